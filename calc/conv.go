@@ -1,0 +1,388 @@
+package calc
+
+import "fmt"
+
+// Padding says how a convolution pads its input.
+type Padding int
+
+const (
+	// PadExplicit pads each side by Pad (the zero value; PyTorch's habit).
+	PadExplicit Padding = iota
+	// PadSame pads so the output is ceil(in/stride), split as TensorFlow
+	// splits it: the smaller half first, the extra at the end.
+	PadSame
+	// PadValid does not pad.
+	PadValid
+)
+
+// Conv is a convolution (1-, 2- or 3-D, ordinary or transposed), with
+// PyTorch's defaults for its zero values.
+//
+// Per-dimension settings (Kernel, Stride, Pad, Dilation, OutPad) hold one
+// value for every dimension or one value per dimension; nil means the
+// default. In zero means "the channels of the input", for layers inside a
+// network written without them.
+type Conv struct {
+	Dims       int   // spatial dimensions: 1, 2 or 3; zero means 2
+	Transposed bool  // a transposed ("de-") convolution
+	Kernel     []int // required
+	In, Out    int   // channels
+	Stride     []int // zero value 1
+	Pad        []int // zero value 0; used when PadMode is PadExplicit
+	PadMode    Padding
+	Dilation   []int // zero value 1
+	Groups     int   // zero value 1; Groups == In == Out is depthwise
+	NoBias     bool  // zero value: the layer has a bias, as in PyTorch
+	OutPad     []int // transposed only; zero value 0
+}
+
+func (c Conv) dims() int {
+	if c.Dims == 0 {
+		return 2
+	}
+	return c.Dims
+}
+
+func (c Conv) groups() int {
+	if c.Groups == 0 {
+		return 1
+	}
+	return c.Groups
+}
+
+// Kind is "conv1d", "conv2d", "conv3d" or "deconv1d", ... .
+func (c Conv) Kind() string {
+	if c.Transposed {
+		return fmt.Sprintf("deconv%dd", c.dims())
+	}
+	return fmt.Sprintf("conv%dd", c.dims())
+}
+
+// Validate checks the layer's settings on their own, as PyTorch's
+// constructor does; it returns an [*Error] naming the field at fault.
+func (c Conv) Validate() error {
+	n := c.dims()
+	if n < 1 || n > 3 {
+		return errorf("dims", "a convolution has 1, 2 or 3 spatial dimensions, not %d", n)
+	}
+	if len(c.Kernel) == 0 {
+		return errorf("kernel", "is missing")
+	}
+	for _, f := range []struct {
+		name string
+		xs   []int
+		lo   int
+	}{{"kernel", c.Kernel, 1}, {"stride", c.Stride, 1}, {"pad", c.Pad, 0}, {"dilation", c.Dilation, 1}, {"outpad", c.OutPad, 0}} {
+		if err := checkPer(f.name, f.xs, n, f.lo); err != nil {
+			return err
+		}
+	}
+	if c.In != 0 {
+		if err := checkCount("in", c.In, 1); err != nil {
+			return err
+		}
+	}
+	if err := checkCount("out", c.Out, 1); err != nil {
+		return err
+	}
+	if err := checkCount("groups", c.groups(), 1); err != nil {
+		return err
+	}
+	if c.In != 0 {
+		if err := c.checkGroups(c.In); err != nil {
+			return err
+		}
+	} else if c.Out%c.groups() != 0 {
+		return c.groupsError(c.In)
+	}
+	if len(c.OutPad) > 0 && !c.Transposed {
+		return errorf("outpad", "only a transposed convolution has an output padding")
+	}
+	for i := 0; i < n; i++ {
+		op, s, d := per(c.OutPad, i, 0), per(c.Stride, i, 1), per(c.Dilation, i, 1)
+		if op > 0 && op >= s && op >= d {
+			return &Error{Field: "outpad",
+				Msg:  fmt.Sprintf("output padding %d must be smaller than the stride (%d) or the dilation (%d)", op, s, d),
+				Hint: "output padding only picks among the sizes a stride can produce: use a value below the stride"}
+		}
+	}
+	return nil
+}
+
+func (c Conv) checkGroups(in int) error {
+	g := c.groups()
+	if in%g != 0 || c.Out%g != 0 {
+		return c.groupsError(in)
+	}
+	return nil
+}
+
+func (c Conv) groupsError(in int) error {
+	g := c.groups()
+	e := &Error{Field: "groups"}
+	switch {
+	case in != 0 && in%g != 0:
+		e.Msg = fmt.Sprintf("groups %d does not divide the %d input channels", g, in)
+	default:
+		e.Msg = fmt.Sprintf("groups %d does not divide the %d output channels", g, c.Out)
+	}
+	e.Hint = "each group takes In/G input channels to Out/G output channels, so G must divide both"
+	return e
+}
+
+// Apply sizes the convolution for input shape in ([Cin, spatial...]), or for
+// an unknown input size when in is nil.
+func (c Conv) Apply(in Shape) (Report, error) {
+	if err := c.Validate(); err != nil {
+		return Report{}, err
+	}
+	n := c.dims()
+	cin := c.In
+	if in != nil {
+		if len(in) != n+1 {
+			return Report{}, shapeError(c.Kind(), n, in)
+		}
+		if cin == 0 {
+			cin = in[0]
+			if err := c.checkGroups(cin); err != nil {
+				return Report{}, err
+			}
+		} else if cin != in[0] {
+			return Report{}, &Error{Field: "in",
+				Msg:  fmt.Sprintf("the layer expects %d input channels but the input has %d", cin, in[0]),
+				Hint: fmt.Sprintf("write %d->%d, or feed it %d channels", in[0], c.Out, cin)}
+		}
+	}
+	if cin == 0 {
+		return Report{}, &Error{Field: "in", Msg: "the number of input channels is not known",
+			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
+	}
+	g := int64(c.groups())
+	r := Report{Kind: c.Kind(), Input: in}
+	var a acc
+
+	// Connections per neuron and parameters do not depend on the input size.
+	kn := kernelNames[n]
+	ks := make([]int64, n)
+	vals := []Binding{}
+	for i := range ks {
+		ks[i] = int64(per(c.Kernel, i, 1))
+		vals = append(vals, Binding{kn[i], ks[i]})
+	}
+	kprod := a.mul(ks...)
+	perGroup := int64(cin) / g
+	formula := dot(kn) + "·Cin"
+	if g > 1 {
+		formula += "/G"
+		vals = append(vals, Binding{"Cin", int64(cin)}, Binding{"G", g})
+	} else {
+		vals = append(vals, Binding{"Cin", int64(cin)})
+	}
+	conns := a.mul(kprod, perGroup)
+	weights := a.mul(conns, int64(c.Out))
+	if !c.Transposed {
+		r.Connections = conns
+		note := fmt.Sprintf("each output neuron reads a %s×%d block: a filter spans all %d input channels", shapeWords(ks), cin, cin)
+		if g > 1 {
+			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, perGroup, cin)
+		}
+		if !c.NoBias {
+			note += ", plus 1 bias"
+		}
+		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: formula, Values: vals, Result: conns, Note: note})
+	}
+	wvals := append(append([]Binding{}, vals...), Binding{"Cout", int64(c.Out)})
+	wnote := ""
+	if c.Transposed {
+		wnote = fmt.Sprintf("PyTorch stores the weight as (Cin, Cout/G, %s)", dot(kn))
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: formula + "·Cout", Values: wvals, Result: weights, Note: wnote})
+	r.Weights = weights
+	if !c.NoBias {
+		r.Biases = int64(c.Out)
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: bind("Cout", c.Out), Result: r.Biases,
+		Note: biasNote(!c.NoBias, "output channel")})
+	r.Params = a.add(r.Weights, r.Biases)
+	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
+		Values: bind("weights", r.Weights, "biases", r.Biases), Result: r.Params,
+		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
+	if a.err != nil {
+		return Report{}, a.err
+	}
+
+	r.Window = make([]Window, n)
+	for i := 0; i < n; i++ {
+		d := int64(per(c.Dilation, i, 1))
+		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1)), Pad: int64(per(c.Pad, i, 0))}
+	}
+	if in == nil {
+		return r, nil
+	}
+
+	out := Shape{c.Out}
+	for i := 0; i < n; i++ {
+		o, step, pad, err := c.outSize(i, int64(in[i+1]))
+		if err != nil {
+			return Report{}, err
+		}
+		if c.PadMode == PadSame {
+			r.Window[i].Pad = pad
+		}
+		r.Steps = append(r.Steps, step)
+		out = append(out, int(o))
+	}
+	r.Output = out
+	neurons, err := out.Elements()
+	if err != nil {
+		return Report{}, err
+	}
+	on := outNames[n]
+	nvals := []Binding{{"Cout", int64(c.Out)}}
+	for i := 0; i < n; i++ {
+		nvals = append(nvals, Binding{on[i], int64(out[i+1])})
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: "Cout·" + dot(on), Values: nvals, Result: neurons})
+
+	if c.Transposed {
+		// fvcore's convention: every input position is multiplied by the
+		// whole kernel once.
+		inPos := in[1:]
+		sn := spatialNames[n]
+		mvals := append([]Binding{}, wvals...)
+		xs := []int64{weights}
+		for i := 0; i < n; i++ {
+			mvals = append(mvals, Binding{sn[i], int64(inPos[i])})
+			xs = append(xs, int64(inPos[i]))
+		}
+		r.MACs = a.mul(xs...)
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: formula + "·Cout·" + dot(sn), Values: mvals, Result: r.MACs,
+			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
+	} else {
+		r.MACs = a.mul(conns, neurons)
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
+			Values: bind("connections", conns, "neurons", neurons), Result: r.MACs,
+			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
+	}
+	r.MACsKnown = true
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: bind("MACs", r.MACs), Result: a.mul(2, r.MACs),
+		Note: "one multiply and one add per MAC"})
+	if !c.Transposed {
+		b := int64(0)
+		if !c.NoBias {
+			b = 1
+		}
+		total := a.mul(a.add(conns, b), neurons)
+		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
+			Values: bind("connections", conns, "bias", b, "neurons", neurons), Result: total,
+			Note: "LeNet-5's sense: every input-to-neuron link counted, shared weights or not"})
+		r.Steps = append(r.Steps, Step{Quantity: "parameters without weight sharing", Formula: "(connections + bias)·neurons",
+			Values: bind("connections", conns, "bias", b, "neurons", neurons), Result: total,
+			Note: "what a locally connected layer would learn: weight sharing is why a conv needs so few"})
+	}
+	if a.err != nil {
+		return Report{}, a.err
+	}
+	return r, nil
+}
+
+// outSize computes one output dimension with its step, and the padding
+// before the data (which PadSame derives).
+func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
+	n := c.dims()
+	word := dimWords[n][i]
+	sn := spatialNames[n][i]
+	k := int64(per(c.Kernel, i, 1))
+	s := int64(per(c.Stride, i, 1))
+	d := int64(per(c.Dilation, i, 1))
+	p := int64(per(c.Pad, i, 0))
+	if c.PadMode == PadValid {
+		p = 0
+	}
+	kd := d*(k-1) + 1
+	st := Step{Quantity: "output " + word}
+	var o int64
+	switch {
+	case c.Transposed && c.PadMode == PadSame:
+		// Keras Conv2DTranspose with padding="same".
+		o = size * s
+		st.Formula, st.Values = sn+"·s", bind(sn, size, "s", s)
+		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
+	case c.Transposed:
+		op := int64(per(c.OutPad, i, 0))
+		o = (size-1)*s - 2*p + d*(k-1) + op + 1
+		st.Formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
+		st.Values = bind(sn, size, "s", s, "p", p, "d", d, "k", k, "outpad", op)
+		if d == 1 && op == 0 {
+			st.Formula = "(" + sn + " − 1)·s − 2·p + k"
+			st.Values = bind(sn, size, "s", s, "p", p, "k", k)
+		}
+	case c.PadMode == PadSame:
+		o = ceilDiv(size, s)
+		total := (o-1)*s + kd - size
+		if total < 0 {
+			total = 0
+		}
+		p = total / 2
+		st.Formula, st.Values = "ceil("+sn+" / s)", bind(sn, size, "s", s)
+		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", total, p, total-p)
+	default:
+		o = floorDiv(size+2*p-d*(k-1)-1, s) + 1
+		if d == 1 {
+			st.Formula = "floor((" + sn + " + 2·p − k) / s) + 1"
+			st.Values = bind(sn, size, "p", p, "k", k, "s", s)
+		} else {
+			st.Formula = "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
+			st.Values = bind(sn, size, "p", p, "d", d, "k", k, "s", s)
+		}
+		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
+			st.Note = fmt.Sprintf("the division leaves %d over: the last %d row(s) of the padded input are never covered (CS231n calls such a setting invalid; PyTorch floors)", rem, rem)
+		}
+	}
+	st.Result = o
+	if o < 1 {
+		return 0, Step{}, 0, &Error{Field: "input",
+			Msg:  fmt.Sprintf("the output %s would be %d, below 1: the %d-wide (dilated) kernel does not fit in the %d-wide input with padding %d", word, o, kd, size, p),
+			Hint: "use a larger input, a smaller kernel or more padding"}
+	}
+	if o > MaxSize {
+		return 0, Step{}, 0, errorf("input", "the output %s would be %d, larger than any real layer produces", word, o)
+	}
+	return o, st, p, nil
+}
+
+func biasNote(on bool, per string) string {
+	if on {
+		return "one bias per " + per
+	}
+	return "no bias"
+}
+
+func shapeWords(ks []int64) string {
+	s := ""
+	for i, k := range ks {
+		if i > 0 {
+			s += "×"
+		}
+		s += fmt.Sprint(k)
+	}
+	return s
+}
+
+func shapeError(kind string, dims int, in Shape) error {
+	want := map[int]string{1: "[C, L]", 2: "[C, H, W]", 3: "[C, D, H, W]"}[dims]
+	return &Error{Field: "input",
+		Msg:  fmt.Sprintf("%s takes a %s input, but it receives %s", kind, want, formatShape(in)),
+		Hint: "check the layer's dimension (conv1d, conv, conv3d) against its input"}
+}
+
+func formatShape(s Shape) string {
+	out := "["
+	for i, d := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprint(d)
+	}
+	return out + "]"
+}

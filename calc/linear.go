@@ -1,0 +1,71 @@
+package calc
+
+import "fmt"
+
+// Linear is a fully connected layer (PyTorch nn.Linear, Keras Dense). In
+// zero means "the size of the input", inside a network.
+type Linear struct {
+	In, Out int
+	NoBias  bool // zero value: the layer has a bias
+}
+
+// Kind is "linear".
+func (Linear) Kind() string { return "linear" }
+
+// Apply sizes the layer for input [In] (nil stands for [In]).
+func (l Linear) Apply(in Shape) (Report, error) {
+	if l.In != 0 {
+		if err := checkCount("in", l.In, 1); err != nil {
+			return Report{}, err
+		}
+	}
+	if err := checkCount("out", l.Out, 1); err != nil {
+		return Report{}, err
+	}
+	n := l.In
+	if in != nil {
+		if len(in) != 1 {
+			elems, _ := in.Elements()
+			return Report{}, &Error{Field: "input",
+				Msg:  fmt.Sprintf("a linear layer takes a flat vector, but it receives %s", formatShape(in)),
+				Hint: fmt.Sprintf("put flatten before it: %s flattens to %d values", formatShape(in), elems)}
+		}
+		if n == 0 {
+			n = in[0]
+		} else if n != in[0] {
+			return Report{}, &Error{Field: "in",
+				Msg:  fmt.Sprintf("the layer expects %d inputs but receives %d", n, in[0]),
+				Hint: fmt.Sprintf("write linear %d->%d", in[0], l.Out)}
+		}
+	}
+	if n == 0 {
+		return Report{}, &Error{Field: "in", Msg: "the number of inputs is not known", Hint: fmt.Sprintf("give it as In->Out, e.g. linear 512->%d", l.Out)}
+	}
+	if in == nil {
+		in = Shape{n}
+	}
+	var a acc
+	r := Report{Kind: l.Kind(), Input: in, Output: Shape{l.Out}, MACsKnown: true}
+	r.Connections = int64(n)
+	b := "plus 1 bias"
+	if l.NoBias {
+		b = "and no bias"
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: "In", Values: bind("In", n), Result: int64(n),
+		Note: "every output neuron reads every input, " + b})
+	r.Weights = a.mul(int64(n), int64(l.Out))
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: "In·Out", Values: bind("In", n, "Out", l.Out), Result: r.Weights})
+	if !l.NoBias {
+		r.Biases = int64(l.Out)
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Out", Values: bind("Out", l.Out), Result: r.Biases, Note: biasNote(!l.NoBias, "output neuron")})
+	r.Params = a.add(r.Weights, r.Biases)
+	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases", Values: bind("weights", r.Weights, "biases", r.Biases), Result: r.Params})
+	r.MACs = r.Weights
+	r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "In·Out", Values: bind("In", n, "Out", l.Out), Result: r.MACs,
+		Note: "one per weight, bias excluded; FLOPs ≈ 2 × MACs"})
+	if a.err != nil {
+		return Report{}, a.err
+	}
+	return r, nil
+}
