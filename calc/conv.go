@@ -32,6 +32,7 @@ type Conv struct {
 	PadMode    Padding
 	Dilation   []int // zero value 1
 	Groups     int   // zero value 1; Groups == In == Out is depthwise
+	Depthwise  bool  // one group per input channel: Groups is In, whatever Groups says
 	NoBias     bool  // zero value: the layer has a bias, as in PyTorch
 	OutPad     []int // transposed only; zero value 0
 }
@@ -50,6 +51,18 @@ func (c Conv) groups() int {
 	return c.Groups
 }
 
+// resolve fills in what depends on the input channels: In itself when it
+// is zero, and Groups for a depthwise layer.
+func (c Conv) resolve(in int) Conv {
+	if c.In == 0 {
+		c.In = in
+	}
+	if c.Depthwise {
+		c.Groups = c.In
+	}
+	return c
+}
+
 // Kind is "conv1d", "conv2d", "conv3d" or "deconv1d", ... .
 func (c Conv) Kind() string {
 	if c.Transposed {
@@ -61,6 +74,15 @@ func (c Conv) Kind() string {
 // Validate checks the layer's settings on their own, as PyTorch's
 // constructor does; it returns an [*Error] naming the field at fault.
 func (c Conv) Validate() error {
+	if c.Depthwise {
+		if c.In == 0 {
+			if c.Out < 1 {
+				return errorf("out", "must be at least 1 (got %d)", c.Out)
+			}
+			return nil // checked once the input channels are known
+		}
+		c = c.resolve(c.In)
+	}
 	n := c.dims()
 	if n < 1 || n > 3 {
 		return errorf("dims", "a convolution has 1, 2 or 3 spatial dimensions, not %d", n)
@@ -144,7 +166,8 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		}
 		if cin == 0 {
 			cin = in[0]
-			if err := c.checkGroups(cin); err != nil {
+			c = c.resolve(cin)
+			if err := c.Validate(); err != nil {
 				return Report{}, err
 			}
 		} else if cin != in[0] {
@@ -157,6 +180,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		return Report{}, &Error{Field: "in", Msg: "the number of input channels is not known",
 			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
 	}
+	c = c.resolve(cin)
 	g := int64(c.groups())
 	r := Report{Kind: c.Kind(), Input: in}
 	var a acc
