@@ -1,24 +1,40 @@
 package calc
 
-// Network is a sequence of layers applied to an input of a known shape.
+// Network is a sequence of layers (some of them blocks) applied to an input
+// of a known shape.
 type Network struct {
 	Input  Shape
 	Layers []Layer
 }
 
-// Row is one layer of a [Summary]: its report, its 1-based position and the
-// receptive field of one of its outputs on the network's input.
+// Row is one line of a [Summary]: a layer or a block, its report, where it
+// sits and the receptive field of one of its outputs on the network's
+// input.
 type Row struct {
 	Report
+	// Index is the 1-based position of the top-level layer the row belongs
+	// to (counting the layers after the input).
 	Index int
+	// Depth is 0 for a top-level layer, 1 for a layer inside one block, and
+	// so on: a table shown "at depth d" keeps the rows with Depth < d.
+	Depth int
+	// Path locates the row below its top-level layer: the 1-based position
+	// at each level of blocks (nil for a top-level row). A residual's
+	// shortcut and a concat's branches count as its children.
+	Path []int
 	// Field is the receptive field, effective stride and effective padding
-	// of this layer's output with respect to the network's input, one entry
+	// of this row's output with respect to the network's input, one entry
 	// per spatial dimension; nil once the spatial layout is gone (after
 	// flatten).
 	Field []Window
 }
 
-// Summary is a network sized layer by layer, with its totals.
+// Leaf reports whether the row is a single layer rather than a block.
+func (r Row) Leaf() bool { return !IsBlock(r.Report) }
+
+// Summary is a network sized layer by layer, with its totals. Rows hold
+// every layer and block in execution order, each block before the rows of
+// its children (pre-order), so a table can show them at any depth.
 type Summary struct {
 	Input  Shape
 	Output Shape
@@ -31,7 +47,8 @@ type Summary struct {
 
 // Summarize applies the layers in order. When a layer cannot take what
 // arrives, it returns the summary of the layers before it together with a
-// [*LayerError] naming the layer.
+// [*LayerError] naming the layer (its Err is a [*BlockError] when the
+// failure is inside a block).
 func (n Network) Summarize() (Summary, error) {
 	s := Summary{Input: n.Input, Output: n.Input}
 	field := identityWindows(max(len(n.Input)-1, 0))
@@ -44,16 +61,55 @@ func (n Network) Summarize() (Summary, error) {
 		if err != nil {
 			return s, &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
 		}
-		if field != nil && r.Window != nil && len(r.Window) == len(field) {
-			field = Compose(field, r.Window)
-		} else if len(r.Output) < 2 {
-			field = nil
-		}
-		s.Rows = append(s.Rows, Row{Report: r, Index: i + 1, Field: field})
+		field = s.addRows(r, i+1, 0, nil, field)
 		in = r.Output
 		s.Output = in
 	}
 	return s, nil
+}
+
+// addRows appends the row of r and, for a block, the rows of its children,
+// and returns the field at r's output.
+func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window) []Window {
+	out := follow(field, r)
+	s.Rows = append(s.Rows, Row{Report: r, Index: index, Depth: depth, Path: path, Field: out})
+	if !IsBlock(r) {
+		return out
+	}
+	cur := field
+	for i, c := range r.Children {
+		p := append(append(make([]int, 0, len(path)+1), path...), i+1)
+		switch {
+		case r.Kind == KindConcat || c.Kind == KindShortcut:
+			// Parallel paths start from the block's input.
+			s.addRows(c, index, depth+1, p, field)
+		default:
+			cur = s.addRows(c, index, depth+1, p, cur)
+		}
+	}
+	return out
+}
+
+// Leaves returns the rows of single layers, in execution order: what a
+// layer-by-layer list (PyTorch's leaf modules) holds.
+func (s Summary) Leaves() []Row {
+	var out []Row
+	for _, r := range s.Rows {
+		if r.Leaf() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// MaxDepth is the depth at which every row of s shows: 1 for a network
+// without blocks.
+func (s Summary) MaxDepth() int {
+	d := 0
+	for _, r := range s.Rows {
+		d = max(d, r.Depth+1)
+	}
+	return d
 }
 
 func (s *Summary) add(r Report) error {
