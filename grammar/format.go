@@ -15,6 +15,17 @@ var extraFormatters []func(calc.Layer) (string, bool)
 // the bot echoes as "understood as". For any q that ParseSpec returned,
 // ParseSpec(Format(q)) describes the same layers and input.
 func Format(q *Question) string {
+	s := formatLayers(q)
+	if q.Batch != 0 {
+		s += "\nbatch " + strconv.Itoa(q.Batch)
+	}
+	if q.Depth != 0 {
+		s += "\ndepth " + strconv.Itoa(q.Depth)
+	}
+	return s
+}
+
+func formatLayers(q *Question) string {
 	var b strings.Builder
 	if q.Network {
 		if q.Input != nil {
@@ -87,8 +98,14 @@ func formatLayerInput(s calc.Shape, l calc.Layer) string {
 	return text
 }
 
-// FormatLayer writes one layer in the canonical spec language.
+// FormatLayer writes one layer in the canonical spec language; a block
+// takes several lines, its layers indented by two spaces.
 func FormatLayer(l calc.Layer) string {
+	if isBlock(l) {
+		var b strings.Builder
+		formatBlock(&b, l, "")
+		return b.String()
+	}
 	var w []string
 	add := func(parts ...string) { w = append(w, parts...) }
 	switch l := l.(type) {
@@ -191,4 +208,72 @@ func FormatLayer(l calc.Layer) string {
 		add(l.Kind())
 	}
 	return strings.Join(w, " ")
+}
+
+// FormatHead writes a layer on one line: a single layer as FormatLayer
+// does, a block as its first words ("repeat 3 { … }", "residual { … }
+// shortcut { … }").
+func FormatHead(l calc.Layer) string {
+	switch b := l.(type) {
+	case calc.Sequence:
+		if b.Name != "" {
+			return "block " + b.Name + " { … }"
+		}
+		return "block { … }"
+	case calc.Repeat:
+		return "repeat " + strconv.Itoa(b.Times) + " { … }"
+	case calc.Residual:
+		if b.Shortcut != nil {
+			return "residual { … } shortcut { … }"
+		}
+		return "residual { … }"
+	case calc.Concat:
+		return "concat { " + strings.Repeat("branch { … } ", len(b.Branches)) + "}"
+	}
+	return FormatLayer(l)
+}
+
+// formatBlock writes block l at indentation ind, without a final newline.
+func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
+	body := func(layers []calc.Layer, ind string) {
+		for _, c := range layers {
+			b.WriteString("\n")
+			if isBlock(c) {
+				formatBlock(b, c, ind+"  ")
+				continue
+			}
+			b.WriteString(ind + "  " + FormatLayer(c))
+		}
+		if len(layers) > 0 {
+			b.WriteString("\n" + ind)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString(ind)
+	switch x := l.(type) {
+	case calc.Sequence:
+		b.WriteString("block ")
+		if x.Name != "" {
+			b.WriteString(x.Name + " ")
+		}
+		b.WriteString("{")
+		body(x.Layers, ind)
+	case calc.Repeat:
+		b.WriteString("repeat " + strconv.Itoa(x.Times) + " {")
+		body(x.Layers, ind)
+	case calc.Residual:
+		b.WriteString("residual {")
+		body(x.Body, ind)
+		if x.Shortcut != nil {
+			b.WriteString(" shortcut {")
+			body(x.Shortcut, ind)
+		}
+	case calc.Concat:
+		b.WriteString("concat {")
+		for _, br := range x.Branches {
+			b.WriteString("\n" + ind + "  branch {")
+			body(br, ind+"  ")
+		}
+		b.WriteString("\n" + ind + "}")
+	}
 }

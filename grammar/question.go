@@ -24,6 +24,12 @@ type Question struct {
 	// Framework is "pytorch", "keras" or "" (the spec language, PyTorch's
 	// conventions).
 	Framework string
+	// Batch is the batch size for memory estimates (`batch 64`); zero
+	// means 1.
+	Batch int
+	// Depth is how many levels of blocks a network's table shows
+	// (`depth 2`, as torchinfo's depth); zero leaves it to the renderer.
+	Depth int
 	// Solve, when set, is an inverse question ("what padding keeps 28x28?")
 	// and Layers may be empty.
 	Solve *calc.Solved

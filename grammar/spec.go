@@ -33,8 +33,26 @@ func ParseSpec(src string) (*Question, error) {
 		return nil, &Error{Msg: "there is no layer to size", Hint: "try: " + specExample}
 	}
 	q := &Question{}
+	if k := specKindOf(lines[0].Kind); k == "preset" || k == "show" || k == "usepreset" {
+		return parsePreset(q, lines)
+	}
+	// Settings (batch 64, depth 2) may sit on lines of their own.
+	kept := lines[:0:0]
+	for _, l := range lines {
+		if settingWords[strings.ToLower(l.Kind)] && specKindOf(l.Kind) == "" {
+			if err := settingLine(q, l); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		kept = append(kept, l)
+	}
+	lines = kept
+	if len(lines) == 0 {
+		return nil, &Error{Msg: "there is no layer to size", Hint: "try: " + specExample}
+	}
 	var inputLine *specLine
-	if specKindOf(lines[0].Kind) == "input" {
+	if specKindOf(lines[0].Kind) == "input" && lines[0].Body == nil {
 		inputLine, lines = lines[0], lines[1:]
 		q.Network = true
 		if len(lines) == 0 {
@@ -46,27 +64,37 @@ func ParseSpec(src string) (*Question, error) {
 		q.Network = true
 	}
 	var singleInput *specInput
-	for i, l := range lines {
-		layer, in, err := lowerSpecLine(l)
+	leaves := int64(0)
+	for i := 0; i < len(lines); {
+		layer, in, used, err := lowerAt(lines, i, 0)
 		if err != nil {
 			if e, ok := err.(*Error); ok && q.Network {
-				e.Layer = i + 1
+				e.Layer = len(q.Layers) + 1
 			}
 			return nil, err
 		}
+		if isBlock(layer.Layer) {
+			q.Network = true
+		}
+		if leaves += calc.Leaves(layer.Layer, MaxLeaves); leaves > MaxLeaves {
+			return nil, &Error{Line: layer.Pos.Line, Col: layer.Pos.Col, Layer: len(q.Layers) + 1,
+				Msg:  fmt.Sprintf("the network unrolls to more than %s single layers", group(MaxLeaves)),
+				Hint: "repeat fewer times; the largest preset, resnet152, has about 500"}
+		}
 		if in != nil {
-			if q.Network && (i > 0 || inputLine != nil) {
-				return nil, &Error{Line: in.pos.Line, Col: in.pos.Col, Layer: i + 1,
+			if q.Network && (len(q.Layers) > 0 || inputLine != nil) {
+				return nil, &Error{Line: in.pos.Line, Col: in.pos.Col, Layer: len(q.Layers) + 1,
 					Msg:  "inside a network only the first line gives the input size",
 					Hint: "start the network with it: input 56x56x32"}
 			}
 			singleInput = in
 		}
 		q.Layers = append(q.Layers, layer)
+		i += used
 	}
 	switch {
 	case inputLine != nil:
-		in, err := specInputOf(inputLine)
+		in, err := specInputOf(inputLine, q)
 		if err != nil {
 			return nil, err
 		}
@@ -99,11 +127,18 @@ type specInput struct {
 	layout string // "", "chw", "hwc"
 }
 
-func specInputOf(l *specLine) (*specInput, error) {
+func specInputOf(l *specLine, q *Question) (*specInput, error) {
 	c := &specCursor{line: l}
 	in := &specInput{pos: pos(l.Pos)}
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
+		case it.Word != "" && settingWords[strings.ToLower(it.Word)]:
+			if it := c.peek(); it != nil && it.Eq {
+				c.next()
+			}
+			if err := setting(q, strings.ToLower(it.Word), c.next(), pos(it.Pos)); err != nil {
+				return nil, err
+			}
 		case it.Num != nil && !it.Num.Arrow && in.nums == nil:
 			nums, err := parseSize(it.Num.Value, it.Num.Pos)
 			if err != nil {

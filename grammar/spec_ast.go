@@ -17,8 +17,10 @@ var specLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Size", Pattern: `-?\d+(?:[ \t]*[xX×*][ \t]*-?\d+)*`},
 	{Name: "Ident", Pattern: `[\p{L}_][\p{L}\p{N}_]*`},
 	{Name: "Eq", Pattern: `[=:]`},
-	{Name: "Open", Pattern: `[(\[{]`},
-	{Name: "Close", Pattern: `[)\]}]`},
+	{Name: "LBrace", Pattern: `\{`},
+	{Name: "RBrace", Pattern: `\}`},
+	{Name: "Open", Pattern: `[(\[]`},
+	{Name: "Close", Pattern: `[)\]]`},
 	{Name: "Junk", Pattern: `.`},
 })
 
@@ -29,13 +31,25 @@ type specFile struct {
 	Items []*specLine `parser:"( @@ | Sep )*"`
 }
 
-// specLine is one layer (or the input line):
+// specLine is one layer (or the input line), or a block with its body in
+// braces — repeat 3 { ... }, residual { ... } shortcut { ... },
+// concat { branch { ... } branch { ... } }:
 //
-//	Line = Ident Item* .
+//	Line = Ident Item* Body? .
 type specLine struct {
 	Pos   lexer.Position
 	Kind  string      `parser:"@Ident"`
 	Items []*specItem `parser:"@@*"`
+	Body  *specBody   `parser:"@@?"`
+}
+
+// specBody is the lines of a block, in braces. A line may follow the
+// closing brace on the same line (} shortcut {).
+//
+//	Body = "{" (Line | Sep)* "}" .
+type specBody struct {
+	Pos   lexer.Position
+	Lines []*specLine `parser:"'{' ( @@ | Sep )* '}'"`
 }
 
 // specItem is one argument of a layer, in any order:
