@@ -20,10 +20,10 @@ var presetFiles embed.FS
 var presetAliases = map[string]string{
 	"lenet": "lenet5", "lenet_5": "lenet5",
 	"vgg16bn": "vgg16_bn", "vgg_16_bn": "vgg16_bn",
-	"resnet": "resnet50",
+	"resnet":      "resnet50",
 	"mobilenetv2": "mobilenet_v2", "mobilenet": "mobilenet_v2",
 	"squeezenet": "squeezenet1_0", "squeezenet10": "squeezenet1_0", "squeezenet1": "squeezenet1_0",
-	"densenet": "densenet121",
+	"densenet":  "densenet121",
 	"inception": "googlenet", "inceptionv1": "googlenet", "inception_v1": "googlenet",
 }
 

@@ -57,7 +57,7 @@ func lowerAt(lines []*specLine, i, nesting int) (Layer, *specInput, int, error) 
 	}
 	if l.Body == nil {
 		return Layer{}, nil, 0, &Error{Line: at.Line, Col: at.Col,
-			Msg:  fmt.Sprintf("%s needs its layers in braces", w),
+			Msg: fmt.Sprintf("%s needs its layers in braces", w),
 			Hint: map[string]string{"repeat": "repeat 3 { conv 3x3 64 pad 1; relu }", "block": "block stage1 { conv 3x3 64 pad 1; relu }",
 				"residual": "residual { conv 3x3 64 pad 1; batchnorm; relu; conv 3x3 64 pad 1; batchnorm }",
 				"shortcut": "residual { ... } shortcut { conv 1x1 128 stride 2 nobias; batchnorm }",
