@@ -96,8 +96,11 @@ func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
 		if err != nil {
 			var le *calc.LayerError
 			if errors.As(err, &le) {
-				reply.Err = q.Locate(le.Index-1, le.Err)
+				reply.Err = q.LocateDeep(le.Index-1, le.Err)
 				reply.Err.Layer = le.Index
+				if ce, ok := le.Err.(*calc.Error); ok {
+					explainMismatch(&reply, le.Index, ce)
+				}
 			} else {
 				reply.Err = asGrammarError(err)
 			}

@@ -33,7 +33,7 @@ func explain(r Reply, m markup, full bool) string {
 		return strings.TrimRight(b.String(), "\n")
 	}
 	q := r.Question
-	writeUnderstood(&b, q, m)
+	writeUnderstood(&b, q, m, full)
 	switch {
 	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:
 		writeSolved(&b, q.Solve, m)
@@ -57,10 +57,18 @@ func explain(r Reply, m markup, full bool) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup) {
+// compactLines is how many lines of a long question a compact answer
+// echoes.
+const compactLines = 8
+
+func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full bool) {
 	if q.Canonical != "" {
 		if strings.Contains(q.Canonical, "\n") {
-			fmt.Fprintf(b, "%s\n%s\n", m.bold("Understood as:"), m.block(q.Canonical))
+			text := q.Canonical
+			if lines := strings.Split(text, "\n"); !full && len(lines) > compactLines+2 {
+				text = strings.Join(lines[:compactLines], "\n") + fmt.Sprintf("\n… (%d more lines)", len(lines)-compactLines)
+			}
+			fmt.Fprintf(b, "%s\n%s\n", m.bold("Understood as:"), m.block(text))
 		} else {
 			fmt.Fprintf(b, "%s %s\n", m.bold("Understood as:"), m.code(q.Canonical))
 		}
@@ -237,7 +245,7 @@ func writeError(b *strings.Builder, r Reply, m markup) {
 	}
 	where := ""
 	if e.Layer > 0 && r.Question != nil && e.Layer <= len(r.Question.Layers) {
-		where = fmt.Sprintf("layer %d (%s): ", e.Layer, grammar.FormatLayer(r.Question.Layers[e.Layer-1].Layer))
+		where = fmt.Sprintf("layer %d (%s): ", e.Layer, grammar.FormatHead(r.Question.Layers[e.Layer-1].Layer))
 	}
 	at := ""
 	if e.Line > 0 {

@@ -15,6 +15,21 @@ type jsonAnswer struct {
 	MACs    *int64      `json:"macs"`
 	Buffers int64       `json:"buffers,omitempty"`
 	Solve   *jsonSolve  `json:"solve,omitempty"`
+	FLOPs   *int64      `json:"flops,omitempty"`
+	Memory  *jsonMemory `json:"memory,omitempty"`
+}
+
+// jsonMemory is a network's memory estimate (calc.Memory), in bytes.
+type jsonMemory struct {
+	Convention    string `json:"convention"`
+	Unit          string `json:"unit"`
+	Batch         int64  `json:"batch"`
+	BytesPerValue int64  `json:"bytes_per_value"`
+	Input         int64  `json:"input"`
+	Forward       int64  `json:"forward"`
+	Training      int64  `json:"training"`
+	Params        int64  `json:"params"`
+	Total         int64  `json:"total"`
 }
 
 type jsonLayer struct {
@@ -90,8 +105,18 @@ func answerJSON(r Reply) jsonAnswer {
 	}
 	reports := r.Reports
 	if r.Summary != nil {
+		// The single layers, in execution order (PyTorch's leaf modules);
+		// blocks add nothing of their own.
 		for _, row := range r.Summary.Rows {
-			reports = append(reports, row.Report)
+			if row.Leaf() {
+				reports = append(reports, row.Report)
+			}
+		}
+		if r.Summary.Input != nil && r.Question != nil {
+			if mem, err := r.Summary.Memory(int64(r.Question.Batch), 4); err == nil {
+				a.Memory = &jsonMemory{Convention: "torchinfo", Unit: "bytes", Batch: mem.Batch, BytesPerValue: mem.BytesPerValue,
+					Input: mem.Input, Forward: mem.Forward, Training: mem.Training, Params: mem.Params, Total: mem.Total}
+			}
 		}
 	}
 	known := len(reports) > 0
@@ -112,6 +137,8 @@ func answerJSON(r Reply) jsonAnswer {
 	}
 	if known {
 		a.MACs = &macs
+		flops := 2 * macs
+		a.FLOPs = &flops
 	}
 	return a
 }

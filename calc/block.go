@@ -341,3 +341,47 @@ func Leaves(l Layer, limit int64) int64 {
 	}
 	return 1
 }
+
+// At returns the layer at path below l, as [Row.Path] numbers a summary's
+// rows: the 1-based child at each level, where a repeat's children run
+// through its passes, a residual's last child is its shortcut (when it has
+// one) and a concat's children are its branches. A shortcut or a branch is
+// returned as a [Sequence] of its layers. ok is false when path leads
+// nowhere.
+func At(l Layer, path []int) (layer Layer, ok bool) {
+	for _, p := range path {
+		i := p - 1
+		if i < 0 {
+			return nil, false
+		}
+		switch b := l.(type) {
+		case Sequence:
+			if i >= len(b.Layers) {
+				return nil, false
+			}
+			l = b.Layers[i]
+		case Repeat:
+			if len(b.Layers) == 0 || i >= len(b.Layers)*b.Times {
+				return nil, false
+			}
+			l = b.Layers[i%len(b.Layers)]
+		case Residual:
+			switch {
+			case i < len(b.Body):
+				l = b.Body[i]
+			case i == len(b.Body) && b.Shortcut != nil:
+				l = Sequence{Name: KindShortcut, Layers: b.Shortcut}
+			default:
+				return nil, false
+			}
+		case Concat:
+			if i >= len(b.Branches) {
+				return nil, false
+			}
+			l = Sequence{Name: KindBranch, Layers: b.Branches[i]}
+		default:
+			return nil, false
+		}
+	}
+	return l, true
+}
