@@ -385,7 +385,9 @@ func arithmetic(formula string, vals []Binding) string {
 // replaceName replaces whole-word occurrences of name in s.
 func replaceName(s, name, value string) string {
 	var b []byte
-	isWord := func(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+	isWord := func(c byte) bool {
+		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
 	for i := 0; i < len(s); {
 		if i+len(name) <= len(s) && s[i:i+len(name)] == name &&
 			(i == 0 || !isWord(s[i-1])) && (i+len(name) == len(s) || !isWord(s[i+len(name)])) {
