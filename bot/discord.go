@@ -64,14 +64,11 @@ const (
 	netFieldID = "network"
 )
 
-// helpText is the /help reply and the answer to an empty mention.
-const helpText = "**Ask me about a layer or a network.**\n" +
-	"• `/cnn question: conv 3x3 32->64 stride 2 pad 1 input 56x56`\n" +
-	"• `@cnnbot nn.Conv2d(3, 64, 7, 2, 3)` or `linear 512->10`, in a mention or a DM\n" +
-	"• `/net` opens a box for a whole network: a first line `input 224x224x3`, then one layer a line\n" +
-	"• `/preset name: resnet18` sizes up a well-known network\n" +
-	"Layers: `conv`, `conv1d`, `conv3d`, `deconv`, `maxpool`, `avgpool`, `globalavgpool`, `batchnorm`, `linear`, `relu`, `flatten`, `dropout`; " +
-	"options `stride S`, `pad P|same|valid`, `dilation D`, `groups G|depthwise`, `bias|nobias`, `input HxW[xC]`."
+// helpText is the /help reply and the answer to an empty mention: the
+// ways to ask on Discord, then the console's Help in a code block.
+const helpText = "**Ask me about a CNN layer or network** — `/cnn question: conv 3x3 32->64 stride 2 pad 1 input 56x56`, " +
+	"a mention (`@cnnbot nn.Conv2d(3, 64, 7, 2, 3)`) or a DM; `/net` opens a box for a whole network; " +
+	"`/preset name: resnet18` sizes up a well-known one.\n```\n" + Help + "\n```"
 
 // discord is the Discord transport: it turns gateway events into questions
 // for Bot.Answer and the rendered replies into REST calls.

@@ -115,7 +115,7 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 		m:      newMetrics(reg),
 		health: &health{maxAge: 2 * time.Minute},
 		guild:  opts.GuildID,
-		render: renderMarkdown,
+		render: RenderMarkdown,
 		now:    time.Now,
 		ctx:    restCtx,
 	}
