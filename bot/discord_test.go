@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -282,11 +282,13 @@ func TestShutdownMidBurst(t *testing.T) {
 	const burst = 20
 	p := "/api/v9/channels/CS/messages"
 	gate := make(chan struct{})
-	held := make(chan struct{}, burst)
+	first := make(chan struct{}, burst)
+	var started atomic.Int64 // replies that reached Discord
 	h.mu.Lock()
 	h.hold = func(r fakediscord.Request) {
 		if r.Path == p {
-			held <- struct{}{}
+			started.Add(1)
+			first <- struct{}{}
 			<-gate
 		}
 	}
@@ -294,20 +296,15 @@ func TestShutdownMidBurst(t *testing.T) {
 	for i := range burst {
 		h.mention(t, fmt.Sprintf("S%d", i), "CS", fmt.Sprintf("US%d", i), cardQuestion)
 	}
-	<-held // at least one reply is in flight, blocked in Discord
-	h.cancel()
-	var once sync.Once
-	release := func() { once.Do(func() { close(gate) }) }
-	defer release()
-	// Serve must wait for the held reply rather than return.
 	select {
-	case err := <-h.done:
-		t.Fatalf("Serve returned %v with a reply in flight", err)
-	case <-held:
-		// more replies may still be starting; that is allowed
-	case <-time.After(50 * time.Millisecond):
+	case <-first: // at least one reply is in flight, held by Discord
+	case <-time.After(wait):
+		t.Fatal("no reply reached Discord")
 	}
-	release()
+	h.cancel()
+	// Release the held replies from elsewhere: Serve must return only
+	// after each one that reached Discord was answered.
+	go close(gate)
 	select {
 	case err := <-h.done:
 		if err != nil {
@@ -317,13 +314,11 @@ func TestShutdownMidBurst(t *testing.T) {
 		t.Fatal("Serve did not return")
 	}
 	h.done <- nil // for the cleanup's stop
+	if got, want := int64(h.pending(p)), started.Load(); got != want {
+		t.Errorf("%d replies finished of %d in flight", got, want)
+	}
 	if strings.Contains(h.logs.String(), "abandoning") {
 		t.Error("replies were abandoned")
-	}
-	// Every reply that reached Discord was answered: the fake recorded
-	// each after its hold returned.
-	if got := h.pending(p); got == 0 {
-		t.Error("no reply completed")
 	}
 }
 
