@@ -84,7 +84,7 @@ func start(t testing.TB, edit func(*ServeOptions)) *harness {
 	if edit != nil {
 		edit(&opts)
 	}
-	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: opts.LogLevel}))
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- Serve(ctx, opts, log) }()

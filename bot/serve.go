@@ -42,8 +42,8 @@ type ServeOptions struct {
 	// Bot answers the questions; nil means New(Options{}).
 	Bot *Bot
 	// HTTPClient carries REST requests and the gateway lookup; nil means
-	// a client with a 20 s timeout. Its Transport is wrapped to send
-	// requests to APIURL.
+	// a client with a 20 s timeout that keeps up to 100 idle connections.
+	// Its Transport is wrapped to send requests to APIURL.
 	HTTPClient *http.Client
 	// Registry receives the Prometheus metrics; nil means a new registry
 	// with the Go and process collectors.
@@ -79,7 +79,12 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	}
 	client := opts.HTTPClient
 	if client == nil {
-		client = &http.Client{Timeout: 20 * time.Second}
+		// discordgo's REST buckets run requests to different channels
+		// in parallel; keep enough idle connections for them, or each
+		// burst opens (and leaves in TIME_WAIT) a connection a reply.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 100
+		client = &http.Client{Timeout: 20 * time.Second, Transport: t}
 	}
 	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
 		u, err := url.Parse(opts.APIURL)
