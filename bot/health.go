@@ -42,6 +42,9 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}),
 	}
 	reg.MustRegister(m.questions, m.answers, m.errors, m.limited, m.latency)
+	for _, kind := range []string{"rest", "panic", "refused"} {
+		m.errors.WithLabelValues(kind) // exported as 0 from the start
+	}
 	return m
 }
 

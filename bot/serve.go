@@ -52,8 +52,8 @@ type ServeOptions struct {
 	// ctx is done; zero means 5 s.
 	DrainTimeout time.Duration
 	// LogLevel is the lowest level of discordgo's own messages that reach
-	// the logger; zero means slog.LevelInfo... as for slog, so
-	// discordgo's debug chatter is dropped unless asked for.
+	// the logger; the zero value is slog.LevelInfo, which passes
+	// discordgo's warnings and errors and drops its chatter.
 	LogLevel slog.Level
 }
 
@@ -227,25 +227,25 @@ func bridgeLogger(log *slog.Logger, token string) {
 	})
 }
 
+// slogLevel maps discordgo's levels to slog's. discordgo logs "called" at
+// its informational level on every step, so that is debug here.
 func slogLevel(l int) slog.Level {
 	switch l {
 	case discordgo.LogError:
 		return slog.LevelError
 	case discordgo.LogWarning:
 		return slog.LevelWarn
-	case discordgo.LogInformational:
-		return slog.LevelInfo
 	default:
 		return slog.LevelDebug
 	}
 }
 
+// discordLevel is the discordgo level that lets through what slogLevel
+// maps to l or above.
 func discordLevel(l slog.Level) int {
 	switch {
 	case l <= slog.LevelDebug:
 		return discordgo.LogDebug
-	case l <= slog.LevelInfo:
-		return discordgo.LogInformational
 	case l <= slog.LevelWarn:
 		return discordgo.LogWarning
 	default:
