@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/cnnbot/cnnbot/bot/internal/fakediscord"
 )
 
@@ -48,16 +50,31 @@ func strOpt(name, value string, focused bool) map[string]any {
 func TestDiscord(t *testing.T) {
 	h := start(t, nil)
 
-	t.Run("commands registered by bulk overwrite", func(t *testing.T) {
-		// start awaited the PUT; look at what the fake answered with by
-		// registering again is not possible, so check the names here.
+	t.Run("commands registered by one bulk overwrite after READY", func(t *testing.T) {
+		var got []struct {
+			Name    string
+			Options []struct {
+				Name         string
+				Required     bool
+				Autocomplete bool
+			}
+		}
+		if err := json.Unmarshal(h.commands.Body, &got); err != nil {
+			t.Fatal(err)
+		}
 		names := map[string]bool{}
-		for _, c := range commands {
+		for _, c := range got {
 			names[c.Name] = true
+			if c.Name == "cnn" && (len(c.Options) != 1 || c.Options[0].Name != "question" || !c.Options[0].Required) {
+				t.Errorf("/cnn options = %+v, want a required question", c.Options)
+			}
+			if c.Name == "preset" && (len(c.Options) != 1 || !c.Options[0].Autocomplete) {
+				t.Errorf("/preset options = %+v, want one with autocomplete", c.Options)
+			}
 		}
 		for _, want := range []string{"cnn", "net", "preset", "help"} {
 			if !names[want] {
-				t.Errorf("no /%s command", want)
+				t.Errorf("no /%s in %s", want, h.commands.Body)
 			}
 		}
 	})
@@ -369,5 +386,28 @@ func TestAutocompleteLimit(t *testing.T) {
 	}
 	if got := len(autocomplete(optionData("n")).Data.Choices); got != 25 {
 		t.Errorf("%d choices, want Discord's maximum 25", got)
+	}
+}
+
+// TestShardAndIntents: the shard from the options and only unprivileged
+// intents go into IDENTIFY; a guild id registers the commands there.
+func TestShardAndIntents(t *testing.T) {
+	t.Parallel()
+	// start awaits the PUT to the guild's commands.
+	h := start(t, func(o *ServeOptions) { o.ShardID, o.ShardCount, o.GuildID = 1, 3, "777" })
+	var id struct {
+		Shard   []int `json:"shard"`
+		Intents int   `json:"intents"`
+	}
+	if err := json.Unmarshal(h.identify, &id); err != nil {
+		t.Fatal(err)
+	}
+	if len(id.Shard) != 2 || id.Shard[0] != 1 || id.Shard[1] != 3 {
+		t.Errorf("shard = %v, want [1 3]", id.Shard)
+	}
+	const messageContent = 1 << 15
+	want := int(discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages)
+	if id.Intents != want || id.Intents&messageContent != 0 {
+		t.Errorf("intents = %b, want %b (no Message Content)", id.Intents, want)
 	}
 }

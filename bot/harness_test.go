@@ -48,8 +48,12 @@ type harness struct {
 	fake   *fakediscord.Server
 	logs   *syncBuffer
 	health net.Listener
-	cancel context.CancelFunc
-	done   chan error
+	// identify is the IDENTIFY payload the session sent.
+	identify json.RawMessage
+	// commands is the bulk overwrite of the slash commands after READY.
+	commands fakediscord.Request
+	cancel   context.CancelFunc
+	done     chan error
 
 	mu     sync.Mutex
 	byPath map[string]chan fakediscord.Request
@@ -99,7 +103,7 @@ func start(t testing.TB, edit func(*ServeOptions)) *harness {
 		}
 	})
 	select {
-	case <-h.fake.Identified:
+	case h.identify = <-h.fake.Identified:
 	case err := <-h.done:
 		stopped = true
 		t.Fatalf("Serve returned before IDENTIFY: %v", err)
@@ -114,7 +118,11 @@ func start(t testing.TB, edit func(*ServeOptions)) *harness {
 	case <-time.After(wait):
 		t.Fatal("no heartbeat")
 	}
-	h.await(t, "/api/v9/applications/"+h.fake.AppID()+"/commands")
+	cmds := "/api/v9/applications/" + h.fake.AppID() + "/commands"
+	if opts.GuildID != "" {
+		cmds = "/api/v9/applications/" + h.fake.AppID() + "/guilds/" + opts.GuildID + "/commands"
+	}
+	h.commands = h.await(t, cmds)
 	return h
 }
 
