@@ -287,8 +287,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 			c.next()
 			b.input.layout = strings.ToLower(nx.Word)
 		}
-		b.set("input", vat)
-		return name, nums, at, nil
+		return name, nums, vat, nil
 	case "bias", "ceil", "affine":
 		if !c.flag() {
 			return "no" + name, nil, at, nil
