@@ -238,7 +238,10 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	r.Window = make([]Window, n)
 	for i := 0; i < n; i++ {
 		d := int64(per(c.Dilation, i, 1))
-		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1)), Pad: int64(per(c.Pad, i, 0))}
+		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1))}
+		if c.PadMode == PadExplicit {
+			r.Window[i].Pad = int64(per(c.Pad, i, 0))
+		}
 	}
 	if in == nil {
 		return r, nil
