@@ -130,11 +130,14 @@ func (d *discord) guard(event string) {
 func (d *discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	defer d.guard("READY")
 	d.health.setConnected(true)
-	appID := s.State.User.ID
+	appID := ""
+	if r.User != nil {
+		appID = r.User.ID // an application's id is its bot user's id
+	}
 	if r.Application != nil && r.Application.ID != "" {
 		appID = r.Application.ID
 	}
-	d.log.Info("gateway ready", "user", r.User.Username, "user_id", r.User.ID, "guilds", len(r.Guilds), "shard", s.ShardID, "shards", s.ShardCount)
+	d.log.Info("gateway ready", "app_id", appID, "guilds", len(r.Guilds), "shard", s.ShardID, "shards", s.ShardCount)
 	if !d.begin() {
 		return
 	}
@@ -184,6 +187,9 @@ func question(m *discordgo.Message, self string) (q string, ok bool) {
 func (d *discord) onMessageCreate(s *discordgo.Session, mc *discordgo.MessageCreate) {
 	defer d.guard("MESSAGE_CREATE")
 	start := d.now()
+	if s.State.User == nil { // no READY yet: we do not know who we are
+		return
+	}
 	q, ok := question(mc.Message, s.State.User.ID)
 	if !ok || !d.begin() {
 		return
