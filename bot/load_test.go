@@ -22,7 +22,18 @@ import (
 // dispatch to the REST reply, and the process's peak RSS. Run it alone:
 //
 //	go test -run '^$' -bench BenchmarkLoad -benchtime 1x ./bot/
+//
+// closed: each of the 100 users (in 10 channels) asks again as soon as
+// its answer arrives, so 100 questions are always in flight: the greatest
+// throughput, and latency that is mostly queueing (Little's law: 100 in
+// flight / throughput). paced: the same 10,000 questions offered at a
+// steady 2,000 a second, the target rate, for the latency a user sees then.
 func BenchmarkLoad(b *testing.B) {
+	b.Run("closed", func(b *testing.B) { benchmarkLoad(b, 0) })
+	b.Run("paced=2000/s", func(b *testing.B) { benchmarkLoad(b, 2000) })
+}
+
+func benchmarkLoad(b *testing.B, rate int) {
 	const (
 		users    = 100
 		perUser  = 100
@@ -71,34 +82,54 @@ func BenchmarkLoad(b *testing.B) {
 		mu.Unlock()
 		startAt := time.Now()
 		var wg sync.WaitGroup
-		errs := make(chan error, users)
-		for u := range users {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				user := "L" + strconv.Itoa(u)
-				channel := "CL" + strconv.Itoa(u%channels)
-				for k := range perUser {
-					id := fmt.Sprintf("R%d-%d-%d", n, u, k)
-					done := make(chan struct{})
-					mu.Lock()
-					sent[id] = time.Now()
-					waiters[id] = done
-					mu.Unlock()
-					m := message{ID: id, ChannelID: channel, GuildID: "500", Content: "<@" + h.fake.BotID() + "> " + cardQuestion,
-						Author: map[string]any{"id": user}}
-					if err := h.fake.Dispatch("MESSAGE_CREATE", m); err != nil {
-						errs <- err
-						return
+		errs := make(chan error, total)
+		ask := func(id, user, channel string) chan struct{} {
+			done := make(chan struct{})
+			mu.Lock()
+			sent[id] = time.Now()
+			waiters[id] = done
+			mu.Unlock()
+			m := message{ID: id, ChannelID: channel, GuildID: "500", Content: "<@" + h.fake.BotID() + "> " + cardQuestion,
+				Author: map[string]any{"id": user}}
+			if err := h.fake.Dispatch("MESSAGE_CREATE", m); err != nil {
+				errs <- err
+			}
+			return done
+		}
+		awaitAnswer := func(id string, done chan struct{}) bool {
+			select {
+			case <-done:
+				return true
+			case <-time.After(wait):
+				errs <- fmt.Errorf("%s not answered", id)
+				return false
+			}
+		}
+		if rate == 0 {
+			for u := range users {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for k := range perUser {
+						id := fmt.Sprintf("R%d-%d-%d", n, u, k)
+						if !awaitAnswer(id, ask(id, "L"+strconv.Itoa(u), "CL"+strconv.Itoa(u%channels))) {
+							return
+						}
 					}
-					select {
-					case <-done:
-					case <-time.After(wait):
-						errs <- fmt.Errorf("%s not answered", id)
-						return
-					}
+				}()
+			}
+		} else {
+			interval := time.Second / time.Duration(rate)
+			for k := range total {
+				if d := time.Until(startAt.Add(time.Duration(k) * interval)); d > 0 {
+					time.Sleep(d)
 				}
-			}()
+				u := k % users
+				id := fmt.Sprintf("P%d-%d", n, k)
+				done := ask(id, "L"+strconv.Itoa(u), "CL"+strconv.Itoa(u%channels))
+				wg.Add(1)
+				go func() { defer wg.Done(); awaitAnswer(id, done) }()
+			}
 		}
 		wg.Wait()
 		elapsed = time.Since(startAt)
