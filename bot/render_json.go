@@ -137,8 +137,10 @@ func answerJSON(r Reply) jsonAnswer {
 	}
 	if known {
 		a.MACs = &macs
-		flops := 2 * macs
-		a.FLOPs = &flops
+		if r.Summary != nil {
+			flops := 2 * macs
+			a.FLOPs = &flops
+		}
 	}
 	return a
 }

@@ -279,7 +279,10 @@ func explainMismatch(r *Reply, index int, ce *calc.Error) {
 	}
 	l := q.Layers[index-1].Layer
 	arrives := s.Output
-	from := fmt.Sprintf("the input is %s", shapeText(arrives))
+	from := fmt.Sprintf("the input has %s (%s)", group(int64(arrives[0])), shapeText(arrives))
+	if len(arrives) == 1 {
+		from = fmt.Sprintf("the input has %s", group(int64(arrives[0])))
+	}
 	var prev *calc.Row
 	for i := len(s.Rows) - 1; i >= 0; i-- {
 		if s.Rows[i].Depth == 0 {
