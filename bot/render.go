@@ -68,7 +68,15 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 		if strings.Contains(q.Canonical, "\n") {
 			text := q.Canonical
 			if lines := strings.Split(text, "\n"); !full && len(lines) > compactLines+2 {
-				text = strings.Join(lines[:compactLines], "\n") + fmt.Sprintf("\n… (%d more lines)", len(lines)-compactLines)
+				keep := compactLines
+				if len(q.Asked) > 0 && q.Asked[0] == "preset" {
+					// "show resnet18": as much of the text as fits.
+					for n := 0; keep < len(lines) && n+len(lines[keep]) < 1300; keep++ {
+						n += len(lines[keep]) + 1
+					}
+					keep = max(keep, compactLines)
+				}
+				text = strings.Join(lines[:keep], "\n") + fmt.Sprintf("\n… (%d more lines)", len(lines)-keep)
 			}
 			fmt.Fprintf(b, "%s\n%s\n", m.bold("Understood as:"), m.block(text))
 		} else {

@@ -21,7 +21,12 @@ const compactTable = 1150
 func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	s := r.Summary
 	q := r.Question
-	if len(s.Rows) > 0 && !asked(q, "preset") {
+	if asked(q, "preset") {
+		fmt.Fprintf(b, "%s %s learnable parameters, %s MACs, output %s — ask `%s` for the table\n", m.bold("In short:"),
+			m.bold(group(s.Params)), group(s.MACs), shapeText(s.Output), q.Asked[len(q.Asked)-1])
+		return
+	}
+	if len(s.Rows) > 0 {
 		t := newSummaryTable(r, full)
 		maxDepth := s.MaxDepth()
 		depth := maxDepth
@@ -29,17 +34,28 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 		case q.Depth > 0:
 			depth = min(q.Depth, maxDepth)
 		case !full:
-			for depth > 1 && utf8.RuneCountInString(t.render(depth)) > compactTable {
+			for depth > 1 && utf8.RuneCountInString(t.render(depth, 0)) > compactTable {
 				depth--
 			}
 		}
-		b.WriteString(m.block(t.render(depth)))
+		text := t.render(depth, 0)
+		if !full {
+			// Still too long: keep the first rows and the last ones (where a
+			// failure shows), and say how many are left out.
+			for keep := 24; keep > 4 && utf8.RuneCountInString(text) > compactTable; keep -= 2 {
+				text = t.render(depth, keep)
+			}
+		}
+		b.WriteString(m.block(text))
 		b.WriteString("\n")
 		if depth < maxDepth {
 			fmt.Fprintf(b, "(blocks folded to depth %d of %d: their rows sum their layers; add `depth %d` to see more)\n", depth, maxDepth, maxDepth)
 		}
-		fmt.Fprintf(b, "(RF: receptive field of one output on the input, in pixels; stride: effective stride%s — Distill 2019; through branches, the widest path)\n",
-			map[bool]string{true: "; pad: effective padding", false: ""}[full])
+		if full {
+			b.WriteString("(RF: receptive field of one output on the input, in pixels; stride: effective stride; pad: effective padding — Distill 2019; through branches, the widest path)\n")
+		} else {
+			b.WriteString("(RF, stride: receptive field and effective stride on the input, Distill 2019)\n")
+		}
 	}
 	if r.Err != nil {
 		fmt.Fprintf(b, "%s\n", m.bold(fmt.Sprintf("Totals of the %d layers that fit:", topRows(s))))
@@ -57,15 +73,22 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 		return
 	}
 	fmt.Fprintf(b, "• multiply-accumulates: %s (FLOPs ≈ 2 × MACs = %s)\n", m.bold(group(s.MACs)), group(2*s.MACs))
-	fmt.Fprintf(b, "  ↳ MACs of conv and linear layers, bias excluded, as fvcore and torchvision count them\n")
+	if full || r.Err == nil {
+		fmt.Fprintf(b, "  ↳ MACs of conv and linear layers, bias excluded, as fvcore and torchvision count them\n")
+	}
 	mem, err := s.Memory(int64(q.Batch), 4)
-	if err != nil {
+	if err != nil || (!full && r.Err != nil) {
 		return
 	}
 	fmt.Fprintf(b, "• memory, float32, batch %d, in MB (10⁶ bytes): forward activations %s, training %s, parameters %s, total %s\n",
 		mem.Batch, mb(mem.Forward), m.bold(mb(mem.Training)), mb(mem.Params), mb(mem.Total))
-	fmt.Fprintf(b, "  ↳ torchinfo's convention: activations are the outputs of the layers with parameters, kept twice while training (with their gradients); total = input %s + training + parameters%s\n",
-		mb(mem.Input), map[bool]string{true: "", false: "; add `batch 64` for a batch"}[q.Batch > 1])
+	batch := map[bool]string{true: "", false: "; add `batch 64` for a batch"}[q.Batch > 1]
+	if full {
+		fmt.Fprintf(b, "  ↳ torchinfo's convention: activations are the outputs of the layers with parameters, kept twice while training (with their gradients); total = input %s + training + parameters%s\n",
+			mb(mem.Input), batch)
+	} else {
+		fmt.Fprintf(b, "  ↳ torchinfo's convention (outputs of layers with parameters; ×2 to train)%s\n", batch)
+	}
 }
 
 // topRows counts the top-level rows of s.
@@ -138,13 +161,23 @@ func newSummaryTable(r Reply, full bool) *summaryTable {
 	return t
 }
 
-// render writes the rows with depth below depth.
-func (t *summaryTable) render(depth int) string {
+// render writes the rows with depth below depth; keep > 0 keeps only the
+// first keep/2 and the last keep/2 of them, with a line for those left out.
+func (t *summaryTable) render(depth, keep int) string {
 	rows := [][]string{t.head}
 	for i, row := range t.rows {
 		if t.depth[i] < depth {
 			rows = append(rows, row)
 		}
+	}
+	if keep > 0 && len(rows)-1 > keep {
+		head, tail := keep/2, keep-keep/2
+		left := len(rows) - 1 - keep
+		gap := []string{"…", fmt.Sprintf("(%d rows)", left), "", "", "", "", ""}
+		if len(t.head) > len(gap) {
+			gap = append(gap, "")
+		}
+		rows = append(append(append([][]string{}, rows[:1+head]...), gap), rows[len(rows)-tail:]...)
 	}
 	return table(rows)
 }

@@ -93,7 +93,9 @@ func parsedPreset(name string) (*Question, error) {
 }
 
 // parsePreset answers "resnet50", "preset resnet50", "show resnet50",
-// optionally followed by settings (resnet50 batch 64 depth 2).
+// optionally followed by settings (resnet50 batch 64 depth 2). "show"
+// asks for the preset's text: Canonical holds it and Asked is
+// ["preset", name].
 func parsePreset(q *Question, lines []*specLine) (*Question, error) {
 	l := lines[0]
 	items := l.Items
@@ -157,7 +159,7 @@ func parsePreset(q *Question, lines []*specLine) (*Question, error) {
 	}
 	out.Canonical = name + settings
 	if show {
-		out.Asked = []string{"preset"}
+		out.Asked = []string{"preset", name}
 		out.Canonical = strings.TrimRight(presets[name], "\n")
 		out.Notes = out.Notes[:len(out.Notes)-1]
 		if settings != "" {

@@ -181,7 +181,7 @@ func TestPresetQuestions(t *testing.T) {
 			}
 			if tc.show {
 				text, _, _ := Preset("resnet18")
-				if q.Canonical != strings.TrimRight(text, "\n") || len(q.Asked) != 1 || q.Asked[0] != "preset" {
+				if q.Canonical != strings.TrimRight(text, "\n") || len(q.Asked) != 2 || q.Asked[0] != "preset" || q.Asked[1] != "resnet18" {
 					t.Errorf("show: canonical %q, asked %v", q.Canonical, q.Asked)
 				}
 				return
