@@ -47,10 +47,12 @@ func ParseSpec(src string) (*Question, error) {
 		}
 		kept = append(kept, l)
 	}
-	lines = kept
-	if len(lines) == 0 {
-		return nil, &Error{Msg: "there is no layer to size", Hint: "try: " + specExample}
+	if len(kept) == 0 {
+		at := pos(lines[0].Pos)
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%s is a setting: there is no network to size", strings.ToLower(lines[0].Kind)),
+			Hint: "put it after a network or a preset: resnet50 batch 64 (or batchnorm 64 for a layer)"}
 	}
+	lines = kept
 	var inputLine *specLine
 	if specKindOf(lines[0].Kind) == "input" && lines[0].Body == nil {
 		inputLine, lines = lines[0], lines[1:]
