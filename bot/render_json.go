@@ -105,6 +105,8 @@ func answerJSON(r Reply) jsonAnswer {
 	}
 	reports := r.Reports
 	if r.Summary != nil {
+		reports = make([]calc.Report, 0, len(r.Reports)+len(r.Summary.Rows))
+		reports = append(reports, r.Reports...)
 		// The single layers, in execution order (PyTorch's leaf modules);
 		// blocks add nothing of their own.
 		for _, row := range r.Summary.Rows {

@@ -34,18 +34,20 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 		case q.Depth > 0:
 			depth = min(q.Depth, maxDepth)
 		case !full:
-			for depth > 1 && utf8.RuneCountInString(t.render(depth, 0)) > compactTable {
+			for depth > 1 && t.size(depth, 0) > compactTable {
 				depth--
 			}
 		}
-		text := t.render(depth, 0)
-		if !full {
+		keep := 0
+		if !full && t.size(depth, 0) > compactTable {
 			// Still too long: keep the first rows and the last ones (where a
 			// failure shows), and say how many are left out.
-			for keep := 24; keep > 4 && utf8.RuneCountInString(text) > compactTable; keep -= 2 {
-				text = t.render(depth, keep)
+			keep = 24
+			for keep > 4 && t.size(depth, keep) > compactTable {
+				keep -= 2
 			}
 		}
+		text := t.render(depth, keep)
 		b.WriteString(m.block(text))
 		b.WriteString("\n")
 		if depth < maxDepth {
@@ -120,66 +122,284 @@ func mb(bytes int64) string {
 // summaryTable is a network's rows as cells, built once and shown at any
 // depth.
 type summaryTable struct {
-	head  []string
-	rows  [][]string
-	depth []int
+	head   []string
+	rows   [][]string
+	widths [][]int // the cells' widths in runes
+	depth  []int
 }
 
 func newSummaryTable(r Reply, full bool) *summaryTable {
 	s := r.Summary
 	q := r.Question
-	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"}}
+	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"},
+		rows: make([][]string, 0, len(s.Rows)), widths: make([][]int, 0, len(s.Rows)), depth: make([]int, 0, len(s.Rows))}
 	if full {
 		t.head = append(t.head, "pad")
 	}
+	cols := len(t.head)
+	cells := make([]string, cols*len(s.Rows))
+	widths := make([]int, cols*len(s.Rows))
+	// Rows repeat (a repeat's passes, ResNet's identical blocks): format each
+	// number, shape and layer once.
+	numbers := map[int64]string{}
+	number := func(n int64) string {
+		if v, ok := numbers[n]; ok {
+			return v
+		}
+		v := group(n)
+		numbers[n] = v
+		return v
+	}
+	shapes := map[shapeKeyT]string{}
+	type nameKey struct {
+		l     *calc.Layer
+		depth int
+		in    shapeKeyT
+	}
+	names := map[nameKey]string{}
 	label := make([]byte, 0, 16)
-	for _, row := range s.Rows {
+	for n, row := range s.Rows {
 		label = strconv.AppendInt(label[:0], int64(row.Index), 10)
 		for _, p := range row.Path {
 			label = append(label, '.')
 			label = strconv.AppendInt(label, int64(p), 10)
 		}
-		var l calc.Layer
+		c := cells[n*cols : (n+1)*cols : (n+1)*cols]
+		c[0] = string(label)
+		var lp *calc.Layer
 		if row.Index-1 < len(q.Layers) {
-			l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
+			lp = layerAt(&q.Layers[row.Index-1].Layer, row.Path)
 		}
-		macs := "–"
+		key := nameKey{lp, row.Depth, shapeKey(row.Input)}
+		if name, ok := names[key]; ok && lp != nil {
+			c[1] = name
+		} else {
+			var l calc.Layer
+			if lp != nil {
+				l = *lp
+			} else if row.Index-1 < len(q.Layers) {
+				l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
+			}
+			c[1] = indentDepth(row.Depth) + rowName(row, l, full)
+			names[key] = c[1]
+		}
+		if k := shapeKey(row.Output); k[0] >= 0 {
+			if v, ok := shapes[k]; ok {
+				c[2] = v
+			} else {
+				c[2] = shapeText(row.Output)
+				shapes[k] = c[2]
+			}
+		} else {
+			c[2] = shapeText(row.Output)
+		}
+		c[3] = number(row.Params)
+		c[4] = "–"
 		if row.MACs > 0 {
-			macs = group(row.MACs)
+			c[4] = number(row.MACs)
 		}
-		rf, stride, pad := "–", "–", "–"
-		if row.Field != nil {
-			rf, stride, pad = windowText(row.Field)
-		}
-		cells := []string{string(label), strings.Repeat("  ", row.Depth) + rowName(row, l, full), shapeText(row.Output), group(row.Params), macs, rf, stride}
+		c[5], c[6] = "–", "–"
 		if full {
-			cells = append(cells, pad)
+			c[7] = "–"
 		}
-		t.rows = append(t.rows, cells)
+		if row.Field != nil {
+			rf, stride, pad := windowText(row.Field)
+			c[5], c[6] = rf, stride
+			if full {
+				c[7] = pad
+			}
+		}
+		w := widths[n*cols : (n+1)*cols : (n+1)*cols]
+		for i, x := range c {
+			w[i] = utf8.RuneCountInString(x)
+		}
+		t.rows = append(t.rows, c)
+		t.widths = append(t.widths, w)
 		t.depth = append(t.depth, row.Depth)
 	}
 	return t
 }
 
-// render writes the rows with depth below depth; keep > 0 keeps only the
-// first keep/2 and the last keep/2 of them, with a line for those left out.
-func (t *summaryTable) render(depth, keep int) string {
-	rows := [][]string{t.head}
-	for i, row := range t.rows {
+// layerAt points at the layer a row shows inside the layer *l (see
+// calc.At), or returns nil for a shortcut or branch row. Rows of a
+// repeat's passes point at the same layer.
+func layerAt(l *calc.Layer, path []int) *calc.Layer {
+	var part []calc.Layer
+	inPart := false
+	for _, p := range path {
+		i := p - 1
+		if i < 0 {
+			return nil
+		}
+		if inPart {
+			if i >= len(part) {
+				return nil
+			}
+			l, inPart = &part[i], false
+			continue
+		}
+		switch b := (*l).(type) {
+		case calc.Sequence:
+			if i >= len(b.Layers) {
+				return nil
+			}
+			l = &b.Layers[i]
+		case calc.Repeat:
+			if len(b.Layers) == 0 {
+				return nil
+			}
+			l = &b.Layers[i%len(b.Layers)]
+		case calc.Residual:
+			if i < len(b.Body) {
+				l = &b.Body[i]
+			} else {
+				part, inPart = b.Shortcut, true
+			}
+		case calc.Concat:
+			if i >= len(b.Branches) {
+				return nil
+			}
+			part, inPart = b.Branches[i], true
+		default:
+			return nil
+		}
+	}
+	if inPart {
+		return nil
+	}
+	return l
+}
+
+// shapeKeyT is a shape of up to four dimensions as a map key; its first
+// entry is the length + 1 (0 for nil), or -1 for a longer shape.
+type shapeKeyT [5]int
+
+func shapeKey(s calc.Shape) shapeKeyT {
+	var k shapeKeyT
+	switch {
+	case s == nil:
+	case len(s) > 4:
+		k[0] = -1
+	default:
+		k[0] = len(s) + 1
+		copy(k[1:], s)
+	}
+	return k
+}
+
+var indents = func() []string {
+	out := make([]string, 32)
+	for i := range out {
+		out[i] = strings.Repeat("  ", i)
+	}
+	return out
+}()
+
+func indentDepth(d int) string {
+	if d < len(indents) {
+		return indents[d]
+	}
+	return strings.Repeat("  ", d)
+}
+
+// visible lists the rows with depth below depth; keep > 0 keeps only the
+// first keep/2 and the last keep/2 of them, with a line for those left out
+// (-1 in the list).
+func (t *summaryTable) visible(depth, keep int) []int {
+	var idx []int
+	for i := range t.rows {
 		if t.depth[i] < depth {
-			rows = append(rows, row)
+			idx = append(idx, i)
 		}
 	}
-	if keep > 0 && len(rows)-1 > keep {
+	if keep > 0 && len(idx) > keep {
 		head, tail := keep/2, keep-keep/2
-		left := len(rows) - 1 - keep
-		gap := []string{"…", fmt.Sprintf("(%d rows)", left), "", "", "", "", ""}
-		if len(t.head) > len(gap) {
-			gap = append(gap, "")
-		}
-		rows = append(append(append([][]string{}, rows[:1+head]...), gap), rows[len(rows)-tail:]...)
+		idx = append(append(append([]int{}, idx[:head]...), -1), idx[len(idx)-tail:]...)
 	}
-	return table(rows)
+	return idx
+}
+
+// size is about how many runes render(depth, keep) writes.
+func (t *summaryTable) size(depth, keep int) int {
+	idx := t.visible(depth, keep)
+	widths := t.columnWidths(idx)
+	line := 2 * (len(widths) - 1)
+	for _, w := range widths {
+		line += w
+	}
+	return (len(idx) + 1) * (line + 1)
+}
+
+func (t *summaryTable) columnWidths(idx []int) []int {
+	widths := make([]int, len(t.head))
+	for i, h := range t.head {
+		widths[i] = utf8.RuneCountInString(h)
+	}
+	for _, k := range idx {
+		if k < 0 {
+			continue
+		}
+		for i, w := range t.widths[k] {
+			widths[i] = max(widths[i], w)
+		}
+	}
+	return widths
+}
+
+// render writes the rows visible at depth (see visible).
+func (t *summaryTable) render(depth, keep int) string {
+	idx := t.visible(depth, keep)
+	widths := t.columnWidths(idx)
+	var b strings.Builder
+	b.Grow((len(idx) + 1) * (len(widths)*2 + 80))
+	line := make([]byte, 0, 160)
+	write := func(cells []string, ws []int) {
+		line = line[:0]
+		for i, c := range cells {
+			w := utf8.RuneCountInString(c)
+			if ws != nil {
+				w = ws[i]
+			}
+			if i > 0 {
+				line = append(line, ' ', ' ')
+			}
+			if i <= 2 {
+				line = append(line, c...)
+				line = appendSpaces(line, widths[i]-w)
+			} else {
+				line = appendSpaces(line, widths[i]-w)
+				line = append(line, c...)
+			}
+		}
+		for len(line) > 0 && line[len(line)-1] == ' ' {
+			line = line[:len(line)-1]
+		}
+		b.Write(line)
+	}
+	write(t.head, nil)
+	for _, k := range idx {
+		b.WriteByte('\n')
+		if k < 0 {
+			left := 0
+			for i := range t.rows {
+				if t.depth[i] < depth {
+					left++
+				}
+			}
+			left -= len(idx) - 1
+			write([]string{"…", fmt.Sprintf("(%d rows)", left)}, nil)
+			continue
+		}
+		write(t.rows[k], t.widths[k])
+	}
+	return b.String()
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for ; n > 0; n-- {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // rowName names a row: a block by its kind (and name), a layer by its
@@ -239,6 +459,13 @@ func windowText(w []calc.Window) (string, string, string) {
 	if len(w) == 0 {
 		return "–", "–", "–"
 	}
+	same := true
+	for _, x := range w[1:] {
+		same = same && x == w[0]
+	}
+	if same {
+		return strconv.FormatInt(w[0].Size, 10), strconv.FormatInt(w[0].Stride, 10), strconv.FormatInt(w[0].Pad, 10)
+	}
 	sizes := make([]string, len(w))
 	strides := make([]string, len(w))
 	pads := make([]string, len(w))
@@ -257,48 +484,6 @@ func collapse(xs []string) string {
 		}
 	}
 	return xs[0]
-}
-
-// table aligns rows in columns: the label, layer and shape left, numbers
-// right.
-func table(rows [][]string) string {
-	widths := make([]int, len(rows[0]))
-	for _, row := range rows {
-		for i, c := range row {
-			widths[i] = max(widths[i], utf8.RuneCountInString(c))
-		}
-	}
-	var b strings.Builder
-	line := make([]byte, 0, 128)
-	spaces := func(n int) {
-		for ; n > 0; n-- {
-			line = append(line, ' ')
-		}
-	}
-	for k, row := range rows {
-		line = line[:0]
-		for i, c := range row {
-			pad := widths[i] - utf8.RuneCountInString(c)
-			if i > 0 {
-				spaces(2)
-			}
-			if i <= 2 {
-				line = append(line, c...)
-				spaces(pad)
-			} else {
-				spaces(pad)
-				line = append(line, c...)
-			}
-		}
-		for len(line) > 0 && line[len(line)-1] == ' ' {
-			line = line[:len(line)-1]
-		}
-		if k > 0 {
-			b.WriteByte('\n')
-		}
-		b.Write(line)
-	}
-	return b.String()
 }
 
 // explainMismatch rewrites the refusal of a network layer that does not

@@ -77,18 +77,27 @@ func (rp Repeat) Apply(in Shape) (Report, error) {
 	if rp.Times < 1 || rp.Times > MaxRepeat {
 		return Report{}, &Error{Field: "times", Msg: fmt.Sprintf("a block repeats 1 to %d times, not %d", MaxRepeat, rp.Times), Hint: "repeat 3 { conv 3x3 64 pad 1; relu }"}
 	}
-	total := Report{Kind: KindRepeat, Input: in, Output: in, MACsKnown: true, Window: identityOf(in)}
+	total := Report{Kind: KindRepeat, Input: in, Output: in, MACsKnown: true, Window: identityOf(in),
+		Children: make([]Report, 0, len(rp.Layers)*rp.Times)}
 	cur := in
+	var last Report
 	for pass := 1; pass <= rp.Times; pass++ {
-		r, err := chain(KindRepeat, rp.Layers, cur, 0, pass)
-		if err != nil {
-			return Report{}, err
+		// Apply is a function of the layer and its input shape alone, so a
+		// pass that gives back the shape it took (ResNet's identity blocks)
+		// makes the same report for the next pass: reuse it.
+		r := last
+		if pass == 1 || !last.Output.Equal(last.Input) {
+			var err error
+			if r, err = chain(KindRepeat, rp.Layers, cur, 0, pass); err != nil {
+				return Report{}, err
+			}
 		}
 		if err := total.absorb(r, true); err != nil {
 			return Report{}, err
 		}
 		total.Children = append(total.Children, r.Children...)
 		cur = r.Output
+		last = r
 	}
 	total.Output = cur
 	total.Steps = []Step{{Quantity: "learnable parameters", Formula: "the sum over the passes", Result: total.Params,
@@ -225,7 +234,7 @@ func (e *BlockError) Unwrap() error { return e.Err }
 // chain runs layers in order on in and returns a report of kind with their
 // sums and composed window; part and pass locate a failure.
 func chain(kind string, layers []Layer, in Shape, part, pass int) (Report, error) {
-	r := Report{Kind: kind, Input: in, Output: in, MACsKnown: true, Window: identityOf(in)}
+	r := Report{Kind: kind, Input: in, Output: in, MACsKnown: true, Window: identityOf(in), Children: make([]Report, 0, len(layers))}
 	cur := in
 	for i, l := range layers {
 		c, err := l.Apply(cur)

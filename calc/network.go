@@ -53,19 +53,28 @@ func (n Network) Summarize() (Summary, error) {
 	s := Summary{Input: n.Input, Output: n.Input}
 	field := identityWindows(max(len(n.Input)-1, 0))
 	in := n.Input
+	reports := make([]Report, 0, len(n.Layers))
+	var failed error
+	rows := 0
 	for i, l := range n.Layers {
 		r, err := l.Apply(in)
 		if err == nil {
 			err = s.add(r)
 		}
 		if err != nil {
-			return s, &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
+			failed = &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
+			break
 		}
-		field = s.addRows(r, i+1, 0, nil, field)
+		reports = append(reports, r)
+		rows += countRows(r)
 		in = r.Output
-		s.Output = in
 	}
-	return s, nil
+	s.Rows = make([]Row, 0, rows)
+	for i, r := range reports {
+		field = s.addRows(r, i+1, 0, nil, field)
+		s.Output = r.Output
+	}
+	return s, failed
 }
 
 // addRows appends the row of r and, for a block, the rows of its children,
@@ -88,6 +97,14 @@ func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window
 		}
 	}
 	return out
+}
+
+func countRows(r Report) int {
+	n := 1
+	for _, c := range r.Children {
+		n += countRows(c)
+	}
+	return n
 }
 
 // Leaves returns the rows of single layers, in execution order: what a
