@@ -221,6 +221,7 @@ type BlockError struct {
 	Err               error
 }
 
+// Error reads "pass 2, layer 3 (conv2d): ...", innermost last.
 func (e *BlockError) Error() string {
 	where := fmt.Sprintf("layer %d (%s)", e.Index+1, e.Name)
 	if e.Pass > 0 {
@@ -229,6 +230,7 @@ func (e *BlockError) Error() string {
 	return where + ": " + e.Err.Error()
 }
 
+// Unwrap returns the failure one level down.
 func (e *BlockError) Unwrap() error { return e.Err }
 
 // chain runs layers in order on in and returns a report of kind with their
