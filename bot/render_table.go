@@ -27,13 +27,20 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 		return
 	}
 	if len(s.Rows) > 0 {
-		t := newSummaryTable(r, full)
 		maxDepth := s.MaxDepth()
 		depth := maxDepth
 		switch {
 		case q.Depth > 0:
 			depth = min(q.Depth, maxDepth)
 		case !full:
+			// A table line takes at least 42 runes (the header's): skip the
+			// depths that cannot fit before formatting any row.
+			for depth > 1 && rowsAbove(s, depth) > compactTable/40 {
+				depth--
+			}
+		}
+		t := newSummaryTable(r, full, depth)
+		if q.Depth == 0 && !full {
 			for depth > 1 && t.size(depth, 0) > compactTable {
 				depth--
 			}
@@ -128,7 +135,19 @@ type summaryTable struct {
 	depth  []int
 }
 
-func newSummaryTable(r Reply, full bool) *summaryTable {
+// rowsAbove counts the rows of s shown at depth.
+func rowsAbove(s *calc.Summary, depth int) int {
+	n := 0
+	for _, row := range s.Rows {
+		if row.Depth < depth {
+			n++
+		}
+	}
+	return n
+}
+
+// newSummaryTable formats the rows of r's summary shown at depth.
+func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	s := r.Summary
 	q := r.Question
 	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"},
@@ -137,8 +156,9 @@ func newSummaryTable(r Reply, full bool) *summaryTable {
 		t.head = append(t.head, "pad")
 	}
 	cols := len(t.head)
-	cells := make([]string, cols*len(s.Rows))
-	widths := make([]int, cols*len(s.Rows))
+	shown := rowsAbove(s, depth)
+	cells := make([]string, cols*shown)
+	widths := make([]int, cols*shown)
 	// Rows repeat (a repeat's passes, ResNet's identical blocks): format each
 	// number, shape and layer once.
 	numbers := map[int64]string{}
@@ -158,7 +178,12 @@ func newSummaryTable(r Reply, full bool) *summaryTable {
 	}
 	names := map[nameKey]string{}
 	label := make([]byte, 0, 16)
-	for n, row := range s.Rows {
+	n := -1
+	for _, row := range s.Rows {
+		if row.Depth >= depth {
+			continue
+		}
+		n++
 		label = strconv.AppendInt(label[:0], int64(row.Index), 10)
 		for _, p := range row.Path {
 			label = append(label, '.')
