@@ -1,0 +1,288 @@
+package grammar
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// kerasRow is one row of model.summary(): `conv2d (Conv2D)  (None, 30, 30, 32)  896`.
+type kerasRow struct {
+	Type   string
+	Pos    Position
+	Out    []int // channels-last as printed, batch dropped; 0 for None
+	Params int64
+}
+
+// kerasSummaryRows finds summary rows in the token tree: a name with its
+// class in brackets, an output shape starting with None, a count.
+func kerasSummaryRows(f *ptFile) []kerasRow {
+	var rows []kerasRow
+	nodes := f.Nodes
+	for i := 0; i+2 < len(nodes); i++ {
+		n := nodes[i]
+		if n.Ident == "" || len(n.Calls) != 1 || len(n.Calls[0].Nodes) != 1 || n.Calls[0].Nodes[0].Ident == "" {
+			continue
+		}
+		shape := nodes[i+1]
+		if shape.Group == nil || shape.Group.Open != "(" || len(shape.Group.Nodes) == 0 || shape.Group.Nodes[0].Ident != "None" {
+			continue
+		}
+		j := i + 2
+		for j < len(nodes) && nodes[j].Num == "" && nodes[j].Pos.Line == shape.Pos.Line && nodes[j].Punct != "" {
+			j++ // │ separators of Keras 3's table
+		}
+		if j >= len(nodes) || nodes[j].Num == "" {
+			continue
+		}
+		count := nodes[j].Num
+		for j+2 < len(nodes) && nodes[j+1].Punct == "," && len(nodes[j+2].Num) == 3 && nodes[j+2].Pos.Line == nodes[j].Pos.Line {
+			count += nodes[j+2].Num
+			j += 2
+		}
+		p, err := strconv.ParseInt(count, 10, 64)
+		if err != nil || p > ptLimit {
+			continue
+		}
+		row := kerasRow{Type: n.Calls[0].Nodes[0].Ident, Pos: ptPos(n.Pos), Params: p}
+		for _, a := range ptSplitArgs(shape.Group.Nodes)[1:] {
+			v, err := ptEval(a.Nodes, nil)
+			if err != nil || (v.Kind != ptInt && v.Kind != ptNone) || v.Int > calc.MaxSize {
+				row.Out = nil
+				break
+			}
+			row.Out = append(row.Out, int(v.Int))
+		}
+		rows = append(rows, row)
+		i = j
+	}
+	return rows
+}
+
+// kerasFromSummary rebuilds layers that give each row's shape and count.
+// A row does not say the kernel or the input, so they are worked out from
+// the count and the row before, and the reading is named in the notes.
+func kerasFromSummary(rows []kerasRow, q *Question) error {
+	var prev calc.Shape // channels-first output of the row before
+	for ri, r := range rows {
+		out := kerasChannelsFirst(r.Out)
+		fail := func(msg string) error {
+			return &Error{Line: r.Pos.Line, Col: r.Pos.Col, Msg: msg,
+				Hint: "paste the layer's code instead, e.g. Conv2D(32, (3, 3), input_shape=(32, 32, 3)), or the whole summary from its first row"}
+		}
+		if out == nil && r.Type != "InputLayer" {
+			return fail("I cannot read this row's output shape")
+		}
+		var l calc.Layer
+		switch t := r.Type; {
+		case t == "InputLayer":
+			prev = out
+			q.Input = out
+			continue
+		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
+			conv, in, note, err := kerasConvFromRow(r, out, prev)
+			if err != nil {
+				return fail(err.Error())
+			}
+			if note != "" {
+				q.Notes = append(q.Notes, note)
+			}
+			if ri == 0 || prev == nil {
+				q.Input = in
+			}
+			l = conv
+		case t == "Dense":
+			units := out[len(out)-1]
+			var in int64
+			switch {
+			case prev != nil && len(prev) == 1:
+				in = int64(prev[0])
+			case units > 0 && (r.Params-int64(units))%int64(units) == 0:
+				in = (r.Params - int64(units)) / int64(units)
+				if ri == 0 || prev == nil {
+					q.Input = calc.Shape{int(in)}
+				}
+				q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·(%d + 1): read as a Dense layer from %d inputs to %d units, each with one bias", group(int(r.Params)), units, in, in, units))
+			default:
+				return fail(fmt.Sprintf("%d parameters is not a whole number of inputs for %d units", r.Params, units))
+			}
+			if in < 1 || in > calc.MaxSize {
+				return fail("I cannot work out this Dense layer's inputs")
+			}
+			l = calc.Linear{In: int(in), Out: units}
+		case t == "BatchNormalization":
+			l = calc.BatchNorm{C: out[0]}
+			if prev == nil {
+				q.Input = out
+			}
+			q.Notes = append(q.Notes, fmt.Sprintf("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", group(int(r.Params)), out[0], out[0], out[0]))
+		case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
+			if strings.HasPrefix(t, "Global") {
+				l = calc.GlobalAvgPool{}
+				if prev == nil {
+					return fail("a global pooling row does not say its input size")
+				}
+				q.Layers = append(q.Layers, Layer{Layer: l, Pos: r.Pos})
+				l = calc.Flatten{}
+				break
+			}
+			if prev == nil || len(prev) != len(out) {
+				return fail("a pooling row does not say its input size: paste the row before it too")
+			}
+			var ks []int
+			for i := 1; i < len(out); i++ {
+				k := prev[i] / max(out[i], 1)
+				if k < 1 || prev[i]/k != out[i] {
+					return fail(fmt.Sprintf("I cannot find a pool size that takes %d to %d", prev[i], out[i]))
+				}
+				ks = append(ks, k)
+			}
+			p := calc.Pool{Dims: len(out) - 1, Kernel: ks}
+			if strings.Contains(t, "Average") || strings.Contains(t, "Avg") {
+				p.Op = calc.AvgPool
+			}
+			l = p
+		case t == "Flatten":
+			l = calc.Flatten{}
+		case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
+			l = calc.Dropout{P: 0.5}
+		case t == "Activation" || t == "ReLU":
+			l = calc.Activation{}
+		default:
+			return fail(fmt.Sprintf("I cannot rebuild a %s layer from its summary row", t))
+		}
+		q.Layers = append(q.Layers, Layer{Layer: l, Pos: r.Pos})
+		if prev == nil && q.Input == nil {
+			break
+		}
+		if prev == nil {
+			prev = q.Input
+		}
+		rep, err := l.Apply(prev)
+		if err != nil {
+			return fail(err.Error())
+		}
+		if _, ok := l.(calc.BatchNorm); ok {
+			rep.Params += rep.Buffers
+		}
+		if rep.Params != r.Params {
+			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the summary says %s parameters but this reading gives %s", ri+1, group(int(r.Params)), group(int(rep.Params))))
+		}
+		prev = out
+	}
+	if len(q.Layers) == 0 {
+		return &Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
+	}
+	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
+	return nil
+}
+
+// kerasChannelsFirst turns (H, W, C) into [C, H, W]; nil when a size is None.
+func kerasChannelsFirst(s []int) calc.Shape {
+	if len(s) == 0 {
+		return nil
+	}
+	for _, d := range s {
+		if d < 1 {
+			return nil
+		}
+	}
+	if len(s) == 1 {
+		return calc.Shape{s[0]}
+	}
+	return append(calc.Shape{s[len(s)-1]}, s[:len(s)-1]...)
+}
+
+// kerasConvFromRow finds the kernel (and, for a first row, the input
+// channels and size) that give a conv row its count: params = F·(k^d·Cin + 1).
+func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, string, error) {
+	d := len(out) - 1
+	f := int64(out[0])
+	c := calc.Conv{Dims: d, Out: out[0], PadMode: calc.PadValid}
+	pow := func(k int64) int64 {
+		p := int64(1)
+		for i := 0; i < d; i++ {
+			p *= k
+		}
+		return p
+	}
+	var note string
+	perFilter := r.Params / f
+	if r.Params%f != 0 || perFilter < 2 {
+		return c, nil, "", fmt.Errorf("%d parameters is not a whole number of %d filters with biases", r.Params, f)
+	}
+	kc := perFilter - 1 // k^d·Cin
+	var k, cin int64
+	if prev != nil {
+		cin = int64(prev[0])
+		if kc%cin != 0 {
+			return c, nil, "", fmt.Errorf("%d = %d·(k·k·%d + 1) has no whole kernel size", r.Params, f, cin)
+		}
+		for kk := int64(1); kk <= 31; kk++ {
+			if pow(kk) == kc/cin {
+				k = kk
+			}
+		}
+	} else {
+		var others []string
+		for _, cc := range []int64{3, 1} {
+			for _, kk := range []int64{3, 5, 7, 1, 11, 2, 4, 9} {
+				if kc%cc == 0 && pow(kk) == kc/cc {
+					if k == 0 {
+						k, cin = kk, cc
+					} else {
+						others = append(others, fmt.Sprintf("%d×%d on %d", kk, kk, cc))
+					}
+				}
+			}
+		}
+		if k == 0 {
+			for _, kk := range []int64{3, 5, 7, 1} {
+				if kc%pow(kk) == 0 {
+					k, cin = kk, kc/pow(kk)
+					break
+				}
+			}
+		}
+		if k != 0 {
+			note = fmt.Sprintf("%s = %d·(%d·%d·%d + 1): read as %d filters of %d×%d on %d input channel(s), each with one bias", group(int(r.Params)), f, k, k, cin, f, k, k, cin)
+			if d != 2 {
+				note = fmt.Sprintf("%s = %d·(%d^%d·%d + 1): read as %d filters of size %d on %d input channel(s), each with one bias", group(int(r.Params)), f, k, d, cin, f, k, cin)
+			}
+			if len(others) > 0 {
+				note += " (" + strings.Join(others, ", ") + " channels would also fit)"
+			}
+		}
+	}
+	if k == 0 {
+		return c, nil, "", fmt.Errorf("%d = %d·(k^%d·Cin + 1) has no likely kernel size", r.Params, f, d)
+	}
+	c.Kernel, c.In = []int{int(k)}, int(cin)
+	in := prev
+	if in == nil {
+		// Assume padding 'valid', stride 1, as the default Conv2D has.
+		in = calc.Shape{int(cin)}
+		for i := 1; i < len(out); i++ {
+			in = append(in, out[i]+int(k)-1)
+		}
+		note += fmt.Sprintf("; input taken as %s (padding='valid', stride 1, Keras's defaults)", ptJoin(append(append([]int{}, in[1:]...), in[0])))
+		return c, in, note, nil
+	}
+	// Pick the padding and stride that give the row's output.
+	for _, s := range []int{1, 2, 3, 4} {
+		for _, mode := range []calc.Padding{calc.PadValid, calc.PadSame} {
+			c.PadMode = mode
+			c.Stride = nil
+			if s > 1 {
+				c.Stride = []int{s}
+			}
+			if rep, err := c.Apply(in); err == nil && rep.Output.Equal(out) {
+				return c, in, note, nil
+			}
+		}
+	}
+	c.PadMode, c.Stride = calc.PadValid, nil
+	return c, in, note + "; no stride and padding give the printed output from the row before", nil
+}
