@@ -368,6 +368,7 @@ func ptFinish(q *Question, framework string) {
 					q.Notes = append(q.Notes, fmt.Sprintf("%s receives a %v feature map: flattened to %d values first, %s", name, []int(in), n, how))
 					fl := Layer{Layer: calc.Flatten{}, Pos: l.Pos}
 					q.Layers = slices.Insert(q.Layers, i, fl)
+					in = calc.Shape{int(n)}
 					continue
 				}
 			}

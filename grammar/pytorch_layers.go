@@ -86,9 +86,15 @@ func init() {
 	ptSpecs["LayerNorm"] = ptSpec{ptLayerNorm}
 	ptSpecs["GroupNorm"] = ptSpec{ptGroupNorm}
 	ptSpecs["Embedding"] = ptSpec{ptEmbedding}
-	ptSpecs["LSTM"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) { return ptRecurrent(c, env, q, calc.LSTMCell) }}
-	ptSpecs["GRU"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) { return ptRecurrent(c, env, q, calc.GRUCell) }}
-	ptSpecs["RNN"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) { return ptRecurrent(c, env, q, calc.RNNCell) }}
+	ptSpecs["LSTM"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) {
+		return ptRecurrent(c, env, q, calc.LSTMCell)
+	}}
+	ptSpecs["GRU"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) {
+		return ptRecurrent(c, env, q, calc.GRUCell)
+	}}
+	ptSpecs["RNN"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) {
+		return ptRecurrent(c, env, q, calc.RNNCell)
+	}}
 	for name, kind := range ptActivations {
 		kind := kind
 		ptSpecs[name] = ptSpec{func(c *ptCall, env map[string]ptValue, q *Question) ([]Layer, error) {

@@ -468,7 +468,9 @@ func ptArith(op string, l, r ptValue, at lexer.Position) (ptValue, error) {
 
 // ptDimsOf splits "3x224x224" into its numbers (0 for one that overflows).
 func ptDimsOf(s string) []int {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return r == 'x' || r == 'X' || r == '×' || r == ' ' || r == '\t' || r == '\n' || r == '\r'
+	})
 	out := make([]int, 0, len(f))
 	for _, x := range f {
 		v, err := strconv.Atoi(x)
