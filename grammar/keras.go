@@ -149,7 +149,7 @@ func (k *kerasReader) takeShape(b *ptBound) {
 	}
 	for _, name := range []string{"shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim"} {
 		v, ok := b.vals[name]
-		if !ok || v.Kind == ptNone {
+		if !ok || v.Kind == ptNone || (name == "input_dim" && b.call.Base() != "Dense") {
 			continue
 		}
 		if v.Kind == ptInt {

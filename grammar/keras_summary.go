@@ -21,32 +21,85 @@ type kerasRow struct {
 func kerasSummaryRows(f *ptFile) []kerasRow {
 	var rows []kerasRow
 	nodes := f.Nodes
-	for i := 0; i+2 < len(nodes); i++ {
+	for i := 0; i+1 < len(nodes); i++ {
 		n := nodes[i]
-		if n.Ident == "" || len(n.Calls) != 1 || len(n.Calls[0].Nodes) != 1 || n.Calls[0].Nodes[0].Ident == "" {
+		if n.Ident == "" {
 			continue
 		}
-		shape := nodes[i+1]
+		var typ string
+		var seq []*ptNode // the shape group, then the count
+		if len(n.Calls) == 0 {
+			// Keras 3 wraps a long name: "batch_normalization │ (None, …) │ 256 │"
+			// with "(BatchNormalization)" on the next line.
+			typ = kerasWrappedType(nodes[i+1:], n.Pos.Line)
+			if typ == "" {
+				continue
+			}
+			seq = nodes[i+1:]
+		} else if len(n.Calls[0].Nodes) == 0 || n.Calls[0].Nodes[0].Ident == "" {
+			continue
+		} else {
+			typ = n.Calls[0].Nodes[0].Ident
+			if len(n.Calls) >= 2 {
+				// "conv2d (Conv2D)  (None, 30, 30, 32)  896": the shape is a
+				// second bracket after the name.
+				seq = []*ptNode{{Pos: n.Calls[1].Pos, Group: n.Calls[1]}}
+				seq = append(seq, nodes[i+1:]...)
+			}
+		}
+		if seq == nil {
+			inner := n.Calls[0].Nodes
+			if len(inner[0].Calls) > 0 {
+				// "(MaxPooling2D  (None, 13, 13, 32)  0 )": the class name
+				// reads as a call of the shape.
+				flat := []*ptNode{{Ident: inner[0].Ident, Pos: inner[0].Pos}}
+				for _, g := range inner[0].Calls {
+					flat = append(flat, &ptNode{Pos: g.Pos, Group: g})
+				}
+				inner = append(flat, inner[1:]...)
+			}
+			switch {
+			case len(inner) >= 3 && inner[1].Group != nil:
+				// TF 2's summary wraps a long class name: "max_pooling2d (MaxPooling
+				// (None, 5, 5, 64)  0  \n 2D)" — the shape and count fall inside.
+				seq = inner[1:]
+				for _, m := range inner[3:] {
+					typ += strings.TrimSpace(ptNodeText(m))
+				}
+			case len(inner) == 1:
+				seq = nodes[i+1:]
+			default:
+				continue
+			}
+		}
+		k := 0
+		for k < len(seq) && seq[k].Group == nil && seq[k].Punct != "" && seq[k].Pos.Line == n.Pos.Line {
+			k++ // │ separators of Keras 3's table
+		}
+		if k >= len(seq) {
+			continue
+		}
+		shape := seq[k]
 		if shape.Group == nil || shape.Group.Open != "(" || len(shape.Group.Nodes) == 0 || shape.Group.Nodes[0].Ident != "None" {
 			continue
 		}
-		j := i + 2
-		for j < len(nodes) && nodes[j].Num == "" && nodes[j].Pos.Line == shape.Pos.Line && nodes[j].Punct != "" {
-			j++ // │ separators of Keras 3's table
+		j := k + 1
+		for j < len(seq) && seq[j].Num == "" && seq[j].Pos.Line == shape.Pos.Line && seq[j].Punct != "" {
+			j++
 		}
-		if j >= len(nodes) || nodes[j].Num == "" {
+		if j >= len(seq) || seq[j].Num == "" {
 			continue
 		}
-		count := nodes[j].Num
-		for j+2 < len(nodes) && nodes[j+1].Punct == "," && len(nodes[j+2].Num) == 3 && nodes[j+2].Pos.Line == nodes[j].Pos.Line {
-			count += nodes[j+2].Num
+		count := seq[j].Num
+		for j+2 < len(seq) && seq[j+1].Punct == "," && len(seq[j+2].Num) == 3 && seq[j+2].Pos.Line == seq[j].Pos.Line {
+			count += seq[j+2].Num
 			j += 2
 		}
 		p, err := strconv.ParseInt(count, 10, 64)
 		if err != nil || p > ptLimit {
 			continue
 		}
-		row := kerasRow{Type: n.Calls[0].Nodes[0].Ident, Pos: ptPos(n.Pos), Params: p}
+		row := kerasRow{Type: typ, Pos: ptPos(n.Pos), Params: p}
 		for _, a := range ptSplitArgs(shape.Group.Nodes)[1:] {
 			v, err := ptEval(a.Nodes, nil)
 			if err != nil || (v.Kind != ptInt && v.Kind != ptNone) || v.Int > calc.MaxSize {
@@ -56,9 +109,22 @@ func kerasSummaryRows(f *ptFile) []kerasRow {
 			row.Out = append(row.Out, int(v.Int))
 		}
 		rows = append(rows, row)
-		i = j
 	}
 	return rows
+}
+
+// kerasWrappedType finds "(Type)" on the line after a row whose name
+// stands alone.
+func kerasWrappedType(rest []*ptNode, line int) string {
+	for _, m := range rest {
+		if m.Pos.Line > line+1 {
+			return ""
+		}
+		if m.Pos.Line == line+1 && m.Group != nil && len(m.Group.Nodes) == 1 && ptIsModuleName(m.Group.Nodes[0].Ident) {
+			return m.Group.Nodes[0].Ident
+		}
+	}
+	return ""
 }
 
 // kerasFromSummary rebuilds layers that give each row's shape and count.
@@ -267,7 +333,8 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 		for i := 1; i < len(out); i++ {
 			in = append(in, out[i]+int(k)-1)
 		}
-		note += fmt.Sprintf("; input taken as %s (padding='valid', stride 1, Keras's defaults)", ptJoin(append(append([]int{}, in[1:]...), in[0])))
+		note += fmt.Sprintf("; input taken as %s (padding='valid', stride 1, Keras's defaults; with padding='same' it would be %s)",
+			ptJoin(append(append([]int{}, in[1:]...), in[0])), ptJoin(append(append([]int{}, out[1:]...), int(cin))))
 		return c, in, note, nil
 	}
 	// Pick the padding and stride that give the row's output.

@@ -269,7 +269,7 @@ type ptProse struct {
 // ptReadProse reads the top-level words of a paste (never inside a call).
 func ptReadProse(f *ptFile) ptProse {
 	var p ptProse
-	nodes := f.Nodes
+	nodes := append(append([]*ptNode{}, f.Nodes...), f.Comments...)
 	word := func(i int) string {
 		if i < 0 || i >= len(nodes) || nodes[i].Ident == "" {
 			return ""

@@ -45,6 +45,28 @@ var ptLexer = lexer.MustSimple([]lexer.SimpleRule{
 //	Tok   = Number | Dims | String | Punct | Other .
 type ptFile struct {
 	Nodes []*ptNode `parser:"( @@ | Close )*"`
+	// Comments holds the top-level nodes of the paste's comments, where
+	// people write the input size ("# x is (None, 14, 14, 64)"); prose only.
+	Comments []*ptNode `parser:""`
+}
+
+// ptParseComments parses each comment's text into nodes positioned in the
+// paste; a comment with unbalanced brackets is skipped.
+func ptParseComments(toks []lexer.Token) []*ptNode {
+	var out []*ptNode
+	for _, t := range toks {
+		text := strings.TrimPrefix(t.Value, "#")
+		f, err := ptParser.ParseString("", text)
+		if err != nil {
+			continue
+		}
+		for _, n := range f.Nodes {
+			n.Pos.Line = t.Pos.Line
+			n.Pos.Column += t.Pos.Column
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 type ptNode struct {
@@ -59,7 +81,8 @@ type ptNode struct {
 }
 
 type ptGroup struct {
-	Pos   lexer.Position
+	Pos    lexer.Position
+	EndPos lexer.Position
 	Open  string    `parser:"@Open"`
 	Nodes []*ptNode `parser:"@@*"`
 	Close string    `parser:"@Close"`
@@ -85,6 +108,8 @@ func ptParseTree(src string) (*ptFile, error) {
 	var stack []open
 	closer := map[string]string{"(": ")", "[": "]", "{": "}"}
 	openT, closeT := ptLexer.Symbols()["Open"], ptLexer.Symbols()["Close"]
+	commentT := ptLexer.Symbols()["Comment"]
+	var comments []lexer.Token
 	for {
 		t, err := lx.Next()
 		if err != nil {
@@ -94,6 +119,10 @@ func ptParseTree(src string) (*ptFile, error) {
 			break
 		}
 		switch t.Type {
+		case commentT:
+			if len(comments) < 200 {
+				comments = append(comments, t)
+			}
 		case openT:
 			stack = append(stack, open{t.Value, t.Pos})
 		case closeT:
@@ -116,6 +145,9 @@ func ptParseTree(src string) (*ptFile, error) {
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
 	f, err := ptParser.ParseString("", src)
+	if err == nil {
+		f.Comments = ptParseComments(comments)
+	}
 	if err != nil {
 		e := &Error{Line: 1, Col: 1, Msg: err.Error()}
 		if pe, ok := err.(participle.Error); ok {
@@ -164,14 +196,13 @@ func ptCallOf(n *ptNode) *ptCall {
 	return c
 }
 
-// ptGroupEnd is the position of a group's closing bracket (approximately:
-// one past its last node when the tree does not keep it).
+// ptGroupEnd is the position of a group's closing bracket (EndPos is just
+// past it).
 func ptGroupEnd(g *ptGroup) Position {
-	if len(g.Nodes) == 0 {
-		return Position{g.Pos.Line, g.Pos.Column + 1}
+	if g.EndPos.Line > 0 && g.EndPos.Column > 1 {
+		return Position{g.EndPos.Line, g.EndPos.Column - 1}
 	}
-	last := g.Nodes[len(g.Nodes)-1]
-	return ptPos(last.Pos)
+	return ptPos(g.Pos)
 }
 
 // ptSplitArgs splits a group's nodes at its top-level commas.
