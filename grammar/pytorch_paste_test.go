@@ -156,3 +156,8 @@ func TestKerasPastes(t *testing.T) {
 		{name: "words hwc", src: "Conv2D(32, 3, strides=2, padding='same') with input 64x64x3", params: 896, output: []int{32, 32, 32}},
 	})
 }
+
+func readTestdata(name string) (string, error) {
+	b, err := os.ReadFile("testdata/" + name)
+	return string(b), err
+}

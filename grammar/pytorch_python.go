@@ -19,23 +19,6 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// ptLexer is ordered: comments and strings first, then `3x224x224` as one
-// Dims token (the default lexer reads `3`, `x224x224`), numbers, dotted
-// names, brackets and operators. Any other rune is a token of its own, so
-// markdown fences, box-drawing table borders and emoji never stop the lexer.
-var ptLexer = lexer.MustSimple([]lexer.SimpleRule{
-	{Name: "Comment", Pattern: `#[^\n]*`},
-	{Name: "String", Pattern: `"""(?s:.*?)"""|'''(?s:.*?)'''|[rRbBfF]?"(?:\\.|[^"\\\n])*"|[rRbBfF]?'(?:\\.|[^'\\\n])*'`},
-	{Name: "Dims", Pattern: `\d+(?:[ \t]*[xX×][ \t]*\d+)+\b`},
-	{Name: "Number", Pattern: `(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?`},
-	{Name: "Ident", Pattern: `[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*`},
-	{Name: "Open", Pattern: `[(\[{]`},
-	{Name: "Close", Pattern: `[)\]}]`},
-	{Name: "Punct", Pattern: `\*\*|//|==|!=|<=|>=|->|:=|[-+*/%=,:.;<>@&|^~!?]`},
-	{Name: "Space", Pattern: `\s+`},
-	{Name: "Other", Pattern: `.`},
-})
-
 // ptFile is a paste: nodes, and closing brackets that close nothing (a
 // truncated paste), which are skipped.
 //
@@ -56,7 +39,11 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 	var out []*ptNode
 	for _, t := range toks {
 		text := strings.TrimPrefix(t.Value, "#")
-		f, err := ptParser.ParseString("", text)
+		lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptTokenize(text, false)})
+		if err != nil {
+			continue
+		}
+		f, err := ptParser.ParseFromLexer(lx)
 		if err != nil {
 			continue
 		}
@@ -83,51 +70,41 @@ type ptNode struct {
 type ptGroup struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
-	Open  string    `parser:"@Open"`
-	Nodes []*ptNode `parser:"@@*"`
-	Close string    `parser:"@Close"`
+	Open   string    `parser:"@Open"`
+	Nodes  []*ptNode `parser:"@@*"`
+	Close  string    `parser:"@Close"`
 }
 
 var ptParser = participle.MustBuild[ptFile](
 	participle.Lexer(ptLexer),
-	participle.Elide("Comment", "Space"),
 	participle.UseLookahead(1),
 )
 
 // ptParseTree checks the brackets (so an unclosed one is reported where it
 // opens, not at the end of the text) and parses src into its token tree.
+// src is lexed once; comments are set aside for the prose.
 func ptParseTree(src string) (*ptFile, error) {
-	lx, err := ptLexer.LexString("", src)
-	if err != nil {
-		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
-	}
+	all := ptTokenize(src, true)
 	type open struct {
 		r   string
 		pos lexer.Position
 	}
 	var stack []open
 	closer := map[string]string{"(": ")", "[": "]", "{": "}"}
-	openT, closeT := ptLexer.Symbols()["Open"], ptLexer.Symbols()["Close"]
-	commentT := ptLexer.Symbols()["Comment"]
 	var comments []lexer.Token
-	for {
-		t, err := lx.Next()
-		if err != nil {
-			return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
-		}
-		if t.EOF() {
-			break
-		}
+	toks := make([]lexer.Token, 0, len(all))
+	for _, t := range all {
 		switch t.Type {
-		case commentT:
+		case ptTokComment:
 			if len(comments) < 200 {
 				comments = append(comments, t)
 			}
-		case openT:
+			continue
+		case ptTokOpen:
 			stack = append(stack, open{t.Value, t.Pos})
-		case closeT:
+		case ptTokClose:
 			if len(stack) == 0 {
-				continue // a stray closer at the top level is skipped
+				break // a stray closer at the top level is skipped by the grammar
 			}
 			top := stack[len(stack)-1]
 			if closer[top.r] != t.Value {
@@ -137,6 +114,7 @@ func ptParseTree(src string) (*ptFile, error) {
 			}
 			stack = stack[:len(stack)-1]
 		}
+		toks = append(toks, t)
 	}
 	if len(stack) > 0 {
 		top := stack[len(stack)-1]
@@ -144,10 +122,11 @@ func ptParseTree(src string) (*ptFile, error) {
 			Msg:  fmt.Sprintf("this %q is never closed", top.r),
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
-	f, err := ptParser.ParseString("", src)
-	if err == nil {
-		f.Comments = ptParseComments(comments)
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
+	if err != nil {
+		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
+	f, err := ptParser.ParseFromLexer(lx)
 	if err != nil {
 		e := &Error{Line: 1, Col: 1, Msg: err.Error()}
 		if pe, ok := err.(participle.Error); ok {
@@ -155,6 +134,7 @@ func ptParseTree(src string) (*ptFile, error) {
 		}
 		return nil, e
 	}
+	f.Comments = ptParseComments(comments)
 	return f, nil
 }
 
