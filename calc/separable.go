@@ -38,7 +38,7 @@ func (s Separable) Kind() string {
 // Children holds the two reports.
 func (s Separable) Apply(in Shape) (Report, error) {
 	cin := s.In
-	if in != nil && len(in) > 0 {
+	if len(in) > 0 {
 		if cin == 0 {
 			cin = in[0]
 		}

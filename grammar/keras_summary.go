@@ -163,7 +163,7 @@ func kerasFromSummary(rows []kerasRow, q *Question) error {
 			units := out[len(out)-1]
 			var in int64
 			switch {
-			case prev != nil && len(prev) == 1:
+			case len(prev) == 1:
 				in = int64(prev[0])
 			case units > 0 && (r.Params-int64(units))%int64(units) == 0:
 				in = (r.Params - int64(units)) / int64(units)

@@ -389,11 +389,3 @@ func ptFinish(q *Question, framework string) {
 // ptFormat restates q in the spec language, when the spec language's
 // formatter is available (see format_hook.go); "" otherwise.
 var ptFormat = func(q *Question) string { return "" }
-
-// ptExampleFor returns two examples close to a layer name, for hints.
-func ptExampleFor(name string, table map[string]string) string {
-	if ex, ok := table[name]; ok {
-		return ex
-	}
-	return ""
-}

@@ -21,6 +21,7 @@ const (
 	ptTokClose
 	ptTokPunct
 	ptTokOther
+	ptTokCallee
 )
 
 // ptLexer is a hand-written, ordered lexer for pastes (a regexp lexer tries
@@ -34,7 +35,7 @@ var ptLexer = ptLexDef{}
 type ptLexDef struct{}
 
 var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
-	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther}
+	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
 
 // Symbols names the token types for the grammar.
 func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
@@ -158,7 +159,16 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 		default:
 			r, size := utf8.DecodeRuneInString(src[i:])
 			if r == '_' || unicode.IsLetter(r) {
-				emit(ptTokIdent, ptIdentLen(src, i))
+				n := ptIdentLen(src, i)
+				j := i + n
+				for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+					j++
+				}
+				if j < len(src) && (src[j] == '(' || src[j] == '[') {
+					emit(ptTokCallee, n)
+				} else {
+					emit(ptTokIdent, n)
+				}
 				continue
 			}
 			if i+1 < len(src) {

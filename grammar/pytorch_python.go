@@ -12,6 +12,7 @@ package grammar
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,9 +24,13 @@ import (
 // truncated paste), which are skipped.
 //
 //	File  = (Node | Close)* .
-//	Node  = Ident Group* | Group | Tok .
+//	Node  = Tok | Callee Group+ | Ident | Group .
 //	Group = "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
 //	Tok   = Number | Dims | String | Punct | Other .
+//
+// A Callee is a name directly followed (on its line) by a bracket: the
+// lexer tells it from a plain Ident so the parser never tries a bracket
+// after a name that has none.
 type ptFile struct {
 	Nodes []*ptNode `parser:"( @@ | Close )*"`
 	// Comments holds the top-level nodes of the paste's comments, where
@@ -39,7 +44,8 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 	var out []*ptNode
 	for _, t := range toks {
 		text := strings.TrimPrefix(t.Value, "#")
-		lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptTokenize(text, false)})
+		toks := ptTokenize(text, false)
+		lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
 		if err != nil {
 			continue
 		}
@@ -47,6 +53,7 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 		if err != nil {
 			continue
 		}
+		f.Nodes = ptSortLeaves(f.Nodes, toks)
 		for _, n := range f.Nodes {
 			n.Pos.Line = t.Pos.Line
 			n.Pos.Column += t.Pos.Column
@@ -57,14 +64,54 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 }
 
 type ptNode struct {
-	Pos   lexer.Position
-	Ident string     `parser:"(  @Ident"`
-	Calls []*ptGroup `parser:"   @@*"`
-	Group *ptGroup   `parser:" | @@"`
-	Num   string     `parser:" | @Number"`
-	Dims  string     `parser:" | @Dims"`
-	Str   string     `parser:" | @String"`
-	Punct string     `parser:" | @( Punct | Other ) )"`
+	Pos lexer.Position
+	// Tok is a leaf token, captured first (most tokens are leaves) and
+	// sorted into Num, Dims, Str or Punct after the parse.
+	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other )"`
+	Ident string     `parser:" | @Callee"`
+	Calls []*ptGroup `parser:"   @@+"`
+	Name  string     `parser:" | @Ident"`
+	Group *ptGroup   `parser:" | @@ )"`
+	Num   string
+	Dims  string
+	Str   string
+	Punct string
+}
+
+// ptSortLeaves moves each leaf token to the field of its kind (Num, Dims,
+// Str or Punct), as the lexer typed it; toks are the tokens the parser read.
+func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
+	for _, n := range nodes {
+		if n.Name != "" {
+			n.Ident = n.Name
+		}
+		switch {
+		case n.Tok != "":
+			j, ok := slices.BinarySearchFunc(toks, n.Pos.Offset, func(t lexer.Token, off int) int { return t.Pos.Offset - off })
+			if ok {
+				ptSetLeaf(n, toks[j])
+			}
+		case n.Group != nil:
+			n.Group.Nodes = ptSortLeaves(n.Group.Nodes, toks)
+		}
+		for _, g := range n.Calls {
+			g.Nodes = ptSortLeaves(g.Nodes, toks)
+		}
+	}
+	return nodes
+}
+
+func ptSetLeaf(n *ptNode, t lexer.Token) {
+	switch t.Type {
+	case ptTokNumber:
+		n.Num = t.Value
+	case ptTokDims:
+		n.Dims = t.Value
+	case ptTokString:
+		n.Str = t.Value
+	default:
+		n.Punct = t.Value
+	}
 }
 
 type ptGroup struct {
@@ -134,6 +181,7 @@ func ptParseTree(src string) (*ptFile, error) {
 		}
 		return nil, e
 	}
+	f.Nodes = ptSortLeaves(f.Nodes, toks)
 	f.Comments = ptParseComments(comments)
 	return f, nil
 }
