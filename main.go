@@ -9,12 +9,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 
 	"github.com/cnnbot/cnnbot/bot"
+	"github.com/cnnbot/cnnbot/config"
 )
 
 // version is set at build time: -ldflags "-X main.version=v1.2.3".
@@ -25,7 +27,8 @@ const usage = `cnnbot answers CNN sizing questions with the working shown.
 Usage:
   cnnbot chat                    the bot in this terminal (one question a line; a network ends with a blank line)
   cnnbot ask [--json] QUESTION   answer one question and exit ("-" reads the question from standard input)
-  cnnbot serve                   run the Discord bot (needs DISCORD_TOKEN)
+  cnnbot serve [flags]           run the Discord bot (needs DISCORD_TOKEN; -h lists every setting)
+  cnnbot health                  exit 0 when the running bot's /healthz is OK (Docker HEALTHCHECK)
   cnnbot version                 print the version
 
 Exit status of ask: 0 answered, 1 refused, 2 usage error.
@@ -66,6 +69,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return bot.Chat(ctx, bot.New(bot.Options{}), stdin, stdout, prompt)
 	case "ask":
 		return ask(ctx, args[1:], stdin, stdout, stderr)
+	case "serve":
+		return serve(ctx, args[1:], getenv, stderr)
+	case "health":
+		cfg, err := config.LoadHealth(getenv, args[1:])
+		if err != nil {
+			return err
+		}
+		if cfg.HealthAddr == "" {
+			return errors.New("health: CNNBOT_HEALTH_ADDR is empty, so there is no health server to ask")
+		}
+		return bot.HealthCheck(ctx, cfg.HealthAddr)
 	case "version":
 		fmt.Fprintln(stdout, version)
 		return nil
@@ -107,6 +121,36 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitCode(1)
 	}
 	return nil
+}
+
+// serve runs the Discord bot: config copied into bot.ServeOptions.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	cfg, err := config.Load(getenv, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stderr, strings.TrimPrefix(err.Error(), flag.ErrHelp.Error()+"\n"))
+		return exitCode(2)
+	}
+	if err != nil {
+		return err
+	}
+	hopts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	var h slog.Handler = slog.NewTextHandler(stderr, hopts)
+	if cfg.LogFormat == "json" {
+		h = slog.NewJSONHandler(stderr, hopts)
+	}
+	log := slog.New(h)
+	log.Info("cnnbot starting", "version", version, "config", cfg)
+	return bot.Serve(ctx, bot.ServeOptions{
+		Token:          cfg.Token,
+		APIURL:         cfg.APIURL,
+		GuildID:        cfg.GuildID,
+		ShardID:        cfg.ShardID,
+		ShardCount:     cfg.ShardCount,
+		HealthAddr:     cfg.HealthAddr,
+		FloodPerMinute: cfg.FloodPerMinute,
+		FloodBurst:     cfg.FloodBurst,
+		LogLevel:       cfg.LogLevel,
+	}, log)
 }
 
 func isTerminal(r io.Reader) bool {

@@ -51,7 +51,9 @@ func explain(r Reply, m markup, full bool) string {
 		}
 	}
 	if r.Err != nil {
-		b.WriteString("\n")
+		if !strings.HasSuffix(b.String(), "\n\n") {
+			b.WriteString("\n")
+		}
 		writeError(&b, r, m)
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -75,7 +77,8 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup) {
 // design.md §4 asks for.
 func writeReport(b *strings.Builder, rep calc.Report, q *grammar.Question, i int, m markup) {
 	dimsDone := false
-	for _, st := range rep.Steps {
+	steps := mergeSquare(rep.Steps)
+	for _, st := range steps {
 		isDim := strings.HasPrefix(st.Quantity, "output ") && st.Quantity != "output neurons" && st.Quantity != "output size"
 		if !isDim && !dimsDone && rep.Output != nil && hasDimSteps(rep) && pastDims(st) {
 			writeShapeLine(b, rep, m)
@@ -96,6 +99,43 @@ func writeReport(b *strings.Builder, rep calc.Report, q *grammar.Question, i int
 	}
 }
 
+// mergeSquare writes the output-size steps of a square layer once:
+// "output height and width" when every dimension's arithmetic is the same.
+func mergeSquare(steps []calc.Step) []calc.Step {
+	first, n := -1, 0
+	for i, st := range steps {
+		if isDimStep(st) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n < 2 {
+		return steps
+	}
+	dims := steps[first : first+n]
+	for _, st := range dims[1:] {
+		if st.Result != dims[0].Result || st.Note != dims[0].Note || len(st.Values) != len(dims[0].Values) {
+			return steps
+		}
+		for j := 1; j < len(st.Values); j++ { // the first value is the input size
+			if st.Values[j] != dims[0].Values[j] || st.Values[0].Value != dims[0].Values[0].Value {
+				return steps
+			}
+		}
+	}
+	merged := dims[0]
+	words := make([]string, n)
+	for i, st := range dims {
+		words[i] = strings.TrimPrefix(st.Quantity, "output ")
+	}
+	merged.Quantity = "output " + strings.Join(words[:n-1], ", ") + " and " + words[n-1]
+	out := append([]calc.Step{}, steps[:first]...)
+	out = append(out, merged)
+	return append(out, steps[first+n:]...)
+}
+
 func hasDimSteps(rep calc.Report) bool {
 	for _, st := range rep.Steps {
 		if isDimStep(st) {
@@ -110,7 +150,7 @@ func isDimStep(st calc.Step) bool {
 	case "output length", "output depth", "output height", "output width":
 		return true
 	}
-	return false
+	return strings.HasPrefix(st.Quantity, "output ") && strings.Contains(st.Quantity, " and ")
 }
 
 // pastDims reports whether st comes after the output-size steps.
@@ -137,7 +177,11 @@ func exampleInput(kind string) string {
 }
 
 func writeShapeLine(b *strings.Builder, rep calc.Report, m markup) {
-	fmt.Fprintf(b, "• output shape: %s %s\n", m.bold(shapeText(rep.Output)), shapeLegend(rep.Output))
+	legend := shapeLegend(rep.Output)
+	if rep.Output[0] == 0 {
+		legend = ""
+	}
+	fmt.Fprintf(b, "%s\n", strings.TrimRight("• output shape: "+m.bold(shapeText(rep.Output))+" "+legend, " "))
 }
 
 func shapeLegend(s calc.Shape) string {
@@ -158,6 +202,8 @@ func writeStep(b *strings.Builder, st calc.Step, m markup) {
 	switch {
 	case len(st.Values) == 0:
 		fmt.Fprintf(b, "• %s = %s\n", st.Quantity, result)
+	case len(st.Values) == 1 && st.Formula == st.Values[0].Name:
+		fmt.Fprintf(b, "• %s = %s = %s\n", st.Quantity, st.Formula, result)
 	default:
 		subst := substitute(st.Formula, st.Values)
 		fmt.Fprintf(b, "• %s = %s = %s = %s\n", st.Quantity, st.Formula, subst, result)

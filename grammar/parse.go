@@ -20,7 +20,7 @@ func Parse(src string) (*Question, error) {
 			Hint: "ask about fewer layers at a time, or use a preset such as resnet50"}
 	}
 	if strings.TrimSpace(src) == "" {
-		return nil, &Error{Msg: "the question is empty", Hint: "try: " + specExample}
+		return nil, &Error{Msg: "the question is empty", Hint: specExample}
 	}
 	switch {
 	case looksLikeSpec(src):

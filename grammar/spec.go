@@ -30,7 +30,7 @@ func ParseSpec(src string) (*Question, error) {
 		}
 	}
 	if len(lines) == 0 {
-		return nil, &Error{Msg: "there is no layer to size", Hint: "try: " + specExample}
+		return nil, &Error{Line: 1, Col: 1, Msg: "there is no layer to size", Hint: "try: " + specExample}
 	}
 	q := &Question{}
 	var inputLine *specLine

@@ -150,7 +150,7 @@ func (c *specCursor) value(word *specItem, name, example string) ([]int, Positio
 		return nums, pos(it.Tuple.Pos), err
 	}
 	return nil, Position{}, &Error{Line: word.Pos.Line, Col: word.Pos.Column,
-		Msg: fmt.Sprintf("%s needs a number", name), Hint: "for example: " + example}
+		Msg: fmt.Sprintf("%s needs a number", name), Hint: example}
 }
 
 // flag reads an optional true/false after a word such as bias or ceil.
@@ -287,8 +287,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 			c.next()
 			b.input.layout = strings.ToLower(nx.Word)
 		}
-		b.set("input", vat)
-		return name, nums, at, nil
+		return name, nums, vat, nil
 	case "bias", "ceil", "affine":
 		if !c.flag() {
 			return "no" + name, nil, at, nil
