@@ -196,13 +196,14 @@ func FuzzKeras(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) { ptFuzzOne(t, ParseKeras, src) })
 }
 
-// 4,000 characters of the worst shapes parse in well under a second.
+// 4,000 characters of the worst shapes parse in bounded time (about 10 ms
+// each on an idle core; the bound leaves room for a loaded CI machine).
 func TestFrontendBoundedTime(t *testing.T) {
 	for _, src := range ptAdversarial() {
 		for _, parse := range []func(string) (*Question, error){ParsePyTorch, ParseKeras} {
 			start := time.Now()
 			_, _ = parse(src)
-			if d := time.Since(start); d > 500*time.Millisecond {
+			if d := time.Since(start); d > 2*time.Second {
 				t.Errorf("%.30q…: %v", src, d)
 			}
 		}
