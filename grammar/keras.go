@@ -85,11 +85,14 @@ var kerasPassThrough = map[string]bool{"Rescaling": true, "Normalization": true,
 	"RandomZoom": true, "RandomCrop": false, "GaussianNoise": true, "GaussianDropout": true, "ActivityRegularization": true}
 
 func (k *kerasReader) walk(nodes []*ptNode) {
-	for _, n := range nodes {
+	for i, n := range nodes {
 		if k.err != nil {
 			return
 		}
 		c := ptCallOf(n)
+		if c != nil && ptDefinition(nodes, i) {
+			c = nil
+		}
 		if c == nil {
 			if n.Group != nil {
 				k.walk(n.Group.Nodes)

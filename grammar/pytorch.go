@@ -86,6 +86,9 @@ func ptModules(f *ptFile, env map[string]ptValue, q *Question) (*ptModuleSet, er
 			}
 			name := ptAssignedName(nodes, i)
 			c := ptCallOf(n)
+			if c != nil && ptDefinition(nodes, i) {
+				c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
+			}
 			if c == nil {
 				if n.Group != nil {
 					walk(n.Group.Nodes, owner)
@@ -133,6 +136,11 @@ func ptModules(f *ptFile, env map[string]ptValue, q *Question) (*ptModuleSet, er
 	}
 	walk(f.Nodes, "")
 	return m, firstErr
+}
+
+// ptDefinition reports whether nodes[i] is the name of a class or def.
+func ptDefinition(nodes []*ptNode, i int) bool {
+	return i > 0 && (nodes[i-1].Ident == "class" || nodes[i-1].Ident == "def")
 }
 
 // ptIsModuleName reports whether a call name looks like a class: Conv2d, MyBlock.
@@ -219,6 +227,16 @@ func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *Question) [
 	visit(m.body)
 	if uses == 0 {
 		return nil
+	}
+	for i, n := range m.body {
+		skip := n.Punct == "+=" || (n.Ident != "" && (strings.HasSuffix(n.Ident, ".cat") || strings.HasSuffix(n.Ident, ".add") || strings.HasSuffix(n.Ident, ".stack")))
+		if n.Punct == "+" && i > 0 && i+1 < len(m.body) && m.body[i-1].Ident != "" && m.body[i+1].Ident != "" {
+			skip = true
+		}
+		if skip {
+			q.Notes = append(q.Notes, fmt.Sprintf("forward joins branches (line %d): the layers are read as one chain in the order applied, which is only right for a sequential model", n.Pos.Line))
+			break
+		}
 	}
 	var unused []string
 	for name := range m.byName {

@@ -295,6 +295,21 @@ func ptReadProse(f *ptFile) ptProse {
 		if n.Dims != "" && p.dims == nil {
 			p.dims, p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		}
+		if p.dims == nil {
+			// "input of shape (1, 3, 224, 224)", "x is [None, 28, 28, 1]"
+			var g *ptGroup
+			switch {
+			case n.Group != nil && ptShapeWordBefore(nodes, i):
+				g = n.Group
+			case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
+				g = n.Calls[0]
+			}
+			if g != nil {
+				if d := ptIntGroup(g); d != nil {
+					p.dims, p.dimsPos = d, ptPos(g.Pos)
+				}
+			}
+		}
 		w := word(i)
 		switch w {
 		case "rgb", "color", "colour", "colored", "coloured":
@@ -347,6 +362,44 @@ func ptReadProse(f *ptFile) ptProse {
 		}
 	}
 	return p
+}
+
+// ptShapeWordBefore reports whether one of the three words before nodes[i]
+// says that a shape follows.
+func ptShapeWordBefore(nodes []*ptNode, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ptShapeWords[strings.ToLower(nodes[j].Ident)] {
+			return nodes[j].Pos.Line == nodes[i].Pos.Line
+		}
+	}
+	return false
+}
+
+var ptShapeWords = map[string]bool{"input": true, "inputs": true, "shape": true, "size": true, "image": true, "images": true,
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
+
+// ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
+// leading None (Keras's batch) dropped; nil when it is not such a tuple.
+func ptIntGroup(g *ptGroup) []int {
+	var d []int
+	for k, a := range ptSplitArgs(g.Nodes) {
+		if len(a.Nodes) != 1 {
+			return nil
+		}
+		n := a.Nodes[0]
+		if k == 0 && n.Ident == "None" {
+			continue
+		}
+		v, err := strconv.Atoi(n.Num)
+		if err != nil || v < 1 || v > calc.MaxSize {
+			return nil
+		}
+		d = append(d, v)
+	}
+	if len(d) < 1 || len(d) > 5 {
+		return nil
+	}
+	return d
 }
 
 // ptFinish completes a question: inserts the flatten a network needs before

@@ -173,7 +173,7 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 			}
 			if i+1 < len(src) {
 				switch src[i : i+2] {
-				case "**", "//", "==", "!=", "<=", ">=", "->", ":=":
+				case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
 					emit(ptTokPunct, 2)
 					continue
 				}

@@ -92,6 +92,15 @@ func TestPyTorchPastes(t *testing.T) {
 		{name: "hwc words", src: "nn.Conv2d(3, 32, 3, stride=2) input 224x224x3", params: 896, output: []int{32, 111, 111}, note: "H×W×C"},
 		// An embedding looks up a sequence: [300, 50].
 		{name: "embedding seq", src: "emb = nn.Embedding(10000, 300)\ntokens = torch.randint(0, 10000, (1, 50))", params: 3000000, output: []int{300, 50}},
+		// A shape written as a tuple in the question: (1, 3, 224, 224) is N×C×H×W.
+		{name: "tuple words", src: "what's the output of nn.Conv2d(3, 16, 3, stride=2, padding=1) for an input of shape (1, 3, 224, 224)?", params: 448, output: []int{16, 112, 112}},
+		// A container assigned in __init__ and used in forward; view(-1, N) flattens.
+		// 1·16·25+16 = 416; 28→24→12; 16·12·12 = 2,304 → 2,304·10+10 = 23,050.
+		{name: "container in forward", src: "class CNN(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.layer1 = nn.Sequential(\n            nn.Conv2d(1, 16, kernel_size=5),\n            nn.ReLU(),\n            nn.MaxPool2d(kernel_size=2, stride=2))\n        self.fc = nn.Linear(16 * 12 * 12, 10)\n    def forward(self, x):\n        out = self.layer1(x)\n        out = out.view(-1, 16 * 12 * 12)\n        return self.fc(out)\n# x: (batch, 1, 28, 28), MNIST",
+			params: 23466, output: []int{10}, kinds: "conv2d,relu,maxpool,flatten,linear"},
+		// A residual block: read as a chain, with a note. 64·64·9·2 + bn 128·2.
+		{name: "residual note", src: "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn1 = nn.BatchNorm2d(64)\n        self.conv2 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn2 = nn.BatchNorm2d(64)\n    def forward(self, x):\n        out = F.relu(self.bn1(self.conv1(x)))\n        out = self.bn2(self.conv2(out))\n        out += x\n        return F.relu(out)\ninput 64x56x56",
+			params: 73984, output: []int{64, 56, 56}, note: "joins branches"},
 		// Conv1d with a sequence length in words.
 		{name: "conv1d words", src: "nn.Conv1d(64, 128, kernel_size=3, padding=1) applied to sequences of length 200", params: 24704, output: []int{128, 200}},
 	})
@@ -152,6 +161,8 @@ func TestKerasPastes(t *testing.T) {
 		{name: "channels first", src: "Conv2D(16, (3, 3), data_format='channels_first', input_shape=(3, 32, 32))", params: 448, output: []int{16, 30, 30}},
 		// A single Keras layer with words: 32x32 RGB, valid → 30.
 		{name: "words rgb", src: "Conv2D(filters=32, kernel_size=3) on a 32x32 RGB image: output shape?", params: 896, output: []int{32, 30, 30}},
+		// A Keras shape with its None batch, in the question.
+		{name: "none tuple words", src: "model.add(Conv2D(16, (5, 5), activation='relu'))\nmy input is (None, 64, 64, 3), what is the output shape", params: 1216, output: []int{16, 60, 60}},
 		// Keras channels-last: 64x64x3 is HxWxC. Stride 2 same: 32.
 		{name: "words hwc", src: "Conv2D(32, 3, strides=2, padding='same') with input 64x64x3", params: 896, output: []int{32, 32, 32}},
 	})

@@ -68,9 +68,9 @@ type ptNode struct {
 	// Tok is a leaf token, captured first (most tokens are leaves) and
 	// sorted into Num, Dims, Str or Punct after the parse.
 	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other )"`
+	Name  string     `parser:" | @Ident"`
 	Ident string     `parser:" | @Callee"`
 	Calls []*ptGroup `parser:"   @@+"`
-	Name  string     `parser:" | @Ident"`
 	Group *ptGroup   `parser:" | @@ )"`
 	Num   string
 	Dims  string
