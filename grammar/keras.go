@@ -54,9 +54,47 @@ func ParseKeras(src string) (*Question, error) {
 	if err := k.input(prose); err != nil {
 		return nil, err
 	}
+	if err := kerasNeedsInput(q); err != nil {
+		return nil, err
+	}
 	k.notes()
 	ptFinish(q, "keras")
 	return q, nil
+}
+
+// kerasNeedsInput refuses a paste whose first layer sizes itself from an
+// input the paste does not give (Keras layers do not say their inputs).
+func kerasNeedsInput(q *Question) error {
+	if q.Input != nil {
+		return nil
+	}
+	l := q.Layers[0]
+	var hint string
+	switch x := l.Layer.(type) {
+	case calc.Conv:
+		if x.In == 0 {
+			hint = fmt.Sprintf("give the input: Conv%dD(%d, %d, input_shape=(28, 28, 1)), or a first line keras.Input(shape=(32, 32, 3))", ptDims(x.Dims), x.Out, kerasPer(x.Kernel, 0, 3))
+			if x.Dims == 1 {
+				hint = fmt.Sprintf("give the input as (steps, channels): Conv1D(%d, %d, input_shape=(100, 16)), or keras.Input(shape=(100, 16))", x.Out, kerasPer(x.Kernel, 0, 3))
+			}
+		}
+	case calc.Linear:
+		if x.In == 0 {
+			hint = fmt.Sprintf("give the inputs: Dense(%d, input_shape=(784,)), or Dense(%d) after Flatten(input_shape=(7, 7, 64))", x.Out, x.Out)
+		}
+	case calc.Separable:
+		if x.In == 0 {
+			hint = "give the input: SeparableConv2D(64, 3, input_shape=(32, 32, 3)), or DepthwiseConv2D(3, input_shape=(56, 56, 32))"
+		}
+	case calc.Recurrent:
+		if x.In == 0 {
+			hint = fmt.Sprintf("give the input as (timesteps, features): LSTM(%d, input_shape=(None, 32)), or after Embedding(10000, 128)", x.Hidden)
+		}
+	}
+	if hint == "" {
+		return nil
+	}
+	return &Error{Line: l.Pos.Line, Col: l.Pos.Col, Msg: "Keras takes a layer's input size from the layer before it, and nothing here says it", Hint: hint}
 }
 
 // kerasReader collects the layers of a paste in text order.
