@@ -294,11 +294,16 @@ func (k *kerasReader) input(prose ptProse) error {
 	if _, ok := first.(calc.Recurrent); ok && len(dims) == 2 {
 		in = calc.Shape{dims[1], dims[0]}
 	}
+	if len(dims) == 2 && ptRank(q.Layers) != 2 {
+		// Flatten(input_shape=(28, 28)): an image without a channel axis.
+		q.Input = calc.Shape(dims)
+		return nil
+	}
 	if len(dims) > 1 && !k.chFirst {
 		if _, ok := first.(calc.Recurrent); ok {
 			q.Notes = append(q.Notes, fmt.Sprintf("input shape %s read as (timesteps, features)", ptTupleText(k.shape)))
 		} else {
-			q.Notes = append(q.Notes, fmt.Sprintf("Keras is channels-last: input shape %s read as %s with %d channels (channels-first %v)", ptTupleText(k.shape), ptJoin(dims[:len(dims)-1]), last, []int(in)))
+			q.Notes = append(q.Notes, fmt.Sprintf("Keras is channels-last: input shape %s read as %s with %d channel(s) (channels-first %v)", ptTupleText(k.shape), ptJoin(dims[:len(dims)-1]), last, []int(in)))
 		}
 	}
 	q.Input = in

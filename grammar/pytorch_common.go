@@ -436,6 +436,12 @@ func ptFinish(q *Question, framework string) {
 	if q.Input == nil && len(q.Layers) > 1 {
 		q.Notes = append(q.Notes, "no input size in the paste: parameters are counted layer by layer; give one (e.g. input 3x224x224) for output shapes and MACs")
 	}
+	seen := map[string]bool{}
+	q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
 	q.Canonical = ptFormat(q)
 }
 

@@ -101,6 +101,18 @@ func TestPyTorchPastes(t *testing.T) {
 		// A residual block: read as a chain, with a note. 64·64·9·2 + bn 128·2.
 		{name: "residual note", src: "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn1 = nn.BatchNorm2d(64)\n        self.conv2 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn2 = nn.BatchNorm2d(64)\n    def forward(self, x):\n        out = F.relu(self.bn1(self.conv1(x)))\n        out = self.bn2(self.conv2(out))\n        out += x\n        return F.relu(out)\ninput 64x56x56",
 			params: 73984, output: []int{64, 56, 56}, note: "joins branches"},
+		// PyTorch's basic MNIST example (F.max_pool2d in forward): 21,840.
+		{name: "mnist basic", src: "self.conv1 = nn.Conv2d(in_channels=1, out_channels=10, kernel_size=5)\nself.conv2 = nn.Conv2d(10, 20, kernel_size=5)\nself.conv2_drop = nn.Dropout2d()\nself.fc1 = nn.Linear(320, 50)\nself.fc2 = nn.Linear(50, 10)\n\ndef forward(self, x):\n    x = F.relu(F.max_pool2d(self.conv1(x), 2))\n    x = F.relu(F.max_pool2d(self.conv2_drop(self.conv2(x)), 2))\n    x = x.view(-1, 320)\n    x = F.relu(self.fc1(x))\n    x = F.dropout(x, training=self.training)\n    x = self.fc2(x)\n    return F.log_softmax(x)\nMNIST 28x28",
+			params: 21840, output: []int{10}},
+		// Conv3d docs: 16·33·30+33; D floor((10+8−3)/2)+1 = 8, H 50, W 99.
+		{name: "conv3d docs", src: "m = nn.Conv3d(16, 33, (3, 5, 2), stride=(2, 1, 1), padding=(4, 2, 0))\ninput = torch.randn(20, 16, 10, 50, 100)", params: 15873, output: []int{33, 8, 50, 99}},
+		// AvgPool2d docs: (50−3)/2+1 = 24, (32−3)/2+1 = 15.
+		{name: "avgpool docs", src: "m = nn.AvgPool2d(3, stride=2)\ninput = torch.randn(20, 16, 50, 32)", params: 0, output: []int{16, 24, 15}},
+		{name: "maxpool1d docs", src: "m = nn.MaxPool1d(3, stride=2)\ninput = torch.randn(20, 16, 50)", params: 0, output: []int{16, 24}},
+		// BERT's embedding table and layer norm: 30,522·768 + 2·768.
+		{name: "bert embedding", src: "nn.Embedding(num_embeddings=30522, embedding_dim=768, padding_idx=0)\nnn.LayerNorm(768, eps=1e-12)", params: 23442432},
+		// A variable defined after its use.
+		{name: "late variable", src: "encoder = nn.LSTM(input_size=embed_dim, hidden_size=512, batch_first=True)\nembed_dim = 256", params: 1576960},
 		// Conv1d with a sequence length in words.
 		{name: "conv1d words", src: "nn.Conv1d(64, 128, kernel_size=3, padding=1) applied to sequences of length 200", params: 24704, output: []int{128, 200}},
 	})
@@ -161,6 +173,10 @@ func TestKerasPastes(t *testing.T) {
 		{name: "channels first", src: "Conv2D(16, (3, 3), data_format='channels_first', input_shape=(3, 32, 32))", params: 448, output: []int{16, 30, 30}},
 		// A single Keras layer with words: 32x32 RGB, valid → 30.
 		{name: "words rgb", src: "Conv2D(filters=32, kernel_size=3) on a 32x32 RGB image: output shape?", params: 896, output: []int{32, 30, 30}},
+		// TensorFlow's beginner tutorial: 784·128+128 + 1,290 = 101,770.
+		{name: "tf beginner", src: "model = tf.keras.models.Sequential([\n  tf.keras.layers.Flatten(input_shape=(28, 28)),\n  tf.keras.layers.Dense(128, activation='relu'),\n  tf.keras.layers.Dropout(0.2),\n  tf.keras.layers.Dense(10)\n])", params: 101770, output: []int{10}},
+		// Stacked LSTMs with variables: 4·128·(16+128)+4·128, 4·64·(128+64)+4·64, 650.
+		{name: "stacked lstm", src: "model.add(LSTM(128, return_sequences=True, input_shape=(timesteps, data_dim)))\nmodel.add(LSTM(64))\nmodel.add(Dense(10, activation='softmax'))\ntimesteps = 8\ndata_dim = 16", params: 124298, output: []int{10}},
 		// A Keras shape with its None batch, in the question.
 		{name: "none tuple words", src: "model.add(Conv2D(16, (5, 5), activation='relu'))\nmy input is (None, 64, 64, 3), what is the output shape", params: 1216, output: []int{16, 60, 60}},
 		// Keras channels-last: 64x64x3 is HxWxC. Stride 2 same: 32.
