@@ -3,6 +3,7 @@ package grammar
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,9 +12,9 @@ import (
 	"github.com/cnnbot/cnnbot/calc"
 )
 
-// ptCodeFor writes a spec-language layer as the PyTorch code a student
-// would paste, with a torch.randn input.
-func ptCodeFor(l calc.Layer, in calc.Shape) string {
+// ptExprFor writes a spec-language layer as the PyTorch module a student
+// would paste.
+func ptExprFor(l calc.Layer) string {
 	tuple := func(xs []int) string {
 		if len(xs) == 1 {
 			return fmt.Sprint(xs[0])
@@ -32,7 +33,7 @@ func ptCodeFor(l calc.Layer, in calc.Shape) string {
 		if l.Transposed {
 			name = fmt.Sprintf("nn.ConvTranspose%dd", d)
 		}
-		fmt.Fprintf(&b, "layer = %s(%d, %d, kernel_size=%s", name, l.In, l.Out, tuple(l.Kernel))
+		fmt.Fprintf(&b, "%s(%d, %d, kernel_size=%s", name, l.In, l.Out, tuple(l.Kernel))
 		if l.Stride != nil {
 			fmt.Fprintf(&b, ", stride=%s", tuple(l.Stride))
 		}
@@ -66,7 +67,7 @@ func ptCodeFor(l calc.Layer, in calc.Shape) string {
 		if l.Op == calc.AvgPool {
 			op = "Avg"
 		}
-		fmt.Fprintf(&b, "pool = nn.%sPool%dd(%s", op, ptDims(l.Dims), tuple(l.Kernel))
+		fmt.Fprintf(&b, "nn.%sPool%dd(%s", op, ptDims(l.Dims), tuple(l.Kernel))
 		if l.Stride != nil {
 			fmt.Fprintf(&b, ", stride=%s", tuple(l.Stride))
 		}
@@ -81,12 +82,35 @@ func ptCodeFor(l calc.Layer, in calc.Shape) string {
 		}
 		b.WriteString(")")
 	case calc.Linear:
-		fmt.Fprintf(&b, "fc = nn.Linear(%d, %d, bias=%v)", l.In, l.Out, map[bool]string{true: "False", false: "True"}[l.NoBias])
+		fmt.Fprintf(&b, "nn.Linear(%d, %d, bias=%v)", l.In, l.Out, map[bool]string{true: "False", false: "True"}[l.NoBias])
 	case calc.BatchNorm:
-		fmt.Fprintf(&b, "bn = nn.BatchNorm2d(%d)", l.C)
+		fmt.Fprintf(&b, "nn.BatchNorm2d(%d)", l.C)
+	case calc.Flatten:
+		b.WriteString("nn.Flatten()")
+	case calc.Dropout:
+		fmt.Fprintf(&b, "nn.Dropout(p=%g)", l.P)
+	case calc.Activation:
+		for name, kind := range ptActivations {
+			if kind == l.Kind() {
+				fmt.Fprintf(&b, "nn.%s()", name)
+			}
+		}
+	case calc.GlobalAvgPool:
+		b.WriteString("nn.AdaptiveAvgPool2d(1)")
 	default:
 		return ""
 	}
+	return b.String()
+}
+
+// ptCodeFor writes one layer as a paste with its input.
+func ptCodeFor(l calc.Layer, in calc.Shape) string {
+	var b strings.Builder
+	e := ptExprFor(l)
+	if e == "" {
+		return ""
+	}
+	b.WriteString("layer = " + e)
 	if in != nil {
 		s := make([]string, len(in))
 		for i, x := range in {
@@ -196,4 +220,93 @@ func TestPyTorchReferenceAlexNet(t *testing.T) {
 		return
 	}
 	t.Fatal("no alexnet in models.json")
+}
+
+// The 300 networks of testdata/nets.jsonl as nn.Sequential pastes: every
+// layer's output and params, or the layer PyTorch refuses.
+func TestPyTorchReferenceNets(t *testing.T) {
+	f, err := os.Open("../testdata/nets.jsonl")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	checked := 0
+	for sc.Scan() {
+		var ref struct {
+			ID     int
+			Spec   string
+			Layers []struct {
+				Output []int
+				Params int64
+			}
+			Params   int64
+			Error    string
+			BadLayer int `json:"bad_layer"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &ref); err != nil {
+			t.Fatal(err)
+		}
+		sq, err := ParseSpec(ref.Spec)
+		if err != nil {
+			t.Fatalf("%d: %v", ref.ID, err)
+		}
+		var lines []string
+		for _, l := range sq.Layers {
+			e := ptExprFor(l.Layer)
+			if e == "" {
+				t.Fatalf("%d: no PyTorch for %s", ref.ID, l.Kind())
+			}
+			lines = append(lines, "    "+e+",")
+		}
+		in := make([]string, len(sq.Input))
+		for i, x := range sq.Input {
+			in[i] = fmt.Sprint(x)
+		}
+		src := "model = nn.Sequential(\n" + strings.Join(lines, "\n") + "\n)\nx = torch.randn(1, " + strings.Join(in, ", ") + ")"
+		q, err := ParsePyTorch(src)
+		if err != nil {
+			t.Fatalf("%d: %v\n%s", ref.ID, err, src)
+		}
+		if len(q.Layers) != len(sq.Layers) {
+			t.Errorf("%d: %d layers, want %d (notes %q)", ref.ID, len(q.Layers), len(sq.Layers), q.Notes)
+			continue
+		}
+		ls := make([]calc.Layer, len(q.Layers))
+		for i, l := range q.Layers {
+			ls[i] = l.Layer
+		}
+		s, err := calc.Network{Input: q.Input, Layers: ls}.Summarize()
+		checked++
+		if ref.Error != "" {
+			var le *calc.LayerError
+			if err == nil || !errors.As(err, &le) || le.Index != ref.BadLayer {
+				t.Errorf("%d: PyTorch refuses layer %d (%s), got %v", ref.ID, ref.BadLayer, ref.Error, err)
+				continue
+			}
+			e := q.Locate(le.Index-1, le.Err)
+			ptCheckError(t, src, e)
+			if e.Line != le.Index+1 {
+				t.Errorf("%d: error on line %d, want %d", ref.ID, e.Line, le.Index+1)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%d: %v", ref.ID, err)
+			continue
+		}
+		for i, l := range ref.Layers {
+			g := s.Rows[i]
+			if g.Params != l.Params || fmt.Sprint([]int(g.Output)) != fmt.Sprint(l.Output) {
+				t.Errorf("%d layer %d: got %d %v, want %d %v", ref.ID, i+1, g.Params, g.Output, l.Params, l.Output)
+			}
+		}
+		if s.Params != ref.Params {
+			t.Errorf("%d: params %d, want %d", ref.ID, s.Params, ref.Params)
+		}
+	}
+	if checked != 300 {
+		t.Errorf("checked %d networks, want 300", checked)
+	}
 }
