@@ -22,6 +22,7 @@ const (
 	ptTokPunct
 	ptTokOther
 	ptTokCallee
+	ptTokFlat // a bracket group with no bracket or call inside, folded by ptFold
 )
 
 // ptLexer is a hand-written, ordered lexer for pastes (a regexp lexer tries
@@ -35,7 +36,7 @@ var ptLexer = ptLexDef{}
 type ptLexDef struct{}
 
 var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
-	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
+	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee, "Flat": ptTokFlat}
 
 // Symbols names the token types for the grammar.
 func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
@@ -279,4 +280,30 @@ func ptNumberLen(src string, i int) int {
 		}
 	}
 	return j - i
+}
+
+// ptFold replaces every bracket group that holds no bracket and no call —
+// most of a paste: (3, 3), (conv1), (in_features=9216, out_features=4096) —
+// by one Flat token, so the parser handles a few tokens where the paste has
+// many; ptUnfold puts the group's tokens back after the parse. toks must
+// have balanced brackets.
+func ptFold(src string, toks []lexer.Token) []lexer.Token {
+	out := make([]lexer.Token, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Type == ptTokOpen {
+			j := i + 1
+			for j < len(toks) && toks[j].Type != ptTokOpen && toks[j].Type != ptTokClose && toks[j].Type != ptTokCallee && toks[j].Type != lexer.EOF {
+				j++
+			}
+			if j < len(toks) && toks[j].Type == ptTokClose {
+				end := toks[j].Pos.Offset + len(toks[j].Value)
+				out = append(out, lexer.Token{Type: ptTokFlat, Value: src[t.Pos.Offset:end], Pos: t.Pos})
+				i = j
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -25,9 +25,12 @@ import (
 //
 //	File  = (Node | Close)* .
 //	Node  = Tok | Callee Group+ | Ident | Group .
-//	Group = "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
+//	Group = Flat | "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
 //	Tok   = Number | Dims | String | Punct | Other .
 //
+// A Flat is a whole bracket group without a bracket or call inside, folded
+// into one token before the parse and unfolded after it (ptFold): the
+// parser's cost is per token, and most of a paste is such groups.
 // A Callee is a name directly followed (on its line) by a bracket: the
 // lexer tells it from a plain Ident so the parser never tries a bracket
 // after a name that has none.
@@ -45,7 +48,10 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 	for _, t := range toks {
 		text := strings.TrimPrefix(t.Value, "#")
 		toks := ptTokenize(text, false)
-		lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
+		if !ptBalanced(toks) {
+			continue
+		}
+		lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptFold(text, toks)})
 		if err != nil {
 			continue
 		}
@@ -79,7 +85,8 @@ type ptNode struct {
 }
 
 // ptSortLeaves moves each leaf token to the field of its kind (Num, Dims,
-// Str or Punct), as the lexer typed it; toks are the tokens the parser read.
+// Str or Punct), as the lexer typed it, and unfolds Flat groups; toks are
+// the paste's tokens before folding.
 func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
 	for _, n := range nodes {
 		if n.Name != "" {
@@ -87,18 +94,67 @@ func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
 		}
 		switch {
 		case n.Tok != "":
-			j, ok := slices.BinarySearchFunc(toks, n.Pos.Offset, func(t lexer.Token, off int) int { return t.Pos.Offset - off })
-			if ok {
+			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok {
 				ptSetLeaf(n, toks[j])
 			}
 		case n.Group != nil:
-			n.Group.Nodes = ptSortLeaves(n.Group.Nodes, toks)
+			ptSortGroup(n.Group, toks)
 		}
 		for _, g := range n.Calls {
-			g.Nodes = ptSortLeaves(g.Nodes, toks)
+			ptSortGroup(g, toks)
 		}
 	}
 	return nodes
+}
+
+func ptSortGroup(g *ptGroup, toks []lexer.Token) {
+	if g.Flat == "" {
+		g.Nodes = ptSortLeaves(g.Nodes, toks)
+		return
+	}
+	j, ok := ptTokenAt(toks, g.Pos.Offset)
+	if !ok {
+		return
+	}
+	g.Open = toks[j].Value
+	for j++; j < len(toks) && toks[j].Type != ptTokClose; j++ {
+		t := toks[j]
+		n := &ptNode{Pos: t.Pos}
+		if t.Type == ptTokIdent {
+			n.Ident = t.Value
+		} else {
+			ptSetLeaf(n, t)
+		}
+		g.Nodes = append(g.Nodes, n)
+	}
+	if j < len(toks) {
+		c := toks[j]
+		g.Close = c.Value
+		g.EndPos = lexer.Position{Offset: c.Pos.Offset + 1, Line: c.Pos.Line, Column: c.Pos.Column + 1}
+	}
+	g.Flat = ""
+}
+
+// ptTokenAt finds the token that starts at byte offset off.
+func ptTokenAt(toks []lexer.Token, off int) (int, bool) {
+	return slices.BinarySearchFunc(toks, off, func(t lexer.Token, off int) int { return t.Pos.Offset - off })
+}
+
+// ptBalanced reports whether toks' brackets match.
+func ptBalanced(toks []lexer.Token) bool {
+	var stack []byte
+	for _, t := range toks {
+		switch t.Type {
+		case ptTokOpen:
+			stack = append(stack, map[string]byte{"(": ')', "[": ']', "{": '}'}[t.Value])
+		case ptTokClose:
+			if len(stack) == 0 || stack[len(stack)-1] != t.Value[0] {
+				return false
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return len(stack) == 0
 }
 
 func ptSetLeaf(n *ptNode, t lexer.Token) {
@@ -117,9 +173,10 @@ func ptSetLeaf(n *ptNode, t lexer.Token) {
 type ptGroup struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
-	Open   string    `parser:"@Open"`
-	Nodes  []*ptNode `parser:"@@*"`
-	Close  string    `parser:"@Close"`
+	Flat   string    `parser:"(  @Flat"`
+	Open   string    `parser:" | @Open"`
+	Nodes  []*ptNode `parser:"   @@*"`
+	Close  string    `parser:"   @Close )"`
 }
 
 var ptParser = participle.MustBuild[ptFile](
@@ -169,7 +226,7 @@ func ptParseTree(src string) (*ptFile, error) {
 			Msg:  fmt.Sprintf("this %q is never closed", top.r),
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
-	lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptFold(src, toks)})
 	if err != nil {
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
