@@ -210,6 +210,44 @@ func kerasFromSummary(rows []kerasRow, q *Question) error {
 				p.Op = calc.AvgPool
 			}
 			l = p
+		case t == "LSTM" || t == "GRU" || t == "SimpleRNN":
+			// Keras: P = dirs·(G·u·(I + u) + B·G·u), one bias vector per gate
+			// (two for GRU's reset_after=True, the TF2 default).
+			cell, g, bv := calc.LSTMCell, int64(4), int64(1)
+			switch t {
+			case "GRU":
+				cell, g, bv = calc.GRUCell, 3, 2
+			case "SimpleRNN":
+				cell, g = calc.RNNCell, 1
+			}
+			u := int64(out[0])
+			rem := r.Params - bv*g*u
+			if u < 1 || rem <= 0 || rem%(g*u) != 0 || rem/(g*u)-u < 1 {
+				return fail(fmt.Sprintf("%s is not the count of a %s with %d units", group(int(r.Params)), t, u))
+			}
+			in := rem/(g*u) - u
+			if len(prev) >= 1 && int64(prev[0]) != in {
+				q.Notes = append(q.Notes, fmt.Sprintf("row %d: the count gives %d input features, the row before %d", ri+1, in, prev[0]))
+			}
+			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d·(%d + %d) + %d·%d·%d: a %s with %d units on %d input features, %d bias vector(s) per gate (Keras)",
+				group(int(r.Params)), g, u, in, u, bv, g, u, t, u, in, bv))
+			l = calc.Recurrent{Cell: cell, In: int(in), Hidden: int(u), BiasVectors: int(bv), LastOnly: len(r.Out) == 1}
+			if prev == nil {
+				q.Layers = append(q.Layers, Layer{Layer: l, Pos: r.Pos})
+				prev = out
+				continue
+			}
+		case t == "Embedding":
+			dim := int64(out[0])
+			if dim < 1 || r.Params%dim != 0 {
+				return fail(fmt.Sprintf("%s is not a whole number of %d-wide vectors", group(int(r.Params)), dim))
+			}
+			l = calc.Embedding{Vocab: int(r.Params / dim), Dim: int(dim)}
+			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d: a vocabulary of %d tokens, one %d-wide vector each", group(int(r.Params)), r.Params/dim, dim, r.Params/dim, dim))
+			if len(r.Out) == 2 {
+				q.Input = calc.Shape{r.Out[0]}
+				prev = nil
+			}
 		case t == "Flatten":
 			l = calc.Flatten{}
 		case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
@@ -221,7 +259,8 @@ func kerasFromSummary(rows []kerasRow, q *Question) error {
 		}
 		q.Layers = append(q.Layers, Layer{Layer: l, Pos: r.Pos})
 		if prev == nil && q.Input == nil {
-			break
+			prev = out // nothing to check this row against; the next row reads from it
+			continue
 		}
 		if prev == nil {
 			prev = q.Input

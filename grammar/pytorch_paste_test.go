@@ -177,6 +177,13 @@ func TestKerasPastes(t *testing.T) {
 		{name: "tf beginner", src: "model = tf.keras.models.Sequential([\n  tf.keras.layers.Flatten(input_shape=(28, 28)),\n  tf.keras.layers.Dense(128, activation='relu'),\n  tf.keras.layers.Dropout(0.2),\n  tf.keras.layers.Dense(10)\n])", params: 101770, output: []int{10}},
 		// Stacked LSTMs with variables: 4·128·(16+128)+4·128, 4·64·(128+64)+4·64, 650.
 		{name: "stacked lstm", src: "model.add(LSTM(128, return_sequences=True, input_shape=(timesteps, data_dim)))\nmodel.add(LSTM(64))\nmodel.add(Dense(10, activation='softmax'))\ntimesteps = 8\ndata_dim = 16", params: 124298, output: []int{10}},
+		// A text model's summary: 10,000·128; 4·64·(128+64) + 4·64; 64+1.
+		{name: "summary lstm", src: "embedding (Embedding)       (None, 200, 128)          1280000\nlstm (LSTM)                 (None, 64)                49408\ndense (Dense)               (None, 1)                 65\nwhy does the LSTM have 49408 params?",
+			params: 1329473, output: []int{1}, input: []int{200}, kinds: "embedding,lstm,linear"},
+		// Rows from the middle of a summary: flatten first, then Dense 3136·10+10.
+		{name: "summary middle", src: "flatten (Flatten)   (None, 3136)   0\ndense (Dense)   (None, 10)   31370", params: 31370, output: []int{10}},
+		// A lone GRU row: 3·32·(8+32) + 6·32 = 4,032 → 8 input features.
+		{name: "summary gru", src: "gru (GRU)  (None, 32)  4032", params: 4032, note: "on 8 input features"},
 		// A Keras shape with its None batch, in the question.
 		{name: "none tuple words", src: "model.add(Conv2D(16, (5, 5), activation='relu'))\nmy input is (None, 64, 64, 3), what is the output shape", params: 1216, output: []int{16, 60, 60}},
 		// Keras channels-last: 64x64x3 is HxWxC. Stride 2 same: 32.
