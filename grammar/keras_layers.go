@@ -111,8 +111,8 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		if name == "" {
-			name = "linear"
+		if name == "" || strings.EqualFold(name, "linear") {
+			name = "identity" // Keras's "linear" activation is f(x) = x, not a layer
 		}
 		return []Layer{{Layer: calc.Activation{Name: strings.ToLower(name)}, Pos: c.Pos}}, nil
 	}
