@@ -1,16 +1,331 @@
 package calc
 
+import "fmt"
+
 // Solved is the answer to an inverse question — "what padding keeps 28×28
 // with a 5×5 kernel?" — every value of the unknown in a sensible range that
 // satisfies the question, with the steps that find them.
 type Solved struct {
 	// Unknown names what was solved for: "pad", "stride", "kernel", "out"
-	// (filters), "dilation", "input".
+	// (filters or units), "dilation", "input".
 	Unknown string
 	// Question restates what was asked, in words.
 	Question string
 	// Solutions holds every value that works, smallest first; empty when
 	// none does (Steps then say why).
 	Solutions []int64
-	Steps     []Step
+	// Min and Max are the range searched, both included: values outside it
+	// are not sensible (a padding as wide as the kernel only adds windows of
+	// zeros).
+	Min, Max int64
+	// Layer is the layer with the smallest solution put in, so it can be
+	// restated and sized like any other; nil when nothing works.
+	Layer Layer
+	Steps []Step
+}
+
+// maxScan bounds the values a solver tries, so an inverse question costs
+// little whatever its numbers.
+const maxScan = 1 << 12
+
+// SolveConv finds every value of unknown ("pad", "stride", "kernel",
+// "dilation" or "input") that makes the convolution c take a size in to a
+// size out along spatial dimension dim (0-based), with PyTorch's output-size
+// rule (or TensorFlow's for PadSame). The other settings of c are used as
+// given; the unknown's own setting in c is ignored. It returns an [*Error]
+// when in or out is not a size or unknown is not a setting it can solve.
+func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
+	if dim < 0 || dim >= c.dims() {
+		return nil, errorf("dims", "the layer has no spatial dimension %d", dim+1)
+	}
+	if unknown != "input" {
+		if err := checkCount("input", in, 1); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkCount("output", out, 1); err != nil {
+		return nil, err
+	}
+	probe := c
+	if probe.Out == 0 {
+		probe.Out = max(probe.groups(), 1)
+	}
+	set := func(v int) Conv {
+		t := probe
+		one := func(xs []int) []int {
+			n := t.dims()
+			ys := make([]int, n)
+			for i := range ys {
+				ys[i] = per(xs, i, 0)
+			}
+			ys[dim] = v
+			return ys
+		}
+		switch unknown {
+		case "pad":
+			t.PadMode = PadExplicit
+			t.Pad = one(fill(t.Pad, t.dims(), 0))
+		case "stride":
+			t.Stride = one(fill(t.Stride, t.dims(), 1))
+		case "kernel":
+			t.Kernel = one(fill(t.Kernel, t.dims(), 1))
+		case "dilation":
+			t.Dilation = one(fill(t.Dilation, t.dims(), 1))
+		}
+		return t
+	}
+	k := int64(per(c.Kernel, dim, 1))
+	s := int64(per(c.Stride, dim, 1))
+	p := int64(per(c.Pad, dim, 0))
+	d := int64(per(c.Dilation, dim, 1))
+	if c.PadMode == PadValid {
+		p = 0
+	}
+	word := dimWords[c.dims()][dim]
+	sn := spatialNames[c.dims()][dim]
+	sv := &Solved{Unknown: unknown, Min: 1}
+	var lo, hi int64
+	var formula string
+	var vals []Binding
+	switch unknown {
+	case "pad":
+		if len(c.Kernel) == 0 {
+			return nil, errorf("kernel", "is needed to solve for the padding")
+		}
+		kd := d*(k-1) + 1
+		lo, hi = 0, kd-1
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "k", kd, "s", s)
+		sv.Question = fmt.Sprintf("padding p that takes %s %d to %d with a %d-wide kernel and stride %d", word, in, out, kd, s)
+	case "stride":
+		if len(c.Kernel) == 0 {
+			return nil, errorf("kernel", "is needed to solve for the stride")
+		}
+		lo, hi = 1, max(int64(in)+2*p, 1)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "p", p, "k", d*(k-1)+1)
+		if c.PadMode == PadSame {
+			formula, vals = "ceil("+sn+" / s)", bind(sn, in)
+		}
+		sv.Question = fmt.Sprintf("stride s that takes %s %d to %d with a %d-wide kernel and padding %d", word, in, out, d*(k-1)+1, p)
+	case "kernel":
+		lo, hi = 1, max(int64(in)+2*p, 1)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "p", p, "s", s)
+		sv.Question = fmt.Sprintf("kernel size k that takes %s %d to %d with stride %d and padding %d", word, in, out, s, p)
+	case "dilation":
+		if k < 2 {
+			return nil, errorf("kernel", "a 1-wide kernel is the same whatever its dilation")
+		}
+		lo, hi = 1, max((int64(in)+2*p)/(k-1), 1)
+		formula, vals = "floor(("+sn+" + 2·p − d·(k − 1) − 1) / s) + 1", bind(sn, in, "p", p, "k", k, "s", s)
+		sv.Question = fmt.Sprintf("dilation d that takes %s %d to %d with a %d-wide kernel, stride %d and padding %d", word, in, out, k, s, p)
+	case "input":
+		if len(c.Kernel) == 0 {
+			return nil, errorf("kernel", "is needed to solve for the input size")
+		}
+		lo, hi = 1, (int64(out)+1)*s+d*(k-1)+1
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind("p", p, "k", d*(k-1)+1, "s", s)
+		if c.Transposed {
+			hi = int64(out)
+		}
+		sv.Question = fmt.Sprintf("input %s that gives %d", word, out)
+	default:
+		return nil, errorf("", "cannot solve for %q", unknown)
+	}
+	if c.Transposed && unknown != "input" {
+		formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
+	}
+	hi = min(hi, lo+maxScan-1)
+	sv.Min, sv.Max = lo, hi
+	sv.Steps = append(sv.Steps, Step{Quantity: "output " + word, Formula: formula, Values: vals, Result: int64(out),
+		Note: fmt.Sprintf("the output-size rule with %s unknown: try every %s from %d to %d", unknownWord(unknown), unknownWord(unknown), lo, hi)})
+
+	type near struct {
+		v, o int64
+		st   Step
+	}
+	var below, above *near
+	for v := lo; v <= hi; v++ {
+		t := set(int(v))
+		size := int64(in)
+		if unknown == "input" {
+			size = v
+		}
+		if err := t.Validate(); err != nil {
+			continue
+		}
+		o, st, _, err := t.outSize(dim, size)
+		if err != nil {
+			continue
+		}
+		switch {
+		case o == int64(out):
+			sv.Solutions = append(sv.Solutions, v)
+			if len(sv.Solutions) <= 8 {
+				st.Quantity = fmt.Sprintf("check %s = %d", unknownWord(unknown), v)
+				sv.Steps = append(sv.Steps, st)
+			}
+		case o < int64(out) && (below == nil || o >= below.o):
+			below = &near{v, o, st}
+		case o > int64(out) && (above == nil || o < above.o):
+			above = &near{v, o, st}
+		}
+	}
+	if n := len(sv.Solutions); n == 0 {
+		for _, nb := range []*near{below, above} {
+			if nb != nil {
+				nb.st.Quantity = fmt.Sprintf("closest: %s = %d", unknownWord(unknown), nb.v)
+				nb.st.Note = fmt.Sprintf("gives %d, not %d", nb.o, out)
+				sv.Steps = append(sv.Steps, nb.st)
+			}
+		}
+		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "none",
+			Note: fmt.Sprintf("no %s from %d to %d gives exactly %d", unknownWord(unknown), lo, hi, out)})
+	} else {
+		note := fmt.Sprintf("%d value(s) from %d to %d work", n, lo, hi)
+		if n > 1 && unknown != "input" {
+			note += ": the output size is a floor, so neighbouring values can round to the same size"
+		}
+		if n > 1 && unknown == "input" {
+			note = fmt.Sprintf("%d input sizes work: the floor in the rule maps up to s of them to one output", n)
+		}
+		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: unknownWord(unknown), Result: sv.Solutions[0], Note: note})
+		if unknown != "input" {
+			sv.Layer = set(int(sv.Solutions[0]))
+		} else {
+			sv.Layer = c
+		}
+	}
+	return sv, nil
+}
+
+// SolveFilters finds the number of filters (output channels) that gives the
+// convolution c exactly params learnable parameters, with its kernel, input
+// channels, groups and bias as given. When no count gives exactly params,
+// Solutions is empty and the steps show the counts just below and above. It
+// returns an [*Error] when c lacks its kernel or input channels.
+func SolveFilters(c Conv, params int64) (*Solved, error) {
+	if len(c.Kernel) == 0 {
+		return nil, errorf("kernel", "is needed to count the parameters of a filter")
+	}
+	if c.In == 0 {
+		return nil, &Error{Field: "in", Msg: "the number of input channels is needed to count the parameters of a filter",
+			Hint: "say how many channels the input has, e.g. \"on a 32x32x3 input\""}
+	}
+	if params < 1 {
+		return nil, errorf("params", "must be at least 1 (got %d)", params)
+	}
+	n := c.dims()
+	g := int64(c.groups())
+	if int64(c.In)%g != 0 {
+		return nil, c.groupsError(c.In)
+	}
+	var a acc
+	kn := kernelNames[n]
+	vals := []Binding{}
+	ks := []int64{}
+	for i := 0; i < n; i++ {
+		ks = append(ks, int64(per(c.Kernel, i, 1)))
+		vals = append(vals, Binding{kn[i], ks[i]})
+	}
+	per := a.mul(a.mul(ks...), int64(c.In)/g)
+	formula := dot(kn) + "·Cin"
+	vals = append(vals, Binding{"Cin", int64(c.In)})
+	if g > 1 {
+		formula += "/G"
+		vals = append(vals, Binding{"G", g})
+	}
+	b := int64(1)
+	if c.NoBias {
+		b = 0
+	}
+	if a.err != nil {
+		return nil, a.err
+	}
+	sv := &Solved{Unknown: "out", Min: g, Max: MaxSize,
+		Question: fmt.Sprintf("number of filters that gives %d learnable parameters", params)}
+	sv.Steps = append(sv.Steps, Step{Quantity: "parameters per filter", Formula: formula + " + b",
+		Values: append(vals, Binding{"b", b}), Result: per + b,
+		Note: "each filter has one weight per input value it reads, plus its bias"})
+	sv.Steps = append(sv.Steps, solveCount("filters", "Cout", params, per+b, g, sv))
+	if len(sv.Solutions) > 0 {
+		t := c
+		t.Out = int(sv.Solutions[0])
+		sv.Layer = t
+	}
+	return sv, nil
+}
+
+// SolveUnits finds the number of output units that gives the fully
+// connected layer l exactly params learnable parameters, with its inputs and
+// bias as given. It returns an [*Error] when l.In is not known.
+func SolveUnits(l Linear, params int64) (*Solved, error) {
+	if l.In == 0 {
+		return nil, &Error{Field: "in", Msg: "the number of inputs is needed to count the parameters of a unit",
+			Hint: "say how many inputs the layer has, e.g. \"from 784 inputs\""}
+	}
+	if params < 1 {
+		return nil, errorf("params", "must be at least 1 (got %d)", params)
+	}
+	b := int64(1)
+	if l.NoBias {
+		b = 0
+	}
+	sv := &Solved{Unknown: "out", Min: 1, Max: MaxSize,
+		Question: fmt.Sprintf("number of units that gives %d learnable parameters", params)}
+	sv.Steps = append(sv.Steps, Step{Quantity: "parameters per unit", Formula: "In + b",
+		Values: bind("In", l.In, "b", b), Result: int64(l.In) + b, Note: "each unit has one weight per input, plus its bias"})
+	sv.Steps = append(sv.Steps, solveCount("units", "Out", params, int64(l.In)+b, 1, sv))
+	if len(sv.Solutions) > 0 {
+		t := l
+		t.Out = int(sv.Solutions[0])
+		sv.Layer = t
+	}
+	return sv, nil
+}
+
+// solveCount solves params = n·each for n, a multiple of step, and records
+// the solution in sv; it returns the step that says so.
+func solveCount(what, name string, params, each, step int64, sv *Solved) Step {
+	st := Step{Quantity: what, Formula: "parameters / (parameters per " + singular(what) + ")",
+		Values: bind("parameters", params, "parameters per "+singular(what), each)}
+	n := params / each
+	if params%each == 0 && n%step == 0 && n <= MaxSize {
+		sv.Solutions = []int64{n}
+		st.Result = n
+		st.Note = fmt.Sprintf("%d %s × %d = %d exactly", n, what, each, params)
+		return st
+	}
+	lo := n - n%step
+	hi := lo + step
+	st.Result = lo
+	st.Note = fmt.Sprintf("no whole number of %s gives exactly %d: %d %s give %d, %d give %d", what, params, lo, what, lo*each, hi, hi*each)
+	if step > 1 {
+		st.Note += fmt.Sprintf(" (%s must be a multiple of the %d groups)", name, step)
+	}
+	return st
+}
+
+func singular(s string) string {
+	if len(s) > 1 && s[len(s)-1] == 's' {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func unknownWord(u string) string {
+	switch u {
+	case "pad":
+		return "padding"
+	case "input":
+		return "input size"
+	}
+	return u
+}
+
+// fill spreads a per-dimension setting to n values, def for none.
+func fill(xs []int, n, def int) []int {
+	ys := make([]int, n)
+	for i := range ys {
+		ys[i] = per(xs, i, def)
+	}
+	return ys
 }
