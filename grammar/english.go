@@ -27,7 +27,7 @@ const enMaxLen = 4000
 var enLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Size", Pattern: `\d+(?:[ \t]*[xX×*][ \t]*\d+)+`},
 	{Name: "Number", Pattern: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+`},
-	{Name: "Word", Pattern: `[A-Za-z][A-Za-z_']*`},
+	{Name: "Word", Pattern: `[A-Za-z][A-Za-z_]*(?:'[A-Za-z]+)?`},
 	{Name: "Arrow", Pattern: `-+>|→|=>`},
 	{Name: "Space", Pattern: `\s+`},
 	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
@@ -174,6 +174,12 @@ func enMerge(in []enTok) []enTok {
 					continue
 				}
 			}
+			// CS231n's W=10, F=3, S=2, P=1, K=10.
+			if n := next(1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
+				if l, ok := map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel"}[t.raw]; ok {
+					t.lem = l
+				}
+			}
 			if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok {
 				t.kind, t.num = 'n', v
 			}
@@ -214,6 +220,9 @@ func enMerge(in []enTok) []enTok {
 				continue
 			}
 		case 'p':
+			if strings.Contains("'\"`“”‘’*_", t.raw) {
+				continue // quotes and markdown emphasis
+			}
 			// Hyphens join words (zero-padding, 256-channel, stride-2): drop them.
 			if t.raw == "-" && len(out) > 0 {
 				if n := next(1); n != nil && n.glued && t.glued && n.kind != 'p' {

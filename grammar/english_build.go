@@ -15,6 +15,7 @@ func (r *enReader) read() (*Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.dropEmpty()
 	q := &Question{Asked: r.g.asked}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
@@ -159,6 +160,9 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	dims := append([]int(nil), f.dims...)
 	c := 0
 	switch {
+	case len(dims) == 4 && first != nil && first.dims == 3:
+		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", r.toks[f.tok].raw))
+		c, dims = dims[3], dims[:3]
 	case len(dims) == 4:
 		// 1x3x224x224: a batch, then C×H×W.
 		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", r.toks[f.tok].raw))
@@ -206,8 +210,15 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = r.firstIn(first)
 	}
 	if c == 0 {
+		if first != nil && first.kind == "pool" {
+			for _, n := range first.counts {
+				c = int(n.v)
+			}
+		}
+	}
+	if c == 0 {
 		switch {
-		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn"):
+		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
 			return nil, 0, r.fail(f.tok, "how many channels does this input have?",
 				fmt.Sprintf("say it: \"%s RGB image\" (3 channels), \"grayscale\" (1), or \"%sx%d\" (channels last)", r.toks[f.tok].raw, r.toks[f.tok].raw, 3))
 		default:
@@ -216,6 +227,39 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// dropEmpty forgets a mention that repeats an earlier layer's kind and
+// carries nothing of its own ("output shape after pooling?").
+func (r *enReader) dropEmpty() {
+	var kept []*enAnchor
+	for k, a := range r.anchors {
+		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP
+		dup := false
+		for _, b := range r.anchors[:k] {
+			dup = dup || b.kind == a.kind
+		}
+		if empty && dup && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
+			continue
+		}
+		kept = append(kept, a)
+	}
+	r.anchors = kept
+}
+
+// shapeOnly reports whether the question asks only for what does not
+// depend on channel counts: the output's spatial size, the receptive field,
+// connections per neuron.
+func (r *enReader) shapeOnly() bool {
+	if len(r.g.asked) == 0 {
+		return false
+	}
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" && a != "connections" {
+			return false
+		}
+	}
+	return true
 }
 
 // firstIn is the input-channel count the first layer's words give.
@@ -354,17 +398,20 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 				r.notes = append(r.notes, fmt.Sprintf("%s read as the number of filters", r.toks[i].raw))
 			}
 		}
+		if a.depthwise && in == 0 && out != 0 && len(a.counts) == 1 {
+			in = out
+		}
 		if a.depthwise && out == 0 {
 			out = in
 			if in == 0 {
 				out = prevOut
 			}
 		}
-		if out == 0 && len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" {
+		if out == 0 && r.shapeOnly() {
 			in, out = max(in, 1), 1
 			if !r.rfNote {
 				r.rfNote = true
-				r.notes = append(r.notes, "no channel counts given: 1 assumed, as the receptive field does not depend on them")
+				r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+strings.Join(r.g.asked, " and ")+" asked for does not depend on it")
 			}
 		}
 		if out == 0 {
@@ -572,7 +619,7 @@ func (r *enReader) solve(q *Question) error {
 	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
 		return r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", hint)
 	}
-	if r.g.unknown == "pad" || r.g.unknown == "input" {
+	if r.g.unknown == "pad" {
 		c.Pad, c.PadMode = nil, calc.PadExplicit
 	}
 	if r.g.unknown != "pad" && r.g.unknown != "input" && a.padMode == "same" {

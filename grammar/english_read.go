@@ -17,26 +17,26 @@ type enReader struct {
 // it. ctx marks a mention of the layer before ("the previous layer has 32
 // feature maps"): its counts are the next layer's input channels.
 type enAnchor struct {
-	kind                                           string // conv deconv pool fc bn flatten act dropout layer
-	tok, start                                     int
-	ctx                                            bool
-	dims                                           int
-	op                                             string // pooling: max, avg, global
-	depthwise, separable, pointwise                bool
-	act                                            string
-	kernel, stride, pad, dil                       []int
-	padMode                                        string // "", "same", "valid"
-	groups                                         int
-	noBias                                         bool
-	counts                                         []enCount
-	args                                           []int64
-	p                                              float64
-	hasP                                           bool
-	at                                             map[string]int // field -> token index
-	sizes                                          []enSizeFact   // sizes in its segment (inputs)
-	bareSizes                                      []int          // token indexes of sizes with no reading
-	bare                                           []int          // token indexes of numbers with no reading
-	spanEnd                                        int
+	kind                            string // conv deconv pool fc bn flatten act dropout layer
+	tok, start                      int
+	ctx                             bool
+	dims                            int
+	op                              string // pooling: max, avg, global
+	depthwise, separable, pointwise bool
+	act                             string
+	kernel, stride, pad, dil        []int
+	padMode                         string // "", "same", "valid"
+	groups                          int
+	noBias                          bool
+	counts                          []enCount
+	args                            []int64
+	p                               float64
+	hasP                            bool
+	at                              map[string]int // field -> token index
+	sizes                           []enSizeFact   // sizes in its segment (inputs)
+	bareSizes                       []int          // token indexes of sizes with no reading
+	bare                            []int          // token indexes of numbers with no reading
+	spanEnd                         int
 }
 
 type enCount struct {
@@ -85,6 +85,9 @@ func (r *enReader) isNum(i int) bool {
 }
 
 var enKinds = map[string]bool{"conv": true, "deconv": true, "pool": true, "fc": true, "bn": true, "flatten": true, "act": true, "dropout": true, "depthwise": true, "separable": true, "pointwise": true}
+
+// enNouns are the words "input" and "output" can qualify.
+var enNouns = map[string]bool{"channel": true, "fmap": true, "neuron": true, "filter": true, "depth": true, "size": true, "image": true, "volume": true, "pixel": true, "vector": true, "layer": true, "insize": true, "outsize": true, "rgb": true, "gray": true, "frame": true, "length": true}
 
 // enStop ends a backward or forward look for the word a number goes with.
 var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": true, ")": true, "and": true, "with": true, "then": true}
@@ -158,6 +161,17 @@ func (r *enReader) findAnchors() {
 		for i, t := range r.toks {
 			if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
 				r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+				break
+			}
+		}
+	}
+	// Settings without any layer word: "kernel size 3, stride 1, input 5x5".
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
+				a := &enAnchor{kind: "conv", tok: i}
+				r.addAnchor(a, &last)
+				a.start = 0
 				break
 			}
 		}
@@ -287,12 +301,23 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		case "in", "by":
 			continue
 		case "keep", "on":
+			if role == "out" && r.lem(j+1) == "to" {
+				role = ""
+			}
 			return "", -1, role
 		case "no":
 			return "no", j, role
 		}
 		if enStop[l] {
 			return "", -1, role
+		}
+		if l == "depth" || l == "channel" || l == "fmap" || l == "neuron" {
+			switch r.lem(j - 1) {
+			case "input", "in":
+				role = "in"
+			case "output", "out":
+				role = "out"
+			}
 		}
 		return l, j, role
 	}
@@ -314,11 +339,14 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		switch t.lem {
 		case "-", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
-		case "input", "in":
+		case "input", "in", "output", "out":
 			role = "in"
-			continue
-		case "output", "out":
-			role = "out"
+			if t.lem == "output" || t.lem == "out" {
+				role = "out"
+			}
+			if (t.lem == "input" || t.lem == "output") && !enNouns[r.lem(j+1)] {
+				return t.lem, j, role, rgb
+			}
 			continue
 		case "rgb":
 			rgb = 3
@@ -468,7 +496,7 @@ func (r *enReader) number(i int) {
 		}
 	}
 	// Layer arguments: Dense(10), BatchNorm2d(256), maxpool(2).
-	if pat >= 0 && enKinds[plem] && r.lem(pat+1) == "(" && a != nil {
+	if t.kind == 'n' && pat >= 0 && enKinds[plem] && r.lem(pat+1) == "(" && a != nil {
 		a.args = append(a.args, int64(vals[0]))
 		for j := i + 1; j+1 < len(r.toks) && r.lem(j) == ","; j += 2 {
 			if r.toks[j+1].kind != 'n' {
@@ -490,6 +518,8 @@ func (r *enReader) number(i int) {
 	n := t.num
 	class := ""
 	switch nlem {
+	case "vector":
+		class, nrole = "neuron", "in"
 	case "filter", "fmap", "channel", "neuron", "depth", "inch", "outch":
 		class = nlem
 		if nlem == "inch" {
@@ -564,6 +594,14 @@ func (r *enReader) number(i int) {
 	if role == "" {
 		role = prole
 	}
+	for k := 1; k <= 2; k++ {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+			role = "in"
+		}
+		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {
+			break
+		}
+	}
 	if class == "" && role == "" {
 		r.bareNum(i, a)
 		return
@@ -616,6 +654,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	if t.kind == 'n' {
 		dims = []int{enClamp(t.num)}
 	}
+	if l := r.lem(i + 1); (l == "to" || l == "->") && r.isNum(i+2) {
+		prole = "in"
+	}
 	kernelish := map[string]bool{"filter": true, "kernel": true, "ksize": true, "window": true, "conv": true, "pool": true, "deconv": true, "depthwise": true, "separable": true, "pointwise": true, "rf": true}
 	inputish := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "fmap": true, "fmapsize": true, "channel": true, "length": true}
 	setKernel := func() {
@@ -630,7 +671,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel()
 	case plem == "outsize" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
-	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame":
+	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame" || plem == "flatten":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		if nlem == "channel" && len(dims) >= 1 && t.kind == 'n' {
 			// "256 channels" is a count, handled by the caller.
@@ -733,7 +774,7 @@ func (r *enReader) asked() {
 					}
 					break
 				}
-				if r.isNum(j) || enStop[l] {
+				if r.toks[j].kind == 'n' || enStop[l] {
 					break
 				}
 			}

@@ -119,8 +119,182 @@ func enDescribe(q *Question) string {
 	return b.String()
 }
 
-var _ = slices.Equal[[]int]
-var _ = time.Now
+type enCase struct {
+	Q           string   `json:"q"`
+	Params      *int64   `json:"params"`
+	Weights     *int64   `json:"weights"`
+	Biases      *int64   `json:"biases"`
+	Connections *int64   `json:"connections"`
+	MACs        *int64   `json:"macs"`
+	FLOPs       *int64   `json:"flops"`
+	Neurons     *int64   `json:"neurons"`
+	RF          *int64   `json:"rf"`
+	Output      []int    `json:"output"`
+	Solutions   *[]int64 `json:"solutions"`
+	Asked       []string `json:"asked"`
+	Error       bool     `json:"error"`
+	Why         string   `json:"why"`
+}
+
+func enCases(t testing.TB) []enCase {
+	f, err := os.Open("testdata/english/questions.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cs []enCase
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var c enCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// TestEnglishQuestions runs the table in testdata/english/questions.jsonl:
+// questions as students write them, with the figures worked by hand in
+// each row's "why".
+func TestEnglishQuestions(t *testing.T) {
+	cs := enCases(t)
+	if len(cs) < 60 {
+		t.Fatalf("only %d questions", len(cs))
+	}
+	for _, c := range cs {
+		name := c.Q
+		if len(name) > 50 {
+			name = name[:50]
+		}
+		t.Run(name, func(t *testing.T) {
+			q, err := ParseEnglish(c.Q)
+			if c.Error {
+				if err == nil {
+					t.Fatalf("want an error, got %s", enDescribe(q))
+				}
+				e := err.(*Error)
+				if e.Line < 1 || e.Col < 1 || e.Hint == "" {
+					t.Errorf("error %q at %d:%d, hint %q: want a position and a hint", e.Msg, e.Line, e.Col, e.Hint)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s\nhint: %s", err, err.(*Error).Snippet(c.Q), err.(*Error).Hint)
+			}
+			for _, a := range c.Asked {
+				if !slices.Contains(q.Asked, a) {
+					t.Errorf("asked %v, want %q among them", q.Asked, a)
+				}
+			}
+			if c.Solutions != nil {
+				if q.Solve == nil {
+					t.Fatalf("not an inverse question: %s", enDescribe(q))
+				}
+				if !slices.Equal(q.Solve.Solutions, *c.Solutions) {
+					t.Errorf("solutions %v, want %v (%s)", q.Solve.Solutions, *c.Solutions, enDescribe(q))
+				}
+				return
+			}
+			s, err := enSize(q)
+			if err != nil {
+				t.Fatalf("%v (%s)", err, enDescribe(q))
+			}
+			check := func(what string, want *int64, got int64) {
+				if want != nil && *want != got {
+					t.Errorf("%s = %d, want %d (%s)", what, got, *want, enDescribe(q))
+				}
+			}
+			check("params", c.Params, s.params)
+			check("weights", c.Weights, s.weights)
+			check("biases", c.Biases, s.biases)
+			check("connections", c.Connections, s.connections)
+			check("MACs", c.MACs, s.macs)
+			check("FLOPs", c.FLOPs, 2*s.macs)
+			check("neurons", c.Neurons, s.neurons)
+			check("receptive field", c.RF, s.rf)
+			if c.Output != nil && !slices.Equal([]int(s.output), c.Output) {
+				t.Errorf("output %v, want %v (%s)", s.output, c.Output, enDescribe(q))
+			}
+		})
+	}
+}
+
+type enSized struct {
+	params, weights, biases, connections, macs, neurons, rf int64
+	output                                                  calc.Shape
+}
+
+// enSize applies q's layers in a chain and totals them.
+func enSize(q *Question) (enSized, error) {
+	var s enSized
+	in := q.Input
+	var field []calc.Window
+	for i, l := range q.Layers {
+		rep, err := l.Apply(in)
+		if err != nil {
+			return s, fmt.Errorf("layer %d: %w", i+1, err)
+		}
+		s.params += rep.Params
+		s.weights += rep.Weights
+		s.biases += rep.Biases
+		s.macs += rep.MACs
+		if rep.Connections != 0 {
+			s.connections = rep.Connections
+		}
+		if rep.Window != nil {
+			if field == nil {
+				field = rep.Window
+			} else if len(field) == len(rep.Window) {
+				field = calc.Compose(field, rep.Window)
+			}
+		}
+		in = rep.Output
+		s.output = rep.Output
+	}
+	s.neurons, _ = s.output.Elements()
+	if field != nil {
+		s.rf = field[0].Size
+	}
+	return s, nil
+}
+
+// FuzzEnglish: no panic, every error positioned inside the input, bounded
+// time on 4,000 characters.
+func FuzzEnglish(f *testing.F) {
+	for _, c := range enCases(f) {
+		f.Add(c.Q)
+	}
+	f.Add(strings.Repeat("conv 3x3 64 filters then ", 160))
+	f.Add(strings.Repeat("9", 4000))
+	f.Add("what padding keeps 99999999999999999999x99999999999999 with a 99999999x9 kernel")
+	f.Add("how many filters for 0 parameters with 3x3 kernels on an RGB input?")
+	f.Add("Dense(10, 20, 30, 40) on a 1x1x1x1x1 tensor")
+	f.Add("i-1 i+1 l-- 3 by by 4 by")
+	f.Add("\u00e9t\u00e9 \u00d7 3\u00d73 conv \u2192 64\n\n\tstride")
+	f.Fuzz(func(t *testing.T, src string) {
+		start := time.Now()
+		q, err := ParseEnglish(src)
+		if d := time.Since(start); d > 200*time.Millisecond && len(src) <= enMaxLen {
+			t.Errorf("took %v on %d bytes", d, len(src))
+		}
+		if err != nil {
+			e, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("error of type %T", err)
+			}
+			lines := strings.Split(src, "\n")
+			if e.Line < 1 || e.Line > len(lines) || e.Col < 1 || e.Col > len([]rune(lines[e.Line-1]))+1 {
+				t.Fatalf("error %q at %d:%d, outside the input", e.Msg, e.Line, e.Col)
+			}
+			return
+		}
+		// Whatever was read, sizing it must not panic either.
+		if q.Solve == nil {
+			_, _ = enSize(q)
+		}
+	})
+}
 
 func TestEnglishDebug(t *testing.T) {
 	src := os.Getenv("EN")
