@@ -21,7 +21,12 @@ type Solved struct {
 	// Layer is the layer with the smallest solution put in, so it can be
 	// restated and sized like any other; nil when nothing works.
 	Layer Layer
-	Steps []Step
+	// Second names a second unknown solved together with the first ("pad"
+	// when asked "what stride and padding"), or is empty. Seconds[i] then
+	// lists the values of Second that work with Solutions[i].
+	Second  string
+	Seconds [][]int64
+	Steps   []Step
 }
 
 // maxScan bounds the values a solver tries, so an inverse question costs
@@ -193,6 +198,56 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		} else {
 			sv.Layer = c
 		}
+	}
+	return sv, nil
+}
+
+// SolveStrideAndPad finds every stride, and for each every padding, that
+// makes c take a size in to out along dimension dim: the question "what
+// stride and padding turn 256 into 128 with a 3×3 kernel?". Strides run from
+// 1 to the kernel's width (a larger stride skips input values). It returns
+// an [*Error] as [SolveConv] does.
+func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
+	if len(c.Kernel) == 0 {
+		return nil, errorf("kernel", "is needed to solve for the stride and padding")
+	}
+	k := int64(per(c.Kernel, dim, 1))
+	d := int64(per(c.Dilation, dim, 1))
+	kd := d*(k-1) + 1
+	sv := &Solved{Unknown: "stride", Second: "pad", Min: 1, Max: max(kd, 1),
+		Question: fmt.Sprintf("stride s and padding p that take %s %d to %d with a %d-wide kernel", dimWords[c.dims()][dim], in, out, kd)}
+	sv.Steps = append(sv.Steps, Step{Quantity: "output " + dimWords[c.dims()][dim], Formula: "floor((" + spatialNames[c.dims()][dim] + " + 2·p − k) / s) + 1",
+		Values: bind(spatialNames[c.dims()][dim], in, "k", kd), Result: int64(out),
+		Note: fmt.Sprintf("two unknowns: for each stride from 1 to %d, every padding from 0 to %d", sv.Max, kd-1)})
+	for s := int64(1); s <= sv.Max; s++ {
+		t := c
+		t.Stride = fill(c.Stride, c.dims(), 1)
+		t.Stride[dim] = int(s)
+		ps, err := SolveConv(t, "pad", dim, in, out)
+		if err != nil {
+			return nil, err
+		}
+		if len(ps.Solutions) == 0 {
+			continue
+		}
+		sv.Solutions = append(sv.Solutions, s)
+		sv.Seconds = append(sv.Seconds, ps.Solutions)
+		if sv.Layer == nil {
+			sv.Layer = ps.Layer
+		}
+		for _, st := range ps.Steps[1:] {
+			if len(st.Quantity) > 6 && st.Quantity[:6] == "check " {
+				st.Quantity = fmt.Sprintf("check stride = %d, %s", s, st.Quantity[6:])
+				sv.Steps = append(sv.Steps, st)
+			}
+		}
+	}
+	if len(sv.Solutions) == 0 {
+		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "none",
+			Note: fmt.Sprintf("no stride from 1 to %d with any padding from 0 to %d gives exactly %d", sv.Max, kd-1, out)})
+	} else {
+		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "stride", Result: sv.Solutions[0],
+			Note: fmt.Sprintf("%d stride(s) work, each with the paddings listed", len(sv.Solutions))})
 	}
 	return sv, nil
 }

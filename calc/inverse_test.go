@@ -64,6 +64,18 @@ func TestSolveConv(t *testing.T) {
 	}
 }
 
+func TestSolveStrideAndPad(t *testing.T) {
+	// 256 -> 128 with a 3x3 kernel: stride 2 with padding 1 (floor(255/2)+1 = 128)
+	// or padding 0? floor(253/2)+1 = 127, no; stride 3 reaches 86 at most.
+	sv, err := calc.SolveStrideAndPad(calc.Conv{Kernel: []int{3}, In: 1, Out: 1}, 0, 256, 128)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sv.Solutions, []int64{2}) || len(sv.Seconds) != 1 || !slices.Equal(sv.Seconds[0], []int64{1}) {
+		t.Errorf("got %v %v", sv.Solutions, sv.Seconds)
+	}
+}
+
 func TestSolveFilters(t *testing.T) {
 	// 3x3x3 + 1 = 28 per filter; 28*10 = 280.
 	sv, err := calc.SolveFilters(calc.Conv{Kernel: []int{3}, In: 3}, 280)

@@ -220,6 +220,23 @@ func enMerge(in []enTok) []enTok {
 				continue
 			}
 		case 'p':
+			// (3, 3) or (28,28,1), not glued to a word: a size.
+			if t.raw == "(" && !(i > 0 && in[i-1].kind == 'w' && t.glued) {
+				j := i + 1
+				var dims []int
+				for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
+					dims = append(dims, enClamp(in[j].num))
+					if in[j+1].raw == ")" {
+						break
+					}
+					j += 2
+				}
+				if len(dims) >= 2 && j+1 < len(in) && in[j+1].raw == ")" {
+					out = append(out, enTok{kind: 's', raw: src(in, enTok{off: t.off, end: in[j+1].end}), dims: dims, off: t.off, end: in[j+1].end, glued: t.glued})
+					i = j + 1
+					continue
+				}
+			}
 			if strings.Contains("'\"`“”‘’*_", t.raw) {
 				continue // quotes and markdown emphasis
 			}

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -16,6 +17,7 @@ func (r *enReader) read() (*Question, error) {
 	r.asked()
 	r.scan()
 	r.dropEmpty()
+	r.resolveBare()
 	q := &Question{Asked: r.g.asked}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
@@ -65,6 +67,18 @@ func (r *enReader) read() (*Question, error) {
 			}
 		}
 		layers = append(layers, ls...)
+		for n := 1; n < a.repeat; n++ {
+			for _, l := range ls {
+				if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
+					c.In = c.Out
+					l.Layer = c
+				}
+				layers = append(layers, l)
+			}
+		}
+		if a.repeat > 1 {
+			r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		}
 	}
 	// A dense layer on a volume reads it flattened.
 	for k := 0; k < len(layers); k++ {
@@ -145,7 +159,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if f == nil {
 		for _, a := range r.anchors {
 			for _, i := range a.bareSizes {
-				if len(a.kernel) > 0 && !r.toks[i].used {
+				if !r.toks[i].used && f == nil {
 					r.toks[i].used = true
 					r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
 					f = &enSizeFact{dims: r.toks[i].dims, tok: i}
@@ -229,6 +243,44 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	return append(calc.Shape{c}, dims...), c, nil
 }
 
+// resolveBare reads the sizes no word explained: in a layer that lacks its
+// kernel, the smallest is the kernel ("20 filters, each 5 x 5"); a larger
+// one is the input. Each reading is noted.
+func (r *enReader) resolveBare() {
+	for _, a := range r.anchors {
+		if a.ctx {
+			continue
+		}
+		if a.kind == "layer" {
+			for _, c := range a.counts {
+				if c.class == "filter" || c.class == "fmap" {
+					a.kind = "conv"
+				}
+			}
+		}
+		if len(a.kernel) > 0 || len(a.bareSizes) == 0 || !(a.kind == "conv" || a.kind == "deconv" || a.kind == "pool" || a.kind == "layer") {
+			continue
+		}
+		best := -1
+		for k, i := range a.bareSizes {
+			if best < 0 || slices.Max(r.toks[i].dims) < slices.Max(r.toks[a.bareSizes[best]].dims) {
+				best = k
+			}
+		}
+		i := a.bareSizes[best]
+		if slices.Max(r.toks[i].dims) > 15 && len(a.bareSizes) == 1 && len(r.g.inputs) == 0 {
+			continue // more likely the input
+		}
+		a.kernel, a.at["kernel"] = r.toks[i].dims, i
+		if a.kind == "layer" {
+			a.kind = "conv"
+		}
+		r.toks[i].used = true
+		a.bareSizes = slices.Delete(a.bareSizes, best, best+1)
+		r.notes = append(r.notes, fmt.Sprintf("%s read as the kernel size", r.toks[i].raw))
+	}
+}
+
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
 // carries nothing of its own ("output shape after pooling?").
 func (r *enReader) dropEmpty() {
@@ -236,8 +288,8 @@ func (r *enReader) dropEmpty() {
 	for k, a := range r.anchors {
 		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP
 		dup := false
-		for _, b := range r.anchors[:k] {
-			dup = dup || b.kind == a.kind
+		for j, b := range r.anchors {
+			dup = dup || (j != k && b.kind == a.kind && !b.ctx)
 		}
 		if empty && dup && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
@@ -418,9 +470,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			return nil, r.fail(a.tok, "I could not find how many filters (output channels) this convolution has",
 				"say it as \"64 filters\" or \"from 32 to 64 channels\"")
 		}
-		if in == 0 && !first {
-			in = 0 // from the layer before
-		} else if in == 0 {
+		if in == 0 && first {
 			in = prevOut
 		}
 		if in == 0 && r.g.channels != 0 {
@@ -445,10 +495,6 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
 			r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
 			return []Layer{{Layer: dw, Pos: pos, Fields: fields}, {Layer: pw, Pos: pos, Fields: fields}}, nil
-		}
-		if a.padMode == "" && len(a.pad) == 0 && first && r.g.unknown == "" {
-			// Saying nothing about padding means none, PyTorch's default.
-			_ = c
 		}
 		return one(c), nil
 	case "pool":
@@ -497,9 +543,6 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		}
 		if out == 0 {
 			return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
-		}
-		if in == 0 && first && prevOut != 0 {
-			in = 0 // taken from the (flattened) input
 		}
 		return one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
 	case "bn":
@@ -625,7 +668,13 @@ func (r *enReader) solve(q *Question) error {
 	if r.g.unknown != "pad" && r.g.unknown != "input" && a.padMode == "same" {
 		c.PadMode = calc.PadSame
 	}
-	sv, err := calc.SolveConv(c, r.g.unknown, 0, inSize, outSize)
+	var sv *calc.Solved
+	var err error
+	if r.g.unknown2 != "" {
+		sv, err = calc.SolveStrideAndPad(c, 0, inSize, outSize)
+	} else {
+		sv, err = calc.SolveConv(c, r.g.unknown, 0, inSize, outSize)
+	}
 	if err != nil {
 		return r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), hint)
 	}

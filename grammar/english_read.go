@@ -37,6 +37,7 @@ type enAnchor struct {
 	bareSizes                       []int          // token indexes of sizes with no reading
 	bare                            []int          // token indexes of numbers with no reading
 	spanEnd                         int
+	repeat                          int
 }
 
 type enCount struct {
@@ -63,10 +64,9 @@ type enGlobal struct {
 	asked    []string
 	unknown  string
 	unkTok   int
+	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
 	noPad    bool
-	same     bool
-	valid    bool
 }
 
 func (r *enReader) lem(i int) string {
@@ -337,7 +337,7 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			continue
 		}
 		switch t.lem {
-		case "-", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
+		case "-", "stack", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
 		case "input", "in", "output", "out":
 			role = "in"
@@ -475,8 +475,10 @@ func (r *enReader) number(i int) {
 			return
 		}
 	case "ksize", "window", "rf":
-		set("kernel", vals)
-		return
+		if !(plem == "rf" && t.kind == 'n' && nlem != "") {
+			set("kernel", vals)
+			return
+		}
 	case "dropout":
 		if m != nil && t.isFrac {
 			m.p, m.hasP = t.frac, true
@@ -550,7 +552,15 @@ func (r *enReader) number(i int) {
 	case "pad":
 		set("pad", vals)
 		return
-	case "layer", "conv", "pool", "fc", "bn", "times", "another":
+	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		// "two stacked 3x3 convs": the layer repeated.
+		for _, b := range r.anchors {
+			if b.tok > i && b.tok-i <= 4 && n >= 2 && n <= 64 {
+				b.repeat = int(n)
+				b.at["repeat"] = i
+				break
+			}
+		}
 		return
 	case "":
 		if nrole != "" && (r.lem(i+1) == "input" || r.lem(i+1) == "output") {
@@ -664,12 +674,19 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 			m.kernel, m.at["kernel"] = dims, i
 		}
 	}
+	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
+	case strongIn[nlem]:
+		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
+		if a != nil && a.ctx {
+			a.sizes = append(a.sizes, f)
+		}
+		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
 		setKernel()
 	case kernelish[nlem]:
 		setKernel()
-	case plem == "outsize" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame" || plem == "flatten":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
@@ -747,7 +764,7 @@ func (r *enReader) asked() {
 		case "flops":
 			add("flops")
 		case "rf":
-			if !r.isNum(i+1) && !r.isNum(i+2) {
+			if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
 				add("receptive field")
 			}
 		case "memory":
@@ -771,6 +788,10 @@ func (r *enReader) asked() {
 				if u != "" {
 					if r.g.unknown == "" {
 						r.g.unknown, r.g.unkTok = u, j
+						// "what stride and padding", "what padding and stride"
+						if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
+							r.g.unknown, r.g.unknown2 = "stride", "pad"
+						}
 					}
 					break
 				}

@@ -9,7 +9,7 @@ var enVocab = map[string]string{}
 
 func init() {
 	for lem, words := range map[string][]string{
-		"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "cnn", "convnet", "convolutions"},
+		"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
 		"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
 		"pool":       {"pool", "pooling", "subsampling", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
 		"max":        {"max", "maximum"},
@@ -96,7 +96,8 @@ func init() {
 		"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
 		"thousand":   {"thousand", "thousands"},
 		"million":    {"million", "millions"},
-		"_":          {"given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+		"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
+		"_":          {"cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
 	} {
 		for _, w := range words {
 			enVocab[w] = lem
@@ -204,7 +205,7 @@ func enCompounds(in []enTok) []enTok {
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
 		{"output", "shape"}: "outsize", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
-		{"kernel", "window"}: "ksize", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
+		{"kernel", "window"}: "ksize", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
 	for i := 0; i < len(in); i++ {
