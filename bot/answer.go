@@ -2,6 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar"
@@ -9,10 +12,11 @@ import (
 
 // Options configure a Bot. The zero value is usable.
 type Options struct {
-	// MaxChars caps a question's length in runes; zero means 4,000.
-	MaxChars int
 	// MaxLayers caps a network's layers; zero means 1,000.
 	MaxLayers int
+	// OnPanic, when set, hears about a panic Answer recovered from, with
+	// its stack. The asker sees only a short apology.
+	OnPanic func(question string, recovered any, stack []byte)
 }
 
 // Bot answers questions. It is safe for concurrent use.
@@ -22,34 +26,105 @@ type Bot struct {
 
 // New returns a Bot with opts.
 func New(opts Options) *Bot {
-	if opts.MaxChars == 0 {
-		opts.MaxChars = 4000
-	}
 	if opts.MaxLayers == 0 {
 		opts.MaxLayers = 1000
 	}
 	return &Bot{opts: opts}
 }
 
-// Reply is the answer to one question, before rendering: either the
-// computed numbers (Question and Summary or Reports) or a refusal (Err).
+// Reply is the answer to one question, before rendering: the computed
+// numbers, or a refusal (Err), or both when a network fails part-way (the
+// summary then holds the layers before the failing one).
 type Reply struct {
 	Text     string            // the question as typed
-	Question *grammar.Question // what was understood; nil when refused early
-	// Reports holds one report per layer for single-layer questions
+	Question *grammar.Question // what was understood; nil when it could not be read
+	// Reports holds one report per layer for questions about single layers
 	// (Question.Network false).
 	Reports []calc.Report
 	// Summary is the network's summary (Question.Network true).
 	Summary *calc.Summary
 	// Err is the refusal, positioned in Text where possible.
 	Err *grammar.Error
+	// Internal is true when Err hides a bug (a recovered panic): the asker
+	// gets an apology, not details.
+	Internal bool
 }
 
 // OK reports whether the question was answered.
 func (r Reply) OK() bool { return r.Err == nil }
 
-// Answer answers one question. It never panics and never blocks on I/O.
-func (b *Bot) Answer(ctx context.Context, text string) Reply {
-	_ = ctx
-	return Reply{Text: text, Err: &grammar.Error{Msg: "not implemented yet"}}
+// Answer answers one question. It never panics and does no I/O; ctx is
+// checked between the layers of long networks.
+func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
+	reply.Text = text
+	defer func() {
+		if v := recover(); v != nil {
+			if b.opts.OnPanic != nil {
+				b.opts.OnPanic(text, v, debug.Stack())
+			}
+			reply = Reply{Text: text, Internal: true,
+				Err: &grammar.Error{Msg: "something went wrong on my side while answering this; it has been logged"}}
+		}
+	}()
+	q, err := grammar.Parse(text)
+	if err != nil {
+		reply.Err = asGrammarError(err)
+		return reply
+	}
+	reply.Question = q
+	if len(q.Layers) > b.opts.MaxLayers {
+		l := q.Layers[b.opts.MaxLayers]
+		reply.Err = &grammar.Error{Line: l.Pos.Line, Col: l.Pos.Col, Layer: b.opts.MaxLayers + 1,
+			Msg:  fmt.Sprintf("the network has %d layers; I size at most %d at a time", len(q.Layers), b.opts.MaxLayers),
+			Hint: "split it, or use repeat blocks and presets"}
+		return reply
+	}
+	if err := ctx.Err(); err != nil {
+		reply.Err = &grammar.Error{Msg: "the question was cancelled"}
+		return reply
+	}
+	if q.Solve != nil && len(q.Layers) == 0 {
+		return reply
+	}
+	if q.Network {
+		net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
+		for i, l := range q.Layers {
+			net.Layers[i] = l.Layer
+		}
+		s, err := net.Summarize()
+		reply.Summary = &s
+		if err != nil {
+			var le *calc.LayerError
+			if errors.As(err, &le) {
+				reply.Err = q.Locate(le.Index-1, le.Err)
+				reply.Err.Layer = le.Index
+			} else {
+				reply.Err = asGrammarError(err)
+			}
+		}
+		return reply
+	}
+	in := q.Input
+	for i, l := range q.Layers {
+		r, err := l.Apply(in)
+		if err != nil {
+			reply.Err = q.Locate(i, err)
+			return reply
+		}
+		reply.Reports = append(reply.Reports, r)
+		in = nil
+	}
+	return reply
+}
+
+func asGrammarError(err error) *grammar.Error {
+	var ge *grammar.Error
+	if errors.As(err, &ge) {
+		return ge
+	}
+	var ce *calc.Error
+	if errors.As(err, &ce) {
+		return &grammar.Error{Msg: ce.Msg, Hint: ce.Hint}
+	}
+	return &grammar.Error{Msg: err.Error()}
 }

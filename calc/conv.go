@@ -32,6 +32,7 @@ type Conv struct {
 	PadMode    Padding
 	Dilation   []int // zero value 1
 	Groups     int   // zero value 1; Groups == In == Out is depthwise
+	Depthwise  bool  // one group per input channel: Groups is In, whatever Groups says
 	NoBias     bool  // zero value: the layer has a bias, as in PyTorch
 	OutPad     []int // transposed only; zero value 0
 }
@@ -50,6 +51,18 @@ func (c Conv) groups() int {
 	return c.Groups
 }
 
+// resolve fills in what depends on the input channels: In itself when it
+// is zero, and Groups for a depthwise layer.
+func (c Conv) resolve(in int) Conv {
+	if c.In == 0 {
+		c.In = in
+	}
+	if c.Depthwise {
+		c.Groups = c.In
+	}
+	return c
+}
+
 // Kind is "conv1d", "conv2d", "conv3d" or "deconv1d", ... .
 func (c Conv) Kind() string {
 	if c.Transposed {
@@ -61,6 +74,15 @@ func (c Conv) Kind() string {
 // Validate checks the layer's settings on their own, as PyTorch's
 // constructor does; it returns an [*Error] naming the field at fault.
 func (c Conv) Validate() error {
+	if c.Depthwise {
+		if c.In == 0 {
+			if c.Out < 1 {
+				return errorf("out", "must be at least 1 (got %d)", c.Out)
+			}
+			return nil // checked once the input channels are known
+		}
+		c = c.resolve(c.In)
+	}
 	n := c.dims()
 	if n < 1 || n > 3 {
 		return errorf("dims", "a convolution has 1, 2 or 3 spatial dimensions, not %d", n)
@@ -144,7 +166,8 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		}
 		if cin == 0 {
 			cin = in[0]
-			if err := c.checkGroups(cin); err != nil {
+			c = c.resolve(cin)
+			if err := c.Validate(); err != nil {
 				return Report{}, err
 			}
 		} else if cin != in[0] {
@@ -157,6 +180,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		return Report{}, &Error{Field: "in", Msg: "the number of input channels is not known",
 			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
 	}
+	c = c.resolve(cin)
 	g := int64(c.groups())
 	r := Report{Kind: c.Kind(), Input: in}
 	var a acc
@@ -214,7 +238,10 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	r.Window = make([]Window, n)
 	for i := 0; i < n; i++ {
 		d := int64(per(c.Dilation, i, 1))
-		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1)), Pad: int64(per(c.Pad, i, 0))}
+		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1))}
+		if c.PadMode == PadExplicit {
+			r.Window[i].Pad = int64(per(c.Pad, i, 0))
+		}
 	}
 	if in == nil {
 		return r, nil
@@ -275,10 +302,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		total := a.mul(a.add(conns, b), neurons)
 		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
 			Values: bind("connections", conns, "bias", b, "neurons", neurons), Result: total,
-			Note: "LeNet-5's sense: every input-to-neuron link counted, shared weights or not"})
-		r.Steps = append(r.Steps, Step{Quantity: "parameters without weight sharing", Formula: "(connections + bias)·neurons",
-			Values: bind("connections", conns, "bias", b, "neurons", neurons), Result: total,
-			Note: "what a locally connected layer would learn: weight sharing is why a conv needs so few"})
+			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
 	}
 	if a.err != nil {
 		return Report{}, a.err
@@ -336,19 +360,48 @@ func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
 			st.Values = bind(sn, size, "p", p, "d", d, "k", k, "s", s)
 		}
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
-			st.Note = fmt.Sprintf("the division leaves %d over: the last %d row(s) of the padded input are never covered (CS231n calls such a setting invalid; PyTorch floors)", rem, rem)
+			st.Note = fmt.Sprintf("the division leaves %d over: the last %d of the padded input's %d positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)", rem, rem, size+2*p)
 		}
 	}
 	st.Result = o
 	if o < 1 {
 		return 0, Step{}, 0, &Error{Field: "input",
-			Msg:  fmt.Sprintf("the output %s would be %d, below 1: the %d-wide (dilated) kernel does not fit in the %d-wide input with padding %d", word, o, kd, size, p),
+			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
+				word, arithmetic(st.Formula, st.Values), o, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),
 			Hint: "use a larger input, a smaller kernel or more padding"}
 	}
 	if o > MaxSize {
 		return 0, Step{}, 0, errorf("input", "the output %s would be %d, larger than any real layer produces", word, o)
 	}
 	return o, st, p, nil
+}
+
+// arithmetic writes formula with its values put in, for error messages.
+func arithmetic(formula string, vals []Binding) string {
+	out := formula
+	for _, v := range vals {
+		out = replaceName(out, v.Name, fmt.Sprint(v.Value))
+	}
+	return out
+}
+
+// replaceName replaces whole-word occurrences of name in s.
+func replaceName(s, name, value string) string {
+	var b []byte
+	isWord := func(c byte) bool {
+		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	for i := 0; i < len(s); {
+		if i+len(name) <= len(s) && s[i:i+len(name)] == name &&
+			(i == 0 || !isWord(s[i-1])) && (i+len(name) == len(s) || !isWord(s[i+len(name)])) {
+			b = append(b, value...)
+			i += len(name)
+			continue
+		}
+		b = append(b, s[i])
+		i++
+	}
+	return string(b)
 }
 
 func biasNote(on bool, per string) string {

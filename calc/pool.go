@@ -155,7 +155,8 @@ func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 	st.Result = o
 	if o < 1 {
 		return 0, Step{}, &Error{Field: "input",
-			Msg:  fmt.Sprintf("the output %s would be %d, below 1: the %d-wide window does not fit in the %d-wide input with padding %d", word, o, d*(k-1)+1, size, pad),
+			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide window does not fit in the %d-wide input with padding %d",
+				word, arithmetic(st.Formula, st.Values), o, d*(k-1)+1, size, pad),
 			Hint: "use a smaller pooling window or a larger input"}
 	}
 	return o, st, nil

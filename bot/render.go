@@ -1,0 +1,343 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar"
+)
+
+// markup is how a medium marks text up; the terminal and Discord share one
+// walk over a Reply (explain) and differ only here.
+type markup struct {
+	bold  func(string) string
+	code  func(string) string
+	block func(string) string // a preformatted block
+}
+
+var plain = markup{
+	bold:  func(s string) string { return s },
+	code:  func(s string) string { return s },
+	block: func(s string) string { return indent(s, "    ") },
+}
+
+// explain renders a whole reply: what was understood, then the numbers with
+// their worked steps (or the table for a network), then any refusal.
+func explain(r Reply, m markup, full bool) string {
+	var b strings.Builder
+	if r.Err != nil && r.Question == nil {
+		writeError(&b, r, m)
+		return strings.TrimRight(b.String(), "\n")
+	}
+	q := r.Question
+	writeUnderstood(&b, q, m)
+	switch {
+	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:
+		writeSolved(&b, q.Solve, m)
+	case r.Summary != nil:
+		writeSummary(&b, r, m, full)
+	default:
+		for i, rep := range r.Reports {
+			if len(r.Reports) > 1 {
+				fmt.Fprintf(&b, "%s\n", m.bold(fmt.Sprintf("Layer %d: %s", i+1, grammar.FormatLayer(q.Layers[i].Layer))))
+			}
+			writeReport(&b, rep, q, i, m)
+		}
+		if q.Solve != nil {
+			writeSolved(&b, q.Solve, m)
+		}
+	}
+	if r.Err != nil {
+		if !strings.HasSuffix(b.String(), "\n\n") {
+			b.WriteString("\n")
+		}
+		writeError(&b, r, m)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup) {
+	if q.Canonical != "" {
+		if strings.Contains(q.Canonical, "\n") {
+			fmt.Fprintf(b, "%s\n%s\n", m.bold("Understood as:"), m.block(q.Canonical))
+		} else {
+			fmt.Fprintf(b, "%s %s\n", m.bold("Understood as:"), m.code(q.Canonical))
+		}
+	}
+	for _, n := range q.Notes {
+		fmt.Fprintf(b, "(%s)\n", n)
+	}
+	b.WriteString("\n")
+}
+
+// writeReport writes one layer's steps in calc's order, which is the order
+// design.md §4 asks for.
+func writeReport(b *strings.Builder, rep calc.Report, q *grammar.Question, i int, m markup) {
+	dimsDone := false
+	steps := mergeSquare(rep.Steps)
+	for _, st := range steps {
+		isDim := strings.HasPrefix(st.Quantity, "output ") && st.Quantity != "output neurons" && st.Quantity != "output size"
+		if !isDim && !dimsDone && rep.Output != nil && hasDimSteps(rep) && pastDims(st) {
+			writeShapeLine(b, rep, m)
+			dimsDone = true
+		}
+		writeStep(b, st, m)
+	}
+	if !dimsDone && rep.Output != nil && hasDimSteps(rep) {
+		writeShapeLine(b, rep, m)
+	}
+	if rep.Output == nil && rep.Input == nil && hasOutputFormula(rep.Kind) {
+		example := grammar.FormatLayer(q.Layers[i].Layer) + " input " + exampleInput(rep.Kind)
+		fmt.Fprintf(b, "• output size: needs an input size — ask %s\n", m.code(example))
+		fmt.Fprintf(b, "  ↳ out = floor((in + 2·p − d·(k − 1) − 1) / s) + 1, per dimension\n")
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintf(b, "  ↳ %s\n", n)
+	}
+}
+
+// mergeSquare writes the output-size steps of a square layer once:
+// "output height and width" when every dimension's arithmetic is the same.
+func mergeSquare(steps []calc.Step) []calc.Step {
+	first, n := -1, 0
+	for i, st := range steps {
+		if isDimStep(st) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if n < 2 {
+		return steps
+	}
+	dims := steps[first : first+n]
+	for _, st := range dims[1:] {
+		if st.Result != dims[0].Result || st.Note != dims[0].Note || len(st.Values) != len(dims[0].Values) {
+			return steps
+		}
+		for j := 1; j < len(st.Values); j++ { // the first value is the input size
+			if st.Values[j] != dims[0].Values[j] || st.Values[0].Value != dims[0].Values[0].Value {
+				return steps
+			}
+		}
+	}
+	merged := dims[0]
+	words := make([]string, n)
+	for i, st := range dims {
+		words[i] = strings.TrimPrefix(st.Quantity, "output ")
+	}
+	merged.Quantity = "output " + strings.Join(words[:n-1], ", ") + " and " + words[n-1]
+	out := append([]calc.Step{}, steps[:first]...)
+	out = append(out, merged)
+	return append(out, steps[first+n:]...)
+}
+
+func hasDimSteps(rep calc.Report) bool {
+	for _, st := range rep.Steps {
+		if isDimStep(st) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDimStep(st calc.Step) bool {
+	switch st.Quantity {
+	case "output length", "output depth", "output height", "output width":
+		return true
+	}
+	return strings.HasPrefix(st.Quantity, "output ") && strings.Contains(st.Quantity, " and ")
+}
+
+// pastDims reports whether st comes after the output-size steps.
+func pastDims(st calc.Step) bool {
+	switch st.Quantity {
+	case "output neurons", "multiply-accumulates":
+		return true
+	}
+	return false
+}
+
+func hasOutputFormula(kind string) bool {
+	return strings.HasPrefix(kind, "conv") || strings.HasPrefix(kind, "deconv") || strings.HasSuffix(kind, "pool")
+}
+
+func exampleInput(kind string) string {
+	switch {
+	case strings.HasSuffix(kind, "1d"):
+		return "100"
+	case strings.HasSuffix(kind, "3d"):
+		return "16x112x112"
+	}
+	return "56x56"
+}
+
+func writeShapeLine(b *strings.Builder, rep calc.Report, m markup) {
+	legend := shapeLegend(rep.Output)
+	if rep.Output[0] == 0 {
+		legend = ""
+	}
+	fmt.Fprintf(b, "%s\n", strings.TrimRight("• output shape: "+m.bold(shapeText(rep.Output))+" "+legend, " "))
+}
+
+func shapeLegend(s calc.Shape) string {
+	switch len(s) {
+	case 2:
+		return "(C×L)"
+	case 3:
+		return "(C×H×W)"
+	case 4:
+		return "(C×D×H×W)"
+	}
+	return ""
+}
+
+// writeStep writes "quantity = formula = numbers = result" and its note.
+func writeStep(b *strings.Builder, st calc.Step, m markup) {
+	result := m.bold(group(st.Result))
+	switch {
+	case len(st.Values) == 0:
+		fmt.Fprintf(b, "• %s = %s\n", st.Quantity, result)
+	case len(st.Values) == 1 && st.Formula == st.Values[0].Name:
+		fmt.Fprintf(b, "• %s = %s = %s\n", st.Quantity, st.Formula, result)
+	default:
+		subst := substitute(st.Formula, st.Values)
+		fmt.Fprintf(b, "• %s = %s = %s = %s\n", st.Quantity, st.Formula, subst, result)
+	}
+	if st.Note != "" {
+		fmt.Fprintf(b, "  ↳ %s\n", st.Note)
+	}
+}
+
+// substitute writes formula with every name bound in vals replaced by its
+// value, grouped.
+func substitute(formula string, vals []calc.Binding) string {
+	var b strings.Builder
+	rs := []rune(formula)
+	for i := 0; i < len(rs); {
+		if !isIdent(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (isIdent(rs[j]) || unicode.IsDigit(rs[j])) {
+			j++
+		}
+		name := string(rs[i:j])
+		replaced := false
+		for _, v := range vals {
+			if v.Name == name {
+				b.WriteString(group(v.Value))
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			b.WriteString(name)
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func isIdent(r rune) bool { return unicode.IsLetter(r) || r == '_' }
+
+func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
+	if s.Question != "" {
+		fmt.Fprintf(b, "%s %s\n", m.bold("Question:"), s.Question)
+	}
+	for _, st := range s.Steps {
+		if len(st.Values) == 0 && st.Formula != "" {
+			fmt.Fprintf(b, "• %s: %s\n", st.Quantity, st.Formula)
+			if st.Note != "" {
+				fmt.Fprintf(b, "  ↳ %s\n", st.Note)
+			}
+			continue
+		}
+		writeStep(b, st, m)
+	}
+	switch len(s.Solutions) {
+	case 0:
+		fmt.Fprintf(b, "%s no %s works\n", m.bold("Answer:"), s.Unknown)
+	case 1:
+		fmt.Fprintf(b, "%s %s = %s\n", m.bold("Answer:"), s.Unknown, m.bold(group(s.Solutions[0])))
+	default:
+		parts := make([]string, len(s.Solutions))
+		for i, v := range s.Solutions {
+			parts[i] = group(v)
+		}
+		fmt.Fprintf(b, "%s %s = %s (every value that works)\n", m.bold("Answer:"), s.Unknown, m.bold(strings.Join(parts, ", ")))
+	}
+}
+
+func writeError(b *strings.Builder, r Reply, m markup) {
+	e := r.Err
+	if r.Internal {
+		fmt.Fprintf(b, "Sorry — %s.\n", e.Msg)
+		return
+	}
+	where := ""
+	if e.Layer > 0 && r.Question != nil && e.Layer <= len(r.Question.Layers) {
+		where = fmt.Sprintf("layer %d (%s): ", e.Layer, grammar.FormatLayer(r.Question.Layers[e.Layer-1].Layer))
+	}
+	at := ""
+	if e.Line > 0 {
+		at = fmt.Sprintf(" (line %d, column %d)", e.Line, e.Col)
+	}
+	fmt.Fprintf(b, "%s %s%s\n", m.bold("I can't answer that as written"+at+":"), where, e.Msg)
+	if snip := e.Snippet(r.Text); snip != "" {
+		fmt.Fprintf(b, "%s\n", m.block(snip))
+	}
+	if e.Hint != "" {
+		if strings.Contains(e.Hint, "\n") {
+			fmt.Fprintf(b, "%s\n%s\n", m.bold("Try:"), m.block(e.Hint))
+		} else {
+			fmt.Fprintf(b, "%s %s\n", m.bold("Try:"), e.Hint)
+		}
+	}
+}
+
+// shapeText writes a shape as 64×28×28; an unknown channel count (0) is
+// left out, since pooling works channel by channel.
+func shapeText(s calc.Shape) string {
+	if s == nil {
+		return "?"
+	}
+	parts := []string{}
+	for i, d := range s {
+		if i == 0 && d == 0 && len(s) > 1 {
+			continue
+		}
+		parts = append(parts, strconv.Itoa(d))
+	}
+	text := strings.Join(parts, "×")
+	if len(s) > 1 && s[0] == 0 {
+		text += " per channel"
+	}
+	return text
+}
+
+// group writes n with thousands separators: 18,496.
+func group(n int64) string {
+	if n < 0 {
+		return "−" + group(-n)
+	}
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}

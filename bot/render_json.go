@@ -1,0 +1,117 @@
+package bot
+
+import (
+	"encoding/json"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// The JSON answer of design.md §3.
+type jsonAnswer struct {
+	OK      bool        `json:"ok"`
+	Input   jsonShape   `json:"input"`
+	Layers  []jsonLayer `json:"layers"`
+	Params  int64       `json:"params"`
+	MACs    *int64      `json:"macs"`
+	Buffers int64       `json:"buffers,omitempty"`
+	Solve   *jsonSolve  `json:"solve,omitempty"`
+}
+
+type jsonLayer struct {
+	Type        string    `json:"type"`
+	Weights     int64     `json:"weights"`
+	Biases      int64     `json:"biases"`
+	Params      int64     `json:"params"`
+	Buffers     int64     `json:"buffers,omitempty"`
+	Connections int64     `json:"connections_per_neuron"`
+	Output      jsonShape `json:"output"`
+	MACs        *int64    `json:"macs"`
+}
+
+// jsonSolve answers an inverse question.
+type jsonSolve struct {
+	Unknown   string  `json:"unknown"`
+	Solutions []int64 `json:"solutions"`
+}
+
+type jsonRefusal struct {
+	OK    bool      `json:"ok"`
+	Error jsonError `json:"error"`
+}
+
+type jsonError struct {
+	Message string `json:"message"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Layer   int    `json:"layer,omitempty"`
+}
+
+// jsonShape is a shape, null when unknown; an unknown channel count is null
+// inside it.
+type jsonShape calc.Shape
+
+func (s jsonShape) MarshalJSON() ([]byte, error) {
+	if s == nil {
+		return []byte("null"), nil
+	}
+	out := make([]any, len(s))
+	for i, d := range s {
+		out[i] = d
+		if i == 0 && d == 0 && len(s) > 1 {
+			out[i] = nil
+		}
+	}
+	return json.Marshal(out)
+}
+
+// RenderJSON renders a reply as design.md §3's JSON, one line with a final
+// newline.
+func RenderJSON(r Reply) []byte {
+	var v any
+	if r.Err != nil {
+		v = jsonRefusal{Error: jsonError{Message: r.Err.Msg, Line: r.Err.Line, Column: r.Err.Col, Layer: r.Err.Layer}}
+	} else {
+		v = answerJSON(r)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		data = []byte(`{"ok":false,"error":{"message":"internal error: the answer could not be encoded"}}`)
+	}
+	return append(data, '\n')
+}
+
+func answerJSON(r Reply) jsonAnswer {
+	a := jsonAnswer{OK: true, Layers: []jsonLayer{}}
+	if r.Question != nil {
+		a.Input = jsonShape(r.Question.Input)
+		if s := r.Question.Solve; s != nil {
+			a.Solve = &jsonSolve{Unknown: s.Unknown, Solutions: append([]int64{}, s.Solutions...)}
+		}
+	}
+	reports := r.Reports
+	if r.Summary != nil {
+		for _, row := range r.Summary.Rows {
+			reports = append(reports, row.Report)
+		}
+	}
+	known := len(reports) > 0
+	var macs int64
+	for _, rep := range reports {
+		l := jsonLayer{Type: rep.Kind, Weights: rep.Weights, Biases: rep.Biases, Params: rep.Params,
+			Buffers: rep.Buffers, Connections: rep.Connections, Output: jsonShape(rep.Output)}
+		if rep.MACsKnown {
+			m := rep.MACs
+			l.MACs = &m
+			macs += m
+		} else {
+			known = false
+		}
+		a.Params += rep.Params
+		a.Buffers += rep.Buffers
+		a.Layers = append(a.Layers, l)
+	}
+	if known {
+		a.MACs = &macs
+	}
+	return a
+}

@@ -1,0 +1,7 @@
+package bot
+
+// RenderText renders a reply for a terminal: plain text, every step and
+// the whole table.
+func RenderText(r Reply) string {
+	return explain(r, plain, true) + "\n"
+}

@@ -1,0 +1,302 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// ServeOptions configure Serve. Only Token is required.
+type ServeOptions struct {
+	Token string // the bot token, without "Bot "
+	// APIURL is where REST requests go instead of https://discord.com,
+	// the path kept (a REST proxy, a fake Discord); empty means Discord.
+	APIURL string
+	// GuildID registers the slash commands in that guild only; empty
+	// registers them globally.
+	GuildID string
+	// ShardID and ShardCount shard the gateway; zero ShardCount means 1.
+	ShardID, ShardCount int
+	// HealthAddr is the host:port serving /healthz and /metrics; empty
+	// means none (unless HealthListener is set).
+	HealthAddr string
+	// HealthListener, when set, serves /healthz and /metrics instead of
+	// listening on HealthAddr.
+	HealthListener net.Listener
+	// FloodPerMinute and FloodBurst bound each user's questions; zero
+	// means 10 a minute in bursts of 5.
+	FloodPerMinute float64
+	FloodBurst     int
+	// Bot answers the questions; nil means New(Options{}).
+	Bot *Bot
+	// HTTPClient carries REST requests and the gateway lookup; nil means
+	// a client with a 20 s timeout that keeps up to 100 idle connections.
+	// Its Transport is wrapped to send requests to APIURL.
+	HTTPClient *http.Client
+	// Registry receives the Prometheus metrics; nil means a new registry
+	// with the Go and process collectors.
+	Registry *prometheus.Registry
+	// DrainTimeout bounds how long Serve waits for replies in flight after
+	// ctx is done; zero means 5 s.
+	DrainTimeout time.Duration
+	// LogLevel is the lowest level of discordgo's own messages that reach
+	// the logger; the zero value is slog.LevelInfo, which passes
+	// discordgo's warnings and errors and drops its chatter.
+	LogLevel slog.Level
+}
+
+// Serve runs the Discord bot until ctx is done: it connects to the gateway,
+// registers the slash commands after READY, answers mentions, DMs and
+// interactions, and serves /healthz and /metrics. When ctx is done it stops
+// taking new questions, lets replies in flight finish (up to DrainTimeout),
+// closes the gateway and returns nil. It returns an error when the bot
+// cannot start (no token, a bad APIURL, the gateway refuses it).
+func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
+	if opts.Token == "" {
+		return errors.New("no Discord token")
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = slog.New(redactHandler{log.Handler(), opts.Token})
+	bridgeLogger(log, opts.Token)
+
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return fmt.Errorf("creating session: %w", err)
+	}
+	client := opts.HTTPClient
+	if client == nil {
+		// discordgo's REST buckets run requests to different channels
+		// in parallel; keep enough idle connections for them, or each
+		// burst opens (and leaves in TIME_WAIT) a connection a reply.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 100
+		client = &http.Client{Timeout: 20 * time.Second, Transport: t}
+	}
+	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
+		u, err := url.Parse(opts.APIURL)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return fmt.Errorf("api url %q is not an http(s) base URL", opts.APIURL)
+		}
+		c := *client
+		c.Transport = rewrite{base: u, next: client.Transport}
+		client = &c
+	}
+	s.Client = client
+	s.LogLevel = discordLevel(opts.LogLevel)
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if opts.ShardCount > 1 {
+		s.ShardID, s.ShardCount = opts.ShardID, opts.ShardCount
+	}
+
+	reg := opts.Registry
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	}
+	b := opts.Bot
+	if b == nil {
+		b = New(Options{})
+	}
+	restCtx, cancelREST := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelREST()
+	d := &discord{
+		bot:    b,
+		log:    log,
+		flood:  newFlood(opts.FloodPerMinute, opts.FloodBurst),
+		m:      newMetrics(reg),
+		health: &health{maxAge: 2 * time.Minute},
+		guild:  opts.GuildID,
+		render: RenderMarkdown,
+		now:    time.Now,
+		ctx:    restCtx,
+	}
+	d.health.lastAck = func() time.Time {
+		s.RLock()
+		defer s.RUnlock()
+		return s.LastHeartbeatAck
+	}
+	s.AddHandler(d.onReady)
+	s.AddHandler(d.onConnect)
+	s.AddHandler(d.onDisconnect)
+	s.AddHandler(d.onResumed)
+	s.AddHandler(d.onMessageCreate)
+	s.AddHandler(d.onInteractionCreate)
+
+	var wg sync.WaitGroup
+	healthCtx, stopHealth := context.WithCancel(context.WithoutCancel(ctx))
+	defer func() { stopHealth(); wg.Wait() }()
+	ln := opts.HealthListener
+	if ln == nil && opts.HealthAddr != "" {
+		if ln, err = net.Listen("tcp", opts.HealthAddr); err != nil {
+			return fmt.Errorf("health server: %w", err)
+		}
+	}
+	if ln != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := serveHealth(healthCtx, ln, d.health.handler(reg)); err != nil {
+				log.Error("health server", "err", err)
+			}
+		}()
+		log.Info("health server listening", "addr", ln.Addr().String())
+	}
+
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("connecting to the Discord gateway: %w", err)
+	}
+	log.Info("connected to Discord", "api", opts.APIURL, "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
+	<-ctx.Done()
+
+	timeout := opts.DrainTimeout
+	if timeout == 0 {
+		timeout = 5 * time.Second
+	}
+	log.Info("shutting down: finishing replies in flight", "timeout", timeout)
+	dctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if !d.drain(dctx) {
+		log.Warn("replies still in flight at the drain timeout; abandoning them")
+		cancelREST()
+	}
+	if err := s.Close(); err != nil {
+		log.Warn("closing the gateway", "err", err)
+	}
+	d.health.setConnected(false)
+	log.Info("stopped")
+	return nil
+}
+
+// rewrite sends every request to base's scheme and host, base's path
+// prefixed to the request's path (/api/v9/... is kept).
+type rewrite struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (t rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
+	r2 := r.Clone(r.Context())
+	r2.URL.Scheme = t.base.Scheme
+	r2.URL.Host = t.base.Host
+	r2.Host = t.base.Host
+	if p := strings.TrimRight(t.base.Path, "/"); p != "" {
+		r2.URL.Path = p + r2.URL.Path
+		if r2.URL.RawPath != "" {
+			r2.URL.RawPath = p + r2.URL.RawPath
+		}
+	}
+	next := t.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	return next.RoundTrip(r2)
+}
+
+// bridge holds the logger discordgo's package-level Logger writes to; the
+// last Serve to start wins (discordgo's logger is global).
+var bridge struct {
+	once sync.Once
+	log  atomic.Pointer[slog.Logger]
+}
+
+// bridgeLogger sends discordgo's log lines to log, the token redacted.
+func bridgeLogger(log *slog.Logger, token string) {
+	bridge.log.Store(log.With("component", "discordgo"))
+	bridge.once.Do(func() {
+		discordgo.Logger = func(level, _ int, format string, a ...any) {
+			l := bridge.log.Load()
+			if l == nil {
+				return
+			}
+			l.Log(context.Background(), slogLevel(level), fmt.Sprintf(format, a...))
+		}
+	})
+}
+
+// slogLevel maps discordgo's levels to slog's. discordgo logs "called" at
+// its informational level on every step, so that is debug here.
+func slogLevel(l int) slog.Level {
+	switch l {
+	case discordgo.LogError:
+		return slog.LevelError
+	case discordgo.LogWarning:
+		return slog.LevelWarn
+	default:
+		return slog.LevelDebug
+	}
+}
+
+// discordLevel is the discordgo level that lets through what slogLevel
+// maps to l or above.
+func discordLevel(l slog.Level) int {
+	switch {
+	case l <= slog.LevelDebug:
+		return discordgo.LogDebug
+	case l <= slog.LevelWarn:
+		return discordgo.LogWarning
+	default:
+		return discordgo.LogError
+	}
+}
+
+// redactHandler replaces the token wherever it appears in a record's
+// message or string attributes: discordgo's debug lines may echo payloads.
+type redactHandler struct {
+	slog.Handler
+	token string
+}
+
+func (h redactHandler) Handle(ctx context.Context, r slog.Record) error {
+	if h.token == "" {
+		return h.Handler.Handle(ctx, r)
+	}
+	r2 := slog.NewRecord(r.Time, r.Level, strings.ReplaceAll(r.Message, h.token, "[token]"), r.PC)
+	r.Attrs(func(a slog.Attr) bool {
+		r2.AddAttrs(h.redact(a))
+		return true
+	})
+	return h.Handler.Handle(ctx, r2)
+}
+
+func (h redactHandler) redact(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	switch v.Kind() {
+	case slog.KindString:
+		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.token, "[token]"))
+	case slog.KindGroup:
+		var as []any
+		for _, g := range v.Group() {
+			as = append(as, h.redact(g))
+		}
+		return slog.Group(a.Key, as...)
+	case slog.KindAny:
+		return slog.String(a.Key, strings.ReplaceAll(fmt.Sprint(v.Any()), h.token, "[token]"))
+	}
+	return a
+}
+
+func (h redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
+	rs := make([]slog.Attr, len(as))
+	for i, a := range as {
+		rs[i] = h.redact(a)
+	}
+	return redactHandler{h.Handler.WithAttrs(rs), h.token}
+}
+
+func (h redactHandler) WithGroup(name string) slog.Handler {
+	return redactHandler{h.Handler.WithGroup(name), h.token}
+}

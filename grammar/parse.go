@@ -1,0 +1,119 @@
+package grammar
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// MaxChars is the longest question Parse reads, in runes.
+const MaxChars = 4000
+
+// Parse reads a question in whichever form it comes — the spec language,
+// pasted PyTorch or Keras code, or plain English — and returns what it asks.
+// Errors are [*Error], positioned in src where possible, with a hint.
+func Parse(src string) (*Question, error) {
+	if n := len([]rune(src)); n > MaxChars {
+		line, col := positionOfRune(src, MaxChars)
+		return nil, &Error{Line: line, Col: col,
+			Msg:  fmt.Sprintf("the question is %s characters long; I read at most %s", group(n), group(MaxChars)),
+			Hint: "ask about fewer layers at a time, or use a preset such as resnet50"}
+	}
+	if strings.TrimSpace(src) == "" {
+		return nil, &Error{Msg: "the question is empty", Hint: specExample}
+	}
+	switch {
+	case looksLikeSpec(src):
+		q, err := ParseSpec(src)
+		if err == nil {
+			return q, nil
+		}
+		// "conv layer with 64 filters ..." starts like the spec language
+		// but is English: prefer English when it reads it.
+		if !specish(src) {
+			if eq, eerr := ParseEnglish(src); eerr == nil {
+				return eq, nil
+			}
+		}
+		return nil, err
+	case LooksLikePyTorch(src):
+		return ParsePyTorch(src)
+	case LooksLikeKeras(src):
+		return ParseKeras(src)
+	}
+	q, err := ParseEnglish(src)
+	if err != nil && nearSpec(src) {
+		// "covn 3x3 32->64": a typo in the spec language reads better as one.
+		if _, serr := ParseSpec(src); serr != nil {
+			return nil, serr
+		}
+	}
+	return q, err
+}
+
+// looksLikeSpec reports whether src starts with a layer name of the spec
+// language (or "input").
+func looksLikeSpec(src string) bool {
+	return specKindOf(firstWord(src)) != ""
+}
+
+// specish reports whether every word of src belongs to the spec language,
+// so that a failed spec parse is the error to show.
+func specish(src string) bool {
+	unknown := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(src), func(r rune) bool {
+		return !(unicode.IsLetter(r) || r == '_')
+	}) {
+		if specKinds[w] == "" && specOptions[w] == "" && !isLayout(w) && w != "x" && shorthand.FindString(w) == "" {
+			switch w {
+			case "true", "false", "on", "off", "yes", "no", "none", "p":
+				continue
+			}
+			unknown++
+		}
+	}
+	return unknown < 2
+}
+
+// nearSpec reports whether src's first word is a likely typo of a layer
+// name and the rest looks like spec arguments.
+func nearSpec(src string) bool {
+	w := firstWord(src)
+	return w != "" && didYouMean(w, specKindNames()) != "" && specish(src) && strings.ContainsAny(src, "0123456789")
+}
+
+func firstWord(src string) string {
+	src = strings.TrimLeftFunc(src, unicode.IsSpace)
+	end := strings.IndexFunc(src, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') })
+	if end < 0 {
+		end = len(src)
+	}
+	return src[:end]
+}
+
+func positionOfRune(src string, n int) (line, col int) {
+	line, col = 1, 1
+	for i, r := range []rune(src) {
+		if i == n {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// group writes n with thousands separators: 18,496.
+func group(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + group(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,338 @@
+package grammar
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// specExample is a whole question that works, for hints.
+const specExample = "conv 3x3 32->64 stride 2 pad 1 input 56x56"
+
+// ParseSpec reads the canonical spec language of design.md §1: one layer
+// (with an optional `input HxW`), or a network — `input HxWxC` then one
+// layer a line. Errors are [*Error], positioned in src.
+func ParseSpec(src string) (*Question, error) {
+	file, err := specParser.ParseString("", src)
+	if err != nil {
+		return nil, specSyntaxError(src, err)
+	}
+	lines := file.Items[:0:0]
+	for _, l := range file.Items {
+		if l != nil {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return nil, &Error{Line: 1, Col: 1, Msg: "there is no layer to size", Hint: "try: " + specExample}
+	}
+	q := &Question{}
+	var inputLine *specLine
+	if specKindOf(lines[0].Kind) == "input" {
+		inputLine, lines = lines[0], lines[1:]
+		q.Network = true
+		if len(lines) == 0 {
+			return nil, &Error{Line: inputLine.Pos.Line, Col: inputLine.Pos.Column,
+				Msg:  "the network has an input but no layers",
+				Hint: "put one layer a line after it, e.g.\ninput 32x32x3\nconv 3x3 3->16 pad 1\nrelu"}
+		}
+	} else if len(lines) > 1 {
+		q.Network = true
+	}
+	var singleInput *specInput
+	for i, l := range lines {
+		layer, in, err := lowerSpecLine(l)
+		if err != nil {
+			if e, ok := err.(*Error); ok && q.Network {
+				e.Layer = i + 1
+			}
+			return nil, err
+		}
+		if in != nil {
+			if q.Network && (i > 0 || inputLine != nil) {
+				return nil, &Error{Line: in.pos.Line, Col: in.pos.Col, Layer: i + 1,
+					Msg:  "inside a network only the first line gives the input size",
+					Hint: "start the network with it: input 56x56x32"}
+			}
+			singleInput = in
+		}
+		q.Layers = append(q.Layers, layer)
+	}
+	switch {
+	case inputLine != nil:
+		in, err := specInputOf(inputLine)
+		if err != nil {
+			return nil, err
+		}
+		shape, note, err := networkInput(in, q.Layers[0].Layer)
+		if err != nil {
+			return nil, err
+		}
+		q.Input = shape
+		if note != "" {
+			q.Notes = append(q.Notes, note)
+		}
+	case singleInput != nil:
+		shape, note, err := layerInput(singleInput, q.Layers[0].Layer)
+		if err != nil {
+			return nil, err
+		}
+		q.Input = shape
+		if note != "" {
+			q.Notes = append(q.Notes, note)
+		}
+	}
+	q.Canonical = Format(q)
+	return q, nil
+}
+
+// specInput is the numbers of an `input` clause and where they were.
+type specInput struct {
+	pos    Position
+	nums   []int
+	layout string // "", "chw", "hwc"
+}
+
+func specInputOf(l *specLine) (*specInput, error) {
+	c := &specCursor{line: l}
+	in := &specInput{pos: pos(l.Pos)}
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Num != nil && !it.Num.Arrow && in.nums == nil:
+			nums, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			in.nums, in.pos = nums, pos(it.Num.Pos)
+		case it.Tuple != nil && in.nums == nil:
+			nums, err := parseTuple(it.Tuple)
+			if err != nil {
+				return nil, err
+			}
+			in.nums, in.pos = nums, pos(it.Tuple.Pos)
+		case it.Word != "" && in.nums != nil && isLayout(it.Word):
+			in.layout = strings.ToLower(it.Word)
+		case it.Eq:
+		default:
+			return nil, c.unexpected(it, "the input line is input HxWxC, e.g. input 224x224x3")
+		}
+	}
+	if in.nums == nil {
+		return nil, &Error{Line: l.Pos.Line, Col: l.Pos.Column, Msg: "input needs its size",
+			Hint: "write input HxWxC, e.g. input 224x224x3 (height × width × channels)"}
+	}
+	return in, nil
+}
+
+func isLayout(w string) bool {
+	switch strings.ToLower(w) {
+	case "chw", "hwc", "lc", "cl":
+		return true
+	}
+	return false
+}
+
+// networkInput reads a network's input size, channels last (HxWxC, LxC,
+// DxHxWxC, or N for a vector), into a channels-first shape. A size like
+// 3x224x224 is read as C×H×W, PyTorch's order, and the reading is named.
+func networkInput(in *specInput, first calc.Layer) (calc.Shape, string, error) {
+	n := in.nums
+	for _, x := range n {
+		if x < 1 {
+			return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col, Msg: fmt.Sprintf("an input size must be at least 1 (got %d)", x), Hint: "input 224x224x3"}
+		}
+	}
+	text := joinSize(n)
+	switch len(n) {
+	case 1:
+		return calc.Shape{n[0]}, "", nil
+	case 2:
+		if in.layout == "cl" {
+			return calc.Shape{n[0], n[1]}, "", nil
+		}
+		if in.layout == "lc" || layerDims(first) == 1 {
+			return calc.Shape{n[1], n[0]}, "", nil
+		}
+		return calc.Shape{1, n[0], n[1]}, fmt.Sprintf("input %s read as a %s single-channel image; for a sequence of length %d with %d channels write input %s lc", text, strings.ReplaceAll(text, "x", "×"), n[0], n[1], text), nil
+	case 3:
+		chw := in.layout == "chw" || (in.layout == "" && n[0] <= 4 && n[2] > 4)
+		if chw {
+			note := ""
+			if in.layout == "" {
+				note = fmt.Sprintf("input %s read as channels × height × width (%d channels, PyTorch's order); for height × width × channels write input %s hwc", text, n[0], text)
+			}
+			return calc.Shape{n[0], n[1], n[2]}, note, nil
+		}
+		return calc.Shape{n[2], n[0], n[1]}, "", nil
+	case 4:
+		if in.layout == "chw" {
+			return calc.Shape{n[0], n[1], n[2], n[3]}, "", nil
+		}
+		return calc.Shape{n[3], n[0], n[1], n[2]}, "", nil
+	}
+	return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
+		Msg:  fmt.Sprintf("an input has 1 to 4 sizes, not %d", len(n)),
+		Hint: "input 224x224x3 (an image), input 100x12 (a sequence), input 16x112x112x3 (a video)"}
+}
+
+// layerInput reads the input clause of a single layer: its spatial sizes,
+// optionally followed by the channel count.
+func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
+	n := in.nums
+	for _, x := range n {
+		if x < 1 {
+			return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col, Msg: fmt.Sprintf("an input size must be at least 1 (got %d)", x), Hint: specExample}
+		}
+	}
+	dims := layerDims(layer)
+	channels := layerChannels(layer)
+	text := joinSize(n)
+	switch l := layer.(type) {
+	case calc.Linear:
+		if len(n) == 1 {
+			return calc.Shape{n[0]}, "", nil
+		}
+		total := 1
+		for _, x := range n {
+			total *= x
+		}
+		_ = l
+		return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
+			Msg:  fmt.Sprintf("a linear layer takes a flat vector, not a %s volume", strings.ReplaceAll(text, "x", "×")),
+			Hint: fmt.Sprintf("flattened, %s is %d values: linear %d->OUT, or write a network:\ninput %s\nflatten\nlinear %d", text, total, total, text, total)}
+	}
+	switch len(n) {
+	case dims:
+		if in.layout != "" && in.layout != "hwc" {
+			break
+		}
+		if channels == 0 {
+			if _, ok := layer.(calc.Pool); ok {
+				return append(calc.Shape{0}, n...), "", nil
+			}
+			return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
+				Msg:  "the number of input channels is not known",
+				Hint: fmt.Sprintf("add it to the input (input %sx32) or to the layer (32->64)", text)}
+		}
+		return append(calc.Shape{channels}, n...), "", nil
+	case dims + 1:
+		if in.layout == "chw" || (in.layout == "" && channels != 0 && n[0] == channels && n[dims] != channels) {
+			note := ""
+			if in.layout == "" {
+				note = fmt.Sprintf("input %s read as channels first (%d channels, as the layer expects)", text, n[0])
+			}
+			return append(calc.Shape{}, n...), note, nil
+		}
+		return append(calc.Shape{n[dims]}, n[:dims]...), "", nil
+	}
+	want := map[int]string{1: "L or LxC", 2: "HxW or HxWxC", 3: "DxHxW or DxHxWxC"}[dims]
+	return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
+		Msg:  fmt.Sprintf("this %d-D layer takes an input of %s, but %s has %d sizes", dims, want, text, len(n)),
+		Hint: specExample}
+}
+
+// layerDims is the number of spatial dimensions a layer works in (2 for
+// layers that do not care).
+func layerDims(l calc.Layer) int {
+	switch l := l.(type) {
+	case calc.Conv:
+		if l.Dims != 0 {
+			return l.Dims
+		}
+	case calc.Pool:
+		if l.Dims != 0 {
+			return l.Dims
+		}
+	}
+	return 2
+}
+
+func layerChannels(l calc.Layer) int {
+	switch l := l.(type) {
+	case calc.Conv:
+		return l.In
+	case calc.BatchNorm:
+		return l.C
+	}
+	return 0
+}
+
+// specSyntaxError turns participle's error into a positioned *Error with
+// words a student understands.
+func specSyntaxError(src string, err error) error {
+	var perr participle.Error
+	if !errors.As(err, &perr) {
+		return &Error{Msg: err.Error(), Hint: "try: " + specExample}
+	}
+	p := perr.Position()
+	e := &Error{Line: p.Line, Col: p.Column, Hint: "try: " + specExample}
+	var unexpected *participle.UnexpectedTokenError
+	if errors.As(err, &unexpected) {
+		tok := unexpected.Unexpected
+		switch {
+		case tok.EOF():
+			e.Msg = "the question ends too early"
+		case strings.ContainsAny(tok.Value, "->→=>⟶") && len([]rune(tok.Value)) <= 2:
+			e.Msg = fmt.Sprintf("%q needs a number on each side", tok.Value)
+			e.Hint = "write channels as IN->OUT, e.g. 32->64"
+		case tok.Value == "\n" || tok.Value == ";":
+			e.Msg = "a layer line must start with the layer's name"
+		default:
+			e.Msg = fmt.Sprintf("%q is not part of the spec language", tok.Value)
+		}
+	} else {
+		e.Msg = perr.Message()
+	}
+	if e.Line == 0 {
+		e.Line, e.Col = 1, 1
+	}
+	_ = src
+	return e
+}
+
+func pos(p lexer.Position) Position { return Position{Line: p.Line, Col: p.Column} }
+
+// parseSize reads "3", "3x3" or "56 x 56 x 3" (x, X, × or *).
+func parseSize(s string, at lexer.Position) ([]int, error) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' || r == '*' })
+	nums := make([]int, 0, len(parts))
+	for _, part := range parts {
+		v, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil || v > calc.MaxSize || v < -calc.MaxSize {
+			return nil, &Error{Line: at.Line, Col: at.Column,
+				Msg:  fmt.Sprintf("%s is larger than any real layer uses (the limit is %d)", strings.TrimSpace(part), calc.MaxSize),
+				Hint: "try: " + specExample}
+		}
+		nums = append(nums, v)
+	}
+	return nums, nil
+}
+
+func parseTuple(t *specTuple) ([]int, error) {
+	var nums []int
+	for _, v := range t.Values {
+		n, err := parseSize(v, t.Pos)
+		if err != nil {
+			return nil, err
+		}
+		nums = append(nums, n...)
+	}
+	if len(nums) == 0 {
+		return nil, &Error{Line: t.Pos.Line, Col: t.Pos.Column, Msg: "empty brackets", Hint: "write a size such as 3x3 or (3, 3)"}
+	}
+	return nums, nil
+}
+
+func joinSize(n []int) string {
+	parts := make([]string, len(n))
+	for i, x := range n {
+		parts[i] = strconv.Itoa(x)
+	}
+	return strings.Join(parts, "x")
+}

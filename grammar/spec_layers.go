@@ -1,0 +1,686 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// specKinds maps every name a layer may be written with to its canonical
+// name in the spec language.
+var specKinds = map[string]string{
+	"input": "input",
+
+	"conv": "conv", "conv2d": "conv", "convolution": "conv", "convolutional": "conv",
+	"conv1d": "conv1d", "conv3d": "conv3d",
+	"deconv": "deconv", "deconv2d": "deconv", "convtranspose": "deconv", "convtranspose2d": "deconv",
+	"transposedconv": "deconv", "tconv": "deconv", "upconv": "deconv",
+	"deconv1d": "deconv1d", "convtranspose1d": "deconv1d", "deconv3d": "deconv3d", "convtranspose3d": "deconv3d",
+
+	"maxpool": "maxpool", "maxpool2d": "maxpool", "max_pool": "maxpool", "max_pool2d": "maxpool", "pool": "maxpool",
+	"maxpooling": "maxpool", "maxpooling2d": "maxpool",
+	"maxpool1d": "maxpool1d", "maxpool3d": "maxpool3d",
+	"avgpool": "avgpool", "avgpool2d": "avgpool", "avg_pool": "avgpool", "averagepool": "avgpool", "averagepooling2d": "avgpool",
+	"avgpool1d": "avgpool1d", "avgpool3d": "avgpool3d",
+	"globalavgpool": "globalavgpool", "gap": "globalavgpool", "globalaveragepool": "globalavgpool",
+	"globalaveragepooling2d": "globalavgpool", "global_avg_pool": "globalavgpool",
+	"adaptiveavgpool": "adaptiveavgpool", "adaptiveavgpool2d": "adaptiveavgpool",
+
+	"batchnorm": "batchnorm", "bn": "batchnorm", "batchnorm2d": "batchnorm", "batchnorm1d": "batchnorm",
+	"batchnorm3d": "batchnorm", "batch_norm": "batchnorm", "batchnormalization": "batchnorm",
+
+	"linear": "linear", "fc": "linear", "dense": "linear", "fullyconnected": "linear",
+
+	"flatten": "flatten", "dropout": "dropout",
+}
+
+// specActivations are the parameter-free element-wise layers.
+var specActivations = []string{"relu", "relu6", "leakyrelu", "prelu", "elu", "selu", "gelu", "silu", "swish",
+	"hardswish", "mish", "sigmoid", "hardsigmoid", "tanh", "softmax", "logsoftmax", "softplus", "identity"}
+
+func init() {
+	for _, a := range specActivations {
+		specKinds[a] = a
+	}
+	specKinds["leaky_relu"] = "leakyrelu"
+}
+
+func specKindOf(word string) string { return specKinds[strings.ToLower(word)] }
+
+// specKindNames lists the canonical layer names, for "did you mean".
+func specKindNames() []string {
+	seen := map[string]bool{}
+	var names []string
+	for k := range specKinds {
+		if !seen[k] {
+			seen[k] = true
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// specOptions maps the ways an option may be written to its canonical
+// name. Not every layer takes every option.
+var specOptions = map[string]string{
+	"kernel": "kernel", "k": "kernel", "kernel_size": "kernel", "ksize": "kernel", "filter": "kernel",
+	"stride": "stride", "s": "stride", "strides": "stride", "step": "stride",
+	"pad": "pad", "padding": "pad", "p": "pad", "zeropad": "pad",
+	"same": "same", "valid": "valid",
+	"dilation": "dilation", "d": "dilation", "dil": "dilation", "dilate": "dilation", "dilation_rate": "dilation",
+	"groups": "groups", "g": "groups", "group": "groups",
+	"depthwise": "depthwise", "dw": "depthwise",
+	"bias": "bias", "nobias": "nobias", "no_bias": "nobias", "biasless": "nobias",
+	"outpad": "outpad", "output_padding": "outpad", "outputpadding": "outpad", "op": "outpad", "opad": "outpad",
+	"ceil": "ceil", "ceil_mode": "ceil",
+	"input": "input", "in": "input", "on": "input", "input_size": "input", "size": "input",
+	"noaffine": "noaffine", "affine": "affine",
+}
+
+// specTakes lists the options each kind of layer accepts.
+var specTakes = map[string][]string{
+	"conv":    {"kernel", "stride", "pad", "same", "valid", "dilation", "groups", "depthwise", "bias", "nobias", "input"},
+	"deconv":  {"kernel", "stride", "pad", "same", "valid", "dilation", "groups", "bias", "nobias", "outpad", "input"},
+	"maxpool": {"kernel", "stride", "pad", "dilation", "ceil", "input"},
+	"avgpool": {"kernel", "stride", "pad", "ceil", "input"},
+	"linear":  {"bias", "nobias", "input"},
+	"batch":   {"affine", "noaffine", "input"},
+	"plain":   {"input"},
+}
+
+// shorthand matches s2, p1, k3x3, d2, g4: an option letter glued to its value.
+var shorthand = regexp.MustCompile(`^(?i)(k|s|p|d|g)(\d+(?:x\d+)*)$`)
+
+// specCursor walks the items of one line.
+type specCursor struct {
+	line *specLine
+	i    int
+}
+
+func (c *specCursor) next() *specItem {
+	if c.i >= len(c.line.Items) {
+		return nil
+	}
+	it := c.line.Items[c.i]
+	c.i++
+	return it
+}
+
+func (c *specCursor) peek() *specItem {
+	if c.i >= len(c.line.Items) {
+		return nil
+	}
+	return c.line.Items[c.i]
+}
+
+func (c *specCursor) unexpected(it *specItem, hint string) *Error {
+	e := &Error{Line: it.Pos.Line, Col: it.Pos.Column, Hint: hint}
+	switch {
+	case it.Num != nil:
+		e.Msg = fmt.Sprintf("I don't know what %s is for here", it.Num.Value)
+	case it.Tuple != nil:
+		e.Msg = "I don't know what these numbers are for here"
+	case it.Eq:
+		e.Msg = "\"=\" must follow an option's name, as in stride=2"
+	default:
+		e.Msg = fmt.Sprintf("%q is not an option here", it.Word)
+	}
+	return e
+}
+
+// value reads the number(s) after an option word, skipping "=" or ":".
+func (c *specCursor) value(word *specItem, name, example string) ([]int, Position, error) {
+	if it := c.peek(); it != nil && it.Eq {
+		c.next()
+	}
+	it := c.peek()
+	switch {
+	case it != nil && it.Num != nil && !it.Num.Arrow:
+		c.next()
+		nums, err := parseSize(it.Num.Value, it.Num.Pos)
+		return nums, pos(it.Num.Pos), err
+	case it != nil && it.Tuple != nil:
+		c.next()
+		nums, err := parseTuple(it.Tuple)
+		return nums, pos(it.Tuple.Pos), err
+	}
+	return nil, Position{}, &Error{Line: word.Pos.Line, Col: word.Pos.Column,
+		Msg: fmt.Sprintf("%s needs a number", name), Hint: example}
+}
+
+// flag reads an optional true/false after a word such as bias or ceil.
+func (c *specCursor) flag() bool {
+	save := c.i
+	if it := c.peek(); it != nil && it.Eq {
+		c.next()
+	}
+	if it := c.peek(); it != nil && it.Word != "" {
+		switch strings.ToLower(it.Word) {
+		case "true", "on", "yes":
+			c.next()
+			return true
+		case "false", "off", "no", "none":
+			c.next()
+			return false
+		}
+	}
+	c.i = save
+	return true
+}
+
+// specLayerBuilder accumulates one layer's settings.
+type specLayerBuilder struct {
+	kind   string
+	fields map[string]Position
+	input  *specInput
+}
+
+func (b *specLayerBuilder) set(field string, p Position) { b.fields[field] = p }
+
+// lowerSpecLine turns one line into a calc layer, plus its input clause.
+func lowerSpecLine(l *specLine) (Layer, *specInput, error) {
+	kind := specKindOf(l.Kind)
+	at := pos(l.Pos)
+	if kind == "" || kind == "input" {
+		e := &Error{Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%q is not a layer I know", l.Kind)}
+		if kind == "input" {
+			e.Msg = "the input must be the first line of a network"
+		} else if m := didYouMean(l.Kind, specKindNames()); m != "" {
+			e.Msg += fmt.Sprintf(" — did you mean %q?", m)
+		}
+		e.Hint = "layers: conv, conv1d, conv3d, deconv, maxpool, avgpool, globalavgpool, batchnorm, linear, relu (and other activations), flatten, dropout; e.g. " + specExample
+		return Layer{}, nil, e
+	}
+	b := &specLayerBuilder{kind: kind, fields: map[string]Position{}}
+	c := &specCursor{line: l}
+	var layer calc.Layer
+	var err error
+	switch kind {
+	case "conv", "conv1d", "conv3d", "deconv", "deconv1d", "deconv3d":
+		layer, err = b.conv(c)
+	case "maxpool", "maxpool1d", "maxpool3d", "avgpool", "avgpool1d", "avgpool3d":
+		layer, err = b.pool(c)
+	case "linear":
+		layer, err = b.linear(c)
+	case "batchnorm":
+		layer, err = b.batchnorm(c)
+	case "dropout":
+		layer, err = b.dropout(c)
+	case "adaptiveavgpool":
+		layer, err = b.adaptive(c)
+	default:
+		layer, err = b.plain(c)
+	}
+	if err != nil {
+		return Layer{}, nil, err
+	}
+	return Layer{Layer: layer, Pos: at, Fields: b.fields}, b.input, nil
+}
+
+// option reads the option word it (and its value where it takes one),
+// applying it through set. It handles the shared options; it returns the
+// canonical option name so the caller can refuse ones its layer lacks.
+func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (string, []int, Position, error) {
+	w := strings.ToLower(it.Word)
+	name := specOptions[w]
+	var inline []int
+	at := pos(it.Pos)
+	if name == "" {
+		if m := shorthand.FindStringSubmatch(w); m != nil {
+			name = specOptions[strings.ToLower(m[1])]
+			nums, err := parseSize(m[2], it.Pos)
+			if err != nil {
+				return "", nil, at, err
+			}
+			inline = nums
+			at.Col += len(m[1])
+		}
+	}
+	allowed := false
+	for _, t := range takes {
+		if t == name {
+			allowed = true
+		}
+	}
+	if !allowed {
+		e := &Error{Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%q is not an option of %s", it.Word, b.kind)}
+		if name == "" {
+			e.Msg = fmt.Sprintf("%q is not an option I know", it.Word)
+			if m := didYouMean(w, takes); m != "" {
+				e.Msg += fmt.Sprintf(" — did you mean %q?", m)
+			}
+		}
+		e.Hint = fmt.Sprintf("%s takes: %s", b.kind, strings.Join(takes, ", "))
+		return "", nil, at, e
+	}
+	switch name {
+	case "kernel", "stride", "pad", "dilation", "groups", "outpad":
+		if inline != nil {
+			return name, inline, at, nil
+		}
+		if name == "pad" {
+			if nx := c.peek(); nx != nil && nx.Word != "" {
+				switch strings.ToLower(nx.Word) {
+				case "same", "valid":
+					c.next()
+					return strings.ToLower(nx.Word), nil, at, nil
+				}
+			}
+		}
+		nums, vat, err := c.value(it, name, map[string]string{
+			"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1", "dilation": "dilation 2",
+			"groups": "groups 4", "outpad": "outpad 1"}[name])
+		_ = vat
+		return name, nums, at, err
+	case "input":
+		nums, vat, err := c.value(it, "input", "input 56x56")
+		if err != nil {
+			return "", nil, at, err
+		}
+		b.input = &specInput{pos: vat, nums: nums}
+		if nx := c.peek(); nx != nil && nx.Word != "" && isLayout(nx.Word) {
+			c.next()
+			b.input.layout = strings.ToLower(nx.Word)
+		}
+		return name, nums, vat, nil
+	case "bias", "ceil", "affine":
+		if !c.flag() {
+			return "no" + name, nil, at, nil
+		}
+	}
+	return name, nil, at, nil
+}
+
+func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
+	conv := calc.Conv{Dims: 2}
+	switch b.kind {
+	case "conv1d", "deconv1d":
+		conv.Dims = 1
+	case "conv3d", "deconv3d":
+		conv.Dims = 3
+	}
+	conv.Transposed = strings.HasPrefix(b.kind, "deconv")
+	takes := specTakes["conv"]
+	if conv.Transposed {
+		takes = specTakes["deconv"]
+	}
+	example := map[bool]string{false: specExample, true: "deconv 4x4 64->32 stride 2 pad 1 input 16x16"}[conv.Transposed]
+	var kernelSet bool
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Num != nil && it.Num.Arrow:
+			if conv.In != 0 || conv.Out != 0 {
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the channels are given twice", Hint: example}
+			}
+			in, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			out, err := parseSize(it.Num.Out.Value, it.Num.Out.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if len(in) != 1 || len(out) != 1 {
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "channels are single numbers, as in 32->64", Hint: example}
+			}
+			if in[0] < 1 || out[0] < 1 {
+				return nil, channelsError(it, in[0], out[0])
+			}
+			conv.In, conv.Out = in[0], out[0]
+			b.set("in", pos(it.Num.Pos))
+			b.set("out", pos(it.Num.Out.Pos))
+		case (it.Num != nil || it.Tuple != nil) && !kernelSet:
+			k, err := itemSize(it)
+			if err != nil {
+				return nil, err
+			}
+			conv.Kernel, kernelSet = k, true
+			b.set("kernel", pos(it.Pos))
+		case it.Num != nil && conv.Out == 0 && conv.In == 0:
+			out, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if len(out) != 1 {
+				return nil, c.unexpected(it, example)
+			}
+			if out[0] < 1 {
+				return nil, channelsError(it, 1, out[0])
+			}
+			conv.Out = out[0]
+			b.set("out", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "":
+			name, nums, at, err := b.word(c, it, takes)
+			if err != nil {
+				return nil, err
+			}
+			b.set(name, at)
+			switch name {
+			case "kernel":
+				conv.Kernel, kernelSet = nums, true
+			case "stride":
+				conv.Stride = nums
+			case "pad":
+				conv.Pad, conv.PadMode = nums, calc.PadExplicit
+			case "same":
+				conv.PadMode, conv.Pad = calc.PadSame, nil
+				b.set("pad", at)
+			case "valid":
+				conv.PadMode, conv.Pad = calc.PadValid, nil
+				b.set("pad", at)
+			case "dilation":
+				conv.Dilation = nums
+			case "groups":
+				if len(nums) != 1 {
+					return nil, &Error{Line: at.Line, Col: at.Col, Msg: "groups is a single number", Hint: "groups 4"}
+				}
+				conv.Groups = nums[0]
+			case "depthwise":
+				conv.Depthwise = true
+				b.set("groups", at)
+			case "bias":
+				conv.NoBias = false
+			case "nobias":
+				conv.NoBias = true
+			case "outpad":
+				conv.OutPad = nums
+			}
+		default:
+			return nil, c.unexpected(it, example)
+		}
+	}
+	at := pos(c.line.Pos)
+	if !kernelSet {
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the kernel size is missing", Hint: example}
+	}
+	if conv.Out == 0 {
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the number of output channels (filters) is missing",
+			Hint: "give channels as IN->OUT: " + example}
+	}
+	if len(conv.Kernel) == 1 && conv.Dims > 1 {
+		k := conv.Kernel[0]
+		conv.Kernel = make([]int, conv.Dims)
+		for i := range conv.Kernel {
+			conv.Kernel[i] = k
+		}
+	}
+	if conv.Depthwise && conv.Groups != 0 {
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "depthwise and groups both given", Hint: "depthwise means groups = input channels: write one of them"}
+	}
+	if err := conv.Validate(); err != nil {
+		return nil, b.calcError(at, err)
+	}
+	return conv, nil
+}
+
+func channelsError(it *specItem, in, out int) *Error {
+	bad := in
+	if in >= 1 {
+		bad = out
+	}
+	return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a channel count must be at least 1 (got %d)", bad), Hint: specExample}
+}
+
+// calcError positions a calc validation error at the field it names.
+func (b *specLayerBuilder) calcError(at Position, err error) error {
+	q := Question{Layers: []Layer{{Pos: at, Fields: b.fields}}}
+	return q.Locate(0, err)
+}
+
+func itemSize(it *specItem) ([]int, error) {
+	if it.Tuple != nil {
+		return parseTuple(it.Tuple)
+	}
+	return parseSize(it.Num.Value, it.Num.Pos)
+}
+
+func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
+	p := calc.Pool{Dims: 2}
+	if strings.HasPrefix(b.kind, "avg") {
+		p.Op = calc.AvgPool
+	}
+	switch {
+	case strings.HasSuffix(b.kind, "1d"):
+		p.Dims = 1
+	case strings.HasSuffix(b.kind, "3d"):
+		p.Dims = 3
+	}
+	takes := specTakes["maxpool"]
+	if p.Op == calc.AvgPool {
+		takes = specTakes["avgpool"]
+	}
+	example := "maxpool 2x2 stride 2 input 56x56x64"
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case (it.Num != nil && !it.Num.Arrow || it.Tuple != nil) && p.Kernel == nil:
+			k, err := itemSize(it)
+			if err != nil {
+				return nil, err
+			}
+			p.Kernel = k
+			b.set("kernel", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "":
+			name, nums, at, err := b.word(c, it, takes)
+			if err != nil {
+				return nil, err
+			}
+			b.set(name, at)
+			switch name {
+			case "kernel":
+				p.Kernel = nums
+			case "stride":
+				p.Stride = nums
+			case "pad":
+				p.Pad = nums
+			case "dilation":
+				p.Dilation = nums
+			case "ceil":
+				p.Ceil = true
+			case "noceil":
+				p.Ceil = false
+			}
+		default:
+			return nil, c.unexpected(it, example)
+		}
+	}
+	at := pos(c.line.Pos)
+	if p.Kernel == nil {
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the pooling window size is missing", Hint: example}
+	}
+	if len(p.Kernel) == 1 && p.Dims > 1 {
+		k := p.Kernel[0]
+		p.Kernel = make([]int, p.Dims)
+		for i := range p.Kernel {
+			p.Kernel[i] = k
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return nil, b.calcError(at, err)
+	}
+	return p, nil
+}
+
+func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
+	var l calc.Linear
+	example := "linear 4096->1000"
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Num != nil && it.Num.Arrow && l.Out == 0:
+			in, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			out, err := parseSize(it.Num.Out.Value, it.Num.Out.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if len(out) != 1 {
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the output size is a single number", Hint: example}
+			}
+			if len(in) > 1 {
+				// linear 7x7x64->10: the student means the flattened volume.
+				total := 1
+				for _, x := range in {
+					total *= x
+				}
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column,
+					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.Num.Value, total),
+					Hint: fmt.Sprintf("linear %d->%d", total, out[0])}
+			}
+			if in[0] < 1 || out[0] < 1 {
+				return nil, channelsError(it, in[0], out[0])
+			}
+			l.In, l.Out = in[0], out[0]
+			b.set("in", pos(it.Num.Pos))
+			b.set("out", pos(it.Num.Out.Pos))
+		case it.Num != nil && !it.Num.Arrow && l.Out == 0:
+			out, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if len(out) != 1 {
+				return nil, c.unexpected(it, example)
+			}
+			if out[0] < 1 {
+				return nil, channelsError(it, 1, out[0])
+			}
+			l.Out = out[0]
+			b.set("out", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "":
+			name, _, at, err := b.word(c, it, specTakes["linear"])
+			if err != nil {
+				return nil, err
+			}
+			b.set(name, at)
+			l.NoBias = name == "nobias"
+		default:
+			return nil, c.unexpected(it, example)
+		}
+	}
+	if l.Out == 0 {
+		at := pos(c.line.Pos)
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the number of outputs is missing", Hint: example}
+	}
+	return l, nil
+}
+
+func (b *specLayerBuilder) batchnorm(c *specCursor) (calc.Layer, error) {
+	var bn calc.BatchNorm
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Num != nil && !it.Num.Arrow && bn.C == 0:
+			n, err := parseSize(it.Num.Value, it.Num.Pos)
+			if err != nil {
+				return nil, err
+			}
+			if len(n) != 1 || n[0] < 1 {
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "batch norm takes one channel count, at least 1", Hint: "batchnorm 64"}
+			}
+			bn.C = n[0]
+			b.set("in", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "":
+			name, _, at, err := b.word(c, it, specTakes["batch"])
+			if err != nil {
+				return nil, err
+			}
+			b.set(name, at)
+			bn.NoAffine = name == "noaffine"
+		default:
+			return nil, c.unexpected(it, "batchnorm 64")
+		}
+	}
+	return bn, nil
+}
+
+func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
+	d := calc.Dropout{P: 0.5}
+	seen := false
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Num != nil && !it.Num.Arrow && !seen:
+			v, err := strconv.ParseFloat(strings.TrimSpace(it.Num.Value), 64)
+			if err != nil {
+				return nil, c.unexpected(it, "dropout 0.5")
+			}
+			if v < 0 || v > 1 {
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.Num.Value), Hint: "dropout 0.5"}
+			}
+			d.P, seen = v, true
+			b.set("p", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "" && strings.EqualFold(it.Word, "p"):
+		case it.Word != "" && specOptions[strings.ToLower(it.Word)] == "input":
+			if _, _, _, err := b.word(c, it, specTakes["plain"]); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, c.unexpected(it, "dropout 0.5")
+		}
+	}
+	return d, nil
+}
+
+func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
+	a := calc.AdaptivePool{Op: calc.AvgPool}
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case (it.Num != nil && !it.Num.Arrow || it.Tuple != nil) && a.Output == nil:
+			n, err := itemSize(it)
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range n {
+				if x < 1 {
+					return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "an output size must be at least 1", Hint: "adaptiveavgpool 7x7"}
+				}
+			}
+			a.Output = n
+			b.set("output", pos(it.Pos))
+		case it.Eq:
+		case it.Word != "":
+			name, _, at, err := b.word(c, it, specTakes["plain"])
+			if err != nil {
+				return nil, err
+			}
+			b.set(name, at)
+		default:
+			return nil, c.unexpected(it, "adaptiveavgpool 7x7")
+		}
+	}
+	if a.Output == nil {
+		at := pos(c.line.Pos)
+		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "adaptive pooling needs the output size", Hint: "adaptiveavgpool 7x7 (or globalavgpool for 1x1)"}
+	}
+	return a, nil
+}
+
+func (b *specLayerBuilder) plain(c *specCursor) (calc.Layer, error) {
+	for it := c.next(); it != nil; it = c.next() {
+		if it.Word != "" && specOptions[strings.ToLower(it.Word)] == "input" {
+			if _, _, _, err := b.word(c, it, specTakes["plain"]); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if it.Eq {
+			continue
+		}
+		return nil, c.unexpected(it, fmt.Sprintf("%s takes no settings: write just %q", b.kind, b.kind))
+	}
+	switch b.kind {
+	case "flatten":
+		return calc.Flatten{}, nil
+	case "globalavgpool":
+		return calc.GlobalAvgPool{}, nil
+	}
+	return calc.Activation{Name: b.kind}, nil
+}
