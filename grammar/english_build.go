@@ -134,6 +134,7 @@ func (r *enReader) read() (*Question, error) {
 		}
 	}
 	q.Notes = append(q.Notes, r.notes...)
+	q.Canonical = Format(q)
 	return q, nil
 }
 
@@ -679,9 +680,6 @@ func (r *enReader) solve(q *Question) error {
 		return r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), hint)
 	}
 	q.Solve = sv
-	if f != nil && len(f.dims) >= 2 {
-		q.Input = calc.Shape{1, f.dims[0], f.dims[1]}
-	}
 	return nil
 }
 

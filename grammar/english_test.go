@@ -216,6 +216,19 @@ func TestEnglishQuestions(t *testing.T) {
 			if c.Output != nil && !slices.Equal([]int(s.output), c.Output) {
 				t.Errorf("output %v, want %v (%s)", s.output, c.Output, enDescribe(q))
 			}
+			// What was understood, restated in the spec language, reads back
+			// to the same figures.
+			if q.Canonical == "" {
+				t.Fatalf("no canonical restatement (%s)", enDescribe(q))
+			}
+			back, err := Parse(q.Canonical)
+			if err != nil {
+				t.Fatalf("canonical %q does not parse: %v", q.Canonical, err)
+			}
+			s2, err := enSize(back)
+			if err != nil || s2.params != s.params || !slices.Equal(s2.output, s.output) || s2.rf != s.rf {
+				t.Errorf("canonical %q sizes to params %d output %v rf %d (%v), want %d %v %d", q.Canonical, s2.params, s2.output, s2.rf, err, s.params, s.output, s.rf)
+			}
 		})
 	}
 }
