@@ -173,6 +173,9 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		return nil, 0, nil
 	}
 	dims := append([]int(nil), f.dims...)
+	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
+		return calc.Shape{dims[0]}, 0, nil // a fully connected layer's input is a vector
+	}
 	c := 0
 	switch {
 	case len(dims) == 4 && first != nil && first.dims == 3:
@@ -660,6 +663,10 @@ func (r *enReader) solve(q *Question) error {
 		outSize = inSize
 	}
 	hint := "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
+	if inSize == 0 && r.g.keep && per0(c.Stride) <= 1 && r.g.unknown == "pad" {
+		inSize, outSize = 32, 32
+		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
+	}
 	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
 		return r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", hint)
 	}
@@ -732,6 +739,13 @@ func enShapeText(s calc.Shape) string {
 		parts[i] = fmt.Sprint(d)
 	}
 	return strings.Join(parts, "×")
+}
+
+func per0(xs []int) int {
+	if len(xs) == 0 {
+		return 1
+	}
+	return xs[0]
 }
 
 func enUnknownWord(u string) string {

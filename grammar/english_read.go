@@ -604,6 +604,23 @@ func (r *enReader) number(i int) {
 	if role == "" {
 		role = prole
 	}
+	// "the previous layer outputs 64 feature maps": this layer's input.
+	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
+		if r.lem(j) == "previous" {
+			role = "in"
+		}
+		if enStop[r.lem(j)] || r.isNum(j) {
+			break
+		}
+	}
+	if role == "" && class != "" {
+		switch plem {
+		case "input":
+			role = "in"
+		case "output":
+			role = "out"
+		}
+	}
 	for k := 1; k <= 2; k++ {
 		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
 			role = "in"
