@@ -33,6 +33,9 @@ var enLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
 })
 
+// enSymbols names the lexer's token types.
+var enSymbols = lexer.SymbolsByRune(enLexer)
+
 // enTok is one token after merging: a word with its lemma, a number or a
 // size, or punctuation.
 type enTok struct {
@@ -76,7 +79,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, enErrAt(src, 0, "could not read the text", "")
 	}
-	syms := lexer.SymbolsByRune(enLexer)
+	syms := enSymbols
 	var raw []enTok
 	lastEnd := -1
 	for {

@@ -42,7 +42,16 @@ func (r *enReader) read() (*Question, error) {
 		} else if len(r.g.inputs) > 0 {
 			at = r.g.inputs[0].tok
 		}
-		return nil, r.fail(at, "I could not find a layer in this question", "")
+		msg := "I could not find a layer in this question"
+		if len(r.anchors) == 0 {
+			for i, t := range r.toks {
+				if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
+					at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
+					break
+				}
+			}
+		}
+		return nil, r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
 	}
 	input, inChannels, err := r.input(real[0])
 	if err != nil {
@@ -710,7 +719,7 @@ func (r *enReader) fail(i int, msg, hint string) *Error {
 	}
 	e := enErrAt(r.src, off, msg, "")
 	ex := r.examples()
-	e.Hint = strings.TrimSpace(hint + "\n" + "try: " + ex[0] + "\nor: " + ex[1])
+	e.Hint = strings.TrimSpace(hint + "\n" + "for example: " + ex[0] + "\nor: " + ex[1])
 	return e
 }
 

@@ -324,3 +324,33 @@ func TestEnglishDebug(t *testing.T) {
 	}
 	t.Log(enDescribe(q))
 }
+
+func BenchmarkEnglishSeed(b *testing.B) {
+	src := "let's say I have a conv layer i with 64 feature maps and a filter size of 3x3. The previous conv layer i-1 has 32 feature map. Step-size is 2 and padding 1. how many neurons of the previous layer are connected to each of the neuron in i?"
+	for b.Loop() {
+		if _, err := ParseEnglish(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEnglishLong is the worst case the bot accepts: 4,000 characters
+// of words it does not know, each tried against the vocabulary for typos.
+func BenchmarkEnglishLong(b *testing.B) {
+	src := strings.Repeat("qwertyuiop asdfghjkl zxcvbnmqw ", 130)[:enMaxLen]
+	for b.Loop() {
+		_, _ = ParseEnglish(src)
+	}
+}
+
+func TestEnglishVocabulary(t *testing.T) {
+	seen := map[string]string{}
+	for lem, words := range enWords {
+		for _, w := range words {
+			if other, ok := seen[w]; ok && other != lem {
+				t.Errorf("%q is both %q and %q", w, other, lem)
+			}
+			seen[w] = lem
+		}
+	}
+}

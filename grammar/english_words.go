@@ -1,109 +1,128 @@
 package grammar
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // enVocab maps a lowercase word to its lemma: the idea the reader works with.
 // Plurals are folded before the lookup; typos within one edit of a word of
 // five letters or more (two for ten or more) are folded after it.
 var enVocab = map[string]string{}
 
+// enWords lists the words of each lemma; a word belongs to one lemma only
+// (TestEnglishVocabulary checks it).
+var enWords = map[string][]string{
+	"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
+	"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
+	"pool":       {"pool", "pooling", "subsampling", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
+	"max":        {"max", "maximum"},
+	"avg":        {"avg", "average", "mean", "averaging"},
+	"global":     {"global", "adaptive"},
+	"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected"},
+	"fully":      {"fully", "full"},
+	"connect":    {"connected", "connection", "connections", "connect", "connects", "connecting"},
+	"hidden":     {"hidden"},
+	"bn":         {"batchnorm", "batchnormalization", "bn", "batchnormalisation"},
+	"batch":      {"batch"},
+	"norm":       {"norm", "normalization", "normalisation", "normalize", "normalizing"},
+	"flatten":    {"flatten", "flattened", "flattening", "flattens", "flat", "reshape", "reshaped"},
+	"act":        {"relu", "sigmoid", "tanh", "gelu", "softmax", "leaky", "leakyrelu", "elu", "activation", "swish", "silu"},
+	"dropout":    {"dropout"},
+	"depthwise":  {"depthwise", "depth_wise", "dw"},
+	"separable":  {"separable", "seperable", "separate"},
+	"pointwise":  {"pointwise", "point_wise"},
+	"grouped":    {"grouped"},
+	"layer":      {"layer", "layers", "stage"},
+	"filter":     {"filter", "filters", "filtre", "kernels_count"},
+	"kernel":     {"kernel", "kernal", "kernels", "kernel_size", "filter_size"},
+	"fmap":       {"featuremap", "featuremaps", "fmap", "fmaps", "map", "maps", "activations", "planes", "plane"},
+	"feature":    {"feature"},
+	"channel":    {"channel", "channels", "chan", "chans", "ch", "colour_channels"},
+	"inch":       {"in_channels", "in_channel", "input_channels", "in_features", "input_dim", "cin"},
+	"outch":      {"out_channels", "out_channel", "output_channels", "out_features", "units_out", "cout", "nb_filter", "num_filters"},
+	"depth":      {"depth", "deep"},
+	"neuron":     {"neuron", "neurons", "unit", "units", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
+	"input":      {"input", "inputs", "incoming", "in_put"},
+	"output":     {"output", "outputs", "outgoing", "resulting", "result"},
+	"image":      {"image", "images", "picture", "photo", "img", "imgs", "pic", "frame_size"},
+	"vector":     {"vector", "vectors", "embedding", "features"},
+	"volume":     {"volume", "tensor", "array", "matrix", "blob", "activation_volume"},
+	"pixel":      {"pixel", "pixels", "px"},
+	"frame":      {"frame", "frames", "slices", "slice", "timesteps"},
+	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep"},
+	"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
+	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area"},
+	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
+	"same":       {"same", "half"},
+	"valid":      {"valid", "unpadded"},
+	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
+	"group":      {"group", "groups"},
+	"bias":       {"bias", "biases", "biased", "bias_term"},
+	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size"},
+	"receptive":  {"receptive"},
+	"field":      {"field", "fields"},
+	"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
+	"weight":     {"weight", "weights"},
+	"learnable":  {"learnable", "trainable", "learned", "learnt", "tunable", "free"},
+	"macs":       {"macs", "mac", "madds", "multiplications", "multiplication", "multiplies", "multiply", "mults", "mult", "gmacs", "multadds", "muladds"},
+	"accumulate": {"accumulate", "accumulates", "accumulation", "adds", "add", "additions"},
+	"flops":      {"flops", "flop", "gflops", "mflops", "operations", "ops", "computations", "computation", "cost", "floating"},
+	"memory":     {"memory", "bytes", "mb", "mib", "megabytes", "ram", "storage", "footprint_memory", "kb", "gb"},
+	"rgb":        {"rgb", "color", "colour", "colored", "coloured", "bgr", "cifar"},
+	"gray":       {"grayscale", "greyscale", "gray", "grey", "monochrome", "mnist", "greyscaled", "binary"},
+	"previous":   {"previous", "preceding", "prior", "earlier", "prev", "below", "lower", "former"},
+	"then":       {"then", "followed", "afterwards", "next", "finally", "subsequently", "later"},
+	"after":      {"after"},
+	"another":    {"another", "second", "third", "fourth", "fifth", "last"},
+	"first":      {"first"},
+	"what":       {"what", "which", "whats", "what's"},
+	"how":        {"how"},
+	"many":       {"many", "much"},
+	"number":     {"number", "count", "num", "amount", "total", "overall"},
+	"find":       {"find", "calculate", "compute", "determine", "figure", "calc", "work", "need", "choose", "pick", "should", "must"},
+	"keep":       {"keep", "keeps", "preserve", "preserves", "maintain", "maintains", "unchanged", "retain", "keeping", "preserving", "stays", "stay"},
+	"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring"},
+	"to":         {"to", "into", "down", "til", "until"},
+	"from":       {"from"},
+	"at":         {"at"},
+	"in":         {"in"},
+	"out":        {"out"},
+	"of":         {"of"},
+	"for":        {"for", "so", "such"},
+	"on":         {"on", "over", "onto", "across", "applied", "apply", "applying"},
+	"by":         {"by"},
+	"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
+	"and":        {"and", "plus", "also"},
+	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias"},
+	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
+	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
+	"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
+	"thousand":   {"thousand", "thousands"},
+	"million":    {"million", "millions"},
+	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
+	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+}
+
 func init() {
-	for lem, words := range map[string][]string{
-		"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
-		"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
-		"pool":       {"pool", "pooling", "subsampling", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
-		"max":        {"max", "maximum"},
-		"avg":        {"avg", "average", "mean", "averaging"},
-		"global":     {"global", "adaptive"},
-		"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected"},
-		"fully":      {"fully", "full"},
-		"connect":    {"connected", "connection", "connections", "connect", "connects", "connecting"},
-		"hidden":     {"hidden"},
-		"bn":         {"batchnorm", "batchnormalization", "bn", "batchnormalisation"},
-		"batch":      {"batch"},
-		"norm":       {"norm", "normalization", "normalisation", "normalize", "normalizing"},
-		"flatten":    {"flatten", "flattened", "flattening", "flattens", "flat", "reshape", "reshaped"},
-		"act":        {"relu", "sigmoid", "tanh", "gelu", "softmax", "leaky", "leakyrelu", "elu", "activation", "swish", "silu"},
-		"dropout":    {"dropout"},
-		"depthwise":  {"depthwise", "depth_wise", "dw"},
-		"separable":  {"separable", "seperable", "separate"},
-		"pointwise":  {"pointwise", "point_wise"},
-		"grouped":    {"grouped"},
-		"layer":      {"layer", "layers", "stage"},
-		"filter":     {"filter", "filters", "filtre", "kernels_count"},
-		"kernel":     {"kernel", "kernal", "kernels", "kernel_size", "filter_size"},
-		"fmap":       {"featuremap", "featuremaps", "fmap", "fmaps", "map", "maps", "activations", "planes", "plane"},
-		"feature":    {"feature"},
-		"channel":    {"channel", "channels", "chan", "chans", "ch", "colour_channels"},
-		"inch":       {"in_channels", "in_channel", "input_channels", "in_features", "input_dim", "cin"},
-		"outch":      {"out_channels", "out_channel", "output_channels", "out_features", "units_out", "cout", "nb_filter", "num_filters"},
-		"depth":      {"depth", "deep"},
-		"neuron":     {"neuron", "neurons", "unit", "units", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
-		"input":      {"input", "inputs", "incoming", "in_put"},
-		"output":     {"output", "outputs", "outgoing", "resulting", "result"},
-		"image":      {"image", "images", "picture", "photo", "img", "imgs", "pic", "frame_size"},
-		"vector":     {"vector", "vectors", "embedding", "features"},
-		"volume":     {"volume", "tensor", "array", "matrix", "blob", "activation_volume"},
-		"pixel":      {"pixel", "pixels", "px"},
-		"frame":      {"frame", "frames", "slices", "slice", "timesteps"},
-		"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep"},
-		"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
-		"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area"},
-		"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
-		"same":       {"same", "half"},
-		"valid":      {"valid", "unpadded"},
-		"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
-		"group":      {"group", "groups"},
-		"bias":       {"bias", "biases", "biased", "bias_term"},
-		"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size"},
-		"receptive":  {"receptive"},
-		"field":      {"field", "fields"},
-		"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
-		"weight":     {"weight", "weights"},
-		"learnable":  {"learnable", "trainable", "learned", "learnt", "tunable", "free"},
-		"macs":       {"macs", "mac", "madds", "multiplications", "multiplication", "multiplies", "multiply", "mults", "mult", "gmacs", "multadds", "muladds"},
-		"accumulate": {"accumulate", "accumulates", "accumulation", "adds", "add", "additions"},
-		"flops":      {"flops", "flop", "gflops", "mflops", "operations", "ops", "computations", "computation", "cost", "floating"},
-		"memory":     {"memory", "bytes", "mb", "mib", "megabytes", "ram", "storage", "footprint_memory", "kb", "gb"},
-		"rgb":        {"rgb", "color", "colour", "colored", "coloured", "bgr", "cifar"},
-		"gray":       {"grayscale", "greyscale", "gray", "grey", "monochrome", "mnist", "greyscaled", "binary"},
-		"previous":   {"previous", "preceding", "prior", "earlier", "prev", "below", "lower", "former"},
-		"then":       {"then", "followed", "afterwards", "next", "finally", "subsequently", "later"},
-		"after":      {"after"},
-		"another":    {"another", "second", "third", "fourth", "fifth", "last"},
-		"first":      {"first"},
-		"what":       {"what", "which", "whats", "what's"},
-		"how":        {"how"},
-		"many":       {"many", "much"},
-		"number":     {"number", "count", "num", "amount", "total", "overall"},
-		"find":       {"find", "calculate", "compute", "determine", "figure", "calc", "work", "need", "choose", "pick", "should", "must"},
-		"keep":       {"keep", "keeps", "preserve", "preserves", "maintain", "maintains", "unchanged", "retain", "keeping", "preserving", "stays", "stay"},
-		"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring"},
-		"to":         {"to", "into", "down", "til", "until"},
-		"from":       {"from"},
-		"at":         {"at"},
-		"in":         {"in"},
-		"out":        {"out"},
-		"of":         {"of"},
-		"for":        {"for", "so", "such"},
-		"on":         {"on", "over", "onto", "across", "applied", "apply", "applying"},
-		"by":         {"by"},
-		"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
-		"and":        {"and", "plus", "also"},
-		"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias"},
-		"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
-		"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
-		"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
-		"thousand":   {"thousand", "thousands"},
-		"million":    {"million", "millions"},
-		"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
-		"_":          {"cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
-	} {
+	for lem, words := range enWords {
 		for _, w := range words {
 			enVocab[w] = lem
 		}
 	}
+	for w := range enVocab {
+		if len(w) >= 5 && len(w) < len(enByLen) {
+			enByLen[len(w)] = append(enByLen[len(w)], w)
+		}
+	}
+	for _, ws := range enByLen {
+		slices.Sort(ws) // a fixed order, so ties between typos resolve the same way every run
+	}
 }
+
+// enByLen holds the vocabulary words of five letters or more by length, for
+// the typo search.
+var enByLen [41][]string
 
 // enAttr lists the lemmas whose glued number is a value (stride2), not an
 // index (conv1).
@@ -137,12 +156,11 @@ func enLemma(w string) (string, bool) {
 		limit = 2
 	}
 	best, bestD := "", limit+1
-	for k, l := range enVocab {
-		if len(k) < 5 || enAbs(len(k)-len(w)) > limit {
-			continue
-		}
-		if d := enDistance(w, k, limit); d < bestD {
-			best, bestD = l, d
+	for n := max(len(w)-limit, 5); n <= len(w)+limit && n < len(enByLen); n++ {
+		for _, k := range enByLen[n] {
+			if d := enDistance(w, k, limit); d < bestD {
+				best, bestD = enVocab[k], d
+			}
 		}
 	}
 	return best, best != "" && strings.HasSuffix(w, "s")
@@ -162,9 +180,8 @@ func enDistance(a, b string, limit int) int {
 	if len(a) > 40 || len(b) > 40 {
 		return limit + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var r0, r1, r2 [41]int
+	prev2, prev, cur := r0[:len(b)+1], r1[:len(b)+1], r2[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
