@@ -486,7 +486,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		if in == 0 && first {
 			in = prevOut
 		}
-		if in == 0 && r.g.channels != 0 {
+		if in == 0 && first && r.g.channels != 0 {
 			in = r.g.channels
 		}
 		c := calc.Conv{Dims: dims, Transposed: kind == "deconv", Kernel: k, In: in, Out: out, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: a.groups, NoBias: a.noBias}

@@ -191,7 +191,7 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	a.start = i
 	for j := i - 1; j >= 0 && i-j <= 4; j-- {
 		l := r.lem(j)
-		if r.toks[j].kind == 's' || l == "max" || l == "avg" || l == "global" || l == "dims" || l == "the" || l == "previous" || l == "another" || l == "first" || l == "deconv" {
+		if r.toks[j].kind == 's' || l == "max" || l == "avg" || l == "global" || l == "dims" || l == "same" || l == "valid" || l == "the" || l == "previous" || l == "another" || l == "first" || l == "deconv" {
 			if l == "previous" {
 				a.ctx = true
 			}
@@ -337,7 +337,7 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			continue
 		}
 		switch t.lem {
-		case "-", "stack", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
+		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
 		case "input", "in", "output", "out":
 			role = "in"
@@ -403,7 +403,7 @@ func (r *enReader) word(i int) {
 			m.padMode, m.at["pad"] = "valid", i
 		}
 	case "same":
-		if r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+		if r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
 			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 				m.padMode, m.at["pad"] = "same", i
 			}
@@ -552,6 +552,11 @@ func (r *enReader) number(i int) {
 	case "pad":
 		set("pad", vals)
 		return
+	case "group":
+		if m != nil {
+			m.groups, m.at["groups"] = vals[0], i
+			return
+		}
 	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
 		// "two stacked 3x3 convs": the layer repeated.
 		for _, b := range r.anchors {
@@ -749,7 +754,7 @@ func (r *enReader) asked() {
 		q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
 		switch t.lem {
 		case "param", "learnable":
-			if !r.isNum(i-1) && !r.isNum(i-2) {
+			if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
 				add("params")
 			}
 		case "weight":
