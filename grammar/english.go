@@ -29,6 +29,7 @@ var enLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Number", Pattern: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+`},
 	{Name: "Word", Pattern: `[A-Za-z][A-Za-z_]*(?:'[A-Za-z]+)?`},
 	{Name: "Arrow", Pattern: `-+>|→|=>`},
+	{Name: "Newline", Pattern: `[ \t\r]*\n\s*`},
 	{Name: "Space", Pattern: `\s+`},
 	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
 })
@@ -121,6 +122,9 @@ func enLex(src string) ([]enTok, error) {
 		case "Word":
 			tk.kind = 'w'
 			tk.lem, tk.plural = enLemma(t.Value)
+		case "Newline":
+			// A line break ends a phrase, as a semicolon does.
+			tk.kind, tk.lem, tk.raw = 'p', ";", "\n"
 		default:
 			tk.kind = 'p'
 			tk.lem = t.Value
@@ -242,6 +246,12 @@ func enMerge(in []enTok) []enTok {
 			}
 			if strings.Contains("'\"`“”‘’*_", t.raw) {
 				continue // quotes and markdown emphasis
+			}
+			// A spaced dash separates, as a comma does: "32x32x3 - conv 5x5".
+			if (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued) {
+				t.lem = ","
+				out = append(out, t)
+				continue
 			}
 			// Hyphens join words (zero-padding, 256-channel, stride-2): drop them.
 			if t.raw == "-" && len(out) > 0 {

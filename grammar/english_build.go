@@ -142,6 +142,14 @@ func (r *enReader) read() (*Question, error) {
 			}
 		}
 	}
+	for _, a := range r.anchors {
+		for _, i := range append(append([]int{}, a.bare...), a.bareSizes...) {
+			if !r.toks[i].used {
+				r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
+			}
+		}
+	}
+	q.Framework = r.framework()
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = Format(q)
 	return q, nil
@@ -292,6 +300,20 @@ func (r *enReader) resolveBare() {
 		a.bareSizes = slices.Delete(a.bareSizes, best, best+1)
 		r.notes = append(r.notes, fmt.Sprintf("%s read as the kernel size", r.toks[i].raw))
 	}
+}
+
+// framework is "keras" or "pytorch" when the question names one, so the
+// answer can follow its conventions (Keras counts batch norm's statistics).
+func (r *enReader) framework() string {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "keras", "tensorflow", "tf":
+			return "keras"
+		case "pytorch", "torch":
+			return "pytorch"
+		}
+	}
+	return ""
 }
 
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
@@ -520,9 +542,11 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		}
 		if len(k) == 0 && len(a.bareSizes) > 0 {
 			k = r.toks[a.bareSizes[0]].dims
+			r.toks[a.bareSizes[0]].used = true
 		}
 		if len(k) == 0 && len(a.bare) > 0 && a.bare[0] < a.tok {
 			k = []int{int(r.toks[a.bare[0]].num)}
+			r.toks[a.bare[0]].used = true
 		}
 		if len(k) == 0 {
 			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\"")
@@ -552,6 +576,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		if out == 0 && len(a.bare) > 0 {
 			i := a.bare[len(a.bare)-1]
 			out = int(r.toks[i].num)
+			r.toks[i].used = true
 			r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
 		}
 		if out == 0 {
@@ -570,6 +595,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		}
 		if c == 0 && len(a.bare) > 0 {
 			c = int(r.toks[a.bare[0]].num)
+			r.toks[a.bare[0]].used = true
 		}
 		if c == 0 && prevOut == 0 {
 			return nil, r.fail(a.tok, "over how many channels is this batch norm?", "say it as \"batch norm over 64 channels\" or \"BatchNorm2d(64)\"")

@@ -698,7 +698,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
-	case strongIn[nlem]:
+	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		if a != nil && a.ctx {
 			a.sizes = append(a.sizes, f)

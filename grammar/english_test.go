@@ -133,6 +133,7 @@ type enCase struct {
 	Solutions   *[]int64 `json:"solutions"`
 	Asked       []string `json:"asked"`
 	Error       bool     `json:"error"`
+	Framework   string   `json:"framework"`
 	Why         string   `json:"why"`
 }
 
@@ -186,6 +187,9 @@ func TestEnglishQuestions(t *testing.T) {
 				if !slices.Contains(q.Asked, a) {
 					t.Errorf("asked %v, want %q among them", q.Asked, a)
 				}
+			}
+			if c.Framework != "" && q.Framework != c.Framework {
+				t.Errorf("framework %q, want %q", q.Framework, c.Framework)
 			}
 			if c.Solutions != nil {
 				if q.Solve == nil {
