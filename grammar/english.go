@@ -53,6 +53,7 @@ type enTok struct {
 	end    int
 	glued  bool // no space before
 	used   bool // consumed by a reading
+	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -256,6 +257,7 @@ func enMerge(in []enTok) []enTok {
 			// Hyphens join words (zero-padding, 256-channel, stride-2): drop them.
 			if t.raw == "-" && len(out) > 0 {
 				if n := next(1); n != nil && n.glued && t.glued && n.kind != 'p' {
+					n.hyph = true
 					continue
 				}
 			}

@@ -339,7 +339,13 @@ func (r *enReader) dropEmpty() {
 // connections per neuron.
 func (r *enReader) shapeOnly() bool {
 	if len(r.g.asked) == 0 {
-		return false
+		// Nothing asked in words and no count given: a shape question.
+		for _, a := range r.anchors {
+			if len(a.counts)+len(a.args)+len(a.bare) > 0 || a.kind == "fc" || a.kind == "bn" {
+				return false
+			}
+		}
+		return r.g.channels == 0
 	}
 	for _, a := range r.g.asked {
 		if a != "output" && a != "receptive field" && a != "connections" {
@@ -498,7 +504,11 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			in, out = max(in, 1), 1
 			if !r.rfNote {
 				r.rfNote = true
-				r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+strings.Join(r.g.asked, " and ")+" asked for does not depend on it")
+				what := strings.Join(r.g.asked, " and ")
+				if what == "" {
+					what = "output size"
+				}
+				r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
 			}
 		}
 		if out == 0 {
@@ -549,7 +559,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			r.toks[a.bare[0]].used = true
 		}
 		if len(k) == 0 {
-			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\"")
+			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
 		}
 		p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad}
 		if a.op == "avg" {
@@ -566,6 +576,9 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		}
 		return one(p), nil
 	case "fc":
+		if ls := r.mlp(a, pos, fields); ls != nil {
+			return ls, nil
+		}
 		out, in, _ := r.channels(a)
 		switch len(a.args) {
 		case 1:
@@ -617,6 +630,34 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		return one(calc.Dropout{P: p}), nil
 	}
 	return nil, r.fail(a.tok, "I could not tell what kind of layer this is", "")
+}
+
+// mlp reads "an MLP with 784 inputs, 128 hidden units and 10 outputs": the
+// input count, one or more hidden sizes and the output count, as a chain of
+// fully connected layers. It returns nil for a single layer.
+func (r *enReader) mlp(a *enAnchor, pos Position, fields map[string]Position) []Layer {
+	in, out := 0, 0
+	var hidden []int
+	for _, c := range a.counts {
+		switch c.role {
+		case "in":
+			in = int(c.v)
+		case "out":
+			out = int(c.v)
+		default:
+			hidden = append(hidden, int(c.v))
+		}
+	}
+	if in == 0 || out == 0 || len(hidden) == 0 {
+		return nil
+	}
+	sizes := append(append([]int{in}, hidden...), out)
+	var ls []Layer
+	for k := 1; k < len(sizes); k++ {
+		ls = append(ls, Layer{Layer: calc.Linear{In: sizes[k-1], Out: sizes[k], NoBias: a.noBias}, Pos: pos, Fields: fields})
+	}
+	r.notes = append(r.notes, fmt.Sprintf("read as %d fully connected layers: %s", len(ls), strings.Trim(strings.Join(strings.Fields(fmt.Sprint(sizes)), " → "), "[]")))
+	return ls
 }
 
 // solve answers an inverse question.

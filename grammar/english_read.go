@@ -558,6 +558,9 @@ func (r *enReader) number(i int) {
 			return
 		}
 	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		if r.toks[i+1].hyph {
+			return // "a 2-layer MLP": the layers are counted by their sizes
+		}
 		// "two stacked 3x3 convs": the layer repeated.
 		for _, b := range r.anchors {
 			if b.tok > i && b.tok-i <= 4 && n >= 2 && n <= 64 {
