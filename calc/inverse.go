@@ -1,13 +1,17 @@
 package calc
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Solved is the answer to an inverse question — "what padding keeps 28×28
 // with a 5×5 kernel?" — every value of the unknown in a sensible range that
 // satisfies the question, with the steps that find them.
 type Solved struct {
-	// Unknown names what was solved for: "pad", "stride", "kernel", "out"
-	// (filters or units), "dilation", "input".
+	// Unknown names what was solved for: "pad", "stride", "kernel",
+	// "dilation", "input", "filters" (a conv's output channels) or "units"
+	// (a fully connected layer's outputs).
 	Unknown string
 	// Question restates what was asked, in words.
 	Question string
@@ -165,7 +169,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		case o == int64(out):
 			sv.Solutions = append(sv.Solutions, v)
 			if len(sv.Solutions) <= 8 {
-				st.Quantity = fmt.Sprintf("check %s = %d", unknownWord(unknown), v)
+				st.Quantity = fmt.Sprintf("output %s with %s %d", word, unknownWord(unknown), v)
 				sv.Steps = append(sv.Steps, st)
 			}
 		case o < int64(out) && (below == nil || o >= below.o):
@@ -177,12 +181,12 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 	if n := len(sv.Solutions); n == 0 {
 		for _, nb := range []*near{below, above} {
 			if nb != nil {
-				nb.st.Quantity = fmt.Sprintf("closest: %s = %d", unknownWord(unknown), nb.v)
+				nb.st.Quantity = fmt.Sprintf("output %s with %s %d (closest)", word, unknownWord(unknown), nb.v)
 				nb.st.Note = fmt.Sprintf("gives %d, not %d", nb.o, out)
 				sv.Steps = append(sv.Steps, nb.st)
 			}
 		}
-		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "none",
+		sv.Steps = append(sv.Steps, Step{Quantity: unknownWord(unknown) + " that works", Formula: "none",
 			Note: fmt.Sprintf("no %s from %d to %d gives exactly %d", unknownWord(unknown), lo, hi, out)})
 	} else {
 		note := fmt.Sprintf("%d value(s) from %d to %d work", n, lo, hi)
@@ -192,7 +196,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		if n > 1 && unknown == "input" {
 			note = fmt.Sprintf("%d input sizes work: the floor in the rule maps up to s of them to one output", n)
 		}
-		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: unknownWord(unknown), Result: sv.Solutions[0], Note: note})
+		sv.Steps = append(sv.Steps, Step{Quantity: unknownWord(unknown) + " that works", Formula: joinInts(sv.Solutions), Result: sv.Solutions[0], Note: note})
 		if unknown != "input" {
 			sv.Layer = set(int(sv.Solutions[0]))
 		} else {
@@ -235,19 +239,20 @@ func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 		if sv.Layer == nil {
 			sv.Layer = ps.Layer
 		}
-		for _, st := range ps.Steps[1:] {
-			if len(st.Quantity) > 6 && st.Quantity[:6] == "check " {
-				st.Quantity = fmt.Sprintf("check stride = %d, %s", s, st.Quantity[6:])
-				sv.Steps = append(sv.Steps, st)
-			}
+		for _, st := range ps.Steps[1 : len(ps.Steps)-1] {
+			st.Quantity += fmt.Sprintf(", stride %d", s)
+			sv.Steps = append(sv.Steps, st)
 		}
 	}
 	if len(sv.Solutions) == 0 {
-		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "none",
+		sv.Steps = append(sv.Steps, Step{Quantity: "stride and padding that work", Formula: "none",
 			Note: fmt.Sprintf("no stride from 1 to %d with any padding from 0 to %d gives exactly %d", sv.Max, kd-1, out)})
 	} else {
-		sv.Steps = append(sv.Steps, Step{Quantity: "solutions", Formula: "stride", Result: sv.Solutions[0],
-			Note: fmt.Sprintf("%d stride(s) work, each with the paddings listed", len(sv.Solutions))})
+		pairs := make([]string, len(sv.Solutions))
+		for i, s := range sv.Solutions {
+			pairs[i] = fmt.Sprintf("stride %d with padding %s", s, joinInts(sv.Seconds[i]))
+		}
+		sv.Steps = append(sv.Steps, Step{Quantity: "stride and padding that work", Formula: strings.Join(pairs, "; "), Result: sv.Solutions[0]})
 	}
 	return sv, nil
 }
@@ -295,7 +300,7 @@ func SolveFilters(c Conv, params int64) (*Solved, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	sv := &Solved{Unknown: "out", Min: g, Max: MaxSize,
+	sv := &Solved{Unknown: "filters", Min: g, Max: MaxSize,
 		Question: fmt.Sprintf("number of filters that gives %d learnable parameters", params)}
 	sv.Steps = append(sv.Steps, Step{Quantity: "parameters per filter", Formula: formula + " + b",
 		Values: append(vals, Binding{"b", b}), Result: per + b,
@@ -324,7 +329,7 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 	if l.NoBias {
 		b = 0
 	}
-	sv := &Solved{Unknown: "out", Min: 1, Max: MaxSize,
+	sv := &Solved{Unknown: "units", Min: 1, Max: MaxSize,
 		Question: fmt.Sprintf("number of units that gives %d learnable parameters", params)}
 	sv.Steps = append(sv.Steps, Step{Quantity: "parameters per unit", Formula: "In + b",
 		Values: bind("In", l.In, "b", b), Result: int64(l.In) + b, Note: "each unit has one weight per input, plus its bias"})
@@ -340,23 +345,30 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 // solveCount solves params = n·each for n, a multiple of step, and records
 // the solution in sv; it returns the step that says so.
 func solveCount(what, name string, params, each, step int64, sv *Solved) Step {
-	st := Step{Quantity: what, Formula: "parameters / (parameters per " + singular(what) + ")",
-		Values: bind("parameters", params, "parameters per "+singular(what), each)}
+	st := Step{Quantity: what, Formula: "P / q", Values: bind("P", params, "q", each)}
 	n := params / each
 	if params%each == 0 && n%step == 0 && n <= MaxSize {
 		sv.Solutions = []int64{n}
 		st.Result = n
-		st.Note = fmt.Sprintf("%d %s × %d = %d exactly", n, what, each, params)
+		st.Note = fmt.Sprintf("P parameters at q per %s: %d %s × %d = %d exactly", singular(what), n, what, each, params)
 		return st
 	}
 	lo := n - n%step
 	hi := lo + step
 	st.Result = lo
-	st.Note = fmt.Sprintf("no whole number of %s gives exactly %d: %d %s give %d, %d give %d", what, params, lo, what, lo*each, hi, hi*each)
+	st.Note = fmt.Sprintf("P parameters at q per %s: no whole number of %s gives exactly %d: %d %s give %d, %d give %d", singular(what), what, params, lo, what, lo*each, hi, hi*each)
 	if step > 1 {
 		st.Note += fmt.Sprintf(" (%s must be a multiple of the %d groups)", name, step)
 	}
 	return st
+}
+
+func joinInts(xs []int64) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func singular(s string) string {

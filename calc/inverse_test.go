@@ -9,7 +9,8 @@ import (
 )
 
 // A padding question: which padding keeps a 28-wide input at 28 under a
-// 5×5 kernel with stride 1?
+// 5×5 kernel with stride 1? Every padding from 0 to 4 is tried with PyTorch's
+// output-size rule; the steps show the rule and the values that work.
 func ExampleSolveConv() {
 	sv, err := calc.SolveConv(calc.Conv{Kernel: []int{5}, In: 1, Out: 6}, "pad", 0, 28, 28)
 	if err != nil {
@@ -18,15 +19,19 @@ func ExampleSolveConv() {
 	}
 	fmt.Println(sv.Question)
 	for _, st := range sv.Steps {
-		fmt.Println(st.Quantity+":", st.Formula, "=", st.Result)
+		fmt.Printf("%s: %s", st.Quantity, st.Formula)
+		for _, v := range st.Values {
+			fmt.Printf(" %s=%d", v.Name, v.Value)
+		}
+		fmt.Printf(" → %d\n", st.Result)
 	}
-	fmt.Println("solutions:", sv.Solutions)
+	fmt.Println("answer:", sv.Unknown, sv.Solutions)
 	// Output:
 	// padding p that takes height 28 to 28 with a 5-wide kernel and stride 1
-	// output height: floor((H + 2·p − k) / s) + 1 = 28
-	// check padding = 2: floor((H + 2·p − k) / s) + 1 = 28
-	// solutions: padding = 2
-	// solutions: [2]
+	// output height: floor((H + 2·p − k) / s) + 1 H=28 k=5 s=1 → 28
+	// output height with padding 2: floor((H + 2·p − k) / s) + 1 H=28 p=2 k=5 s=1 → 28
+	// padding that works: 2 → 2
+	// answer: pad [2]
 }
 
 func TestSolveConv(t *testing.T) {
