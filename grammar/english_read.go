@@ -298,7 +298,17 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 				role = "in"
 			}
 			continue
-		case "in", "by":
+		case "in":
+			if j == i-1 && role == "" {
+				role = "in"
+			}
+			continue
+		case "out":
+			if j == i-1 && role == "" {
+				role = "out"
+			}
+			continue
+		case "by":
 			continue
 		case "keep", "on":
 			if role == "out" && r.lem(j+1) == "to" {
@@ -340,6 +350,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
 		case "input", "in", "output", "out":
+			if r.isNum(j + 1) {
+				return "", -1, role, rgb // "in 128 out 256": the word goes with the next number
+			}
 			role = "in"
 			if t.lem == "output" || t.lem == "out" {
 				role = "out"
@@ -546,12 +559,11 @@ func (r *enReader) number(i int) {
 	case "pixel", "image", "volume", "insize", "length":
 		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
 		return
-	case "stride":
-		set("stride", vals)
-		return
-	case "pad":
-		set("pad", vals)
-		return
+	case "stride", "pad":
+		if plem == "" || plem == "no" {
+			set(map[string]string{"stride": "stride", "pad": "pad"}[nlem], vals)
+			return
+		}
 	case "group":
 		if m != nil {
 			m.groups, m.at["groups"] = vals[0], i
