@@ -33,7 +33,7 @@ type Solved struct {
 	Steps   []Step
 }
 
-// maxScan bounds the values a solver tries, so an inverse question costs
+// maxScan bounds the solutions a solver lists, so an inverse question costs
 // little whatever its numbers.
 const maxScan = 1 << 12
 
@@ -142,40 +142,82 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 	if c.Transposed && unknown != "input" {
 		formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
 	}
-	hi = min(hi, lo+maxScan-1)
 	sv.Min, sv.Max = lo, hi
 	sv.Steps = append(sv.Steps, Step{Quantity: "output " + word, Formula: formula, Values: vals, Result: int64(out),
-		Note: fmt.Sprintf("the output-size rule with %s unknown: try every %s from %d to %d", unknownWord(unknown), unknownWord(unknown), lo, hi)})
+		Note: fmt.Sprintf("the output-size rule with %s unknown, for every %s from %d to %d", unknownWord(unknown), unknownWord(unknown), lo, hi)})
 
-	type near struct {
-		v, o int64
-		st   Step
-	}
-	var below, above *near
-	for v := lo; v <= hi; v++ {
+	// The output size only grows (or only shrinks) as the unknown grows, so
+	// a binary search finds where it reaches out, and the values giving
+	// exactly out are one run from there. An impossible setting counts as
+	// output 0, which keeps the order.
+	eval := func(v int64) (int64, Step) {
 		t := set(int(v))
 		size := int64(in)
 		if unknown == "input" {
 			size = v
 		}
-		if err := t.Validate(); err != nil {
-			continue
+		if t.Validate() != nil {
+			return 0, Step{}
 		}
 		o, st, _, err := t.outSize(dim, size)
 		if err != nil {
-			continue
+			return 0, Step{}
 		}
-		switch {
-		case o == int64(out):
+		return o, st
+	}
+	type near struct {
+		v, o int64
+		st   Step
+	}
+	var below, above *near
+	if lo <= hi {
+		oLo, _ := eval(lo)
+		oHi, _ := eval(hi)
+		inc := oHi >= oLo
+		reached := func(o int64) bool {
+			if inc {
+				return o >= int64(out)
+			}
+			return o <= int64(out)
+		}
+		a, b := lo, hi+1 // the first v in [a, b) that has reached out
+		for a < b {
+			mid := a + (b-a)/2
+			if o, _ := eval(mid); reached(o) {
+				b = mid
+			} else {
+				a = mid + 1
+			}
+		}
+		if a > lo {
+			o, st := eval(a - 1)
+			nb := &near{a - 1, o, st}
+			if inc {
+				below = nb
+			} else {
+				above = nb
+			}
+		}
+		v := a
+		for ; v <= hi; v++ {
+			o, st := eval(v)
+			if o != int64(out) {
+				nb := &near{v, o, st}
+				if inc {
+					above = nb
+				} else {
+					below = nb
+				}
+				break
+			}
 			sv.Solutions = append(sv.Solutions, v)
 			if len(sv.Solutions) <= 8 {
 				st.Quantity = fmt.Sprintf("output %s with %s %d", word, unknownWord(unknown), v)
 				sv.Steps = append(sv.Steps, st)
 			}
-		case o < int64(out) && (below == nil || o >= below.o):
-			below = &near{v, o, st}
-		case o > int64(out) && (above == nil || o < above.o):
-			above = &near{v, o, st}
+			if len(sv.Solutions) == maxScan {
+				break
+			}
 		}
 	}
 	if n := len(sv.Solutions); n == 0 {
@@ -209,8 +251,8 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 // SolveStrideAndPad finds every stride, and for each every padding, that
 // makes c take a size in to out along dimension dim: the question "what
 // stride and padding turn 256 into 128 with a 3×3 kernel?". Strides run from
-// 1 to the kernel's width (a larger stride skips input values). It returns
-// an [*Error] as [SolveConv] does.
+// 1 to the kernel's width (a larger stride skips input values), at most 64.
+// It returns an [*Error] as [SolveConv] does.
 func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 	if len(c.Kernel) == 0 {
 		return nil, errorf("kernel", "is needed to solve for the stride and padding")
@@ -218,7 +260,7 @@ func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 	k := int64(per(c.Kernel, dim, 1))
 	d := int64(per(c.Dilation, dim, 1))
 	kd := d*(k-1) + 1
-	sv := &Solved{Unknown: "stride", Second: "pad", Min: 1, Max: max(kd, 1),
+	sv := &Solved{Unknown: "stride", Second: "pad", Min: 1, Max: min(max(kd, 1), 64),
 		Question: fmt.Sprintf("stride s and padding p that take %s %d to %d with a %d-wide kernel", dimWords[c.dims()][dim], in, out, kd)}
 	sv.Steps = append(sv.Steps, Step{Quantity: "output " + dimWords[c.dims()][dim], Formula: "floor((" + spatialNames[c.dims()][dim] + " + 2·p − k) / s) + 1",
 		Values: bind(spatialNames[c.dims()][dim], in, "k", kd), Result: int64(out),
@@ -273,6 +315,15 @@ func SolveFilters(c Conv, params int64) (*Solved, error) {
 	if params < 1 {
 		return nil, errorf("params", "must be at least 1 (got %d)", params)
 	}
+	if err := checkPer("kernel", c.Kernel, c.dims(), 1); err != nil {
+		return nil, err
+	}
+	if err := checkCount("in", c.In, 1); err != nil {
+		return nil, err
+	}
+	if err := checkCount("groups", c.groups(), 1); err != nil {
+		return nil, err
+	}
 	n := c.dims()
 	g := int64(c.groups())
 	if int64(c.In)%g != 0 {
@@ -325,6 +376,9 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 	if params < 1 {
 		return nil, errorf("params", "must be at least 1 (got %d)", params)
 	}
+	if err := checkCount("in", l.In, 1); err != nil {
+		return nil, err
+	}
 	b := int64(1)
 	if l.NoBias {
 		b = 0
@@ -346,6 +400,9 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 // the solution in sv; it returns the step that says so.
 func solveCount(what, name string, params, each, step int64, sv *Solved) Step {
 	st := Step{Quantity: what, Formula: "P / q", Values: bind("P", params, "q", each)}
+	if each < 1 {
+		return Step{Quantity: what, Formula: "none", Note: "a " + singular(what) + " with no parameters"}
+	}
 	n := params / each
 	if params%each == 0 && n%step == 0 && n <= MaxSize {
 		sv.Solutions = []int64{n}

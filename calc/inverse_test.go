@@ -92,8 +92,67 @@ func TestSolveFilters(t *testing.T) {
 	if err != nil || len(sv.Solutions) != 0 {
 		t.Fatalf("got %v, %v", sv.Solutions, err)
 	}
+	for _, c := range []calc.Conv{{Kernel: []int{0}, In: 3, NoBias: true}, {Kernel: []int{3}, In: -1}, {Kernel: []int{3}, In: 3, Groups: -2}} {
+		if _, err := calc.SolveFilters(c, 100); err == nil {
+			t.Errorf("%+v: want an error", c)
+		}
+	}
+	if _, err := calc.SolveUnits(calc.Linear{In: -5, NoBias: true}, 100); err == nil {
+		t.Error("negative inputs: want an error")
+	}
 	su, err := calc.SolveUnits(calc.Linear{In: 784}, 7850)
 	if err != nil || !slices.Equal(su.Solutions, []int64{10}) {
 		t.Fatalf("got %v, %v", su, err)
+	}
+}
+
+// TestSolveConvAgainstScan checks the solver's search against trying every
+// value, on small layers: it must list exactly the values that work.
+func TestSolveConvAgainstScan(t *testing.T) {
+	outOf := func(c calc.Conv, in int) int {
+		r, err := c.Apply(calc.Shape{1, in, in})
+		if err != nil {
+			return 0
+		}
+		return r.Output[1]
+	}
+	for k := 1; k <= 5; k++ {
+		for s := 1; s <= 3; s++ {
+			for p := 0; p <= 2; p++ {
+				for in := 1; in <= 20; in++ {
+					base := calc.Conv{Kernel: []int{k}, Stride: []int{s}, Pad: []int{p}, In: 1, Out: 1}
+					out := outOf(base, in)
+					if out == 0 {
+						continue
+					}
+					for _, u := range []string{"pad", "stride", "kernel", "input"} {
+						sv, err := calc.SolveConv(base, u, 0, in, out)
+						if err != nil {
+							t.Fatalf("%s k%d s%d p%d in%d: %v", u, k, s, p, in, err)
+						}
+						var want []int64
+						for v := sv.Min; v <= sv.Max; v++ {
+							c, size := base, in
+							switch u {
+							case "pad":
+								c.Pad = []int{int(v)}
+							case "stride":
+								c.Stride = []int{int(v)}
+							case "kernel":
+								c.Kernel = []int{int(v)}
+							case "input":
+								size = int(v)
+							}
+							if outOf(c, size) == out {
+								want = append(want, v)
+							}
+						}
+						if !slices.Equal(sv.Solutions, want) {
+							t.Errorf("%s k%d s%d p%d in%d -> %d: got %v, want %v", u, k, s, p, in, out, sv.Solutions, want)
+						}
+					}
+				}
+			}
+		}
 	}
 }

@@ -95,10 +95,7 @@ func (r *enReader) read() (*Question, error) {
 			continue
 		}
 		if k == 0 && len(input) > 1 {
-			n := 1
-			for _, d := range input {
-				n *= d
-			}
+			n := enProduct(input)
 			q.Notes = append(q.Notes, fmt.Sprintf("the %s input is flattened to %d values before the fully connected layer", enShapeText(input), n))
 			layers = append([]Layer{{Layer: calc.Flatten{}, Pos: layers[0].Pos}}, layers...)
 			k++
@@ -678,10 +675,7 @@ func (r *enReader) solve(q *Question) error {
 		if a.kind == "fc" || a.kind == "layer" {
 			if in == 0 {
 				if f := r.firstInput(); f != nil {
-					in = 1
-					for _, d := range f.dims {
-						in *= d
-					}
+					in = enProduct(f.dims)
 				}
 			}
 			sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
@@ -815,6 +809,15 @@ func enShapeText(s calc.Shape) string {
 		parts[i] = fmt.Sprint(d)
 	}
 	return strings.Join(parts, "×")
+}
+
+// enProduct multiplies sizes, capped past anything calc accepts.
+func enProduct(xs []int) int {
+	p := 1
+	for _, x := range xs {
+		p = min(p*max(x, 0), 1<<40)
+	}
+	return p
 }
 
 func per0(xs []int) int {

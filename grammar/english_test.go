@@ -288,11 +288,14 @@ func FuzzEnglish(f *testing.F) {
 	f.Add("how many filters for 0 parameters with 3x3 kernels on an RGB input?")
 	f.Add("Dense(10, 20, 30, 40) on a 1x1x1x1x1 tensor")
 	f.Add("i-1 i+1 l-- 3 by by 4 by")
+	f.Add("how many filters for 100 parameters with 0x0 kernels and no bias on an rgb input?")
+	f.Add("how many units for 100 params in a dense layer from a 99999x99999x99999 volume")
+	f.Add("what stride and padding turn 0 into 0 with a 0x0 kernel")
 	f.Add("\u00e9t\u00e9 \u00d7 3\u00d73 conv \u2192 64\n\n\tstride")
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		q, err := ParseEnglish(src)
-		if d := time.Since(start); d > 200*time.Millisecond && len(src) <= enMaxLen {
+		if d := time.Since(start); d > time.Second && len(src) <= enMaxLen {
 			t.Errorf("took %v on %d bytes", d, len(src))
 		}
 		if err != nil {
