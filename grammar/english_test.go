@@ -259,7 +259,7 @@ func enSize(q *Question) (enSized, error) {
 		if rep.Connections != 0 {
 			s.connections = rep.Connections
 		}
-		if rep.Window != nil {
+		if len(rep.Window) > 0 {
 			if field == nil {
 				field = rep.Window
 			} else if len(field) == len(rep.Window) {
@@ -270,7 +270,7 @@ func enSize(q *Question) (enSized, error) {
 		s.output = rep.Output
 	}
 	s.neurons, _ = s.output.Elements()
-	if field != nil {
+	if len(field) > 0 {
 		s.rf = field[0].Size
 	}
 	return s, nil
