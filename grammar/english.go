@@ -184,7 +184,7 @@ func enMerge(in []enTok) []enTok {
 			}
 			// CS231n's W=10, F=3, S=2, P=1, K=10.
 			if n := next(1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
-				if l, ok := map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel"}[t.raw]; ok {
+				if l, ok := map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}[t.raw]; ok {
 					t.lem = l
 				}
 			}

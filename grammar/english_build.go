@@ -323,8 +323,20 @@ func (r *enReader) dropEmpty() {
 		for j, b := range r.anchors {
 			dup = dup || (j != k && b.kind == a.kind && !b.ctx)
 		}
-		if empty && dup && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
+		// "dropout after a dense layer": an empty mention after "after" is a
+		// reference to a layer, not one to size.
+		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
+		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
+		}
+		// "... how many parameters does dropout add?": a layer without
+		// settings named again, not after a chain word, is the same layer.
+		if empty && dup && (a.kind == "dropout" || a.kind == "act" || a.kind == "bn" || a.kind == "flatten") && a.start > 0 {
+			switch strings.ToLower(r.toks[a.start-1].raw) {
+			case "then", ",", "->", "→", ";", "\n", "and", "a", "an", "another", "+", "by", "followed", "with":
+			default:
+				continue
+			}
 		}
 		kept = append(kept, a)
 	}
@@ -519,6 +531,9 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			in = r.g.channels
 		}
 		c := calc.Conv{Dims: dims, Transposed: kind == "deconv", Kernel: k, In: in, Out: out, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: a.groups, NoBias: a.noBias}
+		if c.Transposed {
+			c.OutPad = a.outpad
+		}
 		switch a.padMode {
 		case "same":
 			c.PadMode, c.Pad = calc.PadSame, nil
@@ -558,7 +573,7 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 		if len(k) == 0 {
 			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
 		}
-		p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad}
+		p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad, Ceil: a.ceil}
 		if a.op == "avg" {
 			p.Op = calc.AvgPool
 		}

@@ -38,6 +38,8 @@ type enAnchor struct {
 	bare                            []int          // token indexes of numbers with no reading
 	spanEnd                         int
 	repeat                          int
+	outpad                          []int
+	ceil                            bool
 }
 
 type enCount struct {
@@ -426,6 +428,10 @@ func (r *enReader) word(i int) {
 		}
 	case "keep":
 		r.g.keep = true
+	case "ceil":
+		if m := r.main(a); m != nil {
+			m.ceil = true
+		}
 	case "nobias":
 		r.g.noBias = true
 		if m := r.main(a); m != nil {
@@ -461,6 +467,8 @@ func (r *enReader) number(i int) {
 			m.pad = dims
 		case "dilation":
 			m.dil = dims
+		case "outpad":
+			m.outpad = dims
 		}
 		m.at[field] = i
 	}
@@ -481,6 +489,9 @@ func (r *enReader) number(i int) {
 		return
 	case "dilation":
 		set("dilation", vals)
+		return
+	case "outpad":
+		set("outpad", vals)
 		return
 	case "group":
 		if m != nil && t.kind == 'n' {

@@ -56,6 +56,8 @@ var enWords = map[string][]string{
 	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
 	"same":       {"same", "half"},
 	"valid":      {"valid", "unpadded"},
+	"ceil":       {"ceil", "ceil_mode", "ceiling"},
+	"outpad":     {"output_padding", "outpad"},
 	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
@@ -221,7 +223,7 @@ func enCompounds(in []enTok) []enTok {
 		{"activation", "fmap"}: "fmap", {"same", "pad"}: "same", {"valid", "pad"}: "valid",
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
-		{"output", "shape"}: "outsize", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
+		{"output", "shape"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
 		{"kernel", "window"}: "ksize", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
