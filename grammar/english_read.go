@@ -33,10 +33,8 @@ type enAnchor struct {
 	p                               float64
 	hasP                            bool
 	at                              map[string]int // field -> token index
-	sizes                           []enSizeFact   // sizes in its segment (inputs)
 	bareSizes                       []int          // token indexes of sizes with no reading
 	bare                            []int          // token indexes of numbers with no reading
-	spanEnd                         int
 	repeat                          int
 	outpad                          []int
 	ceil                            bool
@@ -68,7 +66,6 @@ type enGlobal struct {
 	unkTok   int
 	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
-	noPad    bool
 }
 
 func (r *enReader) lem(i int) string {
@@ -176,12 +173,6 @@ func (r *enReader) findAnchors() {
 				a.start = 0
 				break
 			}
-		}
-	}
-	for k, a := range r.anchors {
-		a.spanEnd = len(r.toks)
-		if k+1 < len(r.anchors) {
-			a.spanEnd = r.anchors[k+1].start
 		}
 	}
 }
@@ -409,7 +400,6 @@ func (r *enReader) word(i int) {
 			r.g.channels, r.g.chanTok = 1, i
 		}
 	case "nopad":
-		r.g.noPad = true
 		if m := r.main(a); m != nil {
 			m.padMode, m.at["pad"] = "valid", i
 		}
@@ -726,9 +716,6 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	switch {
 	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
-		if a != nil && a.ctx {
-			a.sizes = append(a.sizes, f)
-		}
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
 		setKernel()
@@ -741,9 +728,6 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		if nlem == "channel" && len(dims) >= 1 && t.kind == 'n' {
 			// "256 channels" is a count, handled by the caller.
 			return
-		}
-		if a != nil && a.ctx {
-			a.sizes = append(a.sizes, f)
 		}
 		r.g.inputs = append(r.g.inputs, f)
 	case prole == "in":
