@@ -53,6 +53,7 @@ type enTok struct {
 	end    int
 	glued  bool // no space before
 	used   bool // consumed by a reading
+	slash  int  // sizes: the stride after a slash (11x11/4)
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 }
 
@@ -214,18 +215,28 @@ func enMerge(in []enTok) []enTok {
 					i++
 				}
 			}
-			// 227 by 227 (by 3)
-			if by, n := next(1), next(2); by != nil && n != nil && by.kind == 'w' && strings.EqualFold(by.raw, "by") && n.kind == 'n' && !t.isFrac && !n.isFrac {
-				s := enTok{kind: 's', raw: t.raw, dims: []int{enClamp(t.num), enClamp(n.num)}, off: t.off, end: n.end, glued: t.glued}
-				i += 2
-				for i+2 < len(in) && in[i+1].kind == 'w' && strings.EqualFold(in[i+1].raw, "by") && in[i+2].kind == 'n' {
-					s.dims = append(s.dims, enClamp(in[i+2].num))
-					s.end = in[i+2].end
-					i += 2
+			// 227 by 227 (by 3), LaTeX's 32 \times 32
+			if w := enTimes(in, i+1); w > 0 && i+w+1 < len(in) && in[i+w+1].kind == 'n' && !t.isFrac && !in[i+w+1].isFrac {
+				s := enTok{kind: 's', dims: []int{enClamp(t.num)}, off: t.off, glued: t.glued}
+				for {
+					w := enTimes(in, i+1)
+					if w == 0 || i+w+1 >= len(in) || in[i+w+1].kind != 'n' {
+						break
+					}
+					i += w + 1
+					s.dims = append(s.dims, enClamp(in[i].num))
+					s.end = in[i].end
 				}
 				s.raw = src(in, s)
 				out = append(out, s)
 				continue
+			}
+		case 's':
+			// 11x11/4: Caffe's kernel/stride.
+			if sl, n := next(1), next(2); sl != nil && n != nil && sl.raw == "/" && sl.glued && n.glued && n.kind == 'n' {
+				t.slash = enClamp(n.num)
+				t.end = n.end
+				i += 2
 			}
 		case 'p':
 			// (3, 3) or (28,28,1), not glued to a word: a size.
@@ -245,7 +256,7 @@ func enMerge(in []enTok) []enTok {
 					continue
 				}
 			}
-			if strings.Contains("'\"`“”‘’*_", t.raw) {
+			if strings.Contains("'\"`“”‘’*_$", t.raw) {
 				continue // quotes and markdown emphasis
 			}
 			// A spaced dash separates, as a comma does: "32x32x3 - conv 5x5".
@@ -265,6 +276,21 @@ func enMerge(in []enTok) []enTok {
 		out = append(out, t)
 	}
 	return enCompounds(out)
+}
+
+// enTimes is the number of tokens of a "times" between two numbers at i:
+// "by" (1) or LaTeX's \times (2); 0 when there is none.
+func enTimes(in []enTok, i int) int {
+	if i >= len(in) {
+		return 0
+	}
+	if in[i].kind == 'w' && strings.EqualFold(in[i].raw, "by") {
+		return 1
+	}
+	if in[i].raw == "\\" && i+1 < len(in) && in[i+1].kind == 'w' && (in[i+1].raw == "times" || in[i+1].raw == "cdot") {
+		return 2
+	}
+	return 0
 }
 
 // src rebuilds a merged token's text from the raw tokens it spans.

@@ -414,11 +414,16 @@ func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 			}
 		}
 	}
-	for _, c := range rest {
+	// Filters, feature maps and units say the output first; plain channels
+	// are then the input.
+	for k, c := range rest {
 		if out == 0 && c.class != "channel" {
 			out = int(c.v)
-			continue
+			rest = append(rest[:k:k], rest[k+1:]...)
+			break
 		}
+	}
+	for _, c := range rest {
 		if in == 0 && out != 0 {
 			in = int(c.v)
 			continue
@@ -479,6 +484,16 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 				dims = 3
 			} else if len(k) == 1 && r.oneD(a) {
 				dims = 1
+			}
+		}
+		if len(k) == 4 && dims == 2 {
+			// A weight shape: TensorFlow's H×W×In×Out, or PyTorch's Out×In×H×W.
+			if k[2] == k[3] && k[0] != k[1] {
+				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as PyTorch's Out×In×H×W", k[0], k[1], k[2], k[3]))
+				out, in, k = k[0], k[1], k[2:]
+			} else {
+				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as TensorFlow's H×W×In×Out", k[0], k[1], k[2], k[3]))
+				in, out, k = k[2], k[3], k[:2]
 			}
 		}
 		if len(k) == 3 && dims == 2 {

@@ -527,6 +527,11 @@ func (r *enReader) number(i int) {
 	if t.used {
 		return
 	}
+	// "a max-pooling layer of size 2": a layer word, "size", the number.
+	if t.kind == 'n' && (plem == "layer" || enKinds[plem]) && (r.lem(i-1) == "size" || r.lem(i-1) == "of" && r.lem(i-2) == "size") {
+		set("kernel", vals)
+		return
+	}
 	if t.kind == 's' {
 		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
 		return
@@ -710,6 +715,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	setKernel := func() {
 		if m != nil {
 			m.kernel, m.at["kernel"] = dims, i
+			if t.slash > 0 {
+				m.stride, m.at["stride"] = []int{t.slash}, i
+			}
 		}
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
