@@ -850,13 +850,6 @@ func enProduct(xs []int) int {
 	return p
 }
 
-func per0(xs []int) int {
-	if len(xs) == 0 {
-		return 1
-	}
-	return xs[0]
-}
-
 func enUnknownWord(u string) string {
 	switch u {
 	case "pad":

@@ -194,13 +194,6 @@ func ptConv(c *ptCall, env map[string]ptValue, dims int, transposed, lazy bool) 
 	return []Layer{{Layer: l, Pos: c.Pos, Fields: fields}}, nil
 }
 
-func per0(xs []int) int {
-	if len(xs) == 0 {
-		return 1
-	}
-	return xs[0]
-}
-
 func ptPool(c *ptCall, env map[string]ptValue, dims int, avg bool) ([]Layer, error) {
 	names := []string{"kernel_size", "stride", "padding", "dilation", "return_indices", "ceil_mode"}
 	ex := fmt.Sprintf("e.g. nn.MaxPool%dd(2) or nn.MaxPool%dd(kernel_size=3, stride=2, padding=1)", dims, dims)

@@ -52,3 +52,11 @@ func editDistance(a, b string) int {
 	}
 	return d[len(ra)][len(rb)]
 }
+
+// per0 is the first of a per-dimension setting, or 1 when none is given.
+func per0(xs []int) int {
+	if len(xs) == 0 {
+		return 1
+	}
+	return xs[0]
+}
