@@ -228,7 +228,9 @@ func TestDiscord(t *testing.T) {
 		if rp := decode(t, h.await(t, p)); rp.Reference == nil || rp.Reference.MessageID != "M6b" {
 			t.Errorf("after a 500, want M6b answered, got %+v", rp.Reference)
 		}
-		if !strings.Contains(h.logs.String(), `"msg":"sending reply"`) {
+		// The error is logged once the 500 has come back, which may be after
+		// the fake has seen the next request: wait for it.
+		if !h.logged(`"msg":"sending reply"`, 5*time.Second) {
 			t.Errorf("the 500 was not logged as an error")
 		}
 	})

@@ -254,3 +254,15 @@ func (r reply) noPings(raw []byte) bool {
 		len(r.AllowedMentions.Users) == 0 && len(r.AllowedMentions.Roles) == 0 &&
 		bytes.Contains(raw, []byte(`"parse":[]`))
 }
+
+// logged waits up to d for the logs to contain s.
+func (h *harness) logged(s string, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for !strings.Contains(h.logs.String(), s) {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
+}

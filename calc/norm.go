@@ -9,6 +9,10 @@ import "fmt"
 type BatchNorm struct {
 	C        int
 	NoAffine bool // zero value: γ and β are learned, as in PyTorch
+	// Keras adds the count Keras's model.summary() shows: the running
+	// statistics too (4·C, of which 2·C non-trainable). The learnable
+	// parameters are the same.
+	Keras bool
 }
 
 // Kind is "batchnorm".
@@ -48,6 +52,11 @@ func (b BatchNorm) Apply(in Shape) (Report, error) {
 			Note: "a scale γ and a shift β per channel"},
 		Step{Quantity: "running statistics (buffers)", Formula: "2·C", Values: bind("C", c), Result: r.Buffers,
 			Note: "a running mean and variance per channel, saved with the model but not learned; Keras's summary counts them too (4·C, 2·C non-trainable)"})
+	if b.Keras {
+		r.Steps = append(r.Steps, Step{Quantity: "Keras model.summary() params", Formula: "params + buffers",
+			Values: bind("params", r.Params, "buffers", r.Buffers), Result: r.Params + r.Buffers,
+			Note: fmt.Sprintf("Keras counts the running mean and variance in its total: %d of them are non-trainable", r.Buffers)})
+	}
 	if b.NoAffine {
 		r.Steps[0].Formula, r.Steps[0].Values, r.Steps[0].Note = "0", nil, "affine=False: nothing learned"
 	}

@@ -2,6 +2,8 @@ package grammar
 
 import (
 	"fmt"
+
+	"github.com/cnnbot/cnnbot/calc"
 	"strings"
 	"unicode"
 )
@@ -9,10 +11,30 @@ import (
 // MaxChars is the longest question Parse reads, in runes.
 const MaxChars = 4000
 
-// Parse reads a question in whichever form it comes — the spec language,
-// pasted PyTorch or Keras code, or plain English — and returns what it asks.
+// Parse reads a question in whichever form it comes — pasted PyTorch or
+// Keras code, the spec language, or plain English — and returns what it
+// asks. Code is recognised first (Conv2d( starts like the spec's conv2d).
 // Errors are [*Error], positioned in src where possible, with a hint.
 func Parse(src string) (*Question, error) {
+	q, err := parse(src)
+	if err == nil && q.Framework == "keras" {
+		kerasCounts(q)
+	}
+	return q, err
+}
+
+// kerasCounts asks batch norm layers for Keras's count too, so a student
+// reading model.summary() finds its number.
+func kerasCounts(q *Question) {
+	for i, l := range q.Layers {
+		if bn, ok := l.Layer.(calc.BatchNorm); ok {
+			bn.Keras = true
+			q.Layers[i].Layer = bn
+		}
+	}
+}
+
+func parse(src string) (*Question, error) {
 	if n := len([]rune(src)); n > MaxChars {
 		line, col := positionOfRune(src, MaxChars)
 		return nil, &Error{Line: line, Col: col,
@@ -23,6 +45,10 @@ func Parse(src string) (*Question, error) {
 		return nil, &Error{Msg: "the question is empty", Hint: specExample}
 	}
 	switch {
+	case LooksLikePyTorch(src):
+		return ParsePyTorch(src)
+	case LooksLikeKeras(src):
+		return ParseKeras(src)
 	case looksLikeSpec(src):
 		q, err := ParseSpec(src)
 		if err == nil {
@@ -36,10 +62,6 @@ func Parse(src string) (*Question, error) {
 			}
 		}
 		return nil, err
-	case LooksLikePyTorch(src):
-		return ParsePyTorch(src)
-	case LooksLikeKeras(src):
-		return ParseKeras(src)
 	}
 	q, err := ParseEnglish(src)
 	if err != nil && nearSpec(src) {
