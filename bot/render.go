@@ -34,6 +34,7 @@ func explain(r Reply, m markup, full bool) string {
 	}
 	q := r.Question
 	writeUnderstood(&b, q, m, full)
+	writeAsked(&b, r, m)
 	switch {
 	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:
 		writeSolved(&b, q.Solve, m)
@@ -86,7 +87,9 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 	for _, n := range q.Notes {
 		fmt.Fprintf(b, "(%s)\n", n)
 	}
-	b.WriteString("\n")
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
 }
 
 // writeReport writes one layer's steps in calc's order, which is the order
@@ -277,17 +280,24 @@ func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 		}
 		writeStep(b, st, m)
 	}
-	switch len(s.Solutions) {
-	case 0:
-		fmt.Fprintf(b, "%s no %s works\n", m.bold("Answer:"), s.Unknown)
-	case 1:
-		fmt.Fprintf(b, "%s %s = %s\n", m.bold("Answer:"), s.Unknown, m.bold(group(s.Solutions[0])))
-	default:
-		parts := make([]string, len(s.Solutions))
-		for i, v := range s.Solutions {
-			parts[i] = group(v)
+	values := make([]string, len(s.Solutions))
+	for i, v := range s.Solutions {
+		values[i] = group(v)
+		if s.Second != "" && i < len(s.Seconds) {
+			with := make([]string, len(s.Seconds[i]))
+			for j, w := range s.Seconds[i] {
+				with[j] = group(w)
+			}
+			values[i] += fmt.Sprintf(" (with %s %s)", s.Second, strings.Join(with, " or "))
 		}
-		fmt.Fprintf(b, "%s %s = %s (every value that works)\n", m.bold("Answer:"), s.Unknown, m.bold(strings.Join(parts, ", ")))
+	}
+	switch len(values) {
+	case 0:
+		fmt.Fprintf(b, "%s no %s from %s to %s works\n", m.bold("Answer:"), s.Unknown, group(s.Min), group(s.Max))
+	case 1:
+		fmt.Fprintf(b, "%s %s = %s\n", m.bold("Answer:"), s.Unknown, m.bold(values[0]))
+	default:
+		fmt.Fprintf(b, "%s %s = %s (every value that works)\n", m.bold("Answer:"), s.Unknown, m.bold(strings.Join(values, ", ")))
 	}
 }
 

@@ -45,8 +45,10 @@ type jsonLayer struct {
 
 // jsonSolve answers an inverse question.
 type jsonSolve struct {
-	Unknown   string  `json:"unknown"`
-	Solutions []int64 `json:"solutions"`
+	Unknown   string    `json:"unknown"`
+	Solutions []int64   `json:"solutions"`
+	Second    string    `json:"second,omitempty"`
+	Seconds   [][]int64 `json:"seconds,omitempty"`
 }
 
 type jsonRefusal struct {
@@ -100,7 +102,7 @@ func answerJSON(r Reply) jsonAnswer {
 	if r.Question != nil {
 		a.Input = jsonShape(r.Question.Input)
 		if s := r.Question.Solve; s != nil {
-			a.Solve = &jsonSolve{Unknown: s.Unknown, Solutions: append([]int64{}, s.Solutions...)}
+			a.Solve = &jsonSolve{Unknown: s.Unknown, Solutions: append([]int64{}, s.Solutions...), Second: s.Second, Seconds: s.Seconds}
 		}
 	}
 	reports := r.Reports

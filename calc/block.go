@@ -276,6 +276,12 @@ func follow(w []Window, c Report) []Window {
 	switch {
 	case w != nil && c.Window != nil && len(c.Window) == len(w):
 		return Compose(w, c.Window)
+	case w != nil && len(w) == 0 && c.Window != nil:
+		// The input size is unknown: the field still starts at the
+		// first layer with a window ("receptive field of three 3×3 convs").
+		return Compose(identityWindows(len(c.Window)), c.Window)
+	case c.Output == nil && c.Input == nil:
+		return w // sizes unknown, layout kept
 	case len(c.Output) < 2:
 		return nil
 	}
