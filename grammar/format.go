@@ -198,7 +198,7 @@ func FormatLayer(l calc.Layer) string {
 	case calc.GlobalAvgPool:
 		add("globalavgpool")
 	case calc.AdaptivePool:
-		add("adaptiveavgpool", joinSize(l.Output))
+		add(l.Kind(), joinSize(l.Output))
 	default:
 		for _, f := range extraFormatters {
 			if s, ok := f(l); ok {

@@ -38,6 +38,10 @@ var specSeeds = []string{
 	"conv (3, 3) 3->4 stride (2, 2)", "conv 3x3 3->4 )", "→", "input 32x32x3\nconv 3x3 4->8",
 	"relu input 5x5x3", "conv 3x3 3->8 input 32x32x3\nrelu input 3x3x3",
 	strings.Repeat("conv 3x3 3->3;", 50),
+	"lstm 128->256 layers 2 bidirectional nobias last", "gru 50->100 keras input 20", "rnn 20",
+	"embedding 10000->300 input 100", "layernorm 64x32x32 nobias", "groupnorm 8 64 noaffine",
+	"separable 3x3 32->64 stride 2 pad same multiplier 2 nobias", "depthwise3d 3 16 input 8x8x8",
+	"adaptivemaxpool 2x2 input 7x7x8", "input 100x128\nlstm 256 last\nlinear 10",
 }
 
 // FuzzSpec checks, for any text: ParseSpec does not panic; an error is

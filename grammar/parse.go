@@ -44,10 +44,11 @@ func parse(src string) (*Question, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &Error{Msg: "the question is empty", Hint: specExample}
 	}
+	code := strings.ContainsAny(src, "()")
 	switch {
-	case LooksLikePyTorch(src):
+	case code && LooksLikePyTorch(src):
 		return ParsePyTorch(src)
-	case LooksLikeKeras(src):
+	case code && LooksLikeKeras(src):
 		return ParseKeras(src)
 	case looksLikeSpec(src):
 		q, err := ParseSpec(src)

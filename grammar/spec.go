@@ -30,7 +30,7 @@ func ParseSpec(src string) (*Question, error) {
 		}
 	}
 	if len(lines) == 0 {
-		return nil, &Error{Line: 1, Col: 1, Msg: "there is no layer to size", Hint: "try: " + specExample}
+		return nil, &Error{Line: 1, Col: 1, Msg: "there is no layer to size", Hint: specExample}
 	}
 	q := &Question{}
 	if k := specKindOf(lines[0].Kind); k == "preset" || k == "show" || k == "usepreset" {
@@ -230,7 +230,16 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 	dims := layerDims(layer)
 	channels := layerChannels(layer)
 	text := joinSize(n)
-	switch l := layer.(type) {
+	switch layer.(type) {
+	case calc.Embedding:
+		if len(n) == 1 {
+			return calc.Shape{n[0]}, "", nil
+		}
+		return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
+			Msg:  "an embedding's input is a sequence of token indices: give its length",
+			Hint: "embedding 10000->300 input 100"}
+	case calc.LayerNorm:
+		return append(calc.Shape{}, n...), "", nil
 	case calc.Linear:
 		if len(n) == 1 {
 			return calc.Shape{n[0]}, "", nil
@@ -239,7 +248,6 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 		for _, x := range n {
 			total *= x
 		}
-		_ = l
 		return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
 			Msg:  fmt.Sprintf("a linear layer takes a flat vector, not a %s volume", strings.ReplaceAll(text, "x", "×")),
 			Hint: fmt.Sprintf("flattened, %s is %d values: linear %d->OUT, or write a network:\ninput %s\nflatten\nlinear %d", text, total, total, text, total)}
@@ -278,6 +286,12 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 // layers that do not care).
 func layerDims(l calc.Layer) int {
 	switch l := l.(type) {
+	case calc.Recurrent:
+		return 1
+	case calc.Separable:
+		if l.Dims != 0 {
+			return l.Dims
+		}
 	case calc.Conv:
 		if l.Dims != 0 {
 			return l.Dims
@@ -296,6 +310,12 @@ func layerChannels(l calc.Layer) int {
 		return l.In
 	case calc.BatchNorm:
 		return l.C
+	case calc.Recurrent:
+		return l.In
+	case calc.Separable:
+		return l.In
+	case calc.GroupNorm:
+		return l.C
 	}
 	return 0
 }
@@ -305,10 +325,10 @@ func layerChannels(l calc.Layer) int {
 func specSyntaxError(src string, err error) error {
 	var perr participle.Error
 	if !errors.As(err, &perr) {
-		return &Error{Msg: err.Error(), Hint: "try: " + specExample}
+		return &Error{Msg: err.Error(), Hint: specExample}
 	}
 	p := perr.Position()
-	e := &Error{Line: p.Line, Col: p.Column, Hint: "try: " + specExample}
+	e := &Error{Line: p.Line, Col: p.Column, Hint: specExample}
 	var unexpected *participle.UnexpectedTokenError
 	if errors.As(err, &unexpected) {
 		tok := unexpected.Unexpected
@@ -344,7 +364,7 @@ func parseSize(s string, at lexer.Position) ([]int, error) {
 		if err != nil || v > calc.MaxSize || v < -calc.MaxSize {
 			return nil, &Error{Line: at.Line, Col: at.Column,
 				Msg:  fmt.Sprintf("%s is larger than any real layer uses (the limit is %d)", strings.TrimSpace(part), calc.MaxSize),
-				Hint: "try: " + specExample}
+				Hint: specExample}
 		}
 		nums = append(nums, v)
 	}

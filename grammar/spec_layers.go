@@ -211,8 +211,18 @@ func lowerSpecLine(l *specLine) (Layer, *specInput, error) {
 		layer, err = b.batchnorm(c)
 	case "dropout":
 		layer, err = b.dropout(c)
-	case "adaptiveavgpool":
+	case "adaptiveavgpool", "adaptivemaxpool":
 		layer, err = b.adaptive(c)
+	case "lstm", "gru", "rnn":
+		layer, err = b.recurrent(c)
+	case "embedding":
+		layer, err = b.embedding(c)
+	case "layernorm":
+		layer, err = b.layernorm(c)
+	case "groupnorm":
+		layer, err = b.groupnorm(c)
+	case "separable", "separable1d", "separable3d", "depthwise", "depthwise1d", "depthwise3d":
+		layer, err = b.separable(c)
 	default:
 		layer, err = b.plain(c)
 	}
@@ -259,7 +269,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 		return "", nil, at, e
 	}
 	switch name {
-	case "kernel", "stride", "pad", "dilation", "groups", "outpad":
+	case "kernel", "stride", "pad", "dilation", "groups", "outpad", "layers", "multiplier":
 		if inline != nil {
 			return name, inline, at, nil
 		}
@@ -274,7 +284,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 		}
 		nums, vat, err := c.value(it, name, map[string]string{
 			"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1", "dilation": "dilation 2",
-			"groups": "groups 4", "outpad": "outpad 1"}[name])
+			"groups": "groups 4", "outpad": "outpad 1", "layers": "layers 2", "multiplier": "multiplier 2"}[name])
 		_ = vat
 		return name, nums, at, err
 	case "input":
@@ -631,6 +641,9 @@ func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
 
 func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
 	a := calc.AdaptivePool{Op: calc.AvgPool}
+	if b.kind == "adaptivemaxpool" {
+		a.Op = calc.MaxPool
+	}
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
 		case (it.Num != nil && !it.Num.Arrow || it.Tuple != nil) && a.Output == nil:
