@@ -23,6 +23,7 @@ func ParseSpec(src string) (*Question, error) {
 	if err != nil {
 		return nil, specSyntaxError(src, err)
 	}
+	specGather(file.Items)
 	lines := file.Items[:0:0]
 	for _, l := range file.Items {
 		if l != nil {
@@ -141,12 +142,12 @@ func specInputOf(l *specLine, q *Question) (*specInput, error) {
 			if err := setting(q, strings.ToLower(it.Word), c.next(), pos(it.Pos)); err != nil {
 				return nil, err
 			}
-		case it.Num != nil && !it.Num.Arrow && in.nums == nil:
-			nums, err := parseSize(it.Num.Value, it.Num.Pos)
+		case it.num != nil && !it.num.Arrow && in.nums == nil:
+			nums, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
-			in.nums, in.pos = nums, pos(it.Num.Pos)
+			in.nums, in.pos = nums, pos(it.num.Pos)
 		case it.Tuple != nil && in.nums == nil:
 			nums, err := parseTuple(it.Tuple)
 			if err != nil {

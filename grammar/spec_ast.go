@@ -5,25 +5,6 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// The spec language's tokens, in the order they are tried. A size such as
-// 3x3 or 56 x 56 x 3 is one token (the default lexer would read 3, x3);
-// commas and spaces separate, a newline or ";" ends a layer.
-var specLexer = lexer.MustSimple([]lexer.SimpleRule{
-	{Name: "Comment", Pattern: `#[^\n]*`},
-	{Name: "Sep", Pattern: `[\n;]`},
-	{Name: "Space", Pattern: `[ \t\r,]+`},
-	{Name: "Arrow", Pattern: `->|→|=>|⟶`},
-	{Name: "Float", Pattern: `-?\d*\.\d+`},
-	{Name: "Size", Pattern: `-?\d+(?:[ \t]*[xX×*][ \t]*-?\d+)*`},
-	{Name: "Ident", Pattern: `[\p{L}_][\p{L}\p{N}_]*`},
-	{Name: "Eq", Pattern: `[=:]`},
-	{Name: "LBrace", Pattern: `\{`},
-	{Name: "RBrace", Pattern: `\}`},
-	{Name: "Open", Pattern: `[(\[]`},
-	{Name: "Close", Pattern: `[)\]]`},
-	{Name: "Junk", Pattern: `.`},
-})
-
 // specFile is a whole question in the spec language:
 //
 //	File = (Line | Sep)* .
@@ -54,23 +35,48 @@ type specBody struct {
 
 // specItem is one argument of a layer, in any order:
 //
-//	Item = Num | Tuple | Ident | "=" .
+//	Item = Ident | Num | Tuple | "=" .
+//	Num  = (Size | Float) ("->" Size)? .
+//
+// The alternatives are plain token captures, most frequent first: each
+// alternative tried costs the parser a branch, and a nested struct costs
+// it reflection, which were most of an answer's time. The number is
+// gathered into num after the parse (see specGather).
 type specItem struct {
 	Pos   lexer.Position
-	Num   *specNum   `parser:"  @@"`
-	Tuple *specTuple `parser:"| @@"`
-	Word  string     `parser:"| @Ident"`
-	Eq    bool       `parser:"| @Eq"`
+	Word  string          `parser:"  @Ident"`
+	Value string          `parser:"| ( @(Size | Float)"`
+	Arrow bool            `parser:"    ( @Arrow"`
+	Out   *specOutChannel `parser:"      @@ )? )"`
+	Tuple *specTuple      `parser:"| @@"`
+	Eq    bool            `parser:"| @Eq"`
+
+	num *specNum // the number, with its arrow, when Value is set (not parsed: gathered)
 }
 
-// specNum is a number or size, with an optional output after an arrow:
-//
-//	Num = (Size | Float) ("->" Size)? .
+// specNum is a number or size with an optional output after an arrow.
 type specNum struct {
 	Pos   lexer.Position
-	Value string          `parser:"@(Size | Float)"`
-	Arrow bool            `parser:"( @Arrow"`
-	Out   *specOutChannel `parser:"  @@ )?"`
+	Value string
+	Arrow bool
+	Out   *specOutChannel
+}
+
+// specGather fills in the num of every item of lines, in blocks too.
+func specGather(lines []*specLine) {
+	for _, l := range lines {
+		if l == nil {
+			continue
+		}
+		for _, it := range l.Items {
+			if it.Value != "" {
+				it.num = &specNum{Pos: it.Pos, Value: it.Value, Arrow: it.Arrow, Out: it.Out}
+			}
+		}
+		if l.Body != nil {
+			specGather(l.Body.Lines)
+		}
+	}
 }
 
 // specOutChannel is the number after an arrow.

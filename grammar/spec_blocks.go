@@ -194,10 +194,10 @@ func repeatCount(l *specLine) (int, error) {
 		return 0, &Error{Line: at.Line, Col: at.Col, Msg: "repeat needs a count", Hint: example}
 	}
 	it := l.Items[0]
-	if it.Num == nil || it.Num.Arrow {
+	if it.num == nil || it.num.Arrow {
 		return 0, (&specCursor{line: l}).unexpected(it, example)
 	}
-	n, err := parseSize(it.Num.Value, it.Num.Pos)
+	n, err := parseSize(it.num.Value, it.num.Pos)
 	if err != nil {
 		return 0, err
 	}
@@ -237,10 +237,10 @@ var settingWords = map[string]bool{"batch": true, "depth": true}
 // line (the word itself), or the whole line when i is -1, into q.
 func setting(q *Question, word string, it *specItem, at Position) error {
 	example := map[string]string{"batch": "batch 64", "depth": "depth 2"}[word]
-	if it == nil || it.Num == nil || it.Num.Arrow {
+	if it == nil || it.num == nil || it.num.Arrow {
 		return &Error{Line: at.Line, Col: at.Col, Msg: fmt.Sprintf("%s needs a number", word), Hint: example}
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(it.Num.Value))
+	n, err := strconv.Atoi(strings.TrimSpace(it.num.Value))
 	limit := map[string]int{"batch": 1 << 20, "depth": maxNesting + 1}[word]
 	if err != nil || n < 1 || n > limit {
 		return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("%s is a whole number from 1 to %d", word, limit), Hint: example}

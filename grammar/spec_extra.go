@@ -43,12 +43,12 @@ func (b *specLayerBuilder) numbers(c *specCursor, takes []string, example string
 	bare func(n int, it *specItem) error, pair func(in, out int, it *specItem) error, word func(name string, nums []int) error) error {
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.Num != nil && it.Num.Arrow:
-			in, err := parseSize(it.Num.Value, it.Num.Pos)
+		case it.num != nil && it.num.Arrow:
+			in, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return err
 			}
-			out, err := parseSize(it.Num.Out.Value, it.Num.Out.Pos)
+			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
 			if err != nil {
 				return err
 			}
@@ -58,12 +58,12 @@ func (b *specLayerBuilder) numbers(c *specCursor, takes []string, example string
 			if in[0] < 1 || out[0] < 1 {
 				return channelsError(it, in[0], out[0])
 			}
-			b.set("in", pos(it.Num.Pos))
-			b.set("out", pos(it.Num.Out.Pos))
+			b.set("in", pos(it.num.Pos))
+			b.set("out", pos(it.num.Out.Pos))
 			if err := pair(in[0], out[0], it); err != nil {
 				return err
 			}
-		case it.Num != nil || it.Tuple != nil:
+		case it.num != nil || it.Tuple != nil:
 			n, err := itemSize(it)
 			if err != nil {
 				return err

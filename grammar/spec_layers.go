@@ -121,8 +121,8 @@ func (c *specCursor) peek() *specItem {
 func (c *specCursor) unexpected(it *specItem, hint string) *Error {
 	e := &Error{Line: it.Pos.Line, Col: it.Pos.Column, Hint: hint}
 	switch {
-	case it.Num != nil:
-		e.Msg = fmt.Sprintf("I don't know what %s is for here", it.Num.Value)
+	case it.num != nil:
+		e.Msg = fmt.Sprintf("I don't know what %s is for here", it.num.Value)
 	case it.Tuple != nil:
 		e.Msg = "I don't know what these numbers are for here"
 	case it.Eq:
@@ -140,10 +140,10 @@ func (c *specCursor) value(word *specItem, name, example string) ([]int, Positio
 	}
 	it := c.peek()
 	switch {
-	case it != nil && it.Num != nil && !it.Num.Arrow:
+	case it != nil && it.num != nil && !it.num.Arrow:
 		c.next()
-		nums, err := parseSize(it.Num.Value, it.Num.Pos)
-		return nums, pos(it.Num.Pos), err
+		nums, err := parseSize(it.num.Value, it.num.Pos)
+		return nums, pos(it.num.Pos), err
 	case it != nil && it.Tuple != nil:
 		c.next()
 		nums, err := parseTuple(it.Tuple)
@@ -323,15 +323,15 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	var kernelSet bool
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.Num != nil && it.Num.Arrow:
+		case it.num != nil && it.num.Arrow:
 			if conv.In != 0 || conv.Out != 0 {
 				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the channels are given twice", Hint: example}
 			}
-			in, err := parseSize(it.Num.Value, it.Num.Pos)
+			in, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
-			out, err := parseSize(it.Num.Out.Value, it.Num.Out.Pos)
+			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -342,17 +342,17 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 				return nil, channelsError(it, in[0], out[0])
 			}
 			conv.In, conv.Out = in[0], out[0]
-			b.set("in", pos(it.Num.Pos))
-			b.set("out", pos(it.Num.Out.Pos))
-		case (it.Num != nil || it.Tuple != nil) && !kernelSet:
+			b.set("in", pos(it.num.Pos))
+			b.set("out", pos(it.num.Out.Pos))
+		case (it.num != nil || it.Tuple != nil) && !kernelSet:
 			k, err := itemSize(it)
 			if err != nil {
 				return nil, err
 			}
 			conv.Kernel, kernelSet = k, true
 			b.set("kernel", pos(it.Pos))
-		case it.Num != nil && conv.Out == 0 && conv.In == 0:
-			out, err := parseSize(it.Num.Value, it.Num.Pos)
+		case it.num != nil && conv.Out == 0 && conv.In == 0:
+			out, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -447,7 +447,7 @@ func itemSize(it *specItem) ([]int, error) {
 	if it.Tuple != nil {
 		return parseTuple(it.Tuple)
 	}
-	return parseSize(it.Num.Value, it.Num.Pos)
+	return parseSize(it.num.Value, it.num.Pos)
 }
 
 func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
@@ -468,7 +468,7 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 	example := "maxpool 2x2 stride 2 input 56x56x64"
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case (it.Num != nil && !it.Num.Arrow || it.Tuple != nil) && p.Kernel == nil:
+		case (it.num != nil && !it.num.Arrow || it.Tuple != nil) && p.Kernel == nil:
 			k, err := itemSize(it)
 			if err != nil {
 				return nil, err
@@ -522,12 +522,12 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 	example := "linear 4096->1000"
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.Num != nil && it.Num.Arrow && l.Out == 0:
-			in, err := parseSize(it.Num.Value, it.Num.Pos)
+		case it.num != nil && it.num.Arrow && l.Out == 0:
+			in, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
-			out, err := parseSize(it.Num.Out.Value, it.Num.Out.Pos)
+			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -541,17 +541,17 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 					total *= x
 				}
 				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column,
-					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.Num.Value, total),
+					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.num.Value, total),
 					Hint: fmt.Sprintf("linear %d->%d", total, out[0])}
 			}
 			if in[0] < 1 || out[0] < 1 {
 				return nil, channelsError(it, in[0], out[0])
 			}
 			l.In, l.Out = in[0], out[0]
-			b.set("in", pos(it.Num.Pos))
-			b.set("out", pos(it.Num.Out.Pos))
-		case it.Num != nil && !it.Num.Arrow && l.Out == 0:
-			out, err := parseSize(it.Num.Value, it.Num.Pos)
+			b.set("in", pos(it.num.Pos))
+			b.set("out", pos(it.num.Out.Pos))
+		case it.num != nil && !it.num.Arrow && l.Out == 0:
+			out, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -586,8 +586,8 @@ func (b *specLayerBuilder) batchnorm(c *specCursor) (calc.Layer, error) {
 	var bn calc.BatchNorm
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.Num != nil && !it.Num.Arrow && bn.C == 0:
-			n, err := parseSize(it.Num.Value, it.Num.Pos)
+		case it.num != nil && !it.num.Arrow && bn.C == 0:
+			n, err := parseSize(it.num.Value, it.num.Pos)
 			if err != nil {
 				return nil, err
 			}
@@ -616,13 +616,13 @@ func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
 	seen := false
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.Num != nil && !it.Num.Arrow && !seen:
-			v, err := strconv.ParseFloat(strings.TrimSpace(it.Num.Value), 64)
+		case it.num != nil && !it.num.Arrow && !seen:
+			v, err := strconv.ParseFloat(strings.TrimSpace(it.num.Value), 64)
 			if err != nil {
 				return nil, c.unexpected(it, "dropout 0.5")
 			}
 			if v < 0 || v > 1 {
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.Num.Value), Hint: "dropout 0.5"}
+				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.num.Value), Hint: "dropout 0.5"}
 			}
 			d.P, seen = v, true
 			b.set("p", pos(it.Pos))
@@ -646,7 +646,7 @@ func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
 	}
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case (it.Num != nil && !it.Num.Arrow || it.Tuple != nil) && a.Output == nil:
+		case (it.num != nil && !it.num.Arrow || it.Tuple != nil) && a.Output == nil:
 			n, err := itemSize(it)
 			if err != nil {
 				return nil, err
