@@ -71,6 +71,7 @@ func startsBlock(line string) bool {
 	if strings.HasPrefix(lower, "input ") && !strings.Contains(lower, ";") {
 		return true
 	}
-	open := strings.Count(line, "(") + strings.Count(line, "[") - strings.Count(line, ")") - strings.Count(line, "]")
+	open := strings.Count(line, "(") + strings.Count(line, "[") + strings.Count(line, "{") -
+		strings.Count(line, ")") - strings.Count(line, "]") - strings.Count(line, "}")
 	return open > 0 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",")
 }

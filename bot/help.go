@@ -16,4 +16,9 @@ A network: "input HxWxC", then one layer a line (conv 3x3 64 takes its input cha
   maxpool 2
   flatten
   linear 10
-Options: stride S, pad P|same|valid, dilation D, groups G|depthwise, bias|nobias, outpad OP, ceil; sizes as 3 or 3x3.`
+Options: stride S, pad P|same|valid, dilation D, groups G|depthwise, bias|nobias, outpad OP, ceil; sizes as 3 or 3x3.
+Blocks: repeat 3 { ... }, residual { ... } shortcut { ... }, concat { branch { ... } branch { ... } }; "batch 64", "depth 2".
+Presets by name: resnet18/34/50/101/152, vgg11/16/16_bn/19, alexnet, lenet5, mobilenet_v2, squeezenet1_0, densenet121, googlenet ("show resnet18" prints one).
+Or paste PyTorch/Keras code (nn.Conv2d(3, 64, 7, 2, 3), a model.summary() row), or ask in plain words:
+  how many parameters does a conv layer with 64 3x3 filters on a 32x32x3 input have?
+  what padding keeps 28x28 with a 5x5 kernel?`

@@ -75,9 +75,10 @@ func parse(src string) (*Question, error) {
 }
 
 // looksLikeSpec reports whether src starts with a layer name of the spec
-// language (or "input").
+// language, "input", a preset or a block.
 func looksLikeSpec(src string) bool {
-	return specKindOf(firstWord(src)) != ""
+	w := firstWord(src)
+	return specKindOf(w) != "" || blockWords[strings.ToLower(w)]
 }
 
 // specish reports whether every word of src belongs to the spec language,
