@@ -123,22 +123,7 @@ func FormatLayer(l calc.Layer) string {
 		} else {
 			add(strconv.Itoa(l.Out))
 		}
-		if l.Stride != nil {
-			add("stride", joinSize(l.Stride))
-		}
-		switch l.PadMode {
-		case calc.PadSame:
-			add("pad", "same")
-		case calc.PadValid:
-			add("pad", "valid")
-		default:
-			if l.Pad != nil {
-				add("pad", joinSize(l.Pad))
-			}
-		}
-		if l.Dilation != nil {
-			add("dilation", joinSize(l.Dilation))
-		}
+		add(formatGeometry(l.Stride, l.Pad, l.PadMode, l.Dilation)...)
 		if l.Depthwise {
 			add("depthwise")
 		} else if l.Groups != 0 {
@@ -276,4 +261,27 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 		}
 		b.WriteString("\n" + ind + "}")
 	}
+}
+
+// formatGeometry writes a convolution's stride, padding and dilation, each
+// only when set.
+func formatGeometry(stride, pad []int, mode calc.Padding, dilation []int) []string {
+	var w []string
+	if stride != nil {
+		w = append(w, "stride", joinSize(stride))
+	}
+	switch mode {
+	case calc.PadSame:
+		w = append(w, "pad", "same")
+	case calc.PadValid:
+		w = append(w, "pad", "valid")
+	default:
+		if pad != nil {
+			w = append(w, "pad", joinSize(pad))
+		}
+	}
+	if dilation != nil {
+		w = append(w, "dilation", joinSize(dilation))
+	}
+	return w
 }

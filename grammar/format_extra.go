@@ -85,22 +85,7 @@ func formatFrontendLayer(l calc.Layer) (string, bool) {
 		} else if l.In != 0 {
 			add(strconv.Itoa(l.In))
 		}
-		if l.Stride != nil {
-			add("stride", joinSize(l.Stride))
-		}
-		switch l.PadMode {
-		case calc.PadSame:
-			add("pad", "same")
-		case calc.PadValid:
-			add("pad", "valid")
-		default:
-			if l.Pad != nil {
-				add("pad", joinSize(l.Pad))
-			}
-		}
-		if l.Dilation != nil {
-			add("dilation", joinSize(l.Dilation))
-		}
+		add(formatGeometry(l.Stride, l.Pad, l.PadMode, l.Dilation)...)
 		if l.Multiplier > 1 {
 			add("multiplier", strconv.Itoa(l.Multiplier))
 		}

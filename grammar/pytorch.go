@@ -457,25 +457,6 @@ func ptDims(d int) int {
 	return d
 }
 
-// ptChannels is the channel count the first layer states (0 when it does not).
-func ptChannels(l calc.Layer) int {
-	switch l := l.(type) {
-	case calc.Conv:
-		return l.In
-	case calc.Separable:
-		return l.In
-	case calc.Linear:
-		return l.In
-	case calc.BatchNorm:
-		return l.C
-	case calc.GroupNorm:
-		return l.C
-	case calc.Recurrent:
-		return l.In
-	}
-	return 0
-}
-
 // ptTensorShape turns a tensor's shape (batch first, as PyTorch and Keras
 // shapes are) into the input of the first layer.
 func ptTensorShape(s []int, rank int, first calc.Layer, batched bool) (calc.Shape, string, error) {
@@ -513,7 +494,7 @@ func ptTensorShape(s []int, rank int, first calc.Layer, batched bool) (calc.Shap
 // the framework's habit for an ambiguous CxHxW / HxWxC.
 func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (calc.Shape, string) {
 	d := p.dims
-	ch := ptChannels(first)
+	ch := layerChannels(first)
 	if d == nil {
 		switch p.dataset {
 		case "cifar":

@@ -305,9 +305,13 @@ func layerDims(l calc.Layer) int {
 	return 2
 }
 
+// layerChannels is the input channel count (or features) a layer states,
+// 0 when it does not.
 func layerChannels(l calc.Layer) int {
 	switch l := l.(type) {
 	case calc.Conv:
+		return l.In
+	case calc.Linear:
 		return l.In
 	case calc.BatchNorm:
 		return l.C

@@ -352,18 +352,11 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 			conv.Kernel, kernelSet = k, true
 			b.set("kernel", pos(it.Pos))
 		case it.num != nil && conv.Out == 0 && conv.In == 0:
-			out, err := parseSize(it.num.Value, it.num.Pos)
+			out, err := b.outCount(c, it, example)
 			if err != nil {
 				return nil, err
 			}
-			if len(out) != 1 {
-				return nil, c.unexpected(it, example)
-			}
-			if out[0] < 1 {
-				return nil, channelsError(it, 1, out[0])
-			}
-			conv.Out = out[0]
-			b.set("out", pos(it.Pos))
+			conv.Out = out
 		case it.Eq:
 		case it.Word != "":
 			name, nums, at, err := b.word(c, it, takes)
@@ -427,6 +420,23 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 		return nil, b.calcError(at, err)
 	}
 	return conv, nil
+}
+
+// outCount reads a bare number that gives a layer's outputs (conv 3x3 64,
+// linear 10): one whole number, at least 1.
+func (b *specLayerBuilder) outCount(c *specCursor, it *specItem, example string) (int, error) {
+	out, err := parseSize(it.num.Value, it.num.Pos)
+	if err != nil {
+		return 0, err
+	}
+	if len(out) != 1 {
+		return 0, c.unexpected(it, example)
+	}
+	if out[0] < 1 {
+		return 0, channelsError(it, 1, out[0])
+	}
+	b.set("out", pos(it.Pos))
+	return out[0], nil
 }
 
 func channelsError(it *specItem, in, out int) *Error {
@@ -551,18 +561,11 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 			b.set("in", pos(it.num.Pos))
 			b.set("out", pos(it.num.Out.Pos))
 		case it.num != nil && !it.num.Arrow && l.Out == 0:
-			out, err := parseSize(it.num.Value, it.num.Pos)
+			out, err := b.outCount(c, it, example)
 			if err != nil {
 				return nil, err
 			}
-			if len(out) != 1 {
-				return nil, c.unexpected(it, example)
-			}
-			if out[0] < 1 {
-				return nil, channelsError(it, 1, out[0])
-			}
-			l.Out = out[0]
-			b.set("out", pos(it.Pos))
+			l.Out = out
 		case it.Eq:
 		case it.Word != "":
 			name, _, at, err := b.word(c, it, specTakes["linear"])
