@@ -67,6 +67,12 @@ func askedValue(r Reply, asked string) string {
 			}
 			return "multiply-accumulates = " + group(macs)
 		}
+	case "memory":
+		if r.Summary != nil && r.Summary.Input != nil {
+			if mem, err := r.Summary.Memory(int64(r.Question.Batch), 4); err == nil {
+				return fmt.Sprintf("memory for training, float32, batch %d = %s MB in all (torchinfo's estimate)", mem.Batch, mb(mem.Total))
+			}
+		}
 	case "receptive field":
 		if r.Summary != nil {
 			rows := r.Summary.Rows

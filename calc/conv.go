@@ -207,6 +207,9 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	if !c.Transposed {
 		r.Connections = conns
 		note := fmt.Sprintf("each output neuron reads a %s×%d block: a filter spans all %d input channels", shapeWords(ks), cin, cin)
+		if cin == 1 {
+			note = fmt.Sprintf("each output neuron reads a %s×1 block: a filter spans the input's single channel", shapeWords(ks))
+		}
 		if g > 1 {
 			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, perGroup, cin)
 		}

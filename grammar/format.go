@@ -117,7 +117,7 @@ func FormatLayer(l calc.Layer) string {
 		if l.Dims == 1 || l.Dims == 3 {
 			name += strconv.Itoa(l.Dims) + "d"
 		}
-		add(name, joinSize(l.Kernel))
+		add(name, kernelText(l.Kernel, l.Dims))
 		if l.In != 0 {
 			add(strconv.Itoa(l.In) + "->" + strconv.Itoa(l.Out))
 		} else {
@@ -142,7 +142,7 @@ func FormatLayer(l calc.Layer) string {
 		if l.Dims == 1 || l.Dims == 3 {
 			name += strconv.Itoa(l.Dims) + "d"
 		}
-		add(name, joinSize(l.Kernel))
+		add(name, kernelText(l.Kernel, l.Dims))
 		if l.Stride != nil {
 			add("stride", joinSize(l.Stride))
 		}
@@ -284,4 +284,20 @@ func formatGeometry(stride, pad []int, mode calc.Padding, dilation []int) []stri
 		w = append(w, "dilation", joinSize(dilation))
 	}
 	return w
+}
+
+// kernelText writes a kernel size in full (3x3 for a 2-D layer given 3),
+// so the restatement shows what the layer really is; dims zero means 2.
+func kernelText(k []int, dims int) string {
+	if dims == 0 {
+		dims = 2
+	}
+	if len(k) == 1 && dims > 1 {
+		full := make([]int, dims)
+		for i := range full {
+			full[i] = k[0]
+		}
+		return joinSize(full)
+	}
+	return joinSize(k)
 }

@@ -79,7 +79,7 @@ func formatFrontendLayer(l calc.Layer) (string, bool) {
 		if l.Dims == 1 || l.Dims == 3 {
 			name += fmt.Sprintf("%dd", l.Dims)
 		}
-		add(name, joinSize(l.Kernel))
+		add(name, kernelText(l.Kernel, l.Dims))
 		if l.Out != 0 {
 			add(inOut(l.In, l.Out))
 		} else if l.In != 0 {

@@ -64,6 +64,9 @@ func parse(src string) (*Question, error) {
 		}
 		return nil, err
 	}
+	if q := mentionedPreset(src); q != nil {
+		return q, nil
+	}
 	q, err := ParseEnglish(src)
 	if err != nil && nearSpec(src) {
 		// "covn 3x3 32->64": a typo in the spec language reads better as one.
@@ -140,4 +143,65 @@ func group(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// mentionedPreset answers a plain question about a preset network — "how
+// many parameters does VGG-16 have?" — with the preset, or returns nil
+// when src names none.
+func mentionedPreset(src string) *Question {
+	words := strings.FieldsFunc(strings.ToLower(src), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-')
+	})
+	for i, w := range words {
+		for _, cand := range []string{w, strings.ReplaceAll(w, "-", ""), strings.ReplaceAll(w, "-", "_")} {
+			name := cand
+			if i+1 < len(words) && !strings.ContainsAny(cand, "0123456789") {
+				if _, _, ok := Preset(cand + words[i+1]); ok {
+					name = cand + words[i+1] // "vgg 16", "resnet 50"
+				}
+			}
+			_, canonical, ok := Preset(name)
+			if !ok || name == "resnet" && !strings.Contains(src, "resnet50") {
+				continue
+			}
+			p, err := parsedPreset(canonical)
+			if err != nil {
+				return nil
+			}
+			q := *p
+			q.Notes = append([]string{fmt.Sprintf("read as the preset %s (torchvision's network at 224×224×3); `show %s` prints its layers", canonical, canonical)}, p.Notes...)
+			q.Asked = askedWords(words)
+			q.Canonical = canonical
+			return &q
+		}
+	}
+	return nil
+}
+
+// askedWords picks what a question about a whole network asks for.
+func askedWords(words []string) []string {
+	var asked []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		a := ""
+		switch {
+		case strings.HasPrefix(w, "param") || w == "weights":
+			a = "params"
+		case strings.HasPrefix(w, "flop"):
+			a = "flops"
+		case strings.HasPrefix(w, "mac") || strings.HasPrefix(w, "multipl"):
+			a = "macs"
+		case w == "memory" || w == "ram" || w == "vram":
+			a = "memory"
+		case strings.HasPrefix(w, "receptive"):
+			a = "receptive field"
+		case w == "output" || w == "shape":
+			a = "output"
+		}
+		if a != "" && !seen[a] {
+			seen[a] = true
+			asked = append(asked, a)
+		}
+	}
+	return asked
 }

@@ -292,6 +292,9 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 	if s.Kernel == nil {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the kernel size is missing", Hint: example}
 	}
+	if len(s.Kernel) == 1 && s.Dims > 1 {
+		s.Kernel = []int{s.Kernel[0], s.Kernel[0], s.Kernel[0]}[:s.Dims]
+	}
 	if !depthwise && s.Out == 0 {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the number of output channels is missing", Hint: example}
 	}
