@@ -31,6 +31,7 @@ Usage:
   cnnbot health                  exit 0 when the running bot's /healthz is OK (Docker HEALTHCHECK)
   cnnbot version                 print the version
 
+Flags come before the question: cnnbot ask --json "conv 3x3 32->64".
 Exit status of ask: 0 answered, 1 refused, 2 usage error.
 `
 

@@ -12,7 +12,9 @@ import (
 
 // Options configure a Bot. The zero value is usable.
 type Options struct {
-	// MaxLayers caps a network's layers; zero means 1,000.
+	// MaxLayers caps the layers a question writes out, a block counting as
+	// one; zero means 1,000. (grammar.MaxLeaves bounds what blocks unroll
+	// to.)
 	MaxLayers int
 	// OnPanic, when set, hears about a panic Answer recovered from, with
 	// its stack. The asker sees only a short apology.

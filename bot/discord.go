@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/cnnbot/cnnbot/grammar"
 )
 
 // noPings is sent with every message and interaction response: it
@@ -19,16 +21,6 @@ import (
 func noPings() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
-
-// presets are the names /preset autocompletes. They live here, in one
-// place, until the answer engine has presets of its own.
-var presets = []string{
-	"alexnet", "vgg11", "vgg16", "vgg19", "resnet18", "resnet34", "resnet50",
-	"resnet101", "mobilenet_v2", "efficientnet_b0", "densenet121", "lenet5",
-}
-
-// presetQuestion is the question /preset asks for a preset name.
-func presetQuestion(name string) string { return name }
 
 // commands are the slash commands, registered with one bulk overwrite
 // after READY.
@@ -266,9 +258,6 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 					q = o.StringValue()
 				}
 			}
-			if data.Name == "preset" {
-				q = presetQuestion(q)
-			}
 			resp, asked = d.answerInteraction(user, q, start), true
 		case "net":
 			resp = netModal()
@@ -278,7 +267,7 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 			resp = messageResponse(Message{Content: "I don't know that command; try `/help`.", Ephemeral: true, Err: true})
 		}
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		resp = autocomplete(i.ApplicationCommandData())
+		resp = autocomplete(i.ApplicationCommandData(), grammar.Presets())
 	case discordgo.InteractionModalSubmit:
 		data := i.ModalSubmitData()
 		if data.CustomID != netModalID {
@@ -359,9 +348,9 @@ func modalText(data discordgo.ModalSubmitInteractionData, id string) string {
 	return ""
 }
 
-// autocomplete offers the presets matching what was typed so far, prefix
+// autocomplete offers the names (the presets) matching what was typed so far, prefix
 // matches first, at most 25 (Discord's limit).
-func autocomplete(data discordgo.ApplicationCommandInteractionData) *discordgo.InteractionResponse {
+func autocomplete(data discordgo.ApplicationCommandInteractionData, names []string) *discordgo.InteractionResponse {
 	typed := ""
 	for _, o := range data.Options {
 		if o.Focused {
@@ -369,7 +358,7 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData) *discordgo.I
 		}
 	}
 	var first, rest []*discordgo.ApplicationCommandOptionChoice
-	for _, name := range presets {
+	for _, name := range names {
 		c := &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name}
 		switch {
 		case strings.HasPrefix(name, typed):
@@ -392,7 +381,6 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData) *discordgo.I
 func messageSend(msg Message) *discordgo.MessageSend {
 	return &discordgo.MessageSend{
 		Content:         msg.Content,
-		Embeds:          embeds(msg.Embed),
 		Files:           files(msg.Files),
 		AllowedMentions: noPings(),
 	}
@@ -402,7 +390,6 @@ func messageSend(msg Message) *discordgo.MessageSend {
 func messageResponse(msg Message) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{
 		Content:         msg.Content,
-		Embeds:          embeds(msg.Embed),
 		Files:           files(msg.Files),
 		AllowedMentions: noPings(),
 	}
@@ -410,20 +397,6 @@ func messageResponse(msg Message) *discordgo.InteractionResponse {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
-}
-
-func embeds(e *Embed) []*discordgo.MessageEmbed {
-	if e == nil {
-		return nil
-	}
-	me := &discordgo.MessageEmbed{Title: e.Title, Description: e.Description}
-	for _, f := range e.Fields {
-		me.Fields = append(me.Fields, &discordgo.MessageEmbedField{Name: f.Name, Value: f.Value, Inline: f.Inline})
-	}
-	if e.Footer != "" {
-		me.Footer = &discordgo.MessageEmbedFooter{Text: e.Footer}
-	}
-	return []*discordgo.MessageEmbed{me}
 }
 
 func files(fs []File) []*discordgo.File {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/cnnbot/cnnbot/bot/internal/fakediscord"
+	"github.com/cnnbot/cnnbot/grammar"
 )
 
 // The worked example of design.md §4: 3·3·32·64 + 64 = 18,496 parameters.
@@ -169,6 +170,9 @@ func TestDiscord(t *testing.T) {
 		for _, c := range rp.Data.Choices {
 			if !strings.Contains(c.Name, "res") {
 				t.Errorf("choice %q does not match \"res\"", c.Name)
+			}
+			if _, _, ok := grammar.Preset(c.Name); !ok {
+				t.Errorf("choice %q is not a preset the bot answers", c.Name)
 			}
 		}
 	})
@@ -380,13 +384,11 @@ func TestQuestion(t *testing.T) {
 }
 
 func TestAutocompleteLimit(t *testing.T) {
-	saved := presets
-	defer func() { presets = saved }()
-	presets = nil
+	var names []string
 	for i := range 40 {
-		presets = append(presets, fmt.Sprintf("net%02d", i))
+		names = append(names, fmt.Sprintf("net%02d", i))
 	}
-	if got := len(autocomplete(optionData("n")).Data.Choices); got != 25 {
+	if got := len(autocomplete(optionData("n"), names).Data.Choices); got != 25 {
 		t.Errorf("%d choices, want Discord's maximum 25", got)
 	}
 }

@@ -47,6 +47,7 @@ func explain(r Reply, m markup, full bool) string {
 			}
 			writeReport(&b, rep, q, i, m)
 		}
+		writeReportTotals(&b, r.Reports, m)
 		if q.Solve != nil {
 			writeSolved(&b, q.Solve, m)
 		}
@@ -90,6 +91,26 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 	if b.Len() > 0 {
 		b.WriteString("\n")
 	}
+}
+
+// writeReportTotals adds up several layers asked about together (a paste
+// without an input size): the total is usually what was asked.
+func writeReportTotals(b *strings.Builder, reports []calc.Report, m markup) {
+	if len(reports) < 2 {
+		return
+	}
+	t, err := calc.Sum(reports)
+	if err != nil {
+		return
+	}
+	fmt.Fprintf(b, "%s learnable parameters %s", m.bold(fmt.Sprintf("Totals of the %d layers:", len(reports))), m.bold(group(t.Params)))
+	if t.Buffers > 0 {
+		fmt.Fprintf(b, ", batch-norm running statistics %s", group(t.Buffers))
+	}
+	if t.MACsKnown {
+		fmt.Fprintf(b, ", multiply-accumulates %s", group(t.MACs))
+	}
+	b.WriteString("\n  ↳ give an input size (a first line such as input 32x32x3) for the output shapes and the full table\n")
 }
 
 // writeReport writes one layer's steps in calc's order, which is the order

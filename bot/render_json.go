@@ -87,8 +87,10 @@ func RenderJSON(r Reply) []byte {
 	var v any
 	if r.Err != nil {
 		v = jsonRefusal{Error: jsonError{Message: r.Err.Msg, Line: r.Err.Line, Column: r.Err.Col, Layer: r.Err.Layer}}
+	} else if a, err := answerJSON(r); err != nil {
+		v = jsonRefusal{Error: jsonError{Message: err.Error()}}
 	} else {
-		v = answerJSON(r)
+		v = a
 	}
 	data, err := json.Marshal(v)
 	if err != nil {
@@ -97,7 +99,7 @@ func RenderJSON(r Reply) []byte {
 	return append(data, '\n')
 }
 
-func answerJSON(r Reply) jsonAnswer {
+func answerJSON(r Reply) (jsonAnswer, error) {
 	a := jsonAnswer{OK: true, Layers: []jsonLayer{}}
 	if r.Question != nil {
 		a.Input = jsonShape(r.Question.Input)
@@ -123,28 +125,32 @@ func answerJSON(r Reply) jsonAnswer {
 			}
 		}
 	}
-	known := len(reports) > 0
-	var macs int64
 	for _, rep := range reports {
 		l := jsonLayer{Type: rep.Kind, Weights: rep.Weights, Biases: rep.Biases, Params: rep.Params,
 			Buffers: rep.Buffers, Connections: rep.Connections, Output: jsonShape(rep.Output)}
 		if rep.MACsKnown {
 			m := rep.MACs
 			l.MACs = &m
-			macs += m
-		} else {
-			known = false
 		}
-		a.Params += rep.Params
-		a.Buffers += rep.Buffers
 		a.Layers = append(a.Layers, l)
 	}
-	if known {
+	// The layers' reports were each checked; so are their totals (the
+	// same sums the text reply shows).
+	t, err := calc.Sum(reports)
+	if err != nil {
+		return a, err
+	}
+	a.Params, a.Buffers = t.Params, t.Buffers
+	if t.MACsKnown {
+		macs := t.MACs
 		a.MACs = &macs
 		if r.Summary != nil {
-			flops := 2 * macs
+			flops, err := t.FLOPs()
+			if err != nil {
+				return a, err
+			}
 			a.FLOPs = &flops
 		}
 	}
-	return a
+	return a, nil
 }

@@ -66,6 +66,9 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 			b.WriteString("(RF, stride: receptive field and effective stride on the input, Distill 2019)\n")
 		}
 	}
+	if r.Err != nil && len(s.Rows) == 0 {
+		return // the first layer failed: nothing to add up
+	}
 	if r.Err != nil {
 		fmt.Fprintf(b, "%s\n", m.bold(fmt.Sprintf("Totals of the %d layers that fit:", topRows(s))))
 	} else {

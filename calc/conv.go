@@ -77,7 +77,7 @@ func (c Conv) Validate() error {
 	if c.Depthwise {
 		if c.In == 0 {
 			if c.Out < 1 {
-				return errorf("out", "must be at least 1 (got %d)", c.Out)
+				return errorf("out", "the output channel count must be at least 1 (got %d)", c.Out)
 			}
 			return nil // checked once the input channels are known
 		}
@@ -88,7 +88,7 @@ func (c Conv) Validate() error {
 		return errorf("dims", "a convolution has 1, 2 or 3 spatial dimensions, not %d", n)
 	}
 	if len(c.Kernel) == 0 {
-		return errorf("kernel", "is missing")
+		return errorf("kernel", "the kernel size is missing")
 	}
 	for _, f := range []struct {
 		name string

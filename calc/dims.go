@@ -21,28 +21,37 @@ func per(xs []int, i, def int) int {
 // dimension, each at least lo and at most MaxSize.
 func checkPer(field string, xs []int, dims, lo int) error {
 	if len(xs) > 1 && len(xs) != dims {
-		return errorf(field, "has %d values but the layer has %d spatial dimensions", len(xs), dims)
+		return errorf(field, "%s has %d values but the layer has %d spatial dimensions", fieldWords(field), len(xs), dims)
 	}
 	for _, x := range xs {
-		if x < lo {
-			if lo == 0 {
-				return errorf(field, "cannot be negative (got %d)", x)
-			}
-			return errorf(field, "must be at least %d (got %d)", lo, x)
-		}
-		if x > MaxSize {
-			return errorf(field, "%d is larger than any real layer uses (the limit is %d)", x, MaxSize)
+		if x < lo || x > MaxSize {
+			e := checkOne(field, x, lo)
+			e.Hint = map[string]string{"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1",
+				"dilation": "dilation 2", "outpad": "outpad 1"}[field]
+			return e
 		}
 	}
 	return nil
 }
 
+// checkOne is the refusal of one out-of-range value x (below lo or above
+// MaxSize) of a setting.
+func checkOne(field string, x, lo int) *Error {
+	switch {
+	case x < lo && lo == 0:
+		return errorf(field, "%s cannot be negative (got %d)", fieldWords(field), x)
+	case x < lo:
+		return errorf(field, "%s must be at least %d (got %d)", fieldWords(field), lo, x)
+	}
+	return errorf(field, "%s %d is larger than any real layer uses (the limit is %d)", fieldWords(field), x, MaxSize)
+}
+
 func checkCount(field string, n, lo int) error {
 	if n < lo {
-		return errorf(field, "must be at least %d (got %d)", lo, n)
+		return errorf(field, "%s must be at least %d (got %d)", fieldWords(field), lo, n)
 	}
 	if n > MaxSize {
-		return errorf(field, "%d is larger than any real layer uses (the limit is %d)", n, MaxSize)
+		return errorf(field, "%s %d is larger than any real layer uses (the limit is %d)", fieldWords(field), n, MaxSize)
 	}
 	return nil
 }
@@ -68,3 +77,14 @@ func floorDiv(a, b int64) int64 {
 func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
 
 func dot(names []string) string { return strings.Join(names, "·") }
+
+// fieldWords names a setting in words, for messages.
+func fieldWords(field string) string {
+	if w, ok := map[string]string{"in": "the input channel count", "out": "the output channel count",
+		"kernel": "the kernel size", "stride": "the stride", "pad": "the padding", "dilation": "the dilation",
+		"groups": "the group count", "outpad": "the output padding", "output": "the output size",
+		"shape": "the normalized shape", "params": "the parameter count", "layers": "the layer count"}[field]; ok {
+		return w
+	}
+	return field
+}

@@ -14,12 +14,8 @@ type Error struct {
 	Hint  string
 }
 
-func (e *Error) Error() string {
-	if e.Field == "" {
-		return e.Msg
-	}
-	return e.Field + ": " + e.Msg
-}
+// Error is Msg, a sentence that names the setting itself.
+func (e *Error) Error() string { return e.Msg }
 
 func errorf(field, format string, a ...any) *Error {
 	return &Error{Field: field, Msg: fmt.Sprintf(format, a...)}

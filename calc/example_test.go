@@ -33,7 +33,7 @@ func ExampleConv_Validate() {
 	err := calc.Conv{Kernel: []int{3, 3}, In: 32, Out: 64, Groups: 3}.Validate()
 	fmt.Println(err)
 	// Output:
-	// groups: groups 3 does not divide the 32 input channels
+	// groups 3 does not divide the 32 input channels
 }
 
 // A network reports each layer's receptive field on the input: three

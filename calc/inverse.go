@@ -99,7 +99,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 	switch unknown {
 	case "pad":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "is needed to solve for the padding")
+			return nil, errorf("kernel", "the kernel size is needed to solve for the padding")
 		}
 		kd := d*(k-1) + 1
 		lo, hi = 0, kd-1
@@ -107,7 +107,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		sv.Question = fmt.Sprintf("padding p that takes %s %d to %d with a %d-wide kernel and stride %d", word, in, out, kd, s)
 	case "stride":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "is needed to solve for the stride")
+			return nil, errorf("kernel", "the kernel size is needed to solve for the stride")
 		}
 		lo, hi = 1, max(int64(in)+2*p, 1)
 		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "p", p, "k", d*(k-1)+1)
@@ -128,7 +128,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		sv.Question = fmt.Sprintf("dilation d that takes %s %d to %d with a %d-wide kernel, stride %d and padding %d", word, in, out, k, s, p)
 	case "input":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "is needed to solve for the input size")
+			return nil, errorf("kernel", "the kernel size is needed to solve for the input size")
 		}
 		lo, hi = 1, (int64(out)+1)*s+d*(k-1)+1
 		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind("p", p, "k", d*(k-1)+1, "s", s)
@@ -255,7 +255,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 // It returns an [*Error] as [SolveConv] does.
 func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 	if len(c.Kernel) == 0 {
-		return nil, errorf("kernel", "is needed to solve for the stride and padding")
+		return nil, errorf("kernel", "the kernel size is needed to solve for the stride and padding")
 	}
 	k := int64(per(c.Kernel, dim, 1))
 	d := int64(per(c.Dilation, dim, 1))
@@ -306,14 +306,14 @@ func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 // returns an [*Error] when c lacks its kernel or input channels.
 func SolveFilters(c Conv, params int64) (*Solved, error) {
 	if len(c.Kernel) == 0 {
-		return nil, errorf("kernel", "is needed to count the parameters of a filter")
+		return nil, errorf("kernel", "the kernel size is needed to count the parameters of a filter")
 	}
 	if c.In == 0 {
 		return nil, &Error{Field: "in", Msg: "the number of input channels is needed to count the parameters of a filter",
 			Hint: "say how many channels the input has, e.g. \"on a 32x32x3 input\""}
 	}
 	if params < 1 {
-		return nil, errorf("params", "must be at least 1 (got %d)", params)
+		return nil, errorf("params", "the parameter count must be at least 1 (got %d)", params)
 	}
 	if err := checkPer("kernel", c.Kernel, c.dims(), 1); err != nil {
 		return nil, err
@@ -374,7 +374,7 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 			Hint: "say how many inputs the layer has, e.g. \"from 784 inputs\""}
 	}
 	if params < 1 {
-		return nil, errorf("params", "must be at least 1 (got %d)", params)
+		return nil, errorf("params", "the parameter count must be at least 1 (got %d)", params)
 	}
 	if err := checkCount("in", l.In, 1); err != nil {
 		return nil, err

@@ -55,7 +55,7 @@ func (p Pool) Validate() error {
 		return errorf("dims", "pooling has 1, 2 or 3 spatial dimensions, not %d", n)
 	}
 	if len(p.Kernel) == 0 {
-		return errorf("kernel", "is missing")
+		return errorf("kernel", "the kernel size is missing")
 	}
 	if p.Op == AvgPool && len(p.Dilation) > 0 {
 		for _, d := range p.Dilation {

@@ -255,7 +255,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 				fmt.Sprintf("say it: \"%s RGB image\" (3 channels), \"grayscale\" (1), or \"%sx%d\" (channels last)", r.toks[f.tok].raw, r.toks[f.tok].raw, 3))
 		default:
 			c = 1
-			r.notes = append(r.notes, "the input's channels were not given: 1 assumed (pooling and flatten keep or multiply them)")
+			r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil

@@ -56,8 +56,10 @@ func parse(src string) (*Question, error) {
 			return q, nil
 		}
 		// "conv layer with 64 filters ..." starts like the spec language
-		// but is English: prefer English when it reads it.
-		if !specish(src) {
+		// but is English: prefer English when it reads it — unless the
+		// text has the spec's own punctuation (32->64, blocks, ";"), where
+		// English would read a typo as something else.
+		if !specish(src) && !strings.ContainsAny(src, "{};→") && !strings.Contains(src, "->") {
 			if eq, eerr := ParseEnglish(src); eerr == nil {
 				return eq, nil
 			}
@@ -91,7 +93,7 @@ func specish(src string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(src), func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '_')
 	}) {
-		if specKinds[w] == "" && specOptions[w] == "" && !isLayout(w) && w != "x" && shorthand.FindString(w) == "" {
+		if specKinds[w] == "" && specOptions[w] == "" && !blockWords[w] && !settingWords[w] && !isLayout(w) && w != "x" && shorthand.FindString(w) == "" {
 			switch w {
 			case "true", "false", "on", "off", "yes", "no", "none", "p":
 				continue
