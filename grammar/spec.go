@@ -23,7 +23,9 @@ func ParseSpec(src string) (*Question, error) {
 	if err != nil {
 		return nil, specSyntaxError(src, err)
 	}
-	specGather(file.Items)
+	if err := specGather(file.Items); err != nil {
+		return nil, err
+	}
 	lines := file.Items[:0:0]
 	for _, l := range file.Items {
 		if l != nil {

@@ -1,6 +1,8 @@
 package grammar
 
 import (
+	"fmt"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
@@ -16,12 +18,23 @@ type specFile struct {
 // braces — repeat 3 { ... }, residual { ... } shortcut { ... },
 // concat { branch { ... } branch { ... } }:
 //
-//	Line = Ident Item* Body? .
+//	Line = Ident Arg* Body? .
+//	Arg  = Ident | Size | Float | "->" | "=" | "(" | ")" .
+//
+// The arguments are captured as plain tokens, not as a struct each:
+// participle's reflection over nested argument structs was most of an
+// answer's time. Their shape — a number with its arrow (32->64), a
+// bracketed tuple ((3, 3)) — is gathered from Tokens after the parse
+// (specGather), with positioned errors.
 type specLine struct {
-	Pos   lexer.Position
-	Kind  string      `parser:"@Ident"`
-	Items []*specItem `parser:"@@*"`
-	Body  *specBody   `parser:"@@?"`
+	Pos    lexer.Position
+	Kind   string    `parser:"@Ident"`
+	Args   []string  `parser:"@( Ident | Size | Float | Arrow | Eq | Open | Close )*"`
+	Body   *specBody `parser:"@@?"`
+	Tokens []lexer.Token
+
+	// Items are the arguments, gathered from Tokens (not parsed).
+	Items []*specItem
 }
 
 // specBody is the lines of a block, in braces. A line may follow the
@@ -33,25 +46,14 @@ type specBody struct {
 	Lines []*specLine `parser:"'{' ( @@ | Sep )* '}'"`
 }
 
-// specItem is one argument of a layer, in any order:
-//
-//	Item = Ident | Num | Tuple | "=" .
-//	Num  = (Size | Float) ("->" Size)? .
-//
-// The alternatives are plain token captures, most frequent first: each
-// alternative tried costs the parser a branch, and a nested struct costs
-// it reflection, which were most of an answer's time. The number is
-// gathered into num after the parse (see specGather).
+// specItem is one argument of a layer: a word, a number (with its output
+// after an arrow), a tuple, or "=" (stride=2).
 type specItem struct {
 	Pos   lexer.Position
-	Word  string          `parser:"  @Ident"`
-	Value string          `parser:"| ( @(Size | Float)"`
-	Arrow bool            `parser:"    ( @Arrow"`
-	Out   *specOutChannel `parser:"      @@ )? )"`
-	Tuple *specTuple      `parser:"| @@"`
-	Eq    bool            `parser:"| @Eq"`
-
-	num *specNum // the number, with its arrow, when Value is set (not parsed: gathered)
+	Word  string
+	Eq    bool
+	Tuple *specTuple
+	num   *specNum
 }
 
 // specNum is a number or size with an optional output after an arrow.
@@ -62,35 +64,91 @@ type specNum struct {
 	Out   *specOutChannel
 }
 
-// specGather fills in the num of every item of lines, in blocks too.
-func specGather(lines []*specLine) {
+// specOutChannel is the number after an arrow.
+type specOutChannel struct {
+	Pos   lexer.Position
+	Value string
+}
+
+// specTuple is a parenthesised list, Python style: (2, 2).
+type specTuple struct {
+	Pos    lexer.Position
+	Values []string
+}
+
+// specGather builds the Items of every line of lines, in blocks too, from
+// the argument tokens the parser captured.
+func specGather(lines []*specLine) error {
 	for _, l := range lines {
 		if l == nil {
 			continue
 		}
-		for _, it := range l.Items {
-			if it.Value != "" {
-				it.num = &specNum{Pos: it.Pos, Value: it.Value, Arrow: it.Arrow, Out: it.Out}
+		if len(l.Tokens) > len(l.Args) {
+			items, err := specItems(l.Tokens[1 : 1+len(l.Args)])
+			if err != nil {
+				return err
 			}
+			l.Items = items
 		}
 		if l.Body != nil {
-			specGather(l.Body.Lines)
+			if err := specGather(l.Body.Lines); err != nil {
+				return err
+			}
 		}
 	}
+	return nil
 }
 
-// specOutChannel is the number after an arrow.
-type specOutChannel struct {
-	Pos   lexer.Position
-	Value string `parser:"@Size"`
-}
-
-// specTuple is a parenthesised list, Python style: (2, 2).
+// specItems groups argument tokens into items:
 //
+//	Item = Ident | Num | Tuple | "=" .
+//	Num  = (Size | Float) ("->" Size)? .
 //	Tuple = "(" Size* ")" .
-type specTuple struct {
-	Pos    lexer.Position
-	Values []string `parser:"Open @Size* Close"`
+func specItems(toks []lexer.Token) ([]*specItem, error) {
+	items := make([]*specItem, 0, len(toks))
+	at := func(t lexer.Token, msg, hint string) error {
+		return &Error{Line: t.Pos.Line, Col: t.Pos.Column, Msg: msg, Hint: hint}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		it := &specItem{Pos: t.Pos}
+		switch t.Type {
+		case specTokIdent:
+			it.Word = t.Value
+		case specTokEq:
+			it.Eq = true
+		case specTokSize, specTokFloat:
+			it.num = &specNum{Pos: t.Pos, Value: t.Value}
+			if i+1 < len(toks) && toks[i+1].Type == specTokArrow {
+				if i+2 >= len(toks) || toks[i+2].Type != specTokSize {
+					return nil, at(toks[i+1], fmt.Sprintf("%q needs a number on each side", toks[i+1].Value), "write channels as IN->OUT, e.g. 32->64")
+				}
+				it.num.Arrow = true
+				it.num.Out = &specOutChannel{Pos: toks[i+2].Pos, Value: toks[i+2].Value}
+				i += 2
+			}
+		case specTokOpen:
+			it.Tuple = &specTuple{Pos: t.Pos}
+			j := i + 1
+			for ; j < len(toks) && toks[j].Type == specTokSize; j++ {
+				it.Tuple.Values = append(it.Tuple.Values, toks[j].Value)
+			}
+			if j >= len(toks) || toks[j].Type != specTokClose {
+				bad := t
+				if j < len(toks) {
+					bad = toks[j]
+				}
+				return nil, at(bad, "brackets hold sizes only, as in (3, 3), and must be closed", "kernel (3, 3) or 3x3")
+			}
+			i = j
+		case specTokArrow:
+			return nil, at(t, fmt.Sprintf("%q needs a number on each side", t.Value), "write channels as IN->OUT, e.g. 32->64")
+		default: // a closing bracket with no opening one
+			return nil, at(t, fmt.Sprintf("%q closes nothing", t.Value), "write a size as 3x3 or (3, 3)")
+		}
+		items = append(items, it)
+	}
+	return items, nil
 }
 
 var specParser = participle.MustBuild[specFile](

@@ -41,12 +41,16 @@ const (
 //	Eq       [=:]
 //	LBrace {, RBrace }, Open ( [, Close ) ]
 //	Junk     any other rune
-var specLexer = specLexDef{}
+var specLexer = &specLexDef{symbols: specSymbols()}
 
-type specLexDef struct{}
+type specLexDef struct {
+	symbols map[string]lexer.TokenType
+}
 
-// specSymbols is a function, not a package variable: the parser is built
-// during package initialisation, before such a variable would be set.
+// specSymbols names the token types. The map lives in specLexer, which the
+// parser's initialisation depends on, so it is set before the parser is
+// built (a package variable of its own might not be), and is made once:
+// participle asks for it at every parse.
 func specSymbols() map[string]lexer.TokenType {
 	return map[string]lexer.TokenType{"EOF": specTokEOF, "Comment": specTokComment, "Sep": specTokSep,
 		"Space": specTokSpace, "Arrow": specTokArrow, "Float": specTokFloat, "Size": specTokSize, "Ident": specTokIdent,
@@ -54,10 +58,10 @@ func specSymbols() map[string]lexer.TokenType {
 }
 
 // Symbols names the token types for the grammar.
-func (specLexDef) Symbols() map[string]lexer.TokenType { return specSymbols() }
+func (d *specLexDef) Symbols() map[string]lexer.TokenType { return d.symbols }
 
 // Lex lexes r.
-func (d specLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+func (d *specLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
@@ -66,7 +70,7 @@ func (d specLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 }
 
 // LexString lexes s.
-func (specLexDef) LexString(_ string, s string) (lexer.Lexer, error) {
+func (*specLexDef) LexString(_ string, s string) (lexer.Lexer, error) {
 	return &ptSliceLexer{toks: specTokenize(s)}, nil
 }
 
