@@ -270,8 +270,18 @@ func TestDiscord(t *testing.T) {
 	})
 
 	t.Run("healthz and metrics", func(t *testing.T) {
-		if err := HealthCheck(context.Background(), h.health.Addr().String()); err != nil {
-			t.Errorf("HealthCheck: %v", err)
+		// The bot marks itself connected when its RESUMED handler runs,
+		// which may be just after the subtest above saw the RESUME: wait.
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			err := HealthCheck(context.Background(), h.health.Addr().String())
+			if err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("HealthCheck: %v", err)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 	})
 }

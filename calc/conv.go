@@ -1,6 +1,9 @@
 package calc
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Padding says how a convolution pads its input.
 type Padding int
@@ -65,10 +68,14 @@ func (c Conv) resolve(in int) Conv {
 
 // Kind is "conv1d", "conv2d", "conv3d" or "deconv1d", ... .
 func (c Conv) Kind() string {
-	if c.Transposed {
-		return fmt.Sprintf("deconv%dd", c.dims())
+	n := c.dims()
+	if n < 1 || n > 3 {
+		n = 0
 	}
-	return fmt.Sprintf("conv%dd", c.dims())
+	if c.Transposed {
+		return [...]string{"deconv", "deconv1d", "deconv2d", "deconv3d"}[n]
+	}
+	return [...]string{"conv", "conv1d", "conv2d", "conv3d"}[n]
 }
 
 // Validate checks the layer's settings on their own, as PyTorch's
@@ -206,9 +213,11 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	weights := a.mul(conns, int64(c.Out))
 	if !c.Transposed {
 		r.Connections = conns
-		note := fmt.Sprintf("each output neuron reads a %s×%d block: a filter spans all %d input channels", shapeWords(ks), cin, cin)
+		// Built by concatenation: this runs for every conv of a network.
+		cs := strconv.Itoa(cin)
+		note := "each output neuron reads a " + shapeWords(ks) + "×" + cs + " block: a filter spans all " + cs + " input channels"
 		if cin == 1 {
-			note = fmt.Sprintf("each output neuron reads a %s×1 block: a filter spans the input's single channel", shapeWords(ks))
+			note = "each output neuron reads a " + shapeWords(ks) + "×1 block: a filter spans the input's single channel"
 		}
 		if g > 1 {
 			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, perGroup, cin)
@@ -415,14 +424,14 @@ func biasNote(on bool, per string) string {
 }
 
 func shapeWords(ks []int64) string {
-	s := ""
+	b := make([]byte, 0, 16)
 	for i, k := range ks {
 		if i > 0 {
-			s += "×"
+			b = append(b, "×"...)
 		}
-		s += fmt.Sprint(k)
+		b = strconv.AppendInt(b, k, 10)
 	}
-	return s
+	return string(b)
 }
 
 func shapeError(kind string, dims int, in Shape) error {
