@@ -1,0 +1,83 @@
+package grammar
+
+import (
+	"fmt"
+	"strings"
+)
+
+// specCursor walks the items of one line.
+type specCursor struct {
+	line *specLine
+	i    int
+}
+
+func (c *specCursor) next() *specItem {
+	if c.i >= len(c.line.Items) {
+		return nil
+	}
+	it := c.line.Items[c.i]
+	c.i++
+	return it
+}
+
+func (c *specCursor) peek() *specItem {
+	if c.i >= len(c.line.Items) {
+		return nil
+	}
+	return c.line.Items[c.i]
+}
+
+func (c *specCursor) unexpected(it *specItem, hint string) *Error {
+	e := &Error{Line: it.Pos.Line, Col: it.Pos.Column, Hint: hint}
+	switch {
+	case it.num != nil:
+		e.Msg = fmt.Sprintf("I don't know what %s is for here", it.num.Value)
+	case it.Tuple != nil:
+		e.Msg = "I don't know what these numbers are for here"
+	case it.Eq:
+		e.Msg = "\"=\" must follow an option's name, as in stride=2"
+	default:
+		e.Msg = fmt.Sprintf("%q is not an option here", it.Word)
+	}
+	return e
+}
+
+// value reads the number(s) after an option word, skipping "=" or ":".
+func (c *specCursor) value(word *specItem, name, example string) ([]int, Position, error) {
+	if it := c.peek(); it != nil && it.Eq {
+		c.next()
+	}
+	it := c.peek()
+	switch {
+	case it != nil && it.num != nil && !it.num.Arrow:
+		c.next()
+		nums, err := parseSize(it.num.Value, it.num.Pos)
+		return nums, pos(it.num.Pos), err
+	case it != nil && it.Tuple != nil:
+		c.next()
+		nums, err := parseTuple(it.Tuple)
+		return nums, pos(it.Tuple.Pos), err
+	}
+	return nil, Position{}, &Error{Line: word.Pos.Line, Col: word.Pos.Column,
+		Msg: fmt.Sprintf("%s needs a number", name), Hint: example}
+}
+
+// flag reads an optional true/false after a word such as bias or ceil.
+func (c *specCursor) flag() bool {
+	save := c.i
+	if it := c.peek(); it != nil && it.Eq {
+		c.next()
+	}
+	if it := c.peek(); it != nil && it.Word != "" {
+		switch strings.ToLower(it.Word) {
+		case "true", "on", "yes":
+			c.next()
+			return true
+		case "false", "off", "no", "none":
+			c.next()
+			return false
+		}
+	}
+	c.i = save
+	return true
+}
