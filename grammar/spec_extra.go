@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -37,86 +36,27 @@ func init() {
 	specTakes["separable"] = []string{"kernel", "stride", "pad", "same", "valid", "dilation", "multiplier", "bias", "nobias", "input"}
 }
 
-// numbers reads the single numbers and In->Out pairs of a line, handing
-// words to word; it keeps the fields' positions.
-func (b *specLayerBuilder) numbers(c *specCursor, takes []string, example string,
-	bare func(n int, it *specItem) error, pair func(in, out int, it *specItem) error, word func(name string, nums []int) error) error {
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case it.num != nil && it.num.Arrow:
-			in, err := parseSize(it.num.Value, it.num.Pos)
-			if err != nil {
-				return err
-			}
-			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
-			if err != nil {
-				return err
-			}
-			if len(in) != 1 || len(out) != 1 || pair == nil {
-				return c.unexpected(it, example)
-			}
-			if in[0] < 1 || out[0] < 1 {
-				return channelsError(it, in[0], out[0])
-			}
-			b.set("in", pos(it.num.Pos))
-			b.set("out", pos(it.num.Out.Pos))
-			if err := pair(in[0], out[0], it); err != nil {
-				return err
-			}
-		case it.num != nil || it.Tuple != nil:
-			n, err := itemSize(it)
-			if err != nil {
-				return err
-			}
-			for _, x := range n {
-				if x < 1 {
-					return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a size must be at least 1 (got %d)", x), Hint: example}
-				}
-			}
-			if bare == nil || len(n) > 1 && b.kind != "layernorm" && !strings.HasPrefix(b.kind, "separable") && !strings.HasPrefix(b.kind, "depthwise") {
-				return c.unexpected(it, example)
-			}
-			if err := bare(len(n), it); err != nil {
-				return err
-			}
-		case it.Eq:
-		case it.Word != "":
-			name, nums, at, err := b.word(c, it, takes)
-			if err != nil {
-				return err
-			}
-			b.set(name, at)
-			if err := word(name, nums); err != nil {
-				return err
-			}
-		default:
-			return c.unexpected(it, example)
-		}
-	}
-	return nil
-}
-
 func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
 	r := calc.Recurrent{Cell: map[string]calc.Cell{"lstm": calc.LSTMCell, "gru": calc.GRUCell, "rnn": calc.RNNCell}[b.kind]}
 	example := b.kind + " 128->256 layers 2"
-	err := b.numbers(c, specTakes["recurrent"], example,
-		func(_ int, it *specItem) error {
+	err := b.args(c, specTakes["recurrent"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
 			if r.Hidden != 0 {
 				return c.unexpected(it, example)
 			}
-			n, _ := itemSize(it)
-			r.Hidden = n[0]
-			b.set("out", pos(it.Pos))
-			return nil
+			out, err := b.outCount(c, it, n, example)
+			r.Hidden = out
+			return err
 		},
-		func(in, out int, it *specItem) error {
+		pair: func(in, out []int, it *specItem) error {
 			if r.Hidden != 0 {
 				return c.unexpected(it, example)
 			}
-			r.In, r.Hidden = in, out
-			return nil
+			var err error
+			r.In, r.Hidden, err = channelPair(in, out, it, example)
+			return err
 		},
-		func(name string, nums []int) error {
+		word: func(name string, nums []int, _ Position) error {
 			switch name {
 			case "layers":
 				if len(nums) != 1 || nums[0] < 1 {
@@ -133,7 +73,8 @@ func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
 				r.LastOnly = true
 			}
 			return nil
-		})
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -147,15 +88,16 @@ func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
 func (b *specLayerBuilder) embedding(c *specCursor) (calc.Layer, error) {
 	var e calc.Embedding
 	example := "embedding 10000->300"
-	err := b.numbers(c, specTakes["plain"], example, nil,
-		func(in, out int, it *specItem) error {
+	err := b.args(c, specTakes["plain"], example, argHandlers{
+		pair: func(in, out []int, it *specItem) error {
 			if e.Vocab != 0 {
 				return c.unexpected(it, example)
 			}
-			e.Vocab, e.Dim = in, out
-			return nil
+			var err error
+			e.Vocab, e.Dim, err = channelPair(in, out, it, example)
+			return err
 		},
-		func(string, []int) error { return nil })
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -169,16 +111,16 @@ func (b *specLayerBuilder) embedding(c *specCursor) (calc.Layer, error) {
 func (b *specLayerBuilder) layernorm(c *specCursor) (calc.Layer, error) {
 	var l calc.LayerNorm
 	example := "layernorm 768"
-	err := b.numbers(c, specTakes["layernorm"], example,
-		func(_ int, it *specItem) error {
-			if l.Shape != nil {
+	err := b.args(c, specTakes["layernorm"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
+			if l.Shape != nil || !allPositive(n) {
 				return c.unexpected(it, example)
 			}
-			l.Shape, _ = itemSize(it)
+			l.Shape = n
 			b.set("shape", pos(it.Pos))
 			return nil
-		}, nil,
-		func(name string, _ []int) error {
+		},
+		word: func(name string, _ []int, _ Position) error {
 			switch name {
 			case "noaffine":
 				l.NoAffine = true
@@ -186,17 +128,19 @@ func (b *specLayerBuilder) layernorm(c *specCursor) (calc.Layer, error) {
 				l.NoBias = true
 			}
 			return nil
-		})
+		},
+	})
 	return l, err
 }
 
 func (b *specLayerBuilder) groupnorm(c *specCursor) (calc.Layer, error) {
 	var g calc.GroupNorm
 	example := "groupnorm 32 256"
-	err := b.numbers(c, specTakes["groupnorm"], example,
-		func(_ int, it *specItem) error {
-			n, _ := itemSize(it)
+	err := b.args(c, specTakes["groupnorm"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
 			switch {
+			case len(n) != 1 || n[0] < 1:
+				return c.unexpected(it, example)
 			case g.Groups == 0:
 				g.Groups = n[0]
 				b.set("groups", pos(it.Pos))
@@ -207,13 +151,14 @@ func (b *specLayerBuilder) groupnorm(c *specCursor) (calc.Layer, error) {
 				return c.unexpected(it, example)
 			}
 			return nil
-		}, nil,
-		func(name string, _ []int) error {
+		},
+		word: func(name string, _ []int, _ Position) error {
 			if name == "noaffine" {
 				g.NoAffine = true
 			}
 			return nil
-		})
+		},
+	})
 	if err == nil && g.Groups == 0 {
 		at := pos(c.line.Pos)
 		err = &Error{Line: at.Line, Col: at.Col, Msg: "group norm needs its number of groups", Hint: example}
@@ -234,9 +179,11 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 	if depthwise {
 		example = "depthwise 3x3 64"
 	}
-	err := b.numbers(c, specTakes["separable"], example,
-		func(_ int, it *specItem) error {
-			n, _ := itemSize(it)
+	err := b.args(c, specTakes["separable"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
+			if !allPositive(n) {
+				return c.unexpected(it, example)
+			}
 			switch {
 			case s.Kernel == nil:
 				s.Kernel = n
@@ -252,14 +199,15 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 			}
 			return nil
 		},
-		func(in, out int, it *specItem) error {
+		pair: func(in, out []int, it *specItem) error {
 			if depthwise || s.Out != 0 {
 				return c.unexpected(it, example)
 			}
-			s.In, s.Out = in, out
-			return nil
+			var err error
+			s.In, s.Out, err = channelPair(in, out, it, example)
+			return err
 		},
-		func(name string, nums []int) error {
+		word: func(name string, nums []int, _ Position) error {
 			switch name {
 			case "kernel":
 				s.Kernel = nums
@@ -284,7 +232,8 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 				s.NoBias = false
 			}
 			return nil
-		})
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -292,11 +241,18 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 	if s.Kernel == nil {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the kernel size is missing", Hint: example}
 	}
-	if len(s.Kernel) == 1 && s.Dims > 1 {
-		s.Kernel = []int{s.Kernel[0], s.Kernel[0], s.Kernel[0]}[:s.Dims]
-	}
+	s.Kernel = fullKernel(s.Kernel, s.Dims)
 	if !depthwise && s.Out == 0 {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the number of output channels is missing", Hint: example}
 	}
 	return s, nil
+}
+
+func allPositive(n []int) bool {
+	for _, x := range n {
+		if x < 1 {
+			return false
+		}
+	}
+	return true
 }

@@ -155,53 +155,35 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 		takes = specTakes["deconv"]
 	}
 	example := map[bool]string{false: specExample, true: "deconv 4x4 64->32 stride 2 pad 1 input 16x16"}[conv.Transposed]
-	var kernelSet bool
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case it.num != nil && it.num.Arrow:
+	err := b.args(c, takes, example, argHandlers{
+		// The first size is the kernel; a second, alone, the output
+		// channels (conv 3x3 64, inside a network).
+		size: func(n []int, it *specItem) error {
+			switch {
+			case conv.Kernel == nil:
+				conv.Kernel = n
+				b.set("kernel", pos(it.Pos))
+			case conv.Out == 0 && conv.In == 0:
+				out, err := b.outCount(c, it, n, example)
+				conv.Out = out
+				return err
+			default:
+				return c.unexpected(it, example)
+			}
+			return nil
+		},
+		pair: func(in, out []int, it *specItem) error {
 			if conv.In != 0 || conv.Out != 0 {
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the channels are given twice", Hint: example}
+				return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the channels are given twice", Hint: example}
 			}
-			in, err := parseSize(it.num.Value, it.num.Pos)
-			if err != nil {
-				return nil, err
-			}
-			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
-			if err != nil {
-				return nil, err
-			}
-			if len(in) != 1 || len(out) != 1 {
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "channels are single numbers, as in 32->64", Hint: example}
-			}
-			if in[0] < 1 || out[0] < 1 {
-				return nil, channelsError(it, in[0], out[0])
-			}
-			conv.In, conv.Out = in[0], out[0]
-			b.set("in", pos(it.num.Pos))
-			b.set("out", pos(it.num.Out.Pos))
-		case (it.num != nil || it.Tuple != nil) && !kernelSet:
-			k, err := itemSize(it)
-			if err != nil {
-				return nil, err
-			}
-			conv.Kernel, kernelSet = k, true
-			b.set("kernel", pos(it.Pos))
-		case it.num != nil && conv.Out == 0 && conv.In == 0:
-			out, err := b.outCount(c, it, example)
-			if err != nil {
-				return nil, err
-			}
-			conv.Out = out
-		case it.Eq:
-		case it.Word != "":
-			name, nums, at, err := b.word(c, it, takes)
-			if err != nil {
-				return nil, err
-			}
-			b.set(name, at)
+			var err error
+			conv.In, conv.Out, err = channelPair(in, out, it, example)
+			return err
+		},
+		word: func(name string, nums []int, at Position) error {
 			switch name {
 			case "kernel":
-				conv.Kernel, kernelSet = nums, true
+				conv.Kernel = nums
 			case "stride":
 				conv.Stride = nums
 			case "pad":
@@ -216,7 +198,7 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 				conv.Dilation = nums
 			case "groups":
 				if len(nums) != 1 {
-					return nil, &Error{Line: at.Line, Col: at.Col, Msg: "groups is a single number", Hint: "groups 4"}
+					return &Error{Line: at.Line, Col: at.Col, Msg: "groups is a single number", Hint: "groups 4"}
 				}
 				conv.Groups = nums[0]
 			case "depthwise":
@@ -229,25 +211,21 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 			case "outpad":
 				conv.OutPad = nums
 			}
-		default:
-			return nil, c.unexpected(it, example)
-		}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
 	at := pos(c.line.Pos)
-	if !kernelSet {
+	if conv.Kernel == nil {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the kernel size is missing", Hint: example}
 	}
 	if conv.Out == 0 {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the number of output channels (filters) is missing",
 			Hint: "give channels as IN->OUT: " + example}
 	}
-	if len(conv.Kernel) == 1 && conv.Dims > 1 {
-		k := conv.Kernel[0]
-		conv.Kernel = make([]int, conv.Dims)
-		for i := range conv.Kernel {
-			conv.Kernel[i] = k
-		}
-	}
+	conv.Kernel = fullKernel(conv.Kernel, conv.Dims)
 	if conv.Depthwise && conv.Groups != 0 {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "depthwise and groups both given", Hint: "depthwise means groups = input channels: write one of them"}
 	}
@@ -257,14 +235,93 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	return conv, nil
 }
 
-// outCount reads a bare number that gives a layer's outputs (conv 3x3 64,
-// linear 10): one whole number, at least 1.
-func (b *specLayerBuilder) outCount(c *specCursor, it *specItem, example string) (int, error) {
-	out, err := parseSize(it.num.Value, it.num.Pos)
-	if err != nil {
-		return 0, err
+// argHandlers say what a layer does with each kind of argument; a nil
+// handler makes that kind an error ("I don't know what 64 is for here").
+type argHandlers struct {
+	size func(n []int, it *specItem) error                // 3x3, 64, (3, 3)
+	pair func(in, out []int, it *specItem) error          // 32->64; where each was written is recorded
+	word func(name string, nums []int, at Position) error // an option the layer takes, with its value
+}
+
+// args walks a line's arguments in any order, handing each to h; "=" is
+// skipped (stride=2), and option words are checked against takes.
+func (b *specLayerBuilder) args(c *specCursor, takes []string, example string, h argHandlers) error {
+	for it := c.next(); it != nil; it = c.next() {
+		switch {
+		case it.Eq:
+		case it.num != nil && it.num.Arrow:
+			if h.pair == nil {
+				return c.unexpected(it, example)
+			}
+			in, err := parseSize(it.num.Value, it.num.Pos)
+			if err != nil {
+				return err
+			}
+			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
+			if err != nil {
+				return err
+			}
+			b.set("in", pos(it.num.Pos))
+			b.set("out", pos(it.num.Out.Pos))
+			if err := h.pair(in, out, it); err != nil {
+				return err
+			}
+		case it.num != nil || it.Tuple != nil:
+			if h.size == nil {
+				return c.unexpected(it, example)
+			}
+			n, err := itemSize(it)
+			if err != nil {
+				return err
+			}
+			if err := h.size(n, it); err != nil {
+				return err
+			}
+		case it.Word != "":
+			name, nums, at, err := b.word(c, it, takes)
+			if err != nil {
+				return err
+			}
+			b.set(name, at)
+			if h.word != nil {
+				if err := h.word(name, nums, at); err != nil {
+					return err
+				}
+			}
+		default:
+			return c.unexpected(it, example)
+		}
 	}
-	if len(out) != 1 {
+	return nil
+}
+
+// channelPair checks IN->OUT channel counts: single numbers, at least 1.
+func channelPair(in, out []int, it *specItem, example string) (int, int, error) {
+	if len(in) != 1 || len(out) != 1 {
+		return 0, 0, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "channels are single numbers, as in 32->64", Hint: example}
+	}
+	if in[0] < 1 || out[0] < 1 {
+		return 0, 0, channelsError(it, in[0], out[0])
+	}
+	return in[0], out[0], nil
+}
+
+// fullKernel writes a kernel given as one size (3) for every dimension (3x3).
+func fullKernel(k []int, dims int) []int {
+	if len(k) != 1 || dims < 2 {
+		return k
+	}
+	full := make([]int, dims)
+	for i := range full {
+		full[i] = k[0]
+	}
+	return full
+}
+
+// outCount checks a bare number that gives a layer's outputs (conv 3x3 64,
+// linear 10): one whole number, at least 1.
+func (b *specLayerBuilder) outCount(c *specCursor, it *specItem, out []int, example string) (int, error) {
+	if len(out) != 1 || it.num == nil {
 		return 0, c.unexpected(it, example)
 	}
 	if out[0] < 1 {
@@ -311,22 +368,16 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 		takes = specTakes["avgpool"]
 	}
 	example := "maxpool 2x2 stride 2 input 56x56x64"
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case (it.num != nil && !it.num.Arrow || it.Tuple != nil) && p.Kernel == nil:
-			k, err := itemSize(it)
-			if err != nil {
-				return nil, err
+	err := b.args(c, takes, example, argHandlers{
+		size: func(n []int, it *specItem) error {
+			if p.Kernel != nil {
+				return c.unexpected(it, example)
 			}
-			p.Kernel = k
+			p.Kernel = n
 			b.set("kernel", pos(it.Pos))
-		case it.Eq:
-		case it.Word != "":
-			name, nums, at, err := b.word(c, it, takes)
-			if err != nil {
-				return nil, err
-			}
-			b.set(name, at)
+			return nil
+		},
+		word: func(name string, nums []int, _ Position) error {
 			switch name {
 			case "kernel":
 				p.Kernel = nums
@@ -341,21 +392,17 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 			case "noceil":
 				p.Ceil = false
 			}
-		default:
-			return nil, c.unexpected(it, example)
-		}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
 	at := pos(c.line.Pos)
 	if p.Kernel == nil {
 		return nil, &Error{Line: at.Line, Col: at.Col, Msg: "the pooling window size is missing", Hint: example}
 	}
-	if len(p.Kernel) == 1 && p.Dims > 1 {
-		k := p.Kernel[0]
-		p.Kernel = make([]int, p.Dims)
-		for i := range p.Kernel {
-			p.Kernel[i] = k
-		}
-	}
+	p.Kernel = fullKernel(p.Kernel, p.Dims)
 	if err := p.Validate(); err != nil {
 		return nil, b.calcError(at, err)
 	}
@@ -365,53 +412,40 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 	var l calc.Linear
 	example := "linear 4096->1000"
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case it.num != nil && it.num.Arrow && l.Out == 0:
-			in, err := parseSize(it.num.Value, it.num.Pos)
-			if err != nil {
-				return nil, err
+	err := b.args(c, specTakes["linear"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
+			if l.Out != 0 {
+				return c.unexpected(it, example)
 			}
-			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
-			if err != nil {
-				return nil, err
+			out, err := b.outCount(c, it, n, example)
+			l.Out = out
+			return err
+		},
+		pair: func(in, out []int, it *specItem) error {
+			if l.Out != 0 {
+				return c.unexpected(it, example)
 			}
-			if len(out) != 1 {
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the output size is a single number", Hint: example}
-			}
-			if len(in) > 1 {
+			if len(in) > 1 && len(out) == 1 {
 				// linear 7x7x64->10: the student means the flattened volume.
 				total := 1
 				for _, x := range in {
 					total *= x
 				}
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column,
+				return &Error{Line: it.Pos.Line, Col: it.Pos.Column,
 					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.num.Value, total),
 					Hint: fmt.Sprintf("linear %d->%d", total, out[0])}
 			}
-			if in[0] < 1 || out[0] < 1 {
-				return nil, channelsError(it, in[0], out[0])
-			}
-			l.In, l.Out = in[0], out[0]
-			b.set("in", pos(it.num.Pos))
-			b.set("out", pos(it.num.Out.Pos))
-		case it.num != nil && !it.num.Arrow && l.Out == 0:
-			out, err := b.outCount(c, it, example)
-			if err != nil {
-				return nil, err
-			}
-			l.Out = out
-		case it.Eq:
-		case it.Word != "":
-			name, _, at, err := b.word(c, it, specTakes["linear"])
-			if err != nil {
-				return nil, err
-			}
-			b.set(name, at)
+			var err error
+			l.In, l.Out, err = channelPair(in, out, it, example)
+			return err
+		},
+		word: func(name string, _ []int, _ Position) error {
 			l.NoBias = name == "nobias"
-		default:
-			return nil, c.unexpected(it, example)
-		}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
 	if l.Out == 0 {
 		at := pos(c.line.Pos)
@@ -422,31 +456,21 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 
 func (b *specLayerBuilder) batchnorm(c *specCursor) (calc.Layer, error) {
 	var bn calc.BatchNorm
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case it.num != nil && !it.num.Arrow && bn.C == 0:
-			n, err := parseSize(it.num.Value, it.num.Pos)
-			if err != nil {
-				return nil, err
-			}
-			if len(n) != 1 || n[0] < 1 {
-				return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "batch norm takes one channel count, at least 1", Hint: "batchnorm 64"}
+	err := b.args(c, specTakes["batch"], "batchnorm 64", argHandlers{
+		size: func(n []int, it *specItem) error {
+			if bn.C != 0 || it.num == nil || len(n) != 1 || n[0] < 1 {
+				return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "batch norm takes one channel count, at least 1", Hint: "batchnorm 64"}
 			}
 			bn.C = n[0]
 			b.set("in", pos(it.Pos))
-		case it.Eq:
-		case it.Word != "":
-			name, _, at, err := b.word(c, it, specTakes["batch"])
-			if err != nil {
-				return nil, err
-			}
-			b.set(name, at)
+			return nil
+		},
+		word: func(name string, _ []int, _ Position) error {
 			bn.NoAffine = name == "noaffine"
-		default:
-			return nil, c.unexpected(it, "batchnorm 64")
-		}
-	}
-	return bn, nil
+			return nil
+		},
+	})
+	return bn, err
 }
 
 func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
@@ -482,30 +506,24 @@ func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
 	if b.kind == "adaptivemaxpool" {
 		a.Op = calc.MaxPool
 	}
-	for it := c.next(); it != nil; it = c.next() {
-		switch {
-		case (it.num != nil && !it.num.Arrow || it.Tuple != nil) && a.Output == nil:
-			n, err := itemSize(it)
-			if err != nil {
-				return nil, err
+	example := "adaptiveavgpool 7x7"
+	err := b.args(c, specTakes["plain"], example, argHandlers{
+		size: func(n []int, it *specItem) error {
+			if a.Output != nil {
+				return c.unexpected(it, example)
 			}
 			for _, x := range n {
 				if x < 1 {
-					return nil, &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "an output size must be at least 1", Hint: "adaptiveavgpool 7x7"}
+					return &Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "an output size must be at least 1", Hint: example}
 				}
 			}
 			a.Output = n
 			b.set("output", pos(it.Pos))
-		case it.Eq:
-		case it.Word != "":
-			name, _, at, err := b.word(c, it, specTakes["plain"])
-			if err != nil {
-				return nil, err
-			}
-			b.set(name, at)
-		default:
-			return nil, c.unexpected(it, "adaptiveavgpool 7x7")
-		}
+			return nil
+		},
+	})
+	if err != nil {
+		return nil, err
 	}
 	if a.Output == nil {
 		at := pos(c.line.Pos)
