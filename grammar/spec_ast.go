@@ -21,19 +21,21 @@ type specFile struct {
 //	Line = Ident Arg* Body? .
 //	Arg  = Ident | Size | Float | "->" | "=" | "(" | ")" .
 //
-// The arguments are captured as plain tokens, not as a struct each:
-// participle's reflection over nested argument structs was most of an
-// answer's time. Their shape — a number with its arrow (32->64), a
-// bracketed tuple ((3, 3)) — is gathered from Tokens after the parse
-// (specGather), with positioned errors.
+// The words of a line are matched but not captured: participle's
+// reflection, per captured token, was most of an answer's time. The line's
+// tokens (Tokens, which participle fills) are read after the parse
+// (specGather): the first is the kind, and the shape of the rest — a
+// number with its arrow (32->64), a bracketed tuple ((3, 3)) — is gathered
+// with positioned errors.
 type specLine struct {
 	Pos    lexer.Position
-	Kind   string    `parser:"@Ident"`
-	Args   []string  `parser:"@( Ident | Size | Float | Arrow | Eq | Open | Close )*"`
+	Head   bool      `parser:"Ident ( Ident | Size | Float | Arrow | Eq | Open | Close )*"` // matched, not captured: read from Tokens
 	Body   *specBody `parser:"@@?"`
 	Tokens []lexer.Token
 
-	// Items are the arguments, gathered from Tokens (not parsed).
+	// Kind is the line's first word; Items are its arguments. Both are
+	// gathered from Tokens (specGather), not captured by the parser.
+	Kind  string
 	Items []*specItem
 }
 
@@ -83,13 +85,21 @@ func specGather(lines []*specLine) error {
 		if l == nil {
 			continue
 		}
-		if len(l.Tokens) > len(l.Args) {
-			items, err := specItems(l.Tokens[1 : 1+len(l.Args)])
-			if err != nil {
-				return err
+		l.Kind = l.Tokens[0].Value
+		args := l.Tokens[1:]
+		if l.Body != nil {
+			for i, t := range args {
+				if t.Pos.Offset == l.Body.Pos.Offset {
+					args = args[:i]
+					break
+				}
 			}
-			l.Items = items
 		}
+		items, err := specItems(args)
+		if err != nil {
+			return err
+		}
+		l.Items = items
 		if l.Body != nil {
 			if err := specGather(l.Body.Lines); err != nil {
 				return err
