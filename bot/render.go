@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar"
@@ -28,6 +29,7 @@ var plain = markup{
 // their worked steps (or the table for a network), then any refusal.
 func explain(r Reply, m markup, full bool) string {
 	var b strings.Builder
+	b.Grow(2048) // a layer's answer; a network's grows from there
 	if r.Err != nil && r.Question == nil {
 		writeError(&b, r, m)
 		return strings.TrimRight(b.String(), "\n")
@@ -238,37 +240,50 @@ func shapeLegend(s calc.Shape) string {
 
 // writeStep writes "quantity = formula = numbers = result" and its note.
 func writeStep(b *strings.Builder, st calc.Step, m markup) {
-	result := m.bold(group(st.Result))
+	// Written piece by piece, not with Fprintf: this runs for every step
+	// of every answer.
+	b.WriteString("• ")
+	b.WriteString(st.Quantity)
+	b.WriteString(" = ")
 	switch {
 	case len(st.Values) == 0:
-		fmt.Fprintf(b, "• %s = %s\n", st.Quantity, result)
 	case len(st.Values) == 1 && st.Formula == st.Values[0].Name:
-		fmt.Fprintf(b, "• %s = %s = %s\n", st.Quantity, st.Formula, result)
+		b.WriteString(st.Formula)
+		b.WriteString(" = ")
 	default:
-		subst := substitute(st.Formula, st.Values)
-		fmt.Fprintf(b, "• %s = %s = %s = %s\n", st.Quantity, st.Formula, subst, result)
+		b.WriteString(st.Formula)
+		b.WriteString(" = ")
+		substitute(b, st.Formula, st.Values)
+		b.WriteString(" = ")
 	}
+	b.WriteString(m.bold(group(st.Result)))
+	b.WriteByte('\n')
 	if st.Note != "" {
-		fmt.Fprintf(b, "  ↳ %s\n", st.Note)
+		b.WriteString("  ↳ ")
+		b.WriteString(st.Note)
+		b.WriteByte('\n')
 	}
 }
 
-// substitute writes formula with every name bound in vals replaced by its
-// value, grouped.
-func substitute(formula string, vals []calc.Binding) string {
-	var b strings.Builder
-	rs := []rune(formula)
-	for i := 0; i < len(rs); {
-		if !isIdent(rs[i]) {
-			b.WriteRune(rs[i])
-			i++
+// substitute writes formula to b with every name bound in vals replaced
+// by its value, grouped.
+func substitute(b *strings.Builder, formula string, vals []calc.Binding) {
+	for i := 0; i < len(formula); {
+		r, size := utf8.DecodeRuneInString(formula[i:])
+		if !isIdent(r) {
+			b.WriteString(formula[i : i+size])
+			i += size
 			continue
 		}
 		j := i
-		for j < len(rs) && (isIdent(rs[j]) || unicode.IsDigit(rs[j])) {
-			j++
+		for j < len(formula) {
+			r, size := utf8.DecodeRuneInString(formula[j:])
+			if !isIdent(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += size
 		}
-		name := string(rs[i:j])
+		name := formula[i:j]
 		replaced := false
 		for _, v := range vals {
 			if v.Name == name {
@@ -282,7 +297,6 @@ func substitute(formula string, vals []calc.Binding) string {
 		}
 		i = j
 	}
-	return b.String()
 }
 
 func isIdent(r rune) bool { return unicode.IsLetter(r) || r == '_' }
