@@ -19,11 +19,16 @@ const specExample = "conv 3x3 32->64 stride 2 pad 1 input 56x56"
 // (with an optional `input HxW`), or a network — `input HxWxC` then one
 // layer a line. Errors are [*Error], positioned in src.
 func ParseSpec(src string) (*Question, error) {
-	file, err := specParser.ParseString("", src)
+	toks, args := specFold(specTokenize(src))
+	plex, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
 	if err != nil {
 		return nil, specSyntaxError(src, err)
 	}
-	if err := specGather(file.Items); err != nil {
+	file, err := specParser.ParseFromLexer(plex)
+	if err != nil {
+		return nil, specSyntaxError(src, err)
+	}
+	if err := specGather(file.Items, args); err != nil {
 		return nil, err
 	}
 	lines := file.Items[:0:0]
@@ -340,13 +345,16 @@ func specSyntaxError(src string, err error) error {
 	if errors.As(err, &unexpected) {
 		tok := unexpected.Unexpected
 		switch {
+		case tok.EOF() && strings.Count(src, "{") > strings.Count(src, "}"):
+			e.Msg = "a block's { is not closed"
+			e.Hint = "close it with } on a line of its own, e.g. repeat 2 { conv 3x3 64 pad 1; relu }"
 		case tok.EOF():
 			e.Msg = "the question ends too early"
 		case strings.ContainsAny(tok.Value, "->→=>⟶") && len([]rune(tok.Value)) <= 2:
 			e.Msg = fmt.Sprintf("%q needs a number on each side", tok.Value)
 			e.Hint = "write channels as IN->OUT, e.g. 32->64"
-		case tok.Value == "\n" || tok.Value == ";":
-			e.Msg = "a layer line must start with the layer's name"
+		case startsLine(src, tok.Pos.Offset):
+			e.Msg = fmt.Sprintf("a line starts with a layer's name, not %q", tok.Value)
 		default:
 			e.Msg = fmt.Sprintf("%q is not part of the spec language", tok.Value)
 		}
@@ -356,8 +364,17 @@ func specSyntaxError(src string, err error) error {
 	if e.Line == 0 {
 		e.Line, e.Col = 1, 1
 	}
-	_ = src
 	return e
+}
+
+// startsLine reports whether only spaces stand between the start of a line
+// (or a ";") and byte offset off of src.
+func startsLine(src string, off int) bool {
+	if off > len(src) {
+		return false
+	}
+	before := strings.TrimRight(src[:off], " \t\r,")
+	return before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, ";")
 }
 
 func pos(p lexer.Position) Position { return Position{Line: p.Line, Col: p.Column} }

@@ -9,27 +9,34 @@ import (
 
 // specFile is a whole question in the spec language:
 //
-//	File = (Line | Sep)* .
+//	File = Line* .
+//
+// Line ends (newlines, ";") are not tokens of the parse: specFold has
+// already used them to tell where each line's arguments end, and a line
+// always starts with a word, so the lines need no separator between them.
 type specFile struct {
-	Items []*specLine `parser:"( @@ | Sep )*"`
+	Items []*specLine `parser:"@@*"`
 }
 
 // specLine is one layer (or the input line), or a block with its body in
 // braces — repeat 3 { ... }, residual { ... } shortcut { ... },
 // concat { branch { ... } branch { ... } }:
 //
-//	Line = Ident Arg* Body? .
-//	Arg  = Ident | Size | Float | "->" | "=" | "(" | ")" .
+//	Line = Ident Args? Body? .
 //
-// The words of a line are matched but not captured: participle's
-// reflection, per captured token, was most of an answer's time. The line's
-// tokens (Tokens, which participle fills) are read after the parse
-// (specGather): the first is the kind, and the shape of the rest — a
-// number with its arrow (32->64), a bracketed tuple ((3, 3)) — is gathered
-// with positioned errors.
+// Args is one token: specFold folds a line's arguments into it before the
+// parse (participle's reflection, per token, was most of an answer's
+// time), and keeps the argument tokens aside. After the parse, specGather
+// reads the kind from Tokens (which participle fills) and gathers the
+// arguments' shape — a number with its arrow (32->64), a bracketed tuple
+// ((3, 3)) — with positioned errors:
+//
+//	Arg  = Ident | Num | Tuple | "=" .
+//	Num  = (Size | Float) ("->" Size)? .
+//	Tuple = "(" Size* ")" .
 type specLine struct {
 	Pos    lexer.Position
-	Head   bool      `parser:"Ident ( Ident | Size | Float | Arrow | Eq | Open | Close )*"` // matched, not captured: read from Tokens
+	Head   bool      `parser:"Ident Args?"` // matched, not captured: read from Tokens
 	Body   *specBody `parser:"@@?"`
 	Tokens []lexer.Token
 
@@ -42,10 +49,10 @@ type specLine struct {
 // specBody is the lines of a block, in braces. A line may follow the
 // closing brace on the same line (} shortcut {).
 //
-//	Body = "{" (Line | Sep)* "}" .
+//	Body = "{" Line* "}" .
 type specBody struct {
 	Pos   lexer.Position
-	Lines []*specLine `parser:"'{' ( @@ | Sep )* '}'"`
+	Lines []*specLine `parser:"'{' @@* '}'"`
 }
 
 // specItem is one argument of a layer: a word, a number (with its output
@@ -78,35 +85,72 @@ type specTuple struct {
 	Values []string
 }
 
-// specGather builds the Items of every line of lines, in blocks too, from
-// the argument tokens the parser captured.
-func specGather(lines []*specLine) error {
+// specGather builds the Kind and Items of every line of lines, in blocks
+// too, from the tokens the parser matched and the argument tokens specFold
+// set aside (by the offset of their Args token).
+func specGather(lines []*specLine, args map[int][]lexer.Token) error {
 	for _, l := range lines {
 		if l == nil {
 			continue
 		}
 		l.Kind = l.Tokens[0].Value
-		args := l.Tokens[1:]
-		if l.Body != nil {
-			for i, t := range args {
-				if t.Pos.Offset == l.Body.Pos.Offset {
-					args = args[:i]
-					break
-				}
+		if len(l.Tokens) > 1 && l.Tokens[1].Type == specTokArgs {
+			items, err := specItems(args[l.Tokens[1].Pos.Offset])
+			if err != nil {
+				return err
 			}
+			l.Items = items
 		}
-		items, err := specItems(args)
-		if err != nil {
-			return err
-		}
-		l.Items = items
 		if l.Body != nil {
-			if err := specGather(l.Body.Lines); err != nil {
+			if err := specGather(l.Body.Lines, args); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// specFold folds the arguments of each line — the tokens after a line's
+// first word, up to the end of the line or a brace — into one Args token,
+// and returns them by that token's offset. The line ends themselves are
+// dropped.
+func specFold(toks []lexer.Token) ([]lexer.Token, map[int][]lexer.Token) {
+	out := make([]lexer.Token, 0, len(toks))
+	args := map[int][]lexer.Token{}
+	lineStart := true
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Type == specTokSep {
+			lineStart = true
+			continue
+		}
+		out = append(out, t)
+		switch t.Type {
+		case specTokLBrace, specTokRBrace:
+			lineStart = true
+			continue
+		case specTokIdent:
+			if !lineStart {
+				break
+			}
+			j := i + 1
+			for j < len(toks) && !specEndsArgs(toks[j].Type) {
+				j++
+			}
+			if j > i+1 {
+				first := toks[i+1]
+				args[first.Pos.Offset] = toks[i+1 : j]
+				out = append(out, lexer.Token{Type: specTokArgs, Value: first.Value, Pos: first.Pos})
+				i = j - 1
+			}
+		}
+		lineStart = false
+	}
+	return out, args
+}
+
+func specEndsArgs(t lexer.TokenType) bool {
+	return t == specTokSep || t == specTokLBrace || t == specTokRBrace || t == specTokEOF
 }
 
 // specItems groups argument tokens into items:
@@ -153,8 +197,10 @@ func specItems(toks []lexer.Token) ([]*specItem, error) {
 			i = j
 		case specTokArrow:
 			return nil, at(t, fmt.Sprintf("%q needs a number on each side", t.Value), "write channels as IN->OUT, e.g. 32->64")
-		default: // a closing bracket with no opening one
+		case specTokClose:
 			return nil, at(t, fmt.Sprintf("%q closes nothing", t.Value), "write a size as 3x3 or (3, 3)")
+		default:
+			return nil, at(t, fmt.Sprintf("%q is not part of the spec language", t.Value), specExample)
 		}
 		items = append(items, it)
 	}

@@ -163,7 +163,7 @@ func TestBlockErrors(t *testing.T) {
 		line, col, idx int
 		msg            string
 	}{
-		{"unclosed block", "input 8x8x3\nrepeat 3 {\n  relu\n", 4, 1, 0, "ends too early"},
+		{"unclosed block", "input 8x8x3\nrepeat 3 {\n  relu\n", 4, 1, 0, "is not closed"},
 		{"stray brace", "input 8x8x3\nrelu\n}", 3, 1, 0, "}"},
 		{"no count", "input 8x8x3\nrepeat { relu }", 2, 1, 1, "repeat needs a count"},
 		{"lonely shortcut", "input 8x8x3\nrelu\nshortcut { relu }", 3, 1, 2, "shortcut belongs"},

@@ -25,6 +25,7 @@ const (
 	specTokOpen
 	specTokClose
 	specTokJunk
+	specTokArgs // a line's arguments, folded into one token by specFold
 )
 
 // specLexer is the spec language's lexer, written by hand (a regexp lexer
@@ -54,7 +55,7 @@ type specLexDef struct {
 func specSymbols() map[string]lexer.TokenType {
 	return map[string]lexer.TokenType{"EOF": specTokEOF, "Comment": specTokComment, "Sep": specTokSep,
 		"Space": specTokSpace, "Arrow": specTokArrow, "Float": specTokFloat, "Size": specTokSize, "Ident": specTokIdent,
-		"Eq": specTokEq, "LBrace": specTokLBrace, "RBrace": specTokRBrace, "Open": specTokOpen, "Close": specTokClose, "Junk": specTokJunk}
+		"Eq": specTokEq, "LBrace": specTokLBrace, "RBrace": specTokRBrace, "Open": specTokOpen, "Close": specTokClose, "Junk": specTokJunk, "Args": specTokArgs}
 }
 
 // Symbols names the token types for the grammar.
