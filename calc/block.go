@@ -136,7 +136,7 @@ func (rs Residual) Apply(in Shape) (Report, error) {
 			return Report{}, err
 		}
 		r.Children = append(r.Children, side)
-		r.Steps[0] = Step{Quantity: "learnable parameters", Formula: "body + shortcut", Values: bind("body", body.Params, "shortcut", side.Params), Result: r.Params,
+		r.Steps[0] = Step{Quantity: "learnable parameters", Formula: "body + shortcut", Values: []Binding{{"body", int64(body.Params)}, {"shortcut", int64(side.Params)}}, Result: r.Params,
 			Note: "the addition itself learns nothing"}
 	}
 	if in != nil && !body.Output.Equal(side.Output) {

@@ -237,11 +237,11 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	if !c.NoBias {
 		r.Biases = int64(c.Out)
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: bind("Cout", c.Out), Result: r.Biases,
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(c.Out)}}, Result: r.Biases,
 		Note: biasNote(!c.NoBias, "output channel")})
 	r.Params = a.add(r.Weights, r.Biases)
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
-		Values: bind("weights", r.Weights, "biases", r.Biases), Result: r.Params,
+		Values: []Binding{{"weights", int64(r.Weights)}, {"biases", int64(r.Biases)}}, Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
 	if a.err != nil {
 		return Report{}, a.err
@@ -300,11 +300,11 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	} else {
 		r.MACs = a.mul(conns, neurons)
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
-			Values: bind("connections", conns, "neurons", neurons), Result: r.MACs,
+			Values: []Binding{{"connections", int64(conns)}, {"neurons", int64(neurons)}}, Result: r.MACs,
 			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
 	}
 	r.MACsKnown = true
-	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: bind("MACs", r.MACs), Result: a.mul(2, r.MACs),
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: []Binding{{"MACs", int64(r.MACs)}}, Result: a.mul(2, r.MACs),
 		Note: "one multiply and one add per MAC"})
 	if !c.Transposed {
 		b := int64(0)
@@ -313,7 +313,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		}
 		total := a.mul(a.add(conns, b), neurons)
 		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
-			Values: bind("connections", conns, "bias", b, "neurons", neurons), Result: total,
+			Values: []Binding{{"connections", int64(conns)}, {"bias", int64(b)}, {"neurons", int64(neurons)}}, Result: total,
 			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
 	}
 	if a.err != nil {
@@ -342,16 +342,16 @@ func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
 	case c.Transposed && c.PadMode == PadSame:
 		// Keras Conv2DTranspose with padding="same".
 		o = size * s
-		st.Formula, st.Values = sn+"·s", bind(sn, size, "s", s)
+		st.Formula, st.Values = sn+"·s", []Binding{{sn, int64(size)}, {"s", int64(s)}}
 		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
 	case c.Transposed:
 		op := int64(per(c.OutPad, i, 0))
 		o = (size-1)*s - 2*p + d*(k-1) + op + 1
 		st.Formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
-		st.Values = bind(sn, size, "s", s, "p", p, "d", d, "k", k, "outpad", op)
+		st.Values = []Binding{{sn, int64(size)}, {"s", int64(s)}, {"p", int64(p)}, {"d", int64(d)}, {"k", int64(k)}, {"outpad", int64(op)}}
 		if d == 1 && op == 0 {
 			st.Formula = "(" + sn + " − 1)·s − 2·p + k"
-			st.Values = bind(sn, size, "s", s, "p", p, "k", k)
+			st.Values = []Binding{{sn, int64(size)}, {"s", int64(s)}, {"p", int64(p)}, {"k", int64(k)}}
 		}
 	case c.PadMode == PadSame:
 		o = ceilDiv(size, s)
@@ -360,16 +360,16 @@ func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
 			total = 0
 		}
 		p = total / 2
-		st.Formula, st.Values = "ceil("+sn+" / s)", bind(sn, size, "s", s)
+		st.Formula, st.Values = "ceil("+sn+" / s)", []Binding{{sn, int64(size)}, {"s", int64(s)}}
 		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", total, p, total-p)
 	default:
 		o = floorDiv(size+2*p-d*(k-1)-1, s) + 1
 		if d == 1 {
 			st.Formula = "floor((" + sn + " + 2·p − k) / s) + 1"
-			st.Values = bind(sn, size, "p", p, "k", k, "s", s)
+			st.Values = []Binding{{sn, int64(size)}, {"p", int64(p)}, {"k", int64(k)}, {"s", int64(s)}}
 		} else {
 			st.Formula = "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
-			st.Values = bind(sn, size, "p", p, "d", d, "k", k, "s", s)
+			st.Values = []Binding{{sn, int64(size)}, {"p", int64(p)}, {"d", int64(d)}, {"k", int64(k)}, {"s", int64(s)}}
 		}
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
 			st.Note = fmt.Sprintf("the division leaves %d over: the last %d of the padded input's %d positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)", rem, rem, size+2*p)

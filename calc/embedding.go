@@ -25,9 +25,9 @@ func (e Embedding) Apply(in Shape) (Report, error) {
 	r.Weights = a.mul(int64(e.Vocab), int64(e.Dim))
 	r.Params = r.Weights
 	r.Steps = []Step{
-		{Quantity: "weights", Formula: "vocab·dim", Values: bind("vocab", e.Vocab, "dim", e.Dim), Result: r.Weights,
+		{Quantity: "weights", Formula: "vocab·dim", Values: []Binding{{"vocab", int64(e.Vocab)}, {"dim", int64(e.Dim)}}, Result: r.Weights,
 			Note: "one learned vector per token of the vocabulary; no bias"},
-		{Quantity: "learnable parameters", Formula: "weights", Values: bind("weights", r.Weights), Result: r.Params,
+		{Quantity: "learnable parameters", Formula: "weights", Values: []Binding{{"weights", int64(r.Weights)}}, Result: r.Params,
 			Note: "a lookup, not a multiplication: no MACs"},
 	}
 	if a.err != nil {

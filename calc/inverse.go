@@ -103,35 +103,35 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		}
 		kd := d*(k-1) + 1
 		lo, hi = 0, kd-1
-		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "k", kd, "s", s)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{sn, int64(in)}, {"k", int64(kd)}, {"s", int64(s)}}
 		sv.Question = fmt.Sprintf("padding p that takes %s %d to %d with a %d-wide kernel and stride %d", word, in, out, kd, s)
 	case "stride":
 		if len(c.Kernel) == 0 {
 			return nil, errorf("kernel", "the kernel size is needed to solve for the stride")
 		}
 		lo, hi = 1, max(int64(in)+2*p, 1)
-		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "p", p, "k", d*(k-1)+1)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{sn, int64(in)}, {"p", int64(p)}, {"k", int64(d*(k-1) + 1)}}
 		if c.PadMode == PadSame {
-			formula, vals = "ceil("+sn+" / s)", bind(sn, in)
+			formula, vals = "ceil("+sn+" / s)", []Binding{{sn, int64(in)}}
 		}
 		sv.Question = fmt.Sprintf("stride s that takes %s %d to %d with a %d-wide kernel and padding %d", word, in, out, d*(k-1)+1, p)
 	case "kernel":
 		lo, hi = 1, max(int64(in)+2*p, 1)
-		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind(sn, in, "p", p, "s", s)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{sn, int64(in)}, {"p", int64(p)}, {"s", int64(s)}}
 		sv.Question = fmt.Sprintf("kernel size k that takes %s %d to %d with stride %d and padding %d", word, in, out, s, p)
 	case "dilation":
 		if k < 2 {
 			return nil, errorf("kernel", "a 1-wide kernel is the same whatever its dilation")
 		}
 		lo, hi = 1, max((int64(in)+2*p)/(k-1), 1)
-		formula, vals = "floor(("+sn+" + 2·p − d·(k − 1) − 1) / s) + 1", bind(sn, in, "p", p, "k", k, "s", s)
+		formula, vals = "floor(("+sn+" + 2·p − d·(k − 1) − 1) / s) + 1", []Binding{{sn, int64(in)}, {"p", int64(p)}, {"k", int64(k)}, {"s", int64(s)}}
 		sv.Question = fmt.Sprintf("dilation d that takes %s %d to %d with a %d-wide kernel, stride %d and padding %d", word, in, out, k, s, p)
 	case "input":
 		if len(c.Kernel) == 0 {
 			return nil, errorf("kernel", "the kernel size is needed to solve for the input size")
 		}
 		lo, hi = 1, (int64(out)+1)*s+d*(k-1)+1
-		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", bind("p", p, "k", d*(k-1)+1, "s", s)
+		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{"p", int64(p)}, {"k", int64(d*(k-1) + 1)}, {"s", int64(s)}}
 		if c.Transposed {
 			hi = int64(out)
 		}
@@ -263,7 +263,7 @@ func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 	sv := &Solved{Unknown: "stride", Second: "pad", Min: 1, Max: min(max(kd, 1), 64),
 		Question: fmt.Sprintf("stride s and padding p that take %s %d to %d with a %d-wide kernel", dimWords[c.dims()][dim], in, out, kd)}
 	sv.Steps = append(sv.Steps, Step{Quantity: "output " + dimWords[c.dims()][dim], Formula: "floor((" + spatialNames[c.dims()][dim] + " + 2·p − k) / s) + 1",
-		Values: bind(spatialNames[c.dims()][dim], in, "k", kd), Result: int64(out),
+		Values: []Binding{{spatialNames[c.dims()][dim], int64(in)}, {"k", int64(kd)}}, Result: int64(out),
 		Note: fmt.Sprintf("two unknowns: for each stride from 1 to %d, every padding from 0 to %d", sv.Max, kd-1)})
 	for s := int64(1); s <= sv.Max; s++ {
 		t := c
@@ -386,7 +386,7 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 	sv := &Solved{Unknown: "units", Min: 1, Max: MaxSize,
 		Question: fmt.Sprintf("number of units that gives %d learnable parameters", params)}
 	sv.Steps = append(sv.Steps, Step{Quantity: "parameters per unit", Formula: "In + b",
-		Values: bind("In", l.In, "b", b), Result: int64(l.In) + b, Note: "each unit has one weight per input, plus its bias"})
+		Values: []Binding{{"In", int64(l.In)}, {"b", int64(b)}}, Result: int64(l.In) + b, Note: "each unit has one weight per input, plus its bias"})
 	sv.Steps = append(sv.Steps, solveCount("units", "Out", params, int64(l.In)+b, 1, sv))
 	if len(sv.Solutions) > 0 {
 		t := l
@@ -399,7 +399,7 @@ func SolveUnits(l Linear, params int64) (*Solved, error) {
 // solveCount solves params = n·each for n, a multiple of step, and records
 // the solution in sv; it returns the step that says so.
 func solveCount(what, name string, params, each, step int64, sv *Solved) Step {
-	st := Step{Quantity: what, Formula: "P / q", Values: bind("P", params, "q", each)}
+	st := Step{Quantity: what, Formula: "P / q", Values: []Binding{{"P", int64(params)}, {"q", int64(each)}}}
 	if each < 1 {
 		return Step{Quantity: what, Formula: "none", Note: "a " + singular(what) + " with no parameters"}
 	}

@@ -57,7 +57,7 @@ func (l LayerNorm) Apply(in Shape) (Report, error) {
 		}
 	}
 	r.Params = r.Weights + r.Biases
-	r.Steps = []Step{{Quantity: "learnable parameters", Formula: "2·N", Values: bind("N", n), Result: r.Params,
+	r.Steps = []Step{{Quantity: "learnable parameters", Formula: "2·N", Values: []Binding{{"N", int64(n)}}, Result: r.Params,
 		Note: "a scale and a shift for each normalized value; unlike batch norm, no running statistics"}}
 	if l.NoAffine {
 		r.Steps[0].Formula, r.Steps[0].Values, r.Steps[0].Note = "0", nil, "elementwise_affine=False: nothing learned"
@@ -106,7 +106,7 @@ func (g GroupNorm) Apply(in Shape) (Report, error) {
 		r.Weights, r.Biases = int64(c), int64(c)
 	}
 	r.Params = r.Weights + r.Biases
-	r.Steps = []Step{{Quantity: "learnable parameters", Formula: "2·C", Values: bind("C", c), Result: r.Params,
+	r.Steps = []Step{{Quantity: "learnable parameters", Formula: "2·C", Values: []Binding{{"C", int64(c)}}, Result: r.Params,
 		Note: "a scale and a shift per channel, whatever the number of groups; no running statistics"}}
 	if g.NoAffine {
 		r.Steps[0].Formula, r.Steps[0].Values, r.Steps[0].Note = "0", nil, "affine=False: nothing learned"

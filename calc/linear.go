@@ -51,18 +51,18 @@ func (l Linear) Apply(in Shape) (Report, error) {
 	if l.NoBias {
 		b = "and no bias"
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: "In", Values: bind("In", n), Result: int64(n),
+	r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: "In", Values: []Binding{{"In", int64(n)}}, Result: int64(n),
 		Note: "every output neuron reads every input, " + b})
 	r.Weights = a.mul(int64(n), int64(l.Out))
-	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: "In·Out", Values: bind("In", n, "Out", l.Out), Result: r.Weights})
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: "In·Out", Values: []Binding{{"In", int64(n)}, {"Out", int64(l.Out)}}, Result: r.Weights})
 	if !l.NoBias {
 		r.Biases = int64(l.Out)
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Out", Values: bind("Out", l.Out), Result: r.Biases, Note: biasNote(!l.NoBias, "output neuron")})
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Out", Values: []Binding{{"Out", int64(l.Out)}}, Result: r.Biases, Note: biasNote(!l.NoBias, "output neuron")})
 	r.Params = a.add(r.Weights, r.Biases)
-	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases", Values: bind("weights", r.Weights, "biases", r.Biases), Result: r.Params})
+	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases", Values: []Binding{{"weights", int64(r.Weights)}, {"biases", int64(r.Biases)}}, Result: r.Params})
 	r.MACs = r.Weights
-	r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "In·Out", Values: bind("In", n, "Out", l.Out), Result: r.MACs,
+	r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "In·Out", Values: []Binding{{"In", int64(n)}, {"Out", int64(l.Out)}}, Result: r.MACs,
 		Note: "one per weight, bias excluded; FLOPs ≈ 2 × MACs"})
 	if a.err != nil {
 		return Report{}, a.err

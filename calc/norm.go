@@ -48,13 +48,13 @@ func (b BatchNorm) Apply(in Shape) (Report, error) {
 	r.Params = r.Weights + r.Biases
 	r.Buffers = 2 * int64(c)
 	r.Steps = append(r.Steps,
-		Step{Quantity: "learnable parameters", Formula: "2·C", Values: bind("C", c), Result: r.Params,
+		Step{Quantity: "learnable parameters", Formula: "2·C", Values: []Binding{{"C", int64(c)}}, Result: r.Params,
 			Note: "a scale γ and a shift β per channel"},
-		Step{Quantity: "running statistics (buffers)", Formula: "2·C", Values: bind("C", c), Result: r.Buffers,
+		Step{Quantity: "running statistics (buffers)", Formula: "2·C", Values: []Binding{{"C", int64(c)}}, Result: r.Buffers,
 			Note: "a running mean and variance per channel, saved with the model but not learned; Keras's summary counts them too (4·C, 2·C non-trainable)"})
 	if b.Keras {
 		r.Steps = append(r.Steps, Step{Quantity: "Keras model.summary() params", Formula: "params + buffers",
-			Values: bind("params", r.Params, "buffers", r.Buffers), Result: r.Params + r.Buffers,
+			Values: []Binding{{"params", int64(r.Params)}, {"buffers", int64(r.Buffers)}}, Result: r.Params + r.Buffers,
 			Note: fmt.Sprintf("Keras counts the running mean and variance in its total: %d of them are non-trainable", r.Buffers)})
 	}
 	if b.NoAffine {

@@ -144,13 +144,13 @@ func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 		st.Formula = "floor((" + sn + " + 2·p − k) / s) + 1"
 	}
 	if d == 1 {
-		st.Values = bind(sn, size, "p", pad, "k", k, "s", s)
+		st.Values = []Binding{{sn, int64(size)}, {"p", int64(pad)}, {"k", int64(k)}, {"s", int64(s)}}
 	} else {
 		st.Formula = "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
 		if p.Ceil {
 			st.Formula = "ceil((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
 		}
-		st.Values = bind(sn, size, "p", pad, "d", d, "k", k, "s", s)
+		st.Values = []Binding{{sn, int64(size)}, {"p", int64(pad)}, {"d", int64(d)}, {"k", int64(k)}, {"s", int64(s)}}
 	}
 	st.Result = o
 	if o < 1 {

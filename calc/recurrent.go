@@ -131,7 +131,7 @@ func (r Recurrent) Apply(in Shape) (Report, error) {
 		} else if l == 2 {
 			note = "a stacked layer reads the layer below it: I = H·directions"
 		}
-		rep.Steps = append(rep.Steps, Step{Quantity: q, Formula: "dirs·G·H·(I + H)", Values: bind("dirs", dirs, "G", g, "H", h, "I", i), Result: w, Note: note})
+		rep.Steps = append(rep.Steps, Step{Quantity: q, Formula: "dirs·G·H·(I + H)", Values: []Binding{{"dirs", int64(dirs)}, {"G", int64(g)}, {"H", int64(h)}, {"I", int64(i)}}, Result: w, Note: note})
 		bq := "biases"
 		if r.layers() > 1 {
 			bq = fmt.Sprintf("layer %d biases", l)
@@ -149,11 +149,11 @@ func (r Recurrent) Apply(in Shape) (Report, error) {
 				bnote = "Keras keeps one bias vector per gate; PyTorch keeps two (b_ih and b_hh)"
 			}
 		}
-		rep.Steps = append(rep.Steps, Step{Quantity: bq, Formula: "dirs·B·G·H", Values: bind("dirs", dirs, "B", b, "G", g, "H", h), Result: bias, Note: bnote})
+		rep.Steps = append(rep.Steps, Step{Quantity: bq, Formula: "dirs·B·G·H", Values: []Binding{{"dirs", int64(dirs)}, {"B", int64(b)}, {"G", int64(g)}, {"H", int64(h)}}, Result: bias, Note: bnote})
 		i = dirs * h
 	}
 	rep.Params = a.add(rep.Weights, rep.Biases)
-	rep.Steps = append(rep.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases", Values: bind("weights", rep.Weights, "biases", rep.Biases), Result: rep.Params,
+	rep.Steps = append(rep.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases", Values: []Binding{{"weights", int64(rep.Weights)}, {"biases", int64(rep.Biases)}}, Result: rep.Params,
 		Note: "the sequence length does not change the count: the same weights are used at every step"})
 	rep.Connections = a.add(int64(n), h)
 	if in != nil {
@@ -164,7 +164,7 @@ func (r Recurrent) Apply(in Shape) (Report, error) {
 		per := a.mul(rep.Weights, 1)
 		rep.MACs = a.mul(per, steps)
 		rep.MACsKnown = true
-		rep.Steps = append(rep.Steps, Step{Quantity: "multiply-accumulates", Formula: "weights·L", Values: bind("weights", per, "L", steps), Result: rep.MACs,
+		rep.Steps = append(rep.Steps, Step{Quantity: "multiply-accumulates", Formula: "weights·L", Values: []Binding{{"weights", int64(per)}, {"L", int64(steps)}}, Result: rep.MACs,
 			Note: "every weight is used once per step, bias excluded; the element-wise gate products are not counted"})
 		out := Shape{int(dirs * h)}
 		if len(in) == 2 && !r.LastOnly {

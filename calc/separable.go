@@ -94,16 +94,16 @@ func (s Separable) Apply(in Shape) (Report, error) {
 		k = a.mul(k, int64(per(s.Kernel, i, 1)))
 	}
 	r.Steps = []Step{
-		{Quantity: "depthwise weights", Formula: "Cin·K·M", Values: bind("Cin", cin, "K", k, "M", m), Result: r1.Weights,
+		{Quantity: "depthwise weights", Formula: "Cin·K·M", Values: []Binding{{"Cin", int64(cin)}, {"K", int64(k)}, {"M", int64(m)}}, Result: r1.Weights,
 			Note: "one k×k filter per input channel (times the depth multiplier), no bias"},
-		{Quantity: "pointwise weights", Formula: "Cin·M·Cout", Values: bind("Cin", cin, "M", m, "Cout", s.Out), Result: r2.Weights,
+		{Quantity: "pointwise weights", Formula: "Cin·M·Cout", Values: []Binding{{"Cin", int64(cin)}, {"M", int64(m)}, {"Cout", int64(s.Out)}}, Result: r2.Weights,
 			Note: "a 1×1 conv mixes the channels"},
-		{Quantity: "biases", Formula: "Cout", Values: bind("Cout", s.Out), Result: r.Biases, Note: biasNote(!s.NoBias, "output channel (on the pointwise conv)")},
-		{Quantity: "learnable parameters", Formula: "depthwise + pointwise + biases", Values: bind("depthwise", r1.Weights, "pointwise", r2.Weights, "biases", r.Biases), Result: r.Params,
+		{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(s.Out)}}, Result: r.Biases, Note: biasNote(!s.NoBias, "output channel (on the pointwise conv)")},
+		{Quantity: "learnable parameters", Formula: "depthwise + pointwise + biases", Values: []Binding{{"depthwise", int64(r1.Weights)}, {"pointwise", int64(r2.Weights)}, {"biases", int64(r.Biases)}}, Result: r.Params,
 			Note: "a full conv would need Cin·K·Cout weights: separating space and channels is the saving"},
 	}
 	if r.MACsKnown {
-		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "depthwise + pointwise", Values: bind("depthwise", r1.MACs, "pointwise", r2.MACs), Result: r.MACs})
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "depthwise + pointwise", Values: []Binding{{"depthwise", int64(r1.MACs)}, {"pointwise", int64(r2.MACs)}}, Result: r.MACs})
 	}
 	if a.err != nil {
 		return Report{}, a.err

@@ -18,18 +18,3 @@ type Binding struct {
 	Name  string
 	Value int64
 }
-
-func bind(pairs ...any) []Binding {
-	bs := make([]Binding, 0, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		var v int64
-		switch x := pairs[i+1].(type) {
-		case int:
-			v = int64(x)
-		case int64:
-			v = x
-		}
-		bs = append(bs, Binding{Name: pairs[i].(string), Value: v})
-	}
-	return bs
-}
