@@ -106,7 +106,7 @@ func FormatLayer(l calc.Layer) string {
 		formatBlock(&b, l, "")
 		return b.String()
 	}
-	var w []string
+	w := make([]string, 0, 16)
 	add := func(parts ...string) { w = append(w, parts...) }
 	switch l := l.(type) {
 	case calc.Conv:

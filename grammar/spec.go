@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -381,13 +382,26 @@ func pos(p lexer.Position) Position { return Position{Line: p.Line, Col: p.Colum
 
 // parseSize reads "3", "3x3" or "56 x 56 x 3" (x, X, × or *).
 func parseSize(s string, at lexer.Position) ([]int, error) {
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' || r == '*' })
-	nums := make([]int, 0, len(parts))
-	for _, part := range parts {
-		v, err := strconv.Atoi(strings.TrimSpace(part))
+	nums := make([]int, 0, 4)
+	for rest := s; rest != ""; {
+		part := rest
+		if i := strings.IndexAny(rest, "xX×*"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(rest[i:])
+			part, rest = rest[:i], rest[i+size:]
+		} else {
+			rest = ""
+		}
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		v, err := strconv.Atoi(part)
+		if err != nil && strings.Contains(part, ".") {
+			return nil, &Error{Line: at.Line, Col: at.Column, Msg: fmt.Sprintf("%s is not a whole number: sizes and counts are", part), Hint: specExample}
+		}
 		if err != nil || v > calc.MaxSize || v < -calc.MaxSize {
 			return nil, &Error{Line: at.Line, Col: at.Column,
-				Msg:  fmt.Sprintf("%s is larger than any real layer uses (the limit is %d)", strings.TrimSpace(part), calc.MaxSize),
+				Msg:  fmt.Sprintf("%s is larger than any real layer uses (the limit is %d)", part, calc.MaxSize),
 				Hint: specExample}
 		}
 		nums = append(nums, v)

@@ -160,19 +160,25 @@ func specEndsArgs(t lexer.TokenType) bool {
 //	Tuple = "(" Size* ")" .
 func specItems(toks []lexer.Token) ([]*specItem, error) {
 	items := make([]*specItem, 0, len(toks))
+	// One allocation each for the items and numbers of a line: the
+	// pointers stay valid because neither slice outgrows its capacity.
+	store := make([]specItem, 0, len(toks))
+	nums := make([]specNum, 0, len(toks))
 	at := func(t lexer.Token, msg, hint string) error {
 		return &Error{Line: t.Pos.Line, Col: t.Pos.Column, Msg: msg, Hint: hint}
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		it := &specItem{Pos: t.Pos}
+		store = append(store, specItem{Pos: t.Pos})
+		it := &store[len(store)-1]
 		switch t.Type {
 		case specTokIdent:
 			it.Word = t.Value
 		case specTokEq:
 			it.Eq = true
 		case specTokSize, specTokFloat:
-			it.num = &specNum{Pos: t.Pos, Value: t.Value}
+			nums = append(nums, specNum{Pos: t.Pos, Value: t.Value})
+			it.num = &nums[len(nums)-1]
 			if i+1 < len(toks) && toks[i+1].Type == specTokArrow {
 				if i+2 >= len(toks) || toks[i+2].Type != specTokSize {
 					return nil, at(toks[i+1], fmt.Sprintf("%q needs a number on each side", toks[i+1].Value), "write channels as IN->OUT, e.g. 32->64")
