@@ -191,11 +191,13 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	g := int64(c.groups())
 	r := Report{Kind: c.Kind(), Input: in, Steps: make([]Step, 0, 12)}
 	var a acc
+	// Every step's values come from one buffer: a network sizes many convs.
+	bb := bindings{buf: make([]Binding, 0, 24)}
 
 	// Connections per neuron and parameters do not depend on the input size.
 	kn := kernelNames[n]
 	ks := make([]int64, n)
-	vals := []Binding{}
+	vals := make([]Binding, 0, 6)
 	for i := range ks {
 		ks[i] = int64(per(c.Kernel, i, 1))
 		vals = append(vals, Binding{kn[i], ks[i]})
@@ -227,7 +229,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		}
 		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: formula, Values: vals, Result: conns, Note: note})
 	}
-	wvals := append(append([]Binding{}, vals...), Binding{"Cout", int64(c.Out)})
+	wvals := bb.of(append(vals, Binding{"Cout", int64(c.Out)})...)
 	wnote := ""
 	if c.Transposed {
 		wnote = fmt.Sprintf("PyTorch stores the weight as (Cin, Cout/G, %s)", dot(kn))
@@ -237,11 +239,11 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	if !c.NoBias {
 		r.Biases = int64(c.Out)
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(c.Out)}}, Result: r.Biases,
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
 		Note: biasNote(!c.NoBias, "output channel")})
 	r.Params = a.add(r.Weights, r.Biases)
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
-		Values: []Binding{{"weights", int64(r.Weights)}, {"biases", int64(r.Biases)}}, Result: r.Params,
+		Values: bb.of(Binding{"weights", int64(r.Weights)}, Binding{"biases", int64(r.Biases)}), Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
 	if a.err != nil {
 		return Report{}, a.err
@@ -277,7 +279,8 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		return Report{}, err
 	}
 	on := outNames[n]
-	nvals := []Binding{{"Cout", int64(c.Out)}}
+	nvals := make([]Binding, 1, 4)
+	nvals[0] = Binding{"Cout", int64(c.Out)}
 	for i := 0; i < n; i++ {
 		nvals = append(nvals, Binding{on[i], int64(out[i+1])})
 	}
@@ -300,11 +303,11 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	} else {
 		r.MACs = a.mul(conns, neurons)
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
-			Values: []Binding{{"connections", int64(conns)}, {"neurons", int64(neurons)}}, Result: r.MACs,
+			Values: bb.of(Binding{"connections", int64(conns)}, Binding{"neurons", int64(neurons)}), Result: r.MACs,
 			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
 	}
 	r.MACsKnown = true
-	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: []Binding{{"MACs", int64(r.MACs)}}, Result: a.mul(2, r.MACs),
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: bb.of(Binding{"MACs", int64(r.MACs)}), Result: a.mul(2, r.MACs),
 		Note: "one multiply and one add per MAC"})
 	if !c.Transposed {
 		b := int64(0)
@@ -313,13 +316,25 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		}
 		total := a.mul(a.add(conns, b), neurons)
 		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
-			Values: []Binding{{"connections", int64(conns)}, {"bias", int64(b)}, {"neurons", int64(neurons)}}, Result: total,
+			Values: bb.of(Binding{"connections", int64(conns)}, Binding{"bias", int64(b)}, Binding{"neurons", int64(neurons)}), Result: total,
 			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
 	}
 	if a.err != nil {
 		return Report{}, a.err
 	}
 	return r, nil
+}
+
+// bindings hands out Binding slices from one buffer, so a report's steps
+// cost one allocation for all their values rather than one each.
+type bindings struct{ buf []Binding }
+
+// of copies vs into the buffer and returns them; a full buffer grows, and
+// slices handed out earlier stay valid.
+func (b *bindings) of(vs ...Binding) []Binding {
+	start := len(b.buf)
+	b.buf = append(b.buf, vs...)
+	return b.buf[start:len(b.buf):len(b.buf)]
 }
 
 // outSize computes one output dimension with its step, and the padding
