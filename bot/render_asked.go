@@ -63,7 +63,10 @@ func askedValue(r Reply, asked string) string {
 	case "macs", "flops":
 		if macs, known := totalMACs(r); known {
 			if asked == "flops" {
-				return "FLOPs ≈ 2 × MACs = " + group(2*macs)
+				if flops, err := calc.FLOPs(macs); err == nil {
+					return "FLOPs ≈ 2 × MACs = " + group(flops)
+				}
+				return ""
 			}
 			return "multiply-accumulates = " + group(macs)
 		}

@@ -84,7 +84,11 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	if s.Input == nil {
 		return
 	}
-	fmt.Fprintf(b, "• multiply-accumulates: %s (FLOPs ≈ 2 × MACs = %s)\n", m.bold(group(s.MACs)), group(2*s.MACs))
+	if flops, err := calc.FLOPs(s.MACs); err == nil {
+		fmt.Fprintf(b, "• multiply-accumulates: %s (FLOPs ≈ 2 × MACs = %s)\n", m.bold(group(s.MACs)), group(flops))
+	} else {
+		fmt.Fprintf(b, "• multiply-accumulates: %s\n", m.bold(group(s.MACs)))
+	}
 	if full || r.Err == nil {
 		fmt.Fprintf(b, "  ↳ MACs of conv and linear layers, bias excluded, as fvcore and torchvision count them\n")
 	}

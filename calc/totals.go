@@ -24,4 +24,7 @@ func Sum(reports []Report) (Totals, error) {
 }
 
 // FLOPs are twice the MACs (one multiply and one add each), checked.
-func (t Totals) FLOPs() (int64, error) { return mul(2, t.MACs) }
+func (t Totals) FLOPs() (int64, error) { return FLOPs(t.MACs) }
+
+// FLOPs are twice macs — one multiply and one add each — checked.
+func FLOPs(macs int64) (int64, error) { return mul(2, macs) }
