@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"encoding/json"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -92,11 +93,15 @@ func RenderJSON(r Reply) []byte {
 	} else {
 		v = a
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		data = []byte(`{"ok":false,"error":{"message":"internal error: the answer could not be encoded"}}`)
+	// Not json.Marshal: it escapes ->, < and > for HTML, and these answers
+	// are read by people and tools, never embedded in a page.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return []byte(`{"ok":false,"error":{"message":"internal error: the answer could not be encoded"}}` + "\n")
 	}
-	return append(data, '\n')
+	return buf.Bytes()
 }
 
 func answerJSON(r Reply) (jsonAnswer, error) {
