@@ -120,16 +120,5 @@ func FuzzNetworks(f *testing.F) {
 		f.Add(s)
 	}
 	b := bot.New(bot.Options{})
-	f.Fuzz(func(t *testing.T, q string) {
-		r := b.Answer(context.Background(), q)
-		if r.Internal {
-			t.Fatalf("%q: internal error: %s", q, r.Err.Msg)
-		}
-		msg := bot.RenderMarkdown(r)
-		if n := utf8.RuneCountInString(msg.Content); n > bot.MaxContent {
-			t.Fatalf("%q: a %d-character Discord message", q, n)
-		}
-		bot.RenderText(r)
-		bot.RenderJSON(r)
-	})
+	f.Fuzz(func(t *testing.T, q string) { checkAnyAnswer(t, b, q) })
 }

@@ -55,20 +55,27 @@ func FuzzSpec(f *testing.F) {
 		if utf8.RuneCountInString(src) > MaxChars {
 			return
 		}
-		q, err := ParseSpec(src)
-		if err != nil {
-			checkPositioned(t, src, err)
-			return
-		}
-		text := Format(q)
-		back, err := ParseSpec(text)
-		if err != nil {
-			t.Fatalf("Format(ParseSpec(%q)) = %q does not parse: %v", src, text, err)
-		}
-		if !sameQuestion(q, back) {
-			t.Fatalf("round trip changed the question:\nsource %q\nformat %q\n got %#v %#v\nwant %#v %#v", src, text, back.Input, layersOf(back), q.Input, layersOf(q))
-		}
+		checkRoundTrip(t, src)
 	})
+}
+
+// checkRoundTrip holds FuzzSpec's promises for src: an error is positioned
+// inside it, and what parses formats back to the same question.
+func checkRoundTrip(t *testing.T, src string) {
+	t.Helper()
+	q, err := ParseSpec(src)
+	if err != nil {
+		checkPositioned(t, src, err)
+		return
+	}
+	text := Format(q)
+	back, err := ParseSpec(text)
+	if err != nil {
+		t.Fatalf("Format(ParseSpec(%q)) = %q does not parse: %v", src, text, err)
+	}
+	if !sameQuestion(q, back) || q.Batch != back.Batch || q.Depth != back.Depth {
+		t.Fatalf("round trip changed the question:\nsource %q\nformat %q\n got %#v %#v\nwant %#v %#v", src, text, back.Input, layersOf(back), q.Input, layersOf(q))
+	}
 }
 
 // checkPositioned fails unless err is an *Error whose position is inside

@@ -103,22 +103,18 @@ func ParseSpec(src string) (*Question, error) {
 		q.Layers = append(q.Layers, layer)
 		i += used
 	}
-	switch {
-	case inputLine != nil:
-		in, err := specInputOf(inputLine, q)
-		if err != nil {
+	// A network's input line is read channels last; a single layer's input
+	// clause is its spatial sizes, then optionally its channels.
+	in, read := singleInput, layerInput
+	if inputLine != nil {
+		var err error
+		if in, err = specInputOf(inputLine, q); err != nil {
 			return nil, err
 		}
-		shape, note, err := networkInput(in, q.Layers[0].Layer)
-		if err != nil {
-			return nil, err
-		}
-		q.Input = shape
-		if note != "" {
-			q.Notes = append(q.Notes, note)
-		}
-	case singleInput != nil:
-		shape, note, err := layerInput(singleInput, q.Layers[0].Layer)
+		read = networkInput
+	}
+	if in != nil {
+		shape, note, err := read(in, q.Layers[0].Layer)
 		if err != nil {
 			return nil, err
 		}

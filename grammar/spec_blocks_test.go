@@ -125,23 +125,6 @@ func TestBlockRoundTrip(t *testing.T) {
 	}
 }
 
-func checkRoundTrip(t *testing.T, src string) {
-	t.Helper()
-	q, err := ParseSpec(src)
-	if err != nil {
-		checkPositioned(t, src, err)
-		return
-	}
-	text := Format(q)
-	back, err := ParseSpec(text)
-	if err != nil {
-		t.Fatalf("Format gives %q, which does not parse: %v", text, err)
-	}
-	if !sameQuestion(q, back) || q.Batch != back.Batch || q.Depth != back.Depth {
-		t.Fatalf("round trip changed the question:\n%s", text)
-	}
-}
-
 // FuzzBlocks is FuzzSpec's invariant started from block questions.
 func FuzzBlocks(f *testing.F) {
 	for _, s := range blockSeeds {
