@@ -20,7 +20,7 @@ const specExample = "conv 3x3 32->64 stride 2 pad 1 input 56x56"
 // (with an optional `input HxW`), or a network — `input HxWxC` then one
 // layer a line. Errors are [*Error], positioned in src.
 func ParseSpec(src string) (*Question, error) {
-	toks, args := specFold(specTokenize(src))
+	toks, folded := specFold(specTokenize(src))
 	plex, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
 	if err != nil {
 		return nil, specSyntaxError(src, err)
@@ -29,14 +29,9 @@ func ParseSpec(src string) (*Question, error) {
 	if err != nil {
 		return nil, specSyntaxError(src, err)
 	}
-	if err := specGather(file.Items, args); err != nil {
+	lines, err := specGather(file.Nodes, &folded)
+	if err != nil {
 		return nil, err
-	}
-	lines := file.Items[:0:0]
-	for _, l := range file.Items {
-		if l != nil {
-			lines = append(lines, l)
-		}
 	}
 	if len(lines) == 0 {
 		return nil, &Error{Line: 1, Col: 1, Msg: "there is no layer to size", Hint: specExample}

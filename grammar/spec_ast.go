@@ -7,52 +7,56 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// specFile is a whole question in the spec language:
+// The spec language's grammar, as participle reads it, is its block
+// structure:
 //
-//	File = Line* .
+//	File  = Node* .
+//	Node  = Lines | Ident Args? Block .
+//	Block = "{" Node* "}" .
 //
-// Line ends (newlines, ";") are not tokens of the parse: specFold has
-// already used them to tell where each line's arguments end, and a line
-// always starts with a word, so the lines need no separator between them.
-type specFile struct {
-	Items []*specLine `parser:"@@*"`
-}
-
-// specLine is one layer (or the input line), or a block with its body in
-// braces — repeat 3 { ... }, residual { ... } shortcut { ... },
-// concat { branch { ... } branch { ... } }:
+// Before the parse, specFold folds each run of plain lines (one layer a
+// line, no braces) into one Lines token, and a block header's arguments
+// into one Args token, and keeps their tokens aside: participle's
+// reflection, per token and per line, was most of an answer's time. After
+// the parse, specGather reads the lines back from those tokens, each line
+// a word and its arguments:
 //
-//	Line = Ident Args? Body? .
-//
-// Args is one token: specFold folds a line's arguments into it before the
-// parse (participle's reflection, per token, was most of an answer's
-// time), and keeps the argument tokens aside. After the parse, specGather
-// reads the kind from Tokens (which participle fills) and gathers the
-// arguments' shape — a number with its arrow (32->64), a bracketed tuple
-// ((3, 3)) — with positioned errors:
-//
-//	Arg  = Ident | Num | Tuple | "=" .
+//	Line = Ident Item* .
+//	Item = Ident | Num | Tuple | "=" .
 //	Num  = (Size | Float) ("->" Size)? .
 //	Tuple = "(" Size* ")" .
-type specLine struct {
-	Pos    lexer.Position
-	Head   bool      `parser:"Ident Args?"` // matched, not captured: read from Tokens
-	Body   *specBody `parser:"@@?"`
-	Tokens []lexer.Token
-
-	// Kind is the line's first word; Items are its arguments. Both are
-	// gathered from Tokens (specGather), not captured by the parser.
-	Kind  string
-	Items []*specItem
+type specFile struct {
+	Nodes []*specNode `parser:"@@*"`
 }
 
-// specBody is the lines of a block, in braces. A line may follow the
-// closing brace on the same line (} shortcut {).
-//
-//	Body = "{" Line* "}" .
-type specBody struct {
+// specNode is a run of plain lines, or a block: repeat 3 { ... },
+// residual { ... } shortcut { ... }, concat { branch { ... } ... }.
+type specNode struct {
+	Lines  bool       `parser:"  Lines"`          // matched, not captured: read from Tokens
+	Block  *specBlock `parser:"| Ident Args? @@"` // the header's word and arguments are in Tokens
+	Tokens []lexer.Token
+}
+
+// specBlock is a block's body in braces. A line may follow the closing
+// brace on the same line (} shortcut {).
+type specBlock struct {
 	Pos   lexer.Position
-	Lines []*specLine `parser:"'{' @@* '}'"`
+	Nodes []*specNode `parser:"'{' @@* '}'"`
+}
+
+// specLine is one layer (or the input line, or a setting), or a block's
+// header with its body: what lowering reads.
+type specLine struct {
+	Pos   lexer.Position
+	Kind  string // the line's first word
+	Items []*specItem
+	Body  *specBody
+}
+
+// specBody is the lines of a block.
+type specBody struct {
+	Pos   lexer.Position // of the "{"
+	Lines []*specLine
 }
 
 // specItem is one argument of a layer: a word, a number (with its output
@@ -71,6 +75,7 @@ type specNum struct {
 	Value string
 	Arrow bool
 	Out   *specOutChannel
+	out   specOutChannel // what Out points at
 }
 
 // specOutChannel is the number after an arrow.
@@ -85,106 +90,186 @@ type specTuple struct {
 	Values []string
 }
 
-// specGather builds the Kind and Items of every line of lines, in blocks
-// too, from the tokens the parser matched and the argument tokens specFold
-// set aside (by the offset of their Args token).
-func specGather(lines []*specLine, args map[int][]lexer.Token) error {
-	for _, l := range lines {
-		if l == nil {
-			continue
-		}
-		l.Kind = l.Tokens[0].Value
-		if len(l.Tokens) > 1 && l.Tokens[1].Type == specTokArgs {
-			items, err := specItems(args[l.Tokens[1].Pos.Offset])
-			if err != nil {
-				return err
-			}
-			l.Items = items
-		}
-		if l.Body != nil {
-			if err := specGather(l.Body.Lines, args); err != nil {
-				return err
-			}
+// specFold folds each run of plain lines into one Lines token and each
+// block header's arguments into one Args token, returning the tokens for
+// participle and, in the order of the text, the tokens each fold holds.
+// A plain line starts with a word and ends at a newline, ";", "}" or the
+// end; a line whose arguments end at "{" is a block's header. Line ends
+// are dropped; anything else (a line that starts with a number, say) is
+// left for participle to report where it stands.
+func specFold(toks []lexer.Token) ([]lexer.Token, [][]lexer.Token) {
+	out := make([]lexer.Token, 0, 8)
+	var folded [][]lexer.Token
+	run := -1 // where the current run of plain lines starts, or -1
+	runEnd := 0
+	endRun := func() {
+		if run >= 0 {
+			first := toks[run]
+			out = append(out, lexer.Token{Type: specTokLines, Value: first.Value, Pos: first.Pos})
+			folded = append(folded, toks[run:runEnd])
+			run = -1
 		}
 	}
-	return nil
-}
-
-// specFold folds the arguments of each line — the tokens after a line's
-// first word, up to the end of the line or a brace — into one Args token,
-// and returns them by that token's offset. The line ends themselves are
-// dropped.
-func specFold(toks []lexer.Token) ([]lexer.Token, map[int][]lexer.Token) {
-	out := make([]lexer.Token, 0, len(toks))
-	args := map[int][]lexer.Token{}
-	lineStart := true
-	for i := 0; i < len(toks); i++ {
+	for i := 0; i < len(toks); {
 		t := toks[i]
-		if t.Type == specTokSep {
-			lineStart = true
-			continue
-		}
-		out = append(out, t)
 		switch t.Type {
-		case specTokLBrace, specTokRBrace:
-			lineStart = true
+		case specTokSep:
+			i++
 			continue
 		case specTokIdent:
-			if !lineStart {
-				break
-			}
 			j := i + 1
 			for j < len(toks) && !specEndsArgs(toks[j].Type) {
 				j++
 			}
-			if j > i+1 {
-				first := toks[i+1]
-				args[first.Pos.Offset] = toks[i+1 : j]
-				out = append(out, lexer.Token{Type: specTokArgs, Value: first.Value, Pos: first.Pos})
-				i = j - 1
+			if j < len(toks) && toks[j].Type == specTokLBrace {
+				endRun()
+				out = append(out, t)
+				if j > i+1 {
+					first := toks[i+1]
+					out = append(out, lexer.Token{Type: specTokArgs, Value: first.Value, Pos: first.Pos})
+					folded = append(folded, toks[i+1:j])
+				}
+			} else {
+				if run < 0 {
+					run = i
+				}
+				runEnd = j
 			}
+			i = j
+			continue
 		}
-		lineStart = false
+		endRun()
+		out = append(out, t)
+		i++
 	}
-	return out, args
+	endRun()
+	return out, folded
 }
 
 func specEndsArgs(t lexer.TokenType) bool {
 	return t == specTokSep || t == specTokLBrace || t == specTokRBrace || t == specTokEOF
 }
 
-// specItems groups argument tokens into items:
-//
-//	Item = Ident | Num | Tuple | "=" .
-//	Num  = (Size | Float) ("->" Size)? .
-//	Tuple = "(" Size* ")" .
-func specItems(toks []lexer.Token) ([]*specItem, error) {
-	items := make([]*specItem, 0, len(toks))
-	// One allocation each for the items and numbers of a line: the
-	// pointers stay valid because neither slice outgrows its capacity.
-	store := make([]specItem, 0, len(toks))
-	nums := make([]specNum, 0, len(toks))
+// specGather reads back the lines of nodes from the tokens specFold set
+// aside, which it takes from the front of *folded.
+func specGather(nodes []*specNode, folded *[][]lexer.Token) ([]*specLine, error) {
+	var lines []*specLine
+	take := func(t lexer.Token) ([]lexer.Token, error) {
+		if len(*folded) == 0 || (*folded)[0][0].Pos.Offset != t.Pos.Offset {
+			return nil, &Error{Line: t.Pos.Line, Col: t.Pos.Column, Msg: "I lost track of this line (a bug on my side)", Hint: specExample}
+		}
+		toks := (*folded)[0]
+		*folded = (*folded)[1:]
+		return toks, nil
+	}
+	for _, n := range nodes {
+		if n == nil || len(n.Tokens) == 0 {
+			continue
+		}
+		head := n.Tokens[0]
+		if head.Type == specTokLines {
+			toks, err := take(head)
+			if err != nil {
+				return nil, err
+			}
+			if lines, err = specRun(lines, toks); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		l := &specLine{Pos: head.Pos, Kind: head.Value}
+		if len(n.Tokens) > 1 && n.Tokens[1].Type == specTokArgs {
+			toks, err := take(n.Tokens[1])
+			if err != nil {
+				return nil, err
+			}
+			a := newSpecArena(len(toks))
+			if l.Items, err = a.items(toks); err != nil {
+				return nil, err
+			}
+		}
+		if n.Block != nil {
+			body, err := specGather(n.Block.Nodes, folded)
+			if err != nil {
+				return nil, err
+			}
+			l.Body = &specBody{Pos: n.Block.Pos, Lines: body}
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// specRun appends the lines of a run of plain lines, folded by specFold,
+// to lines. The run's lines share their allocations.
+func specRun(lines []*specLine, toks []lexer.Token) ([]*specLine, error) {
+	n := 1
+	for _, t := range toks {
+		if t.Type == specTokSep {
+			n++
+		}
+	}
+	store := make([]specLine, 0, n)
+	a := newSpecArena(len(toks))
+	for len(toks) > 0 {
+		end := 0
+		for end < len(toks) && toks[end].Type != specTokSep {
+			end++
+		}
+		if end > 0 {
+			items, err := a.items(toks[1:end])
+			if err != nil {
+				return nil, err
+			}
+			store = append(store, specLine{Pos: toks[0].Pos, Kind: toks[0].Value, Items: items})
+			lines = append(lines, &store[len(store)-1])
+		}
+		if end < len(toks) {
+			end++ // the line end
+		}
+		toks = toks[end:]
+	}
+	return lines, nil
+}
+
+// specArena holds the items of some lines in one allocation each: the
+// pointers handed out stay valid because no slice outgrows its capacity,
+// which is the number of tokens the lines hold.
+type specArena struct {
+	ptrs  []*specItem
+	store []specItem
+	nums  []specNum
+}
+
+func newSpecArena(tokens int) *specArena {
+	return &specArena{ptrs: make([]*specItem, 0, tokens), store: make([]specItem, 0, tokens), nums: make([]specNum, 0, tokens)}
+}
+
+// items groups one line's argument tokens into items (Item, above).
+func (a *specArena) items(toks []lexer.Token) ([]*specItem, error) {
+	start := len(a.ptrs)
 	at := func(t lexer.Token, msg, hint string) error {
 		return &Error{Line: t.Pos.Line, Col: t.Pos.Column, Msg: msg, Hint: hint}
 	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		store = append(store, specItem{Pos: t.Pos})
-		it := &store[len(store)-1]
+		a.store = append(a.store, specItem{Pos: t.Pos})
+		it := &a.store[len(a.store)-1]
 		switch t.Type {
 		case specTokIdent:
 			it.Word = t.Value
 		case specTokEq:
 			it.Eq = true
 		case specTokSize, specTokFloat:
-			nums = append(nums, specNum{Pos: t.Pos, Value: t.Value})
-			it.num = &nums[len(nums)-1]
+			a.nums = append(a.nums, specNum{Pos: t.Pos, Value: t.Value})
+			it.num = &a.nums[len(a.nums)-1]
 			if i+1 < len(toks) && toks[i+1].Type == specTokArrow {
 				if i+2 >= len(toks) || toks[i+2].Type != specTokSize {
 					return nil, at(toks[i+1], fmt.Sprintf("%q needs a number on each side", toks[i+1].Value), "write channels as IN->OUT, e.g. 32->64")
 				}
 				it.num.Arrow = true
-				it.num.Out = &specOutChannel{Pos: toks[i+2].Pos, Value: toks[i+2].Value}
+				it.num.out = specOutChannel{Pos: toks[i+2].Pos, Value: toks[i+2].Value}
+				it.num.Out = &it.num.out
 				i += 2
 			}
 		case specTokOpen:
@@ -208,9 +293,9 @@ func specItems(toks []lexer.Token) ([]*specItem, error) {
 		default:
 			return nil, at(t, fmt.Sprintf("%q is not part of the spec language", t.Value), specExample)
 		}
-		items = append(items, it)
+		a.ptrs = append(a.ptrs, it)
 	}
-	return items, nil
+	return a.ptrs[start:len(a.ptrs):len(a.ptrs)], nil
 }
 
 var specParser = participle.MustBuild[specFile](

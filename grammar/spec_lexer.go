@@ -25,7 +25,8 @@ const (
 	specTokOpen
 	specTokClose
 	specTokJunk
-	specTokArgs // a line's arguments, folded into one token by specFold
+	specTokArgs  // a block header's arguments, folded into one token by specFold
+	specTokLines // a run of plain lines, folded into one token by specFold
 )
 
 // specLexer is the spec language's lexer, written by hand (a regexp lexer
@@ -55,7 +56,7 @@ type specLexDef struct {
 func specSymbols() map[string]lexer.TokenType {
 	return map[string]lexer.TokenType{"EOF": specTokEOF, "Comment": specTokComment, "Sep": specTokSep,
 		"Space": specTokSpace, "Arrow": specTokArrow, "Float": specTokFloat, "Size": specTokSize, "Ident": specTokIdent,
-		"Eq": specTokEq, "LBrace": specTokLBrace, "RBrace": specTokRBrace, "Open": specTokOpen, "Close": specTokClose, "Junk": specTokJunk, "Args": specTokArgs}
+		"Eq": specTokEq, "LBrace": specTokLBrace, "RBrace": specTokRBrace, "Open": specTokOpen, "Close": specTokClose, "Junk": specTokJunk, "Args": specTokArgs, "Lines": specTokLines}
 }
 
 // Symbols names the token types for the grammar.
