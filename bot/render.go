@@ -14,15 +14,36 @@ import (
 // markup is how a medium marks text up; the terminal and Discord share one
 // walk over a Reply (explain) and differ only here.
 type markup struct {
-	bold  func(string) string
-	code  func(string) string
-	block func(string) string // a preformatted block
+	strong string // what bold text is wrapped in: "**" on Discord
+	code   func(string) string
+	block  func(string) string // a preformatted block
 }
 
 var plain = markup{
-	bold:  func(s string) string { return s },
 	code:  func(s string) string { return s },
 	block: func(s string) string { return indent(s, "    ") },
+}
+
+// bold marks s up as bold.
+func (m markup) bold(s string) string {
+	if m.strong == "" {
+		return s
+	}
+	return m.strong + s + m.strong
+}
+
+// writeBold writes s to b, marked up as bold.
+func (m markup) writeBold(b *strings.Builder, s string) {
+	b.WriteString(m.strong)
+	b.WriteString(s)
+	b.WriteString(m.strong)
+}
+
+// writeBoldGroup writes n to b, grouped and marked up as bold.
+func (m markup) writeBoldGroup(b *strings.Builder, n int64) {
+	b.WriteString(m.strong)
+	writeGroup(b, n)
+	b.WriteString(m.strong)
 }
 
 // explain renders a whole reply: what was understood, then the numbers with
@@ -118,17 +139,23 @@ func writeReportTotals(b *strings.Builder, reports []calc.Report, m markup) {
 // writeReport writes one layer's steps in calc's order, which is the order
 // design.md §4 asks for.
 func writeReport(b *strings.Builder, rep calc.Report, q *grammar.Question, i int, m markup) {
-	dimsDone := false
-	steps := mergeSquare(rep.Steps)
-	for _, st := range steps {
-		isDim := strings.HasPrefix(st.Quantity, "output ") && st.Quantity != "output neurons" && st.Quantity != "output size"
-		if !isDim && !dimsDone && rep.Output != nil && hasDimSteps(rep) && pastDims(st) {
+	first, n, square := dimSteps(rep.Steps)
+	shapeDone := n == 0 || rep.Output == nil
+	for k, st := range rep.Steps {
+		if !shapeDone && pastDims(st) {
 			writeShapeLine(b, rep, m)
-			dimsDone = true
+			shapeDone = true
+		}
+		if square != "" && k >= first && k < first+n {
+			if k == first {
+				st.Quantity = square
+				writeStep(b, st, m)
+			}
+			continue
 		}
 		writeStep(b, st, m)
 	}
-	if !dimsDone && rep.Output != nil && hasDimSteps(rep) {
+	if !shapeDone {
 		writeShapeLine(b, rep, m)
 	}
 	if rep.Output == nil && rep.Input == nil && hasOutputFormula(rep.Kind) {
@@ -141,10 +168,12 @@ func writeReport(b *strings.Builder, rep calc.Report, q *grammar.Question, i int
 	}
 }
 
-// mergeSquare writes the output-size steps of a square layer once:
-// "output height and width" when every dimension's arithmetic is the same.
-func mergeSquare(steps []calc.Step) []calc.Step {
-	first, n := -1, 0
+// dimSteps finds the output-size steps (one per dimension, together) of
+// steps: where they start and how many there are. When every dimension's
+// arithmetic is the same (a square layer on a square input), square names
+// them together ("output height and width"), to be written once.
+func dimSteps(steps []calc.Step) (first, n int, square string) {
+	first = -1
 	for i, st := range steps {
 		if isDimStep(st) {
 			if first < 0 {
@@ -154,37 +183,31 @@ func mergeSquare(steps []calc.Step) []calc.Step {
 		}
 	}
 	if n < 2 {
-		return steps
+		return first, n, ""
 	}
 	dims := steps[first : first+n]
 	for _, st := range dims[1:] {
 		if st.Result != dims[0].Result || st.Note != dims[0].Note || len(st.Values) != len(dims[0].Values) {
-			return steps
+			return first, n, ""
 		}
 		for j := 1; j < len(st.Values); j++ { // the first value is the input size
 			if st.Values[j] != dims[0].Values[j] || st.Values[0].Value != dims[0].Values[0].Value {
-				return steps
+				return first, n, ""
 			}
 		}
 	}
-	merged := dims[0]
+	word := func(i int) string { return strings.TrimPrefix(dims[i].Quantity, "output ") }
+	switch n {
+	case 2:
+		return first, n, "output " + word(0) + " and " + word(1)
+	case 3:
+		return first, n, "output " + word(0) + ", " + word(1) + " and " + word(2)
+	}
 	words := make([]string, n)
-	for i, st := range dims {
-		words[i] = strings.TrimPrefix(st.Quantity, "output ")
+	for i := range dims {
+		words[i] = word(i)
 	}
-	merged.Quantity = "output " + strings.Join(words[:n-1], ", ") + " and " + words[n-1]
-	out := append([]calc.Step{}, steps[:first]...)
-	out = append(out, merged)
-	return append(out, steps[first+n:]...)
-}
-
-func hasDimSteps(rep calc.Report) bool {
-	for _, st := range rep.Steps {
-		if isDimStep(st) {
-			return true
-		}
-	}
-	return false
+	return first, n, "output " + strings.Join(words[:n-1], ", ") + " and " + words[n-1]
 }
 
 func isDimStep(st calc.Step) bool {
@@ -192,7 +215,7 @@ func isDimStep(st calc.Step) bool {
 	case "output length", "output depth", "output height", "output width":
 		return true
 	}
-	return strings.HasPrefix(st.Quantity, "output ") && strings.Contains(st.Quantity, " and ")
+	return false
 }
 
 // pastDims reports whether st comes after the output-size steps.
@@ -219,11 +242,13 @@ func exampleInput(kind string) string {
 }
 
 func writeShapeLine(b *strings.Builder, rep calc.Report, m markup) {
-	legend := shapeLegend(rep.Output)
-	if rep.Output[0] == 0 {
-		legend = ""
+	b.WriteString("• output shape: ")
+	m.writeBold(b, shapeText(rep.Output))
+	if legend := shapeLegend(rep.Output); legend != "" && rep.Output[0] != 0 {
+		b.WriteByte(' ')
+		b.WriteString(legend)
 	}
-	fmt.Fprintf(b, "%s\n", strings.TrimRight("• output shape: "+m.bold(shapeText(rep.Output))+" "+legend, " "))
+	b.WriteByte('\n')
 }
 
 func shapeLegend(s calc.Shape) string {
@@ -256,7 +281,7 @@ func writeStep(b *strings.Builder, st calc.Step, m markup) {
 		substitute(b, st.Formula, st.Values)
 		b.WriteString(" = ")
 	}
-	b.WriteString(m.bold(group(st.Result)))
+	m.writeBoldGroup(b, st.Result)
 	b.WriteByte('\n')
 	if st.Note != "" {
 		b.WriteString("  ↳ ")
@@ -268,38 +293,57 @@ func writeStep(b *strings.Builder, st calc.Step, m markup) {
 // substitute writes formula to b with every name bound in vals replaced
 // by its value, grouped.
 func substitute(b *strings.Builder, formula string, vals []calc.Binding) {
+	lit := 0 // formula[lit:i] is still to write as it is
 	for i := 0; i < len(formula); {
-		r, size := utf8.DecodeRuneInString(formula[i:])
+		r, size := identRune(formula, i)
 		if !isIdent(r) {
-			b.WriteString(formula[i : i+size])
 			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < len(formula) {
-			r, size := utf8.DecodeRuneInString(formula[j:])
-			if !isIdent(r) && !unicode.IsDigit(r) {
+			r, size := identRune(formula, j)
+			if !isIdent(r) && !isDigit(r) {
 				break
 			}
 			j += size
 		}
 		name := formula[i:j]
-		replaced := false
 		for _, v := range vals {
 			if v.Name == name {
-				b.WriteString(group(v.Value))
-				replaced = true
+				b.WriteString(formula[lit:i])
+				writeGroup(b, v.Value)
+				lit = j
 				break
 			}
 		}
-		if !replaced {
-			b.WriteString(name)
-		}
 		i = j
 	}
+	b.WriteString(formula[lit:])
 }
 
-func isIdent(r rune) bool { return unicode.IsLetter(r) || r == '_' }
+// identRune decodes the rune at s[i], quickly for ASCII (most of a
+// formula).
+func identRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isIdent(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '_'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
 
 func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 	if s.Question != "" {
@@ -385,14 +429,32 @@ func shapeText(s calc.Shape) string {
 
 // group writes n with thousands separators: 18,496.
 func group(n int64) string {
+	var buf [32]byte
+	return string(appendGroup(buf[:0], n))
+}
+
+// writeGroup writes n to b with thousands separators.
+func writeGroup(b *strings.Builder, n int64) {
+	var buf [32]byte
+	b.Write(appendGroup(buf[:0], n))
+}
+
+// appendGroup appends n to dst with thousands separators.
+func appendGroup(dst []byte, n int64) []byte {
+	u := uint64(n)
 	if n < 0 {
-		return "−" + group(-n)
+		dst = append(dst, "−"...)
+		u = -u // also right for math.MinInt64
 	}
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+	var digits [20]byte
+	d := strconv.AppendUint(digits[:0], u, 10)
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, c)
 	}
-	return s
+	return dst
 }
 
 func indent(s, prefix string) string {

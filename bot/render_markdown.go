@@ -6,9 +6,9 @@ import (
 )
 
 var discordMarkup = markup{
-	bold:  func(s string) string { return "**" + s + "**" },
-	code:  func(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" },
-	block: func(s string) string { return "```\n" + strings.ReplaceAll(s, "```", "'''") + "\n```" },
+	strong: "**",
+	code:   func(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" },
+	block:  func(s string) string { return "```\n" + strings.ReplaceAll(s, "```", "'''") + "\n```" },
 }
 
 // RenderMarkdown renders a reply for Discord: markdown within Discord's
@@ -17,7 +17,7 @@ var discordMarkup = markup{
 func RenderMarkdown(r Reply) Message {
 	msg := Message{Err: !r.OK(), Ephemeral: !r.OK() && r.Summary == nil && len(r.Reports) == 0}
 	full := explain(r, discordMarkup, true)
-	if utf8.RuneCountInString(full) <= MaxContent {
+	if fitsRunes(full, MaxContent) {
 		msg.Content = full
 		return msg
 	}
@@ -34,8 +34,14 @@ func RenderMarkdown(r Reply) Message {
 	return msg
 }
 
+// fitsRunes reports whether s is at most n runes long, without counting
+// them when its bytes already fit.
+func fitsRunes(s string, n int) bool {
+	return len(s) <= n || utf8.RuneCountInString(s) <= n
+}
+
 func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if fitsRunes(s, n) {
 		return s
 	}
 	rs := []rune(s)[:n]
