@@ -4,7 +4,8 @@ import "fmt"
 
 // Blocks are layers made of layers. Their Apply composes their children:
 // the [Report] of a block sums its children's counts (parameters, buffers,
-// MACs), holds their reports in Children, and has as Window the window of
+// MACs), holds their reports in Children (sized without their worked
+// steps: a block shows as rows of a table), and has as Window the window of
 // the whole block — along the widest path where branches run side by side
 // (Araujo et al., Distill 2019: "several paths: the largest").
 //
@@ -239,7 +240,7 @@ func chain(kind string, layers []Layer, in Shape, part, pass int) (Report, error
 	r := Report{Kind: kind, Input: in, Output: in, MACsKnown: true, Window: identityOf(in), Children: make([]Report, 0, len(layers))}
 	cur := in
 	for i, l := range layers {
-		c, err := l.Apply(cur)
+		c, err := sizeOf(l, cur)
 		if err == nil {
 			err = r.absorb(c, true)
 		}

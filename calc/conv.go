@@ -161,7 +161,12 @@ func (c Conv) groupsError(in int) error {
 
 // Apply sizes the convolution for input shape in ([Cin, spatial...]), or for
 // an unknown input size when in is nil.
-func (c Conv) Apply(in Shape) (Report, error) {
+func (c Conv) Apply(in Shape) (Report, error) { return c.apply(in, true) }
+
+func (c Conv) size(in Shape) (Report, error) { return c.apply(in, false) }
+
+// apply sizes the layer, with its worked steps when explain is set.
+func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	if err := c.Validate(); err != nil {
 		return Report{}, err
 	}
@@ -188,65 +193,32 @@ func (c Conv) Apply(in Shape) (Report, error) {
 			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
 	}
 	c = c.resolve(cin)
-	g := int64(c.groups())
-	r := Report{Kind: c.Kind(), Input: in, Steps: make([]Step, 0, 12)}
+	r := Report{Kind: c.Kind(), Input: in}
 	var a acc
-	// Every step's values come from one buffer: a network sizes many convs.
-	bb := bindings{buf: make([]Binding, 0, 24)}
 
 	// Connections per neuron and parameters do not depend on the input size.
-	kn := kernelNames[n]
-	ks := make([]int64, n)
-	vals := make([]Binding, 0, 6)
+	var kbuf [3]int64
+	ks := kbuf[:n]
 	for i := range ks {
 		ks[i] = int64(per(c.Kernel, i, 1))
-		vals = append(vals, Binding{kn[i], ks[i]})
 	}
-	kprod := a.mul(ks...)
-	perGroup := int64(cin) / g
-	formula := dot(kn) + "·Cin"
-	if g > 1 {
-		formula += "/G"
-		vals = append(vals, Binding{"Cin", int64(cin)}, Binding{"G", g})
-	} else {
-		vals = append(vals, Binding{"Cin", int64(cin)})
-	}
-	conns := a.mul(kprod, perGroup)
-	weights := a.mul(conns, int64(c.Out))
+	conns := a.mul(a.mul(ks...), int64(cin)/int64(c.groups()))
+	r.Weights = a.mul(conns, int64(c.Out))
 	if !c.Transposed {
 		r.Connections = conns
-		// Built by concatenation: this runs for every conv of a network.
-		cs := strconv.Itoa(cin)
-		note := "each output neuron reads a " + shapeWords(ks) + "×" + cs + " block: a filter spans all " + cs + " input channels"
-		if cin == 1 {
-			note = "each output neuron reads a " + shapeWords(ks) + "×1 block: a filter spans the input's single channel"
-		}
-		if g > 1 {
-			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, perGroup, cin)
-		}
-		if !c.NoBias {
-			note += ", plus 1 bias"
-		}
-		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: formula, Values: vals, Result: conns, Note: note})
 	}
-	wvals := bb.of(append(vals, Binding{"Cout", int64(c.Out)})...)
-	wnote := ""
-	if c.Transposed {
-		wnote = fmt.Sprintf("PyTorch stores the weight as (Cin, Cout/G, %s)", dot(kn))
-	}
-	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: formula + "·Cout", Values: wvals, Result: weights, Note: wnote})
-	r.Weights = weights
 	if !c.NoBias {
 		r.Biases = int64(c.Out)
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
-		Note: biasNote(!c.NoBias, "output channel")})
 	r.Params = a.add(r.Weights, r.Biases)
-	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
-		Values: bb.of(Binding{"weights", int64(r.Weights)}, Binding{"biases", int64(r.Biases)}), Result: r.Params,
-		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
 	if a.err != nil {
 		return Report{}, a.err
+	}
+	var e *convSteps
+	if explain {
+		e = &convSteps{c: c, cin: cin, ks: ks, bb: bindings{buf: make([]Binding, 0, 24)}}
+		r.Steps = make([]Step, 0, 12)
+		e.params(&r)
 	}
 
 	r.Window = make([]Window, n)
@@ -261,68 +233,144 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		return r, nil
 	}
 
-	out := Shape{c.Out}
+	out := make(Shape, n+1)
+	out[0] = c.Out
 	for i := 0; i < n; i++ {
-		o, step, pad, err := c.outSize(i, int64(in[i+1]))
+		size := int64(in[i+1])
+		d, err := c.outSize(i, size)
 		if err != nil {
 			return Report{}, err
 		}
 		if c.PadMode == PadSame {
-			r.Window[i].Pad = pad
+			r.Window[i].Pad = d.before
 		}
-		r.Steps = append(r.Steps, step)
-		out = append(out, int(o))
+		if explain {
+			r.Steps = append(r.Steps, c.outStep(i, size, d))
+		}
+		out[i+1] = int(d.out)
 	}
 	r.Output = out
 	neurons, err := out.Elements()
 	if err != nil {
 		return Report{}, err
 	}
-	on := outNames[n]
-	nvals := make([]Binding, 1, 4)
-	nvals[0] = Binding{"Cout", int64(c.Out)}
-	for i := 0; i < n; i++ {
-		nvals = append(nvals, Binding{on[i], int64(out[i+1])})
-	}
-	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: "Cout·" + dot(on), Values: nvals, Result: neurons})
-
 	if c.Transposed {
 		// fvcore's convention: every input position is multiplied by the
 		// whole kernel once.
-		inPos := in[1:]
-		sn := spatialNames[n]
-		mvals := append([]Binding{}, wvals...)
-		xs := []int64{weights}
-		for i := 0; i < n; i++ {
-			mvals = append(mvals, Binding{sn[i], int64(inPos[i])})
-			xs = append(xs, int64(inPos[i]))
+		r.MACs = r.Weights
+		for _, x := range in[1:] {
+			r.MACs = a.mul(r.MACs, int64(x))
 		}
-		r.MACs = a.mul(xs...)
-		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: formula + "·Cout·" + dot(sn), Values: mvals, Result: r.MACs,
-			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
 	} else {
 		r.MACs = a.mul(conns, neurons)
-		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
-			Values: bb.of(Binding{"connections", int64(conns)}, Binding{"neurons", int64(neurons)}), Result: r.MACs,
-			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
 	}
 	r.MACsKnown = true
-	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: bb.of(Binding{"MACs", int64(r.MACs)}), Result: a.mul(2, r.MACs),
-		Note: "one multiply and one add per MAC"})
+	flops := a.mul(2, r.MACs)
+	bias, total := int64(0), int64(0)
+	if !c.NoBias {
+		bias = 1
+	}
 	if !c.Transposed {
-		b := int64(0)
-		if !c.NoBias {
-			b = 1
-		}
-		total := a.mul(a.add(conns, b), neurons)
-		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
-			Values: bb.of(Binding{"connections", int64(conns)}, Binding{"bias", int64(b)}, Binding{"neurons", int64(neurons)}), Result: total,
-			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
+		total = a.mul(a.add(conns, bias), neurons)
 	}
 	if a.err != nil {
 		return Report{}, a.err
 	}
+	if explain {
+		e.sized(&r, neurons, flops, bias, total)
+	}
 	return r, nil
+}
+
+// convSteps writes a convolution's worked steps from the numbers apply
+// computed.
+type convSteps struct {
+	c   Conv // resolved
+	cin int
+	ks  []int64
+	// Every step's values come from one buffer.
+	bb bindings
+}
+
+// formula is the connections' formula, KH·KW·Cin (/G), and its values.
+func (e *convSteps) formula() (string, []Binding) {
+	n := e.c.dims()
+	kn := kernelNames[n]
+	vals := make([]Binding, 0, n+2)
+	for i, k := range e.ks {
+		vals = append(vals, Binding{kn[i], k})
+	}
+	vals = append(vals, Binding{"Cin", int64(e.cin)})
+	if g := e.c.groups(); g > 1 {
+		return kernelFormulas[n] + "·Cin/G", append(vals, Binding{"G", int64(g)})
+	}
+	return kernelFormulas[n] + "·Cin", vals
+}
+
+// params writes the steps that do not depend on the input size.
+func (e *convSteps) params(r *Report) {
+	c, cin := e.c, e.cin
+	formula, vals := e.formula()
+	if !c.Transposed {
+		g := int64(c.groups())
+		// Built by concatenation: this runs for every conv asked about.
+		cs := strconv.Itoa(cin)
+		note := "each output neuron reads a " + shapeWords(e.ks) + "×" + cs + " block: a filter spans all " + cs + " input channels"
+		if cin == 1 {
+			note = "each output neuron reads a " + shapeWords(e.ks) + "×1 block: a filter spans the input's single channel"
+		}
+		if g > 1 {
+			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, int64(cin)/g, cin)
+		}
+		if !c.NoBias {
+			note += ", plus 1 bias"
+		}
+		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: formula, Values: vals, Result: r.Connections, Note: note})
+	}
+	wnote := ""
+	if c.Transposed {
+		wnote = "PyTorch stores the weight as (Cin, Cout/G, " + kernelFormulas[c.dims()] + ")"
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: formula + "·Cout", Values: e.bb.of(append(vals, Binding{"Cout", int64(c.Out)})...), Result: r.Weights, Note: wnote})
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: e.bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
+		Note: biasNote(!c.NoBias, "output channel")})
+	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
+		Values: e.bb.of(Binding{"weights", r.Weights}, Binding{"biases", r.Biases}), Result: r.Params,
+		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
+}
+
+// sized writes the steps that need the input size, after the output
+// sizes' steps.
+func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
+	c := e.c
+	n := c.dims()
+	on := outNames[n]
+	nvals := e.bb.of(Binding{"Cout", int64(c.Out)})
+	for i := 0; i < n; i++ {
+		nvals = append(nvals, Binding{on[i], int64(r.Output[i+1])})
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: "Cout·" + outFormulas[n], Values: nvals, Result: neurons})
+	if c.Transposed {
+		formula, vals := e.formula()
+		sn := spatialNames[n]
+		mvals := append(vals, Binding{"Cout", int64(c.Out)})
+		for i := 0; i < n; i++ {
+			mvals = append(mvals, Binding{sn[i], int64(r.Input[i+1])})
+		}
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: formula + "·Cout·" + spatialFormulas[n], Values: mvals, Result: r.MACs,
+			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
+	} else {
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
+			Values: e.bb.of(Binding{"connections", r.Connections}, Binding{"neurons", neurons}), Result: r.MACs,
+			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
+	}
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: e.bb.of(Binding{"MACs", r.MACs}), Result: flops,
+		Note: "one multiply and one add per MAC"})
+	if !c.Transposed {
+		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
+			Values: e.bb.of(Binding{"connections", r.Connections}, Binding{"bias", bias}, Binding{"neurons", neurons}), Result: total,
+			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
+	}
 }
 
 // bindings hands out Binding slices from one buffer, so a report's steps
@@ -337,12 +385,14 @@ func (b *bindings) of(vs ...Binding) []Binding {
 	return b.buf[start:len(b.buf):len(b.buf)]
 }
 
-// outSize computes one output dimension with its step, and the padding
-// before the data (which PadSame derives).
-func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
-	n := c.dims()
-	word := dimWords[n][i]
-	sn := spatialNames[n][i]
+// dimSize is one output dimension of a convolution: its size, and the
+// padding before and in all (which PadSame derives).
+type dimSize struct {
+	out, before, total int64
+}
+
+// outSize computes output dimension i for an input of size positions.
+func (c Conv) outSize(i int, size int64) (dimSize, error) {
 	k := int64(per(c.Kernel, i, 1))
 	s := int64(per(c.Stride, i, 1))
 	d := int64(per(c.Dilation, i, 1))
@@ -351,56 +401,77 @@ func (c Conv) outSize(i int, size int64) (int64, Step, int64, error) {
 		p = 0
 	}
 	kd := d*(k-1) + 1
-	st := Step{Quantity: "output " + word}
-	var o int64
+	r := dimSize{before: p, total: 2 * p}
 	switch {
 	case c.Transposed && c.PadMode == PadSame:
 		// Keras Conv2DTranspose with padding="same".
-		o = size * s
-		st.Formula, st.Values = sn+"·s", []Binding{{sn, int64(size)}, {"s", int64(s)}}
+		r.out = size * s
+	case c.Transposed:
+		r.out = (size-1)*s - 2*p + d*(k-1) + int64(per(c.OutPad, i, 0)) + 1
+	case c.PadMode == PadSame:
+		r.out = ceilDiv(size, s)
+		r.total = max((r.out-1)*s+kd-size, 0)
+		r.before = r.total / 2
+	default:
+		r.out = floorDiv(size+2*p-d*(k-1)-1, s) + 1
+	}
+	word := dimWords[c.dims()][i]
+	if r.out < 1 {
+		st := c.outStep(i, size, r)
+		return dimSize{}, &Error{Field: "input",
+			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
+				word, arithmetic(st.Formula, st.Values), r.out, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),
+			Hint: "use a larger input, a smaller kernel or more padding"}
+	}
+	if r.out > MaxSize {
+		return dimSize{}, errorf("input", "the output %s would be %d, larger than any real layer produces", word, r.out)
+	}
+	return r, nil
+}
+
+// outStep is the worked step of output dimension i, which outSize sized
+// as d.
+func (c Conv) outStep(i int, size int64, d dimSize) Step {
+	n := c.dims()
+	sn := spatialNames[n][i]
+	k := int64(per(c.Kernel, i, 1))
+	s := int64(per(c.Stride, i, 1))
+	dl := int64(per(c.Dilation, i, 1))
+	p := int64(per(c.Pad, i, 0))
+	if c.PadMode == PadValid {
+		p = 0
+	}
+	f := &outFormulasFor[n][i]
+	st := Step{Quantity: "output " + dimWords[n][i], Result: d.out}
+	switch {
+	case c.Transposed && c.PadMode == PadSame:
+		st.Formula, st.Values = f.timesStride, []Binding{{sn, size}, {"s", s}}
 		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
 	case c.Transposed:
 		op := int64(per(c.OutPad, i, 0))
-		o = (size-1)*s - 2*p + d*(k-1) + op + 1
-		st.Formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
-		st.Values = []Binding{{sn, int64(size)}, {"s", int64(s)}, {"p", int64(p)}, {"d", int64(d)}, {"k", int64(k)}, {"outpad", int64(op)}}
-		if d == 1 && op == 0 {
-			st.Formula = "(" + sn + " − 1)·s − 2·p + k"
-			st.Values = []Binding{{sn, int64(size)}, {"s", int64(s)}, {"p", int64(p)}, {"k", int64(k)}}
+		st.Formula = f.transposedFull
+		st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"d", dl}, {"k", k}, {"outpad", op}}
+		if dl == 1 && op == 0 {
+			st.Formula = f.transposed
+			st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"k", k}}
 		}
 	case c.PadMode == PadSame:
-		o = ceilDiv(size, s)
-		total := (o-1)*s + kd - size
-		if total < 0 {
-			total = 0
-		}
-		p = total / 2
-		st.Formula, st.Values = "ceil("+sn+" / s)", []Binding{{sn, int64(size)}, {"s", int64(s)}}
-		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", total, p, total-p)
+		st.Formula, st.Values = f.same, []Binding{{sn, size}, {"s", s}}
+		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", d.total, d.before, d.total-d.before)
 	default:
-		o = floorDiv(size+2*p-d*(k-1)-1, s) + 1
-		if d == 1 {
-			st.Formula = "floor((" + sn + " + 2·p − k) / s) + 1"
-			st.Values = []Binding{{sn, int64(size)}, {"p", int64(p)}, {"k", int64(k)}, {"s", int64(s)}}
+		if dl == 1 {
+			st.Formula = f.floor
+			st.Values = []Binding{{sn, size}, {"p", p}, {"k", k}, {"s", s}}
 		} else {
-			st.Formula = "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
-			st.Values = []Binding{{sn, int64(size)}, {"p", int64(p)}, {"d", int64(d)}, {"k", int64(k)}, {"s", int64(s)}}
+			st.Formula = f.floorDilated
+			st.Values = []Binding{{sn, size}, {"p", p}, {"d", dl}, {"k", k}, {"s", s}}
 		}
+		kd := dl*(k-1) + 1
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
 			st.Note = fmt.Sprintf("the division leaves %d over: the last %d of the padded input's %d positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)", rem, rem, size+2*p)
 		}
 	}
-	st.Result = o
-	if o < 1 {
-		return 0, Step{}, 0, &Error{Field: "input",
-			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
-				word, arithmetic(st.Formula, st.Values), o, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),
-			Hint: "use a larger input, a smaller kernel or more padding"}
-	}
-	if o > MaxSize {
-		return 0, Step{}, 0, errorf("input", "the output %s would be %d, larger than any real layer produces", word, o)
-	}
-	return o, st, p, nil
+	return st
 }
 
 // arithmetic writes formula with its values put in, for error messages.

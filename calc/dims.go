@@ -64,6 +64,51 @@ var (
 	dimWords     = [][]string{1: {"length"}, 2: {"height", "width"}, 3: {"depth", "height", "width"}}
 )
 
+// The formulas built from those names, made once: a network sizes many
+// layers.
+var (
+	kernelFormulas  = dots(kernelNames)  // "KH·KW"
+	spatialFormulas = dots(spatialNames) // "H·W"
+	outFormulas     = dots(outNames)     // "Ho·Wo"
+	// outFormulasFor[n][i] are the output-size formulas of dimension i of
+	// an n-dimensional layer.
+	outFormulasFor = func() [][]outSizeFormulas {
+		out := make([][]outSizeFormulas, len(spatialNames))
+		for n, names := range spatialNames {
+			for _, sn := range names {
+				out[n] = append(out[n], outSizeFormulas{
+					floor:          "floor((" + sn + " + 2·p − k) / s) + 1",
+					floorDilated:   "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1",
+					ceil:           "ceil((" + sn + " + 2·p − k) / s) + 1",
+					ceilDilated:    "ceil((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1",
+					same:           "ceil(" + sn + " / s)",
+					timesStride:    sn + "·s",
+					transposed:     "(" + sn + " − 1)·s − 2·p + k",
+					transposedFull: "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1",
+				})
+			}
+		}
+		return out
+	}()
+)
+
+// outSizeFormulas are the ways one output dimension is computed, written
+// with that dimension's input name.
+type outSizeFormulas struct {
+	floor, floorDilated, ceil, ceilDilated string // convolution and pooling
+	same                                   string // padding "same"
+	timesStride                            string // transposed, padding "same" (Keras)
+	transposed, transposedFull             string // transposed, without and with dilation and output padding
+}
+
+func dots(names [][]string) []string {
+	out := make([]string, len(names))
+	for i, ns := range names {
+		out[i] = dot(ns)
+	}
+	return out
+}
+
 // floorDiv is ⌊a/b⌋ for b > 0, rounding toward minus infinity as PyTorch's
 // div_rtn does (Go's / rounds toward zero).
 func floorDiv(a, b int64) int64 {

@@ -159,11 +159,11 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		if t.Validate() != nil {
 			return 0, Step{}
 		}
-		o, st, _, err := t.outSize(dim, size)
+		d, err := t.outSize(dim, size)
 		if err != nil {
 			return 0, Step{}
 		}
-		return o, st
+		return d.out, t.outStep(dim, size, d)
 	}
 	type near struct {
 		v, o int64

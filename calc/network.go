@@ -45,7 +45,8 @@ type Summary struct {
 	MACs    int64 // conv and linear multiply-accumulates, bias excluded
 }
 
-// Summarize applies the layers in order. When a layer cannot take what
+// Summarize sizes the layers in order, without their worked steps (a
+// table shows the numbers). When a layer cannot take what
 // arrives, it returns the summary of the layers before it together with a
 // [*LayerError] naming the layer (its Err is a [*BlockError] when the
 // failure is inside a block).
@@ -57,7 +58,7 @@ func (n Network) Summarize() (Summary, error) {
 	var failed error
 	rows := 0
 	for i, l := range n.Layers {
-		r, err := l.Apply(in)
+		r, err := sizeOf(l, in)
 		if err == nil {
 			err = s.add(r)
 		}

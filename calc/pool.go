@@ -98,7 +98,7 @@ func (p Pool) Apply(in Shape) (Report, error) {
 		r.Window[i] = Window{Size: d*(int64(per(p.Kernel, i, 1))-1) + 1, Stride: int64(p.stride(i)), Pad: int64(per(p.Pad, i, 0))}
 	}
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "0", Result: 0,
-		Note: "pooling has no weights: it only takes the " + map[PoolOp]string{MaxPool: "maximum", AvgPool: "mean"}[p.Op] + " of each window, channel by channel"})
+		Note: poolNotes[p.Op]})
 	if in == nil {
 		return r, nil
 	}
@@ -121,7 +121,7 @@ func (p Pool) Apply(in Shape) (Report, error) {
 
 func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 	n := p.dims()
-	word, sn := dimWords[n][i], spatialNames[n][i]
+	word, sn, f := dimWords[n][i], spatialNames[n][i], &outFormulasFor[n][i]
 	k := int64(per(p.Kernel, i, 1))
 	s := int64(p.stride(i))
 	pad := int64(per(p.Pad, i, 0))
@@ -138,17 +138,17 @@ func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 		} else {
 			st.Note = "ceil mode rounds up: a partial window at the edge still counts"
 		}
-		st.Formula = "ceil((" + sn + " + 2·p − k) / s) + 1"
+		st.Formula = f.ceil
 	} else {
 		o = floorDiv(num, s) + 1
-		st.Formula = "floor((" + sn + " + 2·p − k) / s) + 1"
+		st.Formula = f.floor
 	}
 	if d == 1 {
 		st.Values = []Binding{{sn, int64(size)}, {"p", int64(pad)}, {"k", int64(k)}, {"s", int64(s)}}
 	} else {
-		st.Formula = "floor((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
+		st.Formula = f.floorDilated
 		if p.Ceil {
-			st.Formula = "ceil((" + sn + " + 2·p − d·(k − 1) − 1) / s) + 1"
+			st.Formula = f.ceilDilated
 		}
 		st.Values = []Binding{{sn, int64(size)}, {"p", int64(pad)}, {"d", int64(d)}, {"k", int64(k)}, {"s", int64(s)}}
 	}
@@ -160,6 +160,11 @@ func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 			Hint: "use a smaller pooling window or a larger input"}
 	}
 	return o, st, nil
+}
+
+var poolNotes = map[PoolOp]string{
+	MaxPool: "pooling has no weights: it only takes the maximum of each window, channel by channel",
+	AvgPool: "pooling has no weights: it only takes the mean of each window, channel by channel",
 }
 
 // GlobalAvgPool averages each channel over all its positions: PyTorch's
