@@ -37,7 +37,13 @@ func RenderMarkdown(r Reply) Message {
 // fitsRunes reports whether s is at most n runes long, without counting
 // them when its bytes already fit.
 func fitsRunes(s string, n int) bool {
-	return len(s) <= n || utf8.RuneCountInString(s) <= n
+	switch {
+	case len(s) <= n:
+		return true
+	case len(s) > utf8.UTFMax*n:
+		return false
+	}
+	return utf8.RuneCountInString(s) <= n
 }
 
 func truncateRunes(s string, n int) string {

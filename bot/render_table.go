@@ -140,6 +140,9 @@ type summaryTable struct {
 	rows   [][]string
 	widths [][]int // the cells' widths in runes
 	depth  []int
+	input  []calc.Shape // the shape each row's layer takes
+
+	scratch []int // visible's list
 }
 
 // rowsAbove counts the rows of s shown at depth.
@@ -158,12 +161,14 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	s := r.Summary
 	q := r.Question
 	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"},
-		rows: make([][]string, 0, len(s.Rows)), widths: make([][]int, 0, len(s.Rows)), depth: make([]int, 0, len(s.Rows))}
+	}
 	if full {
 		t.head = append(t.head, "pad")
 	}
 	cols := len(t.head)
 	shown := rowsAbove(s, depth)
+	t.rows, t.widths = make([][]string, 0, shown), make([][]int, 0, shown)
+	t.depth, t.input = make([]int, 0, shown), make([]calc.Shape, 0, shown)
 	cells := make([]string, cols*shown)
 	widths := make([]int, cols*shown)
 	// Rows repeat (a repeat's passes, ResNet's identical blocks): format each
@@ -178,12 +183,9 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 		return v
 	}
 	shapes := map[shapeKeyT]string{}
-	type nameKey struct {
-		l     *calc.Layer
-		depth int
-		in    shapeKeyT
-	}
-	names := map[nameKey]string{}
+	// names[l] is the table row that first showed layer l: a later row of
+	// the same layer at the same depth, on the same input, has its name.
+	names := make(map[*calc.Layer]int, shown)
 	label := make([]byte, 0, 16)
 	n := -1
 	for _, row := range s.Rows {
@@ -202,9 +204,8 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 		if row.Index-1 < len(q.Layers) {
 			lp = layerAt(&q.Layers[row.Index-1].Layer, row.Path)
 		}
-		key := nameKey{lp, row.Depth, shapeKey(row.Input)}
-		if name, ok := names[key]; ok && lp != nil {
-			c[1] = name
+		if k, ok := names[lp]; ok && lp != nil && t.depth[k] == row.Depth && t.input[k].Equal(row.Input) {
+			c[1] = t.rows[k][1]
 		} else {
 			var l calc.Layer
 			if lp != nil {
@@ -213,7 +214,9 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 				l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
 			}
 			c[1] = indentDepth(row.Depth) + rowName(row, l, full)
-			names[key] = c[1]
+			if lp != nil && !ok {
+				names[lp] = n
+			}
 		}
 		if k := shapeKey(row.Output); k[0] >= 0 {
 			if v, ok := shapes[k]; ok {
@@ -248,6 +251,7 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 		t.rows = append(t.rows, c)
 		t.widths = append(t.widths, w)
 		t.depth = append(t.depth, row.Depth)
+		t.input = append(t.input, row.Input)
 	}
 	return t
 }
@@ -336,9 +340,9 @@ func indentDepth(d int) string {
 
 // visible lists the rows with depth below depth; keep > 0 keeps only the
 // first keep/2 and the last keep/2 of them, with a line for those left out
-// (-1 in the list).
+// (-1 in the list). The list is valid until the next call.
 func (t *summaryTable) visible(depth, keep int) []int {
-	var idx []int
+	idx := t.scratch[:0]
 	for i := range t.rows {
 		if t.depth[i] < depth {
 			idx = append(idx, i)
@@ -346,15 +350,17 @@ func (t *summaryTable) visible(depth, keep int) []int {
 	}
 	if keep > 0 && len(idx) > keep {
 		head, tail := keep/2, keep-keep/2
-		idx = append(append(append([]int{}, idx[:head]...), -1), idx[len(idx)-tail:]...)
+		idx = append(append(idx[:head], -1), idx[len(idx)-tail:]...)
 	}
+	t.scratch = idx
 	return idx
 }
 
 // size is about how many runes render(depth, keep) writes.
 func (t *summaryTable) size(depth, keep int) int {
+	var buf [64]int
 	idx := t.visible(depth, keep)
-	widths := t.columnWidths(idx)
+	widths := t.columnWidths(idx, buf[:0])
 	line := 2 * (len(widths) - 1)
 	for _, w := range widths {
 		line += w
@@ -362,10 +368,11 @@ func (t *summaryTable) size(depth, keep int) int {
 	return (len(idx) + 1) * (line + 1)
 }
 
-func (t *summaryTable) columnWidths(idx []int) []int {
-	widths := make([]int, len(t.head))
-	for i, h := range t.head {
-		widths[i] = utf8.RuneCountInString(h)
+// columnWidths appends to widths the width of each column over the rows
+// idx lists.
+func (t *summaryTable) columnWidths(idx []int, widths []int) []int {
+	for _, h := range t.head {
+		widths = append(widths, utf8.RuneCountInString(h))
 	}
 	for _, k := range idx {
 		if k < 0 {
@@ -381,7 +388,7 @@ func (t *summaryTable) columnWidths(idx []int) []int {
 // render writes the rows visible at depth (see visible).
 func (t *summaryTable) render(depth, keep int) string {
 	idx := t.visible(depth, keep)
-	widths := t.columnWidths(idx)
+	widths := t.columnWidths(idx, nil)
 	var b strings.Builder
 	b.Grow((len(idx) + 1) * (len(widths)*2 + 80))
 	line := make([]byte, 0, 160)
