@@ -66,20 +66,34 @@ type jsonError struct {
 
 // jsonShape is a shape, null when unknown; an unknown channel count is null
 // inside it.
-type jsonShape calc.Shape
+type jsonShape []*int
 
-func (s jsonShape) MarshalJSON() ([]byte, error) {
+// jsonShapes makes the jsonShapes of an answer, each of its dimensions
+// from one buffer: a network has hundreds.
+type jsonShapes struct {
+	dims []int
+	ptrs []*int
+}
+
+// of returns s as a jsonShape.
+func (b *jsonShapes) of(s calc.Shape) jsonShape {
 	if s == nil {
-		return []byte("null"), nil
+		return nil
 	}
-	out := make([]any, len(s))
+	if cap(b.dims)-len(b.dims) < len(s) {
+		n := max(len(s), 256)
+		b.dims, b.ptrs = make([]int, 0, n), make([]*int, 0, n)
+	}
+	start := len(b.ptrs)
 	for i, d := range s {
-		out[i] = d
+		b.dims = append(b.dims, d)
+		p := &b.dims[len(b.dims)-1]
 		if i == 0 && d == 0 && len(s) > 1 {
-			out[i] = nil
+			p = nil
 		}
+		b.ptrs = append(b.ptrs, p)
 	}
-	return json.Marshal(out)
+	return b.ptrs[start:len(b.ptrs):len(b.ptrs)]
 }
 
 // RenderJSON renders a reply as design.md §3's JSON, one line with a final
@@ -106,8 +120,9 @@ func RenderJSON(r Reply) []byte {
 
 func answerJSON(r Reply) (jsonAnswer, error) {
 	a := jsonAnswer{OK: true, Layers: []jsonLayer{}}
+	var shapes jsonShapes
 	if r.Question != nil {
-		a.Input = jsonShape(r.Question.Input)
+		a.Input = shapes.of(r.Question.Input)
 		if s := r.Question.Solve; s != nil {
 			a.Solve = &jsonSolve{Unknown: s.Unknown, Solutions: append([]int64{}, s.Solutions...), Second: s.Second, Seconds: s.Seconds}
 		}
@@ -130,12 +145,14 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 			}
 		}
 	}
-	for _, rep := range reports {
+	a.Layers = make([]jsonLayer, 0, len(reports))
+	macs := make([]int64, len(reports))
+	for i, rep := range reports {
 		l := jsonLayer{Type: rep.Kind, Weights: rep.Weights, Biases: rep.Biases, Params: rep.Params,
-			Buffers: rep.Buffers, Connections: rep.Connections, Output: jsonShape(rep.Output)}
+			Buffers: rep.Buffers, Connections: rep.Connections, Output: shapes.of(rep.Output)}
 		if rep.MACsKnown {
-			m := rep.MACs
-			l.MACs = &m
+			macs[i] = rep.MACs
+			l.MACs = &macs[i]
 		}
 		a.Layers = append(a.Layers, l)
 	}
