@@ -160,8 +160,7 @@ func rowsAbove(s *calc.Summary, depth int) int {
 func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	s := r.Summary
 	q := r.Question
-	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"},
-	}
+	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"}}
 	if full {
 		t.head = append(t.head, "pad")
 	}
