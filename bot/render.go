@@ -14,14 +14,48 @@ import (
 // markup is how a medium marks text up; the terminal and Discord share one
 // walk over a Reply (explain) and differ only here.
 type markup struct {
-	strong string // what bold text is wrapped in: "**" on Discord
-	code   func(string) string
-	block  func(string) string // a preformatted block
+	strong string // bold text is wrapped in it: "**" on Discord
+	quote  string // code is wrapped in it: "`" on Discord
+	fence  string // a preformatted block is fenced with it: "```" on Discord,
+	indent string // or each of its lines indented with it: a terminal's 4 spaces
 }
 
-var plain = markup{
-	code:  func(s string) string { return s },
-	block: func(s string) string { return indent(s, "    ") },
+var plain = markup{indent: "    "}
+
+// code marks s up as code.
+func (m markup) code(s string) string {
+	if m.quote == "" {
+		return s
+	}
+	return m.quote + strings.ReplaceAll(s, m.quote, "'") + m.quote
+}
+
+// block marks s up as a preformatted block.
+func (m markup) block(s string) string {
+	var b strings.Builder
+	m.openBlock(&b)
+	if m.fence != "" {
+		s = strings.ReplaceAll(s, m.fence, strings.Repeat("'", len(m.fence)))
+	}
+	writeIndented(&b, s, m.indent)
+	m.closeBlock(&b)
+	return b.String()
+}
+
+// openBlock and closeBlock frame a preformatted block written between them
+// (its lines indented with m.indent).
+func (m markup) openBlock(b *strings.Builder) {
+	if m.fence != "" {
+		b.WriteString(m.fence)
+		b.WriteByte('\n')
+	}
+}
+
+func (m markup) closeBlock(b *strings.Builder) {
+	if m.fence != "" {
+		b.WriteByte('\n')
+		b.WriteString(m.fence)
+	}
 }
 
 // bold marks s up as bold.
@@ -49,39 +83,54 @@ func (m markup) writeBoldGroup(b *strings.Builder, n int64) {
 // explain renders a whole reply: what was understood, then the numbers with
 // their worked steps (or the table for a network), then any refusal.
 func explain(r Reply, m markup, full bool) string {
+	return strings.TrimRight(explainLines(r, m, full), "\n")
+}
+
+// explainLines is explain's text ending with one newline (a network's
+// answer is long: the terminal's copy is not copied again to add it).
+func explainLines(r Reply, m markup, full bool) string {
 	var b strings.Builder
 	b.Grow(2048) // a layer's answer; a network's grows from there
+	writeExplained(&b, r, m, full)
+	s := b.String()
+	if t := strings.TrimRight(s, "\n"); len(t) < len(s) {
+		return s[:len(t)+1]
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 	if r.Err != nil && r.Question == nil {
-		writeError(&b, r, m)
-		return strings.TrimRight(b.String(), "\n")
+		writeError(b, r, m)
+		return
 	}
 	q := r.Question
-	writeUnderstood(&b, q, m, full)
-	writeAsked(&b, r, m)
+	writeUnderstood(b, q, m, full)
+	writeAsked(b, r, m)
 	switch {
 	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:
-		writeSolved(&b, q.Solve, m)
+		writeSolved(b, q.Solve, m)
 	case r.Summary != nil:
-		writeSummary(&b, r, m, full)
+		writeSummary(b, r, m, full)
 	default:
 		for i, rep := range r.Reports {
 			if len(r.Reports) > 1 {
-				fmt.Fprintf(&b, "%s\n", m.bold(fmt.Sprintf("Layer %d: %s", i+1, grammar.FormatLayer(q.Layers[i].Layer))))
+				fmt.Fprintf(b, "%s\n", m.bold(fmt.Sprintf("Layer %d: %s", i+1, grammar.FormatLayer(q.Layers[i].Layer))))
 			}
-			writeReport(&b, rep, q, i, m)
+			writeReport(b, rep, q, i, m)
 		}
-		writeReportTotals(&b, r.Reports, m)
+		writeReportTotals(b, r.Reports, m)
 		if q.Solve != nil {
-			writeSolved(&b, q.Solve, m)
+			writeSolved(b, q.Solve, m)
 		}
 	}
 	if r.Err != nil {
 		if !strings.HasSuffix(b.String(), "\n\n") {
 			b.WriteString("\n")
 		}
-		writeError(&b, r, m)
+		writeError(b, r, m)
 	}
-	return strings.TrimRight(b.String(), "\n")
 }
 
 // compactLines is how many lines of a long question a compact answer
@@ -457,10 +506,21 @@ func appendGroup(dst []byte, n int64) []byte {
 	return dst
 }
 
-func indent(s, prefix string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = prefix + l
+// writeIndented writes s to b with prefix before each of its lines.
+func writeIndented(b *strings.Builder, s, prefix string) {
+	if prefix == "" {
+		b.WriteString(s)
+		return
 	}
-	return strings.Join(lines, "\n")
+	b.Grow(len(s) + len(prefix)*(strings.Count(s, "\n")+1))
+	for {
+		b.WriteString(prefix)
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+1:]
+	}
 }

@@ -5,11 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-var discordMarkup = markup{
-	strong: "**",
-	code:   func(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" },
-	block:  func(s string) string { return "```\n" + strings.ReplaceAll(s, "```", "'''") + "\n```" },
-}
+var discordMarkup = markup{strong: "**", quote: "`", fence: "```"}
 
 // RenderMarkdown renders a reply for Discord: markdown within Discord's
 // 2,000-character limit. When the whole answer is longer, the message

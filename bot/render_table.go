@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar"
@@ -54,8 +53,9 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 				keep -= 2
 			}
 		}
-		text := t.render(depth, keep)
-		b.WriteString(m.block(text))
+		m.openBlock(b)
+		t.render(b, depth, keep, m.indent)
+		m.closeBlock(b)
 		b.WriteString("\n")
 		if depth < maxDepth {
 			fmt.Fprintf(b, "(blocks folded to depth %d of %d: their rows sum their layers; add `depth %d` to see more)\n", depth, maxDepth, maxDepth)
@@ -131,128 +131,6 @@ func asked(q *grammar.Question, what string) bool {
 func mb(bytes int64) string {
 	hundredths := (bytes + 5000) / 10000
 	return fmt.Sprintf("%s.%02d", group(hundredths/100), hundredths%100)
-}
-
-// summaryTable is a network's rows as cells, built once and shown at any
-// depth.
-type summaryTable struct {
-	head   []string
-	rows   [][]string
-	widths [][]int // the cells' widths in runes
-	depth  []int
-	input  []calc.Shape // the shape each row's layer takes
-
-	scratch []int // visible's list
-}
-
-// rowsAbove counts the rows of s shown at depth.
-func rowsAbove(s *calc.Summary, depth int) int {
-	n := 0
-	for _, row := range s.Rows {
-		if row.Depth < depth {
-			n++
-		}
-	}
-	return n
-}
-
-// newSummaryTable formats the rows of r's summary shown at depth.
-func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
-	s := r.Summary
-	q := r.Question
-	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"}}
-	if full {
-		t.head = append(t.head, "pad")
-	}
-	cols := len(t.head)
-	shown := rowsAbove(s, depth)
-	t.rows, t.widths = make([][]string, 0, shown), make([][]int, 0, shown)
-	t.depth, t.input = make([]int, 0, shown), make([]calc.Shape, 0, shown)
-	cells := make([]string, cols*shown)
-	widths := make([]int, cols*shown)
-	// Rows repeat (a repeat's passes, ResNet's identical blocks): format each
-	// number, shape and layer once.
-	numbers := map[int64]string{}
-	number := func(n int64) string {
-		if v, ok := numbers[n]; ok {
-			return v
-		}
-		v := group(n)
-		numbers[n] = v
-		return v
-	}
-	shapes := map[shapeKeyT]string{}
-	// names[l] is the table row that first showed layer l: a later row of
-	// the same layer at the same depth, on the same input, has its name.
-	names := make(map[*calc.Layer]int, shown)
-	label := make([]byte, 0, 16)
-	n := -1
-	for _, row := range s.Rows {
-		if row.Depth >= depth {
-			continue
-		}
-		n++
-		label = strconv.AppendInt(label[:0], int64(row.Index), 10)
-		for _, p := range row.Path {
-			label = append(label, '.')
-			label = strconv.AppendInt(label, int64(p), 10)
-		}
-		c := cells[n*cols : (n+1)*cols : (n+1)*cols]
-		c[0] = string(label)
-		var lp *calc.Layer
-		if row.Index-1 < len(q.Layers) {
-			lp = layerAt(&q.Layers[row.Index-1].Layer, row.Path)
-		}
-		if k, ok := names[lp]; ok && lp != nil && t.depth[k] == row.Depth && t.input[k].Equal(row.Input) {
-			c[1] = t.rows[k][1]
-		} else {
-			var l calc.Layer
-			if lp != nil {
-				l = *lp
-			} else if row.Index-1 < len(q.Layers) {
-				l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
-			}
-			c[1] = indentDepth(row.Depth) + rowName(row, l, full)
-			if lp != nil && !ok {
-				names[lp] = n
-			}
-		}
-		if k := shapeKey(row.Output); k[0] >= 0 {
-			if v, ok := shapes[k]; ok {
-				c[2] = v
-			} else {
-				c[2] = shapeText(row.Output)
-				shapes[k] = c[2]
-			}
-		} else {
-			c[2] = shapeText(row.Output)
-		}
-		c[3] = number(row.Params)
-		c[4] = "–"
-		if row.MACs > 0 {
-			c[4] = number(row.MACs)
-		}
-		c[5], c[6] = "–", "–"
-		if full {
-			c[7] = "–"
-		}
-		if row.Field != nil {
-			rf, stride, pad := windowText(row.Field)
-			c[5], c[6] = rf, stride
-			if full {
-				c[7] = pad
-			}
-		}
-		w := widths[n*cols : (n+1)*cols : (n+1)*cols]
-		for i, x := range c {
-			w[i] = utf8.RuneCountInString(x)
-		}
-		t.rows = append(t.rows, c)
-		t.widths = append(t.widths, w)
-		t.depth = append(t.depth, row.Depth)
-		t.input = append(t.input, row.Input)
-	}
-	return t
 }
 
 // layerAt points at the layer a row shows inside the layer *l (see
@@ -335,109 +213,6 @@ func indentDepth(d int) string {
 		return indents[d]
 	}
 	return strings.Repeat("  ", d)
-}
-
-// visible lists the rows with depth below depth; keep > 0 keeps only the
-// first keep/2 and the last keep/2 of them, with a line for those left out
-// (-1 in the list). The list is valid until the next call.
-func (t *summaryTable) visible(depth, keep int) []int {
-	idx := t.scratch[:0]
-	for i := range t.rows {
-		if t.depth[i] < depth {
-			idx = append(idx, i)
-		}
-	}
-	if keep > 0 && len(idx) > keep {
-		head, tail := keep/2, keep-keep/2
-		idx = append(append(idx[:head], -1), idx[len(idx)-tail:]...)
-	}
-	t.scratch = idx
-	return idx
-}
-
-// size is about how many runes render(depth, keep) writes.
-func (t *summaryTable) size(depth, keep int) int {
-	var buf [64]int
-	idx := t.visible(depth, keep)
-	widths := t.columnWidths(idx, buf[:0])
-	line := 2 * (len(widths) - 1)
-	for _, w := range widths {
-		line += w
-	}
-	return (len(idx) + 1) * (line + 1)
-}
-
-// columnWidths appends to widths the width of each column over the rows
-// idx lists.
-func (t *summaryTable) columnWidths(idx []int, widths []int) []int {
-	for _, h := range t.head {
-		widths = append(widths, utf8.RuneCountInString(h))
-	}
-	for _, k := range idx {
-		if k < 0 {
-			continue
-		}
-		for i, w := range t.widths[k] {
-			widths[i] = max(widths[i], w)
-		}
-	}
-	return widths
-}
-
-// render writes the rows visible at depth (see visible).
-func (t *summaryTable) render(depth, keep int) string {
-	idx := t.visible(depth, keep)
-	widths := t.columnWidths(idx, nil)
-	var b strings.Builder
-	b.Grow((len(idx) + 1) * (len(widths)*2 + 80))
-	line := make([]byte, 0, 160)
-	write := func(cells []string, ws []int) {
-		line = line[:0]
-		for i, c := range cells {
-			w := utf8.RuneCountInString(c)
-			if ws != nil {
-				w = ws[i]
-			}
-			if i > 0 {
-				line = append(line, ' ', ' ')
-			}
-			if i <= 2 {
-				line = append(line, c...)
-				line = appendSpaces(line, widths[i]-w)
-			} else {
-				line = appendSpaces(line, widths[i]-w)
-				line = append(line, c...)
-			}
-		}
-		for len(line) > 0 && line[len(line)-1] == ' ' {
-			line = line[:len(line)-1]
-		}
-		b.Write(line)
-	}
-	write(t.head, nil)
-	for _, k := range idx {
-		b.WriteByte('\n')
-		if k < 0 {
-			left := 0
-			for i := range t.rows {
-				if t.depth[i] < depth {
-					left++
-				}
-			}
-			left -= len(idx) - 1
-			write([]string{"…", fmt.Sprintf("(%d rows)", left)}, nil)
-			continue
-		}
-		write(t.rows[k], t.widths[k])
-	}
-	return b.String()
-}
-
-func appendSpaces(b []byte, n int) []byte {
-	for ; n > 0; n-- {
-		b = append(b, ' ')
-	}
-	return b
 }
 
 // rowName names a row: a block by its kind (and name), a layer by its

@@ -3,5 +3,5 @@ package bot
 // RenderText renders a reply for a terminal: plain text, every step and
 // the whole table.
 func RenderText(r Reply) string {
-	return explain(r, plain, true) + "\n"
+	return explainLines(r, plain, true)
 }

@@ -1,0 +1,309 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// summaryTable is a network's rows as cells — #, layer, output, params,
+// MACs, RF, stride (and pad, in full) — built once and shown at any depth.
+// Every cell's text sits in one buffer: ResNet-152 has 515 rows.
+type summaryTable struct {
+	head  []string
+	cols  int
+	text  []byte // the cells' text, one after another
+	cells []cell // cols per row
+	depth []int  // each row's depth
+	input []calc.Shape
+
+	scratch []int // visible's list
+}
+
+// cell is the text of one cell, text[start:end], and its width in runes.
+type cell struct{ start, end, width int32 }
+
+// rowsAbove counts the rows of s shown at depth.
+func rowsAbove(s *calc.Summary, depth int) int {
+	n := 0
+	for _, row := range s.Rows {
+		if row.Depth < depth {
+			n++
+		}
+	}
+	return n
+}
+
+// newSummaryTable formats the rows of r's summary shown at depth.
+func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
+	s := r.Summary
+	q := r.Question
+	t := &summaryTable{head: []string{"#", "layer", "output", "params", "MACs", "RF", "stride"}}
+	if full {
+		t.head = append(t.head, "pad")
+	}
+	t.cols = len(t.head)
+	shown := rowsAbove(s, depth)
+	t.text = make([]byte, 0, shown*t.cols*8)
+	t.cells = make([]cell, 0, shown*t.cols)
+	t.depth, t.input = make([]int, 0, shown), make([]calc.Shape, 0, shown)
+	dash := t.add("–")
+	// Rows repeat (a repeat's passes, ResNet's identical blocks): write each
+	// layer's name and each shape once. names[l] is the row that first
+	// showed layer l: a later row of the same layer at the same depth, on
+	// the same input, has its name.
+	names := make(map[*calc.Layer]int, shown)
+	shapes := map[shapeKeyT]cell{}
+	for _, row := range s.Rows {
+		if row.Depth >= depth {
+			continue
+		}
+		n := len(t.depth)
+
+		start := len(t.text)
+		t.text = strconv.AppendInt(t.text, int64(row.Index), 10)
+		for _, p := range row.Path {
+			t.text = append(t.text, '.')
+			t.text = strconv.AppendInt(t.text, int64(p), 10)
+		}
+		t.cells = append(t.cells, t.cell(start))
+
+		var lp *calc.Layer
+		if row.Index-1 < len(q.Layers) {
+			lp = layerAt(&q.Layers[row.Index-1].Layer, row.Path)
+		}
+		if k, ok := names[lp]; ok && lp != nil && t.depth[k] == row.Depth && t.input[k].Equal(row.Input) {
+			t.cells = append(t.cells, t.cells[k*t.cols+1])
+		} else {
+			var l calc.Layer
+			if lp != nil {
+				l = *lp
+			} else if row.Index-1 < len(q.Layers) {
+				l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
+			}
+			start := len(t.text)
+			t.text = append(t.text, indentDepth(row.Depth)...)
+			t.text = append(t.text, rowName(row, l, full)...)
+			t.cells = append(t.cells, t.cell(start))
+			if lp != nil && !ok {
+				names[lp] = n
+			}
+		}
+
+		key := shapeKey(row.Output)
+		if c, ok := shapes[key]; ok && key[0] >= 0 {
+			t.cells = append(t.cells, c)
+		} else {
+			start := len(t.text)
+			t.text = appendShape(t.text, row.Output)
+			t.cells = append(t.cells, t.cell(start))
+			shapes[key] = t.cells[len(t.cells)-1]
+		}
+
+		start = len(t.text)
+		t.text = appendGroup(t.text, row.Params)
+		t.cells = append(t.cells, t.cell(start))
+		if row.MACs > 0 {
+			start := len(t.text)
+			t.text = appendGroup(t.text, row.MACs)
+			t.cells = append(t.cells, t.cell(start))
+		} else {
+			t.cells = append(t.cells, dash)
+		}
+
+		switch {
+		case row.Field == nil:
+			t.cells = append(t.cells, dash, dash)
+			if full {
+				t.cells = append(t.cells, dash)
+			}
+		default:
+			size := func(w calc.Window) int64 { return w.Size }
+			stride := func(w calc.Window) int64 { return w.Stride }
+			pad := func(w calc.Window) int64 { return w.Pad }
+			t.cells = append(t.cells, t.window(row.Field, size), t.window(row.Field, stride))
+			if full {
+				t.cells = append(t.cells, t.window(row.Field, pad))
+			}
+		}
+		t.depth = append(t.depth, row.Depth)
+		t.input = append(t.input, row.Input)
+	}
+	return t
+}
+
+// add appends s to the table's text as a cell.
+func (t *summaryTable) add(s string) cell {
+	start := len(t.text)
+	t.text = append(t.text, s...)
+	return t.cell(start)
+}
+
+// cell is the cell of the text written since start.
+func (t *summaryTable) cell(start int) cell {
+	return cell{int32(start), int32(len(t.text)), int32(utf8.RuneCount(t.text[start:]))}
+}
+
+// window writes one of a field's numbers (which picks): one number when
+// every dimension agrees, else one per dimension (3×5).
+func (t *summaryTable) window(field []calc.Window, which func(calc.Window) int64) cell {
+	start := len(t.text)
+	same := true
+	for _, w := range field[1:] {
+		same = same && which(w) == which(field[0])
+	}
+	for i, w := range field {
+		if i > 0 {
+			t.text = append(t.text, "×"...)
+		}
+		t.text = strconv.AppendInt(t.text, which(w), 10)
+		if same {
+			break
+		}
+	}
+	return t.cell(start)
+}
+
+// appendShape appends shapeText(s) to b.
+func appendShape(b []byte, s calc.Shape) []byte {
+	if s == nil {
+		return append(b, '?')
+	}
+	first := true
+	for i, d := range s {
+		if i == 0 && d == 0 && len(s) > 1 {
+			continue
+		}
+		if !first {
+			b = append(b, "×"...)
+		}
+		b = strconv.AppendInt(b, int64(d), 10)
+		first = false
+	}
+	if len(s) > 1 && s[0] == 0 {
+		b = append(b, " per channel"...)
+	}
+	return b
+}
+
+// row is the cells of row i.
+func (t *summaryTable) row(i int) []cell { return t.cells[i*t.cols : (i+1)*t.cols] }
+
+// visible lists the rows with depth below depth; keep > 0 keeps only the
+// first keep/2 and the last keep/2 of them, with a line for those left out
+// (-1 in the list). The list is valid until the next call.
+func (t *summaryTable) visible(depth, keep int) []int {
+	idx := t.scratch[:0]
+	for i, d := range t.depth {
+		if d < depth {
+			idx = append(idx, i)
+		}
+	}
+	if keep > 0 && len(idx) > keep {
+		head, tail := keep/2, keep-keep/2
+		idx = append(append(idx[:head], -1), idx[len(idx)-tail:]...)
+	}
+	t.scratch = idx
+	return idx
+}
+
+// size is about how many runes render(depth, keep) writes.
+func (t *summaryTable) size(depth, keep int) int {
+	var buf [16]int
+	idx := t.visible(depth, keep)
+	widths := t.columnWidths(idx, buf[:0])
+	line := 2 * (len(widths) - 1)
+	for _, w := range widths {
+		line += w
+	}
+	return (len(idx) + 1) * (line + 1)
+}
+
+// columnWidths appends to widths the width of each column over the rows
+// idx lists.
+func (t *summaryTable) columnWidths(idx []int, widths []int) []int {
+	for _, h := range t.head {
+		widths = append(widths, utf8.RuneCountInString(h))
+	}
+	for _, k := range idx {
+		if k < 0 {
+			continue
+		}
+		for i, c := range t.row(k) {
+			widths[i] = max(widths[i], int(c.width))
+		}
+	}
+	return widths
+}
+
+// render writes to b the rows visible at depth (see visible), each line
+// after prefix: the first three columns aligned left, the numbers right.
+func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string) {
+	idx := t.visible(depth, keep)
+	widths := t.columnWidths(idx, nil)
+	lineWidth := 0
+	for _, w := range widths {
+		lineWidth += w + 2
+	}
+	b.Grow((len(idx) + 1) * (len(prefix) + lineWidth + 8))
+	line := make([]byte, 0, 2*lineWidth)
+	write := func(i int, text []byte, width int) {
+		if i > 0 {
+			line = append(line, ' ', ' ')
+		}
+		if i <= 2 {
+			line = append(line, text...)
+			line = appendSpaces(line, widths[i]-width)
+		} else {
+			line = appendSpaces(line, widths[i]-width)
+			line = append(line, text...)
+		}
+	}
+	end := func() {
+		for len(line) > 0 && line[len(line)-1] == ' ' {
+			line = line[:len(line)-1]
+		}
+		b.WriteString(prefix)
+		b.Write(line)
+		line = line[:0]
+	}
+	for i, h := range t.head {
+		write(i, []byte(h), utf8.RuneCountInString(h))
+	}
+	end()
+	for _, k := range idx {
+		b.WriteByte('\n')
+		if k < 0 {
+			left := fmt.Sprintf("(%d rows)", rowsBelow(t.depth, depth)-(len(idx)-1))
+			write(0, []byte("…"), 1)
+			write(1, []byte(left), len(left))
+			end()
+			continue
+		}
+		for i, c := range t.row(k) {
+			write(i, t.text[c.start:c.end], int(c.width))
+		}
+		end()
+	}
+}
+
+// rowsBelow counts the depths below depth.
+func rowsBelow(depths []int, depth int) int {
+	n := 0
+	for _, d := range depths {
+		if d < depth {
+			n++
+		}
+	}
+	return n
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for ; n > 0; n-- {
+		b = append(b, ' ')
+	}
+	return b
+}
