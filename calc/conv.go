@@ -245,7 +245,7 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 			r.Window[i].Pad = d.before
 		}
 		if explain {
-			r.Steps = append(r.Steps, c.outStep(i, size, d))
+			r.Steps = append(r.Steps, c.outStep(i, size, d, &e.bb))
 		}
 		out[i+1] = int(d.out)
 	}
@@ -292,48 +292,64 @@ type convSteps struct {
 	bb bindings
 }
 
-// formula is the connections' formula, KH·KW·Cin (/G), and its values.
-func (e *convSteps) formula() (string, []Binding) {
-	n := e.c.dims()
-	kn := kernelNames[n]
-	vals := make([]Binding, 0, n+2)
+// formulas are the layer's formulas; conns is KH·KW·Cin (/G).
+func (e *convSteps) formulas() *convFormula {
+	g := 0
+	if e.c.groups() > 1 {
+		g = 1
+	}
+	return &convFormulas[e.c.dims()][g]
+}
+
+// connValues are the values of the connections' formula.
+func (e *convSteps) connValues() []Binding {
+	kn := kernelNames[e.c.dims()]
+	start := len(e.bb.buf)
 	for i, k := range e.ks {
-		vals = append(vals, Binding{kn[i], k})
+		e.bb.buf = append(e.bb.buf, Binding{kn[i], k})
 	}
-	vals = append(vals, Binding{"Cin", int64(e.cin)})
+	e.bb.buf = append(e.bb.buf, Binding{"Cin", int64(e.cin)})
 	if g := e.c.groups(); g > 1 {
-		return kernelFormulas[n] + "·Cin/G", append(vals, Binding{"G", int64(g)})
+		e.bb.buf = append(e.bb.buf, Binding{"G", int64(g)})
 	}
-	return kernelFormulas[n] + "·Cin", vals
+	return e.bb.buf[start:len(e.bb.buf):len(e.bb.buf)]
 }
 
 // params writes the steps that do not depend on the input size.
 func (e *convSteps) params(r *Report) {
 	c, cin := e.c, e.cin
-	formula, vals := e.formula()
+	f := e.formulas()
+	vals := e.connValues()
 	if !c.Transposed {
-		g := int64(c.groups())
-		// Built by concatenation: this runs for every conv asked about.
-		cs := strconv.Itoa(cin)
-		note := "each output neuron reads a " + shapeWords(e.ks) + "×" + cs + " block: a filter spans all " + cs + " input channels"
-		if cin == 1 {
-			note = "each output neuron reads a " + shapeWords(e.ks) + "×1 block: a filter spans the input's single channel"
-		}
-		if g > 1 {
-			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, int64(cin)/g, cin)
+		var note []byte
+		if g := int64(c.groups()); g > 1 {
+			note = fmt.Appendf(nil, "with %d groups a filter spans only its group's %d of the %d input channels", g, int64(cin)/g, cin)
+		} else {
+			note = make([]byte, 0, 96)
+			note = append(note, "each output neuron reads a "...)
+			note = appendShapeWords(note, e.ks)
+			note = append(note, "×"...)
+			note = strconv.AppendInt(note, int64(cin), 10)
+			if cin == 1 {
+				note = append(note, " block: a filter spans the input's single channel"...)
+			} else {
+				note = append(note, " block: a filter spans all "...)
+				note = strconv.AppendInt(note, int64(cin), 10)
+				note = append(note, " input channels"...)
+			}
 		}
 		if !c.NoBias {
-			note += ", plus 1 bias"
+			note = append(note, ", plus 1 bias"...)
 		}
-		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: formula, Values: vals, Result: r.Connections, Note: note})
+		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: f.conns, Values: vals, Result: r.Connections, Note: string(note)})
 	}
 	wnote := ""
 	if c.Transposed {
-		wnote = "PyTorch stores the weight as (Cin, Cout/G, " + kernelFormulas[c.dims()] + ")"
+		wnote = f.storedAs
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: formula + "·Cout", Values: e.bb.of(append(vals, Binding{"Cout", int64(c.Out)})...), Result: r.Weights, Note: wnote})
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: e.bb.join(vals, Binding{"Cout", int64(c.Out)}), Result: r.Weights, Note: wnote})
 	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: e.bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
-		Note: biasNote(!c.NoBias, "output channel")})
+		Note: biasNote(!c.NoBias, "")})
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
 		Values: e.bb.of(Binding{"weights", r.Weights}, Binding{"biases", r.Biases}), Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
@@ -345,19 +361,20 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 	c := e.c
 	n := c.dims()
 	on := outNames[n]
-	nvals := e.bb.of(Binding{"Cout", int64(c.Out)})
+	start := len(e.bb.buf)
+	e.bb.buf = append(e.bb.buf, Binding{"Cout", int64(c.Out)})
 	for i := 0; i < n; i++ {
-		nvals = append(nvals, Binding{on[i], int64(r.Output[i+1])})
+		e.bb.buf = append(e.bb.buf, Binding{on[i], int64(r.Output[i+1])})
 	}
+	nvals := e.bb.buf[start:len(e.bb.buf):len(e.bb.buf)]
 	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: "Cout·" + outFormulas[n], Values: nvals, Result: neurons})
 	if c.Transposed {
-		formula, vals := e.formula()
 		sn := spatialNames[n]
-		mvals := append(vals, Binding{"Cout", int64(c.Out)})
+		mvals := e.bb.join(e.connValues(), Binding{"Cout", int64(c.Out)})
 		for i := 0; i < n; i++ {
 			mvals = append(mvals, Binding{sn[i], int64(r.Input[i+1])})
 		}
-		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: formula + "·Cout·" + spatialFormulas[n], Values: mvals, Result: r.MACs,
+		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: e.formulas().transposedMACs, Values: mvals, Result: r.MACs,
 			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
 	} else {
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
@@ -382,6 +399,14 @@ type bindings struct{ buf []Binding }
 func (b *bindings) of(vs ...Binding) []Binding {
 	start := len(b.buf)
 	b.buf = append(b.buf, vs...)
+	return b.buf[start:len(b.buf):len(b.buf)]
+}
+
+// join is of(append(vs, more...)...).
+func (b *bindings) join(vs []Binding, more ...Binding) []Binding {
+	start := len(b.buf)
+	b.buf = append(b.buf, vs...)
+	b.buf = append(b.buf, more...)
 	return b.buf[start:len(b.buf):len(b.buf)]
 }
 
@@ -417,7 +442,7 @@ func (c Conv) outSize(i int, size int64) (dimSize, error) {
 	}
 	word := dimWords[c.dims()][i]
 	if r.out < 1 {
-		st := c.outStep(i, size, r)
+		st := c.outStep(i, size, r, nil)
 		return dimSize{}, &Error{Field: "input",
 			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
 				word, arithmetic(st.Formula, st.Values), r.out, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),
@@ -430,8 +455,11 @@ func (c Conv) outSize(i int, size int64) (dimSize, error) {
 }
 
 // outStep is the worked step of output dimension i, which outSize sized
-// as d.
-func (c Conv) outStep(i int, size int64, d dimSize) Step {
+// as d; its values come from bb (a new buffer when nil).
+func (c Conv) outStep(i int, size int64, d dimSize, bb *bindings) Step {
+	if bb == nil {
+		bb = &bindings{}
+	}
 	n := c.dims()
 	sn := spatialNames[n][i]
 	k := int64(per(c.Kernel, i, 1))
@@ -442,29 +470,29 @@ func (c Conv) outStep(i int, size int64, d dimSize) Step {
 		p = 0
 	}
 	f := &outFormulasFor[n][i]
-	st := Step{Quantity: "output " + dimWords[n][i], Result: d.out}
+	st := Step{Quantity: dimQuantities[n][i], Result: d.out}
 	switch {
 	case c.Transposed && c.PadMode == PadSame:
-		st.Formula, st.Values = f.timesStride, []Binding{{sn, size}, {"s", s}}
+		st.Formula, st.Values = f.timesStride, bb.of(Binding{sn, size}, Binding{"s", s})
 		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
 	case c.Transposed:
 		op := int64(per(c.OutPad, i, 0))
 		st.Formula = f.transposedFull
-		st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"d", dl}, {"k", k}, {"outpad", op}}
+		st.Values = bb.of(Binding{sn, size}, Binding{"s", s}, Binding{"p", p}, Binding{"d", dl}, Binding{"k", k}, Binding{"outpad", op})
 		if dl == 1 && op == 0 {
 			st.Formula = f.transposed
-			st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"k", k}}
+			st.Values = bb.of(Binding{sn, size}, Binding{"s", s}, Binding{"p", p}, Binding{"k", k})
 		}
 	case c.PadMode == PadSame:
-		st.Formula, st.Values = f.same, []Binding{{sn, size}, {"s", s}}
+		st.Formula, st.Values = f.same, bb.of(Binding{sn, size}, Binding{"s", s})
 		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", d.total, d.before, d.total-d.before)
 	default:
 		if dl == 1 {
 			st.Formula = f.floor
-			st.Values = []Binding{{sn, size}, {"p", p}, {"k", k}, {"s", s}}
+			st.Values = bb.of(Binding{sn, size}, Binding{"p", p}, Binding{"k", k}, Binding{"s", s})
 		} else {
 			st.Formula = f.floorDilated
-			st.Values = []Binding{{sn, size}, {"p", p}, {"d", dl}, {"k", k}, {"s", s}}
+			st.Values = bb.of(Binding{sn, size}, Binding{"p", p}, Binding{"d", dl}, Binding{"k", k}, Binding{"s", s})
 		}
 		kd := dl*(k-1) + 1
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
@@ -502,22 +530,27 @@ func replaceName(s, name, value string) string {
 	return string(b)
 }
 
+// biasNote says whether a layer has biases, one per what per says (a
+// convolution's output channel when per is "").
 func biasNote(on bool, per string) string {
-	if on {
-		return "one bias per " + per
+	switch {
+	case !on:
+		return "no bias"
+	case per == "":
+		return "one bias per output channel"
 	}
-	return "no bias"
+	return "one bias per " + per
 }
 
-func shapeWords(ks []int64) string {
-	b := make([]byte, 0, 16)
+// appendShapeWords appends 3×3.
+func appendShapeWords(b []byte, ks []int64) []byte {
 	for i, k := range ks {
 		if i > 0 {
 			b = append(b, "×"...)
 		}
 		b = strconv.AppendInt(b, k, 10)
 	}
-	return string(b)
+	return b
 }
 
 func shapeError(kind string, dims int, in Shape) error {

@@ -67,6 +67,16 @@ var (
 // The formulas built from those names, made once: a network sizes many
 // layers.
 var (
+	// dimQuantities[n][i] names output dimension i: "output height".
+	dimQuantities = func() [][]string {
+		out := make([][]string, len(dimWords))
+		for n, words := range dimWords {
+			for _, w := range words {
+				out[n] = append(out[n], "output "+w)
+			}
+		}
+		return out
+	}()
 	kernelFormulas  = dots(kernelNames)  // "KH·KW"
 	spatialFormulas = dots(spatialNames) // "H·W"
 	outFormulas     = dots(outNames)     // "Ho·Wo"
@@ -91,6 +101,28 @@ var (
 		return out
 	}()
 )
+
+// convFormulas[n][grouped] are the formulas of an n-dimensional
+// convolution, without and with groups.
+var convFormulas = func() [][2]convFormula {
+	out := make([][2]convFormula, len(kernelNames))
+	for n := 1; n < len(kernelNames); n++ {
+		for g, cin := range []string{"·Cin", "·Cin/G"} {
+			conns := kernelFormulas[n] + cin
+			out[n][g] = convFormula{conns: conns, weights: conns + "·Cout", transposedMACs: conns + "·Cout·" + spatialFormulas[n],
+				storedAs: "PyTorch stores the weight as (Cin, Cout/G, " + kernelFormulas[n] + ")"}
+		}
+	}
+	return out
+}()
+
+// convFormula is a convolution's formulas.
+type convFormula struct {
+	conns          string // connections per neuron: KH·KW·Cin(/G)
+	weights        string // conns·Cout
+	transposedMACs string // a transposed convolution's MACs: weights·H·W
+	storedAs       string // a transposed convolution's weight layout
+}
 
 // outSizeFormulas are the ways one output dimension is computed, written
 // with that dimension's input name.

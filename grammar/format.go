@@ -106,93 +106,169 @@ func FormatLayer(l calc.Layer) string {
 		formatBlock(&b, l, "")
 		return b.String()
 	}
-	w := make([]string, 0, 16)
-	add := func(parts ...string) { w = append(w, parts...) }
+	var buf [96]byte
+	w := layerWords{b: buf[:0]}
 	switch l := l.(type) {
 	case calc.Conv:
 		name := "conv"
 		if l.Transposed {
 			name = "deconv"
 		}
+		w.word(name)
 		if l.Dims == 1 || l.Dims == 3 {
-			name += strconv.Itoa(l.Dims) + "d"
+			w.b = strconv.AppendInt(w.b, int64(l.Dims), 10)
+			w.b = append(w.b, 'd')
 		}
-		add(name, kernelText(l.Kernel, l.Dims))
-		if l.In != 0 {
-			add(strconv.Itoa(l.In) + "->" + strconv.Itoa(l.Out))
-		} else {
-			add(strconv.Itoa(l.Out))
-		}
-		add(formatGeometry(l.Stride, l.Pad, l.PadMode, l.Dilation)...)
+		w.kernel(l.Kernel, l.Dims)
+		w.channels(l.In, l.Out)
+		w.geometry(l.Stride, l.Pad, l.PadMode, l.Dilation)
 		if l.Depthwise {
-			add("depthwise")
+			w.word("depthwise")
 		} else if l.Groups != 0 {
-			add("groups", strconv.Itoa(l.Groups))
+			w.word("groups")
+			w.int(l.Groups)
 		}
 		if l.OutPad != nil {
-			add("outpad", joinSize(l.OutPad))
+			w.word("outpad")
+			w.size(l.OutPad)
 		}
-		if l.NoBias {
-			add("nobias")
-		} else {
-			add("bias")
-		}
+		w.bias(!l.NoBias)
 	case calc.Pool:
-		name := l.Kind()
+		w.word(l.Kind())
 		if l.Dims == 1 || l.Dims == 3 {
-			name += strconv.Itoa(l.Dims) + "d"
+			w.b = strconv.AppendInt(w.b, int64(l.Dims), 10)
+			w.b = append(w.b, 'd')
 		}
-		add(name, kernelText(l.Kernel, l.Dims))
-		if l.Stride != nil {
-			add("stride", joinSize(l.Stride))
-		}
-		if l.Pad != nil {
-			add("pad", joinSize(l.Pad))
-		}
-		if l.Dilation != nil {
-			add("dilation", joinSize(l.Dilation))
-		}
+		w.kernel(l.Kernel, l.Dims)
+		w.option("stride", l.Stride)
+		w.option("pad", l.Pad)
+		w.option("dilation", l.Dilation)
 		if l.Ceil {
-			add("ceil")
+			w.word("ceil")
 		}
 	case calc.Linear:
-		if l.In != 0 {
-			add("linear", strconv.Itoa(l.In)+"->"+strconv.Itoa(l.Out))
-		} else {
-			add("linear", strconv.Itoa(l.Out))
-		}
-		if l.NoBias {
-			add("nobias")
-		} else {
-			add("bias")
-		}
+		w.word("linear")
+		w.channels(l.In, l.Out)
+		w.bias(!l.NoBias)
 	case calc.BatchNorm:
-		add("batchnorm")
+		w.word("batchnorm")
 		if l.C != 0 {
-			add(strconv.Itoa(l.C))
+			w.int(l.C)
 		}
 		if l.NoAffine {
-			add("noaffine")
+			w.word("noaffine")
 		}
 	case calc.Dropout:
-		add("dropout", strconv.FormatFloat(l.P, 'f', -1, 64))
+		w.word("dropout")
+		w.space()
+		w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
 	case calc.Activation:
-		add(l.Kind())
+		w.word(l.Kind())
 	case calc.Flatten:
-		add("flatten")
+		w.word("flatten")
 	case calc.GlobalAvgPool:
-		add("globalavgpool")
+		w.word("globalavgpool")
 	case calc.AdaptivePool:
-		add(l.Kind(), joinSize(l.Output))
+		w.word(l.Kind())
+		w.size(l.Output)
 	default:
 		for _, f := range extraFormatters {
 			if s, ok := f(l); ok {
 				return s
 			}
 		}
-		add(l.Kind())
+		w.word(l.Kind())
 	}
-	return strings.Join(w, " ")
+	return string(w.b)
+}
+
+// layerWords writes a layer's words, separated by spaces, into one buffer.
+type layerWords struct{ b []byte }
+
+func (w *layerWords) space() {
+	if len(w.b) > 0 {
+		w.b = append(w.b, ' ')
+	}
+}
+
+func (w *layerWords) word(s string) {
+	w.space()
+	w.b = append(w.b, s...)
+}
+
+func (w *layerWords) int(n int) {
+	w.space()
+	w.b = strconv.AppendInt(w.b, int64(n), 10)
+}
+
+// size writes 3x3.
+func (w *layerWords) size(n []int) {
+	w.space()
+	for i, x := range n {
+		if i > 0 {
+			w.b = append(w.b, 'x')
+		}
+		w.b = strconv.AppendInt(w.b, int64(x), 10)
+	}
+}
+
+// kernel writes a kernel size in full, as kernelText does.
+func (w *layerWords) kernel(k []int, dims int) {
+	if dims == 0 {
+		dims = 2
+	}
+	if len(k) != 1 || dims == 1 {
+		w.size(k)
+		return
+	}
+	w.space()
+	for i := range dims {
+		if i > 0 {
+			w.b = append(w.b, 'x')
+		}
+		w.b = strconv.AppendInt(w.b, int64(k[0]), 10)
+	}
+}
+
+// channels writes In->Out, or Out alone when In is not known.
+func (w *layerWords) channels(in, out int) {
+	if in != 0 {
+		w.int(in)
+		w.b = append(w.b, "->"...)
+		w.b = strconv.AppendInt(w.b, int64(out), 10)
+		return
+	}
+	w.int(out)
+}
+
+// option writes name and its size, when set.
+func (w *layerWords) option(name string, n []int) {
+	if n != nil {
+		w.word(name)
+		w.size(n)
+	}
+}
+
+func (w *layerWords) bias(on bool) {
+	if on {
+		w.word("bias")
+	} else {
+		w.word("nobias")
+	}
+}
+
+// geometry writes what formatGeometry does.
+func (w *layerWords) geometry(stride, pad []int, mode calc.Padding, dilation []int) {
+	w.option("stride", stride)
+	switch mode {
+	case calc.PadSame:
+		w.word("pad same")
+	case calc.PadValid:
+		w.word("pad valid")
+	default:
+		w.option("pad", pad)
+	}
+	w.option("dilation", dilation)
 }
 
 // FormatHead writes a layer on one line: a single layer as FormatLayer

@@ -373,7 +373,11 @@ func pos(p lexer.Position) Position { return Position{Line: p.Line, Col: p.Colum
 
 // parseSize reads "3", "3x3" or "56 x 56 x 3" (x, X, × or *).
 func parseSize(s string, at lexer.Position) ([]int, error) {
-	nums := make([]int, 0, 4)
+	return appendSize(make([]int, 0, 4), s, at)
+}
+
+// appendSize appends the numbers of the size s to nums.
+func appendSize(nums []int, s string, at lexer.Position) ([]int, error) {
 	for rest := s; rest != ""; {
 		part := rest
 		if i := strings.IndexAny(rest, "xX×*"); i >= 0 {

@@ -74,8 +74,7 @@ type specNum struct {
 	Pos   lexer.Position
 	Value string
 	Arrow bool
-	Out   *specOutChannel
-	out   specOutChannel // what Out points at
+	Out   specOutChannel // when Arrow
 }
 
 // specOutChannel is the number after an arrow.
@@ -183,7 +182,7 @@ func specGather(nodes []*specNode, folded *[][]lexer.Token) ([]*specLine, error)
 			if err != nil {
 				return nil, err
 			}
-			a := newSpecArena(len(toks))
+			a := newSpecArena(toks)
 			if l.Items, err = a.items(toks); err != nil {
 				return nil, err
 			}
@@ -210,7 +209,7 @@ func specRun(lines []*specLine, toks []lexer.Token) ([]*specLine, error) {
 		}
 	}
 	store := make([]specLine, 0, n)
-	a := newSpecArena(len(toks))
+	a := newSpecArena(toks)
 	for len(toks) > 0 {
 		end := 0
 		for end < len(toks) && toks[end].Type != specTokSep {
@@ -234,15 +233,26 @@ func specRun(lines []*specLine, toks []lexer.Token) ([]*specLine, error) {
 
 // specArena holds the items of some lines in one allocation each: the
 // pointers handed out stay valid because no slice outgrows its capacity,
-// which is the number of tokens the lines hold.
+// counted from the lines' tokens.
 type specArena struct {
 	ptrs  []*specItem
 	store []specItem
 	nums  []specNum
 }
 
-func newSpecArena(tokens int) *specArena {
-	return &specArena{ptrs: make([]*specItem, 0, tokens), store: make([]specItem, 0, tokens), nums: make([]specNum, 0, tokens)}
+func newSpecArena(toks []lexer.Token) *specArena {
+	items, nums := 0, 0
+	for _, t := range toks {
+		switch t.Type {
+		case specTokSep:
+		case specTokSize, specTokFloat:
+			nums++
+			items++
+		default:
+			items++ // an over-count by the lines' first words: no matter
+		}
+	}
+	return &specArena{ptrs: make([]*specItem, 0, items), store: make([]specItem, 0, items), nums: make([]specNum, 0, nums)}
 }
 
 // items groups one line's argument tokens into items (Item, above).
@@ -268,8 +278,7 @@ func (a *specArena) items(toks []lexer.Token) ([]*specItem, error) {
 					return nil, at(toks[i+1], fmt.Sprintf("%q needs a number on each side", toks[i+1].Value), "write channels as IN->OUT, e.g. 32->64")
 				}
 				it.num.Arrow = true
-				it.num.out = specOutChannel{Pos: toks[i+2].Pos, Value: toks[i+2].Value}
-				it.num.Out = &it.num.out
+				it.num.Out = specOutChannel{Pos: toks[i+2].Pos, Value: toks[i+2].Value}
 				i += 2
 			}
 		case specTokOpen:

@@ -3,12 +3,30 @@ package grammar
 import (
 	"fmt"
 	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // specCursor walks the items of one line.
 type specCursor struct {
 	line *specLine
 	i    int
+	ints []int // the numbers of the sizes read, for size
+}
+
+// size reads "3", "3x3" or "56 x 56 x 3" (see parseSize). The numbers of a
+// line's sizes share one buffer.
+func (c *specCursor) size(s string, at lexer.Position) ([]int, error) {
+	if cap(c.ints)-len(c.ints) < 4 {
+		c.ints = make([]int, 0, 16)
+	}
+	start := len(c.ints)
+	ints, err := appendSize(c.ints, s, at)
+	if err != nil {
+		return nil, err
+	}
+	c.ints = ints
+	return ints[start:len(ints):len(ints)], nil
 }
 
 func (c *specCursor) next() *specItem {
@@ -51,7 +69,7 @@ func (c *specCursor) value(word *specItem, name, example string) ([]int, Positio
 	switch {
 	case it != nil && it.num != nil && !it.num.Arrow:
 		c.next()
-		nums, err := parseSize(it.num.Value, it.num.Pos)
+		nums, err := c.size(it.num.Value, it.num.Pos)
 		return nums, pos(it.num.Pos), err
 	case it != nil && it.Tuple != nil:
 		c.next()

@@ -117,10 +117,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 				}
 			}
 		}
-		nums, vat, err := c.value(it, name, map[string]string{
-			"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1", "dilation": "dilation 2",
-			"groups": "groups 4", "outpad": "outpad 1", "layers": "layers 2", "multiplier": "multiplier 2"}[name])
-		_ = vat
+		nums, _, err := c.value(it, name, optionExamples[name])
 		return name, nums, at, err
 	case "input":
 		nums, vat, err := c.value(it, "input", "input 56x56")
@@ -141,6 +138,11 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 	return name, nil, at, nil
 }
 
+// optionExamples show an option with its value, for hints.
+var optionExamples = map[string]string{
+	"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1", "dilation": "dilation 2",
+	"groups": "groups 4", "outpad": "outpad 1", "layers": "layers 2", "multiplier": "multiplier 2"}
+
 func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	conv := calc.Conv{Dims: 2}
 	switch b.kind {
@@ -154,7 +156,10 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	if conv.Transposed {
 		takes = specTakes["deconv"]
 	}
-	example := map[bool]string{false: specExample, true: "deconv 4x4 64->32 stride 2 pad 1 input 16x16"}[conv.Transposed]
+	example := specExample
+	if conv.Transposed {
+		example = "deconv 4x4 64->32 stride 2 pad 1 input 16x16"
+	}
 	err := b.args(c, takes, example, argHandlers{
 		// The first size is the kernel; a second, alone, the output
 		// channels (conv 3x3 64, inside a network).
@@ -253,11 +258,11 @@ func (b *specLayerBuilder) args(c *specCursor, takes []string, example string, h
 			if h.pair == nil {
 				return c.unexpected(it, example)
 			}
-			in, err := parseSize(it.num.Value, it.num.Pos)
+			in, err := c.size(it.num.Value, it.num.Pos)
 			if err != nil {
 				return err
 			}
-			out, err := parseSize(it.num.Out.Value, it.num.Out.Pos)
+			out, err := c.size(it.num.Out.Value, it.num.Out.Pos)
 			if err != nil {
 				return err
 			}
@@ -270,7 +275,7 @@ func (b *specLayerBuilder) args(c *specCursor, takes []string, example string, h
 			if h.size == nil {
 				return c.unexpected(it, example)
 			}
-			n, err := itemSize(it)
+			n, err := c.itemSize(it)
 			if err != nil {
 				return err
 			}
@@ -345,11 +350,11 @@ func (b *specLayerBuilder) calcError(at Position, err error) error {
 	return q.Locate(0, err)
 }
 
-func itemSize(it *specItem) ([]int, error) {
+func (c *specCursor) itemSize(it *specItem) ([]int, error) {
 	if it.Tuple != nil {
 		return parseTuple(it.Tuple)
 	}
-	return parseSize(it.num.Value, it.num.Pos)
+	return c.size(it.num.Value, it.num.Pos)
 }
 
 func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {

@@ -76,6 +76,24 @@ func (*specLexDef) LexString(_ string, s string) (lexer.Lexer, error) {
 	return &ptSliceLexer{toks: specTokenize(s)}, nil
 }
 
+// advance moves pos past v, a token's text, as pos.Advance does: only a
+// newline token holds a newline, and most tokens are ASCII.
+func advance(pos *lexer.Position, v string) {
+	pos.Offset += len(v)
+	if v == "\n" {
+		pos.Line++
+		pos.Column = 1
+		return
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] >= utf8.RuneSelf {
+			pos.Column += utf8.RuneCountInString(v)
+			return
+		}
+	}
+	pos.Column += len(v)
+}
+
 // specTokenize lexes src into tokens, spaces and comments dropped, ending
 // with EOF.
 func specTokenize(src string) []lexer.Token {
@@ -87,7 +105,7 @@ func specTokenize(src string) []lexer.Token {
 		if typ != specTokSpace && typ != specTokComment {
 			toks = append(toks, lexer.Token{Type: typ, Value: v, Pos: pos})
 		}
-		pos.Advance(v)
+		advance(&pos, v)
 		i += n
 	}
 	digits := func(j int) int {
