@@ -216,7 +216,7 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	}
 	var e *convSteps
 	if explain {
-		e = &convSteps{c: c, cin: cin, ks: ks, bb: bindings{buf: make([]Binding, 0, 24)}}
+		e = &convSteps{c: c, cin: cin, ks: ks, bb: bindings{buf: make([]Binding, 0, 40)}}
 		r.Steps = make([]Step, 0, 12)
 		e.params(&r)
 	}
@@ -367,7 +367,7 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 		e.bb.buf = append(e.bb.buf, Binding{on[i], int64(r.Output[i+1])})
 	}
 	nvals := e.bb.buf[start:len(e.bb.buf):len(e.bb.buf)]
-	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: "Cout·" + outFormulas[n], Values: nvals, Result: neurons})
+	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: neuronFormulas[n], Values: nvals, Result: neurons})
 	if c.Transposed {
 		sn := spatialNames[n]
 		mvals := e.bb.join(e.connValues(), Binding{"Cout", int64(c.Out)})
@@ -496,10 +496,24 @@ func (c Conv) outStep(i int, size int64, d dimSize, bb *bindings) Step {
 		}
 		kd := dl*(k-1) + 1
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
-			st.Note = fmt.Sprintf("the division leaves %d over: the last %d of the padded input's %d positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)", rem, rem, size+2*p)
+			st.Note = leftOverNote(rem, size+2*p)
 		}
 	}
 	return st
+}
+
+// leftOverNote says that a division by the stride leaves rem of the
+// padded input's positions uncovered.
+func leftOverNote(rem, padded int64) string {
+	b := make([]byte, 0, 180)
+	b = append(b, "the division leaves "...)
+	b = strconv.AppendInt(b, rem, 10)
+	b = append(b, " over: the last "...)
+	b = strconv.AppendInt(b, rem, 10)
+	b = append(b, " of the padded input's "...)
+	b = strconv.AppendInt(b, padded, 10)
+	b = append(b, " positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)"...)
+	return string(b)
 }
 
 // arithmetic writes formula with its values put in, for error messages.

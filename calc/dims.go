@@ -80,6 +80,13 @@ var (
 	kernelFormulas  = dots(kernelNames)  // "KH·KW"
 	spatialFormulas = dots(spatialNames) // "H·W"
 	outFormulas     = dots(outNames)     // "Ho·Wo"
+	neuronFormulas  = func() []string {  // "Cout·Ho·Wo"
+		out := make([]string, len(outFormulas))
+		for i, f := range outFormulas {
+			out[i] = "Cout·" + f
+		}
+		return out
+	}()
 	// outFormulasFor[n][i] are the output-size formulas of dimension i of
 	// an n-dimensional layer.
 	outFormulasFor = func() [][]outSizeFormulas {
