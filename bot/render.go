@@ -344,19 +344,18 @@ func writeStep(b *strings.Builder, st calc.Step, m markup) {
 func substitute(b *strings.Builder, formula string, vals []calc.Binding) {
 	lit := 0 // formula[lit:i] is still to write as it is
 	for i := 0; i < len(formula); {
-		r, size := identRune(formula, i)
-		if !isIdent(r) {
-			i += size
+		switch identClass[formula[i]] {
+		case identOther, identDigit:
+			i++
 			continue
-		}
-		j := i + size
-		for j < len(formula) {
-			r, size := identRune(formula, j)
-			if !isIdent(r) && !isDigit(r) {
-				break
+		case identMulti:
+			r, size := utf8.DecodeRuneInString(formula[i:])
+			if !unicode.IsLetter(r) {
+				i += size
+				continue
 			}
-			j += size
 		}
+		j := identEnd(formula, i)
 		name := formula[i:j]
 		for _, v := range vals {
 			if v.Name == name {
@@ -371,27 +370,47 @@ func substitute(b *strings.Builder, formula string, vals []calc.Binding) {
 	b.WriteString(formula[lit:])
 }
 
-// identRune decodes the rune at s[i], quickly for ASCII (most of a
-// formula).
-func identRune(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
+// identClass sorts the bytes of a formula: a name starts with a letter or
+// "_" and goes on with those and digits; a byte of a longer rune needs the
+// rune decoded.
+var identClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = identMulti
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', c == '_':
+			t[c] = identStart
+		case '0' <= c && c <= '9':
+			t[c] = identDigit
+		}
 	}
-	return utf8.DecodeRuneInString(s[i:])
-}
+	return t
+}()
 
-func isIdent(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '_'
-	}
-	return unicode.IsLetter(r)
-}
+const (
+	identOther = iota
+	identStart
+	identDigit
+	identMulti
+)
 
-func isDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return '0' <= r && r <= '9'
+// identEnd is where the name starting at s[i] ends.
+func identEnd(s string, i int) int {
+	for i < len(s) {
+		switch identClass[s[i]] {
+		case identStart, identDigit:
+			i++
+		case identMulti:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return i
+			}
+			i += size
+		default:
+			return i
+		}
 	}
-	return unicode.IsDigit(r)
+	return i
 }
 
 func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
