@@ -349,6 +349,11 @@ func substitute(b *strings.Builder, formula string, vals []calc.Binding) {
 			i++
 			continue
 		case identMulti:
+			// The formulas' operators, · and −, without decoding.
+			if op := operatorAt(formula, i); op > 0 {
+				i += op
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(formula[i:])
 			if !unicode.IsLetter(r) {
 				i += size
@@ -393,6 +398,17 @@ const (
 	identDigit
 	identMulti
 )
+
+// operatorAt is the length of the · or − at s[i], or 0.
+func operatorAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "·"):
+		return len("·")
+	case strings.HasPrefix(s[i:], "−"):
+		return len("−")
+	}
+	return 0
+}
 
 // identEnd is where the name starting at s[i] ends.
 func identEnd(s string, i int) int {
