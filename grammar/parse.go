@@ -2,10 +2,11 @@ package grammar
 
 import (
 	"fmt"
-
-	"github.com/cnnbot/cnnbot/calc"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // MaxChars is the longest question Parse reads, in runes.
@@ -35,7 +36,7 @@ func kerasCounts(q *Question) {
 }
 
 func parse(src string) (*Question, error) {
-	if n := len([]rune(src)); n > MaxChars {
+	if n := utf8.RuneCountInString(src); n > MaxChars {
 		line, col := positionOfRune(src, MaxChars)
 		return nil, &Error{Line: line, Col: col,
 			Msg:  fmt.Sprintf("the question is %s characters long; I read at most %s", group(n), group(MaxChars)),
