@@ -24,22 +24,40 @@ var plain = markup{indent: "    "}
 
 // code marks s up as code.
 func (m markup) code(s string) string {
+	var b strings.Builder
+	m.writeCode(&b, s)
+	return b.String()
+}
+
+// writeCode writes s to b, marked up as code.
+func (m markup) writeCode(b *strings.Builder, s string) {
 	if m.quote == "" {
-		return s
+		b.WriteString(s)
+		return
 	}
-	return m.quote + strings.ReplaceAll(s, m.quote, "'") + m.quote
+	b.WriteString(m.quote)
+	if strings.Contains(s, m.quote) {
+		s = strings.ReplaceAll(s, m.quote, "'")
+	}
+	b.WriteString(s)
+	b.WriteString(m.quote)
 }
 
 // block marks s up as a preformatted block.
 func (m markup) block(s string) string {
 	var b strings.Builder
-	m.openBlock(&b)
-	if m.fence != "" {
+	m.writeBlock(&b, s)
+	return b.String()
+}
+
+// writeBlock writes s to b, marked up as a preformatted block.
+func (m markup) writeBlock(b *strings.Builder, s string) {
+	m.openBlock(b)
+	if m.fence != "" && strings.Contains(s, m.fence) {
 		s = strings.ReplaceAll(s, m.fence, strings.Repeat("'", len(m.fence)))
 	}
-	writeIndented(&b, s, m.indent)
-	m.closeBlock(&b)
-	return b.String()
+	writeIndented(b, s, m.indent)
+	m.closeBlock(b)
 }
 
 // openBlock and closeBlock frame a preformatted block written between them
@@ -139,23 +157,22 @@ const compactLines = 8
 
 func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full bool) {
 	if q.Canonical != "" {
+		m.writeBold(b, "Understood as:")
 		if strings.Contains(q.Canonical, "\n") {
-			text := q.Canonical
-			if lines := strings.Split(text, "\n"); !full && len(lines) > compactLines+2 {
-				keep := compactLines
-				if len(q.Asked) > 0 && q.Asked[0] == "preset" {
-					// "show resnet18": as much of the text as fits.
-					for n := 0; keep < len(lines) && n+len(lines[keep]) < 1300; keep++ {
-						n += len(lines[keep]) + 1
-					}
-					keep = max(keep, compactLines)
-				}
-				text = strings.Join(lines[:keep], "\n") + fmt.Sprintf("\n… (%d more lines)", len(lines)-keep)
+			text, more := q.Canonical, 0
+			if !full {
+				text, more = echoed(q)
 			}
-			fmt.Fprintf(b, "%s\n%s\n", m.bold("Understood as:"), m.block(text))
+			if more > 0 {
+				text += fmt.Sprintf("\n… (%d more lines)", more)
+			}
+			b.WriteByte('\n')
+			m.writeBlock(b, text)
 		} else {
-			fmt.Fprintf(b, "%s %s\n", m.bold("Understood as:"), m.code(q.Canonical))
+			b.WriteByte(' ')
+			m.writeCode(b, q.Canonical)
 		}
+		b.WriteByte('\n')
 	}
 	for _, n := range q.Notes {
 		fmt.Fprintf(b, "(%s)\n", n)
@@ -163,6 +180,37 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 	if b.Len() > 0 {
 		b.WriteString("\n")
 	}
+}
+
+// echoed is as much of a long question's text as a compact answer echoes,
+// and how many lines it leaves out: compactLines lines, or for "show
+// resnet18" as many as fit.
+func echoed(q *grammar.Question) (string, int) {
+	text := q.Canonical
+	lines := strings.Count(text, "\n") + 1
+	if lines <= compactLines+2 {
+		return text, 0
+	}
+	// end is where line keep starts (after its newline).
+	end := 0
+	for range compactLines {
+		end += strings.IndexByte(text[end:], '\n') + 1
+	}
+	keep := compactLines
+	if asked(q, "preset") {
+		for n := 0; keep < lines; keep++ {
+			next := len(text)
+			if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
+				next = end + i
+			}
+			if n+next-end >= 1300 {
+				break
+			}
+			n += next - end + 1
+			end = min(next+1, len(text))
+		}
+	}
+	return strings.TrimSuffix(text[:end], "\n"), lines - keep
 }
 
 // writeReportTotals adds up several layers asked about together (a paste
@@ -246,6 +294,12 @@ func dimSteps(steps []calc.Step) (first, n int, square string) {
 		}
 	}
 	word := func(i int) string { return strings.TrimPrefix(dims[i].Quantity, "output ") }
+	switch {
+	case n == 2 && word(0) == "height" && word(1) == "width":
+		return first, n, "output height and width"
+	case n == 3 && word(0) == "depth" && word(1) == "height" && word(2) == "width":
+		return first, n, "output depth, height and width"
+	}
 	switch n {
 	case 2:
 		return first, n, "output " + word(0) + " and " + word(1)
@@ -292,7 +346,10 @@ func exampleInput(kind string) string {
 
 func writeShapeLine(b *strings.Builder, rep calc.Report, m markup) {
 	b.WriteString("• output shape: ")
-	m.writeBold(b, shapeText(rep.Output))
+	var buf [48]byte
+	b.WriteString(m.strong)
+	b.Write(appendShape(buf[:0], rep.Output))
+	b.WriteString(m.strong)
 	if legend := shapeLegend(rep.Output); legend != "" && rep.Output[0] != 0 {
 		b.WriteByte(' ')
 		b.WriteString(legend)
