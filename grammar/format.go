@@ -26,31 +26,31 @@ func Format(q *Question) string {
 }
 
 func formatLayers(q *Question) string {
-	var b strings.Builder
+	b := make([]byte, 0, 40*len(q.Layers)+24)
 	if q.Network {
 		if q.Input != nil {
-			b.WriteString(formatNetworkInput(q))
-			b.WriteString("\n")
+			b = append(b, formatNetworkInput(q)...)
+			b = append(b, '\n')
 		}
 		for i, l := range q.Layers {
 			if i > 0 {
-				b.WriteString("\n")
+				b = append(b, '\n')
 			}
-			b.WriteString(FormatLayer(l.Layer))
+			b = appendLayer(b, l.Layer)
 		}
-		return b.String()
+		return string(b)
 	}
 	for i, l := range q.Layers {
 		if i > 0 {
-			b.WriteString("\n")
+			b = append(b, '\n')
 		}
-		b.WriteString(FormatLayer(l.Layer))
+		b = appendLayer(b, l.Layer)
 		if i == 0 && q.Input != nil {
-			b.WriteString(" input ")
-			b.WriteString(formatLayerInput(q.Input, l.Layer))
+			b = append(b, " input "...)
+			b = appendLayerInput(b, q.Input, l.Layer)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // formatNetworkInput writes a network's input channels last, adding the
@@ -85,29 +85,43 @@ func formatNetworkInput(q *Question) string {
 // formatLayerInput writes a single layer's input: its spatial sizes, then
 // the channels when the layer does not say them itself.
 func formatLayerInput(s calc.Shape, l calc.Layer) string {
+	return string(appendLayerInput(nil, s, l))
+}
+
+// appendLayerInput appends formatLayerInput(s, l) to b.
+func appendLayerInput(b []byte, s calc.Shape, l calc.Layer) []byte {
+	w := layerWords{b: b, bare: true}
 	if len(s) == 1 {
-		return strconv.Itoa(s[0])
+		w.int(s[0])
+		return w.b
 	}
 	if s[0] == 0 || layerChannels(l) == s[0] {
-		return joinSize(s[1:])
+		w.size(s[1:])
+		return w.b
 	}
-	text := joinSize(append(append([]int{}, s[1:]...), s[0]))
-	if back, _, err := layerInput(&specInput{nums: append(append([]int{}, s[1:]...), s[0])}, l); err != nil || !back.Equal(s) {
-		text += " hwc"
+	hwc := append(append([]int{}, s[1:]...), s[0])
+	w.size(hwc)
+	if back, _, err := layerInput(&specInput{nums: hwc}, l); err != nil || !back.Equal(s) {
+		w.word("hwc")
 	}
-	return text
+	return w.b
 }
 
 // FormatLayer writes one layer in the canonical spec language; a block
 // takes several lines, its layers indented by two spaces.
 func FormatLayer(l calc.Layer) string {
-	if isBlock(l) {
-		var b strings.Builder
-		formatBlock(&b, l, "")
-		return b.String()
-	}
 	var buf [96]byte
-	w := layerWords{b: buf[:0]}
+	return string(appendLayer(buf[:0], l))
+}
+
+// appendLayer appends FormatLayer(l) to b.
+func appendLayer(b []byte, l calc.Layer) []byte {
+	if isBlock(l) {
+		var sb strings.Builder
+		formatBlock(&sb, l, "")
+		return append(b, sb.String()...)
+	}
+	w := layerWords{b: b, bare: true}
 	switch l := l.(type) {
 	case calc.Conv:
 		name := "conv"
@@ -174,21 +188,25 @@ func FormatLayer(l calc.Layer) string {
 	default:
 		for _, f := range extraFormatters {
 			if s, ok := f(l); ok {
-				return s
+				return append(w.b, s...)
 			}
 		}
 		w.word(l.Kind())
 	}
-	return string(w.b)
+	return w.b
 }
 
-// layerWords writes a layer's words, separated by spaces, into one buffer.
-type layerWords struct{ b []byte }
+// layerWords appends a layer's words to b, separated by spaces.
+type layerWords struct {
+	b    []byte
+	bare bool // no word written yet: the next needs no space
+}
 
 func (w *layerWords) space() {
-	if len(w.b) > 0 {
+	if !w.bare {
 		w.b = append(w.b, ' ')
 	}
+	w.bare = false
 }
 
 func (w *layerWords) word(s string) {

@@ -229,7 +229,7 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 	}
 	dims := layerDims(layer)
 	channels := layerChannels(layer)
-	text := joinSize(n)
+	text := func() string { return joinSize(n) } // for messages
 	switch layer.(type) {
 	case calc.Embedding:
 		if len(n) == 1 {
@@ -249,8 +249,8 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 			total *= x
 		}
 		return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
-			Msg:  fmt.Sprintf("a linear layer takes a flat vector, not a %s volume", strings.ReplaceAll(text, "x", "×")),
-			Hint: fmt.Sprintf("flattened, %s is %d values: linear %d->OUT, or write a network:\ninput %s\nflatten\nlinear %d", text, total, total, text, total)}
+			Msg:  fmt.Sprintf("a linear layer takes a flat vector, not a %s volume", strings.ReplaceAll(text(), "x", "×")),
+			Hint: fmt.Sprintf("flattened, %s is %d values: linear %d->OUT, or write a network:\ninput %s\nflatten\nlinear %d", text(), total, total, text(), total)}
 	}
 	switch len(n) {
 	case dims:
@@ -263,14 +263,14 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 			}
 			return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
 				Msg:  "the number of input channels is not known",
-				Hint: fmt.Sprintf("add it to the input (input %sx32) or to the layer (32->64)", text)}
+				Hint: fmt.Sprintf("add it to the input (input %sx32) or to the layer (32->64)", text())}
 		}
 		return append(calc.Shape{channels}, n...), "", nil
 	case dims + 1:
 		if in.layout == "chw" || (in.layout == "" && channels != 0 && n[0] == channels && n[dims] != channels) {
 			note := ""
 			if in.layout == "" {
-				note = fmt.Sprintf("input %s read as channels first (%d channels, as the layer expects)", text, n[0])
+				note = fmt.Sprintf("input %s read as channels first (%d channels, as the layer expects)", text(), n[0])
 			}
 			return append(calc.Shape{}, n...), note, nil
 		}
@@ -278,7 +278,7 @@ func layerInput(in *specInput, layer calc.Layer) (calc.Shape, string, error) {
 	}
 	want := map[int]string{1: "L or LxC", 2: "HxW or HxWxC", 3: "DxHxW or DxHxWxC"}[dims]
 	return nil, "", &Error{Line: in.pos.Line, Col: in.pos.Col,
-		Msg:  fmt.Sprintf("this %d-D layer takes an input of %s, but %s has %d sizes", dims, want, text, len(n)),
+		Msg:  fmt.Sprintf("this %d-D layer takes an input of %s, but %s has %d sizes", dims, want, text(), len(n)),
 		Hint: specExample}
 }
 
