@@ -21,15 +21,11 @@ const specExample = "conv 3x3 32->64 stride 2 pad 1 input 56x56"
 // layer a line. Errors are [*Error], positioned in src.
 func ParseSpec(src string) (*Question, error) {
 	toks, folded := specFold(specTokenize(src))
-	plex, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
+	nodes, err := specStructure(toks)
 	if err != nil {
 		return nil, specSyntaxError(src, err)
 	}
-	file, err := specParser.ParseFromLexer(plex)
-	if err != nil {
-		return nil, specSyntaxError(src, err)
-	}
-	lines, err := specGather(file.Nodes, &folded)
+	lines, err := specGather(nodes, &folded)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,51 @@
+package grammar
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// FuzzSpecStructure checks specStructure's shortcut: where it skips
+// participle (a question without blocks), participle's own parse of the
+// folded tokens is the same.
+func FuzzSpecStructure(f *testing.F) {
+	for _, s := range specSeeds {
+		f.Add(s)
+	}
+	for _, s := range []string{"conv 3x3 32->64", "relu\n\n# note\nflatten; linear 10", "input 8x8x3\nconv 3x3 8\n", " ;;\n\tmaxpool 2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		toks, _ := specFold(specTokenize(src))
+		got, err := specStructure(toks)
+		plex, perr := lexer.Upgrade(&ptSliceLexer{toks: toks})
+		if perr != nil {
+			t.Fatal(perr)
+		}
+		file, perr := specParser.ParseFromLexer(plex)
+		if (err == nil) != (perr == nil) {
+			t.Fatalf("%q: specStructure says %v, participle %v", src, err, perr)
+		}
+		if err == nil && !reflect.DeepEqual(got, file.Nodes) {
+			t.Fatalf("%q: specStructure gives %#v, participle %#v", src, got, file.Nodes)
+		}
+	})
+}
+
+// TestSpecStructureShortcut pins which questions take the shortcut, so
+// FuzzSpecStructure compares something.
+func TestSpecStructureShortcut(t *testing.T) {
+	for src, want := range map[string]bool{
+		"conv 3x3 32->64 stride 2 pad 1 input 56x56": true,
+		"input 8x8x3\nconv 3x3 8\nrelu\n":            true,
+		"repeat 2 { relu }":                          false,
+		"3x3 conv":                                   false,
+	} {
+		toks, _ := specFold(specTokenize(src))
+		if got := len(toks) == 2 && toks[0].Type == specTokLines; got != want {
+			t.Errorf("%q folds to %d tokens; shortcut %v, want %v", src, len(toks), got, want)
+		}
+	}
+}
