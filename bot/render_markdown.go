@@ -12,7 +12,8 @@ var discordMarkup = markup{strong: "**", quote: "`", fence: "```"}
 // holds a compact answer and the whole one is attached as answer.md.
 func RenderMarkdown(r Reply) Message {
 	msg := Message{Err: !r.OK(), Ephemeral: !r.OK() && r.Summary == nil && len(r.Reports) == 0}
-	full := explain(r, discordMarkup, true)
+	lines := explainLines(r, discordMarkup, true)
+	full := strings.TrimSuffix(lines, "\n")
 	if fitsRunes(full, MaxContent) {
 		msg.Content = full
 		return msg
@@ -26,7 +27,7 @@ func RenderMarkdown(r Reply) Message {
 		}
 	}
 	msg.Content = compact + attached
-	msg.Files = []File{{Name: "answer.md", ContentType: "text/markdown; charset=utf-8", Data: []byte(full + "\n")}}
+	msg.Files = []File{{Name: "answer.md", ContentType: "text/markdown; charset=utf-8", Data: []byte(lines)}}
 	return msg
 }
 

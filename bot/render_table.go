@@ -183,23 +183,6 @@ func layerAt(l *calc.Layer, path []int) *calc.Layer {
 	return l
 }
 
-// shapeKeyT is a shape of up to four dimensions as a map key; its first
-// entry is the length + 1 (0 for nil), or -1 for a longer shape.
-type shapeKeyT [5]int
-
-func shapeKey(s calc.Shape) shapeKeyT {
-	var k shapeKeyT
-	switch {
-	case s == nil:
-	case len(s) > 4:
-		k[0] = -1
-	default:
-		k[0] = len(s) + 1
-		copy(k[1:], s)
-	}
-	return k
-}
-
 var indents = func() []string {
 	out := make([]string, 32)
 	for i := range out {
@@ -218,7 +201,7 @@ func indentDepth(d int) string {
 // rowName names a row: a block by its kind (and name), a layer by its
 // kind, or in full by its canonical text with the sizes it took from the
 // layer before written in.
-func rowName(row calc.Row, l calc.Layer, full bool) string {
+func rowName(row *calc.Row, l calc.Layer, full bool) string {
 	switch row.Kind {
 	case calc.KindShortcut, calc.KindBranch, calc.KindResidual, calc.KindConcat:
 		return row.Kind

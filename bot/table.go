@@ -52,12 +52,12 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	t.depth, t.input = make([]int, 0, shown), make([]calc.Shape, 0, shown)
 	dash := t.add("–")
 	// Rows repeat (a repeat's passes, ResNet's identical blocks): write each
-	// layer's name and each shape once. names[l] is the row that first
-	// showed layer l: a later row of the same layer at the same depth, on
-	// the same input, has its name.
+	// layer's name once. names[l] is the row that first showed layer l: a
+	// later row of the same layer at the same depth, on the same input, has
+	// its name.
 	names := make(map[*calc.Layer]int, shown)
-	shapes := map[shapeKeyT]cell{}
-	for _, row := range s.Rows {
+	for i := range s.Rows {
+		row := &s.Rows[i]
 		if row.Depth >= depth {
 			continue
 		}
@@ -93,15 +93,9 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 			}
 		}
 
-		key := shapeKey(row.Output)
-		if c, ok := shapes[key]; ok && key[0] >= 0 {
-			t.cells = append(t.cells, c)
-		} else {
-			start := len(t.text)
-			t.text = appendShape(t.text, row.Output)
-			t.cells = append(t.cells, t.cell(start))
-			shapes[key] = t.cells[len(t.cells)-1]
-		}
+		start = len(t.text)
+		t.text = appendShape(t.text, row.Output)
+		t.cells = append(t.cells, t.cell(start))
 
 		start = len(t.text)
 		t.text = appendGroup(t.text, row.Params)
@@ -121,12 +115,9 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 				t.cells = append(t.cells, dash)
 			}
 		default:
-			size := func(w calc.Window) int64 { return w.Size }
-			stride := func(w calc.Window) int64 { return w.Stride }
-			pad := func(w calc.Window) int64 { return w.Pad }
-			t.cells = append(t.cells, t.window(row.Field, size), t.window(row.Field, stride))
+			t.cells = append(t.cells, t.window(row.Field, windowSize), t.window(row.Field, windowStride))
 			if full {
-				t.cells = append(t.cells, t.window(row.Field, pad))
+				t.cells = append(t.cells, t.window(row.Field, windowPad))
 			}
 		}
 		t.depth = append(t.depth, row.Depth)
@@ -147,19 +138,35 @@ func (t *summaryTable) cell(start int) cell {
 	return cell{int32(start), int32(len(t.text)), int32(utf8.RuneCount(t.text[start:]))}
 }
 
-// window writes one of a field's numbers (which picks): one number when
-// every dimension agrees, else one per dimension (3×5).
-func (t *summaryTable) window(field []calc.Window, which func(calc.Window) int64) cell {
+// The numbers of a window.
+const (
+	windowSize = iota
+	windowStride
+	windowPad
+)
+
+// window writes one of a field's numbers (which): one number when every
+// dimension agrees, else one per dimension (3×5).
+func (t *summaryTable) window(field []calc.Window, which int) cell {
 	start := len(t.text)
-	same := true
-	for _, w := range field[1:] {
-		same = same && which(w) == which(field[0])
+	pick := func(w *calc.Window) int64 {
+		switch which {
+		case windowSize:
+			return w.Size
+		case windowStride:
+			return w.Stride
+		}
+		return w.Pad
 	}
-	for i, w := range field {
+	same := true
+	for i := 1; i < len(field); i++ {
+		same = same && pick(&field[i]) == pick(&field[0])
+	}
+	for i := range field {
 		if i > 0 {
 			t.text = append(t.text, "×"...)
 		}
-		t.text = strconv.AppendInt(t.text, which(w), 10)
+		t.text = strconv.AppendInt(t.text, pick(&field[i]), 10)
 		if same {
 			break
 		}
