@@ -265,7 +265,11 @@ func (r *Report) absorb(c Report, seq bool) error {
 	r.MACs = a.add(r.MACs, c.MACs)
 	r.MACsKnown = r.MACsKnown && c.MACsKnown
 	if seq {
-		r.Window = follow(r.Window, c)
+		if w := r.Window; w != nil && len(c.Window) == len(w) && c.Window != nil {
+			compose(w, w, c.Window) // in place: chain and Repeat make r's window its own
+		} else {
+			r.Window = follow(r.Window, c)
+		}
 	}
 	return a.err
 }

@@ -71,33 +71,68 @@ func (n Network) Summarize() (Summary, error) {
 		in = r.Output
 	}
 	s.Rows = make([]Row, 0, rows)
+	b := rowBuilder{s: &s, windows: make([]Window, 0, rows*len(field))}
 	for i, r := range reports {
-		field = s.addRows(r, i+1, 0, nil, field)
+		field = b.add(&r, i+1, 0, nil, field)
 		s.Output = r.Output
 	}
 	return s, failed
 }
 
-// addRows appends the row of r and, for a block, the rows of its children,
+// rowBuilder appends a summary's rows; their fields and paths share a few
+// allocations (ResNet-152 has 515 rows).
+type rowBuilder struct {
+	s       *Summary
+	windows []Window
+	ints    []int
+}
+
+// add appends the row of r and, for a block, the rows of its children,
 // and returns the field at r's output.
-func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window) []Window {
-	out := follow(field, r)
-	s.Rows = append(s.Rows, Row{Report: r, Index: index, Depth: depth, Path: path, Field: out})
-	if !IsBlock(r) {
+func (b *rowBuilder) add(r *Report, index, depth int, path []int, field []Window) []Window {
+	out := b.follow(field, r)
+	b.s.Rows = append(b.s.Rows, Row{Report: *r, Index: index, Depth: depth, Path: path, Field: out})
+	if !IsBlock(*r) {
 		return out
 	}
 	cur := field
-	for i, c := range r.Children {
-		p := append(append(make([]int, 0, len(path)+1), path...), i+1)
+	for i := range r.Children {
+		c := &r.Children[i]
+		p := b.path(path, i+1)
 		switch {
 		case r.Kind == KindConcat || c.Kind == KindShortcut:
 			// Parallel paths start from the block's input.
-			s.addRows(c, index, depth+1, p, field)
+			b.add(c, index, depth+1, p, field)
 		default:
-			cur = s.addRows(c, index, depth+1, p, cur)
+			cur = b.add(c, index, depth+1, p, cur)
 		}
 	}
 	return out
+}
+
+// follow is follow(w, *r), composed into the builder's buffer.
+func (b *rowBuilder) follow(w []Window, r *Report) []Window {
+	if w == nil || r.Window == nil || len(r.Window) != len(w) {
+		return follow(w, *r)
+	}
+	if cap(b.windows)-len(b.windows) < len(w) {
+		b.windows = make([]Window, 0, max(256, len(w)))
+	}
+	start := len(b.windows)
+	b.windows = b.windows[:start+len(w)]
+	out := b.windows[start : start+len(w) : start+len(w)]
+	compose(out, w, r.Window)
+	return out
+}
+
+// path is append(path, i), in the builder's buffer.
+func (b *rowBuilder) path(path []int, i int) []int {
+	if cap(b.ints)-len(b.ints) < len(path)+1 {
+		b.ints = make([]int, 0, max(512, len(path)+1))
+	}
+	start := len(b.ints)
+	b.ints = append(append(b.ints, path...), i)
+	return b.ints[start:len(b.ints):len(b.ints)]
 }
 
 func countRows(r Report) int {
@@ -147,9 +182,14 @@ func (s *Summary) add(r Report) error {
 // r = r1 + (k2 − 1)·s1, s = s1·s2, p = p1 + p2·s1.
 func Compose(first, second []Window) []Window {
 	out := make([]Window, len(first))
+	compose(out, first, second)
+	return out
+}
+
+// compose writes Compose(first, second) into out.
+func compose(out, first, second []Window) {
 	for i, a := range first {
 		b := second[i]
 		out[i] = Window{Size: a.Size + (b.Size-1)*a.Stride, Stride: a.Stride * b.Stride, Pad: a.Pad + b.Pad*a.Stride}
 	}
-	return out
 }
