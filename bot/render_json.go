@@ -133,7 +133,8 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		reports = append(reports, r.Reports...)
 		// The single layers, in execution order (PyTorch's leaf modules);
 		// blocks add nothing of their own.
-		for _, row := range r.Summary.Rows {
+		for i := range r.Summary.Rows {
+			row := &r.Summary.Rows[i]
 			if row.Leaf() {
 				reports = append(reports, row.Report)
 			}

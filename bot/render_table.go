@@ -110,7 +110,8 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 // topRows counts the top-level rows of s.
 func topRows(s *calc.Summary) int {
 	n := 0
-	for _, row := range s.Rows {
+	for i := range s.Rows {
+		row := &s.Rows[i]
 		if row.Depth == 0 {
 			n++
 		}

@@ -29,7 +29,8 @@ type cell struct{ start, end, width int32 }
 // rowsAbove counts the rows of s shown at depth.
 func rowsAbove(s *calc.Summary, depth int) int {
 	n := 0
-	for _, row := range s.Rows {
+	for i := range s.Rows {
+		row := &s.Rows[i]
 		if row.Depth < depth {
 			n++
 		}

@@ -11,11 +11,14 @@ func (s Shape) Elements() (int64, error) {
 	if s == nil {
 		return 0, nil
 	}
-	xs := make([]int64, len(s))
-	for i, d := range s {
-		xs[i] = int64(d)
+	p := int64(1)
+	for _, d := range s {
+		var err error
+		if p, err = mul(p, int64(d)); err != nil {
+			return 0, err
+		}
 	}
-	return product(xs...)
+	return p, nil
 }
 
 // Spatial is s without its channel dimension.

@@ -36,7 +36,8 @@ func (s Summary) Memory(batch, bytesPerValue int64) (Memory, error) {
 		return Memory{}, err
 	}
 	var withParams, all int64
-	for _, r := range s.Rows {
+	for i := range s.Rows {
+		r := &s.Rows[i]
 		if !r.Leaf() {
 			continue
 		}

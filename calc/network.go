@@ -147,9 +147,10 @@ func countRows(r Report) int {
 // layer-by-layer list (PyTorch's leaf modules) holds.
 func (s Summary) Leaves() []Row {
 	var out []Row
-	for _, r := range s.Rows {
+	for i := range s.Rows {
+		r := &s.Rows[i]
 		if r.Leaf() {
-			out = append(out, r)
+			out = append(out, *r)
 		}
 	}
 	return out
@@ -159,7 +160,8 @@ func (s Summary) Leaves() []Row {
 // without blocks.
 func (s Summary) MaxDepth() int {
 	d := 0
-	for _, r := range s.Rows {
+	for i := range s.Rows {
+		r := &s.Rows[i]
 		d = max(d, r.Depth+1)
 	}
 	return d
