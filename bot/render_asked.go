@@ -98,7 +98,7 @@ func lastReport(r Reply) (calc.Report, bool) {
 	}
 	if r.Summary != nil {
 		if leaves := r.Summary.Leaves(); len(leaves) > 0 {
-			return leaves[len(leaves)-1].Report, true
+			return *leaves[len(leaves)-1].Report, true
 		}
 	}
 	return calc.Report{}, false

@@ -136,7 +136,7 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		for i := range r.Summary.Rows {
 			row := &r.Summary.Rows[i]
 			if row.Leaf() {
-				reports = append(reports, row.Report)
+				reports = append(reports, *row.Report)
 			}
 		}
 		if r.Summary.Input != nil && r.Question != nil {

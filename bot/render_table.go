@@ -218,7 +218,7 @@ func rowName(row *calc.Row, l calc.Layer, full bool) string {
 			return sq.Name
 		}
 	}
-	if !full || l == nil || calc.IsBlock(row.Report) {
+	if !full || l == nil || calc.IsBlock(*row.Report) {
 		return row.Kind
 	}
 	return grammar.FormatLayer(resolved(l, row.Input))

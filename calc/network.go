@@ -11,7 +11,7 @@ type Network struct {
 // sits and the receptive field of one of its outputs on the network's
 // input.
 type Row struct {
-	Report
+	*Report // shared with the block above's Children: read, do not change
 	// Index is the 1-based position of the top-level layer the row belongs
 	// to (counting the layers after the input).
 	Index int
@@ -30,7 +30,7 @@ type Row struct {
 }
 
 // Leaf reports whether the row is a single layer rather than a block.
-func (r Row) Leaf() bool { return !IsBlock(r.Report) }
+func (r Row) Leaf() bool { return !IsBlock(*r.Report) }
 
 // Summary is a network sized layer by layer, with its totals. Rows hold
 // every layer and block in execution order, each block before the rows of
@@ -72,9 +72,9 @@ func (n Network) Summarize() (Summary, error) {
 	}
 	s.Rows = make([]Row, 0, rows)
 	b := rowBuilder{s: &s, windows: make([]Window, 0, rows*len(field))}
-	for i, r := range reports {
-		field = b.add(&r, i+1, 0, nil, field)
-		s.Output = r.Output
+	for i := range reports {
+		field = b.add(&reports[i], i+1, 0, nil, field)
+		s.Output = reports[i].Output
 	}
 	return s, failed
 }
@@ -91,7 +91,7 @@ type rowBuilder struct {
 // and returns the field at r's output.
 func (b *rowBuilder) add(r *Report, index, depth int, path []int, field []Window) []Window {
 	out := b.follow(field, r)
-	b.s.Rows = append(b.s.Rows, Row{Report: *r, Index: index, Depth: depth, Path: path, Field: out})
+	b.s.Rows = append(b.s.Rows, Row{Report: r, Index: index, Depth: depth, Path: path, Field: out})
 	if !IsBlock(*r) {
 		return out
 	}

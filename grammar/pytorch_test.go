@@ -39,7 +39,7 @@ func ptCompute(t testing.TB, parse func(string) (*Question, error), src string) 
 			t.Fatalf("summarize: %v (layers %s)", err, ptKinds(q))
 		}
 		for _, r := range s.Rows {
-			res.reports = append(res.reports, r.Report)
+			res.reports = append(res.reports, *r.Report)
 		}
 		res.params, res.buffers, res.macs = s.Params, s.Buffers, s.MACs
 		return res
