@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -51,6 +52,7 @@ type specLine struct {
 	Kind  string // the line's first word
 	Items []*specItem
 	Body  *specBody
+	arena *specArena // where its items are, and room for its sizes' numbers
 }
 
 // specBody is the lines of a block.
@@ -186,6 +188,7 @@ func specGather(nodes []*specNode, folded *[][]lexer.Token) ([]*specLine, error)
 			if l.Items, err = a.items(toks); err != nil {
 				return nil, err
 			}
+			l.arena = a
 		}
 		if n.Block != nil {
 			body, err := specGather(n.Block.Nodes, folded)
@@ -220,7 +223,7 @@ func specRun(lines []*specLine, toks []lexer.Token) ([]*specLine, error) {
 			if err != nil {
 				return nil, err
 			}
-			store = append(store, specLine{Pos: toks[0].Pos, Kind: toks[0].Value, Items: items})
+			store = append(store, specLine{Pos: toks[0].Pos, Kind: toks[0].Value, Items: items, arena: a})
 			lines = append(lines, &store[len(store)-1])
 		}
 		if end < len(toks) {
@@ -233,26 +236,30 @@ func specRun(lines []*specLine, toks []lexer.Token) ([]*specLine, error) {
 
 // specArena holds the items of some lines in one allocation each: the
 // pointers handed out stay valid because no slice outgrows its capacity,
-// counted from the lines' tokens.
+// counted from the lines' tokens. ints has room for the numbers of their
+// sizes, which lowering reads (specCursor.size).
 type specArena struct {
 	ptrs  []*specItem
 	store []specItem
 	nums  []specNum
+	ints  []int
 }
 
 func newSpecArena(toks []lexer.Token) *specArena {
-	items, nums := 0, 0
+	items, nums, ints := 0, 0, 0
 	for _, t := range toks {
 		switch t.Type {
 		case specTokSep:
 		case specTokSize, specTokFloat:
 			nums++
 			items++
+			ints += 1 + strings.Count(t.Value, "x") + strings.Count(t.Value, "X") + strings.Count(t.Value, "×") + strings.Count(t.Value, "*")
 		default:
 			items++ // an over-count by the lines' first words: no matter
 		}
 	}
-	return &specArena{ptrs: make([]*specItem, 0, items), store: make([]specItem, 0, items), nums: make([]specNum, 0, nums)}
+	return &specArena{ptrs: make([]*specItem, 0, items), store: make([]specItem, 0, items), nums: make([]specNum, 0, nums),
+		ints: make([]int, 0, ints)}
 }
 
 // items groups one line's argument tokens into items (Item, above).

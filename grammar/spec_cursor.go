@@ -14,18 +14,19 @@ type specCursor struct {
 	ints []int // the numbers of the sizes read, for size
 }
 
-// size reads "3", "3x3" or "56 x 56 x 3" (see parseSize). The numbers of a
-// line's sizes share one buffer.
+// size reads "3", "3x3" or "56 x 56 x 3" (see parseSize). The numbers of
+// the sizes of a run of lines share one buffer, their arena's.
 func (c *specCursor) size(s string, at lexer.Position) ([]int, error) {
-	if cap(c.ints)-len(c.ints) < 4 {
-		c.ints = make([]int, 0, 16)
+	buf := &c.ints
+	if c.line.arena != nil {
+		buf = &c.line.arena.ints
 	}
-	start := len(c.ints)
-	ints, err := appendSize(c.ints, s, at)
+	start := len(*buf) // appendSize may move the buffer: what was handed out stays valid
+	ints, err := appendSize(*buf, s, at)
 	if err != nil {
 		return nil, err
 	}
-	c.ints = ints
+	*buf = ints
 	return ints[start:len(ints):len(ints)], nil
 }
 

@@ -15,7 +15,12 @@ type specLayerBuilder struct {
 	input  *specInput
 }
 
-func (b *specLayerBuilder) set(field string, p Position) { b.fields[field] = p }
+func (b *specLayerBuilder) set(field string, p Position) {
+	if b.fields == nil {
+		b.fields = make(map[string]Position, 4)
+	}
+	b.fields[field] = p
+}
 
 // lowerSpecLine turns one line into a calc layer, plus its input clause.
 func lowerSpecLine(l *specLine) (Layer, *specInput, error) {
@@ -31,7 +36,7 @@ func lowerSpecLine(l *specLine) (Layer, *specInput, error) {
 		e.Hint = "layers: conv, conv1d, conv3d, deconv, maxpool, avgpool, globalavgpool, batchnorm, linear, relu (and other activations), flatten, dropout; e.g. " + specExample
 		return Layer{}, nil, e
 	}
-	b := &specLayerBuilder{kind: kind, fields: map[string]Position{}}
+	b := &specLayerBuilder{kind: kind}
 	c := &specCursor{line: l}
 	var layer calc.Layer
 	var err error
@@ -556,5 +561,18 @@ func (b *specLayerBuilder) plain(c *specCursor) (calc.Layer, error) {
 	case "globalavgpool":
 		return calc.GlobalAvgPool{}, nil
 	}
+	if a, ok := activations[b.kind]; ok {
+		return a, nil
+	}
 	return calc.Activation{Name: b.kind}, nil
 }
+
+// activations holds each activation as a calc.Layer made once (a value
+// that is never changed): a network has one after most layers.
+var activations = func() map[string]calc.Layer {
+	out := map[string]calc.Layer{}
+	for _, k := range specActivations {
+		out[k] = calc.Activation{Name: k}
+	}
+	return out
+}()
