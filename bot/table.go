@@ -48,7 +48,7 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	}
 	t.cols = len(t.head)
 	shown := rowsAbove(s, depth)
-	t.text = make([]byte, 0, shown*t.cols*8)
+	t.text = make([]byte, 0, shown*t.cols*12) // about what ResNet-152's rows take
 	t.cells = make([]cell, 0, shown*t.cols)
 	t.depth, t.input = make([]int, 0, shown), make([]calc.Shape, 0, shown)
 	dash := t.add("–")
@@ -310,8 +310,14 @@ func rowsBelow(depths []int, depth int) int {
 }
 
 func appendSpaces(b []byte, n int) []byte {
-	for ; n > 0; n-- {
-		b = append(b, ' ')
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b = append(b, spaces[:n]...)
 	}
 	return b
 }
+
+const spaces = "                                                                "
