@@ -82,13 +82,8 @@ func formatNetworkInput(q *Question) string {
 	return text
 }
 
-// formatLayerInput writes a single layer's input: its spatial sizes, then
-// the channels when the layer does not say them itself.
-func formatLayerInput(s calc.Shape, l calc.Layer) string {
-	return string(appendLayerInput(nil, s, l))
-}
-
-// appendLayerInput appends formatLayerInput(s, l) to b.
+// appendLayerInput appends a single layer's input to b: its spatial sizes,
+// then the channels when the layer does not say them itself.
 func appendLayerInput(b []byte, s calc.Shape, l calc.Layer) []byte {
 	w := layerWords{b: b, bare: true}
 	if len(s) == 1 {
