@@ -175,28 +175,6 @@ func (t *summaryTable) window(field []calc.Window, which int) cell {
 	return t.cell(start)
 }
 
-// appendShape appends shapeText(s) to b.
-func appendShape(b []byte, s calc.Shape) []byte {
-	if s == nil {
-		return append(b, '?')
-	}
-	first := true
-	for i, d := range s {
-		if i == 0 && d == 0 && len(s) > 1 {
-			continue
-		}
-		if !first {
-			b = append(b, "×"...)
-		}
-		b = strconv.AppendInt(b, int64(d), 10)
-		first = false
-	}
-	if len(s) > 1 && s[0] == 0 {
-		b = append(b, " per channel"...)
-	}
-	return b
-}
-
 // row is the cells of row i.
 func (t *summaryTable) row(i int) []cell { return t.cells[i*t.cols : (i+1)*t.cols] }
 
