@@ -251,36 +251,13 @@ func resolved(l calc.Layer, in calc.Shape) calc.Layer {
 }
 
 // windowText writes a receptive field, effective stride and effective
-// padding, one number each when every dimension agrees.
+// padding, each one number when every dimension agrees (see appendWindow).
 func windowText(w []calc.Window) (string, string, string) {
 	if len(w) == 0 {
 		return "–", "–", "–"
 	}
-	same := true
-	for _, x := range w[1:] {
-		same = same && x == w[0]
-	}
-	if same {
-		return strconv.FormatInt(w[0].Size, 10), strconv.FormatInt(w[0].Stride, 10), strconv.FormatInt(w[0].Pad, 10)
-	}
-	sizes := make([]string, len(w))
-	strides := make([]string, len(w))
-	pads := make([]string, len(w))
-	for i, x := range w {
-		sizes[i] = strconv.FormatInt(x.Size, 10)
-		strides[i] = strconv.FormatInt(x.Stride, 10)
-		pads[i] = strconv.FormatInt(x.Pad, 10)
-	}
-	return collapse(sizes), collapse(strides), collapse(pads)
-}
-
-func collapse(xs []string) string {
-	for _, x := range xs[1:] {
-		if x != xs[0] {
-			return strings.Join(xs, "×")
-		}
-	}
-	return xs[0]
+	text := func(which int) string { return string(appendWindow(nil, w, which)) }
+	return text(windowSize), text(windowStride), text(windowPad)
 }
 
 // explainMismatch rewrites the refusal of a network layer that does not

@@ -146,10 +146,16 @@ const (
 	windowPad
 )
 
-// window writes one of a field's numbers (which): one number when every
-// dimension agrees, else one per dimension (3×5).
+// window writes one of a field's numbers (see appendWindow) as a cell.
 func (t *summaryTable) window(field []calc.Window, which int) cell {
 	start := len(t.text)
+	t.text = appendWindow(t.text, field, which)
+	return t.cell(start)
+}
+
+// appendWindow appends one of a field's numbers (which) to b: one number
+// when every dimension agrees, else one per dimension (3×5).
+func appendWindow(b []byte, field []calc.Window, which int) []byte {
 	pick := func(w *calc.Window) int64 {
 		switch which {
 		case windowSize:
@@ -165,14 +171,14 @@ func (t *summaryTable) window(field []calc.Window, which int) cell {
 	}
 	for i := range field {
 		if i > 0 {
-			t.text = append(t.text, "×"...)
+			b = append(b, "×"...)
 		}
-		t.text = strconv.AppendInt(t.text, pick(&field[i]), 10)
+		b = strconv.AppendInt(b, pick(&field[i]), 10)
 		if same {
 			break
 		}
 	}
-	return t.cell(start)
+	return b
 }
 
 // row is the cells of row i.
