@@ -26,11 +26,12 @@ import (
 //	File  = (Node | Close)* .
 //	Node  = Tok | Callee Group+ | Ident | Group .
 //	Group = Flat | "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
-//	Tok   = Number | Dims | String | Punct | Other .
+//	Tok   = Number | Dims | String | Punct | Other | Leaves .
 //
-// A Flat is a whole bracket group without a bracket or call inside, folded
-// into one token before the parse and unfolded after it (ptFold): the
-// parser's cost is per token, and most of a paste is such groups.
+// A Flat is a whole bracket group without a bracket or call inside, and
+// Leaves a run of leaf tokens (Tok or Ident); both are folded into one
+// token before the parse and unfolded after it (ptFold, ptSortLeaves): the
+// parser's cost is per token, and most of a paste is such groups and runs.
 // A Callee is a name directly followed (on its line) by a bracket: the
 // lexer tells it from a plain Ident so the parser never tries a bracket
 // after a name that has none.
@@ -51,16 +52,11 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 		if !ptBalanced(toks) {
 			continue
 		}
-		lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptFold(text, toks)})
+		nodes, err := ptParseTokens(text, toks, ptFold)
 		if err != nil {
 			continue
 		}
-		f, err := ptParser.ParseFromLexer(lx)
-		if err != nil {
-			continue
-		}
-		f.Nodes = ptSortLeaves(f.Nodes, toks)
-		for _, n := range f.Nodes {
+		for _, n := range nodes {
 			n.Pos.Line = t.Pos.Line
 			n.Pos.Column += t.Pos.Column
 			out = append(out, n)
@@ -73,7 +69,7 @@ type ptNode struct {
 	Pos lexer.Position
 	// Tok is a leaf token, captured first (most tokens are leaves) and
 	// sorted into Num, Dims, Str or Punct after the parse.
-	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other )"`
+	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other | Leaves )"`
 	Name  string     `parser:" | @Ident"`
 	Ident string     `parser:" | @Callee"`
 	Calls []*ptGroup `parser:"   @@+"`
@@ -85,10 +81,23 @@ type ptNode struct {
 }
 
 // ptSortLeaves moves each leaf token to the field of its kind (Num, Dims,
-// Str or Punct), as the lexer typed it, and unfolds Flat groups; toks are
-// the paste's tokens before folding.
+// Str or Punct), as the lexer typed it, and unfolds Flat groups and Leaves
+// runs; toks are the paste's tokens before folding.
 func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
-	for _, n := range nodes {
+	var out []*ptNode // made when a run of leaves is unfolded
+	for i, n := range nodes {
+		if n.Tok != "" {
+			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok && toks[j].Value != n.Tok {
+				if out == nil {
+					out = append(make([]*ptNode, 0, len(nodes)+8), nodes[:i]...)
+				}
+				out = ptLeafNodes(out, toks, j, n.Pos.Offset+len(n.Tok))
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, n)
+		}
 		if n.Name != "" {
 			n.Ident = n.Name
 		}
@@ -104,7 +113,32 @@ func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
 			ptSortGroup(g, toks)
 		}
 	}
-	return nodes
+	if out == nil {
+		return nodes
+	}
+	return out
+}
+
+// ptLeafNodes appends a node for each token from toks[j] up to byte offset
+// end (a run of leaves), as the parser makes them.
+func ptLeafNodes(out []*ptNode, toks []lexer.Token, j, end int) []*ptNode {
+	k := j
+	for k < len(toks) && toks[k].Pos.Offset < end {
+		k++
+	}
+	store := make([]ptNode, k-j)
+	for i, t := range toks[j:k] {
+		n := &store[i]
+		n.Pos = t.Pos
+		if t.Type == ptTokIdent {
+			n.Name, n.Ident = t.Value, t.Value
+		} else {
+			n.Tok = t.Value
+			ptSetLeaf(n, t)
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 func ptSortGroup(g *ptGroup, toks []lexer.Token) {
@@ -226,7 +260,17 @@ func ptParseTree(src string) (*ptFile, error) {
 			Msg:  fmt.Sprintf("this %q is never closed", top.r),
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
-	lx, err := lexer.Upgrade(&ptSliceLexer{toks: ptFold(src, toks)})
+	nodes, err := ptParseTokens(src, toks, ptFold)
+	if err != nil {
+		return nil, err
+	}
+	return &ptFile{Nodes: nodes, Comments: ptParseComments(comments)}, nil
+}
+
+// ptParseTokens parses toks, the tokens of src with balanced brackets and
+// no comments, folded by fold, into the tree's top-level nodes.
+func ptParseTokens(src string, toks []lexer.Token, fold func(string, []lexer.Token) []lexer.Token) ([]*ptNode, error) {
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: fold(src, toks)})
 	if err != nil {
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
@@ -238,9 +282,7 @@ func ptParseTree(src string) (*ptFile, error) {
 		}
 		return nil, e
 	}
-	f.Nodes = ptSortLeaves(f.Nodes, toks)
-	f.Comments = ptParseComments(comments)
-	return f, nil
+	return ptSortLeaves(f.Nodes, toks), nil
 }
 
 // ptPos converts a participle position.
