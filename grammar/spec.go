@@ -367,6 +367,9 @@ func startsLine(src string, off int) bool {
 
 func pos(p lexer.Position) Position { return Position{Line: p.Line, Col: p.Column} }
 
+// sizeSeparators separate the numbers of a size: 3x3, 3X3, 3×3, 3*3.
+const sizeSeparators = "xX×*"
+
 // parseSize reads "3", "3x3" or "56 x 56 x 3" (x, X, × or *).
 func parseSize(s string, at lexer.Position) ([]int, error) {
 	return appendSize(make([]int, 0, 4), s, at)
@@ -376,7 +379,7 @@ func parseSize(s string, at lexer.Position) ([]int, error) {
 func appendSize(nums []int, s string, at lexer.Position) ([]int, error) {
 	for rest := s; rest != ""; {
 		part := rest
-		if i := strings.IndexAny(rest, "xX×*"); i >= 0 {
+		if i := strings.IndexAny(rest, sizeSeparators); i >= 0 {
 			_, size := utf8.DecodeRuneInString(rest[i:])
 			part, rest = rest[:i], rest[i+size:]
 		} else {

@@ -95,7 +95,8 @@ type specTuple struct {
 // block header's arguments into one Args token, returning the tokens for
 // participle and, in the order of the text, the tokens each fold holds.
 // A plain line starts with a word and ends at a newline, ";", "}" or the
-// end; a line whose arguments end at "{" is a block's header. Line ends
+// end; a line followed by "{" (on it or on the next line) is a block's
+// header. Line ends
 // are dropped; anything else (a line that starts with a number, say) is
 // left for participle to report where it stands.
 func specFold(toks []lexer.Token) ([]lexer.Token, [][]lexer.Token) {
@@ -122,7 +123,11 @@ func specFold(toks []lexer.Token) ([]lexer.Token, [][]lexer.Token) {
 			for j < len(toks) && !specEndsArgs(toks[j].Type) {
 				j++
 			}
-			if j < len(toks) && toks[j].Type == specTokLBrace {
+			k := j // a block's { may open on a line of its own
+			for k < len(toks) && toks[k].Type == specTokSep {
+				k++
+			}
+			if k < len(toks) && toks[k].Type == specTokLBrace {
 				endRun()
 				out = append(out, t)
 				if j > i+1 {
@@ -253,7 +258,12 @@ func newSpecArena(toks []lexer.Token) *specArena {
 		case specTokSize, specTokFloat:
 			nums++
 			items++
-			ints += 1 + strings.Count(t.Value, "x") + strings.Count(t.Value, "X") + strings.Count(t.Value, "×") + strings.Count(t.Value, "*")
+			ints++
+			for _, r := range t.Value {
+				if strings.ContainsRune(sizeSeparators, r) {
+					ints++
+				}
+			}
 		default:
 			items++ // an over-count by the lines' first words: no matter
 		}
@@ -317,10 +327,10 @@ func (a *specArena) items(toks []lexer.Token) ([]*specItem, error) {
 // specStructure parses the block structure of folded tokens (File, above)
 // with participle. A question without blocks folds to one run of lines,
 // whose parse is that one node, so it is made directly: participle's fixed
-// cost per parse was a third of a one-layer question's. (TestSpecStructure
+// cost per parse was a third of a one-layer question's. (FuzzSpecStructure
 // checks that the two agree.)
 func specStructure(toks []lexer.Token) ([]*specNode, error) {
-	if len(toks) == 2 && toks[0].Type == specTokLines && toks[1].Type == specTokEOF {
+	if specSingleRun(toks) {
 		return []*specNode{{Tokens: toks[:1]}}, nil
 	}
 	plex, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
@@ -332,6 +342,12 @@ func specStructure(toks []lexer.Token) ([]*specNode, error) {
 		return nil, err
 	}
 	return file.Nodes, nil
+}
+
+// specSingleRun reports whether folded tokens are one run of lines and
+// nothing else.
+func specSingleRun(toks []lexer.Token) bool {
+	return len(toks) == 2 && toks[0].Type == specTokLines && toks[1].Type == specTokEOF
 }
 
 var specParser = participle.MustBuild[specFile](

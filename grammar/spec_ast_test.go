@@ -44,8 +44,31 @@ func TestSpecStructureShortcut(t *testing.T) {
 		"3x3 conv":                                   false,
 	} {
 		toks, _ := specFold(specTokenize(src))
-		if got := len(toks) == 2 && toks[0].Type == specTokLines; got != want {
+		if got := specSingleRun(toks); got != want {
 			t.Errorf("%q folds to %d tokens; shortcut %v, want %v", src, len(toks), got, want)
+		}
+	}
+}
+
+// TestSpecBraceOnNextLine: a block's { may open on the line after its
+// header, as it could before lines were folded.
+func TestSpecBraceOnNextLine(t *testing.T) {
+	for _, c := range []struct{ split, joined string }{
+		{"repeat 2\n{ relu }", "repeat 2 { relu }"},
+		{"input 8x8x3\nresidual {\nconv 3x3 3 pad 1\n}\nshortcut\n\n{ conv 1x1 3 }", "input 8x8x3\nresidual { conv 3x3 3 pad 1 } shortcut { conv 1x1 3 }"},
+		{"input 8x8x3\nblock stem\n{\nconv 3x3 3 pad 1; relu\n}", "input 8x8x3\nblock stem { conv 3x3 3 pad 1; relu }"},
+	} {
+		want, err := ParseSpec(c.joined)
+		if err != nil {
+			t.Fatalf("%q: %v", c.joined, err)
+		}
+		got, err := ParseSpec(c.split)
+		if err != nil {
+			t.Errorf("%q: %v", c.split, err)
+			continue
+		}
+		if Format(got) != Format(want) {
+			t.Errorf("%q reads as\n%s\nwant\n%s", c.split, Format(got), Format(want))
 		}
 	}
 }
