@@ -77,8 +77,11 @@ type jsonShapes struct {
 
 // of returns s as a jsonShape.
 func (b *jsonShapes) of(s calc.Shape) jsonShape {
-	if s == nil {
+	switch {
+	case s == nil:
 		return nil
+	case len(s) == 0:
+		return jsonShape{}
 	}
 	if cap(b.dims)-len(b.dims) < len(s) {
 		n := max(len(s), 256)

@@ -14,10 +14,10 @@ func TestJSONShapes(t *testing.T) {
 	var want []string
 	// Enough shapes to outgrow the first buffer: earlier ones must stay put.
 	for i := range 300 {
-		got = append(got, b.of(calc.Shape{i, 28, 28}), b.of(calc.Shape{0, 7}), b.of(nil), b.of(calc.Shape{0}))
-		want = append(want, fmt.Sprintf("[%d,28,28]", i), "[null,7]", "null", "[0]")
+		got = append(got, b.of(calc.Shape{}), b.of(calc.Shape{i, 28, 28}), b.of(calc.Shape{0, 7}), b.of(nil), b.of(calc.Shape{0}))
+		want = append(want, "[]", fmt.Sprintf("[%d,28,28]", i), "[null,7]", "null", "[0]")
 	}
-	want[0] = "[null,28,28]" // a channel count of 0 is unknown
+	want[1] = "[null,28,28]" // a channel count of 0 is unknown
 	for i, s := range got {
 		out, err := json.Marshal(s)
 		if err != nil {

@@ -110,7 +110,7 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 		}
 
 		switch {
-		case row.Field == nil:
+		case len(row.Field) == 0:
 			t.cells = append(t.cells, dash, dash)
 			if full {
 				t.cells = append(t.cells, dash)
