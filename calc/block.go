@@ -1,6 +1,9 @@
 package calc
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Blocks are layers made of layers. Their Apply composes their children:
 // the [Report] of a block sums its children's counts (parameters, buffers,
@@ -266,7 +269,7 @@ func (r *Report) absorb(c Report, seq bool) error {
 	r.MACsKnown = r.MACsKnown && c.MACsKnown
 	if seq {
 		if w := r.Window; w != nil && len(c.Window) == len(w) && c.Window != nil {
-			compose(w, w, c.Window) // in place: chain and Repeat make r's window its own
+			compose(w, w, c.Window) // in place: a block's window is its own (identityOf, widest)
 		} else {
 			r.Window = follow(r.Window, c)
 		}
@@ -294,13 +297,14 @@ func follow(w []Window, c Report) []Window {
 }
 
 // widest keeps, per dimension, the larger of two windows (the receptive
-// field of parallel paths is that of the widest).
+// field of parallel paths is that of the widest). The result is a new
+// slice, never a or b: a block owns its window (absorb composes into it).
 func widest(a, b []Window) []Window {
 	if a == nil || len(a) != len(b) {
 		if a == nil {
-			return b
+			return slices.Clone(b)
 		}
-		return a
+		return slices.Clone(a)
 	}
 	out := make([]Window, len(a))
 	for i := range a {

@@ -39,11 +39,6 @@ func TestSizeMatchesApply(t *testing.T) {
 		Conv{Kernel: []int{3}, In: 5, Out: 16},
 		BatchNorm{}, BatchNorm{C: 4}, BatchNorm{C: 4, NoAffine: true}, BatchNorm{C: 4, Keras: true}, BatchNorm{C: 3},
 		Activation{}, Activation{Name: "gelu"}, Dropout{P: 0.3}, Dropout{P: 2},
-		Sequence{Name: "stage", Layers: []Layer{Conv{Kernel: []int{3}, Out: 4, Pad: []int{1}}, BatchNorm{}, Activation{}}},
-		Repeat{Times: 3, Layers: []Layer{Conv{Kernel: []int{3}, Out: 4, Pad: []int{1}}, Activation{}}},
-		Residual{Body: []Layer{Conv{Kernel: []int{3}, Out: 8, Stride: []int{2}, Pad: []int{1}}},
-			Shortcut: []Layer{Conv{Kernel: []int{1}, Out: 8, Stride: []int{2}, NoBias: true}, BatchNorm{}}},
-		Concat{Branches: [][]Layer{{Conv{Kernel: []int{1}, Out: 2}}, {Conv{Kernel: []int{3}, Out: 3, Pad: []int{1}}}}},
 	)
 	inputs := []Shape{nil, {4, 9}, {4, 9, 9}, {4, 2, 7}, {4, 6, 9, 9}, {4, 1, 1}, {3, 9, 9}}
 	for _, l := range layers {
@@ -58,8 +53,37 @@ func TestSizeMatchesApply(t *testing.T) {
 			if !reflect.DeepEqual(numbersOnly(got), numbersOnly(want)) {
 				t.Errorf("%s:\nsize  %+v\nApply %+v", name, numbersOnly(got), numbersOnly(want))
 			}
-			if wantErr == nil && !IsBlock(want) && len(want.Steps) == 0 {
+			if wantErr == nil && len(want.Steps) == 0 {
 				t.Errorf("%s: Apply wrote no steps", name)
+			}
+		}
+	}
+}
+
+// TestBlockChildrenMatchApply checks that the layers inside blocks, which
+// blocks size without their worked steps, get the numbers each layer's own
+// Apply gives on the input that reaches it.
+func TestBlockChildrenMatchApply(t *testing.T) {
+	body := []Layer{Conv{Kernel: []int{3}, Out: 4, Pad: []int{1}}, BatchNorm{}, Activation{}, Pool{Kernel: []int{2}}}
+	for _, in := range []Shape{{3, 16, 16}, {3, 9, 9}} {
+		for _, b := range []Layer{Sequence{Name: "stage", Layers: body}, Repeat{Times: 2, Layers: body}} {
+			r, err := b.Apply(in)
+			if err != nil {
+				t.Fatalf("%s on %v: %v", b.Kind(), in, err)
+			}
+			cur := in
+			for i, c := range r.Children {
+				want, err := body[i%len(body)].Apply(cur)
+				if err != nil {
+					t.Fatalf("%s on %v, layer %d: %v", b.Kind(), in, i+1, err)
+				}
+				if !reflect.DeepEqual(numbersOnly(c), numbersOnly(want)) {
+					t.Errorf("%s on %v, layer %d:\nin the block %+v\nApply       %+v", b.Kind(), in, i+1, numbersOnly(c), numbersOnly(want))
+				}
+				cur = want.Output
+			}
+			if len(r.Children) == 0 {
+				t.Errorf("%s on %v has no children", b.Kind(), in)
 			}
 		}
 	}
