@@ -168,8 +168,8 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 	}
 	a.Params, a.Buffers = t.Params, t.Buffers
 	if t.MACsKnown {
-		macs := t.MACs
-		a.MACs = &macs
+		total := t.MACs
+		a.MACs = &total
 		if r.Summary != nil {
 			flops, err := t.FLOPs()
 			if err != nil {

@@ -184,28 +184,30 @@ func appendWindow(b []byte, field []calc.Window, which int) []byte {
 // row is the cells of row i.
 func (t *summaryTable) row(i int) []cell { return t.cells[i*t.cols : (i+1)*t.cols] }
 
-// visible lists the rows with depth below depth; keep > 0 keeps only the
-// first keep/2 and the last keep/2 of them, with a line for those left out
-// (-1 in the list). The list is valid until the next call.
-func (t *summaryTable) visible(depth, keep int) []int {
-	idx := t.scratch[:0]
+// visible lists the rows with depth below depth, and says how many there
+// are; keep > 0 keeps only the first keep/2 and the last keep/2 of them,
+// with a line for those left out (-1 in the list). The list is valid until
+// the next call.
+func (t *summaryTable) visible(depth, keep int) (idx []int, rows int) {
+	idx = t.scratch[:0]
 	for i, d := range t.depth {
 		if d < depth {
 			idx = append(idx, i)
 		}
 	}
+	rows = len(idx)
 	if keep > 0 && len(idx) > keep {
 		head, tail := keep/2, keep-keep/2
 		idx = append(append(idx[:head], -1), idx[len(idx)-tail:]...)
 	}
 	t.scratch = idx
-	return idx
+	return idx, rows
 }
 
 // size is about how many runes render(depth, keep) writes.
 func (t *summaryTable) size(depth, keep int) int {
 	var buf [16]int
-	idx := t.visible(depth, keep)
+	idx, _ := t.visible(depth, keep)
 	widths := t.columnWidths(idx, buf[:0])
 	line := 2 * (len(widths) - 1)
 	for _, w := range widths {
@@ -234,7 +236,7 @@ func (t *summaryTable) columnWidths(idx []int, widths []int) []int {
 // render writes to b the rows visible at depth (see visible), each line
 // after prefix: the first three columns aligned left, the numbers right.
 func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string) {
-	idx := t.visible(depth, keep)
+	idx, rows := t.visible(depth, keep)
 	widths := t.columnWidths(idx, nil)
 	lineWidth := 0
 	for _, w := range widths {
@@ -269,7 +271,7 @@ func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string
 	for _, k := range idx {
 		b.WriteByte('\n')
 		if k < 0 {
-			left := fmt.Sprintf("(%d rows)", rowsBelow(t.depth, depth)-(len(idx)-1))
+			left := fmt.Sprintf("(%d rows)", rows-(len(idx)-1))
 			write(0, []byte("…"), 1)
 			write(1, []byte(left), len(left))
 			end()
@@ -280,17 +282,6 @@ func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string
 		}
 		end()
 	}
-}
-
-// rowsBelow counts the depths below depth.
-func rowsBelow(depths []int, depth int) int {
-	n := 0
-	for _, d := range depths {
-		if d < depth {
-			n++
-		}
-	}
-	return n
 }
 
 func appendSpaces(b []byte, n int) []byte {

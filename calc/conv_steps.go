@@ -38,7 +38,7 @@ func (e *convSteps) connValues() []Binding {
 	if g := e.c.groups(); g > 1 {
 		e.bb.buf = append(e.bb.buf, Binding{"G", int64(g)})
 	}
-	return e.bb.buf[start:len(e.bb.buf):len(e.bb.buf)]
+	return e.bb.from(start)
 }
 
 // params writes the steps that do not depend on the input size.
@@ -75,7 +75,7 @@ func (e *convSteps) params(r *Report) {
 	}
 	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: e.bb.join(vals, Binding{"Cout", int64(c.Out)}), Result: r.Weights, Note: wnote})
 	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: e.bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
-		Note: biasNote(!c.NoBias, "")})
+		Note: biasNote(!c.NoBias, "output channel")})
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
 		Values: e.bb.of(Binding{"weights", r.Weights}, Binding{"biases", r.Biases}), Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
@@ -92,14 +92,17 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 	for i := 0; i < n; i++ {
 		e.bb.buf = append(e.bb.buf, Binding{on[i], int64(r.Output[i+1])})
 	}
-	nvals := e.bb.buf[start:len(e.bb.buf):len(e.bb.buf)]
+	nvals := e.bb.from(start)
 	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: neuronFormulas[n], Values: nvals, Result: neurons})
 	if c.Transposed {
 		sn := spatialNames[n]
-		mvals := e.bb.join(e.connValues(), Binding{"Cout", int64(c.Out)})
+		start := len(e.bb.buf)
+		e.connValues()
+		e.bb.buf = append(e.bb.buf, Binding{"Cout", int64(c.Out)})
 		for i := 0; i < n; i++ {
-			mvals = append(mvals, Binding{sn[i], int64(r.Input[i+1])})
+			e.bb.buf = append(e.bb.buf, Binding{sn[i], int64(r.Input[i+1])})
 		}
+		mvals := e.bb.from(start)
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: e.formulas().transposedMACs, Values: mvals, Result: r.MACs,
 			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
 	} else {

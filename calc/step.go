@@ -30,6 +30,11 @@ type bindings struct{ buf []Binding }
 func (b *bindings) of(vs ...Binding) []Binding {
 	start := len(b.buf)
 	b.buf = append(b.buf, vs...)
+	return b.from(start)
+}
+
+// from returns what was appended to the buffer since length start.
+func (b *bindings) from(start int) []Binding {
 	return b.buf[start:len(b.buf):len(b.buf)]
 }
 
@@ -38,7 +43,7 @@ func (b *bindings) join(vs []Binding, more ...Binding) []Binding {
 	start := len(b.buf)
 	b.buf = append(b.buf, vs...)
 	b.buf = append(b.buf, more...)
-	return b.buf[start:len(b.buf):len(b.buf)]
+	return b.from(start)
 }
 
 // arithmetic writes formula with its values put in, for error messages.
@@ -69,14 +74,13 @@ func replaceName(s, name, value string) string {
 	return string(b)
 }
 
-// biasNote says whether a layer has biases, one per what per says (a
-// convolution's output channel when per is "").
+// biasNote says whether a layer has biases, one per what per says.
 func biasNote(on bool, per string) string {
 	switch {
 	case !on:
 		return "no bias"
-	case per == "":
-		return "one bias per output channel"
+	case per == "output channel":
+		return "one bias per output channel" // every conv says it: made once
 	}
 	return "one bias per " + per
 }

@@ -225,7 +225,8 @@ func (w *layerWords) size(n []int) {
 	}
 }
 
-// kernel writes a kernel size in full, as kernelText does.
+// kernel writes a kernel size in full (3x3 for a 2-D layer given 3), so
+// the restatement shows what the layer really is; dims zero means 2.
 func (w *layerWords) kernel(k []int, dims int) {
 	if dims == 0 {
 		dims = 2
@@ -270,7 +271,8 @@ func (w *layerWords) bias(on bool) {
 	}
 }
 
-// geometry writes what formatGeometry does.
+// geometry writes a convolution's stride, padding and dilation, each only
+// when set.
 func (w *layerWords) geometry(stride, pad []int, mode calc.Padding, dilation []int) {
 	w.option("stride", stride)
 	switch mode {
@@ -350,43 +352,4 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 		}
 		b.WriteString("\n" + ind + "}")
 	}
-}
-
-// formatGeometry writes a convolution's stride, padding and dilation, each
-// only when set.
-func formatGeometry(stride, pad []int, mode calc.Padding, dilation []int) []string {
-	var w []string
-	if stride != nil {
-		w = append(w, "stride", joinSize(stride))
-	}
-	switch mode {
-	case calc.PadSame:
-		w = append(w, "pad", "same")
-	case calc.PadValid:
-		w = append(w, "pad", "valid")
-	default:
-		if pad != nil {
-			w = append(w, "pad", joinSize(pad))
-		}
-	}
-	if dilation != nil {
-		w = append(w, "dilation", joinSize(dilation))
-	}
-	return w
-}
-
-// kernelText writes a kernel size in full (3x3 for a 2-D layer given 3),
-// so the restatement shows what the layer really is; dims zero means 2.
-func kernelText(k []int, dims int) string {
-	if dims == 0 {
-		dims = 2
-	}
-	if len(k) == 1 && dims > 1 {
-		full := make([]int, dims)
-		for i := range full {
-			full[i] = k[0]
-		}
-		return joinSize(full)
-	}
-	return joinSize(k)
 }

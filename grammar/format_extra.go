@@ -1,9 +1,7 @@
 package grammar
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -25,75 +23,76 @@ func init() {
 }
 
 func formatFrontendLayer(l calc.Layer) (string, bool) {
-	var w []string
-	add := func(parts ...string) { w = append(w, parts...) }
-	inOut := func(in, out int) string {
-		if in == 0 {
-			return strconv.Itoa(out)
-		}
-		return strconv.Itoa(in) + "->" + strconv.Itoa(out)
-	}
+	var buf [96]byte
+	w := layerWords{b: buf[:0], bare: true}
 	switch l := l.(type) {
 	case calc.Recurrent:
-		add(l.Kind(), inOut(l.In, l.Hidden))
+		w.word(l.Kind())
+		w.channels(l.In, l.Hidden)
 		if l.Layers > 1 {
-			add("layers", strconv.Itoa(l.Layers))
+			w.word("layers")
+			w.int(l.Layers)
 		}
 		if l.Bidirectional {
-			add("bidirectional")
+			w.word("bidirectional")
 		}
 		switch {
 		case l.NoBias:
-			add("nobias")
+			w.word("nobias")
 		case l.BiasVectors == 1:
-			add("keras")
+			w.word("keras")
 		}
 		if l.LastOnly {
-			add("last")
+			w.word("last")
 		}
 	case calc.Embedding:
-		add("embedding", inOut(l.Vocab, l.Dim))
+		w.word("embedding")
+		w.channels(l.Vocab, l.Dim)
 	case calc.LayerNorm:
-		add("layernorm")
+		w.word("layernorm")
 		if l.Shape != nil {
-			add(joinSize(l.Shape))
+			w.size(l.Shape)
 		}
 		if l.NoAffine {
-			add("noaffine")
+			w.word("noaffine")
 		} else if l.NoBias {
-			add("nobias")
+			w.word("nobias")
 		}
 	case calc.GroupNorm:
-		add("groupnorm", strconv.Itoa(l.Groups))
+		w.word("groupnorm")
+		w.int(l.Groups)
 		if l.C != 0 {
-			add(strconv.Itoa(l.C))
+			w.int(l.C)
 		}
 		if l.NoAffine {
-			add("noaffine")
+			w.word("noaffine")
 		}
 	case calc.Separable:
 		name := "separable"
 		if l.Out == 0 {
 			name = "depthwise"
 		}
+		w.word(name)
 		if l.Dims == 1 || l.Dims == 3 {
-			name += fmt.Sprintf("%dd", l.Dims)
+			w.b = strconv.AppendInt(w.b, int64(l.Dims), 10)
+			w.b = append(w.b, 'd')
 		}
-		add(name, kernelText(l.Kernel, l.Dims))
+		w.kernel(l.Kernel, l.Dims)
 		if l.Out != 0 {
-			add(inOut(l.In, l.Out))
+			w.channels(l.In, l.Out)
 		} else if l.In != 0 {
-			add(strconv.Itoa(l.In))
+			w.int(l.In)
 		}
-		add(formatGeometry(l.Stride, l.Pad, l.PadMode, l.Dilation)...)
+		w.geometry(l.Stride, l.Pad, l.PadMode, l.Dilation)
 		if l.Multiplier > 1 {
-			add("multiplier", strconv.Itoa(l.Multiplier))
+			w.word("multiplier")
+			w.int(l.Multiplier)
 		}
 		if l.NoBias {
-			add("nobias")
+			w.word("nobias")
 		}
 	default:
 		return "", false
 	}
-	return strings.Join(w, " "), true
+	return string(w.b), true
 }
