@@ -226,6 +226,9 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 					return &Error{Line: b.fields[name].Line, Col: b.fields[name].Col, Msg: "multiplier is one number, at least 1", Hint: example}
 				}
 				s.Multiplier = nums[0]
+				if s.Multiplier == 1 {
+					s.Multiplier = 0 // the default, which the canonical text leaves out
+				}
 			case "nobias":
 				s.NoBias = true
 			case "bias":
