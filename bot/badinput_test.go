@@ -41,6 +41,12 @@ func TestBadInput(t *testing.T) {
 		{"too long", strings.Repeat("a", 10000), "10,000 characters long", "", 1, 4001},
 		{"too many layers", long, "", "", 0, 0},
 		{"empty", "   \n ", "empty", "conv", 0, 0},
+		// A dimension count past 3 is refused before anything is sized or
+		// formatted per dimension: Conv4294967296d once wrote its kernel
+		// 4 billion times and took the process down.
+		{"conv with 2^32 dimensions", "Conv4294967296d(3, 8, 3)", "1, 2 or 3 spatial dimensions, not 4294967296", "conv2d", 1, 1},
+		{"conv with 10^7 dimensions", "Conv10000000d(3, 8, 3)", "1, 2 or 3 spatial dimensions, not 10000000", "conv2d", 1, 1},
+		{"pool with 4 dimensions", "what is the output of MaxPool4d(2) on 8x8x3", "pooling has 1, 2 or 3 spatial dimensions, not 4", "", 1, 23},
 	}
 	b := bot.New(bot.Options{})
 	for _, tt := range tests {

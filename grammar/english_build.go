@@ -451,6 +451,16 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]Layer, e
 			kind = "conv"
 		}
 	}
+	if a.dims > 3 && (kind == "conv" || kind == "deconv" || kind == "pool") {
+		// conv4294967296d: refuse before anything is sized or formatted
+		// per dimension.
+		what := "a convolution"
+		if kind == "pool" {
+			what = "pooling"
+		}
+		return nil, r.fail(a.tok, fmt.Sprintf("%s has 1, 2 or 3 spatial dimensions, not %d", what, a.dims),
+			"write conv1d, conv2d or conv3d")
+	}
 	switch kind {
 	case "conv", "deconv":
 		out, in, note := r.channels(a)
