@@ -15,6 +15,15 @@ type Message struct {
 	Err bool
 }
 
+// size is about how many bytes msg holds.
+func (msg Message) size() int {
+	n := len(msg.Content)
+	for _, f := range msg.Files {
+		n += len(f.Data)
+	}
+	return n
+}
+
 // File is an attachment.
 type File struct {
 	Name        string
