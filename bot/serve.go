@@ -125,12 +125,12 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	restCtx, cancelREST := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelREST()
 	d := &discord{
-		bot:    b,
-		log:    log,
-		flood:  newFlood(opts.FloodPerMinute, opts.FloodBurst),
-		m:      newMetrics(reg),
-		health: &health{maxAge: 2 * time.Minute},
-		guild:  opts.GuildID,
+		bot:     b,
+		log:     log,
+		flood:   newFlood(opts.FloodPerMinute, opts.FloodBurst),
+		m:       newMetrics(reg),
+		health:  &health{maxAge: 2 * time.Minute},
+		guild:   opts.GuildID,
 		render:  RenderMarkdown,
 		now:     time.Now,
 		ctx:     restCtx,
