@@ -326,14 +326,22 @@ func (h redactHandler) WithGroup(name string) slog.Handler {
 // tokenPath matches the part of a REST path that is a secret: the
 // interaction token in /interactions/ID/TOKEN/callback and the webhook
 // token in /webhooks/ID/TOKEN (interaction follow-ups and edits).
-var tokenPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[0-9]+/)[^/\s"?#]+`)
+var tokenPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[^/\s"?#]+/)[^/\s"?#\\]+`)
 
-// redactPaths replaces the tokens in the REST paths s holds with [token].
+// tokenField matches the token of an interaction in a gateway payload
+// (discordgo's debug lines print them).
+var tokenField = regexp.MustCompile(`("token\\?"\s*:\s*\\?")[^"\\]+`)
+
+// redactPaths replaces the tokens in the REST paths and the payloads s
+// holds with [token].
 func redactPaths(s string) string {
-	if !strings.Contains(s, "/interactions/") && !strings.Contains(s, "/webhooks/") {
-		return s
+	if strings.Contains(s, "/interactions/") || strings.Contains(s, "/webhooks/") {
+		s = tokenPath.ReplaceAllString(s, "${1}[token]")
 	}
-	return tokenPath.ReplaceAllString(s, "${1}[token]")
+	if strings.Contains(s, `"token`) {
+		s = tokenField.ReplaceAllString(s, "${1}[token]")
+	}
+	return s
 }
 
 // apiHost is where REST requests go, for the logs.
