@@ -202,4 +202,3 @@ func TestProbes(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-
