@@ -294,7 +294,7 @@ func (d *discord) deliver(msg Message, send func(Message) error, start time.Time
 
 // sendBudget bounds the bytes of replies rendered but not yet accepted by
 // Discord.
-const sendBudget = 32 << 20
+const sendBudget = 16 << 20
 
 // floodNotice is the polite reply to a user who asks too fast.
 func floodNotice(wait time.Duration) Message {
