@@ -217,7 +217,10 @@ func TestBoundedAnswers(t *testing.T) {
 				}
 				m.render(r)
 			})
-			if alloc > maxAlloc {
+			// The race detector defeats sync.Pool on purpose (a 4,000-character
+			// question then allocates 230 MB, not 7.5 MB): the bytes are
+			// asserted without it.
+			if alloc > maxAlloc && raceSlowdown == 1 {
 				t.Errorf("%.80q (%d characters) on %s: %s bytes allocated, over %s", q, len(q), m.name, commas(alloc), commas(maxAlloc))
 			}
 			if took > maxTime*raceSlowdown {
