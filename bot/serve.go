@@ -174,7 +174,7 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	}
 
 	if err := s.Open(); err != nil {
-		return fmt.Errorf("connecting to the Discord gateway: %w", err)
+		return fmt.Errorf("connecting to the Discord gateway: %s", d.restErr(err))
 	}
 	log.Info("connected to Discord", "api", apiHost(api), "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
 	<-ctx.Done()
