@@ -1,6 +1,8 @@
 package picture
 
 import (
+	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -23,6 +25,18 @@ func TestDump(t *testing.T) {
 			if err := Save(filepath.Join(dir, ex.name+ext), q); err != nil {
 				t.Errorf("%s%s: %v", ex.name, ext, err)
 			}
+		}
+		_, frames, err := gifFrames(filepath.Join(dir, ex.name+".gif"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range []int{0, 3, len(frames) - 1} {
+			if i >= len(frames) {
+				continue
+			}
+			f, _ := os.Create(filepath.Join(dir, fmt.Sprintf("%s-frame%d.png", ex.name, i)))
+			png.Encode(f, frames[i])
+			f.Close()
 		}
 	}
 }
