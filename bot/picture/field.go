@@ -239,8 +239,11 @@ func cellSize(lv level, w, h float64) float64 {
 func (c *canvas) drawLevel(lv level, x, y, w, h, cell float64, col color.RGBA) (grid, win image.Rectangle, scaled bool) {
 	rows, cols, gr, gc := gridOf(lv)
 	scaled = gr > maxCells || gc > maxCells
-	cell = math.Max(cell, math.Min(w/float64(gc), h/float64(gr))/2)
-	cell = math.Min(cell, math.Min(w/float64(gc), h/float64(gr)))
+	fit := math.Min(w/float64(gc), h/float64(gr))
+	if cell < 4 {
+		cell = fit / 2 // a field too large for one cell size: each panel its own scale
+	}
+	cell = math.Min(cell, fit)
 	gw, gh := cell*float64(gc), cell*float64(gr)
 	x0, y0 := x+(w-gw)/2, y+(h-gh)/2
 	grid = image.Rect(int(x0), int(y0), int(x0+gw), int(y0+gh))

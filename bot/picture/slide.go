@@ -1,8 +1,8 @@
 package picture
 
 import (
-	"fmt"
 	"image"
+	"image/color"
 	"image/gif"
 	"io"
 	"math"
@@ -12,8 +12,8 @@ import (
 // transposed conv, over the input spread by the stride), the output cells
 // filling in, one frame per output position.
 const (
-	maxOutAll    = 8  // an output up to this many positions a side is shown whole
-	cropOut      = 6  // a larger one shows its first cropOut positions a side
+	maxOutAll    = 7  // an output up to this many positions a side is shown whole
+	cropOut      = 5  // a larger one shows its first cropOut positions a side
 	maxGridCells = 40 // more input cells a side than this, and there is no animation
 	stepDelay    = 50 // hundredths of a second per position
 	holdDelay    = 250
@@ -168,11 +168,15 @@ func slideLayout(w window, ty, tx track, cell int) *slide {
 	top := 110
 	s.in = image.Rect(28, top, 28+cell*tx.cells, top+cell*ty.cells)
 	s.out = image.Rect(s.in.Max.X+70, top, s.in.Max.X+70+cell*tx.outs, top+cell*ty.outs)
-	s.width = max(s.out.Max.X+28, 720)
-	s.height = max(s.in.Max.Y, s.out.Max.Y) + 100
-	s.caption = image.Rect(0, s.height-64, s.width, s.height-36)
+	// The caption sits under the output grid, so a frame's changes (window,
+	// output cell, caption) stay in a small rectangle.
+	s.caption = image.Rect(s.out.Min.X, s.out.Max.Y+12, s.out.Min.X+230, s.out.Max.Y+12+3*captionLine)
+	s.width = max(s.out.Max.X+28, s.caption.Max.X+28, 720)
+	s.height = max(s.in.Max.Y, s.caption.Max.Y) + 50
 	return s
 }
+
+const captionLine = 22
 
 // cellRect is grid cell (r, c) of a grid whose top left is at o.
 func (s *slide) cellRect(o image.Point, r, c int) image.Rectangle {
@@ -232,7 +236,7 @@ func (s *slide) drawStep(p *pcanvas, oy, ox int) image.Rectangle {
 	}
 	out := s.cellRect(s.out.Min, oy, ox)
 	p.fill(out, theme.hit)
-	cap := p.text(28, float64(s.caption.Max.Y-6), s.captionFor(oy, ox), textStyle{size: 16, col: theme.text})
+	cap := s.drawCaption(p, s.captionFor(oy, ox), theme.hit)
 	changed := win.Inset(-2).Union(out).Union(cap).Union(s.lastOut).Union(s.lastWin)
 	s.lastWin, s.lastOut = win.Inset(-2), out
 	return changed
@@ -243,11 +247,11 @@ func (s *slide) drawStep(p *pcanvas, oy, ox int) image.Rectangle {
 func (s *slide) drawDone(p *pcanvas) image.Rectangle {
 	s.restore(p)
 	p.fill(s.lastOut, theme.output)
-	msg := fmt.Sprintf("done: %s outputs", s.outSize())
+	msg := []string{"done:", s.outSize() + " outputs"}
 	if s.ty.cropped || s.tx.cropped {
-		msg = fmt.Sprintf("… and so on to all %s outputs", s.outSize())
+		msg = []string{"… and so on,", "to all " + s.outSize() + " outputs"}
 	}
-	cap := p.text(28, float64(s.caption.Max.Y-6), msg, textStyle{size: 16, bold: true, col: theme.output})
+	cap := s.drawCaption(p, msg, theme.output)
 	return s.lastWin.Union(s.lastOut).Union(cap)
 }
 
@@ -275,4 +279,19 @@ func (s *slide) restore(p *pcanvas) {
 			p.fill(cr, col)
 		}
 	}
+}
+
+// drawCaption writes a frame's lines under the output grid, the first in
+// bold in col, and returns the rectangle they cover.
+func (s *slide) drawCaption(p *pcanvas, lines []string, col color.RGBA) image.Rectangle {
+	var box image.Rectangle
+	for i, l := range lines {
+		st := textStyle{size: 15, col: theme.text}
+		if i == 0 {
+			st.bold, st.col = true, col
+		}
+		y := float64(s.caption.Min.Y + (i+1)*captionLine - 6)
+		box = box.Union(p.text(float64(s.caption.Min.X), y, p.fit(l, float64(s.caption.Dx()), st), st))
+	}
+	return box
 }

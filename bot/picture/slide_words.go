@@ -72,13 +72,13 @@ func (s *slide) legend() string {
 
 // captionFor is the frame's sentence: which inputs output (oy, ox) reads,
 // counted from 0 (PyTorch's indices).
-func (s *slide) captionFor(oy, ox int) string {
+func (s *slide) captionFor(oy, ox int) []string {
 	rows := readRange(s.ty, oy)
 	cols := readRange(s.tx, ox)
 	if s.w.dims == 1 {
-		return fmt.Sprintf("output %d reads input positions %s", ox, cols)
+		return []string{fmt.Sprintf("output %d", ox), "reads input positions", cols}
 	}
-	return fmt.Sprintf("output (%d, %d) reads input rows %s, columns %s", oy, ox, rows, cols)
+	return []string{fmt.Sprintf("output (%d, %d)", oy, ox), "reads input rows " + rows + ",", "columns " + cols}
 }
 
 // readRange is the input indices that window o of track t covers,

@@ -17,6 +17,7 @@ const (
 // tests and for the caller's alt text.
 type volumeLayout struct {
 	input, output, filter image.Rectangle // the three volumes' bounds
+	inFace, outFace       image.Rectangle // the input's and output's front faces
 	window, neuron        image.Rectangle // the window read and the unit it makes (front faces)
 	enlarged              bool            // the window or neuron was drawn bigger than to scale
 }
@@ -75,11 +76,9 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 	inBox := volumeBox(hin, win, w.cin, 190, cy)
 	outBox := volumeBox(hout, wout, w.cout, volumeW-190, cy)
 	lay.input, lay.output = inBox.bounds(), outBox.bounds()
+	lay.inFace, lay.outFace = inBox.front(), outBox.front()
 
 	c.text(28, 40, title, textStyle{size: 22, bold: true, col: theme.text})
-	c.drawPadding(inBox, w, hin, win)
-	c.drawBox(inBox, theme.input, 1)
-	c.drawBox(outBox, theme.output, 1)
 
 	// The unit shown: output (1, 1), or input (1, 1) for a transposed conv,
 	// clamped to the layer.
@@ -99,7 +98,11 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 	}
 	filt := filterBox(w, volumeW/2, cy-10)
 	lay.filter = filt.bounds()
+	// The lines first, so the volumes hide what would run behind them.
 	c.connect(from, filt, to)
+	c.drawPadding(inBox, w, hin, win)
+	c.drawBox(inBox, theme.input, 1)
+	c.drawBox(outBox, theme.output, 1)
 	c.drawBox(filt, theme.filter, 1)
 	if w.transposed {
 		c.drawBox(from, theme.hit, 1)
