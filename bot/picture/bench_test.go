@@ -2,6 +2,7 @@ package picture
 
 import "testing"
 
+
 // BenchmarkFor renders each example's still picture, PNG-encoded; the
 // bytes metric is the file's size.
 func BenchmarkFor(b *testing.B) {
@@ -9,6 +10,7 @@ func BenchmarkFor(b *testing.B) {
 		q := parse(b, ex.question)
 		b.Run(ex.name, func(b *testing.B) {
 			var n int
+			start := cpuTime()
 			for b.Loop() {
 				data, _, ok, err := For(q)
 				if err != nil || !ok {
@@ -17,6 +19,7 @@ func BenchmarkFor(b *testing.B) {
 				n = len(data)
 			}
 			b.ReportMetric(float64(n), "bytes")
+			b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -30,6 +33,7 @@ func BenchmarkAnimation(b *testing.B) {
 		}
 		b.Run(ex.name, func(b *testing.B) {
 			var n int
+			start := cpuTime()
 			for b.Loop() {
 				data, _, _, err := Animation(q)
 				if err != nil {
@@ -38,6 +42,7 @@ func BenchmarkAnimation(b *testing.B) {
 				n = len(data)
 			}
 			b.ReportMetric(float64(n), "bytes")
+			b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -10,7 +10,7 @@ import (
 func (c *canvas) facts(w window, enlarged bool) {
 	lines := factLines(w)
 	if enlarged {
-		lines = append(lines, "sizes on a log scale; the window is drawn larger than to scale")
+		lines = append(lines, "sizes on a log scale; the smallest parts are drawn larger than to scale")
 	} else {
 		lines = append(lines, "sizes on a log scale")
 	}

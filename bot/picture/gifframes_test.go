@@ -26,7 +26,7 @@ func composite(g *gif.GIF) []*image.RGBA {
 	cur := image.NewRGBA(image.Rect(0, 0, g.Config.Width, g.Config.Height))
 	var out []*image.RGBA
 	for _, fr := range g.Image {
-		draw.Draw(cur, fr.Bounds(), fr, fr.Bounds().Min, draw.Src)
+		draw.Draw(cur, fr.Bounds(), fr, fr.Bounds().Min, draw.Over) // transparent pixels keep what was there
 		c := image.NewRGBA(cur.Bounds())
 		copy(c.Pix, cur.Pix)
 		out = append(out, c)

@@ -32,7 +32,7 @@ type pcanvas struct {
 func gifPalette() (color.Palette, map[color.RGBA]uint8, map[color.RGBA]uint8) {
 	flat := []color.RGBA{theme.bg, theme.panel, theme.grid, theme.pad, theme.input, shade(theme.input, 0.55),
 		theme.filter, shade(theme.filter, 1.35), shade(theme.filter, 0.55), theme.output, shade(theme.output, 0.5), theme.hit, theme.text, theme.muted}
-	pal := color.Palette{}
+	pal := color.Palette{color.RGBA{}} // index 0: transparent, for pixels a frame leaves as they were
 	index, ramp := map[color.RGBA]uint8{}, map[color.RGBA]uint8{}
 	for _, c := range flat {
 		index[c] = uint8(len(pal))
@@ -119,12 +119,29 @@ func (p *pcanvas) text(x, y float64, s string, st textStyle) image.Rectangle {
 	return box
 }
 
-// crop copies r of p into a frame of its own.
-func (p *pcanvas) crop(r image.Rectangle) *image.Paletted {
+// transparent is the palette index of pixels a frame does not change.
+const transparent = 0
+
+// crop copies r of p into a frame of its own, with the pixels that are
+// the same as in shown (what the frames so far show) left transparent, so
+// a frame's LZW stream is mostly one code; shown is brought up to date.
+// A nil shown copies every pixel.
+func (p *pcanvas) crop(r image.Rectangle, shown *image.Paletted) *image.Paletted {
 	r = r.Intersect(p.img.Bounds())
 	out := image.NewPaletted(r, p.img.Palette)
 	for y := r.Min.Y; y < r.Max.Y; y++ {
-		copy(out.Pix[out.PixOffset(r.Min.X, y):out.PixOffset(r.Max.X, y)], p.img.Pix[p.img.PixOffset(r.Min.X, y):p.img.PixOffset(r.Max.X, y)])
+		src := p.img.Pix[p.img.PixOffset(r.Min.X, y):p.img.PixOffset(r.Max.X, y)]
+		dst := out.Pix[out.PixOffset(r.Min.X, y):out.PixOffset(r.Max.X, y)]
+		if shown == nil {
+			copy(dst, src)
+			continue
+		}
+		was := shown.Pix[shown.PixOffset(r.Min.X, y):shown.PixOffset(r.Max.X, y)]
+		for i, v := range src {
+			if v != was[i] {
+				dst[i], was[i] = v, v
+			} // else dst[i] stays transparent
+		}
 	}
 	return out
 }

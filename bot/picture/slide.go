@@ -128,6 +128,7 @@ func animate(w window, title string) (*animation, bool) {
 	a := &animation{inGrid: s.in, outGrid: s.out}
 	a.g.Config = image.Config{ColorModel: p.img.Palette, Width: s.width, Height: s.height}
 	var prev image.Rectangle
+	var shown *image.Paletted // what the frames so far show
 	for oy := 0; oy < ty.outs; oy++ {
 		for ox := 0; ox < tx.outs; ox++ {
 			changed := s.drawStep(p, oy, ox)
@@ -136,13 +137,16 @@ func animate(w window, title string) (*animation, bool) {
 				frame = changed.Union(prev)
 			}
 			prev = changed
-			a.g.Image = append(a.g.Image, p.crop(frame))
+			a.g.Image = append(a.g.Image, p.crop(frame, shown))
+			if shown == nil {
+				shown = p.crop(p.img.Bounds(), nil)
+			}
 			a.g.Delay = append(a.g.Delay, stepDelay)
 			a.g.Disposal = append(a.g.Disposal, gif.DisposalNone)
 		}
 	}
 	frame := s.drawDone(p).Union(prev)
-	a.g.Image = append(a.g.Image, p.crop(frame))
+	a.g.Image = append(a.g.Image, p.crop(frame, shown))
 	a.g.Delay = append(a.g.Delay, holdDelay)
 	a.g.Disposal = append(a.g.Disposal, gif.DisposalNone)
 	a.texts = p.texts

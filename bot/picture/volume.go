@@ -78,7 +78,7 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 	lay.input, lay.output = inBox.bounds(), outBox.bounds()
 	lay.inFace, lay.outFace = inBox.front(), outBox.front()
 
-	c.text(28, 40, title, textStyle{size: 22, bold: true, col: theme.text})
+	c.text(28, 40, c.fit(title, volumeW-56, textStyle{size: 22, bold: true}), textStyle{size: 22, bold: true, col: theme.text})
 
 	// The unit shown: output (1, 1), or input (1, 1) for a transposed conv,
 	// clamped to the layer.
@@ -254,8 +254,8 @@ func (c *canvas) volumeLabels(w window, in, out, filt box, hin, win, hout, wout 
 		c.text(fx, y, fmt.Sprintf("filter %s×%d", kernelWords(w), w.cin/w.groups), head)
 		c.text(fx, y+22, fmt.Sprintf("× %d filters", w.cout), sub)
 	}
-	if p := w.ax[1].before; p > 0 && !w.transposed {
-		c.text(in.x+in.w/2, y+22, fmt.Sprintf("grey ring: padding %d", p), sub)
+	if pad := axisWords(w, func(a axis) int { return a.before }); pad != "0" && !w.transposed {
+		c.text(in.x+in.w/2, y+22, "grey ring: padding "+pad, sub)
 	}
 	if w.noInput {
 		c.text(out.x+out.w/2, y+22, "sizes drawn for a 12-wide input", sub)
