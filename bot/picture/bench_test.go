@@ -2,7 +2,6 @@ package picture
 
 import "testing"
 
-
 // BenchmarkFor renders each example's still picture, PNG-encoded; the
 // bytes metric is the file's size.
 func BenchmarkFor(b *testing.B) {

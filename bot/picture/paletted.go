@@ -138,9 +138,11 @@ func (p *pcanvas) crop(r image.Rectangle, shown *image.Paletted) *image.Paletted
 		}
 		was := shown.Pix[shown.PixOffset(r.Min.X, y):shown.PixOffset(r.Max.X, y)]
 		for i, v := range src {
-			if v != was[i] {
-				dst[i], was[i] = v, v
-			} // else dst[i] stays transparent
+			if v == was[i] {
+				dst[i] = transparent
+				continue
+			}
+			dst[i], was[i] = v, v
 		}
 	}
 	return out

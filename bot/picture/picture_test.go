@@ -131,7 +131,8 @@ func TestVolumeRegions(t *testing.T) {
 			if !near(img.At(outFace.X, outFace.Y), theme.output, 2) {
 				t.Errorf("output face %v at %v", img.At(outFace.X, outFace.Y), outFace)
 			}
-			unit, patch, patchIn := lay.neuron, lay.window, lay.input
+			unit, patch := lay.neuron, lay.window
+			var patchIn image.Rectangle
 			if w.transposed {
 				patchIn = lay.output
 			} else {
