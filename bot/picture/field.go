@@ -71,13 +71,14 @@ func stackOf(q *grammar.Question) (stack, bool) {
 			levels[i].name = "after " + layerName(kept[i-1].Report)
 		}
 	}
-	return stack{levels: pick(levels, maxPanels), formula: fieldFormula(kept, levels[0].window)}, true
+	return stack{levels: pick(levels, maxPanels), all: len(levels), formula: fieldFormula(kept, levels[0].window)}, true
 }
 
 // stack is a receptive-field picture's data: the levels shown and the
 // sum that gives the field.
 type stack struct {
 	levels  []level
+	all     int    // levels before picking: the input and one per layer that moves the window
 	formula string // "1 + 2·1 + 2·1 + 2·1 = 7" along the last axis; "" when it does not check
 }
 
@@ -177,7 +178,7 @@ func drawField(st stack, title string) (*canvas, fieldLayout) {
 	n := len(levels)
 	gap := 24.0
 	pw := (float64(fieldW) - 56 - gap*float64(n-1)) / float64(n)
-	top, bottom := 130.0, float64(fieldH)-70
+	top, bottom := 130.0, float64(fieldH)-84
 	cell := cellSize(levels[0], pw, bottom-top)
 	for i, lv := range levels {
 		x := 28 + float64(i)*(pw+gap)
@@ -199,8 +200,15 @@ func drawField(st stack, title string) (*canvas, fieldLayout) {
 			c.text(x-gap/2, (top+bottom)/2, "→", textStyle{size: 18, col: theme.muted, align: center})
 		}
 	}
+	var notes []string
+	if st.all > len(levels) {
+		notes = append(notes, fmt.Sprintf("%d of the %d levels shown", len(levels), st.all))
+	}
 	if lay.scaled {
-		c.text(28, float64(fieldH)-8, "large windows drawn scaled, not cell by cell", textStyle{size: 13, col: theme.muted})
+		notes = append(notes, "large windows drawn as blocks, not cell by cell")
+	}
+	if len(notes) > 0 {
+		c.text(28, float64(fieldH)-10, strings.Join(notes, "; "), textStyle{size: 13, col: theme.muted})
 	}
 	return c, lay
 }

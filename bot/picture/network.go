@@ -46,13 +46,18 @@ func drawNetwork(q *grammar.Question, s calc.Summary) (*canvas, networkLayout) {
 	var lay networkLayout
 	rows, hidden := chartRows(q, s)
 	lay.hidden = hidden
-	chartTop := shapesTop + shapesHeight + 70
+	steps := shapeSteps(s)
+	shapesH := shapesHeight
+	if len(steps) == 0 {
+		shapesH = 50 // room for the line that says how to get the shapes
+	}
+	chartTop := shapesTop + shapesH + 70
 	h := chartTop + barRowH*len(rows) + 70
 	c := newCanvas(networkW, h)
 	name := c.fit(title(q), networkW-56, textStyle{size: 22, bold: true})
 	c.text(28, 40, name, textStyle{size: 22, bold: true, col: theme.text})
 	c.text(28, 70, totalsLine(s), textStyle{size: 17, bold: true, col: theme.filter})
-	lay.shapes = c.drawShapes(shapeSteps(s), shapesTop, shapesHeight)
+	lay.shapes = c.drawShapes(steps, shapesTop, float64(shapesH))
 	lay.bars, lay.macs = c.drawChart(rows, float64(chartTop))
 	note := "bars on a log scale"
 	if hidden > 0 {
@@ -64,11 +69,19 @@ func drawNetwork(q *grammar.Question, s calc.Summary) (*canvas, networkLayout) {
 
 // totalsLine is "11,689,512 params (11.7 M) · 1.82 G MACs".
 func totalsLine(s calc.Summary) string {
-	t := fmt.Sprintf("%s params (%s)", group(s.Params), si(s.Params))
+	t := group(s.Params) + " params" + siNote(s.Params)
 	if s.Input != nil {
-		t += fmt.Sprintf(" · %s MACs (%s)", group(s.MACs), si(s.MACs))
+		t += " · " + group(s.MACs) + " MACs" + siNote(s.MACs)
 	}
 	return t
+}
+
+// siNote is " (11.7 M)" for a number of 1,000 or more, else "".
+func siNote(n int64) string {
+	if n < 1000 {
+		return ""
+	}
+	return " (" + si(n) + ")"
 }
 
 // shapeStep is one block of the shapes strip.
