@@ -357,6 +357,32 @@ func checkFrames(t *testing.T, q *grammar.Question, g *gif.GIF, outs [2]int) {
 			t.Errorf("last frame: output %d is %v", k, frames[n].At(p.X, p.Y))
 		}
 	}
+	checkTaps(t, w, a, frames, outs)
+}
+
+// checkTaps checks, in every frame, that the kernel's taps are where the
+// stride and dilation put them: a tap cell is orange (dimmer on padding
+// and inserted zeros), a cell the dilation skips is not.
+func checkTaps(t *testing.T, w window, a *animation, frames []*image.RGBA, outs [2]int) {
+	ty, _ := trackOf(w.ax[0], w.transposed)
+	tx, _ := trackOf(w.ax[1], w.transposed)
+	cell := a.inGrid.Dx() / tx.cells
+	isTap := func(c color.Color) bool {
+		return near(c, theme.filter, 0) || near(c, shade(theme.filter, 0.55), 0)
+	}
+	for k := 0; k < outs[0]*outs[1]; k++ {
+		oy, ox := k/outs[1], k%outs[1]
+		for i := 0; i < ty.span; i++ {
+			for j := 0; j < tx.span; j++ {
+				r, c := oy*ty.step+i, ox*tx.step+j
+				p := image.Pt(a.inGrid.Min.X+c*cell+cell/2, a.inGrid.Min.Y+r*cell+cell/2)
+				want := i%ty.d == 0 && j%tx.d == 0
+				if got := isTap(frames[k].At(p.X, p.Y)); got != want {
+					t.Errorf("frame %d: input cell (%d, %d) tap %v, want %v", k, r, c, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestNoPicture: answers without a picture get none, and no error.
