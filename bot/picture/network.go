@@ -33,6 +33,7 @@ type networkLayout struct {
 // chartRow is a row of the bar chart.
 type chartRow struct {
 	label        string
+	shape        string // "→ 56×56×64", or "" where unknown
 	params, macs int64
 	known        bool // MACs known
 }
@@ -201,7 +202,11 @@ func rowsAt(q *grammar.Question, s calc.Summary, depth int) (rows []chartRow, hi
 			hidden++
 			continue
 		}
-		rows = append(rows, chartRow{label: rowLabel(q, r), params: r.Params, macs: r.MACs, known: r.MACsKnown || s.Input != nil})
+		row := chartRow{label: rowLabel(q, r), params: r.Params, macs: r.MACs, known: r.MACsKnown || s.Input != nil}
+		if r.Output != nil {
+			row.shape = "→ " + shapeLabel(r.Output)
+		}
+		rows = append(rows, row)
 	}
 	return rows, hidden
 }
@@ -250,8 +255,10 @@ func (c *canvas) drawChart(rows []chartRow, top float64) (params, macs []image.R
 	}
 	for i, r := range rows {
 		y := top + barRowH*float64(i)
-		label := textStyle{size: 13, col: theme.text}
-		c.text(28, y+17, c.fit(r.label, labelW-12, label), label)
+		label, shape := textStyle{size: 13, col: theme.text}, textStyle{size: 12, col: theme.muted, align: right}
+		sw := c.width(r.shape, shape)
+		c.text(28, y+17, c.fit(r.label, labelW-20-sw, label), label)
+		c.text(28+labelW-12, y+17, r.shape, shape)
 		p := image.Rect(int(x0), int(y+4), int(pos(r.params)), int(y+12))
 		m := image.Rect(int(x0), int(y+13), int(pos(r.macs)), int(y+21))
 		c.rect(p, theme.filter)

@@ -3,6 +3,7 @@ package picture
 import (
 	"image"
 	"image/color"
+	"image/color/palette"
 	"image/draw"
 	"image/gif"
 	"io"
@@ -32,9 +33,17 @@ type pcanvas struct {
 func gifPalette() (color.Palette, map[color.RGBA]uint8, map[color.RGBA]uint8) {
 	flat := []color.RGBA{theme.bg, theme.panel, theme.grid, theme.pad, theme.input, shade(theme.input, 0.55),
 		theme.filter, shade(theme.filter, 1.35), shade(theme.filter, 0.55), theme.output, shade(theme.output, 0.5), theme.hit, theme.text, theme.muted}
+	// The faces and edges of the still pictures' boxes (drawBox's shades).
+	for _, c := range []color.RGBA{theme.input, theme.output, theme.filter, theme.hit, theme.macs} {
+		flat = append(flat, shade(c, 1.25), shade(c, 0.62), shade(c, 1.45))
+	}
+	flat = append(flat, theme.macs)
 	pal := color.Palette{color.RGBA{}} // index 0: transparent, for pixels a frame leaves as they were
 	index, ramp := map[color.RGBA]uint8{}, map[color.RGBA]uint8{}
 	for _, c := range flat {
+		if _, dup := index[c]; dup {
+			continue
+		}
 		index[c] = uint8(len(pal))
 		pal = append(pal, c)
 	}
@@ -148,8 +157,37 @@ func (p *pcanvas) crop(r image.Rectangle, shown *image.Paletted) *image.Paletted
 	return out
 }
 
-// encodeStill writes img as a one-frame GIF, dithered to the Plan 9
-// palette: for an answer that has a still picture but no animation.
-func encodeStill(w io.Writer, img image.Image) error {
-	return gif.Encode(w, img, &gif.Options{NumColors: 256, Drawer: draw.FloydSteinberg})
+// encodeStill writes img as a one-frame GIF, for an answer that has a
+// still picture but no animation. The palette is the theme's colours and
+// text shades, topped up from Plan 9's; each pixel takes the nearest entry,
+// looked up once per 15-bit colour, so the flat fills stay exact and the
+// conversion costs a few milliseconds rather than a dither's hundreds.
+func encodeStill(w io.Writer, img *image.RGBA) error {
+	pal, _, _ := gifPalette()
+	pal = append(pal, palette.Plan9[:256-len(pal)]...)
+	var cache [1 << 15]int16
+	for i := range cache {
+		cache[i] = -1
+	}
+	key := func(r, g, b uint8) int { return int(r>>3)<<10 | int(g>>3)<<5 | int(b>>3) }
+	for i, c := range pal[1:] { // the theme's own colours claim their buckets first
+		r, g, b, _ := c.RGBA()
+		if k := key(uint8(r>>8), uint8(g>>8), uint8(b>>8)); cache[k] < 0 {
+			cache[k] = int16(i + 1)
+		}
+	}
+	out := image.NewPaletted(img.Bounds(), pal)
+	opaque := pal[1:] // never the transparent entry
+	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
+		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
+			o := img.PixOffset(x, y)
+			r, g, b := img.Pix[o], img.Pix[o+1], img.Pix[o+2]
+			k := key(r, g, b)
+			if cache[k] < 0 {
+				cache[k] = int16(opaque.Index(color.RGBA{r, g, b, 0xff}) + 1)
+			}
+			out.Pix[out.PixOffset(x, y)] = uint8(cache[k])
+		}
+	}
+	return gif.Encode(w, out, nil)
 }

@@ -408,3 +408,28 @@ func TestNoPicture(t *testing.T) {
 		t.Errorf("a kernel too wide to animate: ok %v, err %v", ok, err)
 	}
 }
+
+// TestStillGIF: a GIF asked for an answer without an animation is its
+// still picture in one frame, the theme's colours kept exact.
+func TestStillGIF(t *testing.T) {
+	data, ok, err := stillGIF(parse(t, "lenet5"))
+	if err != nil || !ok {
+		t.Fatalf("ok %v, err %v", ok, err)
+	}
+	g, err := gif.DecodeAll(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != 1 || g.Image[0].Bounds().Dx() != networkW {
+		t.Fatalf("%d frames, first %v", len(g.Image), g.Image[0].Bounds())
+	}
+	q := parse(t, "lenet5")
+	s, _ := summarize(q)
+	c, lay := drawNetwork(q, s)
+	defer c.close()
+	for _, at := range []image.Point{{2, 2}, centre(lay.bars[0]), centre(lay.macs[0]), centre(lay.shapes[1])} {
+		if got, want := g.Image[0].At(at.X, at.Y), c.img.At(at.X, at.Y); !near(got, want, 0) {
+			t.Errorf("at %v: GIF %v, PNG %v", at, got, want)
+		}
+	}
+}

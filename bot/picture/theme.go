@@ -6,18 +6,18 @@ import (
 	"strconv"
 )
 
-// palette is the pictures' colours. The background is opaque and dark,
+// colours are the pictures' colours. The background is opaque and dark,
 // like a Discord code block, so the picture looks the same on Discord's
 // dark and light themes; the fills are mid-tone and saturated, readable on
 // it and distinct for the common colour-vision deficiencies (blue, orange,
 // green, pink differ in lightness as well as hue).
-type palette struct {
+type colours struct {
 	bg, panel, grid, text, muted color.RGBA
 	input, filter, output, hit   color.RGBA
 	pad, macs                    color.RGBA
 }
 
-var theme = palette{
+var theme = colours{
 	bg:     rgb(0x1c, 0x20, 0x2b),
 	panel:  rgb(0x26, 0x2b, 0x39),
 	grid:   rgb(0x3c, 0x43, 0x55),
