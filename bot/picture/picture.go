@@ -168,10 +168,11 @@ func summarize(q *grammar.Question) (calc.Summary, bool) {
 }
 
 // wantsField reports whether a stack of layers is better drawn as its
-// receptive field than as a network: when asked for, when there is no
-// input size to draw shapes from, or for a short stack of convs and pools.
+// receptive field than as a network: when the question asks for it, or
+// when there is no input size to draw shapes from ("three stacked 3x3
+// convs").
 func wantsField(q *grammar.Question) bool {
-	return slices.Contains(q.Asked, "receptive field") || len(q.Input) == 0 || len(q.Layers) <= 6
+	return slices.Contains(q.Asked, "receptive field") || len(q.Input) == 0
 }
 
 // title is the question in the spec language, on one line.
