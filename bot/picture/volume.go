@@ -98,11 +98,18 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 	}
 	filt := filterBox(w, volumeW/2, cy-10)
 	lay.filter = filt.bounds()
-	// The lines first, so the volumes hide what would run behind them.
-	c.connect(from, filt, to)
 	c.drawPadding(inBox, w, hin, win)
 	c.drawBox(inBox, theme.input, 1)
 	c.drawBox(outBox, theme.output, 1)
+	c.connect(from, filt, to)
+	if !w.pool && w.cout > 1 {
+		// The bank: more filters stacked behind the one drawn.
+		for i := min(w.cout-1, 3); i >= 1; i-- {
+			ghost := filt
+			ghost.x, ghost.y = filt.x+float64(i)*7, filt.y-float64(i)*7
+			c.drawBox(ghost, shade(theme.filter, 0.85-0.12*float64(i)), 1)
+		}
+	}
 	c.drawBox(filt, theme.filter, 1)
 	if w.transposed {
 		c.drawBox(from, theme.hit, 1)
