@@ -5,22 +5,23 @@ import (
 	"strings"
 )
 
+// factsTop is the highest baseline of the first line of facts.
+const factsTop = 430
+
 // facts writes the numbers under a layer's picture: what one unit reads,
 // the parameters, and the output size with the numbers put in.
-func (c *canvas) facts(w window, enlarged bool) {
-	lines := factLines(w)
+func (c *canvas) facts(lines []string, y float64, enlarged bool) {
 	if enlarged {
 		lines = append(lines, "sizes on a log scale; the smallest parts are drawn larger than to scale")
 	} else {
 		lines = append(lines, "sizes on a log scale")
 	}
-	y := float64(volumeH) - 24 - 25*float64(len(lines)-1)
 	for i, l := range lines {
 		st := textStyle{size: 16, col: theme.text}
 		if i == len(lines)-1 {
 			st.col, st.size = theme.muted, 14
 		}
-		c.text(28, y, l, st)
+		c.text(28, y, c.fit(l, volumeW-56, st), st)
 		y += 25
 	}
 }
@@ -56,54 +57,60 @@ func factLines(w window) []string {
 		if w.depthwise {
 			filters = fmt.Sprintf("%d filters, one per input channel → %d output channels", w.cout, w.cout)
 		}
-		out = append(out, fmt.Sprintf("%s; parameters %s·%d + %s = %s", filters, group(r.Connections), w.cout,
-			group(r.Biases), group(r.Params)))
+		params := fmt.Sprintf("%s; parameters %s·%d + %s = %s", filters, group(r.Connections), w.cout,
+			group(r.Biases), group(r.Params))
+		if r.Biases == 0 {
+			params = fmt.Sprintf("%s; parameters %s·%d = %s (no bias)", filters, group(r.Connections), w.cout, group(r.Params))
+		}
+		out = append(out, params)
 	}
 	return append(out, sizeLines(w)...)
 }
 
-// kernelProduct is "3·3", or "5" for 1-D.
-func kernelProduct(w window) string {
-	if w.dims == 1 {
-		return fmt.Sprint(w.ax[1].k)
+// kernelProduct is "3·3", "5" for 1-D, "3·3·3" for 3-D.
+func kernelProduct(w window) string { return joinAxes(w, "·", func(a axis) int { return a.k }) }
+
+func spanWords(w window) string { return joinAxes(w, "×", axis.span) }
+
+func strideWords(w window) string { return axisWords(w, func(a axis) int { return a.s }) }
+
+// joinAxes is f of each of the layer's axes, joined by sep.
+func joinAxes(w window, sep string, f func(axis) int) string {
+	parts := make([]string, len(w.axes))
+	for i, a := range w.axes {
+		parts[i] = fmt.Sprint(f(a))
 	}
-	return fmt.Sprintf("%d·%d", w.ax[0].k, w.ax[1].k)
+	return strings.Join(parts, sep)
 }
 
-func spanWords(w window) string {
-	if w.dims == 1 {
-		return fmt.Sprint(w.ax[1].span())
-	}
-	return dims(w.ax[0].span(), w.ax[1].span())
-}
-
-func strideWords(w window) string {
-	if w.dims == 1 || w.ax[0].s == w.ax[1].s {
-		return fmt.Sprint(w.ax[1].s)
-	}
-	return dims(w.ax[0].s, w.ax[1].s)
-}
+// axisNames are the axes' names by the layer's dimensions.
+var axisNames = map[int][]string{1: {"length"}, 2: {"height", "width"}, 3: {"depth", "height", "width"}}
 
 // sizeLines give the output size per axis with the numbers put in, one
-// line for both axes when they are the same. An axis whose formula does
+// line for all axes when they are the same, else a line each. An axis whose formula does
 // not give calc's number (a case this file does not know) shows calc's
 // number alone: the picture never shows a wrong sum.
 func sizeLines(w window) []string {
 	if w.noInput {
 		return []string{"give an input size (… input 56x56) for the output size"}
 	}
-	names := []string{"height", "width"}
-	if w.dims == 1 {
-		return []string{"output length " + sizeFormula(w, w.ax[1])}
+	names := axisNames[w.dims]
+	same := true
+	for _, a := range w.axes {
+		same = same && a == w.axes[0]
 	}
-	if w.ax[0] == w.ax[1] {
-		return []string{"output height and width " + sizeFormula(w, w.ax[1])}
+	if same {
+		all := strings.Join(names, " and ")
+		if len(names) == 3 {
+			all = "depth, height and width"
+		}
+		return []string{"output " + all + " " + sizeFormula(w, w.axes[0])}
 	}
-	var parts []string
-	for i, a := range w.ax {
-		parts = append(parts, names[i]+" "+sizeFormula(w, a))
+	lines := make([]string, len(w.axes))
+	for i, a := range w.axes {
+		lines[i] = "output " + names[i] + " " + sizeFormula(w, a)
 	}
-	return []string{"output " + strings.Join(parts, ", ")}
+	return lines
 }
 
 // sizeFormula is "floor((56 + 2·1 − 3)/2) + 1 = 28" for axis a.

@@ -35,6 +35,9 @@ type window struct {
 	noInput    bool // the question gave no input size
 	ax         [2]axis
 	report     calc.Report
+	// axes are the layer's own axes, one per spatial dimension (depth,
+	// height, width for 3-D); ax are the two drawn, the last two.
+	axes []axis
 }
 
 // windowOf reads layer l applied to in (nil when the size is unknown).
@@ -81,11 +84,9 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 	default:
 		return window{}, false
 	}
-	if w.dims > 2 || w.cin == 0 {
+	if w.dims > 3 || w.cin == 0 {
 		return window{}, false
 	}
-	first := 2 - w.dims // 1-D fills axis 1 only
-	w.ax[0] = axis{in: 1, out: 1, k: 1, s: 1, d: 1}
 	for i := 0; i < w.dims; i++ {
 		a := axis{k: per(k, i, 1), s: per(s, i, 1), d: per(d, i, 1), outPad: per(op, i, 0)}
 		a.before, a.after = per(p, i, 0), per(p, i, 0)
@@ -98,8 +99,13 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 				a.after = max(a.after, (a.out-1)*a.s+a.span()-a.in-a.before)
 			}
 		}
-		w.ax[first+i] = a
+		w.axes = append(w.axes, a)
 	}
+	w.ax[0] = axis{in: 1, out: 1, k: 1, s: 1, d: 1} // the row a 1-D layer is drawn as
+	if w.dims > 1 {
+		w.ax[0] = w.axes[w.dims-2]
+	}
+	w.ax[1] = w.axes[w.dims-1]
 	return w, true
 }
 

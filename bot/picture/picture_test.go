@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/gif"
 	"image/png"
+	"strings"
 	"testing"
 
 	"github.com/cnnbot/cnnbot/grammar"
@@ -114,6 +115,7 @@ func TestVolumeRegions(t *testing.T) {
 		{"no input size", "conv 3x3 32->64", false},
 		{"dilated", "conv 3x3 8->8 dilation 2 input 20x20", false},
 		{"huge", "conv 3x3 3->64 input 4000x4000", false},
+		{"conv3d", "conv3d 3 3->8 stride 2 input 8x16x16", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			w, ok := single(parse(t, tc.question))
@@ -399,7 +401,7 @@ func checkTaps(t *testing.T, w window, a *animation, frames []*image.RGBA, outs 
 
 // TestNoPicture: answers without a picture get none, and no error.
 func TestNoPicture(t *testing.T) {
-	for _, question := range []string{"linear 10->20", "conv3d 3 3->8 input 8x16x16", "what padding keeps 28x28 for a 3x3 conv?"} {
+	for _, question := range []string{"linear 10->20", "what padding keeps 28x28 for a 3x3 conv?"} {
 		q, err := grammar.Parse(question)
 		if err != nil {
 			continue // not every phrasing reads; a refusal has no picture anyway
@@ -413,11 +415,29 @@ func TestNoPicture(t *testing.T) {
 			t.Errorf("%q animation: ok %v, err %v", question, ok, err)
 		}
 	}
+	if _, _, ok, err := Animation(parse(t, "conv3d 3 3->8 input 8x16x16")); ok || err != nil {
+		t.Errorf("a 3-D conv is not animated: ok %v, err %v", ok, err)
+	}
 	if _, _, ok, err := For(nil); ok || err != nil {
 		t.Errorf("nil question: ok %v, err %v", ok, err)
 	}
 	if _, _, ok, err := Animation(parse(t, "conv 99x99 1->1 input 200x200")); ok || err != nil {
 		t.Errorf("a kernel too wide to animate: ok %v, err %v", ok, err)
+	}
+}
+
+// TestFacts3D: a 3-D conv's sentences name all three axes.
+func TestFacts3D(t *testing.T) {
+	w, ok := single(parse(t, "conv3d 3x3x3 3->8 stride 2 pad 1 input 8x16x16"))
+	if !ok {
+		t.Fatal("no window")
+	}
+	got := strings.Join(factLines(w), "\n")
+	for _, want := range []string{"reads 3·3·3·3 = 81 inputs", "parameters 81·8 + 8 = 656",
+		"output depth floor((8 + 2·1 − 3)/2) + 1 = 4", "output height floor((16 + 2·1 − 3)/2) + 1 = 8"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
 	}
 }
 

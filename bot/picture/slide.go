@@ -110,7 +110,7 @@ type animation struct {
 // animate draws w's animation; ok is false for layers without one (no
 // input size, a grid too large, a transposed conv whose padding crops).
 func animate(w window, title string) (*animation, bool) {
-	if w.noInput {
+	if w.noInput || w.dims > 2 {
 		return nil, false
 	}
 	ty, ok1 := trackOf(w.ax[0], w.transposed)

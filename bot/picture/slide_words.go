@@ -17,12 +17,14 @@ func (s *slide) settings() string {
 	return fmt.Sprintf("kernel %s · stride %s · padding %s · dilation %s", k, st, pad, dil)
 }
 
-// axisWords is f of the layer's axes: "2", or "2×1" when they differ.
+// axisWords is f of the layer's axes: "2" when they agree, else "2×1".
 func axisWords(w window, f func(axis) int) string {
-	if w.dims == 1 || f(w.ax[0]) == f(w.ax[1]) {
-		return fmt.Sprint(f(w.ax[1]))
+	for _, a := range w.axes {
+		if f(a) != f(w.axes[0]) {
+			return joinAxes(w, "×", f)
+		}
 	}
-	return dims(f(w.ax[0]), f(w.ax[1]))
+	return fmt.Sprint(f(w.axes[0]))
 }
 
 // sizeWords is "12×14", or "14" for 1-D.

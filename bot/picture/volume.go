@@ -68,13 +68,19 @@ func drawnSizes(a axis, transposed bool) (in, out int) {
 // input with the window one output unit reads, the filter, and the output
 // with that unit.
 func renderVolume(w window, title string) (*canvas, volumeLayout) {
-	c := newCanvas(volumeW, volumeH)
 	var lay volumeLayout
 	hin, hout := drawnSizes(w.ax[0], w.transposed)
 	win, wout := drawnSizes(w.ax[1], w.transposed)
 	const cy = 200
 	inBox := volumeBox(hin, win, w.cin, 190, cy)
 	outBox := volumeBox(hout, wout, w.cout, volumeW-190, cy)
+	filt := filterBox(w, volumeW/2, cy-10)
+	ring := padRing(inBox, w, hin, win)
+	// Labels under the lowest volume, the facts under them.
+	labelY := float64(max(inBox.bounds().Max.Y, outBox.bounds().Max.Y, filt.bounds().Max.Y, ring.Max.Y)) + 28
+	factsY := max(factsTop, labelY+70)
+	lines := factLines(w)
+	c := newCanvas(volumeW, max(volumeH, int(factsY)+25*len(lines)+26))
 	lay.input, lay.output = inBox.bounds(), outBox.bounds()
 	lay.inFace, lay.outFace = inBox.front(), outBox.front()
 
@@ -96,9 +102,8 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 		to = neuronBox(outBox, w, hout, wout, oy, ox, &lay)
 		lay.window, lay.neuron = from.front(), to.front()
 	}
-	filt := filterBox(w, volumeW/2, cy-10)
 	lay.filter = filt.bounds()
-	c.drawPadding(inBox, w, hin, win)
+	c.rect(ring, theme.pad)
 	c.drawBox(inBox, theme.input, 1)
 	c.drawBox(outBox, theme.output, 1)
 	c.connect(from, filt, to)
@@ -118,17 +123,18 @@ func renderVolume(w window, title string) (*canvas, volumeLayout) {
 		c.drawBox(from, theme.filter, 0.8)
 		c.drawBox(to, theme.hit, 1)
 	}
-	c.volumeLabels(w, inBox, outBox, filt, hin, win, hout, wout)
-	c.facts(w, lay.enlarged)
+	c.volumeLabels(w, inBox, outBox, filt, labelY)
+	c.facts(lines, factsY, lay.enlarged)
 	return c, lay
 }
 
-// drawPadding draws the zero padding as a grey ring around the input's
-// front face, as wide as the padding is to scale (at least 3 pixels).
-func (c *canvas) drawPadding(b box, w window, hin, win int) {
+// padRing is the zero padding drawn as a grey ring around the input's
+// front face, as wide as the padding is to scale (at least 3 pixels): its
+// outer rectangle, empty without padding.
+func padRing(b box, w window, hin, win int) image.Rectangle {
 	cellY, cellX := b.h/float64(hin), b.w/float64(win)
 	if w.transposed {
-		return // a transposed conv's padding crops its output instead
+		return image.Rectangle{} // a transposed conv's padding crops its output instead
 	}
 	ring := func(n int, cell float64) float64 {
 		if n == 0 {
@@ -139,9 +145,9 @@ func (c *canvas) drawPadding(b box, w window, hin, win int) {
 	t, bt := ring(w.ax[0].before, cellY), ring(w.ax[0].after, cellY)
 	l, r := ring(w.ax[1].before, cellX), ring(w.ax[1].after, cellX)
 	if t+bt+l+r == 0 {
-		return
+		return image.Rectangle{}
 	}
-	c.rect(image.Rect(int(b.x-l), int(b.y-t), int(b.x+b.w+r), int(b.y+b.h+bt)), theme.pad)
+	return image.Rect(int(b.x-l), int(b.y-t), int(b.x+b.w+r), int(b.y+b.h+bt))
 }
 
 // windowBox is the window that output (oy, ox) reads, on the input's front
@@ -243,11 +249,10 @@ func (c *canvas) connect(from, filt, to box) {
 }
 
 // volumeLabels names the three volumes under them.
-func (c *canvas) volumeLabels(w window, in, out, filt box, hin, win, hout, wout int) {
-	y := float64(max(in.bounds().Max.Y, out.bounds().Max.Y, filt.bounds().Max.Y)) + 28
+func (c *canvas) volumeLabels(w window, in, out, filt box, y float64) {
 	head := textStyle{size: 17, bold: true, align: center}
 	sub := textStyle{size: 15, col: theme.muted, align: center}
-	inName, outName := shapeWords(w, hin, win, w.cin, false), shapeWords(w, hout, wout, w.cout, true)
+	inName, outName := shapeWords(w, w.cin, false), shapeWords(w, w.cout, true)
 	head.col = theme.input
 	c.text(in.x+in.w/2, y, "input "+inName, head)
 	head.col = theme.output
@@ -264,34 +269,34 @@ func (c *canvas) volumeLabels(w window, in, out, filt box, hin, win, hout, wout 
 	if pad := axisWords(w, func(a axis) int { return a.before }); pad != "0" && !w.transposed {
 		c.text(in.x+in.w/2, y+22, "grey ring: padding "+pad, sub)
 	}
-	if w.noInput {
+	switch {
+	case w.noInput:
 		c.text(out.x+out.w/2, y+22, "sizes drawn for a 12-wide input", sub)
+	case w.dims == 3:
+		c.text(out.x+out.w/2, y+22, "3-D: height × width drawn, depth not", sub)
 	}
 }
 
-// kernelWords is "3×3", or "5" for a 1-D layer.
-func kernelWords(w window) string {
-	if w.dims == 1 {
-		return fmt.Sprint(w.ax[1].k)
-	}
-	return dims(w.ax[0].k, w.ax[1].k)
-}
+// kernelWords is "3×3", "5" for a 1-D layer, "3×3×3" for 3-D.
+func kernelWords(w window) string { return joinAxes(w, "×", func(a axis) int { return a.k }) }
 
-// shapeWords is a volume's size as the question would say it
-// (H×W×C, L×C for 1-D), with letters where the size is unknown.
-func shapeWords(w window, h, wd, ch int, out bool) string {
+// shapeWords is a volume's size as the question would say it (H×W×C,
+// L×C for 1-D, D×H×W×C for 3-D), with letters where the size is unknown.
+func shapeWords(w window, ch int, out bool) string {
 	if w.noInput {
-		hw := "H×W"
-		if w.dims == 1 {
-			hw = "L"
-		}
+		letters := map[int]string{1: "L", 2: "H×W", 3: "D×H×W"}[w.dims]
 		if out {
-			hw = map[bool]string{true: "L'", false: "H'×W'"}[w.dims == 1]
+			letters = map[int]string{1: "L'", 2: "H'×W'", 3: "D'×H'×W'"}[w.dims]
 		}
-		return fmt.Sprintf("%s×%d", hw, ch)
+		return fmt.Sprintf("%s×%d", letters, ch)
 	}
-	if w.dims == 1 {
-		return dims(wd, ch)
+	sizes := make([]int, 0, 4)
+	for _, a := range w.axes {
+		if out {
+			sizes = append(sizes, a.out)
+		} else {
+			sizes = append(sizes, a.in)
+		}
 	}
-	return dims(h, wd, ch)
+	return dims(append(sizes, ch)...)
 }
