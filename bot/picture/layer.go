@@ -33,6 +33,7 @@ type window struct {
 	cin, cout  int
 	groups     int
 	noInput    bool // the question gave no input size
+	overhang   bool // a ceil-mode pool whose last windows run past the padding
 	ax         [2]axis
 	report     calc.Report
 	// axes are the layer's own axes, one per spatial dimension (depth,
@@ -97,6 +98,7 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 				// The right padding a window can reach: the declared one,
 				// what "same" adds, or what ceil mode runs past the edge.
 				a.after = max(a.after, (a.out-1)*a.s+a.span()-a.in-a.before)
+				w.overhang = w.overhang || (w.pool && a.after > per(p, i, 0))
 			}
 		}
 		w.axes = append(w.axes, a)

@@ -192,7 +192,7 @@ func (s *slide) cellRect(o image.Point, r, c int) image.Rectangle {
 // their labels.
 func (s *slide) drawStatic(p *pcanvas, title string) {
 	p.text(28, 36, p.fit(title, float64(s.width-56), textStyle{size: 20, bold: true}), textStyle{size: 20, bold: true, col: theme.text})
-	p.text(28, 62, s.settings(), textStyle{size: 15, col: theme.muted})
+	p.text(28, 62, p.fit(s.settings(), float64(s.width-56), textStyle{size: 15}), textStyle{size: 15, col: theme.muted})
 	for r := 0; r < s.ty.cells; r++ {
 		for c := 0; c < s.tx.cells; c++ {
 			col := shade(theme.input, 0.55)

@@ -14,7 +14,11 @@ func (s *slide) settings() string {
 		q := axisWords(w, func(a axis) int { return a.d*(a.k-1) - a.before })
 		return fmt.Sprintf("the input spread by stride %s (zeros between), padded by d(k−1)−p = %s, then the %s kernel at stride 1", st, q, k)
 	}
-	return fmt.Sprintf("kernel %s · stride %s · padding %s · dilation %s", k, st, pad, dil)
+	line := fmt.Sprintf("kernel %s · stride %s · padding %s · dilation %s", k, st, pad, dil)
+	if w.overhang {
+		line += " · ceil mode: the last windows overhang the padding"
+	}
+	return line
 }
 
 // axisWords is f of the layer's axes: "2" when they agree, else "2×1".
