@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -23,13 +22,16 @@ import (
 	"github.com/cnnbot/cnnbot/grammar"
 )
 
-// For draws the still picture of an answered question: a PNG, its file
-// name ("conv2d.png", "network.png", ...) and ok. ok is false, with no
-// error, when the answer has no picture (a linear layer on its own, an
-// inverse question, a 3-D conv) or q is nil or does not size; err is
-// set only when encoding fails.
+// For draws the still picture of an answered question: a PNG (at most a
+// few hundred KB), its file name ("conv2d.png", "receptive-field.png",
+// "network.png", ...) and ok. ok is false, with no error, when the answer
+// has no picture (a linear layer on its own, an inverse question) or q is
+// nil or does not size; err is set only when encoding fails or drawing
+// hit a bug (a recovered panic). It is safe for concurrent use.
 //
-// The Discord side calls it with reply.Question of an answered reply.
+// A chat front-end calls it with reply.Question of a reply whose OK() is
+// true (a refused network still has a Question), and attaches data as
+// filename.
 func For(q *grammar.Question) (data []byte, filename string, ok bool, err error) {
 	defer recoverTo(&ok, &err)
 	c, name, ok := still(q)
@@ -190,5 +192,3 @@ func title(q *grammar.Question) string {
 	}
 	return t
 }
-
-var _ image.Image = (*image.RGBA)(nil)
