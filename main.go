@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/cnnbot/cnnbot/bot"
+	"github.com/cnnbot/cnnbot/bot/picture"
 	"github.com/cnnbot/cnnbot/config"
 )
 
@@ -26,7 +27,9 @@ const usage = `cnnbot answers CNN sizing questions with the working shown.
 
 Usage:
   cnnbot chat                    the bot in this terminal (one question a line; a network ends with a blank line)
-  cnnbot ask [--json] QUESTION   answer one question and exit ("-" reads the question from standard input)
+  cnnbot ask [--json] [--picture FILE] QUESTION
+                                 answer one question and exit ("-" reads the question from standard input);
+                                 --picture also writes its picture (.png, or .gif for the sliding kernel)
   cnnbot serve [flags]           run the Discord bot (needs DISCORD_TOKEN; -h lists every setting)
   cnnbot health                  exit 0 when the running bot's /livez is OK (Docker HEALTHCHECK)
   cnnbot version                 print the version
@@ -96,8 +99,15 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the answer as JSON (design.md §3)")
+	pictureFile := fs.String("picture", "", "also write the answer's picture to `FILE` (.png, or .gif for the animation)")
 	if err := fs.Parse(args); err != nil {
 		return exitCode(2)
+	}
+	if *pictureFile != "" {
+		if err := picture.CheckPath(*pictureFile); err != nil {
+			fmt.Fprintln(stderr, "cnnbot ask --picture:", err)
+			return exitCode(2)
+		}
 	}
 	words := fs.Args()
 	if len(words) == 0 {
@@ -120,6 +130,13 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if !reply.OK() {
 		return exitCode(1)
+	}
+	if *pictureFile != "" {
+		if err := picture.Save(*pictureFile, reply.Question); errors.Is(err, picture.ErrNoPicture) {
+			fmt.Fprintln(stderr, "cnnbot ask --picture: this answer has no picture (pictures are drawn for 1-D and 2-D convs and pools, stacks of them, and networks)")
+		} else if err != nil {
+			return err
+		}
 	}
 	return nil
 }
