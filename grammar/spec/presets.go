@@ -34,7 +34,7 @@ func Preset(name string) (*lang.Question, error) {
 // optionally followed by settings (resnet50 batch 64 depth 2). "show"
 // asks for the preset's text: Canonical holds it and Asked is
 // ["preset", name].
-func parsePreset(q *lang.Question, lines []*specLine) (*lang.Question, error) {
+func parsePreset(q *lang.Question, lines []*line) (*lang.Question, error) {
 	l := lines[0]
 	items := l.Items
 	word := l.Kind
@@ -57,7 +57,7 @@ func parsePreset(q *lang.Question, lines []*specLine) (*lang.Question, error) {
 		}
 	}
 	_, name, _ := presets.Lookup(word)
-	c := &specCursor{line: &specLine{Items: items}}
+	c := &cursor{line: &line{Items: items}}
 	for it := c.next(); it != nil; it = c.next() {
 		w := strings.ToLower(it.Word)
 		if !lang.SettingWords[w] {

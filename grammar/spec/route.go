@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/presets"
 )
 
 // LooksLike reports whether src starts with a layer name of the spec
@@ -47,4 +48,21 @@ func firstWord(src string) string {
 		end = len(src)
 	}
 	return src[:end]
+}
+
+// kindOf is the canonical name of a line's first word: a layer's kind,
+// "input", "preset" for a preset's name, "show" or "usepreset".
+func kindOf(word string) string {
+	if k := lang.KindOf(word); k != "" {
+		return k
+	}
+	if presets.Is(word) {
+		return "preset"
+	}
+	return ""
+}
+
+// kindNames lists the canonical line words, for "did you mean".
+func kindNames() []string {
+	return append(lang.KindNames(), "preset")
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// specSeeds are valid and invalid questions; FuzzSpec starts from them and
+// seeds are valid and invalid questions; FuzzSpec starts from them and
 // go test runs them as plain tests.
-var specSeeds = []string{
+var seeds = []string{
 	"conv 3x3 32->64 stride 2 pad 1 bias input 56x56",
 	"conv 3x3 32->64 stride 2 pad 1 bias",
 	"deconv 4x4 64->32 stride 2 pad 1 outpad 1 input 16x16",
@@ -50,7 +50,7 @@ var specSeeds = []string{
 // positioned inside the text; and what parses formats back to the same
 // layers (Parse(lang.Format(q)) == q).
 func FuzzSpec(f *testing.F) {
-	for _, s := range specSeeds {
+	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {

@@ -18,11 +18,11 @@ import (
 //	depthwise K [C] [stride S] [pad P|same|valid] [dilation D] [multiplier M] [nobias]
 //	adaptivemaxpool SIZE
 
-func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
+func (b *builder) recurrent(c *cursor) (calc.Layer, error) {
 	r := calc.Recurrent{Cell: map[string]calc.Cell{"lstm": calc.LSTMCell, "gru": calc.GRUCell, "rnn": calc.RNNCell}[b.kind]}
 	example := b.kind + " 128->256 layers 2"
 	err := b.args(c, lang.Takes["recurrent"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if r.Hidden != 0 {
 				return c.unexpected(it, example)
 			}
@@ -30,7 +30,7 @@ func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
 			r.Hidden = out
 			return err
 		},
-		pair: func(in, out []int, it *specItem) error {
+		pair: func(in, out []int, it *item) error {
 			if r.Hidden != 0 {
 				return c.unexpected(it, example)
 			}
@@ -67,11 +67,11 @@ func (b *specLayerBuilder) recurrent(c *specCursor) (calc.Layer, error) {
 	return r, nil
 }
 
-func (b *specLayerBuilder) embedding(c *specCursor) (calc.Layer, error) {
+func (b *builder) embedding(c *cursor) (calc.Layer, error) {
 	var e calc.Embedding
 	example := "embedding 10000->300"
 	err := b.args(c, lang.Takes["plain"], example, argHandlers{
-		pair: func(in, out []int, it *specItem) error {
+		pair: func(in, out []int, it *item) error {
 			if e.Vocab != 0 {
 				return c.unexpected(it, example)
 			}
@@ -90,11 +90,11 @@ func (b *specLayerBuilder) embedding(c *specCursor) (calc.Layer, error) {
 	return e, nil
 }
 
-func (b *specLayerBuilder) layernorm(c *specCursor) (calc.Layer, error) {
+func (b *builder) layernorm(c *cursor) (calc.Layer, error) {
 	var l calc.LayerNorm
 	example := "layernorm 768"
 	err := b.args(c, lang.Takes["layernorm"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if l.Shape != nil || !allPositive(n) {
 				return c.unexpected(it, example)
 			}
@@ -115,11 +115,11 @@ func (b *specLayerBuilder) layernorm(c *specCursor) (calc.Layer, error) {
 	return l, err
 }
 
-func (b *specLayerBuilder) groupnorm(c *specCursor) (calc.Layer, error) {
+func (b *builder) groupnorm(c *cursor) (calc.Layer, error) {
 	var g calc.GroupNorm
 	example := "groupnorm 32 256"
 	err := b.args(c, lang.Takes["groupnorm"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			switch {
 			case len(n) != 1 || n[0] < 1:
 				return c.unexpected(it, example)
@@ -148,7 +148,7 @@ func (b *specLayerBuilder) groupnorm(c *specCursor) (calc.Layer, error) {
 	return g, err
 }
 
-func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
+func (b *builder) separable(c *cursor) (calc.Layer, error) {
 	s := calc.Separable{Dims: 2}
 	switch {
 	case strings.HasSuffix(b.kind, "1d"):
@@ -162,7 +162,7 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 		example = "depthwise 3x3 64"
 	}
 	err := b.args(c, lang.Takes["separable"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if !allPositive(n) {
 				return c.unexpected(it, example)
 			}
@@ -181,7 +181,7 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 			}
 			return nil
 		},
-		pair: func(in, out []int, it *specItem) error {
+		pair: func(in, out []int, it *item) error {
 			if depthwise || s.Out != 0 {
 				return c.unexpected(it, example)
 			}
@@ -190,33 +190,7 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 			return err
 		},
 		word: func(name string, nums []int, _ lang.Position) error {
-			switch name {
-			case "kernel":
-				s.Kernel = nums
-			case "stride":
-				s.Stride = nums
-			case "pad":
-				s.Pad, s.PadMode = nums, calc.PadExplicit
-			case "same":
-				s.Pad, s.PadMode = nil, calc.PadSame
-			case "valid":
-				s.Pad, s.PadMode = nil, calc.PadValid
-			case "dilation":
-				s.Dilation = nums
-			case "multiplier":
-				if len(nums) != 1 || nums[0] < 1 {
-					return &lang.Error{Line: b.fields[name].Line, Col: b.fields[name].Col, Msg: "multiplier is one number, at least 1", Hint: example}
-				}
-				s.Multiplier = nums[0]
-				if s.Multiplier == 1 {
-					s.Multiplier = 0 // the default, which the canonical text leaves out
-				}
-			case "nobias":
-				s.NoBias = true
-			case "bias":
-				s.NoBias = false
-			}
-			return nil
+			return b.separableOption(&s, name, nums, example)
 		},
 	})
 	if err != nil {
@@ -231,6 +205,38 @@ func (b *specLayerBuilder) separable(c *specCursor) (calc.Layer, error) {
 		return nil, &lang.Error{Line: at.Line, Col: at.Col, Msg: "the number of output channels is missing", Hint: example}
 	}
 	return s, nil
+}
+
+// separableOption applies one option word of a separable or depthwise
+// line to sep.
+func (b *builder) separableOption(sep *calc.Separable, name string, nums []int, example string) error {
+	switch name {
+	case "kernel":
+		sep.Kernel = nums
+	case "stride":
+		sep.Stride = nums
+	case "pad":
+		sep.Pad, sep.PadMode = nums, calc.PadExplicit
+	case "same":
+		sep.Pad, sep.PadMode = nil, calc.PadSame
+	case "valid":
+		sep.Pad, sep.PadMode = nil, calc.PadValid
+	case "dilation":
+		sep.Dilation = nums
+	case "multiplier":
+		if len(nums) != 1 || nums[0] < 1 {
+			return &lang.Error{Line: b.fields[name].Line, Col: b.fields[name].Col, Msg: "multiplier is one number, at least 1", Hint: example}
+		}
+		sep.Multiplier = nums[0]
+		if sep.Multiplier == 1 {
+			sep.Multiplier = 0 // the default, which the canonical text leaves out
+		}
+	case "nobias":
+		sep.NoBias = true
+	case "bias":
+		sep.NoBias = false
+	}
+	return nil
 }
 
 func allPositive(n []int) bool {

@@ -9,22 +9,22 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// specLayerBuilder accumulates one layer's settings.
-type specLayerBuilder struct {
+// builder accumulates one layer's settings.
+type builder struct {
 	kind   string
 	fields map[string]lang.Position
 	input  *lang.Input
 }
 
-func (b *specLayerBuilder) set(field string, p lang.Position) {
+func (b *builder) set(field string, p lang.Position) {
 	if b.fields == nil {
 		b.fields = make(map[string]lang.Position, 4)
 	}
 	b.fields[field] = p
 }
 
-// lowerSpecLine turns one line into a calc layer, plus its input clause.
-func lowerSpecLine(l *specLine) (lang.Layer, *lang.Input, error) {
+// lowerLine turns one line into a calc layer, plus its input clause.
+func lowerLine(l *line) (lang.Layer, *lang.Input, error) {
 	kind := kindOf(l.Kind)
 	at := pos(l.Pos)
 	if kind == "" || kind == "input" {
@@ -37,8 +37,8 @@ func lowerSpecLine(l *specLine) (lang.Layer, *lang.Input, error) {
 		e.Hint = "layers: conv, conv1d, conv3d, deconv, maxpool, avgpool, globalavgpool, batchnorm, linear, relu (and other activations), flatten, dropout; e.g. " + lang.Example
 		return lang.Layer{}, nil, e
 	}
-	b := &specLayerBuilder{kind: kind}
-	c := &specCursor{line: l}
+	b := &builder{kind: kind}
+	c := &cursor{line: l}
 	var layer calc.Layer
 	var err error
 	switch kind {
@@ -76,7 +76,7 @@ func lowerSpecLine(l *specLine) (lang.Layer, *lang.Input, error) {
 // option reads the option word it (and its value where it takes one),
 // applying it through set. It handles the shared options; it returns the
 // canonical option name so the caller can refuse ones its layer lacks.
-func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (string, []int, lang.Position, error) {
+func (b *builder) word(c *cursor, it *item, takes []string) (string, []int, lang.Position, error) {
 	w := strings.ToLower(it.Word)
 	name := lang.Options[w]
 	var inline []int
@@ -84,7 +84,7 @@ func (b *specLayerBuilder) word(c *specCursor, it *specItem, takes []string) (st
 	if name == "" {
 		if m := lang.Shorthand.FindStringSubmatch(w); m != nil {
 			name = lang.Options[strings.ToLower(m[1])]
-			nums, err := parseSize(m[2], it.Pos)
+			nums, err := (&size{Pos: it.Pos, Nums: strings.FieldsFunc(m[2], func(r rune) bool { return r == 'x' || r == 'X' })}).ints()
 			if err != nil {
 				return "", nil, at, err
 			}
@@ -149,7 +149,7 @@ var optionExamples = map[string]string{
 	"kernel": "kernel 3x3", "stride": "stride 2", "pad": "pad 1", "dilation": "dilation 2",
 	"groups": "groups 4", "outpad": "outpad 1", "layers": "layers 2", "multiplier": "multiplier 2"}
 
-func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
+func (b *builder) conv(c *cursor) (calc.Layer, error) {
 	conv := calc.Conv{Dims: 2}
 	switch b.kind {
 	case "conv1d", "deconv1d":
@@ -169,7 +169,7 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	err := b.args(c, takes, example, argHandlers{
 		// The first size is the kernel; a second, alone, the output
 		// channels (conv 3x3 64, inside a network).
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			switch {
 			case conv.Kernel == nil:
 				conv.Kernel = n
@@ -183,7 +183,7 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 			}
 			return nil
 		},
-		pair: func(in, out []int, it *specItem) error {
+		pair: func(in, out []int, it *item) error {
 			if conv.In != 0 || conv.Out != 0 {
 				return &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "the channels are given twice", Hint: example}
 			}
@@ -191,39 +191,7 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 			conv.In, conv.Out, err = channelPair(in, out, it, example)
 			return err
 		},
-		word: func(name string, nums []int, at lang.Position) error {
-			switch name {
-			case "kernel":
-				conv.Kernel = nums
-			case "stride":
-				conv.Stride = nums
-			case "pad":
-				conv.Pad, conv.PadMode = nums, calc.PadExplicit
-			case "same":
-				conv.PadMode, conv.Pad = calc.PadSame, nil
-				b.set("pad", at)
-			case "valid":
-				conv.PadMode, conv.Pad = calc.PadValid, nil
-				b.set("pad", at)
-			case "dilation":
-				conv.Dilation = nums
-			case "groups":
-				if len(nums) != 1 {
-					return &lang.Error{Line: at.Line, Col: at.Col, Msg: "groups is a single number", Hint: "groups 4"}
-				}
-				conv.Groups = nums[0]
-			case "depthwise":
-				conv.Depthwise = true
-				b.set("groups", at)
-			case "bias":
-				conv.NoBias = false
-			case "nobias":
-				conv.NoBias = true
-			case "outpad":
-				conv.OutPad = nums
-			}
-			return nil
-		},
+		word: func(name string, nums []int, at lang.Position) error { return b.convOption(&conv, name, nums, at) },
 	})
 	if err != nil {
 		return nil, err
@@ -246,42 +214,77 @@ func (b *specLayerBuilder) conv(c *specCursor) (calc.Layer, error) {
 	return conv, nil
 }
 
+// convOption applies one option word of a conv line to c.
+func (b *builder) convOption(c *calc.Conv, name string, nums []int, at lang.Position) error {
+	switch name {
+	case "kernel":
+		c.Kernel = nums
+	case "stride":
+		c.Stride = nums
+	case "pad":
+		c.Pad, c.PadMode = nums, calc.PadExplicit
+	case "same":
+		c.PadMode, c.Pad = calc.PadSame, nil
+		b.set("pad", at)
+	case "valid":
+		c.PadMode, c.Pad = calc.PadValid, nil
+		b.set("pad", at)
+	case "dilation":
+		c.Dilation = nums
+	case "groups":
+		if len(nums) != 1 {
+			return &lang.Error{Line: at.Line, Col: at.Col, Msg: "groups is a single number", Hint: "groups 4"}
+		}
+		c.Groups = nums[0]
+	case "depthwise":
+		c.Depthwise = true
+		b.set("groups", at)
+	case "bias":
+		c.NoBias = false
+	case "nobias":
+		c.NoBias = true
+	case "outpad":
+		c.OutPad = nums
+	}
+	return nil
+}
+
 // argHandlers say what a layer does with each kind of argument; a nil
 // handler makes that kind an error ("I don't know what 64 is for here").
 type argHandlers struct {
-	size func(n []int, it *specItem) error                     // 3x3, 64, (3, 3)
-	pair func(in, out []int, it *specItem) error               // 32->64; where each was written is recorded
+	size func(n []int, it *item) error                         // 3x3, 64, (3, 3)
+	pair func(in, out []int, it *item) error                   // 32->64; where each was written is recorded
 	word func(name string, nums []int, at lang.Position) error // an option the layer takes, with its value
 }
 
 // args walks a line's arguments in any order, handing each to h; "=" is
 // skipped (stride=2), and option words are checked against takes.
-func (b *specLayerBuilder) args(c *specCursor, takes []string, example string, h argHandlers) error {
+func (b *builder) args(c *cursor, takes []string, example string, h argHandlers) error {
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
 		case it.Eq:
-		case it.num != nil && it.num.Arrow:
+		case it.Out != nil:
 			if h.pair == nil {
 				return c.unexpected(it, example)
 			}
-			in, err := c.size(it.num.Value, it.num.Pos)
+			in, err := it.ints()
 			if err != nil {
 				return err
 			}
-			out, err := c.size(it.num.Out.Value, it.num.Out.Pos)
+			out, err := it.Out.ints()
 			if err != nil {
 				return err
 			}
-			b.set("in", pos(it.num.Pos))
-			b.set("out", pos(it.num.Out.Pos))
+			b.set("in", pos(it.Pos))
+			b.set("out", pos(it.Out.Pos))
 			if err := h.pair(in, out, it); err != nil {
 				return err
 			}
-		case it.num != nil || it.Tuple != nil:
+		case it.num() || it.Tuple != nil:
 			if h.size == nil {
 				return c.unexpected(it, example)
 			}
-			n, err := c.itemSize(it)
+			n, err := it.size()
 			if err != nil {
 				return err
 			}
@@ -307,7 +310,7 @@ func (b *specLayerBuilder) args(c *specCursor, takes []string, example string, h
 }
 
 // channelPair checks IN->OUT channel counts: single numbers, at least 1.
-func channelPair(in, out []int, it *specItem, example string) (int, int, error) {
+func channelPair(in, out []int, it *item, example string) (int, int, error) {
 	if len(in) != 1 || len(out) != 1 {
 		return 0, 0, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "channels are single numbers, as in 32->64", Hint: example}
 	}
@@ -331,8 +334,8 @@ func fullKernel(k []int, dims int) []int {
 
 // outCount checks a bare number that gives a layer's outputs (conv 3x3 64,
 // linear 10): one whole number, at least 1.
-func (b *specLayerBuilder) outCount(c *specCursor, it *specItem, out []int, example string) (int, error) {
-	if len(out) != 1 || it.num == nil {
+func (b *builder) outCount(c *cursor, it *item, out []int, example string) (int, error) {
+	if len(out) != 1 || !it.num() {
 		return 0, c.unexpected(it, example)
 	}
 	if out[0] < 1 {
@@ -342,7 +345,7 @@ func (b *specLayerBuilder) outCount(c *specCursor, it *specItem, out []int, exam
 	return out[0], nil
 }
 
-func channelsError(it *specItem, in, out int) *lang.Error {
+func channelsError(it *item, in, out int) *lang.Error {
 	bad := in
 	if in >= 1 {
 		bad = out
@@ -351,19 +354,12 @@ func channelsError(it *specItem, in, out int) *lang.Error {
 }
 
 // calcError positions a calc validation error at the field it names.
-func (b *specLayerBuilder) calcError(at lang.Position, err error) error {
+func (b *builder) calcError(at lang.Position, err error) error {
 	q := lang.Question{Layers: []lang.Layer{{Pos: at, Fields: b.fields}}}
 	return q.Locate(0, err)
 }
 
-func (c *specCursor) itemSize(it *specItem) ([]int, error) {
-	if it.Tuple != nil {
-		return parseTuple(it.Tuple)
-	}
-	return c.size(it.num.Value, it.num.Pos)
-}
-
-func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
+func (b *builder) pool(c *cursor) (calc.Layer, error) {
 	p := calc.Pool{Dims: 2}
 	if strings.HasPrefix(b.kind, "avg") {
 		p.Op = calc.AvgPool
@@ -380,7 +376,7 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 	}
 	example := "maxpool 2x2 stride 2 input 56x56x64"
 	err := b.args(c, takes, example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if p.Kernel != nil {
 				return c.unexpected(it, example)
 			}
@@ -420,11 +416,11 @@ func (b *specLayerBuilder) pool(c *specCursor) (calc.Layer, error) {
 	return p, nil
 }
 
-func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
+func (b *builder) linear(c *cursor) (calc.Layer, error) {
 	var l calc.Linear
 	example := "linear 4096->1000"
 	err := b.args(c, lang.Takes["linear"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if l.Out != 0 {
 				return c.unexpected(it, example)
 			}
@@ -432,7 +428,7 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 			l.Out = out
 			return err
 		},
-		pair: func(in, out []int, it *specItem) error {
+		pair: func(in, out []int, it *item) error {
 			if l.Out != 0 {
 				return c.unexpected(it, example)
 			}
@@ -443,7 +439,7 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 					total *= x
 				}
 				return &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column,
-					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.num.Value, total),
+					Msg:  fmt.Sprintf("a linear layer's input is a flat vector: %s flattens to %d values", it.text(), total),
 					Hint: fmt.Sprintf("linear %d->%d", total, out[0])}
 			}
 			var err error
@@ -465,11 +461,11 @@ func (b *specLayerBuilder) linear(c *specCursor) (calc.Layer, error) {
 	return l, nil
 }
 
-func (b *specLayerBuilder) batchnorm(c *specCursor) (calc.Layer, error) {
+func (b *builder) batchnorm(c *cursor) (calc.Layer, error) {
 	var bn calc.BatchNorm
 	err := b.args(c, lang.Takes["batch"], "batchnorm 64", argHandlers{
-		size: func(n []int, it *specItem) error {
-			if bn.C != 0 || it.num == nil || len(n) != 1 || n[0] < 1 {
+		size: func(n []int, it *item) error {
+			if bn.C != 0 || !it.num() || len(n) != 1 || n[0] < 1 {
 				return &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: "batch norm takes one channel count, at least 1", Hint: "batchnorm 64"}
 			}
 			bn.C = n[0]
@@ -484,18 +480,18 @@ func (b *specLayerBuilder) batchnorm(c *specCursor) (calc.Layer, error) {
 	return bn, err
 }
 
-func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
+func (b *builder) dropout(c *cursor) (calc.Layer, error) {
 	d := calc.Dropout{P: 0.5}
 	seen := false
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
-		case it.num != nil && !it.num.Arrow && !seen:
-			v, err := strconv.ParseFloat(strings.TrimSpace(it.num.Value), 64)
+		case it.plain() && !seen:
+			v, err := strconv.ParseFloat(it.text(), 64)
 			if err != nil {
 				return nil, c.unexpected(it, "dropout 0.5")
 			}
 			if v < 0 || v > 1 {
-				return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.num.Value), Hint: "dropout 0.5"}
+				return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.text()), Hint: "dropout 0.5"}
 			}
 			d.P, seen = v, true
 			b.set("p", pos(it.Pos))
@@ -512,14 +508,14 @@ func (b *specLayerBuilder) dropout(c *specCursor) (calc.Layer, error) {
 	return d, nil
 }
 
-func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
+func (b *builder) adaptive(c *cursor) (calc.Layer, error) {
 	a := calc.AdaptivePool{Op: calc.AvgPool}
 	if b.kind == "adaptivemaxpool" {
 		a.Op = calc.MaxPool
 	}
 	example := "adaptiveavgpool 7x7"
 	err := b.args(c, lang.Takes["plain"], example, argHandlers{
-		size: func(n []int, it *specItem) error {
+		size: func(n []int, it *item) error {
 			if a.Output != nil {
 				return c.unexpected(it, example)
 			}
@@ -543,7 +539,7 @@ func (b *specLayerBuilder) adaptive(c *specCursor) (calc.Layer, error) {
 	return a, nil
 }
 
-func (b *specLayerBuilder) plain(c *specCursor) (calc.Layer, error) {
+func (b *builder) plain(c *cursor) (calc.Layer, error) {
 	for it := c.next(); it != nil; it = c.next() {
 		if it.Word != "" && lang.Options[strings.ToLower(it.Word)] == "input" {
 			if _, _, _, err := b.word(c, it, lang.Takes["plain"]); err != nil {
