@@ -158,12 +158,7 @@ func (c Conv) groupsError(in int) error {
 
 // Apply sizes the convolution for input shape in ([Cin, spatial...]), or for
 // an unknown input size when in is nil.
-func (c Conv) Apply(in Shape) (Report, error) { return c.apply(in, true) }
-
-func (c Conv) size(in Shape) (Report, error) { return c.apply(in, false) }
-
-// apply sizes the layer, with its worked steps when explain is set.
-func (c Conv) apply(in Shape, explain bool) (Report, error) {
+func (c Conv) Apply(in Shape) (Report, error) {
 	if err := c.Validate(); err != nil {
 		return Report{}, err
 	}
@@ -194,8 +189,7 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	var a acc
 
 	// Connections per neuron and parameters do not depend on the input size.
-	var kbuf [3]int64
-	ks := kbuf[:n]
+	ks := make([]int64, n)
 	for i := range ks {
 		ks[i] = int64(per(c.Kernel, i, 1))
 	}
@@ -211,12 +205,8 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	if a.err != nil {
 		return Report{}, a.err
 	}
-	var e *convSteps
-	if explain {
-		e = &convSteps{c: c, cin: cin, ks: ks, bb: bindings{buf: make([]Binding, 0, 40)}}
-		r.Steps = make([]Step, 0, 12)
-		e.params(&r)
-	}
+	e := &convSteps{c: c, cin: cin, ks: ks}
+	e.params(&r)
 
 	r.Window = make([]Window, n)
 	for i := 0; i < n; i++ {
@@ -241,9 +231,7 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 		if c.PadMode == PadSame {
 			r.Window[i].Pad = d.before
 		}
-		if explain {
-			r.Steps = append(r.Steps, c.outStep(i, size, d, &e.bb))
-		}
+		r.Steps = append(r.Steps, c.outStep(i, size, d))
 		out[i+1] = int(d.out)
 	}
 	r.Output = out
@@ -273,9 +261,7 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	if a.err != nil {
 		return Report{}, a.err
 	}
-	if explain {
-		e.sized(&r, neurons, flops, bias, total)
-	}
+	e.sized(&r, neurons, flops, bias, total)
 	return r, nil
 }
 
@@ -311,7 +297,7 @@ func (c Conv) outSize(i int, size int64) (dimSize, error) {
 	}
 	word := dimWords[c.dims()][i]
 	if r.out < 1 {
-		st := c.outStep(i, size, r, nil)
+		st := c.outStep(i, size, r)
 		return dimSize{}, &Error{Field: "input",
 			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
 				word, arithmetic(st.Formula, st.Values), r.out, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),

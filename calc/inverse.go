@@ -163,7 +163,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		if err != nil {
 			return 0, Step{}
 		}
-		return d.out, t.outStep(dim, size, d, nil)
+		return d.out, t.outStep(dim, size, d)
 	}
 	type near struct {
 		v, o int64
