@@ -63,6 +63,7 @@ func (n Network) Summarize() (Summary, error) {
 		if err != nil {
 			return s, &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
 		}
+		s.Rows = slices.Grow(s.Rows, countRows(r))
 		field = s.addRows(r, i+1, 0, nil, field)
 		s.Output = r.Output
 		in = r.Output
@@ -90,6 +91,15 @@ func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window
 		}
 	}
 	return out
+}
+
+// countRows is the number of rows r and its children take.
+func countRows(r Report) int {
+	n := 1
+	for _, c := range r.Children {
+		n += countRows(c)
+	}
+	return n
 }
 
 // Leaves returns the rows of single layers, in execution order: what a
