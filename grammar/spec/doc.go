@@ -3,4 +3,8 @@
 // line, blocks (repeat, residual, concat) and the presets — into a
 // [lang.Question]. It is the language every other front-end restates its
 // reading in ([lang.Format]), so anything Format writes, Parse reads back.
+//
+// Every question goes through one participle grammar (grammar.go, printed
+// by [Grammar]); lowering (layers.go, blocks.go) then turns the tree into
+// calc layers, each setting remembered with its position for carets.
 package spec
