@@ -8,6 +8,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed *.cnn
@@ -24,8 +25,8 @@ var aliases = map[string]string{
 	"inception": "googlenet", "inceptionv1": "googlenet", "inception_v1": "googlenet",
 }
 
-// texts maps each preset's canonical name to its text.
-var texts = func() map[string]string {
+// texts maps each preset's canonical name to its text, read on first use.
+var texts = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	entries, err := files.ReadDir(".")
 	if err != nil {
@@ -39,12 +40,12 @@ var texts = func() map[string]string {
 		m[strings.TrimSuffix(e.Name(), path.Ext(e.Name()))] = string(data)
 	}
 	return m
-}()
+})
 
 // Names lists the canonical names of the presets, sorted.
 func Names() []string {
-	names := make([]string, 0, len(texts))
-	for n := range texts {
+	names := make([]string, 0, len(texts()))
+	for n := range texts() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -59,7 +60,7 @@ func Lookup(name string) (text, canonical string, ok bool) {
 	if a, found := aliases[n]; found {
 		n = a
 	}
-	text, ok = texts[n]
+	text, ok = texts()[n]
 	return text, n, ok
 }
 

@@ -1,13 +1,15 @@
 package spec
 
 import (
+	"sync"
+
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // The spec language's tokens, tried in this order at each position (so
 // 3x3 lexes as 3, x, 3 and not 3, x3). Lowercase rules are dropped.
-var lexerDef = lexer.MustSimple([]lexer.SimpleRule{
+var lexerRules = []lexer.SimpleRule{
 	{Name: "space", Pattern: `[ \t\r,]+`},
 	{Name: "Sep", Pattern: `[\n;]`},
 	{Name: "comment", Pattern: `#[^\n]*`},
@@ -21,7 +23,7 @@ var lexerDef = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Open", Pattern: `[(\[]`},
 	{Name: "Close", Pattern: `[)\]]`},
 	{Name: "Junk", Pattern: `.`},
-})
+}
 
 // file is a whole question: layers (or the input line, or settings), one a
 // line; lines end at a newline or ";".
@@ -82,12 +84,16 @@ type tuple struct {
 	Sizes []*size `parser:"Open @@* Close"`
 }
 
-// parser reads the spec language. The lookahead lets a size end before an
-// x that is not followed by a number (repeat 3 x { ... }).
-var parser = participle.MustBuild[file](
-	participle.Lexer(lexerDef),
-	participle.UseLookahead(2),
-)
+// parser reads the spec language, built on first use so that a process
+// that never reads the spec language does not pay for it. The lookahead
+// lets a size end before an x that is not followed by a number
+// (repeat 3 x { ... }).
+var parser = sync.OnceValue(func() *participle.Parser[file] {
+	return participle.MustBuild[file](
+		participle.Lexer(lexer.MustSimple(lexerRules)),
+		participle.UseLookahead(2),
+	)
+})
 
 // Grammar is the spec language's grammar in EBNF, as participle prints it.
-func Grammar() string { return parser.String() }
+func Grammar() string { return parser().String() }

@@ -16,7 +16,7 @@ import (
 // (with an optional `input HxW`), or a network — `input HxWxC` then one
 // layer a line. Errors are [*lang.Error], positioned in src.
 func Parse(src string) (*lang.Question, error) {
-	f, err := parser.ParseString("", src)
+	f, err := parser().ParseString("", src)
 	if err != nil {
 		return nil, syntaxError(src, err)
 	}
