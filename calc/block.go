@@ -7,8 +7,8 @@ import (
 
 // Blocks are layers made of layers. Their Apply composes their children:
 // the [Report] of a block sums its children's counts (parameters, buffers,
-// MACs), holds their reports in Children (sized without their worked
-// steps: a block shows as rows of a table), and has as Window the window of
+// MACs), holds their reports in Children (a block shows as rows of a
+// table), and has as Window the window of
 // the whole block — along the widest path where branches run side by side
 // (Araujo et al., Distill 2019: "several paths: the largest").
 //
