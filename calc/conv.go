@@ -159,32 +159,11 @@ func (c Conv) groupsError(in int) error {
 // Apply sizes the convolution for input shape in ([Cin, spatial...]), or for
 // an unknown input size when in is nil.
 func (c Conv) Apply(in Shape) (Report, error) {
-	if err := c.Validate(); err != nil {
+	c, cin, err := c.inputChannels(in)
+	if err != nil {
 		return Report{}, err
 	}
 	n := c.dims()
-	cin := c.In
-	if in != nil {
-		if len(in) != n+1 {
-			return Report{}, shapeError(c.Kind(), n, in)
-		}
-		if cin == 0 {
-			cin = in[0]
-			c = c.resolve(cin)
-			if err := c.Validate(); err != nil {
-				return Report{}, err
-			}
-		} else if cin != in[0] {
-			return Report{}, &Error{Field: "in",
-				Msg:  fmt.Sprintf("the layer expects %d input channels but the input has %d", cin, in[0]),
-				Hint: fmt.Sprintf("write %d->%d, or feed it %d channels", in[0], c.Out, cin)}
-		}
-	}
-	if cin == 0 {
-		return Report{}, &Error{Field: "in", Msg: "the number of input channels is not known",
-			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
-	}
-	c = c.resolve(cin)
 	r := Report{Kind: c.Kind(), Input: in}
 	var a acc
 
@@ -219,14 +198,57 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	if in == nil {
 		return r, nil
 	}
+	if err := c.applySized(&r, e, conns); err != nil {
+		return Report{}, err
+	}
+	return r, nil
+}
 
+// inputChannels checks c against in (nil when the input size is unknown)
+// and returns c resolved for its input channels, and their count.
+func (c Conv) inputChannels(in Shape) (Conv, int, error) {
+	if err := c.Validate(); err != nil {
+		return c, 0, err
+	}
+	n := c.dims()
+	cin := c.In
+	if in != nil {
+		if len(in) != n+1 {
+			return c, 0, shapeError(c.Kind(), n, in)
+		}
+		if cin == 0 {
+			cin = in[0]
+			c = c.resolve(cin)
+			if err := c.Validate(); err != nil {
+				return c, 0, err
+			}
+		} else if cin != in[0] {
+			return c, 0, &Error{Field: "in",
+				Msg:  fmt.Sprintf("the layer expects %d input channels but the input has %d", cin, in[0]),
+				Hint: fmt.Sprintf("write %d->%d, or feed it %d channels", in[0], c.Out, cin)}
+		}
+	}
+	if cin == 0 {
+		return c, 0, &Error{Field: "in", Msg: "the number of input channels is not known",
+			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
+	}
+	return c.resolve(cin), cin, nil
+}
+
+// applySized adds to r what needs the input size: the output shape, the
+// padding "same" chose, MACs and their steps. conns is the connections per
+// neuron.
+func (c Conv) applySized(r *Report, e *convSteps, conns int64) error {
+	n := c.dims()
+	in := r.Input
+	var a acc
 	out := make(Shape, n+1)
 	out[0] = c.Out
 	for i := 0; i < n; i++ {
 		size := int64(in[i+1])
 		d, err := c.outSize(i, size)
 		if err != nil {
-			return Report{}, err
+			return err
 		}
 		if c.PadMode == PadSame {
 			r.Window[i].Pad = d.before
@@ -237,7 +259,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	r.Output = out
 	neurons, err := out.Elements()
 	if err != nil {
-		return Report{}, err
+		return err
 	}
 	if c.Transposed {
 		// fvcore's convention: every input position is multiplied by the
@@ -259,10 +281,10 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		total = a.mul(a.add(conns, bias), neurons)
 	}
 	if a.err != nil {
-		return Report{}, a.err
+		return a.err
 	}
-	e.sized(&r, neurons, flops, bias, total)
-	return r, nil
+	e.sized(r, neurons, flops, bias, total)
+	return nil
 }
 
 // dimSize is one output dimension of a convolution: its size, and the
