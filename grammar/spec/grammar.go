@@ -7,8 +7,10 @@ import (
 	"github.com/alecthomas/participle/v2/lexer"
 )
 
-// The spec language's tokens, tried in this order at each position (so
-// 3x3 lexes as 3, x, 3 and not 3, x3). Lowercase rules are dropped.
+// The spec language's tokens, tried in this order at each position.
+// Numbers come before words, and a word may start with x only when a
+// letter follows, so 3x3 lexes as 3, x, 3 (not 3, x3) while xyz stays one
+// word. Lowercase rules are dropped.
 var lexerRules = []lexer.SimpleRule{
 	{Name: "space", Pattern: `[ \t\r,]+`},
 	{Name: "Sep", Pattern: `[\n;]`},
@@ -16,8 +18,8 @@ var lexerRules = []lexer.SimpleRule{
 	{Name: "Arrow", Pattern: `->|=>|→|⟶`},
 	{Name: "Float", Pattern: `-?\d*\.\d+`},
 	{Name: "Int", Pattern: `-?\d+`},
+	{Name: "Ident", Pattern: `(?:[xX][\p{L}_]|[^\P{L}xX]|_)[\p{L}\p{N}_]*`},
 	{Name: "X", Pattern: `[xX×*]`},
-	{Name: "Ident", Pattern: `[\p{L}_][\p{L}\p{N}_]*`},
 	{Name: "Eq", Pattern: `[=:]`},
 	{Name: "Brace", Pattern: `[{}]`},
 	{Name: "Open", Pattern: `[(\[]`},

@@ -98,3 +98,16 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// TestWordsStartingWithX: a word that starts with x is one word; an x
+// between numbers joins a size.
+func TestWordsStartingWithX(t *testing.T) {
+	_, err := Parse("conv 3x3 3->4 xyz")
+	if e, ok := err.(*lang.Error); !ok || !strings.Contains(e.Msg, `"xyz"`) || e.Col != 15 {
+		t.Errorf("conv 3x3 3->4 xyz: %v, want an error about \"xyz\" at 1:15", err)
+	}
+	q, err := Parse("conv 3 x 3 3->4 input 8 X 8")
+	if err != nil || lang.Format(q) != "conv 3x3 3->4 bias input 8x8" {
+		t.Errorf("conv 3 x 3 3->4 input 8 X 8: %v, %v", q, err)
+	}
+}
