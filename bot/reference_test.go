@@ -41,20 +41,24 @@ func readJSONL(t *testing.T, path string, each func(line []byte)) {
 }
 
 // TestReferenceLayers checks every layer PyTorch sized in
-// testdata/layers.jsonl: weights, biases, params and output, or a refusal
-// where PyTorch refused.
+// testdata/layers.jsonl: weights, biases, params, connections per neuron,
+// output and MACs, or a refusal where PyTorch refused. A row without
+// connections_per_neuron (pools, batch norm, transposed conv) must answer
+// 0; a row without macs and without an input size (batch norm) null.
 func TestReferenceLayers(t *testing.T) {
 	n := 0
 	readJSONL(t, "../testdata/layers.jsonl", func(line []byte) {
 		var row struct {
-			ID      int     `json:"id"`
-			Type    string  `json:"type"`
-			Spec    string  `json:"spec"`
-			Weights float64 `json:"weights"`
-			Biases  float64 `json:"biases"`
-			Params  float64 `json:"params"`
-			Output  []any   `json:"output"`
-			Error   string  `json:"error"`
+			ID      int      `json:"id"`
+			Type    string   `json:"type"`
+			Spec    string   `json:"spec"`
+			Weights float64  `json:"weights"`
+			Biases  float64  `json:"biases"`
+			Params  float64  `json:"params"`
+			Conns   *float64 `json:"connections_per_neuron"`
+			Output  []any    `json:"output"`
+			MACs    *float64 `json:"macs"`
+			Error   string   `json:"error"`
 		}
 		if err := json.Unmarshal(line, &row); err != nil {
 			t.Fatal(err)
@@ -80,9 +84,16 @@ func TestReferenceLayers(t *testing.T) {
 				t.Fatalf("%q: %d layers, want 1", row.Spec, len(layers))
 			}
 			l := layers[0].(map[string]any)
-			want := map[string]any{"type": row.Type, "weights": row.Weights, "biases": row.Biases, "params": row.Params}
+			want := map[string]any{"type": row.Type, "weights": row.Weights, "biases": row.Biases, "params": row.Params,
+				"connections_per_neuron": 0.0, "output": nil, "macs": nil}
+			if row.Conns != nil {
+				want["connections_per_neuron"] = *row.Conns
+			}
 			if row.Output != nil { // batch norm rows have no input size, so no output
 				want["output"] = row.Output
+			}
+			if row.MACs != nil {
+				want["macs"] = *row.MACs
 			}
 			for key, want := range want {
 				if !reflect.DeepEqual(l[key], want) {

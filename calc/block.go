@@ -7,8 +7,8 @@ import (
 
 // Blocks are layers made of layers. Their Apply composes their children:
 // the [Report] of a block sums its children's counts (parameters, buffers,
-// MACs), holds their reports in Children (sized without their worked
-// steps: a block shows as rows of a table), and has as Window the window of
+// MACs), holds their reports in Children (a block shows as rows of a
+// table), and has as Window the window of
 // the whole block — along the widest path where branches run side by side
 // (Araujo et al., Distill 2019: "several paths: the largest").
 //
@@ -243,7 +243,7 @@ func chain(kind string, layers []Layer, in Shape, part, pass int) (Report, error
 	r := Report{Kind: kind, Input: in, Output: in, MACsKnown: true, Window: identityOf(in), Children: make([]Report, 0, len(layers))}
 	cur := in
 	for i, l := range layers {
-		c, err := sizeOf(l, cur)
+		c, err := l.Apply(cur)
 		if err == nil {
 			err = r.absorb(c, true)
 		}
@@ -268,11 +268,7 @@ func (r *Report) absorb(c Report, seq bool) error {
 	r.MACs = a.add(r.MACs, c.MACs)
 	r.MACsKnown = r.MACsKnown && c.MACsKnown
 	if seq {
-		if w := r.Window; w != nil && len(c.Window) == len(w) && c.Window != nil {
-			compose(w, w, c.Window) // in place: a block's window is its own (identityOf, widest)
-		} else {
-			r.Window = follow(r.Window, c)
-		}
+		r.Window = follow(r.Window, c)
 	}
 	return a.err
 }
@@ -297,8 +293,7 @@ func follow(w []Window, c Report) []Window {
 }
 
 // widest keeps, per dimension, the larger of two windows (the receptive
-// field of parallel paths is that of the widest). The result is a new
-// slice, never a or b: a block owns its window (absorb composes into it).
+// field of parallel paths is that of the widest).
 func widest(a, b []Window) []Window {
 	if a == nil || len(a) != len(b) {
 		if a == nil {

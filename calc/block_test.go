@@ -161,3 +161,44 @@ func TestMemoryTorchinfo(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", m, want)
 	}
 }
+
+// TestBlockChildrenMatchApply checks that the layers inside blocks get the
+// numbers each layer's own Apply gives on the input that reaches it.
+func TestBlockChildrenMatchApply(t *testing.T) {
+	body := []Layer{Conv{Kernel: []int{3}, Out: 4, Pad: []int{1}}, BatchNorm{}, Activation{}, Pool{Kernel: []int{2}}}
+	for _, in := range []Shape{{3, 16, 16}, {3, 9, 9}} {
+		for _, b := range []Layer{Sequence{Name: "stage", Layers: body}, Repeat{Times: 2, Layers: body}} {
+			r, err := b.Apply(in)
+			if err != nil {
+				t.Fatalf("%s on %v: %v", b.Kind(), in, err)
+			}
+			cur := in
+			for i, c := range r.Children {
+				want, err := body[i%len(body)].Apply(cur)
+				if err != nil {
+					t.Fatalf("%s on %v, layer %d: %v", b.Kind(), in, i+1, err)
+				}
+				if !reflect.DeepEqual(numbersOnly(c), numbersOnly(want)) {
+					t.Errorf("%s on %v, layer %d:\nin the block %+v\nApply       %+v", b.Kind(), in, i+1, numbersOnly(c), numbersOnly(want))
+				}
+				cur = want.Output
+			}
+			if len(r.Children) == 0 {
+				t.Errorf("%s on %v has no children", b.Kind(), in)
+			}
+		}
+	}
+}
+
+// numbersOnly is r without its worked steps and notes, its children's too.
+func numbersOnly(r Report) Report {
+	r.Steps, r.Notes = nil, nil
+	if r.Children != nil {
+		cs := make([]Report, len(r.Children))
+		for i, c := range r.Children {
+			cs[i] = numbersOnly(c)
+		}
+		r.Children = cs
+	}
+	return r
+}

@@ -158,44 +158,17 @@ func (c Conv) groupsError(in int) error {
 
 // Apply sizes the convolution for input shape in ([Cin, spatial...]), or for
 // an unknown input size when in is nil.
-func (c Conv) Apply(in Shape) (Report, error) { return c.apply(in, true) }
-
-func (c Conv) size(in Shape) (Report, error) { return c.apply(in, false) }
-
-// apply sizes the layer, with its worked steps when explain is set.
-func (c Conv) apply(in Shape, explain bool) (Report, error) {
-	if err := c.Validate(); err != nil {
+func (c Conv) Apply(in Shape) (Report, error) {
+	c, cin, err := c.inputChannels(in)
+	if err != nil {
 		return Report{}, err
 	}
 	n := c.dims()
-	cin := c.In
-	if in != nil {
-		if len(in) != n+1 {
-			return Report{}, shapeError(c.Kind(), n, in)
-		}
-		if cin == 0 {
-			cin = in[0]
-			c = c.resolve(cin)
-			if err := c.Validate(); err != nil {
-				return Report{}, err
-			}
-		} else if cin != in[0] {
-			return Report{}, &Error{Field: "in",
-				Msg:  fmt.Sprintf("the layer expects %d input channels but the input has %d", cin, in[0]),
-				Hint: fmt.Sprintf("write %d->%d, or feed it %d channels", in[0], c.Out, cin)}
-		}
-	}
-	if cin == 0 {
-		return Report{}, &Error{Field: "in", Msg: "the number of input channels is not known",
-			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
-	}
-	c = c.resolve(cin)
 	r := Report{Kind: c.Kind(), Input: in}
 	var a acc
 
 	// Connections per neuron and parameters do not depend on the input size.
-	var kbuf [3]int64
-	ks := kbuf[:n]
+	ks := make([]int64, n)
 	for i := range ks {
 		ks[i] = int64(per(c.Kernel, i, 1))
 	}
@@ -211,12 +184,8 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	if a.err != nil {
 		return Report{}, a.err
 	}
-	var e *convSteps
-	if explain {
-		e = &convSteps{c: c, cin: cin, ks: ks, bb: bindings{buf: make([]Binding, 0, 40)}}
-		r.Steps = make([]Step, 0, 12)
-		e.params(&r)
-	}
+	e := &convSteps{c: c, cin: cin, ks: ks}
+	e.params(&r)
 
 	r.Window = make([]Window, n)
 	for i := 0; i < n; i++ {
@@ -229,27 +198,68 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 	if in == nil {
 		return r, nil
 	}
+	if err := c.applySized(&r, e, conns); err != nil {
+		return Report{}, err
+	}
+	return r, nil
+}
 
+// inputChannels checks c against in (nil when the input size is unknown)
+// and returns c resolved for its input channels, and their count.
+func (c Conv) inputChannels(in Shape) (Conv, int, error) {
+	if err := c.Validate(); err != nil {
+		return c, 0, err
+	}
+	n := c.dims()
+	cin := c.In
+	if in != nil {
+		if len(in) != n+1 {
+			return c, 0, shapeError(c.Kind(), n, in)
+		}
+		if cin == 0 {
+			cin = in[0]
+			c = c.resolve(cin)
+			if err := c.Validate(); err != nil {
+				return c, 0, err
+			}
+		} else if cin != in[0] {
+			return c, 0, &Error{Field: "in",
+				Msg:  fmt.Sprintf("the layer expects %d input channels but the input has %d", cin, in[0]),
+				Hint: fmt.Sprintf("write %d->%d, or feed it %d channels", in[0], c.Out, cin)}
+		}
+	}
+	if cin == 0 {
+		return c, 0, &Error{Field: "in", Msg: "the number of input channels is not known",
+			Hint: fmt.Sprintf("give it as In->Out, e.g. 32->%d", c.Out)}
+	}
+	return c.resolve(cin), cin, nil
+}
+
+// applySized adds to r what needs the input size: the output shape, the
+// padding "same" chose, MACs and their steps. conns is the connections per
+// neuron.
+func (c Conv) applySized(r *Report, e *convSteps, conns int64) error {
+	n := c.dims()
+	in := r.Input
+	var a acc
 	out := make(Shape, n+1)
 	out[0] = c.Out
 	for i := 0; i < n; i++ {
 		size := int64(in[i+1])
 		d, err := c.outSize(i, size)
 		if err != nil {
-			return Report{}, err
+			return err
 		}
 		if c.PadMode == PadSame {
 			r.Window[i].Pad = d.before
 		}
-		if explain {
-			r.Steps = append(r.Steps, c.outStep(i, size, d, &e.bb))
-		}
+		r.Steps = append(r.Steps, c.outStep(i, size, d))
 		out[i+1] = int(d.out)
 	}
 	r.Output = out
 	neurons, err := out.Elements()
 	if err != nil {
-		return Report{}, err
+		return err
 	}
 	if c.Transposed {
 		// fvcore's convention: every input position is multiplied by the
@@ -271,12 +281,10 @@ func (c Conv) apply(in Shape, explain bool) (Report, error) {
 		total = a.mul(a.add(conns, bias), neurons)
 	}
 	if a.err != nil {
-		return Report{}, a.err
+		return a.err
 	}
-	if explain {
-		e.sized(&r, neurons, flops, bias, total)
-	}
-	return r, nil
+	e.sized(r, neurons, flops, bias, total)
+	return nil
 }
 
 // dimSize is one output dimension of a convolution: its size, and the
@@ -311,7 +319,7 @@ func (c Conv) outSize(i int, size int64) (dimSize, error) {
 	}
 	word := dimWords[c.dims()][i]
 	if r.out < 1 {
-		st := c.outStep(i, size, r, nil)
+		st := c.outStep(i, size, r)
 		return dimSize{}, &Error{Field: "input",
 			Msg: fmt.Sprintf("the output %s would be %s = %d, below 1: the %d-wide kernel%s does not fit in the %d-wide input with padding %d",
 				word, arithmetic(st.Formula, st.Values), r.out, kd, map[bool]string{true: " (dilated)", false: ""}[d > 1], size, p),

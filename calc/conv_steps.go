@@ -2,20 +2,17 @@ package calc
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 )
 
-// A convolution's worked steps, written from the numbers Conv.apply
-// computed (a network's layers skip them).
-
-// convSteps writes a convolution's worked steps from the numbers apply
-// computed.
+// convSteps writes a convolution's worked steps from the numbers
+// Conv.Apply computed.
 type convSteps struct {
 	c   Conv // resolved
 	cin int
 	ks  []int64
-	// Every step's values come from one buffer.
-	bb bindings
 }
 
 // formulas are the layer's formulas; conns is KH·KW·Cin (/G).
@@ -30,15 +27,15 @@ func (e *convSteps) formulas() *convFormula {
 // connValues are the values of the connections' formula.
 func (e *convSteps) connValues() []Binding {
 	kn := kernelNames[e.c.dims()]
-	start := len(e.bb.buf)
+	var vals []Binding
 	for i, k := range e.ks {
-		e.bb.buf = append(e.bb.buf, Binding{kn[i], k})
+		vals = append(vals, Binding{kn[i], k})
 	}
-	e.bb.buf = append(e.bb.buf, Binding{"Cin", int64(e.cin)})
+	vals = append(vals, Binding{"Cin", int64(e.cin)})
 	if g := e.c.groups(); g > 1 {
-		e.bb.buf = append(e.bb.buf, Binding{"G", int64(g)})
+		vals = append(vals, Binding{"G", int64(g)})
 	}
-	return e.bb.from(start)
+	return vals
 }
 
 // params writes the steps that do not depend on the input size.
@@ -47,37 +44,29 @@ func (e *convSteps) params(r *Report) {
 	f := e.formulas()
 	vals := e.connValues()
 	if !c.Transposed {
-		var note []byte
-		if g := int64(c.groups()); g > 1 {
-			note = fmt.Appendf(nil, "with %d groups a filter spans only its group's %d of the %d input channels", g, int64(cin)/g, cin)
-		} else {
-			note = make([]byte, 0, 96)
-			note = append(note, "each output neuron reads a "...)
-			note = appendShapeWords(note, e.ks)
-			note = append(note, "×"...)
-			note = strconv.AppendInt(note, int64(cin), 10)
-			if cin == 1 {
-				note = append(note, " block: a filter spans the input's single channel"...)
-			} else {
-				note = append(note, " block: a filter spans all "...)
-				note = strconv.AppendInt(note, int64(cin), 10)
-				note = append(note, " input channels"...)
-			}
+		var note string
+		switch g := int64(c.groups()); {
+		case g > 1:
+			note = fmt.Sprintf("with %d groups a filter spans only its group's %d of the %d input channels", g, int64(cin)/g, cin)
+		case cin == 1:
+			note = fmt.Sprintf("each output neuron reads a %s×1 block: a filter spans the input's single channel", shapeWords(e.ks))
+		default:
+			note = fmt.Sprintf("each output neuron reads a %s×%d block: a filter spans all %d input channels", shapeWords(e.ks), cin, cin)
 		}
 		if !c.NoBias {
-			note = append(note, ", plus 1 bias"...)
+			note += ", plus 1 bias"
 		}
-		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: f.conns, Values: vals, Result: r.Connections, Note: string(note)})
+		r.Steps = append(r.Steps, Step{Quantity: "connections per neuron", Formula: f.conns, Values: vals, Result: r.Connections, Note: note})
 	}
 	wnote := ""
 	if c.Transposed {
 		wnote = f.storedAs
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: e.bb.join(vals, Binding{"Cout", int64(c.Out)}), Result: r.Weights, Note: wnote})
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: e.bb.of(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: append(slices.Clip(vals), Binding{"Cout", int64(c.Out)}), Result: r.Weights, Note: wnote})
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(c.Out)}}, Result: r.Biases,
 		Note: biasNote(!c.NoBias, "output channel")})
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
-		Values: e.bb.of(Binding{"weights", r.Weights}, Binding{"biases", r.Biases}), Result: r.Params,
+		Values: []Binding{{"weights", r.Weights}, {"biases", r.Biases}}, Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
 }
 
@@ -87,44 +76,36 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 	c := e.c
 	n := c.dims()
 	on := outNames[n]
-	start := len(e.bb.buf)
-	e.bb.buf = append(e.bb.buf, Binding{"Cout", int64(c.Out)})
+	nvals := []Binding{{"Cout", int64(c.Out)}}
 	for i := 0; i < n; i++ {
-		e.bb.buf = append(e.bb.buf, Binding{on[i], int64(r.Output[i+1])})
+		nvals = append(nvals, Binding{on[i], int64(r.Output[i+1])})
 	}
-	nvals := e.bb.from(start)
 	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: neuronFormulas[n], Values: nvals, Result: neurons})
 	if c.Transposed {
 		sn := spatialNames[n]
-		start := len(e.bb.buf)
-		e.connValues()
-		e.bb.buf = append(e.bb.buf, Binding{"Cout", int64(c.Out)})
+		mvals := append(e.connValues(), Binding{"Cout", int64(c.Out)})
 		for i := 0; i < n; i++ {
-			e.bb.buf = append(e.bb.buf, Binding{sn[i], int64(r.Input[i+1])})
+			mvals = append(mvals, Binding{sn[i], int64(r.Input[i+1])})
 		}
-		mvals := e.bb.from(start)
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: e.formulas().transposedMACs, Values: mvals, Result: r.MACs,
 			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
 	} else {
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
-			Values: e.bb.of(Binding{"connections", r.Connections}, Binding{"neurons", neurons}), Result: r.MACs,
+			Values: []Binding{{"connections", r.Connections}, {"neurons", neurons}}, Result: r.MACs,
 			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: e.bb.of(Binding{"MACs", r.MACs}), Result: flops,
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: []Binding{{"MACs", r.MACs}}, Result: flops,
 		Note: "one multiply and one add per MAC"})
 	if !c.Transposed {
 		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
-			Values: e.bb.of(Binding{"connections", r.Connections}, Binding{"bias", bias}, Binding{"neurons", neurons}), Result: total,
+			Values: []Binding{{"connections", r.Connections}, {"bias", bias}, {"neurons", neurons}}, Result: total,
 			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
 	}
 }
 
 // outStep is the worked step of output dimension i, which outSize sized
-// as d; its values come from bb (a new buffer when nil).
-func (c Conv) outStep(i int, size int64, d dimSize, bb *bindings) Step {
-	if bb == nil {
-		bb = &bindings{}
-	}
+// as d.
+func (c Conv) outStep(i int, size int64, d dimSize) Step {
 	n := c.dims()
 	sn := spatialNames[n][i]
 	k := int64(per(c.Kernel, i, 1))
@@ -138,26 +119,26 @@ func (c Conv) outStep(i int, size int64, d dimSize, bb *bindings) Step {
 	st := Step{Quantity: dimQuantities[n][i], Result: d.out}
 	switch {
 	case c.Transposed && c.PadMode == PadSame:
-		st.Formula, st.Values = f.timesStride, bb.of(Binding{sn, size}, Binding{"s", s})
+		st.Formula, st.Values = f.timesStride, []Binding{{sn, size}, {"s", s}}
 		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
 	case c.Transposed:
 		op := int64(per(c.OutPad, i, 0))
 		st.Formula = f.transposedFull
-		st.Values = bb.of(Binding{sn, size}, Binding{"s", s}, Binding{"p", p}, Binding{"d", dl}, Binding{"k", k}, Binding{"outpad", op})
+		st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"d", dl}, {"k", k}, {"outpad", op}}
 		if dl == 1 && op == 0 {
 			st.Formula = f.transposed
-			st.Values = bb.of(Binding{sn, size}, Binding{"s", s}, Binding{"p", p}, Binding{"k", k})
+			st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"k", k}}
 		}
 	case c.PadMode == PadSame:
-		st.Formula, st.Values = f.same, bb.of(Binding{sn, size}, Binding{"s", s})
+		st.Formula, st.Values = f.same, []Binding{{sn, size}, {"s", s}}
 		st.Note = fmt.Sprintf("padding \"same\" (TensorFlow's rule): %d padding in all, %d before and %d after", d.total, d.before, d.total-d.before)
 	default:
 		if dl == 1 {
 			st.Formula = f.floor
-			st.Values = bb.of(Binding{sn, size}, Binding{"p", p}, Binding{"k", k}, Binding{"s", s})
+			st.Values = []Binding{{sn, size}, {"p", p}, {"k", k}, {"s", s}}
 		} else {
 			st.Formula = f.floorDilated
-			st.Values = bb.of(Binding{sn, size}, Binding{"p", p}, Binding{"d", dl}, Binding{"k", k}, Binding{"s", s})
+			st.Values = []Binding{{sn, size}, {"p", p}, {"d", dl}, {"k", k}, {"s", s}}
 		}
 		kd := dl*(k-1) + 1
 		if rem := (size + 2*p - kd) % s; rem > 0 && size+2*p >= kd {
@@ -170,24 +151,14 @@ func (c Conv) outStep(i int, size int64, d dimSize, bb *bindings) Step {
 // leftOverNote says that a division by the stride leaves rem of the
 // padded input's positions uncovered.
 func leftOverNote(rem, padded int64) string {
-	b := make([]byte, 0, 180)
-	b = append(b, "the division leaves "...)
-	b = strconv.AppendInt(b, rem, 10)
-	b = append(b, " over: the last "...)
-	b = strconv.AppendInt(b, rem, 10)
-	b = append(b, " of the padded input's "...)
-	b = strconv.AppendInt(b, padded, 10)
-	b = append(b, " positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)"...)
-	return string(b)
+	return fmt.Sprintf("the division leaves %d over: the last %d of the padded input's %d positions are never covered (CS231n calls such a setting invalid; PyTorch rounds down)", rem, rem, padded)
 }
 
-// appendShapeWords appends 3×3.
-func appendShapeWords(b []byte, ks []int64) []byte {
+// shapeWords writes 3×3.
+func shapeWords(ks []int64) string {
+	parts := make([]string, len(ks))
 	for i, k := range ks {
-		if i > 0 {
-			b = append(b, "×"...)
-		}
-		b = strconv.AppendInt(b, k, 10)
+		parts[i] = strconv.FormatInt(k, 10)
 	}
-	return b
+	return strings.Join(parts, "×")
 }

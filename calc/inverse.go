@@ -55,34 +55,65 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 	if err := checkCount("output", out, 1); err != nil {
 		return nil, err
 	}
-	probe := c
-	if probe.Out == 0 {
-		probe.Out = max(probe.groups(), 1)
+	cs := &convSolver{c: c, probe: c, unknown: unknown, dim: dim, in: in, out: int64(out),
+		word: dimWords[c.dims()][dim], sv: &Solved{Unknown: unknown, Min: 1}}
+	if cs.probe.Out == 0 {
+		cs.probe.Out = max(cs.probe.groups(), 1)
 	}
-	set := func(v int) Conv {
-		t := probe
-		one := func(xs []int) []int {
-			n := t.dims()
-			ys := make([]int, n)
-			for i := range ys {
-				ys[i] = per(xs, i, 0)
-			}
-			ys[dim] = v
-			return ys
-		}
-		switch unknown {
-		case "pad":
-			t.PadMode = PadExplicit
-			t.Pad = one(fill(t.Pad, t.dims(), 0))
-		case "stride":
-			t.Stride = one(fill(t.Stride, t.dims(), 1))
-		case "kernel":
-			t.Kernel = one(fill(t.Kernel, t.dims(), 1))
-		case "dilation":
-			t.Dilation = one(fill(t.Dilation, t.dims(), 1))
-		}
-		return t
+	if err := cs.frame(); err != nil {
+		return nil, err
 	}
+	below, above := cs.search()
+	cs.conclude(below, above)
+	return cs.sv, nil
+}
+
+// convSolver is one inverse question about a convolution (see SolveConv).
+type convSolver struct {
+	c, probe Conv // as asked; with an output count, to try values on
+	unknown  string
+	dim, in  int
+	out      int64
+	word     string // the dimension's name: "height"
+	sv       *Solved
+}
+
+// near is a value of the unknown next to the solutions, with the output
+// it gives and its step.
+type near struct {
+	v, o int64
+	st   Step
+}
+
+// with is the probe with the unknown set to v along the solver's dimension.
+func (cs *convSolver) with(v int) Conv {
+	t := cs.probe
+	one := func(xs []int) []int {
+		ys := make([]int, t.dims())
+		for i := range ys {
+			ys[i] = per(xs, i, 0)
+		}
+		ys[cs.dim] = v
+		return ys
+	}
+	switch cs.unknown {
+	case "pad":
+		t.PadMode = PadExplicit
+		t.Pad = one(fill(t.Pad, t.dims(), 0))
+	case "stride":
+		t.Stride = one(fill(t.Stride, t.dims(), 1))
+	case "kernel":
+		t.Kernel = one(fill(t.Kernel, t.dims(), 1))
+	case "dilation":
+		t.Dilation = one(fill(t.Dilation, t.dims(), 1))
+	}
+	return t
+}
+
+// frame sets the range searched and the question, and writes the first
+// step: the output-size rule with the unknown left open.
+func (cs *convSolver) frame() error {
+	c, dim, in, out, word, sv := cs.c, cs.dim, cs.in, cs.out, cs.word, cs.sv
 	k := int64(per(c.Kernel, dim, 1))
 	s := int64(per(c.Stride, dim, 1))
 	p := int64(per(c.Pad, dim, 0))
@@ -90,16 +121,14 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 	if c.PadMode == PadValid {
 		p = 0
 	}
-	word := dimWords[c.dims()][dim]
 	sn := spatialNames[c.dims()][dim]
-	sv := &Solved{Unknown: unknown, Min: 1}
 	var lo, hi int64
 	var formula string
 	var vals []Binding
-	switch unknown {
+	switch cs.unknown {
 	case "pad":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "the kernel size is needed to solve for the padding")
+			return errorf("kernel", "the kernel size is needed to solve for the padding")
 		}
 		kd := d*(k-1) + 1
 		lo, hi = 0, kd-1
@@ -107,7 +136,7 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		sv.Question = fmt.Sprintf("padding p that takes %s %d to %d with a %d-wide kernel and stride %d", word, in, out, kd, s)
 	case "stride":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "the kernel size is needed to solve for the stride")
+			return errorf("kernel", "the kernel size is needed to solve for the stride")
 		}
 		lo, hi = 1, max(int64(in)+2*p, 1)
 		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{sn, int64(in)}, {"p", int64(p)}, {"k", int64(d*(k-1) + 1)}}
@@ -121,131 +150,140 @@ func SolveConv(c Conv, unknown string, dim int, in, out int) (*Solved, error) {
 		sv.Question = fmt.Sprintf("kernel size k that takes %s %d to %d with stride %d and padding %d", word, in, out, s, p)
 	case "dilation":
 		if k < 2 {
-			return nil, errorf("kernel", "a 1-wide kernel is the same whatever its dilation")
+			return errorf("kernel", "a 1-wide kernel is the same whatever its dilation")
 		}
 		lo, hi = 1, max((int64(in)+2*p)/(k-1), 1)
 		formula, vals = "floor(("+sn+" + 2·p − d·(k − 1) − 1) / s) + 1", []Binding{{sn, int64(in)}, {"p", int64(p)}, {"k", int64(k)}, {"s", int64(s)}}
 		sv.Question = fmt.Sprintf("dilation d that takes %s %d to %d with a %d-wide kernel, stride %d and padding %d", word, in, out, k, s, p)
 	case "input":
 		if len(c.Kernel) == 0 {
-			return nil, errorf("kernel", "the kernel size is needed to solve for the input size")
+			return errorf("kernel", "the kernel size is needed to solve for the input size")
 		}
-		lo, hi = 1, (int64(out)+1)*s+d*(k-1)+1
+		lo, hi = 1, (out+1)*s+d*(k-1)+1
 		formula, vals = "floor(("+sn+" + 2·p − k) / s) + 1", []Binding{{"p", int64(p)}, {"k", int64(d*(k-1) + 1)}, {"s", int64(s)}}
 		if c.Transposed {
-			hi = int64(out)
+			hi = out
 		}
 		sv.Question = fmt.Sprintf("input %s that gives %d", word, out)
 	default:
-		return nil, errorf("", "cannot solve for %q", unknown)
+		return errorf("", "cannot solve for %q", cs.unknown)
 	}
-	if c.Transposed && unknown != "input" {
+	if c.Transposed && cs.unknown != "input" {
 		formula = "(" + sn + " − 1)·s − 2·p + d·(k − 1) + outpad + 1"
 	}
 	sv.Min, sv.Max = lo, hi
-	sv.Steps = append(sv.Steps, Step{Quantity: "output " + word, Formula: formula, Values: vals, Result: int64(out),
-		Note: fmt.Sprintf("the output-size rule with %s unknown, for every %s from %d to %d", unknownWord(unknown), unknownWord(unknown), lo, hi)})
+	u := unknownWord(cs.unknown)
+	sv.Steps = append(sv.Steps, Step{Quantity: "output " + word, Formula: formula, Values: vals, Result: out,
+		Note: fmt.Sprintf("the output-size rule with %s unknown, for every %s from %d to %d", u, u, lo, hi)})
+	return nil
+}
 
-	// The output size only grows (or only shrinks) as the unknown grows, so
-	// a binary search finds where it reaches out, and the values giving
-	// exactly out are one run from there. An impossible setting counts as
-	// output 0, which keeps the order.
-	eval := func(v int64) (int64, Step) {
-		t := set(int(v))
-		size := int64(in)
-		if unknown == "input" {
-			size = v
-		}
-		if t.Validate() != nil {
-			return 0, Step{}
-		}
-		d, err := t.outSize(dim, size)
-		if err != nil {
-			return 0, Step{}
-		}
-		return d.out, t.outStep(dim, size, d, nil)
+// eval is the output size with the unknown set to v, and its step; an
+// impossible setting gives 0.
+func (cs *convSolver) eval(v int64) (int64, Step) {
+	t := cs.with(int(v))
+	size := int64(cs.in)
+	if cs.unknown == "input" {
+		size = v
 	}
-	type near struct {
-		v, o int64
-		st   Step
+	if t.Validate() != nil {
+		return 0, Step{}
 	}
-	var below, above *near
-	if lo <= hi {
-		oLo, _ := eval(lo)
-		oHi, _ := eval(hi)
-		inc := oHi >= oLo
-		reached := func(o int64) bool {
-			if inc {
-				return o >= int64(out)
-			}
-			return o <= int64(out)
+	d, err := t.outSize(cs.dim, size)
+	if err != nil {
+		return 0, Step{}
+	}
+	return d.out, t.outStep(cs.dim, size, d)
+}
+
+// search collects the solutions, and the values just below and above them
+// (nil where there is none). The output size only grows (or only shrinks)
+// as the unknown grows, so a binary search finds where it reaches out, and
+// the values giving exactly out are one run from there. An impossible
+// setting counts as output 0, which keeps the order.
+func (cs *convSolver) search() (below, above *near) {
+	sv, lo, hi := cs.sv, cs.sv.Min, cs.sv.Max
+	if lo > hi {
+		return nil, nil
+	}
+	oLo, _ := cs.eval(lo)
+	oHi, _ := cs.eval(hi)
+	inc := oHi >= oLo
+	reached := func(o int64) bool {
+		if inc {
+			return o >= cs.out
 		}
-		a, b := lo, hi+1 // the first v in [a, b) that has reached out
-		for a < b {
-			mid := a + (b-a)/2
-			if o, _ := eval(mid); reached(o) {
-				b = mid
-			} else {
-				a = mid + 1
-			}
-		}
-		if a > lo {
-			o, st := eval(a - 1)
-			nb := &near{a - 1, o, st}
-			if inc {
-				below = nb
-			} else {
-				above = nb
-			}
-		}
-		v := a
-		for ; v <= hi; v++ {
-			o, st := eval(v)
-			if o != int64(out) {
-				nb := &near{v, o, st}
-				if inc {
-					above = nb
-				} else {
-					below = nb
-				}
-				break
-			}
-			sv.Solutions = append(sv.Solutions, v)
-			if len(sv.Solutions) <= 8 {
-				st.Quantity = fmt.Sprintf("output %s with %s %d", word, unknownWord(unknown), v)
-				sv.Steps = append(sv.Steps, st)
-			}
-			if len(sv.Solutions) == maxScan {
-				break
-			}
+		return o <= cs.out
+	}
+	a, b := lo, hi+1 // the first v in [a, b) that has reached out
+	for a < b {
+		mid := a + (b-a)/2
+		if o, _ := cs.eval(mid); reached(o) {
+			b = mid
+		} else {
+			a = mid + 1
 		}
 	}
-	if n := len(sv.Solutions); n == 0 {
+	// side files a neighbour as below or above, by the order.
+	side := func(nb *near, before bool) {
+		if inc == before {
+			below = nb
+		} else {
+			above = nb
+		}
+	}
+	if a > lo {
+		o, st := cs.eval(a - 1)
+		side(&near{a - 1, o, st}, true)
+	}
+	for v := a; v <= hi; v++ {
+		o, st := cs.eval(v)
+		if o != cs.out {
+			side(&near{v, o, st}, false)
+			break
+		}
+		sv.Solutions = append(sv.Solutions, v)
+		if len(sv.Solutions) <= 8 {
+			st.Quantity = fmt.Sprintf("output %s with %s %d", cs.word, unknownWord(cs.unknown), v)
+			sv.Steps = append(sv.Steps, st)
+		}
+		if len(sv.Solutions) == maxScan {
+			break
+		}
+	}
+	return below, above
+}
+
+// conclude writes the last steps: the solutions, or the closest values
+// when none works; and sets the layer with the smallest solution.
+func (cs *convSolver) conclude(below, above *near) {
+	sv, u := cs.sv, unknownWord(cs.unknown)
+	n := len(sv.Solutions)
+	if n == 0 {
 		for _, nb := range []*near{below, above} {
 			if nb != nil {
-				nb.st.Quantity = fmt.Sprintf("output %s with %s %d (closest)", word, unknownWord(unknown), nb.v)
-				nb.st.Note = fmt.Sprintf("gives %d, not %d", nb.o, out)
+				nb.st.Quantity = fmt.Sprintf("output %s with %s %d (closest)", cs.word, u, nb.v)
+				nb.st.Note = fmt.Sprintf("gives %d, not %d", nb.o, cs.out)
 				sv.Steps = append(sv.Steps, nb.st)
 			}
 		}
-		sv.Steps = append(sv.Steps, Step{Quantity: unknownWord(unknown) + " that works", Formula: "none",
-			Note: fmt.Sprintf("no %s from %d to %d gives exactly %d", unknownWord(unknown), lo, hi, out)})
-	} else {
-		note := fmt.Sprintf("%d value(s) from %d to %d work", n, lo, hi)
-		if n > 1 && unknown != "input" {
-			note += ": the output size is a floor, so neighbouring values can round to the same size"
-		}
-		if n > 1 && unknown == "input" {
-			note = fmt.Sprintf("%d input sizes work: the floor in the rule maps up to s of them to one output", n)
-		}
-		sv.Steps = append(sv.Steps, Step{Quantity: unknownWord(unknown) + " that works", Formula: joinInts(sv.Solutions), Result: sv.Solutions[0], Note: note})
-		if unknown != "input" {
-			sv.Layer = set(int(sv.Solutions[0]))
-		} else {
-			sv.Layer = c
-		}
+		sv.Steps = append(sv.Steps, Step{Quantity: u + " that works", Formula: "none",
+			Note: fmt.Sprintf("no %s from %d to %d gives exactly %d", u, sv.Min, sv.Max, cs.out)})
+		return
 	}
-	return sv, nil
+	note := fmt.Sprintf("%d value(s) from %d to %d work", n, sv.Min, sv.Max)
+	if n > 1 && cs.unknown != "input" {
+		note += ": the output size is a floor, so neighbouring values can round to the same size"
+	}
+	if n > 1 && cs.unknown == "input" {
+		note = fmt.Sprintf("%d input sizes work: the floor in the rule maps up to s of them to one output", n)
+	}
+	sv.Steps = append(sv.Steps, Step{Quantity: u + " that works", Formula: joinInts(sv.Solutions), Result: sv.Solutions[0], Note: note})
+	if cs.unknown != "input" {
+		sv.Layer = cs.with(int(sv.Solutions[0]))
+	} else {
+		sv.Layer = cs.c
+	}
 }
 
 // SolveStrideAndPad finds every stride, and for each every padding, that

@@ -51,22 +51,6 @@ type Layer interface {
 	Apply(in Shape) (Report, error)
 }
 
-// sizer is a [Layer] that can size itself without writing its worked
-// steps. A network's rows show only the numbers, and for a large network
-// the steps were most of the work.
-type sizer interface {
-	size(in Shape) (Report, error)
-}
-
-// sizeOf sizes l for in as l.Apply does, leaving out the worked steps
-// (Steps and Notes) where l can.
-func sizeOf(l Layer, in Shape) (Report, error) {
-	if s, ok := l.(sizer); ok {
-		return s.size(in)
-	}
-	return l.Apply(in)
-}
-
 // Report is everything calc knows about one layer applied to one input.
 // Counts that do not apply to a layer are zero; Output and MACs are unknown
 // (nil, and MACsKnown false) when the input size was not given.

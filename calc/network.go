@@ -1,5 +1,7 @@
 package calc
 
+import "slices"
+
 // Network is a sequence of layers (some of them blocks) applied to an input
 // of a known shape.
 type Network struct {
@@ -11,7 +13,7 @@ type Network struct {
 // sits and the receptive field of one of its outputs on the network's
 // input.
 type Row struct {
-	*Report // shared with the block above's Children: read, do not change
+	*Report // the row's own copy: a block's row and its children's are separate
 	// Index is the 1-based position of the top-level layer the row belongs
 	// to (counting the layers after the input).
 	Index int
@@ -45,8 +47,7 @@ type Summary struct {
 	MACs    int64 // conv and linear multiply-accumulates, bias excluded
 }
 
-// Summarize sizes the layers in order, without their worked steps (a
-// table shows the numbers). When a layer cannot take what
+// Summarize sizes the layers in order. When a layer cannot take what
 // arrives, it returns the summary of the layers before it together with a
 // [*LayerError] naming the layer (its Err is a [*BlockError] when the
 // failure is inside a block).
@@ -54,87 +55,45 @@ func (n Network) Summarize() (Summary, error) {
 	s := Summary{Input: n.Input, Output: n.Input}
 	field := identityWindows(max(len(n.Input)-1, 0))
 	in := n.Input
-	reports := make([]Report, 0, len(n.Layers))
-	var failed error
-	rows := 0
 	for i, l := range n.Layers {
-		r, err := sizeOf(l, in)
+		r, err := l.Apply(in)
 		if err == nil {
 			err = s.add(r)
 		}
 		if err != nil {
-			failed = &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
-			break
+			return s, &LayerError{Index: i + 1, Name: l.Kind(), Err: err}
 		}
-		reports = append(reports, r)
-		rows += countRows(r)
+		s.Rows = slices.Grow(s.Rows, countRows(r))
+		field = s.addRows(r, i+1, 0, nil, field)
+		s.Output = r.Output
 		in = r.Output
 	}
-	s.Rows = make([]Row, 0, rows)
-	b := rowBuilder{s: &s, windows: make([]Window, 0, rows*len(field))}
-	for i := range reports {
-		field = b.add(&reports[i], i+1, 0, nil, field)
-		s.Output = reports[i].Output
-	}
-	return s, failed
+	return s, nil
 }
 
-// rowBuilder appends a summary's rows; their fields and paths share a few
-// allocations (ResNet-152 has 515 rows).
-type rowBuilder struct {
-	s       *Summary
-	windows []Window
-	ints    []int
-}
-
-// add appends the row of r and, for a block, the rows of its children,
+// addRows appends the row of r and, for a block, the rows of its children,
 // and returns the field at r's output.
-func (b *rowBuilder) add(r *Report, index, depth int, path []int, field []Window) []Window {
-	out := b.follow(field, r)
-	b.s.Rows = append(b.s.Rows, Row{Report: r, Index: index, Depth: depth, Path: path, Field: out})
-	if !IsBlock(*r) {
+func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window) []Window {
+	out := follow(field, r)
+	s.Rows = append(s.Rows, Row{Report: &r, Index: index, Depth: depth, Path: path, Field: out})
+	if !IsBlock(r) {
 		return out
 	}
 	cur := field
-	for i := range r.Children {
-		c := &r.Children[i]
-		p := b.path(path, i+1)
+	for i, c := range r.Children {
+		p := append(slices.Clip(path), i+1)
 		switch {
 		case r.Kind == KindConcat || c.Kind == KindShortcut:
 			// Parallel paths start from the block's input.
-			b.add(c, index, depth+1, p, field)
+			s.addRows(c, index, depth+1, p, field)
 		default:
-			cur = b.add(c, index, depth+1, p, cur)
+			cur = s.addRows(c, index, depth+1, p, cur)
 		}
 	}
 	return out
 }
 
-// follow is follow(w, *r), composed into the builder's buffer.
-func (b *rowBuilder) follow(w []Window, r *Report) []Window {
-	if w == nil || r.Window == nil || len(r.Window) != len(w) {
-		return follow(w, *r)
-	}
-	if cap(b.windows)-len(b.windows) < len(w) {
-		b.windows = make([]Window, 0, max(256, len(w)))
-	}
-	start := len(b.windows)
-	b.windows = b.windows[:start+len(w)]
-	out := b.windows[start : start+len(w) : start+len(w)]
-	compose(out, w, r.Window)
-	return out
-}
-
-// path is append(path, i), in the builder's buffer.
-func (b *rowBuilder) path(path []int, i int) []int {
-	if cap(b.ints)-len(b.ints) < len(path)+1 {
-		b.ints = make([]int, 0, max(512, len(path)+1))
-	}
-	start := len(b.ints)
-	b.ints = append(append(b.ints, path...), i)
-	return b.ints[start:len(b.ints):len(b.ints)]
-}
-
+// countRows is the number of rows r and its children take.
 func countRows(r Report) int {
 	n := 1
 	for _, c := range r.Children {
@@ -147,10 +106,9 @@ func countRows(r Report) int {
 // layer-by-layer list (PyTorch's leaf modules) holds.
 func (s Summary) Leaves() []Row {
 	var out []Row
-	for i := range s.Rows {
-		r := &s.Rows[i]
+	for _, r := range s.Rows {
 		if r.Leaf() {
-			out = append(out, *r)
+			out = append(out, r)
 		}
 	}
 	return out
@@ -160,8 +118,7 @@ func (s Summary) Leaves() []Row {
 // without blocks.
 func (s Summary) MaxDepth() int {
 	d := 0
-	for i := range s.Rows {
-		r := &s.Rows[i]
+	for _, r := range s.Rows {
 		d = max(d, r.Depth+1)
 	}
 	return d
@@ -184,14 +141,9 @@ func (s *Summary) add(r Report) error {
 // r = r1 + (k2 − 1)·s1, s = s1·s2, p = p1 + p2·s1.
 func Compose(first, second []Window) []Window {
 	out := make([]Window, len(first))
-	compose(out, first, second)
-	return out
-}
-
-// compose writes Compose(first, second) into out.
-func compose(out, first, second []Window) {
 	for i, a := range first {
 		b := second[i]
 		out[i] = Window{Size: a.Size + (b.Size-1)*a.Stride, Stride: a.Stride * b.Stride, Pad: a.Pad + b.Pad*a.Stride}
 	}
+	return out
 }

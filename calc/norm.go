@@ -19,11 +19,7 @@ type BatchNorm struct {
 func (BatchNorm) Kind() string { return "batchnorm" }
 
 // Apply checks the channels of in (which may be nil) and counts.
-func (b BatchNorm) Apply(in Shape) (Report, error) { return b.apply(in, true) }
-
-func (b BatchNorm) size(in Shape) (Report, error) { return b.apply(in, false) }
-
-func (b BatchNorm) apply(in Shape, explain bool) (Report, error) {
+func (b BatchNorm) Apply(in Shape) (Report, error) {
 	c := b.C
 	if c != 0 {
 		if err := checkCount("in", c, 1); err != nil {
@@ -51,9 +47,6 @@ func (b BatchNorm) apply(in Shape, explain bool) (Report, error) {
 	}
 	r.Params = r.Weights + r.Biases
 	r.Buffers = 2 * int64(c)
-	if !explain {
-		return r, nil
-	}
 	r.Steps = append(r.Steps,
 		Step{Quantity: "learnable parameters", Formula: "2·C", Values: []Binding{{"C", int64(c)}}, Result: r.Params,
 			Note: "a scale γ and a shift β per channel"},

@@ -67,43 +67,66 @@ func (r Recurrent) biasVectors() int64 {
 	return int64(r.BiasVectors)
 }
 
-// Apply counts the layer for input [In, L], [In] or nil (unknown).
-func (r Recurrent) Apply(in Shape) (Report, error) {
+// features checks the layer's settings and its input (nil when unknown)
+// and returns the number of input features.
+func (r Recurrent) features(in Shape) (int, error) {
 	if r.Cell < LSTMCell || r.Cell > RNNCell {
-		return Report{}, errorf("cell", "unknown recurrent cell %d", r.Cell)
+		return 0, errorf("cell", "unknown recurrent cell %d", r.Cell)
 	}
 	if err := checkCount("hidden", r.Hidden, 1); err != nil {
-		return Report{}, err
+		return 0, err
 	}
 	if err := checkCount("layers", r.layers(), 1); err != nil {
-		return Report{}, err
+		return 0, err
 	}
 	if r.layers() > 1024 {
-		return Report{}, errorf("layers", "%d stacked layers is more than any real network uses", r.layers())
+		return 0, errorf("layers", "%d stacked layers is more than any real network uses", r.layers())
 	}
 	if r.BiasVectors < 0 || r.BiasVectors > 2 {
-		return Report{}, errorf("bias", "a gate has 1 or 2 bias vectors, not %d", r.BiasVectors)
+		return 0, errorf("bias", "a gate has 1 or 2 bias vectors, not %d", r.BiasVectors)
 	}
 	n := r.In
 	if n != 0 {
 		if err := checkCount("in", n, 1); err != nil {
-			return Report{}, err
+			return 0, err
 		}
 	}
 	if in != nil {
 		if len(in) < 1 || len(in) > 2 {
-			return Report{}, &Error{Field: "input", Msg: fmt.Sprintf("%s takes a [features, length] input, but it receives %s", r.Kind(), formatShape(in)),
+			return 0, &Error{Field: "input", Msg: fmt.Sprintf("%s takes a [features, length] input, but it receives %s", r.Kind(), formatShape(in)),
 				Hint: "flatten the spatial dimensions into a sequence first"}
 		}
 		if n == 0 {
 			n = in[0]
 		} else if n != in[0] {
-			return Report{}, &Error{Field: "in", Msg: fmt.Sprintf("the layer expects %d input features but receives %d", n, in[0]),
+			return 0, &Error{Field: "in", Msg: fmt.Sprintf("the layer expects %d input features but receives %d", n, in[0]),
 				Hint: fmt.Sprintf("write input_size=%d", in[0])}
 		}
 	}
 	if n == 0 {
-		return Report{}, &Error{Field: "in", Msg: "the number of input features is not known", Hint: "give the input size, e.g. input_size=128"}
+		return 0, &Error{Field: "in", Msg: "the number of input features is not known", Hint: "give the input size, e.g. input_size=128"}
+	}
+	return n, nil
+}
+
+// biasNote says how the layer's frameworks count its bias vectors.
+func (r Recurrent) biasNote() string {
+	switch b := r.biasVectors(); {
+	case b == 0:
+		return "no bias"
+	case b == 2 && r.Cell == GRUCell && r.BiasVectors == 2:
+		return "Keras's GRU with reset_after=True (the TF2 default) keeps two bias vectors per gate: 6·H, not 3·H"
+	case b == 2:
+		return "PyTorch keeps two bias vectors per gate (b_ih and b_hh); Keras keeps one, so its count is smaller by G·H per direction"
+	}
+	return "Keras keeps one bias vector per gate; PyTorch keeps two (b_ih and b_hh)"
+}
+
+// Apply counts the layer for input [In, L], [In] or nil (unknown).
+func (r Recurrent) Apply(in Shape) (Report, error) {
+	n, err := r.features(in)
+	if err != nil {
+		return Report{}, err
 	}
 	g, h, b := r.Cell.gates(), int64(r.Hidden), r.biasVectors()
 	dirs := int64(1)
@@ -138,16 +161,7 @@ func (r Recurrent) Apply(in Shape) (Report, error) {
 		}
 		bnote := ""
 		if l == 1 {
-			switch {
-			case b == 0:
-				bnote = "no bias"
-			case b == 2 && r.Cell == GRUCell && r.BiasVectors == 2:
-				bnote = "Keras's GRU with reset_after=True (the TF2 default) keeps two bias vectors per gate: 6·H, not 3·H"
-			case b == 2:
-				bnote = "PyTorch keeps two bias vectors per gate (b_ih and b_hh); Keras keeps one, so its count is smaller by G·H per direction"
-			default:
-				bnote = "Keras keeps one bias vector per gate; PyTorch keeps two (b_ih and b_hh)"
-			}
+			bnote = r.biasNote()
 		}
 		rep.Steps = append(rep.Steps, Step{Quantity: bq, Formula: "dirs·B·G·H", Values: []Binding{{"dirs", int64(dirs)}, {"B", int64(b)}, {"G", int64(g)}, {"H", int64(h)}}, Result: bias, Note: bnote})
 		i = dirs * h

@@ -19,8 +19,6 @@ func (a Activation) Apply(in Shape) (Report, error) {
 	return explained(passThrough(a.Kind(), in), a.Kind()+" has no parameters: it acts on each value on its own"), nil
 }
 
-func (a Activation) size(in Shape) (Report, error) { return passThrough(a.Kind(), in), nil }
-
 // Dropout zeroes values at random while training. P is the drop
 // probability, in [0, 1]; the zero value is PyTorch's default 0.5 only when
 // the grammar fills it in.
@@ -31,18 +29,10 @@ func (Dropout) Kind() string { return "dropout" }
 
 // Apply passes the shape through.
 func (d Dropout) Apply(in Shape) (Report, error) {
-	r, err := d.size(in)
-	if err != nil {
-		return Report{}, err
-	}
-	return explained(r, "dropout has no parameters and does not change the shape"), nil
-}
-
-func (d Dropout) size(in Shape) (Report, error) {
 	if d.P < 0 || d.P > 1 {
 		return Report{}, &Error{Field: "p", Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %g", d.P), Hint: "write dropout 0.5"}
 	}
-	return passThrough("dropout", in), nil
+	return explained(passThrough("dropout", in), "dropout has no parameters and does not change the shape"), nil
 }
 
 // passThrough is the report of a layer that keeps its input's shape and

@@ -21,31 +21,6 @@ type Binding struct {
 	Value int64
 }
 
-// bindings hands out Binding slices from one buffer, so a report's steps
-// cost one allocation for all their values rather than one each.
-type bindings struct{ buf []Binding }
-
-// of copies vs into the buffer and returns them; a full buffer grows, and
-// slices handed out earlier stay valid.
-func (b *bindings) of(vs ...Binding) []Binding {
-	start := len(b.buf)
-	b.buf = append(b.buf, vs...)
-	return b.from(start)
-}
-
-// from returns what was appended to the buffer since length start.
-func (b *bindings) from(start int) []Binding {
-	return b.buf[start:len(b.buf):len(b.buf)]
-}
-
-// join is of(append(vs, more...)...).
-func (b *bindings) join(vs []Binding, more ...Binding) []Binding {
-	start := len(b.buf)
-	b.buf = append(b.buf, vs...)
-	b.buf = append(b.buf, more...)
-	return b.from(start)
-}
-
 // arithmetic writes formula with its values put in, for error messages.
 func arithmetic(formula string, vals []Binding) string {
 	out := formula

@@ -1,0 +1,10 @@
+// Package spec reads the canonical spec language of design.md §1 — one
+// layer a line (conv 3x3 32->64 stride 2 pad 1 bias), an optional input
+// line, blocks (repeat, residual, concat) and the presets — into a
+// [lang.Question]. It is the language every other front-end restates its
+// reading in ([lang.Format]), so anything Format writes, Parse reads back.
+//
+// Every question goes through one participle grammar (grammar.go, printed
+// by [Grammar]); lowering (layers.go, blocks.go) then turns the tree into
+// calc layers, each setting remembered with its position for carets.
+package spec
