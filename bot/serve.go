@@ -77,13 +77,9 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	var api *url.URL
-	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
-		u, err := url.Parse(opts.APIURL)
-		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-			return errors.New("the API URL is not an http(s) base URL")
-		}
-		api = u
+	api, err := apiURL(opts.APIURL)
+	if err != nil {
+		return err
 	}
 	log = slog.New(redactHandler{log.Handler(), opts.Token})
 	bridgeLogger(log, opts.Token)
@@ -92,21 +88,7 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("creating session: %w", err)
 	}
-	client := opts.HTTPClient
-	if client == nil {
-		// discordgo's REST buckets run requests to different channels
-		// in parallel; keep enough idle connections for them, or each
-		// burst opens (and leaves in TIME_WAIT) a connection a reply.
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = 100
-		client = &http.Client{Timeout: 20 * time.Second, Transport: t}
-	}
-	if api != nil {
-		c := *client
-		c.Transport = rewrite{base: api, next: client.Transport}
-		client = &c
-	}
-	s.Client = client
+	s.Client = restClient(opts.HTTPClient, api)
 	s.LogLevel = discordLevel(opts.LogLevel)
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if opts.ShardCount > 1 {
@@ -146,56 +128,99 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 		defer s.RUnlock()
 		return s.LastHeartbeatAck
 	}
-	s.AddHandler(d.onReady)
-	s.AddHandler(d.onConnect)
-	s.AddHandler(d.onDisconnect)
-	s.AddHandler(d.onResumed)
-	s.AddHandler(d.onMessageCreate)
-	s.AddHandler(d.onInteractionCreate)
+	for _, h := range []any{d.onReady, d.onConnect, d.onDisconnect, d.onResumed, d.onMessageCreate, d.onInteractionCreate} {
+		s.AddHandler(h)
+	}
 
-	var wg sync.WaitGroup
-	healthCtx, stopHealth := context.WithCancel(context.WithoutCancel(ctx))
-	defer func() { stopHealth(); wg.Wait() }()
-	ln := opts.HealthListener
-	if ln == nil && opts.HealthAddr != "" {
-		if ln, err = net.Listen("tcp", opts.HealthAddr); err != nil {
-			return fmt.Errorf("health server: %w", err)
-		}
+	stopHealth, err := startHealth(opts, d.health.handler(reg), log)
+	if err != nil {
+		return err
 	}
-	if ln != nil {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if err := serveHealth(healthCtx, ln, d.health.handler(reg)); err != nil {
-				log.Error("health server", "err", err)
-			}
-		}()
-		log.Info("health server listening", "addr", ln.Addr().String())
-	}
+	defer stopHealth()
 
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connecting to the Discord gateway: %s", d.restErr(err))
 	}
 	log.Info("connected to Discord", "api", apiHost(api), "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
 	<-ctx.Done()
+	d.shutdown(s, opts.DrainTimeout, cancelREST)
+	return nil
+}
 
-	timeout := opts.DrainTimeout
+// shutdown stops taking questions, waits up to timeout (zero means 5 s)
+// for the replies in flight, abandoning them after that (cancelREST), and
+// closes the gateway.
+func (d *discord) shutdown(s *discordgo.Session, timeout time.Duration, cancelREST func()) {
 	if timeout == 0 {
 		timeout = 5 * time.Second
 	}
-	log.Info("shutting down: finishing replies in flight", "timeout", timeout)
-	dctx, cancel := context.WithTimeout(context.Background(), timeout)
+	d.log.Info("shutting down: finishing replies in flight", "timeout", timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	if !d.drain(dctx) {
-		log.Warn("replies still in flight at the drain timeout; abandoning them")
+	if !d.drain(ctx) {
+		d.log.Warn("replies still in flight at the drain timeout; abandoning them")
 		cancelREST()
 	}
 	if err := s.Close(); err != nil {
-		log.Warn("closing the gateway", "err", err)
+		d.log.Warn("closing the gateway", "err", err)
 	}
 	d.health.setConnected(false)
-	log.Info("stopped")
-	return nil
+	d.log.Info("stopped")
+}
+
+// apiURL parses ServeOptions.APIURL; nil means Discord itself.
+func apiURL(s string) (*url.URL, error) {
+	if s == "" || strings.TrimRight(s, "/") == "https://discord.com" {
+		return nil, nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, errors.New("the API URL is not an http(s) base URL")
+	}
+	return u, nil
+}
+
+// restClient is the client for REST requests: client (nil means one with
+// a 20 s timeout), sending every request to api when it is set.
+func restClient(client *http.Client, api *url.URL) *http.Client {
+	if client == nil {
+		// discordgo's REST buckets run requests to different channels
+		// in parallel; keep enough idle connections for them, or each
+		// burst opens (and leaves in TIME_WAIT) a connection a reply.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 100
+		client = &http.Client{Timeout: 20 * time.Second, Transport: t}
+	}
+	if api != nil {
+		c := *client
+		c.Transport = rewrite{base: api, next: client.Transport}
+		client = &c
+	}
+	return client
+}
+
+// startHealth serves h on opts.HealthListener or opts.HealthAddr, if
+// either is set; stop ends it.
+func startHealth(opts ServeOptions, h http.Handler, log *slog.Logger) (stop func(), err error) {
+	ln := opts.HealthListener
+	if ln == nil && opts.HealthAddr != "" {
+		if ln, err = net.Listen("tcp", opts.HealthAddr); err != nil {
+			return nil, fmt.Errorf("health server: %w", err)
+		}
+	}
+	if ln == nil {
+		return func() {}, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := serveHealth(ctx, ln, h); err != nil {
+			log.Error("health server", "err", err)
+		}
+	}()
+	log.Info("health server listening", "addr", ln.Addr().String())
+	return func() { cancel(); <-done }, nil
 }
 
 // rewrite sends every request to base's scheme and host, base's path
