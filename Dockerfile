@@ -18,7 +18,8 @@ COPY --from=build /out/cnnbot /cnnbot
 USER nonroot:nonroot
 ENV CNNBOT_HEALTH_ADDR=:8080 CNNBOT_LOG_FORMAT=json
 EXPOSE 8080
-# Exec form, no shell: the binary asks its own /healthz.
+# Exec form, no shell: the binary asks its own /livez (the process works; /readyz is for
+# orchestrators that should stop routing, not restart, during a Discord outage).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["/cnnbot", "health"]
 ENTRYPOINT ["/cnnbot"]
 CMD ["serve"]
