@@ -1,0 +1,207 @@
+package bot
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// InteractionsOptions configure the HTTP interactions endpoint. PublicKey
+// is required.
+type InteractionsOptions struct {
+	// PublicKey is the application's Ed25519 public key (the developer
+	// portal's "Public Key"); every request's signature is checked with it.
+	PublicKey ed25519.PublicKey
+	// Bot answers the questions; nil means New(Options{}).
+	Bot *Bot
+	// APIURL is where the REST calls that follow a response go (replies
+	// with files, deleting a message); empty means https://discord.com.
+	// They use the interaction's own token, not the bot's.
+	APIURL string
+	// HTTPClient carries those calls; nil means a client with a 20 s
+	// timeout.
+	HTTPClient *http.Client
+	// FloodPerMinute and FloodBurst bound each user's questions; zero
+	// means 10 a minute in bursts of 5. Each replica keeps its own count.
+	FloodPerMinute float64
+	FloodBurst     int
+	// MaxBody bounds a request's body; zero means 64 KiB.
+	MaxBody int64
+}
+
+// ParsePublicKey reads the developer portal's hex public key.
+func ParsePublicKey(s string) (ed25519.PublicKey, error) {
+	b, err := hex.DecodeString(strings.TrimSpace(s))
+	if err != nil || len(b) != ed25519.PublicKeySize {
+		return nil, errors.New("the public key must be 64 hex digits (the developer portal's General Information → Public Key)")
+	}
+	return ed25519.PublicKey(b), nil
+}
+
+// Interactions is Discord's HTTP interactions endpoint: slash commands,
+// the message command, buttons and modals arrive as signed POSTs and are
+// answered in the response body, so N stateless replicas can sit behind a
+// load balancer. It is an http.Handler; create it with NewInteractions.
+type Interactions struct {
+	key     ed25519.PublicKey
+	rs      *responder
+	rest    *discordgo.Session
+	maxBody int64
+	log     *slog.Logger
+}
+
+// NewInteractions returns the endpoint. It fails without a public key or
+// with a bad APIURL.
+func NewInteractions(opts InteractionsOptions, log *slog.Logger) (*Interactions, error) {
+	if len(opts.PublicKey) != ed25519.PublicKeySize {
+		return nil, errors.New("no Discord public key (DISCORD_PUBLIC_KEY) for the interactions endpoint")
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	b := opts.Bot
+	if b == nil {
+		b = New(Options{})
+	}
+	s, err := discordgo.New("") // webhook routes take the interaction's token
+	if err != nil {
+		return nil, err
+	}
+	client := opts.HTTPClient
+	if client == nil {
+		client = &http.Client{Timeout: 20 * time.Second}
+	}
+	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
+		u, err := url.Parse(opts.APIURL)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return nil, fmt.Errorf("api url %q is not an http(s) base URL", opts.APIURL)
+		}
+		c := *client
+		c.Transport = rewrite{base: u, next: client.Transport}
+		client = &c
+	}
+	s.Client = client
+	f := newFlood(opts.FloodPerMinute, opts.FloodBurst)
+	limit := func(user string, now time.Time) (bool, Message) {
+		if v, wait := f.check(user, now); v != allow {
+			return false, floodNotice(wait)
+		}
+		return true, Message{}
+	}
+	maxBody := opts.MaxBody
+	if maxBody == 0 {
+		maxBody = 64 << 10
+	}
+	return &Interactions{key: opts.PublicKey, rs: &responder{bot: b, limit: limit}, rest: s, maxBody: maxBody, log: log}, nil
+}
+
+// ServeHTTP answers one interaction: 401 when the signature does not
+// verify, 400 when the body is not an interaction, else the response as
+// JSON. A response with files is deferred and the files sent by editing it;
+// a Delete press is acknowledged and the message deleted, both after the
+// response is written.
+func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, h.maxBody)
+	if !discordgo.VerifyInteraction(r, h.key) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil || i.Type == 0 {
+		http.Error(w, "not an interaction", http.StatusBadRequest)
+		return
+	}
+	ctx := r.Context()
+	out := h.answer(ctx, &i)
+	if out.resp == nil {
+		http.Error(w, "not an interaction this bot handles", http.StatusBadRequest)
+		return
+	}
+	resp, edit := deferFiles(out.resp)
+	if !writeResponse(w, resp) {
+		return
+	}
+	// Discord has the response; what follows it must not die with the
+	// request.
+	ctx = context.WithoutCancel(ctx)
+	switch {
+	case edit != nil:
+		if _, err := h.rest.InteractionResponseEdit(&i, edit, discordgo.WithContext(ctx)); err != nil {
+			h.log.Error("sending a reply's files", "interaction", i.ID, "err", err)
+		}
+	case out.remove:
+		if err := h.rest.InteractionResponseDelete(&i, discordgo.WithContext(ctx)); err != nil {
+			h.log.Error("deleting a message", "interaction", i.ID, "err", err)
+		}
+	}
+}
+
+// answer runs the responder, recovering a panic into an apology: one bad
+// interaction must not end a replica.
+func (h *Interactions) answer(ctx context.Context, i *discordgo.Interaction) (out outcome) {
+	defer func() {
+		if v := recover(); v != nil {
+			h.log.Error("interaction panicked", "interaction", i.ID, "panic", fmt.Sprint(v))
+			out = outcome{resp: cardResponse(Card{Content: "Sorry — something went wrong on my side; it has been logged.", Ephemeral: true, Err: true})}
+		}
+	}()
+	return h.rs.respond(ctx, i)
+}
+
+// deferFiles splits a response with files, which the body of an HTTP
+// response cannot carry: it returns a deferred response (type 5, the same
+// flags) and the edit that sends the message with its files. A response
+// without files comes back as it is, with a nil edit.
+func deferFiles(resp *discordgo.InteractionResponse) (*discordgo.InteractionResponse, *discordgo.WebhookEdit) {
+	d := resp.Data
+	if d == nil || len(d.Files) == 0 {
+		return resp, nil
+	}
+	deferred := &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: d.Flags},
+	}
+	content, embeds, comps := d.Content, d.Embeds, d.Components
+	return deferred, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps,
+		Files: d.Files, AllowedMentions: d.AllowedMentions}
+}
+
+// writeResponse writes resp as the JSON body and flushes it, so Discord
+// has it before any follow-up call; it reports whether that worked.
+func writeResponse(w http.ResponseWriter, resp *discordgo.InteractionResponse) bool {
+	b, err := json.Marshal(resp)
+	if err != nil {
+		http.Error(w, "encoding the response", http.StatusInternalServerError)
+		return false
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", fmt.Sprint(len(b)))
+	if _, err := w.Write(b); err != nil {
+		return false
+	}
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	return true
+}
