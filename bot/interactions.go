@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -38,6 +39,10 @@ type InteractionsOptions struct {
 	FloodBurst     int
 	// MaxBody bounds a request's body; zero means 64 KiB.
 	MaxBody int64
+	// Workers bounds the interactions answered at once; zero means four
+	// a CPU. A request that waits longer than busyAfter for a worker is
+	// answered with a polite "busy" (Discord wants an answer within 3 s).
+	Workers int
 }
 
 // ParsePublicKey reads the developer portal's hex public key.
@@ -59,7 +64,16 @@ type Interactions struct {
 	rest    *discordgo.Session
 	maxBody int64
 	log     *slog.Logger
+	workers chan struct{}
 }
+
+// busyAfter is how long a request waits for a worker before the busy
+// reply; answerWithin bounds the answer itself. Together they stay under
+// Discord's 3 s.
+const (
+	busyAfter    = time.Second
+	answerWithin = 1500 * time.Millisecond
+)
 
 // NewInteractions returns the endpoint. It fails without a public key or
 // with a bad APIURL.
@@ -103,7 +117,12 @@ func NewInteractions(opts InteractionsOptions, log *slog.Logger) (*Interactions,
 	if maxBody == 0 {
 		maxBody = 64 << 10
 	}
-	return &Interactions{key: opts.PublicKey, rs: &responder{bot: b, limit: limit}, rest: s, maxBody: maxBody, log: log}, nil
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	return &Interactions{key: opts.PublicKey, rs: &responder{bot: b, limit: limit}, rest: s, maxBody: maxBody, log: log,
+		workers: make(chan struct{}, workers)}, nil
 }
 
 // ServeHTTP answers one interaction: 401 when the signature does not
@@ -132,7 +151,8 @@ func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
-	ctx := r.Context()
+	ctx, cancel := context.WithTimeout(r.Context(), answerWithin)
+	defer cancel()
 	out := h.answer(ctx, &i)
 	if out.resp == nil {
 		http.Error(w, "not an interaction this bot handles", http.StatusBadRequest)
@@ -160,6 +180,14 @@ func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // answer runs the responder, recovering a panic into an apology: one bad
 // interaction must not end a replica.
 func (h *Interactions) answer(ctx context.Context, i *discordgo.Interaction) (out outcome) {
+	if i.Type != discordgo.InteractionPing {
+		select {
+		case h.workers <- struct{}{}:
+			defer func() { <-h.workers }()
+		case <-time.After(busyAfter):
+			return outcome{resp: cardResponse(Card{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true})}
+		}
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			h.log.Error("interaction panicked", "interaction", i.ID, "panic", fmt.Sprint(v))

@@ -437,3 +437,23 @@ func TestNativeCommands(t *testing.T) {
 		t.Errorf("cardSend: %+v", send)
 	}
 }
+
+// TestInteractionsBusy fills the endpoint's workers: a question then gets
+// the polite busy reply in time, and a PING is still answered.
+func TestInteractionsBusy(t *testing.T) {
+	e := newEndpoint(t)
+	for range cap(e.h.workers) {
+		e.h.workers <- struct{}{}
+	}
+	start := time.Now()
+	_, resp, _ := e.post(t, slashCNN("B1", cardQuestion, false))
+	if resp.Data == nil || !strings.Contains(resp.Data.Content, "busy") || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("with every worker taken: %+v, want the ephemeral busy reply", resp.Data)
+	}
+	if d := time.Since(start); d > 2500*time.Millisecond {
+		t.Errorf("the busy reply took %v, over Discord's 3 s with room to spare", d)
+	}
+	if code, ping, _ := e.post(t, map[string]any{"id": "P", "application_id": "1000", "type": 1, "token": "t", "version": 1}); code != 200 || ping.Type != 1 {
+		t.Errorf("PING while busy: %d type %d", code, ping.Type)
+	}
+}
