@@ -26,16 +26,40 @@ type responder struct {
 	now   func() time.Time
 }
 
-// outcome is a response and what must follow it.
+// outcome is what an interaction calls for: a response to send at once,
+// or a question to answer (the transport decides when and where: the
+// gateway defers and answers on its pool, the HTTP endpoint answers in
+// the request), and what must follow the response.
 type outcome struct {
 	resp *discordgo.InteractionResponse
+	// ask, when resp is nil, is the question to answer.
+	ask *asking
 	// remove asks the transport to delete the message the pressed button
 	// is on, after the (deferred update) response.
 	remove bool
-	// asked is true when the response answers a question (metrics).
-	asked bool
-	// refused is true when that answer is a refusal.
-	refused bool
+}
+
+// asking is work an interaction asks for — a question to answer, an idea
+// to explain — which goes through the flood limit and, on the gateway,
+// the pool.
+type asking struct {
+	user string
+	// private makes the answer ephemeral whatever it is.
+	private bool
+	// card does the work.
+	card func(ctx context.Context, b *Bot) Card
+}
+
+// render does a's work.
+func (a *asking) render(ctx context.Context, b *Bot) Card {
+	card := a.card(ctx, b)
+	card.Ephemeral = card.Ephemeral || a.private
+	return card
+}
+
+// answering is the work of answering q with view; owner may delete it.
+func answering(q, owner string, view func(Reply, string) Card) func(context.Context, *Bot) Card {
+	return func(ctx context.Context, b *Bot) Card { return view(b.Answer(ctx, q), owner) }
 }
 
 // interactionUser is who used an interaction: the member in a server, the
@@ -50,9 +74,28 @@ func interactionUser(i *discordgo.Interaction) string {
 	return ""
 }
 
-// respond answers i. The response is nil for an interaction the bot does
-// not handle (a modal or button it did not make).
+// respond answers i at once, questions included: the HTTP endpoint's way.
+// The response is nil for an interaction the bot does not handle (a modal
+// or button it did not make).
 func (rs *responder) respond(ctx context.Context, i *discordgo.Interaction) outcome {
+	out := rs.plan(ctx, i)
+	if out.ask == nil {
+		return out
+	}
+	now := time.Now()
+	if rs.now != nil {
+		now = rs.now()
+	}
+	if rs.limit != nil {
+		if ok, notice := rs.limit(out.ask.user, now); !ok {
+			return outcome{resp: cardResponse(Card{Content: notice.Content, Ephemeral: true})}
+		}
+	}
+	return outcome{resp: cardResponse(out.ask.render(ctx, rs.bot))}
+}
+
+// plan works out what i calls for, without answering any question.
+func (rs *responder) plan(ctx context.Context, i *discordgo.Interaction) outcome {
 	user := interactionUser(i)
 	switch i.Type {
 	case discordgo.InteractionPing:
@@ -98,12 +141,14 @@ func (rs *responder) command(ctx context.Context, i *discordgo.Interaction, user
 		return outcome{resp: netModal()}
 	case "explain":
 		name, _ := optionValue(data.Options, "topic").(string)
-		if card, ok := rs.bot.Explain(ctx, name); ok {
-			return outcome{resp: cardResponse(card)}
-		}
-		return outcome{resp: cardResponse(Card{Content: "I can explain: " + topicNames() + ".", Ephemeral: true, Err: true})}
+		return outcome{ask: &asking{user: user, card: func(ctx context.Context, b *Bot) Card {
+			if card, ok := b.Explain(ctx, name); ok {
+				return card
+			}
+			return Card{Content: "I can explain: " + topicNames() + ".", Ephemeral: true, Err: true}
+		}}}
 	case "help":
-		return outcome{resp: cardResponse(Card{Content: nativeHelp, Ephemeral: true})}
+		return rs.ask(ctx, user, "", true)
 	}
 	return outcome{resp: cardResponse(Card{Content: "I don't know that command; try `/help`.", Ephemeral: true, Err: true})}
 }
@@ -133,32 +178,26 @@ func optionValue(opts []*discordgo.ApplicationCommandInteractionDataOption, name
 	return nil
 }
 
-// ask answers a question as a card: refusals and flood notices ephemeral,
-// answers ephemeral when private.
-func (rs *responder) ask(ctx context.Context, user, q string, private bool) outcome {
-	now := time.Now()
-	if rs.now != nil {
-		now = rs.now()
-	}
+// ask is a question to answer as a card: refusals ephemeral, answers
+// too when private. An empty question gets the help.
+func (rs *responder) ask(_ context.Context, user, q string, private bool) outcome {
 	if strings.TrimSpace(q) == "" {
-		return outcome{resp: cardResponse(Card{Content: nativeHelp, Ephemeral: true})}
-	}
-	if rs.limit != nil {
-		if ok, notice := rs.limit(user, now); !ok {
-			return outcome{resp: cardResponse(Card{Content: notice.Content, Ephemeral: true})}
-		}
+		return outcome{ask: &asking{user: user, private: true, card: helpCard}}
 	}
 	owner := user
 	if private {
 		owner = "" // an ephemeral message is dismissed, not deleted
 	}
-	card := RenderCard(rs.bot.Answer(ctx, q), owner)
-	card.Ephemeral = card.Ephemeral || private
-	return outcome{resp: cardResponse(card), asked: true, refused: card.Err}
+	return outcome{ask: &asking{user: user, private: private, card: answering(q, owner, RenderCard)}}
+}
+
+// helpCard is /help's answer.
+func helpCard(context.Context, *Bot) Card {
+	return Card{Content: nativeHelp, Ephemeral: true}
 }
 
 // component answers a button press.
-func (rs *responder) component(ctx context.Context, i *discordgo.Interaction, user string) outcome {
+func (rs *responder) component(_ context.Context, i *discordgo.Interaction, user string) outcome {
 	id, err := parseButtonID(i.MessageComponentData().CustomID)
 	if err != nil {
 		return outcome{}
@@ -176,13 +215,14 @@ func (rs *responder) component(ctx context.Context, i *discordgo.Interaction, us
 			return outcome{resp: cardResponse(Card{Content: "I can't find the question this button belongs to any more; please ask again.", Ephemeral: true, Err: true})}
 		}
 	}
+	view := func(r Reply, _ string) Card { return RenderWorking(r) }
 	switch id.Action {
 	case actEdit:
 		return outcome{resp: askModal(q)}
 	case actTable:
-		return outcome{resp: cardResponse(RenderTable(rs.bot.Answer(ctx, q)))}
+		view = func(r Reply, _ string) Card { return RenderTable(r) }
 	}
-	return outcome{resp: cardResponse(RenderWorking(rs.bot.Answer(ctx, q)))}
+	return outcome{ask: &asking{user: user, private: true, card: answering(q, "", view)}}
 }
 
 // askModal is Edit & ask again's modal, pre-filled with q.
