@@ -17,6 +17,11 @@ func rowsCSV(r Reply) []byte {
 	_ = w.Write([]string{"index", "depth", "layer", "output", "params", "macs", "rf", "stride", "pad"})
 	s, q := r.Summary, r.Question
 	for i := range s.Rows {
+		if buf.Len() > MaxAnswerBytes-1024 {
+			w.Flush()
+			buf.WriteString("# cut: " + strconv.Itoa(len(s.Rows)-i) + " more rows (an answer holds at most 1 MB)\n")
+			break
+		}
 		row := &s.Rows[i]
 		index := strconv.Itoa(row.Index)
 		for _, p := range row.Path {
@@ -34,7 +39,7 @@ func rowsCSV(r Reply) []byte {
 		if len(row.Field) > 0 {
 			rf, stride, pad = windowText(row.Field)
 		}
-		_ = w.Write([]string{index, strconv.Itoa(row.Depth), rowName(row, l, true), csvShape(row.Output),
+		_ = w.Write([]string{index, strconv.Itoa(row.Depth), printable(rowName(row, l, true)), csvShape(row.Output),
 			strconv.FormatInt(row.Params, 10), strconv.FormatInt(row.MACs, 10), csvX(rf), csvX(stride), csvX(pad)})
 	}
 	w.Flush()

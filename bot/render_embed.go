@@ -68,7 +68,7 @@ func RenderCard(r Reply, asker string) Card {
 	card := Card{}
 	var desc strings.Builder
 	for _, n := range r.Question.Notes {
-		desc.WriteString("(" + n + ")\n")
+		desc.WriteString("(" + discordMarkup.prose(n) + ")\n")
 	}
 	network := r.Summary != nil && len(r.Summary.Rows) > 0
 	whole := explain(r, discordMarkup, true)
@@ -83,14 +83,14 @@ func RenderCard(r Reply, asker string) Card {
 			embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{Name: f.name, Value: f.exact, Inline: true})
 		}
 	}
-	embed.Description = truncateRunes(strings.TrimSpace(desc.String()), maxEmbedDescription-8)
+	embed.Description = truncateRunes(printable(strings.TrimSpace(desc.String())), maxEmbedDescription-8)
 	if strings.Count(embed.Description, "```")%2 == 1 {
 		embed.Description += "\n```"
 	}
 	if len(card.Files) > 0 && hasFile(card.Files, "answer.txt") {
 		b.WriteString("\n*(the whole answer is attached as answer.txt, the rows as layers.csv)*")
 	}
-	card.Content = b.String()
+	card.Content = printable(b.String())
 	card.Embeds = []*discordgo.MessageEmbed{embed}
 	payload := questionPayload(r, complete)
 	var row []discordgo.MessageComponent
@@ -171,7 +171,7 @@ func writeFactLine(b *strings.Builder, facts []fact) {
 // which Discord shows as plain text under the fields; complete is false
 // when the question was too long to echo whole.
 func understoodFooter(r Reply) (text string, complete bool) {
-	c := r.Question.Canonical
+	c := printable(r.Question.Canonical)
 	if c == "" {
 		return "", false
 	}
@@ -184,7 +184,8 @@ func understoodFooter(r Reply) (text string, complete bool) {
 		return text, true
 	}
 	echo, more := echoed(r.Question)
-	return understoodPrefix + "\n" + echo + "\n… (" + strconv.Itoa(more) + " more lines)", false
+	text = understoodPrefix + "\n" + printable(echo) + "\n… (" + strconv.Itoa(more) + " more lines)"
+	return truncateRunes(text, maxEmbedFooter-10), false
 }
 
 const understoodPrefix = "Understood as:"
@@ -360,7 +361,7 @@ func refusalCard(r Reply, asker string) Card {
 	var b strings.Builder
 	writeCardError(&b, r)
 	card := Card{Err: true, Ephemeral: r.Summary == nil && len(r.Reports) == 0}
-	card.Content = truncateRunes(strings.TrimRight(b.String(), "\n"), MaxContent-4)
+	card.Content = truncateRunes(strings.TrimRight(b.String(), "\n"), MaxContent-4) // writeCardError made it printable
 	if strings.Count(card.Content, "```")%2 == 1 {
 		card.Content += "\n```"
 	}
@@ -389,7 +390,9 @@ func writeCardError(b *strings.Builder, r Reply) {
 		snip = e.Snippet(r.Text)
 	}
 	if snip == "" {
-		writeError(b, r, discordMarkup)
+		var e strings.Builder
+		writeError(&e, r, discordMarkup)
+		b.WriteString(printable(e.String()))
 		return
 	}
 	// writeError with the snippet left out, then the snippet put back in
@@ -400,14 +403,14 @@ func writeCardError(b *strings.Builder, r Reply) {
 	r2.Err = &plainErr
 	var rest strings.Builder
 	writeError(&rest, r2, discordMarkup)
-	text := rest.String()
+	text := printable(rest.String())
 	head, tail, _ := strings.Cut(text, "\n")
 	at := " (line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Col) + "):**"
 	head = strings.Replace(head, ":**", at, 1)
 	b.WriteString(head)
 	b.WriteString("\n```ansi\n")
 	line, caret, _ := strings.Cut(snip, "\n")
-	b.WriteString(strings.ReplaceAll(line, "```", "'''"))
+	b.WriteString(strings.ReplaceAll(printable(line), "```", "'''"))
 	b.WriteString("\n\x1b[1;31m")
 	b.WriteString(caret)
 	b.WriteString("\x1b[0m\n```\n")
@@ -423,7 +426,7 @@ func fenceQuestion(text string) (string, bool) {
 	if looksLikePyTorch(text) {
 		tag = "py"
 	}
-	s := "```" + tag + "\n" + strings.ReplaceAll(text, "`", "`\u200b") + "\n```"
+	s := "```" + tag + "\n" + strings.ReplaceAll(printable(text), "`", "`\u200b") + "\n```"
 	return s, utf8.RuneCountInString(s) <= maxEmbedDescription
 }
 
@@ -452,13 +455,13 @@ func looksLikePyTorch(text string) bool {
 // answer with the whole one attached as plain text.
 func RenderWorking(r Reply) Card {
 	card := Card{Ephemeral: true, Err: !r.OK()}
-	whole := explain(r, discordMarkup, true)
+	whole := printable(explain(r, discordMarkup, true))
 	if fitsRunes(whole, MaxContent) {
 		card.Content = whole
 		return card
 	}
 	const attached = "\n*(the whole working is attached: working.txt)*"
-	compact := explain(r, discordMarkup, false)
+	compact := printable(explain(r, discordMarkup, false))
 	compact = truncateRunes(compact, MaxContent-utf8.RuneCountInString(attached)-10)
 	if strings.Count(compact, "```")%2 == 1 {
 		compact += "\n```"
@@ -481,7 +484,7 @@ func RenderTable(r Reply) Card {
 	r2.Question = &q
 	var b strings.Builder
 	writeSummary(&b, r2, plain, true)
-	text := strings.TrimRight(b.String(), "\n")
+	text := printable(strings.TrimRight(capAnswer(b.String()), "\n"))
 	card := Card{Ephemeral: true}
 	if block := "```\n" + text + "\n```"; fitsRunes(block, MaxContent) && !strings.Contains(text, "```") {
 		card.Content = block
