@@ -46,6 +46,8 @@ type asking struct {
 	user string
 	// private makes the answer ephemeral whatever it is.
 	private bool
+	// quick work (the help, /explain) is answered at once, not deferred.
+	quick bool
 	// card does the work.
 	card func(ctx context.Context, b *Bot) Card
 }
@@ -141,7 +143,7 @@ func (rs *responder) command(ctx context.Context, i *discordgo.Interaction, user
 		return outcome{resp: netModal()}
 	case "explain":
 		name, _ := optionValue(data.Options, "topic").(string)
-		return outcome{ask: &asking{user: user, card: func(ctx context.Context, b *Bot) Card {
+		return outcome{ask: &asking{user: user, quick: true, card: func(ctx context.Context, b *Bot) Card {
 			if card, ok := b.Explain(ctx, name); ok {
 				return card
 			}
@@ -182,7 +184,7 @@ func optionValue(opts []*discordgo.ApplicationCommandInteractionDataOption, name
 // too when private. An empty question gets the help.
 func (rs *responder) ask(_ context.Context, user, q string, private bool) outcome {
 	if strings.TrimSpace(q) == "" {
-		return outcome{ask: &asking{user: user, private: true, card: helpCard}}
+		return outcome{ask: &asking{user: user, private: true, quick: true, card: helpCard}}
 	}
 	owner := user
 	if private {

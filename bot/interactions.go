@@ -113,16 +113,20 @@ func NewInteractions(opts InteractionsOptions, log *slog.Logger) (*Interactions,
 		}
 		return true, Message{}
 	}
-	maxBody := opts.MaxBody
+	rs := &responder{bot: b, limit: limit}
+	return newInteractions(opts.PublicKey, rs, s, log, opts.MaxBody, opts.Workers), nil
+}
+
+// newInteractions makes the endpoint from its parts; zero maxBody and
+// workers take the defaults of InteractionsOptions.
+func newInteractions(key ed25519.PublicKey, rs *responder, rest *discordgo.Session, log *slog.Logger, maxBody int64, workers int) *Interactions {
 	if maxBody == 0 {
 		maxBody = 64 << 10
 	}
-	workers := opts.Workers
 	if workers <= 0 {
 		workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	return &Interactions{key: opts.PublicKey, rs: &responder{bot: b, limit: limit}, rest: s, maxBody: maxBody, log: log,
-		workers: make(chan struct{}, workers)}, nil
+	return &Interactions{key: key, rs: rs, rest: rest, maxBody: maxBody, log: log, workers: make(chan struct{}, workers)}
 }
 
 // ServeHTTP answers one interaction: 401 when the signature does not
@@ -210,9 +214,9 @@ func deferFiles(resp *discordgo.InteractionResponse) (*discordgo.InteractionResp
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Flags: d.Flags},
 	}
-	content, embeds, comps := d.Content, d.Embeds, d.Components
-	return deferred, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps,
-		Files: d.Files, AllowedMentions: d.AllowedMentions}
+	edit := webhookEdit(Card{Content: d.Content, Embeds: d.Embeds, Components: d.Components})
+	edit.Files = d.Files // the readers already made
+	return deferred, edit
 }
 
 // writeResponse writes resp as the JSON body and flushes it, so Discord

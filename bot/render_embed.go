@@ -497,3 +497,29 @@ func RenderTable(r Reply) Card {
 	}
 	return card
 }
+
+// size is about how many bytes c holds (for the send budget).
+func (c Card) size() int {
+	n := len(c.Content)
+	for _, e := range c.Embeds {
+		n += len(e.Description) + 512
+	}
+	for _, f := range c.Files {
+		n += len(f.Data)
+	}
+	return n
+}
+
+// cardOf is a plain message (a notice, the help) as a card.
+func cardOf(m Message) Card {
+	return Card{Content: m.Content, Files: m.Files, Ephemeral: m.Ephemeral, Err: m.Err}
+}
+
+// cardWithoutFiles is c for when its attachments could not be uploaded:
+// the card as it is, saying the files are missing.
+func cardWithoutFiles(c Card) Card {
+	const note = "\n*(the attachments could not be attached; `cnnbot ask` in a terminal prints the whole answer)*"
+	c.Content = truncateRunes(c.Content, MaxContent-utf8.RuneCountInString(note)-4) + note
+	c.Files = nil
+	return c
+}

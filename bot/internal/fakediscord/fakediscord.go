@@ -2,8 +2,9 @@
 // the style of net/http/httptest: REST under /api/v9/ and a gateway websocket
 // under /ws/. It speaks just enough of the protocol for a real discordgo
 // Session: HELLO, IDENTIFY → READY, heartbeats → ACK, RESUME → RESUMED,
-// dispatches with increasing sequence numbers, message sends, interaction
-// callbacks and command registration. Every REST request is recorded.
+// dispatches with increasing sequence numbers, message sends, edits and
+// deletes, interaction callbacks and webhooks, command registration and
+// the application (GET /applications/@me). Every REST request is recorded.
 package fakediscord
 
 import (
@@ -350,6 +351,22 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		m["channel_id"] = channel
 		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
 		writeJSON(w, m)
+	case r.Method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
+		var m map[string]any
+		_ = json.Unmarshal(req.Payload(), &m)
+		if m == nil {
+			m = map[string]any{}
+		}
+		m["id"], m["channel_id"] = id, channel
+		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
+		writeJSON(w, m)
+	case r.Method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		w.WriteHeader(http.StatusNoContent)
+	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		writeJSON(w, []any{}) // no history: tests that need some use RespondOnce
+	case r.Method == http.MethodGet && (path == "/applications/@me" || path == "/oauth2/applications/@me"):
+		writeJSON(w, map[string]any{"id": s.opts.AppID, "name": "cnnbot"})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
 	case strings.HasPrefix(path, "/webhooks/"):
