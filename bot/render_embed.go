@@ -500,12 +500,9 @@ func RenderTable(r Reply) Card {
 
 // size is about how many bytes c holds (for the send budget).
 func (c Card) size() int {
-	n := len(c.Content)
+	n := Message{Content: c.Content, Files: c.Files}.size()
 	for _, e := range c.Embeds {
 		n += len(e.Description) + 512
-	}
-	for _, f := range c.Files {
-		n += len(f.Data)
 	}
 	return n
 }
@@ -518,6 +515,11 @@ func cardOf(m Message) Card {
 // cardWithoutFiles is c for when its attachments could not be uploaded:
 // the card as it is, saying the files are missing.
 func cardWithoutFiles(c Card) Card {
+	if len(c.Embeds) == 0 { // a plain message, as RenderMarkdown makes them
+		m := withoutFiles(Message{Content: c.Content, Files: c.Files})
+		c.Content, c.Files = m.Content, m.Files
+		return c
+	}
 	const note = "\n*(the attachments could not be attached; `cnnbot ask` in a terminal prints the whole answer)*"
 	c.Content = truncateRunes(c.Content, MaxContent-utf8.RuneCountInString(note)-4) + note
 	c.Files = nil

@@ -33,16 +33,13 @@ func newTerminal(rw io.ReadWriter, prompt string, hist term.History) *terminal {
 	return &terminal{t: t, restore: func() { t.SetBracketedPasteMode(false) }}
 }
 
-// errNotTerminal is returned by openTerminal for input that is not one.
-var errNotTerminal = errors.New("not a terminal")
-
 // openTerminal puts the terminal in, with its output out, in raw mode
 // and runs a line editor on it; close restores the terminal. The history
 // is kept in histPath ("" keeps it in memory only).
 func openTerminal(in, out *os.File, prompt, histPath string) (*terminal, error) {
 	fd := int(in.Fd())
 	if !term.IsTerminal(fd) {
-		return nil, errNotTerminal
+		return nil, errors.New("not a terminal")
 	}
 	old, err := term.MakeRaw(fd)
 	if err != nil {
@@ -83,19 +80,14 @@ func (tm *terminal) Write(p []byte) (int, error) { return tm.t.Write(p) }
 // close restores the terminal as it was.
 func (tm *terminal) close() { tm.restore() }
 
-// historyPath is where chat keeps its history: the user's state directory
-// ($XDG_STATE_HOME, else ~/.local/state) under cnnbot/, or "" when there is
-// no home.
-func historyPath(getenv func(string) string) string {
-	dir := getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return ""
-		}
-		dir = filepath.Join(home, ".local", "state")
+// historyPath is where chat keeps its history, ~/.cnnbot_history (as
+// Python keeps ~/.python_history), or "" without a home directory.
+func historyPath() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
 	}
-	return filepath.Join(dir, "cnnbot", "history")
+	return filepath.Join(home, ".cnnbot_history")
 }
 
 // fileHistory is a term.History kept in a file, one entry a line, the

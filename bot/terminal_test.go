@@ -66,7 +66,35 @@ func TestHistoryBounded(t *testing.T) {
 	if h.Len() != 3 || h.At(0) != "d" || h.At(2) != "b" {
 		t.Errorf("%d entries, newest %q, oldest %q; want 3, d, b", h.Len(), h.At(0), h.At(h.Len()-1))
 	}
-	if p := historyPath(func(k string) string { return map[string]string{"XDG_STATE_HOME": "/s"}[k] }); p != "/s/cnnbot/history" {
+	t.Setenv("HOME", "/h")
+	if p := historyPath(); p != "/h/.cnnbot_history" {
 		t.Errorf("historyPath = %q", p)
+	}
+}
+
+// TestChatTerminal drives chat through the line editor: a pasted network
+// (its last line unfinished) is one question, Enter asks it; an import
+// line opens a code block that a blank line ends; Ctrl-D ends the chat.
+func TestChatTerminal(t *testing.T) {
+	k := &keys{in: strings.NewReader(
+		"\x1b[200~input 32x32x3\rconv 3x3 8 pad 1\rflatten\rlinear 10\x1b[201~\r" +
+			"import torch.nn as nn\rnn.Conv2d(3, 64, 7, stride=2, padding=3)\r\r" +
+			"\x04")}
+	tm := newTerminal(k, "cnnbot> ", nil)
+	if err := chatTerminal(t.Context(), New(Options{}), tm, "cnnbot> "); err != nil {
+		t.Fatal(err)
+	}
+	out := k.out.String()
+	if n := strings.Count(out, "Understood as:"); n != 2 {
+		t.Errorf("%d answers, want 2 (the paste as one, the import block as one):\n%s", n, out)
+	}
+	if !strings.Contains(out, "81,930") { // the linear layer: 8·32·32·10 + 10
+		t.Errorf("the pasted network's parameters are missing:\n%s", out)
+	}
+	if !strings.Contains(out, "9,472") { // 7·7·3·64 + 64
+		t.Errorf("the pasted conv's parameters are missing:\n%s", out)
+	}
+	if strings.Contains(out, "\n") && !strings.Contains(out, "\r\n") {
+		t.Error("a raw terminal needs \\r\\n line endings")
 	}
 }
