@@ -121,6 +121,7 @@ type Server struct {
 	ids  atomic.Int64
 
 	mu     sync.Mutex
+	sent   map[string][]map[string]any // messages sent, by channel, oldest first
 	conn   *gwConn
 	canned []cannedRule
 	closed bool
@@ -350,6 +351,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		m["id"] = s.NewID()
 		m["channel_id"] = channel
 		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
+		s.keep(channel, m)
 		writeJSON(w, m)
 	case r.Method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
 		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
@@ -364,7 +366,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
 		w.WriteHeader(http.StatusNoContent)
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
-		writeJSON(w, []any{}) // no history: tests that need some use RespondOnce
+		writeJSON(w, s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
 	case r.Method == http.MethodGet && (path == "/applications/@me" || path == "/oauth2/applications/@me"):
 		writeJSON(w, map[string]any{"id": s.opts.AppID, "name": "cnnbot"})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
@@ -389,6 +391,34 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = io.WriteString(w, `{"message": "404: Not Found", "code": 0}`)
 	}
+}
+
+// keep records a message sent to channel (the last 100 a channel), for
+// GET /channels/{id}/messages.
+func (s *Server) keep(channel string, m map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sent == nil {
+		s.sent = map[string][]map[string]any{}
+	}
+	msgs := append(s.sent[channel], m)
+	if len(msgs) > 100 {
+		msgs = msgs[1:]
+	}
+	s.sent[channel] = msgs
+}
+
+// history is the messages sent to channel, newest first, as Discord lists
+// them (the query's before/after are not applied).
+func (s *Server) history(channel string) []map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msgs := s.sent[channel]
+	out := make([]map[string]any, len(msgs))
+	for i, m := range msgs {
+		out[len(msgs)-1-i] = m
+	}
+	return out
 }
 
 func (s *Server) takeCanned(req Request) (Canned, bool) {
