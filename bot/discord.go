@@ -451,7 +451,7 @@ func netModal() *discordgo.InteractionResponse {
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 				discordgo.TextInput{
 					CustomID:    netFieldID,
-					Label:       "One layer a line, after the input size",
+					Label:       "Layers, PyTorch/Keras code or model.summary()", // Discord allows 45 characters
 					Style:       discordgo.TextInputParagraph,
 					Placeholder: "input 32x32x3\nconv 3x3 16 pad 1\nrelu\nmaxpool 2\nflatten\nlinear 10",
 					Required:    true,

@@ -238,7 +238,7 @@ func askModal(q string) *discordgo.InteractionResponse {
 			CustomID: askModalID,
 			Title:    "Edit and ask again",
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-				discordgo.TextInput{CustomID: askFieldID, Label: "Your question (layers, code or model.summary())",
+				discordgo.TextInput{CustomID: askFieldID, Label: "Question: layers, code or model.summary()",
 					Style: discordgo.TextInputParagraph, Value: q, Required: true, MaxLength: 4000},
 			}}},
 		},

@@ -45,8 +45,12 @@ type InteractionsOptions struct {
 	Workers int
 }
 
-// ParsePublicKey reads the developer portal's hex public key.
+// ParsePublicKey reads the developer portal's hex public key; an empty
+// string is no key (nil), without an error.
 func ParsePublicKey(s string) (ed25519.PublicKey, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
 	b, err := hex.DecodeString(strings.TrimSpace(s))
 	if err != nil || len(b) != ed25519.PublicKeySize {
 		return nil, errors.New("the public key must be 64 hex digits (the developer portal's General Information → Public Key)")

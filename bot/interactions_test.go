@@ -159,6 +159,9 @@ func TestInteractionsSignature(t *testing.T) {
 	if _, err := ParsePublicKey("abc"); err == nil {
 		t.Error("a short key was accepted")
 	}
+	if k, err := ParsePublicKey(""); k != nil || err != nil {
+		t.Errorf("no key: %v, %v; want nil, nil", k, err)
+	}
 }
 
 // slashCNN is a /cnn interaction from user U9.
@@ -431,6 +434,12 @@ func TestNativeCommands(t *testing.T) {
 	}
 	if n := len(byName["explain"].Options[0].Choices); n != len(topics) {
 		t.Errorf("/explain offers %d topics, want %d", n, len(topics))
+	}
+	for _, m := range []*discordgo.InteractionResponse{netModal(), askModal("q")} {
+		in := m.Data.Components[0].(discordgo.ActionsRow).Components[0].(discordgo.TextInput)
+		if len(in.Label) > 45 || len(m.Data.Title) > 45 || !strings.Contains(in.Label, "model.summary()") {
+			t.Errorf("modal %q: label %q (Discord allows 45 characters; pastes are welcome)", m.Data.Title, in.Label)
+		}
 	}
 	send := cardSend(RenderCard(New(Options{}).Answer(t.Context(), cardQuestion), "U1"))
 	if send.AllowedMentions == nil || send.AllowedMentions.Parse == nil || len(send.Embeds) != 1 || len(send.Components) != 1 {
