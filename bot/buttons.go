@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -110,4 +112,56 @@ func cardQuestionOf(m *discordgo.Message) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// wireRow is an action row already in JSON: discordgo marshals a row and
+// each button through reflection, twice over (its MarshalJSON methods call
+// json.Marshal), and every reply carries buttons.
+type wireRow []byte
+
+// Type is the row's component type.
+func (wireRow) Type() discordgo.ComponentType { return discordgo.ActionsRowComponent }
+
+// MarshalJSON returns the row's JSON.
+func (r wireRow) MarshalJSON() ([]byte, error) { return r, nil }
+
+// wire writes rows of buttons as JSON once, for sending; anything else is
+// left to discordgo.
+func wire(cs []discordgo.MessageComponent) []discordgo.MessageComponent {
+	out := make([]discordgo.MessageComponent, len(cs))
+	for i, c := range cs {
+		out[i] = c
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		b := append(make([]byte, 0, 256), `{"type":1,"components":[`...)
+		for k, bc := range row.Components {
+			btn, ok := bc.(discordgo.Button)
+			if !ok || btn.URL != "" || btn.Emoji != nil {
+				b = nil
+				break
+			}
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"type":2,"style":`...)
+			b = strconv.AppendInt(b, int64(btn.Style), 10)
+			b = append(b, `,"label":`...)
+			b = appendJSONString(b, btn.Label)
+			b = append(b, `,"custom_id":`...)
+			b = appendJSONString(b, btn.CustomID)
+			b = append(b, '}')
+		}
+		if b != nil {
+			out[i] = wireRow(append(b, "]}"...))
+		}
+	}
+	return out
+}
+
+// appendJSONString appends s as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
 }

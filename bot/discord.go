@@ -426,7 +426,7 @@ func (d *discord) editDeferred(s *discordgo.Session, i *discordgo.Interaction, c
 			return err
 		}
 		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
-			Content: c.Content, Embeds: c.Embeds, Components: c.Components, Files: cardFiles(c.Files),
+			Content: c.Content, Embeds: c.Embeds, Components: wire(c.Components), Files: cardFiles(c.Files),
 			AllowedMentions: noPings(), Flags: discordgo.MessageFlagsEphemeral,
 		}, ctx)
 		return err
@@ -437,7 +437,7 @@ func (d *discord) editDeferred(s *discordgo.Session, i *discordgo.Interaction, c
 
 // webhookEdit converts a card for editing an interaction's response.
 func webhookEdit(c Card) *discordgo.WebhookEdit {
-	content, embeds, comps := c.Content, c.Embeds, c.Components
+	content, embeds, comps := c.Content, c.Embeds, wire(c.Components)
 	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps,
 		Files: cardFiles(c.Files), AllowedMentions: noPings()}
 }

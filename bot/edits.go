@@ -75,10 +75,7 @@ func cardEdit(ref replyRef, c Card) *discordgo.MessageEdit {
 	if embeds == nil {
 		embeds = []*discordgo.MessageEmbed{}
 	}
-	comps := c.Components
-	if comps == nil {
-		comps = []discordgo.MessageComponent{}
-	}
+	comps := wire(c.Components)
 	keep := []*discordgo.MessageAttachment{}
 	return &discordgo.MessageEdit{
 		ID: ref.message, Channel: ref.channel,

@@ -299,7 +299,7 @@ func cardResponse(c Card) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{
 		Content:         c.Content,
 		Embeds:          c.Embeds,
-		Components:      c.Components,
+		Components:      wire(c.Components),
 		Files:           cardFiles(c.Files),
 		AllowedMentions: noPings(),
 	}
@@ -314,7 +314,7 @@ func cardSend(c Card) *discordgo.MessageSend {
 	return &discordgo.MessageSend{
 		Content:         c.Content,
 		Embeds:          c.Embeds,
-		Components:      c.Components,
+		Components:      wire(c.Components),
 		Files:           cardFiles(c.Files),
 		AllowedMentions: noPings(),
 	}

@@ -466,3 +466,27 @@ func TestInteractionsBusy(t *testing.T) {
 		t.Errorf("PING while busy: %d type %d", code, ping.Type)
 	}
 }
+
+// TestWireRows: a row written as JSON by wire reads back as the row
+// discordgo would have written.
+func TestWireRows(t *testing.T) {
+	rows := RenderCard(New(Options{}).Answer(t.Context(), `conv 3x3 "quoted" \ 32->64`), "U1").Components
+	rows = append(rows, RenderCard(New(Options{}).Answer(t.Context(), cardQuestion), "U1").Components...)
+	for i, w := range wire(rows) {
+		want, err := json.Marshal(rows[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := discordgo.MessageComponentFromJSON(want)
+		b, _ := discordgo.MessageComponentFromJSON(got)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if a == nil || !bytes.Equal(ja, jb) {
+			t.Errorf("row %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}

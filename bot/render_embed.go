@@ -71,7 +71,6 @@ func RenderCard(r Reply, asker string) Card {
 		desc.WriteString("(" + discordMarkup.prose(n) + ")\n")
 	}
 	network := r.Summary != nil && len(r.Summary.Rows) > 0
-	whole := explain(r, discordMarkup, true)
 	if network {
 		table, folded := compactTableText(r)
 		desc.WriteString(table)
@@ -94,7 +93,7 @@ func RenderCard(r Reply, asker string) Card {
 	card.Embeds = []*discordgo.MessageEmbed{embed}
 	payload := questionPayload(r, complete)
 	var row []discordgo.MessageComponent
-	if payload.ok && (whole != card.Content || network) {
+	if payload.ok {
 		row = append(row, button("Show working", discordgo.PrimaryButton, buttonID{Action: actWorking, Question: payload.text}))
 	}
 	if payload.ok && network {

@@ -8,6 +8,7 @@
 package fakediscord
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -121,7 +122,7 @@ type Server struct {
 	ids  atomic.Int64
 
 	mu     sync.Mutex
-	sent   map[string][]map[string]any // messages sent, by channel, oldest first
+	sent   map[string][][]byte // messages sent (JSON), by channel, oldest first
 	conn   *gwConn
 	canned []cannedRule
 	closed bool
@@ -342,17 +343,13 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		wsURL := "ws" + strings.TrimPrefix(s.URL, "http") + "/ws"
 		writeJSON(w, map[string]any{"url": wsURL, "shards": 1})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		// The message as Discord returns it: the payload with an id, the
+		// channel and the author spliced in, not decoded and encoded
+		// again (a load test sends thousands).
 		channel := strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")
-		var m map[string]any
-		_ = json.Unmarshal(req.Payload(), &m)
-		if m == nil {
-			m = map[string]any{}
-		}
-		m["id"] = s.NewID()
-		m["channel_id"] = channel
-		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
+		m := s.message(s.NewID(), channel, req.Payload())
 		s.keep(channel, m)
-		writeJSON(w, m)
+		_, _ = w.Write(m)
 	case r.Method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
 		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
 		var m map[string]any
@@ -366,7 +363,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
 		w.WriteHeader(http.StatusNoContent)
 	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
-		writeJSON(w, s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
+		_, _ = w.Write(s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
 	case r.Method == http.MethodGet && (path == "/applications/@me" || path == "/oauth2/applications/@me"):
 		writeJSON(w, map[string]any{"id": s.opts.AppID, "name": "cnnbot"})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
@@ -393,13 +390,29 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// message is the JSON of a message the bot sent: payload (a JSON object)
+// with id, channel_id and author added.
+func (s *Server) message(id, channel string, payload []byte) []byte {
+	payload = bytes.TrimSpace(payload)
+	if len(payload) < 2 || payload[0] != '{' {
+		payload = []byte("{}")
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"id":%q,"channel_id":%q,"author":{"id":%q,"username":"cnnbot","bot":true}`, id, channel, s.opts.BotID)
+	if rest := bytes.TrimSpace(payload[1:]); len(rest) > 0 && rest[0] != '}' {
+		b.WriteByte(',')
+	}
+	b.Write(payload[1:])
+	return b.Bytes()
+}
+
 // keep records a message sent to channel (the last 100 a channel), for
 // GET /channels/{id}/messages.
-func (s *Server) keep(channel string, m map[string]any) {
+func (s *Server) keep(channel string, m []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.sent == nil {
-		s.sent = map[string][]map[string]any{}
+		s.sent = map[string][][]byte{}
 	}
 	msgs := append(s.sent[channel], m)
 	if len(msgs) > 100 {
@@ -410,15 +423,18 @@ func (s *Server) keep(channel string, m map[string]any) {
 
 // history is the messages sent to channel, newest first, as Discord lists
 // them (the query's before/after are not applied).
-func (s *Server) history(channel string) []map[string]any {
+func (s *Server) history(channel string) []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	msgs := s.sent[channel]
-	out := make([]map[string]any, len(msgs))
-	for i, m := range msgs {
-		out[len(msgs)-1-i] = m
+	out := []byte{'['}
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, msgs[i]...)
 	}
-	return out
+	return append(out, ']')
 }
 
 func (s *Server) takeCanned(req Request) (Canned, bool) {
