@@ -53,7 +53,7 @@ func openTerminal(in, out *os.File, prompt, histPath string) (*terminal, error) 
 		io.Reader
 		io.Writer
 	}{in, out}, prompt, hist)
-	if w, h, err := term.GetSize(int(out.Fd())); err == nil {
+	if w, h, err := term.GetSize(int(out.Fd())); err == nil && w > 0 && h > 0 {
 		_ = tm.t.SetSize(w, h)
 	}
 	off := tm.restore
