@@ -490,3 +490,40 @@ func TestWireRows(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeTable presses a network card's Whole table: a short table comes
+// in the message, a long one (ResNet-152) attached as table.txt and
+// layers.csv, ephemeral either way.
+func TestWholeTable(t *testing.T) {
+	e := newEndpoint(t)
+	for _, c := range []struct {
+		id, q string
+		files bool
+	}{
+		{"WT1", "input 32x32x3\nconv 3x3 16 pad 1\nrelu\nmaxpool 2\nflatten\nlinear 10", false},
+		{"WT2", "resnet152", true},
+	} {
+		card := RenderCard(New(Options{}).Answer(t.Context(), c.q), "U1")
+		var id string
+		for _, b := range card.Components[0].(discordgo.ActionsRow).Components {
+			if b.(discordgo.Button).Label == "Whole table" {
+				id = b.(discordgo.Button).CustomID
+			}
+		}
+		msg := &discordgo.Message{ID: "M" + c.id, Embeds: card.Embeds}
+		_, resp, _ := e.post(t, press(c.id, id, "U5", msg))
+		if !c.files {
+			if resp.Data == nil || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "conv 3x3 3->16 pad 1 bias") {
+				t.Errorf("%s: %+v, want the whole table, ephemeral", c.q, resp.Data)
+			}
+			continue
+		}
+		if resp.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+			t.Errorf("%s: type %d, want an ephemeral deferral", c.q, resp.Type)
+		}
+		files := e.await(t, http.MethodPatch, "/api/v9/webhooks/1000/itok-"+c.id+"/messages/@original").Files()
+		if !bytes.Contains(files["table.txt"], []byte("conv 1x1 64->256 nobias")) || len(files["layers.csv"]) == 0 {
+			t.Errorf("%s: files %d bytes and %d bytes", c.q, len(files["table.txt"]), len(files["layers.csv"]))
+		}
+	}
+}

@@ -342,28 +342,7 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && (path == "/gateway" || path == "/gateway/bot"):
 		wsURL := "ws" + strings.TrimPrefix(s.URL, "http") + "/ws"
 		writeJSON(w, map[string]any{"url": wsURL, "shards": 1})
-	case r.Method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
-		// The message as Discord returns it: the payload with an id, the
-		// channel and the author spliced in, not decoded and encoded
-		// again (a load test sends thousands).
-		channel := strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")
-		m := s.message(s.NewID(), channel, req.Payload())
-		s.keep(channel, m)
-		_, _ = w.Write(m)
-	case r.Method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
-		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
-		var m map[string]any
-		_ = json.Unmarshal(req.Payload(), &m)
-		if m == nil {
-			m = map[string]any{}
-		}
-		m["id"], m["channel_id"] = id, channel
-		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
-		writeJSON(w, m)
-	case r.Method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
-		w.WriteHeader(http.StatusNoContent)
-	case r.Method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
-		_, _ = w.Write(s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
+	case strings.HasPrefix(path, "/channels/") && s.serveMessages(w, r.Method, path, req):
 	case r.Method == http.MethodGet && (path == "/applications/@me" || path == "/oauth2/applications/@me"):
 		writeJSON(w, map[string]any{"id": s.opts.AppID, "name": "cnnbot"})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
@@ -435,6 +414,32 @@ func (s *Server) history(channel string) []byte {
 		out = append(out, msgs[i]...)
 	}
 	return append(out, ']')
+}
+
+// serveMessages answers the channel message routes: send (the payload
+// echoed as the message, and kept), edit, delete, and list what was sent.
+// It reports whether path was one of them.
+func (s *Server) serveMessages(w http.ResponseWriter, method, path string, req Request) bool {
+	switch {
+	case method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		// The message as Discord returns it: the payload with an id, the
+		// channel and the author spliced in, not decoded and encoded
+		// again (a load test sends thousands).
+		channel := strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")
+		m := s.message(s.NewID(), channel, req.Payload())
+		s.keep(channel, m)
+		_, _ = w.Write(m)
+	case method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
+		_, _ = w.Write(s.message(id, channel, req.Payload()))
+	case method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		w.WriteHeader(http.StatusNoContent)
+	case method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		_, _ = w.Write(s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
+	default:
+		return false
+	}
+	return true
 }
 
 func (s *Server) takeCanned(req Request) (Canned, bool) {
