@@ -395,7 +395,7 @@ func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction,
 			d.m.errors.WithLabelValues("refused").Inc()
 		}
 		if <-deferred {
-			d.deliver(c, func(c Card) error { return d.editDeferred(s, i, c, a.private) }, start, log)
+			d.deliver(c, func(c Card) error { return editDeferred(d.ctx, s, i, c, a.private) }, start, log)
 		}
 	}
 	if !d.pool.submit(job) {
@@ -419,19 +419,19 @@ func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction,
 // ephemeral card (a refusal) behind a public deferral, the deferred
 // response deleted and c sent as an ephemeral follow-up, since a deferral
 // cannot become ephemeral.
-func (d *discord) editDeferred(s *discordgo.Session, i *discordgo.Interaction, c Card, deferredEphemeral bool) error {
-	ctx := discordgo.WithContext(d.ctx)
+func editDeferred(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, c Card, deferredEphemeral bool) error {
+	opt := discordgo.WithContext(ctx)
 	if c.Ephemeral && !deferredEphemeral {
-		if err := s.InteractionResponseDelete(i, ctx); err != nil {
+		if err := s.InteractionResponseDelete(i, opt); err != nil {
 			return err
 		}
 		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
 			Content: c.Content, Embeds: c.Embeds, Components: wire(c.Components), Files: cardFiles(c.Files),
 			AllowedMentions: noPings(), Flags: discordgo.MessageFlagsEphemeral,
-		}, ctx)
+		}, opt)
 		return err
 	}
-	_, err := s.InteractionResponseEdit(i, webhookEdit(c), ctx)
+	_, err := s.InteractionResponseEdit(i, webhookEdit(c), opt)
 	return err
 }
 

@@ -15,9 +15,9 @@ import (
 
 // responder answers interactions — slash commands, the message command,
 // buttons, modals, autocomplete — for the gateway and for the HTTP
-// interactions endpoint alike. It does no I/O: respond returns the
-// response, and the transport sends it (a REST call, or the body of
-// Discord's POST) and then does what the outcome asks for after it.
+// interactions endpoint alike. It does no I/O: plan says what an
+// interaction calls for, and the transport sends it (a REST call, or the
+// body of Discord's POST), does the work it asks for and what must follow.
 type responder struct {
 	bot *Bot
 	// limit, when set, is asked before answering a question; a refusal
@@ -74,26 +74,6 @@ func interactionUser(i *discordgo.Interaction) string {
 		return i.User.ID
 	}
 	return ""
-}
-
-// respond answers i at once, questions included: the HTTP endpoint's way.
-// The response is nil for an interaction the bot does not handle (a modal
-// or button it did not make).
-func (rs *responder) respond(ctx context.Context, i *discordgo.Interaction) outcome {
-	out := rs.plan(ctx, i)
-	if out.ask == nil {
-		return out
-	}
-	now := time.Now()
-	if rs.now != nil {
-		now = rs.now()
-	}
-	if rs.limit != nil {
-		if ok, notice := rs.limit(out.ask.user, now); !ok {
-			return outcome{resp: cardResponse(Card{Content: notice.Content, Ephemeral: true})}
-		}
-	}
-	return outcome{resp: cardResponse(out.ask.render(ctx, rs.bot))}
 }
 
 // plan works out what i calls for, without answering any question.

@@ -72,11 +72,11 @@ type Interactions struct {
 }
 
 // busyAfter is how long a request waits for a worker before the busy
-// reply; answerWithin bounds the answer itself. Together they stay under
-// Discord's 3 s.
+// reply; deferAfter how long it waits for the answer before deferring.
+// Together they stay under Discord's 3 s.
 const (
-	busyAfter    = time.Second
-	answerWithin = 1500 * time.Millisecond
+	busyAfter  = time.Second
+	deferAfter = 1500 * time.Millisecond
 )
 
 // NewInteractions returns the endpoint. It fails without a public key or
@@ -135,9 +135,10 @@ func newInteractions(key ed25519.PublicKey, rs *responder, rest *discordgo.Sessi
 
 // ServeHTTP answers one interaction: 401 when the signature does not
 // verify, 400 when the body is not an interaction, else the response as
-// JSON. A response with files is deferred and the files sent by editing it;
-// a Delete press is acknowledged and the message deleted, both after the
-// response is written.
+// JSON. An answer with files (which the body of an HTTP response cannot
+// carry) or one not ready in time is deferred and sent by editing the
+// deferred response; a Delete press is acknowledged and the message
+// deleted after the response is written.
 func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -159,68 +160,91 @@ func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), answerWithin)
+	// What follows the response (an edit, a delete) must outlive the
+	// request; answerTimeout bounds it all.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), answerTimeout)
 	defer cancel()
-	out := h.answer(ctx, &i)
-	if out.resp == nil {
-		http.Error(w, "not an interaction this bot handles", http.StatusBadRequest)
-		return
-	}
-	resp, edit := deferFiles(out.resp)
-	if !writeResponse(w, resp) {
-		return
-	}
-	// Discord has the response; what follows it must not die with the
-	// request.
-	ctx = context.WithoutCancel(ctx)
+	out := h.plan(ctx, &i)
 	switch {
-	case edit != nil:
-		if _, err := h.rest.InteractionResponseEdit(&i, edit, discordgo.WithContext(ctx)); err != nil {
-			h.log.Error("sending a reply's files", "interaction", i.ID, "err", err)
-		}
-	case out.remove:
+	case out.ask != nil:
+		h.ask(ctx, w, &i, out.ask)
+	case out.resp == nil:
+		http.Error(w, "not an interaction this bot handles", http.StatusBadRequest)
+	case writeResponse(w, out.resp) && out.remove:
 		if err := h.rest.InteractionResponseDelete(&i, discordgo.WithContext(ctx)); err != nil {
-			h.log.Error("deleting a message", "interaction", i.ID, "err", err)
+			h.log.Error("deleting a message", "interaction", i.ID, "err", redactPaths(err.Error()))
 		}
 	}
 }
 
-// answer runs the responder, recovering a panic into an apology: one bad
-// interaction must not end a replica.
-func (h *Interactions) answer(ctx context.Context, i *discordgo.Interaction) (out outcome) {
-	if i.Type != discordgo.InteractionPing {
-		select {
-		case h.workers <- struct{}{}:
-			defer func() { <-h.workers }()
-		case <-time.After(busyAfter):
-			return outcome{resp: cardResponse(Card{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true})}
-		}
-	}
+// plan runs the responder's plan, recovering a panic into an apology:
+// one bad interaction must not end a replica.
+func (h *Interactions) plan(ctx context.Context, i *discordgo.Interaction) (out outcome) {
 	defer func() {
 		if v := recover(); v != nil {
 			h.log.Error("interaction panicked", "interaction", i.ID, "panic", fmt.Sprint(v))
-			out = outcome{resp: cardResponse(Card{Content: "Sorry — something went wrong on my side; it has been logged.", Ephemeral: true, Err: true})}
+			out = outcome{resp: cardResponse(apology)}
 		}
 	}()
-	return h.rs.respond(ctx, i)
+	return h.rs.plan(ctx, i)
 }
 
-// deferFiles splits a response with files, which the body of an HTTP
-// response cannot carry: it returns a deferred response (type 5, the same
-// flags) and the edit that sends the message with its files. A response
-// without files comes back as it is, with a nil edit.
-func deferFiles(resp *discordgo.InteractionResponse) (*discordgo.InteractionResponse, *discordgo.WebhookEdit) {
-	d := resp.Data
-	if d == nil || len(d.Files) == 0 {
-		return resp, nil
+// apology is the reply to an interaction that hit a bug.
+var apology = Card{Content: "Sorry — something went wrong on my side; it has been logged.", Ephemeral: true, Err: true}
+
+// ask does a's work on a worker and answers with it: in the response when
+// it is ready within deferAfter (and has no files), else by deferring and
+// then editing the deferred response. A user over the flood limit gets
+// the notice, and a request that finds every worker busy for busyAfter
+// the busy reply.
+func (h *Interactions) ask(ctx context.Context, w http.ResponseWriter, i *discordgo.Interaction, a *asking) {
+	if h.rs.limit != nil {
+		if ok, notice := h.rs.limit(a.user, time.Now()); !ok {
+			writeResponse(w, cardResponse(Card{Content: notice.Content, Ephemeral: true}))
+			return
+		}
 	}
-	deferred := &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: d.Flags},
+	select {
+	case h.workers <- struct{}{}:
+	case <-time.After(busyAfter):
+		writeResponse(w, cardResponse(Card{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true}))
+		return
 	}
-	edit := webhookEdit(Card{Content: d.Content, Embeds: d.Embeds, Components: d.Components})
-	edit.Files = d.Files // the readers already made
-	return deferred, edit
+	done := make(chan Card, 1)
+	go func() {
+		defer func() { <-h.workers }()
+		defer func() {
+			if v := recover(); v != nil {
+				h.log.Error("interaction panicked", "interaction", i.ID, "panic", fmt.Sprint(v))
+				done <- apology
+			}
+		}()
+		done <- a.render(ctx, h.rs.bot)
+	}()
+	var c Card
+	ready := false
+	select {
+	case c = <-done:
+		if len(c.Files) == 0 {
+			writeResponse(w, cardResponse(c))
+			return
+		}
+		ready = true
+	case <-time.After(deferAfter):
+	}
+	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if a.private || (ready && c.Ephemeral) {
+		deferred.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	if !writeResponse(w, deferred) {
+		return
+	}
+	if !ready {
+		c = <-done
+	}
+	if err := editDeferred(ctx, h.rest, i, c, deferred.Data != nil); err != nil {
+		h.log.Error("sending the deferred answer", "interaction", i.ID, "err", redactPaths(err.Error()))
+	}
 }
 
 // writeResponse writes resp as the JSON body and flushes it, so Discord

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
@@ -525,5 +526,31 @@ func TestWholeTable(t *testing.T) {
 		if !bytes.Contains(files["table.txt"], []byte("conv 1x1 64->256 nobias")) || len(files["layers.csv"]) == 0 {
 			t.Errorf("%s: files %d bytes and %d bytes", c.q, len(files["table.txt"]), len(files["layers.csv"]))
 		}
+	}
+}
+
+// TestInteractionsDeferSlow: work not done within deferAfter is deferred
+// at once and sent later; a refusal behind the public deferral becomes an
+// ephemeral follow-up.
+func TestInteractionsDeferSlow(t *testing.T) {
+	e := newEndpoint(t)
+	i := &discordgo.Interaction{ID: "SL", AppID: "1000", Token: "itok-SL", Type: discordgo.InteractionApplicationCommand}
+	slow := &asking{user: "U1", card: func(context.Context, *Bot) Card {
+		time.Sleep(deferAfter + 300*time.Millisecond)
+		return Card{Content: "late refusal", Ephemeral: true, Err: true}
+	}}
+	w := httptest.NewRecorder()
+	start := time.Now()
+	e.h.ask(t.Context(), w, i, slow)
+	if got := decodeResponse(t, w.Body.Bytes()); got.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || got.Data != nil {
+		t.Errorf("a slow answer: type %d %+v, want a public deferral", got.Type, got.Data)
+	}
+	if d := time.Since(start); d < deferAfter {
+		t.Errorf("returned after %v, before the answer was ready", d)
+	}
+	e.await(t, http.MethodDelete, "/api/v9/webhooks/1000/itok-SL/messages/@original")
+	f := e.await(t, http.MethodPost, "/api/v9/webhooks/1000/itok-SL")
+	if !bytes.Contains(f.Payload(), []byte("late refusal")) || !bytes.Contains(f.Payload(), []byte(`"flags":64`)) {
+		t.Errorf("the follow-up: %s", f.Payload())
 	}
 }
