@@ -69,6 +69,8 @@ type Interactions struct {
 	maxBody int64
 	log     *slog.Logger
 	workers chan struct{}
+	// m, when set (by Serve), counts questions, answers and refusals.
+	m *metrics
 }
 
 // busyAfter is how long a request waits for a worker before the busy
@@ -198,6 +200,11 @@ var apology = Card{Content: "Sorry — something went wrong on my side; it has b
 // the notice, and a request that finds every worker busy for busyAfter
 // the busy reply.
 func (h *Interactions) ask(ctx context.Context, w http.ResponseWriter, i *discordgo.Interaction, a *asking) {
+	start := time.Now()
+	if h.m != nil {
+		h.m.questions.Inc()
+		defer func() { h.m.latency.Observe(time.Since(start).Seconds()) }()
+	}
 	if h.rs.limit != nil {
 		if ok, notice := h.rs.limit(a.user, time.Now()); !ok {
 			writeResponse(w, cardResponse(Card{Content: notice.Content, Ephemeral: true}))
@@ -219,7 +226,14 @@ func (h *Interactions) ask(ctx context.Context, w http.ResponseWriter, i *discor
 				done <- apology
 			}
 		}()
-		done <- a.render(ctx, h.rs.bot)
+		c := a.render(ctx, h.rs.bot)
+		if h.m != nil {
+			h.m.answers.Inc()
+			if c.Err {
+				h.m.errors.WithLabelValues("refused").Inc()
+			}
+		}
+		done <- c
 	}()
 	var c Card
 	ready := false

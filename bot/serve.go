@@ -275,6 +275,7 @@ func (d *discord) serveInteractions(wg *sync.WaitGroup, opts ServeOptions, clien
 	}
 	rest.Client = client
 	h := newInteractions(opts.PublicKey, d.rs, rest, d.log, 0, 0)
+	h.m = d.m
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
 	wg.Add(1)
 	go func() {
