@@ -145,3 +145,25 @@ func cardText(c bot.Card) string {
 	}
 	return b.String()
 }
+
+// TestCardLimits renders cards for questions that push every part of a
+// card — long networks, long names, long refusals — and each must stay
+// within Discord's limits, Show working and Whole table included.
+func TestCardLimits(t *testing.T) {
+	b := bot.New(bot.Options{})
+	long := "input 224x224x3\n" + strings.Repeat("conv 3x3 8 pad 1\nrelu\n", 400)
+	named := "input 32x32x3\nblock " + strings.Repeat("n", 3000) + " { conv 3x3 8 pad 1 }\nflatten\nlinear 10"
+	comments := "input 32x32x3\n" + strings.Repeat("conv 3x3 8 pad 1  # "+strings.Repeat("c", 60)+"\n", 60)
+	for name, q := range map[string]string{
+		"800 layers": long, "a 3,000-letter name": named, "comments": comments,
+		"a refused paste": strings.Repeat("nn.Conv2d(3, 8, 3), ", 150) + "nn.Conv2d(8, 8, 3, paddin=1)",
+		"resnet152":       "resnet152 depth 4",
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := b.Answer(context.Background(), q)
+			checkLimits(t, bot.RenderCard(r, "123456789012345678"))
+			checkLimits(t, bot.RenderWorking(r))
+			checkLimits(t, bot.RenderTable(r))
+		})
+	}
+}

@@ -82,7 +82,7 @@ func RenderCard(r Reply, asker string) Card {
 			embed.Fields = append(embed.Fields, &discordgo.MessageEmbedField{Name: f.name, Value: f.exact, Inline: true})
 		}
 	}
-	embed.Description = truncateRunes(printable(strings.TrimSpace(desc.String())), maxEmbedDescription-8)
+	embed.Description = truncateRunes(printable(strings.TrimSpace(desc.String())), descriptionRoom(embed))
 	if strings.Count(embed.Description, "```")%2 == 1 {
 		embed.Description += "\n```"
 	}
@@ -106,6 +106,20 @@ func RenderCard(r Reply, asker string) Card {
 		card.Components = []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 	}
 	return card
+}
+
+// descriptionRoom is how many runes e's description may take: Discord's
+// 4,096, less what keeps all of e within 6,000, less room to close a
+// fence.
+func descriptionRoom(e *discordgo.MessageEmbed) int {
+	used := 0
+	if e.Footer != nil {
+		used += utf8.RuneCountInString(e.Footer.Text)
+	}
+	for _, f := range e.Fields {
+		used += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
+	}
+	return min(maxEmbedDescription, maxEmbedTotal-used) - 8
 }
 
 // hasFile reports whether fs holds a file called name.
