@@ -554,3 +554,23 @@ func TestInteractionsDeferSlow(t *testing.T) {
 		t.Errorf("the follow-up: %s", f.Payload())
 	}
 }
+
+func TestPresetQuestion(t *testing.T) {
+	b := New(Options{})
+	opt := func(name string, v any) *discordgo.ApplicationCommandInteractionDataOption {
+		return &discordgo.ApplicationCommandInteractionDataOption{Name: name, Value: v}
+	}
+	if q := presetQuestion(b, t.Context(), []*discordgo.ApplicationCommandInteractionDataOption{
+		opt("name", "resnet18"), opt("depth", float64(2)), opt("batch", float64(64))}); q != "resnet18 batch 64 depth 2" {
+		t.Errorf("got %q", q)
+	}
+	q := presetQuestion(b, t.Context(), []*discordgo.ApplicationCommandInteractionDataOption{
+		opt("name", "lenet5"), opt("input", "36x36x1"), opt("batch", float64(8))})
+	r := b.Answer(t.Context(), q)
+	if r.Err != nil || r.Summary == nil || shapeText(r.Summary.Input) != "1×36×36" || r.Question.Batch != 8 {
+		t.Fatalf("lenet5 at 36x36x1, batch 8: %q → %+v", q, r.Err)
+	}
+	if strings.Contains(q, "#") {
+		t.Errorf("the preset's comments were kept: %q", q)
+	}
+}
