@@ -270,3 +270,22 @@ func BenchmarkWorstCase(b *testing.B) {
 		})
 	}
 }
+
+// TestLeavesBudget: the per-answer budget of unrolled layers is checked in
+// bot, before anything is unrolled, whatever the front-end allowed.
+func TestLeavesBudget(t *testing.T) {
+	b := bot.New(bot.Options{MaxLeaves: 100})
+	for _, q := range []string{
+		"input 8x8x3; repeat 2 { repeat 100 { relu } }",
+		"input 8x8x3\n" + strings.Repeat("relu\n", 101),
+		"nn.Sequential(" + strings.Repeat("nn.ReLU(), ", 101) + ")\n# input is 1 x 3 x 8 x 8",
+	} {
+		r := b.Answer(context.Background(), q)
+		if r.OK() || !strings.Contains(r.Err.Msg, "more than 100 single layers") || r.Summary != nil {
+			t.Errorf("%.40q: want a refusal before sizing, got ok=%v %v", q, r.OK(), r.Err)
+		}
+	}
+	if r := b.Answer(context.Background(), "input 8x8x3; repeat 100 { relu }"); !r.OK() {
+		t.Errorf("100 layers refused: %v", r.Err)
+	}
+}

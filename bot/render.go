@@ -256,10 +256,7 @@ func exampleInput(kind string) string {
 
 func writeShapeLine(b *strings.Builder, rep calc.Report, m markup) {
 	b.WriteString("• output shape: ")
-	var buf [48]byte
-	b.WriteString(m.strong)
-	b.Write(appendShape(buf[:0], rep.Output))
-	b.WriteString(m.strong)
+	m.writeBold(b, shapeText(rep.Output))
 	if legend := shapeLegend(rep.Output); legend != "" && rep.Output[0] != 0 {
 		b.WriteByte(' ')
 		b.WriteString(legend)

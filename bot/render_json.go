@@ -68,35 +68,19 @@ type jsonError struct {
 // inside it.
 type jsonShape []*int
 
-// jsonShapes makes the jsonShapes of an answer, each of its dimensions
-// from one buffer: a network has hundreds.
-type jsonShapes struct {
-	dims []int
-	ptrs []*int
-}
-
-// of returns s as a jsonShape.
-func (b *jsonShapes) of(s calc.Shape) jsonShape {
-	switch {
-	case s == nil:
+// shapeJSON is s as a jsonShape.
+func shapeJSON(s calc.Shape) jsonShape {
+	if s == nil {
 		return nil
-	case len(s) == 0:
-		return jsonShape{}
 	}
-	if cap(b.dims)-len(b.dims) < len(s) {
-		n := max(len(s), 256)
-		b.dims, b.ptrs = make([]int, 0, n), make([]*int, 0, n)
-	}
-	start := len(b.ptrs)
+	out := make(jsonShape, len(s))
 	for i, d := range s {
-		b.dims = append(b.dims, d)
-		p := &b.dims[len(b.dims)-1]
 		if i == 0 && d == 0 && len(s) > 1 {
-			p = nil
+			continue // an unknown channel count
 		}
-		b.ptrs = append(b.ptrs, p)
+		out[i] = &d
 	}
-	return b.ptrs[start:len(b.ptrs):len(b.ptrs)]
+	return out
 }
 
 // RenderJSON renders a reply as design.md §3's JSON, one line with a final
@@ -123,9 +107,8 @@ func RenderJSON(r Reply) []byte {
 
 func answerJSON(r Reply) (jsonAnswer, error) {
 	a := jsonAnswer{OK: true, Layers: []jsonLayer{}}
-	var shapes jsonShapes
 	if r.Question != nil {
-		a.Input = shapes.of(r.Question.Input)
+		a.Input = shapeJSON(r.Question.Input)
 		if s := r.Question.Solve; s != nil {
 			a.Solve = &jsonSolve{Unknown: s.Unknown, Solutions: append([]int64{}, s.Solutions...), Second: s.Second, Seconds: s.Seconds}
 		}
@@ -150,13 +133,11 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		}
 	}
 	a.Layers = make([]jsonLayer, 0, len(reports))
-	macs := make([]int64, len(reports))
-	for i, rep := range reports {
+	for _, rep := range reports {
 		l := jsonLayer{Type: rep.Kind, Weights: rep.Weights, Biases: rep.Biases, Params: rep.Params,
-			Buffers: rep.Buffers, Connections: rep.Connections, Output: shapes.of(rep.Output)}
+			Buffers: rep.Buffers, Connections: rep.Connections, Output: shapeJSON(rep.Output)}
 		if rep.MACsKnown {
-			macs[i] = rep.MACs
-			l.MACs = &macs[i]
+			l.MACs = &rep.MACs
 		}
 		a.Layers = append(a.Layers, l)
 	}

@@ -138,71 +138,6 @@ func mb(bytes int64) string {
 	return fmt.Sprintf("%s.%02d", group(hundredths/100), hundredths%100)
 }
 
-// layerAt points at the layer a row shows inside the layer *l (see
-// calc.At), or returns nil for a shortcut or branch row. Rows of a
-// repeat's passes point at the same layer.
-func layerAt(l *calc.Layer, path []int) *calc.Layer {
-	var part []calc.Layer
-	inPart := false
-	for _, p := range path {
-		i := p - 1
-		if i < 0 {
-			return nil
-		}
-		if inPart {
-			if i >= len(part) {
-				return nil
-			}
-			l, inPart = &part[i], false
-			continue
-		}
-		switch b := (*l).(type) {
-		case calc.Sequence:
-			if i >= len(b.Layers) {
-				return nil
-			}
-			l = &b.Layers[i]
-		case calc.Repeat:
-			if len(b.Layers) == 0 {
-				return nil
-			}
-			l = &b.Layers[i%len(b.Layers)]
-		case calc.Residual:
-			if i < len(b.Body) {
-				l = &b.Body[i]
-			} else {
-				part, inPart = b.Shortcut, true
-			}
-		case calc.Concat:
-			if i >= len(b.Branches) {
-				return nil
-			}
-			part, inPart = b.Branches[i], true
-		default:
-			return nil
-		}
-	}
-	if inPart {
-		return nil
-	}
-	return l
-}
-
-var indents = func() []string {
-	out := make([]string, 32)
-	for i := range out {
-		out[i] = strings.Repeat("  ", i)
-	}
-	return out
-}()
-
-func indentDepth(d int) string {
-	if d < len(indents) {
-		return indents[d]
-	}
-	return strings.Repeat("  ", d)
-}
-
 // rowName names a row: a block by its kind (and name), a layer by its
 // kind, or in full by its canonical text with the sizes it took from the
 // layer before written in.
@@ -255,13 +190,15 @@ func resolved(l calc.Layer, in calc.Shape) calc.Layer {
 }
 
 // windowText writes a receptive field, effective stride and effective
-// padding, each one number when every dimension agrees (see appendWindow).
+// padding, each one number when every dimension agrees (see
+// windowNumbers), or dashes when there is none.
 func windowText(w []calc.Window) (string, string, string) {
 	if len(w) == 0 {
 		return "–", "–", "–"
 	}
-	text := func(which int) string { return string(appendWindow(nil, w, which)) }
-	return text(windowSize), text(windowStride), text(windowPad)
+	return windowNumbers(w, func(w calc.Window) int64 { return w.Size }),
+		windowNumbers(w, func(w calc.Window) int64 { return w.Stride }),
+		windowNumbers(w, func(w calc.Window) int64 { return w.Pad })
 }
 
 // explainMismatch rewrites the refusal of a network layer that does not

@@ -147,6 +147,9 @@ func parse(getenv func(string) string, args []string) (Config, error) {
 		fs.PrintDefaults()
 		return Config{}, fmt.Errorf("%w\nusage: cnnbot serve [flags]\n%s", flag.ErrHelp, b.String())
 	}
+	if _, name, ok := strings.Cut(fmt.Sprint(err), "flag provided but not defined: -"); ok && !settingLike(name) {
+		return Config{}, errors.New("a flag that is not a setting (not shown: it may be a secret); see cnnbot serve -h")
+	}
 	if err != nil {
 		return Config{}, fmt.Errorf("%w (see cnnbot serve -h)", err)
 	}

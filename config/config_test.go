@@ -182,7 +182,9 @@ func TestSecretsNeverInErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Load(env("DISCORD_TOKEN", token), []string{token}); err == nil || strings.Contains(err.Error(), "SECRET") {
-		t.Errorf("a token given as an argument: error %v", err)
+	for _, args := range [][]string{{token}, {"-" + token}, {"--" + token + "=1"}} {
+		if _, err := Load(env("DISCORD_TOKEN", token), args); err == nil || strings.Contains(err.Error(), "SECRET") {
+			t.Errorf("a token given as %q: error %v", args, err)
+		}
 	}
 }
