@@ -442,6 +442,9 @@ func TestNativeCommands(t *testing.T) {
 			t.Errorf("modal %q: label %q (Discord allows 45 characters; pastes are welcome)", m.Data.Title, in.Label)
 		}
 	}
+	if n := len([]rune(nativeHelp)); n > MaxContent || !strings.Contains(nativeHelp, readmeURL) {
+		t.Errorf("/help is %d characters (at most %d) and must link the README", n, MaxContent)
+	}
 	send := cardSend(RenderCard(New(Options{}).Answer(t.Context(), cardQuestion), "U1"))
 	if send.AllowedMentions == nil || send.AllowedMentions.Parse == nil || len(send.Embeds) != 1 || len(send.Components) != 1 {
 		t.Errorf("cardSend: %+v", send)

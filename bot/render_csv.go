@@ -23,23 +23,15 @@ func rowsCSV(r Reply) []byte {
 			break
 		}
 		row := &s.Rows[i]
-		index := strconv.Itoa(row.Index)
-		for _, p := range row.Path {
-			index += "." + strconv.Itoa(p)
-		}
 		var l calc.Layer
 		if row.Index-1 < len(q.Layers) {
-			if lp := layerAt(&q.Layers[row.Index-1].Layer, row.Path); lp != nil {
-				l = *lp
-			} else {
-				l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
-			}
+			l, _ = calc.At(q.Layers[row.Index-1].Layer, row.Path)
 		}
 		rf, stride, pad := "", "", ""
 		if len(row.Field) > 0 {
 			rf, stride, pad = windowText(row.Field)
 		}
-		_ = w.Write([]string{index, strconv.Itoa(row.Depth), printable(rowName(row, l, true)), csvShape(row.Output),
+		_ = w.Write([]string{rowNumber(row), strconv.Itoa(row.Depth), printable(rowName(row, l, true)), csvShape(row.Output),
 			strconv.FormatInt(row.Params, 10), strconv.FormatInt(row.MACs, 10), csvX(rf), csvX(stride), csvX(pad)})
 	}
 	w.Flush()
