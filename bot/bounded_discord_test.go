@@ -89,16 +89,19 @@ func TestAttachmentBounded(t *testing.T) {
 	p := "/api/v9/channels/CA/messages"
 	h.mention(t, "A1", "CA", "UA", longName)
 	r := h.await(t, p)
-	file := r.Files()["answer.md"]
+	file := r.Files()["answer.txt"]
 	if len(file) == 0 || len(file) > MaxAnswerBytes {
-		t.Fatalf("answer.md is %d bytes, want 1 to %d", len(file), MaxAnswerBytes)
+		t.Fatalf("answer.txt is %d bytes, want 1 to %d", len(file), MaxAnswerBytes)
+	}
+	if csv := r.Files()["layers.csv"]; len(csv) == 0 || len(csv) > MaxAnswerBytes {
+		t.Fatalf("layers.csv is %d bytes, want 1 to %d", len(csv), MaxAnswerBytes)
 	}
 	// Once where the question is echoed, never in the table's rows.
 	if n := strings.Count(grepLines(string(file), strings.Repeat("n", maxName+1)), "\n") + 1; n > 1 {
 		t.Errorf("the long name is written whole on %d lines", n)
 	}
 	if !strings.Contains(string(file), "rows cut") {
-		t.Error("answer.md does not say what was cut")
+		t.Error("answer.txt does not say what was cut")
 	}
 
 	h.fake.RespondOnce("POST", p, fakediscord.Canned{Status: 413, Body: `{"message":"Request entity too large","code":40005}`})
@@ -139,7 +142,7 @@ func TestBusy(t *testing.T) {
 		switch {
 		case strings.Contains(rp.Content, "busy"):
 			busy++
-		case !strings.Contains(rp.Content, "Totals"):
+		case !strings.Contains(rp.Content, "Params **"):
 			t.Errorf("neither an answer nor the busy reply: %.200q", rp.Content)
 		}
 	}

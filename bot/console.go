@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -19,7 +20,19 @@ const MaxChatLine = 1 << 20
 // waiting for a line) or at "quit" (even inside an unfinished network).
 // prompt is printed before each question when non-empty (an interactive
 // terminal).
+//
+// On an interactive terminal (in and out both one, and a prompt) lines are
+// edited with the usual keys and history (kept in ~/.cnnbot_history), and
+// a paste arrives as one question: see chatTerminal.
 func Chat(ctx context.Context, b *Bot, in io.Reader, out io.Writer, prompt string) error {
+	if fin, ok := in.(*os.File); ok && prompt != "" {
+		if fout, ok := out.(*os.File); ok {
+			if tm, err := openTerminal(fin, fout, prompt, historyPath()); err == nil {
+				defer tm.close()
+				return chatTerminal(ctx, b, tm, prompt)
+			}
+		}
+	}
 	lines := make(chan chatLine)
 	done := make(chan struct{})
 	defer close(done)
@@ -136,6 +149,61 @@ func (c *chat) ask(q string) {
 	fmt.Fprintln(c.out, RenderText(c.b.Answer(c.ctx, q)))
 }
 
+// chatTerminal runs chat on a line editor. The lines of a paste (marked
+// by bracketed paste) are held, whatever they hold, until a line typed:
+// Enter on a blank line asks them as one question, and a typed line
+// (the paste's last, unfinished one) is added to them first.
+func chatTerminal(ctx context.Context, b *Bot, tm *terminal, prompt string) error {
+	type termLine struct {
+		text   string
+		pasted bool
+		err    error
+	}
+	lines := make(chan termLine)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			text, pasted, err := tm.readLine()
+			select {
+			case lines <- termLine{text, pasted, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	c := chat{b: b, out: tm, ctx: ctx}
+	more := strings.Repeat(" ", max(len(prompt)-2, 0)) + "… "
+	pasted := false
+	for {
+		tm.setPrompt(map[bool]string{true: prompt, false: more}[len(c.pending) == 0])
+		var l termLine
+		select {
+		case <-ctx.Done():
+			return nil
+		case l = <-lines:
+		}
+		switch {
+		case l.err != nil:
+			c.flush()
+			return nil // Ctrl-D, Ctrl-C, or the terminal gone
+		case l.pasted:
+			c.pending, pasted = append(c.pending, l.text), true
+		case pasted:
+			if strings.TrimSpace(l.text) != "" {
+				c.pending = append(c.pending, l.text)
+			}
+			c.flush()
+			pasted = false
+		case c.line(l.text):
+			return nil
+		}
+	}
+}
+
 // chatLine is one line read, or how long a skipped line was, or the
 // error that ended the input.
 type chatLine struct {
@@ -194,11 +262,17 @@ func readLine(br *bufio.Reader, limit int) (text string, long int, err error) {
 }
 
 // startsBlock reports whether a line opens a multi-line question: a
-// network's input line, or code that continues on the next lines.
+// network's input line, or code that continues on the next lines (import,
+// from, class, def and decorators start Python that goes on).
 func startsBlock(line string) bool {
 	lower := strings.ToLower(line)
 	if strings.HasPrefix(lower, "input ") && !strings.Contains(lower, ";") {
 		return true
+	}
+	for _, p := range []string{"import ", "from ", "class ", "def ", "@"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
 	}
 	return balance(line) > 0 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",")
 }

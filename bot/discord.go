@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -9,12 +8,11 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/sync/semaphore"
-
-	"github.com/cnnbot/cnnbot/grammar"
 )
 
 // noPings is sent with every message and interaction response: it
@@ -24,45 +22,10 @@ func noPings() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
-// commands are the slash commands, registered with one bulk overwrite
-// after READY.
-var commands = []*discordgo.ApplicationCommand{
-	{
-		Name:        "cnn",
-		Description: "Parameters, output shape and MACs of a layer or network",
-		Options: []*discordgo.ApplicationCommandOption{{
-			Type:        discordgo.ApplicationCommandOptionString,
-			Name:        "question",
-			Description: "e.g. conv 3x3 32->64 stride 2 pad 1 input 56x56",
-			Required:    true,
-			MaxLength:   4000,
-		}},
-	},
-	{Name: "net", Description: "Size up a whole network, one layer a line"},
-	{
-		Name:        "preset",
-		Description: "Size up a well-known network",
-		Options: []*discordgo.ApplicationCommandOption{{
-			Type:         discordgo.ApplicationCommandOptionString,
-			Name:         "name",
-			Description:  "the network's name",
-			Required:     true,
-			Autocomplete: true,
-		}},
-	},
-	{Name: "help", Description: "How to ask, with examples"},
-}
-
 const (
 	netModalID = "net"
 	netFieldID = "network"
 )
-
-// helpText is the /help reply and the answer to an empty mention: the
-// ways to ask on Discord, then the console's Help in a code block.
-const helpText = "**Ask me about a CNN layer or network** — `/cnn question: conv 3x3 32->64 stride 2 pad 1 input 56x56`, " +
-	"a mention (`@cnnbot nn.Conv2d(3, 64, 7, 2, 3)`) or a DM; `/net` opens a box for a whole network; " +
-	"`/preset name: resnet18` sizes up a well-known one.\n```\n" + Help + "\n```"
 
 // discord is the Discord transport: it turns gateway events into questions
 // for Bot.Answer and the rendered replies into REST calls.
@@ -73,8 +36,17 @@ type discord struct {
 	m      *metrics
 	health *health
 	guild  string
-	render func(Reply) Message
+	render func(Reply, string) Card // a reply, and who may delete it
 	now    func() time.Time
+	// rs works out what an interaction calls for; replies finds the
+	// reply to an edited question.
+	rs      *responder
+	replies *replies
+	// register is true for the process that registers the commands
+	// (shard 0, unless cnnbot register does it); registered is set once
+	// it has.
+	register   bool
+	registered atomic.Bool
 	// pool answers the questions; sending bounds the bytes of replies
 	// waiting for Discord.
 	pool    *pool
@@ -138,12 +110,13 @@ func (d *discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
 		appID = r.Application.ID
 	}
 	d.log.Info("gateway ready", "app_id", appID, "guilds", len(r.Guilds), "shard", s.ShardID, "shards", s.ShardCount)
-	if !d.begin() {
-		return
+	if !d.register || !d.registered.CompareAndSwap(false, true) || !d.begin() {
+		return // not this process's job, or done on an earlier READY
 	}
 	defer d.inflight.Done()
-	got, err := s.ApplicationCommandBulkOverwrite(appID, d.guild, commands, discordgo.WithContext(d.ctx))
+	got, err := s.ApplicationCommandBulkOverwrite(appID, d.guild, nativeCommands(), discordgo.WithContext(d.ctx))
 	if err != nil {
+		d.registered.Store(false) // try again on the next READY
 		d.m.errors.WithLabelValues("rest").Inc()
 		d.log.Error("registering slash commands", "err", d.restErr(err), "guild", d.guild)
 		return
@@ -197,17 +170,27 @@ func (d *discord) onMessageCreate(s *discordgo.Session, mc *discordgo.MessageCre
 	defer d.inflight.Done()
 	d.m.questions.Inc()
 	log := d.log.With("channel", mc.ChannelID, "message", mc.ID, "user", mc.Author.ID)
-	send := func(msg Message) error {
-		m := messageSend(msg)
+	send := func(c Card) error {
+		m := cardSend(c)
 		m.Reference = mc.SoftReference()
-		_, err := s.ChannelMessageSendComplex(mc.ChannelID, m, discordgo.WithContext(d.ctx))
+		sent, err := s.ChannelMessageSendComplex(mc.ChannelID, m, discordgo.WithContext(d.ctx))
+		if err == nil && sent != nil {
+			d.replies.remember(mc.ID, mc.ChannelID, sent.ID)
+		}
 		return err
 	}
-	msg, now, queue := d.screen(mc.Author.ID, q, start, false)
+	d.queue(q, mc.Author.ID, start, send, log)
+}
+
+// queue answers a message's question q from user on the pool and sends
+// the card with send; the flood notice, the help and the busy reply go
+// at once (a repeat flooder's message is skipped).
+func (d *discord) queue(q, user string, start time.Time, send func(Card) error, log *slog.Logger) {
+	msg, now, queue := d.screen(user, q, start, false)
 	switch {
 	case queue:
 		d.inflight.Add(1)
-		if d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q), send, start, log) }) {
+		if d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q, user), send, start, log) }) {
 			return
 		}
 		d.inflight.Done()
@@ -215,7 +198,48 @@ func (d *discord) onMessageCreate(s *discordgo.Session, mc *discordgo.MessageCre
 	case !now:
 		return
 	}
-	d.deliver(msg, send, start, log)
+	d.deliver(cardOf(msg), send, start, log)
+}
+
+// onMessageUpdate answers an edited question again: the asker fixed a
+// typo, so the reply is edited to match rather than a second one sent.
+// Updates that are not edits (Discord adding a link preview) and messages
+// the bot did not answer are left alone.
+func (d *discord) onMessageUpdate(s *discordgo.Session, mu *discordgo.MessageUpdate) {
+	defer d.guard("MESSAGE_UPDATE")
+	start := d.now()
+	m := mu.Message
+	if s.State.User == nil || m == nil || m.EditedTimestamp == nil {
+		return
+	}
+	if mu.BeforeUpdate != nil && mu.BeforeUpdate.Content == m.Content {
+		return
+	}
+	q, ok := question(m, s.State.User.ID)
+	if !ok || strings.TrimSpace(q) == "" || !d.begin() {
+		return
+	}
+	defer d.inflight.Done()
+	ref, ok := d.replies.lookup(m.ID)
+	if !ok {
+		if ref, ok = findReply(d.ctx, s, m.ChannelID, m.ID, s.State.User.ID); !ok {
+			return
+		}
+	}
+	d.m.questions.Inc()
+	log := d.log.With("channel", m.ChannelID, "message", m.ID, "user", m.Author.ID, "edit", true)
+	edit := func(c Card) error {
+		_, err := s.ChannelMessageEditComplex(cardEdit(ref, c), discordgo.WithContext(d.ctx))
+		return err
+	}
+	if _, _, queue := d.screen(m.Author.ID, q, start, false); !queue {
+		d.m.limited.Inc()
+		return // an answer is not replaced by a notice
+	}
+	d.inflight.Add(1)
+	if !d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q, m.Author.ID), edit, start, log) }) {
+		d.inflight.Done()
+	}
 }
 
 // screen decides, before any work, what becomes of a question: every reply
@@ -234,7 +258,7 @@ func (d *discord) screen(user, q string, at time.Time, interaction bool) (msg Me
 		d.m.limited.Inc()
 		return floodNotice(wait), true, false
 	case strings.TrimSpace(q) == "":
-		return Message{Content: helpText, Ephemeral: interaction}, true, false
+		return Message{Content: nativeHelp, Ephemeral: interaction}, true, false
 	}
 	return Message{}, false, true
 }
@@ -245,29 +269,30 @@ func (d *discord) busy() Message {
 	return Message{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true}
 }
 
-// answer answers q and renders it for Discord, within answerTimeout.
-func (d *discord) answer(q string) Message {
+// answer answers q and renders it as a card that asker may delete,
+// within answerTimeout.
+func (d *discord) answer(q, asker string) Card {
 	ctx, cancel := context.WithTimeout(d.ctx, answerTimeout)
 	defer cancel()
-	msg := d.render(d.bot.Answer(ctx, q))
-	if msg.Err {
+	c := d.render(d.bot.Answer(ctx, q), asker)
+	if c.Err {
 		d.m.errors.WithLabelValues("refused").Inc()
 	}
-	return msg
+	return c
 }
 
 // answerTimeout bounds the work of one answer (Answer checks its context
 // between the layers of a network).
 const answerTimeout = 10 * time.Second
 
-// deliver sends msg with send, off the worker: a send can wait on
+// deliver sends c with send, off the worker: a send can wait on
 // Discord's rate limits for seconds, and the workers must go on answering.
 // What waits to be sent is bounded in bytes (sendBudget): when it is
 // spent, deliver waits, so the queue fills and new questions get the busy
-// reply. An attachment Discord refuses (too large, or any failure) is
-// followed by the message without it, saying so: never silence.
-func (d *discord) deliver(msg Message, send func(Message) error, start time.Time, log *slog.Logger) {
-	weight := min(int64(msg.size()), sendBudget)
+// reply. Attachments Discord refuses (too large, or any failure) are
+// followed by the card without them, saying so: never silence.
+func (d *discord) deliver(c Card, send func(Card) error, start time.Time, log *slog.Logger) {
+	weight := min(int64(c.size()), sendBudget)
 	if err := d.sending.Acquire(d.ctx, weight); err != nil {
 		log.Warn("reply dropped: shutting down", "err", err)
 		return
@@ -276,11 +301,11 @@ func (d *discord) deliver(msg Message, send func(Message) error, start time.Time
 	go func() {
 		defer d.inflight.Done()
 		defer d.sending.Release(weight)
-		err := send(msg)
-		if err != nil && len(msg.Files) > 0 {
+		err := send(c)
+		if err != nil && len(c.Files) > 0 {
 			d.m.errors.WithLabelValues("rest").Inc()
-			log.Warn("sending the reply with its attachment failed; sending it without", "err", d.restErr(err))
-			err = send(withoutFiles(msg))
+			log.Warn("sending the reply with its attachments failed; sending it without", "err", d.restErr(err))
+			err = send(cardWithoutFiles(c))
 		}
 		if err != nil {
 			d.m.errors.WithLabelValues("rest").Inc()
@@ -308,6 +333,9 @@ func floodNotice(wait time.Duration) Message {
 	}
 }
 
+// onInteractionCreate answers an interaction as the responder plans it: a
+// response at once (a modal, autocomplete, Delete), or work deferred first
+// and done on the pool.
 func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	defer d.guard("INTERACTION_CREATE")
 	start := d.now()
@@ -316,88 +344,70 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 	}
 	defer d.inflight.Done()
 	i := ic.Interaction
-	user := ""
-	if i.Member != nil && i.Member.User != nil {
-		user = i.Member.User.ID
-	} else if i.User != nil {
-		user = i.User.ID
-	}
-	log := d.log.With("interaction", i.ID, "user", user)
-
-	var resp *discordgo.InteractionResponse
-	switch i.Type {
-	case discordgo.InteractionApplicationCommand:
-		data := i.ApplicationCommandData()
-		switch data.Name {
-		case "cnn", "preset":
-			q := ""
-			for _, o := range data.Options {
-				if o.Type == discordgo.ApplicationCommandOptionString {
-					q = o.StringValue()
-				}
+	log := d.log.With("interaction", i.ID, "user", interactionUser(i))
+	out := d.rs.plan(d.ctx, i)
+	switch {
+	case out.ask != nil:
+		d.askInteraction(s, i, out.ask, start, log)
+	case out.resp != nil:
+		if err := s.InteractionRespond(i, out.resp, discordgo.WithContext(d.ctx)); err != nil {
+			d.m.errors.WithLabelValues("rest").Inc()
+			log.Error("responding to interaction", "err", d.restErr(err))
+			return
+		}
+		if out.remove {
+			if err := s.InteractionResponseDelete(i, discordgo.WithContext(d.ctx)); err != nil {
+				d.m.errors.WithLabelValues("rest").Inc()
+				log.Error("deleting a reply", "err", d.restErr(err))
 			}
-			d.askInteraction(s, i, user, q, start, log)
-			return
-		case "net":
-			resp = netModal()
-		case "help":
-			msg, _, _ := d.screen(user, "", start, true)
-			resp = messageResponse(msg)
-		default:
-			resp = messageResponse(Message{Content: "I don't know that command; try `/help`.", Ephemeral: true, Err: true})
 		}
-	case discordgo.InteractionApplicationCommandAutocomplete:
-		resp = autocomplete(i.ApplicationCommandData(), grammar.Presets())
-	case discordgo.InteractionModalSubmit:
-		data := i.ModalSubmitData()
-		if data.CustomID != netModalID {
-			return
-		}
-		d.askInteraction(s, i, user, modalText(data, netFieldID), start, log)
-		return
-	default:
-		return
-	}
-	if err := s.InteractionRespond(i, resp, discordgo.WithContext(d.ctx)); err != nil {
-		d.m.errors.WithLabelValues("rest").Inc()
-		log.Error("responding to interaction", "err", d.restErr(err))
 	}
 }
 
-// askInteraction answers q for a slash command or modal. Flood notices,
-// the help and the busy reply go at once; a question is deferred first
-// (Discord wants an acknowledgement within 3 s), answered on the pool, and
-// the deferred response edited to the answer. A refusal replaces it with
-// one seen by the asker only.
-func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction, user, q string, start time.Time, log *slog.Logger) {
+// askInteraction does the work a asks for. The flood notice and the busy
+// reply go at once; otherwise the interaction is deferred first (Discord
+// wants an acknowledgement within 3 s; ephemeral when the answer will
+// be), the work done on the pool, and the deferred response edited to it.
+func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction, a *asking, start time.Time, log *slog.Logger) {
 	d.m.questions.Inc()
-	respond := func(msg Message) {
-		if err := s.InteractionRespond(i, messageResponse(msg), discordgo.WithContext(d.ctx)); err != nil {
+	respond := func(c Card) {
+		if err := s.InteractionRespond(i, cardResponse(c), discordgo.WithContext(d.ctx)); err != nil {
 			d.m.errors.WithLabelValues("rest").Inc()
 			log.Error("responding to interaction", "err", d.restErr(err))
 		}
 	}
-	msg, now, _ := d.screen(user, q, start, true)
-	if now {
-		respond(msg)
+	if msg, now, _ := d.screen(a.user, "-", start, true); now {
+		respond(cardOf(msg))
+		return
+	}
+	if a.quick {
+		respond(a.render(d.ctx, d.bot))
 		return
 	}
 	deferred := make(chan bool, 1)
 	d.inflight.Add(1)
 	job := func() {
 		defer d.inflight.Done()
-		msg := d.answer(q)
+		ctx, cancel := context.WithTimeout(d.ctx, answerTimeout)
+		c := a.render(ctx, d.bot)
+		cancel()
+		if c.Err {
+			d.m.errors.WithLabelValues("refused").Inc()
+		}
 		if <-deferred {
-			d.deliver(msg, func(msg Message) error { return d.editDeferred(s, i, msg) }, start, log)
+			d.deliver(c, func(c Card) error { return editDeferred(d.ctx, s, i, c, a.private) }, start, log)
 		}
 	}
 	if !d.pool.submit(job) {
 		d.inflight.Done()
-		respond(d.busy())
+		respond(cardOf(d.busy()))
 		return
 	}
-	err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
-		discordgo.WithContext(d.ctx))
+	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if a.private {
+		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	err := s.InteractionRespond(i, resp, discordgo.WithContext(d.ctx))
 	if err != nil {
 		d.m.errors.WithLabelValues("rest").Inc()
 		log.Error("deferring the interaction", "err", d.restErr(err))
@@ -405,24 +415,31 @@ func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction,
 	deferred <- err == nil
 }
 
-// editDeferred puts msg in place of a deferred response: an edit, or for
-// an ephemeral message (a refusal) the deferred response deleted and msg
-// sent as an ephemeral follow-up, since a deferral cannot become
-// ephemeral.
-func (d *discord) editDeferred(s *discordgo.Session, i *discordgo.Interaction, msg Message) error {
-	ctx := discordgo.WithContext(d.ctx)
-	if msg.Ephemeral {
-		if err := s.InteractionResponseDelete(i, ctx); err != nil {
+// editDeferred puts c in place of a deferred response: an edit, or for an
+// ephemeral card (a refusal) behind a public deferral, the deferred
+// response deleted and c sent as an ephemeral follow-up, since a deferral
+// cannot become ephemeral.
+func editDeferred(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, c Card, deferredEphemeral bool) error {
+	opt := discordgo.WithContext(ctx)
+	if c.Ephemeral && !deferredEphemeral {
+		if err := s.InteractionResponseDelete(i, opt); err != nil {
 			return err
 		}
 		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
-			Content: msg.Content, Files: files(msg.Files), AllowedMentions: noPings(), Flags: discordgo.MessageFlagsEphemeral,
-		}, ctx)
+			Content: c.Content, Embeds: c.Embeds, Components: wire(c.Components), Files: cardFiles(c.Files),
+			AllowedMentions: noPings(), Flags: discordgo.MessageFlagsEphemeral,
+		}, opt)
 		return err
 	}
-	content := msg.Content
-	_, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content, Files: files(msg.Files), AllowedMentions: noPings()}, ctx)
+	_, err := s.InteractionResponseEdit(i, webhookEdit(c), opt)
 	return err
+}
+
+// webhookEdit converts a card for editing an interaction's response.
+func webhookEdit(c Card) *discordgo.WebhookEdit {
+	content, embeds, comps := c.Content, c.Embeds, wire(c.Components)
+	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &comps,
+		Files: cardFiles(c.Files), AllowedMentions: noPings()}
 }
 
 func netModal() *discordgo.InteractionResponse {
@@ -434,7 +451,7 @@ func netModal() *discordgo.InteractionResponse {
 			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 				discordgo.TextInput{
 					CustomID:    netFieldID,
-					Label:       "One layer a line, after the input size",
+					Label:       "Layers, PyTorch/Keras code or model.summary()", // Discord allows 45 characters
 					Style:       discordgo.TextInputParagraph,
 					Placeholder: "input 32x32x3\nconv 3x3 16 pad 1\nrelu\nmaxpool 2\nflatten\nlinear 10",
 					Required:    true,
@@ -488,34 +505,4 @@ func autocomplete(data discordgo.ApplicationCommandInteractionData, names []stri
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}
-}
-
-// messageSend converts msg for a channel message.
-func messageSend(msg Message) *discordgo.MessageSend {
-	return &discordgo.MessageSend{
-		Content:         msg.Content,
-		Files:           files(msg.Files),
-		AllowedMentions: noPings(),
-	}
-}
-
-// messageResponse converts msg for an interaction response.
-func messageResponse(msg Message) *discordgo.InteractionResponse {
-	data := &discordgo.InteractionResponseData{
-		Content:         msg.Content,
-		Files:           files(msg.Files),
-		AllowedMentions: noPings(),
-	}
-	if msg.Ephemeral {
-		data.Flags = discordgo.MessageFlagsEphemeral
-	}
-	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
-}
-
-func files(fs []File) []*discordgo.File {
-	var out []*discordgo.File
-	for _, f := range fs {
-		out = append(out, &discordgo.File{Name: f.Name, ContentType: f.ContentType, Reader: bytes.NewReader(f.Data)})
-	}
-	return out
 }

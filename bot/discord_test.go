@@ -56,8 +56,11 @@ func TestDiscord(t *testing.T) {
 
 	t.Run("commands registered by one bulk overwrite after READY", func(t *testing.T) {
 		var got []struct {
-			Name    string
-			Options []struct {
+			Name             string
+			Type             int
+			IntegrationTypes []int `json:"integration_types"`
+			Contexts         []int
+			Options          []struct {
 				Name         string
 				Required     bool
 				Autocomplete bool
@@ -69,14 +72,20 @@ func TestDiscord(t *testing.T) {
 		names := map[string]bool{}
 		for _, c := range got {
 			names[c.Name] = true
-			if c.Name == "cnn" && (len(c.Options) != 1 || c.Options[0].Name != "question" || !c.Options[0].Required) {
-				t.Errorf("/cnn options = %+v, want a required question", c.Options)
+			if c.Name == "cnn" && (len(c.Options) != 2 || c.Options[0].Name != "question" || !c.Options[0].Required || c.Options[1].Name != "private") {
+				t.Errorf("/cnn options = %+v, want a required question and private", c.Options)
 			}
-			if c.Name == "preset" && (len(c.Options) != 1 || !c.Options[0].Autocomplete) {
-				t.Errorf("/preset options = %+v, want one with autocomplete", c.Options)
+			if c.Name == "preset" && (len(c.Options) != 4 || !c.Options[0].Autocomplete) {
+				t.Errorf("/preset options = %+v, want name with autocomplete, depth, batch, input", c.Options)
+			}
+			if c.Name == sizeThisUp && c.Type != 3 {
+				t.Errorf("%s is of type %d, want a message command (3)", c.Name, c.Type)
+			}
+			if len(c.IntegrationTypes) != 2 || len(c.Contexts) != 3 {
+				t.Errorf("/%s: integration types %v, contexts %v; want a user install too", c.Name, c.IntegrationTypes, c.Contexts)
 			}
 		}
-		for _, want := range []string{"cnn", "net", "preset", "help"} {
+		for _, want := range []string{"cnn", "net", "preset", "explain", "help", sizeThisUp} {
 			if !names[want] {
 				t.Errorf("no /%s in %s", want, h.commands.Body)
 			}
@@ -421,8 +430,8 @@ func TestAutocompleteLimit(t *testing.T) {
 // intents go into IDENTIFY; a guild id registers the commands there.
 func TestShardAndIntents(t *testing.T) {
 	t.Parallel()
-	// start awaits the PUT to the guild's commands.
-	h := start(t, func(o *ServeOptions) { o.ShardID, o.ShardCount, o.GuildID = 1, 3, "777" })
+	// start awaits the PUT to the guild's commands from shard 0.
+	h := start(t, func(o *ServeOptions) { o.ShardID, o.ShardCount, o.GuildID = 0, 3, "777" })
 	var id struct {
 		Shard   []int `json:"shard"`
 		Intents int   `json:"intents"`
@@ -430,12 +439,28 @@ func TestShardAndIntents(t *testing.T) {
 	if err := json.Unmarshal(h.identify, &id); err != nil {
 		t.Fatal(err)
 	}
-	if len(id.Shard) != 2 || id.Shard[0] != 1 || id.Shard[1] != 3 {
-		t.Errorf("shard = %v, want [1 3]", id.Shard)
+	if len(id.Shard) != 2 || id.Shard[0] != 0 || id.Shard[1] != 3 {
+		t.Errorf("shard = %v, want [0 3]", id.Shard)
 	}
 	const messageContent = 1 << 15
 	want := int(discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages)
 	if id.Intents != want || id.Intents&messageContent != 0 {
 		t.Errorf("intents = %b, want %b (no Message Content)", id.Intents, want)
+	}
+	// A READY again (a new session after a reconnect) registers nothing more.
+	h.dispatch(t, "READY", map[string]any{"v": 9, "session_id": "s2", "user": map[string]any{"id": h.fake.BotID(), "bot": true},
+		"application": map[string]any{"id": h.fake.AppID()}, "guilds": []any{}})
+
+	other := start(t, func(o *ServeOptions) { o.ShardID, o.ShardCount = 1, 3 })
+	if err := json.Unmarshal(other.identify, &id); err != nil || id.Shard[0] != 1 {
+		t.Errorf("shard = %v (%v), want [1 3]", id.Shard, err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	for _, hh := range []*harness{h, other} {
+		for _, path := range []string{"/api/v9/applications/" + hh.fake.AppID() + "/commands", "/api/v9/applications/" + hh.fake.AppID() + "/guilds/777/commands"} {
+			if n := len(hh.path("PUT " + path)); n > 0 {
+				t.Errorf("%d more registrations at %s: only shard 0 registers, once", n, path)
+			}
+		}
 	}
 }

@@ -16,7 +16,7 @@ func newTestDiscord(logs *syncBuffer) *discord {
 		flood:  newFlood(0, 0),
 		m:      newMetrics(prometheus.NewRegistry()),
 		health: &health{maxAge: time.Minute},
-		render: RenderMarkdown,
+		render: RenderCard,
 		now:    time.Now,
 		ctx:    context.Background(),
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,9 +21,21 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-// ServeOptions configure Serve. Only Token is required.
+// ServeOptions configure Serve. Token, or InteractionsAddr with
+// PublicKey, is required.
 type ServeOptions struct {
-	Token string // the bot token, without "Bot "
+	// Token is the bot token, without "Bot "; empty runs no gateway
+	// (the interactions endpoint only).
+	Token string
+	// InteractionsAddr is the host:port of Discord's HTTP interactions
+	// endpoint; empty means none (unless InteractionsListener is set).
+	// Every request's Ed25519 signature is checked with PublicKey.
+	InteractionsAddr     string
+	InteractionsListener net.Listener
+	PublicKey            ed25519.PublicKey
+	// SkipRegister leaves the commands to `cnnbot register`; otherwise
+	// shard 0 registers them on its first READY.
+	SkipRegister bool
 	// APIURL is where REST requests go instead of https://discord.com,
 	// the path kept (a REST proxy, a fake Discord); empty means Discord.
 	APIURL string
@@ -64,124 +77,117 @@ type ServeOptions struct {
 	LogLevel slog.Level
 }
 
-// Serve runs the Discord bot until ctx is done: it connects to the gateway,
-// registers the slash commands after READY, answers mentions, DMs and
-// interactions, and serves /healthz and /metrics. When ctx is done it stops
-// taking new questions, lets replies in flight finish (up to DrainTimeout),
-// closes the gateway and returns nil. It returns an error when the bot
-// cannot start (no token, a bad APIURL, the gateway refuses it).
+// Serve runs the Discord bot until ctx is done: with a Token it connects
+// to the gateway (mentions, DMs, edits, and interactions unless Discord
+// sends them to the HTTP endpoint), registers the commands after READY on
+// shard 0 (unless SkipRegister); with InteractionsAddr it serves Discord's
+// HTTP interactions endpoint; either or both. It serves /livez, /readyz and
+// /metrics. When ctx is done it stops taking new questions, lets replies in
+// flight finish (up to DrainTimeout), closes the gateway and returns nil.
+// It returns an error when the bot cannot start (neither a token nor an
+// endpoint, no public key for the endpoint, a bad APIURL, the gateway
+// refuses it).
 func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
-	if opts.Token == "" {
+	endpoint := opts.InteractionsAddr != "" || opts.InteractionsListener != nil
+	switch {
+	case opts.Token == "" && !endpoint:
 		return errors.New("no Discord token")
+	case endpoint && len(opts.PublicKey) != ed25519.PublicKeySize:
+		return errors.New("the interactions endpoint needs the application's public key (DISCORD_PUBLIC_KEY)")
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	api, err := apiURL(opts.APIURL)
+	api, err := apiBase(opts.APIURL)
 	if err != nil {
 		return err
 	}
 	log = slog.New(redactHandler{log.Handler(), opts.Token})
 	bridgeLogger(log, opts.Token)
-
-	s, err := discordgo.New("Bot " + opts.Token)
-	if err != nil {
-		return fmt.Errorf("creating session: %w", err)
-	}
-	s.Client = restClient(opts.HTTPClient, api)
-	s.LogLevel = discordLevel(opts.LogLevel)
-	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
-	if opts.ShardCount > 1 {
-		s.ShardID, s.ShardCount = opts.ShardID, opts.ShardCount
-	}
-
+	client := restClient(opts.HTTPClient, api)
 	reg := opts.Registry
 	if reg == nil {
 		reg = prometheus.NewRegistry()
 		reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	}
+	restCtx, cancelREST := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelREST()
+	d := newDiscord(opts, log, reg, api, restCtx)
+	defer d.pool.stop()
+
+	var wg sync.WaitGroup
+	bgCtx, stopBG := context.WithCancel(context.WithoutCancel(ctx))
+	defer func() { stopBG(); wg.Wait() }()
+	if err := d.serveHealth(bgCtx, &wg, opts, reg); err != nil {
+		return err
+	}
+	var s *discordgo.Session
+	if opts.Token != "" {
+		if s, err = d.openGateway(opts, client); err != nil {
+			return err
+		}
+	} else {
+		// No gateway: ready while the workers have room.
+		d.health.setConnected(true)
+		d.health.lastAck = time.Now
+	}
+	var srv *http.Server
+	if endpoint {
+		if srv, err = d.serveInteractions(&wg, opts, client); err != nil {
+			return err
+		}
+	}
+	<-ctx.Done()
+	d.shutdown(opts, s, srv, cancelREST)
+	return nil
+}
+
+// newDiscord makes the transport's state from opts.
+func newDiscord(opts ServeOptions, log *slog.Logger, reg *prometheus.Registry, api *url.URL, ctx context.Context) *discord {
 	b := opts.Bot
 	if b == nil {
 		b = New(Options{})
 	}
-	restCtx, cancelREST := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelREST()
 	d := &discord{
-		bot:     b,
-		log:     log,
-		flood:   newFlood(opts.FloodPerMinute, opts.FloodBurst),
-		m:       newMetrics(reg),
-		health:  &health{maxAge: 2 * time.Minute},
-		guild:   opts.GuildID,
-		render:  RenderMarkdown,
-		now:     time.Now,
-		ctx:     restCtx,
-		pool:    newPool(opts.Workers, opts.Queue),
-		sending: semaphore.NewWeighted(sendBudget),
-		api:     api,
+		bot:      b,
+		log:      log,
+		flood:    newFlood(opts.FloodPerMinute, opts.FloodBurst),
+		m:        newMetrics(reg),
+		health:   &health{maxAge: 2 * time.Minute},
+		guild:    opts.GuildID,
+		render:   RenderCard,
+		now:      time.Now,
+		ctx:      ctx,
+		pool:     newPool(opts.Workers, opts.Queue),
+		sending:  semaphore.NewWeighted(sendBudget),
+		api:      api,
+		replies:  newReplies(4096),
+		register: opts.ShardID == 0 && !opts.SkipRegister,
 	}
-	defer d.pool.stop()
+	d.rs = &responder{bot: b, now: d.now, limit: func(user string, now time.Time) (bool, Message) {
+		if msg, notice, _ := d.screen(user, "-", now, true); notice {
+			return false, msg
+		}
+		return true, Message{}
+	}}
 	d.health.busy = d.pool.full
 	d.m.queued(reg, d.pool.queued)
-	d.health.lastAck = func() time.Time {
-		s.RLock()
-		defer s.RUnlock()
-		return s.LastHeartbeatAck
-	}
-	for _, h := range []any{d.onReady, d.onConnect, d.onDisconnect, d.onResumed, d.onMessageCreate, d.onInteractionCreate} {
-		s.AddHandler(h)
-	}
-
-	stopHealth, err := startHealth(opts, d.health.handler(reg), log)
-	if err != nil {
-		return err
-	}
-	defer stopHealth()
-
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("connecting to the Discord gateway: %s", d.restErr(err))
-	}
-	log.Info("connected to Discord", "api", apiHost(api), "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
-	<-ctx.Done()
-	d.shutdown(s, opts.DrainTimeout, cancelREST)
-	return nil
+	return d
 }
 
-// shutdown stops taking questions, waits up to timeout (zero means 5 s)
-// for the replies in flight, abandoning them after that (cancelREST), and
-// closes the gateway.
-func (d *discord) shutdown(s *discordgo.Session, timeout time.Duration, cancelREST func()) {
-	if timeout == 0 {
-		timeout = 5 * time.Second
-	}
-	d.log.Info("shutting down: finishing replies in flight", "timeout", timeout)
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	if !d.drain(ctx) {
-		d.log.Warn("replies still in flight at the drain timeout; abandoning them")
-		cancelREST()
-	}
-	if err := s.Close(); err != nil {
-		d.log.Warn("closing the gateway", "err", err)
-	}
-	d.health.setConnected(false)
-	d.log.Info("stopped")
-}
-
-// apiURL parses ServeOptions.APIURL; nil means Discord itself.
-func apiURL(s string) (*url.URL, error) {
-	if s == "" || strings.TrimRight(s, "/") == "https://discord.com" {
+// apiBase checks the API URL; nil means Discord itself.
+func apiBase(raw string) (*url.URL, error) {
+	if raw == "" || strings.TrimRight(raw, "/") == "https://discord.com" {
 		return nil, nil
 	}
-	u, err := url.Parse(s)
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, errors.New("the API URL is not an http(s) base URL")
 	}
 	return u, nil
 }
 
-// restClient is the client for REST requests: client (nil means one with
-// a 20 s timeout), sending every request to api when it is set.
+// restClient is the client for REST calls, sending them to api when set.
 func restClient(client *http.Client, api *url.URL) *http.Client {
 	if client == nil {
 		// discordgo's REST buckets run requests to different channels
@@ -199,28 +205,143 @@ func restClient(client *http.Client, api *url.URL) *http.Client {
 	return client
 }
 
-// startHealth serves h on opts.HealthListener or opts.HealthAddr, if
-// either is set; stop ends it.
-func startHealth(opts ServeOptions, h http.Handler, log *slog.Logger) (stop func(), err error) {
+// openGateway connects to the gateway with the handlers.
+func (d *discord) openGateway(opts ServeOptions, client *http.Client) (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return nil, fmt.Errorf("creating session: %w", err)
+	}
+	s.Client = client
+	s.LogLevel = discordLevel(opts.LogLevel)
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if opts.ShardCount > 1 {
+		s.ShardID, s.ShardCount = opts.ShardID, opts.ShardCount
+	}
+	d.health.lastAck = func() time.Time {
+		s.RLock()
+		defer s.RUnlock()
+		return s.LastHeartbeatAck
+	}
+	s.AddHandler(d.onReady)
+	s.AddHandler(d.onConnect)
+	s.AddHandler(d.onDisconnect)
+	s.AddHandler(d.onResumed)
+	s.AddHandler(d.onMessageCreate)
+	s.AddHandler(d.onMessageUpdate)
+	s.AddHandler(d.onInteractionCreate)
+	if err := s.Open(); err != nil {
+		return nil, fmt.Errorf("connecting to the Discord gateway: %s", d.restErr(err))
+	}
+	d.log.Info("connected to Discord", "api", apiHost(d.api), "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
+	return s, nil
+}
+
+// serveHealth starts the health server, if one is configured.
+func (d *discord) serveHealth(ctx context.Context, wg *sync.WaitGroup, opts ServeOptions, reg *prometheus.Registry) error {
 	ln := opts.HealthListener
 	if ln == nil && opts.HealthAddr != "" {
+		var err error
 		if ln, err = net.Listen("tcp", opts.HealthAddr); err != nil {
-			return nil, fmt.Errorf("health server: %w", err)
+			return fmt.Errorf("health server: %w", err)
 		}
 	}
 	if ln == nil {
-		return func() {}, nil
+		return nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
+	wg.Add(1)
 	go func() {
-		defer close(done)
-		if err := serveHealth(ctx, ln, h); err != nil {
-			log.Error("health server", "err", err)
+		defer wg.Done()
+		if err := serveHealth(ctx, ln, d.health.handler(reg)); err != nil {
+			d.log.Error("health server", "err", err)
 		}
 	}()
-	log.Info("health server listening", "addr", ln.Addr().String())
-	return func() { cancel(); <-done }, nil
+	d.log.Info("health server listening", "addr", ln.Addr().String())
+	return nil
+}
+
+// serveInteractions starts the HTTP interactions endpoint at /interactions
+// (and /), answering with the transport's responder and flood limit.
+func (d *discord) serveInteractions(wg *sync.WaitGroup, opts ServeOptions, client *http.Client) (*http.Server, error) {
+	ln := opts.InteractionsListener
+	if ln == nil {
+		var err error
+		if ln, err = net.Listen("tcp", opts.InteractionsAddr); err != nil {
+			return nil, fmt.Errorf("interactions endpoint: %w", err)
+		}
+	}
+	rest, err := discordgo.New("") // webhook routes take the interaction's token
+	if err != nil {
+		return nil, err
+	}
+	rest.Client = client
+	h := newInteractions(opts.PublicKey, d.rs, rest, d.log, 0, 0)
+	h.m = d.m
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			d.log.Error("interactions endpoint", "err", err)
+		}
+	}()
+	d.log.Info("interactions endpoint listening", "addr", ln.Addr().String())
+	return srv, nil
+}
+
+// shutdown stops taking work, finishes what is in flight (up to the drain
+// timeout, then abandons it), and closes the endpoint and the gateway.
+func (d *discord) shutdown(opts ServeOptions, s *discordgo.Session, srv *http.Server, cancelREST context.CancelFunc) {
+	timeout := opts.DrainTimeout
+	if timeout == 0 {
+		timeout = 5 * time.Second
+	}
+	d.log.Info("shutting down: finishing replies in flight", "timeout", timeout)
+	dctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if srv != nil {
+		if err := srv.Shutdown(dctx); err != nil {
+			d.log.Warn("closing the interactions endpoint", "err", err)
+		}
+	}
+	if !d.drain(dctx) {
+		d.log.Warn("replies still in flight at the drain timeout; abandoning them")
+		cancelREST()
+	}
+	if s != nil {
+		if err := s.Close(); err != nil {
+			d.log.Warn("closing the gateway", "err", err)
+		}
+	}
+	d.health.setConnected(false)
+	d.log.Info("stopped")
+}
+
+// Register registers the commands once, with one bulk overwrite, for
+// `cnnbot register`: then no gateway process needs to (SkipRegister). It
+// needs Token; APIURL, GuildID and HTTPClient are used as Serve uses
+// them.
+func Register(ctx context.Context, opts ServeOptions) (int, error) {
+	if opts.Token == "" {
+		return 0, errors.New("no Discord token")
+	}
+	api, err := apiBase(opts.APIURL)
+	if err != nil {
+		return 0, err
+	}
+	s, err := discordgo.New("Bot " + opts.Token)
+	if err != nil {
+		return 0, err
+	}
+	s.Client = restClient(opts.HTTPClient, api)
+	app, err := s.Application("@me") // discordgo takes no context here; the client has a timeout
+	if err != nil {
+		return 0, fmt.Errorf("reading the application: %s", redactPaths(err.Error()))
+	}
+	got, err := s.ApplicationCommandBulkOverwrite(app.ID, opts.GuildID, nativeCommands(), discordgo.WithContext(ctx))
+	if err != nil {
+		return 0, fmt.Errorf("registering the commands: %s", redactPaths(err.Error()))
+	}
+	return len(got), nil
 }
 
 // rewrite sends every request to base's scheme and host, base's path

@@ -44,7 +44,16 @@ type Config struct {
 	// once (CNNBOT_WORKERS, default 0: GOMAXPROCS) and waiting (CNNBOT_QUEUE,
 	// default 0: 32 a worker).
 	Workers, Queue int
-	ConfigFile     string // CNNBOT_CONFIG: the config file read, if any
+	// InteractionsAddr is the host:port of Discord's HTTP interactions
+	// endpoint (CNNBOT_INTERACTIONS_ADDR; empty: none). It needs PublicKey
+	// (DISCORD_PUBLIC_KEY, the developer portal's 64 hex digits), and with
+	// it the token becomes optional: without one no gateway is opened.
+	InteractionsAddr string
+	PublicKey        string
+	// SkipRegister leaves the commands to `cnnbot register`
+	// (CNNBOT_REGISTER=off); by default shard 0 registers them.
+	SkipRegister bool
+	ConfigFile   string // CNNBOT_CONFIG: the config file read, if any
 }
 
 // setting is one setting: its flag name, environment variable and help.
@@ -66,6 +75,9 @@ var settings = []setting{
 	{"flood-burst", "CNNBOT_FLOOD_BURST", "5", "questions a user may ask at once before being slowed"},
 	{"workers", "CNNBOT_WORKERS", "0", "questions answered at once (0: one per CPU, GOMAXPROCS)"},
 	{"queue", "CNNBOT_QUEUE", "0", "questions that may wait for a worker before the rest get a polite busy reply (0: 32 per worker)"},
+	{"interactions-addr", "CNNBOT_INTERACTIONS_ADDR", "", "host:port of Discord's HTTP interactions endpoint (empty: off); needs the public key"},
+	{"public-key", "DISCORD_PUBLIC_KEY", "", "the application's public key (developer portal, General Information), for the interactions endpoint"},
+	{"register", "CNNBOT_REGISTER", "shard0", "who registers the commands: shard0 (on its first READY) or off (cnnbot register does it)"},
 }
 
 // Permissions the bot needs in a channel: View Channel, Send Messages,
@@ -92,7 +104,7 @@ func Load(getenv func(string) string, args []string) (Config, error) {
 	if err != nil {
 		return Config{}, err
 	}
-	if c.Token == "" {
+	if c.Token == "" && c.InteractionsAddr == "" {
 		return Config{}, fmt.Errorf("%w: create an application at https://discord.com/developers/applications, "+
 			"open Bot → Reset Token, copy the token and run with DISCORD_TOKEN=<token> (or `token <token>` in the config file); "+
 			"invite the bot with %s (APPLICATION_ID from the General Information page)", ErrNoToken, InviteURL)
@@ -196,7 +208,33 @@ func validate(v map[string]*string) (Config, error) {
 	if c.Queue, err = strconv.Atoi(*v["queue"]); err != nil || c.Queue < 0 || c.Queue > 1<<20 {
 		return Config{}, fmt.Errorf("CNNBOT_QUEUE %q must be a whole number from 0 (32 per worker) to 1048576", *v["queue"])
 	}
-	return c, nil
+	return c, validateInteractions(&c, v)
+}
+
+// validateInteractions reads the interactions endpoint's settings and who
+// registers the commands.
+func validateInteractions(c *Config, v map[string]*string) error {
+	c.InteractionsAddr = strings.TrimSpace(*v["interactions-addr"])
+	c.PublicKey = strings.ToLower(strings.TrimSpace(*v["public-key"]))
+	if c.InteractionsAddr != "" {
+		if _, port, err := net.SplitHostPort(c.InteractionsAddr); err != nil || port == "" {
+			return fmt.Errorf("CNNBOT_INTERACTIONS_ADDR %q is not host:port: use e.g. :8081", c.InteractionsAddr)
+		}
+		if c.PublicKey == "" {
+			return errors.New("CNNBOT_INTERACTIONS_ADDR needs DISCORD_PUBLIC_KEY: copy the Public Key from the developer portal's General Information page")
+		}
+	}
+	if c.PublicKey != "" && (len(c.PublicKey) != 64 || strings.Trim(c.PublicKey, "0123456789abcdef") != "") {
+		return errors.New("DISCORD_PUBLIC_KEY must be 64 hex digits (the developer portal's General Information → Public Key)")
+	}
+	switch strings.ToLower(*v["register"]) {
+	case "shard0", "":
+	case "off":
+		c.SkipRegister = true
+	default:
+		return fmt.Errorf("CNNBOT_REGISTER %q: use shard0 or off", *v["register"])
+	}
+	return nil
 }
 
 // parseConfigFile reads the config file's "name value" lines (# starts a
@@ -286,8 +324,8 @@ func digits(s string) bool {
 
 // String describes c with the token redacted.
 func (c Config) String() string {
-	return fmt.Sprintf("{Token:%s APIURL:%s GuildID:%s Shard:%d/%d LogLevel:%s LogFormat:%s HealthAddr:%q FloodPerMinute:%g FloodBurst:%d ConfigFile:%q}",
-		redact(c.Token), c.APIURL, c.GuildID, c.ShardID, c.ShardCount, c.LogLevel, c.LogFormat, c.HealthAddr, c.FloodPerMinute, c.FloodBurst, c.ConfigFile)
+	return fmt.Sprintf("{Token:%s APIURL:%s GuildID:%s Shard:%d/%d LogLevel:%s LogFormat:%s HealthAddr:%q FloodPerMinute:%g FloodBurst:%d InteractionsAddr:%q SkipRegister:%t ConfigFile:%q}",
+		redact(c.Token), c.APIURL, c.GuildID, c.ShardID, c.ShardCount, c.LogLevel, c.LogFormat, c.HealthAddr, c.FloodPerMinute, c.FloodBurst, c.InteractionsAddr, c.SkipRegister, c.ConfigFile)
 }
 
 // GoString is String, so that %#v cannot reveal the token either.
@@ -304,6 +342,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("log_level", c.LogLevel.String()),
 		slog.String("log_format", c.LogFormat),
 		slog.String("health_addr", c.HealthAddr),
+		slog.String("interactions_addr", c.InteractionsAddr),
+		slog.Bool("skip_register", c.SkipRegister),
 	)
 }
 

@@ -78,6 +78,10 @@ func TestErrors(t *testing.T) {
 		{"unknown flag", env("DISCORD_TOKEN", token), []string{"-tokne", "x"}, []string{"-tokne", "serve -h"}},
 		{"stray argument", env("DISCORD_TOKEN", token), []string{"now"}, []string{`"now"`}},
 		{"missing config file", env("DISCORD_TOKEN", token, "CNNBOT_CONFIG", "/nonexistent/cnnbot.conf"), nil, []string{"cnnbot.conf"}},
+		{"endpoint without key", env("CNNBOT_INTERACTIONS_ADDR", ":8081"), nil, []string{"DISCORD_PUBLIC_KEY", "General Information"}},
+		{"endpoint addr", env("CNNBOT_INTERACTIONS_ADDR", "8081", "DISCORD_PUBLIC_KEY", pubKey), nil, []string{"CNNBOT_INTERACTIONS_ADDR", ":8081"}},
+		{"short key", env("DISCORD_TOKEN", token, "DISCORD_PUBLIC_KEY", "abc"), nil, []string{"DISCORD_PUBLIC_KEY", "64 hex digits"}},
+		{"register", env("DISCORD_TOKEN", token, "CNNBOT_REGISTER", "always"), nil, []string{"CNNBOT_REGISTER", "shard0 or off"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Load(tc.getenv, tc.args)
@@ -93,6 +97,20 @@ func TestErrors(t *testing.T) {
 				t.Errorf("error reveals the token: %q", err)
 			}
 		})
+	}
+}
+
+const pubKey = "3f2a7c1e9b0d4a6f8e2c5b7a1d3f9e0c2b4a6d8f0e1c3b5a7d9f2e4c6b8a0d1e"
+
+// TestInteractionsOnly: with the endpoint and its key the token may be
+// left out (the replicas answer with each interaction's own token).
+func TestInteractionsOnly(t *testing.T) {
+	c, err := Load(env("CNNBOT_INTERACTIONS_ADDR", ":8081", "DISCORD_PUBLIC_KEY", strings.ToUpper(pubKey), "CNNBOT_REGISTER", "off"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.InteractionsAddr != ":8081" || c.PublicKey != pubKey || c.Token != "" || !c.SkipRegister {
+		t.Errorf("got %v, key %q", c, c.PublicKey)
 	}
 }
 

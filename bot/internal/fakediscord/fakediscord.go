@@ -2,11 +2,13 @@
 // the style of net/http/httptest: REST under /api/v9/ and a gateway websocket
 // under /ws/. It speaks just enough of the protocol for a real discordgo
 // Session: HELLO, IDENTIFY → READY, heartbeats → ACK, RESUME → RESUMED,
-// dispatches with increasing sequence numbers, message sends, interaction
-// callbacks and command registration. Every REST request is recorded.
+// dispatches with increasing sequence numbers, message sends, edits and
+// deletes, interaction callbacks and webhooks, command registration and
+// the application (GET /applications/@me). Every REST request is recorded.
 package fakediscord
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -120,6 +122,7 @@ type Server struct {
 	ids  atomic.Int64
 
 	mu     sync.Mutex
+	sent   map[string][][]byte // messages sent (JSON), by channel, oldest first
 	conn   *gwConn
 	canned []cannedRule
 	closed bool
@@ -339,17 +342,9 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && (path == "/gateway" || path == "/gateway/bot"):
 		wsURL := "ws" + strings.TrimPrefix(s.URL, "http") + "/ws"
 		writeJSON(w, map[string]any{"url": wsURL, "shards": 1})
-	case r.Method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
-		channel := strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")
-		var m map[string]any
-		_ = json.Unmarshal(req.Payload(), &m)
-		if m == nil {
-			m = map[string]any{}
-		}
-		m["id"] = s.NewID()
-		m["channel_id"] = channel
-		m["author"] = map[string]any{"id": s.opts.BotID, "username": "cnnbot", "bot": true}
-		writeJSON(w, m)
+	case strings.HasPrefix(path, "/channels/") && s.serveMessages(w, r.Method, path, req):
+	case r.Method == http.MethodGet && (path == "/applications/@me" || path == "/oauth2/applications/@me"):
+		writeJSON(w, map[string]any{"id": s.opts.AppID, "name": "cnnbot"})
 	case r.Method == http.MethodPost && strings.HasPrefix(path, "/interactions/") && strings.HasSuffix(path, "/callback"):
 		w.WriteHeader(http.StatusNoContent)
 	case strings.HasPrefix(path, "/webhooks/"):
@@ -372,6 +367,79 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		_, _ = io.WriteString(w, `{"message": "404: Not Found", "code": 0}`)
 	}
+}
+
+// message is the JSON of a message the bot sent: payload (a JSON object)
+// with id, channel_id and author added.
+func (s *Server) message(id, channel string, payload []byte) []byte {
+	payload = bytes.TrimSpace(payload)
+	if len(payload) < 2 || payload[0] != '{' {
+		payload = []byte("{}")
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"id":%q,"channel_id":%q,"author":{"id":%q,"username":"cnnbot","bot":true}`, id, channel, s.opts.BotID)
+	if rest := bytes.TrimSpace(payload[1:]); len(rest) > 0 && rest[0] != '}' {
+		b.WriteByte(',')
+	}
+	b.Write(payload[1:])
+	return b.Bytes()
+}
+
+// keep records a message sent to channel (the last 100 a channel), for
+// GET /channels/{id}/messages.
+func (s *Server) keep(channel string, m []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sent == nil {
+		s.sent = map[string][][]byte{}
+	}
+	msgs := append(s.sent[channel], m)
+	if len(msgs) > 100 {
+		msgs = msgs[1:]
+	}
+	s.sent[channel] = msgs
+}
+
+// history is the messages sent to channel, newest first, as Discord lists
+// them (the query's before/after are not applied).
+func (s *Server) history(channel string) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msgs := s.sent[channel]
+	out := []byte{'['}
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, msgs[i]...)
+	}
+	return append(out, ']')
+}
+
+// serveMessages answers the channel message routes: send (the payload
+// echoed as the message, and kept), edit, delete, and list what was sent.
+// It reports whether path was one of them.
+func (s *Server) serveMessages(w http.ResponseWriter, method, path string, req Request) bool {
+	switch {
+	case method == http.MethodPost && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		// The message as Discord returns it: the payload with an id, the
+		// channel and the author spliced in, not decoded and encoded
+		// again (a load test sends thousands).
+		channel := strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")
+		m := s.message(s.NewID(), channel, req.Payload())
+		s.keep(channel, m)
+		_, _ = w.Write(m)
+	case method == http.MethodPatch && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		channel, id, _ := strings.Cut(strings.TrimPrefix(path, "/channels/"), "/messages/")
+		_, _ = w.Write(s.message(id, channel, req.Payload()))
+	case method == http.MethodDelete && strings.HasPrefix(path, "/channels/") && strings.Contains(path, "/messages/"):
+		w.WriteHeader(http.StatusNoContent)
+	case method == http.MethodGet && strings.HasPrefix(path, "/channels/") && strings.HasSuffix(path, "/messages"):
+		_, _ = w.Write(s.history(strings.TrimSuffix(strings.TrimPrefix(path, "/channels/"), "/messages")))
+	default:
+		return false
+	}
+	return true
 }
 
 func (s *Server) takeCanned(req Request) (Canned, bool) {
