@@ -30,11 +30,12 @@ Usage:
   cnnbot ask [--json] [--picture FILE] QUESTION
                                  answer one question and exit ("-" reads the question from standard input);
                                  --picture also writes its picture (.png, or .gif for the sliding kernel)
-  cnnbot serve [flags]           run the Discord bot (needs DISCORD_TOKEN; -h lists every setting)
+  cnnbot serve [flags]           run the Discord bot (needs DISCORD_TOKEN or CNNBOT_INTERACTIONS_ADDR; -h lists every setting)
+  cnnbot register [flags]        register the commands once (needs DISCORD_TOKEN), for CNNBOT_REGISTER=off
   cnnbot health                  exit 0 when the running bot's /livez is OK (Docker HEALTHCHECK)
   cnnbot version                 print the version
 
-Flags come before the question: cnnbot ask --json "conv 3x3 32->64".
+Flags may come before or after the question: cnnbot ask --json "conv 3x3 32->64".
 Exit status of ask: 0 answered, 1 refused, 2 usage error.
 `
 
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return ask(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
 		return serve(ctx, args[1:], getenv, stderr)
+	case "register":
+		return register(ctx, args[1:], getenv, stdout)
 	case "health":
 		cfg, err := config.LoadHealth(getenv, args[1:])
 		if err != nil {
@@ -100,7 +103,8 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the answer as JSON (design.md §3)")
 	pictureFile := fs.String("picture", "", "also write the answer's picture to `FILE` (.png, or .gif for the animation)")
-	if err := fs.Parse(args); err != nil {
+	flags, words := splitAskArgs(args)
+	if err := fs.Parse(flags); err != nil {
 		return exitCode(2)
 	}
 	if *pictureFile != "" {
@@ -109,7 +113,6 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exitCode(2)
 		}
 	}
-	words := fs.Args()
 	if len(words) == 0 {
 		fmt.Fprint(stderr, "cnnbot ask: give a question, e.g. cnnbot ask \"conv 3x3 32->64 stride 2 pad 1\"\n")
 		return exitCode(2)
@@ -158,18 +161,25 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log := slog.New(h)
 	log.Info("cnnbot starting", "version", version, "config", cfg)
+	key, err := bot.ParsePublicKey(cfg.PublicKey)
+	if err != nil {
+		return err
+	}
 	return bot.Serve(ctx, bot.ServeOptions{
-		Token:          cfg.Token,
-		APIURL:         cfg.APIURL,
-		GuildID:        cfg.GuildID,
-		ShardID:        cfg.ShardID,
-		ShardCount:     cfg.ShardCount,
-		HealthAddr:     cfg.HealthAddr,
-		FloodPerMinute: cfg.FloodPerMinute,
-		FloodBurst:     cfg.FloodBurst,
-		Workers:        cfg.Workers,
-		Queue:          cfg.Queue,
-		LogLevel:       cfg.LogLevel,
+		InteractionsAddr: cfg.InteractionsAddr,
+		PublicKey:        key,
+		SkipRegister:     cfg.SkipRegister,
+		Token:            cfg.Token,
+		APIURL:           cfg.APIURL,
+		GuildID:          cfg.GuildID,
+		ShardID:          cfg.ShardID,
+		ShardCount:       cfg.ShardCount,
+		HealthAddr:       cfg.HealthAddr,
+		FloodPerMinute:   cfg.FloodPerMinute,
+		FloodBurst:       cfg.FloodBurst,
+		Workers:          cfg.Workers,
+		Queue:            cfg.Queue,
+		LogLevel:         cfg.LogLevel,
 	}, log)
 }
 
@@ -180,4 +190,47 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// register puts the slash and message commands in place once, for
+// deployments that run `serve` with CNNBOT_REGISTER=off on every shard.
+func register(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	cfg, err := config.Load(getenv, args)
+	if err != nil {
+		return err
+	}
+	n, err := bot.Register(ctx, bot.ServeOptions{Token: cfg.Token, APIURL: cfg.APIURL, GuildID: cfg.GuildID})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "registered %d commands\n", n)
+	return nil
+}
+
+// splitAskArgs separates ask's flags from the question's words, so flags
+// may come before or after the question (design.md §2). Only ask's own
+// flags are taken: "pad -1" stays part of the question. After "--"
+// everything is the question.
+func splitAskArgs(args []string) (flags, words []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case a == "--":
+			return flags, append(words, args[i+1:]...)
+		case strings.HasPrefix(a, "-") && name == "json":
+			flags = append(flags, a)
+		case strings.HasPrefix(a, "-") && name == "picture":
+			flags = append(flags, a)
+			if !hasValue && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		case strings.HasPrefix(a, "-") && (name == "h" || name == "help"):
+			flags = append(flags, a)
+		default:
+			words = append(words, a)
+		}
+	}
+	return flags, words
 }
