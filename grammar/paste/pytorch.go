@@ -58,7 +58,10 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 type ptModuleSet struct {
 	order  []lang.Layer
 	byName map[string][]lang.Layer
-	fwd    *ptNode // the `forward` of `def forward(...)`, when pasted
+	// items holds the modules of a named nn.ModuleList or nn.Sequential,
+	// one entry each, for forward's loops and indexes.
+	items map[string][][]lang.Layer
+	fwd   *ptNode // the `forward` of `def forward(...)`, when pasted
 	body   []*ptNode
 }
 
@@ -73,7 +76,7 @@ var ptNotLayers = map[string]bool{"Module": true, "Tensor": true, "Parameter": t
 // ptModules collects the layer calls of f in text order, skipping the body
 // of forward.
 func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSet, error) {
-	m := &ptModuleSet{byName: map[string][]lang.Layer{}}
+	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}}
 	m.fwd, m.body = ptForwardBody(f.Nodes)
 	var firstErr error
 	var walk func(nodes []*ptNode, owner string)
@@ -122,8 +125,23 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 				inner = name
 			}
 			before := len(m.order)
-			for _, g := range n.Calls {
-				walk(g.Nodes, inner)
+			if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
+				for _, el := range ptElements(n.Calls[0].Nodes, env) {
+					b := len(m.order)
+					walk(el.nodes, inner)
+					item := slices.Clone(m.order[b:])
+					for k := 1; k < el.times && len(m.order) < 10000; k++ {
+						m.order = append(m.order, item...)
+						m.byName[inner] = append(m.byName[inner], item...)
+					}
+					for k := 0; k < el.times; k++ {
+						m.items[name] = append(m.items[name], item)
+					}
+				}
+			} else {
+				for _, g := range n.Calls {
+					walk(g.Nodes, inner)
+				}
 			}
 			if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 {
 				continue
@@ -190,67 +208,6 @@ func ptForwardBody(nodes []*ptNode) (*ptNode, []*ptNode) {
 		}
 	}
 	return nil, nil
-}
-
-// ptForward orders the layers as forward applies them: `self.pool(F.relu(
-// self.conv1(x)))` is conv1, relu, pool. It returns nil when forward is not
-// pasted or names no module defined in the paste.
-func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
-	if m.fwd == nil {
-		return nil
-	}
-	var out []lang.Layer
-	used := map[string]bool{}
-	uses := 0
-	var visit func(nodes []*ptNode)
-	visit = func(nodes []*ptNode) {
-		for _, n := range nodes {
-			if n.Group != nil {
-				visit(n.Group.Nodes)
-			}
-			c := ptCallOf(n)
-			if c == nil {
-				continue
-			}
-			visit(n.Calls[0].Nodes)
-			name := strings.TrimPrefix(c.Name, "self.")
-			if ls, ok := m.byName[name]; ok && strings.HasPrefix(c.Name, "self.") {
-				out = append(out, ls...)
-				used[name] = true
-				uses++
-				continue
-			}
-			if l := ptFunctional(c); l != nil {
-				out = append(out, *l)
-			}
-		}
-	}
-	visit(m.body)
-	if uses == 0 {
-		return nil
-	}
-	for i, n := range m.body {
-		skip := n.Punct == "+=" || (n.Ident != "" && (strings.HasSuffix(n.Ident, ".cat") || strings.HasSuffix(n.Ident, ".add") || strings.HasSuffix(n.Ident, ".stack")))
-		if n.Punct == "+" && i > 0 && i+1 < len(m.body) && m.body[i-1].Ident != "" && m.body[i+1].Ident != "" {
-			skip = true
-		}
-		if skip {
-			q.Notes = append(q.Notes, fmt.Sprintf("forward joins branches (line %d): the layers are read as one chain in the order applied, which is only right for a sequential model", n.Pos.Line))
-			break
-		}
-	}
-	var unused []string
-	for name := range m.byName {
-		if !used[name] {
-			unused = append(unused, name)
-		}
-	}
-	q.Notes = append(q.Notes, "layers taken in the order forward applies them")
-	if len(unused) > 0 {
-		slices.Sort(unused)
-		q.Notes = append(q.Notes, "defined but not used in forward, so left out: "+strings.Join(unused, ", "))
-	}
-	return out
 }
 
 // ptFunctional reads a functional call of forward: F.relu(x),
@@ -341,7 +298,7 @@ var ptTensorMakers = map[string]bool{"randn": true, "rand": true, "zeros": true,
 // ptInput finds the input: torch.randn(...) and friends, summary(model,
 // (3, 224, 224)), or the words of the question.
 func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
-	first := q.Layers[0].Layer
+	first := ptFirstLeaf(q.Layers[0].Layer)
 	rank := ptRank(q.Layers)
 	var shape []int
 	var at lang.Position
@@ -432,7 +389,7 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 // 0 when no layer says.
 func ptRank(ls []lang.Layer) int {
 	for _, l := range ls {
-		switch l := l.Layer.(type) {
+		switch l := ptFirstLeaf(l.Layer).(type) {
 		case calc.Conv:
 			return ptDims(l.Dims) + 1
 		case calc.Pool:
@@ -589,4 +546,62 @@ func ptJoin(d []int) string {
 		s[i] = fmt.Sprint(x)
 	}
 	return strings.Join(s, "x")
+}
+
+// ptElement is one module of a container's list: its nodes, and how many
+// times a comprehension repeats it (`[nn.Conv2d(64, 64, 3) for _ in
+// range(4)]`).
+type ptElement struct {
+	nodes []*ptNode
+	times int
+}
+
+// ptElements splits a container's arguments into its modules: the items of
+// nn.ModuleList([...]) or the arguments of nn.Sequential(...).
+func ptElements(nodes []*ptNode, env map[string]ptValue) []ptElement {
+	args := ptSplitArgs(nodes)
+	if len(args) == 1 && len(args[0].Nodes) == 1 && args[0].Nodes[0].Group != nil {
+		args = ptSplitArgs(args[0].Nodes[0].Group.Nodes)
+	}
+	var out []ptElement
+	for _, a := range args {
+		el := ptElement{nodes: a.Nodes, times: 1}
+		if i := slices.IndexFunc(a.Nodes, func(n *ptNode) bool { return n.Ident == "for" }); i > 0 {
+			el.nodes = a.Nodes[:i]
+			if r := a.Nodes[len(a.Nodes)-1]; r.Ident == "range" && len(r.Calls) == 1 {
+				if v, err := ptEval(r.Calls[0].Nodes, env); err == nil && v.Kind == ptInt && v.Int >= 1 && v.Int <= 1000 {
+					el.times = int(v.Int)
+				}
+			}
+		}
+		out = append(out, el)
+	}
+	return out
+}
+
+// ptFirstLeaf is the first layer inside a block (the body of a residual,
+// the first branch of a concat), or l itself.
+func ptFirstLeaf(l calc.Layer) calc.Layer {
+	for range 100 {
+		switch b := l.(type) {
+		case calc.Residual:
+			if len(b.Body) == 0 {
+				return l
+			}
+			l = b.Body[0]
+		case calc.Concat:
+			if len(b.Branches) == 0 || len(b.Branches[0]) == 0 {
+				return l
+			}
+			l = b.Branches[0][0]
+		case calc.Sequence:
+			if len(b.Layers) == 0 {
+				return l
+			}
+			l = b.Layers[0]
+		default:
+			return l
+		}
+	}
+	return l
 }
