@@ -41,7 +41,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
-		ptFinish(q, "keras")
+		ptFinish(q, "keras", nil)
 		return q, nil
 	}
 	k := &kerasReader{env: env, q: q}
@@ -59,7 +59,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	k.notes()
-	ptFinish(q, "keras")
+	ptFinish(q, "keras", nil)
 	return q, nil
 }
 

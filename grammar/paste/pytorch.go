@@ -49,7 +49,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
-	ptFinish(q, "pytorch")
+	ptFinish(q, "pytorch", &ptFixer{src: src, calls: mods.calls})
 	return q, nil
 }
 
@@ -61,8 +61,9 @@ type ptModuleSet struct {
 	// items holds the modules of a named nn.ModuleList or nn.Sequential,
 	// one entry each, for forward's loops and indexes.
 	items map[string][][]lang.Layer
-	fwd   *ptNode // the `forward` of `def forward(...)`, when pasted
-	body   []*ptNode
+	calls map[lang.Position]*ptCall // the call each layer was read from
+	fwd   *ptNode                   // the `forward` of `def forward(...)`, when pasted
+	body  []*ptNode
 }
 
 // ptContainers hold layers; they are walked, not built.
@@ -76,7 +77,7 @@ var ptNotLayers = map[string]bool{"Module": true, "Tensor": true, "Parameter": t
 // ptModules collects the layer calls of f in text order, skipping the body
 // of forward.
 func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSet, error) {
-	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}}
+	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}, calls: map[lang.Position]*ptCall{}}
 	m.fwd, m.body = ptForwardBody(f.Nodes)
 	var firstErr error
 	var walk func(nodes []*ptNode, owner string)
@@ -110,6 +111,7 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 					return
 				}
 				for _, li := range l {
+					m.calls[li.Pos] = c
 					m.order = append(m.order, li)
 					if name != "" {
 						m.byName[name] = append(m.byName[name], li)

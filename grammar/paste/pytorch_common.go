@@ -405,11 +405,12 @@ func ptIntGroup(g *ptGroup) []int {
 
 // ptFinish completes a question: inserts the flatten a network needs before
 // a linear layer fed a feature map (with a note), and fills Canonical.
-func ptFinish(q *lang.Question, framework string) {
+func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 	q.Framework = framework
 	if q.Input != nil && len(q.Layers) > 0 {
 		in := q.Input
 		for i := 0; i < len(q.Layers) && i < 10000; i++ {
+			fixer.fix(q, i, in)
 			l := q.Layers[i]
 			if lin, ok := l.Layer.(calc.Linear); ok && len(in) > 1 {
 				n, err := in.Elements()
