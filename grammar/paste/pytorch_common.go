@@ -102,6 +102,9 @@ func (b *ptBound) int(name string, def int) (int, error) {
 	if !ok || v.Kind == ptNone {
 		return def, nil
 	}
+	if v.Kind == ptUnknown && (name == "in_features" || name == "in_channels") {
+		return 0, nil // the question: filled from what reaches the layer
+	}
 	if v.Kind == ptTuple && len(v.Items) == 1 {
 		v = v.Items[0]
 	}
@@ -210,6 +213,8 @@ func ptDescribe(v ptValue) string {
 		return v.Str + " (its value is not in the paste)"
 	case ptCallV:
 		return v.Call.Name + "(...)"
+	case ptUnknown:
+		return "??? (the number asked for; I can fill it only where the layer's input is known)"
 	}
 	return "None"
 }

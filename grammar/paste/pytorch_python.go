@@ -381,6 +381,7 @@ const (
 	ptTuple
 	ptName // a variable: Str is its name
 	ptCallV
+	ptUnknown // `???` written where a number goes: the question itself
 )
 
 // ptLimit bounds every number: larger values are refused before they can
@@ -544,22 +545,13 @@ func (e *ptEvaluator) atom() (ptValue, error) {
 		}
 		return v, nil
 	case n.Ident != "":
-		if c := ptCallOf(n); c != nil {
-			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, nil
+		return e.name(n, pos)
+	case n.Punct == "?":
+		// `???`: the number the asker is asking for
+		for e.i < len(e.nodes) && e.nodes[e.i].Punct == "?" {
+			e.i++
 		}
-		switch n.Ident {
-		case "True", "true":
-			return ptValue{Kind: ptBool, Int: 1, Pos: pos}, nil
-		case "False", "false":
-			return ptValue{Kind: ptBool, Pos: pos}, nil
-		case "None":
-			return ptValue{Kind: ptNone, Pos: pos}, nil
-		}
-		if v, ok := e.env[n.Ident]; ok {
-			v.Pos = pos
-			return v, nil
-		}
-		return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
+		return ptValue{Kind: ptUnknown, Pos: pos}, nil
 	}
 	return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("cannot read %q here", n.Punct),
 		Hint: "write the argument as a number or a tuple, e.g. stride=(2, 2)"}
@@ -675,4 +667,153 @@ func ptWalk(nodes []*ptNode, visit func(n *ptNode) bool) {
 			ptWalk(n.Group.Nodes, visit)
 		}
 	}
+}
+
+// name evaluates a name with its calls and indexes: True, n_feat,
+// hidden[0], int(32*32/4), len(sizes), a layer call (kept unevaluated).
+func (e *ptEvaluator) name(n *ptNode, pos lang.Position) (ptValue, error) {
+	calls := n.Calls
+	var v ptValue
+	switch {
+	case len(calls) > 0 && calls[0].Open == "(":
+		if f, ok := ptBuiltins[n.Ident]; ok {
+			var args []ptValue
+			for _, a := range ptSplitArgs(calls[0].Nodes) {
+				x, err := ptEval(a.Nodes, e.env)
+				if err != nil {
+					return x, err
+				}
+				args = append(args, x)
+			}
+			r, ok := f(args)
+			if !ok {
+				return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("cannot work out %s(...) here", n.Ident),
+					Hint: "write the number, e.g. nn.Linear(256, 10)"}
+			}
+			v = r
+		} else if c := ptCallOf(n); c != nil {
+			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, nil
+		}
+		calls = calls[1:]
+	default:
+		v = e.lookup(n.Ident)
+	}
+	v.Pos = pos
+	for _, g := range calls {
+		if g.Open != "[" || v.Kind != ptTuple {
+			return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
+		}
+		i, err := ptEval(g.Nodes, e.env)
+		if err != nil || i.Kind != ptInt {
+			return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
+		}
+		k := int(i.Int)
+		if k < 0 {
+			k += len(v.Items)
+		}
+		if k < 0 || k >= len(v.Items) {
+			return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("%s[%d] is past the end of %s", n.Ident, i.Int, n.Ident)}
+		}
+		v = v.Items[k]
+		v.Pos = pos
+	}
+	return v, nil
+}
+
+// lookup is the value of a plain name.
+func (e *ptEvaluator) lookup(name string) ptValue {
+	switch name {
+	case "True", "true":
+		return ptValue{Kind: ptBool, Int: 1}
+	case "False", "false":
+		return ptValue{Kind: ptBool}
+	case "None":
+		return ptValue{Kind: ptNone}
+	}
+	if v, ok := e.env[name]; ok {
+		return v
+	}
+	return ptValue{Kind: ptName, Str: name}
+}
+
+// ptBuiltins are the Python functions people write inside layer arguments.
+var ptBuiltins = map[string]func([]ptValue) (ptValue, bool){
+	"int":        func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Trunc) },
+	"round":      func(a []ptValue) (ptValue, bool) { return ptRound(a, math.RoundToEven) },
+	"math.floor": func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Floor) },
+	"math.ceil":  func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Ceil) },
+	"float": func(a []ptValue) (ptValue, bool) {
+		f, ok := ptOneNumber(a)
+		return ptValue{Kind: ptFloat, Float: f}, ok
+	},
+	"abs": func(a []ptValue) (ptValue, bool) {
+		if len(a) == 1 && a[0].Kind == ptInt {
+			return ptValue{Kind: ptInt, Int: max(a[0].Int, -a[0].Int)}, true
+		}
+		return ptValue{}, false
+	},
+	"len": func(a []ptValue) (ptValue, bool) {
+		if len(a) == 1 && a[0].Kind == ptTuple {
+			return ptValue{Kind: ptInt, Int: int64(len(a[0].Items))}, true
+		}
+		return ptValue{}, false
+	},
+	"max": func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x > y }) },
+	"min": func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x < y }) },
+	"math.prod": ptProd,
+	"np.prod":   ptProd,
+}
+
+func ptOneNumber(a []ptValue) (float64, bool) {
+	if len(a) != 1 {
+		return 0, false
+	}
+	switch a[0].Kind {
+	case ptInt, ptBool:
+		return float64(a[0].Int), true
+	case ptFloat:
+		return a[0].Float, true
+	}
+	return 0, false
+}
+
+func ptRound(a []ptValue, f func(float64) float64) (ptValue, bool) {
+	x, ok := ptOneNumber(a)
+	if !ok || math.Abs(x) > ptLimit {
+		return ptValue{}, false
+	}
+	return ptValue{Kind: ptInt, Int: int64(f(x))}, true
+}
+
+func ptPick(a []ptValue, better func(x, y int64) bool) (ptValue, bool) {
+	if len(a) == 1 && a[0].Kind == ptTuple {
+		a = a[0].Items
+	}
+	if len(a) == 0 {
+		return ptValue{}, false
+	}
+	best := a[0]
+	for _, x := range a {
+		if x.Kind != ptInt {
+			return ptValue{}, false
+		}
+		if better(x.Int, best.Int) {
+			best = x
+		}
+	}
+	return best, best.Kind == ptInt
+}
+
+func ptProd(a []ptValue) (ptValue, bool) {
+	if len(a) != 1 || a[0].Kind != ptTuple {
+		return ptValue{}, false
+	}
+	p := int64(1)
+	for _, x := range a[0].Items {
+		if x.Kind != ptInt || x.Int < 0 || (x.Int > 0 && p > ptLimit/x.Int) {
+			return ptValue{}, false
+		}
+		p *= x.Int
+	}
+	return ptValue{Kind: ptInt, Int: p}, true
 }
