@@ -298,7 +298,7 @@ func ptReadProse(f *ptFile) ptProse {
 		}
 	}
 	for i, n := range nodes {
-		if n.Dims != "" && p.dims == nil {
+		if n.Dims != "" && p.dims == nil && !ptLayerWords[word(i+1)] {
 			p.dims, p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		}
 		if p.dims == nil {
@@ -335,7 +335,7 @@ func ptReadProse(f *ptFile) ptProse {
 			} else if word(i+1) == "of" && num(i+2) > 0 {
 				p.length = num(i + 2)
 			}
-		case "steps", "timesteps", "tokens", "words":
+		case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
 			if v := num(i - 1); v > 0 {
 				p.length = v
 			}
@@ -370,6 +370,12 @@ func ptReadProse(f *ptFile) ptProse {
 	return p
 }
 
+// ptLayerWords follow a size that is a layer's, not the input's: "2x2
+// pools", "3x3 kernels".
+var ptLayerWords = map[string]bool{"pool": true, "pools": true, "pooling": true, "maxpool": true, "kernel": true, "kernels": true,
+	"filter": true, "filters": true, "conv": true, "convs": true, "convolution": true, "convolutions": true, "window": true, "windows": true,
+	"patch": true, "patches": true, "max": true, "avg": true, "stride": true}
+
 // ptShapeWordBefore reports whether one of the three words before nodes[i]
 // says that a shape follows.
 func ptShapeWordBefore(nodes []*ptNode, i int) bool {
@@ -393,8 +399,8 @@ func ptIntGroup(g *ptGroup) []int {
 			return nil
 		}
 		n := a.Nodes[0]
-		if k == 0 && n.Ident == "None" {
-			continue
+		if k == 0 && (n.Ident != "" || n.Punct == "?") {
+			continue // the batch: None, N, B, batch_size, ?
 		}
 		v, err := strconv.Atoi(n.Num)
 		if err != nil || v < 1 || v > calc.MaxSize {
