@@ -26,7 +26,7 @@ func TestFrontendErrors(t *testing.T) {
 		{"same with stride", ParsePyTorch, "nn.Conv2d(3, 64, 3, stride=2, padding='same')", 1, 31, "padding='same'", "padding=1"},
 		{"unclosed", ParsePyTorch, "model = nn.Sequential(\n  nn.Conv2d(3, 64, 3),\n  nn.ReLU()\n", 1, 22, "never closed", "nn.Conv2d"},
 		{"mismatched", ParsePyTorch, "nn.Conv2d(3, 64, (3, 3]", 1, 23, "does not close", ""},
-		{"unknown module", ParsePyTorch, "nn.Sequential(nn.Conv2d(3, 8, 3), nn.Upsample(scale_factor=2))", 1, 35, "not a layer I know", "nn.Conv2d(3, 64, 3)"},
+		{"unknown module", ParsePyTorch, "nn.Sequential(nn.Conv2d(3, 8, 3), nn.Fold(output_size=(4, 5)))", 1, 35, "not a layer I know", "nn.Conv2d(3, 64, 3)"},
 		{"unknown keyword", ParsePyTorch, "nn.Conv2d(3, 64, 3, strides=2)", 1, 21, `no argument "strides"`, "stride=1"},
 		{"unknown variable", ParsePyTorch, "nn.Linear(n_in, 10)", 1, 11, "n_in", "nn.Linear(512, 10)"},
 		{"too many args", ParsePyTorch, "nn.Linear(10, 20, True, 4, 5)", 1, 25, "at most", ""},
