@@ -18,6 +18,9 @@ var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspos
 // modules, a printed model, torch tensors) rather than Keras code.
 func LooksLikePyTorch(src string) bool {
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
+	if LooksLikeError(src) {
+		pt += 2
+	}
 	return pt > 0 && pt >= kerasScore(src)
 }
 
@@ -27,7 +30,8 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
-	f, err := ptParseTree(src)
+	msg, code := ptReadMessage(src)
+	f, err := ptParseTree(code)
 	if err != nil {
 		return nil, err
 	}
@@ -37,19 +41,30 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	fx := &ptFixer{src: code, calls: mods.calls}
+	prose := ptReadProse(f)
+	q.Asked = prose.asked
 	if len(mods.order) == 0 {
-		return nil, ptNothingFound(src, "PyTorch")
+		if msg != nil {
+			msg.apply(q, fx)
+		}
+		if len(q.Layers) == 0 {
+			return nil, ptNothingFound(src, "PyTorch")
+		}
+		ptFinish(q, "pytorch", fx)
+		return q, nil
 	}
 	q.Layers = mods.order
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers = fw
 	}
-	prose := ptReadProse(f)
-	q.Asked = prose.asked
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
-	ptFinish(q, "pytorch", &ptFixer{src: src, calls: mods.calls})
+	if msg != nil {
+		msg.apply(q, fx)
+	}
+	ptFinish(q, "pytorch", fx)
 	return q, nil
 }
 
