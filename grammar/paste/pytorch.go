@@ -12,7 +12,7 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
@@ -394,6 +394,14 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		return nil
 	}
 	in, note := ptProseInput(prose, rank, first, false)
+	if lin, ok := first.(calc.Linear); ok && in != nil && lin.In > 0 {
+		if n, err := in.Elements(); err == nil && n != int64(lin.In) {
+			// "after two pools on mnist": the data, not what reaches the layer
+			q.Unused = append(q.Unused, lang.Unused{Text: ptShapeText(in), Pos: prose.dimsPos,
+				Why: fmt.Sprintf("the first layer takes %d values, so %s is not its input", lin.In, ptShapeText(in))})
+			return nil
+		}
+	}
 	if note != "" {
 		q.Notes = append(q.Notes, note)
 	}
@@ -531,6 +539,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		c := ch
 		if c == 0 {
 			c = p.channels
+		}
+		if _, pool := first.(calc.Pool); c == 0 && pool {
+			return append(calc.Shape{1}, d...), "the channels are not given: 1 assumed (a pool keeps them, so its sizes do not depend on them)"
 		}
 		if c == 0 {
 			return nil, ""

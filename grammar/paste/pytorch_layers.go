@@ -33,6 +33,8 @@ func init() {
 		ptSpecs[fmt.Sprintf("ConvTranspose%dd", d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
 			return ptConv(c, env, d, true, false)
 		}}
+		// a common misspelling of ConvTranspose2d: the transposed conv is meant
+		ptSpecs[fmt.Sprintf("Conv%ddTranspose", d)] = ptSpecs[fmt.Sprintf("ConvTranspose%dd", d)]
 		for _, op := range []string{"Max", "Avg"} {
 			op := op
 			ptSpecs[fmt.Sprintf("%sPool%dd", op, d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {

@@ -758,8 +758,8 @@ var ptBuiltins = map[string]func([]ptValue) (ptValue, bool){
 		}
 		return ptValue{}, false
 	},
-	"max": func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x > y }) },
-	"min": func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x < y }) },
+	"max":       func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x > y }) },
+	"min":       func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x < y }) },
 	"math.prod": ptProd,
 	"np.prod":   ptProd,
 }
