@@ -29,21 +29,24 @@ func LooksLikeKeras(src string) bool {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
-	f, err := ptParseTree(src)
-	if err != nil {
-		return nil, err
-	}
-	env := ptEnv(f)
 	q := &lang.Question{}
-	prose := ptReadProse(f)
-	q.Asked = prose.asked
-	if rows := kerasSummaryRows(f); len(rows) > 0 {
+	if rows := kerasSummaryRows(src); len(rows) > 0 {
+		if f, err := ptParseTree(kerasBlankRows(src)); err == nil {
+			q.Asked = ptReadProse(f).asked
+		}
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}
+	f, err := ptParseTree(src)
+	if err != nil {
+		return nil, err
+	}
+	env := ptEnv(f)
+	prose := ptReadProse(f)
+	q.Asked = prose.asked
 	k := &kerasReader{env: env, q: q}
 	k.walk(f.Nodes)
 	if k.err != nil {
@@ -334,4 +337,17 @@ func (k *kerasReader) notes() {
 			k.q.Notes = append(k.q.Notes, "reset_after=False: one bias vector per gate, 3·H·(I + H) + 3·H")
 		}
 	}
+}
+
+// kerasBlankRows blanks the summary table of src (rows, borders, wrapped
+// class names), keeping the words around it.
+func kerasBlankRows(src string) string {
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(kerasBorders.Replace(l))
+		if kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -2,6 +2,7 @@ package paste
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -17,112 +18,103 @@ type kerasRow struct {
 	Params int64
 }
 
-// kerasSummaryRows finds summary rows in the token tree: a name with its
-// class in brackets, an output shape starting with None, a count.
-func kerasSummaryRows(f *ptFile) []kerasRow {
+// kerasRowRE is one row of model.summary() with its borders taken out:
+// a name, the class in brackets (perhaps cut short, perhaps on the next
+// line, perhaps missing), the output shape, the count (or "?").
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None))*)\s*,?\s*\)\]?\s+([\d,]+|\?)`)
+
+// kerasBorders are the characters of the summary's table borders.
+var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
+
+// kerasSummaryRows finds the rows of a pasted model.summary(), Keras 2's,
+// TF 2's (class names wrapped onto the next line) or Keras 3's (boxed),
+// line by line: the table's cut class names leave brackets unbalanced.
+func kerasSummaryRows(src string) []kerasRow {
+	lines := strings.Split(src, "\n")
 	var rows []kerasRow
-	nodes := f.Nodes
-	for i := 0; i+1 < len(nodes); i++ {
-		n := nodes[i]
-		if n.Ident == "" {
+	for i, raw := range lines {
+		line := kerasBorders.Replace(raw)
+		m := kerasRowRE.FindStringSubmatchIndex(line)
+		if m == nil {
 			continue
 		}
-		var typ string
-		var seq []*ptNode // the shape group, then the count
-		if len(n.Calls) == 0 {
-			// Keras 3 wraps a long name: "batch_normalization │ (None, …) │ 256 │"
-			// with "(BatchNormalization)" on the next line.
-			typ = kerasWrappedType(nodes[i+1:], n.Pos.Line)
-			if typ == "" {
+		name, typ := line[m[2]:m[3]], ""
+		if m[4] >= 0 {
+			typ = line[m[4]:m[5]]
+		}
+		if i+1 < len(lines) && !kerasRowRE.MatchString(kerasBorders.Replace(lines[i+1])) {
+			typ += kerasTypeTail(kerasBorders.Replace(lines[i+1]), typ == "")
+		}
+		row := kerasRow{Type: kerasTypeOf(typ, name), Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
+		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); count != "?" {
+			p, err := strconv.ParseInt(count, 10, 64)
+			if err != nil || p > ptLimit {
 				continue
 			}
-			seq = nodes[i+1:]
-		} else if len(n.Calls[0].Nodes) == 0 || n.Calls[0].Nodes[0].Ident == "" {
-			continue
-		} else {
-			typ = n.Calls[0].Nodes[0].Ident
-			if len(n.Calls) >= 2 {
-				// "conv2d (Conv2D)  (None, 30, 30, 32)  896": the shape is a
-				// second bracket after the name.
-				seq = []*ptNode{{Pos: n.Calls[1].Pos, Group: n.Calls[1]}}
-				seq = append(seq, nodes[i+1:]...)
+			row.Params = p
+		}
+		for _, d := range strings.Split(line[m[6]:m[7]], ",")[1:] {
+			v, err := strconv.Atoi(strings.TrimSpace(d))
+			if err != nil || v > calc.MaxSize {
+				v = 0 // None
 			}
-		}
-		if seq == nil {
-			inner := n.Calls[0].Nodes
-			if len(inner[0].Calls) > 0 {
-				// "(MaxPooling2D  (None, 13, 13, 32)  0 )": the class name
-				// reads as a call of the shape.
-				flat := []*ptNode{{Ident: inner[0].Ident, Pos: inner[0].Pos}}
-				for _, g := range inner[0].Calls {
-					flat = append(flat, &ptNode{Pos: g.Pos, Group: g})
-				}
-				inner = append(flat, inner[1:]...)
-			}
-			switch {
-			case len(inner) >= 3 && inner[1].Group != nil:
-				// TF 2's summary wraps a long class name: "max_pooling2d (MaxPooling
-				// (None, 5, 5, 64)  0  \n 2D)" — the shape and count fall inside.
-				seq = inner[1:]
-				for _, m := range inner[3:] {
-					typ += strings.TrimSpace(ptNodeText(m))
-				}
-			case len(inner) == 1:
-				seq = nodes[i+1:]
-			default:
-				continue
-			}
-		}
-		k := 0
-		for k < len(seq) && seq[k].Group == nil && seq[k].Punct != "" && seq[k].Pos.Line == n.Pos.Line {
-			k++ // │ separators of Keras 3's table
-		}
-		if k >= len(seq) {
-			continue
-		}
-		shape := seq[k]
-		if shape.Group == nil || shape.Group.Open != "(" || len(shape.Group.Nodes) == 0 || shape.Group.Nodes[0].Ident != "None" {
-			continue
-		}
-		j := k + 1
-		for j < len(seq) && seq[j].Num == "" && seq[j].Pos.Line == shape.Pos.Line && seq[j].Punct != "" {
-			j++
-		}
-		if j >= len(seq) || seq[j].Num == "" {
-			continue
-		}
-		count := seq[j].Num
-		for j+2 < len(seq) && seq[j+1].Punct == "," && len(seq[j+2].Num) == 3 && seq[j+2].Pos.Line == seq[j].Pos.Line {
-			count += seq[j+2].Num
-			j += 2
-		}
-		p, err := strconv.ParseInt(count, 10, 64)
-		if err != nil || p > ptLimit {
-			continue
-		}
-		row := kerasRow{Type: typ, Pos: ptPos(n.Pos), Params: p}
-		for _, a := range ptSplitArgs(shape.Group.Nodes)[1:] {
-			v, err := ptEval(a.Nodes, nil)
-			if err != nil || (v.Kind != ptInt && v.Kind != ptNone) || v.Int > calc.MaxSize {
-				row.Out = nil
-				break
-			}
-			row.Out = append(row.Out, int(v.Int))
+			row.Out = append(row.Out, v)
 		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-// kerasWrappedType finds "(Type)" on the line after a row whose name
-// stands alone.
-func kerasWrappedType(rest []*ptNode, line int) string {
-	for _, m := range rest {
-		if m.Pos.Line > line+1 {
-			return ""
+// kerasTypeTail is the rest of a class name wrapped onto the next line:
+// "2D)" after "(MaxPooling", or "(BatchNormalization)" under a long name.
+func kerasTypeTail(next string, whole bool) string {
+	t := strings.TrimSpace(next)
+	if whole {
+		if len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' {
+			return t[1 : len(t)-1]
 		}
-		if m.Pos.Line == line+1 && m.Group != nil && len(m.Group.Nodes) == 1 && ptIsModuleName(m.Group.Nodes[0].Ident) {
-			return m.Group.Nodes[0].Ident
+		return ""
+	}
+	if t = strings.TrimSuffix(t, ")"); len(t) <= 4 && strings.Trim(t, "0123456789D") == "" {
+		return t
+	}
+	return ""
+}
+
+// kerasClasses are the classes a summary row may name, for names cut
+// short ("MaxPooling2", "BatchNo") or missing (read from the layer's name).
+var kerasClasses = []string{"InputLayer", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+	"SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D", "Dense", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
+	"AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D",
+	"GlobalMaxPooling1D", "GlobalMaxPooling2D", "BatchNormalization", "LayerNormalization", "Flatten", "Dropout",
+	"SpatialDropout2D", "Activation", "ReLU", "LeakyReLU", "LSTM", "GRU", "SimpleRNN", "Embedding", "Reshape", "Permute",
+	"ZeroPadding2D", "Cropping2D", "UpSampling2D", "Bidirectional", "Add", "Concatenate", "Rescaling"}
+
+// kerasTypeOf completes a class name cut short, or reads it from the
+// layer's name (max_pooling2d_1 → MaxPooling2D); "" when neither says.
+func kerasTypeOf(typ, name string) string {
+	if typ != "" {
+		var found string
+		for _, c := range kerasClasses {
+			if c == typ {
+				return c
+			}
+			if strings.HasPrefix(c, typ) && (found == "" || len(c) < len(found)) {
+				found = c
+			}
+		}
+		if found != "" {
+			return found
+		}
+		return typ
+	}
+	key := strings.ToLower(strings.ReplaceAll(strings.TrimRight(name, "_0123456789"), "_", ""))
+	if key == "input" || key == "inputlayer" {
+		return "InputLayer"
+	}
+	for _, c := range kerasClasses {
+		if strings.ToLower(c) == key {
+			return c
 		}
 	}
 	return ""
@@ -148,6 +140,8 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 			prev = out
 			q.Input = out
 			continue
+		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2 && r.Params < 0:
+			return fail("the row's count is not given, and a conv's kernel is read from it")
 		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
 			conv, in, note, err := kerasConvFromRow(r, out, prev)
 			if err != nil {
@@ -166,6 +160,8 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 			switch {
 			case len(prev) == 1:
 				in = int64(prev[0])
+			case r.Params < 0:
+				return fail("the row's count is not given and the row before is not flat: paste the row before it")
 			case units > 0 && (r.Params-int64(units))%int64(units) == 0:
 				in = (r.Params - int64(units)) / int64(units)
 				if ri == 0 || prev == nil {
@@ -249,11 +245,27 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 				q.Input = calc.Shape{r.Out[0]}
 				prev = nil
 			}
+		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "DTranspose"):
+			if prev == nil || r.Params < 0 {
+				return fail("a transposed conv row needs the row before it and its count")
+			}
+			conv, err := kerasTransposedFromRow(r, out, prev)
+			if err != nil {
+				return fail(err.Error())
+			}
+			l = conv
+		case t == "Reshape":
+			l = reshapeLayer{Shape: out}
+		case t == "ZeroPadding2D" || t == "Cropping2D" || t == "UpSampling2D":
+			if prev == nil || len(prev) != len(out) {
+				return fail("this row does not say its input size: paste the row before it too")
+			}
+			l = kerasResizeFromRows(t, prev, out)
 		case t == "Flatten":
 			l = calc.Flatten{}
 		case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
 			l = calc.Dropout{P: 0.5}
-		case t == "Activation" || t == "ReLU":
+		case t == "Activation" || t == "ReLU" || t == "LeakyReLU" || t == "Rescaling":
 			l = calc.Activation{}
 		default:
 			return fail(fmt.Sprintf("I cannot rebuild a %s layer from its summary row", t))
@@ -273,7 +285,9 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 		if _, ok := l.(calc.BatchNorm); ok {
 			rep.Params += rep.Buffers
 		}
-		if rep.Params != r.Params {
+		if r.Params < 0 {
+			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the ? is %s", ri+1, lang.Group(int(rep.Params))))
+		} else if rep.Params != r.Params {
 			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the summary says %s parameters but this reading gives %s", ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params))))
 		}
 		prev = out
@@ -392,4 +406,57 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	}
 	c.PadMode, c.Stride = calc.PadValid, nil
 	return c, in, note + "; no stride and padding give the printed output from the row before", nil
+}
+
+// kerasTransposedFromRow finds the kernel, stride and padding of a
+// Conv2DTranspose row: params = k^d·Cin·F (+ F with a bias).
+func kerasTransposedFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, error) {
+	d := len(out) - 1
+	f, cin := int64(out[0]), int64(prev[0])
+	for _, bias := range []bool{true, false} {
+		w := r.Params
+		if bias {
+			w -= f
+		}
+		if w <= 0 || w%(f*cin) != 0 {
+			continue
+		}
+		kd := w / (f * cin)
+		for k := 1; k <= 31; k++ {
+			p := int64(1)
+			for i := 0; i < d; i++ {
+				p *= int64(k)
+			}
+			if p != kd {
+				continue
+			}
+			for _, s := range []int{1, 2, 3, 4} {
+				for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
+					c := calc.Conv{Dims: d, Transposed: true, In: int(cin), Out: int(f), Kernel: []int{k}, Stride: []int{s}, PadMode: mode, NoBias: !bias}
+					if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
+						return c, nil
+					}
+				}
+			}
+		}
+	}
+	return calc.Conv{}, fmt.Errorf("%s is not the count of a transposed conv from %v to %v", lang.Group(int(r.Params)), []int(prev), []int(out))
+}
+
+// kerasResizeFromRows rebuilds ZeroPadding2D, Cropping2D or UpSampling2D
+// from the shapes before and after it.
+func kerasResizeFromRows(t string, prev, out calc.Shape) calc.Layer {
+	per := make([]int, len(out)-1)
+	for i := range per {
+		switch t {
+		case "UpSampling2D":
+			per[i] = out[i+1] / max(prev[i+1], 1)
+		default:
+			per[i] = out[i+1] - prev[i+1]
+		}
+	}
+	if t == "UpSampling2D" {
+		return upsampleLayer{Scale: per}
+	}
+	return padLayer{Add: per, Crop: t == "Cropping2D"}
 }
