@@ -420,6 +420,7 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 	q.Framework = framework
 	if q.Input != nil && len(q.Layers) > 0 {
 		in := q.Input
+		kept := &kerasTotals{}
 		for i := 0; i < len(q.Layers) && i < 10000; i++ {
 			fixer.fix(q, i, in)
 			l := q.Layers[i]
@@ -440,11 +441,16 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 			}
 			r, err := l.Apply(in)
 			if err != nil {
+				kept = nil
 				break
 			}
+			kept.add(r)
 			in = r.Output
 		}
 		q.Network = len(q.Layers) > 1
+		if framework == "keras" {
+			kept.note(q)
+		}
 	}
 	if q.Input == nil && len(q.Layers) > 1 {
 		q.Notes = append(q.Notes, "no input size in the paste: parameters are counted layer by layer; give one (e.g. input 3x224x224) for output shapes and MACs")
@@ -456,4 +462,24 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 		return dup
 	})
 	q.Canonical = lang.Format(q)
+}
+
+// kerasTotals adds up what Keras's model.summary() shows at its foot.
+type kerasTotals struct{ params, buffers int64 }
+
+func (k *kerasTotals) add(r calc.Report) {
+	if k != nil {
+		k.params += r.Params
+		k.buffers += r.Buffers
+	}
+}
+
+// note names Keras's totals when batch norm makes them differ from the
+// learnable parameters.
+func (k *kerasTotals) note(q *lang.Question) {
+	if k == nil || k.buffers == 0 {
+		return
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("Keras's model.summary() shows Total params: %s (Trainable params: %s, Non-trainable params: %s): it counts batch norm's moving mean and variance, which PyTorch keeps as buffers",
+		lang.Group(int(k.params+k.buffers)), lang.Group(int(k.params)), lang.Group(int(k.buffers))))
 }
