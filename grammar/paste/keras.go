@@ -30,17 +30,19 @@ func LooksLikeKeras(src string) bool {
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
 	q := &lang.Question{}
-	if rows := kerasSummaryRows(src); len(rows) > 0 {
-		if f, err := ptParseTree(kerasBlankRows(src)); err == nil {
-			q.Asked = ptReadProse(f).asked
-		}
+	rows := kerasSummaryRows(src)
+	if len(rows) > 0 {
+		src = kerasBlankRows(src)
+	}
+	f, err := ptParseTree(src)
+	if err == nil && len(rows) > 0 && !kerasHasLayers(f) {
+		q.Asked = ptReadProse(f).asked
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}
-	f, err := ptParseTree(src)
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +59,10 @@ func ParseKeras(src string) (*lang.Question, error) {
 	}
 	if err := k.input(prose); err != nil {
 		return nil, err
+	}
+	if _, dense := q.Layers[0].Layer.(calc.Linear); dense && prose.flatten && len(q.Input) > 1 {
+		// "Dense(10) after flattening a 7x7x64 tensor"
+		q.Layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: q.Layers[0].Pos}}, q.Layers...)
 	}
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err
@@ -136,6 +142,12 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			c = nil
 		}
 		if c == nil {
+			c = kerasBareLayer(nodes, i)
+		}
+		if c != nil && k.setting(c) {
+			continue
+		}
+		if c == nil {
 			if n.Group != nil {
 				k.walk(n.Group.Nodes)
 			}
@@ -194,11 +206,17 @@ func (k *kerasReader) takeShape(b *ptBound) {
 	}
 	for _, name := range []string{"shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim"} {
 		v, ok := b.vals[name]
-		if !ok || v.Kind == ptNone || (name == "input_dim" && b.call.Base() != "Dense") {
+		base := b.call.Base()
+		recurrent := base == "LSTM" || base == "GRU" || base == "SimpleRNN"
+		if !ok || v.Kind == ptNone || (name == "input_dim" && base != "Dense" && !recurrent) {
 			continue
 		}
 		if v.Kind == ptInt {
 			v = ptValue{Kind: ptTuple, Items: []ptValue{v}, Pos: v.Pos}
+			if recurrent && name == "input_dim" {
+				// LSTM(32, input_dim=10): features 10, any number of steps
+				v.Items = append([]ptValue{{Kind: ptNone}}, v.Items...)
+			}
 		}
 		if v.Kind != ptTuple || len(v.Items) == 0 {
 			k.err = b.errAt(b.at(name), fmt.Sprintf("%s should be a tuple such as (28, 28, 1), not %s", name, ptDescribe(v)))
@@ -280,6 +298,7 @@ func (k *kerasReader) input(prose ptProse) error {
 				q.Layers[0].Layer = l
 			}
 		}
+		kerasChannels(q, last)
 		q.Notes = append(q.Notes, fmt.Sprintf("the input shape %s has sizes left open (None): counting parameters only", ptTupleText(k.shape)))
 		return nil
 	}
@@ -298,7 +317,7 @@ func (k *kerasReader) input(prose ptProse) error {
 	if _, ok := first.(calc.Recurrent); ok && len(dims) == 2 {
 		in = calc.Shape{dims[1], dims[0]}
 	}
-	if len(dims) == 2 && ptRank(q.Layers) != 2 {
+	if _, flat := first.(calc.Flatten); len(dims) == 2 && flat {
 		// Flatten(input_shape=(28, 28)): an image without a channel axis.
 		q.Input = calc.Shape(dims)
 		return nil
@@ -350,4 +369,85 @@ func kerasBlankRows(src string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// kerasHasLayers reports whether the paste calls a Keras layer (so the
+// code, not the summary rows beside it, is the model).
+func kerasHasLayers(f *ptFile) bool {
+	found := false
+	ptWalk(f.Nodes, func(n *ptNode) bool {
+		if c := ptCallOf(n); c != nil && kerasSpecs[c.Base()] != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// kerasBareLayer reads a layer named without its brackets in a list —
+// "Conv2D(32, 3), MaxPooling2D, Flatten, Dense(10)" — as called with
+// Keras's defaults; nil for any other node.
+func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
+	n := nodes[i]
+	if n.Ident == "" || len(n.Calls) > 0 {
+		return nil
+	}
+	base := n.Ident[strings.LastIndexByte(n.Ident, '.')+1:]
+	if kerasSpecs[base] == nil || !kerasBareOK(base) {
+		return nil
+	}
+	commaBefore := i > 0 && nodes[i-1].Punct == ","
+	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
+	before := i == 0 || commaBefore
+	after := i+1 == len(nodes) || commaAfter || nodes[i+1].Pos.Line > n.Pos.Line
+	if !before || !after || (!commaBefore && !commaAfter) {
+		return nil
+	}
+	return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
+}
+
+// setting reads calls that set the input rather than add a layer:
+// tf.zeros((1, 8, 8, 3)), tf.random.normal(...), np.zeros(...), and
+// set_image_data_format('channels_first'). It reports whether c was one.
+func (k *kerasReader) setting(c *ptCall) bool {
+	base := c.Base()
+	switch {
+	case base == "set_image_data_format":
+		if len(c.Args) == 1 {
+			if v, err := ptEval(c.Args[0].Nodes, k.env); err == nil && v.Kind == ptStr && v.Str == "channels_first" {
+				k.chFirst = true
+			}
+		}
+		return true
+	case (base == "zeros" || base == "ones" || base == "normal" || base == "uniform" || base == "rand" || base == "randn") &&
+		(strings.HasPrefix(c.Name, "tf.") || strings.HasPrefix(c.Name, "np.")):
+		if k.shape != nil || len(c.Args) == 0 {
+			return true
+		}
+		v, err := ptEval(c.Args[0].Nodes, k.env)
+		if err != nil || v.Kind != ptTuple || len(v.Items) < 2 {
+			return true
+		}
+		for _, it := range v.Items {
+			if it.Kind != ptInt || it.Int < 1 || it.Int > calc.MaxSize {
+				return true
+			}
+		}
+		k.shape, k.shapeAt = v.Items[1:], c.Pos // the batch dropped
+		return true
+	}
+	return false
+}
+
+// kerasBareOK reports whether a layer named bare has all it needs from
+// Keras's defaults (a pool, Flatten, BatchNormalization, ...), unlike
+// Conv2D or Dense.
+func kerasBareOK(base string) bool {
+	for _, p := range []string{"MaxPool", "AveragePool", "AvgPool", "GlobalAverage", "GlobalMax", "Flatten", "BatchNormalization",
+		"LayerNormalization", "Dropout", "ReLU", "UpSampling", "ZeroPadding", "Cropping"} {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
 }

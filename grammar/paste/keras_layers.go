@@ -465,7 +465,7 @@ func (k *kerasReader) embedding(c *ptCall) ([]lang.Layer, error) {
 
 func (k *kerasReader) recurrent(c *ptCall, cell calc.Cell, bidi bool) ([]lang.Layer, error) {
 	name := map[calc.Cell]string{calc.LSTMCell: "LSTM", calc.GRUCell: "GRU", calc.RNNCell: "SimpleRNN"}[cell]
-	names := []string{"units", "activation", "recurrent_activation", "use_bias", "return_sequences", "reset_after"}
+	names := []string{"units", "activation", "recurrent_activation", "use_bias", "return_sequences", "reset_after", "input_dim"}
 	b, err := k.bind(c, names, fmt.Sprintf("e.g. %s(64, input_shape=(None, 32)) or %s(128, return_sequences=True)", name, name))
 	if err != nil {
 		return nil, err

@@ -387,7 +387,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 	return false
 }
 
-var ptShapeWords = map[string]bool{"input": true, "inputs": true, "shape": true, "size": true, "image": true, "images": true,
+var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "shape": true, "size": true, "image": true, "images": true,
 	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
@@ -423,6 +423,7 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 		kept := &kerasTotals{}
 		for i := 0; i < len(q.Layers) && i < 10000; i++ {
 			fixer.fix(q, i, in)
+			kerasDenseND(q, i, in, framework)
 			l := q.Layers[i]
 			if lin, ok := l.Layer.(calc.Linear); ok && len(in) > 1 {
 				n, err := in.Elements()
@@ -482,4 +483,18 @@ func (k *kerasTotals) note(q *lang.Question) {
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("Keras's model.summary() shows Total params: %s (Trainable params: %s, Non-trainable params: %s): it counts batch norm's moving mean and variance, which PyTorch keeps as buffers",
 		lang.Group(int(k.params+k.buffers)), lang.Group(int(k.params)), lang.Group(int(k.buffers))))
+}
+
+// kerasDenseND reads a Keras Dense that receives a map or a sequence as
+// Keras applies it: to the last axis at every position (calc's channels),
+// with no flatten.
+func kerasDenseND(q *lang.Question, i int, in calc.Shape, framework string) {
+	lin, ok := q.Layers[i].Layer.(calc.Linear)
+	if framework != "keras" || !ok || len(in) < 2 || (lin.In != 0 && lin.In != in[0]) {
+		return
+	}
+	lin.In = in[0]
+	q.Layers[i].Layer = linearND{Linear: lin, Channels: true}
+	q.Notes = append(q.Notes, fmt.Sprintf("Dense receives %s (channels-last %v): Keras applies it to the last axis at every position, without flattening (put Flatten() before it to connect every value)",
+		ptShapeText(in), calcToKeras(in)))
 }

@@ -35,7 +35,7 @@ func TestFrontendErrors(t *testing.T) {
 		{"transposed same", ParsePyTorch, "nn.ConvTranspose2d(8, 4, 3, padding='same')", 1, 29, "padding='same'", ""},
 		{"keras missing kernel", ParseKeras, "model.add(Conv2D(32, input_shape=(28, 28, 1)))", 1, 45, "needs kernel_size", "Conv2D(32, 3"},
 		{"keras bad padding", ParseKeras, "Conv2D(32, 3, padding='full')", 1, 15, "'valid' or 'same'", ""},
-		{"keras unknown", ParseKeras, "model.add(layers.Conv2D(8, 3, input_shape=(8, 8, 1)))\nmodel.add(layers.Reshape((6, 6, 8)))", 2, 11, "not a layer I know", "Dense(10)"},
+		{"keras unknown", ParseKeras, "model.add(layers.Conv2D(8, 3, input_shape=(8, 8, 1)))\nmodel.add(layers.MultiHeadAttention(2, 8))", 2, 11, "not a layer I know", "Dense(10)"},
 		{"keras bad shape", ParseKeras, "Dense(10, input_shape='784')", 1, 11, "tuple", "input_shape=(784,)"},
 		{"keras no input", ParseKeras, "how many params does Dense(10) have?", 1, 22, "input size", "Dense(10, input_shape=(784,))"},
 		{"keras conv no input", ParseKeras, "model = Sequential([Conv2D(32, (3, 3)), Flatten(), Dense(10)])", 1, 21, "input size", "Conv2D(32, 3, input_shape=(28, 28, 1))"},
