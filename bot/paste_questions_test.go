@@ -35,14 +35,12 @@ var knownFailing = map[string]bool{
 	"err-old-size-mismatch-m1-m2": true,
 
 	"err-keras-conv-channels": true,
-	"in-btf-permute":          true,
-	"in-channels-last-torch":  true,
 
-	"pt-linear-nd": true, "pt-keras-lstm-both": true,
+	"pt-keras-lstm-both":   true,
 	"two-pt-vs-keras-conv": true, "two-pytorch-models": true, "two-dense-vs-linear": true,
 	"two-transposed": true,
 	"hard-C7":        true, "hard-D1": true,
-	"hard-E1": true, "hard-J2": true,
+	"hard-E1": true,
 }
 
 // TestPasteQuestions answers every pasted-code question of

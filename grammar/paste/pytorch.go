@@ -456,12 +456,20 @@ func ptTensorShape(s []int, rank int, first calc.Layer, batched bool) (calc.Shap
 	if _, ok := first.(calc.Embedding); ok {
 		return calc.Shape{s[len(s)-1]}, "", nil
 	}
+	if lin, ok := first.(calc.Linear); ok && len(s) >= 3 && s[len(s)-1] == lin.In {
+		return calc.Shape(s[1:]), fmt.Sprintf("the first dimension of %v is the batch (%d), dropped", s, s[0]), nil
+	}
 	switch {
 	case rank == 0:
 		if batched && len(s) > 1 {
 			return calc.Shape(s[1:]), "", nil
 		}
 		return calc.Shape(s), "", nil
+	case len(s) == rank+1 && ptChannelsFirstOK(s, first):
+		if in, note := ptChannelsLast(s, lang.LayerChannels(first)); in != nil {
+			return in, note, nil
+		}
+		fallthrough
 	case len(s) == rank+1:
 		return calc.Shape(s[1:]), fmt.Sprintf("the first dimension of %v is the batch (%d), dropped", s, s[0]), nil
 	case len(s) == rank:
@@ -563,6 +571,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		}
 		return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
 	case len(d) == spatial+2:
+		if in, note := ptChannelsLast(d, ch); in != nil {
+			return in, note
+		}
 		return calc.Shape(d[1:]), fmt.Sprintf("%s read as N×C×H×W: the batch dropped", ptJoin(d))
 	}
 	return nil, ""
@@ -632,4 +643,26 @@ func ptFirstLeaf(l calc.Layer) calc.Layer {
 		}
 	}
 	return l
+}
+
+// ptChannelsLast reads a batched shape whose last size, not its second, is
+// the layer's channels — (N, L, C) from a sequence model, (N, H, W, C) from
+// PIL or Keras — as PyTorch needs it after a permute; nil otherwise.
+func ptChannelsLast(s []int, ch int) (calc.Shape, string) {
+	if ch == 0 || len(s) < 3 || s[1] == ch || s[len(s)-1] != ch {
+		return nil, ""
+	}
+	in := append(calc.Shape{ch}, s[1:len(s)-1]...)
+	perm := "0, 2, 1"
+	if len(s) == 4 {
+		perm = "0, 3, 1, 2"
+	}
+	return in, fmt.Sprintf("%v has the %d channels last: PyTorch takes them second, so it is read as %v, as after x.permute(%s)", s, ch, append([]int{s[0]}, in...), perm)
+}
+
+// ptChannelsFirstOK reports whether first is a layer with channels (a
+// conv), the only kind whose input may come channels-last by mistake.
+func ptChannelsFirstOK(s []int, first calc.Layer) bool {
+	_, ok := first.(calc.Conv)
+	return ok && len(s) >= 3
 }

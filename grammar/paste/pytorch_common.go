@@ -422,6 +422,7 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 		in := q.Input
 		kept := &kerasTotals{}
 		for i := 0; i < len(q.Layers) && i < 10000; i++ {
+			ptLinearND(q, i, in, framework)
 			fixer.fix(q, i, in)
 			kerasDenseND(q, i, in, framework)
 			l := q.Layers[i]
@@ -497,4 +498,24 @@ func kerasDenseND(q *lang.Question, i int, in calc.Shape, framework string) {
 	q.Layers[i].Layer = linearND{Linear: lin, Channels: true}
 	q.Notes = append(q.Notes, fmt.Sprintf("Dense receives %s (channels-last %v): Keras applies it to the last axis at every position, without flattening (put Flatten() before it to connect every value)",
 		ptShapeText(in), calcToKeras(in)))
+}
+
+// ptLinearND reads an nn.Linear that receives an N-D tensor whose last
+// size is its in_features as PyTorch applies it: at every position of the
+// other axes (a transformer's MLP, ConvNeXt's pointwise layers).
+func ptLinearND(q *lang.Question, i int, in calc.Shape, framework string) {
+	lin, ok := q.Layers[i].Layer.(calc.Linear)
+	if framework != "pytorch" || !ok || len(in) < 2 || lin.In != in[len(in)-1] || ptElems(in) == int64(lin.In) {
+		return
+	}
+	q.Layers[i].Layer = linearND{Linear: lin}
+	q.Notes = append(q.Notes, fmt.Sprintf("nn.Linear(%d, %d) receives %s: PyTorch applies it to the last axis at every position", lin.In, lin.Out, ptShapeText(in)))
+}
+
+func ptElems(s calc.Shape) int64 {
+	n, err := s.Elements()
+	if err != nil {
+		return -1
+	}
+	return n
 }
