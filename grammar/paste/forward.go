@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -51,6 +52,10 @@ type fwTracer struct {
 	steps int
 	out   *fwVal // what forward returns
 	notes []string
+	// bare is set for a forward described in words ("forward:
+	// max_pool2d(relu(conv1(x)), 2) then flatten then fc"): modules are
+	// named without self., functions without F.
+	bare bool
 }
 
 // fwStmt is one statement of forward's body: its nodes, and the statements
@@ -302,8 +307,48 @@ func (t *fwTracer) lookup(n *ptNode) fwVal {
 			return fwVal{kind: fwModule, mod: ls, name: name}
 		}
 	}
+	if ls, ok := t.m.byName[n.Ident]; ok && t.bare {
+		return fwVal{kind: fwModule, mod: ls, name: n.Ident}
+	}
 	if v, ok := t.env[n.Ident]; ok && v.Kind == ptInt {
 		return fwVal{kind: fwNumber, num: v.Int}
 	}
 	return fwVal{}
+}
+
+// ptProseForward reads a forward written in words after the word
+// "forward": each call is applied to what the one before gave, as are a
+// module named alone ("then fc") and "flatten". It returns nil when the
+// words name no module of the paste.
+func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
+	start := slices.IndexFunc(f.Nodes, func(n *ptNode) bool { return strings.EqualFold(n.Ident, "forward") && len(n.Calls) == 0 })
+	if start < 0 || m.fwd != nil {
+		return nil
+	}
+	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
+	cur := fwVal{kind: fwTensor}
+	for _, n := range f.Nodes[start+1:] {
+		t.vars["x"] = cur
+		switch w := strings.ToLower(n.Ident); {
+		case len(n.Calls) > 0:
+			if v := t.primary(n); v.kind == fwTensor {
+				cur = v
+			}
+		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
+			cur = t.push(cur, lang.Layer{Layer: calc.Flatten{}, Pos: ptPos(n.Pos)})
+		case m.byName[n.Ident] != nil:
+			t.used[n.Ident] = true
+			cur = t.push(cur, m.byName[n.Ident]...)
+		}
+	}
+	if len(t.used) == 0 {
+		return nil
+	}
+	out := make([]lang.Layer, len(cur.chain))
+	for i, s := range cur.chain {
+		out[i] = s.l
+	}
+	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
+	q.Notes = append(q.Notes, t.notes...)
+	return out
 }

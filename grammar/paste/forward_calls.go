@@ -117,6 +117,9 @@ func (t *fwTracer) reshape(x fwVal, args []ptArg, at lang.Layer) fwVal {
 
 // function calls a function of torch or F on tensors.
 func (t *fwTracer) function(name string, n *ptNode, calls []*ptGroup) fwVal {
+	if t.bare && !strings.Contains(name, ".") {
+		name = "F." + name // max_pool2d(...) in words is F.max_pool2d
+	}
 	base := name[strings.LastIndexByte(name, '.')+1:]
 	g := calls[0]
 	args := ptSplitArgs(g.Nodes)

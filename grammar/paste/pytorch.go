@@ -57,6 +57,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	q.Layers = mods.order
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers = fw
+	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
+		q.Layers = fw
 	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
