@@ -32,8 +32,6 @@ var knownFailing = map[string]bool{
 
 	"err-old-size-mismatch-m1-m2": true,
 
-	"err-keras-conv-channels": true,
-
 	"pt-keras-lstm-both":   true,
 	"two-pt-vs-keras-conv": true, "two-pytorch-models": true, "two-dense-vs-linear": true,
 	"two-transposed": true,

@@ -3,6 +3,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -54,6 +55,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 	if k.err != nil {
 		return nil, k.err
 	}
+	k.message(src)
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
@@ -118,6 +120,8 @@ type kerasReader struct {
 	inputLen   int  // Embedding(input_length=)
 	sawBN, gru bool
 	resetAfter bool
+	shapeCall  *ptCall // the call the input shape was written in
+	shapeKey   string  // its keyword: "input_shape", "shape", ...
 }
 
 // kerasContainers are walked, not built.
@@ -233,6 +237,7 @@ func (k *kerasReader) takeShape(b *ptBound) {
 			}
 		}
 		k.shape, k.shapeAt = items, b.at(name)
+		k.shapeCall, k.shapeKey = b.call, name
 		return
 	}
 }
@@ -450,4 +455,47 @@ func kerasBareOK(base string) bool {
 		}
 	}
 	return false
+}
+
+// kerasAxisRE is Keras's message for an input whose last axis is not what
+// the layer was built for.
+var kerasAxisRE = regexp.MustCompile(`expected axis -1 of input shape to have value (\d+),? but received input with shape \(([^)]*)\)`)
+
+// message reads Keras's "expected axis -1 ... received input with shape
+// (None, 28, 28, 3)": the shape received is the input, and the input shape
+// written in the code is fixed to it.
+func (k *kerasReader) message(src string) {
+	m := kerasAxisRE.FindStringSubmatch(src)
+	if m == nil || k.shapeCall == nil {
+		return
+	}
+	var items []ptValue
+	var text []string
+	for _, f := range strings.Split(m[2], ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.Atoi(f)
+		if err != nil || v < 1 || v > calc.MaxSize {
+			if f == "None" && len(items) == 0 && len(text) == 0 {
+				text = append(text, "")
+				continue // the batch
+			}
+			return
+		}
+		items = append(items, ptValue{Kind: ptInt, Int: int64(v)})
+		text = append(text, f)
+	}
+	if len(items) != len(k.shape) {
+		return
+	}
+	old := ptArgSource(src, k.shapeCall, -1, k.shapeKey)
+	shape := "(" + strings.Join(text[1:], ", ") + ")"
+	if len(items) == 1 {
+		shape = "(" + text[1] + ",)"
+	}
+	line := ptCallWith(src, k.shapeCall, -1, k.shapeKey, shape)
+	why := fmt.Sprintf("Keras's message says the model receives %s, but %s=%s was written", "(None, "+m[2][strings.Index(m[2], ",")+1:]+")", k.shapeKey, old)
+	k.shape = items
+	k.q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")
+	k.q.Unused = append(k.q.Unused, lang.Unused{Text: old, Pos: k.shapeAt, Why: "the input the model really receives is " + shape})
 }
