@@ -493,7 +493,7 @@ func (k *kerasReader) message(src string) {
 		shape = "(" + text[1] + ",)"
 	}
 	line := ptCallWith(src, k.shapeCall, -1, k.shapeKey, shape)
-	why := fmt.Sprintf("Keras's message says the model receives %s, but %s=%s was written", "(None, "+m[2][strings.Index(m[2], ",")+1:]+")", k.shapeKey, old)
+	why := fmt.Sprintf("Keras's message says the model receives (None, %s), but %s=%s was written", strings.Join(text[1:], ", "), k.shapeKey, old)
 	k.shape = items
 	k.q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
 	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")

@@ -387,7 +387,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 	return false
 }
 
-var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "shape": true, "size": true, "image": true, "images": true,
+var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
 	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
