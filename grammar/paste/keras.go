@@ -14,7 +14,26 @@ import (
 // capital D, Dense, MaxPooling2D), its keywords and model.summary() rows.
 var kerasRE = regexp.MustCompile(`\b(?:keras|tensorflow|Keras|TensorFlow)\b|\btf\.|\blayers\.[A-Z]|\bmodel\.add\(|\binput_shape\b|\b(?:Conv[123]D|Conv[123]DTranspose|SeparableConv[12]D|DepthwiseConv2D|Dense|MaxPooling[123]D|AveragePooling[123]D|MaxPool[123]D|AvgPool[123]D|GlobalAveragePooling[123]D|GlobalMaxPooling[123]D|BatchNormalization|SimpleRNN|LayerNormalization|InputLayer|Bidirectional)\(|\bfilters\s*=|\bunits\s*=|\bstrides\s*=|\breturn_sequences\b|\buse_bias\b|\(None, [\d, None]*\)\s+[\d,?]+|[│┃]\s*\(None,|\bTotal params:|\bmodel\.summary\(\)`)
 
-func kerasScore(src string) int { return len(kerasRE.FindAllStringIndex(src, 8)) }
+func kerasScore(src string) int {
+	if !kerasMarked(src) {
+		return 0 // the regexp below is slow on long pastes; most PyTorch has none of these
+	}
+	return len(kerasRE.FindAllStringIndex(src, 8))
+}
+
+// kerasMarkers are literals one of which every match of kerasRE holds.
+var kerasMarkers = []string{"eras", "ensorFlow", "ensorflow", "tf.", "layers.", "model.", "input_shape", "1D", "2D", "3D", "Dense",
+	"BatchNormalization", "SimpleRNN", "InputLayer", "Bidirectional", "filters", "units", "strides", "return_sequences", "use_bias",
+	"None", "│", "┃", "Total params"}
+
+func kerasMarked(src string) bool {
+	for _, m := range kerasMarkers {
+		if strings.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // LooksLikeKeras reports whether src reads as pasted Keras code or
 // model.summary() rows rather than PyTorch code.
