@@ -1,13 +1,11 @@
 package paste
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
-	"github.com/alecthomas/participle/v2/lexer"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -244,40 +242,9 @@ func BenchmarkPyTorch30Lines(b *testing.B) {
 // The paste grammar is small and pinned: a change to it is a decision.
 func TestPyTorchGrammarEBNF(t *testing.T) {
 	want := `PtFile = (PtNode | <close>)* .
-PtNode = ((<number> | <dims> | <string> | <punct> | <other> | <leaves>) | <ident> | (<callee> PtGroup+) | PtGroup) .
-PtGroup = (<flat> | (<open> PtNode* <close>)) .`
+PtNode = ((<number> | <dims> | <string> | <punct> | <other> | <ident>) | (<callee> PtGroup+) | PtGroup) .
+PtGroup = <open> PtNode* <close> .`
 	if got := ptParser.String(); got != want {
 		t.Errorf("grammar changed:\n%s", got)
 	}
-}
-
-// FuzzPyTorchLeaves checks the folding of leaf runs: the tree parsed from
-// tokens with runs folded (ptFold) is the tree parsed with bracket groups
-// folded only.
-func FuzzPyTorchLeaves(f *testing.F) {
-	for _, s := range append(append(append([]string{}, ptSeeds...), kerasSeeds...), ptAdversarial()...) {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, src string) {
-		if utf8.RuneCountInString(src) > maxChars {
-			return
-		}
-		var toks []lexer.Token
-		for _, tok := range ptTokenize(src, true) {
-			if tok.Type != ptTokComment {
-				toks = append(toks, tok)
-			}
-		}
-		if !ptBalanced(toks) {
-			return
-		}
-		want, werr := ptParseTokens(src, toks, ptFoldGroups)
-		got, err := ptParseTokens(src, toks, ptFold)
-		if (err == nil) != (werr == nil) {
-			t.Fatalf("%q: folded runs give %v, groups only %v", src, err, werr)
-		}
-		if err == nil && !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: folding leaf runs changes the tree", src)
-		}
-	})
 }

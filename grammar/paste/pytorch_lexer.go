@@ -22,8 +22,6 @@ const (
 	ptTokPunct
 	ptTokOther
 	ptTokCallee
-	ptTokFlat   // a bracket group with no bracket or call inside, folded by ptFold
-	ptTokLeaves // a run of leaf tokens (names, numbers, punctuation), folded by ptFold
 )
 
 // ptLexer is a hand-written, ordered lexer for pastes (a regexp lexer tries
@@ -37,7 +35,7 @@ var ptLexer = ptLexDef{}
 type ptLexDef struct{}
 
 var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
-	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee, "Flat": ptTokFlat, "Leaves": ptTokLeaves}
+	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
 
 // Symbols names the token types for the grammar.
 func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
@@ -281,67 +279,4 @@ func ptNumberLen(src string, i int) int {
 		}
 	}
 	return j - i
-}
-
-// ptFold folds toks so the parser, whose cost is per token, handles a few
-// tokens where the paste has many: bracket groups first (ptFoldGroups),
-// then runs of leaf tokens (ptFoldLeaves). ptSortLeaves puts the tokens
-// back after the parse. toks must have balanced brackets.
-func ptFold(src string, toks []lexer.Token) []lexer.Token {
-	return ptFoldLeaves(src, ptFoldGroups(src, toks))
-}
-
-// ptFoldLeaves replaces every run of two or more leaf tokens — self.conv1 =
-// at the start of a line, the names and operators between calls — by one
-// Leaves token spanning their text.
-func ptFoldLeaves(src string, toks []lexer.Token) []lexer.Token {
-	out := make([]lexer.Token, 0, len(toks))
-	for i := 0; i < len(toks); i++ {
-		j := i
-		for j < len(toks) && ptIsLeaf(toks[j].Type) {
-			j++
-		}
-		if j-i < 2 {
-			out = append(out, toks[i])
-			continue
-		}
-		last := toks[j-1]
-		out = append(out, lexer.Token{Type: ptTokLeaves, Value: src[toks[i].Pos.Offset : last.Pos.Offset+len(last.Value)], Pos: toks[i].Pos})
-		i = j - 1
-	}
-	return out
-}
-
-// ptIsLeaf reports whether a token of type t is a node of the tree on its
-// own (Tok or Ident in the grammar).
-func ptIsLeaf(t lexer.TokenType) bool {
-	switch t {
-	case ptTokNumber, ptTokDims, ptTokString, ptTokPunct, ptTokOther, ptTokIdent:
-		return true
-	}
-	return false
-}
-
-// ptFoldGroups replaces every bracket group that holds no bracket and no
-// call — most of a paste: (3, 3), (conv1), (in_features=9216,
-// out_features=4096) — by one Flat token.
-func ptFoldGroups(src string, toks []lexer.Token) []lexer.Token {
-	out := make([]lexer.Token, 0, len(toks))
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Type == ptTokOpen {
-			j := i + 1
-			for j < len(toks) && toks[j].Type != ptTokOpen && toks[j].Type != ptTokClose && toks[j].Type != ptTokCallee && toks[j].Type != lexer.EOF {
-				j++
-			}
-			if j < len(toks) && toks[j].Type == ptTokClose {
-				end := toks[j].Pos.Offset + len(toks[j].Value)
-				out = append(out, lexer.Token{Type: ptTokFlat, Value: src[t.Pos.Offset:end], Pos: t.Pos})
-				i = j
-				continue
-			}
-		}
-		out = append(out, t)
-	}
-	return out
 }

@@ -25,17 +25,13 @@ import (
 // truncated paste), which are skipped.
 //
 //	File  = (Node | Close)* .
-//	Node  = Tok | Callee Group+ | Ident | Group .
-//	Group = Flat | "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
-//	Tok   = Number | Dims | String | Punct | Other | Leaves .
+//	Node  = (Number | Dims | String | Punct | Other | Ident) | Callee Group+ | Group .
+//	Group = Open Node* Close .
 //
-// A Flat is a whole bracket group without a bracket or call inside, and
-// Leaves a run of leaf tokens (Tok or Ident); both are folded into one
-// token before the parse and unfolded after it (ptFold, ptSortLeaves): the
-// parser's cost is per token, and most of a paste is such groups and runs.
-// A Callee is a name directly followed (on its line) by a bracket: the
-// lexer tells it from a plain Ident so the parser never tries a bracket
-// after a name that has none.
+// Every token of the paste is a node or a bracket of the tree; nothing is
+// folded before the parse. A Callee is a name directly followed (on its
+// line) by a bracket: the lexer tells it from a plain Ident so the parser
+// never tries a bracket after a name that has none.
 type ptFile struct {
 	Nodes []*ptNode `parser:"( @@ | Close )*"`
 	// Comments holds the top-level nodes of the paste's comments, where
@@ -53,7 +49,7 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 		if !ptBalanced(toks) {
 			continue
 		}
-		nodes, err := ptParseTokens(text, toks, ptFold)
+		nodes, err := ptParseTokens(text, toks)
 		if err != nil {
 			continue
 		}
@@ -66,12 +62,13 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 	return out
 }
 
+// ptNode is one node of the tree: a leaf token, a name, a call (a name and
+// its bracket groups) or a bracket group. A leaf is captured as Tok (one
+// alternative for every kind of leaf keeps the parse short) and sorted
+// into Num, Dims, Str, Punct or Ident by its token type after the parse.
 type ptNode struct {
-	Pos lexer.Position
-	// Tok is a leaf token, captured first (most tokens are leaves) and
-	// sorted into Num, Dims, Str or Punct after the parse.
-	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other | Leaves )"`
-	Name  string     `parser:" | @Ident"`
+	Pos   lexer.Position
+	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other | Ident )"`
 	Ident string     `parser:" | @Callee"`
 	Calls []*ptGroup `parser:"   @@+"`
 	Group *ptGroup   `parser:" | @@ )"`
@@ -81,93 +78,43 @@ type ptNode struct {
 	Punct string
 }
 
-// ptSortLeaves moves each leaf token to the field of its kind (Num, Dims,
-// Str or Punct), as the lexer typed it, and unfolds Flat groups and Leaves
-// runs; toks are the paste's tokens before folding.
-func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
-	var out []*ptNode // made when a run of leaves is unfolded
-	for i, n := range nodes {
+// ptFinishTree sorts every leaf by its token type and gives every group
+// the position of its closing bracket; closeOf maps an opening bracket's
+// offset to its closing bracket's token.
+func ptFinishTree(nodes []*ptNode, toks []lexer.Token, closeOf map[int]int) {
+	for _, n := range nodes {
 		if n.Tok != "" {
-			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok && toks[j].Value != n.Tok {
-				if out == nil {
-					out = append(make([]*ptNode, 0, len(nodes)+8), nodes[:i]...)
-				}
-				out = ptLeafNodes(out, toks, j, n.Pos.Offset+len(n.Tok))
-				continue
-			}
-		}
-		if out != nil {
-			out = append(out, n)
-		}
-		if n.Name != "" {
-			n.Ident = n.Name
-		}
-		switch {
-		case n.Tok != "":
 			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok {
-				ptSetLeaf(n, toks[j])
+				switch toks[j].Type {
+				case ptTokNumber:
+					n.Num = n.Tok
+				case ptTokDims:
+					n.Dims = n.Tok
+				case ptTokString:
+					n.Str = n.Tok
+				case ptTokIdent:
+					n.Ident = n.Tok
+				default:
+					n.Punct = n.Tok
+				}
 			}
-		case n.Group != nil:
-			ptSortGroup(n.Group, toks)
+			n.Tok = ""
+		}
+		if n.Group != nil {
+			ptFinishGroup(n.Group, toks, closeOf)
 		}
 		for _, g := range n.Calls {
-			ptSortGroup(g, toks)
+			ptFinishGroup(g, toks, closeOf)
 		}
 	}
-	if out == nil {
-		return nodes
-	}
-	return out
 }
 
-// ptLeafNodes appends a node for each token from toks[j] up to byte offset
-// end (a run of leaves), as the parser makes them.
-func ptLeafNodes(out []*ptNode, toks []lexer.Token, j, end int) []*ptNode {
-	k := j
-	for k < len(toks) && toks[k].Pos.Offset < end {
-		k++
+func ptFinishGroup(g *ptGroup, toks []lexer.Token, closeOf map[int]int) {
+	if j, ok := closeOf[g.Pos.Offset]; ok {
+		c := toks[j].Pos
+		g.EndPos = lexer.Position{Offset: c.Offset + 1, Line: c.Line, Column: c.Column + 1}
 	}
-	store := make([]ptNode, k-j)
-	for i, t := range toks[j:k] {
-		n := &store[i]
-		n.Pos = t.Pos
-		if t.Type == ptTokIdent {
-			n.Name, n.Ident = t.Value, t.Value
-		} else {
-			n.Tok = t.Value
-			ptSetLeaf(n, t)
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
-func ptSortGroup(g *ptGroup, toks []lexer.Token) {
-	if g.Flat == "" {
-		g.Nodes = ptSortLeaves(g.Nodes, toks)
-		return
-	}
-	j, ok := ptTokenAt(toks, g.Pos.Offset)
-	if !ok {
-		return
-	}
-	g.Open = toks[j].Value
-	for j++; j < len(toks) && toks[j].Type != ptTokClose; j++ {
-		t := toks[j]
-		n := &ptNode{Pos: t.Pos}
-		if t.Type == ptTokIdent {
-			n.Ident = t.Value
-		} else {
-			ptSetLeaf(n, t)
-		}
-		g.Nodes = append(g.Nodes, n)
-	}
-	if j < len(toks) {
-		c := toks[j]
-		g.Close = c.Value
-		g.EndPos = lexer.Position{Offset: c.Pos.Offset + 1, Line: c.Pos.Line, Column: c.Pos.Column + 1}
-	}
-	g.Flat = ""
+	ptFinishTree(g.Nodes, toks, closeOf)
 }
 
 // ptTokenAt finds the token that starts at byte offset off.
@@ -192,26 +139,13 @@ func ptBalanced(toks []lexer.Token) bool {
 	return len(stack) == 0
 }
 
-func ptSetLeaf(n *ptNode, t lexer.Token) {
-	switch t.Type {
-	case ptTokNumber:
-		n.Num = t.Value
-	case ptTokDims:
-		n.Dims = t.Value
-	case ptTokString:
-		n.Str = t.Value
-	default:
-		n.Punct = t.Value
-	}
-}
-
+// ptGroup is a bracket group: ( ... ), [ ... ] or { ... }.
 type ptGroup struct {
 	Pos    lexer.Position
-	EndPos lexer.Position
-	Flat   string    `parser:"(  @Flat"`
-	Open   string    `parser:" | @Open"`
-	Nodes  []*ptNode `parser:"   @@*"`
-	Close  string    `parser:"   @Close )"`
+	EndPos lexer.Position // just after the closing bracket
+	Open   string         `parser:"@Open"`
+	Nodes  []*ptNode      `parser:"@@*"`
+	Close  string         `parser:"@Close"`
 }
 
 var ptParser = participle.MustBuild[ptFile](
@@ -261,7 +195,7 @@ func ptParseTree(src string) (*ptFile, error) {
 			Msg:  fmt.Sprintf("this %q is never closed", top.r),
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
-	nodes, err := ptParseTokens(src, toks, ptFold)
+	nodes, err := ptParseTokens(src, toks)
 	if err != nil {
 		return nil, err
 	}
@@ -269,9 +203,9 @@ func ptParseTree(src string) (*ptFile, error) {
 }
 
 // ptParseTokens parses toks, the tokens of src with balanced brackets and
-// no comments, folded by fold, into the tree's top-level nodes.
-func ptParseTokens(src string, toks []lexer.Token, fold func(string, []lexer.Token) []lexer.Token) ([]*ptNode, error) {
-	lx, err := lexer.Upgrade(&ptSliceLexer{toks: fold(src, toks)})
+// no comments, into the tree's top-level nodes.
+func ptParseTokens(src string, toks []lexer.Token) ([]*ptNode, error) {
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
 	if err != nil {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
@@ -283,7 +217,21 @@ func ptParseTokens(src string, toks []lexer.Token, fold func(string, []lexer.Tok
 		}
 		return nil, e
 	}
-	return ptSortLeaves(f.Nodes, toks), nil
+	closeOf := map[int]int{}
+	var stack []int
+	for j, t := range toks {
+		switch t.Type {
+		case ptTokOpen:
+			stack = append(stack, j)
+		case ptTokClose:
+			if len(stack) > 0 {
+				closeOf[toks[stack[len(stack)-1]].Pos.Offset] = j
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	ptFinishTree(f.Nodes, toks, closeOf)
+	return f.Nodes, nil
 }
 
 // ptPos converts a participle position.
