@@ -21,31 +21,34 @@ var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|
 
 // ParseAll reads a message that may paste several models and returns one
 // question each, in the order written; a message with one model gives one
-// question, as ParsePyTorch or ParseKeras would. Errors are [*lang.Error]
-// positioned in src.
+// question, as ParsePyTorch or ParseKeras would. Each part is read from
+// src with the other parts blanked, so positions stay those of src. Errors
+// are [*lang.Error] positioned in src.
 func ParseAll(src string) ([]*lang.Question, error) {
-	parts, context := allParts(src)
-	if len(parts) < 2 {
-		q, err := parseOne(src)
-		if err != nil {
-			return nil, err
-		}
-		return []*lang.Question{q}, nil
-	}
+	parts := allParts(src)
 	var out []*lang.Question
-	for i, p := range parts {
-		text := p + "\n" + context
-		if i > 0 && strings.Contains(strings.ToLower(src), "instead") && out[0].Input != nil && !strings.Contains(p, "shape") {
+	for i, text := range parts {
+		if i > 0 && strings.Contains(strings.ToLower(src), "instead") && out[0].Input != nil && !strings.Contains(text, "shape") {
 			// "what if I make it a SeparableConv2D(64, 3) instead?": the same input
 			text += "\ninput " + allInputText(out[0])
 		}
 		q, err := parseOne(text)
 		if err != nil {
+			if len(parts) > 1 {
+				break // read as one model instead, with its error
+			}
 			return nil, err
 		}
 		out = append(out, q)
 	}
-	return out, nil
+	if len(out) == len(parts) && len(out) > 0 {
+		return out, nil
+	}
+	q, err := parseOne(src)
+	if err != nil {
+		return nil, err
+	}
+	return []*lang.Question{q}, nil
 }
 
 // parseOne reads one model with the front-end its code belongs to.
@@ -56,57 +59,85 @@ func parseOne(src string) (*lang.Question, error) {
 	return ParsePyTorch(src)
 }
 
-// allParts splits src into the parts that each hold a model, and the words
-// outside them; fewer than two parts means one model.
-func allParts(src string) (parts []string, context string) {
-	lines := strings.Split(src, "\n")
-	var ctx []string
-	if starts := allLabelRE.FindAllStringIndex(src, -1); len(starts) >= 2 {
+// allSpan is a byte range of the message.
+type allSpan struct{ from, to int }
+
+// allParts returns the text of each model in src, the rest of src blanked
+// but the words outside every model (the input size, what is asked); one
+// text, src itself, when src holds one model.
+func allParts(src string) []string {
+	var spans [][]allSpan
+	var lineStarts []int
+	off := 0
+	lines := strings.SplitAfter(src, "\n")
+	for _, l := range lines {
+		lineStarts = append(lineStarts, off)
+		off += len(l)
+	}
+	if len(allLabelRE.FindAllStringIndex(src, 3)) >= 2 {
 		cur := -1
-		for _, l := range lines {
+		for i, l := range lines {
+			line := allSpan{lineStarts[i], lineStarts[i] + len(l)}
 			switch {
 			case allLabelRE.MatchString(l):
-				parts = append(parts, l)
-				cur = len(parts) - 1
-			case cur >= 0 && (allHasLayer(l) || allOpen(parts[cur])):
-				parts[cur] += "\n" + l // the model goes on
-			default:
-				ctx = append(ctx, l)
+				spans = append(spans, []allSpan{line})
+				cur = len(spans) - 1
+			case cur >= 0 && (allHasLayer(l) || allOpen(src[spans[cur][0].from:line.from])):
+				spans[cur] = append(spans[cur], line) // the model goes on
 			}
 		}
-		return allKeep(parts, ctx)
-	}
-	for _, l := range lines {
-		if p := allSplitLine(l); len(p) >= 2 {
-			parts = append(parts, p...)
-			continue
-		}
-		ctx = append(ctx, l)
-	}
-	return allKeep(parts, ctx)
-}
-
-// allKeep returns the parts only when each holds a layer.
-func allKeep(parts, ctx []string) ([]string, string) {
-	if len(parts) < 2 {
-		return nil, ""
-	}
-	for _, p := range parts {
-		if !allHasLayer(p) {
-			return nil, ""
+	} else {
+		for i, l := range lines {
+			if m := allSplitLine(l); m != nil {
+				at := lineStarts[i]
+				spans = append(spans, []allSpan{{at, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
+			}
 		}
 	}
-	return parts, strings.Join(ctx, "\n")
+	if len(spans) < 2 {
+		return []string{src}
+	}
+	texts := make([]string, len(spans))
+	for i := range spans {
+		b := []byte(src)
+		for j, other := range spans {
+			for _, sp := range other {
+				if j != i {
+					allBlank(b, sp)
+				}
+			}
+		}
+		texts[i] = string(b)
+		if !allHasLayer(texts[i]) {
+			return []string{src}
+		}
+	}
+	return texts
 }
 
-// allSplitLine splits a line holding two models at the words between them
-// ("vs", "and keras", "is it the same as"); nil when it holds fewer.
-func allSplitLine(l string) []string {
+// allBlank replaces a span's bytes by spaces, keeping its line breaks.
+func allBlank(b []byte, sp allSpan) {
+	for k := sp.from; k < sp.to && k < len(b); k++ {
+		if b[k] != '\n' {
+			b[k] = ' '
+		}
+	}
+}
+
+// allOpen reports whether s leaves a bracket open.
+func allOpen(s string) bool {
+	return strings.Count(s, "(")+strings.Count(s, "[") > strings.Count(s, ")")+strings.Count(s, "]")
+}
+
+// allSplitLine finds the words between two models on one line ("vs", "and
+// keras", "is it the same as") and returns their byte range; nil when the
+// line holds fewer than two models.
+func allSplitLine(l string) []int {
 	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
 		a, b := l[:m[0]], l[m[1]:]
 		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
 			(allFramework(a) != allFramework(b) || strings.Contains(strings.ToLower(l[m[0]:m[1]]), "what if")) {
-			return []string{a, b}
+			return m
 		}
 	}
 	return nil
@@ -136,9 +167,4 @@ func allInputText(q *lang.Question) string {
 		return ptShapeText(s)
 	}
 	return strings.ReplaceAll(ptShapeText(append(append([]int{}, s[1:]...), s[0])), "×", "x")
-}
-
-// allOpen reports whether s leaves a bracket open.
-func allOpen(s string) bool {
-	return strings.Count(s, "(")+strings.Count(s, "[") > strings.Count(s, ")")+strings.Count(s, "]")
 }

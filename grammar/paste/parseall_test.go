@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // TestParseAll reads messages that paste two models and checks each
@@ -71,4 +72,31 @@ func TestParseAll(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseAll: no panic, bounded time, and every question's errors
+// positioned inside the message.
+func FuzzParseAll(f *testing.F) {
+	for _, s := range append(append([]string{
+		"model A: nn.Sequential(nn.Conv2d(3, 32, 3))\nmodel B: nn.Linear(10, 2)\nwhich?",
+		"pytorch: nn.LSTM(10, 32)\nkeras: LSTM(32, input_shape=(None, 10))",
+		"nn.Conv2d(3, 64, 3) vs keras Conv2D(64, 3, input_shape=(32, 32, 3))",
+		"Conv2D(64, 3, input_shape=(32, 32, 32)) has 18,496 params. what if I make it a SeparableConv2D(64, 3) instead?",
+	}, ptSeeds...), kerasSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		qs, err := ParseAll(src)
+		if err == nil && len(qs) == 0 {
+			t.Fatalf("%q: no question and no error", src)
+		}
+		for i := range max(len(qs), 1) {
+			ptFuzzOne(t, func(string) (*lang.Question, error) {
+				if err != nil {
+					return nil, err
+				}
+				return qs[i], nil
+			}, src)
+		}
+	})
 }
