@@ -34,11 +34,13 @@ var ptLexer = ptLexDef{}
 
 type ptLexDef struct{}
 
-var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
-	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
-
 // Symbols names the token types for the grammar.
-func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
+func (ptLexDef) Symbols() map[string]lexer.TokenType {
+	// a literal, not a package variable: parsers built while the package's
+	// variables are initialised call this before such a variable is set
+	return map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
+		"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
+}
 
 // Lex lexes r.
 func (d ptLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {

@@ -337,172 +337,98 @@ const (
 const ptLimit = 1 << 40
 
 // ptEval evaluates an argument: numbers with + - * / // % ** and
-// parentheses, tuples and lists, strings, True/False/None, calls (kept
-// unevaluated) and names.
+// parentheses, int() and the other builtins, tuples and lists, strings,
+// True/False/None, ??? (the number asked for), calls of layers (kept
+// unevaluated) and names bound earlier. A lone number, name, string, call
+// or tuple of them is read directly; anything with an operator goes
+// through the arithmetic grammar (arith.go).
 func ptEval(nodes []*ptNode, env map[string]ptValue) (ptValue, error) {
 	if len(nodes) == 0 {
 		return ptValue{}, nil
 	}
-	e := ptEvaluator{nodes: nodes, env: env}
-	v, err := e.sum()
-	if err != nil {
-		return v, err
-	}
-	if e.i < len(nodes) {
-		n := nodes[e.i]
-		return ptValue{}, &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: fmt.Sprintf("cannot read %s in this argument", ptNodeText(n)),
-			Hint: "write the argument as a number or a tuple, e.g. kernel_size=(3, 3)"}
-	}
-	return v, nil
-}
-
-type ptEvaluator struct {
-	nodes []*ptNode
-	env   map[string]ptValue // numbers assigned earlier in the paste
-	i     int
-}
-
-func (e *ptEvaluator) peek() string {
-	if e.i < len(e.nodes) {
-		return e.nodes[e.i].Punct
-	}
-	return ""
-}
-
-func (e *ptEvaluator) sum() (ptValue, error) {
-	l, err := e.product()
-	if err != nil {
-		return l, err
-	}
-	for op := e.peek(); op == "+" || op == "-"; op = e.peek() {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		r, err := e.product()
-		if err != nil {
-			return r, err
-		}
-		if l, err = ptArith(op, l, r, pos); err != nil {
-			return l, err
-		}
-	}
-	return l, nil
-}
-
-func (e *ptEvaluator) product() (ptValue, error) {
-	l, err := e.unary()
-	if err != nil {
-		return l, err
-	}
-	for op := e.peek(); op == "*" || op == "/" || op == "//" || op == "%"; op = e.peek() {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		r, err := e.unary()
-		if err != nil {
-			return r, err
-		}
-		if l, err = ptArith(op, l, r, pos); err != nil {
-			return l, err
-		}
-	}
-	return l, nil
-}
-
-func (e *ptEvaluator) unary() (ptValue, error) {
-	switch e.peek() {
-	case "-", "+":
-		op, pos := e.peek(), e.nodes[e.i].Pos
-		e.i++
-		v, err := e.unary()
-		if err != nil || op == "+" {
+	if len(nodes) == 1 {
+		if v, ok, err := ptEvalSimple(nodes[0], env); ok {
 			return v, err
 		}
-		return ptArith("-", ptValue{Kind: ptInt, Pos: ptPos(pos)}, v, pos)
 	}
-	b, err := e.atom()
-	if err != nil {
-		return b, err
-	}
-	if e.peek() == "**" {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		x, err := e.unary()
-		if err != nil {
-			return x, err
-		}
-		return ptArith("**", b, x, pos)
-	}
-	return b, nil
+	return ptEvalGrammar(nodes, env)
 }
 
-func (e *ptEvaluator) atom() (ptValue, error) {
-	if e.i >= len(e.nodes) {
-		n := e.nodes[len(e.nodes)-1]
-		return ptValue{}, &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: "a value is missing after " + ptNodeText(n),
-			Hint: "e.g. 64*8*8"}
-	}
-	n := e.nodes[e.i]
-	e.i++
+// ptEvalSimple evaluates a node that needs no grammar; ok is false for
+// one that does (a builtin call, an index, a lone operator).
+func ptEvalSimple(n *ptNode, env map[string]ptValue) (v ptValue, ok bool, err error) {
 	pos := ptPos(n.Pos)
 	switch {
 	case n.Num != "":
-		if !strings.ContainsAny(n.Num, ".eE") {
-			v, err := strconv.ParseInt(n.Num, 10, 64)
-			if err != nil || v > ptLimit {
-				return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: n.Num + " is too large", Hint: "use sizes a real network could have"}
-			}
-			return ptValue{Kind: ptInt, Int: v, Pos: pos}, nil
-		}
-		f, err := strconv.ParseFloat(n.Num, 64)
-		if err != nil {
-			return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: "cannot read the number " + n.Num}
-		}
-		return ptValue{Kind: ptFloat, Float: f, Pos: pos}, nil
+		v, err = ptNumber(n.Num, pos)
+		return v, true, err
 	case n.Dims != "":
-		v := ptValue{Kind: ptTuple, Pos: pos}
+		v = ptValue{Kind: ptTuple, Pos: pos}
 		for _, d := range ptDimsOf(n.Dims) {
 			v.Items = append(v.Items, ptValue{Kind: ptInt, Int: int64(d), Pos: pos})
 		}
-		return v, nil
+		return v, true, nil
 	case n.Str != "":
-		s := n.Str
-		s = strings.TrimLeft(s, "rRbBfF")
-		if len(s) >= 6 && (strings.HasPrefix(s, `"""`) || strings.HasPrefix(s, `'''`)) {
-			s = s[3 : len(s)-3]
-		} else if len(s) >= 2 {
-			s = s[1 : len(s)-1]
+		return ptStringValue(n.Str, pos), true, nil
+	case n.Ident != "" && len(n.Calls) == 0:
+		v = ptLookup(env, n.Ident)
+		v.Pos = pos
+		return v, true, nil
+	case n.Ident != "" && ptBuiltins[n.Ident] == nil && len(n.Calls) == 1:
+		if c := ptCallOf(n); c != nil {
+			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, true, nil
 		}
-		return ptValue{Kind: ptStr, Str: s, Pos: pos}, nil
 	case n.Group != nil:
-		args := ptSplitArgs(n.Group.Nodes)
-		commas := 0
-		for _, m := range n.Group.Nodes {
-			if m.Punct == "," {
-				commas++
-			}
-		}
-		if n.Group.Open == "(" && commas == 0 && len(args) == 1 {
-			return ptEval(args[0].Nodes, e.env)
-		}
-		v := ptValue{Kind: ptTuple, Pos: pos}
-		for _, a := range args {
-			x, err := ptEval(a.Nodes, e.env)
-			if err != nil {
-				return x, err
-			}
-			v.Items = append(v.Items, x)
-		}
-		return v, nil
-	case n.Ident != "":
-		return e.name(n, pos)
-	case n.Punct == "?":
-		// `???`: the number the asker is asking for
-		for e.i < len(e.nodes) && e.nodes[e.i].Punct == "?" {
-			e.i++
-		}
-		return ptValue{Kind: ptUnknown, Pos: pos}, nil
+		return ptEvalGroup(n.Group, env, pos)
 	}
-	return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("cannot read %q here", n.Punct),
-		Hint: "write the argument as a number or a tuple, e.g. stride=(2, 2)"}
+	return ptValue{}, false, nil
+}
+
+// ptEvalGroup evaluates (x), a tuple (3, 3) or a list [32, 64].
+func ptEvalGroup(g *ptGroup, env map[string]ptValue, pos lang.Position) (ptValue, bool, error) {
+	if g.Open == "{" {
+		return ptValue{}, false, nil
+	}
+	args := ptSplitArgs(g.Nodes)
+	commas := 0
+	for _, m := range g.Nodes {
+		if m.Punct == "," {
+			commas++
+		}
+	}
+	if g.Open == "(" && commas == 0 && len(args) == 1 {
+		v, err := ptEval(args[0].Nodes, env)
+		return v, true, err
+	}
+	v := ptValue{Kind: ptTuple, Pos: pos}
+	for _, a := range args {
+		if a.Key != "" {
+			return ptValue{}, false, nil
+		}
+		x, err := ptEval(a.Nodes, env)
+		if err != nil {
+			return x, true, err
+		}
+		v.Items = append(v.Items, x)
+	}
+	return v, true, nil
+}
+
+// ptLookup is the value of a plain name: True, False, None, a number
+// bound earlier in the paste, or a name whose value is not known.
+func ptLookup(env map[string]ptValue, name string) ptValue {
+	switch name {
+	case "True", "true":
+		return ptValue{Kind: ptBool, Int: 1}
+	case "False", "false":
+		return ptValue{Kind: ptBool}
+	case "None":
+		return ptValue{Kind: ptNone}
+	}
+	if v, ok := env[name]; ok {
+		return v
+	}
+	return ptValue{Kind: ptName, Str: name}
 }
 
 // ptArith applies a binary operator to two numbers.
@@ -615,73 +541,6 @@ func ptWalk(nodes []*ptNode, visit func(n *ptNode) bool) {
 			ptWalk(n.Group.Nodes, visit)
 		}
 	}
-}
-
-// name evaluates a name with its calls and indexes: True, n_feat,
-// hidden[0], int(32*32/4), len(sizes), a layer call (kept unevaluated).
-func (e *ptEvaluator) name(n *ptNode, pos lang.Position) (ptValue, error) {
-	calls := n.Calls
-	var v ptValue
-	switch {
-	case len(calls) > 0 && calls[0].Open == "(":
-		if f, ok := ptBuiltins[n.Ident]; ok {
-			var args []ptValue
-			for _, a := range ptSplitArgs(calls[0].Nodes) {
-				x, err := ptEval(a.Nodes, e.env)
-				if err != nil {
-					return x, err
-				}
-				args = append(args, x)
-			}
-			r, ok := f(args)
-			if !ok {
-				return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("cannot work out %s(...) here", n.Ident),
-					Hint: "write the number, e.g. nn.Linear(256, 10)"}
-			}
-			v = r
-		} else if c := ptCallOf(n); c != nil {
-			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, nil
-		}
-		calls = calls[1:]
-	default:
-		v = e.lookup(n.Ident)
-	}
-	v.Pos = pos
-	for _, g := range calls {
-		if g.Open != "[" || v.Kind != ptTuple {
-			return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
-		}
-		i, err := ptEval(g.Nodes, e.env)
-		if err != nil || i.Kind != ptInt {
-			return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
-		}
-		k := int(i.Int)
-		if k < 0 {
-			k += len(v.Items)
-		}
-		if k < 0 || k >= len(v.Items) {
-			return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("%s[%d] is past the end of %s", n.Ident, i.Int, n.Ident)}
-		}
-		v = v.Items[k]
-		v.Pos = pos
-	}
-	return v, nil
-}
-
-// lookup is the value of a plain name.
-func (e *ptEvaluator) lookup(name string) ptValue {
-	switch name {
-	case "True", "true":
-		return ptValue{Kind: ptBool, Int: 1}
-	case "False", "false":
-		return ptValue{Kind: ptBool}
-	case "None":
-		return ptValue{Kind: ptNone}
-	}
-	if v, ok := e.env[name]; ok {
-		return v
-	}
-	return ptValue{Kind: ptName, Str: name}
 }
 
 // ptBuiltins are the Python functions people write inside layer arguments.
