@@ -124,179 +124,252 @@ func kerasTypeOf(typ, name string) string {
 // A row does not say the kernel or the input, so they are worked out from
 // the count and the row before, and the reading is named in the notes.
 func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
-	var prev calc.Shape // channels-first output of the row before
+	rb := &kerasRebuild{q: q}
 	for ri, r := range rows {
-		out := kerasChannelsFirst(r.Out)
-		fail := func(msg string) error {
-			return &lang.Error{Line: r.Pos.Line, Col: r.Pos.Col, Msg: msg,
-				Hint: "paste the layer's code instead, e.g. Conv2D(32, (3, 3), input_shape=(32, 32, 3)), or the whole summary from its first row"}
+		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
+		if rb.out == nil && r.Type != "InputLayer" {
+			return rb.fail("I cannot read this row's output shape")
 		}
-		if out == nil && r.Type != "InputLayer" {
-			return fail("I cannot read this row's output shape")
-		}
-		var l calc.Layer
-		switch t := r.Type; {
-		case t == "InputLayer":
-			prev = out
-			q.Input = out
-			continue
-		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2 && r.Params < 0:
-			return fail("the row's count is not given, and a conv's kernel is read from it")
-		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
-			conv, in, note, err := kerasConvFromRow(r, out, prev)
-			if err != nil {
-				return fail(err.Error())
-			}
-			if note != "" {
-				q.Notes = append(q.Notes, note)
-			}
-			if ri == 0 || prev == nil {
-				q.Input = in
-			}
-			l = conv
-		case t == "Dense":
-			units := out[len(out)-1]
-			var in int64
-			switch {
-			case len(prev) == 1:
-				in = int64(prev[0])
-			case r.Params < 0:
-				return fail("the row's count is not given and the row before is not flat: paste the row before it")
-			case units > 0 && (r.Params-int64(units))%int64(units) == 0:
-				in = (r.Params - int64(units)) / int64(units)
-				if ri == 0 || prev == nil {
-					q.Input = calc.Shape{int(in)}
-				}
-				q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·(%d + 1): read as a Dense layer from %d inputs to %d units, each with one bias", lang.Group(int(r.Params)), units, in, in, units))
-			default:
-				return fail(fmt.Sprintf("%d parameters is not a whole number of inputs for %d units", r.Params, units))
-			}
-			if in < 1 || in > calc.MaxSize {
-				return fail("I cannot work out this Dense layer's inputs")
-			}
-			l = calc.Linear{In: int(in), Out: units}
-		case t == "BatchNormalization":
-			l = calc.BatchNorm{C: out[0]}
-			if prev == nil {
-				q.Input = out
-			}
-			q.Notes = append(q.Notes, fmt.Sprintf("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0]))
-		case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
-			if strings.HasPrefix(t, "Global") {
-				l = calc.GlobalAvgPool{}
-				if prev == nil {
-					return fail("a global pooling row does not say its input size")
-				}
-				q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-				l = calc.Flatten{}
-				break
-			}
-			if prev == nil || len(prev) != len(out) {
-				return fail("a pooling row does not say its input size: paste the row before it too")
-			}
-			var ks []int
-			for i := 1; i < len(out); i++ {
-				k := prev[i] / max(out[i], 1)
-				if k < 1 || prev[i]/k != out[i] {
-					return fail(fmt.Sprintf("I cannot find a pool size that takes %d to %d", prev[i], out[i]))
-				}
-				ks = append(ks, k)
-			}
-			p := calc.Pool{Dims: len(out) - 1, Kernel: ks}
-			if strings.Contains(t, "Average") || strings.Contains(t, "Avg") {
-				p.Op = calc.AvgPool
-			}
-			l = p
-		case t == "LSTM" || t == "GRU" || t == "SimpleRNN":
-			// Keras: P = dirs·(G·u·(I + u) + B·G·u), one bias vector per gate
-			// (two for GRU's reset_after=True, the TF2 default).
-			cell, g, bv := calc.LSTMCell, int64(4), int64(1)
-			switch t {
-			case "GRU":
-				cell, g, bv = calc.GRUCell, 3, 2
-			case "SimpleRNN":
-				cell, g = calc.RNNCell, 1
-			}
-			u := int64(out[0])
-			rem := r.Params - bv*g*u
-			if u < 1 || rem <= 0 || rem%(g*u) != 0 || rem/(g*u)-u < 1 {
-				return fail(fmt.Sprintf("%s is not the count of a %s with %d units", lang.Group(int(r.Params)), t, u))
-			}
-			in := rem/(g*u) - u
-			if len(prev) >= 1 && int64(prev[0]) != in {
-				q.Notes = append(q.Notes, fmt.Sprintf("row %d: the count gives %d input features, the row before %d", ri+1, in, prev[0]))
-			}
-			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d·(%d + %d) + %d·%d·%d: a %s with %d units on %d input features, %d bias vector(s) per gate (Keras)",
-				lang.Group(int(r.Params)), g, u, in, u, bv, g, u, t, u, in, bv))
-			l = calc.Recurrent{Cell: cell, In: int(in), Hidden: int(u), BiasVectors: int(bv), LastOnly: len(r.Out) == 1}
-			if prev == nil {
-				q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-				prev = out
-				continue
-			}
-		case t == "Embedding":
-			dim := int64(out[0])
-			if dim < 1 || r.Params%dim != 0 {
-				return fail(fmt.Sprintf("%s is not a whole number of %d-wide vectors", lang.Group(int(r.Params)), dim))
-			}
-			l = calc.Embedding{Vocab: int(r.Params / dim), Dim: int(dim)}
-			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d: a vocabulary of %d tokens, one %d-wide vector each", lang.Group(int(r.Params)), r.Params/dim, dim, r.Params/dim, dim))
-			if len(r.Out) == 2 {
-				q.Input = calc.Shape{r.Out[0]}
-				prev = nil
-			}
-		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "DTranspose"):
-			if prev == nil || r.Params < 0 {
-				return fail("a transposed conv row needs the row before it and its count")
-			}
-			conv, err := kerasTransposedFromRow(r, out, prev)
-			if err != nil {
-				return fail(err.Error())
-			}
-			l = conv
-		case t == "Reshape":
-			l = reshapeLayer{Shape: out}
-		case t == "ZeroPadding2D" || t == "Cropping2D" || t == "UpSampling2D":
-			if prev == nil || len(prev) != len(out) {
-				return fail("this row does not say its input size: paste the row before it too")
-			}
-			l = kerasResizeFromRows(t, prev, out)
-		case t == "Flatten":
-			l = calc.Flatten{}
-		case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
-			l = calc.Dropout{P: 0.5}
-		case t == "Activation" || t == "ReLU" || t == "LeakyReLU" || t == "Rescaling":
-			l = calc.Activation{}
-		default:
-			return fail(fmt.Sprintf("I cannot rebuild a %s layer from its summary row", t))
-		}
-		q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-		if prev == nil && q.Input == nil {
-			prev = out // nothing to check this row against; the next row reads from it
-			continue
-		}
-		if prev == nil {
-			prev = q.Input
-		}
-		rep, err := l.Apply(prev)
+		l, done, err := rb.layer()
 		if err != nil {
-			return fail(err.Error())
+			return err
 		}
-		if _, ok := l.(calc.BatchNorm); ok {
-			rep.Params += rep.Buffers
+		if done {
+			continue
 		}
-		if r.Params < 0 {
-			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the ? is %s", ri+1, lang.Group(int(rep.Params))))
-		} else if rep.Params != r.Params {
-			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the summary says %s parameters but this reading gives %s", ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params))))
+		if err := rb.check(l); err != nil {
+			return err
 		}
-		prev = out
 	}
 	if len(q.Layers) == 0 {
 		return &lang.Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
 	}
 	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
 	return nil
+}
+
+// kerasRebuild holds the rebuilding of a summary: the question, the row
+// at hand (ri, r, out channels-first) and the output of the row before.
+type kerasRebuild struct {
+	q    *lang.Question
+	prev calc.Shape
+	ri   int
+	r    kerasRow
+	out  calc.Shape
+}
+
+func (rb *kerasRebuild) fail(msg string) error {
+	return &lang.Error{Line: rb.r.Pos.Line, Col: rb.r.Pos.Col, Msg: msg,
+		Hint: "paste the layer's code instead, e.g. Conv2D(32, (3, 3), input_shape=(32, 32, 3)), or the whole summary from its first row"}
+}
+
+func (rb *kerasRebuild) note(format string, args ...any) {
+	rb.q.Notes = append(rb.q.Notes, fmt.Sprintf(format, args...))
+}
+
+// layer rebuilds the row's layer; done means the row was taken care of
+// (an input row, a first recurrent row) and is not to be checked.
+func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
+	r, out, t := rb.r, rb.out, rb.r.Type
+	switch {
+	case t == "InputLayer":
+		rb.prev, rb.q.Input = out, out
+		return nil, true, nil
+	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "DTranspose"):
+		if rb.prev == nil || r.Params < 0 {
+			return nil, false, rb.fail("a transposed conv row needs the row before it and its count")
+		}
+		l, err = kerasTransposedFromRow(r, out, rb.prev)
+	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
+		l, err = rb.conv()
+	case t == "Dense":
+		l, err = rb.dense()
+	case t == "BatchNormalization":
+		if rb.prev == nil {
+			rb.q.Input = out
+		}
+		rb.note("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0])
+		return calc.BatchNorm{C: out[0]}, false, nil
+	case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
+		l, err = rb.pool()
+	case t == "LSTM" || t == "GRU" || t == "SimpleRNN":
+		return rb.recurrent()
+	case t == "Embedding":
+		l, err = rb.embedding()
+	default:
+		l, err = rb.reshaping()
+	}
+	if err != nil {
+		return nil, false, rb.fail(err.Error())
+	}
+	return l, false, nil
+}
+
+// reshaping rebuilds the rows that learn nothing.
+func (rb *kerasRebuild) reshaping() (calc.Layer, error) {
+	switch t := rb.r.Type; {
+	case t == "Reshape":
+		return reshapeLayer{Shape: rb.out}, nil
+	case t == "ZeroPadding2D" || t == "Cropping2D" || t == "UpSampling2D":
+		if rb.prev == nil || len(rb.prev) != len(rb.out) {
+			return nil, fmt.Errorf("this row does not say its input size: paste the row before it too")
+		}
+		return kerasResizeFromRows(t, rb.prev, rb.out), nil
+	case t == "Flatten":
+		return calc.Flatten{}, nil
+	case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
+		return calc.Dropout{P: 0.5}, nil
+	case t == "Activation" || t == "ReLU" || t == "LeakyReLU" || t == "Rescaling":
+		return calc.Activation{}, nil
+	default:
+		return nil, fmt.Errorf("I cannot rebuild a %s layer from its summary row", t)
+	}
+}
+
+// check adds l, sizes it on the row before and compares its count with
+// the row's (or names the ? it fills).
+func (rb *kerasRebuild) check(l calc.Layer) error {
+	q, r := rb.q, rb.r
+	q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
+	if rb.prev == nil && q.Input == nil {
+		rb.prev = rb.out // nothing to check this row against; the next row reads from it
+		return nil
+	}
+	if rb.prev == nil {
+		rb.prev = q.Input
+	}
+	rep, err := l.Apply(rb.prev)
+	if err != nil {
+		return rb.fail(err.Error())
+	}
+	if _, ok := l.(calc.BatchNorm); ok {
+		rep.Params += rep.Buffers
+	}
+	if r.Params < 0 {
+		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))
+	} else if rep.Params != r.Params {
+		rb.note("row %d: the summary says %s parameters but this reading gives %s", rb.ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params)))
+	}
+	rb.prev = rb.out
+	return nil
+}
+
+// conv rebuilds a conv row from its count (kerasConvFromRow).
+func (rb *kerasRebuild) conv() (calc.Layer, error) {
+	if rb.r.Params < 0 {
+		return nil, fmt.Errorf("the row's count is not given, and a conv's kernel is read from it")
+	}
+	conv, in, note, err := kerasConvFromRow(rb.r, rb.out, rb.prev)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		rb.note("%s", note)
+	}
+	if rb.ri == 0 || rb.prev == nil {
+		rb.q.Input = in
+	}
+	return conv, nil
+}
+
+// dense rebuilds a Dense row: its inputs from the row before, or from the
+// count (units·(in + 1)).
+func (rb *kerasRebuild) dense() (calc.Layer, error) {
+	r, units := rb.r, rb.out[len(rb.out)-1]
+	var in int64
+	switch {
+	case len(rb.prev) == 1:
+		in = int64(rb.prev[0])
+	case r.Params < 0:
+		return nil, fmt.Errorf("the row's count is not given and the row before is not flat: paste the row before it")
+	case units > 0 && (r.Params-int64(units))%int64(units) == 0:
+		in = (r.Params - int64(units)) / int64(units)
+		if rb.ri == 0 || rb.prev == nil {
+			rb.q.Input = calc.Shape{int(in)}
+		}
+		rb.note("%s = %d·(%d + 1): read as a Dense layer from %d inputs to %d units, each with one bias", lang.Group(int(r.Params)), units, in, in, units)
+	default:
+		return nil, fmt.Errorf("%d parameters is not a whole number of inputs for %d units", r.Params, units)
+	}
+	if in < 1 || in > calc.MaxSize {
+		return nil, fmt.Errorf("I cannot work out this Dense layer's inputs")
+	}
+	return calc.Linear{In: int(in), Out: units}, nil
+}
+
+// pool rebuilds a pooling row from the sizes before and after it (a global
+// pool is followed by the flatten Keras's does).
+func (rb *kerasRebuild) pool() (calc.Layer, error) {
+	t, out, prev := rb.r.Type, rb.out, rb.prev
+	if strings.HasPrefix(t, "Global") {
+		if prev == nil {
+			return nil, fmt.Errorf("a global pooling row does not say its input size")
+		}
+		rb.q.Layers = append(rb.q.Layers, lang.Layer{Layer: calc.GlobalAvgPool{}, Pos: rb.r.Pos})
+		return calc.Flatten{}, nil
+	}
+	if prev == nil || len(prev) != len(out) {
+		return nil, fmt.Errorf("a pooling row does not say its input size: paste the row before it too")
+	}
+	var ks []int
+	for i := 1; i < len(out); i++ {
+		k := prev[i] / max(out[i], 1)
+		if k < 1 || prev[i]/k != out[i] {
+			return nil, fmt.Errorf("I cannot find a pool size that takes %d to %d", prev[i], out[i])
+		}
+		ks = append(ks, k)
+	}
+	p := calc.Pool{Dims: len(out) - 1, Kernel: ks}
+	if strings.Contains(t, "Average") || strings.Contains(t, "Avg") {
+		p.Op = calc.AvgPool
+	}
+	return p, nil
+}
+
+// recurrent rebuilds an LSTM, GRU or SimpleRNN row from its count. Keras:
+// P = G·u·(I + u) + B·G·u, one bias vector per gate (two for GRU's
+// reset_after=True, the TF2 default).
+func (rb *kerasRebuild) recurrent() (calc.Layer, bool, error) {
+	r, out, t := rb.r, rb.out, rb.r.Type
+	cell, g, bv := calc.LSTMCell, int64(4), int64(1)
+	switch t {
+	case "GRU":
+		cell, g, bv = calc.GRUCell, 3, 2
+	case "SimpleRNN":
+		cell, g = calc.RNNCell, 1
+	}
+	u := int64(out[0])
+	rem := r.Params - bv*g*u
+	if u < 1 || rem <= 0 || rem%(g*u) != 0 || rem/(g*u)-u < 1 {
+		return nil, false, rb.fail(fmt.Sprintf("%s is not the count of a %s with %d units", lang.Group(int(r.Params)), t, u))
+	}
+	in := rem/(g*u) - u
+	if len(rb.prev) >= 1 && int64(rb.prev[0]) != in {
+		rb.note("row %d: the count gives %d input features, the row before %d", rb.ri+1, in, rb.prev[0])
+	}
+	rb.note("%s = %d·%d·(%d + %d) + %d·%d·%d: a %s with %d units on %d input features, %d bias vector(s) per gate (Keras)",
+		lang.Group(int(r.Params)), g, u, in, u, bv, g, u, t, u, in, bv)
+	l := calc.Recurrent{Cell: cell, In: int(in), Hidden: int(u), BiasVectors: int(bv), LastOnly: len(r.Out) == 1}
+	if rb.prev == nil {
+		rb.q.Layers = append(rb.q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
+		rb.prev = out
+		return nil, true, nil
+	}
+	return l, false, nil
+}
+
+// embedding rebuilds an Embedding row: the vocabulary from the count.
+func (rb *kerasRebuild) embedding() (calc.Layer, error) {
+	r, dim := rb.r, int64(rb.out[0])
+	if dim < 1 || r.Params%dim != 0 {
+		return nil, fmt.Errorf("%s is not a whole number of %d-wide vectors", lang.Group(int(r.Params)), dim)
+	}
+	rb.note("%s = %d·%d: a vocabulary of %d tokens, one %d-wide vector each", lang.Group(int(r.Params)), r.Params/dim, dim, r.Params/dim, dim)
+	if len(r.Out) == 2 {
+		rb.q.Input = calc.Shape{r.Out[0]}
+		rb.prev = nil
+	}
+	return calc.Embedding{Vocab: int(r.Params / dim), Dim: int(dim)}, nil
 }
 
 // kerasChannelsFirst turns (H, W, C) into [C, H, W]; nil when a size is None.
