@@ -314,14 +314,10 @@ func ptNothingFound(src, fw string) *lang.Error {
 // ptTensorMakers build a tensor whose shape is the input: torch.randn(1, 3, 32, 32).
 var ptTensorMakers = map[string]bool{"randn": true, "rand": true, "zeros": true, "ones": true, "empty": true, "randint": true, "Tensor": true, "FloatTensor": true}
 
-// ptInput finds the input: torch.randn(...) and friends, summary(model,
-// (3, 224, 224)), or the words of the question.
-func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
-	first := ptFirstLeaf(q.Layers[0].Layer)
-	rank := ptRank(q.Layers)
-	var shape []int
-	var at lang.Position
-	batched := false
+// ptTensorInput finds the first tensor the paste makes or names as the
+// input — torch.randn(1, 3, 32, 32) and friends, summary(model, (3, 224,
+// 224)) — and where; batched says the shape starts with the batch.
+func ptTensorInput(f *ptFile, env map[string]ptValue) (shape []int, at lang.Position, batched bool) {
 	ptWalk(f.Nodes, func(n *ptNode) bool {
 		if shape != nil {
 			return false
@@ -383,6 +379,15 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		}
 		return false
 	})
+	return shape, at, batched
+}
+
+// ptInput finds the input: torch.randn(...) and friends, summary(model,
+// (3, 224, 224)), or the words of the question.
+func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
+	first := ptFirstLeaf(q.Layers[0].Layer)
+	rank := ptRank(q.Layers)
+	shape, at, batched := ptTensorInput(f, env)
 	if shape != nil {
 		in, note, err := ptTensorShape(shape, rank, first, batched)
 		if err != nil {
@@ -489,96 +494,110 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 	d := p.dims
 	ch := lang.LayerChannels(first)
 	if d == nil {
-		switch p.dataset {
-		case "cifar":
-			d = []int{32, 32}
-			if p.channels == 0 {
-				p.channels = 3
-			}
-		case "mnist":
-			d = []int{28, 28}
-			if p.channels == 0 {
-				p.channels = 1
-			}
-		case "imagenet":
-			d = []int{224, 224}
-			if p.channels == 0 {
-				p.channels = 3
-			}
-		}
+		d = ptDatasetDims(&p)
 	}
 	for _, x := range d {
 		if x < 1 || x > calc.MaxSize {
 			return nil, ""
 		}
 	}
-	if d == nil && p.length > 0 {
-		switch {
-		case rank == 2 && ch > 0:
+	switch {
+	case d == nil && p.length > 0:
+		if rank == 2 && ch > 0 {
 			return calc.Shape{ch, p.length}, ""
-		case rank == 1:
-			if _, ok := first.(calc.Embedding); ok {
-				return calc.Shape{p.length}, ""
-			}
+		}
+		if _, ok := first.(calc.Embedding); ok && rank == 1 {
+			return calc.Shape{p.length}, ""
 		}
 		return nil, ""
-	}
-	if d == nil {
+	case d == nil:
 		if rank == 1 && p.channels > 0 {
 			return calc.Shape{p.channels}, ""
 		}
 		return nil, ""
-	}
-	if rank == 0 || rank == 1 {
-		// A vector layer (or a norm) after a volume: keep the volume, the
-		// flatten is added where it is needed.
-		switch len(d) {
-		case 1:
-			return calc.Shape{d[0]}, ""
-		case 3:
-			if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
-				return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
-			}
-			return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))
-		}
-		return calc.Shape(d), ""
+	case rank == 0 || rank == 1:
+		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
-	switch {
-	case len(d) == spatial:
-		c := ch
-		if c == 0 {
-			c = p.channels
-		}
-		if _, pool := first.(calc.Pool); c == 0 && pool {
-			return append(calc.Shape{1}, d...), "the channels are not given: 1 assumed (a pool keeps them, so its sizes do not depend on them)"
-		}
-		if c == 0 {
-			return nil, ""
-		}
-		if p.channels != 0 && ch != 0 && p.channels != ch {
-			return append(calc.Shape{ch}, d...), fmt.Sprintf("the layer takes %d channels, so the input is %d×%s", ch, ch, ptJoin(d))
-		}
-		return append(calc.Shape{c}, d...), ""
-	case len(d) == spatial+1:
-		cf := append(calc.Shape{}, d...)
-		cl := append(calc.Shape{d[spatial]}, d[:spatial]...)
-		switch {
-		case ch != 0 && d[0] == ch && d[spatial] != ch:
-			return cf, fmt.Sprintf("%s read as C×H×W (the layer takes %d channels)", ptJoin(d), ch)
-		case ch != 0 && d[spatial] == ch && d[0] != ch:
-			return cl, fmt.Sprintf("%s read as H×W×C (the layer takes %d channels)", ptJoin(d), ch)
-		case channelsLast || (d[spatial] <= 4 && d[0] > 4):
-			return cl, fmt.Sprintf("%s read as H×W×C; write it as C×H×W (e.g. %d×%s) for the other reading", ptJoin(d), d[0], ptJoin(d[:spatial]))
-		}
-		return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
-	case len(d) == spatial+2:
+	switch len(d) {
+	case spatial:
+		return ptSpatialInput(d, ch, p.channels, first)
+	case spatial + 1:
+		return ptLayoutInput(d, ch, channelsLast)
+	case spatial + 2:
 		if in, note := ptChannelsLast(d, ch); in != nil {
 			return in, note
 		}
 		return calc.Shape(d[1:]), fmt.Sprintf("%s read as N×C×H×W: the batch dropped", ptJoin(d))
 	}
 	return nil, ""
+}
+
+// ptDatasetDims is the image size of a dataset named in the words (CIFAR
+// 32×32×3, MNIST 28×28×1, ImageNet 224×224×3), setting its channels when
+// the words do not; nil for none.
+func ptDatasetDims(p *ptProse) []int {
+	sizes := map[string][2]int{"cifar": {32, 3}, "mnist": {28, 1}, "imagenet": {224, 3}}
+	s, ok := sizes[p.dataset]
+	if !ok {
+		return nil
+	}
+	if p.channels == 0 {
+		p.channels = s[1]
+	}
+	return []int{s[0], s[0]}
+}
+
+// ptVolumeInput reads the input of a vector layer (or a norm) that may
+// come after a volume: the volume is kept, and the flatten is added where
+// it is needed.
+func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
+	switch len(d) {
+	case 1:
+		return calc.Shape{d[0]}, ""
+	case 3:
+		if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
+			return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
+		}
+		return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))
+	}
+	return calc.Shape(d), ""
+}
+
+// ptSpatialInput reads sizes without channels ("28x28"): the channels come
+// from the layer or the words (1 for a pool, which keeps them).
+func ptSpatialInput(d []int, ch, words int, first calc.Layer) (calc.Shape, string) {
+	c := ch
+	if c == 0 {
+		c = words
+	}
+	if _, pool := first.(calc.Pool); c == 0 && pool {
+		return append(calc.Shape{1}, d...), "the channels are not given: 1 assumed (a pool keeps them, so its sizes do not depend on them)"
+	}
+	if c == 0 {
+		return nil, ""
+	}
+	if words != 0 && ch != 0 && words != ch {
+		return append(calc.Shape{ch}, d...), fmt.Sprintf("the layer takes %d channels, so the input is %d×%s", ch, ch, ptJoin(d))
+	}
+	return append(calc.Shape{c}, d...), ""
+}
+
+// ptLayoutInput reads sizes with channels, first or last: the layer's
+// channels decide, else the habit (channelsLast) or the likelier reading.
+func ptLayoutInput(d []int, ch int, channelsLast bool) (calc.Shape, string) {
+	spatial := len(d) - 1
+	cf := append(calc.Shape{}, d...)
+	cl := append(calc.Shape{d[spatial]}, d[:spatial]...)
+	switch {
+	case ch != 0 && d[0] == ch && d[spatial] != ch:
+		return cf, fmt.Sprintf("%s read as C×H×W (the layer takes %d channels)", ptJoin(d), ch)
+	case ch != 0 && d[spatial] == ch && d[0] != ch:
+		return cl, fmt.Sprintf("%s read as H×W×C (the layer takes %d channels)", ptJoin(d), ch)
+	case channelsLast || (d[spatial] <= 4 && d[0] > 4):
+		return cl, fmt.Sprintf("%s read as H×W×C; write it as C×H×W (e.g. %d×%s) for the other reading", ptJoin(d), d[0], ptJoin(d[:spatial]))
+	}
+	return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
 }
 
 func ptJoin(d []int) string {
