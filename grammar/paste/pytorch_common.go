@@ -477,10 +477,10 @@ func (k *kerasTotals) add(r calc.Report) {
 }
 
 // note names Keras's totals when batch norm makes them differ from the
-// learnable parameters.
+// learnable parameters and the question asks about parameters.
 func (k *kerasTotals) note(q *lang.Question) {
-	if k == nil || k.buffers == 0 {
-		return
+	if k == nil || k.buffers == 0 || !slices.Contains(q.Asked, "params") {
+		return // asked about the parameters: say what Keras prints too
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("Keras's model.summary() shows Total params: %s (Trainable params: %s, Non-trainable params: %s): it counts batch norm's moving mean and variance, which PyTorch keeps as buffers",
 		lang.Group(int(k.params+k.buffers)), lang.Group(int(k.params)), lang.Group(int(k.buffers))))
