@@ -145,7 +145,7 @@ func (p kerasPermute) Apply(in calc.Shape) (calc.Report, error) {
 	if in == nil {
 		return moved("permute", nil, nil, ""), nil
 	}
-	r, err := permuteLayer{Order: p.Order}.Apply(calc.Shape(calcToKeras(in)))
+	r, err := permuteLayer(p).Apply(calc.Shape(calcToKeras(in)))
 	if err != nil {
 		return r, err
 	}

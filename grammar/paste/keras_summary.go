@@ -222,7 +222,7 @@ func (rb *kerasRebuild) reshaping() (calc.Layer, error) {
 	case t == "Activation" || t == "ReLU" || t == "LeakyReLU" || t == "Rescaling":
 		return calc.Activation{}, nil
 	default:
-		return nil, fmt.Errorf("I cannot rebuild a %s layer from its summary row", t)
+		return nil, fmt.Errorf("a %s layer cannot be rebuilt from its summary row", t)
 	}
 }
 
@@ -292,7 +292,7 @@ func (rb *kerasRebuild) dense() (calc.Layer, error) {
 		return nil, fmt.Errorf("%d parameters is not a whole number of inputs for %d units", r.Params, units)
 	}
 	if in < 1 || in > calc.MaxSize {
-		return nil, fmt.Errorf("I cannot work out this Dense layer's inputs")
+		return nil, fmt.Errorf("this Dense layer's inputs cannot be worked out from its row")
 	}
 	return calc.Linear{In: int(in), Out: units}, nil
 }
@@ -315,7 +315,7 @@ func (rb *kerasRebuild) pool() (calc.Layer, error) {
 	for i := 1; i < len(out); i++ {
 		k := prev[i] / max(out[i], 1)
 		if k < 1 || prev[i]/k != out[i] {
-			return nil, fmt.Errorf("I cannot find a pool size that takes %d to %d", prev[i], out[i])
+			return nil, fmt.Errorf("no pool size takes %d to %d", prev[i], out[i])
 		}
 		ks = append(ks, k)
 	}

@@ -201,7 +201,7 @@ func (instanceNorm) Kind() string { return "instancenorm" }
 
 // Apply keeps the shape and counts γ and β when affine.
 func (n instanceNorm) Apply(in calc.Shape) (calc.Report, error) {
-	if in != nil && len(in) > 0 && n.C != 0 && in[0] != n.C {
+	if len(in) > 0 && n.C != 0 && in[0] != n.C {
 		return calc.Report{}, shapeErr("in", fmt.Sprintf("the norm is for %d channels but receives %v", n.C, []int(in)), fmt.Sprintf("write nn.InstanceNorm2d(%d)", in[0]))
 	}
 	r := calc.Report{Kind: "instancenorm", Input: in, Output: in, MACsKnown: true}
