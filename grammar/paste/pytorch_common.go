@@ -274,100 +274,121 @@ type ptProse struct {
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
 func ptReadProse(f *ptFile) ptProse {
-	var p ptProse
-	nodes := append(append([]*ptNode{}, f.Nodes...), f.Comments...)
-	word := func(i int) string {
-		if i < 0 || i >= len(nodes) || nodes[i].Ident == "" {
-			return ""
-		}
-		return strings.ToLower(nodes[i].Ident)
+	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
+	for i, n := range r.nodes {
+		r.shape(i, n)
+		r.input(i, n)
+		r.asks(i)
 	}
-	num := func(i int) int {
-		if i < 0 || i >= len(nodes) || nodes[i].Num == "" {
-			return 0
-		}
-		v, err := strconv.Atoi(nodes[i].Num)
-		if err != nil || v > calc.MaxSize {
-			return 0
-		}
-		return v
+	return r.p
+}
+
+// ptProseReader reads the words of a paste one node at a time.
+type ptProseReader struct {
+	nodes []*ptNode
+	p     ptProse
+}
+
+// word is node i as a lowercase word, or "".
+func (r *ptProseReader) word(i int) string {
+	if i < 0 || i >= len(r.nodes) || r.nodes[i].Ident == "" {
+		return ""
 	}
-	ask := func(a string) {
-		if !slices.Contains(p.asked, a) {
-			p.asked = append(p.asked, a)
-		}
+	return strings.ToLower(r.nodes[i].Ident)
+}
+
+// num is node i as a size, or 0.
+func (r *ptProseReader) num(i int) int {
+	if i < 0 || i >= len(r.nodes) || r.nodes[i].Num == "" {
+		return 0
 	}
-	for i, n := range nodes {
-		if n.Dims != "" && p.dims == nil && !ptLayerWords[word(i+1)] {
-			p.dims, p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
-		}
-		if p.dims == nil {
-			// "input of shape (1, 3, 224, 224)", "x is [None, 28, 28, 1]"
-			var g *ptGroup
-			switch {
-			case n.Group != nil && ptShapeWordBefore(nodes, i):
-				g = n.Group
-			case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
-				g = n.Calls[0]
-			}
-			if g != nil {
-				if d := ptIntGroup(g); d != nil {
-					p.dims, p.dimsPos = d, ptPos(g.Pos)
-				}
-			}
-		}
-		w := word(i)
-		switch w {
-		case "rgb", "color", "colour", "colored", "coloured":
-			p.channels, p.chPos = 3, ptPos(n.Pos)
-		case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
-			p.channels, p.chPos = 1, ptPos(n.Pos)
-		case "channel", "channels", "filters", "feature":
-			// "256-channel", "256 channels"
-			if i >= 2 && nodes[i-1].Punct == "-" && num(i-2) > 0 {
-				p.channels, p.chPos = num(i-2), ptPos(nodes[i-2].Pos)
-			} else if num(i-1) > 0 && w != "feature" && w != "filters" {
-				p.channels, p.chPos = num(i-1), ptPos(nodes[i-1].Pos)
-			}
-		case "length", "len":
-			if v := num(i + 1); v > 0 {
-				p.length = v
-			} else if word(i+1) == "of" && num(i+2) > 0 {
-				p.length = num(i + 2)
-			}
-		case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
-			if v := num(i - 1); v > 0 {
-				p.length = v
-			}
-		case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
-			p.dataset = "cifar"
-		case "mnist", "fashionmnist", "emnist", "fashion_mnist":
-			p.dataset = "mnist"
-		case "imagenet":
-			p.dataset = "imagenet"
-		case "params", "parameters", "parameter", "param", "trainable", "weights":
-			ask("params")
-		case "shape", "shapes", "size", "dimensions", "dims":
-			if i > 0 && (word(i-1) == "output" || word(i-1) == "out") {
-				ask("output")
-			}
-		case "macs", "mac", "multiply", "multiplications", "mult":
-			ask("macs")
-		case "flops", "flop":
-			ask("flops")
-		case "receptive":
-			ask("receptive field")
-		case "memory":
-			ask("memory")
-		case "neurons":
-			ask("neurons")
-		case "connections", "connected":
-			ask("connections")
-		case "flatten", "flattening", "flattened":
-			p.flatten = true
+	v, err := strconv.Atoi(r.nodes[i].Num)
+	if err != nil || v > calc.MaxSize {
+		return 0
+	}
+	return v
+}
+
+// shape reads the first size written: "32x32", "input of shape (1, 3,
+// 224, 224)", "x is [None, 28, 28, 1]" (not "2x2 pools").
+func (r *ptProseReader) shape(i int, n *ptNode) {
+	if r.p.dims != nil {
+		return
+	}
+	if n.Dims != "" && !ptLayerWords[r.word(i+1)] {
+		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
+		return
+	}
+	var g *ptGroup
+	switch {
+	case n.Group != nil && ptShapeWordBefore(r.nodes, i):
+		g = n.Group
+	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
+		g = n.Calls[0]
+	}
+	if g != nil {
+		if d := ptIntGroup(g); d != nil {
+			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
 		}
 	}
-	return p
+}
+
+// input reads the words about the input: its channels, its length, the
+// dataset, "after flattening".
+func (r *ptProseReader) input(i int, n *ptNode) {
+	p := &r.p
+	switch w := r.word(i); w {
+	case "rgb", "color", "colour", "colored", "coloured":
+		p.channels, p.chPos = 3, ptPos(n.Pos)
+	case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
+		p.channels, p.chPos = 1, ptPos(n.Pos)
+	case "channel", "channels", "filters", "feature":
+		// "256-channel", "256 channels"
+		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
+			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
+		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
+			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
+		}
+	case "length", "len":
+		if v := r.num(i + 1); v > 0 {
+			p.length = v
+		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
+			p.length = r.num(i + 2)
+		}
+	case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
+		if v := r.num(i - 1); v > 0 {
+			p.length = v
+		}
+	case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
+		p.dataset = "cifar"
+	case "mnist", "fashionmnist", "emnist", "fashion_mnist":
+		p.dataset = "mnist"
+	case "imagenet":
+		p.dataset = "imagenet"
+	case "flatten", "flattening", "flattened":
+		p.flatten = true
+	}
+}
+
+// ptAskWords map a word to what it asks for.
+var ptAskWords = map[string]string{"params": "params", "parameters": "params", "parameter": "params", "param": "params",
+	"trainable": "params", "weights": "params", "macs": "macs", "mac": "macs", "multiply": "macs", "multiplications": "macs",
+	"mult": "macs", "flops": "flops", "flop": "flops", "receptive": "receptive field", "memory": "memory", "neurons": "neurons",
+	"connections": "connections", "connected": "connections"}
+
+// asks reads what the words ask for ("params", "output shape", ...).
+func (r *ptProseReader) asks(i int) {
+	w := r.word(i)
+	a := ptAskWords[w]
+	switch w {
+	case "shape", "shapes", "size", "dimensions", "dims":
+		if i > 0 && (r.word(i-1) == "output" || r.word(i-1) == "out") {
+			a = "output"
+		}
+	}
+	if a != "" && !slices.Contains(r.p.asked, a) {
+		r.p.asked = append(r.p.asked, a)
+	}
 }
 
 // ptLayerWords follow a size that is a layer's, not the input's: "2x2
