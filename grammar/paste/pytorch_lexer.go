@@ -87,12 +87,6 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 		pos.Advance(v)
 		i += n
 	}
-	digits := func(j int) int {
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
-		}
-		return j
-	}
 	for i < len(src) {
 		c := src[i]
 		switch {
@@ -118,38 +112,9 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 				emit(ptTokIdent, ptIdentLen(src, i))
 			}
 		case c >= '0' && c <= '9':
-			j := digits(i)
-			// Dims: 3x224x224, 32 x 32, 28×28
-			k, parts := j, 1
-			for {
-				m := k
-				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
-					m++
-				}
-				w := 0
-				if m < len(src) && (src[m] == 'x' || src[m] == 'X') {
-					w = 1
-				} else if strings.HasPrefix(src[m:], "×") {
-					w = len("×")
-				}
-				if w == 0 {
-					break
-				}
-				m += w
-				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
-					m++
-				}
-				e := digits(m)
-				if e == m {
-					break
-				}
-				k, parts = e, parts+1
-			}
-			if parts > 1 {
-				if r, _ := utf8.DecodeRuneInString(src[k:]); k == len(src) || !ptIsWord(r) {
-					emit(ptTokDims, k-i)
-					continue
-				}
+			if n := ptDimsLen(src, i); n > 0 {
+				emit(ptTokDims, n)
+				continue
 			}
 			emit(ptTokNumber, ptNumberLen(src, i))
 		case c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
@@ -159,32 +124,8 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 		case c == ')' || c == ']' || c == '}':
 			emit(ptTokClose, 1)
 		default:
-			r, size := utf8.DecodeRuneInString(src[i:])
-			if r == '_' || unicode.IsLetter(r) {
-				n := ptIdentLen(src, i)
-				j := i + n
-				for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
-					j++
-				}
-				if j < len(src) && (src[j] == '(' || src[j] == '[') {
-					emit(ptTokCallee, n)
-				} else {
-					emit(ptTokIdent, n)
-				}
-				continue
-			}
-			if i+1 < len(src) {
-				switch src[i : i+2] {
-				case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
-					emit(ptTokPunct, 2)
-					continue
-				}
-			}
-			if strings.IndexByte("-+*/%=,:.;<>@&|^~!?", c) >= 0 {
-				emit(ptTokPunct, 1)
-				continue
-			}
-			emit(ptTokOther, size)
+			typ, n := ptWordOrSymbol(src, i)
+			emit(typ, n)
 		}
 	}
 	toks = append(toks, lexer.EOFToken(pos))
@@ -281,4 +222,75 @@ func ptNumberLen(src string, i int) int {
 		}
 	}
 	return j - i
+}
+
+// ptDigits is the end of the run of digits from j.
+func ptDigits(src string, j int) int {
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	return j
+}
+
+// ptDimsLen is the length of sizes written with x at i (3x224x224, 32 x
+// 32, 28×28), or 0 when there is only one number.
+func ptDimsLen(src string, i int) int {
+	k, parts := ptDigits(src, i), 1
+	for {
+		m := k
+		for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+			m++
+		}
+		w := 0
+		if m < len(src) && (src[m] == 'x' || src[m] == 'X') {
+			w = 1
+		} else if strings.HasPrefix(src[m:], "×") {
+			w = len("×")
+		}
+		if w == 0 {
+			break
+		}
+		m += w
+		for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+			m++
+		}
+		e := ptDigits(src, m)
+		if e == m {
+			break
+		}
+		k, parts = e, parts+1
+	}
+	if parts > 1 {
+		if r, _ := utf8.DecodeRuneInString(src[k:]); k == len(src) || !ptIsWord(r) {
+			return k - i
+		}
+	}
+	return 0
+}
+
+// ptWordOrSymbol lexes a name (a Callee when a bracket follows on its
+// line), an operator, or any other rune as a token of its own.
+func ptWordOrSymbol(src string, i int) (lexer.TokenType, int) {
+	r, size := utf8.DecodeRuneInString(src[i:])
+	if r == '_' || unicode.IsLetter(r) {
+		n := ptIdentLen(src, i)
+		j := i + n
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j < len(src) && (src[j] == '(' || src[j] == '[') {
+			return ptTokCallee, n
+		}
+		return ptTokIdent, n
+	}
+	if i+1 < len(src) {
+		switch src[i : i+2] {
+		case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
+			return ptTokPunct, 2
+		}
+	}
+	if strings.IndexByte("-+*/%=,:.;<>@&|^~!?", src[i]) >= 0 {
+		return ptTokPunct, 1
+	}
+	return ptTokOther, size
 }
