@@ -264,29 +264,8 @@ func (k *kerasReader) takeShape(b *ptBound) {
 // input turns the shape written (channels-last unless data_format says
 // otherwise) into the channels-first input, or reads it from the words.
 func (k *kerasReader) input(prose ptProse) error {
-	q := k.q
-	first := q.Layers[0].Layer
 	if k.shape == nil {
-		in, note := ptProseInput(prose, ptRank(q.Layers), first, true)
-		if in == nil && k.inputLen > 0 {
-			in = calc.Shape{k.inputLen}
-		}
-		if in == nil && prose.channels > 0 {
-			// "a 256-channel feature map": the channels are enough for a
-			// layer that sizes itself from them.
-			switch l := first.(type) {
-			case calc.BatchNorm:
-				l.C = prose.channels
-				q.Layers[0].Layer = l
-			case calc.LayerNorm:
-				l.Shape = []int{prose.channels}
-				q.Layers[0].Layer = l
-			}
-		}
-		if note != "" {
-			q.Notes = append(q.Notes, note)
-		}
-		q.Input = in
+		k.proseInput(prose)
 		return nil
 	}
 	var dims []int
@@ -294,38 +273,67 @@ func (k *kerasReader) input(prose ptProse) error {
 	for _, it := range k.shape {
 		if it.Kind == ptNone {
 			unknown = true
-			dims = append(dims, 0)
-			continue
 		}
-		dims = append(dims, int(it.Int))
+		dims = append(dims, int(it.Int)) // 0 for None
 	}
 	last := dims[len(dims)-1]
 	if k.chFirst {
 		last = dims[0]
 	}
 	if unknown {
-		// (None, 32) for an LSTM, (None, None, 3) for a fully convolutional
-		// net: the features or channels are known, the sizes are not.
-		if last != 0 {
-			switch l := first.(type) {
-			case calc.Recurrent:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Conv:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Separable:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Linear:
-				l.In = last
-				q.Layers[0].Layer = l
-			}
-		}
-		kerasChannels(q, last)
-		q.Notes = append(q.Notes, fmt.Sprintf("the input shape %s has sizes left open (None): counting parameters only", ptTupleText(k.shape)))
+		k.openInput(last)
 		return nil
 	}
+	k.shapeInput(dims, last)
+	return nil
+}
+
+// proseInput reads the input from the words when the code gives none.
+func (k *kerasReader) proseInput(prose ptProse) {
+	q := k.q
+	first := q.Layers[0].Layer
+	in, note := ptProseInput(prose, ptRank(q.Layers), first, true)
+	if in == nil && k.inputLen > 0 {
+		in = calc.Shape{k.inputLen}
+	}
+	if in == nil && prose.channels > 0 {
+		// "a 256-channel feature map": the channels are enough for a
+		// layer that sizes itself from them.
+		switch l := first.(type) {
+		case calc.BatchNorm:
+			l.C = prose.channels
+			q.Layers[0].Layer = l
+		case calc.LayerNorm:
+			l.Shape = []int{prose.channels}
+			q.Layers[0].Layer = l
+		}
+	}
+	if note != "" {
+		q.Notes = append(q.Notes, note)
+	}
+	q.Input = in
+}
+
+// openInput takes a shape with sizes left open — (None, 32) for an LSTM,
+// (None, None, 3) for a fully convolutional net: the features or channels
+// are known, the sizes are not.
+func (k *kerasReader) openInput(last int) {
+	q := k.q
+	if r, ok := q.Layers[0].Layer.(calc.Recurrent); ok && last != 0 {
+		r.In = last
+		q.Layers[0].Layer = r
+	}
+	if last != 0 {
+		kerasChannels(q, last)
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("the input shape %s has sizes left open (None): counting parameters only", ptTupleText(k.shape)))
+}
+
+// shapeInput turns a whole shape (channels-last unless data_format says
+// otherwise) into the channels-first input.
+func (k *kerasReader) shapeInput(dims []int, last int) {
+	q := k.q
+	first := q.Layers[0].Layer
 	var in calc.Shape
 	switch {
 	case len(dims) == 1:
@@ -335,26 +343,29 @@ func (k *kerasReader) input(prose ptProse) error {
 	default:
 		in = append(calc.Shape{last}, dims[:len(dims)-1]...)
 	}
-	if _, ok := first.(calc.Embedding); ok {
+	_, recurrent := first.(calc.Recurrent)
+	switch first.(type) {
+	case calc.Embedding:
 		in = calc.Shape{dims[0]}
-	}
-	if _, ok := first.(calc.Recurrent); ok && len(dims) == 2 {
-		in = calc.Shape{dims[1], dims[0]}
-	}
-	if _, flat := first.(calc.Flatten); len(dims) == 2 && flat {
-		// Flatten(input_shape=(28, 28)): an image without a channel axis.
-		q.Input = calc.Shape(dims)
-		return nil
+	case calc.Recurrent:
+		if len(dims) == 2 {
+			in = calc.Shape{dims[1], dims[0]}
+		}
+	case calc.Flatten:
+		if len(dims) == 2 {
+			// Flatten(input_shape=(28, 28)): an image without a channel axis.
+			q.Input = calc.Shape(dims)
+			return
+		}
 	}
 	if len(dims) > 1 && !k.chFirst {
-		if _, ok := first.(calc.Recurrent); ok {
+		if recurrent {
 			q.Notes = append(q.Notes, fmt.Sprintf("input shape %s read as (timesteps, features)", ptTupleText(k.shape)))
 		} else {
 			q.Notes = append(q.Notes, fmt.Sprintf("Keras is channels-last: input shape %s read as %s with %d channel(s) (channels-first %v)", ptTupleText(k.shape), ptJoin(dims[:len(dims)-1]), last, []int(in)))
 		}
 	}
 	q.Input = in
-	return nil
 }
 
 func ptTupleText(vs []ptValue) string {
