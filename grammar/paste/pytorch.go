@@ -96,84 +96,103 @@ var ptNotLayers = map[string]bool{"Module": true, "Tensor": true, "Parameter": t
 func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSet, error) {
 	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}, calls: map[lang.Position]*ptCall{}}
 	m.fwd, m.body = ptForwardBody(f.Nodes)
-	var firstErr error
-	var walk func(nodes []*ptNode, owner string)
-	walk = func(nodes []*ptNode, owner string) {
-		for i, n := range nodes {
-			if firstErr != nil {
-				return
+	w := &ptModuleWalk{m: m, env: env, q: q}
+	w.walk(f.Nodes, "")
+	return m, w.err
+}
+
+// ptModuleWalk collects a paste's modules; err is the first error.
+type ptModuleWalk struct {
+	m   *ptModuleSet
+	env map[string]ptValue
+	q   *lang.Question
+	err error
+}
+
+// walk visits nodes; owner is the container they are inside, if named.
+func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
+	m := w.m
+	for i, n := range nodes {
+		if w.err != nil || (m.fwd != nil && n == m.fwd) {
+			return // after forward's name comes its body (and what follows it)
+		}
+		c := ptCallOf(n)
+		if c != nil && ptDefinition(nodes, i) {
+			c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
+		}
+		if c == nil {
+			if n.Group != nil {
+				w.walk(n.Group.Nodes, owner)
 			}
-			if m.fwd != nil && n == m.fwd {
-				return // the rest of this sequence is forward's body (and what follows it)
+			for _, g := range n.Calls {
+				w.walk(g.Nodes, owner)
 			}
-			name := ptAssignedName(nodes, i)
-			c := ptCallOf(n)
-			if c != nil && ptDefinition(nodes, i) {
-				c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
-			}
-			if c == nil {
-				if n.Group != nil {
-					walk(n.Group.Nodes, owner)
-				}
-				for _, g := range n.Calls {
-					walk(g.Nodes, owner)
-				}
-				continue
-			}
-			base := c.Base()
-			if spec, ok := ptSpecs[base]; ok {
-				l, err := spec.build(c, env, q)
-				if err != nil {
-					firstErr = err
-					return
-				}
-				for _, li := range l {
-					m.calls[li.Pos] = c
-					m.order = append(m.order, li)
-					if name != "" {
-						m.byName[name] = append(m.byName[name], li)
-					}
-					if owner != "" && owner != name {
-						m.byName[owner] = append(m.byName[owner], li)
-					}
-				}
-				continue
-			}
-			inner := owner
-			if ptContainers[base] && name != "" {
-				inner = name
-			}
-			before := len(m.order)
-			if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
-				for _, el := range ptElements(n.Calls[0].Nodes, env) {
-					b := len(m.order)
-					walk(el.nodes, inner)
-					item := slices.Clone(m.order[b:])
-					for k := 1; k < el.times && len(m.order) < 10000; k++ {
-						m.order = append(m.order, item...)
-						m.byName[inner] = append(m.byName[inner], item...)
-					}
-					for k := 0; k < el.times; k++ {
-						m.items[name] = append(m.items[name], item)
-					}
-				}
-			} else {
-				for _, g := range n.Calls {
-					walk(g.Nodes, inner)
-				}
-			}
-			if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 {
-				continue
-			}
-			if ptFunctional(c) == nil {
-				firstErr = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
-					Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
-					Hint: "I read nn.Conv1d/2d/3d, ConvTranspose, Linear, pooling, BatchNorm, LayerNorm, GroupNorm, Embedding, LSTM/GRU/RNN, activations, Flatten and Dropout; e.g. nn.Conv2d(3, 64, 3) or nn.Linear(512, 10)"}
-			}
+			continue
+		}
+		name := ptAssignedName(nodes, i)
+		if spec, ok := ptSpecs[c.Base()]; ok {
+			w.module(spec, c, name, owner)
+			continue
+		}
+		w.call(n, c, name, owner)
+	}
+}
+
+// module builds a layer call and files its layers under its name and its
+// container's.
+func (w *ptModuleWalk) module(spec ptSpec, c *ptCall, name, owner string) {
+	m := w.m
+	l, err := spec.build(c, w.env, w.q)
+	if err != nil {
+		w.err = err
+		return
+	}
+	for _, li := range l {
+		m.calls[li.Pos] = c
+		m.order = append(m.order, li)
+		if name != "" {
+			m.byName[name] = append(m.byName[name], li)
+		}
+		if owner != "" && owner != name {
+			m.byName[owner] = append(m.byName[owner], li)
 		}
 	}
-	walk(f.Nodes, "")
-	return m, firstErr
+}
+
+// call walks a call that is not a layer: a container (whose modules are
+// remembered one by one), or anything else, which is refused when it
+// looks like a module this reader does not know.
+func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
+	m, base := w.m, c.Base()
+	inner := owner
+	if ptContainers[base] && name != "" {
+		inner = name
+	}
+	before := len(m.order)
+	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
+		for _, el := range ptElements(n.Calls[0].Nodes, w.env) {
+			b := len(m.order)
+			w.walk(el.nodes, inner)
+			item := slices.Clone(m.order[b:])
+			for k := 1; k < el.times && len(m.order) < 10000; k++ {
+				m.order = append(m.order, item...)
+				m.byName[inner] = append(m.byName[inner], item...)
+			}
+			for k := 0; k < el.times; k++ {
+				m.items[name] = append(m.items[name], item)
+			}
+		}
+	} else {
+		for _, g := range n.Calls {
+			w.walk(g.Nodes, inner)
+		}
+	}
+	if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 || ptFunctional(c) != nil {
+		return
+	}
+	w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
+		Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
+		Hint: "I read nn.Conv1d/2d/3d, ConvTranspose, Linear, pooling, BatchNorm, LayerNorm, GroupNorm, Embedding, LSTM/GRU/RNN, activations, Flatten and Dropout; e.g. nn.Conv2d(3, 64, 3) or nn.Linear(512, 10)"}
 }
 
 // ptDefinition reports whether nodes[i] is the name of a class or def.
