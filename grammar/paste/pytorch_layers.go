@@ -22,6 +22,12 @@ var ptIgnored = []string{"device", "dtype", "inplace", "padding_mode", "eps", "m
 var ptSpecs = map[string]ptSpec{}
 
 func init() {
+	ptRegisterDims()
+	ptRegisterOthers()
+}
+
+// ptRegisterDims registers the modules that come in 1-D, 2-D and 3-D.
+func ptRegisterDims() {
 	for d := 1; d <= 3; d++ {
 		d := d
 		ptSpecs[fmt.Sprintf("Conv%dd", d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
@@ -64,6 +70,11 @@ func init() {
 		ptSpecs[fmt.Sprintf("BatchNorm%dd", d)] = ptSpec{ptBatchNorm}
 		ptSpecs[fmt.Sprintf("Dropout%dd", d)] = ptSpec{ptDropout}
 	}
+}
+
+// ptRegisterOthers registers linear, flatten, norms, recurrent layers and
+// activations.
+func ptRegisterOthers() {
 	ptSpecs["Linear"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
 		return ptLinear(c, env, false)
 	}}
