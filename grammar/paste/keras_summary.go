@@ -419,35 +419,7 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 			}
 		}
 	} else {
-		var others []string
-		for _, cc := range []int64{3, 1} {
-			for _, kk := range []int64{3, 5, 7, 1, 11, 2, 4, 9} {
-				if kc%cc == 0 && pow(kk) == kc/cc {
-					if k == 0 {
-						k, cin = kk, cc
-					} else {
-						others = append(others, fmt.Sprintf("%d×%d on %d", kk, kk, cc))
-					}
-				}
-			}
-		}
-		if k == 0 {
-			for _, kk := range []int64{3, 5, 7, 1} {
-				if kc%pow(kk) == 0 {
-					k, cin = kk, kc/pow(kk)
-					break
-				}
-			}
-		}
-		if k != 0 {
-			note = fmt.Sprintf("%s = %d·(%d·%d·%d + 1): read as %d filters of %d×%d on %d input channel(s), each with one bias", lang.Group(int(r.Params)), f, k, k, cin, f, k, k, cin)
-			if d != 2 {
-				note = fmt.Sprintf("%s = %d·(%d^%d·%d + 1): read as %d filters of size %d on %d input channel(s), each with one bias", lang.Group(int(r.Params)), f, k, d, cin, f, k, cin)
-			}
-			if len(others) > 0 {
-				note += " (" + strings.Join(others, ", ") + " channels would also fit)"
-			}
-		}
+		k, cin, note = kerasGuessKernel(r.Params, f, kc, d)
 	}
 	if k == 0 {
 		return c, nil, "", fmt.Errorf("%d = %d·(k^%d·Cin + 1) has no likely kernel size", r.Params, f, d)
@@ -532,4 +504,48 @@ func kerasResizeFromRows(t string, prev, out calc.Shape) calc.Layer {
 		return upsampleLayer{Scale: per}
 	}
 	return padLayer{Add: per, Crop: t == "Cropping2D"}
+}
+
+// kerasGuessKernel finds, for a first row (no row before it), the likely
+// kernel and input channels that give k^d·Cin = kc: RGB or grey input
+// first, the usual kernel sizes first; note names the reading and the
+// others that fit.
+func kerasGuessKernel(params, f, kc int64, d int) (k, cin int64, note string) {
+	pow := func(k int64) int64 {
+		p := int64(1)
+		for i := 0; i < d; i++ {
+			p *= k
+		}
+		return p
+	}
+	var others []string
+	for _, cc := range []int64{3, 1} {
+		for _, kk := range []int64{3, 5, 7, 1, 11, 2, 4, 9} {
+			if kc%cc == 0 && pow(kk) == kc/cc {
+				if k == 0 {
+					k, cin = kk, cc
+				} else {
+					others = append(others, fmt.Sprintf("%d×%d on %d", kk, kk, cc))
+				}
+			}
+		}
+	}
+	if k == 0 {
+		for _, kk := range []int64{3, 5, 7, 1} {
+			if kc%pow(kk) == 0 {
+				k, cin = kk, kc/pow(kk)
+				break
+			}
+		}
+	}
+	if k != 0 {
+		note = fmt.Sprintf("%s = %d·(%d·%d·%d + 1): read as %d filters of %d×%d on %d input channel(s), each with one bias", lang.Group(int(params)), f, k, k, cin, f, k, k, cin)
+		if d != 2 {
+			note = fmt.Sprintf("%s = %d·(%d^%d·%d + 1): read as %d filters of size %d on %d input channel(s), each with one bias", lang.Group(int(params)), f, k, d, cin, f, k, cin)
+		}
+		if len(others) > 0 {
+			note += " (" + strings.Join(others, ", ") + " channels would also fit)"
+		}
+	}
+	return k, cin, note
 }

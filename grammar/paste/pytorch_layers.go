@@ -184,26 +184,7 @@ func ptConv(c *ptCall, env map[string]ptValue, dims int, transposed, lazy bool) 
 			return nil, err
 		}
 	}
-	if v := b.vals["padding"]; v.Kind == ptStr {
-		switch strings.ToLower(v.Str) {
-		case "same":
-			if transposed {
-				return nil, b.errAt(b.at("padding"), kind+" takes no padding='same' in PyTorch (only a number)")
-			}
-			for _, s := range l.Stride {
-				if s > 1 {
-					return nil, &lang.Error{Line: b.at("padding").Line, Col: b.at("padding").Col,
-						Msg:  "PyTorch refuses padding='same' with a stride above 1 (\"padding='same' is not supported for strided convolutions\")",
-						Hint: "use a number: " + fmt.Sprintf("%s(..., stride=%d, padding=%d)", kind, l.Stride[0], (lang.Per0(l.Kernel)-1)/2) + ", or stride=1 with padding='same'"}
-				}
-			}
-			l.PadMode = calc.PadSame
-		case "valid":
-			l.PadMode = calc.PadValid
-		default:
-			return nil, b.errAt(b.at("padding"), fmt.Sprintf("padding=%q: PyTorch takes 'same', 'valid' or a number", v.Str))
-		}
-	} else if l.Pad, err = b.ints("padding"); err != nil {
+	if err := ptConvPadding(b, &l, kind); err != nil {
 		return nil, err
 	}
 	fields := b.fields(map[string]string{"in": "in_channels", "out": "out_channels", "kernel": "kernel_size", "stride": "stride",
@@ -561,4 +542,34 @@ func ptInstanceNorm(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, er
 	}
 	affine, err := b.boolean("affine", false)
 	return instanceNorm{C: n, Affine: affine}, b, err
+}
+
+// ptConvPadding reads a conv's padding: a number or tuple, 'valid', or
+// 'same' (which PyTorch refuses with a stride above 1 or a transposed conv).
+func ptConvPadding(b *ptBound, l *calc.Conv, kind string) error {
+	transposed := l.Transposed
+	var err error
+	if v := b.vals["padding"]; v.Kind == ptStr {
+		switch strings.ToLower(v.Str) {
+		case "same":
+			if transposed {
+				return b.errAt(b.at("padding"), kind+" takes no padding='same' in PyTorch (only a number)")
+			}
+			for _, s := range l.Stride {
+				if s > 1 {
+					return &lang.Error{Line: b.at("padding").Line, Col: b.at("padding").Col,
+						Msg:  "PyTorch refuses padding='same' with a stride above 1 (\"padding='same' is not supported for strided convolutions\")",
+						Hint: "use a number: " + fmt.Sprintf("%s(..., stride=%d, padding=%d)", kind, l.Stride[0], (lang.Per0(l.Kernel)-1)/2) + ", or stride=1 with padding='same'"}
+				}
+			}
+			l.PadMode = calc.PadSame
+		case "valid":
+			l.PadMode = calc.PadValid
+		default:
+			return b.errAt(b.at("padding"), fmt.Sprintf("padding=%q: PyTorch takes 'same', 'valid' or a number", v.Str))
+		}
+	} else if l.Pad, err = b.ints("padding"); err != nil {
+		return err
+	}
+	return nil
 }
