@@ -23,6 +23,10 @@ type ptFixer struct {
 	// the error PyTorch gave (the asker knows the layer is wrong); a
 	// model pasted without one is refused at that layer, as PyTorch does.
 	convs bool
+	// unsure: forward passed the tensor through calls that were not
+	// sized, so a mismatch may be the reading's; nothing is fixed then
+	// (but a ??? is still filled).
+	unsure bool
 }
 
 // fix corrects layer i of q for its input in when it cannot take it, and
@@ -39,7 +43,7 @@ func (f *ptFixer) fix(q *lang.Question, i int, in calc.Shape) bool {
 	switch x := l.Layer.(type) {
 	case calc.Linear:
 		n, err := in.Elements()
-		if err != nil || (x.In != 0 && int64(x.In) == n) || (x.In == 0 && !ptUnknownArg(c, 0, "in_features")) {
+		if err != nil || (x.In != 0 && (int64(x.In) == n || f.unsure)) || (x.In == 0 && !ptUnknownArg(c, 0, "in_features")) {
 			return false
 		}
 		was := x.In

@@ -63,6 +63,7 @@ func (t *fwTracer) callMethod(m fwVal, n *ptNode, g *ptGroup) fwVal {
 
 // passed keeps a tensor through a call that is not sized, and says so.
 func (t *fwTracer) passed(x fwVal, line int, what string) fwVal {
+	t.m.unsure = true
 	t.notes = append(t.notes, fmt.Sprintf("%s (line %d) is not sized: the tensor is taken through it unchanged", what, line))
 	return x
 }

@@ -66,6 +66,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if msg != nil {
 		msg.apply(q, fx)
 	}
+	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
 	return q, nil
 }
@@ -79,6 +80,9 @@ type ptModuleSet struct {
 	// one entry each, for forward's loops and indexes.
 	items map[string][][]lang.Layer
 	calls map[lang.Position]*ptCall // the call each layer was read from
+	// unsure is set when forward passes the tensor through a call it does
+	// not size: a Linear that does not fit then is not "fixed".
+	unsure bool
 	fwd   *ptNode                   // the `forward` of `def forward(...)`, when pasted
 	body  []*ptNode
 }
