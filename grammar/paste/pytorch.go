@@ -83,8 +83,8 @@ type ptModuleSet struct {
 	// unsure is set when forward passes the tensor through a call it does
 	// not size: a Linear that does not fit then is not "fixed".
 	unsure bool
-	fwd   *ptNode                   // the `forward` of `def forward(...)`, when pasted
-	body  []*ptNode
+	fwd    *ptNode // the `forward` of `def forward(...)`, when pasted
+	body   []*ptNode
 }
 
 // ptContainers hold layers; they are walked, not built.
