@@ -9,6 +9,7 @@ package paste
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -27,7 +28,15 @@ type ptFixer struct {
 	// sized, so a mismatch may be the reading's; nothing is fixed then
 	// (but a ??? is still filled).
 	unsure bool
+	// trusted: the order of the layers is the order forward applies them,
+	// or the asker says the model fails. A model read from its __init__
+	// or its print(model) repr alone may reuse a module the listing shows
+	// once, so its Linear is fixed only when the asker says it fails.
+	trusted bool
 }
+
+// ptProblemRE finds words that say the pasted model fails.
+var ptProblemRE = regexp.MustCompile(`(?i)\b(?:error|mismatch|cannot be multiplied|wrong|fix|should in_features|in_features should|doesn'?t work|does not work|fails?|crash(?:es)?)\b`)
 
 // fix corrects layer i of q for its input in when it cannot take it, and
 // reports whether it did. Only the first fix is made.
@@ -43,7 +52,7 @@ func (f *ptFixer) fix(q *lang.Question, i int, in calc.Shape) bool {
 	switch x := l.Layer.(type) {
 	case calc.Linear:
 		n, err := in.Elements()
-		if err != nil || (x.In != 0 && (int64(x.In) == n || f.unsure)) || (x.In == 0 && !ptUnknownArg(c, 0, "in_features")) {
+		if err != nil || (x.In != 0 && (int64(x.In) == n || f.unsure || !f.trusted)) || (x.In == 0 && !ptUnknownArg(c, 0, "in_features")) {
 			return false
 		}
 		was := x.In

@@ -18,15 +18,19 @@ func TestFix(t *testing.T) {
 		unused    string // the unused number's text, when one is named
 	}{
 		// 32-5+1 = 28, pool 14: 8*14*14 = 1568
-		{"in_features", "self.conv1 = nn.Conv2d(3, 8, 5)\nself.pool = nn.MaxPool2d(2)\nself.fc = nn.Linear(1000, 10)\ninput is 32x32 RGB",
+		{"in_features", "self.conv1 = nn.Conv2d(3, 8, 5)\nself.pool = nn.MaxPool2d(2)\nself.fc = nn.Linear(1000, 10)\ninput is 32x32 RGB, fc gives a size mismatch error",
 			ParsePyTorch, "nn.Linear(1568, 10)", "1000"},
 		// a product is fixed as a product: 32-5+1 = 28
-		{"product", "self.conv1 = nn.Conv2d(3, 8, 5)\nself.fc = nn.Linear(8 * 20 * 20, 10, bias=False)\ninput is 32x32 RGB",
+		{"product", "self.conv1 = nn.Conv2d(3, 8, 5)\nself.fc = nn.Linear(8 * 20 * 20, 10, bias=False)\ninput is 32x32 RGB. what's wrong?",
 			ParsePyTorch, "nn.Linear(8 * 28 * 28, 10, bias=False)", "8 * 20 * 20"},
 		// 64->62->31->29->14: 32*14*14 = 6272
 		{"question marks", "self.conv1 = nn.Conv2d(3, 16, 3)\nself.pool = nn.MaxPool2d(2, 2)\nself.conv2 = nn.Conv2d(16, 32, 3)\nself.fc1 = nn.Linear(???, 64)\n" +
 			"def forward(self, x):\n    x = self.pool(F.relu(self.conv1(x)))\n    x = self.pool(F.relu(self.conv2(x)))\n    return self.fc1(x.view(x.size(0), -1))\n64x64 images",
 			ParsePyTorch, "nn.Linear(6272, 64)", ""},
+		// a repr lists a module used twice once: with no word of an error,
+		// its Linear is taken as right and nothing is fixed
+		{"repr", "Net(\n  (conv1): Conv2d(3, 6, kernel_size=(5, 5), stride=(1, 1))\n  (pool): MaxPool2d(kernel_size=2, stride=2)\n  (conv2): Conv2d(6, 16, kernel_size=(5, 5), stride=(1, 1))\n  (fc1): Linear(in_features=400, out_features=120, bias=True)\n)\nfor 32x32 images",
+			ParsePyTorch, "", ""},
 		// forward passes x through a call that is not sized: no fix
 		{"unsure", "self.conv1 = nn.Conv2d(3, 8, 5)\nself.fc = nn.Linear(1000, 10)\ndef forward(self, x):\n    x = self.conv1(x)\n    x = my_crop(x)\n    return self.fc(x.flatten(1))\ninput is 32x32 RGB",
 			ParsePyTorch, "", ""},

@@ -55,10 +55,11 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return q, nil
 	}
 	q.Layers = mods.order
+	fx.trusted = ptProblemRE.MatchString(src)
 	if fw := ptForward(f, mods, env, q); fw != nil {
-		q.Layers = fw
+		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
-		q.Layers = fw
+		q.Layers, fx.trusted = fw, true
 	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
