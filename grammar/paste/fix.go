@@ -9,7 +9,6 @@ package paste
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -35,8 +34,20 @@ type ptFixer struct {
 	trusted bool
 }
 
-// ptProblemRE finds words that say the pasted model fails.
-var ptProblemRE = regexp.MustCompile(`(?i)\b(?:error|mismatch|cannot be multiplied|wrong|fix|should in_features|in_features should|doesn'?t work|does not work|fails?|crash(?:es)?)\b`)
+// ptProblemWords say that the pasted model fails.
+var ptProblemWords = []string{"error", "mismatch", "cannot be multiplied", "wrong", "fix", "in_features should",
+	"should in_features", "doesn't work", "doesnt work", "does not work", "fail", "crash"}
+
+// ptSaysProblem reports whether src says the model fails.
+func ptSaysProblem(src string) bool {
+	low := strings.ToLower(src)
+	for _, w := range ptProblemWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // fix corrects layer i of q for its input in when it cannot take it, and
 // reports whether it did. Only the first fix is made.

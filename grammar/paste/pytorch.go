@@ -17,11 +17,16 @@ var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspos
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
 func LooksLikePyTorch(src string) bool {
+	k := kerasScore(src)
+	if k == 0 {
+		// nothing of Keras: one mark of PyTorch is enough
+		return ptLayerRE.MatchString(src) || LooksLikeError(src)
+	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
 		pt += 2
 	}
-	return pt > 0 && pt >= kerasScore(src)
+	return pt > 0 && pt >= k
 }
 
 // ParsePyTorch reads pasted PyTorch code: nn modules alone or in
@@ -55,7 +60,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return q, nil
 	}
 	q.Layers = mods.order
-	fx.trusted = ptProblemRE.MatchString(src)
+	fx.trusted = ptSaysProblem(src)
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
