@@ -105,18 +105,28 @@ var ptNotLayers = map[string]bool{"Module": true, "Tensor": true, "Parameter": t
 // of forward.
 func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSet, error) {
 	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}, calls: map[lang.Position]*ptCall{}}
-	m.fwd, m.body = ptForwardBody(f.Nodes)
-	w := &ptModuleWalk{m: m, env: env, q: q}
-	w.walk(f.Nodes, "")
+	classes := ptClasses(f.Nodes)
+	nodes := f.Nodes
+	if main := ptMainClass(classes); main != nil {
+		nodes = main.body // the model; the other classes are its parts
+	}
+	m.fwd, m.body = ptForwardBody(nodes)
+	w := &ptModuleWalk{m: m, env: env, q: q, classes: map[string]*ptClass{}}
+	for _, c := range classes {
+		w.classes[c.name] = c
+	}
+	w.walk(nodes, "")
 	return m, w.err
 }
 
 // ptModuleWalk collects a paste's modules; err is the first error.
 type ptModuleWalk struct {
-	m   *ptModuleSet
-	env map[string]ptValue
-	q   *lang.Question
-	err error
+	m       *ptModuleSet
+	env     map[string]ptValue
+	q       *lang.Question
+	err     error
+	classes map[string]*ptClass // the paste's own modules
+	depth   int                 // classes inside classes
 }
 
 // walk visits nodes; owner is the container they are inside, if named.
@@ -142,6 +152,10 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 		name := ptAssignedName(nodes, i)
 		if spec, ok := ptSpecs[c.Base()]; ok {
 			w.module(spec, c, name, owner)
+			continue
+		}
+		if cls := w.classes[c.Name]; cls != nil {
+			w.instance(cls, c, name, owner)
 			continue
 		}
 		w.call(n, c, name, owner)

@@ -514,6 +514,90 @@ x = torch.randn(16, 3, 32, 32) gives a shape error in classifier. what in_featur
 """, [8192, 2097408], "32->16->8; 128*8*8 = 8192; 8192*256+256 = 2097408", torch_check=_f17)
 
 
+def _c1():
+    F = torch.nn.functional
+
+    class BasicBlock(nn.Module):
+        def __init__(self, in_ch, out_ch, stride=1):
+            super().__init__()
+            self.conv1 = nn.Conv2d(in_ch, out_ch, 3, stride=stride, padding=1, bias=False)
+            self.bn1 = nn.BatchNorm2d(out_ch)
+            self.conv2 = nn.Conv2d(out_ch, out_ch, 3, padding=1, bias=False)
+            self.bn2 = nn.BatchNorm2d(out_ch)
+
+        def forward(self, x):
+            out = F.relu(self.bn1(self.conv1(x)))
+            out = self.bn2(self.conv2(out))
+            return F.relu(out + x)
+    m = Fn(lambda s, x: s.fc(F.adaptive_avg_pool2d(s.block2(s.block(F.relu(s.stem(x)))), 1).flatten(1)),
+           stem=nn.Conv2d(3, 16, 3, padding=1), block=BasicBlock(16, 16), block2=BasicBlock(16, 16), fc=nn.Linear(16, 10))
+    return [params(m), run(m, (1, 3, 32, 32))[1]]
+
+
+case("fwd-own-block-class", "forward", """
+class BasicBlock(nn.Module):
+    def __init__(self, in_ch, out_ch, stride=1):
+        super().__init__()
+        self.conv1 = nn.Conv2d(in_ch, out_ch, 3, stride=stride, padding=1, bias=False)
+        self.bn1 = nn.BatchNorm2d(out_ch)
+        self.conv2 = nn.Conv2d(out_ch, out_ch, 3, padding=1, bias=False)
+        self.bn2 = nn.BatchNorm2d(out_ch)
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        return F.relu(out + x)
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 16, 3, padding=1)
+        self.block = BasicBlock(16, 16)
+        self.block2 = BasicBlock(16, 16)
+        self.fc = nn.Linear(16, 10)
+
+    def forward(self, x):
+        x = self.block(F.relu(self.stem(x)))
+        x = self.block2(x)
+        x = F.adaptive_avg_pool2d(x, 1).flatten(1)
+        return self.fc(x)
+
+x = torch.randn(1, 3, 32, 32); params and MACs?
+""", [9962, 9879712], "stem 448; each block 2*16*16*9 + 2*32 = 4672; fc 170: 448 + 2*4672 + 170 = 9962; MACs 16*1024*27 + 4*16*1024*144 + 16*10 = 442368 + 9437184 + 160 = 9879712", torch_check=_c1)
+
+
+def _c2():
+    def block(i, o):
+        return nn.Sequential(nn.Conv2d(i, o, 3, padding=1), nn.BatchNorm2d(o), nn.ReLU(), nn.MaxPool2d(2))
+    m = nn.Sequential(block(3, 32), block(32, 64), block(64, 128), nn.Flatten(), nn.Linear(128 * 4 * 4, 10))
+    return [params(m), run(m, (1, 3, 32, 32))[1]]
+
+
+case("fwd-own-class-in-sequential", "forward", """
+class ConvBlock(nn.Module):
+    def __init__(self, in_c, out_c):
+        super().__init__()
+        self.conv = nn.Conv2d(in_c, out_c, 3, padding=1)
+        self.bn = nn.BatchNorm2d(out_c)
+        self.pool = nn.MaxPool2d(2)
+
+    def forward(self, x):
+        return self.pool(F.relu(self.bn(self.conv(x))))
+
+class Net(nn.Module):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.features = nn.Sequential(ConvBlock(3, 32), ConvBlock(32, 64), ConvBlock(64, 128))
+        self.fc = nn.Linear(128 * 4 * 4, num_classes)
+
+    def forward(self, x):
+        x = self.features(x)
+        return self.fc(torch.flatten(x, 1))
+
+cifar10 32x32 rgb: params and MACs?
+""", [114186, 10342400], "blocks 896+64, 18496+128, 73856+256; fc 20490: 960 + 18624 + 74112 + 20490 = 114186; 32->16->8->4; MACs 884736 + 4718592 + 4718592 + 20480 = 10342400", torch_check=_c2)
+
+
 # --- Python arithmetic and names in arguments ----------------------------------
 
 case("arith-int-division", "arith", """
