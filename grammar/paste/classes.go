@@ -13,8 +13,12 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// ptMaxDepth bounds classes used inside classes.
-const ptMaxDepth = 6
+// ptMaxDepth bounds classes used inside classes, ptMaxInstances the
+// instances of them one paste builds.
+const (
+	ptMaxDepth     = 6
+	ptMaxInstances = 300
+)
 
 // ptClass is a class of the paste: its name, __init__'s parameters (self
 // dropped) and its body.
@@ -88,6 +92,13 @@ func ptMainClass(classes []*ptClass) *ptClass {
 // instance reads `BasicBlock(16, 32, stride=2)`: its layers, in the order
 // its forward applies them, filed as one module.
 func (w *ptModuleWalk) instance(cls *ptClass, c *ptCall, name, owner string) {
+	if w.instances == nil {
+		w.instances = new(int)
+	}
+	if *w.instances++; *w.instances > ptMaxInstances {
+		w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col, Msg: fmt.Sprintf("the paste builds more than %d of its own modules", ptMaxInstances)}
+		return
+	}
 	if w.depth >= ptMaxDepth {
 		w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col, Msg: fmt.Sprintf("%s is built from itself more than %d deep", cls.name, ptMaxDepth)}
 		return
@@ -105,7 +116,7 @@ func (w *ptModuleWalk) instance(cls *ptClass, c *ptCall, name, owner string) {
 	}
 	sub := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}, calls: w.m.calls}
 	sub.fwd, sub.body = ptForwardBody(cls.body)
-	inner := &ptModuleWalk{m: sub, env: env, q: w.q, classes: w.classes, depth: w.depth + 1}
+	inner := &ptModuleWalk{m: sub, env: env, q: w.q, classes: w.classes, depth: w.depth + 1, instances: w.instances}
 	inner.walk(cls.body, "")
 	if inner.err != nil {
 		w.err = inner.err

@@ -121,12 +121,13 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 
 // ptModuleWalk collects a paste's modules; err is the first error.
 type ptModuleWalk struct {
-	m       *ptModuleSet
-	env     map[string]ptValue
-	q       *lang.Question
-	err     error
-	classes map[string]*ptClass // the paste's own modules
-	depth   int                 // classes inside classes
+	m         *ptModuleSet
+	env       map[string]ptValue
+	q         *lang.Question
+	err       error
+	classes   map[string]*ptClass // the paste's own modules
+	depth     int                 // classes inside classes
+	instances *int                // instances built so far, shared
 }
 
 // walk visits nodes; owner is the container they are inside, if named.
