@@ -13,6 +13,14 @@ package paste
 //	Index   = "[" Expr "]" .
 //	List    = (Expr ("," Expr)*)? ","? .
 //
+// The condition of an `if` in a module's __init__ adds Python's
+// comparisons and boolean words on top:
+//
+//	Cond    = And ("or" And)* .
+//	And     = Not ("and" Not)* .
+//	Not     = "not" Not | Compare .
+//	Compare = Expr (("==" | "!=" | "<=" | ">=" | "<" | ">") Expr)? .
+//
 // `**` binds tighter than a sign on its left and groups to the right, as
 // in Python: -2**2 is -4, 2**3**2 is 512.
 
@@ -85,6 +93,112 @@ type arIndex struct {
 type arList struct {
 	Items    []*arExpr `parser:"( @@ ( ',' @@ )* )?"`
 	Trailing bool      `parser:"@','?"`
+}
+
+type arCond struct {
+	First *arAnd   `parser:"@@"`
+	Rest  []*arAnd `parser:"( 'or' @@ )*"`
+}
+
+type arAnd struct {
+	First *arNot   `parser:"@@"`
+	Rest  []*arNot `parser:"( 'and' @@ )*"`
+}
+
+type arNot struct {
+	Not     *arNot     `parser:"(  'not' @@"`
+	Compare *arCompare `parser:" | @@ )"`
+}
+
+type arCompare struct {
+	Pos   lexer.Position
+	Left  *arExpr `parser:"@@"`
+	Op    string  `parser:"( @( '==' | '!=' | '<=' | '>=' | '<' | '>' )"`
+	Right *arExpr `parser:"  @@ )?"`
+}
+
+var arCondParser = participle.MustBuild[arCond](
+	participle.Lexer(ptLexer),
+	participle.UseLookahead(2),
+)
+
+// ptCondition evaluates the condition of an `if` (its nodes, without the
+// colon); ok is false when it cannot be worked out from the paste.
+func ptCondition(nodes []*ptNode, env map[string]ptValue) (value, ok bool) {
+	if len(nodes) == 0 {
+		return false, false
+	}
+	toks := ptNodeTokens(nil, nodes)
+	last := toks[len(toks)-1].Pos
+	toks = append(toks, lexer.EOFToken(lexer.Position{Offset: last.Offset + 1, Line: last.Line, Column: last.Column + 1}))
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
+	if err != nil {
+		return false, false
+	}
+	c, err := arCondParser.ParseFromLexer(lx)
+	if err != nil {
+		return false, false
+	}
+	return arEval{env: env}.cond(c)
+}
+
+func (e arEval) cond(c *arCond) (bool, bool) {
+	v, ok := e.and(c.First)
+	for _, a := range c.Rest {
+		w, ok2 := e.and(a)
+		v, ok = v || w, ok && ok2
+	}
+	return v, ok
+}
+
+func (e arEval) and(a *arAnd) (bool, bool) {
+	v, ok := e.not(a.First)
+	for _, n := range a.Rest {
+		w, ok2 := e.not(n)
+		v, ok = v && w, ok && ok2
+	}
+	return v, ok
+}
+
+func (e arEval) not(n *arNot) (bool, bool) {
+	if n.Not != nil {
+		v, ok := e.not(n.Not)
+		return !v, ok
+	}
+	return e.compare(n.Compare)
+}
+
+// compare compares two numbers, or reads one value as Python's truth.
+func (e arEval) compare(c *arCompare) (bool, bool) {
+	l, err := e.expr(c.Left)
+	if err != nil {
+		return false, false
+	}
+	lf, lok := ptOneNumber([]ptValue{l})
+	if c.Right == nil {
+		return lf != 0, lok
+	}
+	r, err := e.expr(c.Right)
+	if err != nil {
+		return false, false
+	}
+	rf, rok := ptOneNumber([]ptValue{r})
+	if !lok || !rok {
+		return false, false
+	}
+	switch c.Op {
+	case "==":
+		return lf == rf, true
+	case "!=":
+		return lf != rf, true
+	case "<":
+		return lf < rf, true
+	case ">":
+		return lf > rf, true
+	case "<=":
+		return lf <= rf, true
+	}
+	return lf >= rf, true
 }
 
 var arParser = participle.MustBuild[arExpr](

@@ -103,12 +103,6 @@ func (w *ptModuleWalk) instance(cls *ptClass, c *ptCall, name, owner string) {
 		w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col, Msg: fmt.Sprintf("%s is built from itself more than %d deep", cls.name, ptMaxDepth)}
 		return
 	}
-	if n := ptInitIf(cls.body); n != nil {
-		w.err = &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column,
-			Msg:  fmt.Sprintf("%s builds its layers under an if, and I do not work out which branch %s takes", cls.name, c.Name),
-			Hint: "paste the layers this instance builds, e.g. its print(model) output"}
-		return
-	}
 	env, err := ptBindInit(cls, c, w.env)
 	if err != nil {
 		w.err = err
@@ -178,15 +172,43 @@ func ptBindInit(cls *ptClass, c *ptCall, env map[string]ptValue) (map[string]ptV
 	return out, nil
 }
 
-// ptInitIf is the first `if` of a class body before its forward, or nil.
-func ptInitIf(body []*ptNode) *ptNode {
-	for i, n := range body {
-		if n.Ident == "def" && i+1 < len(body) && body[i+1].Ident == "forward" {
-			return nil
-		}
-		if n.Ident == "if" {
-			return n
-		}
+// branch reads an if (or else) of a module's __init__ at nodes[i]: the
+// block runs when the condition holds as the instance's arguments make it;
+// an else runs when the if before it did not. It returns the index after
+// the block. A condition that cannot be worked out is refused.
+func (w *ptModuleWalk) branch(nodes []*ptNode, i int) int {
+	n := nodes[i]
+	colon := i + 1
+	for colon < len(nodes) && nodes[colon].Punct != ":" && nodes[colon].Pos.Line == n.Pos.Line {
+		colon++
 	}
-	return nil
+	end := colon + 1
+	for end < len(nodes) && (nodes[end].Pos.Line == n.Pos.Line || nodes[end].Pos.Column > n.Pos.Column) {
+		end++
+	}
+	if colon >= len(nodes) || nodes[colon].Punct != ":" {
+		return i + 1
+	}
+	run := false
+	switch n.Ident {
+	case "if":
+		v, ok := ptCondition(nodes[i+1:colon], w.env)
+		if !ok {
+			w.err = &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column,
+				Msg:  "a module builds layers under an if whose condition I cannot work out from the paste",
+				Hint: "paste the layers this instance builds, e.g. its print(model) output"}
+			return end
+		}
+		run, w.taken = v, v
+	case "else":
+		run = !w.taken
+	default: // elif
+		w.err = &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: "a module builds layers under an elif, which I do not follow",
+			Hint: "paste the layers this instance builds, e.g. its print(model) output"}
+		return end
+	}
+	if run {
+		w.walk(nodes[colon+1:end], "")
+	}
+	return end
 }

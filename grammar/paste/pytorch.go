@@ -128,14 +128,20 @@ type ptModuleWalk struct {
 	classes   map[string]*ptClass // the paste's own modules
 	depth     int                 // classes inside classes
 	instances *int                // instances built so far, shared
+	taken     bool                // the last if's condition held
 }
 
 // walk visits nodes; owner is the container they are inside, if named.
 func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 	m := w.m
-	for i, n := range nodes {
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
 		if w.err != nil || (m.fwd != nil && n == m.fwd) {
 			return // after forward's name comes its body (and what follows it)
+		}
+		if w.depth > 0 && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
+			i = w.branch(nodes, i) - 1
+			continue
 		}
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
@@ -167,6 +173,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 // container's.
 func (w *ptModuleWalk) module(spec ptSpec, c *ptCall, name, owner string) {
 	m := w.m
+	if name != "" && name != owner {
+		delete(m.byName, name) // self.shortcut = ... again: the last one counts
+	}
 	l, err := spec.build(c, w.env, w.q)
 	if err != nil {
 		w.err = err
@@ -192,6 +201,10 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	inner := owner
 	if ptContainers[base] && name != "" {
 		inner = name
+		// assigned again (self.shortcut = nn.Sequential() then, under an
+		// if, its layers): the last assignment counts; an empty one is
+		// the identity
+		m.byName[name], m.items[name] = []lang.Layer{}, nil
 	}
 	before := len(m.order)
 	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
