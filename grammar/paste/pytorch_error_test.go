@@ -131,6 +131,8 @@ func ptFuzzOne(t *testing.T, parse func(string) (*lang.Question, error), src str
 }
 
 var ptSeeds = []string{
+	"class B(nn.Module):\n    def __init__(self, i, o, stride=1):\n        super().__init__()\n        self.c = nn.Conv2d(i, o, 3, stride=stride, padding=1)\n        self.s = nn.Sequential()\n        if stride != 1 or i != o:\n            self.s = nn.Sequential(nn.Conv2d(i, o, 1, stride=stride))\n    def forward(self, x):\n        return F.relu(self.c(x) + self.s(x))\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.b = nn.ModuleList([B(3, 8, 2), B(8, 8)])\n        self.fc = nn.Linear(???, 10)\n    def forward(self, x):\n        for b in self.b:\n            x = b(x)\n        return self.fc(torch.flatten(x, 1))\nx = torch.randn(1, 3, 32, 32)",
+	"RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x2304 and 1024x10)\nself.fc = nn.Linear(1024, 10)",
 	"nn.Conv2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2), dilation=(3, 1))\ninput = torch.randn(20, 16, 50, 100)",
 	"model = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32*16*16, 10))\nfor 32x32 CIFAR images",
 	"(conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)",
