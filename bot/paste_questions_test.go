@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +19,13 @@ type pasteCase struct {
 	MustContain []int64  `json:"must_contain"`
 	MustSay     []string `json:"must_say"`
 	Working     string   `json:"working"`
+	// Answers is how many questions the message holds (two models: two
+	// answers, design.md §3 "answers"); zero means one.
+	Answers int `json:"answers"`
 }
+
+// hardAnswers are the phrasings-hard questions that hold two models.
+var hardAnswers = map[string]int{"hard-D1": 2, "hard-E1": 2}
 
 // hardCodeIDs are the questions of testdata/phrasings-hard.jsonl that paste
 // code, a model summary or an error message (the rest are prose).
@@ -29,14 +36,14 @@ var hardCodeIDs = []string{"hard-B1", "hard-B2", "hard-C1", "hard-C2", "hard-C3"
 // checks that each still fails, so a fix must take its id off this list;
 // the goal is an empty list.
 var knownFailing = map[string]bool{
-
 	"err-old-size-mismatch-m1-m2": true,
-
-	"pt-keras-lstm-both":   true,
-	"two-pt-vs-keras-conv": true, "two-pytorch-models": true, "two-dense-vs-linear": true,
-	"two-transposed": true,
-	"hard-D1":        true,
-	"hard-E1":        true,
+	"hard-D1":                     true,
+	"hard-E1":                     true,
+	"pt-keras-lstm-both":          true,
+	"two-dense-vs-linear":         true,
+	"two-pt-vs-keras-conv":        true,
+	"two-pytorch-models":          true,
+	"two-transposed":              true,
 }
 
 // TestPasteQuestions answers every pasted-code question of
@@ -63,7 +70,7 @@ func TestPasteQuestions(t *testing.T) {
 			t.Fatal(err)
 		}
 		if slices.Contains(hardCodeIDs, c.ID) {
-			c.Kind = "hard"
+			c.Kind, c.Answers = "hard", hardAnswers[c.ID]
 			cases = append(cases, c)
 		}
 	})
@@ -109,6 +116,17 @@ func pasteProblems(reply bot.Reply, c pasteCase) []string {
 	var doc any
 	if err := json.Unmarshal(bot.RenderJSON(reply), &doc); err != nil {
 		return append(problems, "the JSON does not decode: "+err.Error())
+	}
+	if c.Answers > 1 {
+		got := 1
+		if m, ok := doc.(map[string]any); ok {
+			if as, ok := m["answers"].([]any); ok {
+				got = len(as)
+			}
+		}
+		if got != c.Answers {
+			problems = append(problems, fmt.Sprintf("gives %d answer(s), want one for each of the %d models", got, c.Answers))
+		}
 	}
 	numbers := map[int64]bool{}
 	collectNumbers(doc, numbers)

@@ -49,6 +49,9 @@ func LooksLikeKeras(src string) bool {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	if q, err, ok := ptFirstOfMany(src); ok {
+		return q, err
+	}
 	q := &lang.Question{}
 	rows := kerasSummaryRows(src)
 	if len(rows) > 0 {

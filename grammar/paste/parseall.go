@@ -7,6 +7,7 @@ package paste
 // asked) given to every part.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -133,6 +134,9 @@ func allOpen(s string) bool {
 // keras", "is it the same as") and returns their byte range; nil when the
 // line holds fewer than two models.
 func allSplitLine(l string) []int {
+	if len(allLayerRE.FindAllStringIndex(l, 2)) < 2 {
+		return nil // most lines hold one layer at most: no regexp over their words
+	}
 	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
 		a, b := l[:m[0]], l[m[1]:]
 		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
@@ -167,4 +171,19 @@ func allInputText(q *lang.Question) string {
 		return ptShapeText(s)
 	}
 	return strings.ReplaceAll(ptShapeText(append(append([]int{}, s[1:]...), s[0])), "×", "x")
+}
+
+// ptFirstOfMany reads the first model of a message that pastes several,
+// for the callers that take one question (ParsePyTorch, ParseKeras), and
+// says the others were left; ok is false for a message with one model.
+func ptFirstOfMany(src string) (q *lang.Question, err error, ok bool) {
+	parts := allParts(src)
+	if len(parts) < 2 {
+		return nil, nil, false
+	}
+	q, err = parseOne(parts[0])
+	if err == nil {
+		q.Notes = append(q.Notes, fmt.Sprintf("this message pastes %d models: only the first is answered here; ask about each on its own for the others", len(parts)))
+	}
+	return q, err, true
 }

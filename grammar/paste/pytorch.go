@@ -35,6 +35,9 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
+	if q, err, ok := ptFirstOfMany(src); ok {
+		return q, err
+	}
 	msg, code := ptReadMessage(src)
 	f, err := ptParseTree(code)
 	if err != nil {

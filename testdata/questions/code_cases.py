@@ -23,9 +23,9 @@ except ImportError:  # write the file, check nothing
 CASES = []
 
 
-def case(id, kind, text, must_contain, working, must_say=None, torch_check=None):
+def case(id, kind, text, must_contain, working, must_say=None, torch_check=None, answers=1):
     CASES.append(dict(id=id, kind=kind, text=text.strip("\n"), must_contain=must_contain,
-                      working=working, must_say=must_say or [], torch_check=torch_check))
+                      working=working, must_say=must_say or [], torch_check=torch_check, answers=answers))
 
 
 # --- helpers for the torch checks -------------------------------------------
@@ -1222,7 +1222,7 @@ pytorch: nn.LSTM(input_size=10, hidden_size=32)
 keras: LSTM(32, input_shape=(None, 10))
 why are the param counts different?
 """, [5632, 5504], "PyTorch 4*(32*10 + 32*32 + 32 + 32) = 5632 (two bias vectors); Keras 4*(32*(10+32) + 32) = 5504",
-     torch_check=lambda: [params(nn.LSTM(input_size=10, hidden_size=32)), lstm_keras(32, 10)])
+     torch_check=lambda: [params(nn.LSTM(input_size=10, hidden_size=32)), lstm_keras(32, 10)], answers=2)
 
 case("pt-gru-two-layers", "layers", """
 self.rnn = nn.GRU(input_size=16, hidden_size=64, num_layers=2, batch_first=True)
@@ -1243,23 +1243,23 @@ pytorch: nn.Conv2d(32, 64, 3, stride=2, padding=1)
 keras: Conv2D(64, 3, strides=2, padding='same')
 both on a 15x15x32 input. same output size and same params?
 """, [8, 18496], "PyTorch floor((15+2-3)/2)+1 = 8; Keras same ceil(15/2) = 8; both 3*3*32*64+64 = 18496",
-     torch_check=lambda: [run(nn.Conv2d(32, 64, 3, stride=2, padding=1), (1, 32, 15, 15))[0][1], params(nn.Conv2d(32, 64, 3))])
+     torch_check=lambda: [run(nn.Conv2d(32, 64, 3, stride=2, padding=1), (1, 32, 15, 15))[0][1], params(nn.Conv2d(32, 64, 3))], answers=2)
 
 case("two-pytorch-models", "two", """
 model A: nn.Sequential(nn.Conv2d(3, 32, 3), nn.Conv2d(32, 32, 3))
 model B: nn.Sequential(nn.Conv2d(3, 32, 5))
 which one has more params?
 """, [10144, 2432], "A: 896 + 9248 = 10144; B: 3*32*25+32 = 2432",
-     torch_check=lambda: [params(nn.Conv2d(3, 32, 3), nn.Conv2d(32, 32, 3)), params(nn.Conv2d(3, 32, 5))])
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 3), nn.Conv2d(32, 32, 3)), params(nn.Conv2d(3, 32, 5))], answers=2)
 
 case("two-dense-vs-linear", "two", """
 Dense(10, input_shape=(784,)) in keras vs nn.Linear(784, 10) in pytorch -- same number of params?
-""", [7850], "784*10 + 10 = 7850 in both", torch_check=lambda: [params(nn.Linear(784, 10))])
+""", [7850], "784*10 + 10 = 7850 in both", torch_check=lambda: [params(nn.Linear(784, 10))], answers=2)
 
 case("two-transposed", "two", """
 nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1) on 16x16 and keras Conv2DTranspose(32, 4, strides=2, padding='same') on (16, 16, 64): output size and params of each?
 """, [32, 32800], "PyTorch (16-1)*2 - 2 + 4 = 32; Keras same: 16*2 = 32; both 64*32*16 + 32 = 32800",
-     torch_check=lambda: [run(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), (1, 64, 16, 16))[0][1], params(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1))])
+     torch_check=lambda: [run(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1), (1, 64, 16, 16))[0][1], params(nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1))], answers=2)
 
 
 def main():
@@ -1278,6 +1278,8 @@ def main():
     with open(os.path.join(here, "code.jsonl"), "w") as f:
         for c in CASES:
             row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
+            if c["answers"] > 1:
+                row["answers"] = c["answers"]  # one answer a model
             row["checked"] = "pytorch" if c["torch_check"] else "by hand"
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     checked = sum(1 for c in CASES if c["torch_check"])
