@@ -654,10 +654,17 @@ func ptLayoutInput(d []int, ch int, channelsLast bool) (calc.Shape, string) {
 		return cf, fmt.Sprintf("%s read as C×H×W (the layer takes %d channels)", ptJoin(d), ch)
 	case ch != 0 && d[spatial] == ch && d[0] != ch:
 		return cl, fmt.Sprintf("%s read as H×W×C (the layer takes %d channels)", ptJoin(d), ch)
-	case channelsLast || (d[spatial] <= 4 && d[0] > 4):
-		return cl, fmt.Sprintf("%s read as H×W×C; write it as C×H×W (e.g. %d×%s) for the other reading", ptJoin(d), d[0], ptJoin(d[:spatial]))
+	case channelsLast || (d[spatial] <= 4 && d[0] > 4) || squareFirst(d):
+		return cl, fmt.Sprintf("%s read as H×W×C (channels last); for C×H×W, give the tensor: torch.randn(1, %s)", ptJoin(d), strings.ReplaceAll(ptJoin(d), "x", ", "))
 	}
 	return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
+}
+
+// squareFirst reports whether the sizes read H×W×C by their look: the two
+// first are equal and the last differs (112x112x64), as a square map with
+// its channels after it.
+func squareFirst(d []int) bool {
+	return len(d) == 3 && d[0] == d[1] && d[2] != d[0]
 }
 
 func ptJoin(d []int) string {

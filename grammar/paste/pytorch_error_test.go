@@ -239,13 +239,3 @@ func BenchmarkPyTorch30Lines(b *testing.B) {
 		}
 	}
 }
-
-// The paste grammar is small and pinned: a change to it is a decision.
-func TestPyTorchGrammarEBNF(t *testing.T) {
-	want := `PtFile = (PtNode | <close>)* .
-PtNode = ((<number> | <dims> | <string> | <punct> | <other> | <ident>) | (<callee> PtGroup+) | PtGroup) .
-PtGroup = <open> PtNode* <close> .`
-	if got := ptParser.String(); got != want {
-		t.Errorf("grammar changed:\n%s", got)
-	}
-}

@@ -33,6 +33,11 @@ func TestPyTorchPastes(t *testing.T) {
 		// 320 + 18,496 + 1,179,776 + 1,290 = 1,199,882.
 		{name: "mnist example forward", src: ptTestdata(t, "pytorch/mnist_example.txt"), params: 1199882, input: []int{1, 28, 28}, output: []int{10},
 			kinds: "conv2d,relu,conv2d,relu,maxpool,dropout,flatten,linear,relu,dropout,linear,logsoftmax"},
+		// Sizes whose two first are equal read as H×W×C: a pool on 112x112x64
+		// keeps 64 channels, floor((112 + 2 − 3)/2) + 1 = 56. It was once read
+		// as C×H×W, 112 channels of 112×64.
+		{name: "square map channels last", src: "nn.MaxPool2d(kernel_size=3, stride=2, padding=1) applied to 112x112x64, output?",
+			input: []int{64, 112, 112}, output: []int{64, 56, 56}},
 		// resnet's stem: 3·64·49 = 9,408 + bn 128; 224 → 112 → 56.
 		{name: "resnet stem repr", src: "(conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)\n(bn1): BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n(relu): ReLU(inplace=True)\n(maxpool): MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)\ninput 3x224x224",
 			params: 9536, output: []int{64, 56, 56}},
