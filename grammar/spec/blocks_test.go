@@ -72,7 +72,7 @@ func TestStackedReceptiveField(t *testing.T) {
 // testdata/models.json: 2 × the outputs of the leaf modules with
 // parameters, float32.
 func TestPresetMemoryTorchinfo(t *testing.T) {
-	for _, m := range readModels(t) {
+	for _, m := range readModels(t, "models.json") {
 		t.Run(m.Model, func(t *testing.T) {
 			var values int64
 			for _, l := range m.Layers {
