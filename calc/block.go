@@ -19,6 +19,7 @@ import (
 //	"residual"  a body added to its input or to a shortcut ([Residual]); Children are the
 //	            body's layers, then one "shortcut" report when there is a projection
 //	"concat"    branches joined along channels ([Concat]); Children are one "branch" report each
+//	"gate"      squeeze-and-excitation ([Gate]); Children are the layers that compute the weights
 const (
 	KindBlock    = "block"
 	KindRepeat   = "repeat"
@@ -32,7 +33,7 @@ const (
 // sums of its Children) rather than of a single layer.
 func IsBlock(r Report) bool {
 	switch r.Kind {
-	case KindBlock, KindRepeat, KindResidual, KindShortcut, KindConcat, KindBranch:
+	case KindBlock, KindRepeat, KindResidual, KindShortcut, KindConcat, KindBranch, KindGate:
 		return true
 	}
 	return false
@@ -359,6 +360,8 @@ func Leaves(l Layer, limit int64) int64 {
 			}
 		}
 		return n
+	case Gate:
+		return count(b.Layers)
 	}
 	return 1
 }
@@ -400,6 +403,11 @@ func At(l Layer, path []int) (layer Layer, ok bool) {
 				return nil, false
 			}
 			l = Sequence{Name: KindBranch, Layers: b.Branches[i]}
+		case Gate:
+			if i >= len(b.Layers) {
+				return nil, false
+			}
+			l = b.Layers[i]
 		default:
 			return nil, false
 		}

@@ -167,6 +167,12 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 		w.word("dropout")
 		w.space()
 		w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
+	case calc.StochasticDepth:
+		w.word("stochasticdepth")
+		if l.P != 0 {
+			w.space()
+			w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
+		}
 	case calc.Activation:
 		w.word(l.Kind())
 	case calc.Flatten:
@@ -298,6 +304,8 @@ func FormatHead(l calc.Layer) string {
 		return "residual { … }"
 	case calc.Concat:
 		return "concat { " + strings.Repeat("branch { … } ", len(b.Branches)) + "}"
+	case calc.Gate:
+		return "gate { … }"
 	}
 	return FormatLayer(l)
 }
@@ -344,6 +352,9 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 			body(br, ind+"  ")
 		}
 		b.WriteString("\n" + ind + "}")
+	case calc.Gate:
+		b.WriteString("gate {")
+		body(x.Layers, ind)
 	}
 }
 

@@ -65,9 +65,8 @@ var functional = map[string]bool{"relu": true, "flatten": true, "globalavgpool":
 // yet. The test asserts the list: each of these must still lack a preset,
 // and every other model of the file must have one that agrees.
 var notYet = map[string]bool{
-	"mobilenet_v3_small": true, "mobilenet_v3_large": true, "shufflenet_v2_x0_5": true, "shufflenet_v2_x1_0": true,
-	"efficientnet_b0": true, "efficientnet_b1": true,
-	"efficientnet_b2": true, "efficientnet_b3": true, "regnet_x_400mf": true, "regnet_y_400mf": true,
+	"shufflenet_v2_x0_5": true, "shufflenet_v2_x1_0": true,
+	"regnet_x_400mf": true, "regnet_y_400mf": true,
 	"convnext_tiny": true, "inception_v3": true,
 }
 
