@@ -113,6 +113,9 @@ var blockSeeds = []string{
 	"input 56x56x64\nrepeat 2 { concat { branch { } branch { batchnorm; relu; conv 3x3 32 pad 1 } } }",
 	"input 32x32x3\nblock stem { conv 3x3 8 pad 1; block { relu } }\nresidual {}",
 	"input 224x224x3 batch 8\nconv 3x3 8",
+	"input 56x56x24\nresidual {\n conv 1x1 144 nobias; batchnorm; silu\n gate { adaptiveavgpool 1; conv 1x1 6; silu; conv 1x1 144; sigmoid }\n conv 1x1 24 nobias; batchnorm\n stochasticdepth 0.0125\n}",
+	"input 8x8x16\ngate { globalavgpool; conv 1x1 4; relu; conv 1x1 16; hardsigmoid }\ndrop_path",
+	"input 8x8x3\ngate { }", "input 8x8x3\ngate 2 { relu }", "input 8x8x4\ngate { conv 1x1 2 }", "input 8x8x3\nstochasticdepth 2",
 	"repeat 2 { conv 3x3 3->3 }",
 	"input 8x8x3\nrepeat 3 { conv 3x3 3 pad 1 ", "input 8x8x3\n}", "input 8x8x3\nrepeat { relu }",
 	"input 8x8x3\nrepeat 0 { relu }", "input 8x8x3\nshortcut { relu }", "input 8x8x3\nbranch { relu }",
@@ -155,6 +158,8 @@ func TestBlockErrors(t *testing.T) {
 		{"input inside", "input 8x8x3\nblock {\n  conv 3x3 8 input 8x8\n}", 3, 20, 1, "only the network's first line"},
 		{"too many layers", "input 8x8x3\nrepeat 1000 { repeat 1000 { relu } }", 2, 1, 1, "unrolls to more than"},
 		{"a preset in a network", "input 8x8x3\nresnet18", 2, 1, 1, "whole network"},
+		{"an empty gate", "input 8x8x3\ngate { }", 2, 1, 1, "needs the layers"},
+		{"a drop probability over 1", "input 8x8x4\nstochasticdepth 2", 2, 17, 1, "between 0 and 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
