@@ -298,6 +298,9 @@ func FormatHead(l calc.Layer) string {
 	case calc.Repeat:
 		return "repeat " + strconv.Itoa(b.Times) + " { … }"
 	case calc.Residual:
+		if b.Shortcut != nil && b.ShortcutFirst {
+			return "shortcut { … } residual { … }"
+		}
 		if b.Shortcut != nil {
 			return "residual { … } shortcut { … }"
 		}
@@ -339,6 +342,13 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 		b.WriteString("repeat " + strconv.Itoa(x.Times) + " {")
 		body(x.Layers, ind)
 	case calc.Residual:
+		if x.Shortcut != nil && x.ShortcutFirst {
+			b.WriteString("shortcut {")
+			body(x.Shortcut, ind)
+			b.WriteString(" residual {")
+			body(x.Body, ind)
+			break
+		}
 		b.WriteString("residual {")
 		body(x.Body, ind)
 		if x.Shortcut != nil {

@@ -16,6 +16,7 @@ import (
 //	block layer1 { ... }                  a named group (a stage), shown as one row at depth 1
 //	residual { ... }                      the body added to its input
 //	residual { ... } shortcut { ... }     ... or to a projection of it (ResNet's downsample)
+//	shortcut { ... } residual { ... }     the same, the projection run first (RegNet's proj(x) + f(x))
 //	concat { branch { ... } branch { ... } }   branches on one input, joined along the channels
 //	gate { ... }                          squeeze-and-excitation: the input times the body's per-channel weights
 //
@@ -79,7 +80,16 @@ func lowerAt(lines []*line, i, nesting int) (lang.Layer, *lang.Input, int, error
 	case "gate":
 		out.Layer, err = lowerGate(l, nesting, fields)
 	case "shortcut":
-		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a shortcut belongs right after a residual block", Hint: blockExamples[w]}
+		// shortcut { ... } residual { ... }: the shortcut runs first.
+		if i+1 < len(lines) && strings.EqualFold(lines[i+1].Kind, "residual") && lines[i+1].Body != nil {
+			out.Layer, err = lowerResidual(lines[i+1], l, nesting, fields)
+			if rs, ok := out.Layer.(calc.Residual); ok {
+				rs.ShortcutFirst = true
+				out.Layer, used = rs, 2
+			}
+			break
+		}
+		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a shortcut belongs right after a residual block, or right before one when it runs first", Hint: blockExamples[w]}
 	case "branch":
 		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a branch belongs inside concat { ... }", Hint: blockExamples[w]}
 	}

@@ -115,6 +115,8 @@ var blockSeeds = []string{
 	"input 224x224x3 batch 8\nconv 3x3 8",
 	"input 56x56x24\nresidual {\n conv 1x1 144 nobias; batchnorm; silu\n gate { adaptiveavgpool 1; conv 1x1 6; silu; conv 1x1 144; sigmoid }\n conv 1x1 24 nobias; batchnorm\n stochasticdepth 0.0125\n}",
 	"input 8x8x16\ngate { globalavgpool; conv 1x1 4; relu; conv 1x1 16; hardsigmoid }\ndrop_path",
+	"input 56x56x32\nshortcut { conv 1x1 64 stride 2 nobias; batchnorm } residual {\n conv 1x1 64 nobias; batchnorm; relu\n conv 3x3 64 stride 2 pad 1 groups 4 nobias; batchnorm\n}\nrelu",
+	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { relu } residual",
 	"input 8x8x3\ngate { }", "input 8x8x3\ngate 2 { relu }", "input 8x8x4\ngate { conv 1x1 2 }", "input 8x8x3\nstochasticdepth 2",
 	"repeat 2 { conv 3x3 3->3 }",
 	"input 8x8x3\nrepeat 3 { conv 3x3 3 pad 1 ", "input 8x8x3\n}", "input 8x8x3\nrepeat { relu }",

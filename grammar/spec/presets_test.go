@@ -66,7 +66,6 @@ var functional = map[string]bool{"relu": true, "flatten": true, "globalavgpool":
 // and every other model of the file must have one that agrees.
 var notYet = map[string]bool{
 	"shufflenet_v2_x0_5": true, "shufflenet_v2_x1_0": true,
-	"regnet_x_400mf": true, "regnet_y_400mf": true,
 	"convnext_tiny": true, "inception_v3": true,
 }
 
