@@ -167,6 +167,12 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 		w.word("dropout")
 		w.space()
 		w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
+	case calc.ChannelShuffle:
+		w.word("channelshuffle")
+		w.int(l.Groups)
+	case calc.ChannelSplit:
+		w.word("channelsplit")
+		w.int(l.Parts)
 	case calc.StochasticDepth:
 		w.word("stochasticdepth")
 		if l.P != 0 {

@@ -41,6 +41,8 @@ var Kinds = map[string]string{
 	"linear": "linear", "fc": "linear", "dense": "linear", "fullyconnected": "linear",
 
 	"flatten": "flatten", "dropout": "dropout",
+	"channelshuffle": "channelshuffle", "channel_shuffle": "channelshuffle", "shuffle": "channelshuffle",
+	"channelsplit": "channelsplit", "channel_split": "channelsplit",
 	"stochasticdepth": "stochasticdepth", "stochastic_depth": "stochasticdepth", "droppath": "stochasticdepth", "drop_path": "stochasticdepth",
 
 	"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn", "embedding": "embedding",

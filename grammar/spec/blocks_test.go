@@ -117,6 +117,8 @@ var blockSeeds = []string{
 	"input 8x8x16\ngate { globalavgpool; conv 1x1 4; relu; conv 1x1 16; hardsigmoid }\ndrop_path",
 	"input 56x56x32\nshortcut { conv 1x1 64 stride 2 nobias; batchnorm } residual {\n conv 1x1 64 nobias; batchnorm; relu\n conv 3x3 64 stride 2 pad 1 groups 4 nobias; batchnorm\n}\nrelu",
 	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { relu } residual",
+	"input 28x28x116\nconcat { branch { channelsplit 2 } branch { channelsplit 2; conv 1x1 58 nobias } }\nchannelshuffle 2",
+	"input 8x8x3\nshuffle", "input 8x8x3\nchannelsplit 0", "input 8x8x3\nchannel_split 2 3",
 	"input 8x8x3\ngate { }", "input 8x8x3\ngate 2 { relu }", "input 8x8x4\ngate { conv 1x1 2 }", "input 8x8x3\nstochasticdepth 2",
 	"repeat 2 { conv 3x3 3->3 }",
 	"input 8x8x3\nrepeat 3 { conv 3x3 3 pad 1 ", "input 8x8x3\n}", "input 8x8x3\nrepeat { relu }",

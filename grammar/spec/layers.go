@@ -52,6 +52,8 @@ func lowerLine(l *line) (lang.Layer, *lang.Input, error) {
 		layer, err = b.batchnorm(c)
 	case "dropout", "stochasticdepth":
 		layer, err = b.dropout(c)
+	case "channelshuffle", "channelsplit":
+		layer, err = b.channelOp(c)
 	case "adaptiveavgpool", "adaptivemaxpool":
 		layer, err = b.adaptive(c)
 	case "lstm", "gru", "rnn":
