@@ -173,6 +173,21 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 	case calc.ChannelSplit:
 		w.word("channelsplit")
 		w.int(l.Parts)
+	case calc.Permute:
+		w.word("permute")
+		for _, o := range l.Order {
+			w.int(o)
+		}
+	case calc.LayerNorm2d:
+		w.word("layernorm2d")
+		if l.C != 0 {
+			w.int(l.C)
+		}
+	case calc.LayerScale:
+		w.word("layerscale")
+		if l.C != 0 {
+			w.int(l.C)
+		}
 	case calc.StochasticDepth:
 		w.word("stochasticdepth")
 		if l.P != 0 {

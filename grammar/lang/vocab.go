@@ -43,6 +43,7 @@ var Kinds = map[string]string{
 	"flatten": "flatten", "dropout": "dropout",
 	"channelshuffle": "channelshuffle", "channel_shuffle": "channelshuffle", "shuffle": "channelshuffle",
 	"channelsplit": "channelsplit", "channel_split": "channelsplit",
+	"permute": "permute", "layernorm2d": "layernorm2d", "layerscale": "layerscale", "layer_scale": "layerscale",
 	"stochasticdepth": "stochasticdepth", "stochastic_depth": "stochasticdepth", "droppath": "stochasticdepth", "drop_path": "stochasticdepth",
 
 	"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn", "embedding": "embedding",

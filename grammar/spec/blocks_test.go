@@ -119,6 +119,8 @@ var blockSeeds = []string{
 	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { relu } residual",
 	"input 28x28x116\nconcat { branch { channelsplit 2 } branch { channelsplit 2; conv 1x1 58 nobias } }\nchannelshuffle 2",
 	"input 8x8x3\nshuffle", "input 8x8x3\nchannelsplit 0", "input 8x8x3\nchannel_split 2 3",
+	"input 56x56x96\nresidual {\n conv 7x7 96 pad 3 depthwise\n permute 0 2 3 1\n layernorm 96\n linear 96->384; gelu; linear 384->96\n permute (0, 3, 1, 2)\n layerscale 96\n stochasticdepth\n}\nlayernorm2d 96; conv 2x2 192 stride 2",
+	"input 8x8x3\npermute 0 2", "input 8x8x3\npermute 1 0 2 3", "input 8x8x3\nlayerscale", "input 8x8x3\nlayernorm2d 0",
 	"input 8x8x3\ngate { }", "input 8x8x3\ngate 2 { relu }", "input 8x8x4\ngate { conv 1x1 2 }", "input 8x8x3\nstochasticdepth 2",
 	"repeat 2 { conv 3x3 3->3 }",
 	"input 8x8x3\nrepeat 3 { conv 3x3 3 pad 1 ", "input 8x8x3\n}", "input 8x8x3\nrepeat { relu }",

@@ -54,6 +54,10 @@ func lowerLine(l *line) (lang.Layer, *lang.Input, error) {
 		layer, err = b.dropout(c)
 	case "channelshuffle", "channelsplit":
 		layer, err = b.channelOp(c)
+	case "layernorm2d", "layerscale":
+		layer, err = b.perChannel(c)
+	case "permute":
+		layer, err = b.permute(c)
 	case "adaptiveavgpool", "adaptivemaxpool":
 		layer, err = b.adaptive(c)
 	case "lstm", "gru", "rnn":
