@@ -48,12 +48,12 @@ func parsePreset(q *lang.Question, lines []*line) (*lang.Question, error) {
 		word, items = items[0].Word, items[1:]
 		if !presets.Is(word) {
 			it := l.Items[0]
-			e := &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("%q is not a preset I know", word),
-				Hint: "presets: " + strings.Join(presets.Names(), ", ")}
-			if m := lang.DidYouMean(word, presets.Names()); m != "" {
-				e.Msg += fmt.Sprintf(" — did you mean %q?", m)
+			if presets.Family(word) {
+				return nil, unknownNetworkError(word, it.Pos.Line, it.Pos.Column)
 			}
-			return nil, e
+			return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column,
+				Msg:  fmt.Sprintf("%q is not a preset I know; the closest are %s", word, strings.Join(presets.Closest(word, 3), ", ")),
+				Hint: "presets: " + strings.Join(presets.Names(), ", ")}
 		}
 	}
 	_, name, _ := presets.Lookup(word)

@@ -254,3 +254,34 @@ func TestPresetQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownNetwork: a network the presets do not hold gets the closest
+// presets and how to write it, positioned, and never a preset in its place.
+func TestUnknownNetwork(t *testing.T) {
+	for _, tc := range []struct {
+		src       string
+		line, col int
+		closest   string
+	}{
+		{"mobilenet_v4", 1, 1, "mobilenet_v3_large"},
+		{"show efficientnet_b7", 1, 6, "efficientnet_b3"},
+		{"convnext_base batch 8", 1, 1, "convnext_tiny"},
+	} {
+		q, err := Parse(tc.src)
+		e, ok := err.(*lang.Error)
+		if !ok {
+			t.Errorf("%q: got %v, %v; want a *lang.Error", tc.src, q, err)
+			continue
+		}
+		if e.Line != tc.line || e.Col != tc.col || !strings.Contains(e.Msg, tc.closest) || !strings.Contains(e.Hint, "input 224x224x3") {
+			t.Errorf("%q: %d:%d %q (hint %q); want %d:%d naming %s and showing the spec", tc.src, e.Line, e.Col, e.Msg, e.Hint, tc.line, tc.col, tc.closest)
+		}
+	}
+	e := UnknownNetwork("how many parameters does\nresnet200 have?")
+	if e == nil || e.Line != 2 || e.Col != 1 || !strings.Contains(e.Msg, "resnet152") {
+		t.Errorf("in a sentence: %+v", e)
+	}
+	if e := UnknownNetwork("how many parameters does resnet50 have?"); e != nil {
+		t.Errorf("a preset named: %v", e)
+	}
+}
