@@ -27,13 +27,13 @@ var aliases = map[string]string{
 	"densenet":  "densenet121",
 	"inception": "googlenet", "inceptionv1": "googlenet", "inception_v1": "googlenet",
 	"vgg13bn": "vgg13_bn", "vgg11bn": "vgg11_bn", "vgg19bn": "vgg19_bn",
-	"resnext50": "resnext50_32x4d",
+	"resnext50":    "resnext50_32x4d",
 	"wideresnet50": "wide_resnet50_2", "wideresnet101": "wide_resnet101_2", "wide_resnet50": "wide_resnet50_2", "wide_resnet101": "wide_resnet101_2",
 	"squeezenet11": "squeezenet1_1", "mobilenetv3large": "mobilenet_v3_large", "mobilenetv3small": "mobilenet_v3_small",
 	"efficientnetb0": "efficientnet_b0", "efficientnetb1": "efficientnet_b1", "efficientnetb2": "efficientnet_b2", "efficientnetb3": "efficientnet_b3",
 	"regnetx400mf": "regnet_x_400mf", "regnety400mf": "regnet_y_400mf",
 	"convnexttiny": "convnext_tiny",
-	"inceptionv3": "inception_v3", "googlenetv3": "inception_v3",
+	"inceptionv3":  "inception_v3", "googlenetv3": "inception_v3",
 }
 
 // texts maps each preset's canonical name to its text, read on first use.
