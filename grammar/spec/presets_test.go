@@ -285,3 +285,20 @@ func TestUnknownNetwork(t *testing.T) {
 		t.Errorf("a preset named: %v", e)
 	}
 }
+
+// BenchmarkPresetSummarize sizes a cached preset: the calc share of a
+// preset answer (the rest is rendering).
+func BenchmarkPresetSummarize(b *testing.B) {
+	for _, name := range []string{"resnet50", "efficientnet_b0", "convnext_tiny"} {
+		q, err := Preset(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				summarize(b, q)
+			}
+		})
+	}
+}
