@@ -62,12 +62,15 @@ type block struct {
 // same, the x of repeat 3 x), a size with the output channels after an
 // arrow (32->64), a decimal, a tuple, or the "=" of stride=2.
 //
-//	item = Ident | X | size (Arrow size)? | Float | tuple | Eq .
+//	item = size (Arrow size)? | Ident | X | Float | tuple | Eq .
+//
+// The alternatives start with different tokens, so their order changes
+// nothing but speed: sizes, the commonest, are tried first.
 type item struct {
 	Pos   lexer.Position
-	Word  string `parser:"  @( Ident | X )"`
-	Size  *size  `parser:"| ( @@"`
+	Size  *size  `parser:"  ( @@"`
 	Out   *size  `parser:"    ( Arrow @@ )? )"`
+	Word  string `parser:"| @( Ident | X )"`
 	Float string `parser:"| @Float"`
 	Tuple *tuple `parser:"| @@"`
 	Eq    bool   `parser:"| @Eq"`
