@@ -302,3 +302,20 @@ func BenchmarkPresetSummarize(b *testing.B) {
 		})
 	}
 }
+
+// TestPresetSummary: the cached summary is the one a fresh sizing gives.
+func TestPresetSummary(t *testing.T) {
+	for _, name := range []string{"efficientnet_b0", "resnet18"} {
+		s, err := PresetSummary(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := PresetSummary(name)
+		q, _ := Preset(name)
+		fresh := summarize(t, q)
+		if s.Params != fresh.Params || s.MACs != fresh.MACs || len(s.Rows) != len(fresh.Rows) || &again.Rows[0] != &s.Rows[0] {
+			t.Errorf("%s: cached %d params %d MACs %d rows; fresh %d %d %d; shared %v", name, s.Params, s.MACs, len(s.Rows),
+				fresh.Params, fresh.MACs, len(fresh.Rows), &again.Rows[0] == &s.Rows[0])
+		}
+	}
+}
