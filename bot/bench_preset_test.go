@@ -23,3 +23,22 @@ func BenchmarkPresetAnswer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPresetRender is a preset's Discord reply rendered from an
+// answer already made: what a preset answer would cost once its summary
+// is cached too (grammar/spec.PresetSummary), besides the cached parse.
+func BenchmarkPresetRender(b *testing.B) {
+	bt := bot.New(bot.Options{})
+	for _, name := range []string{"resnet50", "efficientnet_b0", "convnext_tiny", "resnet152"} {
+		r := bt.Answer(context.Background(), name)
+		if !r.OK() {
+			b.Fatalf("%s refused: %v", name, r.Err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = bot.RenderMarkdown(r)
+			}
+		})
+	}
+}

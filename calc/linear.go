@@ -30,7 +30,7 @@ func (l Linear) Apply(in Shape) (Report, error) {
 		return Report{}, err
 	}
 	n := l.In
-	if in != nil && len(in) > 1 && l.In != 0 && in[len(in)-1] == l.In {
+	if len(in) > 1 && l.In != 0 && in[len(in)-1] == l.In {
 		return l.pointwise(in)
 	}
 	if in != nil {
