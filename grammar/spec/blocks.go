@@ -84,7 +84,7 @@ func lowerAt(lines []*line, i, nesting int) (lang.Layer, *lang.Input, int, error
 		if i+1 < len(lines) && strings.EqualFold(lines[i+1].Kind, "residual") && lines[i+1].Body != nil {
 			out.Layer, err = lowerResidual(lines[i+1], l, nesting, fields)
 			if rs, ok := out.Layer.(calc.Residual); ok {
-				rs.ShortcutFirst = true
+				rs.ShortcutFirst = rs.Shortcut != nil // an empty shortcut is the identity
 				out.Layer, used = rs, 2
 			}
 			break

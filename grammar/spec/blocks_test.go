@@ -116,7 +116,7 @@ var blockSeeds = []string{
 	"input 56x56x24\nresidual {\n conv 1x1 144 nobias; batchnorm; silu\n gate { adaptiveavgpool 1; conv 1x1 6; silu; conv 1x1 144; sigmoid }\n conv 1x1 24 nobias; batchnorm\n stochasticdepth 0.0125\n}",
 	"input 8x8x16\ngate { globalavgpool; conv 1x1 4; relu; conv 1x1 16; hardsigmoid }\ndrop_path",
 	"input 56x56x32\nshortcut { conv 1x1 64 stride 2 nobias; batchnorm } residual {\n conv 1x1 64 nobias; batchnorm; relu\n conv 3x3 64 stride 2 pad 1 groups 4 nobias; batchnorm\n}\nrelu",
-	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { relu } residual",
+	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { } residual { relu }", "input 8x8x3\nshortcut { relu } residual",
 	"input 28x28x116\nconcat { branch { channelsplit 2 } branch { channelsplit 2; conv 1x1 58 nobias } }\nchannelshuffle 2",
 	"input 8x8x3\nshuffle", "input 8x8x3\nchannelsplit 0", "input 8x8x3\nchannel_split 2 3",
 	"input 56x56x96\nresidual {\n conv 7x7 96 pad 3 depthwise\n permute 0 2 3 1\n layernorm 96\n linear 96->384; gelu; linear 384->96\n permute (0, 3, 1, 2)\n layerscale 96\n stochasticdepth\n}\nlayernorm2d 96; conv 2x2 192 stride 2",
