@@ -19,6 +19,7 @@ import (
 //	"residual"  a body added to its input or to a shortcut ([Residual]); Children are the
 //	            body's layers, then one "shortcut" report when there is a projection
 //	"concat"    branches joined along channels ([Concat]); Children are one "branch" report each
+//	"gate"      squeeze-and-excitation ([Gate]); Children are the layers that compute the weights
 const (
 	KindBlock    = "block"
 	KindRepeat   = "repeat"
@@ -32,7 +33,7 @@ const (
 // sums of its Children) rather than of a single layer.
 func IsBlock(r Report) bool {
 	switch r.Kind {
-	case KindBlock, KindRepeat, KindResidual, KindShortcut, KindConcat, KindBranch:
+	case KindBlock, KindRepeat, KindResidual, KindShortcut, KindConcat, KindBranch, KindGate:
 		return true
 	}
 	return false
@@ -113,9 +114,14 @@ func (rp Repeat) Apply(in Shape) (Report, error) {
 // when Shortcut is not nil (ResNet's projection: a strided 1×1 conv and batch
 // norm). Whatever follows the addition (ResNet's relu) is written after the
 // block. The two must have the same shape.
+//
+// ShortcutFirst runs the shortcut before the body (RegNet's forward is
+// proj(x) + f(x), ResNet's f(x) + downsample(x)): it changes only the order
+// of the report's Children, the shortcut's report first, never a number.
 type Residual struct {
-	Body     []Layer
-	Shortcut []Layer // nil: the identity
+	Body          []Layer
+	Shortcut      []Layer // nil: the identity
+	ShortcutFirst bool
 }
 
 // Kind is "residual".
@@ -139,7 +145,11 @@ func (rs Residual) Apply(in Shape) (Report, error) {
 		if err := r.absorb(side, false); err != nil {
 			return Report{}, err
 		}
-		r.Children = append(r.Children, side)
+		if rs.ShortcutFirst {
+			r.Children = append([]Report{side}, r.Children...)
+		} else {
+			r.Children = append(r.Children, side)
+		}
 		r.Steps[0] = Step{Quantity: "learnable parameters", Formula: "body + shortcut", Values: []Binding{{"body", int64(body.Params)}, {"shortcut", int64(side.Params)}}, Result: r.Params,
 			Note: "the addition itself learns nothing"}
 	}
@@ -359,6 +369,8 @@ func Leaves(l Layer, limit int64) int64 {
 			}
 		}
 		return n
+	case Gate:
+		return count(b.Layers)
 	}
 	return 1
 }
@@ -366,7 +378,8 @@ func Leaves(l Layer, limit int64) int64 {
 // At returns the layer at path below l, as [Row.Path] numbers a summary's
 // rows: the 1-based child at each level, where a repeat's children run
 // through its passes, a residual's last child is its shortcut (when it has
-// one) and a concat's children are its branches. A shortcut or a branch is
+// one; its first with ShortcutFirst) and a concat's children are its
+// branches. A shortcut or a branch is
 // returned as a [Sequence] of its layers. ok is false when path leads
 // nowhere.
 func At(l Layer, path []int) (layer Layer, ok bool) {
@@ -387,6 +400,11 @@ func At(l Layer, path []int) (layer Layer, ok bool) {
 			}
 			l = b.Layers[i%len(b.Layers)]
 		case Residual:
+			if b.ShortcutFirst && b.Shortcut != nil && i <= len(b.Body) {
+				// The shortcut is the first child: number it last, as
+				// without ShortcutFirst.
+				i = (i + len(b.Body)) % (len(b.Body) + 1)
+			}
 			switch {
 			case i < len(b.Body):
 				l = b.Body[i]
@@ -400,6 +418,11 @@ func At(l Layer, path []int) (layer Layer, ok bool) {
 				return nil, false
 			}
 			l = Sequence{Name: KindBranch, Layers: b.Branches[i]}
+		case Gate:
+			if i >= len(b.Layers) {
+				return nil, false
+			}
+			l = b.Layers[i]
 		default:
 			return nil, false
 		}

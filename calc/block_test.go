@@ -202,3 +202,36 @@ func numbersOnly(r Report) Report {
 	}
 	return r
 }
+
+// TestShortcutFirst: running the shortcut first (RegNet) orders the rows
+// shortcut first and changes no number.
+func TestShortcutFirst(t *testing.T) {
+	in := Shape{32, 56, 56}
+	body := []Layer{Conv{Kernel: []int{1}, Out: 64, NoBias: true}, BatchNorm{},
+		Conv{Kernel: []int{3}, Out: 64, Stride: []int{2}, Pad: []int{1}, Groups: 4, NoBias: true}, BatchNorm{}}
+	proj := []Layer{Conv{Kernel: []int{1}, Out: 64, Stride: []int{2}, NoBias: true}, BatchNorm{}}
+	after, err := Residual{Body: body, Shortcut: proj}.Apply(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := Residual{Body: body, Shortcut: proj, ShortcutFirst: true}.Apply(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Params != after.Params || first.MACs != after.MACs || !first.Output.Equal(after.Output) || first.Buffers != after.Buffers {
+		t.Errorf("shortcut first: params %d MACs %d output %v; after: %d %d %v", first.Params, first.MACs, first.Output, after.Params, after.MACs, after.Output)
+	}
+	if first.Children[0].Kind != KindShortcut || after.Children[len(after.Children)-1].Kind != KindShortcut {
+		t.Errorf("children: first %q, last %q; want the shortcut first, and last without ShortcutFirst", first.Children[0].Kind, after.Children[len(after.Children)-1].Kind)
+	}
+	l := Residual{Body: body, Shortcut: proj, ShortcutFirst: true}
+	if s, ok := At(l, []int{1}); !ok || s.(Sequence).Name != KindShortcut {
+		t.Errorf("At 1 = %v, want the shortcut", s)
+	}
+	if c, ok := At(l, []int{4}); !ok || c.Kind() != "conv2d" {
+		t.Errorf("At 4 = %v, want the grouped conv", c)
+	}
+	if _, ok := At(l, []int{6}); ok {
+		t.Error("At 6 leads somewhere")
+	}
+}

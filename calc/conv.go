@@ -164,7 +164,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 		return Report{}, err
 	}
 	n := c.dims()
-	r := Report{Kind: c.Kind(), Input: in}
+	r := Report{Kind: c.Kind(), Input: in, Steps: make([]Step, 0, 12)}
 	var a acc
 
 	// Connections per neuron and parameters do not depend on the input size.

@@ -2,7 +2,6 @@ package calc
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -10,9 +9,21 @@ import (
 // convSteps writes a convolution's worked steps from the numbers
 // Conv.Apply computed.
 type convSteps struct {
-	c   Conv // resolved
-	cin int
-	ks  []int64
+	c     Conv // resolved
+	cin   int
+	ks    []int64
+	arena []Binding // the backing array the steps' values share
+}
+
+// values copies bs into the conv's one array of bindings: a conv's ten or
+// so steps then cost one allocation for their values, not ten.
+func (e *convSteps) values(bs ...Binding) []Binding {
+	if cap(e.arena)-len(e.arena) < len(bs) {
+		e.arena = make([]Binding, 0, max(40, len(bs)))
+	}
+	start := len(e.arena)
+	e.arena = append(e.arena, bs...)
+	return e.arena[start:len(e.arena):len(e.arena)]
 }
 
 // formulas are the layer's formulas; conns is KH·KW·Cin (/G).
@@ -27,7 +38,8 @@ func (e *convSteps) formulas() *convFormula {
 // connValues are the values of the connections' formula.
 func (e *convSteps) connValues() []Binding {
 	kn := kernelNames[e.c.dims()]
-	var vals []Binding
+	var buf [6]Binding
+	vals := buf[:0]
 	for i, k := range e.ks {
 		vals = append(vals, Binding{kn[i], k})
 	}
@@ -35,7 +47,7 @@ func (e *convSteps) connValues() []Binding {
 	if g := e.c.groups(); g > 1 {
 		vals = append(vals, Binding{"G", int64(g)})
 	}
-	return vals
+	return e.values(vals...)
 }
 
 // params writes the steps that do not depend on the input size.
@@ -62,11 +74,13 @@ func (e *convSteps) params(r *Report) {
 	if c.Transposed {
 		wnote = f.storedAs
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: append(slices.Clip(vals), Binding{"Cout", int64(c.Out)}), Result: r.Weights, Note: wnote})
-	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(c.Out)}}, Result: r.Biases,
+	var wb [7]Binding
+	wvals := append(append(wb[:0], vals...), Binding{"Cout", int64(c.Out)})
+	r.Steps = append(r.Steps, Step{Quantity: "weights", Formula: f.weights, Values: e.values(wvals...), Result: r.Weights, Note: wnote})
+	r.Steps = append(r.Steps, Step{Quantity: "biases", Formula: "Cout", Values: e.values(Binding{"Cout", int64(c.Out)}), Result: r.Biases,
 		Note: biasNote(!c.NoBias, "output channel")})
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "weights + biases",
-		Values: []Binding{{"weights", r.Weights}, {"biases", r.Biases}}, Result: r.Params,
+		Values: e.values(Binding{"weights", r.Weights}, Binding{"biases", r.Biases}), Result: r.Params,
 		Note: "stride and padding decide where a filter is applied, not how many parameters it has"})
 }
 
@@ -76,11 +90,12 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 	c := e.c
 	n := c.dims()
 	on := outNames[n]
-	nvals := []Binding{{"Cout", int64(c.Out)}}
+	var buf [4]Binding
+	nvals := append(buf[:0], Binding{"Cout", int64(c.Out)})
 	for i := 0; i < n; i++ {
 		nvals = append(nvals, Binding{on[i], int64(r.Output[i+1])})
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: neuronFormulas[n], Values: nvals, Result: neurons})
+	r.Steps = append(r.Steps, Step{Quantity: "output neurons", Formula: neuronFormulas[n], Values: e.values(nvals...), Result: neurons})
 	if c.Transposed {
 		sn := spatialNames[n]
 		mvals := append(e.connValues(), Binding{"Cout", int64(c.Out)})
@@ -91,14 +106,14 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 			Note: "a transposed conv multiplies every input position by the whole kernel (fvcore's count); bias excluded"})
 	} else {
 		r.Steps = append(r.Steps, Step{Quantity: "multiply-accumulates", Formula: "connections·neurons",
-			Values: []Binding{{"connections", r.Connections}, {"neurons", neurons}}, Result: r.MACs,
+			Values: e.values(Binding{"connections", r.Connections}, Binding{"neurons", neurons}), Result: r.MACs,
 			Note: "one multiply-accumulate per weight per output position, bias excluded (fvcore and torchvision count this way); FLOPs ≈ 2 × MACs"})
 	}
-	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: []Binding{{"MACs", r.MACs}}, Result: flops,
+	r.Steps = append(r.Steps, Step{Quantity: "FLOPs", Formula: "2·MACs", Values: e.values(Binding{"MACs", r.MACs}), Result: flops,
 		Note: "one multiply and one add per MAC"})
 	if !c.Transposed {
 		r.Steps = append(r.Steps, Step{Quantity: "total connections", Formula: "(connections + bias)·neurons",
-			Values: []Binding{{"connections", r.Connections}, {"bias", bias}, {"neurons", neurons}}, Result: total,
+			Values: e.values(Binding{"connections", r.Connections}, Binding{"bias", bias}, Binding{"neurons", neurons}), Result: total,
 			Note: "every input-to-neuron link, as LeNet-5 counts connections; also the parameter count without weight sharing (CS231n): sharing is why a conv needs so few"})
 	}
 }

@@ -4,6 +4,13 @@ import "fmt"
 
 // Linear is a fully connected layer (PyTorch nn.Linear, Keras Dense). In
 // zero means "the size of the input", inside a network.
+//
+// On a flat input [In] it is one layer of neurons. On an input of more
+// dimensions whose last is In — given explicitly — it applies the same
+// weights at every position along the others, as nn.Linear does
+// (ConvNeXt's pointwise layers on [H, W, C]); its MACs count every
+// position. With In not given, such an input is refused: a forgotten
+// flatten is the likelier mistake.
 type Linear struct {
 	In, Out int
 	NoBias  bool // zero value: the layer has a bias
@@ -23,6 +30,9 @@ func (l Linear) Apply(in Shape) (Report, error) {
 		return Report{}, err
 	}
 	n := l.In
+	if len(in) > 1 && l.In != 0 && in[len(in)-1] == l.In {
+		return l.pointwise(in)
+	}
 	if in != nil {
 		if len(in) != 1 {
 			elems, _ := in.Elements()
@@ -67,5 +77,30 @@ func (l Linear) Apply(in Shape) (Report, error) {
 	if a.err != nil {
 		return Report{}, a.err
 	}
+	return r, nil
+}
+
+// pointwise applies l at every position of in, whose last dimension is
+// l.In: the counts of a flat layer, the MACs once per position.
+func (l Linear) pointwise(in Shape) (Report, error) {
+	r, err := l.Apply(Shape{l.In})
+	if err != nil {
+		return Report{}, err
+	}
+	positions, err := in[:len(in)-1].Elements()
+	if err != nil {
+		return Report{}, err
+	}
+	r.Input = in
+	r.Output = append(append(Shape{}, in[:len(in)-1]...), l.Out)
+	var a acc
+	r.MACs = a.mul(positions, r.Weights)
+	if a.err != nil {
+		return Report{}, a.err
+	}
+	r.Steps[len(r.Steps)-1] = Step{Quantity: "multiply-accumulates", Formula: "positions·In·Out",
+		Values: []Binding{{"positions", positions}, {"In", int64(l.In)}, {"Out", int64(l.Out)}}, Result: r.MACs,
+		Note: fmt.Sprintf("the same weights at each of the %d positions of %s (every dimension but the last), bias excluded; FLOPs ≈ 2 × MACs", positions, formatShape(in))}
+	r.Notes = append(r.Notes, "a linear layer on a tensor of several dimensions acts on the last one, at every position of the others, as nn.Linear does")
 	return r, nil
 }

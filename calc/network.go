@@ -45,6 +45,11 @@ type Summary struct {
 	Params  int64 // learnable parameters
 	Buffers int64 // batch norm running statistics
 	MACs    int64 // conv and linear multiply-accumulates, bias excluded
+
+	// reports and paths are the backing arrays the rows' reports and paths
+	// are carved from: one allocation for many rows.
+	reports []Report
+	paths   []int
 }
 
 // Summarize sizes the layers in order. When a layer cannot take what
@@ -75,13 +80,17 @@ func (n Network) Summarize() (Summary, error) {
 // and returns the field at r's output.
 func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window) []Window {
 	out := follow(field, r)
-	s.Rows = append(s.Rows, Row{Report: &r, Index: index, Depth: depth, Path: path, Field: out})
+	if len(s.reports) == cap(s.reports) {
+		s.reports = make([]Report, 0, max(countRows(r), 64))
+	}
+	s.reports = append(s.reports, r)
+	s.Rows = append(s.Rows, Row{Report: &s.reports[len(s.reports)-1], Index: index, Depth: depth, Path: path, Field: out})
 	if !IsBlock(r) {
 		return out
 	}
 	cur := field
 	for i, c := range r.Children {
-		p := append(slices.Clip(path), i+1)
+		p := s.childPath(path, i+1)
 		switch {
 		case r.Kind == KindConcat || c.Kind == KindShortcut:
 			// Parallel paths start from the block's input.
@@ -91,6 +100,16 @@ func (s *Summary) addRows(r Report, index, depth int, path []int, field []Window
 		}
 	}
 	return out
+}
+
+// childPath is path with i appended, carved from s.paths.
+func (s *Summary) childPath(path []int, i int) []int {
+	if cap(s.paths)-len(s.paths) < len(path)+1 {
+		s.paths = make([]int, 0, max(1024, len(path)+1))
+	}
+	start := len(s.paths)
+	s.paths = append(append(s.paths, path...), i)
+	return s.paths[start:len(s.paths):len(s.paths)]
 }
 
 // countRows is the number of rows r and its children take.

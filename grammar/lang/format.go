@@ -167,6 +167,33 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 		w.word("dropout")
 		w.space()
 		w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
+	case calc.ChannelShuffle:
+		w.word("channelshuffle")
+		w.int(l.Groups)
+	case calc.ChannelSplit:
+		w.word("channelsplit")
+		w.int(l.Parts)
+	case calc.Permute:
+		w.word("permute")
+		for _, o := range l.Order {
+			w.int(o)
+		}
+	case calc.LayerNorm2d:
+		w.word("layernorm2d")
+		if l.C != 0 {
+			w.int(l.C)
+		}
+	case calc.LayerScale:
+		w.word("layerscale")
+		if l.C != 0 {
+			w.int(l.C)
+		}
+	case calc.StochasticDepth:
+		w.word("stochasticdepth")
+		if l.P != 0 {
+			w.space()
+			w.b = strconv.AppendFloat(w.b, l.P, 'f', -1, 64)
+		}
 	case calc.Activation:
 		w.word(l.Kind())
 	case calc.Flatten:
@@ -292,12 +319,17 @@ func FormatHead(l calc.Layer) string {
 	case calc.Repeat:
 		return "repeat " + strconv.Itoa(b.Times) + " { … }"
 	case calc.Residual:
+		if b.Shortcut != nil && b.ShortcutFirst {
+			return "shortcut { … } residual { … }"
+		}
 		if b.Shortcut != nil {
 			return "residual { … } shortcut { … }"
 		}
 		return "residual { … }"
 	case calc.Concat:
 		return "concat { " + strings.Repeat("branch { … } ", len(b.Branches)) + "}"
+	case calc.Gate:
+		return "gate { … }"
 	}
 	return FormatLayer(l)
 }
@@ -331,6 +363,13 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 		b.WriteString("repeat " + strconv.Itoa(x.Times) + " {")
 		body(x.Layers, ind)
 	case calc.Residual:
+		if x.Shortcut != nil && x.ShortcutFirst {
+			b.WriteString("shortcut {")
+			body(x.Shortcut, ind)
+			b.WriteString(" residual {")
+			body(x.Body, ind)
+			break
+		}
 		b.WriteString("residual {")
 		body(x.Body, ind)
 		if x.Shortcut != nil {
@@ -344,6 +383,9 @@ func formatBlock(b *strings.Builder, l calc.Layer, ind string) {
 			body(br, ind+"  ")
 		}
 		b.WriteString("\n" + ind + "}")
+	case calc.Gate:
+		b.WriteString("gate {")
+		body(x.Layers, ind)
 	}
 }
 

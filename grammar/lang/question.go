@@ -164,6 +164,9 @@ func childOf(l calc.Layer, be *calc.BlockError) (calc.Layer, string) {
 			part = b.Branches[be.Part]
 		}
 		what = fmt.Sprintf("branch %d, layer %d", be.Part+1, be.Index+1)
+	case calc.Gate:
+		part = b.Layers
+		what = fmt.Sprintf("gate layer %d", be.Index+1)
 	}
 	if be.Index < len(part) {
 		return part[be.Index], what

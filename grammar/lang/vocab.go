@@ -41,6 +41,10 @@ var Kinds = map[string]string{
 	"linear": "linear", "fc": "linear", "dense": "linear", "fullyconnected": "linear",
 
 	"flatten": "flatten", "dropout": "dropout",
+	"channelshuffle": "channelshuffle", "channel_shuffle": "channelshuffle", "shuffle": "channelshuffle",
+	"channelsplit": "channelsplit", "channel_split": "channelsplit",
+	"permute": "permute", "layernorm2d": "layernorm2d", "layerscale": "layerscale", "layer_scale": "layerscale",
+	"stochasticdepth": "stochasticdepth", "stochastic_depth": "stochasticdepth", "droppath": "stochasticdepth", "drop_path": "stochasticdepth",
 
 	"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn", "embedding": "embedding",
 
@@ -128,7 +132,7 @@ var Takes = map[string][]string{
 var Shorthand = regexp.MustCompile(`^(?i)(k|s|p|d|g)(\d+(?:x\d+)*)$`)
 
 // BlockWords are the words that open a block.
-var BlockWords = map[string]bool{"repeat": true, "residual": true, "shortcut": true, "concat": true, "branch": true, "block": true}
+var BlockWords = map[string]bool{"repeat": true, "residual": true, "shortcut": true, "concat": true, "branch": true, "block": true, "gate": true}
 
 // SettingWords are the lines that set how a network is answered rather
 // than add a layer: batch 64, depth 2.
@@ -146,7 +150,7 @@ func IsLayout(w string) bool {
 // IsBlock reports whether l is a block of the spec language.
 func IsBlock(l calc.Layer) bool {
 	switch l.(type) {
-	case calc.Sequence, calc.Repeat, calc.Residual, calc.Concat:
+	case calc.Sequence, calc.Repeat, calc.Residual, calc.Concat, calc.Gate:
 		return true
 	}
 	return false

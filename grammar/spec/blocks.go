@@ -16,7 +16,9 @@ import (
 //	block layer1 { ... }                  a named group (a stage), shown as one row at depth 1
 //	residual { ... }                      the body added to its input
 //	residual { ... } shortcut { ... }     ... or to a projection of it (ResNet's downsample)
+//	shortcut { ... } residual { ... }     the same, the projection run first (RegNet's proj(x) + f(x))
 //	concat { branch { ... } branch { ... } }   branches on one input, joined along the channels
+//	gate { ... }                          squeeze-and-excitation: the input times the body's per-channel weights
 //
 // Whatever follows an addition (ResNet's relu) is written after the block.
 // An empty branch is the input itself (DenseNet).
@@ -28,7 +30,7 @@ const MaxLeaves = 10000
 // maxNesting is how deep blocks may nest.
 const maxNesting = 16
 
-const blockHint = "blocks: repeat 3 { ... }, block NAME { ... }, residual { ... } shortcut { ... }, concat { branch { ... } branch { ... } }"
+const blockHint = "blocks: repeat 3 { ... }, block NAME { ... }, residual { ... } shortcut { ... }, concat { branch { ... } branch { ... } }, gate { ... }"
 
 // blockExamples show each block word in use, for hints.
 var blockExamples = map[string]string{
@@ -37,6 +39,7 @@ var blockExamples = map[string]string{
 	"shortcut": "residual { ... } shortcut { conv 1x1 128 stride 2 nobias; batchnorm }",
 	"concat":   "concat { branch { conv 1x1 64 } branch { conv 3x3 64 pad 1 } }",
 	"branch":   "concat { branch { conv 1x1 64 } branch { conv 3x3 64 pad 1 } }",
+	"gate":     "gate { adaptiveavgpool 1; conv 1x1 8; relu; conv 1x1 32; sigmoid }",
 }
 
 // lowerAt lowers lines[i] — a layer or a block — into a lang.Layer, with its
@@ -74,8 +77,19 @@ func lowerAt(lines []*line, i, nesting int) (lang.Layer, *lang.Input, int, error
 		out.Layer, err = lowerResidual(l, next, nesting, fields)
 	case "concat":
 		out.Layer, err = lowerConcat(l, nesting, fields)
+	case "gate":
+		out.Layer, err = lowerGate(l, nesting, fields)
 	case "shortcut":
-		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a shortcut belongs right after a residual block", Hint: blockExamples[w]}
+		// shortcut { ... } residual { ... }: the shortcut runs first.
+		if i+1 < len(lines) && strings.EqualFold(lines[i+1].Kind, "residual") && lines[i+1].Body != nil {
+			out.Layer, err = lowerResidual(lines[i+1], l, nesting, fields)
+			if rs, ok := out.Layer.(calc.Residual); ok {
+				rs.ShortcutFirst = rs.Shortcut != nil // an empty shortcut is the identity
+				out.Layer, used = rs, 2
+			}
+			break
+		}
+		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a shortcut belongs right after a residual block, or right before one when it runs first", Hint: blockExamples[w]}
 	case "branch":
 		err = &lang.Error{Line: at.Line, Col: at.Col, Msg: "a branch belongs inside concat { ... }", Hint: blockExamples[w]}
 	}
@@ -183,6 +197,22 @@ func lowerConcat(l *line, nesting int, fields map[string]lang.Position) (calc.La
 		return nil, &lang.Error{Line: l.Pos.Line, Col: l.Pos.Column, Msg: "concat needs at least one branch", Hint: blockExamples["concat"]}
 	}
 	return c, nil
+}
+
+// lowerGate lowers gate { ... }: squeeze-and-excitation, the input
+// multiplied by the per-channel weights its body computes.
+func lowerGate(l *line, nesting int, fields map[string]lang.Position) (calc.Layer, error) {
+	if err := noItems(l, "gate { ... } takes no settings: "+blockExamples["gate"]); err != nil {
+		return nil, err
+	}
+	if len(l.Body.Lines) == 0 {
+		return nil, &lang.Error{Line: l.Pos.Line, Col: l.Pos.Column, Msg: "a gate needs the layers that compute its weights", Hint: blockExamples["gate"]}
+	}
+	body, err := lowerBody(l.Body.Lines, 0, nesting+1, fields)
+	if err != nil {
+		return nil, err
+	}
+	return calc.Gate{Layers: body}, nil
 }
 
 // lowerBody lowers the lines of a block's part (the body, a shortcut, a

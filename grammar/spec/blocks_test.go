@@ -72,7 +72,7 @@ func TestStackedReceptiveField(t *testing.T) {
 // testdata/models.json: 2 × the outputs of the leaf modules with
 // parameters, float32.
 func TestPresetMemoryTorchinfo(t *testing.T) {
-	for _, m := range readModels(t) {
+	for _, m := range readModels(t, "models.json") {
 		t.Run(m.Model, func(t *testing.T) {
 			var values int64
 			for _, l := range m.Layers {
@@ -113,6 +113,15 @@ var blockSeeds = []string{
 	"input 56x56x64\nrepeat 2 { concat { branch { } branch { batchnorm; relu; conv 3x3 32 pad 1 } } }",
 	"input 32x32x3\nblock stem { conv 3x3 8 pad 1; block { relu } }\nresidual {}",
 	"input 224x224x3 batch 8\nconv 3x3 8",
+	"input 56x56x24\nresidual {\n conv 1x1 144 nobias; batchnorm; silu\n gate { adaptiveavgpool 1; conv 1x1 6; silu; conv 1x1 144; sigmoid }\n conv 1x1 24 nobias; batchnorm\n stochasticdepth 0.0125\n}",
+	"input 8x8x16\ngate { globalavgpool; conv 1x1 4; relu; conv 1x1 16; hardsigmoid }\ndrop_path",
+	"input 56x56x32\nshortcut { conv 1x1 64 stride 2 nobias; batchnorm } residual {\n conv 1x1 64 nobias; batchnorm; relu\n conv 3x3 64 stride 2 pad 1 groups 4 nobias; batchnorm\n}\nrelu",
+	"input 8x8x3\nshortcut { relu }\nresidual { relu }", "input 8x8x3\nshortcut { } residual { relu }", "input 8x8x3\nshortcut { relu } residual",
+	"input 28x28x116\nconcat { branch { channelsplit 2 } branch { channelsplit 2; conv 1x1 58 nobias } }\nchannelshuffle 2",
+	"input 8x8x3\nshuffle", "input 8x8x3\nchannelsplit 0", "input 8x8x3\nchannel_split 2 3",
+	"input 56x56x96\nresidual {\n conv 7x7 96 pad 3 depthwise\n permute 0 2 3 1\n layernorm 96\n linear 96->384; gelu; linear 384->96\n permute (0, 3, 1, 2)\n layerscale 96\n stochasticdepth\n}\nlayernorm2d 96; conv 2x2 192 stride 2",
+	"input 8x8x3\npermute 0 2", "input 8x8x3\npermute 1 0 2 3", "input 8x8x3\nlayerscale", "input 8x8x3\nlayernorm2d 0",
+	"input 8x8x3\ngate { }", "input 8x8x3\ngate 2 { relu }", "input 8x8x4\ngate { conv 1x1 2 }", "input 8x8x3\nstochasticdepth 2",
 	"repeat 2 { conv 3x3 3->3 }",
 	"input 8x8x3\nrepeat 3 { conv 3x3 3 pad 1 ", "input 8x8x3\n}", "input 8x8x3\nrepeat { relu }",
 	"input 8x8x3\nrepeat 0 { relu }", "input 8x8x3\nshortcut { relu }", "input 8x8x3\nbranch { relu }",
@@ -155,6 +164,8 @@ func TestBlockErrors(t *testing.T) {
 		{"input inside", "input 8x8x3\nblock {\n  conv 3x3 8 input 8x8\n}", 3, 20, 1, "only the network's first line"},
 		{"too many layers", "input 8x8x3\nrepeat 1000 { repeat 1000 { relu } }", 2, 1, 1, "unrolls to more than"},
 		{"a preset in a network", "input 8x8x3\nresnet18", 2, 1, 1, "whole network"},
+		{"an empty gate", "input 8x8x3\ngate { }", 2, 1, 1, "needs the layers"},
+		{"a drop probability over 1", "input 8x8x4\nstochasticdepth 2", 2, 17, 1, "between 0 and 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,8 +50,14 @@ func lowerLine(l *line) (lang.Layer, *lang.Input, error) {
 		layer, err = b.linear(c)
 	case "batchnorm":
 		layer, err = b.batchnorm(c)
-	case "dropout":
+	case "dropout", "stochasticdepth":
 		layer, err = b.dropout(c)
+	case "channelshuffle", "channelsplit":
+		layer, err = b.channelOp(c)
+	case "layernorm2d", "layerscale":
+		layer, err = b.perChannel(c)
+	case "permute":
+		layer, err = b.permute(c)
 	case "adaptiveavgpool", "adaptivemaxpool":
 		layer, err = b.adaptive(c)
 	case "lstm", "gru", "rnn":
@@ -481,19 +487,23 @@ func (b *builder) batchnorm(c *cursor) (calc.Layer, error) {
 }
 
 func (b *builder) dropout(c *cursor) (calc.Layer, error) {
-	d := calc.Dropout{P: 0.5}
+	example := b.kind + " 0.5"
+	p := 0.5
+	if b.kind == "stochasticdepth" {
+		example, p = "stochasticdepth 0.2", 0
+	}
 	seen := false
 	for it := c.next(); it != nil; it = c.next() {
 		switch {
 		case it.plain() && !seen:
 			v, err := strconv.ParseFloat(it.text(), 64)
 			if err != nil {
-				return nil, c.unexpected(it, "dropout 0.5")
+				return nil, c.unexpected(it, example)
 			}
 			if v < 0 || v > 1 {
-				return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a dropout probability is between 0 and 1, not %s", it.text()), Hint: "dropout 0.5"}
+				return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("a drop probability is between 0 and 1, not %s", it.text()), Hint: example}
 			}
-			d.P, seen = v, true
+			p, seen = v, true
 			b.set("p", pos(it.Pos))
 		case it.Eq:
 		case it.Word != "" && strings.EqualFold(it.Word, "p"):
@@ -502,10 +512,13 @@ func (b *builder) dropout(c *cursor) (calc.Layer, error) {
 				return nil, err
 			}
 		default:
-			return nil, c.unexpected(it, "dropout 0.5")
+			return nil, c.unexpected(it, example)
 		}
 	}
-	return d, nil
+	if b.kind == "stochasticdepth" {
+		return calc.StochasticDepth{P: p}, nil
+	}
+	return calc.Dropout{P: p}, nil
 }
 
 func (b *builder) adaptive(c *cursor) (calc.Layer, error) {

@@ -10,12 +10,22 @@ import (
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/presets"
 )
 
 // Parse reads the canonical spec language of design.md §1: one layer
 // (with an optional `input HxW`), or a network — `input HxWxC` then one
 // layer a line. Errors are [*lang.Error], positioned in src.
 func Parse(src string) (*lang.Question, error) {
+	if startsWithUnknownNetwork(src) {
+		return nil, UnknownNetwork(src)
+	}
+	if w := firstNetWord(src); strings.Contains(w, "-") {
+		if name, ok := presets.Spelled(w); ok {
+			line, col := lang.RunePosition(src, utf8.RuneCountInString(src[:strings.Index(src, w)]))
+			return nil, &lang.Error{Line: line, Col: col, Msg: fmt.Sprintf("%s is the preset %s: write its name as one word", w, name), Hint: name}
+		}
+	}
 	f, err := parser().ParseString("", src)
 	if err != nil {
 		return nil, syntaxError(src, err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 	"github.com/cnnbot/cnnbot/grammar/presets"
 )
@@ -48,12 +49,12 @@ func parsePreset(q *lang.Question, lines []*line) (*lang.Question, error) {
 		word, items = items[0].Word, items[1:]
 		if !presets.Is(word) {
 			it := l.Items[0]
-			e := &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column, Msg: fmt.Sprintf("%q is not a preset I know", word),
-				Hint: "presets: " + strings.Join(presets.Names(), ", ")}
-			if m := lang.DidYouMean(word, presets.Names()); m != "" {
-				e.Msg += fmt.Sprintf(" — did you mean %q?", m)
+			if presets.Family(word) {
+				return nil, unknownNetworkError(word, it.Pos.Line, it.Pos.Column)
 			}
-			return nil, e
+			return nil, &lang.Error{Line: it.Pos.Line, Col: it.Pos.Column,
+				Msg:  fmt.Sprintf("%q is not a preset I know; the closest are %s", word, strings.Join(presets.Closest(word, 3), ", ")),
+				Hint: "presets: " + strings.Join(presets.Names(), ", ")}
 		}
 	}
 	_, name, _ := presets.Lookup(word)
@@ -106,4 +107,31 @@ func parsePreset(q *lang.Question, lines []*line) (*lang.Question, error) {
 		}
 	}
 	return &out, nil
+}
+
+// presetSummaries caches the presets' summaries: a preset's layers and
+// input never change, so neither do its sizes.
+var presetSummaries sync.Map // canonical name -> calc.Summary
+
+// PresetSummary returns the summary of the preset with the canonical name
+// (see presets.Lookup), computed once and shared: callers must not change
+// it. The error says the preset does not parse or size (a bug).
+func PresetSummary(name string) (calc.Summary, error) {
+	if s, ok := presetSummaries.Load(name); ok {
+		return s.(calc.Summary), nil
+	}
+	q, err := Preset(name)
+	if err != nil {
+		return calc.Summary{}, err
+	}
+	net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
+	for i, l := range q.Layers {
+		net.Layers[i] = l.Layer
+	}
+	s, err := net.Summarize()
+	if err != nil {
+		return calc.Summary{}, fmt.Errorf("preset %s does not size: %w", name, err)
+	}
+	presetSummaries.Store(name, s)
+	return s, nil
 }

@@ -13,7 +13,24 @@ import (
 // try the spec language first.
 func LooksLike(src string) bool {
 	w := firstWord(src)
-	return kindOf(w) != "" || lang.BlockWords[strings.ToLower(w)]
+	return kindOf(w) != "" || lang.BlockWords[strings.ToLower(w)] || startsWithUnknownNetwork(src)
+}
+
+// startsWithUnknownNetwork reports whether src starts with the name of a
+// network that is not a preset ("mobilenet_v4 batch 8").
+func startsWithUnknownNetwork(src string) bool {
+	return presets.Family(firstNetWord(src))
+}
+
+// firstNetWord is src's first word with the hyphens, dots and underscores
+// a network's name may hold ("efficientnet-b7").
+func firstNetWord(src string) string {
+	src = strings.TrimLeftFunc(src, unicode.IsSpace)
+	end := strings.IndexFunc(src, func(r rune) bool { return !netRune(r) })
+	if end < 0 {
+		end = len(src)
+	}
+	return strings.Trim(src[:end], "-_.")
 }
 
 // Mostly reports whether every word of src but at most one belongs to the
