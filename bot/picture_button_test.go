@@ -77,6 +77,14 @@ func TestHasPictureAgrees(t *testing.T) {
 			without++
 		}
 	}
+	// The pictures, each behind a Picture button.
+	for _, q := range []string{cardQuestion + " input 56x56", "conv 3x3 32->32 depthwise pad 1 input 56x56",
+		"conv1d 5 16->32 stride 2 input 100", "deconv 4x4 64->32 stride 2 pad 1 input 16x16", "maxpool 2 input 64x28x28",
+		"receptive field of three stacked 3x3 convs", "lenet5", "resnet18"} {
+		if r := b.Answer(context.Background(), q); !hasPicture(r) || !RenderCard(r, "").hasButton("Picture") {
+			t.Errorf("%q (refused: %v) has no Picture button", q, r.Err)
+		}
+	}
 	if with < 10 || without < 5 {
 		t.Errorf("%d questions with a picture, %d without: the corpus tests little", with, without)
 	}
@@ -260,7 +268,7 @@ func TestPictureWork(t *testing.T) {
 	}
 	for _, q := range []string{"linear 512->10", "batchnorm 64", "conv 3x3 32->64 strid 2"} {
 		c := RenderPicture(rs.bot.Answer(ctx, q))
-		if len(c.Files) != 0 || !c.Ephemeral || !strings.Contains(c.Content, "no picture") {
+		if len(c.Files) != 0 || !c.Ephemeral || !strings.Contains(c.Content, "no picture for this answer") {
 			t.Errorf("%q: %d files, ephemeral %v, %q; want a short ephemeral note", q, len(c.Files), c.Ephemeral, c.Content)
 		}
 	}
@@ -303,4 +311,18 @@ func mustJSON(t testing.TB, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// hasButton reports whether c has a button labelled label.
+func (c Card) hasButton(label string) bool {
+	for _, row := range c.Components {
+		if r, ok := row.(discordgo.ActionsRow); ok {
+			for _, b := range r.Components {
+				if btn, ok := b.(discordgo.Button); ok && btn.Label == label {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -87,20 +87,23 @@ func fieldDrawable(r Reply) bool {
 	return widens
 }
 
+// noPicture is why an answer has no picture.
+const noPicture = "I have no picture for this answer (I draw convs, pools and transposed convs, stacks of them, and networks)"
+
 // pictureFiles draws r's picture as attachments: the still PNG, and for a
 // single 1-D or 2-D layer the animation as a GIF when both fit
 // pictureBudget. files is empty, with why set, when there is nothing to
 // attach: no picture, a picture too large, or a drawing that failed.
 func pictureFiles(r Reply) (files []File, why string) {
 	if !hasPicture(r) {
-		return nil, "this answer has no picture"
+		return nil, noPicture
 	}
 	png, name, ok, err := picture.For(r.Question)
 	switch {
 	case err != nil:
 		return nil, "drawing it failed on my side"
 	case !ok:
-		return nil, "this answer has no picture"
+		return nil, noPicture
 	case len(png) > pictureBudget:
 		return nil, "the picture came out too large to attach (" + byteSize(len(png)) + ")"
 	}
@@ -123,13 +126,14 @@ func RenderPicture(r Reply) Card {
 	files, why := pictureFiles(r)
 	if len(files) == 0 {
 		card.Err = true
-		card.Content = "Sorry — no picture: " + why + ". **Show working** has the numbers, and `cnnbot ask --picture FILE` draws in a terminal."
+		card.Content = "Sorry — " + why + ". **Show working** has the numbers; `cnnbot ask --picture FILE` draws in a terminal."
 		return card
 	}
 	card.Files = files
-	card.Content = "**" + pictureCaption(files[0].Name) + "**"
+	stem := strings.TrimSuffix(files[0].Name, ".png")
+	card.Content = "**" + pictureCaption(stem) + "**"
 	if len(files) > 1 {
-		card.Content += ", and the kernel sliding over the padded input"
+		card.Content += ", and " + slideCaption(stem)
 	}
 	if c := r.Question.Canonical; c != "" && !strings.Contains(c, "\n") {
 		card.Content += " — " + discordMarkup.code(truncateRunes(printable(c), 300))
@@ -137,14 +141,24 @@ func RenderPicture(r Reply) Card {
 	return card
 }
 
-// pictureCaption says what a picture file shows, by its name.
-func pictureCaption(name string) string {
-	stem := strings.TrimSuffix(name, ".png")
+// pictureCaption says what a still picture shows, by its file name's stem.
+func pictureCaption(stem string) string {
 	switch stem {
 	case "network":
-		return "The network: output shapes, and params and MACs per layer"
+		return "Your network: output shapes, and params and MACs per layer"
 	case "receptive-field":
 		return "The receptive field, layer by layer"
 	}
-	return "The " + stem + " as volumes"
+	return "Your " + stem + " as volumes: the input, the window one output reads, the output"
+}
+
+// slideCaption says what the animation of a layer shows.
+func slideCaption(stem string) string {
+	switch {
+	case strings.Contains(stem, "pool"):
+		return "the window sliding over the input"
+	case strings.HasPrefix(stem, "deconv"):
+		return "the kernel sliding over the input spread by the stride"
+	}
+	return "the kernel sliding over the padded input"
 }
