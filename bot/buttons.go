@@ -20,6 +20,7 @@ const (
 	actTable   = "t" // Whole table: a network's every row, ephemeral
 	actEdit    = "e" // Edit & ask again: a modal pre-filled with the question
 	actDelete  = "d" // Delete: the asker's only
+	actPicture = "p" // Picture: the answer drawn, ephemeral
 )
 
 // buttonPrefix starts every custom_id the bot makes, with a version, so a
@@ -56,7 +57,7 @@ func parseButtonID(s string) (buttonID, error) {
 	}
 	b := buttonID{Action: parts[1], Owner: parts[2], Question: parts[3]}
 	switch b.Action {
-	case actWorking, actTable, actEdit, actDelete:
+	case actWorking, actTable, actEdit, actDelete, actPicture:
 		return b, nil
 	}
 	return buttonID{}, errNotOurs

@@ -21,6 +21,9 @@ type topic struct {
 	facts, steps []string
 	// table shows a network example's compact table.
 	table bool
+	// picture is the example drawn and attached (its index), when it has
+	// a picture.
+	picture int
 }
 
 // topics are /explain's topics, in the order the command offers them.
@@ -29,17 +32,17 @@ var topics = []topic{
 		text: "Padding adds p rows and columns of zeros on every side of the input, so a filter can also be centred on the border. " +
 			"It changes the output size, never the parameter count. With stride 1 and an odd kernel k, p = (k − 1)/2 keeps the size (`pad same`).",
 		examples: []string{"conv 3x3 1->8 input 28x28", "conv 3x3 1->8 pad 1 input 28x28"},
-		facts:    []string{"output"}, steps: []string{"output height"}},
+		facts:    []string{"output"}, steps: []string{"output height"}, picture: 1},
 	{name: "stride", title: "Stride",
 		text: "Stride s is how far the filter moves between two outputs: a stride of s divides each spatial size by about s. " +
 			"The filter is the same whatever the stride: stride changes where it is applied, not how many parameters it has.",
 		examples: []string{"conv 3x3 16->32 pad 1 input 32x32", "conv 3x3 16->32 stride 2 pad 1 input 32x32"},
-		facts:    []string{"params", "output", "macs"}, steps: []string{"output height"}},
+		facts:    []string{"params", "output", "macs"}, steps: []string{"output height"}, picture: 1},
 	{name: "dilation", title: "Dilation",
 		text: "Dilation d spreads a kernel's taps d pixels apart, so a k×k kernel spans d·(k − 1) + 1 pixels a side with the same k·k weights: " +
 			"a wider view at no cost in parameters, and a smaller output unless padded.",
 		examples: []string{"conv 3x3 16->16 input 32x32", "conv 3x3 16->16 dilation 2 input 32x32"},
-		facts:    []string{"params", "receptive field", "output"}, steps: []string{"output height"}},
+		facts:    []string{"params", "receptive field", "output"}, steps: []string{"output height"}, picture: 1},
 	{name: "receptive-field", title: "Receptive field",
 		text: "The receptive field of an output is the patch of the input it can see. Each layer widens it by d·(k − 1) times the product " +
 			"of the strides before it (Distill, 2019), so after a stride or a pool every layer widens it faster. The RF column shows it layer by layer.",
@@ -66,7 +69,7 @@ var topics = []topic{
 			"a 1×1 pointwise conv then mixes them. Together (a depthwise-separable conv, as in MobileNet) they need far fewer parameters and MACs " +
 			"than one full conv of the same shape.",
 		examples: []string{"conv 3x3 32->64 pad 1 input 56x56", "conv 3x3 32->32 depthwise pad 1 input 56x56", "conv 1x1 32->64 input 56x56"},
-		facts:    []string{"params", "macs"}, steps: []string{"weights"}},
+		facts:    []string{"params", "macs"}, steps: []string{"weights"}, picture: 1},
 }
 
 // lookupTopic finds a topic by name.
@@ -80,8 +83,10 @@ func lookupTopic(name string) (topic, bool) {
 }
 
 // Explain renders /explain's answer for the topic called name: the idea in
-// a few sentences, then its examples answered by b. ok is false for a
-// topic it does not know.
+// a few sentences, then its examples answered by b, with the picture of
+// one example attached (and its animation, for a single layer) when it
+// has one. It draws: call it on a worker. ok is false for a topic it does
+// not know.
 func (b *Bot) Explain(ctx context.Context, name string) (card Card, ok bool) {
 	t, ok := lookupTopic(name)
 	if !ok {
@@ -91,6 +96,9 @@ func (b *Bot) Explain(ctx context.Context, name string) (card Card, ok bool) {
 	s.WriteString("**" + t.title + ".** " + t.text + "\n")
 	for i, q := range t.examples {
 		r := b.Answer(ctx, q)
+		if i == t.picture {
+			card.Files, _ = pictureFiles(r)
+		}
 		label := "**Worked example:**"
 		if i > 0 {
 			label = "**Compare:**"

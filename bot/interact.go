@@ -46,7 +46,8 @@ type asking struct {
 	user string
 	// private makes the answer ephemeral whatever it is.
 	private bool
-	// quick work (the help, /explain) is answered at once, not deferred.
+	// quick work (the help) is answered at once, not deferred; anything
+	// that draws a picture is not quick.
 	quick bool
 	// card does the work.
 	card func(ctx context.Context, b *Bot) Card
@@ -123,11 +124,13 @@ func (rs *responder) command(ctx context.Context, i *discordgo.Interaction, user
 		return outcome{resp: netModal()}
 	case "explain":
 		name, _ := optionValue(data.Options, "topic").(string)
-		return outcome{ask: &asking{user: user, quick: true, card: func(ctx context.Context, b *Bot) Card {
-			if card, ok := b.Explain(ctx, name); ok {
-				return card
-			}
-			return Card{Content: "I can explain: " + topicNames() + ".", Ephemeral: true, Err: true}
+		if _, ok := lookupTopic(name); !ok {
+			return outcome{resp: cardResponse(Card{Content: "I can explain: " + topicNames() + ".", Ephemeral: true, Err: true})}
+		}
+		// Not quick: the answer carries a picture, drawn on a worker.
+		return outcome{ask: &asking{user: user, card: func(ctx context.Context, b *Bot) Card {
+			card, _ := b.Explain(ctx, name)
+			return card
 		}}}
 	case "help":
 		return rs.ask(ctx, user, "", true)
@@ -203,6 +206,8 @@ func (rs *responder) component(_ context.Context, i *discordgo.Interaction, user
 		return outcome{resp: askModal(q)}
 	case actTable:
 		view = func(r Reply, _ string) Card { return RenderTable(r) }
+	case actPicture:
+		view = func(r Reply, _ string) Card { return RenderPicture(r) }
 	}
 	return outcome{ask: &asking{user: user, private: true, card: answering(q, "", view)}}
 }

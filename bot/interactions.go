@@ -138,8 +138,9 @@ func newInteractions(key ed25519.PublicKey, rs *responder, rest *discordgo.Sessi
 // ServeHTTP answers one interaction: 401 when the signature does not
 // verify, 400 when the body is not an interaction, else the response as
 // JSON. An answer with files (which the body of an HTTP response cannot
-// carry) or one not ready in time is deferred and sent by editing the
-// deferred response; a Delete press is acknowledged and the message
+// carry: a network's table, a picture) or one not ready in time is
+// deferred and sent by editing the deferred response, without the files
+// when Discord refuses them; a Delete press is acknowledged and the message
 // deleted after the response is written.
 func (h *Interactions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
@@ -256,7 +257,13 @@ func (h *Interactions) ask(ctx context.Context, w http.ResponseWriter, i *discor
 	if !ready {
 		c = <-done
 	}
-	if err := editDeferred(ctx, h.rest, i, c, deferred.Data != nil); err != nil {
+	err := editDeferred(ctx, h.rest, i, c, deferred.Data != nil)
+	if err != nil && len(c.Files) > 0 {
+		// Never leave the deferral thinking: send the card without them.
+		h.log.Warn("sending the deferred answer with its attachments failed; sending it without", "interaction", i.ID, "err", redactPaths(err.Error()))
+		err = editDeferred(ctx, h.rest, i, cardWithoutFiles(c), deferred.Data != nil)
+	}
+	if err != nil {
 		h.log.Error("sending the deferred answer", "interaction", i.ID, "err", redactPaths(err.Error()))
 	}
 }

@@ -44,8 +44,10 @@ type fact struct {
 
 // RenderCard renders r for Discord as a card. asker is the user id of
 // whoever asked; it goes into the Delete button, which only they may use
-// (empty leaves the button out). Refusals are ephemeral; see RenderWorking
-// and RenderTable for what the buttons show.
+// (empty leaves the button out). Refusals are ephemeral; see RenderWorking,
+// RenderTable and RenderPicture for what the buttons show. The Picture
+// button is on answers that have a picture (hasPicture: nothing is drawn
+// until it is pressed).
 func RenderCard(r Reply, asker string) Card {
 	if r.Err != nil {
 		return refusalCard(r, asker)
@@ -98,6 +100,9 @@ func RenderCard(r Reply, asker string) Card {
 	}
 	if payload.ok && network {
 		row = append(row, button("Whole table", discordgo.SecondaryButton, buttonID{Action: actTable, Question: payload.text}))
+	}
+	if payload.ok && hasPicture(r) {
+		row = append(row, button("Picture", discordgo.SecondaryButton, buttonID{Action: actPicture, Question: payload.text}))
 	}
 	if asker != "" {
 		row = append(row, button("Delete", discordgo.DangerButton, buttonID{Action: actDelete, Owner: asker}))
@@ -528,6 +533,12 @@ func cardOf(m Message) Card {
 // cardWithoutFiles is c for when its attachments could not be uploaded:
 // the card as it is, saying the files are missing.
 func cardWithoutFiles(c Card) Card {
+	if len(c.Files) > 0 && onlyPictures(c.Files) {
+		const note = "\n*(the picture could not be attached; `cnnbot ask --picture FILE` draws it in a terminal)*"
+		c.Content = truncateRunes(c.Content, MaxContent-utf8.RuneCountInString(note)-4) + note
+		c.Files = nil
+		return c
+	}
 	if len(c.Embeds) == 0 { // a plain message, as RenderMarkdown makes them
 		m := withoutFiles(Message{Content: c.Content, Files: c.Files})
 		c.Content, c.Files = m.Content, m.Files
@@ -537,4 +548,14 @@ func cardWithoutFiles(c Card) Card {
 	c.Content = truncateRunes(c.Content, MaxContent-utf8.RuneCountInString(note)-4) + note
 	c.Files = nil
 	return c
+}
+
+// onlyPictures reports whether every file of fs is an image.
+func onlyPictures(fs []File) bool {
+	for _, f := range fs {
+		if !strings.HasPrefix(f.ContentType, "image/") {
+			return false
+		}
+	}
+	return true
 }
