@@ -57,7 +57,7 @@ func TestCanonicalReadsBack(t *testing.T) {
 				}
 				return
 			}
-			back, err := ParseSpec(q.Canonical)
+			back, err := Parse(q.Canonical)
 			if err != nil {
 				t.Fatalf("the restatement %q of %q does not read back: %v", q.Canonical, row.Text, err)
 			}

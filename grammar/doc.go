@@ -1,9 +1,10 @@
-// Package grammar turns what a student types into calc values: the
-// canonical spec language (spec.go), pasted PyTorch and Keras code, and plain
-// English questions. Every front-end keeps source positions, so an error
-// points at the spot (line, column, caret) and says what was expected, with
-// an example that works.
+// Package grammar turns what a student types into calc values. It is the
+// front door: [Parse] looks at a question and hands it to one front-end —
+// pasted PyTorch or Keras code (package paste), the canonical spec language
+// (package spec), or plain English (package english) — each of which
+// returns a [Question] (package lang, which they share) with source
+// positions, so an error points at the spot (line, column, caret) and says
+// what was expected, with an example that works.
 //
-// Parse is the one entry point the bot uses; it picks the front-end. Callers
-// never see participle's types: errors are [*Error].
+// Callers never see participle's types: errors are [*Error].
 package grammar

@@ -7,10 +7,64 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/english"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/paste"
+	"github.com/cnnbot/cnnbot/grammar/presets"
+	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
 // MaxChars is the longest question Parse reads, in runes.
 const MaxChars = 4000
+
+// MaxLeaves is the most single layers a network may unroll to (repeats
+// counted once per pass).
+const MaxLeaves = spec.MaxLeaves
+
+// The types every front-end shares, defined in package lang.
+type (
+	// Question is what a text asks, in calc values; see [lang.Question].
+	Question = lang.Question
+	// Layer is one calc layer with where it was written.
+	Layer = lang.Layer
+	// Error is a question the bot cannot answer as typed, positioned.
+	Error = lang.Error
+	// Position is a 1-based line and column in the question's text.
+	Position = lang.Position
+	// Unused is a number of the question the reading left out, with why.
+	Unused = lang.Unused
+	// Fix is a corrected line of the asker's own code.
+	Fix = lang.Fix
+)
+
+// Format restates q in the canonical spec language: what the bot echoes
+// as "understood as".
+func Format(q *Question) string { return lang.Format(q) }
+
+// FormatLayer writes one layer in the canonical spec language; a block
+// takes several lines.
+func FormatLayer(l calc.Layer) string { return lang.FormatLayer(l) }
+
+// FormatHead writes a layer on one line, a block as its first words.
+func FormatHead(l calc.Layer) string { return lang.FormatHead(l) }
+
+// Presets lists the names of the preset networks, sorted.
+func Presets() []string { return presets.Names() }
+
+// Preset returns the spec-language text of the named preset ("resnet50",
+// case-insensitive; a few other spellings such as "vgg16bn" work), its
+// canonical name, and whether there is such a preset.
+func Preset(name string) (text, canonical string, ok bool) { return presets.Lookup(name) }
+
+// ParseAll reads a message that may hold several questions and returns
+// one Question each, in order. For now a message is one question.
+func ParseAll(src string) ([]*Question, error) {
+	q, err := Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return []*Question{q}, nil
+}
 
 // Parse reads a question in whichever form it comes — pasted PyTorch or
 // Keras code, the spec language, or plain English — and returns what it
@@ -37,22 +91,22 @@ func kerasCounts(q *Question) {
 
 func parse(src string) (*Question, error) {
 	if n := utf8.RuneCountInString(src); n > MaxChars {
-		line, col := positionOfRune(src, MaxChars)
+		line, col := lang.RunePosition(src, MaxChars)
 		return nil, &Error{Line: line, Col: col,
-			Msg:  fmt.Sprintf("the question is %s characters long; I read at most %s", group(n), group(MaxChars)),
+			Msg:  fmt.Sprintf("the question is %s characters long; I read at most %s", lang.Group(n), lang.Group(MaxChars)),
 			Hint: "ask about fewer layers at a time, or use a preset such as resnet50"}
 	}
 	if strings.TrimSpace(src) == "" {
-		return nil, &Error{Msg: "the question is empty", Hint: specExample}
+		return nil, &Error{Msg: "the question is empty", Hint: lang.Example}
 	}
 	code := strings.ContainsAny(src, "()")
 	switch {
-	case code && LooksLikePyTorch(src):
-		return ParsePyTorch(src)
-	case code && LooksLikeKeras(src):
-		return ParseKeras(src)
-	case looksLikeSpec(src):
-		q, err := ParseSpec(src)
+	case code && paste.LooksLikePyTorch(src):
+		return paste.ParsePyTorch(src)
+	case code && paste.LooksLikeKeras(src):
+		return paste.ParseKeras(src)
+	case spec.LooksLike(src):
+		q, err := spec.Parse(src)
 		if err == nil {
 			return q, nil
 		}
@@ -60,8 +114,8 @@ func parse(src string) (*Question, error) {
 		// but is English: prefer English when it reads it — unless the
 		// text has the spec's own punctuation (32->64, blocks, ";"), where
 		// English would read a typo as something else.
-		if !specish(src) && !strings.ContainsAny(src, "{};→") && !strings.Contains(src, "->") {
-			if eq, eerr := ParseEnglish(src); eerr == nil {
+		if !spec.Mostly(src) && !strings.ContainsAny(src, "{};→") && !strings.Contains(src, "->") {
+			if eq, eerr := english.ParseEnglish(src); eerr == nil {
 				return eq, nil
 			}
 		}
@@ -70,82 +124,14 @@ func parse(src string) (*Question, error) {
 	if q := mentionedPreset(src); q != nil {
 		return q, nil
 	}
-	q, err := ParseEnglish(src)
-	if err != nil && nearSpec(src) {
+	q, err := english.ParseEnglish(src)
+	if err != nil && spec.NearMiss(src) {
 		// "covn 3x3 32->64": a typo in the spec language reads better as one.
-		if _, serr := ParseSpec(src); serr != nil {
+		if _, serr := spec.Parse(src); serr != nil {
 			return nil, serr
 		}
 	}
 	return q, err
-}
-
-// looksLikeSpec reports whether src starts with a layer name of the spec
-// language, "input", a preset or a block.
-func looksLikeSpec(src string) bool {
-	w := firstWord(src)
-	return specKindOf(w) != "" || blockWords[strings.ToLower(w)]
-}
-
-// specish reports whether every word of src belongs to the spec language,
-// so that a failed spec parse is the error to show.
-func specish(src string) bool {
-	unknown := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(src), func(r rune) bool {
-		return !(unicode.IsLetter(r) || r == '_')
-	}) {
-		if specKinds[w] == "" && specOptions[w] == "" && !blockWords[w] && !settingWords[w] && !isLayout(w) && w != "x" && shorthand.FindString(w) == "" {
-			switch w {
-			case "true", "false", "on", "off", "yes", "no", "none", "p":
-				continue
-			}
-			unknown++
-		}
-	}
-	return unknown < 2
-}
-
-// nearSpec reports whether src's first word is a likely typo of a layer
-// name and the rest looks like spec arguments.
-func nearSpec(src string) bool {
-	w := firstWord(src)
-	return w != "" && didYouMean(w, specKindNames()) != "" && specish(src) && strings.ContainsAny(src, "0123456789")
-}
-
-func firstWord(src string) string {
-	src = strings.TrimLeftFunc(src, unicode.IsSpace)
-	end := strings.IndexFunc(src, func(r rune) bool { return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') })
-	if end < 0 {
-		end = len(src)
-	}
-	return src[:end]
-}
-
-func positionOfRune(src string, n int) (line, col int) {
-	line, col = 1, 1
-	for i, r := range []rune(src) {
-		if i == n {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
-}
-
-// group writes n with thousands separators: 18,496.
-func group(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + group(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // mentionedPreset answers a plain question about a preset network — "how
@@ -167,7 +153,7 @@ func mentionedPreset(src string) *Question {
 			if !ok || name == "resnet" && !strings.Contains(src, "resnet50") {
 				continue
 			}
-			p, err := parsedPreset(canonical)
+			p, err := spec.Preset(canonical)
 			if err != nil {
 				return nil
 			}

@@ -1,0 +1,347 @@
+package english
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// The English front-end reads a question as people type it: participle's
+// lexer splits it into sizes (32x32x3, 3 x 3), numbers (10,000), words and
+// punctuation; english_words.go folds words to a small vocabulary (plurals,
+// synonyms, typos); english_read.go finds the layers mentioned and what each
+// number around them means; english_build.go turns that into calc values.
+//
+// The token grammar, as EBNF:
+//
+//	question = { Size | Number | Word | Arrow | Punct } .
+//	Size     = Int { [ " " ] ( "x" | "×" | "*" ) [ " " ] Int } .
+//
+// The meaning is resolved in Go: English has no grammar a student keeps to.
+
+// enMaxLen bounds the text read, so a reply costs little whatever is pasted.
+const enMaxLen = 4000
+
+var enLexer = lexer.MustSimple([]lexer.SimpleRule{
+	{Name: "Size", Pattern: `\d+(?:[ \t]*[xX×*][ \t]*\d+)+`},
+	{Name: "Number", Pattern: `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+`},
+	{Name: "Word", Pattern: `[A-Za-z][A-Za-z_]*(?:'[A-Za-z]+)?`},
+	{Name: "Arrow", Pattern: `-+>|→|=>`},
+	{Name: "Newline", Pattern: `[ \t\r]*\n\s*`},
+	{Name: "Space", Pattern: `\s+`},
+	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
+})
+
+// enSymbols names the lexer's token types.
+var enSymbols = lexer.SymbolsByRune(enLexer)
+
+// enTok is one token after merging: a word with its lemma, a number or a
+// size, or punctuation.
+type enTok struct {
+	kind   byte   // 'w' word, 'n' number, 's' size, 'p' punctuation or arrow
+	raw    string // as typed
+	lem    string // words: the vocabulary lemma ("" when unknown); punctuation: itself
+	num    int64  // numbers
+	frac   float64
+	isFrac bool  // the number had a fraction (0.5)
+	dims   []int // sizes
+	dimsOf int   // words like conv3d, BatchNorm2d, 3D: the dimension count
+	plural bool  // the word ended in s
+	off    int   // byte offset in the source
+	end    int
+	glued  bool // no space before
+	used   bool // consumed by a reading
+	slash  int  // sizes: the stride after a slash (11x11/4)
+	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
+}
+
+// ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
+// filters, stride 2, on a 32x32x3 input: how many parameters?") and returns
+// what it asks. It returns a positioned *lang.Error, with two examples close to the
+// text, when it cannot find a layer or an inverse question in it.
+func ParseEnglish(src string) (*lang.Question, error) {
+	if len(src) > enMaxLen {
+		return nil, &lang.Error{Line: 1, Col: 1, Msg: "the question is longer than 4,000 characters",
+			Hint: "ask about one layer or one short network at a time"}
+	}
+	toks, err := enLex(src)
+	if err != nil {
+		return nil, err
+	}
+	r := &enReader{src: src, toks: toks}
+	return r.read()
+}
+
+// enLex splits src into tokens and merges what belongs together: "227 by 227"
+// into a size, "10k" into 10,000, "conv3d" into a word with dims 3, "i-1"
+// into the word "previous", number words into numbers.
+func enLex(src string) ([]enTok, error) {
+	lx, err := enLexer.LexString("", src)
+	if err != nil {
+		return nil, enErrAt(src, 0, "could not read the text", "")
+	}
+	syms := enSymbols
+	var raw []enTok
+	lastEnd := -1
+	for {
+		t, err := lx.Next()
+		if err != nil {
+			return nil, enErrAt(src, t.Pos.Offset, "could not read the text here", "")
+		}
+		if t.EOF() {
+			break
+		}
+		name := syms[t.Type]
+		if name == "Space" {
+			continue
+		}
+		tk := enTok{raw: t.Value, off: t.Pos.Offset, end: t.Pos.Offset + len(t.Value), glued: t.Pos.Offset == lastEnd}
+		lastEnd = tk.end
+		switch name {
+		case "Size":
+			tk.kind = 's'
+			for _, f := range strings.FieldsFunc(t.Value, func(r rune) bool { return r == 'x' || r == 'X' || r == '×' || r == '*' || r == ' ' || r == '\t' }) {
+				v, _ := strconv.Atoi(f)
+				if len(f) > 8 {
+					v = 1 << 30
+				}
+				tk.dims = append(tk.dims, v)
+			}
+		case "Number":
+			tk.kind = 'n'
+			s := strings.ReplaceAll(t.Value, ",", "")
+			if strings.Contains(s, ".") {
+				tk.frac, _ = strconv.ParseFloat(s, 64)
+				tk.isFrac = true
+				tk.num = int64(tk.frac)
+			} else if len(s) > 15 {
+				tk.num = 1 << 50
+			} else {
+				tk.num, _ = strconv.ParseInt(s, 10, 64)
+			}
+		case "Word":
+			tk.kind = 'w'
+			tk.lem, tk.plural = enLemma(t.Value)
+		case "Newline":
+			// A line break ends a phrase, as a semicolon does.
+			tk.kind, tk.lem, tk.raw = 'p', ";", "\n"
+		default:
+			tk.kind = 'p'
+			tk.lem = t.Value
+			if name == "Arrow" {
+				tk.lem = "->"
+			}
+		}
+		raw = append(raw, tk)
+	}
+	return enMerge(raw), nil
+}
+
+// enMerge joins tokens that read as one.
+func enMerge(in []enTok) []enTok {
+	var out []enTok
+	for i := 0; i < len(in); i++ {
+		t := in[i]
+		next := func(k int) *enTok {
+			if i+k < len(in) {
+				return &in[i+k]
+			}
+			return nil
+		}
+		switch t.kind {
+		case 'w':
+			// conv3d, BatchNorm2d: a word, a glued number, a glued d.
+			if n := next(1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
+				if d := next(2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
+					t.dimsOf = int(n.num)
+					t.end = d.end
+					out = append(out, t)
+					i += 2
+					continue
+				}
+				// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
+				if !enAttr[t.lem] && t.lem != "idx" {
+					t.end = n.end
+					out = append(out, t)
+					i++
+					continue
+				}
+			}
+			// i-1, l-1: the layer before.
+			if len(t.raw) == 1 {
+				if m, n := next(1), next(2); m != nil && n != nil && m.kind == 'p' && (m.raw == "-" || m.raw == "+") && m.glued && n.kind == 'n' && n.glued {
+					if m.raw == "-" {
+						t.lem = "previous"
+					} else {
+						t.lem = ""
+					}
+					t.end = n.end
+					out = append(out, t)
+					i += 2
+					continue
+				}
+			}
+			// CS231n's W=10, F=3, S=2, P=1, K=10.
+			if n := next(1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
+				if l, ok := map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}[t.raw]; ok {
+					t.lem = l
+				}
+			}
+			if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok {
+				t.kind, t.num = 'n', v
+			}
+			if t.lem == "thousand" || t.lem == "million" {
+				if len(out) > 0 && out[len(out)-1].kind == 'n' {
+					p := &out[len(out)-1]
+					p.num = enScale(p, t.lem)
+					p.end = t.end
+					continue
+				}
+			}
+		case 'n':
+			if n := next(1); n != nil && n.kind == 'w' && n.glued {
+				switch strings.ToLower(n.raw) {
+				case "d": // 3D, 2d
+					w := n.end
+					t = enTok{kind: 'w', raw: t.raw + n.raw, lem: "dims", dimsOf: int(t.num), off: t.off, end: w, glued: t.glued}
+					out = append(out, t)
+					i++
+					continue
+				case "k", "m":
+					t.num = enScale(&t, map[string]string{"k": "thousand", "m": "million"}[strings.ToLower(n.raw)])
+					t.end = n.end
+					i++
+				}
+			}
+			// 227 by 227 (by 3), LaTeX's 32 \times 32
+			if w := enTimes(in, i+1); w > 0 && i+w+1 < len(in) && in[i+w+1].kind == 'n' && !t.isFrac && !in[i+w+1].isFrac {
+				s := enTok{kind: 's', dims: []int{enClamp(t.num)}, off: t.off, glued: t.glued}
+				for {
+					w := enTimes(in, i+1)
+					if w == 0 || i+w+1 >= len(in) || in[i+w+1].kind != 'n' {
+						break
+					}
+					i += w + 1
+					s.dims = append(s.dims, enClamp(in[i].num))
+					s.end = in[i].end
+				}
+				s.raw = src(in, s)
+				out = append(out, s)
+				continue
+			}
+		case 's':
+			// 11x11/4: Caffe's kernel/stride.
+			if sl, n := next(1), next(2); sl != nil && n != nil && sl.raw == "/" && sl.glued && n.glued && n.kind == 'n' {
+				t.slash = enClamp(n.num)
+				t.end = n.end
+				i += 2
+			}
+		case 'p':
+			// (3, 3) or (28,28,1), not glued to a word: a size.
+			if t.raw == "(" && !(i > 0 && in[i-1].kind == 'w' && t.glued) {
+				j := i + 1
+				var dims []int
+				for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
+					dims = append(dims, enClamp(in[j].num))
+					if in[j+1].raw == ")" {
+						break
+					}
+					j += 2
+				}
+				if len(dims) >= 2 && j+1 < len(in) && in[j+1].raw == ")" {
+					out = append(out, enTok{kind: 's', raw: src(in, enTok{off: t.off, end: in[j+1].end}), dims: dims, off: t.off, end: in[j+1].end, glued: t.glued})
+					i = j + 1
+					continue
+				}
+			}
+			if strings.Contains("'\"`“”‘’*_$", t.raw) {
+				continue // quotes and markdown emphasis
+			}
+			// A spaced dash separates, as a comma does: "32x32x3 - conv 5x5".
+			if (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued) {
+				t.lem = ","
+				out = append(out, t)
+				continue
+			}
+			// Hyphens join words (zero-padding, 256-channel, stride-2): drop them.
+			if t.raw == "-" && len(out) > 0 {
+				if n := next(1); n != nil && n.glued && t.glued && n.kind != 'p' {
+					n.hyph = true
+					continue
+				}
+			}
+		}
+		out = append(out, t)
+	}
+	return enCompounds(out)
+}
+
+// enTimes is the number of tokens of a "times" between two numbers at i:
+// "by" (1) or LaTeX's \times (2); 0 when there is none.
+func enTimes(in []enTok, i int) int {
+	if i >= len(in) {
+		return 0
+	}
+	if in[i].kind == 'w' && strings.EqualFold(in[i].raw, "by") {
+		return 1
+	}
+	if in[i].raw == "\\" && i+1 < len(in) && in[i+1].kind == 'w' && (in[i+1].raw == "times" || in[i+1].raw == "cdot") {
+		return 2
+	}
+	return 0
+}
+
+// src rebuilds a merged token's text from the raw tokens it spans.
+func src(in []enTok, t enTok) string {
+	var b strings.Builder
+	for _, r := range in {
+		if r.off >= t.off && r.end <= t.end {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(r.raw)
+		}
+	}
+	return b.String()
+}
+
+func enScale(t *enTok, unit string) int64 {
+	f := float64(t.num)
+	if t.isFrac {
+		f = t.frac
+	}
+	switch unit {
+	case "thousand":
+		f *= 1e3
+	case "million":
+		f *= 1e6
+	}
+	if f > 1e15 {
+		f = 1e15
+	}
+	t.isFrac = false
+	return int64(f)
+}
+
+func enClamp(v int64) int {
+	if v > 1<<30 {
+		return 1 << 30
+	}
+	return int(v)
+}
+
+// enPos turns a byte offset of src into a 1-based line and rune column.
+func enPos(src string, off int) lang.Position {
+	off = max(min(off, len(src)), 0)
+	line := 1 + strings.Count(src[:off], "\n")
+	start := strings.LastIndex(src[:off], "\n") + 1
+	return lang.Position{Line: line, Col: utf8.RuneCountInString(src[start:off]) + 1}
+}
+
+func enErrAt(src string, off int, msg, hint string) *lang.Error {
+	p := enPos(src, off)
+	return &lang.Error{Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
+}

@@ -1,0 +1,872 @@
+package english
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// read turns the tokens into a lang.Question.
+func (r *enReader) read() (*lang.Question, error) {
+	if len(r.toks) == 0 {
+		return nil, r.fail(0, "the question is empty", "")
+	}
+	r.findAnchors()
+	r.asked()
+	r.scan()
+	r.dropEmpty()
+	r.resolveBare()
+	q := &lang.Question{Asked: r.g.asked}
+	if r.g.unknown == "out" && len(r.g.params) == 0 {
+		r.g.unknown = ""
+	}
+	if r.g.unknown != "" {
+		if err := r.solve(q); err != nil {
+			return nil, err
+		}
+		q.Notes = append(q.Notes, r.notes...)
+		return q, nil
+	}
+	var real []*enAnchor
+	for _, a := range r.anchors {
+		if !a.ctx {
+			real = append(real, a)
+		}
+	}
+	if len(real) == 0 {
+		at := 0
+		if len(r.anchors) > 0 {
+			at = r.anchors[0].tok
+		} else if len(r.g.inputs) > 0 {
+			at = r.g.inputs[0].tok
+		}
+		msg := "I could not find a layer in this question"
+		if len(r.anchors) == 0 {
+			for i, t := range r.toks {
+				if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
+					at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
+					break
+				}
+			}
+		}
+		return nil, r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
+	}
+	input, inChannels, err := r.input(real[0])
+	if err != nil {
+		return nil, err
+	}
+	var layers []lang.Layer
+	prevOut := 0 // channels arriving at the next layer, when known
+	if input != nil {
+		prevOut = input[0]
+	}
+	for k, a := range real {
+		ls, err := r.layer(a, k == 0, prevOut, inChannels)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			switch v := l.Layer.(type) {
+			case calc.Conv:
+				prevOut = v.Out
+			case calc.Linear:
+				prevOut = 0
+			}
+		}
+		layers = append(layers, ls...)
+		for n := 1; n < a.repeat; n++ {
+			for _, l := range ls {
+				if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
+					c.In = c.Out
+					l.Layer = c
+				}
+				layers = append(layers, l)
+			}
+		}
+		if a.repeat > 1 {
+			r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		}
+	}
+	// A dense layer on a volume reads it flattened.
+	for k := 0; k < len(layers); k++ {
+		if _, ok := layers[k].Layer.(calc.Linear); !ok {
+			continue
+		}
+		if k == 0 && len(input) > 1 {
+			n := enProduct(input)
+			q.Notes = append(q.Notes, fmt.Sprintf("the %s input is flattened to %d values before the fully connected layer", enShapeText(input), n))
+			layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: layers[0].Pos}}, layers...)
+			k++
+		} else if k > 0 {
+			if _, flat := layers[k-1].Layer.(calc.Flatten); !flat {
+				if _, lin := layers[k-1].Layer.(calc.Linear); !lin && input != nil {
+					layers = append(layers[:k], append([]lang.Layer{{Layer: calc.Flatten{}, Pos: layers[k].Pos}}, layers[k:]...)...)
+					k++
+				}
+			}
+		}
+	}
+	// Explicit flatten mentions are kept only where a shape needs them.
+	var kept []lang.Layer
+	for k, l := range layers {
+		if _, ok := l.Layer.(calc.Flatten); ok {
+			if input == nil || (k > 0 && kept != nil && enIsFlat(kept[len(kept)-1])) || (k == 0 && len(input) == 1) {
+				continue
+			}
+			if len(kept) > 0 {
+				if _, f := kept[len(kept)-1].Layer.(calc.Flatten); f {
+					continue
+				}
+			}
+		}
+		kept = append(kept, l)
+	}
+	layers = kept
+	q.Input = input
+	q.Layers = layers
+	q.Network = len(layers) > 1
+	if q.Network && input == nil {
+		// Without an input size the chain is sized layer by layer: every
+		// layer needs its input channels.
+		for k := range layers {
+			if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
+				if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
+					c.In = pc.Out
+					layers[k].Layer = c
+				}
+			}
+		}
+	}
+	for _, a := range r.anchors {
+		for _, i := range append(append([]int{}, a.bare...), a.bareSizes...) {
+			if !r.toks[i].used {
+				r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
+			}
+		}
+	}
+	q.Framework = r.framework()
+	q.Notes = append(q.Notes, r.notes...)
+	q.Canonical = lang.Format(q)
+	return q, nil
+}
+
+func enIsFlat(l lang.Layer) bool {
+	switch l.Layer.(type) {
+	case calc.Flatten, calc.Linear:
+		return true
+	}
+	return false
+}
+
+// input assembles the input shape, channels first, from the sizes and
+// colour words read; channels is the count the first layer's own words give.
+func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
+	var f *enSizeFact
+	for k := range r.g.inputs {
+		if r.g.inputs[k].role != "out" {
+			f = &r.g.inputs[k]
+			break
+		}
+	}
+	// A size no word explains, in a layer that has its kernel: the input.
+	if f == nil {
+		for _, a := range r.anchors {
+			for _, i := range a.bareSizes {
+				if !r.toks[i].used && f == nil {
+					r.toks[i].used = true
+					r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
+					f = &enSizeFact{dims: r.toks[i].dims, tok: i}
+					break
+				}
+			}
+		}
+	}
+	if f == nil {
+		return nil, 0, nil
+	}
+	dims := append([]int(nil), f.dims...)
+	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
+		return calc.Shape{dims[0]}, 0, nil // a fully connected layer's input is a vector
+	}
+	c := 0
+	switch {
+	case len(dims) == 4 && first != nil && first.dims == 3:
+		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", r.toks[f.tok].raw))
+		c, dims = dims[3], dims[:3]
+	case len(dims) == 4:
+		// 1x3x224x224: a batch, then C×H×W.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", r.toks[f.tok].raw))
+		c, dims = dims[1], dims[2:]
+	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
+		switch {
+		case dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4:
+			c, dims = dims[0], dims[1:]
+			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", r.toks[f.tok].raw, dims[0], dims[1], c))
+		default:
+			c, dims = dims[2], dims[:2]
+			if !(dims[0] == dims[1] && c != dims[0]) {
+				r.notes = append(r.notes, fmt.Sprintf("%s read as H×W×C (channels last, as in CS231n and Keras)", r.toks[f.tok].raw))
+			}
+		}
+	case len(dims) == 2 && r.g.frames > 0:
+		dims = append([]int{int(r.g.frames)}, dims...)
+	case len(dims) == 1 && !r.oneD(first):
+		dims = []int{dims[0], dims[0]}
+		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
+	}
+	if c == 0 && f.rgb != 0 {
+		c = f.rgb
+	}
+	if c == 0 && r.g.channels != 0 {
+		c = r.g.channels
+	}
+	if c == 0 {
+		// The first layer's own in-channels, or a previous-layer mention.
+		for _, a := range r.anchors {
+			for _, n := range a.counts {
+				if n.role == "in" && a == first {
+					c = int(n.v)
+				}
+			}
+			if len(a.args) >= 2 && a == first && (a.kind == "conv" || a.kind == "deconv") {
+				c = int(a.args[0])
+			}
+			if a.kind == "bn" && a == first && len(a.args) > 0 {
+				c = int(a.args[0])
+			}
+		}
+	}
+	if c == 0 {
+		c = r.firstIn(first)
+	}
+	if c == 0 {
+		if first != nil && first.kind == "pool" {
+			for _, n := range first.counts {
+				c = int(n.v)
+			}
+		}
+	}
+	if c == 0 {
+		switch {
+		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
+			return nil, 0, r.fail(f.tok, "how many channels does this input have?",
+				fmt.Sprintf("say it: \"%s RGB image\" (3 channels), \"grayscale\" (1), or \"%sx%d\" (channels last)", r.toks[f.tok].raw, r.toks[f.tok].raw, 3))
+		default:
+			c = 1
+			r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+		}
+	}
+	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// resolveBare reads the sizes no word explained: in a layer that lacks its
+// kernel, the smallest is the kernel ("20 filters, each 5 x 5"); a larger
+// one is the input. Each reading is noted.
+func (r *enReader) resolveBare() {
+	for _, a := range r.anchors {
+		if a.ctx {
+			continue
+		}
+		if a.kind == "layer" {
+			for _, c := range a.counts {
+				if c.class == "filter" || c.class == "fmap" {
+					a.kind = "conv"
+				}
+			}
+		}
+		if len(a.kernel) > 0 || len(a.bareSizes) == 0 || !(a.kind == "conv" || a.kind == "deconv" || a.kind == "pool" || a.kind == "layer") {
+			continue
+		}
+		best := -1
+		for k, i := range a.bareSizes {
+			if best < 0 || slices.Max(r.toks[i].dims) < slices.Max(r.toks[a.bareSizes[best]].dims) {
+				best = k
+			}
+		}
+		i := a.bareSizes[best]
+		if slices.Max(r.toks[i].dims) > 15 && len(a.bareSizes) == 1 && len(r.g.inputs) == 0 {
+			continue // more likely the input
+		}
+		a.kernel, a.at["kernel"] = r.toks[i].dims, i
+		if a.kind == "layer" {
+			a.kind = "conv"
+		}
+		r.toks[i].used = true
+		a.bareSizes = slices.Delete(a.bareSizes, best, best+1)
+		r.notes = append(r.notes, fmt.Sprintf("%s read as the kernel size", r.toks[i].raw))
+	}
+}
+
+// framework is "keras" or "pytorch" when the question names one, so the
+// answer can follow its conventions (Keras counts batch norm's statistics).
+func (r *enReader) framework() string {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "keras", "tensorflow", "tf":
+			return "keras"
+		case "pytorch", "torch":
+			return "pytorch"
+		}
+	}
+	return ""
+}
+
+// dropEmpty forgets a mention that repeats an earlier layer's kind and
+// carries nothing of its own ("output shape after pooling?").
+func (r *enReader) dropEmpty() {
+	var kept []*enAnchor
+	for k, a := range r.anchors {
+		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP
+		dup := false
+		for j, b := range r.anchors {
+			dup = dup || (j != k && b.kind == a.kind && !b.ctx)
+		}
+		// "dropout after a dense layer": an empty mention after "after" is a
+		// reference to a layer, not one to size.
+		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
+		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
+			continue
+		}
+		// "... how many parameters does dropout add?": a layer without
+		// settings named again, not after a chain word, is the same layer.
+		if empty && dup && (a.kind == "dropout" || a.kind == "act" || a.kind == "bn" || a.kind == "flatten") && a.start > 0 {
+			switch strings.ToLower(r.toks[a.start-1].raw) {
+			case "then", ",", "->", "→", ";", "\n", "and", "a", "an", "another", "+", "by", "followed", "with":
+			default:
+				continue
+			}
+		}
+		kept = append(kept, a)
+	}
+	r.anchors = kept
+}
+
+// shapeOnly reports whether the question asks only for what does not
+// depend on channel counts: the output's spatial size, the receptive field,
+// connections per neuron.
+func (r *enReader) shapeOnly() bool {
+	if len(r.g.asked) == 0 {
+		// Nothing asked in words and no count given: a shape question.
+		for _, a := range r.anchors {
+			if len(a.counts)+len(a.args)+len(a.bare) > 0 || a.kind == "fc" || a.kind == "bn" {
+				return false
+			}
+		}
+		return r.g.channels == 0
+	}
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" && a != "connections" {
+			return false
+		}
+	}
+	return true
+}
+
+// firstIn is the input-channel count the first layer's words give.
+func (r *enReader) firstIn(a *enAnchor) int {
+	if a == nil {
+		return 0
+	}
+	_, in, _ := r.channels(a)
+	return in
+}
+
+func (r *enReader) oneD(a *enAnchor) bool {
+	if a != nil && a.dims == 1 {
+		return true
+	}
+	for _, t := range r.toks {
+		if t.lem == "length" {
+			return true
+		}
+	}
+	return false
+}
+
+// channels resolves a layer's counts into (out, in): counts said as inputs
+// or outputs first, then filters and feature maps as outputs, then plain
+// channels as the other end.
+func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
+	var rest []enCount
+	for _, c := range a.counts {
+		switch c.role {
+		case "in":
+			if in == 0 {
+				in = int(c.v)
+			}
+		case "out":
+			if out == 0 {
+				out = int(c.v)
+			}
+		default:
+			rest = append(rest, c)
+		}
+	}
+	// The previous layer's feature maps are this layer's input channels.
+	for _, b := range r.anchors {
+		if b.ctx && r.main(b) == a {
+			for _, c := range b.counts {
+				if in == 0 {
+					in = int(c.v)
+				}
+			}
+		}
+	}
+	// Filters, feature maps and units say the output first; plain channels
+	// are then the input.
+	for k, c := range rest {
+		if out == 0 && c.class != "channel" {
+			out = int(c.v)
+			rest = append(rest[:k:k], rest[k+1:]...)
+			break
+		}
+	}
+	for _, c := range rest {
+		if in == 0 && out != 0 {
+			in = int(c.v)
+			continue
+		}
+		if out == 0 {
+			out = int(c.v)
+			note = fmt.Sprintf("%d channels read as the layer's output channels", c.v)
+		}
+	}
+	return out, in, note
+}
+
+// layer builds the calc layers of one anchor (a separable conv is two).
+func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]lang.Layer, error) {
+	pos := enPos(r.src, r.toks[a.tok].off)
+	fields := map[string]lang.Position{}
+	for f, i := range a.at {
+		fields[f] = enPos(r.src, r.toks[i].off)
+	}
+	one := func(l calc.Layer) []lang.Layer { return []lang.Layer{{Layer: l, Pos: pos, Fields: fields}} }
+	kind := a.kind
+	if kind == "layer" {
+		kind = "fc"
+		if len(a.kernel) > 0 {
+			kind = "conv"
+		}
+	}
+	if a.dims > 3 && (kind == "conv" || kind == "deconv" || kind == "pool") {
+		// conv4294967296d: refuse before anything is sized or formatted
+		// per dimension.
+		what := "a convolution"
+		if kind == "pool" {
+			what = "pooling"
+		}
+		return nil, r.fail(a.tok, fmt.Sprintf("%s has 1, 2 or 3 spatial dimensions, not %d", what, a.dims),
+			"write conv1d, conv2d or conv3d")
+	}
+	switch kind {
+	case "conv", "deconv":
+		out, in, note := r.channels(a)
+		if len(a.args) >= 2 && in == 0 && out == 0 {
+			in, out = int(a.args[0]), int(a.args[1])
+			if len(a.args) >= 3 && len(a.kernel) == 0 {
+				a.kernel = []int{int(a.args[2])}
+			}
+		}
+		if note != "" {
+			r.notes = append(r.notes, note)
+		}
+		k := a.kernel
+		if len(k) == 0 && a.pointwise {
+			k = []int{1}
+		}
+		if len(k) == 0 && len(a.bareSizes) > 0 {
+			i := a.bareSizes[0]
+			k = r.toks[i].dims
+			r.toks[i].used = true
+			a.bareSizes = a.bareSizes[1:]
+		}
+		if len(k) == 0 {
+			return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
+				"say it as \"3x3 filters\" or \"a filter size of 5\"")
+		}
+		dims := a.dims
+		if dims == 0 {
+			dims = 2
+			if r.g.frames > 0 {
+				dims = 3
+			} else if len(k) == 1 && r.oneD(a) {
+				dims = 1
+			}
+		}
+		if len(k) == 4 && dims == 2 {
+			// A weight shape: TensorFlow's H×W×In×Out, or PyTorch's Out×In×H×W.
+			if k[2] == k[3] && k[0] != k[1] {
+				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as PyTorch's Out×In×H×W", k[0], k[1], k[2], k[3]))
+				out, in, k = k[0], k[1], k[2:]
+			} else {
+				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as TensorFlow's H×W×In×Out", k[0], k[1], k[2], k[3]))
+				in, out, k = k[2], k[3], k[:2]
+			}
+		}
+		if len(k) == 3 && dims == 2 {
+			// 5x5x3 filters: the last number is the depth they span.
+			if in == 0 {
+				in = k[2]
+			}
+			r.notes = append(r.notes, fmt.Sprintf("%dx%dx%d filters read as %d×%d spanning %d channels", k[0], k[1], k[2], k[0], k[1], k[2]))
+			k = k[:2]
+		}
+		if in == 0 && first {
+			in = inCh
+		}
+		if out == 0 && len(a.bare) > 0 {
+			i := a.bare[0]
+			if i > a.tok {
+				out = int(r.toks[i].num)
+				r.toks[i].used = true
+				r.notes = append(r.notes, fmt.Sprintf("%s read as the number of filters", r.toks[i].raw))
+			}
+		}
+		if a.depthwise && in == 0 && out != 0 && len(a.counts) == 1 {
+			in = out
+		}
+		if a.depthwise && out == 0 {
+			out = in
+			if in == 0 {
+				out = prevOut
+			}
+		}
+		if out == 0 && r.shapeOnly() {
+			in, out = max(in, 1), 1
+			if !r.rfNote {
+				r.rfNote = true
+				what := strings.Join(r.g.asked, " and ")
+				if what == "" {
+					what = "output size"
+				}
+				r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
+			}
+		}
+		if out == 0 {
+			return nil, r.fail(a.tok, "I could not find how many filters (output channels) this convolution has",
+				"say it as \"64 filters\" or \"from 32 to 64 channels\"")
+		}
+		if in == 0 && first {
+			in = prevOut
+		}
+		if in == 0 && first && r.g.channels != 0 {
+			in = r.g.channels
+		}
+		c := calc.Conv{Dims: dims, Transposed: kind == "deconv", Kernel: k, In: in, Out: out, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: a.groups, NoBias: a.noBias}
+		if c.Transposed {
+			c.OutPad = a.outpad
+		}
+		switch a.padMode {
+		case "same":
+			c.PadMode, c.Pad = calc.PadSame, nil
+		case "valid":
+			c.PadMode, c.Pad = calc.PadValid, nil
+		}
+		if a.depthwise {
+			c.Groups = c.In
+		}
+		if a.separable {
+			if in == 0 {
+				return nil, r.fail(a.tok, "how many channels go into this separable convolution?", "say \"64 channels in, 128 out\"")
+			}
+			dw := c
+			dw.Out, dw.Groups, dw.NoBias = in, in, true
+			pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
+			r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+			return []lang.Layer{{Layer: dw, Pos: pos, Fields: fields}, {Layer: pw, Pos: pos, Fields: fields}}, nil
+		}
+		return one(c), nil
+	case "pool":
+		if a.op == "global" {
+			return one(calc.GlobalAvgPool{}), nil
+		}
+		k := a.kernel
+		if len(k) == 0 && len(a.args) > 0 {
+			k = []int{int(a.args[0])}
+		}
+		if len(k) == 0 && len(a.bareSizes) > 0 {
+			k = r.toks[a.bareSizes[0]].dims
+			r.toks[a.bareSizes[0]].used = true
+		}
+		if len(k) == 0 && len(a.bare) > 0 && a.bare[0] < a.tok {
+			k = []int{int(r.toks[a.bare[0]].num)}
+			r.toks[a.bare[0]].used = true
+		}
+		if len(k) == 0 {
+			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
+		}
+		p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad, Ceil: a.ceil}
+		if a.op == "avg" {
+			p.Op = calc.AvgPool
+		}
+		if r.g.frames > 0 || a.dims == 3 {
+			p.Dims = 3
+		} else if a.dims == 1 {
+			p.Dims = 1
+		}
+		if a.padMode == "same" {
+			r.notes = append(r.notes, "padding \"same\" on a pool read as padding kernel/2")
+			p.Pad = []int{k[0] / 2}
+		}
+		return one(p), nil
+	case "fc":
+		if ls := r.mlp(a, pos, fields); ls != nil {
+			return ls, nil
+		}
+		out, in, _ := r.channels(a)
+		switch len(a.args) {
+		case 1:
+			out = int(a.args[0])
+		case 2:
+			in, out = int(a.args[0]), int(a.args[1])
+		}
+		if out == 0 && len(a.bare) > 0 {
+			i := a.bare[len(a.bare)-1]
+			out = int(r.toks[i].num)
+			r.toks[i].used = true
+			r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
+		}
+		if out == 0 {
+			return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
+		}
+		return one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
+	case "bn":
+		c := 0
+		if len(a.args) > 0 {
+			c = int(a.args[0])
+		}
+		for _, n := range a.counts {
+			if c == 0 {
+				c = int(n.v)
+			}
+		}
+		if c == 0 && len(a.bare) > 0 {
+			c = int(r.toks[a.bare[0]].num)
+			r.toks[a.bare[0]].used = true
+		}
+		if c == 0 && prevOut == 0 {
+			return nil, r.fail(a.tok, "over how many channels is this batch norm?", "say it as \"batch norm over 64 channels\" or \"BatchNorm2d(64)\"")
+		}
+		return one(calc.BatchNorm{C: c}), nil
+	case "flatten":
+		return one(calc.Flatten{}), nil
+	case "act":
+		name := strings.ToLower(a.act)
+		if name == "activation" || name == "" {
+			name = "relu"
+		}
+		return one(calc.Activation{Name: name}), nil
+	case "dropout":
+		p := 0.5
+		if a.hasP {
+			p = a.p
+		}
+		return one(calc.Dropout{P: p}), nil
+	}
+	return nil, r.fail(a.tok, "I could not tell what kind of layer this is", "")
+}
+
+// mlp reads "an MLP with 784 inputs, 128 hidden units and 10 outputs": the
+// input count, one or more hidden sizes and the output count, as a chain of
+// fully connected layers. It returns nil for a single layer.
+func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Position) []lang.Layer {
+	in, out := 0, 0
+	var hidden []int
+	for _, c := range a.counts {
+		switch c.role {
+		case "in":
+			in = int(c.v)
+		case "out":
+			out = int(c.v)
+		default:
+			hidden = append(hidden, int(c.v))
+		}
+	}
+	if in == 0 || out == 0 || len(hidden) == 0 {
+		return nil
+	}
+	sizes := append(append([]int{in}, hidden...), out)
+	var ls []lang.Layer
+	for k := 1; k < len(sizes); k++ {
+		ls = append(ls, lang.Layer{Layer: calc.Linear{In: sizes[k-1], Out: sizes[k], NoBias: a.noBias}, Pos: pos, Fields: fields})
+	}
+	r.notes = append(r.notes, fmt.Sprintf("read as %d fully connected layers: %s", len(ls), strings.Trim(strings.Join(strings.Fields(fmt.Sprint(sizes)), " → "), "[]")))
+	return ls
+}
+
+// solve answers an inverse question.
+func (r *enReader) solve(q *lang.Question) error {
+	var a *enAnchor
+	for _, b := range r.anchors {
+		if !b.ctx {
+			a = b
+			break
+		}
+	}
+	if a == nil {
+		a = &enAnchor{kind: "conv", tok: r.g.unkTok, at: map[string]int{}}
+	}
+	out, in, _ := r.channels(a)
+	if r.g.unknown == "out" {
+		target := r.g.params[0]
+		if a.kind == "fc" || a.kind == "layer" {
+			if in == 0 {
+				if f := r.firstInput(); f != nil {
+					in = enProduct(f.dims)
+				}
+			}
+			sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
+			if err != nil {
+				return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many units for 7850 parameters from 784 inputs?\"")
+			}
+			q.Solve = sv
+			return nil
+		}
+		k := a.kernel
+		if in == 0 {
+			if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+				in = f.dims[2]
+			}
+			if in == 0 {
+				in = r.g.channels
+			}
+		}
+		if len(k) == 3 {
+			in, k = k[2], k[:2]
+		}
+		sv, err := calc.SolveFilters(calc.Conv{Kernel: k, In: in, NoBias: a.noBias, Groups: a.groups}, target.v)
+		if err != nil {
+			return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
+		}
+		q.Solve = sv
+		return nil
+	}
+	_ = out
+	c := calc.Conv{Kernel: a.kernel, In: 1, Out: 1, Stride: a.stride, Pad: a.pad, Dilation: a.dil}
+	if len(c.Kernel) == 0 && len(a.bareSizes) > 0 && r.g.unknown != "kernel" {
+		c.Kernel = r.toks[a.bareSizes[0]].dims
+	}
+	if a.kind == "pool" && len(a.stride) == 0 && r.g.unknown != "stride" && len(c.Kernel) > 0 {
+		c.Stride = c.Kernel
+	}
+	switch a.padMode {
+	case "same":
+		c.PadMode = calc.PadSame
+	case "valid":
+		c.PadMode = calc.PadValid
+	}
+	if len(c.Kernel) > 2 {
+		c.Kernel = c.Kernel[:2]
+	}
+	f := r.firstInput()
+	inSize := 0
+	if f != nil {
+		inSize = f.dims[0]
+	}
+	outSize := 0
+	if len(r.g.outs) > 0 {
+		outSize = r.g.outs[0].dims[0]
+	} else if r.g.keep {
+		outSize = inSize
+	}
+	hint := "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
+	if inSize == 0 && r.g.keep && lang.Per0(c.Stride) <= 1 && r.g.unknown == "pad" {
+		inSize, outSize = 32, 32
+		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
+	}
+	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
+		return r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", hint)
+	}
+	if r.g.unknown == "pad" {
+		c.Pad, c.PadMode = nil, calc.PadExplicit
+	}
+	if r.g.unknown != "pad" && r.g.unknown != "input" && a.padMode == "same" {
+		c.PadMode = calc.PadSame
+	}
+	var sv *calc.Solved
+	var err error
+	if r.g.unknown2 != "" {
+		sv, err = calc.SolveStrideAndPad(c, 0, inSize, outSize)
+	} else {
+		sv, err = calc.SolveConv(c, r.g.unknown, 0, inSize, outSize)
+	}
+	if err != nil {
+		return r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), hint)
+	}
+	q.Solve = sv
+	return nil
+}
+
+func (r *enReader) firstInput() *enSizeFact {
+	for k := range r.g.inputs {
+		return &r.g.inputs[k]
+	}
+	for _, a := range r.anchors {
+		if len(a.bareSizes) > 0 {
+			return &enSizeFact{dims: r.toks[a.bareSizes[0]].dims, tok: a.bareSizes[0]}
+		}
+	}
+	return nil
+}
+
+// fail is an *lang.Error at token i with two examples close to what was typed.
+func (r *enReader) fail(i int, msg, hint string) *lang.Error {
+	off := 0
+	if i >= 0 && i < len(r.toks) {
+		off = r.toks[i].off
+	}
+	e := enErrAt(r.src, off, msg, "")
+	ex := r.examples()
+	e.Hint = strings.TrimSpace(hint + "\n" + "for example: " + ex[0] + "\nor: " + ex[1])
+	return e
+}
+
+// examples picks two questions that work, close to what was typed.
+func (r *enReader) examples() [2]string {
+	has := map[string]bool{}
+	for _, t := range r.toks {
+		has[t.lem] = true
+	}
+	switch {
+	case r.g.unknown != "":
+		return [2]string{"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel and stride 1?", "what stride turns a 224x224 image into 112x112 with a 7x7 conv and padding 3?"}
+	case has["pool"]:
+		return [2]string{"2x2 max pool with stride 2 on a 28x28x16 input: output size?", "maxpool 2 stride 2 input 28x28x16"}
+	case has["fc"] || has["neuron"]:
+		return [2]string{"fully connected layer from 784 inputs to 100 units: how many parameters?", "linear 784->100"}
+	case has["bn"]:
+		return [2]string{"batch norm over 64 channels: how many learnable parameters?", "batchnorm 64"}
+	}
+	return [2]string{"a conv layer with 64 3x3 filters, stride 2 and padding 1 on a 32x32x3 input: parameters and output size?", "conv 3x3 32->64 stride 2 pad 1 input 32x32"}
+}
+
+func enShapeText(s calc.Shape) string {
+	parts := make([]string, len(s))
+	for i, d := range s {
+		parts[i] = fmt.Sprint(d)
+	}
+	return strings.Join(parts, "×")
+}
+
+// enProduct multiplies sizes, capped past anything calc accepts.
+func enProduct(xs []int) int {
+	p := 1
+	for _, x := range xs {
+		p = min(p*max(x, 0), 1<<40)
+	}
+	return p
+}
+
+func enUnknownWord(u string) string {
+	switch u {
+	case "pad":
+		return "padding"
+	case "input":
+		return "input size"
+	}
+	return u
+}

@@ -1,0 +1,844 @@
+package english
+
+import "fmt"
+
+// enReader finds, in the tokens of one question, the layers mentioned
+// (anchors), what each number means (facts), and what is asked.
+type enReader struct {
+	src     string
+	toks    []enTok
+	anchors []*enAnchor
+	g       enGlobal
+	notes   []string
+	rfNote  bool
+}
+
+// enAnchor is one layer mentioned in the text, with the facts read around
+// it. ctx marks a mention of the layer before ("the previous layer has 32
+// feature maps"): its counts are the next layer's input channels.
+type enAnchor struct {
+	kind                            string // conv deconv pool fc bn flatten act dropout layer
+	tok, start                      int
+	ctx                             bool
+	dims                            int
+	op                              string // pooling: max, avg, global
+	depthwise, separable, pointwise bool
+	act                             string
+	kernel, stride, pad, dil        []int
+	padMode                         string // "", "same", "valid"
+	groups                          int
+	noBias                          bool
+	counts                          []enCount
+	args                            []int64
+	p                               float64
+	hasP                            bool
+	at                              map[string]int // field -> token index
+	bareSizes                       []int          // token indexes of sizes with no reading
+	bare                            []int          // token indexes of numbers with no reading
+	repeat                          int
+	outpad                          []int
+	ceil                            bool
+}
+
+type enCount struct {
+	v           int64
+	class, role string
+	tok         int
+}
+
+type enSizeFact struct {
+	dims []int
+	tok  int
+	role string // "in", "out", ""
+	rgb  int    // channels said next to it (3, 1) or 0
+}
+
+type enGlobal struct {
+	inputs   []enSizeFact // sizes read as the input
+	outs     []enSizeFact // sizes read as an output (inverse questions)
+	frames   int64
+	channels int // 3 for RGB, 1 for grayscale, 0 unsaid
+	chanTok  int
+	params   []enCount
+	keep     bool
+	asked    []string
+	unknown  string
+	unkTok   int
+	unknown2 string // "pad" when asked for the stride and the padding together
+	noBias   bool
+}
+
+func (r *enReader) lem(i int) string {
+	if i < 0 || i >= len(r.toks) {
+		return ""
+	}
+	t := r.toks[i]
+	if t.kind == 'w' || t.kind == 'p' {
+		return t.lem
+	}
+	return ""
+}
+
+func (r *enReader) isNum(i int) bool {
+	return i >= 0 && i < len(r.toks) && (r.toks[i].kind == 'n' || r.toks[i].kind == 's')
+}
+
+var enKinds = map[string]bool{"conv": true, "deconv": true, "pool": true, "fc": true, "bn": true, "flatten": true, "act": true, "dropout": true, "depthwise": true, "separable": true, "pointwise": true}
+
+// enNouns are the words "input" and "output" can qualify.
+var enNouns = map[string]bool{"channel": true, "fmap": true, "neuron": true, "filter": true, "depth": true, "size": true, "image": true, "volume": true, "pixel": true, "vector": true, "layer": true, "insize": true, "outsize": true, "rgb": true, "gray": true, "frame": true, "length": true}
+
+// enStop ends a backward or forward look for the word a number goes with.
+var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": true, ")": true, "and": true, "with": true, "then": true}
+
+// findAnchors marks every layer mention and where its phrase starts.
+func (r *enReader) findAnchors() {
+	var last *enAnchor
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		if t.kind != 'w' || !enKinds[t.lem] {
+			continue
+		}
+		kind := t.lem
+		// Modifiers before a conv: depthwise separable conv, transposed conv.
+		if kind == "depthwise" || kind == "separable" || kind == "pointwise" || (kind == "deconv" && r.lem(i+1) == "conv") {
+			j := i
+			for j+1 < len(r.toks) && (enKinds[r.lem(j+1)] || r.lem(j+1) == "dims") && j-i < 3 {
+				j++
+			}
+			a := &enAnchor{kind: "conv", tok: i}
+			for k := i; k <= j; k++ {
+				switch r.lem(k) {
+				case "depthwise":
+					a.depthwise = true
+				case "separable":
+					a.separable = true
+				case "pointwise":
+					a.pointwise = true
+				case "deconv":
+					a.kind = "deconv"
+				case "pool":
+					a.kind = "pool"
+				case "fc":
+					a.kind = "fc"
+				}
+				if d := r.toks[k].dimsOf; d != 0 {
+					a.dims = d
+				}
+			}
+			if a.separable {
+				a.depthwise = false
+			}
+			r.addAnchor(a, &last)
+			i = j
+			continue
+		}
+		a := &enAnchor{kind: kind, tok: i, dims: t.dimsOf}
+		if kind == "act" {
+			a.act = t.raw
+		}
+		if kind == "pool" {
+			switch {
+			case len(t.raw) >= 3 && (t.raw[:3] == "avg" || t.raw[:3] == "Avg" || t.raw[:3] == "AVG"):
+				a.op = "avg"
+			case len(t.raw) >= 3 && (t.raw[:3] == "max" || t.raw[:3] == "Max" || t.raw[:3] == "MAX"):
+				a.op = "max"
+			}
+		}
+		r.addAnchor(a, &last)
+	}
+	// A bare "layer" stands for a layer only when no kind word is near it.
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && (t.lem == "layer" || t.lem == "hidden") {
+				r.addAnchor(&enAnchor{kind: "layer", tok: i}, &last)
+			}
+		}
+	}
+	// Filters without a conv word: "10 5x5 filters with stride 1".
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
+				r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+				break
+			}
+		}
+	}
+	// Settings without any layer word: "kernel size 3, stride 1, input 5x5".
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
+				a := &enAnchor{kind: "conv", tok: i}
+				r.addAnchor(a, &last)
+				a.start = 0
+				break
+			}
+		}
+	}
+}
+
+func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
+	a.at = map[string]int{}
+	i := a.tok
+	// The phrase starts before its modifiers: "a 2x2 max pool", "six 5x5".
+	a.start = i
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		l := r.lem(j)
+		if r.toks[j].kind == 's' || l == "max" || l == "avg" || l == "global" || l == "dims" || l == "same" || l == "valid" || l == "the" || l == "previous" || l == "another" || l == "first" || l == "deconv" {
+			if l == "previous" {
+				a.ctx = true
+			}
+			if l == "max" || l == "avg" || l == "global" {
+				if a.op == "" || l == "global" {
+					a.op = l
+				}
+			}
+			if l == "deconv" && a.kind == "conv" {
+				a.kind = "deconv"
+			}
+			if d := r.toks[j].dimsOf; d != 0 && a.dims == 0 {
+				a.dims = d
+			}
+			a.start = j
+			continue
+		}
+		break
+	}
+	// "conv layer i-1": the word after says previous.
+	for j := i + 1; j < len(r.toks) && j-i <= 2; j++ {
+		if r.lem(j) == "previous" {
+			a.ctx = true
+		}
+		if r.lem(j) != "layer" && r.lem(j) != "previous" && r.lem(j) != "" {
+			break
+		}
+	}
+	if r.lem(a.start-1) == "input" && r.lem(i+1) == "layer" {
+		a.ctx = true
+	}
+	// "the conv layer has stride 2" repeats the layer just mentioned.
+	if *last != nil && !a.ctx && !(*last).ctx && (*last).kind == a.kind && r.lem(i-1) == "the" && r.toks[i-1].raw != "a" && r.toks[i-1].raw != "an" && r.toks[i-1].raw != "A" {
+		return
+	}
+	// The previous layer's own kind word after another kind word ("conv layer") is one anchor.
+	if *last != nil && (*last).tok == i-1 {
+		return
+	}
+	r.anchors = append(r.anchors, a)
+	*last = a
+}
+
+// owner returns the layer whose phrase holds token i: the last anchor
+// starting at or before it, else the first (attributes said before the
+// layer: "with stride 2, a conv ..."), or nil when there is no anchor.
+func (r *enReader) owner(i int) *enAnchor {
+	var o *enAnchor
+	for _, a := range r.anchors {
+		if a.start <= i {
+			o = a
+		}
+	}
+	if o == nil && len(r.anchors) > 0 {
+		o = r.anchors[0]
+	}
+	return o
+}
+
+// main returns the layer that attributes of a context mention belong to:
+// the nearest anchor that is not a context mention.
+func (r *enReader) main(a *enAnchor) *enAnchor {
+	if a == nil || !a.ctx {
+		return a
+	}
+	var best *enAnchor
+	for _, b := range r.anchors {
+		if !b.ctx {
+			if best == nil || enAbs(b.tok-a.tok) < enAbs(best.tok-a.tok) {
+				best = b
+			}
+		}
+	}
+	if best == nil {
+		return a
+	}
+	return best
+}
+
+// prev looks back from token i for the word a number goes with, over filler
+// words; role is "in" after from, "out" after to, into, gives, at.
+func (r *enReader) prev(i int) (lem string, at int, role string) {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		t := r.toks[j]
+		if t.kind == 'n' || t.kind == 's' {
+			return "", -1, role
+		}
+		l := t.lem
+		switch l {
+		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈":
+			continue
+		case "to", "at", "->":
+			if role == "" {
+				role = "out"
+			}
+			continue
+		case "give":
+			if role == "" {
+				role = "out"
+			}
+			return "", -1, role
+		case "from":
+			if role == "" {
+				role = "in"
+			}
+			continue
+		case "in":
+			if j == i-1 && role == "" {
+				role = "in"
+			}
+			continue
+		case "out":
+			if j == i-1 && role == "" {
+				role = "out"
+			}
+			continue
+		case "by":
+			continue
+		case "keep", "on":
+			if role == "out" && r.lem(j+1) == "to" {
+				role = ""
+			}
+			return "", -1, role
+		case "no":
+			return "no", j, role
+		}
+		if enStop[l] {
+			return "", -1, role
+		}
+		if l == "depth" || l == "channel" || l == "fmap" || l == "neuron" {
+			switch r.lem(j - 1) {
+			case "input", "in":
+				role = "in"
+			case "output", "out":
+				role = "out"
+			}
+		}
+		return l, j, role
+	}
+	return "", -1, role
+}
+
+// next looks forward from token i for the noun a number qualifies; role is
+// "in" or "out" when input/output/in/out is said next to it, rgb the
+// channels a colour word gives.
+func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string, rgb int) {
+	for j := i + 1; j < len(r.toks) && j-i <= 5; j++ {
+		t := r.toks[j]
+		if t.kind == 'n' || (t.kind == 's' && !skipSizes) {
+			return "", -1, role, rgb
+		}
+		if t.kind == 's' {
+			continue
+		}
+		switch t.lem {
+		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
+			continue
+		case "input", "in", "output", "out":
+			if r.isNum(j + 1) {
+				return "", -1, role, rgb // "in 128 out 256": the word goes with the next number
+			}
+			role = "in"
+			if t.lem == "output" || t.lem == "out" {
+				role = "out"
+			}
+			if (t.lem == "input" || t.lem == "output") && !enNouns[r.lem(j+1)] {
+				return t.lem, j, role, rgb
+			}
+			continue
+		case "rgb":
+			rgb = 3
+			continue
+		case "gray":
+			rgb = 1
+			continue
+		case "conv":
+			if l := r.lem(j + 1); l == "filter" || l == "kernel" || l == "fmap" || l == "channel" {
+				continue
+			}
+		}
+		if t.kind == 'p' {
+			return "", -1, role, rgb
+		}
+		return t.lem, j, role, rgb
+	}
+	return "", -1, role, rgb
+}
+
+// scan reads every number and size and files it as a fact.
+func (r *enReader) scan() {
+	for i := 0; i < len(r.toks); i++ {
+		t := r.toks[i]
+		if t.kind == 'w' {
+			r.word(i)
+			continue
+		}
+		if t.kind == 'n' || t.kind == 's' {
+			r.number(i)
+		}
+	}
+}
+
+// word reads the words that carry meaning on their own: colours, no
+// padding, same/valid, no bias, what is asked.
+func (r *enReader) word(i int) {
+	t := r.toks[i]
+	a := r.owner(i)
+	switch t.lem {
+	case "rgb":
+		r.g.channels, r.g.chanTok = 3, i
+	case "gray":
+		if r.lem(i-1) != "the" || r.g.channels == 0 {
+			r.g.channels, r.g.chanTok = 1, i
+		}
+	case "nopad":
+		if m := r.main(a); m != nil {
+			m.padMode, m.at["pad"] = "valid", i
+		}
+	case "valid":
+		if m := r.main(a); m != nil {
+			m.padMode, m.at["pad"] = "valid", i
+		}
+	case "same":
+		if r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
+				m.padMode, m.at["pad"] = "same", i
+			}
+		}
+		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" {
+			r.g.keep = true
+		}
+	case "keep":
+		r.g.keep = true
+	case "ceil":
+		if m := r.main(a); m != nil {
+			m.ceil = true
+		}
+	case "nobias":
+		r.g.noBias = true
+		if m := r.main(a); m != nil {
+			m.noBias, m.at["bias"] = true, i
+		}
+	case "bias":
+		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
+			if m := r.main(a); m != nil {
+				m.noBias = true
+			}
+		}
+	}
+}
+
+// number files the number or size at token i.
+func (r *enReader) number(i int) {
+	t := r.toks[i]
+	a := r.owner(i)
+	m := r.main(a)
+	plem, pat, prole := r.prev(i)
+	nlem, _, nrole, rgb := r.next(i, t.kind == 'n')
+	set := func(field string, dims []int) {
+		if m == nil {
+			r.bareNum(i, nil)
+			return
+		}
+		switch field {
+		case "kernel":
+			m.kernel = dims
+		case "stride":
+			m.stride = dims
+		case "pad":
+			m.pad = dims
+		case "dilation":
+			m.dil = dims
+		case "outpad":
+			m.outpad = dims
+		}
+		m.at[field] = i
+	}
+	vals := t.dims
+	if t.kind == 'n' {
+		vals = []int{enClamp(t.num)}
+		if t.num < 0 {
+			vals = []int{0}
+		}
+	}
+	// An attribute word just before: stride 2, padding of 1, filter size 3x3.
+	switch plem {
+	case "stride":
+		set("stride", vals)
+		return
+	case "pad":
+		set("pad", vals)
+		return
+	case "dilation":
+		set("dilation", vals)
+		return
+	case "outpad":
+		set("outpad", vals)
+		return
+	case "group":
+		if m != nil && t.kind == 'n' {
+			m.groups, m.at["groups"] = vals[0], i
+			return
+		}
+	case "ksize", "window", "rf":
+		if !(plem == "rf" && t.kind == 'n' && nlem != "") {
+			set("kernel", vals)
+			return
+		}
+	case "dropout":
+		if m != nil && t.isFrac {
+			m.p, m.hasP = t.frac, true
+			return
+		}
+	}
+	if t.isFrac && a != nil && a.kind == "dropout" {
+		a.p, a.hasP = t.frac, true
+		return
+	}
+	if t.isFrac && nlem == "dropout" {
+		for _, b := range r.anchors {
+			if b.kind == "dropout" && b.tok > i {
+				b.p, b.hasP = t.frac, true
+				return
+			}
+		}
+	}
+	// Layer arguments: Dense(10), BatchNorm2d(256), maxpool(2).
+	if t.kind == 'n' && pat >= 0 && enKinds[plem] && r.lem(pat+1) == "(" && a != nil {
+		a.args = append(a.args, int64(vals[0]))
+		for j := i + 1; j+1 < len(r.toks) && r.lem(j) == ","; j += 2 {
+			if r.toks[j+1].kind != 'n' {
+				break
+			}
+			a.args = append(a.args, r.toks[j+1].num)
+			r.toks[j+1].used = true
+			i = j + 1
+		}
+		return
+	}
+	if t.used {
+		return
+	}
+	// "a max-pooling layer of size 2": a layer word, "size", the number.
+	if t.kind == 'n' && (plem == "layer" || enKinds[plem]) && (r.lem(i-1) == "size" || r.lem(i-1) == "of" && r.lem(i-2) == "size") {
+		set("kernel", vals)
+		return
+	}
+	if t.kind == 's' {
+		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
+		return
+	}
+	n := t.num
+	class := ""
+	switch nlem {
+	case "vector":
+		class, nrole = "neuron", "in"
+	case "filter", "fmap", "channel", "neuron", "depth", "inch", "outch":
+		class = nlem
+		if nlem == "inch" {
+			class, nrole = "channel", "in"
+		}
+		if nlem == "outch" {
+			class, nrole = "filter", "out"
+		}
+	case "kernel":
+		if r.toks[i+1].plural || r.lem(i+2) == "of" {
+			class = "filter"
+		} else {
+			set("kernel", vals)
+			return
+		}
+	case "param", "weight":
+		r.g.params = append(r.g.params, enCount{v: n, class: nlem, tok: i})
+		return
+	case "frame":
+		r.g.frames = n
+		return
+	case "pixel", "image", "volume", "insize", "length":
+		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
+		return
+	case "stride", "pad":
+		if plem == "" || plem == "no" {
+			set(map[string]string{"stride": "stride", "pad": "pad"}[nlem], vals)
+			return
+		}
+	case "group":
+		if m != nil {
+			m.groups, m.at["groups"] = vals[0], i
+			return
+		}
+	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		if r.toks[i+1].hyph {
+			return // "a 2-layer MLP": the layers are counted by their sizes
+		}
+		// "two stacked 3x3 convs": the layer repeated.
+		for _, b := range r.anchors {
+			if b.tok > i && b.tok-i <= 4 && n >= 2 && n <= 64 {
+				b.repeat = int(n)
+				b.at["repeat"] = i
+				break
+			}
+		}
+		return
+	case "":
+		if nrole != "" && (r.lem(i+1) == "input" || r.lem(i+1) == "output") {
+			class = "neuron"
+		}
+	}
+	if class == "" {
+		switch plem {
+		case "filter", "fmap", "channel", "neuron", "depth", "inch", "outch":
+			class = plem
+			if plem == "inch" {
+				class, prole = "channel", "in"
+			}
+			if plem == "outch" {
+				class, prole = "filter", "out"
+			}
+		case "kernel":
+			if r.toks[pat].plural {
+				class = "filter"
+			} else {
+				set("kernel", vals)
+				return
+			}
+		case "insize", "image", "volume", "input", "length", "pixel":
+			r.size(i, a, m, plem, prole, nlem, nrole, rgb)
+			return
+		case "outsize", "output":
+			if plem == "outsize" || r.g.unknown != "" {
+				r.g.outs = append(r.g.outs, enSizeFact{dims: vals, tok: i, role: "out"})
+				return
+			}
+			class, prole = "neuron", "out"
+		case "param", "weight":
+			r.g.params = append(r.g.params, enCount{v: n, class: plem, tok: i})
+			return
+		case "idx":
+			return
+		}
+	}
+	role := nrole
+	if role == "" {
+		role = prole
+	}
+	// "the previous layer outputs 64 feature maps": this layer's input.
+	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
+		if r.lem(j) == "previous" {
+			role = "in"
+		}
+		if enStop[r.lem(j)] || r.isNum(j) {
+			break
+		}
+	}
+	if role == "" && class != "" {
+		switch plem {
+		case "input":
+			role = "in"
+		case "output":
+			role = "out"
+		}
+	}
+	for k := 1; k <= 2; k++ {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+			role = "in"
+		}
+		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {
+			break
+		}
+	}
+	if class == "" && role == "" {
+		r.bareNum(i, a)
+		return
+	}
+	if class == "" && r.g.unknown != "" && r.g.unknown != "out" {
+		// An inverse question: "what stride turns 224 into 112?"
+		r.sizeRole(i, vals, role)
+		return
+	}
+	target := m
+	if a != nil && a.ctx && role != "out" {
+		target, role = m, "in"
+	}
+	if target == nil {
+		r.bareNum(i, nil)
+		return
+	}
+	target.counts = append(target.counts, enCount{v: n, class: class, role: role, tok: i})
+}
+
+func (r *enReader) sizeRole(i int, dims []int, role string) {
+	f := enSizeFact{dims: dims, tok: i, role: role}
+	if role == "out" {
+		r.g.outs = append(r.g.outs, f)
+	} else {
+		r.g.inputs = append(r.g.inputs, f)
+	}
+}
+
+func (r *enReader) bareNum(i int, a *enAnchor) {
+	if a == nil {
+		a = r.owner(i)
+	}
+	if a == nil {
+		r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
+		return
+	}
+	if r.toks[i].kind == 's' {
+		a.bareSizes = append(a.bareSizes, i)
+	} else {
+		a.bare = append(a.bare, i)
+	}
+}
+
+// size files a size (or a number next to an input word): a kernel, an input,
+// or an output size.
+func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, rgb int) {
+	t := r.toks[i]
+	dims := t.dims
+	if t.kind == 'n' {
+		dims = []int{enClamp(t.num)}
+	}
+	if l := r.lem(i + 1); (l == "to" || l == "->") && r.isNum(i+2) {
+		prole = "in"
+	}
+	kernelish := map[string]bool{"filter": true, "kernel": true, "ksize": true, "window": true, "conv": true, "pool": true, "deconv": true, "depthwise": true, "separable": true, "pointwise": true, "rf": true}
+	inputish := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "fmap": true, "fmapsize": true, "channel": true, "length": true}
+	setKernel := func() {
+		if m != nil {
+			m.kernel, m.at["kernel"] = dims, i
+			if t.slash > 0 {
+				m.stride, m.at["stride"] = []int{t.slash}, i
+			}
+		}
+	}
+	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
+	switch {
+	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
+		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
+		r.g.inputs = append(r.g.inputs, f)
+	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
+		setKernel()
+	case kernelish[nlem]:
+		setKernel()
+	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
+	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame" || plem == "flatten":
+		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
+		if nlem == "channel" && len(dims) >= 1 && t.kind == 'n' {
+			// "256 channels" is a count, handled by the caller.
+			return
+		}
+		r.g.inputs = append(r.g.inputs, f)
+	case prole == "in":
+		r.g.inputs = append(r.g.inputs, enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb})
+	case plem == "filter":
+		setKernel()
+	default:
+		r.bareNum(i, a)
+	}
+}
+
+// asked reads what the question asks for, and whether it asks for a
+// setting (an inverse question).
+func (r *enReader) asked() {
+	add := func(q string) {
+		for _, x := range r.g.asked {
+			if x == q {
+				return
+			}
+		}
+		r.g.asked = append(r.g.asked, q)
+	}
+	connect := false
+	for i, t := range r.toks {
+		if t.kind == 'w' && t.lem == "connect" {
+			connect = true
+		}
+		_ = i
+	}
+	for i, t := range r.toks {
+		if t.kind != 'w' {
+			continue
+		}
+		q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
+		switch t.lem {
+		case "param", "learnable":
+			if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
+				add("params")
+			}
+		case "weight":
+			if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
+				add("weights")
+			}
+		case "bias":
+			if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
+				add("biases")
+			}
+		case "connect":
+			add("connections")
+		case "neuron":
+			if q && !connect {
+				add("neurons")
+			}
+		case "outsize":
+			if !r.isNum(i+1) && !r.isNum(i+2) {
+				add("output")
+			}
+		case "output", "size":
+			if !r.isNum(i+1) && !r.isNum(i+2) && !r.isNum(i-1) && (q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
+				if t.lem == "output" || q {
+					add("output")
+				}
+			}
+		case "macs":
+			add("macs")
+		case "flops":
+			add("flops")
+		case "rf":
+			if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
+				add("receptive field")
+			}
+		case "memory":
+			add("memory")
+		}
+		// Inverse questions: "what padding", "how much padding", "which stride",
+		// "what kernel size", "how many filters ... for 10,000 parameters".
+		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
+			for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+				l := r.lem(j)
+				u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
+				if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
+					u = "kernel"
+				}
+				if l == "size" && (r.lem(j+1) == "input" || r.lem(j+1) == "image") {
+					u = "input"
+				}
+				if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
+					u = "out"
+				}
+				if u != "" {
+					if r.g.unknown == "" {
+						r.g.unknown, r.g.unkTok = u, j
+						// "what stride and padding", "what padding and stride"
+						if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
+							r.g.unknown, r.g.unknown2 = "stride", "pad"
+						}
+					}
+					break
+				}
+				if r.toks[j].kind == 'n' || enStop[l] {
+					break
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,172 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// Question is what a text asks, in calc values, whichever front-end read it.
+type Question struct {
+	// Input is the input shape, channels first ([C, H, W]); nil when the
+	// text gives no input size.
+	Input calc.Shape
+	// Network is true when the layers form a chain fed by Input (a network);
+	// false for a single layer asked about on its own.
+	Network bool
+	Layers  []Layer
+	// Canonical is the question restated in the canonical spec language, so
+	// a misreading is visible and can be corrected by editing it.
+	Canonical string
+	// Notes are readings the front-end chose ("3x224x224 read as C×H×W")
+	// and framework conventions it wants named.
+	Notes []string
+	// Asked lists the quantities the text asked for ("params",
+	// "output", "connections", "macs", "flops", "neurons", "receptive field",
+	// "memory", ...); empty means everything.
+	Asked []string
+	// Framework is "pytorch", "keras" or "" (the spec language, PyTorch's
+	// conventions).
+	Framework string
+	// Batch is the batch size for memory estimates (`batch 64`); zero
+	// means 1.
+	Batch int
+	// Depth is how many levels of blocks a network's table shows
+	// (`depth 2`, as torchinfo's depth); zero leaves it to the renderer.
+	Depth int
+	// Solve, when set, is an inverse question ("what padding keeps 28x28?")
+	// and Layers may be empty.
+	Solve *calc.Solved
+	// Unused are the numbers written in the question that the reading did
+	// not use, each with why; nil when every number was used.
+	Unused []Unused
+	// Fix, when set, is a correction the front-end proposes for a layer
+	// of the asker's code (a likely mistake it noticed); nil for none.
+	Fix *Fix
+}
+
+// Unused is a number of the question that the reading left out. An empty
+// Why means the front-end cannot say why.
+type Unused struct {
+	Text string   // the number as written
+	Pos  Position // where it was written
+	Why  string   // "the batch size does not change the parameter count"
+}
+
+// Fix is a corrected line of the asker's own code.
+type Fix struct {
+	Layer int    // 0-based index into Question.Layers
+	Line  string // the corrected line, in the asker's framework
+	Why   string // what was wrong
+}
+
+// Layer is one calc layer with where it was written.
+type Layer struct {
+	calc.Layer
+	// Pos is where the layer starts; Fields maps a calc.Error field name
+	// ("stride", "in", "groups", ...) to where that setting was written.
+	Pos    Position
+	Fields map[string]Position
+}
+
+// Locate turns an error from calc about layer i (0-based) of q into a
+// positioned *Error, using the position of the field at fault when known.
+func (q *Question) Locate(i int, err error) *Error {
+	e := &Error{Msg: err.Error()}
+	var pos Position
+	if i >= 0 && i < len(q.Layers) {
+		l := q.Layers[i]
+		pos = l.Pos
+		if ce, ok := err.(*calc.Error); ok {
+			e.Msg, e.Hint = ce.Msg, ce.Hint
+			if p, ok := l.Fields[ce.Field]; ok {
+				pos = p
+			}
+		}
+		if q.Network {
+			e.Layer = i + 1
+		}
+	}
+	e.Line, e.Col = pos.Line, pos.Col
+	return e
+}
+
+// LocateDeep is [Question.Locate] for errors that may come from inside a
+// block ([*calc.BlockError]): it points at the innermost layer's line (or
+// the setting at fault) and says where in the block the layer sits.
+func (q *Question) LocateDeep(i int, err error) *Error {
+	var keys, where []string
+	inner := err
+	var layer calc.Layer
+	if i >= 0 && i < len(q.Layers) {
+		layer = q.Layers[i].Layer
+	}
+	for {
+		be, ok := inner.(*calc.BlockError)
+		if !ok {
+			break
+		}
+		keys = append(keys, fmt.Sprintf("%d:%d", be.Part, be.Index))
+		var w string
+		layer, w = childOf(layer, be)
+		where = append(where, w)
+		inner = be.Err
+	}
+	if len(keys) == 0 || i < 0 || i >= len(q.Layers) {
+		return q.Locate(i, err)
+	}
+	l := q.Layers[i]
+	e := &Error{Msg: inner.Error()}
+	field := ""
+	if ce, ok := inner.(*calc.Error); ok {
+		e.Msg, e.Hint, field = ce.Msg, ce.Hint, ce.Field
+	}
+	path := strings.Join(keys, "/")
+	p, ok := l.Fields[path+"/"+field]
+	if !ok || field == "" {
+		p, ok = l.Fields[path]
+	}
+	if !ok {
+		p = l.Pos
+	}
+	e.Line, e.Col = p.Line, p.Col
+	if q.Network {
+		e.Layer = i + 1
+	}
+	name := "?"
+	if layer != nil {
+		name = FormatHead(layer)
+	}
+	e.Msg = fmt.Sprintf("inside it, %s `%s`: %s", strings.Join(where, ", "), name, e.Msg)
+	return e
+}
+
+// childOf returns the layer a BlockError points at inside l, and words for
+// where it is.
+func childOf(l calc.Layer, be *calc.BlockError) (calc.Layer, string) {
+	var part []calc.Layer
+	what := fmt.Sprintf("layer %d", be.Index+1)
+	switch b := l.(type) {
+	case calc.Sequence:
+		part = b.Layers
+	case calc.Repeat:
+		part = b.Layers
+		what = fmt.Sprintf("pass %d, layer %d", be.Pass, be.Index+1)
+	case calc.Residual:
+		part = b.Body
+		if be.Part == 1 {
+			part = b.Shortcut
+			what = fmt.Sprintf("shortcut layer %d", be.Index+1)
+		}
+	case calc.Concat:
+		if be.Part < len(b.Branches) {
+			part = b.Branches[be.Part]
+		}
+		what = fmt.Sprintf("branch %d, layer %d", be.Part+1, be.Index+1)
+	}
+	if be.Index < len(part) {
+		return part[be.Index], what
+	}
+	return nil, what
+}

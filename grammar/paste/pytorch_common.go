@@ -1,0 +1,447 @@
+package paste
+
+// Argument binding, the paste's variables, the input size written in words,
+// what is asked, and the finishing touches shared by the PyTorch and Keras
+// front-ends.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// ptBound holds a call's arguments bound to parameter names, as Python binds
+// them: positional ones in order, then keywords.
+type ptBound struct {
+	call     *ptCall
+	vals     map[string]ptValue
+	pos      map[string]lang.Position
+	examples string
+}
+
+// ptBind binds c's arguments to names; keywords in ignored are accepted and
+// dropped (dtype=, device=, activation=...). A paste's own variables are
+// looked up in env. Too many arguments or an unknown keyword is an error
+// at that argument.
+func ptBind(c *ptCall, env map[string]ptValue, names, ignored []string, examples string) (*ptBound, error) {
+	b := &ptBound{call: c, vals: map[string]ptValue{}, pos: map[string]lang.Position{}, examples: examples}
+	seenKey := false
+	for i, a := range c.Args {
+		name := a.Key
+		if name == "" {
+			if seenKey {
+				return nil, b.errAt(a.Pos, "a positional argument cannot follow a keyword argument")
+			}
+			if i >= len(names) {
+				return nil, b.errAt(a.Pos, fmt.Sprintf("%s takes at most %d positional arguments (%s)", c.Name, len(names), strings.Join(names, ", ")))
+			}
+			name = names[i]
+		} else {
+			seenKey = true
+			if !slices.Contains(names, name) {
+				if slices.Contains(ignored, name) {
+					continue
+				}
+				return nil, b.errAt(a.Pos, fmt.Sprintf("%s has no argument %q (it takes %s)", c.Name, name, strings.Join(names, ", ")))
+			}
+		}
+		if _, dup := b.vals[name]; dup {
+			return nil, b.errAt(a.Pos, fmt.Sprintf("%s is given twice", name))
+		}
+		v, err := ptEval(a.Nodes, env)
+		if err != nil {
+			return nil, err
+		}
+		if len(a.Nodes) == 0 {
+			return nil, b.errAt(a.Pos, fmt.Sprintf("%s has no value", name))
+		}
+		b.vals[name] = v
+		b.pos[name] = ptPos(a.Nodes[0].Pos)
+		if a.Key != "" {
+			b.pos[name] = a.Pos
+		}
+	}
+	return b, nil
+}
+
+func (b *ptBound) errAt(p lang.Position, msg string) *lang.Error {
+	return &lang.Error{Line: p.Line, Col: p.Col, Msg: msg, Hint: b.examples}
+}
+
+// has reports whether name was given (and is not None).
+func (b *ptBound) has(name string) bool {
+	v, ok := b.vals[name]
+	return ok && v.Kind != ptNone
+}
+
+// at is where name was written, or the call when it was not.
+func (b *ptBound) at(name string) lang.Position {
+	if p, ok := b.pos[name]; ok {
+		return p
+	}
+	return b.call.Pos
+}
+
+// require fails, at the call's closing bracket, when name is missing.
+func (b *ptBound) require(names ...string) error {
+	for _, n := range names {
+		if !b.has(n) {
+			return b.errAt(b.call.Close, fmt.Sprintf("%s needs %s", b.call.Name, n))
+		}
+	}
+	return nil
+}
+
+// int reads an integer argument, def when absent.
+func (b *ptBound) int(name string, def int) (int, error) {
+	v, ok := b.vals[name]
+	if !ok || v.Kind == ptNone {
+		return def, nil
+	}
+	if v.Kind == ptTuple && len(v.Items) == 1 {
+		v = v.Items[0]
+	}
+	if v.Kind == ptFloat && v.Float == float64(int64(v.Float)) {
+		return int(v.Float), nil
+	}
+	if v.Kind != ptInt {
+		return 0, b.errAt(b.at(name), fmt.Sprintf("%s should be a whole number, not %s", name, ptDescribe(v)))
+	}
+	return int(v.Int), nil
+}
+
+// ints reads an int or a tuple of ints (nil when absent).
+func (b *ptBound) ints(name string) ([]int, error) {
+	v, ok := b.vals[name]
+	if !ok || v.Kind == ptNone {
+		return nil, nil
+	}
+	return b.intsOf(name, v)
+}
+
+func (b *ptBound) intsOf(name string, v ptValue) ([]int, error) {
+	switch v.Kind {
+	case ptInt:
+		return []int{int(v.Int)}, nil
+	case ptTuple:
+		out := make([]int, 0, len(v.Items))
+		for _, x := range v.Items {
+			if x.Kind != ptInt {
+				return nil, b.errAt(b.at(name), fmt.Sprintf("%s should hold whole numbers, not %s", name, ptDescribe(x)))
+			}
+			out = append(out, int(x.Int))
+		}
+		if len(out) == 0 {
+			return nil, b.errAt(b.at(name), name+" is empty")
+		}
+		return out, nil
+	}
+	return nil, b.errAt(b.at(name), fmt.Sprintf("%s should be a number or a tuple, not %s", name, ptDescribe(v)))
+}
+
+// boolean reads True/False (or 0/1), def when absent.
+func (b *ptBound) boolean(name string, def bool) (bool, error) {
+	v, ok := b.vals[name]
+	if !ok || v.Kind == ptNone {
+		return def, nil
+	}
+	if v.Kind == ptBool || v.Kind == ptInt {
+		return v.Int != 0, nil
+	}
+	return false, b.errAt(b.at(name), fmt.Sprintf("%s should be True or False, not %s", name, ptDescribe(v)))
+}
+
+// float reads a number, def when absent.
+func (b *ptBound) float(name string, def float64) (float64, error) {
+	v, ok := b.vals[name]
+	if !ok || v.Kind == ptNone {
+		return def, nil
+	}
+	switch v.Kind {
+	case ptInt:
+		return float64(v.Int), nil
+	case ptFloat:
+		return v.Float, nil
+	}
+	return 0, b.errAt(b.at(name), fmt.Sprintf("%s should be a number, not %s", name, ptDescribe(v)))
+}
+
+// str reads a string argument ("" when absent).
+func (b *ptBound) str(name string) (string, error) {
+	v, ok := b.vals[name]
+	if !ok || v.Kind == ptNone {
+		return "", nil
+	}
+	if v.Kind != ptStr {
+		return "", b.errAt(b.at(name), fmt.Sprintf("%s should be a string, not %s", name, ptDescribe(v)))
+	}
+	return v.Str, nil
+}
+
+// fields maps calc's field names to where the arguments were written.
+func (b *ptBound) fields(m map[string]string) map[string]lang.Position {
+	out := map[string]lang.Position{}
+	for field, arg := range m {
+		out[field] = b.at(arg)
+	}
+	return out
+}
+
+func ptDescribe(v ptValue) string {
+	switch v.Kind {
+	case ptInt:
+		return strconv.FormatInt(v.Int, 10)
+	case ptFloat:
+		return strconv.FormatFloat(v.Float, 'g', -1, 64)
+	case ptStr:
+		return strconv.Quote(v.Str)
+	case ptBool:
+		if v.Int != 0 {
+			return "True"
+		}
+		return "False"
+	case ptTuple:
+		return "a tuple"
+	case ptName:
+		return v.Str + " (its value is not in the paste)"
+	case ptCallV:
+		return v.Call.Name + "(...)"
+	}
+	return "None"
+}
+
+// ptEnv collects the numbers the paste assigns (`in_ch = 3`, `num_classes=10`
+// as a default argument, `H, W = 32, 32` is not read), so later calls can
+// use them. Only what is on the same line as the "=" is read.
+func ptEnv(f *ptFile) map[string]ptValue {
+	env := map[string]ptValue{}
+	var scan func(nodes []*ptNode)
+	scan = func(nodes []*ptNode) {
+		for i, n := range nodes {
+			for _, g := range n.Calls {
+				scan(g.Nodes)
+			}
+			if n.Group != nil {
+				scan(n.Group.Nodes)
+			}
+			if i+2 >= len(nodes) || n.Ident == "" || len(n.Calls) > 0 || nodes[i+1].Punct != "=" {
+				continue
+			}
+			name := strings.TrimPrefix(n.Ident, "self.")
+			var rhs []*ptNode
+			for _, m := range nodes[i+2:] {
+				if m.Pos.Line != nodes[i+1].Pos.Line || m.Punct == "," || m.Punct == "=" {
+					break
+				}
+				rhs = append(rhs, m)
+			}
+			v, err := ptEval(rhs, env)
+			if err != nil || (v.Kind != ptInt && v.Kind != ptFloat && v.Kind != ptTuple) {
+				continue
+			}
+			if _, seen := env[name]; !seen {
+				env[name] = v
+				if name != n.Ident {
+					env[n.Ident] = v
+				}
+			}
+		}
+	}
+	scan(f.Nodes)
+	return env
+}
+
+// ptProse is what the words around the code say about the input.
+type ptProse struct {
+	dims     []int         // "32x32", "1x28x28": the first Dims token outside calls
+	dimsPos  lang.Position //
+	channels int           // "RGB" → 3, "grayscale" → 1, "256-channel" → 256
+	length   int           // "length 100", "100 time steps"
+	dataset  string        // "CIFAR", "MNIST", "ImageNet"
+	asked    []string
+	flatten  bool // "after flattening"
+	chPos    lang.Position
+}
+
+// ptReadProse reads the top-level words of a paste (never inside a call).
+func ptReadProse(f *ptFile) ptProse {
+	var p ptProse
+	nodes := append(append([]*ptNode{}, f.Nodes...), f.Comments...)
+	word := func(i int) string {
+		if i < 0 || i >= len(nodes) || nodes[i].Ident == "" {
+			return ""
+		}
+		return strings.ToLower(nodes[i].Ident)
+	}
+	num := func(i int) int {
+		if i < 0 || i >= len(nodes) || nodes[i].Num == "" {
+			return 0
+		}
+		v, err := strconv.Atoi(nodes[i].Num)
+		if err != nil || v > calc.MaxSize {
+			return 0
+		}
+		return v
+	}
+	ask := func(a string) {
+		if !slices.Contains(p.asked, a) {
+			p.asked = append(p.asked, a)
+		}
+	}
+	for i, n := range nodes {
+		if n.Dims != "" && p.dims == nil {
+			p.dims, p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
+		}
+		if p.dims == nil {
+			// "input of shape (1, 3, 224, 224)", "x is [None, 28, 28, 1]"
+			var g *ptGroup
+			switch {
+			case n.Group != nil && ptShapeWordBefore(nodes, i):
+				g = n.Group
+			case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
+				g = n.Calls[0]
+			}
+			if g != nil {
+				if d := ptIntGroup(g); d != nil {
+					p.dims, p.dimsPos = d, ptPos(g.Pos)
+				}
+			}
+		}
+		w := word(i)
+		switch w {
+		case "rgb", "color", "colour", "colored", "coloured":
+			p.channels, p.chPos = 3, ptPos(n.Pos)
+		case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
+			p.channels, p.chPos = 1, ptPos(n.Pos)
+		case "channel", "channels", "filters", "feature":
+			// "256-channel", "256 channels"
+			if i >= 2 && nodes[i-1].Punct == "-" && num(i-2) > 0 {
+				p.channels, p.chPos = num(i-2), ptPos(nodes[i-2].Pos)
+			} else if num(i-1) > 0 && w != "feature" && w != "filters" {
+				p.channels, p.chPos = num(i-1), ptPos(nodes[i-1].Pos)
+			}
+		case "length", "len":
+			if v := num(i + 1); v > 0 {
+				p.length = v
+			} else if word(i+1) == "of" && num(i+2) > 0 {
+				p.length = num(i + 2)
+			}
+		case "steps", "timesteps", "tokens", "words":
+			if v := num(i - 1); v > 0 {
+				p.length = v
+			}
+		case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
+			p.dataset = "cifar"
+		case "mnist", "fashionmnist", "emnist", "fashion_mnist":
+			p.dataset = "mnist"
+		case "imagenet":
+			p.dataset = "imagenet"
+		case "params", "parameters", "parameter", "param", "trainable", "weights":
+			ask("params")
+		case "shape", "shapes", "size", "dimensions", "dims":
+			if i > 0 && (word(i-1) == "output" || word(i-1) == "out") {
+				ask("output")
+			}
+		case "macs", "mac", "multiply", "multiplications", "mult":
+			ask("macs")
+		case "flops", "flop":
+			ask("flops")
+		case "receptive":
+			ask("receptive field")
+		case "memory":
+			ask("memory")
+		case "neurons":
+			ask("neurons")
+		case "connections", "connected":
+			ask("connections")
+		case "flatten", "flattening", "flattened":
+			p.flatten = true
+		}
+	}
+	return p
+}
+
+// ptShapeWordBefore reports whether one of the three words before nodes[i]
+// says that a shape follows.
+func ptShapeWordBefore(nodes []*ptNode, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ptShapeWords[strings.ToLower(nodes[j].Ident)] {
+			return nodes[j].Pos.Line == nodes[i].Pos.Line
+		}
+	}
+	return false
+}
+
+var ptShapeWords = map[string]bool{"input": true, "inputs": true, "shape": true, "size": true, "image": true, "images": true,
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
+
+// ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
+// leading None (Keras's batch) dropped; nil when it is not such a tuple.
+func ptIntGroup(g *ptGroup) []int {
+	var d []int
+	for k, a := range ptSplitArgs(g.Nodes) {
+		if len(a.Nodes) != 1 {
+			return nil
+		}
+		n := a.Nodes[0]
+		if k == 0 && n.Ident == "None" {
+			continue
+		}
+		v, err := strconv.Atoi(n.Num)
+		if err != nil || v < 1 || v > calc.MaxSize {
+			return nil
+		}
+		d = append(d, v)
+	}
+	if len(d) < 1 || len(d) > 5 {
+		return nil
+	}
+	return d
+}
+
+// ptFinish completes a question: inserts the flatten a network needs before
+// a linear layer fed a feature map (with a note), and fills Canonical.
+func ptFinish(q *lang.Question, framework string) {
+	q.Framework = framework
+	if q.Input != nil && len(q.Layers) > 0 {
+		in := q.Input
+		for i := 0; i < len(q.Layers) && i < 10000; i++ {
+			l := q.Layers[i]
+			if lin, ok := l.Layer.(calc.Linear); ok && len(in) > 1 {
+				n, err := in.Elements()
+				if err == nil && (lin.In == 0 || int64(lin.In) == n) {
+					name := "nn.Linear"
+					how := "as x.view(x.size(0), -1) or torch.flatten(x, 1) does in forward"
+					if framework == "keras" {
+						name, how = "Dense", "as a Flatten() layer does (without it Keras would apply Dense to each position)"
+					}
+					q.Notes = append(q.Notes, fmt.Sprintf("%s receives a %v feature map: flattened to %d values first, %s", name, []int(in), n, how))
+					fl := lang.Layer{Layer: calc.Flatten{}, Pos: l.Pos}
+					q.Layers = slices.Insert(q.Layers, i, fl)
+					in = calc.Shape{int(n)}
+					continue
+				}
+			}
+			r, err := l.Apply(in)
+			if err != nil {
+				break
+			}
+			in = r.Output
+		}
+		q.Network = len(q.Layers) > 1
+	}
+	if q.Input == nil && len(q.Layers) > 1 {
+		q.Notes = append(q.Notes, "no input size in the paste: parameters are counted layer by layer; give one (e.g. input 3x224x224) for output shapes and MACs")
+	}
+	seen := map[string]bool{}
+	q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool {
+		dup := seen[n]
+		seen[n] = true
+		return dup
+	})
+	q.Canonical = lang.Format(q)
+}

@@ -1,0 +1,283 @@
+package paste
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// Refusals point at the argument at fault and give examples close to it.
+func TestFrontendErrors(t *testing.T) {
+	for _, c := range []struct {
+		name      string
+		parse     func(string) (*lang.Question, error)
+		src       string
+		line, col int
+		msg, hint string
+	}{
+		{"missing kernel", ParsePyTorch, "nn.Conv2d(3, 64)", 1, 16, "needs kernel_size", "nn.Conv2d(3, 64, kernel_size=3"},
+		{"same with stride", ParsePyTorch, "nn.Conv2d(3, 64, 3, stride=2, padding='same')", 1, 31, "padding='same'", "padding=1"},
+		{"unclosed", ParsePyTorch, "model = nn.Sequential(\n  nn.Conv2d(3, 64, 3),\n  nn.ReLU()\n", 1, 22, "never closed", "nn.Conv2d"},
+		{"mismatched", ParsePyTorch, "nn.Conv2d(3, 64, (3, 3]", 1, 23, "does not close", ""},
+		{"unknown module", ParsePyTorch, "nn.Sequential(nn.Conv2d(3, 8, 3), nn.Upsample(scale_factor=2))", 1, 35, "not a layer I know", "nn.Conv2d(3, 64, 3)"},
+		{"unknown keyword", ParsePyTorch, "nn.Conv2d(3, 64, 3, strides=2)", 1, 21, `no argument "strides"`, "stride=1"},
+		{"unknown variable", ParsePyTorch, "nn.Linear(n_in, 10)", 1, 11, "n_in", "nn.Linear(512, 10)"},
+		{"too many args", ParsePyTorch, "nn.Linear(10, 20, True, 4, 5)", 1, 25, "at most", ""},
+		{"not a number", ParsePyTorch, "nn.Conv2d(3, 64, 'three')", 1, 18, "kernel_size should be", ""},
+		{"nothing", ParsePyTorch, "  import torch\nprint(torch.__version__)", 1, 3, "no PyTorch layer", "nn.Conv2d"},
+		{"transposed same", ParsePyTorch, "nn.ConvTranspose2d(8, 4, 3, padding='same')", 1, 29, "padding='same'", ""},
+		{"keras missing kernel", ParseKeras, "model.add(Conv2D(32, input_shape=(28, 28, 1)))", 1, 45, "needs kernel_size", "Conv2D(32, 3"},
+		{"keras bad padding", ParseKeras, "Conv2D(32, 3, padding='full')", 1, 15, "'valid' or 'same'", ""},
+		{"keras unknown", ParseKeras, "model.add(layers.Conv2D(8, 3, input_shape=(8, 8, 1)))\nmodel.add(layers.Reshape((6, 6, 8)))", 2, 11, "not a layer I know", "Dense(10)"},
+		{"keras bad shape", ParseKeras, "Dense(10, input_shape='784')", 1, 11, "tuple", "input_shape=(784,)"},
+		{"keras no input", ParseKeras, "how many params does Dense(10) have?", 1, 22, "input size", "Dense(10, input_shape=(784,))"},
+		{"keras conv no input", ParseKeras, "model = Sequential([Conv2D(32, (3, 3)), Flatten(), Dense(10)])", 1, 21, "input size", "Conv2D(32, 3, input_shape=(28, 28, 1))"},
+		{"keras summary row", ParseKeras, "dense (Dense)  (None, 10)  1291", 1, 1, "not a whole number", "Conv2D"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := c.parse(c.src)
+			e, ok := err.(*lang.Error)
+			if !ok {
+				t.Fatalf("err = %v (%T), want *lang.Error", err, err)
+			}
+			if e.Line != c.line || e.Col != c.col || !strings.Contains(e.Msg, c.msg) || !strings.Contains(e.Hint, c.hint) {
+				t.Errorf("got %d:%d %q hint %q\n%s\nwant %d:%d %q hint with %q", e.Line, e.Col, e.Msg, e.Hint, e.Snippet(c.src), c.line, c.col, c.msg, c.hint)
+			}
+		})
+	}
+}
+
+// A calc refusal lands on the argument at fault through lang.Question.Locate.
+func TestFrontendLocate(t *testing.T) {
+	for _, c := range []struct {
+		parse     func(string) (*lang.Question, error)
+		src       string
+		line, col int
+	}{
+		{ParsePyTorch, "nn.Conv2d(64, 128, 3, groups=3)", 1, 23},
+		{ParsePyTorch, "x = torch.randn(1, 3, 32, 32)\nnet = nn.Sequential(nn.Conv2d(3, 8, 3), nn.Conv2d(16, 8, 3))", 2, 51},
+		{ParsePyTorch, "nn.MaxPool2d(2, padding=2)", 1, 17},
+		{ParseKeras, "Conv2D(8, 5, input_shape=(3, 3, 1))", 1, 1},
+	} {
+		q, err := c.parse(c.src)
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		var in calc.Shape = q.Input
+		for i, l := range q.Layers {
+			_, err = l.Apply(in)
+			if err != nil {
+				e := q.Locate(i, err)
+				if e.Line != c.line || e.Col != c.col {
+					t.Errorf("%q: located at %d:%d, want %d:%d (%v)", c.src, e.Line, e.Col, c.line, c.col, e)
+				}
+				break
+			}
+			r, _ := l.Apply(in)
+			in = r.Output
+		}
+		if err == nil {
+			t.Errorf("%q: no refusal", c.src)
+		}
+	}
+}
+
+// ptCheckError checks that err is a positioned *lang.Error inside src.
+func ptCheckError(t *testing.T, src string, err error) {
+	t.Helper()
+	e, ok := err.(*lang.Error)
+	if !ok {
+		t.Fatalf("error %v is %T, want *lang.Error", err, err)
+	}
+	lines := strings.Split(src, "\n")
+	if e.Line < 1 || e.Line > len(lines) {
+		t.Fatalf("error %v: line %d outside 1..%d", e, e.Line, len(lines))
+	}
+	if n := utf8.RuneCountInString(lines[e.Line-1]); e.Col < 1 || e.Col > n+1 {
+		t.Fatalf("error %v: column %d outside 1..%d", e, e.Col, n+1)
+	}
+}
+
+// ptFuzzOne parses src and sizes what it read: no panic, every error
+// positioned inside src, bounded time.
+func ptFuzzOne(t *testing.T, parse func(string) (*lang.Question, error), src string) {
+	if strings.TrimSpace(src) == "" || utf8.RuneCountInString(src) > maxChars || !utf8.ValidString(src) {
+		return
+	}
+	start := time.Now()
+	q, err := parse(src)
+	if err != nil {
+		ptCheckError(t, src, err)
+		return
+	}
+	in := q.Input
+	for i, l := range q.Layers {
+		var r calc.Report
+		r, err = l.Apply(in)
+		if err != nil {
+			e := q.Locate(i, err)
+			ptCheckError(t, src, e)
+			break
+		}
+		in = r.Output
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("took %v on %d bytes", d, len(src))
+	}
+}
+
+var ptSeeds = []string{
+	"nn.Conv2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2), dilation=(3, 1))\ninput = torch.randn(20, 16, 50, 100)",
+	"model = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32*16*16, 10))\nfor 32x32 CIFAR images",
+	"(conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)",
+	"params of nn.LSTM(input_size=128, hidden_size=256, num_layers=2)?",
+	"nn.Conv2d(3, 64, 3, stride=2, padding='same')",
+	"nn.Conv2d(3, 64",
+	"nn.Linear(64*8*8, 10) ]]] )",
+	"nn.Conv2d(3, 64, 3, groups=5) input 3x0x224",
+	"self.conv1 = nn.Conv2d(1, 6, 5)\ndef forward(self, x):\n    return self.conv1(x).view(-1, 6*24*24)",
+	"nn.Linear(99999999999999999999, 1)",
+	"nn.Conv2d(3, 64, 2**62)",
+	"nn.Embedding(10000, 300)(torch.randint(0, 10000, (4, 9)))",
+	"x = torch.randn(1, 3, 224, 224)\nnn.Conv2d(3, 64, 3)\nnn.Linear(10, 10)",
+	"nn.GroupNorm(3, 7) input 7x4x4",
+	"nn.LayerNorm([1, 2, 3, 4, 5])\ninput = torch.randn(2, 3, 4)",
+	"nn.RNN(10, 20, 2)\ninput = torch.randn(5, 10)",
+	"\"\"\"unterminated docstring",
+	"nn.Conv2d(3, 64, 3, padding=-1)",
+	"nn.Conv2d(3, 64, 3)\n# input is 3 x 4000000000 x 2",
+}
+
+var kerasSeeds = []string{
+	"Conv2D(64, (5,5), strides=2, padding='same', input_shape=(128,128,3))",
+	"keras LSTM(64, input_shape=(None, 32)) number of parameters",
+	"conv2d (Conv2D)  (None, 30, 30, 32)  896",
+	"dense (Dense)  (None, 10)  1290\nflatten (Flatten) (None, 128) 0",
+	"model.add(Dense(12, input_dim=8))\nmodel.add(Dense(1))",
+	"model.add(Conv2D(32, input_shape=(28, 28, 1)))",
+	"Conv2D(32, 3, padding='full')",
+	"x = layers.Conv2D(32, 3)(x)\nx = layers.MaxPooling2D(3, strides=2, padding='same')(x)\ninputs = keras.Input(shape=(9, 9, 3))",
+	"Bidirectional(Dense(3))",
+	"SeparableConv2D(0, 3, input_shape=(8, 8, 3))",
+	"max_pooling2d (MaxPooling  (None, 5, 5, 64)  0\n2D)",
+	"conv2d (Conv2D)  (None, 30, 30, 32)  1,234,567",
+	"DepthwiseConv2D(3, depth_multiplier=0, input_shape=(8, 8, 3))",
+	"Input(shape=(None, None, 3))\nConv2D(8, 3)",
+}
+
+func ptAdversarial() []string {
+	return []string{
+		strings.Repeat("(", 3999),
+		strings.Repeat("nn.Conv2d(", 399),
+		strings.Repeat("nn.Conv2d(3, 3, 3)\n", 200),
+		strings.Repeat("[(", 1999) + strings.Repeat(")]", 1999)[:100],
+		strings.Repeat("a.", 1999),
+		strings.Repeat("1*", 1999) + "1",
+		"nn.Linear(" + strings.Repeat("(", 1900) + "1" + strings.Repeat(")", 1900) + ", 2)",
+		strings.Repeat("conv2d (Conv2D) (None, 3, 3, 3) 84\n", 100),
+		strings.Repeat("2**", 1000) + "2",
+		strings.Repeat("'", 3999),
+		strings.Repeat("Dense(1)(", 300) + strings.Repeat(")", 300),
+	}
+}
+
+func FuzzPyTorch(f *testing.F) {
+	for _, s := range append(append(append([]string{}, ptSeeds...), kerasSeeds...), ptAdversarial()...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) { ptFuzzOne(t, ParsePyTorch, src) })
+}
+
+func FuzzKeras(f *testing.F) {
+	for _, s := range append(append(append([]string{}, kerasSeeds...), ptSeeds...), ptAdversarial()...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) { ptFuzzOne(t, ParseKeras, src) })
+}
+
+// 4,000 characters of the worst shapes parse in bounded time (about 10 ms
+// each on an idle core; the bound leaves room for a loaded CI machine).
+func TestFrontendBoundedTime(t *testing.T) {
+	for _, src := range ptAdversarial() {
+		for _, parse := range []func(string) (*lang.Question, error){ParsePyTorch, ParseKeras} {
+			start := time.Now()
+			_, _ = parse(src)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("%.30q…: %v", src, d)
+			}
+		}
+	}
+}
+
+func BenchmarkPyTorch30Lines(b *testing.B) {
+	src, err := readTestdata("pytorch/alexnet_repr.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n := strings.Count(src, "\n"); n < 30 {
+		b.Fatalf("%d lines", n)
+	}
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		q, err := ParsePyTorch(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ls := make([]calc.Layer, len(q.Layers))
+		for i, l := range q.Layers {
+			ls[i] = l.Layer
+		}
+		if _, err := (calc.Network{Input: q.Input, Layers: ls}).Summarize(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The paste grammar is small and pinned: a change to it is a decision.
+func TestPyTorchGrammarEBNF(t *testing.T) {
+	want := `PtFile = (PtNode | <close>)* .
+PtNode = ((<number> | <dims> | <string> | <punct> | <other> | <leaves>) | <ident> | (<callee> PtGroup+) | PtGroup) .
+PtGroup = (<flat> | (<open> PtNode* <close>)) .`
+	if got := ptParser.String(); got != want {
+		t.Errorf("grammar changed:\n%s", got)
+	}
+}
+
+// FuzzPyTorchLeaves checks the folding of leaf runs: the tree parsed from
+// tokens with runs folded (ptFold) is the tree parsed with bracket groups
+// folded only.
+func FuzzPyTorchLeaves(f *testing.F) {
+	for _, s := range append(append(append([]string{}, ptSeeds...), kerasSeeds...), ptAdversarial()...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if utf8.RuneCountInString(src) > maxChars {
+			return
+		}
+		var toks []lexer.Token
+		for _, tok := range ptTokenize(src, true) {
+			if tok.Type != ptTokComment {
+				toks = append(toks, tok)
+			}
+		}
+		if !ptBalanced(toks) {
+			return
+		}
+		want, werr := ptParseTokens(src, toks, ptFoldGroups)
+		got, err := ptParseTokens(src, toks, ptFold)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%q: folded runs give %v, groups only %v", src, err, werr)
+		}
+		if err == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: folding leaf runs changes the tree", src)
+		}
+	})
+}

@@ -1,0 +1,347 @@
+package paste
+
+import (
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types of the paste lexer.
+const (
+	ptTokEOF lexer.TokenType = lexer.EOF - iota
+	ptTokComment
+	ptTokString
+	ptTokDims
+	ptTokNumber
+	ptTokIdent
+	ptTokOpen
+	ptTokClose
+	ptTokPunct
+	ptTokOther
+	ptTokCallee
+	ptTokFlat   // a bracket group with no bracket or call inside, folded by ptFold
+	ptTokLeaves // a run of leaf tokens (names, numbers, punctuation), folded by ptFold
+)
+
+// ptLexer is a hand-written, ordered lexer for pastes (a regexp lexer tries
+// every rule at every token and was most of the parse time): comments,
+// strings, `3x224x224` as one Dims token (the default lexer reads `3`,
+// `x224x224`), numbers, dotted names, brackets and operators. Any other
+// rune is a token of its own, so markdown fences, box-drawing table borders
+// and emoji never stop it.
+var ptLexer = ptLexDef{}
+
+type ptLexDef struct{}
+
+var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
+	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee, "Flat": ptTokFlat, "Leaves": ptTokLeaves}
+
+// Symbols names the token types for the grammar.
+func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
+
+// Lex lexes r.
+func (d ptLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return d.LexString(filename, string(b))
+}
+
+// LexString lexes s.
+func (ptLexDef) LexString(filename string, s string) (lexer.Lexer, error) {
+	return &ptSliceLexer{toks: ptTokenize(s, true)}, nil
+}
+
+// ptSliceLexer serves tokens already lexed.
+type ptSliceLexer struct {
+	toks []lexer.Token
+	i    int
+}
+
+func (l *ptSliceLexer) Next() (lexer.Token, error) {
+	if l.i >= len(l.toks) {
+		return l.toks[len(l.toks)-1], nil
+	}
+	t := l.toks[l.i]
+	l.i++
+	return t, nil
+}
+
+func ptIsWord(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// ptTokenize lexes src, spaces dropped, ending with EOF; comments are kept
+// when keepComments is set.
+func ptTokenize(src string, keepComments bool) []lexer.Token {
+	toks := make([]lexer.Token, 0, len(src)/3+1)
+	pos := lexer.Position{Line: 1, Column: 1}
+	i := 0
+	emit := func(typ lexer.TokenType, n int) {
+		v := src[i : i+n]
+		if typ != ptTokComment || keepComments {
+			toks = append(toks, lexer.Token{Type: typ, Value: v, Pos: pos})
+		}
+		pos.Advance(v)
+		i += n
+	}
+	digits := func(j int) int {
+		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		return j
+	}
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			j := i
+			for j < len(src) && strings.IndexByte(" \t\n\r\f\v", src[j]) >= 0 {
+				j++
+			}
+			pos.Advance(src[i:j])
+			i = j
+		case c == '#':
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				j = len(src) - i
+			}
+			emit(ptTokComment, j)
+		case c == '"' || c == '\'' || (strings.IndexByte("rRbBfFuU", c) >= 0 && ptQuoteAfterPrefix(src, i) > 0):
+			if n := ptStringLen(src, i); n > 0 {
+				emit(ptTokString, n)
+			} else if c == '"' || c == '\'' {
+				emit(ptTokOther, 1)
+			} else {
+				emit(ptTokIdent, ptIdentLen(src, i))
+			}
+		case c >= '0' && c <= '9':
+			j := digits(i)
+			// Dims: 3x224x224, 32 x 32, 28×28
+			k, parts := j, 1
+			for {
+				m := k
+				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+					m++
+				}
+				w := 0
+				if m < len(src) && (src[m] == 'x' || src[m] == 'X') {
+					w = 1
+				} else if strings.HasPrefix(src[m:], "×") {
+					w = len("×")
+				}
+				if w == 0 {
+					break
+				}
+				m += w
+				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+					m++
+				}
+				e := digits(m)
+				if e == m {
+					break
+				}
+				k, parts = e, parts+1
+			}
+			if parts > 1 {
+				if r, _ := utf8.DecodeRuneInString(src[k:]); k == len(src) || !ptIsWord(r) {
+					emit(ptTokDims, k-i)
+					continue
+				}
+			}
+			emit(ptTokNumber, ptNumberLen(src, i))
+		case c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
+			emit(ptTokNumber, ptNumberLen(src, i))
+		case c == '(' || c == '[' || c == '{':
+			emit(ptTokOpen, 1)
+		case c == ')' || c == ']' || c == '}':
+			emit(ptTokClose, 1)
+		default:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == '_' || unicode.IsLetter(r) {
+				n := ptIdentLen(src, i)
+				j := i + n
+				for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+					j++
+				}
+				if j < len(src) && (src[j] == '(' || src[j] == '[') {
+					emit(ptTokCallee, n)
+				} else {
+					emit(ptTokIdent, n)
+				}
+				continue
+			}
+			if i+1 < len(src) {
+				switch src[i : i+2] {
+				case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
+					emit(ptTokPunct, 2)
+					continue
+				}
+			}
+			if strings.IndexByte("-+*/%=,:.;<>@&|^~!?", c) >= 0 {
+				emit(ptTokPunct, 1)
+				continue
+			}
+			emit(ptTokOther, size)
+		}
+	}
+	toks = append(toks, lexer.EOFToken(pos))
+	return toks
+}
+
+// ptQuoteAfterPrefix is the length of a string prefix (r, b, f, rb, ...)
+// directly followed by a quote, or 0.
+func ptQuoteAfterPrefix(src string, i int) int {
+	for n := 1; n <= 2 && i+n < len(src); n++ {
+		c := src[i+n]
+		if c == '"' || c == '\'' {
+			if i > 0 {
+				if r, _ := utf8.DecodeLastRuneInString(src[:i]); ptIsWord(r) {
+					return 0
+				}
+			}
+			return n
+		}
+		if strings.IndexByte("rRbBfFuU", c) < 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// ptStringLen is the length of the string literal at i (with its prefix),
+// or 0 when it is not terminated.
+func ptStringLen(src string, i int) int {
+	j := i + ptQuoteAfterPrefix(src, i)
+	q := src[j]
+	if strings.HasPrefix(src[j:], strings.Repeat(string(q), 3)) {
+		end := strings.Index(src[j+3:], strings.Repeat(string(q), 3))
+		if end < 0 {
+			return 0
+		}
+		return j + 3 + end + 3 - i
+	}
+	for k := j + 1; k < len(src); k++ {
+		switch src[k] {
+		case '\\':
+			k++
+		case '\n':
+			return 0
+		case q:
+			return k + 1 - i
+		}
+	}
+	return 0
+}
+
+func ptIdentLen(src string, i int) int {
+	j := i
+	for {
+		for j < len(src) {
+			r, size := utf8.DecodeRuneInString(src[j:])
+			if !ptIsWord(r) {
+				break
+			}
+			j += size
+		}
+		// a dotted name: nn.Conv2d, tf.keras.layers.Dense
+		if j+1 < len(src) && src[j] == '.' {
+			if r, _ := utf8.DecodeRuneInString(src[j+1:]); r == '_' || unicode.IsLetter(r) {
+				j++
+				continue
+			}
+		}
+		return j - i
+	}
+}
+
+func ptNumberLen(src string, i int) int {
+	j := i
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	if j < len(src) && src[j] == '.' {
+		j++
+		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+	}
+	if j < len(src) && (src[j] == 'e' || src[j] == 'E') {
+		k := j + 1
+		if k < len(src) && (src[k] == '+' || src[k] == '-') {
+			k++
+		}
+		if k < len(src) && src[k] >= '0' && src[k] <= '9' {
+			for k < len(src) && src[k] >= '0' && src[k] <= '9' {
+				k++
+			}
+			j = k
+		}
+	}
+	return j - i
+}
+
+// ptFold folds toks so the parser, whose cost is per token, handles a few
+// tokens where the paste has many: bracket groups first (ptFoldGroups),
+// then runs of leaf tokens (ptFoldLeaves). ptSortLeaves puts the tokens
+// back after the parse. toks must have balanced brackets.
+func ptFold(src string, toks []lexer.Token) []lexer.Token {
+	return ptFoldLeaves(src, ptFoldGroups(src, toks))
+}
+
+// ptFoldLeaves replaces every run of two or more leaf tokens — self.conv1 =
+// at the start of a line, the names and operators between calls — by one
+// Leaves token spanning their text.
+func ptFoldLeaves(src string, toks []lexer.Token) []lexer.Token {
+	out := make([]lexer.Token, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		j := i
+		for j < len(toks) && ptIsLeaf(toks[j].Type) {
+			j++
+		}
+		if j-i < 2 {
+			out = append(out, toks[i])
+			continue
+		}
+		last := toks[j-1]
+		out = append(out, lexer.Token{Type: ptTokLeaves, Value: src[toks[i].Pos.Offset : last.Pos.Offset+len(last.Value)], Pos: toks[i].Pos})
+		i = j - 1
+	}
+	return out
+}
+
+// ptIsLeaf reports whether a token of type t is a node of the tree on its
+// own (Tok or Ident in the grammar).
+func ptIsLeaf(t lexer.TokenType) bool {
+	switch t {
+	case ptTokNumber, ptTokDims, ptTokString, ptTokPunct, ptTokOther, ptTokIdent:
+		return true
+	}
+	return false
+}
+
+// ptFoldGroups replaces every bracket group that holds no bracket and no
+// call — most of a paste: (3, 3), (conv1), (in_features=9216,
+// out_features=4096) — by one Flat token.
+func ptFoldGroups(src string, toks []lexer.Token) []lexer.Token {
+	out := make([]lexer.Token, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Type == ptTokOpen {
+			j := i + 1
+			for j < len(toks) && toks[j].Type != ptTokOpen && toks[j].Type != ptTokClose && toks[j].Type != ptTokCallee && toks[j].Type != lexer.EOF {
+				j++
+			}
+			if j < len(toks) && toks[j].Type == ptTokClose {
+				end := toks[j].Pos.Offset + len(toks[j].Value)
+				out = append(out, lexer.Token{Type: ptTokFlat, Value: src[t.Pos.Offset:end], Pos: t.Pos})
+				i = j
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}

@@ -1,0 +1,4 @@
+package spec
+
+// maxChars is grammar.MaxChars: the longest question the front door reads.
+const maxChars = 4000
