@@ -1,0 +1,127 @@
+package english
+
+import "strings"
+
+// Numbers written as words: "sixty-four", "sixty four", "five by five",
+// "a hundred and twenty-eight", "two hundred fifty-six", "one thousand
+// twenty four". enFoldNumbers reads them before the tokens are merged, so a
+// size written in words ("ninety-nine by ninety-nine") merges as one typed
+// in digits does.
+
+// enUnits are the number words below twenty.
+var enUnits = map[string]int64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+// enTens are the tens from twenty.
+var enTens = map[string]int64{
+	"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90,
+}
+
+// enScales multiply the number before them.
+var enScales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000}
+
+// enFoldNumbers replaces each run of number words in the raw tokens with
+// one number token spanning it, and "3-by-3" with "3 by 3".
+func enFoldNumbers(src string, in []enTok) []enTok {
+	out := make([]enTok, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		if enHyphenBy(in, i) {
+			out = append(out, in[i+1]) // the "by" of "3-by-3"
+			i += 2
+			continue
+		}
+		v, n := enNumberPhrase(in, i)
+		if n == 0 {
+			out = append(out, in[i])
+			continue
+		}
+		last := in[i+n-1]
+		out = append(out, enTok{kind: 'n', raw: src[in[i].off:last.end], num: v,
+			off: in[i].off, end: last.end, glued: in[i].glued})
+		i += n - 1
+	}
+	return out
+}
+
+// enHyphenBy reports whether in[i:i+3] is the "-by-" of "3-by-3", glued
+// between two numbers.
+func enHyphenBy(in []enTok, i int) bool {
+	if i < 1 || i+3 >= len(in) || in[i].raw != "-" || !in[i].glued || in[i-1].kind != 'n' && !enIsNumberWord(in[i-1].raw) {
+		return false
+	}
+	return strings.EqualFold(in[i+1].raw, "by") && in[i+2].raw == "-" && in[i+1].glued && in[i+2].glued && in[i+3].glued
+}
+
+// enIsNumberWord reports whether w is a number word.
+func enIsNumberWord(w string) bool {
+	w = strings.ToLower(w)
+	return enUnits[w] != 0 || enTens[w] != 0
+}
+
+// enNumberPhrase reads the number words starting at in[i] and returns
+// their value and how many tokens they span; n is 0 when in[i] starts no
+// number ("a" alone, "hundred" alone).
+func enNumberPhrase(in []enTok, i int) (v int64, n int) {
+	var total, cur int64
+	last := ' ' // ' ' nothing yet, 'u' a unit, 't' a ten, 's' a scale
+	end := 0    // tokens read up to the last number word
+	for j := i; j < len(in) && in[j].kind == 'w' || j < len(in) && in[j].raw == "-"; j++ {
+		w := strings.ToLower(in[j].raw)
+		switch {
+		case w == "-":
+			if last != 't' || !in[j].glued || j+1 >= len(in) || enUnits[strings.ToLower(in[j+1].raw)] == 0 || enUnits[strings.ToLower(in[j+1].raw)] > 9 {
+				return enPhraseEnd(total+cur, end)
+			}
+			continue
+		case (w == "a" || w == "an") && j == i:
+			if j+1 < len(in) && enScales[strings.ToLower(in[j+1].raw)] != 0 {
+				cur = 1
+				continue
+			}
+			return 0, 0
+		case w == "and":
+			if last != 's' || j+1 >= len(in) || !enIsNumberWord(in[j+1].raw) {
+				return enPhraseEnd(total+cur, end)
+			}
+			continue
+		case enUnits[w] != 0:
+			if last == 'u' || last == 't' && enUnits[w] > 9 {
+				return enPhraseEnd(total+cur, end)
+			}
+			cur += enUnits[w]
+			last = 'u'
+		case enTens[w] != 0:
+			if last == 'u' || last == 't' || cur%100 != 0 {
+				return enPhraseEnd(total+cur, end)
+			}
+			cur += enTens[w]
+			last = 't'
+		case enScales[w] != 0 && cur > 0:
+			if w == "hundred" {
+				if cur >= 100 {
+					return enPhraseEnd(total+cur, end)
+				}
+				cur *= 100
+			} else {
+				total, cur = total+cur*enScales[w], 0
+			}
+			last = 's'
+		default:
+			return enPhraseEnd(total+cur, end)
+		}
+		end = j - i + 1
+	}
+	return enPhraseEnd(total+cur, end)
+}
+
+// enPhraseEnd returns a phrase's value, or nothing when no word was read.
+func enPhraseEnd(v int64, n int) (int64, int) {
+	if n == 0 || v == 0 {
+		return 0, 0
+	}
+	return v, n
+}
