@@ -32,14 +32,9 @@ type questionCase struct {
 // bot does not answer right yet, with what goes wrong. The test checks
 // that each still fails, so the list only shrinks.
 var proseKnownFailing = map[string]string{
-	"route-input-arrow":          "refused: 1:55: \"->\" needs a number on each side",
-	"route-arrow-chain":          "refused: 1:16: \"->\" needs a number on each side",
-	"route-1x1-arrow":            "refused: 1:15: brackets hold sizes only, as in (3, 3), and must be closed",
 	"route-batch-tuple":          "refused: 1:33: I could not find how many filters (output channels) this convolution has",
 	"route-input-filter":         "refused: 1:56: \"?\" is not part of the spec language",
-	"route-preset-layer-macs":    "refused: 1:55: \".\" is not part of the spec language",
 	"route-input-arrows-rf":      "refused: 1:7: \"->\" needs a number on each side",
-	"preset-alexnet-224":         "lacks 54",
 	"preset-resnet-block":        "refused: 1:32: the number of input channels is not known",
 	"preset-vgg-features":        "lacks 14714688",
 	"preset-alexnet-paper-conv2": "refused: 1:59: \".\" is not part of the spec language",
@@ -105,8 +100,6 @@ var proseKnownFailing = map[string]string{
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code
 // ones (B, C, D, J2, L1, U2) belong to the paste front-end (issue 11).
 var hardKnownFailing = map[string]string{
-	"hard-A1": "refused: 1:64: \"->\" needs a number on each side",
-	"hard-A2": "refused: 1:20: \"/\" is not part of the spec language",
 	"hard-B1": "refused: 3:11: a linear layer takes a flat vector but `maxpool 2x2` gives 8\u00d714\u00d714",
 	"hard-B2": "refused: 5:20: a linear layer takes a flat vector but `maxpool 2x2` gives 20\u00d74\u00d74",
 	"hard-C1": "refused: 1:1: I found no Keras layer I know in this code",
@@ -125,12 +118,10 @@ var hardKnownFailing = map[string]string{
 	"hard-H1": "refused: 1:16: \".\" is not part of the spec language",
 	"hard-H2": "refused: 1:7: the number of input channels is not known",
 	"hard-I1": "lacks 40",
-	"hard-I2": "lacks 89915392",
 	"hard-J1": "refused: 1:34: the layer expects 5 input channels but the input has 3",
 	"hard-J2": "refused: 1:80: the layer expects 12 input channels but the input has 100",
 	"hard-L1": "lacks 7370",
 	"hard-L2": "refused: 1:46: I could not find the kernel (filter) size of this convolution",
-	"hard-U1": "lacks 290400",
 	"hard-U2": "refused: 1:1: I found no PyTorch layer I know in this code",
 	"hard-U3": "refused: 1:40: I could not find the pooling window's size",
 	"hard-U4": "refused: 1:45: \"?\" is not part of the spec language",

@@ -7,9 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
-	"github.com/cnnbot/cnnbot/grammar/english"
 	"github.com/cnnbot/cnnbot/grammar/lang"
-	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/presets"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
@@ -99,39 +97,7 @@ func parse(src string) (*Question, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &Error{Msg: "the question is empty", Hint: lang.Example}
 	}
-	code := strings.ContainsAny(src, "()")
-	switch {
-	case code && paste.LooksLikePyTorch(src):
-		return paste.ParsePyTorch(src)
-	case code && paste.LooksLikeKeras(src):
-		return paste.ParseKeras(src)
-	case spec.LooksLike(src):
-		q, err := spec.Parse(src)
-		if err == nil {
-			return q, nil
-		}
-		// "conv layer with 64 filters ..." starts like the spec language
-		// but is English: prefer English when it reads it — unless the
-		// text has the spec's own punctuation (32->64, blocks, ";"), where
-		// English would read a typo as something else.
-		if !spec.Mostly(src) && !strings.ContainsAny(src, "{};→") && !strings.Contains(src, "->") {
-			if eq, eerr := english.ParseEnglish(src); eerr == nil {
-				return eq, nil
-			}
-		}
-		return nil, err
-	}
-	if q := mentionedPreset(src); q != nil {
-		return q, nil
-	}
-	q, err := english.ParseEnglish(src)
-	if err != nil && spec.NearMiss(src) {
-		// "covn 3x3 32->64": a typo in the spec language reads better as one.
-		if _, serr := spec.Parse(src); serr != nil {
-			return nil, serr
-		}
-	}
-	return q, err
+	return route(src)
 }
 
 // mentionedPreset answers a plain question about a preset network — "how

@@ -140,13 +140,8 @@ func (r *enReader) read() (*lang.Question, error) {
 			}
 		}
 	}
-	for _, a := range r.anchors {
-		for _, i := range append(append([]int{}, a.bare...), a.bareSizes...) {
-			if !r.toks[i].used {
-				r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
-			}
-		}
-	}
+	// The numbers no reading used are named by the front door, which
+	// accounts for every number of the question.
 	q.Framework = r.framework()
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)

@@ -1,7 +1,5 @@
 package english
 
-import "fmt"
-
 // enReader finds, in the tokens of one question, the layers mentioned
 // (anchors), what each number means (facts), and what is asked.
 type enReader struct {
@@ -689,8 +687,7 @@ func (r *enReader) bareNum(i int, a *enAnchor) {
 		a = r.owner(i)
 	}
 	if a == nil {
-		r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
-		return
+		return // the front door names the numbers no reading used
 	}
 	if r.toks[i].kind == 's' {
 		a.bareSizes = append(a.bareSizes, i)

@@ -1,0 +1,124 @@
+package grammar
+
+import (
+	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/english"
+	"github.com/cnnbot/cnnbot/grammar/paste"
+	"github.com/cnnbot/cnnbot/grammar/spec"
+)
+
+// The router reads a question with every front-end that might apply and
+// keeps the reading that accounts for the most of the text: the one that
+// leaves the fewest of the asker's numbers unexplained (account.go). A
+// first word decides nothing on its own: "input is 64x64 with 3 channels,
+// kernel 5 -> I get 30.5" starts like the spec language and is English.
+
+// frontEnd is one way of reading a whole question.
+type frontEnd struct {
+	name string
+	read func(string) (*Question, error)
+	// owns is true when this front-end's refusal is the one to show if no
+	// front-end reads the question.
+	owns bool
+}
+
+// reading is one front-end's reading, with the numbers it left unused.
+type reading struct {
+	q      *Question
+	unused []Unused
+	score  int // unexplained numbers
+}
+
+// route reads src with the front-ends that might apply, likeliest first,
+// and keeps the reading with the fewest unexplained numbers (the likelier
+// on a tie). When none reads src, the error is the likeliest owner's.
+func route(src string) (*Question, error) {
+	var best *reading
+	var refusal, englishErr error
+	for _, f := range frontEnds(src) {
+		q, err := f.read(src)
+		if err != nil {
+			if f.owns && refusal == nil {
+				refusal = err
+			}
+			if f.name == "english" {
+				englishErr = err
+			}
+			continue
+		}
+		used := map[float64]bool{0: true, 1: true}
+		if f.name != "preset" {
+			// A preset named explains no number written next to it: its
+			// layers hold so many that some would match by chance.
+			used = readingValues(q)
+		}
+		u := account(src, q, used)
+		if r := (reading{q: q, unused: u, score: unexplained(u)}); best == nil || r.score < best.score {
+			best = &r
+		}
+		if best.score == 0 {
+			break
+		}
+	}
+	if best == nil {
+		if refusal == nil {
+			refusal = englishErr
+		}
+		return nil, refusal
+	}
+	return withUnused(best.q, best.unused), nil
+}
+
+// frontEnds lists the front-ends that might read src, likeliest first:
+// pasted code, the spec language, a preset named in prose, English.
+func frontEnds(src string) []frontEnd {
+	var fs []frontEnd
+	code := strings.ContainsAny(src, "()")
+	switch {
+	case code && paste.LooksLikePyTorch(src):
+		fs = append(fs, frontEnd{"pytorch", paste.ParsePyTorch, true})
+	case code && paste.LooksLikeKeras(src):
+		fs = append(fs, frontEnd{"keras", paste.ParseKeras, true})
+	}
+	looksSpec := spec.LooksLike(src)
+	if looksSpec || spec.NearMiss(src) {
+		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
+	}
+	fs = append(fs, frontEnd{"preset", readPreset, false})
+	// A text of spec words only, or with the spec's blocks, is the spec
+	// language: its refusal is clearer than English's guess at a typo.
+	if !(looksSpec || spec.NearMiss(src)) || !spec.Mostly(src) && !strings.ContainsAny(src, "{}") {
+		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
+	}
+	return fs
+}
+
+// readPreset reads a plain question about a preset network.
+func readPreset(src string) (*Question, error) {
+	if q := mentionedPreset(src); q != nil {
+		return q, nil
+	}
+	return nil, &Error{Msg: "no preset named"}
+}
+
+// withUnused returns a copy of q that carries its unused numbers, each also
+// written as a note: unexplained ones first, as a misreading shows there.
+func withUnused(q *Question, unused []Unused) *Question {
+	cp := *q
+	cp.Unused = unused
+	notes := make([]string, 0, len(q.Notes)+len(unused))
+	for _, u := range unused {
+		if u.Why == "" {
+			notes = append(notes, unusedNote(u))
+		}
+	}
+	notes = append(notes, q.Notes...)
+	for _, u := range unused {
+		if u.Why != "" {
+			notes = append(notes, unusedNote(u))
+		}
+	}
+	cp.Notes = notes
+	return &cp
+}
