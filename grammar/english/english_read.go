@@ -509,6 +509,11 @@ func (r *enReader) number(i int) {
 			}
 		}
 	}
+	// A fraction is no count or size (the asker's 30.5), a percentage no
+	// setting: the front door names both as unused.
+	if t.isFrac || r.lem(i+1) == "%" {
+		return
+	}
 	// Layer arguments: Dense(10), BatchNorm2d(256), maxpool(2).
 	if t.kind == 'n' && pat >= 0 && enKinds[plem] && r.lem(pat+1) == "(" && a != nil {
 		a.args = append(a.args, int64(vals[0]))
@@ -755,13 +760,17 @@ func (r *enReader) asked() {
 		}
 		r.g.asked = append(r.g.asked, q)
 	}
-	connect := false
-	for i, t := range r.toks {
-		if t.kind == 'w' && t.lem == "connect" {
-			connect = true
-		}
-		_ = i
+	connect, gives := false, false
+	for _, t := range r.toks {
+		connect = connect || t.kind == 'w' && t.lem == "connect"
+		gives = gives || t.kind == 'w' && (t.lem == "give" || t.raw == "comes" || t.raw == "come")
 	}
+	// "what does pytorch give?", "what size comes out?": the output.
+	defer func() {
+		if gives && len(r.g.asked) == 0 {
+			add("output")
+		}
+	}()
 	for i, t := range r.toks {
 		if t.kind != 'w' {
 			continue
