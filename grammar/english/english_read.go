@@ -633,6 +633,11 @@ func (r *enReader) number(i int) {
 	if role == "" {
 		role = prole
 	}
+	// "input is 64x64 with 3 channels": the input's channels.
+	if class == "channel" && role == "" && r.afterInput(i) {
+		r.g.channels, r.g.chanTok = int(min(n, 1<<20)), i
+		return
+	}
 	// "the previous layer outputs 64 feature maps": this layer's input.
 	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
 		if r.lem(j) == "previous" {
@@ -676,6 +681,22 @@ func (r *enReader) number(i int) {
 		return
 	}
 	target.counts = append(target.counts, enCount{v: n, class: class, role: role, tok: i})
+}
+
+// afterInput reports whether the number at i follows an input size closely
+// ("64x64 with 3 channels", "a 32x32 image of 3 channels").
+func (r *enReader) afterInput(i int) bool {
+	for _, f := range r.g.inputs {
+		if f.tok < i && i-f.tok <= 4 && len(f.dims) <= 2 {
+			for j := f.tok + 1; j < i; j++ {
+				if enStop[r.lem(j)] && r.lem(j) != "with" && r.lem(j) != "and" || r.isNum(j) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func (r *enReader) sizeRole(i int, dims []int, role string) {
