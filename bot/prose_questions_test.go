@@ -33,7 +33,6 @@ type questionCase struct {
 // that each still fails, so the list only shrinks.
 var proseKnownFailing = map[string]string{
 	"route-batch-tuple":          "refused: 1:33: I could not find how many filters (output channels) this convolution has",
-	"route-input-filter":         "refused: 1:56: \"?\" is not part of the spec language",
 	"route-input-arrows-rf":      "refused: 1:7: \"->\" needs a number on each side",
 	"preset-resnet-block":        "refused: 1:32: the number of input channels is not known",
 	"preset-vgg-features":        "lacks 14714688",
@@ -52,7 +51,6 @@ var proseKnownFailing = map[string]string{
 	"layers-numbered":            "refused: 1:71: the number of input channels is not known",
 	"layers-resnet-bottleneck":   "refused: 1:37: I could not find how many filters (output channels) this convolution has",
 	"given-output-macs":          "lacks 57802752",
-	"given-same-pad-7":           "refused: 1:6: to find the padding I need the input size and the output size wanted",
 	"given-transposed-input":     "lacks 32",
 	"given-input-size":           "refused: 1:99: to find the input size I need the input size and the output size wanted",
 	"given-depthwise-macs":       "refused: 1:44: the number of input channels is not known",
@@ -88,7 +86,6 @@ var proseKnownFailing = map[string]string{
 	"multi-also":                 "0 answers, want 2",
 	"multi-rf-params":            "refused: 1:47: the number of input channels is not known",
 	"multi-lines":                "0 answers, want 2",
-	"chat-maxpool-arrow":         "refused: 1:34: \"->\" needs a number on each side",
 	"chat-bn":                    "refused: 1:61: I could not find the kernel (filter) size of this convolution",
 	"err-groups-channels":        "refused: 1:166: I could not find the kernel (filter) size of this convolution",
 	"err-size-mismatch-old":      "refused: 1:6: I could not find a layer in this question: I do not know \"mismatch\"",
@@ -112,7 +109,6 @@ var hardKnownFailing = map[string]string{
 	"hard-E1": "lacks 2400",
 	"hard-E2": "refused: 1:9: conv expects 64 input channels but the input has 5 (5\u00d764\u00d764)",
 	"hard-G1": "lacks 14450688",
-	"hard-G2": "refused: 1:57: \"'\" is not part of the spec language",
 	"hard-H1": "refused: 1:16: \".\" is not part of the spec language",
 	"hard-H2": "refused: 1:7: the number of input channels is not known",
 	"hard-I1": "lacks 40",
@@ -122,7 +118,6 @@ var hardKnownFailing = map[string]string{
 	"hard-L2": "refused: 1:46: I could not find the kernel (filter) size of this convolution",
 	"hard-U2": "refused: 1:1: I found no PyTorch layer I know in this code",
 	"hard-U3": "refused: 1:40: I could not find the pooling window's size",
-	"hard-U4": "refused: 1:45: \"?\" is not part of the spec language",
 	"hard-U5": "refused: 1:27: the kernel size has 3 values but the layer has 2 spatial dimensions",
 }
 

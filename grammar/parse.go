@@ -55,9 +55,23 @@ func Presets() []string { return presets.Names() }
 func Preset(name string) (text, canonical string, ok bool) { return presets.Lookup(name) }
 
 // ParseAll reads a message that may hold several questions and returns
-// one Question each, in order. For now a message is one question.
+// one Question each, in order: list items ("1) ... 2) ..."), a comparison
+// ("a 5x5 conv vs two 3x3 convs") or a question mark followed by another
+// question split it, when every part that holds a number reads on its own.
+// Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
-	q, err := Parse(src)
+	whole, err := Parse(src)
+	if utf8.RuneCountInString(src) > MaxChars {
+		return single(whole, err)
+	}
+	if qs := parseParts(src, splitQuestions(src)); qs != nil {
+		return qs, nil
+	}
+	return single(whole, err)
+}
+
+// single returns q as a message of one question.
+func single(q *Question, err error) ([]*Question, error) {
 	if err != nil {
 		return nil, err
 	}

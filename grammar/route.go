@@ -25,15 +25,26 @@ type frontEnd struct {
 
 // reading is one front-end's reading, with the numbers it left unused.
 type reading struct {
+	front  string // the front-end's name: pytorch, keras, spec, preset, english
 	q      *Question
 	unused []Unused
 	score  int // unexplained numbers
 }
 
-// route reads src with the front-ends that might apply, likeliest first,
+// route reads src with the front-ends that might apply and returns the
+// reading chosen, carrying its unused numbers.
+func route(src string) (*Question, error) {
+	r, err := choose(src)
+	if err != nil {
+		return nil, err
+	}
+	return withUnused(r.q, r.unused), nil
+}
+
+// choose reads src with the front-ends that might apply, likeliest first,
 // and keeps the reading with the fewest unexplained numbers (the likelier
 // on a tie). When none reads src, the error is the likeliest owner's.
-func route(src string) (*Question, error) {
+func choose(src string) (*reading, error) {
 	var best *reading
 	var refusal, englishErr error
 	for _, f := range frontEnds(src) {
@@ -54,20 +65,20 @@ func route(src string) (*Question, error) {
 			used = readingValues(q)
 		}
 		u := account(src, q, used)
-		if r := (reading{q: q, unused: u, score: unexplained(u)}); best == nil || r.score < best.score {
+		if r := (reading{front: f.name, q: q, unused: u, score: unexplained(u)}); best == nil || r.score < best.score {
 			best = &r
 		}
 		if best.score == 0 {
 			break
 		}
 	}
-	if best == nil {
-		if refusal == nil {
-			refusal = englishErr
-		}
-		return nil, refusal
+	if best != nil {
+		return best, nil
 	}
-	return withUnused(best.q, best.unused), nil
+	if refusal == nil {
+		refusal = englishErr
+	}
+	return nil, refusal
 }
 
 // frontEnds lists the front-ends that might read src, likeliest first:
@@ -87,8 +98,9 @@ func frontEnds(src string) []frontEnd {
 	}
 	fs = append(fs, frontEnd{"preset", readPreset, false})
 	// A text of spec words only, or with the spec's blocks, is the spec
-	// language: its refusal is clearer than English's guess at a typo.
-	if !(looksSpec || spec.NearMiss(src)) || !spec.Mostly(src) && !strings.ContainsAny(src, "{}") {
+	// language: its refusal is clearer than English's guess at a typo. A
+	// question mark makes it prose ("input 7x7, filter 3x3: output size?").
+	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?")) {
 		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
 	}
 	return fs

@@ -411,7 +411,7 @@ func (r *enReader) word(i int) {
 				m.padMode, m.at["pad"] = "same", i
 			}
 		}
-		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" {
+		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
 			r.g.keep = true
 		}
 	case "keep":

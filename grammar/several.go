@@ -1,0 +1,147 @@
+package grammar
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A message may hold several questions: "1) params of conv 3x3 3->16?
+// 2) ...", "a 5x5 conv vs two 3x3 convs", one question a line. ParseAll
+// splits it where a question visibly ends and answers each part, when every
+// part reads on its own.
+
+// part is one question of a message: its text and where it starts.
+type part struct {
+	text string
+	off  int
+}
+
+// itemMarker matches the start of a list item: "1)", "2.", "(a)", "b)",
+// "Q1:", "Q2.", at the start of a line or after a question mark.
+var itemMarker = regexp.MustCompile(`(?im)(?:^|[?:.]\s+)(\(?[1-9a-e]\)|[1-9]\.\s|q[1-9][:.)])`)
+
+// versus matches the words that set two questions side by side.
+var versus = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|or rather|than)\s`)
+
+// questionEnd matches a question mark that ends one question and is
+// followed by more text.
+var questionEnd = regexp.MustCompile(`\?\s+`)
+
+// splitQuestions cuts src into its questions.
+func splitQuestions(src string) (parts []part) {
+	cuts := map[int]int{} // where a part ends -> where the next starts
+	for _, m := range itemMarker.FindAllStringSubmatchIndex(src, -1) {
+		cuts[m[2]] = m[2]
+	}
+	for _, m := range versus.FindAllStringIndex(src, -1) {
+		cuts[m[0]] = m[1] // the words themselves are dropped
+	}
+	for _, m := range questionEnd.FindAllStringIndex(src, -1) {
+		if _, ok := cuts[m[1]]; !ok && m[1] < len(src) {
+			cuts[m[1]] = m[1]
+		}
+	}
+	at := make([]int, 0, len(cuts))
+	for k := range cuts {
+		at = append(at, k)
+	}
+	slices.Sort(at)
+	start := 0
+	for _, k := range at {
+		if k >= start {
+			parts = appendPart(parts, src, start, k)
+			start = cuts[k]
+		}
+	}
+	return appendPart(parts, src, start, len(src))
+}
+
+// appendPart adds src[start:end] as a part when it holds more than
+// punctuation.
+func appendPart(parts []part, src string, start, end int) []part {
+	t := strings.TrimSpace(src[start:end])
+	if strings.Trim(t, " ,;:.-?!") == "" {
+		return parts
+	}
+	lead := len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t\n"))
+	return append(parts, part{text: t, off: start + lead})
+}
+
+// hasNumber reports whether s holds a number in digits or in words.
+func hasNumber(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if numberWord[strings.Trim(w, ",.;:?!()")] {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWord lists the number words a question part may hold instead of
+// digits.
+var numberWord = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "sixteen": true,
+	"twenty": true, "thirty": true, "sixty": true, "hundred": true}
+
+// parseParts reads each part of a message; parts without a number (the
+// shared "params each, no bias?") are added to every other part. It
+// returns nil when a part does not read.
+func parseParts(src string, parts []part) []*Question {
+	var shared []string
+	var numbered []part
+	for _, p := range parts {
+		if hasNumber(p.text) {
+			numbered = append(numbered, p)
+		} else {
+			shared = append(shared, p.text)
+		}
+	}
+	if len(numbered) < 2 {
+		return nil
+	}
+	qs := make([]*Question, 0, len(numbered))
+	for _, p := range numbered {
+		q, err := Parse(strings.Join(append([]string{p.text}, shared...), " "))
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, shifted(q, offsetPosition(src, p.off)))
+	}
+	return qs
+}
+
+// shifted moves the positions of q, read from a part starting at at, to
+// positions in the whole message.
+func shifted(q *Question, at Position) *Question {
+	move := func(p Position) Position {
+		if p.Line == 0 {
+			return p
+		}
+		if p.Line == 1 {
+			p.Col += at.Col - 1
+		}
+		p.Line += at.Line - 1
+		return p
+	}
+	cp := *q
+	cp.Layers = append([]Layer(nil), q.Layers...)
+	for i, l := range cp.Layers {
+		cp.Layers[i].Pos = move(l.Pos)
+		if l.Fields != nil {
+			fields := make(map[string]Position, len(l.Fields))
+			for k, p := range l.Fields {
+				fields[k] = move(p)
+			}
+			cp.Layers[i].Fields = fields
+		}
+	}
+	cp.Unused = append([]Unused(nil), q.Unused...)
+	for i := range cp.Unused {
+		cp.Unused[i].Pos = move(cp.Unused[i].Pos)
+	}
+	return &cp
+}
