@@ -125,6 +125,9 @@ func (r *enReader) read() (*lang.Question, error) {
 		kept = append(kept, l)
 	}
 	layers = kept
+	if input == nil {
+		input = r.inputFromOutput(layers)
+	}
 	q.Input = input
 	q.Layers = layers
 	q.Network = len(layers) > 1
@@ -146,6 +149,33 @@ func (r *enReader) read() (*lang.Question, error) {
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
+}
+
+// inputFromOutput reads back the input of a single convolution whose
+// output size is given instead ("output feature map 56x56: how many
+// MACs?"), so its MACs and shape can be counted; nil when that cannot be
+// done.
+func (r *enReader) inputFromOutput(layers []lang.Layer) calc.Shape {
+	if len(layers) != 1 || len(r.g.outs) == 0 || r.g.unknown != "" {
+		return nil
+	}
+	c, ok := layers[0].Layer.(calc.Conv)
+	out := r.g.outs[0].dims
+	if !ok || c.In == 0 || c.Transposed || len(out) == 0 {
+		return nil
+	}
+	dims := max(c.Dims, 2)
+	in := calc.Shape{c.In}
+	for d := 0; d < dims; d++ {
+		sv, err := calc.SolveConv(c, "input", d, 0, out[min(d, len(out)-1)])
+		if err != nil || len(sv.Solutions) == 0 {
+			return nil
+		}
+		in = append(in, int(sv.Solutions[0]))
+	}
+	r.notes = append(r.notes, fmt.Sprintf("the output %s is given: read back to the input %s that gives it (the MACs count the output positions)",
+		r.toks[r.g.outs[0].tok].raw, enShapeText(in[1:])))
+	return in
 }
 
 func enIsFlat(l lang.Layer) bool {

@@ -643,8 +643,8 @@ func (r *enReader) number(i int) {
 		if r.lem(j) == "previous" {
 			role = "in"
 		}
-		if enStop[r.lem(j)] || r.isNum(j) {
-			break
+		if enStop[r.lem(j)] && r.lem(j) != "with" || r.isNum(j) {
+			break // "with" also reads "has": the previous layer has 32 maps
 		}
 	}
 	if role == "" && class != "" {
