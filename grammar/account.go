@@ -92,34 +92,36 @@ func readingValues(q *Question) map[float64]bool {
 	for _, s := range q.Input {
 		vals[float64(s)] = true
 	}
-	for _, r := range computed(q) {
+	reports, _ := computed(q)
+	for _, r := range reports {
 		addReport(vals, r)
 	}
 	return vals
 }
 
 // computed sizes q's layers, so that a number the asker quotes from the
-// answer (a summary row's 896, their own right result) counts as used. A
-// layer that cannot be sized adds nothing.
-func computed(q *Question) []*calc.Report {
-	var out []*calc.Report
+// answer (a summary row's 896, their own right result) counts as used; ok
+// is false when a layer cannot be sized (the reports then stop before it).
+func computed(q *Question) (out []*calc.Report, ok bool) {
 	if q.Network {
 		net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
 		for i, l := range q.Layers {
 			net.Layers[i] = l.Layer
 		}
-		s, _ := net.Summarize()
+		s, err := net.Summarize()
 		for i := range s.Rows {
 			out = append(out, s.Rows[i].Report)
 		}
-		return append(out, &calc.Report{Params: s.Params, MACs: s.MACs, Output: s.Output})
+		return append(out, &calc.Report{Params: s.Params, MACs: s.MACs, Output: s.Output}), err == nil
 	}
 	for _, l := range q.Layers {
-		if r, err := l.Apply(q.Input); err == nil {
-			out = append(out, &r)
+		r, err := l.Apply(q.Input)
+		if err != nil {
+			return out, false
 		}
+		out = append(out, &r)
 	}
-	return out
+	return out, true
 }
 
 // addReport adds the numbers a layer's answer shows.

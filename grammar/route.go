@@ -28,7 +28,17 @@ type reading struct {
 	front  string // the front-end's name: pytorch, keras, spec, preset, english
 	q      *Question
 	unused []Unused
-	score  int // unexplained numbers
+	score  int  // unexplained numbers
+	sizes  bool // its layers fit together (calc sizes them)
+}
+
+// better reports whether r is a better reading than o: one whose layers
+// fit together, then the fewer unexplained numbers.
+func (r reading) better(o *reading) bool {
+	if r.sizes != o.sizes {
+		return r.sizes
+	}
+	return r.score < o.score
 }
 
 // route reads src with the front-ends that might apply and returns the
@@ -65,14 +75,18 @@ func choose(src string) (*reading, error) {
 			used = readingValues(q)
 		}
 		u := account(src, q, used)
-		if r := (reading{front: f.name, q: q, unused: u, score: unexplained(u)}); best == nil || r.score < best.score {
+		_, sizes := computed(q)
+		r := reading{front: f.name, q: q, unused: u, score: unexplained(u), sizes: sizes}
+		if best == nil || r.better(best) {
 			best = &r
 		}
-		if best.score == 0 {
+		if best.score == 0 && best.sizes {
 			break
 		}
 	}
-	if best != nil {
+	// A reading whose layers do not fit together is a misreading when
+	// another front-end refused the text with a reason of its own.
+	if best != nil && (best.sizes || refusal == nil || best.front == "spec") {
 		return best, nil
 	}
 	if refusal == nil {
