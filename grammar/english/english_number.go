@@ -1,0 +1,325 @@
+package english
+
+// Reading one number: each reader below tries one role the number may
+// play — a setting named just before it (stride 2), a dropout rate, a
+// layer's argument (Dense(10)), a size, a count named next to it (64
+// filters) or before it (filters: 64) — and files it when the role fits.
+// number runs them in order; the first that files the number wins.
+
+// enNum is the number being read, with the words around it.
+type enNum struct {
+	i     int
+	t     enTok
+	a, m  *enAnchor // the layer whose phrase holds it, the one its settings go to
+	plem  string    // the word before it, its position and role (in/out)
+	pat   int
+	prole string
+	nlem  string // the word after it, its role and the channels a colour word gives
+	nrole string
+	rgb   int
+	vals  []int // its value(s): one for a number, one per dimension for a size
+}
+
+// number files the number or size at token i.
+func (r *enReader) number(i int) {
+	n := r.numAt(i)
+	for _, read := range []func(*enNum) bool{r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
+		if read(n) {
+			return
+		}
+	}
+	if n.t.kind == 's' {
+		r.size(i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return
+	}
+	class, done := r.numNoun(n)
+	if done {
+		return
+	}
+	if class == "" {
+		if class, done = r.numPrevNoun(n); done {
+			return
+		}
+	}
+	r.numCount(n, class)
+}
+
+// numAt gathers what number needs to know about the number at i.
+func (r *enReader) numAt(i int) *enNum {
+	n := &enNum{i: i, t: r.toks[i]}
+	n.a = r.owner(i)
+	n.m = r.main(n.a)
+	n.plem, n.pat, n.prole = r.prev(i)
+	n.nlem, _, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
+	n.vals = n.t.dims
+	if n.t.kind == 'n' {
+		n.vals = []int{enClamp(max(n.t.num, 0))}
+	}
+	return n
+}
+
+// setField files the number as a setting of its layer: kernel, stride,
+// pad, dilation or outpad.
+func (r *enReader) setField(n *enNum, field string) {
+	m := n.m
+	if m == nil {
+		r.bareNum(n.i, nil)
+		return
+	}
+	switch field {
+	case "kernel":
+		m.kernel = n.vals
+	case "stride":
+		m.stride = n.vals
+	case "pad":
+		m.pad = n.vals
+	case "dilation":
+		m.dil = n.vals
+	case "outpad":
+		m.outpad = n.vals
+	}
+	m.at[field] = n.i
+}
+
+// numSetting reads a setting named just before: stride 2, padding of 1,
+// filter size 3x3, groups 4.
+func (r *enReader) numSetting(n *enNum) bool {
+	switch n.plem {
+	case "stride", "pad", "dilation", "outpad":
+		r.setField(n, map[string]string{"stride": "stride", "pad": "pad", "dilation": "dilation", "outpad": "outpad"}[n.plem])
+		return true
+	case "group":
+		if n.m != nil && n.t.kind == 'n' {
+			n.m.groups, n.m.at["groups"] = n.vals[0], n.i
+			return true
+		}
+	case "ksize", "window", "rf":
+		if !(n.plem == "rf" && n.t.kind == 'n' && n.nlem != "") {
+			r.setField(n, "kernel")
+			return true
+		}
+	}
+	return false
+}
+
+// numDropout reads a dropout rate: "dropout 0.5", "0.25 dropout".
+func (r *enReader) numDropout(n *enNum) bool {
+	if !n.t.isFrac {
+		return false
+	}
+	switch {
+	case n.plem == "dropout" && n.m != nil:
+		n.m.p, n.m.hasP = n.t.frac, true
+		return true
+	case n.a != nil && n.a.kind == "dropout":
+		n.a.p, n.a.hasP = n.t.frac, true
+		return true
+	case n.nlem == "dropout":
+		for _, b := range r.anchors {
+			if b.kind == "dropout" && b.tok > n.i {
+				b.p, b.hasP = n.t.frac, true
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numIgnored leaves out a fraction, which is no count or size (the asker's
+// 30.5), a percentage, and a number already read as an argument; the
+// front door names the first two as unused.
+func (r *enReader) numIgnored(n *enNum) bool {
+	return n.t.isFrac || r.lem(n.i+1) == "%"
+}
+
+// numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
+// maxpool(2), conv(3, 64, 3).
+func (r *enReader) numArgs(n *enNum) bool {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil {
+		return n.t.used
+	}
+	n.a.args = append(n.a.args, int64(n.vals[0]))
+	for j := n.i + 1; j+1 < len(r.toks) && r.lem(j) == ","; j += 2 {
+		if r.toks[j+1].kind != 'n' {
+			break
+		}
+		n.a.args = append(n.a.args, r.toks[j+1].num)
+		r.toks[j+1].used = true
+	}
+	return true
+}
+
+// numLayerSize reads "a max-pooling layer of size 2": a layer word,
+// "size", the number.
+func (r *enReader) numLayerSize(n *enNum) bool {
+	if n.t.kind == 'n' && (n.plem == "layer" || enKinds[n.plem]) && (r.lem(n.i-1) == "size" || r.lem(n.i-1) == "of" && r.lem(n.i-2) == "size") {
+		r.setField(n, "kernel")
+		return true
+	}
+	return false
+}
+
+// numNoun reads the noun after the number: "64 filters" is a count of
+// filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
+// returns the count's class, or done when the number was filed otherwise.
+func (r *enReader) numNoun(n *enNum) (class string, done bool) {
+	switch n.nlem {
+	case "vector":
+		class, n.nrole = "neuron", "in"
+	case "filter", "fmap", "channel", "neuron", "depth":
+		class = n.nlem
+	case "inch":
+		class, n.nrole = "channel", "in"
+	case "outch":
+		class, n.nrole = "filter", "out"
+	case "kernel":
+		if r.toks[n.i+1].plural || r.lem(n.i+2) == "of" {
+			return "filter", false
+		}
+		r.setField(n, "kernel")
+		return "", true
+	case "param", "weight":
+		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
+		return "", true
+	case "frame":
+		r.g.frames = n.t.num
+		return "", true
+	case "pixel", "image", "volume", "insize", "length":
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return "", true
+	case "stride", "pad":
+		if n.plem == "" || n.plem == "no" {
+			r.setField(n, n.nlem)
+			return "", true
+		}
+	case "group":
+		if n.m != nil {
+			n.m.groups, n.m.at["groups"] = n.vals[0], n.i
+			return "", true
+		}
+	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		r.numRepeat(n)
+		return "", true
+	case "":
+		if n.nrole != "" && (r.lem(n.i+1) == "input" || r.lem(n.i+1) == "output") {
+			class = "neuron"
+		}
+	}
+	return class, false
+}
+
+// numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
+// 2-layer MLP" the layers are counted by their sizes instead.
+func (r *enReader) numRepeat(n *enNum) {
+	if r.toks[n.i+1].hyph {
+		return
+	}
+	for _, b := range r.anchors {
+		if b.tok > n.i && b.tok-n.i <= 4 && n.t.num >= 2 && n.t.num <= 64 {
+			b.repeat = int(n.t.num)
+			b.at["repeat"] = n.i
+			return
+		}
+	}
+}
+
+// numPrevNoun reads the noun before the number: "filters: 64", "input
+// 224", "output size 112", "parameters 280". It returns the count's
+// class, or done when the number was filed otherwise.
+func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
+	switch n.plem {
+	case "filter", "fmap", "channel", "neuron", "depth":
+		return n.plem, false
+	case "inch":
+		n.prole = "in"
+		return "channel", false
+	case "outch":
+		n.prole = "out"
+		return "filter", false
+	case "kernel":
+		if r.toks[n.pat].plural {
+			return "filter", false
+		}
+		r.setField(n, "kernel")
+	case "insize", "image", "volume", "input", "length", "pixel":
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+	case "outsize", "output":
+		if n.plem == "outsize" || r.g.unknown != "" {
+			r.g.outs = append(r.g.outs, enSizeFact{dims: n.vals, tok: n.i, role: "out"})
+			return "", true
+		}
+		n.prole = "out"
+		return "neuron", false
+	case "param", "weight":
+		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.plem, tok: n.i})
+	case "idx":
+	default:
+		return "", false
+	}
+	return "", true
+}
+
+// numCount files a count (of filters, channels, units) with its role, in
+// or out, or an inverse question's size; a number nothing explains stays
+// bare for the layer to pick up.
+func (r *enReader) numCount(n *enNum, class string) {
+	role := r.numRole(n, class)
+	// "input is 64x64 with 3 channels": the input's channels.
+	if class == "channel" && role == "" && r.afterInput(n.i) {
+		r.g.channels, r.g.chanTok = int(min(n.t.num, 1<<20)), n.i
+		return
+	}
+	switch {
+	case class == "" && role == "":
+		r.bareNum(n.i, n.a)
+		return
+	case class == "" && r.g.unknown != "" && r.g.unknown != "out":
+		// An inverse question: "what stride turns 224 into 112?"
+		r.sizeRole(n.i, n.vals, role)
+		return
+	}
+	if n.a != nil && n.a.ctx && role != "out" {
+		role = "in"
+	}
+	if n.m == nil {
+		r.bareNum(n.i, nil)
+		return
+	}
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: role, tok: n.i})
+}
+
+// numRole is a count's role: said next to it (input channels, 64 out),
+// after "the previous layer" (this layer's input), or before an arrow
+// ("32 -> 64": the input).
+func (r *enReader) numRole(n *enNum, class string) string {
+	i, role := n.i, n.nrole
+	if role == "" {
+		role = n.prole
+	}
+	// "the previous layer outputs 64 feature maps": this layer's input.
+	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
+		if r.lem(j) == "previous" {
+			role = "in"
+		}
+		if enStop[r.lem(j)] && r.lem(j) != "with" || r.isNum(j) {
+			break // "with" also reads "has": the previous layer has 32 maps
+		}
+	}
+	if role == "" && class != "" {
+		switch n.plem {
+		case "input":
+			role = "in"
+		case "output":
+			role = "out"
+		}
+	}
+	for k := 1; k <= 2; k++ {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+			role = "in"
+		}
+		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {
+			break
+		}
+	}
+	return role
+}
