@@ -9,7 +9,9 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// read turns the tokens into a lang.Question.
+// read turns the tokens into a Question: it finds the layers mentioned,
+// what is asked and what each number means, then builds an inverse
+// question or the layers.
 func (r *enReader) read() (*lang.Question, error) {
 	if len(r.toks) == 0 {
 		return nil, r.fail(0, "the question is empty", "")
@@ -30,34 +32,70 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
+	real := r.realAnchors()
+	if len(real) == 0 {
+		return nil, r.noLayer()
+	}
+	input, inChannels, err := r.input(real[0])
+	if err != nil {
+		return nil, err
+	}
+	layers, err := r.layers(real, input, inChannels)
+	if err != nil {
+		return nil, err
+	}
+	layers = keptFlattens(r.flattened(q, layers, input), input)
+	if input == nil {
+		input = r.inputFromOutput(layers)
+	}
+	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
+	if q.Network && input == nil {
+		chainChannels(layers)
+	}
+	// The numbers no reading used are named by the front door, which
+	// accounts for every number of the question.
+	q.Framework = r.framework()
+	q.Notes = append(q.Notes, r.notes...)
+	q.Canonical = lang.Format(q)
+	return q, nil
+}
+
+// realAnchors are the layers to build: every mention but those of the
+// layer before ("the previous layer has 32 maps").
+func (r *enReader) realAnchors() []*enAnchor {
 	var real []*enAnchor
 	for _, a := range r.anchors {
 		if !a.ctx {
 			real = append(real, a)
 		}
 	}
-	if len(real) == 0 {
-		at := 0
-		if len(r.anchors) > 0 {
-			at = r.anchors[0].tok
-		} else if len(r.g.inputs) > 0 {
-			at = r.g.inputs[0].tok
-		}
-		msg := "I could not find a layer in this question"
-		if len(r.anchors) == 0 {
-			for i, t := range r.toks {
-				if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
-					at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
-					break
-				}
+	return real
+}
+
+// noLayer is the refusal of a question with no layer in it, naming the
+// first word not known when there is one.
+func (r *enReader) noLayer() error {
+	at := 0
+	if len(r.anchors) > 0 {
+		at = r.anchors[0].tok
+	} else if len(r.g.inputs) > 0 {
+		at = r.g.inputs[0].tok
+	}
+	msg := "I could not find a layer in this question"
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
+				at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
+				break
 			}
 		}
-		return nil, r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
 	}
-	input, inChannels, err := r.input(real[0])
-	if err != nil {
-		return nil, err
-	}
+	return r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
+}
+
+// layers builds the layers of the mentions in order, each repeated as
+// often as said, the channels of one feeding the next.
+func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([]lang.Layer, error) {
 	var layers []lang.Layer
 	prevOut := 0 // channels arriving at the next layer, when known
 	if input != nil {
@@ -76,21 +114,32 @@ func (r *enReader) read() (*lang.Question, error) {
 				prevOut = 0
 			}
 		}
-		layers = append(layers, ls...)
-		for n := 1; n < a.repeat; n++ {
-			for _, l := range ls {
-				if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
-					c.In = c.Out
-					l.Layer = c
-				}
-				layers = append(layers, l)
-			}
-		}
+		layers = append(layers, repeated(ls, a.repeat)...)
 		if a.repeat > 1 {
 			r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
 		}
 	}
-	// A dense layer on a volume reads it flattened.
+	return layers, nil
+}
+
+// repeated returns ls, then n-1 copies of it whose convs take the
+// channels they give.
+func repeated(ls []lang.Layer, n int) []lang.Layer {
+	out := append([]lang.Layer(nil), ls...)
+	for k := 1; k < n; k++ {
+		for _, l := range ls {
+			if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
+				c.In = c.Out
+				l.Layer = c
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// flattened puts a flatten before each dense layer that a volume reaches.
+func (r *enReader) flattened(q *lang.Question, layers []lang.Layer, input calc.Shape) []lang.Layer {
 	for k := 0; k < len(layers); k++ {
 		if _, ok := layers[k].Layer.(calc.Linear); !ok {
 			continue
@@ -109,7 +158,11 @@ func (r *enReader) read() (*lang.Question, error) {
 			}
 		}
 	}
-	// Explicit flatten mentions are kept only where a shape needs them.
+	return layers
+}
+
+// keptFlattens keeps the flatten mentions only where a shape needs them.
+func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 	var kept []lang.Layer
 	for k, l := range layers {
 		if _, ok := l.Layer.(calc.Flatten); ok {
@@ -124,31 +177,20 @@ func (r *enReader) read() (*lang.Question, error) {
 		}
 		kept = append(kept, l)
 	}
-	layers = kept
-	if input == nil {
-		input = r.inputFromOutput(layers)
-	}
-	q.Input = input
-	q.Layers = layers
-	q.Network = len(layers) > 1
-	if q.Network && input == nil {
-		// Without an input size the chain is sized layer by layer: every
-		// layer needs its input channels.
-		for k := range layers {
-			if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
-				if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
-					c.In = pc.Out
-					layers[k].Layer = c
-				}
+	return kept
+}
+
+// chainChannels gives each conv of a chain without an input size the
+// channels of the conv before, so the chain is sized layer by layer.
+func chainChannels(layers []lang.Layer) {
+	for k := range layers {
+		if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
+			if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
+				c.In = pc.Out
+				layers[k].Layer = c
 			}
 		}
 	}
-	// The numbers no reading used are named by the front door, which
-	// accounts for every number of the question.
-	q.Framework = r.framework()
-	q.Notes = append(q.Notes, r.notes...)
-	q.Canonical = lang.Format(q)
-	return q, nil
 }
 
 // inputFromOutput reads back the input of a single convolution whose
