@@ -49,7 +49,6 @@ var proseKnownFailing = map[string]string{
 	"layers-cnn-commas":          "refused: 1:14: \".\" is not part of the spec language",
 	"layers-numbered":            "refused: 1:71: the number of input channels is not known",
 	"layers-resnet-bottleneck":   "refused: 1:37: I could not find how many filters (output channels) this convolution has",
-	"given-transposed-input":     "lacks 32",
 	"given-input-size":           "refused: 1:99: to find the input size I need the input size and the output size wanted",
 	"given-depthwise-macs":       "refused: 1:44: the number of input channels is not known",
 	"given-same-dilated":         "lacks 4",

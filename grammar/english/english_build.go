@@ -532,88 +532,65 @@ func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Po
 	return ls
 }
 
-// solve answers an inverse question.
+// solve answers an inverse question: a count (how many filters or units
+// give N parameters) or a setting (what padding keeps 28x28).
 func (r *enReader) solve(q *lang.Question) error {
-	var a *enAnchor
-	for _, b := range r.anchors {
-		if !b.ctx {
-			a = b
-			break
-		}
+	a := &enAnchor{kind: "conv", tok: r.g.unkTok, at: map[string]int{}}
+	if real := r.realAnchors(); len(real) > 0 {
+		a = real[0]
 	}
-	if a == nil {
-		a = &enAnchor{kind: "conv", tok: r.g.unkTok, at: map[string]int{}}
-	}
-	out, in, _ := r.channels(a)
+	var err error
 	if r.g.unknown == "out" {
-		target := r.g.params[0]
-		if a.kind == "fc" || a.kind == "layer" {
-			if in == 0 {
-				if f := r.firstInput(); f != nil {
-					in = enProduct(f.dims)
-				}
-			}
-			sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
-			if err != nil {
-				return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many units for 7850 parameters from 784 inputs?\"")
-			}
-			q.Solve = sv
-			return nil
+		q.Solve, err = r.solveCount(a)
+	} else {
+		q.Solve, err = r.solveSetting(a)
+	}
+	return err
+}
+
+// solveCount finds the filters or units that give the parameters asked.
+func (r *enReader) solveCount(a *enAnchor) (*calc.Solved, error) {
+	_, in, _ := r.channels(a)
+	target := r.g.params[0]
+	if a.kind == "fc" || a.kind == "layer" {
+		if f := r.firstInput(); in == 0 && f != nil {
+			in = enProduct(f.dims)
 		}
-		k := a.kernel
-		if in == 0 {
-			if f := r.firstInput(); f != nil && len(f.dims) == 3 {
-				in = f.dims[2]
-			}
-			if in == 0 {
-				in = r.g.channels
-			}
-		}
-		if len(k) == 3 {
-			in, k = k[2], k[:2]
-		}
-		sv, err := calc.SolveFilters(calc.Conv{Kernel: k, In: in, NoBias: a.noBias, Groups: a.groups}, target.v)
+		sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
 		if err != nil {
-			return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
+			return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many units for 7850 parameters from 784 inputs?\"")
 		}
-		q.Solve = sv
-		return nil
+		return sv, nil
 	}
-	_ = out
-	c := calc.Conv{Kernel: a.kernel, In: 1, Out: 1, Stride: a.stride, Pad: a.pad, Dilation: a.dil}
-	if len(c.Kernel) == 0 && len(a.bareSizes) > 0 && r.g.unknown != "kernel" {
-		c.Kernel = r.toks[a.bareSizes[0]].dims
+	k := a.kernel
+	if in == 0 {
+		if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+			in = f.dims[2]
+		}
+		if in == 0 {
+			in = r.g.channels
+		}
 	}
-	if a.kind == "pool" && len(a.stride) == 0 && r.g.unknown != "stride" && len(c.Kernel) > 0 {
-		c.Stride = c.Kernel
+	if len(k) == 3 {
+		in, k = k[2], k[:2]
 	}
-	switch a.padMode {
-	case "same":
-		c.PadMode = calc.PadSame
-	case "valid":
-		c.PadMode = calc.PadValid
+	sv, err := calc.SolveFilters(calc.Conv{Kernel: k, In: in, NoBias: a.noBias, Groups: a.groups}, target.v)
+	if err != nil {
+		return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
 	}
-	if len(c.Kernel) > 2 {
-		c.Kernel = c.Kernel[:2]
-	}
-	f := r.firstInput()
-	inSize := 0
-	if f != nil {
-		inSize = f.dims[0]
-	}
-	outSize := 0
-	if len(r.g.outs) > 0 {
-		outSize = r.g.outs[0].dims[0]
-	} else if r.g.keep {
-		outSize = inSize
-	}
-	hint := "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
-	if inSize == 0 && r.g.keep && lang.Per0(c.Stride) <= 1 && r.g.unknown == "pad" {
-		inSize, outSize = 32, 32
-		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
-	}
+	return sv, nil
+}
+
+// solveHint is the example an inverse question's refusal gives.
+const solveHint = "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
+
+// solveSetting finds the padding, stride, kernel, dilation or input size
+// that takes the input size to the output size wanted.
+func (r *enReader) solveSetting(a *enAnchor) (*calc.Solved, error) {
+	c := r.solveConv(a)
+	inSize, outSize := r.solveSizes(c)
 	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
-		return r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", hint)
+		return nil, r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", solveHint)
 	}
 	if r.g.unknown == "pad" {
 		c.Pad, c.PadMode = nil, calc.PadExplicit
@@ -629,10 +606,53 @@ func (r *enReader) solve(q *lang.Question) error {
 		sv, err = calc.SolveConv(c, r.g.unknown, 0, inSize, outSize)
 	}
 	if err != nil {
-		return r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), hint)
+		return nil, r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), solveHint)
 	}
-	q.Solve = sv
-	return nil
+	return sv, nil
+}
+
+// solveConv is the layer of an inverse question, with the settings said;
+// a pool's stride is its window, as for any pool.
+func (r *enReader) solveConv(a *enAnchor) calc.Conv {
+	c := calc.Conv{Kernel: a.kernel, In: 1, Out: 1, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Transposed: a.kind == "deconv"}
+	if c.Transposed {
+		c.OutPad = a.outpad
+	}
+	if len(c.Kernel) == 0 && len(a.bareSizes) > 0 && r.g.unknown != "kernel" {
+		c.Kernel = r.toks[a.bareSizes[0]].dims
+	}
+	if a.kind == "pool" && len(a.stride) == 0 && r.g.unknown != "stride" && len(c.Kernel) > 0 {
+		c.Stride = c.Kernel
+	}
+	switch a.padMode {
+	case "same":
+		c.PadMode = calc.PadSame
+	case "valid":
+		c.PadMode = calc.PadValid
+	}
+	if len(c.Kernel) > 2 {
+		c.Kernel = c.Kernel[:2]
+	}
+	return c
+}
+
+// solveSizes are the input size and the output size wanted (the input's,
+// when asked to keep it); without an input, a padding that keeps the size
+// at stride 1 is solved for 32.
+func (r *enReader) solveSizes(c calc.Conv) (in, out int) {
+	if f := r.firstInput(); f != nil {
+		in = f.dims[0]
+	}
+	if len(r.g.outs) > 0 {
+		out = r.g.outs[0].dims[0]
+	} else if r.g.keep {
+		out = in
+	}
+	if in == 0 && r.g.keep && lang.Per0(c.Stride) <= 1 && r.g.unknown == "pad" {
+		in, out = 32, 32
+		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
+	}
+	return in, out
 }
 
 func (r *enReader) firstInput() *enSizeFact {
