@@ -231,26 +231,7 @@ func enIsFlat(l lang.Layer) bool {
 // input assembles the input shape, channels first, from the sizes and
 // colour words read; channels is the count the first layer's own words give.
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
-	var f *enSizeFact
-	for k := range r.g.inputs {
-		if r.g.inputs[k].role != "out" {
-			f = &r.g.inputs[k]
-			break
-		}
-	}
-	// A size no word explains, in a layer that has its kernel: the input.
-	if f == nil {
-		for _, a := range r.anchors {
-			for _, i := range a.bareSizes {
-				if !r.toks[i].used && f == nil {
-					r.toks[i].used = true
-					r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
-					f = &enSizeFact{dims: r.toks[i].dims, tok: i}
-					break
-				}
-			}
-		}
-	}
+	f := r.inputFact()
 	if f == nil {
 		return nil, 0, nil
 	}
@@ -258,32 +239,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
 		return calc.Shape{dims[0]}, 0, nil // a fully connected layer's input is a vector
 	}
-	c := 0
-	switch {
-	case len(dims) == 4 && first != nil && first.dims == 3:
-		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", r.toks[f.tok].raw))
-		c, dims = dims[3], dims[:3]
-	case len(dims) == 4:
-		// 1x3x224x224: a batch, then C×H×W.
-		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", r.toks[f.tok].raw))
-		c, dims = dims[1], dims[2:]
-	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
-		switch {
-		case dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4:
-			c, dims = dims[0], dims[1:]
-			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", r.toks[f.tok].raw, dims[0], dims[1], c))
-		default:
-			c, dims = dims[2], dims[:2]
-			if !(dims[0] == dims[1] && c != dims[0]) {
-				r.notes = append(r.notes, fmt.Sprintf("%s read as H×W×C (channels last, as in CS231n and Keras)", r.toks[f.tok].raw))
-			}
-		}
-	case len(dims) == 2 && r.g.frames > 0:
-		dims = append([]int{int(r.g.frames)}, dims...)
-	case len(dims) == 1 && !r.oneD(first):
-		dims = []int{dims[0], dims[0]}
-		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
-	}
+	c, dims := r.inputLayout(f, first, dims)
 	if c == 0 && f.rgb != 0 {
 		c = f.rgb
 	}
@@ -291,30 +247,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = r.g.channels
 	}
 	if c == 0 {
-		// The first layer's own in-channels, or a previous-layer mention.
-		for _, a := range r.anchors {
-			for _, n := range a.counts {
-				if n.role == "in" && a == first {
-					c = int(n.v)
-				}
-			}
-			if len(a.args) >= 2 && a == first && (a.kind == "conv" || a.kind == "deconv") {
-				c = int(a.args[0])
-			}
-			if a.kind == "bn" && a == first && len(a.args) > 0 {
-				c = int(a.args[0])
-			}
-		}
-	}
-	if c == 0 {
-		c = r.firstIn(first)
-	}
-	if c == 0 {
-		if first != nil && first.kind == "pool" {
-			for _, n := range first.counts {
-				c = int(n.v)
-			}
-		}
+		c = r.inputChannels(first)
 	}
 	if c == 0 {
 		switch {
@@ -327,6 +260,89 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// inputFact is the size read as the input: one a word names, else a size
+// no word explains.
+func (r *enReader) inputFact() *enSizeFact {
+	for k := range r.g.inputs {
+		if r.g.inputs[k].role != "out" {
+			return &r.g.inputs[k]
+		}
+	}
+	for _, a := range r.anchors {
+		for _, i := range a.bareSizes {
+			if !r.toks[i].used {
+				r.toks[i].used = true
+				r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
+				return &enSizeFact{dims: r.toks[i].dims, tok: i}
+			}
+		}
+	}
+	return nil
+}
+
+// inputLayout splits an input size into its channels (0 when it says
+// none) and spatial sizes: N×C×H×W, D×H×W×C, C×H×W or H×W×C, frames, or
+// one number for a square.
+func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int, []int) {
+	raw := r.toks[f.tok].raw
+	switch {
+	case len(dims) == 4 && first != nil && first.dims == 3:
+		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
+		return dims[3], dims[:3]
+	case len(dims) == 4:
+		// 1x3x224x224: a batch, then C×H×W.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", raw))
+		return dims[1], dims[2:]
+	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
+		if dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4 {
+			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", raw, dims[1], dims[2], dims[0]))
+			return dims[0], dims[1:]
+		}
+		if !(dims[0] == dims[1] && dims[2] != dims[0]) {
+			r.notes = append(r.notes, fmt.Sprintf("%s read as H×W×C (channels last, as in CS231n and Keras)", raw))
+		}
+		return dims[2], dims[:2]
+	case len(dims) == 2 && r.g.frames > 0:
+		return 0, append([]int{int(r.g.frames)}, dims...)
+	case len(dims) == 1 && !r.oneD(first):
+		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
+		return 0, []int{dims[0], dims[0]}
+	}
+	return 0, dims
+}
+
+// inputChannels are the input's channels the first layer's own words give:
+// its input count, its arguments, a previous-layer mention, or a pool's
+// count.
+func (r *enReader) inputChannels(first *enAnchor) int {
+	c := 0
+	for _, a := range r.anchors {
+		if a != first {
+			continue
+		}
+		for _, n := range a.counts {
+			if n.role == "in" {
+				c = int(n.v)
+			}
+		}
+		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") {
+			c = int(a.args[0])
+		}
+		if a.kind == "bn" && len(a.args) > 0 {
+			c = int(a.args[0])
+		}
+	}
+	if c == 0 {
+		c = r.firstIn(first)
+	}
+	if c == 0 && first != nil && first.kind == "pool" {
+		for _, n := range first.counts {
+			c = int(n.v)
+		}
+	}
+	return c
 }
 
 // resolveBare reads the sizes no word explained: in a layer that lacks its
