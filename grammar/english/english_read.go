@@ -524,99 +524,125 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 // asked reads what the question asks for, and whether it asks for a
 // setting (an inverse question).
 func (r *enReader) asked() {
-	add := func(q string) {
-		for _, x := range r.g.asked {
-			if x == q {
-				return
-			}
-		}
-		r.g.asked = append(r.g.asked, q)
-	}
 	connect, gives := false, false
 	for _, t := range r.toks {
 		connect = connect || t.kind == 'w' && t.lem == "connect"
 		gives = gives || t.kind == 'w' && (t.lem == "give" || t.raw == "comes" || t.raw == "come")
 	}
-	// "what does pytorch give?", "what size comes out?": the output.
-	defer func() {
-		if gives && len(r.g.asked) == 0 {
-			add("output")
-		}
-	}()
 	for i, t := range r.toks {
 		if t.kind != 'w' {
 			continue
 		}
-		q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
-		switch t.lem {
-		case "param", "learnable":
-			if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
-				add("params")
-			}
-		case "weight":
-			if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
-				add("weights")
-			}
-		case "bias":
-			if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
-				add("biases")
-			}
-		case "connect":
-			add("connections")
-		case "neuron":
-			if q && !connect {
-				add("neurons")
-			}
-		case "outsize":
-			if !r.isNum(i+1) && !r.isNum(i+2) {
-				add("output")
-			}
-		case "output", "size":
-			if !r.isNum(i+1) && !r.isNum(i+2) && !r.isNum(i-1) && (q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
-				if t.lem == "output" || q {
-					add("output")
-				}
-			}
-		case "macs":
-			add("macs")
-		case "flops":
-			add("flops")
-		case "rf":
-			if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
-				add("receptive field")
-			}
-		case "memory":
-			add("memory")
+		if q := r.askedWord(i, connect); q != "" {
+			r.addAsked(q)
 		}
-		// Inverse questions: "what padding", "how much padding", "which stride",
-		// "what kernel size", "how many filters ... for 10,000 parameters".
 		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
-			for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
-				l := r.lem(j)
-				u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
-				if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
-					u = "kernel"
-				}
-				if l == "size" && (r.lem(j+1) == "input" || r.lem(j+1) == "image") {
-					u = "input"
-				}
-				if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
-					u = "out"
-				}
-				if u != "" {
-					if r.g.unknown == "" {
-						r.g.unknown, r.g.unkTok = u, j
-						// "what stride and padding", "what padding and stride"
-						if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
-							r.g.unknown, r.g.unknown2 = "stride", "pad"
-						}
-					}
-					break
-				}
-				if r.toks[j].kind == 'n' || enStop[l] {
-					break
+			r.askedUnknown(i)
+		}
+	}
+	// "what does pytorch give?", "what size comes out?": the output.
+	if gives && len(r.g.asked) == 0 {
+		r.addAsked("output")
+	}
+}
+
+// addAsked adds q to what is asked, once.
+func (r *enReader) addAsked(q string) {
+	for _, x := range r.g.asked {
+		if x == q {
+			return
+		}
+	}
+	r.g.asked = append(r.g.asked, q)
+}
+
+// askedWord is what the word at i asks for ("parameters", "how many
+// neurons", "output size"), or "" when it asks nothing there: "64
+// parameters" states a count, "output 112" a size.
+func (r *enReader) askedWord(i int, connect bool) string {
+	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
+	switch r.toks[i].lem {
+	case "param", "learnable":
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
+			return "params"
+		}
+	case "weight":
+		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
+			return "weights"
+		}
+	case "bias":
+		if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
+			return "biases"
+		}
+	case "connect":
+		return "connections"
+	case "neuron":
+		if q && !connect {
+			return "neurons"
+		}
+	case "outsize":
+		if !r.isNum(i+1) && !r.isNum(i+2) {
+			return "output"
+		}
+	case "output", "size":
+		return r.askedOutput(i, q)
+	case "macs":
+		return "macs"
+	case "flops":
+		return "flops"
+	case "rf":
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
+			return "receptive field"
+		}
+	case "memory":
+		return "memory"
+	}
+	return ""
+}
+
+// askedOutput reads "output" or "size" at i as asking for the output,
+// unless a number said with it makes it a given.
+func (r *enReader) askedOutput(i int, q bool) string {
+	if r.isNum(i+1) || r.isNum(i+2) || r.isNum(i-1) {
+		return ""
+	}
+	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
+		return ""
+	}
+	if r.toks[i].lem == "output" || q {
+		return "output"
+	}
+	return ""
+}
+
+// askedUnknown reads an inverse question after the question word at i:
+// "what padding", "how much padding", "which stride", "what kernel size",
+// "how many filters ... for 10,000 parameters".
+func (r *enReader) askedUnknown(i int) {
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		l := r.lem(j)
+		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
+		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
+			u = "kernel"
+		}
+		if l == "size" && (r.lem(j+1) == "input" || r.lem(j+1) == "image") {
+			u = "input"
+		}
+		if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
+			u = "out"
+		}
+		if u != "" {
+			if r.g.unknown == "" {
+				r.g.unknown, r.g.unkTok = u, j
+				// "what stride and padding", "what padding and stride"
+				if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
+					r.g.unknown, r.g.unknown2 = "stride", "pad"
 				}
 			}
+			return
+		}
+		if r.toks[j].kind == 'n' || enStop[l] {
+			return
 		}
 	}
 }
