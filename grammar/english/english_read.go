@@ -1,5 +1,7 @@
 package english
 
+import "strings"
+
 // enReader finds, in the tokens of one question, the layers mentioned
 // (anchors), what each number means (facts), and what is asked.
 type enReader struct {
@@ -97,80 +99,90 @@ func (r *enReader) findAnchors() {
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
-		kind := t.lem
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
-		if kind == "depthwise" || kind == "separable" || kind == "pointwise" || (kind == "deconv" && r.lem(i+1) == "conv") {
-			j := i
-			for j+1 < len(r.toks) && (enKinds[r.lem(j+1)] || r.lem(j+1) == "dims") && j-i < 3 {
-				j++
-			}
-			a := &enAnchor{kind: "conv", tok: i}
-			for k := i; k <= j; k++ {
-				switch r.lem(k) {
-				case "depthwise":
-					a.depthwise = true
-				case "separable":
-					a.separable = true
-				case "pointwise":
-					a.pointwise = true
-				case "deconv":
-					a.kind = "deconv"
-				case "pool":
-					a.kind = "pool"
-				case "fc":
-					a.kind = "fc"
-				}
-				if d := r.toks[k].dimsOf; d != 0 {
-					a.dims = d
-				}
-			}
-			if a.separable {
-				a.depthwise = false
-			}
+		if t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise" || (t.lem == "deconv" && r.lem(i+1) == "conv") {
+			a, j := r.modifiedAnchor(i)
 			r.addAnchor(a, &last)
 			i = j
 			continue
 		}
-		a := &enAnchor{kind: kind, tok: i, dims: t.dimsOf}
-		if kind == "act" {
+		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf}
+		if t.lem == "act" {
 			a.act = t.raw
 		}
-		if kind == "pool" {
-			switch {
-			case len(t.raw) >= 3 && (t.raw[:3] == "avg" || t.raw[:3] == "Avg" || t.raw[:3] == "AVG"):
+		if t.lem == "pool" && len(t.raw) >= 3 {
+			switch strings.ToLower(t.raw[:3]) {
+			case "avg":
 				a.op = "avg"
-			case len(t.raw) >= 3 && (t.raw[:3] == "max" || t.raw[:3] == "Max" || t.raw[:3] == "MAX"):
+			case "max":
 				a.op = "max"
 			}
 		}
 		r.addAnchor(a, &last)
 	}
-	// A bare "layer" stands for a layer only when no kind word is near it.
 	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "layer" || t.lem == "hidden") {
-				r.addAnchor(&enAnchor{kind: "layer", tok: i}, &last)
-			}
+		r.fallbackAnchor(&last)
+	}
+}
+
+// modifiedAnchor reads a layer named with modifiers from token i
+// ("depthwise separable conv", "transposed conv", "pointwise conv2d"),
+// returning it and the last token it spans.
+func (r *enReader) modifiedAnchor(i int) (*enAnchor, int) {
+	j := i
+	for j+1 < len(r.toks) && (enKinds[r.lem(j+1)] || r.lem(j+1) == "dims") && j-i < 3 {
+		j++
+	}
+	a := &enAnchor{kind: "conv", tok: i}
+	for k := i; k <= j; k++ {
+		switch r.lem(k) {
+		case "depthwise":
+			a.depthwise = true
+		case "separable":
+			a.separable = true
+		case "pointwise":
+			a.pointwise = true
+		case "deconv":
+			a.kind = "deconv"
+		case "pool":
+			a.kind = "pool"
+		case "fc":
+			a.kind = "fc"
+		}
+		if d := r.toks[k].dimsOf; d != 0 {
+			a.dims = d
 		}
 	}
-	// Filters without a conv word: "10 5x5 filters with stride 1".
-	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
-				r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-				break
-			}
+	if a.separable {
+		a.depthwise = false
+	}
+	return a, j
+}
+
+// fallbackAnchor finds a layer in a question that names no kind of layer:
+// a bare "layer", filters ("10 5x5 filters with stride 1"), or settings
+// alone ("kernel size 3, stride 1, input 5x5").
+func (r *enReader) fallbackAnchor(last **enAnchor) {
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "layer" || t.lem == "hidden") {
+			r.addAnchor(&enAnchor{kind: "layer", tok: i}, last)
 		}
 	}
-	// Settings without any layer word: "kernel size 3, stride 1, input 5x5".
-	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
-				a := &enAnchor{kind: "conv", tok: i}
-				r.addAnchor(a, &last)
-				a.start = 0
-				break
-			}
+	if len(r.anchors) > 0 {
+		return
+	}
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, last)
+			return
+		}
+	}
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
+			a := &enAnchor{kind: "conv", tok: i}
+			r.addAnchor(a, last)
+			a.start = 0
+			return
 		}
 	}
 }
