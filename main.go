@@ -28,7 +28,7 @@ Usage:
   cnnbot chat                    the bot in this terminal (one question a line; a network ends with a blank line)
   cnnbot ask [--json] QUESTION   answer one question and exit ("-" reads the question from standard input)
   cnnbot serve [flags]           run the Discord bot (needs DISCORD_TOKEN; -h lists every setting)
-  cnnbot health                  exit 0 when the running bot's /healthz is OK (Docker HEALTHCHECK)
+  cnnbot health                  exit 0 when the running bot's /livez is OK (Docker HEALTHCHECK)
   cnnbot version                 print the version
 
 Flags come before the question: cnnbot ask --json "conv 3x3 32->64".
@@ -150,6 +150,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		HealthAddr:     cfg.HealthAddr,
 		FloodPerMinute: cfg.FloodPerMinute,
 		FloodBurst:     cfg.FloodBurst,
+		Workers:        cfg.Workers,
+		Queue:          cfg.Queue,
 		LogLevel:       cfg.LogLevel,
 	}, log)
 }

@@ -16,6 +16,11 @@ type Options struct {
 	// one; zero means 1,000. (grammar.MaxLeaves bounds what blocks unroll
 	// to.)
 	MaxLayers int
+	// MaxLeaves caps the single layers a network unrolls to (repeats
+	// counted per pass), checked before anything is unrolled; zero means
+	// grammar.MaxLeaves. It is the per-answer budget that bounds a
+	// summary's rows, and so the memory and time of an answer.
+	MaxLeaves int
 	// OnPanic, when set, hears about a panic Answer recovered from, with
 	// its stack. The asker sees only a short apology.
 	OnPanic func(question string, recovered any, stack []byte)
@@ -30,6 +35,9 @@ type Bot struct {
 func New(opts Options) *Bot {
 	if opts.MaxLayers == 0 {
 		opts.MaxLayers = 1000
+	}
+	if opts.MaxLeaves == 0 {
+		opts.MaxLeaves = grammar.MaxLeaves
 	}
 	return &Bot{opts: opts}
 }
@@ -88,6 +96,10 @@ func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
 	if q.Solve != nil && len(q.Layers) == 0 {
 		return reply
 	}
+	if err := b.checkLeaves(q); err != nil {
+		reply.Err = err
+		return reply
+	}
 	if q.Network {
 		net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
 		for i, l := range q.Layers {
@@ -132,4 +144,20 @@ func asGrammarError(err error) *grammar.Error {
 		return &grammar.Error{Msg: ce.Msg, Hint: ce.Hint}
 	}
 	return &grammar.Error{Msg: err.Error()}
+}
+
+// checkLeaves refuses a question whose layers unroll to more than
+// MaxLeaves single layers, before any is unrolled. (The spec front-end
+// refuses these itself; pastes and English are held to it here.)
+func (b *Bot) checkLeaves(q *grammar.Question) *grammar.Error {
+	limit := int64(b.opts.MaxLeaves)
+	var n int64
+	for i, l := range q.Layers {
+		if n += calc.Leaves(l.Layer, limit+1); n > limit {
+			return &grammar.Error{Line: l.Pos.Line, Col: l.Pos.Col, Layer: i + 1,
+				Msg:  fmt.Sprintf("the network unrolls to more than %s single layers", group(limit)),
+				Hint: "repeat fewer times; the largest preset, resnet152, has about 500"}
+		}
+	}
+	return nil
 }

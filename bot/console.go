@@ -3,65 +3,194 @@ package bot
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 )
 
+// MaxChatLine is the longest line chat reads; a longer one is skipped
+// with a polite note, not the end of the session.
+const MaxChatLine = 1 << 20
+
 // Chat runs the bot in a terminal: one question a line, or a multi-line
 // network (a first line "input ...", or pasted code) ended by a blank line.
-// It returns when in ends or ctx is cancelled. prompt is printed before each
-// question when non-empty (an interactive terminal).
+// It returns nil when in ends, when ctx is cancelled (Ctrl-C, even while
+// waiting for a line) or at "quit" (even inside an unfinished network).
+// prompt is printed before each question when non-empty (an interactive
+// terminal).
 func Chat(ctx context.Context, b *Bot, in io.Reader, out io.Writer, prompt string) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	var pending []string
-	ask := func(q string) {
-		reply := b.Answer(ctx, q)
-		fmt.Fprintln(out, RenderText(reply))
-	}
+	lines := make(chan chatLine)
+	done := make(chan struct{})
+	defer close(done)
+	go readLines(in, lines, done)
+	c := chat{b: b, out: out, ctx: ctx}
 	for {
 		if prompt != "" {
-			if len(pending) == 0 {
+			if len(c.pending) == 0 {
 				fmt.Fprint(out, prompt)
 			} else {
 				fmt.Fprint(out, strings.Repeat(" ", len(prompt)-2)+"… ")
 			}
 		}
-		if !sc.Scan() || ctx.Err() != nil {
+		var l chatLine
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case l, ok = <-lines:
+		}
+		if !ok || ctx.Err() != nil {
 			break
 		}
-		line := sc.Text()
-		trimmed := strings.TrimSpace(line)
-		if len(pending) > 0 {
-			if trimmed == "" {
-				ask(strings.Join(pending, "\n"))
-				pending = nil
-				continue
-			}
-			pending = append(pending, line)
+		if l.err != nil {
+			c.flush()
+			return l.err
+		}
+		if l.long > 0 {
+			fmt.Fprintf(out, "That line is %s bytes long, over the %s I read; it was skipped. A question holds at most 4,000 characters.\n\n",
+				group(int64(l.long)), byteSize(MaxChatLine))
 			continue
 		}
-		switch strings.ToLower(trimmed) {
-		case "":
-			continue
-		case "quit", "exit", "bye", ":q":
+		if c.line(l.text) {
 			return nil
-		case "help", "?", "/help":
-			fmt.Fprintln(out, Help)
-			fmt.Fprintln(out)
+		}
+	}
+	c.flush()
+	return nil
+}
+
+// chat is a chat session's state: the lines of a question still open.
+type chat struct {
+	b       *Bot
+	out     io.Writer
+	ctx     context.Context
+	pending []string
+	code    bool // the pending question is code opened by a bracket
+}
+
+// line takes one line; it reports whether the session should end.
+func (c *chat) line(line string) (quit bool) {
+	trimmed := strings.TrimSpace(line)
+	switch strings.ToLower(trimmed) {
+	case "quit", "exit", "bye", ":q":
+		return true
+	}
+	if len(c.pending) > 0 {
+		switch {
+		case trimmed == "":
+			c.flush()
+			return false
+		case !c.unfinished(line):
+			c.pending = append(c.pending, line)
+			return false
+		}
+		// Brackets left open and a line that starts afresh: the open
+		// line was a question of its own (a typo), not a paste.
+		c.flush()
+	}
+	switch strings.ToLower(trimmed) {
+	case "":
+		return false
+	case "help", "?", "/help":
+		fmt.Fprintln(c.out, Help)
+		fmt.Fprintln(c.out)
+		return false
+	}
+	if startsBlock(trimmed) {
+		c.pending = append(c.pending, line)
+		c.code = !strings.HasPrefix(strings.ToLower(trimmed), "input ")
+		return false
+	}
+	c.ask(line)
+	return false
+}
+
+// unfinished reports whether line starts a new question although the
+// pending code still has brackets open: the last pending line looked
+// complete (it did not end in an opening bracket, a comma, a colon or a
+// backslash) and line is not indented and does not close a bracket.
+func (c *chat) unfinished(line string) bool {
+	if !c.code || balance(strings.Join(c.pending, "\n")) <= 0 {
+		return false
+	}
+	last := strings.TrimSpace(c.pending[len(c.pending)-1])
+	if last == "" || strings.ContainsAny(last[len(last)-1:], "([{,:\\") {
+		return false
+	}
+	if line[0] == ' ' || line[0] == '\t' || strings.ContainsAny(line[:1], ")]}.#") {
+		return false
+	}
+	return true
+}
+
+// flush asks the pending question, if any.
+func (c *chat) flush() {
+	if len(c.pending) > 0 {
+		c.ask(strings.Join(c.pending, "\n"))
+		c.pending, c.code = nil, false
+	}
+}
+
+func (c *chat) ask(q string) {
+	fmt.Fprintln(c.out, RenderText(c.b.Answer(c.ctx, q)))
+}
+
+// chatLine is one line read, or how long a skipped line was, or the
+// error that ended the input.
+type chatLine struct {
+	text string
+	long int
+	err  error
+}
+
+// readLines reads in a line at a time into lines until in ends (then it
+// closes lines) or done is closed. A line longer than MaxChatLine is read
+// to its end but not kept.
+func readLines(in io.Reader, lines chan<- chatLine, done <-chan struct{}) {
+	defer close(lines)
+	br := bufio.NewReaderSize(in, 64<<10)
+	for {
+		text, long, err := readLine(br, MaxChatLine)
+		if err == io.EOF && text == "" && long == 0 {
+			return
+		}
+		l := chatLine{text: text, long: long}
+		if err != nil && err != io.EOF {
+			l = chatLine{err: err}
+		}
+		select {
+		case lines <- l:
+		case <-done:
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// readLine reads one line without its line ending. A line over limit
+// bytes is consumed and dropped: long is then its length.
+func readLine(br *bufio.Reader, limit int) (text string, long int, err error) {
+	var line []byte
+	n := 0
+	for {
+		frag, err := br.ReadSlice('\n')
+		n += len(frag)
+		if n <= limit {
+			line = append(line, frag...)
+		} else {
+			line = nil
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if startsBlock(trimmed) {
-			pending = append(pending, line)
-			continue
+		if n > limit {
+			return "", n, err
 		}
-		ask(line)
+		return strings.TrimRight(string(line), "\r\n"), 0, err
 	}
-	if len(pending) > 0 {
-		ask(strings.Join(pending, "\n"))
-	}
-	return sc.Err()
 }
 
 // startsBlock reports whether a line opens a multi-line question: a
@@ -71,7 +200,11 @@ func startsBlock(line string) bool {
 	if strings.HasPrefix(lower, "input ") && !strings.Contains(lower, ";") {
 		return true
 	}
-	open := strings.Count(line, "(") + strings.Count(line, "[") + strings.Count(line, "{") -
-		strings.Count(line, ")") - strings.Count(line, "]") - strings.Count(line, "}")
-	return open > 0 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",")
+	return balance(line) > 0 || strings.HasSuffix(line, ":") || strings.HasSuffix(line, ",")
+}
+
+// balance is how many more brackets s opens than it closes.
+func balance(s string) int {
+	return strings.Count(s, "(") + strings.Count(s, "[") + strings.Count(s, "{") -
+		strings.Count(s, ")") - strings.Count(s, "]") - strings.Count(s, "}")
 }

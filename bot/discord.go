@@ -5,12 +5,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/cnnbot/cnnbot/grammar"
 )
@@ -73,6 +75,12 @@ type discord struct {
 	guild  string
 	render func(Reply) Message
 	now    func() time.Time
+	// pool answers the questions; sending bounds the bytes of replies
+	// waiting for Discord.
+	pool    *pool
+	sending *semaphore.Weighted
+	// api is where REST requests really go, for the logs.
+	api *url.URL
 
 	// ctx bounds every REST call; it is cancelled when draining times out.
 	ctx context.Context
@@ -137,7 +145,7 @@ func (d *discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
 	got, err := s.ApplicationCommandBulkOverwrite(appID, d.guild, commands, discordgo.WithContext(d.ctx))
 	if err != nil {
 		d.m.errors.WithLabelValues("rest").Inc()
-		d.log.Error("registering slash commands", "err", err, "guild", d.guild)
+		d.log.Error("registering slash commands", "err", d.restErr(err), "guild", d.guild)
 		return
 	}
 	d.log.Info("slash commands registered", "count", len(got), "guild", d.guild)
@@ -189,33 +197,104 @@ func (d *discord) onMessageCreate(s *discordgo.Session, mc *discordgo.MessageCre
 	defer d.inflight.Done()
 	d.m.questions.Inc()
 	log := d.log.With("channel", mc.ChannelID, "message", mc.ID, "user", mc.Author.ID)
-
-	var msg Message
-	switch v, wait := d.flood.check(mc.Author.ID, start); {
-	case q == "":
-		msg = Message{Content: helpText}
-	case v == drop:
-		d.m.limited.Inc()
-		return
-	case v == notice:
-		d.m.limited.Inc()
-		msg = floodNotice(wait)
-	default:
-		msg = d.render(d.bot.Answer(d.ctx, q))
+	send := func(msg Message) error {
+		m := messageSend(msg)
+		m.Reference = mc.SoftReference()
+		_, err := s.ChannelMessageSendComplex(mc.ChannelID, m, discordgo.WithContext(d.ctx))
+		return err
 	}
+	msg, now, queue := d.screen(mc.Author.ID, q, start, false)
+	switch {
+	case queue:
+		d.inflight.Add(1)
+		if d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q), send, start, log) }) {
+			return
+		}
+		d.inflight.Done()
+		msg, now = d.busy(), true
+	case !now:
+		return
+	}
+	d.deliver(msg, send, start, log)
+}
+
+// screen decides, before any work, what becomes of a question: every reply
+// path goes through the flood limiter first, bare mentions and /help
+// included. It returns a message to send now (a flood notice, the help),
+// or queue true to answer the question on the pool, or neither: a
+// repeat flooder's message is skipped (an interaction, which must be
+// answered, gets the notice again).
+func (d *discord) screen(user, q string, at time.Time, interaction bool) (msg Message, now, queue bool) {
+	v, wait := d.flood.check(user, at)
+	switch {
+	case v == drop && !interaction:
+		d.m.limited.Inc()
+		return Message{}, false, false
+	case v != allow:
+		d.m.limited.Inc()
+		return floodNotice(wait), true, false
+	case strings.TrimSpace(q) == "":
+		return Message{Content: helpText, Ephemeral: interaction}, true, false
+	}
+	return Message{}, false, true
+}
+
+// busy is the polite reply to a question that finds the queue full.
+func (d *discord) busy() Message {
+	d.m.busy.Inc()
+	return Message{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true}
+}
+
+// answer answers q and renders it for Discord, within answerTimeout.
+func (d *discord) answer(q string) Message {
+	ctx, cancel := context.WithTimeout(d.ctx, answerTimeout)
+	defer cancel()
+	msg := d.render(d.bot.Answer(ctx, q))
 	if msg.Err {
 		d.m.errors.WithLabelValues("refused").Inc()
 	}
-	send := messageSend(msg)
-	send.Reference = mc.SoftReference()
-	if _, err := s.ChannelMessageSendComplex(mc.ChannelID, send, discordgo.WithContext(d.ctx)); err != nil {
-		d.m.errors.WithLabelValues("rest").Inc()
-		log.Error("sending reply", "err", err)
+	return msg
+}
+
+// answerTimeout bounds the work of one answer (Answer checks its context
+// between the layers of a network).
+const answerTimeout = 10 * time.Second
+
+// deliver sends msg with send, off the worker: a send can wait on
+// Discord's rate limits for seconds, and the workers must go on answering.
+// What waits to be sent is bounded in bytes (sendBudget): when it is
+// spent, deliver waits, so the queue fills and new questions get the busy
+// reply. An attachment Discord refuses (too large, or any failure) is
+// followed by the message without it, saying so: never silence.
+func (d *discord) deliver(msg Message, send func(Message) error, start time.Time, log *slog.Logger) {
+	weight := min(int64(msg.size()), sendBudget)
+	if err := d.sending.Acquire(d.ctx, weight); err != nil {
+		log.Warn("reply dropped: shutting down", "err", err)
 		return
 	}
-	d.m.answers.Inc()
-	d.m.latency.Observe(d.now().Sub(start).Seconds())
+	d.inflight.Add(1)
+	go func() {
+		defer d.inflight.Done()
+		defer d.sending.Release(weight)
+		err := send(msg)
+		if err != nil && len(msg.Files) > 0 {
+			d.m.errors.WithLabelValues("rest").Inc()
+			log.Warn("sending the reply with its attachment failed; sending it without", "err", d.restErr(err))
+			err = send(withoutFiles(msg))
+		}
+		if err != nil {
+			d.m.errors.WithLabelValues("rest").Inc()
+			log.Error("sending reply", "err", d.restErr(err))
+			return
+		}
+		d.m.answers.Inc()
+		d.m.latency.Observe(d.now().Sub(start).Seconds())
+	}()
 }
+
+// sendBudget bounds the bytes of replies rendered but not yet accepted by
+// Discord.
+const sendBudget = 16 << 20
 
 // floodNotice is the polite reply to a user who asks too fast.
 func floodNotice(wait time.Duration) Message {
@@ -246,7 +325,6 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 	log := d.log.With("interaction", i.ID, "user", user)
 
 	var resp *discordgo.InteractionResponse
-	asked := false // the response answers a question
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
@@ -258,11 +336,13 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 					q = o.StringValue()
 				}
 			}
-			resp, asked = d.answerInteraction(user, q, start), true
+			d.askInteraction(s, i, user, q, start, log)
+			return
 		case "net":
 			resp = netModal()
 		case "help":
-			resp = messageResponse(Message{Content: helpText, Ephemeral: true})
+			msg, _, _ := d.screen(user, "", start, true)
+			resp = messageResponse(msg)
 		default:
 			resp = messageResponse(Message{Content: "I don't know that command; try `/help`.", Ephemeral: true, Err: true})
 		}
@@ -273,43 +353,76 @@ func (d *discord) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 		if data.CustomID != netModalID {
 			return
 		}
-		resp, asked = d.answerInteraction(user, modalText(data, netFieldID), start), true
+		d.askInteraction(s, i, user, modalText(data, netFieldID), start, log)
+		return
 	default:
 		return
 	}
 	if err := s.InteractionRespond(i, resp, discordgo.WithContext(d.ctx)); err != nil {
 		d.m.errors.WithLabelValues("rest").Inc()
-		log.Error("responding to interaction", "err", err)
-		return
-	}
-	if asked {
-		d.m.answers.Inc()
-		d.m.latency.Observe(d.now().Sub(start).Seconds())
+		log.Error("responding to interaction", "err", d.restErr(err))
 	}
 }
 
-// answerInteraction answers q for a slash command or modal; refusals and
-// flood notices are ephemeral, seen by the asker only.
-func (d *discord) answerInteraction(user, q string, now time.Time) *discordgo.InteractionResponse {
+// askInteraction answers q for a slash command or modal. Flood notices,
+// the help and the busy reply go at once; a question is deferred first
+// (Discord wants an acknowledgement within 3 s), answered on the pool, and
+// the deferred response edited to the answer. A refusal replaces it with
+// one seen by the asker only.
+func (d *discord) askInteraction(s *discordgo.Session, i *discordgo.Interaction, user, q string, start time.Time, log *slog.Logger) {
 	d.m.questions.Inc()
-	v, wait := d.flood.check(user, now)
-	var msg Message
-	switch {
-	case strings.TrimSpace(q) == "":
-		msg = Message{Content: helpText, Ephemeral: true}
-	case v != allow:
-		// An interaction must be answered, so a repeat flooder gets
-		// the notice again rather than nothing.
-		d.m.limited.Inc()
-		msg = floodNotice(wait)
-	default:
-		msg = d.render(d.bot.Answer(d.ctx, q))
+	respond := func(msg Message) {
+		if err := s.InteractionRespond(i, messageResponse(msg), discordgo.WithContext(d.ctx)); err != nil {
+			d.m.errors.WithLabelValues("rest").Inc()
+			log.Error("responding to interaction", "err", d.restErr(err))
+		}
 	}
-	if msg.Err {
-		d.m.errors.WithLabelValues("refused").Inc()
-		msg.Ephemeral = true
+	msg, now, _ := d.screen(user, q, start, true)
+	if now {
+		respond(msg)
+		return
 	}
-	return messageResponse(msg)
+	deferred := make(chan bool, 1)
+	d.inflight.Add(1)
+	job := func() {
+		defer d.inflight.Done()
+		msg := d.answer(q)
+		if <-deferred {
+			d.deliver(msg, func(msg Message) error { return d.editDeferred(s, i, msg) }, start, log)
+		}
+	}
+	if !d.pool.submit(job) {
+		d.inflight.Done()
+		respond(d.busy())
+		return
+	}
+	err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
+		discordgo.WithContext(d.ctx))
+	if err != nil {
+		d.m.errors.WithLabelValues("rest").Inc()
+		log.Error("deferring the interaction", "err", d.restErr(err))
+	}
+	deferred <- err == nil
+}
+
+// editDeferred puts msg in place of a deferred response: an edit, or for
+// an ephemeral message (a refusal) the deferred response deleted and msg
+// sent as an ephemeral follow-up, since a deferral cannot become
+// ephemeral.
+func (d *discord) editDeferred(s *discordgo.Session, i *discordgo.Interaction, msg Message) error {
+	ctx := discordgo.WithContext(d.ctx)
+	if msg.Ephemeral {
+		if err := s.InteractionResponseDelete(i, ctx); err != nil {
+			return err
+		}
+		_, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{
+			Content: msg.Content, Files: files(msg.Files), AllowedMentions: noPings(), Flags: discordgo.MessageFlagsEphemeral,
+		}, ctx)
+		return err
+	}
+	content := msg.Content
+	_, err := s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content, Files: files(msg.Files), AllowedMentions: noPings()}, ctx)
+	return err
 }
 
 func netModal() *discordgo.InteractionResponse {

@@ -33,6 +33,9 @@ func interaction(id string, typ int, data map[string]any) map[string]any {
 
 func callback(id string) string { return "/api/v9/interactions/" + id + "/itok-" + id + "/callback" }
 
+// original is the path of the response to interaction id (application 1000).
+func original(id string) string { return "/api/v9/webhooks/1000/itok-" + id + "/messages/@original" }
+
 func slash(name string, opts ...map[string]any) map[string]any {
 	o := make([]any, len(opts))
 	for i, op := range opts {
@@ -140,23 +143,31 @@ func TestDiscord(t *testing.T) {
 
 	t.Run("slash command /cnn", func(t *testing.T) {
 		h.dispatch(t, "INTERACTION_CREATE", interaction("I1", 2, slash("cnn", strOpt("question", cardQuestion, false))))
-		r := h.await(t, callback("I1"))
-		rp := decode(t, r)
-		if rp.Type != 4 || rp.Data == nil {
-			t.Fatalf("callback type %d, want 4 with data: %s", rp.Type, r.Payload())
+		// Deferred first (Discord wants an answer within 3 s), then the
+		// deferred response is edited to the answer.
+		if rp := decode(t, h.await(t, callback("I1"))); rp.Type != 5 || rp.Data != nil && rp.Data.Flags&64 != 0 {
+			t.Fatalf("callback %+v, want a public deferral (type 5)", rp)
 		}
-		if !strings.Contains(rp.Data.text(), cardParams) || rp.Data.Flags&64 != 0 {
+		r := h.awaitMethod(t, "PATCH", original("I1"))
+		rp := decode(t, r)
+		if !strings.Contains(rp.text(), cardParams) {
 			t.Errorf("want a public answer with %s: %s", cardParams, r.Payload())
 		}
-		if !rp.Data.noPings(r.Payload()) {
+		if !rp.noPings(r.Payload()) {
 			t.Errorf("allowed_mentions not \"parse\":[]: %s", r.Payload())
 		}
 	})
 
 	t.Run("bad question gets an ephemeral error", func(t *testing.T) {
 		h.dispatch(t, "INTERACTION_CREATE", interaction("I2", 2, slash("cnn", strOpt("question", "conv 3x3 32->", false))))
-		rp := decode(t, h.await(t, callback("I2")))
-		if rp.Type != 4 || rp.Data == nil || rp.Data.Flags&64 == 0 || rp.Data.text() == "" {
+		if rp := decode(t, h.await(t, callback("I2"))); rp.Type != 5 {
+			t.Fatalf("callback %+v, want a deferral (type 5)", rp)
+		}
+		// A deferral cannot turn ephemeral: it is deleted and the
+		// refusal follows, seen by the asker only.
+		h.awaitMethod(t, "DELETE", original("I2"))
+		rp := decode(t, h.await(t, "/api/v9/webhooks/1000/itok-I2"))
+		if rp.Flags&64 == 0 || rp.text() == "" {
 			t.Errorf("want an ephemeral explanation, got %+v", rp)
 		}
 	})
@@ -189,10 +200,13 @@ func TestDiscord(t *testing.T) {
 			"components": []any{map[string]any{"type": 1, "components": []any{
 				map[string]any{"type": 4, "custom_id": netFieldID, "value": network}}}},
 		}))
-		r := h.await(t, callback("I5"))
+		if rp := decode(t, h.await(t, callback("I5"))); rp.Type != 5 {
+			t.Fatalf("callback %+v, want a deferral (type 5)", rp)
+		}
+		r := h.awaitMethod(t, "PATCH", original("I5"))
 		rp = decode(t, r)
 		// 3·3·3·16 + 16 = 448 parameters.
-		if rp.Type != 4 || rp.Data == nil || !strings.Contains(rp.Data.text(), "448") {
+		if !strings.Contains(rp.text(), "448") {
 			t.Errorf("want the network's 448 parameters: %s", r.Payload())
 		}
 	})

@@ -180,6 +180,18 @@ func (h *harness) await(t testing.TB, path string) fakediscord.Request {
 	}
 }
 
+// awaitMethod returns the next request to path with method.
+func (h *harness) awaitMethod(t testing.TB, method, path string) fakediscord.Request {
+	t.Helper()
+	select {
+	case r := <-h.path(method + " " + path):
+		return r
+	case <-time.After(wait):
+		t.Fatalf("no %s %s", method, path)
+		return fakediscord.Request{}
+	}
+}
+
 // pending is the number of requests to path received but not awaited.
 func (h *harness) pending(path string) int { return len(h.path("POST " + path)) }
 

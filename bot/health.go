@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -22,6 +23,7 @@ type metrics struct {
 	errors    *prometheus.CounterVec
 	limited   prometheus.Counter
 	latency   prometheus.Histogram
+	busy      prometheus.Counter
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -40,21 +42,31 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Time from receiving a question to Discord accepting the reply.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}),
+		busy: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "cnnbot_busy_total", Help: "Questions turned away with a polite \"busy\" because the queue was full."}),
 	}
-	reg.MustRegister(m.questions, m.answers, m.errors, m.limited, m.latency)
+	reg.MustRegister(m.questions, m.answers, m.errors, m.limited, m.latency, m.busy)
 	for _, kind := range []string{"rest", "panic", "refused"} {
 		m.errors.WithLabelValues(kind) // exported as 0 from the start
 	}
 	return m
 }
 
-// health tracks the gateway's state for /healthz.
+// queued exports the length of the answer queue.
+func (m *metrics) queued(reg prometheus.Registerer, n func() int) {
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "cnnbot_queue_length", Help: "Questions waiting for a worker."},
+		func() float64 { return float64(n()) }))
+}
+
+// health tracks the gateway's state and the queue for /readyz.
 type health struct {
 	maxAge time.Duration // how old the last heartbeat ACK may be
 
 	mu        sync.Mutex
 	connected bool
 	lastAck   func() time.Time // reads the session's last heartbeat ACK
+	busy      func() bool      // reports whether the answer queue is full
 }
 
 func (h *health) setConnected(c bool) {
@@ -63,11 +75,15 @@ func (h *health) setConnected(c bool) {
 	h.mu.Unlock()
 }
 
-// status reports whether the bot is healthy and why not.
+// status reports whether the bot is ready for questions and why not: the
+// gateway connected, a recent heartbeat ACK, room in the queue.
 func (h *health) status(now time.Time) (bool, string) {
 	h.mu.Lock()
-	connected, lastAck := h.connected, h.lastAck
+	connected, lastAck, busy := h.connected, h.lastAck, h.busy
 	h.mu.Unlock()
+	if busy != nil && busy() {
+		return false, "the answer queue is full"
+	}
 	if !connected {
 		return false, "gateway not connected"
 	}
@@ -80,27 +96,44 @@ func (h *health) status(now time.Time) (bool, string) {
 	return true, "ok"
 }
 
-// handler serves /healthz (200 when healthy, 503 otherwise, with a JSON
-// body saying why) and /metrics from reg.
+// handler serves the probes and /metrics from reg. /livez answers 200
+// while the process serves HTTP at all: a liveness probe that restarts the
+// bot only when it is wedged, never during a Discord outage (each restart
+// spends a gateway login). /readyz answers 200 when the bot can take
+// questions (see status) and 503 otherwise, with a JSON body saying why;
+// /healthz is /readyz, kept for the probes that use it.
 func (h *health) handler(reg prometheus.Gatherer) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+	mux.HandleFunc("GET /livez", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"ok":true,"status":"alive"}`+"\n")
+	})
+	ready := func(w http.ResponseWriter, _ *http.Request) {
 		ok, why := h.status(time.Now())
 		w.Header().Set("Content-Type", "application/json")
 		if !ok {
 			w.WriteHeader(http.StatusServiceUnavailable)
 		}
 		_ = json.NewEncoder(w).Encode(map[string]any{"ok": ok, "status": why})
-	})
+	}
+	mux.HandleFunc("GET /readyz", ready)
+	mux.HandleFunc("GET /healthz", ready)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	return mux
 }
 
 // HealthCheck asks the health server at addr (host:port, as given to
 // ServeOptions.HealthAddr; an empty host means localhost) whether the bot
-// is healthy. It returns nil when /healthz answers 200, and an error saying
-// why otherwise. `cnnbot health` runs it for Docker's HEALTHCHECK.
+// is alive. It returns nil when /livez answers 200, and an error saying
+// why otherwise. `cnnbot health` runs it for Docker's HEALTHCHECK: a
+// Discord outage makes the bot unready (/readyz), not dead.
 func HealthCheck(ctx context.Context, addr string) error {
+	return Probe(ctx, addr, "/livez")
+}
+
+// Probe asks the health server at addr for path (/livez, /readyz) and
+// returns nil when it answers 200.
+func Probe(ctx context.Context, addr, path string) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("health address %q: %w", addr, err)
@@ -110,7 +143,7 @@ func HealthCheck(ctx context.Context, addr string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+path, nil)
 	if err != nil {
 		return err
 	}

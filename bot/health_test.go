@@ -46,8 +46,26 @@ func TestHealthHandler(t *testing.T) {
 	if resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("/healthz while disconnected: %d, want 503", resp.StatusCode)
 	}
-	if err := HealthCheck(context.Background(), strings.TrimPrefix(srv.URL, "http://")); err == nil || !strings.Contains(err.Error(), "not connected") {
-		t.Errorf("HealthCheck = %v, want the reason", err)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	if err := Probe(context.Background(), addr, "/readyz"); err == nil || !strings.Contains(err.Error(), "not connected") {
+		t.Errorf("/readyz while disconnected = %v, want the reason", err)
+	}
+	// A Discord outage is no reason to restart the process (issue 9).
+	if err := HealthCheck(context.Background(), addr); err != nil {
+		t.Errorf("HealthCheck (/livez) while disconnected = %v, want nil", err)
+	}
+	h.setConnected(true)
+	h.lastAck = time.Now
+	if err := Probe(context.Background(), addr, "/readyz"); err != nil {
+		t.Errorf("/readyz when connected = %v, want nil", err)
+	}
+	full := true
+	h.busy = func() bool { return full }
+	if err := Probe(context.Background(), addr, "/readyz"); err == nil || !strings.Contains(err.Error(), "queue is full") {
+		t.Errorf("/readyz with a full queue = %v, want the reason", err)
+	}
+	if err := HealthCheck(context.Background(), addr); err != nil {
+		t.Errorf("HealthCheck (/livez) with a full queue = %v, want nil", err)
 	}
 
 	resp, err = http.Get(srv.URL + "/metrics")

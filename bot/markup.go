@@ -9,9 +9,21 @@ type markup struct {
 	quote  string // code is wrapped in it: "`" on Discord
 	fence  string // a preformatted block is fenced with it: "```" on Discord,
 	indent string // or each of its lines indented with it: a terminal's 4 spaces
+	// escape, when set, escapes prose that may quote the question (see
+	// discordProse); code and blocks are made safe by code and block.
+	escape func(string) string
 }
 
 var plain = markup{indent: "    "}
+
+// prose returns s, a line of prose that may quote the question, escaped
+// for the medium.
+func (m markup) prose(s string) string {
+	if m.escape == nil {
+		return s
+	}
+	return m.escape(s)
+}
 
 // code marks s up as code.
 func (m markup) code(s string) string {

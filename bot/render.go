@@ -85,7 +85,7 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 		b.WriteByte('\n')
 	}
 	for _, n := range q.Notes {
-		fmt.Fprintf(b, "(%s)\n", n)
+		fmt.Fprintf(b, "(%s)\n", m.prose(n))
 	}
 	if b.Len() > 0 {
 		b.WriteString("\n")
@@ -328,7 +328,7 @@ func writeError(b *strings.Builder, r Reply, m markup) {
 	if e.Line > 0 {
 		at = fmt.Sprintf(" (line %d, column %d)", e.Line, e.Col)
 	}
-	fmt.Fprintf(b, "%s %s%s\n", m.bold("I can't answer that as written"+at+":"), where, e.Msg)
+	fmt.Fprintf(b, "%s %s\n", m.bold("I can't answer that as written"+at+":"), m.prose(where+e.Msg))
 	if snip := e.Snippet(r.Text); snip != "" {
 		fmt.Fprintf(b, "%s\n", m.block(snip))
 	}
@@ -336,7 +336,7 @@ func writeError(b *strings.Builder, r Reply, m markup) {
 		if strings.Contains(e.Hint, "\n") {
 			fmt.Fprintf(b, "%s\n%s\n", m.bold("Try:"), m.block(e.Hint))
 		} else {
-			fmt.Fprintf(b, "%s %s\n", m.bold("Try:"), e.Hint)
+			fmt.Fprintf(b, "%s %s\n", m.bold("Try:"), m.prose(e.Hint))
 		}
 	}
 }

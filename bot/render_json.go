@@ -118,7 +118,7 @@ func RenderJSON(r Reply) []byte {
 	if err := enc.Encode(v); err != nil {
 		return []byte(`{"ok":false,"error":{"message":"internal error: the answer could not be encoded"}}` + "\n")
 	}
-	return buf.Bytes()
+	return jsonSafe(buf.Bytes())
 }
 
 func answerJSON(r Reply) (jsonAnswer, error) {

@@ -54,7 +54,11 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 			}
 		}
 		m.openBlock(b)
-		t.render(b, depth, keep, m.indent)
+		limit := 0
+		if full {
+			limit = MaxAnswerBytes - 64<<10 // room for the totals after the table
+		}
+		t.render(b, depth, keep, m.indent, limit)
 		m.closeBlock(b)
 		b.WriteString("\n")
 		if depth < maxDepth {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/semaphore"
 )
 
 // ServeOptions configure Serve. Only Token is required.
@@ -51,6 +53,11 @@ type ServeOptions struct {
 	// DrainTimeout bounds how long Serve waits for replies in flight after
 	// ctx is done; zero means 5 s.
 	DrainTimeout time.Duration
+	// Workers is how many questions are answered at once; zero means
+	// GOMAXPROCS. Queue is how many more may wait; zero means 32 a
+	// worker. A question that finds the queue full gets a polite "busy"
+	// reply at once.
+	Workers, Queue int
 	// LogLevel is the lowest level of discordgo's own messages that reach
 	// the logger; the zero value is slog.LevelInfo, which passes
 	// discordgo's warnings and errors and drops its chatter.
@@ -70,6 +77,14 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	var api *url.URL
+	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
+		u, err := url.Parse(opts.APIURL)
+		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			return errors.New("the API URL is not an http(s) base URL")
+		}
+		api = u
+	}
 	log = slog.New(redactHandler{log.Handler(), opts.Token})
 	bridgeLogger(log, opts.Token)
 
@@ -86,13 +101,9 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 		t.MaxIdleConnsPerHost = 100
 		client = &http.Client{Timeout: 20 * time.Second, Transport: t}
 	}
-	if opts.APIURL != "" && strings.TrimRight(opts.APIURL, "/") != "https://discord.com" {
-		u, err := url.Parse(opts.APIURL)
-		if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-			return fmt.Errorf("api url %q is not an http(s) base URL", opts.APIURL)
-		}
+	if api != nil {
 		c := *client
-		c.Transport = rewrite{base: u, next: client.Transport}
+		c.Transport = rewrite{base: api, next: client.Transport}
 		client = &c
 	}
 	s.Client = client
@@ -114,16 +125,22 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	restCtx, cancelREST := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelREST()
 	d := &discord{
-		bot:    b,
-		log:    log,
-		flood:  newFlood(opts.FloodPerMinute, opts.FloodBurst),
-		m:      newMetrics(reg),
-		health: &health{maxAge: 2 * time.Minute},
-		guild:  opts.GuildID,
-		render: RenderMarkdown,
-		now:    time.Now,
-		ctx:    restCtx,
+		bot:     b,
+		log:     log,
+		flood:   newFlood(opts.FloodPerMinute, opts.FloodBurst),
+		m:       newMetrics(reg),
+		health:  &health{maxAge: 2 * time.Minute},
+		guild:   opts.GuildID,
+		render:  RenderMarkdown,
+		now:     time.Now,
+		ctx:     restCtx,
+		pool:    newPool(opts.Workers, opts.Queue),
+		sending: semaphore.NewWeighted(sendBudget),
+		api:     api,
 	}
+	defer d.pool.stop()
+	d.health.busy = d.pool.full
+	d.m.queued(reg, d.pool.queued)
 	d.health.lastAck = func() time.Time {
 		s.RLock()
 		defer s.RUnlock()
@@ -157,9 +174,9 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 	}
 
 	if err := s.Open(); err != nil {
-		return fmt.Errorf("connecting to the Discord gateway: %w", err)
+		return fmt.Errorf("connecting to the Discord gateway: %s", d.restErr(err))
 	}
-	log.Info("connected to Discord", "api", opts.APIURL, "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
+	log.Info("connected to Discord", "api", apiHost(api), "shard", s.ShardID, "shards", s.ShardCount, "guild", opts.GuildID)
 	<-ctx.Done()
 
 	timeout := opts.DrainTimeout
@@ -261,10 +278,7 @@ type redactHandler struct {
 }
 
 func (h redactHandler) Handle(ctx context.Context, r slog.Record) error {
-	if h.token == "" {
-		return h.Handler.Handle(ctx, r)
-	}
-	r2 := slog.NewRecord(r.Time, r.Level, strings.ReplaceAll(r.Message, h.token, "[token]"), r.PC)
+	r2 := slog.NewRecord(r.Time, r.Level, h.scrub(r.Message), r.PC)
 	r.Attrs(func(a slog.Attr) bool {
 		r2.AddAttrs(h.redact(a))
 		return true
@@ -272,11 +286,19 @@ func (h redactHandler) Handle(ctx context.Context, r slog.Record) error {
 	return h.Handler.Handle(ctx, r2)
 }
 
+// scrub removes the bot token and interaction tokens from s.
+func (h redactHandler) scrub(s string) string {
+	if h.token != "" {
+		s = strings.ReplaceAll(s, h.token, "[token]")
+	}
+	return redactPaths(s)
+}
+
 func (h redactHandler) redact(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()
 	switch v.Kind() {
 	case slog.KindString:
-		return slog.String(a.Key, strings.ReplaceAll(v.String(), h.token, "[token]"))
+		return slog.String(a.Key, h.scrub(v.String()))
 	case slog.KindGroup:
 		var as []any
 		for _, g := range v.Group() {
@@ -284,7 +306,7 @@ func (h redactHandler) redact(a slog.Attr) slog.Attr {
 		}
 		return slog.Group(a.Key, as...)
 	case slog.KindAny:
-		return slog.String(a.Key, strings.ReplaceAll(fmt.Sprint(v.Any()), h.token, "[token]"))
+		return slog.String(a.Key, h.scrub(fmt.Sprint(v.Any())))
 	}
 	return a
 }
@@ -299,4 +321,51 @@ func (h redactHandler) WithAttrs(as []slog.Attr) slog.Handler {
 
 func (h redactHandler) WithGroup(name string) slog.Handler {
 	return redactHandler{h.Handler.WithGroup(name), h.token}
+}
+
+// tokenPath matches the part of a REST path that is a secret: the
+// interaction token in /interactions/ID/TOKEN/callback and the webhook
+// token in /webhooks/ID/TOKEN (interaction follow-ups and edits).
+var tokenPath = regexp.MustCompile(`(/(?:interactions|webhooks)/[^/\s"?#]+/)[^/\s"?#\\]+`)
+
+// tokenField matches the token of an interaction in a gateway payload
+// (discordgo's debug lines print them).
+var tokenField = regexp.MustCompile(`("token\\?"\s*:\s*\\?")[^"\\]+`)
+
+// redactPaths replaces the tokens in the REST paths and the payloads s
+// holds with [token].
+func redactPaths(s string) string {
+	if strings.Contains(s, "/interactions/") || strings.Contains(s, "/webhooks/") {
+		s = tokenPath.ReplaceAllString(s, "${1}[token]")
+	}
+	if strings.Contains(s, `"token`) {
+		s = tokenField.ReplaceAllString(s, "${1}[token]")
+	}
+	return s
+}
+
+// apiHost is where REST requests go, for the logs.
+func apiHost(api *url.URL) string {
+	if api == nil {
+		return "https://discord.com"
+	}
+	return api.Scheme + "://" + api.Host + strings.TrimRight(api.Path, "/")
+}
+
+// restErr describes a failed REST call for the logs: a transport failure
+// names the host the request really went to (discordgo builds every URL
+// on discord.com; rewrite sends it elsewhere) and no token in its path.
+func (d *discord) restErr(err error) string {
+	var ue *url.Error
+	if !errors.As(err, &ue) {
+		return redactPaths(err.Error())
+	}
+	where := ue.URL
+	if u, perr := url.Parse(ue.URL); perr == nil && d.api != nil {
+		u.Scheme, u.Host = d.api.Scheme, d.api.Host
+		u.Path = strings.TrimRight(d.api.Path, "/") + u.Path
+		u.RawPath = ""
+		where = u.String()
+	}
+	return redactPaths(fmt.Sprintf("%s %s: %v", ue.Op, where, ue.Err))
 }

@@ -87,7 +87,7 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 			}
 			start := len(t.text)
 			t.text = append(t.text, indentDepth(row.Depth)...)
-			t.text = append(t.text, rowName(row, l, full)...)
+			t.text = appendShort(t.text, rowName(row, l, full), maxName)
 			t.cells = append(t.cells, t.cell(start))
 			if lp != nil && !ok {
 				names[lp] = n
@@ -233,16 +233,39 @@ func (t *summaryTable) columnWidths(idx []int, widths []int) []int {
 	return widths
 }
 
+// maxName is the most runes of a layer's or block's name a table shows:
+// a name is the asker's to choose, and a table repeats it on every row.
+const maxName = 48
+
+// appendShort appends s to b, cut to at most n runes with an ellipsis.
+func appendShort(b []byte, s string, n int) []byte {
+	if fitsRunes(s, n) {
+		return append(b, s...)
+	}
+	for i := range s {
+		if n--; n == 0 {
+			return append(append(b, s[:i]...), "…"...)
+		}
+	}
+	return append(b, s...)
+}
+
 // render writes to b the rows visible at depth (see visible), each line
 // after prefix: the first three columns aligned left, the numbers right.
-func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string) {
+// Once b holds limit bytes, it writes no more rows but a line saying how
+// many it cut (limit ≤ 0: no limit).
+func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string, limit int) {
 	idx, rows := t.visible(depth, keep)
 	widths := t.columnWidths(idx, nil)
 	lineWidth := 0
 	for _, w := range widths {
 		lineWidth += w + 2
 	}
-	b.Grow((len(idx) + 1) * (len(prefix) + lineWidth + 8))
+	size := (len(idx) + 1) * (len(prefix) + lineWidth + 8)
+	if limit > 0 {
+		size = min(size, limit-b.Len()+lineWidth)
+	}
+	b.Grow(max(size, 0))
 	line := make([]byte, 0, 2*lineWidth)
 	write := func(i int, text []byte, width int) {
 		if i > 0 {
@@ -268,8 +291,12 @@ func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string
 		write(i, []byte(h), utf8.RuneCountInString(h))
 	}
 	end()
-	for _, k := range idx {
+	for n, k := range idx {
 		b.WriteByte('\n')
+		if limit > 0 && b.Len() >= limit {
+			fmt.Fprintf(b, "%s… (%s more rows cut: an answer holds at most %s)", prefix, group(int64(len(idx)-n)), byteSize(MaxAnswerBytes))
+			return
+		}
 		if k < 0 {
 			left := fmt.Sprintf("(%d rows)", rows-(len(idx)-1))
 			write(0, []byte("…"), 1)

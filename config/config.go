@@ -10,6 +10,7 @@
 package config
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -34,11 +35,15 @@ type Config struct {
 	ShardCount int        // DISCORD_SHARD_COUNT: the number of shards; default 1
 	LogLevel   slog.Level // CNNBOT_LOG_LEVEL: debug, info, warn or error; default info
 	LogFormat  string     // CNNBOT_LOG_FORMAT: text or json; default text
-	HealthAddr string     // CNNBOT_HEALTH_ADDR: host:port for /healthz and /metrics; empty disables; default :8080
+	HealthAddr string     // CNNBOT_HEALTH_ADDR: host:port for /livez, /readyz and /metrics; empty disables; default 127.0.0.1:8080
 	// FloodPerMinute and FloodBurst bound each user's questions
 	// (CNNBOT_FLOOD_PER_MINUTE, default 10; CNNBOT_FLOOD_BURST, default 5).
 	FloodPerMinute float64
 	FloodBurst     int
+	// Workers and Queue bound the work in progress: questions answered at
+	// once (CNNBOT_WORKERS, default 0: GOMAXPROCS) and waiting (CNNBOT_QUEUE,
+	// default 0: 32 a worker).
+	Workers, Queue int
 	ConfigFile     string // CNNBOT_CONFIG: the config file read, if any
 }
 
@@ -56,9 +61,11 @@ var settings = []setting{
 	{"shard-count", "DISCORD_SHARD_COUNT", "1", "total number of shards"},
 	{"log-level", "CNNBOT_LOG_LEVEL", "info", "log level: debug, info, warn or error"},
 	{"log-format", "CNNBOT_LOG_FORMAT", "text", "log format: text or json"},
-	{"health-addr", "CNNBOT_HEALTH_ADDR", ":8080", "host:port serving /healthz and /metrics (empty: off)"},
+	{"health-addr", "CNNBOT_HEALTH_ADDR", "127.0.0.1:8080", "host:port serving /livez, /readyz and /metrics (empty: off; :8080 for every interface)"},
 	{"flood-per-minute", "CNNBOT_FLOOD_PER_MINUTE", "10", "questions a minute each user may ask"},
 	{"flood-burst", "CNNBOT_FLOOD_BURST", "5", "questions a user may ask at once before being slowed"},
+	{"workers", "CNNBOT_WORKERS", "0", "questions answered at once (0: one per CPU, GOMAXPROCS)"},
+	{"queue", "CNNBOT_QUEUE", "0", "questions that may wait for a worker before the rest get a polite busy reply (0: 32 per worker)"},
 }
 
 // Permissions the bot needs in a channel: View Channel, Send Messages,
@@ -120,7 +127,7 @@ func parse(getenv func(string) string, args []string) (Config, error) {
 	}
 	err := ff.Parse(fs, args,
 		ff.WithConfigFileFlag("config"),
-		ff.WithConfigFileParser(ff.PlainParser),
+		ff.WithConfigFileParser(parseConfigFile),
 	)
 	if errors.Is(err, flag.ErrHelp) {
 		var b bytes.Buffer
@@ -132,7 +139,11 @@ func parse(getenv func(string) string, args []string) (Config, error) {
 		return Config{}, fmt.Errorf("%w (see cnnbot serve -h)", err)
 	}
 	if fs.NArg() > 0 {
-		return Config{}, fmt.Errorf("unexpected argument %q: settings are flags (-name value) or environment variables", fs.Arg(0))
+		what := "an unexpected argument (not shown: it may be a secret)"
+		if settingLike(fs.Arg(0)) {
+			what = fmt.Sprintf("unexpected argument %q", fs.Arg(0))
+		}
+		return Config{}, fmt.Errorf("%s: settings are flags (-name value) or environment variables", what)
 	}
 	return validate(vals)
 }
@@ -176,7 +187,89 @@ func validate(v map[string]*string) (Config, error) {
 	if c.FloodBurst, err = strconv.Atoi(*v["flood-burst"]); err != nil || c.FloodBurst < 1 {
 		return Config{}, fmt.Errorf("CNNBOT_FLOOD_BURST %q must be a whole number ≥ 1", *v["flood-burst"])
 	}
+	if c.Workers, err = strconv.Atoi(*v["workers"]); err != nil || c.Workers < 0 || c.Workers > 1024 {
+		return Config{}, fmt.Errorf("CNNBOT_WORKERS %q must be a whole number from 0 (one per CPU) to 1024", *v["workers"])
+	}
+	if c.Queue, err = strconv.Atoi(*v["queue"]); err != nil || c.Queue < 0 || c.Queue > 1<<20 {
+		return Config{}, fmt.Errorf("CNNBOT_QUEUE %q must be a whole number from 0 (32 per worker) to 1048576", *v["queue"])
+	}
 	return c, nil
+}
+
+// parseConfigFile reads the config file's "name value" lines (# starts a
+// comment line) for ff; "name=value" is read the same, a common slip. Its
+// errors name the line and, when it looks like one, the setting — never a
+// value, and never a name that could be a pasted token.
+func parseConfigFile(r io.Reader, set func(name, value string) error) error {
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, value, _ := strings.Cut(line, " ")
+		if k, v, ok := strings.Cut(name, "="); ok {
+			name, value = k, v+" "+value
+		}
+		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+		if strings.HasPrefix(value, "=") { // name = value
+			value = strings.TrimSpace(value[1:])
+		}
+		if i := strings.Index(value, " #"); i >= 0 {
+			value = strings.TrimSpace(value[:i])
+		}
+		if !known(name) {
+			what := "an unknown setting"
+			if settingLike(name) {
+				what = fmt.Sprintf("unknown setting %q", name)
+			}
+			return fmt.Errorf("config file line %d: %s; write one `name value` a line, names as the flags without the dash (%s)", n, what, names())
+		}
+		if err := set(name, value); err != nil {
+			return fmt.Errorf("config file line %d: setting %s could not be set", n, name)
+		}
+	}
+	if sc.Err() != nil {
+		return errors.New("config file: a line is too long to be a setting")
+	}
+	return nil
+}
+
+// known reports whether name is a setting's flag name.
+func known(name string) bool {
+	for _, s := range settings {
+		if s.flag == name {
+			return true
+		}
+	}
+	return false
+}
+
+// settingLike reports whether name looks like a setting's name (lowercase
+// words joined by dashes, short), so that an error may quote it: a token
+// pasted on a line of its own does not.
+func settingLike(name string) bool {
+	if len(name) == 0 || len(name) > 24 {
+		return false
+	}
+	for _, r := range name {
+		if (r < 'a' || r > 'z') && r != '-' && r != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// names lists the settings' names.
+func names() string {
+	var b strings.Builder
+	for i, s := range settings {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s.flag)
+	}
+	return b.String()
 }
 
 func digits(s string) bool {

@@ -27,7 +27,7 @@ func TestLoadDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{Token: token, APIURL: "https://discord.com", ShardCount: 1, LogLevel: slog.LevelInfo,
-		LogFormat: "text", HealthAddr: ":8080", FloodPerMinute: 10, FloodBurst: 5}
+		LogFormat: "text", HealthAddr: "127.0.0.1:8080", FloodPerMinute: 10, FloodBurst: 5}
 	if c != want {
 		t.Errorf("got %v, want %v", c, want)
 	}
@@ -123,5 +123,48 @@ func TestTokenNeverFormatted(t *testing.T) {
 		if strings.Contains(s, "SECRET") {
 			t.Errorf("token revealed: %s", s)
 		}
+	}
+}
+
+// TestSecretsNeverInErrors: a config file written with "=" (token=SECRET)
+// once gave `config file flag "token=SECRET…" not defined`. Now "=" reads
+// as a space, and no error quotes a value or a name that may be a token
+// (issue 9, item 5).
+func TestSecretsNeverInErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, form := range []string{"token=" + token, "token = " + token, "token " + token, "token=" + token + " # the bot"} {
+		c, err := Load(env("CNNBOT_CONFIG", write("ok.conf", form+"\n")), nil)
+		if err != nil || c.Token != token {
+			t.Errorf("%q: got token %v, err %v; want the token read", form, c.Token != "", err)
+		}
+	}
+	for _, tc := range []struct{ name, file string }{
+		{"misspelt name with =", "tokn=" + token},
+		{"a token on a line of its own", token},
+		{"unknown name with a secret value", "discord-token " + token},
+		{"token in the key", token + "=1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(env("CNNBOT_CONFIG", write("bad.conf", "# settings\n"+tc.file+"\n")), nil)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if strings.Contains(err.Error(), "SECRET") || strings.Contains(err.Error(), "MTAw") {
+				t.Errorf("error reveals the token: %q", err)
+			}
+			if !strings.Contains(err.Error(), "line 2") {
+				t.Errorf("error %q does not name the line", err)
+			}
+		})
+	}
+	if _, err := Load(env("DISCORD_TOKEN", token), []string{token}); err == nil || strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("a token given as an argument: error %v", err)
 	}
 }

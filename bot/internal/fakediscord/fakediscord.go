@@ -91,6 +91,9 @@ type Canned struct {
 	Status int
 	Body   string
 	Header map[string]string
+	// Hangup closes the connection without a response: a failure at the
+	// network level.
+	Hangup bool
 }
 
 type cannedRule struct {
@@ -316,6 +319,14 @@ func (s *Server) serveREST(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if c, ok := s.takeCanned(req); ok {
+		if c.Hangup {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+		}
 		for k, v := range c.Header {
 			w.Header().Set(k, v)
 		}
