@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -351,14 +350,6 @@ func firstOfBatchTuple(src string, w written) bool {
 		n++
 	}
 	return strings.Count(strings.ToLower(rest[:n]), "x") >= 3
-}
-
-// unusedNote writes an unused number as a note of the reply.
-func unusedNote(u Unused) string {
-	if u.Why == "" {
-		return fmt.Sprintf("%s not used: I could not tell what it is, so this reading may not be the question you asked", u.Text)
-	}
-	return fmt.Sprintf("%s not used: %s", u.Text, u.Why)
 }
 
 func lastWords(s string, n int) []string {

@@ -128,23 +128,11 @@ func readPreset(src string) (*Question, error) {
 	return nil, &Error{Msg: "no preset named"}
 }
 
-// withUnused returns a copy of q that carries its unused numbers, each also
-// written as a note: unexplained ones first, as a misreading shows there.
+// withUnused returns a copy of q that carries its unused numbers; the
+// reply names them (the unexplained ones first, as a misreading shows
+// there).
 func withUnused(q *Question, unused []Unused) *Question {
 	cp := *q
 	cp.Unused = unused
-	notes := make([]string, 0, len(q.Notes)+len(unused))
-	for _, u := range unused {
-		if u.Why == "" {
-			notes = append(notes, unusedNote(u))
-		}
-	}
-	notes = append(notes, q.Notes...)
-	for _, u := range unused {
-		if u.Why != "" {
-			notes = append(notes, unusedNote(u))
-		}
-	}
-	cp.Notes = notes
 	return &cp
 }
