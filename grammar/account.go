@@ -206,7 +206,10 @@ func scaleAfter(src string, end int) (float64, int) {
 // size's x.
 func gluedName(src string, i, end int) bool {
 	if i > 0 {
-		p, _ := utf8.DecodeLastRuneInString(src[:i])
+		p, size := utf8.DecodeLastRuneInString(src[:i])
+		if (p == 'x' || p == 'X' || p == '×') && i > size && isDigit(src[i-size-1]) {
+			return false // 224x224: a size's second number
+		}
 		if isLetter(p) || p == '_' {
 			return true
 		}

@@ -125,3 +125,72 @@ func enPhraseEnd(v int64, n int) (int64, int) {
 	}
 	return v, n
 }
+
+// enArithmetic lists the operators of the asker's own arithmetic.
+var enArithmetic = map[string]bool{"+": true, "-": true, "*": true, "/": true, "=": true, "×": true, "·": true}
+
+// enDropArithmetic leaves out the asker's own arithmetic — "(32 - 5 +
+// 2*0)/2 + 1 = 14.5", "5*5*64*64 = 102400" — which restates the question
+// rather than adding to it; the front door names its numbers. Caffe's
+// 7x7/2 and a range like 3-5 stay.
+func enDropArithmetic(in []enTok) []enTok {
+	out := make([]enTok, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		if n := enArithRun(in, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		out = append(out, in[i])
+	}
+	return out
+}
+
+// enArithRun is the length of the arithmetic at in[i] (numbers joined by
+// operators, in brackets or not), or 0 when none starts there.
+func enArithRun(in []enTok, i int) int {
+	j, ops, strong := i, 0, false
+	for {
+		k := enOperand(in, j)
+		if k == j {
+			break
+		}
+		j = k
+		if j >= len(in) || in[j].kind != 'p' || !enArithmetic[in[j].raw] || enOperand(in, j+1) == j+1 {
+			break
+		}
+		op := in[j].raw
+		spaced := !in[j].glued || !in[j+1].glued
+		caffe := op == "/" && j > 0 && in[j-1].kind == 's'
+		if caffe || op == "/" && spaced {
+			break // 7x7/2 is Caffe's stride; "kernel 7 / stride 3" a list
+		}
+		// A spaced minus alone may be a dash: "stride 2 - 16 filters".
+		strong = strong || op == "=" || op == "+" || op == "*" || op == "/" || op == "×" || op == "·"
+		ops++
+		j++
+	}
+	if ops == 0 || !strong {
+		return 0
+	}
+	return j - i
+}
+
+// enOperand returns the index after an operand at in[j] — a number or a
+// size with any brackets around it — or j when there is none.
+func enOperand(in []enTok, j int) int {
+	k := j
+	for k < len(in) && in[k].raw == "(" {
+		k++
+	}
+	if k >= len(in) || in[k].kind != 'n' && !(in[k].kind == 's' && strings.Contains(in[k].raw, "*")) {
+		return j
+	}
+	if in[k].glued && k > 0 && in[k-1].kind == 'w' {
+		return j // conv1 = 32 filters: a name, then a setting
+	}
+	k++
+	for k < len(in) && in[k].raw == ")" {
+		k++
+	}
+	return k
+}

@@ -19,7 +19,7 @@ func TestNumberWords(t *testing.T) {
 		{"twenty twenty", []int64{20, 20}},
 		{"a filter", nil},
 		{"hundred filters", []int64{100}},
-		{"sixty - four", []int64{60, 4}},
+		{"sixty, four", []int64{60, 4}},
 		{"thirty-two then sixty-four", []int64{32, 64}},
 	} {
 		toks, err := enLex(c.text)
