@@ -43,10 +43,8 @@ var proseKnownFailing = map[string]string{
 	"layers-lenet-labels":        "refused: 1:7: the layer expects 16 input channels but the input has 1",
 	"layers-dilation-rates":      "lacks 27",
 	"layers-mlp-arrows":          "lacks 278978",
-	"layers-rf-comma-list":       "refused: 1:40: I could not find the pooling window's size",
 	"layers-conv-pool-rf":        "lacks 18",
 	"layers-mlp-words":           "lacks 266610",
-	"layers-cnn-commas":          "refused: 1:14: \".\" is not part of the spec language",
 	"layers-numbered":            "refused: 1:71: the number of input channels is not known",
 	"layers-resnet-bottleneck":   "refused: 1:37: I could not find how many filters (output channels) this convolution has",
 	"given-input-size":           "refused: 1:99: to find the input size I need the input size and the output size wanted",
@@ -99,14 +97,11 @@ var hardKnownFailing = map[string]string{
 	"hard-E1": "lacks 2400",
 	"hard-H1": "lacks 62006",
 	"hard-H2": "refused: 1:7: the number of input channels is not known",
-	"hard-I1": "lacks 40",
 	"hard-J1": "refused: 1:23: brackets hold sizes only, as in (3, 3), and must be closed",
 	"hard-J2": "refused: 1:73: conv1d takes a [C, L] input, but it receives [12, 32, 100]",
 	"hard-L1": "lacks 7370",
 	"hard-L2": "refused: 1:46: I could not find the kernel (filter) size of this convolution",
 	"hard-U2": "refused: 1:1: I found no PyTorch layer I know in this code",
-	"hard-U3": "refused: 1:40: I could not find the pooling window's size",
-	"hard-U5": "refused: 1:27: the kernel size has 3 values but the layer has 2 spatial dimensions",
 }
 
 // TestProseQuestions answers every question of

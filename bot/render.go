@@ -137,6 +137,7 @@ func writeUnsure(b *strings.Builder, q *grammar.Question, m markup) {
 const compactLines = 8
 
 func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full bool) {
+	start := b.Len()
 	if q.Canonical != "" {
 		m.writeBold(b, "Understood as:")
 		if strings.Contains(q.Canonical, "\n") {
@@ -163,7 +164,7 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 			fmt.Fprintf(b, "(%s)\n", m.prose(u.Text+" not used: "+u.Why))
 		}
 	}
-	if b.Len() > 0 {
+	if b.Len() > start {
 		b.WriteString("\n")
 	}
 }

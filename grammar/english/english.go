@@ -180,6 +180,11 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 			t.dimsOf, t.end = int(n.num), d.end
 			return append(out, t), 2
 		}
+		// Conv2dTranspose, Conv2DTranspose: a transposed conv, misspelt.
+		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && t.lem == "conv" && strings.HasPrefix(strings.ToLower(d.raw), "dtranspose") {
+			t.lem, t.dimsOf, t.end = "deconv", int(n.num), d.end
+			return append(out, t), 2
+		}
 		// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
 		if !enAttr[t.lem] && t.lem != "idx" {
 			t.end = n.end

@@ -127,11 +127,13 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 	if len(k) == 0 && a.pointwise {
 		k = []int{1}
 	}
-	if len(k) == 0 && len(a.bareSizes) > 0 {
+	for len(k) == 0 && len(a.bareSizes) > 0 {
 		i := a.bareSizes[0]
-		k = r.toks[i].dims
-		r.toks[i].used = true
 		a.bareSizes = a.bareSizes[1:]
+		if !r.toks[i].used {
+			k = r.toks[i].dims
+			r.toks[i].used = true
+		}
 	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
@@ -264,13 +266,8 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 	if len(k) == 0 && len(a.args) > 0 {
 		k = []int{int(a.args[0])}
 	}
-	if len(k) == 0 && len(a.bareSizes) > 0 {
-		k = r.toks[a.bareSizes[0]].dims
-		r.toks[a.bareSizes[0]].used = true
-	}
-	if len(k) == 0 && len(a.bare) > 0 && a.bare[0] < a.tok {
-		k = []int{int(r.toks[a.bare[0]].num)}
-		r.toks[a.bare[0]].used = true
+	if len(k) == 0 {
+		k = r.poolWindow(a)
 	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
@@ -289,6 +286,29 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 		p.Pad = []int{k[0] / 2}
 	}
 	return b.one(p), nil
+}
+
+// poolWindow finds a pool's window among the numbers no word explained:
+// one right after the pool word ("maxpool 2, conv 3x3"), a size not read
+// as the input, or a number before the pool word ("a 2 max pool").
+func (r *enReader) poolWindow(a *enAnchor) []int {
+	for _, i := range a.bare {
+		if i == a.tok+1 && !r.toks[i].used {
+			r.toks[i].used = true
+			return []int{int(r.toks[i].num)}
+		}
+	}
+	for _, i := range a.bareSizes {
+		if !r.toks[i].used {
+			r.toks[i].used = true
+			return r.toks[i].dims
+		}
+	}
+	if len(a.bare) > 0 && a.bare[0] < a.tok && !r.toks[a.bare[0]].used {
+		r.toks[a.bare[0]].used = true
+		return []int{int(r.toks[a.bare[0]].num)}
+	}
+	return nil
 }
 
 // fcLayer builds a fully connected layer, or a chain of them for an MLP.
