@@ -96,6 +96,10 @@ func (r *enReader) findAnchors() {
 	var last *enAnchor
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
+		if r.outputLayer(i, last) {
+			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
@@ -123,6 +127,14 @@ func (r *enReader) findAnchors() {
 	if len(r.anchors) == 0 {
 		r.fallbackAnchor(&last)
 	}
+}
+
+// outputLayer reports whether token i names the output layer of a chain
+// of dense layers: "...; fc 84; out 10", "fc 120, output 10".
+func (r *enReader) outputLayer(i int, last *enAnchor) bool {
+	l := r.lem(i)
+	return (l == "out" || l == "output") && last != nil && last.kind == "fc" && r.toks[i].kind == 'w' &&
+		(r.lem(i-1) == ";" || r.lem(i-1) == "," || r.lem(i-1) == ".") && i+1 < len(r.toks) && r.toks[i+1].kind == 'n'
 }
 
 // modifiedAnchor reads a layer named with modifiers from token i
