@@ -137,7 +137,7 @@ func enLex(src string) ([]enTok, error) {
 		}
 		raw = append(raw, tk)
 	}
-	return enMerge(enDropArithmetic(enFoldNumbers(src, raw))), nil
+	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
 }
 
 // enMerge joins tokens that read as one, each kind of token by its own

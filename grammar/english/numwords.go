@@ -194,3 +194,62 @@ func enOperand(in []enTok, j int) int {
 	}
 	return k
 }
+
+// enLayouts reads a layout written after a size — "3x5x5 (C,H,W)",
+// "1x3x224x224 (NCHW)" — and reorders the size as the reader expects it
+// (height, width, then channels), dropping the annotation.
+func enLayouts(toks []enTok) []enTok {
+	out := make([]enTok, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == 's' {
+			if order, n := enLayoutAt(toks, i+1, len(t.dims)); n > 0 {
+				t.dims = enReorder(t.dims, order)
+				out = append(out, t)
+				i += n
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// enLayoutAt reads "(C,H,W)" at toks[i] for a size of n dimensions: the
+// letters in order, and how many tokens they span (0 when there is none).
+func enLayoutAt(toks []enTok, i, n int) (string, int) {
+	if i >= len(toks) || toks[i].raw != "(" {
+		return "", 0
+	}
+	var order strings.Builder
+	for j := i + 1; j < len(toks); j++ {
+		switch raw := strings.ToUpper(toks[j].raw); {
+		case raw == ")":
+			if o := order.String(); len(o) == n && strings.Contains(o, "C") && strings.Contains(o, "H") && strings.Contains(o, "W") {
+				return o, j - i + 1
+			}
+			return "", 0
+		case raw == "," || raw == "×":
+		case strings.Trim(raw, "CHWNDX") == "":
+			order.WriteString(strings.ReplaceAll(raw, "X", ""))
+		default:
+			return "", 0
+		}
+	}
+	return "", 0
+}
+
+// enReorder puts dims written in order (letters C, H, W, N, D) as N, D,
+// H, W, C — the reader's channels-last order, the batch first.
+func enReorder(dims []int, order string) []int {
+	out := make([]int, 0, len(dims))
+	for _, want := range "NDHWC" {
+		if k := strings.IndexRune(order, want); k >= 0 {
+			out = append(out, dims[k])
+		}
+	}
+	if len(out) != len(dims) {
+		return dims
+	}
+	return out
+}
