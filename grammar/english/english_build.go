@@ -114,19 +114,38 @@ func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([
 				prevOut = 0
 			}
 		}
-		layers = append(layers, repeated(ls, a.repeat)...)
-		if a.repeat > 1 {
-			r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		if n := listLen(a); n > 1 && a.repeat <= 1 {
+			a.repeat = n // "dilation rates 1, 3, 9": three layers
 		}
+		rep := r.repeated(a, ls)
+		if len(rep) > len(ls) {
+			if c, ok := rep[len(rep)-1].Layer.(calc.Conv); ok {
+				prevOut = c.Out
+			}
+		}
+		layers = append(layers, rep...)
 	}
 	return layers, nil
 }
 
-// repeated returns ls, then n-1 copies of it whose convs take the
-// channels they give.
-func repeated(ls []lang.Layer, n int) []lang.Layer {
+// listLen is the length of a mention's per-layer lists (0 for none).
+func listLen(a *enAnchor) int {
+	n := 0
+	for _, l := range a.lists {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// repeated returns ls, then a.repeat-1 copies of it whose convs take the
+// channels they give; per-layer lists ("16 and 32 filters", "dilation 1,
+// 2 and 3") set each copy's values.
+func (r *enReader) repeated(a *enAnchor, ls []lang.Layer) []lang.Layer {
 	out := append([]lang.Layer(nil), ls...)
-	for k := 1; k < n; k++ {
+	if a.repeat <= 1 {
+		return out
+	}
+	for k := 1; k < a.repeat; k++ {
 		for _, l := range ls {
 			if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
 				c.In = c.Out
@@ -135,7 +154,40 @@ func repeated(ls []lang.Layer, n int) []lang.Layer {
 			out = append(out, l)
 		}
 	}
+	if len(a.lists) == 0 || len(ls) != 1 || listLen(a) != a.repeat {
+		r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		return out
+	}
+	perLayer(out, a.lists)
+	r.notes = append(r.notes, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
 	return out
+}
+
+// perLayer sets each conv of a chain to its value of each list, the
+// channels following from one to the next.
+func perLayer(ls []lang.Layer, lists map[string][]int) {
+	for k := range ls {
+		c, ok := ls[k].Layer.(calc.Conv)
+		if !ok {
+			return
+		}
+		if v := lists["dilation"]; len(v) == len(ls) {
+			c.Dilation = []int{v[k]}
+		}
+		if v := lists["stride"]; len(v) == len(ls) {
+			c.Stride = []int{v[k]}
+		}
+		if v := lists["pad"]; len(v) == len(ls) {
+			c.Pad = []int{v[k]}
+		}
+		if v := lists["out"]; len(v) == len(ls) {
+			c.Out = v[k]
+		}
+		if k > 0 {
+			c.In = ls[k-1].Layer.(calc.Conv).Out
+		}
+		ls[k].Layer = c
+	}
 }
 
 // flattened puts a flatten before each dense layer that a volume reaches.

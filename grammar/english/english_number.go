@@ -1,5 +1,10 @@
 package english
 
+import (
+	"slices"
+	"strings"
+)
+
 // Reading one number: each reader below tries one role the number may
 // play — a setting named just before it (stride 2), a dropout rate, a
 // layer's argument (Dense(10)), a size, a count named next to it (64
@@ -22,6 +27,9 @@ type enNum struct {
 
 // number files the number or size at token i.
 func (r *enReader) number(i int) {
+	if r.toks[i].used {
+		return // read with a list or arguments before it
+	}
 	n := r.numAt(i)
 	for _, read := range []func(*enNum) bool{r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
 		if read(n) {
@@ -79,6 +87,77 @@ func (r *enReader) setField(n *enNum, field string) {
 		m.outpad = n.vals
 	}
 	m.at[field] = n.i
+	if field != "kernel" && n.t.kind == 'n' {
+		if list := r.listAfter(n.i); len(list) > 1 {
+			m.setList(field, list)
+		}
+	}
+}
+
+// setList keeps per-layer values of a setting or count.
+func (a *enAnchor) setList(field string, list []int) {
+	if a.lists == nil {
+		a.lists = map[string][]int{}
+	}
+	a.lists[field] = list
+}
+
+// enListWords join the values of a list: "1, 2 and 3", "16 then 32".
+var enListWords = map[string]bool{",": true, "and": true, "then": true, "or": true}
+
+// listAfter reads the list of numbers that starts at token i ("1, 2 and
+// 3 respectively"), marking the later ones read; nil when i starts none.
+func (r *enReader) listAfter(i int) []int {
+	list, at := []int{enClamp(max(r.toks[i].num, 0))}, []int{i}
+	conj := false // the last two joined by and/then/or
+	j := i + 1
+	for j < len(r.toks) && enListWords[r.lem(j)] {
+		k := j + 1
+		if enListWords[r.lem(k)] {
+			k++ // ", and"
+		}
+		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
+			break
+		}
+		conj = r.lem(k-1) != ","
+		list, at = append(list, enClamp(max(r.toks[k].num, 0))), append(at, k)
+		j = k + 1
+	}
+	// "stride 2, 64 filters" is no list: the last number has its own noun.
+	if len(list) < 2 || !(conj || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")) || enCountNouns[r.lem(j)] {
+		return nil
+	}
+	for _, k := range at[1:] {
+		r.toks[k].used = true
+	}
+	return list
+}
+
+// enCountNouns are the nouns that make the number before them a count.
+var enCountNouns = map[string]bool{"filter": true, "fmap": true, "channel": true, "neuron": true, "kernel": true, "param": true, "weight": true, "layer": true}
+
+// listBefore reads the list of bare numbers that ends at token i ("with 16
+// and 32 filters"), taking them from the layer's bare numbers; nil when
+// there is none.
+func (r *enReader) listBefore(i int, a *enAnchor) []int {
+	list := []int{enClamp(max(r.toks[i].num, 0))}
+	j := i - 1
+	if r.lem(i-1) == "," {
+		return nil // "16, 32 filters" is too loose to read as a list
+	}
+	for j > 0 && enListWords[r.lem(j)] && r.toks[j-1].kind == 'n' && !r.toks[j-1].isFrac {
+		if a == nil || !slices.Contains(a.bare, j-1) {
+			break
+		}
+		list = append([]int{enClamp(max(r.toks[j-1].num, 0))}, list...)
+		a.bare = slices.DeleteFunc(a.bare, func(k int) bool { return k == j-1 })
+		r.toks[j-1].used = true
+		j -= 2
+	}
+	if len(list) < 2 {
+		return nil
+	}
+	return list
 }
 
 // numSetting reads a setting named just before: stride 2, padding of 1,
@@ -284,6 +363,11 @@ func (r *enReader) numCount(n *enNum, class string) {
 	if n.m == nil {
 		r.bareNum(n.i, nil)
 		return
+	}
+	if (class == "filter" || class == "fmap") && role != "in" {
+		if list := r.listBefore(n.i, n.m); list != nil {
+			n.m.setList("out", list)
+		}
 	}
 	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: role, tok: n.i})
 }

@@ -38,6 +38,7 @@ type enAnchor struct {
 	repeat                          int
 	outpad                          []int
 	ceil                            bool
+	lists                           map[string][]int // per-layer values: "dilation 1, 2 and 3", "16 and 32 filters"
 }
 
 type enCount struct {
