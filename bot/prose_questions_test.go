@@ -93,7 +93,6 @@ var hardKnownFailing = map[string]string{
 	"hard-D1": "refused: 1:1: nn.Conv2d is not a layer I know, so I cannot size it",
 	"hard-D2": "lacks 13610",
 	"hard-E1": "lacks 2400",
-	"hard-H2": "refused: 1:7: the number of input channels is not known",
 	"hard-J2": "refused: 1:73: conv1d takes a [C, L] input, but it receives [12, 32, 100]",
 	"hard-L1": "lacks 7370",
 	"hard-L2": "refused: 1:46: I could not find the kernel (filter) size of this convolution",

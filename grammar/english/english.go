@@ -205,7 +205,8 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 			t.lem = l
 		}
 	}
-	if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok {
+	pronoun := isOne(t.raw) && len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)]
+	if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok && !pronoun {
 		t.kind, t.num = 'n', v
 	}
 	if (t.lem == "thousand" || t.lem == "million") && len(out) > 0 && out[len(out)-1].kind == 'n' {
@@ -216,6 +217,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	}
 	return append(out, t), 0
 }
+
+// isOne reports whether w is the word "one".
+func isOne(w string) bool { return strings.EqualFold(w, "one") }
 
 // enCS231n are CS231n's one-letter names for a layer's settings.
 var enCS231n = map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}

@@ -21,6 +21,10 @@ var enTens = map[string]int64{
 	"eighty": 80, "ninety": 90,
 }
 
+// enPronounOne are the words after which "one" is a pronoun, not 1.
+var enPronounOne = map[string]bool{"the": true, "last": true, "first": true, "this": true, "that": true, "each": true,
+	"every": true, "another": true, "which": true, "second": true, "next": true, "same": true, "any": true, "final": true}
+
 // enScales multiply the number before them.
 var enScales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000}
 
@@ -35,6 +39,9 @@ func enFoldNumbers(src string, in []enTok) []enTok {
 			continue
 		}
 		v, n := enNumberPhrase(in, i)
+		if n == 1 && v == 1 && i > 0 && enPronounOne[strings.ToLower(in[i-1].raw)] {
+			n = 0 // "the last one", "this one": a pronoun
+		}
 		if n == 0 {
 			out = append(out, in[i])
 			continue
