@@ -576,6 +576,9 @@ func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 // input count, one or more hidden sizes and the output count, as a chain of
 // fully connected layers. It returns nil for a single layer.
 func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Position) []lang.Layer {
+	if sizes := r.arrowChain(a); sizes != nil {
+		return r.mlpLayers(a, sizes, pos, fields)
+	}
 	in, out := 0, 0
 	var hidden []int
 	for _, c := range a.counts {
@@ -591,7 +594,35 @@ func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Po
 	if in == 0 || out == 0 || len(hidden) == 0 {
 		return nil
 	}
-	sizes := append(append([]int{in}, hidden...), out)
+	return r.mlpLayers(a, append(append([]int{in}, hidden...), out), pos, fields)
+}
+
+// arrowChain reads the sizes of "1024 -> 256 -> 64 -> 2": three or more
+// numbers of the layer joined by arrows, in order; nil when there is none.
+func (r *enReader) arrowChain(a *enAnchor) []int {
+	toks := append([]int(nil), a.bare...)
+	for _, c := range a.counts {
+		toks = append(toks, c.tok)
+	}
+	slices.Sort(toks)
+	var sizes []int
+	for k, i := range toks {
+		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
+			return nil
+		}
+		sizes = append(sizes, int(r.toks[i].num))
+	}
+	if len(sizes) < 3 {
+		return nil
+	}
+	for _, i := range toks {
+		r.toks[i].used = true
+	}
+	return sizes
+}
+
+// mlpLayers chains fully connected layers through sizes.
+func (r *enReader) mlpLayers(a *enAnchor, sizes []int, pos lang.Position, fields map[string]lang.Position) []lang.Layer {
 	var ls []lang.Layer
 	for k := 1; k < len(sizes); k++ {
 		ls = append(ls, lang.Layer{Layer: calc.Linear{In: sizes[k-1], Out: sizes[k], NoBias: a.noBias}, Pos: pos, Fields: fields})

@@ -134,6 +134,9 @@ func (r *enReader) findAnchors() {
 // of dense layers: "...; fc 84; out 10", "fc 120, output 10".
 func (r *enReader) outputLayer(i int, last *enAnchor) bool {
 	l := r.lem(i)
+	if l == "hidden" && last != nil && last.kind == "fc" && r.lem(i-1) == "another" {
+		return true // "a hidden layer of 300, a second hidden of 100"
+	}
 	return (l == "out" || l == "output") && last != nil && last.kind == "fc" && r.toks[i].kind == 'w' &&
 		(r.lem(i-1) == ";" || r.lem(i-1) == "," || r.lem(i-1) == ".") && i+1 < len(r.toks) && r.toks[i+1].kind == 'n'
 }
