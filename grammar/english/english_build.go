@@ -49,6 +49,10 @@ func (r *enReader) read() (*lang.Question, error) {
 		input = r.inputFromOutput(layers)
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
+	q.Batch = r.g.batch
+	if slices.Contains(q.Asked, "memory") && input != nil {
+		q.Network = true // memory is a network's estimate, even for one layer
+	}
 	if q.Network && input == nil {
 		chainChannels(layers)
 	}

@@ -331,6 +331,8 @@ func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
 		return "neuron", false
 	case "param", "weight":
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.plem, tok: n.i})
+	case "batch":
+		r.g.batch = int(min(max(n.t.num, 0), 1<<20))
 	case "idx":
 	default:
 		return "", false

@@ -67,6 +67,7 @@ type enGlobal struct {
 	unkTok   int
 	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
+	batch    int // the batch size said ("a batch of 64"), for memory
 }
 
 func (r *enReader) lem(i int) string {
