@@ -138,7 +138,7 @@ func mentionedPreset(src string) *Question {
 				return nil
 			}
 			q := *p
-			q.Notes = append([]string{fmt.Sprintf("read as the preset %s (torchvision's network at 224×224×3); `show %s` prints its layers", canonical, canonical)}, p.Notes...)
+			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
 			return &q

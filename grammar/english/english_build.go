@@ -305,6 +305,10 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if c == 0 {
 		c = r.inputChannels(first)
 	}
+	if c == 0 && r.mentions("lenet") {
+		c = 1
+		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
+	}
 	if c == 0 {
 		switch {
 		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
@@ -316,6 +320,17 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// mentions reports whether a word of the question starts with prefix
+// (case-insensitive).
+func (r *enReader) mentions(prefix string) bool {
+	for _, t := range r.toks {
+		if t.kind == 'w' && strings.HasPrefix(strings.ToLower(t.raw), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // inputFact is the size read as the input: one a word names, else a size

@@ -19,7 +19,8 @@ type enNum struct {
 	plem  string    // the word before it, its position and role (in/out)
 	pat   int
 	prole string
-	nlem  string // the word after it, its role and the channels a colour word gives
+	nlem  string // the word after it, its position, its role and the channels a colour word gives
+	nat   int
 	nrole string
 	rgb   int
 	vals  []int // its value(s): one for a number, one per dimension for a size
@@ -58,7 +59,7 @@ func (r *enReader) numAt(i int) *enNum {
 	n.a = r.owner(i)
 	n.m = r.main(n.a)
 	n.plem, n.pat, n.prole = r.prev(i)
-	n.nlem, _, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
+	n.nlem, n.nat, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
 	n.vals = n.t.dims
 	if n.t.kind == 'n' {
 		n.vals = []int{enClamp(max(n.t.num, 0))}
@@ -267,7 +268,8 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
 		return "", true
 	case "stride", "pad":
-		if n.plem == "" || n.plem == "no" {
+		// "1 padding", but not "64->64 pad 1": that pad has its own value.
+		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
 			r.setField(n, n.nlem)
 			return "", true
 		}
