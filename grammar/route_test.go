@@ -79,3 +79,38 @@ func TestWrittenNumbers(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseAll reads any message through the front door: no panic, and
+// every position it gives (an error's, an unused number's) lies inside the
+// message.
+func FuzzParseAll(f *testing.F) {
+	for _, s := range []string{
+		"input is 64x64 with 3 channels, kernel 5, stride 2 -> I get 30.5",
+		"1) params of conv 3x3 3->16? 2) params of conv 3x3 16->32?",
+		"a 5x5 conv 64->64 vs two 3x3 convs 64->64",
+		"(32 - 5 + 2*0)/2 + 1 = 14.5",
+		"sixty-four filters, three-by-three, 10,000 params, 87% acc",
+		"resnet-18 stem: 7x7/2 conv with 64 filters",
+		"nn.Conv2d(3, 64, 3)\ninput is 32x32",
+		"?? 1) 2) (a) vs vs than 1,000,000,000,000,000,000",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, err := ParseAll(s)
+		lines := strings.Count(s, "\n") + 1
+		if err != nil {
+			if e, ok := err.(*Error); ok && e.Line > lines {
+				t.Fatalf("%q: error at line %d of %d", s, e.Line, lines)
+			}
+			return
+		}
+		for _, q := range qs {
+			for _, u := range q.Unused {
+				if u.Pos.Line < 1 || u.Pos.Line > lines || !strings.Contains(s, u.Text) {
+					t.Fatalf("%q: unused %q at %v", s, u.Text, u.Pos)
+				}
+			}
+		}
+	})
+}
