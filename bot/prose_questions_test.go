@@ -51,7 +51,6 @@ var proseKnownFailing = map[string]string{
 	"given-network-input":        "lacks 32",
 	"given-filter-227":           "refused: 1:1: I could not find the kernel (filter) size of this convolution",
 	"given-output-params-macs":   "refused: 1:7: I could not find the kernel (filter) size of this convolution",
-	"cmp-stride-whatif":          "lacks 32",
 	"cmp-separable":              "lacks 33920",
 	"cmp-own-55.25":              "lacks 54",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",

@@ -57,7 +57,8 @@ func Preset(name string) (text, canonical string, ok bool) { return presets.Look
 // ParseAll reads a message that may hold several questions and returns
 // one Question each, in order: list items ("1) ... 2) ..."), a comparison
 // ("a 5x5 conv vs two 3x3 convs") or a question mark followed by another
-// question split it, when every part that holds a number reads on its own.
+// question split it, when every part that holds a number reads on its own;
+// "stride 2 instead of stride 1" asks the question both ways.
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
@@ -65,6 +66,9 @@ func ParseAll(src string) ([]*Question, error) {
 		return single(whole, err)
 	}
 	if qs := parseParts(src, splitQuestions(src)); qs != nil {
+		return qs, nil
+	}
+	if qs := whatIf(src); qs != nil {
 		return qs, nil
 	}
 	return single(whole, err)

@@ -145,3 +145,31 @@ func shifted(q *Question, at Position) *Question {
 	}
 	return &cp
 }
+
+// insteadOf matches a what-if: "stride 2 instead of stride 1", "128
+// filters instead of 64", "5x5 instead of 3x3".
+var insteadOf = regexp.MustCompile(`(?i)(\d+(?:x\d+)*)((?:\s+[a-z]+)?)\s+instead\s+of\s+(?:an?\s+|the\s+)?((?:[a-z]+\s+)?)(\d+(?:x\d+)*)`)
+
+// whatIf answers "what if I use stride 2 instead of stride 1 ...?" both
+// ways: the question with the new value, then with the old one. It
+// returns nil when src holds no what-if or a way does not read.
+func whatIf(src string) []*Question {
+	m := insteadOf.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	newVal, oldVal := src[m[2]:m[3]], src[m[8]:m[9]]
+	withNew := src[:m[5]] + src[m[1]:]                           // "stride 2 for a 3x3 conv"
+	withOld := src[:m[2]] + oldVal + src[m[4]:m[5]] + src[m[1]:] // "stride 1 for a 3x3 conv"
+	var qs []*Question
+	for _, text := range []string{withNew, withOld} {
+		q, err := Parse(text)
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, q)
+	}
+	qs[0].Notes = append([]string{"what if: with " + newVal}, qs[0].Notes...)
+	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
+	return qs
+}
