@@ -19,7 +19,7 @@ func TestParseAll(t *testing.T) {
 		{"conv 3x3 32->64 stride 2 pad 1 input 56x56", []string{"conv 3x3 32->64"}},
 		{"input 32x32x3\\nconv 3x3 16\\nmaxpool 2", []string{"maxpool"}},
 		{"what's the output of a 3x3 conv with 8 filters on 28x28x1? and the params?", []string{"conv 3x3 1->8"}},
-		{"what if I use stride 2 instead of stride 1 for a 3x3 conv with pad 1 on 64x64?", []string{"stride 2", "conv 3x3 1->1 pad 1"}},
+		{"what if I use stride 2 instead of stride 1 for a 3x3 conv with pad 1 on 64x64?", []string{"stride 2", "stride 1 pad 1"}},
 		{"128 filters instead of 64 in a 3x3 conv on 32x32x3: params?", []string{"3->128", "3->64"}},
 	} {
 		text := strings.ReplaceAll(c.text, `\n`, "\n")
