@@ -57,10 +57,7 @@ var proseKnownFailing = map[string]string{
 	"cmp-pool-vs-strided":        "lacks 36928",
 	"cmp-7x7-vs-three-3x3":       "lacks 110592; lacks 200704",
 	"never-lenet-s2":             "lacks 12; lacks 5880",
-	"never-fc-to-conv":           "refused: 1:86: to find the kernel I need the input size and the output size wanted",
 	"never-lenet-s4":             "lacks 2000",
-	"never-fc6-macs":             "refused: 1:5: I could not find how many units this fully connected layer has",
-	"never-fc-1x1":               "refused: 1:53: \"?\" is not part of the spec language",
 	"never-lenet-c3-connections": "lacks 241600",
 	"multi-ab":                   "0 answers, want 2",
 	"multi-rf-params":            "refused: 1:47: the number of input channels is not known",
@@ -87,7 +84,6 @@ var hardKnownFailing = map[string]string{
 	"hard-E1": "lacks 2400",
 	"hard-J2": "refused: 1:73: conv1d takes a [C, L] input, but it receives [12, 32, 100]",
 	"hard-L1": "lacks 7370",
-	"hard-L2": "refused: 1:46: I could not find the kernel (filter) size of this convolution",
 	"hard-U2": "refused: 1:1: I found no PyTorch layer I know in this code",
 }
 

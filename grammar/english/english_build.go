@@ -22,6 +22,11 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropEmpty()
 	r.resolveBare()
 	q := &lang.Question{Asked: r.g.asked}
+	if r.fcAsConv(q) {
+		q.Notes = append(q.Notes, r.notes...)
+		q.Canonical = lang.Format(q)
+		return q, nil
+	}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
 	}
@@ -62,6 +67,117 @@ func (r *enReader) read() (*lang.Question, error) {
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
+}
+
+// fcAsConv reads a fully connected layer rewritten as a convolution, as
+// CS231n converts them: "fc 4096 -> 1000 as a 1x1 conv", "a fully
+// connected layer on 7x7x512 to 4096 units as a conv layer". The kernel
+// spans the layer's whole input, one filter per unit. It reports whether
+// the question was one.
+func (r *enReader) fcAsConv(q *lang.Question) bool {
+	fc, conv := r.firstOf("fc"), r.firstOf("conv")
+	if fc == nil || conv == nil || !r.converts(conv) {
+		return false
+	}
+	in, out := r.fcEnds(fc, conv)
+	kernel := conv.kernel
+	if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+		in, kernel = f.dims[2], f.dims[:2]
+	}
+	if len(kernel) == 0 {
+		kernel = []int{1}
+	}
+	if in == 0 || out == 0 {
+		return false
+	}
+	input := calc.Shape{in, 1, 1}
+	if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+		input = calc.Shape{in, f.dims[0], f.dims[1]}
+	}
+	c := calc.Conv{Dims: 2, Kernel: kernel, In: in, Out: out, NoBias: fc.noBias || conv.noBias}
+	q.Layers = []lang.Layer{{Layer: c, Pos: enPos(r.src, r.toks[conv.tok].off)}}
+	q.Input = input
+	r.g.unknown = ""
+	if !slices.Contains(q.Asked, "params") {
+		q.Asked = append(q.Asked, "params")
+	}
+	r.notes = append(r.notes, fmt.Sprintf("a fully connected layer written as a convolution: a %s kernel spans its whole input, one filter per unit, so it has the same %d inputs per unit (CS231n's conversion)",
+		enShapeText(calc.Shape(append([]int(nil), input[1:]...))), enProduct(input)))
+	return true
+}
+
+// converts reports whether the question turns a layer into the conv
+// mentioned: "as a conv", "into a 1x1 conv", "convert", "equivalent".
+func (r *enReader) converts(conv *enAnchor) bool {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "convert", "converted", "converting", "conversion", "equivalent", "rewrite", "rewritten":
+			return true
+		}
+	}
+	for j := conv.start - 1; j >= 0 && j >= conv.start-3; j-- {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "as", "into":
+			return true
+		}
+	}
+	return false
+}
+
+// firstOf is the first mention of a kind of layer, or nil.
+func (r *enReader) firstOf(kind string) *enAnchor {
+	for _, a := range r.anchors {
+		if a.kind == kind {
+			return a
+		}
+	}
+	return nil
+}
+
+// fcEnds are the inputs and units of a fully connected layer said across
+// its mention and the conv it becomes: counts with a role first, then the
+// other numbers in order.
+func (r *enReader) fcEnds(fc, conv *enAnchor) (in, out int) {
+	var rest []int
+	for _, a := range []*enAnchor{fc, conv} {
+		for _, v := range a.args {
+			rest = append(rest, int(v)) // fc7(4096 -> 4096), Linear(4096, 1000)
+		}
+		for _, c := range a.counts {
+			switch c.role {
+			case "in":
+				in = int(c.v)
+			case "out":
+				out = int(c.v)
+			default:
+				rest = append(rest, int(c.v))
+			}
+		}
+		for _, i := range a.bare {
+			rest = append(rest, int(r.toks[i].num))
+		}
+	}
+	// "fc7 (4096 -> 4096) ... what kernel size?" filed them as an inverse
+	// question's sizes.
+	for _, f := range r.g.inputs {
+		if len(f.dims) == 1 && in == 0 {
+			in = f.dims[0]
+		}
+	}
+	for _, f := range r.g.outs {
+		if len(f.dims) == 1 && out == 0 {
+			out = f.dims[0]
+		}
+	}
+	for _, v := range rest {
+		switch {
+		case in == 0 && r.firstInput() == nil:
+			in = v
+		case out == 0:
+			out = v
+		}
+	}
+	return in, out
 }
 
 // realAnchors are the layers to build: every mention but those of the
