@@ -37,7 +37,6 @@ var proseKnownFailing = map[string]string{
 	"preset-vgg-features":        "lacks 14714688",
 	"preset-alexnet-paper-conv2": "lacks 1200",
 	"roles-layer-maps":           "refused: 1:1: I could not find the kernel (filter) size of this convolution",
-	"roles-looks-at":             "refused: 1:16: I could not find the kernel (filter) size of this convolution",
 	"roles-two-layers":           "lacks 5088",
 	"layers-lenet-labels":        "refused: 1:7: the layer expects 16 input channels but the input has 1",
 	"layers-dilation-rates":      "lacks 27",

@@ -661,7 +661,7 @@ func (r *enReader) oneD(a *enAnchor) bool {
 // channels as the other end.
 func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 	var rest []enCount
-	for _, c := range a.counts {
+	for _, c := range byLayerIndex(a.counts) {
 		switch c.role {
 		case "in":
 			if in == 0 {
@@ -957,4 +957,28 @@ func enUnknownWord(u string) string {
 		return "input size"
 	}
 	return u
+}
+
+// byLayerIndex gives counts said of two different layers ("20 maps of
+// layer 2 ... layer 3 has 50") their roles: the lower index is the layer
+// before, so its count is the input.
+func byLayerIndex(counts []enCount) []enCount {
+	lo, hi := -1, -1
+	for k, c := range counts {
+		if c.layer == 0 || c.role != "" {
+			continue
+		}
+		if lo < 0 || c.layer < counts[lo].layer {
+			lo = k
+		}
+		if hi < 0 || c.layer > counts[hi].layer {
+			hi = k
+		}
+	}
+	if lo < 0 || counts[lo].layer == counts[hi].layer {
+		return counts
+	}
+	out := append([]enCount(nil), counts...)
+	out[lo].role, out[hi].role = "in", "out"
+	return out
 }

@@ -373,7 +373,7 @@ func (r *enReader) numCount(n *enNum, class string) {
 			n.m.setList("out", list)
 		}
 	}
-	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: role, tok: n.i})
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: role, tok: n.i, layer: r.layerIndexNear(n.i)})
 }
 
 // numRole is a count's role: said next to it (input channels, 64 out),
@@ -410,4 +410,26 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		}
 	}
 	return role
+}
+
+// layerIndexNear is the index of the layer a count is said of: "20 feature
+// maps of layer 2", "layer 3 has 50 feature maps"; 0 when none is said.
+func (r *enReader) layerIndexNear(i int) int {
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		if r.lem(j) == "layer" && r.isNum(j+1) && r.toks[j+1].kind == 'n' {
+			return enClamp(r.toks[j+1].num)
+		}
+		if enStop[r.lem(j)] {
+			break
+		}
+	}
+	for j := i - 1; j > 0 && i-j <= 4; j-- {
+		if r.lem(j-1) == "layer" && r.toks[j].kind == 'n' {
+			return enClamp(r.toks[j].num)
+		}
+		if enStop[r.lem(j)] && r.lem(j) != "with" {
+			break
+		}
+	}
+	return 0
 }

@@ -45,6 +45,7 @@ type enCount struct {
 	v           int64
 	class, role string
 	tok         int
+	layer       int // the index of the layer it is said of ("20 maps of layer 2"), 0 for none
 }
 
 type enSizeFact struct {

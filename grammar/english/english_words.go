@@ -61,7 +61,7 @@ var enWords = map[string][]string{
 	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
-	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size"},
+	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size", "region", "regions"},
 	"receptive":  {"receptive"},
 	"field":      {"field", "fields"},
 	"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
