@@ -83,8 +83,12 @@ func readingValues(q *Question) map[float64]bool {
 		}
 	}
 	nums, _ := writtenNumbers(text)
-	for _, w := range nums {
+	for k, w := range nums {
 		vals[w.val] = true
+		// A kernel's area: "a 7x7 conv has 49 weights per channel".
+		if k > 0 && nums[k-1].end+1 == w.off && strings.ContainsAny(text[nums[k-1].end:w.off], "x×") {
+			vals[nums[k-1].val*w.val] = true
+		}
 	}
 	vals[float64(q.Batch)] = true
 	vals[float64(len(q.Layers))] = true
@@ -325,7 +329,7 @@ func whyUnused(src string, w written, q *Question) string {
 	switch {
 	case strings.HasPrefix(strings.TrimSpace(after), "%"):
 		return "a percentage: no size or count depends on it"
-	case strings.HasSuffix(strings.TrimSpace(before), "=") || hasAny(last[max(0, len(last)-2):], "get", "got", "getting", "gives", "computed", "calculated", "think", "says", "shows", "showed", "reports", "is"):
+	case strings.HasSuffix(strings.TrimSpace(before), "=") || hasAny(last[max(0, len(last)-2):], "get", "got", "getting", "gives", "computed", "calculated", "think", "thought", "says", "shows", "showed", "reports", "not", "expected", "is"):
 		if strings.HasSuffix(strings.TrimSpace(before), "=") || !hasAny(last, "is") {
 			return "your own figure: compare it with the answer"
 		}

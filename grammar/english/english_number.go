@@ -143,9 +143,7 @@ var enCountNouns = map[string]bool{"filter": true, "fmap": true, "channel": true
 func (r *enReader) listBefore(i int, a *enAnchor) []int {
 	list := []int{enClamp(max(r.toks[i].num, 0))}
 	j := i - 1
-	if r.lem(i-1) == "," {
-		return nil // "16, 32 filters" is too loose to read as a list
-	}
+	commas := r.lem(i-1) == ","
 	for j > 0 && enListWords[r.lem(j)] && r.toks[j-1].kind == 'n' && !r.toks[j-1].isFrac {
 		if a == nil || !slices.Contains(a.bare, j-1) {
 			break
@@ -155,7 +153,9 @@ func (r *enReader) listBefore(i int, a *enAnchor) []int {
 		r.toks[j-1].used = true
 		j -= 2
 	}
-	if len(list) < 2 {
+	// "16, 32 filters" is too loose to read as a list, unless the layers
+	// were counted: "3 conv layers: 32, 64, 128 filters".
+	if len(list) < 2 || commas && (a == nil || a.repeat != len(list)) {
 		return nil
 	}
 	return list
