@@ -57,11 +57,12 @@ func route(src string) (*Question, error) {
 func choose(src string) (*reading, error) {
 	var best *reading
 	var refusal, englishErr error
+	refuser := ""
 	for _, f := range frontEnds(src) {
 		q, err := f.read(src)
 		if err != nil {
 			if f.owns && refusal == nil {
-				refusal = err
+				refusal, refuser = err, f.name
 			}
 			if f.name == "english" {
 				englishErr = err
@@ -85,8 +86,10 @@ func choose(src string) (*reading, error) {
 		}
 	}
 	// A reading whose layers do not fit together is a misreading when
-	// another front-end refused the text with a reason of its own.
-	if best != nil && (best.sizes || refusal == nil || best.front == "spec") {
+	// pasted code was refused with a reason of its own, or when it leaves
+	// numbers unexplained; one that explains every number of prose is the
+	// asker's mistake to show ("groups=3" on 64 channels).
+	if best != nil && (best.sizes || refusal == nil || best.front == "spec" || best.score == 0 && refuser == "spec") {
 		return best, nil
 	}
 	if refusal == nil {

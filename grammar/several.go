@@ -104,12 +104,19 @@ func parseParts(src string, parts []part) []*Question {
 		return nil
 	}
 	qs := make([]*Question, 0, len(numbered))
-	for _, p := range numbered {
+	for k, p := range numbered {
+		at := p.off
 		q, err := Parse(strings.Join(append([]string{p.text}, shared...), " "))
+		if err != nil && k > 0 {
+			// A follow-up: "... params? and what about with groups=3?"
+			// is the question before, changed: read both together.
+			at = numbered[k-1].off
+			q, err = Parse(src[at : p.off+len(p.text)])
+		}
 		if err != nil {
 			return nil
 		}
-		qs = append(qs, shifted(q, offsetPosition(src, p.off)))
+		qs = append(qs, shifted(q, offsetPosition(src, at)))
 	}
 	return qs
 }

@@ -21,6 +21,7 @@ func TestParseAll(t *testing.T) {
 		{"what's the output of a 3x3 conv with 8 filters on 28x28x1? and the params?", []string{"conv 3x3 1->8"}},
 		{"what if I use stride 2 instead of stride 1 for a 3x3 conv with pad 1 on 64x64?", []string{"stride 2", "stride 1 pad 1"}},
 		{"128 filters instead of 64 in a 3x3 conv on 32x32x3: params?", []string{"3->128", "3->64"}},
+		{"conv layer: 3 -> 64 channels, 3x3 kernel, params? and what about with groups=3?", []string{"conv 3x3 3->64 bias", "groups 3"}},
 	} {
 		text := strings.ReplaceAll(c.text, `\n`, "\n")
 		qs, err := ParseAll(text)

@@ -384,6 +384,15 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	if role == "" {
 		role = n.prole
 	}
+	// "takes 10 feature maps as input", "64 channels as output".
+	if role == "" && n.nat > 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "as") {
+		switch r.lem(n.nat + 2) {
+		case "input", "in":
+			role = "in"
+		case "output", "out":
+			role = "out"
+		}
+	}
 	// "the previous layer outputs 64 feature maps": this layer's input.
 	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
 		if r.lem(j) == "previous" {
