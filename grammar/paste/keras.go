@@ -3,6 +3,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -11,9 +12,28 @@ import (
 
 // kerasRE finds what only Keras code has: its class names (Conv2D with a
 // capital D, Dense, MaxPooling2D), its keywords and model.summary() rows.
-var kerasRE = regexp.MustCompile(`\b(?:keras|tensorflow|Keras|TensorFlow)\b|\btf\.|\blayers\.[A-Z]|\bmodel\.add\(|\binput_shape\b|\b(?:Conv[123]D|Conv[123]DTranspose|SeparableConv[12]D|DepthwiseConv2D|Dense|MaxPooling[123]D|AveragePooling[123]D|MaxPool[123]D|AvgPool[123]D|GlobalAveragePooling[123]D|GlobalMaxPooling[123]D|BatchNormalization|SimpleRNN|LayerNormalization|InputLayer|Bidirectional)\(|\bfilters\s*=|\bunits\s*=|\bstrides\s*=|\breturn_sequences\b|\buse_bias\b|\(None, [\d, None]*\)\s+[\d,]+`)
+var kerasRE = regexp.MustCompile(`\b(?:keras|tensorflow|Keras|TensorFlow)\b|\btf\.|\blayers\.[A-Z]|\bmodel\.add\(|\binput_shape\b|\b(?:Conv[123]D|Conv[123]DTranspose|SeparableConv[12]D|DepthwiseConv2D|Dense|MaxPooling[123]D|AveragePooling[123]D|MaxPool[123]D|AvgPool[123]D|GlobalAveragePooling[123]D|GlobalMaxPooling[123]D|BatchNormalization|SimpleRNN|LayerNormalization|InputLayer|Bidirectional)\(|\bfilters\s*=|\bunits\s*=|\bstrides\s*=|\breturn_sequences\b|\buse_bias\b|\(None, [\d, None]*\)\s+[\d,?]+|[│┃]\s*\(None,|\bTotal params:|\bmodel\.summary\(\)`)
 
-func kerasScore(src string) int { return len(kerasRE.FindAllStringIndex(src, 8)) }
+func kerasScore(src string) int {
+	if !kerasMarked(src) {
+		return 0 // the regexp below is slow on long pastes; most PyTorch has none of these
+	}
+	return len(kerasRE.FindAllStringIndex(src, 8))
+}
+
+// kerasMarkers are literals one of which every match of kerasRE holds.
+var kerasMarkers = []string{"eras", "ensorFlow", "ensorflow", "tf.", "layers.", "model.", "input_shape", "1D", "2D", "3D", "Dense",
+	"BatchNormalization", "SimpleRNN", "InputLayer", "Bidirectional", "filters", "units", "strides", "return_sequences", "use_bias",
+	"None", "│", "┃", "Total params"}
+
+func kerasMarked(src string) bool {
+	for _, m := range kerasMarkers {
+		if strings.Contains(src, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // LooksLikeKeras reports whether src reads as pasted Keras code or
 // model.summary() rows rather than PyTorch code.
@@ -29,37 +49,47 @@ func LooksLikeKeras(src string) bool {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	q := &lang.Question{}
+	rows := kerasSummaryRows(src)
+	if len(rows) > 0 {
+		src = kerasBlankRows(src)
+	}
 	f, err := ptParseTree(src)
+	if err == nil && len(rows) > 0 && !kerasHasLayers(f) {
+		q.Asked = ptReadProse(f).asked
+		if err := kerasFromSummary(rows, q); err != nil {
+			return nil, err
+		}
+		ptFinish(q, "keras", nil)
+		return q, nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	env := ptEnv(f)
-	q := &lang.Question{}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
-	if rows := kerasSummaryRows(f); len(rows) > 0 {
-		if err := kerasFromSummary(rows, q); err != nil {
-			return nil, err
-		}
-		ptFinish(q, "keras")
-		return q, nil
-	}
 	k := &kerasReader{env: env, q: q}
 	k.walk(f.Nodes)
 	if k.err != nil {
 		return nil, k.err
 	}
+	k.message(src)
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
 	if err := k.input(prose); err != nil {
 		return nil, err
 	}
+	if _, dense := q.Layers[0].Layer.(calc.Linear); dense && prose.flatten && len(q.Input) > 1 {
+		// "Dense(10) after flattening a 7x7x64 tensor"
+		q.Layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: q.Layers[0].Pos}}, q.Layers...)
+	}
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err
 	}
 	k.notes()
-	ptFinish(q, "keras")
+	ptFinish(q, "keras", nil)
 	return q, nil
 }
 
@@ -109,6 +139,8 @@ type kerasReader struct {
 	inputLen   int  // Embedding(input_length=)
 	sawBN, gru bool
 	resetAfter bool
+	shapeCall  *ptCall // the call the input shape was written in
+	shapeKey   string  // its keyword: "input_shape", "shape", ...
 }
 
 // kerasContainers are walked, not built.
@@ -131,6 +163,12 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
 			c = nil
+		}
+		if c == nil {
+			c = kerasBareLayer(nodes, i)
+		}
+		if c != nil && k.setting(c) {
+			continue
 		}
 		if c == nil {
 			if n.Group != nil {
@@ -191,11 +229,17 @@ func (k *kerasReader) takeShape(b *ptBound) {
 	}
 	for _, name := range []string{"shape", "input_shape", "batch_input_shape", "batch_shape", "input_dim"} {
 		v, ok := b.vals[name]
-		if !ok || v.Kind == ptNone || (name == "input_dim" && b.call.Base() != "Dense") {
+		base := b.call.Base()
+		recurrent := base == "LSTM" || base == "GRU" || base == "SimpleRNN"
+		if !ok || v.Kind == ptNone || (name == "input_dim" && base != "Dense" && !recurrent) {
 			continue
 		}
 		if v.Kind == ptInt {
 			v = ptValue{Kind: ptTuple, Items: []ptValue{v}, Pos: v.Pos}
+			if recurrent && name == "input_dim" {
+				// LSTM(32, input_dim=10): features 10, any number of steps
+				v.Items = append([]ptValue{{Kind: ptNone}}, v.Items...)
+			}
 		}
 		if v.Kind != ptTuple || len(v.Items) == 0 {
 			k.err = b.errAt(b.at(name), fmt.Sprintf("%s should be a tuple such as (28, 28, 1), not %s", name, ptDescribe(v)))
@@ -212,6 +256,7 @@ func (k *kerasReader) takeShape(b *ptBound) {
 			}
 		}
 		k.shape, k.shapeAt = items, b.at(name)
+		k.shapeCall, k.shapeKey = b.call, name
 		return
 	}
 }
@@ -219,29 +264,8 @@ func (k *kerasReader) takeShape(b *ptBound) {
 // input turns the shape written (channels-last unless data_format says
 // otherwise) into the channels-first input, or reads it from the words.
 func (k *kerasReader) input(prose ptProse) error {
-	q := k.q
-	first := q.Layers[0].Layer
 	if k.shape == nil {
-		in, note := ptProseInput(prose, ptRank(q.Layers), first, true)
-		if in == nil && k.inputLen > 0 {
-			in = calc.Shape{k.inputLen}
-		}
-		if in == nil && prose.channels > 0 {
-			// "a 256-channel feature map": the channels are enough for a
-			// layer that sizes itself from them.
-			switch l := first.(type) {
-			case calc.BatchNorm:
-				l.C = prose.channels
-				q.Layers[0].Layer = l
-			case calc.LayerNorm:
-				l.Shape = []int{prose.channels}
-				q.Layers[0].Layer = l
-			}
-		}
-		if note != "" {
-			q.Notes = append(q.Notes, note)
-		}
-		q.Input = in
+		k.proseInput(prose)
 		return nil
 	}
 	var dims []int
@@ -249,37 +273,67 @@ func (k *kerasReader) input(prose ptProse) error {
 	for _, it := range k.shape {
 		if it.Kind == ptNone {
 			unknown = true
-			dims = append(dims, 0)
-			continue
 		}
-		dims = append(dims, int(it.Int))
+		dims = append(dims, int(it.Int)) // 0 for None
 	}
 	last := dims[len(dims)-1]
 	if k.chFirst {
 		last = dims[0]
 	}
 	if unknown {
-		// (None, 32) for an LSTM, (None, None, 3) for a fully convolutional
-		// net: the features or channels are known, the sizes are not.
-		if last != 0 {
-			switch l := first.(type) {
-			case calc.Recurrent:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Conv:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Separable:
-				l.In = last
-				q.Layers[0].Layer = l
-			case calc.Linear:
-				l.In = last
-				q.Layers[0].Layer = l
-			}
-		}
-		q.Notes = append(q.Notes, fmt.Sprintf("the input shape %s has sizes left open (None): counting parameters only", ptTupleText(k.shape)))
+		k.openInput(last)
 		return nil
 	}
+	k.shapeInput(dims, last)
+	return nil
+}
+
+// proseInput reads the input from the words when the code gives none.
+func (k *kerasReader) proseInput(prose ptProse) {
+	q := k.q
+	first := q.Layers[0].Layer
+	in, note := ptProseInput(prose, ptRank(q.Layers), first, true)
+	if in == nil && k.inputLen > 0 {
+		in = calc.Shape{k.inputLen}
+	}
+	if in == nil && prose.channels > 0 {
+		// "a 256-channel feature map": the channels are enough for a
+		// layer that sizes itself from them.
+		switch l := first.(type) {
+		case calc.BatchNorm:
+			l.C = prose.channels
+			q.Layers[0].Layer = l
+		case calc.LayerNorm:
+			l.Shape = []int{prose.channels}
+			q.Layers[0].Layer = l
+		}
+	}
+	if note != "" {
+		q.Notes = append(q.Notes, note)
+	}
+	q.Input = in
+}
+
+// openInput takes a shape with sizes left open — (None, 32) for an LSTM,
+// (None, None, 3) for a fully convolutional net: the features or channels
+// are known, the sizes are not.
+func (k *kerasReader) openInput(last int) {
+	q := k.q
+	if r, ok := q.Layers[0].Layer.(calc.Recurrent); ok && last != 0 {
+		r.In = last
+		q.Layers[0].Layer = r
+	}
+	if last != 0 {
+		kerasChannels(q, last)
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("the input shape %s has sizes left open (None): counting parameters only", ptTupleText(k.shape)))
+}
+
+// shapeInput turns a whole shape (channels-last unless data_format says
+// otherwise) into the channels-first input.
+func (k *kerasReader) shapeInput(dims []int, last int) {
+	q := k.q
+	first := q.Layers[0].Layer
 	var in calc.Shape
 	switch {
 	case len(dims) == 1:
@@ -289,26 +343,29 @@ func (k *kerasReader) input(prose ptProse) error {
 	default:
 		in = append(calc.Shape{last}, dims[:len(dims)-1]...)
 	}
-	if _, ok := first.(calc.Embedding); ok {
+	_, recurrent := first.(calc.Recurrent)
+	switch first.(type) {
+	case calc.Embedding:
 		in = calc.Shape{dims[0]}
-	}
-	if _, ok := first.(calc.Recurrent); ok && len(dims) == 2 {
-		in = calc.Shape{dims[1], dims[0]}
-	}
-	if len(dims) == 2 && ptRank(q.Layers) != 2 {
-		// Flatten(input_shape=(28, 28)): an image without a channel axis.
-		q.Input = calc.Shape(dims)
-		return nil
+	case calc.Recurrent:
+		if len(dims) == 2 {
+			in = calc.Shape{dims[1], dims[0]}
+		}
+	case calc.Flatten:
+		if len(dims) == 2 {
+			// Flatten(input_shape=(28, 28)): an image without a channel axis.
+			q.Input = calc.Shape(dims)
+			return
+		}
 	}
 	if len(dims) > 1 && !k.chFirst {
-		if _, ok := first.(calc.Recurrent); ok {
+		if recurrent {
 			q.Notes = append(q.Notes, fmt.Sprintf("input shape %s read as (timesteps, features)", ptTupleText(k.shape)))
 		} else {
 			q.Notes = append(q.Notes, fmt.Sprintf("Keras is channels-last: input shape %s read as %s with %d channel(s) (channels-first %v)", ptTupleText(k.shape), ptJoin(dims[:len(dims)-1]), last, []int(in)))
 		}
 	}
 	q.Input = in
-	return nil
 }
 
 func ptTupleText(vs []ptValue) string {
@@ -334,4 +391,141 @@ func (k *kerasReader) notes() {
 			k.q.Notes = append(k.q.Notes, "reset_after=False: one bias vector per gate, 3·H·(I + H) + 3·H")
 		}
 	}
+}
+
+// kerasBlankRows blanks the summary table of src (rows, borders, wrapped
+// class names), keeping the words around it.
+func kerasBlankRows(src string) string {
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(kerasBorders.Replace(l))
+		if kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// kerasHasLayers reports whether the paste calls a Keras layer (so the
+// code, not the summary rows beside it, is the model).
+func kerasHasLayers(f *ptFile) bool {
+	found := false
+	ptWalk(f.Nodes, func(n *ptNode) bool {
+		if c := ptCallOf(n); c != nil && kerasSpecs[c.Base()] != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// kerasBareLayer reads a layer named without its brackets in a list —
+// "Conv2D(32, 3), MaxPooling2D, Flatten, Dense(10)" — as called with
+// Keras's defaults; nil for any other node.
+func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
+	n := nodes[i]
+	if n.Ident == "" || len(n.Calls) > 0 {
+		return nil
+	}
+	base := n.Ident[strings.LastIndexByte(n.Ident, '.')+1:]
+	if kerasSpecs[base] == nil || !kerasBareOK(base) {
+		return nil
+	}
+	commaBefore := i > 0 && nodes[i-1].Punct == ","
+	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
+	before := i == 0 || commaBefore
+	after := i+1 == len(nodes) || commaAfter || nodes[i+1].Pos.Line > n.Pos.Line
+	if !before || !after || (!commaBefore && !commaAfter) {
+		return nil
+	}
+	return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
+}
+
+// setting reads calls that set the input rather than add a layer:
+// tf.zeros((1, 8, 8, 3)), tf.random.normal(...), np.zeros(...), and
+// set_image_data_format('channels_first'). It reports whether c was one.
+func (k *kerasReader) setting(c *ptCall) bool {
+	base := c.Base()
+	switch {
+	case base == "set_image_data_format":
+		if len(c.Args) == 1 {
+			if v, err := ptEval(c.Args[0].Nodes, k.env); err == nil && v.Kind == ptStr && v.Str == "channels_first" {
+				k.chFirst = true
+			}
+		}
+		return true
+	case (base == "zeros" || base == "ones" || base == "normal" || base == "uniform" || base == "rand" || base == "randn") &&
+		(strings.HasPrefix(c.Name, "tf.") || strings.HasPrefix(c.Name, "np.")):
+		if k.shape != nil || len(c.Args) == 0 {
+			return true
+		}
+		v, err := ptEval(c.Args[0].Nodes, k.env)
+		if err != nil || v.Kind != ptTuple || len(v.Items) < 2 {
+			return true
+		}
+		for _, it := range v.Items {
+			if it.Kind != ptInt || it.Int < 1 || it.Int > calc.MaxSize {
+				return true
+			}
+		}
+		k.shape, k.shapeAt = v.Items[1:], c.Pos // the batch dropped
+		return true
+	}
+	return false
+}
+
+// kerasBareOK reports whether a layer named bare has all it needs from
+// Keras's defaults (a pool, Flatten, BatchNormalization, ...), unlike
+// Conv2D or Dense.
+func kerasBareOK(base string) bool {
+	for _, p := range []string{"MaxPool", "AveragePool", "AvgPool", "GlobalAverage", "GlobalMax", "Flatten", "BatchNormalization",
+		"LayerNormalization", "Dropout", "ReLU", "UpSampling", "ZeroPadding", "Cropping"} {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// kerasAxisRE is Keras's message for an input whose last axis is not what
+// the layer was built for.
+var kerasAxisRE = regexp.MustCompile(`expected axis -1 of input shape to have value (\d+),? but received input with shape \(([^)]*)\)`)
+
+// message reads Keras's "expected axis -1 ... received input with shape
+// (None, 28, 28, 3)": the shape received is the input, and the input shape
+// written in the code is fixed to it.
+func (k *kerasReader) message(src string) {
+	m := kerasAxisRE.FindStringSubmatch(src)
+	if m == nil || k.shapeCall == nil {
+		return
+	}
+	var items []ptValue
+	var text []string
+	for _, f := range strings.Split(m[2], ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.Atoi(f)
+		if err != nil || v < 1 || v > calc.MaxSize {
+			if f == "None" && len(items) == 0 && len(text) == 0 {
+				text = append(text, "")
+				continue // the batch
+			}
+			return
+		}
+		items = append(items, ptValue{Kind: ptInt, Int: int64(v)})
+		text = append(text, f)
+	}
+	if len(items) != len(k.shape) {
+		return
+	}
+	old := ptArgSource(src, k.shapeCall, -1, k.shapeKey)
+	shape := "(" + strings.Join(text[1:], ", ") + ")"
+	if len(items) == 1 {
+		shape = "(" + text[1] + ",)"
+	}
+	line := ptCallWith(src, k.shapeCall, -1, k.shapeKey, shape)
+	why := fmt.Sprintf("Keras's message says the model receives (None, %s), but %s=%s was written", strings.Join(text[1:], ", "), k.shapeKey, old)
+	k.shape = items
+	k.q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")
+	k.q.Unused = append(k.q.Unused, lang.Unused{Text: old, Pos: k.shapeAt, Why: "the input the model really receives is " + shape})
 }

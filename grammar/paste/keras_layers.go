@@ -26,6 +26,13 @@ type kerasBuild func(k *kerasReader, c *ptCall) ([]lang.Layer, error)
 var kerasSpecs = map[string]kerasBuild{}
 
 func init() {
+	kerasRegisterDims()
+	kerasRegisterCore()
+	kerasRegisterSequence()
+}
+
+// kerasRegisterDims registers the layers that come in 1-D, 2-D and 3-D.
+func kerasRegisterDims() {
 	for d := 1; d <= 3; d++ {
 		d := d
 		conv := func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.conv(c, d, false) }
@@ -42,6 +49,11 @@ func init() {
 		}
 		kerasSpecs[fmt.Sprintf("SpatialDropout%dD", d)] = (*kerasReader).dropout
 	}
+}
+
+// kerasRegisterCore registers separable convs, Dense, Dropout, Flatten and
+// the norms.
+func kerasRegisterCore() {
 	kerasSpecs["SeparableConv1D"] = func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.separable(c, 1, false) }
 	kerasSpecs["SeparableConv2D"] = func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.separable(c, 2, false) }
 	kerasSpecs["DepthwiseConv2D"] = func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.separable(c, 2, true) }
@@ -91,6 +103,11 @@ func init() {
 		}
 		return []lang.Layer{{Layer: calc.LayerNorm{NoAffine: !scale && !center, NoBias: !center}, Pos: c.Pos}}, nil
 	}
+}
+
+// kerasRegisterSequence registers Embedding, the recurrent layers and the
+// activations.
+func kerasRegisterSequence() {
 	kerasSpecs["Embedding"] = (*kerasReader).embedding
 	kerasSpecs["LSTM"] = func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.recurrent(c, calc.LSTMCell, false) }
 	kerasSpecs["GRU"] = func(k *kerasReader, c *ptCall) ([]lang.Layer, error) { return k.recurrent(c, calc.GRUCell, false) }
@@ -465,7 +482,7 @@ func (k *kerasReader) embedding(c *ptCall) ([]lang.Layer, error) {
 
 func (k *kerasReader) recurrent(c *ptCall, cell calc.Cell, bidi bool) ([]lang.Layer, error) {
 	name := map[calc.Cell]string{calc.LSTMCell: "LSTM", calc.GRUCell: "GRU", calc.RNNCell: "SimpleRNN"}[cell]
-	names := []string{"units", "activation", "recurrent_activation", "use_bias", "return_sequences", "reset_after"}
+	names := []string{"units", "activation", "recurrent_activation", "use_bias", "return_sequences", "reset_after", "input_dim"}
 	b, err := k.bind(c, names, fmt.Sprintf("e.g. %s(64, input_shape=(None, 32)) or %s(128, return_sequences=True)", name, name))
 	if err != nil {
 		return nil, err

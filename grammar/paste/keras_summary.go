@@ -2,6 +2,7 @@ package paste
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -17,112 +18,103 @@ type kerasRow struct {
 	Params int64
 }
 
-// kerasSummaryRows finds summary rows in the token tree: a name with its
-// class in brackets, an output shape starting with None, a count.
-func kerasSummaryRows(f *ptFile) []kerasRow {
+// kerasRowRE is one row of model.summary() with its borders taken out:
+// a name, the class in brackets (perhaps cut short, perhaps on the next
+// line, perhaps missing), the output shape, the count (or "?").
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None))*)\s*,?\s*\)\]?\s+([\d,]+|\?)`)
+
+// kerasBorders are the characters of the summary's table borders.
+var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
+
+// kerasSummaryRows finds the rows of a pasted model.summary(), Keras 2's,
+// TF 2's (class names wrapped onto the next line) or Keras 3's (boxed),
+// line by line: the table's cut class names leave brackets unbalanced.
+func kerasSummaryRows(src string) []kerasRow {
+	lines := strings.Split(src, "\n")
 	var rows []kerasRow
-	nodes := f.Nodes
-	for i := 0; i+1 < len(nodes); i++ {
-		n := nodes[i]
-		if n.Ident == "" {
+	for i, raw := range lines {
+		line := kerasBorders.Replace(raw)
+		m := kerasRowRE.FindStringSubmatchIndex(line)
+		if m == nil {
 			continue
 		}
-		var typ string
-		var seq []*ptNode // the shape group, then the count
-		if len(n.Calls) == 0 {
-			// Keras 3 wraps a long name: "batch_normalization │ (None, …) │ 256 │"
-			// with "(BatchNormalization)" on the next line.
-			typ = kerasWrappedType(nodes[i+1:], n.Pos.Line)
-			if typ == "" {
+		name, typ := line[m[2]:m[3]], ""
+		if m[4] >= 0 {
+			typ = line[m[4]:m[5]]
+		}
+		if i+1 < len(lines) && !kerasRowRE.MatchString(kerasBorders.Replace(lines[i+1])) {
+			typ += kerasTypeTail(kerasBorders.Replace(lines[i+1]), typ == "")
+		}
+		row := kerasRow{Type: kerasTypeOf(typ, name), Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
+		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); count != "?" {
+			p, err := strconv.ParseInt(count, 10, 64)
+			if err != nil || p > ptLimit {
 				continue
 			}
-			seq = nodes[i+1:]
-		} else if len(n.Calls[0].Nodes) == 0 || n.Calls[0].Nodes[0].Ident == "" {
-			continue
-		} else {
-			typ = n.Calls[0].Nodes[0].Ident
-			if len(n.Calls) >= 2 {
-				// "conv2d (Conv2D)  (None, 30, 30, 32)  896": the shape is a
-				// second bracket after the name.
-				seq = []*ptNode{{Pos: n.Calls[1].Pos, Group: n.Calls[1]}}
-				seq = append(seq, nodes[i+1:]...)
+			row.Params = p
+		}
+		for _, d := range strings.Split(line[m[6]:m[7]], ",")[1:] {
+			v, err := strconv.Atoi(strings.TrimSpace(d))
+			if err != nil || v > calc.MaxSize {
+				v = 0 // None
 			}
-		}
-		if seq == nil {
-			inner := n.Calls[0].Nodes
-			if len(inner[0].Calls) > 0 {
-				// "(MaxPooling2D  (None, 13, 13, 32)  0 )": the class name
-				// reads as a call of the shape.
-				flat := []*ptNode{{Ident: inner[0].Ident, Pos: inner[0].Pos}}
-				for _, g := range inner[0].Calls {
-					flat = append(flat, &ptNode{Pos: g.Pos, Group: g})
-				}
-				inner = append(flat, inner[1:]...)
-			}
-			switch {
-			case len(inner) >= 3 && inner[1].Group != nil:
-				// TF 2's summary wraps a long class name: "max_pooling2d (MaxPooling
-				// (None, 5, 5, 64)  0  \n 2D)" — the shape and count fall inside.
-				seq = inner[1:]
-				for _, m := range inner[3:] {
-					typ += strings.TrimSpace(ptNodeText(m))
-				}
-			case len(inner) == 1:
-				seq = nodes[i+1:]
-			default:
-				continue
-			}
-		}
-		k := 0
-		for k < len(seq) && seq[k].Group == nil && seq[k].Punct != "" && seq[k].Pos.Line == n.Pos.Line {
-			k++ // │ separators of Keras 3's table
-		}
-		if k >= len(seq) {
-			continue
-		}
-		shape := seq[k]
-		if shape.Group == nil || shape.Group.Open != "(" || len(shape.Group.Nodes) == 0 || shape.Group.Nodes[0].Ident != "None" {
-			continue
-		}
-		j := k + 1
-		for j < len(seq) && seq[j].Num == "" && seq[j].Pos.Line == shape.Pos.Line && seq[j].Punct != "" {
-			j++
-		}
-		if j >= len(seq) || seq[j].Num == "" {
-			continue
-		}
-		count := seq[j].Num
-		for j+2 < len(seq) && seq[j+1].Punct == "," && len(seq[j+2].Num) == 3 && seq[j+2].Pos.Line == seq[j].Pos.Line {
-			count += seq[j+2].Num
-			j += 2
-		}
-		p, err := strconv.ParseInt(count, 10, 64)
-		if err != nil || p > ptLimit {
-			continue
-		}
-		row := kerasRow{Type: typ, Pos: ptPos(n.Pos), Params: p}
-		for _, a := range ptSplitArgs(shape.Group.Nodes)[1:] {
-			v, err := ptEval(a.Nodes, nil)
-			if err != nil || (v.Kind != ptInt && v.Kind != ptNone) || v.Int > calc.MaxSize {
-				row.Out = nil
-				break
-			}
-			row.Out = append(row.Out, int(v.Int))
+			row.Out = append(row.Out, v)
 		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-// kerasWrappedType finds "(Type)" on the line after a row whose name
-// stands alone.
-func kerasWrappedType(rest []*ptNode, line int) string {
-	for _, m := range rest {
-		if m.Pos.Line > line+1 {
-			return ""
+// kerasTypeTail is the rest of a class name wrapped onto the next line:
+// "2D)" after "(MaxPooling", or "(BatchNormalization)" under a long name.
+func kerasTypeTail(next string, whole bool) string {
+	t := strings.TrimSpace(next)
+	if whole {
+		if len(t) > 2 && t[0] == '(' && t[len(t)-1] == ')' {
+			return t[1 : len(t)-1]
 		}
-		if m.Pos.Line == line+1 && m.Group != nil && len(m.Group.Nodes) == 1 && ptIsModuleName(m.Group.Nodes[0].Ident) {
-			return m.Group.Nodes[0].Ident
+		return ""
+	}
+	if t = strings.TrimSuffix(t, ")"); len(t) <= 4 && strings.Trim(t, "0123456789D") == "" {
+		return t
+	}
+	return ""
+}
+
+// kerasClasses are the classes a summary row may name, for names cut
+// short ("MaxPooling2", "BatchNo") or missing (read from the layer's name).
+var kerasClasses = []string{"InputLayer", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+	"SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D", "Dense", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D",
+	"AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "GlobalAveragePooling1D", "GlobalAveragePooling2D",
+	"GlobalMaxPooling1D", "GlobalMaxPooling2D", "BatchNormalization", "LayerNormalization", "Flatten", "Dropout",
+	"SpatialDropout2D", "Activation", "ReLU", "LeakyReLU", "LSTM", "GRU", "SimpleRNN", "Embedding", "Reshape", "Permute",
+	"ZeroPadding2D", "Cropping2D", "UpSampling2D", "Bidirectional", "Add", "Concatenate", "Rescaling"}
+
+// kerasTypeOf completes a class name cut short, or reads it from the
+// layer's name (max_pooling2d_1 → MaxPooling2D); "" when neither says.
+func kerasTypeOf(typ, name string) string {
+	if typ != "" {
+		var found string
+		for _, c := range kerasClasses {
+			if c == typ {
+				return c
+			}
+			if strings.HasPrefix(c, typ) && (found == "" || len(c) < len(found)) {
+				found = c
+			}
+		}
+		if found != "" {
+			return found
+		}
+		return typ
+	}
+	key := strings.ToLower(strings.ReplaceAll(strings.TrimRight(name, "_0123456789"), "_", ""))
+	if key == "input" || key == "inputlayer" {
+		return "InputLayer"
+	}
+	for _, c := range kerasClasses {
+		if strings.ToLower(c) == key {
+			return c
 		}
 	}
 	return ""
@@ -132,157 +124,252 @@ func kerasWrappedType(rest []*ptNode, line int) string {
 // A row does not say the kernel or the input, so they are worked out from
 // the count and the row before, and the reading is named in the notes.
 func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
-	var prev calc.Shape // channels-first output of the row before
+	rb := &kerasRebuild{q: q}
 	for ri, r := range rows {
-		out := kerasChannelsFirst(r.Out)
-		fail := func(msg string) error {
-			return &lang.Error{Line: r.Pos.Line, Col: r.Pos.Col, Msg: msg,
-				Hint: "paste the layer's code instead, e.g. Conv2D(32, (3, 3), input_shape=(32, 32, 3)), or the whole summary from its first row"}
+		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
+		if rb.out == nil && r.Type != "InputLayer" {
+			return rb.fail("I cannot read this row's output shape")
 		}
-		if out == nil && r.Type != "InputLayer" {
-			return fail("I cannot read this row's output shape")
-		}
-		var l calc.Layer
-		switch t := r.Type; {
-		case t == "InputLayer":
-			prev = out
-			q.Input = out
-			continue
-		case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
-			conv, in, note, err := kerasConvFromRow(r, out, prev)
-			if err != nil {
-				return fail(err.Error())
-			}
-			if note != "" {
-				q.Notes = append(q.Notes, note)
-			}
-			if ri == 0 || prev == nil {
-				q.Input = in
-			}
-			l = conv
-		case t == "Dense":
-			units := out[len(out)-1]
-			var in int64
-			switch {
-			case len(prev) == 1:
-				in = int64(prev[0])
-			case units > 0 && (r.Params-int64(units))%int64(units) == 0:
-				in = (r.Params - int64(units)) / int64(units)
-				if ri == 0 || prev == nil {
-					q.Input = calc.Shape{int(in)}
-				}
-				q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·(%d + 1): read as a Dense layer from %d inputs to %d units, each with one bias", lang.Group(int(r.Params)), units, in, in, units))
-			default:
-				return fail(fmt.Sprintf("%d parameters is not a whole number of inputs for %d units", r.Params, units))
-			}
-			if in < 1 || in > calc.MaxSize {
-				return fail("I cannot work out this Dense layer's inputs")
-			}
-			l = calc.Linear{In: int(in), Out: units}
-		case t == "BatchNormalization":
-			l = calc.BatchNorm{C: out[0]}
-			if prev == nil {
-				q.Input = out
-			}
-			q.Notes = append(q.Notes, fmt.Sprintf("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0]))
-		case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
-			if strings.HasPrefix(t, "Global") {
-				l = calc.GlobalAvgPool{}
-				if prev == nil {
-					return fail("a global pooling row does not say its input size")
-				}
-				q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-				l = calc.Flatten{}
-				break
-			}
-			if prev == nil || len(prev) != len(out) {
-				return fail("a pooling row does not say its input size: paste the row before it too")
-			}
-			var ks []int
-			for i := 1; i < len(out); i++ {
-				k := prev[i] / max(out[i], 1)
-				if k < 1 || prev[i]/k != out[i] {
-					return fail(fmt.Sprintf("I cannot find a pool size that takes %d to %d", prev[i], out[i]))
-				}
-				ks = append(ks, k)
-			}
-			p := calc.Pool{Dims: len(out) - 1, Kernel: ks}
-			if strings.Contains(t, "Average") || strings.Contains(t, "Avg") {
-				p.Op = calc.AvgPool
-			}
-			l = p
-		case t == "LSTM" || t == "GRU" || t == "SimpleRNN":
-			// Keras: P = dirs·(G·u·(I + u) + B·G·u), one bias vector per gate
-			// (two for GRU's reset_after=True, the TF2 default).
-			cell, g, bv := calc.LSTMCell, int64(4), int64(1)
-			switch t {
-			case "GRU":
-				cell, g, bv = calc.GRUCell, 3, 2
-			case "SimpleRNN":
-				cell, g = calc.RNNCell, 1
-			}
-			u := int64(out[0])
-			rem := r.Params - bv*g*u
-			if u < 1 || rem <= 0 || rem%(g*u) != 0 || rem/(g*u)-u < 1 {
-				return fail(fmt.Sprintf("%s is not the count of a %s with %d units", lang.Group(int(r.Params)), t, u))
-			}
-			in := rem/(g*u) - u
-			if len(prev) >= 1 && int64(prev[0]) != in {
-				q.Notes = append(q.Notes, fmt.Sprintf("row %d: the count gives %d input features, the row before %d", ri+1, in, prev[0]))
-			}
-			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d·(%d + %d) + %d·%d·%d: a %s with %d units on %d input features, %d bias vector(s) per gate (Keras)",
-				lang.Group(int(r.Params)), g, u, in, u, bv, g, u, t, u, in, bv))
-			l = calc.Recurrent{Cell: cell, In: int(in), Hidden: int(u), BiasVectors: int(bv), LastOnly: len(r.Out) == 1}
-			if prev == nil {
-				q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-				prev = out
-				continue
-			}
-		case t == "Embedding":
-			dim := int64(out[0])
-			if dim < 1 || r.Params%dim != 0 {
-				return fail(fmt.Sprintf("%s is not a whole number of %d-wide vectors", lang.Group(int(r.Params)), dim))
-			}
-			l = calc.Embedding{Vocab: int(r.Params / dim), Dim: int(dim)}
-			q.Notes = append(q.Notes, fmt.Sprintf("%s = %d·%d: a vocabulary of %d tokens, one %d-wide vector each", lang.Group(int(r.Params)), r.Params/dim, dim, r.Params/dim, dim))
-			if len(r.Out) == 2 {
-				q.Input = calc.Shape{r.Out[0]}
-				prev = nil
-			}
-		case t == "Flatten":
-			l = calc.Flatten{}
-		case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
-			l = calc.Dropout{P: 0.5}
-		case t == "Activation" || t == "ReLU":
-			l = calc.Activation{}
-		default:
-			return fail(fmt.Sprintf("I cannot rebuild a %s layer from its summary row", t))
-		}
-		q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
-		if prev == nil && q.Input == nil {
-			prev = out // nothing to check this row against; the next row reads from it
-			continue
-		}
-		if prev == nil {
-			prev = q.Input
-		}
-		rep, err := l.Apply(prev)
+		l, done, err := rb.layer()
 		if err != nil {
-			return fail(err.Error())
+			return err
 		}
-		if _, ok := l.(calc.BatchNorm); ok {
-			rep.Params += rep.Buffers
+		if done {
+			continue
 		}
-		if rep.Params != r.Params {
-			q.Notes = append(q.Notes, fmt.Sprintf("row %d: the summary says %s parameters but this reading gives %s", ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params))))
+		if err := rb.check(l); err != nil {
+			return err
 		}
-		prev = out
 	}
 	if len(q.Layers) == 0 {
 		return &lang.Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
 	}
 	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
 	return nil
+}
+
+// kerasRebuild holds the rebuilding of a summary: the question, the row
+// at hand (ri, r, out channels-first) and the output of the row before.
+type kerasRebuild struct {
+	q    *lang.Question
+	prev calc.Shape
+	ri   int
+	r    kerasRow
+	out  calc.Shape
+}
+
+func (rb *kerasRebuild) fail(msg string) error {
+	return &lang.Error{Line: rb.r.Pos.Line, Col: rb.r.Pos.Col, Msg: msg,
+		Hint: "paste the layer's code instead, e.g. Conv2D(32, (3, 3), input_shape=(32, 32, 3)), or the whole summary from its first row"}
+}
+
+func (rb *kerasRebuild) note(format string, args ...any) {
+	rb.q.Notes = append(rb.q.Notes, fmt.Sprintf(format, args...))
+}
+
+// layer rebuilds the row's layer; done means the row was taken care of
+// (an input row, a first recurrent row) and is not to be checked.
+func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
+	r, out, t := rb.r, rb.out, rb.r.Type
+	switch {
+	case t == "InputLayer":
+		rb.prev, rb.q.Input = out, out
+		return nil, true, nil
+	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "DTranspose"):
+		if rb.prev == nil || r.Params < 0 {
+			return nil, false, rb.fail("a transposed conv row needs the row before it and its count")
+		}
+		l, err = kerasTransposedFromRow(r, out, rb.prev)
+	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
+		l, err = rb.conv()
+	case t == "Dense":
+		l, err = rb.dense()
+	case t == "BatchNormalization":
+		if rb.prev == nil {
+			rb.q.Input = out
+		}
+		rb.note("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0])
+		return calc.BatchNorm{C: out[0]}, false, nil
+	case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
+		l, err = rb.pool()
+	case t == "LSTM" || t == "GRU" || t == "SimpleRNN":
+		return rb.recurrent()
+	case t == "Embedding":
+		l, err = rb.embedding()
+	default:
+		l, err = rb.reshaping()
+	}
+	if err != nil {
+		return nil, false, rb.fail(err.Error())
+	}
+	return l, false, nil
+}
+
+// reshaping rebuilds the rows that learn nothing.
+func (rb *kerasRebuild) reshaping() (calc.Layer, error) {
+	switch t := rb.r.Type; {
+	case t == "Reshape":
+		return reshapeLayer{Shape: rb.out}, nil
+	case t == "ZeroPadding2D" || t == "Cropping2D" || t == "UpSampling2D":
+		if rb.prev == nil || len(rb.prev) != len(rb.out) {
+			return nil, fmt.Errorf("this row does not say its input size: paste the row before it too")
+		}
+		return kerasResizeFromRows(t, rb.prev, rb.out), nil
+	case t == "Flatten":
+		return calc.Flatten{}, nil
+	case t == "Dropout" || strings.HasPrefix(t, "SpatialDropout"):
+		return calc.Dropout{P: 0.5}, nil
+	case t == "Activation" || t == "ReLU" || t == "LeakyReLU" || t == "Rescaling":
+		return calc.Activation{}, nil
+	default:
+		return nil, fmt.Errorf("a %s layer cannot be rebuilt from its summary row", t)
+	}
+}
+
+// check adds l, sizes it on the row before and compares its count with
+// the row's (or names the ? it fills).
+func (rb *kerasRebuild) check(l calc.Layer) error {
+	q, r := rb.q, rb.r
+	q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
+	if rb.prev == nil && q.Input == nil {
+		rb.prev = rb.out // nothing to check this row against; the next row reads from it
+		return nil
+	}
+	if rb.prev == nil {
+		rb.prev = q.Input
+	}
+	rep, err := l.Apply(rb.prev)
+	if err != nil {
+		return rb.fail(err.Error())
+	}
+	if _, ok := l.(calc.BatchNorm); ok {
+		rep.Params += rep.Buffers
+	}
+	if r.Params < 0 {
+		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))
+	} else if rep.Params != r.Params {
+		rb.note("row %d: the summary says %s parameters but this reading gives %s", rb.ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params)))
+	}
+	rb.prev = rb.out
+	return nil
+}
+
+// conv rebuilds a conv row from its count (kerasConvFromRow).
+func (rb *kerasRebuild) conv() (calc.Layer, error) {
+	if rb.r.Params < 0 {
+		return nil, fmt.Errorf("the row's count is not given, and a conv's kernel is read from it")
+	}
+	conv, in, note, err := kerasConvFromRow(rb.r, rb.out, rb.prev)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		rb.note("%s", note)
+	}
+	if rb.ri == 0 || rb.prev == nil {
+		rb.q.Input = in
+	}
+	return conv, nil
+}
+
+// dense rebuilds a Dense row: its inputs from the row before, or from the
+// count (units·(in + 1)).
+func (rb *kerasRebuild) dense() (calc.Layer, error) {
+	r, units := rb.r, rb.out[len(rb.out)-1]
+	var in int64
+	switch {
+	case len(rb.prev) == 1:
+		in = int64(rb.prev[0])
+	case r.Params < 0:
+		return nil, fmt.Errorf("the row's count is not given and the row before is not flat: paste the row before it")
+	case units > 0 && (r.Params-int64(units))%int64(units) == 0:
+		in = (r.Params - int64(units)) / int64(units)
+		if rb.ri == 0 || rb.prev == nil {
+			rb.q.Input = calc.Shape{int(in)}
+		}
+		rb.note("%s = %d·(%d + 1): read as a Dense layer from %d inputs to %d units, each with one bias", lang.Group(int(r.Params)), units, in, in, units)
+	default:
+		return nil, fmt.Errorf("%d parameters is not a whole number of inputs for %d units", r.Params, units)
+	}
+	if in < 1 || in > calc.MaxSize {
+		return nil, fmt.Errorf("this Dense layer's inputs cannot be worked out from its row")
+	}
+	return calc.Linear{In: int(in), Out: units}, nil
+}
+
+// pool rebuilds a pooling row from the sizes before and after it (a global
+// pool is followed by the flatten Keras's does).
+func (rb *kerasRebuild) pool() (calc.Layer, error) {
+	t, out, prev := rb.r.Type, rb.out, rb.prev
+	if strings.HasPrefix(t, "Global") {
+		if prev == nil {
+			return nil, fmt.Errorf("a global pooling row does not say its input size")
+		}
+		rb.q.Layers = append(rb.q.Layers, lang.Layer{Layer: calc.GlobalAvgPool{}, Pos: rb.r.Pos})
+		return calc.Flatten{}, nil
+	}
+	if prev == nil || len(prev) != len(out) {
+		return nil, fmt.Errorf("a pooling row does not say its input size: paste the row before it too")
+	}
+	var ks []int
+	for i := 1; i < len(out); i++ {
+		k := prev[i] / max(out[i], 1)
+		if k < 1 || prev[i]/k != out[i] {
+			return nil, fmt.Errorf("no pool size takes %d to %d", prev[i], out[i])
+		}
+		ks = append(ks, k)
+	}
+	p := calc.Pool{Dims: len(out) - 1, Kernel: ks}
+	if strings.Contains(t, "Average") || strings.Contains(t, "Avg") {
+		p.Op = calc.AvgPool
+	}
+	return p, nil
+}
+
+// recurrent rebuilds an LSTM, GRU or SimpleRNN row from its count. Keras:
+// P = G·u·(I + u) + B·G·u, one bias vector per gate (two for GRU's
+// reset_after=True, the TF2 default).
+func (rb *kerasRebuild) recurrent() (calc.Layer, bool, error) {
+	r, out, t := rb.r, rb.out, rb.r.Type
+	cell, g, bv := calc.LSTMCell, int64(4), int64(1)
+	switch t {
+	case "GRU":
+		cell, g, bv = calc.GRUCell, 3, 2
+	case "SimpleRNN":
+		cell, g = calc.RNNCell, 1
+	}
+	u := int64(out[0])
+	rem := r.Params - bv*g*u
+	if u < 1 || rem <= 0 || rem%(g*u) != 0 || rem/(g*u)-u < 1 {
+		return nil, false, rb.fail(fmt.Sprintf("%s is not the count of a %s with %d units", lang.Group(int(r.Params)), t, u))
+	}
+	in := rem/(g*u) - u
+	if len(rb.prev) >= 1 && int64(rb.prev[0]) != in {
+		rb.note("row %d: the count gives %d input features, the row before %d", rb.ri+1, in, rb.prev[0])
+	}
+	rb.note("%s = %d·%d·(%d + %d) + %d·%d·%d: a %s with %d units on %d input features, %d bias vector(s) per gate (Keras)",
+		lang.Group(int(r.Params)), g, u, in, u, bv, g, u, t, u, in, bv)
+	l := calc.Recurrent{Cell: cell, In: int(in), Hidden: int(u), BiasVectors: int(bv), LastOnly: len(r.Out) == 1}
+	if rb.prev == nil {
+		rb.q.Layers = append(rb.q.Layers, lang.Layer{Layer: l, Pos: r.Pos})
+		rb.prev = out
+		return nil, true, nil
+	}
+	return l, false, nil
+}
+
+// embedding rebuilds an Embedding row: the vocabulary from the count.
+func (rb *kerasRebuild) embedding() (calc.Layer, error) {
+	r, dim := rb.r, int64(rb.out[0])
+	if dim < 1 || r.Params%dim != 0 {
+		return nil, fmt.Errorf("%s is not a whole number of %d-wide vectors", lang.Group(int(r.Params)), dim)
+	}
+	rb.note("%s = %d·%d: a vocabulary of %d tokens, one %d-wide vector each", lang.Group(int(r.Params)), r.Params/dim, dim, r.Params/dim, dim)
+	if len(r.Out) == 2 {
+		rb.q.Input = calc.Shape{r.Out[0]}
+		rb.prev = nil
+	}
+	return calc.Embedding{Vocab: int(r.Params / dim), Dim: int(dim)}, nil
 }
 
 // kerasChannelsFirst turns (H, W, C) into [C, H, W]; nil when a size is None.
@@ -332,35 +419,7 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 			}
 		}
 	} else {
-		var others []string
-		for _, cc := range []int64{3, 1} {
-			for _, kk := range []int64{3, 5, 7, 1, 11, 2, 4, 9} {
-				if kc%cc == 0 && pow(kk) == kc/cc {
-					if k == 0 {
-						k, cin = kk, cc
-					} else {
-						others = append(others, fmt.Sprintf("%d×%d on %d", kk, kk, cc))
-					}
-				}
-			}
-		}
-		if k == 0 {
-			for _, kk := range []int64{3, 5, 7, 1} {
-				if kc%pow(kk) == 0 {
-					k, cin = kk, kc/pow(kk)
-					break
-				}
-			}
-		}
-		if k != 0 {
-			note = fmt.Sprintf("%s = %d·(%d·%d·%d + 1): read as %d filters of %d×%d on %d input channel(s), each with one bias", lang.Group(int(r.Params)), f, k, k, cin, f, k, k, cin)
-			if d != 2 {
-				note = fmt.Sprintf("%s = %d·(%d^%d·%d + 1): read as %d filters of size %d on %d input channel(s), each with one bias", lang.Group(int(r.Params)), f, k, d, cin, f, k, cin)
-			}
-			if len(others) > 0 {
-				note += " (" + strings.Join(others, ", ") + " channels would also fit)"
-			}
-		}
+		k, cin, note = kerasGuessKernel(r.Params, f, kc, d)
 	}
 	if k == 0 {
 		return c, nil, "", fmt.Errorf("%d = %d·(k^%d·Cin + 1) has no likely kernel size", r.Params, f, d)
@@ -392,4 +451,101 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	}
 	c.PadMode, c.Stride = calc.PadValid, nil
 	return c, in, note + "; no stride and padding give the printed output from the row before", nil
+}
+
+// kerasTransposedFromRow finds the kernel, stride and padding of a
+// Conv2DTranspose row: params = k^d·Cin·F (+ F with a bias).
+func kerasTransposedFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, error) {
+	d := len(out) - 1
+	f, cin := int64(out[0]), int64(prev[0])
+	for _, bias := range []bool{true, false} {
+		w := r.Params
+		if bias {
+			w -= f
+		}
+		if w <= 0 || w%(f*cin) != 0 {
+			continue
+		}
+		kd := w / (f * cin)
+		for k := 1; k <= 31; k++ {
+			p := int64(1)
+			for i := 0; i < d; i++ {
+				p *= int64(k)
+			}
+			if p != kd {
+				continue
+			}
+			for _, s := range []int{1, 2, 3, 4} {
+				for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
+					c := calc.Conv{Dims: d, Transposed: true, In: int(cin), Out: int(f), Kernel: []int{k}, Stride: []int{s}, PadMode: mode, NoBias: !bias}
+					if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
+						return c, nil
+					}
+				}
+			}
+		}
+	}
+	return calc.Conv{}, fmt.Errorf("%s is not the count of a transposed conv from %v to %v", lang.Group(int(r.Params)), []int(prev), []int(out))
+}
+
+// kerasResizeFromRows rebuilds ZeroPadding2D, Cropping2D or UpSampling2D
+// from the shapes before and after it.
+func kerasResizeFromRows(t string, prev, out calc.Shape) calc.Layer {
+	per := make([]int, len(out)-1)
+	for i := range per {
+		switch t {
+		case "UpSampling2D":
+			per[i] = out[i+1] / max(prev[i+1], 1)
+		default:
+			per[i] = out[i+1] - prev[i+1]
+		}
+	}
+	if t == "UpSampling2D" {
+		return upsampleLayer{Scale: per}
+	}
+	return padLayer{Add: per, Crop: t == "Cropping2D"}
+}
+
+// kerasGuessKernel finds, for a first row (no row before it), the likely
+// kernel and input channels that give k^d·Cin = kc: RGB or grey input
+// first, the usual kernel sizes first; note names the reading and the
+// others that fit.
+func kerasGuessKernel(params, f, kc int64, d int) (k, cin int64, note string) {
+	pow := func(k int64) int64 {
+		p := int64(1)
+		for i := 0; i < d; i++ {
+			p *= k
+		}
+		return p
+	}
+	var others []string
+	for _, cc := range []int64{3, 1} {
+		for _, kk := range []int64{3, 5, 7, 1, 11, 2, 4, 9} {
+			if kc%cc == 0 && pow(kk) == kc/cc {
+				if k == 0 {
+					k, cin = kk, cc
+				} else {
+					others = append(others, fmt.Sprintf("%d×%d on %d", kk, kk, cc))
+				}
+			}
+		}
+	}
+	if k == 0 {
+		for _, kk := range []int64{3, 5, 7, 1} {
+			if kc%pow(kk) == 0 {
+				k, cin = kk, kc/pow(kk)
+				break
+			}
+		}
+	}
+	if k != 0 {
+		note = fmt.Sprintf("%s = %d·(%d·%d·%d + 1): read as %d filters of %d×%d on %d input channel(s), each with one bias", lang.Group(int(params)), f, k, k, cin, f, k, k, cin)
+		if d != 2 {
+			note = fmt.Sprintf("%s = %d·(%d^%d·%d + 1): read as %d filters of size %d on %d input channel(s), each with one bias", lang.Group(int(params)), f, k, d, cin, f, k, cin)
+		}
+		if len(others) > 0 {
+			note += " (" + strings.Join(others, ", ") + " channels would also fit)"
+		}
+	}
+	return k, cin, note
 }

@@ -12,13 +12,21 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
 func LooksLikePyTorch(src string) bool {
+	k := kerasScore(src)
+	if k == 0 {
+		// nothing of Keras: one mark of PyTorch is enough
+		return ptLayerRE.MatchString(src) || LooksLikeError(src)
+	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
-	return pt > 0 && pt >= kerasScore(src)
+	if LooksLikeError(src) {
+		pt += 2
+	}
+	return pt > 0 && pt >= k
 }
 
 // ParsePyTorch reads pasted PyTorch code: nn modules alone or in
@@ -27,7 +35,8 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
-	f, err := ptParseTree(src)
+	msg, code := ptReadMessage(src)
+	f, err := ptParseTree(code)
 	if err != nil {
 		return nil, err
 	}
@@ -37,19 +46,34 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(mods.order) == 0 {
-		return nil, ptNothingFound(src, "PyTorch")
-	}
-	q.Layers = mods.order
-	if fw := ptForward(f, mods, env, q); fw != nil {
-		q.Layers = fw
-	}
+	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
+	if len(mods.order) == 0 {
+		if msg != nil {
+			msg.apply(q, fx)
+		}
+		if len(q.Layers) == 0 {
+			return nil, ptNothingFound(src, "PyTorch")
+		}
+		ptFinish(q, "pytorch", fx)
+		return q, nil
+	}
+	q.Layers = mods.order
+	fx.trusted = ptSaysProblem(src)
+	if fw := ptForward(f, mods, env, q); fw != nil {
+		q.Layers, fx.trusted = fw, true
+	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
+		q.Layers, fx.trusted = fw, true
+	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
-	ptFinish(q, "pytorch")
+	if msg != nil {
+		msg.apply(q, fx)
+	}
+	fx.unsure = mods.unsure
+	ptFinish(q, "pytorch", fx)
 	return q, nil
 }
 
@@ -58,6 +82,13 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 type ptModuleSet struct {
 	order  []lang.Layer
 	byName map[string][]lang.Layer
+	// items holds the modules of a named nn.ModuleList or nn.Sequential,
+	// one entry each, for forward's loops and indexes.
+	items map[string][][]lang.Layer
+	calls map[lang.Position]*ptCall // the call each layer was read from
+	// unsure is set when forward passes the tensor through a call it does
+	// not size: a Linear that does not fit then is not "fixed".
+	unsure bool
 	fwd    *ptNode // the `forward` of `def forward(...)`, when pasted
 	body   []*ptNode
 }
@@ -73,70 +104,105 @@ var ptNotLayers = map[string]bool{"Module": true, "Tensor": true, "Parameter": t
 // ptModules collects the layer calls of f in text order, skipping the body
 // of forward.
 func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSet, error) {
-	m := &ptModuleSet{byName: map[string][]lang.Layer{}}
+	m := &ptModuleSet{byName: map[string][]lang.Layer{}, items: map[string][][]lang.Layer{}, calls: map[lang.Position]*ptCall{}}
 	m.fwd, m.body = ptForwardBody(f.Nodes)
-	var firstErr error
-	var walk func(nodes []*ptNode, owner string)
-	walk = func(nodes []*ptNode, owner string) {
-		for i, n := range nodes {
-			if firstErr != nil {
-				return
+	w := &ptModuleWalk{m: m, env: env, q: q}
+	w.walk(f.Nodes, "")
+	return m, w.err
+}
+
+// ptModuleWalk collects a paste's modules; err is the first error.
+type ptModuleWalk struct {
+	m   *ptModuleSet
+	env map[string]ptValue
+	q   *lang.Question
+	err error
+}
+
+// walk visits nodes; owner is the container they are inside, if named.
+func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
+	m := w.m
+	for i, n := range nodes {
+		if w.err != nil || (m.fwd != nil && n == m.fwd) {
+			return // after forward's name comes its body (and what follows it)
+		}
+		c := ptCallOf(n)
+		if c != nil && ptDefinition(nodes, i) {
+			c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
+		}
+		if c == nil {
+			if n.Group != nil {
+				w.walk(n.Group.Nodes, owner)
 			}
-			if m.fwd != nil && n == m.fwd {
-				return // the rest of this sequence is forward's body (and what follows it)
-			}
-			name := ptAssignedName(nodes, i)
-			c := ptCallOf(n)
-			if c != nil && ptDefinition(nodes, i) {
-				c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
-			}
-			if c == nil {
-				if n.Group != nil {
-					walk(n.Group.Nodes, owner)
-				}
-				for _, g := range n.Calls {
-					walk(g.Nodes, owner)
-				}
-				continue
-			}
-			base := c.Base()
-			if spec, ok := ptSpecs[base]; ok {
-				l, err := spec.build(c, env, q)
-				if err != nil {
-					firstErr = err
-					return
-				}
-				for _, li := range l {
-					m.order = append(m.order, li)
-					if name != "" {
-						m.byName[name] = append(m.byName[name], li)
-					}
-					if owner != "" && owner != name {
-						m.byName[owner] = append(m.byName[owner], li)
-					}
-				}
-				continue
-			}
-			inner := owner
-			if ptContainers[base] && name != "" {
-				inner = name
-			}
-			before := len(m.order)
 			for _, g := range n.Calls {
-				walk(g.Nodes, inner)
+				w.walk(g.Nodes, owner)
 			}
-			if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 {
-				continue
-			}
-			if ptFunctional(c) == nil {
-				firstErr = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
-					Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
-					Hint: "I read nn.Conv1d/2d/3d, ConvTranspose, Linear, pooling, BatchNorm, LayerNorm, GroupNorm, Embedding, LSTM/GRU/RNN, activations, Flatten and Dropout; e.g. nn.Conv2d(3, 64, 3) or nn.Linear(512, 10)"}
-			}
+			continue
+		}
+		name := ptAssignedName(nodes, i)
+		if spec, ok := ptSpecs[c.Base()]; ok {
+			w.module(spec, c, name, owner)
+			continue
+		}
+		w.call(n, c, name, owner)
+	}
+}
+
+// module builds a layer call and files its layers under its name and its
+// container's.
+func (w *ptModuleWalk) module(spec ptSpec, c *ptCall, name, owner string) {
+	m := w.m
+	l, err := spec.build(c, w.env, w.q)
+	if err != nil {
+		w.err = err
+		return
+	}
+	for _, li := range l {
+		m.calls[li.Pos] = c
+		m.order = append(m.order, li)
+		if name != "" {
+			m.byName[name] = append(m.byName[name], li)
+		}
+		if owner != "" && owner != name {
+			m.byName[owner] = append(m.byName[owner], li)
 		}
 	}
-	walk(f.Nodes, "")
-	return m, firstErr
+}
+
+// call walks a call that is not a layer: a container (whose modules are
+// remembered one by one), or anything else, which is refused when it
+// looks like a module this reader does not know.
+func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
+	m, base := w.m, c.Base()
+	inner := owner
+	if ptContainers[base] && name != "" {
+		inner = name
+	}
+	before := len(m.order)
+	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
+		for _, el := range ptElements(n.Calls[0].Nodes, w.env) {
+			b := len(m.order)
+			w.walk(el.nodes, inner)
+			item := slices.Clone(m.order[b:])
+			for k := 1; k < el.times && len(m.order) < 10000; k++ {
+				m.order = append(m.order, item...)
+				m.byName[inner] = append(m.byName[inner], item...)
+			}
+			for k := 0; k < el.times; k++ {
+				m.items[name] = append(m.items[name], item)
+			}
+		}
+	} else {
+		for _, g := range n.Calls {
+			w.walk(g.Nodes, inner)
+		}
+	}
+	if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 || ptFunctional(c) != nil {
+		return
+	}
+	w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
+		Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
+		Hint: "I read nn.Conv1d/2d/3d, ConvTranspose, Linear, pooling, BatchNorm, LayerNorm, GroupNorm, Embedding, LSTM/GRU/RNN, activations, Flatten and Dropout; e.g. nn.Conv2d(3, 64, 3) or nn.Linear(512, 10)"}
 }
 
 // ptDefinition reports whether nodes[i] is the name of a class or def.
@@ -190,67 +256,6 @@ func ptForwardBody(nodes []*ptNode) (*ptNode, []*ptNode) {
 		}
 	}
 	return nil, nil
-}
-
-// ptForward orders the layers as forward applies them: `self.pool(F.relu(
-// self.conv1(x)))` is conv1, relu, pool. It returns nil when forward is not
-// pasted or names no module defined in the paste.
-func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
-	if m.fwd == nil {
-		return nil
-	}
-	var out []lang.Layer
-	used := map[string]bool{}
-	uses := 0
-	var visit func(nodes []*ptNode)
-	visit = func(nodes []*ptNode) {
-		for _, n := range nodes {
-			if n.Group != nil {
-				visit(n.Group.Nodes)
-			}
-			c := ptCallOf(n)
-			if c == nil {
-				continue
-			}
-			visit(n.Calls[0].Nodes)
-			name := strings.TrimPrefix(c.Name, "self.")
-			if ls, ok := m.byName[name]; ok && strings.HasPrefix(c.Name, "self.") {
-				out = append(out, ls...)
-				used[name] = true
-				uses++
-				continue
-			}
-			if l := ptFunctional(c); l != nil {
-				out = append(out, *l)
-			}
-		}
-	}
-	visit(m.body)
-	if uses == 0 {
-		return nil
-	}
-	for i, n := range m.body {
-		skip := n.Punct == "+=" || (n.Ident != "" && (strings.HasSuffix(n.Ident, ".cat") || strings.HasSuffix(n.Ident, ".add") || strings.HasSuffix(n.Ident, ".stack")))
-		if n.Punct == "+" && i > 0 && i+1 < len(m.body) && m.body[i-1].Ident != "" && m.body[i+1].Ident != "" {
-			skip = true
-		}
-		if skip {
-			q.Notes = append(q.Notes, fmt.Sprintf("forward joins branches (line %d): the layers are read as one chain in the order applied, which is only right for a sequential model", n.Pos.Line))
-			break
-		}
-	}
-	var unused []string
-	for name := range m.byName {
-		if !used[name] {
-			unused = append(unused, name)
-		}
-	}
-	q.Notes = append(q.Notes, "layers taken in the order forward applies them")
-	if len(unused) > 0 {
-		slices.Sort(unused)
-		q.Notes = append(q.Notes, "defined but not used in forward, so left out: "+strings.Join(unused, ", "))
-	}
-	return out
 }
 
 // ptFunctional reads a functional call of forward: F.relu(x),
@@ -338,14 +343,10 @@ func ptNothingFound(src, fw string) *lang.Error {
 // ptTensorMakers build a tensor whose shape is the input: torch.randn(1, 3, 32, 32).
 var ptTensorMakers = map[string]bool{"randn": true, "rand": true, "zeros": true, "ones": true, "empty": true, "randint": true, "Tensor": true, "FloatTensor": true}
 
-// ptInput finds the input: torch.randn(...) and friends, summary(model,
-// (3, 224, 224)), or the words of the question.
-func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
-	first := q.Layers[0].Layer
-	rank := ptRank(q.Layers)
-	var shape []int
-	var at lang.Position
-	batched := false
+// ptTensorInput finds the first tensor the paste makes or names as the
+// input — torch.randn(1, 3, 32, 32) and friends, summary(model, (3, 224,
+// 224)) — and where; batched says the shape starts with the batch.
+func ptTensorInput(f *ptFile, env map[string]ptValue) (shape []int, at lang.Position, batched bool) {
 	ptWalk(f.Nodes, func(n *ptNode) bool {
 		if shape != nil {
 			return false
@@ -407,6 +408,15 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		}
 		return false
 	})
+	return shape, at, batched
+}
+
+// ptInput finds the input: torch.randn(...) and friends, summary(model,
+// (3, 224, 224)), or the words of the question.
+func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
+	first := ptFirstLeaf(q.Layers[0].Layer)
+	rank := ptRank(q.Layers)
+	shape, at, batched := ptTensorInput(f, env)
 	if shape != nil {
 		in, note, err := ptTensorShape(shape, rank, first, batched)
 		if err != nil {
@@ -420,6 +430,14 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		return nil
 	}
 	in, note := ptProseInput(prose, rank, first, false)
+	if lin, ok := first.(calc.Linear); ok && in != nil && lin.In > 0 {
+		if n, err := in.Elements(); err == nil && n != int64(lin.In) {
+			// "after two pools on mnist": the data, not what reaches the layer
+			q.Unused = append(q.Unused, lang.Unused{Text: ptShapeText(in), Pos: prose.dimsPos,
+				Why: fmt.Sprintf("the first layer takes %d values, so %s is not its input", lin.In, ptShapeText(in))})
+			return nil
+		}
+	}
 	if note != "" {
 		q.Notes = append(q.Notes, note)
 	}
@@ -432,7 +450,7 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 // 0 when no layer says.
 func ptRank(ls []lang.Layer) int {
 	for _, l := range ls {
-		switch l := l.Layer.(type) {
+		switch l := ptFirstLeaf(l.Layer).(type) {
 		case calc.Conv:
 			return ptDims(l.Dims) + 1
 		case calc.Pool:
@@ -474,12 +492,20 @@ func ptTensorShape(s []int, rank int, first calc.Layer, batched bool) (calc.Shap
 	if _, ok := first.(calc.Embedding); ok {
 		return calc.Shape{s[len(s)-1]}, "", nil
 	}
+	if lin, ok := first.(calc.Linear); ok && len(s) >= 3 && s[len(s)-1] == lin.In {
+		return calc.Shape(s[1:]), fmt.Sprintf("the first dimension of %v is the batch (%d), dropped", s, s[0]), nil
+	}
 	switch {
 	case rank == 0:
 		if batched && len(s) > 1 {
 			return calc.Shape(s[1:]), "", nil
 		}
 		return calc.Shape(s), "", nil
+	case len(s) == rank+1 && ptChannelsFirstOK(s, first):
+		if in, note := ptChannelsLast(s, lang.LayerChannels(first)); in != nil {
+			return in, note, nil
+		}
+		fallthrough
 	case len(s) == rank+1:
 		return calc.Shape(s[1:]), fmt.Sprintf("the first dimension of %v is the batch (%d), dropped", s, s[0]), nil
 	case len(s) == rank:
@@ -497,90 +523,110 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 	d := p.dims
 	ch := lang.LayerChannels(first)
 	if d == nil {
-		switch p.dataset {
-		case "cifar":
-			d = []int{32, 32}
-			if p.channels == 0 {
-				p.channels = 3
-			}
-		case "mnist":
-			d = []int{28, 28}
-			if p.channels == 0 {
-				p.channels = 1
-			}
-		case "imagenet":
-			d = []int{224, 224}
-			if p.channels == 0 {
-				p.channels = 3
-			}
-		}
+		d = ptDatasetDims(&p)
 	}
 	for _, x := range d {
 		if x < 1 || x > calc.MaxSize {
 			return nil, ""
 		}
 	}
-	if d == nil && p.length > 0 {
-		switch {
-		case rank == 2 && ch > 0:
+	switch {
+	case d == nil && p.length > 0:
+		if rank == 2 && ch > 0 {
 			return calc.Shape{ch, p.length}, ""
-		case rank == 1:
-			if _, ok := first.(calc.Embedding); ok {
-				return calc.Shape{p.length}, ""
-			}
+		}
+		if _, ok := first.(calc.Embedding); ok && rank == 1 {
+			return calc.Shape{p.length}, ""
 		}
 		return nil, ""
-	}
-	if d == nil {
+	case d == nil:
 		if rank == 1 && p.channels > 0 {
 			return calc.Shape{p.channels}, ""
 		}
 		return nil, ""
-	}
-	if rank == 0 || rank == 1 {
-		// A vector layer (or a norm) after a volume: keep the volume, the
-		// flatten is added where it is needed.
-		switch len(d) {
-		case 1:
-			return calc.Shape{d[0]}, ""
-		case 3:
-			if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
-				return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
-			}
-			return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))
-		}
-		return calc.Shape(d), ""
+	case rank == 0 || rank == 1:
+		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
-	switch {
-	case len(d) == spatial:
-		c := ch
-		if c == 0 {
-			c = p.channels
+	switch len(d) {
+	case spatial:
+		return ptSpatialInput(d, ch, p.channels, first)
+	case spatial + 1:
+		return ptLayoutInput(d, ch, channelsLast)
+	case spatial + 2:
+		if in, note := ptChannelsLast(d, ch); in != nil {
+			return in, note
 		}
-		if c == 0 {
-			return nil, ""
-		}
-		if p.channels != 0 && ch != 0 && p.channels != ch {
-			return append(calc.Shape{ch}, d...), fmt.Sprintf("the layer takes %d channels, so the input is %d×%s", ch, ch, ptJoin(d))
-		}
-		return append(calc.Shape{c}, d...), ""
-	case len(d) == spatial+1:
-		cf := append(calc.Shape{}, d...)
-		cl := append(calc.Shape{d[spatial]}, d[:spatial]...)
-		switch {
-		case ch != 0 && d[0] == ch && d[spatial] != ch:
-			return cf, fmt.Sprintf("%s read as C×H×W (the layer takes %d channels)", ptJoin(d), ch)
-		case ch != 0 && d[spatial] == ch && d[0] != ch:
-			return cl, fmt.Sprintf("%s read as H×W×C (the layer takes %d channels)", ptJoin(d), ch)
-		case channelsLast || (d[spatial] <= 4 && d[0] > 4):
-			return cl, fmt.Sprintf("%s read as H×W×C; write it as C×H×W (e.g. %d×%s) for the other reading", ptJoin(d), d[0], ptJoin(d[:spatial]))
-		}
-		return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
-	case len(d) == spatial+2:
 		return calc.Shape(d[1:]), fmt.Sprintf("%s read as N×C×H×W: the batch dropped", ptJoin(d))
 	}
 	return nil, ""
+}
+
+// ptDatasetDims is the image size of a dataset named in the words (CIFAR
+// 32×32×3, MNIST 28×28×1, ImageNet 224×224×3), setting its channels when
+// the words do not; nil for none.
+func ptDatasetDims(p *ptProse) []int {
+	sizes := map[string][2]int{"cifar": {32, 3}, "mnist": {28, 1}, "imagenet": {224, 3}}
+	s, ok := sizes[p.dataset]
+	if !ok {
+		return nil
+	}
+	if p.channels == 0 {
+		p.channels = s[1]
+	}
+	return []int{s[0], s[0]}
+}
+
+// ptVolumeInput reads the input of a vector layer (or a norm) that may
+// come after a volume: the volume is kept, and the flatten is added where
+// it is needed.
+func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
+	switch len(d) {
+	case 1:
+		return calc.Shape{d[0]}, ""
+	case 3:
+		if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
+			return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
+		}
+		return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))
+	}
+	return calc.Shape(d), ""
+}
+
+// ptSpatialInput reads sizes without channels ("28x28"): the channels come
+// from the layer or the words (1 for a pool, which keeps them).
+func ptSpatialInput(d []int, ch, words int, first calc.Layer) (calc.Shape, string) {
+	c := ch
+	if c == 0 {
+		c = words
+	}
+	if _, pool := first.(calc.Pool); c == 0 && pool {
+		return append(calc.Shape{1}, d...), "the channels are not given: 1 assumed (a pool keeps them, so its sizes do not depend on them)"
+	}
+	if c == 0 {
+		return nil, ""
+	}
+	if words != 0 && ch != 0 && words != ch {
+		return append(calc.Shape{ch}, d...), fmt.Sprintf("the layer takes %d channels, so the input is %d×%s", ch, ch, ptJoin(d))
+	}
+	return append(calc.Shape{c}, d...), ""
+}
+
+// ptLayoutInput reads sizes with channels, first or last: the layer's
+// channels decide, else the habit (channelsLast) or the likelier reading.
+func ptLayoutInput(d []int, ch int, channelsLast bool) (calc.Shape, string) {
+	spatial := len(d) - 1
+	cf := append(calc.Shape{}, d...)
+	cl := append(calc.Shape{d[spatial]}, d[:spatial]...)
+	switch {
+	case ch != 0 && d[0] == ch && d[spatial] != ch:
+		return cf, fmt.Sprintf("%s read as C×H×W (the layer takes %d channels)", ptJoin(d), ch)
+	case ch != 0 && d[spatial] == ch && d[0] != ch:
+		return cl, fmt.Sprintf("%s read as H×W×C (the layer takes %d channels)", ptJoin(d), ch)
+	case channelsLast || (d[spatial] <= 4 && d[0] > 4):
+		return cl, fmt.Sprintf("%s read as H×W×C; write it as C×H×W (e.g. %d×%s) for the other reading", ptJoin(d), d[0], ptJoin(d[:spatial]))
+	}
+	return cf, fmt.Sprintf("%s read as C×H×W; write it as H×W×C for the other reading", ptJoin(d))
 }
 
 func ptJoin(d []int) string {
@@ -589,4 +635,84 @@ func ptJoin(d []int) string {
 		s[i] = fmt.Sprint(x)
 	}
 	return strings.Join(s, "x")
+}
+
+// ptElement is one module of a container's list: its nodes, and how many
+// times a comprehension repeats it (`[nn.Conv2d(64, 64, 3) for _ in
+// range(4)]`).
+type ptElement struct {
+	nodes []*ptNode
+	times int
+}
+
+// ptElements splits a container's arguments into its modules: the items of
+// nn.ModuleList([...]) or the arguments of nn.Sequential(...).
+func ptElements(nodes []*ptNode, env map[string]ptValue) []ptElement {
+	args := ptSplitArgs(nodes)
+	if len(args) == 1 && len(args[0].Nodes) == 1 && args[0].Nodes[0].Group != nil {
+		args = ptSplitArgs(args[0].Nodes[0].Group.Nodes)
+	}
+	var out []ptElement
+	for _, a := range args {
+		el := ptElement{nodes: a.Nodes, times: 1}
+		if i := slices.IndexFunc(a.Nodes, func(n *ptNode) bool { return n.Ident == "for" }); i > 0 {
+			el.nodes = a.Nodes[:i]
+			if r := a.Nodes[len(a.Nodes)-1]; r.Ident == "range" && len(r.Calls) == 1 {
+				if v, err := ptEval(r.Calls[0].Nodes, env); err == nil && v.Kind == ptInt && v.Int >= 1 && v.Int <= 1000 {
+					el.times = int(v.Int)
+				}
+			}
+		}
+		out = append(out, el)
+	}
+	return out
+}
+
+// ptFirstLeaf is the first layer inside a block (the body of a residual,
+// the first branch of a concat), or l itself.
+func ptFirstLeaf(l calc.Layer) calc.Layer {
+	for range 100 {
+		switch b := l.(type) {
+		case calc.Residual:
+			if len(b.Body) == 0 {
+				return l
+			}
+			l = b.Body[0]
+		case calc.Concat:
+			if len(b.Branches) == 0 || len(b.Branches[0]) == 0 {
+				return l
+			}
+			l = b.Branches[0][0]
+		case calc.Sequence:
+			if len(b.Layers) == 0 {
+				return l
+			}
+			l = b.Layers[0]
+		default:
+			return l
+		}
+	}
+	return l
+}
+
+// ptChannelsLast reads a batched shape whose last size, not its second, is
+// the layer's channels — (N, L, C) from a sequence model, (N, H, W, C) from
+// PIL or Keras — as PyTorch needs it after a permute; nil otherwise.
+func ptChannelsLast(s []int, ch int) (calc.Shape, string) {
+	if ch == 0 || len(s) < 3 || s[1] == ch || s[len(s)-1] != ch {
+		return nil, ""
+	}
+	in := append(calc.Shape{ch}, s[1:len(s)-1]...)
+	perm := "0, 2, 1"
+	if len(s) == 4 {
+		perm = "0, 3, 1, 2"
+	}
+	return in, fmt.Sprintf("%v has the %d channels last: PyTorch takes them second, so it is read as %v, as after x.permute(%s)", s, ch, append([]int{s[0]}, in...), perm)
+}
+
+// ptChannelsFirstOK reports whether first is a layer with channels (a
+// conv), the only kind whose input may come channels-last by mistake.
+func ptChannelsFirstOK(s []int, first calc.Layer) bool {
+	_, ok := first.(calc.Conv)
+	return ok && len(s) >= 3
 }

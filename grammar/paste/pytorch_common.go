@@ -102,6 +102,9 @@ func (b *ptBound) int(name string, def int) (int, error) {
 	if !ok || v.Kind == ptNone {
 		return def, nil
 	}
+	if v.Kind == ptUnknown && (name == "in_features" || name == "in_channels") {
+		return 0, nil // the question: filled from what reaches the layer
+	}
 	if v.Kind == ptTuple && len(v.Items) == 1 {
 		v = v.Items[0]
 	}
@@ -210,6 +213,8 @@ func ptDescribe(v ptValue) string {
 		return v.Str + " (its value is not in the paste)"
 	case ptCallV:
 		return v.Call.Name + "(...)"
+	case ptUnknown:
+		return "??? (the number asked for; I can fill it only where the layer's input is known)"
 	}
 	return "None"
 }
@@ -269,101 +274,128 @@ type ptProse struct {
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
 func ptReadProse(f *ptFile) ptProse {
-	var p ptProse
-	nodes := append(append([]*ptNode{}, f.Nodes...), f.Comments...)
-	word := func(i int) string {
-		if i < 0 || i >= len(nodes) || nodes[i].Ident == "" {
-			return ""
-		}
-		return strings.ToLower(nodes[i].Ident)
+	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
+	for i, n := range r.nodes {
+		r.shape(i, n)
+		r.input(i, n)
+		r.asks(i)
 	}
-	num := func(i int) int {
-		if i < 0 || i >= len(nodes) || nodes[i].Num == "" {
-			return 0
-		}
-		v, err := strconv.Atoi(nodes[i].Num)
-		if err != nil || v > calc.MaxSize {
-			return 0
-		}
-		return v
-	}
-	ask := func(a string) {
-		if !slices.Contains(p.asked, a) {
-			p.asked = append(p.asked, a)
-		}
-	}
-	for i, n := range nodes {
-		if n.Dims != "" && p.dims == nil {
-			p.dims, p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
-		}
-		if p.dims == nil {
-			// "input of shape (1, 3, 224, 224)", "x is [None, 28, 28, 1]"
-			var g *ptGroup
-			switch {
-			case n.Group != nil && ptShapeWordBefore(nodes, i):
-				g = n.Group
-			case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
-				g = n.Calls[0]
-			}
-			if g != nil {
-				if d := ptIntGroup(g); d != nil {
-					p.dims, p.dimsPos = d, ptPos(g.Pos)
-				}
-			}
-		}
-		w := word(i)
-		switch w {
-		case "rgb", "color", "colour", "colored", "coloured":
-			p.channels, p.chPos = 3, ptPos(n.Pos)
-		case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
-			p.channels, p.chPos = 1, ptPos(n.Pos)
-		case "channel", "channels", "filters", "feature":
-			// "256-channel", "256 channels"
-			if i >= 2 && nodes[i-1].Punct == "-" && num(i-2) > 0 {
-				p.channels, p.chPos = num(i-2), ptPos(nodes[i-2].Pos)
-			} else if num(i-1) > 0 && w != "feature" && w != "filters" {
-				p.channels, p.chPos = num(i-1), ptPos(nodes[i-1].Pos)
-			}
-		case "length", "len":
-			if v := num(i + 1); v > 0 {
-				p.length = v
-			} else if word(i+1) == "of" && num(i+2) > 0 {
-				p.length = num(i + 2)
-			}
-		case "steps", "timesteps", "tokens", "words":
-			if v := num(i - 1); v > 0 {
-				p.length = v
-			}
-		case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
-			p.dataset = "cifar"
-		case "mnist", "fashionmnist", "emnist", "fashion_mnist":
-			p.dataset = "mnist"
-		case "imagenet":
-			p.dataset = "imagenet"
-		case "params", "parameters", "parameter", "param", "trainable", "weights":
-			ask("params")
-		case "shape", "shapes", "size", "dimensions", "dims":
-			if i > 0 && (word(i-1) == "output" || word(i-1) == "out") {
-				ask("output")
-			}
-		case "macs", "mac", "multiply", "multiplications", "mult":
-			ask("macs")
-		case "flops", "flop":
-			ask("flops")
-		case "receptive":
-			ask("receptive field")
-		case "memory":
-			ask("memory")
-		case "neurons":
-			ask("neurons")
-		case "connections", "connected":
-			ask("connections")
-		case "flatten", "flattening", "flattened":
-			p.flatten = true
-		}
-	}
-	return p
+	return r.p
 }
+
+// ptProseReader reads the words of a paste one node at a time.
+type ptProseReader struct {
+	nodes []*ptNode
+	p     ptProse
+}
+
+// word is node i as a lowercase word, or "".
+func (r *ptProseReader) word(i int) string {
+	if i < 0 || i >= len(r.nodes) || r.nodes[i].Ident == "" {
+		return ""
+	}
+	return strings.ToLower(r.nodes[i].Ident)
+}
+
+// num is node i as a size, or 0.
+func (r *ptProseReader) num(i int) int {
+	if i < 0 || i >= len(r.nodes) || r.nodes[i].Num == "" {
+		return 0
+	}
+	v, err := strconv.Atoi(r.nodes[i].Num)
+	if err != nil || v > calc.MaxSize {
+		return 0
+	}
+	return v
+}
+
+// shape reads the first size written: "32x32", "input of shape (1, 3,
+// 224, 224)", "x is [None, 28, 28, 1]" (not "2x2 pools").
+func (r *ptProseReader) shape(i int, n *ptNode) {
+	if r.p.dims != nil {
+		return
+	}
+	if n.Dims != "" && !ptLayerWords[r.word(i+1)] {
+		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
+		return
+	}
+	var g *ptGroup
+	switch {
+	case n.Group != nil && ptShapeWordBefore(r.nodes, i):
+		g = n.Group
+	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
+		g = n.Calls[0]
+	}
+	if g != nil {
+		if d := ptIntGroup(g); d != nil {
+			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
+		}
+	}
+}
+
+// input reads the words about the input: its channels, its length, the
+// dataset, "after flattening".
+func (r *ptProseReader) input(i int, n *ptNode) {
+	p := &r.p
+	switch w := r.word(i); w {
+	case "rgb", "color", "colour", "colored", "coloured":
+		p.channels, p.chPos = 3, ptPos(n.Pos)
+	case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
+		p.channels, p.chPos = 1, ptPos(n.Pos)
+	case "channel", "channels", "filters", "feature":
+		// "256-channel", "256 channels"
+		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
+			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
+		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
+			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
+		}
+	case "length", "len":
+		if v := r.num(i + 1); v > 0 {
+			p.length = v
+		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
+			p.length = r.num(i + 2)
+		}
+	case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
+		if v := r.num(i - 1); v > 0 {
+			p.length = v
+		}
+	case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
+		p.dataset = "cifar"
+	case "mnist", "fashionmnist", "emnist", "fashion_mnist":
+		p.dataset = "mnist"
+	case "imagenet":
+		p.dataset = "imagenet"
+	case "flatten", "flattening", "flattened":
+		p.flatten = true
+	}
+}
+
+// ptAskWords map a word to what it asks for.
+var ptAskWords = map[string]string{"params": "params", "parameters": "params", "parameter": "params", "param": "params",
+	"trainable": "params", "weights": "params", "macs": "macs", "mac": "macs", "multiply": "macs", "multiplications": "macs",
+	"mult": "macs", "flops": "flops", "flop": "flops", "receptive": "receptive field", "memory": "memory", "neurons": "neurons",
+	"connections": "connections", "connected": "connections"}
+
+// asks reads what the words ask for ("params", "output shape", ...).
+func (r *ptProseReader) asks(i int) {
+	w := r.word(i)
+	a := ptAskWords[w]
+	switch w {
+	case "shape", "shapes", "size", "dimensions", "dims":
+		if i > 0 && (r.word(i-1) == "output" || r.word(i-1) == "out") {
+			a = "output"
+		}
+	}
+	if a != "" && !slices.Contains(r.p.asked, a) {
+		r.p.asked = append(r.p.asked, a)
+	}
+}
+
+// ptLayerWords follow a size that is a layer's, not the input's: "2x2
+// pools", "3x3 kernels".
+var ptLayerWords = map[string]bool{"pool": true, "pools": true, "pooling": true, "maxpool": true, "kernel": true, "kernels": true,
+	"filter": true, "filters": true, "conv": true, "convs": true, "convolution": true, "convolutions": true, "window": true, "windows": true,
+	"patch": true, "patches": true, "max": true, "avg": true, "stride": true}
 
 // ptShapeWordBefore reports whether one of the three words before nodes[i]
 // says that a shape follows.
@@ -376,7 +408,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 	return false
 }
 
-var ptShapeWords = map[string]bool{"input": true, "inputs": true, "shape": true, "size": true, "image": true, "images": true,
+var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
 	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
@@ -388,8 +420,8 @@ func ptIntGroup(g *ptGroup) []int {
 			return nil
 		}
 		n := a.Nodes[0]
-		if k == 0 && n.Ident == "None" {
-			continue
+		if k == 0 && (n.Ident != "" || n.Punct == "?") {
+			continue // the batch: None, N, B, batch_size, ?
 		}
 		v, err := strconv.Atoi(n.Num)
 		if err != nil || v < 1 || v > calc.MaxSize {
@@ -405,11 +437,15 @@ func ptIntGroup(g *ptGroup) []int {
 
 // ptFinish completes a question: inserts the flatten a network needs before
 // a linear layer fed a feature map (with a note), and fills Canonical.
-func ptFinish(q *lang.Question, framework string) {
+func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 	q.Framework = framework
 	if q.Input != nil && len(q.Layers) > 0 {
 		in := q.Input
+		kept := &kerasTotals{}
 		for i := 0; i < len(q.Layers) && i < 10000; i++ {
+			ptLinearND(q, i, in, framework)
+			fixer.fix(q, i, in)
+			kerasDenseND(q, i, in, framework)
 			l := q.Layers[i]
 			if lin, ok := l.Layer.(calc.Linear); ok && len(in) > 1 {
 				n, err := in.Elements()
@@ -428,11 +464,16 @@ func ptFinish(q *lang.Question, framework string) {
 			}
 			r, err := l.Apply(in)
 			if err != nil {
+				kept = nil
 				break
 			}
+			kept.add(r)
 			in = r.Output
 		}
 		q.Network = len(q.Layers) > 1
+		if framework == "keras" {
+			kept.note(q)
+		}
 	}
 	if q.Input == nil && len(q.Layers) > 1 {
 		q.Notes = append(q.Notes, "no input size in the paste: parameters are counted layer by layer; give one (e.g. input 3x224x224) for output shapes and MACs")
@@ -444,4 +485,58 @@ func ptFinish(q *lang.Question, framework string) {
 		return dup
 	})
 	q.Canonical = lang.Format(q)
+}
+
+// kerasTotals adds up what Keras's model.summary() shows at its foot.
+type kerasTotals struct{ params, buffers int64 }
+
+func (k *kerasTotals) add(r calc.Report) {
+	if k != nil {
+		k.params += r.Params
+		k.buffers += r.Buffers
+	}
+}
+
+// note names Keras's totals when batch norm makes them differ from the
+// learnable parameters and the question asks about parameters.
+func (k *kerasTotals) note(q *lang.Question) {
+	if k == nil || k.buffers == 0 || !slices.Contains(q.Asked, "params") {
+		return // asked about the parameters: say what Keras prints too
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("Keras's model.summary() shows Total params: %s (Trainable params: %s, Non-trainable params: %s): it counts batch norm's moving mean and variance, which PyTorch keeps as buffers",
+		lang.Group(int(k.params+k.buffers)), lang.Group(int(k.params)), lang.Group(int(k.buffers))))
+}
+
+// kerasDenseND reads a Keras Dense that receives a map or a sequence as
+// Keras applies it: to the last axis at every position (calc's channels),
+// with no flatten.
+func kerasDenseND(q *lang.Question, i int, in calc.Shape, framework string) {
+	lin, ok := q.Layers[i].Layer.(calc.Linear)
+	if framework != "keras" || !ok || len(in) < 2 || (lin.In != 0 && lin.In != in[0]) {
+		return
+	}
+	lin.In = in[0]
+	q.Layers[i].Layer = linearND{Linear: lin, Channels: true}
+	q.Notes = append(q.Notes, fmt.Sprintf("Dense receives %s (channels-last %v): Keras applies it to the last axis at every position, without flattening (put Flatten() before it to connect every value)",
+		ptShapeText(in), calcToKeras(in)))
+}
+
+// ptLinearND reads an nn.Linear that receives an N-D tensor whose last
+// size is its in_features as PyTorch applies it: at every position of the
+// other axes (a transformer's MLP, ConvNeXt's pointwise layers).
+func ptLinearND(q *lang.Question, i int, in calc.Shape, framework string) {
+	lin, ok := q.Layers[i].Layer.(calc.Linear)
+	if framework != "pytorch" || !ok || len(in) < 2 || lin.In != in[len(in)-1] || ptElems(in) == int64(lin.In) {
+		return
+	}
+	q.Layers[i].Layer = linearND{Linear: lin}
+	q.Notes = append(q.Notes, fmt.Sprintf("nn.Linear(%d, %d) receives %s: PyTorch applies it to the last axis at every position", lin.In, lin.Out, ptShapeText(in)))
+}
+
+func ptElems(s calc.Shape) int64 {
+	n, err := s.Elements()
+	if err != nil {
+		return -1
+	}
+	return n
 }

@@ -22,6 +22,12 @@ var ptIgnored = []string{"device", "dtype", "inplace", "padding_mode", "eps", "m
 var ptSpecs = map[string]ptSpec{}
 
 func init() {
+	ptRegisterDims()
+	ptRegisterOthers()
+}
+
+// ptRegisterDims registers the modules that come in 1-D, 2-D and 3-D.
+func ptRegisterDims() {
 	for d := 1; d <= 3; d++ {
 		d := d
 		ptSpecs[fmt.Sprintf("Conv%dd", d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
@@ -33,6 +39,8 @@ func init() {
 		ptSpecs[fmt.Sprintf("ConvTranspose%dd", d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
 			return ptConv(c, env, d, true, false)
 		}}
+		// a common misspelling of ConvTranspose2d: the transposed conv is meant
+		ptSpecs[fmt.Sprintf("Conv%ddTranspose", d)] = ptSpecs[fmt.Sprintf("ConvTranspose%dd", d)]
 		for _, op := range []string{"Max", "Avg"} {
 			op := op
 			ptSpecs[fmt.Sprintf("%sPool%dd", op, d)] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
@@ -62,6 +70,11 @@ func init() {
 		ptSpecs[fmt.Sprintf("BatchNorm%dd", d)] = ptSpec{ptBatchNorm}
 		ptSpecs[fmt.Sprintf("Dropout%dd", d)] = ptSpec{ptDropout}
 	}
+}
+
+// ptRegisterOthers registers linear, flatten, norms, recurrent layers and
+// activations.
+func ptRegisterOthers() {
 	ptSpecs["Linear"] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
 		return ptLinear(c, env, false)
 	}}
@@ -171,26 +184,7 @@ func ptConv(c *ptCall, env map[string]ptValue, dims int, transposed, lazy bool) 
 			return nil, err
 		}
 	}
-	if v := b.vals["padding"]; v.Kind == ptStr {
-		switch strings.ToLower(v.Str) {
-		case "same":
-			if transposed {
-				return nil, b.errAt(b.at("padding"), kind+" takes no padding='same' in PyTorch (only a number)")
-			}
-			for _, s := range l.Stride {
-				if s > 1 {
-					return nil, &lang.Error{Line: b.at("padding").Line, Col: b.at("padding").Col,
-						Msg:  "PyTorch refuses padding='same' with a stride above 1 (\"padding='same' is not supported for strided convolutions\")",
-						Hint: "use a number: " + fmt.Sprintf("%s(..., stride=%d, padding=%d)", kind, l.Stride[0], (lang.Per0(l.Kernel)-1)/2) + ", or stride=1 with padding='same'"}
-				}
-			}
-			l.PadMode = calc.PadSame
-		case "valid":
-			l.PadMode = calc.PadValid
-		default:
-			return nil, b.errAt(b.at("padding"), fmt.Sprintf("padding=%q: PyTorch takes 'same', 'valid' or a number", v.Str))
-		}
-	} else if l.Pad, err = b.ints("padding"); err != nil {
+	if err := ptConvPadding(b, &l, kind); err != nil {
 		return nil, err
 	}
 	fields := b.fields(map[string]string{"in": "in_channels", "out": "out_channels", "kernel": "kernel_size", "stride": "stride",
@@ -418,4 +412,164 @@ func ptRecurrent(c *ptCall, env map[string]ptValue, q *lang.Question, cell calc.
 	fields := b.fields(map[string]string{"in": "input_size", "hidden": "hidden_size", "layers": "num_layers"})
 	fields["input"] = c.Pos
 	return []lang.Layer{{Layer: l, Pos: c.Pos, Fields: fields}}, nil
+}
+
+// ptShapeSpecs are PyTorch's modules that move values (see shapes.go).
+var ptShapeSpecs = map[string]func(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error){
+	"Upsample":             ptUpsample,
+	"UpsamplingNearest2d":  ptUpsample,
+	"UpsamplingBilinear2d": ptUpsample,
+	"PixelShuffle":         ptPixelShuffle,
+	"Unflatten":            ptUnflatten,
+	"ZeroPad1d":            ptPad(1),
+	"ZeroPad2d":            ptPad(2),
+	"ZeroPad3d":            ptPad(3),
+	"ConstantPad1d":        ptPad(1),
+	"ConstantPad2d":        ptPad(2),
+	"ConstantPad3d":        ptPad(3),
+	"ReflectionPad1d":      ptPad(1),
+	"ReflectionPad2d":      ptPad(2),
+	"ReplicationPad1d":     ptPad(1),
+	"ReplicationPad2d":     ptPad(2),
+	"ReplicationPad3d":     ptPad(3),
+	"InstanceNorm1d":       ptInstanceNorm,
+	"InstanceNorm2d":       ptInstanceNorm,
+	"InstanceNorm3d":       ptInstanceNorm,
+	"LazyInstanceNorm2d":   ptInstanceNorm,
+}
+
+func init() {
+	for name, build := range ptShapeSpecs {
+		if build == nil {
+			continue
+		}
+		build := build
+		ptSpecs[name] = ptSpec{func(c *ptCall, env map[string]ptValue, q *lang.Question) ([]lang.Layer, error) {
+			l, b, err := build(c, env)
+			if err != nil {
+				return nil, err
+			}
+			fields := map[string]lang.Position{"input": c.Pos}
+			for k := range b.pos {
+				fields[k] = b.at(k)
+			}
+			return []lang.Layer{{Layer: l, Pos: c.Pos, Fields: fields}}, nil
+		}}
+	}
+}
+
+func ptUpsample(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+	b, err := ptBind(c, env, []string{"size", "scale_factor", "mode", "align_corners"}, []string{"recompute_scale_factor"},
+		"e.g. nn.Upsample(scale_factor=2, mode='nearest')")
+	if err != nil {
+		return nil, nil, err
+	}
+	if b.has("size") || !b.has("scale_factor") {
+		return nil, nil, b.errAt(c.Pos, "I size nn.Upsample from its scale_factor only")
+	}
+	f, err := b.ints("scale_factor")
+	if err != nil {
+		return nil, nil, err
+	}
+	return upsampleLayer{Scale: f}, b, nil
+}
+
+func ptPixelShuffle(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+	b, err := ptBind(c, env, []string{"upscale_factor"}, nil, "e.g. nn.PixelShuffle(2)")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := b.require("upscale_factor"); err != nil {
+		return nil, nil, err
+	}
+	r, err := b.int("upscale_factor", 1)
+	return pixelShuffle{R: r}, b, err
+}
+
+func ptUnflatten(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+	b, err := ptBind(c, env, []string{"dim", "unflattened_size"}, nil, "e.g. nn.Unflatten(1, (128, 7, 7))")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := b.require("dim", "unflattened_size"); err != nil {
+		return nil, nil, err
+	}
+	if d, err := b.int("dim", 1); err != nil || (d != 1 && d != -1) {
+		return nil, nil, b.errAt(b.at("dim"), "I read nn.Unflatten of the dimension after the batch (dim=1) only")
+	}
+	s, err := b.ints("unflattened_size")
+	return reshapeLayer{Shape: s}, b, err
+}
+
+// ptPad reads nn.ZeroPad2d and the other padding modules: one number for
+// every side, or (left, right, top, bottom, ...) from the last dimension.
+func ptPad(dims int) func(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+	return func(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+		b, err := ptBind(c, env, []string{"padding", "value"}, nil, "e.g. nn.ZeroPad2d(2) or nn.ZeroPad2d((1, 1, 2, 0))")
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := b.require("padding"); err != nil {
+			return nil, nil, err
+		}
+		p, err := b.ints("padding")
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(p) == 1 {
+			return padLayer{Add: []int{2 * p[0]}}, b, nil
+		}
+		if len(p) != 2*dims {
+			return nil, nil, b.errAt(b.at("padding"), fmt.Sprintf("%s takes one number or %d (two per dimension)", c.Name, 2*dims))
+		}
+		add := make([]int, dims)
+		for i := 0; i < dims; i++ { // pairs run from the last dimension back
+			add[dims-1-i] = p[2*i] + p[2*i+1]
+		}
+		return padLayer{Add: add}, b, nil
+	}
+}
+
+func ptInstanceNorm(c *ptCall, env map[string]ptValue) (calc.Layer, *ptBound, error) {
+	b, err := ptBind(c, env, []string{"num_features", "eps", "momentum", "affine", "track_running_stats"}, ptIgnored,
+		"e.g. nn.InstanceNorm2d(64) or nn.InstanceNorm2d(64, affine=True)")
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := b.int("num_features", 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	affine, err := b.boolean("affine", false)
+	return instanceNorm{C: n, Affine: affine}, b, err
+}
+
+// ptConvPadding reads a conv's padding: a number or tuple, 'valid', or
+// 'same' (which PyTorch refuses with a stride above 1 or a transposed conv).
+func ptConvPadding(b *ptBound, l *calc.Conv, kind string) error {
+	transposed := l.Transposed
+	var err error
+	if v := b.vals["padding"]; v.Kind == ptStr {
+		switch strings.ToLower(v.Str) {
+		case "same":
+			if transposed {
+				return b.errAt(b.at("padding"), kind+" takes no padding='same' in PyTorch (only a number)")
+			}
+			for _, s := range l.Stride {
+				if s > 1 {
+					return &lang.Error{Line: b.at("padding").Line, Col: b.at("padding").Col,
+						Msg:  "PyTorch refuses padding='same' with a stride above 1 (\"padding='same' is not supported for strided convolutions\")",
+						Hint: "use a number: " + fmt.Sprintf("%s(..., stride=%d, padding=%d)", kind, l.Stride[0], (lang.Per0(l.Kernel)-1)/2) + ", or stride=1 with padding='same'"}
+				}
+			}
+			l.PadMode = calc.PadSame
+		case "valid":
+			l.PadMode = calc.PadValid
+		default:
+			return b.errAt(b.at("padding"), fmt.Sprintf("padding=%q: PyTorch takes 'same', 'valid' or a number", v.Str))
+		}
+	} else if l.Pad, err = b.ints("padding"); err != nil {
+		return err
+	}
+	return nil
 }

@@ -22,8 +22,6 @@ const (
 	ptTokPunct
 	ptTokOther
 	ptTokCallee
-	ptTokFlat   // a bracket group with no bracket or call inside, folded by ptFold
-	ptTokLeaves // a run of leaf tokens (names, numbers, punctuation), folded by ptFold
 )
 
 // ptLexer is a hand-written, ordered lexer for pastes (a regexp lexer tries
@@ -36,11 +34,13 @@ var ptLexer = ptLexDef{}
 
 type ptLexDef struct{}
 
-var ptSymbols = map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
-	"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee, "Flat": ptTokFlat, "Leaves": ptTokLeaves}
-
 // Symbols names the token types for the grammar.
-func (ptLexDef) Symbols() map[string]lexer.TokenType { return ptSymbols }
+func (ptLexDef) Symbols() map[string]lexer.TokenType {
+	// a literal, not a package variable: parsers built while the package's
+	// variables are initialised call this before such a variable is set
+	return map[string]lexer.TokenType{"EOF": ptTokEOF, "Comment": ptTokComment, "String": ptTokString, "Dims": ptTokDims,
+		"Number": ptTokNumber, "Ident": ptTokIdent, "Open": ptTokOpen, "Close": ptTokClose, "Punct": ptTokPunct, "Other": ptTokOther, "Callee": ptTokCallee}
+}
 
 // Lex lexes r.
 func (d ptLexDef) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
@@ -87,12 +87,6 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 		pos.Advance(v)
 		i += n
 	}
-	digits := func(j int) int {
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
-		}
-		return j
-	}
 	for i < len(src) {
 		c := src[i]
 		switch {
@@ -118,38 +112,9 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 				emit(ptTokIdent, ptIdentLen(src, i))
 			}
 		case c >= '0' && c <= '9':
-			j := digits(i)
-			// Dims: 3x224x224, 32 x 32, 28×28
-			k, parts := j, 1
-			for {
-				m := k
-				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
-					m++
-				}
-				w := 0
-				if m < len(src) && (src[m] == 'x' || src[m] == 'X') {
-					w = 1
-				} else if strings.HasPrefix(src[m:], "×") {
-					w = len("×")
-				}
-				if w == 0 {
-					break
-				}
-				m += w
-				for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
-					m++
-				}
-				e := digits(m)
-				if e == m {
-					break
-				}
-				k, parts = e, parts+1
-			}
-			if parts > 1 {
-				if r, _ := utf8.DecodeRuneInString(src[k:]); k == len(src) || !ptIsWord(r) {
-					emit(ptTokDims, k-i)
-					continue
-				}
+			if n := ptDimsLen(src, i); n > 0 {
+				emit(ptTokDims, n)
+				continue
 			}
 			emit(ptTokNumber, ptNumberLen(src, i))
 		case c == '.' && i+1 < len(src) && src[i+1] >= '0' && src[i+1] <= '9':
@@ -159,32 +124,8 @@ func ptTokenize(src string, keepComments bool) []lexer.Token {
 		case c == ')' || c == ']' || c == '}':
 			emit(ptTokClose, 1)
 		default:
-			r, size := utf8.DecodeRuneInString(src[i:])
-			if r == '_' || unicode.IsLetter(r) {
-				n := ptIdentLen(src, i)
-				j := i + n
-				for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
-					j++
-				}
-				if j < len(src) && (src[j] == '(' || src[j] == '[') {
-					emit(ptTokCallee, n)
-				} else {
-					emit(ptTokIdent, n)
-				}
-				continue
-			}
-			if i+1 < len(src) {
-				switch src[i : i+2] {
-				case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
-					emit(ptTokPunct, 2)
-					continue
-				}
-			}
-			if strings.IndexByte("-+*/%=,:.;<>@&|^~!?", c) >= 0 {
-				emit(ptTokPunct, 1)
-				continue
-			}
-			emit(ptTokOther, size)
+			typ, n := ptWordOrSymbol(src, i)
+			emit(typ, n)
 		}
 	}
 	toks = append(toks, lexer.EOFToken(pos))
@@ -283,65 +224,73 @@ func ptNumberLen(src string, i int) int {
 	return j - i
 }
 
-// ptFold folds toks so the parser, whose cost is per token, handles a few
-// tokens where the paste has many: bracket groups first (ptFoldGroups),
-// then runs of leaf tokens (ptFoldLeaves). ptSortLeaves puts the tokens
-// back after the parse. toks must have balanced brackets.
-func ptFold(src string, toks []lexer.Token) []lexer.Token {
-	return ptFoldLeaves(src, ptFoldGroups(src, toks))
+// ptDigits is the end of the run of digits from j.
+func ptDigits(src string, j int) int {
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	return j
 }
 
-// ptFoldLeaves replaces every run of two or more leaf tokens — self.conv1 =
-// at the start of a line, the names and operators between calls — by one
-// Leaves token spanning their text.
-func ptFoldLeaves(src string, toks []lexer.Token) []lexer.Token {
-	out := make([]lexer.Token, 0, len(toks))
-	for i := 0; i < len(toks); i++ {
-		j := i
-		for j < len(toks) && ptIsLeaf(toks[j].Type) {
+// ptDimsLen is the length of sizes written with x at i (3x224x224, 32 x
+// 32, 28×28), or 0 when there is only one number.
+func ptDimsLen(src string, i int) int {
+	k, parts := ptDigits(src, i), 1
+	for {
+		m := k
+		for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+			m++
+		}
+		w := 0
+		if m < len(src) && (src[m] == 'x' || src[m] == 'X') {
+			w = 1
+		} else if strings.HasPrefix(src[m:], "×") {
+			w = len("×")
+		}
+		if w == 0 {
+			break
+		}
+		m += w
+		for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+			m++
+		}
+		e := ptDigits(src, m)
+		if e == m {
+			break
+		}
+		k, parts = e, parts+1
+	}
+	if parts > 1 {
+		if r, _ := utf8.DecodeRuneInString(src[k:]); k == len(src) || !ptIsWord(r) {
+			return k - i
+		}
+	}
+	return 0
+}
+
+// ptWordOrSymbol lexes a name (a Callee when a bracket follows on its
+// line), an operator, or any other rune as a token of its own.
+func ptWordOrSymbol(src string, i int) (lexer.TokenType, int) {
+	r, size := utf8.DecodeRuneInString(src[i:])
+	if r == '_' || unicode.IsLetter(r) {
+		n := ptIdentLen(src, i)
+		j := i + n
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
 			j++
 		}
-		if j-i < 2 {
-			out = append(out, toks[i])
-			continue
+		if j < len(src) && (src[j] == '(' || src[j] == '[') {
+			return ptTokCallee, n
 		}
-		last := toks[j-1]
-		out = append(out, lexer.Token{Type: ptTokLeaves, Value: src[toks[i].Pos.Offset : last.Pos.Offset+len(last.Value)], Pos: toks[i].Pos})
-		i = j - 1
+		return ptTokIdent, n
 	}
-	return out
-}
-
-// ptIsLeaf reports whether a token of type t is a node of the tree on its
-// own (Tok or Ident in the grammar).
-func ptIsLeaf(t lexer.TokenType) bool {
-	switch t {
-	case ptTokNumber, ptTokDims, ptTokString, ptTokPunct, ptTokOther, ptTokIdent:
-		return true
-	}
-	return false
-}
-
-// ptFoldGroups replaces every bracket group that holds no bracket and no
-// call — most of a paste: (3, 3), (conv1), (in_features=9216,
-// out_features=4096) — by one Flat token.
-func ptFoldGroups(src string, toks []lexer.Token) []lexer.Token {
-	out := make([]lexer.Token, 0, len(toks))
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.Type == ptTokOpen {
-			j := i + 1
-			for j < len(toks) && toks[j].Type != ptTokOpen && toks[j].Type != ptTokClose && toks[j].Type != ptTokCallee && toks[j].Type != lexer.EOF {
-				j++
-			}
-			if j < len(toks) && toks[j].Type == ptTokClose {
-				end := toks[j].Pos.Offset + len(toks[j].Value)
-				out = append(out, lexer.Token{Type: ptTokFlat, Value: src[t.Pos.Offset:end], Pos: t.Pos})
-				i = j
-				continue
-			}
+	if i+1 < len(src) {
+		switch src[i : i+2] {
+		case "**", "//", "==", "!=", "<=", ">=", "->", ":=", "+=", "-=", "*=", "/=":
+			return ptTokPunct, 2
 		}
-		out = append(out, t)
 	}
-	return out
+	if strings.IndexByte("-+*/%=,:.;<>@&|^~!?", src[i]) >= 0 {
+		return ptTokPunct, 1
+	}
+	return ptTokOther, size
 }

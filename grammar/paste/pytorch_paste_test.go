@@ -100,7 +100,7 @@ func TestPyTorchPastes(t *testing.T) {
 			params: 23466, output: []int{10}, kinds: "conv2d,relu,maxpool,flatten,linear"},
 		// A residual block: read as a chain, with a note. 64·64·9·2 + bn 128·2.
 		{name: "residual note", src: "class Block(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn1 = nn.BatchNorm2d(64)\n        self.conv2 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\n        self.bn2 = nn.BatchNorm2d(64)\n    def forward(self, x):\n        out = F.relu(self.bn1(self.conv1(x)))\n        out = self.bn2(self.conv2(out))\n        out += x\n        return F.relu(out)\ninput 64x56x56",
-			params: 73984, output: []int{64, 56, 56}, note: "joins branches"},
+			params: 73984, output: []int{64, 56, 56}, note: "residual block"},
 		// PyTorch's basic MNIST example (F.max_pool2d in forward): 21,840.
 		{name: "mnist basic", src: "self.conv1 = nn.Conv2d(in_channels=1, out_channels=10, kernel_size=5)\nself.conv2 = nn.Conv2d(10, 20, kernel_size=5)\nself.conv2_drop = nn.Dropout2d()\nself.fc1 = nn.Linear(320, 50)\nself.fc2 = nn.Linear(50, 10)\n\ndef forward(self, x):\n    x = F.relu(F.max_pool2d(self.conv1(x), 2))\n    x = F.relu(F.max_pool2d(self.conv2_drop(self.conv2(x)), 2))\n    x = x.view(-1, 320)\n    x = F.relu(self.fc1(x))\n    x = F.dropout(x, training=self.training)\n    x = self.fc2(x)\n    return F.log_softmax(x)\nMNIST 28x28",
 			params: 21840, output: []int{10}},

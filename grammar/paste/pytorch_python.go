@@ -25,17 +25,13 @@ import (
 // truncated paste), which are skipped.
 //
 //	File  = (Node | Close)* .
-//	Node  = Tok | Callee Group+ | Ident | Group .
-//	Group = Flat | "(" Node* ")" | "[" Node* "]" | "{" Node* "}" .
-//	Tok   = Number | Dims | String | Punct | Other | Leaves .
+//	Node  = (Number | Dims | String | Punct | Other | Ident) | Callee Group+ | Group .
+//	Group = Open Node* Close .
 //
-// A Flat is a whole bracket group without a bracket or call inside, and
-// Leaves a run of leaf tokens (Tok or Ident); both are folded into one
-// token before the parse and unfolded after it (ptFold, ptSortLeaves): the
-// parser's cost is per token, and most of a paste is such groups and runs.
-// A Callee is a name directly followed (on its line) by a bracket: the
-// lexer tells it from a plain Ident so the parser never tries a bracket
-// after a name that has none.
+// Every token of the paste is a node or a bracket of the tree; nothing is
+// folded before the parse. A Callee is a name directly followed (on its
+// line) by a bracket: the lexer tells it from a plain Ident so the parser
+// never tries a bracket after a name that has none.
 type ptFile struct {
 	Nodes []*ptNode `parser:"( @@ | Close )*"`
 	// Comments holds the top-level nodes of the paste's comments, where
@@ -53,7 +49,7 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 		if !ptBalanced(toks) {
 			continue
 		}
-		nodes, err := ptParseTokens(text, toks, ptFold)
+		nodes, err := ptParseTokens(text, toks)
 		if err != nil {
 			continue
 		}
@@ -66,12 +62,13 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 	return out
 }
 
+// ptNode is one node of the tree: a leaf token, a name, a call (a name and
+// its bracket groups) or a bracket group. A leaf is captured as Tok (one
+// alternative for every kind of leaf keeps the parse short) and sorted
+// into Num, Dims, Str, Punct or Ident by its token type after the parse.
 type ptNode struct {
-	Pos lexer.Position
-	// Tok is a leaf token, captured first (most tokens are leaves) and
-	// sorted into Num, Dims, Str or Punct after the parse.
-	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other | Leaves )"`
-	Name  string     `parser:" | @Ident"`
+	Pos   lexer.Position
+	Tok   string     `parser:"(  @( Number | Dims | String | Punct | Other | Ident )"`
 	Ident string     `parser:" | @Callee"`
 	Calls []*ptGroup `parser:"   @@+"`
 	Group *ptGroup   `parser:" | @@ )"`
@@ -81,93 +78,43 @@ type ptNode struct {
 	Punct string
 }
 
-// ptSortLeaves moves each leaf token to the field of its kind (Num, Dims,
-// Str or Punct), as the lexer typed it, and unfolds Flat groups and Leaves
-// runs; toks are the paste's tokens before folding.
-func ptSortLeaves(nodes []*ptNode, toks []lexer.Token) []*ptNode {
-	var out []*ptNode // made when a run of leaves is unfolded
-	for i, n := range nodes {
+// ptFinishTree sorts every leaf by its token type and gives every group
+// the position of its closing bracket; closeOf maps an opening bracket's
+// offset to its closing bracket's token.
+func ptFinishTree(nodes []*ptNode, toks []lexer.Token, closeOf map[int]int) {
+	for _, n := range nodes {
 		if n.Tok != "" {
-			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok && toks[j].Value != n.Tok {
-				if out == nil {
-					out = append(make([]*ptNode, 0, len(nodes)+8), nodes[:i]...)
-				}
-				out = ptLeafNodes(out, toks, j, n.Pos.Offset+len(n.Tok))
-				continue
-			}
-		}
-		if out != nil {
-			out = append(out, n)
-		}
-		if n.Name != "" {
-			n.Ident = n.Name
-		}
-		switch {
-		case n.Tok != "":
 			if j, ok := ptTokenAt(toks, n.Pos.Offset); ok {
-				ptSetLeaf(n, toks[j])
+				switch toks[j].Type {
+				case ptTokNumber:
+					n.Num = n.Tok
+				case ptTokDims:
+					n.Dims = n.Tok
+				case ptTokString:
+					n.Str = n.Tok
+				case ptTokIdent:
+					n.Ident = n.Tok
+				default:
+					n.Punct = n.Tok
+				}
 			}
-		case n.Group != nil:
-			ptSortGroup(n.Group, toks)
+			n.Tok = ""
+		}
+		if n.Group != nil {
+			ptFinishGroup(n.Group, toks, closeOf)
 		}
 		for _, g := range n.Calls {
-			ptSortGroup(g, toks)
+			ptFinishGroup(g, toks, closeOf)
 		}
 	}
-	if out == nil {
-		return nodes
-	}
-	return out
 }
 
-// ptLeafNodes appends a node for each token from toks[j] up to byte offset
-// end (a run of leaves), as the parser makes them.
-func ptLeafNodes(out []*ptNode, toks []lexer.Token, j, end int) []*ptNode {
-	k := j
-	for k < len(toks) && toks[k].Pos.Offset < end {
-		k++
+func ptFinishGroup(g *ptGroup, toks []lexer.Token, closeOf map[int]int) {
+	if j, ok := closeOf[g.Pos.Offset]; ok {
+		c := toks[j].Pos
+		g.EndPos = lexer.Position{Offset: c.Offset + 1, Line: c.Line, Column: c.Column + 1}
 	}
-	store := make([]ptNode, k-j)
-	for i, t := range toks[j:k] {
-		n := &store[i]
-		n.Pos = t.Pos
-		if t.Type == ptTokIdent {
-			n.Name, n.Ident = t.Value, t.Value
-		} else {
-			n.Tok = t.Value
-			ptSetLeaf(n, t)
-		}
-		out = append(out, n)
-	}
-	return out
-}
-
-func ptSortGroup(g *ptGroup, toks []lexer.Token) {
-	if g.Flat == "" {
-		g.Nodes = ptSortLeaves(g.Nodes, toks)
-		return
-	}
-	j, ok := ptTokenAt(toks, g.Pos.Offset)
-	if !ok {
-		return
-	}
-	g.Open = toks[j].Value
-	for j++; j < len(toks) && toks[j].Type != ptTokClose; j++ {
-		t := toks[j]
-		n := &ptNode{Pos: t.Pos}
-		if t.Type == ptTokIdent {
-			n.Ident = t.Value
-		} else {
-			ptSetLeaf(n, t)
-		}
-		g.Nodes = append(g.Nodes, n)
-	}
-	if j < len(toks) {
-		c := toks[j]
-		g.Close = c.Value
-		g.EndPos = lexer.Position{Offset: c.Pos.Offset + 1, Line: c.Pos.Line, Column: c.Pos.Column + 1}
-	}
-	g.Flat = ""
+	ptFinishTree(g.Nodes, toks, closeOf)
 }
 
 // ptTokenAt finds the token that starts at byte offset off.
@@ -192,26 +139,13 @@ func ptBalanced(toks []lexer.Token) bool {
 	return len(stack) == 0
 }
 
-func ptSetLeaf(n *ptNode, t lexer.Token) {
-	switch t.Type {
-	case ptTokNumber:
-		n.Num = t.Value
-	case ptTokDims:
-		n.Dims = t.Value
-	case ptTokString:
-		n.Str = t.Value
-	default:
-		n.Punct = t.Value
-	}
-}
-
+// ptGroup is a bracket group: ( ... ), [ ... ] or { ... }.
 type ptGroup struct {
 	Pos    lexer.Position
-	EndPos lexer.Position
-	Flat   string    `parser:"(  @Flat"`
-	Open   string    `parser:" | @Open"`
-	Nodes  []*ptNode `parser:"   @@*"`
-	Close  string    `parser:"   @Close )"`
+	EndPos lexer.Position // just after the closing bracket
+	Open   string         `parser:"@Open"`
+	Nodes  []*ptNode      `parser:"@@*"`
+	Close  string         `parser:"@Close"`
 }
 
 var ptParser = participle.MustBuild[ptFile](
@@ -261,7 +195,7 @@ func ptParseTree(src string) (*ptFile, error) {
 			Msg:  fmt.Sprintf("this %q is never closed", top.r),
 			Hint: "paste the whole call, e.g. nn.Conv2d(3, 64, 3, padding=1)"}
 	}
-	nodes, err := ptParseTokens(src, toks, ptFold)
+	nodes, err := ptParseTokens(src, toks)
 	if err != nil {
 		return nil, err
 	}
@@ -269,9 +203,9 @@ func ptParseTree(src string) (*ptFile, error) {
 }
 
 // ptParseTokens parses toks, the tokens of src with balanced brackets and
-// no comments, folded by fold, into the tree's top-level nodes.
-func ptParseTokens(src string, toks []lexer.Token, fold func(string, []lexer.Token) []lexer.Token) ([]*ptNode, error) {
-	lx, err := lexer.Upgrade(&ptSliceLexer{toks: fold(src, toks)})
+// no comments, into the tree's top-level nodes.
+func ptParseTokens(src string, toks []lexer.Token) ([]*ptNode, error) {
+	lx, err := lexer.Upgrade(&ptSliceLexer{toks: toks})
 	if err != nil {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
@@ -283,7 +217,21 @@ func ptParseTokens(src string, toks []lexer.Token, fold func(string, []lexer.Tok
 		}
 		return nil, e
 	}
-	return ptSortLeaves(f.Nodes, toks), nil
+	closeOf := map[int]int{}
+	var stack []int
+	for j, t := range toks {
+		switch t.Type {
+		case ptTokOpen:
+			stack = append(stack, j)
+		case ptTokClose:
+			if len(stack) > 0 {
+				closeOf[toks[stack[len(stack)-1]].Pos.Offset] = j
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	ptFinishTree(f.Nodes, toks, closeOf)
+	return f.Nodes, nil
 }
 
 // ptPos converts a participle position.
@@ -381,6 +329,7 @@ const (
 	ptTuple
 	ptName // a variable: Str is its name
 	ptCallV
+	ptUnknown // `???` written where a number goes: the question itself
 )
 
 // ptLimit bounds every number: larger values are refused before they can
@@ -388,181 +337,98 @@ const (
 const ptLimit = 1 << 40
 
 // ptEval evaluates an argument: numbers with + - * / // % ** and
-// parentheses, tuples and lists, strings, True/False/None, calls (kept
-// unevaluated) and names.
+// parentheses, int() and the other builtins, tuples and lists, strings,
+// True/False/None, ??? (the number asked for), calls of layers (kept
+// unevaluated) and names bound earlier. A lone number, name, string, call
+// or tuple of them is read directly; anything with an operator goes
+// through the arithmetic grammar (arith.go).
 func ptEval(nodes []*ptNode, env map[string]ptValue) (ptValue, error) {
 	if len(nodes) == 0 {
 		return ptValue{}, nil
 	}
-	e := ptEvaluator{nodes: nodes, env: env}
-	v, err := e.sum()
-	if err != nil {
-		return v, err
-	}
-	if e.i < len(nodes) {
-		n := nodes[e.i]
-		return ptValue{}, &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: fmt.Sprintf("cannot read %s in this argument", ptNodeText(n)),
-			Hint: "write the argument as a number or a tuple, e.g. kernel_size=(3, 3)"}
-	}
-	return v, nil
-}
-
-type ptEvaluator struct {
-	nodes []*ptNode
-	env   map[string]ptValue // numbers assigned earlier in the paste
-	i     int
-}
-
-func (e *ptEvaluator) peek() string {
-	if e.i < len(e.nodes) {
-		return e.nodes[e.i].Punct
-	}
-	return ""
-}
-
-func (e *ptEvaluator) sum() (ptValue, error) {
-	l, err := e.product()
-	if err != nil {
-		return l, err
-	}
-	for op := e.peek(); op == "+" || op == "-"; op = e.peek() {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		r, err := e.product()
-		if err != nil {
-			return r, err
-		}
-		if l, err = ptArith(op, l, r, pos); err != nil {
-			return l, err
-		}
-	}
-	return l, nil
-}
-
-func (e *ptEvaluator) product() (ptValue, error) {
-	l, err := e.unary()
-	if err != nil {
-		return l, err
-	}
-	for op := e.peek(); op == "*" || op == "/" || op == "//" || op == "%"; op = e.peek() {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		r, err := e.unary()
-		if err != nil {
-			return r, err
-		}
-		if l, err = ptArith(op, l, r, pos); err != nil {
-			return l, err
-		}
-	}
-	return l, nil
-}
-
-func (e *ptEvaluator) unary() (ptValue, error) {
-	switch e.peek() {
-	case "-", "+":
-		op, pos := e.peek(), e.nodes[e.i].Pos
-		e.i++
-		v, err := e.unary()
-		if err != nil || op == "+" {
+	if len(nodes) == 1 {
+		if v, ok, err := ptEvalSimple(nodes[0], env); ok {
 			return v, err
 		}
-		return ptArith("-", ptValue{Kind: ptInt, Pos: ptPos(pos)}, v, pos)
 	}
-	b, err := e.atom()
-	if err != nil {
-		return b, err
-	}
-	if e.peek() == "**" {
-		pos := e.nodes[e.i].Pos
-		e.i++
-		x, err := e.unary()
-		if err != nil {
-			return x, err
-		}
-		return ptArith("**", b, x, pos)
-	}
-	return b, nil
+	return ptEvalGrammar(nodes, env)
 }
 
-func (e *ptEvaluator) atom() (ptValue, error) {
-	if e.i >= len(e.nodes) {
-		n := e.nodes[len(e.nodes)-1]
-		return ptValue{}, &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: "a value is missing after " + ptNodeText(n),
-			Hint: "e.g. 64*8*8"}
-	}
-	n := e.nodes[e.i]
-	e.i++
+// ptEvalSimple evaluates a node that needs no grammar; ok is false for
+// one that does (a builtin call, an index, a lone operator).
+func ptEvalSimple(n *ptNode, env map[string]ptValue) (v ptValue, ok bool, err error) {
 	pos := ptPos(n.Pos)
 	switch {
 	case n.Num != "":
-		if !strings.ContainsAny(n.Num, ".eE") {
-			v, err := strconv.ParseInt(n.Num, 10, 64)
-			if err != nil || v > ptLimit {
-				return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: n.Num + " is too large", Hint: "use sizes a real network could have"}
-			}
-			return ptValue{Kind: ptInt, Int: v, Pos: pos}, nil
-		}
-		f, err := strconv.ParseFloat(n.Num, 64)
-		if err != nil {
-			return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: "cannot read the number " + n.Num}
-		}
-		return ptValue{Kind: ptFloat, Float: f, Pos: pos}, nil
+		v, err = ptNumber(n.Num, pos)
+		return v, true, err
 	case n.Dims != "":
-		v := ptValue{Kind: ptTuple, Pos: pos}
+		v = ptValue{Kind: ptTuple, Pos: pos}
 		for _, d := range ptDimsOf(n.Dims) {
 			v.Items = append(v.Items, ptValue{Kind: ptInt, Int: int64(d), Pos: pos})
 		}
-		return v, nil
+		return v, true, nil
 	case n.Str != "":
-		s := n.Str
-		s = strings.TrimLeft(s, "rRbBfF")
-		if len(s) >= 6 && (strings.HasPrefix(s, `"""`) || strings.HasPrefix(s, `'''`)) {
-			s = s[3 : len(s)-3]
-		} else if len(s) >= 2 {
-			s = s[1 : len(s)-1]
-		}
-		return ptValue{Kind: ptStr, Str: s, Pos: pos}, nil
-	case n.Group != nil:
-		args := ptSplitArgs(n.Group.Nodes)
-		commas := 0
-		for _, m := range n.Group.Nodes {
-			if m.Punct == "," {
-				commas++
-			}
-		}
-		if n.Group.Open == "(" && commas == 0 && len(args) == 1 {
-			return ptEval(args[0].Nodes, e.env)
-		}
-		v := ptValue{Kind: ptTuple, Pos: pos}
-		for _, a := range args {
-			x, err := ptEval(a.Nodes, e.env)
-			if err != nil {
-				return x, err
-			}
-			v.Items = append(v.Items, x)
-		}
-		return v, nil
-	case n.Ident != "":
+		return ptStringValue(n.Str, pos), true, nil
+	case n.Ident != "" && len(n.Calls) == 0:
+		v = ptLookup(env, n.Ident)
+		v.Pos = pos
+		return v, true, nil
+	case n.Ident != "" && ptBuiltins[n.Ident] == nil && len(n.Calls) == 1:
 		if c := ptCallOf(n); c != nil {
-			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, nil
+			return ptValue{Kind: ptCallV, Call: c, Pos: pos}, true, nil
 		}
-		switch n.Ident {
-		case "True", "true":
-			return ptValue{Kind: ptBool, Int: 1, Pos: pos}, nil
-		case "False", "false":
-			return ptValue{Kind: ptBool, Pos: pos}, nil
-		case "None":
-			return ptValue{Kind: ptNone, Pos: pos}, nil
-		}
-		if v, ok := e.env[n.Ident]; ok {
-			v.Pos = pos
-			return v, nil
-		}
-		return ptValue{Kind: ptName, Str: n.Ident, Pos: pos}, nil
+	case n.Group != nil:
+		return ptEvalGroup(n.Group, env, pos)
 	}
-	return ptValue{}, &lang.Error{Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf("cannot read %q here", n.Punct),
-		Hint: "write the argument as a number or a tuple, e.g. stride=(2, 2)"}
+	return ptValue{}, false, nil
+}
+
+// ptEvalGroup evaluates (x), a tuple (3, 3) or a list [32, 64].
+func ptEvalGroup(g *ptGroup, env map[string]ptValue, pos lang.Position) (ptValue, bool, error) {
+	if g.Open == "{" {
+		return ptValue{}, false, nil
+	}
+	args := ptSplitArgs(g.Nodes)
+	commas := 0
+	for _, m := range g.Nodes {
+		if m.Punct == "," {
+			commas++
+		}
+	}
+	if g.Open == "(" && commas == 0 && len(args) == 1 {
+		v, err := ptEval(args[0].Nodes, env)
+		return v, true, err
+	}
+	v := ptValue{Kind: ptTuple, Pos: pos}
+	for _, a := range args {
+		if a.Key != "" {
+			return ptValue{}, false, nil
+		}
+		x, err := ptEval(a.Nodes, env)
+		if err != nil {
+			return x, true, err
+		}
+		v.Items = append(v.Items, x)
+	}
+	return v, true, nil
+}
+
+// ptLookup is the value of a plain name: True, False, None, a number
+// bound earlier in the paste, or a name whose value is not known.
+func ptLookup(env map[string]ptValue, name string) ptValue {
+	switch name {
+	case "True", "true":
+		return ptValue{Kind: ptBool, Int: 1}
+	case "False", "false":
+		return ptValue{Kind: ptBool}
+	case "None":
+		return ptValue{Kind: ptNone}
+	}
+	if v, ok := env[name]; ok {
+		return v
+	}
+	return ptValue{Kind: ptName, Str: name}
 }
 
 // ptArith applies a binary operator to two numbers.
@@ -675,4 +541,86 @@ func ptWalk(nodes []*ptNode, visit func(n *ptNode) bool) {
 			ptWalk(n.Group.Nodes, visit)
 		}
 	}
+}
+
+// ptBuiltins are the Python functions people write inside layer arguments.
+var ptBuiltins = map[string]func([]ptValue) (ptValue, bool){
+	"int":        func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Trunc) },
+	"round":      func(a []ptValue) (ptValue, bool) { return ptRound(a, math.RoundToEven) },
+	"math.floor": func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Floor) },
+	"math.ceil":  func(a []ptValue) (ptValue, bool) { return ptRound(a, math.Ceil) },
+	"float": func(a []ptValue) (ptValue, bool) {
+		f, ok := ptOneNumber(a)
+		return ptValue{Kind: ptFloat, Float: f}, ok
+	},
+	"abs": func(a []ptValue) (ptValue, bool) {
+		if len(a) == 1 && a[0].Kind == ptInt {
+			return ptValue{Kind: ptInt, Int: max(a[0].Int, -a[0].Int)}, true
+		}
+		return ptValue{}, false
+	},
+	"len": func(a []ptValue) (ptValue, bool) {
+		if len(a) == 1 && a[0].Kind == ptTuple {
+			return ptValue{Kind: ptInt, Int: int64(len(a[0].Items))}, true
+		}
+		return ptValue{}, false
+	},
+	"max":       func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x > y }) },
+	"min":       func(a []ptValue) (ptValue, bool) { return ptPick(a, func(x, y int64) bool { return x < y }) },
+	"math.prod": ptProd,
+	"np.prod":   ptProd,
+}
+
+func ptOneNumber(a []ptValue) (float64, bool) {
+	if len(a) != 1 {
+		return 0, false
+	}
+	switch a[0].Kind {
+	case ptInt, ptBool:
+		return float64(a[0].Int), true
+	case ptFloat:
+		return a[0].Float, true
+	}
+	return 0, false
+}
+
+func ptRound(a []ptValue, f func(float64) float64) (ptValue, bool) {
+	x, ok := ptOneNumber(a)
+	if !ok || math.Abs(x) > ptLimit {
+		return ptValue{}, false
+	}
+	return ptValue{Kind: ptInt, Int: int64(f(x))}, true
+}
+
+func ptPick(a []ptValue, better func(x, y int64) bool) (ptValue, bool) {
+	if len(a) == 1 && a[0].Kind == ptTuple {
+		a = a[0].Items
+	}
+	if len(a) == 0 {
+		return ptValue{}, false
+	}
+	best := a[0]
+	for _, x := range a {
+		if x.Kind != ptInt {
+			return ptValue{}, false
+		}
+		if better(x.Int, best.Int) {
+			best = x
+		}
+	}
+	return best, best.Kind == ptInt
+}
+
+func ptProd(a []ptValue) (ptValue, bool) {
+	if len(a) != 1 || a[0].Kind != ptTuple {
+		return ptValue{}, false
+	}
+	p := int64(1)
+	for _, x := range a[0].Items {
+		if x.Kind != ptInt || x.Int < 0 || (x.Int > 0 && p > ptLimit/x.Int) {
+			return ptValue{}, false
+		}
+		p *= x.Int
+	}
+	return ptValue{Kind: ptInt, Int: p}, true
 }

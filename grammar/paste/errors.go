@@ -1,0 +1,205 @@
+package paste
+
+// PyTorch's error messages as the question: the shapes in them say which
+// layer is wrong and what it must be. A message is read, then blanked out
+// of the paste (spaces, so positions hold) before the code is read.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+var (
+	// mat1 and mat2 shapes cannot be multiplied (64x2304 and 1024x10)
+	errMatmulRE = regexp.MustCompile(`mat1 and mat2 shapes cannot be multiplied \((\d+)\s*[x×]\s*(\d+) and (\d+)\s*[x×]\s*(\d+)\)`)
+	// size mismatch, m1: [64 x 4608], m2: [2048 x 512]  (PyTorch before 1.8)
+	errOldMatmulRE = regexp.MustCompile(`size mismatch, m1: \[(\d+) x (\d+)\], m2: \[(\d+) x (\d+)\]`)
+	// Given groups=1, weight of size [64, 32, 3, 3], expected input[1, 64, 16, 16] to have 32 channels, but got 64 channels instead
+	errChannelsRE = regexp.MustCompile(`Given groups=(\d+), weight of size \[([\d, ]+)\], expected input\[([\d, ]+)\] to have (\d+) channels, but got (\d+) channels`)
+	// size mismatch for fc.weight: copying a param with shape torch.Size([10, 512]) from checkpoint, the shape in current model is torch.Size([100, 512]).
+	errStateRE = regexp.MustCompile(`size mismatch for ([\w.]+)\.weight: copying a param with shape torch\.Size\(\[([\d, ]+)\]\) from checkpoint, the shape in current model is torch\.Size\(\[([\d, ]+)\]\)`)
+	// the lines of a traceback around a message
+	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=).*$`)
+)
+
+// ptMessage is what an error message says.
+type ptMessage struct {
+	kind   string // "linear", "conv", "checkpoint"
+	nums   []int  // linear: rows, features, in, out; checkpoint: the checkpoint's weight shape
+	weight []int  // conv: [out, in/groups, k...]
+	input  []int  // conv: the input it got, batch first
+	groups int
+	name   string // checkpoint: the layer's name
+	pos    lang.Position
+}
+
+// LooksLikeError reports whether src holds one of the PyTorch error
+// messages the paste front-end reads as a question (a shape mismatch in a
+// Linear or a conv, a checkpoint that does not fit).
+func LooksLikeError(src string) bool {
+	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src)
+}
+
+// ptReadMessage finds the first message in src, and returns src with the
+// traceback's lines blanked.
+func ptReadMessage(src string) (*ptMessage, string) {
+	m := ptMatchMessage(src)
+	if m == nil {
+		return nil, src
+	}
+	blank := errLineRE.ReplaceAllStringFunc(src, func(s string) string { return strings.Repeat(" ", len(s)) })
+	return m, blank
+}
+
+func ptMatchMessage(src string) *ptMessage {
+	at := func(i int) lang.Position {
+		line, col := lang.RunePosition(src, len([]rune(src[:i])))
+		return lang.Position{Line: line, Col: col}
+	}
+	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE} {
+		if g := re.FindStringSubmatchIndex(src); g != nil {
+			return &ptMessage{kind: "linear", nums: ptSubInts(src, g, 1, 4), pos: at(g[0])}
+		}
+	}
+	if g := errChannelsRE.FindStringSubmatchIndex(src); g != nil {
+		groups, _ := strconv.Atoi(src[g[2]:g[3]])
+		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0])}
+	}
+	if g := errStateRE.FindStringSubmatchIndex(src); g != nil {
+		return &ptMessage{kind: "checkpoint", name: src[g[2]:g[3]], nums: ptIntList(src[g[4]:g[5]]), weight: ptIntList(src[g[6]:g[7]]), pos: at(g[0])}
+	}
+	return nil
+}
+
+// ptSubInts reads submatches from..to of g as numbers.
+func ptSubInts(src string, g []int, from, to int) []int {
+	var out []int
+	for k := from; k <= to; k++ {
+		v, _ := strconv.Atoi(src[g[2*k]:g[2*k+1]])
+		out = append(out, v)
+	}
+	return out
+}
+
+// ptIntList reads "64, 3, 3, 3".
+func ptIntList(s string) []int {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || v < 0 || v > calc.MaxSize {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// apply makes the message's correction: the layer it names is found in q
+// (or made, when no code was pasted) and fixed.
+func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
+	switch m.kind {
+	case "linear":
+		m.applyLinear(q, fx)
+	case "conv":
+		m.applyConv(q, fx)
+	case "checkpoint":
+		m.applyCheckpoint(q, fx)
+	}
+}
+
+// applyLinear: features per sample (nums[1]) reach a Linear(in, out).
+func (m *ptMessage) applyLinear(q *lang.Question, fx *ptFixer) {
+	feat, in, out := m.nums[1], m.nums[2], m.nums[3]
+	why := fmt.Sprintf("PyTorch's message says %d samples of %d features reach a Linear with in_features %d", m.nums[0], feat, in)
+	for i, l := range q.Layers {
+		if lin, ok := l.Layer.(calc.Linear); ok && lin.Out == out && (lin.In == in || lin.In == 0) {
+			if c := fx.calls[l.Pos]; c != nil && lin.In != feat {
+				was := lin.In
+				lin.In = feat
+				fx.apply(q, i, lin, c, 0, "in_features", fmt.Sprint(feat), was, why)
+			}
+			return
+		}
+	}
+	if len(q.Layers) == 0 {
+		q.Layers = []lang.Layer{{Layer: calc.Linear{In: feat, Out: out}, Pos: m.pos}}
+		q.Fix = &lang.Fix{Layer: 0, Line: fmt.Sprintf("nn.Linear(%d, %d)", feat, out), Why: why}
+		q.Notes = append(q.Notes, fmt.Sprintf("fix: nn.Linear(%d, %d) (%s)", feat, out, why))
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(m.nums[0]), Pos: m.pos, Why: "the batch size does not change the layer"})
+	}
+}
+
+// applyConv: a conv with weight [out, in/groups, k...] got an input whose
+// channels differ.
+func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
+	if len(m.weight) < 3 || len(m.input) != len(m.weight) {
+		return
+	}
+	out, k := m.weight[0], m.weight[2:]
+	got := m.input[1]
+	fx.convs = true
+	for i, l := range q.Layers {
+		if c, ok := l.Layer.(calc.Conv); ok && !c.Transposed && c.Out == out && c.In == m.weight[1]*max(m.groups, 1) {
+			if i == 0 && q.Input == nil {
+				q.Input = calc.Shape(m.input[1:])
+			}
+			if call := fx.calls[l.Pos]; call != nil && m.groups <= 1 {
+				was := c.In
+				c.In = got
+				fx.apply(q, i, c, call, 0, "in_channels", fmt.Sprint(got), was,
+					fmt.Sprintf("PyTorch's message says the input it gets, %s, has %d channels", ptShapeText(m.input), got))
+			}
+			return
+		}
+	}
+	if len(q.Layers) == 0 && m.groups <= 1 {
+		q.Input = calc.Shape(m.input[1:])
+		q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: got, Out: out, Kernel: k}, Pos: m.pos}}
+		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s)", len(k), got, out, ptKernelText(k))
+		why := fmt.Sprintf("the input %s has %d channels", ptShapeText(m.input), got)
+		q.Fix = &lang.Fix{Line: line, Why: why}
+		q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	}
+}
+
+// applyCheckpoint: the checkpoint's layer has another shape than the
+// model's; the checkpoint's is the layer answered.
+func (m *ptMessage) applyCheckpoint(q *lang.Question, fx *ptFixer) {
+	var l calc.Layer
+	var line string
+	switch w := m.nums; len(w) {
+	case 2:
+		l, line = calc.Linear{In: w[1], Out: w[0]}, fmt.Sprintf("nn.Linear(%d, %d)", w[1], w[0])
+	case 3, 4, 5:
+		k := w[2:]
+		l, line = calc.Conv{Dims: len(k), In: w[1], Out: w[0], Kernel: k}, fmt.Sprintf("nn.Conv%dd(%d, %d, %s)", len(k), w[1], w[0], ptKernelText(k))
+	default:
+		return
+	}
+	why := fmt.Sprintf("the checkpoint's %s.weight is %v but the model's is %v: to load it, %s must be %s", m.name, m.nums, m.weight, m.name, line)
+	q.Layers = []lang.Layer{{Layer: l, Pos: m.pos}}
+	q.Input = nil
+	q.Fix = &lang.Fix{Line: line, Why: why}
+	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+}
+
+// ptKernelText writes a kernel as PyTorch takes it: 3, or (3, 5).
+func ptKernelText(k []int) string {
+	same := true
+	for _, x := range k {
+		same = same && x == k[0]
+	}
+	if same {
+		return fmt.Sprint(k[0])
+	}
+	parts := make([]string, len(k))
+	for i, x := range k {
+		parts[i] = fmt.Sprint(x)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}

@@ -1,0 +1,354 @@
+package paste
+
+// Tracing forward(): the body is run symbolically, statement by statement.
+// Every tensor is the chain of layers applied to forward's input to make
+// it, so `out + self.shortcut(x)` is a residual block (the two chains share
+// x's prefix; what follows it is the body and the shortcut) and
+// torch.cat([...], 1) a concatenation of the chains' remainders.
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// fwMaxSteps bounds the work of one trace (loops unrolled, calls made).
+const fwMaxSteps = 5000
+
+// fwStep is one layer applied while tracing; chains share steps, so two
+// tensors made from the same one share a prefix of pointers.
+type fwStep struct{ l lang.Layer }
+
+type fwKind int
+
+const (
+	fwOther  fwKind = iota // a number, a string, anything not traced
+	fwTensor               // chain
+	fwModule               // mod, name; items when it is a list of modules
+	fwList                 // list: a Python list or tuple of values
+	fwNumber               // num
+)
+
+// fwVal is the value of a Python expression in forward.
+type fwVal struct {
+	kind  fwKind
+	chain []*fwStep
+	mod   []lang.Layer
+	name  string
+	items [][]lang.Layer
+	list  []fwVal
+	num   int64
+}
+
+// fwTracer holds a trace's state.
+type fwTracer struct {
+	m     *ptModuleSet
+	env   map[string]ptValue
+	q     *lang.Question
+	vars  map[string]fwVal
+	used  map[string]bool
+	steps int
+	out   *fwVal // what forward returns
+	notes []string
+	// bare is set for a forward described in words ("forward:
+	// max_pool2d(relu(conv1(x)), 2) then flatten then fc"): modules are
+	// named without self., functions without F.
+	bare bool
+}
+
+// fwStmt is one statement of forward's body: its nodes, and the statements
+// of its block when it ends with ":" (for, if, with).
+type fwStmt struct {
+	nodes []*ptNode
+	col   int
+	body  []*fwStmt
+}
+
+// ptForward traces forward() and returns its layers in the order applied,
+// or nil when forward is not pasted or uses no module of the paste.
+func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
+	if m.fwd == nil {
+		return nil
+	}
+	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}}
+	params := fwParams(m.fwd)
+	if len(params) == 0 {
+		return nil
+	}
+	t.vars[params[0]] = fwVal{kind: fwTensor}
+	t.run(fwStatements(fwSkipHeader(m.body)))
+	res := t.out
+	if res == nil {
+		if v, ok := t.vars[params[0]]; ok {
+			res = &v
+		}
+	}
+	if res != nil && res.kind == fwList && len(res.list) > 0 {
+		res = &res.list[0] // return out, x: the first is the model's output
+	}
+	if len(t.used) == 0 || res == nil || res.kind != fwTensor {
+		return nil
+	}
+	out := make([]lang.Layer, len(res.chain))
+	for i, s := range res.chain {
+		out[i] = s.l
+	}
+	q.Notes = append(q.Notes, "layers taken in the order forward applies them")
+	q.Notes = append(q.Notes, t.notes...)
+	var unused []string
+	for name := range m.byName {
+		if !t.used[name] && !fwInside(name, t.used, m) {
+			unused = append(unused, name)
+		}
+	}
+	if len(unused) > 0 {
+		slices.Sort(unused)
+		q.Notes = append(q.Notes, "defined but not used in forward, so left out: "+strings.Join(unused, ", "))
+	}
+	return out
+}
+
+// fwInside reports whether the module name is part of a container forward
+// used (a layer of self.features when self.features was called).
+func fwInside(name string, used map[string]bool, m *ptModuleSet) bool {
+	ls := m.byName[name]
+	for u := range used {
+		for _, l := range m.byName[u] {
+			for _, x := range ls {
+				if l.Pos == x.Pos {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// fwParams are forward's parameter names after self.
+func fwParams(fwd *ptNode) []string {
+	if len(fwd.Calls) == 0 {
+		return nil
+	}
+	var names []string
+	for _, a := range ptSplitArgs(fwd.Calls[0].Nodes) {
+		if len(a.Nodes) > 0 && a.Nodes[0].Ident != "" && a.Nodes[0].Ident != "self" {
+			names = append(names, a.Nodes[0].Ident)
+		}
+	}
+	return names
+}
+
+// fwSkipHeader drops the rest of the def line: "-> Tensor:".
+func fwSkipHeader(body []*ptNode) []*ptNode {
+	for i, n := range body {
+		if n.Punct == ":" {
+			return body[i+1:]
+		}
+		if i > 3 {
+			break
+		}
+	}
+	return body
+}
+
+// ptNodeEndLine is the line a node's text ends on.
+func ptNodeEndLine(n *ptNode) int {
+	var g *ptGroup
+	switch {
+	case len(n.Calls) > 0:
+		g = n.Calls[len(n.Calls)-1]
+	case n.Group != nil:
+		g = n.Group
+	default:
+		return n.Pos.Line
+	}
+	if len(g.Nodes) == 0 {
+		return g.Pos.Line
+	}
+	return ptNodeEndLine(g.Nodes[len(g.Nodes)-1])
+}
+
+// fwStatements splits nodes into statements (one a line, a bracket
+// spanning lines kept whole) and nests the blocks of for/if/with by
+// indentation.
+func fwStatements(nodes []*ptNode) []*fwStmt {
+	var flat []*fwStmt
+	end := -1
+	for _, n := range nodes {
+		if len(flat) == 0 || n.Pos.Line > end {
+			flat = append(flat, &fwStmt{col: n.Pos.Column})
+		}
+		s := flat[len(flat)-1]
+		s.nodes = append(s.nodes, n)
+		end = max(end, ptNodeEndLine(n))
+	}
+	var nest func(i, col int) ([]*fwStmt, int)
+	nest = func(i, col int) ([]*fwStmt, int) {
+		var out []*fwStmt
+		for i < len(flat) && flat[i].col > col {
+			s := flat[i]
+			out = append(out, s)
+			i++
+			if last := s.nodes[len(s.nodes)-1]; last.Punct == ":" {
+				s.body, i = nest(i, s.col)
+			}
+		}
+		return out, i
+	}
+	out, _ := nest(0, -1)
+	return out
+}
+
+// run executes statements until a return.
+func (t *fwTracer) run(stmts []*fwStmt) {
+	for _, s := range stmts {
+		if t.out != nil || t.steps > fwMaxSteps {
+			return
+		}
+		t.steps++
+		t.stmt(s)
+	}
+}
+
+// stmt executes one statement.
+func (t *fwTracer) stmt(s *fwStmt) {
+	n := s.nodes
+	switch first := n[0].Ident; {
+	case first == "return":
+		v := t.expr(n[1:])
+		t.out = &v
+	case first == "for":
+		t.loop(s)
+	case first == "if" || first == "with" || first == "try":
+		t.run(s.body)
+	case first == "elif" || first == "else" || first == "except" || first == "finally":
+		// one branch of an if is taken: the first
+	case len(n) >= 3 && n[0].Ident != "" && len(n[0].Calls) == 0 && (n[1].Punct == "=" || n[1].Punct == "+=" || n[1].Punct == "*="):
+		v := t.expr(n[2:])
+		if n[1].Punct != "=" {
+			v = t.combine(n[1].Punct[:1], []fwVal{t.lookup(n[0]), v})
+		}
+		t.vars[n[0].Ident] = v
+	case len(n) >= 4 && n[1].Punct == "," && n[0].Ident != "":
+		t.unpack(n)
+	}
+}
+
+// unpack runs `a, b = f(x), g(x)`.
+func (t *fwTracer) unpack(n []*ptNode) {
+	eq := slices.IndexFunc(n, func(x *ptNode) bool { return x.Punct == "=" })
+	if eq < 0 {
+		return
+	}
+	names := ptSplitArgs(n[:eq])
+	vals := ptSplitArgs(n[eq+1:])
+	for i, a := range names {
+		if i < len(vals) && len(a.Nodes) == 1 && a.Nodes[0].Ident != "" {
+			t.vars[a.Nodes[0].Ident] = t.expr(vals[i].Nodes)
+		}
+	}
+}
+
+// loop unrolls `for name in self.blocks:`, `for i in range(3):` and
+// `for i, blk in enumerate(self.blocks):`.
+func (t *fwTracer) loop(s *fwStmt) {
+	n := s.nodes
+	in := slices.IndexFunc(n, func(x *ptNode) bool { return x.Ident == "in" })
+	if in < 2 || n[len(n)-1].Punct != ":" {
+		return
+	}
+	var names []string
+	for _, a := range ptSplitArgs(n[1:in]) {
+		if len(a.Nodes) == 1 {
+			names = append(names, a.Nodes[0].Ident)
+		}
+	}
+	it := n[in+1 : len(n)-1]
+	enumerate := len(it) == 1 && it[0].Ident == "enumerate" && len(it[0].Calls) == 1
+	if enumerate {
+		it = it[0].Calls[0].Nodes
+	}
+	v := t.expr(it)
+	var items []fwVal
+	switch {
+	case v.kind == fwModule && v.items != nil:
+		for _, ls := range v.items {
+			items = append(items, fwVal{kind: fwModule, mod: ls, name: v.name})
+		}
+	case v.kind == fwList:
+		items = v.list
+	}
+	for i, item := range items {
+		if t.steps > fwMaxSteps || t.out != nil {
+			return
+		}
+		if enumerate && len(names) == 2 {
+			t.vars[names[0]] = fwVal{kind: fwNumber, num: int64(i)}
+			t.vars[names[1]] = item
+		} else if len(names) == 1 {
+			t.vars[names[0]] = item
+		}
+		t.run(s.body)
+	}
+}
+
+// lookup is the value of a name node: a variable, or a module of the paste.
+func (t *fwTracer) lookup(n *ptNode) fwVal {
+	if v, ok := t.vars[n.Ident]; ok {
+		return v
+	}
+	if name, ok := strings.CutPrefix(n.Ident, "self."); ok {
+		if items, ok := t.m.items[name]; ok {
+			return fwVal{kind: fwModule, mod: t.m.byName[name], items: items, name: name}
+		}
+		if ls, ok := t.m.byName[name]; ok {
+			return fwVal{kind: fwModule, mod: ls, name: name}
+		}
+	}
+	if ls, ok := t.m.byName[n.Ident]; ok && t.bare {
+		return fwVal{kind: fwModule, mod: ls, name: n.Ident}
+	}
+	if v, ok := t.env[n.Ident]; ok && v.Kind == ptInt {
+		return fwVal{kind: fwNumber, num: v.Int}
+	}
+	return fwVal{}
+}
+
+// ptProseForward reads a forward written in words after the word
+// "forward": each call is applied to what the one before gave, as are a
+// module named alone ("then fc") and "flatten". It returns nil when the
+// words name no module of the paste.
+func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
+	start := slices.IndexFunc(f.Nodes, func(n *ptNode) bool { return strings.EqualFold(n.Ident, "forward") && len(n.Calls) == 0 })
+	if start < 0 || m.fwd != nil {
+		return nil
+	}
+	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
+	cur := fwVal{kind: fwTensor}
+	for _, n := range f.Nodes[start+1:] {
+		t.vars["x"] = cur
+		switch w := strings.ToLower(n.Ident); {
+		case len(n.Calls) > 0:
+			if v := t.primary(n); v.kind == fwTensor {
+				cur = v
+			}
+		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
+			cur = t.push(cur, lang.Layer{Layer: calc.Flatten{}, Pos: ptPos(n.Pos)})
+		case m.byName[n.Ident] != nil:
+			t.used[n.Ident] = true
+			cur = t.push(cur, m.byName[n.Ident]...)
+		}
+	}
+	if len(t.used) == 0 {
+		return nil
+	}
+	out := make([]lang.Layer, len(cur.chain))
+	for i, s := range cur.chain {
+		out[i] = s.l
+	}
+	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
+	q.Notes = append(q.Notes, t.notes...)
+	return out
+}

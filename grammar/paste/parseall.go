@@ -1,0 +1,170 @@
+package paste
+
+// Several models in one message: "model A: ... model B: ...", "pytorch:
+// ... keras: ...", "nn.Conv2d(3, 64, 3) vs keras Conv2D(64, 3, ...)", "what
+// if I make it a SeparableConv2D(64, 3) instead?". Each part is read on its
+// own, with the words that belong to none of them (the input size, what is
+// asked) given to every part.
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// allLabelRE starts a part: "model A:", "pytorch:", "net 2:", "keras -".
+var allLabelRE = regexp.MustCompile(`(?im)^\s*(?:(?:model|net|network|version|option)\s*[A-Za-z0-9]{0,2}|pytorch|torch|keras|tensorflow|tf|mine|theirs)\s*[:\-–]`)
+
+// allSplitRE separates two models on one line.
+var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|is it the same as|same as|and|what if I (?:make|change|replace) it (?:to|with|into)?\s*(?:a|an)?)\s`)
+
+// ParseAll reads a message that may paste several models and returns one
+// question each, in the order written; a message with one model gives one
+// question, as ParsePyTorch or ParseKeras would. Each part is read from
+// src with the other parts blanked, so positions stay those of src. Errors
+// are [*lang.Error] positioned in src.
+func ParseAll(src string) ([]*lang.Question, error) {
+	parts := allParts(src)
+	var out []*lang.Question
+	for i, text := range parts {
+		if i > 0 && strings.Contains(strings.ToLower(src), "instead") && out[0].Input != nil && !strings.Contains(text, "shape") {
+			// "what if I make it a SeparableConv2D(64, 3) instead?": the same input
+			text += "\ninput " + allInputText(out[0])
+		}
+		q, err := parseOne(text)
+		if err != nil {
+			if len(parts) > 1 {
+				break // read as one model instead, with its error
+			}
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	if len(out) == len(parts) && len(out) > 0 {
+		return out, nil
+	}
+	q, err := parseOne(src)
+	if err != nil {
+		return nil, err
+	}
+	return []*lang.Question{q}, nil
+}
+
+// parseOne reads one model with the front-end its code belongs to.
+func parseOne(src string) (*lang.Question, error) {
+	if LooksLikeKeras(src) {
+		return ParseKeras(src)
+	}
+	return ParsePyTorch(src)
+}
+
+// allSpan is a byte range of the message.
+type allSpan struct{ from, to int }
+
+// allParts returns the text of each model in src, the rest of src blanked
+// but the words outside every model (the input size, what is asked); one
+// text, src itself, when src holds one model.
+func allParts(src string) []string {
+	var spans [][]allSpan
+	var lineStarts []int
+	off := 0
+	lines := strings.SplitAfter(src, "\n")
+	for _, l := range lines {
+		lineStarts = append(lineStarts, off)
+		off += len(l)
+	}
+	if len(allLabelRE.FindAllStringIndex(src, 3)) >= 2 {
+		cur := -1
+		for i, l := range lines {
+			line := allSpan{lineStarts[i], lineStarts[i] + len(l)}
+			switch {
+			case allLabelRE.MatchString(l):
+				spans = append(spans, []allSpan{line})
+				cur = len(spans) - 1
+			case cur >= 0 && (allHasLayer(l) || allOpen(src[spans[cur][0].from:line.from])):
+				spans[cur] = append(spans[cur], line) // the model goes on
+			}
+		}
+	} else {
+		for i, l := range lines {
+			if m := allSplitLine(l); m != nil {
+				at := lineStarts[i]
+				spans = append(spans, []allSpan{{at, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
+			}
+		}
+	}
+	if len(spans) < 2 {
+		return []string{src}
+	}
+	texts := make([]string, len(spans))
+	for i := range spans {
+		b := []byte(src)
+		for j, other := range spans {
+			for _, sp := range other {
+				if j != i {
+					allBlank(b, sp)
+				}
+			}
+		}
+		texts[i] = string(b)
+		if !allHasLayer(texts[i]) {
+			return []string{src}
+		}
+	}
+	return texts
+}
+
+// allBlank replaces a span's bytes by spaces, keeping its line breaks.
+func allBlank(b []byte, sp allSpan) {
+	for k := sp.from; k < sp.to && k < len(b); k++ {
+		if b[k] != '\n' {
+			b[k] = ' '
+		}
+	}
+}
+
+// allOpen reports whether s leaves a bracket open.
+func allOpen(s string) bool {
+	return strings.Count(s, "(")+strings.Count(s, "[") > strings.Count(s, ")")+strings.Count(s, "]")
+}
+
+// allSplitLine finds the words between two models on one line ("vs", "and
+// keras", "is it the same as") and returns their byte range; nil when the
+// line holds fewer than two models.
+func allSplitLine(l string) []int {
+	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
+		a, b := l[:m[0]], l[m[1]:]
+		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
+			(allFramework(a) != allFramework(b) || strings.Contains(strings.ToLower(l[m[0]:m[1]]), "what if")) {
+			return m
+		}
+	}
+	return nil
+}
+
+// allLayerRE finds a layer call of either framework.
+var allLayerRE = regexp.MustCompile(`\b(?:nn\.)?(?:Conv[123][dD]\w*|ConvTranspose[123]d|Linear|Dense|LSTM|GRU|RNN|SimpleRNN|SeparableConv[12]D|DepthwiseConv2D|MaxPool\w*|AvgPool\w*|AveragePooling\w*|BatchNorm\w*|Sequential)\(`)
+
+func allHasLayer(s string) bool { return allLayerRE.MatchString(s) }
+
+// allFramework is "pytorch" or "keras" for a part's code.
+func allFramework(s string) string {
+	switch {
+	case LooksLikeKeras(s):
+		return "keras"
+	case LooksLikePyTorch(s) || strings.Contains(s, "LSTM("):
+		return "pytorch"
+	}
+	return ""
+}
+
+// allInputText writes a question's input as the words would: 32x32x32
+// (channels last, as both readers take words).
+func allInputText(q *lang.Question) string {
+	s := q.Input
+	if len(s) < 2 {
+		return ptShapeText(s)
+	}
+	return strings.ReplaceAll(ptShapeText(append(append([]int{}, s[1:]...), s[0])), "×", "x")
+}
