@@ -29,14 +29,9 @@ var hardCodeIDs = []string{"hard-B1", "hard-B2", "hard-C1", "hard-C2", "hard-C3"
 // checks that each still fails, so a fix must take its id off this list;
 // the goal is an empty list.
 var knownFailing = map[string]bool{
-
-	"err-old-size-mismatch-m1-m2": true,
-
 	"pt-keras-lstm-both":   true,
-	"two-pt-vs-keras-conv": true, "two-pytorch-models": true, "two-dense-vs-linear": true,
-	"two-transposed": true,
-	"hard-D1":        true,
-	"hard-E1":        true,
+	"two-pt-vs-keras-conv": true,
+	"hard-D1":              true,
 }
 
 // TestPasteQuestions answers every pasted-code question of

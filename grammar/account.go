@@ -286,35 +286,44 @@ func operatorBetween(src string, end, next int) string {
 	}
 	op := strings.TrimSpace(src[end:next])
 	switch op {
-	case "*", "/", "//", "+", "-", "×", "·":
+	case "*", "/", "//", "+", "-", "×", "·", "**":
 		return op
 	}
 	return ""
 }
 
-// evalChain evaluates the numbers of chain c.
+// evalChain evaluates the numbers of chain c: powers first, then
+// products and quotients, then sums, as Python does.
 func evalChain(src string, nums []written, c int) chainOf {
-	sum, term := 0.0, math.NaN()
-	sign := 1.0
+	sum, term, factor := 0.0, math.NaN(), 0.0
+	sign, mul := 1.0, true
 	for k, w := range nums {
 		if w.chain != c {
 			continue
 		}
 		if math.IsNaN(term) {
-			term = w.val
+			term, factor = w.val, w.val
 			continue
 		}
 		switch operatorBetween(src, nums[k-1].end, w.off) {
+		case "**":
+			p := math.Pow(factor, w.val)
+			if mul {
+				term = term / factor * p
+			} else {
+				term = term * factor / p
+			}
+			factor = p
 		case "*", "×", "·":
-			term *= w.val
+			term, factor, mul = term*w.val, w.val, true
 		case "/":
-			term /= w.val
+			term, factor, mul = term/w.val, w.val, false
 		case "//":
-			term = math.Floor(term / w.val)
+			term, factor, mul = math.Floor(term/w.val), w.val, false
 		case "+":
-			sum, term, sign = sum+sign*term, w.val, 1
+			sum, term, factor, sign, mul = sum+sign*term, w.val, w.val, 1, true
 		case "-":
-			sum, term, sign = sum+sign*term, w.val, -1
+			sum, term, factor, sign, mul = sum+sign*term, w.val, w.val, -1, true
 		}
 	}
 	v := sum + sign*term

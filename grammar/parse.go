@@ -8,6 +8,7 @@ import (
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/presets"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
@@ -64,6 +65,13 @@ func ParseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
 	if utf8.RuneCountInString(src) > MaxChars {
 		return single(whole, err)
+	}
+	if r, cerr := choose(src); cerr == nil && (r.front == "pytorch" || r.front == "keras") {
+		// Pasted code: its reader splits several models ("my PyTorch
+		// Conv2d vs this Keras Conv2D") and spreads the words around them.
+		if qs, perr := paste.ParseAll(src); perr == nil && len(qs) > 1 {
+			return qs, nil
+		}
 	}
 	if qs := parseParts(src, splitQuestions(src)); qs != nil {
 		return qs, nil

@@ -69,13 +69,18 @@ func choose(src string) (*reading, error) {
 			}
 			continue
 		}
-		used := map[float64]bool{0: true, 1: true}
-		if f.name != "preset" {
+		u := q.Unused
+		switch f.name {
+		case "pytorch", "keras":
+			// Pasted code is accounted for by its own reader, which
+			// follows Python's arithmetic and names (img = 28).
+		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.
-			used = readingValues(q)
+			u = account(src, q, map[float64]bool{0: true, 1: true})
+		default:
+			u = account(src, q, readingValues(q))
 		}
-		u := account(src, q, used)
 		_, sizes := computed(q)
 		r := reading{front: f.name, q: q, unused: u, score: unexplained(u), sizes: sizes}
 		if best == nil || r.better(best) {
@@ -102,7 +107,9 @@ func choose(src string) (*reading, error) {
 // pasted code, the spec language, a preset named in prose, English.
 func frontEnds(src string) []frontEnd {
 	var fs []frontEnd
-	code := strings.ContainsAny(src, "()")
+	// An error message is the question even without a bracket: "size
+	// mismatch, m1: [64 x 4608], m2: [2048 x 512]".
+	code := strings.ContainsAny(src, "()") || paste.LooksLikeError(src)
 	switch {
 	case code && paste.LooksLikePyTorch(src):
 		fs = append(fs, frontEnd{"pytorch", paste.ParsePyTorch, true})

@@ -114,3 +114,23 @@ func FuzzParseAll(f *testing.F) {
 		}
 	})
 }
+
+// TestChains checks the asker's arithmetic is evaluated as Python does.
+func TestChains(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"64 * 2**4", 1024},
+		{"28 - 5 + 1", 24},
+		{"3*3*64*128", 73728},
+		{"64*28*28/4", 12544},
+		{"10 - 2*3", 4},
+		{"100 // 3", 33},
+	} {
+		nums, chains := writtenNumbers(c.text)
+		if len(chains) != 1 || nums[0].chain != 1 || chains[0].val != c.want {
+			t.Errorf("%q: chains %+v, want one worth %v", c.text, chains, c.want)
+		}
+	}
+}
