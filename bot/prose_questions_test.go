@@ -67,7 +67,6 @@ var proseKnownFailing = map[string]string{
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code
 // ones (B, C, D, J2, L1, U2) belong to the paste front-end (issue 11).
 var hardKnownFailing = map[string]string{
-	"hard-D1": "refused: 1:1: nn.Conv2d is not a layer I know, so I cannot size it",
 }
 
 // TestProseQuestions answers every question of
