@@ -66,8 +66,7 @@ var proseKnownFailing = map[string]string{
 
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code
 // ones (B, C, D, J2, L1, U2) belong to the paste front-end (issue 11).
-var hardKnownFailing = map[string]string{
-}
+var hardKnownFailing = map[string]string{}
 
 // TestProseQuestions answers every question of
 // testdata/questions/prose.jsonl through the front door, bot.Answer, and
