@@ -384,6 +384,10 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	if role == "" {
 		role = n.prole
 	}
+	// "a 10 channel input": the noun qualifies the input.
+	if role == "" && n.nat > 0 && class == "channel" && r.lem(n.nat+1) == "input" {
+		role = "in"
+	}
 	// "takes 10 feature maps as input", "64 channels as output".
 	if role == "" && n.nat > 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "as") {
 		switch r.lem(n.nat + 2) {

@@ -526,6 +526,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
+	case plem == "layer" && r.g.unknown == "input" && r.saidOfOutput(i):
+		// "the output of a conv layer is 26x26"
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
@@ -549,6 +552,21 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	default:
 		r.bareNum(i, a)
 	}
+}
+
+// saidOfOutput reports whether the phrase before token i, back to a
+// comma or a full stop, speaks of an output: "the output of a conv layer
+// is 26x26".
+func (r *enReader) saidOfOutput(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 8; j-- {
+		switch l := r.lem(j); {
+		case l == "output" || l == "outsize":
+			return true
+		case enStop[l] && l != "with" || r.isNum(j):
+			return false
+		}
+	}
+	return false
 }
 
 // asked reads what the question asks for, and whether it asks for a
