@@ -822,6 +822,9 @@ const solveHint = "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 k
 // that takes the input size to the output size wanted.
 func (r *enReader) solveSetting(a *enAnchor) (*calc.Solved, error) {
 	c := r.solveConv(a)
+	if a.padMode == "same" && r.g.unknown == "pad" {
+		r.g.keep = true // "what padding for 'same'": the padding that keeps the size
+	}
 	inSize, outSize := r.solveSizes(c)
 	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
 		return nil, r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", solveHint)

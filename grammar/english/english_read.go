@@ -148,8 +148,16 @@ func (r *enReader) outputLayer(i int, last *enAnchor) bool {
 // returning it and the last token it spans.
 func (r *enReader) modifiedAnchor(i int) (*enAnchor, int) {
 	j := i
-	for j+1 < len(r.toks) && (enKinds[r.lem(j+1)] || r.lem(j+1) == "dims") && j-i < 3 {
-		j++
+	for j+1 < len(r.toks) && j-i < 3 {
+		switch {
+		case enKinds[r.lem(j+1)] || r.lem(j+1) == "dims":
+			j++
+			continue
+		case r.toks[j+1].kind == 's' && enKinds[r.lem(j+2)]:
+			j += 2 // "depthwise 3x3 conv": the size is read on its own
+			continue
+		}
+		break
 	}
 	a := &enAnchor{kind: "conv", tok: i}
 	for k := i; k <= j; k++ {
@@ -389,7 +397,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			rgb = 1
 			continue
 		case "conv":
-			if l := r.lem(j + 1); l == "filter" || l == "kernel" || l == "fmap" || l == "channel" {
+			// "conv filters", "conv feature maps"; but in "a 1x1 conv maps
+			// 64 channels" maps is a verb.
+			if l := r.lem(j + 1); (l == "filter" || l == "kernel" || l == "fmap" || l == "channel") && !r.isNum(j+2) {
 				continue
 			}
 		}
@@ -587,6 +597,13 @@ func (r *enReader) asked() {
 		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
 			r.askedUnknown(i)
 		}
+		// "input was?", "padding for 'same' ... ?": a setting asked bare.
+		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
+			r.g.unknown, r.g.unkTok = "input", i
+		}
+	}
+	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
+		r.g.unknown, r.g.unkTok = "pad", 0
 	}
 	// "what does pytorch give?", "what size comes out?": the output.
 	if gives && len(r.g.asked) == 0 {

@@ -84,7 +84,7 @@ var enWords = map[string][]string{
 	"number":     {"number", "count", "num", "amount", "total", "overall"},
 	"find":       {"find", "calculate", "compute", "determine", "figure", "calc", "work", "need", "choose", "pick", "should", "must"},
 	"keep":       {"keep", "keeps", "preserve", "preserves", "maintain", "maintains", "unchanged", "retain", "keeping", "preserving", "stays", "stay"},
-	"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring", "generate", "generates", "create", "creates", "emit", "emits"},
+	"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring", "generate", "generates", "create", "creates", "emit", "emits", "produced", "gave", "generated", "yielded", "created"},
 	"to":         {"to", "into", "down", "til", "until"},
 	"from":       {"from"},
 	"at":         {"at"},
