@@ -370,6 +370,12 @@ func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 		}
 		writeStep(b, st, m)
 	}
+	writeSolvedAnswer(b, s, solvedValues(s), m)
+}
+
+// solvedValues writes the values that solve s, each with its second
+// unknown's values.
+func solvedValues(s *calc.Solved) []string {
 	values := make([]string, len(s.Solutions))
 	for i, v := range s.Solutions {
 		values[i] = group(v)
@@ -381,6 +387,11 @@ func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 			values[i] += fmt.Sprintf(" (with %s %s)", s.Second, strings.Join(with, " or "))
 		}
 	}
+	return values
+}
+
+// writeSolvedAnswer writes the answer line of an inverse question.
+func writeSolvedAnswer(b *strings.Builder, s *calc.Solved, values []string, m markup) {
 	switch len(values) {
 	case 0:
 		fmt.Fprintf(b, "%s no %s from %s to %s works\n", m.bold("Answer:"), s.Unknown, group(s.Min), group(s.Max))

@@ -19,6 +19,13 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 	if r.Err != nil || q == nil {
 		return
 	}
+	if q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil {
+		// An inverse question's answer comes first; the working ends
+		// with it too.
+		writeSolvedAnswer(b, q.Solve, solvedValues(q.Solve), m)
+		b.WriteString("\n")
+		return
+	}
 	asked := q.Asked
 	if len(asked) == 0 {
 		asked = headline(r)
