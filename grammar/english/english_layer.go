@@ -227,6 +227,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if in == 0 && b.first && r.g.channels != 0 {
 		in = r.g.channels
 	}
+	if in == 0 && b.first && r.shapeOnly() {
+		in = 1
+		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	}
 	return out, in, nil
 }
 

@@ -89,7 +89,8 @@ func (r *enReader) setField(n *enNum, field string) {
 	}
 	m.at[field] = n.i
 	if field != "kernel" && n.t.kind == 'n' {
-		if list := r.listAfter(n.i); len(list) > 1 {
+		plural := n.pat >= 0 && r.toks[n.pat].plural // "dilation rates 1, 3, 9"
+		if list := r.listAfter(n.i, plural); len(list) > 1 {
 			m.setList(field, list)
 		}
 	}
@@ -108,7 +109,7 @@ var enListWords = map[string]bool{",": true, "and": true, "then": true, "or": tr
 
 // listAfter reads the list of numbers that starts at token i ("1, 2 and
 // 3 respectively"), marking the later ones read; nil when i starts none.
-func (r *enReader) listAfter(i int) []int {
+func (r *enReader) listAfter(i int, plural bool) []int {
 	list, at := []int{enClamp(max(r.toks[i].num, 0))}, []int{i}
 	conj := false // the last two joined by and/then/or
 	j := i + 1
@@ -125,7 +126,7 @@ func (r *enReader) listAfter(i int) []int {
 		j = k + 1
 	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
-	if len(list) < 2 || !(conj || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")) || enCountNouns[r.lem(j)] {
+	if len(list) < 2 || !(conj || plural || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")) || enCountNouns[r.lem(j)] {
 		return nil
 	}
 	for _, k := range at[1:] {
@@ -335,6 +336,11 @@ func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.plem, tok: n.i})
 	case "batch":
 		r.g.batch = int(min(max(n.t.num, 0), 1<<20))
+	case "layer":
+		if n.pat != n.i-1 {
+			return "", false
+		}
+		// "layer 3: conv 5x5": an index, not a count.
 	case "idx":
 	default:
 		return "", false

@@ -58,7 +58,8 @@ var enWords = map[string][]string{
 	"valid":      {"valid", "unpadded"},
 	"ceil":       {"ceil", "ceil_mode", "ceiling"},
 	"outpad":     {"output_padding", "outpad"},
-	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
+	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations"},
+	"rate":       {"rate", "rates"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
 	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size", "region", "regions"},
@@ -224,7 +225,7 @@ func enCompounds(in []enTok) []enTok {
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
 		{"output", "shape"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
-		{"kernel", "window"}: "ksize", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
+		{"kernel", "window"}: "ksize", {"dilation", "rate"}: "dilation", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
 	for i := 0; i < len(in); i++ {
