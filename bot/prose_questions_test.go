@@ -50,7 +50,6 @@ var proseKnownFailing = map[string]string{
 	"never-lenet-s2":             "lacks 12; lacks 5880",
 	"never-lenet-s4":             "lacks 2000",
 	"never-lenet-c3-connections": "lacks 241600",
-	"multi-ab":                   "0 answers, want 2",
 	"multi-rf-params":            "lacks 4640",
 	"chat-bn":                    "refused: 1:61: I could not find the kernel (filter) size of this convolution",
 	"err-shape-flatten":          "refused: 1:105: the number of inputs is not known",

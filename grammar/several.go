@@ -68,24 +68,11 @@ func appendPart(parts []part, src string, start, end int) []part {
 	return append(parts, part{text: t, off: start + lead})
 }
 
-// hasNumber reports whether s holds a number in digits or in words.
+// hasNumber reports whether s holds a number in digits; a part with
+// number words only ("two questions:") is context shared by the others.
 func hasNumber(s string) bool {
-	if strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if numberWord[strings.Trim(w, ",.;:?!()")] {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsAny(s, "0123456789")
 }
-
-// numberWord lists the number words a question part may hold instead of
-// digits.
-var numberWord = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
-	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "sixteen": true,
-	"twenty": true, "thirty": true, "sixty": true, "hundred": true}
 
 // parseParts reads each part of a message; parts without a number (the
 // shared "params each, no bias?") are added to every other part. It
