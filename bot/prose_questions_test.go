@@ -43,7 +43,6 @@ var proseKnownFailing = map[string]string{
 	"given-network-input":        "lacks 32",
 	"given-filter-227":           "refused: 1:1: I could not find the kernel (filter) size of this convolution",
 	"cmp-separable":              "lacks 33920",
-	"cmp-own-55.25":              "lacks 54",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",
 	"cmp-pool-vs-strided":        "lacks 36928",
 	"cmp-7x7-vs-three-3x3":       "lacks 110592; lacks 200704",

@@ -268,6 +268,14 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "pixel", "image", "volume", "insize", "length":
 		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
 		return "", true
+	case "input":
+		// "on a 224 input" is a conv's input size; "784 inputs" a dense
+		// layer's count, "64 input and 64 output maps" channels.
+		article := n.i > 0 && (strings.EqualFold(r.toks[n.i-1].raw, "a") || strings.EqualFold(r.toks[n.i-1].raw, "an"))
+		if k := n.m; k != nil && article && (k.kind == "conv" || k.kind == "pool" || k.kind == "deconv") && !r.toks[n.nat].plural {
+			r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
+			return "", true
+		}
 	case "stride", "pad":
 		// "1 padding", but not "64->64 pad 1": that pad has its own value.
 		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
