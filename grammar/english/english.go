@@ -175,6 +175,16 @@ func enAt(in []enTok, i int) *enTok {
 // number word, and a "thousand" after a number.
 func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
+	// w/o: without.
+	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "w") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "o") {
+		t.lem, t.end = "no", o.end
+		return append(out, t), 2
+	}
+	// s2, p1, d2: stride 2, padding 1, dilation 2, written short.
+	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[strings.ToLower(t.raw)] != "" {
+		t.lem = enShort[strings.ToLower(t.raw)]
+		return append(out, t, *n), 1
+	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
 		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
 			t.dimsOf, t.end = int(n.num), d.end
@@ -220,6 +230,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 
 // isOne reports whether w is the word "one".
 func isOne(w string) bool { return strings.EqualFold(w, "one") }
+
+// enShort are the settings written as a letter glued to their value.
+var enShort = map[string]string{"s": "stride", "p": "pad", "d": "dilation"}
 
 // enCS231n are CS231n's one-letter names for a layer's settings.
 var enCS231n = map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}

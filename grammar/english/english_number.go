@@ -32,7 +32,7 @@ func (r *enReader) number(i int) {
 		return // read with a list or arguments before it
 	}
 	n := r.numAt(i)
-	for _, read := range []func(*enNum) bool{r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
+	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
 		if read(n) {
 			return
 		}
@@ -160,6 +160,22 @@ func (r *enReader) listBefore(i int, a *enAnchor) []int {
 		return nil
 	}
 	return list
+}
+
+// numInOut reads "32 in 64 out" (or "32 in, 64 out"): the input and
+// output channels, said after their numbers.
+func (r *enReader) numInOut(n *enNum) bool {
+	i, j := n.i, n.i+2
+	if r.lem(j) == "," {
+		j++
+	}
+	if n.t.kind != 'n' || n.m == nil || r.lem(i+1) != "in" || j >= len(r.toks) || r.toks[j].kind != 'n' || r.lem(j+1) != "out" {
+		return false
+	}
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: "channel", role: "in", tok: i},
+		enCount{v: r.toks[j].num, class: "channel", role: "out", tok: j})
+	r.toks[j].used = true
+	return true
 }
 
 // numSetting reads a setting named just before: stride 2, padding of 1,
