@@ -95,6 +95,14 @@ func parseParts(src string, parts []part) []*Question {
 		at := p.off
 		q, err := Parse(strings.Join(append([]string{p.text}, shared...), " "))
 		if err != nil && k > 0 {
+			if text, ok := changed(numbered[k-1].text, p.text); ok {
+				// "what if stride is 1?": the question before, with it;
+				// positions are the question before's.
+				at = numbered[k-1].off
+				q, err = Parse(text)
+			}
+		}
+		if err != nil && k > 0 {
 			// A follow-up: "... params? and what about with groups=3?"
 			// is the question before, changed: read both together.
 			at = numbered[k-1].off
@@ -166,4 +174,35 @@ func whatIf(src string) []*Question {
 	qs[0].Notes = append([]string{"what if: with " + newVal}, qs[0].Notes...)
 	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
 	return qs
+}
+
+// followUp matches a follow-up that changes one setting: "what if stride
+// is 1?", "and with padding 2?", "what about 128 filters?".
+var followUp = regexp.MustCompile(`(?i)^(?:and\s+)?(?:what\s+(?:if|about)\s+)?(?:with\s+|the\s+|a\s+)?(stride|padding|pad|dilation|groups)\s*(?:is|=|of|was|were)?\s*(\d+)\s*\??$`)
+
+// setting matches a setting and its value in a question.
+var setting = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)(\s*(?:=|of|is)?\s*)(\d+)`)
+
+// changed rewrites question with the setting a follow-up changes, and
+// reports whether the follow-up was one.
+func changed(question, follow string) (string, bool) {
+	m := followUp.FindStringSubmatch(strings.TrimSpace(follow))
+	if m == nil {
+		return "", false
+	}
+	word := strings.ToLower(m[1])
+	done := false
+	out := setting.ReplaceAllStringFunc(question, func(s string) string {
+		sm := setting.FindStringSubmatch(s)
+		same := strings.ToLower(sm[1]) == word || strings.HasPrefix(strings.ToLower(sm[1]), "pad") && strings.HasPrefix(word, "pad")
+		if !same || done {
+			return s
+		}
+		done = true
+		return sm[1] + sm[2] + m[2]
+	})
+	if !done {
+		out = strings.TrimRight(strings.TrimSpace(question), "?.") + ", " + word + " " + m[2] + "?"
+	}
+	return out, true
 }

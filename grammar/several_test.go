@@ -22,6 +22,8 @@ func TestParseAll(t *testing.T) {
 		{"what if I use stride 2 instead of stride 1 for a 3x3 conv with pad 1 on 64x64?", []string{"stride 2", "stride 1 pad 1"}},
 		{"128 filters instead of 64 in a 3x3 conv on 32x32x3: params?", []string{"3->128", "3->64"}},
 		{"conv layer: 3 -> 64 channels, 3x3 kernel, params? and what about with groups=3?", []string{"conv 3x3 3->64 bias", "groups 3"}},
+		{"For a 7x7 input and a 3x3 filter with stride 2, what's the output? what if stride is 1?", []string{"stride 2", "stride 1"}},
+		{"conv 3x3 with 16 filters on 32x32x3, padding 0: output? and with padding 1?", []string{"conv 3x3 3->16 pad 0", "pad 1"}},
 	} {
 		text := strings.ReplaceAll(c.text, `\n`, "\n")
 		qs, err := ParseAll(text)
