@@ -281,7 +281,14 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "frame":
 		r.g.frames = n.t.num
 		return "", true
-	case "pixel", "image", "volume", "insize", "length":
+	case "image":
+		if r.toks[n.nat].plural || n.plem == "batch" {
+			r.g.batch = int(min(max(n.t.num, 0), 1<<20)) // "a batch of 32 images"
+			return "", true
+		}
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return "", true
+	case "pixel", "volume", "insize", "length":
 		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
 		return "", true
 	case "input":
