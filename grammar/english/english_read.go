@@ -103,6 +103,11 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
 			continue
 		}
+		// "the next layer makes 32 maps": another layer of the same kind.
+		if last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] {
+			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
@@ -706,8 +711,12 @@ func (r *enReader) askedUnknown(i int) {
 			}
 			return
 		}
-		if r.toks[j].kind == 'n' || enStop[l] {
-			return
+		if r.toks[j].kind == 'n' || enStop[l] || enQuantities[l] {
+			return // "how many weights per kernel" asks the weights
 		}
 	}
 }
+
+// enQuantities are the quantities a question asks for, which end the look
+// for an inverse question's unknown.
+var enQuantities = map[string]bool{"weight": true, "param": true, "bias": true, "macs": true, "flops": true, "connect": true, "memory": true, "rf": true}
