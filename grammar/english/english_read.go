@@ -679,8 +679,8 @@ func (r *enReader) askedOutput(i int, q bool) string {
 	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
 		return ""
 	}
-	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" {
-		return "output" // "output?", "what size", "final shape?"
+	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || i == len(r.toks)-1 {
+		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
 	}
 	return ""
 }
