@@ -180,9 +180,10 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		t.lem, t.end = "no", o.end
 		return append(out, t), 2
 	}
-	// s2, p1, d2: stride 2, padding 1, dilation 2, written short.
-	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[strings.ToLower(t.raw)] != "" {
-		t.lem = enShort[strings.ToLower(t.raw)]
+	// s2, p1, d2: stride 2, padding 1, dilation 2, written short; LeNet's
+	// S2: and C3: are labels.
+	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":") {
+		t.lem = enShort[t.raw]
 		return append(out, t, *n), 1
 	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {

@@ -103,6 +103,11 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
 			continue
 		}
+		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
+		if kind := r.labelKind(i); kind != "" {
+			r.addAnchor(&enAnchor{kind: kind, tok: i}, &last)
+			continue
+		}
 		// "the next layer makes 32 maps": another layer of the same kind.
 		if last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] {
 			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
@@ -135,6 +140,17 @@ func (r *enReader) findAnchors() {
 	if len(r.anchors) == 0 {
 		r.fallbackAnchor(&last)
 	}
+}
+
+// labelKind is the kind of layer a label names ("C1:" a conv, "S2:" a
+// subsampling pool, "F6:" a fully connected layer), or "".
+func (r *enReader) labelKind(i int) string {
+	t := r.toks[i]
+	label := r.src[t.off:min(t.end, len(r.src))]
+	if t.kind != 'w' || r.lem(i+1) != ":" || len(label) < 2 || strings.Trim(label[1:], "0123456789") != "" {
+		return ""
+	}
+	return map[byte]string{'C': "conv", 'S': "pool", 'P': "pool", 'F': "fc"}[label[0]]
 }
 
 // outputLayer reports whether token i names the output layer of a chain
