@@ -405,6 +405,12 @@ func (r *enReader) numCount(n *enNum, class string) {
 		r.bareNum(n.i, nil)
 		return
 	}
+	// "16 channels in and out": both ends.
+	if n.nat > 0 && r.lem(n.nat+1) == "in" && r.lem(n.nat+2) == "and" && r.lem(n.nat+3) == "out" {
+		n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: "in", tok: n.i},
+			enCount{v: n.t.num, class: class, role: "out", tok: n.i})
+		return
+	}
 	if (class == "filter" || class == "fmap") && role != "in" {
 		if list := r.listBefore(n.i, n.m); list != nil {
 			n.m.setList("out", list)
