@@ -157,6 +157,9 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 		b.WriteByte('\n')
 	}
 	for _, n := range q.Notes {
+		if q.Fix != nil && strings.HasPrefix(n, "fix: ") {
+			continue // the fix is the reply's first line
+		}
 		fmt.Fprintf(b, "(%s)\n", m.prose(n))
 	}
 	for _, u := range q.Unused {
