@@ -41,7 +41,6 @@ var proseKnownFailing = map[string]string{
 	"given-filter-227":           "refused: 1:1: I could not find the kernel (filter) size of this convolution",
 	"cmp-separable":              "lacks 33920",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",
-	"cmp-pool-vs-strided":        "lacks 36928",
 	"cmp-7x7-vs-three-3x3":       "lacks 110592",
 	"never-lenet-s2":             "lacks 12; lacks 5880",
 	"never-lenet-s4":             "lacks 32; lacks 2000",

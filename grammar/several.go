@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -91,9 +92,11 @@ func parseParts(src string, parts []part) []*Question {
 		return nil
 	}
 	qs := make([]*Question, 0, len(numbered))
+	texts := make([]string, 0, len(numbered))
 	for k, p := range numbered {
 		at := p.off
-		q, err := Parse(strings.Join(append([]string{p.text}, shared...), " "))
+		text := strings.Join(append([]string{p.text}, shared...), " ")
+		q, err := Parse(text)
 		if err != nil && k > 0 {
 			if text, ok := changed(numbered[k-1].text, p.text); ok {
 				// "what if stride is 1?": the question before, with it;
@@ -102,7 +105,7 @@ func parseParts(src string, parts []part) []*Question {
 				q, err = Parse(text)
 			}
 		}
-		if err != nil && k > 0 {
+		if err != nil && k > 0 && followWords.MatchString(p.text) {
 			// A follow-up: "... params? and what about with groups=3?"
 			// is the question before, changed: read both together.
 			at = numbered[k-1].off
@@ -111,9 +114,38 @@ func parseParts(src string, parts []part) []*Question {
 		if err != nil {
 			return nil
 		}
-		qs = append(qs, shifted(q, offsetPosition(src, at)))
+		qs, texts = append(qs, shifted(q, offsetPosition(src, at))), append(texts, text)
+	}
+	for k := range qs {
+		qs[k] = withInputOf(qs[k], texts[k], qs)
 	}
 	return qs
+}
+
+// withInputOf reads again a question of a comparison that names no input
+// ("maxpool 2x2 vs conv 3x3 stride 2 on 56x56x64") on the input another
+// question of the message has, when that reads; otherwise it returns q.
+// (Its positions are then those of the part alone.)
+func withInputOf(q *Question, text string, all []*Question) *Question {
+	if q.Input != nil || len(q.Layers) == 0 {
+		return q
+	}
+	var in []int
+	for _, o := range all {
+		if len(o.Input) == 3 && in == nil {
+			in = o.Input
+		}
+	}
+	if in == nil {
+		return q
+	}
+	base := strings.TrimRight(text, "?. ")
+	for _, form := range []string{"%s input %dx%dx%d", "%s, on a %dx%dx%d input"} {
+		if again, err := Parse(fmt.Sprintf(form, base, in[1], in[2], in[0])); err == nil && again.Input != nil {
+			return again
+		}
+	}
+	return q
 }
 
 // shifted moves the positions of q, read from a part starting at at, to
@@ -175,6 +207,10 @@ func whatIf(src string) []*Question {
 	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
 	return qs
 }
+
+// followWords start a follow-up question: "and what about ...", "also
+// with ...", "how about ...".
+var followWords = regexp.MustCompile(`(?i)^(?:and|also|what about|how about|what if|with|same but|now)\b`)
 
 // followUp matches a follow-up that changes one setting: "what if stride
 // is 1?", "and with padding 2?", "what about 128 filters?".

@@ -529,6 +529,10 @@ func (r *enReader) inputChannels(first *enAnchor) int {
 			c = int(n.v)
 		}
 	}
+	// "a 3x3 conv with 64 channels on 56x56": 64 in and out.
+	if c == 0 && first != nil && first.kind == "conv" && len(first.counts) == 1 && first.counts[0].class == "channel" && first.counts[0].role == "" {
+		c = int(first.counts[0].v)
+	}
 	return c
 }
 

@@ -227,6 +227,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if in == 0 && b.first && r.g.channels != 0 {
 		in = r.g.channels
 	}
+	if in == 0 && b.first && len(a.counts) == 1 && a.counts[0].class == "channel" && a.counts[0].role == "" {
+		in = out // "a 3x3 conv with 64 channels": 64 in and out
+		r.notes = append(r.notes, fmt.Sprintf("%d channels read as both the input's and the output's", out))
+	}
 	if in == 0 && b.first && r.shapeOnly() {
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
