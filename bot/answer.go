@@ -58,6 +58,10 @@ type Reply struct {
 	// Internal is true when Err hides a bug (a recovered panic): the asker
 	// gets an apology, not details.
 	Internal bool
+	// Answers holds one reply per question when the message held several
+	// ("1) ... 2) ...", "a 5x5 conv vs two 3x3 convs"); the fields above
+	// are then empty.
+	Answers []Reply
 }
 
 // OK reports whether the question was answered.
@@ -76,11 +80,23 @@ func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
 				Err: &grammar.Error{Msg: "something went wrong on my side while answering this; it has been logged"}}
 		}
 	}()
-	q, err := grammar.Parse(text)
+	qs, err := grammar.ParseAll(text)
 	if err != nil {
 		reply.Err = asGrammarError(err)
 		return reply
 	}
+	if len(qs) > 1 {
+		for _, q := range qs {
+			reply.Answers = append(reply.Answers, b.answer(ctx, text, q))
+		}
+		return reply
+	}
+	return b.answer(ctx, text, qs[0])
+}
+
+// answer sizes one question read from text.
+func (b *Bot) answer(ctx context.Context, text string, q *grammar.Question) (reply Reply) {
+	reply.Text = text
 	reply.Question = q
 	if len(q.Layers) > b.opts.MaxLayers {
 		l := q.Layers[b.opts.MaxLayers]

@@ -273,7 +273,7 @@ func TestInteractionsNetworkFiles(t *testing.T) {
 
 func TestInteractionsRefusalModal(t *testing.T) {
 	e := newEndpoint(t)
-	q := "conv 3x3 32->64 strid 2 ```@everyone"
+	q := "conv 3x3 32->64 stride 2 groups 3 ```@everyone" // refused: groups 3 does not divide 32
 	_, resp, _ := e.post(t, slashCNN("R1", q, false))
 	d := resp.Data
 	if d == nil || d.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.HasPrefix(d.Content, "**I can't answer that") {

@@ -35,16 +35,7 @@ var hardCodeIDs = []string{"hard-B1", "hard-B2", "hard-C1", "hard-C2", "hard-C3"
 // knownFailing lists the cases the bot does not answer right yet. The test
 // checks that each still fails, so a fix must take its id off this list;
 // the goal is an empty list.
-var knownFailing = map[string]bool{
-	"err-old-size-mismatch-m1-m2": true,
-	"hard-D1":                     true,
-	"hard-E1":                     true,
-	"pt-keras-lstm-both":          true,
-	"two-dense-vs-linear":         true,
-	"two-pt-vs-keras-conv":        true,
-	"two-pytorch-models":          true,
-	"two-transposed":              true,
-}
+var knownFailing = map[string]bool{}
 
 // TestPasteQuestions answers every pasted-code question of
 // testdata/questions/code.jsonl (written from how people paste on forums,

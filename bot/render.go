@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -28,14 +30,24 @@ func explainLines(r Reply, m markup, full bool) string {
 	return b.String()
 }
 
+// writeExplained writes a reply in design.md §4's order: a fix to the
+// asker's code, the numbers the reading left unexplained (a misreading
+// shows there), the answer to what was asked, what was understood, then
+// the working.
 func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
+	if len(r.Answers) > 0 {
+		writeAnswers(b, r, m, full)
+		return
+	}
 	if r.Err != nil && r.Question == nil {
 		writeError(b, r, m)
 		return
 	}
 	q := r.Question
-	writeUnderstood(b, q, m, full)
+	writeFix(b, q, m)
+	writeUnsure(b, q, m)
 	writeAsked(b, r, m)
+	writeUnderstood(b, q, m, full)
 	switch {
 	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:
 		writeSolved(b, q.Solve, m)
@@ -61,11 +73,71 @@ func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 	}
 }
 
+// writeAnswers writes the replies to a message that held several
+// questions, each under its number.
+func writeAnswers(b *strings.Builder, r Reply, m markup, full bool) {
+	for i, a := range r.Answers {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%s\n", m.bold(fmt.Sprintf("Question %d of %d", i+1, len(r.Answers))))
+		writeExplained(b, a, m, full)
+	}
+}
+
+// answersJSON is the JSON of a message that held several questions:
+// {"ok": true, "answers": [...]}, one answer or refusal each (design.md §3).
+func answersJSON(r Reply) any {
+	answers := make([]json.RawMessage, len(r.Answers))
+	for i, a := range r.Answers {
+		answers[i] = json.RawMessage(bytes.TrimSpace(RenderJSON(a)))
+	}
+	return struct {
+		OK      bool              `json:"ok"`
+		Answers []json.RawMessage `json:"answers"`
+	}{true, answers}
+}
+
+// writeFix writes the corrected line of the asker's own code, first: it is
+// what they came for.
+func writeFix(b *strings.Builder, q *grammar.Question, m markup) {
+	if q.Fix == nil {
+		return
+	}
+	fmt.Fprintf(b, "%s ", m.bold("Fix:"))
+	m.writeCode(b, q.Fix.Line)
+	if q.Fix.Why != "" {
+		fmt.Fprintf(b, " — %s", m.prose(q.Fix.Why))
+	}
+	b.WriteString("\n\n")
+}
+
+// writeUnsure says first which numbers of the question the reading did not
+// use and cannot explain: the reading may not be the question asked.
+func writeUnsure(b *strings.Builder, q *grammar.Question, m markup) {
+	var left []string
+	for _, u := range q.Unused {
+		if u.Why == "" {
+			left = append(left, u.Text)
+		}
+	}
+	if len(left) == 0 {
+		return
+	}
+	verb := "is"
+	if len(left) > 1 {
+		verb = "are"
+	}
+	fmt.Fprintf(b, "%s %s %s not used in this reading, and I cannot tell what %s for: check “Understood as” below, and rephrase if it is not your question.\n\n",
+		m.bold("Not sure I read this right:"), m.prose(strings.Join(left, ", ")), verb, map[bool]string{true: "they are", false: "it is"}[len(left) > 1])
+}
+
 // compactLines is how many lines of a long question a compact answer
 // echoes.
 const compactLines = 8
 
 func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full bool) {
+	start := b.Len()
 	if q.Canonical != "" {
 		m.writeBold(b, "Understood as:")
 		if strings.Contains(q.Canonical, "\n") {
@@ -85,9 +157,17 @@ func writeUnderstood(b *strings.Builder, q *grammar.Question, m markup, full boo
 		b.WriteByte('\n')
 	}
 	for _, n := range q.Notes {
+		if q.Fix != nil && strings.HasPrefix(n, "fix: ") {
+			continue // the fix is the reply's first line
+		}
 		fmt.Fprintf(b, "(%s)\n", m.prose(n))
 	}
-	if b.Len() > 0 {
+	for _, u := range q.Unused {
+		if u.Why != "" {
+			fmt.Fprintf(b, "(%s)\n", m.prose(u.Text+" not used: "+u.Why))
+		}
+	}
+	if b.Len() > start {
 		b.WriteString("\n")
 	}
 }
@@ -290,6 +370,12 @@ func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 		}
 		writeStep(b, st, m)
 	}
+	writeSolvedAnswer(b, s, solvedValues(s), m)
+}
+
+// solvedValues writes the values that solve s, each with its second
+// unknown's values.
+func solvedValues(s *calc.Solved) []string {
 	values := make([]string, len(s.Solutions))
 	for i, v := range s.Solutions {
 		values[i] = group(v)
@@ -301,6 +387,11 @@ func writeSolved(b *strings.Builder, s *calc.Solved, m markup) {
 			values[i] += fmt.Sprintf(" (with %s %s)", s.Second, strings.Join(with, " or "))
 		}
 	}
+	return values
+}
+
+// writeSolvedAnswer writes the answer line of an inverse question.
+func writeSolvedAnswer(b *strings.Builder, s *calc.Solved, values []string, m markup) {
 	switch len(values) {
 	case 0:
 		fmt.Fprintf(b, "%s no %s from %s to %s works\n", m.bold("Answer:"), s.Unknown, group(s.Min), group(s.Max))

@@ -2,21 +2,36 @@ package bot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
 
-// writeAsked puts the numbers the question asked for on one line before
-// the working, so "how many connections?" is answered at a glance. The
-// numbers are picked from what calc computed, never recomputed here.
+// writeAsked puts the numbers the question asked for on the first line,
+// so "how many connections?" is answered at a glance; a question that
+// asked nothing in particular gets the headline numbers (connections per
+// neuron, parameters and output shape of a layer; a network's parameters
+// and MACs). The numbers are picked from what calc computed, never
+// recomputed here.
 func writeAsked(b *strings.Builder, r Reply, m markup) {
 	q := r.Question
-	if r.Err != nil || q == nil || len(q.Asked) == 0 {
+	if r.Err != nil || q == nil {
 		return
 	}
+	if q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil {
+		// An inverse question's answer comes first; the working ends
+		// with it too.
+		writeSolvedAnswer(b, q.Solve, solvedValues(q.Solve), m)
+		b.WriteString("\n")
+		return
+	}
+	asked := q.Asked
+	if len(asked) == 0 {
+		asked = headline(r)
+	}
 	var parts []string
-	for _, a := range q.Asked {
+	for _, a := range asked {
 		if s := askedValue(r, a); s != "" {
 			parts = append(parts, s)
 		}
@@ -26,6 +41,46 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 	}
 }
 
+// headline is what a reply answers first when nothing in particular was
+// asked.
+func headline(r Reply) []string {
+	switch {
+	case r.Summary != nil:
+		return []string{"params", "macs"}
+	case len(r.Reports) == 1:
+		return []string{"connections", "params", "output"}
+	case len(r.Reports) > 1:
+		return []string{"params", "macs"}
+	}
+	return nil
+}
+
+// large writes n grouped, with its SI form when it is large: 11,689,512
+// (11.7 M).
+func large(n int64) string {
+	units := []struct {
+		v      float64
+		suffix string
+	}{{1e12, "T"}, {1e9, "G"}, {1e6, "M"}, {1e3, "k"}}
+	for _, u := range units {
+		if f := float64(n); f >= 10*u.v || u.suffix != "k" && f >= u.v {
+			return fmt.Sprintf("%s (%s %s)", group(n), strconv.FormatFloat(f/u.v, 'f', precision(f/u.v), 64), u.suffix)
+		}
+	}
+	return group(n)
+}
+
+// precision keeps three significant figures: 11.7, 1.82, 138.
+func precision(f float64) int {
+	switch {
+	case f >= 100:
+		return 0
+	case f >= 10:
+		return 1
+	}
+	return 2
+}
+
 // askedValue names one asked quantity with its value, or "" when the reply
 // has no such number.
 func askedValue(r Reply, asked string) string {
@@ -33,10 +88,10 @@ func askedValue(r Reply, asked string) string {
 	switch asked {
 	case "params":
 		if r.Summary != nil {
-			return "learnable parameters = " + group(r.Summary.Params)
+			return "learnable parameters = " + large(r.Summary.Params)
 		}
 		if ok {
-			return "learnable parameters = " + group(sumParams(r.Reports))
+			return "learnable parameters = " + large(sumParams(r.Reports))
 		}
 	case "weights":
 		if ok && r.Summary == nil {
@@ -57,18 +112,18 @@ func askedValue(r Reply, asked string) string {
 	case "neurons":
 		if ok && rep.Output != nil {
 			if n, err := rep.Output.Elements(); err == nil {
-				return "output neurons = " + group(n)
+				return "output neurons = " + large(n)
 			}
 		}
 	case "macs", "flops":
 		if macs, known := totalMACs(r); known {
 			if asked == "flops" {
 				if flops, err := calc.FLOPs(macs); err == nil {
-					return "FLOPs ≈ 2 × MACs = " + group(flops)
+					return "FLOPs ≈ 2 × MACs = " + large(flops)
 				}
 				return ""
 			}
-			return "multiply-accumulates = " + group(macs)
+			return "multiply-accumulates = " + large(macs)
 		}
 	case "memory":
 		if r.Summary != nil && r.Summary.Input != nil {
@@ -97,8 +152,10 @@ func lastReport(r Reply) (calc.Report, bool) {
 		return r.Reports[n-1], true
 	}
 	if r.Summary != nil {
-		if leaves := r.Summary.Leaves(); len(leaves) > 0 {
-			return *leaves[len(leaves)-1].Report, true
+		for i := len(r.Summary.Rows) - 1; i >= 0; i-- {
+			if row := r.Summary.Rows[i]; row.Leaf() {
+				return *row.Report, true
+			}
 		}
 	}
 	return calc.Report{}, false

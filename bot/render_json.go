@@ -87,7 +87,9 @@ func shapeJSON(s calc.Shape) jsonShape {
 // newline.
 func RenderJSON(r Reply) []byte {
 	var v any
-	if r.Err != nil {
+	if len(r.Answers) > 0 {
+		v = answersJSON(r)
+	} else if r.Err != nil {
 		v = jsonRefusal{Error: jsonError{Message: r.Err.Msg, Line: r.Err.Line, Column: r.Err.Col, Layer: r.Err.Layer}}
 	} else if a, err := answerJSON(r); err != nil {
 		v = jsonRefusal{Error: jsonError{Message: err.Error()}}

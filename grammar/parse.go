@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
-	"github.com/cnnbot/cnnbot/grammar/english"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/presets"
@@ -57,9 +56,34 @@ func Presets() []string { return presets.Names() }
 func Preset(name string) (text, canonical string, ok bool) { return presets.Lookup(name) }
 
 // ParseAll reads a message that may hold several questions and returns
-// one Question each, in order. For now a message is one question.
+// one Question each, in order: list items ("1) ... 2) ..."), a comparison
+// ("a 5x5 conv vs two 3x3 convs") or a question mark followed by another
+// question split it, when every part that holds a number reads on its own;
+// "stride 2 instead of stride 1" asks the question both ways.
+// Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
-	q, err := Parse(src)
+	whole, err := Parse(src)
+	if utf8.RuneCountInString(src) > MaxChars {
+		return single(whole, err)
+	}
+	if fs := frontEnds(src); fs[0].name == "pytorch" || fs[0].name == "keras" {
+		// Pasted code: its reader splits several models ("my PyTorch
+		// Conv2d vs this Keras Conv2D") and spreads the words around them.
+		if qs, perr := paste.ParseAll(src); perr == nil && len(qs) > 1 {
+			return qs, nil
+		}
+	}
+	if qs := parseParts(src, splitQuestions(src)); qs != nil {
+		return qs, nil
+	}
+	if qs := whatIf(src); qs != nil {
+		return qs, nil
+	}
+	return single(whole, err)
+}
+
+// single returns q as a message of one question.
+func single(q *Question, err error) ([]*Question, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -99,39 +123,7 @@ func parse(src string) (*Question, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &Error{Msg: "the question is empty", Hint: lang.Example}
 	}
-	code := strings.ContainsAny(src, "()")
-	switch {
-	case code && paste.LooksLikePyTorch(src):
-		return paste.ParsePyTorch(src)
-	case code && paste.LooksLikeKeras(src):
-		return paste.ParseKeras(src)
-	case spec.LooksLike(src):
-		q, err := spec.Parse(src)
-		if err == nil {
-			return q, nil
-		}
-		// "conv layer with 64 filters ..." starts like the spec language
-		// but is English: prefer English when it reads it — unless the
-		// text has the spec's own punctuation (32->64, blocks, ";"), where
-		// English would read a typo as something else.
-		if !spec.Mostly(src) && !strings.ContainsAny(src, "{};→") && !strings.Contains(src, "->") {
-			if eq, eerr := english.ParseEnglish(src); eerr == nil {
-				return eq, nil
-			}
-		}
-		return nil, err
-	}
-	if q := mentionedPreset(src); q != nil {
-		return q, nil
-	}
-	q, err := english.ParseEnglish(src)
-	if err != nil && spec.NearMiss(src) {
-		// "covn 3x3 32->64": a typo in the spec language reads better as one.
-		if _, serr := spec.Parse(src); serr != nil {
-			return nil, serr
-		}
-	}
-	return q, err
+	return route(src)
 }
 
 // mentionedPreset answers a plain question about a preset network — "how
@@ -158,7 +150,7 @@ func mentionedPreset(src string) *Question {
 				return nil
 			}
 			q := *p
-			q.Notes = append([]string{fmt.Sprintf("read as the preset %s (torchvision's network at 224×224×3); `show %s` prints its layers", canonical, canonical)}, p.Notes...)
+			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
 			return &q

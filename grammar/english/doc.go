@@ -1,6 +1,24 @@
 // Package english reads questions in plain English ("how many parameters
 // does a 3x3 conv with 64 filters on a 32x32x3 image have?") into a
-// [lang.Question]. English has no grammar, so its reader is written by hand:
-// a lexer splits the words and numbers, and small readers pick out each
-// role (sizes, channels, kernel, stride and padding, what is asked).
+// [lang.Question]. English has no grammar, so its reader is written by hand,
+// as text/template/parse/lex.go is: small named functions, one per role.
+//
+// Where each step lives:
+//
+//   - english.go: the lexer and the mergers of tokens that read as one
+//     (3x3, conv3d, 10k, i-1, (3, 3)), one merger per kind of token;
+//   - numwords.go: numbers written in words (sixty-four, five by five), the
+//     asker's own arithmetic (left out), layouts written after a size
+//     ("3x5x5 (C,H,W)");
+//   - english_words.go: the vocabulary, plurals and typos;
+//   - english_read.go: the layers mentioned (anchors), what the words around
+//     a number say, what is asked;
+//   - english_number.go: what one number is — a setting, a dropout rate, an
+//     argument, a count and its role, a list of per-layer values;
+//   - english_build.go: the question built from what was read (input,
+//     repeats, inverse questions, a fully connected layer as a conv);
+//   - english_layer.go: one layer built per kind.
+//
+// The numbers the reading leaves unused are named by the front door
+// (package grammar), which accounts for every number of the question.
 package english

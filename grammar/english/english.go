@@ -137,146 +137,195 @@ func enLex(src string) ([]enTok, error) {
 		}
 		raw = append(raw, tk)
 	}
-	return enMerge(raw), nil
+	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
 }
 
-// enMerge joins tokens that read as one.
+// enMerge joins tokens that read as one, each kind of token by its own
+// merger; a merger appends to out and returns how many tokens after in[i]
+// it consumed.
 func enMerge(in []enTok) []enTok {
 	var out []enTok
 	for i := 0; i < len(in); i++ {
-		t := in[i]
-		next := func(k int) *enTok {
-			if i+k < len(in) {
-				return &in[i+k]
-			}
-			return nil
-		}
-		switch t.kind {
+		var n int
+		switch in[i].kind {
 		case 'w':
-			// conv3d, BatchNorm2d: a word, a glued number, a glued d.
-			if n := next(1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
-				if d := next(2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
-					t.dimsOf = int(n.num)
-					t.end = d.end
-					out = append(out, t)
-					i += 2
-					continue
-				}
-				// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
-				if !enAttr[t.lem] && t.lem != "idx" {
-					t.end = n.end
-					out = append(out, t)
-					i++
-					continue
-				}
-			}
-			// i-1, l-1: the layer before.
-			if len(t.raw) == 1 {
-				if m, n := next(1), next(2); m != nil && n != nil && m.kind == 'p' && (m.raw == "-" || m.raw == "+") && m.glued && n.kind == 'n' && n.glued {
-					if m.raw == "-" {
-						t.lem = "previous"
-					} else {
-						t.lem = ""
-					}
-					t.end = n.end
-					out = append(out, t)
-					i += 2
-					continue
-				}
-			}
-			// CS231n's W=10, F=3, S=2, P=1, K=10.
-			if n := next(1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
-				if l, ok := map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}[t.raw]; ok {
-					t.lem = l
-				}
-			}
-			if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok {
-				t.kind, t.num = 'n', v
-			}
-			if t.lem == "thousand" || t.lem == "million" {
-				if len(out) > 0 && out[len(out)-1].kind == 'n' {
-					p := &out[len(out)-1]
-					p.num = enScale(p, t.lem)
-					p.end = t.end
-					continue
-				}
-			}
+			out, n = enMergeWord(in, i, out)
 		case 'n':
-			if n := next(1); n != nil && n.kind == 'w' && n.glued {
-				switch strings.ToLower(n.raw) {
-				case "d": // 3D, 2d
-					w := n.end
-					t = enTok{kind: 'w', raw: t.raw + n.raw, lem: "dims", dimsOf: int(t.num), off: t.off, end: w, glued: t.glued}
-					out = append(out, t)
-					i++
-					continue
-				case "k", "m":
-					t.num = enScale(&t, map[string]string{"k": "thousand", "m": "million"}[strings.ToLower(n.raw)])
-					t.end = n.end
-					i++
-				}
-			}
-			// 227 by 227 (by 3), LaTeX's 32 \times 32
-			if w := enTimes(in, i+1); w > 0 && i+w+1 < len(in) && in[i+w+1].kind == 'n' && !t.isFrac && !in[i+w+1].isFrac {
-				s := enTok{kind: 's', dims: []int{enClamp(t.num)}, off: t.off, glued: t.glued}
-				for {
-					w := enTimes(in, i+1)
-					if w == 0 || i+w+1 >= len(in) || in[i+w+1].kind != 'n' {
-						break
-					}
-					i += w + 1
-					s.dims = append(s.dims, enClamp(in[i].num))
-					s.end = in[i].end
-				}
-				s.raw = src(in, s)
-				out = append(out, s)
-				continue
-			}
+			out, n = enMergeNumber(in, i, out)
 		case 's':
-			// 11x11/4: Caffe's kernel/stride.
-			if sl, n := next(1), next(2); sl != nil && n != nil && sl.raw == "/" && sl.glued && n.glued && n.kind == 'n' {
-				t.slash = enClamp(n.num)
-				t.end = n.end
-				i += 2
-			}
-		case 'p':
-			// (3, 3) or (28,28,1), not glued to a word: a size.
-			if t.raw == "(" && !(i > 0 && in[i-1].kind == 'w' && t.glued) {
-				j := i + 1
-				var dims []int
-				for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
-					dims = append(dims, enClamp(in[j].num))
-					if in[j+1].raw == ")" {
-						break
-					}
-					j += 2
-				}
-				if len(dims) >= 2 && j+1 < len(in) && in[j+1].raw == ")" {
-					out = append(out, enTok{kind: 's', raw: src(in, enTok{off: t.off, end: in[j+1].end}), dims: dims, off: t.off, end: in[j+1].end, glued: t.glued})
-					i = j + 1
-					continue
-				}
-			}
-			if strings.Contains("'\"`“”‘’*_$", t.raw) {
-				continue // quotes and markdown emphasis
-			}
-			// A spaced dash separates, as a comma does: "32x32x3 - conv 5x5".
-			if (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued) {
-				t.lem = ","
-				out = append(out, t)
-				continue
-			}
-			// Hyphens join words (zero-padding, 256-channel, stride-2): drop them.
-			if t.raw == "-" && len(out) > 0 {
-				if n := next(1); n != nil && n.glued && t.glued && n.kind != 'p' {
-					n.hyph = true
-					continue
-				}
-			}
+			out, n = enMergeSize(in, i, out)
+		default:
+			out, n = enMergePunct(in, i, out)
 		}
-		out = append(out, t)
+		i += n
 	}
 	return enCompounds(out)
+}
+
+// enAt returns in[i], or nil past the end.
+func enAt(in []enTok, i int) *enTok {
+	if i < len(in) {
+		return &in[i]
+	}
+	return nil
+}
+
+// enMergeWord merges a word: conv3d and BatchNorm2d (a dimension count),
+// conv1 and fc7 (an index), i-1 (the layer before), CS231n's W=10, a
+// number word, and a "thousand" after a number.
+func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
+	t := in[i]
+	// w/o: without.
+	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "w") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "o") {
+		t.lem, t.end = "no", o.end
+		return append(out, t), 2
+	}
+	// s2, p1, d2: stride 2, padding 1, dilation 2, written short; LeNet's
+	// S2: and C3: are labels.
+	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":") {
+		t.lem = enShort[t.raw]
+		return append(out, t, *n), 1
+	}
+	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
+		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
+			t.dimsOf, t.end = int(n.num), d.end
+			return append(out, t), 2
+		}
+		// Conv2dTranspose, Conv2DTranspose: a transposed conv, misspelt.
+		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && t.lem == "conv" && strings.HasPrefix(strings.ToLower(d.raw), "dtranspose") {
+			t.lem, t.dimsOf, t.end = "deconv", int(n.num), d.end
+			return append(out, t), 2
+		}
+		// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
+		if !enAttr[t.lem] && t.lem != "idx" {
+			t.end = n.end
+			return append(out, t), 1
+		}
+	}
+	if m, n := enAt(in, i+1), enAt(in, i+2); len(t.raw) == 1 && m != nil && n != nil && m.kind == 'p' && (m.raw == "-" || m.raw == "+") && m.glued && n.kind == 'n' && n.glued {
+		t.lem = "" // i+1: no layer I can size
+		if m.raw == "-" {
+			t.lem = "previous" // i-1, l-1: the layer before
+		}
+		t.end = n.end
+		return append(out, t), 2
+	}
+	// CS231n's W=10, F=3, S=2, P=1, K=10.
+	if n := enAt(in, i+1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
+		if l, ok := enCS231n[t.raw]; ok {
+			t.lem = l
+		}
+	}
+	pronoun := isOne(t.raw) && len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)]
+	if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok && !pronoun {
+		t.kind, t.num = 'n', v
+	}
+	if (t.lem == "thousand" || t.lem == "million") && len(out) > 0 && out[len(out)-1].kind == 'n' {
+		p := &out[len(out)-1]
+		p.num = enScale(p, t.lem)
+		p.end = t.end
+		return out, 0
+	}
+	return append(out, t), 0
+}
+
+// isOne reports whether w is the word "one".
+func isOne(w string) bool { return strings.EqualFold(w, "one") }
+
+// enShort are the settings written as a letter glued to their value.
+var enShort = map[string]string{"s": "stride", "p": "pad", "d": "dilation"}
+
+// enCS231n are CS231n's one-letter names for a layer's settings.
+var enCS231n = map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}
+
+// enMergeNumber merges a number: 3D (a dimension count), 10k, and "227 by
+// 227" (a size, as LaTeX's 32 \times 32).
+func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
+	t := in[i]
+	used := 0
+	if n := enAt(in, i+1); n != nil && n.kind == 'w' && n.glued {
+		switch strings.ToLower(n.raw) {
+		case "d": // 3D, 2d
+			w := enTok{kind: 'w', raw: t.raw + n.raw, lem: "dims", dimsOf: int(t.num), off: t.off, end: n.end, glued: t.glued}
+			return append(out, w), 1
+		case "k", "m":
+			t.num = enScale(&t, map[string]string{"k": "thousand", "m": "million"}[strings.ToLower(n.raw)])
+			t.end = n.end
+			used = 1
+		}
+	}
+	j := i + used
+	if w := enTimes(in, j+1); w == 0 || j+w+1 >= len(in) || in[j+w+1].kind != 'n' || t.isFrac || in[j+w+1].isFrac {
+		return append(out, t), used
+	}
+	s := enTok{kind: 's', dims: []int{enClamp(t.num)}, off: t.off, glued: t.glued}
+	for {
+		w := enTimes(in, j+1)
+		if w == 0 || j+w+1 >= len(in) || in[j+w+1].kind != 'n' {
+			break
+		}
+		j += w + 1
+		s.dims = append(s.dims, enClamp(in[j].num))
+		s.end = in[j].end
+	}
+	s.raw = src(in, s)
+	return append(out, s), j - i
+}
+
+// enMergeSize merges Caffe's kernel/stride: 11x11/4.
+func enMergeSize(in []enTok, i int, out []enTok) ([]enTok, int) {
+	t := in[i]
+	if sl, n := enAt(in, i+1), enAt(in, i+2); sl != nil && n != nil && sl.raw == "/" && sl.glued && n.glued && n.kind == 'n' {
+		t.slash = enClamp(n.num)
+		t.end = n.end
+		return append(out, t), 2
+	}
+	return append(out, t), 0
+}
+
+// enMergePunct merges punctuation: (3, 3) and (28,28,1) are sizes;
+// quotes and emphasis go; a spaced dash separates as a comma does; a hyphen
+// joining words (zero-padding, 256-channel, stride-2) goes.
+func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
+	t := in[i]
+	if s, n := enTuple(in, i); n > 0 {
+		return append(out, s), n
+	}
+	switch {
+	case strings.Contains("'\"`“”‘’*_$", t.raw):
+		return out, 0
+	case (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued):
+		t.lem = ","
+		return append(out, t), 0
+	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind != 'p':
+		in[i+1].hyph = true
+		return out, 0
+	}
+	return append(out, t), 0
+}
+
+// enTuple reads "(3, 3)" or "(28,28,1)" at in[i], not glued to a word (a
+// call's arguments), as a size; n is the tokens after in[i] it spans, 0
+// when there is none.
+func enTuple(in []enTok, i int) (enTok, int) {
+	t := in[i]
+	if t.raw != "(" || i > 0 && in[i-1].kind == 'w' && t.glued {
+		return enTok{}, 0
+	}
+	j := i + 1
+	var dims []int
+	for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
+		dims = append(dims, enClamp(in[j].num))
+		if in[j+1].raw == ")" {
+			break
+		}
+		j += 2
+	}
+	if len(dims) < 2 || j+1 >= len(in) || in[j+1].raw != ")" {
+		return enTok{}, 0
+	}
+	end := in[j+1].end
+	return enTok{kind: 's', raw: src(in, enTok{off: t.off, end: end}), dims: dims, off: t.off, end: end, glued: t.glued}, j + 1 - i
 }
 
 // enTimes is the number of tokens of a "times" between two numbers at i:

@@ -9,7 +9,9 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// read turns the tokens into a lang.Question.
+// read turns the tokens into a Question: it finds the layers mentioned,
+// what is asked and what each number means, then builds an inverse
+// question or the layers.
 func (r *enReader) read() (*lang.Question, error) {
 	if len(r.toks) == 0 {
 		return nil, r.fail(0, "the question is empty", "")
@@ -20,6 +22,11 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropEmpty()
 	r.resolveBare()
 	q := &lang.Question{Asked: r.g.asked}
+	if r.fcAsConv(q) {
+		q.Notes = append(q.Notes, r.notes...)
+		q.Canonical = lang.Format(q)
+		return q, nil
+	}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
 	}
@@ -30,34 +37,185 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
+	real := r.realAnchors()
+	if len(real) == 0 {
+		return nil, r.noLayer()
+	}
+	input, inChannels, err := r.input(real[0])
+	if err != nil {
+		return nil, err
+	}
+	layers, err := r.layers(real, input, inChannels)
+	if err != nil {
+		return nil, err
+	}
+	layers = keptFlattens(r.flattened(q, layers, input), input)
+	if input == nil {
+		input = r.inputFromOutput(layers)
+	}
+	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
+	q.Batch = r.g.batch
+	if slices.Contains(q.Asked, "memory") && input != nil {
+		q.Network = true // memory is a network's estimate, even for one layer
+	}
+	if q.Network && input == nil {
+		chainChannels(layers)
+	}
+	// The numbers no reading used are named by the front door, which
+	// accounts for every number of the question.
+	q.Framework = r.framework()
+	q.Notes = append(q.Notes, r.notes...)
+	q.Canonical = lang.Format(q)
+	return q, nil
+}
+
+// fcAsConv reads a fully connected layer rewritten as a convolution, as
+// CS231n converts them: "fc 4096 -> 1000 as a 1x1 conv", "a fully
+// connected layer on 7x7x512 to 4096 units as a conv layer". The kernel
+// spans the layer's whole input, one filter per unit. It reports whether
+// the question was one.
+func (r *enReader) fcAsConv(q *lang.Question) bool {
+	fc, conv := r.firstOf("fc"), r.firstOf("conv")
+	if fc == nil || conv == nil || !r.converts(conv) {
+		return false
+	}
+	in, out := r.fcEnds(fc, conv)
+	kernel := conv.kernel
+	if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+		in, kernel = f.dims[2], f.dims[:2]
+	}
+	if len(kernel) == 0 {
+		kernel = []int{1}
+	}
+	if in == 0 || out == 0 {
+		return false
+	}
+	input := calc.Shape{in, 1, 1}
+	if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+		input = calc.Shape{in, f.dims[0], f.dims[1]}
+	}
+	c := calc.Conv{Dims: 2, Kernel: kernel, In: in, Out: out, NoBias: fc.noBias || conv.noBias}
+	q.Layers = []lang.Layer{{Layer: c, Pos: enPos(r.src, r.toks[conv.tok].off)}}
+	q.Input = input
+	r.g.unknown = ""
+	if !slices.Contains(q.Asked, "params") {
+		q.Asked = append(q.Asked, "params")
+	}
+	r.notes = append(r.notes, fmt.Sprintf("a fully connected layer written as a convolution: a %s kernel spans its whole input, one filter per unit, so it has the same %d inputs per unit (CS231n's conversion)",
+		enShapeText(calc.Shape(append([]int(nil), input[1:]...))), enProduct(input)))
+	return true
+}
+
+// converts reports whether the question turns a layer into the conv
+// mentioned: "as a conv", "into a 1x1 conv", "convert", "equivalent".
+func (r *enReader) converts(conv *enAnchor) bool {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "convert", "converted", "converting", "conversion", "equivalent", "rewrite", "rewritten":
+			return true
+		}
+	}
+	for j := conv.start - 1; j >= 0 && j >= conv.start-3; j-- {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "as", "into":
+			return true
+		}
+	}
+	return false
+}
+
+// firstOf is the first mention of a kind of layer, or nil.
+func (r *enReader) firstOf(kind string) *enAnchor {
+	for _, a := range r.anchors {
+		if a.kind == kind {
+			return a
+		}
+	}
+	return nil
+}
+
+// fcEnds are the inputs and units of a fully connected layer said across
+// its mention and the conv it becomes: counts with a role first, then the
+// other numbers in order.
+func (r *enReader) fcEnds(fc, conv *enAnchor) (in, out int) {
+	var rest []int
+	for _, a := range []*enAnchor{fc, conv} {
+		for _, v := range a.args {
+			rest = append(rest, int(v)) // fc7(4096 -> 4096), Linear(4096, 1000)
+		}
+		for _, c := range a.counts {
+			switch c.role {
+			case "in":
+				in = int(c.v)
+			case "out":
+				out = int(c.v)
+			default:
+				rest = append(rest, int(c.v))
+			}
+		}
+		for _, i := range a.bare {
+			rest = append(rest, int(r.toks[i].num))
+		}
+	}
+	// "fc7 (4096 -> 4096) ... what kernel size?" filed them as an inverse
+	// question's sizes.
+	for _, f := range r.g.inputs {
+		if len(f.dims) == 1 && in == 0 {
+			in = f.dims[0]
+		}
+	}
+	for _, f := range r.g.outs {
+		if len(f.dims) == 1 && out == 0 {
+			out = f.dims[0]
+		}
+	}
+	for _, v := range rest {
+		switch {
+		case in == 0 && r.firstInput() == nil:
+			in = v
+		case out == 0:
+			out = v
+		}
+	}
+	return in, out
+}
+
+// realAnchors are the layers to build: every mention but those of the
+// layer before ("the previous layer has 32 maps").
+func (r *enReader) realAnchors() []*enAnchor {
 	var real []*enAnchor
 	for _, a := range r.anchors {
 		if !a.ctx {
 			real = append(real, a)
 		}
 	}
-	if len(real) == 0 {
-		at := 0
-		if len(r.anchors) > 0 {
-			at = r.anchors[0].tok
-		} else if len(r.g.inputs) > 0 {
-			at = r.g.inputs[0].tok
-		}
-		msg := "I could not find a layer in this question"
-		if len(r.anchors) == 0 {
-			for i, t := range r.toks {
-				if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
-					at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
-					break
-				}
+	return real
+}
+
+// noLayer is the refusal of a question with no layer in it, naming the
+// first word not known when there is one.
+func (r *enReader) noLayer() error {
+	at := 0
+	if len(r.anchors) > 0 {
+		at = r.anchors[0].tok
+	} else if len(r.g.inputs) > 0 {
+		at = r.g.inputs[0].tok
+	}
+	msg := "I could not find a layer in this question"
+	if len(r.anchors) == 0 {
+		for i, t := range r.toks {
+			if t.kind == 'w' && t.lem == "" && len(t.raw) > 2 {
+				at, msg = i, fmt.Sprintf("I could not find a layer in this question: I do not know %q", t.raw)
+				break
 			}
 		}
-		return nil, r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
 	}
-	input, inChannels, err := r.input(real[0])
-	if err != nil {
-		return nil, err
-	}
+	return r.fail(at, msg, "name the layer (conv, max pool, fully connected, batch norm) with its sizes")
+}
+
+// layers builds the layers of the mentions in order, each repeated as
+// often as said, the channels of one feeding the next.
+func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([]lang.Layer, error) {
 	var layers []lang.Layer
 	prevOut := 0 // channels arriving at the next layer, when known
 	if input != nil {
@@ -76,21 +234,84 @@ func (r *enReader) read() (*lang.Question, error) {
 				prevOut = 0
 			}
 		}
-		layers = append(layers, ls...)
-		for n := 1; n < a.repeat; n++ {
-			for _, l := range ls {
-				if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
-					c.In = c.Out
-					l.Layer = c
-				}
-				layers = append(layers, l)
+		if n := listLen(a); n > 1 && a.repeat <= 1 {
+			a.repeat = n // "dilation rates 1, 3, 9": three layers
+		}
+		rep := r.repeated(a, ls)
+		if len(rep) > len(ls) {
+			if c, ok := rep[len(rep)-1].Layer.(calc.Conv); ok {
+				prevOut = c.Out
 			}
 		}
-		if a.repeat > 1 {
-			r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		layers = append(layers, rep...)
+	}
+	return layers, nil
+}
+
+// listLen is the length of a mention's per-layer lists (0 for none).
+func listLen(a *enAnchor) int {
+	n := 0
+	for _, l := range a.lists {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// repeated returns ls, then a.repeat-1 copies of it whose convs take the
+// channels they give; per-layer lists ("16 and 32 filters", "dilation 1,
+// 2 and 3") set each copy's values.
+func (r *enReader) repeated(a *enAnchor, ls []lang.Layer) []lang.Layer {
+	out := append([]lang.Layer(nil), ls...)
+	if a.repeat <= 1 {
+		return out
+	}
+	for k := 1; k < a.repeat; k++ {
+		for _, l := range ls {
+			if c, ok := l.Layer.(calc.Conv); ok && c.In != 0 && c.In != c.Out {
+				c.In = c.Out
+				l.Layer = c
+			}
+			out = append(out, l)
 		}
 	}
-	// A dense layer on a volume reads it flattened.
+	if len(a.lists) == 0 || len(ls) != 1 || listLen(a) != a.repeat {
+		r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		return out
+	}
+	perLayer(out, a.lists)
+	r.notes = append(r.notes, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
+	return out
+}
+
+// perLayer sets each conv of a chain to its value of each list, the
+// channels following from one to the next.
+func perLayer(ls []lang.Layer, lists map[string][]int) {
+	for k := range ls {
+		c, ok := ls[k].Layer.(calc.Conv)
+		if !ok {
+			return
+		}
+		if v := lists["dilation"]; len(v) == len(ls) {
+			c.Dilation = []int{v[k]}
+		}
+		if v := lists["stride"]; len(v) == len(ls) {
+			c.Stride = []int{v[k]}
+		}
+		if v := lists["pad"]; len(v) == len(ls) {
+			c.Pad = []int{v[k]}
+		}
+		if v := lists["out"]; len(v) == len(ls) {
+			c.Out = v[k]
+		}
+		if k > 0 {
+			c.In = ls[k-1].Layer.(calc.Conv).Out
+		}
+		ls[k].Layer = c
+	}
+}
+
+// flattened puts a flatten before each dense layer that a volume reaches.
+func (r *enReader) flattened(q *lang.Question, layers []lang.Layer, input calc.Shape) []lang.Layer {
 	for k := 0; k < len(layers); k++ {
 		if _, ok := layers[k].Layer.(calc.Linear); !ok {
 			continue
@@ -109,7 +330,11 @@ func (r *enReader) read() (*lang.Question, error) {
 			}
 		}
 	}
-	// Explicit flatten mentions are kept only where a shape needs them.
+	return layers
+}
+
+// keptFlattens keeps the flatten mentions only where a shape needs them.
+func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 	var kept []lang.Layer
 	for k, l := range layers {
 		if _, ok := l.Layer.(calc.Flatten); ok {
@@ -124,33 +349,47 @@ func (r *enReader) read() (*lang.Question, error) {
 		}
 		kept = append(kept, l)
 	}
-	layers = kept
-	q.Input = input
-	q.Layers = layers
-	q.Network = len(layers) > 1
-	if q.Network && input == nil {
-		// Without an input size the chain is sized layer by layer: every
-		// layer needs its input channels.
-		for k := range layers {
-			if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
-				if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
-					c.In = pc.Out
-					layers[k].Layer = c
-				}
+	return kept
+}
+
+// chainChannels gives each conv of a chain without an input size the
+// channels of the conv before, so the chain is sized layer by layer.
+func chainChannels(layers []lang.Layer) {
+	for k := range layers {
+		if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
+			if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
+				c.In = pc.Out
+				layers[k].Layer = c
 			}
 		}
 	}
-	for _, a := range r.anchors {
-		for _, i := range append(append([]int{}, a.bare...), a.bareSizes...) {
-			if !r.toks[i].used {
-				r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
-			}
-		}
+}
+
+// inputFromOutput reads back the input of a single convolution whose
+// output size is given instead ("output feature map 56x56: how many
+// MACs?"), so its MACs and shape can be counted; nil when that cannot be
+// done.
+func (r *enReader) inputFromOutput(layers []lang.Layer) calc.Shape {
+	if len(layers) != 1 || len(r.g.outs) == 0 || r.g.unknown != "" {
+		return nil
 	}
-	q.Framework = r.framework()
-	q.Notes = append(q.Notes, r.notes...)
-	q.Canonical = lang.Format(q)
-	return q, nil
+	c, ok := layers[0].Layer.(calc.Conv)
+	out := r.g.outs[0].dims
+	if !ok || c.In == 0 || c.Transposed || len(out) == 0 {
+		return nil
+	}
+	dims := max(c.Dims, 2)
+	in := calc.Shape{c.In}
+	for d := 0; d < dims; d++ {
+		sv, err := calc.SolveConv(c, "input", d, 0, out[min(d, len(out)-1)])
+		if err != nil || len(sv.Solutions) == 0 {
+			return nil
+		}
+		in = append(in, int(sv.Solutions[0]))
+	}
+	r.notes = append(r.notes, fmt.Sprintf("the output %s is given: read back to the input %s that gives it (the MACs count the output positions)",
+		r.toks[r.g.outs[0].tok].raw, enShapeText(in[1:])))
+	return in
 }
 
 func enIsFlat(l lang.Layer) bool {
@@ -164,26 +403,7 @@ func enIsFlat(l lang.Layer) bool {
 // input assembles the input shape, channels first, from the sizes and
 // colour words read; channels is the count the first layer's own words give.
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
-	var f *enSizeFact
-	for k := range r.g.inputs {
-		if r.g.inputs[k].role != "out" {
-			f = &r.g.inputs[k]
-			break
-		}
-	}
-	// A size no word explains, in a layer that has its kernel: the input.
-	if f == nil {
-		for _, a := range r.anchors {
-			for _, i := range a.bareSizes {
-				if !r.toks[i].used && f == nil {
-					r.toks[i].used = true
-					r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
-					f = &enSizeFact{dims: r.toks[i].dims, tok: i}
-					break
-				}
-			}
-		}
-	}
+	f := r.inputFact()
 	if f == nil {
 		return nil, 0, nil
 	}
@@ -191,32 +411,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
 		return calc.Shape{dims[0]}, 0, nil // a fully connected layer's input is a vector
 	}
-	c := 0
-	switch {
-	case len(dims) == 4 && first != nil && first.dims == 3:
-		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", r.toks[f.tok].raw))
-		c, dims = dims[3], dims[:3]
-	case len(dims) == 4:
-		// 1x3x224x224: a batch, then C×H×W.
-		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", r.toks[f.tok].raw))
-		c, dims = dims[1], dims[2:]
-	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
-		switch {
-		case dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4:
-			c, dims = dims[0], dims[1:]
-			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", r.toks[f.tok].raw, dims[0], dims[1], c))
-		default:
-			c, dims = dims[2], dims[:2]
-			if !(dims[0] == dims[1] && c != dims[0]) {
-				r.notes = append(r.notes, fmt.Sprintf("%s read as H×W×C (channels last, as in CS231n and Keras)", r.toks[f.tok].raw))
-			}
-		}
-	case len(dims) == 2 && r.g.frames > 0:
-		dims = append([]int{int(r.g.frames)}, dims...)
-	case len(dims) == 1 && !r.oneD(first):
-		dims = []int{dims[0], dims[0]}
-		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
-	}
+	c, dims := r.inputLayout(f, first, dims)
 	if c == 0 && f.rgb != 0 {
 		c = f.rgb
 	}
@@ -224,30 +419,11 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = r.g.channels
 	}
 	if c == 0 {
-		// The first layer's own in-channels, or a previous-layer mention.
-		for _, a := range r.anchors {
-			for _, n := range a.counts {
-				if n.role == "in" && a == first {
-					c = int(n.v)
-				}
-			}
-			if len(a.args) >= 2 && a == first && (a.kind == "conv" || a.kind == "deconv") {
-				c = int(a.args[0])
-			}
-			if a.kind == "bn" && a == first && len(a.args) > 0 {
-				c = int(a.args[0])
-			}
-		}
+		c = r.inputChannels(first)
 	}
-	if c == 0 {
-		c = r.firstIn(first)
-	}
-	if c == 0 {
-		if first != nil && first.kind == "pool" {
-			for _, n := range first.counts {
-				c = int(n.v)
-			}
-		}
+	if c == 0 && r.mentions("lenet") {
+		c = 1
+		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
 	}
 	if c == 0 {
 		switch {
@@ -260,6 +436,104 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// mentions reports whether a word of the question starts with prefix
+// (case-insensitive).
+func (r *enReader) mentions(prefix string) bool {
+	for _, t := range r.toks {
+		if t.kind == 'w' && strings.HasPrefix(strings.ToLower(t.raw), prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// inputFact is the size read as the input: one a word names, else a size
+// no word explains.
+func (r *enReader) inputFact() *enSizeFact {
+	for k := range r.g.inputs {
+		if r.g.inputs[k].role != "out" {
+			return &r.g.inputs[k]
+		}
+	}
+	for _, a := range r.anchors {
+		for _, i := range a.bareSizes {
+			if !r.toks[i].used {
+				r.toks[i].used = true
+				r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
+				return &enSizeFact{dims: r.toks[i].dims, tok: i}
+			}
+		}
+	}
+	return nil
+}
+
+// inputLayout splits an input size into its channels (0 when it says
+// none) and spatial sizes: N×C×H×W, D×H×W×C, C×H×W or H×W×C, frames, or
+// one number for a square.
+func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int, []int) {
+	raw := r.toks[f.tok].raw
+	switch {
+	case len(dims) == 4 && first != nil && first.dims == 3:
+		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
+		return dims[3], dims[:3]
+	case len(dims) == 4:
+		// 1x3x224x224: a batch, then C×H×W.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", raw))
+		return dims[1], dims[2:]
+	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
+		if dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4 {
+			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", raw, dims[1], dims[2], dims[0]))
+			return dims[0], dims[1:]
+		}
+		if !(dims[0] == dims[1] && dims[2] != dims[0]) {
+			r.notes = append(r.notes, fmt.Sprintf("%s read as H×W×C (channels last, as in CS231n and Keras)", raw))
+		}
+		return dims[2], dims[:2]
+	case len(dims) == 2 && r.g.frames > 0:
+		return 0, append([]int{int(r.g.frames)}, dims...)
+	case len(dims) == 1 && !r.oneD(first):
+		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
+		return 0, []int{dims[0], dims[0]}
+	}
+	return 0, dims
+}
+
+// inputChannels are the input's channels the first layer's own words give:
+// its input count, its arguments, a previous-layer mention, or a pool's
+// count.
+func (r *enReader) inputChannels(first *enAnchor) int {
+	c := 0
+	for _, a := range r.anchors {
+		if a != first {
+			continue
+		}
+		for _, n := range a.counts {
+			if n.role == "in" {
+				c = int(n.v)
+			}
+		}
+		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") {
+			c = int(a.args[0])
+		}
+		if a.kind == "bn" && len(a.args) > 0 {
+			c = int(a.args[0])
+		}
+	}
+	if c == 0 {
+		c = r.firstIn(first)
+	}
+	if c == 0 && first != nil && first.kind == "pool" {
+		for _, n := range first.counts {
+			c = int(n.v)
+		}
+	}
+	// "a 3x3 conv with 64 channels on 56x56": 64 in and out.
+	if c == 0 && first != nil && first.kind == "conv" && len(first.counts) == 1 && first.counts[0].class == "channel" && first.counts[0].role == "" {
+		c = int(first.counts[0].v)
+	}
+	return c
 }
 
 // resolveBare reads the sizes no word explained: in a layer that lacks its
@@ -391,7 +665,7 @@ func (r *enReader) oneD(a *enAnchor) bool {
 // channels as the other end.
 func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 	var rest []enCount
-	for _, c := range a.counts {
+	for _, c := range byLayerIndex(a.counts) {
 		switch c.role {
 		case "in":
 			if in == 0 {
@@ -437,243 +711,13 @@ func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 	return out, in, note
 }
 
-// layer builds the calc layers of one anchor (a separable conv is two).
-func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]lang.Layer, error) {
-	pos := enPos(r.src, r.toks[a.tok].off)
-	fields := map[string]lang.Position{}
-	for f, i := range a.at {
-		fields[f] = enPos(r.src, r.toks[i].off)
-	}
-	one := func(l calc.Layer) []lang.Layer { return []lang.Layer{{Layer: l, Pos: pos, Fields: fields}} }
-	kind := a.kind
-	if kind == "layer" {
-		kind = "fc"
-		if len(a.kernel) > 0 {
-			kind = "conv"
-		}
-	}
-	if a.dims > 3 && (kind == "conv" || kind == "deconv" || kind == "pool") {
-		// conv4294967296d: refuse before anything is sized or formatted
-		// per dimension.
-		what := "a convolution"
-		if kind == "pool" {
-			what = "pooling"
-		}
-		return nil, r.fail(a.tok, fmt.Sprintf("%s has 1, 2 or 3 spatial dimensions, not %d", what, a.dims),
-			"write conv1d, conv2d or conv3d")
-	}
-	switch kind {
-	case "conv", "deconv":
-		out, in, note := r.channels(a)
-		if len(a.args) >= 2 && in == 0 && out == 0 {
-			in, out = int(a.args[0]), int(a.args[1])
-			if len(a.args) >= 3 && len(a.kernel) == 0 {
-				a.kernel = []int{int(a.args[2])}
-			}
-		}
-		if note != "" {
-			r.notes = append(r.notes, note)
-		}
-		k := a.kernel
-		if len(k) == 0 && a.pointwise {
-			k = []int{1}
-		}
-		if len(k) == 0 && len(a.bareSizes) > 0 {
-			i := a.bareSizes[0]
-			k = r.toks[i].dims
-			r.toks[i].used = true
-			a.bareSizes = a.bareSizes[1:]
-		}
-		if len(k) == 0 {
-			return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
-				"say it as \"3x3 filters\" or \"a filter size of 5\"")
-		}
-		dims := a.dims
-		if dims == 0 {
-			dims = 2
-			if r.g.frames > 0 {
-				dims = 3
-			} else if len(k) == 1 && r.oneD(a) {
-				dims = 1
-			}
-		}
-		if len(k) == 4 && dims == 2 {
-			// A weight shape: TensorFlow's H×W×In×Out, or PyTorch's Out×In×H×W.
-			if k[2] == k[3] && k[0] != k[1] {
-				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as PyTorch's Out×In×H×W", k[0], k[1], k[2], k[3]))
-				out, in, k = k[0], k[1], k[2:]
-			} else {
-				r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as TensorFlow's H×W×In×Out", k[0], k[1], k[2], k[3]))
-				in, out, k = k[2], k[3], k[:2]
-			}
-		}
-		if len(k) == 3 && dims == 2 {
-			// 5x5x3 filters: the last number is the depth they span.
-			if in == 0 {
-				in = k[2]
-			}
-			r.notes = append(r.notes, fmt.Sprintf("%dx%dx%d filters read as %d×%d spanning %d channels", k[0], k[1], k[2], k[0], k[1], k[2]))
-			k = k[:2]
-		}
-		if in == 0 && first {
-			in = inCh
-		}
-		if out == 0 && len(a.bare) > 0 {
-			i := a.bare[0]
-			if i > a.tok {
-				out = int(r.toks[i].num)
-				r.toks[i].used = true
-				r.notes = append(r.notes, fmt.Sprintf("%s read as the number of filters", r.toks[i].raw))
-			}
-		}
-		if a.depthwise && in == 0 && out != 0 && len(a.counts) == 1 {
-			in = out
-		}
-		if a.depthwise && out == 0 {
-			out = in
-			if in == 0 {
-				out = prevOut
-			}
-		}
-		if out == 0 && r.shapeOnly() {
-			in, out = max(in, 1), 1
-			if !r.rfNote {
-				r.rfNote = true
-				what := strings.Join(r.g.asked, " and ")
-				if what == "" {
-					what = "output size"
-				}
-				r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
-			}
-		}
-		if out == 0 {
-			return nil, r.fail(a.tok, "I could not find how many filters (output channels) this convolution has",
-				"say it as \"64 filters\" or \"from 32 to 64 channels\"")
-		}
-		if in == 0 && first {
-			in = prevOut
-		}
-		if in == 0 && first && r.g.channels != 0 {
-			in = r.g.channels
-		}
-		c := calc.Conv{Dims: dims, Transposed: kind == "deconv", Kernel: k, In: in, Out: out, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: a.groups, NoBias: a.noBias}
-		if c.Transposed {
-			c.OutPad = a.outpad
-		}
-		switch a.padMode {
-		case "same":
-			c.PadMode, c.Pad = calc.PadSame, nil
-		case "valid":
-			c.PadMode, c.Pad = calc.PadValid, nil
-		}
-		if a.depthwise {
-			c.Groups = c.In
-		}
-		if a.separable {
-			if in == 0 {
-				return nil, r.fail(a.tok, "how many channels go into this separable convolution?", "say \"64 channels in, 128 out\"")
-			}
-			dw := c
-			dw.Out, dw.Groups, dw.NoBias = in, in, true
-			pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
-			r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
-			return []lang.Layer{{Layer: dw, Pos: pos, Fields: fields}, {Layer: pw, Pos: pos, Fields: fields}}, nil
-		}
-		return one(c), nil
-	case "pool":
-		if a.op == "global" {
-			return one(calc.GlobalAvgPool{}), nil
-		}
-		k := a.kernel
-		if len(k) == 0 && len(a.args) > 0 {
-			k = []int{int(a.args[0])}
-		}
-		if len(k) == 0 && len(a.bareSizes) > 0 {
-			k = r.toks[a.bareSizes[0]].dims
-			r.toks[a.bareSizes[0]].used = true
-		}
-		if len(k) == 0 && len(a.bare) > 0 && a.bare[0] < a.tok {
-			k = []int{int(r.toks[a.bare[0]].num)}
-			r.toks[a.bare[0]].used = true
-		}
-		if len(k) == 0 {
-			return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
-		}
-		p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad, Ceil: a.ceil}
-		if a.op == "avg" {
-			p.Op = calc.AvgPool
-		}
-		if r.g.frames > 0 || a.dims == 3 {
-			p.Dims = 3
-		} else if a.dims == 1 {
-			p.Dims = 1
-		}
-		if a.padMode == "same" {
-			r.notes = append(r.notes, "padding \"same\" on a pool read as padding kernel/2")
-			p.Pad = []int{k[0] / 2}
-		}
-		return one(p), nil
-	case "fc":
-		if ls := r.mlp(a, pos, fields); ls != nil {
-			return ls, nil
-		}
-		out, in, _ := r.channels(a)
-		switch len(a.args) {
-		case 1:
-			out = int(a.args[0])
-		case 2:
-			in, out = int(a.args[0]), int(a.args[1])
-		}
-		if out == 0 && len(a.bare) > 0 {
-			i := a.bare[len(a.bare)-1]
-			out = int(r.toks[i].num)
-			r.toks[i].used = true
-			r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
-		}
-		if out == 0 {
-			return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
-		}
-		return one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
-	case "bn":
-		c := 0
-		if len(a.args) > 0 {
-			c = int(a.args[0])
-		}
-		for _, n := range a.counts {
-			if c == 0 {
-				c = int(n.v)
-			}
-		}
-		if c == 0 && len(a.bare) > 0 {
-			c = int(r.toks[a.bare[0]].num)
-			r.toks[a.bare[0]].used = true
-		}
-		if c == 0 && prevOut == 0 {
-			return nil, r.fail(a.tok, "over how many channels is this batch norm?", "say it as \"batch norm over 64 channels\" or \"BatchNorm2d(64)\"")
-		}
-		return one(calc.BatchNorm{C: c}), nil
-	case "flatten":
-		return one(calc.Flatten{}), nil
-	case "act":
-		name := strings.ToLower(a.act)
-		if name == "activation" || name == "" {
-			name = "relu"
-		}
-		return one(calc.Activation{Name: name}), nil
-	case "dropout":
-		p := 0.5
-		if a.hasP {
-			p = a.p
-		}
-		return one(calc.Dropout{P: p}), nil
-	}
-	return nil, r.fail(a.tok, "I could not tell what kind of layer this is", "")
-}
-
 // mlp reads "an MLP with 784 inputs, 128 hidden units and 10 outputs": the
 // input count, one or more hidden sizes and the output count, as a chain of
 // fully connected layers. It returns nil for a single layer.
 func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Position) []lang.Layer {
+	if sizes := r.arrowChain(a); sizes != nil {
+		return r.mlpLayers(a, sizes, pos, fields)
+	}
 	in, out := 0, 0
 	var hidden []int
 	for _, c := range a.counts {
@@ -689,7 +733,35 @@ func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Po
 	if in == 0 || out == 0 || len(hidden) == 0 {
 		return nil
 	}
-	sizes := append(append([]int{in}, hidden...), out)
+	return r.mlpLayers(a, append(append([]int{in}, hidden...), out), pos, fields)
+}
+
+// arrowChain reads the sizes of "1024 -> 256 -> 64 -> 2": three or more
+// numbers of the layer joined by arrows, in order; nil when there is none.
+func (r *enReader) arrowChain(a *enAnchor) []int {
+	toks := append([]int(nil), a.bare...)
+	for _, c := range a.counts {
+		toks = append(toks, c.tok)
+	}
+	slices.Sort(toks)
+	var sizes []int
+	for k, i := range toks {
+		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
+			return nil
+		}
+		sizes = append(sizes, int(r.toks[i].num))
+	}
+	if len(sizes) < 3 {
+		return nil
+	}
+	for _, i := range toks {
+		r.toks[i].used = true
+	}
+	return sizes
+}
+
+// mlpLayers chains fully connected layers through sizes.
+func (r *enReader) mlpLayers(a *enAnchor, sizes []int, pos lang.Position, fields map[string]lang.Position) []lang.Layer {
 	var ls []lang.Layer
 	for k := 1; k < len(sizes); k++ {
 		ls = append(ls, lang.Layer{Layer: calc.Linear{In: sizes[k-1], Out: sizes[k], NoBias: a.noBias}, Pos: pos, Fields: fields})
@@ -698,88 +770,68 @@ func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Po
 	return ls
 }
 
-// solve answers an inverse question.
+// solve answers an inverse question: a count (how many filters or units
+// give N parameters) or a setting (what padding keeps 28x28).
 func (r *enReader) solve(q *lang.Question) error {
-	var a *enAnchor
-	for _, b := range r.anchors {
-		if !b.ctx {
-			a = b
-			break
-		}
+	a := &enAnchor{kind: "conv", tok: r.g.unkTok, at: map[string]int{}}
+	if real := r.realAnchors(); len(real) > 0 {
+		a = real[0]
 	}
-	if a == nil {
-		a = &enAnchor{kind: "conv", tok: r.g.unkTok, at: map[string]int{}}
-	}
-	out, in, _ := r.channels(a)
+	var err error
 	if r.g.unknown == "out" {
-		target := r.g.params[0]
-		if a.kind == "fc" || a.kind == "layer" {
-			if in == 0 {
-				if f := r.firstInput(); f != nil {
-					in = enProduct(f.dims)
-				}
-			}
-			sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
-			if err != nil {
-				return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many units for 7850 parameters from 784 inputs?\"")
-			}
-			q.Solve = sv
-			return nil
+		q.Solve, err = r.solveCount(a)
+	} else {
+		q.Solve, err = r.solveSetting(a)
+	}
+	return err
+}
+
+// solveCount finds the filters or units that give the parameters asked.
+func (r *enReader) solveCount(a *enAnchor) (*calc.Solved, error) {
+	_, in, _ := r.channels(a)
+	target := r.g.params[0]
+	if a.kind == "fc" || a.kind == "layer" {
+		if f := r.firstInput(); in == 0 && f != nil {
+			in = enProduct(f.dims)
 		}
-		k := a.kernel
-		if in == 0 {
-			if f := r.firstInput(); f != nil && len(f.dims) == 3 {
-				in = f.dims[2]
-			}
-			if in == 0 {
-				in = r.g.channels
-			}
-		}
-		if len(k) == 3 {
-			in, k = k[2], k[:2]
-		}
-		sv, err := calc.SolveFilters(calc.Conv{Kernel: k, In: in, NoBias: a.noBias, Groups: a.groups}, target.v)
+		sv, err := calc.SolveUnits(calc.Linear{In: in, NoBias: a.noBias}, target.v)
 		if err != nil {
-			return r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
+			return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many units for 7850 parameters from 784 inputs?\"")
 		}
-		q.Solve = sv
-		return nil
+		return sv, nil
 	}
-	_ = out
-	c := calc.Conv{Kernel: a.kernel, In: 1, Out: 1, Stride: a.stride, Pad: a.pad, Dilation: a.dil}
-	if len(c.Kernel) == 0 && len(a.bareSizes) > 0 && r.g.unknown != "kernel" {
-		c.Kernel = r.toks[a.bareSizes[0]].dims
+	k := a.kernel
+	if in == 0 {
+		if f := r.firstInput(); f != nil && len(f.dims) == 3 {
+			in = f.dims[2]
+		}
+		if in == 0 {
+			in = r.g.channels
+		}
 	}
-	if a.kind == "pool" && len(a.stride) == 0 && r.g.unknown != "stride" && len(c.Kernel) > 0 {
-		c.Stride = c.Kernel
+	if len(k) == 3 {
+		in, k = k[2], k[:2]
 	}
-	switch a.padMode {
-	case "same":
-		c.PadMode = calc.PadSame
-	case "valid":
-		c.PadMode = calc.PadValid
+	sv, err := calc.SolveFilters(calc.Conv{Kernel: k, In: in, NoBias: a.noBias, Groups: a.groups}, target.v)
+	if err != nil {
+		return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
 	}
-	if len(c.Kernel) > 2 {
-		c.Kernel = c.Kernel[:2]
+	return sv, nil
+}
+
+// solveHint is the example an inverse question's refusal gives.
+const solveHint = "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
+
+// solveSetting finds the padding, stride, kernel, dilation or input size
+// that takes the input size to the output size wanted.
+func (r *enReader) solveSetting(a *enAnchor) (*calc.Solved, error) {
+	c := r.solveConv(a)
+	if a.padMode == "same" && r.g.unknown == "pad" {
+		r.g.keep = true // "what padding for 'same'": the padding that keeps the size
 	}
-	f := r.firstInput()
-	inSize := 0
-	if f != nil {
-		inSize = f.dims[0]
-	}
-	outSize := 0
-	if len(r.g.outs) > 0 {
-		outSize = r.g.outs[0].dims[0]
-	} else if r.g.keep {
-		outSize = inSize
-	}
-	hint := "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 kernel?\" or \"what stride turns 224 into 112 with a 7x7 kernel and padding 3?\""
-	if inSize == 0 && r.g.keep && lang.Per0(c.Stride) <= 1 && r.g.unknown == "pad" {
-		inSize, outSize = 32, 32
-		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
-	}
+	inSize, outSize := r.solveSizes(c)
 	if outSize == 0 || (inSize == 0 && r.g.unknown != "input") {
-		return r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", hint)
+		return nil, r.fail(r.g.unkTok, "to find the "+enUnknownWord(r.g.unknown)+" I need the input size and the output size wanted", solveHint)
 	}
 	if r.g.unknown == "pad" {
 		c.Pad, c.PadMode = nil, calc.PadExplicit
@@ -795,10 +847,53 @@ func (r *enReader) solve(q *lang.Question) error {
 		sv, err = calc.SolveConv(c, r.g.unknown, 0, inSize, outSize)
 	}
 	if err != nil {
-		return r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), hint)
+		return nil, r.fail(r.g.unkTok, strings.TrimPrefix(err.Error(), "kernel: "), solveHint)
 	}
-	q.Solve = sv
-	return nil
+	return sv, nil
+}
+
+// solveConv is the layer of an inverse question, with the settings said;
+// a pool's stride is its window, as for any pool.
+func (r *enReader) solveConv(a *enAnchor) calc.Conv {
+	c := calc.Conv{Kernel: a.kernel, In: 1, Out: 1, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Transposed: a.kind == "deconv"}
+	if c.Transposed {
+		c.OutPad = a.outpad
+	}
+	if len(c.Kernel) == 0 && len(a.bareSizes) > 0 && r.g.unknown != "kernel" {
+		c.Kernel = r.toks[a.bareSizes[0]].dims
+	}
+	if a.kind == "pool" && len(a.stride) == 0 && r.g.unknown != "stride" && len(c.Kernel) > 0 {
+		c.Stride = c.Kernel
+	}
+	switch a.padMode {
+	case "same":
+		c.PadMode = calc.PadSame
+	case "valid":
+		c.PadMode = calc.PadValid
+	}
+	if len(c.Kernel) > 2 {
+		c.Kernel = c.Kernel[:2]
+	}
+	return c
+}
+
+// solveSizes are the input size and the output size wanted (the input's,
+// when asked to keep it); without an input, a padding that keeps the size
+// at stride 1 is solved for 32.
+func (r *enReader) solveSizes(c calc.Conv) (in, out int) {
+	if f := r.firstInput(); f != nil {
+		in = f.dims[0]
+	}
+	if len(r.g.outs) > 0 {
+		out = r.g.outs[0].dims[0]
+	} else if r.g.keep {
+		out = in
+	}
+	if in == 0 && r.g.keep && lang.Per0(c.Stride) <= 1 && r.g.unknown == "pad" {
+		in, out = 32, 32
+		r.notes = append(r.notes, "no input size given: solved for 32×32; at stride 1 the padding that keeps the size is the same for every input size")
+	}
+	return in, out
 }
 
 func (r *enReader) firstInput() *enSizeFact {
@@ -869,4 +964,28 @@ func enUnknownWord(u string) string {
 		return "input size"
 	}
 	return u
+}
+
+// byLayerIndex gives counts said of two different layers ("20 maps of
+// layer 2 ... layer 3 has 50") their roles: the lower index is the layer
+// before, so its count is the input.
+func byLayerIndex(counts []enCount) []enCount {
+	lo, hi := -1, -1
+	for k, c := range counts {
+		if c.layer == 0 || c.role != "" {
+			continue
+		}
+		if lo < 0 || c.layer < counts[lo].layer {
+			lo = k
+		}
+		if hi < 0 || c.layer > counts[hi].layer {
+			hi = k
+		}
+	}
+	if lo < 0 || counts[lo].layer == counts[hi].layer {
+		return counts
+	}
+	out := append([]enCount(nil), counts...)
+	out[lo].role, out[hi].role = "in", "out"
+	return out
 }

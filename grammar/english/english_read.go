@@ -1,6 +1,6 @@
 package english
 
-import "fmt"
+import "strings"
 
 // enReader finds, in the tokens of one question, the layers mentioned
 // (anchors), what each number means (facts), and what is asked.
@@ -38,12 +38,14 @@ type enAnchor struct {
 	repeat                          int
 	outpad                          []int
 	ceil                            bool
+	lists                           map[string][]int // per-layer values: "dilation 1, 2 and 3", "16 and 32 filters"
 }
 
 type enCount struct {
 	v           int64
 	class, role string
 	tok         int
+	layer       int // the index of the layer it is said of ("20 maps of layer 2"), 0 for none
 }
 
 type enSizeFact struct {
@@ -66,6 +68,7 @@ type enGlobal struct {
 	unkTok   int
 	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
+	batch    int // the batch size said ("a batch of 64"), for memory
 }
 
 func (r *enReader) lem(i int) string {
@@ -96,83 +99,137 @@ func (r *enReader) findAnchors() {
 	var last *enAnchor
 	for i := 0; i < len(r.toks); i++ {
 		t := r.toks[i]
+		if r.outputLayer(i, last) {
+			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
+			continue
+		}
+		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
+		if kind := r.labelKind(i); kind != "" {
+			r.addAnchor(&enAnchor{kind: kind, tok: i}, &last)
+			continue
+		}
+		// "the next layer makes 32 maps": another layer of the same kind.
+		if last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] {
+			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
-		kind := t.lem
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
-		if kind == "depthwise" || kind == "separable" || kind == "pointwise" || (kind == "deconv" && r.lem(i+1) == "conv") {
-			j := i
-			for j+1 < len(r.toks) && (enKinds[r.lem(j+1)] || r.lem(j+1) == "dims") && j-i < 3 {
-				j++
-			}
-			a := &enAnchor{kind: "conv", tok: i}
-			for k := i; k <= j; k++ {
-				switch r.lem(k) {
-				case "depthwise":
-					a.depthwise = true
-				case "separable":
-					a.separable = true
-				case "pointwise":
-					a.pointwise = true
-				case "deconv":
-					a.kind = "deconv"
-				case "pool":
-					a.kind = "pool"
-				case "fc":
-					a.kind = "fc"
-				}
-				if d := r.toks[k].dimsOf; d != 0 {
-					a.dims = d
-				}
-			}
-			if a.separable {
-				a.depthwise = false
-			}
+		if t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise" || (t.lem == "deconv" && r.lem(i+1) == "conv") {
+			a, j := r.modifiedAnchor(i)
 			r.addAnchor(a, &last)
 			i = j
 			continue
 		}
-		a := &enAnchor{kind: kind, tok: i, dims: t.dimsOf}
-		if kind == "act" {
+		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf}
+		if t.lem == "act" {
 			a.act = t.raw
 		}
-		if kind == "pool" {
-			switch {
-			case len(t.raw) >= 3 && (t.raw[:3] == "avg" || t.raw[:3] == "Avg" || t.raw[:3] == "AVG"):
+		if t.lem == "pool" && len(t.raw) >= 3 {
+			switch strings.ToLower(t.raw[:3]) {
+			case "avg":
 				a.op = "avg"
-			case len(t.raw) >= 3 && (t.raw[:3] == "max" || t.raw[:3] == "Max" || t.raw[:3] == "MAX"):
+			case "max":
 				a.op = "max"
 			}
 		}
 		r.addAnchor(a, &last)
 	}
-	// A bare "layer" stands for a layer only when no kind word is near it.
 	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "layer" || t.lem == "hidden") {
-				r.addAnchor(&enAnchor{kind: "layer", tok: i}, &last)
-			}
+		r.fallbackAnchor(&last)
+	}
+}
+
+// labelKind is the kind of layer a label names ("C1:" a conv, "S2:" a
+// subsampling pool, "F6:" a fully connected layer), or "".
+func (r *enReader) labelKind(i int) string {
+	t := r.toks[i]
+	label := r.src[t.off:min(t.end, len(r.src))]
+	if t.kind != 'w' || r.lem(i+1) != ":" || len(label) < 2 || strings.Trim(label[1:], "0123456789") != "" {
+		return ""
+	}
+	return map[byte]string{'C': "conv", 'S': "pool", 'P': "pool", 'F': "fc"}[label[0]]
+}
+
+// outputLayer reports whether token i names the output layer of a chain
+// of dense layers: "...; fc 84; out 10", "fc 120, output 10".
+func (r *enReader) outputLayer(i int, last *enAnchor) bool {
+	l := r.lem(i)
+	if l == "hidden" && last != nil && last.kind == "fc" && r.lem(i-1) == "another" {
+		return true // "a hidden layer of 300, a second hidden of 100"
+	}
+	return (l == "out" || l == "output") && last != nil && last.kind == "fc" && r.toks[i].kind == 'w' &&
+		(r.lem(i-1) == ";" || r.lem(i-1) == "," || r.lem(i-1) == ".") && i+1 < len(r.toks) && r.toks[i+1].kind == 'n'
+}
+
+// modifiedAnchor reads a layer named with modifiers from token i
+// ("depthwise separable conv", "transposed conv", "pointwise conv2d"),
+// returning it and the last token it spans.
+func (r *enReader) modifiedAnchor(i int) (*enAnchor, int) {
+	j := i
+	for j+1 < len(r.toks) && j-i < 3 {
+		switch {
+		case enKinds[r.lem(j+1)] || r.lem(j+1) == "dims":
+			j++
+			continue
+		case r.toks[j+1].kind == 's' && enKinds[r.lem(j+2)]:
+			j += 2 // "depthwise 3x3 conv": the size is read on its own
+			continue
+		}
+		break
+	}
+	a := &enAnchor{kind: "conv", tok: i}
+	for k := i; k <= j; k++ {
+		switch r.lem(k) {
+		case "depthwise":
+			a.depthwise = true
+		case "separable":
+			a.separable = true
+		case "pointwise":
+			a.pointwise = true
+		case "deconv":
+			a.kind = "deconv"
+		case "pool":
+			a.kind = "pool"
+		case "fc":
+			a.kind = "fc"
+		}
+		if d := r.toks[k].dimsOf; d != 0 {
+			a.dims = d
 		}
 	}
-	// Filters without a conv word: "10 5x5 filters with stride 1".
-	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
-				r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-				break
-			}
+	if a.separable {
+		a.depthwise = false
+	}
+	return a, j
+}
+
+// fallbackAnchor finds a layer in a question that names no kind of layer:
+// a bare "layer", filters ("10 5x5 filters with stride 1"), or settings
+// alone ("kernel size 3, stride 1, input 5x5").
+func (r *enReader) fallbackAnchor(last **enAnchor) {
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "layer" || t.lem == "hidden") {
+			r.addAnchor(&enAnchor{kind: "layer", tok: i}, last)
 		}
 	}
-	// Settings without any layer word: "kernel size 3, stride 1, input 5x5".
-	if len(r.anchors) == 0 {
-		for i, t := range r.toks {
-			if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
-				a := &enAnchor{kind: "conv", tok: i}
-				r.addAnchor(a, &last)
-				a.start = 0
-				break
-			}
+	if len(r.anchors) > 0 {
+		return
+	}
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, last)
+			return
+		}
+	}
+	for i, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
+			a := &enAnchor{kind: "conv", tok: i}
+			r.addAnchor(a, last)
+			a.start = 0
+			return
 		}
 	}
 }
@@ -361,7 +418,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			rgb = 1
 			continue
 		case "conv":
-			if l := r.lem(j + 1); l == "filter" || l == "kernel" || l == "fmap" || l == "channel" {
+			// "conv filters", "conv feature maps"; but in "a 1x1 conv maps
+			// 64 channels" maps is a verb.
+			if l := r.lem(j + 1); (l == "filter" || l == "kernel" || l == "fmap" || l == "channel") && !r.isNum(j+2) {
 				continue
 			}
 		}
@@ -413,7 +472,7 @@ func (r *enReader) word(i int) {
 				m.padMode, m.at["pad"] = "same", i
 			}
 		}
-		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" {
+		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
 			r.g.keep = true
 		}
 	case "keep":
@@ -436,243 +495,20 @@ func (r *enReader) word(i int) {
 	}
 }
 
-// number files the number or size at token i.
-func (r *enReader) number(i int) {
-	t := r.toks[i]
-	a := r.owner(i)
-	m := r.main(a)
-	plem, pat, prole := r.prev(i)
-	nlem, _, nrole, rgb := r.next(i, t.kind == 'n')
-	set := func(field string, dims []int) {
-		if m == nil {
-			r.bareNum(i, nil)
-			return
-		}
-		switch field {
-		case "kernel":
-			m.kernel = dims
-		case "stride":
-			m.stride = dims
-		case "pad":
-			m.pad = dims
-		case "dilation":
-			m.dil = dims
-		case "outpad":
-			m.outpad = dims
-		}
-		m.at[field] = i
-	}
-	vals := t.dims
-	if t.kind == 'n' {
-		vals = []int{enClamp(t.num)}
-		if t.num < 0 {
-			vals = []int{0}
-		}
-	}
-	// An attribute word just before: stride 2, padding of 1, filter size 3x3.
-	switch plem {
-	case "stride":
-		set("stride", vals)
-		return
-	case "pad":
-		set("pad", vals)
-		return
-	case "dilation":
-		set("dilation", vals)
-		return
-	case "outpad":
-		set("outpad", vals)
-		return
-	case "group":
-		if m != nil && t.kind == 'n' {
-			m.groups, m.at["groups"] = vals[0], i
-			return
-		}
-	case "ksize", "window", "rf":
-		if !(plem == "rf" && t.kind == 'n' && nlem != "") {
-			set("kernel", vals)
-			return
-		}
-	case "dropout":
-		if m != nil && t.isFrac {
-			m.p, m.hasP = t.frac, true
-			return
-		}
-	}
-	if t.isFrac && a != nil && a.kind == "dropout" {
-		a.p, a.hasP = t.frac, true
-		return
-	}
-	if t.isFrac && nlem == "dropout" {
-		for _, b := range r.anchors {
-			if b.kind == "dropout" && b.tok > i {
-				b.p, b.hasP = t.frac, true
-				return
+// afterInput reports whether the number at i follows an input size closely
+// ("64x64 with 3 channels", "a 32x32 image of 3 channels").
+func (r *enReader) afterInput(i int) bool {
+	for _, f := range r.g.inputs {
+		if f.tok < i && i-f.tok <= 4 && len(f.dims) <= 2 {
+			for j := f.tok + 1; j < i; j++ {
+				if enStop[r.lem(j)] && r.lem(j) != "with" && r.lem(j) != "and" || r.isNum(j) {
+					return false
+				}
 			}
+			return true
 		}
 	}
-	// Layer arguments: Dense(10), BatchNorm2d(256), maxpool(2).
-	if t.kind == 'n' && pat >= 0 && enKinds[plem] && r.lem(pat+1) == "(" && a != nil {
-		a.args = append(a.args, int64(vals[0]))
-		for j := i + 1; j+1 < len(r.toks) && r.lem(j) == ","; j += 2 {
-			if r.toks[j+1].kind != 'n' {
-				break
-			}
-			a.args = append(a.args, r.toks[j+1].num)
-			r.toks[j+1].used = true
-			i = j + 1
-		}
-		return
-	}
-	if t.used {
-		return
-	}
-	// "a max-pooling layer of size 2": a layer word, "size", the number.
-	if t.kind == 'n' && (plem == "layer" || enKinds[plem]) && (r.lem(i-1) == "size" || r.lem(i-1) == "of" && r.lem(i-2) == "size") {
-		set("kernel", vals)
-		return
-	}
-	if t.kind == 's' {
-		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
-		return
-	}
-	n := t.num
-	class := ""
-	switch nlem {
-	case "vector":
-		class, nrole = "neuron", "in"
-	case "filter", "fmap", "channel", "neuron", "depth", "inch", "outch":
-		class = nlem
-		if nlem == "inch" {
-			class, nrole = "channel", "in"
-		}
-		if nlem == "outch" {
-			class, nrole = "filter", "out"
-		}
-	case "kernel":
-		if r.toks[i+1].plural || r.lem(i+2) == "of" {
-			class = "filter"
-		} else {
-			set("kernel", vals)
-			return
-		}
-	case "param", "weight":
-		r.g.params = append(r.g.params, enCount{v: n, class: nlem, tok: i})
-		return
-	case "frame":
-		r.g.frames = n
-		return
-	case "pixel", "image", "volume", "insize", "length":
-		r.size(i, a, m, plem, prole, nlem, nrole, rgb)
-		return
-	case "stride", "pad":
-		if plem == "" || plem == "no" {
-			set(map[string]string{"stride": "stride", "pad": "pad"}[nlem], vals)
-			return
-		}
-	case "group":
-		if m != nil {
-			m.groups, m.at["groups"] = vals[0], i
-			return
-		}
-	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
-		if r.toks[i+1].hyph {
-			return // "a 2-layer MLP": the layers are counted by their sizes
-		}
-		// "two stacked 3x3 convs": the layer repeated.
-		for _, b := range r.anchors {
-			if b.tok > i && b.tok-i <= 4 && n >= 2 && n <= 64 {
-				b.repeat = int(n)
-				b.at["repeat"] = i
-				break
-			}
-		}
-		return
-	case "":
-		if nrole != "" && (r.lem(i+1) == "input" || r.lem(i+1) == "output") {
-			class = "neuron"
-		}
-	}
-	if class == "" {
-		switch plem {
-		case "filter", "fmap", "channel", "neuron", "depth", "inch", "outch":
-			class = plem
-			if plem == "inch" {
-				class, prole = "channel", "in"
-			}
-			if plem == "outch" {
-				class, prole = "filter", "out"
-			}
-		case "kernel":
-			if r.toks[pat].plural {
-				class = "filter"
-			} else {
-				set("kernel", vals)
-				return
-			}
-		case "insize", "image", "volume", "input", "length", "pixel":
-			r.size(i, a, m, plem, prole, nlem, nrole, rgb)
-			return
-		case "outsize", "output":
-			if plem == "outsize" || r.g.unknown != "" {
-				r.g.outs = append(r.g.outs, enSizeFact{dims: vals, tok: i, role: "out"})
-				return
-			}
-			class, prole = "neuron", "out"
-		case "param", "weight":
-			r.g.params = append(r.g.params, enCount{v: n, class: plem, tok: i})
-			return
-		case "idx":
-			return
-		}
-	}
-	role := nrole
-	if role == "" {
-		role = prole
-	}
-	// "the previous layer outputs 64 feature maps": this layer's input.
-	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
-		if r.lem(j) == "previous" {
-			role = "in"
-		}
-		if enStop[r.lem(j)] || r.isNum(j) {
-			break
-		}
-	}
-	if role == "" && class != "" {
-		switch plem {
-		case "input":
-			role = "in"
-		case "output":
-			role = "out"
-		}
-	}
-	for k := 1; k <= 2; k++ {
-		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
-			role = "in"
-		}
-		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {
-			break
-		}
-	}
-	if class == "" && role == "" {
-		r.bareNum(i, a)
-		return
-	}
-	if class == "" && r.g.unknown != "" && r.g.unknown != "out" {
-		// An inverse question: "what stride turns 224 into 112?"
-		r.sizeRole(i, vals, role)
-		return
-	}
-	target := m
-	if a != nil && a.ctx && role != "out" {
-		target, role = m, "in"
-	}
-	if target == nil {
-		r.bareNum(i, nil)
-		return
-	}
-	target.counts = append(target.counts, enCount{v: n, class: class, role: role, tok: i})
+	return false
 }
 
 func (r *enReader) sizeRole(i int, dims []int, role string) {
@@ -689,8 +525,7 @@ func (r *enReader) bareNum(i int, a *enAnchor) {
 		a = r.owner(i)
 	}
 	if a == nil {
-		r.notes = append(r.notes, fmt.Sprintf("%s ignored: I could not tell what it is", r.toks[i].raw))
-		return
+		return // the front door names the numbers no reading used
 	}
 	if r.toks[i].kind == 's' {
 		a.bareSizes = append(a.bareSizes, i)
@@ -722,6 +557,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
+	case plem == "layer" && r.g.unknown == "input" && r.saidOfOutput(i):
+		// "the output of a conv layer is 26x26"
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
@@ -747,98 +585,154 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 }
 
+// saidOfOutput reports whether the phrase before token i, back to a
+// comma or a full stop, speaks of an output: "the output of a conv layer
+// is 26x26".
+func (r *enReader) saidOfOutput(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 8; j-- {
+		switch l := r.lem(j); {
+		case l == "output" || l == "outsize":
+			return true
+		case enStop[l] && l != "with" || r.isNum(j):
+			return false
+		}
+	}
+	return false
+}
+
 // asked reads what the question asks for, and whether it asks for a
 // setting (an inverse question).
 func (r *enReader) asked() {
-	add := func(q string) {
-		for _, x := range r.g.asked {
-			if x == q {
-				return
-			}
-		}
-		r.g.asked = append(r.g.asked, q)
-	}
-	connect := false
-	for i, t := range r.toks {
-		if t.kind == 'w' && t.lem == "connect" {
-			connect = true
-		}
-		_ = i
+	connect, gives := false, false
+	for _, t := range r.toks {
+		connect = connect || t.kind == 'w' && t.lem == "connect"
+		gives = gives || t.kind == 'w' && (t.lem == "give" || t.raw == "comes" || t.raw == "come")
 	}
 	for i, t := range r.toks {
 		if t.kind != 'w' {
 			continue
 		}
-		q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
-		switch t.lem {
-		case "param", "learnable":
-			if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
-				add("params")
-			}
-		case "weight":
-			if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
-				add("weights")
-			}
-		case "bias":
-			if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
-				add("biases")
-			}
-		case "connect":
-			add("connections")
-		case "neuron":
-			if q && !connect {
-				add("neurons")
-			}
-		case "outsize":
-			if !r.isNum(i+1) && !r.isNum(i+2) {
-				add("output")
-			}
-		case "output", "size":
-			if !r.isNum(i+1) && !r.isNum(i+2) && !r.isNum(i-1) && (q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
-				if t.lem == "output" || q {
-					add("output")
-				}
-			}
-		case "macs":
-			add("macs")
-		case "flops":
-			add("flops")
-		case "rf":
-			if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
-				add("receptive field")
-			}
-		case "memory":
-			add("memory")
+		if q := r.askedWord(i, connect); q != "" {
+			r.addAsked(q)
 		}
-		// Inverse questions: "what padding", "how much padding", "which stride",
-		// "what kernel size", "how many filters ... for 10,000 parameters".
 		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
-			for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
-				l := r.lem(j)
-				u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
-				if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
-					u = "kernel"
-				}
-				if l == "size" && (r.lem(j+1) == "input" || r.lem(j+1) == "image") {
-					u = "input"
-				}
-				if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
-					u = "out"
-				}
-				if u != "" {
-					if r.g.unknown == "" {
-						r.g.unknown, r.g.unkTok = u, j
-						// "what stride and padding", "what padding and stride"
-						if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
-							r.g.unknown, r.g.unknown2 = "stride", "pad"
-						}
-					}
-					break
-				}
-				if r.toks[j].kind == 'n' || enStop[l] {
-					break
+			r.askedUnknown(i)
+		}
+		// "input was?", "padding for 'same' ... ?": a setting asked bare.
+		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
+			r.g.unknown, r.g.unkTok = "input", i
+		}
+	}
+	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
+		r.g.unknown, r.g.unkTok = "pad", 0
+	}
+	// "what does pytorch give?", "what size comes out?": the output.
+	if gives && len(r.g.asked) == 0 {
+		r.addAsked("output")
+	}
+}
+
+// addAsked adds q to what is asked, once.
+func (r *enReader) addAsked(q string) {
+	for _, x := range r.g.asked {
+		if x == q {
+			return
+		}
+	}
+	r.g.asked = append(r.g.asked, q)
+}
+
+// askedWord is what the word at i asks for ("parameters", "how many
+// neurons", "output size"), or "" when it asks nothing there: "64
+// parameters" states a count, "output 112" a size.
+func (r *enReader) askedWord(i int, connect bool) string {
+	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
+	switch r.toks[i].lem {
+	case "param", "learnable":
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
+			return "params"
+		}
+	case "weight":
+		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
+			return "weights"
+		}
+	case "bias":
+		if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
+			return "biases"
+		}
+	case "connect":
+		return "connections"
+	case "neuron":
+		if q && !connect {
+			return "neurons"
+		}
+	case "outsize":
+		if !r.isNum(i+1) && !r.isNum(i+2) {
+			return "output"
+		}
+	case "output", "size":
+		return r.askedOutput(i, q)
+	case "macs":
+		return "macs"
+	case "flops":
+		return "flops"
+	case "rf":
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
+			return "receptive field"
+		}
+	case "memory":
+		return "memory"
+	}
+	return ""
+}
+
+// askedOutput reads "output" or "size" at i as asking for the output,
+// unless a number said with it makes it a given.
+func (r *enReader) askedOutput(i int, q bool) string {
+	if r.isNum(i+1) || r.isNum(i+2) || r.isNum(i-1) {
+		return ""
+	}
+	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
+		return ""
+	}
+	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || i == len(r.toks)-1 {
+		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
+	}
+	return ""
+}
+
+// askedUnknown reads an inverse question after the question word at i:
+// "what padding", "how much padding", "which stride", "what kernel size",
+// "how many filters ... for 10,000 parameters".
+func (r *enReader) askedUnknown(i int) {
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		l := r.lem(j)
+		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
+		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
+			u = "kernel"
+		}
+		if l == "size" && (r.lem(j+1) == "input" || r.lem(j+1) == "image") {
+			u = "input"
+		}
+		if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
+			u = "out"
+		}
+		if u != "" {
+			if r.g.unknown == "" {
+				r.g.unknown, r.g.unkTok = u, j
+				// "what stride and padding", "what padding and stride"
+				if l2 := r.lem(j + 2); r.lem(j+1) == "and" && (u == "stride" && l2 == "pad" || u == "pad" && l2 == "stride") {
+					r.g.unknown, r.g.unknown2 = "stride", "pad"
 				}
 			}
+			return
+		}
+		if r.toks[j].kind == 'n' || enStop[l] || enQuantities[l] {
+			return // "how many weights per kernel" asks the weights
 		}
 	}
 }
+
+// enQuantities are the quantities a question asks for, which end the look
+// for an inverse question's unknown.
+var enQuantities = map[string]bool{"weight": true, "param": true, "bias": true, "macs": true, "flops": true, "connect": true, "memory": true, "rf": true}

@@ -58,10 +58,11 @@ var enWords = map[string][]string{
 	"valid":      {"valid", "unpadded"},
 	"ceil":       {"ceil", "ceil_mode", "ceiling"},
 	"outpad":     {"output_padding", "outpad"},
-	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes"},
+	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations"},
+	"rate":       {"rate", "rates"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
-	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size"},
+	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size", "region", "regions"},
 	"receptive":  {"receptive"},
 	"field":      {"field", "fields"},
 	"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
@@ -84,7 +85,7 @@ var enWords = map[string][]string{
 	"number":     {"number", "count", "num", "amount", "total", "overall"},
 	"find":       {"find", "calculate", "compute", "determine", "figure", "calc", "work", "need", "choose", "pick", "should", "must"},
 	"keep":       {"keep", "keeps", "preserve", "preserves", "maintain", "maintains", "unchanged", "retain", "keeping", "preserving", "stays", "stay"},
-	"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring"},
+	"give":       {"give", "gives", "get", "gets", "produce", "produces", "yield", "yields", "become", "becomes", "turn", "turns", "make", "makes", "reduce", "reduces", "downsample", "downsamples", "results", "obtain", "shrink", "shrinks", "go", "goes", "bring", "generate", "generates", "create", "creates", "emit", "emits", "produced", "gave", "generated", "yielded", "created"},
 	"to":         {"to", "into", "down", "til", "until"},
 	"from":       {"from"},
 	"at":         {"at"},
@@ -224,7 +225,7 @@ func enCompounds(in []enTok) []enTok {
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
 		{"output", "shape"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
-		{"kernel", "window"}: "ksize", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
+		{"kernel", "window"}: "ksize", {"dilation", "rate"}: "dilation", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
 	for i := 0; i < len(in); i++ {

@@ -1,0 +1,367 @@
+package english
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// Building one layer from what was read around its mention: layer picks
+// the builder for the kind; a convolution's channels, kernel and
+// dimensions each have their own function.
+
+// enBuild is one mention being built into layers.
+type enBuild struct {
+	a       *enAnchor
+	first   bool // the first layer of the question
+	prevOut int  // channels arriving from the layer before, when known
+	inCh    int  // the input's channels, when known
+	pos     lang.Position
+	fields  map[string]lang.Position
+}
+
+// one wraps a calc layer with where it was written.
+func (b *enBuild) one(l calc.Layer) []lang.Layer {
+	return []lang.Layer{{Layer: l, Pos: b.pos, Fields: b.fields}}
+}
+
+// layer builds the calc layers of one anchor (a separable conv is two).
+func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]lang.Layer, error) {
+	b := &enBuild{a: a, first: first, prevOut: prevOut, inCh: inCh, pos: enPos(r.src, r.toks[a.tok].off), fields: map[string]lang.Position{}}
+	for f, i := range a.at {
+		b.fields[f] = enPos(r.src, r.toks[i].off)
+	}
+	kind := a.kind
+	if kind == "layer" {
+		kind = "fc"
+		if len(a.kernel) > 0 {
+			kind = "conv"
+		}
+	}
+	if a.dims > 3 && (kind == "conv" || kind == "deconv" || kind == "pool") {
+		// conv4294967296d: refuse before anything is sized or formatted
+		// per dimension.
+		what := "a convolution"
+		if kind == "pool" {
+			what = "pooling"
+		}
+		return nil, r.fail(a.tok, fmt.Sprintf("%s has 1, 2 or 3 spatial dimensions, not %d", what, a.dims),
+			"write conv1d, conv2d or conv3d")
+	}
+	switch kind {
+	case "conv", "deconv":
+		return r.convLayer(b, kind == "deconv")
+	case "pool":
+		return r.poolLayer(b)
+	case "fc":
+		return r.fcLayer(b)
+	case "bn":
+		return r.bnLayer(b)
+	case "flatten":
+		return b.one(calc.Flatten{}), nil
+	case "act":
+		name := strings.ToLower(a.act)
+		if name == "activation" || name == "" {
+			name = "relu"
+		}
+		return b.one(calc.Activation{Name: name}), nil
+	case "dropout":
+		p := 0.5
+		if a.hasP {
+			p = a.p
+		}
+		return b.one(calc.Dropout{P: p}), nil
+	}
+	return nil, r.fail(a.tok, "I could not tell what kind of layer this is", "")
+}
+
+// convLayer builds a convolution, or a depthwise and a pointwise one for
+// a separable convolution.
+func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) {
+	a := b.a
+	k, err := r.convKernel(a)
+	if err != nil {
+		return nil, err
+	}
+	dims := r.convDims(a, k)
+	out, in, k := r.convWeightShape(a, dims, k)
+	out, in, err = r.convChannels(b, out, in)
+	if err != nil {
+		return nil, err
+	}
+	c := calc.Conv{Dims: dims, Transposed: transposed, Kernel: k, In: in, Out: out, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: a.groups, NoBias: a.noBias}
+	if c.Transposed {
+		c.OutPad = a.outpad
+	}
+	switch a.padMode {
+	case "same":
+		c.PadMode, c.Pad = calc.PadSame, nil
+	case "valid":
+		c.PadMode, c.Pad = calc.PadValid, nil
+	}
+	if a.depthwise {
+		c.Groups = c.In
+	}
+	if !a.separable {
+		return b.one(c), nil
+	}
+	if in == 0 {
+		return nil, r.fail(a.tok, "how many channels go into this separable convolution?", "say \"64 channels in, 128 out\"")
+	}
+	dw := c
+	dw.Out, dw.Groups, dw.NoBias = in, in, true
+	pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
+	r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+	return []lang.Layer{{Layer: dw, Pos: b.pos, Fields: b.fields}, {Layer: pw, Pos: b.pos, Fields: b.fields}}, nil
+}
+
+// convKernel finds a convolution's kernel: said, a pointwise conv's 1, an
+// argument, or a size no word explained.
+func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
+	k := a.kernel
+	if len(k) == 0 && len(a.args) >= 3 && r.convArgsIn(a) {
+		k = []int{int(a.args[2])}
+	}
+	if len(k) == 0 && a.pointwise {
+		k = []int{1}
+	}
+	for len(k) == 0 && len(a.bareSizes) > 0 {
+		i := a.bareSizes[0]
+		a.bareSizes = a.bareSizes[1:]
+		if !r.toks[i].used {
+			k = r.toks[i].dims
+			r.toks[i].used = true
+		}
+	}
+	if len(k) == 0 {
+		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
+			"say it as \"3x3 filters\" or \"a filter size of 5\"")
+	}
+	return k, nil
+}
+
+// convArgsIn reports whether a convolution's channels come from its
+// arguments (conv(3, 64, 3)) rather than from words.
+func (r *enReader) convArgsIn(a *enAnchor) bool {
+	out, in, _ := r.channels(a)
+	return len(a.args) >= 2 && in == 0 && out == 0
+}
+
+// convDims is a convolution's spatial dimension count: said (conv3d),
+// three with frames, one for a sequence, else two.
+func (r *enReader) convDims(a *enAnchor, k []int) int {
+	switch {
+	case a.dims != 0:
+		return a.dims
+	case r.g.frames > 0:
+		return 3
+	case len(k) == 1 && r.oneD(a):
+		return 1
+	}
+	return 2
+}
+
+// convWeightShape reads the channels a kernel written with more numbers
+// than dimensions carries: a weight shape (TensorFlow's H×W×In×Out or
+// PyTorch's Out×In×H×W) or filters of a depth (5x5x3). It returns the
+// channels it found (0 for none) and the kernel proper.
+func (r *enReader) convWeightShape(a *enAnchor, dims int, k []int) (out, in int, kernel []int) {
+	switch {
+	case len(k) == 4 && dims == 2 && k[2] == k[3] && k[0] != k[1]:
+		r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as PyTorch's Out×In×H×W", k[0], k[1], k[2], k[3]))
+		return k[0], k[1], k[2:]
+	case len(k) == 4 && dims == 2:
+		r.notes = append(r.notes, fmt.Sprintf("kernel %dx%dx%dx%d read as TensorFlow's H×W×In×Out", k[0], k[1], k[2], k[3]))
+		return k[3], k[2], k[:2]
+	case len(k) == 3 && dims == 2:
+		r.notes = append(r.notes, fmt.Sprintf("%dx%dx%d filters read as %d×%d spanning %d channels", k[0], k[1], k[2], k[0], k[1], k[2]))
+		return 0, k[2], k[:2]
+	}
+	return 0, 0, k
+}
+
+// convChannels resolves a convolution's output and input channels from
+// its counts, its arguments, a bare number, the layer before and the
+// input, given what its kernel said (kOut, kIn; 0 for nothing).
+func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err error) {
+	a := b.a
+	out, in, note := r.channels(a)
+	if len(a.args) >= 2 && in == 0 && out == 0 {
+		in, out = int(a.args[0]), int(a.args[1])
+	}
+	if note != "" {
+		r.notes = append(r.notes, note)
+	}
+	if kOut != 0 || kIn != 0 && in == 0 {
+		if kOut != 0 {
+			out = kOut
+		}
+		in = kIn
+	}
+	if in == 0 && b.first {
+		in = b.inCh
+	}
+	out = r.convBareOut(a, out)
+	if a.depthwise && in == 0 && out != 0 && len(a.counts) == 1 {
+		in = out
+	}
+	if a.depthwise && out == 0 {
+		out = in
+		if in == 0 {
+			out = b.prevOut
+		}
+	}
+	if out == 0 && r.shapeOnly() {
+		in, out = max(in, 1), 1
+		r.noteOneFilter()
+	}
+	if out == 0 {
+		return 0, 0, r.fail(a.tok, "I could not find how many filters (output channels) this convolution has",
+			"say it as \"64 filters\" or \"from 32 to 64 channels\"")
+	}
+	if in == 0 && b.first {
+		in = b.prevOut
+	}
+	if in == 0 && b.first && r.g.channels != 0 {
+		in = r.g.channels
+	}
+	if in == 0 && b.first && len(a.counts) == 1 && a.counts[0].class == "channel" && a.counts[0].role == "" {
+		in = out // "a 3x3 conv with 64 channels": 64 in and out
+		r.notes = append(r.notes, fmt.Sprintf("%d channels read as both the input's and the output's", out))
+	}
+	if in == 0 && b.first && r.shapeOnly() {
+		in = 1
+		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	}
+	return out, in, nil
+}
+
+// convBareOut takes a bare number after the conv word as its filter count
+// when nothing else gave one.
+func (r *enReader) convBareOut(a *enAnchor, out int) int {
+	if out != 0 || len(a.bare) == 0 || a.bare[0] <= a.tok {
+		return out
+	}
+	i := a.bare[0]
+	r.toks[i].used = true
+	r.notes = append(r.notes, fmt.Sprintf("%s read as the number of filters", r.toks[i].raw))
+	return int(r.toks[i].num)
+}
+
+// noteOneFilter says, once, that a filter count was assumed.
+func (r *enReader) noteOneFilter() {
+	if r.rfNote {
+		return
+	}
+	r.rfNote = true
+	what := strings.Join(r.g.asked, " and ")
+	if what == "" {
+		what = "output size"
+	}
+	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
+}
+
+// poolLayer builds a pooling layer; its window is said, an argument, a
+// bare size or a bare number before the pool word.
+func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
+	a := b.a
+	if a.op == "global" {
+		return b.one(calc.GlobalAvgPool{}), nil
+	}
+	k := a.kernel
+	if len(k) == 0 && len(a.args) > 0 {
+		k = []int{int(a.args[0])}
+	}
+	if len(k) == 0 {
+		k = r.poolWindow(a)
+	}
+	if len(k) == 0 {
+		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
+	}
+	p := calc.Pool{Kernel: k, Stride: a.stride, Pad: a.pad, Ceil: a.ceil}
+	if a.op == "avg" {
+		p.Op = calc.AvgPool
+	}
+	if r.g.frames > 0 || a.dims == 3 {
+		p.Dims = 3
+	} else if a.dims == 1 {
+		p.Dims = 1
+	}
+	if a.padMode == "same" {
+		r.notes = append(r.notes, "padding \"same\" on a pool read as padding kernel/2")
+		p.Pad = []int{k[0] / 2}
+	}
+	return b.one(p), nil
+}
+
+// poolWindow finds a pool's window among the numbers no word explained:
+// one right after the pool word ("maxpool 2, conv 3x3"), a size not read
+// as the input, or a number before the pool word ("a 2 max pool").
+func (r *enReader) poolWindow(a *enAnchor) []int {
+	for _, i := range a.bare {
+		if i == a.tok+1 && !r.toks[i].used {
+			r.toks[i].used = true
+			return []int{int(r.toks[i].num)}
+		}
+	}
+	for _, i := range a.bareSizes {
+		if !r.toks[i].used {
+			r.toks[i].used = true
+			return r.toks[i].dims
+		}
+	}
+	if len(a.bare) > 0 && a.bare[0] < a.tok && !r.toks[a.bare[0]].used {
+		r.toks[a.bare[0]].used = true
+		return []int{int(r.toks[a.bare[0]].num)}
+	}
+	return nil
+}
+
+// fcLayer builds a fully connected layer, or a chain of them for an MLP.
+func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
+	a := b.a
+	if ls := r.mlp(a, b.pos, b.fields); ls != nil {
+		return ls, nil
+	}
+	out, in, _ := r.channels(a)
+	switch len(a.args) {
+	case 1:
+		out = int(a.args[0])
+	case 2:
+		in, out = int(a.args[0]), int(a.args[1])
+	}
+	if out == 0 && len(a.bare) > 0 {
+		i := a.bare[len(a.bare)-1]
+		out = int(r.toks[i].num)
+		r.toks[i].used = true
+		r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
+	}
+	if out == 0 {
+		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
+	}
+	return b.one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
+}
+
+// bnLayer builds a batch norm over the channels said, or those arriving.
+func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {
+	a := b.a
+	c := 0
+	if len(a.args) > 0 {
+		c = int(a.args[0])
+	}
+	for _, n := range a.counts {
+		if c == 0 {
+			c = int(n.v)
+		}
+	}
+	if c == 0 && len(a.bare) > 0 {
+		c = int(r.toks[a.bare[0]].num)
+		r.toks[a.bare[0]].used = true
+	}
+	if c == 0 && b.prevOut == 0 {
+		return nil, r.fail(a.tok, "over how many channels is this batch norm?", "say it as \"batch norm over 64 channels\" or \"BatchNorm2d(64)\"")
+	}
+	return b.one(calc.BatchNorm{C: c}), nil
+}

@@ -1,0 +1,491 @@
+package english
+
+import (
+	"slices"
+	"strings"
+)
+
+// Reading one number: each reader below tries one role the number may
+// play — a setting named just before it (stride 2), a dropout rate, a
+// layer's argument (Dense(10)), a size, a count named next to it (64
+// filters) or before it (filters: 64) — and files it when the role fits.
+// number runs them in order; the first that files the number wins.
+
+// enNum is the number being read, with the words around it.
+type enNum struct {
+	i     int
+	t     enTok
+	a, m  *enAnchor // the layer whose phrase holds it, the one its settings go to
+	plem  string    // the word before it, its position and role (in/out)
+	pat   int
+	prole string
+	nlem  string // the word after it, its position, its role and the channels a colour word gives
+	nat   int
+	nrole string
+	rgb   int
+	vals  []int // its value(s): one for a number, one per dimension for a size
+}
+
+// number files the number or size at token i.
+func (r *enReader) number(i int) {
+	if r.toks[i].used {
+		return // read with a list or arguments before it
+	}
+	n := r.numAt(i)
+	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
+		if read(n) {
+			return
+		}
+	}
+	if n.t.kind == 's' {
+		r.size(i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return
+	}
+	class, done := r.numNoun(n)
+	if done {
+		return
+	}
+	if class == "" {
+		if class, done = r.numPrevNoun(n); done {
+			return
+		}
+	}
+	r.numCount(n, class)
+}
+
+// numAt gathers what number needs to know about the number at i.
+func (r *enReader) numAt(i int) *enNum {
+	n := &enNum{i: i, t: r.toks[i]}
+	n.a = r.owner(i)
+	n.m = r.main(n.a)
+	n.plem, n.pat, n.prole = r.prev(i)
+	n.nlem, n.nat, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
+	n.vals = n.t.dims
+	if n.t.kind == 'n' {
+		n.vals = []int{enClamp(max(n.t.num, 0))}
+	}
+	return n
+}
+
+// setField files the number as a setting of its layer: kernel, stride,
+// pad, dilation or outpad.
+func (r *enReader) setField(n *enNum, field string) {
+	m := n.m
+	if m == nil {
+		r.bareNum(n.i, nil)
+		return
+	}
+	switch field {
+	case "kernel":
+		m.kernel = n.vals
+	case "stride":
+		m.stride = n.vals
+	case "pad":
+		m.pad = n.vals
+	case "dilation":
+		m.dil = n.vals
+	case "outpad":
+		m.outpad = n.vals
+	}
+	m.at[field] = n.i
+	if field != "kernel" && n.t.kind == 'n' {
+		plural := n.pat >= 0 && r.toks[n.pat].plural // "dilation rates 1, 3, 9"
+		if list := r.listAfter(n.i, plural); len(list) > 1 {
+			m.setList(field, list)
+		}
+	}
+}
+
+// setList keeps per-layer values of a setting or count.
+func (a *enAnchor) setList(field string, list []int) {
+	if a.lists == nil {
+		a.lists = map[string][]int{}
+	}
+	a.lists[field] = list
+}
+
+// enListWords join the values of a list: "1, 2 and 3", "16 then 32".
+var enListWords = map[string]bool{",": true, "and": true, "then": true, "or": true}
+
+// listAfter reads the list of numbers that starts at token i ("1, 2 and
+// 3 respectively"), marking the later ones read; nil when i starts none.
+func (r *enReader) listAfter(i int, plural bool) []int {
+	list, at := []int{enClamp(max(r.toks[i].num, 0))}, []int{i}
+	conj := false // the last two joined by and/then/or
+	j := i + 1
+	for j < len(r.toks) && enListWords[r.lem(j)] {
+		k := j + 1
+		if enListWords[r.lem(k)] {
+			k++ // ", and"
+		}
+		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
+			break
+		}
+		conj = r.lem(k-1) != ","
+		list, at = append(list, enClamp(max(r.toks[k].num, 0))), append(at, k)
+		j = k + 1
+	}
+	// "stride 2, 64 filters" is no list: the last number has its own noun.
+	if len(list) < 2 || !(conj || plural || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")) || enCountNouns[r.lem(j)] {
+		return nil
+	}
+	for _, k := range at[1:] {
+		r.toks[k].used = true
+	}
+	return list
+}
+
+// enCountNouns are the nouns that make the number before them a count.
+var enCountNouns = map[string]bool{"filter": true, "fmap": true, "channel": true, "neuron": true, "kernel": true, "param": true, "weight": true, "layer": true}
+
+// listBefore reads the list of bare numbers that ends at token i ("with 16
+// and 32 filters"), taking them from the layer's bare numbers; nil when
+// there is none.
+func (r *enReader) listBefore(i int, a *enAnchor) []int {
+	list := []int{enClamp(max(r.toks[i].num, 0))}
+	j := i - 1
+	commas := r.lem(i-1) == ","
+	for j > 0 && enListWords[r.lem(j)] && r.toks[j-1].kind == 'n' && !r.toks[j-1].isFrac {
+		if a == nil || !slices.Contains(a.bare, j-1) {
+			break
+		}
+		list = append([]int{enClamp(max(r.toks[j-1].num, 0))}, list...)
+		a.bare = slices.DeleteFunc(a.bare, func(k int) bool { return k == j-1 })
+		r.toks[j-1].used = true
+		j -= 2
+	}
+	// "16, 32 filters" is too loose to read as a list, unless the layers
+	// were counted: "3 conv layers: 32, 64, 128 filters".
+	if len(list) < 2 || commas && (a == nil || a.repeat != len(list)) {
+		return nil
+	}
+	return list
+}
+
+// numInOut reads "32 in 64 out" (or "32 in, 64 out"): the input and
+// output channels, said after their numbers.
+func (r *enReader) numInOut(n *enNum) bool {
+	i, j := n.i, n.i+2
+	if r.lem(j) == "," {
+		j++
+	}
+	if n.t.kind != 'n' || n.m == nil || r.lem(i+1) != "in" || j >= len(r.toks) || r.toks[j].kind != 'n' || r.lem(j+1) != "out" {
+		return false
+	}
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: "channel", role: "in", tok: i},
+		enCount{v: r.toks[j].num, class: "channel", role: "out", tok: j})
+	r.toks[j].used = true
+	return true
+}
+
+// numSetting reads a setting named just before: stride 2, padding of 1,
+// filter size 3x3, groups 4.
+func (r *enReader) numSetting(n *enNum) bool {
+	switch n.plem {
+	case "stride", "pad", "dilation", "outpad":
+		r.setField(n, map[string]string{"stride": "stride", "pad": "pad", "dilation": "dilation", "outpad": "outpad"}[n.plem])
+		return true
+	case "group":
+		if n.m != nil && n.t.kind == 'n' {
+			n.m.groups, n.m.at["groups"] = n.vals[0], n.i
+			return true
+		}
+	case "ksize", "window", "rf":
+		if !(n.plem == "rf" && n.t.kind == 'n' && n.nlem != "") {
+			r.setField(n, "kernel")
+			return true
+		}
+	}
+	return false
+}
+
+// numDropout reads a dropout rate: "dropout 0.5", "0.25 dropout".
+func (r *enReader) numDropout(n *enNum) bool {
+	if !n.t.isFrac {
+		return false
+	}
+	switch {
+	case n.plem == "dropout" && n.m != nil:
+		n.m.p, n.m.hasP = n.t.frac, true
+		return true
+	case n.a != nil && n.a.kind == "dropout":
+		n.a.p, n.a.hasP = n.t.frac, true
+		return true
+	case n.nlem == "dropout":
+		for _, b := range r.anchors {
+			if b.kind == "dropout" && b.tok > n.i {
+				b.p, b.hasP = n.t.frac, true
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numIgnored leaves out a fraction, which is no count or size (the asker's
+// 30.5), a percentage, and a number already read as an argument; the
+// front door names the first two as unused.
+func (r *enReader) numIgnored(n *enNum) bool {
+	return n.t.isFrac || r.lem(n.i+1) == "%"
+}
+
+// numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
+// maxpool(2), conv(3, 64, 3).
+func (r *enReader) numArgs(n *enNum) bool {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil {
+		return n.t.used
+	}
+	n.a.args = append(n.a.args, int64(n.vals[0]))
+	for j := n.i + 1; j+1 < len(r.toks) && r.lem(j) == ","; j += 2 {
+		if r.toks[j+1].kind != 'n' {
+			break
+		}
+		n.a.args = append(n.a.args, r.toks[j+1].num)
+		r.toks[j+1].used = true
+	}
+	return true
+}
+
+// numLayerSize reads "a max-pooling layer of size 2": a layer word,
+// "size", the number.
+func (r *enReader) numLayerSize(n *enNum) bool {
+	if n.t.kind == 'n' && (n.plem == "layer" || enKinds[n.plem]) && (r.lem(n.i-1) == "size" || r.lem(n.i-1) == "of" && r.lem(n.i-2) == "size") {
+		r.setField(n, "kernel")
+		return true
+	}
+	return false
+}
+
+// numNoun reads the noun after the number: "64 filters" is a count of
+// filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
+// returns the count's class, or done when the number was filed otherwise.
+func (r *enReader) numNoun(n *enNum) (class string, done bool) {
+	switch n.nlem {
+	case "vector":
+		class, n.nrole = "neuron", "in"
+	case "filter", "fmap", "channel", "neuron", "depth":
+		class = n.nlem
+	case "inch":
+		class, n.nrole = "channel", "in"
+	case "outch":
+		class, n.nrole = "filter", "out"
+	case "kernel":
+		if r.toks[n.i+1].plural || r.lem(n.i+2) == "of" {
+			return "filter", false
+		}
+		r.setField(n, "kernel")
+		return "", true
+	case "param", "weight":
+		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
+		return "", true
+	case "frame":
+		r.g.frames = n.t.num
+		return "", true
+	case "image":
+		if r.toks[n.nat].plural || n.plem == "batch" {
+			r.g.batch = int(min(max(n.t.num, 0), 1<<20)) // "a batch of 32 images"
+			return "", true
+		}
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return "", true
+	case "pixel", "volume", "insize", "length":
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+		return "", true
+	case "input":
+		// "on a 224 input" is a conv's input size; "784 inputs" a dense
+		// layer's count, "64 input and 64 output maps" channels.
+		article := n.i > 0 && (strings.EqualFold(r.toks[n.i-1].raw, "a") || strings.EqualFold(r.toks[n.i-1].raw, "an"))
+		if k := n.m; k != nil && article && (k.kind == "conv" || k.kind == "pool" || k.kind == "deconv") && !r.toks[n.nat].plural {
+			r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
+			return "", true
+		}
+	case "stride", "pad":
+		// "1 padding", but not "64->64 pad 1": that pad has its own value.
+		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
+			r.setField(n, n.nlem)
+			return "", true
+		}
+	case "group":
+		if n.m != nil {
+			n.m.groups, n.m.at["groups"] = n.vals[0], n.i
+			return "", true
+		}
+	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		r.numRepeat(n)
+		return "", true
+	case "":
+		if n.nrole != "" && (r.lem(n.i+1) == "input" || r.lem(n.i+1) == "output") {
+			class = "neuron"
+		}
+	}
+	return class, false
+}
+
+// numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
+// 2-layer MLP" the layers are counted by their sizes instead.
+func (r *enReader) numRepeat(n *enNum) {
+	if r.toks[n.i+1].hyph {
+		return
+	}
+	for _, b := range r.anchors {
+		if b.tok > n.i && b.tok-n.i <= 4 && n.t.num >= 2 && n.t.num <= 64 {
+			b.repeat = int(n.t.num)
+			b.at["repeat"] = n.i
+			return
+		}
+	}
+}
+
+// numPrevNoun reads the noun before the number: "filters: 64", "input
+// 224", "output size 112", "parameters 280". It returns the count's
+// class, or done when the number was filed otherwise.
+func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
+	switch n.plem {
+	case "filter", "fmap", "channel", "neuron", "depth":
+		return n.plem, false
+	case "inch":
+		n.prole = "in"
+		return "channel", false
+	case "outch":
+		n.prole = "out"
+		return "filter", false
+	case "kernel":
+		if r.toks[n.pat].plural {
+			return "filter", false
+		}
+		r.setField(n, "kernel")
+	case "insize", "image", "volume", "input", "length", "pixel":
+		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
+	case "outsize", "output":
+		if n.plem == "outsize" || r.g.unknown != "" {
+			r.g.outs = append(r.g.outs, enSizeFact{dims: n.vals, tok: n.i, role: "out"})
+			return "", true
+		}
+		n.prole = "out"
+		return "neuron", false
+	case "param", "weight":
+		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.plem, tok: n.i})
+	case "batch":
+		r.g.batch = int(min(max(n.t.num, 0), 1<<20))
+	case "layer":
+		if n.pat != n.i-1 {
+			return "", false
+		}
+		// "layer 3: conv 5x5": an index, not a count.
+	case "idx":
+	default:
+		return "", false
+	}
+	return "", true
+}
+
+// numCount files a count (of filters, channels, units) with its role, in
+// or out, or an inverse question's size; a number nothing explains stays
+// bare for the layer to pick up.
+func (r *enReader) numCount(n *enNum, class string) {
+	role := r.numRole(n, class)
+	// "input is 64x64 with 3 channels": the input's channels.
+	if class == "channel" && role == "" && r.afterInput(n.i) {
+		r.g.channels, r.g.chanTok = int(min(n.t.num, 1<<20)), n.i
+		return
+	}
+	switch {
+	case class == "" && role == "":
+		r.bareNum(n.i, n.a)
+		return
+	case class == "" && r.g.unknown != "" && r.g.unknown != "out":
+		// An inverse question: "what stride turns 224 into 112?"
+		r.sizeRole(n.i, n.vals, role)
+		return
+	}
+	if n.a != nil && n.a.ctx && role != "out" {
+		role = "in"
+	}
+	if n.m == nil {
+		r.bareNum(n.i, nil)
+		return
+	}
+	// "16 channels in and out": both ends.
+	if n.nat > 0 && r.lem(n.nat+1) == "in" && r.lem(n.nat+2) == "and" && r.lem(n.nat+3) == "out" {
+		n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: "in", tok: n.i},
+			enCount{v: n.t.num, class: class, role: "out", tok: n.i})
+		return
+	}
+	if (class == "filter" || class == "fmap") && role != "in" {
+		if list := r.listBefore(n.i, n.m); list != nil {
+			n.m.setList("out", list)
+		}
+	}
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: class, role: role, tok: n.i, layer: r.layerIndexNear(n.i)})
+}
+
+// numRole is a count's role: said next to it (input channels, 64 out),
+// after "the previous layer" (this layer's input), or before an arrow
+// ("32 -> 64": the input).
+func (r *enReader) numRole(n *enNum, class string) string {
+	i, role := n.i, n.nrole
+	if role == "" {
+		role = n.prole
+	}
+	// "a 10 channel input": the noun qualifies the input.
+	if role == "" && n.nat > 0 && class == "channel" && r.lem(n.nat+1) == "input" {
+		role = "in"
+	}
+	// "takes 10 feature maps as input", "64 channels as output".
+	if role == "" && n.nat > 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "as") {
+		switch r.lem(n.nat + 2) {
+		case "input", "in":
+			role = "in"
+		case "output", "out":
+			role = "out"
+		}
+	}
+	// "the previous layer outputs 64 feature maps": this layer's input.
+	for j := i - 1; j >= 0 && i-j <= 4 && class != ""; j-- {
+		if r.lem(j) == "previous" {
+			role = "in"
+		}
+		if enStop[r.lem(j)] && r.lem(j) != "with" || r.isNum(j) {
+			break // "with" also reads "has": the previous layer has 32 maps
+		}
+	}
+	if role == "" && class != "" {
+		switch n.plem {
+		case "input":
+			role = "in"
+		case "output":
+			role = "out"
+		}
+	}
+	for k := 1; k <= 2; k++ {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+			role = "in"
+		}
+		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {
+			break
+		}
+	}
+	return role
+}
+
+// layerIndexNear is the index of the layer a count is said of: "20 feature
+// maps of layer 2", "layer 3 has 50 feature maps"; 0 when none is said.
+func (r *enReader) layerIndexNear(i int) int {
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		if r.lem(j) == "layer" && r.isNum(j+1) && r.toks[j+1].kind == 'n' {
+			return enClamp(r.toks[j+1].num)
+		}
+		if enStop[r.lem(j)] {
+			break
+		}
+	}
+	for j := i - 1; j > 0 && i-j <= 4; j-- {
+		if r.lem(j-1) == "layer" && r.toks[j].kind == 'n' {
+			return enClamp(r.toks[j].num)
+		}
+		if enStop[r.lem(j)] && r.lem(j) != "with" {
+			break
+		}
+	}
+	return 0
+}

@@ -1,0 +1,148 @@
+package grammar
+
+import (
+	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/english"
+	"github.com/cnnbot/cnnbot/grammar/paste"
+	"github.com/cnnbot/cnnbot/grammar/spec"
+)
+
+// The router reads a question with every front-end that might apply and
+// keeps the reading that accounts for the most of the text: the one that
+// leaves the fewest of the asker's numbers unexplained (account.go). A
+// first word decides nothing on its own: "input is 64x64 with 3 channels,
+// kernel 5 -> I get 30.5" starts like the spec language and is English.
+
+// frontEnd is one way of reading a whole question.
+type frontEnd struct {
+	name string
+	read func(string) (*Question, error)
+	// owns is true when this front-end's refusal is the one to show if no
+	// front-end reads the question.
+	owns bool
+}
+
+// reading is one front-end's reading, with the numbers it left unused.
+type reading struct {
+	front  string // the front-end's name: pytorch, keras, spec, preset, english
+	q      *Question
+	unused []Unused
+	score  int  // unexplained numbers
+	sizes  bool // its layers fit together (calc sizes them)
+}
+
+// better reports whether r is a better reading than o: one whose layers
+// fit together, then the fewer unexplained numbers.
+func (r reading) better(o *reading) bool {
+	if r.sizes != o.sizes {
+		return r.sizes
+	}
+	return r.score < o.score
+}
+
+// route reads src with the front-ends that might apply and returns the
+// reading chosen, carrying its unused numbers.
+func route(src string) (*Question, error) {
+	r, err := choose(src)
+	if err != nil {
+		return nil, err
+	}
+	return withUnused(r.q, r.unused), nil
+}
+
+// choose reads src with the front-ends that might apply, likeliest first,
+// and keeps the reading with the fewest unexplained numbers (the likelier
+// on a tie). When none reads src, the error is the likeliest owner's.
+func choose(src string) (*reading, error) {
+	var best *reading
+	var refusal, englishErr error
+	refuser := ""
+	for _, f := range frontEnds(src) {
+		q, err := f.read(src)
+		if err != nil {
+			if f.owns && refusal == nil {
+				refusal, refuser = err, f.name
+			}
+			if f.name == "english" {
+				englishErr = err
+			}
+			continue
+		}
+		reports, sizes := computed(q)
+		u := q.Unused
+		switch f.name {
+		case "pytorch", "keras":
+			// Pasted code is accounted for by its own reader, which
+			// follows Python's arithmetic and names (img = 28).
+		case "preset":
+			// A preset named explains no number written next to it: its
+			// layers hold so many that some would match by chance.
+			u = account(src, q, map[float64]bool{0: true, 1: true})
+		default:
+			u = account(src, q, readingValues(q, reports))
+		}
+		r := reading{front: f.name, q: q, unused: u, score: unexplained(u), sizes: sizes}
+		if best == nil || r.better(best) {
+			best = &r
+		}
+		if best.score == 0 && best.sizes {
+			break
+		}
+	}
+	// A reading whose layers do not fit together is a misreading when
+	// pasted code was refused with a reason of its own, or when it leaves
+	// numbers unexplained; one that explains every number of prose is the
+	// asker's mistake to show ("groups=3" on 64 channels).
+	if best != nil && (best.sizes || refusal == nil || best.front == "spec" || best.score == 0 && refuser == "spec") {
+		return best, nil
+	}
+	if refusal == nil {
+		refusal = englishErr
+	}
+	return nil, refusal
+}
+
+// frontEnds lists the front-ends that might read src, likeliest first:
+// pasted code, the spec language, a preset named in prose, English.
+func frontEnds(src string) []frontEnd {
+	var fs []frontEnd
+	// An error message is the question even without a bracket: "size
+	// mismatch, m1: [64 x 4608], m2: [2048 x 512]".
+	code := strings.ContainsAny(src, "()") || paste.LooksLikeError(src)
+	switch {
+	case code && paste.LooksLikePyTorch(src):
+		fs = append(fs, frontEnd{"pytorch", paste.ParsePyTorch, true})
+	case code && paste.LooksLikeKeras(src):
+		fs = append(fs, frontEnd{"keras", paste.ParseKeras, true})
+	}
+	looksSpec := spec.LooksLike(src)
+	if looksSpec || spec.NearMiss(src) {
+		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
+	}
+	fs = append(fs, frontEnd{"preset", readPreset, false})
+	// A text of spec words only, or with the spec's blocks, is the spec
+	// language: its refusal is clearer than English's guess at a typo. A
+	// question mark makes it prose ("input 7x7, filter 3x3: output size?").
+	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?")) {
+		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
+	}
+	return fs
+}
+
+// readPreset reads a plain question about a preset network.
+func readPreset(src string) (*Question, error) {
+	if q := mentionedPreset(src); q != nil {
+		return q, nil
+	}
+	return nil, &Error{Msg: "no preset named"}
+}
+
+// withUnused returns a copy of q that carries its unused numbers; the
+// reply names them (the unexplained ones first, as a misreading shows
+// there).
+func withUnused(q *Question, unused []Unused) *Question {
+	cp := *q
+	cp.Unused = unused
+	return &cp
+}

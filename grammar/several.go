@@ -1,0 +1,244 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A message may hold several questions: "1) params of conv 3x3 3->16?
+// 2) ...", "a 5x5 conv vs two 3x3 convs", one question a line. ParseAll
+// splits it where a question visibly ends and answers each part, when every
+// part reads on its own.
+
+// part is one question of a message: its text and where it starts.
+type part struct {
+	text string
+	off  int
+}
+
+// itemMarker matches the start of a list item: "1)", "2.", "(a)", "b)",
+// "Q1:", "Q2.", at the start of a line or after a question mark.
+var itemMarker = regexp.MustCompile(`(?im)(?:^|[?:.]\s+)(\(?[1-9a-e]\)|[1-9]\.\s|q[1-9][:.)])`)
+
+// versus matches the words that set two questions side by side.
+var versus = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|or rather|than)\s`)
+
+// questionEnd matches a question mark that ends one question and is
+// followed by more text.
+var questionEnd = regexp.MustCompile(`\?\s+`)
+
+// splitQuestions cuts src into its questions.
+func splitQuestions(src string) (parts []part) {
+	cuts := map[int]int{} // where a part ends -> where the next starts
+	for _, m := range itemMarker.FindAllStringSubmatchIndex(src, -1) {
+		cuts[m[2]] = m[2]
+	}
+	for _, m := range versus.FindAllStringIndex(src, -1) {
+		cuts[m[0]] = m[1] // the words themselves are dropped
+	}
+	for _, m := range questionEnd.FindAllStringIndex(src, -1) {
+		if _, ok := cuts[m[1]]; !ok && m[1] < len(src) {
+			cuts[m[1]] = m[1]
+		}
+	}
+	at := make([]int, 0, len(cuts))
+	for k := range cuts {
+		at = append(at, k)
+	}
+	slices.Sort(at)
+	start := 0
+	for _, k := range at {
+		if k >= start {
+			parts = appendPart(parts, src, start, k)
+			start = cuts[k]
+		}
+	}
+	return appendPart(parts, src, start, len(src))
+}
+
+// appendPart adds src[start:end] as a part when it holds more than
+// punctuation.
+func appendPart(parts []part, src string, start, end int) []part {
+	t := strings.TrimSpace(src[start:end])
+	if strings.Trim(t, " ,;:.-?!") == "" {
+		return parts
+	}
+	lead := len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t\n"))
+	return append(parts, part{text: t, off: start + lead})
+}
+
+// hasNumber reports whether s holds a number in digits; a part with
+// number words only ("two questions:") is context shared by the others.
+func hasNumber(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// parseParts reads each part of a message; parts without a number (the
+// shared "params each, no bias?") are added to every other part. It
+// returns nil when a part does not read.
+func parseParts(src string, parts []part) []*Question {
+	var shared []string
+	var numbered []part
+	for _, p := range parts {
+		if hasNumber(p.text) {
+			numbered = append(numbered, p)
+		} else {
+			shared = append(shared, p.text)
+		}
+	}
+	if len(numbered) < 2 {
+		return nil
+	}
+	qs := make([]*Question, 0, len(numbered))
+	texts := make([]string, 0, len(numbered))
+	for k, p := range numbered {
+		at := p.off
+		text := strings.Join(append([]string{p.text}, shared...), " ")
+		q, err := Parse(text)
+		if err != nil && k > 0 {
+			if text, ok := changed(numbered[k-1].text, p.text); ok {
+				// "what if stride is 1?": the question before, with it;
+				// positions are the question before's.
+				at = numbered[k-1].off
+				q, err = Parse(text)
+			}
+		}
+		if err != nil && k > 0 && followWords.MatchString(p.text) {
+			// A follow-up: "... params? and what about with groups=3?"
+			// is the question before, changed: read both together.
+			at = numbered[k-1].off
+			q, err = Parse(src[at : p.off+len(p.text)])
+		}
+		if err != nil {
+			return nil
+		}
+		qs, texts = append(qs, shifted(q, offsetPosition(src, at))), append(texts, text)
+	}
+	for k := range qs {
+		qs[k] = withInputOf(qs[k], texts[k], qs)
+	}
+	return qs
+}
+
+// withInputOf reads again a question of a comparison that names no input
+// ("maxpool 2x2 vs conv 3x3 stride 2 on 56x56x64") on the input another
+// question of the message has, when that reads; otherwise it returns q.
+// (Its positions are then those of the part alone.)
+func withInputOf(q *Question, text string, all []*Question) *Question {
+	if q.Input != nil || len(q.Layers) == 0 {
+		return q
+	}
+	var in []int
+	for _, o := range all {
+		if len(o.Input) == 3 && in == nil {
+			in = o.Input
+		}
+	}
+	if in == nil {
+		return q
+	}
+	base := strings.TrimRight(text, "?. ")
+	for _, form := range []string{"%s input %dx%dx%d", "%s, on a %dx%dx%d input"} {
+		if again, err := Parse(fmt.Sprintf(form, base, in[1], in[2], in[0])); err == nil && again.Input != nil {
+			return again
+		}
+	}
+	return q
+}
+
+// shifted moves the positions of q, read from a part starting at at, to
+// positions in the whole message.
+func shifted(q *Question, at Position) *Question {
+	move := func(p Position) Position {
+		if p.Line == 0 {
+			return p
+		}
+		if p.Line == 1 {
+			p.Col += at.Col - 1
+		}
+		p.Line += at.Line - 1
+		return p
+	}
+	cp := *q
+	cp.Layers = append([]Layer(nil), q.Layers...)
+	for i, l := range cp.Layers {
+		cp.Layers[i].Pos = move(l.Pos)
+		if l.Fields != nil {
+			fields := make(map[string]Position, len(l.Fields))
+			for k, p := range l.Fields {
+				fields[k] = move(p)
+			}
+			cp.Layers[i].Fields = fields
+		}
+	}
+	cp.Unused = append([]Unused(nil), q.Unused...)
+	for i := range cp.Unused {
+		cp.Unused[i].Pos = move(cp.Unused[i].Pos)
+	}
+	return &cp
+}
+
+// insteadOf matches a what-if: "stride 2 instead of stride 1", "128
+// filters instead of 64", "5x5 instead of 3x3".
+var insteadOf = regexp.MustCompile(`(?i)(\d+(?:x\d+)*)((?:\s+[a-z]+)?)\s+instead\s+of\s+(?:an?\s+|the\s+)?((?:[a-z]+\s+)?)(\d+(?:x\d+)*)`)
+
+// whatIf answers "what if I use stride 2 instead of stride 1 ...?" both
+// ways: the question with the new value, then with the old one. It
+// returns nil when src holds no what-if or a way does not read.
+func whatIf(src string) []*Question {
+	m := insteadOf.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	newVal, oldVal := src[m[2]:m[3]], src[m[8]:m[9]]
+	withNew := src[:m[5]] + src[m[1]:]                           // "stride 2 for a 3x3 conv"
+	withOld := src[:m[2]] + oldVal + src[m[4]:m[5]] + src[m[1]:] // "stride 1 for a 3x3 conv"
+	var qs []*Question
+	for _, text := range []string{withNew, withOld} {
+		q, err := Parse(text)
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, q)
+	}
+	qs[0].Notes = append([]string{"what if: with " + newVal}, qs[0].Notes...)
+	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
+	return qs
+}
+
+// followWords start a follow-up question: "and what about ...", "also
+// with ...", "how about ...".
+var followWords = regexp.MustCompile(`(?i)^(?:and|also|what about|how about|what if|with|same but|now)\b`)
+
+// followUp matches a follow-up that changes one setting: "what if stride
+// is 1?", "and with padding 2?", "what about 128 filters?".
+var followUp = regexp.MustCompile(`(?i)^(?:and\s+)?(?:what\s+(?:if|about)\s+)?(?:with\s+|the\s+|a\s+)?(stride|padding|pad|dilation|groups)\s*(?:is|=|of|was|were)?\s*(\d+)\s*\??$`)
+
+// setting matches a setting and its value in a question.
+var setting = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)(\s*(?:=|of|is)?\s*)(\d+)`)
+
+// changed rewrites question with the setting a follow-up changes, and
+// reports whether the follow-up was one.
+func changed(question, follow string) (string, bool) {
+	m := followUp.FindStringSubmatch(strings.TrimSpace(follow))
+	if m == nil {
+		return "", false
+	}
+	word := strings.ToLower(m[1])
+	done := false
+	out := setting.ReplaceAllStringFunc(question, func(s string) string {
+		sm := setting.FindStringSubmatch(s)
+		same := strings.ToLower(sm[1]) == word || strings.HasPrefix(strings.ToLower(sm[1]), "pad") && strings.HasPrefix(word, "pad")
+		if !same || done {
+			return s
+		}
+		done = true
+		return sm[1] + sm[2] + m[2]
+	})
+	if !done {
+		out = strings.TrimRight(strings.TrimSpace(question), "?.") + ", " + word + " " + m[2] + "?"
+	}
+	return out, true
+}

@@ -1,0 +1,48 @@
+package grammar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestParseAll checks how a message splits into questions, and that one
+// question stays one.
+func TestParseAll(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // each answer's restatement holds this
+	}{
+		{"1) params of conv 3x3 3->16? 2) params of conv 3x3 16->32?", []string{"3->16", "16->32"}},
+		{"Q1: output size of 3x3 conv stride 1 pad 0 on 10x10. Q2: output of 2x2 maxpool on 8x8x4.", []string{"conv 3x3", "maxpool 2x2"}},
+		{"how many params does a 3x3 conv 64->128 have?\\nand a 1x1 conv 128->64?", []string{"64->128", "128->64"}},
+		{"nn.Linear(512, 10) params? also nn.Conv2d(512, 10, 3) params?", []string{"linear 512->10", "conv 3x3 512->10"}},
+		{"conv 3x3 32->64 stride 2 pad 1 input 56x56", []string{"conv 3x3 32->64"}},
+		{"input 32x32x3\\nconv 3x3 16\\nmaxpool 2", []string{"maxpool"}},
+		{"what's the output of a 3x3 conv with 8 filters on 28x28x1? and the params?", []string{"conv 3x3 1->8"}},
+		{"what if I use stride 2 instead of stride 1 for a 3x3 conv with pad 1 on 64x64?", []string{"stride 2", "stride 1 pad 1"}},
+		{"128 filters instead of 64 in a 3x3 conv on 32x32x3: params?", []string{"3->128", "3->64"}},
+		{"conv layer: 3 -> 64 channels, 3x3 kernel, params? and what about with groups=3?", []string{"conv 3x3 3->64 bias", "groups 3"}},
+		{"For a 7x7 input and a 3x3 filter with stride 2, what's the output? what if stride is 1?", []string{"stride 2", "stride 1"}},
+		{"conv 3x3 with 16 filters on 32x32x3, padding 0: output? and with padding 1?", []string{"conv 3x3 3->16 pad 0", "pad 1"}},
+	} {
+		text := strings.ReplaceAll(c.text, `\n`, "\n")
+		qs, err := ParseAll(text)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if len(qs) != len(c.want) {
+			var got []string
+			for _, q := range qs {
+				got = append(got, Format(q))
+			}
+			t.Errorf("%q: %d questions %q, want %d", text, len(qs), got, len(c.want))
+			continue
+		}
+		for i, q := range qs {
+			if got := Format(q); !strings.Contains(got, c.want[i]) {
+				t.Errorf("%q: question %d reads %q, want it to hold %q", text, i+1, got, c.want[i])
+			}
+		}
+	}
+}
