@@ -3,15 +3,21 @@ package bot
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar"
 )
 
 // The JSON answer of design.md §3.
 type jsonAnswer struct {
-	OK      bool        `json:"ok"`
-	Input   jsonShape   `json:"input"`
-	Layers  []jsonLayer `json:"layers"`
+	OK         bool        `json:"ok"`
+	Understood string      `json:"understood"`
+	Notes      []string    `json:"notes"`
+	Asked      []string    `json:"asked"`
+	Fix        *jsonFix    `json:"fix,omitempty"`
+	Input      jsonShape   `json:"input"`
+	Layers     []jsonLayer `json:"layers"`
 	Params  int64       `json:"params"`
 	MACs    *int64      `json:"macs"`
 	Buffers int64       `json:"buffers,omitempty"`
@@ -42,6 +48,20 @@ type jsonLayer struct {
 	Connections int64     `json:"connections_per_neuron"`
 	Output      jsonShape `json:"output"`
 	MACs        *int64    `json:"macs"`
+	// RF, Jump and Start are a network layer's receptive field, effective
+	// stride and effective padding, one per spatial dimension, where the
+	// input size is known and the layout is still spatial.
+	RF    []int64 `json:"rf,omitempty"`
+	Jump  []int64 `json:"jump,omitempty"`
+	Start []int64 `json:"start,omitempty"`
+}
+
+// jsonFix is the corrected line of a mismatch (grammar.Fix): which layer
+// (1-based) and the line in the asker's framework.
+type jsonFix struct {
+	Layer int    `json:"layer"`
+	Line  string `json:"line"`
+	Why   string `json:"why,omitempty"`
 }
 
 // jsonSolve answers an inverse question.
@@ -108,7 +128,13 @@ func RenderJSON(r Reply) []byte {
 }
 
 func answerJSON(r Reply) (jsonAnswer, error) {
-	a := jsonAnswer{OK: true, Layers: []jsonLayer{}}
+	a := jsonAnswer{OK: true, Layers: []jsonLayer{}, Notes: []string{}, Asked: []string{}}
+	if q := r.Question; q != nil {
+		a.Understood, a.Notes, a.Asked = q.Canonical, jsonNotes(q), append(a.Asked, q.Asked...)
+		if q.Fix != nil {
+			a.Fix = &jsonFix{Layer: q.Fix.Layer + 1, Line: q.Fix.Line, Why: q.Fix.Why}
+		}
+	}
 	if r.Question != nil {
 		a.Input = shapeJSON(r.Question.Input)
 		if s := r.Question.Solve; s != nil {
@@ -116,6 +142,7 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		}
 	}
 	reports := r.Reports
+	var fields [][]calc.Window // a network's leaf rows' windows, as reports
 	if r.Summary != nil {
 		reports = make([]calc.Report, 0, len(r.Reports)+len(r.Summary.Rows))
 		reports = append(reports, r.Reports...)
@@ -125,6 +152,7 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 			row := &r.Summary.Rows[i]
 			if row.Leaf() {
 				reports = append(reports, *row.Report)
+				fields = append(fields, row.Field)
 			}
 		}
 		if r.Summary.Input != nil && r.Question != nil {
@@ -135,11 +163,16 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		}
 	}
 	a.Layers = make([]jsonLayer, 0, len(reports))
-	for _, rep := range reports {
+	for i, rep := range reports {
 		l := jsonLayer{Type: rep.Kind, Weights: rep.Weights, Biases: rep.Biases, Params: rep.Params,
 			Buffers: rep.Buffers, Connections: rep.Connections, Output: shapeJSON(rep.Output)}
 		if rep.MACsKnown {
 			l.MACs = &rep.MACs
+		}
+		if k := i - len(r.Reports); k >= 0 && k < len(fields) && r.Summary.Input != nil {
+			for _, w := range fields[k] {
+				l.RF, l.Jump, l.Start = append(l.RF, w.Size), append(l.Jump, w.Stride), append(l.Start, w.Pad)
+			}
 		}
 		a.Layers = append(a.Layers, l)
 	}
@@ -162,4 +195,24 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		}
 	}
 	return a, nil
+}
+
+// jsonNotes is design.md §3's notes: every assumption the reading made,
+// and every number of the question it left unused, with why where known.
+func jsonNotes(q *grammar.Question) []string {
+	notes := []string{}
+	for _, n := range q.Notes {
+		if q.Fix != nil && strings.HasPrefix(n, "fix: ") {
+			continue // the fix has its own field
+		}
+		notes = append(notes, n)
+	}
+	for _, u := range q.Unused {
+		why := u.Why
+		if why == "" {
+			why = "I cannot tell what it is for"
+		}
+		notes = append(notes, u.Text+" not used: "+why)
+	}
+	return notes
 }
