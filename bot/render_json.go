@@ -18,12 +18,12 @@ type jsonAnswer struct {
 	Fix        *jsonFix    `json:"fix,omitempty"`
 	Input      jsonShape   `json:"input"`
 	Layers     []jsonLayer `json:"layers"`
-	Params  int64       `json:"params"`
-	MACs    *int64      `json:"macs"`
-	Buffers int64       `json:"buffers,omitempty"`
-	Solve   *jsonSolve  `json:"solve,omitempty"`
-	FLOPs   *int64      `json:"flops,omitempty"`
-	Memory  *jsonMemory `json:"memory,omitempty"`
+	Params     int64       `json:"params"`
+	MACs       *int64      `json:"macs"`
+	Buffers    int64       `json:"buffers,omitempty"`
+	Solve      *jsonSolve  `json:"solve,omitempty"`
+	FLOPs      *int64      `json:"flops,omitempty"`
+	Memory     *jsonMemory `json:"memory,omitempty"`
 }
 
 // jsonMemory is a network's memory estimate (calc.Memory), in bytes.
