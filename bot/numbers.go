@@ -15,18 +15,21 @@ func shapeText(s calc.Shape) string {
 	if s == nil {
 		return "?"
 	}
-	var parts []string
+	var b strings.Builder
+	b.Grow(6 * len(s))
 	for i, d := range s {
 		if i == 0 && d == 0 && len(s) > 1 {
 			continue
 		}
-		parts = append(parts, strconv.Itoa(d))
+		if b.Len() > 0 {
+			b.WriteString("×")
+		}
+		b.WriteString(strconv.Itoa(d))
 	}
-	text := strings.Join(parts, "×")
 	if len(s) > 1 && s[0] == 0 {
-		text += " per channel"
+		b.WriteString(" per channel")
 	}
-	return text
+	return b.String()
 }
 
 // group writes n with thousands separators: 18,496.
@@ -35,14 +38,16 @@ func group(n int64) string {
 	if n < 0 {
 		sign, u = "−", -u // also right for math.MinInt64
 	}
-	digits := strconv.FormatUint(u, 10)
+	var buf [20]byte
+	digits := strconv.AppendUint(buf[:0], u, 10)
 	var b strings.Builder
+	b.Grow(len(sign) + len(digits) + len(digits)/3)
 	b.WriteString(sign)
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
-		b.WriteRune(c)
+		b.WriteByte(c)
 	}
 	return b.String()
 }
