@@ -52,7 +52,7 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 			macs = group(row.MACs)
 		}
 		cells := make([]string, 0, len(t.head))
-		cells = append(cells, rowNumber(row), strings.Repeat("  ", row.Depth)+short(rowName(row, l, full), maxName),
+		cells = append(cells, rowNumber(row), spaces(2*row.Depth)+short(rowName(row, l, full), maxName),
 			shapeText(row.Output), group(row.Params), macs)
 		size, stride, pad := windowText(row.Field)
 		cells = append(cells, size, stride)
@@ -159,6 +159,11 @@ func (t *summaryTable) widths(idx []int) []int {
 func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string, limit int) {
 	idx, rows := t.visible(depth, keep)
 	widths := t.widths(idx)
+	width := len(prefix) + 1
+	for _, w := range widths {
+		width += w + 2
+	}
+	b.Grow((len(idx) + 1) * width) // about: a rune may take more bytes
 	line := func(cells []string) {
 		b.WriteString(prefix)
 		for i, c := range cells {
