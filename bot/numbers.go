@@ -34,23 +34,25 @@ func shapeText(s calc.Shape) string {
 
 // group writes n with thousands separators: 18,496.
 func group(n int64) string {
-	sign, u := "", uint64(n)
+	var b strings.Builder
+	b.Grow(len("−9,223,372,036,854,775,808"))
+	writeGroup(&b, n)
+	return b.String()
+}
+
+// writeGroup writes group(n) to b.
+func writeGroup(b *strings.Builder, n int64) {
+	u := uint64(n)
 	if n < 0 {
-		sign, u = "−", -u // also right for math.MinInt64
+		b.WriteString("−")
+		u = -u // also right for math.MinInt64
 	}
 	var buf [20]byte
 	digits := strconv.AppendUint(buf[:0], u, 10)
-	var b strings.Builder
-	b.Grow(len(sign) + len(digits) + len(digits)/3)
-	b.WriteString(sign)
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteByte(c)
 	}
-	return b.String()
 }
-
-// writeGroup writes group(n) to b.
-func writeGroup(b *strings.Builder, n int64) { b.WriteString(group(n)) }

@@ -37,6 +37,7 @@ func arithmetic(formula string, vals []Binding) string {
 // replaced but C in "Cx" and p in "2p" are not.
 func Substitute(formula string, vals []Binding, format func(int64) string) string {
 	var b strings.Builder
+	b.Grow(len(formula) + 8*len(vals))
 	lit := 0 // formula[lit:] is still to write as it is
 	for i := 0; i < len(formula); {
 		j := wordEnd(formula, i)
