@@ -54,3 +54,19 @@ func TestPresetTablesBounded(t *testing.T) {
 		t.Error("the last table put is not kept")
 	}
 }
+
+// TestPresetTablesConcurrent: answers of presets rendered at once agree
+// (run with -race, it checks the kept tables are shared safely).
+func TestPresetTablesConcurrent(t *testing.T) {
+	bt := New(Options{})
+	want := RenderText(bt.Answer(context.Background(), "resnet18 depth 2"))
+	done := make(chan string)
+	for range 8 {
+		go func() { done <- RenderText(bt.Answer(context.Background(), "resnet18 depth 2")) }()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Error("a preset's answer differs when rendered concurrently")
+		}
+	}
+}
