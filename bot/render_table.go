@@ -124,7 +124,8 @@ func writeTable(b *strings.Builder, r Reply, m markup, full bool) {
 // presetTable is what writeTable writes for the preset name. It is
 // rendered once per depth and medium and kept (see presetTables): a
 // preset's layers never change, and its table is the longest most askers
-// see.
+// see. (Written on its own, the table's byte limit counts the table alone;
+// the longest preset's, densenet201's, is about a tenth of it.)
 func presetTable(name string, r Reply, m markup, full bool) string {
 	key := presetTableKey{name: name, depth: r.Question.Depth, full: full, fence: m.fence, indent: m.indent}
 	if text, ok := presetTables.get(key); ok {
