@@ -15,37 +15,44 @@ func shapeText(s calc.Shape) string {
 	if s == nil {
 		return "?"
 	}
-	var parts []string
+	var b strings.Builder
+	b.Grow(6 * len(s))
 	for i, d := range s {
 		if i == 0 && d == 0 && len(s) > 1 {
 			continue
 		}
-		parts = append(parts, strconv.Itoa(d))
-	}
-	text := strings.Join(parts, "×")
-	if len(s) > 1 && s[0] == 0 {
-		text += " per channel"
-	}
-	return text
-}
-
-// group writes n with thousands separators: 18,496.
-func group(n int64) string {
-	sign, u := "", uint64(n)
-	if n < 0 {
-		sign, u = "−", -u // also right for math.MinInt64
-	}
-	digits := strconv.FormatUint(u, 10)
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
+		if b.Len() > 0 {
+			b.WriteString("×")
 		}
-		b.WriteRune(c)
+		b.WriteString(strconv.Itoa(d))
+	}
+	if len(s) > 1 && s[0] == 0 {
+		b.WriteString(" per channel")
 	}
 	return b.String()
 }
 
+// group writes n with thousands separators: 18,496.
+func group(n int64) string {
+	var b strings.Builder
+	b.Grow(len("−9,223,372,036,854,775,808"))
+	writeGroup(&b, n)
+	return b.String()
+}
+
 // writeGroup writes group(n) to b.
-func writeGroup(b *strings.Builder, n int64) { b.WriteString(group(n)) }
+func writeGroup(b *strings.Builder, n int64) {
+	u := uint64(n)
+	if n < 0 {
+		b.WriteString("−")
+		u = -u // also right for math.MinInt64
+	}
+	var buf [20]byte
+	digits := strconv.AppendUint(buf[:0], u, 10)
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(c)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar"
@@ -25,50 +26,10 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 			m.bold(group(s.Params)), group(s.MACs), shapeText(s.Output), q.Asked[len(q.Asked)-1])
 		return
 	}
-	if len(s.Rows) > 0 {
-		maxDepth := s.MaxDepth()
-		depth := maxDepth
-		switch {
-		case q.Depth > 0:
-			depth = min(q.Depth, maxDepth)
-		case !full:
-			// A table line takes at least 42 runes (the header's): skip the
-			// depths that cannot fit before formatting any row.
-			for depth > 1 && rowsAbove(s, depth) > compactTable/40 {
-				depth--
-			}
-		}
-		t := newSummaryTable(r, full, depth)
-		if q.Depth == 0 && !full {
-			for depth > 1 && t.size(depth, 0) > compactTable {
-				depth--
-			}
-		}
-		keep := 0
-		if !full && t.size(depth, 0) > compactTable {
-			// Still too long: keep the first rows and the last ones (where a
-			// failure shows), and say how many are left out.
-			keep = 24
-			for keep > 4 && t.size(depth, keep) > compactTable {
-				keep -= 2
-			}
-		}
-		m.openBlock(b)
-		limit := 0
-		if full {
-			limit = MaxAnswerBytes - 64<<10 // room for the totals after the table
-		}
-		t.render(b, depth, keep, m.indent, limit)
-		m.closeBlock(b)
-		b.WriteString("\n")
-		if depth < maxDepth {
-			fmt.Fprintf(b, "(blocks folded to depth %d of %d: their rows sum their layers; add `depth %d` to see more)\n", depth, maxDepth, maxDepth)
-		}
-		if full {
-			b.WriteString("(RF: receptive field of one output on the input, in pixels; stride: effective stride; pad: effective padding — Distill 2019; through branches, the widest path)\n")
-		} else {
-			b.WriteString("(RF, stride: receptive field and effective stride on the input, Distill 2019)\n")
-		}
+	if name, ok := presetName(r); ok {
+		b.WriteString(presetTable(name, r, m, full))
+	} else if len(s.Rows) > 0 {
+		writeTable(b, r, m, full)
 	}
 	if r.Err != nil && len(s.Rows) == 0 {
 		return // the first layer failed: nothing to add up
@@ -109,6 +70,130 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	} else {
 		fmt.Fprintf(b, "  ↳ torchinfo's convention (outputs of layers with parameters; ×2 to train)%s\n", batch)
 	}
+}
+
+// writeTable writes r's network table (see writeSummary) and the notes
+// under it.
+func writeTable(b *strings.Builder, r Reply, m markup, full bool) {
+	s, q := r.Summary, r.Question
+	maxDepth := s.MaxDepth()
+	depth := maxDepth
+	switch {
+	case q.Depth > 0:
+		depth = min(q.Depth, maxDepth)
+	case !full:
+		// A table line takes at least 42 runes (the header's): skip the
+		// depths that cannot fit before formatting any row.
+		for depth > 1 && rowsAbove(s, depth) > compactTable/40 {
+			depth--
+		}
+	}
+	t := newSummaryTable(r, full, depth)
+	if q.Depth == 0 && !full {
+		for depth > 1 && t.size(depth, 0) > compactTable {
+			depth--
+		}
+	}
+	keep := 0
+	if !full && t.size(depth, 0) > compactTable {
+		// Still too long: keep the first rows and the last ones (where a
+		// failure shows), and say how many are left out.
+		keep = 24
+		for keep > 4 && t.size(depth, keep) > compactTable {
+			keep -= 2
+		}
+	}
+	m.openBlock(b)
+	limit := 0
+	if full {
+		limit = MaxAnswerBytes - 64<<10 // room for the totals after the table
+	}
+	t.render(b, depth, keep, m.indent, limit)
+	m.closeBlock(b)
+	b.WriteString("\n")
+	if depth < maxDepth {
+		fmt.Fprintf(b, "(blocks folded to depth %d of %d: their rows sum their layers; add `depth %d` to see more)\n", depth, maxDepth, maxDepth)
+	}
+	if full {
+		b.WriteString("(RF: receptive field of one output on the input, in pixels; stride: effective stride; pad: effective padding — Distill 2019; through branches, the widest path)\n")
+	} else {
+		b.WriteString("(RF, stride: receptive field and effective stride on the input, Distill 2019)\n")
+	}
+}
+
+// presetTable is what writeTable writes for the preset name. It is
+// rendered once per depth and medium and kept (see presetTables): a
+// preset's layers never change, and its table is the longest most askers
+// see. (Written on its own, the table's byte limit counts the table alone;
+// the longest preset's, densenet201's, is about a tenth of it.)
+func presetTable(name string, r Reply, m markup, full bool) string {
+	key := presetTableKey{name: name, depth: r.Question.Depth, full: full, fence: m.fence, indent: m.indent}
+	if text, ok := presetTables.get(key); ok {
+		return text
+	}
+	var b strings.Builder
+	writeTable(&b, r, m, full)
+	presetTables.put(key, b.String())
+	return b.String()
+}
+
+// presetName is the name of the preset r answers (see presetOf); ok is
+// false for any other reply and for a refusal.
+func presetName(r Reply) (name string, ok bool) {
+	if r.Err != nil || r.Summary == nil || len(r.Summary.Rows) == 0 {
+		return "", false
+	}
+	return presetOf(r.Question)
+}
+
+// presetOf is the canonical name of the preset q asks for by name, with
+// or without settings ("resnet50 depth 2"): its canonical text starts with
+// the name. ok is false for any other question.
+func presetOf(q *grammar.Question) (name string, ok bool) {
+	if q == nil || !q.Network {
+		return "", false
+	}
+	name, _, _ = strings.Cut(q.Canonical, " ")
+	_, canonical, ok := grammar.Preset(name)
+	return name, ok && canonical == name
+}
+
+// presetTableKey is what a preset's table depends on: the preset, the
+// depth asked for, and the medium.
+type presetTableKey struct {
+	name          string
+	depth         int
+	full          bool
+	fence, indent string
+}
+
+// maxPresetTables bounds presetTables: 41 presets in two sizes and two
+// media, and room for depths; past it the cache starts again.
+const maxPresetTables = 512
+
+// presetTables holds the presets' rendered tables.
+var presetTables tableCache
+
+// tableCache is a bounded map of rendered tables, safe for concurrent use.
+type tableCache struct {
+	mu     sync.Mutex
+	tables map[presetTableKey]string
+}
+
+func (c *tableCache) get(k presetTableKey) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	text, ok := c.tables[k]
+	return text, ok
+}
+
+func (c *tableCache) put(k presetTableKey, text string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tables == nil || len(c.tables) >= maxPresetTables {
+		c.tables = make(map[presetTableKey]string)
+	}
+	c.tables[k] = text
 }
 
 // topRows counts the top-level rows of s.

@@ -36,6 +36,8 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 	if full {
 		t.head = append(t.head, "pad")
 	}
+	n := rowsAbove(s, depth)
+	t.rows, t.depth = make([][]string, 0, n), make([]int, 0, n)
 	for i := range s.Rows {
 		row := &s.Rows[i]
 		if row.Depth >= depth {
@@ -49,8 +51,9 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 		if row.MACs > 0 {
 			macs = group(row.MACs)
 		}
-		cells := []string{rowNumber(row), strings.Repeat("  ", row.Depth) + short(rowName(row, l, full), maxName),
-			shapeText(row.Output), group(row.Params), macs}
+		cells := make([]string, 0, len(t.head))
+		cells = append(cells, rowNumber(row), spaces(2*row.Depth)+short(rowName(row, l, full), maxName),
+			shapeText(row.Output), group(row.Params), macs)
 		size, stride, pad := windowText(row.Field)
 		cells = append(cells, size, stride)
 		if full {
@@ -64,11 +67,16 @@ func newSummaryTable(r Reply, full bool, depth int) *summaryTable {
 
 // rowNumber numbers a row: 3, or 3.1.2 inside blocks.
 func rowNumber(row *calc.Row) string {
-	n := strconv.Itoa(row.Index)
-	for _, p := range row.Path {
-		n += "." + strconv.Itoa(p)
+	if len(row.Path) == 0 {
+		return strconv.Itoa(row.Index)
 	}
-	return n
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(row.Index))
+	for _, p := range row.Path {
+		b.WriteByte('.')
+		b.WriteString(strconv.Itoa(p))
+	}
+	return b.String()
 }
 
 // maxName is the most runes of a layer's or block's name a table shows:
@@ -151,6 +159,11 @@ func (t *summaryTable) widths(idx []int) []int {
 func (t *summaryTable) render(b *strings.Builder, depth, keep int, prefix string, limit int) {
 	idx, rows := t.visible(depth, keep)
 	widths := t.widths(idx)
+	width := len(prefix) + 1
+	for _, w := range widths {
+		width += w + 2
+	}
+	b.Grow((len(idx) + 1) * width) // about: a rune may take more bytes
 	line := func(cells []string) {
 		b.WriteString(prefix)
 		for i, c := range cells {

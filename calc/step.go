@@ -1,6 +1,11 @@
 package calc
 
-import "fmt"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // A Step is one line of a worked explanation: a quantity, its formula, the
 // values put into it and the result. Formula uses the names of Values as
@@ -23,30 +28,53 @@ type Binding struct {
 
 // arithmetic writes formula with its values put in, for error messages.
 func arithmetic(formula string, vals []Binding) string {
-	out := formula
-	for _, v := range vals {
-		out = replaceName(out, v.Name, fmt.Sprint(v.Value))
-	}
-	return out
+	return Substitute(formula, vals, func(n int64) string { return strconv.FormatInt(n, 10) })
 }
 
-// replaceName replaces whole-word occurrences of name in s.
-func replaceName(s, name, value string) string {
-	var b []byte
-	isWord := func(c byte) bool {
-		return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-	}
-	for i := 0; i < len(s); {
-		if i+len(name) <= len(s) && s[i:i+len(name)] == name &&
-			(i == 0 || !isWord(s[i-1])) && (i+len(name) == len(s) || !isWord(s[i+len(name)])) {
-			b = append(b, value...)
-			i += len(name)
+// Substitute returns formula with every name bound in vals replaced by its
+// value as format writes it. A name is replaced only as a whole word: a
+// word is a run of letters, digits and "_", so Cin in "KH·KW·Cin" is
+// replaced but C in "Cx" and p in "2p" are not.
+func Substitute(formula string, vals []Binding, format func(int64) string) string {
+	var b strings.Builder
+	b.Grow(len(formula) + 8*len(vals))
+	lit := 0 // formula[lit:] is still to write as it is
+	for i := 0; i < len(formula); {
+		j := wordEnd(formula, i)
+		if j == i {
+			_, size := utf8.DecodeRuneInString(formula[i:])
+			i += size
 			continue
 		}
-		b = append(b, s[i])
-		i++
+		for _, v := range vals {
+			if v.Name == formula[i:j] {
+				b.WriteString(formula[lit:i])
+				b.WriteString(format(v.Value))
+				lit = j
+				break
+			}
+		}
+		i = j
 	}
-	return string(b)
+	b.WriteString(formula[lit:])
+	return b.String()
+}
+
+// wordEnd is where the word starting at s[i] ends: i when none starts there.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isWordRune reports whether r belongs in a name of a formula.
+func isWordRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // biasNote says whether a layer has biases, one per what per says.

@@ -70,7 +70,7 @@ type item struct {
 	Pos   lexer.Position
 	Size  *size  `parser:"  ( @@"`
 	Out   *size  `parser:"    ( Arrow @@ )? )"`
-	Word  string `parser:"| @( Ident | X )"`
+	Word  string `parser:"| @Ident | @X"`
 	Float string `parser:"| @Float"`
 	Tuple *tuple `parser:"| @@"`
 	Eq    bool   `parser:"| @Eq"`
