@@ -116,6 +116,10 @@ func (b *Bot) answer(ctx context.Context, text string, q *grammar.Question) (rep
 		reply.Err = err
 		return reply
 	}
+	if s, ok := presetSummary(q); ok {
+		reply.Summary = &s
+		return reply
+	}
 	if q.Network {
 		net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
 		for i, l := range q.Layers {
@@ -176,4 +180,19 @@ func (b *Bot) checkLeaves(q *grammar.Question) *grammar.Error {
 		}
 	}
 	return nil
+}
+
+// presetSummary is the sized summary of a preset asked for as it is (its
+// own input size), sized once and shared: it must not be changed. A preset
+// read with another input is sized afresh.
+func presetSummary(q *grammar.Question) (calc.Summary, bool) {
+	name, ok := presetOf(q)
+	if !ok {
+		return calc.Summary{}, false
+	}
+	s, err := grammar.PresetSummary(name)
+	if err != nil || !s.Input.Equal(q.Input) {
+		return calc.Summary{}, false
+	}
+	return s, true
 }

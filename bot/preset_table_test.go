@@ -34,7 +34,7 @@ func TestPresetTableCached(t *testing.T) {
 	if shallow == deep {
 		t.Error("depth 1 and depth 3 share a table")
 	}
-	for _, q := range []string{"input 32x32x3\nconv 3x3 16\nrelu", "show resnet50", "resnet50 conv"} {
+	for _, q := range []string{"input 32x32x3\nconv 3x3 16\nrelu", "show resnet50", "input 224x224x3\nconv 7x7 64 stride 2 pad 3"} {
 		if _, ok := presetName(bt.Answer(context.Background(), q)); ok {
 			t.Errorf("%q is taken for a preset", q)
 		}

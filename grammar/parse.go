@@ -55,6 +55,11 @@ func Presets() []string { return presets.Names() }
 // canonical name, and whether there is such a preset.
 func Preset(name string) (text, canonical string, ok bool) { return presets.Lookup(name) }
 
+// PresetSummary returns the summary of the preset with the canonical name,
+// sized once and shared: callers must not change it. The error says the
+// preset does not parse or size (a bug).
+func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummary(name) }
+
 // ParseAll reads a message that may hold several questions and returns
 // one Question each, in order: list items ("1) ... 2) ..."), a comparison
 // ("a 5x5 conv vs two 3x3 convs") or a question mark followed by another
