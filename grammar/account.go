@@ -251,11 +251,13 @@ var indexWords = map[string]bool{"layer": true, "problem": true, "question": tru
 // afterIndexWord reports whether the number at src[i] follows an index
 // word ("layer 2 takes", "problem 3").
 func afterIndexWord(src string, i int) bool {
-	words := strings.Fields(strings.ToLower(src[:i]))
-	if len(words) == 0 || !strings.HasSuffix(src[:i], " ") {
+	before := src[:i]
+	if !strings.HasSuffix(before, " ") {
 		return false
 	}
-	return indexWords[strings.TrimRight(words[len(words)-1], ":")]
+	before = strings.TrimRight(before, " \t\r\n")
+	word := before[strings.LastIndexAny(before, " \t\r\n")+1:]
+	return word != "" && indexWords[strings.TrimRight(strings.ToLower(word), ":")]
 }
 
 // chains groups numbers joined by + - * / // into arithmetic chains and

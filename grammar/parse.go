@@ -71,7 +71,7 @@ func ParseAll(src string) ([]*Question, error) {
 	if utf8.RuneCountInString(src) > MaxChars {
 		return single(whole, err)
 	}
-	if fs := frontEnds(src); fs[0].name == "pytorch" || fs[0].name == "keras" {
+	if fs := frontEnds(src); (fs[0].name == "pytorch" || fs[0].name == "keras") && paste.Several(src) {
 		// Pasted code: its reader splits several models ("my PyTorch
 		// Conv2d vs this Keras Conv2D") and spreads the words around them.
 		if qs, perr := paste.ParseAll(src); perr == nil && len(qs) > 1 {

@@ -52,6 +52,10 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	return []*lang.Question{q}, nil
 }
 
+// Several reports whether src pastes more than one model, so that a caller
+// reading one model anyway need not read it twice.
+func Several(src string) bool { return len(allParts(src)) > 1 }
+
 // parseOne reads one model with the front-end its code belongs to.
 func parseOne(src string) (*lang.Question, error) {
 	if LooksLikeKeras(src) {
