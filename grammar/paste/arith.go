@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -117,10 +118,11 @@ type arCompare struct {
 	Right *arExpr `parser:"  @@ )?"`
 }
 
-var arCondParser = participle.MustBuild[arCond](
-	participle.Lexer(ptLexer),
-	participle.UseLookahead(2),
-)
+// arCondParser is built on first use, so a run that reads no paste does
+// not pay for it.
+var arCondParser = sync.OnceValue(func() *participle.Parser[arCond] {
+	return participle.MustBuild[arCond](participle.Lexer(ptLexer), participle.UseLookahead(2))
+})
 
 // ptCondition evaluates the condition of an `if` (its nodes, without the
 // colon); ok is false when it cannot be worked out from the paste.
@@ -135,7 +137,7 @@ func ptCondition(nodes []*ptNode, env map[string]ptValue) (value, ok bool) {
 	if err != nil {
 		return false, false
 	}
-	c, err := arCondParser.ParseFromLexer(lx)
+	c, err := arCondParser().ParseFromLexer(lx)
 	if err != nil {
 		return false, false
 	}
@@ -201,10 +203,10 @@ func (e arEval) compare(c *arCompare) (bool, bool) {
 	return lf >= rf, true
 }
 
-var arParser = participle.MustBuild[arExpr](
-	participle.Lexer(ptLexer),
-	participle.UseLookahead(2),
-)
+// arParser is built on first use.
+var arParser = sync.OnceValue(func() *participle.Parser[arExpr] {
+	return participle.MustBuild[arExpr](participle.Lexer(ptLexer), participle.UseLookahead(2))
+})
 
 // ptEvalGrammar evaluates an argument's nodes with the arithmetic grammar.
 func ptEvalGrammar(nodes []*ptNode, env map[string]ptValue) (ptValue, error) {
@@ -215,7 +217,7 @@ func ptEvalGrammar(nodes []*ptNode, env map[string]ptValue) (ptValue, error) {
 	if err != nil {
 		return ptValue{}, err
 	}
-	x, err := arParser.ParseFromLexer(lx)
+	x, err := arParser().ParseFromLexer(lx)
 	if err != nil {
 		n := nodes[0]
 		msg := fmt.Sprintf("cannot read %s in this argument", ptNodeText(n))

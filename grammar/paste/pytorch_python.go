@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
@@ -148,10 +149,11 @@ type ptGroup struct {
 	Close  string         `parser:"@Close"`
 }
 
-var ptParser = participle.MustBuild[ptFile](
-	participle.Lexer(ptLexer),
-	participle.UseLookahead(1),
-)
+// ptParser is built on first use, so a run that reads no paste does not
+// pay for it.
+var ptParser = sync.OnceValue(func() *participle.Parser[ptFile] {
+	return participle.MustBuild[ptFile](participle.Lexer(ptLexer), participle.UseLookahead(1))
+})
 
 // ptParseTree checks the brackets (so an unclosed one is reported where it
 // opens, not at the end of the text) and parses src into its token tree.
@@ -209,7 +211,7 @@ func ptParseTokens(src string, toks []lexer.Token) ([]*ptNode, error) {
 	if err != nil {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
-	f, err := ptParser.ParseFromLexer(lx)
+	f, err := ptParser().ParseFromLexer(lx)
 	if err != nil {
 		e := &lang.Error{Line: 1, Col: 1, Msg: err.Error()}
 		if pe, ok := err.(participle.Error); ok {
