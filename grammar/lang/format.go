@@ -115,42 +115,9 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 	w := layerWords{b: b, bare: true}
 	switch l := l.(type) {
 	case calc.Conv:
-		name := "conv"
-		if l.Transposed {
-			name = "deconv"
-		}
-		w.word(name)
-		if l.Dims == 1 || l.Dims == 3 {
-			w.b = strconv.AppendInt(w.b, int64(l.Dims), 10)
-			w.b = append(w.b, 'd')
-		}
-		w.kernel(l.Kernel, l.Dims)
-		w.channels(l.In, l.Out)
-		w.geometry(l.Stride, l.Pad, l.PadMode, l.Dilation)
-		if l.Depthwise {
-			w.word("depthwise")
-		} else if l.Groups != 0 {
-			w.word("groups")
-			w.int(l.Groups)
-		}
-		if l.OutPad != nil {
-			w.word("outpad")
-			w.size(l.OutPad)
-		}
-		w.bias(!l.NoBias)
+		w.conv(l)
 	case calc.Pool:
-		w.word(l.Kind())
-		if l.Dims == 1 || l.Dims == 3 {
-			w.b = strconv.AppendInt(w.b, int64(l.Dims), 10)
-			w.b = append(w.b, 'd')
-		}
-		w.kernel(l.Kernel, l.Dims)
-		w.option("stride", l.Stride)
-		w.option("pad", l.Pad)
-		w.option("dilation", l.Dilation)
-		if l.Ceil {
-			w.word("ceil")
-		}
+		w.pool(l)
 	case calc.Linear:
 		w.word("linear")
 		w.channels(l.In, l.Out)
@@ -209,6 +176,53 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 		w.word(l.Kind())
 	}
 	return w.b
+}
+
+// conv writes a convolution's words: kind, kernel, channels, geometry,
+// groups, output padding and bias.
+func (w *layerWords) conv(l calc.Conv) {
+	name := "conv"
+	if l.Transposed {
+		name = "deconv"
+	}
+	w.word(name)
+	w.dims(l.Dims)
+	w.kernel(l.Kernel, l.Dims)
+	w.channels(l.In, l.Out)
+	w.geometry(l.Stride, l.Pad, l.PadMode, l.Dilation)
+	if l.Depthwise {
+		w.word("depthwise")
+	} else if l.Groups != 0 {
+		w.word("groups")
+		w.int(l.Groups)
+	}
+	if l.OutPad != nil {
+		w.word("outpad")
+		w.size(l.OutPad)
+	}
+	w.bias(!l.NoBias)
+}
+
+// dims glues a 1-D or 3-D layer's dimension count to its kind (conv1d);
+// 2-D, the default, is written bare.
+func (w *layerWords) dims(d int) {
+	if d == 1 || d == 3 {
+		w.b = strconv.AppendInt(w.b, int64(d), 10)
+		w.b = append(w.b, 'd')
+	}
+}
+
+// pool writes a pooling layer's words.
+func (w *layerWords) pool(l calc.Pool) {
+	w.word(l.Kind())
+	w.dims(l.Dims)
+	w.kernel(l.Kernel, l.Dims)
+	w.option("stride", l.Stride)
+	w.option("pad", l.Pad)
+	w.option("dilation", l.Dilation)
+	if l.Ceil {
+		w.word("ceil")
+	}
 }
 
 // layerWords appends a layer's words to b, separated by spaces.
