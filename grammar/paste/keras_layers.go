@@ -222,38 +222,8 @@ func (k *kerasReader) conv(c *ptCall, d int, transposed bool) ([]lang.Layer, err
 		return nil, err
 	}
 	if transposed {
-		op, err := b.ints("output_padding")
-		if err != nil {
+		if err := k.transposedPadding(b, &l, d); err != nil {
 			return nil, err
-		}
-		kernelHat := func(i int) int { return kerasPer(l.Dilation, i, 1)*(kerasPer(l.Kernel, i, 1)-1) + 1 }
-		switch {
-		case op != nil:
-			// Keras: (i−1)s + k̂ − 2p + output_padding, p = k̂//2 for same.
-			l.OutPad = op
-			if l.PadMode == calc.PadSame {
-				l.Pad = nil
-				for i := 0; i < d; i++ {
-					l.Pad = append(l.Pad, kernelHat(i)/2)
-				}
-			}
-			l.PadMode = calc.PadExplicit
-		case l.PadMode == calc.PadValid:
-			// Keras valid: i·s + max(k̂ − s, 0); PyTorch's formula gives
-			// (i−1)s + k̂, short by s − k̂ when the kernel is smaller than
-			// the stride: that is an output padding.
-			var pad []int
-			need := false
-			for i := 0; i < d; i++ {
-				s, kh := kerasPer(l.Stride, i, 1), kernelHat(i)
-				pad = append(pad, max(s-kh, 0))
-				need = need || s > kh
-			}
-			l.PadMode = calc.PadExplicit
-			if need {
-				l.OutPad = pad
-				k.q.Notes = append(k.q.Notes, "Conv2DTranspose with a kernel smaller than its stride: Keras's output is input·stride, written here as PyTorch's output_padding")
-			}
 		}
 	}
 	fields := b.fields(map[string]string{"out": "filters", "kernel": "kernel_size", "stride": "strides", "pad": "padding",
@@ -261,6 +231,45 @@ func (k *kerasReader) conv(c *ptCall, d int, transposed bool) ([]lang.Layer, err
 	fields["input"] = c.Pos
 	fields["in"] = c.Pos
 	return []lang.Layer{{Layer: l, Pos: c.Pos, Fields: fields}}, nil
+}
+
+// transposedPadding turns Keras's padding of a transposed conv into
+// PyTorch's padding and output padding, which give the same output size.
+func (k *kerasReader) transposedPadding(b *ptBound, l *calc.Conv, d int) error {
+	op, err := b.ints("output_padding")
+	if err != nil {
+		return err
+	}
+	kernelHat := func(i int) int { return kerasPer(l.Dilation, i, 1)*(kerasPer(l.Kernel, i, 1)-1) + 1 }
+	switch {
+	case op != nil:
+		// Keras: (i−1)s + k̂ − 2p + output_padding, p = k̂//2 for same.
+		l.OutPad = op
+		if l.PadMode == calc.PadSame {
+			l.Pad = nil
+			for i := 0; i < d; i++ {
+				l.Pad = append(l.Pad, kernelHat(i)/2)
+			}
+		}
+		l.PadMode = calc.PadExplicit
+	case l.PadMode == calc.PadValid:
+		// Keras valid: i·s + max(k̂ − s, 0); PyTorch's formula gives
+		// (i−1)s + k̂, short by s − k̂ when the kernel is smaller than
+		// the stride: that is an output padding.
+		var pad []int
+		need := false
+		for i := 0; i < d; i++ {
+			s, kh := kerasPer(l.Stride, i, 1), kernelHat(i)
+			pad = append(pad, max(s-kh, 0))
+			need = need || s > kh
+		}
+		l.PadMode = calc.PadExplicit
+		if need {
+			l.OutPad = pad
+			k.q.Notes = append(k.q.Notes, "Conv2DTranspose with a kernel smaller than its stride: Keras's output is input·stride, written here as PyTorch's output_padding")
+		}
+	}
+	return nil
 }
 
 func (k *kerasReader) separable(c *ptCall, d int, depthwiseOnly bool) ([]lang.Layer, error) {
