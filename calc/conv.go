@@ -125,7 +125,7 @@ func (c Conv) Validate() error {
 		return errorf("outpad", "only a transposed convolution has an output padding")
 	}
 	for i := 0; i < n; i++ {
-		op, s, d := per(c.OutPad, i, 0), per(c.Stride, i, 1), per(c.Dilation, i, 1)
+		op, s, d := Per(c.OutPad, i, 0), Per(c.Stride, i, 1), Per(c.Dilation, i, 1)
 		if op > 0 && op >= s && op >= d {
 			return &Error{Field: "outpad",
 				Msg:  fmt.Sprintf("output padding %d must be smaller than the stride (%d) or the dilation (%d)", op, s, d),
@@ -170,7 +170,7 @@ func (c Conv) Apply(in Shape) (Report, error) {
 	// Connections per neuron and parameters do not depend on the input size.
 	ks := make([]int64, n)
 	for i := range ks {
-		ks[i] = int64(per(c.Kernel, i, 1))
+		ks[i] = int64(Per(c.Kernel, i, 1))
 	}
 	conns := a.mul(a.mul(ks...), int64(cin)/int64(c.groups()))
 	r.Weights = a.mul(conns, int64(c.Out))
@@ -189,10 +189,10 @@ func (c Conv) Apply(in Shape) (Report, error) {
 
 	r.Window = make([]Window, n)
 	for i := 0; i < n; i++ {
-		d := int64(per(c.Dilation, i, 1))
-		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(per(c.Stride, i, 1))}
+		d := int64(Per(c.Dilation, i, 1))
+		r.Window[i] = Window{Size: d*(ks[i]-1) + 1, Stride: int64(Per(c.Stride, i, 1))}
 		if c.PadMode == PadExplicit {
-			r.Window[i].Pad = int64(per(c.Pad, i, 0))
+			r.Window[i].Pad = int64(Per(c.Pad, i, 0))
 		}
 	}
 	if in == nil {
@@ -295,10 +295,10 @@ type dimSize struct {
 
 // outSize computes output dimension i for an input of size positions.
 func (c Conv) outSize(i int, size int64) (dimSize, error) {
-	k := int64(per(c.Kernel, i, 1))
-	s := int64(per(c.Stride, i, 1))
-	d := int64(per(c.Dilation, i, 1))
-	p := int64(per(c.Pad, i, 0))
+	k := int64(Per(c.Kernel, i, 1))
+	s := int64(Per(c.Stride, i, 1))
+	d := int64(Per(c.Dilation, i, 1))
+	p := int64(Per(c.Pad, i, 0))
 	if c.PadMode == PadValid {
 		p = 0
 	}
@@ -309,7 +309,7 @@ func (c Conv) outSize(i int, size int64) (dimSize, error) {
 		// Keras Conv2DTranspose with padding="same".
 		r.out = size * s
 	case c.Transposed:
-		r.out = (size-1)*s - 2*p + d*(k-1) + int64(per(c.OutPad, i, 0)) + 1
+		r.out = (size-1)*s - 2*p + d*(k-1) + int64(Per(c.OutPad, i, 0)) + 1
 	case c.PadMode == PadSame:
 		r.out = ceilDiv(size, s)
 		r.total = max((r.out-1)*s+kd-size, 0)

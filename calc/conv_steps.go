@@ -123,10 +123,10 @@ func (e *convSteps) sized(r *Report, neurons, flops, bias, total int64) {
 func (c Conv) outStep(i int, size int64, d dimSize) Step {
 	n := c.dims()
 	sn := spatialNames[n][i]
-	k := int64(per(c.Kernel, i, 1))
-	s := int64(per(c.Stride, i, 1))
-	dl := int64(per(c.Dilation, i, 1))
-	p := int64(per(c.Pad, i, 0))
+	k := int64(Per(c.Kernel, i, 1))
+	s := int64(Per(c.Stride, i, 1))
+	dl := int64(Per(c.Dilation, i, 1))
+	p := int64(Per(c.Pad, i, 0))
 	if c.PadMode == PadValid {
 		p = 0
 	}
@@ -137,7 +137,7 @@ func (c Conv) outStep(i int, size int64, d dimSize) Step {
 		st.Formula, st.Values = f.timesStride, []Binding{{sn, size}, {"s", s}}
 		st.Note = "padding \"same\" in a transposed conv multiplies the size by the stride (Keras)"
 	case c.Transposed:
-		op := int64(per(c.OutPad, i, 0))
+		op := int64(Per(c.OutPad, i, 0))
 		st.Formula = f.transposedFull
 		st.Values = []Binding{{sn, size}, {"s", s}, {"p", p}, {"d", dl}, {"k", k}, {"outpad", op}}
 		if dl == 1 && op == 0 {

@@ -2,9 +2,10 @@ package calc
 
 import "strings"
 
-// per returns the i-th of xs, with a single value standing for every
-// dimension and no value meaning def.
-func per(xs []int, i, def int) int {
+// Per returns the i-th of xs, with a single value standing for every
+// dimension and no value meaning def: how a per-dimension setting such as
+// Conv.Stride is read.
+func Per(xs []int, i, def int) int {
 	switch len(xs) {
 	case 0:
 		return def

@@ -91,7 +91,7 @@ func (cs *convSolver) with(v int) Conv {
 	one := func(xs []int) []int {
 		ys := make([]int, t.dims())
 		for i := range ys {
-			ys[i] = per(xs, i, 0)
+			ys[i] = Per(xs, i, 0)
 		}
 		ys[cs.dim] = v
 		return ys
@@ -114,10 +114,10 @@ func (cs *convSolver) with(v int) Conv {
 // step: the output-size rule with the unknown left open.
 func (cs *convSolver) frame() error {
 	c, dim, in, out, word, sv := cs.c, cs.dim, cs.in, cs.out, cs.word, cs.sv
-	k := int64(per(c.Kernel, dim, 1))
-	s := int64(per(c.Stride, dim, 1))
-	p := int64(per(c.Pad, dim, 0))
-	d := int64(per(c.Dilation, dim, 1))
+	k := int64(Per(c.Kernel, dim, 1))
+	s := int64(Per(c.Stride, dim, 1))
+	p := int64(Per(c.Pad, dim, 0))
+	d := int64(Per(c.Dilation, dim, 1))
 	if c.PadMode == PadValid {
 		p = 0
 	}
@@ -295,8 +295,8 @@ func SolveStrideAndPad(c Conv, dim int, in, out int) (*Solved, error) {
 	if len(c.Kernel) == 0 {
 		return nil, errorf("kernel", "the kernel size is needed to solve for the stride and padding")
 	}
-	k := int64(per(c.Kernel, dim, 1))
-	d := int64(per(c.Dilation, dim, 1))
+	k := int64(Per(c.Kernel, dim, 1))
+	d := int64(Per(c.Dilation, dim, 1))
 	kd := d*(k-1) + 1
 	sv := &Solved{Unknown: "stride", Second: "pad", Min: 1, Max: min(max(kd, 1), 64),
 		Question: fmt.Sprintf("stride s and padding p that take %s %d to %d with a %d-wide kernel", dimWords[c.dims()][dim], in, out, kd)}
@@ -372,7 +372,7 @@ func SolveFilters(c Conv, params int64) (*Solved, error) {
 	vals := []Binding{}
 	ks := []int64{}
 	for i := 0; i < n; i++ {
-		ks = append(ks, int64(per(c.Kernel, i, 1)))
+		ks = append(ks, int64(Per(c.Kernel, i, 1)))
 		vals = append(vals, Binding{kn[i], ks[i]})
 	}
 	per := a.mul(a.mul(ks...), int64(c.In)/g)
@@ -487,7 +487,7 @@ func unknownWord(u string) string {
 func fill(xs []int, n, def int) []int {
 	ys := make([]int, n)
 	for i := range ys {
-		ys[i] = per(xs, i, def)
+		ys[i] = Per(xs, i, def)
 	}
 	return ys
 }

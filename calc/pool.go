@@ -43,9 +43,9 @@ func (p Pool) Kind() string {
 
 func (p Pool) stride(i int) int {
 	if len(p.Stride) == 0 {
-		return per(p.Kernel, i, 1)
+		return Per(p.Kernel, i, 1)
 	}
-	return per(p.Stride, i, 1)
+	return Per(p.Stride, i, 1)
 }
 
 // Validate checks the settings as PyTorch's pooling does.
@@ -74,7 +74,7 @@ func (p Pool) Validate() error {
 		}
 	}
 	for i := 0; i < n; i++ {
-		k, pad := per(p.Kernel, i, 1), per(p.Pad, i, 0)
+		k, pad := Per(p.Kernel, i, 1), Per(p.Pad, i, 0)
 		if pad > k/2 {
 			return &Error{Field: "pad",
 				Msg:  fmt.Sprintf("padding %d is more than half the kernel size %d", pad, k),
@@ -94,8 +94,8 @@ func (p Pool) Apply(in Shape) (Report, error) {
 	r := Report{Kind: p.Kind(), Input: in}
 	r.Window = make([]Window, n)
 	for i := range r.Window {
-		d := int64(per(p.Dilation, i, 1))
-		r.Window[i] = Window{Size: d*(int64(per(p.Kernel, i, 1))-1) + 1, Stride: int64(p.stride(i)), Pad: int64(per(p.Pad, i, 0))}
+		d := int64(Per(p.Dilation, i, 1))
+		r.Window[i] = Window{Size: d*(int64(Per(p.Kernel, i, 1))-1) + 1, Stride: int64(p.stride(i)), Pad: int64(Per(p.Pad, i, 0))}
 	}
 	r.Steps = append(r.Steps, Step{Quantity: "learnable parameters", Formula: "0", Result: 0,
 		Note: poolNotes[p.Op]})
@@ -122,10 +122,10 @@ func (p Pool) Apply(in Shape) (Report, error) {
 func (p Pool) outSize(i int, size int64) (int64, Step, error) {
 	n := p.dims()
 	word, sn, f := dimWords[n][i], spatialNames[n][i], &outFormulasFor[n][i]
-	k := int64(per(p.Kernel, i, 1))
+	k := int64(Per(p.Kernel, i, 1))
 	s := int64(p.stride(i))
-	pad := int64(per(p.Pad, i, 0))
-	d := int64(per(p.Dilation, i, 1))
+	pad := int64(Per(p.Pad, i, 0))
+	d := int64(Per(p.Dilation, i, 1))
 	num := size + 2*pad - d*(k-1) - 1
 	st := Step{Quantity: "output " + word}
 	var o int64
@@ -227,7 +227,7 @@ func (a AdaptivePool) Apply(in Shape) (Report, error) {
 	}
 	out := Shape{in[0]}
 	for i, sz := range in[1:] {
-		o := per(a.Output, i, 1)
+		o := Per(a.Output, i, 1)
 		out = append(out, o)
 		// PyTorch's windows run from floor(j·in/o) to ceil((j+1)·in/o).
 		k := ceilDiv(int64(sz), int64(o))

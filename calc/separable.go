@@ -91,7 +91,7 @@ func (s Separable) Apply(in Shape) (Report, error) {
 	r.MACs = a.add(r1.MACs, r2.MACs)
 	k := int64(1)
 	for i := 0; i < s.dims(); i++ {
-		k = a.mul(k, int64(per(s.Kernel, i, 1)))
+		k = a.mul(k, int64(Per(s.Kernel, i, 1)))
 	}
 	r.Steps = []Step{
 		{Quantity: "depthwise weights", Formula: "Cin·K·M", Values: []Binding{{"Cin", int64(cin)}, {"K", int64(k)}, {"M", int64(m)}}, Result: r1.Weights,

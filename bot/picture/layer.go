@@ -89,8 +89,8 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 		return window{}, false
 	}
 	for i := 0; i < w.dims; i++ {
-		a := axis{k: per(k, i, 1), s: per(s, i, 1), d: per(d, i, 1), outPad: per(op, i, 0)}
-		a.before, a.after = per(p, i, 0), per(p, i, 0)
+		a := axis{k: calc.Per(k, i, 1), s: calc.Per(s, i, 1), d: calc.Per(d, i, 1), outPad: calc.Per(op, i, 0)}
+		a.before, a.after = calc.Per(p, i, 0), calc.Per(p, i, 0)
 		a.before = int(r.Window[i].Pad) // calc resolves "same"
 		if in != nil {
 			a.in, a.out = in[i+1], r.Output[i+1]
@@ -98,7 +98,7 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 				// The right padding a window can reach: the declared one,
 				// what "same" adds, or what ceil mode runs past the edge.
 				a.after = max(a.after, (a.out-1)*a.s+a.span()-a.in-a.before)
-				w.overhang = w.overhang || (w.pool && a.after > per(p, i, 0))
+				w.overhang = w.overhang || (w.pool && a.after > calc.Per(p, i, 0))
 			}
 		}
 		w.axes = append(w.axes, a)
@@ -109,18 +109,4 @@ func windowOf(l calc.Layer, in calc.Shape) (window, bool) {
 	}
 	w.ax[1] = w.axes[w.dims-1]
 	return w, true
-}
-
-// per returns the i-th of xs, one value standing for every dimension and
-// none meaning def (calc's rule for per-dimension settings).
-func per(xs []int, i, def int) int {
-	switch {
-	case len(xs) == 0:
-		return def
-	case len(xs) == 1:
-		return xs[0]
-	case i < len(xs):
-		return xs[i]
-	}
-	return def
 }

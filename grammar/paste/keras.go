@@ -107,9 +107,9 @@ func kerasNeedsInput(q *lang.Question) error {
 	switch x := l.Layer.(type) {
 	case calc.Conv:
 		if x.In == 0 {
-			hint = fmt.Sprintf("give the input: Conv%dD(%d, %d, input_shape=(28, 28, 1)), or a first line keras.Input(shape=(32, 32, 3))", ptDims(x.Dims), x.Out, kerasPer(x.Kernel, 0, 3))
+			hint = fmt.Sprintf("give the input: Conv%dD(%d, %d, input_shape=(28, 28, 1)), or a first line keras.Input(shape=(32, 32, 3))", ptDims(x.Dims), x.Out, calc.Per(x.Kernel, 0, 3))
 			if x.Dims == 1 {
-				hint = fmt.Sprintf("give the input as (steps, channels): Conv1D(%d, %d, input_shape=(100, 16)), or keras.Input(shape=(100, 16))", x.Out, kerasPer(x.Kernel, 0, 3))
+				hint = fmt.Sprintf("give the input as (steps, channels): Conv1D(%d, %d, input_shape=(100, 16)), or keras.Input(shape=(100, 16))", x.Out, calc.Per(x.Kernel, 0, 3))
 			}
 		}
 	case calc.Linear:

@@ -240,7 +240,7 @@ func (k *kerasReader) transposedPadding(b *ptBound, l *calc.Conv, d int) error {
 	if err != nil {
 		return err
 	}
-	kernelHat := func(i int) int { return kerasPer(l.Dilation, i, 1)*(kerasPer(l.Kernel, i, 1)-1) + 1 }
+	kernelHat := func(i int) int { return calc.Per(l.Dilation, i, 1)*(calc.Per(l.Kernel, i, 1)-1) + 1 }
 	switch {
 	case op != nil:
 		// Keras: (i−1)s + k̂ − 2p + output_padding, p = k̂//2 for same.
@@ -259,7 +259,7 @@ func (k *kerasReader) transposedPadding(b *ptBound, l *calc.Conv, d int) error {
 		var pad []int
 		need := false
 		for i := 0; i < d; i++ {
-			s, kh := kerasPer(l.Stride, i, 1), kernelHat(i)
+			s, kh := calc.Per(l.Stride, i, 1), kernelHat(i)
 			pad = append(pad, max(s-kh, 0))
 			need = need || s > kh
 		}
@@ -372,7 +372,7 @@ func equalInts(a, b []int) bool {
 		a, b = b, a
 	}
 	for i := range a {
-		if a[i] != kerasPer(b, i, 0) {
+		if a[i] != calc.Per(b, i, 0) {
 			return false
 		}
 	}
@@ -395,19 +395,6 @@ func allOdd(xs []int) bool {
 		}
 	}
 	return true
-}
-
-// kerasPer is calc's per for the grammar: the i-th of xs, one value for all.
-func kerasPer(xs []int, i, def int) int {
-	switch {
-	case len(xs) == 0:
-		return def
-	case len(xs) == 1:
-		return xs[0]
-	case i < len(xs):
-		return xs[i]
-	}
-	return def
 }
 
 func (k *kerasReader) global(c *ptCall, isMax bool) ([]lang.Layer, error) {
