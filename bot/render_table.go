@@ -22,8 +22,15 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	s := r.Summary
 	q := r.Question
 	if asked(q, "preset") {
-		fmt.Fprintf(b, "%s %s learnable parameters, %s MACs, output %s — ask `%s` for the table\n", m.bold("In short:"),
+		// `show NAME`: the text is the answer; the whole answer (terminal,
+		// attachment) adds the table of its top-level layers, receptive
+		// field included, so the text can be read against the numbers.
+		fmt.Fprintf(b, "%s %s learnable parameters, %s MACs, output %s — ask `%s` for the whole table\n", m.bold("In short:"),
 			m.bold(group(s.Params)), group(s.MACs), shapeText(s.Output), q.Asked[len(q.Asked)-1])
+		if full && len(s.Rows) > 0 {
+			b.WriteByte('\n')
+			writeTable(b, r, m, full)
+		}
 		return
 	}
 	if name, ok := presetName(r); ok {
