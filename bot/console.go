@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -261,12 +262,16 @@ func readLine(br *bufio.Reader, limit int) (text string, long int, err error) {
 	}
 }
 
+// bareInput is a network's first line and nothing more ("input 32x32x3",
+// "input 3x224x224 hwc # CIFAR"): "input is 64x64, kernel 5 — output?" is
+// a question of its own.
+var bareInput = regexp.MustCompile(`(?i)^\s*input\s+\d+(\s*[x×]\s*\d+)*(\s+(hwc|chw))?\s*(#.*)?$`)
+
 // startsBlock reports whether a line opens a multi-line question: a
-// network's input line, or code that continues on the next lines (import,
+// network's bare input line, or code that continues on the next lines (import,
 // from, class, def and decorators start Python that goes on).
 func startsBlock(line string) bool {
-	lower := strings.ToLower(line)
-	if strings.HasPrefix(lower, "input ") && !strings.Contains(lower, ";") {
+	if bareInput.MatchString(line) {
 		return true
 	}
 	for _, p := range []string{"import ", "from ", "class ", "def ", "@"} {

@@ -3,8 +3,10 @@ package bot_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,4 +81,64 @@ func TestChatBounded(t *testing.T) {
 			t.Errorf("quit did not end the session:\n%s", out.String())
 		}
 	})
+}
+
+// lockedBuffer is a bytes.Buffer safe to read while Chat writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestChatInputLine: a line starting with "input" opens a network only
+// when it is a network's bare first line; prose that starts with "input"
+// is answered at once, not held until a blank line (issue 12, item 9).
+func TestChatInputLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, line, want string
+		now              bool // answered before another line is typed
+	}{
+		// floor((64 − 5)/2) + 1 = 30
+		{"prose starting with input", "input is 64x64 with 3 channels, kernel 5, stride 2: output size?", "1×30×30", true},
+		// floor((7 − 3)/3) + 1 = 2
+		{"prose with a filter", "input 7x7, filter 3x3, stride 3: output size?", "×2×2", true},
+		{"a network's first line waits", "input 32x32x3", "Understood", false},
+		{"with a comment it waits too", "input 32x32x3 # CIFAR", "Understood", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in, w := io.Pipe()
+			var out lockedBuffer
+			done := make(chan error, 1)
+			go func() { done <- bot.Chat(context.Background(), bot.New(bot.Options{}), in, &out, "") }()
+			fmt.Fprintln(w, tc.line)
+			// Ample time for an answer that comes (milliseconds), less for
+			// one that must not: a slow machine cannot fake either.
+			wait := 300 * time.Millisecond
+			if tc.now {
+				wait = 5 * time.Second
+			}
+			answered := false
+			for deadline := time.Now().Add(wait); time.Now().Before(deadline) && !answered; time.Sleep(10 * time.Millisecond) {
+				answered = strings.Contains(out.String(), tc.want)
+			}
+			w.Close()
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			if answered != tc.now {
+				t.Errorf("answered before the next line: %v, want %v; transcript:\n%s", answered, tc.now, out.String())
+			}
+		})
+	}
 }
