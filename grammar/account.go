@@ -107,11 +107,7 @@ func readingValues(q *Question, reports []*calc.Report) map[float64]bool {
 // is false when a layer cannot be sized (the reports then stop before it).
 func computed(q *Question) (out []*calc.Report, ok bool) {
 	if q.Network {
-		net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
-		for i, l := range q.Layers {
-			net.Layers[i] = l.Layer
-		}
-		s, err := net.Summarize()
+		s, err := summarize(q)
 		for i := range s.Rows {
 			out = append(out, s.Rows[i].Report)
 		}
@@ -417,4 +413,21 @@ func offsetPosition(src string, off int) Position {
 	off = max(min(off, len(src)), 0)
 	start := strings.LastIndex(src[:off], "\n") + 1
 	return Position{Line: 1 + strings.Count(src[:off], "\n"), Col: utf8.RuneCountInString(src[start:off]) + 1}
+}
+
+// summarize sizes a network reading; a preset asked as it is (its own
+// input) is sized once and shared (PresetSummary), and only read here.
+func summarize(q *Question) (calc.Summary, error) {
+	if name, _, _ := strings.Cut(q.Canonical, " "); name == q.Canonical {
+		if _, canonical, ok := Preset(name); ok && canonical == name {
+			if s, err := PresetSummary(name); err == nil && s.Input.Equal(q.Input) {
+				return s, nil
+			}
+		}
+	}
+	net := calc.Network{Input: q.Input, Layers: make([]calc.Layer, len(q.Layers))}
+	for i, l := range q.Layers {
+		net.Layers[i] = l.Layer
+	}
+	return net.Summarize()
 }
