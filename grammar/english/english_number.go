@@ -60,11 +60,22 @@ func (r *enReader) numAt(i int) *enNum {
 	n.m = r.main(n.a)
 	n.plem, n.pat, n.prole = r.prev(i)
 	n.nlem, n.nat, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
+	if r.keyword(i) {
+		// "in_channels=16 out_channels=33": the keyword names the role,
+		// whatever word comes next.
+		n.nlem, n.nat, n.nrole = "", -1, ""
+	}
 	n.vals = n.t.dims
 	if n.t.kind == 'n' {
 		n.vals = []int{enClamp(max(n.t.num, 0))}
 	}
 	return n
+}
+
+// keyword reports whether the number or size at i is a keyword argument's
+// value, written as in code: kernel_size=3, filters=64, stride = (2, 1).
+func (r *enReader) keyword(i int) bool {
+	return i >= 2 && r.lem(i-1) == "=" && r.toks[i-2].kind == 'w' && r.toks[i-2].lem != ""
 }
 
 // setField files the number as a setting of its layer: kernel, stride,
