@@ -281,7 +281,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "outch":
 		class, n.nrole = "filter", "out"
 	case "kernel":
-		if r.toks[n.i+1].plural || r.lem(n.i+2) == "of" {
+		// "64 kernels", "64 7x7 kernels", "64 kernels of 3x3": a count;
+		// "3 kernel" a size.
+		if r.toks[n.nat].plural || r.lem(n.nat+1) == "of" {
 			return "filter", false
 		}
 		r.setField(n, "kernel")
