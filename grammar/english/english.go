@@ -304,6 +304,9 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 	return append(out, t), 0
 }
 
+// enBatchWords stand for the batch in a tensor's shape.
+var enBatchWords = map[string]bool{"batch": true, "batch_size": true, "bs": true, "n": true, "b": true, "none": true}
+
 // enTuple reads "(3, 3)" or "(28,28,1)" at in[i], not glued to a word (a
 // call's arguments), as a size; n is the tokens after in[i] it spans, 0
 // when there is none.
@@ -314,6 +317,12 @@ func enTuple(in []enTok, i int) (enTok, int) {
 	}
 	j := i + 1
 	var dims []int
+	// "(batch, 3, 64, 64)", "(None, 28, 28, 1)": the batch, unnamed, read
+	// as one image.
+	if j+1 < len(in) && enBatchWords[strings.ToLower(in[j].raw)] && in[j+1].raw == "," {
+		dims = append(dims, 1)
+		j += 2
+	}
 	for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
 		dims = append(dims, enClamp(in[j].num))
 		if in[j+1].raw == ")" {
@@ -321,7 +330,7 @@ func enTuple(in []enTok, i int) (enTok, int) {
 		}
 		j += 2
 	}
-	if len(dims) < 2 || j+1 >= len(in) || in[j+1].raw != ")" {
+	if len(dims) < 2 || j+1 >= len(in) || in[j+1].raw != ")" || in[j].kind != 'n' {
 		return enTok{}, 0
 	}
 	end := in[j+1].end

@@ -478,6 +478,10 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 	case len(dims) == 4 && first != nil && first.dims == 3:
 		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
 		return dims[3], dims[:3]
+	case len(dims) == 4 && dims[1] == dims[2] && dims[2] != dims[3]:
+		// Keras's (None, 32, 32, 3): a batch, then H×W×C.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as N×H×W×C (channels last, as in Keras); the batch is dropped", raw))
+		return dims[3], dims[1:3]
 	case len(dims) == 4:
 		// 1x3x224x224: a batch, then C×H×W.
 		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", raw))
