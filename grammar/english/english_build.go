@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
 	q := &lang.Question{Asked: r.g.asked}
@@ -590,6 +591,45 @@ func (r *enReader) framework() string {
 		}
 	}
 	return ""
+}
+
+// afterRef reads "X after Y": Y comes first. A Y with a count but nothing
+// to size it by ("batch norm after a 128 channel conv") only gives the
+// channels arriving at a batch norm X, and is not a layer to size.
+func (r *enReader) afterRef() {
+	kept := r.anchors[:0]
+	for k, a := range r.anchors {
+		if k == 0 || !r.saidAfter(a) {
+			kept = append(kept, a)
+			continue
+		}
+		b := kept[len(kept)-1]
+		sized := len(a.kernel)+len(a.args)+len(a.bareSizes) > 0
+		// "BN after a dense layer of 512 units": units, but no inputs.
+		units := a.kind == "fc" && len(a.counts) == 1 && len(a.args) == 0
+		if b.kind == "bn" && !sized && (a.kind == "conv" || a.kind == "deconv" || a.kind == "layer" || units) {
+			if len(b.counts)+len(b.args) == 0 {
+				b.counts = append(b.counts, a.counts...)
+			}
+			continue
+		}
+		if (sized || len(a.counts)+len(a.bare) > 0) && (b.kind == "bn" || b.kind == "act" || b.kind == "dropout" || b.kind == "pool") {
+			kept[len(kept)-1] = a
+			a = b // "batch norm after a 3x3 conv": the conv, then the norm
+		}
+		kept = append(kept, a)
+	}
+	r.anchors = kept
+}
+
+// saidAfter reports whether a's phrase follows "after": "after a conv",
+// "after a 128 channel conv".
+func (r *enReader) saidAfter(a *enAnchor) bool {
+	j := a.start - 1
+	for j > 0 && a.start-j <= 4 && (r.toks[j].kind == 'n' || r.lem(j) == "the" || r.lem(j) == "channel" || r.lem(j) == "filter" || r.lem(j) == "fmap" || r.lem(j) == "neuron") {
+		j--
+	}
+	return r.lem(j) == "after"
 }
 
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
