@@ -286,7 +286,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		if r.toks[n.nat].plural || r.lem(n.nat+1) == "of" {
 			return "filter", false
 		}
-		if r.isNum(n.nat+1) {
+		if r.isNum(n.nat + 1) {
 			return "", false // "1->8 kernel 3": the word goes with the 3
 		}
 		r.setField(n, "kernel")
