@@ -414,7 +414,9 @@ func (r *enReader) numCount(n *enNum, class string) {
 		r.sizeRole(n.i, n.vals, role)
 		return
 	}
-	if n.a != nil && n.a.ctx && role != "out" {
+	// "the previous layer has 32 maps": this layer's input; but after
+	// "from the first layer", what follows is said of this layer again.
+	if n.a != nil && n.a.ctx && role != "out" && !(r.lem(n.a.start-1) == "from" && n.i > n.a.tok) {
 		role = "in"
 	}
 	if n.m == nil {
@@ -473,6 +475,10 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "out"
 		}
 	}
+	// "gets 32 feature maps from the first layer": what arrives.
+	if class != "" && n.nat > 0 && r.lem(n.nat+1) == "from" && r.layerWord(n.nat+2) {
+		role = "in"
+	}
 	for k := 1; k <= 2; k++ {
 		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
 			role = "in"
@@ -482,6 +488,16 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		}
 	}
 	return role
+}
+
+// layerWord reports whether a layer is named at token j, after an
+// article: "the first layer", "conv layer 2", "the previous block".
+func (r *enReader) layerWord(j int) bool {
+	if r.lem(j) == "the" {
+		j++
+	}
+	l := r.lem(j)
+	return l == "layer" || l == "previous" || l == "first" || l == "another" || enKinds[l]
 }
 
 // layerIndexNear is the index of the layer a count is said of: "20 feature

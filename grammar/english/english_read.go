@@ -273,6 +273,10 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	if r.lem(a.start-1) == "input" && r.lem(i+1) == "layer" {
 		a.ctx = true
 	}
+	// "takes 16 maps from layer 1": the layer the input comes from.
+	if r.lem(a.start-1) == "from" && *last != nil {
+		a.ctx = true
+	}
 	// "the conv layer has stride 2" repeats the layer just mentioned.
 	if *last != nil && !a.ctx && !(*last).ctx && (*last).kind == a.kind && r.lem(i-1) == "the" && r.toks[i-1].raw != "a" && r.toks[i-1].raw != "an" && r.toks[i-1].raw != "A" {
 		return
