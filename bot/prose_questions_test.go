@@ -36,7 +36,6 @@ var proseKnownFailing = map[string]string{
 	"layers-resnet-bottleneck":   "lacks 69632",
 	"given-input-size":           "refused: 1:99: to find the input size I need the input size and the output size wanted",
 	"given-network-input":        "lacks 32",
-	"given-filter-227":           "refused: 1:1: I could not find the kernel (filter) size of this convolution",
 	"cmp-separable":              "lacks 33920",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",
 	"cmp-7x7-vs-three-3x3":       "lacks 110592",

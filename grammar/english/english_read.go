@@ -622,6 +622,9 @@ func (r *enReader) asked() {
 		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
 			r.askedUnknown(i)
 		}
+		if r.g.unknown == "" && enNeeded[strings.ToLower(t.raw)] {
+			r.askedNeeded(i)
+		}
 		// "input was?", "padding for 'same' ... ?": a setting asked bare.
 		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
 			r.g.unknown, r.g.unkTok = "input", i
@@ -633,6 +636,25 @@ func (r *enReader) asked() {
 	// "what does pytorch give?", "what size comes out?": the output.
 	if gives && len(r.g.asked) == 0 {
 		r.addAsked("output")
+	}
+}
+
+// enNeeded ask for the setting named before them: "filter size needed".
+var enNeeded = map[string]bool{"needed": true, "required": true, "necessary": true}
+
+// askedNeeded reads "filter size needed for 227 -> 55", "the padding
+// required to keep 32x32": the setting just before the word at i is the
+// unknown.
+func (r *enReader) askedNeeded(i int) {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "kernel": "kernel"}[r.lem(j)]
+		if u == "kernel" && r.toks[j].plural {
+			u = "out"
+		}
+		if u != "" {
+			r.g.unknown, r.g.unkTok = u, j
+			return
+		}
 	}
 }
 
