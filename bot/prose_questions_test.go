@@ -34,7 +34,6 @@ type questionCase struct {
 var proseKnownFailing = map[string]string{
 	"preset-vgg-features":        "lacks 14714688",
 	"layers-resnet-bottleneck":   "lacks 69632",
-	"given-input-size":           "refused: 1:99: to find the input size I need the input size and the output size wanted",
 	"given-network-input":        "lacks 32",
 	"cmp-separable":              "lacks 33920",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",

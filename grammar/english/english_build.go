@@ -826,6 +826,7 @@ func (r *enReader) solve(q *lang.Question) error {
 		q.Solve, err = r.solveCount(a)
 	} else {
 		q.Solve, err = r.solveSetting(a)
+		q.Unused = append(q.Unused, r.channelsUnused(a)...)
 	}
 	return err
 }
@@ -861,6 +862,30 @@ func (r *enReader) solveCount(a *enAnchor) (*calc.Solved, error) {
 		return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
 	}
 	return sv, nil
+}
+
+// channelsUnused names the channel counts of an inverse question for a
+// size or setting ("on 3 channels", the 32 of an output 14x14x32): the
+// spatial sizes do not depend on them.
+func (r *enReader) channelsUnused(a *enAnchor) []lang.Unused {
+	const why = "a channel count: the spatial sizes do not depend on it"
+	var out []lang.Unused
+	name := func(text string, off int) {
+		out = append(out, lang.Unused{Text: text, Pos: enPos(r.src, off), Why: why})
+	}
+	for _, c := range a.counts {
+		name(r.toks[c.tok].raw, r.toks[c.tok].off)
+	}
+	if r.g.channels > 0 {
+		name(r.toks[r.g.chanTok].raw, r.toks[r.g.chanTok].off)
+	}
+	for _, f := range append(append([]enSizeFact(nil), r.g.inputs...), r.g.outs...) {
+		raw := r.toks[f.tok].raw
+		if k := strings.LastIndexAny(raw, "xX"); len(f.dims) == 3 && k > 0 && !strings.ContainsAny(raw, " (") {
+			name(raw[k+1:], r.toks[f.tok].off+k+1)
+		}
+	}
+	return out
 }
 
 // solveHint is the example an inverse question's refusal gives.

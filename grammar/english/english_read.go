@@ -561,7 +561,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
-	case plem == "layer" && r.g.unknown == "input" && r.saidOfOutput(i):
+	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
