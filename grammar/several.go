@@ -208,6 +208,45 @@ func whatIf(src string) []*Question {
 	return qs
 }
 
+// versusVariant matches a comparison whose second side names only a kind
+// of the first side's layer: "conv 3x3 128->256 vs depthwise separable:
+// params of each?".
+var versusVariant = regexp.MustCompile(`(?is)^(.*\d.*?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?:an?\s+|the\s+)?(depthwise[ -]separable|separable|depthwise|dilated|transposed)(?:\s+(?:one|version|conv(?:olution)?s?|layer))?\b([^\d]*)$`)
+
+// convWord is the first word naming the conv; plainWord what says it is a
+// plain one.
+var (
+	convWord  = regexp.MustCompile(`(?i)\bconv`)
+	plainWord = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|usual)\s+`)
+)
+
+// variantSides answers "a 3x3 conv from 128 to 256 vs depthwise separable"
+// both ways: the layer as described, then the same layer as the variant.
+// It returns nil when src is no such comparison or a side does not read.
+func variantSides(src string) []*Question {
+	m := versusVariant.FindStringSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	rest := strings.TrimLeft(m[3], " :,-")
+	as := strings.ReplaceAll(strings.ToLower(m[2]), "-", " ")
+	var qs []*Question
+	variant := as + " " + m[1]
+	if k := convWord.FindStringIndex(m[1]); k != nil {
+		variant = m[1][:k[0]] + as + " " + m[1][k[0]:] // "a 3x3 depthwise separable conv"
+	}
+	variant = plainWord.ReplaceAllString(variant, "")
+	for _, text := range []string{m[1] + ": " + rest, variant + ": " + rest} {
+		q, err := Parse(text)
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, q)
+	}
+	qs[1].Notes = append([]string{"compared: the same layer as a " + as + " conv"}, qs[1].Notes...)
+	return qs
+}
+
 // followWords start a follow-up question: "and what about ...", "also
 // with ...", "how about ...".
 var followWords = regexp.MustCompile(`(?i)^(?:and|also|what about|how about|what if|with|same but|now)\b`)
