@@ -490,6 +490,11 @@ func (r *enReader) word(i int) {
 		if m := r.main(a); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
+		if r.saidOfAll(i) {
+			for _, b := range r.anchors {
+				b.noBias = true // "all without bias", "no bias anywhere"
+			}
+		}
 	case "bias":
 		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
 			if m := r.main(a); m != nil {
@@ -497,6 +502,18 @@ func (r *enReader) word(i int) {
 			}
 		}
 	}
+}
+
+// saidOfAll reports whether the word at i is said of every layer: "all
+// without bias", "every layer with no bias", "no bias anywhere".
+func (r *enReader) saidOfAll(i int) bool {
+	for j := max(i-3, 0); j < min(i+4, len(r.toks)); j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "all", "every", "everywhere", "anywhere", "throughout", "none":
+			return true
+		}
+	}
+	return false
 }
 
 // afterInput reports whether the number at i follows an input size closely
