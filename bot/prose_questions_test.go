@@ -35,7 +35,6 @@ var proseKnownFailing = map[string]string{
 	"preset-vgg-features":        "lacks 14714688",
 	"given-network-input":        "lacks 32",
 	"cmp-bottleneck-vs-plain":    "lacks 69632; lacks 1179648",
-	"cmp-7x7-vs-three-3x3":       "lacks 110592",
 	"never-lenet-s2":             "lacks 12; lacks 5880",
 	"never-lenet-s4":             "lacks 32; lacks 2000",
 	"never-lenet-c3-connections": "lacks 241600",

@@ -119,7 +119,37 @@ func parseParts(src string, parts []part) []*Question {
 	for k := range qs {
 		qs[k] = withInputOf(qs[k], texts[k], qs)
 	}
+	if len(qs) == 2 {
+		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
+	}
 	return qs
+}
+
+// withTailOf reads again the first question of "three 3x3 convs vs one 7x7
+// conv, 64 channels in and out, no bias" with what the second says after
+// its first comma, said of both, when the first alone had to assume a
+// count and reads without assuming it then; otherwise it returns q.
+func withTailOf(q *Question, text, second string) *Question {
+	k := strings.Index(second, ",")
+	if k < 0 || !assumes(q) {
+		return q
+	}
+	again, err := Parse(strings.TrimRight(text, "?. ") + ", " + strings.TrimSpace(second[k+1:]))
+	if err != nil || assumes(again) || len(again.Layers) != len(q.Layers) {
+		return q
+	}
+	return again
+}
+
+// assumes reports whether q's reading had to assume a count it was not
+// given.
+func assumes(q *Question) bool {
+	for _, n := range q.Notes {
+		if strings.Contains(n, "assumed") {
+			return true
+		}
+	}
+	return false
 }
 
 // withInputOf reads again a question of a comparison that names no input
