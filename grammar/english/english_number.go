@@ -475,6 +475,12 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "out"
 		}
 	}
+	// "connected to all 6 maps": what the layer reads.
+	for j := i - 1; j >= max(1, i-3) && class != ""; j-- {
+		if r.lem(j) == "to" && r.lem(j-1) == "connect" {
+			role = "in"
+		}
+	}
 	// "gets 32 feature maps from the first layer": what arrives.
 	if class != "" && n.nat > 0 && r.lem(n.nat+1) == "from" && r.layerWord(n.nat+2) {
 		role = "in"

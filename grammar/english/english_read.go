@@ -340,6 +340,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		case "to", "at", "->":
 			if role == "" {
 				role = "out"
+				if l == "to" && r.lem(j-1) == "connect" {
+					role = "in" // "connected to all 6 maps": what it reads
+				}
 			}
 			continue
 		case "give":
@@ -397,8 +400,8 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 'n' || (t.kind == 's' && !skipSizes) {
 			return "", -1, role, rgb
 		}
-		if t.kind == 's' {
-			continue
+		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
+			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
 		switch t.lem {
 		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
