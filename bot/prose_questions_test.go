@@ -37,7 +37,6 @@ var proseKnownFailing = map[string]string{
 	"cmp-bottleneck-vs-plain": "lacks 69632; lacks 1179648",
 	"never-lenet-s2":          "lacks 12; lacks 5880",
 	"never-lenet-s4":          "lacks 32; lacks 2000",
-	"err-shape-flatten":       "refused: 1:105: the number of inputs is not known",
 }
 
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code
