@@ -113,6 +113,12 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
 			continue
 		}
+		// "1x1 conv 256->64 then 3x3 64->64": a size and channels after
+		// "then", no kind word: another conv.
+		if last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)] {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
