@@ -327,6 +327,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		if r.filterCount(n) {
+			return "filter", false
+		}
 		r.numRepeat(n)
 		return "", true
 	case "":
@@ -335,6 +338,16 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		}
 	}
 	return class, false
+}
+
+// filterCount reports whether "64 7x7 convolutions" counts filters, not
+// layers: a count of 8 or more, a size, then the plural kind word, with no
+// "stacked" or "layers" said; "two 3x3 convs" are layers.
+func (r *enReader) filterCount(n *enNum) bool {
+	if n.nlem != "conv" || n.t.num < 8 || !r.toks[n.nat].plural || r.toks[n.i+1].kind != 's' {
+		return false
+	}
+	return r.lem(n.nat+1) != "layer" && r.lem(n.i-1) != "stack"
 }
 
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
