@@ -362,12 +362,12 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 			}
 			continue
 		case "in":
-			if j == i-1 && role == "" {
-				role = "in"
+			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
+				role = "in" // "64 in", "in=64"
 			}
 			continue
 		case "out":
-			if j == i-1 && role == "" {
+			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
 				role = "out"
 			}
 			continue
@@ -701,7 +701,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
 	switch r.toks[i].lem {
 	case "param", "learnable":
-		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
 			return "params"
 		}
 	case "weight":
@@ -736,6 +736,19 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		return "memory"
 	}
 	return ""
+}
+
+// ownFigure reports whether the number at i is the asker's own result
+// ("I get 73856 params"): the quantity it counts is asked, to compare.
+func (r *enReader) ownFigure(i int) bool {
+	if !r.isNum(i) || i < 1 {
+		return false
+	}
+	switch strings.ToLower(r.toks[i-1].raw) {
+	case "get", "got", "getting", "computed", "calculated", "think":
+		return true
+	}
+	return false
 }
 
 // askedOutput reads "output" or "size" at i as asking for the output,
