@@ -281,16 +281,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "outch":
 		class, n.nrole = "filter", "out"
 	case "kernel":
-		// "64 kernels", "64 7x7 kernels", "64 kernels of 3x3": a count;
-		// "3 kernel" a size.
-		if r.toks[n.nat].plural || r.lem(n.nat+1) == "of" {
-			return "filter", false
-		}
-		if r.isNum(n.nat + 1) {
-			return "", false // "1->8 kernel 3": the word goes with the 3
-		}
-		r.setField(n, "kernel")
-		return "", true
+		return r.numKernelNoun(n)
 	case "param", "weight":
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
@@ -348,6 +339,20 @@ func (r *enReader) filterCount(n *enNum) bool {
 		return false
 	}
 	return r.lem(n.nat+1) != "layer" && r.lem(n.i-1) != "stack"
+}
+
+// numKernelNoun reads "64 kernels", "64 7x7 kernels", "64 kernels of
+// 3x3" as a count of filters and "3 kernel" as a size; in "1->8 kernel 3"
+// the word goes with the 3.
+func (r *enReader) numKernelNoun(n *enNum) (class string, done bool) {
+	if r.toks[n.nat].plural || r.lem(n.nat+1) == "of" {
+		return "filter", false
+	}
+	if r.isNum(n.nat + 1) {
+		return "", false
+	}
+	r.setField(n, "kernel")
+	return "", true
 }
 
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a

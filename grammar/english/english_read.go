@@ -361,14 +361,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 				role = "in"
 			}
 			continue
-		case "in":
+		case "in", "out":
 			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
-				role = "in" // "64 in", "in=64"
-			}
-			continue
-		case "out":
-			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
-				role = "out"
+				role = l // "64 in", "in=64", "out: 128"
 			}
 			continue
 		case "by":
