@@ -374,6 +374,11 @@ func (r *enReader) numRepeat(n *enNum) {
 // 224", "output size 112", "parameters 280". It returns the count's
 // class, or done when the number was filed otherwise.
 func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
+	// "96 kernels of size 11", "filters of size 5": the size, not a count.
+	if (n.plem == "kernel" || n.plem == "filter") && n.pat < n.i-1 && r.lem(n.i-1) == "size" {
+		r.setField(n, "kernel")
+		return "", true
+	}
 	switch n.plem {
 	case "filter", "fmap", "channel", "neuron", "depth":
 		return n.plem, false
