@@ -233,6 +233,9 @@ func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([
 				prevOut = v.Out
 			case calc.Linear:
 				prevOut = 0
+				if k+1 < len(real) && real[k+1].kind == "bn" {
+					prevOut = v.Out // BatchNorm1d over the units
+				}
 			}
 		}
 		if n := listLen(a); n > 1 && a.repeat <= 1 {
