@@ -336,10 +336,8 @@ func whyUnused(src string, w written, q *Question) string {
 	switch {
 	case strings.HasPrefix(strings.TrimSpace(after), "%"):
 		return "a percentage: no size or count depends on it"
-	case strings.HasSuffix(strings.TrimSpace(before), "=") || hasAny(last[max(0, len(last)-2):], "get", "got", "getting", "gives", "computed", "calculated", "think", "thought", "says", "shows", "showed", "reports", "not", "expected", "is"):
-		if strings.HasSuffix(strings.TrimSpace(before), "=") || !hasAny(last, "is") {
-			return "your own figure: compare it with the answer"
-		}
+	case ownResult(before, last, w.val != math.Trunc(w.val)):
+		return "your own figure: compare it with the answer"
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
 	case hasAny(last, "batch", "batches", "minibatch") && q.Batch == 0:
@@ -349,6 +347,24 @@ func whyUnused(src string, w written, q *Question) string {
 		return "the batch size: it changes memory, not parameters or shapes"
 	}
 	return ""
+}
+
+// ownResult reports whether the number after before is the asker's own
+// result: "I get 30.5", "my answer is 12", "(28-5)/2+1 = 12.5", a fraction
+// the formula "gives" (no layer has half a pixel); a keyword's value
+// (out_channels=33) or a whole number a tool printed is not.
+func ownResult(before string, last []string, frac bool) bool {
+	b := strings.TrimSpace(before)
+	if strings.HasSuffix(b, "=") {
+		b = strings.TrimSpace(strings.TrimSuffix(b, "="))
+		return frac || b != "" && (isDigit(b[len(b)-1]) || b[len(b)-1] == ')')
+	}
+	near := last[max(0, len(last)-2):]
+	if frac && hasAny(near, "gives", "give", "is", "equals", "be", "says", "shows") {
+		return true
+	}
+	return hasAny(near, "get", "got", "getting", "computed", "calculated", "think", "thought") ||
+		hasAny(last, "my") && hasAny(last, "answer", "result")
 }
 
 // firstOfBatchTuple reports whether w opens a tensor shape of four or more

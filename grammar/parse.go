@@ -84,6 +84,9 @@ func ParseAll(src string) ([]*Question, error) {
 	if qs := whatIf(src); qs != nil {
 		return qs, nil
 	}
+	if qs := variantSides(src); qs != nil {
+		return qs, nil
+	}
 	return single(whole, err)
 }
 

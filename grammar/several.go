@@ -119,7 +119,37 @@ func parseParts(src string, parts []part) []*Question {
 	for k := range qs {
 		qs[k] = withInputOf(qs[k], texts[k], qs)
 	}
+	if len(qs) == 2 {
+		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
+	}
 	return qs
+}
+
+// withTailOf reads again the first question of "three 3x3 convs vs one 7x7
+// conv, 64 channels in and out, no bias" with what the second says after
+// its first comma, said of both, when the first alone had to assume a
+// count and reads without assuming it then; otherwise it returns q.
+func withTailOf(q *Question, text, second string) *Question {
+	k := strings.Index(second, ",")
+	if k < 0 || !assumes(q) {
+		return q
+	}
+	again, err := Parse(strings.TrimRight(text, "?. ") + ", " + strings.TrimSpace(second[k+1:]))
+	if err != nil || assumes(again) || len(again.Layers) != len(q.Layers) {
+		return q
+	}
+	return again
+}
+
+// assumes reports whether q's reading had to assume a count it was not
+// given.
+func assumes(q *Question) bool {
+	for _, n := range q.Notes {
+		if strings.Contains(n, "assumed") {
+			return true
+		}
+	}
+	return false
 }
 
 // withInputOf reads again a question of a comparison that names no input
@@ -205,6 +235,45 @@ func whatIf(src string) []*Question {
 	}
 	qs[0].Notes = append([]string{"what if: with " + newVal}, qs[0].Notes...)
 	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
+	return qs
+}
+
+// versusVariant matches a comparison whose second side names only a kind
+// of the first side's layer: "conv 3x3 128->256 vs depthwise separable:
+// params of each?".
+var versusVariant = regexp.MustCompile(`(?is)^(.*\d.*?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?:an?\s+|the\s+)?(depthwise[ -]separable|separable|depthwise|dilated|transposed)(?:\s+(?:one|version|conv(?:olution)?s?|layer))?\b([^\d]*)$`)
+
+// convWord is the first word naming the conv; plainWord what says it is a
+// plain one.
+var (
+	convWord  = regexp.MustCompile(`(?i)\bconv`)
+	plainWord = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|usual)\s+`)
+)
+
+// variantSides answers "a 3x3 conv from 128 to 256 vs depthwise separable"
+// both ways: the layer as described, then the same layer as the variant.
+// It returns nil when src is no such comparison or a side does not read.
+func variantSides(src string) []*Question {
+	m := versusVariant.FindStringSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	rest := strings.TrimLeft(m[3], " :,-")
+	as := strings.ReplaceAll(strings.ToLower(m[2]), "-", " ")
+	var qs []*Question
+	variant := as + " " + m[1]
+	if k := convWord.FindStringIndex(m[1]); k != nil {
+		variant = m[1][:k[0]] + as + " " + m[1][k[0]:] // "a 3x3 depthwise separable conv"
+	}
+	variant = plainWord.ReplaceAllString(variant, "")
+	for _, text := range []string{m[1] + ": " + rest, variant + ": " + rest} {
+		q, err := Parse(text)
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, q)
+	}
+	qs[1].Notes = append([]string{"compared: the same layer as a " + as + " conv"}, qs[1].Notes...)
 	return qs
 }
 

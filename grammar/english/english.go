@@ -304,24 +304,34 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 	return append(out, t), 0
 }
 
-// enTuple reads "(3, 3)" or "(28,28,1)" at in[i], not glued to a word (a
-// call's arguments), as a size; n is the tokens after in[i] it spans, 0
-// when there is none.
+// enBatchWords stand for the batch in a tensor's shape.
+var enBatchWords = map[string]bool{"batch": true, "batch_size": true, "bs": true, "n": true, "b": true, "none": true}
+
+// enTuple reads "(3, 3)", "(28,28,1)" or a shape "[16, 64, 7, 7]" at
+// in[i], not glued to a word (a call's arguments), as a size; n is the
+// tokens after in[i] it spans, 0 when there is none.
 func enTuple(in []enTok, i int) (enTok, int) {
 	t := in[i]
-	if t.raw != "(" || i > 0 && in[i-1].kind == 'w' && t.glued {
+	closer := map[string]string{"(": ")", "[": "]"}[t.raw]
+	if closer == "" || i > 0 && in[i-1].kind == 'w' && t.glued {
 		return enTok{}, 0
 	}
 	j := i + 1
 	var dims []int
-	for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == ")") {
+	// "(batch, 3, 64, 64)", "(None, 28, 28, 1)": the batch, unnamed, read
+	// as one image.
+	if j+1 < len(in) && enBatchWords[strings.ToLower(in[j].raw)] && in[j+1].raw == "," {
+		dims = append(dims, 1)
+		j += 2
+	}
+	for j+1 < len(in) && in[j].kind == 'n' && !in[j].isFrac && (in[j+1].raw == "," || in[j+1].raw == closer) {
 		dims = append(dims, enClamp(in[j].num))
-		if in[j+1].raw == ")" {
+		if in[j+1].raw == closer {
 			break
 		}
 		j += 2
 	}
-	if len(dims) < 2 || j+1 >= len(in) || in[j+1].raw != ")" {
+	if len(dims) < 2 || j+1 >= len(in) || in[j+1].raw != closer || in[j].kind != 'n' {
 		return enTok{}, 0
 	}
 	end := in[j+1].end

@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
 	q := &lang.Question{Asked: r.g.asked}
@@ -232,6 +233,9 @@ func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([
 				prevOut = v.Out
 			case calc.Linear:
 				prevOut = 0
+				if k+1 < len(real) && real[k+1].kind == "bn" {
+					prevOut = v.Out // BatchNorm1d over the units
+				}
 			}
 		}
 		if n := listLen(a); n > 1 && a.repeat <= 1 {
@@ -478,6 +482,10 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 	case len(dims) == 4 && first != nil && first.dims == 3:
 		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
 		return dims[3], dims[:3]
+	case len(dims) == 4 && dims[1] == dims[2] && dims[2] != dims[3]:
+		// Keras's (None, 32, 32, 3): a batch, then H×W×C.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as N×H×W×C (channels last, as in Keras); the batch is dropped", raw))
+		return dims[3], dims[1:3]
 	case len(dims) == 4:
 		// 1x3x224x224: a batch, then C×H×W.
 		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", raw))
@@ -586,6 +594,45 @@ func (r *enReader) framework() string {
 		}
 	}
 	return ""
+}
+
+// afterRef reads "X after Y": Y comes first. A Y with a count but nothing
+// to size it by ("batch norm after a 128 channel conv") only gives the
+// channels arriving at a batch norm X, and is not a layer to size.
+func (r *enReader) afterRef() {
+	kept := r.anchors[:0]
+	for k, a := range r.anchors {
+		if k == 0 || !r.saidAfter(a) {
+			kept = append(kept, a)
+			continue
+		}
+		b := kept[len(kept)-1]
+		sized := len(a.kernel)+len(a.args)+len(a.bareSizes) > 0
+		// "BN after a dense layer of 512 units": units, but no inputs.
+		units := a.kind == "fc" && len(a.counts) == 1 && len(a.args) == 0
+		if b.kind == "bn" && !sized && (a.kind == "conv" || a.kind == "deconv" || a.kind == "layer" || units) {
+			if len(b.counts)+len(b.args) == 0 {
+				b.counts = append(b.counts, a.counts...)
+			}
+			continue
+		}
+		if (sized || len(a.counts)+len(a.bare) > 0) && (b.kind == "bn" || b.kind == "act" || b.kind == "dropout" || b.kind == "pool") {
+			kept[len(kept)-1] = a
+			a = b // "batch norm after a 3x3 conv": the conv, then the norm
+		}
+		kept = append(kept, a)
+	}
+	r.anchors = kept
+}
+
+// saidAfter reports whether a's phrase follows "after": "after a conv",
+// "after a 128 channel conv".
+func (r *enReader) saidAfter(a *enAnchor) bool {
+	j := a.start - 1
+	for j > 0 && a.start-j <= 4 && (r.toks[j].kind == 'n' || r.lem(j) == "the" || r.lem(j) == "channel" || r.lem(j) == "filter" || r.lem(j) == "fmap" || r.lem(j) == "neuron") {
+		j--
+	}
+	return r.lem(j) == "after"
 }
 
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
@@ -782,6 +829,7 @@ func (r *enReader) solve(q *lang.Question) error {
 		q.Solve, err = r.solveCount(a)
 	} else {
 		q.Solve, err = r.solveSetting(a)
+		q.Unused = append(q.Unused, r.channelsUnused(a)...)
 	}
 	return err
 }
@@ -817,6 +865,30 @@ func (r *enReader) solveCount(a *enAnchor) (*calc.Solved, error) {
 		return nil, r.fail(r.g.unkTok, err.Error(), "e.g. \"how many 3x3 filters on a 32x32x3 input give 280 parameters?\"")
 	}
 	return sv, nil
+}
+
+// channelsUnused names the channel counts of an inverse question for a
+// size or setting ("on 3 channels", the 32 of an output 14x14x32): the
+// spatial sizes do not depend on them.
+func (r *enReader) channelsUnused(a *enAnchor) []lang.Unused {
+	const why = "a channel count: the spatial sizes do not depend on it"
+	var out []lang.Unused
+	name := func(text string, off int) {
+		out = append(out, lang.Unused{Text: text, Pos: enPos(r.src, off), Why: why})
+	}
+	for _, c := range a.counts {
+		name(r.toks[c.tok].raw, r.toks[c.tok].off)
+	}
+	if r.g.channels > 0 {
+		name(r.toks[r.g.chanTok].raw, r.toks[r.g.chanTok].off)
+	}
+	for _, f := range append(append([]enSizeFact(nil), r.g.inputs...), r.g.outs...) {
+		raw := r.toks[f.tok].raw
+		if k := strings.LastIndexAny(raw, "xX"); len(f.dims) == 3 && k > 0 && !strings.ContainsAny(raw, " (") {
+			name(raw[k+1:], r.toks[f.tok].off+k+1)
+		}
+	}
+	return out
 }
 
 // solveHint is the example an inverse question's refusal gives.

@@ -60,11 +60,22 @@ func (r *enReader) numAt(i int) *enNum {
 	n.m = r.main(n.a)
 	n.plem, n.pat, n.prole = r.prev(i)
 	n.nlem, n.nat, n.nrole, n.rgb = r.next(i, n.t.kind == 'n')
+	if r.keyword(i) {
+		// "in_channels=16 out_channels=33": the keyword names the role,
+		// whatever word comes next.
+		n.nlem, n.nat, n.nrole = "", -1, ""
+	}
 	n.vals = n.t.dims
 	if n.t.kind == 'n' {
 		n.vals = []int{enClamp(max(n.t.num, 0))}
 	}
 	return n
+}
+
+// keyword reports whether the number or size at i is a keyword argument's
+// value, written as in code: kernel_size=3, filters=64, stride = (2, 1).
+func (r *enReader) keyword(i int) bool {
+	return i >= 2 && r.lem(i-1) == "=" && r.toks[i-2].kind == 'w' && r.toks[i-2].lem != ""
 }
 
 // setField files the number as a setting of its layer: kernel, stride,
@@ -270,11 +281,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "outch":
 		class, n.nrole = "filter", "out"
 	case "kernel":
-		if r.toks[n.i+1].plural || r.lem(n.i+2) == "of" {
-			return "filter", false
-		}
-		r.setField(n, "kernel")
-		return "", true
+		return r.numKernelNoun(n)
 	case "param", "weight":
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
@@ -311,6 +318,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "layer", "conv", "pool", "fc", "bn", "times", "another", "deconv", "stack":
+		if r.filterCount(n) {
+			return "filter", false
+		}
 		r.numRepeat(n)
 		return "", true
 	case "":
@@ -319,6 +329,30 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		}
 	}
 	return class, false
+}
+
+// filterCount reports whether "64 7x7 convolutions" counts filters, not
+// layers: a count of 8 or more, a size, then the plural kind word, with no
+// "stacked" or "layers" said; "two 3x3 convs" are layers.
+func (r *enReader) filterCount(n *enNum) bool {
+	if n.nlem != "conv" || n.t.num < 8 || !r.toks[n.nat].plural || r.toks[n.i+1].kind != 's' {
+		return false
+	}
+	return r.lem(n.nat+1) != "layer" && r.lem(n.i-1) != "stack"
+}
+
+// numKernelNoun reads "64 kernels", "64 7x7 kernels", "64 kernels of
+// 3x3" as a count of filters and "3 kernel" as a size; in "1->8 kernel 3"
+// the word goes with the 3.
+func (r *enReader) numKernelNoun(n *enNum) (class string, done bool) {
+	if r.toks[n.nat].plural || r.lem(n.nat+1) == "of" {
+		return "filter", false
+	}
+	if r.isNum(n.nat + 1) {
+		return "", false
+	}
+	r.setField(n, "kernel")
+	return "", true
 }
 
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
@@ -340,6 +374,11 @@ func (r *enReader) numRepeat(n *enNum) {
 // 224", "output size 112", "parameters 280". It returns the count's
 // class, or done when the number was filed otherwise.
 func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
+	// "96 kernels of size 11", "filters of size 5": the size, not a count.
+	if (n.plem == "kernel" || n.plem == "filter") && n.pat < n.i-1 && r.lem(n.i-1) == "size" {
+		r.setField(n, "kernel")
+		return "", true
+	}
 	switch n.plem {
 	case "filter", "fmap", "channel", "neuron", "depth":
 		return n.plem, false
@@ -398,7 +437,9 @@ func (r *enReader) numCount(n *enNum, class string) {
 		r.sizeRole(n.i, n.vals, role)
 		return
 	}
-	if n.a != nil && n.a.ctx && role != "out" {
+	// "the previous layer has 32 maps": this layer's input; but after
+	// "from the first layer", what follows is said of this layer again.
+	if n.a != nil && n.a.ctx && role != "out" && !(r.lem(n.a.start-1) == "from" && n.i > n.a.tok) {
 		role = "in"
 	}
 	if n.m == nil {
@@ -457,6 +498,16 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "out"
 		}
 	}
+	// "connected to all 6 maps": what the layer reads.
+	for j := i - 1; j >= max(1, i-3) && class != ""; j-- {
+		if r.lem(j) == "to" && r.lem(j-1) == "connect" {
+			role = "in"
+		}
+	}
+	// "gets 32 feature maps from the first layer": what arrives.
+	if class != "" && n.nat > 0 && r.lem(n.nat+1) == "from" && r.layerWord(n.nat+2) {
+		role = "in"
+	}
 	for k := 1; k <= 2; k++ {
 		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
 			role = "in"
@@ -466,6 +517,16 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		}
 	}
 	return role
+}
+
+// layerWord reports whether a layer is named at token j, after an
+// article: "the first layer", "conv layer 2", "the previous block".
+func (r *enReader) layerWord(j int) bool {
+	if r.lem(j) == "the" {
+		j++
+	}
+	l := r.lem(j)
+	return l == "layer" || l == "previous" || l == "first" || l == "another" || enKinds[l]
 }
 
 // layerIndexNear is the index of the layer a count is said of: "20 feature

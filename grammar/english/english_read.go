@@ -113,6 +113,12 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
 			continue
 		}
+		// "1x1 conv 256->64 then 3x3 64->64": a size and channels after
+		// "then", no kind word: another conv.
+		if last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)] {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
@@ -273,6 +279,10 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	if r.lem(a.start-1) == "input" && r.lem(i+1) == "layer" {
 		a.ctx = true
 	}
+	// "takes 16 maps from layer 1": the layer the input comes from.
+	if r.lem(a.start-1) == "from" && *last != nil {
+		a.ctx = true
+	}
 	// "the conv layer has stride 2" repeats the layer just mentioned.
 	if *last != nil && !a.ctx && !(*last).ctx && (*last).kind == a.kind && r.lem(i-1) == "the" && r.toks[i-1].raw != "a" && r.toks[i-1].raw != "an" && r.toks[i-1].raw != "A" {
 		return
@@ -336,6 +346,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		case "to", "at", "->":
 			if role == "" {
 				role = "out"
+				if l == "to" && r.lem(j-1) == "connect" {
+					role = "in" // "connected to all 6 maps": what it reads
+				}
 			}
 			continue
 		case "give":
@@ -348,14 +361,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 				role = "in"
 			}
 			continue
-		case "in":
-			if j == i-1 && role == "" {
-				role = "in"
-			}
-			continue
-		case "out":
-			if j == i-1 && role == "" {
-				role = "out"
+		case "in", "out":
+			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
+				role = l // "64 in", "in=64", "out: 128"
 			}
 			continue
 		case "by":
@@ -393,8 +401,8 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 'n' || (t.kind == 's' && !skipSizes) {
 			return "", -1, role, rgb
 		}
-		if t.kind == 's' {
-			continue
+		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
+			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
 		switch t.lem {
 		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
@@ -486,6 +494,11 @@ func (r *enReader) word(i int) {
 		if m := r.main(a); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
+		if r.saidOfAll(i) {
+			for _, b := range r.anchors {
+				b.noBias = true // "all without bias", "no bias anywhere"
+			}
+		}
 	case "bias":
 		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
 			if m := r.main(a); m != nil {
@@ -493,6 +506,18 @@ func (r *enReader) word(i int) {
 			}
 		}
 	}
+}
+
+// saidOfAll reports whether the word at i is said of every layer: "all
+// without bias", "every layer with no bias", "no bias anywhere".
+func (r *enReader) saidOfAll(i int) bool {
+	for j := max(i-3, 0); j < min(i+4, len(r.toks)); j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "all", "every", "everywhere", "anywhere", "throughout", "none":
+			return true
+		}
+	}
+	return false
 }
 
 // afterInput reports whether the number at i follows an input size closely
@@ -557,7 +582,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	}
 	strongIn := map[string]bool{"image": true, "input": true, "insize": true, "volume": true, "pixel": true, "frame": true}
 	switch {
-	case plem == "layer" && r.g.unknown == "input" && r.saidOfOutput(i):
+	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
@@ -618,6 +643,9 @@ func (r *enReader) asked() {
 		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
 			r.askedUnknown(i)
 		}
+		if r.g.unknown == "" && enNeeded[strings.ToLower(t.raw)] {
+			r.askedNeeded(i)
+		}
 		// "input was?", "padding for 'same' ... ?": a setting asked bare.
 		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
 			r.g.unknown, r.g.unkTok = "input", i
@@ -629,6 +657,25 @@ func (r *enReader) asked() {
 	// "what does pytorch give?", "what size comes out?": the output.
 	if gives && len(r.g.asked) == 0 {
 		r.addAsked("output")
+	}
+}
+
+// enNeeded ask for the setting named before them: "filter size needed".
+var enNeeded = map[string]bool{"needed": true, "required": true, "necessary": true}
+
+// askedNeeded reads "filter size needed for 227 -> 55", "the padding
+// required to keep 32x32": the setting just before the word at i is the
+// unknown.
+func (r *enReader) askedNeeded(i int) {
+	for j := i - 1; j >= 0 && i-j <= 2; j-- {
+		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "kernel": "kernel"}[r.lem(j)]
+		if u == "kernel" && r.toks[j].plural {
+			u = "out"
+		}
+		if u != "" {
+			r.g.unknown, r.g.unkTok = u, j
+			return
+		}
 	}
 }
 
@@ -649,7 +696,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
 	switch r.toks[i].lem {
 	case "param", "learnable":
-		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) {
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
 			return "params"
 		}
 	case "weight":
@@ -684,6 +731,19 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		return "memory"
 	}
 	return ""
+}
+
+// ownFigure reports whether the number at i is the asker's own result
+// ("I get 73856 params"): the quantity it counts is asked, to compare.
+func (r *enReader) ownFigure(i int) bool {
+	if !r.isNum(i) || i < 1 {
+		return false
+	}
+	switch strings.ToLower(r.toks[i-1].raw) {
+	case "get", "got", "getting", "computed", "calculated", "think":
+		return true
+	}
+	return false
 }
 
 // askedOutput reads "output" or "size" at i as asking for the output,
