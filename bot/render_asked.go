@@ -105,6 +105,13 @@ func askedValue(r Reply, asked string) string {
 		if ok && rep.Connections > 0 {
 			return "connections per neuron = " + group(rep.Connections)
 		}
+	case "total connections":
+		if n, found := totalConnections(rep); ok && found {
+			return "total connections = " + large(n)
+		}
+		if ok && rep.Connections > 0 {
+			return "connections per neuron = " + group(rep.Connections) // no output size: the total is unknown
+		}
 	case "output":
 		if ok && rep.Output != nil {
 			return "output shape = " + shapeText(rep.Output)
@@ -181,4 +188,16 @@ func totalMACs(r Reply) (int64, bool) {
 		n += rep.MACs
 	}
 	return n, len(r.Reports) > 0
+}
+
+// totalConnections is every input-to-neuron link of a layer, bias
+// included, as LeNet-5 counts connections: calc works it out as a step
+// when the output size is known.
+func totalConnections(rep calc.Report) (int64, bool) {
+	for _, st := range rep.Steps {
+		if st.Quantity == "total connections" {
+			return st.Result, true
+		}
+	}
+	return 0, false
 }

@@ -257,6 +257,11 @@ func askedFact(r Reply, asked string) (fact, bool) {
 		return siFact("Biases", rep.Biases), single
 	case "connections":
 		return siFact("Connections per neuron", rep.Connections), single && rep.Connections > 0
+	case "total connections":
+		if n, found := totalConnections(rep); single && found {
+			return siFact("Total connections", n), true
+		}
+		return siFact("Connections per neuron", rep.Connections), single && rep.Connections > 0
 	case "neurons":
 		if n, err := rep.Output.Elements(); err == nil && ok && rep.Output != nil {
 			return siFact("Output neurons", n), true

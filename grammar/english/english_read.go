@@ -625,6 +625,29 @@ func (r *enReader) saidOfOutput(i int) bool {
 	return false
 }
 
+// connectionsAsked tells the two counts a question about connections may
+// want: what one neuron reads ("how many inputs does each neuron connect
+// to?") or every link of the layer ("how many connections does LeNet's C1
+// have?", "total connections"), which LeNet-5's paper counts. One neuron
+// is the reading unless the question says total or names no single unit.
+func (r *enReader) connectionsAsked() string {
+	one, total := false, false
+	for i, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "each", "every", "per", "single", "one":
+			one = true
+		case "a", "an":
+			one = one || r.lem(i+1) == "neuron" || r.lem(i+1) == "unit" || r.lem(i+2) == "neuron"
+		case "total", "altogether", "overall", "have", "has":
+			total = true
+		}
+	}
+	if total && !one {
+		return "total connections"
+	}
+	return "connections"
+}
+
 // asked reads what the question asks for, and whether it asks for a
 // setting (an inverse question).
 func (r *enReader) asked() {
@@ -708,7 +731,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "biases"
 		}
 	case "connect":
-		return "connections"
+		return r.connectionsAsked()
 	case "neuron":
 		if q && !connect {
 			return "neurons"
