@@ -222,6 +222,9 @@ func whatIf(src string) []*Question {
 	if m == nil {
 		return nil
 	}
+	if stackComparison(src, m) {
+		return nil
+	}
 	newVal, oldVal := src[m[2]:m[3]], src[m[8]:m[9]]
 	withNew := src[:m[5]] + src[m[1]:]                           // "stride 2 for a 3x3 conv"
 	withOld := src[:m[2]] + oldVal + src[m[4]:m[5]] + src[m[1]:] // "stride 1 for a 3x3 conv"
@@ -236,6 +239,17 @@ func whatIf(src string) []*Question {
 	qs[0].Notes = append([]string{"what if: with " + newVal}, qs[0].Notes...)
 	qs[1].Notes = append([]string{"as it was: with " + oldVal}, qs[1].Notes...)
 	return qs
+}
+
+// counted matches a layer count just before a size: "two 3x3", "2 3x3".
+var counted = regexp.MustCompile(`(?i)(?:^|\s)(?:two|three|four|five|[2-9])\s+$`)
+
+// stackComparison reports whether an insteadOf match m sets a stack of
+// layers against another ("two 3x3 convs instead of a 5x5"): swapping the
+// sizes would keep the count and size two 5x5 convs, a different question.
+func stackComparison(src string, m []int) bool {
+	between := strings.ToLower(src[m[5]:m[8]])
+	return counted.MatchString(src[:m[2]]) && (strings.Contains(between, " a ") || strings.Contains(between, " an ") || strings.Contains(between, " one "))
 }
 
 // versusVariant matches a comparison whose second side names only a kind

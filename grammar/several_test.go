@@ -46,3 +46,21 @@ func TestParseAll(t *testing.T) {
 		}
 	}
 }
+
+// TestStackIsNoWhatIf: "two 3x3 convs instead of a 5x5" sets two stacks
+// side by side; swapping the sizes as a what-if would size two 5x5 convs,
+// 2·(5·5·128·128 + 128) = 819,456 parameters, an answer to a question
+// nobody asked. A size swap without counts stays a what-if.
+func TestStackIsNoWhatIf(t *testing.T) {
+	for _, src := range []string{
+		"why use two 3x3 convs instead of a 5x5 conv? compare parameters for 128 channels in and out",
+		"2 3x3 conv layers instead of one 5x5 conv with 64 channels in and out",
+	} {
+		if qs := whatIf(src); qs != nil {
+			t.Errorf("%q read as a what-if: %q", src, qs[1].Canonical)
+		}
+	}
+	if qs := whatIf("5x5 instead of 3x3 filters: conv 3->16 on 32x32, params?"); len(qs) != 2 {
+		t.Errorf("a size swap is a what-if; got %d questions", len(qs))
+	}
+}
