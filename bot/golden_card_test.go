@@ -1,17 +1,13 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
-	"golang.org/x/tools/txtar"
 
 	"github.com/cnnbot/cnnbot/bot"
 )
@@ -23,51 +19,18 @@ import (
 // fails whatever the file says. go test -run TestGoldenCard -update
 // rewrites them.
 func TestGoldenCard(t *testing.T) {
-	files, err := filepath.Glob("../testdata/golden-discord/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	b := bot.New(bot.Options{})
-	for _, path := range files {
-		name := strings.TrimSuffix(filepath.Base(path), ".txtar")
-		t.Run(name, func(t *testing.T) {
-			ar, err := txtar.ParseFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			input := section(ar, "input")
-			if input == nil {
-				t.Fatalf("%s has no -- input -- section", path)
-			}
-			reply := b.Answer(context.Background(), strings.TrimSuffix(string(input), "\n"))
-			card := bot.RenderCard(reply, "42")
-			checkLimits(t, card)
-			first, _, _ := strings.Cut(card.Content, "\n")
-			if !strings.Contains(first, "**") {
-				t.Errorf("the first line %q has no bold answer", first)
-			}
-			got := map[string][]byte{
-				"card":    []byte(cardText(card)),
-				"working": []byte(cardText(bot.RenderWorking(reply))),
-			}
-			media := []string{"card", "working"}
-			if *update {
-				ar.Files = []txtar.File{{Name: "input", Data: input}}
-				for _, m := range media {
-					ar.Files = append(ar.Files, txtar.File{Name: m, Data: got[m]})
-				}
-				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, m := range media {
-				if want := section(ar, m); !bytes.Equal(got[m], want) {
-					t.Errorf("%s differs from %s (run with -update to accept):\n--- got ---\n%s\n--- want ---\n%s", m, path, got[m], want)
-				}
-			}
-		})
-	}
+	goldens(t, "../testdata/golden-discord/*.txtar", []string{"card", "working"}, func(t *testing.T, reply bot.Reply) map[string][]byte {
+		card := bot.RenderCard(reply, "42")
+		checkLimits(t, card)
+		first, _, _ := strings.Cut(card.Content, "\n")
+		if !strings.Contains(first, "**") {
+			t.Errorf("the first line %q has no bold answer", first)
+		}
+		return map[string][]byte{
+			"card":    []byte(cardText(card)),
+			"working": []byte(cardText(bot.RenderWorking(reply))),
+		}
+	})
 }
 
 // checkLimits fails t when card breaks one of Discord's limits.

@@ -24,7 +24,25 @@ var update = flag.Bool("update", false, "rewrite the golden replies in testdata/
 // ask --json (json). A Discord message over 2,000 characters fails,
 // whatever the file says. go test -run TestGolden -update rewrites them.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("../testdata/golden/*.txtar")
+	goldens(t, "../testdata/golden/*.txtar", []string{"text", "discord", "json"}, func(t *testing.T, reply bot.Reply) map[string][]byte {
+		msg := bot.RenderMarkdown(reply)
+		if n := utf8.RuneCountInString(msg.Content); n > bot.MaxContent {
+			t.Errorf("the Discord message is %d characters, over Discord's %d", n, bot.MaxContent)
+		}
+		return map[string][]byte{
+			"text":    []byte(bot.RenderText(reply)),
+			"discord": []byte(discordSection(msg)),
+			"json":    bot.RenderJSON(reply),
+		}
+	})
+}
+
+// goldens answers the -- input -- of each txtar file matching glob and
+// compares render's sections (one per medium) with the file's; -update
+// rewrites the files instead.
+func goldens(t *testing.T, glob string, media []string, render func(*testing.T, bot.Reply) map[string][]byte) {
+	t.Helper()
+	files, err := filepath.Glob(glob)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no golden files: %v", err)
 	}
@@ -40,19 +58,10 @@ func TestGolden(t *testing.T) {
 			if input == nil {
 				t.Fatalf("%s has no -- input -- section", path)
 			}
-			reply := b.Answer(context.Background(), strings.TrimSuffix(string(input), "\n"))
-			msg := bot.RenderMarkdown(reply)
-			if n := utf8.RuneCountInString(msg.Content); n > bot.MaxContent {
-				t.Errorf("the Discord message is %d characters, over Discord's %d", n, bot.MaxContent)
-			}
-			got := map[string][]byte{
-				"text":    []byte(bot.RenderText(reply)),
-				"discord": []byte(discordSection(msg)),
-				"json":    bot.RenderJSON(reply),
-			}
+			got := render(t, b.Answer(context.Background(), strings.TrimSuffix(string(input), "\n")))
 			if *update {
 				ar.Files = []txtar.File{{Name: "input", Data: input}}
-				for _, medium := range []string{"text", "discord", "json"} {
+				for _, medium := range media {
 					ar.Files = append(ar.Files, txtar.File{Name: medium, Data: got[medium]})
 				}
 				if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
@@ -60,14 +69,14 @@ func TestGolden(t *testing.T) {
 				}
 				return
 			}
-			for _, medium := range []string{"text", "discord", "json"} {
+			for _, medium := range media {
 				want := section(ar, medium)
 				if want == nil {
 					t.Errorf("%s has no -- %s -- section (run with -update)", path, medium)
 					continue
 				}
 				if !bytes.Equal(got[medium], want) {
-					t.Errorf("%s reply differs from %s (run with -update to accept):\n--- got ---\n%s\n--- want ---\n%s", medium, path, got[medium], want)
+					t.Errorf("%s differs from %s (run with -update to accept):\n--- got ---\n%s\n--- want ---\n%s", medium, path, got[medium], want)
 				}
 			}
 		})
