@@ -144,16 +144,9 @@ func (r *enReader) fcEnds(fc, conv *enAnchor) (in, out int) {
 		for _, v := range a.args {
 			rest = append(rest, int(v)) // fc7(4096 -> 4096), Linear(4096, 1000)
 		}
-		for _, c := range a.counts {
-			switch c.role {
-			case "in":
-				in = int(c.v)
-			case "out":
-				out = int(c.v)
-			default:
-				rest = append(rest, int(c.v))
-			}
-		}
+		var more []int
+		in, out, more = byRole(a.counts, in, out)
+		rest = append(rest, more...)
 		for _, i := range a.bare {
 			rest = append(rest, int(r.toks[i].num))
 		}
@@ -765,18 +758,7 @@ func (r *enReader) mlp(a *enAnchor, pos lang.Position, fields map[string]lang.Po
 	if sizes := r.arrowChain(a); sizes != nil {
 		return r.mlpLayers(a, sizes, pos, fields)
 	}
-	in, out := 0, 0
-	var hidden []int
-	for _, c := range a.counts {
-		switch c.role {
-		case "in":
-			in = int(c.v)
-		case "out":
-			out = int(c.v)
-		default:
-			hidden = append(hidden, int(c.v))
-		}
-	}
+	in, out, hidden := byRole(a.counts, 0, 0)
 	if in == 0 || out == 0 || len(hidden) == 0 {
 		return nil
 	}
@@ -1060,4 +1042,21 @@ func byLayerIndex(counts []enCount) []enCount {
 	out := append([]enCount(nil), counts...)
 	out[lo].role, out[hi].role = "in", "out"
 	return out
+}
+
+// byRole sorts counts by their role: the last "in" and "out" given
+// replace in and out, and the counts without a role come back in order.
+func byRole(counts []enCount, in, out int) (int, int, []int) {
+	var rest []int
+	for _, c := range counts {
+		switch c.role {
+		case "in":
+			in = int(c.v)
+		case "out":
+			out = int(c.v)
+		default:
+			rest = append(rest, int(c.v))
+		}
+	}
+	return in, out, rest
 }

@@ -196,21 +196,27 @@ func ptCallWith(src string, c *ptCall, index int, key, text string) string {
 
 // ptNodeEnd is the byte offset just after n's text.
 func ptNodeEnd(src string, n *ptNode) int {
-	var g *ptGroup
+	if g := ptLastGroup(n); g != nil {
+		return ptMatchClose(src, g.Pos.Offset)
+	}
+	for _, s := range []string{n.Num, n.Dims, n.Str, n.Punct, n.Ident} {
+		if s != "" {
+			return n.Pos.Offset + len(s)
+		}
+	}
+	return n.Pos.Offset
+}
+
+// ptLastGroup is the bracket group n's text ends with (its last call's
+// arguments, or its own brackets), nil for a leaf token.
+func ptLastGroup(n *ptNode) *ptGroup {
 	switch {
 	case len(n.Calls) > 0:
-		g = n.Calls[len(n.Calls)-1]
+		return n.Calls[len(n.Calls)-1]
 	case n.Group != nil:
-		g = n.Group
-	default:
-		for _, s := range []string{n.Num, n.Dims, n.Str, n.Punct, n.Ident} {
-			if s != "" {
-				return n.Pos.Offset + len(s)
-			}
-		}
-		return n.Pos.Offset
+		return n.Group
 	}
-	return ptMatchClose(src, g.Pos.Offset)
+	return nil
 }
 
 // ptMatchClose is the offset just after the bracket that closes the one at

@@ -155,13 +155,8 @@ func fwSkipHeader(body []*ptNode) []*ptNode {
 
 // ptNodeEndLine is the line a node's text ends on.
 func ptNodeEndLine(n *ptNode) int {
-	var g *ptGroup
-	switch {
-	case len(n.Calls) > 0:
-		g = n.Calls[len(n.Calls)-1]
-	case n.Group != nil:
-		g = n.Group
-	default:
+	g := ptLastGroup(n)
+	if g == nil {
 		return n.Pos.Line
 	}
 	if len(g.Nodes) == 0 {

@@ -73,11 +73,7 @@ func kerasRegisterCore() {
 		if err != nil {
 			return nil, err
 		}
-		center, err := b.boolean("center", true)
-		if err != nil {
-			return nil, err
-		}
-		scale, err := b.boolean("scale", true)
+		center, scale, err := kerasAffine(b)
 		if err != nil {
 			return nil, err
 		}
@@ -93,11 +89,7 @@ func kerasRegisterCore() {
 		if err != nil {
 			return nil, err
 		}
-		center, err := b.boolean("center", true)
-		if err != nil {
-			return nil, err
-		}
-		scale, err := b.boolean("scale", true)
+		center, scale, err := kerasAffine(b)
 		if err != nil {
 			return nil, err
 		}
@@ -270,6 +262,15 @@ func (k *kerasReader) transposedPadding(b *ptBound, l *calc.Conv, d int) error {
 		}
 	}
 	return nil
+}
+
+// kerasAffine reads a Keras normalization's center (β) and scale (γ).
+func kerasAffine(b *ptBound) (center, scale bool, err error) {
+	if center, err = b.boolean("center", true); err != nil {
+		return false, false, err
+	}
+	scale, err = b.boolean("scale", true)
+	return center, scale, err
 }
 
 func (k *kerasReader) separable(c *ptCall, d int, depthwiseOnly bool) ([]lang.Layer, error) {
