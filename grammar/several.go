@@ -181,7 +181,7 @@ func withInputOf(q *Question, text string, all []*Question) *Question {
 // shifted moves the positions of q, read from a part starting at at, to
 // positions in the whole message.
 func shifted(q *Question, at Position) *Question {
-	move := func(p Position) Position {
+	return movedPositions(q, func(p Position) Position {
 		if p.Line == 0 {
 			return p
 		}
@@ -190,7 +190,11 @@ func shifted(q *Question, at Position) *Question {
 		}
 		p.Line += at.Line - 1
 		return p
-	}
+	})
+}
+
+// movedPositions returns a copy of q with every position moved by move.
+func movedPositions(q *Question, move func(Position) Position) *Question {
 	cp := *q
 	cp.Layers = append([]Layer(nil), q.Layers...)
 	for i, l := range cp.Layers {

@@ -1,0 +1,84 @@
+package bot
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// comparing matches the words of a message that sets two designs side by
+// side: "vs", "instead of", "how many do I save".
+var comparing = regexp.MustCompile(`(?i)\b(?:vs|versus|instead|compared?|comparison|rather|save[sd]?|saving|fewer|less|more|differen(?:ce|t)|reduc\w*|than)\b`)
+
+// compared is one number both sides of a comparison have.
+type compared struct {
+	name string // "learnable parameters"
+	get  func(Reply) (int64, bool)
+}
+
+// comparedNumbers are the numbers a comparison is answered with, the first
+// one both sides asked for and have.
+var comparedNumbers = map[string]compared{
+	"params": {"learnable parameters", func(r Reply) (int64, bool) {
+		if r.Summary != nil {
+			return r.Summary.Params, true
+		}
+		return sumParams(r.Reports), len(r.Reports) > 0
+	}},
+	"macs": {"multiply-accumulates", totalMACs},
+}
+
+// writeCompared answers a comparison of two designs on its first line —
+// "73,856 vs 102,464 learnable parameters: the first has 28,608 fewer" —
+// before each side is worked under its own number.
+func writeCompared(b *strings.Builder, r Reply, m markup) {
+	if len(r.Answers) != 2 || !comparing.MatchString(r.Text) {
+		return
+	}
+	one, two := r.Answers[0], r.Answers[1]
+	if one.Err != nil || two.Err != nil || one.Question == nil || two.Question == nil {
+		return
+	}
+	for _, asked := range comparedAsked(one) {
+		c, ok := comparedNumbers[asked]
+		if !ok {
+			continue
+		}
+		x, okx := c.get(one)
+		y, oky := c.get(two)
+		if !okx || !oky {
+			continue
+		}
+		fmt.Fprintf(b, "%s %s vs %s %s: %s\n\n", m.bold("Answer:"), large(x), large(y), c.name, difference(x, y))
+		return
+	}
+}
+
+// comparedAsked is what the first side asked for, parameters first when
+// it asked for nothing in particular.
+func comparedAsked(r Reply) []string {
+	if len(r.Question.Asked) > 0 {
+		return r.Question.Asked
+	}
+	return []string{"params", "macs"}
+}
+
+// difference says how the first number stands to the second.
+func difference(x, y int64) string {
+	switch {
+	case x == y:
+		return "the same"
+	case x < y:
+		return fmt.Sprintf("the first has %s fewer (%s of the second)", large(y-x), percent(x, y))
+	default:
+		return fmt.Sprintf("the first has %s more (%s of the second)", large(x-y), percent(x, y))
+	}
+}
+
+// percent is x as a share of y: "72%".
+func percent(x, y int64) string {
+	if y == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(x)/float64(y))
+}
