@@ -32,7 +32,6 @@ type questionCase struct {
 // bot does not answer right yet, with what goes wrong. The test checks
 // that each still fails, so the list only shrinks.
 var proseKnownFailing = map[string]string{
-	"preset-vgg-features":     "lacks 14714688",
 	"given-network-input":     "lacks 32",
 	"cmp-bottleneck-vs-plain": "lacks 69632; lacks 1179648",
 	"never-lenet-s2":          "lacks 12; lacks 5880",

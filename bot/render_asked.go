@@ -98,7 +98,10 @@ func askedValue(r Reply, asked string) string {
 			return "weights = " + group(rep.Weights)
 		}
 	case "biases":
-		if ok && r.Summary == nil {
+		if r.Summary != nil {
+			return "biases = " + networkBiases(*r.Summary)
+		}
+		if ok {
 			return "biases = " + group(rep.Biases)
 		}
 	case "connections":
@@ -166,6 +169,32 @@ func lastReport(r Reply) (calc.Report, bool) {
 		}
 	}
 	return calc.Report{}, false
+}
+
+// networkBiases is the biases of a network's layers, split by the kinds
+// of layer that have them: "4,224 in the conv layers, 8,192 in the
+// linear layers".
+func networkBiases(s calc.Summary) string {
+	byKind := map[string]int64{}
+	var kinds []string
+	var all int64
+	for _, row := range s.Leaves() {
+		if b := row.Report.Biases; b > 0 {
+			if _, seen := byKind[row.Report.Kind]; !seen {
+				kinds = append(kinds, row.Report.Kind)
+			}
+			byKind[row.Report.Kind] += b
+			all += b
+		}
+	}
+	if len(kinds) < 2 {
+		return group(all)
+	}
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s in the %s layers", group(byKind[k]), k)
+	}
+	return group(all) + ": " + strings.Join(parts, ", ")
 }
 
 func sumParams(reports []calc.Report) int64 {

@@ -123,6 +123,23 @@ func computed(q *Question) (out []*calc.Report, ok bool) {
 	return out, true
 }
 
+// kindCounts are the numbers a question about a preset may name without
+// their being sizes: how many layers of a kind it has ("the 13 conv layers
+// of VGG16"), with 0 and 1.
+func kindCounts(reports []*calc.Report) map[float64]bool {
+	counts := map[string]int{}
+	for _, r := range reports {
+		if r.Kind != "" && len(r.Children) == 0 {
+			counts[r.Kind]++
+		}
+	}
+	vals := map[float64]bool{0: true, 1: true}
+	for _, n := range counts {
+		vals[float64(n)] = true
+	}
+	return vals
+}
+
 // addReport adds the numbers a layer's answer shows.
 func addReport(vals map[float64]bool, r *calc.Report) {
 	n := int64(1)

@@ -164,6 +164,13 @@ func mentionedPreset(src string) *Question {
 			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
+			if featuresOnly.MatchString(src) {
+				if part, ok := featuresPart(q.Layers); ok {
+					q.Layers = part
+					q.Canonical = lang.Format(&q)
+					q.Notes = append([]string{fmt.Sprintf("read as the preset %s without its classifier: the layers before its first flatten or fully connected layer and their global pooling (torchvision's .features, Keras's include_top=False)", canonical)}, p.Notes...)
+				}
+			}
 			return &q
 		}
 	}
@@ -179,6 +186,8 @@ func askedWords(words []string) []string {
 		switch {
 		case strings.HasPrefix(w, "param") || w == "weights":
 			a = "params"
+		case strings.HasPrefix(w, "bias"):
+			a = "biases"
 		case strings.HasPrefix(w, "flop"):
 			a = "flops"
 		case strings.HasPrefix(w, "mac") || strings.HasPrefix(w, "multipl"):

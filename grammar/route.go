@@ -78,7 +78,7 @@ func choose(src string) (*reading, error) {
 		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.
-			u = account(src, q, map[float64]bool{0: true, 1: true})
+			u = account(src, q, kindCounts(reports))
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}
