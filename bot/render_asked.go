@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar"
 )
 
 // writeAsked puts the numbers the question asked for on the first line,
@@ -137,9 +138,15 @@ func askedValue(r Reply, asked string) string {
 		}
 	case "memory":
 		if r.Summary != nil && r.Summary.Input != nil {
-			if mem, err := r.Summary.Memory(int64(r.Question.Batch), 4); err == nil {
-				return fmt.Sprintf("memory for training, float32, batch %d = %s MB in all (torchinfo's estimate)", mem.Batch, mb(mem.Total))
+			bytes, format := numberFormat(r.Question)
+			if mem, err := r.Summary.Memory(int64(r.Question.Batch), bytes); err == nil {
+				return fmt.Sprintf("memory for training, %s, batch %d = %s MB in all (torchinfo's estimate)", format, mem.Batch, mb(mem.Total))
 			}
+		}
+	case "param bytes":
+		if n, known := paramsOf(r); known {
+			bytes, format := numberFormat(r.Question)
+			return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytes, format, group(n*bytes), mb(n*bytes))
 		}
 	case "receptive field":
 		if r.Summary != nil {
@@ -195,6 +202,34 @@ func networkBiases(s calc.Summary) string {
 		parts[i] = fmt.Sprintf("%s in the %s layers", group(byKind[k]), k)
 	}
 	return group(all) + ": " + strings.Join(parts, ", ")
+}
+
+// numberFormat is the bytes of one stored number the question names, and
+// the format's name; float32 when it names none.
+func numberFormat(q *grammar.Question) (int64, string) {
+	switch q.Bytes {
+	case 1:
+		return 1, "int8"
+	case 2:
+		return 2, "fp16"
+	case 8:
+		return 8, "float64"
+	}
+	return 4, "float32"
+}
+
+// bytesOf is the bytes of one stored number the question names.
+func bytesOf(q *grammar.Question) int64 {
+	bytes, _ := numberFormat(q)
+	return bytes
+}
+
+// paramsOf is the learnable parameters of a reply, and whether it has any.
+func paramsOf(r Reply) (int64, bool) {
+	if r.Summary != nil {
+		return r.Summary.Params, true
+	}
+	return sumParams(r.Reports), len(r.Reports) > 0
 }
 
 func sumParams(reports []calc.Report) int64 {

@@ -19,13 +19,8 @@ type compared struct {
 // comparedNumbers are the numbers a comparison is answered with, the first
 // one both sides asked for and have.
 var comparedNumbers = map[string]compared{
-	"params": {"learnable parameters", func(r Reply) (int64, bool) {
-		if r.Summary != nil {
-			return r.Summary.Params, true
-		}
-		return sumParams(r.Reports), len(r.Reports) > 0
-	}},
-	"macs": {"multiply-accumulates", totalMACs},
+	"params": {"learnable parameters", paramsOf},
+	"macs":   {"multiply-accumulates", totalMACs},
 }
 
 // writeCompared answers a comparison of two designs on its first line —
@@ -75,10 +70,15 @@ func difference(x, y int64) string {
 	}
 }
 
-// percent is x as a share of y: "72%".
+// percent is x as a share of y: "72%", or a ratio when x is many times y:
+// "40.4×".
 func percent(x, y int64) string {
-	if y == 0 {
+	switch f := float64(x) / float64(y); {
+	case y == 0:
 		return "–"
+	case f >= 2:
+		return fmt.Sprintf("%.3g×", f)
+	default:
+		return fmt.Sprintf("%.0f%%", 100*f)
 	}
-	return fmt.Sprintf("%.0f%%", 100*float64(x)/float64(y))
 }

@@ -298,7 +298,7 @@ func memoryFact(r Reply) (fact, bool) {
 	if r.Summary == nil || r.Summary.Input == nil {
 		return fact{}, false
 	}
-	mem, err := r.Summary.Memory(int64(r.Question.Batch), 4)
+	mem, err := r.Summary.Memory(int64(r.Question.Batch), bytesOf(r.Question))
 	if err != nil {
 		return fact{}, false
 	}

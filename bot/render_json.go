@@ -156,7 +156,7 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 			}
 		}
 		if r.Summary.Input != nil && r.Question != nil {
-			if mem, err := r.Summary.Memory(int64(r.Question.Batch), 4); err == nil {
+			if mem, err := r.Summary.Memory(int64(r.Question.Batch), bytesOf(r.Question)); err == nil {
 				a.Memory = &jsonMemory{Convention: "torchinfo", Unit: "bytes", Batch: mem.Batch, BytesPerValue: mem.BytesPerValue,
 					Input: mem.Input, Forward: mem.Forward, Training: mem.Training, Params: mem.Params, Total: mem.Total}
 			}

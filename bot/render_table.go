@@ -64,12 +64,13 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	if full || r.Err == nil {
 		fmt.Fprintf(b, "  ↳ MACs of conv and linear layers, bias excluded, as fvcore and torchvision count them\n")
 	}
-	mem, err := s.Memory(int64(q.Batch), 4)
+	bytes, format := numberFormat(q)
+	mem, err := s.Memory(int64(q.Batch), bytes)
 	if err != nil || (!full && r.Err != nil) {
 		return
 	}
-	fmt.Fprintf(b, "• memory, float32, batch %d, in MB (10⁶ bytes): forward activations %s, training %s, parameters %s, total %s\n",
-		mem.Batch, mb(mem.Forward), m.bold(mb(mem.Training)), mb(mem.Params), mb(mem.Total))
+	fmt.Fprintf(b, "• memory, %s, batch %d, in MB (10⁶ bytes): forward activations %s, training %s, parameters %s, total %s\n",
+		format, mem.Batch, mb(mem.Forward), m.bold(mb(mem.Training)), mb(mem.Params), mb(mem.Total))
 	batch := map[bool]string{true: "", false: "; add `batch 64` for a batch"}[q.Batch > 1]
 	if full {
 		fmt.Fprintf(b, "  ↳ torchinfo's convention: activations are the outputs of the layers with parameters, kept twice while training (with their gradients); total = input %s + training + parameters%s\n",

@@ -125,15 +125,19 @@ func computed(q *Question) (out []*calc.Report, ok bool) {
 
 // kindCounts are the numbers a question about a preset may name without
 // their being sizes: how many layers of a kind it has ("the 13 conv layers
-// of VGG16"), with 0 and 1.
+// of VGG16") and its totals ("resnet50 is 25,557,032 params right?"),
+// with 0 and 1. Any other number of its layers would match by chance.
 func kindCounts(reports []*calc.Report) map[float64]bool {
 	counts := map[string]int{}
+	vals := map[float64]bool{0: true, 1: true}
 	for _, r := range reports {
-		if r.Kind != "" && len(r.Children) == 0 {
+		switch {
+		case r.Kind == "": // the totals
+			vals[float64(r.Params)], vals[float64(r.MACs)], vals[float64(2*r.MACs)] = true, true, true
+		case len(r.Children) == 0:
 			counts[r.Kind]++
 		}
 	}
-	vals := map[float64]bool{0: true, 1: true}
 	for _, n := range counts {
 		vals[float64(n)] = true
 	}

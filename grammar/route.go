@@ -48,7 +48,7 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	return withUnused(r.q, r.unused), nil
+	return withStorage(src, withUnused(r.q, r.unused)), nil
 }
 
 // choose reads src with the front-ends that might apply, likeliest first,
@@ -119,6 +119,7 @@ func frontEnds(src string) []frontEnd {
 	looksSpec := spec.LooksLike(src)
 	if looksSpec || spec.NearMiss(src) {
 		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
+		fs = append(fs, frontEnd{"spec", parseSpecAsked, false})
 	}
 	fs = append(fs, frontEnd{"preset", readPreset, false})
 	// A text of spec words only, or with the spec's blocks, is the spec

@@ -1,0 +1,30 @@
+package grammar
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestStorageAsked reads the number format and whether the room the
+// parameters take is asked, whichever front-end read the layers.
+func TestStorageAsked(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		bytes  int
+		params bool // "param bytes" asked
+	}{
+		{"resnet50 in fp16, how many MB are the weights?", 2, true},
+		{"nn.Conv2d(64, 128, 3): how many bytes do its parameters take", 0, true},
+		{"memory to train vgg16 with batch 32 in half precision?", 2, false},
+		{"conv 3x3 3->16 params?", 0, false},
+	} {
+		q, err := Parse(c.src)
+		if err != nil {
+			t.Errorf("%q: %v", c.src, err)
+			continue
+		}
+		if q.Bytes != c.bytes || slices.Contains(q.Asked, "param bytes") != c.params {
+			t.Errorf("%q: %d bytes a number, asked %q; want %d bytes and param bytes asked %v", c.src, q.Bytes, q.Asked, c.bytes, c.params)
+		}
+	}
+}
