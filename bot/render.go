@@ -122,6 +122,9 @@ func writeUnsure(b *strings.Builder, q *grammar.Question, m markup) {
 			left = append(left, u.Text)
 		}
 	}
+	for _, d := range q.Doubts {
+		fmt.Fprintf(b, "%s %s: check “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), m.prose(d))
+	}
 	if len(left) == 0 {
 		return
 	}

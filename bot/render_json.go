@@ -198,7 +198,8 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 }
 
 // jsonNotes is design.md §3's notes: every assumption the reading made,
-// and every number of the question it left unused, with why where known.
+// every number of the question it left unused, with why where known, and
+// what else of the question it did not account for.
 func jsonNotes(q *grammar.Question) []string {
 	notes := []string{}
 	for _, n := range q.Notes {
@@ -213,6 +214,9 @@ func jsonNotes(q *grammar.Question) []string {
 			why = "I cannot tell what it is for"
 		}
 		notes = append(notes, u.Text+" not used: "+why)
+	}
+	for _, d := range q.Doubts {
+		notes = append(notes, "not sure: "+d)
 	}
 	return notes
 }

@@ -125,11 +125,15 @@ func computed(q *Question) (out []*calc.Report, ok bool) {
 
 // kindCounts are the numbers a question about a preset may name without
 // their being sizes: how many layers of a kind it has ("the 13 conv layers
-// of VGG16") and its totals ("resnet50 is 25,557,032 params right?"),
-// with 0 and 1. Any other number of its layers would match by chance.
-func kindCounts(reports []*calc.Report) map[float64]bool {
+// of VGG16"), its input and its totals ("resnet50 is 25,557,032 params
+// right?"), with 0 and 1. Any other number of its layers would match by
+// chance.
+func kindCounts(q *Question, reports []*calc.Report) map[float64]bool {
 	counts := map[string]int{}
 	vals := map[float64]bool{0: true, 1: true}
+	for _, d := range q.Input {
+		vals[float64(d)] = true
+	}
 	for _, r := range reports {
 		switch {
 		case r.Kind == "": // the totals

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/grammar/english"
@@ -48,7 +49,17 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	return withStorage(src, withUnused(r.q, r.unused)), nil
+	q := withStorage(src, withUnused(r.q, r.unused))
+	d := doubts(src, q)
+	if r.front == "english" || r.front == "spec" {
+		if f := fewerLayers(src, q); f != "" {
+			d = append(d, f)
+		}
+	}
+	if len(d) > 0 {
+		q.Doubts = append(slices.Clip(q.Doubts), d...)
+	}
+	return q, nil
 }
 
 // choose reads src with the front-ends that might apply, likeliest first,
@@ -78,7 +89,7 @@ func choose(src string) (*reading, error) {
 		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.
-			u = account(src, q, kindCounts(reports))
+			u = account(src, q, kindCounts(q, reports))
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}

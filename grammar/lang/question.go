@@ -44,6 +44,10 @@ type Question struct {
 	// Unused are the numbers written in the question that the reading did
 	// not use, each with why; nil when every number was used.
 	Unused []Unused
+	// Doubts are what the question says that the reading does not account
+	// for besides numbers ("it asks for the receptive field; this reading
+	// does not answer it"): a reply with doubts is not confident.
+	Doubts []string
 	// Fix, when set, is a correction the front-end proposes for a layer
 	// of the asker's code (a likely mistake it noticed); nil for none.
 	Fix *Fix
