@@ -90,6 +90,11 @@ func ParseAll(src string) ([]*Question, error) {
 	if qs := variantSides(src); qs != nil {
 		return qs, nil
 	}
+	if err == nil {
+		if qs := withPaper(whole); qs != nil {
+			return qs, nil
+		}
+	}
 	return single(whole, err)
 }
 
@@ -164,6 +169,15 @@ func mentionedPreset(src string) *Question {
 			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
+			if part, ok := askedPart(src); ok {
+				if pq, ok := presetPart(&q, canonical, part); ok {
+					pq.Asked = q.Asked
+					if weightsOnly(src) {
+						pq.Asked = []string{"weights"}
+					}
+					return pq
+				}
+			}
 			if featuresOnly.MatchString(src) {
 				if part, ok := featuresPart(q.Layers); ok {
 					q.Layers = part

@@ -1,9 +1,13 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
 // A preset named with a part — "VGG16 without its classifier", "the
@@ -41,4 +45,178 @@ func featuresPart(layers []Layer) ([]Layer, bool) {
 		break
 	}
 	return layers[:end:end], true
+}
+
+// A preset named with one of its layers — "the first conv layer of
+// AlexNet", "VGG16's last fc layer", "conv1 of resnet18", "the first block
+// of vgg16" — is that layer on what reaches it, not the whole network: a
+// preset named as context never replaces the layer asked about.
+
+// ordinalPart matches an ordinal and a kind of layer: "first conv layer",
+// "2nd fully connected layer", "last layer", "first block".
+var ordinalPart = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+(?:(conv(?:olution(?:al)?)?|fc|fully[- ]connected|linear|dense|(?:max[- ]?|avg[- ]?|average\s+)?pool(?:ing)?)\s*(layer|block)?|(layer|block))\b`)
+
+// weightsOnly reports whether src asks for weights and not parameters.
+func weightsOnly(src string) bool {
+	s := strings.ToLower(src)
+	return strings.Contains(s, "weights") && !strings.Contains(s, "param")
+}
+
+// namedPart matches a layer named as papers name them: "conv1", "fc7".
+var namedPart = regexp.MustCompile(`(?i)\b(conv|fc)([1-9])(?:_1)?\b`)
+
+// ordinals maps an ordinal word to its 1-based place; 0 is the last.
+var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": 0, "final": 0}
+
+// partAsked is a part of a preset a question names: the nth (0 the last)
+// row of a kind ("conv", "linear", "pool", "layer" for either of the
+// first two, "block" for a top-level block).
+type partAsked struct {
+	kind string
+	nth  int
+	text string // as written
+}
+
+// askedPart reads the part of a preset src names, if any.
+func askedPart(src string) (partAsked, bool) {
+	if m := ordinalPart.FindStringSubmatch(src); m != nil {
+		p := partAsked{nth: ordinals[strings.ToLower(m[1])], text: m[0]}
+		word := strings.ToLower(m[2])
+		switch {
+		case strings.HasPrefix(word, "conv"):
+			p.kind = "conv"
+		case strings.Contains(word, "pool"):
+			p.kind = "pool"
+		case word != "":
+			p.kind = "linear"
+		case strings.EqualFold(m[4], "block"):
+			p.kind = "block"
+		default:
+			p.kind = "layer"
+		}
+		return p, true
+	}
+	if m := namedPart.FindStringSubmatch(src); m != nil {
+		n := int(m[2][0] - '0')
+		if strings.EqualFold(m[1], "fc") {
+			if n >= 6 {
+				n -= 5 // AlexNet's and VGG's fc6, fc7, fc8
+			}
+			return partAsked{kind: "linear", nth: n, text: m[0]}, true
+		}
+		return partAsked{kind: "conv", nth: n, text: m[0]}, true
+	}
+	return partAsked{}, false
+}
+
+// isKind reports whether a summary row is a part of kind.
+func (p partAsked) isKind(r calc.Row) bool {
+	switch p.kind {
+	case "block":
+		return r.Depth == 0 && !r.Leaf()
+	case "conv":
+		return r.Leaf() && strings.HasPrefix(r.Kind, "conv")
+	case "linear":
+		return r.Leaf() && r.Kind == "linear"
+	case "pool":
+		return r.Leaf() && strings.HasSuffix(r.Kind, "pool")
+	}
+	return r.Leaf() && (strings.HasPrefix(r.Kind, "conv") || r.Kind == "linear")
+}
+
+// presetPart returns the question about part p of the preset q (named
+// name), on what reaches it, and whether the preset has such a part.
+func presetPart(q *Question, name string, p partAsked) (*Question, bool) {
+	s, err := summarize(q)
+	if err != nil {
+		return nil, false
+	}
+	var rows []calc.Row
+	for _, r := range s.Rows {
+		if p.isKind(r) {
+			rows = append(rows, r)
+		}
+	}
+	k := p.nth - 1
+	if p.nth == 0 {
+		k = len(rows) - 1
+	}
+	if k < 0 || k >= len(rows) {
+		return nil, false
+	}
+	row := rows[k]
+	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
+	if !ok {
+		return nil, false
+	}
+	part := &Question{Input: row.Input, Layers: []Layer{{Layer: withInChannels(l, row.Input)}}, Network: p.kind == "block"}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input))}
+	return part, true
+}
+
+// paperPart is a preset layer that differs from the paper most students
+// read (the presets are torchvision's networks): the paper's layer in the
+// spec language, and what it is.
+type paperPart struct{ spec, note string }
+
+// paperParts are keyed by the preset layer's canonical form.
+var paperParts = map[string]paperPart{
+	"conv 11x11 3->64 stride 4 pad 2 bias input 224x224": {"conv 11x11 3->96 stride 4 input 227x227",
+		"AlexNet's first layer as the 2012 paper has it: 96 filters of 11×11×3 at stride 4, on 227×227×3 (the paper says 224, which does not give its 55×55)"},
+}
+
+// withPaper answers a question about a preset layer that differs from
+// its paper both ways, the paper's first; nil when q is no such layer.
+func withPaper(q *Question) []*Question {
+	p, ok := paperParts[q.Canonical]
+	if !ok || q.Network {
+		return nil
+	}
+	paper, err := spec.Parse(p.spec)
+	if err != nil {
+		return nil
+	}
+	cp := *paper
+	cp.Asked, cp.Notes = q.Asked, []string{p.note}
+	return []*Question{&cp, q}
+}
+
+// withInChannels sets the input channels a layer of a network takes from
+// the layer before, so it reads on its own.
+func withInChannels(l calc.Layer, in calc.Shape) calc.Layer {
+	if len(in) == 0 {
+		return l
+	}
+	switch c := l.(type) {
+	case calc.Conv:
+		if c.In == 0 {
+			c.In = in[0]
+		}
+		return c
+	case calc.Linear:
+		if c.In == 0 {
+			c.In = in[len(in)-1]
+		}
+		return c
+	}
+	return l
+}
+
+// rowNumber is a row's number as a table shows it: "3", "1.2".
+func rowNumber(r calc.Row) string {
+	s := fmt.Sprint(r.Index)
+	for _, p := range r.Path {
+		s += fmt.Sprintf(".%d", p)
+	}
+	return s
+}
+
+// shapeWords writes a channels-first shape as C×H×W.
+func shapeWords(s calc.Shape) string {
+	parts := make([]string, len(s))
+	for i, d := range s {
+		parts[i] = fmt.Sprint(d)
+	}
+	return strings.Join(parts, "×")
 }
