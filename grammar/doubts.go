@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -25,7 +26,7 @@ var askedQuantities = []struct {
 	solve string   // or an inverse question solving for this
 	name  string
 }{
-	{regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b`), []string{"receptive field"}, "", "the receptive field"},
+	{regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b(?:\s+(?:of\s+)?(?:size\s+)?(?:[a-z]\s*=\s*)?\d)?`), []string{"receptive field"}, "", "the receptive field"},
 	{regexp.MustCompile(`(?i)\b(?:macs?|flops|multiply[- ]accumulates?|multiplications|mult-adds|madds)\b`), []string{"macs", "flops"}, "", "the multiply-accumulates"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which|how\s+much)\s+(?:padding|pad)\b|\b(?:padding|pad)\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "pad", "the padding"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+stride\b`), nil, "stride", "the stride"},
@@ -38,8 +39,9 @@ func doubts(src string, q *Question) []string {
 	}
 	var out []string
 	for _, a := range askedQuantities {
-		if !a.word.MatchString(src) {
-			continue
+		m := a.word.FindString(src)
+		if m == "" || strings.ContainsAny(m[len(m)-1:], "0123456789") {
+			continue // "receptive field 11": CS231n's word for the kernel size
 		}
 		if slices.ContainsFunc(a.asked, func(x string) bool { return slices.Contains(q.Asked, x) }) {
 			continue
@@ -58,10 +60,23 @@ func doubts(src string, q *Question) []string {
 // layerWord matches a word naming a layer in prose.
 var proseLayerWord = regexp.MustCompile(`(?i)\b(?:conv(?:s|olutions?|olutional)?\d?|max[\s-]?pool(?:ing|s)?\d?|avg[\s-]?pool(?:ing|s)?\d?|pool(?:ing|s)?\d?|dense|fc\d?|fully[\s-]connected)\b`)
 
+// mentioned matches the end of a text before a layer word that names a
+// layer already named ("the maxpool", "that conv").
+var mentioned = regexp.MustCompile(`(?i)\b(?:the|that|this|each|every|per|all|its)\s+$`)
+
 // fewerLayers is a doubt when src names more layers in prose than the
 // reading has, or "".
 func fewerLayers(src string, q *Question) string {
-	named := len(proseLayerWord.FindAllStringIndex(src, -1))
+	named := 0
+	seen := map[string]bool{}
+	for _, m := range proseLayerWord.FindAllStringIndex(src, -1) {
+		word := strings.ToLower(src[m[0]:m[1]])
+		if mentioned.MatchString(src[:m[0]]) || seen[word] && strings.ContainsAny(word, "0123456789") {
+			continue // "after the maxpool", conv1 again: a layer named before
+		}
+		seen[word] = true
+		named++
+	}
 	leaves := 0
 	for _, l := range q.Layers {
 		leaves += countLeaves(l.Layer)

@@ -170,8 +170,10 @@ func mentionedPreset(src string) *Question {
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
 			if part, ok := askedPart(src); ok {
-				if pq, ok := presetPart(&q, canonical, part); ok {
-					pq.Asked = q.Asked
+				if pq, ok := presetPart(&q, canonical, src, part); ok {
+					if pq.Asked == nil {
+						pq.Asked = q.Asked
+					}
 					if weightsOnly(src) {
 						pq.Asked = []string{"weights"}
 					}
@@ -210,7 +212,7 @@ func askedWords(words []string) []string {
 			a = "memory"
 		case strings.HasPrefix(w, "receptive"):
 			a = "receptive field"
-		case w == "output" || w == "shape":
+		case w == "output" || w == "shape" || w == "size":
 			a = "output"
 		}
 		if a != "" && !seen[a] {

@@ -63,7 +63,10 @@ func weightsOnly(src string) bool {
 }
 
 // namedPart matches a layer named as papers name them: "conv1", "fc7".
-var namedPart = regexp.MustCompile(`(?i)\b(conv|fc)([1-9])(?:_1)?\b`)
+var namedPart = regexp.MustCompile(`(?i)\b(conv|fc)([1-9])(?:_1)?\b(?:[^-]|$)`)
+
+// numberedBlock matches "block 1", "block1".
+var numberedBlock = regexp.MustCompile(`(?i)\bblock\s*([1-5])\b`)
 
 // ordinals maps an ordinal word to its 1-based place; 0 is the last.
 var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": 0, "final": 0}
@@ -96,15 +99,18 @@ func askedPart(src string) (partAsked, bool) {
 		}
 		return p, true
 	}
+	if m := numberedBlock.FindStringSubmatch(src); m != nil {
+		return partAsked{kind: "block", nth: int(m[1][0] - '0'), text: m[0]}, true
+	}
 	if m := namedPart.FindStringSubmatch(src); m != nil {
 		n := int(m[2][0] - '0')
 		if strings.EqualFold(m[1], "fc") {
 			if n >= 6 {
 				n -= 5 // AlexNet's and VGG's fc6, fc7, fc8
 			}
-			return partAsked{kind: "linear", nth: n, text: m[0]}, true
+			return partAsked{kind: "linear", nth: n, text: m[1] + m[2]}, true
 		}
-		return partAsked{kind: "conv", nth: n, text: m[0]}, true
+		return partAsked{kind: "conv", nth: n, text: m[1] + m[2]}, true
 	}
 	return partAsked{}, false
 }
@@ -126,7 +132,7 @@ func (p partAsked) isKind(r calc.Row) bool {
 
 // presetPart returns the question about part p of the preset q (named
 // name), on what reaches it, and whether the preset has such a part.
-func presetPart(q *Question, name string, p partAsked) (*Question, bool) {
+func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	s, err := summarize(q)
 	if err != nil {
 		return nil, false
@@ -145,14 +151,48 @@ func presetPart(q *Question, name string, p partAsked) (*Question, bool) {
 		return nil, false
 	}
 	row := rows[k]
+	if rfWords.MatchString(src) {
+		return presetUpTo(q, name, p, row), true
+	}
 	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
 	if !ok {
 		return nil, false
 	}
-	part := &Question{Input: row.Input, Layers: []Layer{{Layer: withInChannels(l, row.Input)}}, Network: p.kind == "block"}
+	part := &Question{Input: row.Input, Layers: []Layer{{Layer: withInChannels(l, row.Input)}}}
+	if p.kind == "block" {
+		part.Network, part.Layers = true, blockWithPools(q.Layers, row.Index-1)
+	}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input))}
 	return part, true
+}
+
+// rfWords ask for a receptive field, which a layer has only on the input
+// of the network it is part of.
+var rfWords = regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b`)
+
+// presetUpTo is the preset from its input up to row's top-level layer: the
+// receptive field of a layer of it is on the network's input.
+func presetUpTo(q *Question, name string, p partAsked, row calc.Row) *Question {
+	part := &Question{Input: q.Input, Network: true, Layers: q.Layers[:row.Index:row.Index], Asked: []string{"receptive field"}}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("the preset %s up to its %s (layer %s of `show %s`)", name, p.text, rowNumber(row), name)}
+	return part
+}
+
+// blockWithPools is the top-level block at i with the pooling layers
+// after it: a VGG block ends with its pool.
+func blockWithPools(layers []Layer, i int) []Layer {
+	end := i + 1
+	for end < len(layers) {
+		switch layers[end].Layer.(type) {
+		case calc.Pool, calc.Activation:
+			end++
+			continue
+		}
+		break
+	}
+	return layers[i:end:end]
 }
 
 // paperPart is a preset layer that differs from the paper most students

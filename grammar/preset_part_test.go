@@ -16,3 +16,17 @@ func TestPresetPart(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetPartContext keeps a layer described in numbers over a preset
+// named as context, and reads a part's receptive field on the network's
+// input.
+func TestPresetPartContext(t *testing.T) {
+	q, err := Parse("In AlexNet, the 55x55 feature maps after conv1 go through max pooling with a 3x3 window and stride 2. Output size?")
+	if err != nil || q.Canonical != "maxpool 3x3 stride 2 input 55x55x1" {
+		t.Errorf("read as %q (%v), want the pool described", q.Canonical, err)
+	}
+	q, err = Parse("rf of conv2 in alexnet")
+	if err != nil || !q.Network || len(q.Layers) != 4 {
+		t.Errorf("read as %q (%v), want alexnet up to conv2", q.Canonical, err)
+	}
+}

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -34,10 +35,14 @@ type reading struct {
 }
 
 // better reports whether r is a better reading than o: one whose layers
-// fit together, then the fewer unexplained numbers.
+// fit together, then the fewer unexplained numbers, then one that is not
+// a preset named as context.
 func (r reading) better(o *reading) bool {
 	if r.sizes != o.sizes {
 		return r.sizes
+	}
+	if r.score == o.score && o.front == "preset" && r.front != "preset" {
+		return true // a preset named as context never replaces layers described in numbers
 	}
 	return r.score < o.score
 }
@@ -89,7 +94,12 @@ func choose(src string) (*reading, error) {
 		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.
-			u = account(src, q, kindCounts(q, reports))
+			used := kindCounts(q, reports)
+			if _, _, whole := Preset(q.Canonical); !whole {
+				// A part of a preset is sized like any reading.
+				maps.Copy(used, readingValues(q, reports))
+			}
+			u = account(src, q, used)
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}
@@ -97,7 +107,7 @@ func choose(src string) (*reading, error) {
 		if best == nil || r.better(best) {
 			best = &r
 		}
-		if best.score == 0 && best.sizes {
+		if best.score == 0 && best.sizes && best.front != "preset" {
 			break
 		}
 	}
