@@ -509,7 +509,7 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		role = "in"
 	}
 	for k := 1; k <= 2; k++ {
-		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || (r.lem(i+k+1) == "to" || r.lem(i+k+1) == "exactly") && r.isNum(i+k+2)) {
 			role = "in"
 		}
 		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {

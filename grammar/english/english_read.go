@@ -341,7 +341,7 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		}
 		l := t.lem
 		switch l {
-		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈":
+		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
 		case "to", "at", "->":
 			if role == "" {
@@ -475,7 +475,9 @@ func (r *enReader) word(i int) {
 			m.padMode, m.at["pad"] = "valid", i
 		}
 	case "same":
-		if r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+		// "same padding" and "padding same" were folded into one token.
+		folded := t.end-t.off > len(t.raw)
+		if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
 			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 				m.padMode, m.at["pad"] = "same", i
 			}

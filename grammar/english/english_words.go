@@ -79,7 +79,7 @@ var enWords = map[string][]string{
 	"after":      {"after"},
 	"another":    {"another", "second", "third", "fourth", "fifth", "last"},
 	"first":      {"first"},
-	"what":       {"what", "which", "whats", "what's"},
+	"what":       {"what", "which", "whats", "what's", "wat", "wats", "wut", "wht"},
 	"how":        {"how"},
 	"many":       {"many", "much"},
 	"number":     {"number", "count", "num", "amount", "total", "overall"},
@@ -101,10 +101,11 @@ var enWords = map[string][]string{
 	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
 	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
 	"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
+	"exactly":    {"exactly", "precisely", "exact", "roughly", "approximately", "approx", "about", "around"},
 	"thousand":   {"thousand", "thousands"},
 	"million":    {"million", "millions"},
 	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
-	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
 }
 
 func init() {
@@ -158,15 +159,27 @@ func enLemma(w string) (string, bool) {
 	if len(w) >= 10 {
 		limit = 2
 	}
-	best, bestD := "", limit+1
+	// On a tie, the word sharing the longer start wins: a typo is rarely
+	// in the first letters ("stide" is stride, not slide).
+	best, bestD, bestP := "", limit+1, 0
 	for n := max(len(w)-limit, 5); n <= len(w)+limit && n < len(enByLen); n++ {
 		for _, k := range enByLen[n] {
-			if d := enDistance(w, k, limit); d < bestD {
-				best, bestD = enVocab[k], d
+			d := enDistance(w, k, limit)
+			if p := enPrefix(w, k); d < bestD || d == bestD && d <= limit && p > bestP {
+				best, bestD, bestP = enVocab[k], d, p
 			}
 		}
 	}
 	return best, best != "" && strings.HasSuffix(w, "s")
+}
+
+// enPrefix is the length of the start a and b share.
+func enPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func enAbs(x int) int {
