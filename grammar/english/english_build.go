@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
@@ -633,7 +634,7 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 func (r *enReader) dropEmpty() {
 	var kept []*enAnchor
 	for k, a := range r.anchors {
-		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP
+		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP && r.shortSize(a) == 0
 		dup := false
 		for j, b := range r.anchors {
 			dup = dup || (j != k && b.kind == a.kind && !b.ctx)

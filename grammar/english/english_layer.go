@@ -136,6 +136,9 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 		}
 	}
 	if len(k) == 0 {
+		k = r.shortKernel(a)
+	}
+	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
 			"say it as \"3x3 filters\" or \"a filter size of 5\"")
 	}
@@ -276,6 +279,9 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 	}
 	if len(k) == 0 {
 		k = r.poolWindow(a)
+	}
+	if len(k) == 0 {
+		k = r.shortKernel(a)
 	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")

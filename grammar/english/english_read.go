@@ -39,6 +39,7 @@ type enAnchor struct {
 	outpad                          []int
 	ceil                            bool
 	lists                           map[string][]int // per-layer values: "dilation 1, 2 and 3", "16 and 32 filters"
+	shared                          bool             // said of every layer of its kind: "(convs stride 1)"
 }
 
 type enCount struct {
@@ -122,6 +123,10 @@ func (r *enReader) findAnchors() {
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
+		// "the receptive field of one activation": a unit, not a layer.
+		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
+			continue
+		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
 		if t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise" || (t.lem == "deconv" && r.lem(i+1) == "conv") {
 			a, j := r.modifiedAnchor(i)
@@ -129,7 +134,7 @@ func (r *enReader) findAnchors() {
 			i = j
 			continue
 		}
-		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf}
+		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf, shared: r.sharedMention(i, last)}
 		if t.lem == "act" {
 			a.act = t.raw
 		}
@@ -288,7 +293,7 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 		return
 	}
 	// The previous layer's own kind word after another kind word ("conv layer") is one anchor.
-	if *last != nil && (*last).tok == i-1 {
+	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 {
 		return
 	}
 	r.anchors = append(r.anchors, a)
@@ -749,7 +754,8 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "flops":
 		return "flops"
 	case "rf":
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
+		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "" && !enKinds[r.lem(i+3)]) {
 			return "receptive field"
 		}
 	case "memory":

@@ -64,6 +64,7 @@ var enWords = map[string][]string{
 	"bias":       {"bias", "biases", "biased", "bias_term"},
 	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size", "region", "regions"},
 	"receptive":  {"receptive"},
+	"rf":         {"rf", "receptivefield", "receptive_field"},
 	"field":      {"field", "fields"},
 	"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
 	"weight":     {"weight", "weights"},
