@@ -176,6 +176,11 @@ func enAt(in []enTok, i int) *enTok {
 // number word, and a "thousand" after a number.
 func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
+	// h/w, H/W: the output's height and width.
+	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "h") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "w") {
+		t.lem, t.end = "size", o.end
+		return append(out, t), 2
+	}
 	// w/o: without.
 	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "w") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "o") {
 		t.lem, t.end = "no", o.end

@@ -636,7 +636,8 @@ func (r *enReader) saidOfOutput(i int) bool {
 // want: what one neuron reads ("how many inputs does each neuron connect
 // to?") or every link of the layer ("how many connections does LeNet's C1
 // have?", "total connections"), which LeNet-5's paper counts. One neuron
-// is the reading unless the question says total or names no single unit.
+// is the reading unless the question says total, or sets the connections
+// against the parameters, and names no single unit.
 func (r *enReader) connectionsAsked() string {
 	one, total := false, false
 	for i, t := range r.toks {
@@ -648,6 +649,8 @@ func (r *enReader) connectionsAsked() string {
 		case "total", "altogether", "overall", "have", "has":
 			total = true
 		}
+		// "params vs connections": LeNet's comparison of the whole layer's.
+		total = total || t.lem == "param" && !r.isNum(i-1)
 	}
 	if total && !one {
 		return "total connections"
@@ -723,7 +726,7 @@ func (r *enReader) addAsked(q string) {
 // neurons", "output size"), or "" when it asks nothing there: "64
 // parameters" states a count, "output 112" a size.
 func (r *enReader) askedWord(i int, connect bool) string {
-	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
+	q := r.questioned(i)
 	switch r.toks[i].lem {
 	case "param", "learnable":
 		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
@@ -762,6 +765,26 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		return "memory"
 	}
 	return ""
+}
+
+// questioned reports whether a question word comes just before the word
+// at i, over articles and words that qualify it: "how many neurons",
+// "what is the spatial size", "number of parameters", "whats h/w".
+func (r *enReader) questioned(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		switch r.lem(j) {
+		case "many", "what", "number":
+			return true
+		case "the", "is", "of", "size", "output", "out", "_", "learnable":
+			continue
+		case "":
+			if r.toks[j].kind == 'w' {
+				continue // "final", "total"
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // ownFigure reports whether the number at i is the asker's own result

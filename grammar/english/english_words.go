@@ -50,9 +50,9 @@ var enWords = map[string][]string{
 	"volume":     {"volume", "tensor", "array", "matrix", "blob", "activation_volume"},
 	"pixel":      {"pixel", "pixels", "px"},
 	"frame":      {"frame", "frames", "slices", "slice", "timesteps"},
-	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep"},
+	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep", "len", "seq"},
 	"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
-	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area"},
+	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area", "hxw", "wxh", "hw_"},
 	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
 	"same":       {"same", "half"},
 	"valid":      {"valid", "unpadded"},
@@ -238,7 +238,7 @@ func enCompounds(in []enTok) []enTok {
 		{"activation", "fmap"}: "fmap", {"same", "pad"}: "same", {"valid", "pad"}: "valid",
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
-		{"output", "shape"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
+		{"output", "shape"}: "outsize", {"out", "size"}: "outsize", {"out", "length"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
 		{"kernel", "window"}: "ksize", {"dilation", "rate"}: "dilation", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
