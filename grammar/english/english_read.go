@@ -592,7 +592,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
-	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
+	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
@@ -600,6 +600,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case kernelish[nlem]:
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
+	case plem == "fmap" && r.mapsOf(i):
+		// "6 maps of 28x28": the size of the maps a layer makes.
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame" || plem == "flatten":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
@@ -615,6 +618,42 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	default:
 		r.bareNum(i, a)
 	}
+}
+
+// outputsA reports whether the size at i is what a layer outputs ("outputs
+// a 32 × 32 × 16 tensor"), not the input of "the output of an 11x11 image".
+func (r *enReader) outputsA(i int, plem string) bool {
+	j := i - 1
+	if r.lem(j) == "the" {
+		j--
+	}
+	return plem == "output" && r.lem(j) != "of"
+}
+
+// mapsOf reports whether the size at i follows "N maps of" ("6 feature
+// maps of 28x28", "16 maps of size 10x10"): the size of the maps a layer
+// makes, when another size is said as the input.
+func (r *enReader) mapsOf(i int) bool {
+	j := i - 1
+	for j > 0 && (r.lem(j) == "size" || r.lem(j) == "is") {
+		j--
+	}
+	if r.lem(j) != "of" || r.lem(j-1) != "fmap" || r.toks[j-1].kind != 'w' || r.lem(j-2) == "input" {
+		return false
+	}
+	if !r.isNum(j - 2) {
+		return false
+	}
+	if len(r.g.inputs) > 0 {
+		return true
+	}
+	inputWord := func(l string) bool { return l == "input" || l == "image" || l == "insize" }
+	for k := i + 1; k < len(r.toks); k++ {
+		if r.toks[k].kind == 's' && (r.lem(k-1) == "on" || inputWord(r.lem(k-1)) || inputWord(r.lem(k+1)) || inputWord(r.lem(k+2))) {
+			return true // "on 32x32", "a 28x28 grayscale input"
+		}
+	}
+	return false
 }
 
 // saidOfOutput reports whether the phrase before token i, back to a
@@ -755,7 +794,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "macs":
 		return "macs"
 	case "flops":
-		return "flops"
+		if !strings.EqualFold(r.toks[i].raw, "operation") || r.questioned(i) {
+			return "flops" // "a convolutional operation" names the layer
+		}
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
 		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "" && !enKinds[r.lem(i+3)]) {
