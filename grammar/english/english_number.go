@@ -249,7 +249,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
 // maxpool(2), conv(3, 64, 3).
 func (r *enReader) numArgs(n *enNum) bool {
-	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) {
 		return n.t.used
 	}
 	n.a.args = append(n.a.args, int64(n.vals[0]))
@@ -364,7 +364,7 @@ func (r *enReader) numKernelNoun(n *enNum) (class string, done bool) {
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
 // 2-layer MLP" the layers are counted by their sizes instead.
 func (r *enReader) numRepeat(n *enNum) {
-	if r.toks[n.i+1].hyph {
+	if r.toks[n.i+1].hyph || r.listed(n) {
 		return
 	}
 	for _, b := range r.anchors {
@@ -374,6 +374,21 @@ func (r *enReader) numRepeat(n *enNum) {
 			return
 		}
 	}
+}
+
+// listed reports whether "two layers:" counts the layers listed after the
+// colon ("two layers: conv ... then conv ..."), which are not repeats.
+func (r *enReader) listed(n *enNum) bool {
+	if n.nat < 0 || r.lem(n.nat+1) != ":" {
+		return false
+	}
+	after := 0
+	for _, a := range r.anchors {
+		if a.tok > n.i && !a.ctx {
+			after++
+		}
+	}
+	return after >= 2
 }
 
 // numPrevNoun reads the noun before the number: "filters: 64", "input

@@ -120,6 +120,11 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
 			continue
 		}
+		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
+		if last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)] {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
