@@ -56,6 +56,7 @@ type enTok struct {
 	used   bool // consumed by a reading
 	slash  int  // sizes: the stride after a slash (11x11/4)
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
+	idx    int  // words: the number glued after (conv3, pool2, fc7)
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -175,6 +176,11 @@ func enAt(in []enTok, i int) *enTok {
 // number word, and a "thousand" after a number.
 func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
+	// h/w, H/W: the output's height and width.
+	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "h") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "w") {
+		t.lem, t.end = "size", o.end
+		return append(out, t), 2
+	}
 	// w/o: without.
 	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "w") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "o") {
 		t.lem, t.end = "no", o.end
@@ -198,7 +204,7 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		}
 		// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
 		if !enAttr[t.lem] && t.lem != "idx" {
-			t.end = n.end
+			t.end, t.idx = n.end, enClamp(max(n.num, 0))
 			return append(out, t), 1
 		}
 	}
@@ -216,7 +222,7 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 			t.lem = l
 		}
 	}
-	pronoun := isOne(t.raw) && len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)]
+	pronoun := isOne(t.raw) && (len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)] || i+1 < len(in) && enOneUnit[strings.ToLower(in[i+1].raw)])
 	if v, ok := enNumberWords[strings.ToLower(t.raw)]; ok && !pronoun {
 		t.kind, t.num = 'n', v
 	}
@@ -233,7 +239,7 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 func isOne(w string) bool { return strings.EqualFold(w, "one") }
 
 // enShort are the settings written as a letter glued to their value.
-var enShort = map[string]string{"s": "stride", "p": "pad", "d": "dilation"}
+var enShort = map[string]string{"s": "stride", "p": "pad", "d": "dilation", "k": "ksize"}
 
 // enCS231n are CS231n's one-letter names for a layer's settings.
 var enCS231n = map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}

@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
@@ -30,6 +31,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
+	}
+	if r.g.unknown == "" && r.g.keep {
+		r.keepSize()
 	}
 	if r.g.unknown != "" {
 		if err := r.solve(q); err != nil {
@@ -68,6 +72,18 @@ func (r *enReader) read() (*lang.Question, error) {
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
+}
+
+// keepSize reads "padding to keep the size" in a question that asks
+// something else: the convolutions without a padding of their own pad
+// "same".
+func (r *enReader) keepSize() {
+	for _, a := range r.anchors {
+		if (a.kind == "conv" || a.kind == "layer" && len(a.kernel) > 0) && len(a.pad) == 0 && a.padMode == "" && !a.ctx {
+			a.padMode = "same"
+			r.noteOnce("the size is kept: padding \"same\"")
+		}
+	}
 }
 
 // fcAsConv reads a fully connected layer rewritten as a convolution, as
@@ -633,7 +649,7 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 func (r *enReader) dropEmpty() {
 	var kept []*enAnchor
 	for k, a := range r.anchors {
-		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP
+		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP && r.shortSize(a) == 0
 		dup := false
 		for j, b := range r.anchors {
 			dup = dup || (j != k && b.kind == a.kind && !b.ctx)

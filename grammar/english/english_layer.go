@@ -136,6 +136,9 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 		}
 	}
 	if len(k) == 0 {
+		k = r.shortKernel(a)
+	}
+	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
 			"say it as \"3x3 filters\" or \"a filter size of 5\"")
 	}
@@ -213,6 +216,9 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 			out = b.prevOut
 		}
 	}
+	if out == 0 {
+		out = r.outChannels()
+	}
 	if out == 0 && r.shapeOnly() {
 		in, out = max(in, 1), 1
 		r.noteOneFilter()
@@ -236,6 +242,21 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	}
 	return out, in, nil
+}
+
+// outChannels are the channels of an output volume said ("outputs a 32 ×
+// 32 × 16 tensor"), noted; 0 when none is said.
+func (r *enReader) outChannels() int {
+	if len(r.g.outs) != 1 || len(r.g.outs[0].dims) != 3 {
+		return 0
+	}
+	d := r.g.outs[0].dims
+	c := d[2] // H×W×C
+	if d[1] == d[2] && d[0] != d[1] {
+		c = d[0] // C×H×W
+	}
+	r.notes = append(r.notes, fmt.Sprintf("%d filters: the channels of the output %s", c, r.toks[r.g.outs[0].tok].raw))
+	return c
 }
 
 // convBareOut takes a bare number after the conv word as its filter count
@@ -276,6 +297,9 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 	}
 	if len(k) == 0 {
 		k = r.poolWindow(a)
+	}
+	if len(k) == 0 {
+		k = r.shortKernel(a)
 	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")

@@ -101,7 +101,7 @@ func (r *enReader) setField(n *enNum, field string) {
 	m.at[field] = n.i
 	if field != "kernel" && n.t.kind == 'n' {
 		plural := n.pat >= 0 && r.toks[n.pat].plural // "dilation rates 1, 3, 9"
-		if list := r.listAfter(n.i, plural); len(list) > 1 {
+		if list := r.listAfter(n.i, plural, m.repeat); len(list) > 1 {
 			m.setList(field, list)
 		}
 	}
@@ -119,15 +119,20 @@ func (a *enAnchor) setList(field string, list []int) {
 var enListWords = map[string]bool{",": true, "and": true, "then": true, "or": true}
 
 // listAfter reads the list of numbers that starts at token i ("1, 2 and
-// 3 respectively"), marking the later ones read; nil when i starts none.
-func (r *enReader) listAfter(i int, plural bool) []int {
+// 3 respectively", "one, two, four" for three layers, "stride 1, stride 2,
+// stride 1"), marking the later ones read; nil when i starts none. want is
+// the layers counted ("three convs"), 0 when none were.
+func (r *enReader) listAfter(i int, plural bool, want int) []int {
 	list, at := []int{enClamp(max(r.toks[i].num, 0))}, []int{i}
-	conj := false // the last two joined by and/then/or
+	conj, named := false, false // the last two joined by and/then/or; the setting named again
 	j := i + 1
 	for j < len(r.toks) && enListWords[r.lem(j)] {
 		k := j + 1
 		if enListWords[r.lem(k)] {
 			k++ // ", and"
+		}
+		if r.lem(k) == r.lem(i-1) && r.lem(k) != "" && r.isNum(k+1) {
+			k, named = k+1, true // ", stride 2"
 		}
 		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
 			break
@@ -137,7 +142,8 @@ func (r *enReader) listAfter(i int, plural bool) []int {
 		j = k + 1
 	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
-	if len(list) < 2 || !(conj || plural || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")) || enCountNouns[r.lem(j)] {
+	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")
+	if len(list) < 2 || !said || enCountNouns[r.lem(j)] {
 		return nil
 	}
 	for _, k := range at[1:] {
@@ -234,16 +240,16 @@ func (r *enReader) numDropout(n *enNum) bool {
 }
 
 // numIgnored leaves out a fraction, which is no count or size (the asker's
-// 30.5), a percentage, and a number already read as an argument; the
-// front door names the first two as unused.
+// 30.5), a percentage, and the asker's own result with no noun ("i got
+// 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
-	return n.t.isFrac || r.lem(n.i+1) == "%"
+	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == ""
 }
 
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
 // maxpool(2), conv(3, 64, 3).
 func (r *enReader) numArgs(n *enNum) bool {
-	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) {
 		return n.t.used
 	}
 	n.a.args = append(n.a.args, int64(n.vals[0]))
@@ -358,7 +364,7 @@ func (r *enReader) numKernelNoun(n *enNum) (class string, done bool) {
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
 // 2-layer MLP" the layers are counted by their sizes instead.
 func (r *enReader) numRepeat(n *enNum) {
-	if r.toks[n.i+1].hyph {
+	if r.toks[n.i+1].hyph || r.listed(n) {
 		return
 	}
 	for _, b := range r.anchors {
@@ -368,6 +374,21 @@ func (r *enReader) numRepeat(n *enNum) {
 			return
 		}
 	}
+}
+
+// listed reports whether "two layers:" counts the layers listed after the
+// colon ("two layers: conv ... then conv ..."), which are not repeats.
+func (r *enReader) listed(n *enNum) bool {
+	if n.nat < 0 || r.lem(n.nat+1) != ":" {
+		return false
+	}
+	after := 0
+	for _, a := range r.anchors {
+		if a.tok > n.i && !a.ctx {
+			after++
+		}
+	}
+	return after >= 2
 }
 
 // numPrevNoun reads the noun before the number: "filters: 64", "input
@@ -509,7 +530,7 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		role = "in"
 	}
 	for k := 1; k <= 2; k++ {
-		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || r.lem(i+k+1) == "to" && r.isNum(i+k+2)) {
+		if l := r.lem(i + k); (l == "->" || l == "to") && (r.isNum(i+k+1) || (r.lem(i+k+1) == "to" || r.lem(i+k+1) == "exactly") && r.isNum(i+k+2)) {
 			role = "in"
 		}
 		if r.toks[min(i+1, len(r.toks)-1)].kind != 'w' {

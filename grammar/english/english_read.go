@@ -39,6 +39,7 @@ type enAnchor struct {
 	outpad                          []int
 	ceil                            bool
 	lists                           map[string][]int // per-layer values: "dilation 1, 2 and 3", "16 and 32 filters"
+	shared                          bool             // said of every layer of its kind: "(convs stride 1)"
 }
 
 type enCount struct {
@@ -119,7 +120,16 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
 			continue
 		}
+		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
+		if last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)] {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
 		if t.kind != 'w' || !enKinds[t.lem] {
+			continue
+		}
+		// "the receptive field of one activation": a unit, not a layer.
+		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
@@ -129,7 +139,7 @@ func (r *enReader) findAnchors() {
 			i = j
 			continue
 		}
-		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf}
+		a := &enAnchor{kind: t.lem, tok: i, dims: t.dimsOf, shared: r.sharedMention(i, last)}
 		if t.lem == "act" {
 			a.act = t.raw
 		}
@@ -288,7 +298,7 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 		return
 	}
 	// The previous layer's own kind word after another kind word ("conv layer") is one anchor.
-	if *last != nil && (*last).tok == i-1 {
+	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 {
 		return
 	}
 	r.anchors = append(r.anchors, a)
@@ -341,7 +351,7 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		}
 		l := t.lem
 		switch l {
-		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈":
+		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
 		case "to", "at", "->":
 			if role == "" {
@@ -475,7 +485,9 @@ func (r *enReader) word(i int) {
 			m.padMode, m.at["pad"] = "valid", i
 		}
 	case "same":
-		if r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+		// "same padding" and "padding same" were folded into one token.
+		folded := t.end-t.off > len(t.raw)
+		if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
 			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 				m.padMode, m.at["pad"] = "same", i
 			}
@@ -585,7 +597,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
-	case strongIn[nlem] || strongIn[plem] && plem != "pixel" && prole == "":
+	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
@@ -593,6 +605,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case kernelish[nlem]:
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
+	case plem == "fmap" && r.mapsOf(i):
+		// "6 maps of 28x28": the size of the maps a layer makes.
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case inputish[nlem] || inputish[plem] || rgb != 0 || nlem == "frame" || plem == "flatten":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
@@ -608,6 +623,42 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	default:
 		r.bareNum(i, a)
 	}
+}
+
+// outputsA reports whether the size at i is what a layer outputs ("outputs
+// a 32 × 32 × 16 tensor"), not the input of "the output of an 11x11 image".
+func (r *enReader) outputsA(i int, plem string) bool {
+	j := i - 1
+	if r.lem(j) == "the" {
+		j--
+	}
+	return plem == "output" && r.lem(j) != "of"
+}
+
+// mapsOf reports whether the size at i follows "N maps of" ("6 feature
+// maps of 28x28", "16 maps of size 10x10"): the size of the maps a layer
+// makes, when another size is said as the input.
+func (r *enReader) mapsOf(i int) bool {
+	j := i - 1
+	for j > 0 && (r.lem(j) == "size" || r.lem(j) == "is") {
+		j--
+	}
+	if r.lem(j) != "of" || r.lem(j-1) != "fmap" || r.toks[j-1].kind != 'w' || r.lem(j-2) == "input" {
+		return false
+	}
+	if !r.isNum(j - 2) {
+		return false
+	}
+	if len(r.g.inputs) > 0 {
+		return true
+	}
+	inputWord := func(l string) bool { return l == "input" || l == "image" || l == "insize" }
+	for k := i + 1; k < len(r.toks); k++ {
+		if r.toks[k].kind == 's' && (r.lem(k-1) == "on" || inputWord(r.lem(k-1)) || inputWord(r.lem(k+1)) || inputWord(r.lem(k+2))) {
+			return true // "on 32x32", "a 28x28 grayscale input"
+		}
+	}
+	return false
 }
 
 // saidOfOutput reports whether the phrase before token i, back to a
@@ -629,7 +680,8 @@ func (r *enReader) saidOfOutput(i int) bool {
 // want: what one neuron reads ("how many inputs does each neuron connect
 // to?") or every link of the layer ("how many connections does LeNet's C1
 // have?", "total connections"), which LeNet-5's paper counts. One neuron
-// is the reading unless the question says total or names no single unit.
+// is the reading unless the question says total, or sets the connections
+// against the parameters, and names no single unit.
 func (r *enReader) connectionsAsked() string {
 	one, total := false, false
 	for i, t := range r.toks {
@@ -641,6 +693,8 @@ func (r *enReader) connectionsAsked() string {
 		case "total", "altogether", "overall", "have", "has":
 			total = true
 		}
+		// "params vs connections": LeNet's comparison of the whole layer's.
+		total = total || t.lem == "param" && !r.isNum(i-1)
 	}
 	if total && !one {
 		return "total connections"
@@ -716,7 +770,7 @@ func (r *enReader) addAsked(q string) {
 // neurons", "output size"), or "" when it asks nothing there: "64
 // parameters" states a count, "output 112" a size.
 func (r *enReader) askedWord(i int, connect bool) string {
-	q := r.lem(i-1) == "many" || r.lem(i-1) == "what" || r.lem(i-1) == "number" || r.lem(i-2) == "many" || r.lem(i-2) == "what" || r.lem(i-2) == "number" && r.lem(i-1) == "of"
+	q := r.questioned(i)
 	switch r.toks[i].lem {
 	case "param", "learnable":
 		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
@@ -745,15 +799,38 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "macs":
 		return "macs"
 	case "flops":
-		return "flops"
+		if !strings.EqualFold(r.toks[i].raw, "operation") || r.questioned(i) {
+			return "flops" // "a convolutional operation" names the layer
+		}
 	case "rf":
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "") {
+		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "" && !enKinds[r.lem(i+3)]) {
 			return "receptive field"
 		}
 	case "memory":
 		return "memory"
 	}
 	return ""
+}
+
+// questioned reports whether a question word comes just before the word
+// at i, over articles and words that qualify it: "how many neurons",
+// "what is the spatial size", "number of parameters", "whats h/w".
+func (r *enReader) questioned(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		switch r.lem(j) {
+		case "many", "what", "number":
+			return true
+		case "the", "is", "of", "size", "output", "out", "_", "learnable":
+			continue
+		case "":
+			if r.toks[j].kind == 'w' {
+				continue // "final", "total"
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // ownFigure reports whether the number at i is the asker's own result

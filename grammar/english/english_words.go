@@ -50,9 +50,9 @@ var enWords = map[string][]string{
 	"volume":     {"volume", "tensor", "array", "matrix", "blob", "activation_volume"},
 	"pixel":      {"pixel", "pixels", "px"},
 	"frame":      {"frame", "frames", "slices", "slice", "timesteps"},
-	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep"},
+	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep", "len", "seq"},
 	"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
-	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area"},
+	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area", "hxw", "wxh", "hw_"},
 	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
 	"same":       {"same", "half"},
 	"valid":      {"valid", "unpadded"},
@@ -64,6 +64,7 @@ var enWords = map[string][]string{
 	"bias":       {"bias", "biases", "biased", "bias_term"},
 	"window":     {"window", "windows", "patch", "patches", "neighborhood", "neighbourhood", "pool_size", "region", "regions"},
 	"receptive":  {"receptive"},
+	"rf":         {"rf", "receptivefield", "receptive_field"},
 	"field":      {"field", "fields"},
 	"param":      {"param", "params", "parameter", "parameters", "paramters", "parametres", "trainable_params"},
 	"weight":     {"weight", "weights"},
@@ -79,7 +80,7 @@ var enWords = map[string][]string{
 	"after":      {"after"},
 	"another":    {"another", "second", "third", "fourth", "fifth", "last"},
 	"first":      {"first"},
-	"what":       {"what", "which", "whats", "what's"},
+	"what":       {"what", "which", "whats", "what's", "wat", "wats", "wut", "wht"},
 	"how":        {"how"},
 	"many":       {"many", "much"},
 	"number":     {"number", "count", "num", "amount", "total", "overall"},
@@ -97,14 +98,15 @@ var enWords = map[string][]string{
 	"by":         {"by"},
 	"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
 	"and":        {"and", "plus", "also"},
-	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias"},
+	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias", "ignore", "ignoring", "excluding", "exclude", "minus"},
 	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
 	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
 	"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
+	"exactly":    {"exactly", "precisely", "exact", "roughly", "approximately", "approx", "about", "around"},
 	"thousand":   {"thousand", "thousands"},
 	"million":    {"million", "millions"},
 	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
-	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "about", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
 }
 
 func init() {
@@ -158,15 +160,27 @@ func enLemma(w string) (string, bool) {
 	if len(w) >= 10 {
 		limit = 2
 	}
-	best, bestD := "", limit+1
+	// On a tie, the word sharing the longer start wins: a typo is rarely
+	// in the first letters ("stide" is stride, not slide).
+	best, bestD, bestP := "", limit+1, 0
 	for n := max(len(w)-limit, 5); n <= len(w)+limit && n < len(enByLen); n++ {
 		for _, k := range enByLen[n] {
-			if d := enDistance(w, k, limit); d < bestD {
-				best, bestD = enVocab[k], d
+			d := enDistance(w, k, limit)
+			if p := enPrefix(w, k); d < bestD || d == bestD && d <= limit && p > bestP {
+				best, bestD, bestP = enVocab[k], d, p
 			}
 		}
 	}
 	return best, best != "" && strings.HasSuffix(w, "s")
+}
+
+// enPrefix is the length of the start a and b share.
+func enPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func enAbs(x int) int {
@@ -224,7 +238,7 @@ func enCompounds(in []enTok) []enTok {
 		{"activation", "fmap"}: "fmap", {"same", "pad"}: "same", {"valid", "pad"}: "valid",
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
-		{"output", "shape"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
+		{"output", "shape"}: "outsize", {"out", "size"}: "outsize", {"out", "length"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
 		{"kernel", "window"}: "ksize", {"dilation", "rate"}: "dilation", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok

@@ -25,6 +25,10 @@ var enTens = map[string]int64{
 var enPronounOne = map[string]bool{"the": true, "last": true, "first": true, "this": true, "that": true, "each": true,
 	"every": true, "another": true, "which": true, "second": true, "next": true, "same": true, "any": true, "final": true}
 
+// enOneUnit are the nouns after which "one" says a single unit of the
+// output, not a size: "the receptive field of one pixel after the pool".
+var enOneUnit = map[string]bool{"pixel": true, "neuron": true, "unit": true, "activation": true, "location": true, "position": true, "output": true, "value": true, "element": true, "cell": true, "node": true}
+
 // enScales multiply the number before them.
 var enScales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000}
 
@@ -39,8 +43,8 @@ func enFoldNumbers(src string, in []enTok) []enTok {
 			continue
 		}
 		v, n := enNumberPhrase(in, i)
-		if n == 1 && v == 1 && i > 0 && enPronounOne[strings.ToLower(in[i-1].raw)] {
-			n = 0 // "the last one", "this one": a pronoun
+		if n == 1 && v == 1 && (i > 0 && enPronounOne[strings.ToLower(in[i-1].raw)] || i+1 < len(in) && enOneUnit[strings.ToLower(in[i+1].raw)]) {
+			n = 0 // "the last one", "this one": a pronoun; "one pixel": an article
 		}
 		if n == 0 {
 			out = append(out, in[i])

@@ -1,0 +1,156 @@
+package english
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Stacks written short, as students list them: "conv3 conv3 pool2" (a
+// 3x3 conv, a 2x2 pool), "rf for conv3 s1, conv3 s2 (all 3x3)", and
+// settings said once of every layer of a kind ("convs stride 1, pools 2x2
+// stride 2").
+
+// sharedMention reports whether the kind word at i speaks of every layer
+// of its kind mentioned before it ("(convs stride 1, pools 2x2 stride
+// 2)", "all 3x3 convs") rather than of a new layer: a plural with no count
+// before it, after a mention of the same kind.
+func (r *enReader) sharedMention(i int, last *enAnchor) bool {
+	t := r.toks[i]
+	if !t.plural || t.idx > 0 || t.lem != "conv" && t.lem != "pool" {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && r.toks[j].kind == 's' {
+		j--
+	}
+	if j >= 0 && r.toks[j].kind == 'n' {
+		return false // "two 3x3 convs": a count of layers
+	}
+	all := j >= 0 && enAllWords[strings.ToLower(r.toks[j].raw)]
+	for _, a := range r.anchors {
+		if a.kind == t.lem && a != last || a.kind == t.lem && all {
+			return true
+		}
+	}
+	return last != nil && last.kind == t.lem
+}
+
+// enAllWords say a setting is of every layer.
+var enAllWords = map[string]bool{"all": true, "every": true, "each": true, "both": true}
+
+// shareSettings gives the settings said of every layer of a kind to each
+// layer of it that does not say its own, and forgets the shared mention;
+// a size after "all" ("(all 3x3)") is every conv's kernel.
+func (r *enReader) shareSettings() {
+	for i, t := range r.toks {
+		if (strings.EqualFold(t.raw, "all") || strings.EqualFold(t.raw, "every")) && i+1 < len(r.toks) && r.toks[i+1].kind == 's' && !r.toks[i+1].used && !enKinds[r.lem(i+2)] {
+			r.shareKernel(i + 1)
+		}
+	}
+	for k, a := range r.anchors {
+		// "(stride 1 convs, pool stride 2)": a layer named again in
+		// brackets, with settings but no size of its own, is every one.
+		if k > 0 && r.inBrackets(a.tok) && len(a.kernel)+len(a.bare)+len(a.bareSizes)+len(a.counts) == 0 && r.shortSize(a) == 0 && r.firstOf(a.kind) != a {
+			a.shared = true
+		}
+	}
+	var kept []*enAnchor
+	for _, s := range r.anchors {
+		if !s.shared {
+			kept = append(kept, s)
+			continue
+		}
+		for _, a := range r.anchors {
+			if a.shared || a.kind != s.kind || a.ctx {
+				continue
+			}
+			a.kernel = orSaid(a.kernel, s.kernel)
+			a.stride = orSaid(a.stride, s.stride)
+			a.pad = orSaid(a.pad, s.pad)
+			a.dil = orSaid(a.dil, s.dil)
+			if a.padMode == "" {
+				a.padMode = s.padMode
+			}
+			a.noBias = a.noBias || s.noBias
+		}
+	}
+	if len(kept) > 0 {
+		r.anchors = kept
+	}
+}
+
+// shareKernel makes the size at i the kernel of every conv that has none.
+func (r *enReader) shareKernel(i int) {
+	n := 0
+	for _, a := range r.anchors {
+		if (a.kind == "conv" || a.kind == "deconv") && len(a.kernel) == 0 {
+			a.kernel, a.at["kernel"] = r.toks[i].dims, i
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	r.toks[i].used = true
+	for _, a := range r.anchors {
+		a.bareSizes = slices.DeleteFunc(a.bareSizes, func(k int) bool { return k == i })
+	}
+}
+
+// orSaid is v when it was said, else the shared value.
+func orSaid(v, shared []int) []int {
+	if len(v) > 0 {
+		return v
+	}
+	return shared
+}
+
+// shortSize is the size a layer written short gives: conv3 is a 3x3
+// conv (an odd kernel from 3), pool2 a 2x2 pool; 0 when the word carries
+// no such number (conv1 and fc7 are names).
+func (r *enReader) shortSize(a *enAnchor) int {
+	n := r.toks[a.tok].idx
+	switch a.kind {
+	case "conv":
+		if n >= 3 && n <= 11 && n%2 == 1 {
+			return n
+		}
+	case "pool":
+		if n >= 2 && n <= 8 {
+			return n
+		}
+	}
+	return 0
+}
+
+// shortKernel is a layer's kernel read from its short name, noted.
+func (r *enReader) shortKernel(a *enAnchor) []int {
+	n := r.shortSize(a)
+	if n == 0 {
+		return nil
+	}
+	t := r.toks[a.tok]
+	r.noteOnce(fmt.Sprintf("%s read as a %dx%d %s", r.src[t.off:t.end], n, n, map[string]string{"conv": "convolution", "pool": "pooling window"}[a.kind]))
+	return []int{n}
+}
+
+// noteOnce adds a note unless it was made already.
+func (r *enReader) noteOnce(note string) {
+	if !slices.Contains(r.notes, note) {
+		r.notes = append(r.notes, note)
+	}
+}
+
+// inBrackets reports whether token i is inside round brackets.
+func (r *enReader) inBrackets(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch r.toks[j].raw {
+		case "(":
+			return true
+		case ")":
+			return false
+		}
+	}
+	return false
+}
