@@ -64,19 +64,29 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	q.Layers = mods.order
 	fx.trusted = ptSaysProblem(src)
+	traced := true
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
+	} else {
+		traced = false
 	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
+	}
+	assumed := ""
+	if !traced {
+		assumed = ptReuseShared(q, mods, fx)
 	}
 	if msg != nil {
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
+	if assumed != "" && q.Fix != nil {
+		q.Fix.Why = assumed + ": " + q.Fix.Why
+	}
 	return q, nil
 }
 

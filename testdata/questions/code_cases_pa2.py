@@ -1,0 +1,134 @@
+#!/usr/bin/python3
+"""Appends the pa2- cases to code.jsonl: pasted code as people paste it on
+forums and in chat (the paste front-end's second round, issue 12), each
+number checked with PyTorch (Debian's python3-torch 1.13) where PyTorch can
+build the layers, and worked by hand in `working` for Keras.
+
+code_cases.py writes code.jsonl from scratch; run this after it:
+    /usr/bin/python3 testdata/questions/code_cases.py
+    /usr/bin/python3 testdata/questions/code_cases_pa2.py
+Rows whose id starts with "pa2-" are replaced, the rest kept as they are.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import code_cases as cc  # noqa: E402
+from code_cases import params, run, Fn, torch, nn  # noqa: E402
+
+cc.CASES.clear()
+case = cc.case
+F = torch.nn.functional if torch is not None else None
+
+
+def flat(model, shape):
+    """How many values the model's output flattens to, per sample."""
+    out, _ = run(model, shape)
+    n = 1
+    for d in out:
+        n *= d
+    return n
+
+
+# --- 1. forward told in words after an __init__, or not told at all ----------
+
+def _lenet_words():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 28, 28))]
+
+
+case("pa2-words-fwd-nested", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.pool = nn.MaxPool2d(2)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.fc1 = nn.Linear(???, 64)
+self.fc2 = nn.Linear(64, 10)
+forward goes pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> fc1 -> fc2
+mnist 28x28, what is ??? supposed to be
+""", [400], "28->26->13->11->5 (pool after both convs); 16*5*5 = 400", torch_check=_lenet_words)
+
+
+def _arrows():
+    m = nn.Sequential(nn.Conv2d(3, 16, 5), nn.ReLU(), nn.MaxPool2d(2, 2), nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2, 2))
+    return [flat(m, (1, 3, 64, 64))]
+
+
+case("pa2-words-fwd-arrows-fc-unnamed", "forward", """
+images are 64x64 rgb
+        self.conv1 = nn.Conv2d(3, 16, 5)
+        self.conv2 = nn.Conv2d(16, 32, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.fc = nn.Linear(?, 10)
+in forward i do conv1 -> relu -> pool -> conv2 -> relu -> pool -> flatten. whats the ? for fc
+""", [5408], "64->60->30->26->13 (the pool after each conv, as the words say); 32*13*13 = 5408", torch_check=_arrows)
+
+
+def _tutorial_fits():
+    mods = [nn.Conv2d(1, 10, 5), nn.Conv2d(10, 20, 5), nn.Linear(320, 50), nn.Linear(50, 10)]
+    m = nn.Sequential(nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.Conv2d(10, 20, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(320, 50))
+    return [params(*mods), flat(m[:4], (1, 1, 28, 28))]
+
+
+case("pa2-init-shared-pool-fits", "forward", """
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
+        self.pool = nn.MaxPool2d(2)
+        self.conv2 = nn.Conv2d(10, 20, kernel_size=5)
+        self.fc1 = nn.Linear(320, 50)
+        self.fc2 = nn.Linear(50, 10)
+total params on mnist (28x28)? does 320 check out?
+""", [21840, 320], "the pool defined once is applied after both convs (only then does fc1's 320 fit: 28->24->12->8->4, 20*4*4 = 320); params 260 + 5020 + 16050 + 510 = 21840",
+     torch_check=_tutorial_fits)
+
+
+def _tutorial_qqq():
+    m = nn.Sequential(nn.Conv2d(3, 6, 5), nn.MaxPool2d(2, 2), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2, 2))
+    return [flat(m, (1, 3, 32, 32))]
+
+
+case("pa2-init-shared-pool-qqq", "forward", """
+cifar10 32x32. only have the init so far:
+self.conv1 = nn.Conv2d(3, 6, 5)
+self.pool = nn.MaxPool2d(2, 2)
+self.conv2 = nn.Conv2d(6, 16, 5)
+self.fc1 = nn.Linear(???, 120)
+""", [400], "forward not pasted: the pool defined once is taken after each conv, as the tutorial's forward does (said first): 32->28->14->10->5; 16*5*5 = 400",
+     torch_check=_tutorial_qqq)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    bad = 0
+    for c in cc.CASES:
+        assert c["id"].startswith("pa2-"), c["id"]
+        if torch is not None and c["torch_check"] is not None:
+            with torch.no_grad():
+                got = c["torch_check"]()
+            if got != c["must_contain"]:
+                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
+                bad += 1
+    path = os.path.join(here, "code.jsonl")
+    with open(path) as f:
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("pa2-")]
+    ids = {json.loads(l)["id"] for l in kept}
+    with open(path, "w") as f:
+        f.writelines(kept)
+        for c in cc.CASES:
+            assert c["id"] not in ids, c["id"]
+            ids.add(c["id"])
+            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
+            if c["answers"] > 1:
+                row["answers"] = c["answers"]
+            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    checked = sum(1 for c in cc.CASES if c["torch_check"])
+    print(f"{len(cc.CASES)} pa2 cases, {checked} checked with PyTorch, {bad} disagree")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
