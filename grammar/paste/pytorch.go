@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src)
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src)
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -78,6 +78,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	assumed := ""
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)
+		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {
 		msg.apply(q, fx)
@@ -156,6 +157,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			i = w.branch(nodes, i) - 1
 			continue
 		}
+		if owner == "" && w.depth == 0 && n.Ident != "" && w.barePool(nodes, i) {
+			continue
+		}
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
 			c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
@@ -170,8 +174,16 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			continue
 		}
 		name := ptAssignedName(nodes, i)
-		if spec, ok := ptSpecs[c.Base()]; ok {
+		spec, ok := ptSpecs[c.Base()]
+		if !ok {
+			spec, ok = w.ptShorthandSpec(c)
+		}
+		if ok {
+			before := len(m.order)
 			w.module(spec, c, name, owner)
+			if owner == "" && w.depth == 0 {
+				w.repeat(before, ptRepeatAfter(nodes, i))
+			}
 			continue
 		}
 		if cls := w.classes[c.Name]; cls != nil {

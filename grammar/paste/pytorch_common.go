@@ -315,7 +315,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.p.dims != nil {
 		return
 	}
-	if n.Dims != "" && !ptLayerWords[r.word(i+1)] {
+	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}

@@ -100,6 +100,42 @@ self.fc1 = nn.Linear(???, 120)
      torch_check=_tutorial_qqq)
 
 
+# --- 2. shorthand: conv(3,32,3)+pool2, "x3 in a row" ---------------------------
+
+def _short_view():
+    m = nn.Sequential(nn.Conv2d(1, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-shorthand-view-qmarks", "shorthand", """
+input 1x64x64 grayscale
+conv(1,16,5)+pool2
+conv(16,32,3,padding=1)+pool2
+x = x.view(x.size(0), 32*?*?)  # what size
+""", [7200], "64->60->30->30->15; 32*15*15 = 7200", torch_check=_short_view)
+
+
+def _short_lenet():
+    m = nn.Sequential(nn.Conv2d(1, 6, 5), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-shorthand-lenet-wrong-view", "shorthand", """
+tried lenet on my 64x64 grayscale imgs: conv(1, 6, 5), pool2, conv(6, 16, 5), pool2, then x = x.view(-1, 16*5*5) and it errors. what number should be there instead
+""", [2704], "64->60->30->26->13; 16*13*13 = 2704, not 400", torch_check=_short_lenet)
+
+
+case("pa2-times-three-nobias", "shorthand", """
+nn.Conv2d(256, 256, 3, padding=1, bias=False) 3 times, how many weights in total?
+""", [1769472], "3 * (3*3*256*256) = 3 * 589824 = 1769472",
+     torch_check=lambda: [params(*[nn.Conv2d(256, 256, 3, padding=1, bias=False) for _ in range(3)])])
+
+case("pa2-x2-linear-then-head", "shorthand", """
+classifier is nn.Linear(1024, 1024) x2 then nn.Linear(1024, 10). total params?
+""", [2109450], "2 * (1024*1024 + 1024) + (1024*10 + 10) = 2*1049600 + 10250 = 2109450",
+     torch_check=lambda: [params(nn.Linear(1024, 1024), nn.Linear(1024, 1024), nn.Linear(1024, 10))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
