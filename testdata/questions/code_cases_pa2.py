@@ -136,6 +136,42 @@ classifier is nn.Linear(1024, 1024) x2 then nn.Linear(1024, 10). total params?
      torch_check=lambda: [params(nn.Linear(1024, 1024), nn.Linear(1024, 1024), nn.Linear(1024, 10))])
 
 
+# --- 3. Keras layers with their input in words -----------------------------------
+# Keras numbers are checked with the PyTorch layer that computes the same
+# (Keras 'same' with stride s: ceil(n/s), which PyTorch gives with the
+# padding that makes it; SeparableConv2D = depthwise without bias +
+# pointwise with bias; BatchNormalization's summary = 4*C).
+
+case("pa2-keras-words-depthwise-channels", "keras", """
+DepthwiseConv2D(3, padding='same') in keras on a 64 channel feature map, whats the param count
+""", [640], "depthwise 3*3*64 = 576 + bias 64 = 640",
+     torch_check=lambda: [params(nn.Conv2d(64, 64, 3, groups=64))])
+
+case("pa2-keras-words-size-only", "keras", """
+keras Conv2D(32, 5, strides=3) on a 100x100 image, output size??
+""", [32], "valid: floor((100-5)/3)+1 = 32 (the channels change nothing asked)",
+     torch_check=lambda: [run(nn.Conv2d(1, 32, 5, stride=3), (1, 1, 100, 100))[0][1]])
+
+case("pa2-keras-words-same-stride", "keras", """
+in keras: Conv2D(8, (5,5), strides=(2,2), padding="same") applied to 101x101 -- what's the out shape
+""", [51], "same: ceil(101/2) = 51 (total pad 4: 2 each side, floor((101+4-5)/2)+1 = 51)",
+     torch_check=lambda: [run(nn.Conv2d(1, 8, 5, stride=2, padding=2), (1, 1, 101, 101))[0][1]])
+
+case("pa2-keras-separable-prev-layer", "keras", """
+how many trainable params does SeparableConv2D(128, (3, 3)) have when the previous layer outputs 64 channels?
+""", [8896], "depthwise 3*3*64 = 576 (no bias) + pointwise 64*128 = 8192 + bias 128: 8896",
+     torch_check=lambda: [params(nn.Conv2d(64, 64, 3, groups=64, bias=False), nn.Conv2d(64, 128, 1))])
+
+case("pa2-keras-bn-after-conv-with-kernel", "keras", """
+what does summary show for BatchNormalization() after Conv2D(256, 3)? params and non-trainable
+""", [1024, 512], "BN on 256 channels: Keras shows 4*256 = 1024, of which the moving mean and variance 2*256 = 512 are non-trainable",
+     torch_check=lambda: [4 * nn.BatchNorm2d(256).num_features, 2 * nn.BatchNorm2d(256).num_features])
+
+case("pa2-keras-dense-after-dense", "keras", """
+Dense(10) after Dense(128) in keras, param count of the Dense(10)?
+""", [1290], "128*10 + 10 = 1290", torch_check=lambda: [params(nn.Linear(128, 10))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
