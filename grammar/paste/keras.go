@@ -448,12 +448,23 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	}
 	commaBefore := i > 0 && nodes[i-1].Punct == ","
 	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
-	before := i == 0 || commaBefore
+	// "Conv2D(64,3) MaxPool2D(2) Flatten -> ...": a layer call just before
+	callBefore := i > 0 && nodes[i-1].Pos.Line == n.Pos.Line && kerasSpecs[ptBase(nodes[i-1])] != nil && len(nodes[i-1].Calls) > 0
+	before := i == 0 || commaBefore || callBefore
 	after := i+1 == len(nodes) || commaAfter || nodes[i+1].Pos.Line > n.Pos.Line
-	if !before || !after || (!commaBefore && !commaAfter) {
+	if callBefore && !after {
+		p := nodes[i+1].Punct
+		after = p == "->" || p == "?" || p == "." || p == ":" || nodes[i+1].Ident != "" && len(nodes[i+1].Calls) > 0
+	}
+	if !before || !after || (!commaBefore && !commaAfter && !callBefore) {
 		return nil
 	}
 	return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
+}
+
+// ptBase is the last part of a node's dotted name: Conv2D of layers.Conv2D.
+func ptBase(n *ptNode) string {
+	return n.Ident[strings.LastIndexByte(n.Ident, '.')+1:]
 }
 
 // setting reads calls that set the input rather than add a layer:

@@ -601,6 +601,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
+	if spatial == 3 && len(d) == 2 && p.frames > 0 {
+		d = append([]int{p.frames}, d...) // 16 frames at 112x112
+	}
 	switch len(d) {
 	case spatial:
 		return ptSpatialInput(d, ch, p.channels, first)

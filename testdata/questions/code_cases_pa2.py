@@ -172,6 +172,39 @@ Dense(10) after Dense(128) in keras, param count of the Dense(10)?
 """, [1290], "128*10 + 10 = 1290", torch_check=lambda: [params(nn.Linear(128, 10))])
 
 
+# --- 4. what the words around the code ask ---------------------------------------
+
+def _keras_flat():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2), nn.Flatten())
+    return [run(m, (1, 1, 64, 64))[0][0]]
+
+
+case("pa2-keras-chain-features-after-flatten", "keras", """
+keras, input 64x64x1: Conv2D(8,3) MaxPooling2D(2) Conv2D(16,3) MaxPooling2D(2) Flatten -> how many features come out of the flatten?
+""", [3136], "64->62->31->29->14; 14*14*16 = 3136", torch_check=_keras_flat)
+
+
+def _arrow_shape():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3, stride=2), nn.MaxPool2d(2))
+    return run(m, (1, 1, 50, 50))[0][:2]
+
+
+case("pa2-arrow-shape", "layers", """
+nn.Conv2d(1, 8, 3, stride=2) then nn.MaxPool2d(2) on 50x50 grayscale -> shape??
+""", [8, 12], "floor((50-3)/2)+1 = 24, pool 12 -> 8x12x12", torch_check=_arrow_shape)
+
+
+def _clip():
+    m = nn.Conv3d(3, 32, kernel_size=(3, 3, 3), stride=(1, 2, 2), padding=1)
+    out = run(m, (1, 3, 8, 64, 64))[0]
+    return [out[1], out[2], params(m)]
+
+
+case("pa2-conv3d-frames", "layers", """
+video model: nn.Conv3d(3, 32, kernel_size=(3,3,3), stride=(1,2,2), padding=1), clips are 8 frames of 64x64. out shape + params?
+""", [8, 32, 2624], "T: 8+2-3+1 = 8; H: floor((64+2-3)/2)+1 = 32; params 32*3*27 + 32 = 2624", torch_check=_clip)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
