@@ -81,9 +81,11 @@ func ParseKeras(src string) (*lang.Question, error) {
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
+	k.channelsFirstFix(src, prose)
 	if err := k.input(prose); err != nil {
 		return nil, err
 	}
+	k.wordsFlatten(prose)
 	if _, dense := q.Layers[0].Layer.(calc.Linear); dense && prose.flatten && len(q.Input) > 1 {
 		// "Dense(10) after flattening a 7x7x64 tensor"
 		q.Layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: q.Layers[0].Pos}}, q.Layers...)

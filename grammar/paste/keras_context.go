@@ -128,3 +128,67 @@ func (k *kerasReader) mentionedAgain(nodes []*ptNode, i int, c *ptCall) bool {
 	}
 	return slices.Contains(k.read, ptCallText(c))
 }
+
+// wordsFlatten puts the Flatten the words name ("then Dense(10) after
+// flatten") before the first Dense that follows a feature map, when the
+// code does not write one.
+func (k *kerasReader) wordsFlatten(prose ptProse) {
+	q := k.q
+	if !prose.flatten {
+		return
+	}
+	spatial := false
+	for i, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Flatten, calc.GlobalAvgPool, calc.AdaptivePool, reshapeLayer:
+			return
+		case calc.Conv, calc.Pool, calc.Separable:
+			spatial = true
+		case calc.Linear:
+			if !spatial {
+				return
+			}
+			q.Layers = slices.Insert(q.Layers, i, lang.Layer{Layer: calc.Flatten{}, Pos: l.Pos})
+			q.Notes = append(q.Notes, "the words say the map is flattened: Flatten() taken before the first Dense")
+			return
+		}
+	}
+}
+
+// kerasDoubtWords say the asker knows something is off.
+var kerasDoubtWords = []string{"weird", "wrong", "strange", "correctly", "error", "huge", "too big", "too many"}
+
+// channelsFirstFix corrects an input_shape written channels-first —
+// (3, 150, 150) for 150x150 RGB images, which channels-last Keras reads as
+// 3 rows of 150 columns with 150 channels — when the words say the images
+// are what the shape means in PyTorch's order, or that the result looks
+// wrong.
+func (k *kerasReader) channelsFirstFix(src string, prose ptProse) {
+	s := k.shape
+	if k.chFirst || k.shapeCall == nil || k.q.Fix != nil || len(s) != 3 {
+		return
+	}
+	for _, it := range s {
+		if it.Kind != ptInt {
+			return
+		}
+	}
+	c, h, w := int(s[0].Int), int(s[1].Int), int(s[2].Int)
+	if c > 4 || h <= 4 || w <= 4 {
+		return
+	}
+	low := strings.ToLower(src)
+	said := prose.channels == c || slices.Equal(prose.dims, []int{h, w}) ||
+		slices.ContainsFunc(kerasDoubtWords, func(w string) bool { return strings.Contains(low, w) })
+	if !said {
+		return
+	}
+	old := ptArgSource(src, k.shapeCall, -1, k.shapeKey)
+	shape := fmt.Sprintf("(%d, %d, %d)", h, w, c)
+	line := ptCallWith(src, k.shapeCall, -1, k.shapeKey, shape)
+	why := fmt.Sprintf("Keras is channels-last: %s=%s is %d rows of %d columns with %d channels; %dx%d images with %d channels are %s", k.shapeKey, old, c, h, w, h, w, c, shape)
+	k.shape = []ptValue{s[1], s[2], s[0]}
+	k.q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")
+	k.q.Unused = append(k.q.Unused, lang.Unused{Text: old, Pos: k.shapeAt, Why: "channels-first; read as " + shape})
+}

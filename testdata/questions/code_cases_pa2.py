@@ -205,6 +205,44 @@ video model: nn.Conv3d(3, 32, kernel_size=(3,3,3), stride=(1,2,2), padding=1), c
 """, [8, 32, 2624], "T: 8+2-3+1 = 8; H: floor((64+2-3)/2)+1 = 32; params 32*3*27 + 32 = 2624", torch_check=_clip)
 
 
+# --- 5. words that complete the code: "after flatten", a channels-first shape ---
+
+def _flat_words():
+    m = nn.Sequential(nn.Conv2d(1, 32, 3), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(13 * 13 * 32, 10))
+    return [params(m)]
+
+
+case("pa2-keras-then-dense-after-flatten", "keras", """
+Conv2D(32, 3, input_shape=(28,28,1)) then MaxPooling2D(2) then Dense(10) after flatten, total params?
+""", [54410], "28->26->13; flatten 13*13*32 = 5408; 320 + 5408*10+10 = 54410", torch_check=_flat_words)
+
+
+def _flat_words2():
+    m = nn.Sequential(nn.Conv2d(3, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.Flatten(), nn.Linear(32 * 12 * 12, 64))
+    return [params(m)]
+
+
+case("pa2-keras-flattened-into-dense", "keras", """
+model.add(Conv2D(16, (5,5), input_shape=(32,32,3)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(32, (3,3)))
+# flattened, then
+model.add(Dense(64))
+how many params in total
+""", [300832], "32->28->14->12; flatten 12*12*32 = 4608; 1216 + 4640 + (4608*64+64 = 294976) = 300832", torch_check=_flat_words2)
+
+
+def _chfirst():
+    m = nn.Conv2d(3, 64, 3)
+    return [params(m), run(m, (1, 3, 128, 128))[0][1]]
+
+
+case("pa2-keras-channels-first-shape-rgb", "keras", """
+model.add(Conv2D(64, (3,3), input_shape=(3, 128, 128)))  # my data is 128x128 rgb
+param count looks way too big in summary?? what should it be and what output size
+""", [1792, 126], "meant (128, 128, 3): 3*3*3*64 + 64 = 1792; 128-3+1 = 126", torch_check=_chfirst)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
