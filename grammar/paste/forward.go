@@ -345,5 +345,34 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	}
 	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
 	q.Notes = append(q.Notes, t.notes...)
-	return out
+	return append(out, fwUnnamedTail(m, out, q)...)
+}
+
+// fwUnnamedTail is the modules defined after the last one a forward in
+// words names ("-> flatten. what goes in ???" leaves fc1 unnamed): they
+// are taken last, in the order written, and a note says so.
+func fwUnnamedTail(m *ptModuleSet, chain []lang.Layer, q *lang.Question) []lang.Layer {
+	last := -1
+	for i, l := range m.order {
+		if slices.ContainsFunc(chain, func(c lang.Layer) bool { return c.Pos == l.Pos }) {
+			last = i
+		}
+	}
+	if last < 0 || last+1 >= len(m.order) {
+		return nil
+	}
+	tail := m.order[last+1:]
+	var names []string
+	for name, ls := range m.byName {
+		if len(ls) > 0 && slices.ContainsFunc(tail, func(l lang.Layer) bool { return l.Pos == ls[0].Pos }) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	what := "the modules defined after them"
+	if len(names) > 0 {
+		what = strings.Join(names, ", ")
+	}
+	q.Notes = append(q.Notes, what+": not named in the words after \"forward\", so taken last, in the order written")
+	return tail
 }

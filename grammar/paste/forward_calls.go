@@ -152,7 +152,7 @@ func (t *fwTracer) function(name string, n *ptNode, calls []*ptGroup) fwVal {
 	if len(args) == 0 {
 		return fwVal{}
 	}
-	x := t.expr(args[0].Nodes)
+	x := t.tensorArg(args[0].Nodes)
 	if x.kind != fwTensor {
 		return fwVal{}
 	}

@@ -245,7 +245,7 @@ func (t *fwTracer) apply(v fwVal, n *ptNode, calls []*ptGroup) fwVal {
 			if len(args) == 0 {
 				return fwVal{}
 			}
-			in := t.expr(args[0].Nodes)
+			in := t.tensorArg(args[0].Nodes)
 			if in.kind != fwTensor {
 				return fwVal{}
 			}
@@ -258,6 +258,22 @@ func (t *fwTracer) apply(v fwVal, n *ptNode, calls []*ptGroup) fwVal {
 		}
 	}
 	return v
+}
+
+// tensorArg evaluates a call's first argument. In a forward told in words,
+// a module named alone stands for the module applied to the tensor so far:
+// "pool(relu(conv1))" is pool(relu(conv1(x))).
+func (t *fwTracer) tensorArg(nodes []*ptNode) fwVal {
+	v := t.expr(nodes)
+	if v.kind != fwModule || !t.bare || v.items != nil {
+		return v
+	}
+	x, ok := t.vars["x"]
+	if !ok || x.kind != fwTensor {
+		return v
+	}
+	t.used[v.name] = true
+	return t.push(x, v.mod...)
 }
 
 // push appends layers to a tensor's chain.

@@ -81,9 +81,11 @@ func ParseKeras(src string) (*lang.Question, error) {
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
+	k.channelsFirstFix(src, prose)
 	if err := k.input(prose); err != nil {
 		return nil, err
 	}
+	k.wordsFlatten(prose)
 	if _, dense := q.Layers[0].Layer.(calc.Linear); dense && prose.flatten && len(q.Input) > 1 {
 		// "Dense(10) after flattening a 7x7x64 tensor"
 		q.Layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: q.Layers[0].Pos}}, q.Layers...)
@@ -142,8 +144,10 @@ type kerasReader struct {
 	inputLen   int  // Embedding(input_length=)
 	sawBN, gru bool
 	resetAfter bool
-	shapeCall  *ptCall // the call the input shape was written in
-	shapeKey   string  // its keyword: "input_shape", "shape", ...
+	shapeCall  *ptCall  // the call the input shape was written in
+	shapeKey   string   // its keyword: "input_shape", "shape", ...
+	contextCh  int      // the filters of a layer written after "after", read for its channels only
+	read       []string // the layer calls read, as text
 }
 
 // kerasContainers are walked, not built.
@@ -187,13 +191,24 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			k.inputCall(c)
 			continue
 		}
+		if k.mentionedAgain(nodes, i, c) {
+			continue
+		}
 		if spec, ok := kerasSpecs[base]; ok {
 			ls, err := spec(k, c)
+			k.read = append(k.read, ptCallText(c))
+			after := k.kerasAfter(nodes, i)
+			if after && (err != nil || k.shape == nil) && k.context(c) {
+				continue
+			}
 			if err != nil {
 				k.err = err
 				return
 			}
 			k.q.Layers = append(k.q.Layers, ls...)
+			if after {
+				k.moveBefore(len(k.q.Layers) - len(ls))
+			}
 			continue
 		}
 		if kerasPassThrough[base] {
@@ -299,17 +314,13 @@ func (k *kerasReader) proseInput(prose ptProse) {
 	if in == nil && k.inputLen > 0 {
 		in = calc.Shape{k.inputLen}
 	}
-	if in == nil && prose.channels > 0 {
-		// "a 256-channel feature map": the channels are enough for a
-		// layer that sizes itself from them.
-		switch l := first.(type) {
-		case calc.BatchNorm:
-			l.C = prose.channels
-			q.Layers[0].Layer = l
-		case calc.LayerNorm:
-			l.Shape = []int{prose.channels}
-			q.Layers[0].Layer = l
-		}
+	if in == nil {
+		in = k.proseSizes(prose)
+	}
+	if in == nil {
+		// "a 256-channel feature map", "after Conv2D(128)": the channels
+		// are enough for the parameters.
+		k.proseChannels(prose)
 	}
 	if note != "" {
 		q.Notes = append(q.Notes, note)
@@ -434,14 +445,28 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	if kerasSpecs[base] == nil || !kerasBareOK(base) {
 		return nil
 	}
+	if i+2 < len(nodes) && kerasAfterWords[strings.ToLower(nodes[i+1].Ident)] && ptCallOf(nodes[i+2]) != nil {
+		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n} // "BatchNormalization after Conv2D(128)"
+	}
 	commaBefore := i > 0 && nodes[i-1].Punct == ","
 	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
-	before := i == 0 || commaBefore
+	// "Conv2D(64,3) MaxPool2D(2) Flatten -> ...": a layer call just before
+	callBefore := i > 0 && nodes[i-1].Pos.Line == n.Pos.Line && kerasSpecs[ptBase(nodes[i-1])] != nil && len(nodes[i-1].Calls) > 0
+	before := i == 0 || commaBefore || callBefore
 	after := i+1 == len(nodes) || commaAfter || nodes[i+1].Pos.Line > n.Pos.Line
-	if !before || !after || (!commaBefore && !commaAfter) {
+	if callBefore && !after {
+		p := nodes[i+1].Punct
+		after = p == "->" || p == "?" || p == "." || p == ":" || nodes[i+1].Ident != "" && len(nodes[i+1].Calls) > 0
+	}
+	if !before || !after || (!commaBefore && !commaAfter && !callBefore) {
 		return nil
 	}
 	return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
+}
+
+// ptBase is the last part of a node's dotted name: Conv2D of layers.Conv2D.
+func ptBase(n *ptNode) string {
+	return n.Ident[strings.LastIndexByte(n.Ident, '.')+1:]
 }
 
 // setting reads calls that set the input rather than add a layer:

@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src)
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src)
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -64,19 +64,30 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	q.Layers = mods.order
 	fx.trusted = ptSaysProblem(src)
+	traced := true
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
+	} else {
+		traced = false
 	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
+	}
+	assumed := ""
+	if !traced {
+		assumed = ptReuseShared(q, mods, fx)
+		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
+	if assumed != "" && q.Fix != nil {
+		q.Fix.Why = assumed + ": " + q.Fix.Why
+	}
 	return q, nil
 }
 
@@ -146,6 +157,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			i = w.branch(nodes, i) - 1
 			continue
 		}
+		if owner == "" && w.depth == 0 && n.Ident != "" && w.barePool(nodes, i) {
+			continue
+		}
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
 			c = nil // class Net(nn.Module): / def block(in_ch, out_ch):
@@ -160,8 +174,16 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			continue
 		}
 		name := ptAssignedName(nodes, i)
-		if spec, ok := ptSpecs[c.Base()]; ok {
+		spec, ok := ptSpecs[c.Base()]
+		if !ok {
+			spec, ok = w.ptShorthandSpec(c)
+		}
+		if ok {
+			before := len(m.order)
 			w.module(spec, c, name, owner)
+			if owner == "" && w.depth == 0 {
+				w.repeat(before, ptRepeatAfter(nodes, i))
+			}
 			continue
 		}
 		if cls := w.classes[c.Name]; cls != nil {
@@ -579,6 +601,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
+	if spatial == 3 && len(d) == 2 && p.frames > 0 {
+		d = append([]int{p.frames}, d...) // 16 frames at 112x112
+	}
 	switch len(d) {
 	case spatial:
 		return ptSpatialInput(d, ch, p.channels, first)

@@ -269,6 +269,7 @@ type ptProse struct {
 	dataset  string        // "CIFAR", "MNIST", "ImageNet"
 	asked    []string
 	flatten  bool // "after flattening"
+	frames   int  // "16 frames": the depth of a video clip or a volume
 	chPos    lang.Position
 }
 
@@ -315,7 +316,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.p.dims != nil {
 		return
 	}
-	if n.Dims != "" && !ptLayerWords[r.word(i+1)] {
+	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}
@@ -355,6 +356,11 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
 			p.length = r.num(i + 2)
 		}
+	case "frames", "slices":
+		// "a clip of 16 frames at 112x112": the depth of a 3-D input
+		if v := r.num(i - 1); v > 0 {
+			p.frames = v
+		}
 	case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
 		if v := r.num(i - 1); v > 0 {
 			p.length = v
@@ -380,11 +386,8 @@ var ptAskWords = map[string]string{"params": "params", "parameters": "params", "
 func (r *ptProseReader) asks(i int) {
 	w := r.word(i)
 	a := ptAskWords[w]
-	switch w {
-	case "shape", "shapes", "size", "dimensions", "dims":
-		if i > 0 && (r.word(i-1) == "output" || r.word(i-1) == "out") {
-			a = "output"
-		}
+	if a == "" && r.asksOutput(i) {
+		a = "output"
 	}
 	if a != "" && !slices.Contains(r.p.asked, a) {
 		r.p.asked = append(r.p.asked, a)
@@ -409,7 +412,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 }
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
-	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true}
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
 // leading None (Keras's batch) dropped; nil when it is not such a tuple.

@@ -1,0 +1,62 @@
+package paste
+
+import "strings"
+
+// The words that ask for an output size, as people write them around
+// code: "-> shape??", "out + params?", "out len", "whats h/w", "output
+// HxW", "what image size comes out", "how many features after flatten".
+
+// ptSizeWords name a size; asked for unless a word before says whose
+// (the input's, the kernel's, the batch's).
+var ptSizeWords = map[string]bool{"shape": true, "shapes": true, "size": true, "sizes": true, "dims": true, "dimension": true,
+	"dimensions": true, "length": true, "len": true, "hxw": true, "hw": true, "height": true, "width": true, "resolution": true}
+
+// ptNotOutputWords before a size word make it another size than the
+// output's.
+var ptNotOutputWords = map[string]bool{"input": true, "in": true, "inputs": true, "image": true, "images": true, "img": true,
+	"kernel": true, "filter": true, "filters": true, "batch": true, "pool": true, "pooling": true, "step": true, "window": true,
+	"patch": true, "stride": true, "padding": true, "hidden": true, "embedding": true, "vocab": true, "of": true, "data": true,
+	"sequence": true, "seq": true, "file": true, "font": true, "minibatch": true, "sample": true, "my": true, "same": true}
+
+// asksOutput reports whether node i asks for the output size.
+func (r *ptProseReader) asksOutput(i int) bool {
+	w, prev, next := r.word(i), r.word(i-1), r.word(i+1)
+	switch {
+	case ptSizeWords[w]:
+		if prev == "output" || prev == "out" {
+			return true
+		}
+		// "input image size", not "img -> shape"
+		return !ptNotOutputWords[prev] && (r.punct(i-1) != "" || !ptNotOutputWords[r.word(i-2)])
+	case w == "h" && r.punct(i+1) == "/" && r.word(i+2) == "w":
+		return true
+	case w == "out":
+		// "out + params?", "comes out", "out?" (not "out of", "out_channels")
+		p := r.punct(i + 1)
+		return p == "+" || p == "?" || p == "," || p == "&" || next == "and" || i+1 >= len(r.nodes) ||
+			prev == "comes" || prev == "come" || prev == "coming"
+	case w == "features" || w == "values" || w == "neurons":
+		// "how many features after flatten", not "in_features"
+		return prev == "many" && strings.Contains(r.rest(i, 4), "flatten")
+	case r.punct(i) == "?" && r.punct(i-1) == "->":
+		return true // "-> ? and params"
+	}
+	return false
+}
+
+// punct is node i's punctuation, or "".
+func (r *ptProseReader) punct(i int) string {
+	if i < 0 || i >= len(r.nodes) {
+		return ""
+	}
+	return r.nodes[i].Punct
+}
+
+// rest is the next n words after node i, lowercase, joined by spaces.
+func (r *ptProseReader) rest(i, n int) string {
+	var ws []string
+	for j := i + 1; j < len(r.nodes) && j <= i+n; j++ {
+		ws = append(ws, r.word(j))
+	}
+	return strings.Join(ws, " ")
+}

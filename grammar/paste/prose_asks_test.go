@@ -1,0 +1,36 @@
+package paste
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestProseAsks checks what the words around pasted code ask for, as
+// people write it in chat: the first line of the reply answers it.
+func TestProseAsks(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		asked []string
+	}{
+		{"nn.Conv2d(1, 8, 3, stride=2) then nn.MaxPool2d(2) on 50x50 grayscale -> shape??", []string{"output"}},
+		{"nn.Conv2d(1, 8, 3) on a 40x40 img -> shape? (c, h, w)", []string{"output"}},
+		{"Conv1d(16, 32, 3) on seq len 120 -> out len + params?", []string{"output", "params"}},
+		{"nn.ConvTranspose2d(64, 32, 2, stride=2) on 14x14 -> ? and params", []string{"output", "params"}},
+		{"nn.Conv2d(3, 16, 3) on 64x64 rgb, out + params?", []string{"output", "params"}},
+		{"28x28 gray -> nn.Conv2d(1, 4, 5) -> nn.MaxPool2d(2). whats h/w after the pool", []string{"output"}},
+		{"nn.Conv2d(1, 32, (3, 9)) on a 1x40x100 spectrogram. output HxW?", []string{"output"}},
+		{"what image size comes out of nn.ConvTranspose2d(8, 3, 4, 2, 1) on 16x16?", []string{"output"}},
+		{"nn.Sequential(nn.Conv2d(3, 8, 3), nn.MaxPool2d(2), nn.Flatten()) on 32x32 rgb, how many features after flatten?", []string{"output"}},
+		// sizes that are not the output's
+		{"nn.Conv2d(3, 8, kernel_size=3) with batch size 16 and input size 32x32: params?", []string{"params"}},
+		{"nn.Conv2d(3, 8, 3) on images of size 64x64, how many parameters", []string{"params"}},
+	} {
+		f, err := ptParseTree(c.src)
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		if got := ptReadProse(f).asked; !slices.Equal(got, c.asked) {
+			t.Errorf("%q asks %q, want %q", c.src, got, c.asked)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package paste
+
+// Code written in shorthand, as people type it in chat: `conv(3,32,3,
+// padding=1)+pool2`, `fc(512, 10)`, `Conv2d(512, 512, 3, padding=1) x3 in a
+// row`. A lowercase call with numbers only is the layer its name says; a
+// bare `pool2` next to such a layer is a 2x2 max pool; `x3` (or `3 times`)
+// after a layer repeats it.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// ptShorthandNames map a lowercase call name to the module it stands for.
+var ptShorthandNames = map[string]string{"conv": "Conv2d", "conv2d": "Conv2d", "conv1d": "Conv1d", "conv3d": "Conv3d",
+	"deconv": "ConvTranspose2d", "convtranspose2d": "ConvTranspose2d", "linear": "Linear", "fc": "Linear", "dense": "Linear",
+	"maxpool": "MaxPool2d", "maxpool2d": "MaxPool2d", "pool": "MaxPool2d", "avgpool": "AvgPool2d", "avgpool2d": "AvgPool2d",
+	"bn": "BatchNorm2d", "batchnorm": "BatchNorm2d", "batchnorm2d": "BatchNorm2d"}
+
+// ptShorthandRE finds a shorthand conv call with its three numbers, so a
+// message of shorthand is read as code.
+var ptShorthandRE = regexp.MustCompile(`(?i)\b(?:conv|conv2d|deconv)\(\s*\d+\s*,\s*\d+\s*,\s*\d+`)
+
+// ptShorthandSpec is the spec of a shorthand call (`conv(3, 32, 3)`), when
+// c is one: a lowercase name of ptShorthandNames, not a module the paste
+// assigns, with numbers only as arguments.
+func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
+	name, ok := ptShorthandNames[strings.ToLower(c.Name)]
+	if !ok || c.Name != strings.ToLower(c.Name) || len(c.Args) == 0 || w.m.byName[c.Name] != nil {
+		return ptSpec{}, false
+	}
+	for _, a := range c.Args {
+		for _, n := range a.Nodes {
+			if n.Num == "" && n.Group == nil && n.Punct != "," && n.Ident != "True" && n.Ident != "False" && n.Str == "" {
+				return ptSpec{}, false
+			}
+		}
+	}
+	spec, ok := ptSpecs[name]
+	return spec, ok
+}
+
+// ptBarePoolRE is a pool written as one word: pool2, maxpool2, max_pool3.
+var ptBarePoolRE = regexp.MustCompile(`^(?i)(max|avg)?_?pool_?([1-9])$`)
+
+// barePool reads nodes[i] as a pool written as one word when it stands
+// next to a layer read on its line ("conv(3,32,3)+pool2"), and reports
+// whether it did.
+func (w *ptModuleWalk) barePool(nodes []*ptNode, i int) bool {
+	n := nodes[i]
+	mm := ptBarePoolRE.FindStringSubmatch(n.Ident)
+	if mm == nil || len(n.Calls) > 0 || w.m.byName[n.Ident] != nil || !w.layerOnLine(n.Pos.Line) {
+		return false
+	}
+	k, _ := strconv.Atoi(mm[2])
+	p := calc.Pool{Kernel: []int{k}}
+	if strings.EqualFold(mm[1], "avg") {
+		p.Op = calc.AvgPool
+	}
+	l := lang.Layer{Layer: p, Pos: ptPos(n.Pos)}
+	w.m.order = append(w.m.order, l)
+	return true
+}
+
+// layerOnLine reports whether a layer was read on the given line.
+func (w *ptModuleWalk) layerOnLine(line int) bool {
+	for j := len(w.m.order) - 1; j >= 0; j-- {
+		if w.m.order[j].Pos.Line == line {
+			return true
+		}
+		if w.m.order[j].Pos.Line < line {
+			break
+		}
+	}
+	return false
+}
+
+// ptTimesRE is a repeat written after a layer: x3, ×3, X3.
+var ptTimesRE = regexp.MustCompile(`^[xX×]([1-9][0-9]?)$`)
+
+// ptRepeatAfter reads a repeat count written after the call at nodes[i]
+// ("x3", "x 3", "× 3", "3 times", "three times"); 1 when there is none.
+// The count must be on the call's line.
+func ptRepeatAfter(nodes []*ptNode, i int) int {
+	next := func(k int) *ptNode {
+		if i+k < len(nodes) && nodes[i+k].Pos.Line == nodes[i].Pos.Line {
+			return nodes[i+k]
+		}
+		return nil
+	}
+	a, b := next(1), next(2)
+	if a == nil {
+		return 1
+	}
+	if m := ptTimesRE.FindStringSubmatch(a.Ident); m != nil && len(a.Calls) == 0 {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	if (a.Ident == "x" || a.Ident == "X" || a.Punct == "×") && b != nil && b.Num != "" {
+		if n, err := strconv.Atoi(b.Num); err == nil && n >= 1 && n <= 99 {
+			return n
+		}
+	}
+	if b != nil && strings.EqualFold(b.Ident, "times") {
+		if n, err := strconv.Atoi(a.Num); err == nil && n >= 1 && n <= 99 {
+			return n
+		}
+		if n := ptSmallNumberWords[strings.ToLower(a.Ident)]; n > 0 {
+			return n
+		}
+	}
+	return 1
+}
+
+var ptSmallNumberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+// repeat appends the layers read since before n-1 more times, with a note.
+func (w *ptModuleWalk) repeat(before, n int) {
+	m := w.m
+	if n <= 1 || before >= len(m.order) {
+		return
+	}
+	item := append([]lang.Layer(nil), m.order[before:]...)
+	for k := 1; k < n; k++ {
+		m.order = append(m.order, item...)
+	}
+	w.q.Notes = append(w.q.Notes, "the layer written before \"x"+strconv.Itoa(n)+"\" (or \""+strconv.Itoa(n)+" times\") is taken "+strconv.Itoa(n)+" times, one after the other")
+}
+
+// ptTrailingView reads an `x.view(-1, 64 * ? * ?)` written beside layers
+// that end in a feature map (no Linear, no forward): the map is flattened
+// there, the view's size is filled or corrected (q.Fix, in the asker's
+// words), and what the view gives is asked.
+func ptTrailingView(f *ptFile, src string, env map[string]ptValue, q *lang.Question) {
+	if q.Input == nil || len(q.Layers) == 0 || q.Fix != nil {
+		return
+	}
+	if _, ok := ptFirstLinear(q.Layers); ok {
+		return
+	}
+	if _, ok := q.Layers[len(q.Layers)-1].Layer.(calc.Flatten); ok {
+		return
+	}
+	c := ptTopView(f.Nodes)
+	if c == nil {
+		return
+	}
+	n, ok := ptElementsBefore(q.Layers, len(q.Layers), q.Input)
+	if !ok {
+		return
+	}
+	in := q.Input
+	for _, l := range q.Layers {
+		r, _ := l.Apply(in)
+		in = r.Output
+	}
+	q.Layers = append(q.Layers, lang.Layer{Layer: calc.Flatten{}, Pos: c.Pos})
+	if len(q.Asked) == 0 {
+		q.Asked = []string{"output"}
+	}
+	old := ptArgSource(src, c, 1, "")
+	text := fmt.Sprint(n)
+	if strings.Contains(old, "*") && len(in) > 1 {
+		text = ptProduct(in)
+	}
+	v, err := ptEval(c.Args[1].Nodes, env)
+	line := ptCallWith(src, c, 1, "", text)
+	switch {
+	case strings.Contains(old, "?"):
+		why := fmt.Sprintf("%s is what goes in the view: what reaches it, %s, flattens to %d values", text, ptShapeText(in), n)
+		q.Fix = &lang.Fix{Layer: len(q.Layers) - 1, Line: line, Why: why}
+	case err == nil && v.Kind == ptInt && v.Int != n:
+		why := fmt.Sprintf("what reaches the view, %s, flattens to %d values, not %d", ptShapeText(in), n, v.Int)
+		q.Fix = &lang.Fix{Layer: len(q.Layers) - 1, Line: line, Why: why}
+		q.Unused = append(q.Unused, lang.Unused{Text: old, Pos: c.Args[1].Pos, Why: old + " is what the code has, but " + why})
+	}
+	if q.Fix != nil {
+		q.Notes = append(q.Notes, "fix: "+line+" ("+q.Fix.Why+")")
+	}
+}
+
+// ptTopView is the first x.view(-1, N) / x.reshape(-1, N) call of nodes,
+// at any depth, with two arguments the first of which is -1 or a batch.
+func ptTopView(nodes []*ptNode) *ptCall {
+	var found *ptCall
+	ptWalk(nodes, func(n *ptNode) bool {
+		c := ptCallOf(n)
+		if found != nil || c == nil {
+			return found == nil
+		}
+		if b := c.Base(); (b == "view" || b == "reshape") && strings.Contains(c.Name, ".") && len(c.Args) == 2 {
+			found = c
+		}
+		return true
+	})
+	return found
+}

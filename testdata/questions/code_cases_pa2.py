@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+"""Appends the pa2- cases to code.jsonl: pasted code as people paste it on
+forums and in chat (the paste front-end's second round, issue 12), each
+number checked with PyTorch (Debian's python3-torch 1.13) where PyTorch can
+build the layers, and worked by hand in `working` for Keras.
+
+code_cases.py writes code.jsonl from scratch; run this after it:
+    /usr/bin/python3 testdata/questions/code_cases.py
+    /usr/bin/python3 testdata/questions/code_cases_pa2.py
+Rows whose id starts with "pa2-" are replaced, the rest kept as they are.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import code_cases as cc  # noqa: E402
+from code_cases import params, run, Fn, torch, nn  # noqa: E402
+
+cc.CASES.clear()
+case = cc.case
+F = torch.nn.functional if torch is not None else None
+
+
+def flat(model, shape):
+    """How many values the model's output flattens to, per sample."""
+    out, _ = run(model, shape)
+    n = 1
+    for d in out:
+        n *= d
+    return n
+
+
+# --- 1. forward told in words after an __init__, or not told at all ----------
+
+def _lenet_words():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 28, 28))]
+
+
+case("pa2-words-fwd-nested", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.pool = nn.MaxPool2d(2)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.fc1 = nn.Linear(???, 64)
+self.fc2 = nn.Linear(64, 10)
+forward goes pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> fc1 -> fc2
+mnist 28x28, what is ??? supposed to be
+""", [400], "28->26->13->11->5 (pool after both convs); 16*5*5 = 400", torch_check=_lenet_words)
+
+
+def _arrows():
+    m = nn.Sequential(nn.Conv2d(3, 16, 5), nn.ReLU(), nn.MaxPool2d(2, 2), nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2, 2))
+    return [flat(m, (1, 3, 64, 64))]
+
+
+case("pa2-words-fwd-arrows-fc-unnamed", "forward", """
+images are 64x64 rgb
+        self.conv1 = nn.Conv2d(3, 16, 5)
+        self.conv2 = nn.Conv2d(16, 32, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.fc = nn.Linear(?, 10)
+in forward i do conv1 -> relu -> pool -> conv2 -> relu -> pool -> flatten. whats the ? for fc
+""", [5408], "64->60->30->26->13 (the pool after each conv, as the words say); 32*13*13 = 5408", torch_check=_arrows)
+
+
+def _tutorial_fits():
+    mods = [nn.Conv2d(1, 10, 5), nn.Conv2d(10, 20, 5), nn.Linear(320, 50), nn.Linear(50, 10)]
+    m = nn.Sequential(nn.Conv2d(1, 10, 5), nn.MaxPool2d(2), nn.Conv2d(10, 20, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(320, 50))
+    return [params(*mods), flat(m[:4], (1, 1, 28, 28))]
+
+
+case("pa2-init-shared-pool-fits", "forward", """
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.conv1 = nn.Conv2d(1, 10, kernel_size=5)
+        self.pool = nn.MaxPool2d(2)
+        self.conv2 = nn.Conv2d(10, 20, kernel_size=5)
+        self.fc1 = nn.Linear(320, 50)
+        self.fc2 = nn.Linear(50, 10)
+total params on mnist (28x28)? does 320 check out?
+""", [21840, 320], "the pool defined once is applied after both convs (only then does fc1's 320 fit: 28->24->12->8->4, 20*4*4 = 320); params 260 + 5020 + 16050 + 510 = 21840",
+     torch_check=_tutorial_fits)
+
+
+def _tutorial_qqq():
+    m = nn.Sequential(nn.Conv2d(3, 6, 5), nn.MaxPool2d(2, 2), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2, 2))
+    return [flat(m, (1, 3, 32, 32))]
+
+
+case("pa2-init-shared-pool-qqq", "forward", """
+cifar10 32x32. only have the init so far:
+self.conv1 = nn.Conv2d(3, 6, 5)
+self.pool = nn.MaxPool2d(2, 2)
+self.conv2 = nn.Conv2d(6, 16, 5)
+self.fc1 = nn.Linear(???, 120)
+""", [400], "forward not pasted: the pool defined once is taken after each conv, as the tutorial's forward does (said first): 32->28->14->10->5; 16*5*5 = 400",
+     torch_check=_tutorial_qqq)
+
+
+# --- 2. shorthand: conv(3,32,3)+pool2, "x3 in a row" ---------------------------
+
+def _short_view():
+    m = nn.Sequential(nn.Conv2d(1, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-shorthand-view-qmarks", "shorthand", """
+input 1x64x64 grayscale
+conv(1,16,5)+pool2
+conv(16,32,3,padding=1)+pool2
+x = x.view(x.size(0), 32*?*?)  # what size
+""", [7200], "64->60->30->30->15; 32*15*15 = 7200", torch_check=_short_view)
+
+
+def _short_lenet():
+    m = nn.Sequential(nn.Conv2d(1, 6, 5), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-shorthand-lenet-wrong-view", "shorthand", """
+tried lenet on my 64x64 grayscale imgs: conv(1, 6, 5), pool2, conv(6, 16, 5), pool2, then x = x.view(-1, 16*5*5) and it errors. what number should be there instead
+""", [2704], "64->60->30->26->13; 16*13*13 = 2704, not 400", torch_check=_short_lenet)
+
+
+case("pa2-times-three-nobias", "shorthand", """
+nn.Conv2d(256, 256, 3, padding=1, bias=False) 3 times, how many weights in total?
+""", [1769472], "3 * (3*3*256*256) = 3 * 589824 = 1769472",
+     torch_check=lambda: [params(*[nn.Conv2d(256, 256, 3, padding=1, bias=False) for _ in range(3)])])
+
+case("pa2-x2-linear-then-head", "shorthand", """
+classifier is nn.Linear(1024, 1024) x2 then nn.Linear(1024, 10). total params?
+""", [2109450], "2 * (1024*1024 + 1024) + (1024*10 + 10) = 2*1049600 + 10250 = 2109450",
+     torch_check=lambda: [params(nn.Linear(1024, 1024), nn.Linear(1024, 1024), nn.Linear(1024, 10))])
+
+
+# --- 3. Keras layers with their input in words -----------------------------------
+# Keras numbers are checked with the PyTorch layer that computes the same
+# (Keras 'same' with stride s: ceil(n/s), which PyTorch gives with the
+# padding that makes it; SeparableConv2D = depthwise without bias +
+# pointwise with bias; BatchNormalization's summary = 4*C).
+
+case("pa2-keras-words-depthwise-channels", "keras", """
+DepthwiseConv2D(3, padding='same') in keras on a 64 channel feature map, whats the param count
+""", [640], "depthwise 3*3*64 = 576 + bias 64 = 640",
+     torch_check=lambda: [params(nn.Conv2d(64, 64, 3, groups=64))])
+
+case("pa2-keras-words-size-only", "keras", """
+keras Conv2D(32, 5, strides=3) on a 100x100 image, output size??
+""", [32], "valid: floor((100-5)/3)+1 = 32 (the channels change nothing asked)",
+     torch_check=lambda: [run(nn.Conv2d(1, 32, 5, stride=3), (1, 1, 100, 100))[0][1]])
+
+case("pa2-keras-words-same-stride", "keras", """
+in keras: Conv2D(8, (5,5), strides=(2,2), padding="same") applied to 101x101 -- what's the out shape
+""", [51], "same: ceil(101/2) = 51 (total pad 4: 2 each side, floor((101+4-5)/2)+1 = 51)",
+     torch_check=lambda: [run(nn.Conv2d(1, 8, 5, stride=2, padding=2), (1, 1, 101, 101))[0][1]])
+
+case("pa2-keras-separable-prev-layer", "keras", """
+how many trainable params does SeparableConv2D(128, (3, 3)) have when the previous layer outputs 64 channels?
+""", [8896], "depthwise 3*3*64 = 576 (no bias) + pointwise 64*128 = 8192 + bias 128: 8896",
+     torch_check=lambda: [params(nn.Conv2d(64, 64, 3, groups=64, bias=False), nn.Conv2d(64, 128, 1))])
+
+case("pa2-keras-bn-after-conv-with-kernel", "keras", """
+what does summary show for BatchNormalization() after Conv2D(256, 3)? params and non-trainable
+""", [1024, 512], "BN on 256 channels: Keras shows 4*256 = 1024, of which the moving mean and variance 2*256 = 512 are non-trainable",
+     torch_check=lambda: [4 * nn.BatchNorm2d(256).num_features, 2 * nn.BatchNorm2d(256).num_features])
+
+case("pa2-keras-dense-after-dense", "keras", """
+Dense(10) after Dense(128) in keras, param count of the Dense(10)?
+""", [1290], "128*10 + 10 = 1290", torch_check=lambda: [params(nn.Linear(128, 10))])
+
+
+# --- 4. what the words around the code ask ---------------------------------------
+
+def _keras_flat():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2), nn.Flatten())
+    return [run(m, (1, 1, 64, 64))[0][0]]
+
+
+case("pa2-keras-chain-features-after-flatten", "keras", """
+keras, input 64x64x1: Conv2D(8,3) MaxPooling2D(2) Conv2D(16,3) MaxPooling2D(2) Flatten -> how many features come out of the flatten?
+""", [3136], "64->62->31->29->14; 14*14*16 = 3136", torch_check=_keras_flat)
+
+
+def _arrow_shape():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3, stride=2), nn.MaxPool2d(2))
+    return run(m, (1, 1, 50, 50))[0][:2]
+
+
+case("pa2-arrow-shape", "layers", """
+nn.Conv2d(1, 8, 3, stride=2) then nn.MaxPool2d(2) on 50x50 grayscale -> shape??
+""", [8, 12], "floor((50-3)/2)+1 = 24, pool 12 -> 8x12x12", torch_check=_arrow_shape)
+
+
+def _clip():
+    m = nn.Conv3d(3, 32, kernel_size=(3, 3, 3), stride=(1, 2, 2), padding=1)
+    out = run(m, (1, 3, 8, 64, 64))[0]
+    return [out[1], out[2], params(m)]
+
+
+case("pa2-conv3d-frames", "layers", """
+video model: nn.Conv3d(3, 32, kernel_size=(3,3,3), stride=(1,2,2), padding=1), clips are 8 frames of 64x64. out shape + params?
+""", [8, 32, 2624], "T: 8+2-3+1 = 8; H: floor((64+2-3)/2)+1 = 32; params 32*3*27 + 32 = 2624", torch_check=_clip)
+
+
+# --- 5. words that complete the code: "after flatten", a channels-first shape ---
+
+def _flat_words():
+    m = nn.Sequential(nn.Conv2d(1, 32, 3), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(13 * 13 * 32, 10))
+    return [params(m)]
+
+
+case("pa2-keras-then-dense-after-flatten", "keras", """
+Conv2D(32, 3, input_shape=(28,28,1)) then MaxPooling2D(2) then Dense(10) after flatten, total params?
+""", [54410], "28->26->13; flatten 13*13*32 = 5408; 320 + 5408*10+10 = 54410", torch_check=_flat_words)
+
+
+def _flat_words2():
+    m = nn.Sequential(nn.Conv2d(3, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.Flatten(), nn.Linear(32 * 12 * 12, 64))
+    return [params(m)]
+
+
+case("pa2-keras-flattened-into-dense", "keras", """
+model.add(Conv2D(16, (5,5), input_shape=(32,32,3)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(32, (3,3)))
+# flattened, then
+model.add(Dense(64))
+how many params in total
+""", [300832], "32->28->14->12; flatten 12*12*32 = 4608; 1216 + 4640 + (4608*64+64 = 294976) = 300832", torch_check=_flat_words2)
+
+
+def _chfirst():
+    m = nn.Conv2d(3, 64, 3)
+    return [params(m), run(m, (1, 3, 128, 128))[0][1]]
+
+
+case("pa2-keras-channels-first-shape-rgb", "keras", """
+model.add(Conv2D(64, (3,3), input_shape=(3, 128, 128)))  # my data is 128x128 rgb
+param count looks way too big in summary?? what should it be and what output size
+""", [1792, 126], "meant (128, 128, 3): 3*3*3*64 + 64 = 1792; 128-3+1 = 126", torch_check=_chfirst)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    bad = 0
+    for c in cc.CASES:
+        assert c["id"].startswith("pa2-"), c["id"]
+        if torch is not None and c["torch_check"] is not None:
+            with torch.no_grad():
+                got = c["torch_check"]()
+            if got != c["must_contain"]:
+                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
+                bad += 1
+    path = os.path.join(here, "code.jsonl")
+    with open(path) as f:
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("pa2-")]
+    ids = {json.loads(l)["id"] for l in kept}
+    with open(path, "w") as f:
+        f.writelines(kept)
+        for c in cc.CASES:
+            assert c["id"] not in ids, c["id"]
+            ids.add(c["id"])
+            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
+            if c["answers"] > 1:
+                row["answers"] = c["answers"]
+            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    checked = sum(1 for c in cc.CASES if c["torch_check"])
+    print(f"{len(cc.CASES)} pa2 cases, {checked} checked with PyTorch, {bad} disagree")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
