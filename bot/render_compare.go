@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // comparing matches the words of a message that sets two designs side by
@@ -21,6 +23,26 @@ type compared struct {
 var comparedNumbers = map[string]compared{
 	"params": {"learnable parameters", paramsOf},
 	"macs":   {"multiply-accumulates", totalMACs},
+	"flops":  {"multiply-accumulates", totalMACs},
+	"weights": {"weights", func(r Reply) (int64, bool) {
+		var n int64
+		for _, rep := range leafReports(r) {
+			n += rep.Weights
+		}
+		return n, len(leafReports(r)) > 0
+	}},
+}
+
+// leafReports are the single layers of a reply.
+func leafReports(r Reply) []calc.Report {
+	if r.Summary == nil {
+		return r.Reports
+	}
+	var out []calc.Report
+	for _, row := range r.Summary.Leaves() {
+		out = append(out, *row.Report)
+	}
+	return out
 }
 
 // writeCompared answers a comparison of two designs on its first line —

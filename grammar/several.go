@@ -14,13 +14,19 @@ import (
 
 // part is one question of a message: its text and where it starts.
 type part struct {
-	text string
-	off  int
+	text   string
+	off    int
+	marked bool // it starts with a list marker: "(a)", "2.", "Option B:"
 }
 
 // itemMarker matches the start of a list item: "1)", "2.", "(a)", "b)",
-// "Q1:", "Q2.", at the start of a line or after a question mark.
-var itemMarker = regexp.MustCompile(`(?im)(?:^|[?:.]\s+)(\(?[1-9a-e]\)|[1-9]\.\s|q[1-9][:.)])`)
+// "(ii)", "Q1:", "Q2.", "Option A:", at the start of a line or after a
+// question mark; inlineMarker one in the middle of a sentence: "weights of
+// (i) a 5x5 conv and (ii) two 3x3 convs".
+var (
+	itemMarker   = regexp.MustCompile(`(?im)(?:^|[?:.]\s+)(\(?(?:[1-9a-e]|i{1,3}|iv)\)|[1-9]\.\s|q[1-9][:.)]|option\s+[a-d1-4][:.)])`)
+	inlineMarker = regexp.MustCompile(`(?i)\s(\((?:[a-e]|i{1,3}|iv)\)\s|option\s+[a-d1-4][:.)])`)
+)
 
 // versus matches the words that set two questions side by side.
 var versus = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|or rather|than)\s`)
@@ -32,8 +38,10 @@ var questionEnd = regexp.MustCompile(`\?\s+`)
 // splitQuestions cuts src into its questions.
 func splitQuestions(src string) (parts []part) {
 	cuts := map[int]int{} // where a part ends -> where the next starts
-	for _, m := range itemMarker.FindAllStringSubmatchIndex(src, -1) {
+	marked := map[int]bool{}
+	for _, m := range append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...) {
 		cuts[m[2]] = m[2]
+		marked[m[2]] = true
 	}
 	for _, m := range versus.FindAllStringIndex(src, -1) {
 		cuts[m[0]] = m[1] // the words themselves are dropped
@@ -51,22 +59,22 @@ func splitQuestions(src string) (parts []part) {
 	start := 0
 	for _, k := range at {
 		if k >= start {
-			parts = appendPart(parts, src, start, k)
+			parts = appendPart(parts, src, start, k, marked[start])
 			start = cuts[k]
 		}
 	}
-	return appendPart(parts, src, start, len(src))
+	return appendPart(parts, src, start, len(src), marked[start])
 }
 
 // appendPart adds src[start:end] as a part when it holds more than
 // punctuation.
-func appendPart(parts []part, src string, start, end int) []part {
+func appendPart(parts []part, src string, start, end int, marked bool) []part {
 	t := strings.TrimSpace(src[start:end])
 	if strings.Trim(t, " ,;:.-?!") == "" {
 		return parts
 	}
 	lead := len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t\n"))
-	return append(parts, part{text: t, off: start + lead})
+	return append(parts, part{text: t, off: start + lead, marked: marked})
 }
 
 // hasNumber reports whether s holds a number in digits; a part with
@@ -76,17 +84,25 @@ func hasNumber(s string) bool {
 }
 
 // parseParts reads each part of a message; parts without a number (the
-// shared "params each, no bias?") are added to every other part. It
-// returns nil when a part does not read.
+// shared "params each, no bias?") are added to every other part, and a
+// first part that does not read on its own ("input 14x14x256. Option A:
+// ... Option B: ...") is the context of the others. A later part that does
+// not read is read again after the first part's opening sentences ("last
+// block outputs 7x7x512. ... GAP then Dense(10), versus Flatten then
+// Dense(10)?"). It returns nil when a part does not read.
 func parseParts(src string, parts []part) []*Question {
-	var shared []string
+	var shared []span
 	var numbered []part
 	for _, p := range parts {
 		if hasNumber(p.text) {
 			numbered = append(numbered, p)
 		} else {
-			shared = append(shared, p.text)
+			shared = append(shared, p.span())
 		}
+	}
+	var context []span
+	if len(numbered) > 2 && isContext(numbered[0], numbered[1]) {
+		context, numbered = []span{numbered[0].span()}, numbered[1:]
 	}
 	if len(numbered) < 2 {
 		return nil
@@ -94,27 +110,15 @@ func parseParts(src string, parts []part) []*Question {
 	qs := make([]*Question, 0, len(numbered))
 	texts := make([]string, 0, len(numbered))
 	for k, p := range numbered {
-		at := p.off
-		text := strings.Join(append([]string{p.text}, shared...), " ")
-		q, err := Parse(text)
+		text := joined(src, slices.Concat(context, []span{p.span()}, shared))
+		q, err := Parse(text.text)
 		if err != nil && k > 0 {
-			if text, ok := changed(numbered[k-1].text, p.text); ok {
-				// "what if stride is 1?": the question before, with it;
-				// positions are the question before's.
-				at = numbered[k-1].off
-				q, err = Parse(text)
-			}
-		}
-		if err != nil && k > 0 && followWords.MatchString(p.text) {
-			// A follow-up: "... params? and what about with groups=3?"
-			// is the question before, changed: read both together.
-			at = numbered[k-1].off
-			q, err = Parse(src[at : p.off+len(p.text)])
+			text, q, err = readAgain(src, numbered[k-1], p, text, err)
 		}
 		if err != nil {
 			return nil
 		}
-		qs, texts = append(qs, shifted(q, offsetPosition(src, at))), append(texts, text)
+		qs, texts = append(qs, movedPositions(q, text.position)), append(texts, text.text)
 	}
 	for k := range qs {
 		qs[k] = withInputOf(qs[k], texts[k], qs)
@@ -123,6 +127,95 @@ func parseParts(src string, parts []part) []*Question {
 		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
 	}
 	return qs
+}
+
+// isContext reports whether the first part of a message is the context of
+// the list items after it ("input 14x14x256. Option A: ..."): it asks
+// nothing of its own, or does not read on its own.
+func isContext(first, next part) bool {
+	if first.marked || !next.marked {
+		return false
+	}
+	if !strings.HasSuffix(first.text, "?") {
+		return true
+	}
+	_, err := Parse(first.text)
+	return err != nil
+}
+
+// readAgain reads a part that did not read on its own (err) with the part
+// before it: as a follow-up that changes one setting ("what if stride is
+// 1?"), as the question before continued ("... and what about groups=3?"),
+// or after the opening sentences of the part before.
+func readAgain(src string, before, p part, text spliced, err error) (spliced, *Question, error) {
+	if t, ok := changed(before.text, p.text); ok {
+		// The question before, with the setting changed; positions are
+		// the question before's.
+		if q, err := Parse(t); err == nil {
+			return spliced{text: t, src: src, from: fromStart(t, before.off)}, q, nil
+		}
+	}
+	if followWords.MatchString(p.text) {
+		both := joined(src, []span{{before.off, p.off + len(p.text)}})
+		if q, err := Parse(both.text); err == nil {
+			return both, q, nil
+		}
+	}
+	if lead := openingSentences(before.text); lead > 0 {
+		again := joined(src, []span{{before.off, before.off + lead}, p.span()})
+		if q, err := Parse(again.text); err == nil {
+			return again, q, nil
+		}
+	}
+	return text, nil, err
+}
+
+// sentenceEnd matches the end of a sentence that is not a question.
+var sentenceEnd = regexp.MustCompile(`[.:;]\s+|\n`)
+
+// openingSentences is the length of the sentences of a part before its
+// last one ("last block outputs 7x7x512. how many params if ..." -> the
+// first), or 0 when it has one sentence.
+func openingSentences(text string) int {
+	ends := sentenceEnd.FindAllStringIndex(text, -1)
+	if len(ends) == 0 {
+		return 0
+	}
+	return ends[len(ends)-1][1]
+}
+
+// span returns where the part is in its message.
+func (p part) span() span { return span{p.off, p.off + len(p.text)} }
+
+// joined is the spans of src, in order, with a space between.
+func joined(src string, spans []span) spliced {
+	var b strings.Builder
+	var from []int
+	for i, sp := range spans {
+		if i > 0 {
+			b.WriteByte(' ')
+			from = append(from, sp.from)
+		}
+		b.WriteString(src[sp.from:sp.to])
+		for k := sp.from; k < sp.to; k++ {
+			from = append(from, k)
+		}
+	}
+	end := len(src)
+	if len(spans) > 0 {
+		end = spans[len(spans)-1].to
+	}
+	return spliced{text: b.String(), src: src, from: append(from, end)}
+}
+
+// fromStart maps every byte of a rewritten text to at: its positions are
+// those of where it came from.
+func fromStart(text string, at int) []int {
+	from := make([]int, len(text)+1)
+	for i := range from {
+		from[i] = at
+	}
+	return from
 }
 
 // withTailOf reads again the first question of "three 3x3 convs vs one 7x7

@@ -64,3 +64,29 @@ func TestStackIsNoWhatIf(t *testing.T) {
 		t.Errorf("a size swap is a what-if; got %d questions", len(qs))
 	}
 }
+
+// TestPartsContext reads the text before a list of options as the context
+// of each, and a later part that does not read on its own after the
+// opening sentences of the part before.
+func TestPartsContext(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want []string // canonical of each question
+	}{
+		{"input 28x28x64. Option A: 3x3 conv with 32 filters, pad 1. Option B: 1x1 conv to 16 channels then a 3x3 conv with 32 filters, pad 1. params of each?",
+			[]string{"conv 3x3 64->32 pad 1 bias input 28x28", "input 28x28x64\nconv 1x1 64->16 bias\nconv 3x3 32 pad 1 bias"}},
+		{"the last block outputs 7x7x256. params of Flatten then Dense(10), versus GlobalAveragePooling2D then Dense(10)?",
+			nil},
+	} {
+		qs, err := ParseAll(c.src)
+		if err != nil || len(qs) != 2 {
+			t.Errorf("%q: %d questions (%v), want 2", c.src, len(qs), err)
+			continue
+		}
+		for i, w := range c.want {
+			if qs[i].Canonical != w {
+				t.Errorf("%q: question %d read as %q, want %q", c.src, i+1, qs[i].Canonical, w)
+			}
+		}
+	}
+}
