@@ -118,7 +118,7 @@ func askedValue(r Reply, asked string) string {
 		}
 	case "output":
 		if ok && rep.Output != nil {
-			return "output shape = " + shapeText(rep.Output)
+			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output)
 		}
 	case "neurons":
 		if ok && rep.Output != nil {
@@ -147,6 +147,14 @@ func askedValue(r Reply, asked string) string {
 		if n, known := paramsOf(r); known {
 			bytes, format := numberFormat(r.Question)
 			return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytes, format, group(n*bytes), mb(n*bytes))
+		}
+	case "tensor bytes":
+		if in := inputOf(r); in != nil {
+			if n, err := in.Elements(); err == nil {
+				bytes, format := numberFormat(r.Question)
+				batch := max(int64(r.Question.Batch), 1)
+				return fmt.Sprintf("memory of a %s tensor, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", shapeText(in), batch, group(n*batch), bytes, format, group(n*batch*bytes), mb(n*batch*bytes))
+			}
 		}
 	case "receptive field":
 		if r.Summary != nil {
@@ -216,6 +224,30 @@ func numberFormat(q *grammar.Question) (int64, string) {
 		return 8, "float64"
 	}
 	return 4, "float32"
+}
+
+// inputOf is the input a reply was sized on.
+func inputOf(r Reply) calc.Shape {
+	if r.Summary != nil {
+		return r.Summary.Input
+	}
+	if len(r.Reports) > 0 {
+		return r.Reports[0].Input
+	}
+	return r.Question.Input
+}
+
+// flattened is how many values a shape of several dimensions flattens to,
+// as a Linear after it needs them: " (12,800 values flattened)".
+func flattened(s calc.Shape) string {
+	if len(s) < 2 {
+		return ""
+	}
+	n, err := s.Elements()
+	if err != nil {
+		return ""
+	}
+	return " (" + group(n) + " values flattened)"
 }
 
 // bytesOf is the bytes of one stored number the question names.

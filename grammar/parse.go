@@ -169,6 +169,11 @@ func mentionedPreset(src string) *Question {
 			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
+			if in := withPresetInput(&q, src); in != &q {
+				q = *in
+				q.Canonical = lang.Format(&q)
+				q.Notes = append([]string{fmt.Sprintf("read as the preset %s on a %d×%d×%d input", canonical, q.Input[1], q.Input[2], q.Input[0])}, p.Notes...)
+			}
 			if part, ok := askedPart(src); ok {
 				if pq, ok := presetPart(&q, canonical, src, part); ok {
 					if pq.Asked == nil {

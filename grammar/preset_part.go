@@ -18,7 +18,7 @@ import (
 
 // featuresOnly matches the words that ask for a preset's feature extractor.
 var featuresOnly = regexp.MustCompile(`(?i)\b(?:without|w/o|no|excluding|except|minus|drop(?:ping)?|remov(?:e|ing))\s+(?:the\s+|its\s+|any\s+)?(?:classifier|top|head|fc|fcs|fully[- ]connected|dense|linear)\b` +
-	`|\bconv(?:olution(?:al)?)?\s+(?:part|layers?\s+only|base|stack|backbone|portion|section)\b|\bfeature\s+(?:extractor|part|layers)\b|\.features\b|include_top\s*=\s*false\b|\bheadless\b`)
+	`|\bconv(?:olution(?:al)?)?\s+(?:part|layers?\s+only|base|stack|backbone|portion|section)\b|\bfeature\s+(?:extractor|part|layers)\b|\bfeatures\b|include_top\s*=\s*false\b|\bheadless\b`)
 
 // featuresPart returns the layers of a network before its classifier, and
 // whether it has one.
@@ -259,4 +259,43 @@ func shapeWords(s calc.Shape) string {
 		parts[i] = fmt.Sprint(d)
 	}
 	return strings.Join(parts, "×")
+}
+
+// presetInput matches an input size said of a preset: "on 160x160",
+// "at 512x512 resolution", "with 320x320x3 images", "input 96x96".
+var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|instead\s+of)\s+(?:an?\s+|the\s+)?)(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?|\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?\s+(?:input|images?|pixels|px|resolution|inputs|photos)\b`)
+
+// withPresetInput returns the preset q on the input size src gives, if
+// it gives one: its channels stay the preset's unless src says them.
+func withPresetInput(q *Question, src string) *Question {
+	m := presetInput.FindStringSubmatch(src)
+	if m == nil || len(q.Input) != 3 {
+		return q
+	}
+	h, w, c := m[1], m[2], m[3]
+	if h == "" {
+		h, w, c = m[4], m[5], m[6]
+	}
+	in := calc.Shape{q.Input[0], atoi(h), atoi(w)}
+	if c != "" {
+		in[0] = atoi(c)
+	}
+	if in.Equal(q.Input) || in[1] <= 0 || in[2] <= 0 {
+		return q
+	}
+	cp := *q
+	cp.Input = in
+	return &cp
+}
+
+// atoi reads a size of at most 6 digits; larger ones read as 0.
+func atoi(s string) int {
+	if len(s) > 6 {
+		return 0
+	}
+	n := 0
+	for _, r := range s {
+		n = 10*n + int(r-'0')
+	}
+	return n
 }

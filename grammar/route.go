@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/english"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/spec"
@@ -41,10 +42,23 @@ func (r reading) better(o *reading) bool {
 	if r.sizes != o.sizes {
 		return r.sizes
 	}
-	if r.score == o.score && o.front == "preset" && r.front != "preset" {
+	if r.score == o.score && o.front == "preset" && r.front != "preset" && sizesLayers(r.q) {
 		return true // a preset named as context never replaces layers described in numbers
 	}
 	return r.score < o.score
+}
+
+// sizesLayers reports whether a reading has a layer that changes sizes or
+// has parameters: more than a flatten or an activation.
+func sizesLayers(q *Question) bool {
+	for _, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Flatten, calc.Activation, calc.Dropout:
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // route reads src with the front-ends that might apply and returns the

@@ -3,6 +3,8 @@ package grammar
 import (
 	"regexp"
 	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // A question about storage — "how many bytes is resnet50 in fp16?", "MB
@@ -29,7 +31,7 @@ var (
 	paramWords = regexp.MustCompile(`(?i)\b(?:params?|parameters?|weights?|model\s+size|file\s+size|checkpoint|disk|storage|state_dict)\b`)
 	// activationWords say it is the activations' (or training's), which
 	// the memory estimate answers.
-	activationWords = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|training|train|forward|backward|batch|gradients?|inference)\b`)
+	activationWords = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|tensors?|training|train|forward|backward|batch|gradients?|inference)\b`)
 )
 
 // withStorage returns q with the number format src names and, when src
@@ -42,15 +44,42 @@ func withStorage(src string, q *Question) *Question {
 			break
 		}
 	}
-	params := storageWords.MatchString(src) && paramWords.MatchString(src) && !activationWords.MatchString(src)
-	if bytes == 0 && !params {
+	storage := storageWords.MatchString(src)
+	activations := activationWords.MatchString(src)
+	asked := ""
+	switch {
+	case storage && activations && tensorOnly(q):
+		asked = "tensor bytes" // "bytes of a float32 activation of shape 1x64x112x112"
+	case storage && !activations && (paramWords.MatchString(src) || byteWords.MatchString(src) && len(q.Layers) > 0):
+		asked = "param bytes"
+	}
+	if bytes == 0 && asked == "" {
 		return q
 	}
 	cp := *q
 	cp.Bytes = bytes
-	if params {
-		asked := slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool { return a == "memory" })
-		cp.Asked = append(asked, "param bytes")
+	if asked != "" {
+		cp.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool { return a == "memory" || a == "output" }), asked)
 	}
 	return &cp
+}
+
+// byteWords name a number of bytes, which a question about a layer asks
+// of its parameters unless it says activations ("fp16 bytes for conv 3x3
+// 512->512").
+var byteWords = regexp.MustCompile(`(?i)\b(?:bytes?|kb|mb|mib|gb|gib|megabytes?|gigabytes?|kilobytes?)\b`)
+
+// tensorOnly reports whether a reading is a tensor and nothing done to it.
+func tensorOnly(q *Question) bool {
+	if q.Input == nil {
+		return false
+	}
+	for _, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Flatten, calc.Activation: // "an activation of shape ..."
+		default:
+			return false
+		}
+	}
+	return true
 }
