@@ -217,7 +217,7 @@ func askedWords(words []string) []string {
 			a = "memory"
 		case strings.HasPrefix(w, "receptive"):
 			a = "receptive field"
-		case w == "output" || w == "shape" || w == "size":
+		case w == "output" || w == "shape" || w == "size" || w == "out" || strings.HasPrefix(w, "flatten"):
 			a = "output"
 		}
 		if a != "" && !seen[a] {
