@@ -78,6 +78,9 @@ func ParseAll(src string) ([]*Question, error) {
 			return qs, nil
 		}
 	}
+	if qs := variantSides(src); qs != nil {
+		return qs, nil
+	}
 	if qs := parseParts(src, splitQuestions(src)); qs != nil {
 		return qs, nil
 	}
@@ -85,9 +88,6 @@ func ParseAll(src string) ([]*Question, error) {
 		return qs, nil
 	}
 	if qs := whatIf(src); qs != nil {
-		return qs, nil
-	}
-	if qs := variantSides(src); qs != nil {
 		return qs, nil
 	}
 	if err == nil {

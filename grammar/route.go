@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -160,11 +161,15 @@ func frontEnds(src string) []frontEnd {
 	// A text of spec words only, or with the spec's blocks, is the spec
 	// language: its refusal is clearer than English's guess at a typo. A
 	// question mark makes it prose ("input 7x7, filter 3x3: output size?").
-	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?")) {
+	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src)) {
 		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
 	}
 	return fs
 }
+
+// remark matches words in brackets, a remark of prose: "(bias on
+// everything)", "(no padding)".
+var remark = regexp.MustCompile(`\([^)]*[a-zA-Z]{3,}[^)]*\)`)
 
 // readPreset reads a plain question about a preset network.
 func readPreset(src string) (*Question, error) {

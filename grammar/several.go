@@ -352,7 +352,10 @@ func stackComparison(src string, m []int) bool {
 // versusVariant matches a comparison whose second side names only a kind
 // of the first side's layer: "conv 3x3 128->256 vs depthwise separable:
 // params of each?".
-var versusVariant = regexp.MustCompile(`(?is)^(.*\d.*?)\s+(?:vs\.?|versus|compared (?:to|with))\s+(?:an?\s+|the\s+)?(depthwise[ -]separable|separable|depthwise|dilated|transposed)(?:\s+(?:one|version|conv(?:olution)?s?|layer))?\b([^\d]*)$`)
+var versusVariant = regexp.MustCompile(`(?is)^(.*\d.*?)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+(?:an?\s+|the\s+)?(depthwise[ -]separable|(?:dw|depthwise)\s+sep(?:arable)?|separable|depthwise|dilated|transposed)(?:\s+(?:one|version|variant|conv(?:olution)?s?|layer))?\b\s*(?:\([^)]*\)|=[^?.]*)?([^\d]*)$`)
+
+// variantNames spell a variant's short names out.
+var variantNames = strings.NewReplacer("dw sep ", "depthwise separable ", "dw separable", "depthwise separable", "depthwise sep ", "depthwise separable ")
 
 // convWord is the first word naming the conv; plainWord what says it is a
 // plain one.
@@ -361,16 +364,44 @@ var (
 	plainWord = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|usual)\s+`)
 )
 
+// variantFirst matches a comparison whose first side is the variant and
+// whose second is the plain layer: "dw separable 3x3 128->256 vs normal
+// 3x3 128->256 params".
+var variantFirst = regexp.MustCompile(`(?is)^\s*(?:an?\s+)?(depthwise[ -]separable|(?:dw|depthwise)\s+sep(?:arable)?|separable)\s+(?:conv(?:olution)?\s+)?(.*?\d.*?)\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+(?:an?\s+|the\s+)?(?:standard|normal|regular|plain|ordinary|usual)?\s*(?:conv(?:olution)?\s*)?(.*)$`)
+
+// variantFirstSides answers "dw separable 3x3 128->256 vs normal 3x3
+// 128->256" both ways, the variant first as asked; nil when src is no
+// such comparison or a side does not read.
+func variantFirstSides(src string) []*Question {
+	m := variantFirst.FindStringSubmatch(src)
+	if m == nil {
+		return nil
+	}
+	layer, rest := strings.TrimSpace(m[2]), m[3]
+	rest = strings.TrimPrefix(strings.TrimSpace(rest), layer) // "... vs normal 3x3 128->256 params"
+	as := variantNames.Replace(strings.ReplaceAll(strings.ToLower(m[1]), "-", " "))
+	var qs []*Question
+	for _, text := range []string{as + " conv " + layer + " " + rest, "conv " + layer + " " + rest} {
+		q, err := Parse(text)
+		if err != nil {
+			return nil
+		}
+		qs = append(qs, q)
+	}
+	qs[1].Notes = append([]string{"compared: the same layer as a plain conv"}, qs[1].Notes...)
+	return qs
+}
+
 // variantSides answers "a 3x3 conv from 128 to 256 vs depthwise separable"
 // both ways: the layer as described, then the same layer as the variant.
 // It returns nil when src is no such comparison or a side does not read.
 func variantSides(src string) []*Question {
 	m := versusVariant.FindStringSubmatch(src)
 	if m == nil {
-		return nil
+		return variantFirstSides(src)
 	}
 	rest := strings.TrimLeft(m[3], " :,-")
-	as := strings.ReplaceAll(strings.ToLower(m[2]), "-", " ")
+	as := variantNames.Replace(strings.ReplaceAll(strings.ToLower(m[2]), "-", " "))
 	var qs []*Question
 	variant := as + " " + m[1]
 	if k := convWord.FindStringIndex(m[1]); k != nil {
