@@ -86,21 +86,21 @@ func difference(x, y int64) string {
 	case x == y:
 		return "the same"
 	case x < y:
-		return fmt.Sprintf("the first has %s fewer (%s of the second)", large(y-x), percent(x, y))
+		return fmt.Sprintf("the first has %s fewer (%s)", large(y-x), share(x, y))
 	default:
-		return fmt.Sprintf("the first has %s more (%s of the second)", large(x-y), percent(x, y))
+		return fmt.Sprintf("the first has %s more (%s)", large(x-y), share(x, y))
 	}
 }
 
-// percent is x as a share of y: "72%", or a ratio when x is many times y:
-// "40.4×".
-func percent(x, y int64) string {
+// share is x as a share of y, "72% of the second", or as a ratio when x
+// is many times y, "40.4× the second".
+func share(x, y int64) string {
 	switch f := float64(x) / float64(y); {
 	case y == 0:
-		return "–"
+		return "the second is 0"
 	case f >= 2:
-		return fmt.Sprintf("%.3g×", f)
+		return fmt.Sprintf("%.3g× the second", f)
 	default:
-		return fmt.Sprintf("%.0f%%", 100*f)
+		return fmt.Sprintf("%.0f%% of the second", 100*f)
 	}
 }

@@ -179,3 +179,50 @@ func positionOffset(src string, p Position) int {
 	}
 	return len(src)
 }
+
+// A setting given two values — "once with groups=1 and once with
+// groups=4", "stride 1 vs stride 2", "with and without bias" — is one
+// question asked twice, each time with one of them.
+
+// settingPair matches a setting with two values.
+var settingPair = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*(\d{1,3})\s*,?\s*(?:and|vs\.?|versus|or|then)\s+(?:once\s+)?(?:with\s+)?(?:(?:stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*)(\d{1,3})\b` +
+	`|(?i)\b(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*(\d{1,2})\s+(?:vs\.?|versus)\s+(\d{1,2})\b`)
+
+// biasPair matches "with and without bias".
+var biasPair = regexp.MustCompile(`(?i)\bwith\s+and\s+without\s+(?:a\s+|the\s+)?bias(?:es)?\b|\bwith(?:out)?\s+(?:a\s+)?bias\s+(?:vs\.?|versus|and|or)\s+with(?:out)?\s+(?:a\s+)?bias\b`)
+
+// settingSides answers a question with a setting given two values both
+// ways; nil when src gives none or a way does not read.
+func settingSides(src string) []*Question {
+	var at span
+	var ways [2]string
+	if m := settingPair.FindStringSubmatchIndex(src); m != nil {
+		name, a, b := 2, 4, 6
+		if m[2] < 0 {
+			name, a, b = 8, 10, 12
+		}
+		word := src[m[name]:m[name+1]]
+		at = span{m[0], m[1]}
+		ways = [2]string{word + " " + src[m[a]:m[a+1]], word + " " + src[m[b]:m[b+1]]}
+	} else if m := biasPair.FindStringIndex(src); m != nil {
+		at = span{m[0], m[1]}
+		ways = [2]string{"with bias", "without bias"}
+	} else {
+		return nil
+	}
+	var sides []spliced
+	for _, way := range ways {
+		sides = append(sides, splice(src, []edit{{at, way}}))
+	}
+	qs := readSides(sides...)
+	if qs == nil || qs[0].Canonical == qs[1].Canonical {
+		return nil
+	}
+	for i, way := range ways {
+		if !strings.HasPrefix(way, "with") {
+			way = "with " + way
+		}
+		qs[i].Notes = append([]string{way}, qs[i].Notes...)
+	}
+	return qs
+}

@@ -56,3 +56,23 @@ func TestSplicePositions(t *testing.T) {
 		t.Errorf("64 at %v in the message, want %v", got, want)
 	}
 }
+
+// TestSettingSides asks a question with a setting given two values once
+// with each, and leaves a setting and a count alone.
+func TestSettingSides(t *testing.T) {
+	for _, c := range []struct {
+		src      string
+		one, two string
+	}{
+		{"a 3x3 conv from 64 to 128 channels, once with groups=1 and once with groups=4: params?", "conv 3x3 64->128 groups 1 bias", "conv 3x3 64->128 groups 4 bias"},
+		{"params of a 5x5 conv 32->64 with and without bias", "conv 5x5 32->64 bias", "conv 5x5 32->64 nobias"},
+	} {
+		qs := settingSides(c.src)
+		if len(qs) != 2 || qs[0].Canonical != c.one || qs[1].Canonical != c.two {
+			t.Errorf("%q: read as %v, want %q and %q", c.src, qs, c.one, c.two)
+		}
+	}
+	if qs := settingSides("conv 3x3 32->64 stride 2 and 64 filters"); qs != nil {
+		t.Errorf("a stride and a filter count read as two strides")
+	}
+}

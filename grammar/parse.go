@@ -84,6 +84,9 @@ func ParseAll(src string) ([]*Question, error) {
 	if qs := parseParts(src, splitQuestions(src)); qs != nil {
 		return qs, nil
 	}
+	if qs := settingSides(src); qs != nil {
+		return qs, nil
+	}
 	if qs := stackSides(src); qs != nil {
 		return qs, nil
 	}
