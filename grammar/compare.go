@@ -185,21 +185,31 @@ func positionOffset(src string, p Position) int {
 // question asked twice, each time with one of them.
 
 // settingPair matches a setting with two values.
-var settingPair = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*(\d{1,3})\s*,?\s*(?:and|vs\.?|versus|or|then)\s+(?:once\s+)?(?:with\s+)?(?:(?:stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*)(\d{1,3})\b` +
+var settingPair = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*(\d{1,3})\s*,?\s*(?:and|vs\.?|versus|or|then)\s+(?:once\s+)?(?:with\s+)?(?:(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*)(\d{1,3})\b` +
 	`|(?i)\b(stride|padding|pad|dilation|groups)\s*(?:=|of|is)?\s*(\d{1,2})\s+(?:vs\.?|versus)\s+(\d{1,2})\b`)
 
 // biasPair matches "with and without bias".
 var biasPair = regexp.MustCompile(`(?i)\bwith\s+and\s+without\s+(?:a\s+|the\s+)?bias(?:es)?\b|\bwith(?:out)?\s+(?:a\s+)?bias\s+(?:vs\.?|versus|and|or)\s+with(?:out)?\s+(?:a\s+)?bias\b`)
+
+// sameSetting reports whether a settingPair match names one setting twice
+// ("stride 1 vs stride 2"), not two ("stride 1 and pad 2").
+func sameSetting(src string, m []int) bool {
+	if m[2] < 0 || m[6] < 0 {
+		return true
+	}
+	first, second := strings.ToLower(src[m[2]:m[3]]), strings.ToLower(src[m[6]:m[7]])
+	return first[:3] == second[:3]
+}
 
 // settingSides answers a question with a setting given two values both
 // ways; nil when src gives none or a way does not read.
 func settingSides(src string) []*Question {
 	var at span
 	var ways [2]string
-	if m := settingPair.FindStringSubmatchIndex(src); m != nil {
-		name, a, b := 2, 4, 6
+	if m := settingPair.FindStringSubmatchIndex(src); m != nil && sameSetting(src, m) {
+		name, a, b := 2, 4, 8
 		if m[2] < 0 {
-			name, a, b = 8, 10, 12
+			name, a, b = 10, 12, 14
 		}
 		word := src[m[name]:m[name+1]]
 		at = span{m[0], m[1]}
