@@ -69,6 +69,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
+	for _, i := range r.guesses {
+		q.Unused = append(q.Unused, lang.Unused{Text: r.toks[i].raw, Pos: enPos(r.src, r.toks[i].off), Why: "your guess: compare it with the answer"})
+	}
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
@@ -657,6 +660,12 @@ func (r *enReader) dropEmpty() {
 		// "dropout after a dense layer": an empty mention after "after" is a
 		// reference to a layer, not one to size.
 		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
+		// "... a conv layer with 50 filters. How many parameters does this
+		// hidden layer have?": the layer named again.
+		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that"))
+		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			continue
+		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
 		}

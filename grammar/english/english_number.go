@@ -376,6 +376,25 @@ func (r *enReader) numRepeat(n *enNum) {
 	}
 }
 
+// guess reads "is the output 112 or something else?", "output 55?": the
+// asker's guess at the output, which is asked; the reply names the guess.
+func (r *enReader) guess(n *enNum) bool {
+	if r.g.unknown != "" || n.t.kind != 'n' {
+		return false
+	}
+	asks := r.lem(n.pat-1) == "the" && r.lem(n.pat-2) == "is" || r.lem(n.i+1) == "or" || r.lem(n.i+1) == "?"
+	if !asks {
+		return false
+	}
+	r.addAsked("output")
+	r.guesses = append(r.guesses, n.i)
+	if r.lem(n.i+1) == "or" && r.isNum(n.i+2) {
+		r.toks[n.i+2].used = true // "14 or 15?"
+		r.guesses = append(r.guesses, n.i+2)
+	}
+	return true
+}
+
 // listed reports whether "two layers:" counts the layers listed after the
 // colon ("two layers: conv ... then conv ..."), which are not repeats.
 func (r *enReader) listed(n *enNum) bool {
@@ -417,6 +436,9 @@ func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
 	case "insize", "image", "volume", "input", "length", "pixel":
 		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
 	case "outsize", "output":
+		if r.guess(n) {
+			return "", true
+		}
 		if n.plem == "outsize" || r.g.unknown != "" {
 			r.g.outs = append(r.g.outs, enSizeFact{dims: n.vals, tok: n.i, role: "out"})
 			return "", true

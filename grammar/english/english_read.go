@@ -11,6 +11,7 @@ type enReader struct {
 	g       enGlobal
 	notes   []string
 	rfNote  bool
+	guesses []int // tokens of the asker's guesses ("is the output 112?")
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around

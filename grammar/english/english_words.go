@@ -98,6 +98,7 @@ var enWords = map[string][]string{
 	"by":         {"by"},
 	"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
 	"and":        {"and", "plus", "also"},
+	"or":         {"or"},
 	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias", "ignore", "ignoring", "excluding", "exclude", "minus"},
 	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
 	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
