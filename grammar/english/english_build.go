@@ -69,12 +69,33 @@ func (r *enReader) read() (*lang.Question, error) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
-	for _, i := range r.guesses {
-		q.Unused = append(q.Unused, lang.Unused{Text: r.toks[i].raw, Pos: enPos(r.src, r.toks[i].off), Why: "your guess: compare it with the answer"})
-	}
+	q.Unused = append(q.Unused, r.guessesUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
+}
+
+// guessesUnused names the asker's guesses ("is the output 112?", "a
+// receptive field of 7x7?") as not used, each number of a size on its own.
+func (r *enReader) guessesUnused() []lang.Unused {
+	var out []lang.Unused
+	for _, i := range r.guesses {
+		t := r.toks[i]
+		text := r.src[t.off:min(t.end, len(r.src))]
+		for k := 0; k < len(text); {
+			if text[k] < '0' || text[k] > '9' {
+				k++
+				continue
+			}
+			e := k
+			for e < len(text) && (text[e] >= '0' && text[e] <= '9' || text[e] == ',' || text[e] == '.') {
+				e++
+			}
+			out = append(out, lang.Unused{Text: text[k:e], Pos: enPos(r.src, t.off+k), Why: "your guess: compare it with the answer"})
+			k = e
+		}
+	}
+	return out
 }
 
 // keepSize reads "padding to keep the size" in a question that asks

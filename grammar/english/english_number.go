@@ -208,6 +208,13 @@ func (r *enReader) numSetting(n *enNum) bool {
 			return true
 		}
 	case "ksize", "window", "rf":
+		if n.plem == "rf" && n.m != nil && (len(n.m.kernel) > 0 || n.m.repeat > 1 || r.shortSize(n.m) > 0) {
+			// "three 3x3 convs have a receptive field of 7x7?": a figure
+			// to check, not the kernel.
+			r.addAsked("receptive field")
+			r.guesses = append(r.guesses, n.i)
+			return true
+		}
 		if !(n.plem == "rf" && n.t.kind == 'n' && n.nlem != "") {
 			r.setField(n, "kernel")
 			return true
