@@ -32,7 +32,7 @@ func (r *enReader) number(i int) {
 		return // read with a list or arguments before it
 	}
 	n := r.numAt(i)
-	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
+	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
 		if read(n) {
 			return
 		}
@@ -278,6 +278,16 @@ func (r *enReader) numLayerSize(n *enNum) bool {
 		return true
 	}
 	return false
+}
+
+// numOnSize reads "on 224" with no noun after it as the input's size: a
+// layer is applied on an input.
+func (r *enReader) numOnSize(n *enNum) bool {
+	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" {
+		return false
+	}
+	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
+	return true
 }
 
 // numNoun reads the noun after the number: "64 filters" is a count of

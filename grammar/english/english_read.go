@@ -121,6 +121,12 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
 			continue
 		}
+		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a size with
+		// settings written short, before the first layer named: a conv.
+		if last == nil && r.shortConv(i) {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
 		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
 		if last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)] {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)

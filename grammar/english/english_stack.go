@@ -180,3 +180,21 @@ func (r *enReader) singles(kind string) int {
 	}
 	return n
 }
+
+// shortConv reports whether the size at i, followed by a setting written
+// short (s2, p3), starts a layer no kind word names: the next kind word
+// comes after "then" or a comma, and none is just before it.
+func (r *enReader) shortConv(i int) bool {
+	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
+		return false
+	}
+	if n := r.toks[i+1]; n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n' {
+		return false
+	}
+	for j := i + 1; j < len(r.toks); j++ {
+		if enKinds[r.lem(j)] {
+			return r.lem(j-1) == "then" || r.lem(j-1) == "," || r.lem(j-1) == ";" || r.lem(j-1) == "->"
+		}
+	}
+	return false
+}
