@@ -555,7 +555,7 @@ func (r *enReader) inputChannels(first *enAnchor) int {
 				c = int(n.v)
 			}
 		}
-		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") {
+		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") && !r.kerasCall(a) {
 			c = int(a.args[0])
 		}
 		if a.kind == "bn" && len(a.args) > 0 {

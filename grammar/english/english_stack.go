@@ -198,3 +198,12 @@ func (r *enReader) shortConv(i int) bool {
 	}
 	return false
 }
+
+// kerasCall reports whether the layer is a Keras call written in prose,
+// Conv2D(16, 3, ...): its first argument is the filters, its second the
+// kernel (PyTorch's Conv2d(3, 16, 3) starts with the input channels).
+func (r *enReader) kerasCall(a *enAnchor) bool {
+	t := r.toks[a.tok]
+	name := r.src[t.off:min(t.end, len(r.src))]
+	return len(a.args) > 0 && (a.kind == "conv" || a.kind == "deconv") && strings.HasSuffix(name, "D") && r.lem(a.tok+1) == "("
+}
