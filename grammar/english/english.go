@@ -1,6 +1,7 @@
 package english
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,10 @@ var enLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Space", Pattern: `\s+`},
 	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
 })
+
+// enTimesShort matches "64 x3": a space before the x and none after, so
+// the x and its number say how many times, not a size.
+var enTimesShort = regexp.MustCompile(`^\d+[ \t]+[xX]\d+$`)
 
 // enSymbols names the lexer's token types.
 var enSymbols = lexer.SymbolsByRune(enLexer)
@@ -101,6 +106,15 @@ func enLex(src string) ([]enTok, error) {
 		}
 		tk := enTok{raw: t.Value, off: t.Pos.Offset, end: t.Pos.Offset + len(t.Value), glued: t.Pos.Offset == lastEnd}
 		lastEnd = tk.end
+		if name == "Size" && enTimesShort.MatchString(t.Value) {
+			// "64->64 x3": a number, then "x3" (three times), not a size.
+			k := strings.IndexAny(t.Value, "xX")
+			n, _ := strconv.ParseInt(strings.TrimSpace(t.Value[:k]), 10, 64)
+			idx, _ := strconv.Atoi(t.Value[k+1:])
+			raw = append(raw, enTok{kind: 'n', raw: strings.TrimSpace(t.Value[:k]), num: n, off: tk.off, end: tk.off + len(strings.TrimSpace(t.Value[:k])), glued: tk.glued},
+				enTok{kind: 'w', raw: t.Value[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1})
+			continue
+		}
 		switch name {
 		case "Size":
 			tk.kind = 's'

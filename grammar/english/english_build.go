@@ -46,6 +46,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	if len(real) == 0 {
 		return nil, r.noLayer()
 	}
+	if v := r.versus(); v >= 0 {
+		return nil, r.fail(v, "this sets one design against another, and I could not tell the two sides apart",
+			"ask about each side on its own, or write it as \"a 5x5 conv vs two 3x3 convs, 64 channels in and out\"")
+	}
 	input, inChannels, err := r.input(real[0])
 	if err != nil {
 		return nil, err

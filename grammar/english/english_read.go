@@ -476,6 +476,10 @@ func (r *enReader) scan() {
 func (r *enReader) word(i int) {
 	t := r.toks[i]
 	a := r.owner(i)
+	// "Conv2d(512, 512, 3, padding=1) x3 in a row": the layer three times.
+	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
+		a.repeat, a.at["repeat"] = t.idx, i
+	}
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i
@@ -856,8 +860,8 @@ func (r *enReader) ownFigure(i int) bool {
 // askedOutput reads "output" or "size" at i as asking for the output,
 // unless a number said with it makes it a given.
 func (r *enReader) askedOutput(i int, q bool) string {
-	if r.isNum(i+1) || r.isNum(i+2) || r.isNum(i-1) {
-		return ""
+	if r.isNum(i+1) || r.isNum(i+2) && r.lem(i+1) != "on" || r.isNum(i-1) {
+		return "" // "output 112", "output of 28"; but "output on 28x28" asks
 	}
 	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
 		return ""

@@ -207,3 +207,29 @@ func (r *enReader) kerasCall(a *enAnchor) bool {
 	name := r.src[t.off:min(t.end, len(r.src))]
 	return len(a.args) > 0 && (a.kind == "conv" || a.kind == "deconv") && strings.HasSuffix(name, "D") && r.lem(a.tok+1) == "("
 }
+
+// enVersus are the words that set one design against another.
+var enVersus = map[string]bool{"vs": true, "versus": true, "beat": true, "beats": true, "than": true}
+
+// versus returns the token of a word that sets a layer against another
+// ("a 5x5 conv directly vs a 1x1 then a 5x5"), with layers on both sides,
+// or -1. Such a message is two designs, not one chain: the front door
+// splits the comparisons it knows; the reader must not chain the sides.
+func (r *enReader) versus() int {
+	for i, t := range r.toks {
+		w := strings.ToLower(t.raw)
+		pair := w == "instead" && strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "of") || w == "compared" || w == "rather"
+		if !enVersus[w] && !pair {
+			continue
+		}
+		before, after := false, false
+		for _, a := range r.anchors {
+			before = before || a.tok < i && !a.ctx
+			after = after || a.tok > i && !a.ctx
+		}
+		if before && after {
+			return i
+		}
+	}
+	return -1
+}
