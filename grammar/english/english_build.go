@@ -64,8 +64,8 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
 	q.Batch = r.g.batch
-	if slices.Contains(q.Asked, "memory") && input != nil {
-		q.Network = true // memory is a network's estimate, even for one layer
+	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
+		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
 	if q.Network && input == nil {
 		chainChannels(layers)
@@ -911,7 +911,7 @@ func (r *enReader) channelsUnused(a *enAnchor) []lang.Unused {
 	for _, c := range a.counts {
 		name(r.toks[c.tok].raw, r.toks[c.tok].off)
 	}
-	if r.g.channels > 0 {
+	if r.g.channels > 0 && r.isNum(r.g.chanTok) {
 		name(r.toks[r.g.chanTok].raw, r.toks[r.g.chanTok].off)
 	}
 	for _, f := range append(append([]enSizeFact(nil), r.g.inputs...), r.g.outs...) {

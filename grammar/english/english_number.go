@@ -391,6 +391,11 @@ func (r *enReader) numRepeat(n *enNum) {
 			return
 		}
 	}
+	// "the third conv layer, if all three layers use 5x5 kernels": the
+	// one layer described, that many times.
+	if real := r.realAnchors(); len(real) == 1 && n.nlem == "layer" && r.toks[n.nat].plural && n.t.num >= 2 && n.t.num <= 64 && real[0].repeat <= 1 {
+		real[0].repeat, real[0].at["repeat"] = int(n.t.num), n.i
+	}
 }
 
 // guess reads "is the output 112 or something else?", "output 55?": the

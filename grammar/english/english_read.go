@@ -879,6 +879,9 @@ func (r *enReader) askedUnknown(i int) {
 	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
 		l := r.lem(j)
 		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
+		if l == "input" && j == i+1 && (r.lem(j+1) == "give" || r.lem(j+1) == "size") {
+			u = "input" // "what input gives a 64x64 output?"
+		}
 		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
 			u = "kernel"
 		}
