@@ -198,6 +198,9 @@ func (r *enReader) numInOut(n *enNum) bool {
 // numSetting reads a setting named just before: stride 2, padding of 1,
 // filter size 3x3, groups 4.
 func (r *enReader) numSetting(n *enNum) bool {
+	if n.plem == "dilation" && n.t.kind == 's' && enKinds[n.nlem] {
+		return false // "a dilated 3x3 conv": the kernel
+	}
 	switch n.plem {
 	case "stride", "pad", "dilation", "outpad":
 		r.setField(n, map[string]string{"stride": "stride", "pad": "pad", "dilation": "dilation", "outpad": "outpad"}[n.plem])

@@ -788,6 +788,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
+		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") {
+			return "connections" // "weights per neuron": what one neuron reads
+		}
 		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
 			return "weights"
 		}
@@ -863,10 +866,10 @@ func (r *enReader) askedOutput(i int, q bool) string {
 	if r.isNum(i+1) || r.isNum(i+2) && r.lem(i+1) != "on" || r.isNum(i-1) {
 		return "" // "output 112", "output of 28"; but "output on 28x28" asks
 	}
-	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
+	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the" || r.lem(i+1) == "after") {
 		return ""
 	}
-	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || i == len(r.toks)-1 {
+	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
 		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
 	}
 	return ""
