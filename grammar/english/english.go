@@ -81,6 +81,24 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	return r.read()
 }
 
+// Asked reads what a question asks for ("params", "output", "receptive
+// field", "total connections", ...), as [lang.Question.Asked] names them,
+// from its words alone; other front-ends use it for the prose around
+// pasted code. Nil when the text asks nothing in particular.
+func Asked(src string) []string {
+	if len(src) > enMaxLen {
+		return nil
+	}
+	toks, err := enLex(src)
+	if err != nil {
+		return nil
+	}
+	r := &enReader{src: src, toks: toks}
+	r.findAnchors()
+	r.asked()
+	return r.g.asked
+}
+
 // enLex splits src into tokens and merges what belongs together: "227 by 227"
 // into a size, "10k" into 10,000, "conv3d" into a word with dims 3, "i-1"
 // into the word "previous", number words into numbers.
