@@ -58,7 +58,7 @@ func TestAskedExported(t *testing.T) {
 	for src, want := range map[string]string{
 		"Conv1d(40, 80, kernel_size=5) on seq len 200 -> out len + params?": "output",
 		"nn.Conv2d(3, 8, 3) then MaxPool2d(2) on 64x64, shape??":            "output",
-		"model.add(Conv2D(32, 3)) ... rf?":                                   "receptive field",
+		"model.add(Conv2D(32, 3)) ... rf?":                                  "receptive field",
 		"how many params does this have":                                    "params",
 	} {
 		if got := Asked(src); !slices.Contains(got, want) {
