@@ -36,3 +36,33 @@ func TestAskedFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestVersusNotChained checks that two designs set against each other are
+// never read as one chain of layers: the front door splits the
+// comparisons it knows, and the reader refuses the rest.
+func TestVersusNotChained(t *testing.T) {
+	for _, src := range []string{
+		"a 5x5 conv vs a 3x3 conv then a 1x1 conv on 32x32x16, params?",
+		"on a 28x28x192 input, a 5x5 conv to 32 channels directly versus a 1x1 conv to 16 channels then the 5x5 to 32, macs each?",
+		"a 7x7 conv with 64 filters compared to a 3x3 conv with 64 filters on 56x56x64: params?",
+	} {
+		if q, err := ParseEnglish(src); err == nil {
+			t.Errorf("%q read as one design: %s", src, q.Canonical)
+		}
+	}
+}
+
+// TestAskedExported checks the reading of what is asked that other
+// front-ends share.
+func TestAskedExported(t *testing.T) {
+	for src, want := range map[string]string{
+		"Conv1d(40, 80, kernel_size=5) on seq len 200 -> out len + params?": "output",
+		"nn.Conv2d(3, 8, 3) then MaxPool2d(2) on 64x64, shape??":            "output",
+		"model.add(Conv2D(32, 3)) ... rf?":                                  "receptive field",
+		"how many params does this have":                                    "params",
+	} {
+		if got := Asked(src); !slices.Contains(got, want) {
+			t.Errorf("Asked(%q) = %v, want %q among them", src, got, want)
+		}
+	}
+}

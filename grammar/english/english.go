@@ -1,6 +1,7 @@
 package english
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,10 @@ var enLexer = lexer.MustSimple([]lexer.SimpleRule{
 	{Name: "Space", Pattern: `\s+`},
 	{Name: "Punct", Pattern: `[^\sA-Za-z0-9]`},
 })
+
+// enTimesShort matches "64 x3": a space before the x and none after, so
+// the x and its number say how many times, not a size.
+var enTimesShort = regexp.MustCompile(`^\d+[ \t]+[xX]\d+$`)
 
 // enSymbols names the lexer's token types.
 var enSymbols = lexer.SymbolsByRune(enLexer)
@@ -76,6 +81,24 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	return r.read()
 }
 
+// Asked reads what a question asks for ("params", "output", "receptive
+// field", "total connections", ...), as [lang.Question.Asked] names them,
+// from its words alone; other front-ends use it for the prose around
+// pasted code. Nil when the text asks nothing in particular.
+func Asked(src string) []string {
+	if len(src) > enMaxLen {
+		return nil
+	}
+	toks, err := enLex(src)
+	if err != nil {
+		return nil
+	}
+	r := &enReader{src: src, toks: toks}
+	r.findAnchors()
+	r.asked()
+	return r.g.asked
+}
+
 // enLex splits src into tokens and merges what belongs together: "227 by 227"
 // into a size, "10k" into 10,000, "conv3d" into a word with dims 3, "i-1"
 // into the word "previous", number words into numbers.
@@ -101,6 +124,15 @@ func enLex(src string) ([]enTok, error) {
 		}
 		tk := enTok{raw: t.Value, off: t.Pos.Offset, end: t.Pos.Offset + len(t.Value), glued: t.Pos.Offset == lastEnd}
 		lastEnd = tk.end
+		if name == "Size" && enTimesShort.MatchString(t.Value) {
+			// "64->64 x3": a number, then "x3" (three times), not a size.
+			k := strings.IndexAny(t.Value, "xX")
+			n, _ := strconv.ParseInt(strings.TrimSpace(t.Value[:k]), 10, 64)
+			idx, _ := strconv.Atoi(t.Value[k+1:])
+			raw = append(raw, enTok{kind: 'n', raw: strings.TrimSpace(t.Value[:k]), num: n, off: tk.off, end: tk.off + len(strings.TrimSpace(t.Value[:k])), glued: tk.glued},
+				enTok{kind: 'w', raw: t.Value[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1})
+			continue
+		}
 		switch name {
 		case "Size":
 			tk.kind = 's'

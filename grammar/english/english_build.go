@@ -46,6 +46,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	if len(real) == 0 {
 		return nil, r.noLayer()
 	}
+	if v := r.versus(); v >= 0 {
+		return nil, r.fail(v, "this sets one design against another, and I could not tell the two sides apart",
+			"ask about each side on its own, or write it as \"a 5x5 conv vs two 3x3 convs, 64 channels in and out\"")
+	}
 	input, inChannels, err := r.input(real[0])
 	if err != nil {
 		return nil, err
@@ -60,8 +64,8 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
 	q.Batch = r.g.batch
-	if slices.Contains(q.Asked, "memory") && input != nil {
-		q.Network = true // memory is a network's estimate, even for one layer
+	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
+		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
 	if q.Network && input == nil {
 		chainChannels(layers)
@@ -69,9 +73,33 @@ func (r *enReader) read() (*lang.Question, error) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
+	q.Unused = append(q.Unused, r.guessesUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q, nil
+}
+
+// guessesUnused names the asker's guesses ("is the output 112?", "a
+// receptive field of 7x7?") as not used, each number of a size on its own.
+func (r *enReader) guessesUnused() []lang.Unused {
+	var out []lang.Unused
+	for _, i := range r.guesses {
+		t := r.toks[i]
+		text := r.src[t.off:min(t.end, len(r.src))]
+		for k := 0; k < len(text); {
+			if text[k] < '0' || text[k] > '9' {
+				k++
+				continue
+			}
+			e := k
+			for e < len(text) && (text[e] >= '0' && text[e] <= '9' || text[e] == ',' || text[e] == '.') {
+				e++
+			}
+			out = append(out, lang.Unused{Text: text[k:e], Pos: enPos(r.src, t.off+k), Why: "your guess: compare it with the answer"})
+			k = e
+		}
+	}
+	return out
 }
 
 // keepSize reads "padding to keep the size" in a question that asks
@@ -531,7 +559,7 @@ func (r *enReader) inputChannels(first *enAnchor) int {
 				c = int(n.v)
 			}
 		}
-		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") {
+		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") && !r.kerasCall(a) {
 			c = int(a.args[0])
 		}
 		if a.kind == "bn" && len(a.args) > 0 {
@@ -657,6 +685,12 @@ func (r *enReader) dropEmpty() {
 		// "dropout after a dense layer": an empty mention after "after" is a
 		// reference to a layer, not one to size.
 		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
+		// "... a conv layer with 50 filters. How many parameters does this
+		// hidden layer have?": the layer named again.
+		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that"))
+		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			continue
+		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
 		}
@@ -877,7 +911,7 @@ func (r *enReader) channelsUnused(a *enAnchor) []lang.Unused {
 	for _, c := range a.counts {
 		name(r.toks[c.tok].raw, r.toks[c.tok].off)
 	}
-	if r.g.channels > 0 {
+	if r.g.channels > 0 && r.isNum(r.g.chanTok) {
 		name(r.toks[r.g.chanTok].raw, r.toks[r.g.chanTok].off)
 	}
 	for _, f := range append(append([]enSizeFact(nil), r.g.inputs...), r.g.outs...) {

@@ -121,6 +121,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 // argument, or a size no word explained.
 func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 	k := a.kernel
+	if len(k) == 0 && len(a.args) >= 2 && r.kerasCall(a) {
+		k = []int{int(a.args[1])}
+	}
 	if len(k) == 0 && len(a.args) >= 3 && r.convArgsIn(a) {
 		k = []int{int(a.args[2])}
 	}
@@ -191,7 +194,15 @@ func (r *enReader) convWeightShape(a *enAnchor, dims int, k []int) (out, in int,
 func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err error) {
 	a := b.a
 	out, in, note := r.channels(a)
-	if len(a.args) >= 2 && in == 0 && out == 0 {
+	switch {
+	case r.kerasCall(a):
+		// Conv2D(128, ...) "after a layer with 96 channels": the
+		// channels said are what comes in.
+		if out != 0 && in == 0 && out != int(a.args[0]) {
+			in, note = out, ""
+		}
+		out = int(a.args[0])
+	case len(a.args) >= 2 && in == 0 && out == 0:
 		in, out = int(a.args[0]), int(a.args[1])
 	}
 	if note != "" {

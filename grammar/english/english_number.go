@@ -32,7 +32,7 @@ func (r *enReader) number(i int) {
 		return // read with a list or arguments before it
 	}
 	n := r.numAt(i)
-	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize} {
+	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
 		if read(n) {
 			return
 		}
@@ -198,6 +198,9 @@ func (r *enReader) numInOut(n *enNum) bool {
 // numSetting reads a setting named just before: stride 2, padding of 1,
 // filter size 3x3, groups 4.
 func (r *enReader) numSetting(n *enNum) bool {
+	if n.plem == "dilation" && n.t.kind == 's' && enKinds[n.nlem] {
+		return false // "a dilated 3x3 conv": the kernel
+	}
 	switch n.plem {
 	case "stride", "pad", "dilation", "outpad":
 		r.setField(n, map[string]string{"stride": "stride", "pad": "pad", "dilation": "dilation", "outpad": "outpad"}[n.plem])
@@ -208,6 +211,13 @@ func (r *enReader) numSetting(n *enNum) bool {
 			return true
 		}
 	case "ksize", "window", "rf":
+		if n.plem == "rf" && n.m != nil && (len(n.m.kernel) > 0 || n.m.repeat > 1 || r.shortSize(n.m) > 0) {
+			// "three 3x3 convs have a receptive field of 7x7?": a figure
+			// to check, not the kernel.
+			r.addAsked("receptive field")
+			r.guesses = append(r.guesses, n.i)
+			return true
+		}
 		if !(n.plem == "rf" && n.t.kind == 'n' && n.nlem != "") {
 			r.setField(n, "kernel")
 			return true
@@ -271,6 +281,16 @@ func (r *enReader) numLayerSize(n *enNum) bool {
 		return true
 	}
 	return false
+}
+
+// numOnSize reads "on 224" with no noun after it as the input's size: a
+// layer is applied on an input.
+func (r *enReader) numOnSize(n *enNum) bool {
+	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" {
+		return false
+	}
+	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
+	return true
 }
 
 // numNoun reads the noun after the number: "64 filters" is a count of
@@ -374,6 +394,30 @@ func (r *enReader) numRepeat(n *enNum) {
 			return
 		}
 	}
+	// "the third conv layer, if all three layers use 5x5 kernels": the
+	// one layer described, that many times.
+	if real := r.realAnchors(); len(real) == 1 && n.nlem == "layer" && r.toks[n.nat].plural && n.t.num >= 2 && n.t.num <= 64 && real[0].repeat <= 1 {
+		real[0].repeat, real[0].at["repeat"] = int(n.t.num), n.i
+	}
+}
+
+// guess reads "is the output 112 or something else?", "output 55?": the
+// asker's guess at the output, which is asked; the reply names the guess.
+func (r *enReader) guess(n *enNum) bool {
+	if r.g.unknown != "" || n.t.kind != 'n' {
+		return false
+	}
+	asks := r.lem(n.pat-1) == "the" && r.lem(n.pat-2) == "is" || r.lem(n.i+1) == "or" || r.lem(n.i+1) == "?"
+	if !asks {
+		return false
+	}
+	r.addAsked("output")
+	r.guesses = append(r.guesses, n.i)
+	if r.lem(n.i+1) == "or" && r.isNum(n.i+2) {
+		r.toks[n.i+2].used = true // "14 or 15?"
+		r.guesses = append(r.guesses, n.i+2)
+	}
+	return true
 }
 
 // listed reports whether "two layers:" counts the layers listed after the
@@ -417,6 +461,9 @@ func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
 	case "insize", "image", "volume", "input", "length", "pixel":
 		r.size(n.i, n.a, n.m, n.plem, n.prole, n.nlem, n.nrole, n.rgb)
 	case "outsize", "output":
+		if r.guess(n) {
+			return "", true
+		}
 		if n.plem == "outsize" || r.g.unknown != "" {
 			r.g.outs = append(r.g.outs, enSizeFact{dims: n.vals, tok: n.i, role: "out"})
 			return "", true

@@ -11,6 +11,7 @@ type enReader struct {
 	g       enGlobal
 	notes   []string
 	rfNote  bool
+	guesses []int // tokens of the asker's guesses ("is the output 112?")
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around
@@ -117,6 +118,12 @@ func (r *enReader) findAnchors() {
 		// "1x1 conv 256->64 then 3x3 64->64": a size and channels after
 		// "then", no kind word: another conv.
 		if last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)] {
+			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
+			continue
+		}
+		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a size with
+		// settings written short, before the first layer named: a conv.
+		if last == nil && r.shortConv(i) {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
 			continue
 		}
@@ -469,6 +476,10 @@ func (r *enReader) scan() {
 func (r *enReader) word(i int) {
 	t := r.toks[i]
 	a := r.owner(i)
+	// "Conv2d(512, 512, 3, padding=1) x3 in a row": the layer three times.
+	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
+		a.repeat, a.at["repeat"] = t.idx, i
+	}
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i
@@ -777,6 +788,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
+		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") {
+			return "connections" // "weights per neuron": what one neuron reads
+		}
 		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
 			return "weights"
 		}
@@ -849,13 +863,13 @@ func (r *enReader) ownFigure(i int) bool {
 // askedOutput reads "output" or "size" at i as asking for the output,
 // unless a number said with it makes it a given.
 func (r *enReader) askedOutput(i int, q bool) string {
-	if r.isNum(i+1) || r.isNum(i+2) || r.isNum(i-1) {
+	if r.isNum(i+1) || r.isNum(i+2) && r.lem(i+1) != "on" || r.isNum(i-1) {
+		return "" // "output 112", "output of 28"; but "output on 28x28" asks
+	}
+	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the" || r.lem(i+1) == "after") {
 		return ""
 	}
-	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the") {
-		return ""
-	}
-	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || i == len(r.toks)-1 {
+	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
 		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
 	}
 	return ""
@@ -868,6 +882,9 @@ func (r *enReader) askedUnknown(i int) {
 	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
 		l := r.lem(j)
 		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
+		if l == "input" && j == i+1 && (r.lem(j+1) == "give" || r.lem(j+1) == "size") {
+			u = "input" // "what input gives a 64x64 output?"
+		}
 		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
 			u = "kernel"
 		}

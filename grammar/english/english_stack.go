@@ -16,6 +16,20 @@ import (
 // 2)", "all 3x3 convs") rather than of a new layer: a plural with no count
 // before it, after a mention of the same kind.
 func (r *enReader) sharedMention(i int, last *enAnchor) bool {
+	if !r.pluralKind(i) {
+		return false // counts are checked when the settings are shared
+	}
+	for _, a := range r.anchors {
+		if a.kind == r.toks[i].lem {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralKind reports whether the kind word at i is a plural with no count
+// before it: "convs", "all 3x3 convs", "pools are 2x2"; not "two convs".
+func (r *enReader) pluralKind(i int) bool {
 	t := r.toks[i]
 	if !t.plural || t.idx > 0 || t.lem != "conv" && t.lem != "pool" {
 		return false
@@ -24,16 +38,7 @@ func (r *enReader) sharedMention(i int, last *enAnchor) bool {
 	for j >= 0 && r.toks[j].kind == 's' {
 		j--
 	}
-	if j >= 0 && r.toks[j].kind == 'n' {
-		return false // "two 3x3 convs": a count of layers
-	}
-	all := j >= 0 && enAllWords[strings.ToLower(r.toks[j].raw)]
-	for _, a := range r.anchors {
-		if a.kind == t.lem && a != last || a.kind == t.lem && all {
-			return true
-		}
-	}
-	return last != nil && last.kind == t.lem
+	return j < 0 || r.toks[j].kind != 'n' // "two 3x3 convs": a count of layers
 }
 
 // enAllWords say a setting is of every layer.
@@ -49,6 +54,15 @@ func (r *enReader) shareSettings() {
 		}
 	}
 	for k, a := range r.anchors {
+		if len(a.counts)+len(a.args)+len(a.bare) > 0 {
+			a.shared = false // "5x5 convs with 32 filters": layers of their own
+			continue
+		}
+		// "all convs are 3x3 stride 1, pools are 2x2: conv - conv - pool":
+		// a plural said before the layers it is said of.
+		if r.pluralKind(a.tok) && r.toks[a.tok].lem == a.kind && r.singles(a.kind) > 0 {
+			a.shared = true
+		}
 		// "(stride 1 convs, pool stride 2)": a layer named again in
 		// brackets, with settings but no size of its own, is every one.
 		if k > 0 && r.inBrackets(a.tok) && len(a.kernel)+len(a.bare)+len(a.bareSizes)+len(a.counts) == 0 && r.shortSize(a) == 0 && r.firstOf(a.kind) != a {
@@ -153,4 +167,69 @@ func (r *enReader) inBrackets(i int) bool {
 		}
 	}
 	return false
+}
+
+// singles is the number of mentions of a kind of layer that name one
+// layer (not "convs").
+func (r *enReader) singles(kind string) int {
+	n := 0
+	for _, a := range r.anchors {
+		if a.kind == kind && !a.ctx && !r.pluralKind(a.tok) {
+			n++
+		}
+	}
+	return n
+}
+
+// shortConv reports whether the size at i, followed by a setting written
+// short (s2, p3), starts a layer no kind word names: the next kind word
+// comes after "then" or a comma, and none is just before it.
+func (r *enReader) shortConv(i int) bool {
+	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
+		return false
+	}
+	if n := r.toks[i+1]; n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n' {
+		return false
+	}
+	for j := i + 1; j < len(r.toks); j++ {
+		if enKinds[r.lem(j)] {
+			return r.lem(j-1) == "then" || r.lem(j-1) == "," || r.lem(j-1) == ";" || r.lem(j-1) == "->"
+		}
+	}
+	return false
+}
+
+// kerasCall reports whether the layer is a Keras call written in prose,
+// Conv2D(16, 3, ...): its first argument is the filters, its second the
+// kernel (PyTorch's Conv2d(3, 16, 3) starts with the input channels).
+func (r *enReader) kerasCall(a *enAnchor) bool {
+	t := r.toks[a.tok]
+	name := r.src[t.off:min(t.end, len(r.src))]
+	return len(a.args) > 0 && (a.kind == "conv" || a.kind == "deconv") && strings.HasSuffix(name, "D") && r.lem(a.tok+1) == "("
+}
+
+// enVersus are the words that set one design against another.
+var enVersus = map[string]bool{"vs": true, "versus": true, "beat": true, "beats": true, "than": true}
+
+// versus returns the token of a word that sets a layer against another
+// ("a 5x5 conv directly vs a 1x1 then a 5x5"), with layers on both sides,
+// or -1. Such a message is two designs, not one chain: the front door
+// splits the comparisons it knows; the reader must not chain the sides.
+func (r *enReader) versus() int {
+	for i, t := range r.toks {
+		w := strings.ToLower(t.raw)
+		pair := w == "instead" && strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "of") || w == "compared" || w == "rather"
+		if !enVersus[w] && !pair {
+			continue
+		}
+		before, after := false, false
+		for _, a := range r.anchors {
+			before = before || a.tok < i && !a.ctx
+			after = after || a.tok > i && !a.ctx
+		}
+		if before && after {
+			return i
+		}
+	}
+	return -1
 }

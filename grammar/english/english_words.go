@@ -29,8 +29,8 @@ var enWords = map[string][]string{
 	"flatten":    {"flatten", "flattened", "flattening", "flattens", "flat", "reshape", "reshaped"},
 	"act":        {"relu", "sigmoid", "tanh", "gelu", "softmax", "leaky", "leakyrelu", "elu", "activation", "swish", "silu"},
 	"dropout":    {"dropout"},
-	"depthwise":  {"depthwise", "depth_wise", "dw"},
-	"separable":  {"separable", "seperable", "separate"},
+	"depthwise":  {"depthwise", "depth_wise", "dw", "depthwiseconv"},
+	"separable":  {"separable", "seperable", "separate", "separableconv"},
 	"pointwise":  {"pointwise", "point_wise"},
 	"grouped":    {"grouped"},
 	"layer":      {"layer", "layers", "stage"},
@@ -98,6 +98,7 @@ var enWords = map[string][]string{
 	"by":         {"by"},
 	"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
 	"and":        {"and", "plus", "also"},
+	"or":         {"or"},
 	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias", "ignore", "ignoring", "excluding", "exclude", "minus"},
 	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
 	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
@@ -238,7 +239,7 @@ func enCompounds(in []enTok) []enTok {
 		{"activation", "fmap"}: "fmap", {"same", "pad"}: "same", {"valid", "pad"}: "valid",
 		{"fmap", "size"}: "fmapsize", {"input", "size"}: "insize", {"output", "size"}: "outsize",
 		{"image", "size"}: "insize", {"output", "volume"}: "outsize", {"output", "fmap"}: "outsize",
-		{"output", "shape"}: "outsize", {"out", "size"}: "outsize", {"out", "length"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
+		{"output", "shape"}: "outsize", {"out", "size"}: "outsize", {"out", "length"}: "outsize", {"output", "length"}: "outsize", {"output", "pad"}: "outpad", {"pad", "same"}: "same", {"pad", "valid"}: "valid",
 		{"kernel", "window"}: "ksize", {"dilation", "rate"}: "dilation", {"conv", "_"}: "_", {"filter", "window"}: "ksize", {"fc", "layer"}: "fc",
 	}
 	var out []enTok
