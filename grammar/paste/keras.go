@@ -448,8 +448,9 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	if i+2 < len(nodes) && kerasAfterWords[strings.ToLower(nodes[i+1].Ident)] && ptCallOf(nodes[i+2]) != nil {
 		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n} // "BatchNormalization after Conv2D(128)"
 	}
-	commaBefore := i > 0 && nodes[i-1].Punct == ","
-	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
+	// a list: "Conv2D(32, 3), MaxPooling2D, Dense(10)", "A: Flatten -> Dense(10)"
+	commaBefore := i > 0 && (nodes[i-1].Punct == "," || nodes[i-1].Punct == "->" || nodes[i-1].Punct == ":")
+	commaAfter := i+1 < len(nodes) && (nodes[i+1].Punct == "," || nodes[i+1].Punct == "->")
 	// "Conv2D(64,3) MaxPool2D(2) Flatten -> ...": a layer call just before
 	callBefore := i > 0 && nodes[i-1].Pos.Line == n.Pos.Line && kerasSpecs[ptBase(nodes[i-1])] != nil && len(nodes[i-1].Calls) > 0
 	before := i == 0 || commaBefore || callBefore

@@ -641,7 +641,8 @@ func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
 	case 1:
 		return calc.Shape{d[0]}, ""
 	case 3:
-		if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
+		square := d[1] == d[2] && d[0] != d[1] // 512x7x7: a square map after its channels
+		if channelsLast || (d[0] > 4 && d[2] <= d[0] && !square) {
 			return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
 		}
 		return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))

@@ -412,7 +412,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 }
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
-	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true}
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
 // leading None (Keras's batch) dropped; nil when it is not such a tuple.

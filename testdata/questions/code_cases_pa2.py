@@ -243,6 +243,19 @@ param count looks way too big in summary?? what should it be and what output siz
 """, [1792, 126], "meant (128, 128, 3): 3*3*3*64 + 64 = 1792; 128-3+1 = 126", torch_check=_chfirst)
 
 
+# --- several designs on one line, a C×H×W map in words ----------------------------
+
+case("pa2-inline-options-keras-heads", "two", """
+backbone ends at (4,4,256). option A: Flatten -> Dense(100). option B: GlobalAveragePooling2D -> Dense(100). params of the head each way?
+""", [409700, 25700], "A: 4*4*256 = 4096 -> 4096*100 + 100 = 409700; B: 256*100 + 100 = 25700",
+     torch_check=lambda: [params(nn.Linear(4096, 100)), params(nn.Linear(256, 100))], answers=2)
+
+case("pa2-pytorch-chw-words-head", "layers", """
+nn.AdaptiveAvgPool2d((1, 1)) on a 2048x7x7 feature map, then nn.Linear(2048, 200). params of that head?
+""", [409800], "the pool has none; 2048*200 + 200 = 409800",
+     torch_check=lambda: [params(nn.Sequential(nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Linear(2048, 200)))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
