@@ -256,6 +256,18 @@ nn.AdaptiveAvgPool2d((1, 1)) on a 2048x7x7 feature map, then nn.Linear(2048, 200
      torch_check=lambda: [params(nn.Sequential(nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Linear(2048, 200)))])
 
 
+def _vgg_short():
+    m = nn.Sequential(nn.Conv2d(3, 64, 3, padding=1), nn.Conv2d(64, 64, 3, padding=1), nn.MaxPool2d(2),
+                      nn.Conv2d(64, 128, 3, padding=1), nn.Conv2d(128, 128, 3, padding=1), nn.MaxPool2d(2))
+    return [params(m), run(m, (1, 3, 32, 32))[0][1]]
+
+
+case("pa2-shorthand-x2-chained", "shorthand", """
+conv(3, 64, 3, padding=1) x2, pool2, conv(64, 128, 3, padding=1) x2, pool2 on 32x32 cifar. params and final shape?
+""", [260160, 8], "x2 is two convs in a row, the second taking the first's 64 (128) channels: 1792 + 36928 + 73856 + 147584 = 260160; 32 -> 16 -> 8",
+     torch_check=_vgg_short)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
