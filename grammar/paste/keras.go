@@ -167,6 +167,9 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 		if k.err != nil {
 			return
 		}
+		if k.looseShape(nodes, i) {
+			continue
+		}
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
 			c = nil

@@ -283,6 +283,14 @@ func ptAssignedName(nodes []*ptNode, i int) string {
 			return g.Num
 		}
 	}
+	if i >= 2 && nodes[i-1].Punct == ":" && len(nodes[i-2].Calls) >= 2 {
+		// a repr's "(conv1): Conv2d(...)\n  (pool): MaxPool2d(...)": the name
+		// reads as a second call of the line before
+		g := nodes[i-2].Calls[len(nodes[i-2].Calls)-1]
+		if len(g.Nodes) == 1 && g.Nodes[0].Ident != "" && g.Pos.Line > nodes[i-2].Pos.Line {
+			return g.Nodes[0].Ident
+		}
+	}
 	if i >= 2 && nodes[i-1].Punct == "," && nodes[i-2].Str != "" {
 		return strings.Trim(nodes[i-2].Str, `"'`)
 	}

@@ -268,6 +268,39 @@ conv(3, 64, 3, padding=1) x2, pool2, conv(64, 128, 3, padding=1) x2, pool2 on 32
      torch_check=_vgg_short)
 
 
+def _repr_pool():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2),
+                      nn.Conv2d(32, 64, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 64, 64))]
+
+
+case("pa2-repr-shared-pool-fits", "forward", """
+print(model) gives
+
+CNN(
+  (conv1): Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (conv2): Conv2d(16, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (conv3): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (pool): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (fc1): Linear(in_features=4096, out_features=256, bias=True)
+  (fc2): Linear(in_features=256, out_features=2, bias=True)
+)
+images are 64x64 rgb. is fc1 right? what reaches it
+""", [4096], "pool (printed once) after each conv: 64 -> 32 -> 16 -> 8; 64*8*8 = 4096, so fc1 fits", torch_check=_repr_pool)
+
+
+def _loose_shape():
+    m = nn.Sequential(nn.Conv2d(1, 16, 3), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.MaxPool2d(2), nn.Flatten())
+    return [run(m, (1, 1, 28, 28))[0][0]]
+
+
+case("pa2-keras-loose-input-shape", "keras", """
+input_shape=(28, 28, 1)
+Conv2D(16, (3,3)) MaxPooling2D((2,2)) Conv2D(32, (3,3)) MaxPooling2D((2,2)) Flatten
+-> how many features after flatten?
+""", [800], "28->26->13->11->5; 5*5*32 = 800", torch_check=_loose_shape)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
