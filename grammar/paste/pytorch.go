@@ -63,7 +63,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return q, nil
 	}
 	q.Layers = mods.order
-	fx.trusted = ptSaysProblem(src)
+	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
 	traced := true
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
@@ -81,6 +81,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {
+		msg.resized = prose.whatIf != nil
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
@@ -489,6 +490,11 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		}
 		q.Input = in
 		return nil
+	}
+	if prose.whatIf != nil {
+		q.Unused = append(q.Unused, lang.Unused{Text: ptJoin(prose.dims), Pos: prose.dimsPos,
+			Why: fmt.Sprintf("the size before the change the question asks about (to %s)", ptJoin(prose.whatIf))})
+		prose.dims, prose.dimsPos = prose.whatIf, prose.whatIfAt
 	}
 	in, note := ptProseInput(prose, rank, first, false)
 	if lin, ok := first.(calc.Linear); ok && in != nil && lin.In > 0 {

@@ -270,6 +270,10 @@ type ptProse struct {
 	asked    []string
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
+	// whatIf is a second size the words switch to ("if i switch my
+	// images to 128x128"), and where; the question is about it.
+	whatIf   []int
+	whatIfAt lang.Position
 	chPos    lang.Position
 }
 
@@ -314,6 +318,7 @@ func (r *ptProseReader) num(i int) int {
 // 224, 224)", "x is [None, 28, 28, 1]" (not "2x2 pools").
 func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.p.dims != nil {
+		r.whatIf(i, n)
 		return
 	}
 	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {

@@ -301,6 +301,50 @@ Conv2D(16, (3,3)) MaxPooling2D((2,2)) Conv2D(32, (3,3)) MaxPooling2D((2,2)) Flat
 """, [800], "28->26->13->11->5; 5*5*32 = 800", torch_check=_loose_shape)
 
 
+# --- the error message with a forward in words; the input changed in words --------
+
+def _msg_words():
+    m = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (16, 3, 64, 64))]
+
+
+case("pa2-matmul-words-forward-unnamed-fc", "error", """
+mat1 and mat2 shapes cannot be multiplied (16x8192 and 2048x5)
+images 64x64x3
+self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
+self.pool = nn.MaxPool2d(2)
+self.conv2 = nn.Conv2d(32, 32, 3, padding=1)
+forward: pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> classifier
+what in_features do i need
+""", [8192], "64 -> 32 -> 16 (pool after each conv, as the words say); 32*16*16 = 8192, as PyTorch's 16x8192 says: nn.Linear(8192, 5)",
+     torch_check=_msg_words)
+
+
+def _resized():
+    m = nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 96, 96))]
+
+
+case("pa2-whatif-resize-linear", "forward", """
+input 64x64 grayscale
+nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(8*30*30, 2))
+works, but if I resize my images to 96x96 what does the Linear need?
+""", [16928], "96 -> 92 -> 46; 8*46*46 = 16928 (64x64 gave 8*30*30 = 7200)", torch_check=_resized)
+
+
+def _switched():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 160, 160))]
+
+
+case("pa2-whatif-matmul-new-size", "error", """
+RuntimeError: mat1 and mat2 shapes cannot be multiplied (8x25088 and 512x3)
+was training on 112x112 rgb. layers: conv1 = nn.Conv2d(3, 16, 3, padding=1), conv2 = nn.Conv2d(16, 32, 3, padding=1), pool = nn.MaxPool2d(2)
+forward is pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> fc
+if i change the input to 160x160 what should fc's in_features be?
+""", [51200], "160 -> 80 -> 40; 32*40*40 = 51200 (112 gave 32*28*28 = 25088, as the message says)", torch_check=_switched)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
