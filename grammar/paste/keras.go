@@ -416,7 +416,8 @@ func kerasBlankRows(src string) string {
 	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		t := strings.TrimSpace(kerasBorders.Replace(l))
-		if kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
+		header := strings.Contains(l, "Output Shape") && strings.Contains(l, "Param")
+		if header || kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
 			lines[i] = ""
 		}
 	}

@@ -345,6 +345,19 @@ if i change the input to 160x160 what should fc's in_features be?
 """, [51200], "160 -> 80 -> 40; 32*40*40 = 51200 (112 gave 32*28*28 = 25088, as the message says)", torch_check=_switched)
 
 
+case("pa2-keras-summary-conv-qmark", "keras", """
+fill in the blanks from my hw:
+Layer (type)                 Output Shape              Param #
+=================================================================
+conv2d (Conv2D)              (None, 30, 30, 16)        448
+max_pooling2d (MaxPooling2D) (None, 15, 15, 16)        0
+conv2d_1 (Conv2D)            (None, 13, 13, 32)        ?
+flatten (Flatten)            (None, 5408)              0
+dense (Dense)                (None, 5)                 ?
+""", [4640, 27045], "row 3: 15 -> 13 is a 3x3 valid conv on 16 channels: 3*3*16*32 + 32 = 4640; dense 5408*5 + 5 = 27045",
+     torch_check=lambda: [params(nn.Conv2d(16, 32, 3)), params(nn.Linear(5408, 5))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
