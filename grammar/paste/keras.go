@@ -212,6 +212,13 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			if after {
 				k.moveBefore(len(k.q.Layers) - len(ls))
 			}
+			if times := ptRepeatAfter(nodes, i); times > 1 && len(ls) > 0 {
+				again := ptChainedCopy(ls)
+				for r := 1; r < times; r++ {
+					k.q.Layers = append(k.q.Layers, again...)
+				}
+				k.q.Notes = append(k.q.Notes, fmt.Sprintf("%s is taken %d times, one after the other", ptCallText(c), times))
+			}
 			continue
 		}
 		if kerasPassThrough[base] {

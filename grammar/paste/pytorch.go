@@ -627,6 +627,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		if in, note := ptChannelsLast(d, ch); in != nil {
 			return in, note
 		}
+		if channelsLast && ch == 0 {
+			return append(calc.Shape{d[len(d)-1]}, d[1:len(d)-1]...), fmt.Sprintf("%s read as N×H×W×C (channels last, as in Keras): the batch dropped", ptJoin(d))
+		}
 		return calc.Shape(d[1:]), fmt.Sprintf("%s read as N×C×H×W: the batch dropped", ptJoin(d))
 	}
 	return nil, ""

@@ -98,6 +98,9 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 	if a == nil {
 		return 1
 	}
+	if n := ptOnceWords[strings.ToLower(a.Ident)]; n > 0 { // "twice (conv+pool twice)" reads as a call
+		return n
+	}
 	if m := ptTimesRE.FindStringSubmatch(a.Ident); m != nil && len(a.Calls) == 0 {
 		n, _ := strconv.Atoi(m[1])
 		return n
@@ -119,6 +122,9 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 }
 
 var ptSmallNumberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+// ptOnceWords count by themselves: "Conv2D(...) twice".
+var ptOnceWords = map[string]int{"twice": 2, "thrice": 3}
 
 // repeat appends the layers read since before n-1 more times, with a note.
 func (w *ptModuleWalk) repeat(before, n int) {

@@ -358,6 +358,25 @@ dense (Dense)                (None, 5)                 ?
      torch_check=lambda: [params(nn.Conv2d(16, 32, 3)), params(nn.Linear(5408, 5))])
 
 
+# --- Keras inputs written beside the code ------------------------------------------
+
+case("pa2-keras-input-shape-from-data", "keras", """
+model.add(Conv2D(64, (5, 5), padding='same', input_shape=X_train.shape[1:]))
+X_train is (60000, 48, 48, 1) -- params and output shape for this layer?
+""", [1664, 48], "input (48, 48, 1): 5*5*1*64 + 64 = 1664; same keeps 48",
+     torch_check=lambda: [params(nn.Conv2d(1, 64, 5)), run(nn.Conv2d(1, 64, 5, padding=2), (1, 1, 48, 48))[0][1]])
+
+case("pa2-keras-transpose-on-a-tuple", "keras", """
+Conv2DTranspose(32, (4,4), strides=(2,2), padding='same') on a (None, 8, 8, 256) tensor. output shape and param count?
+""", [16, 131104], "same with stride 2: 8*2 = 16; 4*4*256*32 + 32 = 131104",
+     torch_check=lambda: [run(nn.ConvTranspose2d(256, 32, 4, stride=2, padding=1), (1, 256, 8, 8))[0][1], params(nn.ConvTranspose2d(256, 32, 4))])
+
+case("pa2-keras-pool-twice", "keras", """
+32x32x3 input, Conv2D(16, 3, padding='same') then MaxPooling2D() twice. what size comes out
+""", [8], "same conv keeps 32; two 2x2 pools: 32 -> 16 -> 8",
+     torch_check=lambda: [run(nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.MaxPool2d(2)), (1, 3, 32, 32))[0][1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
