@@ -36,6 +36,33 @@ type ptMessage struct {
 	groups int
 	name   string // checkpoint: the layer's name
 	pos    lang.Position
+	// resized: the words change the input the message was given for
+	// ("if i switch my images to 128x128"), so its sizes are the old ones.
+	resized bool
+}
+
+// appendLinear adds the Linear the message names (in, out) after layers
+// that end in a feature map and hold no such Linear (a forward told in
+// words: "-> flatten -> fc"), sized for what reaches it: the message's
+// features, or what the layers give when the words change the input.
+func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
+	if _, ok := ptFirstLinear(q.Layers); ok {
+		return
+	}
+	in := feat
+	if m.resized && q.Input != nil {
+		n, ok := ptElementsBefore(q.Layers, len(q.Layers), q.Input)
+		if !ok {
+			return
+		}
+		in = int(n)
+		why = fmt.Sprintf("with the new input, %d values reach the Linear of PyTorch's message (which had %d features for the old input)", n, feat)
+	}
+	line := fmt.Sprintf("nn.Linear(%d, %d)", in, out)
+	q.Layers = append(q.Layers, lang.Layer{Layer: calc.Linear{In: in, Out: out}, Pos: m.pos})
+	q.Fix = &lang.Fix{Layer: len(q.Layers) - 1, Line: line, Why: why}
+	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(m.nums[0]), Pos: m.pos, Why: "the batch size does not change the layer"})
 }
 
 // LooksLikeError reports whether src holds one of the PyTorch error
@@ -125,6 +152,10 @@ func (m *ptMessage) applyLinear(q *lang.Question, fx *ptFixer) {
 			}
 			return
 		}
+	}
+	if len(q.Layers) > 0 {
+		m.appendLinear(q, feat, out, why)
+		return
 	}
 	if len(q.Layers) == 0 {
 		q.Layers = []lang.Layer{{Layer: calc.Linear{In: feat, Out: out}, Pos: m.pos}}

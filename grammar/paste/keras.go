@@ -167,6 +167,9 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 		if k.err != nil {
 			return
 		}
+		if k.looseShape(nodes, i) {
+			continue
+		}
 		c := ptCallOf(n)
 		if c != nil && ptDefinition(nodes, i) {
 			c = nil
@@ -208,6 +211,13 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			k.q.Layers = append(k.q.Layers, ls...)
 			if after {
 				k.moveBefore(len(k.q.Layers) - len(ls))
+			}
+			if times := ptRepeatAfter(nodes, i); times > 1 && len(ls) > 0 {
+				again := ptChainedCopy(ls)
+				for r := 1; r < times; r++ {
+					k.q.Layers = append(k.q.Layers, again...)
+				}
+				k.q.Notes = append(k.q.Notes, fmt.Sprintf("%s is taken %d times, one after the other", ptCallText(c), times))
 			}
 			continue
 		}
@@ -413,7 +423,8 @@ func kerasBlankRows(src string) string {
 	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		t := strings.TrimSpace(kerasBorders.Replace(l))
-		if kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
+		header := strings.Contains(l, "Output Shape") && strings.Contains(l, "Param")
+		if header || kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
 			lines[i] = ""
 		}
 	}
@@ -448,8 +459,9 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	if i+2 < len(nodes) && kerasAfterWords[strings.ToLower(nodes[i+1].Ident)] && ptCallOf(nodes[i+2]) != nil {
 		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n} // "BatchNormalization after Conv2D(128)"
 	}
-	commaBefore := i > 0 && nodes[i-1].Punct == ","
-	commaAfter := i+1 < len(nodes) && nodes[i+1].Punct == ","
+	// a list: "Conv2D(32, 3), MaxPooling2D, Dense(10)", "A: Flatten -> Dense(10)"
+	commaBefore := i > 0 && (nodes[i-1].Punct == "," || nodes[i-1].Punct == "->" || nodes[i-1].Punct == ":")
+	commaAfter := i+1 < len(nodes) && (nodes[i+1].Punct == "," || nodes[i+1].Punct == "->")
 	// "Conv2D(64,3) MaxPool2D(2) Flatten -> ...": a layer call just before
 	callBefore := i > 0 && nodes[i-1].Pos.Line == n.Pos.Line && kerasSpecs[ptBase(nodes[i-1])] != nil && len(nodes[i-1].Calls) > 0
 	before := i == 0 || commaBefore || callBefore

@@ -192,3 +192,27 @@ func (k *kerasReader) channelsFirstFix(src string, prose ptProse) {
 	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")
 	k.q.Unused = append(k.q.Unused, lang.Unused{Text: old, Pos: k.shapeAt, Why: "channels-first; read as " + shape})
 }
+
+// looseShape reads an input shape written on its own, outside a layer —
+// "input_shape=(28, 28, 1)" on a line of the question — and reports
+// whether nodes[i] was one.
+func (k *kerasReader) looseShape(nodes []*ptNode, i int) bool {
+	n := nodes[i]
+	if n.Ident != "input_shape" || len(n.Calls) > 0 || i+2 >= len(nodes) || nodes[i+1].Punct != "=" || nodes[i+2].Group == nil {
+		return false
+	}
+	if k.shape != nil {
+		return true
+	}
+	v, err := ptEval(nodes[i+2:i+3], k.env)
+	if err != nil || v.Kind != ptTuple || len(v.Items) == 0 {
+		return true
+	}
+	for _, it := range v.Items {
+		if it.Kind != ptNone && (it.Kind != ptInt || it.Int < 1 || it.Int > calc.MaxSize) {
+			return true
+		}
+	}
+	k.shape, k.shapeAt = v.Items, ptPos(nodes[i+2].Pos)
+	return true
+}

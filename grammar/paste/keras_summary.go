@@ -3,6 +3,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -257,6 +258,11 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 // conv rebuilds a conv row from its count (kerasConvFromRow).
 func (rb *kerasRebuild) conv() (calc.Layer, error) {
 	if rb.r.Params < 0 {
+		if c, ok := kerasConvFromSizes(rb.out, rb.prev); ok {
+			rb.note("row %d: no count given: the kernel %s read from the sizes (%d → %d), stride 1 and no padding assumed", rb.ri+1,
+				ptJoin(c.Kernel), rb.prev[1], rb.out[1])
+			return c, nil
+		}
 		return nil, fmt.Errorf("the row's count is not given, and a conv's kernel is read from it")
 	}
 	conv, in, note, err := kerasConvFromRow(rb.r, rb.out, rb.prev)
@@ -270,6 +276,27 @@ func (rb *kerasRebuild) conv() (calc.Layer, error) {
 		rb.q.Input = in
 	}
 	return conv, nil
+}
+
+// kerasConvFromSizes reads a conv from the sizes of the row before (prev)
+// and its own (out), both channels-first, when they shrink as a stride-1
+// valid conv does (13 → 11: a 3-wide kernel); ok is false otherwise.
+func kerasConvFromSizes(out, prev calc.Shape) (calc.Conv, bool) {
+	d := len(out) - 1
+	if d < 1 || len(prev) != len(out) || prev[0] < 1 {
+		return calc.Conv{}, false
+	}
+	k := make([]int, d)
+	for i := 1; i <= d; i++ {
+		k[i-1] = prev[i] - out[i] + 1
+		if k[i-1] < 2 || k[i-1] > 11 {
+			return calc.Conv{}, false // same padding or a stride: the kernel is not known
+		}
+	}
+	if slices.Max(k) == slices.Min(k) {
+		k = k[:1]
+	}
+	return calc.Conv{Dims: d, In: prev[0], Out: out[0], Kernel: k, PadMode: calc.PadValid}, true
 }
 
 // dense rebuilds a Dense row: its inputs from the row before, or from the

@@ -79,7 +79,9 @@ func allParts(src string) []string {
 		lineStarts = append(lineStarts, off)
 		off += len(l)
 	}
-	if len(allLabelRE.FindAllStringIndex(src, 3)) >= 2 {
+	if inline := allInlineParts(src); inline != nil {
+		spans = inline
+	} else if len(allLabelRE.FindAllStringIndex(src, 3)) >= 2 {
 		cur := -1
 		for i, l := range lines {
 			line := allSpan{lineStarts[i], lineStarts[i] + len(l)}
@@ -118,6 +120,47 @@ func allParts(src string) []string {
 		}
 	}
 	return texts
+}
+
+// allInlineLabelRE starts a part inside a line: "option A: Flatten ->
+// Dense(10). option B: GlobalAveragePooling2D -> Dense(10)".
+var allInlineLabelRE = regexp.MustCompile(`(?i)\b(?:option|model|version|variant|design|net)\s+[A-Za-z0-9]{1,2}\s*[:)]\s`)
+
+// allInlineParts finds two or more labelled parts written on one line, each
+// running from its label to the end of its sentence (or the next label);
+// nil when there are none.
+func allInlineParts(src string) [][]allSpan {
+	ms := allInlineLabelRE.FindAllStringIndex(src, 6)
+	if len(ms) < 2 || strings.Count(src[ms[0][0]:ms[len(ms)-1][0]], "\n") > 0 {
+		return nil
+	}
+	var spans [][]allSpan
+	for i, m := range ms {
+		end := len(src)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		if j := allSentenceEnd(src[m[1]:end]); j >= 0 {
+			end = m[1] + j
+		}
+		spans = append(spans, []allSpan{{m[0], end}})
+	}
+	return spans
+}
+
+// allSentenceEnd is the index in s of the first ". ", "? ", ";" or line
+// break, or -1.
+func allSentenceEnd(s string) int {
+	best := -1
+	for _, sep := range []string{". ", "? ", ";", "\n"} {
+		if j := strings.Index(s, sep); j >= 0 && (best < 0 || j < best) {
+			best = j
+		}
+	}
+	if best < 0 && (strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?")) {
+		best = len(s) - 1
+	}
+	return best
 }
 
 // allBlank replaces a span's bytes by spaces, keeping its line breaks.

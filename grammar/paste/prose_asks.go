@@ -60,3 +60,22 @@ func (r *ptProseReader) rest(i, n int) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// ptWhatIfWords say the size that follows replaces the one given: "if i
+// switch my images to 128x128", "resize them to 64x64 instead".
+var ptWhatIfWords = map[string]bool{"switch": true, "change": true, "changed": true, "resize": true, "resized": true,
+	"instead": true, "feed": true, "upscale": true, "downscale": true, "increase": true, "decrease": true}
+
+// whatIf reads a later size written after "to" with a word of
+// ptWhatIfWords before it as the size asked about.
+func (r *ptProseReader) whatIf(i int, n *ptNode) {
+	if n.Dims == "" || r.p.whatIf != nil || r.word(i-1) != "to" {
+		return
+	}
+	for j := i - 2; j >= 0 && j >= i-8; j-- {
+		if ptWhatIfWords[r.word(j)] {
+			r.p.whatIf, r.p.whatIfAt = ptDimsOf(n.Dims), ptPos(n.Pos)
+			return
+		}
+	}
+}

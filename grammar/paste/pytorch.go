@@ -63,7 +63,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return q, nil
 	}
 	q.Layers = mods.order
-	fx.trusted = ptSaysProblem(src)
+	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
 	traced := true
 	if fw := ptForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
@@ -81,6 +81,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {
+		msg.resized = prose.whatIf != nil
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
@@ -283,6 +284,14 @@ func ptAssignedName(nodes []*ptNode, i int) string {
 			return g.Num
 		}
 	}
+	if i >= 2 && nodes[i-1].Punct == ":" && len(nodes[i-2].Calls) >= 2 {
+		// a repr's "(conv1): Conv2d(...)\n  (pool): MaxPool2d(...)": the name
+		// reads as a second call of the line before
+		g := nodes[i-2].Calls[len(nodes[i-2].Calls)-1]
+		if len(g.Nodes) == 1 && g.Nodes[0].Ident != "" && g.Pos.Line > nodes[i-2].Pos.Line {
+			return g.Nodes[0].Ident
+		}
+	}
 	if i >= 2 && nodes[i-1].Punct == "," && nodes[i-2].Str != "" {
 		return strings.Trim(nodes[i-2].Str, `"'`)
 	}
@@ -482,6 +491,11 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		q.Input = in
 		return nil
 	}
+	if prose.whatIf != nil {
+		q.Unused = append(q.Unused, lang.Unused{Text: ptJoin(prose.dims), Pos: prose.dimsPos,
+			Why: fmt.Sprintf("the size before the change the question asks about (to %s)", ptJoin(prose.whatIf))})
+		prose.dims, prose.dimsPos = prose.whatIf, prose.whatIfAt
+	}
 	in, note := ptProseInput(prose, rank, first, false)
 	if lin, ok := first.(calc.Linear); ok && in != nil && lin.In > 0 {
 		if n, err := in.Elements(); err == nil && n != int64(lin.In) {
@@ -613,6 +627,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		if in, note := ptChannelsLast(d, ch); in != nil {
 			return in, note
 		}
+		if channelsLast && ch == 0 {
+			return append(calc.Shape{d[len(d)-1]}, d[1:len(d)-1]...), fmt.Sprintf("%s read as N×H×W×C (channels last, as in Keras): the batch dropped", ptJoin(d))
+		}
 		return calc.Shape(d[1:]), fmt.Sprintf("%s read as N×C×H×W: the batch dropped", ptJoin(d))
 	}
 	return nil, ""
@@ -641,7 +658,8 @@ func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
 	case 1:
 		return calc.Shape{d[0]}, ""
 	case 3:
-		if channelsLast || (d[0] > 4 && d[2] <= d[0]) {
+		square := d[1] == d[2] && d[0] != d[1] // 512x7x7: a square map after its channels
+		if channelsLast || (d[0] > 4 && d[2] <= d[0] && !square) {
 			return calc.Shape{d[2], d[0], d[1]}, fmt.Sprintf("%s read as H×W×C", ptJoin(d))
 		}
 		return calc.Shape(d), fmt.Sprintf("%s read as C×H×W", ptJoin(d))

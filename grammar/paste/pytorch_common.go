@@ -53,6 +53,9 @@ func ptBind(c *ptCall, env map[string]ptValue, names, ignored []string, examples
 			return nil, b.errAt(a.Pos, fmt.Sprintf("%s is given twice", name))
 		}
 		v, err := ptEval(a.Nodes, env)
+		if err != nil && ptShapeOfData(name, a) {
+			continue // input_shape=x_train.shape[1:]: the words may say it
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -270,6 +273,10 @@ type ptProse struct {
 	asked    []string
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
+	// whatIf is a second size the words switch to ("if i switch my
+	// images to 128x128"), and where; the question is about it.
+	whatIf   []int
+	whatIfAt lang.Position
 	chPos    lang.Position
 }
 
@@ -314,6 +321,7 @@ func (r *ptProseReader) num(i int) int {
 // 224, 224)", "x is [None, 28, 28, 1]" (not "2x2 pools").
 func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.p.dims != nil {
+		r.whatIf(i, n)
 		return
 	}
 	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {
@@ -326,6 +334,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		g = n.Group
 	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
 		g = n.Calls[0]
+	case len(n.Calls) > 0 && ptArticles[n.Ident] && ptShapeWordBefore(r.nodes, i):
+		g = n.Calls[0] // "on a (None, 16, 16, 128) input": the tuple reads as a's call
 	}
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
@@ -412,7 +422,25 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 }
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
-	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true}
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true}
+
+// ptShapeOfData reports whether argument a (named name) is an input shape
+// taken from the data — input_shape=x_train.shape[1:] — which the code
+// alone cannot size.
+func ptShapeOfData(name string, a ptArg) bool {
+	if name != "input_shape" && name != "shape" && name != "batch_input_shape" {
+		return false
+	}
+	for _, n := range a.Nodes {
+		if strings.HasSuffix(n.Ident, ".shape") {
+			return true
+		}
+	}
+	return false
+}
+
+// ptArticles before a tuple in words: "on a (7, 7, 64) tensor".
+var ptArticles = map[string]bool{"a": true, "an": true, "the": true, "A": true, "The": true}
 
 // ptIntGroup reads (1, 3, 224, 224) or [None, 28, 28, 1] as sizes, a
 // leading None (Keras's batch) dropped; nil when it is not such a tuple.

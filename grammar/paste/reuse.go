@@ -30,7 +30,7 @@ func ptReuseShared(q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
 		return ""
 	}
 	alt := ptPoolAfterConvs(q.Layers, at)
-	if len(alt) == len(q.Layers) {
+	if len(alt) <= len(q.Layers) {
 		return ""
 	}
 	li, ok := ptFirstLinear(q.Layers)
@@ -41,7 +41,7 @@ func ptReuseShared(q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
 	asWritten, _ := ptElementsBefore(q.Layers, li, q.Input)
 	ai, _ := ptFirstLinear(alt)
 	reused, okAlt := ptElementsBefore(alt, ai, q.Input)
-	why := fmt.Sprintf("forward is not pasted: %s (defined once) is taken after every conv that follows it, as forward usually applies it", name)
+	why := fmt.Sprintf("forward is not pasted: %s (defined once) is taken after every conv, as forward usually applies it", name)
 	switch {
 	case !okAlt:
 		return ""
@@ -56,8 +56,8 @@ func ptReuseShared(q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
 	return ""
 }
 
-// ptSharedPool finds a pooling module assigned to a name once, with convs
-// after it: its name and index in layers, or -1.
+// ptSharedPool finds the one pooling module assigned to a name once: its
+// name and index in layers, or -1.
 func ptSharedPool(layers []lang.Layer, m *ptModuleSet) (string, int) {
 	var names []string
 	for name, ls := range m.byName {
@@ -75,17 +75,19 @@ func ptSharedPool(layers []lang.Layer, m *ptModuleSet) (string, int) {
 	return names[0], at
 }
 
-// ptPoolAfterConvs is layers with the pool at index at also after each
-// later conv not already followed by a pool before the next conv or
-// Linear.
+// ptPoolAfterConvs is layers with the pool at index at taken after every
+// conv instead (whether defined before or after it), unless a pool already
+// follows that conv before the next conv or Linear.
 func ptPoolAfterConvs(layers []lang.Layer, at int) []lang.Layer {
-	out := slices.Clone(layers[:at+1])
+	pool := layers[at]
+	rest := slices.Delete(slices.Clone(layers), at, at+1)
+	var out []lang.Layer
 	pending := false
-	for _, l := range layers[at+1:] {
+	for _, l := range rest {
 		switch l.Layer.(type) {
 		case calc.Conv, calc.Linear, calc.Flatten:
 			if pending {
-				out = append(out, layers[at])
+				out = append(out, pool)
 			}
 			_, pending = l.Layer.(calc.Conv)
 		case calc.Pool, calc.AdaptivePool, calc.GlobalAvgPool:
@@ -94,7 +96,7 @@ func ptPoolAfterConvs(layers []lang.Layer, at int) []lang.Layer {
 		out = append(out, l)
 	}
 	if pending {
-		out = append(out, layers[at])
+		out = append(out, pool)
 	}
 	return out
 }

@@ -9,6 +9,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,6 +98,9 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 	if a == nil {
 		return 1
 	}
+	if n := ptOnceWords[strings.ToLower(a.Ident)]; n > 0 { // "twice (conv+pool twice)" reads as a call
+		return n
+	}
 	if m := ptTimesRE.FindStringSubmatch(a.Ident); m != nil && len(a.Calls) == 0 {
 		n, _ := strconv.Atoi(m[1])
 		return n
@@ -119,6 +123,9 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 
 var ptSmallNumberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
+// ptOnceWords count by themselves: "Conv2D(...) twice".
+var ptOnceWords = map[string]int{"twice": 2, "thrice": 3}
+
 // repeat appends the layers read since before n-1 more times, with a note.
 func (w *ptModuleWalk) repeat(before, n int) {
 	m := w.m
@@ -126,10 +133,44 @@ func (w *ptModuleWalk) repeat(before, n int) {
 		return
 	}
 	item := append([]lang.Layer(nil), m.order[before:]...)
+	again := ptChainedCopy(item)
 	for k := 1; k < n; k++ {
-		m.order = append(m.order, item...)
+		m.order = append(m.order, again...)
 	}
 	w.q.Notes = append(w.q.Notes, "the layer written before \"x"+strconv.Itoa(n)+"\" (or \""+strconv.Itoa(n)+" times\") is taken "+strconv.Itoa(n)+" times, one after the other")
+}
+
+// ptChainedCopy is item as it is taken again after itself: its first conv
+// (or Linear) takes what its last one gives ("conv(3, 64, 3) x2" is 3->64
+// then 64->64).
+func ptChainedCopy(item []lang.Layer) []lang.Layer {
+	out := slices.Clone(item)
+	last := 0
+	for _, l := range item {
+		switch x := l.Layer.(type) {
+		case calc.Conv:
+			last = x.Out
+		case calc.Linear:
+			last = x.Out
+		}
+	}
+	for i, l := range out {
+		switch x := l.Layer.(type) {
+		case calc.Conv:
+			if last > 0 && x.Groups <= 1 && !x.Depthwise {
+				x.In = last
+				out[i].Layer = x
+			}
+			return out
+		case calc.Linear:
+			if last > 0 {
+				x.In = last
+				out[i].Layer = x
+			}
+			return out
+		}
+	}
+	return out
 }
 
 // ptTrailingView reads an `x.view(-1, 64 * ? * ?)` written beside layers

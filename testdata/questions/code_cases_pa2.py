@@ -243,6 +243,140 @@ param count looks way too big in summary?? what should it be and what output siz
 """, [1792, 126], "meant (128, 128, 3): 3*3*3*64 + 64 = 1792; 128-3+1 = 126", torch_check=_chfirst)
 
 
+# --- several designs on one line, a C×H×W map in words ----------------------------
+
+case("pa2-inline-options-keras-heads", "two", """
+backbone ends at (4,4,256). option A: Flatten -> Dense(100). option B: GlobalAveragePooling2D -> Dense(100). params of the head each way?
+""", [409700, 25700], "A: 4*4*256 = 4096 -> 4096*100 + 100 = 409700; B: 256*100 + 100 = 25700",
+     torch_check=lambda: [params(nn.Linear(4096, 100)), params(nn.Linear(256, 100))], answers=2)
+
+case("pa2-pytorch-chw-words-head", "layers", """
+nn.AdaptiveAvgPool2d((1, 1)) on a 2048x7x7 feature map, then nn.Linear(2048, 200). params of that head?
+""", [409800], "the pool has none; 2048*200 + 200 = 409800",
+     torch_check=lambda: [params(nn.Sequential(nn.AdaptiveAvgPool2d((1, 1)), nn.Flatten(), nn.Linear(2048, 200)))])
+
+
+def _vgg_short():
+    m = nn.Sequential(nn.Conv2d(3, 64, 3, padding=1), nn.Conv2d(64, 64, 3, padding=1), nn.MaxPool2d(2),
+                      nn.Conv2d(64, 128, 3, padding=1), nn.Conv2d(128, 128, 3, padding=1), nn.MaxPool2d(2))
+    return [params(m), run(m, (1, 3, 32, 32))[0][1]]
+
+
+case("pa2-shorthand-x2-chained", "shorthand", """
+conv(3, 64, 3, padding=1) x2, pool2, conv(64, 128, 3, padding=1) x2, pool2 on 32x32 cifar. params and final shape?
+""", [260160, 8], "x2 is two convs in a row, the second taking the first's 64 (128) channels: 1792 + 36928 + 73856 + 147584 = 260160; 32 -> 16 -> 8",
+     torch_check=_vgg_short)
+
+
+def _repr_pool():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2),
+                      nn.Conv2d(32, 64, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 64, 64))]
+
+
+case("pa2-repr-shared-pool-fits", "forward", """
+print(model) gives
+
+CNN(
+  (conv1): Conv2d(3, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (conv2): Conv2d(16, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (conv3): Conv2d(32, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+  (pool): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+  (fc1): Linear(in_features=4096, out_features=256, bias=True)
+  (fc2): Linear(in_features=256, out_features=2, bias=True)
+)
+images are 64x64 rgb. is fc1 right? what reaches it
+""", [4096], "pool (printed once) after each conv: 64 -> 32 -> 16 -> 8; 64*8*8 = 4096, so fc1 fits", torch_check=_repr_pool)
+
+
+def _loose_shape():
+    m = nn.Sequential(nn.Conv2d(1, 16, 3), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.MaxPool2d(2), nn.Flatten())
+    return [run(m, (1, 1, 28, 28))[0][0]]
+
+
+case("pa2-keras-loose-input-shape", "keras", """
+input_shape=(28, 28, 1)
+Conv2D(16, (3,3)) MaxPooling2D((2,2)) Conv2D(32, (3,3)) MaxPooling2D((2,2)) Flatten
+-> how many features after flatten?
+""", [800], "28->26->13->11->5; 5*5*32 = 800", torch_check=_loose_shape)
+
+
+# --- the error message with a forward in words; the input changed in words --------
+
+def _msg_words():
+    m = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (16, 3, 64, 64))]
+
+
+case("pa2-matmul-words-forward-unnamed-fc", "error", """
+mat1 and mat2 shapes cannot be multiplied (16x8192 and 2048x5)
+images 64x64x3
+self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
+self.pool = nn.MaxPool2d(2)
+self.conv2 = nn.Conv2d(32, 32, 3, padding=1)
+forward: pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> classifier
+what in_features do i need
+""", [8192], "64 -> 32 -> 16 (pool after each conv, as the words say); 32*16*16 = 8192, as PyTorch's 16x8192 says: nn.Linear(8192, 5)",
+     torch_check=_msg_words)
+
+
+def _resized():
+    m = nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 96, 96))]
+
+
+case("pa2-whatif-resize-linear", "forward", """
+input 64x64 grayscale
+nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(8*30*30, 2))
+works, but if I resize my images to 96x96 what does the Linear need?
+""", [16928], "96 -> 92 -> 46; 8*46*46 = 16928 (64x64 gave 8*30*30 = 7200)", torch_check=_resized)
+
+
+def _switched():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 160, 160))]
+
+
+case("pa2-whatif-matmul-new-size", "error", """
+RuntimeError: mat1 and mat2 shapes cannot be multiplied (8x25088 and 512x3)
+was training on 112x112 rgb. layers: conv1 = nn.Conv2d(3, 16, 3, padding=1), conv2 = nn.Conv2d(16, 32, 3, padding=1), pool = nn.MaxPool2d(2)
+forward is pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> fc
+if i change the input to 160x160 what should fc's in_features be?
+""", [51200], "160 -> 80 -> 40; 32*40*40 = 51200 (112 gave 32*28*28 = 25088, as the message says)", torch_check=_switched)
+
+
+case("pa2-keras-summary-conv-qmark", "keras", """
+fill in the blanks from my hw:
+Layer (type)                 Output Shape              Param #
+=================================================================
+conv2d (Conv2D)              (None, 30, 30, 16)        448
+max_pooling2d (MaxPooling2D) (None, 15, 15, 16)        0
+conv2d_1 (Conv2D)            (None, 13, 13, 32)        ?
+flatten (Flatten)            (None, 5408)              0
+dense (Dense)                (None, 5)                 ?
+""", [4640, 27045], "row 3: 15 -> 13 is a 3x3 valid conv on 16 channels: 3*3*16*32 + 32 = 4640; dense 5408*5 + 5 = 27045",
+     torch_check=lambda: [params(nn.Conv2d(16, 32, 3)), params(nn.Linear(5408, 5))])
+
+
+# --- Keras inputs written beside the code ------------------------------------------
+
+case("pa2-keras-input-shape-from-data", "keras", """
+model.add(Conv2D(64, (5, 5), padding='same', input_shape=X_train.shape[1:]))
+X_train is (60000, 48, 48, 1) -- params and output shape for this layer?
+""", [1664, 48], "input (48, 48, 1): 5*5*1*64 + 64 = 1664; same keeps 48",
+     torch_check=lambda: [params(nn.Conv2d(1, 64, 5)), run(nn.Conv2d(1, 64, 5, padding=2), (1, 1, 48, 48))[0][1]])
+
+case("pa2-keras-transpose-on-a-tuple", "keras", """
+Conv2DTranspose(32, (4,4), strides=(2,2), padding='same') on a (None, 8, 8, 256) tensor. output shape and param count?
+""", [16, 131104], "same with stride 2: 8*2 = 16; 4*4*256*32 + 32 = 131104",
+     torch_check=lambda: [run(nn.ConvTranspose2d(256, 32, 4, stride=2, padding=1), (1, 256, 8, 8))[0][1], params(nn.ConvTranspose2d(256, 32, 4))])
+
+case("pa2-keras-pool-twice", "keras", """
+32x32x3 input, Conv2D(16, 3, padding='same') then MaxPooling2D() twice. what size comes out
+""", [8], "same conv keeps 32; two 2x2 pools: 32 -> 16 -> 8",
+     torch_check=lambda: [run(nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.MaxPool2d(2)), (1, 3, 32, 32))[0][1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
