@@ -599,6 +599,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 	}
 	switch {
 	case d == nil && p.length > 0:
+		if ch == 0 {
+			ch = p.channels // Keras: "a sequence of length 100 with 4 channels"
+		}
 		if rank == 2 && ch > 0 {
 			return calc.Shape{ch, p.length}, ""
 		}
