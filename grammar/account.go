@@ -99,6 +99,13 @@ func readingValues(q *Question, reports []*calc.Report) map[float64]bool {
 	for _, r := range reports {
 		addReport(vals, r)
 	}
+	for _, l := range q.Layers {
+		if c, ok := l.Layer.(calc.Conv); ok && c.Groups > 1 {
+			// A group's channels: "weight.shape = [128, 16, 3, 3]",
+			// "depth multiplier 2".
+			vals[float64(c.In/c.Groups)], vals[float64(c.Out/c.Groups)] = true, true
+		}
+	}
 	return vals
 }
 
@@ -388,8 +395,11 @@ func ownResult(before string, last []string, frac bool) bool {
 	if frac && hasAny(near, "gives", "give", "is", "equals", "be", "says", "shows") {
 		return true
 	}
-	return hasAny(near, "get", "got", "getting", "computed", "calculated", "think", "thought") ||
-		hasAny(last, "my") && hasAny(last, "answer", "result")
+	if guess := strings.TrimSpace(strings.TrimSuffix(b, "or")); guess != b && guess != "" && isDigit(guess[len(guess)-1]) {
+		return true // "113 or 114": the asker's two guesses
+	}
+	return hasAny(near, "get", "got", "getting", "computed", "calculated", "think", "thought", "me", "its", "about", "around", "roughly", "approx", "approximately", "nearly", "almost", "like", "expected", "expecting") ||
+		hasAny(last, "my") && hasAny(last, "answer", "result", "notes")
 }
 
 // firstOfBatchTuple reports whether w opens a tensor shape of four or more

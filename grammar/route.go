@@ -105,7 +105,9 @@ func choose(src string) (*reading, error) {
 		switch f.name {
 		case "pytorch", "keras":
 			// Pasted code is accounted for by its own reader, which
-			// follows Python's arithmetic and names (img = 28).
+			// follows Python's arithmetic and names (img = 28); the
+			// words around it are accounted for here.
+			u = account(proseAround(src), q, readingValues(q, reports))
 		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.

@@ -1,0 +1,37 @@
+package grammar
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Pasted code is accounted for by its own reader, which follows Python's
+// arithmetic and names (img = 28). The words around it are not: "my images
+// are 3x640x480", "for a batch of 32", "with 64 in and 64 out". Their
+// numbers are checked like any prose's, with the code blanked out so that
+// positions stay those of the message.
+
+var (
+	// codeLine matches a line that is code or a message printed by it.
+	codeLine = regexp.MustCompile(`(?m)^[ \t]*(?:self\.|x\s*=|out\s*=|def\s|class\s|return\b|import\s|from\s|model\.|layers\.|nn\.|tf\.|keras\.|torch\.|#|[A-Za-z_][\w.]*\s*=|\(|\)|[A-Za-z]*Error\b|Traceback|File\s|size mismatch|Expected|Given groups|Calculated|Layer\s|Total params|Trainable|Non-trainable|_{5,}|={5,}|-{5,}).*$`)
+	// codeCall matches a call with its arguments, brackets nested once.
+	codeCall = regexp.MustCompile(`[A-Za-z_][\w.]*\s*\((?:[^()]|\([^()]*\))*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\((?:[^()]|\([^()]*\))*\)`)
+	// codeName matches a name with a number in it: conv1, fc2, x3.
+	codeName = regexp.MustCompile(`\b[A-Za-z_]+\d+[A-Za-z_\d]*\b`)
+)
+
+// proseAround returns src with its code blanked out: every byte of code
+// becomes a space, line breaks stay.
+func proseAround(src string) string {
+	b := []byte(src)
+	for _, re := range []*regexp.Regexp{codeLine, codeCall, codeName} {
+		for _, m := range re.FindAllStringIndex(string(b), -1) {
+			for i := m[0]; i < m[1]; i++ {
+				if b[i] != '\n' {
+					b[i] = ' '
+				}
+			}
+		}
+	}
+	return strings.Clone(string(b))
+}
