@@ -368,7 +368,7 @@ func whyUnused(src string, w written, q *Question) string {
 	switch {
 	case strings.HasPrefix(strings.TrimSpace(after), "%"):
 		return "a percentage: no size or count depends on it"
-	case ownResult(before, last, w.val != math.Trunc(w.val)):
+	case ownResult(before, last, w.val != math.Trunc(w.val)) || confirming(after):
 		return "your own figure: compare it with the answer"
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
@@ -385,6 +385,13 @@ func whyUnused(src string, w written, q *Question) string {
 // result: "I get 30.5", "my answer is 12", "(28-5)/2+1 = 12.5", a fraction
 // the formula "gives" (no layer has half a pixel); a keyword's value
 // (out_channels=33) or a whole number a tool printed is not.
+// confirming reports whether the words after a number ask to confirm it:
+// "27 right?", "37, correct?", "113 or 114".
+func confirming(after string) bool {
+	w := firstWords(after, 1)
+	return hasAny(w, "right", "correct", "yes", "or", "isnt", "no")
+}
+
 func ownResult(before string, last []string, frac bool) bool {
 	b := strings.TrimSpace(before)
 	if strings.HasSuffix(b, "=") {

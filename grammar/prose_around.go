@@ -13,12 +13,15 @@ import (
 
 var (
 	// codeLine matches a line that is code or a message printed by it.
-	codeLine = regexp.MustCompile(`(?m)^[ \t]*(?:self\.|x\s*=|out\s*=|def\s|class\s|return\b|import\s|from\s|model\.|layers\.|nn\.|tf\.|keras\.|torch\.|#|[A-Za-z_][\w.]*\s*=|\(|\)|[A-Za-z]*Error\b|Traceback|File\s|size mismatch|Expected|Given groups|Calculated|Layer\s|Total params|Trainable|Non-trainable|_{5,}|={5,}|-{5,}).*$`)
-	// codeCall matches a call with its arguments, brackets nested once.
-	codeCall = regexp.MustCompile(`[A-Za-z_][\w.]*\s*\((?:[^()]|\([^()]*\))*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\((?:[^()]|\([^()]*\))*\)`)
+	codeLine = regexp.MustCompile(`(?m)^[ \t]*(?:self\.|x\s*=|out\s*=|def\s|class\s|return\b|import\s|from\s|#|[A-Za-z_][\w.]*\s*=[^=]|[A-Za-z]*Error\b|Traceback|File\s|size mismatch|Expected|Given groups|Calculated|Layer\s|Total params|Trainable|Non-trainable|_{5,}|={5,}|-{5,}).*$`)
+	// codeCall matches a call with its arguments.
+	codeCall = regexp.MustCompile(`[A-Za-z_][\w.]*\s*\(` + nested + `*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\(` + nested + `*\)`)
 	// codeName matches a name with a number in it: conv1, fc2, x3.
 	codeName = regexp.MustCompile(`\b[A-Za-z_]+\d+[A-Za-z_\d]*\b`)
 )
+
+// nested matches what is inside brackets, brackets nested twice.
+const nested = `(?:[^()]|\((?:[^()]|\([^()]*\))*\))`
 
 // proseAround returns src with its code blanked out: every byte of code
 // becomes a space, line breaks stay.
