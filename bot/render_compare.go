@@ -10,7 +10,7 @@ import (
 
 // comparing matches the words of a message that sets two designs side by
 // side: "vs", "instead of", "how many do I save".
-var comparing = regexp.MustCompile(`(?i)\b(?:vs|versus|instead|compared?|comparison|rather|save[sd]?|saving|fewer|less|more|differen(?:ce|t)|reduc\w*|than)\b`)
+var comparing = regexp.MustCompile(`(?i)\b(?:vs|versus|instead|compared?|comparison|rather|save[sd]?|saving|fewer|less|more|differen(?:ce|t)|reduc\w*|than|replac\w*|options?|each\s+way|both)\b`)
 
 // compared is one number both sides of a comparison have.
 type compared struct {

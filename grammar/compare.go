@@ -14,18 +14,23 @@ import (
 
 // stackSide is one side of a stack comparison: an optional count, a kernel
 // size, and optionally what it is ("convs", "conv layers", "filters").
-const stackSide = `(?:(?:a\s+stack\s+of\s+)?(?:an?\s+single|an?|one|single|two|three|four|five|[1-5])\s+)?` +
+const stackSide = `(?:(?:a\s+stack\s+of\s+)?(?:an?\s+single|an?|one|single|two|three|four|five|[1-5])\s+(?:(?:stacked|consecutive|successive|sequential)\s+)?)?` +
 	`(?:\d+\s*[x×]\s*\d+|\d+\s+by\s+\d+)` +
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or)\s+(?:using\s+|with\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with)\s+(?:using\s+|with\s+)?`)
+
+// replacing matches the words that make "by" and "with" set two designs
+// side by side: "replacing a 5x5 conv by two 3x3 convs".
+var replacing = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|substitut\w*|switch\w*)\b`)
 
 // sideBefore matches the last side before the comparison words, with up
-// to two words after it ("three 3x3 conv layers have compared to");
+// to three words after it ("three 3x3 conv layers have fewer parameters
+// than");
 // sideAfter the side just after them.
 var (
-	sideBefore = regexp.MustCompile(`(?i)\b(` + stackSide + `)(?:\s+[a-z]+){0,2}?\s*$`)
+	sideBefore = regexp.MustCompile(`(?i)\b(` + stackSide + `)(?:\s+[a-z]+){0,3}?\s*$`)
 	sideAfter  = regexp.MustCompile(`(?i)^(` + stackSide + `)`)
 	sideAny    = regexp.MustCompile(`(?i)\b(` + stackSide + `)`)
 )
@@ -43,6 +48,9 @@ var layerWord = regexp.MustCompile(`(?i)\s(?:conv\w*|filters?|kernels?|layers?)(
 // not read.
 func stackSides(src string) []*Question {
 	for _, m := range stackVersus.FindAllStringIndex(src, -1) {
+		if word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]])); (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with")) && !replacing.MatchString(src[:m[0]]) {
+			continue // "by" and "with" compare only after "replacing"
+		}
 		after := sideAfter.FindStringIndex(src[m[1]:])
 		if after == nil {
 			continue
@@ -96,10 +104,22 @@ func readSides(sides ...spliced) []*Question {
 	return qs
 }
 
+// convSide matches a side that says it is a conv; bareLayer the word
+// "layer" of one that does not.
+var (
+	convSide  = regexp.MustCompile(`(?i)\bconv`)
+	bareLayer = regexp.MustCompile(`(?i)\s+layers?$`)
+)
+
 // sideAsLayer makes a comparison side that names no layer ("one 5x5") say
 // what the other side is ("one 5x5 conv"), so it is not read as an input
 // size.
 func sideAsLayer(side, other string) string {
+	if convSide.MatchString(other) && !convSide.MatchString(side) {
+		if k := bareLayer.FindStringIndex(side); k != nil {
+			return side[:k[0]] + " conv" + side[k[0]:] // "one 7x7 layer": the other side's kind
+		}
+	}
 	if layerWord.MatchString(side) {
 		return side
 	}
