@@ -29,3 +29,22 @@ func TestComparedFirst(t *testing.T) {
 		t.Errorf("two separate questions answered as a comparison:\n%s", text)
 	}
 }
+
+// TestAnswersCard renders a message of several questions as one Discord
+// card: the comparison first, a line for each question, within Discord's
+// limits (it panicked before: a card read the first question's notes).
+func TestAnswersCard(t *testing.T) {
+	b := bot.New(bot.Options{})
+	for _, c := range []struct{ text, first string }{
+		{"1) params of conv 3x3 3->16? 2) params of conv 5x5 16->32?", "**Q1** "},
+		{"two 3x3 convs instead of a 5x5, 64 channels in and out: params saved?", "**Answer:** 73,856 (73.9 k) vs 102,464 (102 k)"},
+	} {
+		card := bot.RenderCard(b.Answer(context.Background(), c.text), "42")
+		if !strings.HasPrefix(card.Content, c.first) || !strings.Contains(card.Content, "**Q2** ") {
+			t.Errorf("%q: card content\n%s", c.text, card.Content)
+		}
+		if n := len([]rune(card.Content)); n > bot.MaxContent || len(card.Embeds) != 1 || len([]rune(card.Embeds[0].Description)) > 4096 {
+			t.Errorf("%q: %d runes of content, %d embeds: over Discord's limits", c.text, n, len(card.Embeds))
+		}
+	}
+}

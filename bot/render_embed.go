@@ -52,6 +52,9 @@ func RenderCard(r Reply, asker string) Card {
 	if r.Err != nil {
 		return refusalCard(r, asker)
 	}
+	if len(r.Answers) > 0 {
+		return answersCard(r, asker)
+	}
 	facts := answerFacts(r)
 	var b strings.Builder
 	writeFactLine(&b, facts)
