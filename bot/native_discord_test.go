@@ -214,3 +214,16 @@ func TestNativeDiscord(t *testing.T) {
 		}
 	})
 }
+
+// TestNativeDiscordSeveral sends a message of several questions through a
+// real discordgo session to the fake Discord: one card, the comparison
+// answered first.
+func TestNativeDiscordSeveral(t *testing.T) {
+	h := start(t, nil)
+	h.mention(t, "S1", "CS", "U1", "two 3x3 convs instead of a 5x5, 64 channels in and out: params saved?")
+	c := decodeCard(t, h.await(t, "/api/v9/channels/CS/messages"))
+	first, _, _ := strings.Cut(c.Content, "\n")
+	if !strings.Contains(first, "73,856") || !strings.Contains(first, "102,464") || !strings.Contains(c.Content, "**Q2**") {
+		t.Errorf("card content %q, want the comparison first and a line a question", c.Content)
+	}
+}
