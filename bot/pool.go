@@ -2,6 +2,7 @@ package bot
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -13,6 +14,9 @@ type pool struct {
 	jobs chan func()
 	quit chan struct{}
 	wg   sync.WaitGroup
+	// onPanic, when set, is told of a job that panicked; the worker goes
+	// on with the next job either way.
+	onPanic func(v any, stack []byte)
 }
 
 // newPool starts workers workers (zero means GOMAXPROCS) with room for
@@ -37,11 +41,22 @@ func (p *pool) work() {
 	for {
 		select {
 		case job := <-p.jobs:
-			job()
+			p.run(job)
 		case <-p.quit:
 			return
 		}
 	}
+}
+
+// run runs one job; a panic in it is reported, and ends the job, not the
+// process.
+func (p *pool) run(job func()) {
+	defer func() {
+		if v := recover(); v != nil && p.onPanic != nil {
+			p.onPanic(v, debug.Stack())
+		}
+	}()
+	job()
 }
 
 // submit queues job and reports whether there was room; it never blocks.

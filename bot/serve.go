@@ -170,6 +170,10 @@ func newDiscord(opts ServeOptions, log *slog.Logger, reg *prometheus.Registry, a
 		}
 		return true, Message{}
 	}}
+	d.pool.onPanic = func(v any, stack []byte) {
+		d.m.errors.WithLabelValues("panic").Inc()
+		d.log.Error("answer panicked", "panic", fmt.Sprint(v), "stack", string(stack))
+	}
 	d.health.busy = d.pool.full
 	d.m.queued(reg, d.pool.queued)
 	return d
