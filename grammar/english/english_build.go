@@ -466,6 +466,10 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = 1
 		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
 	}
+	if c == 0 && first != nil && first.tok < r.firstThen() && r.imageNetStem() {
+		c = 3
+		r.notes = append(r.notes, "an ImageNet network's first layer reads an RGB image: 3 input channels")
+	}
 	if c == 0 {
 		switch {
 		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
@@ -477,6 +481,27 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// imageNetStem reports whether the question names an ImageNet network's
+// stem ("resnet stem conv1", "alexnet conv1"), whose input is RGB.
+func (r *enReader) imageNetStem() bool {
+	for _, n := range []string{"resnet", "alexnet", "vgg", "mobilenet", "imagenet", "inception", "googlenet", "densenet", "efficientnet"} {
+		if r.mentions(n) {
+			return r.mentions("stem") || r.mentions("conv1") || r.mentions("first")
+		}
+	}
+	return false
+}
+
+// firstThen is the token of the first "then", or the end.
+func (r *enReader) firstThen() int {
+	for i := range r.toks {
+		if r.lem(i) == "then" {
+			return i
+		}
+	}
+	return len(r.toks)
 }
 
 // mentions reports whether a word of the question starts with prefix

@@ -142,7 +142,7 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		j = k + 1
 	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
-	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")
+	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively") || r.lem(j) == "stack"
 	if len(list) < 2 || !said || enCountNouns[r.lem(j)] {
 		return nil
 	}
@@ -286,7 +286,7 @@ func (r *enReader) numLayerSize(n *enNum) bool {
 // numOnSize reads "on 224" with no noun after it as the input's size: a
 // layer is applied on an input.
 func (r *enReader) numOnSize(n *enNum) bool {
-	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" {
+	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" && r.isNum(n.i+2) {
 		return false
 	}
 	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
@@ -297,6 +297,13 @@ func (r *enReader) numOnSize(n *enNum) bool {
 // filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
 // returns the count's class, or done when the number was filed otherwise.
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
+	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
+		return "", false // "cin 64 cout 128": the name before the number
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
+		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"}) // "on a 10 wide fm"
+		return "", true
+	}
 	switch n.nlem {
 	case "vector":
 		class, n.nrole = "neuron", "in"
@@ -309,6 +316,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "kernel":
 		return r.numKernelNoun(n)
 	case "param", "weight":
+		if r.lem(n.i-1) == "->" {
+			return "", false // "64->128 params?": channels, then what is asked
+		}
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
 	case "frame":

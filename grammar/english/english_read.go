@@ -264,6 +264,11 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	a.start = i
 	for j := i - 1; j >= 0 && i-j <= 4; j-- {
 		l := r.lem(j)
+		if r.toks[j].kind == 'n' && r.toks[j].glued && enShort[r.toks[j-1].raw] != "" && r.toks[j-1].kind == 'w' && j >= 2 && r.toks[j-2].kind == 's' {
+			j-- // "3x3 s2 maxpool": the short setting is the pool's
+			a.start = j
+			continue
+		}
 		if r.toks[j].kind == 's' || l == "max" || l == "avg" || l == "global" || l == "dims" || l == "same" || l == "valid" || l == "the" || l == "previous" || l == "another" || l == "first" || l == "deconv" {
 			if l == "previous" {
 				a.ctx = true
@@ -728,12 +733,13 @@ func (r *enReader) asked() {
 		if q := r.askedWord(i, connect); q != "" {
 			r.addAsked(q)
 		}
-		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
+		if (t.lem == "what" || t.lem == "how" || t.lem == "find") && !strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "if") {
 			r.askedUnknown(i)
 		}
 		if r.g.unknown == "" && enNeeded[strings.ToLower(t.raw)] {
 			r.askedNeeded(i)
 		}
+		r.askedBare(i)
 		// "input was?", "padding for 'same' ... ?": a setting asked bare.
 		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
 			r.g.unknown, r.g.unkTok = "input", i
@@ -742,7 +748,11 @@ func (r *enReader) asked() {
 	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
-	// "what does pytorch give?", "what size comes out?": the output.
+	// "what does pytorch give?", "what size comes out?", "on 64 -> ?":
+	// the output.
+	for i := range r.toks {
+		gives = gives || r.lem(i) == "->" && r.lem(i+1) == "?" && r.toks[i+1].off-r.toks[i].end <= 1
+	}
 	if gives && len(r.g.asked) == 0 {
 		r.addAsked("output")
 	}
@@ -784,7 +794,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	q := r.questioned(i)
 	switch r.toks[i].lem {
 	case "param", "learnable":
-		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) || r.lem(i-2) == "->" {
 			return "params"
 		}
 	case "weight":
@@ -808,6 +818,10 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		if !r.isNum(i+1) && !r.isNum(i+2) {
 			return "output"
 		}
+	case "out":
+		if r.lem(i+1) == "?" && !r.isNum(i-1) {
+			return "output" // "on 100x100 out?"
+		}
 	case "output", "size":
 		return r.askedOutput(i, q)
 	case "macs":
@@ -818,7 +832,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		}
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "" && !enKinds[r.lem(i+3)]) {
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":
@@ -885,6 +899,9 @@ func (r *enReader) askedUnknown(i int) {
 		if l == "input" && j == i+1 && (r.lem(j+1) == "give" || r.lem(j+1) == "size") {
 			u = "input" // "what input gives a 64x64 output?"
 		}
+		if j == i+1 && r.toks[j].kind == 'w' && len(r.toks[j].raw) == 1 {
+			u = map[string]string{"p": "pad", "s": "stride", "k": "kernel"}[strings.ToLower(r.toks[j].raw)] // "what p do i need"
+		}
 		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
 			u = "kernel"
 		}
@@ -904,9 +921,22 @@ func (r *enReader) askedUnknown(i int) {
 			}
 			return
 		}
-		if r.toks[j].kind == 'n' || enStop[l] || enQuantities[l] {
-			return // "how many weights per kernel" asks the weights
+		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] {
+			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it
 		}
+	}
+}
+
+// askedBare reads a setting asked with a bare question mark: "same pad for
+// k7 s1 is p=?", "padding = ?", "stride is?".
+func (r *enReader) askedBare(i int) {
+	u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation"}[r.lem(i)]
+	j := i + 1
+	for r.lem(j) == "=" || r.lem(j) == "is" || r.lem(j) == ":" {
+		j++
+	}
+	if u != "" && j > i+1 && r.lem(j) == "?" && r.g.unknown == "" {
+		r.g.unknown, r.g.unkTok = u, i
 	}
 }
 

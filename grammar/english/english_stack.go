@@ -233,3 +233,8 @@ func (r *enReader) versus() int {
 	}
 	return -1
 }
+
+// enShortAt reports whether toks[i] is a setting written short (s2, p1).
+func enShortAt(toks []enTok, i int) bool {
+	return i+1 < len(toks) && toks[i].kind == 'w' && enShort[toks[i].raw] != "" && toks[i+1].glued && toks[i+1].kind == 'n'
+}
