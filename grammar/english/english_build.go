@@ -32,6 +32,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
 	}
+	if r.g.unknown == "layers" {
+		return nil, r.fail(r.g.unkTok, "I cannot find how many layers a size needs yet",
+			"ask the size after a given number of layers: \"224x224 input, five 2x2 max pools with stride 2: output size?\"")
+	}
 	if r.g.unknown == "" && r.g.keep {
 		r.keepSize()
 	}
@@ -472,7 +476,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	}
 	if c == 0 {
 		switch {
-		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
+		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.inputFree():
 			return nil, 0, r.fail(f.tok, "how many channels does this input have?",
 				fmt.Sprintf("say it: \"%s RGB image\" (3 channels), \"grayscale\" (1), or \"%sx%d\" (channels last)", r.toks[f.tok].raw, r.toks[f.tok].raw, 3))
 		default:
@@ -752,6 +756,26 @@ func (r *enReader) shapeOnly() bool {
 		}
 	}
 	return true
+}
+
+// inputFree reports whether nothing asked depends on the input's channels:
+// the shapes, the receptive field, and the neurons of a network whose last
+// layer says its filters ("how many values are in the final feature maps").
+func (r *enReader) inputFree() bool {
+	if r.shapeOnly() {
+		return true
+	}
+	real := r.realAnchors()
+	if len(real) < 2 || len(r.g.asked) == 0 {
+		return false
+	}
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" && a != "neurons" {
+			return false
+		}
+	}
+	last := real[len(real)-1]
+	return len(last.counts)+len(last.args) > 0 || last.kind == "pool"
 }
 
 // firstIn is the input-channel count the first layer's words give.

@@ -343,6 +343,10 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "stride", "pad":
+		if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
+			r.numRepeat(n) // "two 3x3 stride-1 convs"
+			return "", true
+		}
 		// "1 padding", but not "64->64 pad 1": that pad has its own value.
 		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
 			r.setField(n, n.nlem)
@@ -576,9 +580,10 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "out"
 		}
 	}
-	// "connected to all 6 maps": what the layer reads.
+	// "connected to all 6 maps", "every filter sees all 6 maps": what the
+	// layer reads.
 	for j := i - 1; j >= max(1, i-3) && class != ""; j-- {
-		if r.lem(j) == "to" && r.lem(j-1) == "connect" {
+		if r.lem(j) == "to" && r.lem(j-1) == "connect" || enReadVerbs[strings.ToLower(r.toks[j].raw)] {
 			role = "in"
 		}
 	}
@@ -596,6 +601,9 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	}
 	return role
 }
+
+// enReadVerbs say what a filter reads: "sees all 6 maps".
+var enReadVerbs = map[string]bool{"sees": true, "see": true, "reads": true, "spans": true, "covers": true, "looks": true}
 
 // layerWord reports whether a layer is named at token j, after an
 // article: "the first layer", "conv layer 2", "the previous block".

@@ -152,6 +152,8 @@ func (r *enReader) findAnchors() {
 		}
 		if t.lem == "pool" && len(t.raw) >= 3 {
 			switch strings.ToLower(t.raw[:3]) {
+			case "gap":
+				a.op = "global" // global average pooling
 			case "avg":
 				a.op = "avg"
 			case "max":
@@ -264,8 +266,8 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	a.start = i
 	for j := i - 1; j >= 0 && i-j <= 4; j-- {
 		l := r.lem(j)
-		if r.toks[j].kind == 'n' && r.toks[j].glued && enShort[r.toks[j-1].raw] != "" && r.toks[j-1].kind == 'w' && j >= 2 && r.toks[j-2].kind == 's' {
-			j-- // "3x3 s2 maxpool": the short setting is the pool's
+		if r.toks[j].kind == 'n' && j >= 2 && r.toks[j-1].kind == 'w' && (enShort[r.toks[j-1].raw] != "" || enSettingLems[r.toks[j-1].lem]) && r.toks[j-2].kind == 's' {
+			j-- // "3x3 s2 maxpool", "3x3 stride-2 max pool": the setting is the pool's
 			a.start = j
 			continue
 		}
@@ -316,6 +318,9 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	r.anchors = append(r.anchors, a)
 	*last = a
 }
+
+// enSettingLems are the settings a number follows.
+var enSettingLems = map[string]bool{"stride": true, "pad": true, "dilation": true}
 
 // owner returns the layer whose phrase holds token i: the last anchor
 // starting at or before it, else the first (attributes said before the
@@ -883,7 +888,8 @@ func (r *enReader) askedOutput(i int, q bool) string {
 	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the" || r.lem(i+1) == "after") {
 		return ""
 	}
-	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
+	final := r.lem(i-1) == "size" || strings.EqualFold(r.toks[max(i-1, 0)].raw, "final") // "final spatial size and ..."
+	if r.toks[i].lem == "output" || q || final || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
 		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
 	}
 	return ""
@@ -893,7 +899,11 @@ func (r *enReader) askedOutput(i int, q bool) string {
 // "what padding", "how much padding", "which stride", "what kernel size",
 // "how many filters ... for 10,000 parameters".
 func (r *enReader) askedUnknown(i int) {
-	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+	reach := 4
+	if r.lem(i+1) == "many" {
+		reach = 8 // "how many 2x2 stride-2 max pooling layers"
+	}
+	for j := i + 1; j < len(r.toks) && j-i <= reach; j++ {
 		l := r.lem(j)
 		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
 		if l == "input" && j == i+1 && (r.lem(j+1) == "give" || r.lem(j+1) == "size") {
@@ -911,6 +921,12 @@ func (r *enReader) askedUnknown(i int) {
 		if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
 			u = "out"
 		}
+		if (u == "stride" || u == "pad" || u == "dilation") && r.toks[j+min(1, len(r.toks)-1-j)].kind == 'n' && r.lem(i+1) == "many" {
+			continue // "how many 2x2 stride-2 pools": the stride is given
+		}
+		if (l == "layer" || enKinds[l]) && r.toks[j].plural && r.lem(i+1) == "many" && r.needs() {
+			u = "layers" // "how many pooling layers are needed to ..."
+		}
 		if u != "" {
 			if r.g.unknown == "" {
 				r.g.unknown, r.g.unkTok = u, j
@@ -921,10 +937,25 @@ func (r *enReader) askedUnknown(i int) {
 			}
 			return
 		}
+		if r.toks[j].kind == 'n' && enSettingLems[r.lem(j-1)] && r.lem(i+1) == "many" {
+			continue
+		}
 		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] {
 			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it
 		}
 	}
+}
+
+// needs reports whether the question says something is needed: "are
+// needed", "do I need", "required".
+func (r *enReader) needs() bool {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "need", "needed", "required", "necessary":
+			return true
+		}
+	}
+	return false
 }
 
 // askedBare reads a setting asked with a bare question mark: "same pad for

@@ -15,7 +15,7 @@ var enVocab = map[string]string{}
 var enWords = map[string][]string{
 	"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
 	"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
-	"pool":       {"pool", "pooling", "subsampling", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
+	"pool":       {"pool", "pooling", "subsampling", "gap", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
 	"max":        {"max", "maximum"},
 	"avg":        {"avg", "average", "mean", "averaging"},
 	"global":     {"global", "adaptive"},
@@ -42,7 +42,7 @@ var enWords = map[string][]string{
 	"inch":       {"in_channels", "in_channel", "input_channels", "in_features", "input_dim", "cin"},
 	"outch":      {"out_channels", "out_channel", "output_channels", "out_features", "units_out", "cout", "nb_filter", "num_filters"},
 	"depth":      {"depth", "deep"},
-	"neuron":     {"neuron", "neurons", "unit", "units", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
+	"neuron":     {"neuron", "neurons", "unit", "units", "values", "elements", "entries", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
 	"input":      {"input", "inputs", "incoming", "in_put"},
 	"output":     {"output", "outputs", "outgoing", "resulting", "result"},
 	"image":      {"image", "images", "picture", "photo", "img", "imgs", "pic", "frame_size"},
@@ -226,6 +226,10 @@ func enDistance(a, b string, limit int) int {
 	return prev[len(b)]
 }
 
+// enNetWords follow "conv" in a name for the whole network ("conv net"),
+// which is no layer.
+var enNetWords = map[string]bool{"net": true, "nets": true, "network": true, "networks": true, "model": true, "architecture": true, "cnn": true}
+
 // enCompounds folds word pairs that name one idea: feature maps, fully
 // connected, batch norm, max pool, zero padding, step size, kernel size,
 // receptive field, multiply-accumulate.
@@ -252,7 +256,7 @@ func enCompounds(in []enTok) []enTok {
 				i++
 				continue
 			}
-			if l, ok := pairs[[2]string{t.lem, in[i+1].lem}]; ok {
+			if l, ok := pairs[[2]string{t.lem, in[i+1].lem}]; ok && !(l == "_" && !enNetWords[strings.ToLower(in[i+1].raw)]) {
 				// "output feature map(s) of 64" stays output + fmap when a
 				// count follows the noun; only fold the size readings.
 				t.lem, t.end, t.plural = l, in[i+1].end, in[i+1].plural
