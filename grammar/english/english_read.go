@@ -135,6 +135,10 @@ func (r *enReader) findAnchors() {
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
+		// "no pooling at all": a layer the question says is not there.
+		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act") {
+			continue
+		}
 		// "the receptive field of one activation": a unit, not a layer.
 		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
 			continue
@@ -370,11 +374,15 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		switch l {
 		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
+		case "_":
+			if w := strings.ToLower(t.raw); w == "me" || w == "us" || w == "you" {
+				continue // "gives me a 32x32 output"
+			}
 		case "to", "at", "->":
 			if role == "" {
 				role = "out"
-				if l == "to" && r.lem(j-1) == "connect" {
-					role = "in" // "connected to all 6 maps": what it reads
+				if l == "to" && r.lem(j-1) == "connect" || l == "at" && r.lem(j-1) == "in" {
+					role = "in" // "connected to all 6 maps": what it reads; "goes in at 100"
 				}
 			}
 			continue
@@ -518,6 +526,11 @@ func (r *enReader) word(i int) {
 		}
 	case "keep":
 		r.g.keep = true
+	case "give":
+		// "so it doesn't shrink my feature map": the size is kept.
+		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
+			r.g.keep = true
+		}
 	case "ceil":
 		if m := r.main(a); m != nil {
 			m.ceil = true
@@ -752,6 +765,18 @@ func (r *enReader) asked() {
 	}
 	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
+	}
+	// "how wide a patch of the input does one unit see?": the receptive
+	// field.
+	sees, patch, how := false, false, false
+	for _, t := range r.toks {
+		w := strings.ToLower(t.raw)
+		sees = sees || w == "see" || w == "sees" || w == "covers" || w == "cover"
+		patch = patch || t.lem == "window"
+		how = how || t.lem == "how" || t.lem == "what"
+	}
+	if sees && patch && how {
+		r.addAsked("receptive field")
 	}
 	// "what does pytorch give?", "what size comes out?", "on 64 -> ?":
 	// the output.
