@@ -67,6 +67,10 @@ func (r *enReader) read() (*lang.Question, error) {
 		input = r.inputFromOutput(layers)
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
+	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(layers) {
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" }), "params")
+		r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+	}
 	q.Batch = r.g.batch
 	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
@@ -104,6 +108,27 @@ func (r *enReader) guessesUnused() []lang.Unused {
 		}
 	}
 	return out
+}
+
+// allNoBias reports whether every layer is a conv or a dense layer without
+// a bias (no batch norm), so its weights are all its parameters.
+func allNoBias(layers []lang.Layer) bool {
+	for _, l := range layers {
+		switch v := l.Layer.(type) {
+		case calc.Conv:
+			if !v.NoBias {
+				return false
+			}
+		case calc.Linear:
+			if !v.NoBias {
+				return false
+			}
+		case calc.Pool, calc.Activation, calc.Flatten, calc.Dropout, calc.GlobalAvgPool:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // keepSize reads "padding to keep the size" in a question that asks
@@ -278,6 +303,9 @@ func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([
 					prevOut = v.Out // BatchNorm1d over the units
 				}
 			}
+		}
+		if a.kind == "fc" && len(ls) > 1 {
+			a.repeat = 0 // "two fully connected layers (256 -> 16 -> 256)": the chain is the two
 		}
 		if n := listLen(a); n > 1 && a.repeat <= 1 {
 			a.repeat = n // "dilation rates 1, 3, 9": three layers
@@ -872,18 +900,25 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 		toks = append(toks, c.tok)
 	}
 	slices.Sort(toks)
-	var sizes []int
+	// The longest run joined by arrows: "on 256 channels ... (256 -> 16 ->
+	// 256)" is the run.
+	var best, run []int
 	for k, i := range toks {
 		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
-			return nil
+			run = nil
 		}
-		sizes = append(sizes, int(r.toks[i].num))
+		run = append(run, i)
+		if len(run) > len(best) {
+			best = append([]int(nil), run...)
+		}
 	}
-	if len(sizes) < 3 {
+	if len(best) < 3 {
 		return nil
 	}
-	for _, i := range toks {
+	var sizes []int
+	for _, i := range best {
 		r.toks[i].used = true
+		sizes = append(sizes, int(r.toks[i].num))
 	}
 	return sizes
 }

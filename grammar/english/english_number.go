@@ -253,6 +253,10 @@ func (r *enReader) numDropout(n *enNum) bool {
 // 30.5), a percentage, and the asker's own result with no noun ("i got
 // 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
+	if n.t.kind == 'n' && r.lem(n.i-1) == "," && r.lem(n.i+1) == "?" && n.i+2 >= len(r.toks) && r.g.unknown == "" {
+		r.guesses = append(r.guesses, n.i) // "what size do I end up with, 14?"
+		return true
+	}
 	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == ""
 }
 

@@ -136,8 +136,8 @@ func (r *enReader) findAnchors() {
 			continue
 		}
 		// "no pooling at all": a layer the question says is not there.
-		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act") {
-			continue
+		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act" || r.lem(i+1) == "bias") {
+			continue // "no conv biases": the biases are not there
 		}
 		// "the receptive field of one activation": a unit, not a layer.
 		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
@@ -466,6 +466,10 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			if l := r.lem(j + 1); (l == "filter" || l == "kernel" || l == "fmap" || l == "channel") && !r.isNum(j+2) {
 				continue
 			}
+		case "fc":
+			if r.lem(j+1) == "neuron" && !r.isNum(j+2) {
+				continue // "512 fully connected neurons"
+			}
 		}
 		if t.kind == 'p' {
 			return "", -1, role, rgb
@@ -546,6 +550,12 @@ func (r *enReader) word(i int) {
 			}
 		}
 	case "bias":
+		if r.lem(i-2) == "no" && enKinds[r.lem(i-1)] {
+			r.g.noBias = true
+			for _, b := range r.anchors {
+				b.noBias = true // "no conv biases"
+			}
+		}
 		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
 			if m := r.main(a); m != nil {
 				m.noBias = true

@@ -188,8 +188,12 @@ func (r *enReader) shortConv(i int) bool {
 	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
 		return false
 	}
-	if n := r.toks[i+1]; n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n' {
+	arrow := r.toks[i+1].kind == 'n' && r.lem(i+2) == "->" && r.isNum(i+3) // "1x1 256->64, 3x3 64->64"
+	if n := r.toks[i+1]; !arrow && (n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n') {
 		return false
+	}
+	if arrow {
+		return !enKinds[r.lem(i+4)]
 	}
 	for j := i + 1; j < len(r.toks); j++ {
 		if enKinds[r.lem(j)] {

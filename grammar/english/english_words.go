@@ -20,7 +20,7 @@ var enWords = map[string][]string{
 	"avg":        {"avg", "average", "mean", "averaging"},
 	"global":     {"global", "adaptive"},
 	"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected"},
-	"fully":      {"fully", "full"},
+	"fully":      {"fully", "full", "densely"},
 	"connect":    {"connected", "connection", "connections", "connect", "connects", "connecting"},
 	"hidden":     {"hidden"},
 	"bn":         {"batchnorm", "batchnormalization", "bn", "batchnormalisation"},
@@ -107,7 +107,7 @@ var enWords = map[string][]string{
 	"thousand":   {"thousand", "thousands"},
 	"million":    {"million", "millions"},
 	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
-	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture", "upsampling", "upsample", "downsampling"},
 }
 
 func init() {
