@@ -748,6 +748,15 @@ func (r *enReader) dropEmpty() {
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
 			continue
 		}
+		// "After ResNet's conv1 you have 112x112. A 3x3 max pool ...": a
+		// layer named for where the question starts; its size is the
+		// input of what follows.
+		if r.namedBefore(a, k) {
+			for _, i := range a.bareSizes {
+				r.g.inputs = append(r.g.inputs, enSizeFact{dims: r.toks[i].dims, tok: i, role: "in"})
+			}
+			continue
+		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
 		}
@@ -763,6 +772,16 @@ func (r *enReader) dropEmpty() {
 		kept = append(kept, a)
 	}
 	r.anchors = kept
+}
+
+// namedBefore reports whether the k-th mention is a layer named by its
+// index (conv1, pool2) with nothing of its own but sizes, before the
+// layers the question describes.
+func (r *enReader) namedBefore(a *enAnchor, k int) bool {
+	if k+1 >= len(r.anchors) || r.toks[a.tok].idx == 0 || r.shortSize(a) != 0 || a.ctx || len(a.bareSizes) == 0 {
+		return false
+	}
+	return len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 && a.padMode == ""
 }
 
 // shapeOnly reports whether the question asks only for what does not

@@ -253,6 +253,12 @@ func (r *enReader) numDropout(n *enNum) bool {
 // 30.5), a percentage, and the asker's own result with no noun ("i got
 // 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
+	if n.t.kind == 'n' && r.lem(n.i+1) == "or" && r.isNum(n.i+2) && r.lem(n.i+3) == "?" && r.g.unknown == "" {
+		r.toks[n.i+2].used = true // "so is it 30 or 31?"
+		r.guesses = append(r.guesses, n.i, n.i+2)
+		r.addAsked("output")
+		return true
+	}
 	if n.t.kind == 'n' && r.lem(n.i-1) == "," && r.lem(n.i+1) == "?" && n.i+2 >= len(r.toks) && r.g.unknown == "" {
 		r.guesses = append(r.guesses, n.i) // "what size do I end up with, 14?"
 		return true

@@ -502,6 +502,15 @@ func (r *enReader) word(i int) {
 	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
 		a.repeat, a.at["repeat"] = t.idx, i
 	}
+	// "a single 3x3 filter": one filter; "a single-channel image": one channel.
+	if single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single")); single && !t.plural {
+		switch {
+		case t.lem == "filter" && a != nil:
+			a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
+		case t.lem == "channel" && r.g.channels == 0:
+			r.g.channels, r.g.chanTok = 1, i
+		}
+	}
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i

@@ -125,6 +125,9 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
+	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortNames() < 2 {
+		return 0 // "VGG's conv5" alone is a name
+	}
 	switch a.kind {
 	case "conv":
 		if n >= 3 && n <= 11 && n%2 == 1 {
@@ -136,6 +139,18 @@ func (r *enReader) shortSize(a *enAnchor) int {
 		}
 	}
 	return 0
+}
+
+// shortNames counts the layers written short (conv3, pool2) in the
+// question: a stack of them ("conv3 conv3 pool2") reads as sizes.
+func (r *enReader) shortNames() int {
+	n := 0
+	for _, t := range r.toks {
+		if t.idx > 0 && (t.lem == "conv" || t.lem == "pool") {
+			n++
+		}
+	}
+	return n
 }
 
 // shortKernel is a layer's kernel read from its short name, noted.
