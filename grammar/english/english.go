@@ -274,7 +274,7 @@ func isOne(w string) bool { return strings.EqualFold(w, "one") }
 var enShort = map[string]string{"s": "stride", "p": "pad", "d": "dilation", "k": "ksize"}
 
 // enCS231n are CS231n's one-letter names for a layer's settings.
-var enCS231n = map[string]string{"W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}
+var enCS231n = map[string]string{"g": "group", "G": "group", "W": "insize", "H": "insize", "F": "ksize", "S": "stride", "P": "pad", "K": "filter", "D": "depth", "C": "channel", "k": "ksize", "f": "ksize", "s": "stride", "p": "pad", "d": "dilation"}
 
 // enMergeNumber merges a number: 3D (a dimension count), 10k, and "227 by
 // 227" (a size, as LaTeX's 32 \times 32).

@@ -32,6 +32,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
 	}
+	if r.g.unknown == "layers" {
+		return nil, r.fail(r.g.unkTok, "I cannot find how many layers a size needs yet",
+			"ask the size after a given number of layers: \"224x224 input, five 2x2 max pools with stride 2: output size?\"")
+	}
 	if r.g.unknown == "" && r.g.keep {
 		r.keepSize()
 	}
@@ -63,6 +67,10 @@ func (r *enReader) read() (*lang.Question, error) {
 		input = r.inputFromOutput(layers)
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
+	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(layers) {
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" }), "params")
+		r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+	}
 	q.Batch = r.g.batch
 	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
@@ -100,6 +108,27 @@ func (r *enReader) guessesUnused() []lang.Unused {
 		}
 	}
 	return out
+}
+
+// allNoBias reports whether every layer is a conv or a dense layer without
+// a bias (no batch norm), so its weights are all its parameters.
+func allNoBias(layers []lang.Layer) bool {
+	for _, l := range layers {
+		switch v := l.Layer.(type) {
+		case calc.Conv:
+			if !v.NoBias {
+				return false
+			}
+		case calc.Linear:
+			if !v.NoBias {
+				return false
+			}
+		case calc.Pool, calc.Activation, calc.Flatten, calc.Dropout, calc.GlobalAvgPool:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // keepSize reads "padding to keep the size" in a question that asks
@@ -274,6 +303,9 @@ func (r *enReader) layers(real []*enAnchor, input calc.Shape, inChannels int) ([
 					prevOut = v.Out // BatchNorm1d over the units
 				}
 			}
+		}
+		if a.kind == "fc" && len(ls) > 1 {
+			a.repeat = 0 // "two fully connected layers (256 -> 16 -> 256)": the chain is the two
 		}
 		if n := listLen(a); n > 1 && a.repeat <= 1 {
 			a.repeat = n // "dilation rates 1, 3, 9": three layers
@@ -466,9 +498,13 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = 1
 		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
 	}
+	if c == 0 && first != nil && first.tok < r.firstThen() && r.imageNetStem() {
+		c = 3
+		r.notes = append(r.notes, "an ImageNet network's first layer reads an RGB image: 3 input channels")
+	}
 	if c == 0 {
 		switch {
-		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.shapeOnly():
+		case first != nil && (first.kind == "conv" || first.kind == "deconv" || first.kind == "bn") && !r.inputFree():
 			return nil, 0, r.fail(f.tok, "how many channels does this input have?",
 				fmt.Sprintf("say it: \"%s RGB image\" (3 channels), \"grayscale\" (1), or \"%sx%d\" (channels last)", r.toks[f.tok].raw, r.toks[f.tok].raw, 3))
 		default:
@@ -477,6 +513,27 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		}
 	}
 	return append(calc.Shape{c}, dims...), c, nil
+}
+
+// imageNetStem reports whether the question names an ImageNet network's
+// stem ("resnet stem conv1", "alexnet conv1"), whose input is RGB.
+func (r *enReader) imageNetStem() bool {
+	for _, n := range []string{"resnet", "alexnet", "vgg", "mobilenet", "imagenet", "inception", "googlenet", "densenet", "efficientnet"} {
+		if r.mentions(n) {
+			return r.mentions("stem") || r.mentions("conv1") || r.mentions("first")
+		}
+	}
+	return false
+}
+
+// firstThen is the token of the first "then", or the end.
+func (r *enReader) firstThen() int {
+	for i := range r.toks {
+		if r.lem(i) == "then" {
+			return i
+		}
+	}
+	return len(r.toks)
 }
 
 // mentions reports whether a word of the question starts with prefix
@@ -691,6 +748,15 @@ func (r *enReader) dropEmpty() {
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
 			continue
 		}
+		// "After ResNet's conv1 you have 112x112. A 3x3 max pool ...": a
+		// layer named for where the question starts; its size is the
+		// input of what follows.
+		if r.namedBefore(a, k) {
+			for _, i := range a.bareSizes {
+				r.g.inputs = append(r.g.inputs, enSizeFact{dims: r.toks[i].dims, tok: i, role: "in"})
+			}
+			continue
+		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			continue
 		}
@@ -706,6 +772,16 @@ func (r *enReader) dropEmpty() {
 		kept = append(kept, a)
 	}
 	r.anchors = kept
+}
+
+// namedBefore reports whether the k-th mention is a layer named by its
+// index (conv1, pool2) with nothing of its own but sizes, before the
+// layers the question describes.
+func (r *enReader) namedBefore(a *enAnchor, k int) bool {
+	if k+1 >= len(r.anchors) || r.toks[a.tok].idx == 0 || r.shortSize(a) != 0 || a.ctx || len(a.bareSizes) == 0 {
+		return false
+	}
+	return len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 && a.padMode == ""
 }
 
 // shapeOnly reports whether the question asks only for what does not
@@ -727,6 +803,26 @@ func (r *enReader) shapeOnly() bool {
 		}
 	}
 	return true
+}
+
+// inputFree reports whether nothing asked depends on the input's channels:
+// the shapes, the receptive field, and the neurons of a network whose last
+// layer says its filters ("how many values are in the final feature maps").
+func (r *enReader) inputFree() bool {
+	if r.shapeOnly() {
+		return true
+	}
+	real := r.realAnchors()
+	if len(real) < 2 || len(r.g.asked) == 0 {
+		return false
+	}
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" && a != "neurons" {
+			return false
+		}
+	}
+	last := real[len(real)-1]
+	return len(last.counts)+len(last.args) > 0 || last.kind == "pool"
 }
 
 // firstIn is the input-channel count the first layer's words give.
@@ -823,18 +919,25 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 		toks = append(toks, c.tok)
 	}
 	slices.Sort(toks)
-	var sizes []int
+	// The longest run joined by arrows: "on 256 channels ... (256 -> 16 ->
+	// 256)" is the run.
+	var best, run []int
 	for k, i := range toks {
 		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
-			return nil
+			run = nil
 		}
-		sizes = append(sizes, int(r.toks[i].num))
+		run = append(run, i)
+		if len(run) > len(best) {
+			best = append([]int(nil), run...)
+		}
 	}
-	if len(sizes) < 3 {
+	if len(best) < 3 {
 		return nil
 	}
-	for _, i := range toks {
+	var sizes []int
+	for _, i := range best {
 		r.toks[i].used = true
+		sizes = append(sizes, int(r.toks[i].num))
 	}
 	return sizes
 }

@@ -230,7 +230,7 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if out == 0 {
 		out = r.outChannels()
 	}
-	if out == 0 && r.shapeOnly() {
+	if out == 0 && (r.shapeOnly() || r.inputFree() && !r.isLast(a)) {
 		in, out = max(in, 1), 1
 		r.noteOneFilter()
 	}
@@ -248,11 +248,17 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		in = out // "a 3x3 conv with 64 channels": 64 in and out
 		r.notes = append(r.notes, fmt.Sprintf("%d channels read as both the input's and the output's", out))
 	}
-	if in == 0 && b.first && r.shapeOnly() {
+	if in == 0 && b.first && r.inputFree() {
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	}
 	return out, in, nil
+}
+
+// isLast reports whether a is the last layer mentioned.
+func (r *enReader) isLast(a *enAnchor) bool {
+	real := r.realAnchors()
+	return len(real) > 0 && real[len(real)-1] == a
 }
 
 // outChannels are the channels of an output volume said ("outputs a 32 ×

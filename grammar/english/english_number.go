@@ -142,7 +142,7 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		j = k + 1
 	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
-	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively")
+	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively") || r.lem(j) == "stack"
 	if len(list) < 2 || !said || enCountNouns[r.lem(j)] {
 		return nil
 	}
@@ -253,6 +253,16 @@ func (r *enReader) numDropout(n *enNum) bool {
 // 30.5), a percentage, and the asker's own result with no noun ("i got
 // 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
+	if n.t.kind == 'n' && r.lem(n.i+1) == "or" && r.isNum(n.i+2) && r.lem(n.i+3) == "?" && r.g.unknown == "" {
+		r.toks[n.i+2].used = true // "so is it 30 or 31?"
+		r.guesses = append(r.guesses, n.i, n.i+2)
+		r.addAsked("output")
+		return true
+	}
+	if n.t.kind == 'n' && r.lem(n.i-1) == "," && r.lem(n.i+1) == "?" && n.i+2 >= len(r.toks) && r.g.unknown == "" {
+		r.guesses = append(r.guesses, n.i) // "what size do I end up with, 14?"
+		return true
+	}
 	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == ""
 }
 
@@ -286,7 +296,7 @@ func (r *enReader) numLayerSize(n *enNum) bool {
 // numOnSize reads "on 224" with no noun after it as the input's size: a
 // layer is applied on an input.
 func (r *enReader) numOnSize(n *enNum) bool {
-	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" {
+	if n.t.kind != 'n' || r.lem(n.i-1) != "on" || n.nlem != "" && !enStop[n.nlem] || n.t.num < 4 || r.isNum(n.i+1) || r.lem(n.i+1) == "->" && r.isNum(n.i+2) {
 		return false
 	}
 	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
@@ -297,6 +307,13 @@ func (r *enReader) numOnSize(n *enNum) bool {
 // filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
 // returns the count's class, or done when the number was filed otherwise.
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
+	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
+		return "", false // "cin 64 cout 128": the name before the number
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
+		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"}) // "on a 10 wide fm"
+		return "", true
+	}
 	switch n.nlem {
 	case "vector":
 		class, n.nrole = "neuron", "in"
@@ -309,6 +326,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	case "kernel":
 		return r.numKernelNoun(n)
 	case "param", "weight":
+		if r.lem(n.i-1) == "->" {
+			return "", false // "64->128 params?": channels, then what is asked
+		}
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
 	case "frame":
@@ -333,6 +353,10 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "stride", "pad":
+		if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
+			r.numRepeat(n) // "two 3x3 stride-1 convs"
+			return "", true
+		}
 		// "1 padding", but not "64->64 pad 1": that pad has its own value.
 		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
 			r.setField(n, n.nlem)
@@ -566,9 +590,10 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "out"
 		}
 	}
-	// "connected to all 6 maps": what the layer reads.
+	// "connected to all 6 maps", "every filter sees all 6 maps": what the
+	// layer reads.
 	for j := i - 1; j >= max(1, i-3) && class != ""; j-- {
-		if r.lem(j) == "to" && r.lem(j-1) == "connect" {
+		if r.lem(j) == "to" && r.lem(j-1) == "connect" || enReadVerbs[strings.ToLower(r.toks[j].raw)] {
 			role = "in"
 		}
 	}
@@ -586,6 +611,9 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	}
 	return role
 }
+
+// enReadVerbs say what a filter reads: "sees all 6 maps".
+var enReadVerbs = map[string]bool{"sees": true, "see": true, "reads": true, "spans": true, "covers": true, "looks": true}
 
 // layerWord reports whether a layer is named at token j, after an
 // article: "the first layer", "conv layer 2", "the previous block".

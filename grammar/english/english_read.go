@@ -135,6 +135,10 @@ func (r *enReader) findAnchors() {
 		if t.kind != 'w' || !enKinds[t.lem] {
 			continue
 		}
+		// "no pooling at all": a layer the question says is not there.
+		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act" || r.lem(i+1) == "bias") {
+			continue // "no conv biases": the biases are not there
+		}
 		// "the receptive field of one activation": a unit, not a layer.
 		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
 			continue
@@ -152,6 +156,8 @@ func (r *enReader) findAnchors() {
 		}
 		if t.lem == "pool" && len(t.raw) >= 3 {
 			switch strings.ToLower(t.raw[:3]) {
+			case "gap":
+				a.op = "global" // global average pooling
 			case "avg":
 				a.op = "avg"
 			case "max":
@@ -264,6 +270,11 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	a.start = i
 	for j := i - 1; j >= 0 && i-j <= 4; j-- {
 		l := r.lem(j)
+		if r.toks[j].kind == 'n' && j >= 2 && r.toks[j-1].kind == 'w' && (enShort[r.toks[j-1].raw] != "" || enSettingLems[r.toks[j-1].lem]) && r.toks[j-2].kind == 's' {
+			j-- // "3x3 s2 maxpool", "3x3 stride-2 max pool": the setting is the pool's
+			a.start = j
+			continue
+		}
 		if r.toks[j].kind == 's' || l == "max" || l == "avg" || l == "global" || l == "dims" || l == "same" || l == "valid" || l == "the" || l == "previous" || l == "another" || l == "first" || l == "deconv" {
 			if l == "previous" {
 				a.ctx = true
@@ -311,6 +322,9 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	r.anchors = append(r.anchors, a)
 	*last = a
 }
+
+// enSettingLems are the settings a number follows.
+var enSettingLems = map[string]bool{"stride": true, "pad": true, "dilation": true}
 
 // owner returns the layer whose phrase holds token i: the last anchor
 // starting at or before it, else the first (attributes said before the
@@ -360,11 +374,15 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		switch l {
 		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
+		case "_":
+			if w := strings.ToLower(t.raw); w == "me" || w == "us" || w == "you" {
+				continue // "gives me a 32x32 output"
+			}
 		case "to", "at", "->":
 			if role == "" {
 				role = "out"
-				if l == "to" && r.lem(j-1) == "connect" {
-					role = "in" // "connected to all 6 maps": what it reads
+				if l == "to" && r.lem(j-1) == "connect" || l == "at" && r.lem(j-1) == "in" {
+					role = "in" // "connected to all 6 maps": what it reads; "goes in at 100"
 				}
 			}
 			continue
@@ -448,6 +466,10 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			if l := r.lem(j + 1); (l == "filter" || l == "kernel" || l == "fmap" || l == "channel") && !r.isNum(j+2) {
 				continue
 			}
+		case "fc":
+			if r.lem(j+1) == "neuron" && !r.isNum(j+2) {
+				continue // "512 fully connected neurons"
+			}
 		}
 		if t.kind == 'p' {
 			return "", -1, role, rgb
@@ -480,6 +502,15 @@ func (r *enReader) word(i int) {
 	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
 		a.repeat, a.at["repeat"] = t.idx, i
 	}
+	// "a single 3x3 filter": one filter; "a single-channel image": one channel.
+	if single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single")); single && !t.plural {
+		switch {
+		case t.lem == "filter" && a != nil:
+			a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
+		case t.lem == "channel" && r.g.channels == 0:
+			r.g.channels, r.g.chanTok = 1, i
+		}
+	}
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i
@@ -508,6 +539,11 @@ func (r *enReader) word(i int) {
 		}
 	case "keep":
 		r.g.keep = true
+	case "give":
+		// "so it doesn't shrink my feature map": the size is kept.
+		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
+			r.g.keep = true
+		}
 	case "ceil":
 		if m := r.main(a); m != nil {
 			m.ceil = true
@@ -523,6 +559,12 @@ func (r *enReader) word(i int) {
 			}
 		}
 	case "bias":
+		if r.lem(i-2) == "no" && enKinds[r.lem(i-1)] {
+			r.g.noBias = true
+			for _, b := range r.anchors {
+				b.noBias = true // "no conv biases"
+			}
+		}
 		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
 			if m := r.main(a); m != nil {
 				m.noBias = true
@@ -728,12 +770,13 @@ func (r *enReader) asked() {
 		if q := r.askedWord(i, connect); q != "" {
 			r.addAsked(q)
 		}
-		if t.lem == "what" || t.lem == "how" || t.lem == "find" {
+		if (t.lem == "what" || t.lem == "how" || t.lem == "find") && !strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "if") {
 			r.askedUnknown(i)
 		}
 		if r.g.unknown == "" && enNeeded[strings.ToLower(t.raw)] {
 			r.askedNeeded(i)
 		}
+		r.askedBare(i)
 		// "input was?", "padding for 'same' ... ?": a setting asked bare.
 		if l := r.lem(i + 1); r.g.unknown == "" && (t.lem == "input" || t.lem == "insize") && l == "is" && r.lem(i+2) == "?" {
 			r.g.unknown, r.g.unkTok = "input", i
@@ -742,7 +785,23 @@ func (r *enReader) asked() {
 	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
-	// "what does pytorch give?", "what size comes out?": the output.
+	// "how wide a patch of the input does one unit see?": the receptive
+	// field.
+	sees, patch, how := false, false, false
+	for _, t := range r.toks {
+		w := strings.ToLower(t.raw)
+		sees = sees || w == "see" || w == "sees" || w == "covers" || w == "cover"
+		patch = patch || t.lem == "window"
+		how = how || t.lem == "how" || t.lem == "what"
+	}
+	if sees && patch && how {
+		r.addAsked("receptive field")
+	}
+	// "what does pytorch give?", "what size comes out?", "on 64 -> ?":
+	// the output.
+	for i := range r.toks {
+		gives = gives || r.lem(i) == "->" && r.lem(i+1) == "?" && r.toks[i+1].off-r.toks[i].end <= 1
+	}
 	if gives && len(r.g.asked) == 0 {
 		r.addAsked("output")
 	}
@@ -784,7 +843,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	q := r.questioned(i)
 	switch r.toks[i].lem {
 	case "param", "learnable":
-		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) {
+		if !r.isNum(i-1) && !(r.isNum(i-2) && (r.lem(i-1) == "learnable" || r.lem(i-1) == "weight")) || r.ownFigure(i-1) || r.lem(i-2) == "->" {
 			return "params"
 		}
 	case "weight":
@@ -808,6 +867,10 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		if !r.isNum(i+1) && !r.isNum(i+2) {
 			return "output"
 		}
+	case "out":
+		if r.lem(i+1) == "?" && !r.isNum(i-1) {
+			return "output" // "on 100x100 out?"
+		}
 	case "output", "size":
 		return r.askedOutput(i, q)
 	case "macs":
@@ -818,7 +881,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		}
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && r.lem(i+1) != "" && !enKinds[r.lem(i+3)]) {
+		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":
@@ -869,7 +932,8 @@ func (r *enReader) askedOutput(i int, q bool) string {
 	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the" || r.lem(i+1) == "after") {
 		return ""
 	}
-	if r.toks[i].lem == "output" || q || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
+	final := r.lem(i-1) == "size" || strings.EqualFold(r.toks[max(i-1, 0)].raw, "final") // "final spatial size and ..."
+	if r.toks[i].lem == "output" || q || final || r.lem(i+1) == "?" || r.lem(i+1) == "after" || i == len(r.toks)-1 {
 		return "output" // "output?", "what size", "final shape?", "... the final spatial size"
 	}
 	return ""
@@ -879,11 +943,18 @@ func (r *enReader) askedOutput(i int, q bool) string {
 // "what padding", "how much padding", "which stride", "what kernel size",
 // "how many filters ... for 10,000 parameters".
 func (r *enReader) askedUnknown(i int) {
-	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+	reach := 4
+	if r.lem(i+1) == "many" {
+		reach = 8 // "how many 2x2 stride-2 max pooling layers"
+	}
+	for j := i + 1; j < len(r.toks) && j-i <= reach; j++ {
 		l := r.lem(j)
 		u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation", "insize": "input", "filter": "out", "kernel": "kernel", "neuron": "out", "fmap": "out"}[l]
 		if l == "input" && j == i+1 && (r.lem(j+1) == "give" || r.lem(j+1) == "size") {
 			u = "input" // "what input gives a 64x64 output?"
+		}
+		if j == i+1 && r.toks[j].kind == 'w' && len(r.toks[j].raw) == 1 {
+			u = map[string]string{"p": "pad", "s": "stride", "k": "kernel"}[strings.ToLower(r.toks[j].raw)] // "what p do i need"
 		}
 		if l == "size" && (r.lem(j+1) == "kernel" || r.lem(j+1) == "filter" || r.lem(j+1) == "window") {
 			u = "kernel"
@@ -893,6 +964,12 @@ func (r *enReader) askedUnknown(i int) {
 		}
 		if (l == "kernel" && r.toks[j].plural) || (l == "filter" && r.lem(j+1) != "size") {
 			u = "out"
+		}
+		if (u == "stride" || u == "pad" || u == "dilation") && r.toks[j+min(1, len(r.toks)-1-j)].kind == 'n' && r.lem(i+1) == "many" {
+			continue // "how many 2x2 stride-2 pools": the stride is given
+		}
+		if (l == "layer" || enKinds[l]) && r.toks[j].plural && r.lem(i+1) == "many" && r.needs() {
+			u = "layers" // "how many pooling layers are needed to ..."
 		}
 		if u != "" {
 			if r.g.unknown == "" {
@@ -904,9 +981,37 @@ func (r *enReader) askedUnknown(i int) {
 			}
 			return
 		}
-		if r.toks[j].kind == 'n' || enStop[l] || enQuantities[l] {
-			return // "how many weights per kernel" asks the weights
+		if r.toks[j].kind == 'n' && enSettingLems[r.lem(j-1)] && r.lem(i+1) == "many" {
+			continue
 		}
+		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] {
+			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it
+		}
+	}
+}
+
+// needs reports whether the question says something is needed: "are
+// needed", "do I need", "required".
+func (r *enReader) needs() bool {
+	for _, t := range r.toks {
+		switch strings.ToLower(t.raw) {
+		case "need", "needed", "required", "necessary":
+			return true
+		}
+	}
+	return false
+}
+
+// askedBare reads a setting asked with a bare question mark: "same pad for
+// k7 s1 is p=?", "padding = ?", "stride is?".
+func (r *enReader) askedBare(i int) {
+	u := map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "dilation": "dilation"}[r.lem(i)]
+	j := i + 1
+	for r.lem(j) == "=" || r.lem(j) == "is" || r.lem(j) == ":" {
+		j++
+	}
+	if u != "" && j > i+1 && r.lem(j) == "?" && r.g.unknown == "" {
+		r.g.unknown, r.g.unkTok = u, i
 	}
 }
 

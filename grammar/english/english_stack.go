@@ -125,6 +125,9 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
+	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortNames() < 2 {
+		return 0 // "VGG's conv5" alone is a name
+	}
 	switch a.kind {
 	case "conv":
 		if n >= 3 && n <= 11 && n%2 == 1 {
@@ -136,6 +139,18 @@ func (r *enReader) shortSize(a *enAnchor) int {
 		}
 	}
 	return 0
+}
+
+// shortNames counts the layers written short (conv3, pool2) in the
+// question: a stack of them ("conv3 conv3 pool2") reads as sizes.
+func (r *enReader) shortNames() int {
+	n := 0
+	for _, t := range r.toks {
+		if t.idx > 0 && (t.lem == "conv" || t.lem == "pool") {
+			n++
+		}
+	}
+	return n
 }
 
 // shortKernel is a layer's kernel read from its short name, noted.
@@ -188,8 +203,12 @@ func (r *enReader) shortConv(i int) bool {
 	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
 		return false
 	}
-	if n := r.toks[i+1]; n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n' {
+	arrow := r.toks[i+1].kind == 'n' && r.lem(i+2) == "->" && r.isNum(i+3) // "1x1 256->64, 3x3 64->64"
+	if n := r.toks[i+1]; !arrow && (n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n') {
 		return false
+	}
+	if arrow {
+		return !enKinds[r.lem(i+4)]
 	}
 	for j := i + 1; j < len(r.toks); j++ {
 		if enKinds[r.lem(j)] {
@@ -232,4 +251,9 @@ func (r *enReader) versus() int {
 		}
 	}
 	return -1
+}
+
+// enShortAt reports whether toks[i] is a setting written short (s2, p1).
+func enShortAt(toks []enTok, i int) bool {
+	return i+1 < len(toks) && toks[i].kind == 'w' && enShort[toks[i].raw] != "" && toks[i+1].glued && toks[i+1].kind == 'n'
 }

@@ -15,12 +15,12 @@ var enVocab = map[string]string{}
 var enWords = map[string][]string{
 	"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
 	"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
-	"pool":       {"pool", "pooling", "subsampling", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
+	"pool":       {"pool", "pooling", "subsampling", "gap", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
 	"max":        {"max", "maximum"},
 	"avg":        {"avg", "average", "mean", "averaging"},
 	"global":     {"global", "adaptive"},
 	"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected"},
-	"fully":      {"fully", "full"},
+	"fully":      {"fully", "full", "densely"},
 	"connect":    {"connected", "connection", "connections", "connect", "connects", "connecting"},
 	"hidden":     {"hidden"},
 	"bn":         {"batchnorm", "batchnormalization", "bn", "batchnormalisation"},
@@ -31,18 +31,18 @@ var enWords = map[string][]string{
 	"dropout":    {"dropout"},
 	"depthwise":  {"depthwise", "depth_wise", "dw", "depthwiseconv"},
 	"separable":  {"separable", "seperable", "separate", "separableconv"},
-	"pointwise":  {"pointwise", "point_wise"},
+	"pointwise":  {"pointwise", "point_wise", "pw"},
 	"grouped":    {"grouped"},
 	"layer":      {"layer", "layers", "stage"},
 	"filter":     {"filter", "filters", "filtre", "kernels_count"},
 	"kernel":     {"kernel", "kernal", "kernels", "kernel_size", "filter_size"},
-	"fmap":       {"featuremap", "featuremaps", "fmap", "fmaps", "map", "maps", "activations", "planes", "plane"},
+	"fmap":       {"featuremap", "featuremaps", "fmap", "fmaps", "fm", "fms", "map", "maps", "activations", "planes", "plane"},
 	"feature":    {"feature"},
 	"channel":    {"channel", "channels", "chan", "chans", "ch", "colour_channels"},
 	"inch":       {"in_channels", "in_channel", "input_channels", "in_features", "input_dim", "cin"},
 	"outch":      {"out_channels", "out_channel", "output_channels", "out_features", "units_out", "cout", "nb_filter", "num_filters"},
 	"depth":      {"depth", "deep"},
-	"neuron":     {"neuron", "neurons", "unit", "units", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
+	"neuron":     {"neuron", "neurons", "unit", "units", "values", "elements", "entries", "node", "nodes", "hidden_units", "perceptrons", "cells", "class", "classes", "categories", "labels", "logits", "logit", "features_"},
 	"input":      {"input", "inputs", "incoming", "in_put"},
 	"output":     {"output", "outputs", "outgoing", "resulting", "result"},
 	"image":      {"image", "images", "picture", "photo", "img", "imgs", "pic", "frame_size"},
@@ -52,7 +52,7 @@ var enWords = map[string][]string{
 	"frame":      {"frame", "frames", "slices", "slice", "timesteps"},
 	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep", "len", "seq"},
 	"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
-	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area", "hxw", "wxh", "hw_"},
+	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area", "wide", "tall", "hxw", "wxh", "hw_"},
 	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
 	"same":       {"same", "half"},
 	"valid":      {"valid", "unpadded"},
@@ -77,7 +77,7 @@ var enWords = map[string][]string{
 	"gray":       {"grayscale", "greyscale", "gray", "grey", "monochrome", "mnist", "greyscaled", "binary"},
 	"previous":   {"previous", "preceding", "prior", "earlier", "prev", "below", "lower", "former"},
 	"then":       {"then", "followed", "afterwards", "next", "finally", "subsequently", "later"},
-	"after":      {"after"},
+	"after":      {"after", "follows"},
 	"another":    {"another", "second", "third", "fourth", "fifth", "last"},
 	"first":      {"first"},
 	"what":       {"what", "which", "whats", "what's", "wat", "wats", "wut", "wht"},
@@ -99,7 +99,7 @@ var enWords = map[string][]string{
 	"with":       {"with", "w", "having", "has", "have", "using", "uses", "use", "containing", "contains"},
 	"and":        {"and", "plus", "also"},
 	"or":         {"or"},
-	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "nobias", "ignore", "ignoring", "excluding", "exclude", "minus"},
+	"no":         {"no", "without", "not", "none", "false", "zero", "doesn't", "dont", "don't", "doesnt", "didnt", "didn't", "wont", "won't", "nobias", "ignore", "ignoring", "excluding", "exclude", "minus"},
 	"is":         {"is", "are", "be", "was", "were", "equals", "equal", "set", "being", "of_size"},
 	"the":        {"the", "a", "an", "this", "that", "its", "their", "my", "our", "each", "every", "single", "some"},
 	"idx":        {"problem", "question", "exercise", "hw", "homework", "part", "figure_", "fig", "chapter", "section", "lecture", "week", "assignment", "page", "ex", "q", "version", "v", "python", "pytorch", "tensorflow", "keras", "cs", "lab", "task", "slide"},
@@ -107,7 +107,7 @@ var enWords = map[string][]string{
 	"thousand":   {"thousand", "thousands"},
 	"million":    {"million", "millions"},
 	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
-	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture"},
+	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture", "upsampling", "upsample", "downsampling"},
 }
 
 func init() {
@@ -226,6 +226,10 @@ func enDistance(a, b string, limit int) int {
 	return prev[len(b)]
 }
 
+// enNetWords follow "conv" in a name for the whole network ("conv net"),
+// which is no layer.
+var enNetWords = map[string]bool{"net": true, "nets": true, "network": true, "networks": true, "model": true, "architecture": true, "cnn": true}
+
 // enCompounds folds word pairs that name one idea: feature maps, fully
 // connected, batch norm, max pool, zero padding, step size, kernel size,
 // receptive field, multiply-accumulate.
@@ -252,7 +256,7 @@ func enCompounds(in []enTok) []enTok {
 				i++
 				continue
 			}
-			if l, ok := pairs[[2]string{t.lem, in[i+1].lem}]; ok {
+			if l, ok := pairs[[2]string{t.lem, in[i+1].lem}]; ok && !(l == "_" && !enNetWords[strings.ToLower(in[i+1].raw)]) {
 				// "output feature map(s) of 64" stays output + fmap when a
 				// count follows the noun; only fold the size readings.
 				t.lem, t.end, t.plural = l, in[i+1].end, in[i+1].plural

@@ -183,6 +183,10 @@ func enArithRun(in []enTok, i int) int {
 	if ops == 0 || !strong {
 		return 0
 	}
+	// "block 5 = three 3x3 convs": a definition, not the asker's sum.
+	if ops == 1 && in[j-2].raw == "=" && j < len(in) && in[j].kind == 's' {
+		return 0
+	}
 	return j - i
 }
 
