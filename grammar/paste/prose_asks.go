@@ -23,6 +23,9 @@ func (r *ptProseReader) asksOutput(i int) bool {
 	w, prev, next := r.word(i), r.word(i-1), r.word(i+1)
 	switch {
 	case ptSizeWords[w]:
+		if next == "mismatch" || next == "mismatches" {
+			return false // "crashes with size mismatch"
+		}
 		if prev == "output" || prev == "out" {
 			return true
 		}

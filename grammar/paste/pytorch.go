@@ -69,6 +69,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
+	} else if fw := ptLooseForward(f, mods, env, q); fw != nil {
+		q.Layers, fx.trusted = fw, true
 	} else {
 		traced = false
 	}
@@ -151,8 +153,21 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 	m := w.m
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
-		if w.err != nil || (m.fwd != nil && n == m.fwd) {
-			return // after forward's name comes its body (and what follows it)
+		if w.err != nil {
+			return
+		}
+		if m.fwd != nil && n == m.fwd {
+			// after forward's name comes its body: skip it, read what follows
+			// ("pool is MaxPool2d(2, 2)" below the paste)
+			if len(m.body) == 0 {
+				return
+			}
+			j := slices.Index(nodes, m.body[len(m.body)-1])
+			if j < i {
+				return
+			}
+			i = j
+			continue
 		}
 		if w.depth > 0 && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
 			i = w.branch(nodes, i) - 1
@@ -292,6 +307,10 @@ func ptAssignedName(nodes []*ptNode, i int) string {
 			return g.Nodes[0].Ident
 		}
 	}
+	if i >= 2 && (nodes[i-1].Ident == "is" || nodes[i-1].Ident == "was") && nodes[i-2].Ident != "" && len(nodes[i-2].Calls) == 0 &&
+		nodes[i-2].Pos.Line == nodes[i].Pos.Line {
+		return strings.TrimPrefix(nodes[i-2].Ident, "self.") // "pool is MaxPool2d(2, 2)"
+	}
 	if i >= 2 && nodes[i-1].Punct == "," && nodes[i-2].Str != "" {
 		return strings.Trim(nodes[i-2].Str, `"'`)
 	}
@@ -309,8 +328,8 @@ func ptForwardBody(nodes []*ptNode) (*ptNode, []*ptNode) {
 				if (n.Ident == "def" || n.Ident == "class") && n.Pos.Column <= col {
 					break
 				}
-				if n.Pos.Column < col && n.Ident != "" && n.Pos.Line > nodes[i].Pos.Line {
-					break
+				if n.Pos.Column <= col && n.Ident != "" && n.Pos.Line > nodes[i].Pos.Line {
+					break // a line no deeper than the def: the body is over
 				}
 				body = append(body, n)
 			}

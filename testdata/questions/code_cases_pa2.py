@@ -377,6 +377,58 @@ case("pa2-keras-pool-twice", "keras", """
      torch_check=lambda: [run(nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.MaxPool2d(2)), (1, 3, 32, 32))[0][1]])
 
 
+# --- forward pasted in pieces: lines without def, "same for conv2", "pool is ..." ---
+
+def _loose():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-forward-lines-without-def", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.pool = nn.MaxPool2d(2)
+self.fc = nn.Linear(16 * 5 * 5, 10)
+...
+x = self.pool(F.relu(self.conv1(x)))
+x = self.pool(F.relu(self.conv2(x)))
+x = x.view(-1, 16 * 5 * 5)
+
+grayscale 64x64 input. in_features of fc should be?
+""", [3136], "64->62->31->29->14; 16*14*14 = 3136",
+     torch_check=_loose)
+
+
+def _same_for():
+    m = nn.Sequential(nn.Conv2d(3, 10, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(10, 20, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 100, 100))]
+
+
+case("pa2-words-same-for-conv2", "forward", """
+  (conv1): Conv2d(3, 10, kernel_size=(3, 3), stride=(1, 1))
+  (conv2): Conv2d(10, 20, kernel_size=(3, 3), stride=(1, 1))
+  (fc1): Linear(in_features=500, out_features=4, bias=True)
+forward: x = F.max_pool2d(F.relu(self.conv1(x)), 2), then the same for conv2, then flatten and fc1. images 100x100 rgb, what in_features?
+""", [10580], "100->98->49->47->23; 20*23*23 = 10580",
+     torch_check=_same_for)
+
+
+def _pool_is():
+    m = nn.Sequential(nn.Conv2d(3, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 32, 32))]
+
+
+case("pa2-pool-defined-in-words", "forward", """
+def forward(self, x):
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(-1, 16 * 8 * 8)
+    return self.fc1(x)
+conv1 is nn.Conv2d(3, 8, 3), conv2 is nn.Conv2d(8, 16, 3), pool is nn.MaxPool2d(2) and fc1 is nn.Linear(16 * 8 * 8, 10)
+32x32 rgb. whats the right number instead of 16*8*8
+""", [576], "32->30->15->13->6; 16*6*6 = 576", torch_check=_pool_is)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
