@@ -438,7 +438,9 @@ func fwStepLayers(steps []*fwStep) []lang.Layer {
 // words names ("-> flatten. what goes in ???" leaves fc1 unnamed): they
 // are taken last, in the order written, and a note says so.
 func fwUnnamedTail(m *ptModuleSet, chain []lang.Layer, q *lang.Question) []lang.Layer {
-	inChain := func(l lang.Layer) bool { return slices.ContainsFunc(chain, func(c lang.Layer) bool { return c.Pos == l.Pos }) }
+	inChain := func(l lang.Layer) bool {
+		return slices.ContainsFunc(chain, func(c lang.Layer) bool { return c.Pos == l.Pos })
+	}
 	last := -1
 	for i, l := range m.order {
 		switch l.Layer.(type) {
