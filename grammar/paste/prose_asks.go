@@ -1,6 +1,9 @@
 package paste
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The words that ask for an output size, as people write them around
 // code: "-> shape??", "out + params?", "out len", "whats h/w", "output
@@ -82,3 +85,9 @@ func (r *ptProseReader) whatIf(i int, n *ptNode) {
 		}
 	}
 }
+
+// ptNoBiasRE says in words that a layer has no bias.
+var ptNoBiasRE = regexp.MustCompile(`(?i)\bbias\s*=\s*false\b|\bno bias\b|\bwithout (?:a )?bias\b|\bbias-free\b`)
+
+// ptNoBiasWords reports whether src says a layer has no bias.
+func ptNoBiasWords(src string) bool { return ptNoBiasRE.MatchString(src) }

@@ -54,6 +54,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	q.Asked = prose.asked
 	if len(mods.order) == 0 {
 		if msg != nil {
+			msg.noBias = ptNoBiasWords(src)
 			msg.apply(q, fx)
 		}
 		if len(q.Layers) == 0 {
@@ -634,6 +635,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
+	if p.single && len(d) == 1 && spatial >= 2 {
+		d = slices.Repeat(d, spatial) // "input 224"
+	}
 	if spatial == 3 && len(d) == 2 && p.frames > 0 {
 		d = append([]int{p.frames}, d...) // 16 frames at 112x112
 	}

@@ -429,6 +429,30 @@ conv1 is nn.Conv2d(3, 8, 3), conv2 is nn.Conv2d(8, 16, 3), pool is nn.MaxPool2d(
 """, [576], "32->30->15->13->6; 16*6*6 = 576", torch_check=_pool_is)
 
 
+# --- the layer an error message names; Keras's BN row; "input 224" -------------------
+
+case("pa2-error-only-weights-nobias", "error", """
+Given groups=1, weight of size [32, 3, 5, 5], expected input[4, 4, 64, 64] to have 3 channels, but got 4 channels instead
+how many weights does the conv it complains about have? its bias=False
+""", [2400], "the message's conv: 32*3*5*5 = 2400 weights, no bias (the fix takes 4 channels: Conv2d(4, 32, 5))",
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 5, bias=False))])
+
+case("pa2-keras-bn-row-count", "keras", """
+model.add(Conv2D(32, (3,3), input_shape=(28,28,1)))
+model.add(BatchNormalization())
+why does batch_normalization show 128 params in the summary and what are the non-trainable ones
+""", [128, 64], "Keras counts 4*32 = 128 (gamma, beta, moving mean, moving variance); the moving statistics 2*32 = 64 are non-trainable",
+     torch_check=lambda: [params(nn.BatchNorm2d(32)) + 2 * 32, 2 * 32])
+
+case("pa2-input-single-number", "layers", """
+self.conv = nn.Conv2d(3, 32, kernel_size=3, stride=2, padding=1)
+self.pool = nn.MaxPool2d(2)
+input 128, whats the size after conv and after pool
+""", [64, 32], "floor((128+2-3)/2)+1 = 64; pool 32",
+     torch_check=lambda: [run(nn.Conv2d(3, 32, 3, stride=2, padding=1), (1, 3, 128, 128))[0][1],
+                          run(nn.Sequential(nn.Conv2d(3, 32, 3, stride=2, padding=1), nn.MaxPool2d(2)), (1, 3, 128, 128))[0][1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
