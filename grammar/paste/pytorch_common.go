@@ -329,6 +329,9 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}
+	if r.commaShape(i) {
+		return
+	}
 	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
 		// "input 224": a square input, its sides repeated as the layers need
 		r.p.dims, r.p.dimsPos, r.p.single = []int{v}, ptPos(n.Pos), true

@@ -453,6 +453,37 @@ input 128, whats the size after conv and after pool
                           run(nn.Sequential(nn.Conv2d(3, 32, 3, stride=2, padding=1), nn.MaxPool2d(2)), (1, 3, 128, 128))[0][1]])
 
 
+# --- inputs written with commas; "is the output N or M?"; code beside summary rows ---
+
+case("pa2-input-commas-nchw", "layers", """
+nn.Conv2d(8, 16, (5, 3), stride=(1, 2), padding=(2, 1)) on B,8,40,90 -- params and out h,w?
+""", [1936, 40, 45], "8*16*15 + 16 = 1936; H (40+4-5)+1 = 40; W floor((90+2-3)/2)+1 = 45",
+     torch_check=lambda: [params(nn.Conv2d(8, 16, (5, 3))), *run(nn.Conv2d(8, 16, (5, 3), stride=(1, 2), padding=(2, 1)), (1, 8, 40, 90))[0][1:]])
+
+case("pa2-keras-is-the-output", "keras", """
+keras Conv2D(16, 5, strides=3, padding='same') on a 100x100 input, is the output 33 or 34?
+""", [34], "same: ceil(100/3) = 34 (PyTorch with the same total padding 3: floor((100+3-5)/3)+1 = 33+1 = 34)",
+     torch_check=lambda: [run(nn.Conv2d(1, 16, 5, stride=3, padding=2), (1, 1, 100, 100))[0][1]])
+
+
+def _seq_row():
+    m = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32 * 7 * 7, 64))
+    return [32 * 7 * 7, params(m[5])]
+
+
+case("pa2-keras-code-and-one-row", "keras", """
+model = Sequential([
+  Conv2D(16, 3, padding='same', input_shape=(28,28,1)),
+  MaxPooling2D(),
+  Conv2D(32, 3, padding='same'),
+  MaxPooling2D(),
+  Flatten(),
+  Dense(64),
+])
+dense (Dense)   (None, 64)   100416   <- how? what comes out of the flatten
+""", [1568, 100416], "28 -> 14 -> 7; 7*7*32 = 1568; 1568*64 + 64 = 100416", torch_check=_seq_row)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
