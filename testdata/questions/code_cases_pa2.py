@@ -484,6 +484,28 @@ dense (Dense)   (None, 64)   100416   <- how? what comes out of the flatten
 """, [1568, 100416], "28 -> 14 -> 7; 7*7*32 = 1568; 1568*64 + 64 = 100416", torch_check=_seq_row)
 
 
+# --- summary tables with blanks: Keras's ???, torchsummary's rows --------------------
+
+def _ts():
+    m = nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2), nn.Conv2d(8, 16, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 4 * 4, 32), nn.Linear(32, 10))
+    return [16 * 4 * 4, params(m)]
+
+
+case("pa2-torchsummary-table", "forward", """
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1            [-1, 8, 24, 24]             208
+         MaxPool2d-2            [-1, 8, 12, 12]               0
+            Conv2d-3             [-1, 16, 8, 8]           3,216
+         MaxPool2d-4             [-1, 16, 4, 4]               0
+            Linear-5                   [-1, 32]           8,224
+            Linear-6                   [-1, 10]             330
+================================================================
+how many features go into Linear-5 and whats the total
+""", [256, 11978], "16*4*4 = 256 (8224 = 32*(256+1)); total 208 + 3216 + 8224 + 330 = 11978", torch_check=_ts)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
