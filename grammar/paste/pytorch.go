@@ -81,6 +81,11 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
+	if ptSolvePadding(f, q) {
+		q.Framework = "pytorch"
+		q.Canonical = lang.Format(q)
+		return q, nil
+	}
 	assumed := ""
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)

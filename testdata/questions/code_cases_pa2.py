@@ -506,6 +506,19 @@ how many features go into Linear-5 and whats the total
 """, [256, 11978], "16*4*4 = 256 (8224 = 32*(256+1)); total 208 + 3216 + 8224 + 330 = 11978", torch_check=_ts)
 
 
+# --- the padding a pasted conv needs -------------------------------------------------
+
+case("pa2-padding-for-pasted-dilated-conv", "inverse", """
+which padding for nn.Conv2d(16, 16, kernel_size=3, dilation=4) so my 50x50 feature map keeps its size?
+""", [4], "same size with stride 1: 2p = d*(k-1) = 4*2 -> p = 4",
+     torch_check=lambda: [4 if run(nn.Conv2d(16, 16, 3, dilation=4, padding=4), (1, 16, 50, 50))[0][1] == 50 else -1])
+
+case("pa2-padding-for-pasted-strided-conv", "inverse", """
+how much padding does nn.Conv2d(3, 8, kernel_size=4, stride=2) need to go from 32x32 to 16x16?
+""", [1], "floor((32 + 2p - 4)/2) + 1 = 16 -> p = 1",
+     torch_check=lambda: [1 if run(nn.Conv2d(3, 8, 4, stride=2, padding=1), (1, 3, 32, 32))[0][1] == 16 else -1])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
