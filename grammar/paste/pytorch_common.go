@@ -362,7 +362,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		p.channels, p.chPos = 3, ptPos(n.Pos)
 	case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
 		p.channels, p.chPos = 1, ptPos(n.Pos)
-	case "channel", "channels", "filters", "feature":
+	case "channel", "channels", "filters", "feature", "ch", "chans", "chan":
 		// "256-channel", "256 channels"
 		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
 			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)

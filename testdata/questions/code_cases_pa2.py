@@ -519,6 +519,16 @@ how much padding does nn.Conv2d(3, 8, kernel_size=4, stride=2) need to go from 3
      torch_check=lambda: [1 if run(nn.Conv2d(3, 8, 4, stride=2, padding=1), (1, 3, 32, 32))[0][1] == 16 else -1])
 
 
+case("pa2-keras-same-thing-with-plain", "two", """
+DepthwiseConv2D(5) in keras on a 32 channel input, params? and the same thing with a plain Conv2D(32, 5)?
+""", [832, 25632], "depthwise 5*5*32 + 32 = 832; plain 5*5*32*32 + 32 = 25632",
+     torch_check=lambda: [params(nn.Conv2d(32, 32, 5, groups=32)), params(nn.Conv2d(32, 32, 5))], answers=2)
+
+case("pa2-keras-after-48-ch", "keras", """
+Conv2D(64,(5,5)) after a 48 ch layer, i get 76800 but summary says more??
+""", [76864], "5*5*48*64 = 76800 weights + 64 biases = 76864", torch_check=lambda: [params(nn.Conv2d(48, 64, 5))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
