@@ -7,6 +7,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +40,8 @@ type ptMessage struct {
 	// resized: the words change the input the message was given for
 	// ("if i switch my images to 128x128"), so its sizes are the old ones.
 	resized bool
+	// noBias: the words say the layer has no bias ("bias=False there")
+	noBias bool
 }
 
 // appendLinear adds the Linear the message names (in, out) after layers
@@ -190,9 +193,18 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 	}
 	if len(q.Layers) == 0 && m.groups <= 1 {
 		q.Input = calc.Shape(m.input[1:])
-		q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: got, Out: out, Kernel: k}, Pos: m.pos}}
+		in := got
+		if slices.Contains(q.Asked, "params") {
+			// "how many weights are in that conv?": the layer of the message,
+			// as it is; the fix is said first
+			in, q.Input = m.weight[1], nil
+		}
+		q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias}, Pos: m.pos}}
 		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s)", len(k), got, out, ptKernelText(k))
 		why := fmt.Sprintf("the input %s has %d channels", ptShapeText(m.input), got)
+		if in != got {
+			why += fmt.Sprintf("; the numbers below are the layer of the message, nn.Conv%dd(%d, %d, %s), as it is", len(k), in, out, ptKernelText(k))
+		}
 		q.Fix = &lang.Fix{Line: line, Why: why}
 		q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
 	}

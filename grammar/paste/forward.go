@@ -7,6 +7,7 @@ package paste
 // torch.cat([...], 1) a concatenation of the chains' remainders.
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -97,6 +98,17 @@ func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Questi
 	}
 	q.Notes = append(q.Notes, "layers taken in the order forward applies them")
 	q.Notes = append(q.Notes, t.notes...)
+	if _, flat := out[len(out)-1].Layer.(calc.Flatten); flat {
+		// forward pasted up to x.view(...): the Linear defined next follows
+		out = append(out, fwUnnamedTail(m, out, q)...)
+		for _, l := range out {
+			for name, ls := range m.byName {
+				if len(ls) > 0 && ls[0].Pos == l.Pos {
+					t.used[name] = true
+				}
+			}
+		}
+	}
 	var unused []string
 	for name := range m.byName {
 		if !t.used[name] && !fwInside(name, t.used, m) {
@@ -322,11 +334,24 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
 	cur := fwVal{kind: fwTensor}
-	for _, n := range f.Nodes[start+1:] {
+	var last fwSame // the layers the last call added, for "then same for conv2"
+	nodes := f.Nodes[start+1:]
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
 		t.vars["x"] = cur
 		switch w := strings.ToLower(n.Ident); {
+		case w == "same" && last.steps != nil:
+			if name, j := fwSameFor(nodes, i, m); name != "" {
+				t.used[name] = true
+				cur = t.push(cur, last.with(name, m)...)
+				i = j
+			}
 		case len(n.Calls) > 0:
+			before := len(cur.chain)
 			if v := t.primary(n); v.kind == fwTensor {
+				if len(v.chain) > before {
+					last = fwSame{steps: fwStepLayers(v.chain[before:]), used: maps.Clone(t.used)}
+				}
 				cur = v
 			}
 		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
@@ -348,20 +373,91 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	return append(out, fwUnnamedTail(m, out, q)...)
 }
 
+// fwSame is what a call of a forward in words added, so "then same for
+// conv2" can add it again with conv2 in place of the module it used.
+type fwSame struct {
+	steps []lang.Layer
+	used  map[string]bool
+}
+
+// with is s's layers with the module it used replaced by the module name.
+func (s fwSame) with(name string, m *ptModuleSet) []lang.Layer {
+	var out []lang.Layer
+	replaced := false
+	for _, l := range s.steps {
+		mod := ""
+		for u := range s.used {
+			if slices.ContainsFunc(m.byName[u], func(x lang.Layer) bool { return x.Pos == l.Pos }) && !fwStateless(l) {
+				mod = u
+			}
+		}
+		if mod != "" && !replaced {
+			out = append(out, m.byName[name]...)
+			replaced = true
+			continue
+		}
+		if mod == "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// fwStateless reports whether l is a pool or an activation (shared, not
+// the module "same for" replaces).
+func fwStateless(l lang.Layer) bool {
+	switch l.Layer.(type) {
+	case calc.Pool, calc.Activation, calc.Dropout:
+		return true
+	}
+	return false
+}
+
+// fwSameFor is the module named after "same" ("same for conv2", "same
+// with conv2") and its index, or "".
+func fwSameFor(nodes []*ptNode, i int, m *ptModuleSet) (string, int) {
+	for j := i + 1; j < len(nodes) && j <= i+3; j++ {
+		name := strings.TrimPrefix(nodes[j].Ident, "self.")
+		if m.byName[name] != nil {
+			return name, j
+		}
+	}
+	return "", i
+}
+
+// fwStepLayers is the layers of chain steps.
+func fwStepLayers(steps []*fwStep) []lang.Layer {
+	out := make([]lang.Layer, len(steps))
+	for i, s := range steps {
+		out[i] = s.l
+	}
+	return out
+}
+
 // fwUnnamedTail is the modules defined after the last one a forward in
 // words names ("-> flatten. what goes in ???" leaves fc1 unnamed): they
 // are taken last, in the order written, and a note says so.
 func fwUnnamedTail(m *ptModuleSet, chain []lang.Layer, q *lang.Question) []lang.Layer {
+	inChain := func(l lang.Layer) bool {
+		return slices.ContainsFunc(chain, func(c lang.Layer) bool { return c.Pos == l.Pos })
+	}
 	last := -1
 	for i, l := range m.order {
-		if slices.ContainsFunc(chain, func(c lang.Layer) bool { return c.Pos == l.Pos }) {
+		switch l.Layer.(type) {
+		case calc.Pool, calc.Activation, calc.Dropout:
+			continue // a shared pool may be defined anywhere
+		}
+		if inChain(l) {
 			last = i
 		}
 	}
 	if last < 0 || last+1 >= len(m.order) {
 		return nil
 	}
-	tail := m.order[last+1:]
+	tail := slices.DeleteFunc(slices.Clone(m.order[last+1:]), inChain)
+	if len(tail) == 0 {
+		return nil
+	}
 	var names []string
 	for name, ls := range m.byName {
 		if len(ls) > 0 && slices.ContainsFunc(tail, func(l lang.Layer) bool { return l.Pos == ls[0].Pos }) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -58,7 +59,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 		src = kerasBlankRows(src)
 	}
 	f, err := ptParseTree(src)
-	if err == nil && len(rows) > 0 && !kerasHasLayers(f) {
+	if err == nil && len(rows) > 0 && kerasCountLayers(f) < min(len(rows), 2) {
 		q.Asked = ptReadProse(f).asked
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
@@ -424,24 +425,29 @@ func kerasBlankRows(src string) string {
 	for i, l := range lines {
 		t := strings.TrimSpace(kerasBorders.Replace(l))
 		header := strings.Contains(l, "Output Shape") && strings.Contains(l, "Param")
-		if header || kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═_") || (len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ")) {
+		// a class name wrapped onto its own line: "(MaxPooling2D)", not "])"
+		balanced := strings.Count(t, "(") == strings.Count(t, ")")
+		wrapped := len(t) > 0 && (t[0] == '(' || t[len(t)-1] == ')') && !strings.Contains(t, " ") && strings.ContainsFunc(t, unicode.IsLetter) &&
+			!(balanced && t[0] != '(') // "Dense(10)" is code
+		if header || kerasRowRE.MatchString(kerasBorders.Replace(l)) || strings.ContainsAny(l, "│┃┏┡└├━─═") || strings.Contains(l, "___") || wrapped {
 			lines[i] = ""
 		}
 	}
 	return strings.Join(lines, "\n")
 }
 
-// kerasHasLayers reports whether the paste calls a Keras layer (so the
-// code, not the summary rows beside it, is the model).
-func kerasHasLayers(f *ptFile) bool {
-	found := false
-	ptWalk(f.Nodes, func(n *ptNode) bool {
-		if c := ptCallOf(n); c != nil && kerasSpecs[c.Base()] != nil {
-			found = true
+// kerasCountLayers counts the Keras layer calls of a paste (up to 2): with
+// two, the code, not the summary rows beside it, is the model; one is a
+// row named in words ("second conv is Conv2D(48, (3, 3))").
+func kerasCountLayers(f *ptFile) int {
+	n := 0
+	ptWalk(f.Nodes, func(nd *ptNode) bool {
+		if c := ptCallOf(nd); c != nil && kerasSpecs[c.Base()] != nil {
+			n++
 		}
-		return !found
+		return n < 2
 	})
-	return found
+	return n
 }
 
 // kerasBareLayer reads a layer named without its brackets in a list —

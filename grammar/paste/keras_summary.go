@@ -22,7 +22,7 @@ type kerasRow struct {
 // kerasRowRE is one row of model.summary() with its borders taken out:
 // a name, the class in brackets (perhaps cut short, perhaps on the next
 // line, perhaps missing), the output shape, the count (or "?").
-var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None))*)\s*,?\s*\)\]?\s+([\d,]+|\?)`)
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+))*)\s*,?\s*\)\]?\s+([\d,]+|\?+)`)
 
 // kerasBorders are the characters of the summary's table borders.
 var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
@@ -47,7 +47,7 @@ func kerasSummaryRows(src string) []kerasRow {
 			typ += kerasTypeTail(kerasBorders.Replace(lines[i+1]), typ == "")
 		}
 		row := kerasRow{Type: kerasTypeOf(typ, name), Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
-		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); count != "?" {
+		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); strings.Trim(count, "?") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				continue
@@ -128,6 +128,13 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 	rb := &kerasRebuild{q: q}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
+		if rb.out == nil && r.Type == "Flatten" && rb.prev != nil {
+			// "flatten (Flatten) (None, ???) 0": what the row before flattens to
+			if n, err := rb.prev.Elements(); err == nil && n <= calc.MaxSize {
+				rb.out = calc.Shape{int(n)}
+				rb.note("row %d: the ? in the output shape is %s", ri+1, lang.Group(int(n)))
+			}
+		}
 		if rb.out == nil && r.Type != "InputLayer" {
 			return rb.fail("I cannot read this row's output shape")
 		}

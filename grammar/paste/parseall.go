@@ -18,7 +18,7 @@ import (
 var allLabelRE = regexp.MustCompile(`(?im)^\s*(?:(?:model|net|network|version|option)\s*[A-Za-z0-9]{0,2}|pytorch|torch|keras|tensorflow|tf|mine|theirs)\s*[:\-–]`)
 
 // allSplitRE separates two models on one line.
-var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|is it the same as|same as|and|what if I (?:make|change|replace) it (?:to|with|into)?\s*(?:a|an)?)\s`)
+var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|is it the same as|same as|(?:and )?the same (?:thing )?with (?:a )?(?:plain|normal|regular)?|and|what if I (?:make|change|replace) it (?:to|with|into)?\s*(?:a|an)?)\s`)
 
 // ParseAll reads a message that may paste several models and returns one
 // question each, in the order written; a message with one model gives one
@@ -29,9 +29,14 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
-		if i > 0 && strings.Contains(strings.ToLower(src), "instead") && out[0].Input != nil && !strings.Contains(text, "shape") {
-			// "what if I make it a SeparableConv2D(64, 3) instead?": the same input
-			text += "\ninput " + allInputText(out[0])
+		if i > 0 && allSameInput(src) && !strings.Contains(text, "shape") {
+			// "what if I make it a SeparableConv2D(64, 3) instead?", "and the
+			// same thing with plain Conv2D(128, 3)?": the same input
+			if out[0].Input != nil {
+				text += "\ninput " + allInputText(out[0])
+			} else if ch := lang.LayerChannels(out[0].Layers[0].Layer); ch > 0 && len(out[0].Layers) > 0 {
+				text += fmt.Sprintf("\nthe input has %d channels", ch)
+			}
 		}
 		q, err := parseOne(text)
 		if err != nil {
@@ -122,6 +127,20 @@ func allParts(src string) []string {
 	return texts
 }
 
+// allWhatIf reports whether the words between two models make the second
+// the first changed: "what if I make it a ...", "the same thing with ...".
+func allWhatIf(between string) bool {
+	b := strings.ToLower(between)
+	return strings.Contains(b, "what if") || strings.Contains(b, "same thing with") || strings.Contains(b, "same with")
+}
+
+// allSameInput reports whether the message asks the second model on the
+// first one's input.
+func allSameInput(src string) bool {
+	low := strings.ToLower(src)
+	return strings.Contains(low, "instead") || strings.Contains(low, "same thing with") || strings.Contains(low, "same with")
+}
+
 // allInlineLabelRE starts a part inside a line: "option A: Flatten ->
 // Dense(10). option B: GlobalAveragePooling2D -> Dense(10)".
 var allInlineLabelRE = regexp.MustCompile(`(?i)\b(?:option|model|version|variant|design|net)\s+[A-Za-z0-9]{1,2}\s*[:)]\s`)
@@ -187,7 +206,7 @@ func allSplitLine(l string) []int {
 	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
 		a, b := l[:m[0]], l[m[1]:]
 		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
-			(allFramework(a) != allFramework(b) || strings.Contains(strings.ToLower(l[m[0]:m[1]]), "what if")) {
+			(allFramework(a) != allFramework(b) || allWhatIf(l[m[0]:m[1]])) {
 			return m
 		}
 	}

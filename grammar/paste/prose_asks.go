@@ -1,6 +1,9 @@
 package paste
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // The words that ask for an output size, as people write them around
 // code: "-> shape??", "out + params?", "out len", "whats h/w", "output
@@ -18,17 +21,28 @@ var ptNotOutputWords = map[string]bool{"input": true, "in": true, "inputs": true
 	"patch": true, "stride": true, "padding": true, "hidden": true, "embedding": true, "vocab": true, "of": true, "data": true,
 	"sequence": true, "seq": true, "file": true, "font": true, "minibatch": true, "sample": true, "my": true, "same": true}
 
+// ptNotOutputNext after "output" make it another quantity's word.
+var ptNotOutputNext = map[string]bool{"channels": true, "channel": true, "features": true, "feature": true, "layer": true,
+	"layers": true, "units": true, "neurons": true, "neuron": true, "padding": true, "classes": true, "nodes": true, "node": true,
+	"filters": true, "maps": true}
+
 // asksOutput reports whether node i asks for the output size.
 func (r *ptProseReader) asksOutput(i int) bool {
 	w, prev, next := r.word(i), r.word(i-1), r.word(i+1)
 	switch {
 	case ptSizeWords[w]:
+		if next == "mismatch" || next == "mismatches" {
+			return false // "crashes with size mismatch"
+		}
 		if prev == "output" || prev == "out" {
 			return true
 		}
 		// "input image size", not "img -> shape"
 		return !ptNotOutputWords[prev] && (r.punct(i-1) != "" || !ptNotOutputWords[r.word(i-2)])
-	case w == "h" && r.punct(i+1) == "/" && r.word(i+2) == "w":
+	case w == "output" || w == "outputs":
+		// "is the output 112 or 113?", not "output channels" or "output = ..."
+		return !ptNotOutputNext[next] && r.punct(i+1) != "=" && r.punct(i+1) != "." && r.punct(i+1) != "_"
+	case w == "h" && (r.punct(i+1) == "/" || r.punct(i+1) == ",") && r.word(i+2) == "w":
 		return true
 	case w == "out":
 		// "out + params?", "comes out", "out?" (not "out of", "out_channels")
@@ -78,4 +92,40 @@ func (r *ptProseReader) whatIf(i int, n *ptNode) {
 			return
 		}
 	}
+}
+
+// ptNoBiasRE says in words that a layer has no bias.
+var ptNoBiasRE = regexp.MustCompile(`(?i)\bbias\s*=\s*false\b|\bno bias\b|\bwithout (?:a )?bias\b|\bbias-free\b`)
+
+// ptNoBiasWords reports whether src says a layer has no bias.
+func ptNoBiasWords(src string) bool { return ptNoBiasRE.MatchString(src) }
+
+// commaShape reads sizes written with commas after a word that says a
+// shape follows: "on N,16,50,100", "input is 8, 3, 32, 32" (a leading N or
+// B is the batch). It reports whether it did.
+func (r *ptProseReader) commaShape(i int) bool {
+	if !ptShapeWords[r.word(i)] {
+		return false
+	}
+	line := r.nodes[i].Pos.Line
+	var d []int
+	j := i + 1
+	if j < len(r.nodes) && r.nodes[j].Ident != "" && len(r.nodes[j].Calls) == 0 && len(r.nodes[j].Ident) <= 5 && r.punct(j+1) == "," {
+		j += 2 // N, B, batch
+	}
+	for ; j < len(r.nodes) && r.nodes[j].Pos.Line == line; j += 2 {
+		v := r.num(j)
+		if v < 1 {
+			break
+		}
+		d = append(d, v)
+		if r.punct(j+1) != "," {
+			break
+		}
+	}
+	if len(d) < 2 || len(d) > 5 {
+		return false
+	}
+	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
+	return true
 }

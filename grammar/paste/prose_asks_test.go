@@ -21,9 +21,13 @@ func TestProseAsks(t *testing.T) {
 		{"nn.Conv2d(1, 32, (3, 9)) on a 1x40x100 spectrogram. output HxW?", []string{"output"}},
 		{"what image size comes out of nn.ConvTranspose2d(8, 3, 4, 2, 1) on 16x16?", []string{"output"}},
 		{"nn.Sequential(nn.Conv2d(3, 8, 3), nn.MaxPool2d(2), nn.Flatten()) on 32x32 rgb, how many features after flatten?", []string{"output"}},
+		{"nn.Conv2d(16, 33, (3, 5), stride=(2, 1)) on N,16,50,100 - params and out h,w?", []string{"params", "output"}},
+		{"keras Conv2D(32, 3, strides=2, padding='same') on a 225x225 input, is the output 112 or 113?", []string{"output"}},
 		// sizes that are not the output's
 		{"nn.Conv2d(3, 8, kernel_size=3) with batch size 16 and input size 32x32: params?", []string{"params"}},
 		{"nn.Conv2d(3, 8, 3) on images of size 64x64, how many parameters", []string{"params"}},
+		{"how many params does the output layer nn.Linear(512, 10) have", []string{"params"}},
+		{"it crashes with size mismatch, nn.Linear(400, 10): params?", []string{"params"}},
 	} {
 		f, err := ptParseTree(c.src)
 		if err != nil {

@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src)
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -38,6 +38,9 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
 	}
+	if rows := tsSummaryRows(src); rows != nil {
+		return tsFromSummary(src, rows)
+	}
 	msg, code := ptReadMessage(src)
 	f, err := ptParseTree(code)
 	if err != nil {
@@ -54,6 +57,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	q.Asked = prose.asked
 	if len(mods.order) == 0 {
 		if msg != nil {
+			msg.noBias = ptNoBiasWords(src)
 			msg.apply(q, fx)
 		}
 		if len(q.Layers) == 0 {
@@ -69,11 +73,18 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		q.Layers, fx.trusted = fw, true
 	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
 		q.Layers, fx.trusted = fw, true
+	} else if fw := ptLooseForward(f, mods, env, q); fw != nil {
+		q.Layers, fx.trusted = fw, true
 	} else {
 		traced = false
 	}
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
+	}
+	if ptSolvePadding(f, q) {
+		q.Framework = "pytorch"
+		q.Canonical = lang.Format(q)
+		return q, nil
 	}
 	assumed := ""
 	if !traced {
@@ -151,8 +162,21 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 	m := w.m
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
-		if w.err != nil || (m.fwd != nil && n == m.fwd) {
-			return // after forward's name comes its body (and what follows it)
+		if w.err != nil {
+			return
+		}
+		if m.fwd != nil && n == m.fwd {
+			// after forward's name comes its body: skip it, read what follows
+			// ("pool is MaxPool2d(2, 2)" below the paste)
+			if len(m.body) == 0 {
+				return
+			}
+			j := slices.Index(nodes, m.body[len(m.body)-1])
+			if j < i {
+				return
+			}
+			i = j
+			continue
 		}
 		if w.depth > 0 && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
 			i = w.branch(nodes, i) - 1
@@ -292,6 +316,10 @@ func ptAssignedName(nodes []*ptNode, i int) string {
 			return g.Nodes[0].Ident
 		}
 	}
+	if i >= 2 && (nodes[i-1].Ident == "is" || nodes[i-1].Ident == "was") && nodes[i-2].Ident != "" && len(nodes[i-2].Calls) == 0 &&
+		nodes[i-2].Pos.Line == nodes[i].Pos.Line {
+		return strings.TrimPrefix(nodes[i-2].Ident, "self.") // "pool is MaxPool2d(2, 2)"
+	}
 	if i >= 2 && nodes[i-1].Punct == "," && nodes[i-2].Str != "" {
 		return strings.Trim(nodes[i-2].Str, `"'`)
 	}
@@ -309,8 +337,8 @@ func ptForwardBody(nodes []*ptNode) (*ptNode, []*ptNode) {
 				if (n.Ident == "def" || n.Ident == "class") && n.Pos.Column <= col {
 					break
 				}
-				if n.Pos.Column < col && n.Ident != "" && n.Pos.Line > nodes[i].Pos.Line {
-					break
+				if n.Pos.Column <= col && n.Ident != "" && n.Pos.Line > nodes[i].Pos.Line {
+					break // a line no deeper than the def: the body is over
 				}
 				body = append(body, n)
 			}
@@ -618,6 +646,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		return ptVolumeInput(d, channelsLast)
 	}
 	spatial := rank - 1
+	if p.single && len(d) == 1 && spatial >= 2 {
+		d = slices.Repeat(d, spatial) // "input 224"
+	}
 	if spatial == 3 && len(d) == 2 && p.frames > 0 {
 		d = append([]int{p.frames}, d...) // 16 frames at 112x112
 	}

@@ -273,6 +273,7 @@ type ptProse struct {
 	asked    []string
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
+	single   bool // dims is one side of a square input ("input 224")
 	// whatIf is a second size the words switch to ("if i switch my
 	// images to 128x128"), and where; the question is about it.
 	whatIf   []int
@@ -328,6 +329,14 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}
+	if r.commaShape(i) {
+		return
+	}
+	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
+		// "input 224": a square input, its sides repeated as the layers need
+		r.p.dims, r.p.dimsPos, r.p.single = []int{v}, ptPos(n.Pos), true
+		return
+	}
 	var g *ptGroup
 	switch {
 	case n.Group != nil && ptShapeWordBefore(r.nodes, i):
@@ -353,7 +362,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		p.channels, p.chPos = 3, ptPos(n.Pos)
 	case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
 		p.channels, p.chPos = 1, ptPos(n.Pos)
-	case "channel", "channels", "filters", "feature":
+	case "channel", "channels", "filters", "feature", "ch", "chans", "chan":
 		// "256-channel", "256 channels"
 		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
 			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
@@ -439,6 +448,11 @@ func ptShapeOfData(name string, a ptArg) bool {
 	return false
 }
 
+// ptAfterSizeWords after a number say it is not the input's side: "input
+// 3 channels", "input 784 features".
+var ptAfterSizeWords = map[string]bool{"channels": true, "channel": true, "features": true, "feature": true, "dims": true,
+	"units": true, "neurons": true, "values": true, "maps": true, "filters": true}
+
 // ptArticles before a tuple in words: "on a (7, 7, 64) tensor".
 var ptArticles = map[string]bool{"a": true, "an": true, "the": true, "A": true, "The": true}
 
@@ -518,13 +532,23 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 	q.Canonical = lang.Format(q)
 }
 
-// kerasTotals adds up what Keras's model.summary() shows at its foot.
-type kerasTotals struct{ params, buffers int64 }
+// kerasTotals adds up what Keras's model.summary() shows at its foot, and
+// the rows where it differs from PyTorch's count (batch norm's).
+type kerasTotals struct {
+	params, buffers int64
+	rows            []string
+	n               int // layers added
+}
 
 func (k *kerasTotals) add(r calc.Report) {
 	if k != nil {
+		k.n++
 		k.params += r.Params
 		k.buffers += r.Buffers
+		if r.Buffers > 0 {
+			k.rows = append(k.rows, fmt.Sprintf("layer %d (%s) shows Param # %s in model.summary(): %s trainable + %s non-trainable",
+				k.n, r.Kind, lang.Group(int(r.Params+r.Buffers)), lang.Group(int(r.Params)), lang.Group(int(r.Buffers))))
+		}
 	}
 }
 
@@ -536,6 +560,7 @@ func (k *kerasTotals) note(q *lang.Question) {
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("Keras's model.summary() shows Total params: %s (Trainable params: %s, Non-trainable params: %s): it counts batch norm's moving mean and variance, which PyTorch keeps as buffers",
 		lang.Group(int(k.params+k.buffers)), lang.Group(int(k.params)), lang.Group(int(k.buffers))))
+	q.Notes = append(q.Notes, k.rows...)
 }
 
 // kerasDenseND reads a Keras Dense that receives a map or a sequence as

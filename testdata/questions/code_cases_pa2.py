@@ -377,6 +377,158 @@ case("pa2-keras-pool-twice", "keras", """
      torch_check=lambda: [run(nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.MaxPool2d(2)), (1, 3, 32, 32))[0][1]])
 
 
+# --- forward pasted in pieces: lines without def, "same for conv2", "pool is ..." ---
+
+def _loose():
+    m = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 1, 64, 64))]
+
+
+case("pa2-forward-lines-without-def", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.pool = nn.MaxPool2d(2)
+self.fc = nn.Linear(16 * 5 * 5, 10)
+...
+x = self.pool(F.relu(self.conv1(x)))
+x = self.pool(F.relu(self.conv2(x)))
+x = x.view(-1, 16 * 5 * 5)
+
+grayscale 64x64 input. in_features of fc should be?
+""", [3136], "64->62->31->29->14; 16*14*14 = 3136",
+     torch_check=_loose)
+
+
+def _same_for():
+    m = nn.Sequential(nn.Conv2d(3, 10, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(10, 20, 3), nn.ReLU(), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 100, 100))]
+
+
+case("pa2-words-same-for-conv2", "forward", """
+  (conv1): Conv2d(3, 10, kernel_size=(3, 3), stride=(1, 1))
+  (conv2): Conv2d(10, 20, kernel_size=(3, 3), stride=(1, 1))
+  (fc1): Linear(in_features=500, out_features=4, bias=True)
+forward: x = F.max_pool2d(F.relu(self.conv1(x)), 2), then the same for conv2, then flatten and fc1. images 100x100 rgb, what in_features?
+""", [10580], "100->98->49->47->23; 20*23*23 = 10580",
+     torch_check=_same_for)
+
+
+def _pool_is():
+    m = nn.Sequential(nn.Conv2d(3, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2))
+    return [flat(m, (1, 3, 32, 32))]
+
+
+case("pa2-pool-defined-in-words", "forward", """
+def forward(self, x):
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(-1, 16 * 8 * 8)
+    return self.fc1(x)
+conv1 is nn.Conv2d(3, 8, 3), conv2 is nn.Conv2d(8, 16, 3), pool is nn.MaxPool2d(2) and fc1 is nn.Linear(16 * 8 * 8, 10)
+32x32 rgb. whats the right number instead of 16*8*8
+""", [576], "32->30->15->13->6; 16*6*6 = 576", torch_check=_pool_is)
+
+
+# --- the layer an error message names; Keras's BN row; "input 224" -------------------
+
+case("pa2-error-only-weights-nobias", "error", """
+Given groups=1, weight of size [32, 3, 5, 5], expected input[4, 4, 64, 64] to have 3 channels, but got 4 channels instead
+how many weights does the conv it complains about have? its bias=False
+""", [2400], "the message's conv: 32*3*5*5 = 2400 weights, no bias (the fix takes 4 channels: Conv2d(4, 32, 5))",
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 5, bias=False))])
+
+case("pa2-keras-bn-row-count", "keras", """
+model.add(Conv2D(32, (3,3), input_shape=(28,28,1)))
+model.add(BatchNormalization())
+why does batch_normalization show 128 params in the summary and what are the non-trainable ones
+""", [128, 64], "Keras counts 4*32 = 128 (gamma, beta, moving mean, moving variance); the moving statistics 2*32 = 64 are non-trainable",
+     torch_check=lambda: [params(nn.BatchNorm2d(32)) + 2 * 32, 2 * 32])
+
+case("pa2-input-single-number", "layers", """
+self.conv = nn.Conv2d(3, 32, kernel_size=3, stride=2, padding=1)
+self.pool = nn.MaxPool2d(2)
+input 128, whats the size after conv and after pool
+""", [64, 32], "floor((128+2-3)/2)+1 = 64; pool 32",
+     torch_check=lambda: [run(nn.Conv2d(3, 32, 3, stride=2, padding=1), (1, 3, 128, 128))[0][1],
+                          run(nn.Sequential(nn.Conv2d(3, 32, 3, stride=2, padding=1), nn.MaxPool2d(2)), (1, 3, 128, 128))[0][1]])
+
+
+# --- inputs written with commas; "is the output N or M?"; code beside summary rows ---
+
+case("pa2-input-commas-nchw", "layers", """
+nn.Conv2d(8, 16, (5, 3), stride=(1, 2), padding=(2, 1)) on B,8,40,90 -- params and out h,w?
+""", [1936, 40, 45], "8*16*15 + 16 = 1936; H (40+4-5)+1 = 40; W floor((90+2-3)/2)+1 = 45",
+     torch_check=lambda: [params(nn.Conv2d(8, 16, (5, 3))), *run(nn.Conv2d(8, 16, (5, 3), stride=(1, 2), padding=(2, 1)), (1, 8, 40, 90))[0][1:]])
+
+case("pa2-keras-is-the-output", "keras", """
+keras Conv2D(16, 5, strides=3, padding='same') on a 100x100 input, is the output 33 or 34?
+""", [34], "same: ceil(100/3) = 34 (PyTorch with the same total padding 3: floor((100+3-5)/3)+1 = 33+1 = 34)",
+     torch_check=lambda: [run(nn.Conv2d(1, 16, 5, stride=3, padding=2), (1, 1, 100, 100))[0][1]])
+
+
+def _seq_row():
+    m = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(32 * 7 * 7, 64))
+    return [32 * 7 * 7, params(m[5])]
+
+
+case("pa2-keras-code-and-one-row", "keras", """
+model = Sequential([
+  Conv2D(16, 3, padding='same', input_shape=(28,28,1)),
+  MaxPooling2D(),
+  Conv2D(32, 3, padding='same'),
+  MaxPooling2D(),
+  Flatten(),
+  Dense(64),
+])
+dense (Dense)   (None, 64)   100416   <- how? what comes out of the flatten
+""", [1568, 100416], "28 -> 14 -> 7; 7*7*32 = 1568; 1568*64 + 64 = 100416", torch_check=_seq_row)
+
+
+# --- summary tables with blanks: Keras's ???, torchsummary's rows --------------------
+
+def _ts():
+    m = nn.Sequential(nn.Conv2d(1, 8, 5), nn.MaxPool2d(2), nn.Conv2d(8, 16, 5), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 4 * 4, 32), nn.Linear(32, 10))
+    return [16 * 4 * 4, params(m)]
+
+
+case("pa2-torchsummary-table", "forward", """
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1            [-1, 8, 24, 24]             208
+         MaxPool2d-2            [-1, 8, 12, 12]               0
+            Conv2d-3             [-1, 16, 8, 8]           3,216
+         MaxPool2d-4             [-1, 16, 4, 4]               0
+            Linear-5                   [-1, 32]           8,224
+            Linear-6                   [-1, 10]             330
+================================================================
+how many features go into Linear-5 and whats the total
+""", [256, 11978], "16*4*4 = 256 (8224 = 32*(256+1)); total 208 + 3216 + 8224 + 330 = 11978", torch_check=_ts)
+
+
+# --- the padding a pasted conv needs -------------------------------------------------
+
+case("pa2-padding-for-pasted-dilated-conv", "inverse", """
+which padding for nn.Conv2d(16, 16, kernel_size=3, dilation=4) so my 50x50 feature map keeps its size?
+""", [4], "same size with stride 1: 2p = d*(k-1) = 4*2 -> p = 4",
+     torch_check=lambda: [4 if run(nn.Conv2d(16, 16, 3, dilation=4, padding=4), (1, 16, 50, 50))[0][1] == 50 else -1])
+
+case("pa2-padding-for-pasted-strided-conv", "inverse", """
+how much padding does nn.Conv2d(3, 8, kernel_size=4, stride=2) need to go from 32x32 to 16x16?
+""", [1], "floor((32 + 2p - 4)/2) + 1 = 16 -> p = 1",
+     torch_check=lambda: [1 if run(nn.Conv2d(3, 8, 4, stride=2, padding=1), (1, 3, 32, 32))[0][1] == 16 else -1])
+
+
+case("pa2-keras-same-thing-with-plain", "two", """
+DepthwiseConv2D(5) in keras on a 32 channel input, params? and the same thing with a plain Conv2D(32, 5)?
+""", [832, 25632], "depthwise 5*5*32 + 32 = 832; plain 5*5*32*32 + 32 = 25632",
+     torch_check=lambda: [params(nn.Conv2d(32, 32, 5, groups=32)), params(nn.Conv2d(32, 32, 5))], answers=2)
+
+case("pa2-keras-after-48-ch", "keras", """
+Conv2D(64,(5,5)) after a 48 ch layer, i get 76800 but summary says more??
+""", [76864], "5*5*48*64 = 76800 weights + 64 biases = 76864", torch_check=lambda: [params(nn.Conv2d(48, 64, 5))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0

@@ -1,0 +1,82 @@
+package paste
+
+// "What padding do I need for nn.Conv2d(32, 32, kernel_size=5,
+// dilation=3) so a 64x64 input stays 64x64?": a pasted conv with the
+// padding asked for, solved as the words ask (the size kept, or taken to
+// the second size written).
+
+import (
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// ptKeepWords say the output keeps the input's size.
+var ptKeepWords = map[string]bool{"stays": true, "stay": true, "keep": true, "keeps": true, "same": true, "unchanged": true,
+	"preserve": true, "preserves": true, "maintain": true, "maintains": true}
+
+// ptSolvePadding turns q (one pasted conv with its input) into the
+// padding question the words ask, and reports whether it did.
+func ptSolvePadding(f *ptFile, q *lang.Question) bool {
+	if len(q.Layers) != 1 || len(q.Input) < 2 {
+		return false
+	}
+	c, ok := q.Layers[0].Layer.(calc.Conv)
+	if !ok || c.Transposed {
+		return false
+	}
+	words, dims := ptWordsAndDims(f)
+	at := -1
+	for i, w := range words {
+		if (w == "padding" || w == "pad") && i > 0 && strings.Contains(" what which much many ", " "+words[max(i-1, 0)]+" ") ||
+			(w == "padding" || w == "pad") && i > 1 && strings.Contains(" what which much ", " "+words[i-2]+" ") {
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	in := q.Input[1]
+	out := in
+	switch {
+	case len(dims) >= 2 && len(dims[1]) >= 1:
+		out = dims[1][0]
+	case !ptAnyWord(words, ptKeepWords):
+		return false
+	}
+	c.Pad, c.PadMode = nil, 0
+	sv, err := calc.SolveConv(c, "pad", 0, in, out)
+	if err != nil {
+		return false
+	}
+	q.Solve = sv
+	q.Layers = nil
+	q.Notes = append(q.Notes, "the padding asked for: the pasted conv's own padding is left out")
+	return true
+}
+
+// ptWordsAndDims lists the paste's top-level words (lowercase) and the
+// sizes written with x (64x64), in order.
+func ptWordsAndDims(f *ptFile) ([]string, [][]int) {
+	var words []string
+	var dims [][]int
+	for _, n := range f.Nodes {
+		if n.Ident != "" && len(n.Calls) == 0 {
+			words = append(words, strings.ToLower(n.Ident))
+		}
+		if n.Dims != "" {
+			dims = append(dims, ptDimsOf(n.Dims))
+		}
+	}
+	return words, dims
+}
+
+func ptAnyWord(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
