@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+
+	"github.com/cnnbot/cnnbot/grammar/paste"
 )
 
 // A message may hold several questions: "1) params of conv 3x3 3->16?
@@ -47,6 +50,9 @@ func splitQuestions(src string) (parts []part) {
 		cuts[m[0]] = m[1] // the words themselves are dropped
 	}
 	for _, m := range questionEnd.FindAllStringIndex(src, -1) {
+		if paste.InCode(src, m[0]) && !wordsFollow(src, m[0]+1) {
+			continue // "x.view(-1, 64 * ? * ?)", a summary row's "???": no question ends there
+		}
 		if _, ok := cuts[m[1]]; !ok && m[1] < len(src) {
 			cuts[m[1]] = m[1]
 		}
@@ -64,6 +70,15 @@ func splitQuestions(src string) (parts []part) {
 		}
 	}
 	return appendPart(parts, src, start, len(src), marked[start])
+}
+
+// wordsFollow reports whether the line goes on with words after off:
+// "nn.Linear(512, 10) params? also ..." ends a question, a summary row's
+// "??? 0" does not.
+func wordsFollow(src string, off int) bool {
+	rest, _, _ := strings.Cut(src[off:], "\n")
+	rest = strings.TrimSpace(rest)
+	return rest != "" && unicode.IsLetter(rune(rest[0]))
 }
 
 // appendPart adds src[start:end] as a part when it holds more than

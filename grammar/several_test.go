@@ -90,3 +90,15 @@ func TestPartsContext(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeQuestionMarks leaves pasted code whole at its "?"s, and still
+// ends a question at a "?" that words follow.
+func TestCodeQuestionMarks(t *testing.T) {
+	summary := " conv2d (Conv2D)   (None, 30, 30, 32)   896\n conv2d_1 (Conv2D) (None, 28, 28, 48)   ???\n flatten (Flatten) (None, ???)   0\nfill in the ???"
+	if parts := splitQuestions(summary); len(parts) != 1 {
+		t.Errorf("the summary cut into %d parts", len(parts))
+	}
+	if parts := splitQuestions("nn.Linear(512, 10) params? also nn.Conv2d(512, 10, 3) params?"); len(parts) != 2 {
+		t.Errorf("two questions on a line of code read as %d parts", len(parts))
+	}
+}
