@@ -89,10 +89,14 @@ func askedValue(r Reply, asked string) string {
 	switch asked {
 	case "params":
 		if r.Summary != nil {
-			return "learnable parameters = " + large(r.Summary.Params)
+			return "learnable parameters = " + large(r.Summary.Params) + kerasCount(r, r.Summary.Params, r.Summary.Buffers)
 		}
 		if ok {
-			return "learnable parameters = " + large(sumParams(r.Reports))
+			var buffers int64
+			for _, rep := range r.Reports {
+				buffers += rep.Buffers
+			}
+			return "learnable parameters = " + large(sumParams(r.Reports)) + kerasCount(r, sumParams(r.Reports), buffers)
 		}
 	case "weights":
 		if ok && r.Summary == nil {
@@ -248,6 +252,15 @@ func flattened(s calc.Shape) string {
 		return ""
 	}
 	return " (" + group(n) + " values flattened)"
+}
+
+// kerasCount is Keras's count beside PyTorch's, for Keras code whose
+// batch norms keep moving statistics: Keras counts them as parameters.
+func kerasCount(r Reply, params, buffers int64) string {
+	if r.Question == nil || r.Question.Framework != "keras" || buffers == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (Keras's model.summary(): %s params, %s non-trainable)", group(params+buffers), group(buffers))
 }
 
 // bytesOf is the bytes of one stored number the question names.

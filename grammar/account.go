@@ -162,7 +162,7 @@ func addReport(vals map[float64]bool, r *calc.Report) {
 		vals[float64(d)] = true
 		n *= int64(d)
 	}
-	for _, v := range []int64{n, r.Weights, r.Biases, r.Params, r.Buffers, r.Connections, r.MACs, 2 * r.MACs} {
+	for _, v := range []int64{n, r.Weights, r.Biases, r.Params, r.Buffers, r.Params + r.Buffers, r.Connections, r.MACs, 2 * r.MACs} {
 		vals[float64(v)] = true
 	}
 }
