@@ -402,6 +402,9 @@ func ownResult(before string, last []string, frac bool) bool {
 	if frac && hasAny(near, "gives", "give", "is", "equals", "be", "says", "shows") {
 		return true
 	}
+	if strings.HasSuffix(b, "instead of") || strings.HasSuffix(b, "replace") {
+		return true // "what number goes in fc1 instead of 16*5*5?": what the asker has now
+	}
 	if guess := strings.TrimSpace(strings.TrimSuffix(b, "or")); guess != b && guess != "" && isDigit(guess[len(guess)-1]) {
 		return true // "113 or 114": the asker's two guesses
 	}

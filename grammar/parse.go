@@ -71,27 +71,10 @@ func ParseAll(src string) ([]*Question, error) {
 	if utf8.RuneCountInString(src) > MaxChars {
 		return single(whole, err)
 	}
-	if fs := frontEnds(src); (fs[0].name == "pytorch" || fs[0].name == "keras") && paste.Several(src) {
-		// Pasted code: its reader splits several models ("my PyTorch
-		// Conv2d vs this Keras Conv2D") and spreads the words around them.
-		if qs, perr := paste.ParseAll(src); perr == nil && len(qs) > 1 {
+	for _, read := range severalWays {
+		if qs := read(src); len(qs) > 1 && distinct(qs) {
 			return qs, nil
 		}
-	}
-	if qs := variantSides(src); qs != nil {
-		return qs, nil
-	}
-	if qs := parseParts(src, splitQuestions(src)); qs != nil {
-		return qs, nil
-	}
-	if qs := settingSides(src); qs != nil {
-		return qs, nil
-	}
-	if qs := stackSides(src); qs != nil {
-		return qs, nil
-	}
-	if qs := whatIf(src); qs != nil {
-		return qs, nil
 	}
 	if err == nil {
 		if qs := withPaper(whole); qs != nil {
@@ -99,6 +82,43 @@ func ParseAll(src string) ([]*Question, error) {
 		}
 	}
 	return single(whole, err)
+}
+
+// severalWays are the ways a message may hold several questions, tried in
+// turn: pasted models, a layer and its variant, a list or follow-ups, a
+// setting with two values, a stack against one layer, a what-if.
+var severalWays = []func(string) []*Question{
+	pastedModels,
+	variantSides,
+	func(src string) []*Question { return parseParts(src, splitQuestions(src)) },
+	settingSides,
+	stackSides,
+	whatIf,
+}
+
+// pastedModels reads several pasted models ("my PyTorch Conv2d vs this
+// Keras Conv2D"), the words around them spread to each.
+func pastedModels(src string) []*Question {
+	if fs := frontEnds(src); (fs[0].name == "pytorch" || fs[0].name == "keras") && paste.Several(src) {
+		if qs, err := paste.ParseAll(src); err == nil {
+			return qs
+		}
+	}
+	return nil
+}
+
+// distinct reports whether no two questions were read the same: two sides
+// read alike are one side misread.
+func distinct(qs []*Question) bool {
+	seen := map[string]bool{}
+	for _, q := range qs {
+		key := q.Canonical + "\x00" + strings.Join(q.Asked, ",")
+		if seen[key] {
+			return false
+		}
+		seen[key] = true
+	}
+	return true
 }
 
 // single returns q as a message of one question.

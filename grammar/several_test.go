@@ -102,3 +102,13 @@ func TestCodeQuestionMarks(t *testing.T) {
 		t.Errorf("two questions on a line of code read as %d parts", len(parts))
 	}
 }
+
+// TestDistinctSides refuses two sides read alike: one side was misread.
+func TestDistinctSides(t *testing.T) {
+	a := &Question{Canonical: "conv 3x3 3->16 bias", Asked: []string{"params"}}
+	b := &Question{Canonical: "conv 3x3 3->16 bias", Asked: []string{"params"}}
+	c := &Question{Canonical: "conv 5x5 3->16 bias", Asked: []string{"params"}}
+	if distinct([]*Question{a, b}) || !distinct([]*Question{a, c}) {
+		t.Error("distinct does not tell sides read alike")
+	}
+}
