@@ -122,7 +122,7 @@ func askedValue(r Reply, asked string) string {
 		}
 	case "output":
 		if ok && rep.Output != nil {
-			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output)
+			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output) + batchValues(r.Question, rep.Output)
 		}
 	case "neurons":
 		if ok && rep.Output != nil {
@@ -261,6 +261,19 @@ func kerasCount(r Reply, params, buffers int64) string {
 		return ""
 	}
 	return fmt.Sprintf(" (Keras's model.summary(): %s params, %s non-trainable)", group(params+buffers), group(buffers))
+}
+
+// batchValues is how many values an output holds for the batch the
+// question gives: " · for a batch of 32: 102,760,448 values".
+func batchValues(q *grammar.Question, s calc.Shape) string {
+	if q == nil || q.Batch < 2 || len(s) == 0 {
+		return ""
+	}
+	all, err := append(calc.Shape{q.Batch}, s...).Elements()
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" · for a batch of %d: %s values", q.Batch, group(all))
 }
 
 // bytesOf is the bytes of one stored number the question names.

@@ -373,10 +373,10 @@ func whyUnused(src string, w written, q *Question) string {
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
 	case hasAny(last, "batch", "batches", "minibatch") && q.Batch == 0:
-		return "the batch size: it changes memory, not parameters or shapes"
+		return batchWhy
 	}
 	if firstOfBatchTuple(src, w) {
-		return "the batch size: it changes memory, not parameters or shapes"
+		return batchWhy
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package grammar
 import (
 	"maps"
 	"regexp"
+	"strconv"
 	"slices"
 	"strings"
 
@@ -69,7 +70,7 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := withStorage(src, withUnused(r.q, r.unused))
+	q := withStorage(src, withBatch(src, withUnused(r.q, r.unused)))
 	d := doubts(src, q)
 	if r.front == "english" || r.front == "spec" {
 		if f := fewerLayers(src, q); f != "" {
@@ -179,6 +180,34 @@ func readPreset(src string) (*Question, error) {
 		return q, nil
 	}
 	return nil, &Error{Msg: "no preset named"}
+}
+
+// batchWhy is why a batch size is left unused by a reading that does not
+// take one.
+const batchWhy = "the batch size: it changes memory, not parameters or shapes"
+
+// withBatch takes a batch size the words give ("for a batch of 32") that
+// the front-end left unused as the question's batch: it scales memory and
+// the values an output holds. A tensor's first size ([16, 64, 7, 7]) stays
+// unused: it is what ran, not what is asked.
+func withBatch(src string, q *Question) *Question {
+	if q.Batch != 0 {
+		return q
+	}
+	for i, u := range q.Unused {
+		n, err := strconv.Atoi(u.Text)
+		if u.Why != batchWhy || err != nil || n < 1 || n > 1<<20 {
+			continue
+		}
+		if at := positionOffset(src, u.Pos); !strings.Contains(strings.ToLower(src[max(0, at-24):at]), "batch") {
+			continue
+		}
+		cp := *q
+		cp.Batch = n
+		cp.Unused = slices.Delete(slices.Clone(q.Unused), i, i+1)
+		return &cp
+	}
+	return q
 }
 
 // withUnused returns a copy of q that carries its unused numbers; the

@@ -109,7 +109,7 @@ func parseParts(src string, parts []part) []*Question {
 	var shared []span
 	var numbered []part
 	for _, p := range parts {
-		if hasNumber(p.text) {
+		if hasNumber(p.text) || dropped.MatchString(p.text) {
 			numbered = append(numbered, p)
 		} else {
 			shared = append(shared, p.span())
@@ -445,9 +445,23 @@ var followUp = regexp.MustCompile(`(?i)^(?:and\s+)?(?:what\s+(?:if|about)\s+)?(?
 // setting matches a setting and its value in a question.
 var setting = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)(\s*(?:=|of|is)?\s*)(\d+)`)
 
+// dropped matches a follow-up that takes a setting away: "and if i drop
+// output_padding?", "without the padding?".
+var dropped = regexp.MustCompile(`(?i)^(?:and\s+)?(?:what\s+)?(?:if\s+(?:i|we|you)\s+)?(?:drop|remove|take\s+out|leave\s+out|without)\s+(?:the\s+)?(output_padding|outpad|padding|pad|dilation|stride|groups|bias)\b[^\d]*$`)
+
+// settingWritten matches a setting as code or words write it, with its
+// value: "output_padding=1, ", "padding 2".
+func settingWritten(name string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i),?\s*\b` + regexp.QuoteMeta(name) + `\s*(?:=\s*(?:\([^)]*\)|[\w.]+)|\s+\d+(?:x\d+)?)`)
+}
+
 // changed rewrites question with the setting a follow-up changes, and
 // reports whether the follow-up was one.
 func changed(question, follow string) (string, bool) {
+	if m := dropped.FindStringSubmatch(strings.TrimSpace(follow)); m != nil {
+		out := settingWritten(m[1]).ReplaceAllString(question, "")
+		return out, out != question
+	}
 	m := followUp.FindStringSubmatch(strings.TrimSpace(follow))
 	if m == nil {
 		return "", false
