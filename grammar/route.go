@@ -3,8 +3,8 @@ package grammar
 import (
 	"maps"
 	"regexp"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
