@@ -2,6 +2,8 @@ package grammar
 
 import (
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -130,29 +132,47 @@ func computed(q *Question) (out []*calc.Report, ok bool) {
 	return out, true
 }
 
-// kindCounts are the numbers a question about a preset may name without
-// their being sizes: how many layers of a kind it has ("the 13 conv layers
-// of VGG16"), its input and its totals ("resnet50 is 25,557,032 params
-// right?"), with 0 and 1. Any other number of its layers would match by
-// chance.
-func kindCounts(q *Question, reports []*calc.Report) map[float64]bool {
-	counts := map[string]int{}
+// presetValues are the numbers a question about a preset may name
+// without their being sizes: its input and its totals ("resnet50 is
+// 25,557,032 params right?"), with 0 and 1. Any other number of its layers
+// would match by chance.
+func presetValues(q *Question, reports []*calc.Report) map[float64]bool {
 	vals := map[float64]bool{0: true, 1: true}
 	for _, d := range q.Input {
 		vals[float64(d)] = true
 	}
 	for _, r := range reports {
-		switch {
-		case r.Kind == "": // the totals
+		if r.Kind == "" { // the totals
 			vals[float64(r.Params)], vals[float64(r.MACs)], vals[float64(2*r.MACs)] = true, true, true
-		case len(r.Children) == 0:
-			counts[r.Kind]++
 		}
 	}
-	for _, n := range counts {
-		vals[float64(n)] = true
-	}
 	return vals
+}
+
+// countedWord matches the words after a number that make it a count of
+// layers: "13 conv layers", "3 fc", "5 pools".
+var countedWord = regexp.MustCompile(`(?i)^\s*(?:[a-z]+\s+)?(?:conv\w*|fc|fully|dense|linear|pool\w*|max\w*|layers?|blocks?|batch\s*norms?|bn)\b`)
+
+// withoutCounts drops from u the numbers of src that count a preset's
+// layers of a kind ("the 13 conv layers of VGG16"), as read.
+func withoutCounts(src string, u []Unused, reports []*calc.Report) []Unused {
+	counts := map[string]int{}
+	all := 0
+	for _, r := range reports {
+		if r.Kind != "" && len(r.Children) == 0 {
+			counts[r.Kind]++
+			all++
+		}
+	}
+	is := map[int]bool{all: true}
+	for _, n := range counts {
+		is[n] = true
+	}
+	return slices.DeleteFunc(slices.Clone(u), func(x Unused) bool {
+		n, err := strconv.Atoi(x.Text)
+		at := positionOffset(src, x.Pos) + len(x.Text)
+		return err == nil && is[n] && at <= len(src) && countedWord.MatchString(src[at:])
+	})
 }
 
 // addReport adds the numbers a layer's answer shows.

@@ -192,6 +192,7 @@ func mentionedPreset(src string) *Question {
 			q.Notes = append([]string{fmt.Sprintf("read as the preset %s; `show %s` prints its layers", canonical, canonical)}, p.Notes...)
 			q.Asked = askedWords(words)
 			q.Canonical = canonical
+			q.Preset = canonical
 			if in := withPresetInput(&q, src); in != &q {
 				q = *in
 				q.Canonical = lang.Format(&q)
@@ -210,7 +211,7 @@ func mentionedPreset(src string) *Question {
 			}
 			if featuresOnly.MatchString(src) {
 				if part, ok := featuresPart(q.Layers); ok {
-					q.Layers = part
+					q.Layers, q.Preset = part, ""
 					q.Canonical = lang.Format(&q)
 					q.Notes = append([]string{fmt.Sprintf("read as the preset %s without its classifier: the layers before its first flatten or fully connected layer and their global pooling (torchvision's .features, Keras's include_top=False)", canonical)}, p.Notes...)
 				}

@@ -112,12 +112,12 @@ func choose(src string) (*reading, error) {
 		case "preset":
 			// A preset named explains no number written next to it: its
 			// layers hold so many that some would match by chance.
-			used := kindCounts(q, reports)
-			if _, _, whole := Preset(q.Canonical); !whole {
+			used := presetValues(q, reports)
+			if q.Preset == "" {
 				// A part of a preset is sized like any reading.
 				maps.Copy(used, readingValues(q, reports))
 			}
-			u = account(src, q, used)
+			u = withoutCounts(src, account(src, q, used), reports)
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}

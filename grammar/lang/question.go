@@ -35,6 +35,9 @@ type Question struct {
 	// Depth is how many levels of blocks a network's table shows
 	// (`depth 2`, as torchinfo's depth); zero leaves it to the renderer.
 	Depth int
+	// Preset names the preset network the question is, whole (on its own
+	// input or another); "" for anything else, a part of a preset included.
+	Preset string
 	// Bytes is the bytes of one stored number for memory answers (fp16
 	// 2, fp32 4, fp64 8, int8 1); zero means float32's 4.
 	Bytes int
