@@ -76,7 +76,9 @@ func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 // writeAnswers writes the replies to a message that held several
 // questions, each under its number.
 func writeAnswers(b *strings.Builder, r Reply, m markup, full bool) {
-	writeCompared(b, r, m)
+	if !writeCompared(b, r, m) {
+		writeAnswersFirst(b, r, m)
+	}
 	for i, a := range r.Answers {
 		if i > 0 {
 			b.WriteString("\n")

@@ -27,7 +27,15 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 		b.WriteString("\n")
 		return
 	}
-	asked := q.Asked
+	if parts := askedParts(r); len(parts) > 0 {
+		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(parts, " · "))
+	}
+}
+
+// askedParts are the numbers a reply's first line gives: what was asked,
+// or the headline numbers.
+func askedParts(r Reply) []string {
+	asked := r.Question.Asked
 	if len(asked) == 0 {
 		asked = headline(r)
 	}
@@ -37,8 +45,24 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 			parts = append(parts, s)
 		}
 	}
-	if len(parts) > 0 {
-		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(parts, " · "))
+	return parts
+}
+
+// writeAnswersFirst answers a message of several questions on its first
+// line, each question's numbers after its number: "Answer: (1) learnable
+// parameters = 448 · (2) learnable parameters = 12,832".
+func writeAnswersFirst(b *strings.Builder, r Reply, m markup) {
+	var all []string
+	for i, a := range r.Answers {
+		if a.Err != nil || a.Question == nil || a.Question.Solve != nil {
+			continue
+		}
+		if parts := askedParts(a); len(parts) > 0 {
+			all = append(all, fmt.Sprintf("(%d) %s", i+1, strings.Join(parts, " · ")))
+		}
+	}
+	if len(all) > 0 {
+		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(all, " — "))
 	}
 }
 

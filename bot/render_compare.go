@@ -47,14 +47,15 @@ func leafReports(r Reply) []calc.Report {
 
 // writeCompared answers a comparison of two designs on its first line —
 // "73,856 vs 102,464 learnable parameters: the first has 28,608 fewer" —
-// before each side is worked under its own number.
-func writeCompared(b *strings.Builder, r Reply, m markup) {
+// before each side is worked under its own number, and reports whether it
+// did.
+func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 	if len(r.Answers) != 2 || !comparing.MatchString(r.Text) {
-		return
+		return false
 	}
 	one, two := r.Answers[0], r.Answers[1]
 	if one.Err != nil || two.Err != nil || one.Question == nil || two.Question == nil {
-		return
+		return false
 	}
 	for _, asked := range comparedAsked(one) {
 		c, ok := comparedNumbers[asked]
@@ -67,8 +68,9 @@ func writeCompared(b *strings.Builder, r Reply, m markup) {
 			continue
 		}
 		fmt.Fprintf(b, "%s %s vs %s %s: %s\n\n", m.bold("Answer:"), large(x), large(y), c.name, difference(x, y))
-		return
+		return true
 	}
+	return false
 }
 
 // comparedAsked is what the first side asked for, parameters first when
