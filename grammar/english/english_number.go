@@ -253,6 +253,12 @@ func (r *enReader) numDropout(n *enNum) bool {
 // 30.5), a percentage, and the asker's own result with no noun ("i got
 // 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
+	if n.t.kind == 'n' && n.i > 0 && r.toks[n.i-1].kind == 's' && strings.Contains(strings.ToLower(r.toks[n.i-1].raw), "none") {
+		return true // a summary row "(None, 128) 401536": the count it printed
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); n.t.kind == 'n' && (w == "come" || w == "comes") {
+		return true // "where does 401536 come from": a figure asked about
+	}
 	if n.t.kind == 'n' && r.lem(n.i+1) == "or" && r.isNum(n.i+2) && r.lem(n.i+3) == "?" && r.g.unknown == "" {
 		r.toks[n.i+2].used = true // "so is it 30 or 31?"
 		r.guesses = append(r.guesses, n.i, n.i+2)

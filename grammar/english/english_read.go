@@ -132,7 +132,7 @@ func (r *enReader) findAnchors() {
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
 			continue
 		}
-		if t.kind != 'w' || !enKinds[t.lem] {
+		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) {
 			continue
 		}
 		// "no pooling at all": a layer the question says is not there.
@@ -169,6 +169,19 @@ func (r *enReader) findAnchors() {
 	if len(r.anchors) == 0 {
 		r.fallbackAnchor(&last)
 	}
+}
+
+// summaryRow reports whether token i is on a row of a printed model
+// summary ("dense (Dense) (None, 128) 401536"), which names no new layer.
+func (r *enReader) summaryRow(i int) bool {
+	off := r.toks[i].off
+	start := strings.LastIndex(r.src[:off], "\n") + 1
+	end := strings.IndexByte(r.src[off:], '\n')
+	if end < 0 {
+		end = len(r.src) - off
+	}
+	line := r.src[start : off+end]
+	return strings.Contains(line, "(None,") || strings.Contains(line, "[-1,")
 }
 
 // labelKind is the kind of layer a label names ("C1:" a conv, "S2:" a
