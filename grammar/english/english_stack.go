@@ -41,9 +41,6 @@ func (r *enReader) pluralKind(i int) bool {
 	return j < 0 || r.toks[j].kind != 'n' // "two 3x3 convs": a count of layers
 }
 
-// enAllWords say a setting is of every layer.
-var enAllWords = map[string]bool{"all": true, "every": true, "each": true, "both": true}
-
 // shareSettings gives the settings said of every layer of a kind to each
 // layer of it that does not say its own, and forgets the shared mention;
 // a size after "all" ("(all 3x3)") is every conv's kernel.
