@@ -125,12 +125,7 @@ func enLex(src string) ([]enTok, error) {
 		tk := enTok{raw: t.Value, off: t.Pos.Offset, end: t.Pos.Offset + len(t.Value), glued: t.Pos.Offset == lastEnd}
 		lastEnd = tk.end
 		if name == "Size" && enTimesShort.MatchString(t.Value) {
-			// "64->64 x3": a number, then "x3" (three times), not a size.
-			k := strings.IndexAny(t.Value, "xX")
-			n, _ := strconv.ParseInt(strings.TrimSpace(t.Value[:k]), 10, 64)
-			idx, _ := strconv.Atoi(t.Value[k+1:])
-			raw = append(raw, enTok{kind: 'n', raw: strings.TrimSpace(t.Value[:k]), num: n, off: tk.off, end: tk.off + len(strings.TrimSpace(t.Value[:k])), glued: tk.glued},
-				enTok{kind: 'w', raw: t.Value[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1})
+			raw = append(raw, enTimesSplit(tk)...)
 			continue
 		}
 		switch name {
@@ -171,6 +166,17 @@ func enLex(src string) ([]enTok, error) {
 		raw = append(raw, tk)
 	}
 	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+}
+
+// enTimesSplit splits "64 x3" into the number 64 and the word "x" with
+// index 3 (three times), not a size.
+func enTimesSplit(tk enTok) []enTok {
+	k := strings.IndexAny(tk.raw, "xX")
+	num := strings.TrimSpace(tk.raw[:k])
+	n, _ := strconv.ParseInt(num, 10, 64)
+	idx, _ := strconv.Atoi(tk.raw[k+1:])
+	return []enTok{{kind: 'n', raw: num, num: n, off: tk.off, end: tk.off + len(num), glued: tk.glued},
+		{kind: 'w', raw: tk.raw[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1}}
 }
 
 // enMerge joins tokens that read as one, each kind of token by its own

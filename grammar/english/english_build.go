@@ -46,6 +46,12 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
+	return r.build(q)
+}
+
+// build builds the layers of a question that asks about them (not an
+// inverse question), with its input.
+func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	real := r.realAnchors()
 	if len(real) == 0 {
 		return nil, r.noLayer()
@@ -67,16 +73,23 @@ func (r *enReader) read() (*lang.Question, error) {
 		input = r.inputFromOutput(layers)
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
-	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(layers) {
+	r.finish(q)
+	return q, nil
+}
+
+// finish sets what a built question carries besides its layers: whether
+// it is answered as a network, its batch, framework, guesses and notes.
+func (r *enReader) finish(q *lang.Question) {
+	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(q.Layers) {
 		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" }), "params")
 		r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
 	}
 	q.Batch = r.g.batch
-	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
+	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
-	if q.Network && input == nil {
-		chainChannels(layers)
+	if q.Network && q.Input == nil {
+		chainChannels(q.Layers)
 	}
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
@@ -84,7 +97,6 @@ func (r *enReader) read() (*lang.Question, error) {
 	q.Unused = append(q.Unused, r.guessesUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
-	return q, nil
 }
 
 // guessesUnused names the asker's guesses ("is the output 112?", "a

@@ -313,12 +313,8 @@ func (r *enReader) numOnSize(n *enNum) bool {
 // filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
 // returns the count's class, or done when the number was filed otherwise.
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
-	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
-		return "", false // "cin 64 cout 128": the name before the number
-	}
-	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
-		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"}) // "on a 10 wide fm"
-		return "", true
+	if skip, done := r.numNounFirst(n); skip || done {
+		return "", done
 	}
 	switch n.nlem {
 	case "vector":
@@ -359,13 +355,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "stride", "pad":
-		if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
-			r.numRepeat(n) // "two 3x3 stride-1 convs"
-			return "", true
-		}
-		// "1 padding", but not "64->64 pad 1": that pad has its own value.
-		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
-			r.setField(n, n.nlem)
+		if r.numSettingNoun(n) {
 			return "", true
 		}
 	case "group":
@@ -385,6 +375,35 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		}
 	}
 	return class, false
+}
+
+// numNounFirst reads what comes before the noun after a number: a name
+// just before it ("cin 64 cout 128": skip the noun after), or a width
+// ("on a 10 wide fm": the input).
+func (r *enReader) numNounFirst(n *enNum) (skip, done bool) {
+	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
+		return true, false
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
+		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"})
+		return false, true
+	}
+	return false, false
+}
+
+// numSettingNoun reads a number before a setting's name: "two 3x3
+// stride-1 convs" (the layers repeated), "1 padding" (but not "64->64 pad
+// 1": that pad has its own value).
+func (r *enReader) numSettingNoun(n *enNum) bool {
+	if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
+		r.numRepeat(n)
+		return true
+	}
+	if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
+		r.setField(n, n.nlem)
+		return true
+	}
+	return false
 }
 
 // filterCount reports whether "64 7x7 convolutions" counts filters, not

@@ -100,47 +100,12 @@ var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": tr
 func (r *enReader) findAnchors() {
 	var last *enAnchor
 	for i := 0; i < len(r.toks); i++ {
+		if a := r.unnamedAnchor(i, last); a != nil {
+			r.addAnchor(a, &last)
+			continue
+		}
 		t := r.toks[i]
-		if r.outputLayer(i, last) {
-			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
-			continue
-		}
-		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
-		if kind := r.labelKind(i); kind != "" {
-			r.addAnchor(&enAnchor{kind: kind, tok: i}, &last)
-			continue
-		}
-		// "the next layer makes 32 maps": another layer of the same kind.
-		if last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] {
-			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
-			continue
-		}
-		// "1x1 conv 256->64 then 3x3 64->64": a size and channels after
-		// "then", no kind word: another conv.
-		if last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)] {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a size with
-		// settings written short, before the first layer named: a conv.
-		if last == nil && r.shortConv(i) {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
-		if last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)] {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) {
-			continue
-		}
-		// "no pooling at all": a layer the question says is not there.
-		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act" || r.lem(i+1) == "bias") {
-			continue // "no conv biases": the biases are not there
-		}
-		// "the receptive field of one activation": a unit, not a layer.
-		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
+		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) {
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
@@ -155,20 +120,50 @@ func (r *enReader) findAnchors() {
 			a.act = t.raw
 		}
 		if t.lem == "pool" && len(t.raw) >= 3 {
-			switch strings.ToLower(t.raw[:3]) {
-			case "gap":
-				a.op = "global" // global average pooling
-			case "avg":
-				a.op = "avg"
-			case "max":
-				a.op = "max"
-			}
+			a.op = map[string]string{"gap": "global", "avg": "avg", "max": "max"}[strings.ToLower(t.raw[:3])]
 		}
 		r.addAnchor(a, &last)
 	}
 	if len(r.anchors) == 0 {
 		r.fallbackAnchor(&last)
 	}
+}
+
+// unnamedAnchor returns the layer token i starts when no kind word names
+// it — an output layer of a chain, LeNet's labels, "the next layer", a
+// size with channels or settings written short — or nil.
+func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
+	t := r.toks[i]
+	switch {
+	case r.outputLayer(i, last):
+		return &enAnchor{kind: "fc", tok: i}
+	case r.labelKind(i) != "":
+		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
+		return &enAnchor{kind: r.labelKind(i), tok: i}
+	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)]:
+		// "the next layer makes 32 maps": another layer of the same kind.
+		return &enAnchor{kind: last.kind, tok: i}
+	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
+		// "1x1 conv 256->64 then 3x3 64->64": another conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && r.shortConv(i):
+		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)]:
+		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
+		return &enAnchor{kind: "conv", tok: i}
+	}
+	return nil
+}
+
+// notLayer reports whether the kind word at i names no layer: "no pooling
+// at all", "no conv biases", "the receptive field of one activation".
+func (r *enReader) notLayer(i int) bool {
+	l := r.lem(i)
+	if r.lem(i-1) == "no" && (l == "pool" || l == "bn" || l == "dropout" || l == "act" || r.lem(i+1) == "bias") {
+		return true
+	}
+	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
 }
 
 // summaryRow reports whether token i is on a row of a printed model
@@ -511,19 +506,7 @@ func (r *enReader) scan() {
 func (r *enReader) word(i int) {
 	t := r.toks[i]
 	a := r.owner(i)
-	// "Conv2d(512, 512, 3, padding=1) x3 in a row": the layer three times.
-	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
-		a.repeat, a.at["repeat"] = t.idx, i
-	}
-	// "a single 3x3 filter": one filter; "a single-channel image": one channel.
-	if single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single")); single && !t.plural {
-		switch {
-		case t.lem == "filter" && a != nil:
-			a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
-		case t.lem == "channel" && r.g.channels == 0:
-			r.g.channels, r.g.chanTok = 1, i
-		}
-	}
+	r.wordCounts(i, a)
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i
@@ -531,25 +514,12 @@ func (r *enReader) word(i int) {
 		if r.lem(i-1) != "the" || r.g.channels == 0 {
 			r.g.channels, r.g.chanTok = 1, i
 		}
-	case "nopad":
-		if m := r.main(a); m != nil {
-			m.padMode, m.at["pad"] = "valid", i
-		}
-	case "valid":
+	case "nopad", "valid":
 		if m := r.main(a); m != nil {
 			m.padMode, m.at["pad"] = "valid", i
 		}
 	case "same":
-		// "same padding" and "padding same" were folded into one token.
-		folded := t.end-t.off > len(t.raw)
-		if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
-			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
-				m.padMode, m.at["pad"] = "same", i
-			}
-		}
-		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
-			r.g.keep = true
-		}
+		r.wordSame(i, a)
 	case "keep":
 		r.g.keep = true
 	case "give":
@@ -561,27 +531,63 @@ func (r *enReader) word(i int) {
 		if m := r.main(a); m != nil {
 			m.ceil = true
 		}
-	case "nobias":
+	case "nobias", "bias":
+		r.wordBias(i, a)
+	}
+}
+
+// wordCounts reads counts said in words: "Conv2d(512, 512, 3) x3 in a
+// row" (the layer three times), "a single 3x3 filter" (one filter), "a
+// single-channel image" (one channel).
+func (r *enReader) wordCounts(i int, a *enAnchor) {
+	t := r.toks[i]
+	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
+		a.repeat, a.at["repeat"] = t.idx, i
+	}
+	single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single"))
+	switch {
+	case !single || t.plural:
+	case t.lem == "filter" && a != nil:
+		a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
+	case t.lem == "channel" && r.g.channels == 0:
+		r.g.channels, r.g.chanTok = 1, i
+	}
+}
+
+// wordSame reads "same": same padding ("same padding", "padding same",
+// "'same'"), or the size kept ("the same size").
+func (r *enReader) wordSame(i int, a *enAnchor) {
+	t := r.toks[i]
+	folded := t.end-t.off > len(t.raw) // "same padding" folded into one token
+	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+		if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
+			m.padMode, m.at["pad"] = "same", i
+		}
+	}
+	if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
+		r.g.keep = true
+	}
+}
+
+// wordBias reads "no bias", "bias=False", "without bias", "no conv
+// biases", "all without bias".
+func (r *enReader) wordBias(i int, a *enAnchor) {
+	all := r.lem(i-2) == "no" && enKinds[r.lem(i-1)] // "no conv biases"
+	if r.lem(i) == "nobias" {
 		r.g.noBias = true
 		if m := r.main(a); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
-		if r.saidOfAll(i) {
-			for _, b := range r.anchors {
-				b.noBias = true // "all without bias", "no bias anywhere"
-			}
+		all = all || r.saidOfAll(i) // "all without bias", "no bias anywhere"
+	} else if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
+		if m := r.main(a); m != nil {
+			m.noBias = true
 		}
-	case "bias":
-		if r.lem(i-2) == "no" && enKinds[r.lem(i-1)] {
-			r.g.noBias = true
-			for _, b := range r.anchors {
-				b.noBias = true // "no conv biases"
-			}
-		}
-		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
-			if m := r.main(a); m != nil {
-				m.noBias = true
-			}
+	}
+	if all {
+		r.g.noBias = true
+		for _, b := range r.anchors {
+			b.noBias = true
 		}
 	}
 }
