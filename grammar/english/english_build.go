@@ -52,7 +52,8 @@ func (r *enReader) read() (*lang.Question, error) {
 // build builds the layers of a question that asks about them (not an
 // inverse question), with its input.
 func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
-	real := r.realAnchors()
+	real := r.fcInputs(r.realAnchors())
+	q.Asked = r.g.asked
 	if len(real) == 0 {
 		return nil, r.noLayer()
 	}
@@ -490,7 +491,7 @@ func enIsFlat(l lang.Layer) bool {
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	f := r.inputFact()
 	if f == nil {
-		return nil, 0, nil
+		return r.datasetInput()
 	}
 	dims := append([]int(nil), f.dims...)
 	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
@@ -548,6 +549,21 @@ func (r *enReader) firstThen() int {
 	return len(r.toks)
 }
 
+// datasetInput is the input of a dataset named without a size: CIFAR's
+// 32×32 RGB images, MNIST's 28×28 grayscale ones; nil for none.
+func (r *enReader) datasetInput() (calc.Shape, int, error) {
+	for _, d := range []struct {
+		name string
+		in   calc.Shape
+	}{{"cifar", calc.Shape{3, 32, 32}}, {"mnist", calc.Shape{1, 28, 28}}} {
+		if r.mentions(d.name) {
+			r.notes = append(r.notes, fmt.Sprintf("%s images: %s input", strings.ToUpper(d.name), enShapeText(d.in)))
+			return d.in, d.in[0], nil
+		}
+	}
+	return nil, 0, nil
+}
+
 // mentions reports whether a word of the question starts with prefix
 // (case-insensitive).
 func (r *enReader) mentions(prefix string) bool {
@@ -569,6 +585,9 @@ func (r *enReader) inputFact() *enSizeFact {
 	}
 	for _, a := range r.anchors {
 		for _, i := range a.bareSizes {
+			if a.kind == "fc" && len(r.anchors) == 1 && len(r.toks[i].dims) == 2 {
+				continue // "a 4096x4096 dense": its inputs and units
+			}
 			if !r.toks[i].used {
 				r.toks[i].used = true
 				r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))

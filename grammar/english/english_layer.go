@@ -380,6 +380,11 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 	case 2:
 		in, out = int(a.args[0]), int(a.args[1])
 	}
+	if out == 0 && in == 0 && len(a.bareSizes) == 1 && len(r.toks[a.bareSizes[0]].dims) == 2 {
+		d := r.toks[a.bareSizes[0]].dims // "a 4096x4096 dense": inputs × units
+		in, out = d[0], d[1]
+		r.notes = append(r.notes, fmt.Sprintf("%s read as inputs × units", r.toks[a.bareSizes[0]].raw))
+	}
 	if out == 0 && len(a.bare) > 0 {
 		i := a.bare[len(a.bare)-1]
 		out = int(r.toks[i].num)

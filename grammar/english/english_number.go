@@ -381,6 +381,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 // just before it ("cin 64 cout 128": skip the noun after), or a width
 // ("on a 10 wide fm": the input).
 func (r *enReader) numNounFirst(n *enNum) (skip, done bool) {
+	if n.nat >= 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "per") && (n.nlem == "filter" || n.nlem == "kernel") {
+		return false, true // "one filter per channel": a depthwise multiplier, not the count
+	}
 	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
 		return true, false
 	}

@@ -382,6 +382,10 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		switch l {
 		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
+		case ")":
+			if r.lem(j-2) == "(" {
+				continue // "cardinality (groups) 32"
+			}
 		case "_":
 			if w := strings.ToLower(t.raw); w == "me" || w == "us" || w == "you" {
 				continue // "gives me a 32x32 output"

@@ -254,3 +254,34 @@ func (r *enReader) versus() int {
 func enShortAt(toks []enTok, i int) bool {
 	return i+1 < len(toks) && toks[i].kind == 'w' && enShort[toks[i].raw] != "" && toks[i+1].glued && toks[i+1].kind == 'n'
 }
+
+// fcInputs reads "what do I put as in_features for the fc", "how many
+// inputs does the FC layer receive": the fully connected layer at the end
+// says no units, and what is asked is what reaches it. It drops that
+// layer and asks the output of what comes before (a flatten of the input
+// when nothing does).
+func (r *enReader) fcInputs(real []*enAnchor) []*enAnchor {
+	n := len(real)
+	if n == 0 || real[n-1].kind != "fc" || len(real[n-1].counts)+len(real[n-1].args)+len(real[n-1].bare)+len(real[n-1].bareSizes) > 0 || !r.asksFCInputs() {
+		return real
+	}
+	fc := real[n-1]
+	real = real[:n-1]
+	if len(real) == 0 || real[len(real)-1].kind != "flatten" {
+		real = append(real, &enAnchor{kind: "flatten", tok: fc.tok, at: map[string]int{}})
+	}
+	r.g.asked = []string{"output"}
+	r.notes = append(r.notes, "the fully connected layer's inputs are what reaches it, flattened")
+	return real
+}
+
+// asksFCInputs reports whether the question asks for a dense layer's
+// inputs: in_features, input_dim, "how many inputs".
+func (r *enReader) asksFCInputs() bool {
+	for i, t := range r.toks {
+		if t.lem == "inch" || t.lem == "input" && t.plural && r.lem(i-1) == "many" {
+			return true
+		}
+	}
+	return false
+}
