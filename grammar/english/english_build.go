@@ -81,9 +81,14 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 // finish sets what a built question carries besides its layers: whether
 // it is answered as a network, its batch, framework, guesses and notes.
 func (r *enReader) finish(q *lang.Question) {
-	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(q.Layers) {
-		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" }), "params")
-		r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+	weights, biases := slices.Contains(q.Asked, "weights"), slices.Contains(q.Asked, "biases")
+	if q.Network && weights && (biases || allNoBias(q.Layers)) {
+		// A network's count is its parameters: "how many weights and
+		// biases does that layer hold", weights without biases.
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" || s == "biases" }), "params")
+		if !biases {
+			r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+		}
 	}
 	q.Batch = r.g.batch
 	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
@@ -775,7 +780,7 @@ func (r *enReader) dropEmpty() {
 		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
 		// "... a conv layer with 50 filters. How many parameters does this
 		// hidden layer have?": the layer named again.
-		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that"))
+		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
 			continue
 		}
@@ -803,6 +808,17 @@ func (r *enReader) dropEmpty() {
 		kept = append(kept, a)
 	}
 	r.anchors = kept
+}
+
+// saidLast reports whether a mention is "the last pool", "the previous
+// conv": a layer the question starts after, not one to size.
+func (r *enReader) saidLast(a *enAnchor) bool {
+	for j := a.start; j < a.tok; j++ {
+		if w := strings.ToLower(r.toks[j].raw); w == "last" || w == "final" {
+			return len(r.anchors) > 1 || len(r.g.inputs) > 0
+		}
+	}
+	return false
 }
 
 // namedBefore reports whether the k-th mention is a layer named by its

@@ -146,6 +146,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
 		// "1x1 conv 256->64 then 3x3 64->64": another conv.
 		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
+		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
+		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && r.shortConv(i):
 		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
 		return &enAnchor{kind: "conv", tok: i}
@@ -156,12 +159,25 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	return nil
 }
 
+// namesKind reports whether a word of the question names the kind.
+func (r *enReader) namesKind(kind string) bool {
+	for i, t := range r.toks {
+		if t.kind == 'w' && !enQuantities[r.lem(i+1)] && (t.lem == kind || kind == "conv" && (t.lem == "deconv" || t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise")) {
+			return true
+		}
+	}
+	return false
+}
+
 // notLayer reports whether the kind word at i names no layer: "no pooling
 // at all", "no conv biases", "the receptive field of one activation".
 func (r *enReader) notLayer(i int) bool {
 	l := r.lem(i)
 	if r.lem(i-1) == "no" && (l == "pool" || l == "bn" || l == "dropout" || l == "act" || r.lem(i+1) == "bias") {
 		return true
+	}
+	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
+		return true // "out size and conv params": what is asked of the layer named
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
 }
@@ -313,6 +329,11 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 		}
 	}
 	if r.lem(a.start-1) == "input" && r.lem(i+1) == "layer" {
+		a.ctx = true
+	}
+	// "the output of the last pool", "after the final conv": the layer
+	// before the one asked about.
+	if w := strings.ToLower(r.toks[max(i-1, 0)].raw); (w == "last" || w == "final") && (r.lem(a.start-1) == "of" || r.lem(a.start-1) == "after") {
 		a.ctx = true
 	}
 	// "takes 16 maps from layer 1": the layer the input comes from.
@@ -904,7 +925,8 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		}
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
+		count := r.toks[min(i+1, len(r.toks)-1)].kind == 'n' && r.toks[min(i+2, len(r.toks)-1)].kind == 's' // "rf five 3x3 layers"
+		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":

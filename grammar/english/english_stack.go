@@ -200,12 +200,16 @@ func (r *enReader) shortConv(i int) bool {
 	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
 		return false
 	}
-	arrow := r.toks[i+1].kind == 'n' && r.lem(i+2) == "->" && r.isNum(i+3) // "1x1 256->64, 3x3 64->64"
+	k := i + 1
+	if r.toks[k].kind == 'w' && !enKinds[r.toks[k].lem] && k+3 < len(r.toks) && r.toks[k+1].kind == 'n' {
+		k++ // "1x1 reduce 192->64"
+	}
+	arrow := r.toks[k].kind == 'n' && r.lem(k+1) == "->" && r.isNum(k+2) // "1x1 256->64, 3x3 64->64"
 	if n := r.toks[i+1]; !arrow && (n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n') {
 		return false
 	}
 	if arrow {
-		return !enKinds[r.lem(i+4)]
+		return !enKinds[r.lem(k+3)]
 	}
 	for j := i + 1; j < len(r.toks); j++ {
 		if enKinds[r.lem(j)] {
@@ -262,6 +266,10 @@ func enShortAt(toks []enTok, i int) bool {
 // when nothing does).
 func (r *enReader) fcInputs(real []*enAnchor) []*enAnchor {
 	n := len(real)
+	if n > 0 && real[n-1].kind == "flatten" && r.asksFCInputs() {
+		r.g.asked = []string{"output"} // "... -> flatten. in_features?"
+		return real
+	}
 	if n == 0 || real[n-1].kind != "fc" || len(real[n-1].counts)+len(real[n-1].args)+len(real[n-1].bare)+len(real[n-1].bareSizes) > 0 || !r.asksFCInputs() {
 		return real
 	}
