@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // enReader finds, in the tokens of one question, the layers mentioned
 // (anchors), what each number means (facts), and what is asked.
@@ -192,8 +195,12 @@ func (r *enReader) summaryRow(i int) bool {
 		end = len(r.src) - off
 	}
 	line := r.src[start : off+end]
-	return strings.Contains(line, "(None,") || strings.Contains(line, "[-1,")
+	return enSummaryRow.MatchString(line)
 }
+
+// enSummaryRow matches a row of a printed summary: "dense (Dense) (None,
+// 128) 401536", "Conv2d-1 [-1, 16, 62, 62] 448".
+var enSummaryRow = regexp.MustCompile(`\([A-Z][A-Za-z0-9]*\)\s+\(None,|-\d+\s+\[-1,`)
 
 // labelKind is the kind of layer a label names ("C1:" a conv, "S2:" a
 // subsampling pool, "F6:" a fully connected layer), or "".
@@ -701,7 +708,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel()
 	case kernelish[nlem]:
 		setKernel()
-	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case plem == "fmap" && r.mapsOf(i):
 		// "6 maps of 28x28": the size of the maps a layer makes.
