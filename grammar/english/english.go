@@ -286,6 +286,9 @@ var enCS231n = map[string]string{"g": "group", "G": "group", "W": "insize", "H":
 // 227" (a size, as LaTeX's 32 \times 32).
 func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
+	if s, n := enTallWide(in, i); n > 0 {
+		return append(out, s), n
+	}
 	used := 0
 	if n := enAt(in, i+1); n != nil && n.kind == 'w' && n.glued {
 		switch strings.ToLower(n.raw) {
@@ -314,6 +317,37 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 	}
 	s.raw = src(in, s)
 	return append(out, s), j - i
+}
+
+// enTallWide reads "40 pixels tall and 60 wide", "3 tall by 5 wide": a
+// size of height × width; n is the tokens after in[i] it spans, 0 when
+// there is none.
+func enTallWide(in []enTok, i int) (enTok, int) {
+	word := func(j int, ws ...string) bool {
+		for _, w := range ws {
+			if j < len(in) && in[j].kind == 'w' && strings.EqualFold(in[j].raw, w) {
+				return true
+			}
+		}
+		return false
+	}
+	j := i + 1
+	if word(j, "pixels", "px", "rows") {
+		j++
+	}
+	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' {
+		return enTok{}, 0
+	}
+	k := j + 3
+	if word(k, "pixels", "px", "columns") {
+		k++
+	}
+	if !word(k, "wide") {
+		return enTok{}, 0
+	}
+	s := enTok{kind: 's', dims: []int{enClamp(in[i].num), enClamp(in[j+2].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s.raw = src(in, s)
+	return s, k - i
 }
 
 // enMergeSize merges Caffe's kernel/stride: 11x11/4.
