@@ -898,14 +898,14 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
-		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") {
-			return "connections" // "weights per neuron": what one neuron reads
+		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) {
+			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
 		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
 			return "weights"
 		}
 	case "bias":
-		if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
+		if (q || r.lem(i-1) == "and" || r.lem(i+1) == "?") && !r.countingBias(i) {
 			return "biases"
 		}
 	case "connect":
@@ -958,6 +958,35 @@ func (r *enReader) questioned(i int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// countingBias reports whether the bias at i is said of how to count
+// ("not counting the bias?", "including the bias"), not asked.
+func (r *enReader) countingBias(i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "counting", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
+			return true
+		}
+	}
+	return false
+}
+
+// oneNeuronAfter reports whether a single neuron is named just after the
+// word at i: "how many weights does one such neuron have".
+func (r *enReader) oneNeuronAfter(i int) bool {
+	one := false
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		switch w := strings.ToLower(r.toks[j].raw); {
+		case w == "one" || w == "each" || w == "single" || w == "such":
+			one = true
+		case r.lem(j) == "neuron":
+			return one && !r.toks[j].plural
+		case enStop[r.lem(j)]:
+			return false
+		}
 	}
 	return false
 }
