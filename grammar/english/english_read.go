@@ -753,8 +753,8 @@ func (r *enReader) mapsOf(i int) bool {
 	if !r.isNum(j - 2) {
 		return false
 	}
-	if len(r.g.inputs) > 0 {
-		return true
+	if len(r.g.inputs) > 0 || r.lem(j-3) != "input" && r.lem(j-3) != "in" && r.lem(i+1) != "input" && r.lem(i+1) != "image" {
+		return true // "16 feature maps of 10x10 computed from 5x5 kernels"
 	}
 	inputWord := func(l string) bool { return l == "input" || l == "image" || l == "insize" }
 	for k := i + 1; k < len(r.toks); k++ {
@@ -1051,6 +1051,10 @@ func (r *enReader) askedUnknown(i int) {
 		}
 		if (l == "layer" || enKinds[l]) && r.toks[j].plural && r.lem(i+1) == "many" && r.needs() {
 			u = "layers" // "how many pooling layers are needed to ..."
+		}
+		if u == "kernel" && (strings.EqualFold(r.toks[j-1].raw, "effective") || r.lem(j-1) == "size" && strings.EqualFold(r.toks[max(j-2, 0)].raw, "effective")) {
+			r.addAsked("receptive field") // "the effective kernel size": a dilated kernel's span
+			return
 		}
 		if u != "" {
 			if r.g.unknown == "" {
