@@ -14,7 +14,9 @@ type enReader struct {
 	g       enGlobal
 	notes   []string
 	rfNote  bool
-	guesses []int // tokens of the asker's guesses ("is the output 112?")
+	guesses []int        // tokens of the asker's guesses ("is the output 112?")
+	shortN  int          // layers written short (conv3, pool2): see shortNames
+	rows    map[int]bool // lines read as summary rows, by their start
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around
@@ -101,6 +103,7 @@ var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": tr
 
 // findAnchors marks every layer mention and where its phrase starts.
 func (r *enReader) findAnchors() {
+	r.shortN = r.shortNames()
 	var last *enAnchor
 	for i := 0; i < len(r.toks); i++ {
 		if a := r.unnamedAnchor(i, last); a != nil {
@@ -194,8 +197,14 @@ func (r *enReader) summaryRow(i int) bool {
 	if end < 0 {
 		end = len(r.src) - off
 	}
-	line := r.src[start : off+end]
-	return enSummaryRow.MatchString(line)
+	if v, ok := r.rows[start]; ok {
+		return v
+	}
+	if r.rows == nil {
+		r.rows = map[int]bool{}
+	}
+	r.rows[start] = enSummaryRow.MatchString(r.src[start : off+end])
+	return r.rows[start]
 }
 
 // enSummaryRow matches a row of a printed summary: "dense (Dense) (None,

@@ -122,7 +122,7 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
-	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortNames() < 2 {
+	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 {
 		return 0 // "VGG's conv5" alone is a name
 	}
 	switch a.kind {
@@ -140,6 +140,7 @@ func (r *enReader) shortSize(a *enAnchor) int {
 
 // shortNames counts the layers written short (conv3, pool2) in the
 // question: a stack of them ("conv3 conv3 pool2") reads as sizes.
+// findAnchors keeps the count in r.shortN.
 func (r *enReader) shortNames() int {
 	n := 0
 	for _, t := range r.toks {
