@@ -125,12 +125,7 @@ func enLex(src string) ([]enTok, error) {
 		tk := enTok{raw: t.Value, off: t.Pos.Offset, end: t.Pos.Offset + len(t.Value), glued: t.Pos.Offset == lastEnd}
 		lastEnd = tk.end
 		if name == "Size" && enTimesShort.MatchString(t.Value) {
-			// "64->64 x3": a number, then "x3" (three times), not a size.
-			k := strings.IndexAny(t.Value, "xX")
-			n, _ := strconv.ParseInt(strings.TrimSpace(t.Value[:k]), 10, 64)
-			idx, _ := strconv.Atoi(t.Value[k+1:])
-			raw = append(raw, enTok{kind: 'n', raw: strings.TrimSpace(t.Value[:k]), num: n, off: tk.off, end: tk.off + len(strings.TrimSpace(t.Value[:k])), glued: tk.glued},
-				enTok{kind: 'w', raw: t.Value[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1})
+			raw = append(raw, enTimesSplit(tk)...)
 			continue
 		}
 		switch name {
@@ -171,6 +166,17 @@ func enLex(src string) ([]enTok, error) {
 		raw = append(raw, tk)
 	}
 	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+}
+
+// enTimesSplit splits "64 x3" into the number 64 and the word "x" with
+// index 3 (three times), not a size.
+func enTimesSplit(tk enTok) []enTok {
+	k := strings.IndexAny(tk.raw, "xX")
+	num := strings.TrimSpace(tk.raw[:k])
+	n, _ := strconv.ParseInt(num, 10, 64)
+	idx, _ := strconv.Atoi(tk.raw[k+1:])
+	return []enTok{{kind: 'n', raw: num, num: n, off: tk.off, end: tk.off + len(num), glued: tk.glued},
+		{kind: 'w', raw: tk.raw[k : k+1], idx: idx, off: tk.off + k, end: tk.off + k + 1}}
 }
 
 // enMerge joins tokens that read as one, each kind of token by its own
@@ -280,6 +286,9 @@ var enCS231n = map[string]string{"g": "group", "G": "group", "W": "insize", "H":
 // 227" (a size, as LaTeX's 32 \times 32).
 func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
+	if s, n := enTallWide(in, i); n > 0 {
+		return append(out, s), n
+	}
 	used := 0
 	if n := enAt(in, i+1); n != nil && n.kind == 'w' && n.glued {
 		switch strings.ToLower(n.raw) {
@@ -308,6 +317,37 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 	}
 	s.raw = src(in, s)
 	return append(out, s), j - i
+}
+
+// enTallWide reads "40 pixels tall and 60 wide", "3 tall by 5 wide": a
+// size of height × width; n is the tokens after in[i] it spans, 0 when
+// there is none.
+func enTallWide(in []enTok, i int) (enTok, int) {
+	word := func(j int, ws ...string) bool {
+		for _, w := range ws {
+			if j < len(in) && in[j].kind == 'w' && strings.EqualFold(in[j].raw, w) {
+				return true
+			}
+		}
+		return false
+	}
+	j := i + 1
+	if word(j, "pixels", "px", "rows") {
+		j++
+	}
+	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' {
+		return enTok{}, 0
+	}
+	k := j + 3
+	if word(k, "pixels", "px", "columns") {
+		k++
+	}
+	if !word(k, "wide") {
+		return enTok{}, 0
+	}
+	s := enTok{kind: 's', dims: []int{enClamp(in[i].num), enClamp(in[j+2].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s.raw = src(in, s)
+	return s, k - i
 }
 
 // enMergeSize merges Caffe's kernel/stride: 11x11/4.

@@ -46,7 +46,14 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	real := r.realAnchors()
+	return r.build(q)
+}
+
+// build builds the layers of a question that asks about them (not an
+// inverse question), with its input.
+func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
+	real := r.fcInputs(r.realAnchors())
+	q.Asked = r.g.asked
 	if len(real) == 0 {
 		return nil, r.noLayer()
 	}
@@ -67,16 +74,28 @@ func (r *enReader) read() (*lang.Question, error) {
 		input = r.inputFromOutput(layers)
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
-	if q.Network && slices.Contains(q.Asked, "weights") && allNoBias(layers) {
-		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" }), "params")
-		r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+	r.finish(q)
+	return q, nil
+}
+
+// finish sets what a built question carries besides its layers: whether
+// it is answered as a network, its batch, framework, guesses and notes.
+func (r *enReader) finish(q *lang.Question) {
+	weights, biases := slices.Contains(q.Asked, "weights"), slices.Contains(q.Asked, "biases")
+	if q.Network && weights && (biases || allNoBias(q.Layers)) {
+		// A network's count is its parameters: "how many weights and
+		// biases does that layer hold", weights without biases.
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "weights" || s == "biases" }), "params")
+		if !biases {
+			r.notes = append(r.notes, "no layer has a bias: the weights are all the parameters")
+		}
 	}
 	q.Batch = r.g.batch
-	if slices.Contains(q.Asked, "memory") && input != nil || slices.Contains(q.Asked, "receptive field") {
+	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
-	if q.Network && input == nil {
-		chainChannels(layers)
+	if q.Network && q.Input == nil {
+		chainChannels(q.Layers)
 	}
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
@@ -84,7 +103,6 @@ func (r *enReader) read() (*lang.Question, error) {
 	q.Unused = append(q.Unused, r.guessesUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
-	return q, nil
 }
 
 // guessesUnused names the asker's guesses ("is the output 112?", "a
@@ -478,7 +496,7 @@ func enIsFlat(l lang.Layer) bool {
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	f := r.inputFact()
 	if f == nil {
-		return nil, 0, nil
+		return r.datasetInput()
 	}
 	dims := append([]int(nil), f.dims...)
 	if first != nil && (first.kind == "fc" || first.kind == "layer" && len(first.kernel) == 0) && len(dims) == 1 {
@@ -536,6 +554,21 @@ func (r *enReader) firstThen() int {
 	return len(r.toks)
 }
 
+// datasetInput is the input of a dataset named without a size: CIFAR's
+// 32×32 RGB images, MNIST's 28×28 grayscale ones; nil for none.
+func (r *enReader) datasetInput() (calc.Shape, int, error) {
+	for _, d := range []struct {
+		name string
+		in   calc.Shape
+	}{{"cifar", calc.Shape{3, 32, 32}}, {"mnist", calc.Shape{1, 28, 28}}} {
+		if r.mentions(d.name) {
+			r.notes = append(r.notes, fmt.Sprintf("%s images: %s input", strings.ToUpper(d.name), enShapeText(d.in)))
+			return d.in, d.in[0], nil
+		}
+	}
+	return nil, 0, nil
+}
+
 // mentions reports whether a word of the question starts with prefix
 // (case-insensitive).
 func (r *enReader) mentions(prefix string) bool {
@@ -557,6 +590,9 @@ func (r *enReader) inputFact() *enSizeFact {
 	}
 	for _, a := range r.anchors {
 		for _, i := range a.bareSizes {
+			if a.kind == "fc" && len(r.anchors) == 1 && len(r.toks[i].dims) == 2 {
+				continue // "a 4096x4096 dense": its inputs and units
+			}
 			if !r.toks[i].used {
 				r.toks[i].used = true
 				r.notes = append(r.notes, fmt.Sprintf("%s read as the input size", r.toks[i].raw))
@@ -744,7 +780,7 @@ func (r *enReader) dropEmpty() {
 		ref := len(r.anchors) > 1 && (r.lem(a.start-1) == "after" || r.lem(a.start-1) == "then" && r.lem(a.start-2) == "after")
 		// "... a conv layer with 50 filters. How many parameters does this
 		// hidden layer have?": the layer named again.
-		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that"))
+		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
 			continue
 		}
@@ -772,6 +808,17 @@ func (r *enReader) dropEmpty() {
 		kept = append(kept, a)
 	}
 	r.anchors = kept
+}
+
+// saidLast reports whether a mention is "the last pool", "the previous
+// conv": a layer the question starts after, not one to size.
+func (r *enReader) saidLast(a *enAnchor) bool {
+	for j := a.start; j < a.tok; j++ {
+		if w := strings.ToLower(r.toks[j].raw); w == "last" || w == "final" {
+			return len(r.anchors) > 1 || len(r.g.inputs) > 0
+		}
+	}
+	return false
 }
 
 // namedBefore reports whether the k-th mention is a layer named by its

@@ -193,18 +193,7 @@ func (r *enReader) convWeightShape(a *enAnchor, dims int, k []int) (out, in int,
 // input, given what its kernel said (kOut, kIn; 0 for nothing).
 func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err error) {
 	a := b.a
-	out, in, note := r.channels(a)
-	switch {
-	case r.kerasCall(a):
-		// Conv2D(128, ...) "after a layer with 96 channels": the
-		// channels said are what comes in.
-		if out != 0 && in == 0 && out != int(a.args[0]) {
-			in, note = out, ""
-		}
-		out = int(a.args[0])
-	case len(a.args) >= 2 && in == 0 && out == 0:
-		in, out = int(a.args[0]), int(a.args[1])
-	}
+	out, in, note := r.argChannels(a)
 	if note != "" {
 		r.notes = append(r.notes, note)
 	}
@@ -253,6 +242,24 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	}
 	return out, in, nil
+}
+
+// argChannels are a convolution's channels from its counts and its
+// arguments: PyTorch's conv(3, 64, 3) gives in and out, Keras's
+// Conv2D(128, ...) the filters ("after a layer with 96 channels": the
+// channels said are what comes in).
+func (r *enReader) argChannels(a *enAnchor) (out, in int, note string) {
+	out, in, note = r.channels(a)
+	switch {
+	case r.kerasCall(a):
+		if out != 0 && in == 0 && out != int(a.args[0]) {
+			in, note = out, ""
+		}
+		out = int(a.args[0])
+	case len(a.args) >= 2 && in == 0 && out == 0:
+		in, out = int(a.args[0]), int(a.args[1])
+	}
+	return out, in, note
 }
 
 // isLast reports whether a is the last layer mentioned.
@@ -372,6 +379,11 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		out = int(a.args[0])
 	case 2:
 		in, out = int(a.args[0]), int(a.args[1])
+	}
+	if out == 0 && in == 0 && len(a.bareSizes) == 1 && len(r.toks[a.bareSizes[0]].dims) == 2 {
+		d := r.toks[a.bareSizes[0]].dims // "a 4096x4096 dense": inputs × units
+		in, out = d[0], d[1]
+		r.notes = append(r.notes, fmt.Sprintf("%s read as inputs × units", r.toks[a.bareSizes[0]].raw))
 	}
 	if out == 0 && len(a.bare) > 0 {
 		i := a.bare[len(a.bare)-1]

@@ -253,6 +253,12 @@ func (r *enReader) numDropout(n *enNum) bool {
 // 30.5), a percentage, and the asker's own result with no noun ("i got
 // 17"); the front door names them as unused.
 func (r *enReader) numIgnored(n *enNum) bool {
+	if n.t.kind == 'n' && n.i > 0 && r.toks[n.i-1].kind == 's' && strings.Contains(strings.ToLower(r.toks[n.i-1].raw), "none") {
+		return true // a summary row "(None, 128) 401536": the count it printed
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); n.t.kind == 'n' && (w == "come" || w == "comes") {
+		return true // "where does 401536 come from": a figure asked about
+	}
 	if n.t.kind == 'n' && r.lem(n.i+1) == "or" && r.isNum(n.i+2) && r.lem(n.i+3) == "?" && r.g.unknown == "" {
 		r.toks[n.i+2].used = true // "so is it 30 or 31?"
 		r.guesses = append(r.guesses, n.i, n.i+2)
@@ -307,12 +313,8 @@ func (r *enReader) numOnSize(n *enNum) bool {
 // filters, "3 frames", "10 parameters", "two stacked convs" a repeat. It
 // returns the count's class, or done when the number was filed otherwise.
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
-	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
-		return "", false // "cin 64 cout 128": the name before the number
-	}
-	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
-		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"}) // "on a 10 wide fm"
-		return "", true
+	if skip, done := r.numNounFirst(n); skip || done {
+		return "", done
 	}
 	switch n.nlem {
 	case "vector":
@@ -353,13 +355,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			return "", true
 		}
 	case "stride", "pad":
-		if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
-			r.numRepeat(n) // "two 3x3 stride-1 convs"
-			return "", true
-		}
-		// "1 padding", but not "64->64 pad 1": that pad has its own value.
-		if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
-			r.setField(n, n.nlem)
+		if r.numSettingNoun(n) {
 			return "", true
 		}
 	case "group":
@@ -379,6 +375,38 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		}
 	}
 	return class, false
+}
+
+// numNounFirst reads what comes before the noun after a number: a name
+// just before it ("cin 64 cout 128": skip the noun after), or a width
+// ("on a 10 wide fm": the input).
+func (r *enReader) numNounFirst(n *enNum) (skip, done bool) {
+	if n.nat >= 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "per") && (n.nlem == "filter" || n.nlem == "kernel") {
+		return false, true // "one filter per channel": a depthwise multiplier, not the count
+	}
+	if (n.plem == "inch" || n.plem == "outch") && n.pat == n.i-1 {
+		return true, false
+	}
+	if w := strings.ToLower(r.toks[min(n.i+1, len(r.toks)-1)].raw); (w == "wide" || w == "tall") && n.t.kind == 'n' {
+		r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"})
+		return false, true
+	}
+	return false, false
+}
+
+// numSettingNoun reads a number before a setting's name: "two 3x3
+// stride-1 convs" (the layers repeated), "1 padding" (but not "64->64 pad
+// 1": that pad has its own value).
+func (r *enReader) numSettingNoun(n *enNum) bool {
+	if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
+		r.numRepeat(n)
+		return true
+	}
+	if (n.plem == "" || n.plem == "no") && !r.isNum(n.nat+1) {
+		r.setField(n, n.nlem)
+		return true
+	}
+	return false
 }
 
 // filterCount reports whether "64 7x7 convolutions" counts filters, not

@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // enReader finds, in the tokens of one question, the layers mentioned
 // (anchors), what each number means (facts), and what is asked.
@@ -11,7 +14,9 @@ type enReader struct {
 	g       enGlobal
 	notes   []string
 	rfNote  bool
-	guesses []int // tokens of the asker's guesses ("is the output 112?")
+	guesses []int        // tokens of the asker's guesses ("is the output 112?")
+	shortN  int          // layers written short (conv3, pool2): see shortNames
+	rows    map[int]bool // lines read as summary rows, by their start
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around
@@ -98,49 +103,15 @@ var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": tr
 
 // findAnchors marks every layer mention and where its phrase starts.
 func (r *enReader) findAnchors() {
+	r.shortN = r.shortNames()
 	var last *enAnchor
 	for i := 0; i < len(r.toks); i++ {
+		if a := r.unnamedAnchor(i, last); a != nil {
+			r.addAnchor(a, &last)
+			continue
+		}
 		t := r.toks[i]
-		if r.outputLayer(i, last) {
-			r.addAnchor(&enAnchor{kind: "fc", tok: i}, &last)
-			continue
-		}
-		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
-		if kind := r.labelKind(i); kind != "" {
-			r.addAnchor(&enAnchor{kind: kind, tok: i}, &last)
-			continue
-		}
-		// "the next layer makes 32 maps": another layer of the same kind.
-		if last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] {
-			r.addAnchor(&enAnchor{kind: last.kind, tok: i}, &last)
-			continue
-		}
-		// "1x1 conv 256->64 then 3x3 64->64": a size and channels after
-		// "then", no kind word: another conv.
-		if last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)] {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a size with
-		// settings written short, before the first layer named: a conv.
-		if last == nil && r.shortConv(i) {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
-		if last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)] {
-			r.addAnchor(&enAnchor{kind: "conv", tok: i}, &last)
-			continue
-		}
-		if t.kind != 'w' || !enKinds[t.lem] {
-			continue
-		}
-		// "no pooling at all": a layer the question says is not there.
-		if r.lem(i-1) == "no" && (t.lem == "pool" || t.lem == "bn" || t.lem == "dropout" || t.lem == "act" || r.lem(i+1) == "bias") {
-			continue // "no conv biases": the biases are not there
-		}
-		// "the receptive field of one activation": a unit, not a layer.
-		if t.lem == "act" && i > 0 && enPronounOne[strings.ToLower(r.toks[i-1].raw)] || t.lem == "act" && isOne(r.toks[max(i-1, 0)].raw) {
+		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) {
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
@@ -155,14 +126,7 @@ func (r *enReader) findAnchors() {
 			a.act = t.raw
 		}
 		if t.lem == "pool" && len(t.raw) >= 3 {
-			switch strings.ToLower(t.raw[:3]) {
-			case "gap":
-				a.op = "global" // global average pooling
-			case "avg":
-				a.op = "avg"
-			case "max":
-				a.op = "max"
-			}
+			a.op = map[string]string{"gap": "global", "avg": "avg", "max": "max"}[strings.ToLower(t.raw[:3])]
 		}
 		r.addAnchor(a, &last)
 	}
@@ -170,6 +134,82 @@ func (r *enReader) findAnchors() {
 		r.fallbackAnchor(&last)
 	}
 }
+
+// unnamedAnchor returns the layer token i starts when no kind word names
+// it — an output layer of a chain, LeNet's labels, "the next layer", a
+// size with channels or settings written short — or nil.
+func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
+	t := r.toks[i]
+	switch {
+	case r.outputLayer(i, last):
+		return &enAnchor{kind: "fc", tok: i}
+	case r.labelKind(i) != "":
+		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
+		return &enAnchor{kind: r.labelKind(i), tok: i}
+	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)]:
+		// "the next layer makes 32 maps": another layer of the same kind.
+		return &enAnchor{kind: last.kind, tok: i}
+	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
+		// "1x1 conv 256->64 then 3x3 64->64": another conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
+		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && r.shortConv(i):
+		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last != nil && last.kind == "conv" && t.kind == 'n' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.lem(i+1) == "->" && r.isNum(i+2) && r.toks[min(i+3, len(r.toks)-1)].kind == 's' && !enKinds[r.lem(i+4)]:
+		// "1->20 3x3 then 20->40 3x3": channels and a size after "then".
+		return &enAnchor{kind: "conv", tok: i}
+	}
+	return nil
+}
+
+// namesKind reports whether a word of the question names the kind.
+func (r *enReader) namesKind(kind string) bool {
+	for i, t := range r.toks {
+		if t.kind == 'w' && !enQuantities[r.lem(i+1)] && (t.lem == kind || kind == "conv" && (t.lem == "deconv" || t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise")) {
+			return true
+		}
+	}
+	return false
+}
+
+// notLayer reports whether the kind word at i names no layer: "no pooling
+// at all", "no conv biases", "the receptive field of one activation".
+func (r *enReader) notLayer(i int) bool {
+	l := r.lem(i)
+	if r.lem(i-1) == "no" && (l == "pool" || l == "bn" || l == "dropout" || l == "act" || r.lem(i+1) == "bias") {
+		return true
+	}
+	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
+		return true // "out size and conv params": what is asked of the layer named
+	}
+	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// summaryRow reports whether token i is on a row of a printed model
+// summary ("dense (Dense) (None, 128) 401536"), which names no new layer.
+func (r *enReader) summaryRow(i int) bool {
+	off := r.toks[i].off
+	start := strings.LastIndex(r.src[:off], "\n") + 1
+	end := strings.IndexByte(r.src[off:], '\n')
+	if end < 0 {
+		end = len(r.src) - off
+	}
+	if v, ok := r.rows[start]; ok {
+		return v
+	}
+	if r.rows == nil {
+		r.rows = map[int]bool{}
+	}
+	r.rows[start] = enSummaryRow.MatchString(r.src[start : off+end])
+	return r.rows[start]
+}
+
+// enSummaryRow matches a row of a printed summary: "dense (Dense) (None,
+// 128) 401536", "Conv2d-1 [-1, 16, 62, 62] 448".
+var enSummaryRow = regexp.MustCompile(`\([A-Z][A-Za-z0-9]*\)\s+\(None,|-\d+\s+\[-1,`)
 
 // labelKind is the kind of layer a label names ("C1:" a conv, "S2:" a
 // subsampling pool, "F6:" a fully connected layer), or "".
@@ -307,6 +347,11 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 	if r.lem(a.start-1) == "input" && r.lem(i+1) == "layer" {
 		a.ctx = true
 	}
+	// "the output of the last pool", "after the final conv": the layer
+	// before the one asked about.
+	if w := strings.ToLower(r.toks[max(i-1, 0)].raw); (w == "last" || w == "final") && (r.lem(a.start-1) == "of" || r.lem(a.start-1) == "after") {
+		a.ctx = true
+	}
 	// "takes 16 maps from layer 1": the layer the input comes from.
 	if r.lem(a.start-1) == "from" && *last != nil {
 		a.ctx = true
@@ -374,6 +419,10 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 		switch l {
 		case "is", "the", "of", "size", "=", ":", "(", "-", "[", "~", "≈", "exactly":
 			continue
+		case ")":
+			if r.lem(j-2) == "(" {
+				continue // "cardinality (groups) 32"
+			}
 		case "_":
 			if w := strings.ToLower(t.raw); w == "me" || w == "us" || w == "you" {
 				continue // "gives me a 32x32 output"
@@ -498,19 +547,7 @@ func (r *enReader) scan() {
 func (r *enReader) word(i int) {
 	t := r.toks[i]
 	a := r.owner(i)
-	// "Conv2d(512, 512, 3, padding=1) x3 in a row": the layer three times.
-	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
-		a.repeat, a.at["repeat"] = t.idx, i
-	}
-	// "a single 3x3 filter": one filter; "a single-channel image": one channel.
-	if single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single")); single && !t.plural {
-		switch {
-		case t.lem == "filter" && a != nil:
-			a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
-		case t.lem == "channel" && r.g.channels == 0:
-			r.g.channels, r.g.chanTok = 1, i
-		}
-	}
+	r.wordCounts(i, a)
 	switch t.lem {
 	case "rgb":
 		r.g.channels, r.g.chanTok = 3, i
@@ -518,25 +555,12 @@ func (r *enReader) word(i int) {
 		if r.lem(i-1) != "the" || r.g.channels == 0 {
 			r.g.channels, r.g.chanTok = 1, i
 		}
-	case "nopad":
-		if m := r.main(a); m != nil {
-			m.padMode, m.at["pad"] = "valid", i
-		}
-	case "valid":
+	case "nopad", "valid":
 		if m := r.main(a); m != nil {
 			m.padMode, m.at["pad"] = "valid", i
 		}
 	case "same":
-		// "same padding" and "padding same" were folded into one token.
-		folded := t.end-t.off > len(t.raw)
-		if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
-			if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
-				m.padMode, m.at["pad"] = "same", i
-			}
-		}
-		if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
-			r.g.keep = true
-		}
+		r.wordSame(i, a)
 	case "keep":
 		r.g.keep = true
 	case "give":
@@ -548,27 +572,63 @@ func (r *enReader) word(i int) {
 		if m := r.main(a); m != nil {
 			m.ceil = true
 		}
-	case "nobias":
+	case "nobias", "bias":
+		r.wordBias(i, a)
+	}
+}
+
+// wordCounts reads counts said in words: "Conv2d(512, 512, 3) x3 in a
+// row" (the layer three times), "a single 3x3 filter" (one filter), "a
+// single-channel image" (one channel).
+func (r *enReader) wordCounts(i int, a *enAnchor) {
+	t := r.toks[i]
+	if (t.raw == "x" || t.raw == "X") && t.idx >= 2 && t.idx <= 64 && a != nil && a.tok < i && a.repeat <= 1 {
+		a.repeat, a.at["repeat"] = t.idx, i
+	}
+	single := i > 0 && (strings.EqualFold(r.toks[i-1].raw, "single") || i > 1 && r.toks[i-1].kind == 's' && strings.EqualFold(r.toks[i-2].raw, "single"))
+	switch {
+	case !single || t.plural:
+	case t.lem == "filter" && a != nil:
+		a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
+	case t.lem == "channel" && r.g.channels == 0:
+		r.g.channels, r.g.chanTok = 1, i
+	}
+}
+
+// wordSame reads "same": same padding ("same padding", "padding same",
+// "'same'"), or the size kept ("the same size").
+func (r *enReader) wordSame(i int, a *enAnchor) {
+	t := r.toks[i]
+	folded := t.end-t.off > len(t.raw) // "same padding" folded into one token
+	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+		if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
+			m.padMode, m.at["pad"] = "same", i
+		}
+	}
+	if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
+		r.g.keep = true
+	}
+}
+
+// wordBias reads "no bias", "bias=False", "without bias", "no conv
+// biases", "all without bias".
+func (r *enReader) wordBias(i int, a *enAnchor) {
+	all := r.lem(i-2) == "no" && enKinds[r.lem(i-1)] // "no conv biases"
+	if r.lem(i) == "nobias" {
 		r.g.noBias = true
 		if m := r.main(a); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
-		if r.saidOfAll(i) {
-			for _, b := range r.anchors {
-				b.noBias = true // "all without bias", "no bias anywhere"
-			}
+		all = all || r.saidOfAll(i) // "all without bias", "no bias anywhere"
+	} else if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
+		if m := r.main(a); m != nil {
+			m.noBias = true
 		}
-	case "bias":
-		if r.lem(i-2) == "no" && enKinds[r.lem(i-1)] {
-			r.g.noBias = true
-			for _, b := range r.anchors {
-				b.noBias = true // "no conv biases"
-			}
-		}
-		if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
-			if m := r.main(a); m != nil {
-				m.noBias = true
-			}
+	}
+	if all {
+		r.g.noBias = true
+		for _, b := range r.anchors {
+			b.noBias = true
 		}
 	}
 }
@@ -657,7 +717,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel()
 	case kernelish[nlem]:
 		setKernel()
-	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && nlem == "" || nlem == "outsize":
+	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case plem == "fmap" && r.mapsOf(i):
 		// "6 maps of 28x28": the size of the maps a layer makes.
@@ -702,8 +762,8 @@ func (r *enReader) mapsOf(i int) bool {
 	if !r.isNum(j - 2) {
 		return false
 	}
-	if len(r.g.inputs) > 0 {
-		return true
+	if len(r.g.inputs) > 0 || r.lem(j-3) != "input" && r.lem(j-3) != "in" && r.lem(i+1) != "input" && r.lem(i+1) != "image" {
+		return true // "16 feature maps of 10x10 computed from 5x5 kernels"
 	}
 	inputWord := func(l string) bool { return l == "input" || l == "image" || l == "insize" }
 	for k := i + 1; k < len(r.toks); k++ {
@@ -847,14 +907,14 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
-		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") {
-			return "connections" // "weights per neuron": what one neuron reads
+		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) {
+			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
 		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
 			return "weights"
 		}
 	case "bias":
-		if q || r.lem(i-1) == "and" || r.lem(i+1) == "?" {
+		if (q || r.lem(i-1) == "and" || r.lem(i+1) == "?") && !r.countingBias(i) {
 			return "biases"
 		}
 	case "connect":
@@ -881,7 +941,8 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		}
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
-		if !r.isNum(i+1) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
+		count := r.toks[min(i+1, len(r.toks)-1)].kind == 'n' && r.toks[min(i+2, len(r.toks)-1)].kind == 's' // "rf five 3x3 layers"
+		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":
@@ -906,6 +967,35 @@ func (r *enReader) questioned(i int) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// countingBias reports whether the bias at i is said of how to count
+// ("not counting the bias?", "including the bias"), not asked.
+func (r *enReader) countingBias(i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "counting", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
+			return true
+		}
+	}
+	return false
+}
+
+// oneNeuronAfter reports whether a single neuron is named just after the
+// word at i: "how many weights does one such neuron have".
+func (r *enReader) oneNeuronAfter(i int) bool {
+	one := false
+	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+		switch w := strings.ToLower(r.toks[j].raw); {
+		case w == "one" || w == "each" || w == "single" || w == "such":
+			one = true
+		case r.lem(j) == "neuron":
+			return one && !r.toks[j].plural
+		case enStop[r.lem(j)]:
+			return false
+		}
 	}
 	return false
 }
@@ -970,6 +1060,10 @@ func (r *enReader) askedUnknown(i int) {
 		}
 		if (l == "layer" || enKinds[l]) && r.toks[j].plural && r.lem(i+1) == "many" && r.needs() {
 			u = "layers" // "how many pooling layers are needed to ..."
+		}
+		if u == "kernel" && (strings.EqualFold(r.toks[j-1].raw, "effective") || r.lem(j-1) == "size" && strings.EqualFold(r.toks[max(j-2, 0)].raw, "effective")) {
+			r.addAsked("receptive field") // "the effective kernel size": a dilated kernel's span
+			return
 		}
 		if u != "" {
 			if r.g.unknown == "" {

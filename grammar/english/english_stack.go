@@ -41,9 +41,6 @@ func (r *enReader) pluralKind(i int) bool {
 	return j < 0 || r.toks[j].kind != 'n' // "two 3x3 convs": a count of layers
 }
 
-// enAllWords say a setting is of every layer.
-var enAllWords = map[string]bool{"all": true, "every": true, "each": true, "both": true}
-
 // shareSettings gives the settings said of every layer of a kind to each
 // layer of it that does not say its own, and forgets the shared mention;
 // a size after "all" ("(all 3x3)") is every conv's kernel.
@@ -125,7 +122,7 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
-	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortNames() < 2 {
+	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 {
 		return 0 // "VGG's conv5" alone is a name
 	}
 	switch a.kind {
@@ -143,6 +140,7 @@ func (r *enReader) shortSize(a *enAnchor) int {
 
 // shortNames counts the layers written short (conv3, pool2) in the
 // question: a stack of them ("conv3 conv3 pool2") reads as sizes.
+// findAnchors keeps the count in r.shortN.
 func (r *enReader) shortNames() int {
 	n := 0
 	for _, t := range r.toks {
@@ -203,12 +201,16 @@ func (r *enReader) shortConv(i int) bool {
 	if r.toks[i].kind != 's' || enKinds[r.lem(i-1)] || enKinds[r.lem(i-2)] || i+2 >= len(r.toks) {
 		return false
 	}
-	arrow := r.toks[i+1].kind == 'n' && r.lem(i+2) == "->" && r.isNum(i+3) // "1x1 256->64, 3x3 64->64"
+	k := i + 1
+	if r.toks[k].kind == 'w' && !enKinds[r.toks[k].lem] && k+3 < len(r.toks) && r.toks[k+1].kind == 'n' {
+		k++ // "1x1 reduce 192->64"
+	}
+	arrow := r.toks[k].kind == 'n' && r.lem(k+1) == "->" && r.isNum(k+2) // "1x1 256->64, 3x3 64->64"
 	if n := r.toks[i+1]; !arrow && (n.kind != 'w' || enShort[n.raw] == "" || !r.toks[i+2].glued || r.toks[i+2].kind != 'n') {
 		return false
 	}
 	if arrow {
-		return !enKinds[r.lem(i+4)]
+		return !enKinds[r.lem(k+3)]
 	}
 	for j := i + 1; j < len(r.toks); j++ {
 		if enKinds[r.lem(j)] {
@@ -256,4 +258,39 @@ func (r *enReader) versus() int {
 // enShortAt reports whether toks[i] is a setting written short (s2, p1).
 func enShortAt(toks []enTok, i int) bool {
 	return i+1 < len(toks) && toks[i].kind == 'w' && enShort[toks[i].raw] != "" && toks[i+1].glued && toks[i+1].kind == 'n'
+}
+
+// fcInputs reads "what do I put as in_features for the fc", "how many
+// inputs does the FC layer receive": the fully connected layer at the end
+// says no units, and what is asked is what reaches it. It drops that
+// layer and asks the output of what comes before (a flatten of the input
+// when nothing does).
+func (r *enReader) fcInputs(real []*enAnchor) []*enAnchor {
+	n := len(real)
+	if n > 0 && real[n-1].kind == "flatten" && r.asksFCInputs() {
+		r.g.asked = []string{"output"} // "... -> flatten. in_features?"
+		return real
+	}
+	if n == 0 || real[n-1].kind != "fc" || len(real[n-1].counts)+len(real[n-1].args)+len(real[n-1].bare)+len(real[n-1].bareSizes) > 0 || !r.asksFCInputs() {
+		return real
+	}
+	fc := real[n-1]
+	real = real[:n-1]
+	if len(real) == 0 || real[len(real)-1].kind != "flatten" {
+		real = append(real, &enAnchor{kind: "flatten", tok: fc.tok, at: map[string]int{}})
+	}
+	r.g.asked = []string{"output"}
+	r.notes = append(r.notes, "the fully connected layer's inputs are what reaches it, flattened")
+	return real
+}
+
+// asksFCInputs reports whether the question asks for a dense layer's
+// inputs: in_features, input_dim, "how many inputs".
+func (r *enReader) asksFCInputs() bool {
+	for i, t := range r.toks {
+		if t.lem == "inch" || t.lem == "input" && t.plural && r.lem(i-1) == "many" {
+			return true
+		}
+	}
+	return false
 }

@@ -294,6 +294,10 @@ func FuzzEnglish(f *testing.F) {
 	f.Add("how many units for 100 params in a dense layer from a 99999x99999x99999 volume")
 	f.Add("what stride and padding turn 0 into 0 with a 0x0 kernel")
 	f.Add("\u00e9t\u00e9 \u00d7 3\u00d73 conv \u2192 64\n\n\tstride")
+	f.Add("conv3 conv3 pool2 (convs stride 1, pools 2x2 stride 2) rf? (all 3x3)")
+	f.Add("conv 3x3 64->64 x3 in a row, 99 x0 x99999999999, is it 30 or 31?")
+	f.Add("dense (Dense) (None, 128) 401536 <- where does 401536 come from, 14?")
+	f.Add("block 5 = three 3x3 convs; After conv1 you have 112x112. h/w? p=?")
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		q, err := ParseEnglish(src)
