@@ -440,10 +440,26 @@ var followWords = regexp.MustCompile(`(?i)^(?:and|also|what about|how about|what
 
 // followUp matches a follow-up that changes one setting: "what if stride
 // is 1?", "and with padding 2?", "what about 128 filters?".
-var followUp = regexp.MustCompile(`(?i)^(?:and\s+)?(?:what\s+(?:if|about)\s+)?(?:with\s+|the\s+|a\s+)?(stride|padding|pad|dilation|groups)\s*(?:is|=|of|was|were)?\s*(\d+)\s*\??$`)
+var followUp = regexp.MustCompile(`(?i)^(?:(?:and|also|ok|now)\s+)?(?:what\s+(?:if|about)\s+)?(?:with\s+|the\s+|a\s+)?(stride|padding|pad|dilation|groups)\s*(?:is|=|of|was|were)?\s*(\d+)\s*\??$`)
 
 // setting matches a setting and its value in a question.
-var setting = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)(\s*(?:=|of|is)?\s*)(\d+)`)
+var setting = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|groups)(\s*(?:=|of|is)?\s*)(\d+)|\b([spdg])(\s*=\s*)(\d+)`)
+
+// shortSettings are the one-letter names of settings: "s=1 p=1".
+var shortSettings = map[string]string{"s": "stride", "p": "pad", "d": "dilation", "g": "groups"}
+
+// settingName is the name of a setting as written, spelled out: "s" is
+// "stride", "padding" is "pad".
+func settingName(w string) string {
+	w = strings.ToLower(w)
+	if long, ok := shortSettings[w]; ok {
+		return long
+	}
+	if strings.HasPrefix(w, "pad") {
+		return "pad"
+	}
+	return w
+}
 
 // dropped matches a follow-up that takes a setting away: "and if i drop
 // output_padding?", "without the padding?".
@@ -470,8 +486,10 @@ func changed(question, follow string) (string, bool) {
 	done := false
 	out := setting.ReplaceAllStringFunc(question, func(s string) string {
 		sm := setting.FindStringSubmatch(s)
-		same := strings.ToLower(sm[1]) == word || strings.HasPrefix(strings.ToLower(sm[1]), "pad") && strings.HasPrefix(word, "pad")
-		if !same || done {
+		if sm[1] == "" {
+			sm = []string{sm[0], sm[4], sm[5], sm[6]} // "s=1"
+		}
+		if settingName(sm[1]) != settingName(word) || done {
 			return s
 		}
 		done = true
