@@ -102,7 +102,7 @@ func choose(src string) (*reading, error) {
 			continue
 		}
 		reports, sizes := computed(q)
-		u := q.Unused
+		var u []Unused
 		switch f.name {
 		case "pytorch", "keras":
 			// Pasted code is accounted for by its own reader, which

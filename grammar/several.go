@@ -286,21 +286,6 @@ func withInputOf(q *Question, text string, all []*Question) *Question {
 	return q
 }
 
-// shifted moves the positions of q, read from a part starting at at, to
-// positions in the whole message.
-func shifted(q *Question, at Position) *Question {
-	return movedPositions(q, func(p Position) Position {
-		if p.Line == 0 {
-			return p
-		}
-		if p.Line == 1 {
-			p.Col += at.Col - 1
-		}
-		p.Line += at.Line - 1
-		return p
-	})
-}
-
 // movedPositions returns a copy of q with every position moved by move.
 func movedPositions(q *Question, move func(Position) Position) *Question {
 	cp := *q
