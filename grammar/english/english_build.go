@@ -29,6 +29,9 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Canonical = lang.Format(q)
 		return q, nil
 	}
+	if dq := r.dense(); dq != nil {
+		return dq, nil // english_dense.go
+	}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
 	}
