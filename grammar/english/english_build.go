@@ -23,6 +23,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
+	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.fcAsConv(q) {
 		q.Notes = append(q.Notes, r.notes...)
@@ -39,7 +40,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		r.keepSize()
 	}
 	if r.g.unknown != "" {
-		if err := r.solve(q); err != nil {
+		if err := r.solveInverse(q); err != nil { // english_inverse.go
 			return nil, err
 		}
 		q.Notes = append(q.Notes, r.notes...)

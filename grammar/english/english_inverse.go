@@ -1,0 +1,297 @@
+package english
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// Inverse questions as students write them, beyond "what padding keeps
+// 28x28": the unknown written as a letter ("same pad for k7 s1 is p=?",
+// "what p do i need"), the size kept in other words ("so it doesn't
+// shrink"), the sizes said in a story ("goes in at 100 by 100 and comes out
+// at 94 by 94", "a 32x32 output"), the input channels from a parameter
+// count ("a 3x3 conv with 256 filters shows 295,168 parameters: how many
+// input channels?"), and the layer sized once its setting is found ("what
+// is the filter size, and how many parameters?").
+
+// enLetterUnknown maps the letter a setting is written as to the setting.
+var enLetterUnknown = map[string]string{"p": "pad", "s": "stride", "k": "kernel", "d": "dilation"}
+
+// enNotWords deny the verb after them: "doesn't shrink", "without shrinking".
+var enNotWords = map[string]bool{"doesnt": true, "doesn't": true, "dont": true, "don't": true, "not": true, "without": true,
+	"no": true, "won't": true, "wont": true, "never": true, "isnt": true, "isn't": true}
+
+// enSettingUnknown maps a setting's word to the unknown it asks.
+var enSettingUnknown = map[string]string{"pad": "pad", "stride": "stride", "ksize": "kernel", "kernel": "kernel", "dilation": "dilation"}
+
+// enExtremeWords ask for a setting: "the smallest padding", "the minimum
+// stride".
+var enExtremeWords = map[string]bool{"smallest": true, "minimum": true, "minimal": true, "least": true, "min": true,
+	"largest": true, "maximum": true, "biggest": true, "required": true, "necessary": true}
+
+// inverseAsked reads the unknowns the general reader misses; it runs after
+// the scan, before the question is built.
+func (r *enReader) inverseAsked() {
+	for i, t := range r.toks {
+		low := strings.ToLower(t.raw)
+		// "so it doesn't shrink", "without shrinking the map": the size is kept.
+		if t.kind == 'w' && strings.HasPrefix(low, "shrink") && i > 0 && enNotWords[strings.ToLower(r.toks[i-1].raw)] {
+			r.g.keep = true
+		}
+		// "p=?", "what p", "p is ?": a setting written as its letter.
+		if u, ok := enLetterUnknown[low]; ok && t.kind == 'w' && r.letterAsked(i) {
+			r.g.unknown, r.g.unkTok = u, i
+		}
+	}
+	for i, t := range r.toks {
+		// "the smallest padding that gives 32x32", "minimum stride needed".
+		if u := enSettingUnknown[t.lem]; r.g.unknown == "" && u != "" && t.kind == 'w' && !t.plural && i > 0 && enExtremeWords[strings.ToLower(r.toks[i-1].raw)] {
+			r.g.unknown, r.g.unkTok = u, i
+		}
+	}
+	if r.g.unknown == "" && len(r.g.params) > 0 && r.channelsAsked() {
+		r.g.unknown, r.g.unkTok = "inch", r.g.params[0].tok
+	}
+}
+
+// letterAsked reports whether the letter at i is asked: after "what" or
+// "which", or before "= ?", "?" or "is ?".
+func (r *enReader) letterAsked(i int) bool {
+	if r.lem(i-1) == "what" {
+		return true
+	}
+	j := i + 1
+	if r.lem(j) == "=" || r.lem(j) == "is" {
+		j++
+	}
+	return r.lem(j) == "?"
+}
+
+// channelsAsked reports whether the question asks how many channels the
+// input has: "how many channels must its input have had", "number of input
+// channels", "what was Cin".
+func (r *enReader) channelsAsked() bool {
+	for i, t := range r.toks {
+		if t.kind != 'w' || t.lem != "channel" && t.lem != "inch" && t.lem != "depth" {
+			continue
+		}
+		if !r.askedBefore(i) {
+			continue
+		}
+		if t.lem == "inch" {
+			return true
+		}
+		for j := max(i-3, 0); j < min(i+5, len(r.toks)); j++ {
+			if r.lem(j) == "input" || r.lem(j) == "previous" || r.lem(j) == "in" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askedBefore reports whether a question word comes shortly before the
+// word at i, over "input" and articles: "how many input channels", "what
+// was Cin", "number of channels".
+func (r *enReader) askedBefore(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		switch r.lem(j) {
+		case "many", "what", "number":
+			return true
+		case "input", "in", "the", "of", "is":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// solveInverse answers an inverse question (see solve), with the sizes
+// said in a story put in their roles first, and the layer sized when the
+// question asks more than the setting.
+func (r *enReader) solveInverse(q *lang.Question) error {
+	if r.g.unknown == "inch" {
+		return r.solveInChannels(q)
+	}
+	if r.g.unknown != "out" {
+		r.inverseSizes()
+	}
+	if err := r.solve(q); err != nil {
+		return err
+	}
+	r.sizeSolved(q)
+	return nil
+}
+
+// inverseSizes puts the sizes of a setting question in their roles when
+// the reader did not: the first of two outputs is the input ("goes in at
+// 100 by 100 and comes out at 94 by 94"), a size nothing explained after
+// the input is the output wanted ("gives me a 32x32 output").
+func (r *enReader) inverseSizes() {
+	r.kernelAsOutput()
+	switch {
+	case len(r.g.inputs) == 0 && len(r.g.outs) >= 2:
+		f := r.g.outs[0]
+		f.role = "in"
+		r.g.inputs, r.g.outs = []enSizeFact{f}, r.g.outs[1:]
+	case len(r.g.inputs) == 1 && len(r.g.outs) == 0 && !r.g.keep:
+		for _, a := range r.anchors {
+			for _, i := range a.bareSizes {
+				t := r.toks[i]
+				if i != r.g.inputs[0].tok && len(t.dims) >= 2 && !slices.Equal(t.dims, r.kernelOf(i)) {
+					r.g.outs = append(r.g.outs, enSizeFact{dims: t.dims, tok: i, role: "out"})
+					a.bareSizes = slices.DeleteFunc(a.bareSizes, func(k int) bool { return k == i })
+					return
+				}
+			}
+		}
+	}
+}
+
+// kernelAsOutput reads a size said of the layer after "at" or "to" as
+// the output when the kernel is asked: "leaves the conv at 55x55".
+func (r *enReader) kernelAsOutput() {
+	if r.g.unknown != "kernel" {
+		return
+	}
+	for _, a := range r.anchors {
+		i, ok := a.at["kernel"]
+		if !ok || len(a.kernel) == 0 || i < 1 || r.toks[i].kind != 's' || r.lem(i-1) != "at" && r.lem(i-1) != "to" {
+			continue
+		}
+		r.g.outs = append(r.g.outs, enSizeFact{dims: a.kernel, tok: i, role: "out"})
+		slices.SortFunc(r.g.outs, func(x, y enSizeFact) int { return x.tok - y.tok })
+		a.kernel = nil
+		delete(a.at, "kernel")
+	}
+}
+
+// kernelOf is the kernel of the layer whose phrase holds token i.
+func (r *enReader) kernelOf(i int) []int {
+	if a := r.owner(i); a != nil {
+		return a.kernel
+	}
+	return nil
+}
+
+// sizeSolved sizes the layer of a solved setting question that asks more
+// than the setting ("what is the filter size, and how many parameters?"),
+// with the channels of the input and output said (28x28x1 to 24x24x8).
+func (r *enReader) sizeSolved(q *lang.Question) {
+	sv := q.Solve
+	first := r.firstInput()
+	if sv == nil || len(sv.Solutions) != 1 || first == nil || len(r.g.outs) == 0 || !r.asksCounts() {
+		return
+	}
+	c, ok := sv.Layer.(calc.Conv)
+	in, out := first.dims, r.g.outs[0].dims
+	if !ok || len(in) != 3 || len(out) != 3 || c.Transposed {
+		return
+	}
+	if in[0] != in[1] || out[0] != out[1] {
+		return // solved along the height only
+	}
+	v := int(sv.Solutions[0])
+	switch sv.Unknown {
+	case "kernel":
+		c.Kernel = []int{v, v}
+	case "pad":
+		c.Pad = []int{v, v}
+	case "stride":
+		c.Stride = []int{v, v}
+	case "dilation":
+		c.Dilation = []int{v, v}
+	default:
+		return
+	}
+	c.In, c.Out = in[2], out[2]
+	c.NoBias = r.g.noBias
+	if c.PadMode == calc.PadExplicit && len(c.Pad) == 0 {
+		c.PadMode = calc.PadValid
+	}
+	q.Input = calc.Shape{in[2], in[0], in[1]}
+	q.Layers = []lang.Layer{{Layer: c, Pos: enPos(r.src, r.toks[r.g.unkTok].off)}}
+	// The channel counts are used now: the layer's filters and depth.
+	q.Unused = slices.DeleteFunc(q.Unused, func(u lang.Unused) bool { return strings.HasPrefix(u.Why, "a channel count") })
+	r.notes = append(r.notes, fmt.Sprintf("the layer sized with the %s found: %d input channels, %d filters", enUnknownWord(sv.Unknown), c.In, c.Out))
+	q.Canonical = lang.Format(q)
+}
+
+// asksCounts reports whether the question asks a count of the layer
+// besides its setting: parameters, weights, MACs, connections, neurons.
+func (r *enReader) asksCounts() bool {
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" {
+			return true
+		}
+	}
+	return false
+}
+
+// solveInChannels finds the input channels that give a layer the
+// parameters said: a conv with its kernel and filters ("a 3x3 conv with 256
+// filters shows 295,168 parameters"), or a fully connected layer with its
+// units ("10 units and 7,850 parameters: how many inputs?").
+func (r *enReader) solveInChannels(q *lang.Question) error {
+	real := r.realAnchors()
+	if len(real) == 0 {
+		return r.noLayer()
+	}
+	a := real[0]
+	out, _, _ := r.channels(a)
+	p := r.g.params[0].v
+	b := int64(1)
+	if a.noBias || r.g.noBias {
+		b = 0
+	}
+	k := a.kernel
+	if len(k) == 0 && len(a.bareSizes) > 0 {
+		k = r.toks[a.bareSizes[0]].dims
+	}
+	if len(k) == 1 {
+		k = []int{k[0], k[0]}
+	}
+	fc := a.kind == "fc" || len(k) == 0
+	if out == 0 || !fc && len(k) != 2 {
+		return r.fail(r.g.unkTok, "to find the input channels from the parameters I need the kernel size and the number of filters",
+			"e.g. \"a 3x3 conv with 256 filters has 295,168 parameters: how many input channels?\"")
+	}
+	per := int64(out)
+	formula, vals := "(P − b·Cout) / Cout", []calc.Binding{{Name: "P", Value: p}, {Name: "b", Value: b}, {Name: "Cout", Value: int64(out)}}
+	what := fmt.Sprintf("a fully connected layer with %d units", out)
+	if !fc {
+		per = int64(k[0]) * int64(k[1]) * int64(out)
+		formula = "(P − b·Cout) / (KH·KW·Cout)"
+		vals = append(vals, calc.Binding{Name: "KH", Value: int64(k[0])}, calc.Binding{Name: "KW", Value: int64(k[1])})
+		what = fmt.Sprintf("a %dx%d conv with %d filters", k[0], k[1], out)
+	}
+	sv := &calc.Solved{Unknown: "input channels", Min: 1, Max: calc.MaxSize,
+		Question: fmt.Sprintf("input channels Cin that give %s %d learnable parameters", what, p)}
+	rest := p - b*int64(out)
+	st := calc.Step{Quantity: "input channels", Formula: formula, Values: vals, Result: rest / per,
+		Note: "P = KH·KW·Cin·Cout + b·Cout, solved for Cin"}
+	if fc {
+		st.Note = "P = In·Out + b·Out, solved for In"
+	}
+	if rest <= 0 || rest%per != 0 {
+		st.Note = fmt.Sprintf("no whole number of channels gives exactly %d: %d give %d", p, rest/per, rest/per*per+b*int64(out))
+		sv.Steps = append(sv.Steps, st)
+		q.Solve = sv
+		return nil
+	}
+	cin := rest / per
+	sv.Solutions = []int64{cin}
+	sv.Steps = append(sv.Steps, st)
+	if fc {
+		sv.Layer = calc.Linear{In: int(cin), Out: out, NoBias: b == 0}
+	} else {
+		sv.Layer = calc.Conv{Kernel: k, In: int(cin), Out: out, NoBias: b == 0}
+	}
+	q.Solve = sv
+	q.Notes = append(q.Notes, r.notes...)
+	return nil
+}

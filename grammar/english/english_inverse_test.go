@@ -1,0 +1,63 @@
+package english
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestInverse checks inverse questions as students write them: the unknown
+// read and every value that solves it, each worked by hand.
+func TestInverse(t *testing.T) {
+	cases := []struct {
+		src     string
+		unknown string
+		want    []int64
+	}{
+		// floor((64+2p-5)/2)+1 = 32 needs 62 <= 59+2p < 64: p = 2.
+		{"My input is 64x64 and I'm using a 5x5 kernel with stride 2. What's the smallest padding that gives me a 32x32 output?", "pad", []int64{2}},
+		// 100-k+1 = 94: k = 7.
+		{"Image goes in at 100 by 100 and comes out of a single conv layer at 94 by 94. Stride was one and there was no zero padding. What size was the kernel?", "kernel", []int64{7}},
+		// stride 1, 'same': (7-1)/2 = 3, whatever the input size.
+		{"what padding do i put on each side so a 7x7 convolution with stride 1 doesnt shrink my feature map?", "pad", []int64{3}},
+		{"same pad for k7 s1 is p=?", "pad", []int64{3}},
+		{"what p do i need for a 5x5 kernel s1 so size stays the same", "pad", []int64{2}},
+		// (295168-256)/(3*3*256) = 128.
+		{"a 3x3 conv layer with 256 filters shows 295,168 parameters. How many channels must its input have had?", "input channels", []int64{128}},
+		// (7850-10)/10 = 784 inputs.
+		{"a dense layer with 10 units has 7850 parameters, how many input channels?", "input channels", []int64{784}},
+	}
+	for _, c := range cases {
+		q, err := ParseEnglish(c.src)
+		if err != nil {
+			t.Errorf("%q: %v", c.src, err)
+			continue
+		}
+		if q.Solve == nil {
+			t.Errorf("%q: not read as an inverse question: %s", c.src, q.Canonical)
+			continue
+		}
+		if q.Solve.Unknown != c.unknown || !slices.Equal(q.Solve.Solutions, c.want) {
+			t.Errorf("%q: %s = %v, want %s = %v", c.src, q.Solve.Unknown, q.Solve.Solutions, c.unknown, c.want)
+		}
+	}
+}
+
+// TestInverseSizesLayer checks that a question asking the setting and a
+// count gets the layer sized with the setting found: 28-k+1 = 24 gives
+// k = 5, and 5*5*1*8+8 = 208 parameters.
+func TestInverseSizesLayer(t *testing.T) {
+	q, err := ParseEnglish("A conv layer has input 28x28x1 and output 24x24x8, stride 1, no padding. What is the filter size, and how many parameters does the layer have?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Solve == nil || len(q.Layers) != 1 {
+		t.Fatalf("want the solved kernel and the layer, got %s", q.Canonical)
+	}
+	rep, err := q.Layers[0].Apply(q.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Params != 208 || !slices.Equal(q.Solve.Solutions, []int64{5}) {
+		t.Errorf("kernel %v, params %d; want 5 and 208", q.Solve.Solutions, rep.Params)
+	}
+}
