@@ -129,12 +129,12 @@ func (r *enReader) solveInverse(q *lang.Question) error {
 
 // inverseSizes puts the sizes of a setting question in their roles when
 // the reader did not: the first of two outputs is the input ("goes in at
-// 100 by 100 and comes out at 94 by 94"), a size nothing explained after
+// 100 by 100 and comes out at 94 by 94"), a size nothing explained besides
 // the input is the output wanted ("gives me a 32x32 output").
 func (r *enReader) inverseSizes() {
 	r.kernelAsOutput()
 	switch {
-	case len(r.g.inputs) == 0 && len(r.g.outs) >= 2:
+	case len(r.g.inputs) == 0 && len(r.g.outs) == 2 && r.g.outs[0].tok < r.g.outs[1].tok && r.entering(r.g.outs[0].tok):
 		f := r.g.outs[0]
 		f.role = "in"
 		r.g.inputs, r.g.outs = []enSizeFact{f}, r.g.outs[1:]
@@ -142,7 +142,7 @@ func (r *enReader) inverseSizes() {
 		for _, a := range r.anchors {
 			for _, i := range a.bareSizes {
 				t := r.toks[i]
-				if i != r.g.inputs[0].tok && len(t.dims) >= 2 && !slices.Equal(t.dims, r.kernelOf(i)) {
+				if i != r.g.inputs[0].tok && len(t.dims) >= 2 && !slices.Equal(t.dims, r.kernelOf(i)) && r.outputCue(i) {
 					r.g.outs = append(r.g.outs, enSizeFact{dims: t.dims, tok: i, role: "out"})
 					a.bareSizes = slices.DeleteFunc(a.bareSizes, func(k int) bool { return k == i })
 					return
@@ -150,6 +150,22 @@ func (r *enReader) inverseSizes() {
 			}
 		}
 	}
+}
+
+// enEnterWords say a size is where the data starts: "goes in at",
+// "enters at", "starts at".
+var enEnterWords = map[string]bool{"in": true, "enters": true, "enter": true, "entering": true, "starts": true, "start": true,
+	"begins": true, "from": true, "input": true}
+
+// entering reports whether the size at i is said as where the data
+// enters: an entering word among the three words before it.
+func (r *enReader) entering(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		if enEnterWords[strings.ToLower(r.toks[j].raw)] {
+			return true
+		}
+	}
+	return false
 }
 
 // kernelAsOutput reads a size said of the layer after "at" or "to" as
@@ -168,6 +184,21 @@ func (r *enReader) kernelAsOutput() {
 		a.kernel = nil
 		delete(a.at, "kernel")
 	}
+}
+
+// outputCue reports whether the size at i is said as an output: "a 32x32
+// output", "30x30 out of", "gives 14x14".
+func (r *enReader) outputCue(i int) bool {
+	switch r.lem(i + 1) {
+	case "output", "out", "outsize":
+		return true
+	}
+	for j := i - 1; j >= 0 && i-j <= 3; j-- {
+		if l := r.lem(j); l == "give" || l == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // kernelOf is the kernel of the layer whose phrase holds token i.
