@@ -46,6 +46,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
+	r.fcInputsAsked(q) // english_dense.go
 	real := r.realAnchors()
 	if len(real) == 0 {
 		return nil, r.noLayer()

@@ -346,3 +346,46 @@ func (r *enReader) sizeUnused(i int, why string) []lang.Unused {
 	}
 	return out
 }
+
+// fcInputsAsked reads a question about what a fully connected layer
+// receives ("what do i put as in_features for the fc", "how many inputs
+// does the FC layer receive?"): the layer's units are not said, and the
+// answer is the size flattened before it. The layer mention becomes the
+// flatten (or is dropped after one), and the output is asked.
+func (r *enReader) fcInputsAsked(q *lang.Question) {
+	real := r.realAnchors()
+	if len(real) == 0 {
+		return
+	}
+	a := real[len(real)-1]
+	if a.kind != "fc" || len(a.counts)+len(a.bare)+len(a.args)+len(a.bareSizes) > 0 || !r.inputsAsked() {
+		return
+	}
+	flat := slices.ContainsFunc(real, func(b *enAnchor) bool { return b.kind == "flatten" })
+	if flat {
+		r.anchors = slices.DeleteFunc(r.anchors, func(b *enAnchor) bool { return b == a })
+	} else {
+		a.kind = "flatten"
+	}
+	r.g.asked = slices.DeleteFunc(r.g.asked, func(s string) bool { return s == "params" || s == "neurons" })
+	r.addAsked("output")
+	q.Asked = r.g.asked
+	r.notes = append(r.notes, "the fully connected layer's inputs are the values flattened before it (in_features)")
+}
+
+// inputsAsked reports whether the question asks a layer's inputs:
+// in_features, "how many inputs", "what input size".
+func (r *enReader) inputsAsked() bool {
+	for i, t := range r.toks {
+		if t.kind != 'w' {
+			continue
+		}
+		if strings.EqualFold(t.raw, "in_features") || strings.EqualFold(t.raw, "in_feature") {
+			return true
+		}
+		if t.lem == "input" && t.plural && r.askedBefore(i) {
+			return true
+		}
+	}
+	return false
+}
