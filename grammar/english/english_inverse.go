@@ -47,14 +47,34 @@ func (r *enReader) inverseAsked() {
 			r.g.unknown, r.g.unkTok = u, i
 		}
 	}
+	r.effectiveKernel()
 	for i, t := range r.toks {
 		// "the smallest padding that gives 32x32", "minimum stride needed".
 		if u := enSettingUnknown[t.lem]; r.g.unknown == "" && u != "" && t.kind == 'w' && !t.plural && i > 0 && enExtremeWords[strings.ToLower(r.toks[i-1].raw)] {
 			r.g.unknown, r.g.unkTok = u, i
 		}
 	}
+	if len(r.g.params) == 0 && r.layersAsked() {
+		r.g.unknown = "layers" // "how many 2x2 max pooling layers take 224 down to 7?"
+	}
 	if r.g.unknown == "" && len(r.g.params) > 0 && r.channelsAsked() {
 		r.g.unknown, r.g.unkTok = "inch", r.g.params[0].tok
+	}
+}
+
+// effectiveKernel reads "what's the effective kernel size of a 3x3 conv
+// with dilation 6, and what padding keeps 19x19": the effective kernel is
+// shown in the working (a 13-wide kernel), the setting asked is the other.
+func (r *enReader) effectiveKernel() {
+	if r.g.unknown != "kernel" || !strings.EqualFold(r.toks[max(r.g.unkTok-1, 0)].raw, "effective") && !strings.EqualFold(r.toks[max(r.g.unkTok-2, 0)].raw, "effective") {
+		return
+	}
+	r.g.unknown = ""
+	for i, t := range r.toks {
+		if u := enSettingUnknown[t.lem]; i > r.g.unkTok && u != "" && u != "kernel" && (r.lem(i-1) == "what" || r.lem(i-1) == "many" || r.lem(i-2) == "what") {
+			r.g.unknown, r.g.unkTok = u, i
+			return
+		}
 	}
 }
 
@@ -117,6 +137,9 @@ func (r *enReader) solveInverse(q *lang.Question) error {
 	if r.g.unknown == "inch" {
 		return r.solveInChannels(q)
 	}
+	if r.g.unknown == "layers" {
+		return r.solveLayers(q)
+	}
 	if r.g.unknown != "out" {
 		r.inverseSizes()
 	}
@@ -133,6 +156,16 @@ func (r *enReader) solveInverse(q *lang.Question) error {
 // the input is the output wanted ("gives me a 32x32 output").
 func (r *enReader) inverseSizes() {
 	r.kernelAsOutput()
+	// "SSD fc6 uses a 3x3 conv ...": a name before the layer with the kernel
+	// is context.
+	for _, a := range r.realAnchors() {
+		if len(a.kernel) > 0 {
+			break
+		}
+		if len(a.counts)+len(a.bare)+len(a.bareSizes)+len(a.args) == 0 && slices.ContainsFunc(r.anchors, func(b *enAnchor) bool { return len(b.kernel) > 0 }) {
+			a.ctx = true
+		}
+	}
 	switch {
 	case len(r.g.inputs) == 0 && len(r.g.outs) == 2 && r.g.outs[0].tok < r.g.outs[1].tok && r.entering(r.g.outs[0].tok):
 		f := r.g.outs[0]
@@ -323,6 +356,79 @@ func (r *enReader) solveInChannels(q *lang.Question) error {
 		sv.Layer = calc.Conv{Kernel: k, In: int(cin), Out: out, NoBias: b == 0}
 	}
 	q.Solve = sv
-	q.Notes = append(q.Notes, r.notes...)
+	return nil
+}
+
+// layersAsked reports whether the question asks how many layers of one
+// kind take the input to the output: "how many 2x2 stride-2 max pooling
+// layers are needed to take 224x224 down to 7x7?".
+func (r *enReader) layersAsked() bool {
+	if len(r.g.inputs) == 0 || len(r.g.outs) == 0 {
+		return false
+	}
+	for i, t := range r.toks {
+		if t.lem != "how" || r.lem(i+1) != "many" {
+			continue
+		}
+		for j := i + 2; j < len(r.toks) && j-i <= 8; j++ {
+			l := r.lem(j)
+			if (l == "pool" || l == "conv" || l == "layer") && r.toks[j].plural || l == "layer" {
+				r.g.unkTok = j
+				return true
+			}
+			if enQuantities[l] || l == "filter" || l == "fmap" || l == "channel" || l == "neuron" || enStop[l] && l != "with" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// solveLayers finds how many times one layer must be applied to take the
+// input size to the output size, applying it until the size is reached or
+// passed (at most 64 times).
+func (r *enReader) solveLayers(q *lang.Question) error {
+	real := r.realAnchors()
+	if len(real) == 0 {
+		return r.noLayer()
+	}
+	a := real[0]
+	c := r.solveConv(a)
+	if len(c.Kernel) == 0 {
+		return r.fail(r.g.unkTok, "to count the layers I need the kernel (window) size of one", solveHint)
+	}
+	var layer calc.Layer = c
+	if a.kind == "pool" {
+		op := calc.MaxPool
+		if a.op == "avg" {
+			op = calc.AvgPool
+		}
+		layer = calc.Pool{Op: op, Kernel: c.Kernel, Stride: c.Stride, Pad: c.Pad, Ceil: a.ceil}
+	}
+	in, out := r.g.inputs[0].dims[0], r.g.outs[0].dims[0]
+	sv := &calc.Solved{Unknown: "layers", Min: 1, Max: 64, Layer: layer,
+		Question: fmt.Sprintf("number of %s layers that take %d to %d", lang.FormatHead(layer), in, out)}
+	shape := calc.Shape{1, in, in}
+	for n := 1; n <= 64; n++ {
+		rep, err := layer.Apply(shape)
+		if err != nil || len(rep.Output) < 2 {
+			break
+		}
+		h := rep.Output[1]
+		sv.Steps = append(sv.Steps, calc.Step{Quantity: fmt.Sprintf("size after %d layer(s)", n), Formula: "floor((H + 2·p − k) / s) + 1",
+			Values: []calc.Binding{{Name: "H", Value: int64(shape[1])}, {Name: "p", Value: int64(calc.Per(c.Pad, 0, 0))},
+				{Name: "k", Value: int64(lang.Per0(c.Kernel))}, {Name: "s", Value: int64(max(lang.Per0(c.Stride), 1))}}, Result: int64(h)})
+		if h == out {
+			sv.Solutions = []int64{int64(n)}
+			break
+		}
+		if h < out || h == shape[1] {
+			sv.Steps = append(sv.Steps, calc.Step{Quantity: "layers that work", Formula: "none",
+				Note: fmt.Sprintf("the size passes %d without reaching it", out)})
+			break
+		}
+		shape = rep.Output
+	}
+	q.Solve = sv
 	return nil
 }

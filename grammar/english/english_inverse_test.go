@@ -61,3 +61,22 @@ func TestInverseSizesLayer(t *testing.T) {
 		t.Errorf("kernel %v, params %d; want 5 and 208", q.Solve.Solutions, rep.Params)
 	}
 }
+
+// TestInverseLayers checks "how many layers take 224 to 7": each 2x2
+// stride-2 pool halves the size (224, 112, 56, 28, 14, 7: five), each 3x3
+// stride-2 conv with padding 1 too (256, 128, 64, 32, 16: four).
+func TestInverseLayers(t *testing.T) {
+	for src, want := range map[string]int64{
+		"How many 2x2 stride-2 max pooling layers are needed to take a 224x224 feature map down to 7x7?": 5,
+		"how many stride 2 3x3 convs with padding 1 do i need to get from 256x256 down to 16x16":         4,
+	} {
+		q, err := ParseEnglish(src)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if q.Solve == nil || q.Solve.Unknown != "layers" || !slices.Equal(q.Solve.Solutions, []int64{want}) {
+			t.Errorf("%q: got %+v, want layers = %d", src, q.Solve, want)
+		}
+	}
+}
