@@ -389,3 +389,9 @@ func (r *enReader) inputsAsked() bool {
 	}
 	return false
 }
+
+// "densely connected" is "fully connected" (Keras's Dense): the word joins
+// "connected" into a fully connected layer as "fully" does.
+func init() {
+	enVocab["densely"] = "fully"
+}
