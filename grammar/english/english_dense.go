@@ -113,6 +113,10 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 		d.chain = append(d.chain, v)
 		return true
 	}
+	if r.lem(i-1) == "=" && (strings.EqualFold(r.toks[max(i-2, 0)].raw, "c") || r.lem(i-2) == "channel") {
+		d.channels = v // "C=64"
+		return true
+	}
 	if r.denseRatio(i) {
 		d.ratio, d.ratioTok = v, i
 		return true
@@ -234,10 +238,34 @@ func (r *enReader) denseQuestion(d *denseRead) *lang.Question {
 	}
 	q.Input, q.Layers, q.Network = input, layers, len(layers) > 1
 	q.Unused = d.outUnused
+	if r.denseOneLayer(q, d) {
+		q.Layers = layers[len(layers)-1:]
+	}
 	q.Framework = r.framework()
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q
+}
+
+// denseOneLayer makes a volume flattened into one fully connected layer
+// that layer alone, when its weights or biases are asked (a network's
+// answer counts parameters only): the volume's numbers are named as
+// flattened into the layer's inputs.
+func (r *enReader) denseOneLayer(q *lang.Question, d *denseRead) bool {
+	lin := 0
+	for _, l := range q.Layers {
+		if _, ok := l.Layer.(calc.Linear); ok {
+			lin++
+		}
+	}
+	asked := slices.Contains(q.Asked, "weights") || slices.Contains(q.Asked, "biases") || slices.Contains(q.Asked, "connections")
+	if lin != 1 || !asked || q.Input == nil || d.gap || len(d.vols) == 0 {
+		return false
+	}
+	n, _ := q.Input.Elements()
+	q.Unused = append(q.Unused, r.sizeUnused(d.vols[0], fmt.Sprintf("the input %s, flattened: %d inputs", enShapeText(q.Input), n))...)
+	q.Input, q.Network = nil, false
+	return true
 }
 
 // denseSizes are the widths of the chain of fully connected layers, the

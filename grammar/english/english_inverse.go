@@ -96,6 +96,9 @@ func (r *enReader) letterAsked(i int) bool {
 // channels", "what was Cin".
 func (r *enReader) channelsAsked() bool {
 	for i, t := range r.toks {
+		if t.kind == 'w' && t.lem == "input" && t.plural && r.askedBefore(i) {
+			return true // "how many inputs does it have?"
+		}
 		if t.kind != 'w' || t.lem != "channel" && t.lem != "inch" && t.lem != "depth" {
 			continue
 		}
@@ -223,16 +226,19 @@ func (r *enReader) kernelAsOutput() {
 // output", "30x30 out of", "gives 14x14".
 func (r *enReader) outputCue(i int) bool {
 	switch r.lem(i + 1) {
-	case "output", "out", "outsize":
+	case "output", "out", "outsize", "after":
 		return true
 	}
 	for j := i - 1; j >= 0 && i-j <= 3; j-- {
-		if l := r.lem(j); l == "give" || l == "to" {
+		if l := r.lem(j); l == "give" || l == "to" || enWantWords[strings.ToLower(r.toks[j].raw)] {
 			return true
 		}
 	}
 	return false
 }
+
+// enWantWords say the size after them is the one wanted.
+var enWantWords = map[string]bool{"want": true, "wanted": true, "desired": true, "target": true, "need": true}
 
 // kernelOf is the kernel of the layer whose phrase holds token i.
 func (r *enReader) kernelOf(i int) []int {
@@ -349,6 +355,9 @@ func (r *enReader) solveInChannels(q *lang.Question) error {
 	}
 	cin := rest / per
 	sv.Solutions = []int64{cin}
+	if fc {
+		sv.Unknown, sv.Question = "inputs", fmt.Sprintf("inputs In that give %s %d learnable parameters", what, p)
+	}
 	sv.Steps = append(sv.Steps, st)
 	if fc {
 		sv.Layer = calc.Linear{In: int(cin), Out: out, NoBias: b == 0}

@@ -24,7 +24,7 @@ func TestInverse(t *testing.T) {
 		// (295168-256)/(3*3*256) = 128.
 		{"a 3x3 conv layer with 256 filters shows 295,168 parameters. How many channels must its input have had?", "input channels", []int64{128}},
 		// (7850-10)/10 = 784 inputs.
-		{"a dense layer with 10 units has 7850 parameters, how many input channels?", "input channels", []int64{784}},
+		{"a dense layer with 10 units has 7850 parameters, how many inputs?", "inputs", []int64{784}},
 	}
 	for _, c := range cases {
 		q, err := ParseEnglish(c.src)
