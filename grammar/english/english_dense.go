@@ -32,6 +32,7 @@ type denseRead struct {
 	matrix   []int // "a 4096x4096 dense": In×Out
 	gap      bool  // global average pooling before the layer
 	layers   int   // "two fully connected layers"
+	pending  int   // a count of layers said just before their units: "two hidden layers of 50"
 	// outUnused names the numbers of an output volume, which the layer
 	// uses as their product.
 	outUnused []lang.Unused
@@ -64,6 +65,10 @@ func (r *enReader) dense() *lang.Question {
 				return nil
 			}
 			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation"
+			// "one output neuron", "a single output unit": a layer of one.
+			if (isOne(low) || low == "single") && (r.lem(i+1) == "output" && r.lem(i+2) == "neuron" || r.lem(i+1) == "neuron" && !r.toks[i+1].plural) {
+				d.addUnits(1, i)
+			}
 			if low == "gap" || t.lem == "pool" && (r.lem(i-1) == "global" || r.lem(i-2) == "global") {
 				d.gap = true
 			} else if t.lem == "pool" && !r.denseContext(i) {
@@ -133,13 +138,16 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	// "two fully connected layers": how many layers, not units.
 	if v <= 8 && (r.lem(i+1) == "layer" || r.lem(i+1) == "fc") {
 		d.layers = v
+		if l := r.lem(i + 2); l == "of" || l == "with" {
+			d.pending = v // "two hidden layers of 50", not "a 2-layer MLP with 784 inputs"
+		}
 		return true
 	}
 	switch next {
 	case "neuron", "output", "out", "layer":
-		d.units, d.unitToks = append(d.units, v), append(d.unitToks, i)
+		d.addUnits(v, i)
 		return true
-	case "input":
+	case "input", "vector":
 		d.inputs = v
 		return true
 	case "channel", "fmap", "depth":
@@ -150,7 +158,7 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	switch r.lem(i - 1) {
 	case "of", "to", "(", "is", "fc", "with":
 		if r.denseAfterLayer(i) {
-			d.units, d.unitToks = append(d.units, v), append(d.unitToks, i)
+			d.addUnits(v, i)
 			return true
 		}
 	}
@@ -171,6 +179,15 @@ func (r *enReader) denseContext(i int) bool {
 		}
 	}
 	return false
+}
+
+// addUnits files the units of a layer, or of as many layers as were just
+// counted ("two hidden layers of 50 neurons each").
+func (d *denseRead) addUnits(v, tok int) {
+	for range max(d.pending, 1) {
+		d.units, d.unitToks = append(d.units, v), append(d.unitToks, tok)
+	}
+	d.pending = 0
 }
 
 // denseAfterLayer reports whether a layer word comes shortly before token
