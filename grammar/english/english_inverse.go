@@ -54,6 +54,9 @@ func (r *enReader) inverseAsked() {
 			r.g.unknown, r.g.unkTok = u, i
 		}
 	}
+	if r.g.unknown == "" && len(r.g.params) == 0 && r.rfTarget() > 0 && r.howManyLayers() {
+		r.g.unknown = "layers" // "how many 3x3 convs for a receptive field of 7?"
+	}
 	if len(r.g.params) == 0 && r.layersAsked() {
 		r.g.unknown = "layers" // "how many 2x2 max pooling layers take 224 down to 7?"
 	}
@@ -372,9 +375,38 @@ func (r *enReader) solveInChannels(q *lang.Question) error {
 // kind take the input to the output: "how many 2x2 stride-2 max pooling
 // layers are needed to take 224x224 down to 7x7?".
 func (r *enReader) layersAsked() bool {
-	if len(r.g.inputs) == 0 || len(r.g.outs) == 0 {
+	if len(r.g.inputs) == 0 || len(r.g.outs) == 0 || r.rfTarget() > 0 {
 		return false
 	}
+	return r.howManyLayers()
+}
+
+// rfTarget is the receptive field a question wants ("a receptive field of
+// 7x7", "rf = 11"), or 0.
+func (r *enReader) rfTarget() int {
+	for i, t := range r.toks {
+		if t.lem != "rf" && !(t.lem == "receptive" && r.lem(i+1) == "field") {
+			continue
+		}
+		for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+			if raw := r.toks[j].raw; raw == "" || raw[0] < '0' || raw[0] > '9' {
+				continue // "as one 7x7 conv": the count is no field
+			}
+			if r.toks[j].kind == 's' {
+				return r.toks[j].dims[0]
+			}
+			if r.toks[j].kind == 'n' && !r.toks[j].isFrac {
+				return enClamp(r.toks[j].num)
+			}
+		}
+	}
+	return 0
+}
+
+// howManyLayers reports whether the question asks how many layers: "how
+// many 2x2 pooling layers", "how many stacked 3x3 convs"; it marks the
+// layer word as the unknown's token.
+func (r *enReader) howManyLayers() bool {
 	for i, t := range r.toks {
 		if t.lem != "how" || r.lem(i+1) != "many" {
 			continue
@@ -414,6 +446,10 @@ func (r *enReader) solveLayers(q *lang.Question) error {
 		}
 		layer = calc.Pool{Op: op, Kernel: c.Kernel, Stride: c.Stride, Pad: c.Pad, Ceil: a.ceil}
 	}
+	if rf := r.rfTarget(); rf > 0 {
+		q.Solve = solveLayersRF(c, layer, rf)
+		return nil
+	}
 	in, out := r.g.inputs[0].dims[0], r.g.outs[0].dims[0]
 	sv := &calc.Solved{Unknown: "layers", Min: 1, Max: 64, Layer: layer,
 		Question: fmt.Sprintf("number of %s layers that take %d to %d", lang.FormatHead(layer), in, out)}
@@ -440,4 +476,32 @@ func (r *enReader) solveLayers(q *lang.Question) error {
 	}
 	q.Solve = sv
 	return nil
+}
+
+// solveLayersRF finds how many copies of one layer, stacked, see a
+// receptive field of rf: each adds (k − 1)·d times the stride so far
+// (Distill 2019's recurrence), at most 64 layers.
+func solveLayersRF(c calc.Conv, layer calc.Layer, rf int) *calc.Solved {
+	k, s, d := calc.Per(c.Kernel, 0, 1), max(calc.Per(c.Stride, 0, 1), 1), max(calc.Per(c.Dilation, 0, 1), 1)
+	sv := &calc.Solved{Unknown: "layers", Min: 1, Max: 64, Layer: layer,
+		Question: fmt.Sprintf("number of stacked %s layers whose receptive field is %d", lang.FormatHead(layer), rf)}
+	field, jump := 1, 1
+	for n := 1; n <= 64; n++ {
+		prev := field
+		field += (k - 1) * d * jump
+		sv.Steps = append(sv.Steps, calc.Step{Quantity: fmt.Sprintf("receptive field after %d layer(s)", n), Formula: "r + (k − 1)·d·j",
+			Values: []calc.Binding{{Name: "r", Value: int64(prev)}, {Name: "k", Value: int64(k)}, {Name: "d", Value: int64(d)}, {Name: "j", Value: int64(jump)}},
+			Result: int64(field), Note: "j is the product of the strides before the layer"})
+		jump *= s
+		if field == rf {
+			sv.Solutions = []int64{int64(n)}
+			return sv
+		}
+		if field > rf || field == prev {
+			break
+		}
+	}
+	sv.Steps = append(sv.Steps, calc.Step{Quantity: "layers that work", Formula: "none",
+		Note: fmt.Sprintf("the receptive field passes %d without reaching it", rf)})
+	return sv
 }

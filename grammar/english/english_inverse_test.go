@@ -80,3 +80,22 @@ func TestInverseLayers(t *testing.T) {
 		}
 	}
 }
+
+// TestInverseLayersRF checks "how many 3x3 convs for a receptive field of
+// 7": each stride-1 3x3 conv adds 2 (3, 5, 7: three); 5x5 adds 4 (5, 9,
+// 13, 17: four).
+func TestInverseLayersRF(t *testing.T) {
+	for src, want := range map[string]int64{
+		"how many 3x3 conv layers do you need to get a receptive field of 7x7?":  3,
+		"how many stacked 5x5 convs (stride 1) until the receptive field is 17?": 4,
+	} {
+		q, err := ParseEnglish(src)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if q.Solve == nil || q.Solve.Unknown != "layers" || !slices.Equal(q.Solve.Solutions, []int64{want}) {
+			t.Errorf("%q: got %+v, want layers = %d", src, q.Solve, want)
+		}
+	}
+}
