@@ -329,7 +329,7 @@ func (r *enReader) solveInChannels(q *lang.Question) error {
 		k = []int{k[0], k[0]}
 	}
 	fc := a.kind == "fc" || len(k) == 0
-	if out == 0 || !fc && len(k) != 2 {
+	if out == 0 || !fc && len(k) != 2 || out > calc.MaxSize || !fc && (k[0] > calc.MaxSize || k[1] > calc.MaxSize || k[0] < 1 || k[1] < 1) {
 		return r.fail(r.g.unkTok, "to find the input channels from the parameters I need the kernel size and the number of filters",
 			"e.g. \"a 3x3 conv with 256 filters has 295,168 parameters: how many input channels?\"")
 	}
@@ -486,7 +486,7 @@ func solveLayersRF(c calc.Conv, layer calc.Layer, rf int) *calc.Solved {
 	sv := &calc.Solved{Unknown: "layers", Min: 1, Max: 64, Layer: layer,
 		Question: fmt.Sprintf("number of stacked %s layers whose receptive field is %d", lang.FormatHead(layer), rf)}
 	field, jump := 1, 1
-	for n := 1; n <= 64; n++ {
+	for n := 1; n <= 64 && k <= calc.MaxSize && d <= calc.MaxSize && jump <= calc.MaxSize; n++ {
 		prev := field
 		field += (k - 1) * d * jump
 		sv.Steps = append(sv.Steps, calc.Step{Quantity: fmt.Sprintf("receptive field after %d layer(s)", n), Formula: "r + (k − 1)·d·j",

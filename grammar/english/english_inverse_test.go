@@ -99,3 +99,31 @@ func TestInverseLayersRF(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInverseDense reads questions near the inverse and fully connected
+// readings: no panic, and a reading is sized without one either.
+func FuzzInverseDense(f *testing.F) {
+	for _, s := range []string{
+		"a 3x3 conv layer with 256 filters shows 295,168 parameters. How many channels must its input have had?",
+		"a 99999999999x99999999999 conv with 99999999 filters has 5 parameters, how many input channels?",
+		"how many 99999999999x2 convs with stride 99999999999 until the receptive field is 99999999999?",
+		"how many 2x2 pools take 0x0 down to 0x0?",
+		"SE block, C=0, r=0: params?",
+		"an SE block on 7 channels with reduction ratio 2",
+		"a 99999999999x99999999999x3 image fully connected to a 99999x99999x6 output layer",
+		"two hidden layers of 0 neurons each and one output neuron from 5 inputs",
+		"same pad for k7 s1 is p=?",
+		"goes in at 5 by 5 and comes out at 9 by 9, what kernel?",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		q, err := ParseEnglish(src)
+		if err != nil || q == nil {
+			return
+		}
+		for _, l := range q.Layers {
+			_, _ = l.Apply(q.Input)
+		}
+	})
+}
