@@ -138,7 +138,11 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	// "two fully connected layers": how many layers, not units.
 	if v <= 8 && (r.lem(i+1) == "layer" || r.lem(i+1) == "fc") {
 		d.layers = v
-		if l := r.lem(i + 2); l == "of" || l == "with" {
+		k := i + 2
+		if r.lem(k) == "layer" {
+			k++ // "3 fully connected layers of 100"
+		}
+		if l := r.lem(k); l == "of" || l == "with" {
 			d.pending = v // "two hidden layers of 50", not "a 2-layer MLP with 784 inputs"
 		}
 		return true
