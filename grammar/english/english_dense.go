@@ -242,7 +242,7 @@ func (r *enReader) denseQuestion(d *denseRead) *lang.Question {
 	}
 	pos := enPos(r.src, r.toks[0].off)
 	var layers []lang.Layer
-	if input != nil && len(input) > 1 {
+	if len(input) > 1 {
 		if d.gap {
 			layers = append(layers, lang.Layer{Layer: calc.AdaptivePool{Op: calc.AvgPool, Output: []int{1}}, Pos: pos})
 		}
