@@ -152,8 +152,45 @@ func (r *enReader) solveInverse(q *lang.Question) error {
 	if err := r.solve(q); err != nil {
 		return err
 	}
+	r.solveWidth(q)
 	r.sizeSolved(q)
 	return nil
+}
+
+// solveWidth solves the width too when the sizes or the kernel are not
+// square ("input 40x60, output 38x56: what kernel?"): the answer is the
+// height's value with the width's ("kernel height = 3 (with kernel width
+// 5)").
+func (r *enReader) solveWidth(q *lang.Question) {
+	sv := q.Solve
+	first := r.firstInput()
+	if sv == nil || sv.Second != "" || len(sv.Solutions) != 1 || first == nil || len(first.dims) < 2 || r.g.unknown == "input" {
+		return
+	}
+	in := first.dims
+	out := in
+	if len(r.g.outs) > 0 {
+		out = r.g.outs[0].dims
+	}
+	c, ok := sv.Layer.(calc.Conv)
+	if !ok || len(out) < 2 || in[0] == in[1] && out[0] == out[1] && calc.Per(c.Kernel, 0, 1) == calc.Per(c.Kernel, 1, 1) {
+		return
+	}
+	if r.g.unknown == "kernel" && in[0]-out[0] == in[1]-out[1] {
+		return // the same kernel fits both
+	}
+	w, err := calc.SolveConv(c, sv.Unknown, 1, in[1], out[1])
+	if err != nil {
+		return
+	}
+	word := enUnknownWord(sv.Unknown)
+	sv.Second, sv.Seconds = word+" width", [][]int64{w.Solutions}
+	sv.Unknown = word + " height"
+	sv.Question += "; " + w.Question
+	sv.Steps = append(sv.Steps, w.Steps...)
+	if w.Layer != nil {
+		sv.Layer = w.Layer
+	}
 }
 
 // inverseSizes puts the sizes of a setting question in their roles when

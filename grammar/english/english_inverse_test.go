@@ -42,6 +42,19 @@ func TestInverse(t *testing.T) {
 	}
 }
 
+// TestInverseWidth checks a setting solved on both sides when the sizes
+// are not square: 40-k+1 = 38 and 60-k+1 = 56 give a 3x5 kernel.
+func TestInverseWidth(t *testing.T) {
+	q, err := ParseEnglish("input 40x60, output 38x56, stride 1, no padding: what kernel size?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := q.Solve
+	if sv == nil || !slices.Equal(sv.Solutions, []int64{3}) || len(sv.Seconds) != 1 || !slices.Equal(sv.Seconds[0], []int64{5}) {
+		t.Errorf("got %+v, want kernel height 3 with width 5", sv)
+	}
+}
+
 // TestInverseSizesLayer checks that a question asking the setting and a
 // count gets the layer sized with the setting found: 28-k+1 = 24 gives
 // k = 5, and 5*5*1*8+8 = 208 parameters.
