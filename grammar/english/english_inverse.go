@@ -214,6 +214,18 @@ func (r *enReader) inverseSizes() {
 		f := r.g.outs[0]
 		f.role = "in"
 		r.g.inputs, r.g.outs = []enSizeFact{f}, r.g.outs[1:]
+	case len(r.g.inputs) <= 1 && len(r.g.outs) == 0 && r.halves() != 0 && r.firstInput() != nil:
+		// "what padding so a 5x5 conv with stride 2 halves 64x64?"
+		f := *r.firstInput()
+		dims := make([]int, len(f.dims))
+		for k, d := range f.dims {
+			dims[k] = d / 2
+			if r.halves() > 0 {
+				dims[k] = d * 2
+			}
+		}
+		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: f.tok, role: "out"})
+		r.notes = append(r.notes, fmt.Sprintf("the output wanted: %s", strings.Trim(strings.ReplaceAll(fmt.Sprint(dims), " ", "×"), "[]")))
 	case len(r.g.inputs) == 1 && len(r.g.outs) == 0 && !r.g.keep:
 		for _, a := range r.anchors {
 			for _, i := range a.bareSizes {
@@ -226,6 +238,20 @@ func (r *enReader) inverseSizes() {
 			}
 		}
 	}
+}
+
+// halves is -1 when the question asks to halve the size ("halves
+// 64x64"), 1 to double it, 0 for neither.
+func (r *enReader) halves() int {
+	for _, t := range r.toks {
+		switch low := strings.ToLower(t.raw); {
+		case strings.HasPrefix(low, "halv"):
+			return -1
+		case strings.HasPrefix(low, "doubl"):
+			return 1
+		}
+	}
+	return 0
 }
 
 // enEnterWords say a size is where the data starts: "goes in at",
