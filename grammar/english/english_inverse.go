@@ -243,12 +243,16 @@ func (r *enReader) inverseSizes() {
 // halves is -1 when the question asks to halve the size ("halves
 // 64x64"), 1 to double it, 0 for neither.
 func (r *enReader) halves() int {
-	for _, t := range r.toks {
+	if r.g.keep {
+		return 0
+	}
+	for i, t := range r.toks {
 		switch low := strings.ToLower(t.raw); {
 		case strings.HasPrefix(low, "halv"):
 			return -1
-		case strings.HasPrefix(low, "doubl"):
-			return 1
+		case strings.HasPrefix(low, "doubl") && !strings.HasPrefix(strings.ToLower(r.toks[min(i+2, len(r.toks)-1)].raw), "check") &&
+			!strings.HasPrefix(strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw), "check"):
+			return 1 // but "double-check" checks
 		}
 	}
 	return 0
