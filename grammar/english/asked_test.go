@@ -66,16 +66,3 @@ func TestAskedExported(t *testing.T) {
 		}
 	}
 }
-
-// TestRefusedNotGuessed checks questions the reader cannot answer yet are
-// refused, not answered as another question.
-func TestRefusedNotGuessed(t *testing.T) {
-	for _, src := range []string{
-		"how many 2x2 stride-2 pooling layers do I need to get from 64x64 to 4x4?",
-		"How many 2x2 stride-2 max pooling layers are needed to take a 224x224 feature map down to 7x7?",
-	} {
-		if q, err := ParseEnglish(src); err == nil {
-			t.Errorf("%q answered as %s", src, q.Canonical)
-		}
-	}
-}

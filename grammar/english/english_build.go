@@ -23,24 +23,24 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
+	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.fcAsConv(q) {
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
 	}
+	if dq := r.dense(); dq != nil {
+		return dq, nil // english_dense.go
+	}
 	if r.g.unknown == "out" && len(r.g.params) == 0 {
 		r.g.unknown = ""
-	}
-	if r.g.unknown == "layers" {
-		return nil, r.fail(r.g.unkTok, "I cannot find how many layers a size needs yet",
-			"ask the size after a given number of layers: \"224x224 input, five 2x2 max pools with stride 2: output size?\"")
 	}
 	if r.g.unknown == "" && r.g.keep {
 		r.keepSize()
 	}
 	if r.g.unknown != "" {
-		if err := r.solve(q); err != nil {
+		if err := r.solveInverse(q); err != nil { // english_inverse.go
 			return nil, err
 		}
 		q.Notes = append(q.Notes, r.notes...)
@@ -52,6 +52,7 @@ func (r *enReader) read() (*lang.Question, error) {
 // build builds the layers of a question that asks about them (not an
 // inverse question), with its input.
 func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
+	r.fcInputsAsked(q) // english_dense.go
 	real := r.fcInputs(r.realAnchors())
 	q.Asked = r.g.asked
 	if len(real) == 0 {
