@@ -96,6 +96,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 	}
 	k.notes()
 	ptFinish(q, "keras", nil)
+	ptCutAtTooSmall(src, q)
 	return q, nil
 }
 

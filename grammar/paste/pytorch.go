@@ -12,7 +12,7 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
@@ -55,6 +55,17 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
+	if len(mods.order) == 0 && msg == nil {
+		// only functional lines: x = F.max_pool2d(x, 3, stride=3)
+		if fw := ptLooseForward(f, mods, env, q); fw != nil {
+			q.Layers = fw
+			if err := ptInput(f, env, prose, q); err != nil {
+				return nil, err
+			}
+			ptFinish(q, "pytorch", fx)
+			return q, nil
+		}
+	}
 	if len(mods.order) == 0 {
 		if msg != nil {
 			msg.noBias = ptNoBiasWords(src)
@@ -97,6 +108,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
+	ptCutAtTooSmall(src, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}

@@ -529,6 +529,60 @@ Conv2D(64,(5,5)) after a 48 ch layer, i get 76800 but summary says more??
 """, [76864], "5*5*48*64 = 76800 weights + 64 biases = 76864", torch_check=lambda: [params(nn.Conv2d(48, 64, 5))])
 
 
+# --- the framework's own messages: a map too small, an input without its axis ------
+
+def _too_small():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2))
+    return [run(m, (1, 3, 32, 32))[0][1]]
+
+
+case("pa2-too-small-size-before", "error", """
+RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size
+nn.Sequential(
+    nn.Conv2d(3, 16, 3), nn.MaxPool2d(2),
+    nn.Conv2d(16, 32, 3), nn.MaxPool2d(2),
+    nn.Conv2d(32, 64, 3), nn.MaxPool2d(2),
+    nn.Conv2d(64, 128, 3),
+)
+cifar 32x32. what size reaches the last conv?
+""", [2], "32->30->15->13->6->4->2: the last 3x3 conv gets 2x2", torch_check=_too_small)
+
+
+def _keras_small():
+    m = nn.Sequential(nn.Conv2d(1, 32, 5), nn.MaxPool2d(2), nn.Conv2d(32, 64, 5), nn.MaxPool2d(2))
+    return [run(m, (1, 1, 28, 28))[0][1]]
+
+
+case("pa2-keras-negative-dimension", "error", """
+ValueError: Negative dimension size caused by subtracting 5 from 4 for 'conv2d_2/Conv2D'
+model.add(Conv2D(32, (5,5), input_shape=(28,28,1)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(64, (5,5)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(128, (5,5)))
+whats the h/w going into the last conv
+""", [4], "28->24->12->8->4: a 5x5 kernel does not fit in 4x4", torch_check=_keras_small)
+
+
+def _pool_lines():
+    m = nn.Sequential(nn.MaxPool2d(2), nn.AvgPool2d(3, stride=2))
+    return [run(m, (1, 16, 64, 64))[0][1]]
+
+
+case("pa2-functional-pool-lines", "forward", """
+x is [B, 16, 64, 64]
+x = F.max_pool2d(x, 2)
+x = F.avg_pool2d(x, 3, stride=2)
+spatial size after both?
+""", [15], "64 -> 32 -> floor((32-3)/2)+1 = 15", torch_check=_pool_lines)
+
+case("pa2-expected-4d-input", "error", """
+RuntimeError: Expected 4-dimensional input for 4-dimensional weight [16, 1, 3, 3], but got 3-dimensional input of size [32, 64, 64] instead
+how many params does that conv have and whats the fix
+""", [160], "the message's conv: 16*1*3*3 + 16 = 160; [32, 64, 64] is 32 grayscale images without the channel axis: x.unsqueeze(1)",
+     torch_check=lambda: [params(nn.Conv2d(1, 16, 3))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
