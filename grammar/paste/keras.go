@@ -3,6 +3,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -79,6 +80,12 @@ func ParseKeras(src string) (*lang.Question, error) {
 		return nil, k.err
 	}
 	k.message(src)
+	if k.functional(f, prose) {
+		k.notes()
+		ptFinish(q, "keras", nil)
+		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "no input size in the paste") })
+		return q, nil
+	}
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}

@@ -583,6 +583,21 @@ how many params does that conv have and whats the fix
      torch_check=lambda: [params(nn.Conv2d(1, 16, 3))])
 
 
+# --- Keras functional branches -------------------------------------------------------
+
+case("pa2-keras-functional-branches", "keras", """
+inp = Input(shape=(32, 32, 64))
+a = Conv2D(32, 1, padding='same')(inp)
+b = Conv2D(16, 1, padding='same')(inp)
+b = Conv2D(32, 3, padding='same')(b)
+c = MaxPooling2D(3, strides=1, padding='same')(inp)
+c = Conv2D(16, 1, padding='same')(c)
+out = concatenate([a, b, c])
+params of this block and channels of out?
+""", [8800, 80], "a: 64*32+32 = 2080; b: 64*16+16 = 1040, 16*32*9+32 = 4640; c: pool 0, 64*16+16 = 1040; total 8800; channels 32+32+16 = 80",
+     torch_check=lambda: [params(nn.Conv2d(64, 32, 1), nn.Conv2d(64, 16, 1), nn.Conv2d(16, 32, 3), nn.Conv2d(64, 16, 1)), 32 + 32 + 16])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
