@@ -92,6 +92,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
+	ptRFInput(q)
 	if ptSolvePadding(f, q) {
 		q.Framework = "pytorch"
 		q.Canonical = lang.Format(q)
@@ -148,9 +149,10 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 	if main := ptMainClass(classes); main != nil {
 		nodes = main.body // the model; the other classes are its parts
 	}
+	fns, nodes := ptFunctions(nodes)
 	m.fwd, m.body = ptForwardBody(nodes)
 	w := &ptModuleWalk{m: m, env: env, q: q, classes: map[string]*ptClass{}}
-	for _, c := range classes {
+	for _, c := range append(classes, fns...) {
 		w.classes[c.name] = c
 	}
 	w.walk(nodes, "")

@@ -598,6 +598,37 @@ params of this block and channels of out?
      torch_check=lambda: [params(nn.Conv2d(64, 32, 1), nn.Conv2d(64, 16, 1), nn.Conv2d(16, 32, 3), nn.Conv2d(64, 16, 1)), 32 + 32 + 16])
 
 
+# --- helper functions that build layers; a receptive field without an input ---------
+
+def _helper():
+    def block(cin, cout):
+        return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(), nn.MaxPool2d(2))
+    m = nn.Sequential(block(1, 16), block(16, 32))
+    return [params(m), run(m, (1, 1, 28, 28))[0][1]]
+
+
+case("pa2-helper-function-blocks", "forward", """
+def conv_block(cin, cout):
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, kernel_size=3, padding=1),
+        nn.BatchNorm2d(cout),
+        nn.ReLU(),
+        nn.MaxPool2d(2))
+
+self.body = nn.Sequential(conv_block(1, 16), conv_block(16, 32))
+mnist 28x28: params of body and output size?
+""", [4896, 7], "conv 1->16: 160, BN 32; conv 16->32: 4640, BN 64 -> 4896; 28 -> 14 -> 7", torch_check=_helper)
+
+case("pa2-rf-without-input", "rf", """
+self.net = nn.Sequential(
+    nn.Conv2d(3, 16, 3), nn.ReLU(),
+    nn.Conv2d(16, 16, 3, stride=2), nn.ReLU(),
+    nn.Conv2d(16, 32, 3), nn.ReLU(),
+)
+receptive field of the last conv?
+""", [9], "rf 3 (j1), 5 (j2), 5 + 2*2 = 9", torch_check=None)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
