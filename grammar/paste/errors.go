@@ -258,6 +258,22 @@ func (m *ptMessage) applyCheckpoint(q *lang.Question, fx *ptFixer) {
 	q.Input = nil
 	q.Fix = &lang.Fix{Line: line, Why: why}
 	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	if n, ok := ptWeightParams(m.weight); ok {
+		q.Notes = append(q.Notes, fmt.Sprintf("the model's %s as it is has %s parameters with its bias (weight %v)", m.name, lang.Group(int(n)), m.weight))
+	}
+}
+
+// ptWeightParams counts a layer's parameters from its weight's shape, a
+// bias of one per output included.
+func ptWeightParams(w []int) (int64, bool) {
+	if len(w) < 2 {
+		return 0, false
+	}
+	n := int64(1)
+	for _, d := range w {
+		n *= int64(d)
+	}
+	return n + int64(w[0]), true
 }
 
 // ptKernelText writes a kernel as PyTorch takes it: 3, or (3, 5).

@@ -134,6 +134,13 @@ func allWhatIf(between string) bool {
 	return strings.Contains(b, "what if") || strings.Contains(b, "same thing with") || strings.Contains(b, "same with")
 }
 
+// allVersus reports whether the words between two models set them side by
+// side: "nn.Conv2d(64, 64, 5) vs two nn.Conv2d(64, 64, 3)".
+func allVersus(between string) bool {
+	b := strings.ToLower(strings.TrimSpace(between))
+	return b == "vs" || b == "vs." || b == "versus" || strings.HasPrefix(b, "compared")
+}
+
 // allSameInput reports whether the message asks the second model on the
 // first one's input.
 func allSameInput(src string) bool {
@@ -206,7 +213,7 @@ func allSplitLine(l string) []int {
 	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
 		a, b := l[:m[0]], l[m[1]:]
 		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
-			(allFramework(a) != allFramework(b) || allWhatIf(l[m[0]:m[1]])) {
+			(allFramework(a) != allFramework(b) || allWhatIf(l[m[0]:m[1]]) || allVersus(l[m[0]:m[1]])) {
 			return m
 		}
 	}

@@ -129,3 +129,53 @@ func (r *ptProseReader) commaShape(i int) bool {
 	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
 	return true
 }
+
+var ptUnitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+var ptTensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
+
+// wordsBefore reads a number written in words that ends at node i:
+// "thirty two", "sixty-four", "sixteen"; 0 when there is none.
+func (r *ptProseReader) wordsBefore(i int) int {
+	w := r.word(i)
+	if t := ptTensWords[w]; t > 0 {
+		return t
+	}
+	u := ptUnitWords[w]
+	if u == 0 || u >= 10 {
+		return u
+	}
+	j := i - 1
+	if r.punct(j) == "-" {
+		j--
+	}
+	return ptTensWords[r.word(j)] + u
+}
+
+// productShape reads sizes written as a product after a word that says a
+// shape follows: "flatten gives 7*7*64". It reports whether it did.
+func (r *ptProseReader) productShape(i int) bool {
+	if !ptShapeWords[r.word(i)] {
+		return false
+	}
+	var d []int
+	j := i + 1
+	for ; j < len(r.nodes) && r.nodes[j].Pos.Line == r.nodes[i].Pos.Line; j += 2 {
+		v := r.num(j)
+		if v < 1 {
+			return false
+		}
+		d = append(d, v)
+		if r.punct(j+1) != "*" {
+			break
+		}
+	}
+	if len(d) < 2 || len(d) > 4 {
+		return false
+	}
+	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
+	return true
+}

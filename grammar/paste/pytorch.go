@@ -221,7 +221,7 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			before := len(m.order)
 			w.module(spec, c, name, owner)
 			if owner == "" && w.depth == 0 {
-				w.repeat(before, ptRepeatAfter(nodes, i))
+				w.repeat(before, max(ptRepeatAfter(nodes, i), ptRepeatBefore(nodes, i)))
 			}
 			continue
 		}

@@ -329,7 +329,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}
-	if r.commaShape(i) {
+	if r.commaShape(i) || r.productShape(i) {
 		return
 	}
 	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
@@ -368,6 +368,8 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
 		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
 			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
+		} else if v := r.wordsBefore(i - 1); v > 0 && w != "feature" && w != "filters" {
+			p.channels, p.chPos = v, ptPos(r.nodes[i-1].Pos) // "thirty two channels"
 		}
 	case "length", "len":
 		if v := r.num(i + 1); v > 0 {

@@ -123,6 +123,19 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 
 var ptSmallNumberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
+// ptRepeatBefore reads a count written in words just before the call at
+// nodes[i] ("two nn.Conv2d(64, 64, 3)", "three Conv2d(...)"); 1 when there
+// is none.
+func ptRepeatBefore(nodes []*ptNode, i int) int {
+	if i == 0 || nodes[i-1].Pos.Line != nodes[i].Pos.Line || len(nodes[i-1].Calls) > 0 {
+		return 1
+	}
+	if n := ptSmallNumberWords[strings.ToLower(nodes[i-1].Ident)]; n > 0 {
+		return n
+	}
+	return 1
+}
+
 // ptOnceWords count by themselves: "Conv2D(...) twice".
 var ptOnceWords = map[string]int{"twice": 2, "thrice": 3}
 

@@ -629,6 +629,28 @@ receptive field of the last conv?
 """, [9], "rf 3 (j1), 5 (j2), 5 + 2*2 = 9", torch_check=None)
 
 
+# --- counts and sizes in words around code; a checkpoint's two layers ----------------
+
+case("pa2-versus-two-pytorch-convs", "two", """
+params for nn.Conv2d(128, 128, 7) vs three nn.Conv2d(128, 128, 3)? bias on
+""", [802944, 442752], "7x7: 128*128*49 + 128 = 802944; three 3x3: 3*(128*128*9 + 128) = 442752",
+     torch_check=lambda: [params(nn.Conv2d(128, 128, 7)), params(*[nn.Conv2d(128, 128, 3) for _ in range(3)])], answers=2)
+
+case("pa2-keras-channels-in-words", "keras", """
+In Keras, Conv2D(128, (3,3)) is applied to a tensor with sixty-four channels. How many trainable parameters?
+""", [73856], "3*3*64*128 + 128 = 73856", torch_check=lambda: [params(nn.Conv2d(64, 128, 3))])
+
+case("pa2-flatten-gives-product", "keras", """
+flatten gives 5*5*128 and then Dense(256). how many params in that dense layer?
+""", [819456], "5*5*128 = 3200; 3200*256 + 256 = 819456", torch_check=lambda: [params(nn.Linear(3200, 256))])
+
+case("pa2-checkpoint-both-layers", "error", """
+size mismatch for classifier.weight: copying a param with shape torch.Size([100, 1024]) from checkpoint, the shape in current model is torch.Size([5, 1024]).
+params of classifier in the checkpoint vs in my model?
+""", [102500, 5125], "checkpoint 1024*100 + 100 = 102500; model 1024*5 + 5 = 5125",
+     torch_check=lambda: [params(nn.Linear(1024, 100)), params(nn.Linear(1024, 5))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
