@@ -110,6 +110,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
 	ptCutAtTooSmall(src, q)
+	ptBiasConnections(src, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}

@@ -651,6 +651,11 @@ params of classifier in the checkpoint vs in my model?
      torch_check=lambda: [params(nn.Linear(1024, 100)), params(nn.Linear(1024, 5))])
 
 
+case("pa2-connections-bias-counted", "layers", """
+nn.Conv2d(16, 32, 5) -- how many connections does each output neuron have if we count the bias as one?
+""", [401], "5*5*16 = 400 inputs + 1 for the bias = 401", torch_check=None)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
