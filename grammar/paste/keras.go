@@ -224,7 +224,7 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			}
 			if times := ptRepeatAfter(nodes, i); times > 1 && len(ls) > 0 {
 				again := ptChainedCopy(ls)
-				for r := 1; r < times; r++ {
+				for r := 1; r < times && len(k.q.Layers) < ptMaxRepeated; r++ {
 					k.q.Layers = append(k.q.Layers, again...)
 				}
 				k.q.Notes = append(k.q.Notes, fmt.Sprintf("%s is taken %d times, one after the other", ptCallText(c), times))

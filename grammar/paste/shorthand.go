@@ -81,6 +81,10 @@ func (w *ptModuleWalk) layerOnLine(line int) bool {
 	return false
 }
 
+// ptMaxRepeated bounds the layers repeats ("x99" after each of many
+// lines) may build.
+const ptMaxRepeated = 2000
+
 // ptTimesRE is a repeat written after a layer: x3, ×3, X3.
 var ptTimesRE = regexp.MustCompile(`^[xX×]([1-9][0-9]?)$`)
 
@@ -147,7 +151,7 @@ func (w *ptModuleWalk) repeat(before, n int) {
 	}
 	item := append([]lang.Layer(nil), m.order[before:]...)
 	again := ptChainedCopy(item)
-	for k := 1; k < n; k++ {
+	for k := 1; k < n && len(m.order) < ptMaxRepeated; k++ {
 		m.order = append(m.order, again...)
 	}
 	w.q.Notes = append(w.q.Notes, "the layer written before \"x"+strconv.Itoa(n)+"\" (or \""+strconv.Itoa(n)+" times\") is taken "+strconv.Itoa(n)+" times, one after the other")
