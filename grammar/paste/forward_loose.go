@@ -40,7 +40,7 @@ func ptLooseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	}
 	q.Notes = append(q.Notes, "layers taken in the order the pasted lines of forward apply them")
 	q.Notes = append(q.Notes, t.notes...)
-	if _, flat := out[len(out)-1].Layer.(calc.Flatten); flat {
+	if _, flat := ptLastLayer(out).(calc.Flatten); flat {
 		// the lines stop at x.view(...): the Linear defined next follows
 		out = append(out, fwUnnamedTail(m, out, q)...)
 	}
