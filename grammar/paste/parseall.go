@@ -102,7 +102,10 @@ func allParts(src string) []string {
 		for i, l := range lines {
 			if m := allSplitLine(l); m != nil {
 				at := lineStarts[i]
-				spans = append(spans, []allSpan{{at, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
+				// "last block outputs (7, 7, 512). GAP + Dense(10) vs ...": the
+				// sentence before the first model is for both
+				from := allSentenceStart(l[:m[0]])
+				spans = append(spans, []allSpan{{at + from, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
 			}
 		}
 	}
@@ -172,6 +175,21 @@ func allInlineParts(src string) [][]allSpan {
 		spans = append(spans, []allSpan{{m[0], end}})
 	}
 	return spans
+}
+
+// allSentenceStart is where the last sentence of a begins when a layer
+// call follows it, else 0.
+func allSentenceStart(a string) int {
+	best := -1
+	for _, sep := range []string{". ", ": ", "? ", "; "} {
+		if j := strings.LastIndex(a, sep); j > best {
+			best = j
+		}
+	}
+	if best < 0 || !strings.Contains(a[best:], "(") {
+		return 0
+	}
+	return best + 2
 }
 
 // allSentenceEnd is the index in s of the first ". ", "? ", ";" or line

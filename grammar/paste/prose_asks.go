@@ -158,7 +158,9 @@ func (r *ptProseReader) wordsBefore(i int) int {
 // productShape reads sizes written as a product after a word that says a
 // shape follows: "flatten gives 7*7*64". It reports whether it did.
 func (r *ptProseReader) productShape(i int) bool {
-	if !ptShapeWords[r.word(i)] {
+	switch r.word(i) {
+	case "gives", "give", "outputs", "returns", "is": // not "instead of 64*4*4"
+	default:
 		return false
 	}
 	var d []int

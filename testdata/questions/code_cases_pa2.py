@@ -656,6 +656,25 @@ nn.Conv2d(16, 32, 5) -- how many connections does each output neuron have if we 
 """, [401], "5*5*16 = 400 inputs + 1 for the bias = 401", torch_check=None)
 
 
+case("pa2-keras-context-sentence-vs", "two", """
+my backbone ends in (4, 4, 1024). Flatten() + Dense(20) vs GlobalAveragePooling2D() + Dense(20), params of the Dense each way?
+""", [327700, 20500], "flatten 4*4*1024 = 16384 -> 16384*20 + 20 = 327700; GAP 1024*20 + 20 = 20500",
+     torch_check=lambda: [params(nn.Linear(16384, 20)), params(nn.Linear(1024, 20))], answers=2)
+
+case("pa2-instead-of-product-not-input", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.pool = nn.MaxPool2d(2)
+self.fc = nn.Linear(16 * 7 * 7, 10)
+def forward(self, x):
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(-1, 16 * 7 * 7)
+mnist. what goes instead of 16*7*7?
+""", [400], "28->26->13->11->5; 16*5*5 = 400 (7x7 would need padding=1 convs)",
+     torch_check=lambda: [run(nn.Sequential(nn.Conv2d(1, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2), nn.Flatten()), (1, 1, 28, 28))[0][0]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
