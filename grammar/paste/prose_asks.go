@@ -26,6 +26,10 @@ var ptNotOutputNext = map[string]bool{"channels": true, "channel": true, "featur
 	"layers": true, "units": true, "neurons": true, "neuron": true, "padding": true, "classes": true, "nodes": true, "node": true,
 	"filters": true, "maps": true}
 
+// ptHWBefore before "h/w" make it asked.
+var ptHWBefore = map[string]bool{"out": true, "output": true, "final": true, "new": true, "whats": true, "what": true,
+	"the": true, "its": true, "and": true, "s": true, "is": true, "are": true}
+
 // asksOutput reports whether node i asks for the output size.
 func (r *ptProseReader) asksOutput(i int) bool {
 	w, prev, next := r.word(i), r.word(i-1), r.word(i+1)
@@ -40,10 +44,20 @@ func (r *ptProseReader) asksOutput(i int) bool {
 		// "input image size", not "img -> shape"
 		return !ptNotOutputWords[prev] && (r.punct(i-1) != "" || !ptNotOutputWords[r.word(i-2)])
 	case w == "output" || w == "outputs":
-		// "is the output 112 or 113?", not "output channels" or "output = ..."
+		// "is the output 112 or 113?", not "output channels", "output = ..."
+		// or "backbone outputs [N, 128, H, W]" (a size given, not asked)
+		j := i + 1
+		if ptArticles[r.word(j)] || ptArticles[next] {
+			j++ // "outputs a 28x28x6 volume"
+		}
+		if len(r.nodes[i].Calls) > 0 || j < len(r.nodes) && (r.nodes[j].Group != nil || r.nodes[j].Dims != "" || len(r.nodes[j].Calls) > 0 ||
+			(w == "outputs" && r.nodes[j].Num != "")) {
+			return false
+		}
 		return !ptNotOutputNext[next] && r.punct(i+1) != "=" && r.punct(i+1) != "." && r.punct(i+1) != "_"
 	case w == "h" && (r.punct(i+1) == "/" || r.punct(i+1) == ",") && r.word(i+2) == "w":
-		return true
+		// "whats h/w now", "out h,w?", not "with H,W varying"
+		return ptHWBefore[prev] || r.punct(i+3) == "?"
 	case w == "out":
 		// "out + params?", "comes out", "out?" (not "out of", "out_channels")
 		p := r.punct(i + 1)

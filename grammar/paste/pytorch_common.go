@@ -274,6 +274,7 @@ type ptProse struct {
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
 	single   bool // dims is one side of a square input ("input 224")
+	openSize bool // the sizes are names ("[N, 128, H, W]"): channels only
 	// whatIf is a second size the words switch to ("if i switch my
 	// images to 128x128"), and where; the question is about it.
 	whatIf   []int
@@ -349,8 +350,29 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
 			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
+		} else if c := ptOpenGroup(g); c > 0 && r.p.channels == 0 {
+			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptOpenGroup reads [N, 128, H, W] — the channels a number, the sizes
+// left as names — as its channels; 0 otherwise.
+func ptOpenGroup(g *ptGroup) int {
+	args := ptSplitArgs(g.Nodes)
+	if len(args) != 4 {
+		return 0
+	}
+	for k, a := range args {
+		if len(a.Nodes) != 1 || (k != 1 && a.Nodes[0].Ident == "") {
+			return 0
+		}
+	}
+	v, err := strconv.Atoi(args[1].Nodes[0].Num)
+	if err != nil || v < 1 || v > calc.MaxSize {
+		return 0
+	}
+	return v
 }
 
 // input reads the words about the input: its channels, its length, the

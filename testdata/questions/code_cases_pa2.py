@@ -675,6 +675,16 @@ mnist. what goes instead of 16*7*7?
      torch_check=lambda: [run(nn.Sequential(nn.Conv2d(1, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2), nn.Flatten()), (1, 1, 28, 28))[0][0]])
 
 
+case("pa2-adaptive-pool-open-sizes", "forward", """
+encoder gives [B, 256, H, W] where H and W depend on the image
+self.pool = nn.AdaptiveAvgPool2d((2, 2))
+x = torch.flatten(self.pool(x), 1)
+self.head = nn.Linear(???, 5)
+what do i put for ???
+""", [1024], "the adaptive pool gives 256x2x2 whatever H, W are: 1024",
+     torch_check=lambda: [run(nn.Sequential(nn.AdaptiveAvgPool2d((2, 2)), nn.Flatten()), (1, 256, 13, 17))[0][0]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
