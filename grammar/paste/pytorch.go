@@ -111,6 +111,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	ptFinish(q, "pytorch", fx)
 	ptCutAtTooSmall(src, q)
 	ptBiasConnections(src, q)
+	ptBatchValues(prose.batch, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}

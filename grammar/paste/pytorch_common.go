@@ -275,6 +275,7 @@ type ptProse struct {
 	frames   int  // "16 frames": the depth of a video clip or a volume
 	single   bool // dims is one side of a square input ("input 224")
 	openSize bool // the sizes are names ("[N, 128, H, W]"): channels only
+	batch    int  // "a batch of 32"
 	// whatIf is a second size the words switch to ("if i switch my
 	// images to 128x128"), and where; the question is about it.
 	whatIf   []int
@@ -398,6 +399,17 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 			p.length = v
 		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
 			p.length = r.num(i + 2)
+		}
+	case "batch", "bs":
+		// "a batch of 32", "batch size 32", "batch=32"
+		for j := i + 1; j <= i+3; j++ {
+			if v := r.num(j); v > 0 {
+				p.batch = v
+				break
+			}
+			if w := r.word(j); w != "of" && w != "size" && r.punct(j) != "=" && r.punct(j) != ":" {
+				break
+			}
 		}
 	case "frames", "slices":
 		// "a clip of 16 frames at 112x112": the depth of a 3-D input

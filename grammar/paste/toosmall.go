@@ -77,3 +77,19 @@ func ptBiasConnections(src string, q *lang.Question) {
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("with the bias counted as a connection, as asked: %s + 1 = %s connections per output neuron", lang.Group(int(n)), lang.Group(int(n+1))))
 }
+
+// ptBatchValues says how many values the output holds for the batch the
+// words give ("for a batch of 32 224x224 images"), and sets q.Batch.
+func ptBatchValues(batch int, q *lang.Question) {
+	if batch < 2 || q.Input == nil || len(q.Layers) == 0 {
+		return
+	}
+	q.Batch = batch
+	n, ok := ptElementsBefore(q.Layers, len(q.Layers), q.Input)
+	if !ok || n*int64(batch) > 1<<50 {
+		return
+	}
+	all := n * int64(batch)
+	q.Notes = append(q.Notes, fmt.Sprintf("for the batch of %d: %d × %s = %s output values (%s bytes in float32)",
+		batch, batch, lang.Group(int(n)), lang.Group(int(all)), lang.Group(int(4*all))))
+}

@@ -685,6 +685,12 @@ what do i put for ???
      torch_check=lambda: [run(nn.Sequential(nn.AdaptiveAvgPool2d((2, 2)), nn.Flatten()), (1, 256, 13, 17))[0][0]])
 
 
+case("pa2-batch-output-values", "layers", """
+how many floats does the output of nn.Conv2d(16, 32, 3, padding=1) hold for a batch of 8 128x128 feature maps? vram is tight
+""", [4194304], "out 32x128x128 = 524288 per sample; batch 8: 4194304",
+     torch_check=lambda: [8 * flat(nn.Conv2d(16, 32, 3, padding=1), (1, 16, 128, 128))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
