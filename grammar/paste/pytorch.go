@@ -55,40 +55,13 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
-	if len(mods.order) == 0 && msg == nil {
-		// only functional lines: x = F.max_pool2d(x, 3, stride=3)
-		if fw := ptLooseForward(f, mods, env, q); fw != nil {
-			q.Layers = fw
-			if err := ptInput(f, env, prose, q); err != nil {
-				return nil, err
-			}
-			ptFinish(q, "pytorch", fx)
-			return q, nil
-		}
-	}
 	if len(mods.order) == 0 {
-		if msg != nil {
-			msg.noBias = ptNoBiasWords(src)
-			msg.apply(q, fx)
-		}
-		if len(q.Layers) == 0 {
-			return nil, ptNothingFound(src, "PyTorch")
-		}
-		ptFinish(q, "pytorch", fx)
-		return q, nil
+		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
 	q.Layers = mods.order
 	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
-	traced := true
-	if fw := ptForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else if fw := ptLooseForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else {
-		traced = false
-	}
+	traced := ptTrace(f, mods, env, q)
+	fx.trusted = fx.trusted || traced
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
@@ -109,13 +82,57 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
-	ptCutAtTooSmall(src, q)
-	ptBiasConnections(src, q)
-	ptBatchValues(prose.batch, q)
+	ptAfterFinish(src, prose, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}
 	return q, nil
+}
+
+// ptTrace puts q's layers in the order forward applies them — forward
+// pasted, told in words, or its lines pasted without the def — and
+// reports whether one of them was found.
+func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Question) bool {
+	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward} {
+		if fw := trace(f, mods, env, q); fw != nil {
+			q.Layers = fw
+			return true
+		}
+	}
+	return false
+}
+
+// ptWithoutModules reads a paste that assigns no module: functional lines
+// alone (x = F.max_pool2d(x, 3)), or an error message alone.
+func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptModuleSet, msg *ptMessage, prose ptProse, q *lang.Question, fx *ptFixer) (*lang.Question, error) {
+	if msg == nil {
+		if fw := ptLooseForward(f, mods, env, q); fw != nil {
+			q.Layers = fw
+			if err := ptInput(f, env, prose, q); err != nil {
+				return nil, err
+			}
+			ptFinish(q, "pytorch", fx)
+			return q, nil
+		}
+	}
+	if msg != nil {
+		msg.noBias = ptNoBiasWords(src)
+		msg.apply(q, fx)
+	}
+	if len(q.Layers) == 0 {
+		return nil, ptNothingFound(src, "PyTorch")
+	}
+	ptFinish(q, "pytorch", fx)
+	return q, nil
+}
+
+// ptAfterFinish adds what the words ask of a sized reading: the layer a
+// "map too small" message names cut off, the connections with the bias,
+// the values of a batch.
+func ptAfterFinish(src string, prose ptProse, q *lang.Question) {
+	ptCutAtTooSmall(src, q)
+	ptBiasConnections(src, q)
+	ptBatchValues(prose.batch, q)
 }
 
 // ptModuleSet is the layers a paste defines: in the order written, and by
