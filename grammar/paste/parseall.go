@@ -26,6 +26,9 @@ var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|
 // src with the other parts blanked, so positions stay those of src. Errors
 // are [*lang.Error] positioned in src.
 func ParseAll(src string) ([]*lang.Question, error) {
+	if qs := allDropped(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -59,7 +62,39 @@ func ParseAll(src string) ([]*lang.Question, error) {
 
 // Several reports whether src pastes more than one model, so that a caller
 // reading one model anyway need not read it twice.
-func Several(src string) bool { return len(allParts(src)) > 1 }
+func Several(src string) bool { return len(allParts(src)) > 1 || allDropRE.MatchString(src) }
+
+// allDropRE asks the question again without an argument of the code: "and
+// if i drop output_padding?", "what if I remove bias=False".
+var allDropRE = regexp.MustCompile(`(?i)\bif i (?:drop|remove|delete|take out|get rid of|leave out)\s+(?:the\s+)?(\w+)`)
+
+// allDropped reads a message with one model and "and if i drop
+// output_padding?" as two questions: the model as written, and without
+// that argument; nil when src asks no such thing.
+func allDropped(src string) []*lang.Question {
+	m := allDropRE.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	key := src[m[2]:m[3]]
+	re := regexp.MustCompile(`,\s*` + regexp.QuoteMeta(key) + `\s*=\s*[^,()]+`)
+	loc := re.FindStringIndex(src[:m[0]])
+	if loc == nil {
+		return nil
+	}
+	first, err := parseOne(src)
+	if err != nil {
+		return nil
+	}
+	// the argument blanked, so positions hold
+	without := src[:loc[0]] + strings.Repeat(" ", loc[1]-loc[0]) + src[loc[1]:]
+	second, err := parseOne(without)
+	if err != nil {
+		return nil
+	}
+	second.Notes = append(second.Notes, fmt.Sprintf("the same without %s, as asked", strings.TrimSpace(strings.TrimPrefix(src[loc[0]:loc[1]], ","))))
+	return []*lang.Question{first, second}
+}
 
 // parseOne reads one model with the front-end its code belongs to.
 func parseOne(src string) (*lang.Question, error) {

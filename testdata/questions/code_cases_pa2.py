@@ -691,6 +691,12 @@ how many floats does the output of nn.Conv2d(16, 32, 3, padding=1) hold for a ba
      torch_check=lambda: [8 * flat(nn.Conv2d(16, 32, 3, padding=1), (1, 16, 128, 128))])
 
 
+case("pa2-if-i-drop-argument", "two", """
+nn.Conv2d(16, 32, 3, stride=2, padding=1) on a 15x15 map -> out size? and if i remove padding?
+""", [8, 7], "with padding 1: floor((15+2-3)/2)+1 = 8; without: floor((15-3)/2)+1 = 7",
+     torch_check=lambda: [run(nn.Conv2d(16, 32, 3, stride=2, padding=1), (1, 16, 15, 15))[0][1], run(nn.Conv2d(16, 32, 3, stride=2), (1, 16, 15, 15))[0][1]], answers=2)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
