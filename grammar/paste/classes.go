@@ -142,7 +142,9 @@ func ptBindInit(cls *ptClass, c *ptCall, env map[string]ptValue) (map[string]ptV
 	}
 	names := make([]string, len(cls.params))
 	for i, p := range cls.params {
-		names[i] = p.Nodes[0].Ident
+		if len(p.Nodes) > 0 {
+			names[i] = p.Nodes[0].Ident
+		}
 		if eq := slices.IndexFunc(p.Nodes, func(n *ptNode) bool { return n.Punct == "=" }); eq >= 0 {
 			if v, err := ptEval(p.Nodes[eq+1:], env); err == nil {
 				out[names[i]] = v

@@ -24,8 +24,10 @@ var (
 	errChannelsRE = regexp.MustCompile(`Given groups=(\d+), weight of size \[([\d, ]+)\], expected input\[([\d, ]+)\] to have (\d+) channels, but got (\d+) channels`)
 	// size mismatch for fc.weight: copying a param with shape torch.Size([10, 512]) from checkpoint, the shape in current model is torch.Size([100, 512]).
 	errStateRE = regexp.MustCompile(`size mismatch for ([\w.]+)\.weight: copying a param with shape torch\.Size\(\[([\d, ]+)\]\) from checkpoint, the shape in current model is torch\.Size\(\[([\d, ]+)\]\)`)
+	// Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got 3-dimensional input of size [64, 28, 28] instead
+	errRankRE = regexp.MustCompile(`Expected (\d)-dimensional input for \d-dimensional weight \[([\d, ]+)\], but got (\d)-dimensional input of size \[([\d, ]+)\]`)
 	// the lines of a traceback around a message
-	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=).*$`)
+	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=|-dimensional input for).*$`)
 )
 
 // ptMessage is what an error message says.
@@ -72,7 +74,8 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // messages the paste front-end reads as a question (a shape mismatch in a
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
-	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src)
+	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
+		errRankRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the
@@ -99,6 +102,9 @@ func ptMatchMessage(src string) *ptMessage {
 	if g := errChannelsRE.FindStringSubmatchIndex(src); g != nil {
 		groups, _ := strconv.Atoi(src[g[2]:g[3]])
 		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0])}
+	}
+	if g := errRankRE.FindStringSubmatchIndex(src); g != nil {
+		return &ptMessage{kind: "rank", weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[8]:g[9]]), pos: at(g[0])}
 	}
 	if g := errStateRE.FindStringSubmatchIndex(src); g != nil {
 		return &ptMessage{kind: "checkpoint", name: src[g[2]:g[3]], nums: ptIntList(src[g[4]:g[5]]), weight: ptIntList(src[g[6]:g[7]]), pos: at(g[0])}
@@ -139,7 +145,30 @@ func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
 		m.applyConv(q, fx)
 	case "checkpoint":
 		m.applyCheckpoint(q, fx)
+	case "rank":
+		m.applyRank(q)
 	}
+}
+
+// applyRank: a conv got an input without its batch (or channel) axis. The
+// conv is the message's; the fix adds the missing axis.
+func (m *ptMessage) applyRank(q *lang.Question) {
+	if len(m.weight) < 3 || len(q.Layers) > 0 {
+		return
+	}
+	out, in, k := m.weight[0], m.weight[1], m.weight[2:]
+	q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias}, Pos: m.pos}}
+	line, why := "x = x.unsqueeze(0)", fmt.Sprintf("the conv takes a batch of %d-D maps, and %v has no batch axis", len(k), m.input)
+	if len(m.input) == len(k)+1 && m.input[0] != in {
+		// [64, 28, 28] for a 1-channel conv: 64 images without their channel axis
+		line, why = "x = x.unsqueeze(1)", fmt.Sprintf("%v is %d images of %s without their channel axis; the conv takes %d channel(s)", m.input, m.input[0], ptJoin(m.input[1:]), in)
+		q.Input = append(calc.Shape{in}, m.input[1:]...)
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(m.input[0]), Pos: m.pos, Why: "the batch size does not change the layer"})
+	} else if len(m.input) == len(k)+1 {
+		q.Input = calc.Shape(m.input)
+	}
+	q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
 }
 
 // applyLinear: features per sample (nums[1]) reach a Linear(in, out).
@@ -229,6 +258,22 @@ func (m *ptMessage) applyCheckpoint(q *lang.Question, fx *ptFixer) {
 	q.Input = nil
 	q.Fix = &lang.Fix{Line: line, Why: why}
 	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	if n, ok := ptWeightParams(m.weight); ok {
+		q.Notes = append(q.Notes, fmt.Sprintf("the model's %s as it is has %s parameters with its bias (weight %v)", m.name, lang.Group(int(n)), m.weight))
+	}
+}
+
+// ptWeightParams counts a layer's parameters from its weight's shape, a
+// bias of one per output included.
+func ptWeightParams(w []int) (int64, bool) {
+	if len(w) < 2 {
+		return 0, false
+	}
+	n := int64(1)
+	for _, d := range w {
+		n *= int64(d)
+	}
+	return n + int64(w[0]), true
 }
 
 // ptKernelText writes a kernel as PyTorch takes it: 3, or (3, 5).

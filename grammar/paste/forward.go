@@ -98,7 +98,7 @@ func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Questi
 	}
 	q.Notes = append(q.Notes, "layers taken in the order forward applies them")
 	q.Notes = append(q.Notes, t.notes...)
-	if _, flat := out[len(out)-1].Layer.(calc.Flatten); flat {
+	if _, flat := ptLastLayer(out).(calc.Flatten); flat {
 		// forward pasted up to x.view(...): the Linear defined next follows
 		out = append(out, fwUnnamedTail(m, out, q)...)
 		for _, l := range out {
@@ -120,6 +120,14 @@ func ptForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Questi
 		q.Notes = append(q.Notes, "defined but not used in forward, so left out: "+strings.Join(unused, ", "))
 	}
 	return out
+}
+
+// ptLastLayer is the last of ls, nil for none.
+func ptLastLayer(ls []lang.Layer) calc.Layer {
+	if len(ls) == 0 {
+		return nil
+	}
+	return ls[len(ls)-1].Layer
 }
 
 // fwInside reports whether the module name is part of a container forward

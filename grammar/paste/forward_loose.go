@@ -31,7 +31,7 @@ func ptLooseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	if t.out != nil {
 		res, ok = *t.out, true
 	}
-	if !ok || res.kind != fwTensor || len(t.used) == 0 {
+	if !ok || res.kind != fwTensor || len(res.chain) == 0 {
 		return nil
 	}
 	out := make([]lang.Layer, len(res.chain))
@@ -40,7 +40,7 @@ func ptLooseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	}
 	q.Notes = append(q.Notes, "layers taken in the order the pasted lines of forward apply them")
 	q.Notes = append(q.Notes, t.notes...)
-	if _, flat := out[len(out)-1].Layer.(calc.Flatten); flat {
+	if _, flat := ptLastLayer(out).(calc.Flatten); flat {
 		// the lines stop at x.view(...): the Linear defined next follows
 		out = append(out, fwUnnamedTail(m, out, q)...)
 	}
@@ -48,7 +48,8 @@ func ptLooseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 }
 
 // ptLooseAssign is the variable of a statement `x = ...self.conv1(x)...`
-// that applies a module of the paste to that same variable, or "".
+// that applies a module of the paste (or a functional layer: `x =
+// F.max_pool2d(x, 3)`) to that same variable, or "".
 func ptLooseAssign(nodes []*ptNode, m *ptModuleSet) string {
 	if len(nodes) < 3 || nodes[0].Ident == "" || len(nodes[0].Calls) > 0 || nodes[1].Punct != "=" || strings.Contains(nodes[0].Ident, ".") {
 		return ""
@@ -56,6 +57,9 @@ func ptLooseAssign(nodes []*ptNode, m *ptModuleSet) string {
 	v := nodes[0].Ident
 	found := false
 	ptWalk(nodes[2:], func(n *ptNode) bool {
+		if c := ptCallOf(n); c != nil && strings.Contains(c.Name, ".") && fwFunctional(c, nil) != nil && len(c.Args) > 0 && ptArgText(c.Args[0]) == v {
+			found = true // x = F.max_pool2d(x, 3, stride=3)
+		}
 		if name, ok := strings.CutPrefix(n.Ident, "self."); ok && len(n.Calls) > 0 && m.byName[name] != nil {
 			for _, a := range ptSplitArgs(n.Calls[0].Nodes) {
 				if len(a.Nodes) == 1 && a.Nodes[0].Ident == v {

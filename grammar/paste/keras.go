@@ -3,6 +3,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -79,6 +80,12 @@ func ParseKeras(src string) (*lang.Question, error) {
 		return nil, k.err
 	}
 	k.message(src)
+	if k.functional(f, prose) {
+		k.notes()
+		ptFinish(q, "keras", nil)
+		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "no input size in the paste") })
+		return q, nil
+	}
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
@@ -96,6 +103,8 @@ func ParseKeras(src string) (*lang.Question, error) {
 	}
 	k.notes()
 	ptFinish(q, "keras", nil)
+	ptCutAtTooSmall(src, q)
+	ptBiasConnections(src, q)
 	return q, nil
 }
 
@@ -199,26 +208,9 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 			continue
 		}
 		if spec, ok := kerasSpecs[base]; ok {
-			ls, err := spec(k, c)
-			k.read = append(k.read, ptCallText(c))
-			after := k.kerasAfter(nodes, i)
-			if after && (err != nil || k.shape == nil) && k.context(c) {
-				continue
-			}
-			if err != nil {
-				k.err = err
+			k.layerCall(nodes, i, c, spec)
+			if k.err != nil {
 				return
-			}
-			k.q.Layers = append(k.q.Layers, ls...)
-			if after {
-				k.moveBefore(len(k.q.Layers) - len(ls))
-			}
-			if times := ptRepeatAfter(nodes, i); times > 1 && len(ls) > 0 {
-				again := ptChainedCopy(ls)
-				for r := 1; r < times; r++ {
-					k.q.Layers = append(k.q.Layers, again...)
-				}
-				k.q.Notes = append(k.q.Notes, fmt.Sprintf("%s is taken %d times, one after the other", ptCallText(c), times))
 			}
 			continue
 		}
@@ -236,6 +228,33 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 		k.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
 			Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
 			Hint: "I read Conv1D/2D/3D, Conv2DTranspose, SeparableConv2D, DepthwiseConv2D, Dense, pooling, BatchNormalization, Flatten, Dropout, Embedding, LSTM/GRU/SimpleRNN; e.g. Conv2D(32, (3, 3), input_shape=(28, 28, 1)) or Dense(10)"}
+	}
+}
+
+// layerCall reads the layer call c at nodes[i]: as the layer before the
+// one written first on its line when "after" precedes it (only its outputs
+// when it cannot be sized), repeated when "x3" or "twice" follows.
+func (k *kerasReader) layerCall(nodes []*ptNode, i int, c *ptCall, spec kerasBuild) {
+	ls, err := spec(k, c)
+	k.read = append(k.read, ptCallText(c))
+	after := k.kerasAfter(nodes, i)
+	if after && (err != nil || k.shape == nil) && k.context(c) {
+		return
+	}
+	if err != nil {
+		k.err = err
+		return
+	}
+	k.q.Layers = append(k.q.Layers, ls...)
+	if after {
+		k.moveBefore(len(k.q.Layers) - len(ls))
+	}
+	if times := ptRepeatAfter(nodes, i); times > 1 && len(ls) > 0 {
+		again := ptChainedCopy(ls)
+		for r := 1; r < times && len(k.q.Layers) < ptMaxRepeated; r++ {
+			k.q.Layers = append(k.q.Layers, again...)
+		}
+		k.q.Notes = append(k.q.Notes, fmt.Sprintf("%s is taken %d times, one after the other", ptCallText(c), times))
 	}
 }
 

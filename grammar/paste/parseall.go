@@ -26,6 +26,9 @@ var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|
 // src with the other parts blanked, so positions stay those of src. Errors
 // are [*lang.Error] positioned in src.
 func ParseAll(src string) ([]*lang.Question, error) {
+	if qs := allDropped(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -59,7 +62,39 @@ func ParseAll(src string) ([]*lang.Question, error) {
 
 // Several reports whether src pastes more than one model, so that a caller
 // reading one model anyway need not read it twice.
-func Several(src string) bool { return len(allParts(src)) > 1 }
+func Several(src string) bool { return len(allParts(src)) > 1 || allDropRE.MatchString(src) }
+
+// allDropRE asks the question again without an argument of the code: "and
+// if i drop output_padding?", "what if I remove bias=False".
+var allDropRE = regexp.MustCompile(`(?i)\bif i (?:drop|remove|delete|take out|get rid of|leave out)\s+(?:the\s+)?(\w+)`)
+
+// allDropped reads a message with one model and "and if i drop
+// output_padding?" as two questions: the model as written, and without
+// that argument; nil when src asks no such thing.
+func allDropped(src string) []*lang.Question {
+	m := allDropRE.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	key := src[m[2]:m[3]]
+	re := regexp.MustCompile(`,\s*` + regexp.QuoteMeta(key) + `\s*=\s*[^,()]+`)
+	loc := re.FindStringIndex(src[:m[0]])
+	if loc == nil {
+		return nil
+	}
+	first, err := parseOne(src)
+	if err != nil {
+		return nil
+	}
+	// the argument blanked, so positions hold
+	without := src[:loc[0]] + strings.Repeat(" ", loc[1]-loc[0]) + src[loc[1]:]
+	second, err := parseOne(without)
+	if err != nil {
+		return nil
+	}
+	second.Notes = append(second.Notes, fmt.Sprintf("the same without %s, as asked", strings.TrimSpace(strings.TrimPrefix(src[loc[0]:loc[1]], ","))))
+	return []*lang.Question{first, second}
+}
 
 // parseOne reads one model with the front-end its code belongs to.
 func parseOne(src string) (*lang.Question, error) {
@@ -102,7 +137,10 @@ func allParts(src string) []string {
 		for i, l := range lines {
 			if m := allSplitLine(l); m != nil {
 				at := lineStarts[i]
-				spans = append(spans, []allSpan{{at, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
+				// "last block outputs (7, 7, 512). GAP + Dense(10) vs ...": the
+				// sentence before the first model is for both
+				from := allSentenceStart(l[:m[0]])
+				spans = append(spans, []allSpan{{at + from, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
 			}
 		}
 	}
@@ -132,6 +170,13 @@ func allParts(src string) []string {
 func allWhatIf(between string) bool {
 	b := strings.ToLower(between)
 	return strings.Contains(b, "what if") || strings.Contains(b, "same thing with") || strings.Contains(b, "same with")
+}
+
+// allVersus reports whether the words between two models set them side by
+// side: "nn.Conv2d(64, 64, 5) vs two nn.Conv2d(64, 64, 3)".
+func allVersus(between string) bool {
+	b := strings.ToLower(strings.TrimSpace(between))
+	return b == "vs" || b == "vs." || b == "versus" || strings.HasPrefix(b, "compared")
 }
 
 // allSameInput reports whether the message asks the second model on the
@@ -165,6 +210,21 @@ func allInlineParts(src string) [][]allSpan {
 		spans = append(spans, []allSpan{{m[0], end}})
 	}
 	return spans
+}
+
+// allSentenceStart is where the last sentence of a begins when a layer
+// call follows it, else 0.
+func allSentenceStart(a string) int {
+	best := -1
+	for _, sep := range []string{". ", ": ", "? ", "; "} {
+		if j := strings.LastIndex(a, sep); j > best {
+			best = j
+		}
+	}
+	if best < 0 || !strings.Contains(a[best:], "(") {
+		return 0
+	}
+	return best + 2
 }
 
 // allSentenceEnd is the index in s of the first ". ", "? ", ";" or line
@@ -206,7 +266,7 @@ func allSplitLine(l string) []int {
 	for _, m := range allSplitRE.FindAllStringIndex(l, -1) {
 		a, b := l[:m[0]], l[m[1]:]
 		if allHasLayer(a) && allHasLayer(b) && allFramework(a) != "" && allFramework(b) != "" &&
-			(allFramework(a) != allFramework(b) || allWhatIf(l[m[0]:m[1]])) {
+			(allFramework(a) != allFramework(b) || allWhatIf(l[m[0]:m[1]]) || allVersus(l[m[0]:m[1]])) {
 			return m
 		}
 	}

@@ -26,6 +26,10 @@ var ptNotOutputNext = map[string]bool{"channels": true, "channel": true, "featur
 	"layers": true, "units": true, "neurons": true, "neuron": true, "padding": true, "classes": true, "nodes": true, "node": true,
 	"filters": true, "maps": true}
 
+// ptHWBefore before "h/w" make it asked.
+var ptHWBefore = map[string]bool{"out": true, "output": true, "final": true, "new": true, "whats": true, "what": true,
+	"the": true, "its": true, "and": true, "s": true, "is": true, "are": true}
+
 // asksOutput reports whether node i asks for the output size.
 func (r *ptProseReader) asksOutput(i int) bool {
 	w, prev, next := r.word(i), r.word(i-1), r.word(i+1)
@@ -40,10 +44,20 @@ func (r *ptProseReader) asksOutput(i int) bool {
 		// "input image size", not "img -> shape"
 		return !ptNotOutputWords[prev] && (r.punct(i-1) != "" || !ptNotOutputWords[r.word(i-2)])
 	case w == "output" || w == "outputs":
-		// "is the output 112 or 113?", not "output channels" or "output = ..."
+		// "is the output 112 or 113?", not "output channels", "output = ..."
+		// or "backbone outputs [N, 128, H, W]" (a size given, not asked)
+		j := i + 1
+		if ptArticles[r.word(j)] || ptArticles[next] {
+			j++ // "outputs a 28x28x6 volume"
+		}
+		if len(r.nodes[i].Calls) > 0 || j < len(r.nodes) && (r.nodes[j].Group != nil || r.nodes[j].Dims != "" || len(r.nodes[j].Calls) > 0 ||
+			(w == "outputs" && r.nodes[j].Num != "")) {
+			return false
+		}
 		return !ptNotOutputNext[next] && r.punct(i+1) != "=" && r.punct(i+1) != "." && r.punct(i+1) != "_"
 	case w == "h" && (r.punct(i+1) == "/" || r.punct(i+1) == ",") && r.word(i+2) == "w":
-		return true
+		// "whats h/w now", "out h,w?", not "with H,W varying"
+		return ptHWBefore[prev] || r.punct(i+3) == "?"
 	case w == "out":
 		// "out + params?", "comes out", "out?" (not "out of", "out_channels")
 		p := r.punct(i + 1)
@@ -124,6 +138,58 @@ func (r *ptProseReader) commaShape(i int) bool {
 		}
 	}
 	if len(d) < 2 || len(d) > 5 {
+		return false
+	}
+	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
+	return true
+}
+
+var ptUnitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+var ptTensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90}
+
+// wordsBefore reads a number written in words that ends at node i:
+// "thirty two", "sixty-four", "sixteen"; 0 when there is none.
+func (r *ptProseReader) wordsBefore(i int) int {
+	w := r.word(i)
+	if t := ptTensWords[w]; t > 0 {
+		return t
+	}
+	u := ptUnitWords[w]
+	if u == 0 || u >= 10 {
+		return u
+	}
+	j := i - 1
+	if r.punct(j) == "-" {
+		j--
+	}
+	return ptTensWords[r.word(j)] + u
+}
+
+// productShape reads sizes written as a product after a word that says a
+// shape follows: "flatten gives 7*7*64". It reports whether it did.
+func (r *ptProseReader) productShape(i int) bool {
+	switch r.word(i) {
+	case "gives", "give", "outputs", "returns", "is": // not "instead of 64*4*4"
+	default:
+		return false
+	}
+	var d []int
+	j := i + 1
+	for ; j < len(r.nodes) && r.nodes[j].Pos.Line == r.nodes[i].Pos.Line; j += 2 {
+		v := r.num(j)
+		if v < 1 {
+			return false
+		}
+		d = append(d, v)
+		if r.punct(j+1) != "*" {
+			break
+		}
+	}
+	if len(d) < 2 || len(d) > 4 {
 		return false
 	}
 	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)

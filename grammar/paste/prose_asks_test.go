@@ -24,6 +24,8 @@ func TestProseAsks(t *testing.T) {
 		{"nn.Conv2d(16, 33, (3, 5), stride=(2, 1)) on N,16,50,100 - params and out h,w?", []string{"params", "output"}},
 		{"keras Conv2D(32, 3, strides=2, padding='same') on a 225x225 input, is the output 112 or 113?", []string{"output"}},
 		// sizes that are not the output's
+		{"backbone outputs [N, 128, H, W] with H,W varying; nn.Linear(?, 2) params?", []string{"params"}},
+		{"if a conv layer outputs a 28x28x6 volume, nn.Conv2d(3, 6, 5) params?", []string{"params"}},
 		{"nn.Conv2d(3, 8, kernel_size=3) with batch size 16 and input size 32x32: params?", []string{"params"}},
 		{"nn.Conv2d(3, 8, 3) on images of size 64x64, how many parameters", []string{"params"}},
 		{"how many params does the output layer nn.Linear(512, 10) have", []string{"params"}},

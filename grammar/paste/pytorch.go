@@ -12,7 +12,7 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
@@ -56,31 +56,16 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
 	if len(mods.order) == 0 {
-		if msg != nil {
-			msg.noBias = ptNoBiasWords(src)
-			msg.apply(q, fx)
-		}
-		if len(q.Layers) == 0 {
-			return nil, ptNothingFound(src, "PyTorch")
-		}
-		ptFinish(q, "pytorch", fx)
-		return q, nil
+		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
 	q.Layers = mods.order
 	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
-	traced := true
-	if fw := ptForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else if fw := ptProseForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else if fw := ptLooseForward(f, mods, env, q); fw != nil {
-		q.Layers, fx.trusted = fw, true
-	} else {
-		traced = false
-	}
+	traced := ptTrace(f, mods, env, q)
+	fx.trusted = fx.trusted || traced
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
+	ptRFInput(q)
 	if ptSolvePadding(f, q) {
 		q.Framework = "pytorch"
 		q.Canonical = lang.Format(q)
@@ -97,10 +82,57 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	fx.unsure = mods.unsure
 	ptFinish(q, "pytorch", fx)
+	ptAfterFinish(src, prose, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}
 	return q, nil
+}
+
+// ptTrace puts q's layers in the order forward applies them — forward
+// pasted, told in words, or its lines pasted without the def — and
+// reports whether one of them was found.
+func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Question) bool {
+	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward} {
+		if fw := trace(f, mods, env, q); fw != nil {
+			q.Layers = fw
+			return true
+		}
+	}
+	return false
+}
+
+// ptWithoutModules reads a paste that assigns no module: functional lines
+// alone (x = F.max_pool2d(x, 3)), or an error message alone.
+func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptModuleSet, msg *ptMessage, prose ptProse, q *lang.Question, fx *ptFixer) (*lang.Question, error) {
+	if msg == nil {
+		if fw := ptLooseForward(f, mods, env, q); fw != nil {
+			q.Layers = fw
+			if err := ptInput(f, env, prose, q); err != nil {
+				return nil, err
+			}
+			ptFinish(q, "pytorch", fx)
+			return q, nil
+		}
+	}
+	if msg != nil {
+		msg.noBias = ptNoBiasWords(src)
+		msg.apply(q, fx)
+	}
+	if len(q.Layers) == 0 {
+		return nil, ptNothingFound(src, "PyTorch")
+	}
+	ptFinish(q, "pytorch", fx)
+	return q, nil
+}
+
+// ptAfterFinish adds what the words ask of a sized reading: the layer a
+// "map too small" message names cut off, the connections with the bias,
+// the values of a batch.
+func ptAfterFinish(src string, prose ptProse, q *lang.Question) {
+	ptCutAtTooSmall(src, q)
+	ptBiasConnections(src, q)
+	ptBatchValues(prose.batch, q)
 }
 
 // ptModuleSet is the layers a paste defines: in the order written, and by
@@ -136,9 +168,10 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 	if main := ptMainClass(classes); main != nil {
 		nodes = main.body // the model; the other classes are its parts
 	}
+	fns, nodes := ptFunctions(nodes)
 	m.fwd, m.body = ptForwardBody(nodes)
 	w := &ptModuleWalk{m: m, env: env, q: q, classes: map[string]*ptClass{}}
-	for _, c := range classes {
+	for _, c := range append(classes, fns...) {
 		w.classes[c.name] = c
 	}
 	w.walk(nodes, "")
@@ -207,7 +240,7 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			before := len(m.order)
 			w.module(spec, c, name, owner)
 			if owner == "" && w.depth == 0 {
-				w.repeat(before, ptRepeatAfter(nodes, i))
+				w.repeat(before, max(ptRepeatAfter(nodes, i), ptRepeatBefore(nodes, i)))
 			}
 			continue
 		}
@@ -640,6 +673,12 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 	case d == nil:
 		if rank == 1 && p.channels > 0 {
 			return calc.Shape{p.channels}, ""
+		}
+		if a, ok := first.(calc.AdaptivePool); ok && p.openSize && p.channels > 0 && len(a.Output) > 0 {
+			// [N, 128, H, W] into an adaptive pool: its output does not depend on H, W
+			o := slices.Max(a.Output)
+			in := calc.Shape{p.channels, o, o}
+			return in, fmt.Sprintf("H and W are not given: the adaptive pool gives %s whatever they are (traced from %dx%d)", ptJoin(a.Output), o, o)
 		}
 		return nil, ""
 	case rank == 0 || rank == 1:

@@ -274,6 +274,8 @@ type ptProse struct {
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
 	single   bool // dims is one side of a square input ("input 224")
+	openSize bool // the sizes are names ("[N, 128, H, W]"): channels only
+	batch    int  // "a batch of 32"
 	// whatIf is a second size the words switch to ("if i switch my
 	// images to 128x128"), and where; the question is about it.
 	whatIf   []int
@@ -329,7 +331,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
 	}
-	if r.commaShape(i) {
+	if r.commaShape(i) || r.productShape(i) {
 		return
 	}
 	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
@@ -349,8 +351,29 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
 			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
+		} else if c := ptOpenGroup(g); c > 0 && r.p.channels == 0 {
+			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptOpenGroup reads [N, 128, H, W] — the channels a number, the sizes
+// left as names — as its channels; 0 otherwise.
+func ptOpenGroup(g *ptGroup) int {
+	args := ptSplitArgs(g.Nodes)
+	if len(args) != 4 {
+		return 0
+	}
+	for k, a := range args {
+		if len(a.Nodes) != 1 || (k != 1 && a.Nodes[0].Ident == "") {
+			return 0
+		}
+	}
+	v, err := strconv.Atoi(args[1].Nodes[0].Num)
+	if err != nil || v < 1 || v > calc.MaxSize {
+		return 0
+	}
+	return v
 }
 
 // input reads the words about the input: its channels, its length, the
@@ -368,12 +391,25 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
 		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
 			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
+		} else if v := r.wordsBefore(i - 1); v > 0 && w != "feature" && w != "filters" {
+			p.channels, p.chPos = v, ptPos(r.nodes[i-1].Pos) // "thirty two channels"
 		}
 	case "length", "len":
 		if v := r.num(i + 1); v > 0 {
 			p.length = v
 		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
 			p.length = r.num(i + 2)
+		}
+	case "batch", "bs":
+		// "a batch of 32", "batch size 32", "batch=32"
+		for j := i + 1; j <= i+3; j++ {
+			if v := r.num(j); v > 0 {
+				p.batch = v
+				break
+			}
+			if w := r.word(j); w != "of" && w != "size" && r.punct(j) != "=" && r.punct(j) != ":" {
+				break
+			}
 		}
 	case "frames", "slices":
 		// "a clip of 16 frames at 112x112": the depth of a 3-D input
@@ -431,7 +467,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 }
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
-	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true}
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true, "in": true, "ends": true}
 
 // ptShapeOfData reports whether argument a (named name) is an input shape
 // taken from the data — input_shape=x_train.shape[1:] — which the code

@@ -169,6 +169,15 @@ var kerasSeeds = []string{
 	"conv2d (Conv2D)  (None, 30, 30, 32)  1,234,567",
 	"DepthwiseConv2D(3, depth_multiplier=0, input_shape=(8, 8, 3))",
 	"Input(shape=(None, None, 3))\nConv2D(8, 3)",
+	"input 3x96x96\nconv(3,32,3,padding=1)+pool2\nx = x.view(-1, 64 * ? * ?)",
+	"Conv2d(512, 512, 3, padding=1) x3 in a row",
+	"self.conv1 = nn.Conv2d(3, 6, 5)\nself.pool = nn.MaxPool2d(2)\nforward: pool(relu(conv1)) -> flatten -> then the same for conv1",
+	"            Conv2d-1            [-1, 8, 24, 24]             208\n         MaxPool2d-2            [-1, 8, 12, 12]               0",
+	"def block(cin, cout):\n    return nn.Sequential(nn.Conv2d(cin, cout, 3))\nself.f = nn.Sequential(block(3, 8), block(8, 16))",
+	"a = Conv2D(8, 1)(x)\nb = Conv2D(8, 3)(x)\nout = concatenate([a, b])\ninput x is (9, 9, 4)",
+	"BatchNormalization after Conv2D(128), params?",
+	"Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got 3-dimensional input of size [64, 28, 28] instead",
+	"which padding for nn.Conv2d(16, 16, 3, dilation=4) so 50x50 keeps its size",
 }
 
 func ptAdversarial() []string {
@@ -184,6 +193,11 @@ func ptAdversarial() []string {
 		strings.Repeat("2**", 1000) + "2",
 		strings.Repeat("'", 3999),
 		strings.Repeat("Dense(1)(", 300) + strings.Repeat(")", 300),
+		strings.Repeat("nn.Conv2d(3, 3, 3, padding=1) x99\n", 200) + "input 8x8x3",
+		strings.Repeat("conv(3,3,3,padding=1)+pool2 ", 300),
+		strings.Repeat("Conv2D(3, 3, padding='same') twice ", 300) + "on a 64x64x3 input",
+		"def b(c):\n return nn.Sequential(b(c))\nself.x = b(3)",
+		strings.Repeat("            Conv2d-1            [-1, 8, 24, 24]             208\n", 300),
 	}
 }
 

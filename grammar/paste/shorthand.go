@@ -81,6 +81,10 @@ func (w *ptModuleWalk) layerOnLine(line int) bool {
 	return false
 }
 
+// ptMaxRepeated bounds the layers repeats ("x99" after each of many
+// lines) may build.
+const ptMaxRepeated = 2000
+
 // ptTimesRE is a repeat written after a layer: x3, ×3, X3.
 var ptTimesRE = regexp.MustCompile(`^[xX×]([1-9][0-9]?)$`)
 
@@ -123,6 +127,19 @@ func ptRepeatAfter(nodes []*ptNode, i int) int {
 
 var ptSmallNumberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
+// ptRepeatBefore reads a count written in words just before the call at
+// nodes[i] ("two nn.Conv2d(64, 64, 3)", "three Conv2d(...)"); 1 when there
+// is none.
+func ptRepeatBefore(nodes []*ptNode, i int) int {
+	if i == 0 || nodes[i-1].Pos.Line != nodes[i].Pos.Line || len(nodes[i-1].Calls) > 0 {
+		return 1
+	}
+	if n := ptSmallNumberWords[strings.ToLower(nodes[i-1].Ident)]; n > 0 {
+		return n
+	}
+	return 1
+}
+
 // ptOnceWords count by themselves: "Conv2D(...) twice".
 var ptOnceWords = map[string]int{"twice": 2, "thrice": 3}
 
@@ -134,7 +151,7 @@ func (w *ptModuleWalk) repeat(before, n int) {
 	}
 	item := append([]lang.Layer(nil), m.order[before:]...)
 	again := ptChainedCopy(item)
-	for k := 1; k < n; k++ {
+	for k := 1; k < n && len(m.order) < ptMaxRepeated; k++ {
 		m.order = append(m.order, again...)
 	}
 	w.q.Notes = append(w.q.Notes, "the layer written before \"x"+strconv.Itoa(n)+"\" (or \""+strconv.Itoa(n)+" times\") is taken "+strconv.Itoa(n)+" times, one after the other")

@@ -529,6 +529,174 @@ Conv2D(64,(5,5)) after a 48 ch layer, i get 76800 but summary says more??
 """, [76864], "5*5*48*64 = 76800 weights + 64 biases = 76864", torch_check=lambda: [params(nn.Conv2d(48, 64, 5))])
 
 
+# --- the framework's own messages: a map too small, an input without its axis ------
+
+def _too_small():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2))
+    return [run(m, (1, 3, 32, 32))[0][1]]
+
+
+case("pa2-too-small-size-before", "error", """
+RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size
+nn.Sequential(
+    nn.Conv2d(3, 16, 3), nn.MaxPool2d(2),
+    nn.Conv2d(16, 32, 3), nn.MaxPool2d(2),
+    nn.Conv2d(32, 64, 3), nn.MaxPool2d(2),
+    nn.Conv2d(64, 128, 3),
+)
+cifar 32x32. what size reaches the last conv?
+""", [2], "32->30->15->13->6->4->2: the last 3x3 conv gets 2x2", torch_check=_too_small)
+
+
+def _keras_small():
+    m = nn.Sequential(nn.Conv2d(1, 32, 5), nn.MaxPool2d(2), nn.Conv2d(32, 64, 5), nn.MaxPool2d(2))
+    return [run(m, (1, 1, 28, 28))[0][1]]
+
+
+case("pa2-keras-negative-dimension", "error", """
+ValueError: Negative dimension size caused by subtracting 5 from 4 for 'conv2d_2/Conv2D'
+model.add(Conv2D(32, (5,5), input_shape=(28,28,1)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(64, (5,5)))
+model.add(MaxPooling2D((2,2)))
+model.add(Conv2D(128, (5,5)))
+whats the h/w going into the last conv
+""", [4], "28->24->12->8->4: a 5x5 kernel does not fit in 4x4", torch_check=_keras_small)
+
+
+def _pool_lines():
+    m = nn.Sequential(nn.MaxPool2d(2), nn.AvgPool2d(3, stride=2))
+    return [run(m, (1, 16, 64, 64))[0][1]]
+
+
+case("pa2-functional-pool-lines", "forward", """
+x is [B, 16, 64, 64]
+x = F.max_pool2d(x, 2)
+x = F.avg_pool2d(x, 3, stride=2)
+spatial size after both?
+""", [15], "64 -> 32 -> floor((32-3)/2)+1 = 15", torch_check=_pool_lines)
+
+case("pa2-expected-4d-input", "error", """
+RuntimeError: Expected 4-dimensional input for 4-dimensional weight [16, 1, 3, 3], but got 3-dimensional input of size [32, 64, 64] instead
+how many params does that conv have and whats the fix
+""", [160], "the message's conv: 16*1*3*3 + 16 = 160; [32, 64, 64] is 32 grayscale images without the channel axis: x.unsqueeze(1)",
+     torch_check=lambda: [params(nn.Conv2d(1, 16, 3))])
+
+
+# --- Keras functional branches -------------------------------------------------------
+
+case("pa2-keras-functional-branches", "keras", """
+inp = Input(shape=(32, 32, 64))
+a = Conv2D(32, 1, padding='same')(inp)
+b = Conv2D(16, 1, padding='same')(inp)
+b = Conv2D(32, 3, padding='same')(b)
+c = MaxPooling2D(3, strides=1, padding='same')(inp)
+c = Conv2D(16, 1, padding='same')(c)
+out = concatenate([a, b, c])
+params of this block and channels of out?
+""", [8800, 80], "a: 64*32+32 = 2080; b: 64*16+16 = 1040, 16*32*9+32 = 4640; c: pool 0, 64*16+16 = 1040; total 8800; channels 32+32+16 = 80",
+     torch_check=lambda: [params(nn.Conv2d(64, 32, 1), nn.Conv2d(64, 16, 1), nn.Conv2d(16, 32, 3), nn.Conv2d(64, 16, 1)), 32 + 32 + 16])
+
+
+# --- helper functions that build layers; a receptive field without an input ---------
+
+def _helper():
+    def block(cin, cout):
+        return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU(), nn.MaxPool2d(2))
+    m = nn.Sequential(block(1, 16), block(16, 32))
+    return [params(m), run(m, (1, 1, 28, 28))[0][1]]
+
+
+case("pa2-helper-function-blocks", "forward", """
+def conv_block(cin, cout):
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, kernel_size=3, padding=1),
+        nn.BatchNorm2d(cout),
+        nn.ReLU(),
+        nn.MaxPool2d(2))
+
+self.body = nn.Sequential(conv_block(1, 16), conv_block(16, 32))
+mnist 28x28: params of body and output size?
+""", [4896, 7], "conv 1->16: 160, BN 32; conv 16->32: 4640, BN 64 -> 4896; 28 -> 14 -> 7", torch_check=_helper)
+
+case("pa2-rf-without-input", "rf", """
+self.net = nn.Sequential(
+    nn.Conv2d(3, 16, 3), nn.ReLU(),
+    nn.Conv2d(16, 16, 3, stride=2), nn.ReLU(),
+    nn.Conv2d(16, 32, 3), nn.ReLU(),
+)
+receptive field of the last conv?
+""", [9], "rf 3 (j1), 5 (j2), 5 + 2*2 = 9", torch_check=None)
+
+
+# --- counts and sizes in words around code; a checkpoint's two layers ----------------
+
+case("pa2-versus-two-pytorch-convs", "two", """
+params for nn.Conv2d(128, 128, 7) vs three nn.Conv2d(128, 128, 3)? bias on
+""", [802944, 442752], "7x7: 128*128*49 + 128 = 802944; three 3x3: 3*(128*128*9 + 128) = 442752",
+     torch_check=lambda: [params(nn.Conv2d(128, 128, 7)), params(*[nn.Conv2d(128, 128, 3) for _ in range(3)])], answers=2)
+
+case("pa2-keras-channels-in-words", "keras", """
+In Keras, Conv2D(128, (3,3)) is applied to a tensor with sixty-four channels. How many trainable parameters?
+""", [73856], "3*3*64*128 + 128 = 73856", torch_check=lambda: [params(nn.Conv2d(64, 128, 3))])
+
+case("pa2-flatten-gives-product", "keras", """
+flatten gives 5*5*128 and then Dense(256). how many params in that dense layer?
+""", [819456], "5*5*128 = 3200; 3200*256 + 256 = 819456", torch_check=lambda: [params(nn.Linear(3200, 256))])
+
+case("pa2-checkpoint-both-layers", "error", """
+size mismatch for classifier.weight: copying a param with shape torch.Size([100, 1024]) from checkpoint, the shape in current model is torch.Size([5, 1024]).
+params of classifier in the checkpoint vs in my model?
+""", [102500, 5125], "checkpoint 1024*100 + 100 = 102500; model 1024*5 + 5 = 5125",
+     torch_check=lambda: [params(nn.Linear(1024, 100)), params(nn.Linear(1024, 5))])
+
+
+case("pa2-connections-bias-counted", "layers", """
+nn.Conv2d(16, 32, 5) -- how many connections does each output neuron have if we count the bias as one?
+""", [401], "5*5*16 = 400 inputs + 1 for the bias = 401", torch_check=None)
+
+
+case("pa2-keras-context-sentence-vs", "two", """
+my backbone ends in (4, 4, 1024). Flatten() + Dense(20) vs GlobalAveragePooling2D() + Dense(20), params of the Dense each way?
+""", [327700, 20500], "flatten 4*4*1024 = 16384 -> 16384*20 + 20 = 327700; GAP 1024*20 + 20 = 20500",
+     torch_check=lambda: [params(nn.Linear(16384, 20)), params(nn.Linear(1024, 20))], answers=2)
+
+case("pa2-instead-of-product-not-input", "forward", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.pool = nn.MaxPool2d(2)
+self.fc = nn.Linear(16 * 7 * 7, 10)
+def forward(self, x):
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(-1, 16 * 7 * 7)
+mnist. what goes instead of 16*7*7?
+""", [400], "28->26->13->11->5; 16*5*5 = 400 (7x7 would need padding=1 convs)",
+     torch_check=lambda: [run(nn.Sequential(nn.Conv2d(1, 8, 3), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.MaxPool2d(2), nn.Flatten()), (1, 1, 28, 28))[0][0]])
+
+
+case("pa2-adaptive-pool-open-sizes", "forward", """
+encoder gives [B, 256, H, W] where H and W depend on the image
+self.pool = nn.AdaptiveAvgPool2d((2, 2))
+x = torch.flatten(self.pool(x), 1)
+self.head = nn.Linear(???, 5)
+what do i put for ???
+""", [1024], "the adaptive pool gives 256x2x2 whatever H, W are: 1024",
+     torch_check=lambda: [run(nn.Sequential(nn.AdaptiveAvgPool2d((2, 2)), nn.Flatten()), (1, 256, 13, 17))[0][0]])
+
+
+case("pa2-batch-output-values", "layers", """
+how many floats does the output of nn.Conv2d(16, 32, 3, padding=1) hold for a batch of 8 128x128 feature maps? vram is tight
+""", [4194304], "out 32x128x128 = 524288 per sample; batch 8: 4194304",
+     torch_check=lambda: [8 * flat(nn.Conv2d(16, 32, 3, padding=1), (1, 16, 128, 128))])
+
+
+case("pa2-if-i-drop-argument", "two", """
+nn.Conv2d(16, 32, 3, stride=2, padding=1) on a 15x15 map -> out size? and if i remove padding?
+""", [8, 7], "with padding 1: floor((15+2-3)/2)+1 = 8; without: floor((15-3)/2)+1 = 7",
+     torch_check=lambda: [run(nn.Conv2d(16, 32, 3, stride=2, padding=1), (1, 16, 15, 15))[0][1], run(nn.Conv2d(16, 32, 3, stride=2), (1, 16, 15, 15))[0][1]], answers=2)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0

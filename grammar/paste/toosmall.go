@@ -1,0 +1,95 @@
+package paste
+
+// "Negative dimension size caused by subtracting 3 from 1", "Kernel size
+// can't be greater than actual input size", "Output size is too small":
+// the framework's own message says a layer gets a map too small for it.
+// The question is then what reaches that layer, so the reading stops
+// before it, and says so.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// ptTooSmallRE finds the messages of a map too small for its layer.
+var ptTooSmallRE = regexp.MustCompile(`Negative dimension size caused by subtracting|Kernel size can't be greater than actual input size|Output size is too small|Calculated output size: \(\d+x0`)
+
+// ptCutAtTooSmall stops q before the first layer that cannot take what
+// reaches it, when src holds a message saying so; it reports whether it
+// did.
+func ptCutAtTooSmall(src string, q *lang.Question) bool {
+	if q.Input == nil || q.Fix != nil || !ptTooSmallRE.MatchString(src) {
+		return false
+	}
+	in := q.Input
+	for i, l := range q.Layers {
+		r, err := l.Apply(in)
+		if err == nil {
+			in = r.Output
+			continue
+		}
+		if i == 0 {
+			return false
+		}
+		q.Notes = append(q.Notes, fmt.Sprintf("layer %d (%s, line %d) cannot take the %s that reaches it, as the error says: the reading stops before it",
+			i+1, lang.FormatLayer(l.Layer), l.Pos.Line, ptShapeText(in)))
+		q.Layers = q.Layers[:i]
+		q.Network = len(q.Layers) > 1
+		if len(q.Asked) == 0 {
+			q.Asked = []string{"output"}
+		}
+		q.Canonical = lang.Format(q)
+		return true
+	}
+	return false
+}
+
+// ptBiasCountedRE says the bias counts as a connection.
+var ptBiasCountedRE = regexp.MustCompile(`(?i)count(?:ing|ed|s)? (?:the )?bias|bias (?:counted|included|incl|as (?:a|one) (?:connection|input))|(?:plus|incl\.?|including|with) (?:the |its )?bias`)
+
+// ptBiasConnections says, for one layer asked about its connections with
+// the bias counted as one ("counting the bias as one"), that count too.
+func ptBiasConnections(src string, q *lang.Question) {
+	if len(q.Layers) != 1 || !slices.Contains(q.Asked, "connections") || !ptBiasCountedRE.MatchString(src) {
+		return
+	}
+	var n int64
+	switch x := q.Layers[0].Layer.(type) {
+	case calc.Conv:
+		if x.In == 0 || x.NoBias {
+			return
+		}
+		n = int64(x.In / max(x.Groups, 1))
+		for d := 0; d < ptDims(x.Dims); d++ {
+			n *= int64(calc.Per(x.Kernel, d, 1))
+		}
+	case calc.Linear:
+		if x.In == 0 || x.NoBias {
+			return
+		}
+		n = int64(x.In)
+	default:
+		return
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("with the bias counted as a connection, as asked: %s + 1 = %s connections per output neuron", lang.Group(int(n)), lang.Group(int(n+1))))
+}
+
+// ptBatchValues says how many values the output holds for the batch the
+// words give ("for a batch of 32 224x224 images"), and sets q.Batch.
+func ptBatchValues(batch int, q *lang.Question) {
+	if batch < 2 || q.Input == nil || len(q.Layers) == 0 {
+		return
+	}
+	q.Batch = batch
+	n, ok := ptElementsBefore(q.Layers, len(q.Layers), q.Input)
+	if !ok || n*int64(batch) > 1<<50 {
+		return
+	}
+	all := n * int64(batch)
+	q.Notes = append(q.Notes, fmt.Sprintf("for the batch of %d: %d × %s = %s output values (%s bytes in float32)",
+		batch, batch, lang.Group(int(n)), lang.Group(int(all)), lang.Group(int(4*all))))
+}
