@@ -27,7 +27,15 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 		b.WriteString("\n")
 		return
 	}
-	if parts := askedParts(r); len(parts) > 0 {
+	parts := askedParts(r)
+	if q.Solve != nil {
+		// The setting found, then the layer sized with it: "kernel = 5 ·
+		// learnable parameters = 208".
+		if values := solvedValues(q.Solve); len(values) == 1 {
+			parts = append([]string{q.Solve.Unknown + " = " + values[0]}, parts...)
+		}
+	}
+	if len(parts) > 0 {
 		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(parts, " · "))
 	}
 }
@@ -123,7 +131,14 @@ func askedValue(r Reply, asked string) string {
 			return "learnable parameters = " + large(sumParams(r.Reports)) + kerasCount(r, sumParams(r.Reports), buffers)
 		}
 	case "weights":
-		if ok && r.Summary == nil {
+		if r.Summary != nil {
+			var n int64
+			for _, row := range r.Summary.Leaves() {
+				n += row.Weights
+			}
+			return "weights = " + large(n)
+		}
+		if ok {
 			return "weights = " + group(rep.Weights)
 		}
 	case "biases":
