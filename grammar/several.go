@@ -109,7 +109,7 @@ func parseParts(src string, parts []part) []*Question {
 	var shared []span
 	var numbered []part
 	for _, p := range parts {
-		if hasNumber(p.text) || dropped.MatchString(p.text) {
+		if (hasNumber(p.text) || dropped.MatchString(p.text)) && !isRemark(p.text) {
 			numbered = append(numbered, p)
 		} else {
 			shared = append(shared, p.span())
@@ -142,6 +142,14 @@ func parseParts(src string, parts []part) []*Question {
 		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
 	}
 	return qs
+}
+
+// isRemark reports whether a part is a remark in brackets after a
+// question ("... counting the bias? (5x5 kernels)"): it is said of the
+// questions, not asked on its own.
+func isRemark(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1
 }
 
 // isContext reports whether the first part of a message is the context of

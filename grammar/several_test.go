@@ -112,3 +112,12 @@ func TestDistinctSides(t *testing.T) {
 		t.Error("distinct does not tell sides read alike")
 	}
 }
+
+// TestRemarkShared reads a remark in brackets after a question as said of
+// it, not as a question of its own.
+func TestRemarkShared(t *testing.T) {
+	qs, err := ParseAll("how many weights does a conv layer from 6 maps to 16 maps have? (5x5 kernels)")
+	if err != nil || len(qs) != 1 || qs[0].Canonical != "conv 5x5 6->16 bias" {
+		t.Errorf("read as %d questions (%v), want one conv 5x5 6->16", len(qs), err)
+	}
+}
