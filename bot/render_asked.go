@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -191,6 +192,13 @@ func askedValue(r Reply, asked string) string {
 			bytes, format := numberFormat(r.Question)
 			return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytes, format, group(n*bytes), mb(n*bytes))
 		}
+	case "output bytes":
+		if ok && rep.Output != nil {
+			if n, err := append(calc.Shape{max(r.Question.Batch, 1)}, rep.Output...).Elements(); err == nil {
+				bytes, format := numberFormat(r.Question)
+				return fmt.Sprintf("memory of the %s output, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", shapeText(rep.Output), max(r.Question.Batch, 1), group(n), bytes, format, group(n*bytes), mb(n*bytes))
+			}
+		}
 	case "tensor bytes":
 		if in := inputOf(r); in != nil {
 			if n, err := in.Elements(); err == nil {
@@ -293,10 +301,14 @@ func flattened(s calc.Shape) string {
 	return " (" + group(n) + " values flattened)"
 }
 
+// kerasWords say a question is about Keras though no Keras code was read:
+// "Non-trainable params", "layers.BatchNormalization()".
+var kerasWords = regexp.MustCompile(`(?i)\bkeras\b|non-trainable|model\.summary|\blayers\.BatchNormalization\b|\bBatchNormalization\(`)
+
 // kerasCount is Keras's count beside PyTorch's, for Keras code whose
 // batch norms keep moving statistics: Keras counts them as parameters.
 func kerasCount(r Reply, params, buffers int64) string {
-	if r.Question == nil || r.Question.Framework != "keras" || buffers == 0 {
+	if r.Question == nil || buffers == 0 || r.Question.Framework != "keras" && !kerasWords.MatchString(r.Text) {
 		return ""
 	}
 	return fmt.Sprintf(" (Keras's model.summary(): %s params, %s non-trainable)", group(params+buffers), group(buffers))

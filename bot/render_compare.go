@@ -67,6 +67,12 @@ func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 		if !okx || !oky {
 			continue
 		}
+		if x == y {
+			// Two designs compared come out alike only when one was
+			// misread (or both): say so first.
+			fmt.Fprintf(b, "%s both sides come out with %s %s, so one of them is likely misread: check each “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), large(x), c.name)
+			return false
+		}
 		fmt.Fprintf(b, "%s %s vs %s %s: %s\n\n", m.bold("Answer:"), large(x), large(y), c.name, difference(x, y))
 		return true
 	}

@@ -48,3 +48,13 @@ func TestAnswersCard(t *testing.T) {
 		}
 	}
 }
+
+// TestComparedAlike says a comparison whose sides come out alike is likely
+// misread, first, instead of answering "the same".
+func TestComparedAlike(t *testing.T) {
+	b := bot.New(bot.Options{})
+	text := bot.RenderText(b.Answer(context.Background(), "conv 3x3 64->64 vs conv 3x3 64->64 with bias: params of each?"))
+	if strings.Contains(text, "the same") {
+		t.Errorf("two sides alike answered as a comparison:\n%s", text)
+	}
+}

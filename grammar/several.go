@@ -119,6 +119,16 @@ func parseParts(src string, parts []part) []*Question {
 	if len(numbered) > 2 && isContext(numbered[0], numbered[1]) {
 		context, numbered = []span{numbered[0].span()}, numbered[1:]
 	}
+	if n := len(numbered); n > 1 && numbered[n-1].marked {
+		// "Option B: 3x3 depthwise + 1x1 pointwise. I want multiply-adds
+		// for each, ignoring the bias.": what follows the last item is
+		// said of all of them.
+		var tail span
+		numbered[n-1], tail = splitTail(numbered[n-1])
+		if tail.to > tail.from {
+			shared = append(shared, tail)
+		}
+	}
 	if len(numbered) < 2 {
 		return nil
 	}
@@ -142,6 +152,21 @@ func parseParts(src string, parts []part) []*Question {
 		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
 	}
 	return qs
+}
+
+// itemEnd matches the end of a list item's first sentence.
+var itemEnd = regexp.MustCompile(`[.?!]\s+`)
+
+// splitTail cuts a list item after its first sentence: the item, and the
+// words after it (an empty span when there are none).
+func splitTail(p part) (part, span) {
+	m := itemEnd.FindStringIndex(p.text)
+	if m == nil || m[1] >= len(p.text) {
+		return p, span{}
+	}
+	item := p
+	item.text = strings.TrimSpace(p.text[:m[0]+1])
+	return item, span{p.off + m[1], p.off + len(p.text)}
 }
 
 // isRemark reports whether a part is a remark in brackets after a

@@ -46,12 +46,17 @@ func withStorage(src string, q *Question) *Question {
 	}
 	storage := storageWords.MatchString(src)
 	activations := activationWords.MatchString(src)
+	params := paramWords.MatchString(src)
 	asked := ""
 	switch {
-	case storage && activations && tensorOnly(q):
+	case storage && (activations || outputWords.MatchString(src)) && tensorOnly(q):
 		asked = "tensor bytes" // "bytes of a float32 activation of shape 1x64x112x112"
-	case storage && !activations && (paramWords.MatchString(src) || byteWords.MatchString(src) && len(q.Layers) > 0):
+	case storage && params && !activations:
 		asked = "param bytes"
+	case byteWords.MatchString(src) && (activations || outputWords.MatchString(src)) && len(q.Layers) > 0:
+		asked = "output bytes" // "the first conv outputs 224x224x64: how many bytes in float32?"
+	case byteWords.MatchString(src) && len(q.Layers) > 0:
+		asked = "param bytes" // "fp16 bytes for conv 3x3 512->512"
 	}
 	if bytes == 0 && asked == "" {
 		return q
@@ -63,6 +68,10 @@ func withStorage(src string, q *Question) *Question {
 	}
 	return &cp
 }
+
+// outputWords say the room asked is an output's: "the conv outputs
+// 224x224x64: how many values and bytes".
+var outputWords = regexp.MustCompile(`(?i)\b(?:outputs?|values|floats?)\b`)
 
 // byteWords name a number of bytes, which a question about a layer asks
 // of its parameters unless it says activations ("fp16 bytes for conv 3x3
