@@ -495,6 +495,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 			if r.isNum(j + 1) {
 				return "", -1, role, rgb // "in 128 out 256": the word goes with the next number
 			}
+			if t.lem == "out" && (j+1 == len(r.toks) || r.lem(j+1) == "?") {
+				return "", -1, role, rgb // "on 100x100 out?" asks what comes out
+			}
 			role = "in"
 			if t.lem == "output" || t.lem == "out" {
 				role = "out"
@@ -928,7 +931,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "output"
 		}
 	case "out":
-		if r.lem(i+1) == "?" && !r.isNum(i-1) {
+		if r.lem(i+1) == "?" && (!r.isNum(i-1) || r.lem(i-2) == "on") {
 			return "output" // "on 100x100 out?"
 		}
 	case "output", "size":
