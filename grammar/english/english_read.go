@@ -804,7 +804,7 @@ func (r *enReader) connectionsAsked() string {
 		switch strings.ToLower(t.raw) {
 		case "each", "every", "per", "single", "one":
 			one = true
-		case "a", "an":
+		case "a", "an", "1":
 			one = one || r.lem(i+1) == "neuron" || r.lem(i+1) == "unit" || r.lem(i+2) == "neuron"
 		case "total", "altogether", "overall", "have", "has":
 			total = true
@@ -979,7 +979,7 @@ func (r *enReader) questioned(i int) bool {
 func (r *enReader) countingBias(i int) bool {
 	for j := max(i-3, 0); j < i; j++ {
 		switch strings.ToLower(r.toks[j].raw) {
-		case "counting", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
+		case "counting", "count", "counted", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
 			return true
 		}
 	}
