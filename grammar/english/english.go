@@ -377,6 +377,9 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return append(out, t), 0
 	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind != 'p':
 		in[i+1].hyph = true
+		if out[len(out)-1].kind == 'n' && strings.EqualFold(in[i+1].raw, "way") {
+			in[i+1].lem = "neuron" // "a 10-way classifier": its classes
+		}
 		return out, 0
 	}
 	return append(out, t), 0
