@@ -288,7 +288,8 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 		return
 	}
 	for i, t := range r.toks {
-		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
+		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel" || t.lem == "window" && r.toks[max(i-1, 0)].kind == 's' && r.firstLabel() == 'C') {
+			// "C5 has 120 maps, each unit looks at a 5x5 neighbourhood": a conv.
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, last)
 			return
 		}
@@ -301,6 +302,17 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 			return
 		}
 	}
+}
+
+// firstLabel is the letter of the first of LeNet's labels the question
+// names ("C5", "S4"), upper case, or 0 for none.
+func (r *enReader) firstLabel() byte {
+	for _, t := range r.toks {
+		if t.kind == 'w' && t.idx > 0 && len(t.raw) == 1 && strings.Contains("CSF", t.raw) {
+			return t.raw[0]
+		}
+	}
+	return 0
 }
 
 func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
@@ -488,6 +500,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
 			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
+		if l, at := r.allOfMaps(i, j); at > 0 {
+			return l, at, "in", rgb
+		}
 		switch t.lem {
 		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
@@ -529,6 +544,25 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		return t.lem, j, role, rgb
 	}
 	return "", -1, role, rgb
+}
+
+// allOfMaps reads "all 16 of S4's 5x5 maps", "all 6 of the previous
+// layer's maps" from the number at i, whose next word at j is "of": the
+// maps every unit reads, its input channels. It returns their noun and its
+// token, or at -1.
+func (r *enReader) allOfMaps(i, j int) (lem string, at int) {
+	if j != i+1 || r.lem(j) != "of" || i == 0 || !strings.EqualFold(r.toks[i-1].raw, "all") {
+		return "", -1
+	}
+	for k := j + 1; k < len(r.toks) && k-j <= 6; k++ {
+		switch l := r.lem(k); {
+		case l == "fmap" || l == "channel":
+			return l, k
+		case r.toks[k].kind == 'p' || r.toks[k].kind == 'n' || enStop[l]:
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // scan reads every number and size and files it as a fact.
