@@ -518,7 +518,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = 1
 		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
 	}
-	if c == 0 && first != nil && first.tok < r.firstThen() && r.imageNetStem() {
+	if c == 0 && first != nil && first.kind == "conv" && first.tok < r.firstThen() && r.imageNetStem() {
 		c = 3
 		r.notes = append(r.notes, "an ImageNet network's first layer reads an RGB image: 3 input channels")
 	}
@@ -540,7 +540,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 func (r *enReader) imageNetStem() bool {
 	for _, n := range []string{"resnet", "alexnet", "vgg", "mobilenet", "imagenet", "inception", "googlenet", "densenet", "efficientnet"} {
 		if r.mentions(n) {
-			return r.mentions("stem") || r.mentions("conv1") || r.mentions("first")
+			return r.mentions("stem") || r.namesConv1() || r.mentions("first")
 		}
 	}
 	return false
@@ -569,6 +569,17 @@ func (r *enReader) datasetInput() (calc.Shape, int, error) {
 		}
 	}
 	return nil, 0, nil
+}
+
+// namesConv1 reports whether the question names a conv1 ("resnet50
+// conv1", "conv1 of resnet").
+func (r *enReader) namesConv1() bool {
+	for _, t := range r.toks {
+		if t.kind == 'w' && t.lem == "conv" && t.idx == 1 || strings.EqualFold(t.raw, "conv1") {
+			return true
+		}
+	}
+	return false
 }
 
 // mentions reports whether a word of the question starts with prefix

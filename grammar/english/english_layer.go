@@ -219,6 +219,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if out == 0 {
 		out = r.outChannels()
 	}
+	if out == 0 && b.first && r.resNetStem(a) {
+		out = 64
+		r.notes = append(r.notes, "ResNet's stem conv1 has 64 filters (every torchvision ResNet, ResNeXt and Wide ResNet)")
+	}
 	if out == 0 && (r.shapeOnly() || r.inputFree() && !r.isLast(a)) {
 		in, out = max(in, 1), 1
 		r.noteOneFilter()
@@ -417,4 +421,12 @@ func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {
 		return nil, r.fail(a.tok, "over how many channels is this batch norm?", "say it as \"batch norm over 64 channels\" or \"BatchNorm2d(64)\"")
 	}
 	return b.one(calc.BatchNorm{C: c}), nil
+}
+
+// resNetStem reports whether the conv a is a ResNet's stem, a 7x7 conv
+// named "resnet stem" or "resnet conv1", whose filters the asker need not
+// say.
+func (r *enReader) resNetStem(a *enAnchor) bool {
+	return (r.mentions("resnet") || r.mentions("resnext")) && (r.mentions("stem") || r.namesConv1()) &&
+		len(a.kernel) > 0 && a.kernel[0] == 7 && (len(a.kernel) == 1 || a.kernel[1] == 7)
 }
