@@ -25,7 +25,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
-	if r.fcAsConv(q) {
+	if r.kernelChain(q) || r.fcAsConv(q) { // english_chain.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
