@@ -56,6 +56,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	real := r.fcInputs(r.realAnchors())
 	q.Asked = r.g.asked
 	if len(real) == 0 {
+		if r.tensorQuestion(q) { // english_tensor.go
+			return q, nil
+		}
 		return nil, r.noLayer()
 	}
 	if v := r.versus(); v >= 0 {
