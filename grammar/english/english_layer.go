@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -113,7 +114,12 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	dw := c
 	dw.Out, dw.Groups, dw.NoBias = in, in, true
 	pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
-	r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+	if enBiasEveryRE.MatchString(r.src) && !a.noBias {
+		dw.NoBias = false
+		r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; each has its bias, as asked")
+	} else {
+		r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+	}
 	return []lang.Layer{{Layer: dw, Pos: b.pos, Fields: b.fields}, {Layer: pw, Pos: b.pos, Fields: b.fields}}, nil
 }
 
@@ -430,3 +436,7 @@ func (r *enReader) resNetStem(a *enAnchor) bool {
 	return (r.mentions("resnet") || r.mentions("resnext")) && (r.mentions("stem") || r.namesConv1()) &&
 		len(a.kernel) > 0 && a.kernel[0] == 7 && (len(a.kernel) == 1 || a.kernel[1] == 7)
 }
+
+// enBiasEveryRE says every conv keeps its bias: "bias on everything",
+// "keep biases on every conv", "each conv has a bias".
+var enBiasEveryRE = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for|=\s*true\s+(?:on|for))\s+(?:every|each|all|both|everything)|\b(?:every|each|all|both)\s+(?:\w+\s+)?(?:ha(?:s|ve)|with|keeps?)\s+(?:a\s+|its\s+|their\s+)?bias|\bkeep\s+(?:the\s+)?bias(?:es)?\s+on\s+(?:every|each|all|both)`)
