@@ -73,6 +73,7 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	layers, input = r.denseLastAxis(layers, input) // english_counts.go
 	layers = keptFlattens(r.flattened(q, layers, input), input)
 	if input == nil {
 		input = r.inputFromOutput(layers)
@@ -105,7 +106,7 @@ func (r *enReader) finish(q *lang.Question) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
-	q.Unused = append(q.Unused, r.guessesUnused()...)
+	q.Unused = append(append(q.Unused, r.guessesUnused()...), r.g.unused...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 }

@@ -1,6 +1,7 @@
 package english
 
 import (
+	"github.com/cnnbot/cnnbot/grammar/lang"
 	"regexp"
 	"strings"
 )
@@ -75,7 +76,8 @@ type enGlobal struct {
 	unkTok   int
 	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
-	batch    int // the batch size said ("a batch of 64"), for memory
+	batch    int           // the batch size said ("a batch of 64"), for memory
+	unused   []lang.Unused // numbers a reading names as not used, with why
 }
 
 func (r *enReader) lem(i int) string {
