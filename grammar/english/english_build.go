@@ -71,6 +71,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	}
 	layers, err := r.layers(real, input, inChannels)
 	if err != nil {
+		if r.tensorQuestion(q) { // english_tensor.go
+			return q, nil
+		}
 		return nil, err
 	}
 	layers, input = r.denseLastAxis(layers, input) // english_counts.go

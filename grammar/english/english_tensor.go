@@ -11,7 +11,7 @@ import (
 
 // enTensorAskRE asks how many values a tensor holds or how much room it
 // takes: "how many bytes", "how many activations", "memory".
-var enTensorAskRE = regexp.MustCompile(`(?i)\b(?:bytes?|memory|mb|mib|activations?|values|elements|floats|numbers)\b`)
+var enTensorAskRE = regexp.MustCompile(`(?i)\b(?:bytes?|memory|mb|mib|activations?|values|elements|floats|numbers|neurons)\b`)
 
 // enCountAskRE asks how many values a tensor holds; enStorageRE how much
 // room it takes.
@@ -32,7 +32,7 @@ var enBatchRE = regexp.MustCompile(`(?i)\b(?:batch(?:[ _]size)?|bs)\s*(?:of|is|=
 // counted. It applies only when no layer is named, one size of three
 // sides is written, and its values or room are asked; false otherwise.
 func (r *enReader) tensorQuestion(q *lang.Question) bool {
-	if len(r.anchors) > 0 || !enTensorAskRE.MatchString(r.src) {
+	if len(r.anchors) > 0 && !r.kernelFreeOutput() || !enTensorAskRE.MatchString(r.src) {
 		return false
 	}
 	at := -1
@@ -64,7 +64,33 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 		// With words of activations the front door asks the tensor's bytes.
 		q.Asked = append(q.Asked, "tensor bytes")
 	}
-	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: a tensor on its own, no layer applied", r.toks[at].raw, layout))
+	what := "a tensor on its own, no layer applied"
+	if len(r.anchors) > 0 {
+		what = "the layer's output, counted as it is (its kernel is not needed for that)"
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: %s", r.toks[at].raw, layout, what))
 	q.Canonical = lang.Format(q)
 	return true
+}
+
+// kernelFreeOutput reports whether the question names only convs with no
+// kernel and says what one outputs ("a conv layer outputs a 28x28x6
+// volume", "one conv output 64x112x112"): its output tensor is the
+// question.
+func (r *enReader) kernelFreeOutput() bool {
+	for _, a := range r.anchors {
+		if a.kind != "conv" || len(a.kernel) > 0 {
+			return false
+		}
+	}
+	for i, t := range r.toks {
+		if t.kind == 's' && len(t.dims) == 3 {
+			for j := max(i-3, 0); j < i; j++ {
+				if l := r.lem(j); l == "output" || l == "out" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
