@@ -17,7 +17,13 @@
 //     argument, a count and its role, a list of per-layer values;
 //   - english_build.go: the question built from what was read (input,
 //     repeats, inverse questions, a fully connected layer as a conv);
-//   - english_layer.go: one layer built per kind.
+//   - english_layer.go: one layer built per kind;
+//   - english_chain.go: a stack written as a channel chain and one kernel
+//     per conv ("256->64->64->256 (1x1,3x3,1x1)");
+//   - english_tensor.go: a tensor on its own, or a conv said only by its
+//     output, whose values and bytes are asked;
+//   - english_counts.go: counts said a particular way (the bias counted as
+//     a connection, a Keras Dense with its Flatten forgotten).
 //
 // The numbers the reading leaves unused are named by the front door
 // (package grammar), which accounts for every number of the question.

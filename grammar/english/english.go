@@ -375,8 +375,16 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 	case (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued):
 		t.lem = ","
 		return append(out, t), 0
+	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind == 'n' && enNetFamily(out[len(out)-1].raw):
+		// "resnet-18", "vgg-16": the network's name, not a count.
+		p := &out[len(out)-1]
+		p.idx, p.end = enClamp(max(in[i+1].num, 0)), in[i+1].end
+		return out, 1
 	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind != 'p':
 		in[i+1].hyph = true
+		if out[len(out)-1].kind == 'n' && strings.EqualFold(in[i+1].raw, "way") {
+			in[i+1].lem = "neuron" // "a 10-way classifier": its classes
+		}
 		return out, 0
 	}
 	return append(out, t), 0
@@ -481,4 +489,14 @@ func enPos(src string, off int) lang.Position {
 func enErrAt(src string, off int, msg, hint string) *lang.Error {
 	p := enPos(src, off)
 	return &lang.Error{Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
+}
+
+// enNetFamily reports whether w names a family of networks whose members
+// are told apart by a number written after a hyphen ("resnet-18").
+func enNetFamily(w string) bool {
+	switch strings.ToLower(w) {
+	case "resnet", "vgg", "densenet", "resnext", "lenet", "efficientnet", "alexnet":
+		return true
+	}
+	return false
 }

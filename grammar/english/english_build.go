@@ -25,7 +25,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
-	if r.fcAsConv(q) {
+	if r.kernelChain(q) || r.fcAsConv(q) { // english_chain.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -56,6 +56,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	real := r.fcInputs(r.realAnchors())
 	q.Asked = r.g.asked
 	if len(real) == 0 {
+		if r.tensorQuestion(q) { // english_tensor.go
+			return q, nil
+		}
 		return nil, r.noLayer()
 	}
 	if v := r.versus(); v >= 0 {
@@ -68,8 +71,12 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	}
 	layers, err := r.layers(real, input, inChannels)
 	if err != nil {
+		if r.tensorQuestion(q) { // english_tensor.go
+			return q, nil
+		}
 		return nil, err
 	}
+	layers, input = r.denseLastAxis(layers, input) // english_counts.go
 	layers = keptFlattens(r.flattened(q, layers, input), input)
 	if input == nil {
 		input = r.inputFromOutput(layers)
@@ -92,6 +99,7 @@ func (r *enReader) finish(q *lang.Question) {
 		}
 	}
 	q.Batch = r.g.batch
+	r.biasConnections(q) // english_counts.go
 	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
@@ -101,7 +109,7 @@ func (r *enReader) finish(q *lang.Question) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
-	q.Unused = append(q.Unused, r.guessesUnused()...)
+	q.Unused = append(append(q.Unused, r.guessesUnused()...), r.g.unused...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 }
@@ -517,7 +525,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 		c = 1
 		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
 	}
-	if c == 0 && first != nil && first.tok < r.firstThen() && r.imageNetStem() {
+	if c == 0 && first != nil && first.kind == "conv" && first.tok < r.firstThen() && r.imageNetStem() {
 		c = 3
 		r.notes = append(r.notes, "an ImageNet network's first layer reads an RGB image: 3 input channels")
 	}
@@ -539,7 +547,7 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 func (r *enReader) imageNetStem() bool {
 	for _, n := range []string{"resnet", "alexnet", "vgg", "mobilenet", "imagenet", "inception", "googlenet", "densenet", "efficientnet"} {
 		if r.mentions(n) {
-			return r.mentions("stem") || r.mentions("conv1") || r.mentions("first")
+			return r.mentions("stem") || r.namesConv1() || r.mentions("first")
 		}
 	}
 	return false
@@ -568,6 +576,17 @@ func (r *enReader) datasetInput() (calc.Shape, int, error) {
 		}
 	}
 	return nil, 0, nil
+}
+
+// namesConv1 reports whether the question names a conv1 ("resnet50
+// conv1", "conv1 of resnet").
+func (r *enReader) namesConv1() bool {
+	for _, t := range r.toks {
+		if t.kind == 'w' && t.lem == "conv" && t.idx == 1 || strings.EqualFold(t.raw, "conv1") {
+			return true
+		}
+	}
+	return false
 }
 
 // mentions reports whether a word of the question starts with prefix

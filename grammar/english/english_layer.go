@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -113,7 +114,12 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	dw := c
 	dw.Out, dw.Groups, dw.NoBias = in, in, true
 	pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
-	r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+	if enBiasEveryRE.MatchString(r.src) && !a.noBias {
+		dw.NoBias = false
+		r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; each has its bias, as asked")
+	} else {
+		r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; the bias sits on the pointwise one, as in Keras's SeparableConv2D")
+	}
 	return []lang.Layer{{Layer: dw, Pos: b.pos, Fields: b.fields}, {Layer: pw, Pos: b.pos, Fields: b.fields}}, nil
 }
 
@@ -218,6 +224,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	}
 	if out == 0 {
 		out = r.outChannels()
+	}
+	if out == 0 && b.first && r.resNetStem(a) {
+		out = 64
+		r.notes = append(r.notes, "ResNet's stem conv1 has 64 filters (every torchvision ResNet, ResNeXt and Wide ResNet)")
 	}
 	if out == 0 && (r.shapeOnly() || r.inputFree() && !r.isLast(a)) {
 		in, out = max(in, 1), 1
@@ -418,3 +428,15 @@ func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {
 	}
 	return b.one(calc.BatchNorm{C: c}), nil
 }
+
+// resNetStem reports whether the conv a is a ResNet's stem, a 7x7 conv
+// named "resnet stem" or "resnet conv1", whose filters the asker need not
+// say.
+func (r *enReader) resNetStem(a *enAnchor) bool {
+	return (r.mentions("resnet") || r.mentions("resnext")) && (r.mentions("stem") || r.namesConv1()) &&
+		len(a.kernel) > 0 && a.kernel[0] == 7 && (len(a.kernel) == 1 || a.kernel[1] == 7)
+}
+
+// enBiasEveryRE says every conv keeps its bias: "bias on everything",
+// "keep biases on every conv", "each conv has a bias".
+var enBiasEveryRE = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for|=\s*true\s+(?:on|for))\s+(?:every|each|all|both|everything)|\b(?:every|each|all|both)\s+(?:\w+\s+)?(?:ha(?:s|ve)|with|keeps?)\s+(?:a\s+|its\s+|their\s+)?bias|\bkeep\s+(?:the\s+)?bias(?:es)?\s+on\s+(?:every|each|all|both)`)

@@ -1,6 +1,7 @@
 package english
 
 import (
+	"github.com/cnnbot/cnnbot/grammar/lang"
 	"regexp"
 	"strings"
 )
@@ -75,7 +76,8 @@ type enGlobal struct {
 	unkTok   int
 	unknown2 string // "pad" when asked for the stride and the padding together
 	noBias   bool
-	batch    int // the batch size said ("a batch of 64"), for memory
+	batch    int           // the batch size said ("a batch of 64"), for memory
+	unused   []lang.Unused // numbers a reading names as not used, with why
 }
 
 func (r *enReader) lem(i int) string {
@@ -288,7 +290,8 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 		return
 	}
 	for i, t := range r.toks {
-		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel") {
+		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel" || t.lem == "window" && r.toks[max(i-1, 0)].kind == 's' && r.firstLabel() == 'C') {
+			// "C5 has 120 maps, each unit looks at a 5x5 neighbourhood": a conv.
 			r.addAnchor(&enAnchor{kind: "conv", tok: i}, last)
 			return
 		}
@@ -301,6 +304,17 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 			return
 		}
 	}
+}
+
+// firstLabel is the letter of the first of LeNet's labels the question
+// names ("C5", "S4"), upper case, or 0 for none.
+func (r *enReader) firstLabel() byte {
+	for _, t := range r.toks {
+		if t.kind == 'w' && t.idx > 0 && len(t.raw) == 1 && strings.Contains("CSF", t.raw) {
+			return t.raw[0]
+		}
+	}
+	return 0
 }
 
 func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
@@ -488,12 +502,18 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
 			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
+		if l, at := r.allOfMaps(i, j); at > 0 {
+			return l, at, "in", rgb
+		}
 		switch t.lem {
 		case "-", "stack", "same", "valid", "size", "max", "avg", "global", "dims", "depthwise", "separable", "pointwise", "learnable", "(", "[", "square", "different":
 			continue
 		case "input", "in", "output", "out":
 			if r.isNum(j + 1) {
 				return "", -1, role, rgb // "in 128 out 256": the word goes with the next number
+			}
+			if t.lem == "out" && (j+1 == len(r.toks) || r.lem(j+1) == "?") {
+				return "", -1, role, rgb // "on 100x100 out?" asks what comes out
 			}
 			role = "in"
 			if t.lem == "output" || t.lem == "out" {
@@ -526,6 +546,25 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		return t.lem, j, role, rgb
 	}
 	return "", -1, role, rgb
+}
+
+// allOfMaps reads "all 16 of S4's 5x5 maps", "all 6 of the previous
+// layer's maps" from the number at i, whose next word at j is "of": the
+// maps every unit reads, its input channels. It returns their noun and its
+// token, or at -1.
+func (r *enReader) allOfMaps(i, j int) (lem string, at int) {
+	if j != i+1 || r.lem(j) != "of" || i == 0 || !strings.EqualFold(r.toks[i-1].raw, "all") {
+		return "", -1
+	}
+	for k := j + 1; k < len(r.toks) && k-j <= 6; k++ {
+		switch l := r.lem(k); {
+		case l == "fmap" || l == "channel":
+			return l, k
+		case r.toks[k].kind == 'p' || r.toks[k].kind == 'n' || enStop[l]:
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // scan reads every number and size and files it as a fact.
@@ -801,7 +840,7 @@ func (r *enReader) connectionsAsked() string {
 		switch strings.ToLower(t.raw) {
 		case "each", "every", "per", "single", "one":
 			one = true
-		case "a", "an":
+		case "a", "an", "1":
 			one = one || r.lem(i+1) == "neuron" || r.lem(i+1) == "unit" || r.lem(i+2) == "neuron"
 		case "total", "altogether", "overall", "have", "has":
 			total = true
@@ -928,7 +967,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "output"
 		}
 	case "out":
-		if r.lem(i+1) == "?" && !r.isNum(i-1) {
+		if r.lem(i+1) == "?" && (!r.isNum(i-1) || r.lem(i-2) == "on") {
 			return "output" // "on 100x100 out?"
 		}
 	case "output", "size":
@@ -976,7 +1015,7 @@ func (r *enReader) questioned(i int) bool {
 func (r *enReader) countingBias(i int) bool {
 	for j := max(i-3, 0); j < i; j++ {
 		switch strings.ToLower(r.toks[j].raw) {
-		case "counting", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
+		case "counting", "count", "counted", "including", "incl", "excluding", "ignoring", "ignore", "without", "plus":
 			return true
 		}
 	}

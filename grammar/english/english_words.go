@@ -19,7 +19,7 @@ var enWords = map[string][]string{
 	"max":        {"max", "maximum"},
 	"avg":        {"avg", "average", "mean", "averaging"},
 	"global":     {"global", "adaptive"},
-	"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected"},
+	"fc":         {"fc", "dense", "linear", "affine", "mlp", "fullyconnected", "classifier"},
 	"fully":      {"fully", "full", "densely"},
 	"connect":    {"connected", "connection", "connections", "connect", "connects", "connecting"},
 	"hidden":     {"hidden"},

@@ -1,0 +1,96 @@
+package english
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// enTensorAskRE asks how many values a tensor holds or how much room it
+// takes: "how many bytes", "how many activations", "memory".
+var enTensorAskRE = regexp.MustCompile(`(?i)\b(?:bytes?|memory|mb|mib|activations?|values|elements|floats|numbers|neurons)\b`)
+
+// enCountAskRE asks how many values a tensor holds; enStorageRE how much
+// room it takes.
+var (
+	enCountAskRE   = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:activations|values|elements|floats|numbers|neurons)\b|\bnumber\s+of\s+(?:activations|values|elements)\b`)
+	enActivationRE = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|tensors?|training|train|forward|backward|batch|gradients?|inference)\b`)
+	enStorageRE    = regexp.MustCompile(`(?i)\b(?:bytes?|memory|mb|mib)\b`)
+)
+
+// enBatchRE reads a batch said in words: "batch size 32", "batch of 32",
+// "bs 32", "batch size is 32".
+var enBatchRE = regexp.MustCompile(`(?i)\b(?:batch(?:[ _]size)?|bs)\s*(?:of|is|=|:)?\s*(\d{1,5})\b`)
+
+// tensorQuestion reads a question about one tensor and nothing done to it
+// ("a feature map of 112x112x128 in float32, batch size 32: how many
+// bytes?", "how many activations does a 112x112x64 feature map hold?") as
+// that tensor passed through the identity, so its values and bytes are
+// counted. It applies only when no layer is named, one size of three
+// sides is written, and its values or room are asked; false otherwise.
+func (r *enReader) tensorQuestion(q *lang.Question) bool {
+	if len(r.anchors) > 0 && !r.kernelFreeOutput() || !enTensorAskRE.MatchString(r.src) {
+		return false
+	}
+	at := -1
+	for i, t := range r.toks {
+		if t.kind == 's' {
+			if at >= 0 || len(t.dims) != 3 {
+				return false
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	d := r.toks[at].dims
+	shape, layout := calc.Shape{d[2], d[0], d[1]}, "H×W×C"
+	if d[0] < d[2] && d[1] == d[2] {
+		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
+	}
+	if m := enBatchRE.FindStringSubmatch(r.src); m != nil {
+		fmt.Sscan(m[1], &q.Batch)
+	}
+	q.Input = shape
+	q.Layers = []lang.Layer{{Layer: calc.Activation{Name: "identity"}, Pos: enPos(r.src, r.toks[at].off)}}
+	if enCountAskRE.MatchString(r.src) && !slices.Contains(q.Asked, "neurons") {
+		q.Asked = append(q.Asked, "neurons")
+	}
+	if enStorageRE.MatchString(r.src) && !enActivationRE.MatchString(r.src) {
+		// With words of activations the front door asks the tensor's bytes.
+		q.Asked = append(q.Asked, "tensor bytes")
+	}
+	what := "a tensor on its own, no layer applied"
+	if len(r.anchors) > 0 {
+		what = "the layer's output, counted as it is (its kernel is not needed for that)"
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: %s", r.toks[at].raw, layout, what))
+	q.Canonical = lang.Format(q)
+	return true
+}
+
+// kernelFreeOutput reports whether the question names only convs with no
+// kernel and says what one outputs ("a conv layer outputs a 28x28x6
+// volume", "one conv output 64x112x112"): its output tensor is the
+// question.
+func (r *enReader) kernelFreeOutput() bool {
+	for _, a := range r.anchors {
+		if a.kind != "conv" || len(a.kernel) > 0 {
+			return false
+		}
+	}
+	for i, t := range r.toks {
+		if t.kind == 's' && len(t.dims) == 3 {
+			for j := max(i-3, 0); j < i; j++ {
+				if l := r.lem(j); l == "output" || l == "out" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
