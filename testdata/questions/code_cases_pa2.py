@@ -697,11 +697,56 @@ nn.Conv2d(16, 32, 3, stride=2, padding=1) on a 15x15 map -> out size? and if i r
      torch_check=lambda: [run(nn.Conv2d(16, 32, 3, stride=2, padding=1), (1, 16, 15, 15))[0][1], run(nn.Conv2d(16, 32, 3, stride=2), (1, 16, 15, 15))[0][1]], answers=2)
 
 
+# --- pa4: the asker's own line ending in ':' before indented pasted lines ----
+
+def _colon_cut():
+    m = nn.Sequential(nn.Conv2d(1, 10, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(10, 20, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    return [flat(m, (1, 1, 48, 48))]
+
+
+case("pa4-colon-before-cut-forward", "forward", """
+grayscale 48x48 faces, here is what i have:
+
+    self.conv1 = nn.Conv2d(1, 10, 3)
+    self.pool = nn.MaxPool2d(2)
+    self.conv2 = nn.Conv2d(10, 20, 3)
+    self.fc = nn.Linear(20 * 5 * 5, 7)
+    ...
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(x.size(0), -1)
+    x = self.fc(x)
+
+what should the fc in_features be?
+""", [2000], "48->46->23->21->10; 20*10*10 = 2000", torch_check=_colon_cut)
+
+
+def _colon_msg():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    return [flat(m, (1, 3, 128, 128))]
+
+
+case("pa4-colon-before-message-and-code", "error", """
+my model crashes on 128x128 images, error:
+RuntimeError: mat1 and mat2 shapes cannot be multiplied (16x32768 and 2048x64)
+code:
+    self.conv1 = nn.Conv2d(3, 16, 3, padding=1)
+    self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
+    self.pool = nn.MaxPool2d(2, 2)
+    self.fc1 = nn.Linear(32 * 8 * 8, 64)
+    # forward
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = torch.flatten(x, 1)
+    x = self.fc1(x)
+""", [32768], "128->64->32 with padding 1; 32*32*32 = 32768", torch_check=_colon_msg)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
     for c in cc.CASES:
-        assert c["id"].startswith("pa2-"), c["id"]
+        assert c["id"].startswith(("pa2-", "pa4-")), c["id"]
         if torch is not None and c["torch_check"] is not None:
             with torch.no_grad():
                 got = c["torch_check"]()
@@ -710,7 +755,7 @@ def main():
                 bad += 1
     path = os.path.join(here, "code.jsonl")
     with open(path) as f:
-        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("pa2-")]
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith(("pa2-", "pa4-"))]
     ids = {json.loads(l)["id"] for l in kept}
     with open(path, "w") as f:
         f.writelines(kept)
