@@ -74,6 +74,9 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	assumed := ""
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)
+	}
+	ptViewMessage(src, prose.batch, q)
+	if !traced {
 		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {

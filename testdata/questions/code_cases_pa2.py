@@ -742,6 +742,35 @@ code:
 """, [32768], "128->64->32 with padding 1; 32*32*32 = 32768", torch_check=_colon_msg)
 
 
+# --- pa4: a view message ("shape '[-1, 400]' is invalid for input of size N") --
+
+def _view_pool_words():
+    m = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    n = flat(m, (1, 3, 96, 96))
+    return [n, 8 * n]
+
+
+case("pa4-view-message-pool-in-words", "error", """
+RuntimeError: shape '[-1, 1024]' is invalid for input of size 61952
+96x96 rgb, batch of 8
+self.conv1 = nn.Conv2d(3, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+in forward i do F.max_pool2d(F.relu(conv(x)), 2) for both convs then x = x.view(-1, 16*8*8)
+what goes in the view?
+""", [7744, 61952], "96->94->47->45->22; 16*22*22 = 7744 a sample, 8*7744 = 61952 (the message's size)",
+     must_say=["x.view(-1, 16 * 22 * 22)"], torch_check=_view_pool_words)
+
+
+case("pa4-view-message-does-not-fit", "error", """
+RuntimeError: shape '[-1, 200]' is invalid for input of size 6272
+self.conv1 = nn.Conv2d(1, 4, 3)
+self.conv2 = nn.Conv2d(4, 8, 3)
+x = x.view(-1, 8*5*5)
+mnist 28x28
+""", [4608], "as pasted 28->26->24: 8*24*24 = 4608 a sample, and 6272 is no multiple of it: the reply must not be confident",
+     must_say=["Not sure"], torch_check=lambda: [flat(nn.Sequential(nn.Conv2d(1, 4, 3), nn.Conv2d(4, 8, 3)), (1, 1, 28, 28))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
