@@ -81,6 +81,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	if msg != nil {
 		msg.resized = prose.whatIf != nil
+		msg.swapped = ptSwapWords(src)
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure

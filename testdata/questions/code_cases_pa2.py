@@ -771,6 +771,27 @@ mnist 28x28
      must_say=["Not sure"], torch_check=lambda: [flat(nn.Sequential(nn.Conv2d(1, 4, 3), nn.Conv2d(4, 8, 3)), (1, 1, 28, 28))])
 
 
+# --- pa4: "I swapped the args": the fix swaps in and out, not in_channels alone --
+
+case("pa4-swapped-conv-args", "error", """
+RuntimeError: Given groups=1, weight of size [32, 96, 3, 3], expected input[8, 32, 56, 56] to have 96 channels, but got 32 channels instead
+pretty sure i got in/out backwards in self.conv3 = nn.Conv2d(96, 32, 3, padding=1). params of the corrected one?
+""", [27744], "the corrected conv is 32 -> 96: 3*3*32*96 + 96 = 27744",
+     must_say=["nn.Conv2d(32, 96, 3, padding=1)"], torch_check=lambda: [params(nn.Conv2d(32, 96, 3, padding=1))])
+
+
+case("pa4-swapped-conv-args-in-model", "error", """
+model = nn.Sequential(
+    nn.Conv2d(3, 16, 3),
+    nn.ReLU(),
+    nn.Conv2d(48, 16, 3),
+)
+RuntimeError: Given groups=1, weight of size [16, 48, 3, 3], expected input[1, 16, 30, 30] to have 48 channels, but got 16 channels instead
+i swapped the numbers in the second conv i think, how many parameters does the model have once fixed?
+""", [7408], "conv 3->16: 3*3*3*16 + 16 = 448; fixed conv 16->48: 3*3*16*48 + 48 = 6960; 448 + 6960 = 7408",
+     must_say=["nn.Conv2d(16, 48, 3)"], torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 48, 3))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
