@@ -123,7 +123,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)

@@ -82,3 +82,47 @@ func ptPoolEachConv(layers []lang.Layer) []lang.Layer {
 	}
 	return out
 }
+
+// ptLoneView reads a paste whose only code is a view line ("x =
+// x.view(-1, 16*5*5) in lenet w 32x32 input, so fc1 in_features is?"):
+// what the view passes on is its own argument, a flatten of that product.
+// The words' input size is said to be not used: the view's figure does not
+// depend on it. False when there is no such view.
+func ptLoneView(f *ptFile, src string, env map[string]ptValue, prose ptProse, q *lang.Question) bool {
+	c := ptTopView(f.Nodes)
+	if c == nil {
+		return false
+	}
+	v, err := ptEval(c.Args[1].Nodes, env)
+	if err != nil || v.Kind != ptInt || v.Int <= 0 {
+		return false
+	}
+	text := ptArgSource(src, c, 1, "")
+	var shape calc.Shape
+	prod := int64(1)
+	for _, p := range strings.Split(text, "*") {
+		d, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || d <= 0 {
+			shape = nil
+			break
+		}
+		shape, prod = append(shape, d), prod*int64(d)
+	}
+	if shape == nil || prod != int64(v.Int) {
+		shape = calc.Shape{int(v.Int)}
+	}
+	q.Input = shape
+	q.Layers = []lang.Layer{{Layer: calc.Flatten{}, Pos: c.Pos}}
+	if len(q.Asked) == 0 {
+		q.Asked = []string{"output"}
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("the view passes on %d values a sample (%s): that is the next Linear's in_features", v.Int, text))
+	why := fmt.Sprintf("the view's own %s says what reaches the Linear; the input size does not change it (if %s is wrong for that input, the view fails)", text, text)
+	pos := prose.dimsPos
+	for _, d := range prose.dims {
+		// "28x28": each side where it is written, so each is accounted for
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(d), Pos: pos, Why: why})
+		pos.Col += len(fmt.Sprint(d)) + 1
+	}
+	return true
+}

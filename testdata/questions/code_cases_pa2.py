@@ -792,6 +792,20 @@ i swapped the numbers in the second conv i think, how many parameters does the m
      must_say=["nn.Conv2d(16, 48, 3)"], torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 48, 3))])
 
 
+# --- pa4: a view line alone: what it passes on is its own argument ------------
+
+case("pa4-lone-view-in-features", "forward", """
+after x = x.view(-1, 64*7*7) how many in_features does the next linear need
+""", [3136], "64*7*7 = 3136",
+     torch_check=lambda: [flat(nn.Flatten(), (1, 64, 7, 7))])
+
+
+case("pa4-lone-view-with-input-words", "forward", """
+mnist 28x28, my flatten is x.reshape(-1, 20 * 4 * 4). in_features for fc1??
+""", [320], "20*4*4 = 320 (the input size does not change what the view's own argument says)",
+     torch_check=lambda: [flat(nn.Flatten(), (1, 20, 4, 4))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
