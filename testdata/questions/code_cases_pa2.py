@@ -806,6 +806,20 @@ mnist 28x28, my flatten is x.reshape(-1, 20 * 4 * 4). in_features for fc1??
      torch_check=lambda: [flat(nn.Flatten(), (1, 20, 4, 4))])
 
 
+# --- pa4: "Param #" in the words is Keras's column, not a comment; a missing Flatten --
+
+case("pa4-param-hash-dense-no-flatten", "keras", """
+the Param # of Dense(256) in my summary is tiny?? its input is (None, 12, 12, 48) because i forgot the Flatten. what is it really
+""", [12544], "Dense acts on the last axis: 48*256 + 256 = 12544",
+     torch_check=lambda: [params(nn.Linear(48, 256))])
+
+
+case("pa4-param-hash-without-flatten", "keras", """
+keras: Dense(128) right after a conv whose output is (None, 8, 8, 64), without a flatten in between. whats the Param # of the dense?
+""", [8320], "Dense acts on the last axis: 64*128 + 128 = 8320",
+     torch_check=lambda: [params(nn.Linear(64, 128))])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
