@@ -50,6 +50,9 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	q := &lang.Question{}
 	mods, err := ptModules(f, env, q)
 	if err != nil {
+		if alt, ok := ptStridedSameAsked(src, err); ok {
+			return ptSolveStridedSame(alt, err)
+		}
 		return nil, err
 	}
 	fx := &ptFixer{src: code, calls: mods.calls}

@@ -820,6 +820,22 @@ keras: Dense(128) right after a conv whose output is (None, 8, 8, 64), without a
      torch_check=lambda: [params(nn.Linear(64, 128))])
 
 
+# --- pa4: padding='same' refused with a stride: the padding asked for is solved --
+
+case("pa4-strided-same-which-padding", "inverse", """
+nn.Conv2d(16, 16, 5, stride=2, padding='same') gives me padding='same' is not supported for strided convolutions. which padding gets me from 96x96 to 48x48?
+""", [2], "floor((96 + 2p - 5)/2) + 1 = 48 only for p = 2",
+     torch_check=lambda: [next(p for p in range(4) if run(nn.Conv2d(16, 16, 5, stride=2, padding=p), (1, 16, 96, 96))[0][1] == 48)])
+
+
+case("pa4-strided-same-what-padding", "inverse", """
+ValueError: padding='same' is not supported for strided convolutions
+self.down = nn.Conv2d(64, 128, 3, stride=2, padding="same")
+what padding do i need to go from 56x56 to 28x28
+""", [1], "floor((56 + 2p - 3)/2) + 1 = 28 only for p = 1",
+     torch_check=lambda: [next(p for p in range(4) if run(nn.Conv2d(64, 128, 3, stride=2, padding=p), (1, 64, 56, 56))[0][1] == 28)])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
