@@ -836,6 +836,20 @@ what padding do i need to go from 56x56 to 28x28
      torch_check=lambda: [next(p for p in range(4) if run(nn.Conv2d(64, 128, 3, stride=2, padding=p), (1, 64, 56, 56))[0][1] == 28)])
 
 
+# --- pa4: one layer asked with both values of a flag ------------------------------
+
+case("pa4-ceil-mode-both-values", "two", """
+nn.MaxPool2d(3, stride=2) on 56x56, out size with ceil_mode=False vs ceil_mode=True?
+""", [27, 28], "floor((56-3)/2)+1 = 27; with ceil_mode: ceil(53/2)+1 = 28",
+     torch_check=lambda: [run(nn.MaxPool2d(3, stride=2), (1, 1, 56, 56))[0][1], run(nn.MaxPool2d(3, stride=2, ceil_mode=True), (1, 1, 56, 56))[0][1]], answers=2)
+
+
+case("pa4-ceil-mode-true-then-false", "two", """
+nn.AvgPool2d(2) on a 15x15 feature map: output size with ceil_mode=True and with ceil_mode=False
+""", [8, 7], "ceil(13/2)+1 = 8; floor(13/2)+1 = 7",
+     torch_check=lambda: [run(nn.AvgPool2d(2, ceil_mode=True), (1, 1, 15, 15))[0][1], run(nn.AvgPool2d(2), (1, 1, 15, 15))[0][1]], answers=2)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
