@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -77,4 +78,47 @@ func allShiftBack(q *lang.Question, at lang.Position, n int) {
 func allAsksBoth(src string) bool {
 	m := allBothRE.FindStringSubmatch(src)
 	return m != nil && strings.EqualFold(m[1], m[3]) && !strings.EqualFold(m[2], m[4])
+}
+
+// allGapVsFlatRE asks a map into a Linear both ways: "global avg pool vs
+// flatten for a 512x7x7 map into Linear(?, 10)".
+var allGapVsFlatRE = regexp.MustCompile(`(?i)\b(global (avg|average|max) ?pool(ing)?|gap|adaptive ?avg ?pool\w*)\b.{0,15}\b(vs\.?|versus|or|instead of|compared to)\s+(a\s+|after\s+|with\s+|using\s+)?(flatten\w*)|\bflatten\w*\b.{0,15}\b(vs\.?|versus|or|instead of|compared to)\s+(a\s+|after\s+|with\s+|using\s+)?(global (avg|average|max) ?pool(ing)?|gap)\b`)
+
+// allPoolVsFlatten reads a map flattened into one Linear, asked against a
+// global average pool, as two questions: flattened (as read) and pooled
+// first, the Linear then taking the map's channels. Nil unless the paste
+// is that Linear on a C×H×W map.
+func allPoolVsFlatten(src string) []*lang.Question {
+	if !allGapVsFlatRE.MatchString(src) {
+		return nil
+	}
+	flat, err := parseOne(src)
+	if err != nil || len(flat.Input) != 3 || len(flat.Layers) != 2 {
+		return nil
+	}
+	if _, ok := flat.Layers[0].Layer.(calc.Flatten); !ok {
+		return nil
+	}
+	lin, ok := flat.Layers[1].Layer.(calc.Linear)
+	if !ok {
+		return nil
+	}
+	pooled, err := parseOne(src)
+	if err != nil {
+		return nil
+	}
+	was, ch := lin.In, flat.Input[0]
+	lin.In = ch
+	pooled.Layers = []lang.Layer{{Layer: calc.GlobalAvgPool{}, Pos: flat.Layers[0].Pos}, flat.Layers[0], {Layer: lin, Pos: flat.Layers[1].Pos}}
+	pooled.Network = true
+	if pooled.Fix != nil {
+		fx := *pooled.Fix
+		fx.Line = strings.Replace(fx.Line, fmt.Sprint(was), fmt.Sprint(ch), 1)
+		fx.Why = fmt.Sprintf("after a global average pool the %s map is %d values, one a channel", ptShapeText(flat.Input), ch)
+		fx.Layer = 2
+		pooled.Fix = &fx
+	}
+	pooled.Canonical = lang.Format(pooled)
+	pooled.Notes = append(pooled.Notes, fmt.Sprintf("with a global average pool before the Linear, as asked: it takes the %d channels", ch))
+	return []*lang.Question{flat, pooled}
 }

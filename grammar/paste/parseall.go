@@ -32,6 +32,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allBothValues(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allPoolVsFlatten(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -66,7 +69,7 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // Several reports whether src pastes more than one model, so that a caller
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
-	return len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src)
+	return len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src)
 }
 
 // allDropRE asks the question again without an argument of the code: "and

@@ -850,6 +850,20 @@ nn.AvgPool2d(2) on a 15x15 feature map: output size with ceil_mode=True and with
      torch_check=lambda: [run(nn.AvgPool2d(2, ceil_mode=True), (1, 1, 15, 15))[0][1], run(nn.AvgPool2d(2), (1, 1, 15, 15))[0][1]], answers=2)
 
 
+# --- pa4: a map into one Linear, flattened vs globally pooled ---------------------
+
+case("pa4-flatten-or-gap-linear", "two", """
+my resnet ends in a 2048x7x7 map, nn.Linear(???, 100) after flatten or after global average pooling, params of the fc?
+""", [10035300, 204900], "flatten: 2048*49*100 + 100 = 10035300; GAP: 2048*100 + 100 = 204900",
+     torch_check=lambda: [params(nn.Linear(2048 * 7 * 7, 100)), params(nn.Linear(2048, 100))], answers=2)
+
+
+case("pa4-flatten-vs-gap-linear", "two", """
+flatten vs GAP before nn.Linear(?, 5) on a 256x4x4 feature map, how many weights in the linear each way
+""", [20485, 1285], "flatten: 4096*5 + 5 = 20485; GAP: 256*5 + 5 = 1285",
+     torch_check=lambda: [params(nn.Linear(256 * 4 * 4, 5)), params(nn.Linear(256, 5))], answers=2)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
