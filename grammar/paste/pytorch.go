@@ -545,6 +545,13 @@ func ptTensorInput(f *ptFile, env map[string]ptValue) (shape []int, at lang.Posi
 // (3, 224, 224)), or the words of the question.
 func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
 	first := ptFirstLeaf(q.Layers[0].Layer)
+	for i := 1; i < len(q.Layers); i++ {
+		if _, up := first.(upsampleLayer); !up {
+			break
+		}
+		// an upsample keeps the channels: the layer after it says them
+		first = ptFirstLeaf(q.Layers[i].Layer)
+	}
 	rank := ptRank(q.Layers)
 	shape, at, batched := ptTensorInput(f, env)
 	if shape != nil {

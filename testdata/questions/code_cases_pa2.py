@@ -864,6 +864,20 @@ flatten vs GAP before nn.Linear(?, 5) on a 256x4x4 feature map, how many weights
      torch_check=lambda: [params(nn.Linear(256 * 4 * 4, 5)), params(nn.Linear(256, 5))], answers=2)
 
 
+# --- pa4: an upsample first: the layer after it says the channels -----------------
+
+case("pa4-upsample-first-sequential", "forward", """
+nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(64, 32, 3)) on a 20x20 map, output size?
+""", [38], "20*2 = 40; 40-3+1 = 38",
+     torch_check=lambda: [run(nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(64, 32, 3)), (1, 64, 20, 20))[0][1]])
+
+
+case("pa4-upsample-first-then-conv", "forward", """
+nn.Upsample(scale_factor=4, mode='bilinear') then nn.Conv2d(16, 8, 5, padding=2), my input is 32x32 - what comes out?
+""", [128], "32*4 = 128; 5x5 with padding 2 keeps 128",
+     torch_check=lambda: [run(nn.Sequential(nn.Upsample(scale_factor=4, mode='bilinear'), nn.Conv2d(16, 8, 5, padding=2)), (1, 16, 32, 32))[0][1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
