@@ -44,6 +44,9 @@ type ptMessage struct {
 	resized bool
 	// noBias: the words say the layer has no bias ("bias=False there")
 	noBias bool
+	// swapped: the words say the conv's channels are the wrong way round
+	// ("I think I swapped the args", "64 in -> 128 out")
+	swapped bool
 }
 
 // appendLinear adds the Linear the message names (in, out) after layers
@@ -210,6 +213,9 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 		if c, ok := l.Layer.(calc.Conv); ok && !c.Transposed && c.Out == out && c.In == m.weight[1]*max(m.groups, 1) {
 			if i == 0 && q.Input == nil {
 				q.Input = calc.Shape(m.input[1:])
+			}
+			if call := fx.calls[l.Pos]; call != nil && m.groups <= 1 && m.swapped && got == c.Out && c.In != c.Out && ptSwapArgs(fx, q, i, c, call, m.input) {
+				return
 			}
 			if call := fx.calls[l.Pos]; call != nil && m.groups <= 1 {
 				was := c.In

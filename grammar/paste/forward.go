@@ -206,7 +206,7 @@ func fwStatements(nodes []*ptNode) []*fwStmt {
 			s := flat[i]
 			out = append(out, s)
 			i++
-			if last := s.nodes[len(s.nodes)-1]; last.Punct == ":" {
+			if last := s.nodes[len(s.nodes)-1]; last.Punct == ":" && fwOpensBlock(s.nodes[0]) {
 				s.body, i = nest(i, s.col)
 			}
 		}
@@ -214,6 +214,17 @@ func fwStatements(nodes []*ptNode) []*fwStmt {
 	}
 	out, _ := nest(0, -1)
 	return out
+}
+
+// fwOpensBlock reports whether a line ending in ':' that starts with
+// first is Python's (for, if, def, ...): the asker's own 'images are 64x64
+// rgb:' before the pasted lines is not, and the lines are not its body.
+func fwOpensBlock(first *ptNode) bool {
+	switch first.Ident {
+	case "for", "if", "elif", "else", "with", "try", "except", "finally", "while", "def", "class", "async":
+		return true
+	}
+	return false
 }
 
 // run executes statements until a return.

@@ -6,6 +6,7 @@ package paste
 // the second size written).
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -79,4 +80,36 @@ func ptAnyWord(words []string, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+var (
+	stridedSameRE = regexp.MustCompile(`padding\s*=\s*['"]same['"]`)
+	askPaddingRE  = regexp.MustCompile(`(?i)\b(what|which|how much)( integer| int| numeric| number| explicit)? (padding|pad)\b|\bpadding (should|do|would|to use)\b`)
+)
+
+// ptStridedSameAsked reads "padding='same' is not supported for strided
+// convolutions ... what integer padding should i use instead?": when the
+// words ask for the padding and the paste was refused for a strided
+// 'same', it returns the paste with that padding blanked to 0 (same
+// length, so positions hold), for the padding to be solved.
+func ptStridedSameAsked(src string, err error) (string, bool) {
+	if !strings.Contains(err.Error(), "padding='same'") || !askPaddingRE.MatchString(src) {
+		return "", false
+	}
+	alt := stridedSameRE.ReplaceAllStringFunc(src, func(m string) string {
+		return "padding=0" + strings.Repeat(" ", len(m)-len("padding=0"))
+	})
+	return alt, alt != src
+}
+
+// ptSolveStridedSame solves the padding of src (a strided 'same' blanked)
+// and says why the number is asked for; a reading that is not a solved
+// padding is refused as before.
+func ptSolveStridedSame(src string, refused error) (*lang.Question, error) {
+	q, err := ParsePyTorch(src)
+	if err != nil || q.Solve == nil {
+		return nil, refused
+	}
+	q.Notes = append(q.Notes, "PyTorch refuses padding='same' with a stride above 1: the padding is solved as a number for the size you want")
+	return q, nil
 }

@@ -29,6 +29,12 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allDropped(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allBothValues(src); qs != nil {
+		return qs, nil
+	}
+	if qs := allPoolVsFlatten(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -62,7 +68,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 
 // Several reports whether src pastes more than one model, so that a caller
 // reading one model anyway need not read it twice.
-func Several(src string) bool { return len(allParts(src)) > 1 || allDropRE.MatchString(src) }
+func Several(src string) bool {
+	return len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src)
+}
 
 // allDropRE asks the question again without an argument of the code: "and
 // if i drop output_padding?", "what if I remove bias=False".

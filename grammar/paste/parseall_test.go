@@ -82,6 +82,13 @@ func FuzzParseAll(f *testing.F) {
 		"pytorch: nn.LSTM(10, 32)\nkeras: LSTM(32, input_shape=(None, 10))",
 		"nn.Conv2d(3, 64, 3) vs keras Conv2D(64, 3, input_shape=(32, 32, 3))",
 		"Conv2D(64, 3, input_shape=(32, 32, 32)) has 18,496 params. what if I make it a SeparableConv2D(64, 3) instead?",
+		"nn.MaxPool2d(3, stride=2) on 56x56, out size with ceil_mode=False vs ceil_mode=True?",
+		"flatten vs GAP before nn.Linear(?, 5) on a 256x4x4 feature map",
+		"RuntimeError: shape '[-1, 400]' is invalid for input of size 10816\nconv1 = nn.Conv2d(1, 6, 5), max_pool2d(2) after each, batch size 4, 64x64",
+		"ValueError: padding='same' is not supported for strided convolutions\nnn.Conv2d(32, 64, 3, stride=2, padding='same') 128x128 -> 64x64. what padding?",
+		"images are 64x64 rgb:\n    self.conv1 = nn.Conv2d(3, 6, 5)\n    ...\n    x = self.conv1(x)",
+		"the Param # of my Dense(64), input (None, 10, 10, 32), i forgot the Flatten",
+		"x = x.view(-1, 16*5*5) in lenet w 32x32 input, so fc1 in_features is?",
 	}, ptSeeds...), kerasSeeds...) {
 		f.Add(s)
 	}

@@ -50,6 +50,9 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	q := &lang.Question{}
 	mods, err := ptModules(f, env, q)
 	if err != nil {
+		if alt, ok := ptStridedSameAsked(src, err); ok {
+			return ptSolveStridedSame(alt, err)
+		}
 		return nil, err
 	}
 	fx := &ptFixer{src: code, calls: mods.calls}
@@ -74,10 +77,14 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	assumed := ""
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)
+	}
+	ptViewMessage(src, prose.batch, q)
+	if !traced {
 		ptTrailingView(f, code, env, q)
 	}
 	if msg != nil {
 		msg.resized = prose.whatIf != nil
+		msg.swapped = ptSwapWords(src)
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
@@ -119,7 +126,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)
@@ -538,6 +545,13 @@ func ptTensorInput(f *ptFile, env map[string]ptValue) (shape []int, at lang.Posi
 // (3, 224, 224)), or the words of the question.
 func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question) error {
 	first := ptFirstLeaf(q.Layers[0].Layer)
+	for i := 1; i < len(q.Layers); i++ {
+		if _, up := first.(upsampleLayer); !up {
+			break
+		}
+		// an upsample keeps the channels: the layer after it says them
+		first = ptFirstLeaf(q.Layers[i].Layer)
+	}
 	rank := ptRank(q.Layers)
 	shape, at, batched := ptTensorInput(f, env)
 	if shape != nil {

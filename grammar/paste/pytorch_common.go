@@ -427,8 +427,23 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 	case "imagenet":
 		p.dataset = "imagenet"
 	case "flatten", "flattening", "flattened":
-		p.flatten = true
+		p.flatten = p.flatten || !r.notFlattened(i)
 	}
+}
+
+// notFlattened reports whether the words before a "flatten" at i say it
+// is missing: "i forgot the Flatten", "without a flatten", "no flatten".
+func (r *ptProseReader) notFlattened(i int) bool {
+	for j := i - 1; j >= max(0, i-3); j-- {
+		switch r.word(j) {
+		case "forgot", "forget", "forgetting", "without", "no", "missing", "skipped", "omitted", "dropped", "removed", "lacks":
+			return true
+		case "the", "a", "any", "my", "to":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // ptAskWords map a word to what it asks for.

@@ -2,6 +2,7 @@ package paste
 
 import (
 	"io"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,6 +77,7 @@ func ptIsWord(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.I
 // ptTokenize lexes src, spaces dropped, ending with EOF; comments are kept
 // when keepComments is set.
 func ptTokenize(src string, keepComments bool) []lexer.Token {
+	src = ptParamHash(src)
 	toks := make([]lexer.Token, 0, len(src)/3+1)
 	pos := lexer.Position{Line: 1, Column: 1}
 	i := 0
@@ -293,4 +295,18 @@ func ptWordOrSymbol(src string, i int) (lexer.TokenType, int) {
 		return ptTokPunct, 1
 	}
 	return ptTokOther, size
+}
+
+// paramHashRE is Keras's summary column named in words: "the Param # of
+// my Dense(64)", "param# is 0".
+var paramHashRE = regexp.MustCompile(`(?i)\bparams?\s?#`)
+
+// ptParamHash blanks the '#' of "Param #" (same length, so positions
+// hold): it names Keras's column and starts no comment, and the words
+// after it ("of my Dense(64) layer") are the question.
+func ptParamHash(src string) string {
+	if !strings.Contains(src, "#") {
+		return src
+	}
+	return paramHashRE.ReplaceAllStringFunc(src, func(m string) string { return strings.Replace(m, "#", " ", 1) })
 }

@@ -697,11 +697,192 @@ nn.Conv2d(16, 32, 3, stride=2, padding=1) on a 15x15 map -> out size? and if i r
      torch_check=lambda: [run(nn.Conv2d(16, 32, 3, stride=2, padding=1), (1, 16, 15, 15))[0][1], run(nn.Conv2d(16, 32, 3, stride=2), (1, 16, 15, 15))[0][1]], answers=2)
 
 
+# --- pa4: the asker's own line ending in ':' before indented pasted lines ----
+
+def _colon_cut():
+    m = nn.Sequential(nn.Conv2d(1, 10, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(10, 20, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    return [flat(m, (1, 1, 48, 48))]
+
+
+case("pa4-colon-before-cut-forward", "forward", """
+grayscale 48x48 faces, here is what i have:
+
+    self.conv1 = nn.Conv2d(1, 10, 3)
+    self.pool = nn.MaxPool2d(2)
+    self.conv2 = nn.Conv2d(10, 20, 3)
+    self.fc = nn.Linear(20 * 5 * 5, 7)
+    ...
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = x.view(x.size(0), -1)
+    x = self.fc(x)
+
+what should the fc in_features be?
+""", [2000], "48->46->23->21->10; 20*10*10 = 2000", torch_check=_colon_cut)
+
+
+def _colon_msg():
+    m = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    return [flat(m, (1, 3, 128, 128))]
+
+
+case("pa4-colon-before-message-and-code", "error", """
+my model crashes on 128x128 images, error:
+RuntimeError: mat1 and mat2 shapes cannot be multiplied (16x32768 and 2048x64)
+code:
+    self.conv1 = nn.Conv2d(3, 16, 3, padding=1)
+    self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
+    self.pool = nn.MaxPool2d(2, 2)
+    self.fc1 = nn.Linear(32 * 8 * 8, 64)
+    # forward
+    x = self.pool(F.relu(self.conv1(x)))
+    x = self.pool(F.relu(self.conv2(x)))
+    x = torch.flatten(x, 1)
+    x = self.fc1(x)
+""", [32768], "128->64->32 with padding 1; 32*32*32 = 32768", torch_check=_colon_msg)
+
+
+# --- pa4: a view message ("shape '[-1, 400]' is invalid for input of size N") --
+
+def _view_pool_words():
+    m = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+    n = flat(m, (1, 3, 96, 96))
+    return [n, 8 * n]
+
+
+case("pa4-view-message-pool-in-words", "error", """
+RuntimeError: shape '[-1, 1024]' is invalid for input of size 61952
+96x96 rgb, batch of 8
+self.conv1 = nn.Conv2d(3, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+in forward i do F.max_pool2d(F.relu(conv(x)), 2) for both convs then x = x.view(-1, 16*8*8)
+what goes in the view?
+""", [7744, 61952], "96->94->47->45->22; 16*22*22 = 7744 a sample, 8*7744 = 61952 (the message's size)",
+     must_say=["x.view(-1, 16 * 22 * 22)"], torch_check=_view_pool_words)
+
+
+case("pa4-view-message-does-not-fit", "error", """
+RuntimeError: shape '[-1, 200]' is invalid for input of size 6272
+self.conv1 = nn.Conv2d(1, 4, 3)
+self.conv2 = nn.Conv2d(4, 8, 3)
+x = x.view(-1, 8*5*5)
+mnist 28x28
+""", [4608], "as pasted 28->26->24: 8*24*24 = 4608 a sample, and 6272 is no multiple of it: the reply must not be confident",
+     must_say=["Not sure"], torch_check=lambda: [flat(nn.Sequential(nn.Conv2d(1, 4, 3), nn.Conv2d(4, 8, 3)), (1, 1, 28, 28))])
+
+
+# --- pa4: "I swapped the args": the fix swaps in and out, not in_channels alone --
+
+case("pa4-swapped-conv-args", "error", """
+RuntimeError: Given groups=1, weight of size [32, 96, 3, 3], expected input[8, 32, 56, 56] to have 96 channels, but got 32 channels instead
+pretty sure i got in/out backwards in self.conv3 = nn.Conv2d(96, 32, 3, padding=1). params of the corrected one?
+""", [27744], "the corrected conv is 32 -> 96: 3*3*32*96 + 96 = 27744",
+     must_say=["nn.Conv2d(32, 96, 3, padding=1)"], torch_check=lambda: [params(nn.Conv2d(32, 96, 3, padding=1))])
+
+
+case("pa4-swapped-conv-args-in-model", "error", """
+model = nn.Sequential(
+    nn.Conv2d(3, 16, 3),
+    nn.ReLU(),
+    nn.Conv2d(48, 16, 3),
+)
+RuntimeError: Given groups=1, weight of size [16, 48, 3, 3], expected input[1, 16, 30, 30] to have 48 channels, but got 16 channels instead
+i swapped the numbers in the second conv i think, how many parameters does the model have once fixed?
+""", [7408], "conv 3->16: 3*3*3*16 + 16 = 448; fixed conv 16->48: 3*3*16*48 + 48 = 6960; 448 + 6960 = 7408",
+     must_say=["nn.Conv2d(16, 48, 3)"], torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 48, 3))])
+
+
+# --- pa4: a view line alone: what it passes on is its own argument ------------
+
+case("pa4-lone-view-in-features", "forward", """
+after x = x.view(-1, 64*7*7) how many in_features does the next linear need
+""", [3136], "64*7*7 = 3136",
+     torch_check=lambda: [flat(nn.Flatten(), (1, 64, 7, 7))])
+
+
+case("pa4-lone-view-with-input-words", "forward", """
+mnist 28x28, my flatten is x.reshape(-1, 20 * 4 * 4). in_features for fc1??
+""", [320], "20*4*4 = 320 (the input size does not change what the view's own argument says)",
+     torch_check=lambda: [flat(nn.Flatten(), (1, 20, 4, 4))])
+
+
+# --- pa4: "Param #" in the words is Keras's column, not a comment; a missing Flatten --
+
+case("pa4-param-hash-dense-no-flatten", "keras", """
+the Param # of Dense(256) in my summary is tiny?? its input is (None, 12, 12, 48) because i forgot the Flatten. what is it really
+""", [12544], "Dense acts on the last axis: 48*256 + 256 = 12544",
+     torch_check=lambda: [params(nn.Linear(48, 256))])
+
+
+case("pa4-param-hash-without-flatten", "keras", """
+keras: Dense(128) right after a conv whose output is (None, 8, 8, 64), without a flatten in between. whats the Param # of the dense?
+""", [8320], "Dense acts on the last axis: 64*128 + 128 = 8320",
+     torch_check=lambda: [params(nn.Linear(64, 128))])
+
+
+# --- pa4: padding='same' refused with a stride: the padding asked for is solved --
+
+case("pa4-strided-same-which-padding", "inverse", """
+nn.Conv2d(16, 16, 5, stride=2, padding='same') gives me padding='same' is not supported for strided convolutions. which padding gets me from 96x96 to 48x48?
+""", [2], "floor((96 + 2p - 5)/2) + 1 = 48 only for p = 2",
+     torch_check=lambda: [next(p for p in range(4) if run(nn.Conv2d(16, 16, 5, stride=2, padding=p), (1, 16, 96, 96))[0][1] == 48)])
+
+
+case("pa4-strided-same-what-padding", "inverse", """
+ValueError: padding='same' is not supported for strided convolutions
+self.down = nn.Conv2d(64, 128, 3, stride=2, padding="same")
+what padding do i need to go from 56x56 to 28x28
+""", [1], "floor((56 + 2p - 3)/2) + 1 = 28 only for p = 1",
+     torch_check=lambda: [next(p for p in range(4) if run(nn.Conv2d(64, 128, 3, stride=2, padding=p), (1, 64, 56, 56))[0][1] == 28)])
+
+
+# --- pa4: one layer asked with both values of a flag ------------------------------
+
+case("pa4-ceil-mode-both-values", "two", """
+nn.MaxPool2d(3, stride=2) on 56x56, out size with ceil_mode=False vs ceil_mode=True?
+""", [27, 28], "floor((56-3)/2)+1 = 27; with ceil_mode: ceil(53/2)+1 = 28",
+     torch_check=lambda: [run(nn.MaxPool2d(3, stride=2), (1, 1, 56, 56))[0][1], run(nn.MaxPool2d(3, stride=2, ceil_mode=True), (1, 1, 56, 56))[0][1]], answers=2)
+
+
+case("pa4-ceil-mode-true-then-false", "two", """
+nn.AvgPool2d(2) on a 15x15 feature map: output size with ceil_mode=True and with ceil_mode=False
+""", [8, 7], "ceil(13/2)+1 = 8; floor(13/2)+1 = 7",
+     torch_check=lambda: [run(nn.AvgPool2d(2, ceil_mode=True), (1, 1, 15, 15))[0][1], run(nn.AvgPool2d(2), (1, 1, 15, 15))[0][1]], answers=2)
+
+
+# --- pa4: a map into one Linear, flattened vs globally pooled ---------------------
+
+case("pa4-flatten-or-gap-linear", "two", """
+my resnet ends in a 2048x7x7 map, nn.Linear(???, 100) after flatten or after global average pooling, params of the fc?
+""", [10035300, 204900], "flatten: 2048*49*100 + 100 = 10035300; GAP: 2048*100 + 100 = 204900",
+     torch_check=lambda: [params(nn.Linear(2048 * 7 * 7, 100)), params(nn.Linear(2048, 100))], answers=2)
+
+
+case("pa4-flatten-vs-gap-linear", "two", """
+flatten vs GAP before nn.Linear(?, 5) on a 256x4x4 feature map, how many weights in the linear each way
+""", [20485, 1285], "flatten: 4096*5 + 5 = 20485; GAP: 256*5 + 5 = 1285",
+     torch_check=lambda: [params(nn.Linear(256 * 4 * 4, 5)), params(nn.Linear(256, 5))], answers=2)
+
+
+# --- pa4: an upsample first: the layer after it says the channels -----------------
+
+case("pa4-upsample-first-sequential", "forward", """
+nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(64, 32, 3)) on a 20x20 map, output size?
+""", [38], "20*2 = 40; 40-3+1 = 38",
+     torch_check=lambda: [run(nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(64, 32, 3)), (1, 64, 20, 20))[0][1]])
+
+
+case("pa4-upsample-first-then-conv", "forward", """
+nn.Upsample(scale_factor=4, mode='bilinear') then nn.Conv2d(16, 8, 5, padding=2), my input is 32x32 - what comes out?
+""", [128], "32*4 = 128; 5x5 with padding 2 keeps 128",
+     torch_check=lambda: [run(nn.Sequential(nn.Upsample(scale_factor=4, mode='bilinear'), nn.Conv2d(16, 8, 5, padding=2)), (1, 16, 32, 32))[0][1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
     for c in cc.CASES:
-        assert c["id"].startswith("pa2-"), c["id"]
+        assert c["id"].startswith(("pa2-", "pa4-")), c["id"]
         if torch is not None and c["torch_check"] is not None:
             with torch.no_grad():
                 got = c["torch_check"]()
@@ -710,7 +891,7 @@ def main():
                 bad += 1
     path = os.path.join(here, "code.jsonl")
     with open(path) as f:
-        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("pa2-")]
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith(("pa2-", "pa4-"))]
     ids = {json.loads(l)["id"] for l in kept}
     with open(path, "w") as f:
         f.writelines(kept)

@@ -1,0 +1,128 @@
+package paste
+
+// PyTorch's view message: "RuntimeError: shape '[-1, 400]' is invalid for
+// input of size 10816". The size is the values of the whole batch that
+// reach the view; the reading must fit it, or say it does not.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+var errViewRE = regexp.MustCompile(`shape '\[(-?\d+),\s*(-?\d+)\]' is invalid for input of size (\d+)`)
+
+// ptViewMessage checks q's layers against a view message in src: when
+// the values reaching the view do not fit the message's size (a multiple
+// of them, the batch's when it is given), the reading with a 2x2 max pool
+// after every conv is taken if the words name a pool and it fits;
+// otherwise the reading is doubted, with the message's figure said.
+func ptViewMessage(src string, batch int, q *lang.Question) {
+	g := errViewRE.FindStringSubmatch(src)
+	if g == nil || q.Input == nil || len(q.Layers) == 0 {
+		return
+	}
+	size, err := strconv.ParseInt(g[3], 10, 64)
+	if err != nil || size <= 0 {
+		return
+	}
+	n, ok := ptViewFits(q.Layers, q.Input, size, batch)
+	if ok {
+		return
+	}
+	if alt := ptPoolEachConv(q.Layers); alt != nil && strings.Contains(strings.ToLower(src), "pool") {
+		if _, ok := ptViewFits(alt, q.Input, size, batch); ok {
+			q.Layers = alt
+			q.Notes = append(q.Notes, fmt.Sprintf("a 2x2 max pool after each conv, as the words say: the view's message (input of size %d) fits only then", size))
+			return
+		}
+	}
+	per := ""
+	if batch > 0 && size%int64(batch) == 0 {
+		per = fmt.Sprintf(" (%d per sample with the batch of %d)", size/int64(batch), batch)
+	}
+	q.Doubts = append(q.Doubts, fmt.Sprintf("PyTorch's message says %d values reach the view%s; this reading gives %d per sample, which does not fit it: a layer of forward is likely missing here", size, per, n))
+}
+
+// ptViewFits is how many values per sample reach the first Flatten or
+// Linear of layers (the end when there is none) from in, and whether a
+// view message's size is a whole batch of them (batch of them, when
+// batch is known).
+func ptViewFits(layers []lang.Layer, in calc.Shape, size int64, batch int) (int64, bool) {
+	at := len(layers)
+	for i, l := range layers {
+		switch l.Layer.(type) {
+		case calc.Flatten, calc.Linear:
+			at = min(at, i)
+		}
+	}
+	n, ok := ptElementsBefore(layers, at, in)
+	if !ok || n <= 0 {
+		return n, false
+	}
+	return n, size%n == 0 && (batch <= 0 || size == int64(batch)*n)
+}
+
+// ptPoolEachConv is layers with a 2x2 max pool after every conv, or nil
+// when they already hold a pool.
+func ptPoolEachConv(layers []lang.Layer) []lang.Layer {
+	var out []lang.Layer
+	for _, l := range layers {
+		if _, ok := l.Layer.(calc.Pool); ok {
+			return nil
+		}
+		out = append(out, l)
+		if c, ok := l.Layer.(calc.Conv); ok && (c.Dims == 0 || c.Dims == 2) {
+			out = append(out, lang.Layer{Layer: calc.Pool{Op: calc.MaxPool, Kernel: []int{2, 2}}})
+		}
+	}
+	return out
+}
+
+// ptLoneView reads a paste whose only code is a view line ("x =
+// x.view(-1, 16*5*5) in lenet w 32x32 input, so fc1 in_features is?"):
+// what the view passes on is its own argument, a flatten of that product.
+// The words' input size is said to be not used: the view's figure does not
+// depend on it. False when there is no such view.
+func ptLoneView(f *ptFile, src string, env map[string]ptValue, prose ptProse, q *lang.Question) bool {
+	c := ptTopView(f.Nodes)
+	if c == nil {
+		return false
+	}
+	v, err := ptEval(c.Args[1].Nodes, env)
+	if err != nil || v.Kind != ptInt || v.Int <= 0 {
+		return false
+	}
+	text := ptArgSource(src, c, 1, "")
+	var shape calc.Shape
+	prod := int64(1)
+	for _, p := range strings.Split(text, "*") {
+		d, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || d <= 0 {
+			shape = nil
+			break
+		}
+		shape, prod = append(shape, d), prod*int64(d)
+	}
+	if shape == nil || prod != int64(v.Int) {
+		shape = calc.Shape{int(v.Int)}
+	}
+	q.Input = shape
+	q.Layers = []lang.Layer{{Layer: calc.Flatten{}, Pos: c.Pos}}
+	if len(q.Asked) == 0 {
+		q.Asked = []string{"output"}
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("the view passes on %d values a sample (%s): that is the next Linear's in_features", v.Int, text))
+	why := fmt.Sprintf("the view's own %s says what reaches the Linear; the input size does not change it (if %s is wrong for that input, the view fails)", text, text)
+	pos := prose.dimsPos
+	for _, d := range prose.dims {
+		// "28x28": each side where it is written, so each is accounted for
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(d), Pos: pos, Why: why})
+		pos.Col += len(fmt.Sprint(d)) + 1
+	}
+	return true
+}
