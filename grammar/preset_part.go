@@ -200,20 +200,26 @@ func blockWithPools(layers []Layer, i int) []Layer {
 // spec language, and what it is.
 type paperPart struct{ spec, note string }
 
-// paperParts are keyed by the preset layer's canonical form.
+// paperParts are keyed by the preset layer's canonical form without its
+// input; the paper's layer is asked on the same input, or the paper's own
+// when the preset's default is asked.
 var paperParts = map[string]paperPart{
-	"conv 11x11 3->64 stride 4 pad 2 bias input 224x224": {"conv 11x11 3->96 stride 4 input 227x227",
-		"AlexNet's first layer as the 2012 paper has it: 96 filters of 11×11×3 at stride 4, on 227×227×3 (the paper says 224, which does not give its 55×55)"},
+	"conv 11x11 3->64 stride 4 pad 2 bias": {"conv 11x11 3->96 stride 4",
+		"AlexNet's first layer as the 2012 paper has it: 96 filters of 11×11×3 at stride 4, no padding (the paper's input is 227×227×3; it says 224, which does not give its 55×55)"},
 }
 
 // withPaper answers a question about a preset layer that differs from
 // its paper both ways, the paper's first; nil when q is no such layer.
 func withPaper(q *Question) []*Question {
-	p, ok := paperParts[q.Canonical]
+	layer, input, _ := strings.Cut(q.Canonical, " input ")
+	p, ok := paperParts[layer]
 	if !ok || q.Network {
 		return nil
 	}
-	paper, err := spec.Parse(p.spec)
+	if input == "" || input == "224x224" {
+		input = "227x227"
+	}
+	paper, err := spec.Parse(p.spec + " input " + input)
 	if err != nil {
 		return nil
 	}

@@ -3,6 +3,7 @@ package grammar
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -49,7 +50,7 @@ func withStorage(src string, q *Question) *Question {
 	params := paramWords.MatchString(src)
 	asked := ""
 	switch {
-	case storage && (activations || outputWords.MatchString(src)) && tensorOnly(q):
+	case storage && tensorOnly(q):
 		asked = "tensor bytes" // "bytes of a float32 activation of shape 1x64x112x112"
 	case storage && params && !activations:
 		asked = "param bytes"
@@ -64,7 +65,9 @@ func withStorage(src string, q *Question) *Question {
 	cp := *q
 	cp.Bytes = bytes
 	if asked != "" {
-		cp.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool { return a == "memory" || a == "output" }), asked)
+		cp.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool {
+			return a == "memory" || a == "output" || strings.HasSuffix(a, " bytes")
+		}), asked)
 	}
 	return &cp
 }
