@@ -21,6 +21,19 @@ func TestDoubts(t *testing.T) {
 		{"how many macs?", "input 8x8x3\nconv 3x3 8", nil, ""}, // a network's headline has them
 		{"rf of conv, conv, pool, conv, conv, pool, conv?", "input 32x32x1\nconv 3x3 1\nmaxpool 2", []string{"receptive field"}, "names 7 layers"},
 		{"a conv layer after a conv layer: params?", "conv 3x3 1->1", []string{"params"}, ""},
+		// Two readings asked, one given.
+		{"maxpool 3 stride 2 on 20x20: output with ceil_mode=False and with ceil_mode=True?", "maxpool 3x3 stride 2 input 20x20x1", []string{"output"}, "compares"},
+		{"avg pool vs flatten before a linear to 5, params both ways?", "input 4x4x8\nflatten\nlinear 5", []string{"params"}, "compares"},
+		{"params vs connections for a 3x3 conv 1->4 on 10x10", "conv 3x3 1->4 input 10x10x1", []string{"params"}, ""},
+		// Biases asked on every layer, a layer read without one.
+		{"depthwise separable 3x3, 32 -> 64, biases on every conv: params?", "conv 3x3 32->32 groups 32 nobias\nconv 1x1 32->64", []string{"params"}, "bias on every layer"},
+		{"depthwise separable 3x3, 32 -> 64, biases on every conv: params?", "conv 3x3 32->32 groups 32\nconv 1x1 32->64", []string{"params"}, ""},
+		// A kind of layer named and absent.
+		{"transposed conv 4x4 stride 2 on 16x16, output?", "conv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, "transposed"},
+		{"transposed conv 4x4 stride 2 on 16x16, output?", "deconv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, ""},
+		{"a normal conv, not a transposed one: 4x4 stride 2 on 16x16, output?", "conv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, ""},
+		{"3x3 conv with dilation 3 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, "dilated"},
+		{"3x3 conv with dilation=1 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, ""},
 	} {
 		q, err := spec.Parse(c.reading)
 		if err != nil {
