@@ -118,6 +118,9 @@ func saidDoubts(src string, q *Question) []string {
 	if m := comparison.FindStringIndex(src); m != nil && q.Fix == nil {
 		out = append(out, fmt.Sprintf("the question compares (%q), and this reading answers one side", strings.TrimSpace(src[m[0]:m[1]])))
 	}
+	if d := outOfItsNetwork(src, q); d != "" {
+		out = append(out, d)
+	}
 	if biasEverywhere.MatchString(src) && slices.ContainsFunc(ls, noBias) {
 		out = append(out, "the question puts a bias on every layer, and this reading has a layer without one")
 	}
@@ -201,4 +204,29 @@ func leafLayers(q *Question) []calc.Layer {
 		walk([]calc.Layer{q.Solve.Layer})
 	}
 	return out
+}
+
+// indexedLayer matches a layer named by its place in a network: conv5_3,
+// pool4_1, fc7_2.
+var indexedLayer = regexp.MustCompile(`(?i)\b(?:conv|pool|fc|res|block)\d+_\d+\b`)
+
+// outOfItsNetwork is a doubt when src names a layer by its place in a
+// network (conv5_3 of VGG16) and the reading is not that network's layer
+// but layers read from the name, with settings assumed; or "".
+func outOfItsNetwork(src string, q *Question) string {
+	m := indexedLayer.FindString(src)
+	if m == "" {
+		return ""
+	}
+	assumed := false
+	for _, n := range q.Notes {
+		if strings.Contains(n, "preset") {
+			return ""
+		}
+		assumed = assumed || strings.Contains(n, "not given")
+	}
+	if !assumed {
+		return ""
+	}
+	return fmt.Sprintf("the question names %s, a layer by its place in a network, and this reading is not that network's layer", m)
 }

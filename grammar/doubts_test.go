@@ -51,3 +51,25 @@ func TestDoubts(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfItsNetwork doubts a layer named by its place in a network
+// (conv4_2 of VGG19) read without the network, its settings assumed.
+func TestOutOfItsNetwork(t *testing.T) {
+	assumed := []string{"conv4 read as a 4x4 convolution", "the input's channels were not given: 1 assumed"}
+	for _, c := range []struct {
+		src   string
+		notes []string
+		doubt bool
+	}{
+		{"receptive field of conv4_2 in vgg19?", assumed, true},
+		{"rf of a unit in pool3_1 of my vgg-style net (all 3x3 convs)", assumed, true},
+		{"receptive field of conv4_2 in vgg19?", []string{"conv4_2 of the preset vgg19"}, false},
+		{"vgg16 conv3_1: 3x3, 128->256 channels, on 56x56, pad 1. MACs?", nil, false},
+		{"receptive field of conv4 conv4 pool2?", assumed, false},
+	} {
+		got := outOfItsNetwork(c.src, &Question{Notes: c.notes})
+		if (got != "") != c.doubt {
+			t.Errorf("%q with notes %q: doubt %q, want one: %v", c.src, c.notes, got, c.doubt)
+		}
+	}
+}
