@@ -118,6 +118,9 @@ func saidDoubts(src string, q *Question) []string {
 	if m := comparison.FindStringIndex(src); m != nil && q.Fix == nil {
 		out = append(out, fmt.Sprintf("the question compares (%q), and this reading answers one side", strings.TrimSpace(src[m[0]:m[1]])))
 	}
+	if d := howManyLeft(src, q); d != "" {
+		out = append(out, d)
+	}
 	if d := outOfItsNetwork(src, q); d != "" {
 		out = append(out, d)
 	}
@@ -204,6 +207,36 @@ func leafLayers(q *Question) []calc.Layer {
 		walk([]calc.Layer{q.Solve.Layer})
 	}
 	return out
+}
+
+// howMany matches a quantity asked by its noun: "how many weights".
+var howMany = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:trainable\s+|learnable\s+)?([a-z]+)`)
+
+// howManyAnswered maps a noun asked with "how many" to the quantities
+// that answer it.
+var howManyAnswered = map[string][]string{
+	"weights": {"weights", "params"}, "biases": {"biases", "params", "weights"},
+	"params": {"params"}, "parameters": {"params"},
+	"multiplications": {"macs", "flops"}, "macs": {"macs", "flops"}, "flops": {"flops", "macs"},
+}
+
+// howManyLeft is a doubt when the question asks "how many" more than once
+// and one of them is a quantity the reading did not ask ("wired to how
+// many neurons? and how many weights ...?" read as connections only); or
+// "".
+func howManyLeft(src string, q *Question) string {
+	// One "how many weights" alone is often per neuron, read as
+	// connections ("how many weights does one neuron have").
+	if len(q.Asked) == 0 || len(howMany.FindAllString(src, -1)) < 2 {
+		return ""
+	}
+	for _, m := range howMany.FindAllStringSubmatch(src, -1) {
+		want, ok := howManyAnswered[strings.ToLower(m[1])]
+		if ok && !slices.ContainsFunc(want, func(w string) bool { return slices.Contains(q.Asked, w) }) {
+			return fmt.Sprintf("the question asks %q, and this reading does not answer it", strings.TrimSpace(m[0]))
+		}
+	}
+	return ""
 }
 
 // indexedLayer matches a layer named by its place in a network: conv5_3,

@@ -73,3 +73,25 @@ func TestOutOfItsNetwork(t *testing.T) {
 		}
 	}
 }
+
+// TestHowManyLeft doubts a reading that answers one of two quantities
+// asked with "how many".
+func TestHowManyLeft(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		asked []string
+		doubt bool
+	}{
+		{"each unit sees how many inputs? and how many weights does it use with its bias?", []string{"connections"}, true},
+		{"how many params and how many multiplications for a 3x3 conv 8->8 on 16x16?", []string{"params"}, true},
+		{"how many params and how many multiplications for a 3x3 conv 8->8 on 16x16?", []string{"params", "macs"}, false},
+		{"how many weights and how many biases does a 3x3 conv 8->16 have?", []string{"params"}, false},
+		{"how many weights does one neuron of a 5x5 conv on 6 maps have?", []string{"connections"}, false},
+		{"how many weights and how many biases?", nil, false},
+	} {
+		got := howManyLeft(c.src, &Question{Asked: c.asked})
+		if (got != "") != c.doubt {
+			t.Errorf("%q asked %q: doubt %q, want one: %v", c.src, c.asked, got, c.doubt)
+		}
+	}
+}
