@@ -118,6 +118,11 @@ func saidDoubts(src string, q *Question) []string {
 	if m := comparison.FindStringIndex(src); m != nil && q.Fix == nil {
 		out = append(out, fmt.Sprintf("the question compares (%q), and this reading answers one side", strings.TrimSpace(src[m[0]:m[1]])))
 	}
+	for _, k := range absentKinds {
+		if m := k.word.FindString(src); m != "" && slices.ContainsFunc(ls, k.has) {
+			out = append(out, fmt.Sprintf("the question says %q, and this reading has %s", strings.TrimSpace(m), k.name))
+		}
+	}
 	if d := howManyLeft(src, q); d != "" {
 		out = append(out, d)
 	}
@@ -142,6 +147,17 @@ var namedKinds = []struct {
 		c, ok := l.(calc.Conv)
 		return ok && slices.ContainsFunc(c.Dilation, func(d int) bool { return d > 1 })
 	}, "a dilated convolution"},
+}
+
+// absentKinds are kinds of layer a question may say are not there ("i
+// forgot the Flatten"), and what a reading holding one has. "no pool" is
+// left out: it is often said of one place ("no pool at the end").
+var absentKinds = []struct {
+	word *regexp.Regexp
+	has  func(calc.Layer) bool
+	name string
+}{
+	{regexp.MustCompile(`(?i)\b(?:forgot|without|no|missing|left\s+out|didn'?t\s+(?:add|use))\s+(?:the\s+|a\s+|any\s+)?flatten(?:ing)?\b`), func(l calc.Layer) bool { _, ok := l.(calc.Flatten); return ok }, "a flatten"},
 }
 
 // negation matches words just before a layer word that say it is not

@@ -34,6 +34,9 @@ func TestDoubts(t *testing.T) {
 		{"a normal conv, not a transposed one: 4x4 stride 2 on 16x16, output?", "conv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, ""},
 		{"3x3 conv with dilation 3 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, "dilated"},
 		{"3x3 conv with dilation=1 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, ""},
+		// A kind of layer said absent and present.
+		{"i forgot the flatten before Dense(10) on a (None, 4, 4, 16) tensor, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, "forgot the flatten"},
+		{"flatten then dense 10 on 4x4x16, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, ""},
 	} {
 		q, err := spec.Parse(c.reading)
 		if err != nil {
