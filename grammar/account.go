@@ -428,7 +428,7 @@ func ownResult(before string, last []string, frac bool) bool {
 	if guess := strings.TrimSpace(strings.TrimSuffix(b, "or")); guess != b && guess != "" && isDigit(guess[len(guess)-1]) {
 		return true // "113 or 114": the asker's two guesses
 	}
-	return hasAny(near, "get", "got", "getting", "computed", "calculated", "think", "thought", "me", "its", "about", "around", "roughly", "approx", "approximately", "nearly", "almost", "like", "expected", "expecting") ||
+	return hasAny(near, "get", "got", "getting", "put", "wrote", "answered", "entered", "submitted", "computed", "calculated", "think", "thought", "me", "its", "about", "around", "roughly", "approx", "approximately", "nearly", "almost", "like", "expected", "expecting") ||
 		hasAny(last, "my") && hasAny(last, "answer", "result", "notes")
 }
 

@@ -32,8 +32,14 @@ var askedQuantities = []struct {
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+stride\b`), nil, "stride", "the stride"},
 }
 
-// doubts lists what src asks that the reading q does not answer.
+// doubts lists what src asks or says that the reading q does not answer
+// or contradicts.
 func doubts(src string, q *Question) []string {
+	return append(askedDoubts(src, q), saidDoubts(src, q)...)
+}
+
+// askedDoubts lists the quantities src asks for that q does not answer.
+func askedDoubts(src string, q *Question) []string {
 	if !askedCue.MatchString(src) {
 		return nil
 	}
@@ -95,4 +101,181 @@ func countLeaves(l calc.Layer) int {
 		return 0
 	}
 	return int(calc.Leaves(l, 1<<20))
+}
+
+// saidDoubts lists what src says about its layers that the reading q
+// leaves out or contradicts: a kind of layer named but absent, a
+// comparison answered with one reading, biases asked on every layer with
+// a layer without one, a number of filters no layer has.
+func saidDoubts(src string, q *Question) []string {
+	ls := leafLayers(q)
+	var out []string
+	for _, k := range namedKinds {
+		if m := k.word.FindStringIndex(src); m != nil && !negated(src, m[0]) && !slices.ContainsFunc(ls, k.has) {
+			out = append(out, fmt.Sprintf("the question names %s, and this reading has none", k.name))
+		}
+	}
+	if m := comparison.FindStringIndex(src); m != nil && q.Fix == nil {
+		out = append(out, fmt.Sprintf("the question compares (%q), and this reading answers one side", strings.TrimSpace(src[m[0]:m[1]])))
+	}
+	for _, k := range absentKinds {
+		if m := k.word.FindString(src); m != "" && slices.ContainsFunc(ls, k.has) {
+			out = append(out, fmt.Sprintf("the question says %q, and this reading has %s", strings.TrimSpace(m), k.name))
+		}
+	}
+	if d := howManyLeft(src, q); d != "" {
+		out = append(out, d)
+	}
+	if d := outOfItsNetwork(src, q); d != "" {
+		out = append(out, d)
+	}
+	if biasEverywhere.MatchString(src) && slices.ContainsFunc(ls, noBias) {
+		out = append(out, "the question puts a bias on every layer, and this reading has a layer without one")
+	}
+	return out
+}
+
+// namedKinds are kinds of layer a question may name, and what a reading
+// must hold to have one.
+var namedKinds = []struct {
+	word *regexp.Regexp
+	has  func(calc.Layer) bool
+	name string
+}{
+	{regexp.MustCompile(`(?i)\b(?:transpos\w*|deconv\w*|convtranspose\w*|conv2dtranspose|up-?conv\w*)\b`), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Transposed }, "a transposed convolution"},
+	{regexp.MustCompile(`(?i)\b(?:dilat\w*|atrous)\b(?:\s*(?:rate|=|of)?\s*)(?:[2-9]|\d\d)`), func(l calc.Layer) bool {
+		c, ok := l.(calc.Conv)
+		return ok && slices.ContainsFunc(c.Dilation, func(d int) bool { return d > 1 })
+	}, "a dilated convolution"},
+}
+
+// absentKinds are kinds of layer a question may say are not there ("i
+// forgot the Flatten"), and what a reading holding one has. "no pool" is
+// left out: it is often said of one place ("no pool at the end").
+var absentKinds = []struct {
+	word *regexp.Regexp
+	has  func(calc.Layer) bool
+	name string
+}{
+	{regexp.MustCompile(`(?i)\b(?:forgot|without|no|missing|left\s+out|didn'?t\s+(?:add|use))\s+(?:the\s+|a\s+|any\s+)?flatten(?:ing)?\b`), func(l calc.Layer) bool { _, ok := l.(calc.Flatten); return ok }, "a flatten"},
+}
+
+// negation matches words just before a layer word that say it is not
+// there: "no pooling", "without a pool", "instead of pooling".
+var negation = regexp.MustCompile(`(?i)\b(?:no|not|without|w/o|instead\s+of|rather\s+than|remove[ds]?|drop(?:ped|s)?|skip(?:ped|s)?|replac\w*|forgot|vs|or|than)\b[\s\w-]{0,14}$|n't\s+[\s\w-]{0,14}$`)
+
+// negated reports whether the layer word at src[at:] is said not to be
+// there.
+func negated(src string, at int) bool {
+	return negation.MatchString(src[max(0, at-24):at])
+}
+
+// comparison matches words that ask for two readings: "each way", "both
+// ways", "with ... and with ...". A plain "vs" is left out: it splits a
+// message into sides that each keep it ("grouped vs normal: once with
+// groups=1 and once with groups=4"), and compares quantities of one
+// reading ("params vs connections"). A reading with a fix answers its
+// layer both as written and fixed.
+var comparison = regexp.MustCompile(`(?i)\b(?:each|both)\s+ways?\b|\bwith\s[^,.?;]{1,40}\s+and\s+with\s`)
+
+// biasEverywhere matches words that put a bias on every layer.
+var biasEverywhere = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for)\s+(?:every|all|each)|\bbias(?:es)?\s+everywhere\b|\b(?:every|all|each)\s+(?:layers?|convs?)\s+(?:has|have|with|uses?)\s+(?:a\s+)?bias`)
+
+func noBias(l calc.Layer) bool {
+	switch x := l.(type) {
+	case calc.Conv:
+		return x.NoBias
+	case calc.Linear:
+		return x.NoBias
+	}
+	return false
+}
+
+// leafLayers lists the single layers of q, blocks opened.
+func leafLayers(q *Question) []calc.Layer {
+	var out []calc.Layer
+	var walk func(ls []calc.Layer)
+	walk = func(ls []calc.Layer) {
+		for _, l := range ls {
+			switch b := l.(type) {
+			case calc.Sequence:
+				walk(b.Layers)
+			case calc.Repeat:
+				walk(b.Layers)
+			case calc.Residual:
+				walk(b.Body)
+				walk(b.Shortcut)
+			case calc.Concat:
+				for _, br := range b.Branches {
+					walk(br)
+				}
+			case calc.Gate:
+				walk(b.Layers)
+			default:
+				out = append(out, l)
+			}
+		}
+	}
+	for _, l := range q.Layers {
+		walk([]calc.Layer{l.Layer})
+	}
+	if q.Solve != nil && q.Solve.Layer != nil {
+		walk([]calc.Layer{q.Solve.Layer})
+	}
+	return out
+}
+
+// howMany matches a quantity asked by its noun: "how many weights".
+var howMany = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:trainable\s+|learnable\s+)?([a-z]+)`)
+
+// howManyAnswered maps a noun asked with "how many" to the quantities
+// that answer it.
+var howManyAnswered = map[string][]string{
+	"weights": {"weights", "params"}, "biases": {"biases", "params", "weights"},
+	"params": {"params"}, "parameters": {"params"},
+	"multiplications": {"macs", "flops"}, "macs": {"macs", "flops"}, "flops": {"flops", "macs"},
+}
+
+// howManyLeft is a doubt when the question asks "how many" more than once
+// and one of them is a quantity the reading did not ask ("wired to how
+// many neurons? and how many weights ...?" read as connections only); or
+// "".
+func howManyLeft(src string, q *Question) string {
+	// One "how many weights" alone is often per neuron, read as
+	// connections ("how many weights does one neuron have").
+	if len(q.Asked) == 0 || len(howMany.FindAllString(src, -1)) < 2 {
+		return ""
+	}
+	for _, m := range howMany.FindAllStringSubmatch(src, -1) {
+		want, ok := howManyAnswered[strings.ToLower(m[1])]
+		if ok && !slices.ContainsFunc(want, func(w string) bool { return slices.Contains(q.Asked, w) }) {
+			return fmt.Sprintf("the question asks %q, and this reading does not answer it", strings.TrimSpace(m[0]))
+		}
+	}
+	return ""
+}
+
+// indexedLayer matches a layer named by its place in a network: conv5_3,
+// pool4_1, fc7_2.
+var indexedLayer = regexp.MustCompile(`(?i)\b(?:conv|pool|fc|res|block)\d+_\d+\b`)
+
+// outOfItsNetwork is a doubt when src names a layer by its place in a
+// network (conv5_3 of VGG16) and the reading is not that network's layer
+// but layers read from the name, with settings assumed; or "".
+func outOfItsNetwork(src string, q *Question) string {
+	m := indexedLayer.FindString(src)
+	if m == "" {
+		return ""
+	}
+	assumed := false
+	for _, n := range q.Notes {
+		if strings.Contains(n, "preset") {
+			return ""
+		}
+		assumed = assumed || strings.Contains(n, "not given")
+	}
+	if !assumed {
+		return ""
+	}
+	return fmt.Sprintf("the question names %s, a layer by its place in a network, and this reading is not that network's layer", m)
 }

@@ -21,6 +21,22 @@ func TestDoubts(t *testing.T) {
 		{"how many macs?", "input 8x8x3\nconv 3x3 8", nil, ""}, // a network's headline has them
 		{"rf of conv, conv, pool, conv, conv, pool, conv?", "input 32x32x1\nconv 3x3 1\nmaxpool 2", []string{"receptive field"}, "names 7 layers"},
 		{"a conv layer after a conv layer: params?", "conv 3x3 1->1", []string{"params"}, ""},
+		// Two readings asked, one given.
+		{"maxpool 3 stride 2 on 20x20: output with ceil_mode=False and with ceil_mode=True?", "maxpool 3x3 stride 2 input 20x20x1", []string{"output"}, "compares"},
+		{"avg pool vs flatten before a linear to 5, params both ways?", "input 4x4x8\nflatten\nlinear 5", []string{"params"}, "compares"},
+		{"params vs connections for a 3x3 conv 1->4 on 10x10", "conv 3x3 1->4 input 10x10x1", []string{"params"}, ""},
+		// Biases asked on every layer, a layer read without one.
+		{"depthwise separable 3x3, 32 -> 64, biases on every conv: params?", "conv 3x3 32->32 groups 32 nobias\nconv 1x1 32->64", []string{"params"}, "bias on every layer"},
+		{"depthwise separable 3x3, 32 -> 64, biases on every conv: params?", "conv 3x3 32->32 groups 32\nconv 1x1 32->64", []string{"params"}, ""},
+		// A kind of layer named and absent.
+		{"transposed conv 4x4 stride 2 on 16x16, output?", "conv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, "transposed"},
+		{"transposed conv 4x4 stride 2 on 16x16, output?", "deconv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, ""},
+		{"a normal conv, not a transposed one: 4x4 stride 2 on 16x16, output?", "conv 4x4 1->1 stride 2 input 16x16x1", []string{"output"}, ""},
+		{"3x3 conv with dilation 3 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, "dilated"},
+		{"3x3 conv with dilation=1 on 40x40, output size?", "conv 3x3 1->1 input 40x40x1", []string{"output"}, ""},
+		// A kind of layer said absent and present.
+		{"i forgot the flatten before Dense(10) on a (None, 4, 4, 16) tensor, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, "forgot the flatten"},
+		{"flatten then dense 10 on 4x4x16, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, ""},
 	} {
 		q, err := spec.Parse(c.reading)
 		if err != nil {
@@ -35,6 +51,50 @@ func TestDoubts(t *testing.T) {
 		all := strings.Join(got, "; ")
 		if c.want == "" && all != "" || c.want != "" && !strings.Contains(all, c.want) {
 			t.Errorf("%q read as %q: doubts %q, want %q", c.src, c.reading, all, c.want)
+		}
+	}
+}
+
+// TestOutOfItsNetwork doubts a layer named by its place in a network
+// (conv4_2 of VGG19) read without the network, its settings assumed.
+func TestOutOfItsNetwork(t *testing.T) {
+	assumed := []string{"conv4 read as a 4x4 convolution", "the input's channels were not given: 1 assumed"}
+	for _, c := range []struct {
+		src   string
+		notes []string
+		doubt bool
+	}{
+		{"receptive field of conv4_2 in vgg19?", assumed, true},
+		{"rf of a unit in pool3_1 of my vgg-style net (all 3x3 convs)", assumed, true},
+		{"receptive field of conv4_2 in vgg19?", []string{"conv4_2 of the preset vgg19"}, false},
+		{"vgg16 conv3_1: 3x3, 128->256 channels, on 56x56, pad 1. MACs?", nil, false},
+		{"receptive field of conv4 conv4 pool2?", assumed, false},
+	} {
+		got := outOfItsNetwork(c.src, &Question{Notes: c.notes})
+		if (got != "") != c.doubt {
+			t.Errorf("%q with notes %q: doubt %q, want one: %v", c.src, c.notes, got, c.doubt)
+		}
+	}
+}
+
+// TestHowManyLeft doubts a reading that answers one of two quantities
+// asked with "how many".
+func TestHowManyLeft(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		asked []string
+		doubt bool
+	}{
+		{"each unit sees how many inputs? and how many weights does it use with its bias?", []string{"connections"}, true},
+		{"how many params and how many multiplications for a 3x3 conv 8->8 on 16x16?", []string{"params"}, true},
+		{"how many params and how many multiplications for a 3x3 conv 8->8 on 16x16?", []string{"params", "macs"}, false},
+		{"how many weights and how many biases does a 3x3 conv 8->16 have?", []string{"params"}, false},
+		{"how many weights does one neuron of a 5x5 conv on 6 maps have?", []string{"connections"}, false},
+		{"how many weights and how many biases?", nil, false},
+	} {
+		got := howManyLeft(c.src, &Question{Asked: c.asked})
+		if (got != "") != c.doubt {
+			t.Errorf("%q asked %q: doubt %q, want one: %v", c.src, c.asked, got, c.doubt)
 		}
 	}
 }
