@@ -76,6 +76,7 @@ func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 // writeAnswers writes the replies to a message that held several
 // questions, each under its number.
 func writeAnswers(b *strings.Builder, r Reply, m markup, full bool) {
+	writeAnswersUnsure(b, r, m)
 	if !writeCompared(b, r, m) {
 		writeAnswersFirst(b, r, m)
 	}
@@ -86,6 +87,43 @@ func writeAnswers(b *strings.Builder, r Reply, m markup, full bool) {
 		fmt.Fprintf(b, "%s\n", m.bold(fmt.Sprintf("Question %d of %d", i+1, len(r.Answers))))
 		writeExplained(b, a, m, full)
 	}
+}
+
+// writeAnswersUnsure says first when a question of several is not read
+// with confidence (or not answered): its "Not sure" would otherwise sit
+// under its number, below the first line.
+func writeAnswersUnsure(b *strings.Builder, r Reply, m markup) {
+	var which []string
+	for i, a := range r.Answers {
+		if a.Err != nil || unsure(a.Question) {
+			which = append(which, fmt.Sprint(i+1))
+		}
+	}
+	if len(which) == 0 {
+		return
+	}
+	noun := "question"
+	if len(which) > 1 {
+		noun = "questions"
+	}
+	fmt.Fprintf(b, "%s %s %s of %d: see below.\n\n", m.bold("Not sure I read this right:"), noun, strings.Join(which, " and "), len(r.Answers))
+}
+
+// unsure reports whether a reading leaves something of its question
+// unexplained: a number, a quantity asked, a layer named.
+func unsure(q *grammar.Question) bool {
+	if q == nil {
+		return false
+	}
+	if len(q.Doubts) > 0 {
+		return true
+	}
+	for _, u := range q.Unused {
+		if u.Why == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // answersJSON is the JSON of a message that held several questions:

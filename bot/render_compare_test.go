@@ -59,3 +59,18 @@ func TestComparedAlike(t *testing.T) {
 		t.Errorf("two sides alike answered as a comparison:\n%s", text)
 	}
 }
+
+// TestAnswersUnsureFirst says first when one question of several is not
+// read with confidence.
+func TestAnswersUnsureFirst(t *testing.T) {
+	b := bot.New(bot.Options{})
+	sure := b.Answer(context.Background(), "conv 3x3 3->16 bias")
+	doubted := b.Answer(context.Background(), "conv 3x3 3->16 bias")
+	q := *doubted.Question
+	q.Doubts = []string{"the question asks for the receptive field, and this reading does not answer it"}
+	doubted.Question = &q
+	text := bot.RenderText(bot.Reply{Text: "1) ... 2) ...", Answers: []bot.Reply{sure, doubted}})
+	if !strings.HasPrefix(text, "Not sure I read this right: question 2 of 2") {
+		t.Errorf("first line %q, want the doubt about question 2", strings.SplitN(text, "\n", 2)[0])
+	}
+}

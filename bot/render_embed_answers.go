@@ -13,6 +13,7 @@ import (
 // answer in the embed, attached when it does not fit.
 func answersCard(r Reply, asker string) Card {
 	var b strings.Builder
+	writeAnswersUnsure(&b, r, discordMarkup)
 	writeCompared(&b, r, discordMarkup)
 	for i, a := range r.Answers {
 		fmt.Fprintf(&b, "**Q%d** ", i+1)
