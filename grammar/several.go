@@ -43,8 +43,10 @@ func splitQuestions(src string) (parts []part) {
 	cuts := map[int]int{} // where a part ends -> where the next starts
 	marked := map[int]bool{}
 	for _, m := range append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...) {
-		cuts[m[2]] = m[2]
-		marked[m[2]] = true
+		// The item starts after its marker: the 1 of "Option 1:" is no
+		// number of the question.
+		cuts[m[2]] = m[3]
+		marked[m[3]] = true
 	}
 	for _, m := range versus.FindAllStringIndex(src, -1) {
 		cuts[m[0]] = m[1] // the words themselves are dropped

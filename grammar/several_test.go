@@ -121,3 +121,12 @@ func TestRemarkShared(t *testing.T) {
 		t.Errorf("read as %d questions (%v), want one conv 5x5 6->16", len(qs), err)
 	}
 }
+
+// TestMarkerNotRead leaves a list marker's number out of its item: the 1
+// of "Option 1:" is no number of the question.
+func TestMarkerNotRead(t *testing.T) {
+	parts := splitQuestions("input 28x28x64. Option 1: a 3x3 conv with 32 filters. Option 2: a 5x5 conv with 32 filters.")
+	if len(parts) != 3 || parts[1].text != "a 3x3 conv with 32 filters." || !parts[1].marked {
+		t.Errorf("parts %+v", parts)
+	}
+}
