@@ -71,6 +71,9 @@ func route(src string) (*Question, error) {
 		return nil, err
 	}
 	q := withStorage(src, withBatch(src, withUnused(r.q, r.unused)))
+	if r.front == "spec" && !strings.Contains(src, "?") {
+		return q, nil // the spec language names its layers one a line and asks nothing in words
+	}
 	d := doubts(src, q)
 	if r.front == "english" || r.front == "spec" {
 		if f := fewerLayers(src, q); f != "" {
