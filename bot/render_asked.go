@@ -151,7 +151,7 @@ func askedValue(r Reply, asked string) string {
 		}
 	case "connections":
 		if ok && rep.Connections > 0 {
-			if biasCounted.MatchString(r.Text) {
+			if r.Question.BiasConnection {
 				return fmt.Sprintf("connections per neuron = %s, %s with the bias counted as one", group(rep.Connections), group(rep.Connections+1))
 			}
 			return "connections per neuron = " + group(rep.Connections)
@@ -303,10 +303,6 @@ func flattened(s calc.Shape) string {
 	}
 	return " (" + group(n) + " values flattened)"
 }
-
-// biasCounted matches words that count the bias among a neuron's
-// connections: "counting the bias as one", "bias included".
-var biasCounted = regexp.MustCompile(`(?i)\bcount(?:s|ing)?\s+(?:the\s+)?bias(?:es)?\s+(?:as\s+(?:a|an|one)|too|also|in)|\bbias(?:es)?\s+(?:counted|included|incl\.?|as\s+(?:a|an)\s+(?:connection|input))|\b(?:including|incl\.?|plus|with)\s+(?:the\s+)?bias\s+(?:connection|input)|\(\s*bias\s+incl`)
 
 // kerasWords say a question is about Keras though no Keras code was read:
 // "Non-trainable params", "layers.BatchNormalization()".

@@ -70,7 +70,7 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := withStorage(src, withBatch(src, withUnused(r.q, r.unused)))
+	q := withBiasCounted(src, withStorage(src, withBatch(src, withUnused(r.q, r.unused))))
 	if r.front == "spec" && !strings.Contains(src, "?") {
 		return q, nil // the spec language names its layers one a line and asks nothing in words
 	}

@@ -35,6 +35,22 @@ var (
 	activationWords = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|tensors?|training|train|forward|backward|batch|gradients?|inference)\b`)
 )
 
+// biasCounted matches words that count the bias among a neuron's
+// connections: "counting the bias as one", "bias included", "plus its
+// bias".
+var biasCounted = regexp.MustCompile(`(?i)\bcount(?:s|ed|ing)?\s+(?:the\s+|its\s+|a\s+)?bias|\bbias(?:es)?\s+(?:is\s+|are\s+)?(?:counted|included|incl\b|as\s+(?:a|an|one)\s+(?:connection|input|weight))|\b(?:plus|incl\.?|including)\s+(?:the\s+|its\s+|a\s+)?bias\b|\bwith\s+(?:the\s+)?bias\s+(?:connection|input)|\(\s*bias\s+incl`)
+
+// withBiasCounted marks a question that counts the bias among a neuron's
+// connections, whichever front-end read it.
+func withBiasCounted(src string, q *Question) *Question {
+	if !biasCounted.MatchString(src) {
+		return q
+	}
+	cp := *q
+	cp.BiasConnection = true
+	return &cp
+}
+
 // withStorage returns q with the number format src names and, when src
 // asks how much room the parameters take, that asked.
 func withStorage(src string, q *Question) *Question {

@@ -28,3 +28,20 @@ func TestStorageAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestBiasCounted marks, for every front-end, a question that counts the
+// bias among a neuron's connections.
+func TestBiasCounted(t *testing.T) {
+	for src, want := range map[string]bool{
+		"connections per neuron of conv 3x3 16->32, counting the bias as one?":      true,
+		"nn.Conv2d(16, 32, 3): how many inputs per neuron, bias included?":          true,
+		"fc layer 120 -> 84, how many connections per neuron including the bias":    true,
+		"connections per neuron of a conv 3x3 16->32 with bias?":                    false,
+		"nn.Conv2d(16, 32, 3, bias=False): how many connections does a neuron have": false,
+	} {
+		q, err := Parse(src)
+		if err != nil || q.BiasConnection != want {
+			t.Errorf("%q: bias counted %v (%v), want %v", src, q != nil && q.BiasConnection, err, want)
+		}
+	}
+}

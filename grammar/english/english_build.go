@@ -99,7 +99,6 @@ func (r *enReader) finish(q *lang.Question) {
 		}
 	}
 	q.Batch = r.g.batch
-	r.biasConnections(q) // english_counts.go
 	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}

@@ -263,7 +263,6 @@ func (r *enReader) denseQuestion(d *denseRead) *lang.Question {
 		q.Layers = layers[len(layers)-1:]
 	}
 	q.Framework = r.framework()
-	r.biasConnections(q) // english_counts.go
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 	return q

@@ -35,6 +35,10 @@ type Question struct {
 	// Depth is how many levels of blocks a network's table shows
 	// (`depth 2`, as torchinfo's depth); zero leaves it to the renderer.
 	Depth int
+	// BiasConnection is true when the question counts a neuron's bias
+	// among its connections ("counting the bias as one"): the reply gives
+	// that count beside calc's, which leaves the bias out.
+	BiasConnection bool
 	// Preset names the preset network the question is, whole (on its own
 	// input or another); "" for anything else, a part of a preset included.
 	Preset string

@@ -104,7 +104,6 @@ func ParseKeras(src string) (*lang.Question, error) {
 	k.notes()
 	ptFinish(q, "keras", nil)
 	ptCutAtTooSmall(src, q)
-	ptBiasConnections(src, q)
 	return q, nil
 }
 

@@ -138,7 +138,6 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 // the values of a batch.
 func ptAfterFinish(src string, prose ptProse, q *lang.Question) {
 	ptCutAtTooSmall(src, q)
-	ptBiasConnections(src, q)
 	ptBatchValues(prose.batch, q)
 }
 

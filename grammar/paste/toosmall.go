@@ -9,9 +9,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
-	"slices"
 
-	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -46,36 +44,6 @@ func ptCutAtTooSmall(src string, q *lang.Question) bool {
 		return true
 	}
 	return false
-}
-
-// ptBiasCountedRE says the bias counts as a connection.
-var ptBiasCountedRE = regexp.MustCompile(`(?i)count(?:ing|ed|s)? (?:the )?bias|bias (?:counted|included|incl|as (?:a|one) (?:connection|input))|(?:plus|incl\.?|including|with) (?:the |its )?bias`)
-
-// ptBiasConnections says, for one layer asked about its connections with
-// the bias counted as one ("counting the bias as one"), that count too.
-func ptBiasConnections(src string, q *lang.Question) {
-	if len(q.Layers) != 1 || !slices.Contains(q.Asked, "connections") || !ptBiasCountedRE.MatchString(src) {
-		return
-	}
-	var n int64
-	switch x := q.Layers[0].Layer.(type) {
-	case calc.Conv:
-		if x.In == 0 || x.NoBias {
-			return
-		}
-		n = int64(x.In / max(x.Groups, 1))
-		for d := 0; d < ptDims(x.Dims); d++ {
-			n *= int64(calc.Per(x.Kernel, d, 1))
-		}
-	case calc.Linear:
-		if x.In == 0 || x.NoBias {
-			return
-		}
-		n = int64(x.In)
-	default:
-		return
-	}
-	q.Notes = append(q.Notes, fmt.Sprintf("with the bias counted as a connection, as asked: %s + 1 = %s connections per output neuron", lang.Group(int(n)), lang.Group(int(n+1))))
 }
 
 // ptBatchValues says how many values the output holds for the batch the
