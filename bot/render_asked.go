@@ -120,6 +120,43 @@ func precision(f float64) int {
 func askedValue(r Reply, asked string) string {
 	rep, ok := lastReport(r)
 	switch asked {
+	case "params", "weights", "biases", "connections", "total connections", "neurons":
+		return askedCount(r, asked)
+	case "memory", "param bytes", "output bytes", "tensor bytes":
+		return askedStorage(r, asked)
+	case "output":
+		if ok && rep.Output != nil {
+			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output) + batchValues(r.Question, rep.Output)
+		}
+	case "macs", "flops":
+		if macs, known := totalMACs(r); known {
+			if asked == "flops" {
+				if flops, err := calc.FLOPs(macs); err == nil {
+					return "FLOPs ≈ 2 × MACs = " + large(flops)
+				}
+				return ""
+			}
+			return "multiply-accumulates = " + large(macs)
+		}
+	case "receptive field":
+		if r.Summary != nil {
+			rows := r.Summary.Rows
+			for i := len(rows) - 1; i >= 0; i-- {
+				if rows[i].Field != nil {
+					size, stride, _ := windowText(rows[i].Field)
+					return "receptive field = " + size + " (effective stride " + stride + ")"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// askedCount names one asked count of a layer or network: its
+// parameters, weights, biases, connections or neurons.
+func askedCount(r Reply, asked string) string {
+	rep, ok := lastReport(r)
+	switch asked {
 	case "params":
 		if r.Summary != nil {
 			return "learnable parameters = " + large(r.Summary.Params) + kerasCount(r, r.Summary.Params, r.Summary.Buffers)
@@ -163,62 +200,54 @@ func askedValue(r Reply, asked string) string {
 		if ok && rep.Connections > 0 {
 			return "connections per neuron = " + group(rep.Connections) // no output size: the total is unknown
 		}
-	case "output":
-		if ok && rep.Output != nil {
-			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output) + batchValues(r.Question, rep.Output)
-		}
 	case "neurons":
 		if ok && rep.Output != nil {
 			if n, err := rep.Output.Elements(); err == nil {
 				return "output neurons = " + large(n)
 			}
 		}
-	case "macs", "flops":
-		if macs, known := totalMACs(r); known {
-			if asked == "flops" {
-				if flops, err := calc.FLOPs(macs); err == nil {
-					return "FLOPs ≈ 2 × MACs = " + large(flops)
-				}
-				return ""
-			}
-			return "multiply-accumulates = " + large(macs)
+	}
+	return ""
+}
+
+// askedStorage names the room asked for: training memory, or the bytes of
+// the parameters, of an output or of a tensor, in the number format the
+// question names. calc counts them, checked.
+func askedStorage(r Reply, asked string) string {
+	bytesPer, format := numberFormat(r.Question)
+	batch := int64(r.Question.Batch)
+	rep, ok := lastReport(r)
+	stored := func(article string, s calc.Shape, noun string) string {
+		count, err := s.Elements()
+		if err != nil {
+			return ""
 		}
+		values, bytes, err := calc.Stored(count, batch, bytesPer)
+		if err != nil {
+			return ""
+		}
+		return fmt.Sprintf("memory of %s %s %s, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", article, shapeText(s), noun, max(batch, 1), group(values), bytesPer, format, group(bytes), mb(bytes))
+	}
+	switch asked {
 	case "memory":
 		if r.Summary != nil && r.Summary.Input != nil {
-			bytes, format := numberFormat(r.Question)
-			if mem, err := r.Summary.Memory(int64(r.Question.Batch), bytes); err == nil {
+			if mem, err := r.Summary.Memory(batch, bytesPer); err == nil {
 				return fmt.Sprintf("memory for training, %s, batch %d = %s MB in all (torchinfo's estimate)", format, mem.Batch, mb(mem.Total))
 			}
 		}
 	case "param bytes":
 		if n, known := paramsOf(r); known {
-			bytes, format := numberFormat(r.Question)
-			return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytes, format, group(n*bytes), mb(n*bytes))
+			if _, bytes, err := calc.Stored(n, 1, bytesPer); err == nil {
+				return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytesPer, format, group(bytes), mb(bytes))
+			}
 		}
 	case "output bytes":
 		if ok && rep.Output != nil {
-			if n, err := append(calc.Shape{max(r.Question.Batch, 1)}, rep.Output...).Elements(); err == nil {
-				bytes, format := numberFormat(r.Question)
-				return fmt.Sprintf("memory of the %s output, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", shapeText(rep.Output), max(r.Question.Batch, 1), group(n), bytes, format, group(n*bytes), mb(n*bytes))
-			}
+			return stored("the", rep.Output, "output")
 		}
 	case "tensor bytes":
 		if in := inputOf(r); in != nil {
-			if n, err := in.Elements(); err == nil {
-				bytes, format := numberFormat(r.Question)
-				batch := max(int64(r.Question.Batch), 1)
-				return fmt.Sprintf("memory of a %s tensor, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", shapeText(in), batch, group(n*batch), bytes, format, group(n*batch*bytes), mb(n*batch*bytes))
-			}
-		}
-	case "receptive field":
-		if r.Summary != nil {
-			rows := r.Summary.Rows
-			for i := len(rows) - 1; i >= 0; i-- {
-				if rows[i].Field != nil {
-					size, stride, _ := windowText(rows[i].Field)
-					return "receptive field = " + size + " (effective stride " + stride + ")"
-				}
-			}
+			return stored("a", in, "tensor")
 		}
 	}
 	return ""

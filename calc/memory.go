@@ -62,3 +62,22 @@ func (s Summary) Memory(batch, bytesPerValue int64) (Memory, error) {
 	}
 	return m, nil
 }
+
+// Stored is how many values count values of a tensor hold for a batch of
+// batch, and their bytes at bytesPerValue each (zero values mean 1 and 4).
+// It returns an [*Error] when a count overflows.
+func Stored(count, batch, bytesPerValue int64) (values, bytes int64, err error) {
+	if batch <= 0 {
+		batch = 1
+	}
+	if bytesPerValue <= 0 {
+		bytesPerValue = 4
+	}
+	if values, err = mul(count, batch); err != nil {
+		return 0, 0, err
+	}
+	if bytes, err = mul(values, bytesPerValue); err != nil {
+		return 0, 0, err
+	}
+	return values, bytes, nil
+}
