@@ -19,10 +19,11 @@ const stackSide = `(?:(?:a\s+stack\s+of\s+)?(?:an?\s+single|an?|one|single|two|t
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with)\s+(?:using\s+|with\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for)\s+(?:using\s+|with\s+)?`)
 
-// replacing matches the words that make "by" and "with" set two designs
-// side by side: "replacing a 5x5 conv by two 3x3 convs".
+// replacing matches the words that make "by", "with" and "for" set two
+// designs side by side: "replacing a 5x5 conv by two 3x3 convs", "swap one
+// 5x5 conv for two 3x3".
 var replacing = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|substitut\w*|switch\w*)\b`)
 
 // sideBefore matches the last side before the comparison words, with up
@@ -48,8 +49,8 @@ var layerWord = regexp.MustCompile(`(?i)\s(?:conv\w*|filters?|kernels?|layers?)(
 // not read.
 func stackSides(src string) []*Question {
 	for _, m := range stackVersus.FindAllStringIndex(src, -1) {
-		if word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]])); (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with")) && !replacing.MatchString(src[:m[0]]) {
-			continue // "by" and "with" compare only after "replacing"
+		if word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]])); (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with") || strings.HasPrefix(word, "for")) && !replacing.MatchString(src[:m[0]]) {
+			continue // "by", "with" and "for" compare only after "replacing", "swap"
 		}
 		after := sideAfter.FindStringIndex(src[m[1]:])
 		if after == nil {
