@@ -30,10 +30,10 @@ func explainLines(r Reply, m markup, full bool) string {
 	return b.String()
 }
 
-// writeExplained writes a reply in design.md §4's order: a fix to the
-// asker's code, the numbers the reading left unexplained (a misreading
-// shows there), the answer to what was asked, what was understood, then
-// the working.
+// writeExplained writes a reply in design.md §4's order: the numbers the
+// reading left unexplained and its other doubts (a misreading shows
+// there, and a doubt covers the fix too), a fix to the asker's code, the
+// answer to what was asked, what was understood, then the working.
 func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 	if len(r.Answers) > 0 {
 		writeAnswers(b, r, m, full)
@@ -44,8 +44,8 @@ func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 		return
 	}
 	q := r.Question
-	writeFix(b, q, m)
 	writeUnsure(b, q, m)
+	writeFix(b, q, m)
 	writeAsked(b, r, m)
 	writeUnderstood(b, q, m, full)
 	switch {

@@ -57,7 +57,7 @@ func RenderCard(r Reply, asker string) Card {
 	}
 	facts := answerFacts(r)
 	var b strings.Builder
-	writeFactLine(&b, facts)
+	writeFirstLines(&b, r, facts)
 	embed := &discordgo.MessageEmbed{Color: 0x5865F2}
 	for _, f := range facts {
 		v := f.exact
@@ -94,7 +94,7 @@ func RenderCard(r Reply, asker string) Card {
 	if len(card.Files) > 0 && hasFile(card.Files, "answer.txt") {
 		b.WriteString("\n*(the whole answer is attached as answer.txt, the rows as layers.csv)*")
 	}
-	card.Content = printable(b.String())
+	card.Content = truncateRunes(printable(strings.TrimSpace(b.String())), MaxContent-4)
 	card.Embeds = []*discordgo.MessageEmbed{embed}
 	payload := questionPayload(r, complete)
 	var row []discordgo.MessageComponent
@@ -186,6 +186,16 @@ func writeFactLine(b *strings.Builder, facts []fact) {
 	if len(facts) == 0 {
 		b.WriteString("**Answered** — press Show working for the numbers")
 	}
+}
+
+// writeFirstLines writes the card's message text in the order the
+// console's reply begins (design.md §4): a doubt about the reading, the
+// fix to the asker's code, then the numbers asked for. Discord never
+// shows with confidence what the console doubts.
+func writeFirstLines(b *strings.Builder, r Reply, facts []fact) {
+	writeUnsure(b, r.Question, discordMarkup)
+	writeFix(b, r.Question, discordMarkup)
+	writeFactLine(b, facts)
 }
 
 // understoodFooter is the "Understood as" line for an embed's footer,
