@@ -142,7 +142,7 @@ func TestBusy(t *testing.T) {
 		switch {
 		case strings.Contains(rp.Content, "busy"):
 			busy++
-		case !strings.Contains(rp.Content, "Params **"):
+		case !strings.Contains(rp.Content, "**Answer:**"):
 			t.Errorf("neither an answer nor the busy reply: %.200q", rp.Content)
 		}
 	}

@@ -315,7 +315,7 @@ func TestInteractionsCommands(t *testing.T) {
 		payload map[string]any
 		want    string
 	}{
-		{"Size this up", sizeUp, "Params **" + cardParams + "**"},
+		{"Size this up", sizeUp, "= **" + cardParams + "**"},
 		// LeNet-5 at 28×28 is refused at C5 (5×5 on a 4×4 map): the
 		// input option reached the layers.
 		{"preset input", preset, "I can't answer that"},

@@ -37,8 +37,25 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 		}
 	}
 	if len(parts) > 0 {
+		for i, p := range parts {
+			parts[i] = boldValue(p, m)
+		}
 		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(parts, " · "))
 	}
+}
+
+// boldValue marks up the number of "name = value" as bold, where the
+// medium has bold (design.md §4): "learnable parameters = **18,496** (18.5
+// k)". The value is the first word after the last "=".
+func boldValue(part string, m markup) string {
+	i := strings.LastIndex(part, " = ")
+	if i < 0 {
+		return part
+	}
+	value := part[i+3:]
+	word, _, _ := strings.Cut(value, " ")
+	word = strings.TrimRight(word, ",")
+	return part[:i+3] + m.bold(word) + value[len(word):]
 }
 
 // askedParts are the numbers a reply's first line gives: what was asked,

@@ -91,10 +91,11 @@ func RenderCard(r Reply, asker string) Card {
 	if strings.Count(embed.Description, "```")%2 == 1 {
 		embed.Description += "\n```"
 	}
+	content := strings.TrimSpace(b.String())
 	if len(card.Files) > 0 && hasFile(card.Files, "answer.txt") {
-		b.WriteString("\n*(the whole answer is attached as answer.txt, the rows as layers.csv)*")
+		content += "\n*(the whole answer is attached as answer.txt, the rows as layers.csv)*"
 	}
-	card.Content = truncateRunes(printable(strings.TrimSpace(b.String())), MaxContent-4)
+	card.Content = truncateRunes(printable(content), MaxContent-4)
 	card.Embeds = []*discordgo.MessageEmbed{embed}
 	payload := questionPayload(r, complete)
 	var row []discordgo.MessageComponent
@@ -188,14 +189,20 @@ func writeFactLine(b *strings.Builder, facts []fact) {
 	}
 }
 
-// writeFirstLines writes the card's message text in the order the
-// console's reply begins (design.md §4): a doubt about the reading, the
-// fix to the asker's code, then the numbers asked for. Discord never
-// shows with confidence what the console doubts.
+// writeFirstLines writes the card's message text as the console's reply
+// begins (design.md §4), with the same functions: a doubt about the
+// reading, the fix to the asker's code, then the answer to what was
+// asked. Discord never shows with confidence what the console doubts, nor
+// answers a different quantity. The facts, which the embed shows as
+// fields, stand in when the reply has no answer line.
 func writeFirstLines(b *strings.Builder, r Reply, facts []fact) {
 	writeUnsure(b, r.Question, discordMarkup)
 	writeFix(b, r.Question, discordMarkup)
-	writeFactLine(b, facts)
+	start := b.Len()
+	writeAsked(b, r, discordMarkup)
+	if b.Len() == start {
+		writeFactLine(b, facts)
+	}
 }
 
 // understoodFooter is the "Understood as" line for an embed's footer,
@@ -269,6 +276,9 @@ func askedFact(r Reply, asked string) (fact, bool) {
 	case "biases":
 		return siFact("Biases", rep.Biases), single
 	case "connections":
+		if r.Question.BiasConnection {
+			return consoleFact(r, asked)
+		}
 		return siFact("Connections per neuron", rep.Connections), single && rep.Connections > 0
 	case "total connections":
 		if n, found := totalConnections(rep); single && found {
@@ -292,7 +302,23 @@ func askedFact(r Reply, asked string) (fact, bool) {
 	case "receptive field":
 		return fieldFact(r, rep, single)
 	}
-	return fact{}, false
+	return consoleFact(r, asked)
+}
+
+// consoleFact is a quantity the card has no short form for (the bytes of
+// an fp16 checkpoint, connections with the bias counted) in the console's
+// words, so the card answers what was asked rather than falling back to
+// the headline numbers.
+func consoleFact(r Reply, asked string) (fact, bool) {
+	s := askedValue(r, asked)
+	if s == "" {
+		return fact{}, false
+	}
+	name, value, found := strings.Cut(s, " = ")
+	if !found {
+		return fact{}, false
+	}
+	return fact{name: capitalize(name), exact: value}, true
 }
 
 func macsFact(r Reply, asked string) (fact, bool) {
