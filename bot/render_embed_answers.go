@@ -20,7 +20,7 @@ func answersCard(r Reply, asker string) Card {
 		if a.Err != nil {
 			b.WriteString("I can't answer this one as written: " + discordMarkup.prose(a.Err.Msg))
 		} else {
-			writeFactLine(&b, answerFacts(a))
+			writeAnswerParts(&b, a)
 			if a.Question != nil && a.Question.Canonical != "" && !strings.Contains(a.Question.Canonical, "\n") {
 				b.WriteString(" — `" + a.Question.Canonical + "`")
 			}
@@ -43,4 +43,19 @@ func answersCard(r Reply, asker string) Card {
 			button("Delete", discordgo.DangerButton, buttonID{Action: actDelete, Owner: asker})}}}
 	}
 	return card
+}
+
+// writeAnswerParts writes one question's numbers as the console's first
+// line gives them, or its card facts when that line has none (an inverse
+// question's setting).
+func writeAnswerParts(b *strings.Builder, a Reply) {
+	parts := askedParts(a)
+	if len(parts) == 0 || a.Question.Solve != nil {
+		writeFactLine(b, answerFacts(a))
+		return
+	}
+	for i, p := range parts {
+		parts[i] = boldValue(p, discordMarkup)
+	}
+	b.WriteString(strings.Join(parts, " · "))
 }
