@@ -88,8 +88,13 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
+	dropped := !traced && ptUntracedMismatch(prose, fx, q)
 	ptFinish(q, "pytorch", fx)
+	if dropped {
+		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "no input size in the paste") })
+	}
 	ptAfterFinish(src, prose, q)
+	ptAskInFeatures(prose, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}
@@ -100,7 +105,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 // pasted, told in words, or its lines pasted without the def — and
 // reports whether one of them was found.
 func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Question) bool {
-	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward} {
+	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward, ptThenForward} {
 		if fw := trace(f, mods, env, q); fw != nil {
 			q.Layers = fw
 			return true
@@ -126,7 +131,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q)) {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q) && !ptLoneTensor(f, src, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)

@@ -281,6 +281,9 @@ type ptProse struct {
 	whatIf   []int
 	whatIfAt lang.Position
 	chPos    lang.Position
+	// inFeatures is set when the words ask what a Linear takes ("fc1 in
+	// = ?", "in_features?"): the output, when no Linear is pasted.
+	inFeatures bool
 }
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
@@ -341,6 +344,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	}
 	var g *ptGroup
 	switch {
+	case ptTorchSize(n) != nil:
+		g = ptTorchSize(n) // "last conv gives torch.Size([64, 128, 4, 4])"
 	case n.Group != nil && ptShapeWordBefore(r.nodes, i):
 		g = n.Group
 	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
@@ -350,11 +355,26 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	}
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
+			if len(d) == 4 && len(ptSplitArgs(g.Nodes)) == 4 && ptTorchSize(n) != nil {
+				d = d[1:] // a printed torch.Size of a feature map starts with its batch
+			}
 			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
 		} else if c := ptOpenGroup(g); c > 0 && r.p.channels == 0 {
 			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptTorchSize is the list of a printed torch.Size([64, 128, 4, 4]) at n,
+// or nil when n is not one.
+func ptTorchSize(n *ptNode) *ptGroup {
+	if (n.Ident != "torch.Size" && n.Ident != "Size") || len(n.Calls) == 0 {
+		return nil
+	}
+	if in := n.Calls[0].Nodes; len(in) == 1 && in[0].Group != nil && in[0].Group.Open == "[" {
+		return in[0].Group
+	}
+	return nil
 }
 
 // ptOpenGroup reads [N, 128, H, W] — the channels a number, the sizes
@@ -458,6 +478,9 @@ func (r *ptProseReader) asks(i int) {
 	a := ptAskWords[w]
 	if a == "" && r.asksOutput(i) {
 		a = "output"
+	}
+	if r.asksInFeatures(i) {
+		r.p.inFeatures = true
 	}
 	if a != "" && !slices.Contains(r.p.asked, a) {
 		r.p.asked = append(r.p.asked, a)
