@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src)
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -37,6 +37,11 @@ func LooksLikePyTorch(src string) bool {
 func ParsePyTorch(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
+	}
+	if npLooksLike(src) {
+		if q, ok, err := parseAssignment(src); ok {
+			return q, err
+		}
 	}
 	if rows := tsSummaryRows(src); rows != nil {
 		return tsFromSummary(src, rows)
