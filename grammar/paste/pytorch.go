@@ -83,7 +83,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)
 	}
-	ptViewMessage(src, prose.batch, q)
+	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {
 		ptTrailingView(f, code, env, q)
 	}

@@ -316,7 +316,7 @@ func (r *ptProseReader) num(i int) int {
 	if i < 0 || i >= len(r.nodes) || r.nodes[i].Num == "" {
 		return 0
 	}
-	v, err := strconv.Atoi(r.nodes[i].Num)
+	v, err := strconv.Atoi(strings.TrimSuffix(r.nodes[i].Num, ".")) // "batch size 4."
 	if err != nil || v > calc.MaxSize {
 		return 0
 	}
