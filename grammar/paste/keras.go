@@ -114,6 +114,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 	k.notes()
 	ptFinish(q, "keras", nil)
 	ptCutAtTooSmall(src, q)
+	ptEllipsisNote(src, q)
 	return q, nil
 }
 

@@ -100,6 +100,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	ptAfterFinish(src, prose, q)
 	ptAskInFeatures(prose, q)
+	ptEllipsisNote(src, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}

@@ -338,7 +338,7 @@ func ptIsEllipsis(a ptArg) bool {
 		if n.Group != nil || len(n.Calls) > 0 {
 			return false
 		}
-		text += n.Tok
+		text += n.Tok + n.Punct + n.Num + n.Ident + n.Str
 	}
 	return text == "..." || text == "…"
 }

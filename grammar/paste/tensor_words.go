@@ -63,3 +63,23 @@ func ptGroupText(args []ptArg) string {
 	}
 	return s + "]"
 }
+
+// ptEllipsisRE is an argument left out as `...` inside a call.
+var ptEllipsisRE = regexp.MustCompile(`,\s*(?:\.\.\.|…)\s*[,)]`)
+
+// ptEllipsisNote says that arguments written `...` are taken as the
+// defaults, and doubts a reading that needs them: a stride or padding
+// hidden there changes every size after it (the counts do not change).
+func ptEllipsisNote(src string, q *lang.Question) {
+	if !ptEllipsisRE.MatchString(src) {
+		return
+	}
+	q.Notes = append(q.Notes, "arguments written as ... are taken as the defaults (stride 1, no padding); parameter counts do not depend on them")
+	sizes := q.Input != nil && len(q.Asked) == 0
+	for _, a := range q.Asked {
+		sizes = sizes || a != "params" && a != "connections"
+	}
+	if sizes {
+		q.Doubts = append(q.Doubts, "the arguments written as ... may hold a stride or padding, which would change the sizes: they are taken as the defaults here")
+	}
+}
