@@ -66,4 +66,3 @@ func kerasLastText(s calc.Shape) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
