@@ -456,13 +456,23 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	var k, cin int64
 	if prev != nil {
 		cin = int64(prev[0])
-		if kc%cin != 0 {
+		for _, bias := range []bool{true, false} {
+			// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
+			w := kc + 1
+			if bias {
+				w = kc
+			}
+			for kk := int64(1); kk <= 31 && k == 0 && w%cin == 0; kk++ {
+				if pow(kk) == w/cin {
+					k, c.NoBias = kk, !bias
+				}
+			}
+		}
+		if k == 0 {
 			return c, nil, "", fmt.Errorf("%d = %d·(k·k·%d + 1) has no whole kernel size", r.Params, f, cin)
 		}
-		for kk := int64(1); kk <= 31; kk++ {
-			if pow(kk) == kc/cin {
-				k = kk
-			}
+		if c.NoBias {
+			note = fmt.Sprintf("%s = %d·%d·%d·%d: read as %d filters of %d×%d on %d input channels with no bias", lang.Group(int(r.Params)), f, k, k, cin, f, k, k, cin)
 		}
 	} else {
 		k, cin, note = kerasGuessKernel(r.Params, f, kc, d)

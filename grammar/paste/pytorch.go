@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src)
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -45,6 +45,11 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	if rows := tsSummaryRows(src); rows != nil {
 		return tsFromSummary(src, rows)
+	}
+	if rows := tsOneRow(src); rows != nil {
+		if q, ok, err := tsFromOneRow(src, rows); ok {
+			return q, err
+		}
 	}
 	msg, code := ptReadMessage(src)
 	f, err := ptParseTree(code)

@@ -407,8 +407,8 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		p.channels, p.chPos = 1, ptPos(n.Pos)
 	case "channel", "channels", "filters", "feature", "ch", "chans", "chan":
 		// "256-channel", "256 channels"
-		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
-			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
+		if i >= 2 && (r.nodes[i-1].Punct == "-" || r.word(i-1) == "input") && r.num(i-2) > 0 {
+			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos) // "256-channel", "3 input channels"
 		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
 			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
 		} else if v := r.wordsBefore(i - 1); v > 0 && w != "feature" && w != "filters" {

@@ -192,6 +192,22 @@ total params?
      torch_check=lambda: [params(nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3))])
 
 
+# --- 6b. one torchsummary row, its input in words ----------------------------
+
+case("pa3-torchsummary-one-row-no-bias-macs", "summary", """
+torchsummary shows
+        Conv2d-1           [-1, 32, 112, 112]             864
+the first conv of my net (3 input channels, stride 2, bias=False), input 224x224. MACs for that layer?
+""", [10838016], "864 = 32*3*3*3 (no bias): 3x3; 224 -> 112 with stride 2; MACs 32*112*112*27 = 10838016",
+     torch_check=lambda: [run(nn.Conv2d(3, 32, 3, stride=2, padding=1, bias=False), (1, 3, 224, 224))[1]])
+
+case("pa3-torchsummary-one-row-bias-macs", "summary", """
+            Conv2d-1           [-1, 16, 30, 30]             448
+what's the mult-adds of this row (32x32 image, 3 input channels)?
+""", [388800], "448 = 16*(3*3*3 + 1): 3x3 valid, 32 -> 30; MACs 16*30*30*27 = 388800",
+     torch_check=lambda: [run(nn.Conv2d(3, 16, 3), (1, 3, 32, 32))[1]])
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     bad = 0
