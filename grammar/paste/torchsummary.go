@@ -109,11 +109,24 @@ var tsChannelsRE = regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:input|in)\s+channels
 // worked out from it and the count. ok is false when the words do not
 // give the input: a count alone has several readings.
 func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err error) {
-	f, err := ptParseTree(tsBlankRows(src))
+	blank := tsBlankRows(src)
+	f, err := ptParseTree(blank)
 	if err != nil {
 		return nil, false, nil
 	}
 	prose := ptReadProse(f)
+	if prose.dims == nil || prose.channels == 0 {
+		// "(32x32 image, 3 input channels)": the words in brackets fill in
+		if f, err := ptParseTree(strings.NewReplacer("(", " ", ")", " ").Replace(blank)); err == nil {
+			inner := ptReadProse(f)
+			if prose.dims == nil {
+				prose.dims = inner.dims
+			}
+			if prose.channels == 0 {
+				prose.channels = inner.channels
+			}
+		}
+	}
 	if prose.channels == 0 {
 		// "(7x7, stride 2, 3 input channels)": words in brackets
 		if m := tsChannelsRE.FindStringSubmatch(src); m != nil {
