@@ -352,9 +352,24 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 		return nil
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
-	cur := fwVal{kind: fwTensor}
+	cur := t.proseSteps(f.Nodes[start+1:], fwVal{kind: fwTensor})
+	if len(t.used) == 0 {
+		return nil
+	}
+	out := make([]lang.Layer, len(cur.chain))
+	for i, s := range cur.chain {
+		out[i] = s.l
+	}
+	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
+	q.Notes = append(q.Notes, t.notes...)
+	return append(out, fwUnnamedTail(m, out, q)...)
+}
+
+// proseSteps applies the words of a forward told in words to cur, in
+// order: calls, a module named alone, "flatten", "then same for conv2".
+func (t *fwTracer) proseSteps(nodes []*ptNode, cur fwVal) fwVal {
+	m := t.m
 	var last fwSame // the layers the last call added, for "then same for conv2"
-	nodes := f.Nodes[start+1:]
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		t.vars["x"] = cur
@@ -380,16 +395,7 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 			cur = t.push(cur, m.byName[n.Ident]...)
 		}
 	}
-	if len(t.used) == 0 {
-		return nil
-	}
-	out := make([]lang.Layer, len(cur.chain))
-	for i, s := range cur.chain {
-		out[i] = s.l
-	}
-	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
-	q.Notes = append(q.Notes, t.notes...)
-	return append(out, fwUnnamedTail(m, out, q)...)
+	return cur
 }
 
 // fwSame is what a call of a forward in words added, so "then same for

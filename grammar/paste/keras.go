@@ -56,12 +56,22 @@ func ParseKeras(src string) (*lang.Question, error) {
 	}
 	q := &lang.Question{}
 	rows := kerasSummaryRows(src)
+	if len(rows) == 0 {
+		if bn, ok := kerasBNInWords(src); ok {
+			if f, err := ptParseTree(src); err == nil {
+				bn.Asked = ptReadProse(f).asked
+			}
+			return bn, nil
+		}
+	}
 	if len(rows) > 0 {
 		src = kerasBlankRows(src)
 	}
 	f, err := ptParseTree(src)
 	if err == nil && len(rows) > 0 && kerasCountLayers(f) < min(len(rows), 2) {
-		q.Asked = ptReadProse(f).asked
+		prose := ptReadProse(f)
+		q.Asked = prose.asked
+		q.Input = kerasSummaryInput(prose, rows)
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
@@ -104,6 +114,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 	k.notes()
 	ptFinish(q, "keras", nil)
 	ptCutAtTooSmall(src, q)
+	ptEllipsisNote(src, q)
 	return q, nil
 }
 

@@ -22,7 +22,7 @@ type kerasRow struct {
 // kerasRowRE is one row of model.summary() with its borders taken out:
 // a name, the class in brackets (perhaps cut short, perhaps on the next
 // line, perhaps missing), the output shape, the count (or "?").
-var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+))*)\s*,?\s*\)\]?\s+([\d,]+|\?+)`)
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+))*)\s*,?\s*\)\]?\s+([\d,]+|\?+|\.{3}|…)`)
 
 // kerasBorders are the characters of the summary's table borders.
 var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
@@ -47,7 +47,7 @@ func kerasSummaryRows(src string) []kerasRow {
 			typ += kerasTypeTail(kerasBorders.Replace(lines[i+1]), typ == "")
 		}
 		row := kerasRow{Type: kerasTypeOf(typ, name), Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
-		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); strings.Trim(count, "?") != "" {
+		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); strings.Trim(count, "?.…") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				continue
@@ -125,7 +125,7 @@ func kerasTypeOf(typ, name string) string {
 // A row does not say the kernel or the input, so they are worked out from
 // the count and the row before, and the reading is named in the notes.
 func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
-	rb := &kerasRebuild{q: q}
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
 		if rb.out == nil && r.Type == "Flatten" && rb.prev != nil {
@@ -164,6 +164,7 @@ type kerasRebuild struct {
 	ri   int
 	r    kerasRow
 	out  calc.Shape
+	rows int // how many rows the summary has
 }
 
 func (rb *kerasRebuild) fail(msg string) error {
@@ -188,6 +189,17 @@ func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
 			return nil, false, rb.fail("a transposed conv row needs the row before it and its count")
 		}
 		l, err = kerasTransposedFromRow(r, out, rb.prev)
+	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2 && r.Params < 0 && rb.prev == nil && rb.ri+1 < rb.rows:
+		// "conv2d_1 (Conv2D) (None, 60, 60, 12) ...": the row above the one
+		// asked about says what reaches it, not its own kernel
+		rb.note("row %d: no count and no row before it: read only for what it gives the next row, (None, %s)", rb.ri+1, kerasLastText(out))
+		rb.prev = out
+		if rb.q.Input == nil {
+			rb.q.Input = out
+		}
+		return nil, true, nil
+	case t == "DepthwiseConv2D" && len(out) >= 2:
+		l, err = rb.depthwise()
 	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2:
 		l, err = rb.conv()
 	case t == "Dense":
@@ -444,13 +456,23 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	var k, cin int64
 	if prev != nil {
 		cin = int64(prev[0])
-		if kc%cin != 0 {
+		for _, bias := range []bool{true, false} {
+			// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
+			w := kc + 1
+			if bias {
+				w = kc
+			}
+			for kk := int64(1); kk <= 31 && k == 0 && w%cin == 0; kk++ {
+				if pow(kk) == w/cin {
+					k, c.NoBias = kk, !bias
+				}
+			}
+		}
+		if k == 0 {
 			return c, nil, "", fmt.Errorf("%d = %d·(k·k·%d + 1) has no whole kernel size", r.Params, f, cin)
 		}
-		for kk := int64(1); kk <= 31; kk++ {
-			if pow(kk) == kc/cin {
-				k = kk
-			}
+		if c.NoBias {
+			note = fmt.Sprintf("%s = %d·%d·%d·%d: read as %d filters of %d×%d on %d input channels with no bias", lang.Group(int(r.Params)), f, k, k, cin, f, k, k, cin)
 		}
 	} else {
 		k, cin, note = kerasGuessKernel(r.Params, f, kc, d)

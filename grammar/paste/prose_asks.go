@@ -3,6 +3,8 @@ package paste
 import (
 	"regexp"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // The words that ask for an output size, as people write them around
@@ -194,4 +196,31 @@ func (r *ptProseReader) productShape(i int) bool {
 	}
 	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
 	return true
+}
+
+// ptLinearNameRE names a Linear in words: fc, fc1, linear, dense.
+var ptLinearNameRE = regexp.MustCompile(`^(?:fc|fc_?[0-9]|linear[0-9]?|dense|classifier|head)$`)
+
+// asksInFeatures reports whether node i asks what a Linear takes:
+// "in_features?", "fc1 in = ?", "the linear's input size".
+func (r *ptProseReader) asksInFeatures(i int) bool {
+	switch w := r.word(i); {
+	case w == "in_features" || w == "infeatures" || w == "in_feature":
+		return len(r.nodes[i].Calls) == 0 && r.punct(i+1) != "="
+	case w == "in" || w == "input":
+		return ptLinearNameRE.MatchString(r.word(i-1)) && (r.punct(i+1) == "=" || r.punct(i+1) == "?" || r.word(i+1) == "size" || r.word(i+1) == "features")
+	}
+	return false
+}
+
+// ptAskInFeatures asks for the output when the words ask what a Linear
+// takes and the reading has no Linear: what the layers give, flattened.
+func ptAskInFeatures(prose ptProse, q *lang.Question) {
+	if !prose.inFeatures || len(q.Asked) > 0 || q.Input == nil || len(q.Layers) == 0 {
+		return
+	}
+	if _, ok := ptFirstLinear(q.Layers); ok {
+		return
+	}
+	q.Asked = []string{"output"}
 }

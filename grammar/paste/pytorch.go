@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil
+		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
 	}
 	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
 	if LooksLikeError(src) {
@@ -38,8 +38,18 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
 	}
+	if npLooksLike(src) {
+		if q, ok, err := parseAssignment(src); ok {
+			return q, err
+		}
+	}
 	if rows := tsSummaryRows(src); rows != nil {
 		return tsFromSummary(src, rows)
+	}
+	if rows := tsOneRow(src); rows != nil {
+		if q, ok, err := tsFromOneRow(src, rows); ok {
+			return q, err
+		}
 	}
 	msg, code := ptReadMessage(src)
 	f, err := ptParseTree(code)
@@ -78,7 +88,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	if !traced {
 		assumed = ptReuseShared(q, mods, fx)
 	}
-	ptViewMessage(src, prose.batch, q)
+	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {
 		ptTrailingView(f, code, env, q)
 	}
@@ -88,8 +98,14 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
+	dropped := !traced && ptUntracedMismatch(prose, fx, q)
 	ptFinish(q, "pytorch", fx)
+	if dropped {
+		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "no input size in the paste") })
+	}
 	ptAfterFinish(src, prose, q)
+	ptAskInFeatures(prose, q)
+	ptEllipsisNote(src, q)
 	if assumed != "" && q.Fix != nil {
 		q.Fix.Why = assumed + ": " + q.Fix.Why
 	}
@@ -100,7 +116,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 // pasted, told in words, or its lines pasted without the def — and
 // reports whether one of them was found.
 func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Question) bool {
-	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward} {
+	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward, ptThenForward} {
 		if fw := trace(f, mods, env, q); fw != nil {
 			q.Layers = fw
 			return true
@@ -126,7 +142,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q)) {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q) && !ptLoneTensor(f, src, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)

@@ -281,6 +281,9 @@ type ptProse struct {
 	whatIf   []int
 	whatIfAt lang.Position
 	chPos    lang.Position
+	// inFeatures is set when the words ask what a Linear takes ("fc1 in
+	// = ?", "in_features?"): the output, when no Linear is pasted.
+	inFeatures bool
 }
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
@@ -313,7 +316,7 @@ func (r *ptProseReader) num(i int) int {
 	if i < 0 || i >= len(r.nodes) || r.nodes[i].Num == "" {
 		return 0
 	}
-	v, err := strconv.Atoi(r.nodes[i].Num)
+	v, err := strconv.Atoi(strings.TrimSuffix(r.nodes[i].Num, ".")) // "batch size 4."
 	if err != nil || v > calc.MaxSize {
 		return 0
 	}
@@ -341,6 +344,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	}
 	var g *ptGroup
 	switch {
+	case ptTorchSize(n) != nil:
+		g = ptTorchSize(n) // "last conv gives torch.Size([64, 128, 4, 4])"
 	case n.Group != nil && ptShapeWordBefore(r.nodes, i):
 		g = n.Group
 	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
@@ -350,11 +355,26 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	}
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
+			if len(d) == 4 && len(ptSplitArgs(g.Nodes)) == 4 && ptTorchSize(n) != nil {
+				d = d[1:] // a printed torch.Size of a feature map starts with its batch
+			}
 			r.p.dims, r.p.dimsPos = d, ptPos(g.Pos)
 		} else if c := ptOpenGroup(g); c > 0 && r.p.channels == 0 {
 			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptTorchSize is the list of a printed torch.Size([64, 128, 4, 4]) at n,
+// or nil when n is not one.
+func ptTorchSize(n *ptNode) *ptGroup {
+	if (n.Ident != "torch.Size" && n.Ident != "Size") || len(n.Calls) == 0 {
+		return nil
+	}
+	if in := n.Calls[0].Nodes; len(in) == 1 && in[0].Group != nil && in[0].Group.Open == "[" {
+		return in[0].Group
+	}
+	return nil
 }
 
 // ptOpenGroup reads [N, 128, H, W] — the channels a number, the sizes
@@ -387,8 +407,8 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		p.channels, p.chPos = 1, ptPos(n.Pos)
 	case "channel", "channels", "filters", "feature", "ch", "chans", "chan":
 		// "256-channel", "256 channels"
-		if i >= 2 && r.nodes[i-1].Punct == "-" && r.num(i-2) > 0 {
-			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos)
+		if i >= 2 && (r.nodes[i-1].Punct == "-" || r.word(i-1) == "input") && r.num(i-2) > 0 {
+			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos) // "256-channel", "3 input channels"
 		} else if r.num(i-1) > 0 && w != "feature" && w != "filters" {
 			p.channels, p.chPos = r.num(i-1), ptPos(r.nodes[i-1].Pos)
 		} else if v := r.wordsBefore(i - 1); v > 0 && w != "feature" && w != "filters" {
@@ -459,6 +479,9 @@ func (r *ptProseReader) asks(i int) {
 	if a == "" && r.asksOutput(i) {
 		a = "output"
 	}
+	if r.asksInFeatures(i) {
+		r.p.inFeatures = true
+	}
 	if a != "" && !slices.Contains(r.p.asked, a) {
 		r.p.asked = append(r.p.asked, a)
 	}
@@ -482,7 +505,8 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 }
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
-	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true, "in": true, "ends": true}
+	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true, "in": true, "ends": true,
+	"takes": true, "receives": true}
 
 // ptShapeOfData reports whether argument a (named name) is an input shape
 // taken from the data — input_shape=x_train.shape[1:] — which the code

@@ -178,6 +178,13 @@ var kerasSeeds = []string{
 	"BatchNormalization after Conv2D(128), params?",
 	"Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got 3-dimensional input of size [64, 28, 28] instead",
 	"which padding for nn.Conv2d(16, 16, 3, dilation=4) so 50x50 keeps its size",
+	"conv(3,16,3) -> conv(16,32,3) -> linear(32*6*6, 10)? total params",
+	"conv1 = nn.Conv2d(1, 32, 3, 1), conv2 = nn.Conv2d(32, 64, 3, 1), then max_pool2d(x, 2) then flatten. mnist 28x28. fc1 in = ?",
+	"last conv gives torch.Size([64, 128, 4, 4]) (64 is batch), in_features?",
+	"A_prev = np.random.randn(2, 5, 7, 4)\nW = np.random.randn(3, 3, 4, 8)\nhparameters = {\"pad\": 1, \"stride\": 2}",
+	"pool_forward: A_prev shape is (4, 9, 9, 6), f = 3, stride = 2, mode max",
+	"dw (DepthwiseConv2D)  (None, 30, 30, 64)    ???\nits input is (None, 32, 32, 64)",
+	"BatchNormalization after my Conv2D(256, ...) shows Param # 1,024",
 }
 
 func ptAdversarial() []string {
@@ -198,6 +205,11 @@ func ptAdversarial() []string {
 		strings.Repeat("Conv2D(3, 3, padding='same') twice ", 300) + "on a 64x64x3 input",
 		"def b(c):\n return nn.Sequential(b(c))\nself.x = b(3)",
 		strings.Repeat("            Conv2d-1            [-1, 8, 24, 24]             208\n", 300),
+		strings.Repeat("A_prev (2, 5, 7, 4) W (3, 3, 4, 8) f = 3 ", 90),
+		strings.Repeat("c = nn.Conv2d(3, 3, 3) then max_pool2d(x, 2) ", 80),
+		strings.Repeat("torch.Size([", 300) + "in_features",
+		strings.Repeat("BatchNormalization after Conv2D(8, ...) ", 90),
+		strings.Repeat("dw (DepthwiseConv2D)  (None, 3, 3, 4)    ...\n", 90),
 	}
 }
 

@@ -306,7 +306,41 @@ func ptSplitArgs(nodes []*ptNode) []ptArg {
 		cur = append(cur, n)
 	}
 	flush()
+	return ptWithoutEllipsis(args)
+}
+
+// ptWithoutEllipsis drops an argument written `...` ("Conv2D(32, (3, 3),
+// ...)": the rest left out) when no positional argument follows it, so
+// the arguments given keep their places; a layer that needs one left out
+// is refused for that argument.
+func ptWithoutEllipsis(args []ptArg) []ptArg {
+	for i := len(args) - 1; i >= 0; i-- {
+		if !ptIsEllipsis(args[i]) {
+			continue
+		}
+		for _, a := range args[i+1:] {
+			if a.Key == "" {
+				return args
+			}
+		}
+		args = slices.Delete(args, i, i+1)
+	}
 	return args
+}
+
+// ptIsEllipsis reports whether a is `...` or `…` alone.
+func ptIsEllipsis(a ptArg) bool {
+	if a.Key != "" || len(a.Nodes) == 0 {
+		return false
+	}
+	text := ""
+	for _, n := range a.Nodes {
+		if n.Group != nil || len(n.Calls) > 0 {
+			return false
+		}
+		text += n.Tok + n.Punct + n.Num + n.Ident + n.Str
+	}
+	return text == "..." || text == "…"
 }
 
 // ptValue is a Python value as far as layer arguments need one.

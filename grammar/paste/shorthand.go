@@ -37,7 +37,9 @@ func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
 	}
 	for _, a := range c.Args {
 		for _, n := range a.Nodes {
-			if n.Num == "" && n.Group == nil && n.Punct != "," && n.Ident != "True" && n.Ident != "False" && n.Str == "" {
+			_, bound := w.env[n.Ident]
+			if n.Num == "" && n.Group == nil && !ptShorthandPunct[n.Punct] && n.Ident != "True" && n.Ident != "False" && n.Str == "" && !bound {
+				w.shorthandSkipped(c, n)
 				return ptSpec{}, false
 			}
 		}
@@ -45,6 +47,24 @@ func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
 	spec, ok := ptSpecs[name]
 	return spec, ok
 }
+
+// shorthandSkipped records that the shorthand layer call c is left out
+// because of its argument n ("fc(n_flat, 10)" with n_flat never given): a
+// reading without one of the asker's layers is not confident.
+func (w *ptModuleWalk) shorthandSkipped(c *ptCall, n *ptNode) {
+	what := n.Tok
+	if n.Ident != "" {
+		what = n.Ident
+	}
+	d := fmt.Sprintf("%s(…) on line %d is left out: I cannot read %q as a number, so the answer does not count that layer", c.Name, c.Pos.Line, what)
+	if !slices.Contains(w.q.Doubts, d) {
+		w.q.Doubts = append(w.q.Doubts, d)
+	}
+}
+
+// ptShorthandPunct are the punctuation a shorthand call's numbers may
+// hold: commas and Python's arithmetic ("linear(32*6*6, 10)").
+var ptShorthandPunct = map[string]bool{",": true, "*": true, "+": true, "-": true, "/": true, "//": true}
 
 // ptBarePoolRE is a pool written as one word: pool2, maxpool2, max_pool3.
 var ptBarePoolRE = regexp.MustCompile(`^(?i)(max|avg)?_?pool_?([1-9])$`)

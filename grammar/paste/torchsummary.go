@@ -6,7 +6,9 @@ package paste
 // the shapes channels-first as PyTorch prints them.
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,6 +81,79 @@ func tsSummaryRows(src string) []kerasRow {
 	return rows
 }
 
+// tsOneRow is the row of a torchsummary table pasted as one conv row
+// ("Conv2d-1  [-1, 64, 112, 112]  9,408"), or nil.
+func tsOneRow(src string) []kerasRow {
+	var rows []kerasRow
+	for _, line := range strings.Split(src, "\n") {
+		if tsRowRE.MatchString(line) {
+			rows = append(rows, kerasRow{})
+		}
+	}
+	if len(rows) != 1 {
+		return nil
+	}
+	rows = tsSummaryRows(src + "\n            Flatten-9            [-1, 1]             0")
+	if len(rows) != 2 || !strings.HasPrefix(rows[0].Type, "Conv") || rows[0].Params < 0 {
+		return nil
+	}
+	return rows[:1]
+}
+
+// tsChannelsRE finds the input channels in words: "3 input channels",
+// "3 in channels", "on 3 channels".
+var tsChannelsRE = regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:input|in)\s+channels?\b`)
+
+// tsFromOneRow answers one conv row whose input the words give ("for a
+// 224x224 image", "3 input channels"): the kernel, stride and padding are
+// worked out from it and the count. ok is false when the words do not
+// give the input: a count alone has several readings.
+func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err error) {
+	blank := tsBlankRows(src)
+	f, err := ptParseTree(blank)
+	if err != nil {
+		return nil, false, nil
+	}
+	prose := ptReadProse(f)
+	if prose.dims == nil || prose.channels == 0 {
+		// "(32x32 image, 3 input channels)": the words in brackets fill in
+		if f, err := ptParseTree(strings.NewReplacer("(", " ", ")", " ").Replace(blank)); err == nil {
+			inner := ptReadProse(f)
+			if prose.dims == nil {
+				prose.dims = inner.dims
+			}
+			if prose.channels == 0 {
+				prose.channels = inner.channels
+			}
+		}
+	}
+	if prose.channels == 0 {
+		// "(7x7, stride 2, 3 input channels)": words in brackets
+		if m := tsChannelsRE.FindStringSubmatch(src); m != nil {
+			prose.channels, _ = strconv.Atoi(m[1])
+		}
+	}
+	q = &lang.Question{Asked: prose.asked}
+	switch {
+	case len(prose.dims) == 2 && prose.channels > 0:
+		q.Input = calc.Shape{prose.channels, prose.dims[0], prose.dims[1]}
+	case len(prose.dims) == 3 && prose.dims[0] <= 4:
+		q.Input = calc.Shape(prose.dims)
+	default:
+		return nil, false, nil
+	}
+	if err := kerasFromSummary(rows, q); err != nil {
+		return nil, true, err
+	}
+	tsExplicitPad(q)
+	q.Notes = append(q.Notes, fmt.Sprintf("the row's input, %s, is the one the words give", ptShapeText(q.Input)))
+	for i, n := range q.Notes {
+		q.Notes[i] = strings.Replace(n, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)", "rebuilt from torchsummary's row", 1)
+	}
+	ptFinish(q, "pytorch", nil)
+	return q, true, nil
+}
+
 // tsFromSummary answers a pasted torchsummary table.
 func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	q := &lang.Question{}
@@ -105,4 +180,28 @@ func tsBlankRows(src string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// tsExplicitPad writes a conv rebuilt with Keras's 'same' padding as
+// PyTorch pads it, on each side, with the smallest padding that gives the
+// same output (ResNet's 7x7 stride 2 conv: padding 3).
+func tsExplicitPad(q *lang.Question) {
+	for i, l := range q.Layers {
+		c, ok := l.Layer.(calc.Conv)
+		if !ok || c.PadMode != calc.PadSame || i > 0 {
+			continue
+		}
+		want, err := c.Apply(q.Input)
+		if err != nil {
+			return
+		}
+		for p := 0; p <= slices.Max(c.Kernel); p++ {
+			e := c
+			e.PadMode, e.Pad = calc.PadExplicit, []int{p}
+			if got, err := e.Apply(q.Input); err == nil && got.Output.Equal(want.Output) {
+				q.Layers[i].Layer = e
+				return
+			}
+		}
+	}
 }

@@ -21,7 +21,7 @@ var errViewRE = regexp.MustCompile(`shape '\[(-?\d+),\s*(-?\d+)\]' is invalid fo
 // of them, the batch's when it is given), the reading with a 2x2 max pool
 // after every conv is taken if the words name a pool and it fits;
 // otherwise the reading is doubted, with the message's figure said.
-func ptViewMessage(src string, batch int, q *lang.Question) {
+func ptViewMessage(src string, batch int, q *lang.Question, m *ptModuleSet) {
 	g := errViewRE.FindStringSubmatch(src)
 	if g == nil || q.Input == nil || len(q.Layers) == 0 {
 		return
@@ -39,6 +39,16 @@ func ptViewMessage(src string, batch int, q *lang.Question) {
 			q.Layers = alt
 			q.Notes = append(q.Notes, fmt.Sprintf("a 2x2 max pool after each conv, as the words say: the view's message (input of size %d) fits only then", size))
 			return
+		}
+	}
+	if name, at := ptSharedPool(q.Layers, m); at >= 0 && m.fwd == nil {
+		// the tutorial's self.pool, defined once and applied after each conv
+		if alt := ptPoolAfterConvs(q.Layers, at); len(alt) > len(q.Layers) {
+			if _, ok := ptViewFits(alt, q.Input, size, batch); ok {
+				q.Layers = alt
+				q.Notes = append(q.Notes, fmt.Sprintf("forward is not pasted: %s (defined once) is taken after every conv, as forward usually applies it — the view's message (input of size %d) fits only then", name, size))
+				return
+			}
 		}
 	}
 	per := ""
