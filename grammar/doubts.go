@@ -129,6 +129,9 @@ func saidDoubts(src string, q *Question) []string {
 	if d := outOfItsNetwork(src, q); d != "" {
 		out = append(out, d)
 	}
+	if d := rolesSwapped(src, ls); d != "" {
+		out = append(out, d)
+	}
 	if biasEverywhere.MatchString(src) && slices.ContainsFunc(ls, noBias) {
 		out = append(out, "the question puts a bias on every layer, and this reading has a layer without one")
 	}
@@ -278,4 +281,42 @@ func outOfItsNetwork(src string, q *Question) string {
 		return ""
 	}
 	return fmt.Sprintf("the question names %s, a layer by its place in a network, and this reading is not that network's layer", m)
+}
+
+// Words that give a channel count its role: "an input with 32 channels",
+// "32 input channels"; "an output with 64 channels", "64 output channels".
+var (
+	inChannels  = regexp.MustCompile(`(?i)\b(?:input|incoming|in)\s+(?:with|of|has|having|is|that\s+has)?\s*(\d+)\s+(?:channels?|feature\s+maps?|maps)\b|\b(\d+)\s+(?:input|incoming|in)\s+(?:channels?|feature\s+maps?)\b`)
+	outChannels = regexp.MustCompile(`(?i)\b(?:output|outgoing|out)\s+(?:with|of|has|having|is|that\s+has)?\s*(\d+)\s+(?:channels?|feature\s+maps?|maps)\b|\b(\d+)\s+(?:output|out)\s+(?:channels?|feature\s+maps?)\b`)
+)
+
+// rolesSwapped is a doubt when src says a channel count is a conv's input
+// and the reading has it as the output, or the other way round; or "".
+func rolesSwapped(src string, ls []calc.Layer) string {
+	in, out := roleCount(inChannels, src), roleCount(outChannels, src)
+	for _, l := range ls {
+		c, ok := l.(calc.Conv)
+		if !ok || c.In == c.Out {
+			continue
+		}
+		if in > 0 && c.Out == in && c.In != in || out > 0 && c.In == out && c.Out != out {
+			return fmt.Sprintf("the question gives the channels in and out, and this reading has them the other way round (%d->%d)", c.In, c.Out)
+		}
+	}
+	return ""
+}
+
+// roleCount is the count the first match of role in src gives, or 0.
+func roleCount(role *regexp.Regexp, src string) int {
+	m := role.FindStringSubmatch(src)
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, g := range m[1:] {
+		if g != "" {
+			fmt.Sscan(g, &n)
+		}
+	}
+	return n
 }
