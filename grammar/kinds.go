@@ -9,6 +9,7 @@ import (
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
+	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
@@ -22,12 +23,17 @@ import (
 
 // Words naming a kind of the layer compared.
 var (
-	separableKind = regexp.MustCompile(`(?i)\bdepthwise[\s-]*separable\b|\bseparable\s*conv|\b(?:depthwise|dw)\b[^.?;]{0,60}?\b(?:pointwise|pw)\b`)
+	separableKind = regexp.MustCompile(`(?i)\bdepthwise[\s-]*sep[ae]rable\b|\bsep[ae]rable\s*conv|\b(?:depthwise|dw)\b[^.?;]{0,60}?\b(?:pointwise|pw)\b`)
 	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?groups\b|\bgroups\s*=\s*1\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
 	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b`)
 )
+
+// otherSide matches a comparison's second side named by its kind alone:
+// " vs depthwise separable conv", " compared to the ungrouped version".
+var otherSide = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with)|or|than)\s+(?:an?\s+|the\s+)?(?:` +
+	separableKind.String()[4:] + `|` + plainKind.String()[4:] + `|` + denseKind.String()[4:] + `)(?:\s+(?:conv\w*|one|version|variant|layer))?`)
 
 // Words about the biases of every side.
 var (
@@ -38,8 +44,8 @@ var (
 // kindSides answers a comparison of kinds of one layer, each side sized;
 // nil when src compares no kinds or the layer is not found in numbers.
 func kindSides(src string) []*Question {
-	if !kindCompared.MatchString(src) {
-		return nil
+	if !kindCompared.MatchString(src) || paste.LooksLikePyTorch(src) || paste.LooksLikeKeras(src) {
+		return nil // pasted code is read by its own reader, its layers as written
 	}
 	sep, plain, dense := described(separableKind, src), described(plainKind, src), described(denseKind, src)
 	base, in := describedConv(src)
@@ -148,7 +154,7 @@ func kindLayers(kind string, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.
 		return []calc.Layer{calc.Flatten{}, calc.Linear{In: int(n), Out: int(m), NoBias: c.NoBias}},
 			fmt.Sprintf("compared: every one of the %s output values fully connected to every one of the %s input values", lang.Group(int(m)), lang.Group(int(n)))
 	case "plain":
-		c.Groups, c.Depthwise = 1, false
+		c.Groups, c.Depthwise = 0, false
 		return []calc.Layer{c}, "compared: the layer as a standard conv"
 	}
 	return []calc.Layer{c}, "as described"
@@ -193,8 +199,14 @@ func askedOf(src string) []string {
 		}
 		asked = append(asked, a)
 	}
+	if macsWords.MatchString(src) && !slices.Contains(asked, "macs") && !slices.Contains(asked, "flops") {
+		asked = append(asked, "macs") // "mult-adds", "multiply-adds"
+	}
 	return asked
 }
+
+// macsWords matches the multiply-accumulates asked in other words.
+var macsWords = regexp.MustCompile(`(?i)\bmult(?:iply)?[\s-]*(?:adds?|accumulates?)\b|\bmadds\b|\bmultiplications\b`)
 
 // outputAsked matches an output size asked for.
 var outputAsked = regexp.MustCompile(`(?i)\b(?:output|out)\s+(?:size|shape|dim\w*|volume)\b|\bwhat\s+size\b`)
@@ -216,7 +228,10 @@ func describedConv(src string) (*calc.Conv, calc.Shape) {
 	// "3x3 dw + 1x1 pw 128->128" is the layer they stand for: "3x3 conv
 	// 128->128".
 	collapsed := separableKind.ReplaceAllString(text, " conv ")
-	for _, t := range slices.Concat([]string{text}, clauses(text), clauses(collapsed)) {
+	// "normal 3x3 conv vs depthwise separable conv on 128 channels": the
+	// layer with the other side left out.
+	cut := otherSide.ReplaceAllString(text, "")
+	for _, t := range slices.Concat([]string{text, cut}, clauses(text), clauses(collapsed)) {
 		q, err := Parse(t)
 		if err != nil || q.Preset != "" {
 			continue
@@ -295,7 +310,7 @@ func oneConv(q *Question) (calc.Conv, bool) {
 		if c.Depthwise {
 			c.Groups, c.Depthwise = c.In, false
 		}
-		return c, c.In > 1 && c.Out > 1
+		return c, c.In > 0 && c.Out > 1
 	case len(convs) == 2 && depthwiseConv(convs[0]) && slices.Equal(convs[1].Kernel, ones(len(convs[1].Kernel))):
 		c := convs[0]
 		if c.In == 0 {
@@ -310,24 +325,32 @@ func oneConv(q *Question) (calc.Conv, bool) {
 // clauseEnd matches where a clause of a message ends.
 var clauseEnd = regexp.MustCompile(`[.?!;:]\s+|\n|,\s+and\s+|\s(?:vs\.?|versus|compared\s+(?:to|with))\s|\(a\)|\(b\)|\boption\s+[a-d1-4]\b`)
 
-// clauses cuts a message into its clauses, each with the sentence before
-// it that gives an input size, if any.
+// clauses cuts a message into its clauses that hold a number, each also
+// with the clause that gives an input size (56x56x128), if any.
 func clauses(src string) []string {
-	var out []string
-	context := ""
+	var all []string
 	at := 0
 	for _, m := range append(clauseEnd.FindAllStringIndex(src, -1), []int{len(src), len(src)}) {
-		c := strings.TrimSpace(src[at:m[0]])
+		if c := strings.TrimSpace(src[at:m[0]]); hasNumber(c) {
+			all = append(all, c)
+		}
 		at = m[1]
-		if !hasNumber(c) {
-			continue
+	}
+	context := ""
+	for _, c := range all {
+		if m := inputSize.FindStringIndex(c); m != nil {
+			// From the comma before the size: "a depthwise separable one,
+			// input 28x28x256, 256 out" gives "input 28x28x256, 256 out".
+			context = strings.TrimSpace(c[strings.LastIndex(c[:m[0]], ",")+1:])
+			break
 		}
-		if inputSize.MatchString(c) && context == "" {
-			context = c
-			out = append(out, c)
-			continue
+	}
+	var out []string
+	for _, c := range all {
+		out = append(out, c)
+		if context != "" && c != context {
+			out = append(out, c+", "+context)
 		}
-		out = append(out, c, strings.TrimSpace(context+". "+c))
 	}
 	return out
 }
