@@ -48,18 +48,29 @@ func kindSides(src string) []*Question {
 		return nil // pasted code is read by its own reader, its layers as written
 	}
 	sep, plain, dense := described(separableKind, src), described(plainKind, src), described(denseKind, src)
-	base, in := describedConv(src)
+	neck := bottleneckKind.FindStringSubmatchIndex(src)
+	base, in := describedConv(src, neck != nil)
 	if base == nil {
 		return nil
 	}
 	var kinds []kindAt
 	switch {
 	case sep != nil && plain != nil:
-		kinds = []kindAt{{"plain", plain[0]}, {"separable", sep[0]}}
+		kinds = []kindAt{{"plain", plain[0], 0}, {"separable", sep[0], 0}}
+	case neck != nil && sep == nil && base.Groups <= 1:
+		n, g := 0, 2
+		if neck[g] < 0 {
+			g = 4 // "a 1x1 conv with 16 filters"
+		}
+		fmt.Sscan(src[neck[g]:neck[g+1]], &n)
+		if n < 1 || n >= base.In {
+			return nil // no bottleneck: the 1x1 conv does not reduce
+		}
+		kinds = []kindAt{{"plain", 0, 0}, {"bottleneck", neck[0], n}}
 	case base.Groups > 1 && !depthwiseConv(*base) && plain != nil:
-		kinds = []kindAt{{"grouped", 0}, {"plain", plain[0]}}
+		kinds = []kindAt{{"grouped", 0, 0}, {"plain", plain[0], 0}}
 	case dense != nil && base.Groups <= 1 && len(in) == 3:
-		kinds = []kindAt{{"plain", 0}, {"dense", dense[0] + 1}}
+		kinds = []kindAt{{"plain", 0, 0}, {"dense", dense[0] + 1, 0}}
 	default:
 		return nil
 	}
@@ -88,6 +99,7 @@ func described(kind *regexp.Regexp, src string) []int {
 type kindAt struct {
 	kind string
 	at   int
+	n    int // a bottleneck's channels
 }
 
 // sidesOf makes each kind of the layer c on input in into a question,
@@ -99,7 +111,7 @@ func sidesOf(src string, c calc.Conv, in calc.Shape, kinds []kindAt) []*Question
 	}
 	var qs []*Question
 	for _, k := range kinds {
-		layers, note := kindLayers(k.kind, c, in, bothBias && !noBias)
+		layers, note := kindLayers(k, c, in, bothBias && !noBias)
 		q, err := specQuestion(in, layers)
 		if err != nil {
 			return nil
@@ -129,8 +141,13 @@ func sidesOf(src string, c calc.Conv, in calc.Shape, kinds []kindAt) []*Question
 }
 
 // kindLayers is the layer c made into a kind, and the note that says so.
-func kindLayers(kind string, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.Layer, string) {
-	switch kind {
+func kindLayers(k kindAt, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.Layer, string) {
+	switch k.kind {
+	case "bottleneck":
+		neck := calc.Conv{Dims: c.Dims, Kernel: ones(len(c.Kernel)), In: c.In, Out: k.n, NoBias: c.NoBias}
+		wide := c
+		wide.In = k.n
+		return []calc.Layer{neck, wide}, fmt.Sprintf("compared: a 1×1 conv down to %d channels first, then the same %s conv", k.n, kernelText(c.Kernel))
 	case "separable":
 		dw := c
 		dw.Out, dw.Groups, dw.Depthwise = c.In, c.In, false
@@ -159,6 +176,19 @@ func kindLayers(kind string, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.
 	}
 	return []calc.Layer{c}, "as described"
 }
+
+// kernelText writes a kernel size: 5x5.
+func kernelText(k []int) string {
+	parts := make([]string, len(k))
+	for i, v := range k {
+		parts[i] = fmt.Sprint(v)
+	}
+	return strings.Join(parts, "x")
+}
+
+// bottleneckKind matches a 1×1 conv that reduces the channels first: "first
+// a 1x1 conv down to 32 channels", "a 1x1 conv with 16 filters".
+var bottleneckKind = regexp.MustCompile(`(?i)\b1\s*[x×]\s*1\s+conv\w*\s+(?:layer\s+)?(?:down\s+|first\s+)?(?:to|into|reducing\s+to)\s+(\d+)\b|\b1\s*[x×]\s*1\s+conv\w*\s+(?:layer\s+)?with\s+(\d+)\s+filters\b`)
 
 // ones is n ones: a 1×1 kernel of n dimensions.
 func ones(n int) []int {
@@ -217,11 +247,11 @@ func depthwiseConv(c calc.Conv) bool {
 }
 
 // describedConv finds the layer a comparison of kinds describes in
-// numbers: the one conv of a reading of the message, of one of its
+// numbers (wide: one wider than 1×1): the one conv of a reading of the message, of one of its
 // clauses, or a depthwise conv and the pointwise conv after it taken as
 // the layer they stand for; with the input it is on (nil when unknown).
 // A preset named is context here: its name is left out of the reading.
-func describedConv(src string) (*calc.Conv, calc.Shape) {
+func describedConv(src string, wide bool) (*calc.Conv, calc.Shape) {
 	text := withoutPresetNames(src)
 	var in calc.Shape
 	var found *calc.Conv
@@ -239,7 +269,7 @@ func describedConv(src string) (*calc.Conv, calc.Shape) {
 		if len(q.Input) == 3 && in == nil {
 			in = q.Input
 		}
-		if c, ok := oneConv(q); ok && found == nil {
+		if c, ok := oneConv(q); ok && found == nil && !(wide && slices.Equal(c.Kernel, ones(len(c.Kernel)))) {
 			found = &c
 		}
 	}
@@ -323,7 +353,7 @@ func oneConv(q *Question) (calc.Conv, bool) {
 }
 
 // clauseEnd matches where a clause of a message ends.
-var clauseEnd = regexp.MustCompile(`[.?!;:]\s+|\n|,\s+and\s+|\s(?:vs\.?|versus|compared\s+(?:to|with))\s|\(a\)|\(b\)|\boption\s+[a-d1-4]\b`)
+var clauseEnd = regexp.MustCompile(`[.?!;:]\s+|\n|,\s+(?:and|or)\s+|\s(?:vs\.?|versus|compared\s+(?:to|with))\s|\(a\)|\(b\)|\boption\s+[a-d1-4]\b`)
 
 // clauses cuts a message into its clauses that hold a number, each also
 // with the clause that gives an input size (56x56x128), if any.

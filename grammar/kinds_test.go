@@ -34,6 +34,14 @@ func TestKindSides(t *testing.T) {
 		// outputs: 200·256+256 = 51,456.
 		{"fully connected", "a conv with 4 filters 3x3 maps a 10x10x2 input to 8x8x4. what if instead each output unit were fully connected to every input value (with bias)? params both ways",
 			[]int64{76, 51456}, false},
+		// direct 28·28·96·128·9 = 86,704,128; bottleneck 28·28·32·128 =
+		// 3,211,264 + 28·28·96·32·9 = 21,676,032: 24,887,296.
+		{"bottleneck, or", "28x28x128 input, 3x3 conv to 96 channels (same padding) directly, or first a 1x1 conv to 32 channels and then the 3x3 to 96? multiplications each way",
+			[]int64{86704128, 24887296}, true},
+		// direct 14·14·48·480·25 = 112,896,000; 14·14·16·480 = 1,505,280
+		// + 14·14·48·16·25 = 3,763,200: 5,268,480.
+		{"bottleneck options", "input 14x14x480. Option 1: a 5x5 'same' conv straight to 48 channels. Option 2: a 1x1 conv with 16 filters, then the 5x5 conv to 48. MACs of each option?",
+			[]int64{112896000, 5268480}, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			qs, err := ParseAll(c.src)
