@@ -146,7 +146,7 @@ func kindLayers(k kindAt, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.Lay
 	case "bottleneck":
 		neck := calc.Conv{Dims: c.Dims, Kernel: ones(len(c.Kernel)), In: c.In, Out: k.n, NoBias: c.NoBias}
 		wide := c
-		wide.In = k.n
+		wide.In = 0 // from the 1×1 conv before it
 		return []calc.Layer{neck, wide}, fmt.Sprintf("compared: a 1×1 conv down to %d channels first, then the same %s conv", k.n, kernelText(c.Kernel))
 	case "separable":
 		dw := c
