@@ -45,3 +45,24 @@ func TestBiasCounted(t *testing.T) {
 		}
 	}
 }
+
+// TestFlattenAsked asks a reading for its output when the words ask what
+// a fully connected layer takes in.
+func TestFlattenAsked(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		asked []string
+		want  bool
+	}{
+		{"what's in_features of the Linear?", []string{"params"}, true},
+		{"fc1 in = ?", nil, true},
+		{"flatten size after the last pool?", []string{"macs"}, true},
+		{"params of the Linear?", []string{"params"}, false},
+		{"in_features?", []string{"output"}, true},
+	} {
+		got := withFlattenAsked(c.src, &Question{Asked: c.asked})
+		if has := slices.Contains(got.Asked, "output"); has != c.want {
+			t.Errorf("%q asked %v: asked %v, want output: %v", c.src, c.asked, got.Asked, c.want)
+		}
+	}
+}
