@@ -133,7 +133,7 @@ func saidDoubts(src string, q *Question) []string {
 	if d := outOfItsNetwork(src, q); d != "" {
 		out = append(out, d)
 	}
-	if flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 {
+	if flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 && q.Fix == nil {
 		out = append(out, "the question asks what a fully connected layer takes in, and this reading has no input size to work it out")
 	}
 	if d := normAfter(ls); d != "" {
@@ -377,7 +377,8 @@ func depthwiseLayer(l calc.Layer) bool {
 	case calc.Separable:
 		return true // Keras's DepthwiseConv2D and SeparableConv2D
 	case calc.Conv:
-		return c.Depthwise || c.Groups > 1 && (c.Groups == c.In || c.In == 0)
+		// One channel in and out: one filter per input channel too.
+		return c.Depthwise || c.Groups > 1 && (c.Groups == c.In || c.In == 0) || c.In <= 1 && c.Out <= 1
 	}
 	return false
 }

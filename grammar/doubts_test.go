@@ -40,6 +40,7 @@ func TestDoubts(t *testing.T) {
 		// A depthwise conv, a pool, a Linear( named and absent.
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->1 input 20x20x48", []string{"params"}, "depthwise"},
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->48 groups 48 input 20x20x48", []string{"params"}, ""},
+		{"a depthwise 7x7 conv: inputs per output neuron?", "conv 7x7 1->1", []string{"connections"}, ""},
 		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, output?", "input 20x20x1\nconv 3x3 1->8", []string{"output"}, "pooling"},
 		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, params?", "input 20x20x1\nconv 3x3 1->8", []string{"params"}, ""},
 		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, params?", "input 20x20x1\nconv 3x3 1->8\nmaxpool 2", []string{"params"}, ""},
