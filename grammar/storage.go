@@ -122,10 +122,15 @@ var flattenAsked = regexp.MustCompile(`(?i)\bin_features\b|\bin\s+features\b|\bf
 // answer, and a reply of parameters alone answers another question.
 // (The router calls it through withStorage, for every front-end.)
 func withFlattenAsked(src string, q *Question) *Question {
-	if slices.Contains(q.Asked, "output") || !flattenAsked.MatchString(src) {
-		return q
+	if slices.Contains(q.Asked, "output") || !flattenAsked.MatchString(src) || q.Fix != nil || endsInLinear(q) {
+		return q // an error's fix, or the Linear itself read, answers it already
 	}
 	cp := *q
 	cp.Asked = append(slices.Clip(q.Asked), "output")
 	return &cp
+}
+
+// endsInLinear reports whether q's last layer is a fully connected one.
+func endsInLinear(q *Question) bool {
+	return len(q.Layers) > 0 && q.Layers[len(q.Layers)-1].Layer.Kind() == "linear"
 }
