@@ -49,6 +49,9 @@ func kindSides(src string) []*Question {
 	}
 	sep, plain, dense := described(separableKind, src), described(plainKind, src), described(denseKind, src)
 	neck := bottleneckKind.FindStringSubmatchIndex(src)
+	if sep == nil && plain == nil && dense == nil && neck == nil {
+		return nil
+	}
 	base, in := describedConv(src, neck != nil)
 	if base == nil {
 		return nil
@@ -117,6 +120,10 @@ func sidesOf(src string, c calc.Conv, in calc.Shape, kinds []kindAt) []*Question
 			return nil
 		}
 		q.Notes = append([]string{note}, q.Notes...)
+		at := offsetPosition(src, k.at) // where the message names the kind
+		for i := range q.Layers {
+			q.Layers[i].Pos, q.Layers[i].Fields = at, nil
+		}
 		qs = append(qs, q)
 	}
 	asked := askedOf(src)
@@ -261,7 +268,7 @@ func describedConv(src string, wide bool) (*calc.Conv, calc.Shape) {
 	// "normal 3x3 conv vs depthwise separable conv on 128 channels": the
 	// layer with the other side left out.
 	cut := otherSide.ReplaceAllString(text, "")
-	for _, t := range slices.Concat([]string{text, cut}, clauses(text), clauses(collapsed)) {
+	for _, t := range limit(slices.Concat([]string{text, cut}, clauses(text), clauses(collapsed)), maxReadings) {
 		q, err := Parse(t)
 		if err != nil || q.Preset != "" {
 			continue
@@ -313,6 +320,13 @@ func outputAgrees(src string, c *calc.Conv, in calc.Shape) bool {
 	}
 	return true
 }
+
+// maxReadings bounds the texts read to find the layer described: a long
+// message is read in time.
+const maxReadings = 24
+
+// limit is the first n of ts.
+func limit(ts []string, n int) []string { return ts[:min(len(ts), n)] }
 
 // oneConv is the layer a reading holds: its one conv, or a depthwise conv
 // and a 1×1 conv after it, as the layer they stand for.

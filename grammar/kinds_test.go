@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -116,4 +117,36 @@ func TestRolesSwapped(t *testing.T) {
 			t.Errorf("%q: 48->96 doubted: %s", src, d)
 		}
 	}
+}
+
+// FuzzKindSides reads any message as a comparison of kinds: no panic, and
+// every position it gives lies inside the message.
+func FuzzKindSides(f *testing.F) {
+	for _, s := range []string{
+		"params of (a) a standard 3x3 conv 32->64 (b) depthwise separable",
+		"grouped conv 64 in, 4 groups, 128 out, 3x3 vs the ungrouped version",
+		"conv 5x5 3->6 on 32x32x3 vs a fully connected layer to 28x28x6",
+		"input 28x28x256. Option 1: 5x5 same conv to 64. Option 2: a 1x1 conv down to 32 first",
+		"vs vs 1x1 conv to 0 standard conv fully connected 0x0x0",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 2000 {
+			return
+		}
+		lines := strings.Count(s, "\n") + 1
+		for _, q := range kindSides(s) {
+			for _, l := range q.Layers {
+				if l.Pos.Line < 1 || l.Pos.Line > lines {
+					t.Fatalf("%q: layer at %v", s, l.Pos)
+				}
+			}
+			for _, u := range q.Unused {
+				if u.Pos.Line < 1 || u.Pos.Line > lines || !strings.Contains(s, u.Text) {
+					t.Fatalf("%q: unused %q at %v", s, u.Text, u.Pos)
+				}
+			}
+		}
+	})
 }
