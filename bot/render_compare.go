@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 
@@ -108,6 +109,8 @@ func share(x, y int64) string {
 		return "the second is 0"
 	case f >= 2:
 		return fmt.Sprintf("%.3g× the second", f)
+	case f < 0.01:
+		return fmt.Sprintf("1/%s of the second", group(int64(math.Round(1/f)))) // 456 of 14,455,392: 1/31,700, not "0%"
 	default:
 		return fmt.Sprintf("%.0f%% of the second", 100*f)
 	}

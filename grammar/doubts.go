@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // Every number of a question is accounted for (account.go); so are its
@@ -111,9 +112,12 @@ func saidDoubts(src string, q *Question) []string {
 	ls := leafLayers(q)
 	var out []string
 	for _, k := range namedKinds {
-		if m := k.word.FindStringIndex(src); m != nil && !negated(src, m[0]) && !slices.ContainsFunc(ls, k.has) {
+		if m := k.word.FindStringIndex(src); m != nil && !negated(src, m[0]) && !slices.ContainsFunc(ls, k.has) && !sidesSet.MatchString(src) {
 			out = append(out, fmt.Sprintf("the question names %s, and this reading has none", k.name))
 		}
+	}
+	if d := poolLeftOut(src, q, ls); d != "" {
+		out = append(out, d)
 	}
 	if m := comparison.FindStringIndex(src); m != nil && q.Fix == nil {
 		out = append(out, fmt.Sprintf("the question compares (%q), and this reading answers one side", strings.TrimSpace(src[m[0]:m[1]])))
@@ -127,6 +131,18 @@ func saidDoubts(src string, q *Question) []string {
 		out = append(out, d)
 	}
 	if d := outOfItsNetwork(src, q); d != "" {
+		out = append(out, d)
+	}
+	if flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 && q.Fix == nil {
+		out = append(out, "the question asks what a fully connected layer takes in, and this reading has no input size to work it out")
+	}
+	if d := normAfter(ls); d != "" {
+		out = append(out, d)
+	}
+	if d := oneOfAlike(src, ls); d != "" {
+		out = append(out, d)
+	}
+	if d := rolesSwapped(src, ls); d != "" {
 		out = append(out, d)
 	}
 	if biasEverywhere.MatchString(src) && slices.ContainsFunc(ls, noBias) {
@@ -143,6 +159,8 @@ var namedKinds = []struct {
 	name string
 }{
 	{regexp.MustCompile(`(?i)\b(?:transpos\w*|deconv\w*|convtranspose\w*|conv2dtranspose|up-?conv\w*)\b`), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Transposed }, "a transposed convolution"},
+	{regexp.MustCompile(`(?i)\bdepthwise(?:_?conv\w*)?\b`), depthwiseLayer, "a depthwise convolution"},
+	{regexp.MustCompile(`(?i)\b(?:linear|dense)\s*\(\s*\d`), func(l calc.Layer) bool { return l.Kind() == "linear" }, "a fully connected layer"},
 	{regexp.MustCompile(`(?i)\b(?:dilat\w*|atrous)\b(?:\s*(?:rate|=|of)?\s*)(?:[2-9]|\d\d)`), func(l calc.Layer) bool {
 		c, ok := l.(calc.Conv)
 		return ok && slices.ContainsFunc(c.Dilation, func(d int) bool { return d > 1 })
@@ -278,4 +296,123 @@ func outOfItsNetwork(src string, q *Question) string {
 		return ""
 	}
 	return fmt.Sprintf("the question names %s, a layer by its place in a network, and this reading is not that network's layer", m)
+}
+
+// Words that give a channel count its role: "an input with 32 channels",
+// "32 input channels"; "an output with 64 channels", "64 output channels".
+var (
+	inChannels  = regexp.MustCompile(`(?i)\b(?:input|incoming|in)\s+(?:with|of|has|having|is|that\s+has)?\s*(\d+)\s+(?:channels?|feature\s+maps?|maps)\b|\b(\d+)\s+(?:input|incoming|in)\s+(?:channels?|feature\s+maps?)\b`)
+	outChannels = regexp.MustCompile(`(?i)\b(?:output|outgoing|out)\s+(?:with|of|has|having|is|that\s+has)?\s*(\d+)\s+(?:channels?|feature\s+maps?|maps)\b|\b(\d+)\s+(?:output|out)\s+(?:channels?|feature\s+maps?)\b`)
+)
+
+// rolesSwapped is a doubt when src says a channel count is a conv's input
+// and the reading has it as the output, or the other way round; or "".
+func rolesSwapped(src string, ls []calc.Layer) string {
+	in, out := roleCount(inChannels, src), roleCount(outChannels, src)
+	for _, l := range ls {
+		c, ok := l.(calc.Conv)
+		if !ok || c.In == c.Out {
+			continue
+		}
+		if in > 0 && c.Out == in && c.In != in || out > 0 && c.In == out && c.Out != out {
+			return fmt.Sprintf("the question gives the channels in and out, and this reading has them the other way round (%d->%d)", c.In, c.Out)
+		}
+	}
+	return ""
+}
+
+// roleCount is the count the first match of role in src gives, or 0.
+func roleCount(role *regexp.Regexp, src string) int {
+	m := role.FindStringSubmatch(src)
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, g := range m[1:] {
+		if g != "" {
+			fmt.Sscan(g, &n)
+		}
+	}
+	return n
+}
+
+// sidesSet matches words that set two designs side by side: a kind named
+// may be the other side's.
+var sidesSet = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\b(?:normal|standard|regular|plain)\s+conv`)
+
+// poolWord matches a pooling layer named in words or code.
+var poolWord = regexp.MustCompile(`(?i)\b(?:max|avg|average)[_\s-]?pool\w*`)
+
+// poolLeftOut is a doubt when the question names a pooling layer, asks
+// something a pool changes (a size, MACs, the receptive field), and the
+// reading has no pool; or "". A pool named as where the input comes from
+// ("the max_pooling2d output is ...", "after the pool") is no layer of
+// the question.
+func poolLeftOut(src string, q *Question, ls []calc.Layer) string {
+	m := poolWord.FindStringIndex(src)
+	if m == nil || negated(src, m[0]) || mentioned.MatchString(src[:m[0]]) || sidesSet.MatchString(src) {
+		return ""
+	}
+	if poolOutput.MatchString(src[m[1]:]) || strings.Contains(strings.ToLower(src[m[0]:m[1]]), "global") {
+		return ""
+	}
+	sized := len(q.Asked) == 0
+	for _, a := range q.Asked {
+		sized = sized || a == "output" || a == "macs" || a == "flops" || a == "receptive field" || a == "memory"
+	}
+	if !sized || slices.ContainsFunc(ls, func(l calc.Layer) bool { return strings.Contains(l.Kind(), "pool") }) {
+		return ""
+	}
+	return "the question names a pooling layer, and this reading has none"
+}
+
+// poolOutput matches words after a pool that give its output as the
+// question's input: "output is (None, 74, 74, 32)".
+var poolOutput = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,2}?(?:output|outputs|gives|produces)\b`)
+
+// depthwiseLayer reports whether l is a conv with one group per input
+// channel (a depthwise separable block holds one).
+func depthwiseLayer(l calc.Layer) bool {
+	switch c := l.(type) {
+	case calc.Separable:
+		return true // Keras's DepthwiseConv2D and SeparableConv2D
+	case calc.Conv:
+		// One channel in and out: one filter per input channel too.
+		return c.Depthwise || c.Groups > 1 && (c.Groups == c.In || c.In == 0) || c.In <= 1 && c.Out <= 1
+	}
+	return false
+}
+
+// normAfter is a doubt when a batch norm's channels are not those of the
+// conv just before it ("conv 3x3 3->32 stride 2 + batchnorm" read as
+// batchnorm 2); or "".
+func normAfter(ls []calc.Layer) string {
+	for i := 1; i < len(ls); i++ {
+		bn, ok := ls[i].(calc.BatchNorm)
+		c, conv := ls[i-1].(calc.Conv)
+		if ok && conv && bn.C != 0 && c.Out != 0 && bn.C != c.Out {
+			return fmt.Sprintf("this reading puts a batch norm of %d channels after a conv with %d", bn.C, c.Out)
+		}
+	}
+	return ""
+}
+
+// oneLayer matches words that pick out one layer of several: "the middle
+// one", "the second conv", "the last layer".
+var oneLayer = regexp.MustCompile(`(?i)\bthe\s+(?:first|second|third|fourth|middle|last|final)\s+(?:one|layer|conv\w*)\s+(?:is|has|uses|gets|with|at)\s+(?:an?\s+)?(?:stride|pad\w*|dilation|kernel|groups|\d)`)
+
+// oneOfAlike is a doubt when src picks out one layer of several and the
+// reading's layers are all alike, so whatever was said of the one was
+// read of all; or "".
+func oneOfAlike(src string, ls []calc.Layer) string {
+	m := oneLayer.FindString(src)
+	if m == "" || len(ls) < 2 {
+		return ""
+	}
+	for _, l := range ls[1:] {
+		if lang.FormatLayer(l) != lang.FormatLayer(ls[0]) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("the question picks out %q, and this reading has its %d layers all alike", m, len(ls))
 }

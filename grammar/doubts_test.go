@@ -37,6 +37,24 @@ func TestDoubts(t *testing.T) {
 		// A kind of layer said absent and present.
 		{"i forgot the flatten before Dense(10) on a (None, 4, 4, 16) tensor, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, "forgot the flatten"},
 		{"flatten then dense 10 on 4x4x16, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, ""},
+		// A depthwise conv, a pool, a Linear( named and absent.
+		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->1 input 20x20x48", []string{"params"}, "depthwise"},
+		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->48 groups 48 input 20x20x48", []string{"params"}, ""},
+		{"a depthwise 7x7 conv: inputs per output neuron?", "conv 7x7 1->1", []string{"connections"}, ""},
+		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, output?", "input 20x20x1\nconv 3x3 1->8", []string{"output"}, "pooling"},
+		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, params?", "input 20x20x1\nconv 3x3 1->8", []string{"params"}, ""},
+		{"conv(1,8,3) then F.max_pool2d(x, 2) on 20x20, params?", "input 20x20x1\nconv 3x3 1->8\nmaxpool 2", []string{"params"}, ""},
+		{"params of conv(1,4,5) -> linear(4*8*8, 2)?", "conv 5x5 1->4", []string{"params"}, "fully connected"},
+		{"params of conv(1,4,5) -> linear(4*8*8, 2)?", "input 12x12x1\nconv 5x5 1->4\nflatten\nlinear 256->2", []string{"params"}, ""},
+		// A batch norm that does not fit the conv before it.
+		{"conv 3x3 8->16 stride 2 + batchnorm: params?", "conv 3x3 8->16 stride 2\nbatchnorm 2", []string{"params"}, "batch norm of 2"},
+		{"conv 3x3 8->16 stride 2 + batchnorm: params?", "conv 3x3 8->16 stride 2\nbatchnorm 16", []string{"params"}, ""},
+		// One layer of a stack picked out, the reading's layers all alike.
+		{"rf of four 5x5 convs? what if the second one has stride 3", "conv 5x5 1->1 stride 3\nconv 5x5 1->1 stride 3\nconv 5x5 1->1 stride 3\nconv 5x5 1->1 stride 3", []string{"receptive field"}, "picks out"},
+		{"rf of four 5x5 convs? what if the second one has stride 3", "conv 5x5 1->1\nconv 5x5 1->1 stride 3\nconv 5x5 1->1\nconv 5x5 1->1", []string{"receptive field"}, ""},
+		// What a linear layer takes in, asked of a reading with no input.
+		{"after AvgPool2d(2) on torch.Size([8, 64, 9, 9]), what's in_features of the linear?", "avgpool 2x2", []string{"params"}, "takes in"},
+		{"after AvgPool2d(2) on a 9x9x64 map, what's in_features of the linear?", "avgpool 2x2 input 9x9x64", []string{"params"}, ""},
 	} {
 		q, err := spec.Parse(c.reading)
 		if err != nil {

@@ -110,8 +110,17 @@ func hasNumber(s string) bool {
 func parseParts(src string, parts []part) []*Question {
 	var shared []span
 	var numbered []part
+	items := 0
 	for _, p := range parts {
-		if (hasNumber(p.text) || dropped.MatchString(p.text)) && !isRemark(p.text) {
+		if p.marked {
+			items++
+		}
+	}
+	for _, p := range parts {
+		// A list item is a question even without a number of its own:
+		// "(a) how many parameters does C1 have (b) how many connections?"
+		// asks two things of the text before the list.
+		if (hasNumber(p.text) || dropped.MatchString(p.text) || items >= 2 && p.marked && asksSomething.MatchString(p.text)) && !isRemark(p.text) {
 			numbered = append(numbered, p)
 		} else {
 			shared = append(shared, p.span())
@@ -155,6 +164,9 @@ func parseParts(src string, parts []part) []*Question {
 	}
 	return qs
 }
+
+// asksSomething matches a list item that asks a question of its own.
+var asksSomething = regexp.MustCompile(`(?i)\b(?:how|what|which|find|compute|calculate)\b|\?\s*$`)
 
 // itemEnd matches the end of a list item's first sentence.
 var itemEnd = regexp.MustCompile(`[.?!]\s+`)
@@ -430,7 +442,11 @@ func variantFirstSides(src string) []*Question {
 // variantSides answers "a 3x3 conv from 128 to 256 vs depthwise separable"
 // both ways: the layer as described, then the same layer as the variant.
 // It returns nil when src is no such comparison or a side does not read.
+// Kinds of one layer described once in numbers are read first (kinds.go).
 func variantSides(src string) []*Question {
+	if qs := kindSides(src); len(qs) > 1 {
+		return qs
+	}
 	m := versusVariant.FindStringSubmatch(src)
 	if m == nil {
 		return variantFirstSides(src)

@@ -54,6 +54,7 @@ func withBiasCounted(src string, q *Question) *Question {
 // withStorage returns q with the number format src names and, when src
 // asks how much room the parameters take, that asked.
 func withStorage(src string, q *Question) *Question {
+	q = withFlattenAsked(src, q)
 	bytes := 0
 	for _, f := range numberFormats {
 		if f.name.MatchString(src) {
@@ -110,4 +111,26 @@ func tensorOnly(q *Question) bool {
 		}
 	}
 	return true
+}
+
+// flattenAsked matches a question for the size a fully connected layer
+// takes in: "in_features of the Linear", "fc1 in = ?", "flatten size".
+var flattenAsked = regexp.MustCompile(`(?i)\bin_features\b|\bin\s+features\b|\bfc\d?\s+in\b|\bflatten(?:ed)?\s+(?:size|dim\w*|length|features)\b|\bsize\s+after\s+(?:the\s+)?flatten|\binput\s+(?:size|features|dim\w*)\s+(?:of|for|to)\s+(?:the\s+)?(?:next\s+|first\s+)?(?:linear|dense|fc)`)
+
+// withFlattenAsked asks a reading for its output when the words ask what
+// a fully connected layer after it takes in: the flattened output is the
+// answer, and a reply of parameters alone answers another question.
+// (The router calls it through withStorage, for every front-end.)
+func withFlattenAsked(src string, q *Question) *Question {
+	if slices.Contains(q.Asked, "output") || !flattenAsked.MatchString(src) || q.Fix != nil || endsInLinear(q) {
+		return q // an error's fix, or the Linear itself read, answers it already
+	}
+	cp := *q
+	cp.Asked = append(slices.Clip(q.Asked), "output")
+	return &cp
+}
+
+// endsInLinear reports whether q's last layer is a fully connected one.
+func endsInLinear(q *Question) bool {
+	return len(q.Layers) > 0 && q.Layers[len(q.Layers)-1].Layer.Kind() == "linear"
 }

@@ -3,6 +3,8 @@ package grammar
 import (
 	"slices"
 	"testing"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // TestStorageAsked reads the number format and whether the room the
@@ -43,5 +45,35 @@ func TestBiasCounted(t *testing.T) {
 		if err != nil || q.BiasConnection != want {
 			t.Errorf("%q: bias counted %v (%v), want %v", src, q != nil && q.BiasConnection, err, want)
 		}
+	}
+}
+
+// TestFlattenAsked asks a reading for its output when the words ask what
+// a fully connected layer takes in.
+func TestFlattenAsked(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		asked []string
+		want  bool
+	}{
+		{"what's in_features of the Linear?", []string{"params"}, true},
+		{"fc1 in = ?", nil, true},
+		{"flatten size after the last pool?", []string{"macs"}, true},
+		{"params of the Linear?", []string{"params"}, false},
+		{"in_features?", []string{"output"}, true},
+	} {
+		got := withFlattenAsked(c.src, &Question{Asked: c.asked, Layers: []Layer{{Layer: calc.Flatten{}}}})
+		if has := slices.Contains(got.Asked, "output"); has != c.want {
+			t.Errorf("%q asked %v: asked %v, want output: %v", c.src, c.asked, got.Asked, c.want)
+		}
+	}
+}
+
+// TestFlattenAnswered leaves a reading that ends in the Linear, or holds
+// a fix, asking what it asked: "in_features" is then the Linear's own.
+func TestFlattenAnswered(t *testing.T) {
+	q := &Question{Layers: []Layer{{Layer: calc.Linear{In: 2304, Out: 10}}}}
+	if got := withFlattenAsked("so in_features should be what", q); len(got.Asked) != 0 {
+		t.Errorf("a Linear read: asked %v, want nothing in particular", got.Asked)
 	}
 }
