@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -153,27 +154,29 @@ func writeFix(b *strings.Builder, q *grammar.Question, m markup) {
 	b.WriteString("\n\n")
 }
 
-// writeUnsure says first which numbers of the question the reading did not
-// use and cannot explain: the reading may not be the question asked.
+// writeUnsure says first, on one line, what the reading leaves of the
+// question unexplained: its doubts, and the numbers it did not use and
+// cannot explain. The reading may not be the question asked. One line
+// keeps the answer near the top however many doubts there are.
 func writeUnsure(b *strings.Builder, q *grammar.Question, m markup) {
+	reasons := slices.Clone(q.Doubts)
 	var left []string
 	for _, u := range q.Unused {
 		if u.Why == "" {
 			left = append(left, u.Text)
 		}
 	}
-	for _, d := range q.Doubts {
-		fmt.Fprintf(b, "%s %s: check “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), m.prose(d))
+	switch len(left) {
+	case 0:
+	case 1:
+		reasons = append(reasons, left[0]+" is not used in this reading, and I cannot tell what it is for")
+	default:
+		reasons = append(reasons, strings.Join(left, ", ")+" are not used in this reading, and I cannot tell what they are for")
 	}
-	if len(left) == 0 {
+	if len(reasons) == 0 {
 		return
 	}
-	verb := "is"
-	if len(left) > 1 {
-		verb = "are"
-	}
-	fmt.Fprintf(b, "%s %s %s not used in this reading, and I cannot tell what %s for: check “Understood as” below, and rephrase if it is not your question.\n\n",
-		m.bold("Not sure I read this right:"), m.prose(strings.Join(left, ", ")), verb, map[bool]string{true: "they are", false: "it is"}[len(left) > 1])
+	fmt.Fprintf(b, "%s %s: check “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), m.prose(strings.Join(reasons, "; ")))
 }
 
 // compactLines is how many lines of a long question a compact answer
