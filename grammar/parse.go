@@ -85,10 +85,13 @@ func ParseAll(src string) ([]*Question, error) {
 }
 
 // severalWays are the ways a message may hold several questions, tried in
-// turn: pasted models, a layer and its variant, a list or follow-ups, a
-// setting with two values, a stack against one layer, a what-if.
+// turn: pasted models, kinds of one layer (standard vs depthwise
+// separable, grouped vs ungrouped, kinds.go), a layer and its variant, a
+// list or follow-ups, a setting with two values, a stack against one
+// layer, a what-if.
 var severalWays = []func(string) []*Question{
 	pastedModels,
+	kindSides,
 	variantSides,
 	func(src string) []*Question { return parseParts(src, splitQuestions(src)) },
 	settingSides,

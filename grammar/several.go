@@ -442,11 +442,7 @@ func variantFirstSides(src string) []*Question {
 // variantSides answers "a 3x3 conv from 128 to 256 vs depthwise separable"
 // both ways: the layer as described, then the same layer as the variant.
 // It returns nil when src is no such comparison or a side does not read.
-// Kinds of one layer described once in numbers are read first (kinds.go).
 func variantSides(src string) []*Question {
-	if qs := kindSides(src); len(qs) > 1 {
-		return qs
-	}
 	m := versusVariant.FindStringSubmatch(src)
 	if m == nil {
 		return variantFirstSides(src)
