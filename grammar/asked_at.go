@@ -71,7 +71,8 @@ func withAt(src string, q *Question) *Question {
 
 // wholeWords ask about the whole network even where a layer is named:
 // "total params for this? (forward does features -> classifier)".
-var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\bparams?\s+(?:in\s+)?total\b`)
+var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\bparams?\s+(?:in\s+)?total\b|` +
+	`\b(?:does|do|in|has|for)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:network|net|model|cnn)\s*(?:have|has|\?|$)`)
 
 // layerOffsets is where each layer of q starts in src, -1 where unknown.
 func layerOffsets(src string, q *Question) []int {
@@ -93,6 +94,10 @@ var assigned = regexp.MustCompile(`(?:self\.)?\(?([A-Za-z_][A-Za-z_0-9]*)\)?\s*[
 // "conv1 with 6 filters", "C3: 16 maps" (never "conv5x5" or "CONV3-64").
 var leadName = regexp.MustCompile(`^([A-Za-z]+[0-9]+)(?:[^\w-]|$)`)
 
+// nameBefore matches a name written right before a layer's words in
+// prose: "conv1 3x3 3->16", "C1: 6 filters".
+var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*$`)
+
 // notNames are words assigned to layers that name no layer of their own:
 // Keras's functional "x = Conv2D(...)(x)".
 var notNames = map[string]bool{"x": true, "y": true, "h": true, "z": true, "out": true, "output": true, "outputs": true,
@@ -104,24 +109,29 @@ var notNames = map[string]bool{"x": true, "y": true, "h": true, "z": true, "out"
 func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
 	names := map[string][]int{}
 	var defs [][2]int
+	add := func(start, end, layer int) {
+		name := strings.ToLower(src[start:end])
+		names[name] = appendOnce(names[name], layer)
+		defs = append(defs, [2]int{start, end})
+	}
 	for i, o := range offs {
 		if o < 0 || o > len(src) {
 			continue
 		}
-		lineStart := strings.LastIndexByte(src[:o], '\n') + 1
-		if m := assigned.FindStringSubmatchIndex(src[lineStart:o]); m != nil {
-			name := strings.ToLower(src[lineStart+m[2] : lineStart+m[3]])
-			written := src[lineStart+m[0] : lineStart+m[3]]
+		line := strings.LastIndexByte(src[:o], '\n') + 1
+		if m := assigned.FindStringSubmatchIndex(src[line:o]); m != nil {
+			name := strings.ToLower(src[line+m[2] : line+m[3]])
+			written := src[line+m[0] : line+m[3]]
 			code := strings.HasPrefix(written, "self.") || strings.HasPrefix(written, "(")
 			if !notNames[name] && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
-				names[name] = appendOnce(names[name], i)
-				defs = append(defs, [2]int{lineStart + m[2], lineStart + m[3]})
+				add(line+m[2], line+m[3], i)
+				continue
 			}
-			continue
 		}
-		if m := leadName.FindStringSubmatchIndex(src[o:]); m != nil {
-			names[strings.ToLower(src[o+m[2]:o+m[3]])] = appendOnce(names[strings.ToLower(src[o+m[2]:o+m[3]])], i)
-			defs = append(defs, [2]int{o + m[2], o + m[3]})
+		if m := nameBefore.FindStringSubmatchIndex(src[line:o]); m != nil {
+			add(line+m[2], line+m[3], i)
+		} else if m := leadName.FindStringSubmatchIndex(src[o:]); m != nil {
+			add(o+m[2], o+m[3], i)
 		}
 	}
 	return names, defs
@@ -136,7 +146,7 @@ func appendOnce(s []int, i int) []int {
 
 // afterWord matches "after", "after the", "coming out of", "output of"
 // just before a layer's name: its output is asked.
-var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|output\s+of|outputs?\s+(?:of|from)|from)\s+(?:the\s+|my\s+)?$`)
+var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
 
 // nameRefs finds the names of layers written again outside their
 // definitions and the forward's calls: "does conv2 perform", "after
@@ -210,12 +220,12 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 				r.nth = atOrdinals[strings.ToLower(src[m[4]:m[5]])]
 			}
 		}
-		if i := describedIn(src, m[0], offs); i >= 0 {
+		if i := describedIn(src, m[0], offs); i != -1 {
 			det := ""
 			if m[2] >= 0 {
 				det = strings.ToLower(src[m[2]:m[3]])
 			}
-			if r.kind != "layer" || r.nth != -1 && det != "this" && det != "that" {
+			if i < 0 || r.kind != "layer" || r.nth != -1 && det != "this" && det != "that" {
 				continue // a layer's own description, not a question about one
 			}
 			r.within = i
@@ -255,7 +265,7 @@ func atoiSmall(s string) int {
 var atSentenceEnd = regexp.MustCompile(`[.?!;]\s|\n|\([a-h]\)`)
 
 // describedIn is the one layer whose description shares the sentence of
-// src[at], or -1 when the sentence describes none or several.
+// src[at]; -1 when the sentence describes none, -2 when several.
 func describedIn(src string, at int, offs []int) int {
 	start, end := 0, len(src)
 	for _, m := range atSentenceEnd.FindAllStringIndex(src, -1) {
@@ -275,7 +285,7 @@ func describedIn(src string, at int, offs []int) int {
 			found = i
 		}
 	}
-	return max(found, -1)
+	return found
 }
 
 // resolveRefs maps the places named onto the reading's layers, in order:

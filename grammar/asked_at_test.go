@@ -29,6 +29,12 @@ func TestAskedAt(t *testing.T) {
 			[]At{}},
 		{"code's own use of names", "inputs x (28, 28, 192):\nb1 = Conv2D(64, 1, padding='same')(x)\nb2 = Conv2D(32, 1, padding='same')(x)\nout = concatenate([b1, b2])\nhow many channels does out have?",
 			[]At{}},
+		{"name before the layer's words", "two conv layers: conv1 3x3 3->16, conv2 3x3 16->32, on 32x32 input. params of conv1?",
+			[]At{{Layer: 0, Name: "conv1"}}},
+		{"layers described by place, the network asked", "The first layer is a 3x3 conv with 32 filters on a 32x32x3 image, the second layer is a 3x3 conv with 64 filters. How many params does the network have?",
+			[]At{}},
+		{"output of one, params of another", "input 32x32x3, conv 3x3 16 filters pad 1, maxpool 2, conv 3x3 32 filters pad 1. how many params does the second conv layer have and what is the output size of the first conv?",
+			[]At{{Layer: 2, Name: "the second conv layer"}, {Layer: 0, What: AtOutput, Name: "the first conv"}}},
 		{"one layer alone", "a conv layer with 3x3 kernels, 16 input channels and 32 output channels gives a 10x10 output. how many connections does this layer have in total?",
 			[]At{}},
 	}
