@@ -130,6 +130,9 @@ func inFeaturesPart(r Reply, at grammar.At) string {
 		if len(rep.Output) > 1 {
 			break
 		}
+		if i == 0 && len(rep.Input) > 1 {
+			shape = rep.Input // "flatten input 5x5x16": what the flatten takes
+		}
 	}
 	if at.What == grammar.AtInFeatures {
 		if rep, ok := layerReport(r, at.Layer); ok && rep.Input != nil {
