@@ -61,6 +61,9 @@ func boldValue(part string, m markup) string {
 // askedParts are the numbers a reply's first line gives: what was asked,
 // or the headline numbers.
 func askedParts(r Reply) []string {
+	if parts := atParts(r); len(parts) > 0 {
+		return parts
+	}
 	asked := r.Question.Asked
 	if len(asked) == 0 {
 		asked = headline(r)
@@ -211,11 +214,8 @@ func askedCount(r Reply, asked string) string {
 			return "connections per neuron = " + group(rep.Connections)
 		}
 	case "total connections":
-		if n, found := totalConnections(rep); ok && found {
-			return "total connections = " + large(n)
-		}
-		if ok && rep.Connections > 0 {
-			return "connections per neuron = " + group(rep.Connections) // no output size: the total is unknown
+		if ok {
+			return askedTotal(r, rep)
 		}
 	case "neurons":
 		if ok && rep.Output != nil {
@@ -412,12 +412,45 @@ func totalMACs(r Reply) (int64, bool) {
 	return n, len(r.Reports) > 0
 }
 
+// askedTotal names every input-to-neuron link of a layer: calc's count
+// with the bias as one connection (LeNet-5's) when the question counts it
+// or the layer has none, the weights' links alone (connections per neuron
+// × output neurons, which calc counts as the MACs) when it does not, and
+// both when it does not say. Without an output size only one neuron's
+// connections are known.
+func askedTotal(r Reply, rep calc.Report) string {
+	n, found := totalConnections(rep)
+	if !found || !rep.MACsKnown {
+		if rep.Connections > 0 {
+			return askedCount(Reply{Question: r.Question, Reports: []calc.Report{rep}}, "connections")
+		}
+		return ""
+	}
+	neurons, _ := stepResult(rep, "output neurons")
+	weightsOnly := fmt.Sprintf("%s × %s output neurons", group(rep.Connections), group(neurons))
+	switch {
+	case rep.Biases == 0:
+		return fmt.Sprintf("total connections = %s = %s (no bias)", large(rep.MACs), weightsOnly)
+	case r.Question.BiasConnection:
+		return "total connections = " + large(n) + ", the bias counted as one"
+	case r.Question.BiasLeftOut:
+		return fmt.Sprintf("total connections = %s = %s, weights only", large(rep.MACs), weightsOnly)
+	}
+	return fmt.Sprintf("total connections = %s, the bias counted as one as LeNet-5 does (weights only: %s = %s)", large(n), weightsOnly, group(rep.MACs))
+}
+
 // totalConnections is every input-to-neuron link of a layer, bias
 // included, as LeNet-5 counts connections: calc works it out as a step
 // when the output size is known.
 func totalConnections(rep calc.Report) (int64, bool) {
+	return stepResult(rep, "total connections")
+}
+
+// stepResult is the result of calc's worked step for quantity, and
+// whether the report has one.
+func stepResult(rep calc.Report, quantity string) (int64, bool) {
 	for _, st := range rep.Steps {
-		if st.Quantity == "total connections" {
+		if st.Quantity == quantity {
 			return st.Result, true
 		}
 	}

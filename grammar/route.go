@@ -71,6 +71,7 @@ func route(src string) (*Question, error) {
 		return nil, err
 	}
 	q := withBiasCounted(src, withStorage(src, withBatch(src, withUnused(r.q, r.unused))))
+	q = withAt(src, withConnections(src, q))
 	if r.front == "spec" && !strings.Contains(src, "?") {
 		return q, nil // the spec language names its layers one a line and asks nothing in words
 	}

@@ -39,6 +39,10 @@ type Question struct {
 	// among its connections ("counting the bias as one"): the reply gives
 	// that count beside calc's, which leaves the bias out.
 	BiasConnection bool
+	// BiasLeftOut is true when the question says the bias is not counted
+	// ("weights only", "not counting the bias"); false when it does not
+	// say or counts it.
+	BiasLeftOut bool
 	// Preset names the preset network the question is, whole (on its own
 	// input or another); "" for anything else, a part of a preset included.
 	Preset string
@@ -58,7 +62,33 @@ type Question struct {
 	// Fix, when set, is a correction the front-end proposes for a layer
 	// of the asker's code (a likely mistake it noticed); nil for none.
 	Fix *Fix
+	// At lists the layers the question asks about by place ("conv2",
+	// "after the maxpool", "in_features of fc1"), in the order asked; nil
+	// when it asks about the whole reading.
+	At []At
 }
+
+// At is one layer a question asks about by place.
+type At struct {
+	// Layer is the 0-based index into Question.Layers.
+	Layer int
+	// What is what of the layer is asked: "" the quantities in
+	// Question.Asked; AtOutput its output ("the size after conv1");
+	// AtInFeatures the values flattened into it, a Linear's in_features;
+	// AtFlattened its output flattened, the in_features of a Linear after
+	// it that the reading does not hold ("fc1 in = ?" below the convs).
+	What string
+	// Name is how the question names the layer: "conv2", "the maxpool",
+	// "fc1".
+	Name string
+}
+
+// What an At asks of its layer.
+const (
+	AtOutput     = "output"
+	AtInFeatures = "in_features"
+	AtFlattened  = "flattened"
+)
 
 // Unused is a number of the question that the reading left out. An empty
 // Why means the front-end cannot say why.

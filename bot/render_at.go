@@ -1,0 +1,162 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar"
+)
+
+// atParts are the first line's numbers when the question asks about
+// layers by place (Question.At): each layer's own row of calc's summary,
+// named as the asker named it ("conv2: multiply-accumulates = 240,000",
+// "after the maxpool: output shape = 64×56×56", "in_features of fc1 =
+// 64×12×12 = 9,216"); then anything asked of no layer in particular,
+// for the whole network. Nil when the question names no layer or its
+// layers were not sized.
+func atParts(r Reply) []string {
+	q := r.Question
+	if q == nil || len(q.At) == 0 {
+		return nil
+	}
+	var parts []string
+	used := map[string]bool{}
+	for _, at := range q.At {
+		// "the weights of the first conv and the size after the pool":
+		// the output asked belongs to the layer it is asked after.
+		used["output"] = used["output"] || at.What == grammar.AtOutput
+	}
+	for _, at := range q.At {
+		rep, ok := layerReport(r, at.Layer)
+		if !ok {
+			return nil
+		}
+		var s string
+		switch at.What {
+		case grammar.AtInFeatures, grammar.AtFlattened:
+			s = inFeaturesPart(r, at)
+			used["output"], used["neurons"] = true, true
+		case grammar.AtOutput:
+			s = layerPart(r, at, rep, []string{"output"})
+			used["output"] = true
+		default:
+			asked := leftAsked(q.Asked, used)
+			if len(asked) == 0 {
+				asked = []string{"connections", "params", "output"}
+			}
+			s = layerPart(r, at, rep, asked)
+			for _, a := range asked {
+				used[a] = true
+			}
+		}
+		if s == "" {
+			return nil
+		}
+		parts = append(parts, s)
+	}
+	for _, a := range leftAsked(q.Asked, used) {
+		if s := askedValue(r, a); s != "" {
+			parts = append(parts, "whole network: "+s)
+		}
+	}
+	return parts
+}
+
+// leftAsked is what the question asked that no layer named took.
+func leftAsked(asked []string, used map[string]bool) []string {
+	var left []string
+	for _, a := range asked {
+		if !used[a] {
+			left = append(left, a)
+		}
+	}
+	return left
+}
+
+// layerReport is calc's report of top-level layer i (0-based) of a reply.
+func layerReport(r Reply, i int) (calc.Report, bool) {
+	if r.Summary != nil {
+		for _, row := range r.Summary.Rows {
+			if row.Depth == 0 && row.Index == i+1 {
+				return *row.Report, true
+			}
+		}
+		return calc.Report{}, false
+	}
+	if i >= 0 && i < len(r.Reports) {
+		return r.Reports[i], true
+	}
+	return calc.Report{}, false
+}
+
+// layerPart is one layer's asked numbers, named: "conv2 (layer 3, conv
+// 5x5 16 pad valid bias): multiply-accumulates = 240,000 (240 k)".
+func layerPart(r Reply, at grammar.At, rep calc.Report, asked []string) string {
+	one := Reply{Text: r.Text, Question: r.Question, Reports: []calc.Report{rep}}
+	var values []string
+	for _, a := range asked {
+		if s := askedValue(one, a); s != "" {
+			values = append(values, s)
+		}
+	}
+	if len(values) == 0 {
+		return ""
+	}
+	label := fmt.Sprintf("%s (layer %d, %s)", at.Name, at.Layer+1, grammar.FormatHead(r.Question.Layers[at.Layer].Layer))
+	if at.What == grammar.AtOutput {
+		label = "after " + label
+	}
+	return label + ": " + strings.Join(values, " · ")
+}
+
+// inFeaturesPart is the number of values that reach a Linear, flattened:
+// "in_features of fc1 = 64×12×12 = 9,216". The shape is the last one
+// with its spatial layout before the Linear, as calc sized it.
+func inFeaturesPart(r Reply, at grammar.At) string {
+	last := at.Layer
+	if at.What == grammar.AtInFeatures {
+		last--
+	}
+	var shape calc.Shape
+	for i := last; i >= 0; i-- {
+		rep, ok := layerReport(r, i)
+		if !ok || rep.Output == nil {
+			break
+		}
+		if shape == nil || len(rep.Output) > 1 {
+			shape = rep.Output
+		}
+		if len(rep.Output) > 1 {
+			break
+		}
+		if i == 0 && len(rep.Input) > 1 {
+			shape = rep.Input // "flatten input 5x5x16": what the flatten takes
+		}
+	}
+	if at.What == grammar.AtInFeatures {
+		if rep, ok := layerReport(r, at.Layer); ok && rep.Input != nil {
+			if n, err := rep.Input.Elements(); err == nil {
+				return inFeaturesText(at.Name, shape, n)
+			}
+		}
+		return ""
+	}
+	if shape == nil {
+		return ""
+	}
+	n, err := shape.Elements()
+	if err != nil {
+		return ""
+	}
+	return inFeaturesText(at.Name, shape, n)
+}
+
+// inFeaturesText writes in_features with the shape it flattens when the
+// shape holds as many values.
+func inFeaturesText(name string, shape calc.Shape, n int64) string {
+	if m, err := shape.Elements(); err == nil && m == n && len(shape) > 1 {
+		return fmt.Sprintf("in_features of %s = %s = %s", name, shapeText(shape), group(n))
+	}
+	return fmt.Sprintf("in_features of %s = %s", name, group(n))
+}

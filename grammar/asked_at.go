@@ -1,0 +1,518 @@
+package grammar
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// At is a layer a question asks about by place; see [lang.At].
+type At = lang.At
+
+// What an At asks of its layer; see [lang.At].
+const (
+	AtOutput     = lang.AtOutput
+	AtInFeatures = lang.AtInFeatures
+	AtFlattened  = lang.AtFlattened
+)
+
+// A question about a network often asks about one layer of it: "how many
+// MACs does conv2 perform?", "the size after conv1 and then after the
+// maxpool", "fc1 in = ?". The reader here finds those places in the text
+// and maps them onto the reading's layers (Question.At), so the reply
+// answers that layer first rather than the whole network. Layers are
+// named where they are written: "self.conv2 = nn.Conv2d(...)", "(fc1):
+// Linear(...)", "conv1 with 6 filters"; or by kind and place: "the
+// maxpool", "the second conv layer", "layer 2", "the next layer".
+
+// atRef is one place in the question's text that names a layer.
+type atRef struct {
+	start  int    // byte offset of the words in src
+	name   string // as written: "conv2", "the maxpool"
+	layers []int  // the layers a written name stands for; nil for a kind
+	kind   string // for a layer named by kind: "conv", "pool", "maxpool", "linear", "layer"
+	nth    int    // 1-based place among its kind ("the second conv"); 0 none, -1 "next", -2 "last"
+	after  bool   // "after conv1": the layer's output is asked
+	within int    // the layer whose own sentence holds the words ("the next layer is CONV3-128"), or -1
+}
+
+// withAt returns q with the layers src asks about by place; q itself when
+// it asks about none.
+func withAt(src string, q *Question) *Question {
+	if len(q.Layers) == 0 || len(src) > MaxChars*4 {
+		return q
+	}
+	offs := layerOffsets(src, q)
+	names, defs := layerNames(src, offs)
+	refs := nameRefs(src, names, defs)
+	refs = append(refs, kindRefs(src, refs, offs)...)
+	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
+	var at []At
+	if inFeaturesAsked(src) || q.Fix != nil && isLinear(q, q.Fix.Layer) && onlyOutput(q.Asked) {
+		if a, ok := inFeaturesAt(src, q, refs); ok {
+			at = append(at, a)
+		}
+	} else if len(q.Layers) > 1 && !wholeWords.MatchString(src) {
+		at = resolveRefs(q, refs)
+	}
+	if len(at) == 0 {
+		return q
+	}
+	cp := *q
+	cp.At = at
+	if d := missingPool(src, q, at); d != "" {
+		cp.Doubts = append(slices.Clip(cp.Doubts), d)
+	}
+	return &cp
+}
+
+// wholeWords ask about the whole network even where a layer is named:
+// "total params for this? (forward does features -> classifier)".
+var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\bparams?\s+(?:in\s+)?total\b|` +
+	`\b(?:does|do|in|has|for)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:network|net|model|cnn)\s*(?:have|has|\?|$)`)
+
+// layerOffsets is where each layer of q starts in src, -1 where unknown.
+func layerOffsets(src string, q *Question) []int {
+	offs := make([]int, len(q.Layers))
+	for i, l := range q.Layers {
+		offs[i] = -1
+		if l.Pos.Line > 0 {
+			offs[i] = positionOffset(src, l.Pos)
+		}
+	}
+	return offs
+}
+
+// assigned matches a name given to the layer written right after it:
+// "self.conv1 = ", "(fc1): ", "conv2 = nn.".
+var assigned = regexp.MustCompile(`(?:self\.)?\(?([A-Za-z_][A-Za-z_0-9]*)\)?\s*[:=]\s*(?:[A-Za-z_][\w.]*\.)?$`)
+
+// leadName matches a name that opens a layer's own words in prose:
+// "conv1 with 6 filters", "C3: 16 maps" (never "conv5x5" or "CONV3-64").
+var leadName = regexp.MustCompile(`^([A-Za-z]+[0-9]+)(?:[^\w-]|$)`)
+
+// nameBefore matches a name written right before a layer's words in
+// prose: "conv1 3x3 3->16", "C1: 6 filters".
+var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*$`)
+
+// notNames are words assigned to layers that name no layer of their own:
+// Keras's functional "x = Conv2D(...)(x)".
+var notNames = map[string]bool{"x": true, "y": true, "h": true, "z": true, "out": true, "output": true, "outputs": true,
+	"inputs": true, "input": true, "model": true, "net": true, "layer": true, "layers": true, "self": true, "features": true}
+
+// layerNames maps each name written for a layer (lower case) to the
+// layers it stands for (a module the forward applies twice stands for
+// both), and returns the byte spans of the names where they define.
+func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
+	names := map[string][]int{}
+	var defs [][2]int
+	add := func(start, end, layer int) {
+		name := strings.ToLower(src[start:end])
+		names[name] = appendOnce(names[name], layer)
+		defs = append(defs, [2]int{start, end})
+	}
+	for i, o := range offs {
+		if o < 0 || o > len(src) {
+			continue
+		}
+		line := strings.LastIndexByte(src[:o], '\n') + 1
+		if m := assigned.FindStringSubmatchIndex(src[line:o]); m != nil {
+			name := strings.ToLower(src[line+m[2] : line+m[3]])
+			written := src[line+m[0] : line+m[3]]
+			code := strings.HasPrefix(written, "self.") || strings.HasPrefix(written, "(")
+			if !notNames[name] && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
+				add(line+m[2], line+m[3], i)
+				continue
+			}
+		}
+		if m := nameBefore.FindStringSubmatchIndex(src[line:o]); m != nil {
+			add(line+m[2], line+m[3], i)
+		} else if m := leadName.FindStringSubmatchIndex(src[o:]); m != nil {
+			add(o+m[2], o+m[3], i)
+		}
+	}
+	return names, defs
+}
+
+func appendOnce(s []int, i int) []int {
+	if slices.Contains(s, i) {
+		return s
+	}
+	return append(s, i)
+}
+
+// afterWord matches "after", "after the", "coming out of", "output of"
+// just before a layer's name: its output is asked.
+var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
+
+// nameRefs finds the names of layers written again outside their
+// definitions and the forward's calls: "does conv2 perform", "after
+// conv1".
+func nameRefs(src string, names map[string][]int, defs [][2]int) []atRef {
+	var refs []atRef
+	for name, layers := range names {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(name) + `\b`)
+		for _, m := range re.FindAllStringIndex(src, -1) {
+			if slices.ContainsFunc(defs, func(d [2]int) bool { return d[0] == m[0] }) || calledThere(src, m[0], m[1]) || chained(src, m[0], m[1]) {
+				continue
+			}
+			refs = append(refs, atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
+				after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])})
+		}
+	}
+	return refs
+}
+
+// calledThere reports whether the name at src[i:j] is used by code rather
+// than named by the asker: "self.conv1(x)", "pool(relu(conv1))",
+// "model.conv1 = ...".
+func calledThere(src string, i, j int) bool {
+	rest := strings.TrimLeft(src[j:], " \t")
+	if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "=") && !strings.HasPrefix(rest, "==") {
+		return true
+	}
+	before := strings.TrimRight(src[:i], " \t")
+	switch {
+	case strings.HasSuffix(before, "("), strings.HasSuffix(before, "["), strings.HasSuffix(before, ","), strings.HasSuffix(before, "def"):
+		return true
+	case strings.HasSuffix(before, "."):
+		return !strings.HasSuffix(before, "self.")
+	}
+	return false
+}
+
+// chainArrow matches an arrow between steps of a forward told in words.
+var chainArrow = regexp.MustCompile(`^\s*(?:->|→|=>)|(?:->|→|=>)\s*$`)
+
+// chained reports whether the name at src[i:j] is a step of a forward
+// told in words, "features -> flatten -> classifier": it names no layer
+// asked about.
+func chained(src string, i, j int) bool {
+	return chainArrow.MatchString(src[j:min(len(src), j+4)]) || chainArrow.MatchString(src[max(0, i-4):i])
+}
+
+// kindWords matches a layer named by its kind and place: "the maxpool",
+// "the second conv layer", "the next layer", "after the pool", "layer 2".
+var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
+
+// atOrdinals are the places a kindWords match may give.
+var atOrdinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+	"fifth": 5, "5th": 5, "next": -1, "following": -1, "last": -2, "final": -2}
+
+// kindRefs finds layers named by kind and place, where no name was
+// found.
+func kindRefs(src string, named []atRef, offs []int) []atRef {
+	var refs []atRef
+	for _, m := range kindWords.FindAllStringSubmatchIndex(src, -1) {
+		if slices.ContainsFunc(named, func(r atRef) bool { return r.start >= m[0] && r.start < m[1] }) {
+			continue
+		}
+		r := atRef{start: m[0], name: src[m[0]:m[1]], within: -1, after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])}
+		switch {
+		case m[8] >= 0:
+			r.kind, r.nth = "layer", atoiSmall(src[m[8]:m[9]])
+		default:
+			r.kind = kindOf(src[m[6]:m[7]])
+			if m[4] >= 0 {
+				r.nth = atOrdinals[strings.ToLower(src[m[4]:m[5]])]
+			}
+		}
+		if i := describedIn(src, m[0], offs); i != -1 {
+			det := ""
+			if m[2] >= 0 {
+				det = strings.ToLower(src[m[2]:m[3]])
+			}
+			if i < 0 || r.kind != "layer" || r.nth != -1 && det != "this" && det != "that" {
+				continue // a layer's own description, not a question about one
+			}
+			r.within = i
+		}
+		refs = append(refs, r)
+	}
+	return refs
+}
+
+// kindOf is the kind a word for a layer names.
+func kindOf(w string) string {
+	w = strings.ToLower(w)
+	switch {
+	case strings.HasPrefix(w, "max"):
+		return "maxpool"
+	case strings.HasPrefix(w, "avg"), strings.HasPrefix(w, "average"):
+		return "avgpool"
+	case strings.HasPrefix(w, "pool"):
+		return "pool"
+	case strings.HasPrefix(w, "conv"):
+		return "conv"
+	case w == "layer":
+		return "layer"
+	}
+	return "linear"
+}
+
+func atoiSmall(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// atSentenceEnd matches the end of a sentence or a list item.
+var atSentenceEnd = regexp.MustCompile(`[.?!;]\s|\n|\([a-h]\)`)
+
+// describedIn is the one layer whose description shares the sentence of
+// src[at]; -1 when the sentence describes none, -2 when several.
+func describedIn(src string, at int, offs []int) int {
+	start, end := 0, len(src)
+	for _, m := range atSentenceEnd.FindAllStringIndex(src, -1) {
+		if m[1] <= at {
+			start = m[1]
+		} else if m[0] >= at {
+			end = m[0]
+			break
+		}
+	}
+	found := -1
+	for i, o := range offs {
+		if o >= start && o < end {
+			if found >= 0 && offs[found] != o {
+				return -2
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// resolveRefs maps the places named onto the reading's layers, in order:
+// a kind without a place is the next of its kind after the layer named
+// before it ("after conv1 and then after the maxpool"), or the only one.
+func resolveRefs(q *Question, refs []atRef) []At {
+	var at []At
+	prev := -1
+	for _, r := range refs {
+		i := -1
+		switch {
+		case r.layers != nil:
+			i = r.layers[0]
+			for _, l := range r.layers {
+				if l > prev {
+					i = l
+					break
+				}
+			}
+		case r.within >= 0:
+			i = r.within
+		default:
+			i = kindAt(q, r.kind, r.nth, prev)
+		}
+		if i < 0 || i >= len(q.Layers) {
+			continue
+		}
+		what := ""
+		if r.after {
+			what = AtOutput
+		}
+		a := At{Layer: i, What: what, Name: strings.TrimSpace(r.name)}
+		if !slices.Contains(at, a) {
+			at = append(at, a)
+		}
+		prev = i
+	}
+	return at
+}
+
+// kindAt is the layer of kind at place nth (see atRef), counting from
+// after prev for "next" or a kind without a place; -1 when none is
+// certain.
+func kindAt(q *Question, kind string, nth, prev int) int {
+	var of []int
+	for i, l := range q.Layers {
+		if layerOfKind(l.Layer, kind) {
+			of = append(of, i)
+		}
+	}
+	switch {
+	case len(of) == 0:
+		return -1
+	case nth > 0:
+		if nth <= len(of) {
+			return of[nth-1]
+		}
+		return -1
+	case nth == -2:
+		return of[len(of)-1]
+	case nth == -1 && kind == "layer":
+		if prev+1 < len(q.Layers) && prev >= 0 {
+			return nextSized(q, prev)
+		}
+		return -1
+	}
+	for _, i := range of {
+		if i > prev && (prev >= 0 || len(of) == 1) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextSized is the first layer after prev that sizes anything (not an
+// activation, dropout or flatten).
+func nextSized(q *Question, prev int) int {
+	for i := prev + 1; i < len(q.Layers); i++ {
+		if layerOfKind(q.Layers[i].Layer, "layer") {
+			return i
+		}
+	}
+	return -1
+}
+
+// layerOfKind reports whether l is of the kind a question's words name.
+func layerOfKind(l calc.Layer, kind string) bool {
+	k := l.Kind()
+	switch kind {
+	case "layer":
+		switch l.(type) {
+		case calc.Activation, calc.Dropout, calc.Flatten:
+			return false
+		}
+		return true
+	case "pool":
+		return strings.Contains(k, "pool")
+	case "conv":
+		return strings.Contains(k, "conv")
+	}
+	return strings.Contains(k, kind)
+}
+
+// inFeaturesWords ask how many values reach a Linear: "in_features",
+// "fc1 in = ?", "the Linear input size", "first arg of nn.Linear", "the
+// flattened size".
+var inFeaturesWords = regexp.MustCompile(`(?i)\bin_?features\b|\bin\s+features\b|\b(?:fc\d*|linear|dense)\s+in\s*(?:=|\?|:)|` +
+	`\b(?:linear|fc|dense)(?:'s)?\s+(?:layer(?:'s)?\s+)?input\s+(?:size|dim\w*|features|length)|` +
+	`\binput\s+(?:size|dim\w*|features)\s+(?:of|for|to|into)\s+(?:the\s+|my\s+|a\s+)?(?:first\s+|next\s+)?(?:linear|fc|dense|fully[- ]connected)|` +
+	`\bfirst\s+arg\w*\s+(?:of|to|for|in)\s+(?:the\s+|my\s+)?(?:nn\.)?linear|\bflat(?:ten(?:ed)?)?\s+(?:size|length|dim\w*|features)\b`)
+
+// inFeaturesAsked reports whether src asks for a Linear's in_features, in
+// words rather than in code ("Linear(in_features=400, ...)" asks
+// nothing).
+func inFeaturesAsked(src string) bool {
+	for _, m := range inFeaturesWords.FindAllStringIndex(src, -1) {
+		rest := strings.TrimLeft(src[m[1]:], " \t")
+		if strings.HasPrefix(rest, "=") && len(rest) > 1 && strings.TrimLeft(rest[1:], " \t") != "" {
+			next := strings.TrimLeft(rest[1:], " \t")[0]
+			if next != '?' {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// fcName matches how a question names a Linear it asks the in_features
+// of: "fc1", "self.fc", "the Linear".
+var fcName = regexp.MustCompile(`(?i)\b(?:self\.)?(fc\d*|linear\d*|dense\d*|classifier)\b`)
+
+// inFeaturesAt is the Linear whose in_features src asks: one named, the
+// one the front-end fixed, or the first; past the last layer when the
+// reading holds none (the asker has yet to write it).
+func inFeaturesAt(src string, q *Question, refs []atRef) (At, bool) {
+	name := "the Linear"
+	if m := fcName.FindStringSubmatch(src); m != nil && strings.HasPrefix(strings.ToLower(m[1]), "fc") {
+		name = m[1]
+	}
+	for _, r := range refs {
+		for _, i := range r.layers {
+			if isLinear(q, i) {
+				return At{Layer: i, What: AtInFeatures, Name: r.name}, true
+			}
+		}
+	}
+	if q.Fix != nil && isLinear(q, q.Fix.Layer) {
+		return At{Layer: q.Fix.Layer, What: AtInFeatures, Name: name}, true
+	}
+	for i := range q.Layers {
+		if isLinear(q, i) {
+			return At{Layer: i, What: AtInFeatures, Name: name}, true
+		}
+	}
+	return At{Layer: len(q.Layers) - 1, What: AtFlattened, Name: name}, true
+}
+
+// isLinear reports whether layer i of q is a Linear.
+func isLinear(q *Question, i int) bool {
+	if i < 0 || i >= len(q.Layers) {
+		return false
+	}
+	_, ok := q.Layers[i].Layer.(calc.Linear)
+	return ok
+}
+
+// poolWord matches pooling named in words or code.
+var poolWord = regexp.MustCompile(`(?i)pool`)
+
+// missingPool is a doubt when the question names pooling the reading does
+// not hold, and asks what reaches a Linear: the count would miss it.
+func missingPool(src string, q *Question, at []At) string {
+	if at[0].What != AtInFeatures && at[0].What != AtFlattened || !poolWord.MatchString(src) {
+		return ""
+	}
+	for _, l := range q.Layers[:at[0].Layer+1] {
+		if strings.Contains(l.Layer.Kind(), "pool") {
+			return ""
+		}
+	}
+	return "the question names pooling, and this reading has no pooling layer before the Linear: what reaches it would be smaller"
+}
+
+// totalWords ask for every connection of a layer rather than one
+// neuron's: "in total", "total connections", "for one output map".
+var totalWords = regexp.MustCompile(`(?i)\bin\s+total\b|\btotal\s+(?:number\s+of\s+)?connections\b|\bconnections\b[^.?!]{0,40}\b(?:altogether|overall|in\s+all)\b|` +
+	`\b(?:for|in|of)\s+(?:one|an|each|a\s+single|the\s+whole|the\s+entire|this|that)\s+(?:whole\s+)?(?:output\s+)?(?:feature\s+)?map\b|\bper\s+(?:output\s+)?(?:feature\s+)?map\b`)
+
+// oneNeuron names one unit whose connections are asked: "each neuron of
+// an output map".
+var oneNeuron = regexp.MustCompile(`(?i)\b(?:each|every|per|one|a\s+single|an?)\s+(?:output\s+)?(?:neuron|unit|node)s?\b`)
+
+// biasLeftOut says the bias is not counted: "weights only", "not
+// counting the bias", "no biases", "excluding bias".
+var biasLeftOut = regexp.MustCompile(`(?i)\bweights?\s+only\b|\bonly\s+(?:the\s+)?weights\b|\b(?:not|n't|without|excluding|exclude|ignoring|ignore|no)\s+(?:counting\s+|including\s+)?(?:the\s+|any\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:excluded|not\s+(?:counted|included))`)
+
+// withConnections reads how the question counts connections: every link
+// of the layer when it says "in total" ("how many connections does this
+// layer have in total?" asks connections per neuron × output neurons),
+// and the bias left out when it says so, though "counting" appears
+// ("not counting bias").
+func withConnections(src string, q *Question) *Question {
+	total := totalWords.MatchString(src) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
+	leftOut := biasLeftOut.MatchString(src)
+	if !total && !leftOut {
+		return q
+	}
+	cp := *q
+	if total {
+		cp.Asked = slices.Clone(q.Asked)
+		cp.Asked[slices.Index(cp.Asked, "connections")] = "total connections"
+	}
+	if leftOut {
+		cp.BiasConnection, cp.BiasLeftOut = false, true
+	}
+	return &cp
+}
+
+// onlyOutput reports whether a question asks nothing, or only what comes
+// out: with a fix to a Linear's in_features, that is what it asks
+// ("what goes in the ???").
+func onlyOutput(asked []string) bool {
+	for _, a := range asked {
+		if a != "output" && a != "neurons" {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,85 @@
+package grammar
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestAskedAt checks which layers the router says a question asks about
+// by place, and what of each. Layer indices count the reading's layers,
+// activations included, from 0.
+func TestAskedAt(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []At
+	}{
+		{"prose name", "input 28x28x1: conv1 has 8 filters 3x3 (no padding), then a 2x2 maxpool stride 2, then conv2 has 16 filters 3x3 no padding. how many MACs does conv2 do?",
+			[]At{{Layer: 2, Name: "conv2"}}},
+		{"after name then kind", "self.conv1 = nn.Conv2d(1, 8, kernel_size=5, stride=2, padding=2)\nself.pool = nn.MaxPool2d(kernel_size=2, stride=2)\n\ninput 1x50x50 - size after conv1 and then after the pool?",
+			[]At{{Layer: 0, What: AtOutput, Name: "conv1"}, {Layer: 1, What: AtOutput, Name: "pool"}}},
+		{"kinds in order", "input 96x96x3, conv 7x7 with 32 filters stride 2 pad 3, then maxpool 3x3 stride 2 pad 1. whats the size after the conv and after the maxpool",
+			[]At{{Layer: 0, What: AtOutput, Name: "the conv"}, {Layer: 1, What: AtOutput, Name: "the maxpool"}}},
+		{"in_features, no Linear read", "fc1 in_features for 1x28x28 with conv(1,16,3,padding=1) pool2 conv(16,32,3,padding=1) pool2 ?",
+			[]At{{Layer: 3, What: AtFlattened, Name: "fc1"}}},
+		{"in_features of a Linear read", "self.conv = nn.Conv2d(3, 8, 5)\nself.pool = nn.MaxPool2d(2)\nself.fc = nn.Linear(?, 10)\nforward: x = self.pool(F.relu(self.conv(x))); x = torch.flatten(x, 1); x = self.fc(x)\ninput 40x40 rgb. what in_features for self.fc?",
+			nil}, // checked below: the Linear, whatever its index
+		{"forward told in words", "self.features = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\nself.classifier = nn.Linear(8 * 30 * 30, 10)\ninput 32x32 rgb. total params for this? (forward just does features -> flatten -> classifier)",
+			[]At{}},
+		{"a block named in prose", "vgg first block: conv3-64, conv3-64 on a 224x224 rgb image. how many params does that block have?",
+			[]At{}},
+		{"code's own use of names", "inputs x (28, 28, 192):\nb1 = Conv2D(64, 1, padding='same')(x)\nb2 = Conv2D(32, 1, padding='same')(x)\nout = concatenate([b1, b2])\nhow many channels does out have?",
+			[]At{}},
+		{"name before the layer's words", "two conv layers: conv1 3x3 3->16, conv2 3x3 16->32, on 32x32 input. params of conv1?",
+			[]At{{Layer: 0, Name: "conv1"}}},
+		{"layers described by place, the network asked", "The first layer is a 3x3 conv with 32 filters on a 32x32x3 image, the second layer is a 3x3 conv with 64 filters. How many params does the network have?",
+			[]At{}},
+		{"output of one, params of another", "input 32x32x3, conv 3x3 16 filters pad 1, maxpool 2, conv 3x3 32 filters pad 1. how many params does the second conv layer have and what is the output size of the first conv?",
+			[]At{{Layer: 2, Name: "the second conv layer"}, {Layer: 0, What: AtOutput, Name: "the first conv"}}},
+		{"one layer alone", "a conv layer with 3x3 kernels, 16 input channels and 32 output channels gives a 10x10 output. how many connections does this layer have in total?",
+			[]At{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := Parse(tt.src)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if tt.want == nil {
+				if len(q.At) != 1 || q.At[0].What != AtInFeatures || !isLinear(q, q.At[0].Layer) {
+					t.Errorf("At = %+v, want the in_features of the Linear", q.At)
+				}
+				return
+			}
+			if !slices.Equal(q.At, tt.want) && (len(q.At) > 0 || len(tt.want) > 0) {
+				t.Errorf("At = %+v, want %+v\nunderstood: %s", q.At, tt.want, Format(q))
+			}
+		})
+	}
+}
+
+// TestConnectionsCounted checks how the router reads a question about
+// connections: every link of the layer when it says "in total", one
+// neuron's when it names one, and the bias left out when it says so
+// though it writes "counting".
+func TestConnectionsCounted(t *testing.T) {
+	tests := []struct {
+		src             string
+		total, bias, no bool
+	}{
+		{"3x3 conv, 8 input channels, 16 output channels, output 12x12: how many connections in total, weights only?", true, false, true},
+		{"connections for one output map of a 3x3 conv on 4 input ch, output 30x30, counting the bias", true, true, false},
+		{"a 5x5 conv reading 6 input maps: how many connections does each neuron of an output map have, counting the bias as one?", false, true, false},
+		{"each neuron in a 3x3 conv layer on 64 channels connects to how many values? (not counting bias)", false, false, true},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.src)
+		if err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+			continue
+		}
+		total := slices.Contains(q.Asked, "total connections")
+		if total != tt.total || q.BiasConnection != tt.bias || q.BiasLeftOut != tt.no {
+			t.Errorf("%q: total %v, bias counted %v, left out %v; want %v, %v, %v (asked %v)", tt.src, total, q.BiasConnection, q.BiasLeftOut, tt.total, tt.bias, tt.no, q.Asked)
+		}
+	}
+}
