@@ -63,9 +63,6 @@ func withAt(src string, q *Question) *Question {
 	}
 	cp := *q
 	cp.At = at
-	if d := missingPool(src, q, at); d != "" {
-		cp.Doubts = append(slices.Clip(cp.Doubts), d)
-	}
 	return &cp
 }
 
@@ -308,7 +305,7 @@ func resolveRefs(q *Question, refs []atRef) []At {
 		case r.within >= 0:
 			i = r.within
 		default:
-			i = kindAt(q, r.kind, r.nth, prev)
+			i = nthOfKind(q, r.kind, r.nth, prev)
 		}
 		if i < 0 || i >= len(q.Layers) {
 			continue
@@ -326,10 +323,10 @@ func resolveRefs(q *Question, refs []atRef) []At {
 	return at
 }
 
-// kindAt is the layer of kind at place nth (see atRef), counting from
+// nthOfKind is the layer of kind at place nth (see atRef), counting from
 // after prev for "next" or a kind without a place; -1 when none is
 // certain.
-func kindAt(q *Question, kind string, nth, prev int) int {
+func nthOfKind(q *Question, kind string, nth, prev int) int {
 	var of []int
 	for i, l := range q.Layers {
 		if layerOfKind(l.Layer, kind) {
@@ -451,23 +448,6 @@ func isLinear(q *Question, i int) bool {
 	}
 	_, ok := q.Layers[i].Layer.(calc.Linear)
 	return ok
-}
-
-// poolWord matches pooling named in words or code.
-var poolWord = regexp.MustCompile(`(?i)pool`)
-
-// missingPool is a doubt when the question names pooling the reading does
-// not hold, and asks what reaches a Linear: the count would miss it.
-func missingPool(src string, q *Question, at []At) string {
-	if at[0].What != AtInFeatures && at[0].What != AtFlattened || !poolWord.MatchString(src) {
-		return ""
-	}
-	for _, l := range q.Layers[:at[0].Layer+1] {
-		if strings.Contains(l.Layer.Kind(), "pool") {
-			return ""
-		}
-	}
-	return "the question names pooling, and this reading has no pooling layer before the Linear: what reaches it would be smaller"
 }
 
 // totalWords ask for every connection of a layer rather than one
