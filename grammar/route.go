@@ -70,10 +70,12 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := withBiasCounted(src, withStorage(src, withBatch(src, withUnused(r.q, r.unused))))
-	q = withAt(src, withConnections(src, q))
+	q := withBatch(src, withUnused(r.q, r.unused))
 	if r.front == "spec" && !strings.Contains(src, "?") {
 		return q, nil // the spec language names its layers one a line and asks nothing in words
+	}
+	for _, read := range wordReaders {
+		q = read(src, q)
 	}
 	d := doubts(src, q)
 	if r.front == "english" || r.front == "spec" {
@@ -85,6 +87,19 @@ func route(src string) (*Question, error) {
 		q.Doubts = append(slices.Clip(q.Doubts), d...)
 	}
 	return q, nil
+}
+
+// wordReaders read, in order, what the words of a question say beyond
+// the layers any front-end reads: "in_features" asked as the flattened
+// output, the number format and bytes asked (storage.go), the bias
+// counted as a connection, connections "in total", and the layers asked
+// about by name or place (asked_at.go).
+var wordReaders = []func(src string, q *Question) *Question{
+	withFlattenAsked,
+	withStorage,
+	withBiasCounted,
+	withConnections,
+	withAt,
 }
 
 // choose reads src with the front-ends that might apply, likeliest first,

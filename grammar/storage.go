@@ -54,7 +54,6 @@ func withBiasCounted(src string, q *Question) *Question {
 // withStorage returns q with the number format src names and, when src
 // asks how much room the parameters take, that asked.
 func withStorage(src string, q *Question) *Question {
-	q = withFlattenAsked(src, q)
 	bytes := 0
 	for _, f := range numberFormats {
 		if f.name.MatchString(src) {
@@ -120,7 +119,6 @@ var flattenAsked = regexp.MustCompile(`(?i)\bin_features\b|\bin\s+features\b|\bf
 // withFlattenAsked asks a reading for its output when the words ask what
 // a fully connected layer after it takes in: the flattened output is the
 // answer, and a reply of parameters alone answers another question.
-// (The router calls it through withStorage, for every front-end.)
 func withFlattenAsked(src string, q *Question) *Question {
 	if slices.Contains(q.Asked, "output") || !flattenAsked.MatchString(src) || q.Fix != nil || endsInLinear(q) {
 		return q // an error's fix, or the Linear itself read, answers it already
