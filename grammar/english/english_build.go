@@ -651,7 +651,7 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 	case len(dims) == 2 && r.g.frames > 0:
 		return 0, append([]int{int(r.g.frames)}, dims...)
 	case len(dims) == 1 && !r.oneD(first):
-		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
+		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d (a square input assumed)", dims[0], dims[0], dims[0]))
 		return 0, []int{dims[0], dims[0]}
 	}
 	return 0, dims

@@ -354,6 +354,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
 			return "", true
 		}
+		if r.squareInput(n) {
+			return "", true
+		}
 	case "stride", "pad":
 		if r.numSettingNoun(n) {
 			return "", true
@@ -370,6 +373,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		r.numRepeat(n)
 		return "", true
 	case "":
+		if r.lem(n.i+1) == "in" && r.squareInput(n) {
+			return "", true
+		}
 		if n.nrole != "" && (r.lem(n.i+1) == "input" || r.lem(n.i+1) == "output") {
 			class = "neuron"
 		}
@@ -673,4 +679,42 @@ func (r *enReader) layerIndexNear(i int) int {
 		}
 	}
 	return 0
+}
+
+// squareInput reads a number said as the whole input ("224 input, 3x3
+// conv", "224 in, k=3 s=2"): one size, a square, when the phrase ends
+// there and no other input size is said. "784 inputs", "3 in, 64 out" and
+// "64 input and 64 output maps" are counts.
+func (r *enReader) squareInput(n *enNum) bool {
+	w := n.i + 1
+	if n.t.kind != 'n' || n.t.num < 4 || w >= len(r.toks) || r.toks[w].plural || r.lem(w) != "in" && r.lem(w) != "input" {
+		return false
+	}
+	if l := r.lem(w + 1); l != "," && l != ";" && l != ":" && l != "." && l != "" {
+		return false
+	}
+	if r.lem(w) == "in" && !r.asksSizeOnly() {
+		return false // "64 in; 128 filters: params?" says channels
+	}
+	for j := range r.toks {
+		if r.toks[j].kind == 's' && len(r.toks[j].dims) >= 2 && slices.Min(r.toks[j].dims) > 11 {
+			return false // an input size said in full elsewhere
+		}
+		if r.isNum(j) && j > n.i && (r.lem(j+1) == "out" || r.lem(j+1) == "outch") {
+			return false // "3 in, 64 out": channels
+		}
+	}
+	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"})
+	return true
+}
+
+// asksSizeOnly reports whether the question asks for sizes alone: the
+// output size or the receptive field.
+func (r *enReader) asksSizeOnly() bool {
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" {
+			return false
+		}
+	}
+	return len(r.g.asked) > 0
 }
