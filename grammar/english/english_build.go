@@ -520,6 +520,10 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if c == 0 {
 		c = r.inputChannels(first)
 	}
+	if c == 0 && len(dims) == 2 && r.oneFilter(first) {
+		c = 1
+		r.notes = append(r.notes, fmt.Sprintf("one filter on a %s input said without a depth: 1 input channel assumed", r.toks[f.tok].raw))
+	}
 	if c == 0 && r.mentions("lenet") {
 		c = 1
 		r.notes = append(r.notes, "LeNet-5 reads a 32×32 grayscale image: 1 input channel")
@@ -1278,4 +1282,19 @@ func byRole(counts []enCount, in, out int) (int, int, []int) {
 		}
 	}
 	return in, out, rest
+}
+
+// oneFilter reports whether a is a conv said to have a single filter and
+// nothing about its input channels: "5x5 input, one 3x3 filter" is the
+// textbook's 2-D convolution of a one-channel image.
+func (r *enReader) oneFilter(a *enAnchor) bool {
+	if a == nil || a.kind != "conv" || len(a.args) > 0 || len(a.counts) == 0 {
+		return false
+	}
+	for _, c := range a.counts {
+		if c.v != 1 || c.class != "filter" || c.role == "in" {
+			return false
+		}
+	}
+	return true
 }

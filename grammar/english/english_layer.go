@@ -315,7 +315,11 @@ func (r *enReader) noteOneFilter() {
 	if what == "" {
 		what = "output size"
 	}
-	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
+	verb := " does"
+	if len(r.g.asked) > 1 {
+		verb = " do"
+	}
+	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+verb+" not depend on it")
 }
 
 // poolLayer builds a pooling layer; its window is said, an argument, a

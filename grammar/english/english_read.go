@@ -157,6 +157,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
 		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
 		return &enAnchor{kind: "conv", tok: i}
+	case (last == nil || last.kind == "conv") && r.settingChain(i):
+		// "3x3 dil 2 then 3x3 dil 4": sizes with settings, one conv each.
+		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && r.shortConv(i):
 		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
 		return &enAnchor{kind: "conv", tok: i}
@@ -184,10 +187,28 @@ func (r *enReader) notLayer(i int) bool {
 	if r.lem(i-1) == "no" && (l == "pool" || l == "bn" || l == "dropout" || l == "act" || r.lem(i+1) == "bias") {
 		return true
 	}
+	if (l == "pool" || l == "bn" || l == "dropout") && r.negatedList(i) {
+		return true // "no stride/pooling", "without padding or pooling"
+	}
 	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
 		return true // "out size and conv params": what is asked of the layer named
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// negatedList reports whether the word at i ends a list of settings a
+// "no" or "without" denies: "no stride/pooling", "no padding or pooling".
+func (r *enReader) negatedList(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 6; j-- {
+		switch l := r.lem(j); {
+		case l == "no" || l == "nopad" || strings.EqualFold(r.toks[j].raw, "without"):
+			return j < i-1
+		case l == "/" || l == "or" || l == "and" || l == "," || l == "nor" || enAttr[l] || l == "bias" || l == "nobias":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // summaryRow reports whether token i is on a row of a printed model
@@ -601,7 +622,9 @@ func (r *enReader) word(i int) {
 	case "same":
 		r.wordSame(i, a)
 	case "keep":
-		r.g.keep = true
+		if n := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw); !strings.HasSuffix(n, "ing") || i+1 == len(r.toks) {
+			r.g.keep = true // but "I keep getting 13" says nothing of the size
+		}
 	case "give":
 		// "so it doesn't shrink my feature map": the size is kept.
 		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
@@ -973,6 +996,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "output", "size":
 		return r.askedOutput(i, q)
 	case "macs":
+		if w := strings.ToLower(r.toks[i].raw); w == "multiply" && i > 0 && enDoers[strings.ToLower(r.toks[i-1].raw)] {
+			return "" // "whether I multiply the strides": the asker's working
+		}
 		return "macs"
 	case "flops":
 		if !strings.EqualFold(r.toks[i].raw, "operation") || r.questioned(i) {
@@ -981,7 +1007,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
 		count := r.toks[min(i+1, len(r.toks)-1)].kind == 'n' && r.toks[min(i+2, len(r.toks)-1)].kind == 's' // "rf five 3x3 layers"
-		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
+		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enAttr[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":
@@ -989,6 +1015,10 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	}
 	return ""
 }
+
+// enDoers are the words before "multiply" as a verb of the asker's own
+// working ("I multiply the strides", "do you multiply"), not a count asked.
+var enDoers = map[string]bool{"i": true, "we": true, "you": true, "to": true, "should": true, "do": true, "then": true}
 
 // questioned reports whether a question word comes just before the word
 // at i, over articles and words that qualify it: "how many neurons",

@@ -58,7 +58,7 @@ var enWords = map[string][]string{
 	"valid":      {"valid", "unpadded"},
 	"ceil":       {"ceil", "ceil_mode", "ceiling"},
 	"outpad":     {"output_padding", "outpad"},
-	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations"},
+	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations", "dil", "dils"},
 	"rate":       {"rate", "rates"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
