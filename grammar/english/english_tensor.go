@@ -38,7 +38,7 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 	at := -1
 	for i, t := range r.toks {
 		if t.kind == 's' {
-			if at >= 0 || len(t.dims) != 3 {
+			if at >= 0 || len(t.dims) != 3 && r.outFilters() == 0 || len(t.dims) < 2 || len(t.dims) > 3 {
 				return false
 			}
 			at = i
@@ -47,11 +47,7 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 	if at < 0 {
 		return false
 	}
-	d := r.toks[at].dims
-	shape, layout := calc.Shape{d[2], d[0], d[1]}, "H×W×C"
-	if d[0] < d[2] && d[1] == d[2] {
-		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
-	}
+	shape, layout := r.tensorShape(r.toks[at].dims)
 	if m := enBatchRE.FindStringSubmatch(r.src); m != nil {
 		fmt.Sscan(m[1], &q.Batch)
 	}
@@ -78,13 +74,25 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 // volume", "one conv output 64x112x112"): its output tensor is the
 // question.
 func (r *enReader) kernelFreeOutput() bool {
+	convs := 0
 	for _, a := range r.anchors {
-		if a.kind != "conv" || len(a.kernel) > 0 {
+		switch {
+		case a.kind == "act" || a.kind == "layer":
+			// "how many activation values": a word of what is asked
+		case a.kind != "conv" || len(a.kernel) > 0:
 			return false
+		default:
+			convs++
 		}
 	}
+	if convs != 1 {
+		return false
+	}
 	for i, t := range r.toks {
-		if t.kind == 's' && len(t.dims) == 3 {
+		if t.kind == 's' && (len(t.dims) == 3 || len(t.dims) == 2 && r.outFilters() > 0) {
+			if r.saidOfOutput(i) {
+				return true // "the output of a conv layer is a 112x112x64 tensor"
+			}
 			for j := max(i-3, 0); j < i; j++ {
 				if l := r.lem(j); l == "output" || l == "out" {
 					return true
@@ -93,4 +101,31 @@ func (r *enReader) kernelFreeOutput() bool {
 		}
 	}
 	return false
+}
+
+// outFilters is the one filter count said of the one conv named ("a conv
+// layer with 64 filters ... the output is 224x224"), or 0.
+func (r *enReader) outFilters() int {
+	var n int64
+	for _, a := range r.anchors {
+		for _, c := range a.counts {
+			if a.kind != "conv" || c.class != "filter" || n != 0 {
+				return 0
+			}
+			n = c.v
+		}
+	}
+	return int(min(n, 1<<20))
+}
+
+// tensorShape is a tensor said as H×W×C or C×H×W, channels first, and the
+// layout read; an H×W size takes the conv's filters as its channels.
+func (r *enReader) tensorShape(d []int) (calc.Shape, string) {
+	if len(d) == 2 {
+		return calc.Shape{r.outFilters(), d[0], d[1]}, fmt.Sprintf("H×W with the conv's %d filters as its channels", r.outFilters())
+	}
+	if d[0] < d[2] && d[1] == d[2] {
+		return calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
+	}
+	return calc.Shape{d[2], d[0], d[1]}, "H×W×C"
 }
