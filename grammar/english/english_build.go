@@ -25,7 +25,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
-	if r.kernelChain(q) || r.fcAsConv(q) { // english_chain.go
+	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) { // english_chain.go, english_arrows.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -993,7 +993,7 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 	// 256)" is the run.
 	var best, run []int
 	for k, i := range toks {
-		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
+		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->" || r.hyphenNext(a, toks[k-1], i)) {
 			run = nil
 		}
 		run = append(run, i)
@@ -1010,6 +1010,12 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 		sizes = append(sizes, int(r.toks[i].num))
 	}
 	return sizes
+}
+
+// hyphenNext reports whether the number at i follows the one at j with a
+// hyphen, in a fully connected stack: "mlp 784-128-64-10".
+func (r *enReader) hyphenNext(a *enAnchor, j, i int) bool {
+	return a.kind == "fc" && i == j+1 && r.toks[i].hyph
 }
 
 // mlpLayers chains fully connected layers through sizes.
