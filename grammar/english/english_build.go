@@ -792,6 +792,7 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 // carries nothing of its own ("output shape after pooling?").
 func (r *enReader) dropEmpty() {
 	var kept []*enAnchor
+	var moved *enAnchor
 	for k, a := range r.anchors {
 		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP && r.shortSize(a) == 0
 		dup := false
@@ -805,6 +806,14 @@ func (r *enReader) dropEmpty() {
 		// hidden layer have?": the layer named again.
 		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			continue
+		}
+		if empty && k == 0 && r.unsizedLinear(k) {
+			if r.inputsAsked() {
+				moved = a // its in_features asked: it goes after the stack
+				continue
+			}
+			r.notes = append(r.notes, fmt.Sprintf("%q has no units said: left out; what reaches it is the last layer's output", r.toks[a.tok].raw))
 			continue
 		}
 		// "After ResNet's conv1 you have 112x112. A 3x3 max pool ...": a
@@ -830,7 +839,27 @@ func (r *enReader) dropEmpty() {
 		}
 		kept = append(kept, a)
 	}
+	if moved != nil {
+		kept = append(kept, moved)
+	}
 	r.anchors = kept
+}
+
+// unsizedLinear reports whether the k-th mention is a fully connected
+// layer named with a stack of convs and pools and nothing else ("in_features
+// for my linear? input 3x96x96, conv5x5 16ch, pool2, ..."): the stack is
+// sized, the layer is where its output goes.
+func (r *enReader) unsizedLinear(k int) bool {
+	a := r.anchors[k]
+	if a.kind != "fc" || len(r.anchors) < 3 {
+		return false
+	}
+	for j, b := range r.anchors {
+		if j != k && b.kind != "conv" && b.kind != "pool" && b.kind != "act" && b.kind != "flatten" {
+			return false
+		}
+	}
+	return true
 }
 
 // saidLast reports whether a mention is "the last pool", "the previous
