@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
@@ -454,10 +455,20 @@ func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 // chainChannels gives each conv of a chain without an input size the
 // channels of the conv before, so the chain is sized layer by layer.
 func chainChannels(layers []lang.Layer) {
-	for k := range layers {
-		if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
-			if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
+	for k := 1; k < len(layers); k++ {
+		pc, ok := layers[k-1].Layer.(calc.Conv)
+		if !ok {
+			continue
+		}
+		switch c := layers[k].Layer.(type) {
+		case calc.Conv:
+			if c.In == 0 {
 				c.In = pc.Out
+				layers[k].Layer = c
+			}
+		case calc.BatchNorm:
+			if c.C == 0 {
+				c.C = pc.Out // "conv 3->32 + batchnorm": the norm takes the conv's 32
 				layers[k].Layer = c
 			}
 		}
@@ -1332,4 +1343,25 @@ func (r *enReader) oneFilter(a *enAnchor) bool {
 		}
 	}
 	return true
+}
+
+// indexedContext reads "if conv2 is 3x3 and conv1 had 32 filters": a
+// layer named by its index with counts and no kernel, said with the layer
+// after it that has a kernel and no counts, is that layer's input (its
+// filters are the next layer's channels), as "the previous layer" is.
+func (r *enReader) indexedContext() {
+	for _, a := range r.anchors {
+		ia := r.toks[a.tok].idx
+		if ia == 0 || len(a.kernel) > 0 || len(a.counts) == 0 || a.ctx {
+			continue
+		}
+		for _, b := range r.anchors {
+			if b.kind == a.kind && r.toks[b.tok].idx == ia+1 && len(b.kernel) > 0 && len(b.counts) == 0 {
+				a.ctx = true
+				for k := range a.counts {
+					a.counts[k].role = "in"
+				}
+			}
+		}
+	}
 }

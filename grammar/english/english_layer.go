@@ -316,7 +316,7 @@ func (r *enReader) noteOneFilter() {
 		what = "output size"
 	}
 	verb := " does"
-	if len(r.g.asked) > 1 {
+	if len(r.g.asked) > 1 || strings.HasSuffix(what, "s") {
 		verb = " do"
 	}
 	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+verb+" not depend on it")

@@ -616,6 +616,9 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			break // "with" also reads "has": the previous layer has 32 maps
 		}
 	}
+	if role == "" && (class == "depth" || class == "channel") {
+		role = r.depthOf(i) // "its input has depth 48"
+	}
 	if role == "" && class != "" {
 		switch n.plem {
 		case "input":
@@ -717,4 +720,21 @@ func (r *enReader) asksSizeOnly() bool {
 		}
 	}
 	return len(r.g.asked) > 0
+}
+
+// depthOf is the role of a depth said of a named volume before it, back to
+// the start of its phrase: "its input has depth 48" ("in"), "the output
+// has a depth of 64" ("out"); "" when no volume is named.
+func (r *enReader) depthOf(i int) string {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		switch l := r.lem(j); {
+		case l == "input":
+			return "in"
+		case l == "output":
+			return "out"
+		case enStop[l] && l != "with" || r.isNum(j) || enKinds[l]:
+			return ""
+		}
+	}
+	return ""
 }

@@ -733,6 +733,11 @@ func (r *enReader) sizeRole(i int, dims []int, role string) {
 }
 
 func (r *enReader) bareNum(i int, a *enAnchor) {
+	if r.layersMeant(i) {
+		t := r.toks[i]
+		r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw, Pos: enPos(r.src, t.off), Why: "it counts the layers named (\"the two\"), not a size"})
+		return
+	}
 	if a == nil {
 		a = r.owner(i)
 	}
@@ -744,6 +749,23 @@ func (r *enReader) bareNum(i int, a *enAnchor) {
 	} else {
 		a.bare = append(a.bare, i)
 	}
+}
+
+// layersMeant reports whether the bare number at i counts the layers named
+// ("total params for the two", "both 2 layers"): after "the", "these" or
+// "both", with nothing after it but a layer word or the end.
+func (r *enReader) layersMeant(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || t.num < 2 || t.num > 9 || i == 0 {
+		return false
+	}
+	switch strings.ToLower(r.toks[i-1].raw) {
+	case "the", "these", "those", "both", "all":
+	default:
+		return false
+	}
+	n := r.lem(i + 1)
+	return n == "" || n == "?" || n == "." || n == "!" || n == "layer" || enKinds[n] && r.toks[i+1].plural
 }
 
 // size files a size (or a number next to an input word): a kernel, an input,
@@ -919,6 +941,9 @@ func (r *enReader) asked() {
 	if sees && patch && how {
 		r.addAsked("receptive field")
 	}
+	if enLooksAtRE.MatchString(r.src) {
+		r.addAsked("connections") // "how many inputs does each neuron look at"
+	}
 	// "what does pytorch give?", "what size comes out?", "on 64 -> ?":
 	// the output.
 	for i := range r.toks {
@@ -928,6 +953,10 @@ func (r *enReader) asked() {
 		r.addAsked("output")
 	}
 }
+
+// enLooksAtRE asks how many inputs one unit reads: "how many inputs does
+// each conv2 neuron look at", "how many values does one unit see".
+var enLooksAtRE = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers)\s+(?:does|do|will|would)\s+(?:each|one|a|every|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|output)s?\s+(?:look|see|read|connect)`)
 
 // enNeeded ask for the setting named before them: "filter size needed".
 var enNeeded = map[string]bool{"needed": true, "required": true, "necessary": true}
@@ -972,8 +1001,8 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) {
 			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
-		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
-			return "weights"
+		if !r.isNum(i-1) && r.lem(i+1) != "sharing" && !strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "only") {
+			return "weights" // but "(weights only, bias apart)" qualifies what is asked
 		}
 	case "bias":
 		if (q || r.lem(i-1) == "and" || r.lem(i+1) == "?") && !r.countingBias(i) {
