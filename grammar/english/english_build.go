@@ -1149,7 +1149,7 @@ const solveHint = "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 k
 // that takes the input size to the output size wanted.
 func (r *enReader) solveSetting(a *enAnchor) (*calc.Solved, error) {
 	c := r.solveConv(a)
-	if a.padMode == "same" && r.g.unknown == "pad" {
+	if r.saidSame(a) && r.g.unknown == "pad" {
 		r.g.keep = true // "what padding for 'same'": the padding that keeps the size
 	}
 	inSize, outSize := r.solveSizes(c)
@@ -1364,4 +1364,19 @@ func (r *enReader) indexedContext() {
 			}
 		}
 	}
+}
+
+// saidSame reports whether "same" padding is said of a, or of a conv
+// named again with nothing else ("... 128 filters of 7x7. You want a
+// 'same' convolution").
+func (r *enReader) saidSame(a *enAnchor) bool {
+	if a.padMode == "same" {
+		return true
+	}
+	for _, b := range r.anchors {
+		if b != a && b.kind == a.kind && b.padMode == "same" && len(b.kernel)+len(b.counts)+len(b.args) == 0 {
+			return true
+		}
+	}
+	return false
 }

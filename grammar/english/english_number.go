@@ -3,6 +3,8 @@ package english
 import (
 	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // Reading one number: each reader below tries one role the number may
@@ -30,6 +32,9 @@ type enNum struct {
 func (r *enReader) number(i int) {
 	if r.toks[i].used {
 		return // read with a list or arguments before it
+	}
+	if r.sampleRate(i) {
+		return
 	}
 	n := r.numAt(i)
 	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
@@ -737,4 +742,21 @@ func (r *enReader) depthOf(i int) string {
 		}
 	}
 	return ""
+}
+
+// sampleRate names a rate ("at 16 kHz") as not used: a layer's output
+// length depends on the samples, not on how fast they were taken.
+func (r *enReader) sampleRate(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || i+1 >= len(r.toks) {
+		return false
+	}
+	switch strings.ToLower(r.toks[i+1].raw) {
+	case "khz", "hz", "mhz", "fps":
+	default:
+		return false
+	}
+	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
+		Why: "a rate: the output length depends on the number of samples, not on the rate"})
+	return true
 }

@@ -662,7 +662,7 @@ func (r *enReader) wordCounts(i int, a *enAnchor) {
 func (r *enReader) wordSame(i int, a *enAnchor) {
 	t := r.toks[i]
 	folded := t.end-t.off > len(t.raw) // "same padding" folded into one token
-	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || (r.lem(i-1) == "is" || r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
 		if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 			m.padMode, m.at["pad"] = "same", i
 		}

@@ -256,6 +256,12 @@ func enCompounds(in []enTok) []enTok {
 				i++
 				continue
 			}
+			if strings.EqualFold(t.raw, "time") && strings.HasPrefix(strings.ToLower(in[i+1].raw), "step") {
+				t.lem, t.end, t.plural = "length", in[i+1].end, in[i+1].plural // "time steps": a length, not a stride
+				out = append(out, t)
+				i++
+				continue
+			}
 			if l, ok := pairs[[2]string{t.lem, in[i+1].lem}]; ok && !(l == "_" && !enNetWords[strings.ToLower(in[i+1].raw)]) {
 				// "output feature map(s) of 64" stays output + fmap when a
 				// count follows the noun; only fold the size readings.
