@@ -929,6 +929,10 @@ func (r *enReader) asked() {
 	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
+	// "... want a 'same' convolution. padding?": the setting asked on its own.
+	if n := len(r.toks); r.g.unknown == "" && n > 2 && r.lem(n-2) == "pad" && r.lem(n-1) == "?" && (r.lem(n-3) == "." || r.lem(n-3) == ";") {
+		r.g.unknown, r.g.unkTok = "pad", n-2
+	}
 	// "how wide a patch of the input does one unit see?": the receptive
 	// field.
 	sees, patch, how := false, false, false
