@@ -104,7 +104,7 @@ func (r *enReader) finish(q *lang.Question) {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
 	if q.Network && q.Input == nil {
-		chainChannels(q.Layers)
+		chainChannels(q.Layers, !r.perLayer())
 	}
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
@@ -453,8 +453,10 @@ func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 }
 
 // chainChannels gives each conv of a chain without an input size the
-// channels of the conv before, so the chain is sized layer by layer.
-func chainChannels(layers []lang.Layer) {
+// channels of the conv before, so the chain is sized layer by layer; with
+// norms, a batch norm said without channels takes them too ("conv 3->32 +
+// batchnorm").
+func chainChannels(layers []lang.Layer, norms bool) {
 	for k := 1; k < len(layers); k++ {
 		pc, ok := layers[k-1].Layer.(calc.Conv)
 		if !ok {
@@ -467,7 +469,7 @@ func chainChannels(layers []lang.Layer) {
 				layers[k].Layer = c
 			}
 		case calc.BatchNorm:
-			if c.C == 0 {
+			if c.C == 0 && norms {
 				c.C = pc.Out // "conv 3->32 + batchnorm": the norm takes the conv's 32
 				layers[k].Layer = c
 			}
@@ -1375,6 +1377,19 @@ func (r *enReader) saidSame(a *enAnchor) bool {
 	}
 	for _, b := range r.anchors {
 		if b != a && b.kind == a.kind && b.padMode == "same" && len(b.kernel)+len(b.counts)+len(b.args) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// perLayer reports whether something is said of each layer ("each
+// followed by BatchNorm2d", "a batch norm after every conv"): one such
+// layer per conv, which the reading does not repeat, so it must not size
+// the one it read as if it were the only one.
+func (r *enReader) perLayer() bool {
+	for _, t := range r.toks {
+		if w := strings.ToLower(t.raw); w == "each" || w == "every" {
 			return true
 		}
 	}
