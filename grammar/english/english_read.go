@@ -1167,6 +1167,9 @@ func (r *enReader) askedUnknown(i int) {
 			r.addAsked("receptive field") // "the effective kernel size": a dilated kernel's span
 			return
 		}
+		if u == "pad" && (r.lem(j-1) == "after" || r.lem(j-1) == "with") {
+			return // "what size after padding?" asks the size
+		}
 		if u != "" {
 			if r.g.unknown == "" {
 				r.g.unknown, r.g.unkTok = u, j
