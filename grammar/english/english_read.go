@@ -799,6 +799,8 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
 		setKernel()
+	case plem == "channel" && r.kernelAfterChannels(i, m):
+		setKernel() // "conv 128 -> 256 channels 3x3"
 	case kernelish[nlem]:
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
@@ -820,6 +822,22 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	default:
 		r.bareNum(i, a)
 	}
+}
+
+// kernelAfterChannels reports whether the size at i, after "N channels",
+// is the kernel of the one conv named: "conv 128 -> 256 channels 3x3".
+// With another layer or another size said it may be a map size ("64
+// channels 7x7, then flatten"), left to the other readings.
+func (r *enReader) kernelAfterChannels(i int, m *enAnchor) bool {
+	if m == nil || m.kind != "conv" || len(m.kernel) > 0 || len(r.anchors) != 1 || !r.isNum(i-2) || !kernelSized(r.toks[i].dims) || r.toks[i].dims[0] > 11 {
+		return false
+	}
+	for j, t := range r.toks {
+		if j != i && t.kind == 's' {
+			return false
+		}
+	}
+	return true
 }
 
 // outputsA reports whether the size at i is what a layer outputs ("outputs

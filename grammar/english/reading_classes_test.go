@@ -46,6 +46,8 @@ func TestReadingClasses(t *testing.T) {
 		{"rate unused", "nn.Conv1d(1, 8, kernel_size=40, stride=10) on half a second at 16 kHz (8000 samples), time steps out?", 797, "", "16 kHz"},
 		// 20 + 2*4 = 28
 		{"padding alone", "input volume 20x20x5, pad it using pad=4, what size after padding?", 28, "padding alone", ""},
+		// 3*3*32*64 = 18432: the size after "channels" is the kernel
+		{"kernel after channels", "conv 32 -> 64 channels 3x3, bias=False. weights?", 18432, "", ""},
 		// SAME: ceil(49/2) = 25
 		{"same without kernel", "keras padding='same' stride 2 on a 49x49 input, out size?", 25, "kernel size was not given", ""},
 	}
