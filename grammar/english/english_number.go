@@ -701,8 +701,8 @@ func (r *enReader) squareInput(n *enNum) bool {
 	if l := r.lem(w + 1); l != "," && l != ";" && l != ":" && l != "." && l != "" {
 		return false
 	}
-	if r.lem(w) == "in" && !r.asksSizeOnly() {
-		return false // "64 in; 128 filters: params?" says channels
+	if !r.asksSizeOnly() {
+		return false // "64 in; 128 filters: params?", "16 input, 32 output" say channels
 	}
 	for j := range r.toks {
 		if r.toks[j].kind == 's' && len(r.toks[j].dims) >= 2 && slices.Min(r.toks[j].dims) > 11 {

@@ -199,11 +199,14 @@ func (r *enReader) notLayer(i int) bool {
 // negatedList reports whether the word at i ends a list of settings a
 // "no" or "without" denies: "no stride/pooling", "no padding or pooling".
 func (r *enReader) negatedList(i int) bool {
+	if r.isNum(i+1) || r.isNum(i-1) {
+		return false // "no padding, 2x2 pooling": a pool with its window
+	}
 	for j := i - 1; j >= 0 && i-j <= 6; j-- {
 		switch l := r.lem(j); {
 		case l == "no" || l == "nopad" || strings.EqualFold(r.toks[j].raw, "without"):
 			return j < i-1
-		case l == "/" || l == "or" || l == "and" || l == "," || l == "nor" || enAttr[l] || l == "bias" || l == "nobias":
+		case l == "/" || l == "or" || l == "nor" || enAttr[l] || l == "bias" || l == "nobias":
 		default:
 			return false
 		}

@@ -85,7 +85,7 @@ func (r *enReader) kernelFreeOutput() bool {
 			convs++
 		}
 	}
-	if convs != 1 {
+	if convs == 0 {
 		return false
 	}
 	for i, t := range r.toks {

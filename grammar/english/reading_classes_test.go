@@ -48,6 +48,11 @@ func TestReadingClasses(t *testing.T) {
 		{"padding alone", "input volume 20x20x5, pad it using pad=4, what size after padding?", 28, "padding alone", ""},
 		// 3*3*32*64 = 18432: the size after "channels" is the kernel
 		{"kernel after channels", "conv 32 -> 64 channels 3x3, bias=False. weights?", 18432, "", ""},
+		// a count with "input" stays a channel count when sizes are not all
+		// that is asked: 3*3*16*32+32 = 4640
+		{"input count stays channels", "16 input, 32 output, 3x3 conv params?", 4640, "", ""},
+		// "no padding, maxpool 2x2" keeps the pool: 32 -> 30 -> 15
+		{"no padding then a pool", "input 32x32x1, conv 3x3 8 filters no padding, maxpool 2x2 stride 2. output size?", 15, "", ""},
 		// SAME: ceil(49/2) = 25
 		{"same without kernel", "keras padding='same' stride 2 on a 49x49 input, out size?", 25, "kernel size was not given", ""},
 	}
