@@ -26,6 +26,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
+	if r.flatOutput(q) { // english_tensor.go
+		q.Notes = append(q.Notes, r.notes...)
+		return q, nil
+	}
 	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) { // english_chain.go, english_arrows.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)

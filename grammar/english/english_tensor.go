@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -128,4 +129,71 @@ func (r *enReader) tensorShape(d []int) (calc.Shape, string) {
 		return calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
 	}
 	return calc.Shape{d[2], d[0], d[1]}, "H×W×C"
+}
+
+// flatOutput reads "my last conv outputs 32x7x7, what's in_features of the
+// linear layer?": a conv's output said as a tensor, the fully connected
+// layer after it named without units, and its inputs asked. The tensor
+// is flattened; its values are the in_features. False when a layer says
+// more than its name (a kernel, a count), or the tensor is not one
+// three-sided size said as an output.
+func (r *enReader) flatOutput(q *lang.Question) bool {
+	if !r.inputsAsked() || !r.bareLayers() {
+		return false
+	}
+	at := -1
+	for i, t := range r.toks {
+		if t.kind == 's' {
+			if at >= 0 || len(t.dims) != 3 {
+				return false
+			}
+			at = i
+		}
+	}
+	if at < 0 || !r.saidOfOutput(at) && !r.outputVerbBefore(at) {
+		return false
+	}
+	d := r.toks[at].dims
+	shape, layout := r.tensorShape(d)
+	if d[1] == d[2] && d[0] != d[1] {
+		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "32x7x7"
+	}
+	pos := enPos(r.src, r.toks[at].off)
+	q.Input = shape
+	q.Layers = []lang.Layer{{Layer: calc.Flatten{}, Pos: pos}}
+	q.Asked = []string{"output"}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: the conv's output; the fully connected layer's in_features are its values flattened", r.toks[at].raw, layout))
+	q.Canonical = lang.Format(q)
+	return true
+}
+
+// bareLayers reports whether the layers named are a conv, a fully
+// connected layer and a flatten (or an activation) said by name alone.
+func (r *enReader) bareLayers() bool {
+	fc := false
+	for _, a := range r.anchors {
+		if len(a.kernel)+len(a.counts)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
+			return false
+		}
+		switch a.kind {
+		case "fc":
+			fc = true
+		case "conv", "flatten", "act", "layer":
+		default:
+			return false
+		}
+	}
+	return fc
+}
+
+// outputVerbBefore reports whether a verb of output comes just before the
+// size at i: "outputs 32x7x7", "gives 64x4x4", "is 128x4x4 after the last conv".
+func (r *enReader) outputVerbBefore(i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "outputs", "gives", "produces", "returns", "output", "out":
+			return true
+		}
+	}
+	return false
 }

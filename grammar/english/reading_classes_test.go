@@ -53,6 +53,8 @@ func TestReadingClasses(t *testing.T) {
 		{"input count stays channels", "16 input, 32 output, 3x3 conv params?", 4640, "", ""},
 		// "no padding, maxpool 2x2" keeps the pool: 32 -> 30 -> 15
 		{"no padding then a pool", "input 32x32x1, conv 3x3 8 filters no padding, maxpool 2x2 stride 2. output size?", 15, "", ""},
+		// 64*5*5 = 1600 values flattened
+		{"conv output flattened", "my last conv outputs 64x5x5, what's in_features of the linear layer after flatten?", 1600, "in_features", ""},
 		// SAME: ceil(49/2) = 25
 		{"same without kernel", "keras padding='same' stride 2 on a 49x49 input, out size?", 25, "kernel size was not given", ""},
 	}
