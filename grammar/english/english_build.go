@@ -825,7 +825,12 @@ func (r *enReader) dropEmpty() {
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
 			continue
 		}
-		if empty && k == 0 && r.unsizedLinear(k) {
+		named := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 // sizes go to the input
+		if named && k == 0 && r.unsizedLinear(k) {
+			for _, i := range a.bareSizes {
+				r.g.inputs = append(r.g.inputs, enSizeFact{dims: r.toks[i].dims, tok: i, role: "in"}) // "fc1 in_features for 3x32x32"
+			}
+			a.bareSizes = nil
 			if r.inputsAsked() {
 				moved = a // its in_features asked: it goes after the stack
 				continue

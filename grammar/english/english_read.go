@@ -399,8 +399,8 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 		return
 	}
 	// The previous layer's own kind word after another kind word ("conv layer") is one anchor.
-	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 {
-		return
+	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 && r.lem(i+1) != "(" {
+		return // but "pool2 conv(32, 64, 5)" is a pool, then a conv
 	}
 	r.anchors = append(r.anchors, a)
 	*last = a
