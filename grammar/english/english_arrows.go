@@ -27,11 +27,11 @@ func (r *enReader) arrowStack(q *lang.Question) bool {
 	noBias := enNoBiasRE.MatchString(r.src)
 	chain := []int{in}
 	for _, s := range steps[1:] {
-		k, out, ok := r.stackConv(s)
+		k, out, stride, ok := r.stackConv(s)
 		if !ok {
 			return false
 		}
-		c := calc.Conv{Dims: 2, In: chain[len(chain)-1], Out: out, Kernel: k, NoBias: noBias}
+		c := calc.Conv{Dims: 2, In: chain[len(chain)-1], Out: out, Kernel: k, Stride: stride, NoBias: noBias}
 		q.Layers = append(q.Layers, lang.Layer{Layer: c, Pos: enPos(r.src, r.toks[s[0]].off)})
 		chain = append(chain, out)
 	}
@@ -72,14 +72,15 @@ func (r *enReader) arrowSteps() [][]int {
 }
 
 // stackInput is the channel count the chain starts from: one number, with
-// words of channels around it ("256 channels in", "input 64").
+// words of channels around it ("256 channels in", "64 in"); "input 64" may
+// be a size, left to the other readings.
 func (r *enReader) stackInput(s []int) (int, bool) {
 	n := -1
 	for _, i := range s {
 		switch t := r.toks[i]; {
 		case t.kind == 'n' && n < 0:
 			n = i
-		case t.kind == 'w' && (t.lem == "channel" || t.lem == "in" || t.lem == "input" || t.lem == "the" || t.lem == "with"):
+		case t.kind == 'w' && (t.lem == "channel" || t.lem == "in" || t.lem == "the" || t.lem == "with"):
 		default:
 			return 0, false
 		}
@@ -88,11 +89,16 @@ func (r *enReader) stackInput(s []int) (int, bool) {
 }
 
 // stackConv reads one step: a kernel, the conv word and the channels out
-// ("1x1 conv to 64", "3x3 conv 64", "1x1 conv back to 256").
-func (r *enReader) stackConv(s []int) (kernel []int, out int, ok bool) {
+// ("1x1 conv to 64", "3x3 conv 64", "1x1 conv back to 256"), and a stride
+// said with its value ("3x3 conv 64 stride 2").
+func (r *enReader) stackConv(s []int) (kernel []int, out int, stride []int, ok bool) {
 	conv := false
-	for _, i := range s {
+	for k := 0; k < len(s); k++ {
+		i := s[k]
 		switch t := r.toks[i]; {
+		case t.kind == 'w' && t.lem == "stride" && stride == nil && k+1 < len(s) && r.toks[s[k+1]].kind == 'n':
+			stride = []int{enClamp(r.toks[s[k+1]].num)}
+			k++
 		case t.kind == 's' && kernel == nil && kernelSized(t.dims):
 			kernel = t.dims
 		case t.kind == 'n' && out == 0:
@@ -101,10 +107,10 @@ func (r *enReader) stackConv(s []int) (kernel []int, out int, ok bool) {
 			conv = true
 		case t.kind == 'w' && enStackFill[strings.ToLower(t.raw)]:
 		default:
-			return nil, 0, false
+			return nil, 0, nil, false
 		}
 	}
-	return kernel, out, conv && kernel != nil && out > 0
+	return kernel, out, stride, conv && kernel != nil && out > 0
 }
 
 // enStackFill are the words a step of an arrow stack may hold besides its

@@ -55,6 +55,8 @@ func TestReadingClasses(t *testing.T) {
 		{"no padding then a pool", "input 32x32x1, conv 3x3 8 filters no padding, maxpool 2x2 stride 2. output size?", 15, "", ""},
 		// 64*5*5 = 1600 values flattened
 		{"conv output flattened", "my last conv outputs 64x5x5, what's in_features of the linear layer after flatten?", 1600, "in_features", ""},
+		// 32*8+8 + 9*8*8+8 + 8*32+32 = 264 + 584 + 288 = 1136; the stride is the 3x3's
+		{"arrow stack with a stride", "32 ch -> 1x1 conv 8 -> 3x3 conv 8 stride 2 -> 1x1 conv 32, params", 1136, "read as 3 convs", ""},
 		// 28->26->13->11->5: 16*5*5 = 400; "pool2 conv(...)" is two layers
 		{"calls after a short pool", "fc1 in_features for 3x28x28 w/ conv(3,8,3) pool2 conv(8,16,3) pool2 ??", 400, "in_features", ""},
 		// SAME: ceil(49/2) = 25
