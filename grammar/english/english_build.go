@@ -19,13 +19,18 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
-	if r.kernelChain(q) || r.fcAsConv(q) { // english_chain.go
+	if r.flatOutput(q) { // english_tensor.go
+		q.Notes = append(q.Notes, r.notes...)
+		return q, nil
+	}
+	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) { // english_chain.go, english_arrows.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -103,7 +108,7 @@ func (r *enReader) finish(q *lang.Question) {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
 	if q.Network && q.Input == nil {
-		chainChannels(q.Layers)
+		chainChannels(q.Layers, !r.perLayer())
 	}
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
@@ -452,12 +457,24 @@ func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 }
 
 // chainChannels gives each conv of a chain without an input size the
-// channels of the conv before, so the chain is sized layer by layer.
-func chainChannels(layers []lang.Layer) {
-	for k := range layers {
-		if c, ok := layers[k].Layer.(calc.Conv); ok && c.In == 0 && k > 0 {
-			if pc, ok := layers[k-1].Layer.(calc.Conv); ok {
+// channels of the conv before, so the chain is sized layer by layer; with
+// norms, a batch norm said without channels takes them too ("conv 3->32 +
+// batchnorm").
+func chainChannels(layers []lang.Layer, norms bool) {
+	for k := 1; k < len(layers); k++ {
+		pc, ok := layers[k-1].Layer.(calc.Conv)
+		if !ok {
+			continue
+		}
+		switch c := layers[k].Layer.(type) {
+		case calc.Conv:
+			if c.In == 0 {
 				c.In = pc.Out
+				layers[k].Layer = c
+			}
+		case calc.BatchNorm:
+			if c.C == 0 && norms {
+				c.C = pc.Out // "conv 3->32 + batchnorm": the norm takes the conv's 32
 				layers[k].Layer = c
 			}
 		}
@@ -519,6 +536,10 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	}
 	if c == 0 {
 		c = r.inputChannels(first)
+	}
+	if c == 0 && len(dims) == 2 && r.oneFilter(first) {
+		c = 1
+		r.notes = append(r.notes, fmt.Sprintf("one filter on a %s input said without a depth: 1 input channel assumed", r.toks[f.tok].raw))
 	}
 	if c == 0 && r.mentions("lenet") {
 		c = 1
@@ -651,7 +672,7 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 	case len(dims) == 2 && r.g.frames > 0:
 		return 0, append([]int{int(r.g.frames)}, dims...)
 	case len(dims) == 1 && !r.oneD(first):
-		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d", dims[0], dims[0], dims[0]))
+		r.notes = append(r.notes, fmt.Sprintf("input %d read as %d×%d (a square input assumed)", dims[0], dims[0], dims[0]))
 		return 0, []int{dims[0], dims[0]}
 	}
 	return 0, dims
@@ -788,6 +809,7 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 // carries nothing of its own ("output shape after pooling?").
 func (r *enReader) dropEmpty() {
 	var kept []*enAnchor
+	var moved *enAnchor
 	for k, a := range r.anchors {
 		empty := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes) == 0 && a.padMode == "" && !a.hasP && r.shortSize(a) == 0
 		dup := false
@@ -801,6 +823,19 @@ func (r *enReader) dropEmpty() {
 		// hidden layer have?": the layer named again.
 		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			continue
+		}
+		named := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 // sizes go to the input
+		if named && k == 0 && r.unsizedLinear(k) {
+			for _, i := range a.bareSizes {
+				r.g.inputs = append(r.g.inputs, enSizeFact{dims: r.toks[i].dims, tok: i, role: "in"}) // "fc1 in_features for 3x32x32"
+			}
+			a.bareSizes = nil
+			if r.inputsAsked() {
+				moved = a // its in_features asked: it goes after the stack
+				continue
+			}
+			r.notes = append(r.notes, fmt.Sprintf("%q has no units said: left out; what reaches it is the last layer's output", r.toks[a.tok].raw))
 			continue
 		}
 		// "After ResNet's conv1 you have 112x112. A 3x3 max pool ...": a
@@ -826,7 +861,27 @@ func (r *enReader) dropEmpty() {
 		}
 		kept = append(kept, a)
 	}
+	if moved != nil {
+		kept = append(kept, moved)
+	}
 	r.anchors = kept
+}
+
+// unsizedLinear reports whether the k-th mention is a fully connected
+// layer named with a stack of convs and pools and nothing else ("in_features
+// for my linear? input 3x96x96, conv5x5 16ch, pool2, ..."): the stack is
+// sized, the layer is where its output goes.
+func (r *enReader) unsizedLinear(k int) bool {
+	a := r.anchors[k]
+	if a.kind != "fc" || len(r.anchors) < 3 {
+		return false
+	}
+	for j, b := range r.anchors {
+		if j != k && b.kind != "conv" && b.kind != "pool" && b.kind != "act" && b.kind != "flatten" {
+			return false
+		}
+	}
+	return true
 }
 
 // saidLast reports whether a mention is "the last pool", "the previous
@@ -989,7 +1044,7 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 	// 256)" is the run.
 	var best, run []int
 	for k, i := range toks {
-		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->") {
+		if k > 0 && !(i == toks[k-1]+2 && r.lem(i-1) == "->" || r.hyphenNext(a, toks[k-1], i)) {
 			run = nil
 		}
 		run = append(run, i)
@@ -1006,6 +1061,12 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 		sizes = append(sizes, int(r.toks[i].num))
 	}
 	return sizes
+}
+
+// hyphenNext reports whether the number at i follows the one at j with a
+// hyphen, in a fully connected stack: "mlp 784-128-64-10".
+func (r *enReader) hyphenNext(a *enAnchor, j, i int) bool {
+	return a.kind == "fc" && i == j+1 && r.toks[i].hyph
 }
 
 // mlpLayers chains fully connected layers through sizes.
@@ -1099,7 +1160,7 @@ const solveHint = "e.g. \"what padding keeps a 28x28 input at 28x28 with a 5x5 k
 // that takes the input size to the output size wanted.
 func (r *enReader) solveSetting(a *enAnchor) (*calc.Solved, error) {
 	c := r.solveConv(a)
-	if a.padMode == "same" && r.g.unknown == "pad" {
+	if r.saidSame(a) && r.g.unknown == "pad" {
 		r.g.keep = true // "what padding for 'same'": the padding that keeps the size
 	}
 	inSize, outSize := r.solveSizes(c)
@@ -1278,4 +1339,68 @@ func byRole(counts []enCount, in, out int) (int, int, []int) {
 		}
 	}
 	return in, out, rest
+}
+
+// oneFilter reports whether a is a conv said to have a single filter and
+// nothing about its input channels: "5x5 input, one 3x3 filter" is the
+// textbook's 2-D convolution of a one-channel image.
+func (r *enReader) oneFilter(a *enAnchor) bool {
+	if a == nil || a.kind != "conv" || len(a.args) > 0 || len(a.counts) == 0 {
+		return false
+	}
+	for _, c := range a.counts {
+		if c.v != 1 || c.class != "filter" || c.role == "in" {
+			return false
+		}
+	}
+	return true
+}
+
+// indexedContext reads "if conv2 is 3x3 and conv1 had 32 filters": a
+// layer named by its index with counts and no kernel, said with the layer
+// after it that has a kernel and no counts, is that layer's input (its
+// filters are the next layer's channels), as "the previous layer" is.
+func (r *enReader) indexedContext() {
+	for _, a := range r.anchors {
+		ia := r.toks[a.tok].idx
+		if ia == 0 || len(a.kernel) > 0 || len(a.counts) == 0 || a.ctx {
+			continue
+		}
+		for _, b := range r.anchors {
+			if b.kind == a.kind && r.toks[b.tok].idx == ia+1 && len(b.kernel) > 0 && len(b.counts) == 0 {
+				a.ctx = true
+				for k := range a.counts {
+					a.counts[k].role = "in"
+				}
+			}
+		}
+	}
+}
+
+// saidSame reports whether "same" padding is said of a, or of a conv
+// named again with nothing else ("... 128 filters of 7x7. You want a
+// 'same' convolution").
+func (r *enReader) saidSame(a *enAnchor) bool {
+	if a.padMode == "same" {
+		return true
+	}
+	for _, b := range r.anchors {
+		if b != a && b.kind == a.kind && b.padMode == "same" && len(b.kernel)+len(b.counts)+len(b.args) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// perLayer reports whether something is said of each layer ("each
+// followed by BatchNorm2d", "a batch norm after every conv"): one such
+// layer per conv, which the reading does not repeat, so it must not size
+// the one it read as if it were the only one.
+func (r *enReader) perLayer() bool {
+	for _, t := range r.toks {
+		if w := strings.ToLower(t.raw); w == "each" || w == "every" {
+			return true
+		}
+	}
+	return false
 }

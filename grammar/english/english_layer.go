@@ -147,11 +147,49 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 	if len(k) == 0 {
 		k = r.shortKernel(a)
 	}
+	if len(k) == 0 && r.padOnly(a) {
+		k, a.depthwise = []int{1}, true
+		r.notes = append(r.notes, "padding alone, no filter: read as a 1x1 window at stride 1 on each channel, which keeps every padded position (its weights are not part of the question)")
+	}
+	if len(k) == 0 && r.sameSizeOnly(a) {
+		k = []int{1}
+		r.notes = append(r.notes, "the kernel size was not given: 1 assumed; with \"same\" padding the output size does not depend on it")
+	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
 			"say it as \"3x3 filters\" or \"a filter size of 5\"")
 	}
 	return k, nil
+}
+
+// padOnly reports whether the question pads a volume and asks its size,
+// with no filter, kernel or stride said: "pad a 47x47x10 volume with
+// pad=3: what size after padding?".
+func (r *enReader) padOnly(a *enAnchor) bool {
+	if len(a.pad) == 0 || len(a.stride)+len(a.counts)+len(a.args)+len(a.dil) > 0 || len(r.realAnchors()) != 1 {
+		return false
+	}
+	for _, t := range r.toks {
+		if t.kind == 'w' && (t.lem == "filter" || t.lem == "kernel" || t.lem == "ksize" || t.lem == "conv" || t.lem == "stride") {
+			return false
+		}
+	}
+	return len(r.g.asked) == 1 && r.g.asked[0] == "output"
+}
+
+// sameSizeOnly reports whether a is the one conv of a question that asks
+// only its output size, with "same" padding: ceil(in/stride), whatever
+// the kernel.
+func (r *enReader) sameSizeOnly(a *enAnchor) bool {
+	if a.padMode != "same" || len(r.realAnchors()) != 1 || len(r.g.asked) == 0 {
+		return false
+	}
+	for _, q := range r.g.asked {
+		if q != "output" {
+			return false
+		}
+	}
+	return true
 }
 
 // convArgsIn reports whether a convolution's channels come from its
@@ -315,7 +353,11 @@ func (r *enReader) noteOneFilter() {
 	if what == "" {
 		what = "output size"
 	}
-	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+" does not depend on it")
+	verb := " does"
+	if len(r.g.asked) > 1 || strings.HasSuffix(what, "s") {
+		verb = " do"
+	}
+	r.notes = append(r.notes, "the number of filters was not given: 1 assumed; the "+what+verb+" not depend on it")
 }
 
 // poolLayer builds a pooling layer; its window is said, an argument, a

@@ -3,6 +3,8 @@ package english
 import (
 	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // Reading one number: each reader below tries one role the number may
@@ -30,6 +32,9 @@ type enNum struct {
 func (r *enReader) number(i int) {
 	if r.toks[i].used {
 		return // read with a list or arguments before it
+	}
+	if r.sampleRate(i) {
+		return
 	}
 	n := r.numAt(i)
 	for _, read := range []func(*enNum) bool{r.numInOut, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
@@ -354,6 +359,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 			r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in", rgb: n.rgb})
 			return "", true
 		}
+		if r.squareInput(n) {
+			return "", true
+		}
 	case "stride", "pad":
 		if r.numSettingNoun(n) {
 			return "", true
@@ -370,6 +378,9 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		r.numRepeat(n)
 		return "", true
 	case "":
+		if r.lem(n.i+1) == "in" && r.squareInput(n) {
+			return "", true
+		}
 		if n.nrole != "" && (r.lem(n.i+1) == "input" || r.lem(n.i+1) == "output") {
 			class = "neuron"
 		}
@@ -610,6 +621,9 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			break // "with" also reads "has": the previous layer has 32 maps
 		}
 	}
+	if role == "" && (class == "depth" || class == "channel") {
+		role = r.depthOf(i) // "its input has depth 48"
+	}
 	if role == "" && class != "" {
 		switch n.plem {
 		case "input":
@@ -673,4 +687,76 @@ func (r *enReader) layerIndexNear(i int) int {
 		}
 	}
 	return 0
+}
+
+// squareInput reads a number said as the whole input ("224 input, 3x3
+// conv", "224 in, k=3 s=2"): one size, a square, when the phrase ends
+// there and no other input size is said. "784 inputs", "3 in, 64 out" and
+// "64 input and 64 output maps" are counts.
+func (r *enReader) squareInput(n *enNum) bool {
+	w := n.i + 1
+	if n.t.kind != 'n' || n.t.num < 4 || w >= len(r.toks) || r.toks[w].plural || r.lem(w) != "in" && r.lem(w) != "input" {
+		return false
+	}
+	if l := r.lem(w + 1); l != "," && l != ";" && l != ":" && l != "." && l != "" {
+		return false
+	}
+	if !r.asksSizeOnly() {
+		return false // "64 in; 128 filters: params?", "16 input, 32 output" say channels
+	}
+	for j := range r.toks {
+		if r.toks[j].kind == 's' && len(r.toks[j].dims) >= 2 && slices.Min(r.toks[j].dims) > 11 {
+			return false // an input size said in full elsewhere
+		}
+		if r.isNum(j) && j > n.i && (r.lem(j+1) == "out" || r.lem(j+1) == "outch") {
+			return false // "3 in, 64 out": channels
+		}
+	}
+	r.g.inputs = append(r.g.inputs, enSizeFact{dims: n.vals, tok: n.i, role: "in"})
+	return true
+}
+
+// asksSizeOnly reports whether the question asks for sizes alone: the
+// output size or the receptive field.
+func (r *enReader) asksSizeOnly() bool {
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" {
+			return false
+		}
+	}
+	return len(r.g.asked) > 0
+}
+
+// depthOf is the role of a depth said of a named volume before it, back to
+// the start of its phrase: "its input has depth 48" ("in"), "the output
+// has a depth of 64" ("out"); "" when no volume is named.
+func (r *enReader) depthOf(i int) string {
+	for j := i - 1; j >= 0 && i-j <= 5; j-- {
+		switch l := r.lem(j); {
+		case l == "input":
+			return "in"
+		case l == "output":
+			return "out"
+		case enStop[l] && l != "with" || r.isNum(j) || enKinds[l]:
+			return ""
+		}
+	}
+	return ""
+}
+
+// sampleRate names a rate ("at 16 kHz") as not used: a layer's output
+// length depends on the samples, not on how fast they were taken.
+func (r *enReader) sampleRate(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || i+1 >= len(r.toks) {
+		return false
+	}
+	switch strings.ToLower(r.toks[i+1].raw) {
+	case "khz", "hz", "mhz", "fps":
+	default:
+		return false
+	}
+	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
+		Why: "a rate: the output length depends on the number of samples, not on the rate"})
+	return true
 }

@@ -157,6 +157,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
 		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
 		return &enAnchor{kind: "conv", tok: i}
+	case (last == nil || last.kind == "conv") && r.settingChain(i):
+		// "3x3 dil 2 then 3x3 dil 4": sizes with settings, one conv each.
+		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && r.shortConv(i):
 		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
 		return &enAnchor{kind: "conv", tok: i}
@@ -184,10 +187,31 @@ func (r *enReader) notLayer(i int) bool {
 	if r.lem(i-1) == "no" && (l == "pool" || l == "bn" || l == "dropout" || l == "act" || r.lem(i+1) == "bias") {
 		return true
 	}
+	if (l == "pool" || l == "bn" || l == "dropout") && r.negatedList(i) {
+		return true // "no stride/pooling", "without padding or pooling"
+	}
 	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
 		return true // "out size and conv params": what is asked of the layer named
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// negatedList reports whether the word at i ends a list of settings a
+// "no" or "without" denies: "no stride/pooling", "no padding or pooling".
+func (r *enReader) negatedList(i int) bool {
+	if r.isNum(i+1) || r.isNum(i-1) {
+		return false // "no padding, 2x2 pooling": a pool with its window
+	}
+	for j := i - 1; j >= 0 && i-j <= 6; j-- {
+		switch l := r.lem(j); {
+		case l == "no" || l == "nopad" || strings.EqualFold(r.toks[j].raw, "without"):
+			return j < i-1
+		case l == "/" || l == "or" || l == "nor" || enAttr[l] || l == "bias" || l == "nobias":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // summaryRow reports whether token i is on a row of a printed model
@@ -375,8 +399,8 @@ func (r *enReader) addAnchor(a *enAnchor, last **enAnchor) {
 		return
 	}
 	// The previous layer's own kind word after another kind word ("conv layer") is one anchor.
-	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 {
-		return
+	if *last != nil && (*last).tok == i-1 && r.toks[i].idx == 0 && r.lem(i+1) != "(" {
+		return // but "pool2 conv(32, 64, 5)" is a pool, then a conv
 	}
 	r.anchors = append(r.anchors, a)
 	*last = a
@@ -601,7 +625,9 @@ func (r *enReader) word(i int) {
 	case "same":
 		r.wordSame(i, a)
 	case "keep":
-		r.g.keep = true
+		if n := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw); !strings.HasSuffix(n, "ing") || i+1 == len(r.toks) {
+			r.g.keep = true // but "I keep getting 13" says nothing of the size
+		}
 	case "give":
 		// "so it doesn't shrink my feature map": the size is kept.
 		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
@@ -639,7 +665,7 @@ func (r *enReader) wordCounts(i int, a *enAnchor) {
 func (r *enReader) wordSame(i int, a *enAnchor) {
 	t := r.toks[i]
 	folded := t.end-t.off > len(t.raw) // "same padding" folded into one token
-	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || r.lem(i-1) == "is" && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || (r.lem(i-1) == "is" || r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
 		if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 			m.padMode, m.at["pad"] = "same", i
 		}
@@ -710,6 +736,11 @@ func (r *enReader) sizeRole(i int, dims []int, role string) {
 }
 
 func (r *enReader) bareNum(i int, a *enAnchor) {
+	if r.layersMeant(i) {
+		t := r.toks[i]
+		r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw, Pos: enPos(r.src, t.off), Why: "it counts the layers named (\"the two\"), not a size"})
+		return
+	}
 	if a == nil {
 		a = r.owner(i)
 	}
@@ -721,6 +752,23 @@ func (r *enReader) bareNum(i int, a *enAnchor) {
 	} else {
 		a.bare = append(a.bare, i)
 	}
+}
+
+// layersMeant reports whether the bare number at i counts the layers named
+// ("total params for the two", "both 2 layers"): after "the", "these" or
+// "both", with nothing after it but a layer word or the end.
+func (r *enReader) layersMeant(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || t.num < 2 || t.num > 9 || i == 0 {
+		return false
+	}
+	switch strings.ToLower(r.toks[i-1].raw) {
+	case "the", "these", "those", "both", "all":
+	default:
+		return false
+	}
+	n := r.lem(i + 1)
+	return n == "" || n == "?" || n == "." || n == "!" || n == "layer" || enKinds[n] && r.toks[i+1].plural
 }
 
 // size files a size (or a number next to an input word): a kernel, an input,
@@ -754,6 +802,8 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
 		setKernel()
+	case plem == "channel" && r.kernelAfterChannels(i, m):
+		setKernel() // "conv 128 -> 256 channels 3x3"
 	case kernelish[nlem]:
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
@@ -775,6 +825,22 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	default:
 		r.bareNum(i, a)
 	}
+}
+
+// kernelAfterChannels reports whether the size at i, after "N channels",
+// is the kernel of the one conv named: "conv 128 -> 256 channels 3x3".
+// With another layer or another size said it may be a map size ("64
+// channels 7x7, then flatten"), left to the other readings.
+func (r *enReader) kernelAfterChannels(i int, m *enAnchor) bool {
+	if m == nil || m.kind != "conv" || len(m.kernel) > 0 || len(r.anchors) != 1 || !r.isNum(i-2) || !kernelSized(r.toks[i].dims) || r.toks[i].dims[0] > 11 {
+		return false
+	}
+	for j, t := range r.toks {
+		if j != i && t.kind == 's' {
+			return false
+		}
+	}
+	return true
 }
 
 // outputsA reports whether the size at i is what a layer outputs ("outputs
@@ -884,6 +950,10 @@ func (r *enReader) asked() {
 	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
+	// "... want a 'same' convolution. padding?": the setting asked on its own.
+	if n := len(r.toks); r.g.unknown == "" && n > 2 && r.lem(n-2) == "pad" && r.lem(n-1) == "?" && (r.lem(n-3) == "." || r.lem(n-3) == ";") {
+		r.g.unknown, r.g.unkTok = "pad", n-2
+	}
 	// "how wide a patch of the input does one unit see?": the receptive
 	// field.
 	sees, patch, how := false, false, false
@@ -896,6 +966,9 @@ func (r *enReader) asked() {
 	if sees && patch && how {
 		r.addAsked("receptive field")
 	}
+	if enLooksAtRE.MatchString(r.src) {
+		r.addAsked("connections") // "how many inputs does each neuron look at"
+	}
 	// "what does pytorch give?", "what size comes out?", "on 64 -> ?":
 	// the output.
 	for i := range r.toks {
@@ -905,6 +978,10 @@ func (r *enReader) asked() {
 		r.addAsked("output")
 	}
 }
+
+// enLooksAtRE asks how many inputs one unit reads: "how many inputs does
+// each conv2 neuron look at", "how many values does one unit see".
+var enLooksAtRE = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers)\s+(?:does|do|will|would)\s+(?:each|one|a|every|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|output)s?\s+(?:look|see|read|connect)`)
 
 // enNeeded ask for the setting named before them: "filter size needed".
 var enNeeded = map[string]bool{"needed": true, "required": true, "necessary": true}
@@ -949,8 +1026,8 @@ func (r *enReader) askedWord(i int, connect bool) string {
 		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) {
 			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
-		if !r.isNum(i-1) && r.lem(i+1) != "sharing" {
-			return "weights"
+		if !r.isNum(i-1) && r.lem(i+1) != "sharing" && !strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "only") {
+			return "weights" // but "(weights only, bias apart)" qualifies what is asked
 		}
 	case "bias":
 		if (q || r.lem(i-1) == "and" || r.lem(i+1) == "?") && !r.countingBias(i) {
@@ -973,6 +1050,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "output", "size":
 		return r.askedOutput(i, q)
 	case "macs":
+		if w := strings.ToLower(r.toks[i].raw); w == "multiply" && i > 0 && enDoers[strings.ToLower(r.toks[i-1].raw)] {
+			return "" // "whether I multiply the strides": the asker's working
+		}
 		return "macs"
 	case "flops":
 		if !strings.EqualFold(r.toks[i].raw, "operation") || r.questioned(i) {
@@ -981,7 +1061,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	case "rf":
 		// "rf of 7x7 conv s2 then ..." asks; "a receptive field of 7x7" gives it.
 		count := r.toks[min(i+1, len(r.toks)-1)].kind == 'n' && r.toks[min(i+2, len(r.toks)-1)].kind == 's' // "rf five 3x3 layers"
-		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
+		if (!r.isNum(i+1) || count) && !(r.toks[min(i+2, len(r.toks)-1)].kind == 's' && (r.lem(i+1) == "of" || r.lem(i+1) == "is") && !enKinds[r.lem(i+3)] && !enAttr[r.lem(i+3)] && !enShortAt(r.toks, i+3)) {
 			return "receptive field"
 		}
 	case "memory":
@@ -989,6 +1069,10 @@ func (r *enReader) askedWord(i int, connect bool) string {
 	}
 	return ""
 }
+
+// enDoers are the words before "multiply" as a verb of the asker's own
+// working ("I multiply the strides", "do you multiply"), not a count asked.
+var enDoers = map[string]bool{"i": true, "we": true, "you": true, "to": true, "should": true, "do": true, "then": true}
 
 // questioned reports whether a question word comes just before the word
 // at i, over articles and words that qualify it: "how many neurons",
@@ -1103,6 +1187,9 @@ func (r *enReader) askedUnknown(i int) {
 		if u == "kernel" && (strings.EqualFold(r.toks[j-1].raw, "effective") || r.lem(j-1) == "size" && strings.EqualFold(r.toks[max(j-2, 0)].raw, "effective")) {
 			r.addAsked("receptive field") // "the effective kernel size": a dilated kernel's span
 			return
+		}
+		if u == "pad" && (r.lem(j-1) == "after" || r.lem(j-1) == "with") {
+			return // "what size after padding?" asks the size
 		}
 		if u != "" {
 			if r.g.unknown == "" {

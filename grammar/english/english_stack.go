@@ -294,3 +294,29 @@ func (r *enReader) asksFCInputs() bool {
 	}
 	return false
 }
+
+// settingChain reports whether the size at i is a kernel in a chain of
+// kernels with settings and no layer word: "3x3 dil 2 then 3x3 dil 4",
+// "5x5 stride 2, 3x3 stride 1". Another such size must be said.
+func (r *enReader) settingChain(i int) bool {
+	if !r.kernelWithSetting(i) || r.namesKind("conv") || r.namesKind("pool") {
+		return false
+	}
+	for j := range r.toks {
+		if j != i && r.kernelWithSetting(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// kernelWithSetting reports whether token i is a small square size
+// followed by a setting and its value ("3x3 dil 2", "5x5 stride 1").
+func (r *enReader) kernelWithSetting(i int) bool {
+	t := r.toks[i]
+	if t.kind != 's' || len(t.dims) != 2 || t.dims[0] != t.dims[1] || t.dims[0] > 11 {
+		return false
+	}
+	l := r.lem(i + 1)
+	return (l == "stride" || l == "dilation" || l == "pad") && r.isNum(i+2)
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -38,7 +39,7 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 	at := -1
 	for i, t := range r.toks {
 		if t.kind == 's' {
-			if at >= 0 || len(t.dims) != 3 {
+			if at >= 0 || len(t.dims) != 3 && r.outFilters() == 0 || len(t.dims) < 2 || len(t.dims) > 3 {
 				return false
 			}
 			at = i
@@ -47,11 +48,7 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 	if at < 0 {
 		return false
 	}
-	d := r.toks[at].dims
-	shape, layout := calc.Shape{d[2], d[0], d[1]}, "H×W×C"
-	if d[0] < d[2] && d[1] == d[2] {
-		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
-	}
+	shape, layout := r.tensorShape(r.toks[at].dims)
 	if m := enBatchRE.FindStringSubmatch(r.src); m != nil {
 		fmt.Sscan(m[1], &q.Batch)
 	}
@@ -78,18 +75,124 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 // volume", "one conv output 64x112x112"): its output tensor is the
 // question.
 func (r *enReader) kernelFreeOutput() bool {
+	convs := 0
 	for _, a := range r.anchors {
-		if a.kind != "conv" || len(a.kernel) > 0 {
+		switch {
+		case a.kind == "act" || a.kind == "layer":
+			// "how many activation values": a word of what is asked
+		case a.kind != "conv" || len(a.kernel) > 0:
 			return false
+		default:
+			convs++
 		}
 	}
+	if convs == 0 {
+		return false
+	}
 	for i, t := range r.toks {
-		if t.kind == 's' && len(t.dims) == 3 {
+		if t.kind == 's' && (len(t.dims) == 3 || len(t.dims) == 2 && r.outFilters() > 0) {
+			if r.saidOfOutput(i) {
+				return true // "the output of a conv layer is a 112x112x64 tensor"
+			}
 			for j := max(i-3, 0); j < i; j++ {
 				if l := r.lem(j); l == "output" || l == "out" {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// outFilters is the one filter count said of the one conv named ("a conv
+// layer with 64 filters ... the output is 224x224"), or 0.
+func (r *enReader) outFilters() int {
+	var n int64
+	for _, a := range r.anchors {
+		for _, c := range a.counts {
+			if a.kind != "conv" || c.class != "filter" || n != 0 {
+				return 0
+			}
+			n = c.v
+		}
+	}
+	return int(min(n, 1<<20))
+}
+
+// tensorShape is a tensor said as H×W×C or C×H×W, channels first, and the
+// layout read; an H×W size takes the conv's filters as its channels.
+func (r *enReader) tensorShape(d []int) (calc.Shape, string) {
+	if len(d) == 2 {
+		return calc.Shape{r.outFilters(), d[0], d[1]}, fmt.Sprintf("H×W with the conv's %d filters as its channels", r.outFilters())
+	}
+	if d[0] < d[2] && d[1] == d[2] {
+		return calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "3x224x224", "64x112x112"
+	}
+	return calc.Shape{d[2], d[0], d[1]}, "H×W×C"
+}
+
+// flatOutput reads "my last conv outputs 32x7x7, what's in_features of the
+// linear layer?": a conv's output said as a tensor, the fully connected
+// layer after it named without units, and its inputs asked. The tensor
+// is flattened; its values are the in_features. False when a layer says
+// more than its name (a kernel, a count), or the tensor is not one
+// three-sided size said as an output.
+func (r *enReader) flatOutput(q *lang.Question) bool {
+	if !r.inputsAsked() || !r.bareLayers() {
+		return false
+	}
+	at := -1
+	for i, t := range r.toks {
+		if t.kind == 's' {
+			if at >= 0 || len(t.dims) != 3 {
+				return false
+			}
+			at = i
+		}
+	}
+	if at < 0 || !r.saidOfOutput(at) && !r.outputVerbBefore(at) {
+		return false
+	}
+	d := r.toks[at].dims
+	shape, layout := r.tensorShape(d)
+	if d[1] == d[2] && d[0] != d[1] {
+		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "32x7x7"
+	}
+	pos := enPos(r.src, r.toks[at].off)
+	q.Input = shape
+	q.Layers = []lang.Layer{{Layer: calc.Flatten{}, Pos: pos}}
+	q.Asked = []string{"output"}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: the conv's output; the fully connected layer's in_features are its values flattened", r.toks[at].raw, layout))
+	q.Canonical = lang.Format(q)
+	return true
+}
+
+// bareLayers reports whether the layers named are a conv, a fully
+// connected layer and a flatten (or an activation) said by name alone.
+func (r *enReader) bareLayers() bool {
+	fc := false
+	for _, a := range r.anchors {
+		if len(a.kernel)+len(a.counts)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
+			return false
+		}
+		switch a.kind {
+		case "fc":
+			fc = true
+		case "conv", "flatten", "act", "layer":
+		default:
+			return false
+		}
+	}
+	return fc
+}
+
+// outputVerbBefore reports whether a verb of output comes just before the
+// size at i: "outputs 32x7x7", "gives 64x4x4", "is 128x4x4 after the last conv".
+func (r *enReader) outputVerbBefore(i int) bool {
+	for j := max(i-3, 0); j < i; j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "outputs", "gives", "produces", "returns", "output", "out":
+			return true
 		}
 	}
 	return false

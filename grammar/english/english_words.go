@@ -58,7 +58,7 @@ var enWords = map[string][]string{
 	"valid":      {"valid", "unpadded"},
 	"ceil":       {"ceil", "ceil_mode", "ceiling"},
 	"outpad":     {"output_padding", "outpad"},
-	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations"},
+	"dilation":   {"dilation", "dilated", "dilate", "atrous", "dilation_rate", "holes", "dilations", "dil", "dils"},
 	"rate":       {"rate", "rates"},
 	"group":      {"group", "groups"},
 	"bias":       {"bias", "biases", "biased", "bias_term"},
@@ -252,6 +252,12 @@ func enCompounds(in []enTok) []enTok {
 		if t.kind == 'w' && i+1 < len(in) && in[i+1].kind == 'w' {
 			if strings.EqualFold(t.raw, "zero") && in[i+1].lem == "pad" {
 				t.lem, t.end = "pad", in[i+1].end
+				out = append(out, t)
+				i++
+				continue
+			}
+			if strings.EqualFold(t.raw, "time") && strings.HasPrefix(strings.ToLower(in[i+1].raw), "step") {
+				t.lem, t.end, t.plural = "length", in[i+1].end, in[i+1].plural // "time steps": a length, not a stride
 				out = append(out, t)
 				i++
 				continue
