@@ -243,19 +243,19 @@ func askedStorage(r Reply, asked string) string {
 		if err != nil {
 			return ""
 		}
-		return fmt.Sprintf("memory of %s %s %s, batch %d = %s values × %d bytes (%s) = %s bytes (%s MB)", article, shapeText(s), noun, max(batch, 1), group(values), bytesPer, format, group(bytes), mb(bytes))
+		return fmt.Sprintf("memory of %s %s %s, batch %d = %s values × %d bytes (%s) = %s bytes (%s)", article, shapeText(s), noun, max(batch, 1), group(values), bytesPer, format, group(bytes), megabytes(r.Question, bytes))
 	}
 	switch asked {
 	case "memory":
 		if r.Summary != nil && r.Summary.Input != nil {
 			if mem, err := r.Summary.Memory(batch, bytesPer); err == nil {
-				return fmt.Sprintf("memory for training, %s, batch %d = %s MB in all (torchinfo's estimate)", format, mem.Batch, mb(mem.Total))
+				return fmt.Sprintf("memory for training, %s, batch %d = %s in all (torchinfo's estimate)", format, mem.Batch, megabytes(r.Question, mem.Total))
 			}
 		}
 	case "param bytes":
 		if n, known := paramsOf(r); known {
 			if _, bytes, err := calc.Stored(n, 1, bytesPer); err == nil {
-				return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s MB)", group(n), bytesPer, format, group(bytes), mb(bytes))
+				return fmt.Sprintf("parameter memory = %s parameters × %d bytes (%s) = %s bytes (%s)", group(n), bytesPer, format, group(bytes), megabytes(r.Question, bytes))
 			}
 		}
 	case "output bytes":
@@ -455,4 +455,18 @@ func stepResult(rep calc.Report, quantity string) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// megabytes writes bytes in the unit the question counts in: "12.35 MB"
+// (10⁶ bytes), or "11.78 MiB" (2²⁰ bytes) when it asked for binary units;
+// a whole number of MiB is written whole ("98 MiB").
+func megabytes(q *grammar.Question, bytes int64) string {
+	if !q.MiB {
+		return mb(bytes) + " MB"
+	}
+	const mib = 1 << 20
+	if bytes%mib == 0 {
+		return group(bytes/mib) + " MiB"
+	}
+	return strconv.FormatFloat(float64(bytes)/mib, 'f', 2, 64) + " MiB"
 }

@@ -75,17 +75,40 @@ func withStorage(src string, q *Question) *Question {
 	case byteWords.MatchString(src) && len(q.Layers) > 0:
 		asked = "param bytes" // "fp16 bytes for conv 3x3 512->512"
 	}
-	if bytes == 0 && asked == "" {
+	binary := binaryUnits.MatchString(src)
+	if bytes == 0 && asked == "" && !binary {
 		return q
 	}
 	cp := *q
 	cp.Bytes = bytes
+	cp.MiB = binary
+	cp.Unused = unitNumbers(src, cp.Unused)
 	if asked != "" {
 		cp.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool {
 			return a == "memory" || a == "output" || strings.HasSuffix(a, " bytes")
 		}), asked)
 	}
 	return &cp
+}
+
+// binaryUnits count memory in powers of 1024: "MiB", "GiB", "the
+// 1024*1024 kind of MB", "1024^2 bytes".
+var binaryUnits = regexp.MustCompile(`(?i)\b(?:mib|gib|kib|mebibytes?|gibibytes?)\b|\b1024\s*(?:[*x×]\s*1024|\^\s*2|²)`)
+
+// unitNumbers explains the numbers of a binary unit written out ("the
+// 1024*1024 kind of MB"): they name the unit, not a size.
+func unitNumbers(src string, unused []Unused) []Unused {
+	spans := binaryUnits.FindAllStringIndex(src, -1)
+	out := slices.Clone(unused)
+	for i, u := range out {
+		off := positionOffset(src, u.Pos)
+		for _, sp := range spans {
+			if u.Why == "" && off >= sp[0] && off < sp[1] {
+				out[i].Why = "it names the unit asked, 1024·1024 bytes (MiB)"
+			}
+		}
+	}
+	return out
 }
 
 // outputWords say the room asked is an output's: "the conv outputs

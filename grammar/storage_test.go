@@ -77,3 +77,30 @@ func TestFlattenAnswered(t *testing.T) {
 		t.Errorf("a Linear read: asked %v, want nothing in particular", got.Asked)
 	}
 }
+
+// TestBinaryUnits marks a question that counts memory in MiB, in any of
+// the ways people say it, and explains the numbers of a unit written out.
+func TestBinaryUnits(t *testing.T) {
+	for src, want := range map[string]bool{
+		"resnet18 fp32 weights in MiB?":                                      true,
+		"vgg16 weights in fp16, how many MB (the 1024*1024 kind)?":           true,
+		"bs 16, conv output 64x56x56 fp32, GiB for the activations?":         true,
+		"resnet50 in fp16, how many MB are the weights?":                     false,
+		"memory to train vgg16 with batch 32 in half precision, in MB?":      false,
+		"how many bytes is 1024 x 1024 floats? conv 3x3 3->16 params anyway": true,
+	} {
+		q, err := Parse(src)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if q.MiB != want {
+			t.Errorf("%q: MiB %v, want %v", src, q.MiB, want)
+		}
+		for _, u := range q.Unused {
+			if u.Text == "1024" && u.Why == "" {
+				t.Errorf("%q: 1024 left unexplained", src)
+			}
+		}
+	}
+}

@@ -49,6 +49,10 @@ type Question struct {
 	// Bytes is the bytes of one stored number for memory answers (fp16
 	// 2, fp32 4, fp64 8, int8 1); zero means float32's 4.
 	Bytes int
+	// MiB is true when the question counts memory in binary units ("how
+	// many MiB", "the 1024*1024 kind of MB"): answers give mebibytes
+	// beside the bytes.
+	MiB bool
 	// Solve, when set, is an inverse question ("what padding keeps 28x28?")
 	// and Layers may be empty.
 	Solve *calc.Solved
