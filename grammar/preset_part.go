@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -65,6 +66,35 @@ func weightsOnly(src string) bool {
 // namedPart matches a layer named as papers name them: "conv1", "fc7".
 var namedPart = regexp.MustCompile(`(?i)\b(conv|fc)([1-9])(?:_1)?\b(?:[^-]|$)`)
 
+// stagedConv matches a conv named by its stage and place, as the VGG
+// paper names them: "conv5_3" is the third conv of the fifth stage, the
+// stages being the runs of convs between pools.
+var stagedConv = regexp.MustCompile(`(?i)\bconv([1-5])_([1-9])\b`)
+
+// layerName matches a layer of a network named as papers name them:
+// "pool5", "fc6", "conv4_3".
+var layerName = regexp.MustCompile(`(?i)\b(?:conv|pool|fc)\d(?:_\d)?\b`)
+
+// partNames explains the numbers of the layer names a question about a
+// preset writes ("conv5_3 (before pool5)"): they name its layers, not
+// sizes.
+func partNames(src string, unused []Unused) []Unused {
+	spans := layerName.FindAllStringIndex(src, -1)
+	if len(spans) == 0 {
+		return unused
+	}
+	out := slices.Clone(unused)
+	for i, u := range out {
+		off := positionOffset(src, u.Pos)
+		for _, sp := range spans {
+			if u.Why == "" && off >= sp[0] && off < sp[1] {
+				out[i].Why = "it is part of a layer's name (" + src[sp[0]:sp[1]] + ")"
+			}
+		}
+	}
+	return out
+}
+
 // numberedBlock matches "block 1", "block1".
 var numberedBlock = regexp.MustCompile(`(?i)\bblock\s*([1-5])\b`)
 
@@ -75,9 +105,10 @@ var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "thir
 // row of a kind ("conv", "linear", "pool", "layer" for either of the
 // first two, "block" for a top-level block).
 type partAsked struct {
-	kind string
-	nth  int
-	text string // as written
+	kind  string
+	nth   int
+	stage int    // for a conv named by stage ("conv5_3"): its stage, 1-based
+	text  string // as written
 }
 
 // askedPart reads the part of a preset src names, if any.
@@ -98,6 +129,9 @@ func askedPart(src string) (partAsked, bool) {
 			p.kind = "layer"
 		}
 		return p, true
+	}
+	if m := stagedConv.FindStringSubmatch(src); m != nil {
+		return partAsked{kind: "conv", stage: int(m[1][0] - '0'), nth: int(m[2][0] - '0'), text: m[0]}, true
 	}
 	if m := numberedBlock.FindStringSubmatch(src); m != nil {
 		return partAsked{kind: "block", nth: int(m[1][0] - '0'), text: m[0]}, true
@@ -138,9 +172,16 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 		return nil, false
 	}
 	var rows []calc.Row
+	stage, convs := 1, 0
 	for _, r := range s.Rows {
-		if p.isKind(r) {
+		if p.stage > 0 && r.Leaf() && strings.HasSuffix(r.Kind, "pool") && convs > 0 {
+			stage, convs = stage+1, 0 // a pool ends a stage
+		}
+		if p.isKind(r) && (p.stage == 0 || p.stage == stage) {
 			rows = append(rows, r)
+		}
+		if p.isKind(r) {
+			convs++
 		}
 	}
 	k := p.nth - 1

@@ -9,6 +9,9 @@ func TestPresetPart(t *testing.T) {
 		{"params of the last fc layer of vgg16?", "linear 4096->1000 bias input 4096"},
 		{"conv1 of resnet18: output shape?", "conv 7x7 3->64 stride 2 pad 3 nobias input 224x224"},
 		{"second conv layer of alexnet", "conv 5x5 64->192 pad 2 bias input 27x27"},
+		// The VGG paper's names: the third stage's second conv.
+		{"how many params in conv3_2 of vgg16?", "conv 3x3 256->256 pad 1 bias input 56x56"},
+		{"VGG19 conv5_4 weights?", "conv 3x3 512->512 pad 1 bias input 14x14"},
 	} {
 		q, err := Parse(c.src)
 		if err != nil || q.Canonical != c.want {
@@ -28,5 +31,24 @@ func TestPresetPartContext(t *testing.T) {
 	q, err = Parse("rf of conv2 in alexnet")
 	if err != nil || !q.Network || len(q.Layers) != 4 {
 		t.Errorf("read as %q (%v), want alexnet up to conv2", q.Canonical, err)
+	}
+}
+
+// TestPresetStagedConv reads the VGG paper's conv4_3 as the third conv
+// after the third pool, and its receptive field on the network's input:
+// 3, 5 | 6, 10, 14 | 16, 24, 32, 40 | 44, 60, 76, 92 (a 3x3 conv adds 2
+// input strides, a 2x2 pool 1).
+func TestPresetStagedConv(t *testing.T) {
+	q, err := Parse("receptive field of conv4_3 in VGG16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := summarize(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := s.Rows[len(s.Rows)-1]
+	if last.Field == nil || last.Field[len(last.Field)-1].Size != 92 {
+		t.Errorf("read as %q: receptive field %v, want 92", q.Canonical, last.Field)
 	}
 }

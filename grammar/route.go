@@ -136,7 +136,7 @@ func choose(src string) (*reading, error) {
 				// A part of a preset is sized like any reading.
 				maps.Copy(used, readingValues(q, reports))
 			}
-			u = withoutCounts(src, account(src, q, used), reports)
+			u = partNames(src, withoutCounts(src, account(src, q, used), reports))
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}
