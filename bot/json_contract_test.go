@@ -86,3 +86,28 @@ func TestJSONContract(t *testing.T) {
 		}
 	})
 }
+
+// TestJSONAt: a question about one layer of a network says which, 1-based
+// as the layers are counted, and what of it was asked; a question about
+// the whole network carries no "at".
+func TestJSONAt(t *testing.T) {
+	type at struct {
+		Layer int    `json:"layer"`
+		What  string `json:"what"`
+	}
+	b := bot.New(bot.Options{})
+	for text, want := range map[string][]at{
+		"input 32x32x3, conv 5x5 3->6, maxpool 2, conv 5x5 6->16. how many MACs does the second conv perform?": {{Layer: 3}},
+		"input 32x32x3, conv 5x5 3->6, maxpool 2, conv 5x5 6->16. total MACs?":                                  nil,
+	} {
+		var a struct {
+			At []at `json:"at"`
+		}
+		if err := json.Unmarshal(bot.RenderJSON(b.Answer(context.Background(), text)), &a); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if !slices.Equal(a.At, want) {
+			t.Errorf("%q: at %+v, want %+v", text, a.At, want)
+		}
+	}
+}

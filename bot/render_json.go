@@ -15,6 +15,7 @@ type jsonAnswer struct {
 	Understood string      `json:"understood"`
 	Notes      []string    `json:"notes"`
 	Asked      []string    `json:"asked"`
+	At         []jsonAt    `json:"at,omitempty"`
 	Fix        *jsonFix    `json:"fix,omitempty"`
 	Input      jsonShape   `json:"input"`
 	Layers     []jsonLayer `json:"layers"`
@@ -54,6 +55,16 @@ type jsonLayer struct {
 	RF    []int64 `json:"rf,omitempty"`
 	Jump  []int64 `json:"jump,omitempty"`
 	Start []int64 `json:"start,omitempty"`
+}
+
+// jsonAt is a layer the question asks about by name or place ("the MACs
+// of conv2", "fc1's in_features"): its 1-based index, how the question
+// names it, and what of it is asked ("" the asked quantities, "output",
+// "in_features", "flattened").
+type jsonAt struct {
+	Layer int    `json:"layer"`
+	Name  string `json:"name,omitempty"`
+	What  string `json:"what,omitempty"`
 }
 
 // jsonFix is the corrected line of a mismatch (grammar.Fix): which layer
@@ -131,6 +142,9 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 	a := jsonAnswer{OK: true, Layers: []jsonLayer{}, Notes: []string{}, Asked: []string{}}
 	if q := r.Question; q != nil {
 		a.Understood, a.Notes, a.Asked = q.Canonical, jsonNotes(q), append(a.Asked, q.Asked...)
+		for _, at := range q.At {
+			a.At = append(a.At, jsonAt{Layer: at.Layer + 1, Name: at.Name, What: at.What})
+		}
 		if q.Fix != nil {
 			a.Fix = &jsonFix{Layer: q.Fix.Layer + 1, Line: q.Fix.Line, Why: q.Fix.Why}
 		}
