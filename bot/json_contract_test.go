@@ -98,7 +98,7 @@ func TestJSONAt(t *testing.T) {
 	b := bot.New(bot.Options{})
 	for text, want := range map[string][]at{
 		"input 32x32x3, conv 5x5 3->6, maxpool 2, conv 5x5 6->16. how many MACs does the second conv perform?": {{Layer: 3}},
-		"input 32x32x3, conv 5x5 3->6, maxpool 2, conv 5x5 6->16. total MACs?":                                  nil,
+		"input 32x32x3, conv 5x5 3->6, maxpool 2, conv 5x5 6->16. total MACs?":                                 nil,
 	} {
 		var a struct {
 			At []at `json:"at"`
