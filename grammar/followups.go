@@ -37,8 +37,8 @@ var aspects = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(?:false|true)\b|\b(?:no|without|w/o|with|w/|plus|including|excluding)\s+(?:the\s+|a\s+)?bias(?:es)?\b|\bnobias\b`),
 	// dilation: "dilation 2", "d=2", "dilated by 2"
 	regexp.MustCompile(`(?i)\b(?:dilation(?:[_ ]rate)?|dilated(?:\s+by)?)\s*(?:=|of|is|:)?\s*\d+\b|\bd\s*=?\s*\d+\b`),
-	// kernel: "k5", "kernel 7", "kernel_size=3"
-	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b`),
+	// kernel: "k5", "kernel 7", "kernel_size=3", "a 9x9 kernel"
+	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernel|filter|window)\b`),
 	// storage: "in fp16", "int8"
 	regexp.MustCompile(`(?i)\b(?:in\s+)?(?:fp|float|bf|b?float|int|uint)\s*(?:8|16|32|64)\b|\b(?:half|single|double)[- ]precision\b`),
 	// filters: "64 filters", "128 output channels"
