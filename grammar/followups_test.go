@@ -112,3 +112,22 @@ func TestStackedTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedOverPreset: a side naming a network as context is read as
+// the layer it describes: 5*5*96*96 = 230,400 vs 2*(1*5*96*96) = 92,160;
+// 3*3*64*64+64 = 36,928 vs 64*64+64 = 4,160.
+func TestDescribedOverPreset(t *testing.T) {
+	for _, c := range []struct{ text, first string }{
+		{"googlenet style: 5x5 conv 96->96 vs a 1x5 then 5x1 (both 96->96), params no bias?", "conv 5x5 96->96 nobias"},
+		{"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?", "conv 3x3 64->64 bias"},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil || len(qs) != 2 {
+			t.Errorf("%q: %d questions, %v", c.text, len(qs), err)
+			continue
+		}
+		if got := Format(qs[0]); got != c.first {
+			t.Errorf("%q: first side %q, want %q", c.text, got, c.first)
+		}
+	}
+}

@@ -148,6 +148,13 @@ func parseParts(src string, parts []part) []*Question {
 	for k, p := range numbered {
 		text := stackedTimes(joined(src, slices.Concat(context, []span{p.span()}, shared)))
 		q, err := Parse(text.text)
+		if err == nil {
+			q = describedOverPreset(q, text.text)
+		} else if bare := withoutPresetNames(text.text); bare != text.text && describedLayer.MatchString(bare) {
+			if again, err2 := Parse(bare); err2 == nil {
+				q, err = again, nil // "resnet idea: 3x3 conv 64->64": the name is context
+			}
+		}
 		if err != nil && k > 0 {
 			text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
 		}
@@ -600,4 +607,25 @@ func callEnd(text string, at int) int {
 		}
 	}
 	return -1
+}
+
+// describedLayer matches a layer described in numbers: a kernel size and
+// the word conv, or channels "128->128".
+var describedLayer = regexp.MustCompile(`(?i)\d+\s*[x×]\s*\d+\s+conv|\bconv\w*\s+\d+\s*[x×]\s*\d+|\d+\s*->\s*\d+`)
+
+// describedOverPreset reads a side that names a network as context
+// ("inception trick: 5x5 conv 128->128") and describes a layer in numbers
+// as that layer: a network named never replaces a layer described. It
+// returns q when the side describes none or does not read without the
+// name.
+func describedOverPreset(q *Question, text string) *Question {
+	if q.Preset == "" || !describedLayer.MatchString(text) {
+		return q
+	}
+	again, err := Parse(withoutPresetNames(text))
+	if err != nil || again.Preset != "" || len(again.Layers) == 0 {
+		return q
+	}
+	again.Notes = append([]string{"the network named is context: the layer described in numbers is what is read"}, again.Notes...)
+	return again
 }
