@@ -168,9 +168,10 @@ func fromFirst(src, text string) func(Position) Position {
 	return spliced{text: text, src: src, from: fromStart(text, 0)}.position
 }
 
-// twoSides matches words that set two designs side by side: "vs", "versus",
-// "compared to", "which has more ... or".
-var twoSides = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with))\s|\bwhich\b[^?]{0,60}\b(?:more|fewer|less|bigger|smaller|larger|cheaper|faster)\b[^?]*\sor\s|\b(?:more|fewer|less)\s+\w+\s+than\s`)
+// twoSides matches words that set two designs side by side, with numbers
+// on both sides: "5x5 vs two 3x3", "which has more ... or 7x7", "more
+// params than one Conv2d(64,64,5)" ("cats vs dogs" sets no designs).
+var twoSides = regexp.MustCompile(`(?i)\d[^.?!\n]{0,60}\s(?:vs\.?|versus|compared\s+(?:to|with))\s[^.?!\n]{0,60}\d|\bwhich\b[^?]{0,60}\b(?:more|fewer|less|bigger|smaller|larger|cheaper|faster)\b[^?]*\sor\s[^.?!\n]{0,60}\d|\b(?:more|fewer|less)\s+\w+\s+than\s[^.?!\n]{0,60}\d`)
 
 // askedTwice says first when a message asks two things — a follow-up that
 // changes the question, two designs side by side — and the reading q

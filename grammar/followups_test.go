@@ -131,3 +131,32 @@ func TestDescribedOverPreset(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFollowUps reads messages that ask again, through the front door: no
+// panic, and every unused number is the asker's, on a line of the message.
+func FuzzFollowUps(f *testing.F) {
+	for _, s := range []string{
+		"conv 3x3 on 16 channels, 32 filters. params? and without bias?",
+		"input 100x100x3, conv 7x7 stride 3 with 8 filters, no padding -> output? and if I feed 128x128",
+		"'same' pad w k3 s1? and k7 with dilation 3?",
+		"is 3x Conv2d(32,32,3) fewer params than one Conv2d(32,32,7)? with bias",
+		"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?",
+		"x? ok and if 9x 2x Conv2d((( in fp16? what about feed 0x0x0",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, err := ParseAll(s)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(s, "\n") + 1
+		for _, q := range qs {
+			for _, u := range q.Unused {
+				if u.Pos.Line < 1 || u.Pos.Line > lines || !strings.Contains(s, u.Text) {
+					t.Fatalf("%q: unused %q at %v", s, u.Text, u.Pos)
+				}
+			}
+		}
+	})
+}
