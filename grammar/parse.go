@@ -80,7 +80,7 @@ func ParseAll(src string) ([]*Question, error) {
 		if qs := withPaper(whole); qs != nil {
 			return qs, nil
 		}
-		whole = askedTwice(src, whole)
+		whole = askedTwice(src, withThen(src, whole))
 	}
 	return single(whole, err)
 }

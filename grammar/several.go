@@ -149,7 +149,7 @@ func parseParts(src string, parts []part) []*Question {
 		text := stackedTimes(joined(src, slices.Concat(context, []span{p.span()}, shared)))
 		q, err := Parse(text.text)
 		if err == nil {
-			q = describedOverPreset(q, text.text)
+			q = withThen(text.text, describedOverPreset(q, text.text))
 		} else if bare := withoutPresetNames(text.text); bare != text.text && describedLayer.MatchString(bare) {
 			if again, err2 := Parse(bare); err2 == nil {
 				q, err = again, nil // "resnet idea: 3x3 conv 64->64": the name is context
