@@ -422,7 +422,7 @@ func oneOfAlike(src string, ls []calc.Layer) string {
 
 // thenLayer matches a layer described after "then" or "followed by": "then
 // 1x1 to 64", "followed by a 3x3 conv", "then maxpool".
-var thenLayer = regexp.MustCompile(`(?i)\b(?:then|followed\s+by)\s+(?:an?\s+|the\s+|another\s+)?(?:\d+\s*[x×]\s*\d+|(?:\w+\s+)?conv\w*|(?:max|avg|average)[\s_-]?pool\w*|linear|dense|fc)\b`)
+var thenLayer = regexp.MustCompile(`(?i)\b(?:then|followed\s+by)\s+(?:an?\s+|the\s+|another\s+)?(?:\d+\s*[x×]\s*\d+|k\s*\d+\w*|(?:\w+\s+)?conv\w*|(?:max|avg|average)[\s_-]?pool\w*|linear|dense|fc)\b`)
 
 // thenChain is a doubt when src describes layers one after another ("3x3
 // depthwise ... then 1x1 to 64") and the reading has fewer layers, or "":

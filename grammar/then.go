@@ -19,8 +19,8 @@ import (
 var thenWord = regexp.MustCompile(`(?i)[,;]?\s+(?:and\s+)?(?:then|followed\s+by)\s+(?:an?\s+|the\s+)?`)
 
 // startsWithSize matches a clause that starts with a kernel size: "1x1 to
-// 64".
-var startsWithSize = regexp.MustCompile(`^\d+\s*[x×]\s*\d+\b`)
+// 64", "k3s1p1".
+var startsWithSize = regexp.MustCompile(`(?i)^(?:\d+\s*[x×]\s*\d+\b|k\s*\d)`)
 
 // withThen returns q read again as layers one after another when src
 // describes more layers after "then" than q has and the clauses read; q
@@ -30,6 +30,9 @@ func withThen(src string, q *Question) *Question {
 		return q
 	}
 	if again := readThen(src); again != nil {
+		if len(again.Asked) == 0 {
+			again.Asked = q.Asked // "-> ?": what the first reading took as asked
+		}
 		return again
 	}
 	return q
@@ -83,14 +86,17 @@ func clauseLayer(clause string, in calc.Shape, layers []calc.Layer) (calc.Layer,
 	if err != nil || len(s.Output) != 3 {
 		return nil, false
 	}
-	clause = strings.TrimSpace(clause)
+	clause = strings.TrimRight(strings.TrimSpace(clause), "?.-> ")
+	forms := []string{clause}
 	if startsWithSize.MatchString(clause) {
-		clause = "conv " + clause // "1x1 to 64": the layer kind is the one before's
+		forms = []string{"conv " + clause, clause} // "1x1 to 64": the layer kind is the one before's
 	}
 	out := s.Output
-	q, err := Parse(fmt.Sprintf("%s, on a %dx%dx%d input", strings.TrimRight(clause, "?. "), out[1], out[2], out[0]))
-	if err != nil || len(q.Layers) != 1 {
-		return nil, false
+	for _, f := range forms {
+		q, err := Parse(fmt.Sprintf("%s, on a %dx%dx%d input", f, out[1], out[2], out[0]))
+		if err == nil && len(q.Layers) == 1 {
+			return q.Layers[0].Layer, true
+		}
 	}
-	return q.Layers[0].Layer, true
+	return nil, false
 }

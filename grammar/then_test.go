@@ -26,3 +26,19 @@ func TestThen(t *testing.T) {
 		t.Errorf("doubts %q", q.Doubts)
 	}
 }
+
+// TestThenShorthand: "k5s2p0 then k3s2p1 then k3s1p0" on 75x75: 75 ->
+// floor(70/2)+1 = 36 -> floor(35/2)+1 = 18 -> 16 (torch).
+func TestThenShorthand(t *testing.T) {
+	qs, err := ParseAll("fm 75x75, k5s2p0 then k3s2p1 then k3s1p0 -> ?")
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("%d questions, %v", len(qs), err)
+	}
+	s, err := summarize(qs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs[0].Layers) != 3 || len(s.Output) != 3 || s.Output[1] != 16 || s.Output[2] != 16 {
+		t.Errorf("read as %q, output %v; want three layers and 16x16", qs[0].Canonical, s.Output)
+	}
+}
