@@ -29,7 +29,7 @@ var askedQuantities = []struct {
 }{
 	{regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b(?:\s+(?:of\s+)?(?:size\s+)?(?:[a-z]\s*=\s*)?\d)?`), []string{"receptive field"}, "", "the receptive field"},
 	{regexp.MustCompile(`(?i)\b(?:macs?|flops|multiply[- ]accumulates?|multiplications|mult-adds|madds)\b`), []string{"macs", "flops"}, "", "the multiply-accumulates"},
-	{regexp.MustCompile(`(?i)\b(?:what|wat|which|how\s+much)\s+(?:padding|pad)\b|\b(?:padding|pad)\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "pad", "the padding"},
+	{regexp.MustCompile(`(?i)\b(?:what|wat|which|how\s+much)\s+(?:padding|pad)\b|\b(?:padding|pad)\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b|^\s*['"]?same['"]?\s+(?:padding|pad)\s+(?:for|with|of|w)\b`), nil, "pad", "the padding"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+stride\b`), nil, "stride", "the stride"},
 }
 
@@ -140,6 +140,9 @@ func saidDoubts(src string, q *Question) []string {
 		out = append(out, d)
 	}
 	if d := oneOfAlike(src, ls); d != "" {
+		out = append(out, d)
+	}
+	if d := thenChain(src, ls); d != "" {
 		out = append(out, d)
 	}
 	if d := rolesSwapped(src, ls); d != "" {
@@ -415,4 +418,19 @@ func oneOfAlike(src string, ls []calc.Layer) string {
 		}
 	}
 	return fmt.Sprintf("the question picks out %q, and this reading has its %d layers all alike", m, len(ls))
+}
+
+// thenLayer matches a layer described after "then" or "followed by": "then
+// 1x1 to 64", "followed by a 3x3 conv", "then maxpool".
+var thenLayer = regexp.MustCompile(`(?i)\b(?:then|followed\s+by)\s+(?:an?\s+|the\s+|another\s+)?(?:\d+\s*[x×]\s*\d+|k\s*\d+\w*|(?:\w+\s+)?conv\w*|(?:max|avg|average)[\s_-]?pool\w*|linear|dense|fc)\b`)
+
+// thenChain is a doubt when src describes layers one after another ("3x3
+// depthwise ... then 1x1 to 64") and the reading has fewer layers, or "":
+// a layer described was folded into another or left out.
+func thenChain(src string, ls []calc.Layer) string {
+	ms := thenLayer.FindAllString(src, -1)
+	if len(ms) == 0 || len(ls) > len(ms) {
+		return ""
+	}
+	return fmt.Sprintf("the question describes %d layers one after another (%q), and this reading has %d", len(ms)+1, ms[0], len(ls))
 }

@@ -80,6 +80,7 @@ func ParseAll(src string) ([]*Question, error) {
 		if qs := withPaper(whole); qs != nil {
 			return qs, nil
 		}
+		whole = askedTwice(src, withThen(src, whole))
 	}
 	return single(whole, err)
 }
@@ -87,12 +88,13 @@ func ParseAll(src string) ([]*Question, error) {
 // severalWays are the ways a message may hold several questions, tried in
 // turn: pasted models, kinds of one layer (standard vs depthwise
 // separable, grouped vs ungrouped, kinds.go), a layer and its variant, a
-// list or follow-ups, a setting with two values, a stack against one
+// question asked again with a change (followups.go), a list or follow-ups, a setting with two values, a stack against one
 // layer, a what-if.
 var severalWays = []func(string) []*Question{
 	pastedModels,
 	kindSides,
 	variantSides,
+	followUps,
 	func(src string) []*Question { return parseParts(src, splitQuestions(src)) },
 	settingSides,
 	stackSides,
@@ -115,7 +117,10 @@ func pastedModels(src string) []*Question {
 func distinct(qs []*Question) bool {
 	seen := map[string]bool{}
 	for _, q := range qs {
-		key := q.Canonical + "\x00" + strings.Join(q.Asked, ",")
+		key := fmt.Sprint(q.Canonical, "\x00", strings.Join(q.Asked, ","), "\x00", q.Bytes)
+		if q.Solve != nil {
+			key += "\x00" + q.Solve.Question // two unknowns solved are told apart by what was solved
+		}
 		if seen[key] {
 			return false
 		}

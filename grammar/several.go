@@ -146,10 +146,17 @@ func parseParts(src string, parts []part) []*Question {
 	qs := make([]*Question, 0, len(numbered))
 	texts := make([]string, 0, len(numbered))
 	for k, p := range numbered {
-		text := joined(src, slices.Concat(context, []span{p.span()}, shared))
+		text := stackedTimes(joined(src, slices.Concat(context, []span{p.span()}, shared)))
 		q, err := Parse(text.text)
+		if err == nil {
+			q = withThen(text.text, describedOverPreset(q, text.text))
+		} else if bare := withoutPresetNames(text.text); bare != text.text && describedLayer.MatchString(bare) {
+			if again, err2 := Parse(bare); err2 == nil {
+				q, err = again, nil // "resnet idea: 3x3 conv 64->64": the name is context
+			}
+		}
 		if err != nil && k > 0 {
-			text, q, err = readAgain(src, numbered[k-1], p, text, err)
+			text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
 		}
 		if err != nil {
 			return nil
@@ -161,6 +168,7 @@ func parseParts(src string, parts []part) []*Question {
 	}
 	if len(qs) == 2 {
 		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
+		askedOfBoth(qs)
 	}
 	return qs
 }
@@ -209,7 +217,7 @@ func isContext(first, next part) bool {
 // before it: as a follow-up that changes one setting ("what if stride is
 // 1?"), as the question before continued ("... and what about groups=3?"),
 // or after the opening sentences of the part before.
-func readAgain(src string, before, p part, text spliced, err error) (spliced, *Question, error) {
+func readAgain(src string, before, p part, shared []span, text spliced, err error) (spliced, *Question, error) {
 	if t, ok := changed(before.text, p.text); ok {
 		// The question before, with the setting changed; positions are
 		// the question before's.
@@ -224,7 +232,7 @@ func readAgain(src string, before, p part, text spliced, err error) (spliced, *Q
 		}
 	}
 	if lead := openingSentences(before.text); lead > 0 {
-		again := joined(src, []span{{before.off, before.off + lead}, p.span()})
+		again := joined(src, slices.Concat([]span{{before.off, before.off + lead}, p.span()}, shared))
 		if q, err := Parse(again.text); err == nil {
 			return again, q, nil
 		}
@@ -286,7 +294,7 @@ func fromStart(text string, at int) []int {
 // count and reads without assuming it then; otherwise it returns q.
 func withTailOf(q *Question, text, second string) *Question {
 	k := strings.Index(second, ",")
-	if k < 0 || !assumes(q) {
+	if k < 0 || !assumes(q) && len(q.Asked) > 0 {
 		return q
 	}
 	again, err := Parse(strings.TrimRight(text, "?. ") + ", " + strings.TrimSpace(second[k+1:]))
@@ -294,6 +302,21 @@ func withTailOf(q *Question, text, second string) *Question {
 		return q
 	}
 	return again
+}
+
+// askedOfBoth gives a side of a comparison that asks nothing what the
+// other asks: "is 2x Conv2d(64,64,3) more params than one
+// Conv2d(64,64,5)?" asks the parameters of both.
+func askedOfBoth(qs []*Question) {
+	if qs[0].Canonical == qs[1].Canonical {
+		return // one layer read twice: not two sides
+	}
+	switch {
+	case len(qs[0].Asked) == 0 && len(qs[1].Asked) > 0:
+		qs[0].Asked = slices.Clone(qs[1].Asked)
+	case len(qs[1].Asked) == 0 && len(qs[0].Asked) > 0:
+		qs[1].Asked = slices.Clone(qs[0].Asked)
+	}
 }
 
 // assumes reports whether q's reading had to assume a count it was not
@@ -531,4 +554,78 @@ func changed(question, follow string) (string, bool) {
 		out = strings.TrimRight(strings.TrimSpace(question), "?.") + ", " + word + " " + m[2] + "?"
 	}
 	return out, true
+}
+
+// timesLayer matches a layer count written as a factor before the layer:
+// "2x Conv2d(64,64,3)", "3x 3x3 conv", "2 x conv 3x3".
+var timesLayer = regexp.MustCompile(`(?i)(?:^|[\s(:,])([2-9])(\s*[x×*]\s+)(?:(?:nn\.|layers\.)?conv|\d+\s*[x×]\s*\d+\s+conv)`)
+
+// stackedTimes rewrites "2x Conv2d(...)" in a side of a comparison as "2
+// stacked Conv2d(...)", which every front-end reads as two layers; the
+// factor is otherwise a number left unused, or a kernel's first size
+// ("2x 3x3 conv" as a 2x3 kernel). Positions still map to the message.
+func stackedTimes(t spliced) spliced {
+	var edits []edit
+	for _, m := range timesLayer.FindAllStringSubmatchIndex(t.text, -1) {
+		n := int(t.text[m[2]] - '0')
+		if end := callEnd(t.text, m[5]); end > 0 {
+			// Code: the call written n times, as a paste of n layers.
+			call := t.text[m[5]:end]
+			edits = append(edits, edit{span{m[2], end}, strings.TrimSpace(strings.Repeat(call+" ", n))})
+			continue
+		}
+		edits = append(edits, edit{span{m[2], m[5]}, t.text[m[2]:m[3]] + " stacked "})
+	}
+	if edits == nil {
+		return t
+	}
+	s := splice(t.text, edits)
+	from := make([]int, len(s.from))
+	for i, k := range s.from {
+		from[i] = t.from[k]
+	}
+	return spliced{text: s.text, src: t.src, from: from}
+}
+
+// callEnd is the end of a call written at text[at:] ("Conv2d(64, 64, 3)"),
+// its brackets balanced, or -1 when no call starts there.
+func callEnd(text string, at int) int {
+	open := strings.IndexByte(text[at:], '(')
+	if open < 0 || strings.ContainsAny(text[at:at+open], " \t\n") {
+		return -1
+	}
+	depth := 0
+	for i := at + open; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+// describedLayer matches a layer described in numbers: a kernel size and
+// the word conv, or channels "128->128".
+var describedLayer = regexp.MustCompile(`(?i)\d+\s*[x×]\s*\d+\s+conv|\bconv\w*\s+\d+\s*[x×]\s*\d+|\d+\s*->\s*\d+`)
+
+// describedOverPreset reads a side that names a network as context
+// ("inception trick: 5x5 conv 128->128") and describes a layer in numbers
+// as that layer: a network named never replaces a layer described. It
+// returns q when the side describes none or does not read without the
+// name.
+func describedOverPreset(q *Question, text string) *Question {
+	if q.Preset == "" || !describedLayer.MatchString(text) {
+		return q
+	}
+	again, err := Parse(withoutPresetNames(text))
+	if err != nil || again.Preset != "" || len(again.Layers) == 0 {
+		return q
+	}
+	again.Notes = append([]string{"the network named is context: the layer described in numbers is what is read"}, again.Notes...)
+	return again
 }

@@ -1,0 +1,217 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// A chat message often asks a question and then the same question again
+// with one thing changed: "how many params? ok and if bias=False", "-> ?
+// and with stride 1 and no pad", "in fp32? and in fp16", "'same' pad for
+// k5 s1? and k7 with dilation 2?". The follow-up inherits everything of
+// the first question it does not change, what is asked included, so it is
+// read as the first question with the settings the follow-up names taken
+// out and the follow-up's words put in their place.
+
+// followStart matches where a follow-up starts: after a question mark or a
+// full stop, "ok and if", "and in", "what about", "and with", "now".
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)`)
+
+// followLead matches the words a follow-up starts with that are not part
+// of its change: "ok and if u ", "and what about ".
+var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
+
+// aspects are the things a follow-up may change, each matched where the
+// first question and the follow-up say it: a follow-up that names one
+// replaces what the first question says of it.
+var aspects = []*regexp.Regexp{
+	// stride: "stride 2", "s2", "strides=(2,2)"
+	regexp.MustCompile(`(?i)\bstrides?\s*(?:=|of|is|:)?\s*(?:\(\s*\d+\s*,\s*\d+\s*\)|\d+(?:\s*x\s*\d+)?)|\bs\s*=?\s*\d+\b`),
+	// padding: "pad 1", "p1", "no pad", "without padding", "padding='same'", "valid"
+	regexp.MustCompile(`(?i)\b(?:pad(?:ding)?|p)\s*(?:=|of|is|:)?\s*(?:\d+\b|['"]?(?:same|valid)\b['"]?)|\b(?:no|without|w/o|zero|0)\s+(?:zero[- ])?pad(?:ding)?\b|\bvalid\b`),
+	// bias: "bias=False", "no bias", "without bias", "with bias"
+	regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(?:false|true)\b|\b(?:no|without|w/o|with|w/|plus|including|excluding)\s+(?:the\s+|a\s+)?bias(?:es)?\b|\bnobias\b`),
+	// dilation: "dilation 2", "d=2", "dilated by 2"
+	regexp.MustCompile(`(?i)\b(?:dilation(?:[_ ]rate)?|dilated(?:\s+by)?)\s*(?:=|of|is|:)?\s*\d+\b|\bd\s*=?\s*\d+\b`),
+	// kernel: "k5", "kernel 7", "kernel_size=3", "a 9x9 kernel"
+	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernel|filter|window)\b`),
+	// storage: "in fp16", "int8"
+	regexp.MustCompile(`(?i)\b(?:in\s+)?(?:fp|float|bf|b?float|int|uint)\s*(?:8|16|32|64)\b|\b(?:half|single|double)[- ]precision\b`),
+	// filters: "64 filters", "128 output channels"
+	regexp.MustCompile(`(?i)\b\d+\s+(?:filters|kernels|output\s+channels|out\s+channels|feature\s+maps)\b`),
+}
+
+// inputAspect matches an input size in a follow-up ("feed 224", "input is
+// 40x40", "on a 64x64 image") and in the first question ("on 227 input",
+// "32x32 input").
+var (
+	inputFollow = regexp.MustCompile(`(?i)\b(?:feed|input\s*(?:is|=|of|:)?|on\s+(?:an?\s+)?|with\s+(?:an?\s+)?)\s*(\d+(?:\s*x\s*\d+){0,2})\b(?:\s+(?:inputs?|images?|imgs?|pixels?|px))?|\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b`)
+	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b`)
+)
+
+// feeding matches an input given as what is fed: "feed 224", "feed it a
+// 64x64".
+var feeding = regexp.MustCompile(`(?i)\b(?:feed|give|pass|use)\s+(?:it\s+)?(?:an?\s+)?(?:input\s+(?:of\s+)?)?(\d)`)
+
+// claimed matches the asker's own result for the first question: "thats
+// 55 right", "i get 30". It is said of the first setting only.
+var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i\s+got|gives?|so)\s+\d+(?:\s*x\s*\d+)*\s*,?\s*(?:right|correct|yes|no)?\b`)
+
+// followUps reads a message that asks a question and then asks it again
+// with something changed: the first question, then the follow-up read as
+// the first with the change. It returns nil when the message holds no such
+// follow-up, or the follow-up changes nothing the first question says.
+func followUps(src string) []*Question {
+	m := followStart.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	first := strings.TrimSpace(src[:m[2]])
+	follow := strings.TrimSpace(src[m[2]:])
+	change := strings.TrimSpace(followLead.ReplaceAllString(follow, ""))
+	change = feeding.ReplaceAllString(change, "input $1")
+	if change == "" || !hasNumber(change) && !aspectsIn(change) {
+		return nil
+	}
+	again, ok := withChange(first, change)
+	if !ok {
+		return nil
+	}
+	q1, err := Parse(first)
+	if err != nil {
+		return nil
+	}
+	q2, err := Parse(again)
+	if err != nil {
+		return nil
+	}
+	q2 = movedPositions(q2, fromFirst(src, again))
+	if len(q2.Asked) == 0 {
+		q2.Asked = q1.Asked // "-> ? and with no pad": what is asked is the first question's
+	}
+	q2.Notes = append([]string{"follow-up: the first question with " + strings.TrimRight(change, "?. ")}, q2.Notes...)
+	sameLayer(change, q1, q2)
+	return []*Question{q1, q2}
+}
+
+// aspectsIn reports whether a follow-up names an aspect without a number:
+// "no pad", "bias=False".
+func aspectsIn(change string) bool {
+	for _, a := range aspects {
+		if a.MatchString(change) {
+			return true
+		}
+	}
+	return false
+}
+
+// withChange writes the first question with what the follow-up changes:
+// every aspect the follow-up names is taken out of the first question,
+// and the follow-up's words are added at its end. It reports false when
+// the follow-up names no aspect of its own.
+func withChange(first, change string) (string, bool) {
+	base := claimed.ReplaceAllString(first, "")
+	named := false
+	for _, a := range aspects {
+		if a.MatchString(change) {
+			named = true
+			base = a.ReplaceAllString(base, "")
+		}
+	}
+	if inputFollow.MatchString(change) {
+		named = true
+		change = withChannels(change, inputFirst.FindString(base))
+		base = inputFirst.ReplaceAllString(base, "")
+	}
+	if !named {
+		return "", false
+	}
+	base = strings.TrimRight(strings.TrimSpace(base), "?.,;:-> ")
+	return base + ", " + change, true
+}
+
+// sizes matches the sizes of an input: "224", "64x64", "32x32x3".
+var sizes = regexp.MustCompile(`\d+(?:\s*x\s*\d+){0,2}`)
+
+// withChannels gives a follow-up's input ("input 128x128") the channels
+// of the first question's ("input 100x100x3"): a new size changes the
+// height and width, not the image's channels.
+func withChannels(change, first string) string {
+	was := strings.Split(strings.ReplaceAll(sizes.FindString(first), " ", ""), "x")
+	if len(was) != 3 {
+		return change
+	}
+	m := inputFollow.FindStringIndex(change)
+	at := sizes.FindStringIndex(change[m[0]:m[1]])
+	if at == nil {
+		return change
+	}
+	now := strings.Split(strings.ReplaceAll(change[m[0]+at[0]:m[0]+at[1]], " ", ""), "x")
+	switch len(now) {
+	case 1:
+		now = []string{now[0], now[0], was[2]}
+	case 2:
+		now = append(now, was[2])
+	default:
+		return change
+	}
+	return change[:m[0]+at[0]] + strings.Join(now, "x") + change[m[0]+at[1]:]
+}
+
+// fromFirst maps a follow-up's positions to the start of the message: its
+// text is rewritten, so no column of it is the asker's.
+func fromFirst(src, text string) func(Position) Position {
+	return spliced{text: text, src: src, from: fromStart(text, 0)}.position
+}
+
+// twoSides matches words that set two designs side by side, with numbers
+// on both sides: "5x5 vs two 3x3", "which has more ... or 7x7", "more
+// params than one Conv2d(64,64,5)" ("cats vs dogs" sets no designs).
+var twoSides = regexp.MustCompile(`(?i)\d[^.?!\n]{0,60}\s(?:vs\.?|versus|compared\s+(?:to|with))\s[^.?!\n]{0,60}\d|\bwhich\b[^?]{0,60}\b(?:more|fewer|less|bigger|smaller|larger|cheaper|faster)\b[^?]*\sor\s[^.?!\n]{0,60}\d|\b(?:more|fewer|less)\s+\w+\s+than\s[^.?!\n]{0,60}\d`)
+
+// askedTwice says first when a message asks two things — a follow-up that
+// changes the question, two designs side by side — and the reading q
+// answers one question: it answers one of them, or neither, and cannot be
+// confident. It returns q, with that doubt when there is one.
+func askedTwice(src string, q *Question) *Question {
+	var d string
+	if m := followStart.FindStringSubmatchIndex(src); m != nil {
+		change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[m[2]:]), ""))
+		if _, ok := withChange(src[:m[2]], change); ok {
+			d = fmt.Sprintf("the message asks again (%q), and this reading answers one question", strings.TrimRight(change, "?. "))
+		}
+	}
+	if m := twoSides.FindStringIndex(src); d == "" && m != nil && q.Fix == nil && q.Solve == nil {
+		d = "the message sets two designs side by side, and this reading answers one"
+	}
+	if d == "" {
+		return q
+	}
+	cp := *q
+	cp.Doubts = append(slices.Clip(q.Doubts), d)
+	return &cp
+}
+
+// sameLayer says, on both readings, when a follow-up that names no
+// channels or filters reads the layer with other channels than the first
+// question: one of the two is misread.
+func sameLayer(change string, q1, q2 *Question) {
+	if len(q1.Layers) != 1 || len(q2.Layers) != 1 || channelWords.MatchString(change) {
+		return
+	}
+	a, ok1 := q1.Layers[0].Layer.(calc.Conv)
+	b, ok2 := q2.Layers[0].Layer.(calc.Conv)
+	if !ok1 || !ok2 || a.In == b.In && a.Out == b.Out {
+		return
+	}
+	d := fmt.Sprintf("the question and its follow-up read the layer differently (%d->%d and %d->%d), so one of them is likely misread", a.In, a.Out, b.In, b.Out)
+	q1.Doubts = append(slices.Clip(q1.Doubts), d)
+	q2.Doubts = append(slices.Clip(q2.Doubts), d)
+}
+
+// channelWords matches a follow-up that changes channels or filters.
+var channelWords = regexp.MustCompile(`(?i)\b(?:channels?|ch|filters?|kernels|feature\s+maps?|in_channels|out_channels|->)\b|->`)

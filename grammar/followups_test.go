@@ -1,0 +1,162 @@
+package grammar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFollowUps: a question asked again with one thing changed is
+// answered twice, the follow-up inheriting everything it does not change.
+// Numbers checked with PyTorch (torch 2, nn.Conv2d).
+func TestFollowUps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string // each answer's restatement holds this
+	}{
+		// 3*3*16*32+32 = 4,640; without bias 4,608
+		{"conv 3x3 on 16 channels, 32 filters. params? and without bias?", []string{"conv 3x3 16->32 bias", "conv 3x3 16->32 nobias"}},
+		// floor((64+4-5)/1)+1 = 64; floor((64+4-5)/2)+1 = 32
+		{"64x64 input, conv k5 s1 p2, output size? what about stride 2", []string{"stride 1 pad 2", "stride 2 pad 2"}},
+		// floor((100-7)/3)+1 = 32; floor((128-7)/3)+1 = 41: the 3 channels kept
+		{"input 100x100x3, conv 7x7 stride 3 with 8 filters, no padding -> output? and if I feed 128x128", []string{"3->8 stride 3 pad valid bias input 100x100", "3->8 stride 3 pad valid bias input 128x128"}},
+		// 9*3*24+24 = 672 ; the follow-up keeps what is asked
+		{"params of a 3x3 conv from 3 to 24 channels with bias? ok and if bias=False", []string{"conv 3x3 3->24 bias", "conv 3x3 3->24 nobias"}},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if len(qs) != len(c.want) {
+			t.Errorf("%q: %d questions, want %d", c.text, len(qs), len(c.want))
+			continue
+		}
+		for i, q := range qs {
+			if got := Format(q); !strings.Contains(got, c.want[i]) {
+				t.Errorf("%q: question %d reads %q, want it to hold %q", c.text, i+1, got, c.want[i])
+			}
+		}
+		if len(qs[0].Asked) > 0 && len(qs[1].Asked) == 0 {
+			t.Errorf("%q: the follow-up asks nothing, the question %q", c.text, qs[0].Asked)
+		}
+	}
+}
+
+// TestFollowUpSolves: a follow-up to a solved unknown solves it again:
+// 'same' padding for k3 s1 is 1; for k5 dilation 3 the kernel spans
+// 3*(5-1)+1 = 13, so (13-1)/2 = 6.
+func TestFollowUpSolves(t *testing.T) {
+	qs, err := ParseAll("what padding keeps 'same' with k3 s1? and k5 with dilation 3?")
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("%d questions, %v; want 2", len(qs), err)
+	}
+	for i, want := range []int64{1, 6} {
+		if s := qs[i].Solve; s == nil || len(s.Solutions) == 0 || s.Solutions[0] != want {
+			t.Errorf("question %d: solved %+v, want pad %d", i+1, s, want)
+		}
+	}
+}
+
+// TestAskedTwice: a message that asks two things and is read as one
+// question says so first.
+func TestAskedTwice(t *testing.T) {
+	for _, src := range []string{
+		// 3*9*32*32 = 27,648 vs 49*32*32 = 50,176: read today as one network
+		"which has more weights, 3 x conv 3x3 32->32 or one conv 7x7 32->32? no bias",
+	} {
+		qs, err := ParseAll(src)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if len(qs) == 1 && len(qs[0].Doubts) == 0 {
+			t.Errorf("%q: one confident reading %q", src, qs[0].Canonical)
+		}
+	}
+}
+
+// TestNoFollowUp: a second question that changes nothing of the first is
+// no follow-up.
+func TestNoFollowUp(t *testing.T) {
+	for _, src := range []string{
+		"what's the output size of conv 3x3 3->16 on 32x32? and how many params?",
+		"conv 3x3 3->16 on 32x32x3. and what is the output?",
+	} {
+		if qs := followUps(src); qs != nil {
+			t.Errorf("%q read as a follow-up: %q", src, qs[1].Canonical)
+		}
+	}
+}
+
+// TestStackedTimes: "2x Conv2d(...)" and "3x 3x3 conv" are stacks of
+// layers, on either side of a comparison: 2*(64*64*9+64) = 73,856 and
+// 3*(32*32*9+32) = 27,744.
+func TestStackedTimes(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		layers int
+	}{
+		{"is 2x Conv2d(64,64,3) more params than one Conv2d(64,64,5)? with bias", 2},
+		{"is 3x Conv2d(32,32,3) fewer params than one Conv2d(32,32,7)? with bias", 3},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil || len(qs) != 2 {
+			t.Errorf("%q: %d questions, %v", c.text, len(qs), err)
+			continue
+		}
+		if got := len(qs[0].Layers); got != c.layers {
+			t.Errorf("%q: first side has %d layers (%q), want %d", c.text, got, qs[0].Canonical, c.layers)
+		}
+		if len(qs[1].Asked) == 0 {
+			t.Errorf("%q: the second side asks nothing", c.text)
+		}
+	}
+}
+
+// TestDescribedOverPreset: a side naming a network as context is read as
+// the layer it describes: 5*5*96*96 = 230,400 vs 2*(1*5*96*96) = 92,160;
+// 3*3*64*64+64 = 36,928 vs 64*64+64 = 4,160.
+func TestDescribedOverPreset(t *testing.T) {
+	for _, c := range []struct{ text, first string }{
+		{"googlenet style: 5x5 conv 96->96 vs a 1x5 then 5x1 (both 96->96), params no bias?", "conv 5x5 96->96 nobias"},
+		{"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?", "conv 3x3 64->64 bias"},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil || len(qs) != 2 {
+			t.Errorf("%q: %d questions, %v", c.text, len(qs), err)
+			continue
+		}
+		if got := Format(qs[0]); got != c.first {
+			t.Errorf("%q: first side %q, want %q", c.text, got, c.first)
+		}
+	}
+}
+
+// FuzzFollowUps reads messages that ask again, through the front door: no
+// panic, and every unused number is the asker's, on a line of the message.
+func FuzzFollowUps(f *testing.F) {
+	for _, s := range []string{
+		"conv 3x3 on 16 channels, 32 filters. params? and without bias?",
+		"input 100x100x3, conv 7x7 stride 3 with 8 filters, no padding -> output? and if I feed 128x128",
+		"'same' pad w k3 s1? and k7 with dilation 3?",
+		"is 3x Conv2d(32,32,3) fewer params than one Conv2d(32,32,7)? with bias",
+		"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?",
+		"x? ok and if 9x 2x Conv2d((( in fp16? what about feed 0x0x0",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		qs, err := ParseAll(s)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(s, "\n") + 1
+		for _, q := range qs {
+			for _, u := range q.Unused {
+				if u.Pos.Line < 1 || u.Pos.Line > lines || !strings.Contains(s, u.Text) {
+					t.Fatalf("%q: unused %q at %v", s, u.Text, u.Pos)
+				}
+			}
+		}
+	})
+}
