@@ -28,14 +28,7 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 		b.WriteString("\n")
 		return
 	}
-	parts := askedParts(r)
-	if q.Solve != nil {
-		// The setting found, then the layer sized with it: "kernel = 5 ·
-		// learnable parameters = 208".
-		if values := solvedValues(q.Solve); len(values) == 1 {
-			parts = append([]string{q.Solve.Unknown + " = " + values[0]}, parts...)
-		}
-	}
+	parts := firstParts(r)
 	if len(parts) > 0 {
 		for i, p := range parts {
 			parts[i] = boldValue(p, m)
@@ -56,6 +49,19 @@ func boldValue(part string, m markup) string {
 	word, _, _ := strings.Cut(value, " ")
 	word = strings.TrimRight(word, ",")
 	return part[:i+3] + m.bold(word) + value[len(word):]
+}
+
+// firstParts are the numbers a reply's first line gives: the setting an
+// inverse question found, then what was asked of the layer sized with it
+// ("kernel = 5 · learnable parameters = 208").
+func firstParts(r Reply) []string {
+	parts := askedParts(r)
+	if s := r.Question.Solve; s != nil {
+		if values := solvedValues(s); len(values) > 0 {
+			parts = append([]string{s.Unknown + " = " + strings.Join(values, " or ")}, parts...)
+		}
+	}
+	return parts
 }
 
 // askedParts are the numbers a reply's first line gives: what was asked,
@@ -83,10 +89,10 @@ func askedParts(r Reply) []string {
 func writeAnswersFirst(b *strings.Builder, r Reply, m markup) {
 	var all []string
 	for i, a := range r.Answers {
-		if a.Err != nil || a.Question == nil || a.Question.Solve != nil {
+		if a.Err != nil || a.Question == nil {
 			continue
 		}
-		if parts := askedParts(a); len(parts) > 0 {
+		if parts := firstParts(a); len(parts) > 0 {
 			all = append(all, fmt.Sprintf("(%d) %s", i+1, strings.Join(parts, " · ")))
 		}
 	}
