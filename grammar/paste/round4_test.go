@@ -1,0 +1,50 @@
+package paste
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestChatShorthand checks code typed in chat: layers named by kind and
+// number (conv1, fc2, conv1_2) and options written as a letter and a
+// number (s2, p1). Numbers worked: conv(3,8,5,s2) on 40x40 gives
+// floor((40-5)/2)+1 = 18; fc1(16*5*5, 120) takes 400.
+func TestChatShorthand(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // lines of Canonical, in order
+		doubt     string   // a part of a doubt, "" for none
+	}{
+		{"numbered names", "conv1(1,6,5) conv2(6,16,5) fc1(16*5*5,120) fc2(120,84) params?",
+			[]string{"conv 5x5 1->6", "conv 5x5 6->16", "linear 400->120", "linear 120->84"}, ""},
+		{"numbered with underscore", "conv1_1(3,64,3,p1) conv1_2(64,64,3,p1) params",
+			[]string{"conv 3x3 3->64 pad 1", "conv 3x3 64->64 pad 1"}, ""},
+		{"letters for stride and padding", "input 40x40, conv(3,8,5,s2) conv(8,16,3,p1,s2) out size?",
+			[]string{"input 40x40", "conv 5x5 3->8 stride 2", "conv 3x3 8->16 stride 2 pad 1"}, ""},
+		{"a letter that names nothing is still said", "conv(3,8,5,x2) conv(8,16,3) params?",
+			[]string{"conv 3x3 8->16"}, `cannot read "x2"`},
+		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
+			[]string{"conv 3x3 3->8"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := ParsePyTorch(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := 0
+			for _, w := range tt.want {
+				i := strings.Index(q.Canonical[at:], w)
+				if i < 0 {
+					t.Fatalf("Canonical = %q, want %q (in order)", q.Canonical, tt.want)
+				}
+				at += i + len(w)
+			}
+			found := slices.ContainsFunc(q.Doubts, func(d string) bool { return tt.doubt != "" && strings.Contains(d, tt.doubt) })
+			if tt.doubt != "" && !found || tt.doubt == "" && len(q.Doubts) > 0 {
+				t.Errorf("Doubts = %q, want %q", q.Doubts, tt.doubt)
+			}
+		})
+	}
+}

