@@ -24,6 +24,8 @@ func TestChatShorthand(t *testing.T) {
 			[]string{"input 40x40", "conv 5x5 3->8 stride 2", "conv 3x3 8->16 stride 2 pad 1"}, ""},
 		{"a letter that names nothing is still said", "conv(3,8,5,x2) conv(8,16,3) params?",
 			[]string{"conv 3x3 8->16"}, `cannot read "x2"`},
+		{"a keyword in its place, then a positional", "nn.Conv2d(in_channels=3, 32, 3) params",
+			[]string{"conv 3x3 3->32"}, ""},
 		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
 			[]string{"conv 3x3 3->8"}, ""},
 	}

@@ -54,6 +54,18 @@ input is 64x128 (h x w), layers conv(3,16,5,s2) conv(16,32,3,s2) conv(32,64,3,p1
 """, [6720], "H 64 -> 30 -> 14 -> 7, W 128 -> 62 -> 30 -> 15 (s2 is stride 2, p1 padding 1); 64*7*15 = 6,720",
      torch_check=lambda: [flat(seq(nn.Conv2d(3, 16, 5, stride=2), nn.Conv2d(16, 32, 3, stride=2), nn.Conv2d(32, 64, 3, padding=1, stride=2)), (1, 3, 64, 128))])
 
+# --- 2. a keyword in its own place, then a positional --------------------------
+
+case("r4p-blank-keyword-then-positional", "fix", """
+28x28 grayscale, nn.Conv2d(1, 16, 3, padding=1) -> nn.MaxPool2d(2) -> nn.Conv2d(16, 32, 3, padding=1) -> nn.MaxPool2d(2) -> nn.Linear(in_features=??, 10). what number goes there
+""", [1568], "28 -> 28 -> 14 -> 14 -> 7; 32*7*7 = 1,568",
+     torch_check=lambda: [flat(seq(nn.Conv2d(1, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2)), (1, 1, 28, 28))])
+
+case("r4p-keyword-in-place-conv", "layers", """
+nn.Conv2d(in_channels=3, 32, 3) on a 64x64 rgb image, params and output size?
+""", [896, 62], "3*32*9+32 = 896; 64-3+1 = 62",
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 3)), run(nn.Conv2d(3, 32, 3), (1, 3, 64, 64))[0][1]])
+
 # CASES_END
 
 
