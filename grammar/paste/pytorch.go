@@ -703,8 +703,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		if rank == 1 && p.channels > 0 {
 			return calc.Shape{p.channels}, ""
 		}
-		if a, ok := first.(calc.AdaptivePool); ok && p.openSize && p.channels > 0 && len(a.Output) > 0 {
-			// [N, 128, H, W] into an adaptive pool: its output does not depend on H, W
+		if a, ok := first.(calc.AdaptivePool); ok && p.channels > 0 && len(a.Output) > 0 {
+			// [N, 128, H, W] or "on 256 channels" into an adaptive pool: its output
+			// does not depend on H, W
 			o := slices.Max(a.Output)
 			in := calc.Shape{p.channels, o, o}
 			return in, fmt.Sprintf("H and W are not given: the adaptive pool gives %s whatever they are (traced from %dx%d)", ptJoin(a.Output), o, o)

@@ -26,6 +26,8 @@ func TestChatShorthand(t *testing.T) {
 			[]string{"conv 3x3 8->16"}, `cannot read "x2"`},
 		{"a keyword in its place, then a positional", "nn.Conv2d(in_channels=3, 32, 3) params",
 			[]string{"conv 3x3 3->32"}, ""},
+		{"an adaptive pool on channels named in words", "AdaptiveAvgPool2d((3,3)) on 64 channels then flatten, in_features?",
+			[]string{"adaptiveavgpool 3x3 input 3x3x64"}, ""},
 		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
 			[]string{"conv 3x3 3->8"}, ""},
 	}

@@ -66,6 +66,18 @@ nn.Conv2d(in_channels=3, 32, 3) on a 64x64 rgb image, params and output size?
 """, [896, 62], "3*32*9+32 = 896; 64-3+1 = 62",
      torch_check=lambda: [params(nn.Conv2d(3, 32, 3)), run(nn.Conv2d(3, 32, 3), (1, 3, 64, 64))[0][1]])
 
+# --- 3. what needs no input size: an adaptive pool's output, 'same' padding ----
+
+case("r4p-adaptive-pool-channels-in-words", "layers", """
+nn.AdaptiveAvgPool2d((7, 7)) after the last conv which has 512 channels -> flatten -> fc. in_features of fc?
+""", [25088], "an adaptive pool gives 7x7 whatever H and W are: 512*7*7 = 25,088",
+     torch_check=lambda: [flat(nn.AdaptiveAvgPool2d((7, 7)), (1, 512, 13, 17))])
+
+case("r4p-adaptive-max-pool-channel-word", "fix", """
+AdaptiveMaxPool2d(1) on a 2048-channel feature map, then nn.Linear(?, 10): what goes in ?
+""", [2048, 20490], "the pool gives 2048x1x1 = 2,048 values; Linear(2048, 10) has 2048*10+10 = 20,490 params",
+     torch_check=lambda: [flat(nn.AdaptiveMaxPool2d(1), (1, 2048, 9, 9)), params(nn.Linear(2048, 10))])
+
 # CASES_END
 
 
