@@ -22,7 +22,7 @@ func LooksLikePyTorch(src string) bool {
 		// nothing of Keras: one mark of PyTorch is enough
 		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
 	}
-	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
+	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
 		pt += 2
 	}

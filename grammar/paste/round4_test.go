@@ -52,3 +52,38 @@ func TestChatShorthand(t *testing.T) {
 		})
 	}
 }
+
+// TestSamePaddingWithoutInput checks that a padding question about one
+// Keras conv with padding='same' at stride 1 is solved without an input
+// size, and that a strided one still asks for it. Worked: kernel 7,
+// dilation 2 spans 13, so (13-1)/2 = 6 keeps the size.
+func TestSamePaddingWithoutInput(t *testing.T) {
+	q, err := ParseKeras("Conv2D(8, 7, padding='same', dilation_rate=2): which padding do I use in pytorch?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Solve == nil || len(q.Solve.Solutions) != 1 || q.Solve.Solutions[0] != 6 {
+		t.Fatalf("Solve = %+v, want the padding 6", q.Solve)
+	}
+	if _, err := ParseKeras("Conv2D(8, 3, strides=2, padding='same'): which padding do I use in pytorch?"); err == nil {
+		t.Error("a strided 'same' conv without its input was answered; its padding depends on the input")
+	}
+}
+
+// TestFrameworkNamedInWords checks that a Keras layer asked about in
+// PyTorch's words ("in pytorch", "in torch") is still read as Keras, and
+// that torch.randn is still a mark of PyTorch code.
+func TestFrameworkNamedInWords(t *testing.T) {
+	for _, tt := range []struct {
+		src   string
+		keras bool
+	}{
+		{"Conv1D(16, 9, padding='same') what padding in pytorch?", true},
+		{"Conv2D(32, 3) - how do i write that in torch", true},
+		{"Conv2D(32, 3) then x = torch.randn(1, 3, 8, 8)", false},
+	} {
+		if got := LooksLikeKeras(tt.src); got != tt.keras {
+			t.Errorf("LooksLikeKeras(%q) = %v, want %v", tt.src, got, tt.keras)
+		}
+	}
+}

@@ -78,6 +78,26 @@ AdaptiveMaxPool2d(1) on a 2048-channel feature map, then nn.Linear(?, 10): what 
 """, [2048, 20490], "the pool gives 2048x1x1 = 2,048 values; Linear(2048, 10) has 2048*10+10 = 20,490 params",
      torch_check=lambda: [flat(nn.AdaptiveMaxPool2d(1), (1, 2048, 9, 9)), params(nn.Linear(2048, 10))])
 
+def same_pad(conv, side):
+    """The padding that keeps side at stride 1, found as PyTorch sizes it."""
+    for p in range(20):
+        c = type(conv)(conv.in_channels, conv.out_channels, conv.kernel_size, dilation=conv.dilation, padding=p)
+        shape = (1, conv.in_channels) + (side,) * len(conv.kernel_size)
+        if run(c, shape)[0][1:] == [side] * len(conv.kernel_size):
+            return p
+    return None
+
+
+case("r4p-keras-same-padding-in-torch-1d", "inverse", """
+Conv1D(16, 9, padding='same') what padding should i put in pytorch conv1d
+""", [4], "stride 1, kernel 9: (9-1)/2 = 4 keeps any length",
+     torch_check=lambda: [same_pad(nn.Conv1d(1, 16, 9), 50)])
+
+case("r4p-keras-same-padding-dilated", "inverse", """
+tf Conv2D(32, 3, padding='same', dilation_rate=3) -> what padding= for torch?
+""", [3], "effective kernel 3 + 2*(3-1) = 7; (7-1)/2 = 3",
+     torch_check=lambda: [same_pad(nn.Conv2d(1, 32, 3, dilation=3), 40)])
+
 # CASES_END
 
 
