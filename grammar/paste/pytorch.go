@@ -65,6 +65,10 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		}
 		return nil, err
 	}
+	if err := ptCommentModules(f, env, mods, q); err != nil {
+		return nil, err
+	}
+	ptAssumedPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
@@ -91,6 +95,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {
 		ptTrailingView(f, code, env, q)
+	} else {
+		ptTracedViewBlank(f, code, q)
 	}
 	if msg != nil {
 		msg.resized = prose.whatIf != nil

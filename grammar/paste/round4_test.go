@@ -28,6 +28,10 @@ func TestChatShorthand(t *testing.T) {
 			[]string{"conv 3x3 3->32"}, ""},
 		{"an adaptive pool on channels named in words", "AdaptiveAvgPool2d((3,3)) on 64 channels then flatten, in_features?",
 			[]string{"adaptiveavgpool 3x3 input 3x3x64"}, ""},
+		{"layers in comments, the pool not shown", "32x32 rgb\nx = self.pool(F.relu(self.conv1(x)))  # Conv2d(3, 8, 3)\nx = self.pool(F.relu(self.conv2(x)))  # Conv2d(8, 16, 3)\nx = x.view(-1, ???)",
+			[]string{"input 32x32", "conv 3x3 3->8", "maxpool 2x2", "conv 3x3 8->16", "maxpool 2x2", "flatten"}, "self.pool is used on line 2 but not defined"},
+		{"two undefined modules on a line: the comment's kind picks", "input 28x28\nx = self.drop(self.fc1(x))  # nn.Linear(784, 10)\nparams?",
+			[]string{"linear 784->10"}, ""},
 		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
 			[]string{"conv 3x3 3->8"}, ""},
 	}
@@ -85,5 +89,18 @@ func TestFrameworkNamedInWords(t *testing.T) {
 		if got := LooksLikeKeras(tt.src); got != tt.keras {
 			t.Errorf("LooksLikeKeras(%q) = %v, want %v", tt.src, got, tt.keras)
 		}
+	}
+}
+
+// TestCommentLayerFix checks that a layer read from a comment is quoted
+// as written when its blank is filled: 64x64 through Conv2d(3, 8, 5,
+// stride=2) is 30x30, so the Linear takes 8*30*30 = 7200.
+func TestCommentLayerFix(t *testing.T) {
+	q, err := ParsePyTorch("64x64 rgb\nx = F.relu(self.conv1(x))  # Conv2d(3, 8, 5, stride=2)\nx = x.view(x.size(0), -1)\nx = self.fc(x)  # Linear(?, 10)\nwhat is the ?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Fix == nil || q.Fix.Line != "Linear(7200, 10)" {
+		t.Fatalf("Fix = %+v, want the line Linear(7200, 10)", q.Fix)
 	}
 }

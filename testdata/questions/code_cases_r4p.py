@@ -98,6 +98,27 @@ tf Conv2D(32, 3, padding='same', dilation_rate=3) -> what padding= for torch?
 """, [3], "effective kernel 3 + 2*(3-1) = 7; (7-1)/2 = 3",
      torch_check=lambda: [same_pad(nn.Conv2d(1, 32, 3, dilation=3), 40)])
 
+# --- 4. layers told in comments on forward's lines -----------------------------
+
+case("r4p-comment-layers-view-blank", "forward", """
+cifar10 32x32
+x = self.pool(F.relu(self.conv1(x)))  # nn.Conv2d(3, 16, 3, padding=1)
+x = self.pool(F.relu(self.conv2(x)))  # nn.Conv2d(16, 32, 3, padding=1)
+x = x.view(-1, ???)  # what goes here
+""", [2048], "self.pool is not shown: taken as MaxPool2d(2, 2) (said as a doubt); 32 -> 16 -> 8; 32*8*8 = 2,048",
+     must_say=["not defined"],
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2, 2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2, 2)), (1, 3, 32, 32))])
+
+case("r4p-comment-layers-linear-blank", "forward", """
+my forward for 64x64 rgb:
+x = F.relu(self.conv1(x))  # Conv2d(3, 8, 5, stride=2)
+x = F.relu(self.conv2(x))  # Conv2d(8, 16, 3, stride=2)
+x = x.view(x.size(0), -1)
+x = self.fc(x)  # Linear(?, 10)
+what is the ? in the linear
+""", [3136], "64 -> 30 -> 14; 16*14*14 = 3,136",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 8, 5, stride=2), nn.Conv2d(8, 16, 3, stride=2)), (1, 3, 64, 64))])
+
 # CASES_END
 
 
