@@ -32,6 +32,8 @@ func TestChatShorthand(t *testing.T) {
 			[]string{"input 32x32", "conv 3x3 3->8", "maxpool 2x2", "conv 3x3 8->16", "maxpool 2x2", "flatten"}, "self.pool is used on line 2 but not defined"},
 		{"two undefined modules on a line: the comment's kind picks", "input 28x28\nx = self.drop(self.fc1(x))  # nn.Linear(784, 10)\nparams?",
 			[]string{"linear 784->10"}, ""},
+		{"a numbered name called on a tensor is no layer", "input 28x28\nc = nn.Conv2d(1, 4, 3)\nx = conv1(x)\nparams?",
+			[]string{"conv 3x3 1->4"}, ""},
 		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
 			[]string{"conv 3x3 3->8"}, ""},
 	}

@@ -40,7 +40,9 @@ func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
 		for _, n := range a.Nodes {
 			_, bound := w.env[n.Ident]
 			if n.Num == "" && n.Group == nil && !ptShorthandPunct[n.Punct] && n.Ident != "True" && n.Ident != "False" && n.Str == "" && !bound {
-				w.shorthandSkipped(c, n)
+				if len(c.Args) > 1 || ptShorthandNames[strings.ToLower(c.Name)] != "" {
+					w.shorthandSkipped(c, n)
+				} // else a module called on a tensor: conv1(x)
 				return ptSpec{}, false
 			}
 		}
