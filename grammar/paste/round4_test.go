@@ -34,6 +34,8 @@ func TestChatShorthand(t *testing.T) {
 			[]string{"linear 784->10"}, ""},
 		{"a numbered name called on a tensor is no layer", "input 28x28\nc = nn.Conv2d(1, 4, 3)\nx = conv1(x)\nparams?",
 			[]string{"conv 3x3 1->4"}, ""},
+		{"a count written 2x before a call", "2x nn.Conv2d(8, 8, 3) params",
+			[]string{"conv 3x3 8->8", "conv 3x3 8->8"}, ""},
 		{"a module named conv1 is not shorthand", "self.conv1 = nn.Conv2d(3, 8, 3)\nx = self.conv1(x)\nparams?",
 			[]string{"conv 3x3 3->8"}, ""},
 	}

@@ -206,6 +206,12 @@ func ptRepeatBefore(nodes []*ptNode, i int) int {
 	if n := ptSmallNumberWords[strings.ToLower(nodes[i-1].Ident)]; n > 0 {
 		return n
 	}
+	// "2x Conv2d(64, 64, 3)", "3 × nn.Conv2d(...)"
+	if x := nodes[i-1]; (x.Ident == "x" || x.Ident == "X" || x.Punct == "×") && i >= 2 && nodes[i-2].Pos.Line == x.Pos.Line {
+		if n, err := strconv.Atoi(nodes[i-2].Num); err == nil && n >= 2 && n <= 9 {
+			return n
+		}
+	}
 	return 1
 }
 

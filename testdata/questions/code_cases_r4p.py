@@ -119,6 +119,18 @@ what is the ? in the linear
 """, [3136], "64 -> 30 -> 14; 16*14*14 = 3,136",
      torch_check=lambda: [flat(seq(nn.Conv2d(3, 8, 5, stride=2), nn.Conv2d(8, 16, 3, stride=2)), (1, 3, 64, 64))])
 
+# --- 5. a count written as "2x" before a layer ---------------------------------
+
+case("r4p-count-x-before-call", "layers", """
+3x nn.Conv2d(32, 32, 3, padding=1) on a 28x28 map, params total?
+""", [27744], "3 * (32*32*9 + 32) = 3 * 9,248 = 27,744",
+     torch_check=lambda: [params(*[nn.Conv2d(32, 32, 3, padding=1) for _ in range(3)])])
+
+case("r4p-count-x-before-call-compared", "two", """
+is 2 x Conv2d(128,128,3) cheaper than Conv2d(128,128,5)? params, bias
+""", [295168, 409728], "2 * (128*128*9 + 128) = 295,168 vs 128*128*25 + 128 = 409,728",
+     torch_check=lambda: [params(nn.Conv2d(128, 128, 3), nn.Conv2d(128, 128, 3)), params(nn.Conv2d(128, 128, 5))], answers=2)
+
 # CASES_END
 
 
