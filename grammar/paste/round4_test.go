@@ -108,3 +108,29 @@ func TestCommentLayerFix(t *testing.T) {
 		t.Fatalf("Fix = %+v, want the line Linear(7200, 10)", q.Fix)
 	}
 }
+
+// TestSweep checks that one layer asked for several values of a name is
+// one question a value, and that values given to stacked layers are not.
+// Worked: floor((50 - k)/1) + 1 is 48, 47, 46 for k = 3, 4, 5.
+func TestSweep(t *testing.T) {
+	qs, err := ParseAll("Conv1d(300, 100, k) for k = 3,4,5 on length 50, output lengths?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Canonical)
+	}
+	want := []string{"conv1d 3 300->100", "conv1d 4 300->100", "conv1d 5 300->100"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want one question a value: %q", got, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("question %d = %q, want %q", i+1, got[i], want[i])
+		}
+	}
+	if _, _, _, _, ok := allSweepAt("four blocks of Conv2D(k, 3) + MaxPooling2D(2) with k = 32, 64, 128, 256"); ok {
+		t.Error("values of stacked blocks read as several questions")
+	}
+}

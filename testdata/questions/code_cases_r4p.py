@@ -131,6 +131,18 @@ is 2 x Conv2d(128,128,3) cheaper than Conv2d(128,128,5)? params, bias
 """, [295168, 409728], "2 * (128*128*9 + 128) = 295,168 vs 128*128*25 + 128 = 409,728",
      torch_check=lambda: [params(nn.Conv2d(128, 128, 3), nn.Conv2d(128, 128, 3)), params(nn.Conv2d(128, 128, 5))], answers=2)
 
+# --- 6. one layer asked for several values of a name --------------------------
+
+case("r4p-sweep-kernel-in-tuple", "two", """
+nn.Conv2d(16, 16, k, padding=1) on 32x32 with k in (1, 3, 5): output size each?
+""", [34, 32, 30], "32 + 2 - k + 1: k=1 -> 34, k=3 -> 32, k=5 -> 30",
+     torch_check=lambda: [run(nn.Conv2d(16, 16, k, padding=1), (1, 16, 32, 32))[0][1] for k in (1, 3, 5)], answers=3)
+
+case("r4p-sweep-stride-for", "two", """
+x = torch.randn(4, 8, 100) then nn.Conv1d(8, 8, 5, stride=s) for s = 1, 2, 4 - how long is the output?
+""", [96, 48, 24], "floor((100 - 5)/s) + 1: s=1 -> 96, s=2 -> 48, s=4 -> 24",
+     torch_check=lambda: [run(nn.Conv1d(8, 8, 5, stride=s), (4, 8, 100))[0][1] for s in (1, 2, 4)], answers=3)
+
 # CASES_END
 
 
