@@ -41,7 +41,23 @@ func kerasMarked(src string) bool {
 // model.summary() rows rather than PyTorch code.
 func LooksLikeKeras(src string) bool {
 	k := kerasScore(src)
-	return k > 0 && k > len(ptLayerRE.FindAllStringIndex(src, 8))
+	return k > 0 && k > ptCodeMarks(src)
+}
+
+// ptCodeMarks counts (up to 8) the marks of PyTorch code in src, leaving
+// out the framework named as a word ("what padding do I use in pytorch to
+// match", "in torch"): a Keras layer asked about in PyTorch's terms is
+// still Keras.
+func ptCodeMarks(src string) int {
+	n := 0
+	for _, m := range ptLayerRE.FindAllStringIndex(src, 8) {
+		w := src[m[0]:m[1]]
+		named := strings.EqualFold(w, "pytorch") || w == "torch" && (m[1] == len(src) || src[m[1]] != '.')
+		if !named {
+			n++
+		}
+	}
+	return n
 }
 
 // ParseKeras reads pasted Keras code: layers in Sequential([...]),
@@ -107,6 +123,11 @@ func ParseKeras(src string) (*lang.Question, error) {
 	if _, dense := q.Layers[0].Layer.(calc.Linear); dense && prose.flatten && len(q.Input) > 1 {
 		// "Dense(10) after flattening a 7x7x64 tensor"
 		q.Layers = append([]lang.Layer{{Layer: calc.Flatten{}, Pos: q.Layers[0].Pos}}, q.Layers...)
+	}
+	if kerasSamePaddingAsked(src, q) {
+		q.Framework = "keras"
+		q.Canonical = lang.Format(q)
+		return q, nil
 	}
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err

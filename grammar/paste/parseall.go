@@ -26,6 +26,9 @@ var allSplitRE = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|
 // src with the other parts blanked, so positions stay those of src. Errors
 // are [*lang.Error] positioned in src.
 func ParseAll(src string) ([]*lang.Question, error) {
+	if qs := allSweep(src); qs != nil {
+		return qs, nil
+	}
 	if qs := allDropped(src); qs != nil {
 		return qs, nil
 	}
@@ -69,7 +72,8 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // Several reports whether src pastes more than one model, so that a caller
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
-	return len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src)
+	_, _, _, _, sweep := allSweepAt(src)
+	return sweep || len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src)
 }
 
 // allDropRE asks the question again without an argument of the code: "and

@@ -88,6 +88,9 @@ func FuzzParseAll(f *testing.F) {
 		"ValueError: padding='same' is not supported for strided convolutions\nnn.Conv2d(32, 64, 3, stride=2, padding='same') 128x128 -> 64x64. what padding?",
 		"images are 64x64 rgb:\n    self.conv1 = nn.Conv2d(3, 6, 5)\n    ...\n    x = self.conv1(x)",
 		"the Param # of my Dense(64), input (None, 10, 10, 32), i forgot the Flatten",
+		"Conv1d(300, 100, k) for k = 3,4,5 on length 50",
+		"nn.Conv2d(16, 16, k, padding=1) on 32x32 with k in (1, 3, 5)",
+		"nn.Conv2d(3, 8, 3, stride=s) for s=1,2",
 		"x = x.view(-1, 16*5*5) in lenet w 32x32 input, so fc1 in_features is?",
 	}, ptSeeds...), kerasSeeds...) {
 		f.Add(s)

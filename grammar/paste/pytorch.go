@@ -22,7 +22,7 @@ func LooksLikePyTorch(src string) bool {
 		// nothing of Keras: one mark of PyTorch is enough
 		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
 	}
-	pt := len(ptLayerRE.FindAllStringIndex(src, 8))
+	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
 		pt += 2
 	}
@@ -65,6 +65,10 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		}
 		return nil, err
 	}
+	if err := ptCommentModules(f, env, mods, q); err != nil {
+		return nil, err
+	}
+	ptAssumedPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
@@ -91,6 +95,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {
 		ptTrailingView(f, code, env, q)
+	} else {
+		ptTracedViewBlank(f, code, q)
 	}
 	if msg != nil {
 		msg.resized = prose.whatIf != nil
@@ -703,8 +709,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 		if rank == 1 && p.channels > 0 {
 			return calc.Shape{p.channels}, ""
 		}
-		if a, ok := first.(calc.AdaptivePool); ok && p.openSize && p.channels > 0 && len(a.Output) > 0 {
-			// [N, 128, H, W] into an adaptive pool: its output does not depend on H, W
+		if a, ok := first.(calc.AdaptivePool); ok && p.channels > 0 && len(a.Output) > 0 {
+			// [N, 128, H, W] or "on 256 channels" into an adaptive pool: its output
+			// does not depend on H, W
 			o := slices.Max(a.Output)
 			in := calc.Shape{p.channels, o, o}
 			return in, fmt.Sprintf("H and W are not given: the adaptive pool gives %s whatever they are (traced from %dx%d)", ptJoin(a.Output), o, o)

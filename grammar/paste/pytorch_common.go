@@ -41,7 +41,9 @@ func ptBind(c *ptCall, env map[string]ptValue, names, ignored []string, examples
 			}
 			name = names[i]
 		} else {
-			seenKey = true
+			// a keyword in its own place ("nn.Linear(in_features=??, 10)"):
+			// Python refuses the positional after it, but what is meant is plain
+			seenKey = seenKey || i >= len(names) || names[i] != name
 			if !slices.Contains(names, name) {
 				if slices.Contains(ignored, name) {
 					continue

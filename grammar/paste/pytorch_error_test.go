@@ -210,6 +210,9 @@ func ptAdversarial() []string {
 		strings.Repeat("torch.Size([", 300) + "in_features",
 		strings.Repeat("BatchNormalization after Conv2D(8, ...) ", 90),
 		strings.Repeat("dw (DepthwiseConv2D)  (None, 3, 3, 4)    ...\n", 90),
+		strings.Repeat("conv1_1(3,3,3,p1,s2) ", 190) + "input 64x64",
+		strings.Repeat("x = self.pool(self.conv1(x))  # Conv2d(3, 3, 3)\n", 80) + "x = x.view(-1, ???)",
+		strings.Repeat("AdaptiveAvgPool2d((6,6)) on 256 channels ", 90),
 	}
 }
 

@@ -54,13 +54,36 @@ func ptParseComments(toks []lexer.Token) []*ptNode {
 		if err != nil {
 			continue
 		}
-		for _, n := range nodes {
-			n.Pos.Line = t.Pos.Line
-			n.Pos.Column += t.Pos.Column
-			out = append(out, n)
-		}
+		ptShiftNodes(nodes, t.Pos)
+		out = append(out, nodes...)
 	}
 	return out
+}
+
+// ptShiftNodes moves nodes parsed from a comment's text (after its "#")
+// to where the comment is, at any depth, so a layer written in a comment
+// ("# Conv2d(3, 32, 5)") is positioned, and quoted, as in the paste.
+func ptShiftNodes(nodes []*ptNode, at lexer.Position) {
+	shift := func(p *lexer.Position) {
+		if p.Line == 0 {
+			return
+		}
+		p.Line = at.Line
+		p.Column += at.Column
+		p.Offset += at.Offset + 1
+	}
+	for _, n := range nodes {
+		shift(&n.Pos)
+		groups := n.Calls
+		if n.Group != nil {
+			groups = append(slices.Clone(groups), n.Group)
+		}
+		for _, g := range groups {
+			shift(&g.Pos)
+			shift(&g.EndPos)
+			ptShiftNodes(g.Nodes, at)
+		}
+	}
 }
 
 // ptNode is one node of the tree: a leaf token, a name, a call (a name and

@@ -25,21 +25,24 @@ var ptShorthandNames = map[string]string{"conv": "Conv2d", "conv2d": "Conv2d", "
 
 // ptShorthandRE finds a shorthand conv call with its three numbers, so a
 // message of shorthand is read as code.
-var ptShorthandRE = regexp.MustCompile(`(?i)\b(?:conv|conv2d|deconv)\(\s*\d+\s*,\s*\d+\s*,\s*\d+`)
+var ptShorthandRE = regexp.MustCompile(`(?i)\b(?:conv|conv2d|deconv|conv\d+(?:_\d+)?)\(\s*\d+\s*,\s*\d+\s*,\s*\d+`)
 
 // ptShorthandSpec is the spec of a shorthand call (`conv(3, 32, 3)`), when
 // c is one: a lowercase name of ptShorthandNames, not a module the paste
 // assigns, with numbers only as arguments.
 func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
-	name, ok := ptShorthandNames[strings.ToLower(c.Name)]
+	name, ok := ptShorthandName(c.Name)
 	if !ok || c.Name != strings.ToLower(c.Name) || len(c.Args) == 0 || w.m.byName[c.Name] != nil {
 		return ptSpec{}, false
 	}
+	c.Args = ptShorthandKeys(c.Args)
 	for _, a := range c.Args {
 		for _, n := range a.Nodes {
 			_, bound := w.env[n.Ident]
 			if n.Num == "" && n.Group == nil && !ptShorthandPunct[n.Punct] && n.Ident != "True" && n.Ident != "False" && n.Str == "" && !bound {
-				w.shorthandSkipped(c, n)
+				if len(c.Args) > 1 || ptShorthandNames[strings.ToLower(c.Name)] != "" {
+					w.shorthandSkipped(c, n)
+				} // else a module called on a tensor: conv1(x)
 				return ptSpec{}, false
 			}
 		}
@@ -60,6 +63,52 @@ func (w *ptModuleWalk) shorthandSkipped(c *ptCall, n *ptNode) {
 	if !slices.Contains(w.q.Doubts, d) {
 		w.q.Doubts = append(w.q.Doubts, d)
 	}
+}
+
+// ptNumberedRE is a layer's name with its number, as the tutorials name
+// them: conv1, fc2, conv3_1.
+var ptNumberedRE = regexp.MustCompile(`^([a-z]+?)_?[0-9]+(?:_[0-9]+)?$`)
+
+// ptShorthandName is the module a shorthand call's name stands for:
+// "conv" and "fc" themselves, and a layer named by its kind and number
+// ("conv1(1, 6, 5)", "fc3(84, 10)" in "conv1(1,6,5) conv2(6,16,5)
+// fc1(16*5*5,120)"), which is the module of its kind.
+func ptShorthandName(name string) (string, bool) {
+	if m, ok := ptShorthandNames[strings.ToLower(name)]; ok {
+		return m, true
+	}
+	mm := ptNumberedRE.FindStringSubmatch(name)
+	if mm == nil {
+		return "", false
+	}
+	m, ok := ptShorthandNames[mm[1]]
+	return m, ok
+}
+
+// ptLetterKeyRE is an option written as its letter and its number in a
+// shorthand call: s2 (stride 2), p1 (padding 1), d2 (dilation 2), g4.
+var ptLetterKeyRE = regexp.MustCompile(`^(s|p|d|g|stride|pad|padding|dilation|groups)_?([0-9]+)$`)
+
+// ptLetterKeys name the keyword each letter of ptLetterKeyRE stands for.
+var ptLetterKeys = map[string]string{"s": "stride", "stride": "stride", "p": "padding", "pad": "padding", "padding": "padding",
+	"d": "dilation", "dilation": "dilation", "g": "groups", "groups": "groups"}
+
+// ptShorthandKeys reads a shorthand call's letter options ("conv(3, 24,
+// 5, s2)", "conv(32,32,3,p1,s2)") as the keywords they stand for.
+func ptShorthandKeys(args []ptArg) []ptArg {
+	out := slices.Clone(args)
+	for i, a := range out {
+		if a.Key != "" || len(a.Nodes) != 1 || len(a.Nodes[0].Calls) > 0 {
+			continue
+		}
+		mm := ptLetterKeyRE.FindStringSubmatch(a.Nodes[0].Ident)
+		if mm == nil {
+			continue
+		}
+		n := &ptNode{Pos: a.Nodes[0].Pos, Tok: mm[2], Num: mm[2]}
+		out[i] = ptArg{Key: ptLetterKeys[mm[1]], Pos: a.Pos, Nodes: []*ptNode{n}}
+	}
+	return out
 }
 
 // ptShorthandPunct are the punctuation a shorthand call's numbers may
@@ -156,6 +205,12 @@ func ptRepeatBefore(nodes []*ptNode, i int) int {
 	}
 	if n := ptSmallNumberWords[strings.ToLower(nodes[i-1].Ident)]; n > 0 {
 		return n
+	}
+	// "2x Conv2d(64, 64, 3)", "3 × nn.Conv2d(...)"
+	if x := nodes[i-1]; (x.Ident == "x" || x.Ident == "X" || x.Punct == "×") && i >= 2 && nodes[i-2].Pos.Line == x.Pos.Line {
+		if n, err := strconv.Atoi(nodes[i-2].Num); err == nil && n >= 2 && n <= 9 {
+			return n
+		}
 	}
 	return 1
 }

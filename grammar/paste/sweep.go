@@ -1,0 +1,75 @@
+package paste
+
+// One layer asked for several values of a name: "Conv1d(300, 100, k) for
+// k = 3,4,5 -> output lengths?", "nn.Conv2d(16, 16, k, padding=1) with k
+// in (1, 3, 5)". Each value is one question.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// allSweepRE is a name given several values: "k = 3,4,5", "for k in (3,
+// 5, 7)", "k in [1, 2]".
+var allSweepRE = regexp.MustCompile(`\b([A-Za-z_]\w{0,11})\s*(?:=|\bin\b)\s*[\[(]?\s*(\d{1,4}(?:\s*,\s*\d{1,4}){1,7})\s*[\])]?`)
+
+// allSweepArgRE is built per name: the name as a whole argument of a call.
+func allSweepArg(name string) *regexp.Regexp {
+	return regexp.MustCompile(`[(,]\s*(?:\w+\s*=\s*)?` + regexp.QuoteMeta(name) + `\s*[,)]`)
+}
+
+// allStackRE says the values belong to layers one after the other ("four
+// blocks of Conv2D(k, 3) with k = 32, 64, 128, 256"), not to questions.
+var allStackRE = regexp.MustCompile(`(?i)\b(?:blocks?|layers|stages|stacked|one after)\b`)
+
+// allSweepAt finds the sweep of src: the name, and the span from just
+// after it to the end of its values, or ok false.
+func allSweepAt(src string) (name string, from, to int, values []string, ok bool) {
+	m := allSweepRE.FindStringSubmatchIndex(src)
+	if m == nil || allStackRE.MatchString(src) {
+		return "", 0, 0, nil, false
+	}
+	name = src[m[2]:m[3]]
+	if !allSweepArg(name).MatchString(src) {
+		return "", 0, 0, nil, false
+	}
+	for _, v := range strings.Split(src[m[4]:m[5]], ",") {
+		values = append(values, strings.TrimSpace(v))
+	}
+	return name, m[3], m[1], values, true
+}
+
+// allSweep reads a message that gives a name of a layer's arguments
+// several values as one question a value, each read from src with the
+// list written as that one value (padded, so positions hold); nil when src
+// has no such sweep or a value cannot be read.
+func allSweep(src string) []*lang.Question {
+	name, from, to, values, ok := allSweepAt(src)
+	if !ok {
+		return nil
+	}
+	var out []*lang.Question
+	for _, v := range values {
+		set := "=" + v + "," // "k in (1, 3, 5)" read as "k=1,": its value ends at the comma; padded
+		text := src[:from] + set + strings.Repeat(" ", max(to-from-len(set), 0)) + src[to:]
+		q, err := parseOne(text)
+		if err != nil {
+			return nil
+		}
+		q.Notes = append(q.Notes, fmt.Sprintf("%s = %s, the %s of the values asked (%s)", name, v, ptOrdinal(len(out)+1), strings.Join(values, ", ")))
+		out = append(out, q)
+	}
+	return out
+}
+
+// ptOrdinal writes 1 as "first", 2 as "second" and so on (up to 8).
+func ptOrdinal(n int) string {
+	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"}
+	if n >= 1 && n <= len(words) {
+		return words[n-1]
+	}
+	return fmt.Sprintf("%dth", n)
+}
