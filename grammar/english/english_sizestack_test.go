@@ -1,0 +1,51 @@
+package english
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// TestSizeStack checks the stacks read without channels: the layers read
+// (every one named, repeats and blocks unrolled) and the stacks left to
+// the other readings (a quantity that needs channels, a filter count).
+func TestSizeStack(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		// 40 -> 20 -> 20 -> 10
+		{"fm 40x40, k3s2p1 then k3s1p1 then k3s2p1 -> ?",
+			"input 40x40\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 1 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias"},
+		// "four" counts the convs: 5 layers in all
+		{"after a conv k3 s1 p1 there are four conv k3 s2 p1 layers, from 256 what hw",
+			"input 256x256\nconv 3x3 1->1 stride 1 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias"},
+		// one channel count per block
+		{"32x32, 2 blocks of [conv3x3 p1 + maxpool2], channels 8 16, flatten size",
+			"input 32x32\nconv 3x3 1->8 stride 1 pad 1 bias\nmaxpool 2x2\nconv 3x3 8->16 stride 1 pad 1 bias\nmaxpool 2x2"},
+		{"28x28 -> conv k5 -> maxpool 2 -> conv k5, params?", ""},              // params need channels
+		{"28x28 -> conv k5 with 6 filters -> maxpool 2 -> conv k5, size?", ""}, // a filter count: the full reader's
+		// the bracket ends a block with no pool
+		{"2 blocks of [conv3x3 s2 p1 + relu], input 32x32, size?",
+			"input 32x32\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias"},
+		{"3 blocks each conv3x3 p1, relu, input 32x32, size?", ""}, // a block with no pool nor bracket: where it ends is not said
+		{"28x28 -> conv k30 -> conv k3, size?", ""},                // does not fit: the other readings say why
+	} {
+		t.Run(c.src, func(t *testing.T) {
+			toks, err := enLex(c.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := &enReader{src: c.src, toks: toks}
+			r.findAnchors()
+			r.asked()
+			q := &lang.Question{Asked: slices.Clone(r.g.asked)}
+			ok := r.sizeStack(q)
+			got := ""
+			if ok {
+				got = lang.Format(q)
+			}
+			if got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
