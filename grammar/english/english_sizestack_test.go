@@ -49,3 +49,23 @@ func TestSizeStack(t *testing.T) {
 		})
 	}
 }
+
+// TestProgression checks the lists written with an ellipsis.
+func TestProgression(t *testing.T) {
+	for _, c := range []struct {
+		list []int
+		last int
+		want []int
+	}{
+		{[]int{1, 2, 4}, 32, []int{1, 2, 4, 8, 16, 32}},
+		{[]int{1, 3, 5}, 9, []int{1, 3, 5, 7, 9}},
+		{[]int{2, 4}, 8, nil},     // 2, 4, 6, 8 or 2, 4, 8: not said
+		{[]int{1, 2, 4}, 12, nil}, // 12 is not on it
+		{[]int{4, 2}, 1, nil},     // going down: not read
+		{[]int{3, 6}, 15, []int{3, 6, 9, 12, 15}},
+	} {
+		if got := enProgression(c.list, c.last); !slices.Equal(got, c.want) {
+			t.Errorf("enProgression(%v, %d) = %v, want %v", c.list, c.last, got, c.want)
+		}
+	}
+}
