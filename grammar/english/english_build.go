@@ -72,6 +72,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	}
 	input, inChannels, err := r.input(real[0])
 	if err != nil {
+		if r.tensorQuestion(q) { // "conv output is 64ch 128x128: how many MB": no input needed
+			return q, nil
+		}
 		return nil, err
 	}
 	layers, err := r.layers(real, input, inChannels)
