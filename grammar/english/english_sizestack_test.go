@@ -69,3 +69,34 @@ func TestProgression(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalStack checks convs described one by one after ordinals, and
+// the descriptions left to the other readings.
+func TestOrdinalStack(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"two conv layers, first one has eight 3x3 filters, second sixteen 3x3 filters, input is one channel. params?",
+			"conv 3x3 1->8 bias\nconv 3x3 8->16 bias"},
+		{"first conv: 32 3x3 filters stride 2, second: 64 3x3 filters, 28x28 rgb input",
+			"input 28x28x3\nconv 3x3 3->32 stride 2 bias\nconv 3x3 32->64 bias"},
+		{"second conv has 64 3x3 filters, first has 32 3x3 filters, rgb", ""},        // out of order
+		{"first conv has 32 3x3 filters, second 64 3x3 filters dilation 2, rgb", ""}, // a setting it would drop
+		{"first conv has 32 3x3 filters, second 64 3x3 filters", ""},                 // the input's channels not said
+		{"first conv has 32 3x3 filters, second 64 3x3 filters, rgb, lr 0.01", ""},   // a number with no place
+	} {
+		t.Run(c.src, func(t *testing.T) {
+			toks, err := enLex(c.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := &enReader{src: c.src, toks: toks}
+			q := &lang.Question{}
+			got := ""
+			if r.ordinalStack(q) {
+				got = lang.Format(q)
+			}
+			if got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
