@@ -209,10 +209,11 @@ func enProgression(list []int, last int) []int {
 }
 
 // enRun is the run from list[0] by next up to last, when it starts with
-// list and ends at last; nil otherwise. It holds at most 64 values.
+// list and ends at last; nil otherwise. It holds at most 64 values and
+// stops where next would wrap around.
 func enRun(list []int, last int, next func(int) int) []int {
 	out := []int{list[0]}
-	for x := next(list[0]); x <= last && len(out) < 64; x = next(x) {
+	for x := next(list[0]); x <= last && x > out[len(out)-1] && len(out) < 64; x = next(x) {
 		out = append(out, x)
 	}
 	if out[len(out)-1] != last || len(out) <= len(list) || !slices.Equal(out[:len(list)], list) {

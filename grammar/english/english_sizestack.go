@@ -16,6 +16,10 @@ import (
 // channels a flatten needs come from the last block's ("channels 32 64
 // 128", "last block has 256 ch", "10 hidden units").
 
+// enMaxStack bounds the layers a size stack unrolls to, so a reply costs
+// little whatever the counts written ("64 blocks of 64 convs").
+const enMaxStack = 512
+
 // ssLayer is one sized layer of a size stack as written.
 type ssLayer struct {
 	pool                bool
@@ -55,7 +59,7 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		return false
 	}
 	layers := ssExpand(s)
-	if len(layers) < 2 {
+	if len(layers) < 2 || len(layers) > enMaxStack {
 		return false
 	}
 	c := 1
