@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -41,6 +42,9 @@ type ssRead struct {
 	blockEnd int   // index in layers after the block
 	chans    []int // "channels 32 64 128", "256 ch": the channels said
 	flatten  bool
+	// convsApart: the block's convs were said apart from it and keep the
+	// size, so their number is not known and does not matter.
+	convsApart bool
 }
 
 // sizeStack reads a stack of convs and pools whose channels are not said,
@@ -138,6 +142,12 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		// Without channels only the sizes are sure: parameters and MACs
 		// would count the channels assumed.
 		q.Asked = []string{"output"}
+	}
+	switch {
+	case s.convsApart && slices.Contains(q.Asked, "receptive field"):
+		q.Doubts = append(q.Doubts, "how many convs each block has is not said, and the receptive field depends on it: it is shown for one conv per block")
+	case s.convsApart:
+		r.notes = append(r.notes, "how many convs each block has is not said: they keep the size, so it does not change the sizes; one is shown per block")
 	}
 	if s.blocks > 0 {
 		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, s.blockEnd-s.blockAt))

@@ -36,7 +36,7 @@ func (r *enReader) ssWalk() (ssRead, bool) {
 			return ssRead{}, false
 		}
 	}
-	if w.s.blockAt >= 0 && !w.blockHasConv() {
+	if w.s.blockAt >= 0 && !w.blockHasConv() && !w.convsApart() {
 		return ssRead{}, false
 	}
 	return w.s, w.times == 0 && w.kernel == 0
@@ -109,6 +109,26 @@ func (w *ssWalker) blockHasConv() bool {
 		}
 	}
 	return false
+}
+
+// convsApart reads blocks said by their pool with their convs said after
+// ("5 blocks each ending in maxpool2 (convs are 3x3 p1)"): when those
+// convs keep the size, how many a block has does not change any size, so
+// one is put before each block's pool and the reply says so.
+func (w *ssWalker) convsApart() bool {
+	s := &w.s
+	if s.blockEnd-s.blockAt != 1 || s.blockEnd != len(s.layers)-1 {
+		return false
+	}
+	c := s.layers[s.blockEnd]
+	keeps := c.kernel%2 == 1 && c.stride <= 1 && (c.same || c.pad == c.dil2()*(c.kernel-1)/2)
+	if c.pool || c.times > 1 || !keeps {
+		return false
+	}
+	s.layers[s.blockAt], s.layers[s.blockEnd] = c, s.layers[s.blockAt]
+	s.blockEnd++
+	s.convsApart = true
+	return true
 }
 
 // isBlockWord reports whether raw is "block" or "blocks".
