@@ -926,7 +926,13 @@ func (r *enReader) shapeOnly() bool {
 			return false
 		}
 	}
-	return true
+	flatten, counts := false, false
+	for _, a := range r.anchors {
+		flatten = flatten || a.kind == "flatten"
+		counts = counts || len(a.counts) > 0
+	}
+	// The flattened size counts the last filters: none said, none assumed.
+	return !flatten || counts || !slices.Contains(r.g.asked, "output")
 }
 
 // inputFree reports whether nothing asked depends on the input's channels:

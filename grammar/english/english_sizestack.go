@@ -74,10 +74,10 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		c = -1 // per block: ssBuild takes each block's
 	case len(s.chans) > 1:
 		return false
-	case len(s.input) == 3:
-		c = min(s.input[0], s.input[2])
 	case s.flatten:
 		return false // the flattened size needs the last channels
+	case len(s.input) == 3:
+		c = min(s.input[0], s.input[2])
 	}
 	in := 1
 	if len(s.input) == 3 {
@@ -94,25 +94,9 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		if c < 0 || l.block > 0 && len(s.chans) == s.blocks && s.blocks > 1 {
 			c = s.chans[max(l.block-1, 0)]
 		}
-		var layer calc.Layer
-		if l.pool {
-			p := calc.Pool{Kernel: []int{l.kernel}}
-			if l.avg {
-				p.Op = calc.AvgPool
-			}
-			if l.stride > 0 {
-				p.Stride = []int{l.stride}
-			}
-			layer = p
-		} else {
-			cv := calc.Conv{Dims: 2, In: ch, Out: c, Kernel: []int{l.kernel}, Stride: []int{max(l.stride, 1)}, Pad: []int{max(l.pad, 0)}}
-			if l.dil > 1 {
-				cv.Dilation = []int{l.dil}
-			}
-			if l.same {
-				cv.Pad = []int{l.dil2() * (l.kernel - 1) / 2}
-			}
-			layer, ch = cv, c
+		layer := l.calc(ch, c)
+		if !l.pool {
+			ch = c
 		}
 		q.Layers = append(q.Layers, lang.Layer{Layer: layer, Pos: enPos(r.src, r.toks[l.tok].off)})
 	}
@@ -133,8 +117,18 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		shape = rep.Output
 	}
 	q.Network = true
+	r.ssNotes(q, s, c)
+	q.Framework = r.framework()
+	return true
+}
+
+// ssNotes says what a size stack assumed: the channels, the convs of a
+// block said apart; only the sizes are asked when nothing is.
+func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
 	if len(s.chans) == 0 && len(s.input) < 3 {
 		r.notes = append(r.notes, "the channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	} else if len(s.chans) == 0 {
+		r.notes = append(r.notes, fmt.Sprintf("the convs' filters were not given: %d assumed, as the input has (the sizes asked for do not depend on them)", c))
 	} else if len(s.chans) == 1 {
 		r.notes = append(r.notes, fmt.Sprintf("every conv read with %d channels: only the last one's change the flattened size", c))
 	}
@@ -152,8 +146,28 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 	if s.blocks > 0 {
 		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, s.blockEnd-s.blockAt))
 	}
-	q.Framework = r.framework()
-	return true
+}
+
+// calc is the layer as calc sizes it, ch channels in and c out.
+func (l ssLayer) calc(ch, c int) calc.Layer {
+	if l.pool {
+		p := calc.Pool{Kernel: []int{l.kernel}}
+		if l.avg {
+			p.Op = calc.AvgPool
+		}
+		if l.stride > 0 {
+			p.Stride = []int{l.stride}
+		}
+		return p
+	}
+	cv := calc.Conv{Dims: 2, In: ch, Out: c, Kernel: []int{l.kernel}, Stride: []int{max(l.stride, 1)}, Pad: []int{max(l.pad, 0)}}
+	if l.dil > 1 {
+		cv.Dilation = []int{l.dil}
+	}
+	if l.same {
+		cv.Pad = []int{l.dil2() * (l.kernel - 1) / 2}
+	}
+	return cv
 }
 
 // dil2 is the layer's dilation, 1 when not said.
