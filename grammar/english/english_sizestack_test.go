@@ -25,12 +25,12 @@ func TestSizeStack(t *testing.T) {
 		{"2 blocks each ending in maxpool 2 (convs are 3x3 p1), input 64x64, size?",
 			"input 64x64\nconv 3x3 1->1 stride 1 pad 1 bias\nmaxpool 2x2\nconv 3x3 1->1 stride 1 pad 1 bias\nmaxpool 2x2"},
 		{"2 blocks each ending in maxpool 2 (convs are 3x3), input 64x64, size?", ""}, // these convs change the size: their number matters
-		{"input 1x28x28, conv k3 -> maxpool 2 -> conv k3, flatten size?", ""}, // the flatten needs the last filters, not said
+		{"input 1x28x28, conv k3 -> maxpool 2 -> conv k3, flatten size?", ""},         // the flatten needs the last filters, not said
 		// filters not said, sizes asked: the input's channels, noted
 		{"input 3x64x64 -> conv k3 s2 -> maxpool 2, output hw?",
 			"input 64x64x3\nconv 3x3 3->3 stride 2 pad 0 bias\nmaxpool 2x2"},
-		{"28x28 -> conv k5 -> maxpool 2 -> conv k5, params?", ""},                     // params need channels
-		{"28x28 -> conv k5 with 6 filters -> maxpool 2 -> conv k5, size?", ""},        // a filter count: the full reader's
+		{"28x28 -> conv k5 -> maxpool 2 -> conv k5, params?", ""},              // params need channels
+		{"28x28 -> conv k5 with 6 filters -> maxpool 2 -> conv k5, size?", ""}, // a filter count: the full reader's
 		// the bracket ends a block with no pool
 		{"2 blocks of [conv3x3 s2 p1 + relu], input 32x32, size?",
 			"input 32x32\nconv 3x3 1->1 stride 2 pad 1 bias\nconv 3x3 1->1 stride 2 pad 1 bias"},
