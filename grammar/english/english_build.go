@@ -30,7 +30,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) { // english_chain.go, english_arrows.go
+	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_chain.go, english_arrows.go, english_sizestack.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -72,6 +72,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	}
 	input, inChannels, err := r.input(real[0])
 	if err != nil {
+		if r.tensorQuestion(q) { // "conv output is 64ch 128x128: how many MB": no input needed
+			return q, nil
+		}
 		return nil, err
 	}
 	layers, err := r.layers(real, input, inChannels)
@@ -923,7 +926,13 @@ func (r *enReader) shapeOnly() bool {
 			return false
 		}
 	}
-	return true
+	flatten, counts := false, false
+	for _, a := range r.anchors {
+		flatten = flatten || a.kind == "flatten"
+		counts = counts || len(a.counts) > 0
+	}
+	// The flattened size counts the last filters: none said, none assumed.
+	return !flatten || counts || !slices.Contains(r.g.asked, "output")
 }
 
 // inputFree reports whether nothing asked depends on the input's channels:

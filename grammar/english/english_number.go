@@ -139,6 +139,15 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		if r.lem(k) == r.lem(i-1) && r.lem(k) != "" && r.isNum(k+1) {
 			k, named = k+1, true // ", stride 2"
 		}
+		if e := r.ellipsisEnd(k); e > 0 {
+			// "1, 2, 4, ..., 512": the progression written out.
+			full := enProgression(list, enClamp(max(r.toks[e].num, 0)))
+			if full == nil {
+				return nil
+			}
+			list, at, named, j = full, append(at, e), true, e+1
+			break
+		}
 		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
 			break
 		}
@@ -155,6 +164,62 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		r.toks[k].used = true
 	}
 	return list
+}
+
+// ellipsisEnd is the number after an ellipsis that starts at k ("...,
+// 512", "… 512"), or 0 for none.
+func (r *enReader) ellipsisEnd(k int) int {
+	dots := 0
+	for k < len(r.toks) && (r.lem(k) == "." || r.lem(k) == "…") {
+		dots, k = dots+1, k+1
+	}
+	if dots == 0 || dots == 2 || r.lem(k) == "." {
+		return 0
+	}
+	if r.lem(k) == "," {
+		k++
+	}
+	if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
+		return 0
+	}
+	return k
+}
+
+// enProgression writes out the list that starts with list and ends at
+// last: arithmetic ("1, 3, 5, ..., 11") or geometric ("1, 2, 4, ...,
+// 512"); nil when list is neither, last is not on it, or both fit ("1, 2,
+// ..., 4").
+func enProgression(list []int, last int) []int {
+	if len(list) < 2 || list[0] <= 0 || list[1] <= list[0] {
+		return nil
+	}
+	a, b := list[0], list[1]
+	add := enRun(list, last, func(x int) int { return x + b - a })
+	var mul []int
+	if b%a == 0 {
+		mul = enRun(list, last, func(x int) int { return x * (b / a) })
+	}
+	switch {
+	case add != nil && mul != nil:
+		return nil
+	case add != nil:
+		return add
+	}
+	return mul
+}
+
+// enRun is the run from list[0] by next up to last, when it starts with
+// list and ends at last; nil otherwise. It holds at most 64 values and
+// stops where next would wrap around.
+func enRun(list []int, last int, next func(int) int) []int {
+	out := []int{list[0]}
+	for x := next(list[0]); x <= last && x > out[len(out)-1] && len(out) < 64; x = next(x) {
+		out = append(out, x)
+	}
+	if out[len(out)-1] != last || len(out) <= len(list) || !slices.Equal(out[:len(list)], list) {
+		return nil
+	}
+	return out
 }
 
 // enCountNouns are the nouns that make the number before them a count.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -38,8 +39,8 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 	}
 	at := -1
 	for i, t := range r.toks {
-		if t.kind == 's' {
-			if at >= 0 || len(t.dims) != 3 && r.outFilters() == 0 || len(t.dims) < 2 || len(t.dims) > 3 {
+		if t.kind == 's' && !r.unitSize(i) {
+			if at >= 0 || len(t.dims) != 3 && r.tensorChannels() == 0 || len(t.dims) < 2 || len(t.dims) > 3 {
 				return false
 			}
 			at = i
@@ -61,6 +62,9 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 		// With words of activations the front door asks the tensor's bytes.
 		q.Asked = append(q.Asked, "tensor bytes")
 	}
+	if n := r.mibNote(shape, max(q.Batch, 1)); n != "" {
+		q.Notes = append(q.Notes, n)
+	}
 	what := "a tensor on its own, no layer applied"
 	if len(r.anchors) > 0 {
 		what = "the layer's output, counted as it is (its kernel is not needed for that)"
@@ -80,8 +84,8 @@ func (r *enReader) kernelFreeOutput() bool {
 		switch {
 		case a.kind == "act" || a.kind == "layer":
 			// "how many activation values": a word of what is asked
-		case a.kind != "conv" || len(a.kernel) > 0:
-			return false
+		case a.kind != "conv" || len(a.kernel) > 0 && !r.unitSize(a.at["kernel"]):
+			return false // a kernel said; "the 1024*1024 kind of MB" is none
 		default:
 			convs++
 		}
@@ -90,11 +94,11 @@ func (r *enReader) kernelFreeOutput() bool {
 		return false
 	}
 	for i, t := range r.toks {
-		if t.kind == 's' && (len(t.dims) == 3 || len(t.dims) == 2 && r.outFilters() > 0) {
+		if t.kind == 's' && (len(t.dims) == 3 || len(t.dims) == 2 && r.tensorChannels() > 0) {
 			if r.saidOfOutput(i) {
 				return true // "the output of a conv layer is a 112x112x64 tensor"
 			}
-			for j := max(i-3, 0); j < i; j++ {
+			for j := max(i-3-r.channelsBefore(i), 0); j < i; j++ {
 				if l := r.lem(j); l == "output" || l == "out" {
 					return true
 				}
@@ -119,9 +123,94 @@ func (r *enReader) outFilters() int {
 	return int(min(n, 1<<20))
 }
 
+// enMiBRE asks for binary megabytes: "MiB", "the 1024*1024 kind of MB".
+var enMiBRE = regexp.MustCompile(`(?i)\bmib\b|\b1024\s*[*x×]\s*1024\b|\bmebibytes?\b`)
+
+// enFormatBytes are the bytes of a number format named, as package
+// grammar's storage reader reads them (the reply's bytes come from there;
+// this only converts them for a note); float32's 4 when none is named.
+var enFormatBytes = []struct {
+	name  *regexp.Regexp
+	bytes int64
+}{
+	{regexp.MustCompile(`(?i)\b(?:fp16|float16|half|bf16|bfloat16|f16)\b`), 2},
+	{regexp.MustCompile(`(?i)\b(?:fp64|float64|double|f64)\b`), 8},
+	{regexp.MustCompile(`(?i)\b(?:int8|uint8|8[- ]bit|quantized)\b`), 1},
+}
+
+// mibNote converts the tensor's bytes to MiB when the question asks for
+// them (the reply gives decimal MB); "" when it does not or the count
+// would overflow. lang.Question has no field for the unit, so a note
+// carries it.
+func (r *enReader) mibNote(shape calc.Shape, batch int) string {
+	if !enMiBRE.MatchString(r.src) {
+		return ""
+	}
+	b := int64(4)
+	for _, f := range enFormatBytes {
+		if f.name.MatchString(r.src) {
+			b = f.bytes
+			break
+		}
+	}
+	n := int64(batch) * b
+	for _, d := range shape {
+		if d <= 0 || n > 1<<40 {
+			return ""
+		}
+		n *= int64(d)
+	}
+	return fmt.Sprintf("MB asked as MiB (1024×1024 bytes): %s bytes = %s MiB", lang.Group(int(n)), strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64))
+}
+
+// tensorChannels is the channel count of a tensor said as H×W: the one
+// conv's filters, or the one number said as channels ("64ch 128x128",
+// "128x128 with 64 channels"); 0 for none or several.
+func (r *enReader) tensorChannels() int {
+	if n := r.outFilters(); n > 0 {
+		return n
+	}
+	n := 0
+	for i, t := range r.toks {
+		if t.kind == 'n' && !t.isFrac && t.num > 0 && r.lem(i+1) == "channel" {
+			if n != 0 {
+				return 0
+			}
+			n = enClamp(t.num)
+		}
+	}
+	return n
+}
+
+// channelsBefore is 2 when a channel count is said just before the size
+// at i ("is 64ch 128x128"), else 0.
+func (r *enReader) channelsBefore(i int) int {
+	if i >= 2 && r.lem(i-1) == "channel" && r.toks[i-2].kind == 'n' {
+		return 2
+	}
+	return 0
+}
+
+// unitSize reports whether the size at i defines a unit of storage, not a
+// tensor: "MB (the 1024*1024 kind)", "1000x1000 bytes".
+func (r *enReader) unitSize(i int) bool {
+	if !enStorageRE.MatchString(r.src) {
+		return false
+	}
+	for _, d := range r.toks[i].dims {
+		if d != 1024 && d != 1000 {
+			return false
+		}
+	}
+	return true
+}
+
 // tensorShape is a tensor said as H×W×C or C×H×W, channels first, and the
 // layout read; an H×W size takes the conv's filters as its channels.
 func (r *enReader) tensorShape(d []int) (calc.Shape, string) {
+	if len(d) == 2 && r.outFilters() == 0 {
+		return calc.Shape{r.tensorChannels(), d[0], d[1]}, fmt.Sprintf("H×W with the %d channels said as its channels", r.tensorChannels())
+	}
 	if len(d) == 2 {
 		return calc.Shape{r.outFilters(), d[0], d[1]}, fmt.Sprintf("H×W with the conv's %d filters as its channels", r.outFilters())
 	}

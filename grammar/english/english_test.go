@@ -298,6 +298,10 @@ func FuzzEnglish(f *testing.F) {
 	f.Add("conv 3x3 64->64 x3 in a row, 99 x0 x99999999999, is it 30 or 31?")
 	f.Add("dense (Dense) (None, 128) 401536 <- where does 401536 come from, 14?")
 	f.Add("block 5 = three 3x3 convs; After conv1 you have 112x112. h/w? p=?")
+	f.Add("64 blocks of [64 conv k3 s1 p1 + maxpool 2], channels 0 0, input 99999999x99999999, then flatten -> linear 10")
+	f.Add("fm 56x56, k3s2p1 then k0s0p9 then k3s2p1 -> ? dilations 1, 2, 4, ..., 1099511627776")
+	f.Add("first has 0 0x0 filters, second 99999999999 3x3 filters stride 0, third, input 1 channel")
+	f.Add("bs 99999, conv output is 99999ch 99999x99999, fp16. how many MiB (1024*1024)")
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		q, err := ParseEnglish(src)

@@ -1,0 +1,198 @@
+package english
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// A size stack is a stack written without its channels, as people type it
+// in chat when they ask only for sizes: "28x28 -> conv k5 no pad -> maxpool
+// 2 -> conv k5 -> maxpool 2", "56x56, k3s2p1 then k3s1p1 then k3s2p1",
+// "five conv k3 s2 p1 layers from 416", "3 blocks of [conv3x3 p1 +
+// maxpool2], channels 32 64 128". Sizes and the receptive field do not
+// depend on the channels, so one is assumed and the reply says so; the
+// channels a flatten needs come from the last block's ("channels 32 64
+// 128", "last block has 256 ch", "10 hidden units").
+
+// enMaxStack bounds the layers a size stack unrolls to, so a reply costs
+// little whatever the counts written ("64 blocks of 64 convs").
+const enMaxStack = 512
+
+// ssLayer is one sized layer of a size stack as written.
+type ssLayer struct {
+	pool                bool
+	avg                 bool
+	kernel, stride, pad int // -1: not said
+	dil                 int
+	same                bool
+	tok                 int // the token that opened it
+	times               int // "five conv ... layers": how many; 0 means 1
+	block               int // which block it is in after ssExpand, from 1; 0 for none
+}
+
+// ssRead is what the walk over a size stack found.
+type ssRead struct {
+	layers   []ssLayer
+	input    []int // H, W (and C when written CxHxW or HxWxC)
+	blocks   int   // "3 blocks": how many
+	blockAt  int   // index in layers where the block starts, -1 for none
+	blockEnd int   // index in layers after the block
+	chans    []int // "channels 32 64 128", "256 ch": the channels said
+	flatten  bool
+	// convsApart: the block's convs were said apart from it and keep the
+	// size, so their number is not known and does not matter.
+	convsApart bool
+}
+
+// sizeStack reads a stack of convs and pools whose channels are not said,
+// when what is asked does not depend on them (sizes, the receptive field,
+// the flattened size given the last channels). False leaves the question
+// to the other readings: a number it cannot place, a count of filters, a
+// quantity asked that needs channels.
+func (r *enReader) sizeStack(q *lang.Question) bool {
+	for _, a := range r.g.asked {
+		if a != "output" && a != "receptive field" && a != "neurons" {
+			return false
+		}
+	}
+	s, ok := r.ssWalk()
+	if !ok || len(s.input) == 0 || s.blocks > 0 && s.blockAt < 0 {
+		return false
+	}
+	layers := ssExpand(s)
+	if len(layers) < 2 || len(layers) > enMaxStack {
+		return false
+	}
+	c := 1
+	switch {
+	case len(s.chans) == 1:
+		c = s.chans[0]
+	case len(s.chans) > 1 && len(s.chans) == s.blocks:
+		c = -1 // per block: ssBuild takes each block's
+	case len(s.chans) > 1:
+		return false
+	case s.flatten:
+		return false // the flattened size needs the last channels
+	case len(s.input) == 3:
+		c = min(s.input[0], s.input[2])
+	}
+	in := 1
+	if len(s.input) == 3 {
+		in = min(s.input[0], s.input[2])
+	}
+	return r.ssBuild(q, s, layers, in, c)
+}
+
+// ssBuild sets q to the layers of a size stack: in channels coming in, c
+// from the first conv on (only the last matter to what is asked).
+func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c int) bool {
+	ch := in
+	for _, l := range layers {
+		if c < 0 || l.block > 0 && len(s.chans) == s.blocks && s.blocks > 1 {
+			c = s.chans[max(l.block-1, 0)]
+		}
+		layer := l.calc(ch, c)
+		if !l.pool {
+			ch = c
+		}
+		q.Layers = append(q.Layers, lang.Layer{Layer: layer, Pos: enPos(r.src, r.toks[l.tok].off)})
+	}
+	hw := s.input[len(s.input)-2:]
+	if len(s.input) == 3 && s.input[0] <= 4 {
+		hw = s.input[1:]
+	} else if len(s.input) == 3 {
+		hw = s.input[:2]
+	}
+	q.Input = calc.Shape{in, hw[0], hw[1]}
+	shape := q.Input
+	for _, l := range q.Layers {
+		rep, err := l.Layer.Apply(shape)
+		if err != nil {
+			q.Layers, q.Input = nil, nil
+			return false // a stack that does not fit its input: left to the other readings, which say why
+		}
+		shape = rep.Output
+	}
+	q.Network = true
+	r.ssNotes(q, s, c)
+	q.Framework = r.framework()
+	return true
+}
+
+// ssNotes says what a size stack assumed: the channels, the convs of a
+// block said apart; only the sizes are asked when nothing is.
+func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
+	if len(s.chans) == 0 && len(s.input) < 3 {
+		r.notes = append(r.notes, "the channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	} else if len(s.chans) == 0 {
+		r.notes = append(r.notes, fmt.Sprintf("the convs' filters were not given: %d assumed, as the input has (the sizes asked for do not depend on them)", c))
+	} else if len(s.chans) == 1 {
+		r.notes = append(r.notes, fmt.Sprintf("every conv read with %d channels: only the last one's change the flattened size", c))
+	}
+	if len(q.Asked) == 0 {
+		// Without channels only the sizes are sure: parameters and MACs
+		// would count the channels assumed.
+		q.Asked = []string{"output"}
+	}
+	switch {
+	case s.convsApart && slices.Contains(q.Asked, "receptive field"):
+		q.Doubts = append(q.Doubts, "how many convs each block has is not said, and the receptive field depends on it: it is shown for one conv per block")
+	case s.convsApart:
+		r.notes = append(r.notes, "how many convs each block has is not said: they keep the size, so it does not change the sizes; one is shown per block")
+	}
+	if s.blocks > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, s.blockEnd-s.blockAt))
+	}
+}
+
+// calc is the layer as calc sizes it, ch channels in and c out.
+func (l ssLayer) calc(ch, c int) calc.Layer {
+	if l.pool {
+		p := calc.Pool{Kernel: []int{l.kernel}}
+		if l.avg {
+			p.Op = calc.AvgPool
+		}
+		if l.stride > 0 {
+			p.Stride = []int{l.stride}
+		}
+		return p
+	}
+	cv := calc.Conv{Dims: 2, In: ch, Out: c, Kernel: []int{l.kernel}, Stride: []int{max(l.stride, 1)}, Pad: []int{max(l.pad, 0)}}
+	if l.dil > 1 {
+		cv.Dilation = []int{l.dil}
+	}
+	if l.same {
+		cv.Pad = []int{l.dil2() * (l.kernel - 1) / 2}
+	}
+	return cv
+}
+
+// dil2 is the layer's dilation, 1 when not said.
+func (l ssLayer) dil2() int {
+	return max(l.dil, 1)
+}
+
+// ssExpand repeats the block and the layers said with a count.
+func ssExpand(s ssRead) []ssLayer {
+	var out []ssLayer
+	for i := 0; i < len(s.layers); i++ {
+		if i == s.blockAt && s.blocks > 0 {
+			for b := range s.blocks {
+				for _, l := range s.layers[s.blockAt:s.blockEnd] {
+					l.block = b + 1
+					out = append(out, l)
+				}
+			}
+			i = s.blockEnd - 1
+			continue
+		}
+		l := s.layers[i]
+		for range max(l.times, 1) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
