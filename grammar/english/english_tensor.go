@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -62,9 +61,6 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 		// With words of activations the front door asks the tensor's bytes.
 		q.Asked = append(q.Asked, "tensor bytes")
 	}
-	if n := r.mibNote(shape, max(q.Batch, 1)); n != "" {
-		q.Notes = append(q.Notes, n)
-	}
 	what := "a tensor on its own, no layer applied"
 	if len(r.anchors) > 0 {
 		what = "the layer's output, counted as it is (its kernel is not needed for that)"
@@ -121,46 +117,6 @@ func (r *enReader) outFilters() int {
 		}
 	}
 	return int(min(n, 1<<20))
-}
-
-// enMiBRE asks for binary megabytes: "MiB", "the 1024*1024 kind of MB".
-var enMiBRE = regexp.MustCompile(`(?i)\bmib\b|\b1024\s*[*x×]\s*1024\b|\bmebibytes?\b`)
-
-// enFormatBytes are the bytes of a number format named, as package
-// grammar's storage reader reads them (the reply's bytes come from there;
-// this only converts them for a note); float32's 4 when none is named.
-var enFormatBytes = []struct {
-	name  *regexp.Regexp
-	bytes int64
-}{
-	{regexp.MustCompile(`(?i)\b(?:fp16|float16|half|bf16|bfloat16|f16)\b`), 2},
-	{regexp.MustCompile(`(?i)\b(?:fp64|float64|double|f64)\b`), 8},
-	{regexp.MustCompile(`(?i)\b(?:int8|uint8|8[- ]bit|quantized)\b`), 1},
-}
-
-// mibNote converts the tensor's bytes to MiB when the question asks for
-// them (the reply gives decimal MB); "" when it does not or the count
-// would overflow. lang.Question has no field for the unit, so a note
-// carries it.
-func (r *enReader) mibNote(shape calc.Shape, batch int) string {
-	if !enMiBRE.MatchString(r.src) {
-		return ""
-	}
-	b := int64(4)
-	for _, f := range enFormatBytes {
-		if f.name.MatchString(r.src) {
-			b = f.bytes
-			break
-		}
-	}
-	n := int64(batch) * b
-	for _, d := range shape {
-		if d <= 0 || n > 1<<40 {
-			return ""
-		}
-		n *= int64(d)
-	}
-	return fmt.Sprintf("MB asked as MiB (1024×1024 bytes): %s bytes = %s MiB", lang.Group(int(n)), strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64))
 }
 
 // tensorChannels is the channel count of a tensor said as H×W: the one
