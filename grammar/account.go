@@ -40,6 +40,7 @@ type chainOf struct {
 // front-end already named are kept as it named them.
 func account(src string, q *Question, used map[float64]bool) []Unused {
 	nums, chains := writtenNumbers(src)
+	nums = withWordNumbers(src, nums)
 	named := map[Position]bool{}
 	out := append([]Unused(nil), q.Unused...)
 	for _, u := range q.Unused {
