@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -356,14 +355,10 @@ func flattened(s calc.Shape) string {
 	return " (" + group(n) + " values flattened)"
 }
 
-// kerasWords say a question is about Keras though no Keras code was read:
-// "Non-trainable params", "layers.BatchNormalization()".
-var kerasWords = regexp.MustCompile(`(?i)\bkeras\b|non-trainable|model\.summary|\blayers\.BatchNormalization\b|\bBatchNormalization\(`)
-
 // kerasCount is Keras's count beside PyTorch's, for Keras code whose
 // batch norms keep moving statistics: Keras counts them as parameters.
 func kerasCount(r Reply, params, buffers int64) string {
-	if r.Question == nil || buffers == 0 || r.Question.Framework != "keras" && !kerasWords.MatchString(r.Text) {
+	if r.Question == nil || buffers == 0 || !r.Question.KerasCounts {
 		return ""
 	}
 	return fmt.Sprintf(" (Keras's model.summary(): %s params, %s non-trainable)", group(params+buffers), group(buffers))

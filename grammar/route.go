@@ -90,16 +90,34 @@ func route(src string) (*Question, error) {
 }
 
 // wordReaders read, in order, what the words of a question say beyond
-// the layers any front-end reads: "in_features" asked as the flattened
+// the layers any front-end reads: Keras named (its counts are given
+// too), "in_features" asked as the flattened
 // output, the number format and bytes asked (storage.go), the bias
 // counted as a connection, connections "in total", and the layers asked
 // about by name or place (asked_at.go).
 var wordReaders = []func(src string, q *Question) *Question{
+	withKerasWords,
 	withFlattenAsked,
 	withStorage,
 	withBiasCounted,
 	withConnections,
 	withAt,
+}
+
+// kerasWords say a question is about Keras though no Keras code was
+// read: "what does keras's summary show for batchnorm 64".
+var kerasWords = regexp.MustCompile(`(?i)\bkeras\b|non-trainable|model\.summary|\blayers\.BatchNormalization\b|\bBatchNormalization\(`)
+
+// withKerasWords marks a question of Keras code, or whose words name
+// Keras, for Keras's counts beside PyTorch's, whichever front-end read
+// its layers.
+func withKerasWords(src string, q *Question) *Question {
+	if q.Framework != "keras" && !kerasWords.MatchString(src) {
+		return q
+	}
+	cp := *q
+	cp.KerasCounts = true
+	return &cp
 }
 
 // choose reads src with the front-ends that might apply, likeliest first,

@@ -29,6 +29,10 @@ type Question struct {
 	// Framework is "pytorch", "keras" or "" (the spec language, PyTorch's
 	// conventions).
 	Framework string
+	// KerasCounts is true for Keras code, or a question whose words name
+	// Keras: the reply gives Keras's model.summary() count beside
+	// PyTorch's (Keras counts a batch norm's moving statistics).
+	KerasCounts bool
 	// Batch is the batch size for memory estimates (`batch 64`); zero
 	// means 1.
 	Batch int
