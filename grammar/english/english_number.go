@@ -250,9 +250,15 @@ func (r *enReader) listBefore(i int, a *enAnchor) []int {
 }
 
 // numInOut reads "32 in 64 out" (or "32 in, 64 out"): the input and
-// output channels, said after their numbers.
+// output channels, said after their numbers; "64 in and out" is both.
 func (r *enReader) numInOut(n *enNum) bool {
 	i, j := n.i, n.i+2
+	// "64 in and out": both ends.
+	if n.t.kind == 'n' && n.m != nil && r.lem(i+1) == "in" && r.lem(i+2) == "and" && r.lem(i+3) == "out" {
+		n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: "channel", role: "in", tok: i},
+			enCount{v: n.t.num, class: "channel", role: "out", tok: i})
+		return true
+	}
 	if r.lem(j) == "," {
 		j++
 	}
