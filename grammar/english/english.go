@@ -73,12 +73,27 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: "the question is longer than 4,000 characters",
 			Hint: "ask about one layer or one short network at a time"}
 	}
+	src = countTimes(src)
 	toks, err := enLex(src)
 	if err != nil {
 		return nil, err
 	}
 	r := &enReader{src: src, toks: toks}
 	return r.read()
+}
+
+// timesBeforeSize matches a count written with a times sign before a size
+// and a space: "2x 3x3 conv" is two 3x3 convs, not a 2x3 kernel.
+var timesBeforeSize = regexp.MustCompile(`\b\d+([xX])\s+\d+[x×]\d+`)
+
+// countTimes blanks the times sign of "2x 3x3 conv", so the count reads as
+// "2 3x3 conv" does; the sign is an ASCII x, so the text keeps its length
+// and every position.
+func countTimes(src string) string {
+	return timesBeforeSize.ReplaceAllStringFunc(src, func(m string) string {
+		sign := timesBeforeSize.FindStringSubmatchIndex(m)
+		return m[:sign[2]] + strings.Repeat(" ", sign[3]-sign[2]) + m[sign[3]:]
+	})
 }
 
 // Asked reads what a question asks for ("params", "output", "receptive
