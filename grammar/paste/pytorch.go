@@ -35,21 +35,8 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
-	if q, err, ok := ptFirstOfMany(src); ok {
+	if q, err, ok := ptOtherForm(src); ok {
 		return q, err
-	}
-	if npLooksLike(src) {
-		if q, ok, err := parseAssignment(src); ok {
-			return q, err
-		}
-	}
-	if rows := tsSummaryRows(src); rows != nil {
-		return tsFromSummary(src, rows)
-	}
-	if rows := tsOneRow(src); rows != nil {
-		if q, ok, err := tsFromOneRow(src, rows); ok {
-			return q, err
-		}
 	}
 	msg, code := ptReadMessage(src)
 	f, err := ptParseTree(code)
@@ -76,6 +63,37 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
 	q.Layers = mods.order
+	return ptSized(src, code, f, env, mods, msg, prose, q, fx)
+}
+
+// ptOtherForm reads the forms a PyTorch paste may take besides code:
+// several models, the deeplearning.ai numpy assignment's arrays, a
+// torchsummary table or one of its rows. ok is false for none of them.
+func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
+	if q, err, ok := ptFirstOfMany(src); ok {
+		return q, err, true
+	}
+	if npLooksLike(src) {
+		if q, ok, err := parseAssignment(src); ok {
+			return q, err, true
+		}
+	}
+	if rows := tsSummaryRows(src); rows != nil {
+		q, err := tsFromSummary(src, rows)
+		return q, err, true
+	}
+	if rows := tsOneRow(src); rows != nil {
+		if q, ok, err := tsFromOneRow(src, rows); ok {
+			return q, err, true
+		}
+	}
+	return nil, nil, false
+}
+
+// ptSized orders the modules read as forward applies them, takes the
+// input, and checks the layers against it and against an error message:
+// a mismatch becomes the fix.
+func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModuleSet, msg *ptMessage, prose ptProse, q *lang.Question, fx *ptFixer) (*lang.Question, error) {
 	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
 	traced := ptTrace(f, mods, env, q)
 	fx.trusted = fx.trusted || traced
