@@ -75,6 +75,55 @@ class Fn(nn.Module):
         return self.fn(self, x)
 
 
+def flat(model, shape):
+    """How many values the model's output flattens to, per sample."""
+    out, _ = run(model, shape)
+    n = 1
+    for d in out:
+        n *= d
+    return n
+
+
+def replace_rows(prefixes, label):
+    """Checks the cases against PyTorch, then puts them in code.jsonl in
+    place of the rows whose id starts with one of prefixes, keeping every
+    other row (the other scripts' and the hand-checked ones). Writes
+    nothing when PyTorch disagrees with a case; returns the exit status."""
+    bad = 0
+    for c in CASES:
+        assert c["id"].startswith(prefixes), c["id"]
+        if torch is not None and c["torch_check"] is not None:
+            with torch.no_grad():
+                got = c["torch_check"]()
+            if got != c["must_contain"]:
+                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
+                bad += 1
+    if bad:
+        return 1
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "code.jsonl")
+    with open(path) as f:
+        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith(prefixes)]
+    ids = {json.loads(l)["id"] for l in kept}
+    with open(path, "w") as f:
+        f.writelines(kept)
+        for c in CASES:
+            assert c["id"] not in ids, c["id"]
+            ids.add(c["id"])
+            f.write(json.dumps(case_row(c), ensure_ascii=False) + "\n")
+    checked = sum(1 for c in CASES if c["torch_check"])
+    print(f"{len(CASES)} {label} cases, {checked} checked with PyTorch, {bad} disagree")
+    return 0
+
+
+def case_row(c):
+    """The code.jsonl row of a case."""
+    row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
+    if c["answers"] > 1:
+        row["answers"] = c["answers"]  # one answer a model
+    row["checked"] = "pytorch" if c["torch_check"] else "by hand"
+    return row
+
+
 def lstm_keras(units, inp):
     return 4 * (units * (inp + units) + units)
 
@@ -1277,11 +1326,7 @@ def main():
                 bad += 1
     with open(os.path.join(here, "code.jsonl"), "w") as f:
         for c in CASES:
-            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
-            if c["answers"] > 1:
-                row["answers"] = c["answers"]  # one answer a model
-            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            f.write(json.dumps(case_row(c), ensure_ascii=False) + "\n")
     checked = sum(1 for c in CASES if c["torch_check"])
     print(f"{len(CASES)} cases, {checked} checked with PyTorch, {bad} disagree")
     return 1 if bad else 0

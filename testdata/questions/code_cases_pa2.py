@@ -10,26 +10,18 @@ code_cases.py writes code.jsonl from scratch; run this after it:
 Rows whose id starts with "pa2-" are replaced, the rest kept as they are.
 """
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import code_cases as cc  # noqa: E402
-from code_cases import params, run, Fn, torch, nn  # noqa: E402
+from code_cases import params, run, Fn, torch, nn, flat  # noqa: E402
 
 cc.CASES.clear()
 case = cc.case
 F = torch.nn.functional if torch is not None else None
 
 
-def flat(model, shape):
-    """How many values the model's output flattens to, per sample."""
-    out, _ = run(model, shape)
-    n = 1
-    for d in out:
-        n *= d
-    return n
 
 
 # --- 1. forward told in words after an __init__, or not told at all ----------
@@ -879,33 +871,7 @@ nn.Upsample(scale_factor=4, mode='bilinear') then nn.Conv2d(16, 8, 5, padding=2)
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    bad = 0
-    for c in cc.CASES:
-        assert c["id"].startswith(("pa2-", "pa4-")), c["id"]
-        if torch is not None and c["torch_check"] is not None:
-            with torch.no_grad():
-                got = c["torch_check"]()
-            if got != c["must_contain"]:
-                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
-                bad += 1
-    path = os.path.join(here, "code.jsonl")
-    with open(path) as f:
-        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith(("pa2-", "pa4-"))]
-    ids = {json.loads(l)["id"] for l in kept}
-    with open(path, "w") as f:
-        f.writelines(kept)
-        for c in cc.CASES:
-            assert c["id"] not in ids, c["id"]
-            ids.add(c["id"])
-            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
-            if c["answers"] > 1:
-                row["answers"] = c["answers"]
-            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    checked = sum(1 for c in cc.CASES if c["torch_check"])
-    print(f"{len(cc.CASES)} pa2 cases, {checked} checked with PyTorch, {bad} disagree")
-    return 1 if bad else 0
+    return cc.replace_rows(("pa2-", "pa4-"), "pa2")
 
 
 if __name__ == "__main__":

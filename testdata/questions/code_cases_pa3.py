@@ -12,25 +12,17 @@ Run after code_cases.py and code_cases_pa2.py:
 Rows whose id starts with "pa3-" are replaced, the rest kept as they are.
 """
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import code_cases as cc  # noqa: E402
-from code_cases import params, run, torch, nn  # noqa: E402
+from code_cases import params, run, torch, nn, flat  # noqa: E402
 
 cc.CASES.clear()
 case = cc.case
 
 
-def flat(model, shape):
-    """How many values the model's output flattens to, per sample."""
-    out, _ = run(model, shape)
-    n = 1
-    for d in out:
-        n *= d
-    return n
 
 
 # --- 1. a DepthwiseConv2D row of model.summary(): one filter per channel ------
@@ -209,35 +201,7 @@ what's the mult-adds of this row (32x32 image, 3 input channels)?
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    bad = 0
-    for c in cc.CASES:
-        assert c["id"].startswith("pa3-"), c["id"]
-        if torch is not None and c["torch_check"] is not None:
-            with torch.no_grad():
-                got = c["torch_check"]()
-            if got != c["must_contain"]:
-                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
-                bad += 1
-    if bad:
-        return 1
-    path = os.path.join(here, "code.jsonl")
-    with open(path) as f:
-        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("pa3-")]
-    ids = {json.loads(l)["id"] for l in kept}
-    with open(path, "w") as f:
-        f.writelines(kept)
-        for c in cc.CASES:
-            assert c["id"] not in ids, c["id"]
-            ids.add(c["id"])
-            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
-            if c["answers"] > 1:
-                row["answers"] = c["answers"]
-            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    checked = sum(1 for c in cc.CASES if c["torch_check"])
-    print(f"{len(cc.CASES)} pa3 cases, {checked} checked with PyTorch, {bad} disagree")
-    return 0
+    return cc.replace_rows("pa3-", "pa3")
 
 
 if __name__ == "__main__":

@@ -12,25 +12,17 @@ Run:  /usr/bin/python3 testdata/questions/code_cases_r4p.py
 does not write.) Rows whose id starts with "r4p-" are replaced, the rest kept as they are.
 """
 
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import code_cases as cc  # noqa: E402
-from code_cases import params, run, torch, nn  # noqa: E402
+from code_cases import params, run, torch, nn, flat  # noqa: E402
 
 cc.CASES.clear()
 case = cc.case
 
 
-def flat(model, shape):
-    """How many values the model's output flattens to, per sample."""
-    out, _ = run(model, shape)
-    n = 1
-    for d in out:
-        n *= d
-    return n
 
 
 def seq(*mods):
@@ -147,35 +139,7 @@ x = torch.randn(4, 8, 100) then nn.Conv1d(8, 8, 5, stride=s) for s = 1, 2, 4 - h
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    bad = 0
-    for c in cc.CASES:
-        assert c["id"].startswith("r4p-"), c["id"]
-        if torch is not None and c["torch_check"] is not None:
-            with torch.no_grad():
-                got = c["torch_check"]()
-            if got != c["must_contain"]:
-                print(f"{c['id']}: torch says {got}, case says {c['must_contain']}", file=sys.stderr)
-                bad += 1
-    if bad:
-        return 1
-    path = os.path.join(here, "code.jsonl")
-    with open(path) as f:
-        kept = [l for l in f if l.strip() and not json.loads(l)["id"].startswith("r4p-")]
-    ids = {json.loads(l)["id"] for l in kept}
-    with open(path, "w") as f:
-        f.writelines(kept)
-        for c in cc.CASES:
-            assert c["id"] not in ids, c["id"]
-            ids.add(c["id"])
-            row = {k: c[k] for k in ("id", "kind", "text", "must_contain", "must_say", "working")}
-            if c["answers"] > 1:
-                row["answers"] = c["answers"]
-            row["checked"] = "pytorch" if c["torch_check"] else "by hand"
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    checked = sum(1 for c in cc.CASES if c["torch_check"])
-    print(f"{len(cc.CASES)} r4p cases, {checked} checked with PyTorch, {bad} disagree")
-    return 0
+    return cc.replace_rows("r4p-", "r4p")
 
 
 if __name__ == "__main__":
