@@ -36,21 +36,11 @@ func TestNothingDropped(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			at := 0
-			for _, w := range tt.want {
-				i := strings.Index(q.Canonical[at:], w)
-				if i < 0 {
-					t.Fatalf("Canonical = %q, want %q (in order)", q.Canonical, tt.want)
-				}
-				at += i + len(w)
-			}
+			checkInOrder(t, q.Canonical, tt.want)
 			if got := strings.Join(q.Asked, ","); got != tt.asked {
 				t.Errorf("Asked = %q, want %q", got, tt.asked)
 			}
-			found := slices.ContainsFunc(q.Doubts, func(d string) bool { return tt.doubt != "" && strings.Contains(d, tt.doubt) })
-			if tt.doubt != "" && !found || tt.doubt == "" && len(q.Doubts) > 0 {
-				t.Errorf("Doubts = %q, want %q", q.Doubts, tt.doubt)
-			}
+			checkDoubt(t, q.Doubts, tt.doubt)
 		})
 	}
 }
@@ -159,5 +149,28 @@ func TestKerasSummaryPartial(t *testing.T) {
 				t.Errorf("params = %d, want %d (%s)", r.Params, tt.params, q.Canonical)
 			}
 		})
+	}
+}
+
+// checkInOrder fails t unless canonical holds each of want, in order.
+func checkInOrder(t *testing.T, canonical string, want []string) {
+	t.Helper()
+	at := 0
+	for _, w := range want {
+		i := strings.Index(canonical[at:], w)
+		if i < 0 {
+			t.Fatalf("Canonical = %q, want %q (in order)", canonical, want)
+		}
+		at += i + len(w)
+	}
+}
+
+// checkDoubt fails t unless a doubt holds want, or, for want "", there
+// is no doubt.
+func checkDoubt(t *testing.T, doubts []string, want string) {
+	t.Helper()
+	found := slices.ContainsFunc(doubts, func(d string) bool { return want != "" && strings.Contains(d, want) })
+	if want != "" && !found || want == "" && len(doubts) > 0 {
+		t.Errorf("Doubts = %q, want %q", doubts, want)
 	}
 }

@@ -1,7 +1,6 @@
 package paste
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -45,18 +44,8 @@ func TestChatShorthand(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			at := 0
-			for _, w := range tt.want {
-				i := strings.Index(q.Canonical[at:], w)
-				if i < 0 {
-					t.Fatalf("Canonical = %q, want %q (in order)", q.Canonical, tt.want)
-				}
-				at += i + len(w)
-			}
-			found := slices.ContainsFunc(q.Doubts, func(d string) bool { return tt.doubt != "" && strings.Contains(d, tt.doubt) })
-			if tt.doubt != "" && !found || tt.doubt == "" && len(q.Doubts) > 0 {
-				t.Errorf("Doubts = %q, want %q", q.Doubts, tt.doubt)
-			}
+			checkInOrder(t, q.Canonical, tt.want)
+			checkDoubt(t, q.Doubts, tt.doubt)
 		})
 	}
 }
