@@ -1,21 +1,25 @@
 package grammar
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cnnbot/cnnbot/grammar/english"
+)
 
 // TestWordValue reads numbers written as words, and rejects runs of words
 // that are not one number.
 func TestWordValue(t *testing.T) {
-	for s, want := range map[string]int{
+	for s, want := range map[string]int64{
 		"sixty four": 64, "sixty-four": 64, "thirty two": 32, "sixteen": 16, "one hundred and twenty eight": 128,
 		"two hundred fifty six": 256, "five hundred twelve": 512, "ten": 10, "one thousand twenty four": 1024,
 	} {
-		if got, ok := wordValue(s); !ok || got != want {
-			t.Errorf("%q: %d (%v), want %d", s, got, ok, want)
+		if got := english.WordNumbers(s); len(got) != 1 || got[0].Value != want {
+			t.Errorf("%q: %+v, want %d", s, got, want)
 		}
 	}
 	for _, s := range []string{"five six", "sixty seventy", "sixteen four"} {
-		if got, ok := wordValue(s); ok {
-			t.Errorf("%q read as one number, %d", s, got)
+		if got := english.WordNumbers(s); len(got) == 1 {
+			t.Errorf("%q read as one number, %d", s, got[0].Value)
 		}
 	}
 }

@@ -118,6 +118,16 @@ func Asked(src string) []string {
 // into a size, "10k" into 10,000, "conv3d" into a word with dims 3, "i-1"
 // into the word "previous", number words into numbers.
 func enLex(src string) ([]enTok, error) {
+	raw, err := enRawTokens(src)
+	if err != nil {
+		return nil, err
+	}
+	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+}
+
+// enRawTokens are src's tokens as the lexer reads them, before number
+// words are folded and tokens merged.
+func enRawTokens(src string) ([]enTok, error) {
 	lx, err := enLexer.LexString("", src)
 	if err != nil {
 		return nil, enErrAt(src, 0, "could not read the text", "")
@@ -180,7 +190,7 @@ func enLex(src string) ([]enTok, error) {
 		}
 		raw = append(raw, tk)
 	}
-	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+	return raw, nil
 }
 
 // enTimesSplit splits "64 x3" into the number 64 and the word "x" with

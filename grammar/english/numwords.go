@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Numbers written as words: "sixty-four", "sixty four", "five by five",
 // "a hundred and twenty-eight", "two hundred fifty-six", "one thousand
@@ -31,6 +34,33 @@ var enOneUnit = map[string]bool{"pixel": true, "neuron": true, "unit": true, "ac
 
 // enScales multiply the number before them.
 var enScales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000}
+
+// WordNumber is a number a text writes as words: where it is (byte
+// offsets) and its value.
+type WordNumber struct {
+	Off, End int
+	Value    int64
+}
+
+// WordNumbers finds the numbers src writes as words ("sixty four", "a
+// hundred and twenty-eight"), read as the English reader reads them; other
+// front-ends use it to account for every number the asker wrote.
+func WordNumbers(src string) []WordNumber {
+	if len(src) > enMaxLen {
+		return nil
+	}
+	raw, err := enRawTokens(src)
+	if err != nil {
+		return nil
+	}
+	var out []WordNumber
+	for _, t := range enFoldNumbers(src, raw) {
+		if t.kind == 'n' && strings.IndexFunc(t.raw, unicode.IsLetter) >= 0 {
+			out = append(out, WordNumber{Off: t.off, End: t.end, Value: t.num})
+		}
+	}
+	return out
+}
 
 // enFoldNumbers replaces each run of number words in the raw tokens with
 // one number token spanning it, and "3-by-3" with "3 by 3".
