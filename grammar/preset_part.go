@@ -3,7 +3,6 @@ package grammar
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -79,20 +78,7 @@ var layerName = regexp.MustCompile(`(?i)\b(?:conv|pool|fc)\d(?:_\d)?\b`)
 // preset writes ("conv5_3 (before pool5)"): they name its layers, not
 // sizes.
 func partNames(src string, unused []Unused) []Unused {
-	spans := layerName.FindAllStringIndex(src, -1)
-	if len(spans) == 0 {
-		return unused
-	}
-	out := slices.Clone(unused)
-	for i, u := range out {
-		off := positionOffset(src, u.Pos)
-		for _, sp := range spans {
-			if u.Why == "" && off >= sp[0] && off < sp[1] {
-				out[i].Why = "it is part of a layer's name (" + src[sp[0]:sp[1]] + ")"
-			}
-		}
-	}
-	return out
+	return explainedWithin(src, unused, layerName, func(name string) string { return "it is part of a layer's name (" + name + ")" })
 }
 
 // numberedBlock matches "block 1", "block1".

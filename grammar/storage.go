@@ -98,13 +98,22 @@ var binaryUnits = regexp.MustCompile(`(?i)\b(?:mib|gib|kib|mebibytes?|gibibytes?
 // unitNumbers explains the numbers of a binary unit written out ("the
 // 1024*1024 kind of MB"): they name the unit, not a size.
 func unitNumbers(src string, unused []Unused) []Unused {
-	spans := binaryUnits.FindAllStringIndex(src, -1)
+	return explainedWithin(src, unused, binaryUnits, func(string) string { return "it names the unit asked, 1024·1024 bytes (MiB)" })
+}
+
+// explainedWithin gives the unexplained numbers of unused that stand
+// inside a match of re the reason why tells for that match.
+func explainedWithin(src string, unused []Unused, re *regexp.Regexp, why func(match string) string) []Unused {
+	spans := re.FindAllStringIndex(src, -1)
+	if len(spans) == 0 {
+		return unused
+	}
 	out := slices.Clone(unused)
 	for i, u := range out {
 		off := positionOffset(src, u.Pos)
 		for _, sp := range spans {
-			if u.Why == "" && off >= sp[0] && off < sp[1] {
-				out[i].Why = "it names the unit asked, 1024·1024 bytes (MiB)"
+			if out[i].Why == "" && off >= sp[0] && off < sp[1] {
+				out[i].Why = why(src[sp[0]:sp[1]])
 			}
 		}
 	}
