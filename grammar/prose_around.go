@@ -13,7 +13,11 @@ import (
 
 var (
 	// codeLine matches a line that is code or a message printed by it.
-	codeLine = regexp.MustCompile(`(?m)^[ \t]*(?:self\.|x\s*=|out\s*=|def\s|class\s|return\b|import\s|from\s|#|[A-Za-z_][\w.]*\s*=[^=]|[A-Za-z]*Error\b|Traceback|File\s|size mismatch|Expected|Given groups|Calculated|Layer\s|Total params|Trainable|Non-trainable|_{5,}|={5,}|-{5,}).*$`)
+	codeLine = regexp.MustCompile(`(?m)^[ \t]*(?:self\.|x\s*=|out\s*=|def\s|class\s|return\b|import\s|from\s|#|[A-Za-z_][\w.]*\s*=[^=]|Traceback|File\s|size mismatch|Expected|Given groups|Calculated|Layer\s|Total params|Trainable|Non-trainable|_{5,}|={5,}|-{5,}).*$`)
+	// errorMessage matches an error message to the end of its first
+	// bracket, or of its line: words after "(8x4096 and 2048x10)" on the
+	// same line are the asker's ("my last conv is 64 channels").
+	errorMessage = regexp.MustCompile(`(?m)^[ \t]*[A-Za-z]*Error\b[^\n]*?(?:\([^()\n]*\)|$)`)
 	// codeCall matches a call with its arguments.
 	codeCall = regexp.MustCompile(`[A-Za-z_][\w.]*\s*\(` + nested + `*\)|\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\(` + nested + `*\)`)
 	// codeName matches a name with a number in it: conv1, fc2, x3.
@@ -27,7 +31,7 @@ const nested = `(?:[^()]|\((?:[^()]|\([^()]*\))*\))`
 // becomes a space, line breaks stay.
 func proseAround(src string) string {
 	b := []byte(src)
-	for _, re := range []*regexp.Regexp{codeLine, codeCall, codeName} {
+	for _, re := range []*regexp.Regexp{codeLine, errorMessage, codeCall, codeName} {
 		for _, m := range re.FindAllStringIndex(string(b), -1) {
 			for i := m[0]; i < m[1]; i++ {
 				if b[i] != '\n' {

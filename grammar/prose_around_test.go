@@ -25,6 +25,15 @@ func TestProseAround(t *testing.T) {
 	}
 }
 
+// TestProseAfterMessage keeps the words written after an error message on
+// its own line, and blanks the message.
+func TestProseAfterMessage(t *testing.T) {
+	got := proseAround("RuntimeError: mat1 and mat2 shapes cannot be multiplied (8x4096 and 2048x10) my last conv is 64 channels")
+	if !strings.Contains(got, "my last conv is 64 channels") || strings.Contains(got, "mat1") || strings.Contains(got, "2048x10") {
+		t.Errorf("got %q", got)
+	}
+}
+
 // TestPasteProseAccounted names a number of the words around pasted code
 // that the reading does not use, and not the asker's own guesses.
 func TestPasteProseAccounted(t *testing.T) {
