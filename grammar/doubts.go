@@ -36,7 +36,7 @@ var askedQuantities = []struct {
 // doubts lists what src asks or says that the reading q does not answer
 // or contradicts.
 func doubts(src string, q *Question) []string {
-	return append(askedDoubts(src, q), saidDoubts(src, q)...)
+	return slices.Concat(askedDoubts(src, q), unansweredAsks(src, q), saidDoubts(src, q))
 }
 
 // askedDoubts lists the quantities src asks for that q does not answer.
@@ -144,6 +144,11 @@ func saidDoubts(src string, q *Question) []string {
 	}
 	if d := thenChain(src, ls); d != "" {
 		out = append(out, d)
+	}
+	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing} {
+		if d := check(src, q); d != "" {
+			out = append(out, d)
+		}
 	}
 	if d := rolesSwapped(src, ls); d != "" {
 		out = append(out, d)

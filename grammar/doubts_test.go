@@ -54,7 +54,7 @@ func TestDoubts(t *testing.T) {
 		{"rf of four 5x5 convs? what if the second one has stride 3", "conv 5x5 1->1\nconv 5x5 1->1 stride 3\nconv 5x5 1->1\nconv 5x5 1->1", []string{"receptive field"}, ""},
 		// What a linear layer takes in, asked of a reading with no input.
 		{"after AvgPool2d(2) on torch.Size([8, 64, 9, 9]), what's in_features of the linear?", "avgpool 2x2", []string{"params"}, "takes in"},
-		{"after AvgPool2d(2) on a 9x9x64 map, what's in_features of the linear?", "avgpool 2x2 input 9x9x64", []string{"params"}, ""},
+		{"after AvgPool2d(2) on a 9x9x64 map, what's in_features of the linear?", "avgpool 2x2 input 9x9x64", []string{"params", "output"}, ""}, // withFlattenAsked asks the output
 	} {
 		q, err := spec.Parse(c.reading)
 		if err != nil {

@@ -1,0 +1,68 @@
+package grammar
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWordsAsked checks the plain reader of what a question asks: a
+// quantity's name asked by a word before it or a question mark after it,
+// not one stated with its value, counted, or left out ("not counting
+// biases"); a later name in the clause qualifies the ask.
+func TestWordsAsked(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want []string
+	}{
+		{"how many params does conv 3x3 8->16 have", []string{"the parameters"}},
+		{"conv 3x3 8->16, params?", []string{"the parameters"}},
+		{"my model has 1.2M parameters, what's the output size?", []string{"the output size"}},
+		{"output size is 28x28, which kernel gives that?", nil},
+		{"how many weights not counting biases", []string{"the weights"}},
+		{"how many weights + biases in total", []string{"the weights", "the biases"}},
+		{"how many bytes do I need to store the activations?", []string{"the memory"}},
+		{"Conv1d(4, 8, 5) on 100 samples: output length and number of params?", []string{"the parameters", "the output size"}},
+		{"whats the flatten size going into fc1", []string{"the in_features"}},
+		{"Layer (type)   Output Shape   Param #", nil},
+		{"what is n_H for the second test case", []string{"the output size"}},
+	} {
+		var got []string
+		for _, f := range wordsAsked(c.src) {
+			got = append(got, f.name)
+		}
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: asked %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// TestUnansweredAsks checks that a reading whose first line would answer
+// another quantity than the one asked, or cannot size what was asked, is
+// doubted; and that one answering it is not.
+func TestUnansweredAsks(t *testing.T) {
+	for _, c := range []struct {
+		src, reading string
+		asked        []string
+		doubt        string // "" for none
+	}{
+		{"how many weights and biases in conv 3x3 4->8", "conv 3x3 4->8", []string{"weights"}, "the biases"},
+		{"how many weights and biases in conv 3x3 4->8", "conv 3x3 4->8", []string{"weights", "biases"}, ""},
+		{"how many bytes is a 64x56x56 float32 activation", "input 56x56x64\nidentity", []string{"params"}, "the memory"},
+		{"Conv1d(4, 8, 5) on a length-100 signal: output length?", "conv1d 5 4->8", []string{"output"}, "no input size"},
+		{"conv 3x3 3->8 on 32x32, output size?", "conv 3x3 3->8 input 32x32", []string{"output"}, ""},
+		{"conv 3x3 3->8 on 32x32, output size?", "conv 3x3 3->8 input 32x32", nil, ""}, // the headline has the output
+	} {
+		q, err := Parse(c.reading)
+		if err != nil {
+			t.Fatalf("%q: %v", c.reading, err)
+		}
+		q.Asked = c.asked
+		got := strings.Join(unansweredAsks(c.src, q), "; ")
+		if c.doubt == "" && got != "" || c.doubt != "" && !strings.Contains(got, c.doubt) {
+			t.Errorf("%q read as %q asking %q: doubts %q, want %q", c.src, c.reading, c.asked, got, c.doubt)
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// Some words of a question change the answer without being numbers the
+// account can check: how many layers ("three stride-2 convs"), that the
+// layers have no bias ("all bias=False"), that a batch norm follows. A
+// reading that leaves one of them out is as wrong as one that leaves out
+// a number, and must say so first. These checks read the words plainly
+// and compare them with the reading's layers.
+
+// layerCount matches a count of layers said in words or digits before the
+// layers' noun, a few describing words between: "three stride-2
+// convolutions", "two 3x3 valid convs", "5 conv layers", "ten layers".
+var layerCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-9])\s+((?:[\w-]+\s+){0,3}?)(conv(?:olution)?s|conv(?:olution(?:al)?)?\s+layers|layers|pool(?:ing)?\s+layers|(?:fc|dense|linear|fully[\s-]connected)\s+layers)\b`)
+
+// countWords are the counts layerCount reads in words.
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// notCountedBefore matches words before a count that make it no count of
+// the question's layers: "one of the two layers", "the last 3 layers",
+// "instead of two convs", "every 2 layers"; or a setting's value:
+// "stride 2 3x3 convs", "stride-2 max pooling layers".
+var notCountedBefore = regexp.MustCompile(`(?i)\b(?:of|last|first|every|each|per|instead\s+of|vs\.?|versus|than|or)\s+(?:the\s+)?$|\b(?:stride|strides|dilation|dilations|pad|padding|kernel|size|groups|[ksp])[\s=:-]*$`)
+
+// fewerCounted is a doubt when src counts more layers of a kind than the
+// reading has ("three stride-2 convolutions" read as two); or "".
+func fewerCounted(src string, q *Question) string {
+	if sidesSet.MatchString(src) {
+		return "" // each side of a comparison is read on its own
+	}
+	for _, m := range layerCount.FindAllStringSubmatchIndex(src, -1) {
+		if notCountedBefore.MatchString(src[:m[0]]) || strings.Contains(src[m[4]:m[5]], ",") {
+			continue
+		}
+		word := strings.ToLower(src[m[2]:m[3]])
+		noun := strings.ToLower(src[m[6]:m[7]])
+		n, ok := countWords[word]
+		if !ok {
+			n, _ = strconv.Atoi(word)
+			if n > 5 && !strings.HasSuffix(noun, "layers") {
+				continue // "16 5x5 convs": sixteen filters as often as sixteen layers
+			}
+		}
+		kind, have := "layers", countLayers(q, func(l calc.Layer) bool { return countLeaves(l) > 0 })
+		switch {
+		case strings.HasPrefix(noun, "conv"):
+			kind, have = "convolutions", countLayers(q, func(l calc.Layer) bool {
+				switch l.(type) {
+				case calc.Conv, calc.Separable:
+					return true
+				}
+				return false
+			})
+		case strings.HasPrefix(noun, "pool"):
+			kind, have = "pooling layers", countLayers(q, func(l calc.Layer) bool { return strings.Contains(l.Kind(), "pool") })
+		case noun != "layers":
+			kind, have = "fully connected layers", countLayers(q, func(l calc.Layer) bool { return l.Kind() == "linear" })
+		}
+		if have < n {
+			return fmt.Sprintf("the question says %q, and this reading has %d %s", strings.TrimSpace(src[m[0]:m[1]]), have, kind)
+		}
+	}
+	return ""
+}
+
+// countLayers counts the single layers of q for which is holds, a
+// repeated block counted as many times as it repeats.
+func countLayers(q *Question, is func(calc.Layer) bool) int {
+	n := 0
+	var walk func(l calc.Layer, times int)
+	walk = func(l calc.Layer, times int) {
+		switch b := l.(type) {
+		case calc.Sequence:
+			for _, c := range b.Layers {
+				walk(c, times)
+			}
+		case calc.Repeat:
+			for _, c := range b.Layers {
+				walk(c, times*max(b.Times, 1))
+			}
+		case calc.Residual:
+			for _, c := range append(append([]calc.Layer(nil), b.Body...), b.Shortcut...) {
+				walk(c, times)
+			}
+		case calc.Concat:
+			for _, br := range b.Branches {
+				for _, c := range br {
+					walk(c, times)
+				}
+			}
+		case calc.Gate:
+			for _, c := range b.Layers {
+				walk(c, times)
+			}
+		default:
+			if is(l) {
+				n += times
+			}
+		}
+	}
+	for _, l := range q.Layers {
+		walk(l.Layer, 1)
+	}
+	return n
+}
+
+// noBiasSaid matches words that say the layers have no bias.
+var noBiasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*false\b|\bno\s+bias(?:es)?\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?bias(?:es)?\b|\bbias[\s-]?free\b|\bw/o\s+bias`)
+
+// biasSaid matches words that say a layer has a bias, or count it.
+var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*true\b|\bwith\s+(?:a\s+|the\s+)?bias(?:es)?\b|\bincl(?:uding|\.|uded)?\s+(?:the\s+)?bias(?:es)?\b|\bplus\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:on|included|too)\b`)
+
+// allNoBias matches words that take the bias off every layer: "all
+// bias=False", "no bias anywhere", "each conv without bias".
+var allNoBias = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b[^.?;\n]{0,30}(?:bias\s*=\s*false|no\s+bias|without\s+(?:a\s+)?bias)|(?:no\s+bias(?:es)?|bias\s*=\s*false)\s+(?:everywhere|anywhere|on\s+(?:all|every|each)|for\s+(?:all|every|each)|throughout)`)
+
+// biasIgnored is a doubt when src says its layers have no bias and every
+// layer of the reading that could have one has one, or says none has one
+// and one has; or "". Words that
+// count the bias elsewhere ("with bias" on another layer) leave it to
+// the reading; code read with bias=False has it in its layers already.
+func biasIgnored(src string, q *Question) string {
+	m := noBiasSaid.FindString(src)
+	if m == "" || biasSaid.MatchString(src) || q.BiasLeftOut || sidesSet.MatchString(src) {
+		return ""
+	}
+	all := allNoBias.MatchString(src)
+	biased, unbiased := 0, 0
+	for _, l := range leafLayers(q) {
+		switch l.(type) {
+		case calc.Conv, calc.Linear:
+			if noBias(l) {
+				unbiased++
+			} else {
+				biased++
+			}
+		}
+	}
+	if biased == 0 || unbiased > 0 && !all {
+		return ""
+	}
+	return fmt.Sprintf("the question says %q, and this reading has a layer with a bias", strings.TrimSpace(m))
+}
+
+// normWord matches a batch norm named in words or code.
+var normWord = regexp.MustCompile(`(?i)\bbatch[\s_-]?norm\w*|\bbn\b`)
+
+// normIgnored matches words before a batch norm that leave it out of the
+// count: "ignoring bn", "ignore BN and the shortcut", "not counting the
+// batchnorm".
+var normIgnored = regexp.MustCompile(`(?i)\b(?:ignor\w*|exclud\w*|not\s+count\w*|without|minus|skip\w*|leave\s+out|leaving\s+out)\s+(?:the\s+|any\s+)?$`)
+
+// normLeftOut is a doubt when src names a batch norm (not negated) and
+// asks for the parameters of its layers, and the reading has none; or "". A batch norm has
+// parameters: a reading without it counts fewer.
+func normLeftOut(src string, q *Question) string {
+	m := normWord.FindStringIndex(src)
+	if m == nil || negated(src, m[0]) || normIgnored.MatchString(src[:m[0]]) || sidesSet.MatchString(src) || len(q.At) > 0 {
+		return ""
+	}
+	if countLayers(q, func(l calc.Layer) bool { _, ok := l.(calc.BatchNorm); return ok }) > 0 {
+		return ""
+	}
+	params := len(q.Asked) == 0
+	for _, a := range q.Asked {
+		params = params || a == "params" || a == "memory" || a == "param bytes"
+	}
+	if !params {
+		return ""
+	}
+	return "the question names a batch norm, and this reading has none"
+}
+
+// settingSaid matches a setting said with its value: "stride 2",
+// "stride=2", "stride-2", "padding of 1", "dilation rate 4", "groups=8".
+var settingSaid = regexp.MustCompile(`(?i)\b(strides?|dilation(?:[\s_]rate)?s?|pad(?:ding)?|groups)(?:\s*(?:=|:|of|is|was|-)\s*|\s+)\(?\s*(\d+)\b`)
+
+// settingElsewhere matches words that put a setting on another design
+// than the one read: a what-if, a comparison, a fix the asker tried.
+var settingElsewhere = regexp.MustCompile(`(?i)\bif\b|\binstead\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\brather\b|\bchang\w*|\bwould\b|\bor\b|\btried\b|\bshould\b`)
+
+// settingMissing is a doubt when src gives a layer a setting ("stride
+// 2", "padding 3") that no layer of the reading has: the number was
+// accounted for elsewhere ("3x3 filters ... pad 3" read with the 3 as the
+// kernel) and the setting was lost; or "".
+func settingMissing(src string, q *Question) string {
+	if q.Solve != nil || settingElsewhere.MatchString(src) {
+		return ""
+	}
+	ls := leafLayers(q)
+	for _, at := range settingSaid.FindAllStringSubmatchIndex(src, -1) {
+		m := []string{src[at[0]:at[1]], src[at[2]:at[3]], src[at[4]:at[5]]}
+		if padLayerCall.MatchString(src[:at[0]]) || arithmeticAfter.MatchString(src[at[1]:]) {
+			continue // ZeroPadding2D(padding=1) is a layer; padding=3//2 is worked out by the reader
+		}
+		key := strings.ToLower(m[1])
+		n, err := strconv.Atoi(m[2])
+		if err != nil {
+			continue
+		}
+		found, sized := false, false
+		for _, l := range ls {
+			vals, ok := settingsOf(l, key)
+			sized = sized || ok
+			found = found || slices.Contains(vals, n)
+		}
+		if sized && !found {
+			return fmt.Sprintf("the question says %q, and no layer of this reading has it", strings.TrimSpace(m[0]))
+		}
+	}
+	return ""
+}
+
+// padLayerCall matches the call of a padding layer just before a
+// setting: its padding is a layer's, not a conv's.
+var padLayerCall = regexp.MustCompile(`(?i)pad\w*\(\s*$`)
+
+// arithmeticAfter matches an operator after a setting's number: the value
+// is worked out ("padding=3//2").
+var arithmeticAfter = regexp.MustCompile(`^\s*[-+*/%]`)
+
+// settingsOf lists the values a layer's setting named by key takes, per
+// dimension, and whether the layer has such a setting to compare: a
+// conv's or pool's stride, padding, dilation, a conv's groups. "same"
+// padding is compared at stride 1, where it is known without the input.
+func settingsOf(l calc.Layer, key string) ([]int, bool) {
+	var per []int
+	var def int
+	switch {
+	case strings.HasPrefix(key, "stride"):
+		def = 1
+		switch c := l.(type) {
+		case calc.Conv:
+			per = c.Stride
+		case calc.Pool:
+			per, def = c.Stride, calc.Per(c.Kernel, 0, 1)
+		default:
+			return nil, false
+		}
+	case strings.HasPrefix(key, "pad"):
+		switch c := l.(type) {
+		case calc.Conv:
+			switch c.PadMode {
+			case calc.PadSame:
+				// "same" pads (k-1)·d/2 a side at stride 1; strided, it
+				// depends on the input.
+				if calc.Per(c.Stride, 0, 1) != 1 {
+					return nil, false
+				}
+				return []int{(calc.Per(c.Kernel, 0, 1) - 1) * calc.Per(c.Dilation, 0, 1) / 2}, true
+			case calc.PadValid:
+				return []int{0}, true
+			}
+			per = c.Pad
+		case calc.Pool:
+			per = c.Pad
+		default:
+			return nil, false
+		}
+	case strings.HasPrefix(key, "dilation"):
+		def = 1
+		switch c := l.(type) {
+		case calc.Conv:
+			per = c.Dilation
+		case calc.Pool:
+			per = c.Dilation
+		default:
+			return nil, false
+		}
+	default:
+		c, ok := l.(calc.Conv)
+		if !ok || c.Depthwise {
+			return nil, false
+		}
+		return []int{max(c.Groups, 1)}, true
+	}
+	if len(per) == 0 {
+		return []int{def}, true
+	}
+	return per, true
+}

@@ -1,0 +1,110 @@
+package grammar
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// TestReadingsThatLoseWhatWasSaid checks that a reading which leaves out
+// a count of layers, the bias taken off, a batch norm, or a setting said
+// with its value does not answer with confidence; and that the words
+// which only look like those leave a right reading alone.
+func TestReadingsThatLoseWhatWasSaid(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		doubt string // a doubt must contain this; "" means no doubt of these checks
+	}{
+		// Counts of layers.
+		{"rf of an output unit after five convs, each 3x3 with stride 2", ""},
+		{"two 5x5 conv layers with 8 and 16 filters on a 40x40 grey image, size after both?", ""},
+		{"16 3x3 convs on a 32x32x3 image, params?", ""},                 // sixteen filters
+		{"how many stride 2 3x3 convs take 64x64 down to 8x8?", ""},      // a setting's value, not a count
+		{"one of the two layers is a 3x3 conv 8->16, params of it?", ""}, // a place, not a count
+		// The bias taken off.
+		{"conv 3x3 32->64 bias=False, params?", ""},
+		{"resnet-ish block: 1x1 128->32, 3x3 32->32, 1x1 32->128, all without bias. params?", ""},
+		// Settings said with their value.
+		{"conv 5x5 3->16 stride 2 padding 2 on 64x64, output size?", ""},
+		{"a 3x3 conv, 8 filters, stride 3, on a 30x30x1 image: output?", ""},
+		{"ZeroPadding2D(padding=2) then Conv2D(8, 5) on a 28x28x1 input, output shape?", ""},
+	} {
+		q, err := Parse(c.src)
+		if err != nil {
+			t.Errorf("%q: %v", c.src, err)
+			continue
+		}
+		got := strings.Join(doubtsOf(c.src, q), "; ")
+		if c.doubt == "" && got != "" {
+			t.Errorf("%q: doubted %q, want no doubt (read as %q)", c.src, got, q.Canonical)
+		}
+		if c.doubt != "" && !strings.Contains(got, c.doubt) {
+			t.Errorf("%q: doubts %q, want one with %q (read as %q)", c.src, got, c.doubt, q.Canonical)
+		}
+	}
+}
+
+// TestCountedLayersReadOrDoubted checks that a count of layers said in
+// words is read, or the reading says first that it has fewer: whichever
+// the English reader does today, the reply is never a confident answer
+// about fewer layers.
+func TestCountedLayersReadOrDoubted(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		convs int
+	}{
+		{"receptive field after four stride-2 3x3 convolutions?", 4},
+		{"three 3x3 convs stacked, stride 1, what's the rf", 3},
+		{"rf of 2 conv layers with 7x7 kernels?", 2},
+		{"six conv layers k3 s1, receptive field at the top?", 6},
+	} {
+		q, err := Parse(c.src)
+		if err != nil {
+			t.Errorf("%q: %v", c.src, err)
+			continue
+		}
+		d := fewerCounted(c.src, q)
+		read := countLayers(q, func(l calc.Layer) bool { _, ok := l.(calc.Conv); return ok })
+		if read >= c.convs && d != "" || read < c.convs && !strings.Contains(d, "convolutions") {
+			t.Errorf("%q read with %d convs (%q): doubt %q", c.src, read, q.Canonical, d)
+		}
+	}
+}
+
+// doubtsOf runs this file's checks on a reading.
+func doubtsOf(src string, q *Question) []string {
+	var out []string
+	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing} {
+		if d := check(src, q); d != "" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// TestSaidChecksOnMisreadings builds readings that lost what the words
+// said, as a front-end might, and checks each is doubted.
+func TestSaidChecksOnMisreadings(t *testing.T) {
+	for _, c := range []struct {
+		src, reading, doubt string
+	}{
+		{"rf after three stride-2 convolutions with 5x5 kernels?", "conv 5x5 1->1 stride 2\nconv 5x5 1->1 stride 2", "has 2 convolutions"},
+		{"two 3x3 valid convs on 100x100 then a 2x2 pool. size?", "input 100x100\nconv 3x3 1->1\nmaxpool 2x2", "has 1 convolutions"},
+		{"bottleneck 1x1 512->128, 3x3 128->128, 1x1 128->512, all bias=False. params?", "conv 1x1 512->128\nconv 3x3 128->128\nconv 1x1 128->512 nobias", "bias=False"},
+		{"conv 3x3 16->32 no bias, params?", "conv 3x3 16->32", "no bias"},
+		{"conv 3x3 16->32 followed by batchnorm. total params?", "conv 3x3 16->32", "batch norm"},
+		{"filters 3x3, stride 1, pad 3, input 9x9: output?", "conv 3x3 1->1 stride 1 pad same input 9x9", "pad 3"},
+		{"5x5 conv with stride 2 on a 33x33 map, output?", "conv 5x5 1->1 input 33x33", "stride 2"},
+		{"dilation 3 3x3 conv, rf?", "conv 3x3 1->1 dilation 1", "dilation 3"},
+	} {
+		q, err := Parse(c.reading)
+		if err != nil {
+			t.Fatalf("%q: %v", c.reading, err)
+		}
+		got := strings.Join(doubtsOf(c.src, q), "; ")
+		if !strings.Contains(got, c.doubt) {
+			t.Errorf("%q read as %q: doubts %q, want one with %q", c.src, c.reading, got, c.doubt)
+		}
+	}
+}
