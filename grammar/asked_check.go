@@ -28,9 +28,9 @@ type askedFamily struct {
 // multiply-accumulates and the settings an inverse question solves for are
 // checked by askedQuantities (doubts.go).
 var askedFamilies = []askedFamily{
-	{"the parameters", regexp.MustCompile(`(?i)\b(?:trainable\s+|learnable\s+|total\s+)?param(?:eter)?s?\b(?:\s*(?:#|count|number|num))?`), []string{"params", "weights"}},
+	{"the parameters", regexp.MustCompile(`(?i)\b(?:trainable\s+|learnable\s+|total\s+)?param(?:eter)?s?\b(?:\s*(?:#|count|number|num))?`), []string{"params"}},
 	{"the weights", regexp.MustCompile(`(?i)\bweights\b`), []string{"weights", "params", "connections", "total connections", "param bytes"}},
-	{"the biases", regexp.MustCompile(`(?i)\bbiases\b`), []string{"biases", "params"}},
+	{"the biases", regexp.MustCompile(`(?i)\bbiases\b|\bbias\s+(?:terms?|params?|parameters?|values?|weights?|units?|count)\b`), []string{"biases"}},
 	{"the output size", regexp.MustCompile(`(?i)\b(?:output|out)[\s_-]*(?:size|shape|dim\w*|volume|resolution|spatial\s+size|height|width|h\s*(?:,|and|x)\s*w)\b|\b(?:output|out|sequence|seq|signal)[\s_-]*length\b|\blength\s+(?:after|of\s+the\s+output)\b|\b(?:h|w)_?out\b|\bn_[hw]\b|\b(?:feature|activation)\s+maps?\s+(?:size|shape|dim\w*)\b|\bspatial\s+(?:size|dim\w*|resolution)\b|\b(?:size|shape|dim\w*)\s+(?:after|of\s+the\s+output|coming\s+out)\b|\b(?:final|resulting|new)\s+(?:size|shape|dim\w*)\b`), []string{"output", "neurons", "output bytes"}},
 	{"the neurons", regexp.MustCompile(`(?i)\b(?:neurons|units|activations|elements)\b`), []string{"neurons", "output", "total connections", "connections", "output bytes", "memory"}},
 	{"the connections", regexp.MustCompile(`(?i)\bconnections\b`), []string{"connections", "total connections"}},
@@ -40,7 +40,7 @@ var askedFamilies = []askedFamily{
 
 // askWord matches a word that asks for the quantity named after it, in
 // the same clause: "how many", "what is the", "find the".
-var askWord = regexp.MustCompile(`(?i)\b(?:how\s+(?:many|much|big|large)|what|what's|whats|wats?|which|find|compute|calculate|calc|determine|estimate|tell\s+me|give\s+me|get|know|count|figure\s+out|work\s+out|number\s+of|no\.\s+of)\b`)
+var askWord = regexp.MustCompile(`(?i)\b(?:how\s+(?:many|much|big|large)|what|what's|whats|wats?|which|find|compute|calculate|calc|determine|estimate|tell\s+me|give\s+me|get|know|figure\s+out|work\s+out|number\s+of|no\.\s+of)\b`)
 
 // askedAfter matches what follows a quantity asked bare: "params?", "output
 // size = ?", "bytes: ___", "output length and number of params?".
@@ -80,7 +80,14 @@ func wordsAsked(src string) []askedFamily {
 		default:
 			asked = askJoined.MatchString(src[last:n.start])
 		}
-		if asked && !negatedAsk.MatchString(clauseBefore(src, n.start)) {
+		before := clauseBefore(src, n.start)
+		if asked && qualifier.MatchString(src[:n.start]) {
+			continue // "params incl. biases?": the biases qualify what is asked
+		}
+		if asked && !negatedAsk.MatchString(before) {
+			if n.f.name == "the biases" && last >= 0 && len(out) > 0 && (out[len(out)-1].name == "the weights" || out[len(out)-1].name == "the parameters") {
+				n.f.answered = []string{"biases", "params"} // "weights + biases": the parameters answer both
+			}
 			out = append(out, n.f)
 			last = n.end
 		}
@@ -94,6 +101,10 @@ var askClauseEnd = regexp.MustCompile(`[?!;\n]|\.(?:\s|$)`)
 // askJoined matches the words joining two quantities asked together:
 // "weights + biases", "params and the output size".
 var askJoined = regexp.MustCompile(`(?i)^\s*(?:\+|and|&|plus|,|/|or|as\s+well\s+as)\s*(?:the\s+|its\s+|total\s+|their\s+|number\s+of\s+|no\.\s+of\s+)*$`)
+
+// qualifier matches words before a quantity that make it part of another
+// ask: "params incl. biases", "weights with the biases", "counting biases".
+var qualifier = regexp.MustCompile(`(?i)\b(?:incl\.?|including|included|inc\.|with|w/|count|counts|counted|counting|plus)\s+(?:the\s+|its\s+|their\s+)?$`)
 
 // negatedAsk matches words before a quantity that leave it out of the
 // ask: "not counting biases", "without the biases", "ignore biases".

@@ -26,6 +26,9 @@ func TestWordsAsked(t *testing.T) {
 		{"whats the flatten size going into fc1", []string{"the in_features"}},
 		{"Layer (type)   Output Shape   Param #", nil},
 		{"what is n_H for the second test case", []string{"the output size"}},
+		{"how many bias terms in the whole net", []string{"the biases"}},
+		{"number of params incl. biases?", []string{"the parameters"}},
+		{"what are the two param counts if we DO count biases", []string{"the parameters"}},
 	} {
 		var got []string
 		for _, f := range wordsAsked(c.src) {
@@ -50,6 +53,8 @@ func TestUnansweredAsks(t *testing.T) {
 	}{
 		{"how many weights and biases in conv 3x3 4->8", "conv 3x3 4->8", []string{"weights"}, "the biases"},
 		{"how many weights and biases in conv 3x3 4->8", "conv 3x3 4->8", []string{"weights", "biases"}, ""},
+		{"how many weights + biases in conv 3x3 4->8", "conv 3x3 4->8", []string{"params"}, ""},
+		{"how many bias terms in conv 3x3 4->8 then linear(100, 2)", "conv 3x3 4->8", []string{"params"}, "the biases"},
 		{"how many bytes is a 64x56x56 float32 activation", "input 56x56x64\nidentity", []string{"params"}, "the memory"},
 		{"Conv1d(4, 8, 5) on a length-100 signal: output length?", "conv1d 5 4->8", []string{"output"}, "no input size"},
 		{"conv 3x3 3->8 on 32x32, output size?", "conv 3x3 3->8 input 32x32", []string{"output"}, ""},

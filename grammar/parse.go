@@ -73,7 +73,7 @@ func ParseAll(src string) ([]*Question, error) {
 	}
 	for _, read := range severalWays {
 		if qs := read(src); len(qs) > 1 && distinct(qs) {
-			return qs, nil
+			return withSidesChecked(src, qs), nil
 		}
 	}
 	if err == nil {

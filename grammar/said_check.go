@@ -114,14 +114,14 @@ func countLayers(q *Question, is func(calc.Layer) bool) int {
 }
 
 // noBiasSaid matches words that say the layers have no bias.
-var noBiasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*false\b|\bno\s+bias(?:es)?\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?bias(?:es)?\b|\bbias[\s-]?free\b|\bw/o\s+bias`)
+var noBiasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*false\b|\bbias(?:es)?\s+(?:off|disabled|turned\s+off|switched\s+off)\b|\b(?:turn(?:ed)?|switch(?:ed)?)\s+off\s+(?:the\s+)?bias(?:es)?\b|\bno\s+bias(?:es)?\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?bias(?:es)?\b|\bbias[\s-]?free\b|\bw/o\s+bias`)
 
 // biasSaid matches words that say a layer has a bias, or count it.
 var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*true\b|\bwith\s+(?:a\s+|the\s+)?bias(?:es)?\b|\bincl(?:uding|\.|uded)?\s+(?:the\s+)?bias(?:es)?\b|\bplus\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:on|included|too)\b`)
 
 // allNoBias matches words that take the bias off every layer: "all
 // bias=False", "no bias anywhere", "each conv without bias".
-var allNoBias = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b[^.?;\n]{0,30}(?:bias\s*=\s*false|no\s+bias|without\s+(?:a\s+)?bias)|(?:no\s+bias(?:es)?|bias\s*=\s*false)\s+(?:everywhere|anywhere|on\s+(?:all|every|each)|for\s+(?:all|every|each)|throughout)`)
+var allNoBias = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b[^.?;\n]{0,30}(?:bias\s*=\s*false|no\s+bias|without\s+(?:a\s+)?bias)|(?:no\s+bias(?:es)?|bias\s*=\s*false|bias(?:es)?\s+(?:off|disabled))\s+(?:everywhere|anywhere|on\s+(?:all|every|each|everything|both)|for\s+(?:all|every|each|everything|both)|throughout|in\s+(?:all|every|each|both))`)
 
 // biasIgnored is a doubt when src says its layers have no bias and every
 // layer of the reading that could have one has one, or says none has one
@@ -130,10 +130,10 @@ var allNoBias = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b[^.?;\n]{0,30
 // the reading; code read with bias=False has it in its layers already.
 func biasIgnored(src string, q *Question) string {
 	m := noBiasSaid.FindString(src)
-	if m == "" || biasSaid.MatchString(src) || q.BiasLeftOut || sidesSet.MatchString(src) {
+	all := allNoBias.MatchString(src)
+	if m == "" || biasOn(src) || q.BiasLeftOut || sidesSet.MatchString(src) && !all || !biasCounts(q) {
 		return ""
 	}
-	all := allNoBias.MatchString(src)
 	biased, unbiased := 0, 0
 	for _, l := range leafLayers(q) {
 		switch l.(type) {
@@ -149,6 +149,52 @@ func biasIgnored(src string, q *Question) string {
 		return ""
 	}
 	return fmt.Sprintf("the question says %q, and this reading has a layer with a bias", strings.TrimSpace(m))
+}
+
+// biasOn reports whether src says a layer has a bias: "with bias", not
+// "with the bias turned off".
+func biasOn(src string) bool {
+	for _, m := range biasSaid.FindAllStringIndex(src, -1) {
+		if !biasOff.MatchString(src[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// biasOff matches words after "with the bias" that take it off.
+var biasOff = regexp.MustCompile(`(?i)^\s*(?:turned\s+off|switched\s+off|off|disabled|removed|=\s*false)\b`)
+
+// biasCounts reports whether q's answer counts biases: it asks for
+// parameters, biases or their bytes, or nothing in particular.
+func biasCounts(q *Question) bool {
+	if len(q.Asked) == 0 {
+		return true
+	}
+	for _, a := range q.Asked {
+		switch a {
+		case "params", "biases", "memory", "param bytes":
+			return true
+		}
+	}
+	return false
+}
+
+// withSidesChecked adds to each question of a message read as several
+// (the sides of a comparison) the doubt of what the message says of every
+// side: "bias off on everything" read with a bias on one side.
+func withSidesChecked(src string, qs []*Question) []*Question {
+	if !allNoBias.MatchString(src) {
+		return qs
+	}
+	for i, q := range qs {
+		if d := biasIgnored(src, q); d != "" && !slices.Contains(q.Doubts, d) {
+			cp := *q
+			cp.Doubts = append(slices.Clip(q.Doubts), d)
+			qs[i] = &cp
+		}
+	}
+	return qs
 }
 
 // normWord matches a batch norm named in words or code.

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,6 +25,7 @@ func TestReadingsThatLoseWhatWasSaid(t *testing.T) {
 		{"one of the two layers is a 3x3 conv 8->16, params of it?", ""}, // a place, not a count
 		// The bias taken off.
 		{"conv 3x3 32->64 bias=False, params?", ""},
+		{"grouped conv groups=4, 32 in 32 out k3, bias off, weights?", ""}, // the weights do not count the bias
 		{"resnet-ish block: 1x1 128->32, 3x3 32->32, 1x1 32->128, all without bias. params?", ""},
 		// Settings said with their value.
 		{"conv 5x5 3->16 stride 2 padding 2 on 64x64, output size?", ""},
@@ -93,6 +95,7 @@ func TestSaidChecksOnMisreadings(t *testing.T) {
 		{"two 3x3 valid convs on 100x100 then a 2x2 pool. size?", "input 100x100\nconv 3x3 1->1\nmaxpool 2x2", "has 1 convolutions"},
 		{"bottleneck 1x1 512->128, 3x3 128->128, 1x1 128->512, all bias=False. params?", "conv 1x1 512->128\nconv 3x3 128->128\nconv 1x1 128->512 nobias", "bias=False"},
 		{"conv 3x3 16->32 no bias, params?", "conv 3x3 16->32", "no bias"},
+		{"conv 3x3 16->32 with the bias turned off, params?", "conv 3x3 16->32", "bias"},
 		{"conv 3x3 16->32 followed by batchnorm. total params?", "conv 3x3 16->32", "batch norm"},
 		{"filters 3x3, stride 1, pad 3, input 9x9: output?", "conv 3x3 1->1 stride 1 pad same input 9x9", "pad 3"},
 		{"5x5 conv with stride 2 on a 33x33 map, output?", "conv 5x5 1->1 input 33x33", "stride 2"},
@@ -105,6 +108,31 @@ func TestSaidChecksOnMisreadings(t *testing.T) {
 		got := strings.Join(doubtsOf(c.src, q), "; ")
 		if !strings.Contains(got, c.doubt) {
 			t.Errorf("%q read as %q: doubts %q, want one with %q", c.src, c.reading, got, c.doubt)
+		}
+	}
+}
+
+// TestSidesKeepWhatIsSaidOfAll checks that "bias off on everything" holds
+// for both sides of a comparison, or the sides are doubted.
+func TestSidesKeepWhatIsSaidOfAll(t *testing.T) {
+	src := "depthwise separable vs normal conv: 16 in, 24 out, 5x5, bias off on everything. params each?"
+	qs, err := ParseAll(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 2 {
+		t.Fatalf("read as %d questions, want 2", len(qs))
+	}
+	for _, q := range qs {
+		biased := slices.ContainsFunc(leafLayers(q), func(l calc.Layer) bool {
+			switch l.(type) {
+			case calc.Conv, calc.Linear:
+				return !noBias(l)
+			}
+			return false
+		})
+		if biased && len(q.Doubts) == 0 {
+			t.Errorf("side %q has a bias and no doubt", q.Canonical)
 		}
 	}
 }
