@@ -354,6 +354,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		g = n.Calls[0]
 	case len(n.Calls) > 0 && ptArticles[n.Ident] && ptShapeWordBefore(r.nodes, i):
 		g = n.Calls[0] // "on a (None, 16, 16, 128) input": the tuple reads as a's call
+	case len(n.Calls) > 0 && ptInputName(n.Ident):
+		g = n.Calls[0] // "# input_img (64,64,3)": the tuple reads as the name's call
 	}
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
@@ -365,6 +367,12 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptInputName reports whether a name written before a tuple names the
+// model's input (input_img, X_input, inputs), not a layer or a module.
+func ptInputName(name string) bool {
+	return !strings.Contains(name, ".") && strings.Contains(strings.ToLower(name), "input")
 }
 
 // ptTorchSize is the list of a printed torch.Size([64, 128, 4, 4]) at n,
