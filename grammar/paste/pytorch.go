@@ -234,6 +234,7 @@ type ptModuleWalk struct {
 	depth     int                 // classes inside classes
 	instances *int                // instances built so far, shared
 	taken     bool                // the last if's condition held
+	loops     int                 // loops being read (their assignments carry)
 }
 
 // walk visits nodes; owner is the container they are inside, if named.
@@ -257,7 +258,16 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			i = j
 			continue
 		}
-		if w.depth > 0 && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
+		if n.Ident == "for" {
+			if end := w.loop(nodes, i); end > i+1 {
+				i = end - 1
+				continue
+			}
+		}
+		if (w.loops > 0 || w.depth > 0) && w.assign(nodes, i) {
+			continue
+		}
+		if (w.depth > 0 || w.loops > 0) && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
 			i = w.branch(nodes, i) - 1
 			continue
 		}
@@ -279,7 +289,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 		}
 		name := ptAssignedName(nodes, i)
 		spec, ok := ptSpecs[c.Base()]
-		if !ok {
+		if !ok && w.classes[c.Name] == nil {
+			// a helper the paste defines (fastai's def conv(ni, nf, ks=3)) is
+			// read from its body, never as the shorthand of its name
 			spec, ok = w.ptShorthandSpec(c)
 		}
 		if ok {
@@ -292,6 +304,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 		}
 		if cls := w.classes[c.Name]; cls != nil {
 			w.instance(cls, c, name, owner)
+			continue
+		}
+		if w.appendCall(n, c) {
 			continue
 		}
 		w.call(n, c, name, owner)
@@ -338,6 +353,9 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	before := len(m.order)
 	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
 		for _, el := range ptElements(n.Calls[0].Nodes, w.env) {
+			if w.spread(el.nodes, name, inner) {
+				continue
+			}
 			b := len(m.order)
 			w.walk(el.nodes, inner)
 			item := slices.Clone(m.order[b:])

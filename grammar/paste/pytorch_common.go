@@ -291,12 +291,42 @@ type ptProse struct {
 // ptReadProse reads the top-level words of a paste (never inside a call).
 func ptReadProse(f *ptFile) ptProse {
 	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
+	called := ptCallLines(f.Nodes)
 	for i, n := range r.nodes {
+		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) {
+			// "conv(1, 4),  #14x14": a size noted beside a layer is what it
+			// gives, not the network's input
+			continue
+		}
 		r.shape(i, n)
 		r.input(i, n)
 		r.asks(i)
 	}
 	return r.p
+}
+
+// ptCallLines are the lines where a call of nodes (at any depth) starts.
+func ptCallLines(nodes []*ptNode) map[int]bool {
+	lines := map[int]bool{}
+	ptWalk(nodes, func(n *ptNode) bool {
+		if len(n.Calls) > 0 {
+			lines[n.Pos.Line] = true
+		}
+		return true
+	})
+	return lines
+}
+
+// inputWordBefore reports whether a word naming the input ("input",
+// "on", "takes") comes just before node i, on its line.
+func (r *ptProseReader) inputWordBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && r.nodes[j].Pos.Line == r.nodes[i].Pos.Line; j-- {
+		switch r.word(j) {
+		case "input", "inputs", "in", "on", "takes", "receives", "inp", "image", "images", "img":
+			return true
+		}
+	}
+	return false
 }
 
 // ptProseReader reads the words of a paste one node at a time.

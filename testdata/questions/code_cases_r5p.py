@@ -76,6 +76,154 @@ model = Sequential([
 output size of the pool and the flatten?
 """, [18, 2592], "20-3+1 = 18; pool 2 stride 1 same: ceil(18/1) = 18; flatten 18*18*8 = 2,592")
 
+# --- 2. helpers defined in the paste, loops that build layers -----------------
+
+def _fastai_conv(ni, nf, ks=3, act=True):
+    res = nn.Conv2d(ni, nf, stride=2, kernel_size=ks, padding=ks // 2)
+    return nn.Sequential(res, nn.ReLU()) if act else res
+
+
+case("r5p-helper-named-conv-defaults", "helpers", """
+from the fastai book, conv is defined as
+
+def conv(ni, nf, ks=3, act=True):
+    res = nn.Conv2d(ni, nf, stride=2, kernel_size=ks, padding=ks//2)
+    if act: res = nn.Sequential(res, nn.ReLU())
+    return res
+
+and my model for 3-channel 64x64 images is
+
+net = nn.Sequential(
+    conv(3, 16, ks=5),   # 32x32
+    conv(16, 32),        # 16x16
+    conv(32, 64),        # 8x8
+    conv(64, 10, act=False),
+    nn.Flatten(),
+)
+how many params, and what comes out before the flatten?
+""", [30122, 10, 4], "ks=5 pad 2 s2: 64 -> 32; then 3x3 s2 pad 1: 32 -> 16 -> 8 -> 4 (10x4x4 before the flatten); params 3*16*25+16 = 1,216, "
+     "16*32*9+32 = 4,640, 32*64*9+64 = 18,496, 64*10*9+10 = 5,770; total 30,122",
+     torch_check=lambda: [params(seq(_fastai_conv(3, 16, ks=5), _fastai_conv(16, 32), _fastai_conv(32, 64), _fastai_conv(64, 10, act=False))),
+                          *run(seq(_fastai_conv(3, 16, ks=5), _fastai_conv(16, 32), _fastai_conv(32, 64), _fastai_conv(64, 10, act=False)), (1, 3, 64, 64))[0][:2]])
+
+
+def _nin(i, o, k, s, p):
+    return seq(nn.Conv2d(i, o, k, s, p), nn.ReLU(), nn.Conv2d(o, o, 1), nn.ReLU(), nn.Conv2d(o, o, 1), nn.ReLU())
+
+
+case("r5p-helper-nin-block-keywords", "helpers", """
+d2l NiN but I cut it short, input 1x224x224:
+
+def nin_block(in_channels, out_channels, kernel_size, strides, padding):
+    return nn.Sequential(
+        nn.Conv2d(in_channels, out_channels, kernel_size, strides, padding),
+        nn.ReLU(),
+        nn.Conv2d(out_channels, out_channels, kernel_size=1), nn.ReLU(),
+        nn.Conv2d(out_channels, out_channels, kernel_size=1), nn.ReLU())
+
+net = nn.Sequential(
+    nin_block(1, 96, kernel_size=11, strides=4, padding=0),
+    nn.MaxPool2d(3, stride=2),
+    nin_block(96, 256, kernel_size=5, strides=1, padding=2),
+    nn.MaxPool2d(3, stride=2),
+    nn.Flatten())
+
+how many values after the flatten?
+""", [36864], "(224-11)//4+1 = 54; pool 3 s2: (54-3)//2+1 = 26; conv 5 pad 2 keeps 26; pool: (26-3)//2+1 = 12; 256*12*12 = 36,864",
+     torch_check=lambda: [flat(seq(_nin(1, 96, 11, 4, 0), nn.MaxPool2d(3, stride=2), _nin(96, 256, 5, 1, 2), nn.MaxPool2d(3, stride=2)), (1, 1, 224, 224))])
+
+
+def _vgg_block(num_convs, in_channels, out_channels):
+    layers = []
+    for _ in range(num_convs):
+        layers.append(nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1))
+        layers.append(nn.ReLU())
+        in_channels = out_channels
+    layers.append(nn.MaxPool2d(kernel_size=2, stride=2))
+    return seq(*layers)
+
+
+case("r5p-helper-vgg-block-loop", "helpers", """
+def vgg_block(num_convs, in_channels, out_channels):
+    layers = []
+    for _ in range(num_convs):
+        layers.append(nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1))
+        layers.append(nn.ReLU())
+        in_channels = out_channels
+    layers.append(nn.MaxPool2d(kernel_size=2,stride=2))
+    return nn.Sequential(*layers)
+
+net = nn.Sequential(vgg_block(1, 3, 32), vgg_block(2, 32, 64), vgg_block(3, 64, 128), nn.Flatten())
+on 3x64x64 inputs, params of the conv part and the flatten size?
+""", [425344, 8192], "vgg_block(n, i, o): n 3x3 pad-1 convs (the first i->o, the rest o->o) and a 2x2 pool; 896 + (18,496 + 36,928) + "
+     "(73,856 + 2*147,584) = 425,344; 64 -> 32 -> 16 -> 8, flatten 128*8*8 = 8,192",
+     torch_check=lambda: [params(_vgg_block(1, 3, 32), _vgg_block(2, 32, 64), _vgg_block(3, 64, 128)),
+                          flat(seq(_vgg_block(1, 3, 32), _vgg_block(2, 32, 64), _vgg_block(3, 64, 128)), (1, 3, 64, 64))])
+
+
+def _cfg_features(cfg, in_ch=3):
+    layers = []
+    for v in cfg:
+        if v == 'M':
+            layers.append(nn.MaxPool2d(2))
+        else:
+            layers += [nn.Conv2d(in_ch, v, 3, padding=1), nn.ReLU()]
+            in_ch = v
+    return seq(*layers)
+
+
+case("r5p-loop-vgg-cfg-strings", "helpers", """
+class SmallVGG(nn.Module):
+    def __init__(self, cfg=(32, 'M', 64, 64, 'M', 128, 'M')):
+        super().__init__()
+        layers = []
+        in_ch = 3
+        for v in cfg:
+            if v == 'M':
+                layers.append(nn.MaxPool2d(2))
+            else:
+                layers.append(nn.Conv2d(in_ch, v, 3, padding=1))
+                layers.append(nn.ReLU(inplace=True))
+                in_ch = v
+        self.features = nn.Sequential(*layers)
+        self.fc = nn.Linear(128 * 6 * 6, 10)
+
+    def forward(self, x):
+        x = self.features(x)
+        x = torch.flatten(x, 1)
+        return self.fc(x)
+
+images are 48x48 rgb. is 128*6*6 right? total params?
+""", [4608, 176266], "48 -> 24 -> 12 -> 6: 128*6*6 = 4,608, right; convs 896 + 18,496 + 36,928 + 73,856 = 130,176; fc 4608*10+10 = 46,090; total 176,266",
+     torch_check=lambda: [flat(_cfg_features((32, 'M', 64, 64, 'M', 128, 'M')), (1, 3, 48, 48)),
+                          params(_cfg_features((32, 'M', 64, 64, 'M', 128, 'M')), nn.Linear(128 * 6 * 6, 10))])
+
+
+def _modlist_net():
+    convs = [nn.Conv2d(1 if i == 0 else 16 * i, 16 * (i + 1), 3) for i in range(3)]
+    return convs
+
+
+case("r5p-loop-modulelist-append", "helpers", """
+class Net(nn.Module):
+    def __init__(self, n_layers=3):
+        super().__init__()
+        self.convs = nn.ModuleList()
+        c = 1
+        for i in range(n_layers):
+            self.convs.append(nn.Conv2d(c, 16 * (i + 1), 3))
+            c = 16 * (i + 1)
+        self.head = nn.Linear(48 * 22 * 22, 2)
+
+    def forward(self, x):
+        for conv in self.convs:
+            x = F.relu(conv(x))
+        return self.head(x.flatten(1))
+
+input 1x28x28. params?
+""", [65138], "convs 1->16, 16->32, 32->48, 3x3 valid: 28 -> 26 -> 24 -> 22; 160 + 4,640 + 13,872 = 18,672; head 48*22*22*2 + 2 = 46,466; total 65,138",
+     torch_check=lambda: [params(*_modlist_net(), nn.Linear(48 * 22 * 22, 2))])
+
 # CASES_END
 
 
