@@ -177,7 +177,9 @@ func arStringsEqual(l, r ptValue) (eq, ok bool) {
 	if l.Kind != ptStr && r.Kind != ptStr {
 		return false, false
 	}
-	known := func(v ptValue) bool { return v.Kind == ptStr || v.Kind == ptInt || v.Kind == ptFloat || v.Kind == ptBool }
+	known := func(v ptValue) bool {
+		return v.Kind == ptStr || v.Kind == ptInt || v.Kind == ptFloat || v.Kind == ptBool
+	}
 	if !known(l) || !known(r) {
 		return false, false
 	}
