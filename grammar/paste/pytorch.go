@@ -375,6 +375,9 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 || ptFunctional(c) != nil {
 		return
 	}
+	if len(n.Calls) > 0 && n.Calls[0].Pos.Offset > n.Pos.Offset+len(n.Ident) {
+		return // "d2l AlexNet (8.1)": a name in the words, a space before its bracket
+	}
 	w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
 		Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
 		Hint: "I read nn.Conv1d/2d/3d, ConvTranspose, Linear, pooling, BatchNorm, LayerNorm, GroupNorm, Embedding, LSTM/GRU/RNN, activations, Flatten and Dropout; e.g. nn.Conv2d(3, 64, 3) or nn.Linear(512, 10)"}

@@ -305,6 +305,20 @@ func ptReadProse(f *ptFile) ptProse {
 	return r.p
 }
 
+// resizedTo reports whether node i follows "resized to" (or resize,
+// rescaled, upscaled, upsampled): "Fashion-MNIST resized to 224" is a
+// 224x224 input, whatever the dataset's own size.
+func (r *ptProseReader) resizedTo(i int) bool {
+	if r.word(i-1) != "to" {
+		return false
+	}
+	switch r.word(i - 2) {
+	case "resized", "resize", "resizing", "rescaled", "upscaled", "upsampled", "scaled", "interpolated":
+		return true
+	}
+	return false
+}
+
 // ptCallLines are the lines where a call of nodes (at any depth) starts.
 func ptCallLines(nodes []*ptNode) map[int]bool {
 	lines := map[int]bool{}
@@ -369,7 +383,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.commaShape(i) || r.productShape(i) {
 		return
 	}
-	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
+	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution" || r.resizedTo(i)) && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
 		// "input 224": a square input, its sides repeated as the layers need
 		r.p.dims, r.p.dimsPos, r.p.single = []int{v}, ptPos(n.Pos), true
 		return

@@ -224,6 +224,47 @@ input 1x28x28. params?
 """, [65138], "convs 1->16, 16->32, 32->48, 3x3 valid: 28 -> 26 -> 24 -> 22; 160 + 4,640 + 13,872 = 18,672; head 48*22*22*2 + 2 = 46,466; total 65,138",
      torch_check=lambda: [params(*_modlist_net(), nn.Linear(48 * 22 * 22, 2))])
 
+
+# --- 3. lazy layers, a model's name in the words, "resized to N" ------------
+
+def _lazy_lenet():
+    return seq(nn.Conv2d(1, 6, 5, padding=2), nn.Sigmoid(), nn.AvgPool2d(2, 2),
+               nn.Conv2d(6, 16, 5), nn.Sigmoid(), nn.AvgPool2d(2, 2), nn.Flatten())
+
+
+case("r5p-lazy-named-model-resized", "lazy", """
+LeNet (d2l 7.6) but with MNIST resized to 64, still 1 channel:
+
+self.net = nn.Sequential(
+    nn.LazyConv2d(6, kernel_size=5, padding=2), nn.Sigmoid(),
+    nn.AvgPool2d(kernel_size=2, stride=2),
+    nn.LazyConv2d(16, kernel_size=5), nn.Sigmoid(),
+    nn.AvgPool2d(kernel_size=2, stride=2),
+    nn.Flatten(),
+    nn.LazyLinear(120), nn.Sigmoid(),
+    nn.LazyLinear(84), nn.Sigmoid(),
+    nn.LazyLinear(10))
+
+what in_features does the first LazyLinear get?
+""", [3136], "pad 2 keeps 64; pool 32; conv 5: 28; pool 14; 16*14*14 = 3,136",
+     torch_check=lambda: [flat(_lazy_lenet(), (1, 1, 64, 64))])
+
+case("r5p-lazy-alexnet-upscaled", "lazy", """
+VGG (small version) for fashion mnist upscaled to 96, input 1 channel
+
+nn.LazyConv2d(32, kernel_size=3, padding=1), nn.ReLU(),
+nn.MaxPool2d(kernel_size=2, stride=2),
+nn.LazyConv2d(64, kernel_size=3, padding=1), nn.ReLU(),
+nn.MaxPool2d(kernel_size=2, stride=2),
+nn.LazyConv2d(128, kernel_size=3, padding=1), nn.ReLU(),
+nn.MaxPool2d(kernel_size=2, stride=2), nn.Flatten(),
+nn.LazyLinear(256)
+
+shape before Flatten?
+""", [128, 12], "pad-1 convs keep the size; pools 96 -> 48 -> 24 -> 12: 128x12x12",
+     torch_check=lambda: run(seq(nn.Conv2d(1, 32, 3, padding=1), nn.MaxPool2d(2, 2), nn.Conv2d(32, 64, 3, padding=1), nn.MaxPool2d(2, 2),
+                                 nn.Conv2d(64, 128, 3, padding=1), nn.MaxPool2d(2, 2)), (1, 1, 96, 96))[0][:2])
+
 # CASES_END
 
 
