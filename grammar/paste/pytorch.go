@@ -108,7 +108,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	}
 	assumed := ""
 	if !traced {
-		assumed = ptReuseShared(q, mods, fx)
+		assumed = ptReuseShared(src, msg, q, mods, fx)
 	}
 	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {

@@ -265,6 +265,74 @@ shape before Flatten?
      torch_check=lambda: run(seq(nn.Conv2d(1, 32, 3, padding=1), nn.MaxPool2d(2, 2), nn.Conv2d(32, 64, 3, padding=1), nn.MaxPool2d(2, 2),
                                  nn.Conv2d(64, 128, 3, padding=1), nn.MaxPool2d(2, 2)), (1, 1, 96, 96))[0][:2])
 
+
+# --- 4. __init__ without forward: a pool defined once, a forward fragment -----
+
+def _pool_each(convs, lin_in_shape):
+    layers = []
+    for c in convs:
+        layers += [c, nn.MaxPool2d(2, 2)]
+    return seq(*layers)
+
+
+case("r5p-init-only-shared-pool-resized", "reuse", """
+I copied the cifar10 tutorial model but my dataset is 96x96 color images instead of 32x32
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 6, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+what number do i put in fc1 now?
+""", [7056], "the tutorial pools after each conv (16*5*5 fits 32x32 that way): 96 -> 92 -> 46 -> 42 -> 21; 16*21*21 = 7,056",
+     torch_check=lambda: [flat(_pool_each([nn.Conv2d(3, 6, 5), nn.Conv2d(6, 16, 5)], None), (1, 3, 96, 96))])
+
+case("r5p-init-only-mat1-evidence", "reuse", """
+RuntimeError: mat1 and mat2 shapes cannot be multiplied (16x9216 and 2304x10)
+
+self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
+self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
+self.pool = nn.MaxPool2d(2, 2)
+self.fc = nn.Linear(64 * 6 * 6, 10)
+
+images are 48x48. what should the Linear take, and its params?
+""", [9216, 92170], "the message's 9216 is 64*12*12: the pool follows each conv (48 -> 24 -> 12); fc 9216*10+10 = 92,170",
+     torch_check=lambda: [flat(_pool_each([nn.Conv2d(3, 32, 3, padding=1), nn.Conv2d(32, 64, 3, padding=1)], None), (1, 3, 48, 48)),
+                          params(nn.Linear(64 * 12 * 12, 10))])
+
+case("r5p-init-only-pool-each-words", "reuse", """
+self.conv1 = nn.Conv2d(1, 8, 3)
+self.conv2 = nn.Conv2d(8, 16, 3)
+self.conv3 = nn.Conv2d(16, 32, 3)
+self.pool = nn.MaxPool2d(2)
+self.fc1 = nn.Linear(???, 64)
+input 1x64x64, I use the pool after each conv. what goes in ???
+""", [1152], "64 -> 62 -> 31 -> 29 -> 14 -> 12 -> 6; 32*6*6 = 1,152",
+     torch_check=lambda: [flat(_pool_each([nn.Conv2d(1, 8, 3), nn.Conv2d(8, 16, 3), nn.Conv2d(16, 32, 3)], None), (1, 1, 64, 64))])
+
+
+def _mnist_fragment():
+    return seq(nn.Conv2d(1, 32, 3, 1), nn.ReLU(), nn.Conv2d(32, 64, 3, 1), nn.ReLU(), nn.MaxPool2d(2))
+
+
+case("r5p-forward-fragment-comment", "fragment", """
+self.conv1 = nn.Conv2d(1, 32, 3, 1)
+self.conv2 = nn.Conv2d(32, 64, 3, 1)
+self.fc1 = nn.Linear(9216, 128)
+self.fc2 = nn.Linear(128, 10)
+...
+x = F.max_pool2d(x, 2)  # after conv2
+x = torch.flatten(x, 1)
+
+with 40x40 grayscale images, what replaces 9216?
+""", [20736], "40 -> 38 -> 36 -> pool 18; 64*18*18 = 20,736",
+     torch_check=lambda: [flat(_mnist_fragment(), (1, 1, 40, 40))])
+
 # CASES_END
 
 
