@@ -644,6 +644,14 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		q.Notes = append(q.Notes, note)
 	}
 	q.Input = in
+	if p := prose; p.rate > 0 && p.seconds > 0 && len(in) == 2 && in[1] == p.rate*p.seconds {
+		why := fmt.Sprintf("%d Hz × %d s = %d samples: the input length", p.rate, p.seconds, in[1])
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(p.seconds), Pos: p.secondsAt, Why: why})
+		if p.rate%1000 == 0 {
+			q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(p.rate / 1000), Pos: p.rateAt, Why: why})
+		}
+		q.Notes = append(q.Notes, why)
+	}
 	return nil
 }
 

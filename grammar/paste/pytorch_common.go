@@ -286,6 +286,10 @@ type ptProse struct {
 	// inFeatures is set when the words ask what a Linear takes ("fc1 in
 	// = ?", "in_features?"): the output, when no Linear is pasted.
 	inFeatures bool
+	// rate and seconds: "8 kHz, 1 second clips" is 8000 samples long;
+	// rateAt and secondsAt are where they are written.
+	rate, seconds     int
+	rateAt, secondsAt lang.Position
 }
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
@@ -302,6 +306,9 @@ func ptReadProse(f *ptFile) ptProse {
 		r.input(i, n)
 		r.asks(i)
 	}
+	if p := &r.p; p.length == 0 && p.rate > 0 && p.seconds > 0 && int64(p.rate)*int64(p.seconds) <= calc.MaxSize {
+		p.length = p.rate * p.seconds // "8 kHz, 1 second clips": 8000 samples
+	}
 	return r.p
 }
 
@@ -317,6 +324,27 @@ func (r *ptProseReader) resizedTo(i int) bool {
 		return true
 	}
 	return false
+}
+
+// rateOrDuration reads a sampling rate ("8 kHz", "16000 Hz") or a
+// duration ("1 second clips", "a 2-second clip") at node i, the word w.
+func (r *ptProseReader) rateOrDuration(i int, w string) {
+	p := &r.p
+	v, at := r.num(i-1), i-1
+	if v == 0 && r.punct(i-1) == "-" {
+		v, at = r.num(i-2), i-2
+	}
+	if v <= 0 {
+		return
+	}
+	switch w {
+	case "khz":
+		p.rate, p.rateAt = v*1000, ptPos(r.nodes[at].Pos)
+	case "hz":
+		p.rate, p.rateAt = v, ptPos(r.nodes[at].Pos)
+	default:
+		p.seconds, p.secondsAt = v, ptPos(r.nodes[at].Pos)
+	}
 }
 
 // ptCallLines are the lines where a call of nodes (at any depth) starts.
@@ -471,9 +499,11 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 	case "length", "len":
 		if v := r.num(i + 1); v > 0 {
 			p.length = v
-		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
-			p.length = r.num(i + 2)
+		} else if (r.word(i+1) == "of" || r.punct(i+1) == "-" || r.punct(i+1) == "=" || r.punct(i+1) == ":") && r.num(i+2) > 0 {
+			p.length = r.num(i + 2) // "length of 500", "a length-500 sequence"
 		}
+	case "khz", "hz", "second", "seconds", "sec", "secs":
+		r.rateOrDuration(i, w)
 	case "batch", "bs":
 		// "a batch of 32", "batch size 32", "batch=32"
 		for j := i + 1; j <= i+3; j++ {
@@ -490,9 +520,13 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		if v := r.num(i - 1); v > 0 {
 			p.frames = v
 		}
-	case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
-		if v := r.num(i - 1); v > 0 {
+	case "steps", "timesteps", "tokens", "words", "samples", "points", "long", "step", "timestep", "sample", "point":
+		if v := r.num(i - 1); v > 0 && !strings.HasSuffix(w, "s") && w != "long" {
+			// "a 500-sample clip" only: "1 sample" is not a length
+		} else if v > 0 {
 			p.length = v
+		} else if r.punct(i-1) == "-" && r.num(i-2) > 0 {
+			p.length = r.num(i - 2) // "a 500-sample window"
 		}
 	case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
 		p.dataset = "cifar"

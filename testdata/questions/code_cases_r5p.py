@@ -333,6 +333,34 @@ with 40x40 grayscale images, what replaces 9216?
 """, [20736], "40 -> 38 -> 36 -> pool 18; 64*18*18 = 20,736",
      torch_check=lambda: [flat(_mnist_fragment(), (1, 1, 40, 40))])
 
+
+# --- 5. a sequence's length in words: "length-500", "16 kHz, 2 second clips" ---
+
+case("r5p-conv1d-rate-seconds", "sequence", """
+keyword spotting model, audio is 16kHz and every clip is 1 second
+
+self.conv1 = nn.Conv1d(1, 32, kernel_size=160, stride=80)
+self.pool1 = nn.MaxPool1d(3)
+
+how long is the sequence after conv1 and after pool1?
+""", [199, 66], "16,000 samples; (16000-160)//80+1 = 199; 199//3 = 66",
+     torch_check=lambda: [run(nn.Conv1d(1, 32, 160, stride=80), (1, 1, 16000))[0][1],
+                          run(seq(nn.Conv1d(1, 32, 160, stride=80), nn.MaxPool1d(3)), (1, 1, 16000))[0][1]])
+
+case("r5p-conv1d-length-hyphen", "sequence", """
+nn.Conv1d(in_channels=8, out_channels=16, kernel_size=5, stride=2) applied to a length-250 sensor signal with 8 channels. output length + params?
+""", [123, 656], "(250-5)//2+1 = 123; 8*16*5+16 = 656",
+     torch_check=lambda: [run(nn.Conv1d(8, 16, 5, stride=2), (1, 8, 250))[0][1], params(nn.Conv1d(8, 16, 5, stride=2))])
+
+case("r5p-conv1d-sample-window", "sequence", """
+each input is a 1000-sample window of 3-axis accelerometer data (3 channels)
+conv = nn.Conv1d(3, 64, kernel_size=11, padding=5)
+pool = nn.MaxPool1d(4)
+output length after conv then pool?
+""", [1000, 250], "pad 5 with k 11 keeps 1000; 1000//4 = 250",
+     torch_check=lambda: [run(nn.Conv1d(3, 64, 11, padding=5), (1, 3, 1000))[0][1],
+                          run(seq(nn.Conv1d(3, 64, 11, padding=5), nn.MaxPool1d(4)), (1, 3, 1000))[0][1]])
+
 # CASES_END
 
 
