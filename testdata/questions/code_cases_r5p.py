@@ -361,6 +361,43 @@ output length after conv then pool?
      torch_check=lambda: [run(nn.Conv1d(3, 64, 11, padding=5), (1, 3, 1000))[0][1],
                           run(seq(nn.Conv1d(3, 64, 11, padding=5), nn.MaxPool1d(4)), (1, 3, 1000))[0][1]])
 
+
+# --- 6. a Keras application as the base, frozen or not ------------------------
+
+case("r5p-keras-app-frozen-functional", "keras", """
+following the tf transfer learning tutorial
+
+base_model = tf.keras.applications.MobileNetV2(input_shape=(160, 160, 3), include_top=False, weights='imagenet')
+base_model.trainable = False
+inputs = tf.keras.Input(shape=(160, 160, 3))
+x = base_model(inputs, training=False)
+x = tf.keras.layers.GlobalAveragePooling2D()(x)
+x = tf.keras.layers.Dropout(0.2)(x)
+outputs = tf.keras.layers.Dense(3)(x)
+model = tf.keras.Model(inputs, outputs)
+
+what shape comes out of the base and how many trainable params?
+""", [5, 1280, 3843], "MobileNetV2 halves 160 five times (same padding): 5x5x1280; GAP -> 1280; Dense(3): 1280*3+3 = 3,843, the base frozen")
+
+case("r5p-keras-app-vgg-flatten-total", "keras", """
+conv_base = VGG16(weights='imagenet', include_top=False, input_shape=(180, 180, 3))
+model = models.Sequential()
+model.add(conv_base)
+model.add(layers.Flatten())
+model.add(layers.Dense(128, activation='relu'))
+model.add(layers.Dense(4, activation='softmax'))
+total params of the whole model?
+""", [12800, 16353732], "VGG16 without top: 14,714,688 (Keras's summary); five 2x2 pools: 180 -> 90 -> 45 -> 22 -> 11 -> 5; "
+     "flatten 5*5*512 = 12,800; Dense 12800*128+128 = 1,638,528; Dense 128*4+4 = 516; total 16,353,732")
+
+case("r5p-keras-app-resnet-pooled-frozen", "keras", """
+base = ResNet50(weights='imagenet', include_top=False, pooling='avg', input_shape=(256, 256, 3))
+for layer in base.layers:
+    layer.trainable = False
+model = Sequential([base, Dense(128, activation='relu'), Dropout(0.3), Dense(7, activation='softmax')])
+trainable params?
+""", [263175], "pooling='avg' gives 2048 whatever the size; 2048*128+128 = 262,272; 128*7+7 = 903; trainable 263,175 (the base frozen)")
+
 # CASES_END
 
 
