@@ -10,6 +10,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -78,8 +79,23 @@ var kerasApps = map[string]kerasApp{
 	"InceptionResNetV2": {features: 1536},
 }
 
-// kerasFrozenRE finds a base frozen in code or words.
-var kerasFrozenRE = regexp.MustCompile(`(?i)\.trainable\s*=\s*False|\bfrozen\b|\bfreez(?:e|ing)\b`)
+// kerasFrozenRE finds a base frozen in code or words; kerasThawedRE
+// words that say it is not ("not frozen", "unfreeze", "without freezing"),
+// which win over the words of kerasFrozenRE (never over the code's).
+var (
+	kerasFrozenRE     = regexp.MustCompile(`(?i)\bfrozen\b|\bfreez(?:e|ing)\b`)
+	kerasFrozenCodeRE = regexp.MustCompile(`\.trainable\s*=\s*False`)
+	kerasThawedRE     = regexp.MustCompile(`(?i)\b(?:not|n't|never|without|no longer)\s+(?:\w+\s+)?(?:frozen|freez(?:e|ing))\b|\bun-?freez|\bunfrozen\b|\.trainable\s*=\s*True`)
+)
+
+// kerasFrozen reports whether src freezes the base: in code
+// (base.trainable = False), or in words no other words deny.
+func kerasFrozen(src string) bool {
+	if kerasFrozenCodeRE.MatchString(src) && !strings.Contains(src, ".trainable = True") && !strings.Contains(src, ".trainable=True") {
+		return true
+	}
+	return kerasFrozenRE.MatchString(src) && !kerasThawedRE.MatchString(src)
+}
 
 // kerasBase is a Keras application without its top, as one layer.
 type kerasBase struct {
@@ -163,7 +179,7 @@ func (k *kerasReader) app(c *ptCall, name string, app kerasApp) ([]lang.Layer, e
 	if pool != "" && pool != "avg" && pool != "max" {
 		return nil, b.errAt(b.at("pooling"), fmt.Sprintf("pooling=%q: Keras takes 'avg', 'max' or None", pool))
 	}
-	base := kerasBase{Name: name, App: app, Pooling: pool, Frozen: kerasFrozenRE.MatchString(k.src)}
+	base := kerasBase{Name: name, App: app, Pooling: pool, Frozen: kerasFrozen(k.src)}
 	if !base.Frozen && app.trainable == 0 {
 		k.q.Doubts = append(k.q.Doubts, fmt.Sprintf("%s is not frozen and its own parameter count is not known to me: only the layers after it are counted", name))
 	}
