@@ -398,6 +398,21 @@ model = Sequential([base, Dense(128, activation='relu'), Dropout(0.3), Dense(7, 
 trainable params?
 """, [263175], "pooling='avg' gives 2048 whatever the size; 2048*128+128 = 262,272; 128*7+7 = 903; trainable 263,175 (the base frozen)")
 
+
+# --- 7. one call asked again with a keyword's other value ---------------------
+
+case("r5p-other-value-ceil-mode", "two", """
+nn.MaxPool2d(3, stride=2, ceil_mode=True) applied to 14x14: output size? and with ceil_mode=False
+""", [7, 6], "ceil((14-3)/2)+1 = 7; floor((14-3)/2)+1 = 6",
+     torch_check=lambda: [run(nn.MaxPool2d(3, stride=2, ceil_mode=True), (1, 1, 14, 14))[0][1],
+                          run(nn.MaxPool2d(3, stride=2), (1, 1, 14, 14))[0][1]], answers=2)
+
+case("r5p-other-value-padding", "two", """
+Conv2d(3, 32, kernel_size=5, padding=2) on 64x64 images keeps 64. what about padding=0?
+""", [64, 60], "64+4-5+1 = 64; 64-5+1 = 60",
+     torch_check=lambda: [run(nn.Conv2d(3, 32, 5, padding=2), (1, 3, 64, 64))[0][1],
+                          run(nn.Conv2d(3, 32, 5), (1, 3, 64, 64))[0][1]], answers=2)
+
 # CASES_END
 
 
