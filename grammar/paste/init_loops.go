@@ -16,8 +16,12 @@ import (
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
-// ptMaxLoopTurns bounds the turns of one loop that builds layers.
-const ptMaxLoopTurns = 1000
+// ptMaxLoopTurns bounds the turns of one loop that builds layers,
+// ptMaxLoopLayers the layers loops may build in all (nested loops).
+const (
+	ptMaxLoopTurns  = 1000
+	ptMaxLoopLayers = 10000
+)
 
 // loop reads the `for` at nodes[i] and returns the index after its body.
 // A loop whose values cannot be worked out from the paste, over a body
@@ -44,8 +48,15 @@ func (w *ptModuleWalk) loop(nodes []*ptNode, i int) int {
 	if !slices.ContainsFunc(body, func(m *ptNode) bool { return ptLoopBuilds(m) }) {
 		return i + 1
 	}
-	names := ptLoopNames(nodes[i+1 : in])
-	values, ok := ptLoopValues(nodes[in+1:colon], w.env)
+	head, iter := nodes[i+1:in], nodes[in+1:colon]
+	if len(n.Calls) == 1 && len(head) == 0 {
+		head = []*ptNode{{Group: n.Calls[0], Pos: n.Calls[0].Pos}} // for (n, c) in arch: read as a call of for
+	}
+	if len(nodes[in].Calls) == 1 && len(iter) == 0 {
+		iter = []*ptNode{{Group: nodes[in].Calls[0], Pos: nodes[in].Calls[0].Pos}} // in [16, 'M', 32]: read as an index of in
+	}
+	names := ptLoopNames(head)
+	values, ok := ptLoopValues(iter, w.env)
 	if !ok || len(names) == 0 {
 		w.err = &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column,
 			Msg:  "a loop builds layers over values I cannot work out from the paste",
@@ -63,6 +74,11 @@ func (w *ptModuleWalk) loop(nodes []*ptNode, i int) int {
 		}
 		w.walk(body, "")
 		if w.err != nil {
+			return end
+		}
+		if len(w.m.order) > ptMaxLoopLayers {
+			w.err = &lang.Error{Line: n.Pos.Line, Col: n.Pos.Column, Msg: fmt.Sprintf("the loops build more than %d layers", ptMaxLoopLayers),
+				Hint: "ask about one block, or fewer repeats"}
 			return end
 		}
 	}
