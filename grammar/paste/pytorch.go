@@ -12,7 +12,7 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU|ConvLayer)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.

@@ -413,6 +413,33 @@ Conv2d(3, 32, kernel_size=5, padding=2) on 64x64 images keeps 64. what about pad
      torch_check=lambda: [run(nn.Conv2d(3, 32, 5, padding=2), (1, 3, 64, 64))[0][1],
                           run(nn.Conv2d(3, 32, 5), (1, 3, 64, 64))[0][1]], answers=2)
 
+
+# --- 8. fastai's ConvLayer: conv (no bias), BatchNorm, ReLU -------------------
+
+def _convlayer(ni, nf, ks=3, stride=1, act=True):
+    mods = [nn.Conv2d(ni, nf, ks, stride=stride, padding=(ks - 1) // 2, bias=False), nn.BatchNorm2d(nf)]
+    return seq(*(mods + [nn.ReLU()] if act else mods))
+
+
+case("r5p-fastai-convlayer-block", "helpers", """
+fastbook ch14, the resnet block's convs:
+
+def _conv_block(ni, nf, stride):
+    return nn.Sequential(
+        ConvLayer(ni, nf, stride=stride),
+        ConvLayer(nf, nf, act_cls=None, norm_type=NormType.BatchZero))
+
+what's the param count of _conv_block(64, 128, 2), and its output on 64x32x32?
+""", [221696, 16], "ConvLayer: conv 3x3 pad 1 without bias + BatchNorm (2*nf); 64*128*9 + 256 + 128*128*9 + 256 = 221,696; stride 2: 32 -> 16",
+     torch_check=lambda: [params(_convlayer(64, 128, stride=2), _convlayer(128, 128, act=False)),
+                          run(seq(_convlayer(64, 128, stride=2), _convlayer(128, 128, act=False)), (1, 64, 32, 32))[0][1]])
+
+case("r5p-fastai-convlayer-ks5", "helpers", """
+ConvLayer(3, 32, ks=5, stride=2) then ConvLayer(32, 64, ks=3, stride=2) on 3x128x128 images: output shape and params?
+""", [64, 32, 21024], "pad (5-1)//2 = 2: 128 -> 64; pad 1 stride 2: 64 -> 32; 3*32*25 + 64 + 32*64*9 + 128 = 2,464 + 18,560 = 21,024",
+     torch_check=lambda: [*run(seq(_convlayer(3, 32, ks=5, stride=2), _convlayer(32, 64, stride=2)), (1, 3, 128, 128))[0][:2],
+                          params(_convlayer(3, 32, ks=5, stride=2), _convlayer(32, 64, stride=2))])
+
 # CASES_END
 
 
