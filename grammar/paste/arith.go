@@ -170,6 +170,22 @@ func (e arEval) not(n *arNot) (bool, bool) {
 	return e.compare(n.Compare)
 }
 
+// arStringsEqual compares two values when one is a string: equal when
+// both are the same string; ok is false when neither is a string, or the
+// other is a value the paste does not give.
+func arStringsEqual(l, r ptValue) (eq, ok bool) {
+	if l.Kind != ptStr && r.Kind != ptStr {
+		return false, false
+	}
+	known := func(v ptValue) bool {
+		return v.Kind == ptStr || v.Kind == ptInt || v.Kind == ptFloat || v.Kind == ptBool
+	}
+	if !known(l) || !known(r) {
+		return false, false
+	}
+	return l.Kind == ptStr && r.Kind == ptStr && l.Str == r.Str, true
+}
+
 // compare compares two numbers, or reads one value as Python's truth.
 func (e arEval) compare(c *arCompare) (bool, bool) {
 	l, err := e.expr(c.Left)
@@ -183,6 +199,9 @@ func (e arEval) compare(c *arCompare) (bool, bool) {
 	r, err := e.expr(c.Right)
 	if err != nil {
 		return false, false
+	}
+	if eq, ok := arStringsEqual(l, r); ok && (c.Op == "==" || c.Op == "!=") {
+		return eq == (c.Op == "=="), true // VGG's cfg: `if v == 'M':`
 	}
 	rf, rok := ptOneNumber([]ptValue{r})
 	if !lok || !rok {

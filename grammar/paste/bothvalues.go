@@ -122,3 +122,56 @@ func allPoolVsFlatten(src string) []*lang.Question {
 	pooled.Notes = append(pooled.Notes, fmt.Sprintf("with a global average pool before the Linear, as asked: it takes the %d channels", ch))
 	return []*lang.Question{flat, pooled}
 }
+
+// allOtherRE asks a call again with one keyword changed: "and with the
+// default ceil_mode=False?", "what about bias=True", "vs padding=0".
+var allOtherRE = regexp.MustCompile(`(?i)\b(?:with|and|vs\.?|versus|or|about|if)\s+(?:the\s+)?(?:default\s+)?(?:of\s+)?(\w+)\s*=\s*(true|false|\d+)\b`)
+
+// allOtherValue reads src as two questions when one call sets key=v and
+// the words after it ask with key=w: the call as written, then with w.
+// Nil otherwise.
+func allOtherValue(src string) []*lang.Question {
+	key, val, at, was := allOtherAt(src)
+	if at < 0 {
+		return nil
+	}
+	if v := strings.ToLower(val); v == "true" || v == "false" {
+		val = strings.ToUpper(val[:1]) + v[1:]
+	}
+	asWritten, err := parseOne(src)
+	if err != nil {
+		return nil
+	}
+	other, err := parseOne(src[:at] + val + src[at+was:])
+	if err != nil {
+		return nil
+	}
+	line, col := lang.RunePosition(src, len([]rune(src[:at])))
+	allShiftBack(other, lang.Position{Line: line, Col: col}, len(val)-was)
+	other.Notes = append(other.Notes, fmt.Sprintf("with %s=%s, as asked", key, val))
+	return []*lang.Question{asWritten, other}
+}
+
+// allOtherAt finds what allOtherValue reads: the key, the value the words
+// ask, and where the call's own value is (offset and length); at is -1
+// when src asks no such thing.
+func allOtherAt(src string) (key, val string, at, was int) {
+	loc := allCallRE.FindStringIndex(src)
+	if loc == nil {
+		return "", "", -1, 0
+	}
+	end := ptMatchClose(src, loc[1]-1)
+	if end <= loc[1] || end > len(src) || strings.Contains(src[loc[1]:end], "\n") || allCallRE.MatchString(src[end:]) {
+		return "", "", -1, 0 // one call on one line, and no other call after it
+	}
+	m := allOtherRE.FindStringSubmatchIndex(src[end:])
+	if m == nil {
+		return "", "", -1, 0
+	}
+	key, val = src[end+m[2]:end+m[3]], src[end+m[4]:end+m[5]]
+	set := regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*=\s*(\w+)`).FindStringSubmatchIndex(src[loc[1]:end])
+	if set == nil || strings.EqualFold(src[loc[1]+set[2]:loc[1]+set[3]], val) {
+		return "", "", -1, 0
+	}
+	return key, val, loc[1] + set[2], set[3] - set[2]
+}

@@ -97,6 +97,7 @@ func (f *ptFixer) apply(q *lang.Question, i int, fixed calc.Layer, c *ptCall, ar
 	if was != 0 {
 		q.Unused = append(q.Unused, lang.Unused{Text: old, Pos: ptArgPos(c, argIndex, key),
 			Why: fmt.Sprintf("%s is what the code has, but %s: read as %s", old, why, line)})
+		q.Unused = append(q.Unused, ptNamedAgain(f.src, old, ptArgPos(c, argIndex, key), text)...)
 		why = fmt.Sprintf("%s has %s = %s, but %s", c.Name, key, old, why)
 	} else {
 		why = fmt.Sprintf("%s is what goes in the %s: %s", text, old, why)
@@ -240,3 +241,31 @@ func ptMatchClose(src string, off int) int {
 	}
 	return len(src)
 }
+
+// ptNamedAgain are the other places src writes old, the number a fix
+// replaces ("what replaces 9216?"): the asker naming the number in the
+// code, which the fix answers with text.
+func ptNamedAgain(src, old string, at lang.Position, text string) []lang.Unused {
+	if old == "" || strings.Trim(old, "0123456789") != "" {
+		return nil
+	}
+	var out []lang.Unused
+	for off := 0; off < len(src); {
+		k := strings.Index(src[off:], old)
+		if k < 0 {
+			break
+		}
+		start, end := off+k, off+k+len(old)
+		off = end
+		if start > 0 && ptDigitAt(src, start-1) || end < len(src) && ptDigitAt(src, end) {
+			continue
+		}
+		if pos := ptOffsetPos(src, start); pos != at {
+			out = append(out, lang.Unused{Text: old, Pos: pos, Why: fmt.Sprintf("the number in the code the question asks about: %s goes in its place", text)})
+		}
+	}
+	return out
+}
+
+// ptDigitAt reports whether src[i] is a digit.
+func ptDigitAt(src string, i int) bool { return src[i] >= '0' && src[i] <= '9' }

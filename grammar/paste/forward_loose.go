@@ -38,6 +38,9 @@ func ptLooseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	for i, s := range res.chain {
 		out[i] = s.l
 	}
+	if merged := ptFragment(f, m, out, q); merged != nil {
+		return merged
+	}
 	q.Notes = append(q.Notes, "layers taken in the order the pasted lines of forward apply them")
 	q.Notes = append(q.Notes, t.notes...)
 	if _, flat := ptLastLayer(out).(calc.Flatten); flat {

@@ -100,7 +100,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 	env := ptEnv(f)
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
-	k := &kerasReader{env: env, q: q}
+	k := &kerasReader{env: env, q: q, src: src}
 	k.walk(f.Nodes)
 	if k.err != nil {
 		return nil, k.err
@@ -189,6 +189,7 @@ type kerasReader struct {
 	shapeKey   string   // its keyword: "input_shape", "shape", ...
 	contextCh  int      // the filters of a layer written after "after", read for its channels only
 	read       []string // the layer calls read, as text
+	src        string   // the paste, for words about the whole model ("base frozen")
 }
 
 // kerasContainers are walked, not built.

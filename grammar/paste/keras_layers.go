@@ -360,7 +360,9 @@ func (k *kerasReader) pool(c *ptCall, d int, avg bool) ([]lang.Layer, error) {
 				l.Pad = append(l.Pad, (kk-1)/2)
 			}
 		default:
-			return nil, b.errAt(b.at("padding"), "pooling with padding='same' and a stride other than the pool size is not sized yet")
+			fields := b.fields(map[string]string{"kernel": "pool_size", "stride": "strides", "pad": "padding"})
+			fields["input"] = c.Pos
+			return []lang.Layer{{Layer: kerasSamePool{l}, Pos: c.Pos, Fields: fields}}, nil
 		}
 	}
 	fields := b.fields(map[string]string{"kernel": "pool_size", "stride": "strides", "pad": "padding"})

@@ -35,6 +35,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allBothValues(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allOtherValue(src); qs != nil {
+		return qs, nil
+	}
 	if qs := allPoolVsFlatten(src); qs != nil {
 		return qs, nil
 	}
@@ -73,7 +76,14 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
 	_, _, _, _, sweep := allSweepAt(src)
-	return sweep || len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src)
+	return sweep || len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
+}
+
+// allAsksOther reports whether src asks its one call again with a
+// keyword's other value ("and with ceil_mode=False?").
+func allAsksOther(src string) bool {
+	_, _, at, _ := allOtherAt(src)
+	return at >= 0
 }
 
 // allDropRE asks the question again without an argument of the code: "and

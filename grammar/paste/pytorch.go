@@ -12,7 +12,7 @@ import (
 
 // ptLayerRE finds PyTorch's module names (the lowercase d of Conv2d, the
 // nn. prefix, the repr's "(conv1): Conv2d(").
-var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
+var ptLayerRE = regexp.MustCompile(`\bnn\.[A-Z]|\btorch\b|\b(?:Conv|ConvTranspose|MaxPool|AvgPool|AdaptiveAvgPool|AdaptiveMaxPool|BatchNorm|LazyConv)[123]d\(|\bConv[123]dTranspose\(|\b(?:Linear|LayerNorm|GroupNorm|Embedding|Sequential|ReLU|ConvLayer)\(|\bin_channels\b|\bout_channels\b|\bin_features\b|\bhidden_size\b|\binput_size\b|\bpytorch\b|\bPyTorch\b|\(\w+\): [A-Z]\w*\(|\bF\.[a-z_]+[123]d\(`)
 
 // LooksLikePyTorch reports whether src reads as pasted PyTorch code (nn.
 // modules, a printed model, torch tensors) rather than Keras code.
@@ -108,7 +108,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	}
 	assumed := ""
 	if !traced {
-		assumed = ptReuseShared(q, mods, fx)
+		assumed = ptReuseShared(src, msg, q, mods, fx)
 	}
 	ptViewMessage(src, prose.batch, q, mods)
 	if !traced {
@@ -234,6 +234,7 @@ type ptModuleWalk struct {
 	depth     int                 // classes inside classes
 	instances *int                // instances built so far, shared
 	taken     bool                // the last if's condition held
+	loops     int                 // loops being read (their assignments carry)
 }
 
 // walk visits nodes; owner is the container they are inside, if named.
@@ -257,7 +258,16 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			i = j
 			continue
 		}
-		if w.depth > 0 && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
+		if n.Ident == "for" {
+			if end := w.loop(nodes, i); end > i+1 {
+				i = end - 1
+				continue
+			}
+		}
+		if (w.loops > 0 || w.depth > 0) && w.assign(nodes, i) {
+			continue
+		}
+		if (w.depth > 0 || w.loops > 0) && (n.Ident == "if" || n.Ident == "else" || n.Ident == "elif") {
 			i = w.branch(nodes, i) - 1
 			continue
 		}
@@ -279,7 +289,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 		}
 		name := ptAssignedName(nodes, i)
 		spec, ok := ptSpecs[c.Base()]
-		if !ok {
+		if !ok && w.classes[c.Name] == nil {
+			// a helper the paste defines (fastai's def conv(ni, nf, ks=3)) is
+			// read from its body, never as the shorthand of its name
 			spec, ok = w.ptShorthandSpec(c)
 		}
 		if ok {
@@ -292,6 +304,9 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 		}
 		if cls := w.classes[c.Name]; cls != nil {
 			w.instance(cls, c, name, owner)
+			continue
+		}
+		if w.appendCall(n, c) {
 			continue
 		}
 		w.call(n, c, name, owner)
@@ -338,6 +353,9 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	before := len(m.order)
 	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
 		for _, el := range ptElements(n.Calls[0].Nodes, w.env) {
+			if w.spread(el.nodes, name, inner) {
+				continue
+			}
 			b := len(m.order)
 			w.walk(el.nodes, inner)
 			item := slices.Clone(m.order[b:])
@@ -356,6 +374,9 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	}
 	if len(m.order) > before || ptContainers[base] || ptNotLayers[base] || !ptIsModuleName(base) || len(c.Args) == 0 || ptFunctional(c) != nil {
 		return
+	}
+	if len(n.Calls) > 0 && n.Calls[0].Pos.Offset > n.Pos.Offset+len(n.Ident) {
+		return // "d2l AlexNet (8.1)": a name in the words, a space before its bracket
 	}
 	w.err = &lang.Error{Line: c.Pos.Line, Col: c.Pos.Col,
 		Msg:  fmt.Sprintf("%s is not a layer I know, so I cannot size it", c.Name),
@@ -623,6 +644,14 @@ func ptInput(f *ptFile, env map[string]ptValue, prose ptProse, q *lang.Question)
 		q.Notes = append(q.Notes, note)
 	}
 	q.Input = in
+	if p := prose; p.rate > 0 && p.seconds > 0 && len(in) == 2 && in[1] == p.rate*p.seconds {
+		why := fmt.Sprintf("%d Hz × %d s = %d samples: the input length", p.rate, p.seconds, in[1])
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(p.seconds), Pos: p.secondsAt, Why: why})
+		if p.rate%1000 == 0 {
+			q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(p.rate / 1000), Pos: p.rateAt, Why: why})
+		}
+		q.Notes = append(q.Notes, why)
+	}
 	return nil
 }
 

@@ -286,17 +286,89 @@ type ptProse struct {
 	// inFeatures is set when the words ask what a Linear takes ("fc1 in
 	// = ?", "in_features?"): the output, when no Linear is pasted.
 	inFeatures bool
+	// rate and seconds: "8 kHz, 1 second clips" is 8000 samples long;
+	// rateAt and secondsAt are where they are written.
+	rate, seconds     int
+	rateAt, secondsAt lang.Position
 }
 
 // ptReadProse reads the top-level words of a paste (never inside a call).
 func ptReadProse(f *ptFile) ptProse {
 	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
+	called := ptCallLines(f.Nodes)
 	for i, n := range r.nodes {
+		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) {
+			// "conv(1, 4),  #14x14": a size noted beside a layer is what it
+			// gives, not the network's input
+			continue
+		}
 		r.shape(i, n)
 		r.input(i, n)
 		r.asks(i)
 	}
+	if p := &r.p; p.length == 0 && p.rate > 0 && p.seconds > 0 && int64(p.rate)*int64(p.seconds) <= calc.MaxSize {
+		p.length = p.rate * p.seconds // "8 kHz, 1 second clips": 8000 samples
+	}
 	return r.p
+}
+
+// resizedTo reports whether node i follows "resized to" (or resize,
+// rescaled, upscaled, upsampled): "Fashion-MNIST resized to 224" is a
+// 224x224 input, whatever the dataset's own size.
+func (r *ptProseReader) resizedTo(i int) bool {
+	if r.word(i-1) != "to" {
+		return false
+	}
+	switch r.word(i - 2) {
+	case "resized", "resize", "resizing", "rescaled", "upscaled", "upsampled", "scaled", "interpolated":
+		return true
+	}
+	return false
+}
+
+// rateOrDuration reads a sampling rate ("8 kHz", "16000 Hz") or a
+// duration ("1 second clips", "a 2-second clip") at node i, the word w.
+func (r *ptProseReader) rateOrDuration(i int, w string) {
+	p := &r.p
+	v, at := r.num(i-1), i-1
+	if v == 0 && r.punct(i-1) == "-" {
+		v, at = r.num(i-2), i-2
+	}
+	if v <= 0 {
+		return
+	}
+	switch w {
+	case "khz":
+		p.rate, p.rateAt = v*1000, ptPos(r.nodes[at].Pos)
+	case "hz":
+		p.rate, p.rateAt = v, ptPos(r.nodes[at].Pos)
+	default:
+		p.seconds, p.secondsAt = v, ptPos(r.nodes[at].Pos)
+	}
+}
+
+// ptCallLines are the lines where a call of nodes (at any depth) starts.
+func ptCallLines(nodes []*ptNode) map[int]bool {
+	lines := map[int]bool{}
+	ptWalk(nodes, func(n *ptNode) bool {
+		if len(n.Calls) > 0 {
+			lines[n.Pos.Line] = true
+		}
+		return true
+	})
+	return lines
+}
+
+// inputWordBefore reports whether a word naming the input ("input",
+// "on", "takes") comes just before node i, on its line.
+func (r *ptProseReader) inputWordBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && r.nodes[j].Pos.Line == r.nodes[i].Pos.Line; j-- {
+		switch r.word(j) {
+		case "input", "inputs", "in", "on", "takes", "receives", "inp", "image", "images", "img":
+			return true
+		}
+	}
+	return false
 }
 
 // ptProseReader reads the words of a paste one node at a time.
@@ -339,7 +411,7 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.commaShape(i) || r.productShape(i) {
 		return
 	}
-	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution") && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
+	if v := r.num(i); v >= 8 && (r.word(i-1) == "input" || r.word(i-1) == "resolution" || r.resizedTo(i)) && !ptAfterSizeWords[r.word(i+1)] && r.punct(i+1) != "x" {
 		// "input 224": a square input, its sides repeated as the layers need
 		r.p.dims, r.p.dimsPos, r.p.single = []int{v}, ptPos(n.Pos), true
 		return
@@ -354,6 +426,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		g = n.Calls[0]
 	case len(n.Calls) > 0 && ptArticles[n.Ident] && ptShapeWordBefore(r.nodes, i):
 		g = n.Calls[0] // "on a (None, 16, 16, 128) input": the tuple reads as a's call
+	case len(n.Calls) > 0 && ptInputName(n.Ident):
+		g = n.Calls[0] // "# input_img (64,64,3)": the tuple reads as the name's call
 	}
 	if g != nil {
 		if d := ptIntGroup(g); d != nil {
@@ -365,6 +439,12 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 			r.p.channels, r.p.chPos, r.p.openSize = c, ptPos(g.Pos), true // [N, 128, H, W]
 		}
 	}
+}
+
+// ptInputName reports whether a name written before a tuple names the
+// model's input (input_img, X_input, inputs), not a layer or a module.
+func ptInputName(name string) bool {
+	return !strings.Contains(name, ".") && strings.Contains(strings.ToLower(name), "input")
 }
 
 // ptTorchSize is the list of a printed torch.Size([64, 128, 4, 4]) at n,
@@ -419,9 +499,11 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 	case "length", "len":
 		if v := r.num(i + 1); v > 0 {
 			p.length = v
-		} else if r.word(i+1) == "of" && r.num(i+2) > 0 {
-			p.length = r.num(i + 2)
+		} else if (r.word(i+1) == "of" || r.punct(i+1) == "-" || r.punct(i+1) == "=" || r.punct(i+1) == ":") && r.num(i+2) > 0 {
+			p.length = r.num(i + 2) // "length of 500", "a length-500 sequence"
 		}
+	case "khz", "hz", "second", "seconds", "sec", "secs":
+		r.rateOrDuration(i, w)
 	case "batch", "bs":
 		// "a batch of 32", "batch size 32", "batch=32"
 		for j := i + 1; j <= i+3; j++ {
@@ -438,9 +520,13 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		if v := r.num(i - 1); v > 0 {
 			p.frames = v
 		}
-	case "steps", "timesteps", "tokens", "words", "samples", "points", "long":
-		if v := r.num(i - 1); v > 0 {
+	case "steps", "timesteps", "tokens", "words", "samples", "points", "long", "step", "timestep", "sample", "point":
+		if v := r.num(i - 1); v > 0 && !strings.HasSuffix(w, "s") && w != "long" {
+			// "a 500-sample clip" only: "1 sample" is not a length
+		} else if v > 0 {
 			p.length = v
+		} else if r.punct(i-1) == "-" && r.num(i-2) > 0 {
+			p.length = r.num(i - 2) // "a 500-sample window"
 		}
 	case "cifar", "cifar10", "cifar100", "cifar_10", "svhn":
 		p.dataset = "cifar"

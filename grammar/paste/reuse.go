@@ -10,7 +10,11 @@ package paste
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -21,7 +25,7 @@ import (
 // is the reading the first Linear asks for. It returns the assumption to
 // say first when the Linear has no number to check it against ("???"),
 // and "" otherwise.
-func ptReuseShared(q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
+func ptReuseShared(src string, msg *ptMessage, q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
 	if q.Input == nil {
 		return ""
 	}
@@ -48,6 +52,25 @@ func ptReuseShared(q *lang.Question, m *ptModuleSet, fx *ptFixer) string {
 	case lin.In != 0 && int64(lin.In) != asWritten && int64(lin.In) == reused:
 		q.Layers = alt
 		q.Notes = append(q.Notes, why+fmt.Sprintf(" — the order in which the Linear's %d fits", lin.In))
+	case msg != nil && msg.kind == "linear" && len(msg.nums) == 4 && int64(msg.nums[1]) == reused && int64(msg.nums[1]) != asWritten:
+		q.Layers = alt
+		q.Notes = append(q.Notes, why+fmt.Sprintf(" — the order in which the %d features of PyTorch's message reach the Linear", msg.nums[1]))
+	case ptPoolEachWordsRE.MatchString(src):
+		q.Layers = alt
+		q.Notes = append(q.Notes, why+", as the words say")
+	case lin.In != 0 && int64(lin.In) != asWritten:
+		if side, at := ptWrittenFor(src, q.Layers, alt, li, ai, lin.In, q.Input); side > 0 {
+			q.Layers = alt
+			fx.trusted = true // the Linear was written for the other size: the order is known, the fix is the answer
+			q.Notes = append(q.Notes, why+fmt.Sprintf(" — the order in which the Linear's %d fits the %dx%d input it was written for", lin.In, side, side))
+			if at >= 0 {
+				m := ptSizeRE.FindStringSubmatchIndex(src[at:])
+				for _, k := range []int{2, 4} { // each side is a number of its own
+					q.Unused = append(q.Unused, lang.Unused{Text: src[at+m[k] : at+m[k+1]], Pos: ptOffsetPos(src, at+m[k]),
+						Why: fmt.Sprintf("the input the Linear's %d was written for; the question is about %dx%d", lin.In, q.Input[1], q.Input[2])})
+				}
+			}
+		}
 	case lin.In == 0 && fx.calls[q.Layers[li].Pos] != nil && ptUnknownArg(fx.calls[q.Layers[li].Pos], 0, "in_features"):
 		q.Layers = alt
 		q.Notes = append(q.Notes, why)
@@ -121,4 +144,58 @@ func ptElementsBefore(layers []lang.Layer, i int, in calc.Shape) (int64, bool) {
 	}
 	n, err := in.Elements()
 	return n, err == nil
+}
+
+// ptPoolEachWordsRE finds words that say the pool follows every conv:
+// "pool after each conv", "max pooling after every conv layer", "each conv
+// is followed by the pool".
+var ptPoolEachWordsRE = regexp.MustCompile(`(?i)\bpool(?:ing|ed)?\s+(?:\w+\s+){0,2}after\s+(?:each|every|all(?:\s+the)?|both)\s+(?:of\s+the\s+)?convs?\b|\b(?:each|every)\s+conv(?:olution)?(?:al)?(?:\s+layer)?\s+(?:is\s+)?followed\s+by\s+(?:a\s+|the\s+)?(?:max\s*)?pool`)
+
+// ptSizeRE finds a square size written in the words: "32x32", "28 x 28".
+var ptSizeRE = regexp.MustCompile(`\b(\d{1,4})\s*[x×]\s*(\d{1,4})\b`)
+
+// ptWrittenFor is the side of another square input the words name ("my
+// images are 64x64 not 32x32", "the CIFAR tutorial") at which the
+// Linear's in_features fits alt (the pool after every conv) and not the
+// layers as written; 0 when there is none.
+func ptWrittenFor(src string, layers, alt []lang.Layer, li, ai, in int, input calc.Shape) (side, at int) {
+	if len(input) != 3 {
+		return 0, -1
+	}
+	var sides, ats []int
+	for _, m := range ptSizeRE.FindAllStringSubmatchIndex(src, -1) {
+		if src[m[2]:m[3]] == src[m[4]:m[5]] {
+			if v, err := strconv.Atoi(src[m[2]:m[3]]); err == nil {
+				sides, ats = append(sides, v), append(ats, m[0])
+			}
+		}
+	}
+	low := strings.ToLower(src)
+	if strings.Contains(low, "cifar") {
+		sides, ats = append(sides, 32), append(ats, -1)
+	}
+	if strings.Contains(low, "mnist") {
+		sides, ats = append(sides, 28), append(ats, -1)
+	}
+	for k, side := range sides {
+		if side == input[1] && side == input[2] {
+			continue
+		}
+		at := calc.Shape{input[0], side, side}
+		written, ok1 := ptElementsBefore(layers, li, at)
+		reused, ok2 := ptElementsBefore(alt, ai, at)
+		if ok2 && reused == int64(in) && (!ok1 || written != int64(in)) {
+			return side, ats[k]
+		}
+	}
+	return 0, -1
+}
+
+// ptOffsetPos is the line and column (1-based, in runes) of byte offset
+// off of src.
+func ptOffsetPos(src string, off int) lang.Position {
+	before := src[:off]
+	line := strings.Count(before, "\n") + 1
+	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	return lang.Position{Line: line, Col: col}
 }
