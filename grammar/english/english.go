@@ -250,10 +250,20 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return append(out, t), 2
 	}
 	// s2, p1, d2: stride 2, padding 1, dilation 2, written short; LeNet's
-	// S2: and C3: are labels.
-	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":") {
+	// S2: and C3: are labels, and d2l (the book) is a name.
+	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":" && !(c.kind == 'w' && c.glued && enShort[c.raw] == "")) {
 		t.lem = enShort[t.raw]
 		return append(out, t, *n), 1
+	}
+	if vgg, n := enVGGConv(in, i); n > 0 {
+		return append(out, vgg...), n
+	}
+	if hw, n := enHeightWidth(in, i); n > 0 {
+		return append(out, hw...), n
+	}
+	if l := enNotation(in, i); l != "" {
+		t.lem = l
+		return append(out, t), 0
 	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
 		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {

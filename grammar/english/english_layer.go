@@ -263,6 +263,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if out == 0 {
 		out = r.outChannels()
 	}
+	perFilter := a.kind == "conv" && !a.depthwise && !a.separable && a.groups <= 1 && r.perFilter() // english_notation.go
+	if perFilter && out == 0 {
+		out = -1 // one filter, below, once the input's channels are known
+	}
 	if out == 0 && b.first && r.resNetStem(a) {
 		out = 64
 		r.notes = append(r.notes, "ResNet's stem conv1 has 64 filters (every torchvision ResNet, ResNeXt and Wide ResNet)")
@@ -288,6 +292,9 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if in == 0 && b.first && r.inputFree() {
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	}
+	if perFilter {
+		out = r.singleFilter(a, out)
 	}
 	return out, in, nil
 }
