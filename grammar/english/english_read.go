@@ -1065,10 +1065,18 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "receptive field"
 		}
 	case "memory":
+		if enMemoryAsCountRE.MatchString(r.src[r.toks[i].off:]) {
+			return "neurons" // CS231n's "memory (number of activations)": a count, not bytes
+		}
 		return "memory"
 	}
 	return ""
 }
+
+// enMemoryAsCountRE says the memory asked is a count of values, as
+// CS231n's VGG table counts it: "memory (number of activations)", "memory,
+// i.e. the activations".
+var enMemoryAsCountRE = regexp.MustCompile(`(?i)^memory\s*(?:\(\s*|,\s*i\.?e\.?,?\s*|:\s*)(?:the\s+)?(?:number\s+of\s+|#\s*)?(?:activations|values|neurons|floats)\b`)
 
 // enDoers are the words before "multiply" as a verb of the asker's own
 // working ("I multiply the strides", "do you multiply"), not a count asked.
