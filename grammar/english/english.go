@@ -122,7 +122,22 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw))))), nil
+}
+
+// enDtypes are the words of a stored number's type.
+var enDtypes = map[string]bool{"float32": true, "fp32": true, "float16": true, "fp16": true, "half": true, "bfloat16": true, "bf16": true,
+	"float64": true, "fp64": true, "double": true, "int8": true, "float": true, "single": true, "fp": true, "int": true, "bfloat": true, "bf": true}
+
+// enDtypeIn unties "in" from a number before a type: in "25088 -> 4096 in
+// float32" the 4096 is the output, not a count of inputs.
+func enDtypeIn(toks []enTok) []enTok {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind == 'w' && toks[i].lem == "in" && (enDtypes[strings.ToLower(toks[i+1].raw)] || toks[i+1].lem == "memory") {
+			toks[i].lem = "_"
+		}
+	}
+	return toks
 }
 
 // enRawTokens are src's tokens as the lexer reads them, before number

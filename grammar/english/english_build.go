@@ -107,6 +107,11 @@ func (r *enReader) finish(q *lang.Question) {
 		}
 	}
 	q.Batch = r.g.batch
+	if slices.Contains(q.Asked, "memory") && q.Input == nil && r.g.batch == 0 && !slices.Contains(q.Asked, "params") && !slices.Contains(q.Asked, "weights") {
+		// "memory for a linear layer 2048 -> 1000 in fp16": with no input,
+		// the memory a layer holds is its parameters'.
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "memory" }), "param bytes")
+	}
 	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}

@@ -433,10 +433,12 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		return ls, nil
 	}
 	out, in, _ := r.channels(a)
-	switch len(a.args) {
-	case 1:
+	switch {
+	case len(a.args) == 1 && out != 0 && in == 0 && int(a.args[0]) != out:
+		in = int(a.args[0]) // "FC layer (25088 -> 4096)": the arrow's two sides
+	case len(a.args) == 1:
 		out = int(a.args[0])
-	case 2:
+	case len(a.args) == 2:
 		in, out = int(a.args[0]), int(a.args[1])
 	}
 	if out == 0 && in == 0 && len(a.bareSizes) == 1 && len(r.toks[a.bareSizes[0]].dims) == 2 {

@@ -193,7 +193,33 @@ func (r *enReader) notLayer(i int) bool {
 	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
 		return true // "out size and conv params": what is asked of the layer named
 	}
+	if r.namedOutput(i) {
+		r.toks[i].lem = "the" // "the 7x7x512 pool5 output": a volume, named by the layer that made it
+		return true
+	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// namedOutput reports whether the kind word at i, with an index (pool5,
+// conv4_3), names the volume it outputs, its size said next to it, fed to
+// a fully connected layer named elsewhere: "takes the 7x7x512 pool5 output
+// to 4096", "the conv5 output (6x6x256)".
+func (r *enReader) namedOutput(i int) bool {
+	t := r.toks[i]
+	if t.idx == 0 || t.lem == "fc" || r.lem(i+1) != "output" && r.lem(i+1) != "fmap" {
+		return false
+	}
+	sized := i > 0 && r.toks[i-1].kind == 's' || i+2 < len(r.toks) && r.toks[i+2].kind == 's' ||
+		i+3 < len(r.toks) && r.lem(i+2) == "(" && r.toks[i+3].kind == 's'
+	if !sized {
+		return false
+	}
+	for j, u := range r.toks {
+		if j != i && u.kind == 'w' && u.lem == "fc" {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedList reports whether the word at i ends a list of settings a
