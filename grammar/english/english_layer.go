@@ -452,11 +452,20 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		r.toks[i].used = true
 		r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
 	}
+	if out == 0 && enPerNeuronRE.MatchString(r.src) {
+		out = 1 // "each neuron of a fully connected layer on 32x32x3 images has how many weights?"
+		r.notes = append(r.notes, "one neuron's weights asked: the layer is counted as a single unit")
+	}
 	if out == 0 {
 		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
 	}
 	return b.one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
 }
+
+// enPerNeuronRE asks what one neuron of a layer holds: "each neuron in
+// the first hidden layer ... has how many weights?", "a fully connected
+// neuron looking at a 200x200x3 image has how many weights?".
+var enPerNeuronRE = regexp.MustCompile(`(?i)\b(?:each|every|one|a\s+single|a|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)\b[^.?;]{0,100}?\b(?:has|have|holds?|gets?|needs?)\s+(?:how\s+many|what\s+number\s+of)\s+(?:weights|params|parameters|connections|inputs)`)
 
 // bnLayer builds a batch norm over the channels said, or those arriving.
 func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {

@@ -148,7 +148,7 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case r.labelKind(i) != "":
 		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
 		return &enAnchor{kind: r.labelKind(i), tok: i}
-	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)]:
+	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] && !r.mapsInNext(i):
 		// "the next layer makes 32 maps": another layer of the same kind.
 		return &enAnchor{kind: last.kind, tok: i}
 	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
@@ -168,6 +168,24 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: "conv", tok: i}
 	}
 	return nil
+}
+
+// mapsInNext reports whether the layer word at i ends "to have 40
+// feature maps in the next layer": the output of the layer described, not
+// another layer.
+func (r *enReader) mapsInNext(i int) bool {
+	j := i - 2
+	if r.lem(j) == "the" {
+		j--
+	}
+	if r.lem(j) != "in" {
+		return false
+	}
+	switch r.lem(j - 1) {
+	case "fmap", "channel", "filter", "neuron", "outch":
+		return r.isNum(j-2) || r.isNum(j-3)
+	}
+	return false
 }
 
 // namesKind reports whether a word of the question names the kind.
@@ -193,11 +211,25 @@ func (r *enReader) notLayer(i int) bool {
 	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
 		return true // "out size and conv params": what is asked of the layer named
 	}
+	if l == "fc" && len(r.toks) > i+1 && enNetWords[strings.ToLower(r.toks[i+1].raw)] && r.hasOtherFC(i) {
+		return true // "the first hidden layer of a fully connected net": the kind of network
+	}
 	if r.namedOutput(i) {
 		r.toks[i].lem = "the" // "the 7x7x512 pool5 output": a volume, named by the layer that made it
 		return true
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// hasOtherFC reports whether a word other than the one at i names a
+// fully connected layer.
+func (r *enReader) hasOtherFC(i int) bool {
+	for j, t := range r.toks {
+		if j != i && t.kind == 'w' && t.lem == "fc" {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOutput reports whether the kind word at i, with an index (pool5,
