@@ -304,6 +304,11 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		t.end = n.end
 		return append(out, t), 2
 	}
+	// "ch 9", "ch. 13", "chapter 9": a chapter of a book, not channels.
+	if n := enAt(in, i+1); strings.EqualFold(t.raw, "ch") && len(out) == 0 && n != nil && n.kind == 'n' ||
+		strings.EqualFold(t.raw, "ch") && len(out) > 0 && out[len(out)-1].kind == 'w' && n != nil && n.kind == 'n' && !n.glued && enBookWords[strings.ToLower(out[len(out)-1].raw)] {
+		t.lem = "idx"
+	}
 	// CS231n's W=10, F=3, S=2, P=1, K=10.
 	if n := enAt(in, i+1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
 		if l, ok := enCS231n[t.raw]; ok {
@@ -323,6 +328,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	return append(out, t), 0
 }
 
+// enBookWords are the names before "ch 9" that make it a chapter.
+var enBookWords = map[string]bool{"goodfellow": true, "book": true, "textbook": true, "d2l": true, "fastbook": true, "bishop": true, "murphy": true, "dlbook": true, "cs231n": true, "notes": true, "prince": true, "udlbook": true}
+
 // isOne reports whether w is the word "one".
 func isOne(w string) bool { return strings.EqualFold(w, "one") }
 
@@ -340,6 +348,11 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return append(out, s), n
 	}
 	used := 0
+	// "1-D", "2-D": a dimension count, as 1D is.
+	if h, n := enAt(in, i+1), enAt(in, i+2); h != nil && n != nil && h.raw == "-" && h.glued && n.glued && strings.EqualFold(n.raw, "d") && t.num >= 1 && t.num <= 3 {
+		w := enTok{kind: 'w', raw: t.raw + "D", lem: "dims", dimsOf: int(t.num), off: t.off, end: n.end, glued: t.glued}
+		return append(out, w), 2
+	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'w' && n.glued {
 		switch strings.ToLower(n.raw) {
 		case "d": // 3D, 2d

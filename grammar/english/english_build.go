@@ -121,7 +121,7 @@ func (r *enReader) finish(q *lang.Question) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
-	q.Unused = append(append(q.Unused, r.guessesUnused()...), r.g.unused...)
+	q.Unused = append(append(append(q.Unused, r.guessesUnused()...), r.g.unused...), r.chaptersUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 }

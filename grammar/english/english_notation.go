@@ -110,3 +110,16 @@ func (r *enReader) singleFilter(a *enAnchor, out int) int {
 	r.notes = append(r.notes, "one filter's parameters asked: the layer is counted as a single filter")
 	return 1
 }
+
+// chaptersUnused names the chapter numbers of "Goodfellow ch 9" as not
+// used: the front door's index words do not hold "ch".
+func (r *enReader) chaptersUnused() []lang.Unused {
+	var out []lang.Unused
+	for i, t := range r.toks {
+		if t.kind == 'w' && t.lem == "idx" && strings.EqualFold(t.raw, "ch") && r.isNum(i+1) {
+			n := r.toks[i+1]
+			out = append(out, lang.Unused{Text: r.src[n.off:min(n.end, len(r.src))], Pos: enPos(r.src, n.off), Why: "a chapter of the book named"})
+		}
+	}
+	return out
+}

@@ -218,7 +218,28 @@ func (r *enReader) notLayer(i int) bool {
 		r.toks[i].lem = "the" // "the 7x7x512 pool5 output": a volume, named by the layer that made it
 		return true
 	}
+	if l == "act" && strings.EqualFold(r.toks[i].raw, "activation") && r.unitOf(i) {
+		return true // "the receptive field of an activation after three convs": one unit
+	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// unitOf reports whether the word at i is one unit of a layer's output
+// ("of an activation", "a single activation"), as the receptive field or
+// the connections are asked of.
+func (r *enReader) unitOf(i int) bool {
+	j := i - 1
+	if j >= 0 && strings.EqualFold(r.toks[j].raw, "single") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch strings.ToLower(r.toks[j].raw) {
+	case "an", "a", "one":
+		return j > 0 && r.lem(j-1) == "of" || r.toks[j].raw != "a" && r.toks[j].raw != "an"
+	}
+	return false
 }
 
 // hasOtherFC reports whether a word other than the one at i names a
