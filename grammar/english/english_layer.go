@@ -294,7 +294,7 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	}
 	if perFilter {
-		out = r.singleFilter(a, out)
+		out = r.singleFilter(a, out, in)
 	}
 	return out, in, nil
 }

@@ -72,7 +72,7 @@ func enHeightWidth(in []enTok, i int) (out []enTok, n int) {
 // enPerFilterRE asks for one filter's parameters, not the layer's: "params
 // in EACH filter", "weights per filter", "how many parameters does a
 // single filter have", "each kernel has how many weights".
-var enPerFilterRE = regexp.MustCompile(`(?i)\b(?:param\w*|weights?)\s+(?:(?:are|is|does|do|there)\s+)*(?:(?:in|of|for|does|do|has)\s+(?:(?:each|every|one|a\s+single|a)\s+)+|per\s+)(?:single\s+)?(?:conv\w*\s+)?(?:filter|kernel)\b|\b(?:each|every|one|a\s+single|per)\s+(?:conv\w*\s+)?(?:filter|kernel)\s+(?:has|have|holds|contains?)\s+(?:how\s+many|what\s+number\s+of)\s+(?:param|weight)`)
+var enPerFilterRE = regexp.MustCompile(`(?i)\b(?:param\w*|weights?)\s+(?:(?:are|is|there)\s+)*(?:(?:in|of|for|does|do|has)\s+(?:(?:each|every|one|a\s+single|a)\s+)+|per\s+)(?:single\s+)?(?:\d+\s*[x×]\s*\d+(?:\s*[x×]\s*\d+)?\s+)?(?:conv\w*\s+)?(?:filter|kernel)\b|\b(?:each|every|one|a\s+single|per)\s+(?:conv\w*\s+)?(?:filter|kernel)\s+(?:has|have|holds|contains?)\s+(?:how\s+many|what\s+number\s+of)\s+(?:param|weight)`)
 
 // enWholeLayerRE asks for the whole layer's count too: "per kernel and
 // in total", "and for the whole layer".
@@ -96,10 +96,10 @@ func (r *enReader) perFilter() bool {
 // singleFilter makes the convolution of a per-filter question a single filter
 // (its parameters do not depend on how many the layer has), and names the
 // filter count written, if any, as not used.
-func (r *enReader) singleFilter(a *enAnchor, out int) int {
-	if out > 0 {
+func (r *enReader) singleFilter(a *enAnchor, out, in int) int {
+	if out > 0 && out != in {
 		for _, c := range a.counts {
-			if int(c.v) != out || c.class == "channel" || c.tok < 0 || c.tok >= len(r.toks) {
+			if int(c.v) != out || c.role == "in" || c.tok < 0 || c.tok >= len(r.toks) {
 				continue
 			}
 			t := r.toks[c.tok]
