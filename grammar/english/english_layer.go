@@ -434,7 +434,7 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 	}
 	out, in, _ := r.channels(a)
 	switch {
-	case len(a.args) == 1 && out != 0 && in == 0 && int(a.args[0]) != out:
+	case len(a.args) == 1 && out != 0 && in == 0 && r.arrowArg(a, out):
 		in = int(a.args[0]) // "FC layer (25088 -> 4096)": the arrow's two sides
 	case len(a.args) == 1:
 		out = int(a.args[0])
@@ -460,6 +460,17 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
 	}
 	return b.one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
+}
+
+// arrowArg reports whether a's one argument and its output count out are
+// the two sides of an arrow: "FC layer (25088 -> 4096)".
+func (r *enReader) arrowArg(a *enAnchor, out int) bool {
+	for _, c := range a.counts {
+		if int(c.v) == out && c.tok >= 2 && r.lem(c.tok-1) == "->" && r.isNum(c.tok-2) && r.toks[c.tok-2].num == a.args[0] {
+			return true
+		}
+	}
+	return false
 }
 
 // enPerNeuronRE asks what one neuron of a layer holds: "each neuron in
