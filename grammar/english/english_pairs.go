@@ -32,15 +32,17 @@ var enEachBNRE = regexp.MustCompile(`(?i)\b(?:each|every|all)\b[^.:;]{0,30}\b(?:
 // ("three 3x3 convs") must be the number of pairs. False leaves the
 // question to the other readings.
 func (r *enReader) pairStack(q *lang.Question) bool {
-	only, conv := r.convsOnly()
+	only, conv, named := r.convsOnly()
 	if !only {
 		return false
 	}
 	pairs, lead, ok := r.pairList()
-	if !ok || len(pairs) < 2 || r.comparing() {
+	if !ok || len(pairs) < 2 || r.comparing() || r.labelledPairs(lead) {
 		return false
 	}
-	if !r.pairKernels(pairs, lead, conv) || !r.pairCount(lead, len(pairs)) {
+	// With a conv named by its index ("conv2_x"), only pairs that say
+	// their own kernels stand on their own.
+	if !r.pairKernels(pairs, lead, conv && named == 0) || !r.pairCount(lead, len(pairs)) {
 		return false
 	}
 	input, ok := r.pairShared(pairs, lead)
@@ -247,21 +249,73 @@ func pairInput(dims []int, c int) (calc.Shape, bool) {
 	return nil, false
 }
 
-// convsOnly reports whether the question names at most one conv word,
-// with no index ("conv2" is a layer named on its own), no layer of another
-// kind but batch norms and activations ("fc 512->256, 256->10" is no conv
-// list), and no layer said from and to its channels ("1x1 conv from 256
-// to 64 then ..."). conv is whether it names the conv word.
-func (r *enReader) convsOnly() (ok, conv bool) {
+// convsOnly reports whether the question names no layer of another kind
+// but batch norms and activations ("fc 512->256, 256->10" is no conv
+// list) and no layer said from and to its channels ("1x1 conv from 256
+// to 64 then ..."); conv is whether it names the conv word, once, and
+// named how many conv words carry an index ("conv2" may be a layer named
+// on its own, or a stage: "conv2_x").
+func (r *enReader) convsOnly() (ok, conv bool, named int) {
 	n := 0
 	for j, t := range r.toks {
 		switch {
 		case t.kind != 'w':
 		case t.lem == "conv" && t.dimsOf <= 2 && t.idx == 0:
 			n++
+		case t.lem == "conv" && t.dimsOf <= 2:
+			named++
 		case t.lem == "from" && r.isNum(j+1) || enKinds[t.lem] && t.lem != "bn" && t.lem != "act" || t.lem == "conv" || t.lem == "layer" && t.idx > 0:
-			return false, false
+			return false, false, 0
 		}
 	}
-	return n <= 1, n == 1
+	return n <= 1, n == 1, named
 }
+
+// labelledPairs reports whether a conv named by its index labels a pair
+// ("conv1 3x3 3->16, conv2 3x3 16->32"): the layers are named, and the
+// general reader keeps their names.
+func (r *enReader) labelledPairs(lead int) bool {
+	for j := max(lead-3, 0); j < len(r.toks); j++ {
+		if t := r.toks[j]; t.kind == 'w' && t.lem == "conv" && t.idx > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// eachBatchNorm reads "two 3x3 convs (bias=False) each followed by
+// BatchNorm2d": convs, then the batch norm said once (or once per conv),
+// become each conv followed by its batch norm over the conv's channels.
+// Other layers are returned as they are.
+func (r *enReader) eachBatchNorm(layers []lang.Layer) []lang.Layer {
+	if !enEachBNRE.MatchString(r.src) && !enBNEachRE.MatchString(r.src) {
+		return layers
+	}
+	k := 0
+	for k < len(layers) {
+		if _, ok := layers[k].Layer.(calc.Conv); !ok {
+			break
+		}
+		k++
+	}
+	bns := layers[k:]
+	if k < 2 || len(bns) != 1 && len(bns) != k {
+		return layers
+	}
+	for _, l := range bns {
+		if _, ok := l.Layer.(calc.BatchNorm); !ok {
+			return layers
+		}
+	}
+	var out []lang.Layer
+	for _, l := range layers[:k] {
+		c := l.Layer.(calc.Conv)
+		out = append(out, l, lang.Layer{Layer: calc.BatchNorm{C: c.Out}, Pos: bns[0].Pos, Fields: bns[0].Fields})
+	}
+	r.notes = append(r.notes, "a batch norm after each conv")
+	return out
+}
+
+// enBNEachRE says a batch norm per conv otherwise: "two conv3x3 + 2 bn",
+// "each with BN", "BN after every conv".
+var enBNEachRE = regexp.MustCompile(`(?i)\b(?:each|every)\s+(?:conv\w*\s+)?(?:with|\+)\s+(?:an?\s+)?(?:batch\s*norm\w*|bn)\b|\+\s*(?:two|three|four|2|3|4)\s+(?:batch\s*norm\w*|bns?)\b`)
