@@ -704,6 +704,11 @@ func (r *enReader) inputChannels(first *enAnchor) int {
 		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") && !r.kerasCall(a) {
 			c = int(a.args[0])
 		}
+		for _, n := range a.counts {
+			if len(a.args) == 1 && c == 0 && n.role == "out" && r.arrowArg(a, int(n.v)) {
+				c = int(a.args[0]) // "conv1d (40->64, k5)"
+			}
+		}
 		if a.kind == "bn" && len(a.args) > 0 {
 			c = int(a.args[0])
 		}

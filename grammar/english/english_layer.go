@@ -306,6 +306,8 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 func (r *enReader) argChannels(a *enAnchor) (out, in int, note string) {
 	out, in, note = r.channels(a)
 	switch {
+	case len(a.args) == 1 && out != 0 && in == 0 && r.arrowArg(a, out):
+		in = int(a.args[0]) // "conv1d (40->64, k5)": the arrow's two sides
 	case r.kerasCall(a):
 		if out != 0 && in == 0 && out != int(a.args[0]) {
 			in, note = out, ""
