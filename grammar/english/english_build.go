@@ -819,6 +819,20 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 	return r.lem(j) == "after"
 }
 
+// sameLayerBias gives a layer named again without settings, a, the "no
+// bias" said with it: the last kept layer of its kind is the one meant.
+func sameLayerBias(kept []*enAnchor, a *enAnchor) {
+	if !a.noBias {
+		return
+	}
+	for k := len(kept) - 1; k >= 0; k-- {
+		if kept[k].kind == a.kind {
+			kept[k].noBias = true
+			return
+		}
+	}
+}
+
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
 // carries nothing of its own ("output shape after pooling?").
 func (r *enReader) dropEmpty() {
@@ -837,6 +851,7 @@ func (r *enReader) dropEmpty() {
 		// hidden layer have?": the layer named again.
 		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			sameLayerBias(kept, a)
 			continue
 		}
 		named := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 // sizes go to the input
@@ -862,6 +877,7 @@ func (r *enReader) dropEmpty() {
 			continue
 		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
+			sameLayerBias(kept, a) // "ConvLayer(64, 128) -> that's conv with bias=False"
 			continue
 		}
 		// "... how many parameters does dropout add?": a layer without
