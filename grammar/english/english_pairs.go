@@ -162,8 +162,8 @@ func (r *enReader) pairKernels(pairs []enPair, lead int, conv bool) bool {
 			}
 			shared = t.dims
 		}
-		if t.kind == 's' && j == lead-1 && pairs[0].kernel == nil {
-			pairs[0].kernel = t.dims // "1x1 256->64": the first pair's own
+		if t.kind == 's' && (j == lead-1 || j == lead-2 && r.lem(lead-1) == "conv" && !conv) && pairs[0].kernel == nil {
+			pairs[0].kernel = t.dims // "1x1 256->64", "1x1 conv 256->64": the first pair's own
 			shared = nil
 		}
 	}
@@ -254,7 +254,8 @@ func pairInput(dims []int, c int) (calc.Shape, bool) {
 // list) and no layer said from and to its channels ("1x1 conv from 256
 // to 64 then ..."); conv is whether it names the conv word, once, and
 // named how many conv words carry an index ("conv2" may be a layer named
-// on its own, or a stage: "conv2_x").
+// on its own, or a stage: "conv2_x"), or how many conv words there are
+// when more than one: then each pair must say its kernel.
 func (r *enReader) convsOnly() (ok, conv bool, named int) {
 	n := 0
 	for j, t := range r.toks {
@@ -268,7 +269,10 @@ func (r *enReader) convsOnly() (ok, conv bool, named int) {
 			return false, false, 0
 		}
 	}
-	return n <= 1, n == 1, named
+	if n > 1 {
+		named += n // "1x1 conv 256->64, 3x3 conv 64->64": a conv word per pair
+	}
+	return true, n == 1, named
 }
 
 // labelledPairs reports whether a conv named by its index labels a pair
@@ -307,9 +311,23 @@ func (r *enReader) eachBatchNorm(layers []lang.Layer) []lang.Layer {
 			return layers
 		}
 	}
+	noBias := 0
+	for _, l := range layers[:k] {
+		if l.Layer.(calc.Conv).NoBias {
+			noBias++
+		}
+	}
+	allNoBias := enAllNoBiasRE.MatchString(r.src)
+	if noBias != 0 && noBias != k && !allNoBias {
+		return layers // the bias said of some convs only: the reading is left as it is
+	}
 	var out []lang.Layer
 	for _, l := range layers[:k] {
 		c := l.Layer.(calc.Conv)
+		if allNoBias {
+			c.NoBias = true
+			l.Layer = c
+		}
 		out = append(out, l, lang.Layer{Layer: calc.BatchNorm{C: c.Out}, Pos: bns[0].Pos, Fields: bns[0].Fields})
 	}
 	r.notes = append(r.notes, "a batch norm after each conv")
@@ -319,3 +337,7 @@ func (r *enReader) eachBatchNorm(layers []lang.Layer) []lang.Layer {
 // enBNEachRE says a batch norm per conv otherwise: "two conv3x3 + 2 bn",
 // "each with BN", "BN after every conv".
 var enBNEachRE = regexp.MustCompile(`(?i)\b(?:each|every)\s+(?:conv\w*\s+)?(?:with|\+)\s+(?:an?\s+)?(?:batch\s*norm\w*|bn)\b|\+\s*(?:two|three|four|2|3|4)\s+(?:batch\s*norm\w*|bns?)\b`)
+
+// enAllNoBiasRE says no conv has a bias: "all bias=False", "all without
+// bias", "none with a bias".
+var enAllNoBiasRE = regexp.MustCompile(`(?i)\b(?:all|every\s+\w+|each)\b[^.;]{0,12}\b(?:bias\s*=\s*false|no\s+bias|without\s+(?:a\s+)?bias|use_bias\s*=\s*false)`)
