@@ -386,6 +386,12 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 	if len(k) == 0 {
 		k = r.shortKernel(a)
 	}
+	if len(k) == 0 && r.paramsOnly() && a.op != "global" && len(r.realAnchors()) > 1 && !r.namesKind("fc") && !r.namesKind("flatten") {
+		// "CONV1 ..., then POOL1, then CONV2 ...: params?": with no
+		// fully connected layer after it, no window changes a count.
+		k = []int{2}
+		r.notes = append(r.notes, fmt.Sprintf("%s's window was not given: 2x2 assumed; the parameters asked do not depend on it", r.toks[a.tok].raw))
+	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
 	}
@@ -462,6 +468,17 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
 	}
 	return b.one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
+}
+
+// paramsOnly reports whether the question asks for parameter counts and
+// nothing that depends on a layer's geometry.
+func (r *enReader) paramsOnly() bool {
+	for _, a := range r.g.asked {
+		if a != "params" && a != "weights" && a != "biases" {
+			return false
+		}
+	}
+	return len(r.g.asked) > 0
 }
 
 // arrowArg reports whether a's one argument and its output count out are
