@@ -82,7 +82,13 @@ var enWholeLayerRE = regexp.MustCompile(`(?i)\b(?:total|overall|altogether|whole
 // only: it names one filter and not the whole layer, and asks for nothing besides parameters,
 // weights and biases (a filter has no output size of its own).
 func (r *enReader) perFilter() bool {
-	if !enPerFilterRE.MatchString(r.src) || enWholeLayerRE.MatchString(r.src) {
+	if r.oneOf == 0 {
+		r.oneOf = 1
+		if enPerFilterRE.MatchString(r.src) && !enWholeLayerRE.MatchString(r.src) {
+			r.oneOf = 2
+		}
+	}
+	if r.oneOf == 1 {
 		return false
 	}
 	for _, a := range r.g.asked {

@@ -18,6 +18,7 @@ type enReader struct {
 	guesses []int        // tokens of the asker's guesses ("is the output 112?")
 	shortN  int          // layers written short (conv3, pool2): see shortNames
 	rows    map[int]bool // lines read as summary rows, by their start
+	oneOf   int8         // perFilter's answer once read: 0 not yet, 1 no, 2 yes
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around
