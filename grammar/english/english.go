@@ -122,7 +122,22 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw)))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw))))), nil
+}
+
+// enDtypes are the words of a stored number's type.
+var enDtypes = map[string]bool{"float32": true, "fp32": true, "float16": true, "fp16": true, "half": true, "bfloat16": true, "bf16": true,
+	"float64": true, "fp64": true, "double": true, "int8": true, "float": true, "single": true, "fp": true, "int": true, "bfloat": true, "bf": true}
+
+// enDtypeIn unties "in" from a number before a type: in "25088 -> 4096 in
+// float32" the 4096 is the output, not a count of inputs.
+func enDtypeIn(toks []enTok) []enTok {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind == 'w' && toks[i].lem == "in" && (enDtypes[strings.ToLower(toks[i+1].raw)] || toks[i+1].lem == "memory") {
+			toks[i].lem = "_"
+		}
+	}
+	return toks
 }
 
 // enRawTokens are src's tokens as the lexer reads them, before number
@@ -250,10 +265,20 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return append(out, t), 2
 	}
 	// s2, p1, d2: stride 2, padding 1, dilation 2, written short; LeNet's
-	// S2: and C3: are labels.
-	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":") {
+	// S2: and C3: are labels, and d2l (the book) is a name.
+	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":" && !(c.kind == 'w' && c.glued && enShort[c.raw] == "")) {
 		t.lem = enShort[t.raw]
 		return append(out, t, *n), 1
+	}
+	if vgg, n := enVGGConv(in, i); n > 0 {
+		return append(out, vgg...), n
+	}
+	if hw, n := enHeightWidth(in, i); n > 0 {
+		return append(out, hw...), n
+	}
+	if l := enNotation(in, i); l != "" {
+		t.lem = l
+		return append(out, t), 0
 	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
 		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
@@ -279,6 +304,11 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		t.end = n.end
 		return append(out, t), 2
 	}
+	// "ch 9", "ch. 13", "chapter 9": a chapter of a book, not channels.
+	if n := enAt(in, i+1); strings.EqualFold(t.raw, "ch") && len(out) == 0 && n != nil && n.kind == 'n' ||
+		strings.EqualFold(t.raw, "ch") && len(out) > 0 && out[len(out)-1].kind == 'w' && n != nil && n.kind == 'n' && !n.glued && enBookWords[strings.ToLower(out[len(out)-1].raw)] {
+		t.lem = "idx"
+	}
 	// CS231n's W=10, F=3, S=2, P=1, K=10.
 	if n := enAt(in, i+1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
 		if l, ok := enCS231n[t.raw]; ok {
@@ -298,6 +328,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	return append(out, t), 0
 }
 
+// enBookWords are the names before "ch 9" that make it a chapter.
+var enBookWords = map[string]bool{"goodfellow": true, "book": true, "textbook": true, "d2l": true, "fastbook": true, "bishop": true, "murphy": true, "dlbook": true, "cs231n": true, "notes": true, "prince": true, "udlbook": true}
+
 // isOne reports whether w is the word "one".
 func isOne(w string) bool { return strings.EqualFold(w, "one") }
 
@@ -315,6 +348,11 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return append(out, s), n
 	}
 	used := 0
+	// "1-D", "2-D": a dimension count, as 1D is.
+	if h, n := enAt(in, i+1), enAt(in, i+2); h != nil && n != nil && h.raw == "-" && h.glued && n.glued && strings.EqualFold(n.raw, "d") && t.num >= 1 && t.num <= 3 {
+		w := enTok{kind: 'w', raw: t.raw + "D", lem: "dims", dimsOf: int(t.num), off: t.off, end: n.end, glued: t.glued}
+		return append(out, w), 2
+	}
 	if n := enAt(in, i+1); n != nil && n.kind == 'w' && n.glued {
 		switch strings.ToLower(n.raw) {
 		case "d": // 3D, 2d

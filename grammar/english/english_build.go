@@ -30,7 +30,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	if r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_chain.go, english_arrows.go, english_sizestack.go
+	if r.pairStack(q) || r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_pairs.go, english_chain.go, english_arrows.go, english_sizestack.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -85,6 +85,7 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 		return nil, err
 	}
 	layers, input = r.denseLastAxis(layers, input) // english_counts.go
+	layers = r.eachBatchNorm(layers)               // english_pairs.go
 	layers = keptFlattens(r.flattened(q, layers, input), input)
 	if input == nil {
 		input = r.inputFromOutput(layers)
@@ -107,6 +108,11 @@ func (r *enReader) finish(q *lang.Question) {
 		}
 	}
 	q.Batch = r.g.batch
+	if slices.Contains(q.Asked, "memory") && q.Input == nil && r.g.batch == 0 && !slices.Contains(q.Asked, "params") && !slices.Contains(q.Asked, "weights") {
+		// "memory for a linear layer 2048 -> 1000 in fp16": with no input,
+		// the memory a layer holds is its parameters'.
+		q.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(s string) bool { return s == "memory" }), "param bytes")
+	}
 	if slices.Contains(q.Asked, "memory") && q.Input != nil || slices.Contains(q.Asked, "receptive field") {
 		q.Network = true // memory and the receptive field are a network's, even for one layer
 	}
@@ -116,7 +122,7 @@ func (r *enReader) finish(q *lang.Question) {
 	// The numbers no reading used are named by the front door, which
 	// accounts for every number of the question.
 	q.Framework = r.framework()
-	q.Unused = append(append(q.Unused, r.guessesUnused()...), r.g.unused...)
+	q.Unused = append(append(append(q.Unused, r.guessesUnused()...), r.g.unused...), r.chaptersUnused()...)
 	q.Notes = append(q.Notes, r.notes...)
 	q.Canonical = lang.Format(q)
 }
@@ -698,6 +704,11 @@ func (r *enReader) inputChannels(first *enAnchor) int {
 		if len(a.args) >= 2 && (a.kind == "conv" || a.kind == "deconv") && !r.kerasCall(a) {
 			c = int(a.args[0])
 		}
+		for _, n := range a.counts {
+			if len(a.args) == 1 && c == 0 && n.role == "out" && r.arrowArg(a, int(n.v)) {
+				c = int(a.args[0]) // "conv1d (40->64, k5)"
+			}
+		}
 		if a.kind == "bn" && len(a.args) > 0 {
 			c = int(a.args[0])
 		}
@@ -808,6 +819,20 @@ func (r *enReader) saidAfter(a *enAnchor) bool {
 	return r.lem(j) == "after"
 }
 
+// sameLayerBias gives a layer named again without settings, a, the "no
+// bias" said with it: the last kept layer of its kind is the one meant.
+func sameLayerBias(kept []*enAnchor, a *enAnchor) {
+	if !a.noBias {
+		return
+	}
+	for k := len(kept) - 1; k >= 0; k-- {
+		if kept[k].kind == a.kind {
+			kept[k].noBias = true
+			return
+		}
+	}
+}
+
 // dropEmpty forgets a mention that repeats an earlier layer's kind and
 // carries nothing of its own ("output shape after pooling?").
 func (r *enReader) dropEmpty() {
@@ -826,6 +851,7 @@ func (r *enReader) dropEmpty() {
 		// hidden layer have?": the layer named again.
 		this := k > 0 && (strings.EqualFold(r.toks[a.start].raw, "this") || strings.EqualFold(r.toks[a.start].raw, "that")) || r.saidLast(a)
 		if empty && this && a.kind != "act" && a.kind != "dropout" {
+			sameLayerBias(kept, a)
 			continue
 		}
 		named := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 // sizes go to the input
@@ -851,6 +877,7 @@ func (r *enReader) dropEmpty() {
 			continue
 		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
+			sameLayerBias(kept, a) // "ConvLayer(64, 128) -> that's conv with bias=False"
 			continue
 		}
 		// "... how many parameters does dropout add?": a layer without

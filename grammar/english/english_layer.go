@@ -263,6 +263,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if out == 0 {
 		out = r.outChannels()
 	}
+	perFilter := a.kind == "conv" && !a.depthwise && !a.separable && a.groups <= 1 && r.perFilter() // english_notation.go
+	if perFilter && out == 0 {
+		out = -1 // one filter, below, once the input's channels are known
+	}
 	if out == 0 && b.first && r.resNetStem(a) {
 		out = 64
 		r.notes = append(r.notes, "ResNet's stem conv1 has 64 filters (every torchvision ResNet, ResNeXt and Wide ResNet)")
@@ -289,6 +293,9 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	}
+	if perFilter {
+		out = r.singleFilter(a, out, in)
+	}
 	return out, in, nil
 }
 
@@ -299,6 +306,8 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 func (r *enReader) argChannels(a *enAnchor) (out, in int, note string) {
 	out, in, note = r.channels(a)
 	switch {
+	case len(a.args) == 1 && out != 0 && in == 0 && r.arrowArg(a, out):
+		in = int(a.args[0]) // "conv1d (40->64, k5)": the arrow's two sides
 	case r.kerasCall(a):
 		if out != 0 && in == 0 && out != int(a.args[0]) {
 			in, note = out, ""
@@ -377,6 +386,12 @@ func (r *enReader) poolLayer(b *enBuild) ([]lang.Layer, error) {
 	if len(k) == 0 {
 		k = r.shortKernel(a)
 	}
+	if len(k) == 0 && r.paramsOnly() && a.op != "global" && len(r.realAnchors()) > 1 && !r.namesKind("fc") && !r.namesKind("flatten") {
+		// "CONV1 ..., then POOL1, then CONV2 ...: params?": with no
+		// fully connected layer after it, no window changes a count.
+		k = []int{2}
+		r.notes = append(r.notes, fmt.Sprintf("%s's window was not given: 2x2 assumed; the parameters asked do not depend on it", r.toks[a.tok].raw))
+	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the pooling window's size", "say it as \"2x2 max pooling with stride 2\" (a pooling layer has no learnable parameters, whatever its size)")
 	}
@@ -426,10 +441,12 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		return ls, nil
 	}
 	out, in, _ := r.channels(a)
-	switch len(a.args) {
-	case 1:
+	switch {
+	case len(a.args) == 1 && out != 0 && in == 0 && r.arrowArg(a, out):
+		in = int(a.args[0]) // "FC layer (25088 -> 4096)": the arrow's two sides
+	case len(a.args) == 1:
 		out = int(a.args[0])
-	case 2:
+	case len(a.args) == 2:
 		in, out = int(a.args[0]), int(a.args[1])
 	}
 	if out == 0 && in == 0 && len(a.bareSizes) == 1 && len(r.toks[a.bareSizes[0]].dims) == 2 {
@@ -443,11 +460,42 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		r.toks[i].used = true
 		r.notes = append(r.notes, fmt.Sprintf("%s read as the number of units", r.toks[i].raw))
 	}
+	if out == 0 && enPerNeuronRE.MatchString(r.src) {
+		out = 1 // "each neuron of a fully connected layer on 32x32x3 images has how many weights?"
+		r.notes = append(r.notes, "one neuron's weights asked: the layer is counted as a single unit")
+	}
 	if out == 0 {
 		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
 	}
 	return b.one(calc.Linear{In: in, Out: out, NoBias: a.noBias}), nil
 }
+
+// paramsOnly reports whether the question asks for parameter counts and
+// nothing that depends on a layer's geometry.
+func (r *enReader) paramsOnly() bool {
+	for _, a := range r.g.asked {
+		if a != "params" && a != "weights" && a != "biases" {
+			return false
+		}
+	}
+	return len(r.g.asked) > 0
+}
+
+// arrowArg reports whether a's one argument and its output count out are
+// the two sides of an arrow: "FC layer (25088 -> 4096)".
+func (r *enReader) arrowArg(a *enAnchor, out int) bool {
+	for _, c := range a.counts {
+		if int(c.v) == out && c.tok >= 2 && r.lem(c.tok-1) == "->" && r.isNum(c.tok-2) && r.toks[c.tok-2].num == a.args[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// enPerNeuronRE asks what one neuron of a layer holds: "each neuron in
+// the first hidden layer ... has how many weights?", "a fully connected
+// neuron looking at a 200x200x3 image has how many weights?".
+var enPerNeuronRE = regexp.MustCompile(`(?i)\b(?:each|every|one|a\s+single|a|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)\b[^.?;]{0,100}?\b(?:has|have|holds?|gets?|needs?)\s+(?:how\s+many|what\s+number\s+of)\s+(?:weights|params|parameters|connections|inputs)`)
 
 // bnLayer builds a batch norm over the channels said, or those arriving.
 func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {

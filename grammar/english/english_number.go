@@ -674,6 +674,13 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	if role == "" && n.nat > 0 && class == "channel" && r.lem(n.nat+1) == "input" {
 		role = "in"
 	}
+	// "64 channels in, 128 channels out": the side said after the noun,
+	// at the end of its phrase.
+	if role == "" && n.nat > 0 && class != "" {
+		if l := r.lem(n.nat + 1); (l == "in" || l == "out") && r.phraseEnd(n.nat+2) {
+			role = l
+		}
+	}
 	// "takes 10 feature maps as input", "64 channels as output".
 	if role == "" && n.nat > 0 && strings.EqualFold(r.toks[min(n.nat+1, len(r.toks)-1)].raw, "as") {
 		switch r.lem(n.nat + 2) {
@@ -723,6 +730,16 @@ func (r *enReader) numRole(n *enNum, class string) string {
 		}
 	}
 	return role
+}
+
+// phraseEnd reports whether token i ends a phrase: punctuation, "and",
+// "then", or the end of the text.
+func (r *enReader) phraseEnd(i int) bool {
+	if i >= len(r.toks) {
+		return true
+	}
+	l := r.lem(i)
+	return r.toks[i].kind == 'p' && l != "(" && l != "->" || l == "and" || l == "then"
 }
 
 // enReadVerbs say what a filter reads: "sees all 6 maps".

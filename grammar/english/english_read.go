@@ -18,6 +18,7 @@ type enReader struct {
 	guesses []int        // tokens of the asker's guesses ("is the output 112?")
 	shortN  int          // layers written short (conv3, pool2): see shortNames
 	rows    map[int]bool // lines read as summary rows, by their start
+	oneOf   int8         // perFilter's answer once read: 0 not yet, 1 no, 2 yes
 }
 
 // enAnchor is one layer mentioned in the text, with the facts read around
@@ -148,7 +149,7 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case r.labelKind(i) != "":
 		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
 		return &enAnchor{kind: r.labelKind(i), tok: i}
-	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)]:
+	case last != nil && r.lem(i) == "layer" && (r.lem(i-1) == "then" || r.lem(i-1) == "another") && !enKinds[r.lem(i-2)] && !r.mapsInNext(i):
 		// "the next layer makes 32 maps": another layer of the same kind.
 		return &enAnchor{kind: last.kind, tok: i}
 	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
@@ -168,6 +169,24 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: "conv", tok: i}
 	}
 	return nil
+}
+
+// mapsInNext reports whether the layer word at i ends "to have 40
+// feature maps in the next layer": the output of the layer described, not
+// another layer.
+func (r *enReader) mapsInNext(i int) bool {
+	j := i - 2
+	if r.lem(j) == "the" {
+		j--
+	}
+	if r.lem(j) != "in" {
+		return false
+	}
+	switch r.lem(j - 1) {
+	case "fmap", "channel", "filter", "neuron", "outch":
+		return r.isNum(j-2) || r.isNum(j-3)
+	}
+	return false
 }
 
 // namesKind reports whether a word of the question names the kind.
@@ -193,7 +212,68 @@ func (r *enReader) notLayer(i int) bool {
 	if enQuantities[r.lem(i+1)] && len(r.anchors) > 0 && !r.toks[i].plural {
 		return true // "out size and conv params": what is asked of the layer named
 	}
+	if l == "fc" && len(r.toks) > i+1 && enNetWords[strings.ToLower(r.toks[i+1].raw)] && r.hasOtherFC(i) {
+		return true // "the first hidden layer of a fully connected net": the kind of network
+	}
+	if r.namedOutput(i) {
+		r.toks[i].lem = "the" // "the 7x7x512 pool5 output": a volume, named by the layer that made it
+		return true
+	}
+	if l == "act" && strings.EqualFold(r.toks[i].raw, "activation") && r.unitOf(i) {
+		return true // "the receptive field of an activation after three convs": one unit
+	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
+}
+
+// unitOf reports whether the word at i is one unit of a layer's output
+// ("of an activation", "a single activation"), as the receptive field or
+// the connections are asked of.
+func (r *enReader) unitOf(i int) bool {
+	j := i - 1
+	if j >= 0 && strings.EqualFold(r.toks[j].raw, "single") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch strings.ToLower(r.toks[j].raw) {
+	case "an", "a", "one":
+		return j > 0 && r.lem(j-1) == "of" || r.toks[j].raw != "a" && r.toks[j].raw != "an"
+	}
+	return false
+}
+
+// hasOtherFC reports whether a word other than the one at i names a
+// fully connected layer.
+func (r *enReader) hasOtherFC(i int) bool {
+	for j, t := range r.toks {
+		if j != i && t.kind == 'w' && t.lem == "fc" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOutput reports whether the kind word at i, with an index (pool5,
+// conv4_3), names the volume it outputs, its size said next to it, fed to
+// a fully connected layer named elsewhere: "takes the 7x7x512 pool5 output
+// to 4096", "the conv5 output (6x6x256)".
+func (r *enReader) namedOutput(i int) bool {
+	t := r.toks[i]
+	if t.idx == 0 || t.lem == "fc" || r.lem(i+1) != "output" && r.lem(i+1) != "fmap" {
+		return false
+	}
+	sized := i > 0 && r.toks[i-1].kind == 's' || i+2 < len(r.toks) && r.toks[i+2].kind == 's' ||
+		i+3 < len(r.toks) && r.lem(i+2) == "(" && r.toks[i+3].kind == 's'
+	if !sized {
+		return false
+	}
+	for j, u := range r.toks {
+		if j != i && u.kind == 'w' && u.lem == "fc" {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedList reports whether the word at i ends a list of settings a
@@ -1065,10 +1145,18 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "receptive field"
 		}
 	case "memory":
+		if enMemoryAsCountRE.MatchString(r.src[r.toks[i].off:]) {
+			return "neurons" // CS231n's "memory (number of activations)": a count, not bytes
+		}
 		return "memory"
 	}
 	return ""
 }
+
+// enMemoryAsCountRE says the memory asked is a count of values, as
+// CS231n's VGG table counts it: "memory (number of activations)", "memory,
+// i.e. the activations".
+var enMemoryAsCountRE = regexp.MustCompile(`(?i)^memory\s*(?:\(\s*|,\s*i\.?e\.?,?\s*|:\s*)(?:the\s+)?(?:number\s+of\s+|#\s*)?(?:activations|values|neurons|floats)\b`)
 
 // enDoers are the words before "multiply" as a verb of the asker's own
 // working ("I multiply the strides", "do you multiply"), not a count asked.

@@ -41,6 +41,48 @@ func (r *enReader) pluralKind(i int) bool {
 	return j < 0 || r.toks[j].kind != 'n' // "two 3x3 convs": a count of layers
 }
 
+// allOfKind reports whether the layer word at i is said of all its kind:
+// "all conv filters 3x3", "every conv layer", "all the pool layers".
+func (r *enReader) allOfKind(i int) bool {
+	t := r.toks[i]
+	if t.idx > 0 || t.lem != "conv" && t.lem != "pool" {
+		return false
+	}
+	j := i - 1
+	if j > 0 && strings.EqualFold(r.toks[j].raw, "the") {
+		j--
+	}
+	if j < 0 || !strings.EqualFold(r.toks[j].raw, "all") && !strings.EqualFold(r.toks[j].raw, "every") {
+		return false
+	}
+	if n := r.lem(i + 1); n == "filter" || n == "layer" || n == "kernel" {
+		return r.toks[i+1].plural || strings.EqualFold(r.toks[j].raw, "every")
+	}
+	return false
+}
+
+// sharedSentence reports whether a, said after the shared mention prev
+// in the same sentence, with a kernel and no count, is said of every
+// layer of its kind: later mentions of that kind say no kernel.
+func (r *enReader) sharedSentence(a, prev *enAnchor) bool {
+	if !prev.shared || !r.allOfKind(prev.tok) || a.kind == prev.kind || a.kind != "pool" && a.kind != "conv" ||
+		len(a.kernel) == 0 || len(a.counts)+len(a.args)+len(a.bare) > 0 || r.toks[a.tok].idx > 0 {
+		return false
+	}
+	for j := prev.tok; j < a.tok; j++ {
+		if l := r.lem(j); l == "." || l == ";" || l == "?" {
+			return false
+		}
+	}
+	later := 0
+	for _, b := range r.anchors {
+		if b.kind == a.kind && b.tok > a.tok && len(b.kernel) == 0 {
+			later++
+		}
+	}
+	return later > 0
+}
+
 // shareSettings gives the settings said of every layer of a kind to each
 // layer of it that does not say its own, and forgets the shared mention;
 // a size after "all" ("(all 3x3)") is every conv's kernel.
@@ -57,8 +99,19 @@ func (r *enReader) shareSettings() {
 		}
 		// "all convs are 3x3 stride 1, pools are 2x2: conv - conv - pool":
 		// a plural said before the layers it is said of.
-		if r.pluralKind(a.tok) && r.toks[a.tok].lem == a.kind && r.singles(a.kind) > 0 {
+		if (r.pluralKind(a.tok) || r.allOfKind(a.tok)) && r.toks[a.tok].lem == a.kind && r.singles(a.kind) > 0 {
 			a.shared = true
+		}
+		// "All conv filters 3x3 stride 1 pad 1, pool 2x2 stride 2. Input
+		// ... Conv 32, Pool, ...": a layer said with settings in the
+		// sentence of a shared one, whose kind is named bare later, is
+		// every one too.
+		if k > 0 && r.sharedSentence(a, r.anchors[k-1]) {
+			a.shared = true
+		}
+		if a.shared && len(a.kernel) == 0 && len(a.bareSizes) == 1 && r.allOfKind(a.tok) {
+			a.kernel = r.toks[a.bareSizes[0]].dims // "all pool layers are 2x2"
+			r.toks[a.bareSizes[0]].used = true
 		}
 		// "(stride 1 convs, pool stride 2)": a layer named again in
 		// brackets, with settings but no size of its own, is every one.

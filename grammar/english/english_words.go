@@ -13,7 +13,7 @@ var enVocab = map[string]string{}
 // enWords lists the words of each lemma; a word belongs to one lemma only
 // (TestEnglishVocabulary checks it).
 var enWords = map[string][]string{
-	"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions"},
+	"conv":       {"conv", "convolution", "convolutional", "convolve", "convolving", "convolved", "convs", "convo", "convolutions", "convlayer", "convblock", "convbnrelu", "convbnact", "convnormact"},
 	"deconv":     {"deconv", "deconvolution", "convtranspose", "upconv", "upconvolution", "transposed", "transpose", "fractionally"},
 	"pool":       {"pool", "pooling", "subsampling", "gap", "maxpool", "maxpooling", "avgpool", "avgpooling", "averagepool", "averagepooling"},
 	"max":        {"max", "maximum"},
