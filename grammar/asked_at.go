@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,19 +52,131 @@ func withAt(src string, q *Question) *Question {
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
+	var d []string
 	if inFeaturesAsked(src) || q.Fix != nil && isLinear(q, q.Fix.Layer) && onlyOutput(q.Asked) {
 		if a, ok := inFeaturesAt(src, q, refs); ok {
 			at = append(at, a)
 		}
-	} else if len(q.Layers) > 1 && !wholeWords.MatchString(src) {
-		at = resolveRefs(q, refs)
+	} else if !wholeWords.MatchString(src) {
+		if len(q.Layers) > 1 {
+			at = resolveRefs(q, refs)
+		}
+		d = missingRefs(q, refs)
 	}
-	if len(at) == 0 {
+	if s := unsizedAsked(q, at); s != "" {
+		d = append(d, s)
+	}
+	if len(at) == 0 && len(d) == 0 {
 		return q
 	}
 	cp := *q
-	cp.At = at
+	if len(at) > 0 {
+		cp.At = at
+	}
+	cp.Doubts = slices.Clip(q.Doubts)
+	for _, s := range d {
+		if !slices.Contains(cp.Doubts, s) {
+			cp.Doubts = append(cp.Doubts, s)
+		}
+	}
 	return &cp
+}
+
+// placeAsked matches a place asked by kind just before it: "after the
+// second conv", "output of the pool".
+var placeAsked = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from))\s+(?:the\s+|my\s+|that\s+|this\s+)(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|last|final)\s+)?(?:max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected)\b(?:\s+layer\b)?`)
+
+// withoutPlaces reads src again with the places it asks about blanked
+// out, when the reading q took one of them for a layer of its own ("two
+// 3x3 convs then a pool ... after the second conv" read as one conv,
+// written where "the second conv" is asked): the place asked describes no
+// layer. It returns the new reading, or q when there is none or it is no
+// better (fewer layers, more numbers unused).
+func withoutPlaces(src string, q *Question) *Question {
+	spans := placeAsked.FindAllStringIndex(src, -1)
+	if len(spans) == 0 {
+		return q
+	}
+	inside := false
+	for _, o := range layerOffsets(src, q) {
+		for _, sp := range spans {
+			inside = inside || o >= sp[0] && o < sp[1]
+		}
+	}
+	if !inside {
+		return q
+	}
+	b := []byte(src)
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	again, err := Parse(string(b))
+	if err != nil || len(again.Layers) < len(q.Layers) || len(again.Unused) > len(q.Unused) {
+		return q
+	}
+	return again
+}
+
+// missingRefs is a doubt for each layer the question names by kind and
+// place that the reading has no layer for: "the size after the second
+// conv and after the pool" read with one conv answers one place of two,
+// or another question. A kind the reading holds in its blocks counts.
+func missingRefs(q *Question, refs []atRef) []string {
+	if q.Preset != "" {
+		return nil // a preset's own places are read by preset_part.go
+	}
+	var out []string
+	leaves := leafLayers(q)
+	for _, r := range refs {
+		if r.layers != nil || r.within >= 0 || r.kind == "layer" {
+			continue
+		}
+		n := 0
+		for _, l := range leaves {
+			if layerOfKind(l, r.kind) {
+				n++
+			}
+		}
+		if n == 0 || r.nth > n {
+			out = append(out, fmt.Sprintf("the question asks about %s, and this reading has no such layer", strings.TrimSpace(r.name)))
+		}
+	}
+	return out
+}
+
+// sizedQuantities are quantities asked that need the layers' output
+// sizes, and how a doubt names them.
+var sizedQuantities = map[string]string{"output": "the output size", "neurons": "the output neurons", "macs": "the multiply-accumulates", "flops": "the FLOPs"}
+
+// unsizedAsked is a doubt when the question asks for a quantity that
+// needs an input size and the reading has none to size its layers with:
+// "output length and number of params?" answered with the parameters
+// alone answers half of it. "" otherwise.
+func unsizedAsked(q *Question, at []At) string {
+	if q.Solve != nil || q.Input != nil {
+		return ""
+	}
+	var names []string
+	for _, a := range q.Asked {
+		if n, ok := sizedQuantities[a]; ok && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, a := range at {
+		if a.What != "" && !slices.Contains(names, "the output size") {
+			names = append(names, "the output size") // "the length after the conv and after the pool"
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	reports, ok := computed(q)
+	if ok && len(reports) > 0 && reports[len(reports)-1].Output != nil {
+		return ""
+	}
+	return fmt.Sprintf("the question asks for %s, and this reading has no input size to work it out from", strings.Join(names, " and "))
 }
 
 // wholeWords ask about the whole network even where a layer is named:

@@ -41,6 +41,12 @@ var aspects = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernel|filter|window)\b`),
 	// storage: "in fp16", "int8"
 	regexp.MustCompile(`(?i)\b(?:in\s+)?(?:fp|float|bf|b?float|int|uint)\s*(?:8|16|32|64)\b|\b(?:half|single|double)[- ]precision\b`),
+	// rounding: "ceil_mode=True", "with ceil mode", "the default floor mode"
+	regexp.MustCompile(`(?i)\bceil_mode\s*=\s*(?:true|false)\b|\b(?:ceil|floor)(?:ing)?[_ ]mode\b`),
+	// groups: "groups=2", "2 groups"
+	regexp.MustCompile(`(?i)\bgroups\s*(?:=|of|is|:)?\s*\d+\b|\b\d+\s+groups\b`),
+	// output padding: "output_padding=1"
+	regexp.MustCompile(`(?i)\boutput_padding\s*=\s*(?:\(\s*\d+\s*,\s*\d+\s*\)|\d+)|\boutput\s+padding\s*(?:of|is)?\s*\d+`),
 	// filters: "64 filters", "128 output channels"
 	regexp.MustCompile(`(?i)\b\d+\s+(?:filters|kernels|output\s+channels|out\s+channels|feature\s+maps)\b`),
 }
@@ -109,6 +115,12 @@ func aspectsIn(change string) bool {
 	return false
 }
 
+// floorWords say a pool rounds down, PyTorch's default: "with the
+// default ceil_mode=False", "without ceil mode". Taking ceil mode out of
+// the first question says it; the words are dropped, as a reader may take
+// "ceil_mode" for ceil mode whatever its value.
+var floorWords = regexp.MustCompile(`(?i)\bceil_mode\s*=\s*false\b|\b(?:no|without|w/o|not)\s+(?:the\s+)?ceil(?:ing)?[_ ]mode\b|\bfloor(?:ing)?[_ ]mode\b`)
+
 // withChange writes the first question with what the follow-up changes:
 // every aspect the follow-up names is taken out of the first question,
 // and the follow-up's words are added at its end. It reports false when
@@ -131,7 +143,7 @@ func withChange(first, change string) (string, bool) {
 		return "", false
 	}
 	base = strings.TrimRight(strings.TrimSpace(base), "?.,;:-> ")
-	return base + ", " + change, true
+	return base + ", " + floorWords.ReplaceAllString(change, ""), true
 }
 
 // sizes matches the sizes of an input: "224", "64x64", "32x32x3".
