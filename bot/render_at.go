@@ -27,6 +27,9 @@ func atParts(r Reply) []string {
 		// the output asked belongs to the layer it is asked after.
 		used["output"] = used["output"] || at.What == grammar.AtOutput
 	}
+	// "MACs of conv1_1 and conv1_2": what is asked of no place in
+	// particular is asked of every layer named.
+	ofEach := leftAsked(q.Asked, used)
 	for _, at := range q.At {
 		rep, ok := layerReport(r, at.Layer)
 		if !ok {
@@ -41,7 +44,7 @@ func atParts(r Reply) []string {
 			s = layerPart(r, at, rep, []string{"output"})
 			used["output"] = true
 		default:
-			asked := leftAsked(q.Asked, used)
+			asked := ofEach
 			if len(asked) == 0 {
 				asked = []string{"connections", "params", "output"}
 			}
