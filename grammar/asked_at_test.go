@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -80,6 +81,74 @@ func TestConnectionsCounted(t *testing.T) {
 		total := slices.Contains(q.Asked, "total connections")
 		if total != tt.total || q.BiasConnection != tt.bias || q.BiasLeftOut != tt.no {
 			t.Errorf("%q: total %v, bias counted %v, left out %v; want %v, %v, %v (asked %v)", tt.src, total, q.BiasConnection, q.BiasLeftOut, tt.total, tt.bias, tt.no, q.Asked)
+		}
+	}
+}
+
+// TestPlacesAskedNotLayers checks that places asked ("after the second
+// conv and after the pool") are not read as layers of their own, and each
+// is answered. Sizes with torch 2 (nn.Conv2d(.., 3), nn.MaxPool2d(2)):
+// 100 -> 98 -> 96 -> 48; 140 -> 138 -> 136 -> 68; 64x64x3 with two 5x5
+// convs of 8 filters -> 60 -> 56, pooled 28.
+func TestPlacesAskedNotLayers(t *testing.T) {
+	tests := []struct {
+		src    string
+		layers int
+		want   []At
+	}{
+		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second conv"}, {Layer: 2, What: AtOutput, Name: "the pool"}}},
+		{"a 140x140 image goes through two valid 3x3 convolutions and then a 2x2 maxpool; what is the spatial size after the second convolution and after the maxpool", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second convolution"}, {Layer: 2, What: AtOutput, Name: "the maxpool"}}},
+		{"input 64x64x3, two 5x5 valid convs with 8 filters, then maxpool 2. output after the second conv and after the pool?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second conv"}, {Layer: 2, What: AtOutput, Name: "the pool"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			qs, err := ParseAll(tt.src)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ParseAll: %d questions, %v", len(qs), err)
+			}
+			q := qs[0]
+			if len(q.Layers) != tt.layers || !slices.Equal(q.At, tt.want) {
+				t.Errorf("%d layers, At %+v; want %d, %+v\nunderstood: %s", len(q.Layers), q.At, tt.layers, tt.want, Format(q))
+			}
+			if len(q.Doubts) > 0 {
+				t.Errorf("doubts %q, want none", q.Doubts)
+			}
+		})
+	}
+}
+
+// TestAskedMoreThanRead checks that a question asking for more than its
+// reading can answer is not confident: sizes asked with no input size
+// read, a place asked that the reading has no layer for.
+func TestAskedMoreThanRead(t *testing.T) {
+	tests := []struct{ src, doubt string }{
+		// the input length is not given: the parameters answer half of it
+		{"nn.Conv1d(16, 32, kernel_size=5): output length and number of params?", "the output size"},
+		{"self.conv = nn.Conv1d(8, 16, 9, stride=2)\nself.pool = nn.MaxPool1d(2)\nwhat length comes out after the conv and after the pool?", "the output size"},
+		{"Conv2d(3, 64, 7, stride=2, padding=3): how many MACs and params?", "the multiply-accumulates"},
+	}
+	for _, tt := range tests {
+		qs, err := ParseAll(tt.src)
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%q: %d questions, %v", tt.src, len(qs), err)
+			continue
+		}
+		if !slices.ContainsFunc(qs[0].Doubts, func(d string) bool { return strings.Contains(d, tt.doubt) }) {
+			t.Errorf("%q: doubts %q, want one naming %q", tt.src, qs[0].Doubts, tt.doubt)
+		}
+	}
+	// Answered in full: no doubt. 28x28x1, 5x5, 32 filters: 24x24x32 and
+	// (25+1)*32 = 832 params.
+	for _, src := range []string{"a conv layer with 32 5x5 filters on a 28x28x1 input, stride 1, no padding. output size and number of params?",
+		"nn.Linear(512, 10): output size and params?"} {
+		qs, err := ParseAll(src)
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%q: %d questions, %v; want one", src, len(qs), err)
+		} else if len(qs[0].Doubts) > 0 {
+			t.Errorf("%q: doubts %q; want none", src, qs[0].Doubts)
 		}
 	}
 }

@@ -143,7 +143,41 @@ func withChange(first, change string) (string, bool) {
 		return "", false
 	}
 	base = strings.TrimRight(strings.TrimSpace(base), "?.,;:-> ")
-	return base + ", " + floorWords.ReplaceAllString(change, ""), true
+	change = floorWords.ReplaceAllString(change, "")
+	if in, ok := intoCall(base, change); ok {
+		return in, true
+	}
+	return base + ", " + change, true
+}
+
+// kwargsOnly matches a follow-up that only sets keyword arguments:
+// "with output_padding=1?", "and groups=4".
+var kwargsOnly = regexp.MustCompile(`(?i)^(?:with\s+)?(?:the\s+)?(\w+\s*=\s*\w+(?:\s*,\s*\w+\s*=\s*\w+)*)\s*\??$`)
+
+// oneCall matches a layer's call in pasted code: "nn.ConvTranspose2d(".
+var oneCall = regexp.MustCompile(`\b(?:nn\.|layers\.)?[A-Z]\w*\(`)
+
+// intoCall writes a follow-up that sets keyword arguments into the one
+// layer call of the first question, where code sets them: "..., stride=2,
+// padding=1)" with "output_padding=1" is "..., stride=2, padding=1,
+// output_padding=1)". It reports false when the follow-up is not such or
+// the question holds no call, or several.
+func intoCall(base, change string) (string, bool) {
+	m := kwargsOnly.FindStringSubmatch(strings.TrimSpace(change))
+	calls := oneCall.FindAllStringIndex(base, -1)
+	if m == nil || len(calls) != 1 {
+		return "", false
+	}
+	end := callEnd(base, calls[0][0])
+	if end < 0 {
+		return "", false
+	}
+	args := strings.TrimRight(strings.TrimSpace(base[calls[0][1]:end-1]), ",")
+	sep := ", "
+	if strings.TrimSpace(args) == "" {
+		sep = ""
+	}
+	return base[:calls[0][1]] + args + sep + m[1] + base[end-1:], true
 }
 
 // sizes matches the sizes of an input: "224", "64x64", "32x32x3".

@@ -21,6 +21,17 @@ func TestFollowUps(t *testing.T) {
 		{"input 100x100x3, conv 7x7 stride 3 with 8 filters, no padding -> output? and if I feed 128x128", []string{"3->8 stride 3 pad valid bias input 100x100", "3->8 stride 3 pad valid bias input 128x128"}},
 		// 9*3*24+24 = 672 ; the follow-up keeps what is asked
 		{"params of a 3x3 conv from 3 to 24 channels with bias? ok and if bias=False", []string{"conv 3x3 3->24 bias", "conv 3x3 3->24 nobias"}},
+		// Rounding changed (torch 2, nn.MaxPool2d): k2 s2 on 7 is 4 with
+		// ceil_mode=True, 3 without; k3 s2 on 10 is 5 and 4; on 9, k2 s2
+		// is 4, then 5 with ceil_mode=True.
+		{"nn.MaxPool2d(2, ceil_mode=True) on a 7x7 map: output size? and with the default ceil_mode=False?", []string{"maxpool 2x2 ceil", "maxpool 2x2 input"}},
+		{"MaxPool2d(kernel_size=3, stride=2, ceil_mode=True) on 10x10, output shape? and without ceil mode?", []string{"stride 2 ceil input 10x10", "stride 2 input 10x10"}},
+		{"maxpool 2x2 stride 2 on a 9x9 input: output size? and with ceil_mode=True?", []string{"maxpool 2x2 stride 2 input 9x9", "maxpool 2x2 stride 2 ceil input 9x9"}},
+		{"maxpool 3x3 stride 2 ceil mode on a 14x14 input: output? and without ceil mode?", []string{"stride 2 ceil input 14x14", "maxpool 3x3 stride 2 input 14x14"}},
+		// groups: 3*3*32*64+64 = 18,496; with groups=2, 3*3*16*64+64 = 9,280
+		{"nn.Conv2d(32, 64, 3) params? and with groups=2?", []string{"conv 3x3 32->64 bias", "conv 3x3 32->64 groups 2 bias"}},
+		// output_padding: (7-1)*2-2+3 = 13, then 14 (torch 2, nn.ConvTranspose2d)
+		{"nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1) on 7x7: output size? and with output_padding=1?", []string{"deconv 3x3 16->8 stride 2 pad 1 bias", "outpad 1"}},
 	} {
 		qs, err := ParseAll(c.text)
 		if err != nil {
