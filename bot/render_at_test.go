@@ -42,6 +42,17 @@ func TestFirstLineAtLayer(t *testing.T) {
 		// 75 per neuron, 8*28*28 = 6,272 neurons: 470,400 weights only, 476,672 with the bias (LeNet's count).
 		{"conv 5x5, 3 -> 8 channels on 32x32x3, no padding. how many connections in total?",
 			[]string{"476,672", "470,400"}, nil},
+		// Several layers named, one quantity asked of each (vgg16, torch 2):
+		// conv1_1 224*224*64*3*9 = 86,704,128 MACs, conv1_2 224*224*64*64*9
+		// = 1,849,688,064; conv2_1 3*3*64*128+128 = 73,856 params, conv2_2
+		// 3*3*128*128+128 = 147,584.
+		{"MACs of vgg16 conv1_1 and conv1_2 on 224x224? no bias",
+			[]string{"conv1_1", "86,704,128", "conv1_2", "1,849,688,064"}, nil},
+		{"how many params do conv2_1 and conv2_2 of VGG16 have",
+			[]string{"conv2_1", "73,856", "conv2_2", "147,584"}, nil},
+		// 100 -> 98 -> 96 -> 48, one channel assumed.
+		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?",
+			[]string{"after the second conv", "96×96", "after the pool", "48×48"}, nil},
 	}
 	b := bot.New(bot.Options{})
 	for _, tt := range tests {

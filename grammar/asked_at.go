@@ -46,6 +46,7 @@ func withAt(src string, q *Question) *Question {
 	if len(q.Layers) == 0 || len(src) > MaxChars*4 {
 		return q
 	}
+	q = withActivations(src, q)
 	offs := layerOffsets(src, q)
 	names, defs := layerNames(src, offs)
 	refs := nameRefs(src, names, defs)
@@ -117,6 +118,42 @@ func withoutPlaces(src string, q *Question) *Question {
 		return q
 	}
 	return again
+}
+
+// Activations are the values a layer outputs: "how many activations",
+// "the memory (number of activations)" as CS231n counts a layer's memory,
+// "the activation size (H*W*C)".
+var (
+	activationCount = regexp.MustCompile(`(?i)\b(?:number\s+of|#\s*(?:of\s+)?|how\s+many|count\s+of|total)\s+(?:output\s+)?activations?\b|\bactivations?\s+count\b`)
+	activationSize  = regexp.MustCompile(`(?i)\bactivations?\s+(?:map\s+|volume\s+)?(?:sizes?|shapes?|dim\w*)\b`)
+	memoryAsCount   = regexp.MustCompile(`(?i)\bmemory\s*\(\s*(?:the\s+)?(?:number|#|count)\s+of\s+activations\s*\)`)
+)
+
+// withActivations asks for the values a layer outputs when the question
+// asks for its activations by count or size, beside what else it asks
+// ("how many activations and how many weights" asks both); "memory
+// (number of activations)" is that count, not bytes. A question that
+// asks nothing in particular gets them in its headline already.
+func withActivations(src string, q *Question) *Question {
+	if len(q.Asked) == 0 || slices.Contains(q.Asked, "output") || slices.Contains(q.Asked, "neurons") {
+		return q
+	}
+	var add string
+	switch {
+	case activationCount.MatchString(src):
+		add = "neurons"
+	case activationSize.MatchString(src):
+		add = "output"
+	default:
+		return q
+	}
+	cp := *q
+	cp.Asked = slices.Clone(q.Asked)
+	if memoryAsCount.MatchString(src) {
+		cp.Asked = slices.DeleteFunc(cp.Asked, func(a string) bool { return a == "memory" })
+	}
+	cp.Asked = append([]string{add}, cp.Asked...)
+	return &cp
 }
 
 // missingRefs is a doubt for each layer the question names by kind and

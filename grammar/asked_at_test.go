@@ -152,3 +152,30 @@ func TestAskedMoreThanRead(t *testing.T) {
 		}
 	}
 }
+
+// TestActivationsAsked checks that activations asked by count or size
+// are asked beside the rest ("how many activations and how many
+// weights"), and that CS231n's "memory (number of activations)" is the
+// count, not bytes.
+func TestActivationsAsked(t *testing.T) {
+	tests := []struct {
+		src       string
+		want, not string
+	}{
+		{"conv 3x3 3->64 pad 1 on 224x224x3: how many activations and how many weights?", "neurons", ""},
+		{"first layer: 32 3x3 filters, stride 1, pad 1, on a 64x64x3 input. what's its memory (number of activations) and the number of weights?", "neurons", "memory"},
+		{"VGG first conv layer (64 3x3 filters, pad 1) on a 224x224x3 image: activation size and weights?", "output", ""},
+		// memory in bytes stays memory
+		{"conv 3x3 3->64 pad 1 on 224x224x3: how much memory do the activations take in float32, and how many weights?", "memory", ""},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.src)
+		if err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+			continue
+		}
+		if !slices.Contains(q.Asked, tt.want) || tt.not != "" && slices.Contains(q.Asked, tt.not) {
+			t.Errorf("%q: asked %q, want %q and not %q", tt.src, q.Asked, tt.want, tt.not)
+		}
+	}
+}
