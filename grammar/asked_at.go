@@ -605,6 +605,11 @@ func isLinear(q *Question, i int) bool {
 var totalWords = regexp.MustCompile(`(?i)\bin\s+total\b|\btotal\s+(?:number\s+of\s+)?connections\b|\bconnections\b[^.?!]{0,40}\b(?:altogether|overall|in\s+all)\b|` +
 	`\b(?:for|in|of)\s+(?:one|an|each|a\s+single|the\s+whole|the\s+entire|this|that)\s+(?:whole\s+)?(?:output\s+)?(?:feature\s+)?map\b|\bper\s+(?:output\s+)?(?:feature\s+)?map\b`)
 
+// leNetWords name LeNet-5, whose paper counts a layer's connections in
+// all ("C1 ... has 156 trainable parameters and 122,304 connections"):
+// a question about it asks that count.
+var leNetWords = regexp.MustCompile(`(?i)\ble-?net(?:-?5)?\b`)
+
 // oneNeuron names one unit whose connections are asked: "each neuron of
 // an output map".
 var oneNeuron = regexp.MustCompile(`(?i)\b(?:each|every|per|one|a\s+single|an?)\s+(?:output\s+)?(?:neuron|unit|node)s?\b`)
@@ -619,7 +624,7 @@ var biasLeftOut = regexp.MustCompile(`(?i)\bweights?\s+only\b|\bonly\s+(?:the\s+
 // and the bias left out when it says so, though "counting" appears
 // ("not counting bias").
 func withConnections(src string, q *Question) *Question {
-	total := totalWords.MatchString(src) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
+	total := (totalWords.MatchString(src) || leNetWords.MatchString(src)) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
 	leftOut := biasLeftOut.MatchString(src)
 	if !total && !leftOut {
 		return q

@@ -71,6 +71,10 @@ func TestConnectionsCounted(t *testing.T) {
 		{"connections for one output map of a 3x3 conv on 4 input ch, output 30x30, counting the bias", true, true, false},
 		{"a 5x5 conv reading 6 input maps: how many connections does each neuron of an output map have, counting the bias as one?", false, true, false},
 		{"each neuron in a 3x3 conv layer on 64 channels connects to how many values? (not counting bias)", false, false, true},
+		// LeNet-5's paper counts a layer's connections in all: C1 has
+		// (5*5+1)*6*28*28 = 122,304.
+		{"lenet c1: 6 feature maps with 5x5 kernels on a 32x32 input, no padding. trainable params and how many connections, counting the bias?", true, true, false},
+		{"In LeNet, each neuron of C1 is connected to how many inputs? (5x5 kernel, 1 input channel)", false, false, false},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.src)
