@@ -64,7 +64,7 @@ func withAt(src string, q *Question) *Question {
 		}
 		d = missingRefs(q, refs)
 	}
-	if s := unsizedAsked(q, at); s != "" {
+	if s := unsizedAsked(src, q, at); s != "" {
 		d = append(d, s)
 	}
 	if len(at) == 0 && len(d) == 0 {
@@ -167,8 +167,8 @@ func missingRefs(q *Question, refs []atRef) []string {
 	var out []string
 	leaves := leafLayers(q)
 	for _, r := range refs {
-		if r.layers != nil || r.within >= 0 || r.kind == "layer" {
-			continue
+		if r.layers != nil || r.within >= 0 || r.kind == "layer" || !r.after && r.nth <= 0 {
+			continue // "the fc layers" may be the layers left out, or the one to write
 		}
 		n := 0
 		for _, l := range leaves {
@@ -184,26 +184,38 @@ func missingRefs(q *Question, refs []atRef) []string {
 }
 
 // sizedQuantities are quantities asked that need the layers' output
-// sizes, and how a doubt names them.
-var sizedQuantities = map[string]string{"output": "the output size", "neurons": "the output neurons", "macs": "the multiply-accumulates", "flops": "the FLOPs"}
+// sizes, the words that ask for them (a reading's Asked may hold "output"
+// for "each output neuron"), and how a doubt names them.
+var sizedQuantities = []struct {
+	asked []string
+	words *regexp.Regexp
+	name  string
+}{
+	{[]string{"output", "neurons"}, sizeWords, "the output size"},
+	{[]string{"macs", "flops"}, regexp.MustCompile(`(?i)\b(?:macs?|g?flops|multiplications|mult-adds|multiply[- ](?:adds|accumulates))\b(?:[^-]|$)`), "the multiply-accumulates"},
+}
+
+// sizeWords ask for an output's size: "output size", "the spatial size
+// after", "sequence length", "what hw do i end up with".
+var sizeWords = regexp.MustCompile(`(?i)\b(?:output|spatial|feature[- ]map|sequence|activation|signal)\s+(?:size|shape|length|dim\w*|resolution|width|height|volume)s?\b|` +
+	`\b(?:size|shape|length|dim\w*|resolution|hw)\s+(?:after|out|of\s+the\s+output|comes\s+out|do\s+i\s+(?:get|end))\b|\bwhat\s+(?:size|shape|length|hw)\b|\boutput\s+(?:length|size)\b|\bhow\s+(?:big|long|large)\s+is\s+the\s+output\b`)
 
 // unsizedAsked is a doubt when the question asks for a quantity that
 // needs an input size and the reading has none to size its layers with:
 // "output length and number of params?" answered with the parameters
 // alone answers half of it. "" otherwise.
-func unsizedAsked(q *Question, at []At) string {
-	if q.Solve != nil || q.Input != nil {
-		return ""
+func unsizedAsked(src string, q *Question, at []At) string {
+	if q.Solve != nil || q.Input != nil || slices.Contains(q.Asked, "receptive field") {
+		return "" // a receptive field "after the maxpool" needs no input size
 	}
 	var names []string
-	for _, a := range q.Asked {
-		if n, ok := sizedQuantities[a]; ok && !slices.Contains(names, n) {
-			names = append(names, n)
+	for _, s := range sizedQuantities {
+		asked := slices.ContainsFunc(s.asked, func(a string) bool { return slices.Contains(q.Asked, a) })
+		if s.name == "the output size" {
+			asked = asked || slices.ContainsFunc(at, func(a At) bool { return a.What != "" }) // "the length after the conv"
 		}
-	}
-	for _, a := range at {
-		if a.What != "" && !slices.Contains(names, "the output size") {
-			names = append(names, "the output size") // "the length after the conv and after the pool"
+		if asked && s.words.MatchString(src) {
+			names = append(names, s.name)
 		}
 	}
 	if len(names) == 0 {

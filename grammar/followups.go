@@ -19,7 +19,20 @@ import (
 
 // followStart matches where a follow-up starts: after a question mark or a
 // full stop, "ok and if", "and in", "what about", "and with", "now".
-var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)`)
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
+
+// followAt is where the follow-up of src starts (see followStart), or -1:
+// after a question, or after a comma when it asks "what if".
+func followAt(src string) int {
+	m := followStart.FindStringSubmatchIndex(src)
+	switch {
+	case m == nil:
+		return -1
+	case m[2] >= 0:
+		return m[2]
+	}
+	return m[4]
+}
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
@@ -38,7 +51,7 @@ var aspects = []*regexp.Regexp{
 	// dilation: "dilation 2", "d=2", "dilated by 2"
 	regexp.MustCompile(`(?i)\b(?:dilation(?:[_ ]rate)?|dilated(?:\s+by)?)\s*(?:=|of|is|:)?\s*\d+\b|\bd\s*=?\s*\d+\b`),
 	// kernel: "k5", "kernel 7", "kernel_size=3", "a 9x9 kernel"
-	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernel|filter|window)\b`),
+	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernels?|filters?|windows?|conv(?:olution)?s?)\b`),
 	// storage: "in fp16", "int8"
 	regexp.MustCompile(`(?i)\b(?:in\s+)?(?:fp|float|bf|b?float|int|uint)\s*(?:8|16|32|64)\b|\b(?:half|single|double)[- ]precision\b`),
 	// rounding: "ceil_mode=True", "with ceil mode", "the default floor mode"
@@ -63,6 +76,20 @@ var (
 // 64x64".
 var feeding = regexp.MustCompile(`(?i)\b(?:feed|give|pass|use)\s+(?:it\s+)?(?:an?\s+)?(?:input\s+(?:of\s+)?)?(\d)`)
 
+// layerSetting matches the words after a size that make it a setting of
+// the layer, not an input: "use 3x3 filters", "use 7 kernels".
+var layerSetting = regexp.MustCompile(`(?i)^[\dx× ]*\s(?:filters?|kernels?|convs?|convolutions?|windows?|channels?|maps?|feature\s+maps?|units|neurons|stride|padding)\b`)
+
+// fedInput writes what a follow-up feeds as an input ("feed 224", "use
+// 64x64"), unless the size is the layer's own ("use 3x3 filters").
+func fedInput(change string) string {
+	m := feeding.FindStringSubmatchIndex(change)
+	if m == nil || layerSetting.MatchString(change[m[2]:]) {
+		return change
+	}
+	return change[:m[0]] + "input " + change[m[2]:]
+}
+
 // claimed matches the asker's own result for the first question: "thats
 // 55 right", "i get 30". It is said of the first setting only.
 var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i\s+got|gives?|so)\s+\d+(?:\s*x\s*\d+)*\s*,?\s*(?:right|correct|yes|no)?\b`)
@@ -72,15 +99,15 @@ var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i
 // the first with the change. It returns nil when the message holds no such
 // follow-up, or the follow-up changes nothing the first question says.
 func followUps(src string) []*Question {
-	m := followStart.FindStringSubmatchIndex(src)
-	if m == nil {
+	at := followAt(src)
+	if at < 0 {
 		return nil
 	}
-	first := strings.TrimSpace(src[:m[2]])
-	follow := strings.TrimSpace(src[m[2]:])
+	first := strings.TrimRight(strings.TrimSpace(src[:at]), ",; ")
+	follow := strings.TrimSpace(src[at:])
 	change := strings.TrimSpace(followLead.ReplaceAllString(follow, ""))
-	change = feeding.ReplaceAllString(change, "input $1")
-	if change == "" || !hasNumber(change) && !aspectsIn(change) {
+	change = fedInput(change)
+	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
 		return nil
 	}
 	again, ok := withChange(first, change)
@@ -103,6 +130,10 @@ func followUps(src string) []*Question {
 	sameLayer(change, q1, q2)
 	return []*Question{q1, q2}
 }
+
+// ownLayer matches a follow-up that describes a layer of its own, its
+// kernel and its channels: "and a 1x1 conv 128->64?" is another question.
+var ownLayer = regexp.MustCompile(`(?i)\d+\s*[x×]\s*\d+\b.*\d+\s*->\s*\d+|\d+\s*->\s*\d+.*\b\d+\s*[x×]\s*\d+`)
 
 // aspectsIn reports whether a follow-up names an aspect without a number:
 // "no pad", "bias=False".
@@ -219,15 +250,19 @@ func fromFirst(src, text string) func(Position) Position {
 // params than one Conv2d(64,64,5)" ("cats vs dogs" sets no designs).
 var twoSides = regexp.MustCompile(`(?i)\d[^.?!\n]{0,60}\s(?:vs\.?|versus|compared\s+(?:to|with))\s[^.?!\n]{0,60}\d|\bwhich\b[^?]{0,60}\b(?:more|fewer|less|bigger|smaller|larger|cheaper|faster)\b[^?]*\sor\s[^.?!\n]{0,60}\d|\b(?:more|fewer|less)\s+\w+\s+than\s[^.?!\n]{0,60}\d`)
 
+// insteadWord says a follow-up swaps something the reading cannot place:
+// "what if I use 3x3 instead".
+var insteadWord = regexp.MustCompile(`(?i)\binstead\b`)
+
 // askedTwice says first when a message asks two things — a follow-up that
 // changes the question, two designs side by side — and the reading q
 // answers one question: it answers one of them, or neither, and cannot be
 // confident. It returns q, with that doubt when there is one.
 func askedTwice(src string, q *Question) *Question {
 	var d string
-	if m := followStart.FindStringSubmatchIndex(src); m != nil {
-		change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[m[2]:]), ""))
-		if _, ok := withChange(src[:m[2]], change); ok {
+	if at := followAt(src); at >= 0 {
+		change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[at:]), ""))
+		if _, ok := withChange(src[:at], change); ok || hasNumber(change) && insteadWord.MatchString(change) {
 			d = fmt.Sprintf("the message asks again (%q), and this reading answers one question", strings.TrimRight(change, "?. "))
 		}
 	}
