@@ -28,6 +28,13 @@ func TestFollowUps(t *testing.T) {
 		{"MaxPool2d(kernel_size=3, stride=2, ceil_mode=True) on 10x10, output shape? and without ceil mode?", []string{"stride 2 ceil input 10x10", "stride 2 input 10x10"}},
 		{"maxpool 2x2 stride 2 on a 9x9 input: output size? and with ceil_mode=True?", []string{"maxpool 2x2 stride 2 input 9x9", "maxpool 2x2 stride 2 ceil input 9x9"}},
 		{"maxpool 3x3 stride 2 ceil mode on a 14x14 input: output? and without ceil mode?", []string{"stride 2 ceil input 14x14", "maxpool 3x3 stride 2 input 14x14"}},
+		// After a comma: floor((64-3)/2)+1 = 31, floor((96-3)/2)+1 = 47
+		{"conv 3x3 with 16 filters, stride 2, on a 64x64x3 input: output size, and what if the input is 96x96?", []string{"input 64x64", "input 96x96"}},
+		{"maxpool 2x2 on 13x13, output; what if ceil_mode=True?", []string{"maxpool 2x2 input 13x13", "maxpool 2x2 ceil input 13x13"}},
+		// The kernel changed, not the input: 5*5*3*10+10 = 760, 3*3*3*10+10 = 280
+		{"a 5x5 conv with 10 filters on 32x32x3: params? what if I use 3x3 filters instead?", []string{"conv 5x5 3->10", "conv 3x3 3->10"}},
+		// floor((224-7)/2)+1 = 109, floor((224-5)/2)+1 = 110
+		{"7x7 conv 3->64 stride 2 on 224x224: output? what about a 5x5 kernel", []string{"conv 7x7 3->64 stride 2", "conv 5x5 3->64 stride 2"}},
 		// groups: 3*3*32*64+64 = 18,496; with groups=2, 3*3*16*64+64 = 9,280
 		{"nn.Conv2d(32, 64, 3) params? and with groups=2?", []string{"conv 3x3 32->64 bias", "conv 3x3 32->64 groups 2 bias"}},
 		// output_padding: (7-1)*2-2+3 = 13, then 14 (torch 2, nn.ConvTranspose2d)
@@ -74,6 +81,8 @@ func TestAskedTwice(t *testing.T) {
 	for _, src := range []string{
 		// 3*9*32*32 = 27,648 vs 49*32*32 = 50,176: read today as one network
 		"which has more weights, 3 x conv 3x3 32->32 or one conv 7x7 32->32? no bias",
+		// a swap the reading cannot place: the 5x5 answered alone would be half
+		"a 5x5 conv with 10 filters on 32x32x3, what if I use 3x3 instead",
 	} {
 		qs, err := ParseAll(src)
 		if err != nil {
