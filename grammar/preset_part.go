@@ -405,7 +405,13 @@ var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|ins
 // withPresetInput returns the preset q on the input size src gives, if
 // it gives one: its channels stay the preset's unless src says them.
 func withPresetInput(q *Question, src string) *Question {
-	m := presetInput.FindStringSubmatch(src)
+	var m []string
+	for _, at := range presetInput.FindAllStringSubmatchIndex(src, -1) {
+		if !sizeOfLayer.MatchString(src[at[1]:]) {
+			m = submatches(src, at) // "begins with a 7x7 convolution": a kernel, not an input
+			break
+		}
+	}
 	if m == nil || len(q.Input) != 3 {
 		return q
 	}
@@ -423,6 +429,22 @@ func withPresetInput(q *Question, src string) *Question {
 	cp := *q
 	cp.Input = in
 	return &cp
+}
+
+// sizeOfLayer matches the words after a size that make it a layer's own:
+// "7x7 convolution", "3x3 max pool", "5x5 kernels".
+var sizeOfLayer = regexp.MustCompile(`(?i)^\s+(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
+
+// submatches are the texts of a match's groups, "" for a group that did
+// not take part.
+func submatches(src string, at []int) []string {
+	m := make([]string, len(at)/2)
+	for i := range m {
+		if at[2*i] >= 0 {
+			m[i] = src[at[2*i]:at[2*i+1]]
+		}
+	}
+	return m
 }
 
 // atoi reads a size of at most 6 digits; larger ones read as 0.

@@ -90,3 +90,21 @@ func TestPresetParts(t *testing.T) {
 		}
 	}
 }
+
+// TestPresetInputNotKernel reads the input size said of a preset, never a
+// kernel's size said with it ("begins with a 7x7 convolution").
+func TestPresetInputNotKernel(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want int // the input's height
+	}{
+		{"resnet18 begins with a 7x7 convolution and a 3x3 max pool. output shape of the network?", 224},
+		{"resnet18 begins with a 7x7 convolution; on a 160x160 input what is the output shape?", 160},
+		{"vgg16 with 3x3 kernels everywhere at 64x64 resolution: output shape?", 64},
+	} {
+		q := mentionedPreset(c.src)
+		if q == nil || len(q.Input) != 3 || q.Input[1] != c.want {
+			t.Errorf("%q: read %+v, want the input %d high", c.src, q, c.want)
+		}
+	}
+}
