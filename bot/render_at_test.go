@@ -50,6 +50,9 @@ func TestFirstLineAtLayer(t *testing.T) {
 			[]string{"conv1_1", "86,704,128", "conv1_2", "1,849,688,064"}, nil},
 		{"how many params do conv2_1 and conv2_2 of VGG16 have",
 			[]string{"conv2_1", "73,856", "conv2_2", "147,584"}, nil},
+		// Kinds named with their kernels: 3*3*16*32+32 = 4,640, 5*5*3*16+16 = 1,216.
+		{"self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
+			[]string{"the 3x3 conv", "4,640", "the 5x5 conv", "1,216"}, []string{"5,856"}},
 		// 100 -> 98 -> 96 -> 48, one channel assumed.
 		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?",
 			[]string{"after the second conv", "96×96", "after the pool", "48×48"}, nil},

@@ -38,6 +38,7 @@ type atRef struct {
 	nth    int    // 1-based place among its kind ("the second conv"); 0 none, -1 "next", -2 "last"
 	after  bool   // "after conv1": the layer's output is asked
 	within int    // the layer whose own sentence holds the words ("the next layer is CONV3-128"), or -1
+	size   int    // the kernel size named with the kind ("the 7x7 conv"); 0 none
 }
 
 // withAt returns q with the layers src asks about by place; q itself when
@@ -85,16 +86,31 @@ func withAt(src string, q *Question) *Question {
 
 // placeAsked matches a place asked by kind just before it: "after the
 // second conv", "output of the pool".
-var placeAsked = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from))\s+(?:the\s+|my\s+|that\s+|this\s+)(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|last|final)\s+)?(?:max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected)\b(?:\s+layer\b)?`)
+var placeAsked = regexp.MustCompile(`(?i)\b(after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|of|in|for|does|do|has)\s+((?:the|my|that|this)\s+(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|last|final)\s+)?(?:\d+\s*[x×]\s*\d+\s+)?(?:max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected)\b(?:\s+layer\b)?)`)
+
+// placeSpans are where src asks about places: "after the second conv"
+// whole, "the 5x5 conv" of "MACs of the 5x5 conv" (the quantity stays).
+func placeSpans(src string) [][]int {
+	var spans [][]int
+	for _, m := range placeAsked.FindAllStringSubmatchIndex(src, -1) {
+		switch strings.ToLower(src[m[2]:m[3]]) {
+		case "of", "in", "for", "does", "do", "has":
+			spans = append(spans, []int{m[4], m[5]})
+		default:
+			spans = append(spans, []int{m[0], m[1]})
+		}
+	}
+	return spans
+}
 
 // withoutPlaces reads src again with the places it asks about blanked
 // out, when the reading q took one of them for a layer of its own ("two
 // 3x3 convs then a pool ... after the second conv" read as one conv,
 // written where "the second conv" is asked): the place asked describes no
-// layer. It returns the new reading, or q when there is none or it is no
-// better (fewer layers, more numbers unused).
+// layer. It returns the new reading, or q when there is none or it leaves
+// more numbers unused.
 func withoutPlaces(src string, q *Question) *Question {
-	spans := placeAsked.FindAllStringIndex(src, -1)
+	spans := placeSpans(src)
 	if len(spans) == 0 {
 		return q
 	}
@@ -107,17 +123,39 @@ func withoutPlaces(src string, q *Question) *Question {
 	if !inside {
 		return q
 	}
+	again, err := Parse(blanked(src, spans))
+	if err != nil || len(again.Unused) > len(q.Unused) {
+		return q
+	}
+	return again
+}
+
+// blanked is src with the spans written as spaces: its positions stay.
+func blanked(src string, spans [][]int) string {
 	b := []byte(src)
 	for _, sp := range spans {
 		for i := sp[0]; i < sp[1]; i++ {
 			b[i] = ' '
 		}
 	}
-	again, err := Parse(string(b))
-	if err != nil || len(again.Layers) < len(q.Layers) || len(again.Unused) > len(q.Unused) {
-		return q
+	return string(b)
+}
+
+// readWithoutPlaces reads a question that does not read as written with
+// the places it asks about blanked out ("output shape after the 3x3 conv
+// and MACs of the 5x5 conv?" names two layers described before), and the
+// places asked about by place; false when it names no place or does not
+// read then either. ParseAll's caller may try it when Parse fails.
+func readWithoutPlaces(src string) (*Question, bool) {
+	spans := placeSpans(src)
+	if len(spans) == 0 {
+		return nil, false
 	}
-	return again
+	q, err := Parse(blanked(src, spans))
+	if err != nil {
+		return nil, false
+	}
+	return withAt(src, q), true
 }
 
 // Activations are the values a layer outputs: "how many activations",
@@ -355,7 +393,7 @@ func chained(src string, i, j int) bool {
 
 // kindWords matches a layer named by its kind and place: "the maxpool",
 // "the second conv layer", "the next layer", "after the pool", "layer 2".
-var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
+var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(?:(\d+)\s*[x×]\s*\d+\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
 
 // atOrdinals are the places a kindWords match may give.
 var atOrdinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -371,12 +409,15 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 		}
 		r := atRef{start: m[0], name: src[m[0]:m[1]], within: -1, after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])}
 		switch {
-		case m[8] >= 0:
-			r.kind, r.nth = "layer", atoiSmall(src[m[8]:m[9]])
+		case m[10] >= 0:
+			r.kind, r.nth = "layer", atoiSmall(src[m[10]:m[11]])
 		default:
-			r.kind = kindOf(src[m[6]:m[7]])
+			r.kind = kindOf(src[m[8]:m[9]])
 			if m[4] >= 0 {
 				r.nth = atOrdinals[strings.ToLower(src[m[4]:m[5]])]
+			}
+			if m[6] >= 0 && m[7]-m[6] <= 2 {
+				r.size = atoiSmall(src[m[6]:m[7]]) // "the 7x7 conv"
 			}
 		}
 		if i := describedIn(src, m[0], offs); i != -1 {
@@ -466,6 +507,8 @@ func resolveRefs(q *Question, refs []atRef) []At {
 			}
 		case r.within >= 0:
 			i = r.within
+		case r.size > 0:
+			i = sizedOfKind(q, r, prev)
 		default:
 			i = nthOfKind(q, r.kind, r.nth, prev)
 		}
@@ -517,6 +560,51 @@ func nthOfKind(q *Question, kind string, nth, prev int) int {
 		}
 	}
 	return -1
+}
+
+// sizedOfKind is the layer a kind named with its kernel size stands for
+// ("the 7x7 conv", "the second 3x3 conv"): among the layers of the kind
+// with that kernel, the one at r's place, the only one, or the next after
+// prev; -1 when none is certain.
+func sizedOfKind(q *Question, r atRef, prev int) int {
+	var of []int
+	for i, l := range q.Layers {
+		if layerOfKind(l.Layer, r.kind) && kernelOf(l.Layer) == r.size {
+			of = append(of, i)
+		}
+	}
+	switch {
+	case len(of) == 0:
+		return -1
+	case r.nth > 0:
+		if r.nth <= len(of) {
+			return of[r.nth-1]
+		}
+		return -1
+	case r.nth == -2, len(of) == 1:
+		return of[len(of)-1]
+	}
+	for _, i := range of {
+		if i > prev && prev >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// kernelOf is the first kernel size of a conv or pool, 0 for others.
+func kernelOf(l calc.Layer) int {
+	switch x := l.(type) {
+	case calc.Conv:
+		if len(x.Kernel) > 0 {
+			return x.Kernel[0]
+		}
+	case calc.Pool:
+		if len(x.Kernel) > 0 {
+			return x.Kernel[0]
+		}
+	}
+	return 0
 }
 
 // nextSized is the first layer after prev that sizes anything (not an

@@ -36,6 +36,8 @@ func TestAskedAt(t *testing.T) {
 			[]At{}},
 		{"output of one, params of another", "input 32x32x3, conv 3x3 16 filters pad 1, maxpool 2, conv 3x3 32 filters pad 1. how many params does the second conv layer have and what is the output size of the first conv?",
 			[]At{{Layer: 2, Name: "the second conv layer"}, {Layer: 0, What: AtOutput, Name: "the first conv"}}},
+		{"kinds named with their kernel", "self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
+			[]At{{Layer: 1, Name: "the 3x3 conv"}, {Layer: 0, Name: "the 5x5 conv"}}},
 		{"one layer alone", "a conv layer with 3x3 kernels, 16 input channels and 32 output channels gives a 10x10 output. how many connections does this layer have in total?",
 			[]At{}},
 	}
@@ -181,5 +183,23 @@ func TestActivationsAsked(t *testing.T) {
 		if !slices.Contains(q.Asked, tt.want) || tt.not != "" && slices.Contains(q.Asked, tt.not) {
 			t.Errorf("%q: asked %q, want %q and not %q", tt.src, q.Asked, tt.want, tt.not)
 		}
+	}
+}
+
+// TestReadWithoutPlaces reads a question that names its places with the
+// words of a layer ("the 3x3 conv") with those places blanked out.
+// 32 -> 28 (5x5) -> 28 (3x3 pad 1) -> 14.
+func TestReadWithoutPlaces(t *testing.T) {
+	src := "a 32x32x3 image goes through a 5x5 conv with 16 filters, then a 3x3 conv with 32 filters and padding 1, then a 2x2 maxpool. output shape after the 3x3 conv and MACs of the 5x5 conv?"
+	q, ok := readWithoutPlaces(src)
+	if !ok {
+		t.Fatal("not read")
+	}
+	want := []At{{Layer: 1, What: AtOutput, Name: "the 3x3 conv"}, {Layer: 0, Name: "the 5x5 conv"}}
+	if len(q.Layers) != 3 || !slices.Equal(q.At, want) || !slices.Contains(q.Asked, "macs") {
+		t.Errorf("read %q, At %+v, asked %q; want 3 layers, %+v, the MACs", q.Canonical, q.At, q.Asked, want)
+	}
+	if _, ok := readWithoutPlaces("conv 3x3 16->32 on 8x8: params?"); ok {
+		t.Error("a question naming no place was read again")
 	}
 }
