@@ -107,6 +107,9 @@ func layerPart(r Reply, at grammar.At, rep calc.Report, asked []string) string {
 		return ""
 	}
 	label := fmt.Sprintf("%s (layer %d, %s)", at.Name, at.Layer+1, grammar.FormatHead(r.Question.Layers[at.Layer].Layer))
+	if at.Name == "" {
+		label = fmt.Sprintf("layer %d (%s)", at.Layer+1, grammar.FormatHead(r.Question.Layers[at.Layer].Layer)) // "params of each layer"
+	}
 	if at.What == grammar.AtOutput {
 		label = "after " + label
 	}

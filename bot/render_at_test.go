@@ -53,6 +53,10 @@ func TestFirstLineAtLayer(t *testing.T) {
 		// Kinds named with their kernels: 3*3*16*32+32 = 4,640, 5*5*3*16+16 = 1,216.
 		{"self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
 			[]string{"the 3x3 conv", "4,640", "the 5x5 conv", "1,216"}, []string{"5,856"}},
+		// Each layer asked: 28 -> 24 -> 12 -> 8; 5*5*6+6 = 156, 5*5*6*16+16 =
+		// 2,416, 16*8*8*120+120 = 123,000; the whole is 125,572.
+		{"input 28x28x1 -> conv 5x5 6 filters -> maxpool 2 -> conv 5x5 16 filters -> flatten -> linear 120. how many params does each layer have?",
+			[]string{"layer 1", "156", "layer 3", "2,416", "layer 5", "123,000"}, []string{"125,572"}},
 		// 100 -> 98 -> 96 -> 48, one channel assumed.
 		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?",
 			[]string{"after the second conv", "96×96", "after the pool", "48×48"}, nil},

@@ -63,6 +63,9 @@ func withAt(src string, q *Question) *Question {
 		if len(q.Layers) > 1 {
 			at = resolveRefs(q, refs)
 		}
+		if len(at) == 0 && eachWords.MatchString(src) {
+			at = eachLayer(q)
+		}
 		d = missingRefs(q, refs)
 	}
 	if s := unsizedAsked(src, q, at); s != "" {
@@ -192,6 +195,31 @@ func withActivations(src string, q *Question) *Question {
 	}
 	cp.Asked = append([]string{add}, cp.Asked...)
 	return &cp
+}
+
+// eachWords ask a quantity of every layer rather than of the whole:
+// "params of each layer", "MACs of each?", "give both numbers",
+// "separately" ("each neuron" asks of one unit, not of each layer).
+var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:the|them|these)\s+)?(?:layers?|convs?|convolutions?|conv\s+layers|ones?)\b|` +
+	`\b(?:of|for)\s+(?:each|both)\s*(?:[?.,!]|$)|\b(?:each|both)\s*[?.!]|\bboth\s+(?:numbers|values|counts)\b|\bseparately\b|\bindividually\b|\blayer[- ]by[- ]layer\b|\bper[- ]layer\b`)
+
+// eachLayer asks about every layer of q with weights, in order, when it
+// has two to six of them: "params of each layer" answers each; nil
+// otherwise.
+func eachLayer(q *Question) []At {
+	if len(q.Asked) == 0 || slices.Contains(q.Asked, "receptive field") {
+		return nil
+	}
+	var at []At
+	for i, l := range q.Layers {
+		if layerOfKind(l.Layer, "conv") || isLinear(q, i) {
+			at = append(at, At{Layer: i})
+		}
+	}
+	if len(at) < 2 || len(at) > 6 {
+		return nil
+	}
+	return at
 }
 
 // missingRefs is a doubt for each layer the question names by kind and

@@ -38,6 +38,12 @@ func TestAskedAt(t *testing.T) {
 			[]At{{Layer: 2, Name: "the second conv layer"}, {Layer: 0, What: AtOutput, Name: "the first conv"}}},
 		{"kinds named with their kernel", "self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
 			[]At{{Layer: 1, Name: "the 3x3 conv"}, {Layer: 0, Name: "the 5x5 conv"}}},
+		{"each layer", "a 28x28x1 image, conv 3x3 with 8 filters, then conv 3x3 with 16 filters: params of each layer?",
+			[]At{{Layer: 0}, {Layer: 1}}},
+		{"both, separately", "depthwise 3x3 on 32 channels then pointwise 1x1 from 32 to 64 channels, on a 56x56 input. params for both, separately",
+			[]At{{Layer: 0}, {Layer: 1}}},
+		{"the whole asked", "a 28x28x1 image, conv 3x3 with 8 filters, then conv 3x3 with 16 filters: params?",
+			[]At{}},
 		{"one layer alone", "a conv layer with 3x3 kernels, 16 input channels and 32 output channels gives a 10x10 output. how many connections does this layer have in total?",
 			[]At{}},
 	}
