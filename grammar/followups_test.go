@@ -31,6 +31,8 @@ func TestFollowUps(t *testing.T) {
 		// After a comma: floor((64-3)/2)+1 = 31, floor((96-3)/2)+1 = 47
 		{"conv 3x3 with 16 filters, stride 2, on a 64x64x3 input: output size, and what if the input is 96x96?", []string{"input 64x64", "input 96x96"}},
 		{"maxpool 2x2 on 13x13, output; what if ceil_mode=True?", []string{"maxpool 2x2 input 13x13", "maxpool 2x2 ceil input 13x13"}},
+		// An input written first, before an arrow: 28 -> 28 -> 14; 64 -> 64 -> 32
+		{"28x28 -> conv(1,16,3,p1), conv(16,16,3,p1,s2) -> output shape? what if input is 64x64?", []string{"input 28x28", "input 64x64"}},
 		// The kernel changed, not the input: 5*5*3*10+10 = 760, 3*3*3*10+10 = 280
 		{"a 5x5 conv with 10 filters on 32x32x3: params? what if I use 3x3 filters instead?", []string{"conv 5x5 3->10", "conv 3x3 3->10"}},
 		// floor((224-7)/2)+1 = 109, floor((224-5)/2)+1 = 110
