@@ -91,10 +91,21 @@ func withAt(src string, q *Question) *Question {
 // second conv", "output of the pool".
 var placeAsked = regexp.MustCompile(`(?i)\b(after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|of|in|for|does|do|has)\s+((?:the|my|that|this)\s+(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|last|final)\s+)?(?:\d+\s*[x×]\s*\d+\s+)?(?:max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected)\b(?:\s+layer\b)?)`)
 
+// givenName matches a name given to a layer in prose: "pool2:", "C3:".
+var givenName = regexp.MustCompile(`\b([A-Za-z]+[0-9]+)\s*:`)
+
 // placeSpans are where src asks about places: "after the second conv"
-// whole, "the 5x5 conv" of "MACs of the 5x5 conv" (the quantity stays).
+// whole, "the 5x5 conv" of "MACs of the 5x5 conv" (the quantity stays), a
+// name given to a layer ("pool2: 2x2 max") written again ("the output of
+// pool2").
 func placeSpans(src string) [][]int {
 	var spans [][]int
+	for _, m := range givenName.FindAllStringSubmatchIndex(src, -1) {
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(src[m[2]:m[3]]) + `\b`)
+		for _, r := range re.FindAllStringIndex(src[m[1]:], -1) {
+			spans = append(spans, []int{m[1] + r[0], m[1] + r[1]})
+		}
+	}
 	for _, m := range placeAsked.FindAllStringSubmatchIndex(src, -1) {
 		switch strings.ToLower(src[m[2]:m[3]]) {
 		case "of", "in", "for", "does", "do", "has":
@@ -233,6 +244,10 @@ func missingRefs(q *Question, refs []atRef) []string {
 	var out []string
 	leaves := leafLayers(q)
 	for _, r := range refs {
+		if r.layers != nil && r.nth > len(r.layers) {
+			out = append(out, fmt.Sprintf("the question asks about the %s %s, and this reading has %d", ordinalWord(r.nth), r.name, len(r.layers)))
+			continue
+		}
 		if r.layers != nil || r.within >= 0 || r.kind == "layer" || !r.after && r.nth <= 0 {
 			continue // "the fc layers" may be the layers left out, or the one to write
 		}
@@ -247,6 +262,16 @@ func missingRefs(q *Question, refs []atRef) []string {
 		}
 	}
 	return out
+}
+
+// ordinalWord writes a place: 2 is "second".
+func ordinalWord(n int) string {
+	for w, k := range atOrdinals {
+		if k == n && !strings.ContainsAny(w, "0123456789") && w != "following" && w != "final" {
+			return w
+		}
+	}
+	return fmt.Sprint(n)
 }
 
 // sizedQuantities are quantities asked that need the layers' output
@@ -320,8 +345,8 @@ var assigned = regexp.MustCompile(`(?:self\.)?\(?([A-Za-z_][A-Za-z_0-9]*)\)?\s*[
 var leadName = regexp.MustCompile(`^([A-Za-z]+[0-9]+)(?:[^\w-]|$)`)
 
 // nameBefore matches a name written right before a layer's words in
-// prose: "conv1 3x3 3->16", "C1: 6 filters".
-var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*$`)
+// prose: "conv1 3x3 3->16", "C1: 6 filters", "S2: 2x2 avg pool".
+var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*(?:\d+\s*[x×]\s*\d+\s+)?(?:(?:max|avg|average|mean)[- ]?)?$`)
 
 // notNames are words assigned to layers that name no layer of their own:
 // Keras's functional "x = Conv2D(...)(x)".
@@ -371,7 +396,7 @@ func appendOnce(s []int, i int) []int {
 
 // afterWord matches "after", "after the", "coming out of", "output of"
 // just before a layer's name: its output is asked.
-var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
+var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)s?\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
 
 // nameRefs finds the names of layers written again outside their
 // definitions and the forward's calls: "does conv2 perform", "after
@@ -384,12 +409,19 @@ func nameRefs(src string, names map[string][]int, defs [][2]int) []atRef {
 			if slices.ContainsFunc(defs, func(d [2]int) bool { return d[0] == m[0] }) || calledThere(src, m[0], m[1]) || chained(src, m[0], m[1]) {
 				continue
 			}
-			refs = append(refs, atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
-				after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])})
+			r := atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
+				after: afterWord.MatchString(src[max(0, m[0]-40):m[0]])}
+			if o := ordinalBefore.FindStringSubmatch(src[max(0, m[0]-16):m[0]]); o != nil {
+				r.nth = atOrdinals[strings.ToLower(o[1])] // "the second pool": the module applied twice
+			}
+			refs = append(refs, r)
 		}
 	}
 	return refs
 }
+
+// ordinalBefore matches an ordinal just before a layer's name.
+var ordinalBefore = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+$`)
 
 // calledThere reports whether the name at src[i:j] is used by code rather
 // than named by the asker: "self.conv1(x)", "pool(relu(conv1))",
@@ -525,6 +557,13 @@ func resolveRefs(q *Question, refs []atRef) []At {
 	for _, r := range refs {
 		i := -1
 		switch {
+		case r.layers != nil && r.nth != 0:
+			i = -1 // "the second pool" with one pool read: missingRefs says so
+			if r.nth > 0 && r.nth <= len(r.layers) {
+				i = r.layers[r.nth-1]
+			} else if r.nth == -2 {
+				i = r.layers[len(r.layers)-1]
+			}
 		case r.layers != nil:
 			i = r.layers[0]
 			for _, l := range r.layers {

@@ -114,6 +114,12 @@ func TestPlacesAskedNotLayers(t *testing.T) {
 			[]At{{Layer: 1, What: AtOutput, Name: "the second convolution"}, {Layer: 2, What: AtOutput, Name: "the maxpool"}}},
 		{"input 64x64x3, two 5x5 valid convs with 8 filters, then maxpool 2. output after the second conv and after the pool?", 3,
 			[]At{{Layer: 1, What: AtOutput, Name: "the second conv"}, {Layer: 2, What: AtOutput, Name: "the pool"}}},
+		// Names given to layers, written again: 64 -> 64 -> 32 -> 32 -> 16
+		{"input 64x64x3. conv1: 16 filters 3x3, pad 1. pool1: 2x2 max, stride 2. conv2: 32 filters 3x3, pad 1. pool2: 2x2 max. what are the output sizes of conv2 and pool2?", 4,
+			[]At{{Layer: 2, What: AtOutput, Name: "conv2"}, {Layer: 3, Name: "pool2"}}}, // the output asked of both
+		// LeNet's names: 32 -> 28 -> 14 -> 10
+		{"C1: 6 filters 5x5 on a 32x32x1 input, S2: 2x2 avg pool stride 2, C3: 16 filters 5x5. output size of S2 and number of params in C3?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "S2"}, {Layer: 2, Name: "C3"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -141,6 +147,8 @@ func TestAskedMoreThanRead(t *testing.T) {
 		{"nn.Conv1d(16, 32, kernel_size=5): output length and number of params?", "the output size"},
 		{"self.conv = nn.Conv1d(8, 16, 9, stride=2)\nself.pool = nn.MaxPool1d(2)\nwhat length comes out after the conv and after the pool?", "the output size"},
 		{"Conv2d(3, 64, 7, stride=2, padding=3): how many MACs and params?", "the multiply-accumulates"},
+		// a module applied twice in a forward told in words the reading does not follow
+		{"self.conv1 = nn.Conv2d(3, 32, 3)\nself.pool = nn.MaxPool2d(2)\nself.conv2 = nn.Conv2d(32, 64, 3)\ninput 3x64x64, forward is conv1 -> pool -> conv2 -> pool. shape after conv2, and after the second pool?", "the second pool"},
 	}
 	for _, tt := range tests {
 		qs, err := ParseAll(tt.src)
