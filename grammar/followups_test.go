@@ -164,6 +164,13 @@ func FuzzFollowUps(f *testing.F) {
 		"is 3x Conv2d(32,32,3) fewer params than one Conv2d(32,32,7)? with bias",
 		"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?",
 		"x? ok and if 9x 2x Conv2d((( in fp16? what about feed 0x0x0",
+		"nn.MaxPool2d(2, ceil_mode=True) on 7x7: output? and with the default ceil_mode=False?",
+		"nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1) on 7x7: output? and with output_padding=1?",
+		"conv 3x3 16 filters stride 2 on 64x64x3: output, and what if the input is 96x96?",
+		"input 100x100, two 3x3 convs then a 2x2 pool: size after the second conv and after the pool?",
+		"conv1: 8 filters 3x3. pool1: 2x2. output of conv1 and pool1 on 9x9? MACs of the 3x3 conv",
+		"MACs of vgg16 conv1_1 and conv1_2 and fc6?",
+		"a, what if Conv2d(, and with x=?",
 	} {
 		f.Add(s)
 	}
