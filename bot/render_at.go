@@ -27,6 +27,9 @@ func atParts(r Reply) []string {
 		// the output asked belongs to the layer it is asked after.
 		used["output"] = used["output"] || at.What == grammar.AtOutput
 	}
+	// "MACs of conv1_1 and conv1_2": what is asked of no place in
+	// particular is asked of every layer named.
+	ofEach := leftAsked(q.Asked, used)
 	for _, at := range q.At {
 		rep, ok := layerReport(r, at.Layer)
 		if !ok {
@@ -41,7 +44,7 @@ func atParts(r Reply) []string {
 			s = layerPart(r, at, rep, []string{"output"})
 			used["output"] = true
 		default:
-			asked := leftAsked(q.Asked, used)
+			asked := ofEach
 			if len(asked) == 0 {
 				asked = []string{"connections", "params", "output"}
 			}
@@ -104,6 +107,9 @@ func layerPart(r Reply, at grammar.At, rep calc.Report, asked []string) string {
 		return ""
 	}
 	label := fmt.Sprintf("%s (layer %d, %s)", at.Name, at.Layer+1, grammar.FormatHead(r.Question.Layers[at.Layer].Layer))
+	if at.Name == "" {
+		label = fmt.Sprintf("layer %d (%s)", at.Layer+1, grammar.FormatHead(r.Question.Layers[at.Layer].Layer)) // "params of each layer"
+	}
 	if at.What == grammar.AtOutput {
 		label = "after " + label
 	}

@@ -42,6 +42,24 @@ func TestFirstLineAtLayer(t *testing.T) {
 		// 75 per neuron, 8*28*28 = 6,272 neurons: 470,400 weights only, 476,672 with the bias (LeNet's count).
 		{"conv 5x5, 3 -> 8 channels on 32x32x3, no padding. how many connections in total?",
 			[]string{"476,672", "470,400"}, nil},
+		// Several layers named, one quantity asked of each (vgg16, torch 2):
+		// conv1_1 224*224*64*3*9 = 86,704,128 MACs, conv1_2 224*224*64*64*9
+		// = 1,849,688,064; conv2_1 3*3*64*128+128 = 73,856 params, conv2_2
+		// 3*3*128*128+128 = 147,584.
+		{"MACs of vgg16 conv1_1 and conv1_2 on 224x224? no bias",
+			[]string{"conv1_1", "86,704,128", "conv1_2", "1,849,688,064"}, nil},
+		{"how many params do conv2_1 and conv2_2 of VGG16 have",
+			[]string{"conv2_1", "73,856", "conv2_2", "147,584"}, nil},
+		// Kinds named with their kernels: 3*3*16*32+32 = 4,640, 5*5*3*16+16 = 1,216.
+		{"self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
+			[]string{"the 3x3 conv", "4,640", "the 5x5 conv", "1,216"}, []string{"5,856"}},
+		// Each layer asked: 28 -> 24 -> 12 -> 8; 5*5*6+6 = 156, 5*5*6*16+16 =
+		// 2,416, 16*8*8*120+120 = 123,000; the whole is 125,572.
+		{"input 28x28x1 -> conv 5x5 6 filters -> maxpool 2 -> conv 5x5 16 filters -> flatten -> linear 120. how many params does each layer have?",
+			[]string{"layer 1", "156", "layer 3", "2,416", "layer 5", "123,000"}, []string{"125,572"}},
+		// 100 -> 98 -> 96 -> 48, one channel assumed.
+		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?",
+			[]string{"after the second conv", "96×96", "after the pool", "48×48"}, nil},
 	}
 	b := bot.New(bot.Options{})
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -37,6 +38,7 @@ type atRef struct {
 	nth    int    // 1-based place among its kind ("the second conv"); 0 none, -1 "next", -2 "last"
 	after  bool   // "after conv1": the layer's output is asked
 	within int    // the layer whose own sentence holds the words ("the next layer is CONV3-128"), or -1
+	size   int    // the kernel size named with the kind ("the 7x7 conv"); 0 none
 }
 
 // withAt returns q with the layers src asks about by place; q itself when
@@ -45,25 +47,276 @@ func withAt(src string, q *Question) *Question {
 	if len(q.Layers) == 0 || len(src) > MaxChars*4 {
 		return q
 	}
+	q = withActivations(src, q)
 	offs := layerOffsets(src, q)
 	names, defs := layerNames(src, offs)
 	refs := nameRefs(src, names, defs)
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
+	var d []string
 	if inFeaturesAsked(src) || q.Fix != nil && isLinear(q, q.Fix.Layer) && onlyOutput(q.Asked) {
 		if a, ok := inFeaturesAt(src, q, refs); ok {
 			at = append(at, a)
 		}
-	} else if len(q.Layers) > 1 && !wholeWords.MatchString(src) {
-		at = resolveRefs(q, refs)
+	} else if !wholeWords.MatchString(src) {
+		if len(q.Layers) > 1 {
+			at = resolveRefs(q, refs)
+		}
+		if len(at) == 0 && eachWords.MatchString(src) {
+			at = eachLayer(q)
+		}
+		d = missingRefs(q, refs)
 	}
-	if len(at) == 0 {
+	if s := unsizedAsked(src, q, at); s != "" {
+		d = append(d, s)
+	}
+	if len(at) == 0 && len(d) == 0 {
 		return q
 	}
 	cp := *q
-	cp.At = at
+	if len(at) > 0 {
+		cp.At = at
+	}
+	cp.Doubts = slices.Clip(q.Doubts)
+	for _, s := range d {
+		if !slices.Contains(cp.Doubts, s) {
+			cp.Doubts = append(cp.Doubts, s)
+		}
+	}
 	return &cp
+}
+
+// placeAsked matches a place asked by kind just before it: "after the
+// second conv", "output of the pool".
+var placeAsked = regexp.MustCompile(`(?i)\b(after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|of|in|for|does|do|has)\s+((?:the|my|that|this)\s+(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|last|final)\s+)?(?:\d+\s*[x×]\s*\d+\s+)?(?:max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected)\b(?:\s+layer\b)?)`)
+
+// givenName matches a name given to a layer in prose: "pool2:", "C3:".
+var givenName = regexp.MustCompile(`\b([A-Za-z]+[0-9]+)\s*:`)
+
+// placeSpans are where src asks about places: "after the second conv"
+// whole, "the 5x5 conv" of "MACs of the 5x5 conv" (the quantity stays), a
+// name given to a layer ("pool2: 2x2 max") written again ("the output of
+// pool2").
+func placeSpans(src string) [][]int {
+	var spans [][]int
+	for _, m := range givenName.FindAllStringSubmatchIndex(src, -1) {
+		re := regexp.MustCompile(`\b` + regexp.QuoteMeta(src[m[2]:m[3]]) + `\b`)
+		for _, r := range re.FindAllStringIndex(src[m[1]:], -1) {
+			spans = append(spans, []int{m[1] + r[0], m[1] + r[1]})
+		}
+	}
+	for _, m := range placeAsked.FindAllStringSubmatchIndex(src, -1) {
+		switch strings.ToLower(src[m[2]:m[3]]) {
+		case "of", "in", "for", "does", "do", "has":
+			spans = append(spans, []int{m[4], m[5]})
+		default:
+			spans = append(spans, []int{m[0], m[1]})
+		}
+	}
+	return spans
+}
+
+// withoutPlaces reads src again with the places it asks about blanked
+// out, when the reading q took one of them for a layer of its own ("two
+// 3x3 convs then a pool ... after the second conv" read as one conv,
+// written where "the second conv" is asked): the place asked describes no
+// layer. It returns the new reading, or q when there is none or it leaves
+// more numbers unused.
+func withoutPlaces(src string, q *Question) *Question {
+	spans := placeSpans(src)
+	if len(spans) == 0 {
+		return q
+	}
+	inside := false
+	for _, o := range layerOffsets(src, q) {
+		for _, sp := range spans {
+			inside = inside || o >= sp[0] && o < sp[1]
+		}
+	}
+	if !inside {
+		return q
+	}
+	again, err := Parse(blanked(src, spans))
+	if err != nil || len(again.Unused) > len(q.Unused) {
+		return q
+	}
+	return again
+}
+
+// blanked is src with the spans written as spaces: its positions stay.
+func blanked(src string, spans [][]int) string {
+	b := []byte(src)
+	for _, sp := range spans {
+		for i := sp[0]; i < sp[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// readWithoutPlaces reads a question that does not read as written with
+// the places it asks about blanked out ("output shape after the 3x3 conv
+// and MACs of the 5x5 conv?" names two layers described before), and the
+// places asked about by place; false when it names no place or does not
+// read then either. ParseAll's caller may try it when Parse fails.
+func readWithoutPlaces(src string) (*Question, bool) {
+	spans := placeSpans(src)
+	if len(spans) == 0 {
+		return nil, false
+	}
+	q, err := Parse(blanked(src, spans))
+	if err != nil {
+		return nil, false
+	}
+	return withAt(src, q), true
+}
+
+// Activations are the values a layer outputs: "how many activations",
+// "the memory (number of activations)" as CS231n counts a layer's memory,
+// "the activation size (H*W*C)".
+var (
+	activationCount = regexp.MustCompile(`(?i)\b(?:number\s+of|#\s*(?:of\s+)?|how\s+many|count\s+of|total)\s+(?:output\s+)?activations?\b|\bactivations?\s+count\b`)
+	activationSize  = regexp.MustCompile(`(?i)\bactivations?\s+(?:map\s+|volume\s+)?(?:sizes?|shapes?|dim\w*)\b`)
+	memoryAsCount   = regexp.MustCompile(`(?i)\bmemory\s*\(\s*(?:the\s+)?(?:number|#|count)\s+of\s+activations\s*\)`)
+)
+
+// withActivations asks for the values a layer outputs when the question
+// asks for its activations by count or size, beside what else it asks
+// ("how many activations and how many weights" asks both); "memory
+// (number of activations)" is that count, not bytes. A question that
+// asks nothing in particular gets them in its headline already.
+func withActivations(src string, q *Question) *Question {
+	if len(q.Asked) == 0 || slices.Contains(q.Asked, "output") || slices.Contains(q.Asked, "neurons") {
+		return q
+	}
+	var add string
+	switch {
+	case activationCount.MatchString(src):
+		add = "neurons"
+	case activationSize.MatchString(src):
+		add = "output"
+	default:
+		return q
+	}
+	cp := *q
+	cp.Asked = slices.Clone(q.Asked)
+	if memoryAsCount.MatchString(src) {
+		cp.Asked = slices.DeleteFunc(cp.Asked, func(a string) bool { return a == "memory" })
+	}
+	cp.Asked = append([]string{add}, cp.Asked...)
+	return &cp
+}
+
+// eachWords ask a quantity of every layer rather than of the whole:
+// "params of each layer", "MACs of each?", "give both numbers",
+// "separately" ("each neuron" asks of one unit, not of each layer).
+var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:the|them|these)\s+)?(?:layers?|convs?|convolutions?|conv\s+layers|ones?)\b|` +
+	`\b(?:of|for)\s+(?:each|both)\s*(?:[?.,!]|$)|\b(?:each|both)\s*[?.!]|\bboth\s+(?:numbers|values|counts)\b|\bseparately\b|\bindividually\b|\blayer[- ]by[- ]layer\b|\bper[- ]layer\b`)
+
+// eachLayer asks about every layer of q with weights, in order, when it
+// has two to six of them: "params of each layer" answers each; nil
+// otherwise.
+func eachLayer(q *Question) []At {
+	if len(q.Asked) == 0 || slices.Contains(q.Asked, "receptive field") {
+		return nil
+	}
+	var at []At
+	for i, l := range q.Layers {
+		if layerOfKind(l.Layer, "conv") || isLinear(q, i) {
+			at = append(at, At{Layer: i})
+		}
+	}
+	if len(at) < 2 || len(at) > 6 {
+		return nil
+	}
+	return at
+}
+
+// missingRefs is a doubt for each layer the question names by kind and
+// place that the reading has no layer for: "the size after the second
+// conv and after the pool" read with one conv answers one place of two,
+// or another question. A kind the reading holds in its blocks counts.
+func missingRefs(q *Question, refs []atRef) []string {
+	if q.Preset != "" {
+		return nil // a preset's own places are read by preset_part.go
+	}
+	var out []string
+	leaves := leafLayers(q)
+	for _, r := range refs {
+		if r.layers != nil && r.nth > len(r.layers) {
+			out = append(out, fmt.Sprintf("the question asks about the %s %s, and this reading has %d", ordinalWord(r.nth), r.name, len(r.layers)))
+			continue
+		}
+		if r.layers != nil || r.within >= 0 || r.kind == "layer" || !r.after && r.nth <= 0 {
+			continue // "the fc layers" may be the layers left out, or the one to write
+		}
+		n := 0
+		for _, l := range leaves {
+			if layerOfKind(l, r.kind) {
+				n++
+			}
+		}
+		if n == 0 || r.nth > n {
+			out = append(out, fmt.Sprintf("the question asks about %s, and this reading has no such layer", strings.TrimSpace(r.name)))
+		}
+	}
+	return out
+}
+
+// ordinalWord writes a place: 2 is "second".
+func ordinalWord(n int) string {
+	for w, k := range atOrdinals {
+		if k == n && !strings.ContainsAny(w, "0123456789") && w != "following" && w != "final" {
+			return w
+		}
+	}
+	return fmt.Sprint(n)
+}
+
+// sizedQuantities are quantities asked that need the layers' output
+// sizes, the words that ask for them (a reading's Asked may hold "output"
+// for "each output neuron"), and how a doubt names them.
+var sizedQuantities = []struct {
+	asked []string
+	words *regexp.Regexp
+	name  string
+}{
+	{[]string{"output", "neurons"}, sizeWords, "the output size"},
+	{[]string{"macs", "flops"}, regexp.MustCompile(`(?i)\b(?:macs?|g?flops|multiplications|mult-adds|multiply[- ](?:adds|accumulates))\b(?:[^-]|$)`), "the multiply-accumulates"},
+}
+
+// sizeWords ask for an output's size: "output size", "the spatial size
+// after", "sequence length", "what hw do i end up with".
+var sizeWords = regexp.MustCompile(`(?i)\b(?:output|spatial|feature[- ]map|sequence|activation|signal)\s+(?:size|shape|length|dim\w*|resolution|width|height|volume)s?\b|` +
+	`\b(?:size|shape|length|dim\w*|resolution|hw)\s+(?:after|out|of\s+the\s+output|comes\s+out|do\s+i\s+(?:get|end))\b|\bwhat\s+(?:size|shape|length|hw)\b|\boutput\s+(?:length|size)\b|\bhow\s+(?:big|long|large)\s+is\s+the\s+output\b`)
+
+// unsizedAsked is a doubt when the question asks for a quantity that
+// needs an input size and the reading has none to size its layers with:
+// "output length and number of params?" answered with the parameters
+// alone answers half of it. "" otherwise.
+func unsizedAsked(src string, q *Question, at []At) string {
+	if q.Solve != nil || q.Input != nil || slices.Contains(q.Asked, "receptive field") {
+		return "" // a receptive field "after the maxpool" needs no input size
+	}
+	var names []string
+	for _, s := range sizedQuantities {
+		asked := slices.ContainsFunc(s.asked, func(a string) bool { return slices.Contains(q.Asked, a) })
+		if s.name == "the output size" {
+			asked = asked || slices.ContainsFunc(at, func(a At) bool { return a.What != "" }) // "the length after the conv"
+		}
+		if asked && s.words.MatchString(src) {
+			names = append(names, s.name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	reports, ok := computed(q)
+	if ok && len(reports) > 0 && reports[len(reports)-1].Output != nil {
+		return ""
+	}
+	return fmt.Sprintf("the question asks for %s, and this reading has no input size to work it out from", strings.Join(names, " and "))
 }
 
 // wholeWords ask about the whole network even where a layer is named:
@@ -92,8 +345,8 @@ var assigned = regexp.MustCompile(`(?:self\.)?\(?([A-Za-z_][A-Za-z_0-9]*)\)?\s*[
 var leadName = regexp.MustCompile(`^([A-Za-z]+[0-9]+)(?:[^\w-]|$)`)
 
 // nameBefore matches a name written right before a layer's words in
-// prose: "conv1 3x3 3->16", "C1: 6 filters".
-var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*$`)
+// prose: "conv1 3x3 3->16", "C1: 6 filters", "S2: 2x2 avg pool".
+var nameBefore = regexp.MustCompile(`(?:^|[\s,;(])([A-Za-z]+[0-9]+)\s*:?\s*(?:\d+\s*[x×]\s*\d+\s+)?(?:(?:max|avg|average|mean)[- ]?)?$`)
 
 // notNames are words assigned to layers that name no layer of their own:
 // Keras's functional "x = Conv2D(...)(x)".
@@ -143,7 +396,7 @@ func appendOnce(s []int, i int) []int {
 
 // afterWord matches "after", "after the", "coming out of", "output of"
 // just before a layer's name: its output is asked.
-var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
+var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)s?\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
 
 // nameRefs finds the names of layers written again outside their
 // definitions and the forward's calls: "does conv2 perform", "after
@@ -156,12 +409,19 @@ func nameRefs(src string, names map[string][]int, defs [][2]int) []atRef {
 			if slices.ContainsFunc(defs, func(d [2]int) bool { return d[0] == m[0] }) || calledThere(src, m[0], m[1]) || chained(src, m[0], m[1]) {
 				continue
 			}
-			refs = append(refs, atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
-				after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])})
+			r := atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
+				after: afterWord.MatchString(src[max(0, m[0]-40):m[0]])}
+			if o := ordinalBefore.FindStringSubmatch(src[max(0, m[0]-16):m[0]]); o != nil {
+				r.nth = atOrdinals[strings.ToLower(o[1])] // "the second pool": the module applied twice
+			}
+			refs = append(refs, r)
 		}
 	}
 	return refs
 }
+
+// ordinalBefore matches an ordinal just before a layer's name.
+var ordinalBefore = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+$`)
 
 // calledThere reports whether the name at src[i:j] is used by code rather
 // than named by the asker: "self.conv1(x)", "pool(relu(conv1))",
@@ -193,7 +453,7 @@ func chained(src string, i, j int) bool {
 
 // kindWords matches a layer named by its kind and place: "the maxpool",
 // "the second conv layer", "the next layer", "after the pool", "layer 2".
-var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
+var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(?:(\d+)\s*[x×]\s*\d+\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
 
 // atOrdinals are the places a kindWords match may give.
 var atOrdinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -209,12 +469,15 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 		}
 		r := atRef{start: m[0], name: src[m[0]:m[1]], within: -1, after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])}
 		switch {
-		case m[8] >= 0:
-			r.kind, r.nth = "layer", atoiSmall(src[m[8]:m[9]])
+		case m[10] >= 0:
+			r.kind, r.nth = "layer", atoiSmall(src[m[10]:m[11]])
 		default:
-			r.kind = kindOf(src[m[6]:m[7]])
+			r.kind = kindOf(src[m[8]:m[9]])
 			if m[4] >= 0 {
 				r.nth = atOrdinals[strings.ToLower(src[m[4]:m[5]])]
+			}
+			if m[6] >= 0 && m[7]-m[6] <= 2 {
+				r.size = atoiSmall(src[m[6]:m[7]]) // "the 7x7 conv"
 			}
 		}
 		if i := describedIn(src, m[0], offs); i != -1 {
@@ -294,6 +557,13 @@ func resolveRefs(q *Question, refs []atRef) []At {
 	for _, r := range refs {
 		i := -1
 		switch {
+		case r.layers != nil && r.nth != 0:
+			i = -1 // "the second pool" with one pool read: missingRefs says so
+			if r.nth > 0 && r.nth <= len(r.layers) {
+				i = r.layers[r.nth-1]
+			} else if r.nth == -2 {
+				i = r.layers[len(r.layers)-1]
+			}
 		case r.layers != nil:
 			i = r.layers[0]
 			for _, l := range r.layers {
@@ -304,6 +574,8 @@ func resolveRefs(q *Question, refs []atRef) []At {
 			}
 		case r.within >= 0:
 			i = r.within
+		case r.size > 0:
+			i = sizedOfKind(q, r, prev)
 		default:
 			i = nthOfKind(q, r.kind, r.nth, prev)
 		}
@@ -355,6 +627,51 @@ func nthOfKind(q *Question, kind string, nth, prev int) int {
 		}
 	}
 	return -1
+}
+
+// sizedOfKind is the layer a kind named with its kernel size stands for
+// ("the 7x7 conv", "the second 3x3 conv"): among the layers of the kind
+// with that kernel, the one at r's place, the only one, or the next after
+// prev; -1 when none is certain.
+func sizedOfKind(q *Question, r atRef, prev int) int {
+	var of []int
+	for i, l := range q.Layers {
+		if layerOfKind(l.Layer, r.kind) && kernelOf(l.Layer) == r.size {
+			of = append(of, i)
+		}
+	}
+	switch {
+	case len(of) == 0:
+		return -1
+	case r.nth > 0:
+		if r.nth <= len(of) {
+			return of[r.nth-1]
+		}
+		return -1
+	case r.nth == -2, len(of) == 1:
+		return of[len(of)-1]
+	}
+	for _, i := range of {
+		if i > prev && prev >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// kernelOf is the first kernel size of a conv or pool, 0 for others.
+func kernelOf(l calc.Layer) int {
+	switch x := l.(type) {
+	case calc.Conv:
+		if len(x.Kernel) > 0 {
+			return x.Kernel[0]
+		}
+	case calc.Pool:
+		if len(x.Kernel) > 0 {
+			return x.Kernel[0]
+		}
+	}
+	return 0
 }
 
 // nextSized is the first layer after prev that sizes anything (not an
@@ -455,6 +772,11 @@ func isLinear(q *Question, i int) bool {
 var totalWords = regexp.MustCompile(`(?i)\bin\s+total\b|\btotal\s+(?:number\s+of\s+)?connections\b|\bconnections\b[^.?!]{0,40}\b(?:altogether|overall|in\s+all)\b|` +
 	`\b(?:for|in|of)\s+(?:one|an|each|a\s+single|the\s+whole|the\s+entire|this|that)\s+(?:whole\s+)?(?:output\s+)?(?:feature\s+)?map\b|\bper\s+(?:output\s+)?(?:feature\s+)?map\b`)
 
+// leNetWords name LeNet-5, whose paper counts a layer's connections in
+// all ("C1 ... has 156 trainable parameters and 122,304 connections"):
+// a question about it asks that count.
+var leNetWords = regexp.MustCompile(`(?i)\ble-?net(?:-?5)?\b`)
+
 // oneNeuron names one unit whose connections are asked: "each neuron of
 // an output map".
 var oneNeuron = regexp.MustCompile(`(?i)\b(?:each|every|per|one|a\s+single|an?)\s+(?:output\s+)?(?:neuron|unit|node)s?\b`)
@@ -469,7 +791,7 @@ var biasLeftOut = regexp.MustCompile(`(?i)\bweights?\s+only\b|\bonly\s+(?:the\s+
 // and the bias left out when it says so, though "counting" appears
 // ("not counting bias").
 func withConnections(src string, q *Question) *Question {
-	total := totalWords.MatchString(src) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
+	total := (totalWords.MatchString(src) || leNetWords.MatchString(src)) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
 	leftOut := biasLeftOut.MatchString(src)
 	if !total && !leftOut {
 		return q

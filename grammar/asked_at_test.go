@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,14 @@ func TestAskedAt(t *testing.T) {
 			[]At{}},
 		{"output of one, params of another", "input 32x32x3, conv 3x3 16 filters pad 1, maxpool 2, conv 3x3 32 filters pad 1. how many params does the second conv layer have and what is the output size of the first conv?",
 			[]At{{Layer: 2, Name: "the second conv layer"}, {Layer: 0, What: AtOutput, Name: "the first conv"}}},
+		{"kinds named with their kernel", "self.conv1 = nn.Conv2d(3, 16, 5)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\ninput 32x32. params of the 3x3 conv and of the 5x5 conv?",
+			[]At{{Layer: 1, Name: "the 3x3 conv"}, {Layer: 0, Name: "the 5x5 conv"}}},
+		{"each layer", "a 28x28x1 image, conv 3x3 with 8 filters, then conv 3x3 with 16 filters: params of each layer?",
+			[]At{{Layer: 0}, {Layer: 1}}},
+		{"both, separately", "depthwise 3x3 on 32 channels then pointwise 1x1 from 32 to 64 channels, on a 56x56 input. params for both, separately",
+			[]At{{Layer: 0}, {Layer: 1}}},
+		{"the whole asked", "a 28x28x1 image, conv 3x3 with 8 filters, then conv 3x3 with 16 filters: params?",
+			[]At{}},
 		{"one layer alone", "a conv layer with 3x3 kernels, 16 input channels and 32 output channels gives a 10x10 output. how many connections does this layer have in total?",
 			[]At{}},
 	}
@@ -70,6 +79,10 @@ func TestConnectionsCounted(t *testing.T) {
 		{"connections for one output map of a 3x3 conv on 4 input ch, output 30x30, counting the bias", true, true, false},
 		{"a 5x5 conv reading 6 input maps: how many connections does each neuron of an output map have, counting the bias as one?", false, true, false},
 		{"each neuron in a 3x3 conv layer on 64 channels connects to how many values? (not counting bias)", false, false, true},
+		// LeNet-5's paper counts a layer's connections in all: C1 has
+		// (5*5+1)*6*28*28 = 122,304.
+		{"lenet c1: 6 feature maps with 5x5 kernels on a 32x32 input, no padding. trainable params and how many connections, counting the bias?", true, true, false},
+		{"In LeNet, each neuron of C1 is connected to how many inputs? (5x5 kernel, 1 input channel)", false, false, false},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.src)
@@ -81,5 +94,126 @@ func TestConnectionsCounted(t *testing.T) {
 		if total != tt.total || q.BiasConnection != tt.bias || q.BiasLeftOut != tt.no {
 			t.Errorf("%q: total %v, bias counted %v, left out %v; want %v, %v, %v (asked %v)", tt.src, total, q.BiasConnection, q.BiasLeftOut, tt.total, tt.bias, tt.no, q.Asked)
 		}
+	}
+}
+
+// TestPlacesAskedNotLayers checks that places asked ("after the second
+// conv and after the pool") are not read as layers of their own, and each
+// is answered. Sizes with torch 2 (nn.Conv2d(.., 3), nn.MaxPool2d(2)):
+// 100 -> 98 -> 96 -> 48; 140 -> 138 -> 136 -> 68; 64x64x3 with two 5x5
+// convs of 8 filters -> 60 -> 56, pooled 28.
+func TestPlacesAskedNotLayers(t *testing.T) {
+	tests := []struct {
+		src    string
+		layers int
+		want   []At
+	}{
+		{"input 100x100, two 3x3 convs (no padding) then a 2x2 max pool. size after the second conv and after the pool?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second conv"}, {Layer: 2, What: AtOutput, Name: "the pool"}}},
+		{"a 140x140 image goes through two valid 3x3 convolutions and then a 2x2 maxpool; what is the spatial size after the second convolution and after the maxpool", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second convolution"}, {Layer: 2, What: AtOutput, Name: "the maxpool"}}},
+		{"input 64x64x3, two 5x5 valid convs with 8 filters, then maxpool 2. output after the second conv and after the pool?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "the second conv"}, {Layer: 2, What: AtOutput, Name: "the pool"}}},
+		// Names given to layers, written again: 64 -> 64 -> 32 -> 32 -> 16
+		{"input 64x64x3. conv1: 16 filters 3x3, pad 1. pool1: 2x2 max, stride 2. conv2: 32 filters 3x3, pad 1. pool2: 2x2 max. what are the output sizes of conv2 and pool2?", 4,
+			[]At{{Layer: 2, What: AtOutput, Name: "conv2"}, {Layer: 3, Name: "pool2"}}}, // the output asked of both
+		// LeNet's names: 32 -> 28 -> 14 -> 10
+		{"C1: 6 filters 5x5 on a 32x32x1 input, S2: 2x2 avg pool stride 2, C3: 16 filters 5x5. output size of S2 and number of params in C3?", 3,
+			[]At{{Layer: 1, What: AtOutput, Name: "S2"}, {Layer: 2, Name: "C3"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			qs, err := ParseAll(tt.src)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ParseAll: %d questions, %v", len(qs), err)
+			}
+			q := qs[0]
+			if len(q.Layers) != tt.layers || !slices.Equal(q.At, tt.want) {
+				t.Errorf("%d layers, At %+v; want %d, %+v\nunderstood: %s", len(q.Layers), q.At, tt.layers, tt.want, Format(q))
+			}
+			if len(q.Doubts) > 0 {
+				t.Errorf("doubts %q, want none", q.Doubts)
+			}
+		})
+	}
+}
+
+// TestAskedMoreThanRead checks that a question asking for more than its
+// reading can answer is not confident: sizes asked with no input size
+// read, a place asked that the reading has no layer for.
+func TestAskedMoreThanRead(t *testing.T) {
+	tests := []struct{ src, doubt string }{
+		// the input length is not given: the parameters answer half of it
+		{"nn.Conv1d(16, 32, kernel_size=5): output length and number of params?", "the output size"},
+		{"self.conv = nn.Conv1d(8, 16, 9, stride=2)\nself.pool = nn.MaxPool1d(2)\nwhat length comes out after the conv and after the pool?", "the output size"},
+		{"Conv2d(3, 64, 7, stride=2, padding=3): how many MACs and params?", "the multiply-accumulates"},
+		// a module applied twice in a forward told in words the reading does not follow
+		{"self.conv1 = nn.Conv2d(3, 32, 3)\nself.pool = nn.MaxPool2d(2)\nself.conv2 = nn.Conv2d(32, 64, 3)\ninput 3x64x64, forward is conv1 -> pool -> conv2 -> pool. shape after conv2, and after the second pool?", "the second pool"},
+	}
+	for _, tt := range tests {
+		qs, err := ParseAll(tt.src)
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%q: %d questions, %v", tt.src, len(qs), err)
+			continue
+		}
+		if !slices.ContainsFunc(qs[0].Doubts, func(d string) bool { return strings.Contains(d, tt.doubt) }) {
+			t.Errorf("%q: doubts %q, want one naming %q", tt.src, qs[0].Doubts, tt.doubt)
+		}
+	}
+	// Answered in full: no doubt. 28x28x1, 5x5, 32 filters: 24x24x32 and
+	// (25+1)*32 = 832 params.
+	for _, src := range []string{"a conv layer with 32 5x5 filters on a 28x28x1 input, stride 1, no padding. output size and number of params?",
+		"nn.Linear(512, 10): output size and params?"} {
+		qs, err := ParseAll(src)
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%q: %d questions, %v; want one", src, len(qs), err)
+		} else if len(qs[0].Doubts) > 0 {
+			t.Errorf("%q: doubts %q; want none", src, qs[0].Doubts)
+		}
+	}
+}
+
+// TestActivationsAsked checks that activations asked by count or size
+// are asked beside the rest ("how many activations and how many
+// weights"), and that CS231n's "memory (number of activations)" is the
+// count, not bytes.
+func TestActivationsAsked(t *testing.T) {
+	tests := []struct {
+		src       string
+		want, not string
+	}{
+		{"conv 3x3 3->64 pad 1 on 224x224x3: how many activations and how many weights?", "neurons", ""},
+		{"first layer: 32 3x3 filters, stride 1, pad 1, on a 64x64x3 input. what's its memory (number of activations) and the number of weights?", "neurons", "memory"},
+		{"VGG first conv layer (64 3x3 filters, pad 1) on a 224x224x3 image: activation size and weights?", "output", ""},
+		// memory in bytes stays memory
+		{"conv 3x3 3->64 pad 1 on 224x224x3: how much memory do the activations take in float32, and how many weights?", "memory", ""},
+	}
+	for _, tt := range tests {
+		q, err := Parse(tt.src)
+		if err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+			continue
+		}
+		if !slices.Contains(q.Asked, tt.want) || tt.not != "" && slices.Contains(q.Asked, tt.not) {
+			t.Errorf("%q: asked %q, want %q and not %q", tt.src, q.Asked, tt.want, tt.not)
+		}
+	}
+}
+
+// TestReadWithoutPlaces reads a question that names its places with the
+// words of a layer ("the 3x3 conv") with those places blanked out.
+// 32 -> 28 (5x5) -> 28 (3x3 pad 1) -> 14.
+func TestReadWithoutPlaces(t *testing.T) {
+	src := "a 32x32x3 image goes through a 5x5 conv with 16 filters, then a 3x3 conv with 32 filters and padding 1, then a 2x2 maxpool. output shape after the 3x3 conv and MACs of the 5x5 conv?"
+	q, ok := readWithoutPlaces(src)
+	if !ok {
+		t.Fatal("not read")
+	}
+	want := []At{{Layer: 1, What: AtOutput, Name: "the 3x3 conv"}, {Layer: 0, Name: "the 5x5 conv"}}
+	if len(q.Layers) != 3 || !slices.Equal(q.At, want) || !slices.Contains(q.Asked, "macs") {
+		t.Errorf("read %q, At %+v, asked %q; want 3 layers, %+v, the MACs", q.Canonical, q.At, q.Asked, want)
+	}
+	if _, ok := readWithoutPlaces("conv 3x3 16->32 on 8x8: params?"); ok {
+		t.Error("a question naming no place was read again")
 	}
 }

@@ -19,7 +19,20 @@ import (
 
 // followStart matches where a follow-up starts: after a question mark or a
 // full stop, "ok and if", "and in", "what about", "and with", "now".
-var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)`)
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
+
+// followAt is where the follow-up of src starts (see followStart), or -1:
+// after a question, or after a comma when it asks "what if".
+func followAt(src string) int {
+	m := followStart.FindStringSubmatchIndex(src)
+	switch {
+	case m == nil:
+		return -1
+	case m[2] >= 0:
+		return m[2]
+	}
+	return m[4]
+}
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
@@ -38,9 +51,15 @@ var aspects = []*regexp.Regexp{
 	// dilation: "dilation 2", "d=2", "dilated by 2"
 	regexp.MustCompile(`(?i)\b(?:dilation(?:[_ ]rate)?|dilated(?:\s+by)?)\s*(?:=|of|is|:)?\s*\d+\b|\bd\s*=?\s*\d+\b`),
 	// kernel: "k5", "kernel 7", "kernel_size=3", "a 9x9 kernel"
-	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernel|filter|window)\b`),
+	regexp.MustCompile(`(?i)\b(?:k|kernel(?:[_ ]size)?)\s*(?:=|of|is|:)?\s*\d+(?:\s*x\s*\d+)?\b|\b(?:an?\s+)?\d+\s*x\s*\d+\s+(?:kernels?|filters?|windows?|conv(?:olution)?s?)\b`),
 	// storage: "in fp16", "int8"
 	regexp.MustCompile(`(?i)\b(?:in\s+)?(?:fp|float|bf|b?float|int|uint)\s*(?:8|16|32|64)\b|\b(?:half|single|double)[- ]precision\b`),
+	// rounding: "ceil_mode=True", "with ceil mode", "the default floor mode"
+	regexp.MustCompile(`(?i)\bceil_mode\s*=\s*(?:true|false)\b|\b(?:ceil|floor)(?:ing)?[_ ]mode\b`),
+	// groups: "groups=2", "2 groups"
+	regexp.MustCompile(`(?i)\bgroups\s*(?:=|of|is|:)?\s*\d+\b|\b\d+\s+groups\b`),
+	// output padding: "output_padding=1"
+	regexp.MustCompile(`(?i)\boutput_padding\s*=\s*(?:\(\s*\d+\s*,\s*\d+\s*\)|\d+)|\boutput\s+padding\s*(?:of|is)?\s*\d+`),
 	// filters: "64 filters", "128 output channels"
 	regexp.MustCompile(`(?i)\b\d+\s+(?:filters|kernels|output\s+channels|out\s+channels|feature\s+maps)\b`),
 }
@@ -50,12 +69,26 @@ var aspects = []*regexp.Regexp{
 // "32x32 input").
 var (
 	inputFollow = regexp.MustCompile(`(?i)\b(?:feed|input\s*(?:is|=|of|:)?|on\s+(?:an?\s+)?|with\s+(?:an?\s+)?)\s*(\d+(?:\s*x\s*\d+){0,2})\b(?:\s+(?:inputs?|images?|imgs?|pixels?|px))?|\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b`)
-	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b`)
+	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
 )
 
 // feeding matches an input given as what is fed: "feed 224", "feed it a
 // 64x64".
 var feeding = regexp.MustCompile(`(?i)\b(?:feed|give|pass|use)\s+(?:it\s+)?(?:an?\s+)?(?:input\s+(?:of\s+)?)?(\d)`)
+
+// layerSetting matches the words after a size that make it a setting of
+// the layer, not an input: "use 3x3 filters", "use 7 kernels".
+var layerSetting = regexp.MustCompile(`(?i)^[\dx× ]*\s(?:filters?|kernels?|convs?|convolutions?|windows?|channels?|maps?|feature\s+maps?|units|neurons|stride|padding)\b`)
+
+// fedInput writes what a follow-up feeds as an input ("feed 224", "use
+// 64x64"), unless the size is the layer's own ("use 3x3 filters").
+func fedInput(change string) string {
+	m := feeding.FindStringSubmatchIndex(change)
+	if m == nil || layerSetting.MatchString(change[m[2]:]) {
+		return change
+	}
+	return change[:m[0]] + "input " + change[m[2]:]
+}
 
 // claimed matches the asker's own result for the first question: "thats
 // 55 right", "i get 30". It is said of the first setting only.
@@ -66,15 +99,15 @@ var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i
 // the first with the change. It returns nil when the message holds no such
 // follow-up, or the follow-up changes nothing the first question says.
 func followUps(src string) []*Question {
-	m := followStart.FindStringSubmatchIndex(src)
-	if m == nil {
+	at := followAt(src)
+	if at < 0 {
 		return nil
 	}
-	first := strings.TrimSpace(src[:m[2]])
-	follow := strings.TrimSpace(src[m[2]:])
+	first := strings.TrimRight(strings.TrimSpace(src[:at]), ",; ")
+	follow := strings.TrimSpace(src[at:])
 	change := strings.TrimSpace(followLead.ReplaceAllString(follow, ""))
-	change = feeding.ReplaceAllString(change, "input $1")
-	if change == "" || !hasNumber(change) && !aspectsIn(change) {
+	change = fedInput(change)
+	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
 		return nil
 	}
 	again, ok := withChange(first, change)
@@ -98,6 +131,10 @@ func followUps(src string) []*Question {
 	return []*Question{q1, q2}
 }
 
+// ownLayer matches a follow-up that describes a layer of its own, its
+// kernel and its channels: "and a 1x1 conv 128->64?" is another question.
+var ownLayer = regexp.MustCompile(`(?i)\d+\s*[x×]\s*\d+\b.*\d+\s*->\s*\d+|\d+\s*->\s*\d+.*\b\d+\s*[x×]\s*\d+`)
+
 // aspectsIn reports whether a follow-up names an aspect without a number:
 // "no pad", "bias=False".
 func aspectsIn(change string) bool {
@@ -108,6 +145,12 @@ func aspectsIn(change string) bool {
 	}
 	return false
 }
+
+// floorWords say a pool rounds down, PyTorch's default: "with the
+// default ceil_mode=False", "without ceil mode". Taking ceil mode out of
+// the first question says it; the words are dropped, as a reader may take
+// "ceil_mode" for ceil mode whatever its value.
+var floorWords = regexp.MustCompile(`(?i)\bceil_mode\s*=\s*false\b|\b(?:no|without|w/o|not)\s+(?:the\s+)?ceil(?:ing)?[_ ]mode\b|\bfloor(?:ing)?[_ ]mode\b`)
 
 // withChange writes the first question with what the follow-up changes:
 // every aspect the follow-up names is taken out of the first question,
@@ -131,7 +174,41 @@ func withChange(first, change string) (string, bool) {
 		return "", false
 	}
 	base = strings.TrimRight(strings.TrimSpace(base), "?.,;:-> ")
+	change = floorWords.ReplaceAllString(change, "")
+	if in, ok := intoCall(base, change); ok {
+		return in, true
+	}
 	return base + ", " + change, true
+}
+
+// kwargsOnly matches a follow-up that only sets keyword arguments:
+// "with output_padding=1?", "and groups=4".
+var kwargsOnly = regexp.MustCompile(`(?i)^(?:with\s+)?(?:the\s+)?(\w+\s*=\s*\w+(?:\s*,\s*\w+\s*=\s*\w+)*)\s*\??$`)
+
+// oneCall matches a layer's call in pasted code: "nn.ConvTranspose2d(".
+var oneCall = regexp.MustCompile(`\b(?:nn\.|layers\.)?[A-Z]\w*\(`)
+
+// intoCall writes a follow-up that sets keyword arguments into the one
+// layer call of the first question, where code sets them: "..., stride=2,
+// padding=1)" with "output_padding=1" is "..., stride=2, padding=1,
+// output_padding=1)". It reports false when the follow-up is not such or
+// the question holds no call, or several.
+func intoCall(base, change string) (string, bool) {
+	m := kwargsOnly.FindStringSubmatch(strings.TrimSpace(change))
+	calls := oneCall.FindAllStringIndex(base, -1)
+	if m == nil || len(calls) != 1 {
+		return "", false
+	}
+	end := callEnd(base, calls[0][0])
+	if end < 0 {
+		return "", false
+	}
+	args := strings.TrimRight(strings.TrimSpace(base[calls[0][1]:end-1]), ",")
+	sep := ", "
+	if strings.TrimSpace(args) == "" {
+		sep = ""
+	}
+	return base[:calls[0][1]] + args + sep + m[1] + base[end-1:], true
 }
 
 // sizes matches the sizes of an input: "224", "64x64", "32x32x3".
@@ -173,15 +250,19 @@ func fromFirst(src, text string) func(Position) Position {
 // params than one Conv2d(64,64,5)" ("cats vs dogs" sets no designs).
 var twoSides = regexp.MustCompile(`(?i)\d[^.?!\n]{0,60}\s(?:vs\.?|versus|compared\s+(?:to|with))\s[^.?!\n]{0,60}\d|\bwhich\b[^?]{0,60}\b(?:more|fewer|less|bigger|smaller|larger|cheaper|faster)\b[^?]*\sor\s[^.?!\n]{0,60}\d|\b(?:more|fewer|less)\s+\w+\s+than\s[^.?!\n]{0,60}\d`)
 
+// insteadWord says a follow-up swaps something the reading cannot place:
+// "what if I use 3x3 instead".
+var insteadWord = regexp.MustCompile(`(?i)\binstead\b`)
+
 // askedTwice says first when a message asks two things — a follow-up that
 // changes the question, two designs side by side — and the reading q
 // answers one question: it answers one of them, or neither, and cannot be
 // confident. It returns q, with that doubt when there is one.
 func askedTwice(src string, q *Question) *Question {
 	var d string
-	if m := followStart.FindStringSubmatchIndex(src); m != nil {
-		change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[m[2]:]), ""))
-		if _, ok := withChange(src[:m[2]], change); ok {
+	if at := followAt(src); at >= 0 {
+		change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[at:]), ""))
+		if _, ok := withChange(src[:at], change); ok || hasNumber(change) && insteadWord.MatchString(change) {
 			d = fmt.Sprintf("the message asks again (%q), and this reading answers one question", strings.TrimRight(change, "?. "))
 		}
 	}

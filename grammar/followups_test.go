@@ -21,6 +21,26 @@ func TestFollowUps(t *testing.T) {
 		{"input 100x100x3, conv 7x7 stride 3 with 8 filters, no padding -> output? and if I feed 128x128", []string{"3->8 stride 3 pad valid bias input 100x100", "3->8 stride 3 pad valid bias input 128x128"}},
 		// 9*3*24+24 = 672 ; the follow-up keeps what is asked
 		{"params of a 3x3 conv from 3 to 24 channels with bias? ok and if bias=False", []string{"conv 3x3 3->24 bias", "conv 3x3 3->24 nobias"}},
+		// Rounding changed (torch 2, nn.MaxPool2d): k2 s2 on 7 is 4 with
+		// ceil_mode=True, 3 without; k3 s2 on 10 is 5 and 4; on 9, k2 s2
+		// is 4, then 5 with ceil_mode=True.
+		{"nn.MaxPool2d(2, ceil_mode=True) on a 7x7 map: output size? and with the default ceil_mode=False?", []string{"maxpool 2x2 ceil", "maxpool 2x2 input"}},
+		{"MaxPool2d(kernel_size=3, stride=2, ceil_mode=True) on 10x10, output shape? and without ceil mode?", []string{"stride 2 ceil input 10x10", "stride 2 input 10x10"}},
+		{"maxpool 2x2 stride 2 on a 9x9 input: output size? and with ceil_mode=True?", []string{"maxpool 2x2 stride 2 input 9x9", "maxpool 2x2 stride 2 ceil input 9x9"}},
+		{"maxpool 3x3 stride 2 ceil mode on a 14x14 input: output? and without ceil mode?", []string{"stride 2 ceil input 14x14", "maxpool 3x3 stride 2 input 14x14"}},
+		// After a comma: floor((64-3)/2)+1 = 31, floor((96-3)/2)+1 = 47
+		{"conv 3x3 with 16 filters, stride 2, on a 64x64x3 input: output size, and what if the input is 96x96?", []string{"input 64x64", "input 96x96"}},
+		{"maxpool 2x2 on 13x13, output; what if ceil_mode=True?", []string{"maxpool 2x2 input 13x13", "maxpool 2x2 ceil input 13x13"}},
+		// An input written first, before an arrow: 28 -> 28 -> 14; 64 -> 64 -> 32
+		{"28x28 -> conv(1,16,3,p1), conv(16,16,3,p1,s2) -> output shape? what if input is 64x64?", []string{"input 28x28", "input 64x64"}},
+		// The kernel changed, not the input: 5*5*3*10+10 = 760, 3*3*3*10+10 = 280
+		{"a 5x5 conv with 10 filters on 32x32x3: params? what if I use 3x3 filters instead?", []string{"conv 5x5 3->10", "conv 3x3 3->10"}},
+		// floor((224-7)/2)+1 = 109, floor((224-5)/2)+1 = 110
+		{"7x7 conv 3->64 stride 2 on 224x224: output? what about a 5x5 kernel", []string{"conv 7x7 3->64 stride 2", "conv 5x5 3->64 stride 2"}},
+		// groups: 3*3*32*64+64 = 18,496; with groups=2, 3*3*16*64+64 = 9,280
+		{"nn.Conv2d(32, 64, 3) params? and with groups=2?", []string{"conv 3x3 32->64 bias", "conv 3x3 32->64 groups 2 bias"}},
+		// output_padding: (7-1)*2-2+3 = 13, then 14 (torch 2, nn.ConvTranspose2d)
+		{"nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1) on 7x7: output size? and with output_padding=1?", []string{"deconv 3x3 16->8 stride 2 pad 1 bias", "outpad 1"}},
 	} {
 		qs, err := ParseAll(c.text)
 		if err != nil {
@@ -63,6 +83,8 @@ func TestAskedTwice(t *testing.T) {
 	for _, src := range []string{
 		// 3*9*32*32 = 27,648 vs 49*32*32 = 50,176: read today as one network
 		"which has more weights, 3 x conv 3x3 32->32 or one conv 7x7 32->32? no bias",
+		// a swap the reading cannot place: the 5x5 answered alone would be half
+		"a 5x5 conv with 10 filters on 32x32x3, what if I use 3x3 instead",
 	} {
 		qs, err := ParseAll(src)
 		if err != nil {
@@ -142,6 +164,13 @@ func FuzzFollowUps(f *testing.F) {
 		"is 3x Conv2d(32,32,3) fewer params than one Conv2d(32,32,7)? with bias",
 		"resnet idea: 3x3 conv 64->64 vs a 1x1 conv 64->64, params each?",
 		"x? ok and if 9x 2x Conv2d((( in fp16? what about feed 0x0x0",
+		"nn.MaxPool2d(2, ceil_mode=True) on 7x7: output? and with the default ceil_mode=False?",
+		"nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1) on 7x7: output? and with output_padding=1?",
+		"conv 3x3 16 filters stride 2 on 64x64x3: output, and what if the input is 96x96?",
+		"input 100x100, two 3x3 convs then a 2x2 pool: size after the second conv and after the pool?",
+		"conv1: 8 filters 3x3. pool1: 2x2. output of conv1 and pool1 on 9x9? MACs of the 3x3 conv",
+		"MACs of vgg16 conv1_1 and conv1_2 and fc6?",
+		"a, what if Conv2d(, and with x=?",
 	} {
 		f.Add(s)
 	}

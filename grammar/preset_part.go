@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -157,6 +158,33 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if !rfWords.MatchString(src) {
+		if several, ok := presetParts(q, s, name, src); ok {
+			return several, true
+		}
+	}
+	row, ok := partRow(s, p)
+	if !ok {
+		return nil, false
+	}
+	if rfWords.MatchString(src) {
+		return presetUpTo(q, name, p, row), true
+	}
+	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
+	if !ok {
+		return nil, false
+	}
+	part := &Question{Input: row.Input, Layers: []Layer{{Layer: withInChannels(l, row.Input)}}}
+	if p.kind == "block" {
+		part.Network, part.Layers = true, blockWithPools(q.Layers, row.Index-1)
+	}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input))}
+	return part, true
+}
+
+// partRow is the summary row of part p, and whether the preset has one.
+func partRow(s calc.Summary, p partAsked) (calc.Row, bool) {
 	var rows []calc.Row
 	stage, convs := 1, 0
 	for _, r := range s.Rows {
@@ -175,22 +203,98 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 		k = len(rows) - 1
 	}
 	if k < 0 || k >= len(rows) {
+		return calc.Row{}, false
+	}
+	return rows[k], true
+}
+
+// A question may name several layers of a preset: "MACs of vgg16's
+// conv1_1 and conv1_2", "params of fc6 and fc7". Each is answered: the
+// reading is the preset's layers from the first named to the last, on
+// what reaches the first, with each named layer asked about by place
+// (Question.At).
+
+// namedParts lists the layers of a preset src names by their papers'
+// names ("conv1_1", "conv5_3", "fc6", "conv2"), in the order written,
+// each once.
+func namedParts(src string) []partAsked {
+	var parts []partAsked
+	seen := map[string]bool{}
+	for _, m := range layerName.FindAllStringIndex(src, -1) {
+		w := src[m[0]:m[1]]
+		var p partAsked
+		if sm := stagedConv.FindStringSubmatch(w); sm != nil {
+			p = partAsked{kind: "conv", stage: int(sm[1][0] - '0'), nth: int(sm[2][0] - '0'), text: w}
+		} else if sm := namedPart.FindStringSubmatch(w + " "); sm != nil {
+			p = partAsked{kind: "conv", nth: int(sm[2][0] - '0'), text: w}
+			if strings.EqualFold(sm[1], "fc") {
+				p.kind = "linear"
+				if p.nth >= 6 {
+					p.nth -= 5 // AlexNet's and VGG's fc6, fc7, fc8
+				}
+			}
+		} else {
+			continue // "pool5": context, as "the 7x7x512 pool5 output"
+		}
+		if key := strings.ToLower(w); !seen[key] {
+			seen[key] = true
+			parts = append(parts, p)
+		}
+	}
+	return parts
+}
+
+// presetParts is the question about the several layers of the preset q
+// (summarised as s) that src names, and whether it names several that
+// read as a chain of single layers.
+func presetParts(q *Question, s calc.Summary, name, src string) (*Question, bool) {
+	parts := namedParts(src)
+	if len(parts) < 2 {
 		return nil, false
 	}
-	row := rows[k]
-	if rfWords.MatchString(src) {
-		return presetUpTo(q, name, p, row), true
+	at := make([]int, len(parts)) // each part's place among s.Rows
+	for k, p := range parts {
+		row, ok := partRow(s, p)
+		if !ok {
+			return nil, false
+		}
+		at[k] = slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Report == row.Report })
 	}
-	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
-	if !ok {
+	first, last := slices.Min(at), slices.Max(at)
+	part := &Question{Input: s.Rows[first].Input, Network: true}
+	index := map[int]int{} // place among s.Rows -> layer of part
+	for i := first; i <= last; i++ {
+		r := s.Rows[i]
+		if !r.Leaf() {
+			continue
+		}
+		l, ok := calc.At(q.Layers[r.Index-1].Layer, r.Path)
+		if !ok {
+			return nil, false
+		}
+		index[i] = len(part.Layers)
+		part.Layers = append(part.Layers, Layer{Layer: withInChannels(l, r.Input)})
+	}
+	got, err := summarize(part)
+	if err != nil {
 		return nil, false
 	}
-	part := &Question{Input: row.Input, Layers: []Layer{{Layer: withInChannels(l, row.Input)}}}
-	if p.kind == "block" {
-		part.Network, part.Layers = true, blockWithPools(q.Layers, row.Index-1)
+	for i, k := range index {
+		if !got.Rows[k].Output.Equal(s.Rows[i].Output) {
+			return nil, false // a residual's body is no chain on its own
+		}
+	}
+	part.Asked = askedWords(strings.Fields(strings.ToLower(src)))
+	if biasLeftOut.MatchString(src) {
+		part.Asked = slices.DeleteFunc(part.Asked, func(a string) bool { return a == "biases" }) // "ignore bias" asks none
+	}
+	var names []string
+	for k, p := range parts {
+		part.At = append(part.At, At{Layer: index[at[k]], Name: p.text})
+		names = append(names, p.text)
 	}
 	part.Canonical = lang.Format(part)
-	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input))}
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s, with the layers between them, on what reaches the first: %s", strings.Join(names, ", "), name, shapeWords(part.Input))}
 	return part, true
 }
 
@@ -301,7 +405,13 @@ var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|ins
 // withPresetInput returns the preset q on the input size src gives, if
 // it gives one: its channels stay the preset's unless src says them.
 func withPresetInput(q *Question, src string) *Question {
-	m := presetInput.FindStringSubmatch(src)
+	var m []string
+	for _, at := range presetInput.FindAllStringSubmatchIndex(src, -1) {
+		if !sizeOfLayer.MatchString(src[at[1]:]) {
+			m = submatches(src, at) // "begins with a 7x7 convolution": a kernel, not an input
+			break
+		}
+	}
 	if m == nil || len(q.Input) != 3 {
 		return q
 	}
@@ -319,6 +429,22 @@ func withPresetInput(q *Question, src string) *Question {
 	cp := *q
 	cp.Input = in
 	return &cp
+}
+
+// sizeOfLayer matches the words after a size that make it a layer's own:
+// "7x7 convolution", "3x3 max pool", "5x5 kernels".
+var sizeOfLayer = regexp.MustCompile(`(?i)^\s+(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
+
+// submatches are the texts of a match's groups, "" for a group that did
+// not take part.
+func submatches(src string, at []int) []string {
+	m := make([]string, len(at)/2)
+	for i := range m {
+		if at[2*i] >= 0 {
+			m[i] = src[at[2*i]:at[2*i+1]]
+		}
+	}
+	return m
 }
 
 // atoi reads a size of at most 6 digits; larger ones read as 0.

@@ -148,6 +148,11 @@ func parseParts(src string, parts []part) []*Question {
 	for k, p := range numbered {
 		text := stackedTimes(joined(src, slices.Concat(context, []span{p.span()}, shared)))
 		q, err := Parse(text.text)
+		if err != nil {
+			if again, ok := readWithoutPlaces(text.text); ok {
+				q, err = again, nil // "(b) MACs of the 5x5 conv?": the place is no layer
+			}
+		}
 		if err == nil {
 			q = withThen(text.text, describedOverPreset(q, text.text))
 		} else if bare := withoutPresetNames(text.text); bare != text.text && describedLayer.MatchString(bare) {

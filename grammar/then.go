@@ -26,6 +26,9 @@ var startsWithSize = regexp.MustCompile(`(?i)^(?:\d+\s*[x×]\s*\d+\b|k\s*\d)`)
 // describes more layers after "then" than q has and the clauses read; q
 // otherwise.
 func withThen(src string, q *Question) *Question {
+	if again := withoutPlaces(src, q); again != q {
+		return withAt(src, again)
+	}
 	if thenChain(src, leafLayers(q)) == "" {
 		return q
 	}
