@@ -63,7 +63,7 @@ func withAt(src string, q *Question) *Question {
 		if len(q.Layers) > 1 {
 			at = resolveRefs(q, refs)
 		}
-		if len(at) == 0 && eachWords.MatchString(src) {
+		if len(at) == 0 && eachAsked(src) {
 			at = eachLayer(q)
 		}
 		d = missingRefs(q, refs)
@@ -211,8 +211,25 @@ func withActivations(src string, q *Question) *Question {
 // eachWords ask a quantity of every layer rather than of the whole:
 // "params of each layer", "MACs of each?", "give both numbers",
 // "separately" ("each neuron" asks of one unit, not of each layer).
-var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:the|them|these)\s+)?(?:layers?|convs?|convolutions?|conv\s+layers|ones?)\b|` +
+var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:the|them|these)\s+)?(?:conv(?:olutional)?\s+layers?|layers?|convs?|convolutions?|ones?)\b|` +
 	`\b(?:of|for)\s+(?:each|both)\s*(?:[?.,!]|$)|\b(?:each|both)\s*[?.!]|\bboth\s+(?:numbers|values|counts)\b|\bseparately\b|\bindividually\b|\blayer[- ]by[- ]layer\b|\bper[- ]layer\b`)
+
+// eachAsked reports whether src asks something of each layer: an
+// eachWords match that is not a description of every layer ("every conv
+// layer is 5x5", "all convs have padding 1").
+func eachAsked(src string) bool {
+	for _, m := range eachWords.FindAllStringIndex(src, -1) {
+		if !describesAll.MatchString(src[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// describesAll matches the words after "every conv layer" that describe
+// the layers rather than ask of each: "is 5x5", "has stride 2", "uses
+// padding 1"; "how many params does each layer have?" asks.
+var describesAll = regexp.MustCompile(`(?i)^\s*(?:is|are|has|have|use|uses|get|gets|with|were|was|being|take|takes|should)\s+(?:a\s+|an\s+)?(?:\d|[a-z]+\s*(?:=|\d)|same|valid|no\b|bias|padding|stride|kernels?|filters?|relu)`)
 
 // eachLayer asks about every layer of q with weights, in order, when it
 // has two to six of them: "params of each layer" answers each; nil

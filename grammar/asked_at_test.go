@@ -217,3 +217,19 @@ func TestReadWithoutPlaces(t *testing.T) {
 		t.Error("a question naming no place was read again")
 	}
 }
+
+// TestEachAsked tells "params of each layer" (asked of every layer) from
+// "every conv layer is 5x5" (a description of every layer).
+func TestEachAsked(t *testing.T) {
+	for src, want := range map[string]bool{
+		"how many params does each layer have?":                     true,
+		"params of each conv?":                                      true,
+		"every conv layer is 5x5 with pad 2: conv 6, pool, conv 12": false,
+		"all conv layers have stride 1, params?":                    false,
+		"all convs use padding 1":                                   false,
+	} {
+		if got := eachAsked(src); got != want {
+			t.Errorf("eachAsked(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
