@@ -334,3 +334,106 @@ func settingsOf(l calc.Layer, key string) ([]int, bool) {
 	}
 	return per, true
 }
+
+// roleSaid matches a number said with the role it plays: "64 filters",
+// "32 feature maps", "a 5x5 kernel", "kernel size 7", "128 units".
+var roleSaid = []struct {
+	re   *regexp.Regexp
+	name string
+	has  func(l calc.Layer, n int) bool
+}{
+	{regexp.MustCompile(`(?i)\b(\d+)\s+(?:filters|kernels|output\s+channels|out\s+channels|feature\s+maps|output\s+maps)\b`), "filters", func(l calc.Layer, n int) bool {
+		c, ok := l.(calc.Conv)
+		return ok && (c.Out == n || c.In == n) // a count of maps may be the input's
+	}},
+	{regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s+(?:kernels?|filters?|convs?|convolutions?|conv\s+layers?|max[\s-]?pool\w*|avg[\s-]?pool\w*|pool\w*)\b|\bkernel(?:_size|\s+size)?\s*(?:=|of|:)?\s*\(?(\d+)\b`), "kernel", func(l calc.Layer, n int) bool {
+		switch c := l.(type) {
+		case calc.Conv:
+			return slices.Contains(append([]int{calc.Per(c.Kernel, 0, 1)}, c.Kernel...), n)
+		case calc.Pool:
+			return slices.Contains(append([]int{calc.Per(c.Kernel, 0, 1)}, c.Kernel...), n)
+		case calc.Separable:
+			return true
+		}
+		return false
+	}},
+	{regexp.MustCompile(`(?i)\b(\d+)\s+(?:units|neurons|hidden\s+units|outputs|classes)\b`), "units", func(l calc.Layer, n int) bool {
+		switch c := l.(type) {
+		case calc.Linear:
+			return c.Out == n || c.In == n
+		case calc.Conv:
+			return c.Out == n
+		}
+		return false
+	}},
+}
+
+// sizeBefore matches a size's "3 x" just before a number: the number is
+// the size's second side.
+var sizeBefore = regexp.MustCompile(`\d\s*[x×]\s*$`)
+
+// roleMissing is a doubt when src gives a number its role ("64 filters",
+// "a 5x5 kernel") and no layer of the reading has it in that role: the
+// number was accounted for in another ("64 filters" read as the input's
+// channels), and the reading is of another layer; or "".
+func roleMissing(src string, q *Question) string {
+	if q.Solve != nil || q.Preset != "" || settingElsewhere.MatchString(src) {
+		return ""
+	}
+	ls := leafLayers(q)
+	prose := proseAround(src)
+	for _, r := range roleSaid {
+		kinds := 0
+		for _, l := range ls {
+			if r.has(l, -1) || isRoleKind(l, r.name) {
+				kinds++
+			}
+		}
+		if kinds == 0 {
+			continue // no layer of that kind read: other checks name it
+		}
+		for _, at := range r.re.FindAllStringSubmatchIndex(prose, -1) {
+			if sizeBefore.MatchString(prose[:at[0]]) {
+				continue // "128 3 x 3 kernels": the 3 is the kernel's
+			}
+			m := make([]string, len(at)/2)
+			for i := range m {
+				if at[2*i] >= 0 {
+					m[i] = prose[at[2*i]:at[2*i+1]]
+				}
+			}
+			n := 0
+			for _, g := range m[1:] {
+				if g != "" {
+					n, _ = strconv.Atoi(g)
+					break
+				}
+			}
+			if n == 0 || slices.ContainsFunc(ls, func(l calc.Layer) bool { return r.has(l, n) }) || explainedUnused(q, n) {
+				continue
+			}
+			return fmt.Sprintf("the question says %q, and no layer of this reading has %d as its %s", strings.TrimSpace(m[0]), n, r.name)
+		}
+	}
+	return ""
+}
+
+// explainedUnused reports whether the reading names n as not used and
+// says why: "20 filters" of a question about one filter.
+func explainedUnused(q *Question, n int) bool {
+	return slices.ContainsFunc(q.Unused, func(u Unused) bool { return u.Why != "" && u.Text == strconv.Itoa(n) })
+}
+
+// isRoleKind reports whether l is a layer that has the role named: a conv
+// has filters, a conv or pool a kernel, a linear units.
+func isRoleKind(l calc.Layer, role string) bool {
+	switch l.(type) {
+	case calc.Conv:
+		return role != "units"
+	case calc.Pool:
+		return role == "kernel"
+	case calc.Linear:
+		return role == "units"
+	}
+	return false
+}

@@ -31,6 +31,8 @@ func TestReadingsThatLoseWhatWasSaid(t *testing.T) {
 		{"conv 5x5 3->16 stride 2 padding 2 on 64x64, output size?", ""},
 		{"a 3x3 conv, 8 filters, stride 3, on a 30x30x1 image: output?", ""},
 		{"ZeroPadding2D(padding=2) then Conv2D(8, 5) on a 28x28x1 input, output shape?", ""},
+		{"conv with 96 5 x 5 kernels on a 27x27x48 map, params?", ""}, // the 5 is the kernel's
+		{"previous layer has 24 feature maps, this conv has 48 filters 3x3, params?", ""},
 	} {
 		q, err := Parse(c.src)
 		if err != nil {
@@ -77,7 +79,7 @@ func TestCountedLayersReadOrDoubted(t *testing.T) {
 // doubtsOf runs this file's checks on a reading.
 func doubtsOf(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing} {
+	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing, roleMissing} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -100,6 +102,9 @@ func TestSaidChecksOnMisreadings(t *testing.T) {
 		{"filters 3x3, stride 1, pad 3, input 9x9: output?", "conv 3x3 1->1 stride 1 pad same input 9x9", "pad 3"},
 		{"5x5 conv with stride 2 on a 33x33 map, output?", "conv 5x5 1->1 input 33x33", "stride 2"},
 		{"dilation 3 3x3 conv, rf?", "conv 3x3 1->1 dilation 1", "dilation 3"},
+		{"previous layer has 24 maps, this conv has 48 filters 3x3. params?", "conv 3x3 24->32", "48 filters"},
+		{"a 7x7 kernel on 16 channels to 16 channels, params?", "conv 3x3 16->16", "7x7 kernel"},
+		{"flatten 400 into a dense layer of 120 units, params?", "linear 400->84", "120 units"},
 	} {
 		q, err := Parse(c.reading)
 		if err != nil {
