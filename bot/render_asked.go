@@ -349,8 +349,8 @@ func flattened(s calc.Shape) string {
 		return ""
 	}
 	n, err := s.Elements()
-	if err != nil {
-		return ""
+	if err != nil || n == 0 {
+		return "" // a size whose channels are unknown has no count
 	}
 	return " (" + group(n) + " values flattened)"
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar"
 )
 
@@ -38,5 +39,17 @@ func TestEchoed(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestFlattenedUnknownChannels checks that a size whose channels are
+// unknown ("maxpool 2x2 on 13x13") names no count of values: 0 would be
+// a wrong number.
+func TestFlattenedUnknownChannels(t *testing.T) {
+	if got := flattened(calc.Shape{0, 6, 6}); got != "" {
+		t.Errorf("flattened(0×6×6) = %q, want none", got)
+	}
+	if got := flattened(calc.Shape{4, 5, 5}); !strings.Contains(got, "100 values") {
+		t.Errorf("flattened(4×5×5) = %q, want 100 values", got)
 	}
 }

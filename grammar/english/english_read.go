@@ -714,13 +714,19 @@ func (r *enReader) word(i int) {
 			r.g.keep = true
 		}
 	case "ceil":
-		if m := r.main(a); m != nil {
-			m.ceil = true
+		if m := r.main(a); m != nil && !ceilOff.MatchString(r.src[t.end:]) && !ceilDenied.MatchString(r.src[:t.off]) {
+			m.ceil = true // but "ceil_mode=False" and "without ceil mode" round down, PyTorch's default
 		}
 	case "nobias", "bias":
 		r.wordBias(i, a)
 	}
 }
+
+// ceilOff matches a value after "ceil_mode" that turns it off.
+var ceilOff = regexp.MustCompile(`(?i)^(?:[\s_]*mode)?\s*[=:]?\s*(?:false|0|off|no)\b`)
+
+// ceilDenied matches words before "ceil mode" that deny it.
+var ceilDenied = regexp.MustCompile(`(?i)\b(?:no|without|w/o|not|default|disable\w*)\s+$`)
 
 // wordCounts reads counts said in words: "Conv2d(512, 512, 3) x3 in a
 // row" (the layer three times), "a single 3x3 filter" (one filter), "a
