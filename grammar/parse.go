@@ -80,6 +80,9 @@ func ParseAll(src string) ([]*Question, error) {
 		if qs := withPaper(whole); qs != nil {
 			return qs, nil
 		}
+		if fixed := withFixedAsked(src, whole); fixed != nil {
+			return []*Question{fixed}, nil
+		}
 		whole = askedTwice(src, withThen(src, whole))
 	}
 	return single(whole, err)

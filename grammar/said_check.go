@@ -2,10 +2,13 @@ package grammar
 
 import (
 	"fmt"
+
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -114,7 +117,7 @@ func countLayers(q *Question, is func(calc.Layer) bool) int {
 }
 
 // noBiasSaid matches words that say the layers have no bias.
-var noBiasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*false\b|\bbias(?:es)?\s+(?:off|disabled|turned\s+off|switched\s+off)\b|\b(?:turn(?:ed)?|switch(?:ed)?)\s+off\s+(?:the\s+)?bias(?:es)?\b|\bno\s+bias(?:es)?\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?bias(?:es)?\b|\bbias[\s-]?free\b|\bw/o\s+bias`)
+var noBiasSaid = regexp.MustCompile(`(?i)\b(?:do|does|did)\s*(?:n'?t|\s+not)\s+(?:add|use|have)\s+(?:any\s+|the\s+)?bias(?:es)?\b|\b(?:use_)?bias\s*=\s*false\b|\bbias(?:es)?\s+(?:off|disabled|turned\s+off|switched\s+off)\b|\b(?:turn(?:ed)?|switch(?:ed)?)\s+off\s+(?:the\s+)?bias(?:es)?\b|\bno\s+bias(?:es)?\b|\bwithout\s+(?:a\s+|the\s+|any\s+)?bias(?:es)?\b|\bbias[\s-]?free\b|\bw/o\s+bias`)
 
 // biasSaid matches words that say a layer has a bias, or count it.
 var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*true\b|\bwith\s+(?:a\s+|the\s+)?bias(?:es)?\b|\bincl(?:uding|\.|uded)?\s+(?:the\s+)?bias(?:es)?\b|\bplus\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:on|included|too)\b`)
@@ -434,6 +437,55 @@ func isRoleKind(l calc.Layer, role string) bool {
 		return role == "kernel"
 	case calc.Linear:
 		return role == "units"
+	}
+	return false
+}
+
+// timesSaid matches a block said to repeat: "(conv -> pool) four times",
+// "after two such blocks", "repeat it 3 times", "x4".
+var timesSaid = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|twice|thrice|[2-9])\s+times\b|\b(two|three|four|five|six|[2-6])\s+(?:such|of\s+these|of\s+those|identical|of\s+them)\s+(?:blocks?|stages?|layers?)\b|\bafter\s+(two|three|four|five|[2-5])\s+blocks\b`)
+
+// notRepeated is a doubt when src says a block repeats N times and the
+// reading's layers are not N repeats of one block ("(3x3 conv, 2x2
+// maxpool) four times" read once); or "".
+func notRepeated(src string, q *Question) string {
+	m := timesSaid.FindStringSubmatch(src)
+	if m == nil || sidesSet.MatchString(src) || settingElsewhere.MatchString(src) && !strings.Contains(strings.ToLower(src), "repeat") {
+		return ""
+	}
+	n := 0
+	for _, g := range m[1:] {
+		switch w := strings.ToLower(g); w {
+		case "":
+		case "twice":
+			n = 2
+		case "thrice":
+			n = 3
+		default:
+			if v, ok := countWords[w]; ok {
+				n = v
+			} else {
+				n, _ = strconv.Atoi(w)
+			}
+		}
+	}
+	var lines []string
+	for _, l := range leafLayers(q) {
+		if countLeaves(l) > 0 {
+			lines = append(lines, lang.FormatLayer(l))
+		}
+	}
+	if n < 2 || repeats(lines, n) {
+		return ""
+	}
+	return fmt.Sprintf("the question says %q, and this reading's %d layers are not %d repeats of one block", strings.TrimSpace(m[0]), len(lines), n)
+}
+
+// repeats reports whether lines are n repeats of one block, or at least
+// n lines long when the block changes as it repeats (channels doubling).
+func repeats(lines []string, n int) bool {
+	if len(lines) >= 2*n || len(lines)%n == 0 && len(lines) >= n {
+		return true
 	}
 	return false
 }

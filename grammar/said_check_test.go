@@ -79,7 +79,7 @@ func TestCountedLayersReadOrDoubted(t *testing.T) {
 // doubtsOf runs this file's checks on a reading.
 func doubtsOf(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing, roleMissing} {
+	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing, roleMissing, notRepeated} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -138,6 +138,49 @@ func TestSidesKeepWhatIsSaidOfAll(t *testing.T) {
 		})
 		if biased && len(q.Doubts) == 0 {
 			t.Errorf("side %q has a bias and no doubt", q.Canonical)
+		}
+	}
+}
+
+// TestFixAskedApplied checks that a question about the layer once fixed
+// ("if I change it to take 1 channel, how many params?") is answered with
+// the fix applied.
+func TestFixAskedApplied(t *testing.T) {
+	msg := "RuntimeError: Given groups=1, weight of size [16, 3, 5, 5], expected input[8, 1, 64, 64] to have 3 channels, but got 1 channels instead\n"
+	for _, c := range []struct {
+		src    string
+		params int64 // 5*5*1*16+16 = 416 fixed
+	}{
+		{msg + "grayscale scans. if i change the conv to take 1 channel how many params does it have?", 416},
+	} {
+		qs, err := ParseAll(c.src)
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		s, err := summarize(qs[0])
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		if s.Params != c.params {
+			t.Errorf("%q: %d params (read as %q), want %d", c.src, s.Params, qs[0].Canonical, c.params)
+		}
+	}
+}
+
+// TestRepeatsSaid checks that "N times" or "N such blocks" read as one
+// block is doubted, and read as N blocks is not.
+func TestRepeatsSaid(t *testing.T) {
+	src := "64x64 input, I repeat (3x3 conv pad 1 -> 2x2 maxpool) three times, final size?"
+	for reading, doubted := range map[string]bool{
+		"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2":                                                                     true,
+		"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2": false,
+	} {
+		q, err := Parse(reading)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := notRepeated(src, q) != ""; got != doubted {
+			t.Errorf("%q read as %q: doubted %v, want %v", src, reading, got, doubted)
 		}
 	}
 }
