@@ -36,6 +36,7 @@ var askedFamilies = []askedFamily{
 	{"the connections", regexp.MustCompile(`(?i)\bconnections\b`), []string{"connections", "total connections"}},
 	{"the memory", regexp.MustCompile(`(?i)\b(?:bytes|memory|[kmg]i?b|megabytes|gigabytes|kilobytes|vram|ram)\b`), []string{"memory", "param bytes", "output bytes", "tensor bytes"}},
 	{"the in_features", flattenAsked, []string{"output"}},
+	{"the input size", regexp.MustCompile(`(?i)\b(?:smallest|minimum|min|largest|maximum|max)\s+(?:square\s+)?(?:input|image|img)(?:\s+(?:size|resolution|width|height))?\b|\b(?:input|image)\s+size\s+(?:that|which)\s+works\b`), []string{"input"}},
 }
 
 // askWord matches a word that asks for the quantity named after it, in
@@ -174,6 +175,10 @@ func unansweredAsks(src string, q *Question) []string {
 			out = append(out, "the question asks for the output size, and this reading has no input size to work it out")
 			continue
 		}
+		if f.name == "the memory" && slices.Equal(answers, []string{"param bytes"}) && outputRoom.MatchString(prose) && !paramRoom.MatchString(prose) {
+			out = append(out, "the question asks for the memory of an output, and this reading answers the parameters' bytes")
+			continue
+		}
 		if slices.ContainsFunc(f.answered, func(a string) bool { return slices.Contains(answers, a) }) {
 			continue
 		}
@@ -181,6 +186,13 @@ func unansweredAsks(src string, q *Question) []string {
 	}
 	return out
 }
+
+// outputRoom and paramRoom match what a question's bytes are of: an
+// output ("out", "the activations", "the feature map") or the parameters.
+var (
+	outputRoom = regexp.MustCompile("(?i)\\b(?:out|output|outputs|activations?|feature\\s+maps?|tensor)\\b|`out`")
+	paramRoom  = regexp.MustCompile(`(?i)\bparam\w*|\bweights?\b|\bbias(?:es)?\b|\bmodel\s+size\b|\bcheckpoint\b`)
+)
 
 // answeredFirst is what the reply's first line answers for q: what was
 // asked, or the headline quantities of a layer or of a network.
