@@ -120,7 +120,7 @@ func askedAt(src string, start, end int) bool {
 		return false
 	}
 	before := clauseBefore(src, start)
-	if numberJustBefore(before) {
+	if leadingCount.MatchString(before) {
 		return false
 	}
 	if askedAfter.MatchString(after) {
@@ -148,18 +148,13 @@ func clauseBefore(src string, at int) string {
 // a count: "64 params", "1.2M parameters", "10k weights".
 var leadingCount = regexp.MustCompile(`(?i)(?:\d[\d,.]*\d|\d)\s*[kmb]?\s*(?:trainable\s+|learnable\s+|total\s+)?$`)
 
-// numberJustBefore reports whether before ends in a number: a count stated.
-func numberJustBefore(before string) bool {
-	return leadingCount.MatchString(before)
-}
-
 // unansweredAsks is the doubt for each family src's words ask for that
 // the reading q does not answer first.
 func unansweredAsks(src string, q *Question) []string {
 	if q.Solve != nil {
 		return nil // an inverse question answers its setting, then the layer sized with it
 	}
-	if flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 && q.Fix == nil {
+	if flattenUnsized(src, q) {
 		return nil // saidDoubts says it: no input size to work out what a Linear takes in
 	}
 	prose := proseAround(src)

@@ -133,7 +133,7 @@ func saidDoubts(src string, q *Question) []string {
 	if d := outOfItsNetwork(src, q); d != "" {
 		out = append(out, d)
 	}
-	if flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 && q.Fix == nil {
+	if flattenUnsized(src, q) {
 		out = append(out, "the question asks what a fully connected layer takes in, and this reading has no input size to work it out")
 	}
 	if d := normAfter(ls); d != "" {
@@ -157,6 +157,12 @@ func saidDoubts(src string, q *Question) []string {
 		out = append(out, "the question puts a bias on every layer, and this reading has a layer without one")
 	}
 	return out
+}
+
+// flattenUnsized reports whether src asks what a fully connected layer
+// takes in and q has no input size to work it out from.
+func flattenUnsized(src string, q *Question) bool {
+	return flattenAsked.MatchString(src) && q.Input == nil && len(q.Layers) > 0 && q.Fix == nil
 }
 
 // namedKinds are kinds of layer a question may name, and what a reading
@@ -220,35 +226,42 @@ func noBias(l calc.Layer) bool {
 // leafLayers lists the single layers of q, blocks opened.
 func leafLayers(q *Question) []calc.Layer {
 	var out []calc.Layer
-	var walk func(ls []calc.Layer)
-	walk = func(ls []calc.Layer) {
+	eachLeaf(q, func(l calc.Layer, _ int) { out = append(out, l) })
+	return out
+}
+
+// eachLeaf calls visit with each single layer of q and its inverse
+// question's layer, blocks opened, and how many times a repeated block
+// runs it.
+func eachLeaf(q *Question, visit func(l calc.Layer, times int)) {
+	var walk func(ls []calc.Layer, times int)
+	walk = func(ls []calc.Layer, times int) {
 		for _, l := range ls {
 			switch b := l.(type) {
 			case calc.Sequence:
-				walk(b.Layers)
+				walk(b.Layers, times)
 			case calc.Repeat:
-				walk(b.Layers)
+				walk(b.Layers, times*max(b.Times, 1))
 			case calc.Residual:
-				walk(b.Body)
-				walk(b.Shortcut)
+				walk(b.Body, times)
+				walk(b.Shortcut, times)
 			case calc.Concat:
 				for _, br := range b.Branches {
-					walk(br)
+					walk(br, times)
 				}
 			case calc.Gate:
-				walk(b.Layers)
+				walk(b.Layers, times)
 			default:
-				out = append(out, l)
+				visit(l, times)
 			}
 		}
 	}
 	for _, l := range q.Layers {
-		walk([]calc.Layer{l.Layer})
+		walk([]calc.Layer{l.Layer}, 1)
 	}
 	if q.Solve != nil && q.Solve.Layer != nil {
-		walk([]calc.Layer{q.Solve.Layer})
+		walk([]calc.Layer{q.Solve.Layer}, 1)
 	}
-	return out
 }
 
 // howMany matches a quantity asked by its noun: "how many weights".

@@ -79,40 +79,11 @@ func fewerCounted(src string, q *Question) string {
 // repeated block counted as many times as it repeats.
 func countLayers(q *Question, is func(calc.Layer) bool) int {
 	n := 0
-	var walk func(l calc.Layer, times int)
-	walk = func(l calc.Layer, times int) {
-		switch b := l.(type) {
-		case calc.Sequence:
-			for _, c := range b.Layers {
-				walk(c, times)
-			}
-		case calc.Repeat:
-			for _, c := range b.Layers {
-				walk(c, times*max(b.Times, 1))
-			}
-		case calc.Residual:
-			for _, c := range append(append([]calc.Layer(nil), b.Body...), b.Shortcut...) {
-				walk(c, times)
-			}
-		case calc.Concat:
-			for _, br := range b.Branches {
-				for _, c := range br {
-					walk(c, times)
-				}
-			}
-		case calc.Gate:
-			for _, c := range b.Layers {
-				walk(c, times)
-			}
-		default:
-			if is(l) {
-				n += times
-			}
+	eachLeaf(q, func(l calc.Layer, times int) {
+		if is(l) {
+			n += times
 		}
-	}
-	for _, l := range q.Layers {
-		walk(l.Layer, 1)
-	}
+	})
 	return n
 }
 
@@ -386,13 +357,7 @@ func roleMissing(src string, q *Question) string {
 	ls := leafLayers(q)
 	prose := proseAround(src)
 	for _, r := range roleSaid {
-		kinds := 0
-		for _, l := range ls {
-			if r.has(l, -1) || isRoleKind(l, r.name) {
-				kinds++
-			}
-		}
-		if kinds == 0 {
+		if !slices.ContainsFunc(ls, func(l calc.Layer) bool { return isRoleKind(l, r.name) }) {
 			continue // no layer of that kind read: other checks name it
 		}
 		for _, at := range r.re.FindAllStringSubmatchIndex(prose, -1) {
@@ -428,12 +393,12 @@ func explainedUnused(q *Question, n int) bool {
 }
 
 // isRoleKind reports whether l is a layer that has the role named: a conv
-// has filters, a conv or pool a kernel, a linear units.
+// has filters, a conv, pool or separable conv a kernel, a linear units.
 func isRoleKind(l calc.Layer, role string) bool {
 	switch l.(type) {
 	case calc.Conv:
 		return role != "units"
-	case calc.Pool:
+	case calc.Pool, calc.Separable:
 		return role == "kernel"
 	case calc.Linear:
 		return role == "units"
