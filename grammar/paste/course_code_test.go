@@ -33,11 +33,11 @@ func TestKerasSamePool(t *testing.T) {
 	}
 }
 
-// TestRound5Readings checks the readings of this round's classes: a
+// TestCourseCodeReadings checks readings of code from courses and books: a
 // helper named like shorthand, loops that build layers, a VGG cfg, a
 // list spread into nn.Sequential, a size beside a layer that is its
 // output. Worked: vgg_block(2, 8, 16) is two convs 8->16, 16->16.
-func TestRound5Readings(t *testing.T) {
+func TestCourseCodeReadings(t *testing.T) {
 	tests := []struct {
 		name, src string
 		want      []string
