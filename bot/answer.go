@@ -69,8 +69,26 @@ func (r Reply) OK() bool { return r.Err == nil }
 
 // Answer answers one question. It never panics and does no I/O; ctx is
 // checked between the layers of long networks.
-func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
-	reply.Text = text
+func (b *Bot) Answer(ctx context.Context, text string) Reply {
+	return b.guarded(text, func() Reply {
+		qs, err := grammar.ParseAll(text)
+		if err != nil {
+			return Reply{Text: text, Err: asGrammarError(err)}
+		}
+		if len(qs) == 1 {
+			return b.answer(ctx, text, qs[0])
+		}
+		reply := Reply{Text: text}
+		for _, q := range qs {
+			reply.Answers = append(reply.Answers, b.answer(ctx, text, q))
+		}
+		return reply
+	})
+}
+
+// guarded runs work, which answers text, and turns a panic into a short
+// apology (the panic goes to Options.OnPanic).
+func (b *Bot) guarded(text string, work func() Reply) (reply Reply) {
 	defer func() {
 		if v := recover(); v != nil {
 			if b.opts.OnPanic != nil {
@@ -80,18 +98,7 @@ func (b *Bot) Answer(ctx context.Context, text string) (reply Reply) {
 				Err: &grammar.Error{Msg: "something went wrong on my side while answering this; it has been logged"}}
 		}
 	}()
-	qs, err := grammar.ParseAll(text)
-	if err != nil {
-		reply.Err = asGrammarError(err)
-		return reply
-	}
-	if len(qs) > 1 {
-		for _, q := range qs {
-			reply.Answers = append(reply.Answers, b.answer(ctx, text, q))
-		}
-		return reply
-	}
-	return b.answer(ctx, text, qs[0])
+	return work()
 }
 
 // answer sizes one question read from text.

@@ -74,13 +74,16 @@ func Chat(ctx context.Context, b *Bot, in io.Reader, out io.Writer, prompt strin
 	return nil
 }
 
-// chat is a chat session's state: the lines of a question still open.
+// chat is a chat session's state: the lines of a question still open,
+// and the last question answered, which a follow-up on a line of its own
+// ("and if bias=False?") changes.
 type chat struct {
 	b       *Bot
 	out     io.Writer
 	ctx     context.Context
 	pending []string
-	code    bool // the pending question is code opened by a bracket
+	code    bool   // the pending question is code opened by a bracket
+	last    string // the last question answered, as read (see AnswerAfter)
 }
 
 // line takes one line; it reports whether the session should end.
@@ -146,8 +149,13 @@ func (c *chat) flush() {
 	}
 }
 
+// ask answers q, read after the last question answered.
 func (c *chat) ask(q string) {
-	fmt.Fprintln(c.out, RenderText(c.b.Answer(c.ctx, q)))
+	r := c.b.AnswerAfter(c.ctx, c.last, q)
+	if r.OK() {
+		c.last = r.Text
+	}
+	fmt.Fprintln(c.out, RenderText(r))
 }
 
 // chatTerminal runs chat on a line editor. The lines of a paste (marked

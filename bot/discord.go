@@ -39,9 +39,11 @@ type discord struct {
 	render func(Reply, string) Card // a reply, and who may delete it
 	now    func() time.Time
 	// rs works out what an interaction calls for; replies finds the
-	// reply to an edited question.
+	// reply to an edited question; read keeps each question answered, as
+	// read, by its message id, for a reply that follows it up.
 	rs      *responder
 	replies *replies
+	read    *recent[string]
 	// register is true for the process that registers the commands
 	// (shard 0, unless cnnbot register does it); registered is set once
 	// it has.
@@ -175,22 +177,26 @@ func (d *discord) onMessageCreate(s *discordgo.Session, mc *discordgo.MessageCre
 		m.Reference = mc.SoftReference()
 		sent, err := s.ChannelMessageSendComplex(mc.ChannelID, m, discordgo.WithContext(d.ctx))
 		if err == nil && sent != nil {
-			d.replies.remember(mc.ID, mc.ChannelID, sent.ID)
+			d.replies.remember(mc.ID, replyRef{mc.ChannelID, sent.ID})
 		}
 		return err
 	}
-	d.queue(q, mc.Author.ID, start, send, log)
+	d.queue(s, mc.Message, q, start, send, log)
 }
 
-// queue answers a message's question q from user on the pool and sends
-// the card with send; the flood notice, the help and the busy reply go
-// at once (a repeat flooder's message is skipped).
-func (d *discord) queue(q, user string, start time.Time, send func(Card) error, log *slog.Logger) {
+// queue answers the question q of message m on the pool and sends the
+// card with send; the flood notice, the help and the busy reply go at
+// once (a repeat flooder's message is skipped).
+func (d *discord) queue(s *discordgo.Session, m *discordgo.Message, q string, start time.Time, send func(Card) error, log *slog.Logger) {
+	user := m.Author.ID
 	msg, now, queue := d.screen(user, q, start, false)
 	switch {
 	case queue:
 		d.inflight.Add(1)
-		if d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q, user), send, start, log) }) {
+		if d.pool.submit(func() {
+			defer d.inflight.Done()
+			d.deliver(d.answer(d.followed(s, m), q, user, m.ID), send, start, log)
+		}) {
 			return
 		}
 		d.inflight.Done()
@@ -237,7 +243,10 @@ func (d *discord) onMessageUpdate(s *discordgo.Session, mu *discordgo.MessageUpd
 		return // an answer is not replaced by a notice
 	}
 	d.inflight.Add(1)
-	if !d.pool.submit(func() { defer d.inflight.Done(); d.deliver(d.answer(q, m.Author.ID), edit, start, log) }) {
+	if !d.pool.submit(func() {
+		defer d.inflight.Done()
+		d.deliver(d.answer(d.followed(s, m), q, m.Author.ID, m.ID), edit, start, log)
+	}) {
 		d.inflight.Done()
 	}
 }
@@ -269,12 +278,18 @@ func (d *discord) busy() Message {
 	return Message{Content: "I'm busy answering a crowd of questions right now — please ask again in a moment.", Ephemeral: true}
 }
 
-// answer answers q and renders it as a card that asker may delete,
-// within answerTimeout.
-func (d *discord) answer(q, asker string) Card {
+// answer answers q, the question of message id sent after the question
+// prev ("" for none: see AnswerAfter), and renders it as a card that
+// asker may delete, within answerTimeout. The question as read is kept
+// for a reply that follows it up.
+func (d *discord) answer(prev, q, asker, id string) Card {
 	ctx, cancel := context.WithTimeout(d.ctx, answerTimeout)
 	defer cancel()
-	c := d.render(d.bot.Answer(ctx, q), asker)
+	r := d.bot.AnswerAfter(ctx, prev, q)
+	if r.OK() {
+		d.read.remember(id, r.Text)
+	}
+	c := d.render(r, asker)
 	if c.Err {
 		d.m.errors.WithLabelValues("refused").Inc()
 	}

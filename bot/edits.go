@@ -14,42 +14,49 @@ import (
 // replyRef is where a reply is.
 type replyRef struct{ channel, message string }
 
-// replies remembers which reply answers which question, the oldest
-// forgotten first past its capacity. A forgotten question (or one answered
-// by another process) is found by reading the channel after it
-// (findReply), so the map is a shortcut, not the truth.
-type replies struct {
+// replies remembers which reply answers which question (by the
+// question's message id). A forgotten question (or one answered by
+// another process) is found by reading the channel after it (findReply),
+// so the memory is a shortcut, not the truth.
+type replies = recent[replyRef]
+
+// newReplies remembers up to n replies.
+func newReplies(n int) *replies { return newRecent[replyRef](n) }
+
+// recent remembers up to n values by key, the oldest forgotten first past
+// its capacity.
+type recent[V any] struct {
 	mu    sync.Mutex
-	byQ   map[string]replyRef
-	order []string // a ring of question ids, oldest at next
+	byKey map[string]V
+	order []string // a ring of keys, oldest at next
 	next  int
 }
 
-// newReplies remembers up to n replies.
-func newReplies(n int) *replies {
-	return &replies{byQ: make(map[string]replyRef, n), order: make([]string, n)}
+// newRecent remembers up to n values.
+func newRecent[V any](n int) *recent[V] {
+	return &recent[V]{byKey: make(map[string]V, n), order: make([]string, n)}
 }
 
-// remember records that message in channel answers question.
-func (r *replies) remember(question, channel, message string) {
+// remember records v for key; a key remembered again takes no new room.
+func (r *recent[V]) remember(key string, v V) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.byQ[question]; !ok {
+	if _, ok := r.byKey[key]; !ok {
 		if old := r.order[r.next]; old != "" {
-			delete(r.byQ, old)
+			delete(r.byKey, old)
 		}
-		r.order[r.next] = question
+		r.order[r.next] = key
 		r.next = (r.next + 1) % len(r.order)
 	}
-	r.byQ[question] = replyRef{channel, message}
+	r.byKey[key] = v
 }
 
-// lookup returns the reply remembered for question.
-func (r *replies) lookup(question string) (replyRef, bool) {
+// lookup returns the value remembered for key.
+func (r *recent[V]) lookup(key string) (V, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	ref, ok := r.byQ[question]
-	return ref, ok
+	v, ok := r.byKey[key]
+	return v, ok
 }
 
 // findReply looks for the bot's (self's) reply to question among the

@@ -13,10 +13,10 @@ import (
 
 func TestRepliesForgetOldest(t *testing.T) {
 	r := newReplies(2)
-	r.remember("q1", "c", "a1")
-	r.remember("q2", "c", "a2")
-	r.remember("q2", "c", "a2b") // a second reply to q2 takes no new room
-	r.remember("q3", "c", "a3")
+	r.remember("q1", replyRef{"c", "a1"})
+	r.remember("q2", replyRef{"c", "a2"})
+	r.remember("q2", replyRef{"c", "a2b"}) // a second reply to q2 takes no new room
+	r.remember("q3", replyRef{"c", "a3"})
 	if _, ok := r.lookup("q1"); ok {
 		t.Error("q1 is remembered past the capacity")
 	}

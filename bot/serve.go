@@ -162,6 +162,7 @@ func newDiscord(opts ServeOptions, log *slog.Logger, reg *prometheus.Registry, a
 		sending:  semaphore.NewWeighted(sendBudget),
 		api:      api,
 		replies:  newReplies(4096),
+		read:     newRecent[string](4096),
 		register: opts.ShardID == 0 && !opts.SkipRegister,
 	}
 	d.rs = &responder{bot: b, now: d.now, limit: func(user string, now time.Time) (bool, Message) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -72,6 +73,19 @@ var (
 	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
 )
 
+// specInput matches the spec language's input: "input 56x56".
+var specInput = regexp.MustCompile(`(?i)\binput\s+\d+(?:\s*x\s*\d+){0,2}\b`)
+
+// inputIn finds where the first question gives its input, or nil. The
+// spec language's "input 56x56" comes first: in "pad 1 input 56x56" the
+// words "1 input" are not an input of 1.
+func inputIn(base string) []int {
+	if at := specInput.FindStringIndex(base); at != nil {
+		return at
+	}
+	return inputFirst.FindStringIndex(base)
+}
+
 // feeding matches an input given as what is fed: "feed 224", "feed it a
 // 64x64".
 var feeding = regexp.MustCompile(`(?i)\b(?:feed|give|pass|use)\s+(?:it\s+)?(?:an?\s+)?(?:input\s+(?:of\s+)?)?(\d)`)
@@ -104,31 +118,70 @@ func followUps(src string) []*Question {
 		return nil
 	}
 	first := strings.TrimRight(strings.TrimSpace(src[:at]), ",; ")
-	follow := strings.TrimSpace(src[at:])
-	change := strings.TrimSpace(followLead.ReplaceAllString(follow, ""))
-	change = fedInput(change)
-	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
-		return nil
-	}
-	again, ok := withChange(first, change)
+	again, q1, q2, ok := askedAgain(first, src[at:])
 	if !ok {
 		return nil
 	}
+	return []*Question{q1, movedPositions(q2, fromFirst(src, again))}
+}
+
+// askedAgain reads follow, said after the question first, as first asked
+// again: the text of first with follow's change written in, and the
+// readings of first and of that text. ok is false when follow changes
+// nothing first says, names a layer of its own, or either does not read.
+func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) {
+	change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(follow), ""))
+	change = fedInput(change)
+	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
+		return "", nil, nil, false
+	}
+	if again, ok = withChange(first, change); !ok {
+		return "", nil, nil, false
+	}
 	q1, err := Parse(first)
 	if err != nil {
-		return nil
+		return "", nil, nil, false
 	}
-	q2, err := Parse(again)
+	q2, err = Parse(again)
 	if err != nil {
-		return nil
+		return "", nil, nil, false
 	}
-	q2 = movedPositions(q2, fromFirst(src, again))
 	if len(q2.Asked) == 0 {
 		q2.Asked = q1.Asked // "-> ? and with no pad": what is asked is the first question's
 	}
-	q2.Notes = append([]string{"follow-up: the first question with " + strings.TrimRight(change, "?. ")}, q2.Notes...)
+	said := strings.TrimRight(withWord.ReplaceAllString(change, ""), "?. ")
+	q2.Notes = append([]string{"follow-up: the first question with " + said}, q2.Notes...)
 	sameLayer(change, q1, q2)
-	return []*Question{q1, q2}
+	return again, q1, q2, true
+}
+
+// withWord is a follow-up's own "with" ("and with k3"), left out where
+// the note says "the first question with ...".
+var withWord = regexp.MustCompile(`(?i)^with\s+`)
+
+// FollowUp reads line, sent on its own after the question prev, as prev
+// asked again with what line changes: "and if bias=False?", "what about
+// stride 2", "in fp16?", "with a 64x64 input". It returns the question it
+// reads, prev with the change written in (so a next follow-up changes it
+// again), and its reading; ok is false when line changes nothing prev
+// says, names a layer of its own, or prev cannot be read.
+func FollowUp(prev, line string) (text string, q *Question, ok bool) {
+	prev = strings.TrimSpace(prev)
+	if prev == "" || utf8.RuneCountInString(prev)+utf8.RuneCountInString(line) > MaxChars {
+		return "", nil, false
+	}
+	// Ended as a question, the text is read as one: "conv 3x3 32->64 pad
+	// 1 input 56x56, params, stride 1" would be taken for the spec
+	// language, where "params" is no option.
+	text, _, q, ok = askedAgain(prev, strings.TrimRight(strings.TrimSpace(line), "?.! ")+"?")
+	return text, q, ok
+}
+
+// SaysAgain reports whether line starts as a follow-up does: "and if",
+// "what about", "ok and with", "now with". Such a line means the question
+// before it even when it could be read on its own.
+func SaysAgain(line string) bool {
+	return followAt("? "+strings.TrimSpace(line)) == 2
 }
 
 // ownLayer matches a follow-up that describes a layer of its own, its
@@ -167,8 +220,11 @@ func withChange(first, change string) (string, bool) {
 	}
 	if inputFollow.MatchString(change) {
 		named = true
-		change = withChannels(change, inputFirst.FindString(base))
-		base = inputFirst.ReplaceAllString(base, "")
+		at := inputIn(base)
+		if at != nil {
+			change = withChannels(change, base[at[0]:at[1]])
+			base = base[:at[0]] + base[at[1]:]
+		}
 	}
 	if !named {
 		return "", false

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,10 @@ func TestFollowUps(t *testing.T) {
 		{"nn.Conv2d(32, 64, 3) params? and with groups=2?", []string{"conv 3x3 32->64 bias", "conv 3x3 32->64 groups 2 bias"}},
 		// output_padding: (7-1)*2-2+3 = 13, then 14 (torch 2, nn.ConvTranspose2d)
 		{"nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1) on 7x7: output size? and with output_padding=1?", []string{"deconv 3x3 16->8 stride 2 pad 1 bias", "outpad 1"}},
+		// The spec language's input after a setting: "pad 1 input 56x56" is
+		// not an input of 1. floor((56+2-3)/2)+1 = 28; floor((64+2-3)/2)+1
+		// = 32 (was read "pad 64x64 input 64x64": 87).
+		{"conv 3x3 32->64 stride 2 pad 1 input 56x56, params and output size? and with a 64x64 input?", []string{"stride 2 pad 1 bias input 56x56", "stride 2 pad 1 bias input 64x64"}},
 	} {
 		qs, err := ParseAll(c.text)
 		if err != nil {
@@ -65,6 +70,42 @@ func TestFollowUps(t *testing.T) {
 // TestFollowUpSolves: a follow-up to a solved unknown solves it again:
 // 'same' padding for k3 s1 is 1; for k5 dilation 3 the kernel spans
 // 3*(5-1)+1 = 13, so (13-1)/2 = 6.
+// TestFollowUpAlone: a follow-up sent as a message of its own after a
+// question reads as that question with the change, and a next follow-up
+// changes the question as changed. Numbers (torch 1.13, nn.Conv2d):
+// 3*3*32*64+64 = 18,496, without bias 18,432; stride 1 keeps 56 with pad 1;
+// floor((56-3)/1)+1 = 54 with no pad.
+func TestFollowUpAlone(t *testing.T) {
+	prev := "conv 3x3 from 32 to 64 channels, stride 2, pad 1 on a 56x56 input: params and output size?"
+	for _, c := range []struct{ line, want string }{
+		{"and if bias=False?", "conv 3x3 32->64 stride 2 pad 1 nobias input 56x56"},
+		{"what about stride 1", "conv 3x3 32->64 stride 1 pad 1 nobias input 56x56"},
+		{"no pad?", "conv 3x3 32->64 stride 1 pad valid nobias input 56x56"},
+	} {
+		text, q, ok := FollowUp(prev, c.line)
+		if !ok {
+			t.Fatalf("%q after %q: not read as a follow-up", c.line, prev)
+		}
+		if got := Format(q); got != c.want {
+			t.Errorf("%q after %q reads %q, want %q", c.line, prev, got, c.want)
+		}
+		if !slices.Contains(q.Asked, "params") || !slices.Contains(q.Asked, "output") {
+			t.Errorf("%q: asks %q, want the first question's params and output", c.line, q.Asked)
+		}
+		prev = text
+	}
+	// The spec language, then words: floor((56+2-3)/1)+1 = 56.
+	text, q, ok := FollowUp("conv 3x3 32->64 stride 2 pad 1 input 56x56", "what about stride 1")
+	if !ok || Format(q) != "conv 3x3 32->64 stride 1 pad 1 bias input 56x56" {
+		t.Errorf("stride 1 after the spec language: ok %v, %q", ok, text)
+	}
+	for _, line := range []string{"conv 1x1 64->128 on 28x28?", "thanks!", ""} {
+		if _, _, ok := FollowUp(prev, line); ok {
+			t.Errorf("%q read as a follow-up of %q", line, prev)
+		}
+	}
+}
+
 func TestFollowUpSolves(t *testing.T) {
 	qs, err := ParseAll("what padding keeps 'same' with k3 s1? and k5 with dilation 3?")
 	if err != nil || len(qs) != 2 {
