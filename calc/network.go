@@ -60,8 +60,12 @@ func (n Network) Summarize() (Summary, error) {
 	s := Summary{Input: n.Input, Output: n.Input}
 	field := identityWindows(max(len(n.Input)-1, 0))
 	in := n.Input
+	var unsized followed
 	for i, l := range n.Layers {
 		r, err := l.Apply(in)
+		if err == nil && r.Output == nil {
+			r.Output = unsized.follow(l)
+		}
 		if err == nil {
 			err = s.add(r)
 		}
@@ -74,6 +78,47 @@ func (n Network) Summarize() (Summary, error) {
 		in = r.Output
 	}
 	return s, nil
+}
+
+// followed follows the channels of a network written without its input
+// size: a conv sets them; norms, activations, dropout and windowed pools
+// keep them. A global or adaptive pool then fixes the spatial size
+// whatever the input was, so the layers after it can be sized: in "conv
+// 3->16, conv 16->64, global average pooling, dense 10" the dense reads 64
+// values. Any other layer loses track.
+type followed struct{ c, dims int }
+
+// follow takes layer l, applied with no input size, and returns its
+// output shape when it is known this way (after a global or adaptive
+// pool), or nil.
+func (k *followed) follow(l Layer) Shape {
+	switch l := l.(type) {
+	case Conv:
+		k.c, k.dims = l.Out, l.dims()
+	case BatchNorm, Activation, Dropout, Pool:
+	case GlobalAvgPool:
+		return k.pooled(nil)
+	case AdaptivePool:
+		if len(l.Output) == 1 || len(l.Output) == k.dims {
+			return k.pooled(l.Output)
+		}
+	default:
+		k.c = 0
+	}
+	return nil
+}
+
+// pooled is the shape a pool to size (1 in every dimension when nil)
+// gives the channels followed, or nil when they are not known.
+func (k *followed) pooled(size []int) Shape {
+	if k.c <= 0 {
+		return nil
+	}
+	out := Shape{k.c}
+	for i := range k.dims {
+		out = append(out, Per(size, i, 1))
+	}
+	return out
 }
 
 // addRows appends the row of r and, for a block, the rows of its children,

@@ -37,8 +37,8 @@ var (
 
 // biasCounted matches words that count the bias among a neuron's
 // connections: "counting the bias as one", "bias included", "plus its
-// bias".
-var biasCounted = regexp.MustCompile(`(?i)\bcount(?:s|ed|ing)?\s+(?:the\s+|its\s+|a\s+)?bias|\bbias(?:es)?\s+(?:is\s+|are\s+)?(?:counted|included|incl\b|as\s+(?:a|an|one)\s+(?:connection|input|weight))|\b(?:plus|incl\.?|including)\s+(?:the\s+|its\s+|a\s+)?bias\b|\bwith\s+(?:the\s+)?bias\s+(?:connection|input)|\(\s*bias\s+incl`)
+// bias", "how many connections does a neuron have (with bias)".
+var biasCounted = regexp.MustCompile(`(?i)\bcount(?:s|ed|ing)?\s+(?:the\s+|its\s+|a\s+)?bias|\bbias(?:es)?\s+(?:is\s+|are\s+)?(?:counted|included|incl\b|as\s+(?:a|an|one)\s+(?:connection|input|weight))|\b(?:plus|incl\.?|including)\s+(?:the\s+|its\s+|a\s+)?bias\b|\bwith\s+(?:the\s+)?bias\s+(?:connection|input)|\(\s*bias\s+incl|\bconnections?\s+(?:\w+\s+){0,7}\(?(?:with|\+)\s+(?:the\s+|its\s+)?bias\b`)
 
 // withBiasCounted marks a question that counts the bias among a neuron's
 // connections, whichever front-end read it.
