@@ -54,6 +54,27 @@ func TestRoute(t *testing.T) {
 	}
 }
 
+// TestPresetBesideCode: a part of a preset named beside pasted code is
+// context, even when its sizes match numbers of the prose (resnet18's
+// conv1 does give 112x112 on 224x224): the code is what the asker built.
+// Before, "112" was answered for this conv without padding; PyTorch gives
+// floor((224-7)/2)+1 = 109.
+func TestPresetBesideCode(t *testing.T) {
+	for _, text := range []string{
+		"resnet18 conv1 gives 112x112 on 224x224, but my nn.Conv2d(3, 64, 7, stride=2) has no padding: what size do I get on 224x224?",
+		"In the lecture AlexNet conv1 takes 227x227 and gives 55x55. If I build nn.Conv2d(3, 96, 11, stride=4) and feed 224x224, what size comes out?",
+	} {
+		r, err := choose(text)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		if r.front != "pytorch" || strings.Contains(Format(r.q), "pad") {
+			t.Errorf("%q: read by %s as %q, want the pasted conv, without padding", text, r.front, Format(r.q))
+		}
+	}
+}
+
 // TestWrittenNumbers checks which numbers of a text count as the asker's:
 // names (conv1, vgg16, resnet-18), list markers and indexes do not.
 func TestWrittenNumbers(t *testing.T) {
