@@ -43,26 +43,39 @@ type InputGoal struct {
 type InputSearch struct {
 	Layers []Layer
 	// Names are how the steps call each layer ("conv 3x3 3->16"); a name
-	// "" leaves the layer out of the size chains (an activation). Nil
-	// names every layer by its kind.
+	// "" leaves the layer out of the size chains. Nil names every layer by
+	// its kind, and leaves out those that keep the size (an activation, a
+	// batch norm, a dropout).
 	Names []string
 	// Channels is the input's channel count; zero means the first layer's
 	// own (or 1).
 	Channels int
 	// Dims is the number of spatial dimensions; zero means 2.
 	Dims int
-	// Tried are input sizes the asker used (the 36×36 that failed): their
-	// size chains are shown too.
-	Tried []int
+	// Tried are the spatial sizes of inputs the asker used (the 36×36
+	// that failed, a 300×200): their size chains are shown too.
+	Tried [][]int
 	Goal  InputGoal
 }
 
 // inputRun is a network run on one input size: the output shape of every
 // layer that took its input, and the refusal of the first that did not.
 type inputRun struct {
-	n     int
+	n     int   // the size of a square input
+	in    Shape // the input
 	sizes []Shape
 	err   error
+}
+
+// lastMap is the last output of the run that is still a map (before a
+// flatten), or the last output.
+func (r inputRun) lastMap() Shape {
+	for i := len(r.sizes) - 1; i >= 0; i-- {
+		if len(r.sizes[i]) > 1 {
+			return r.sizes[i]
+		}
+	}
+	return r.out()
 }
 
 // ok reports whether the run reached the end.
@@ -82,12 +95,17 @@ func (s InputSearch) run(n int) inputRun {
 	if dims == 0 {
 		dims = 2
 	}
-	in := make(Shape, dims+1)
-	in[0] = s.Channels
-	for i := 1; i <= dims; i++ {
-		in[i] = n
+	sp := make([]int, dims)
+	for i := range sp {
+		sp[i] = n
 	}
-	r := inputRun{n: n}
+	return s.runAt(sp)
+}
+
+// runAt puts an input of spatial sizes sp through the layers.
+func (s InputSearch) runAt(sp []int) inputRun {
+	in := append(Shape{s.Channels}, sp...)
+	r := inputRun{n: sp[0], in: in}
 	for i, l := range s.Layers {
 		rep, err := l.Apply(in)
 		if err != nil {
@@ -159,9 +177,10 @@ func SolveInput(s InputSearch) (*Solved, error) {
 	}
 	sv.Steps = append(sv.Steps, Step{Quantity: "method", Formula: fmt.Sprintf(
 		"each square input size from %s to %s is put through the layers in order, each with its own output-size rule (a conv or pool: floor((n + 2p − d·(k − 1) − 1) / s) + 1)", thousands(int64(from)), thousands(MaxInputSize))})
-	for _, n := range s.Tried {
-		if n >= 1 && n <= MaxInputSize && (len(found) == 0 || n != found[0].n) {
-			sv.Steps = append(sv.Steps, s.chainStep("with your input", s.run(n)))
+	for _, sp := range s.Tried {
+		if len(sp) == max(s.Dims, 1) && !slices.ContainsFunc(sp, func(d int) bool { return d < 1 || d > MaxInputSize }) &&
+			(len(found) == 0 || !Shape(sp).Equal(found[0].in[1:])) {
+			sv.Steps = append(sv.Steps, s.chainStep("with your input", s.runAt(sp)))
 		}
 	}
 	if len(found) == 0 {
@@ -278,7 +297,7 @@ func (s InputSearch) conclusion(found []inputRun) Step {
 		}
 		if next := s.run(found[len(found)-1].n + 1); next.ok() {
 			if e, err := next.out().Elements(); err == nil {
-				st.Note = strings.TrimPrefix(st.Note+"; ", "; ") + fmt.Sprintf("%s gives %s = %s values: larger inputs give more", thousands(int64(next.n)), shapeText(next.out()), thousands(e))
+				st.Note = strings.TrimPrefix(st.Note+"; ", "; ") + fmt.Sprintf("%s gives %s = %s values: larger inputs give more", thousands(int64(next.n)), shapeText(next.lastMap()), thousands(e))
 			}
 		}
 		return st
@@ -307,10 +326,14 @@ func (s InputSearch) conclusion(found []inputRun) Step {
 // or misses the goal.
 func (s InputSearch) chainStep(label string, r inputRun) Step {
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(r.n))
+	b.WriteString(sizeWords(r.in))
 	for i, out := range r.sizes {
 		name := s.name(i)
 		if name == "" {
+			continue
+		}
+		if len(out) == 1 {
+			fmt.Fprintf(&b, " → %s values (%s)", thousands(int64(out[0])), name)
 			continue
 		}
 		fmt.Fprintf(&b, " → %s (%s)", sizeWords(out), name)
@@ -325,7 +348,7 @@ func (s InputSearch) chainStep(label string, r inputRun) Step {
 		}
 	case s.Goal.Flat > 0:
 		e, _ := r.out().Elements()
-		fmt.Fprintf(&b, ": output %s = %s values", shapeText(r.out()), thousands(e))
+		fmt.Fprintf(&b, ": %s = %s values", shapeText(r.lastMap()), thousands(e))
 		if e != s.Goal.Flat {
 			fmt.Fprintf(&b, ", not %s", thousands(s.Goal.Flat))
 		}
@@ -340,26 +363,16 @@ func (s InputSearch) chainStep(label string, r inputRun) Step {
 			fmt.Fprintf(&b, "; layer %d gives %s and layer %d gives %s: they %s", m[0], sizeWords(a), m[1], sizeWords(c), verdict)
 		}
 	}
-	return Step{Quantity: fmt.Sprintf("%s, %s", label, shapeText(r.input(s)[1:])), Formula: b.String()}
-}
-
-// input is the input shape of run r.
-func (r inputRun) input(s InputSearch) Shape {
-	dims := s.Dims
-	if dims == 0 {
-		dims = 2
-	}
-	in := make(Shape, dims+1)
-	in[0] = s.Channels
-	for i := 1; i <= dims; i++ {
-		in[i] = r.n
-	}
-	return in
+	return Step{Quantity: fmt.Sprintf("%s, %s", label, shapeText(r.in[1:])), Formula: b.String()}
 }
 
 // name is how the steps call layer i, "" to leave it out of a chain.
 func (s InputSearch) name(i int) string {
 	if s.Names == nil {
+		switch s.Layers[i].(type) {
+		case Activation, Dropout, BatchNorm:
+			return ""
+		}
 		return s.Layers[i].Kind()
 	}
 	return s.Names[i]

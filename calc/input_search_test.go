@@ -29,9 +29,17 @@ func TestSolveInput(t *testing.T) {
 			// 26 → 24 → 12 → 10 → 5 → 1; 25 → 23 → 11 → 9 → 4, and the 5×5 conv does not fit.
 			name: "valid convs and pools",
 			s: InputSearch{Layers: []Layer{conv(3, 8, 3, 1, 0), Activation{}, maxpool(2, 2, 0), conv(8, 16, 3, 1, 0), Activation{}, maxpool(2, 2, 0), conv(16, 32, 5, 1, 0)},
-				Names: []string{"conv1", "", "pool1", "conv2", "", "pool2", "conv3"}, Tried: []int{20}},
+				Names: []string{"conv1", "", "pool1", "conv2", "", "pool2", "conv3"}, Tried: [][]int{{20, 20}, {30, 24}}},
 			want:  []int64{26},
 			chain: "26 → 24 (conv1) → 12 (pool1) → 10 (conv2) → 5 (pool2) → 1 (conv3)",
+		},
+		{
+			// 30×24 → 28×22 → 14×11 → 12×9 → 6×4, and the 5×5 conv does not fit in 4.
+			name: "a tried input that is not square",
+			s: InputSearch{Layers: []Layer{conv(3, 8, 3, 1, 0), Activation{}, maxpool(2, 2, 0), conv(8, 16, 3, 1, 0), Activation{}, maxpool(2, 2, 0), conv(16, 32, 5, 1, 0)},
+				Tried: [][]int{{30, 24}}},
+			want:  []int64{26},
+			chain: "30×24 → 28×22 (conv2d) → 14×11 (maxpool) → 12×9 (conv2d) → 6×4 (maxpool) → layer 7 (conv2d) fails",
 		},
 		{
 			// 65 → 33 → 17 → 9 → 5 → 1 (avgpool 5); 64 → 32 → 16 → 8 → 4: the 5-window does not fit.

@@ -1,0 +1,379 @@
+package grammar
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// "Kernel size can't be greater than actual input size ... what's the
+// smallest square input this model accepts?": a question about a
+// network's input, asked backwards. The front-ends read the network (and
+// answer it forwards, with a doubt); here the words that ask for the input
+// are read, and the network is solved for it with calc.SolveInput: the
+// smallest size that runs, every size whose flattened output is exactly
+// the number asked, or (calc.SolveBlocks, block_solve.go) how many blocks
+// an input goes through.
+
+// smallestInput matches words asking for the smallest input a network
+// takes: "smallest square input", "minimum image size", "how small can my
+// images be".
+var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input|image|img|picture|crop|patch|frame)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?|h\s*(?:x|and)\s*w)\b(?:\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?)?(?:input|image|img|picture|crop|patch|that|which|i|this|the|it|for|to|so|needed|required))|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
+
+// inputAsked matches words asking for an input size, for a target given
+// elsewhere: "what square input size would make ...", "which image size
+// gives ...".
+var inputAsked = regexp.MustCompile(`(?i)\b(?:what|which|wat|whats|what's)\s+(?:\w+\s+){0,2}?(?:input|image|img)\s*(?:size|resolution|shape|dim\w*|side|width|height)\b|\b(?:input|image)\s+(?:size|resolution)\s+(?:would|should|do\s+i\s+need|is\s+needed|that|which|to\s+(?:get|make|give))\b`)
+
+// flatWord matches words naming a flattened output or what takes it in.
+var flatWord = regexp.MustCompile(`(?i)\bflatten\w*|\bin_features\b|\bin\s+features\b|\bfc\d?\b|\blinear\b|\bdense\b|\bfully[\s-]connected\b|\bview\(`)
+
+// exactTarget matches the number a flattened output must be: "exactly
+// 400", "equal to 2048", "= 576", "to be 400".
+var exactTarget = regexp.MustCompile(`(?i)\b(?:exactly|equal\s+to|equals|to\s+be|be|is|gives?|giving|produces?|of)\s+(\d[\d,]*)\b|(?:==?|≡)\s*(\d[\d,]*)\b`)
+
+// fromSize matches a lower bound on the input asked for: ">= 115", "at
+// least 115", "bigger than 115" (then 116).
+var fromSize = regexp.MustCompile(`(?i)(>=|≥|\bat\s+least|\bno\s+(?:smaller|less)\s+than|\bnot\s+(?:smaller|less)\s+than|\b(?:bigger|larger|greater|more)\s+than\s+or\s+equal\s+to|\b(?:bigger|larger|greater|more|above)(?:\s+than)?|>)\s*(\d+)\b`)
+
+// proseSize matches a size written in prose: "36x36", "128 x 128",
+// "3x300x200" (the last two taken).
+var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b`)
+
+// withInputSolved returns the question src asks about a network's input,
+// solved, or nil when src does not ask for one or its network cannot be
+// read: then the reading q (or the refusal err) stands.
+func withInputSolved(src string, q *Question, err error) *Question {
+	prose := proseAround(src)
+	if bq := blocksQuestion(src, prose); bq != nil {
+		return bq
+	}
+	small := smallestInput.FindStringIndex(prose)
+	exact := exactAsk(prose)
+	if small == nil && exact == nil {
+		return nil
+	}
+	q = networkRead(src, q, err, small, exact)
+	if q == nil {
+		return nil
+	}
+	var goal calc.InputGoal
+	layers := make([]calc.Layer, len(q.Layers))
+	for i, l := range q.Layers {
+		layers[i] = l.Layer
+	}
+	at := small
+	if exact != nil {
+		at = exact
+		var ok bool
+		if layers, goal.Flat, ok = flatGoal(prose, exact, q.Layers); !ok {
+			return nil
+		}
+	}
+	goal.From = lowerBound(prose, at)
+	return solvedInput(src, prose, q, layers, goal)
+}
+
+// networkRead is the reading of src's network to solve: q as the router
+// chose it, or src read again without the sentence that asks for the
+// input (a front-end refused it: "no padding ... input size" read as
+// asking for a padding) or without its error message (a paste cut at the
+// layer the message says fails, or fixed to fit it); nil when none reads
+// a network.
+func networkRead(src string, q *Question, err error, small, exact []int) *Question {
+	stopped := err == nil && slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, "the reading stops before it") })
+	if err == nil && len(q.Layers) > 0 && (q.Fix == nil || exact != nil) && !stopped {
+		return q
+	}
+	bare := withoutAsk(src, small, exact)
+	for _, alt := range []string{bare, withoutErrorLines(bare)} {
+		r, err := parse(alt)
+		if err != nil || len(r.Layers) == 0 || r.Fix != nil && exact == nil || q != nil && len(r.Layers) < len(q.Layers) {
+			continue
+		}
+		if slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "the reading stops before it") }) {
+			continue
+		}
+		return r
+	}
+	return nil
+}
+
+// exactAsk returns where prose asks for the input size that makes a
+// flattened output a given size, or nil.
+func exactAsk(prose string) []int {
+	for _, m := range inputAsked.FindAllStringIndex(prose, -1) {
+		s := sentenceAround(prose, m[0])
+		if flatWord.MatchString(s) {
+			return m
+		}
+	}
+	return nil
+}
+
+// sentenceAround is the sentence of text around offset at.
+func sentenceAround(text string, at int) string {
+	start := strings.LastIndexAny(text[:at], ".?!\n") + 1
+	end := strings.IndexAny(text[at:], "?!\n")
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : at+end]
+}
+
+// flatGoal returns the layers before the flattened output asked about
+// (with a flatten at their end) and the number of values wanted: the one
+// the sentence writes, or the in_features of the first Linear when it
+// names it instead.
+func flatGoal(prose string, ask []int, ls []Layer) ([]calc.Layer, int64, bool) {
+	var layers []calc.Layer
+	var in int64
+	for _, l := range ls {
+		li, ok := l.Layer.(calc.Linear)
+		if ok && len(layers) == 0 {
+			continue // a Linear before the convs ("fc1 = Linear(400, 3)" in the words) is not fed by them
+		}
+		if ok {
+			in = int64(li.In)
+			break
+		}
+		layers = append(layers, l.Layer)
+	}
+	if len(layers) == 0 {
+		return nil, 0, false
+	}
+	if _, ok := layers[len(layers)-1].(calc.Flatten); !ok {
+		layers = append(layers, calc.Flatten{})
+	}
+	s := sentenceAround(prose, ask[0])
+	if m := exactTarget.FindStringSubmatch(s); m != nil {
+		n, err := strconv.ParseInt(strings.ReplaceAll(m[1]+m[2], ",", ""), 10, 64)
+		if err == nil && n > 0 {
+			return layers, n, true
+		}
+	}
+	return layers, in, in > 0
+}
+
+// lowerBound is the smallest size the sentence around at allows: ">=
+// 115" gives 115, "bigger than 115" 116; 0 when it sets none.
+func lowerBound(prose string, at []int) int {
+	m := fromSize.FindStringSubmatch(sentenceAround(prose, at[0]))
+	if m == nil {
+		return 0
+	}
+	n, err := strconv.Atoi(m[2])
+	if err != nil || n > calc.MaxInputSize {
+		return 0
+	}
+	w := strings.ToLower(m[1])
+	if w == ">" || strings.HasPrefix(w, "above") || (strings.Contains(w, "than") && !strings.Contains(w, "equal") && !strings.HasPrefix(w, "no") && !strings.HasPrefix(w, "not")) {
+		n++
+	}
+	return n
+}
+
+// withoutAsk is src with the sentence asking for the input blanked, so
+// that a front-end that refused the question ("no padding ... input
+// size" read as asking for a padding) reads the network alone.
+func withoutAsk(src string, small, exact []int) string {
+	at := small
+	if at == nil {
+		at = exact
+	}
+	start := strings.LastIndexAny(src[:at[0]], ".?!\n") + 1
+	end := len(src)
+	if i := strings.IndexAny(src[at[0]:], "?!\n"); i >= 0 {
+		end = at[0] + i
+		if src[end] != '\n' {
+			end++
+		}
+	}
+	return src[:start] + strings.Repeat(" ", end-start) + src[end:]
+}
+
+// solvedInput solves q's layers for the input goal and returns the
+// question answered with it; nil when calc cannot (the layers fail for a
+// reason that is not a size).
+func solvedInput(src, prose string, q *Question, layers []calc.Layer, goal calc.InputGoal) *Question {
+	s := calc.InputSearch{Layers: layers, Names: chainNames(layers), Goal: goal, Tried: triedSizes(prose, q)}
+	if len(q.Input) > 1 {
+		s.Channels, s.Dims = q.Input[0], len(q.Input)-1
+	}
+	sv, err := calc.SolveInput(s)
+	if err != nil {
+		return nil
+	}
+	out := *q
+	out.Solve = sv
+	out.Asked = []string{"input"}
+	out.At = nil
+	out.Fix = nil
+	out.Notes = slices.Clip(slices.DeleteFunc(slices.Clone(q.Notes), func(n string) bool {
+		return strings.HasPrefix(n, "no input size") || strings.HasPrefix(n, "fix: ")
+	}))
+	shown := *q
+	if goal.Flat > 0 {
+		// The layers searched: those that feed the flattened output.
+		shown.Layers = make([]Layer, len(layers))
+		for i, l := range layers {
+			shown.Layers[i] = Layer{Layer: l}
+		}
+	}
+	if len(sv.Solutions) > 0 {
+		n := int(sv.Solutions[0])
+		shown.Input = squareInput(firstInput(s, q), len(q.Input), n)
+		shown.Network = true
+		out.Notes = append(out.Notes, "the network is shown on the answer's input: ask it as written for every layer's numbers")
+	}
+	out.Canonical = lang.Format(&shown)
+	out.Layers = nil
+	out.Unused = accountedInput(src, q, sv, &shown)
+	out.Doubts = inputDoubts(q.Doubts)
+	if slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, "is not sized") }) {
+		out.Doubts = append(out.Doubts, "a layer of the paste is not sized (see the notes): the input found takes it as keeping the size")
+	}
+	return &out
+}
+
+// firstInput is the channel count the search used.
+func firstInput(s calc.InputSearch, q *Question) int {
+	if s.Channels > 0 {
+		return s.Channels
+	}
+	if len(q.Input) > 0 {
+		return q.Input[0]
+	}
+	for _, l := range q.Layers {
+		if c, ok := l.Layer.(calc.Conv); ok && c.In > 0 {
+			return c.In
+		}
+	}
+	return 1
+}
+
+// squareInput is a [C, n, n] input (with dims spatial dimensions; 2 when
+// dims says none).
+func squareInput(c, dims, n int) calc.Shape {
+	if dims < 2 {
+		dims = 3
+	}
+	in := make(calc.Shape, dims)
+	in[0] = c
+	for i := 1; i < dims; i++ {
+		in[i] = n
+	}
+	return in
+}
+
+// chainNames names each layer for the size chains, "" for a layer that
+// keeps its input's size (an activation, a batch norm, a dropout).
+func chainNames(layers []calc.Layer) []string {
+	names := make([]string, len(layers))
+	for i, l := range layers {
+		switch l.(type) {
+		case calc.Activation, calc.Dropout, calc.BatchNorm:
+			continue
+		}
+		names[i] = strings.TrimSuffix(lang.FormatHead(l), " bias")
+	}
+	return names
+}
+
+// triedSizes are the spatial sizes the asker says they used: the
+// reading's input, and sizes written in the prose ("my 36x36 crops", "my
+// input is 3x300x200").
+func triedSizes(prose string, q *Question) [][]int {
+	var out [][]int
+	if len(q.Input) > 1 {
+		out = append(out, slices.Clone(q.Input[1:]))
+	}
+	dims := max(len(q.Input)-1, 2)
+	for _, m := range proseSize.FindAllStringSubmatch(prose, -1) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		sp := []int{a, b}
+		if dims == 2 && a > 0 && b > 0 && len(out) < 3 && !slices.ContainsFunc(out, func(t []int) bool { return slices.Equal(t, sp) }) {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// inputDoubts are the reading's doubts that still hold once the input is
+// solved for: not those about what was asked.
+func inputDoubts(ds []string) []string {
+	var out []string
+	for _, d := range ds {
+		if strings.Contains(d, "asks for the input size") || strings.Contains(d, "no input size to work it out") {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// accountedInput is the reading's unused numbers that the solved question
+// still leaves unused: a number of the steps (a size tried, the sizes
+// layer by layer) or of the network at the answer is used; a number of an
+// error message is what the asker's run printed.
+func accountedInput(src string, q *Question, sv *calc.Solved, shown *Question) []Unused {
+	reports, _ := computed(shown)
+	used := readingValues(shown, reports)
+	var text strings.Builder
+	text.WriteString(sv.Question)
+	for _, st := range sv.Steps {
+		text.WriteString(" " + st.Quantity + " " + st.Formula + " " + st.Note + " " + strconv.FormatInt(st.Result, 10))
+	}
+	nums, _ := writtenNumbers(text.String())
+	for _, w := range nums {
+		used[w.val] = true
+	}
+	for _, v := range sv.Solutions {
+		used[float64(v)] = true
+	}
+	used[float64(sv.Min)] = true
+	var out []Unused
+	for _, u := range q.Unused {
+		switch {
+		case allUsed(u.Text, used):
+			continue
+		case u.Why != "":
+		case onErrorLine(src, u.Pos):
+			u.Why = "from the error message: what your run printed"
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// allUsed reports whether every number of text is among used.
+func allUsed(text string, used map[float64]bool) bool {
+	nums, _ := writtenNumbers(text)
+	for _, w := range nums {
+		if !used[w.val] {
+			return false
+		}
+	}
+	return len(nums) > 0
+}
+
+// errorLine matches a line of an error message or traceback.
+var errorLine = regexp.MustCompile(`^\s*(?:[A-Za-z.]*(?:Error|Exception)\b|Traceback|File\s)`)
+
+// onErrorLine reports whether position p of src is on a line of an error
+// message.
+func onErrorLine(src string, p Position) bool {
+	lines := strings.Split(src, "\n")
+	return p.Line >= 1 && p.Line <= len(lines) && errorLine.MatchString(lines[p.Line-1])
+}
+
+// inputSolved reports whether q is a question about a network's input,
+// solved here: it is answered whole, never split into parts.
+func inputSolved(q *Question) bool {
+	return q != nil && q.Solve != nil && q.Layers == nil && (q.Solve.Unknown == "blocks" || q.Solve.Unknown == "input" && q.Solve.Max == calc.MaxInputSize)
+}
