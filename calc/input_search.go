@@ -176,10 +176,23 @@ func SolveInput(s InputSearch) (*Solved, error) {
 		return nil, errorf("input", "the layers fail at every input size for a reason that is not a size: %v", top.err)
 	}
 	sv.Steps = append(sv.Steps, Step{Quantity: "method", Formula: fmt.Sprintf(
-		"each square input size from %s to %s is put through the layers in order, each with its own output-size rule (a conv or pool: floor((n + 2p − d·(k − 1) − 1) / s) + 1)", thousands(int64(from)), thousands(MaxInputSize))})
+		"each input size from %s to %s (square, every side the same) is put through the layers in order, each with its own output-size rule (a conv or pool: floor((n + 2p − d·(k − 1) − 1) / s) + 1)", thousands(int64(from)), thousands(MaxInputSize))})
+	below := []int{} // the size one below the answer, shown with it
+	if len(found) > 0 && found[0].n > from {
+		below = slices.Clone(found[0].in[1:])
+		for i := range below {
+			below[i]--
+		}
+	}
+	var tried [][]int
 	for _, sp := range s.Tried {
-		if len(sp) == max(s.Dims, 1) && !slices.ContainsFunc(sp, func(d int) bool { return d < 1 || d > MaxInputSize }) &&
-			(len(found) == 0 || !Shape(sp).Equal(found[0].in[1:])) {
+		if len(sp) == s.Dims && !slices.ContainsFunc(sp, func(d int) bool { return d < 1 || d > MaxInputSize }) &&
+			!slices.ContainsFunc(tried, func(t []int) bool { return slices.Equal(t, sp) }) {
+			tried = append(tried, sp)
+		}
+	}
+	for _, sp := range tried {
+		if (len(found) == 0 || !slices.Equal(sp, found[0].in[1:])) && !slices.Equal(sp, below) {
 			sv.Steps = append(sv.Steps, s.chainStep("with your input", s.runAt(sp)))
 		}
 	}
@@ -193,7 +206,11 @@ func SolveInput(s InputSearch) (*Solved, error) {
 	best := found[0]
 	sv.Steps = append(sv.Steps, s.chainStep("with the answer", best))
 	if best.n > from {
-		sv.Steps = append(sv.Steps, s.chainStep("one less", s.run(best.n-1)))
+		label := "one less"
+		if slices.ContainsFunc(tried, func(t []int) bool { return slices.Equal(t, below) }) {
+			label = "one less (your input)"
+		}
+		sv.Steps = append(sv.Steps, s.chainStep(label, s.run(best.n-1)))
 	}
 	sv.Steps = append(sv.Steps, s.conclusion(found))
 	return sv, nil
@@ -267,13 +284,17 @@ func (s InputSearch) question() string {
 	if s.Goal.From > 1 {
 		from = fmt.Sprintf(" from %s up", thousands(int64(s.Goal.From)))
 	}
+	size := "square input size n×n"
+	if s.Dims == 1 {
+		size = "input length n"
+	}
 	switch {
 	case s.Goal.Flat > 0:
-		return fmt.Sprintf("square input size n×n%s for which the layers' output flattens to exactly %s values", from, thousands(s.Goal.Flat))
+		return fmt.Sprintf("%s%s for which the layers' output flattens to exactly %s values", size, from, thousands(s.Goal.Flat))
 	case len(s.Goal.Match) > 0:
-		return fmt.Sprintf("smallest square input size n×n%s for which the sizes joined match (%s) and every layer takes what reaches it", from, s.matchWords())
+		return fmt.Sprintf("smallest %s%s for which the sizes joined match (%s) and every layer takes what reaches it", size, from, s.matchWords())
 	}
-	return fmt.Sprintf("smallest square input size n×n%s that every layer takes (no kernel or window larger than what reaches it, no output below 1)", from)
+	return fmt.Sprintf("smallest %s%s that every layer takes (no kernel or window larger than what reaches it, no output below 1)", size, from)
 }
 
 // matchWords names the pairs of layers whose sizes must match.

@@ -44,9 +44,9 @@ var (
 // blocksQuestion returns the question src asks about how many blocks fit,
 // solved, or nil when it asks no such thing or its block or input cannot
 // be read.
-func blocksQuestion(src, prose string) *Question {
-	m := blocksAsk.FindStringIndex(prose)
-	if m == nil || !blocksVerb.MatchString(sentenceAround(prose, m[0])) {
+func blocksQuestion(src, words string) *Question {
+	m := blocksAsk.FindStringIndex(words)
+	if m == nil || !blocksVerb.MatchString(sentenceAround(words, m[0])) {
 		return nil
 	}
 	text := withoutErrorLines(src)

@@ -22,7 +22,7 @@ import (
 // smallestInput matches words asking for the smallest input a network
 // takes: "smallest square input", "minimum image size", "how small can my
 // images be".
-var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input|image|img|picture|crop|patch|frame)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?|h\s*(?:x|and)\s*w)\b(?:\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?)?(?:input|image|img|picture|crop|patch|that|which|i|this|the|it|for|to|so|needed|required))|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
+var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest|shortest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input[_ ]shape|input[_ ]size|input|image|img|picture|crop|patch|frame|(?:input\s+|sequence\s+|seq\s+|signal\s+|audio\s+|time[\s-]series\s+)?length)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height|length))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?|h\s*(?:x|and)\s*w)\b(?:\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?)?(?:input|image|img|picture|crop|patch|that|which|i|this|the|it|for|to|so|needed|required))|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
 
 // inputAsked matches words asking for an input size, for a target given
 // elsewhere: "what square input size would make ...", "which image size
@@ -48,12 +48,12 @@ var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b
 // solved, or nil when src does not ask for one or its network cannot be
 // read: then the reading q (or the refusal err) stands.
 func withInputSolved(src string, q *Question, err error) *Question {
-	prose := proseAround(src)
-	if bq := blocksQuestion(src, prose); bq != nil {
+	prose, words := proseAround(src), askText(src)
+	if bq := blocksQuestion(src, words); bq != nil {
 		return bq
 	}
-	small := smallestInput.FindStringIndex(prose)
-	exact := exactAsk(prose)
+	small := smallestInput.FindStringIndex(words)
+	exact := exactAsk(words)
 	if small == nil && exact == nil {
 		return nil
 	}
@@ -70,12 +70,29 @@ func withInputSolved(src string, q *Question, err error) *Question {
 	if exact != nil {
 		at = exact
 		var ok bool
-		if layers, goal.Flat, ok = flatGoal(prose, exact, q.Layers); !ok {
+		if layers, goal.Flat, ok = flatGoal(words, exact, q.Layers); !ok {
 			return nil
 		}
 	}
-	goal.From = lowerBound(prose, at)
+	goal.From = lowerBound(words, at)
 	return solvedInput(src, prose, q, layers, goal)
+}
+
+// askText is src with its lines of code and of error messages blanked
+// (positions kept): where the words that ask are read. Calls stay, as
+// "input_shape (square)" reads like one.
+func askText(src string) string {
+	b := []byte(src)
+	for _, re := range []*regexp.Regexp{codeLine, errorMessage} {
+		for _, m := range re.FindAllStringIndex(src, -1) {
+			for i := m[0]; i < m[1]; i++ {
+				if b[i] != '\n' {
+					b[i] = ' '
+				}
+			}
+		}
+	}
+	return string(b)
 }
 
 // networkRead is the reading of src's network to solve: q as the router
@@ -226,7 +243,11 @@ func solvedInput(src, prose string, q *Question, layers []calc.Layer, goal calc.
 	}
 	if len(sv.Solutions) > 0 {
 		n := int(sv.Solutions[0])
-		shown.Input = squareInput(firstInput(s, q), len(q.Input), n)
+		dims := len(q.Input)
+		if dims == 0 {
+			dims = firstConvDims(q) + 1
+		}
+		shown.Input = squareInput(firstInput(s, q), dims, n)
 		shown.Network = true
 		out.Notes = append(out.Notes, "the network is shown on the answer's input: ask it as written for every layer's numbers")
 	}
@@ -293,6 +314,14 @@ func triedSizes(prose string, q *Question) [][]int {
 		out = append(out, slices.Clone(q.Input[1:]))
 	}
 	dims := max(len(q.Input)-1, 2)
+	if firstConvDims(q) == 1 {
+		for _, m := range proseLength.FindAllStringSubmatch(prose, -1) {
+			if n, _ := strconv.Atoi(m[1] + m[2]); n > 0 && len(out) < 3 {
+				out = append(out, []int{n})
+			}
+		}
+		return out
+	}
 	for _, m := range proseSize.FindAllStringSubmatch(prose, -1) {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
@@ -302,6 +331,32 @@ func triedSizes(prose string, q *Question) [][]int {
 		}
 	}
 	return out
+}
+
+// proseLength matches a 1-D input's length in words: "55 samples",
+// "length of 300".
+var proseLength = regexp.MustCompile(`(?i)\b(\d+)\s*(?:samples|timesteps|time\s+steps|steps|points|values|long)\b|\blength\s+(?:of\s+|is\s+|=\s*)?(\d+)\b`)
+
+// firstConvDims is the spatial dimensions of q's first conv or pool, 0
+// when it has none.
+func firstConvDims(q *Question) int {
+	for _, l := range q.Layers {
+		dims := -1
+		switch l := l.Layer.(type) {
+		case calc.Conv:
+			dims = l.Dims
+		case calc.Pool:
+			dims = l.Dims
+		}
+		switch dims {
+		case -1:
+			continue
+		case 0:
+			return 2 // zero Dims means 2
+		}
+		return dims
+	}
+	return 0
 }
 
 // inputDoubts are the reading's doubts that still hold once the input is
