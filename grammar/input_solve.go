@@ -95,19 +95,26 @@ func askText(src string) string {
 	return string(b)
 }
 
+// placeholderAsk is appended to a description of layers that no
+// front-end reads without an input ("conv 3x3 stride 2 -> ..." has no
+// filter count, which sizes do not need): an input makes the English
+// reader take one filter. Its size is never the asker's, and is dropped.
+const placeholderAsk = "\non a 1024x1024 image, output size?"
+
 // networkRead is the reading of src's network to solve: q as the router
 // chose it, or src read again without the sentence that asks for the
 // input (a front-end refused it: "no padding ... input size" read as
-// asking for a padding) or without its error message (a paste cut at the
-// layer the message says fails, or fixed to fit it); nil when none reads
-// a network.
+// asking for a padding), without its error message (a paste cut at the
+// layer the message says fails, or fixed to fit it), or with a
+// placeholder input (placeholderAsk; its numbers are then past the end
+// of src); nil when none reads a network.
 func networkRead(src string, q *Question, err error, small, exact []int) *Question {
 	stopped := err == nil && slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, "the reading stops before it") })
 	if err == nil && len(q.Layers) > 0 && (q.Fix == nil || exact != nil) && !stopped {
 		return q
 	}
 	bare := withoutAsk(src, small, exact)
-	for _, alt := range []string{bare, withoutErrorLines(bare)} {
+	for i, alt := range []string{bare, withoutErrorLines(bare), withoutErrorLines(bare) + placeholderAsk} {
 		r, err := parse(alt)
 		if err != nil || len(r.Layers) == 0 || r.Fix != nil && exact == nil || q != nil && len(r.Layers) < len(q.Layers) {
 			continue
@@ -115,9 +122,28 @@ func networkRead(src string, q *Question, err error, small, exact []int) *Questi
 		if slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "the reading stops before it") }) {
 			continue
 		}
+		if i == 2 {
+			r = withoutPlaceholder(src, r)
+		}
 		return r
 	}
 	return nil
+}
+
+// withoutPlaceholder drops what the placeholder input added to a reading
+// of src: the input's size (its channels are kept), and the numbers past
+// the end of src.
+func withoutPlaceholder(src string, q *Question) *Question {
+	cp := *q
+	if len(q.Input) > 0 {
+		cp.Input = calc.Shape{q.Input[0]}
+	}
+	end := offsetPosition(src, len(src))
+	cp.Unused = slices.DeleteFunc(slices.Clone(q.Unused), func(u Unused) bool {
+		return u.Pos.Line > end.Line || u.Pos.Line == end.Line && u.Pos.Col > end.Col
+	})
+	cp.Doubts = slices.DeleteFunc(slices.Clone(q.Doubts), func(d string) bool { return strings.Contains(d, "1024") })
+	return &cp
 }
 
 // exactAsk returns where prose asks for the input size that makes a
@@ -218,8 +244,11 @@ func withoutAsk(src string, small, exact []int) string {
 // reason that is not a size).
 func solvedInput(src, prose string, q *Question, layers []calc.Layer, goal calc.InputGoal) *Question {
 	s := calc.InputSearch{Layers: layers, Names: chainNames(layers), Goal: goal, Tried: triedSizes(prose, q)}
+	if len(q.Input) > 0 {
+		s.Channels = q.Input[0]
+	}
 	if len(q.Input) > 1 {
-		s.Channels, s.Dims = q.Input[0], len(q.Input)-1
+		s.Dims = len(q.Input) - 1
 	}
 	sv, err := calc.SolveInput(s)
 	if err != nil {
@@ -244,7 +273,7 @@ func solvedInput(src, prose string, q *Question, layers []calc.Layer, goal calc.
 	if len(sv.Solutions) > 0 {
 		n := int(sv.Solutions[0])
 		dims := len(q.Input)
-		if dims == 0 {
+		if dims < 2 {
 			dims = firstConvDims(q) + 1
 		}
 		shown.Input = squareInput(firstInput(s, q), dims, n)
@@ -322,9 +351,12 @@ func triedSizes(prose string, q *Question) [][]int {
 		}
 		return out
 	}
-	for _, m := range proseSize.FindAllStringSubmatch(prose, -1) {
-		a, _ := strconv.Atoi(m[1])
-		b, _ := strconv.Atoi(m[2])
+	for _, at := range proseSize.FindAllStringSubmatchIndex(prose, -1) {
+		if kernelBefore.MatchString(prose[max(0, at[0]-24):at[0]]) || kernelAfter.MatchString(prose[at[1]:]) {
+			continue // "conv 3x3", "3x3 kernel": a window, not an input
+		}
+		a, _ := strconv.Atoi(prose[at[2]:at[3]])
+		b, _ := strconv.Atoi(prose[at[4]:at[5]])
 		sp := []int{a, b}
 		if dims == 2 && a > 0 && b > 0 && len(out) < 3 && !slices.ContainsFunc(out, func(t []int) bool { return slices.Equal(t, sp) }) {
 			out = append(out, sp)
@@ -332,6 +364,13 @@ func triedSizes(prose string, q *Question) [][]int {
 	}
 	return out
 }
+
+// kernelBefore and kernelAfter match the words around a size that make
+// it a layer's window: "conv 3x3", "kernel size 5x5", "3x3 filters".
+var (
+	kernelBefore = regexp.MustCompile(`(?i)(?:conv\w*|kernels?(?:[\s_]+size)?|filters?(?:\s+size)?|pool\w*|window|patch(?:es)?\s+of)\s*(?:of\s+|is\s+|=\s*|:\s*)?$`)
+	kernelAfter  = regexp.MustCompile(`(?i)^\s*(?:conv\w*|kernels?|filters?|max|avg|average|pool\w*|windows?|depthwise|dw|stride)`)
+)
 
 // proseLength matches a 1-D input's length in words: "55 samples",
 // "length of 300".
