@@ -312,7 +312,7 @@ func (s InputSearch) conclusion(found []inputRun) Step {
 	best := found[0]
 	st := Step{Quantity: "input size that works", Result: int64(best.n)}
 	if s.Goal.Flat > 0 {
-		st.Quantity = fmt.Sprintf("input sizes that give %s values", thousands(s.Goal.Flat))
+		st.Quantity = fmt.Sprintf("smallest input size that gives %s values", thousands(s.Goal.Flat))
 		if len(found) > 1 {
 			st.Note = fmt.Sprintf("%d sizes work: the floors in the rules map several input sizes to one output size", len(found))
 		}

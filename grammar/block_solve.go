@@ -103,8 +103,14 @@ func readBlock(text string) ([]calc.Layer, []string, []int) {
 	var block []calc.Layer
 	var names []string
 	var used []int
+	convStride, poolStride := readStrides(text)
 	if k := firstNumber(convKernel, text); k > 0 {
 		c := calc.Conv{Kernel: []int{k}, Out: 1}
+		stride := ""
+		if convStride > 0 {
+			c.Stride, stride = []int{convStride}, fmt.Sprintf(" stride %d", convStride)
+			used = append(used, convStride)
+		}
 		pad := "no padding"
 		switch {
 		case padSame.MatchString(text):
@@ -116,17 +122,79 @@ func readBlock(text string) ([]calc.Layer, []string, []int) {
 				used = append(used, p)
 			}
 		}
-		block = append(block, c)
-		names = append(names, fmt.Sprintf("conv %dx%d %s", k, k, pad))
+		n, written := convCount(text)
+		for range n {
+			block = append(block, c)
+			names = append(names, fmt.Sprintf("conv %dx%d%s %s", k, k, stride, pad))
+		}
 		used = append(used, k)
+		if written {
+			used = append(used, n)
+		}
 	}
 	op, k := readPool(text)
 	if k > 0 {
-		block = append(block, calc.Pool{Op: op, Kernel: []int{k}})
-		names = append(names, fmt.Sprintf("%s %dx%d", calc.Pool{Op: op}.Kind(), k, k))
+		p := calc.Pool{Op: op, Kernel: []int{k}}
+		name := fmt.Sprintf("%s %dx%d", p.Kind(), k, k)
+		if poolStride > 0 {
+			p.Stride = []int{poolStride}
+			name += fmt.Sprintf(" stride %d", poolStride)
+			used = append(used, poolStride)
+		}
+		block = append(block, p)
+		names = append(names, name)
 		used = append(used, k)
 	}
 	return block, names, used
+}
+
+// strideWords matches a stride written: "stride 2", "strides=(2, 2)".
+var strideWords = regexp.MustCompile(`(?i)\bstrides?\s*(?:=|of|:)?\s*[(\[]?\s*(\d+)`)
+
+// poolName matches a pool's name.
+var poolName = regexp.MustCompile(`(?i)pool`)
+
+// readStrides reads the strides text gives a block's conv and its pool:
+// a stride written after a pool's name (in its clause) is the pool's,
+// any other the conv's; 0 where none is written.
+func readStrides(text string) (conv, pool int) {
+	for _, m := range strideWords.FindAllStringSubmatchIndex(text, -1) {
+		n, _ := strconv.Atoi(text[m[2]:m[3]])
+		before := text[max(0, m[0]-40):m[0]]
+		if i := strings.LastIndexAny(before, ",;.\n"); i >= 0 {
+			before = before[i+1:]
+		}
+		if poolName.MatchString(before) {
+			pool = n
+		} else if conv == 0 {
+			conv = n
+		}
+	}
+	return conv, pool
+}
+
+// convTimes matches how many convs a block has: "two 3x3 convs", "a
+// double conv", "2 conv layers".
+var convTimes = regexp.MustCompile(`(?i)\b(two|three|four|double|triple|twin|pair\s+of|2|3|4)\s+(?:\d+\s*[x×]\s*\d+\s+)?(?:(?:same|valid|padded|unpadded|stacked)\s+)?conv`)
+
+// convCount is how many convs one block has, and whether the count was
+// written as digits (a number of the question).
+func convCount(text string) (int, bool) {
+	m := convTimes.FindStringSubmatch(text)
+	if m == nil {
+		return 1, false
+	}
+	switch w := strings.ToLower(strings.Join(strings.Fields(m[1]), " ")); w {
+	case "two", "double", "twin", "pair of":
+		return 2, false
+	case "three", "triple":
+		return 3, false
+	case "four":
+		return 4, false
+	default:
+		n, _ := strconv.Atoi(w)
+		return n, true
+	}
 }
 
 // readPool reads a pool's kind and window from text; 0 when none is

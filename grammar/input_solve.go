@@ -257,6 +257,7 @@ func solvedInput(src, prose string, q *Question, layers []calc.Layer, goal calc.
 	out := *q
 	out.Solve = sv
 	out.Asked = []string{"input"}
+	out.Input = nil // the unknown: the sizes tried are in the steps
 	out.At = nil
 	out.Fix = nil
 	out.Notes = slices.Clip(slices.DeleteFunc(slices.Clone(q.Notes), func(n string) bool {
