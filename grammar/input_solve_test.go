@@ -164,10 +164,10 @@ func TestInputNotSolved(t *testing.T) {
 
 func TestLowerBound(t *testing.T) {
 	for text, want := range map[string]int{
-		"smallest input size >= 115 that works":           115,
-		"the smallest size of at least 100 that runs":     100,
+		"smallest input size >= 115 that works":            115,
+		"the smallest size of at least 100 that runs":      100,
 		"smallest input bigger than 115 that goes through": 116,
-		"smallest input size that works":                    0,
+		"smallest input size that works":                   0,
 	} {
 		if got := lowerBound(text, []int{0}); got != want {
 			t.Errorf("lowerBound(%q) = %d, want %d", text, got, want)
