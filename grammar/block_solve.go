@@ -19,8 +19,10 @@ import (
 var blocksAsk = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:(?:of\s+)?(?:these|those|the|such|my|this|that)\s+)?(?:[\w+/'()×-]+\s+){0,4}?(?:blocks?|stages?|levels?|times|layers?|pools?|poolings?|downsampl\w*|convs?|convolutions?)\b`)
 
 // blocksVerb matches the words that make "how many blocks" ask how many
-// fit: "stack", "before it breaks", "until it fails".
-var blocksVerb = regexp.MustCompile(`(?i)\b(?:stack\w*|add|apply|chain|fit|before|until|till|breaks?|fails?|crash\w*|error|repeat|downsampl\w*|halve|put|use|have)\b`)
+// fit one after another: "stack", "before it breaks", "until it fails".
+// Not "fit" or "apply" alone: "how many times does a 3x3 filter fit
+// across 7x7" asks for an output size.
+var blocksVerb = regexp.MustCompile(`(?i)\b(?:stack\w*|chain|before|until|till|breaks?|fails?|crash\w*|errors?|repeat|keep\s+(?:adding|applying|stacking|pooling|downsampling))\b`)
 
 var (
 	// poolCall is a pool written as a call: "MaxPooling2D(2)",
@@ -48,6 +50,9 @@ func blocksQuestion(src, words string) *Question {
 	m := blocksAsk.FindStringIndex(words)
 	if m == nil || !blocksVerb.MatchString(sentenceAround(words, m[0])) {
 		return nil
+	}
+	if len(codeLine.FindAllStringIndex(src, 2)) > 1 {
+		return nil // a pasted model: its blocks are not described in words
 	}
 	text := withoutErrorLines(src)
 	in := readInputSize(text)

@@ -22,7 +22,7 @@ import (
 // smallestInput matches words asking for the smallest input a network
 // takes: "smallest square input", "minimum image size", "how small can my
 // images be".
-var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest|shortest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input[_ ]shape|input[_ ]size|input|image|img|picture|crop|patch|frame|(?:input\s+|sequence\s+|seq\s+|signal\s+|audio\s+|time[\s-]series\s+)?length)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height|length))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?|h\s*(?:x|and)\s*w)\b(?:\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?)?(?:input|image|img|picture|crop|patch|that|which|i|this|the|it|for|to|so|needed|required))|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
+var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest|shortest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input[_ ]shape|input[_ ]size|input|image|img|picture|crop|patch|frame|(?:input\s+|sequence\s+|seq\s+|signal\s+|audio\s+|time[\s-]series\s+)?length)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height|length))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?)\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?(?:input|image|img|picture|crop|patch)|that|which|this\s+(?:model|net|network|cnn)|for\s+(?:this|the|my)\s+(?:model|net|network|cnn)|needed|required|i\s+(?:can|need|could))\b|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
 
 // inputAsked matches words asking for an input size, for a target given
 // elsewhere: "what square input size would make ...", "which image size
@@ -34,7 +34,11 @@ var flatWord = regexp.MustCompile(`(?i)\bflatten\w*|\bin_features\b|\bin\s+featu
 
 // exactTarget matches the number a flattened output must be: "exactly
 // 400", "equal to 2048", "= 576", "to be 400".
-var exactTarget = regexp.MustCompile(`(?i)\b(?:exactly|equal\s+to|equals|to\s+be|be|is|gives?|giving|produces?|of)\s+(\d[\d,]*)\b|(?:==?|≡)\s*(\d[\d,]*)\b`)
+var exactTarget = regexp.MustCompile(`(?i)\b(?:exactly|equal\s+to|equals|to\s+be|match(?:es)?)\s+(\d[\d,]*)\b|(?:==?|≡)\s*(\d[\d,]*)\b`)
+
+// exactWord matches words that make an input-size question ask for a
+// target met exactly: "exactly 400", "matches fc1's in_features".
+var exactWord = regexp.MustCompile(`(?i)\bexactly\b|\bequal(?:s|\s+to)?\b|\bmatch(?:es|ing)?\b|==?\s*\d|\bto\s+be\s+\d`)
 
 // fromSize matches a lower bound on the input asked for: ">= 115", "at
 // least 115", "bigger than 115" (then 116).
@@ -151,7 +155,7 @@ func withoutPlaceholder(src string, q *Question) *Question {
 func exactAsk(prose string) []int {
 	for _, m := range inputAsked.FindAllStringIndex(prose, -1) {
 		s := sentenceAround(prose, m[0])
-		if flatWord.MatchString(s) {
+		if flatWord.MatchString(s) && exactWord.MatchString(s) {
 			return m
 		}
 	}
