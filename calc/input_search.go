@@ -301,7 +301,7 @@ func (s InputSearch) question() string {
 func (s InputSearch) matchWords() string {
 	var parts []string
 	for _, m := range s.Goal.Match {
-		parts = append(parts, fmt.Sprintf("the outputs of layers %d and %d", m[0], m[1]))
+		parts = append(parts, fmt.Sprintf("%s and %s", s.nameOr(m[0]-1), s.nameOr(m[1]-1)))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -381,7 +381,7 @@ func (s InputSearch) chainStep(label string, r inputRun) Step {
 			if !a.spatialEqual(c) {
 				verdict = "do not match"
 			}
-			fmt.Fprintf(&b, "; layer %d gives %s and layer %d gives %s: they %s", m[0], sizeWords(a), m[1], sizeWords(c), verdict)
+			fmt.Fprintf(&b, "; %s gives %s and %s gives %s: they %s", s.nameOr(m[0]-1), sizeWords(a), s.nameOr(m[1]-1), sizeWords(c), verdict)
 		}
 	}
 	return Step{Quantity: fmt.Sprintf("%s, %s", label, shapeText(r.in[1:])), Formula: b.String()}

@@ -82,7 +82,7 @@ func TestSolveInput(t *testing.T) {
 			s: InputSearch{Layers: []Layer{conv(1, 8, 3, 1, 1), maxpool(2, 2, 0), conv(8, 16, 3, 1, 1), maxpool(2, 2, 0), Conv{Transposed: true, Kernel: []int{2}, Stride: []int{2}, In: 16, Out: 16}},
 				Goal: InputGoal{From: 50, Match: [][2]int{{3, 5}}}},
 			want:  []int64{52},
-			chain: "layer 3 gives 25 and layer 5 gives 24: they do not match",
+			chain: "conv2d gives 25 and deconv2d gives 24: they do not match",
 		},
 	}
 	for _, tt := range tests {

@@ -61,6 +61,11 @@ func withInputSolved(src string, q *Question, err error) *Question {
 	if small == nil && exact == nil {
 		return nil
 	}
+	if small != nil {
+		if uq := unetQuestion(src, words, lowerBound(words, small)); uq != nil {
+			return uq
+		}
+	}
 	q = networkRead(src, q, err, small, exact)
 	if q == nil {
 		return nil

@@ -109,6 +109,37 @@ works on 64x64 but crashes on my 24x24 thumbnails. smallest image size that work
 		`conv 3x3 3->6, then conv 3x3 6->12, no padding, then flatten. which input size makes the flattened vector exactly 1200 long?`,
 		"input", []int64{14},
 	},
+	{
+		// U-Net, 4 levels, padded convs: every skip matches when 16 divides n: 304 = 16·19 (torch: first from 300 is 304).
+		"u-net in words, from 300",
+		`My U-Net has 4 pooling levels (2x2 max pool), all 3x3 convs are padded (padding=1) and the decoder uses ConvTranspose2d(k=2, s=2) followed by torch.cat with the skip. I get "Sizes of tensors must match" with 300x300 images. What's the smallest input size >= 300 that works?`,
+		"input", []int64{304},
+	},
+	{
+		// 3 pools, 2 ups: 96 → 48 → 24 → 12, up 24 = x3, up 48 = x2; 90 → 45 → 22 → 11, up 22, then 44 ≠ 45 (torch: first from 90 is 96).
+		"pasted mini u-net, three pools and two ups", `RuntimeError: Sizes of tensors must match except in dimension 1. Expected size 45 but got size 44 for tensor number 1 in the list.
+
+class Mini(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.e1 = nn.Conv2d(1, 8, 3, padding=1)
+        self.e2 = nn.Conv2d(8, 16, 3, padding=1)
+        self.e3 = nn.Conv2d(16, 32, 3, padding=1)
+        self.b = nn.Conv2d(32, 64, 3, padding=1)
+        self.pool = nn.MaxPool2d(2)
+        self.up1 = nn.ConvTranspose2d(64, 32, 2, stride=2)
+        self.up2 = nn.ConvTranspose2d(64, 16, 2, stride=2)
+    def forward(self, x):
+        x1 = self.e1(x)
+        x2 = self.e2(self.pool(x1))
+        x3 = self.e3(self.pool(x2))
+        b = self.b(self.pool(x3))
+        u1 = torch.cat([self.up1(b), x3], 1)
+        u2 = torch.cat([self.up2(u1), x2], 1)
+        return u2
+
+my images are 90x90 and it crashes in the decoder. what's the smallest input size >= 90 that works?`, "input", []int64{96},
+	},
 }
 
 func TestInputSolved(t *testing.T) {
