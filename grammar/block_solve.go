@@ -18,6 +18,10 @@ import (
 // blocksAsk matches a question asking how many blocks fit.
 var blocksAsk = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:(?:of\s+)?(?:these|those|the|such|my|this|that)\s+)?(?:[\w+/'()×-]+\s+){0,4}?(?:blocks?|stages?|levels?|times|layers?|pools?|poolings?|downsampl\w*|convs?|convolutions?)\b`)
 
+// otherCount matches a count asked that is not of blocks: "how many
+// parameters does a conv layer ...".
+var otherCount = regexp.MustCompile(`(?i)\b(?:param\w*|weights?|neurons?|filters?|channels?|connections?|bias\w*|units?|features?|values?|multipl\w*|macs?|flops?|bytes?|pixels?|outputs?)\b`)
+
 // blocksVerb matches the words that make "how many blocks" ask how many
 // fit one after another: "stack", "before it breaks", "until it fails".
 // Not "fit" or "apply" alone: "how many times does a 3x3 filter fit
@@ -48,7 +52,7 @@ var (
 // be read.
 func blocksQuestion(src, words string) *Question {
 	m := blocksAsk.FindStringIndex(words)
-	if m == nil || !blocksVerb.MatchString(sentenceAround(words, m[0])) {
+	if m == nil || !blocksVerb.MatchString(sentenceAround(words, m[0])) || otherCount.MatchString(words[m[0]:m[1]]) {
 		return nil
 	}
 	if len(codeLine.FindAllStringIndex(src, 2)) > 1 {
