@@ -24,6 +24,10 @@ import (
 // images be".
 var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest|shortest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input[_ ]shape|input[_ ]size|input|image|img|picture|crop|patch|frame|(?:input\s+|sequence\s+|seq\s+|signal\s+|audio\s+|time[\s-]series\s+)?length)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height|length))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?)\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?(?:input|image|img|picture|crop|patch)|that|which|this\s+(?:model|net|network|cnn)|for\s+(?:this|the|my)\s+(?:model|net|network|cnn)|needed|required|i\s+(?:can|need|could))\b|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
 
+// notSizeAfter matches what follows "minimum input" when it is not the
+// input's size: "channels", "features", "units".
+var notSizeAfter = regexp.MustCompile(`(?i)^\s*(?:channels?|features?|units?|neurons?|values?|depth|dim\w*\s+of\s+(?:the\s+)?(?:linear|dense|fc))\b`)
+
 // inputAsked matches words asking for an input size, for a target given
 // elsewhere: "what square input size would make ...", "which image size
 // gives ...".
@@ -57,6 +61,9 @@ func withInputSolved(src string, q *Question, err error) *Question {
 		return bq
 	}
 	small := smallestInput.FindStringIndex(words)
+	if small != nil && notSizeAfter.MatchString(words[small[1]:]) {
+		small = nil // "the minimum input channels": not a size
+	}
 	exact := exactAsk(words)
 	if small == nil && exact == nil {
 		return nil
