@@ -34,6 +34,9 @@ var (
 	// the size (a 3×3 with padding 1 or 'same', or a 1×1).
 	convArgs  = regexp.MustCompile(`Conv2d\(([^()]*)\)`)
 	convKeeps = regexp.MustCompile(`^\s*\w+\s*,\s*\w+\s*,\s*(?:kernel_size\s*=\s*)?(?:1\s*(?:,|$)|3\s*,.*padding\s*=\s*(?:1|['"]same['"]))`)
+	// convMoves says a pasted conv changes the size however padded: a
+	// stride or a dilation above 1.
+	convMoves = regexp.MustCompile(`\b(?:stride|dilation)\s*=\s*\(?\s*[2-9]`)
 	// numberWords are the counts written as words.
 	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 )
@@ -90,7 +93,7 @@ func unetCounts(src, words string) (pools, ups int, ok bool) {
 	pools, ups = len(poolCalls.FindAllString(code, -1)), len(upCalls.FindAllString(code, -1))
 	if pools > 0 {
 		for _, m := range convArgs.FindAllStringSubmatch(src, -1) {
-			if !convKeeps.MatchString(m[1]) {
+			if !convKeeps.MatchString(m[1]) || convMoves.MatchString(m[1]) {
 				return 0, 0, false
 			}
 		}
