@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -56,6 +57,58 @@ var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b
 // solved, or nil when src does not ask for one or its network cannot be
 // read: then the reading q (or the refusal err) stands.
 func withInputSolved(src string, q *Question, err error) *Question {
+	words := askText(src)
+	iq := inputQuestion(src, q, err)
+	if iq != nil {
+		iq.Doubts = append(iq.Doubts, alsoAsked(words, askAt(words))...)
+	}
+	return iq
+}
+
+// askAt is where words ask for the input or the blocks.
+func askAt(words string) []int {
+	for _, re := range []*regexp.Regexp{blocksAsk, smallestInput, inputAsked} {
+		if m := re.FindStringIndex(words); m != nil {
+			return m
+		}
+	}
+	return []int{0, 0}
+}
+
+// alsoAsked is a doubt for each quantity words ask for besides the
+// input, asked at at: outside the sentence that asks, or after an "and"
+// in it ("what's the smallest input, and how many params then?"). The
+// reply answers the input alone. Within the ask, a quantity is its
+// target ("so the flatten matches fc1's in_features").
+func alsoAsked(words string, at []int) []string {
+	start := strings.LastIndexAny(words[:at[0]], ".?!\n") + 1
+	end := len(words)
+	if i := strings.IndexAny(words[at[0]:], "?!\n"); i >= 0 {
+		end = at[0] + i
+	}
+	var out []string
+	for _, f := range askedFamilies {
+		if f.name == "the input size" {
+			continue
+		}
+		for _, m := range f.word.FindAllStringIndex(words, -1) {
+			inside := m[0] >= start && m[0] < end
+			if inside && (m[0] < at[1] || !alsoWord.MatchString(words[at[1]:m[0]])) || !askedAt(words, m[0], m[1]) {
+				continue
+			}
+			out = append(out, fmt.Sprintf("the question also asks for %s, and this reply answers the input size only", f.name))
+			break
+		}
+	}
+	return out
+}
+
+// alsoWord joins a second ask to the first: "and how many params".
+var alsoWord = regexp.MustCompile(`(?i)\b(?:and|also|plus)\b`)
+
+// inputQuestion is withInputSolved's question, before what else was
+// asked is checked.
+func inputQuestion(src string, q *Question, err error) *Question {
 	prose, words := proseAround(src), askText(src)
 	if bq := blocksQuestion(src, words); bq != nil {
 		return bq

@@ -227,3 +227,19 @@ func TestInputSolvedSteps(t *testing.T) {
 		t.Errorf("searched to %d, want %d", q.Solve.Max, calc.MaxInputSize)
 	}
 }
+
+// TestInputAlsoAsked checks that a message asking for the input and
+// something else is not answered with confidence: the reply answers the
+// input alone.
+func TestInputAlsoAsked(t *testing.T) {
+	q, err := Parse("conv 5x5 -> maxpool 2 -> conv 5x5 -> maxpool 2, no padding. what's the smallest input size that works, and how many params does it have?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !inputSolved(q) {
+		t.Fatalf("not solved for the input: %s", q.Canonical)
+	}
+	if len(q.Doubts) == 0 {
+		t.Error("no doubt: the parameters asked are not answered")
+	}
+}
