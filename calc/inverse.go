@@ -10,8 +10,10 @@ import (
 // satisfies the question, with the steps that find them.
 type Solved struct {
 	// Unknown names what was solved for: "pad", "stride", "kernel",
-	// "dilation", "input", "filters" (a conv's output channels) or "units"
-	// (a fully connected layer's outputs).
+	// "dilation", "input" (a layer's, or a network's: [SolveInput]),
+	// "filters" (a conv's output channels), "units" (a fully connected
+	// layer's outputs) or "blocks" (how many copies of a block an input
+	// goes through: [SolveBlocks]).
 	Unknown string
 	// Question restates what was asked, in words.
 	Question string

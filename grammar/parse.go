@@ -68,7 +68,7 @@ func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummar
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
-	if utf8.RuneCountInString(src) > MaxChars {
+	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) {
 		return single(whole, err)
 	}
 	for _, read := range severalWays {
@@ -148,6 +148,11 @@ func Parse(src string) (*Question, error) {
 	q, err := parse(src)
 	if err == nil && q.Framework == "keras" {
 		kerasCounts(q)
+	}
+	if utf8.RuneCountInString(src) <= MaxChars {
+		if iq := withInputSolved(src, q, err); iq != nil {
+			return iq, nil // a network's input asked backwards (input_solve.go)
+		}
 	}
 	return q, err
 }
