@@ -148,7 +148,7 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 			list, at, named, j = full, append(at, e), true, e+1
 			break
 		}
-		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
+		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac || r.countsLayers(k) {
 			break
 		}
 		conj = r.lem(k-1) != ","
@@ -164,6 +164,25 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		r.toks[k].used = true
 	}
 	return list
+}
+
+// enFurther, between a count and its layers, say they follow others:
+// "two more 3x3 convs", "3 additional conv layers".
+var enFurther = map[string]bool{"more": true, "additional": true, "extra": true, "further": true}
+
+// enMoreWords, after a number, make it a count of further layers: "then
+// one more 3x3 conv", "then two other convs".
+var enMoreWords = map[string]bool{"more": true, "other": true, "additional": true, "extra": true, "further": true, "identical": true, "such": true, "x": true, "times": true}
+
+// countsLayers reports whether the number at k counts the layers that
+// follow it rather than continuing a list of values: "stride 2 then one
+// more 3x3 conv", "stride 2, then 2 3x3 convs", "then 3 convs".
+func (r *enReader) countsLayers(k int) bool {
+	next := k + 1
+	if next >= len(r.toks) {
+		return false
+	}
+	return r.toks[next].kind == 's' || enKinds[r.lem(next)] || enMoreWords[strings.ToLower(r.toks[next].raw)] || r.lem(next) == "layer"
 }
 
 // ellipsisEnd is the number after an ellipsis that starts at k ("...,

@@ -606,6 +606,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
 			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
+		if t.kind == 'w' && enFurther[strings.ToLower(t.raw)] {
+			continue // "two more 3x3 convs": the count of the convs
+		}
 		if l, at := r.allOfMaps(i, j); at > 0 {
 			return l, at, "in", rgb
 		}

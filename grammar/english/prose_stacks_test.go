@@ -1,0 +1,99 @@
+package english
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// enFinal applies the layers of q in turn and returns the last output's
+// height (0 when the input is unknown), the receptive field of the whole
+// (0 when no layer has a window) and the learnable parameters in all.
+func enFinal(q *lang.Question) (out, rf int, params int64, err error) {
+	in := q.Input
+	var field []calc.Window
+	for i, l := range q.Layers {
+		rep, err := l.Apply(in)
+		if err != nil {
+			return 0, 0, 0, fmt.Errorf("layer %d: %w", i+1, err)
+		}
+		params += rep.Params
+		switch {
+		case rep.Window == nil:
+		case field == nil:
+			field = rep.Window
+		case len(field) == len(rep.Window):
+			field = calc.Compose(field, rep.Window)
+		}
+		in = rep.Output
+	}
+	if len(in) >= 2 && q.Input != nil {
+		out = in[1]
+	} else if len(in) == 1 && q.Input != nil {
+		out = in[0]
+	}
+	if field != nil {
+		rf = int(field[0].Size)
+	}
+	return out, rf, params, nil
+}
+
+// stackCase is a stack said in prose and one figure of it: "rf" (the
+// receptive field of the whole), "out" (the last output's height) or
+// "params" (all learnable parameters).
+type stackCase struct {
+	src, figure string
+	want        int64
+}
+
+// runStackCases reads each case and checks its figure exactly.
+func runStackCases(t *testing.T, cases []stackCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.src, func(t *testing.T) {
+			q, err := ParseEnglish(tc.src)
+			if err != nil {
+				t.Fatalf("ParseEnglish: %v", err)
+			}
+			out, rf, params, err := enFinal(q)
+			if err != nil {
+				t.Fatalf("%v (layers %v)", err, q.Layers)
+			}
+			got := map[string]int64{"rf": int64(rf), "out": int64(out), "params": params}[tc.figure]
+			if got != tc.want {
+				t.Errorf("%s = %d, want %d\n%s", tc.figure, got, tc.want, lang.Format(q))
+			}
+		})
+	}
+}
+
+// TestThenOneMore reads a setting said before "then one more 3x3 conv" or
+// "then 2 3x3 convs" as that layer's, and the count after it as the count
+// of the layers that follow, never as a second value of the setting (which
+// made two pools of one, a confident wrong receptive field). RF by
+// r += (k-1)*j, j *= s, layer by layer (Distill 2019); outputs by
+// floor((n+2p-k)/s)+1, checked with torch 1.13.
+func TestThenOneMore(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// 3,5 | pool 2/2: 6, j=2 | 3x3: 6+2*2 = 10
+		{"receptive field after two 3x3 convs (stride 1) then a 2x2 maxpool stride 2 then one more 3x3 conv?", "rf", 10},
+		// 5 | pool: 6, j=2 | 3x3: 10
+		{"rf of a 5x5 conv stride 1 then maxpool 2x2 stride 2 then one more conv 3x3", "rf", 10},
+		// 7, j=2 | 3x3/2: 7+2*2 = 11, j=4 | 11+8 = 19 | 27
+		{"receptive field of a 7x7 conv with stride 2 then a 3x3 maxpool with stride 2 then 2 3x3 convs", "rf", 27},
+		// 3 | 4, j=2 | 8 | 12
+		{"a 3x3 conv, then a 2x2 max pool, then two more 3x3 convs. receptive field?", "rf", 12},
+		// 3,5,7 | 8, j=2 | 12
+		{"what is the receptive field of 3 conv layers 3x3 stride 1 followed by a 2x2 pool stride 2 and then 1 more 3x3 conv layer", "rf", 12},
+		// 3,5 | 6, j=2 | 10, 14
+		{"two 3x3 conv layers, then 2x2 max pooling with stride 2, then two more 3x3 convs. receptive field?", "rf", 14},
+		// 3,5,7 | 8, j=2 | 12, 16, 20
+		{"recepive field for 3 convs 3x3 (stride 1) then maxpool 2x2 (stride 2) then 3 more 3x3 convs", "rf", 20},
+		// 32 -> 30 -> 28 -> 14 -> 12
+		{"input 32x32, two 3x3 convs (stride 1) then a 2x2 maxpool stride 2 then one more 3x3 conv: output size?", "out", 12},
+		// 3 | 5x5 s2: 3+4 = 7, j=2 | 3x3 s1: 7+2*2 = 11
+		{"rf: conv 3x3 stride 1, then conv 5x5 stride 2, then one more 3x3 conv stride 1", "rf", 11},
+	})
+}
