@@ -101,6 +101,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 		c.PadMode, c.Pad = calc.PadSame, nil
 	case "valid":
 		c.PadMode, c.Pad = calc.PadValid, nil
+	case "full":
+		c.Pad = fullPad(c.Kernel, c.Dilation)
+		r.notes = append(r.notes, "a 'full' convolution (Goodfellow, Deep Learning ch. 9) pads d·(k-1) zeros on each side, so every input pixel is visited k times in each direction: output m+k-1 at stride 1")
 	}
 	if a.depthwise {
 		c.Groups = c.In
@@ -530,3 +533,20 @@ func (r *enReader) resNetStem(a *enAnchor) bool {
 // enBiasEveryRE says every conv keeps its bias: "bias on everything",
 // "keep biases on every conv", "each conv has a bias".
 var enBiasEveryRE = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for|=\s*true\s+(?:on|for))\s+(?:every|each|all|both|everything)|\b(?:every|each|all|both)\s+(?:\w+\s+)?(?:ha(?:s|ve)|with|keeps?)\s+(?:a\s+|its\s+|their\s+)?bias|\bkeep\s+(?:the\s+)?bias(?:es)?\s+on\s+(?:every|each|all|both)`)
+
+// fullPad is the padding of a 'full' convolution, d·(k-1) on each side,
+// per dimension of the kernel (one value for a square one).
+func fullPad(kernel, dil []int) []int {
+	pad := make([]int, len(kernel))
+	for k, v := range kernel {
+		d := 1
+		switch {
+		case len(dil) == len(kernel):
+			d = dil[k]
+		case len(dil) == 1:
+			d = dil[0]
+		}
+		pad[k] = d * (v - 1)
+	}
+	return pad
+}

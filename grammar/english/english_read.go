@@ -707,6 +707,8 @@ func (r *enReader) word(i int) {
 		}
 	case "same":
 		r.wordSame(i, a)
+	case "fully":
+		r.wordFull(i, a)
 	case "keep":
 		if n := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw); !strings.HasSuffix(n, "ing") || i+1 == len(r.toks) {
 			r.g.keep = true // but "I keep getting 13" says nothing of the size
@@ -746,6 +748,20 @@ func (r *enReader) wordCounts(i int, a *enAnchor) {
 		a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
 	case t.lem == "channel" && r.g.channels == 0:
 		r.g.channels, r.g.chanTok = 1, i
+	}
+}
+
+// wordFull reads Goodfellow's "full" convolution ("a 'full' convolution",
+// "full padding", "padding='full'"): k-1 zeros on each side, so every
+// input pixel is visited k times in each direction. "fully connected"
+// is another word.
+func (r *enReader) wordFull(i int, a *enAnchor) {
+	if !strings.EqualFold(r.toks[i].raw, "full") {
+		return
+	}
+	named := r.lem(i+1) == "conv" || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || (r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad"
+	if m := r.main(a); m != nil && named && (m.kind == "conv" || m.kind == "layer") {
+		m.padMode, m.at["pad"] = "full", i
 	}
 }
 

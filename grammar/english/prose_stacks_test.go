@@ -97,3 +97,24 @@ func TestThenOneMore(t *testing.T) {
 		{"rf: conv 3x3 stride 1, then conv 5x5 stride 2, then one more 3x3 conv stride 1", "rf", 11},
 	})
 }
+
+// TestFullConvolution reads Goodfellow's 'full' convolution: k-1 zeros
+// each side (d·(k-1) when dilated), so the output is m+k-1 at stride 1;
+// "fully connected" stays a dense layer. Outputs checked with torch 1.13
+// (nn.Conv2d/Conv1d with padding=k-1).
+func TestFullConvolution(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// 20 + 2*4 - 5 + 1 = 24
+		{"Goodfellow's 'full' convolution: a 20-wide input and a kernel of width 5, output width?", "out", 24},
+		// 10 + 3 - 1 = 12
+		{"full convolution of a 10x10 image with a 3x3 kernel: output size?", "out", 12},
+		// 28 + 5 - 1 = 32
+		{"whats the output size of a full conv, input 28x28, kernel 5x5?", "out", 32},
+		// 100 + 7 - 1 = 106
+		{"1d signal of length 100, kernel size 7, padding='full', how long is the output?", "out", 106},
+		// dilated: k_eff = 5, pad 4: 64 + 8 - 5 + 1 = 68
+		{"input 64x64, 3x3 conv with full padding and dilation 2, output?", "out", 68},
+		// 7 + 4 - 1 = 10; the params do not change: 4*4*1*1+1 = 17
+		{"FULL conv 4x4 kernel on a 7x7 input, what size comes out", "out", 10},
+	})
+}
