@@ -3,6 +3,7 @@ package english
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -158,6 +159,10 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 		k = []int{1}
 		r.notes = append(r.notes, "the kernel size was not given: 1 assumed; with \"same\" padding the output size does not depend on it")
 	}
+	if len(k) == 0 && r.onlyAsked("biases") && len(r.realAnchors()) == 1 {
+		k = []int{1}
+		r.notes = append(r.notes, "the kernel size was not given: 1x1 assumed; the biases do not depend on it (one per filter)")
+	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
 			"say it as \"3x3 filters\" or \"a filter size of 5\"")
@@ -189,6 +194,20 @@ func (r *enReader) sameSizeOnly(a *enAnchor) bool {
 	}
 	for _, q := range r.g.asked {
 		if q != "output" {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyAsked reports whether the question asks for these quantities and
+// nothing else.
+func (r *enReader) onlyAsked(quantities ...string) bool {
+	if len(r.g.asked) == 0 {
+		return false
+	}
+	for _, q := range r.g.asked {
+		if !slices.Contains(quantities, q) {
 			return false
 		}
 	}
@@ -295,6 +314,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if in == 0 && b.first && r.inputFree() {
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	}
+	if in == 0 && b.first && r.onlyAsked("biases") {
+		in = 1
+		r.notes = append(r.notes, "the input's channels were not given: 1 assumed; the biases do not depend on them")
 	}
 	if perFilter {
 		out = r.singleFilter(a, out, in)

@@ -33,7 +33,7 @@ func (r *enReader) number(i int) {
 	if r.toks[i].used {
 		return // read with a list or arguments before it
 	}
-	if r.sampleRate(i) {
+	if r.sampleRate(i) || r.oneSample(i) {
 		return
 	}
 	n := r.numAt(i)
@@ -865,5 +865,28 @@ func (r *enReader) sampleRate(i int) bool {
 	}
 	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
 		Why: "a rate: the output length depends on the number of samples, not on the rate"})
+	return true
+}
+
+// enOneOf are the nouns of "for one sample": one item of a batch.
+var enOneOf = map[string]bool{"sample": true, "example": true, "image": true, "instance": true, "input": true, "datapoint": true, "item": true, "pass": true}
+
+// oneSample reads "for one sample", "per single image": a batch of one,
+// which the counts asked are given for; not "one input channel".
+func (r *enReader) oneSample(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || t.num != 1 || i+1 >= len(r.toks) || !enOneOf[strings.ToLower(r.toks[i+1].raw)] {
+		return false
+	}
+	if p := r.lem(i - 1); p != "for" && p != "per" && !strings.EqualFold(r.toks[max(i-1, 0)].raw, "each") {
+		return false
+	}
+	if k := i + 2; k < len(r.toks) && (r.isNum(k) || enNouns[r.lem(k)]) {
+		return false
+	}
+	r.toks[i].used = true
+	r.g.batch = 1
+	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
+		Why: "read as a batch of one; the counts are per sample"})
 	return true
 }

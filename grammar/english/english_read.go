@@ -1,6 +1,7 @@
 package english
 
 import (
+	"fmt"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 	"regexp"
 	"strings"
@@ -118,6 +119,9 @@ func (r *enReader) findAnchors() {
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
+		if r.bracketedModifier(i, last) {
+			continue
+		}
 		if t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise" || (t.lem == "deconv" && r.lem(i+1) == "conv") {
 			a, j := r.modifiedAnchor(i)
 			r.addAnchor(a, &last)
@@ -138,6 +142,27 @@ func (r *enReader) findAnchors() {
 	}
 }
 
+// bracketedModifier reads a modifier in brackets just after the conv it
+// qualifies, "a 1x1 convolution (pointwise)", "3x3 conv (depthwise)": the
+// same layer, not another one.
+func (r *enReader) bracketedModifier(i int, last *enAnchor) bool {
+	l := r.lem(i)
+	if last == nil || last.kind != "conv" || last.tok != i-2 || r.lem(i-1) != "(" || r.lem(i+1) != ")" {
+		return false
+	}
+	switch l {
+	case "pointwise":
+		last.pointwise = true
+	case "depthwise":
+		last.depthwise = true
+	case "separable":
+		last.separable = true
+	default:
+		return false
+	}
+	return true
+}
+
 // unnamedAnchor returns the layer token i starts when no kind word names
 // it — an output layer of a chain, LeNet's labels, "the next layer", a
 // size with channels or settings written short — or nil.
@@ -154,6 +179,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: last.kind, tok: i}
 	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
 		// "1x1 conv 256->64 then 3x3 64->64": another conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && t.lem == "fmap" && r.isNum(i-1) && r.lem(i+1) == "of" && i+2 < len(r.toks) && r.toks[i+2].kind == 's' && !r.namesKind("conv") && r.mapsKernel(i+2):
+		// "12 maps of 3x3 on an 18x18x10 input": maps with a kernel make a conv.
 		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
 		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
@@ -713,8 +741,9 @@ func (r *enReader) word(i int) {
 		if n := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw); !strings.HasSuffix(n, "ing") || i+1 == len(r.toks) {
 			r.g.keep = true // but "I keep getting 13" says nothing of the size
 		}
-	case "give":
-		// "so it doesn't shrink my feature map": the size is kept.
+	case "give", "":
+		// "so it doesn't shrink my feature map", "so the size doesn't
+		// change": the size is kept.
 		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
 			r.g.keep = true
 		}
@@ -913,6 +942,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
+	case plem == "fmap" && r.mapsOf(i) && r.mapsKernel(i):
+		setKernel() // "12 maps of 3x3 on an 18x18x10 input": each map's kernel
+		r.noteOnce(fmt.Sprintf("%s read as the kernel of each map (no other kernel size is said, and it is smaller than the input)", t.raw))
 	case plem == "fmap" && r.mapsOf(i):
 		// "6 maps of 28x28": the size of the maps a layer makes.
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
@@ -979,6 +1011,26 @@ func (r *enReader) mapsOf(i int) bool {
 	for k := i + 1; k < len(r.toks); k++ {
 		if r.toks[k].kind == 's' && (r.lem(k-1) == "on" || inputWord(r.lem(k-1)) || inputWord(r.lem(k+1)) || inputWord(r.lem(k+2))) {
 			return true // "on 32x32", "a 28x28 grayscale input"
+		}
+	}
+	return false
+}
+
+// mapsKernel reports whether the size at i, after "N maps of", is their
+// kernel rather than their size: no kernel is said elsewhere, it is a
+// kernel's size, and an input larger than it is said after it ("12 maps
+// of 3x3 on an 18x18x10 input"; but "6 maps of 28x28" is an output).
+func (r *enReader) mapsKernel(i int) bool {
+	d := r.toks[i].dims
+	if len(d) == 0 || !kernelSized(d) || d[0] > 11 {
+		return false
+	}
+	for j, t := range r.toks {
+		if l := t.lem; t.kind == 'w' && (l == "kernel" || l == "filter" || l == "ksize" || l == "window" || l == "rf") {
+			return false
+		}
+		if j > i && t.kind == 's' && len(t.dims) >= 2 && t.dims[0] > d[0] && (r.lem(j-1) == "on" || r.lem(j+1) == "input" || r.lem(j+1) == "image" || r.lem(j+2) == "input") {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,8 @@ package english
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -117,4 +119,57 @@ func TestFullConvolution(t *testing.T) {
 		// 7 + 4 - 1 = 10; the params do not change: 4*4*1*1+1 = 17
 		{"FULL conv 4x4 kernel on a 7x7 input, what size comes out", "out", 10},
 	})
+}
+
+// TestOnlyWhatIsAsked reads questions that leave out a setting the
+// quantity asked does not depend on: the biases need no kernel, the
+// padding that keeps the size at stride 1 no input size, "for one
+// sample" is a batch of one (not an input of one feature), "N maps of
+// 3x3 on an input" are N filters of 3x3. Each says what it assumed.
+func TestOnlyWhatIsAsked(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int64
+		note string // a note the reading must carry ("" for none)
+	}{
+		// one bias per filter
+		{"conv layer with 48 filters on a 7-channel input, how many biases?", 48, "the biases do not depend on it"},
+		{"how many bias terms in a conv layer with 128 filters?", 128, "the biases do not depend on"},
+		{"conv layer, 64 output channels, 3 input channels: number of biases?", 64, "1x1 assumed"},
+		{"a 5x5 conv with 16 filters has how many biases", 16, "the biases do not depend on them"},
+		// k_eff = d(k-1)+1; p = (k_eff-1)/2 at stride 1, whatever the input
+		{"3x3 kernel, dilation=2, stride 1: how much zero padding per side so the size doesn't change?", 2, "stride 1"},
+		{"5x5 conv, dilation 2, stride 1: what padding keeps the output the same size as the input?", 4, "stride 1"},
+		{"how much padding do i need for a 7x7 kernel (stride 1) so the size stays the same", 3, "stride 1"},
+		{"what padding should i use with an 11x11 filter and stride 1 so the feature map does not shrink", 5, "stride 1"},
+		{"padding for a 3x3 conv with dilation rate 6 to keep resolution (stride 1)?", 6, "stride 1"},
+		// MACs per sample: 4096*1000; 512*256; 1024*10
+		{"fully connected layer from 4096 features to 1000 outputs, MACs for one sample?", 4096000, ""},
+		{"linear layer with 512 inputs and 256 outputs, how many MACs for 1 sample", 131072, ""},
+		{"dense layer 1024 -> 10, how many multiply-adds for a single image?", 10240, ""},
+		// 5*5*1*6+6 = 156; 3*3*4*20+20 = 740; 28-5+1 = 24
+		{"a conv layer with 6 feature maps of 5x5 on a 32x32 grayscale input: params?", 156, "kernel of each map"},
+		{"20 maps of 3x3 on a 30x30x4 input, parameters?", 740, "kernel of each map"},
+		{"8 feature maps of 5x5 on 28x28x3 input: output size?", 24, "kernel of each map"},
+		// 48*96*28*28 = 3,612,672 ("(pointwise)" is the same conv)
+		{"a 1x1 convolution (pointwise) from 48 to 96 channels on a 28x28 feature map, how many MACs", 3612672, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.src, func(t *testing.T) {
+			q, err := ParseEnglish(tc.src)
+			if err != nil {
+				t.Fatalf("ParseEnglish: %v", err)
+			}
+			got, err := enNumbers(q)
+			if err != nil {
+				t.Fatalf("%v (layers %v)", err, q.Layers)
+			}
+			if !got[tc.want] {
+				t.Errorf("%d not among the numbers of %s", tc.want, lang.Format(q))
+			}
+			if tc.note != "" && !slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, tc.note) }) {
+				t.Errorf("no note with %q in %q", tc.note, q.Notes)
+			}
+		})
+	}
 }
