@@ -36,4 +36,6 @@ func TestDumpReading(t *testing.T) {
 	for _, a := range r.anchors {
 		fmt.Printf("anchor %s tok=%d k=%v rep=%d\n", a.kind, a.tok, a.kernel, a.repeat)
 	}
+	s, ok := r.ssWalk()
+	fmt.Printf("asked %v\nsize stack ok=%v %+v\n", r.g.asked, ok, s)
 }

@@ -173,3 +173,28 @@ func TestOnlyWhatIsAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatsInProse reads a block said once and repeated in words: "(...)
+// four times", "[...] x3", "repeated 3 times", "after three such blocks",
+// "2 blocks of [...] with 6 and 16 filters", and "two 3x3 convs" inside
+// a block. Sizes by floor((n+2p-k)/s)+1 (torch 1.13); RF as above.
+func TestRepeatsInProse(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// 128 -> 64 -> 32 -> 16
+		{"input 128x128, (3x3 conv pad 1 -> 2x2 maxpool stride 2) repeated 3 times, output size?", "out", 16},
+		// 64 -> 62 -> 31 -> 29 -> 14 -> 12 -> 6
+		{"64x64 input; I do [conv 3x3 no pad, maxpool 2] x3. final spatial size?", "out", 6},
+		// 3,5, pool 6 (j2); 10,14, pool 16 (j4); 24,32, pool 36 (j8)
+		{"block: two 3x3 convs (padding 1) then 2x2 max pool. receptive field after three such blocks?", "rf", 36},
+		// 3,5, pool 6 (j2); 10,14, pool 16
+		{"vgg-ish block = two 3x3 convs (stride 1) then a 2x2 max pool stride 2. receptive field of one unit after 2 such blocks?", "rf", 16},
+		// 572 -> 570 -> 568 -> 284 (U-Net's first tile)
+		{"input tile is 572x572, two 3x3 convs (no padding) then a 2x2 max pool. size after the pool?", "out", 284},
+		// 180 - 4*4 = 164
+		{"starting from 180x180, 4 layers of 5x5 convolutions (no padding, stride 1), what size is left?", "out", 164},
+		// 224 / 2^5 = 7
+		{"224x224 input, (conv 3x3 s1 p1, conv 3x3 s1 p1, maxpool 2) five times: output?", "out", 7},
+		// 256 -> 128 -> 64 -> 32 -> 16 -> 8
+		{"i repeat (3x3 conv with padding 1 then 2x2 maxpool) 5 times on a 256x256 image, final size??", "out", 8},
+	})
+}
