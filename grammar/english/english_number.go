@@ -370,7 +370,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
 // maxpool(2), conv(3, 64, 3).
 func (r *enReader) numArgs(n *enNum) bool {
-	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) || r.namedInCall(n.i) {
 		return n.t.used
 	}
 	n.a.args = append(n.a.args, int64(n.vals[0]))
@@ -382,6 +382,17 @@ func (r *enReader) numArgs(n *enNum) bool {
 		r.toks[j+1].used = true
 	}
 	return true
+}
+
+// namedInCall reports whether the number at i, inside a layer's
+// brackets, says what it is: "conv (8 filters, 3x3)", "conv(3->20, 5x5)",
+// "dense (10 units)": a count or channels in words, not an argument.
+func (r *enReader) namedInCall(i int) bool {
+	switch r.lem(i + 1) {
+	case "filter", "channel", "fmap", "neuron", "kernel", "->":
+		return true
+	}
+	return r.lem(i-1) == "->"
 }
 
 // numLayerSize reads "a max-pooling layer of size 2": a layer word,
@@ -410,6 +421,9 @@ func (r *enReader) numOnSize(n *enNum) bool {
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	if skip, done := r.numNounFirst(n); skip || done {
 		return "", done
+	}
+	if r.numClasses(n) {
+		return "", true
 	}
 	switch n.nlem {
 	case "vector":
@@ -889,4 +903,38 @@ func (r *enReader) oneSample(i int) bool {
 	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
 		Why: "read as a batch of one; the counts are per sample"})
 	return true
+}
+
+// numClasses reads "5 classes" said before the layers ("small net for
+// 28x28 images, 5 classes: conv ... -> dense 5") as the units of the last
+// fully connected layer, not a count of the first layer named: it gives
+// them to that layer when it says none, and is left for the front door to
+// name when it says others.
+func (r *enReader) numClasses(n *enNum) bool {
+	if n.nat != n.i+1 {
+		return false
+	}
+	w := strings.ToLower(r.toks[n.nat].raw)
+	if n.t.kind != 'n' || w != "classes" && w != "categories" || n.a == nil || n.a.kind == "fc" || n.i > n.a.tok {
+		return false
+	}
+	var last *enAnchor
+	for _, b := range r.anchors {
+		if b.kind == "fc" && b.tok > n.i {
+			last = b
+		}
+	}
+	if last == nil {
+		return false
+	}
+	if len(last.counts)+len(last.args)+len(last.bare) == 0 && !r.unitsAfter(last) {
+		last.counts = append(last.counts, enCount{v: n.t.num, class: "neuron", role: "out", tok: n.i})
+	}
+	return true
+}
+
+// unitsAfter reports whether a number follows the fully connected layer
+// a, which will say its units ("dense 5").
+func (r *enReader) unitsAfter(a *enAnchor) bool {
+	return r.isNum(a.tok+1) || r.lem(a.tok+1) == "(" && r.isNum(a.tok+2)
 }

@@ -1131,10 +1131,14 @@ func (r *enReader) asked() {
 	for i := range r.toks {
 		gives = gives || r.lem(i) == "->" && r.lem(i+1) == "?" && r.toks[i+1].off-r.toks[i].end <= 1
 	}
-	if gives && len(r.g.asked) == 0 {
+	if gives && len(r.g.asked) == 0 || len(r.g.asked) == 0 && enAfterFlattenRE.MatchString(r.src) {
 		r.addAsked("output")
 	}
 }
+
+// enAfterFlattenRE asks how many values come out of a flatten: "how many
+// features after flatten?", "number of values after flattening".
+var enAfterFlattenRE = regexp.MustCompile(`(?i)\b(?:features|values|elements|units|neurons|numbers|inputs)\s+(?:\w+\s+){0,4}?(?:after|out\s+of|from)\s+(?:the\s+)?flatten`)
 
 // enLooksAtRE asks how many inputs one unit reads: "how many inputs does
 // each conv2 neuron look at", "how many values does one unit see".

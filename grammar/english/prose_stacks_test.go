@@ -198,3 +198,28 @@ func TestRepeatsInProse(t *testing.T) {
 		{"i repeat (3x3 conv with padding 1 then 2x2 maxpool) 5 times on a 256x256 image, final size??", "out", 8},
 	})
 }
+
+// TestBracketedArrowChains reads arrow (or comma) chains whose layers say
+// their settings in brackets: "conv (8 filters, 3x3)", "conv(3->20, 5x5,
+// no padding)"; the numbers in the brackets are no positional arguments,
+// "N classes" before the chain is the last dense layer's, and "how many
+// features after flatten" asks the flattened size. Worked per layer:
+// params k*k*cin*cout+cout, sizes floor((n+2p-k)/s)+1 (torch 1.13).
+func TestBracketedArrowChains(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// 16*(75+1) = 1216 (32->28->14); 32*(400+1) = 12832 (10->5); 800*10+10 = 8010
+		{"input 32x32x3 -> conv (16 filters, 5x5) -> maxpool 2x2 -> conv (32 filters, 5x5) -> maxpool 2x2 -> flatten -> dense 10. params?", "params", 22058},
+		// 28 -> 28 -> 14 -> 10 -> 5: 16*5*5 = 400
+		{"28x28 grayscale: conv(1->6, 5x5, padding 2), maxpool 2, conv(6->16, 5x5), maxpool 2. flattened size?", "out", 400},
+		// 64 -> 62 -> 31 -> 29 -> 14: 64*14*14 = 12544
+		{"3x64x64 images, conv(3->32, 3x3, no padding) -> maxpool 2 -> conv(32->64, 3x3, no padding) -> maxpool 2, how many features after flatten?", "out", 12544},
+		// 320 (26); 64*(288+1) = 18496 (24 -> 12); 9216*10+10 = 92170
+		{"mnist, 10 classes: conv (32 filters, 3x3) -> conv (64 filters, 3x3) -> maxpool 2x2 -> flatten -> dense 10, no padding. total trainable params?", "params", 110986},
+		// 32 -> 28 -> 14 -> 10 -> 5
+		{"conv (6 filters, 5x5) -> avgpool 2x2 -> conv (16 filters, 5x5) -> avgpool 2x2 on a 32x32 grayscale input: output shape?", "out", 5},
+		// 10*(9+1) = 100 (48 -> 24); 10*24*24*7+7 = 40327
+		{"input 48x48x1 -> conv (10 filter, 3x3, pad 1) -> maxpool 2 -> dense 7. params?", "params", 40427},
+		// 8*(9+1) = 80 (26->13); 16*(72+1) = 1168 (11->5); 400*4+4 = 1604; "4 classes" is the dense's
+		{"tiny cnn for 28x28 grayscale, 4 classes: conv (8 filters, 3x3) -> maxpool 2x2 -> conv (16 filters, 3x3) -> maxpool 2x2 -> flatten -> dense 4. no padding. trainable params?", "params", 2852},
+	})
+}
