@@ -13,13 +13,13 @@ import (
 // enFinal applies the layers of q in turn and returns the last output's
 // height (0 when the input is unknown), the receptive field of the whole
 // (0 when no layer has a window) and the learnable parameters in all.
-func enFinal(q *lang.Question) (out, rf int, params int64, err error) {
+func enFinal(q *lang.Question) (out, w, rf int, params int64, err error) {
 	in := q.Input
 	var field []calc.Window
 	for i, l := range q.Layers {
 		rep, err := l.Apply(in)
 		if err != nil {
-			return 0, 0, 0, fmt.Errorf("layer %d: %w", i+1, err)
+			return 0, 0, 0, 0, fmt.Errorf("layer %d: %w", i+1, err)
 		}
 		params += rep.Params
 		switch {
@@ -32,19 +32,19 @@ func enFinal(q *lang.Question) (out, rf int, params int64, err error) {
 		in = rep.Output
 	}
 	if len(in) >= 2 && q.Input != nil {
-		out = in[1]
+		out, w = in[1], in[len(in)-1]
 	} else if len(in) == 1 && q.Input != nil {
 		out = in[0]
 	}
 	if field != nil {
 		rf = int(field[0].Size)
 	}
-	return out, rf, params, nil
+	return out, w, rf, params, nil
 }
 
 // stackCase is a stack said in prose and one figure of it: "rf" (the
-// receptive field of the whole), "out" (the last output's height) or
-// "params" (all learnable parameters).
+// receptive field of the whole), "out" (the last output's height), "w"
+// (its width) or "params" (all learnable parameters).
 type stackCase struct {
 	src, figure string
 	want        int64
@@ -59,11 +59,11 @@ func runStackCases(t *testing.T, cases []stackCase) {
 			if err != nil {
 				t.Fatalf("ParseEnglish: %v", err)
 			}
-			out, rf, params, err := enFinal(q)
+			out, w, rf, params, err := enFinal(q)
 			if err != nil {
 				t.Fatalf("%v (layers %v)", err, q.Layers)
 			}
-			got := map[string]int64{"rf": int64(rf), "out": int64(out), "params": params}[tc.figure]
+			got := map[string]int64{"rf": int64(rf), "out": int64(out), "w": int64(w), "params": params}[tc.figure]
 			if got != tc.want {
 				t.Errorf("%s = %d, want %d\n%s", tc.figure, got, tc.want, lang.Format(q))
 			}
@@ -221,5 +221,29 @@ func TestBracketedArrowChains(t *testing.T) {
 		{"input 48x48x1 -> conv (10 filter, 3x3, pad 1) -> maxpool 2 -> dense 7. params?", "params", 40427},
 		// 8*(9+1) = 80 (26->13); 16*(72+1) = 1168 (11->5); 400*4+4 = 1604; "4 classes" is the dense's
 		{"tiny cnn for 28x28 grayscale, 4 classes: conv (8 filters, 3x3) -> maxpool 2x2 -> conv (16 filters, 3x3) -> maxpool 2x2 -> flatten -> dense 4. no padding. trainable params?", "params", 2852},
+	})
+}
+
+// TestSidesInProse reads a non-square size said one side at a time:
+// "120 (height) x 160 (width)", "height 15 and width 20", "width 64 and
+// height 48" (height first once read), "H=100, W=60". Outputs by
+// floor((n+2p-k)/s)+1 per side, checked with torch 1.13.
+func TestSidesInProse(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// (120+4-5)/2+1 = 60; (160+4-5)/2+1 = 80
+		{"input is 100 (height) x 140 (width), kernel 5x5, stride 2, padding 2. output size?", "w", 70},
+		{"input is 100 (height) x 140 (width), kernel 5x5, stride 2, padding 2. output size?", "out", 50},
+		// H: (15+2-3)/2+1 = 8; W: (21+4-5)/3+1 = 7
+		{"input of height 15 and width 21, kernel (3, 5), padding (1, 2), stride (2, 3). output shape (h x w)?", "w", 7},
+		{"input of height 15 and width 21, kernel (3, 5), padding (1, 2), stride (2, 3). output shape (h x w)?", "out", 8},
+		// 48x64: (48+2-3)/2+1 = 24, (64+2-3)/2+1 = 32
+		{"image with width 64 and height 48, 3x3 conv stride 2 pad 1, output size?", "out", 24},
+		{"image with width 64 and height 48, 3x3 conv stride 2 pad 1, output size?", "w", 32},
+		// 100-5+1 = 96; 60-5+1 = 56
+		{"H=100, W=60 input, kernel 5, stride 1, no padding: output?", "w", 56},
+		// (240+6-7)/2+1 = 120; (320+6-7)/2+1 = 160
+		{"my images are 240 (h) by 320 (w), conv 7x7 stride 2 padding 3, whats the output", "w", 160},
+		// (33-3)/2+1 = 16; (47-3)/2+1 = 23
+		{"input height = 33, width = 47; kernel 3x3, stride 2, no padding. output dims?", "w", 23},
 	})
 }
