@@ -995,9 +995,9 @@ func (r *enReader) oneD(a *enAnchor) bool {
 	if a != nil && a.dims == 1 {
 		return true
 	}
-	for _, t := range r.toks {
-		if t.lem == "length" {
-			return true
+	for i, t := range r.toks {
+		if t.lem == "length" && !(r.lem(i-1) == "how" && strings.EqualFold(t.raw, "long")) {
+			return true // but "how long is the flattened vector" asks a length
 		}
 	}
 	return false

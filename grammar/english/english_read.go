@@ -171,6 +171,10 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	switch {
 	case r.outputLayer(i, last):
 		return &enAnchor{kind: "fc", tok: i}
+	case r.courseLayer(i):
+		// "layer 1: f=3, s=1, p=0, 8 filters. layer 2: ...": one conv each.
+		r.toks[i+1].used = true
+		return &enAnchor{kind: "conv", tok: i}
 	case r.labelKind(i) != "":
 		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
 		return &enAnchor{kind: r.labelKind(i), tok: i}
@@ -197,6 +201,24 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: "conv", tok: i}
 	}
 	return nil
+}
+
+// courseLayer reports whether token i opens a layer of course notes,
+// "layer 2: f=5, s=2, p=0, 16 filters": the word layer, its number, a
+// colon, and a kernel or filters said before the sentence ends.
+func (r *enReader) courseLayer(i int) bool {
+	if r.lem(i) != "layer" || r.toks[i].idx > 0 || !r.isNum(i+1) || r.toks[i+1].kind != 'n' || r.lem(i+2) != ":" {
+		return false
+	}
+	for j := i + 3; j < len(r.toks); j++ {
+		switch l := r.lem(j); {
+		case l == "." || l == ";" || l == "layer" && r.lem(j+2) == ":":
+			return false
+		case l == "ksize" || l == "filter" || l == "kernel":
+			return true
+		}
+	}
+	return false
 }
 
 // mapsInNext reports whether the layer word at i ends "to have 40
@@ -1137,8 +1159,9 @@ func (r *enReader) asked() {
 }
 
 // enAfterFlattenRE asks how many values come out of a flatten: "how many
-// features after flatten?", "number of values after flattening".
-var enAfterFlattenRE = regexp.MustCompile(`(?i)\b(?:features|values|elements|units|neurons|numbers|inputs)\s+(?:\w+\s+){0,4}?(?:after|out\s+of|from)\s+(?:the\s+)?flatten`)
+// features after flatten?", "number of values after flattening", "how
+// long is the flattened vector?".
+var enAfterFlattenRE = regexp.MustCompile(`(?i)\b(?:features|values|elements|units|neurons|numbers|inputs)\s+(?:\w+\s+){0,4}?(?:after|out\s+of|from)\s+(?:the\s+)?flatten|\bhow\s+(?:long|big|large)\s+(?:is|will\s+be)\s+the\s+flatten|\blength\s+of\s+the\s+flatten`)
 
 // enLooksAtRE asks how many inputs one unit reads: "how many inputs does
 // each conv2 neuron look at", "how many values does one unit see".

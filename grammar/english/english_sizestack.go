@@ -71,6 +71,8 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 	}
 	c := 1
 	switch {
+	case len(s.chans) > 0 && !s.flatten && len(r.g.asked) == 0:
+		return false // channels said and nothing asked: the counts may be what is wanted
 	case len(s.chans) == 1:
 		c = s.chans[0]
 	case len(s.chans) > 1 && len(s.chans) == s.blocks:

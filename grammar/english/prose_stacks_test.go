@@ -247,3 +247,24 @@ func TestSidesInProse(t *testing.T) {
 		{"input height = 33, width = 47; kernel 3x3, stride 2, no padding. output dims?", "w", 23},
 	})
 }
+
+// TestCourseLayers reads course notes' per-layer notation, "layer 1: f=3,
+// s=1, p=0, 8 filters. layer 2: ...": one conv per "layer N:", each with
+// its own settings (it was read as one conv). Sizes by
+// floor((n+2p-f)/s)+1 (torch 1.13), params f*f*cin*k+k.
+func TestCourseLayers(t *testing.T) {
+	runStackCases(t, []stackCase{
+		// 39 -> 37 -> 17 -> 7: 7*7*40 = 1960 (Ng's example)
+		{"input 39x39x3. layer 1: f=3, s=1, p=0, 10 filters. layer 2: f=5, s=2, p=0, 20 filters. layer 3: f=5, s=2, p=0, 40 filters. how long is the flattened vector?", "out", 1960},
+		// 5*5*3*6+6 = 456; 3*3*6*12+12 = 660
+		{"input 32x32x3. layer 1: f=5, s=1, p=2, 6 filters. layer 2: f=3, s=2, p=1, 12 filters. params?", "params", 1116},
+		// 64 -> 32 -> 16 -> 8
+		{"Input: 64x64x1\nLayer 1: f=3, s=2, p=1, 16 filters\nLayer 2: f=3, s=2, p=1, 32 filters\nLayer 3: f=3, s=2, p=1, 64 filters\nwhat is the output size?", "out", 8},
+		// (224+6-7)/2+1 = 112; 112
+		{"layer 1: F=7, S=2, P=3, K=64 on a 224x224x3 image. layer 2: F=3, S=1, P=1, K=64. output of layer 2?", "out", 112},
+		// (100-3)/2+1 = 49; (49-3)/2+1 = 24
+		{"in 100x100x3. layer 1: f = 3, s = 2, p = 0, 16 filters. layer 2: f = 3, s = 2, p = 0, 32 filters. output size?", "out", 24},
+		// 28 -> 28 -> 14
+		{"layer 1: 5x5 kernel, stride 1, pad 2, 32 filters. layer 2: 3x3 kernel, stride 2, pad 1, 64 filters. input 28x28x1, output shape?", "out", 14},
+	})
+}
