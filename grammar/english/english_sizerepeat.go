@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Repeats in a size stack said in prose: "(3x3 conv p1 -> 2x2 maxpool)
 // four times", "... x4", "block = two 3x3 convs then a 2x2 pool ... after
@@ -110,14 +113,42 @@ func (w *ssWalker) describesAll(i int) bool {
 }
 
 // namedAgain reports whether the layer word at i names a layer said
-// before ("what size after the pool?"), not another one.
+// before ("what size after the pool?", "last conv has 64 filters"), not
+// another one.
 func (w *ssWalker) namedAgain(i int) bool {
 	r := w.r
-	if r.lem(i-1) != "the" || strings.EqualFold(r.toks[i-1].raw, "a") || strings.EqualFold(r.toks[i-1].raw, "an") {
-		return false
+	p := strings.ToLower(r.toks[max(i-1, 0)].raw)
+	if i == 0 || p != "the" && p != "last" && p != "final" {
+		return false // "the pool", "the last conv"; not "a pool"
 	}
 	for _, l := range w.s.layers {
 		if l.pool == (r.lem(i) == "pool") && l.tok < i {
+			return true
+		}
+	}
+	return false
+}
+
+// sameUnsized gives the k-th layer, a conv with "same" padding at stride
+// 1 and no kernel said ("two blocks of Conv2D padding='same' +
+// MaxPooling2D(2)"), a 1x1 kernel: it keeps the size whatever its kernel,
+// so the sizes do not depend on it; not when the receptive field is
+// asked, which does.
+func (w *ssWalker) sameUnsized(k int) bool {
+	l := &w.s.layers[k]
+	if l.pool || !l.same || l.stride > 1 || slices.Contains(w.r.g.asked, "receptive field") {
+		return false
+	}
+	l.kernel = 1
+	w.r.noteOnce("the convs' kernel size was not given: 1x1 shown; with \"same\" padding at stride 1 the sizes do not depend on it")
+	return true
+}
+
+// lastSaid reports whether the count at i is said of the last conv ("last
+// conv has 64 filters"): the channels a flatten takes.
+func (w *ssWalker) lastSaid(i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		if l := strings.ToLower(w.r.toks[j].raw); l == "last" || l == "final" {
 			return true
 		}
 	}

@@ -32,8 +32,8 @@ func (r *enReader) ssWalk() (ssRead, bool) {
 	if w.s.blockAt >= 0 && w.s.blockEnd < 0 {
 		return ssRead{}, false // a block that never ends in a pool
 	}
-	for _, l := range w.s.layers {
-		if l.kernel <= 0 {
+	for k, l := range w.s.layers {
+		if l.kernel <= 0 && !w.sameUnsized(k) {
 			return ssRead{}, false
 		}
 	}
@@ -290,7 +290,7 @@ func (w *ssWalker) number(i int) (int, bool) {
 		return 2*len(vals) - 1, true
 	case (next == "conv" || next == "more" && r.lem(i+2) == "conv") && v <= 64 && !w.stopped:
 		w.times = v
-	case next == "channel" || next == "neuron":
+	case next == "channel" || next == "neuron" || next == "filter" && w.lastSaid(i):
 		w.s.chans = append(w.s.chans, v)
 	case prev == "channel" || prev == "," && len(w.s.chans) > 0 || w.chanList(i):
 		w.s.chans = append(w.s.chans, v)

@@ -268,3 +268,34 @@ func TestCourseLayers(t *testing.T) {
 		{"layer 1: 5x5 kernel, stride 1, pad 2, 32 filters. layer 2: 3x3 kernel, stride 2, pad 1, 64 filters. input 28x28x1, output shape?", "out", 14},
 	})
 }
+
+// TestSameBlocks reads blocks of a "same"-padded conv with no kernel and
+// a pool: the sizes do not depend on the kernel at stride 1; the channels
+// are the last conv's ("last conv has 64 filters"). Keras floors the
+// pools: 150 -> 75 -> 37; 96 -> 48 -> 24 -> 12.
+func TestSameBlocks(t *testing.T) {
+	tests := []struct {
+		src  string
+		want int64
+	}{
+		{"two blocks of Conv2D padding='same' + MaxPooling2D(2) on 150x150x3, last conv has 64 filters. flatten size?", 64 * 37 * 37},
+		{"3 blocks of conv (same padding) + maxpool 2 on a 96x96x3 image, the last conv has 128 filters, what is the flatten size", 128 * 12 * 12},
+	}
+	for _, tc := range tests {
+		q, err := ParseEnglish(tc.src)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.src, err)
+		}
+		in := q.Input
+		for _, l := range q.Layers {
+			rep, err := l.Apply(in)
+			if err != nil {
+				t.Fatalf("%q: %v", tc.src, err)
+			}
+			in = rep.Output
+		}
+		if got, _ := in.Elements(); got != tc.want {
+			t.Errorf("%q: %d values out, want %d\n%s", tc.src, got, tc.want, lang.Format(q))
+		}
+	}
+}
