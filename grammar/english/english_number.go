@@ -370,7 +370,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
 // maxpool(2), conv(3, 64, 3).
 func (r *enReader) numArgs(n *enNum) bool {
-	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) || r.namedInCall(n.i) {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) || r.toks[n.pat].idx == 0 && r.namedInCall(n.i) {
 		return n.t.used
 	}
 	n.a.args = append(n.a.args, int64(n.vals[0]))
@@ -386,7 +386,9 @@ func (r *enReader) numArgs(n *enNum) bool {
 
 // namedInCall reports whether the number at i, inside a layer's
 // brackets, says what it is: "conv (8 filters, 3x3)", "conv(3->20, 5x5)",
-// "dense (10 units)": a count or channels in words, not an argument.
+// "dense (10 units)": a count or channels in words, not an argument. A
+// labelled layer ("CONV2 (16 filters 5x5)", a table's row) is left as it
+// was read.
 func (r *enReader) namedInCall(i int) bool {
 	switch r.lem(i + 1) {
 	case "filter", "channel", "fmap", "neuron", "kernel", "->":

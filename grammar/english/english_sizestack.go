@@ -172,6 +172,9 @@ func (l ssLayer) calc(ch, c int) calc.Layer {
 		if l.stride > 0 {
 			p.Stride = []int{l.stride}
 		}
+		if l.pad > 0 {
+			p.Pad = []int{l.pad} // "maxpool 3x3 stride 2 pad 1"
+		}
 		return p
 	}
 	cv := calc.Conv{Dims: 2, In: ch, Out: c, Kernel: []int{l.kernel}, Stride: []int{max(l.stride, 1)}, Pad: []int{max(l.pad, 0)}}

@@ -299,3 +299,13 @@ func TestSameBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestPoolPadInStack reads a pool's padding in a stack said in prose, and
+// "after the maxpool" as the pool said before: (224+6-7)/2+1 = 112,
+// (112+2-3)/2+1 = 56 (torch 1.13).
+func TestPoolPadInStack(t *testing.T) {
+	runStackCases(t, []stackCase{
+		{"stem: 224x224 input -> conv 7x7 stride 2 pad 3 -> maxpool 3x3 stride 2 pad 1. what is the spatial size after the maxpool?", "out", 56},
+		{"112x112 input, maxpool 3x3 stride 2 padding 1 then conv 3x3 pad 1, output size after the conv?", "out", 56},
+	})
+}
