@@ -272,7 +272,7 @@ func (r *enReader) notLayer(i int) bool {
 	if l == "act" && strings.EqualFold(r.toks[i].raw, "activation") && r.unitOf(i) {
 		return true // "the receptive field of an activation after three convs": one unit
 	}
-	if l == "act" && strings.HasPrefix(strings.ToLower(r.toks[i].raw), "activation") && (r.lem(i+1) == "size" || r.lem(i+1) == "volume" || r.lem(i+1) == "shape") {
+	if l == "act" && strings.HasPrefix(strings.ToLower(r.toks[i].raw), "activation") && i+1 < len(r.toks) && strings.HasPrefix(strings.ToLower(r.toks[i+1].raw), "size") {
 		return true // "what are the activation sizes": the outputs' sizes
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
