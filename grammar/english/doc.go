@@ -23,7 +23,12 @@
 //   - english_tensor.go: a tensor on its own, or a conv said only by its
 //     output, whose values and bytes are asked;
 //   - english_counts.go: counts said a particular way (the bias counted as
-//     a connection, a Keras Dense with its Flatten forgotten).
+//     a connection, a Keras Dense with its Flatten forgotten);
+//   - english_sizestack.go, english_sizewalk.go: a stack of convs and pools
+//     whose channels are not said, sized; english_sizerepeat.go: its
+//     repeats said in prose ("(...) four times", "after TWO such blocks");
+//   - english_sides.go: a non-square size said one side at a time ("120
+//     (height) x 160 (width)", "height 15 and width 20").
 //
 // The numbers the reading leaves unused are named by the front door
 // (package grammar), which accounts for every number of the question.

@@ -276,6 +276,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if hw, n := enHeightWidth(in, i); n > 0 {
 		return append(out, hw...), n
 	}
+	if s, n := enNamedSides(in, i); n > 0 {
+		return append(out, s), n
+	}
 	if l := enNotation(in, i); l != "" {
 		t.lem = l
 		return append(out, t), 0
@@ -345,6 +348,9 @@ var enCS231n = map[string]string{"g": "group", "G": "group", "W": "insize", "H":
 func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
 	if s, n := enTallWide(in, i); n > 0 {
+		return append(out, s), n
+	}
+	if s, n := enSidesAfter(in, i); n > 0 {
 		return append(out, s), n
 	}
 	used := 0

@@ -855,7 +855,7 @@ func (r *enReader) dropEmpty() {
 			continue
 		}
 		named := len(a.kernel)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.counts)+len(a.args)+len(a.bare) == 0 // sizes go to the input
-		if named && k == 0 && r.unsizedLinear(k) {
+		if named && (k == 0 || k == len(r.anchors)-1 && r.lem(a.tok-1) == "first") && r.unsizedLinear(k) {
 			for _, i := range a.bareSizes {
 				r.g.inputs = append(r.g.inputs, enSizeFact{dims: r.toks[i].dims, tok: i, role: "in"}) // "fc1 in_features for 3x32x32"
 			}
@@ -995,9 +995,9 @@ func (r *enReader) oneD(a *enAnchor) bool {
 	if a != nil && a.dims == 1 {
 		return true
 	}
-	for _, t := range r.toks {
-		if t.lem == "length" {
-			return true
+	for i, t := range r.toks {
+		if t.lem == "length" && !(r.lem(i-1) == "how" && strings.EqualFold(t.raw, "long")) {
+			return true // but "how long is the flattened vector" asks a length
 		}
 	}
 	return false

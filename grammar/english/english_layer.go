@@ -3,6 +3,7 @@ package english
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -101,6 +102,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 		c.PadMode, c.Pad = calc.PadSame, nil
 	case "valid":
 		c.PadMode, c.Pad = calc.PadValid, nil
+	case "full":
+		c.Pad = fullPad(c.Kernel, c.Dilation)
+		r.notes = append(r.notes, "a 'full' convolution (Goodfellow, Deep Learning ch. 9) pads d·(k-1) zeros on each side, so every input pixel is visited k times in each direction: output m+k-1 at stride 1")
 	}
 	if a.depthwise {
 		c.Groups = c.In
@@ -155,6 +159,10 @@ func (r *enReader) convKernel(a *enAnchor) ([]int, error) {
 		k = []int{1}
 		r.notes = append(r.notes, "the kernel size was not given: 1 assumed; with \"same\" padding the output size does not depend on it")
 	}
+	if len(k) == 0 && r.onlyAsked("biases") && len(r.realAnchors()) == 1 {
+		k = []int{1}
+		r.notes = append(r.notes, "the kernel size was not given: 1x1 assumed; the biases do not depend on it (one per filter)")
+	}
 	if len(k) == 0 {
 		return nil, r.fail(a.tok, "I could not find the kernel (filter) size of this convolution",
 			"say it as \"3x3 filters\" or \"a filter size of 5\"")
@@ -186,6 +194,20 @@ func (r *enReader) sameSizeOnly(a *enAnchor) bool {
 	}
 	for _, q := range r.g.asked {
 		if q != "output" {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyAsked reports whether the question asks for these quantities and
+// nothing else.
+func (r *enReader) onlyAsked(quantities ...string) bool {
+	if len(r.g.asked) == 0 {
+		return false
+	}
+	for _, q := range r.g.asked {
+		if !slices.Contains(quantities, q) {
 			return false
 		}
 	}
@@ -292,6 +314,10 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 	if in == 0 && b.first && r.inputFree() {
 		in = 1
 		r.notes = append(r.notes, "the input's channels were not given: 1 assumed (the sizes asked for do not depend on them)")
+	}
+	if in == 0 && b.first && r.onlyAsked("biases") {
+		in = 1
+		r.notes = append(r.notes, "the input's channels were not given: 1 assumed; the biases do not depend on them")
 	}
 	if perFilter {
 		out = r.singleFilter(a, out, in)
@@ -530,3 +556,20 @@ func (r *enReader) resNetStem(a *enAnchor) bool {
 // enBiasEveryRE says every conv keeps its bias: "bias on everything",
 // "keep biases on every conv", "each conv has a bias".
 var enBiasEveryRE = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for|=\s*true\s+(?:on|for))\s+(?:every|each|all|both|everything)|\b(?:every|each|all|both)\s+(?:\w+\s+)?(?:ha(?:s|ve)|with|keeps?)\s+(?:a\s+|its\s+|their\s+)?bias|\bkeep\s+(?:the\s+)?bias(?:es)?\s+on\s+(?:every|each|all|both)`)
+
+// fullPad is the padding of a 'full' convolution, d·(k-1) on each side,
+// per dimension of the kernel (one value for a square one).
+func fullPad(kernel, dil []int) []int {
+	pad := make([]int, len(kernel))
+	for k, v := range kernel {
+		d := 1
+		switch {
+		case len(dil) == len(kernel):
+			d = dil[k]
+		case len(dil) == 1:
+			d = dil[0]
+		}
+		pad[k] = d * (v - 1)
+	}
+	return pad
+}

@@ -33,7 +33,7 @@ func (r *enReader) number(i int) {
 	if r.toks[i].used {
 		return // read with a list or arguments before it
 	}
-	if r.sampleRate(i) {
+	if r.sampleRate(i) || r.oneSample(i) {
 		return
 	}
 	n := r.numAt(i)
@@ -148,7 +148,7 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 			list, at, named, j = full, append(at, e), true, e+1
 			break
 		}
-		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac {
+		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac || r.countsLayers(k) {
 			break
 		}
 		conj = r.lem(k-1) != ","
@@ -164,6 +164,25 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		r.toks[k].used = true
 	}
 	return list
+}
+
+// enFurther, between a count and its layers, say they follow others:
+// "two more 3x3 convs", "3 additional conv layers".
+var enFurther = map[string]bool{"more": true, "additional": true, "extra": true, "further": true}
+
+// enMoreWords, after a number, make it a count of further layers: "then
+// one more 3x3 conv", "then two other convs".
+var enMoreWords = map[string]bool{"more": true, "other": true, "additional": true, "extra": true, "further": true, "identical": true, "such": true, "x": true, "times": true}
+
+// countsLayers reports whether the number at k counts the layers that
+// follow it rather than continuing a list of values: "stride 2 then one
+// more 3x3 conv", "stride 2, then 2 3x3 convs", "then 3 convs".
+func (r *enReader) countsLayers(k int) bool {
+	next := k + 1
+	if next >= len(r.toks) {
+		return false
+	}
+	return r.toks[next].kind == 's' || enKinds[r.lem(next)] || enMoreWords[strings.ToLower(r.toks[next].raw)] || r.lem(next) == "layer"
 }
 
 // ellipsisEnd is the number after an ellipsis that starts at k ("...,
@@ -351,7 +370,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
 // maxpool(2), conv(3, 64, 3).
 func (r *enReader) numArgs(n *enNum) bool {
-	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) {
+	if n.t.kind != 'n' || n.pat < 0 || !enKinds[n.plem] || r.lem(n.pat+1) != "(" || n.a == nil || r.keyword(n.i) || r.toks[n.pat].idx == 0 && r.namedInCall(n.i) {
 		return n.t.used
 	}
 	n.a.args = append(n.a.args, int64(n.vals[0]))
@@ -363,6 +382,19 @@ func (r *enReader) numArgs(n *enNum) bool {
 		r.toks[j+1].used = true
 	}
 	return true
+}
+
+// namedInCall reports whether the number at i, inside a layer's
+// brackets, says what it is: "conv (8 filters, 3x3)", "conv(3->20, 5x5)",
+// "dense (10 units)": a count or channels in words, not an argument. A
+// labelled layer ("CONV2 (16 filters 5x5)", a table's row) is left as it
+// was read.
+func (r *enReader) namedInCall(i int) bool {
+	switch r.lem(i + 1) {
+	case "filter", "channel", "fmap", "neuron", "kernel", "->":
+		return true
+	}
+	return r.lem(i-1) == "->"
 }
 
 // numLayerSize reads "a max-pooling layer of size 2": a layer word,
@@ -391,6 +423,9 @@ func (r *enReader) numOnSize(n *enNum) bool {
 func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 	if skip, done := r.numNounFirst(n); skip || done {
 		return "", done
+	}
+	if r.numClasses(n) {
+		return "", true
 	}
 	switch n.nlem {
 	case "vector":
@@ -847,4 +882,61 @@ func (r *enReader) sampleRate(i int) bool {
 	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
 		Why: "a rate: the output length depends on the number of samples, not on the rate"})
 	return true
+}
+
+// enOneOf are the nouns of "for one sample": one item of a batch.
+var enOneOf = map[string]bool{"sample": true, "example": true, "image": true, "instance": true, "input": true, "datapoint": true, "item": true, "pass": true}
+
+// oneSample reads "for one sample", "per single image": a batch of one,
+// which the counts asked are given for; not "one input channel".
+func (r *enReader) oneSample(i int) bool {
+	t := r.toks[i]
+	if t.kind != 'n' || t.num != 1 || i+1 >= len(r.toks) || !enOneOf[strings.ToLower(r.toks[i+1].raw)] {
+		return false
+	}
+	if p := r.lem(i - 1); p != "for" && p != "per" && !strings.EqualFold(r.toks[max(i-1, 0)].raw, "each") {
+		return false
+	}
+	if k := i + 2; k < len(r.toks) && (r.isNum(k) || enNouns[r.lem(k)]) {
+		return false
+	}
+	r.toks[i].used = true
+	r.g.batch = 1
+	r.g.unused = append(r.g.unused, lang.Unused{Text: t.raw + " " + r.toks[i+1].raw, Pos: enPos(r.src, t.off),
+		Why: "read as a batch of one; the counts are per sample"})
+	return true
+}
+
+// numClasses reads "5 classes" said before the layers ("small net for
+// 28x28 images, 5 classes: conv ... -> dense 5") as the units of the last
+// fully connected layer, not a count of the first layer named: it gives
+// them to that layer when it says none, and is left for the front door to
+// name when it says others.
+func (r *enReader) numClasses(n *enNum) bool {
+	if n.nat != n.i+1 {
+		return false
+	}
+	w := strings.ToLower(r.toks[n.nat].raw)
+	if n.t.kind != 'n' || w != "classes" && w != "categories" || n.a == nil || n.a.kind == "fc" || n.i > n.a.tok {
+		return false
+	}
+	var last *enAnchor
+	for _, b := range r.anchors {
+		if b.kind == "fc" && b.tok > n.i {
+			last = b
+		}
+	}
+	if last == nil {
+		return false
+	}
+	if len(last.counts)+len(last.args)+len(last.bare) == 0 && !r.unitsAfter(last) {
+		last.counts = append(last.counts, enCount{v: n.t.num, class: "neuron", role: "out", tok: n.i})
+	}
+	return true
+}
+
+// unitsAfter reports whether a number follows the fully connected layer
+// a, which will say its units ("dense 5").
+func (r *enReader) unitsAfter(a *enAnchor) bool {
+	return r.isNum(a.tok+1) || r.lem(a.tok+1) == "(" && r.isNum(a.tok+2)
 }

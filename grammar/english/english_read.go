@@ -1,6 +1,7 @@
 package english
 
 import (
+	"fmt"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 	"regexp"
 	"strings"
@@ -118,6 +119,9 @@ func (r *enReader) findAnchors() {
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
+		if r.bracketedModifier(i, last) {
+			continue
+		}
 		if t.lem == "depthwise" || t.lem == "separable" || t.lem == "pointwise" || (t.lem == "deconv" && r.lem(i+1) == "conv") {
 			a, j := r.modifiedAnchor(i)
 			r.addAnchor(a, &last)
@@ -138,6 +142,27 @@ func (r *enReader) findAnchors() {
 	}
 }
 
+// bracketedModifier reads a modifier in brackets just after the conv it
+// qualifies, "a 1x1 convolution (pointwise)", "3x3 conv (depthwise)": the
+// same layer, not another one.
+func (r *enReader) bracketedModifier(i int, last *enAnchor) bool {
+	l := r.lem(i)
+	if last == nil || last.kind != "conv" || last.tok != i-2 || r.lem(i-1) != "(" || r.lem(i+1) != ")" {
+		return false
+	}
+	switch l {
+	case "pointwise":
+		last.pointwise = true
+	case "depthwise":
+		last.depthwise = true
+	case "separable":
+		last.separable = true
+	default:
+		return false
+	}
+	return true
+}
+
 // unnamedAnchor returns the layer token i starts when no kind word names
 // it — an output layer of a chain, LeNet's labels, "the next layer", a
 // size with channels or settings written short — or nil.
@@ -146,6 +171,10 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	switch {
 	case r.outputLayer(i, last):
 		return &enAnchor{kind: "fc", tok: i}
+	case r.courseLayer(i):
+		// "layer 1: f=3, s=1, p=0, 8 filters. layer 2: ...": one conv each.
+		r.toks[i+1].used = true
+		return &enAnchor{kind: "conv", tok: i}
 	case r.labelKind(i) != "":
 		// LeNet's labels: "C1: 6 filters 5x5; S2: 2x2 max; F5: 120".
 		return &enAnchor{kind: r.labelKind(i), tok: i}
@@ -154,6 +183,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: last.kind, tok: i}
 	case last != nil && last.kind == "conv" && t.kind == 's' && (r.lem(i-1) == "then" || r.lem(i-1) == ",") && r.isNum(i+1) && r.lem(i+2) == "->" && !enKinds[r.lem(i+1)] && !enKinds[r.lem(i+4)]:
 		// "1x1 conv 256->64 then 3x3 64->64": another conv.
+		return &enAnchor{kind: "conv", tok: i}
+	case last == nil && t.lem == "fmap" && r.isNum(i-1) && r.lem(i+1) == "of" && i+2 < len(r.toks) && r.toks[i+2].kind == 's' && !r.namesKind("conv") && r.mapsKernel(i+2):
+		// "12 maps of 3x3 on an 18x18x10 input": maps with a kernel make a conv.
 		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && t.lem == "filter" && r.isNum(i-1) && !r.namesKind("conv"):
 		// "mobilenet v1 first layer: 32 filters 3x3 s2 p1": filters make a conv.
@@ -169,6 +201,24 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: "conv", tok: i}
 	}
 	return nil
+}
+
+// courseLayer reports whether token i opens a layer of course notes,
+// "layer 2: f=5, s=2, p=0, 16 filters": the word layer, its number, a
+// colon, and a kernel or filters said before the sentence ends.
+func (r *enReader) courseLayer(i int) bool {
+	if r.lem(i) != "layer" || r.toks[i].idx > 0 || !r.isNum(i+1) || r.toks[i+1].kind != 'n' || r.lem(i+2) != ":" {
+		return false
+	}
+	for j := i + 3; j < len(r.toks); j++ {
+		switch l := r.lem(j); {
+		case l == "." || l == ";" || l == "layer" && r.lem(j+2) == ":":
+			return false
+		case l == "ksize" || l == "filter" || l == "kernel":
+			return true
+		}
+	}
+	return false
 }
 
 // mapsInNext reports whether the layer word at i ends "to have 40
@@ -221,6 +271,9 @@ func (r *enReader) notLayer(i int) bool {
 	}
 	if l == "act" && strings.EqualFold(r.toks[i].raw, "activation") && r.unitOf(i) {
 		return true // "the receptive field of an activation after three convs": one unit
+	}
+	if l == "act" && strings.HasPrefix(strings.ToLower(r.toks[i].raw), "activation") && i+1 < len(r.toks) && strings.HasPrefix(strings.ToLower(r.toks[i+1].raw), "size") {
+		return true // "what are the activation sizes": the outputs' sizes
 	}
 	return l == "act" && i > 0 && (enPronounOne[strings.ToLower(r.toks[i-1].raw)] || isOne(r.toks[i-1].raw))
 }
@@ -606,6 +659,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		if t.kind == 's' || t.kind == 'w' && t.lem == "" && t.end-t.off > len(t.raw) {
 			continue // a label: "6 S2 maps", "64 conv1 filters"
 		}
+		if t.kind == 'w' && enFurther[strings.ToLower(t.raw)] {
+			continue // "two more 3x3 convs": the count of the convs
+		}
 		if l, at := r.allOfMaps(i, j); at > 0 {
 			return l, at, "in", rgb
 		}
@@ -704,12 +760,15 @@ func (r *enReader) word(i int) {
 		}
 	case "same":
 		r.wordSame(i, a)
+	case "fully":
+		r.wordFull(i, a)
 	case "keep":
 		if n := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw); !strings.HasSuffix(n, "ing") || i+1 == len(r.toks) {
 			r.g.keep = true // but "I keep getting 13" says nothing of the size
 		}
-	case "give":
-		// "so it doesn't shrink my feature map": the size is kept.
+	case "give", "":
+		// "so it doesn't shrink my feature map", "so the size doesn't
+		// change": the size is kept.
 		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
 			r.g.keep = true
 		}
@@ -743,6 +802,20 @@ func (r *enReader) wordCounts(i int, a *enAnchor) {
 		a.counts = append(a.counts, enCount{v: 1, class: "filter", role: "out", tok: i})
 	case t.lem == "channel" && r.g.channels == 0:
 		r.g.channels, r.g.chanTok = 1, i
+	}
+}
+
+// wordFull reads Goodfellow's "full" convolution ("a 'full' convolution",
+// "full padding", "padding='full'"): k-1 zeros on each side, so every
+// input pixel is visited k times in each direction. "fully connected"
+// is another word.
+func (r *enReader) wordFull(i int, a *enAnchor) {
+	if !strings.EqualFold(r.toks[i].raw, "full") {
+		return
+	}
+	named := r.lem(i+1) == "conv" || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || (r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad"
+	if m := r.main(a); m != nil && named && (m.kind == "conv" || m.kind == "layer") {
+		m.padMode, m.at["pad"] = "full", i
 	}
 }
 
@@ -894,6 +967,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel()
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
+	case plem == "fmap" && r.mapsOf(i) && r.mapsKernel(i):
+		setKernel() // "12 maps of 3x3 on an 18x18x10 input": each map's kernel
+		r.noteOnce(fmt.Sprintf("%s read as the kernel of each map (no other kernel size is said, and it is smaller than the input)", t.raw))
 	case plem == "fmap" && r.mapsOf(i):
 		// "6 maps of 28x28": the size of the maps a layer makes.
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
@@ -960,6 +1036,26 @@ func (r *enReader) mapsOf(i int) bool {
 	for k := i + 1; k < len(r.toks); k++ {
 		if r.toks[k].kind == 's' && (r.lem(k-1) == "on" || inputWord(r.lem(k-1)) || inputWord(r.lem(k+1)) || inputWord(r.lem(k+2))) {
 			return true // "on 32x32", "a 28x28 grayscale input"
+		}
+	}
+	return false
+}
+
+// mapsKernel reports whether the size at i, after "N maps of", is their
+// kernel rather than their size: no kernel is said elsewhere, it is a
+// kernel's size, and an input larger than it is said after it ("12 maps
+// of 3x3 on an 18x18x10 input"; but "6 maps of 28x28" is an output).
+func (r *enReader) mapsKernel(i int) bool {
+	d := r.toks[i].dims
+	if len(d) == 0 || !kernelSized(d) || d[0] > 11 {
+		return false
+	}
+	for j, t := range r.toks {
+		if l := t.lem; t.kind == 'w' && (l == "kernel" || l == "filter" || l == "ksize" || l == "window" || l == "rf") {
+			return false
+		}
+		if j > i && t.kind == 's' && len(t.dims) >= 2 && t.dims[0] > d[0] && (r.lem(j-1) == "on" || r.lem(j+1) == "input" || r.lem(j+1) == "image" || r.lem(j+2) == "input") {
+			return true
 		}
 	}
 	return false
@@ -1060,10 +1156,15 @@ func (r *enReader) asked() {
 	for i := range r.toks {
 		gives = gives || r.lem(i) == "->" && r.lem(i+1) == "?" && r.toks[i+1].off-r.toks[i].end <= 1
 	}
-	if gives && len(r.g.asked) == 0 {
+	if gives && len(r.g.asked) == 0 || len(r.g.asked) == 0 && enAfterFlattenRE.MatchString(r.src) {
 		r.addAsked("output")
 	}
 }
+
+// enAfterFlattenRE asks how many values come out of a flatten: "how many
+// features after flatten?", "number of values after flattening", "how
+// long is the flattened vector?".
+var enAfterFlattenRE = regexp.MustCompile(`(?i)\b(?:features|values|elements|units|neurons|numbers|inputs)\s+(?:\w+\s+){0,4}?(?:after|out\s+of|from)\s+(?:the\s+)?flatten|\bhow\s+(?:long|big|large)\s+(?:is|will\s+be)\s+the\s+flatten|\blength\s+of\s+the\s+flatten`)
 
 // enLooksAtRE asks how many inputs one unit reads: "how many inputs does
 // each conv2 neuron look at", "how many values does one unit see".

@@ -59,7 +59,10 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		}
 	}
 	s, ok := r.ssWalk()
-	if !ok || len(s.input) == 0 || s.blocks > 0 && s.blockAt < 0 {
+	// The receptive field of blocks needs no input; other stacks without
+	// one are left to the general reading, which reads lists of settings.
+	rfOnly := len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" && s.blocks > 0
+	if !ok || len(s.input) == 0 && !rfOnly || s.blocks > 0 && s.blockAt < 0 {
 		return false
 	}
 	layers := ssExpand(s)
@@ -68,6 +71,8 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 	}
 	c := 1
 	switch {
+	case len(s.chans) > 0 && !s.flatten && len(r.g.asked) == 0:
+		return false // channels said and nothing asked: the counts may be what is wanted
 	case len(s.chans) == 1:
 		c = s.chans[0]
 	case len(s.chans) > 1 && len(s.chans) == s.blocks:
@@ -100,6 +105,12 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		}
 		q.Layers = append(q.Layers, lang.Layer{Layer: layer, Pos: enPos(r.src, r.toks[l.tok].off)})
 	}
+	q.Network = true
+	if len(s.input) == 0 {
+		r.ssNotes(q, s, c) // the receptive field alone: no input needed
+		q.Framework = r.framework()
+		return true
+	}
 	hw := s.input[len(s.input)-2:]
 	if len(s.input) == 3 && s.input[0] <= 4 {
 		hw = s.input[1:]
@@ -116,7 +127,6 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		}
 		shape = rep.Output
 	}
-	q.Network = true
 	r.ssNotes(q, s, c)
 	q.Framework = r.framework()
 	return true
@@ -144,7 +154,11 @@ func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
 		r.notes = append(r.notes, "how many convs each block has is not said: they keep the size, so it does not change the sizes; one is shown per block")
 	}
 	if s.blocks > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, s.blockEnd-s.blockAt))
+		n := 0
+		for _, l := range s.layers[s.blockAt:s.blockEnd] {
+			n += max(l.times, 1)
+		}
+		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, n))
 	}
 }
 
@@ -157,6 +171,9 @@ func (l ssLayer) calc(ch, c int) calc.Layer {
 		}
 		if l.stride > 0 {
 			p.Stride = []int{l.stride}
+		}
+		if l.pad > 0 {
+			p.Pad = []int{l.pad} // "maxpool 3x3 stride 2 pad 1"
 		}
 		return p
 	}
@@ -183,7 +200,9 @@ func ssExpand(s ssRead) []ssLayer {
 			for b := range s.blocks {
 				for _, l := range s.layers[s.blockAt:s.blockEnd] {
 					l.block = b + 1
-					out = append(out, l)
+					for range max(l.times, 1) {
+						out = append(out, l)
+					}
 				}
 			}
 			i = s.blockEnd - 1

@@ -15,12 +15,13 @@ type ssWalker struct {
 	kernel   int // a kernel size waiting for the next layer ("3x3 conv")
 	blockNow bool
 	stopped  bool // after a flatten or a linear layer: no more sized layers
+	group    ssGroup
 }
 
 // ssWalk reads the question as a size stack; false when a number or a
 // setting has no place in one.
 func (r *enReader) ssWalk() (ssRead, bool) {
-	w := &ssWalker{r: r, s: ssRead{blockAt: -1, blockEnd: -1}, cur: -1}
+	w := &ssWalker{r: r, s: ssRead{blockAt: -1, blockEnd: -1}, cur: -1, group: ssGroup{at: -1, end: -1, closed: -1}}
 	for i := 0; i < len(r.toks); i++ {
 		n, ok := w.step(i)
 		if !ok {
@@ -31,8 +32,8 @@ func (r *enReader) ssWalk() (ssRead, bool) {
 	if w.s.blockAt >= 0 && w.s.blockEnd < 0 {
 		return ssRead{}, false // a block that never ends in a pool
 	}
-	for _, l := range w.s.layers {
-		if l.kernel <= 0 {
+	for k, l := range w.s.layers {
+		if l.kernel <= 0 && !w.sameUnsized(k) {
 			return ssRead{}, false
 		}
 	}
@@ -47,6 +48,10 @@ func (w *ssWalker) step(i int) (int, bool) {
 	r := w.r
 	t := r.toks[i]
 	switch {
+	case t.kind == 'w' && (t.lem == "conv" || t.lem == "pool") && w.namedAgain(i):
+		return 0, true // "what size after the pool?"
+	case t.kind == 'w' && t.lem == "conv" && w.describesAll(i):
+		return 0, true // "with unpadded convs:": said of the convs that follow
 	case t.kind == 'w' && t.lem == "conv" && !w.stopped:
 		w.open(i, false)
 		return 0, true
@@ -63,9 +68,17 @@ func (w *ssWalker) step(i int) (int, bool) {
 	case t.kind == 'w' && isBlockWord(t.raw):
 		w.blockNow = true
 		return 0, true
-	case t.kind == 'p' && t.lem == "]":
-		w.closeBlock()
+	case t.kind == 'p' && (t.lem == "(" || t.lem == "["):
+		w.group.at = len(w.s.layers)
 		return 0, true
+	case t.kind == 'p' && (t.lem == ")" || t.lem == "]"):
+		if t.lem == "]" {
+			w.closeBlock()
+		}
+		w.group.end, w.group.closed = len(w.s.layers), i
+		return 0, true
+	case t.kind == 'w' && strings.EqualFold(t.raw, "x") && t.idx >= 2:
+		return 0, w.repeatGroup(i, t.idx) // "(conv 3x3 -> pool 2) x4"
 	case t.kind == 'w':
 		return w.setting(i)
 	case t.kind == 's':
@@ -221,6 +234,8 @@ func (w *ssWalker) size(i int) bool {
 		switch {
 		case w.cur >= 0 && w.s.layers[w.cur].kernel == 0:
 			w.s.layers[w.cur].kernel = t.dims[0]
+		case (nl == "max" || nl == "avg") && w.r.lem(i+2) == "pool" && w.kernel == 0:
+			w.kernel = t.dims[0] // "2x2 max pool"
 		case (nl == "conv" || nl == "pool" || nl == "filter" || nl == "kernel") && w.kernel == 0:
 			w.kernel = t.dims[0]
 		default:
@@ -263,9 +278,19 @@ func (w *ssWalker) number(i int) (int, bool) {
 		w.s.layers[w.cur].kernel = v
 	case isBlockWord(r.toks[min(i+1, len(r.toks)-1)].raw) && w.s.blocks == 0 && v <= 64:
 		w.s.blocks = v
+	case w.suchBlocks(i) > 0 && w.s.blocks == 0 && v <= 64:
+		return w.suchBlocks(i), w.repeatAll(v) // "after TWO such blocks"
+	case strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "times") && v <= 64:
+		return 1, w.repeatGroup(i, v) // "(conv -> pool) four times"
+	case w.countsSized(i) && v <= 64 && !w.stopped:
+		w.times = v // "two 3x3 convs", "2 more 3x3 convs"
+	case len(w.chanListAhead(i)) > 1:
+		vals := w.chanListAhead(i) // "with 8, 16 and 24 filters"
+		w.s.chans = append(w.s.chans, vals...)
+		return 2*len(vals) - 1, true
 	case (next == "conv" || next == "more" && r.lem(i+2) == "conv") && v <= 64 && !w.stopped:
 		w.times = v
-	case next == "channel" || next == "neuron":
+	case next == "channel" || next == "neuron" || next == "filter" && w.lastSaid(i):
 		w.s.chans = append(w.s.chans, v)
 	case prev == "channel" || prev == "," && len(w.s.chans) > 0 || w.chanList(i):
 		w.s.chans = append(w.s.chans, v)

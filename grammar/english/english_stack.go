@@ -35,10 +35,10 @@ func (r *enReader) pluralKind(i int) bool {
 		return false
 	}
 	j := i - 1
-	for j >= 0 && r.toks[j].kind == 's' {
+	for j >= 0 && (r.toks[j].kind == 's' || enFurther[strings.ToLower(r.toks[j].raw)]) {
 		j--
 	}
-	return j < 0 || r.toks[j].kind != 'n' // "two 3x3 convs": a count of layers
+	return j < 0 || r.toks[j].kind != 'n' // "two (more) 3x3 convs": a count of layers
 }
 
 // allOfKind reports whether the layer word at i is said of all its kind:

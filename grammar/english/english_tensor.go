@@ -91,7 +91,7 @@ func (r *enReader) kernelFreeOutput() bool {
 	}
 	for i, t := range r.toks {
 		if t.kind == 's' && (len(t.dims) == 3 || len(t.dims) == 2 && r.tensorChannels() > 0) {
-			if r.saidOfOutput(i) {
+			if r.saidOfOutput(i) || r.outputOfSentence(i) {
 				return true // "the output of a conv layer is a 112x112x64 tensor"
 			}
 			for j := max(i-3-r.channelsBefore(i), 0); j < i; j++ {
@@ -128,7 +128,7 @@ func (r *enReader) tensorChannels() int {
 	}
 	n := 0
 	for i, t := range r.toks {
-		if t.kind == 'n' && !t.isFrac && t.num > 0 && r.lem(i+1) == "channel" {
+		if t.kind == 'n' && !t.isFrac && t.num > 0 && (r.lem(i+1) == "channel" || r.lem(i+1) == "fmap") {
 			if n != 0 {
 				return 0
 			}
@@ -136,6 +136,21 @@ func (r *enReader) tensorChannels() int {
 		}
 	}
 	return n
+}
+
+// outputOfSentence reports whether the sentence of the size at i starts
+// with "the output of": "The output of one of my conv layers is 64
+// channels at 112x112".
+func (r *enReader) outputOfSentence(i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch l := r.lem(j); {
+		case l == "." || l == "?" || l == ";" || l == "!":
+			return false
+		case (l == "output" || l == "outsize") && r.lem(j+1) == "of":
+			return true
+		}
+	}
+	return false
 }
 
 // channelsBefore is 2 when a channel count is said just before the size
