@@ -47,14 +47,26 @@ func (r reading) better(o *reading) bool {
 	if r.score == o.score && o.front == "preset" && r.front != "preset" && sizesLayers(r.q) {
 		return true // a preset named as context never replaces layers described in numbers
 	}
-	if r.front == "preset" && r.q.Preset == "" && pasted(o.front) && sizesLayers(o.q) {
-		return false // a part of a preset named beside pasted code is context: the code is what was built
+	if r.front == "preset" && r.q.Preset == "" && pasted(o.front) && weighted(o.q) {
+		return false // a part of a preset named beside a pasted conv is context: the code is what was built
 	}
 	return r.score < o.score
 }
 
 // pasted reports whether a front-end reads pasted code.
 func pasted(front string) bool { return front == "pytorch" || front == "keras" }
+
+// weighted reports whether a reading has a conv or a fully connected
+// layer: pasted code that builds one, not a pool named in passing.
+func weighted(q *Question) bool {
+	for _, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Conv, calc.Linear, calc.Separable:
+			return true
+		}
+	}
+	return false
+}
 
 // sizesLayers reports whether a reading has a layer that changes sizes or
 // has parameters: more than a flatten or an activation.
