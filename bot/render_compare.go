@@ -14,19 +14,22 @@ import (
 // side: "vs", "instead of", "how many do I save", "which is cheaper".
 var comparing = regexp.MustCompile(`(?i)\b(?:vs|versus|instead|compared?|comparison|rather|save[sd]?|saving|fewer|less|more|differen(?:ce|t)|reduc\w*|than|replac\w*|options?|each\s+way|both|cheaper|costlier|bigger|smaller|larger|heavier|lighter|directly|equivalent)\b`)
 
-// comparedNote starts the note a grammar reader puts on the side of a
-// comparison it made ("compared: two 3x3 convs instead of one 5x5 conv").
-const comparedNote = "compared: "
+// comparedNote matches the note a grammar reader puts on the side of a
+// comparison that sets two designs apart even when the words hold no "vs":
+// a stack against one layer ("compared: two 3x3 convs instead of one 5x5
+// conv"), a bottleneck against the layer it slims ("directly, and if we
+// first use a 1x1 conv"). A layer compared with its fully connected
+// equivalent is not one: the two may well be alike.
+var comparedNote = regexp.MustCompile(`^compared: (?:.+ instead of .+|a 1×1 conv down to .+)$`)
 
-// sidesCompared reports whether a reader of comparisons made the answers
-// (a note on a side says what it was compared as).
+// sidesCompared reports whether a reader of comparisons made the answers.
 func sidesCompared(r Reply) bool {
 	for _, a := range r.Answers {
 		if a.Question == nil {
 			continue
 		}
 		for _, n := range a.Question.Notes {
-			if strings.HasPrefix(n, comparedNote) {
+			if comparedNote.MatchString(n) {
 				return true
 			}
 		}
