@@ -5,37 +5,41 @@ import "testing"
 // TestBottleneckSides reads a bottleneck set against the layer it slims
 // without a word of comparison ("directly, and if we first ..."), each
 // side sized; read as one network, the layer and the bottleneck would be
-// added up.
+// added up. Each side is checked by its totals (PyTorch: parameters of
+// the modules, MACs from forward hooks), so the canonical text of the
+// wide conv ("conv 5x5 32" or "conv 5x5 16->32") may be either.
 func TestBottleneckSides(t *testing.T) {
 	for _, c := range []struct {
-		src      string
-		one, two string
+		src          string
+		params, macs [2]int64 // macs zero: no input size
 	}{
-		// MACs (torch hooks): 28·28·32·25·192 = 120,422,400 vs
-		// 28·28·16·192 + 28·28·32·25·16 = 12,443,648.
+		// 28·28·32·25·192 = 120,422,400 vs 28·28·16·192 + 28·28·32·25·16
+		// = 12,443,648; no bias: 153,600 vs 3,072 + 12,800 = 15,872.
 		{"input 28x28x192, want 32 output channels with a 5x5 'same' conv. How many multiplications directly, and how many if we first use a 1x1 conv down to 16 channels and then the 5x5 'same' conv to 32? (biases ignored)",
-			"conv 5x5 192->32 pad same nobias input 28x28", "input 28x28x192\nconv 1x1 192->16 nobias\nconv 5x5 32 pad same nobias"},
-		// "1x1 bottleneck conv", "straight": 209,715,200 vs 28,311,552.
+			[2]int64{153600, 15872}, [2]int64{120422400, 12443648}},
+		// "1x1 bottleneck conv", "straight": 209,715,200 vs 2,097,152 +
+		// 26,214,400 = 28,311,552; 819,200 vs 8,192 + 102,400 = 110,592.
 		{"what's the cost of a 5x5 same conv from 256 to 128 channels on a 16x16 map, straight, and with a 1x1 bottleneck conv to 32 channels first? count MACs, ignore bias",
-			"conv 5x5 256->128 pad same nobias input 16x16", "input 16x16x256\nconv 1x1 256->32 nobias\nconv 5x5 128 pad same nobias"},
-		// Parameters: 9·512·512 = 2,359,296 vs 512·128 + 9·128·512 = 655,360.
+			[2]int64{819200, 110592}, [2]int64{209715200, 28311552}},
+		// No input: 9·512·512 = 2,359,296 vs 512·128 + 9·128·512 = 655,360.
 		{"params of a 3x3 conv 512->512 done directly, and how many if we first use a 1x1 conv down to 128? no bias",
-			"conv 3x3 512->512 nobias", "conv 1x1 512->128 nobias\nconv 3x3 128->512 nobias"},
-		// "first reduces to": 32·32·64·9·256 = 150,994,944 vs 8,388,608 +
-		// 18,874,368 = 27,262,976. (ParseAll splits it at "vs." first.)
+			[2]int64{2359296, 655360}, [2]int64{}},
+		// "first reduces to", with biases: 147,520 vs 8,224 + 18,496 =
+		// 26,720; 32·32·64·9·256 = 150,994,944 vs 8,388,608 + 18,874,368 =
+		// 27,262,976. (ParseAll splits it at "vs." first.)
 		{"32x32x256 input and a 3x3 same conv to 64 channels. MACs if done directly vs. if a 1x1 conv first reduces to 32 channels?",
-			"conv 3x3 256->64 pad same bias input 32x32", "input 32x32x256\nconv 1x1 256->32 bias\nconv 3x3 64 pad same bias"},
+			[2]int64{147520, 26720}, [2]int64{150994944, 27262976}},
 	} {
 		qs := bottleneckSides(c.src)
-		if len(qs) != 2 || qs[0].Canonical != c.one || qs[1].Canonical != c.two {
-			var got []string
-			for _, q := range qs {
-				got = append(got, q.Canonical)
-			}
-			t.Errorf("%q: read as %q, want %q and %q", c.src, got, c.one, c.two)
+		if len(qs) != 2 {
+			t.Errorf("%q: %d sides, want 2", c.src, len(qs))
 			continue
 		}
-		for _, q := range qs {
+		for i, q := range qs {
+			params, macs, ok := sideTotals(q)
+			if !ok || params != c.params[i] || c.macs[i] != 0 && macs != c.macs[i] {
+				t.Errorf("%q: side %d (%s) has %d params, %d MACs (ok %v), want %d and %d", c.src, i+1, q.Canonical, params, macs, ok, c.params[i], c.macs[i])
+			}
 			for _, a := range q.Asked {
 				if a == "biases" {
 					t.Errorf("%q: asks for the biases it ignores", c.src)
@@ -43,6 +47,20 @@ func TestBottleneckSides(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sideTotals is the parameters and MACs of a side.
+func sideTotals(q *Question) (params, macs int64, ok bool) {
+	reports, ok := computed(q)
+	if q.Network {
+		last := reports[len(reports)-1]
+		return last.Params, last.MACs, ok
+	}
+	for _, r := range reports {
+		params += r.Params
+		macs += r.MACs
+	}
+	return params, macs, ok
 }
 
 // TestBottleneckSidesNeedAComparison leaves a network that ends with a 1x1
