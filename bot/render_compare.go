@@ -94,7 +94,7 @@ func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 		if !okx || !oky {
 			continue
 		}
-		if other, ok := askedOther(two.Question.Asked, asked); ok {
+		if other, ok := askedOther(one.Question.Asked, two.Question.Asked); ok {
 			fmt.Fprintf(b, "%s the first side was read as asking for the %s and the second for the %s, so one of them is likely misread: check each “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), c.name, other)
 			return false
 		}
@@ -156,15 +156,17 @@ var askedFamilies = map[string]string{"params": "params", "weights": "params", "
 var askedNames = map[string]string{"output": "output size", "receptive field": "receptive field", "biases": "biases",
 	"params": "learnable parameters", "weights": "weights", "macs": "multiply-accumulates", "flops": "multiply-accumulates"}
 
-// askedOther reports whether a side asked for something (asked2) and not
-// the number the first side is compared by (asked), with what it asked.
-func askedOther(asked2 []string, asked string) (string, bool) {
-	if len(asked2) == 0 {
+// askedOther reports whether the second side asked for something (asked2)
+// and nothing the first side asked (asked1), and names what it asked.
+func askedOther(asked1, asked2 []string) (string, bool) {
+	if len(asked1) == 0 || len(asked2) == 0 {
 		return "", false
 	}
 	for _, a := range asked2 {
-		if a == asked || askedFamilies[a] != "" && askedFamilies[a] == askedFamilies[asked] {
-			return "", false
+		for _, b := range asked1 {
+			if a == b || askedFamilies[a] != "" && askedFamilies[a] == askedFamilies[b] {
+				return "", false
+			}
 		}
 	}
 	name := askedNames[asked2[0]]

@@ -22,7 +22,7 @@ const stackSide = `(?:(?:the|a\s+stack\s+of|an?\s+pair\s+of|pair\s+of)\s+)?` +
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to)\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and)\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
 
 // replacing matches the words that make "by", "with" and "for" set two
 // designs side by side: "replacing a 5x5 conv by two 3x3 convs", "swap one
@@ -106,21 +106,8 @@ func stackSides(src string) []*Question {
 		return qs
 	}
 	for _, m := range stackVersus.FindAllStringIndex(src, -1) {
-		if word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]])); (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with") || strings.HasPrefix(word, "for")) && !replacing.MatchString(src[:m[0]]) {
-			continue // "by", "with" and "for" compare only after "replacing", "swap"
-		}
-		after := sideAfter.FindStringIndex(src[m[1]:])
-		if after == nil || poolAfter.MatchString(src[m[1]+after[1]:]) {
-			continue
-		}
-		second := span{m[1], m[1] + after[1]}
-		first, ok := lastSide(src[:m[0]])
-		if !ok || poolAfter.MatchString(src[first.to:]) {
-			continue
-		}
-		one, okOne := designOf(src[first.from:first.to])
-		two, okTwo := designOf(src[second.from:second.to])
-		if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 {
+		first, second, one, two, ok := versusSides(src, m)
+		if !ok {
 			continue
 		}
 		kept := span{first.from, second.to}
@@ -135,6 +122,40 @@ func stackSides(src string) []*Question {
 	}
 	return nil
 }
+
+// versusSides finds the two sides a comparison's words (at m) set apart,
+// and the designs they name; ok is false when they are not a stack
+// comparison. "between a 3x3 conv and a 5x5 conv" sets single layers
+// apart too: nothing else reads it.
+func versusSides(src string, m []int) (first, second span, one, two design, ok bool) {
+	word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]]))
+	if (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with") || strings.HasPrefix(word, "for")) && !replacing.MatchString(src[:m[0]]) {
+		return first, second, one, two, false // "by", "with" and "for" compare only after "replacing", "swap"
+	}
+	after := sideAfter.FindStringIndex(src[m[1]:])
+	if after == nil || poolAfter.MatchString(src[m[1]+after[1]:]) {
+		return first, second, one, two, false
+	}
+	second = span{m[1], m[1] + after[1]}
+	first, ok = lastSide(src[:m[0]])
+	if !ok || poolAfter.MatchString(src[first.to:]) {
+		return first, second, one, two, false
+	}
+	between := strings.HasPrefix(word, "and") && betweenBefore.MatchString(src[:first.from])
+	if strings.HasPrefix(word, "and") && !between {
+		return first, second, one, two, false // "a 3x3 conv and two 5x5 convs" is a network
+	}
+	one, okOne := designOf(src[first.from:first.to])
+	two, okTwo := designOf(src[second.from:second.to])
+	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between {
+		return first, second, one, two, false
+	}
+	return first, second, one, two, true
+}
+
+// betweenBefore matches the "between" of "between a 3x3 conv and a 5x5
+// conv", just before the first side.
+var betweenBefore = regexp.MustCompile(`(?i)\bbetween\s+$`)
 
 // sideEdits are the edits that make src one side of a comparison: the
 // first side written as side, the comparison words and the second side
@@ -163,6 +184,11 @@ func sideEdits(src string, kept, first, cut span, side string, one, two design) 
 				with = " with" // "every conv has 32 channels": with 32 channels
 			}
 			edits = append(edits, edit{span{m[0], m[1]}, with})
+		}
+	}
+	for _, m := range everyBeforeNumber.FindAllStringSubmatchIndex(src, -1) {
+		if m[1] <= kept.from || m[0] >= kept.to {
+			edits = append(edits, edit{span{m[0], m[2]}, " "}) // "both 64 in 64 out": 64 in 64 out
 		}
 	}
 	for _, m := range inOut.FindAllStringIndex(src, -1) {
@@ -204,6 +230,10 @@ func joinedMentions(src string, ms []span) []span {
 // conv has" (group 1; read as "with"), "everywhere", "in both".
 var everySide = regexp.MustCompile(`(?i)(\s\b(?:every|each|all(?:\s+(?:the|of\s+the))?|both)\s+(?:conv\w*|layers?|convolutions?)(?:\s+layers?)?\s+(?:has|have|is|are|uses?|maps?|with)\b)` +
 	`|\s+\b(?:everywhere|throughout|in\s+both|for\s+both|on\s+both|in\s+all|for\s+all(?:\s+of\s+them)?|in\s+(?:both|all)\s+cases|for\s+(?:each|every)\s+(?:conv\w*|layers?))\b`)
+
+// everyBeforeNumber matches "both" before the settings it gives every
+// side: "both 64 in 64 out" (group 1 is the number).
+var everyBeforeNumber = regexp.MustCompile(`(?i)\s+(?:both|all|each)\s+(?:with\s+|have\s+|are\s+)?(\d)`)
 
 // inOut matches channels "in/out": read as "in and out".
 var inOut = regexp.MustCompile(`(?i)\s+in\s*/\s*out\b`)

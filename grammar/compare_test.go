@@ -37,6 +37,14 @@ func TestStackSides(t *testing.T) {
 		// "each conv have", named again: 25·400+20 = 10,020 vs 2·(9·400+20) = 7,240.
 		{"Why stack two 3x3 convolutions rather than use one 5x5? Let each conv have 20 channels in and 20 out, with bias. params for the 5x5 vs the two 3x3s?",
 			"conv 3x3 20->20 bias\nconv 3x3 20->20 bias", "conv 5x5 20->20 bias"},
+		// "between ... and", single layers, "both 64 in 64 out":
+		// 9·64·64+64 = 36,928 vs 25·64·64+64 = 102,464.
+		{"what's the param difference between a 3x3 conv and a 5x5 conv, both 64 in 64 out?",
+			"conv 3x3 64->64 bias", "conv 5x5 64->64 bias"},
+		// MACs (torch hooks, same padding): 2·14·14·128·128·9 = 57,802,752
+		// vs 14·14·128·128·25 = 80,281,600.
+		{"difference in MACs between two 3x3 convs and one 5x5 conv on 14x14x128, 128 filters each, same padding, no bias",
+			"input 14x14x128\nconv 3x3 128->128 pad same nobias\nconv 3x3 128->128 pad same nobias", "conv 5x5 128->128 pad same nobias input 14x14"},
 	} {
 		qs, err := ParseAll(c.src)
 		if err != nil {
@@ -87,6 +95,7 @@ func TestStackSidesNeedAStack(t *testing.T) {
 	for _, src := range []string{
 		"a 3x3 conv instead of a 5x5 conv, 64 channels in and out",
 		"two 3x3 max pools vs one 5x5 max pool on a 32x32 input", // pools, not convs
+		"input 32x32x3, a 3x3 conv and two 5x5 convs with 16 filters: params?", // a network
 	} {
 		if qs := stackSides(src); qs != nil {
 			t.Errorf("%q read as a stack comparison: %v", src, qs)
