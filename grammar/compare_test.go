@@ -94,7 +94,7 @@ func TestStackSidesNamedAgain(t *testing.T) {
 func TestStackSidesNeedAStack(t *testing.T) {
 	for _, src := range []string{
 		"a 3x3 conv instead of a 5x5 conv, 64 channels in and out",
-		"two 3x3 max pools vs one 5x5 max pool on a 32x32 input", // pools, not convs
+		"two 3x3 max pools vs one 5x5 max pool on a 32x32 input",               // pools, not convs
 		"input 32x32x3, a 3x3 conv and two 5x5 convs with 16 filters: params?", // a network
 	} {
 		if qs := stackSides(src); qs != nil {
