@@ -137,3 +137,27 @@ func TestSettingSides(t *testing.T) {
 		t.Errorf("a stride and a filter count read as two strides")
 	}
 }
+
+// FuzzStackSides reads stack and bottleneck comparisons from any text:
+// no panic, and every layer of a side sits inside the message.
+func FuzzStackSides(f *testing.F) {
+	for _, s := range []string{
+		"What's the point of stacking 3 3x3 conv layers instead of using a single 7x7? Assume all convs have 64 input and 64 output channels, biases included. param count of the 7x7 vs the three 3x3s?",
+		"one 7x7 conv vs three stacked 3x3 convs, 32 ch in and out everywhere, no bias. how many weights do i save with the 3x3 stack?",
+		"what's the param difference between a 3x3 conv and a 5x5 conv, both 64 in 64 out?",
+		"input 28x28x192, want 32 output channels with a 5x5 'same' conv. How many multiplications directly, and how many if we first use a 1x1 conv down to 16 channels?",
+		"a pair of 3x3 vs the 3x3 pair vs 3 by 3 and 3x3s, all convs have both 2 in/out",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		lines := strings.Count(s, "\n") + 1
+		for _, q := range stackSides(s) {
+			for _, l := range q.Layers {
+				if l.Pos.Line < 0 || l.Pos.Line > lines {
+					t.Fatalf("%q: a layer at line %d of %d", s, l.Pos.Line, lines)
+				}
+			}
+		}
+	})
+}
