@@ -98,7 +98,7 @@ func (s Separable) Apply(in Shape) (Report, error) {
 			Note: "one k×k filter per input channel (times the depth multiplier), no bias"},
 		{Quantity: "pointwise weights", Formula: "Cin·M·Cout", Values: []Binding{{"Cin", int64(cin)}, {"M", int64(m)}, {"Cout", int64(s.Out)}}, Result: r2.Weights,
 			Note: "a 1×1 conv mixes the channels"},
-		{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(s.Out)}}, Result: r.Biases, Note: biasNote(!s.NoBias, "output channel (on the pointwise conv)")},
+		{Quantity: "biases", Formula: "Cout", Values: []Binding{{"Cout", int64(s.Out)}}, Result: r.Biases, Note: separableBiasNote(!s.NoBias, cin*m)},
 		{Quantity: "learnable parameters", Formula: "depthwise + pointwise + biases", Values: []Binding{{"depthwise", int64(r1.Weights)}, {"pointwise", int64(r2.Weights)}, {"biases", int64(r.Biases)}}, Result: r.Params,
 			Note: "a full conv would need Cin·K·Cout weights: separating space and channels is the saving"},
 	}
@@ -109,4 +109,15 @@ func (s Separable) Apply(in Shape) (Report, error) {
 		return Report{}, a.err
 	}
 	return r, nil
+}
+
+// separableBiasNote says where a separable conv's biases are: on the
+// pointwise conv only, as Keras's SeparableConv2D has them, and what a bias
+// on the depthwise conv too (two PyTorch convs with bias=True) would add:
+// mid, one per depthwise output channel.
+func separableBiasNote(on bool, mid int) string {
+	if !on {
+		return biasNote(false, "")
+	}
+	return fmt.Sprintf("one bias per output channel, on the pointwise conv only, as Keras's SeparableConv2D has it; a bias on the depthwise conv too (two PyTorch convs with bias=True) would add %d", mid)
 }

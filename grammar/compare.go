@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -12,14 +13,16 @@ import (
 // each side is read as the whole message with the comparison replaced by
 // that side alone.
 
-// stackSide is one side of a stack comparison: an optional count, a kernel
-// size, and optionally what it is ("convs", "conv layers", "filters").
-const stackSide = `(?:(?:a\s+stack\s+of\s+)?(?:an?\s+single|an?|one|single|two|three|four|five|[1-5])\s+(?:(?:stacked|consecutive|successive|sequential)\s+)?)?` +
-	`(?:\d+\s*[x×]\s*\d+|\d+\s+by\s+\d+)` +
+// stackSide is one side of a stack comparison: an optional count ("two",
+// "3", "a pair of"), a kernel size ("3x3", "3x3s"), and optionally what it
+// is ("convs", "conv layers", "filters").
+const stackSide = `(?:(?:the|a\s+stack\s+of|an?\s+pair\s+of|pair\s+of)\s+)?` +
+	`(?:(?:an?\s+single|an?|one|single|two|three|four|five|[1-5])\s+(?:(?:stacked|consecutive|successive|sequential)\s+)?)?` +
+	`(?:\d+\s*[x×]\s*\d+|\d+\s+by\s+\d+)(?:'?s\b)?` +
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for)\s+(?:using\s+|with\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and)\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
 
 // replacing matches the words that make "by", "with" and "for" set two
 // designs side by side: "replacing a 5x5 conv by two 3x3 convs", "swap one
@@ -36,45 +39,216 @@ var (
 	sideAny    = regexp.MustCompile(`(?i)\b(` + stackSide + `)`)
 )
 
-// stackCount matches a side that is a stack of several layers.
-var stackCount = regexp.MustCompile(`(?i)^(?:a\s+stack\s+of\s+)?(?:two|three|four|five|[2-5])\s`)
+// sideCount matches a side's count of layers; sideKernel its kernel size.
+var (
+	sideCount  = regexp.MustCompile(`(?i)^(?:the\s+|a\s+stack\s+of\s+)?(?:(an?\s+pair\s+of|pair\s+of)|(an?\s+single|an?|one|single|two|three|four|five|[1-5]))\s`)
+	sideKernel = regexp.MustCompile(`(\d+)\s*(?:[x×]|\s+by\s+)\s*(\d+)`)
+)
 
-// layerWord matches a side's word for what it is.
-var layerWord = regexp.MustCompile(`(?i)\s(?:conv\w*|filters?|kernels?|layers?)(?:\s+layers?)?$`)
+// stackCounts are the counts of layers a side may give, and how each is
+// written back.
+var stackCounts = map[string]int{"a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "an single": 1,
+	"two": 2, "three": 3, "four": 4, "five": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+
+// countNames writes a count of layers back in words.
+var countNames = []string{"", "one", "two", "three", "four", "five"}
+
+// design is one side of a stack comparison: how many layers of which
+// kernel ("3x3").
+type design struct {
+	count  int
+	kernel string
+}
+
+// designOf reads a side's count and kernel; ok is false when it gives no
+// kernel.
+func designOf(side string) (design, bool) {
+	k := sideKernel.FindStringSubmatch(side)
+	if k == nil {
+		return design{}, false
+	}
+	d := design{count: 1, kernel: k[1] + "x" + k[2]}
+	if m := sideCount.FindStringSubmatch(side); m != nil {
+		if m[1] != "" {
+			d.count = 2 // "a pair of 3x3 convs"
+		} else {
+			d.count = stackCounts[strings.ToLower(strings.Join(strings.Fields(m[2]), " "))]
+		}
+	}
+	return d, d.count > 0
+}
+
+// text writes a design as the side of a message the readers know: "two
+// 3x3 convs".
+func (d design) text() string {
+	if d.count == 1 {
+		return "one " + d.kernel + " conv"
+	}
+	return countNames[d.count] + " " + d.kernel + " convs"
+}
+
+// poolAfter matches a side that is a pool, not a conv: "2x2 max pool".
+var poolAfter = regexp.MustCompile(`(?i)^\s*(?:max|avg|average|mean)?[\s-]*pool`)
 
 // stackSides answers a stack comparison both ways: the first side, then
 // the second, each read with everything else the message says ("two 3x3
 // convs instead of a 5x5, 64 channels in and out"; "5x5 with 64->64 vs two
-// 3x3"). It returns nil when src holds no stack comparison or a side does
-// not read.
+// 3x3"). Settings said of every side ("every conv has 32 channels",
+// "everywhere") are said of each, and the sides named again ("the 3x3
+// pair", "the 7x7 vs the three 3x3s") are left out of each. It returns nil
+// when src holds no stack comparison or a side does not read.
+//
+// A bottleneck set against the layer it slims without words of comparison
+// ("directly, and if we first use a 1x1 conv down to 16") is read here too
+// (compare_bottleneck.go).
 func stackSides(src string) []*Question {
+	if qs := bottleneckSides(src); qs != nil {
+		return qs
+	}
 	for _, m := range stackVersus.FindAllStringIndex(src, -1) {
-		if word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]])); (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with") || strings.HasPrefix(word, "for")) && !replacing.MatchString(src[:m[0]]) {
-			continue // "by", "with" and "for" compare only after "replacing", "swap"
-		}
-		after := sideAfter.FindStringIndex(src[m[1]:])
-		if after == nil {
-			continue
-		}
-		second := span{m[1], m[1] + after[1]}
-		first, ok := lastSide(src[:m[0]])
+		first, second, one, two, ok := versusSides(src, m)
 		if !ok {
 			continue
 		}
-		one, two := src[first.from:first.to], src[second.from:second.to]
-		if !stackCount.MatchString(one) && !stackCount.MatchString(two) {
-			continue
-		}
-		a := splice(src, []edit{{first, sideAsLayer(one, two)}, {span{m[0], second.to}, ""}})
-		b := splice(src, []edit{{first, sideAsLayer(two, one)}, {span{m[0], second.to}, ""}})
+		kept := span{first.from, second.to}
+		a := splice(src, sideEdits(src, kept, first, span{m[0], second.to}, one.text(), one, two))
+		b := splice(src, sideEdits(src, kept, first, span{m[0], second.to}, two.text(), one, two))
 		qs := readSides(a, b)
 		if qs == nil {
 			return nil
 		}
-		qs[1].Notes = append([]string{"compared: " + sideAsLayer(two, one) + " instead of " + sideAsLayer(one, two)}, qs[1].Notes...)
+		qs[1].Notes = append([]string{"compared: " + two.text() + " instead of " + one.text()}, qs[1].Notes...)
 		return qs
 	}
 	return nil
+}
+
+// versusSides finds the two sides a comparison's words (at m) set apart,
+// and the designs they name; ok is false when they are not a stack
+// comparison. "between a 3x3 conv and a 5x5 conv" sets single layers
+// apart too: nothing else reads it.
+func versusSides(src string, m []int) (first, second span, one, two design, ok bool) {
+	word := strings.ToLower(strings.TrimSpace(src[m[0]:m[1]]))
+	if (strings.HasPrefix(word, "by") || strings.HasPrefix(word, "with") || strings.HasPrefix(word, "for")) && !replacing.MatchString(src[:m[0]]) {
+		return first, second, one, two, false // "by", "with" and "for" compare only after "replacing", "swap"
+	}
+	after := sideAfter.FindStringIndex(src[m[1]:])
+	if after == nil || poolAfter.MatchString(src[m[1]+after[1]:]) {
+		return first, second, one, two, false
+	}
+	second = span{m[1], m[1] + after[1]}
+	first, ok = lastSide(src[:m[0]])
+	if !ok || poolAfter.MatchString(src[first.to:]) {
+		return first, second, one, two, false
+	}
+	between := strings.HasPrefix(word, "and") && betweenBefore.MatchString(src[:first.from])
+	if strings.HasPrefix(word, "and") && !between {
+		return first, second, one, two, false // "a 3x3 conv and two 5x5 convs" is a network
+	}
+	one, okOne := designOf(src[first.from:first.to])
+	two, okTwo := designOf(src[second.from:second.to])
+	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between {
+		return first, second, one, two, false
+	}
+	return first, second, one, two, true
+}
+
+// betweenBefore matches the "between" of "between a 3x3 conv and a 5x5
+// conv", just before the first side.
+var betweenBefore = regexp.MustCompile(`(?i)\bbetween\s+$`)
+
+// sideEdits are the edits that make src one side of a comparison: the
+// first side written as side, the comparison words and the second side
+// (cut) left out, every other mention of either design left out, and the
+// words that say a setting of every side said of this one.
+func sideEdits(src string, kept, first, cut span, side string, one, two design) []edit {
+	edits := []edit{{first, side}, {cut, ""}}
+	var others []span
+	for _, d := range []design{one, two} {
+		if one.kernel == two.kernel && d == two {
+			break // "two 3x3 vs three 3x3": a mention names no side
+		}
+		for _, m := range mentionOf(d.kernel).FindAllStringIndex(src, -1) {
+			if m[1] <= kept.from || m[0] >= kept.to {
+				others = append(others, span{m[0], m[1]})
+			}
+		}
+	}
+	for _, o := range joinedMentions(src, others) {
+		edits = append(edits, edit{o, ""})
+	}
+	for _, m := range everySide.FindAllStringSubmatchIndex(src, -1) {
+		if m[1] <= kept.from || m[0] >= kept.to {
+			with := ""
+			if m[2] >= 0 {
+				with = " with" // "every conv has 32 channels": with 32 channels
+			}
+			edits = append(edits, edit{span{m[0], m[1]}, with})
+		}
+	}
+	for _, m := range everyBeforeNumber.FindAllStringSubmatchIndex(src, -1) {
+		if m[1] <= kept.from || m[0] >= kept.to {
+			edits = append(edits, edit{span{m[0], m[2]}, " "}) // "both 64 in 64 out": 64 in 64 out
+		}
+	}
+	for _, m := range inOut.FindAllStringIndex(src, -1) {
+		if m[1] <= kept.from || m[0] >= kept.to {
+			edits = append(edits, edit{span{m[0], m[1]}, " in and out"})
+		}
+	}
+	return ordered(edits)
+}
+
+// mentionOf matches a design named again by its kernel: "the 3x3 pair",
+// "a single 5x5 conv", "the three 3x3s".
+func mentionOf(kernel string) *regexp.Regexp {
+	h, w, _ := strings.Cut(kernel, "x")
+	return regexp.MustCompile(`(?i)(?:\b(?:the|a|an|one|single|two|three|four|five|[1-5]|pair\s+of|stack\s+of|stacked)\s+)*\b` +
+		h + `\s*(?:[x×]|\s+by\s+)\s*` + w + `(?:'?s)?\b(?:\s+(?:conv\w*|filters?|kernels?|layers?|pair|stack|one|version|option|design|block)\b)*`)
+}
+
+// mentionsJoined matches the words between two mentions of the designs
+// that compare them again: "the 7x7 vs the three 3x3s".
+var mentionsJoined = regexp.MustCompile(`(?i)^\s*(?:vs\.?|versus|or|and|compared\s+(?:to|with)|than|instead\s+of|rather\s+than)\s*$`)
+
+// joinedMentions merges mentions, sorted, that only comparison words
+// separate, so the comparison goes with them.
+func joinedMentions(src string, ms []span) []span {
+	slices.SortFunc(ms, func(a, b span) int { return a.from - b.from })
+	var out []span
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.from >= out[n-1].to && mentionsJoined.MatchString(src[out[n-1].to:m.from]) {
+			out[n-1].to = m.to
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// everySide matches the words that say a setting of every side: "every
+// conv has" (group 1; read as "with"), "everywhere", "in both".
+var everySide = regexp.MustCompile(`(?i)(\s\b(?:every|each|all(?:\s+(?:the|of\s+the))?|both)\s+(?:conv\w*|layers?|convolutions?)(?:\s+layers?)?\s+(?:has|have|is|are|uses?|maps?|with)\b)` +
+	`|\s+\b(?:everywhere|throughout|in\s+both|for\s+both|on\s+both|in\s+all|for\s+all(?:\s+of\s+them)?|in\s+(?:both|all)\s+cases|for\s+(?:each|every)\s+(?:conv\w*|layers?))\b`)
+
+// everyBeforeNumber matches "both" before the settings it gives every
+// side: "both 64 in 64 out" (group 1 is the number).
+var everyBeforeNumber = regexp.MustCompile(`(?i)\s+(?:both|all|each)\s+(?:with\s+|have\s+|are\s+)?(\d)`)
+
+// inOut matches channels "in/out": read as "in and out".
+var inOut = regexp.MustCompile(`(?i)\s+in\s*/\s*out\b`)
+
+// ordered sorts edits and drops any that overlaps one before it.
+func ordered(edits []edit) []edit {
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.at.from - b.at.from })
+	var out []edit
+	for _, e := range edits {
+		if n := len(out); n > 0 && e.at.from < out[n-1].at.to {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // lastSide finds the last comparison side in s: the one just before its
@@ -103,32 +277,6 @@ func readSides(sides ...spliced) []*Question {
 		qs = append(qs, movedPositions(q, s.position))
 	}
 	return qs
-}
-
-// convSide matches a side that says it is a conv; bareLayer the word
-// "layer" of one that does not.
-var (
-	convSide  = regexp.MustCompile(`(?i)\bconv`)
-	bareLayer = regexp.MustCompile(`(?i)\s+layers?$`)
-)
-
-// sideAsLayer makes a comparison side that names no layer ("one 5x5") say
-// what the other side is ("one 5x5 conv"), so it is not read as an input
-// size.
-func sideAsLayer(side, other string) string {
-	if convSide.MatchString(other) && !convSide.MatchString(side) {
-		if k := bareLayer.FindStringIndex(side); k != nil {
-			return side[:k[0]] + " conv" + side[k[0]:] // "one 7x7 layer": the other side's kind
-		}
-	}
-	if layerWord.MatchString(side) {
-		return side
-	}
-	word := "conv"
-	if w := layerWord.FindString(other); w != "" {
-		word = strings.TrimSpace(w)
-	}
-	return side + " " + strings.TrimSuffix(word, "s")
 }
 
 // span is a range of byte offsets in a text.
