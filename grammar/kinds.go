@@ -37,8 +37,8 @@ var otherSide = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with)
 
 // Words about the biases of every side.
 var (
-	noBiasWords   = regexp.MustCompile(`(?i)\b(?:no|without|ignor\w*|exclud\w*|not\s+counting|w/o|minus)\s+(?:the\s+|any\s+)?bias(?:es)?\b|\bbias\s*=\s*false\b|\buse_bias\s*=\s*false\b|\bnobias\b|\bbias[\s-]*free\b`)
-	bothBiasWords = regexp.MustCompile(`(?i)\bboth\s+with\s+(?:a\s+)?bias(?:es)?\b|\bbias(?:es)?\s+on\s+(?:both|each|every)\b|\beach\s+with\s+(?:a\s+|its\s+own\s+)?bias\b|\b(?:with|incl\w*|including|plus)\s+(?:the\s+)?bias(?:es)?\b`)
+	noBiasWords   = regexp.MustCompile(`(?i)\b(?:no|without|ignor\w*|exclud\w*|not\s+counting|w/o|minus)\s+(?:the\s+|any\s+)?bias(?:es)?\b|\bbias\s*=\s*false\b|\buse_bias\s*=\s*false\b|\bnobias\b|\bbias[\s-]*free\b|\bbias(?:es)?\s+(?:are\s+)?(?:off|disabled|ignored|excluded)\b`)
+	bothBiasWords = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:included\s+)?(?:in|on|for)\s+(?:every|each|all|both)\b|\b(?:every|each|all|both)\s+(?:conv\w*|layers?)\s+(?:has|have|with|gets?)\s+(?:a\s+|its\s+own\s+|their\s+own\s+)?bias|\bboth\s+with\s+(?:a\s+)?bias(?:es)?\b|\bbias(?:es)?\s+on\s+(?:both|each|every)\b|\beach\s+with\s+(?:a\s+|its\s+own\s+)?bias\b|\b(?:with|incl\w*|including|plus)\s+(?:the\s+)?bias(?:es)?\b`)
 )
 
 // kindSides answers a comparison of kinds of one layer, each side sized;

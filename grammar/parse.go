@@ -98,9 +98,9 @@ var severalWays = []func(string) []*Question{
 	kindSides,
 	variantSides,
 	followUps,
+	stackSides,
 	func(src string) []*Question { return parseParts(src, splitQuestions(src)) },
 	settingSides,
-	stackSides,
 	whatIf,
 }
 
