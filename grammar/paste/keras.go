@@ -80,17 +80,20 @@ func ParseKeras(src string) (*lang.Question, error) {
 			return bn, nil
 		}
 	}
+	orig := src
 	if len(rows) > 0 {
 		src = kerasBlankRows(src)
 	}
 	f, err := ptParseTree(src)
-	if err == nil && len(rows) > 0 && kerasCountLayers(f) < min(len(rows), 2) {
+	_, adds := findAddedLayer(src, "keras")
+	if err == nil && len(rows) > 0 && (kerasCountLayers(f) < min(len(rows), 2) || adds && len(rows) >= 2) {
 		prose := ptReadProse(f)
 		q.Asked = prose.asked
 		q.Input = kerasSummaryInput(prose, rows)
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
+		withAddedLayer(orig, src, "keras", rows, q)
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}

@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""Appends the r6p- cases to code.jsonl: the paste front-end's sixth round:
+pasted code whose question is about something the paste does not hold as
+written — a layer the asker means to add after a summary table, d2l's
+conv_arch tuple, an input size given in words beside code and an error
+message, a layer shorthand the paste cannot read (a prose reading must
+answer, never a reading without that layer). Every number is checked with
+PyTorch (Debian's python3-torch) where PyTorch can build the layers, and
+worked by hand in `working` otherwise (Keras).
+
+Run:  /usr/bin/python3 testdata/questions/code_cases_r6p.py
+Rows whose id starts with "r6p-" are replaced, the rest kept as they are.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import code_cases as cc  # noqa: E402
+from code_cases import params, run, torch, nn, flat  # noqa: E402
+
+cc.CASES.clear()
+case = cc.case
+
+
+def seq(*mods):
+    return nn.Sequential(*mods)
+
+
+# --- 1. a layer to add after a summary table ---------------------------------
+
+def _lab28():
+    return seq(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3))
+
+
+case("r6p-summary-add-linear-blank", "summary", """
+torchsummary for my mnist net (input 1x28x28):
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1            [-1, 8, 26, 26]              80
+              ReLU-2            [-1, 8, 26, 26]               0
+         MaxPool2d-3            [-1, 8, 13, 13]               0
+            Conv2d-4           [-1, 16, 11, 11]           1,168
+================================================================
+im adding nn.Linear(???, 10) on top after flattening. in_features? and params of just that layer?
+""", [1936, 19370], "16*11*11 = 1,936; 1936*10+10 = 19,370",
+     torch_check=lambda: [flat(_lab28(), (1, 1, 28, 28)), params(nn.Linear(1936, 10))])
+
+case("r6p-summary-add-linear-total", "summary", """
+        Conv2d-1            [-1, 8, 26, 26]              80
+     MaxPool2d-2            [-1, 8, 13, 13]               0
+        Conv2d-3           [-1, 16, 11, 11]           1,168
+that's my model on 28x28 grayscale. what are the total params of the whole model once I append nn.Linear(?, 5)?
+""", [10933], "80 + 1,168 + (1936*5+5 = 9,685) = 10,933",
+     torch_check=lambda: [params(_lab28(), nn.Linear(1936, 5))])
+
+case("r6p-summary-add-linear-nobias", "summary", """
+        Conv2d-1           [-1, 32, 30, 30]             896
+     MaxPool2d-2           [-1, 32, 15, 15]               0
+        Conv2d-3           [-1, 64, 13, 13]          18,496
+     MaxPool2d-4             [-1, 64, 6, 6]               0
+then I put nn.Linear(_, 2, bias=False) after it. how many weights does that linear have?
+""", [2304, 4608], "64*6*6 = 2,304 values; 2304*2 = 4,608 weights, no bias",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2)), (1, 3, 32, 32)),
+                          params(nn.Linear(2304, 2, bias=False))])
+
+case("r6p-summary-add-linear-gap", "summary", """
+torchsummary, input (3, 64, 64):
+            Conv2d-1           [-1, 32, 64, 64]             896
+         MaxPool2d-2           [-1, 32, 32, 32]               0
+            Conv2d-3           [-1, 64, 32, 32]          18,496
+ AdaptiveAvgPool2d-4             [-1, 64, 1, 1]               0
+want to stick a nn.Linear(?, 100) after the pooling for cifar100, how many params will it have
+""", [6500], "the adaptive pool gives 64x1x1 = 64 values; 64*100+100 = 6,500",
+     torch_check=lambda: [params(nn.Linear(flat(seq(nn.Conv2d(3, 32, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3, padding=1),
+                                                    nn.AdaptiveAvgPool2d(1)), (1, 3, 64, 64)), 100))])
+
+case("r6p-summary-add-dense-keras", "summary", """
+Model: "sequential"
+_________________________________________________________________
+ Layer (type)                Output Shape              Param #
+=================================================================
+ conv2d (Conv2D)             (None, 30, 30, 32)        896
+ max_pooling2d (MaxPooling2D  (None, 15, 15, 32)       0
+ )
+ conv2d_1 (Conv2D)           (None, 13, 13, 64)        18496
+ max_pooling2d_1 (MaxPooling  (None, 6, 6, 64)         0
+ 2D)
+=================================================================
+Total params: 19,392
+if I add Flatten() and then Dense(10) after the last pool, how many params does that Dense get?
+""", [2304, 23050], "Keras: flatten 6*6*64 = 2,304; Dense 2304*10+10 = 23,050",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2)), (1, 3, 32, 32)),
+                          params(nn.Linear(2304, 10))])
+
+case("r6p-summary-add-linear-typos", "summary", """
+        Conv2d-1          [-1, 16, 124, 124]           1,216
+     MaxPool2d-2            [-1, 16, 62, 62]               0
+        Conv2d-3            [-1, 32, 58, 58]          12,832
+     MaxPool2d-4            [-1, 32, 29, 29]               0
+next i add a nn.Linear(?, 3) for my 3 classes, whats the in features and the param count of it
+""", [26912, 80739], "32*29*29 = 26,912; 26912*3+3 = 80,739 (input 128: 5x5 convs, 128-4 = 124, 62, 58, 29)",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 5), nn.MaxPool2d(2)), (1, 3, 128, 128)),
+                          params(nn.Linear(26912, 3))])
+
+# CASES_END
+
+
+def main():
+    return cc.replace_rows("r6p-", "r6p")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
