@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
+		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
 	}
 	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
@@ -71,6 +71,9 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 // torchsummary table or one of its rows. ok is false for none of them.
 func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 	if q, err, ok := ptFirstOfMany(src); ok {
+		return q, err, true
+	}
+	if q, err, ok := parseD2LArch(src); ok {
 		return q, err, true
 	}
 	if npLooksLike(src) {

@@ -104,6 +104,94 @@ next i add a nn.Linear(?, 3) for my 3 classes, whats the in features and the par
      torch_check=lambda: [flat(seq(nn.Conv2d(3, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 5), nn.MaxPool2d(2)), (1, 3, 128, 128)),
                           params(nn.Linear(26912, 3))])
 
+# --- 2. d2l's VGG as its architecture tuple ----------------------------------
+
+def _vgg_block(num_convs, in_channels, out_channels):
+    layers = []
+    for _ in range(num_convs):
+        layers.append(nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1))
+        layers.append(nn.ReLU())
+        in_channels = out_channels
+    layers.append(nn.MaxPool2d(kernel_size=2, stride=2))
+    return nn.Sequential(*layers)
+
+
+def _vgg_blocks(arch, in_channels=1):
+    blks = []
+    for (num_convs, out_channels) in arch:
+        blks.append(_vgg_block(num_convs, in_channels, out_channels))
+        in_channels = out_channels
+    return nn.Sequential(*blks)
+
+
+def _vgg(arch, in_channels=1, hw=224, classes=10):
+    body = _vgg_blocks(arch, in_channels)
+    n = flat(body, (1, in_channels, hw, hw))
+    return nn.Sequential(body, nn.Flatten(), nn.Linear(n, 4096), nn.ReLU(), nn.Dropout(0.5),
+                         nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5), nn.Linear(4096, classes))
+
+
+_VGG16 = ((2, 64), (2, 128), (3, 256), (3, 512), (3, 512))
+_SMALL = ((1, 16), (1, 32), (2, 64), (2, 128), (2, 128))
+
+case("r6p-d2l-arch-vgg16-rgb", "d2l", """
+in d2l I changed conv_arch to VGG-16's: conv_arch = ((2, 64), (2, 128), (3, 256), (3, 512), (3, 512)) and feed RGB images (3 input channels). how many params in the conv blocks only?
+""", [14714688], "VGG-16's convs on 3 channels: 14,714,688 (torchvision's vgg16().features)",
+     torch_check=lambda: [params(_vgg_blocks(_VGG16, 3))])
+
+case("r6p-d2l-arch-small-ratio", "d2l", """
+ratio = 4
+small_conv_arch = [(pair[0], pair[1] // ratio) for pair in conv_arch]
+net = vgg(small_conv_arch)
+
+conv_arch is the VGG-11 one: conv_arch = ((1, 64), (1, 128), (2, 256), (2, 512), (2, 512)).
+what shape comes out of the last block for a 224x224 fashion-mnist image, and how many params do the conv blocks have?
+""", [128, 7, 576832], "channels /4: 16, 32, 64, 128, 128; 224/32 = 7; 160 + 4,640 + 18,496 + 36,928 + 73,856 + 147,584 + 2*147,584 = 576,832",
+     torch_check=lambda: [run(_vgg_blocks(_SMALL), (1, 1, 224, 224))[0][0], run(_vgg_blocks(_SMALL), (1, 1, 224, 224))[0][1],
+                          params(_vgg_blocks(_SMALL))])
+
+case("r6p-d2l-arch-two-blocks-mnist", "d2l", """
+tiny vgg for 28x28 grayscale, using the d2l vgg_block: conv_arch = ((2, 32), (2, 64)). what's the size after the blocks, flattened?
+""", [3136], "28 -> 14 -> 7; 64*7*7 = 3,136",
+     torch_check=lambda: [flat(_vgg_blocks(((2, 32), (2, 64))), (1, 1, 28, 28))])
+
+case("r6p-d2l-arch-triples", "d2l", """
+old d2lzh code: conv_arch = ((1, 1, 64), (1, 64, 128), (2, 128, 256)) with the usual vgg_block (3x3, padding 1, then 2x2 maxpool). total conv params?
+""", [959744], "1 conv 1->64 = 640; 1 conv 64->128 = 73,856; 2 convs 128->256, 256->256 = 295,168 + 590,080; total 959,744",
+     torch_check=lambda: [params(_vgg_blocks(((1, 64), (1, 128), (2, 256)), 1))])
+
+case("r6p-d2l-arch-whole-vgg", "d2l", """
+def vgg_block(num_convs, in_channels, out_channels):
+    layers = []
+    for _ in range(num_convs):
+        layers.append(nn.Conv2d(in_channels, out_channels, kernel_size=3, padding=1))
+        layers.append(nn.ReLU())
+        in_channels = out_channels
+    layers.append(nn.MaxPool2d(kernel_size=2, stride=2))
+    return nn.Sequential(*layers)
+
+def vgg(conv_arch):
+    conv_blks = []
+    in_channels = 1
+    for (num_convs, out_channels) in conv_arch:
+        conv_blks.append(vgg_block(num_convs, in_channels, out_channels))
+        in_channels = out_channels
+    return nn.Sequential(*conv_blks, nn.Flatten(),
+        nn.Linear(out_channels * 7 * 7, 4096), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(4096, 10))
+
+conv_arch = ((1, 16), (1, 32), (2, 64), (2, 128), (2, 128))
+net = vgg(conv_arch)
+how many parameters does net have in total?
+""", [43093322], "576,832 in the blocks (as small_conv_arch) + + Linear(128*7*7, 4096) + Linear(4096, 4096) + Linear(4096, 10) = 43,093,322",
+     torch_check=lambda: [params(_vgg(_SMALL))])
+
+case("r6p-d2l-arch-96", "d2l", """
+VGG(arch=((1, 64), (1, 128), (2, 256), (2, 512), (2, 512))) but on 96x96 inputs with 1 channel. what is the shape after the last vgg block?
+""", [512, 3], "96 / 2^5 = 3: 512x3x3",
+     torch_check=lambda: run(_vgg_blocks(((1, 64), (1, 128), (2, 256), (2, 512), (2, 512))), (1, 1, 96, 96))[0][:2])
+
 # CASES_END
 
 
