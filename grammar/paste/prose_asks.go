@@ -224,3 +224,37 @@ func ptAskInFeatures(prose ptProse, q *lang.Question) {
 	}
 	q.Asked = []string{"output"}
 }
+
+// ptNotWordsRE marks a line of code, not words: an assignment, a module,
+// a def, a return, a call on self.
+var ptNotWordsRE = regexp.MustCompile(`^\s*(?:[\w.\[\]]+\s*=[^=]|def\s|class\s|return\b|#|for\s|if\s|[\w.]+\()|\bnn\.\w+\(`)
+
+// ptBracketProse fills the input the words give in brackets ("for my
+// emotion classifier (48x48 grayscale)"), which the reader of words skips
+// as a call's arguments, when the words outside brackets give none.
+func ptBracketProse(code string, p ptProse) ptProse {
+	if p.dims != nil {
+		return p
+	}
+	lines := strings.Split(code, "\n")
+	for i, l := range lines {
+		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") {
+			lines[i] = strings.Repeat(" ", len(l))
+			continue
+		}
+		lines[i] = strings.NewReplacer("(", " ", ")", " ").Replace(l)
+	}
+	f, err := ptParseTree(strings.Join(lines, "\n"))
+	if err != nil {
+		return p
+	}
+	inner := ptReadProse(f)
+	if inner.dims == nil {
+		return p
+	}
+	p.dims, p.dimsPos, p.single = inner.dims, inner.dimsPos, inner.single
+	if p.channels == 0 {
+		p.channels, p.chPos = inner.channels, inner.chPos
+	}
+	return p
+}

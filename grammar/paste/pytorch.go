@@ -57,7 +57,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	ptAssumedPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
-	prose := ptReadProse(f)
+	prose := ptBracketProse(code, ptReadProse(f))
 	q.Asked = prose.asked
 	if len(mods.order) == 0 {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)

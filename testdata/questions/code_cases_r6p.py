@@ -192,6 +192,76 @@ VGG(arch=((1, 64), (1, 128), (2, 256), (2, 512), (2, 512))) but on 96x96 inputs 
 """, [512, 3], "96 / 2^5 = 3: 512x3x3",
      torch_check=lambda: run(_vgg_blocks(((1, 64), (1, 128), (2, 256), (2, 512), (2, 512))), (1, 1, 96, 96))[0][:2])
 
+# --- 3. the input in words beside code and an error message ------------------
+
+def _two_pool(c_in, a, b, k=3, pad=1):
+    return seq(nn.Conv2d(c_in, a, k, padding=pad), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(a, b, k, padding=pad), nn.ReLU(), nn.MaxPool2d(2))
+
+
+case("r6p-words-input-in-brackets", "error", """
+RuntimeError: mat1 and mat2 shapes cannot be multiplied -- my flower classifier (64x64 rgb) crashes at fc1. what in_features does fc1 need?
+
+self.conv1 = nn.Conv2d(3, 16, 3, padding=1)
+self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
+self.pool = nn.MaxPool2d(2, 2)
+self.fc1 = nn.Linear(32 * 8 * 8, 5)
+
+x = self.pool(F.relu(self.conv1(x)))
+x = self.pool(F.relu(self.conv2(x)))
+x = torch.flatten(x, 1)
+x = self.fc1(x)
+""", [8192], "64 -> 32 -> 16; 32*16*16 = 8,192",
+     torch_check=lambda: [flat(_two_pool(3, 16, 32), (1, 3, 64, 64))])
+
+case("r6p-words-after-message-same-line", "error", """
+self.conv1 = nn.Conv2d(1, 16, 5)
+self.conv2 = nn.Conv2d(16, 32, 5)
+self.pool = nn.MaxPool2d(2)
+# forward: pool(relu(conv1)) -> pool(relu(conv2)) -> flatten -> fc
+
+mat1 and mat2 shapes cannot be multiplied (8x2592 and 512x10). my input is 48x48 grayscale. what size is the feature map before the flatten?
+""", [9, 2592], "48-4 = 44 -> 22; 22-4 = 18 -> 9; 32*9*9 = 2,592",
+     torch_check=lambda: [run(_two_pool(1, 16, 32, k=5, pad=0), (1, 1, 48, 48))[0][1], flat(_two_pool(1, 16, 32, k=5, pad=0), (1, 1, 48, 48))])
+
+case("r6p-comment-forward-three-pools", "forward", """
+stl10 96x96 imgs, what goes in fc1?
+self.conv1 = nn.Conv2d(3, 32, 3, padding=1)
+self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
+self.conv3 = nn.Conv2d(64, 128, 3, padding=1)
+self.pool = nn.MaxPool2d(2)
+self.fc1 = nn.Linear(???, 10)
+# forward: pool(relu(conv1)) -> pool(relu(conv2)) -> pool(relu(conv3)) -> flatten -> fc1
+""", [18432], "96 -> 48 -> 24 -> 12; 128*12*12 = 18,432",
+     torch_check=lambda: [flat(seq(_two_pool(3, 32, 64), nn.Conv2d(64, 128, 3, padding=1), nn.MaxPool2d(2)), (1, 3, 96, 96))])
+
+case("r6p-channels-message-words-after", "error", """
+RuntimeError: Given groups=1, weight of size [32, 3, 3, 3], expected input[16, 1, 28, 28] to have 3 channels, but got 1 channels instead. my images are grayscale so what should the first conv be, and how many params does it have then?
+
+model = nn.Sequential(nn.Conv2d(3, 32, 3), nn.ReLU(), nn.Conv2d(32, 64, 3))
+""", [320], "the conv takes 1 channel: 32*(1*3*3+1) = 320",
+     torch_check=lambda: [params(nn.Conv2d(1, 32, 3))])
+
+case("r6p-words-input-bracket-emotion", "error", """
+fer2013 model (48x48, 1 channel) gives a shape error at the linear. what in_features should self.fc have?
+
+self.features = nn.Sequential(
+    nn.Conv2d(1, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Conv2d(64, 128, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+    nn.Conv2d(128, 256, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+)
+self.fc = nn.Linear(256 * 4 * 4, 7)
+""", [9216], "48 -> 24 -> 12 -> 6; 256*6*6 = 9,216",
+     torch_check=lambda: [flat(seq(_two_pool(1, 64, 128), nn.Conv2d(128, 256, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)), (1, 1, 48, 48))])
+
+case("r6p-old-message-words-after", "error", """
+size mismatch, m1: [4 x 2704], m2: [400 x 120] -- im using the cifar tutorial net on 64x64 images, what should fc1 be?
+conv1 = nn.Conv2d(3, 6, 5)
+pool = nn.MaxPool2d(2, 2)
+conv2 = nn.Conv2d(6, 16, 5)
+fc1 = nn.Linear(16 * 5 * 5, 120)
+""", [2704], "64 -> 60 -> 30 -> 26 -> 13; 16*13*13 = 2,704, as the message says (4 samples of 2,704 features)",
+     torch_check=lambda: [flat(_two_pool(3, 6, 16, k=5, pad=0), (1, 3, 64, 64))])
+
 # CASES_END
 
 
