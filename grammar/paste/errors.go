@@ -105,7 +105,7 @@ func ptReadMessage(src string) (*ptMessage, string) {
 // ("input 56x56. so what h and w"), else the end of the line.
 func errMessageEnd(s string) int {
 	end := len(s)
-	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errStateRE, errRankRE} {
+	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errStateRE, errRankRE, errNegativeRE} {
 		if m := re.FindStringIndex(s); m != nil {
 			end = m[1]
 			if rest := s[end:]; strings.HasPrefix(rest, " instead") {
@@ -119,6 +119,11 @@ func errMessageEnd(s string) int {
 	}
 	return end
 }
+
+// errNegativeRE is Keras's message of a map too small, to its layer's
+// name and the shapes: "Negative dimension size caused by subtracting 3
+// from 2 for 'conv2d_3' with input shapes: [?,2,2,64], [3,3,64,128]".
+var errNegativeRE = regexp.MustCompile(`Negative dimension size caused by subtracting \d+ from \d+ for '[^'\n]*'(?: with input shapes: [^\n]*?\](?:, \[[^\]\n]*\])?)?\.?`)
 
 // errWordsAfterRE are the asker's words after a message on its line:
 // a sentence with a word of three letters or more.

@@ -70,6 +70,9 @@ func ParseKeras(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
 	}
+	if q, ok := parseBlockProse(src, "keras"); ok {
+		return q, nil
+	}
 	q := &lang.Question{}
 	rows := kerasSummaryRows(src)
 	if len(rows) == 0 {

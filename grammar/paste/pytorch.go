@@ -73,6 +73,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err, true
 	}
+	if q, ok := parseBlockProse(src, "pytorch"); ok {
+		return q, nil, true
+	}
 	if q, err, ok := parseD2LArch(src); ok {
 		return q, err, true
 	}

@@ -262,6 +262,43 @@ fc1 = nn.Linear(16 * 5 * 5, 120)
 """, [2704], "64 -> 60 -> 30 -> 26 -> 13; 16*13*13 = 2,704, as the message says (4 samples of 2,704 features)",
      torch_check=lambda: [flat(_two_pool(3, 6, 16, k=5, pad=0), (1, 3, 64, 64))])
 
+# --- 4. a block told in words, repeated -------------------------------------
+
+def _blocks(c_in, chans, k=3, pad=0, convs=1):
+    layers = []
+    for c in chans:
+        for _ in range(convs):
+            layers += [nn.Conv2d(c_in, c, k, padding=pad), nn.ReLU()]
+            c_in = c
+        layers.append(nn.MaxPool2d(2))
+    return seq(*layers)
+
+
+case("r6p-blocks-keras-same-params", "blocks", """
+3 blocks of Conv2D(3x3, padding='same') + MaxPooling2D(2) on 64x64x3 input, filters 16, 32, 64. what's the flatten size and total params?
+""", [4096, 23584], "same convs keep the size, pools 64 -> 32 -> 16 -> 8; 64*8*8 = 4,096; 448 + 4,640 + 18,496 = 23,584",
+     torch_check=lambda: [flat(_blocks(3, [16, 32, 64], pad=1), (1, 3, 64, 64)), params(_blocks(3, [16, 32, 64], pad=1))])
+
+case("r6p-blocks-tinyvgg-p1", "blocks", """
+block = Conv2d(k=3, p=1) -> ReLU -> Conv2d(k=3, p=1) -> ReLU -> MaxPool2d(2); i have 3 blocks, 32 hidden units, input 3x64x64. in_features of the classifier Linear?
+""", [2048], "padding 1 keeps the size; 64 -> 32 -> 16 -> 8; 32*8*8 = 2,048",
+     torch_check=lambda: [flat(_blocks(3, [32, 32, 32], pad=1, convs=2), (1, 3, 64, 64))])
+
+case("r6p-blocks-keras-switch-same", "blocks", """
+ValueError: Negative dimension size caused by subtracting 3 from 2 for 'conv2d_3'. model: 4 blocks of Conv2D 3x3 + MaxPooling2D(2) on 28x28x1, filters 16, 32, 64, 128. if i switch the convs to padding='same' what size comes out of the Flatten?
+""", [128], "same convs: 28 -> 14 -> 7 -> 3 -> 1; 128*1*1 = 128",
+     torch_check=lambda: [flat(_blocks(1, [16, 32, 64, 128], pad=1), (1, 1, 28, 28))])
+
+case("r6p-blocks-remove-last", "blocks", """
+three blocks of [Conv2d 3x3 no pad, ReLU, MaxPool2d(2)] with channels 8, 16, 32 on 1x28x28. if I remove the last block what in_features does the linear need?
+""", [400], "28 -> 26 -> 13 -> 11 -> 5 after two blocks; 16*5*5 = 400",
+     torch_check=lambda: [flat(_blocks(1, [8, 16]), (1, 1, 28, 28))])
+
+case("r6p-blocks-valid-params", "blocks", """
+two blocks of Conv2D(3x3, padding='valid') + MaxPooling2D(2) on 100x100x3, 32 filters each: total conv params and the output shape?
+""", [10144, 23], "3*32*9+32 = 896, 32*32*9+32 = 9,248: 10,144; 100 -> 98 -> 49 -> 47 -> 23",
+     torch_check=lambda: [params(_blocks(3, [32, 32])), run(_blocks(3, [32, 32]), (1, 3, 100, 100))[0][1]])
+
 # CASES_END
 
 
