@@ -238,7 +238,7 @@ func ptBracketProse(code string, p ptProse) ptProse {
 	}
 	lines := strings.Split(code, "\n")
 	for i, l := range lines {
-		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") {
+		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") || errLineRE.MatchString(l) || ptTooSmallRE.MatchString(l) {
 			lines[i] = strings.Repeat(" ", len(l))
 			continue
 		}

@@ -97,8 +97,8 @@ func findAddedLayer(words, framework string) (a addedLayer, ok bool) {
 // at the end. It reports whether it read one.
 func withAddedLayer(src, words, framework string, rows []kerasRow, q *lang.Question) bool {
 	a, ok := findAddedLayer(words, framework)
-	if !ok || q.Input == nil || len(q.Layers) == 0 {
-		return false
+	if !ok || q.Input == nil || len(q.Layers) == 0 || len(rows) > 0 && rows[len(rows)-1].Type == "Dense" {
+		return false // the table ends with its own Linear: the words name one of its rows
 	}
 	last := q.Input
 	for _, l := range q.Layers {
