@@ -229,6 +229,11 @@ func ptAskInFeatures(prose ptProse, q *lang.Question) {
 // a def, a return, a call on self.
 var ptNotWordsRE = regexp.MustCompile(`^\s*(?:[\w.\[\]]+\s*=[^=]|def\s|class\s|return\b|#|for\s|if\s|[\w.]+\()|\bnn\.\w+\(`)
 
+// ptMessageSizesRE are the sizes of a message the front-end does not
+// read: "Calculated padded input size per channel: (2 x 2)", "Given
+// input size: (512x4x4)".
+var ptMessageSizesRE = regexp.MustCompile(`(?i)\bcalculated\b|\bgiven\s+input\s+size\b|\bexpected\s+input\b|\binput\[`)
+
 // ptBracketProse fills the input the words give in brackets ("for my
 // emotion classifier (48x48 grayscale)"), which the reader of words skips
 // as a call's arguments, when the words outside brackets give none.
@@ -238,7 +243,7 @@ func ptBracketProse(code string, p ptProse) ptProse {
 	}
 	lines := strings.Split(code, "\n")
 	for i, l := range lines {
-		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") || errLineRE.MatchString(l) || ptTooSmallRE.MatchString(l) {
+		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") || ptTooSmallRE.MatchString(l) || ptMessageSizesRE.MatchString(l) {
 			lines[i] = strings.Repeat(" ", len(l))
 			continue
 		}
