@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
+		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src)
 	}
 	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
@@ -92,6 +92,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 		if q, ok, err := tsFromOneRow(src, rows); ok {
 			return q, err, true
 		}
+	}
+	if q, ok := tsRowWithWords(src); ok {
+		return q, nil, true
 	}
 	return nil, nil, false
 }

@@ -299,6 +299,38 @@ two blocks of Conv2D(3x3, padding='valid') + MaxPooling2D(2) on 100x100x3, 32 fi
 """, [10144, 23], "3*32*9+32 = 896, 32*32*9+32 = 9,248: 10,144; 100 -> 98 -> 49 -> 47 -> 23",
      torch_check=lambda: [params(_blocks(3, [32, 32])), run(_blocks(3, [32, 32]), (1, 3, 100, 100))[0][1]])
 
+# --- 5. one torchsummary row, the layer's settings in words ------------------
+
+case("r6p-row-bias-on", "summary", """
+torchsummary row: Conv2d-1  [-1, 32, 112, 112]  864  (3->32, 3x3, stride 2, pad 1, bias=False since BN follows). with bias=True how many would it show?
+""", [896], "3*3*3*32 = 864 without bias; + 32 = 896",
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 3, stride=2, padding=1, bias=True))])
+
+case("r6p-row-bias-off", "summary", """
+```
+Conv2d-3          [-1, 64, 56, 56]         36,928
+```
+(kernel 3, pad 1, from 64 channels) what if I set bias=False on it?
+""", [36864], "3*3*64*64 = 36,864",
+     torch_check=lambda: [params(nn.Conv2d(64, 64, 3, padding=1, bias=False))])
+
+case("r6p-row-blank-prev-shape", "summary", """
+Conv2d-2          [-1, 64, 28, 28]               ???
+(the layer before gives [-1, 32, 28, 28], kernel 3, padding 1). what's the Param # there?
+""", [18496], "3*3*32*64+64 = 18,496",
+     torch_check=lambda: [params(nn.Conv2d(32, 64, 3, padding=1))])
+
+case("r6p-row-lenet-no-bias", "summary", """
+Conv2d-1 [-1, 6, 28, 28] 456 is lenet's c1 (1->6, 5x5). what would the row say with bias=False
+""", [150], "5*5*1*6 = 150",
+     torch_check=lambda: [params(nn.Conv2d(1, 6, 5, bias=False))])
+
+case("r6p-row-blank-in-channels", "summary", """
+        Conv2d-5          [-1, 256, 14, 14]               ???
+128 input channels, 3x3 kernel, padding=1, bias default (PyTorch). whats the param count for that row
+""", [295168], "3*3*128*256+256 = 295,168",
+     torch_check=lambda: [params(nn.Conv2d(128, 256, 3, padding=1))])
+
 # CASES_END
 
 
