@@ -234,6 +234,25 @@ var ptNotWordsRE = regexp.MustCompile(`^\s*(?:[\w.\[\]]+\s*=[^=]|def\s|class\s|r
 // input size: (512x4x4)".
 var ptMessageSizesRE = regexp.MustCompile(`(?i)\bcalculated\b|\bgiven\s+input\s+size\b|\bexpected\s+input\b|\binput\[`)
 
+// ptGroupRE is words in brackets; ptLayerWordsRE marks a group that tells
+// layers, not the input: "(28x28 input, max_pool2d(2) after each conv)".
+var (
+	ptGroupRE      = regexp.MustCompile(`\(([^()\n]*)\)`)
+	ptLayerWordsRE = regexp.MustCompile(`(?i)pool|conv|linear|dense|relu|stride|pad|kernel|filter|layer|after|before|each|block|flatten`)
+)
+
+// ptInputGroups keeps of line only the words in brackets that tell no
+// layer; the rest is blanked (spaces, so positions hold).
+func ptInputGroups(line string) string {
+	out := []byte(strings.Repeat(" ", len(line)))
+	for _, m := range ptGroupRE.FindAllStringSubmatchIndex(line, -1) {
+		if !ptLayerWordsRE.MatchString(line[m[2]:m[3]]) {
+			copy(out[m[2]:m[3]], line[m[2]:m[3]])
+		}
+	}
+	return string(out)
+}
+
 // ptBracketProse fills the input the words give in brackets ("for my
 // emotion classifier (48x48 grayscale)"), which the reader of words skips
 // as a call's arguments, when the words outside brackets give none.
@@ -247,7 +266,7 @@ func ptBracketProse(code string, p ptProse) ptProse {
 			lines[i] = strings.Repeat(" ", len(l))
 			continue
 		}
-		lines[i] = strings.NewReplacer("(", " ", ")", " ").Replace(l)
+		lines[i] = ptInputGroups(l)
 	}
 	f, err := ptParseTree(strings.Join(lines, "\n"))
 	if err != nil {
