@@ -67,6 +67,20 @@ func ptCodeMarks(src string) int {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	if rebuilt, note, old, ok := kerasRebuilt(src); ok {
+		q, err := parseKeras(rebuilt)
+		if err != nil {
+			return nil, err
+		}
+		q.Notes = append(q.Notes, note)
+		q.Unused = append(q.Unused, old...)
+		return q, nil
+	}
+	return parseKeras(src)
+}
+
+// parseKeras is ParseKeras once the words' rebuild is applied.
+func parseKeras(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
 	}

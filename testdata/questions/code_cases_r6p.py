@@ -331,6 +331,37 @@ case("r6p-row-blank-in-channels", "summary", """
 """, [295168], "3*3*128*256+256 = 295,168",
      torch_check=lambda: [params(nn.Conv2d(128, 256, 3, padding=1))])
 
+# --- 6. a Keras model rebuilt on another input -------------------------------
+
+def _k2(c_in, f1, f2):
+    return seq(nn.Conv2d(c_in, f1, 3), nn.MaxPool2d(2), nn.Conv2d(f1, f2, 3), nn.MaxPool2d(2))
+
+
+case("r6p-keras-rebuild-input-params", "keras", """
+trained this on 28x28 mnist, now I want 64x64 inputs. if I rebuild it with input_shape=(64, 64, 1), how many params does the whole model have?
+
+model = Sequential([
+    Conv2D(16, 3, activation='relu', input_shape=(28, 28, 1)),
+    MaxPooling2D(2),
+    Conv2D(32, 3, activation='relu'),
+    MaxPooling2D(2),
+    Flatten(),
+    Dense(10, activation='softmax'),
+])
+""", [67530], "64 -> 62 -> 31 -> 29 -> 14; flatten 14*14*32 = 6,272; 160 + 4,640 + (6272*10+10 = 62,730) = 67,530",
+     torch_check=lambda: [params(_k2(1, 16, 32), nn.Linear(flat(_k2(1, 16, 32), (1, 1, 64, 64)), 10))])
+
+case("r6p-keras-rebuild-flatten", "keras", """
+model.add(Conv2D(32, (3, 3), activation='relu', input_shape=(32, 32, 3)))
+model.add(MaxPooling2D((2, 2)))
+model.add(Conv2D(64, (3, 3), activation='relu'))
+model.add(MaxPooling2D((2, 2)))
+model.add(Flatten())
+model.add(Dense(128, activation='relu'))
+what's the flatten size if I switch to input_shape=(96, 96, 3)?
+""", [30976], "96 -> 94 -> 47 -> 45 -> 22; 22*22*64 = 30,976",
+     torch_check=lambda: [flat(_k2(3, 32, 64), (1, 3, 96, 96))])
+
 # CASES_END
 
 
