@@ -45,8 +45,11 @@ func bpClauseEnd(src string, from int) int {
 		case ')', ']':
 			depth--
 		}
-		if depth <= 0 && i > from && bpStopRE.MatchString(src[i:]) {
+		if depth <= 0 && i > from && bpStopRE.MatchString(src[i:min(len(src), i+16)]) {
 			return i
+		}
+		if i-from > 240 {
+			return i // a block is told in a sentence, not a page
 		}
 	}
 	return len(src)
@@ -62,8 +65,11 @@ func bpClauseStart(src string, to int) int {
 		case '(', '[':
 			depth--
 		}
-		if depth <= 0 && bpStartRE.MatchString(src[:i+1]) {
+		if depth <= 0 && bpStartRE.MatchString(src[max(0, i-16):i+1]) {
 			return i + 1
+		}
+		if to-i > 240 {
+			return i
 		}
 	}
 	return 0
@@ -144,7 +150,7 @@ type bpBlock struct {
 // parseBlockProse reads a network told as a repeated block; ok false
 // when src is not one, or one whose parts it cannot all read.
 func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
-	if bpHasCode(src) || strings.Count(src, "\n") > 8 {
+	if len(src) > 1200 || bpHasCode(src) || strings.Count(src, "\n") > 8 {
 		return nil, false
 	}
 	q = &lang.Question{}
