@@ -110,6 +110,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		return nil, err
 	}
 	ptRFInput(q)
+	ptAdaptiveFill(q, fx)
 	if ptSolvePadding(f, q) {
 		q.Framework = "pytorch"
 		q.Canonical = lang.Format(q)

@@ -362,6 +362,29 @@ what's the flatten size if I switch to input_shape=(96, 96, 3)?
 """, [30976], "96 -> 94 -> 47 -> 45 -> 22; 22*22*64 = 30,976",
      torch_check=lambda: [flat(_k2(3, 32, 64), (1, 3, 96, 96))])
 
+# --- 7. an adaptive pool fixes what reaches the Linear -----------------------
+
+case("r6p-adaptive-blank-no-input", "adaptive", """
+do I need the image size for this? what's in_features of the head
+
+self.body = nn.Sequential(
+    ...,
+    nn.Conv2d(256, 512, 3, padding=1), nn.ReLU(),
+)
+self.gap = nn.AdaptiveAvgPool2d((2, 2))
+self.head = nn.Linear(???, 100)
+""", [2048], "the adaptive pool gives 512x2x2 = 2,048 whatever the input",
+     torch_check=lambda: [flat(seq(nn.Conv2d(256, 512, 3, padding=1), nn.AdaptiveAvgPool2d((2, 2))), (1, 256, 37, 51))])
+
+case("r6p-adaptive-one-number", "adaptive", """
+self.features = nn.Sequential(nn.Conv2d(3, 64, 3), nn.ReLU(), nn.Conv2d(64, 96, 3), nn.ReLU())
+self.pool = nn.AdaptiveMaxPool2d(4)
+self.fc = nn.Linear(???, 2)
+what number goes in the ??? and how many params does fc get
+""", [1536, 3074], "96x4x4 = 1,536 for any input; 1536*2+2 = 3,074",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 64, 3), nn.Conv2d(64, 96, 3), nn.AdaptiveMaxPool2d(4)), (1, 3, 50, 50)),
+                          params(nn.Linear(1536, 2))])
+
 # CASES_END
 
 
