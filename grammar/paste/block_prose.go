@@ -147,6 +147,33 @@ type bpBlock struct {
 	same  bool // a conv with padding 'same'
 }
 
+// unroll repeats the block n times from ch input channels, the convs
+// taking filters in order ('same' padding for all when allSame).
+func (b bpBlock) unroll(n, ch int, filters []int, allSame bool, pos lang.Position) []lang.Layer {
+	var out []lang.Layer
+	k := 0
+	for range n {
+		ci, pi := 0, 0
+		for _, isConv := range b.order {
+			if !isConv {
+				out = append(out, lang.Layer{Layer: b.pools[pi], Pos: pos})
+				pi++
+				continue
+			}
+			c := b.convs[ci]
+			ci++
+			c.In, c.Out = ch, filters[k]
+			if allSame {
+				c.PadMode, c.Pad = calc.PadSame, nil
+			}
+			ch = c.Out
+			k++
+			out = append(out, lang.Layer{Layer: c, Pos: pos})
+		}
+	}
+	return out
+}
+
 // parseBlockProse reads a network told as a repeated block; ok false
 // when src is not one, or one whose parts it cannot all read.
 func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
@@ -180,27 +207,7 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 	}
 	n = drop
 	q.Input = in
-	pos := ptOffsetPos(src, at)
-	ch, k := in[0], 0
-	for range n {
-		ci, pi := 0, 0
-		for _, isConv := range b.order {
-			if !isConv {
-				q.Layers = append(q.Layers, lang.Layer{Layer: b.pools[pi], Pos: pos})
-				pi++
-				continue
-			}
-			c := b.convs[ci]
-			ci++
-			c.In, c.Out = ch, filters[k]
-			if whatIf {
-				c.PadMode, c.Pad = calc.PadSame, nil
-			}
-			ch = c.Out
-			k++
-			q.Layers = append(q.Layers, lang.Layer{Layer: c, Pos: pos})
-		}
-	}
+	q.Layers = b.unroll(n, in[0], filters, whatIf, ptOffsetPos(src, at))
 	q.Asked = bpAsked(src)
 	q.Notes = append(q.Notes, fmt.Sprintf("read as %d blocks of %s, one after the other", n, bpFormat(b)))
 	if whatIf {
