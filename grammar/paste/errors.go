@@ -47,7 +47,14 @@ type ptMessage struct {
 	// swapped: the words say the conv's channels are the wrong way round
 	// ("I think I swapped the args", "64 in -> 128 out")
 	swapped bool
+	// fixedAsked: the words ask about the layer once fixed ("what
+	// in_channels should it have, and how many params then?")
+	fixedAsked bool
 }
+
+// errFixedAskedRE are words that ask about a layer once its error is
+// fixed.
+var errFixedAskedRE = regexp.MustCompile(`(?i)\b(?:then|once|should|fixed|corrected|after\s+(?:the|that|this|i|fixing|changing)|if\s+i\s+(?:change|fix|make|set|switch))\b`)
 
 // appendLinear adds the Linear the message names (in, out) after layers
 // that end in a feature map and hold no such Linear (a forward told in
@@ -88,9 +95,39 @@ func ptReadMessage(src string) (*ptMessage, string) {
 	if m == nil {
 		return nil, src
 	}
-	blank := errLineRE.ReplaceAllStringFunc(src, func(s string) string { return strings.Repeat(" ", len(s)) })
+	blank := errLineRE.ReplaceAllStringFunc(src, func(s string) string { return strings.Repeat(" ", errMessageEnd(s)) + s[errMessageEnd(s):] })
+	m.fixedAsked = errFixedAskedRE.MatchString(blank)
 	return m, blank
 }
+
+// errMessageEnd is where the message on line s ends: after its shapes
+// ("(1x12544 and 9216x128)", "... channels instead") when the words go on
+// ("input 56x56. so what h and w"), else the end of the line.
+func errMessageEnd(s string) int {
+	end := len(s)
+	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errStateRE, errRankRE, errNegativeRE} {
+		if m := re.FindStringIndex(s); m != nil {
+			end = m[1]
+			if rest := s[end:]; strings.HasPrefix(rest, " instead") {
+				end += len(" instead")
+			}
+			break
+		}
+	}
+	if end < len(s) && !errWordsAfterRE.MatchString(s[end:]) {
+		return len(s) // the message goes on: "(4x9216 and 400x120)" then nothing of the asker's
+	}
+	return end
+}
+
+// errNegativeRE is Keras's message of a map too small, to its layer's
+// name and the shapes: "Negative dimension size caused by subtracting 3
+// from 2 for 'conv2d_3' with input shapes: [?,2,2,64], [3,3,64,128]".
+var errNegativeRE = regexp.MustCompile(`Negative dimension size caused by subtracting \d+ from \d+ for '[^'\n]*'(?: with input shapes: [^\n]*?\](?:, \[[^\]\n]*\])?)?\.?`)
+
+// errWordsAfterRE are the asker's words after a message on its line:
+// a sentence with a word of three letters or more.
+var errWordsAfterRE = regexp.MustCompile(`^[\s.,;:—–-]*\b[A-Za-z]{2,}\b[^\n]*[A-Za-z]{3,}`)
 
 func ptMatchMessage(src string) *ptMessage {
 	at := func(i int) lang.Position {
@@ -229,7 +266,7 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 	if len(q.Layers) == 0 && m.groups <= 1 {
 		q.Input = calc.Shape(m.input[1:])
 		in := got
-		if slices.Contains(q.Asked, "params") {
+		if slices.Contains(q.Asked, "params") && !m.fixedAsked {
 			// "how many weights are in that conv?": the layer of the message,
 			// as it is; the fix is said first
 			in, q.Input = m.weight[1], nil

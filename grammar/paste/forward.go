@@ -347,12 +347,21 @@ func (t *fwTracer) lookup(n *ptNode) fwVal {
 // module named alone ("then fc") and "flatten". It returns nil when the
 // words name no module of the paste.
 func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Question) []lang.Layer {
-	start := slices.IndexFunc(f.Nodes, func(n *ptNode) bool { return strings.EqualFold(n.Ident, "forward") && len(n.Calls) == 0 })
-	if start < 0 || m.fwd != nil {
+	if m.fwd != nil {
+		return nil
+	}
+	isForward := func(n *ptNode) bool { return strings.EqualFold(n.Ident, "forward") && len(n.Calls) == 0 }
+	nodes := f.Nodes
+	start := slices.IndexFunc(nodes, isForward)
+	if start < 0 {
+		nodes = fwCommentForward(f.Comments, isForward) // "# forward: pool(relu(conv1)) -> pool(relu(conv2)) -> fc"
+		start = min(len(nodes)-1, 0)
+	}
+	if start < 0 {
 		return nil
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
-	cur := t.proseSteps(f.Nodes[start+1:], fwVal{kind: fwTensor})
+	cur := t.proseSteps(nodes[start+1:], fwVal{kind: fwTensor})
 	if len(t.used) == 0 {
 		return nil
 	}
@@ -363,6 +372,20 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 	q.Notes = append(q.Notes, "layers taken in the order the words after \"forward\" apply them")
 	q.Notes = append(q.Notes, t.notes...)
 	return append(out, fwUnnamedTail(m, out, q)...)
+}
+
+// fwCommentForward is the nodes of a comment that tells forward in words,
+// from its "forward" on, all on that comment's line; nil for none.
+func fwCommentForward(comments []*ptNode, isForward func(*ptNode) bool) []*ptNode {
+	i := slices.IndexFunc(comments, isForward)
+	if i < 0 {
+		return nil
+	}
+	end := i + 1
+	for end < len(comments) && comments[end].Pos.Line == comments[i].Pos.Line {
+		end++
+	}
+	return comments[i:end]
 }
 
 // proseSteps applies the words of a forward told in words to cur, in

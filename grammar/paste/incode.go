@@ -30,5 +30,12 @@ func InCode(src string, off int) bool {
 		return true // inside a call or a list that spans lines
 	}
 	return ptCodeLineRE.MatchString(line) || allLayerRE.MatchString(line) || kerasRowRE.MatchString(kerasBorders.Replace(line)) ||
-		tsRowRE.MatchString(line)
+		tsRowRE.MatchString(line) || messageBeforeCode(line, src[end:])
+}
+
+// messageBeforeCode reports whether line holds an error message and the
+// code below it follows: the words on the message's line ("... instead.
+// what should the first conv be?") ask about that code, not on their own.
+func messageBeforeCode(line, after string) bool {
+	return errLineRE.MatchString(line) && (ptLayerRE.MatchString(after) || kerasScore(after) > 0)
 }

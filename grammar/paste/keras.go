@@ -67,8 +67,25 @@ func ptCodeMarks(src string) int {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	if rebuilt, note, old, ok := kerasRebuilt(src); ok {
+		q, err := parseKeras(rebuilt)
+		if err != nil {
+			return nil, err
+		}
+		q.Notes = append(q.Notes, note)
+		q.Unused = append(q.Unused, old...)
+		return q, nil
+	}
+	return parseKeras(src)
+}
+
+// parseKeras is ParseKeras once the words' rebuild is applied.
+func parseKeras(src string) (*lang.Question, error) {
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
+	}
+	if q, ok := parseBlockProse(src, "keras"); ok {
+		return q, nil
 	}
 	q := &lang.Question{}
 	rows := kerasSummaryRows(src)
@@ -80,17 +97,20 @@ func ParseKeras(src string) (*lang.Question, error) {
 			return bn, nil
 		}
 	}
+	orig := src
 	if len(rows) > 0 {
 		src = kerasBlankRows(src)
 	}
 	f, err := ptParseTree(src)
-	if err == nil && len(rows) > 0 && kerasCountLayers(f) < min(len(rows), 2) {
+	_, adds := findAddedLayer(src, "keras")
+	if err == nil && len(rows) > 0 && (kerasCountLayers(f) < min(len(rows), 2) || adds && len(rows) >= 2) {
 		prose := ptReadProse(f)
 		q.Asked = prose.asked
 		q.Input = kerasSummaryInput(prose, rows)
 		if err := kerasFromSummary(rows, q); err != nil {
 			return nil, err
 		}
+		withAddedLayer(orig, src, "keras", rows, q)
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}

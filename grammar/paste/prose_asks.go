@@ -224,3 +224,61 @@ func ptAskInFeatures(prose ptProse, q *lang.Question) {
 	}
 	q.Asked = []string{"output"}
 }
+
+// ptNotWordsRE marks a line of code, not words: an assignment, a module,
+// a def, a return, a call on self.
+var ptNotWordsRE = regexp.MustCompile(`^\s*(?:[\w.\[\]]+\s*=[^=]|def\s|class\s|return\b|#|for\s|if\s|[\w.]+\()|\bnn\.\w+\(`)
+
+// ptMessageSizesRE are the sizes of a message the front-end does not
+// read: "Calculated padded input size per channel: (2 x 2)", "Given
+// input size: (512x4x4)".
+var ptMessageSizesRE = regexp.MustCompile(`(?i)\bcalculated\b|\bgiven\s+input\s+size\b|\bexpected\s+input\b|\binput\[`)
+
+// ptGroupRE is words in brackets; ptLayerWordsRE marks a group that tells
+// layers, not the input: "(28x28 input, max_pool2d(2) after each conv)".
+var (
+	ptGroupRE      = regexp.MustCompile(`\(([^()\n]*)\)`)
+	ptLayerWordsRE = regexp.MustCompile(`(?i)pool|conv|linear|dense|relu|stride|pad|kernel|filter|layer|after|before|each|block|flatten`)
+)
+
+// ptInputGroups keeps of line only the words in brackets that tell no
+// layer; the rest is blanked (spaces, so positions hold).
+func ptInputGroups(line string) string {
+	out := []byte(strings.Repeat(" ", len(line)))
+	for _, m := range ptGroupRE.FindAllStringSubmatchIndex(line, -1) {
+		if !ptLayerWordsRE.MatchString(line[m[2]:m[3]]) {
+			copy(out[m[2]:m[3]], line[m[2]:m[3]])
+		}
+	}
+	return string(out)
+}
+
+// ptBracketProse fills the input the words give in brackets ("for my
+// emotion classifier (48x48 grayscale)"), which the reader of words skips
+// as a call's arguments, when the words outside brackets give none.
+func ptBracketProse(code string, p ptProse) ptProse {
+	if p.dims != nil {
+		return p
+	}
+	lines := strings.Split(code, "\n")
+	for i, l := range lines {
+		if ptNotWordsRE.MatchString(l) || !strings.Contains(l, "(") || ptTooSmallRE.MatchString(l) || ptMessageSizesRE.MatchString(l) {
+			lines[i] = strings.Repeat(" ", len(l))
+			continue
+		}
+		lines[i] = ptInputGroups(l)
+	}
+	f, err := ptParseTree(strings.Join(lines, "\n"))
+	if err != nil {
+		return p
+	}
+	inner := ptReadProse(f)
+	if inner.dims == nil {
+		return p
+	}
+	p.dims, p.dimsPos, p.single = inner.dims, inner.dimsPos, inner.single
+	if p.channels == 0 {
+		p.channels, p.chPos = inner.channels, inner.chPos
+	}
+	return p
+}

@@ -40,3 +40,33 @@ func TestProseAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketInput checks the input read from words in brackets: a
+// group that tells only the input gives it; one that also tells layers
+// ("max_pool2d(2) after each conv") does not, since the paste does not
+// apply those layers (its params are then counted layer by layer).
+func TestBracketInput(t *testing.T) {
+	code := "\nself.conv1 = nn.Conv2d(1, 8, 3)\nself.fc = nn.Linear(8 * 26 * 26, 10)" // fits a 28x28 input
+	tests := []struct {
+		words string
+		input string // ptShapeText of the input, "" for none
+	}{
+		{"my digit net (28x28 grayscale) crashes, what in_features?", "1×28×28"},
+		{"whats fc's in_features for my classifier (28x28, 1 channel)", "1×28×28"},
+		{"params total? (28x28 input, max_pool2d(2) after each conv)", ""},
+		{"RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3).", ""},
+	}
+	for _, tt := range tests {
+		q, err := ParsePyTorch(tt.words + code)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.words, err)
+		}
+		got := ""
+		if q.Input != nil {
+			got = ptShapeText(q.Input)
+		}
+		if got != tt.input {
+			t.Errorf("%q: input %q, want %q", tt.words, got, tt.input)
+		}
+	}
+}

@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil
+		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src)
 	}
 	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
@@ -57,7 +57,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	ptAssumedPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
-	prose := ptReadProse(f)
+	prose := ptBracketProse(code, ptReadProse(f))
 	q.Asked = prose.asked
 	if len(mods.order) == 0 {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
@@ -71,6 +71,12 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 // torchsummary table or one of its rows. ok is false for none of them.
 func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 	if q, err, ok := ptFirstOfMany(src); ok {
+		return q, err, true
+	}
+	if q, ok := parseBlockProse(src, "pytorch"); ok {
+		return q, nil, true
+	}
+	if q, err, ok := parseD2LArch(src); ok {
 		return q, err, true
 	}
 	if npLooksLike(src) {
@@ -87,6 +93,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 			return q, err, true
 		}
 	}
+	if q, ok := tsRowWithWords(src); ok {
+		return q, nil, true
+	}
 	return nil, nil, false
 }
 
@@ -101,6 +110,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		return nil, err
 	}
 	ptRFInput(q)
+	ptAdaptiveFill(q, fx)
 	if ptSolvePadding(f, q) {
 		q.Framework = "pytorch"
 		q.Canonical = lang.Format(q)

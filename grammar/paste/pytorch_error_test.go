@@ -213,6 +213,12 @@ func ptAdversarial() []string {
 		strings.Repeat("conv1_1(3,3,3,p1,s2) ", 190) + "input 64x64",
 		strings.Repeat("x = self.pool(self.conv1(x))  # Conv2d(3, 3, 3)\n", 80) + "x = x.view(-1, ???)",
 		strings.Repeat("AdaptiveAvgPool2d((6,6)) on 256 channels ", 90),
+		strings.Repeat("conv 3x3 + maxpool 2 three times ", 120) + "on 64x64x3, filters 8",
+		"2 blocks of " + strings.Repeat("(", 1900) + strings.Repeat(")", 1900),
+		"conv_arch = (" + strings.Repeat("(1, 64), ", 400) + ")",
+		strings.Repeat("Conv2d-1 [-1, 64, 112, 112] 9,408 (3->64, 7x7) ", 80),
+		strings.Repeat("rebuild with input_shape=(42, 42, 1) ", 100) + "\nmodel.add(Conv2D(8, 3, input_shape=(28, 28, 1)))",
+		"block = " + strings.Repeat("conv(k3,p0) relu ", 230) + ", 2 blocks, input 1x28x28, 10 hidden units",
 	}
 }
 

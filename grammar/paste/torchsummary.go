@@ -157,12 +157,14 @@ func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err e
 // tsFromSummary answers a pasted torchsummary table.
 func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	q := &lang.Question{}
-	if f, err := ptParseTree(tsBlankRows(src)); err == nil {
+	words := tsBlankRows(src)
+	if f, err := ptParseTree(words); err == nil {
 		q.Asked = ptReadProse(f).asked
 	}
 	if err := kerasFromSummary(rows, q); err != nil {
 		return nil, err
 	}
+	withAddedLayer(src, words, "pytorch", rows, q)
 	for i, n := range q.Notes {
 		q.Notes[i] = strings.Replace(n, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)", "rebuilt from torchsummary's rows", 1)
 	}
