@@ -71,6 +71,9 @@ func wordsAsked(src string) []askedFamily {
 	var out []askedFamily
 	last := -1 // the end of the last name asked in this clause, or -1
 	for _, n := range all {
+		if n.start < last {
+			continue // inside a name already read: "input size" holds "size"
+		}
 		if last >= 0 && askClauseEnd.MatchString(src[last:n.start]) {
 			last = -1
 		}

@@ -42,6 +42,20 @@ func TestWordsAsked(t *testing.T) {
 	}
 }
 
+// TestOverlappingAskNames: two names of what is asked can overlap ("input
+// size" and "size" in "the Dense input size"); the second is inside the
+// first and read once. It panicked (a slice from the first's end back to
+// the second's start).
+func TestOverlappingAskNames(t *testing.T) {
+	src := "ValueError: Negative dimension size caused by subtracting 3 from 2 for 'conv2d_3'. model: 4 blocks of Conv2D 3x3 + MaxPooling2D(2) on 28x28x1, filters 16, 32, 64, 128. if i switch the convs to padding='same' whats the Dense input size after Flatten?"
+	if len(wordsAsked(src)) == 0 {
+		t.Errorf("%q: nothing asked", src)
+	}
+	if _, err := ParseAll(src); err != nil {
+		t.Errorf("%q: %v", src, err)
+	}
+}
+
 // TestUnansweredAsks checks that a reading whose first line would answer
 // another quantity than the one asked, or cannot size what was asked, is
 // doubted; and that one answering it is not.

@@ -436,7 +436,7 @@ func (r *enReader) flattened(q *lang.Question, layers []lang.Layer, input calc.S
 			k++
 		} else if k > 0 {
 			if _, flat := layers[k-1].Layer.(calc.Flatten); !flat {
-				if _, lin := layers[k-1].Layer.(calc.Linear); !lin && input != nil {
+				if _, lin := layers[k-1].Layer.(calc.Linear); !lin && (input != nil || globalPool(layers[k-1].Layer)) {
 					layers = append(layers[:k], append([]lang.Layer{{Layer: calc.Flatten{}, Pos: layers[k].Pos}}, layers[k:]...)...)
 					k++
 				}
@@ -446,12 +446,23 @@ func (r *enReader) flattened(q *lang.Question, layers []lang.Layer, input calc.S
 	return layers
 }
 
+// globalPool reports whether l fixes the spatial size whatever the input:
+// a dense after it reads its channels even when no input size is given.
+func globalPool(l calc.Layer) bool {
+	switch l.(type) {
+	case calc.GlobalAvgPool, calc.AdaptivePool:
+		return true
+	}
+	return false
+}
+
 // keptFlattens keeps the flatten mentions only where a shape needs them.
 func keptFlattens(layers []lang.Layer, input calc.Shape) []lang.Layer {
 	var kept []lang.Layer
 	for k, l := range layers {
 		if _, ok := l.Layer.(calc.Flatten); ok {
-			if input == nil || (k > 0 && kept != nil && enIsFlat(kept[len(kept)-1])) || (k == 0 && len(input) == 1) {
+			afterPool := len(kept) > 0 && globalPool(kept[len(kept)-1].Layer)
+			if input == nil && !afterPool || (k > 0 && kept != nil && enIsFlat(kept[len(kept)-1])) || (k == 0 && len(input) == 1) {
 				continue
 			}
 			if len(kept) > 0 {

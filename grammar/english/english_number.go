@@ -752,6 +752,11 @@ func (r *enReader) numRole(n *enNum, class string) string {
 			role = "in"
 		}
 	}
+	// "a 3x3 conv over 10 feature maps", "applied to 6 maps", "across all
+	// 16 channels": what the layer is applied to.
+	if class != "" && r.appliedTo(i) {
+		role = "in"
+	}
 	// "gets 32 feature maps from the first layer": what arrives.
 	if class != "" && n.nat > 0 && r.lem(n.nat+1) == "from" && r.layerWord(n.nat+2) {
 		role = "in"
@@ -779,6 +784,24 @@ func (r *enReader) phraseEnd(i int) bool {
 
 // enReadVerbs say what a filter reads: "sees all 6 maps".
 var enReadVerbs = map[string]bool{"sees": true, "see": true, "reads": true, "spans": true, "covers": true, "looks": true}
+
+// appliedTo reports whether the count at token i follows words that say
+// a layer is applied to it: "over", "across", "on", "onto", "applied to",
+// an article or "all" between ("over all 6 maps").
+func (r *enReader) appliedTo(i int) bool {
+	for j := i - 1; j >= max(0, i-3); j-- {
+		w := strings.ToLower(r.toks[j].raw)
+		switch {
+		case w == "over" || w == "across" || w == "on" || w == "onto":
+			return true
+		case w == "to" && j > 0 && strings.HasPrefix(strings.ToLower(r.toks[j-1].raw), "appl"):
+			return true
+		case w != "all" && w != "the" && w != "its" && w != "a":
+			return false
+		}
+	}
+	return false
+}
 
 // layerWord reports whether a layer is named at token j, after an
 // article: "the first layer", "conv layer 2", "the previous block".

@@ -773,7 +773,8 @@ func (r *enReader) word(i int) {
 			r.g.keep = true
 		}
 	case "ceil":
-		if m := r.main(a); m != nil && !ceilOff.MatchString(r.src[t.end:]) && !ceilDenied.MatchString(r.src[:t.off]) {
+		around := r.src[max(0, t.off-40):min(len(r.src), t.end+20)]
+		if m := r.main(a); m != nil && !ceilOff.MatchString(r.src[t.end:]) && !ceilDenied.MatchString(r.src[:t.off]) && !ceilAsked.MatchString(around) {
 			m.ceil = true // but "ceil_mode=False" and "without ceil mode" round down, PyTorch's default
 		}
 	case "nobias", "bias":
@@ -786,6 +787,10 @@ var ceilOff = regexp.MustCompile(`(?i)^(?:[\s_]*mode)?\s*[=:]?\s*(?:false|0|off|
 
 // ceilDenied matches words before "ceil mode" that deny it.
 var ceilDenied = regexp.MustCompile(`(?i)\b(?:no|without|w/o|not|default|disable\w*)\s+$`)
+
+// ceilAsked matches ceil mode asked about, not set: "does it floor or
+// ceil by default", "is it ceil or floor?", "does pytorch use ceil mode?".
+var ceilAsked = regexp.MustCompile(`(?i)\bfloor\w*\s+or\s+(?:the\s+)?ceil|\bceil\w*\s+or\s+(?:the\s+)?floor|\b(?:does|do|will|would|is|should)\s+(?:it|pytorch|torch|keras|tf|tensorflow)\s+(?:use\s+|do\s+|apply\s+|round\s+with\s+)?(?:the\s+)?ceil`)
 
 // wordCounts reads counts said in words: "Conv2d(512, 512, 3) x3 in a
 // row" (the layer three times), "a single 3x3 filter" (one filter), "a

@@ -53,7 +53,7 @@ var enWords = map[string][]string{
 	"length":     {"length", "long", "sequence", "sequences", "signal", "samples", "timestep", "len", "seq"},
 	"stride":     {"stride", "strides", "strided", "striding", "stepsize", "step", "steps", "hop", "jump", "shift"},
 	"size":       {"size", "sized", "sizes", "dimension", "dimensions", "dims", "dim", "shape", "shapes", "resolution", "spatial", "big", "large", "width", "height", "extent", "area", "wide", "tall", "hxw", "wxh", "hw_"},
-	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding"},
+	"pad":        {"pad", "padding", "padded", "paddings", "zeropadding", "zeros", "zero_padding", "pading", "paddding", "padd", "padds"},
 	"same":       {"same", "half"},
 	"valid":      {"valid", "unpadded"},
 	"ceil":       {"ceil", "ceil_mode", "ceiling"},
