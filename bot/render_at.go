@@ -58,12 +58,31 @@ func atParts(r Reply) []string {
 		}
 		parts = append(parts, s)
 	}
+	whole := "whole network: "
+	if len(q.At) == 1 && q.At[0].Name != "" && soleCounted(r, q.At[0].Layer) {
+		whole = q.At[0].Name + ": " // "add nn.Linear(?, 10) after the flatten: its params?"
+	}
 	for _, a := range leftAsked(q.Asked, used) {
 		if s := askedValue(r, a); s != "" {
-			parts = append(parts, "whole network: "+s)
+			parts = append(parts, whole+s)
 		}
 	}
 	return parts
+}
+
+// soleCounted reports whether top-level layer i (0-based) is the only
+// layer of a network with weights: its counts are the network's, and are
+// named for it, not for "the whole network".
+func soleCounted(r Reply, i int) bool {
+	if r.Summary == nil {
+		return false
+	}
+	for _, row := range r.Summary.Rows {
+		if row.Depth == 0 && row.Index != i+1 && row.Weights+row.Biases > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // leftAsked is what the question asked that no layer named took.

@@ -36,6 +36,11 @@ func TestFirstLineAtLayer(t *testing.T) {
 		// 3*3*8 = 72 per neuron, 16*12*12 = 2,304 neurons: 165,888 links; with a bias each, 168,192.
 		{"3x3 conv, 8 input channels, 16 output channels, output 12x12: how many connections in total, weights only?",
 			[]string{"total connections = 165,888"}, []string{"168,192"}},
+		// A Linear added after a summary: 32*29*29 = 26,912 values in,
+		// 26,912*10+10 = 269,130 parameters, its own (torch 1.13), named
+		// for it rather than "whole network".
+		{"torchsummary:\n        Conv2d-1           [-1, 16, 62, 62]             448\n     MaxPool2d-2           [-1, 16, 31, 31]               0\n        Conv2d-3           [-1, 32, 29, 29]           4,640\nI add nn.Linear(?, 10) after the flatten. its in_features and how many params will that Linear have?",
+			[]string{"in_features of the Linear = 32×29×29 = 26,912", "the Linear: learnable parameters = 269,130"}, []string{"whole network"}},
 		// (3*3*4+1)*30*30 = 33,300.
 		{"connections for one output map of a 3x3 conv on 4 input ch, output 30x30, counting the bias",
 			[]string{"total connections = 33,300"}, nil},
