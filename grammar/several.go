@@ -51,9 +51,13 @@ func splitQuestions(src string) (parts []part) {
 	for _, m := range versus.FindAllStringIndex(src, -1) {
 		cuts[m[0]] = m[1] // the words themselves are dropped
 	}
-	for _, m := range questionEnd.FindAllStringIndex(src, -1) {
+	ends := questionEnd.FindAllStringIndex(src, -1)
+	for _, m := range ends {
 		if paste.InCode(src, m[0]) && !wordsFollow(src, m[0]+1) {
 			continue // "x.view(-1, 64 * ? * ?)", a summary row's "???": no question ends there
+		}
+		if len(ends) == 1 && strings.Contains(src[m[0]:m[1]], "\n") && pasteAfter(src[m[1]:]) {
+			continue // "what should replace the 400?" and the model pasted below it: one question
 		}
 		if _, ok := cuts[m[1]]; !ok && m[1] < len(src) {
 			cuts[m[1]] = m[1]
@@ -72,6 +76,12 @@ func splitQuestions(src string) (parts []part) {
 		}
 	}
 	return appendPart(parts, src, start, len(src), marked[start])
+}
+
+// pasteAfter reports whether rest, on the lines after a message's one
+// question mark, is code: the code the question is about.
+func pasteAfter(rest string) bool {
+	return paste.LooksLikePyTorch(rest) || paste.LooksLikeKeras(rest)
 }
 
 // wordsFollow reports whether the line goes on with words after off:

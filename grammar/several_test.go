@@ -130,3 +130,25 @@ func TestMarkerNotRead(t *testing.T) {
 		t.Errorf("parts %+v", parts)
 	}
 }
+
+// TestQuestionAboveCode: a question asked above the code it is about is
+// one question with that code, not the words and the code apart (which
+// set the model against itself). 28 -> 14 -> 7 with two same convs and
+// pools: 64*7*7 = 3,136 (torch 1.13); code below that asks again is a
+// question of its own.
+func TestQuestionAboveCode(t *testing.T) {
+	one := "RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3136 and 1024x10)\ninput is 28x28 grayscale. what should fc's in_features be?\n\n" +
+		"self.conv1 = nn.Conv2d(1, 32, 3, padding=1)\nself.pool = nn.MaxPool2d(2)\nself.conv2 = nn.Conv2d(32, 64, 3, padding=1)\nself.fc = nn.Linear(1024, 10)\n" +
+		"x = self.pool(F.relu(self.conv1(x)))\nx = self.pool(F.relu(self.conv2(x)))\nx = x.view(x.size(0), -1)\nx = self.fc(x)"
+	qs, err := ParseAll(one)
+	if err != nil || len(qs) != 1 {
+		t.Fatalf("%d questions, %v; want one", len(qs), err)
+	}
+	if got := Format(qs[0]); !strings.Contains(got, "conv 3x3 32->64 pad 1") || !strings.Contains(got, "input 28x28") {
+		t.Errorf("read as %q, want the pasted model on 28x28", got)
+	}
+	two := "params of this?\nnn.Conv2d(3, 8, 3)\nand this one?\nnn.Linear(10, 5)"
+	if qs, err := ParseAll(two); err != nil || len(qs) != 2 {
+		t.Errorf("%q: %d questions, %v; want two", two, len(qs), err)
+	}
+}
