@@ -40,10 +40,15 @@ var (
 // bias", "how many connections does a neuron have (with bias)".
 var biasCounted = regexp.MustCompile(`(?i)\bcount(?:s|ed|ing)?\s+(?:the\s+|its\s+|a\s+)?bias|\bbias(?:es)?\s+(?:is\s+|are\s+)?(?:counted|included|incl\b|as\s+(?:a|an|one)\s+(?:connection|input|weight))|\b(?:plus|incl\.?|including)\s+(?:the\s+|its\s+|a\s+)?bias\b|\bwith\s+(?:the\s+)?bias\s+(?:connection|input)|\(\s*bias\s+incl|\bconnections?\s+(?:\w+\s+){0,7}\(?(?:with|\+)\s+(?:the\s+|its\s+)?bias\b`)
 
+// biasNotCounted matches a negation just before the words that count the
+// bias: "dont count bias", "do not count the bias".
+var biasNotCounted = regexp.MustCompile(`(?i)\b(?:don'?t|do\s+not|not|never|without)\s*$`)
+
 // withBiasCounted marks a question that counts the bias among a neuron's
 // connections, whichever front-end read it.
 func withBiasCounted(src string, q *Question) *Question {
-	if !biasCounted.MatchString(src) {
+	m := biasCounted.FindStringIndex(src)
+	if m == nil || biasNotCounted.MatchString(src[max(0, m[0]-12):m[0]]) {
 		return q
 	}
 	cp := *q
