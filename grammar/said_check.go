@@ -407,8 +407,9 @@ func isRoleKind(l calc.Layer, role string) bool {
 }
 
 // timesSaid matches a block said to repeat: "(conv -> pool) four times",
-// "after two such blocks", "repeat it 3 times", "x4".
-var timesSaid = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|twice|thrice|[2-9])\s+times\b|\b(two|three|four|five|six|[2-6])\s+(?:such|of\s+these|of\s+those|identical|of\s+them)\s+(?:blocks?|stages?|layers?)\b|\bafter\s+(two|three|four|five|[2-5])\s+blocks\b`)
+// "after two such blocks", "repeat it 3 times", "six blocks of [conv +
+// pool]".
+var timesSaid = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|twice|thrice|[2-9])\s+times\b|\b(two|three|four|five|six|[2-6])\s+(?:such|of\s+these|of\s+those|identical|of\s+them)\s+(?:blocks?|stages?|layers?)\b|\bafter\s+(two|three|four|five|[2-5])\s+blocks\b|\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:identical\s+|similar\s+|such\s+)?(?:blocks?|stages?)\s+(?:of|each|like)\b`)
 
 // notRepeated is a doubt when src says a block repeats N times and the
 // reading's layers are not N repeats of one block ("(3x3 conv, 2x2

@@ -170,17 +170,21 @@ func TestFixAskedApplied(t *testing.T) {
 // TestRepeatsSaid checks that "N times" or "N such blocks" read as one
 // block is doubted, and read as N blocks is not.
 func TestRepeatsSaid(t *testing.T) {
-	src := "64x64 input, I repeat (3x3 conv pad 1 -> 2x2 maxpool) three times, final size?"
-	for reading, doubted := range map[string]bool{
-		"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2":                                                                     true,
-		"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2": false,
+	for _, src := range []string{
+		"64x64 input, I repeat (3x3 conv pad 1 -> 2x2 maxpool) three times, final size?",
+		"three blocks of Conv2d(3x3, padding=1) + MaxPool2d(2) on 64x64: final size?",
 	} {
-		q, err := Parse(reading)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := notRepeated(src, q) != ""; got != doubted {
-			t.Errorf("%q read as %q: doubted %v, want %v", src, reading, got, doubted)
+		for reading, doubted := range map[string]bool{
+			"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2":                                                                     true,
+			"input 64x64\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2\nconv 3x3 1->1 pad 1\nmaxpool 2x2": false,
+		} {
+			q, err := Parse(reading)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := notRepeated(src, q) != ""; got != doubted {
+				t.Errorf("%q read as %q: doubted %v, want %v", src, reading, got, doubted)
+			}
 		}
 	}
 }
