@@ -28,10 +28,12 @@ var slimFirst = regexp.MustCompile(`(?i)\bfirst\b|\bbefore\b|\bbottleneck|\bdown
 
 // slimming matches a 1×1 conv that cuts the channels, in more words than
 // kinds.go's bottleneckKind: "a 1x1 conv first reduces to 32 channels", "a
-// 1x1 bottleneck conv to 32 channels", "1x1 conv with 16 filters".
+// 1x1 bottleneck conv to 32 channels", "1x1 conv with 16 filters",
+// "first reducing to 16 channels with a 1x1 conv".
 var slimming = regexp.MustCompile(`(?i)\b1\s*[x×]\s*1(?:\s+(?:bottleneck|reduction|pointwise))?(?:\s+conv\w*)?(?:\s+layer)?` +
 	`(?:(?:\s+(?:that|which|first|down|it|the|channels?|depth|dimensions?|reduc\w*|shrink\w*|compress\w*|squeez\w*|bring\w*|going|goes)){0,4}?\s+(?:to|into)\s+(\d+)\b` +
-	`|\s+(?:with|of)\s+(\d+)\s+(?:filters|channels|output\s+channels)\b)`)
+	`|\s+(?:with|of)\s+(\d+)\s+(?:filters|channels|output\s+channels)\b)` +
+	`|\b(?:reduc|shrink|compress|squeez|bring|go)\w*\s+(?:it\s+|the\s+\w+\s+)?(?:down\s+)?to\s+(\d+)\s+(?:channels|filters|maps)\s+(?:with|using|via|by|through)\s+(?:an?\s+)?1\s*[x×]\s*1\b`)
 
 // biasesIgnored matches biases left out in words the kinds reader does not
 // know: "(biases ignored)", "bias off on everything".
@@ -49,8 +51,8 @@ func bottleneckSides(src string) []*Question {
 		return nil
 	}
 	g := 2
-	if neck[g] < 0 {
-		g = 4 // "a 1x1 conv with 16 filters"
+	for g < len(neck)-2 && neck[g] < 0 {
+		g += 2 // "a 1x1 conv with 16 filters", "reducing to 16 channels with a 1x1 conv"
 	}
 	n, err := strconv.Atoi(src[neck[g]:neck[g+1]])
 	if err != nil {
