@@ -155,28 +155,19 @@ func SolveInput(s InputSearch) (*Solved, error) {
 	s.Channels, s.Dims = firstChannels(s.Layers, s.Channels), firstDims(s.Layers, s.Dims)
 	from := max(s.Goal.From, 1)
 	sv := &Solved{Unknown: "input", Min: int64(from), Max: MaxInputSize, Question: s.question()}
-	var found []inputRun
-	for n := from; n <= MaxInputSize; n++ {
-		r := s.run(n)
-		if s.meets(r) {
-			found = append(found, r)
-			if s.Goal.Flat == 0 {
-				break
-			}
-			continue
-		}
-		if s.Goal.Flat > 0 && r.ok() {
-			if e, err := r.out().Elements(); err == nil && e > s.Goal.Flat && len(found) > 0 {
-				break // the values only grow with the input
-			}
-		}
-	}
 	top := s.run(MaxInputSize)
-	if len(found) == 0 && !top.ok() && !sizeRefusal(top.err) {
+	if first := s.run(from); !top.ok() && !sizeRefusal(top.err) && !first.ok() && !sizeRefusal(first.err) {
+		return nil, errorf("input", "the layers fail at every input size for a reason that is not a size: %v", top.err)
+	}
+	found, last := s.search(from)
+	if len(found) == 0 {
+		sv.Max = int64(last) // the budget may stop the search below MaxInputSize
+	}
+	if len(found) == 0 && last == MaxInputSize && !top.ok() && !sizeRefusal(top.err) {
 		return nil, errorf("input", "the layers fail at every input size for a reason that is not a size: %v", top.err)
 	}
 	sv.Steps = append(sv.Steps, Step{Quantity: "method", Formula: fmt.Sprintf(
-		"each input size from %s to %s (square, every side the same) is put through the layers in order, each with its own output-size rule (a conv or pool: floor((n + 2p − d·(k − 1) − 1) / s) + 1)", thousands(int64(from)), thousands(MaxInputSize))})
+		"each input size from %s to %s (square, every side the same) is put through the layers in order, each with its own output-size rule (a conv or pool: floor((n + 2p − d·(k − 1) − 1) / s) + 1)", thousands(int64(from)), thousands(sv.Max))})
 	below := []int{} // the size one below the answer, shown with it
 	if len(found) > 0 && found[0].n > from {
 		below = slices.Clone(found[0].in[1:])
@@ -197,7 +188,7 @@ func SolveInput(s InputSearch) (*Solved, error) {
 		}
 	}
 	if len(found) == 0 {
-		sv.Steps = append(sv.Steps, s.chainStep("with the largest size tried", top))
+		sv.Steps = append(sv.Steps, s.chainStep("with the largest size tried", s.run(last)))
 		return sv, nil
 	}
 	for _, r := range found {
@@ -214,6 +205,101 @@ func SolveInput(s InputSearch) (*Solved, error) {
 	}
 	sv.Steps = append(sv.Steps, s.conclusion(found))
 	return sv, nil
+}
+
+// inputBudget bounds the work of one search: the single layers run,
+// summed over the sizes tried. A network of 10,000 layers is tried on
+// fewer sizes than one of ten; where the sizes that work only grow with
+// the input, the first is found by halving the range, in a dozen runs.
+const inputBudget = 1 << 19
+
+// search tries the sizes from from up, within inputBudget, and returns
+// the runs that meet the goal (the first, or with Goal.Flat every size
+// that gives the values) and the last size tried.
+func (s InputSearch) search(from int) (found []inputRun, last int) {
+	runs := s.runsAllowed(16)
+	last = from
+	for n := s.firstLikely(from); n <= MaxInputSize && runs > 0; n, runs = n+1, runs-1 {
+		last = n
+		r := s.run(n)
+		if s.meets(r) {
+			found = append(found, r)
+			if s.Goal.Flat == 0 {
+				break
+			}
+			continue
+		}
+		if s.Goal.Flat > 0 && r.ok() {
+			if e, err := r.out().Elements(); err == nil && e > s.Goal.Flat {
+				return found, MaxInputSize // the values only grow with the input: no larger size gives them
+			}
+		}
+	}
+	return found, last
+}
+
+// runsAllowed is how many sizes the budget lets the layers be run on, and
+// at least least.
+func (s InputSearch) runsAllowed(least int64) int64 {
+	leaves := int64(0)
+	for _, l := range s.Layers {
+		leaves += Leaves(l, inputBudget)
+	}
+	return max(inputBudget/max(leaves, 1), least)
+}
+
+// firstLikely is where the search starts: from, or, when every size above
+// one that works also works (convs, pools and the like, no fixed Linear,
+// no branches, no sizes to match), the smallest size that works, found by
+// halving; with Goal.Flat, the smallest that gives at least that many
+// values.
+func (s InputSearch) firstLikely(from int) int {
+	if len(s.Goal.Match) > 0 || !allGrow(s.Layers) {
+		return from
+	}
+	enough := func(n int) bool {
+		r := s.run(n)
+		if !r.ok() {
+			return false
+		}
+		e, err := r.out().Elements()
+		return err == nil && e >= s.Goal.Flat
+	}
+	lo, hi := from, MaxInputSize
+	if !enough(hi) {
+		return from
+	}
+	for lo < hi {
+		if mid := lo + (hi-lo)/2; enough(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// allGrow reports whether every layer's output grows with its input, and
+// none asks for a size of its own: a size that works then works at every
+// larger size.
+func allGrow(ls []Layer) bool {
+	return !slices.ContainsFunc(ls, func(l Layer) bool { return !growsWithInput(l) })
+}
+
+// growsWithInput reports whether l takes any input size and gives an
+// output that never shrinks as the input grows.
+func growsWithInput(l Layer) bool {
+	switch l := l.(type) {
+	case Conv, Pool, Activation, BatchNorm, Dropout, Flatten, GlobalAvgPool, AdaptivePool:
+		return true
+	case Linear:
+		return l.In == 0
+	case Repeat:
+		return allGrow(l.Layers)
+	case Sequence:
+		return allGrow(l.Layers)
+	}
+	return false
 }
 
 // check refuses a search that cannot be run.
@@ -325,7 +411,8 @@ func (s InputSearch) conclusion(found []inputRun) Step {
 	}
 	var next []string
 	all := true
-	for n := best.n + 1; n <= min(best.n+64, MaxInputSize); n++ {
+	more := int(min(64, s.runsAllowed(4)))
+	for n := best.n + 1; n <= min(best.n+more, MaxInputSize); n++ {
 		if s.meets(s.run(n)) {
 			if len(next) < 5 {
 				next = append(next, thousands(int64(n)))
@@ -336,7 +423,7 @@ func (s InputSearch) conclusion(found []inputRun) Step {
 	}
 	switch {
 	case all && best.n < MaxInputSize:
-		st.Note = fmt.Sprintf("every larger size tried (up to %s) works too: a layer's output never shrinks when its input grows", thousands(int64(min(best.n+64, MaxInputSize))))
+		st.Note = fmt.Sprintf("every larger size tried (up to %s) works too: a layer's output never shrinks when its input grows", thousands(int64(min(best.n+more, MaxInputSize))))
 	case len(next) > 0:
 		st.Note = "the next sizes that work: " + strings.Join(next, ", ")
 	}

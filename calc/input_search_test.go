@@ -155,3 +155,35 @@ func TestSolveBlocks(t *testing.T) {
 		t.Error("a block that keeps its size: want an error")
 	}
 }
+
+// TestInputSearchBounded: a search's work is bounded by the layers run
+// over all sizes tried (inputBudget), not only by MaxInputSize: 9,002
+// layers whose sizes never match are tried on a few dozen sizes, and the
+// reply says how far it searched; where sizes that work only grow, the
+// first is found by halving, however large.
+func TestInputSearchBounded(t *testing.T) {
+	body := make([]Layer, 9)
+	for i := range body {
+		body[i] = Conv{Kernel: []int{3}, In: 3, Out: 3, Pad: []int{1}}
+	}
+	deep := Repeat{Times: 1000, Layers: body}
+	never := InputSearch{Layers: []Layer{Conv{Kernel: []int{1}, In: 3, Out: 3, Stride: []int{2}}, deep, Pool{Op: MaxPool, Kernel: []int{2}}},
+		Goal: InputGoal{Match: [][2]int{{1, 3}}}}
+	sv, err := SolveInput(never)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sv.Solutions) != 0 || sv.Max >= MaxInputSize || sv.Max < 16 {
+		t.Errorf("sizes that never match: solutions %v, searched to %d; want none, and a search cut by the budget", sv.Solutions, sv.Max)
+	}
+	// 9,000 size-keeping convs and a 2x2 pool applied 12 times need 4,096:
+	// found by halving, not by 4,096 runs of 9,000 layers.
+	pools := []Layer{deep}
+	for range 12 {
+		pools = append(pools, Pool{Op: MaxPool, Kernel: []int{2}})
+	}
+	sv, err = SolveInput(InputSearch{Layers: pools, Channels: 3})
+	if err != nil || len(sv.Solutions) != 1 || sv.Solutions[0] != 4096 {
+		t.Errorf("twelve halvings: %v, %v; want 4,096", sv, err)
+	}
+}

@@ -39,7 +39,7 @@ var (
 	// 5x5", "kernel size 3".
 	convKernel = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*\d+\s*(?:conv\w*|kernels?|filters?)|\bconv\w*\s+(?:layers?\s+)?(?:is\s+|are\s+|with\s+|of\s+|uses?\s+|has\s+)?(?:an?\s+)?(?:kernel\s+(?:size\s+)?(?:of\s+)?)?(\d+)\s*[x×]\s*\d+|\bkernel(?:_size|\s+size)?\s*(?:=|of|is)?\s*\(?(\d+)\b`)
 	// padSame, padValid and padNumber say a conv's padding.
-	padSame   = regexp.MustCompile(`(?i)\bsame\b`)
+	padSame   = regexp.MustCompile(`(?i)\bpadding\s*=\s*['"]?same\b|\bsame(?:[- ]padded|\s+padding|\s+conv\w*)\b|['"]same['"]`)
 	padValid  = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+padding\b|\bwithout\s+padding\b|\bunpadded\b`)
 	padNumber = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*(?:=|of|is)?\s*(\d+)\b`)
 	// blockInput is the input's size in words: "input is 48x48", "on a
@@ -122,9 +122,9 @@ func readBlock(text string) ([]calc.Layer, []string, []int) {
 		}
 		pad := "no padding"
 		switch {
+		case padValid.MatchString(text):
 		case padSame.MatchString(text):
 			c.PadMode, pad = calc.PadSame, "padding same"
-		case padValid.MatchString(text):
 		default:
 			if p := firstNumber(padNumber, text); p > 0 {
 				c.Pad, pad = []int{p}, fmt.Sprintf("padding %d", p)

@@ -74,7 +74,7 @@ func bottleneckSides(src string) []*Question {
 		// "(biases ignored)" names the biases, and asks nothing of them.
 		asked := slices.DeleteFunc(slices.Clone(qs[0].Asked), func(a string) bool { return a == "biases" })
 		for _, q := range qs {
-			q.Asked = asked
+			q.Asked = slices.Clone(asked) // each side its own: later readers change Asked in place
 		}
 	}
 	return qs

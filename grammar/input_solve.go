@@ -274,10 +274,12 @@ func flatGoal(prose string, ask []int, ls []Layer) ([]calc.Layer, int64, bool) {
 // lowerBound is the smallest size the sentence around at allows: ">=
 // 115" gives 115, "bigger than 115" 116; 0 when it sets none.
 func lowerBound(prose string, at []int) int {
-	m := fromSize.FindStringSubmatch(sentenceAround(prose, at[0]))
-	if m == nil {
-		return 0
+	sentence := sentenceAround(prose, at[0])
+	loc := fromSize.FindStringSubmatchIndex(sentence)
+	if loc == nil || notASize.MatchString(sentence[loc[1]:]) {
+		return 0 // "when the batch is more than 32 images": a count, not a size
 	}
+	m := []string{sentence[loc[0]:loc[1]], sentence[loc[2]:loc[3]], sentence[loc[4]:loc[5]]}
 	n, err := strconv.Atoi(m[2])
 	if err != nil || n > calc.MaxInputSize {
 		return 0
@@ -288,6 +290,10 @@ func lowerBound(prose string, at []int) int {
 	}
 	return n
 }
+
+// notASize matches what follows a bound that counts something else: "more
+// than 32 images", "at least 10 epochs".
+var notASize = regexp.MustCompile(`(?i)^\s*(?:images?|imgs?|samples?|examples?|epochs?|batch(?:es)?|items?|classes|channels?|filters?|layers?|blocks?|params?|parameters?|units?|neurons?|steps?|iterations?|[kmg]b\b|%)`)
 
 // withoutAsk is src with the sentence asking for the input blanked, so
 // that a front-end that refused the question ("no padding ... input

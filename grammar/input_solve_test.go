@@ -34,6 +34,16 @@ net = nn.Sequential(
 )`, "input", []int64{32},
 	},
 	{
+		// A count after "more than" is no lower bound of the size: 16 → 12 → 6 → 2 → 1; 15 → 11 → 5 → 1 and the conv does not fit.
+		"a batch bound is not a size bound", `conv 5x5 -> maxpool 2 -> conv 5x5 -> maxpool 2, no padding. what's the smallest input size that works when the batch is more than 32 images?`,
+		"input", []int64{16},
+	},
+	{
+		// "the same pool" is no 'same' padding: 48 → 46 → 23 → 21 → 10 → 8 → 4 → 2 → 1, a fifth conv does not fit: 4 blocks.
+		"same said of the pool, not the padding", `input is 48x48, every conv is 3x3 (no padding) and each is followed by MaxPooling2D(2); the same pool every time. how many of these conv+pool blocks can I stack before it breaks?`,
+		"blocks", []int64{4},
+	},
+	{
 		// 31 → 15 → 7 → 3 → 1 (maxpool 3); 30 → 14 → 6 → 2 and the 3-window does not fit.
 		"prose arrows without filter counts, how small can my images be",
 		`my cnn is conv 3x3 stride 2 -> conv 3x3 stride 2 -> conv 3x3 stride 2 -> maxpool 3x3, no padding anywhere, 3 input channels. how small can my images be before pytorch complains?`,
@@ -182,8 +192,11 @@ func TestInputNotSolved(t *testing.T) {
 		"minimum of another kind": "what's the minimum number of params for a 3x3 conv from 16 to 32 channels?",
 	} {
 		qs, err := ParseAll(text)
+		if name == "no network" && err == nil {
+			t.Errorf("%s: read, want a refusal: there is no network to search", name)
+		}
 		if err != nil {
-			continue
+			continue // a refusal solves nothing either
 		}
 		for _, q := range qs {
 			if inputSolved(q) {
