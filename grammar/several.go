@@ -79,9 +79,10 @@ func splitQuestions(src string) (parts []part) {
 }
 
 // pasteAfter reports whether rest, on the lines after a message's one
-// question mark, is code: the code the question is about.
+// question mark, is code: the code the question is about (code set
+// against other code, "... vs just nn.Conv2d(...)", is split as before).
 func pasteAfter(rest string) bool {
-	return paste.LooksLikePyTorch(rest) || paste.LooksLikeKeras(rest)
+	return !versus.MatchString(rest) && (paste.LooksLikePyTorch(rest) || paste.LooksLikeKeras(rest))
 }
 
 // wordsFollow reports whether the line goes on with words after off:
