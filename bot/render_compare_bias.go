@@ -36,8 +36,8 @@ var kerasWords = regexp.MustCompile(`(?i)\bkeras\b|\bSeparableConv[123]D\b|\bten
 // of text give every conv (asked "params"), what the words say, and
 // whether the sides read below differ from them.
 func biasesAsSaid(text string, one, two Reply, asked string) (said string, x, y int64, ok bool) {
-	if asked != "params" || kerasWords.MatchString(text) {
-		return "", 0, 0, false
+	if asked != "params" || kerasWords.MatchString(text) || nested(one) || nested(two) {
+		return "", 0, 0, false // biases inside blocks are not counted here: the reading's doubts speak for them
 	}
 	x, _ = paramsOf(one)
 	y, _ = paramsOf(two)
@@ -76,6 +76,17 @@ func clauseOf(text string, m []int) string {
 		to = m[1] + end[0]
 	}
 	return text[from:to]
+}
+
+// nested reports whether a side has blocks, whose convs the counts here
+// do not reach.
+func nested(r Reply) bool {
+	for _, l := range r.Question.Layers {
+		if calc.Leaves(l.Layer, 2) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // separableSide reports whether a side has a depthwise conv (one group
