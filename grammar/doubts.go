@@ -145,7 +145,7 @@ func saidDoubts(src string, q *Question) []string {
 	if d := thenChain(src, ls); d != "" {
 		out = append(out, d)
 	}
-	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing, roleMissing, notRepeated} {
+	for _, check := range []func(string, *Question) string{fewerCounted, biasIgnored, normLeftOut, settingMissing, roleMissing, notRepeated, summaryAsIs} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}

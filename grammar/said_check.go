@@ -455,3 +455,28 @@ func repeats(lines []string, n int) bool {
 	}
 	return false
 }
+
+// changesModel matches words that change the model a question shows: "if
+// I add another Conv2D before Flatten", "after removing the second block",
+// "if we replace the pool with a stride-2 conv".
+var changesModel = regexp.MustCompile(`(?i)\bif\s+(?:i|we|you)\s+(?:(?:then|also|now|just)\s+)?(?:add|insert|put|append|stack|remove|drop|delete|replace|swap)\b|\bafter\s+(?:adding|inserting|removing|replacing|dropping)\b`)
+
+// summaryAsIs is a doubt when src changes the model its summary shows
+// ("if I add another Conv2D + MaxPooling2D before Flatten, how many params
+// will the Dense have then?") and the reading is the summary as it
+// stands, which answers with the asker's own row; or "".
+func summaryAsIs(src string, q *Question) string {
+	m := changesModel.FindString(src)
+	if m == "" {
+		return ""
+	}
+	rebuilt, added := false, false
+	for _, n := range q.Notes {
+		rebuilt = rebuilt || strings.HasPrefix(n, "rebuilt from")
+		added = added || strings.Contains(n, "the words add")
+	}
+	if !rebuilt || added {
+		return ""
+	}
+	return fmt.Sprintf("the question changes the model (%q), and this reading is its summary as it stands", strings.TrimSpace(m))
+}

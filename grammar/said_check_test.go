@@ -188,3 +188,26 @@ func TestRepeatsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryChanged: a summary pasted with words that change the model
+// ("if I add ... before Flatten") is not answered with the summary's own
+// rows as if nothing changed; a summary asked about as it is, is.
+func TestSummaryChanged(t *testing.T) {
+	keras := "conv2d (Conv2D)              (None, 30, 30, 16)        448\nmax_pooling2d (MaxPooling2D) (None, 15, 15, 16)        0\nflatten (Flatten)            (None, 3600)              0\ndense (Dense)                (None, 64)                230464\n"
+	for text, doubted := range map[string]bool{
+		keras + "if I add a Conv2D(32, 3) before the flatten, how many params will the dense have?": true,
+		keras + "after removing the max pooling, how many params would the dense have?":             true,
+		keras + "how many params does the dense have, and why is it so big?":                        false,
+		keras + "if i add another dense(10) at the end, how many params does that one have?":        true,
+	} {
+		qs, err := ParseAll(text)
+		if err != nil {
+			t.Errorf("%q: %v", text, err)
+			continue
+		}
+		got := slices.ContainsFunc(qs[0].Doubts, func(d string) bool { return strings.Contains(d, "summary as it stands") })
+		if got != doubted {
+			t.Errorf("%q: doubted %v, want %v (%q)", text, got, doubted, qs[0].Doubts)
+		}
+	}
+}
