@@ -1,7 +1,6 @@
 package grammar
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -20,35 +19,6 @@ import (
 // the number asked, or (calc.SolveBlocks, block_solve.go) how many blocks
 // an input goes through.
 
-// smallestInput matches words asking for the smallest input a network
-// takes: "smallest square input", "minimum image size", "how small can my
-// images be".
-var smallestInput = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|lowest|least|tiniest|shortest)\s+(?:possible\s+|allowed\s+|valid\s+|usable\s+|acceptable\s+)?(?:square\s+|spatial\s+)?(?:input[_ ]shape|input[_ ]size|input|image|img|picture|crop|patch|frame|(?:input\s+|sequence\s+|seq\s+|signal\s+|audio\s+|time[\s-]series\s+)?length)s?(?:\s+(?:size|resolution|dim\w*|shape|side|width|height|length))?\b|\b(?:smallest|minimum|minimal|min|lowest)\s+(?:square\s+)?(?:size|resolution|dimensions?|side(?:\s+length)?)\s+(?:of\s+(?:the\s+|an?\s+|my\s+)?(?:input|image|img|picture|crop|patch)|that|which|(?:for\s+)?(?:this|the|my|our)\s+(?:\w+\s+){0,2}?(?:model|net|network|cnn|extractor|encoder|backbone|architecture|classifier|stack)|(?:it\s+)?(?:will|can|could|would)\s+(?:take|accept|work|handle)|needed|required|i\s+(?:can|need|could))\b|\bhow\s+(?:small|little)\s+(?:can|could|may)\s+(?:the\s+|my\s+|an?\s+|our\s+)?(?:input|image|img|picture|crop|patch)(?:e?s)?\b`)
-
-// notSizeAfter matches what follows "minimum input" when it is not the
-// input's size: "channels", "features", "units".
-var notSizeAfter = regexp.MustCompile(`(?i)^\s*(?:channels?|features?|units?|neurons?|values?|depth|dim\w*\s+of\s+(?:the\s+)?(?:linear|dense|fc))\b`)
-
-// inputAsked matches words asking for an input size, for a target given
-// elsewhere: "what square input size would make ...", "which image size
-// gives ...".
-var inputAsked = regexp.MustCompile(`(?i)\b(?:what|which|wat|whats|what's)\s+(?:\w+\s+){0,2}?(?:input|image|img)\s*(?:size|resolution|shape|dim\w*|side|width|height)\b|\b(?:input|image)\s+(?:size|resolution)\s+(?:would|should|do\s+i\s+need|is\s+needed|that|which|to\s+(?:get|make|give))\b`)
-
-// flatWord matches words naming a flattened output or what takes it in.
-var flatWord = regexp.MustCompile(`(?i)\bflatten\w*|\bin_features\b|\bin\s+features\b|\bfc\d?\b|\blinear\b|\bdense\b|\bfully[\s-]connected\b|\bview\(`)
-
-// exactTarget matches the number a flattened output must be: "exactly
-// 400", "equal to 2048", "= 576", "to be 400".
-var exactTarget = regexp.MustCompile(`(?i)\b(?:exactly|equal\s+to|equals|to\s+be|match(?:es)?)\s+(\d[\d,]*)\b|(?:==?|≡)\s*(\d[\d,]*)\b`)
-
-// exactWord matches words that make an input-size question ask for a
-// target met exactly: "exactly 400", "matches fc1's in_features".
-var exactWord = regexp.MustCompile(`(?i)\bexactly\b|\bequal(?:s|\s+to)?\b|\bmatch(?:es|ing)?\b|==?\s*\d|\bto\s+be\s+\d`)
-
-// fromSize matches a lower bound on the input asked for: ">= 115", "at
-// least 115", "bigger than 115" (then 116).
-var fromSize = regexp.MustCompile(`(?i)(>=|≥|\bat\s+least|\bno\s+(?:smaller|less)\s+than|\bnot\s+(?:smaller|less)\s+than|\b(?:bigger|larger|greater|more)\s+than\s+or\s+equal\s+to|\b(?:bigger|larger|greater|more|above)(?:\s+than)?|>)\s*(\d+)\b`)
-
 // proseSize matches a size written in prose: "36x36", "128 x 128",
 // "3x300x200" (the last two taken).
 var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b`)
@@ -64,47 +34,6 @@ func withInputSolved(src string, q *Question, err error) *Question {
 	}
 	return iq
 }
-
-// askAt is where words ask for the input or the blocks.
-func askAt(words string) []int {
-	for _, re := range []*regexp.Regexp{blocksAsk, smallestInput, inputAsked} {
-		if m := re.FindStringIndex(words); m != nil {
-			return m
-		}
-	}
-	return []int{0, 0}
-}
-
-// alsoAsked is a doubt for each quantity words ask for besides the
-// input, asked at at: outside the sentence that asks, or after an "and"
-// in it ("what's the smallest input, and how many params then?"). The
-// reply answers the input alone. Within the ask, a quantity is its
-// target ("so the flatten matches fc1's in_features").
-func alsoAsked(words string, at []int) []string {
-	start := strings.LastIndexAny(words[:at[0]], ".?!\n") + 1
-	end := len(words)
-	if i := strings.IndexAny(words[at[0]:], "?!\n"); i >= 0 {
-		end = at[0] + i
-	}
-	var out []string
-	for _, f := range askedFamilies {
-		if f.name == "the input size" {
-			continue
-		}
-		for _, m := range f.word.FindAllStringIndex(words, -1) {
-			inside := m[0] >= start && m[0] < end
-			if inside && (m[0] < at[1] || !alsoWord.MatchString(words[at[1]:m[0]])) || !askedAt(words, m[0], m[1]) {
-				continue
-			}
-			out = append(out, fmt.Sprintf("the question also asks for %s, and this reply answers the input size only", f.name))
-			break
-		}
-	}
-	return out
-}
-
-// alsoWord joins a second ask to the first: "and how many params".
-var alsoWord = regexp.MustCompile(`(?i)\b(?:and|also|plus)\b`)
 
 // inputQuestion is withInputSolved's question, before what else was
 // asked is checked.
@@ -145,23 +74,6 @@ func inputQuestion(src string, q *Question, err error) *Question {
 	}
 	goal.From = lowerBound(words, at)
 	return solvedInput(src, prose, q, layers, goal)
-}
-
-// askText is src with its lines of code and of error messages blanked
-// (positions kept): where the words that ask are read. Calls stay, as
-// "input_shape (square)" reads like one.
-func askText(src string) string {
-	b := []byte(src)
-	for _, re := range []*regexp.Regexp{codeLine, errorMessage} {
-		for _, m := range re.FindAllStringIndex(src, -1) {
-			for i := m[0]; i < m[1]; i++ {
-				if b[i] != '\n' {
-					b[i] = ' '
-				}
-			}
-		}
-	}
-	return string(b)
 }
 
 // placeholderAsk is appended to a description of layers that no
@@ -215,28 +127,6 @@ func withoutPlaceholder(src string, q *Question) *Question {
 	return &cp
 }
 
-// exactAsk returns where prose asks for the input size that makes a
-// flattened output a given size, or nil.
-func exactAsk(prose string) []int {
-	for _, m := range inputAsked.FindAllStringIndex(prose, -1) {
-		s := sentenceAround(prose, m[0])
-		if flatWord.MatchString(s) && exactWord.MatchString(s) {
-			return m
-		}
-	}
-	return nil
-}
-
-// sentenceAround is the sentence of text around offset at.
-func sentenceAround(text string, at int) string {
-	start := strings.LastIndexAny(text[:at], ".?!\n") + 1
-	end := strings.IndexAny(text[at:], "?!\n")
-	if end < 0 {
-		return text[start:]
-	}
-	return text[start : at+end]
-}
-
 // flatGoal returns the layers before the flattened output asked about
 // (with a flatten at their end) and the number of values wanted: the one
 // the sentence writes, or the in_features of the first Linear when it
@@ -270,30 +160,6 @@ func flatGoal(prose string, ask []int, ls []Layer) ([]calc.Layer, int64, bool) {
 	}
 	return layers, in, in > 0
 }
-
-// lowerBound is the smallest size the sentence around at allows: ">=
-// 115" gives 115, "bigger than 115" 116; 0 when it sets none.
-func lowerBound(prose string, at []int) int {
-	sentence := sentenceAround(prose, at[0])
-	loc := fromSize.FindStringSubmatchIndex(sentence)
-	if loc == nil || notASize.MatchString(sentence[loc[1]:]) {
-		return 0 // "when the batch is more than 32 images": a count, not a size
-	}
-	m := []string{sentence[loc[0]:loc[1]], sentence[loc[2]:loc[3]], sentence[loc[4]:loc[5]]}
-	n, err := strconv.Atoi(m[2])
-	if err != nil || n > calc.MaxInputSize {
-		return 0
-	}
-	w := strings.ToLower(m[1])
-	if w == ">" || strings.HasPrefix(w, "above") || (strings.Contains(w, "than") && !strings.Contains(w, "equal") && !strings.HasPrefix(w, "no") && !strings.HasPrefix(w, "not")) {
-		n++
-	}
-	return n
-}
-
-// notASize matches what follows a bound that counts something else: "more
-// than 32 images", "at least 10 epochs".
-var notASize = regexp.MustCompile(`(?i)^\s*(?:images?|imgs?|samples?|examples?|epochs?|batch(?:es)?|items?|classes|channels?|filters?|layers?|blocks?|params?|parameters?|units?|neurons?|steps?|iterations?|[kmg]b\b|%)`)
 
 // withoutAsk is src with the sentence asking for the input blanked, so
 // that a front-end that refused the question ("no padding ... input
@@ -485,61 +351,6 @@ func inputDoubts(ds []string) []string {
 		out = append(out, d)
 	}
 	return out
-}
-
-// accountedInput is the reading's unused numbers that the solved question
-// still leaves unused: a number of the steps (a size tried, the sizes
-// layer by layer) or of the network at the answer is used; a number of an
-// error message is what the asker's run printed.
-func accountedInput(src string, q *Question, sv *calc.Solved, shown *Question) []Unused {
-	reports, _ := computed(shown)
-	used := readingValues(shown, reports)
-	var text strings.Builder
-	text.WriteString(sv.Question)
-	for _, st := range sv.Steps {
-		text.WriteString(" " + st.Quantity + " " + st.Formula + " " + st.Note + " " + strconv.FormatInt(st.Result, 10))
-	}
-	nums, _ := writtenNumbers(text.String())
-	for _, w := range nums {
-		used[w.val] = true
-	}
-	for _, v := range sv.Solutions {
-		used[float64(v)] = true
-	}
-	used[float64(sv.Min)] = true
-	var out []Unused
-	for _, u := range q.Unused {
-		switch {
-		case allUsed(u.Text, used):
-			continue
-		case u.Why != "":
-		case onErrorLine(src, u.Pos):
-			u.Why = "from the error message: what your run printed"
-		}
-		out = append(out, u)
-	}
-	return out
-}
-
-// allUsed reports whether every number of text is among used.
-func allUsed(text string, used map[float64]bool) bool {
-	nums, _ := writtenNumbers(text)
-	for _, w := range nums {
-		if !used[w.val] {
-			return false
-		}
-	}
-	return len(nums) > 0
-}
-
-// errorLine matches a line of an error message or traceback.
-var errorLine = regexp.MustCompile(`^\s*(?:[A-Za-z.]*(?:Error|Exception)\b|Traceback|File\s)`)
-
-// onErrorLine reports whether position p of src is on a line of an error
-// message.
-func onErrorLine(src string, p Position) bool {
-	lines := strings.Split(src, "\n")
-	return p.Line >= 1 && p.Line <= len(lines) && errorLine.MatchString(lines[p.Line-1])
 }
 
 // inputSolved reports whether q is a question about a network's input,
