@@ -33,6 +33,9 @@ func accountedInput(src string, q *Question, sv *calc.Solved, shown *Question) [
 		used[float64(v)] = true
 	}
 	used[float64(sv.Min)] = true
+	if sv.Min > 1 {
+		used[float64(sv.Min-1)] = true // "bigger than 4000": the search starts at 4,001
+	}
 	var out []Unused
 	for _, u := range q.Unused {
 		switch {
