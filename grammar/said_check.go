@@ -25,9 +25,6 @@ import (
 // convolutions", "two 3x3 valid convs", "5 conv layers", "ten layers".
 var layerCount = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-9])\s+((?:[\w-]+\s+){0,3}?)(conv(?:olution)?s|conv(?:olution(?:al)?)?\s+layers|layers|pool(?:ing)?\s+layers|(?:fc|dense|linear|fully[\s-]connected)\s+layers)\b`)
 
-// countWords are the counts layerCount reads in words.
-var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
 // notCountedBefore matches words before a count that make it no count of
 // the question's layers: "one of the two layers", "the last 3 layers",
 // "instead of two convs", "every 2 layers"; or a setting's value:
@@ -46,7 +43,7 @@ func fewerCounted(src string, q *Question) string {
 		}
 		word := strings.ToLower(src[m[2]:m[3]])
 		noun := strings.ToLower(src[m[6]:m[7]])
-		n, ok := countWords[word]
+		n, ok := lang.NumberWords[word]
 		if !ok {
 			n, _ = strconv.Atoi(word)
 			if n > 5 && !strings.HasSuffix(noun, "layers") {
@@ -428,7 +425,7 @@ func notRepeated(src string, q *Question) string {
 		case "thrice":
 			n = 3
 		default:
-			if v, ok := countWords[w]; ok {
+			if v, ok := lang.NumberWords[w]; ok {
 				n = v
 			} else {
 				n, _ = strconv.Atoi(w)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // "Sizes of tensors must match except in dimension 1 ... mini U-Net,
@@ -37,8 +38,6 @@ var (
 	// convMoves says a pasted conv changes the size however padded: a
 	// stride or a dilation above 1.
 	convMoves = regexp.MustCompile(`\b(?:stride|dilation)\s*=\s*\(?\s*[2-9]`)
-	// numberWords are the counts written as words.
-	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 )
 
 // unetQuestion returns the U-Net question src asks, solved, or nil when
@@ -103,7 +102,7 @@ func unetCounts(src, words string) (pools, ups int, ok bool) {
 	if m == nil || !keepsSize.MatchString(words) {
 		return 0, 0, false
 	}
-	n, ok := numberWords[strings.ToLower(m[1])]
+	n, ok := lang.NumberWords[strings.ToLower(m[1])]
 	if !ok {
 		n, _ = strconv.Atoi(m[1] + m[2])
 	}

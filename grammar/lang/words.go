@@ -6,6 +6,12 @@ import (
 	"strings"
 )
 
+// NumberWords are the numbers students write as words when they count
+// layers, blocks or pools: "three convs", "four pools", "twelve blocks".
+var NumberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19}
+
 // DidYouMean returns the closest of candidates to word, or "" when none is
 // close enough to be a likely typo.
 func DidYouMean(word string, candidates []string) string {

@@ -146,10 +146,7 @@ func (r *ptProseReader) commaShape(i int) bool {
 	return true
 }
 
-var ptUnitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-	"seventeen": 17, "eighteen": 18, "nineteen": 19}
-
+// ptTensWords are the tens written as words; lang.NumberWords the rest.
 var ptTensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 	"eighty": 80, "ninety": 90}
 
@@ -160,7 +157,7 @@ func (r *ptProseReader) wordsBefore(i int) int {
 	if t := ptTensWords[w]; t > 0 {
 		return t
 	}
-	u := ptUnitWords[w]
+	u := lang.NumberWords[w]
 	if u == 0 || u >= 10 {
 		return u
 	}
