@@ -85,6 +85,10 @@ func partNames(src string, unused []Unused) []Unused {
 // numberedBlock matches "block 1", "block1".
 var numberedBlock = regexp.MustCompile(`(?i)\bblock\s*([1-5])\b`)
 
+// namedPool matches a pool named as the papers name them: VGG's pool1 to
+// pool5, AlexNet's pool1, pool2 and pool5 (its last, after conv5).
+var namedPool = regexp.MustCompile(`(?i)\bpool([1-5])\b`)
+
 // ordinals maps an ordinal word to its 1-based place; 0 is the last.
 var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "last": 0, "final": 0}
 
@@ -122,6 +126,9 @@ func askedPart(src string) (partAsked, bool) {
 	}
 	if m := numberedBlock.FindStringSubmatch(src); m != nil {
 		return partAsked{kind: "block", nth: int(m[1][0] - '0'), text: m[0]}, true
+	}
+	if m := namedPool.FindStringSubmatch(src); m != nil {
+		return partAsked{kind: "pool", nth: int(m[1][0] - '0'), text: m[0]}, true
 	}
 	if m := namedPart.FindStringSubmatch(src); m != nil {
 		n := int(m[2][0] - '0')
@@ -199,8 +206,8 @@ func partRow(s calc.Summary, p partAsked) (calc.Row, bool) {
 		}
 	}
 	k := p.nth - 1
-	if p.nth == 0 {
-		k = len(rows) - 1
+	if p.nth == 0 || p.kind == "pool" && p.nth == 5 && len(rows) < 5 {
+		k = len(rows) - 1 // AlexNet's pool5 is its third and last
 	}
 	if k < 0 || k >= len(rows) {
 		return calc.Row{}, false

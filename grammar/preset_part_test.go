@@ -15,6 +15,12 @@ func TestPresetPart(t *testing.T) {
 		// The VGG paper's names: the third stage's second conv.
 		{"how many params in conv3_2 of vgg16?", "conv 3x3 256->256 pad 1 bias input 56x56"},
 		{"VGG19 conv5_4 weights?", "conv 3x3 512->512 pad 1 bias input 14x14"},
+		// The papers' pool names: VGG's pool2 (112 -> 56), pool5 (14 -> 7);
+		// ResNet's pool1, its stem's maxpool (112 -> 56). It answered the
+		// whole network's 1,000 outputs.
+		{"what's the output size after pool2 in vgg16?", "maxpool 2x2 stride 2 input 112x112x128"},
+		{"vgg16 pool5 output size", "maxpool 2x2 stride 2 input 14x14x512"},
+		{"resnet50 pool1 output size", "maxpool 3x3 stride 2 pad 1 input 112x112x64"},
 	} {
 		q, err := Parse(c.src)
 		if err != nil || q.Canonical != c.want {
