@@ -186,9 +186,14 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 		part.Network, part.Layers = true, blockWithPools(q.Layers, row.Index-1)
 	}
 	part.Canonical = lang.Format(part)
-	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input))}
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input)) +
+		fmt.Sprintf(" (%s%s input)", presetOnInput, shapeWords(q.Input))}
 	return part, true
 }
+
+// presetOnInput starts the words that give the whole preset's input in a
+// part's note: the route counts that input's sizes as used.
+const presetOnInput = "the preset on a "
 
 // partRow is the summary row of part p, and whether the preset has one.
 func partRow(s calc.Summary, p partAsked) (calc.Row, bool) {

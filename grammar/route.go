@@ -169,8 +169,10 @@ func choose(src string) (*reading, error) {
 			// layers hold so many that some would match by chance.
 			used := presetValues(q, reports)
 			if q.Preset == "" {
-				// A part of a preset is sized like any reading.
+				// A part of a preset is sized like any reading, and on the
+				// preset's input ("after pool2 of vgg16 on 224x224").
 				maps.Copy(used, readingValues(q, reports))
+				maps.Copy(used, partInput(q))
 			}
 			u = partNames(src, withoutCounts(src, account(src, q, used), reports))
 		default:
@@ -195,6 +197,22 @@ func choose(src string) (*reading, error) {
 		refusal = englishErr
 	}
 	return nil, refusal
+}
+
+// partInput is the sizes of the whole preset's input that a part's
+// note gives (presetPart), as values a reading uses.
+func partInput(q *Question) map[float64]bool {
+	vals := map[float64]bool{}
+	for _, n := range q.Notes {
+		if _, in, ok := strings.Cut(n, presetOnInput); ok {
+			for _, d := range strings.Split(strings.TrimSuffix(in, " input)"), "×") {
+				if v, err := strconv.Atoi(d); err == nil {
+					vals[float64(v)] = true
+				}
+			}
+		}
+	}
+	return vals
 }
 
 // frontEnds lists the front-ends that might read src, likeliest first:
