@@ -187,13 +187,9 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %s of `show %s`), on what reaches it: %s", p.text, name, rowNumber(row), name, shapeWords(row.Input)) +
-		fmt.Sprintf(" (%s%s input)", presetOnInput, shapeWords(q.Input))}
+		fmt.Sprintf(" (the preset on a %s input)", shapeWords(q.Input))}
 	return part, true
 }
-
-// presetOnInput starts the words that give the whole preset's input in a
-// part's note: the route counts that input's sizes as used.
-const presetOnInput = "the preset on a "
 
 // partRow is the summary row of part p, and whether the preset has one.
 func partRow(s calc.Summary, p partAsked) (calc.Row, bool) {
@@ -417,23 +413,13 @@ var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|ins
 // withPresetInput returns the preset q on the input size src gives, if
 // it gives one: its channels stay the preset's unless src says them.
 func withPresetInput(q *Question, src string) *Question {
-	var m []string
-	for _, at := range presetInput.FindAllStringSubmatchIndex(src, -1) {
-		if !sizeOfLayer.MatchString(src[at[1]:]) {
-			m = submatches(src, at) // "begins with a 7x7 convolution": a kernel, not an input
-			break
-		}
-	}
-	if m == nil || len(q.Input) != 3 {
+	h, w, c, ok := presetInputSaid(src)
+	if !ok || len(q.Input) != 3 {
 		return q
 	}
-	h, w, c := m[1], m[2], m[3]
-	if h == "" {
-		h, w, c = m[4], m[5], m[6]
-	}
-	in := calc.Shape{q.Input[0], atoi(h), atoi(w)}
-	if c != "" {
-		in[0] = atoi(c)
+	in := calc.Shape{q.Input[0], h, w}
+	if c != 0 {
+		in[0] = c
 	}
 	if in.Equal(q.Input) || in[1] <= 0 || in[2] <= 0 {
 		return q
@@ -441,6 +427,22 @@ func withPresetInput(q *Question, src string) *Question {
 	cp := *q
 	cp.Input = in
 	return &cp
+}
+
+// presetInputSaid is the input size src gives a preset ("on 160x160",
+// "with 320x320x3 images"): height, width and channels (0 when not said).
+func presetInputSaid(src string) (h, w, c int, ok bool) {
+	for _, at := range presetInput.FindAllStringSubmatchIndex(src, -1) {
+		if sizeOfLayer.MatchString(src[at[1]:]) {
+			continue // "begins with a 7x7 convolution": a kernel, not an input
+		}
+		m := submatches(src, at)
+		if m[1] == "" {
+			m = append(m[:1], m[4:]...)
+		}
+		return atoi(m[1]), atoi(m[2]), atoi(m[3]), true
+	}
+	return 0, 0, 0, false
 }
 
 // sizeOfLayer matches the words after a size that make it a layer's own:

@@ -172,7 +172,7 @@ func choose(src string) (*reading, error) {
 				// A part of a preset is sized like any reading, and on the
 				// preset's input ("after pool2 of vgg16 on 224x224").
 				maps.Copy(used, readingValues(q, reports))
-				maps.Copy(used, partInput(q))
+				maps.Copy(used, partInput(src))
 			}
 			u = partNames(src, withoutCounts(src, account(src, q, used), reports))
 		default:
@@ -199,17 +199,14 @@ func choose(src string) (*reading, error) {
 	return nil, refusal
 }
 
-// partInput is the sizes of the whole preset's input that a part's
-// note gives (presetPart), as values a reading uses.
-func partInput(q *Question) map[float64]bool {
+// partInput is the input size src gives the preset a part belongs to:
+// the part was sized on it ("after pool2 of vgg16 on 224x224").
+func partInput(src string) map[float64]bool {
 	vals := map[float64]bool{}
-	for _, n := range q.Notes {
-		if _, in, ok := strings.Cut(n, presetOnInput); ok {
-			for _, d := range strings.Split(strings.TrimSuffix(in, " input)"), "×") {
-				if v, err := strconv.Atoi(d); err == nil {
-					vals[float64(v)] = true
-				}
-			}
+	if h, w, c, ok := presetInputSaid(src); ok {
+		vals[float64(h)], vals[float64(w)] = true, true
+		if c != 0 {
+			vals[float64(c)] = true
 		}
 	}
 	return vals

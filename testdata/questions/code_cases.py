@@ -34,6 +34,10 @@ def params(*mods):
     return sum(p.numel() for m in mods for p in m.parameters())
 
 
+def seq(*mods):
+    return nn.Sequential(*mods)
+
+
 def run(model, shape):
     """Output shape (batch dropped) and MACs (conv, convtranspose, linear; bias
     excluded; per sample) of model on an input of shape (batch first)."""

@@ -17,16 +17,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import code_cases as cc  # noqa: E402
-from code_cases import params, run, torch, nn, flat  # noqa: E402
+from code_cases import params, run, seq, torch, nn, flat  # noqa: E402
 
 cc.CASES.clear()
 case = cc.case
 
 
 
-
-def seq(*mods):
-    return nn.Sequential(*mods)
 
 
 # --- 1. layers named by kind and number, options as letters -------------------

@@ -20,14 +20,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import code_cases as cc  # noqa: E402
-from code_cases import torch, nn  # noqa: E402
+from code_cases import seq, torch, nn  # noqa: E402
 
 cc.CASES.clear()
 case = cc.case
 
-
-def seq(*mods):
-    return nn.Sequential(*mods)
 
 
 def output(model, n, c, dims=2):
