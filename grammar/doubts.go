@@ -36,7 +36,7 @@ var askedQuantities = []struct {
 // doubts lists what src asks or says that the reading q does not answer
 // or contradicts.
 func doubts(src string, q *Question) []string {
-	return slices.Concat(askedDoubts(src, q), unansweredAsks(src, q), saidDoubts(src, q))
+	return slices.Concat(askedDoubts(src, q), unansweredAsks(src, q), saidDoubts(src, q), roleDoubts(src, q))
 }
 
 // askedDoubts lists the quantities src asks for that q does not answer.
@@ -208,7 +208,7 @@ func negated(src string, at int) bool {
 // groups=1 and once with groups=4"), and compares quantities of one
 // reading ("params vs connections"). A reading with a fix answers its
 // layer both as written and fixed.
-var comparison = regexp.MustCompile(`(?i)\b(?:each|both)\s+ways?\b|\bwith\s[^,.?;]{1,40}\s+and\s+with\s`)
+var comparison = regexp.MustCompile(`(?i)\b(?:each|both)\s+ways?\b|\bwith\s[^,.?;]{1,40}\s+and\s+with\s|\b(?:vs\.?|versus|or|and)\s+without\s*(?:[?.!,;]|$|(?:it|them|that|one)\b)|\bwith\s+(?:and|or)\s+without\b`)
 
 // biasEverywhere matches words that put a bias on every layer.
 var biasEverywhere = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:on|in|for)\s+(?:every|all|each)|\bbias(?:es)?\s+everywhere\b|\b(?:every|all|each)\s+(?:layers?|convs?)\s+(?:has|have|with|uses?)\s+(?:a\s+)?bias`)

@@ -33,6 +33,9 @@ func proseAround(src string) string {
 	b := []byte(src)
 	for _, re := range []*regexp.Regexp{codeLine, errorMessage, codeCall, codeName} {
 		for _, m := range re.FindAllStringIndex(string(b), -1) {
+			if re == codeCall && wordsInBrackets(src[m[0]:m[1]]) {
+				continue // "sensor data (12 channels, length 250)": a remark
+			}
 			for i := m[0]; i < m[1]; i++ {
 				if b[i] != '\n' {
 					b[i] = ' '
@@ -41,4 +44,23 @@ func proseAround(src string) string {
 		}
 	}
 	return strings.Clone(string(b))
+}
+
+// bracketWords matches a word of prose: three letters or more.
+var bracketWords = regexp.MustCompile(`[A-Za-z]{3,}`)
+
+// wordsInBrackets reports whether a bracket codeCall matched holds prose,
+// not arguments: written after a space or no name at all, with two words
+// or more and no keyword argument ("data (12 channels, length 250)",
+// "(no padding)").
+func wordsInBrackets(m string) bool {
+	open := strings.IndexAny(m, "([")
+	if open < 0 || m[open] != '(' || open > 0 && m[open-1] != ' ' {
+		return false
+	}
+	inner := m[open+1 : len(m)-1]
+	if strings.ContainsAny(inner, "=()[]") || strings.Contains(inner, "None") {
+		return false
+	}
+	return len(bracketWords.FindAllString(inner, 3)) >= 2
 }

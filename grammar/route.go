@@ -193,10 +193,22 @@ func choose(src string) (*reading, error) {
 	if best != nil && (best.sizes || refusal == nil || best.front == "spec" || best.score == 0 && refuser == "spec") {
 		return best, nil
 	}
-	if refusal == nil {
+	if refusal == nil || refuser == "spec" && englishErr != nil && plainProse(src) {
+		// A spec-language error is never the reply to prose: "... padding
+		// 1. What's the size?" refused at its "." tells the asker nothing.
 		refusal = englishErr
 	}
 	return nil, refusal
+}
+
+// proseMark matches what only prose has: a sentence's end followed by
+// more words, a dash between clauses, a question word, a pronoun.
+var proseMark = regexp.MustCompile(`(?i)[.!?]\s+\w|\s[—–]\s|\b(?:what|whats|what's|wat|how|why|which|does|do|is|are|i|my|me|we|you|the)\b`)
+
+// plainProse reports whether src is prose, not the spec language: more
+// than one word the spec does not know and a mark of a sentence.
+func plainProse(src string) bool {
+	return !spec.Mostly(src) && proseMark.MatchString(src)
 }
 
 // partInput is the input size src gives the preset a part belongs to:
@@ -224,6 +236,11 @@ func frontEnds(src string) []frontEnd {
 		fs = append(fs, frontEnd{"pytorch", paste.ParsePyTorch, true})
 	case code && paste.LooksLikeKeras(src):
 		fs = append(fs, frontEnd{"keras", paste.ParseKeras, true})
+	case !code && pastedLine(src) && paste.LooksLikePyTorch(src):
+		// A paste without a bracket ("Conv2d-4  [-1, 128, 28, 28]  ???",
+		// a torchsummary row) is read as code too; its refusal is not
+		// the one to show, as the words may be prose after all.
+		fs = append(fs, frontEnd{"pytorch", paste.ParsePyTorch, false})
 	}
 	looksSpec := spec.LooksLike(src)
 	if looksSpec || spec.NearMiss(src) {
@@ -238,6 +255,20 @@ func frontEnds(src string) []frontEnd {
 		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
 	}
 	return fs
+}
+
+// pastedLine reports whether a line of src is pasted code or a pasted
+// table's row, as the paste front-end tells them (paste.InCode).
+func pastedLine(src string) bool {
+	off := 0
+	for _, line := range strings.SplitAfter(src, "\n") {
+		text := strings.TrimLeft(line, " \t")
+		if strings.TrimSpace(text) != "" && paste.InCode(src, off+len(line)-len(text)) {
+			return true
+		}
+		off += len(line)
+	}
+	return false
 }
 
 // remark matches words in brackets, a remark of prose: "(bias on

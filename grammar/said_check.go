@@ -155,6 +155,7 @@ func biasCounts(q *Question) bool {
 // (the sides of a comparison) the doubt of what the message says of every
 // side: "bias off on everything" read with a bias on one side.
 func withSidesChecked(src string, qs []*Question) []*Question {
+	qs = withSidesApart(src, qs)
 	if !allNoBias.MatchString(src) {
 		return qs
 	}
