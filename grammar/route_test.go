@@ -155,3 +155,51 @@ func TestChains(t *testing.T) {
 		}
 	}
 }
+
+// TestProseNeverSpecError: a message that is plainly prose is never
+// refused in the spec language's terms ("\".\" is not part of the spec
+// language"), whatever word it starts with; when no front-end reads it,
+// the refusal is English's.
+func TestProseNeverSpecError(t *testing.T) {
+	for _, text := range []string{
+		"ResNet-ish stem on 192x192: 7x7 conv, 32 filters, stride 2, padding 3. What comes out?",
+		"conv 3x3 with 64 filters on 32x32x3 — params?",
+		"deconv k4 s2 p1 on 8x8, i want 16 out — what output padding",
+		"input 100x100x3. conv 5x5, 10 filters, stride 5. What's the output volume?",
+		"Conv 7x7/2 then pool 3x3/2 on a 224 image. Size after the pool?",
+		"linear 512 -> 10 — how many weights?",
+		"maxpool 3x3 s2 p1, then conv 1x1 to 64 channels. How many multiplications on 56x56x64?",
+		"Depthwise 3x3 on 16x16x32 with same padding. Then pointwise to 64. Total MACs?",
+	} {
+		_, err := Parse(text)
+		if err != nil && strings.Contains(err.Error(), "spec language") {
+			t.Errorf("%q: refused in the spec language's terms: %v", text, err)
+		}
+	}
+	// The spec language's own errors stay for spec text.
+	if _, err := Parse("conv 3x3 32->64 strid 2"); err == nil || !strings.Contains(err.Error(), "stride") {
+		t.Errorf("a spec typo: %v, want the spec's \"did you mean stride\"", err)
+	}
+}
+
+// TestBracketlessPaste: a torchsummary row pasted without a bracket in the
+// words is read by the paste front-end; the counts are worked here:
+// 3·3·32·64 + 64 = 18,496 and 3·3·128·256 + 256 = 295,168.
+func TestBracketlessPaste(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		reads string
+	}{
+		{"Conv2d-2     [-1, 64, 56, 56]     ???\nprevious output [-1, 32, 56, 56], kernel 3 pad 1. param #?", "conv 3x3 32->64 pad 1"},
+		{"Conv2d-5        [-1, 256, 14, 14]      ???\nthe input is [-1, 128, 14, 14], 3x3 kernel, padding 1, whats the param count", "conv 3x3 128->256 pad 1"},
+	} {
+		r, err := choose(c.text)
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if r.front != "pytorch" || !strings.Contains(Format(r.q), c.reads) {
+			t.Errorf("%q: read by %s as %q, want pytorch reading %q", c.text, r.front, Format(r.q), c.reads)
+		}
+	}
+}

@@ -256,3 +256,64 @@ func extends(q, p *Question) bool {
 	}
 	return true
 }
+
+// withFieldAsked asks for the receptive field when src asks how many
+// input pixels one neuron sees and the reading has layers with a window
+// and asks nothing else a window decides: "how many pixels in the input
+// support a neuron in the fourth layer" is the receptive field of the
+// fourth layer, not its connections.
+func withFieldAsked(src string, q *Question) *Question {
+	if !fieldArea.MatchString(src) || slices.Contains(q.Asked, "receptive field") || q.Preset != "" || q.Solve != nil {
+		return q
+	}
+	windows := 0
+	for _, l := range leafLayers(q) {
+		switch l.(type) {
+		case calc.Conv, calc.Pool:
+			windows++
+		case calc.Activation, calc.Dropout:
+		default:
+			return q
+		}
+	}
+	if windows == 0 {
+		return q
+	}
+	for _, at := range q.At {
+		if at.What != "" || at.Layer != len(q.Layers)-1 {
+			return q // another layer's field: the doubt stays
+		}
+	}
+	if n, ok := layerOrdinal(src); ok && n != windows {
+		return q
+	}
+	cp := *q
+	cp.Asked, cp.At = []string{"receptive field"}, nil
+	return &cp
+}
+
+// ordinalLayer matches a layer named by its place: "layer 4", "the 5th
+// layer", "the fourth conv layer", "the last layer".
+var ordinalLayer = regexp.MustCompile(`(?i)\blayer\s+(\d+)\b|\b(\d+)(?:st|nd|rd|th)\s+(?:conv\w*\s+)?layer|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top)\s+(?:conv\w*\s+)?layer`)
+
+// placeWords are the places in words.
+var placeWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+// layerOrdinal is the place of the layer src names, -1 for the last, and
+// whether it names one.
+func layerOrdinal(src string) (int, bool) {
+	m := ordinalLayer.FindStringSubmatch(src)
+	if m == nil {
+		return 0, false
+	}
+	for _, g := range m[1:3] {
+		if g != "" {
+			n, _ := strconv.Atoi(g)
+			return n, true
+		}
+	}
+	if n, ok := placeWords[strings.ToLower(m[3])]; ok {
+		return n, true
+	}
+	return 0, false // the last layer: the whole reading's field
+}
