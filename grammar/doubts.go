@@ -31,6 +31,8 @@ var askedQuantities = []struct {
 	{regexp.MustCompile(`(?i)\b(?:macs?|flops|multiply[- ]accumulates?|multiplications|mult-adds|madds)\b`), []string{"macs", "flops"}, "", "the multiply-accumulates"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which|how\s+much)\s+(?:padding|pad)\b|\b(?:padding|pad)\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b|^\s*['"]?same['"]?\s+(?:padding|pad)\s+(?:for|with|of|w)\b`), nil, "pad", "the padding"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+stride\b`), nil, "stride", "the stride"},
+	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+(?:kernel|filter)(?:[\s_-]?size)?\b|\b(?:kernel|filter)[\s_-]?size\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "kernel", "the kernel size"},
+	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+dilation(?:[\s_]rate)?\b|\bdilation(?:[\s_]rate)?\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "dilation", "the dilation"},
 }
 
 // doubts lists what src asks or says that the reading q does not answer
@@ -53,7 +55,10 @@ func askedDoubts(src string, q *Question) []string {
 		if slices.ContainsFunc(a.asked, func(x string) bool { return slices.Contains(q.Asked, x) }) {
 			continue
 		}
-		if q.Solve != nil && a.solve != "" || q.Solve != nil && len(a.asked) == 0 {
+		if q.Solve != nil && a.solve != "" && (q.Solve.Unknown == a.solve || q.Solve.Second == a.solve) {
+			continue
+		}
+		if q.Solve != nil && a.solve == "" && len(a.asked) == 0 {
 			continue
 		}
 		if len(q.Asked) == 0 && len(a.asked) > 0 && a.asked[0] == "macs" && q.Network {

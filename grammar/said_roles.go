@@ -140,8 +140,8 @@ var tensorShape = regexp.MustCompile(`[(\[]\s*(?:None|-1|\?)\s*,\s*(\d+)\s*,\s*(
 // any layer's output in the reading, in either channel order: the
 // numbers of the shape were used in other roles, or not at all; or "".
 func shapeUnplaced(src string, q *Question) string {
-	if q.Preset != "" || len(q.Layers) == 0 || q.Solve != nil {
-		return ""
+	if q.Preset != "" || len(q.Layers) == 0 || q.Solve != nil || q.Fix != nil {
+		return "" // a fix answers the layer of an error message, whose shapes are the asker's mistake
 	}
 	reports, _ := computed(q)
 	shapes := []calc.Shape{q.Input}
@@ -149,6 +149,9 @@ func shapeUnplaced(src string, q *Question) string {
 		shapes = append(shapes, r.Input, r.Output)
 	}
 	for _, m := range tensorShape.FindAllStringSubmatchIndex(src, -1) {
+		if weightBefore.MatchString(src[max(0, m[0]-24):m[0]]) {
+			continue // "weight of size [64, 3, 7, 7]" is a kernel's shape
+		}
 		var dims []int
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
@@ -163,6 +166,9 @@ func shapeUnplaced(src string, q *Question) string {
 	}
 	return ""
 }
+
+// weightBefore matches words before a shape that make it a weight's.
+var weightBefore = regexp.MustCompile(`(?i)\bweights?\b[^,;.]*$|\bkernel\b[^,;.]*$`)
 
 // sameDims reports whether shape s holds dims in some order: channels
 // first or last.
