@@ -37,6 +37,7 @@ type atRef struct {
 	kind   string // for a layer named by kind: "conv", "pool", "maxpool", "linear", "layer"
 	nth    int    // 1-based place among its kind ("the second conv"); 0 none, -1 "next", -2 "last"
 	after  bool   // "after conv1": the layer's output is asked
+	before bool   // "entering the FC layer": the layer's input is asked
 	within int    // the layer whose own sentence holds the words ("the next layer is CONV3-128"), or -1
 	size   int    // the kernel size named with the kind ("the 7x7 conv"); 0 none
 }
@@ -415,6 +416,10 @@ func appendOnce(s []int, i int) []int {
 // just before a layer's name: its output is asked.
 var afterWord = regexp.MustCompile(`(?i)\b(?:after|out\s+of|outputs?\s+(?:of|from)|(?:output|spatial|feature\s+map)\s+(?:size|shape|dim\w*|volume)s?\s+(?:of|after|from)|from)\s+(?:the\s+|my\s+)?$`)
 
+// beforeWord matches "entering", "going into", "the input of" just
+// before a layer's name: what it takes in is asked.
+var beforeWord = regexp.MustCompile(`(?i)\b(?:entering|enters?|going\s+in(?:to)?|goes\s+in(?:to)?|fed\s+(?:in)?to|input\s+(?:size\s+|shape\s+)?(?:to|of|into)|before)\s+(?:the\s+|my\s+|its\s+)?$`)
+
 // nameRefs finds the names of layers written again outside their
 // definitions and the forward's calls: "does conv2 perform", "after
 // conv1".
@@ -427,7 +432,7 @@ func nameRefs(src string, names map[string][]int, defs [][2]int) []atRef {
 				continue
 			}
 			r := atRef{start: m[0], name: src[m[0]:m[1]], layers: layers, within: -1,
-				after: afterWord.MatchString(src[max(0, m[0]-40):m[0]])}
+				after: afterWord.MatchString(src[max(0, m[0]-40):m[0]]), before: beforeWord.MatchString(src[max(0, m[0]-40):m[0]])}
 			if o := ordinalBefore.FindStringSubmatch(src[max(0, m[0]-16):m[0]]); o != nil {
 				r.nth = atOrdinals[strings.ToLower(o[1])] // "the second pool": the module applied twice
 			}
@@ -484,7 +489,8 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 		if slices.ContainsFunc(named, func(r atRef) bool { return r.start >= m[0] && r.start < m[1] }) {
 			continue
 		}
-		r := atRef{start: m[0], name: src[m[0]:m[1]], within: -1, after: afterWord.MatchString(src[max(0, m[0]-24):m[0]])}
+		r := atRef{start: m[0], name: src[m[0]:m[1]], within: -1, after: afterWord.MatchString(src[max(0, m[0]-24):m[0]]),
+			before: beforeWord.MatchString(src[max(0, m[0]-40):m[0]])}
 		switch {
 		case m[10] >= 0:
 			r.kind, r.nth = "layer", atoiSmall(src[m[10]:m[11]])
@@ -501,6 +507,10 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 			det := ""
 			if m[2] >= 0 {
 				det = strings.ToLower(src[m[2]:m[3]])
+			}
+			if r.before && askWord.MatchString(clauseBefore(src, m[0])) {
+				refs = append(refs, r) // "what size goes into the dense layer": a question about it
+				continue
 			}
 			if i < 0 || r.kind != "layer" || r.nth != -1 && det != "this" && det != "that" {
 				continue // a layer's own description, not a question about one
@@ -602,6 +612,12 @@ func resolveRefs(q *Question, refs []atRef) []At {
 		what := ""
 		if r.after {
 			what = AtOutput
+		}
+		if r.before {
+			if _, ok := q.Layers[i].Layer.(calc.Linear); !ok {
+				continue // what enters a conv or a pool: not a place this reply names
+			}
+			what = AtInFeatures
 		}
 		a := At{Layer: i, What: what, Name: strings.TrimSpace(r.name)}
 		if !slices.Contains(at, a) {

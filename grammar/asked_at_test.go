@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // TestAskedAt checks which layers the router says a question asks about
@@ -230,6 +232,41 @@ func TestEachAsked(t *testing.T) {
 	} {
 		if got := eachAsked(src); got != want {
 			t.Errorf("eachAsked(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestEnteringAsked: what enters a fully connected layer is its
+// in_features, not its output. Worked: 28 (pad 1) -> 28 -> 14, 4·14·14 =
+// 784; 32-5+1 = 28 -> 14, 6·14·14 = 1,176; 64 (pad 1) -> 64 -> 32 -> 16,
+// 8·16·16 = 2,048; 28 -> 24 -> 12 -> 8 -> 4, 20·4·4 = 320.
+func TestEnteringAsked(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		in   int
+	}{
+		{"INPUT 28x28x1 -> CONV 3x3, 4 filters, pad 1 -> POOL 2 -> FC 10. What is the size of the volume entering the FC layer?", 784},
+		{"conv 5x5 with 6 filters on 32x32x3, maxpool 2, then a dense layer with 10 units: what size goes into the dense layer?", 1176},
+		{"input 64x64x3 -> conv 3x3 8 filters pad 1 -> maxpool 2 -> maxpool 2 -> linear 10: how many values are fed into the linear layer?", 2048},
+		{"on 28x28 grayscale: conv 5x5 10 filters, pool 2, conv 5x5 20 filters, pool 2, fc 50. shape before the fc?", 320},
+		{"Consider INPUT 32x32x3 -> CONV 5x5, 6 filters -> POOL 2x2 stride 2 -> FC 10.\n(a) the spatial size of the volume entering the FC layer?\n(b) total learnable parameters (include biases)?", 6 * 14 * 14},
+		{"28x28 mnist -> conv 3x3 32 filters no padding -> maxpool 2 -> dense 128. How many features enter the dense layer?", 32 * 13 * 13},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		q := qs[0]
+		if len(q.At) != 1 || q.At[0].What != AtInFeatures {
+			t.Errorf("%q: at %+v, want the in_features of the fully connected layer", c.text, q.At)
+			continue
+		}
+		reports, _ := computed(q)
+		i := q.At[0].Layer
+		_, ok := q.Layers[i].Layer.(calc.Linear)
+		if !ok || i >= len(reports) || reports[i].Connections != int64(c.in) {
+			t.Errorf("%q: layer %d is %s, want a linear layer taking %d", c.text, i, FormatLayer(q.Layers[i].Layer), c.in)
 		}
 	}
 }

@@ -108,7 +108,7 @@ var askJoined = regexp.MustCompile(`(?i)^\s*(?:\+|and|&|plus|,|/|or|as\s+well\s+
 
 // qualifier matches words before a quantity that make it part of another
 // ask: "params incl. biases", "weights with the biases", "counting biases".
-var qualifier = regexp.MustCompile(`(?i)\b(?:incl\.?|including|included|inc\.|with|w/|count|counts|counted|counting|plus)\s+(?:the\s+|its\s+|their\s+)?$`)
+var qualifier = regexp.MustCompile(`(?i)\b(?:incl\.?|include|includes|including|included|inc\.|with|w/|count|counts|counted|counting|plus)\s+(?:the\s+|its\s+|their\s+)?$`)
 
 // negatedAsk matches words before a quantity that leave it out of the
 // ask: "not counting biases", "without the biases", "ignore biases".
