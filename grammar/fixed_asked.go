@@ -3,7 +3,10 @@ package grammar
 import (
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -30,9 +33,36 @@ func withFixedAsked(src string, q *Question) *Question {
 	}
 	cp := *q
 	cp.Layers = slices.Clone(q.Layers)
-	cp.Layers[q.Fix.Layer].Layer = fixed.Layers[0].Layer
+	cp.Layers[q.Fix.Layer].Layer = withoutBiasSaid(src, fixed.Layers[0].Layer)
 	cp.Fix = nil
 	cp.Canonical = lang.Format(&cp)
 	cp.Notes = append([]string{"asked with the fix applied: " + q.Fix.Line}, q.Notes...)
+	reports, _ := computed(&cp)
+	used := readingValues(&cp, reports)
+	cp.Unused = slices.DeleteFunc(slices.Clone(q.Unused), func(u Unused) bool {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(u.Text, ",", ""), 64)
+		return u.Why == "" && err == nil && used[v] // the fixed layer uses it: "to accept 3 channels"
+	})
+	if d := biasIgnored(src, &cp); d != "" && !slices.Contains(cp.Doubts, d) {
+		cp.Doubts = append(slices.Clip(cp.Doubts), d)
+	}
 	return &cp
+}
+
+// withoutBiasSaid takes the bias off a fixed conv or linear layer when the
+// words say it has none ("(bias=False like resnet)"): the fix's line is
+// written with the framework's default.
+func withoutBiasSaid(src string, l calc.Layer) calc.Layer {
+	if !noBiasSaid.MatchString(src) || biasOn(src) {
+		return l
+	}
+	switch x := l.(type) {
+	case calc.Conv:
+		x.NoBias = true
+		return x
+	case calc.Linear:
+		x.NoBias = true
+		return x
+	}
+	return l
 }
