@@ -108,12 +108,14 @@ func route(src string) (*Question, error) {
 }
 
 // wordReaders read, in order, what the words of a question say beyond
-// the layers any front-end reads: Keras named (its counts are given
+// the layers any front-end reads: a batch norm named as why a conv has no
+// bias (reason_norm.go), Keras named (its counts are given
 // too), "in_features" asked as the flattened
 // output, the number format and bytes asked (storage.go), the bias
 // counted as a connection, connections "in total", and the layers asked
 // about by name or place (asked_at.go).
 var wordReaders = []func(src string, q *Question) *Question{
+	withoutReasonNorm,
 	withKerasWords,
 	withFlattenAsked,
 	withStorage,

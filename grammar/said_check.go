@@ -185,6 +185,9 @@ func normLeftOut(src string, q *Question) string {
 	if m == nil || negated(src, m[0]) || normIgnored.MatchString(src[:m[0]]) || sidesSet.MatchString(src) || len(q.At) > 0 {
 		return ""
 	}
+	if reasonNorm.MatchString(src) && !normCounted.MatchString(src) {
+		return "" // "no bias (bn after)": the norm is why, not a layer counted
+	}
 	if countLayers(q, func(l calc.Layer) bool { _, ok := l.(calc.BatchNorm); return ok }) > 0 {
 		return ""
 	}
