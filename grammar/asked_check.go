@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // What a question asks is read a second time, apart from its layers, and
@@ -177,12 +179,32 @@ func unansweredAsks(src string, q *Question) []string {
 			out = append(out, "the question asks for the memory of an output, and this reading answers the parameters' bytes")
 			continue
 		}
+		if f.name == "the weights" && biasesLeftOut.MatchString(prose) && !slices.Contains(answers, "weights") && !slices.Contains(answers, "connections") && slices.ContainsFunc(leafLayers(q), biased) {
+			out = append(out, "the question asks for the weights without the biases, and this reading answers the parameters, biases included")
+			continue
+		}
 		if slices.ContainsFunc(f.answered, func(a string) bool { return slices.Contains(answers, a) }) {
 			continue
 		}
 		out = append(out, fmt.Sprintf("the question asks for %s, and this reading answers %s", f.name, strings.Join(answers, " and ")))
 	}
 	return out
+}
+
+// biasesLeftOut matches words that leave the biases out of a count:
+// "not counting biases", "ignore the bias", "excluding biases".
+var biasesLeftOut = regexp.MustCompile(`(?i)\b(?:not\s+counting|excluding|excl\.?|ignor\w*|minus|w/o\s+counting|without\s+counting)\s+(?:the\s+|any\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:not\s+(?:counted|included)|excluded|ignored)\b`)
+
+// biased reports whether l is a conv or a fully connected layer with a
+// bias.
+func biased(l calc.Layer) bool {
+	switch x := l.(type) {
+	case calc.Conv:
+		return !x.NoBias
+	case calc.Linear:
+		return !x.NoBias
+	}
+	return false
 }
 
 // outputRoom and paramRoom match what a question's bytes are of: an

@@ -88,3 +88,28 @@ func TestUnansweredAsks(t *testing.T) {
 		}
 	}
 }
+
+// TestWeightsWithoutBiases: the weights asked with the biases left out are
+// answered as weights, or the reply is not sure; never the parameters,
+// biases included, with confidence. (3136·128 = 401,408 weights and
+// 401,536 parameters; 3·3·64·128 = 73,728 and 73,856.)
+func TestWeightsWithoutBiases(t *testing.T) {
+	for _, text := range []string{
+		"flatten gives 7*7*64 and then Dense(128). how many weights (connections) between them, not counting biases?",
+		"conv 3x3 64->128, how many weights? ignore the biases",
+		"fc layer 4096 -> 1000: weights not counting the bias?",
+		"nn.Linear(3136, 128): how many weights excluding biases",
+		"how many weights does Conv2D(128, (3, 3)) have on a 32x32x64 input, biases not counted",
+		"number of weights in a dense layer from 512 to 10 units ignoring bias terms?",
+	} {
+		qs, err := ParseAll(text)
+		if err != nil {
+			continue // a refusal is not confident
+		}
+		for _, q := range qs {
+			if !slices.Contains(q.Asked, "weights") && !slices.Contains(q.Asked, "connections") && !unsure(q) {
+				t.Errorf("%q: answers %v with confidence (%s)", text, answeredFirst(q), Format(q))
+			}
+		}
+	}
+}

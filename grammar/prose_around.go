@@ -51,8 +51,8 @@ var bracketWords = regexp.MustCompile(`[A-Za-z]{3,}`)
 
 // wordsInBrackets reports whether a bracket codeCall matched holds prose,
 // not arguments: written after a space or no name at all, with two words
-// or more and no keyword argument ("data (12 channels, length 250)",
-// "(no padding)").
+// or more or a word alone, and no keyword argument ("data (12 channels,
+// length 250)", "(no padding)", "weights (connections)").
 func wordsInBrackets(m string) bool {
 	open := strings.IndexAny(m, "([")
 	if open < 0 || m[open] != '(' || open > 0 && m[open-1] != ' ' {
@@ -62,5 +62,8 @@ func wordsInBrackets(m string) bool {
 	if strings.ContainsAny(inner, "=()[]") || strings.Contains(inner, "None") {
 		return false
 	}
-	return len(bracketWords.FindAllString(inner, 3)) >= 2
+	return len(bracketWords.FindAllString(inner, 3)) >= 2 || onlyWords.MatchString(inner) && bracketWords.MatchString(inner)
 }
+
+// onlyWords matches text of letters only: "(connections)", "(bn after)".
+var onlyWords = regexp.MustCompile(`^[A-Za-z\s'/-]+$`)
