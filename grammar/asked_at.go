@@ -53,6 +53,7 @@ func withAt(src string, q *Question) *Question {
 	names, defs := layerNames(src, offs)
 	refs := nameRefs(src, names, defs)
 	refs = append(refs, kindRefs(src, refs, offs)...)
+	refs = append(refs, oneRefs(src, refs)...)
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string
@@ -518,6 +519,28 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 			r.within = i
 		}
 		refs = append(refs, r)
+	}
+	return refs
+}
+
+// nthOne matches a layer named by its place alone in a question: "the
+// 2nd one", "the last one".
+var nthOne = regexp.MustCompile(`(?i)\b(?:the|that)\s+(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|final)\s+one\b`)
+
+// oneRefs finds the layers a question names by place alone ("why is the
+// param # for the 2nd one so big"), in a clause that asks: the kind is
+// any layer that sizes something.
+func oneRefs(src string, named []atRef) []atRef {
+	var refs []atRef
+	for _, m := range nthOne.FindAllStringSubmatchIndex(src, -1) {
+		if slices.ContainsFunc(named, func(r atRef) bool { return r.start >= m[0] && r.start < m[1] }) {
+			continue
+		}
+		clause := clauseBefore(src, m[0])
+		if !askWord.MatchString(clause) && !strings.Contains(src[m[1]:min(len(src), m[1]+40)], "?") {
+			continue
+		}
+		refs = append(refs, atRef{start: m[0], name: src[m[0]:m[1]], kind: "layer", nth: atOrdinals[strings.ToLower(src[m[2]:m[3]])], within: -1})
 	}
 	return refs
 }

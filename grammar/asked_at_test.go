@@ -270,3 +270,27 @@ func TestEnteringAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestNthOneAsked: a layer named by its place alone ("the 2nd one") in a
+// question is the one answered, not the whole model. Worked: 3·3·32·48 +
+// 48 = 13,872; 3·3·16·32 + 32 = 4,640; 5·5·8·16 + 16 = 3,216; 3·3·32·64
+// + 64 = 18,496; 784·256 + 256 = 200,960; 28 - 3 + 1 = 26.
+func TestNthOneAsked(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		layer int
+	}{
+		{"model.add(Conv2D(32, (3,3), input_shape=(28,28,1)))\nmodel.add(Conv2D(48, (3,3)))\nwhy is the param # for the 2nd one so big?? what should it be", 1},
+		{"model.add(Conv2D(16, (3,3), input_shape=(32,32,3)))\nmodel.add(Conv2D(32, (3,3)))\nhow many params does the second one have?", 1},
+		{"nn.Conv2d(3, 8, 5) then nn.Conv2d(8, 16, 5): params of the 2nd one?", 1},
+		{"two convs: 3x3 3->16 and 3x3 16->32. why does the second one have so many more params?", 1},
+		{"Conv2D(32, 3, input_shape=(28, 28, 1)) then Conv2D(64, 3) — how many parameters in the last one?", 1},
+		{"nn.Linear(784, 256), nn.Linear(256, 10): how many weights does the first one have?", 0},
+		{"conv 3x3 1->32, conv 3x3 32->64 on 28x28. what's the output of the first one?", 0},
+	} {
+		q := readAll(t, c.text)[0]
+		if len(q.At) != 1 || q.At[0].Layer != c.layer {
+			t.Errorf("%q: at %+v, want layer %d (%s)", c.text, q.At, c.layer, Format(q))
+		}
+	}
+}
