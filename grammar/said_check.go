@@ -214,31 +214,60 @@ var settingElsewhere = regexp.MustCompile(`(?i)\bif\b|\binstead\b|\bvs\.?\b|\bve
 // accounted for elsewhere ("3x3 filters ... pad 3" read with the 3 as the
 // kernel) and the setting was lost; or "".
 func settingMissing(src string, q *Question) string {
-	if q.Solve != nil || settingElsewhere.MatchString(src) {
+	if q.Solve != nil {
 		return ""
 	}
+	// A what-if, a comparison or a fix tried may give a setting two
+	// values, one for a design not read: then one of them is enough.
+	elsewhere := settingElsewhere.MatchString(src)
 	ls := leafLayers(q)
+	missing := map[string]string{} // key: the first setting said that no layer has
+	found := map[string]bool{}
+	var keys []string
 	for _, at := range settingSaid.FindAllStringSubmatchIndex(src, -1) {
 		m := []string{src[at[0]:at[1]], src[at[2]:at[3]], src[at[4]:at[5]]}
 		if padLayerCall.MatchString(src[:at[0]]) || arithmeticAfter.MatchString(src[at[1]:]) {
 			continue // ZeroPadding2D(padding=1) is a layer; padding=3//2 is worked out by the reader
 		}
-		key := strings.ToLower(m[1])
+		key := settingKey(m[1])
 		n, err := strconv.Atoi(m[2])
 		if err != nil {
 			continue
 		}
-		found, sized := false, false
+		has, sized := false, false
 		for _, l := range ls {
 			vals, ok := settingsOf(l, key)
 			sized = sized || ok
-			found = found || slices.Contains(vals, n)
+			has = has || slices.Contains(vals, n)
 		}
-		if sized && !found {
+		switch {
+		case !sized:
+		case has:
+			found[key] = true
+		case !elsewhere:
 			return fmt.Sprintf("the question says %q, and no layer of this reading has it", strings.TrimSpace(m[0]))
+		case missing[key] == "":
+			missing[key] = strings.TrimSpace(m[0])
+			keys = append(keys, key)
+		}
+	}
+	for _, key := range keys {
+		if !found[key] {
+			return fmt.Sprintf("the question says %q, and no layer of this reading has it", missing[key])
 		}
 	}
 	return ""
+}
+
+// settingKey is the setting a word names: "strides" and "stride" are one.
+func settingKey(word string) string {
+	w := strings.ToLower(word)
+	for _, k := range []string{"stride", "pad", "dilation", "groups"} {
+		if strings.HasPrefix(w, k) {
+			return k
+		}
+	}
+	return w
 }
 
 // padLayerCall matches the call of a padding layer just before a

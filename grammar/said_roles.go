@@ -22,7 +22,7 @@ import (
 // leaves out.
 func roleDoubts(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
+	for _, check := range []func(string, *Question) string{solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -322,4 +322,56 @@ func layerOrdinal(src string) (int, bool) {
 		return n, true
 	}
 	return 0, false // the last layer: the whole reading's field
+}
+
+// whatIfClause matches a clause that changes the design asked about:
+// "what if I use stride 2", "what would padding 1 give", "and with
+// dilation 2?", "if we set groups=4".
+var whatIfClause = regexp.MustCompile(`(?i)\b(?:what\s+(?:if|about|would|happens)|how\s+about|and\s+(?:if|with)|if\s+(?:i|we|you|it)\s+(?:\w+\s+){0,2}?(?:use|used|set|change|changed|make|switch|add|increase|decrease|try|had|have|went|go|do))\b[^.?!;\n]{0,60}`)
+
+// whatIfMissing is a doubt when src asks what a setting changes ("what
+// would stride 2 give?") and no layer of the reading has the setting's
+// new value: the question answered is the one the asker already had; or
+// "".
+func whatIfMissing(src string, q *Question) string {
+	if q.Solve != nil {
+		return ""
+	}
+	ls := leafLayers(q)
+	for _, c := range whatIfClause.FindAllStringIndex(src, -1) {
+		clause := src[c[0]:c[1]]
+		for _, at := range settingSaid.FindAllStringSubmatchIndex(clause, -1) {
+			key := settingKey(clause[at[2]:at[3]])
+			n, err := strconv.Atoi(clause[at[4]:at[5]])
+			if err != nil || arithmeticAfter.MatchString(clause[at[1]:]) {
+				continue
+			}
+			has, sized := false, false
+			for _, l := range ls {
+				vals, ok := settingsOf(l, key)
+				sized = sized || ok
+				has = has || slices.Contains(vals, n)
+			}
+			if sized && !has {
+				return fmt.Sprintf("the question asks about %q, and no layer of this reading has it", strings.TrimSpace(clause[at[0]:at[1]]))
+			}
+		}
+	}
+	return ""
+}
+
+// solvedGiven is a doubt when the reading solves for a setting the asker
+// gave a value ("5x5 conv stride 1 on 32x32 gives 28, what would stride 2
+// give?" read as "what stride gives 28"); or "".
+func solvedGiven(src string, q *Question) string {
+	if q.Solve == nil {
+		return ""
+	}
+	for _, at := range settingSaid.FindAllStringSubmatchIndex(src, -1) {
+		key := settingKey(src[at[2]:at[3]])
+		if key == q.Solve.Unknown || key == q.Solve.Second {
+			return fmt.Sprintf("the question gives %q, and this reading solves for the %s", strings.TrimSpace(src[at[0]:at[1]]), key)
+		}
+	}
+	return ""
 }
