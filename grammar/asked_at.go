@@ -54,6 +54,7 @@ func withAt(src string, q *Question) *Question {
 	refs := nameRefs(src, names, defs)
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	refs = append(refs, oneRefs(src, refs)...)
+	refs = append(refs, flattenRefs(src, q)...)
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string
@@ -476,7 +477,7 @@ func chained(src string, i, j int) bool {
 
 // kindWords matches a layer named by its kind and place: "the maxpool",
 // "the second conv layer", "the next layer", "after the pool", "layer 2".
-var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(?:(\d+)\s*[x×]\s*\d+\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
+var kindWords = regexp.MustCompile(`(?i)\b(?:(the|that|this|my)\s+(?:(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|next|following|last|final)\s+)?(?:(\d+)\s*[x×]\s*\d+\s+)?(max[- ]?pool(?:ing)?|avg[- ]?pool(?:ing)?|average[- ]pool(?:ing)?|pool(?:ing)?|conv(?:[123]d|olution(?:al)?)?|linear|fc|dense|fully[- ]connected|layer)\b(?:\s+layer\b)?|layer\s+#?([1-9][0-9]?)\b)`)
 
 // atOrdinals are the places a kindWords match may give.
 var atOrdinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -509,7 +510,7 @@ func kindRefs(src string, named []atRef, offs []int) []atRef {
 			if m[2] >= 0 {
 				det = strings.ToLower(src[m[2]:m[3]])
 			}
-			if r.before && askWord.MatchString(clauseBefore(src, m[0])) {
+			if (r.before || r.nth > 0) && (askWord.MatchString(clauseBefore(src, m[0])) || askedNext(src, m[1])) {
 				refs = append(refs, r) // "what size goes into the dense layer": a question about it
 				continue
 			}
@@ -543,6 +544,37 @@ func oneRefs(src string, named []atRef) []atRef {
 		refs = append(refs, atRef{start: m[0], name: src[m[0]:m[1]], kind: "layer", nth: atOrdinals[strings.ToLower(src[m[2]:m[3]])], within: -1})
 	}
 	return refs
+}
+
+// askedNext reports whether a question mark ends the clause that goes on
+// at end: "params of the second Conv2D?".
+func askedNext(src string, end int) bool {
+	rest := src[end:min(len(src), end+30)]
+	i := strings.IndexAny(rest, ".;\n?")
+	return i >= 0 && rest[i] == '?'
+}
+
+// afterFlatten matches the output of a flatten asked: "the vector after
+// Flatten", "size out of the flatten".
+var afterFlatten = regexp.MustCompile(`(?i)\b(?:after|out\s+of|from|of)\s+(?:the\s+|my\s+)?(flatten)(?:\(\))?`)
+
+// flattenRefs finds a flatten layer asked about ("how long is the vector
+// after Flatten") when the reading has exactly one.
+func flattenRefs(src string, q *Question) []atRef {
+	m := afterFlatten.FindStringSubmatchIndex(src)
+	if m == nil || !askWord.MatchString(clauseBefore(src, m[0])) && !strings.Contains(src[m[1]:min(len(src), m[1]+30)], "?") {
+		return nil
+	}
+	n := 0
+	for _, l := range q.Layers {
+		if _, ok := l.Layer.(calc.Flatten); ok {
+			n++
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return []atRef{{start: m[2], name: src[m[2]:m[3]], kind: "flatten", after: true, within: -1}}
 }
 
 // kindOf is the kind a word for a layer names.

@@ -287,6 +287,12 @@ func TestNthOneAsked(t *testing.T) {
 		{"Conv2D(32, 3, input_shape=(28, 28, 1)) then Conv2D(64, 3) — how many parameters in the last one?", 1},
 		{"nn.Linear(784, 256), nn.Linear(256, 10): how many weights does the first one have?", 0},
 		{"conv 3x3 1->32, conv 3x3 32->64 on 28x28. what's the output of the first one?", 0},
+		// 5·32·16 + 16 = 2,576; 5·5·16·32 + 32 = 12,832
+		{"model.add(Conv1D(32, 5, input_shape=(200, 4)))\nmodel.add(Conv1D(16, 5))\nwhat's the Param # of the second Conv1D?", 1},
+		{"Conv2D(16, 3, input_shape=(64,64,3)) then Conv2D(32, 5): params of the second Conv2D?", 1},
+		// 64 / 2 = 32 ('same', stride 2): 8·32·32 = 8,192; (32-2)/2 = 15: 16·15·15 = 3,600
+		{"inputs = Input(shape=(64, 64, 1))\nx = Conv2D(8, 3, strides=2, padding='same')(inputs)\nx = Flatten()(x)\nhow long is the vector after Flatten?", 1},
+		{"nn.Conv2d(3, 16, 3), nn.MaxPool2d(2), nn.Flatten() on 32x32 rgb: how long is the vector after flatten?", 2},
 	} {
 		q := readAll(t, c.text)[0]
 		if len(q.At) != 1 || q.At[0].Layer != c.layer {
