@@ -157,3 +157,22 @@ func TestRolesKept(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldPixels: the input pixels one neuron sees are its receptive
+// field's area. Worked: three 3x3 stride 1 see 1+3·2 = 7, 49 pixels; five
+// see 11, 121; two 7x7 see 13, 169; four 5x5 see 17, 289.
+func TestFieldPixels(t *testing.T) {
+	for _, c := range []struct {
+		text, note string
+	}{
+		{"three 3x3 convs stride 1, how many pixels of the input does one neuron in layer 3 see?", "7×7 = 49"},
+		{"a CNN of five conv layers, all 3x3 filters with stride 1, no pooling. calculate how many pixels of the input image support one neuron in the 5th layer", "11×11 = 121"},
+		{"two conv layers with 7x7 filters, stride 1, no pooling: how many input pixels influence one output neuron of the second layer?", "13×13 = 169"},
+		{"4 conv layers of 5x5 kernels, stride 1. How many pixels in the input image are supporting a neuron in the last layer?", "17×17 = 289"},
+	} {
+		q := readAll(t, c.text)[0]
+		if !slices.Contains(q.Asked, "receptive field") || !slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, c.note) }) {
+			t.Errorf("%q: asked %v, notes %q, want the receptive field and %q", c.text, q.Asked, q.Notes, c.note)
+		}
+	}
+}
