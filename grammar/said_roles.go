@@ -23,7 +23,7 @@ import (
 // leaves out.
 func roleDoubts(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
+	for _, check := range []func(string, *Question) string{sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -425,6 +425,26 @@ func solvedGiven(src string, q *Question) string {
 		key := settingKey(src[at[2]:at[3]])
 		if key == q.Solve.Unknown || key == q.Solve.Second {
 			return fmt.Sprintf("the question gives %q, and this reading solves for the %s", strings.TrimSpace(src[at[0]:at[1]]), key)
+		}
+	}
+	return ""
+}
+
+// sizeGives matches a size followed by what it becomes: "on 28x28 -> 24",
+// "28x28 gives 24x24"; the number after is a size, not a channel count.
+var sizeGives = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s*(?:->|→|=>|gives?|becomes?|goes\s+to)\s*(\d+)\b(?:\s*[x×]\s*\d+)?(\s*(?:channels?|filters?|maps?|feature|ch\b|c\b))?`)
+
+// sizeGivenAsFilters is a doubt when src says a size becomes another
+// ("conv 5x5 on 28x28 -> 24") and the reading has that number as a conv's
+// filters, even where an output has that size too; or "".
+func sizeGivenAsFilters(src string, q *Question) string {
+	for _, m := range sizeGives.FindAllStringSubmatchIndex(src, -1) {
+		if m[8] >= 0 {
+			continue // "-> 64 channels": a count
+		}
+		n, _ := strconv.Atoi(src[m[6]:m[7]])
+		if slices.ContainsFunc(leafLayers(q), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Out == n }) {
+			return fmt.Sprintf("the question says %q, a size, and this reading has %d as a conv's filters", strings.TrimSpace(src[m[0]:m[7]]), n)
 		}
 	}
 	return ""

@@ -62,6 +62,11 @@ func TestRoleOrUnsure(t *testing.T) {
 			})
 		}
 	}
+	notFilters := func(n int) func(*Question) bool {
+		return func(q *Question) bool {
+			return !slices.ContainsFunc(leafLayers(q), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Out == n })
+		}
+	}
 	replaced := func(q *Question) bool { return q.Fix != nil || atFlattened(q) || q.Solve != nil }
 	field := func(q *Question) bool { return slices.Contains(q.Asked, "receptive field") }
 	for _, c := range []struct {
@@ -109,6 +114,13 @@ func TestRoleOrUnsure(t *testing.T) {
 		{"what-if", "maxpool 2x2 on 27x27 gives 13, what about stride 1?", setting("stride", 1)},
 		{"what-if", "conv 5x5 pad 0 on 28x28 gives 24x24. if I set padding=2 what's the output?", setting("pad", 2)},
 		{"what-if", "3x3 conv 32->64 on 16x16, params? what if groups=4", setting("groups", 4)},
+		// a size said to become a size, never a conv's filters
+		{"size as filters", "conv 5x5 pad 0 on 28x28 -> 24. if I set padding=2 what's the output?", notFilters(24)},
+		{"size as filters", "3x3 conv no padding, 32x32 gives 30. what about with stride 2?", notFilters(30)},
+		{"size as filters", "a 5x5 kernel takes 100x100 -> 96, what does a second one give?", notFilters(96)},
+		{"size as filters", "maxpool 2x2 on 28x28 -> 14, then conv 3x3 pad 1, output?", notFilters(14)},
+		{"size as filters", "my conv 3x3 stride 2 turns 64x64 into 31?? shouldnt it be 32", notFilters(31)},
+		{"size as filters", "7x7 conv stride 2 pad 3: 224x224 becomes 112, and after a 3x3/2 maxpool with pad 1?", notFilters(112)},
 		// the pixels one neuron sees: three 3x3 convs stride 1 see 7x7 = 49
 		{"field", "three 3x3 convs stride 1, how many pixels of the input does one neuron in layer 3 see?", field},
 		{"field", "how big a region of the input image does a unit in the second conv layer look at? both layers 5x5 stride 1", field},
