@@ -163,7 +163,11 @@ func shapeUnplaced(src string, q *Question) string {
 		if slices.ContainsFunc(shapes, func(s calc.Shape) bool { return sameDims(s, dims) }) {
 			continue
 		}
-		return fmt.Sprintf("the question gives the shape %s, and it is neither this reading's input nor any layer's output", strings.TrimSpace(src[strings.IndexAny(src[m[0]:m[1]], "([")+m[0]:m[1]]))
+		shape := src[m[0]:m[1]]
+		if i := strings.IndexAny(shape, "(["); i >= 0 {
+			shape = shape[i:]
+		}
+		return fmt.Sprintf("the question gives the shape %s, and it is neither this reading's input nor any layer's output", strings.TrimSpace(shape))
 	}
 	return ""
 }
