@@ -214,16 +214,10 @@ var settingElsewhere = regexp.MustCompile(`(?i)\bif\b|\binstead\b|\bvs\.?\b|\bve
 // accounted for elsewhere ("3x3 filters ... pad 3" read with the 3 as the
 // kernel) and the setting was lost; or "".
 func settingMissing(src string, q *Question) string {
-	if q.Solve != nil {
-		return ""
+	if q.Solve != nil || settingElsewhere.MatchString(src) {
+		return "" // a what-if, a comparison, a fix tried: whatIfMissing reads the what-if's clause
 	}
-	// A what-if, a comparison or a fix tried may give a setting two
-	// values, one for a design not read: then one of them is enough.
-	elsewhere := settingElsewhere.MatchString(src)
 	ls := leafLayers(q)
-	missing := map[string]string{} // key: the first setting said that no layer has
-	found := map[string]bool{}
-	var keys []string
 	for _, at := range settingSaid.FindAllStringSubmatchIndex(src, -1) {
 		m := []string{src[at[0]:at[1]], src[at[2]:at[3]], src[at[4]:at[5]]}
 		if padLayerCall.MatchString(src[:at[0]]) || arithmeticAfter.MatchString(src[at[1]:]) {
@@ -234,26 +228,14 @@ func settingMissing(src string, q *Question) string {
 		if err != nil {
 			continue
 		}
-		has, sized := false, false
+		found, sized := false, false
 		for _, l := range ls {
 			vals, ok := settingsOf(l, key)
 			sized = sized || ok
-			has = has || slices.Contains(vals, n)
+			found = found || slices.Contains(vals, n)
 		}
-		switch {
-		case !sized:
-		case has:
-			found[key] = true
-		case !elsewhere:
+		if sized && !found {
 			return fmt.Sprintf("the question says %q, and no layer of this reading has it", strings.TrimSpace(m[0]))
-		case missing[key] == "":
-			missing[key] = strings.TrimSpace(m[0])
-			keys = append(keys, key)
-		}
-	}
-	for _, key := range keys {
-		if !found[key] {
-			return fmt.Sprintf("the question says %q, and no layer of this reading has it", missing[key])
 		}
 	}
 	return ""
