@@ -23,7 +23,7 @@ import (
 // leaves out.
 func roleDoubts(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
+	for _, check := range []func(string, *Question) string{chainedAlternative, sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -245,6 +245,10 @@ func withSidesApart(src string, qs []*Question) []*Question {
 			if !extends(q, p) {
 				continue
 			}
+			if alone := onSameInput(src, q, p); alone != nil {
+				qs[j] = alone
+				break
+			}
 			d := "this side holds the layers of the one before and more, and the question adds no layer: each side of a comparison stands alone"
 			cp := *q
 			cp.Doubts = append(slices.Clip(q.Doubts), d)
@@ -253,6 +257,28 @@ func withSidesApart(src string, qs []*Question) []*Question {
 		}
 	}
 	return qs
+}
+
+// sameInput matches words that set a side on the other's input: "directly
+// on x", "on the same input".
+var sameInput = regexp.MustCompile(`(?i)\bdirectly\s+on\b|\bon\s+(?:the\s+)?same\s+(?:input|tensor|x|feature\s+map|volume)\b|\bsame\s+input\b`)
+
+// onSameInput is side q without the layers of the side p before it, set
+// on p's input, when src says the sides share their input; nil otherwise
+// or when the layers left do not size on it.
+func onSameInput(src string, q, p *Question) *Question {
+	if !sameInput.MatchString(proseAround(src)) || q.Input == nil || !q.Input.Equal(p.Input) {
+		return nil
+	}
+	cp := *q
+	cp.Layers = slices.Clone(q.Layers[len(p.Layers):])
+	cp.Network = len(cp.Layers) > 1
+	cp.Canonical = lang.Format(&cp)
+	if _, ok := computed(&cp); !ok {
+		return nil
+	}
+	cp.Notes = append([]string{"set on the same input as the other side, not after it"}, q.Notes...)
+	return &cp
 }
 
 // extends reports whether q's layers start with all of p's and go on.
@@ -452,4 +478,25 @@ func sizeGivenAsFilters(src string, q *Question) string {
 		}
 	}
 	return ""
+}
+
+// chainedAlternative is a doubt when src sets a layer on the same input
+// as another ("... and a SeparableConv2D(64, 3) on the same input
+// instead?") and the reading is one chain of two weighted layers or more:
+// the alternative was put after the first; or "".
+func chainedAlternative(src string, q *Question) string {
+	if !sameInput.MatchString(proseAround(src)) {
+		return ""
+	}
+	weighted := 0
+	for _, l := range leafLayers(q) {
+		switch l.(type) {
+		case calc.Conv, calc.Separable, calc.Linear:
+			weighted++
+		}
+	}
+	if weighted < 2 {
+		return ""
+	}
+	return "the question sets a layer on the same input as another, and this reading puts one after the other"
 }

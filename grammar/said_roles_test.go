@@ -188,3 +188,46 @@ func TestFieldPixels(t *testing.T) {
 		}
 	}
 }
+
+// TestSidesOnSameInput: a side set "on the same input" or "directly on x"
+// stands alone; read after the other side, it is rebuilt on the input, or
+// the reply is not sure. Checked with PyTorch: Conv2d(32, 64, (1, 5)) +
+// Conv2d(64, 64, (5, 1)) have 30,848 parameters, Conv2d(32, 64, 5)
+// 51,264; Keras's SeparableConv2D(64, 3) on 32 channels 32·9 + 32·64 + 64
+// = 2,400, a Conv2D(64, 3) 18,496; Conv2D(128, 3) on 64 channels 73,856.
+func TestSidesOnSameInput(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		params []int64 // each side's, in order
+	}{
+		{"x is (None, 20, 20, 32):\n\nx = Conv2D(64, (1, 5), padding='same')(x)\nx = Conv2D(64, (5, 1), padding='same')(x)\n\nparams for the pair, vs one Conv2D(64, (5, 5)) directly on x?", []int64{30848, 51264}},
+		{"model.add(SeparableConv2D(64, (3, 3), padding='same', input_shape=(32, 32, 32)))\nparams? and what would a normal Conv2D(64, (3,3)) have on the same input", []int64{2400, 18496}},
+		{"model.add(Conv2D(64, 3, input_shape=(32, 32, 32)))\nhow many params, and a SeparableConv2D(64, 3) on the same input instead?", []int64{18496, 2400}},
+		{"model.add(SeparableConv2D(128, 3, input_shape=(16, 16, 64)))\nparam count? vs a plain Conv2D(128, 3) on the same input", []int64{8896, 73856}},
+	} {
+		qs, err := ParseAll(c.text)
+		if err != nil {
+			continue
+		}
+		if len(qs) != len(c.params) {
+			if !slices.ContainsFunc(qs, unsure) {
+				t.Errorf("%q: %d questions read with confidence, want %d sides", c.text, len(qs), len(c.params))
+			}
+			continue
+		}
+		for i, q := range qs {
+			reports, _ := computed(q)
+			var got int64
+			if q.Network && len(reports) > 0 {
+				got = reports[len(reports)-1].Params
+			} else {
+				for _, r := range reports {
+					got += r.Params
+				}
+			}
+			if got != c.params[i] && !unsure(q) {
+				t.Errorf("%q: side %d (%s) has %d params with confidence, want %d", c.text, i+1, Format(q), got, c.params[i])
+			}
+		}
+	}
+}
