@@ -278,6 +278,7 @@ func onSameInput(src string, q, p *Question) *Question {
 		return nil
 	}
 	cp.Notes = append([]string{"set on the same input as the other side, not after it"}, q.Notes...)
+	cp.Doubts = slices.DeleteFunc(slices.Clone(q.Doubts), func(d string) bool { return d == chainedDoubt })
 	return &cp
 }
 
@@ -498,5 +499,8 @@ func chainedAlternative(src string, q *Question) string {
 	if weighted < 2 {
 		return ""
 	}
-	return "the question sets a layer on the same input as another, and this reading puts one after the other"
+	return chainedDoubt
 }
+
+// chainedDoubt is chainedAlternative's doubt.
+const chainedDoubt = "the question sets a layer on the same input as another, and this reading puts one after the other"
