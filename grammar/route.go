@@ -96,7 +96,7 @@ func route(src string) (*Question, error) {
 		q = read(src, q)
 	}
 	d := doubts(src, q)
-	if r.front == "english" || r.front == "spec" {
+	if r.front == "english" || r.front == "spec" || r.front == "loose" {
 		if f := fewerLayers(src, q); f != "" {
 			d = append(d, f)
 		}
@@ -230,11 +230,16 @@ func frontEnds(src string) []frontEnd {
 		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
 		fs = append(fs, frontEnd{"spec", parseSpecAsked, false})
 	}
+	if _, ok := looseSpec(src); ok {
+		fs = append(fs, frontEnd{"loose", parseSpecLoose, false})
+	}
 	fs = append(fs, frontEnd{"preset", readPreset, false})
 	// A text of spec words only, or with the spec's blocks, is the spec
 	// language: its refusal is clearer than English's guess at a typo. A
-	// question mark makes it prose ("input 7x7, filter 3x3: output size?").
-	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src)) {
+	// question mark makes it prose ("input 7x7, filter 3x3: output size?"),
+	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
+	// size": English knows what it asks without the channels).
+	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
 		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
 	}
 	return fs
