@@ -196,6 +196,9 @@ func choose(src string) (*reading, error) {
 	if refusal == nil {
 		refusal = englishErr
 	}
+	if c := conceptAsked(src); c != nil {
+		return nil, c // a rule asked about in words: the rule, and how to ask with numbers
+	}
 	return nil, refusal
 }
 
