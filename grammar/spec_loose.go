@@ -31,6 +31,8 @@ var looseRewrites = []struct {
 	{regexp.MustCompile(`(?i)\b(?:no|without|w/o)\s+bias(?:es)?\b`), "nobias"},
 	// "pls", "thanks": politeness after what is asked.
 	{regexp.MustCompile(`(?i)[\s,]+(?:pls|plz|please|thanks|thx|ty)\b[\s!.?]*$`), ""},
+	// "-> ?", "= ?": what comes out is asked, as a bare spec line asks it.
+	{regexp.MustCompile(`\s*(?:->|=>|→|=)\s*\?+\s*$`), ""},
 	// "depthwise separable", "depthwise-separable conv": the spec's separable.
 	{regexp.MustCompile(`(?i)^\s*depthwise[\s-]+separable(?:\s+conv(?:olution)?s?)?\b`), "separable"},
 	// "transposed conv", "transpose convolution": the spec's deconv.

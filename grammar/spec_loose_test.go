@@ -18,6 +18,7 @@ func TestLooseSpec(t *testing.T) {
 		{"depthwise separable 3x3 32->64 params", "separable 3x3 32->64"},
 		{"maxpool layer 3x3 window stride 2 on 55x55 output", "maxpool 3x3 stride 2"},
 		{"dense 300 to 50 params pls", "linear 300->50"},
+		{"maxpool 3 stride 2 on 13x13 -> ?", "maxpool 3x3 stride 2"},
 	} {
 		r, err := choose(c.text)
 		if err != nil {
