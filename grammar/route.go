@@ -120,6 +120,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withBiasCounted,
 	withConnections,
 	withAt,
+	withLayersAsked,
 }
 
 // kerasWords say a question is about Keras though no Keras code was
