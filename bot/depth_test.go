@@ -1,12 +1,16 @@
 package bot_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/cnnbot/cnnbot/bot"
 )
 
 // TestLayersAsked asks how many layers each reference model has, as
@@ -52,6 +56,7 @@ func TestLayersAsked(t *testing.T) {
 
 type referenceModel struct {
 	Model  string `json:"model"`
+	Input  []int  `json:"input"`
 	Layers []struct {
 		Layer string `json:"layer"`
 	} `json:"layers"`
@@ -72,4 +77,20 @@ func referenceModels(t *testing.T) []referenceModel {
 		all = append(all, ms...)
 	}
 	return all
+}
+
+// TestPresetInputAsked: "what input size does resnet50 expect" is answered
+// with the input the reference model was run on, first, where it was
+// answered with the 1,000 classes that come out.
+func TestPresetInputAsked(t *testing.T) {
+	b := bot.New(bot.Options{})
+	asks := []string{"what input size does %s expect", "whats the input shape of %s?", "which image resolution does %s take"}
+	for i, m := range referenceModels(t) {
+		text := fmt.Sprintf(asks[i%len(asks)], m.Model)
+		first, _, _ := strings.Cut(bot.RenderText(b.Answer(context.Background(), text)), "\n")
+		want := fmt.Sprintf("input shape = %d×%d×%d", m.Input[0], m.Input[1], m.Input[2])
+		if !strings.HasPrefix(first, "Answer: "+want) {
+			t.Errorf("%q: first line %q, want %q", text, first, want)
+		}
+	}
 }

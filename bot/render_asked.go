@@ -165,6 +165,8 @@ func askedValue(r Reply, asked string) string {
 		}
 	case "layers":
 		return depthValue(r)
+	case "input":
+		return inputValue(r)
 	case "receptive field":
 		if r.Summary != nil {
 			rows := r.Summary.Rows

@@ -47,3 +47,20 @@ func countText(c calc.LayerCount) string {
 	}
 	return group(c.Convs) + " conv + " + group(c.Linears) + " fully connected"
 }
+
+// inputValue answers what input a preset takes: the size it was built and
+// trained on, and whether an adaptive pool before its classifier lets it
+// take other sizes.
+func inputValue(r Reply) string {
+	q := r.Question
+	if q == nil || q.Input == nil {
+		return ""
+	}
+	s := "input shape = " + shapeText(q.Input) + " (the size it is built and trained for)"
+	for _, l := range q.Layers {
+		if _, ok := l.Layer.(calc.AdaptivePool); ok {
+			return s + "; an adaptive pool before its classifier lets other sizes through too"
+		}
+	}
+	return s
+}

@@ -39,3 +39,20 @@ func withLayersAsked(src string, q *Question) *Question {
 	cp.Unused = slices.DeleteFunc(slices.Clone(q.Unused), func(u Unused) bool { return u.Why == "" && counts[u.Text] })
 	return &cp
 }
+
+// presetInputAsked matches the words that ask what input a network takes: "what
+// input size does resnet50 expect", "input shape of vgg16?", "which image
+// resolution is alexnet trained on".
+var presetInputAsked = regexp.MustCompile(`(?i)\b(?:what|which|wat)\s+(?:is\s+the\s+|'?s\s+the\s+)?(?:input|image|img)\s+(?:size|shape|resolution|dimensions?|dims)\b|\b(?:input|image)\s+(?:size|shape|resolution|dimensions?)\s+(?:of|for|does|do|is)\b|\b(?:expects?|accepts?|takes?)\s+(?:what|which)\s+(?:input|image|size)`)
+
+// withInputAsked answers "what input size does resnet50 expect" with the
+// preset's input, where the reading answered it with its output: the
+// input is the asked quantity, not the 1,000 classes.
+func withInputAsked(src string, q *Question) *Question {
+	if q.Preset == "" || q.Input == nil || q.Solve != nil || !presetInputAsked.MatchString(src) || layersAsked.MatchString(src) {
+		return q
+	}
+	cp := *q
+	cp.Asked = []string{"input"}
+	return &cp
+}

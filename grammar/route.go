@@ -121,6 +121,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withConnections,
 	withAt,
 	withLayersAsked,
+	withInputAsked,
 }
 
 // kerasWords say a question is about Keras though no Keras code was
