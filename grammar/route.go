@@ -245,7 +245,7 @@ func frontEnds(src string) []frontEnd {
 	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
 	// size": English knows what it asks without the channels).
 	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
-		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
+		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(askedApart(src)) }, len(fs) == 1})
 	}
 	return fs
 }

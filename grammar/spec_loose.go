@@ -74,3 +74,17 @@ func parseSpecLoose(src string) (*Question, error) {
 	}
 	return spec.Parse(line)
 }
+
+// askedApart sets the words asked at the end of a spec-like line apart
+// from the size before them, keeping every position: "conv 3x3 dilation 2
+// on 32x32 output size" asks the output of a 32x32 input, and English read
+// "32x32 output" as the output given (a confident 32 where PyTorch gives
+// 28). A line whose head is not spec words ("what input gives 32x32
+// output") is left as written.
+func askedApart(src string) string {
+	m := askedTail.FindStringIndex(src)
+	if m == nil || m[0] == 0 || src[m[0]] != ' ' || !isDigit(src[m[0]-1]) || !spec.Mostly(src[:m[0]]) {
+		return src
+	}
+	return src[:m[0]] + ":" + src[m[0]+1:]
+}

@@ -43,3 +43,31 @@ func TestLooseSpec(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedApart: the words asked after a size are not the size's name.
+// "on 32x32 output size" was read as a 32x32 output given, and answered
+// with the input that gives it (a confident 32, where PyTorch gives 28).
+func TestAskedApart(t *testing.T) {
+	for _, c := range []struct{ text, reads string }{
+		{"conv 3x3 dilation 2 on 32x32 output size", "input 32x32"},
+		{"conv 3x3 stride 2 on 32x32 output size?", "input 32x32"},
+		{"maxpool 3 stride 2 input 55x55 output shape", "input 55x55"},
+	} {
+		r, err := choose(c.text)
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if got := Format(r.q); !strings.Contains(got, c.reads) {
+			t.Errorf("%q: read by %s as %q, want %q", c.text, r.front, got, c.reads)
+		}
+	}
+	for _, src := range []string{"conv 3x3 32->64 params", "conv 3x3 dilation 2 on 32x32 output size"} {
+		if got := askedApart(src); len(got) != len(src) {
+			t.Errorf("%q changed to %q: the positions moved", src, got)
+		}
+	}
+	if got := askedApart("what input gives 32x32 output"); got != "what input gives 32x32 output" {
+		t.Errorf("a prose question was changed: %q", got)
+	}
+}
