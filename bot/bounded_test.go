@@ -210,13 +210,21 @@ func TestBoundedAnswers(t *testing.T) {
 		}
 		checked++
 		for _, m := range media {
-			alloc, took := measure(func() {
+			answer := func() {
 				r := b.Answer(context.Background(), q)
 				if r.Internal {
 					t.Errorf("%.80q: internal error: %s", q, r.Err.Msg)
 				}
 				m.render(r)
-			})
+			}
+			alloc, took := measure(answer)
+			// A busy machine (CI beside other jobs) can stall one run: an
+			// answer over the bound is timed twice more and its fastest run
+			// counts. A real hang or blow-up is slow every time.
+			for retry := 0; retry < 2 && took > maxTime*raceSlowdown; retry++ {
+				_, again := measure(answer)
+				took = min(took, again)
+			}
 			// The race detector defeats sync.Pool on purpose (a 4,000-character
 			// question then allocates 230 MB, not 7.5 MB): the bytes are
 			// asserted without it.

@@ -163,6 +163,10 @@ func askedValue(r Reply, asked string) string {
 			}
 			return "multiply-accumulates = " + large(macs)
 		}
+	case "layers":
+		return depthValue(r)
+	case "input":
+		return inputValue(r)
 	case "receptive field":
 		if r.Summary != nil {
 			rows := r.Summary.Rows

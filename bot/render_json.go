@@ -3,6 +3,7 @@ package bot
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -25,6 +26,18 @@ type jsonAnswer struct {
 	Solve      *jsonSolve  `json:"solve,omitempty"`
 	FLOPs      *int64      `json:"flops,omitempty"`
 	Memory     *jsonMemory `json:"memory,omitempty"`
+	Depth      *jsonDepth  `json:"depth,omitempty"`
+}
+
+// jsonDepth is a network's layers with weights (calc.Depth), given when the
+// question asks how many layers it has: on the longest path, as its name
+// counts them, and in all.
+type jsonDepth struct {
+	Path        int64 `json:"path"`
+	PathConvs   int64 `json:"path_convs"`
+	PathLinears int64 `json:"path_linears"`
+	Convs       int64 `json:"convs"`
+	Linears     int64 `json:"linears"`
 }
 
 // jsonMemory is a network's memory estimate (calc.Memory), in bytes.
@@ -147,6 +160,9 @@ func answerJSON(r Reply) (jsonAnswer, error) {
 		}
 		if q.Fix != nil {
 			a.Fix = &jsonFix{Layer: q.Fix.Layer + 1, Line: q.Fix.Line, Why: q.Fix.Why}
+		}
+		if d, ok := depthOf(r); ok && slices.Contains(q.Asked, "layers") {
+			a.Depth = &jsonDepth{Path: d.Path.Total(), PathConvs: d.Path.Convs, PathLinears: d.Path.Linears, Convs: d.All.Convs, Linears: d.All.Linears}
 		}
 	}
 	if r.Question != nil {

@@ -51,3 +51,22 @@ func ExampleNetwork_Summarize() {
 	// 3 [16 32 32] receptive field 7
 	// params 5088
 }
+
+// A network's name counts the layers with weights on its longest path; a
+// projection shortcut runs beside the body and is counted only in all.
+// Here, one ResNet basic block that changes the channels, then the head.
+func ExampleDepthOf() {
+	conv := func(k, out, stride int) calc.Layer {
+		return calc.Conv{Kernel: []int{k, k}, Out: out, Stride: []int{stride}, NoBias: true}
+	}
+	block := calc.Residual{
+		Body:     []calc.Layer{conv(3, 128, 2), calc.BatchNorm{}, calc.Activation{Name: "relu"}, conv(3, 128, 1), calc.BatchNorm{}},
+		Shortcut: []calc.Layer{conv(1, 128, 2), calc.BatchNorm{}},
+	}
+	d := calc.DepthOf([]calc.Layer{conv(7, 64, 2), block, calc.Flatten{}, calc.Linear{Out: 10}})
+	fmt.Println("longest path:", d.Path.Total(), d.Path)
+	fmt.Println("in all:", d.All.Total(), d.All)
+	// Output:
+	// longest path: 4 {3 1}
+	// in all: 5 {4 1}
+}

@@ -261,7 +261,9 @@ func gluedName(src string, i, end int) bool {
 	if i > 0 {
 		p, size := utf8.DecodeLastRuneInString(src[:i])
 		if (p == 'x' || p == 'X' || p == '×') && i > size && isDigit(src[i-size-1]) {
-			return false // 224x224: a size's second number
+			// 224x224: a size's second number, unless the size is part of
+			// a name that starts with letters ("resnext50_32x4d").
+			return identifierAt(src, i)
 		}
 		if isLetter(p) || p == '_' {
 			return true
@@ -280,6 +282,21 @@ func gluedName(src string, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// identifierAt reports whether the run of letters, digits, underscores
+// and x's that holds src[i] starts with a letter and has an underscore:
+// a name written in code style, whose numbers are its name.
+func identifierAt(src string, i int) bool {
+	start := i
+	for start > 0 {
+		c := src[start-1]
+		if !(isDigit(c) || c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			break
+		}
+		start--
+	}
+	return start < i && isLetter(rune(src[start])) && strings.Contains(src[start:i], "_")
 }
 
 // listMarker reports whether the number starts an item of a list: "1)" or

@@ -96,7 +96,7 @@ func route(src string) (*Question, error) {
 		q = read(src, q)
 	}
 	d := doubts(src, q)
-	if r.front == "english" || r.front == "spec" {
+	if r.front == "english" || r.front == "spec" || r.front == "loose" {
 		if f := fewerLayers(src, q); f != "" {
 			d = append(d, f)
 		}
@@ -123,6 +123,8 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withConnections,
 	withAt,
 	withFieldAsked,
+	withLayersAsked,
+	withInputAsked,
 }
 
 // kerasWords say a question is about Keras though no Keras code was
@@ -201,6 +203,9 @@ func choose(src string) (*reading, error) {
 		// 1. What's the size?" refused at its "." tells the asker nothing.
 		refusal = englishErr
 	}
+	if c := conceptAsked(src); c != nil {
+		return nil, c // a rule asked about in words: the rule, and how to ask with numbers
+	}
 	return nil, refusal
 }
 
@@ -250,12 +255,17 @@ func frontEnds(src string) []frontEnd {
 		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
 		fs = append(fs, frontEnd{"spec", parseSpecAsked, false})
 	}
+	if _, ok := looseSpec(src); ok {
+		fs = append(fs, frontEnd{"loose", parseSpecLoose, false})
+	}
 	fs = append(fs, frontEnd{"preset", readPreset, false})
 	// A text of spec words only, or with the spec's blocks, is the spec
 	// language: its refusal is clearer than English's guess at a typo. A
-	// question mark makes it prose ("input 7x7, filter 3x3: output size?").
-	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src)) {
-		fs = append(fs, frontEnd{"english", english.ParseEnglish, len(fs) == 1})
+	// question mark makes it prose ("input 7x7, filter 3x3: output size?"),
+	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
+	// size": English knows what it asks without the channels).
+	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
+		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(askedApart(src)) }, len(fs) == 1})
 	}
 	return fs
 }
