@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"github.com/cnnbot/cnnbot/grammar/english"
 	"regexp"
 	"slices"
 	"strings"
@@ -102,9 +103,20 @@ type partAsked struct {
 	text  string // as written
 }
 
+// beforeWord matches the words that make a part named after them a
+// landmark ("conv5_4, before the last pool"), not the layer asked about.
+var beforeWord = regexp.MustCompile(`(?i)\b(?:before|until|preceding|up\s+to)\s+(?:the\s+)?$`)
+
+// landmark reports whether the part written as part in src follows a
+// word that makes it a landmark.
+func landmark(src, part string) bool {
+	at := strings.Index(src, part)
+	return at >= 0 && beforeWord.MatchString(src[:at])
+}
+
 // askedPart reads the part of a preset src names, if any.
 func askedPart(src string) (partAsked, bool) {
-	if m := ordinalPart.FindStringSubmatch(src); m != nil {
+	if m := ordinalPart.FindStringSubmatch(src); m != nil && !(stagedConv.MatchString(src) && landmark(src, m[0])) {
 		p := partAsked{nth: ordinals[strings.ToLower(m[1])], text: m[0]}
 		word := strings.ToLower(m[2])
 		switch {
@@ -165,7 +177,7 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if !rfWords.MatchString(src) {
+	if !rfAsked(src) {
 		if several, ok := presetParts(q, s, name, src); ok {
 			return several, true
 		}
@@ -174,7 +186,7 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	if !ok {
 		return nil, false
 	}
-	if rfWords.MatchString(src) {
+	if rfAsked(src) {
 		return presetUpTo(q, name, p, row), true
 	}
 	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
@@ -309,6 +321,11 @@ func presetParts(q *Question, s calc.Summary, name, src string) (*Question, bool
 // rfWords ask for a receptive field, which a layer has only on the input
 // of the network it is part of.
 var rfWords = regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b`)
+
+// rfAsked reports whether src asks for a receptive field, by name or as
+// the input pixels one unit depends on ("how many input pixels does one
+// unit of conv3_3 see").
+func rfAsked(src string) bool { return rfWords.MatchString(src) || english.FieldAsked(src) }
 
 // presetUpTo is the preset from its input up to row's top-level layer: the
 // receptive field of a layer of it is on the network's input.
@@ -446,8 +463,9 @@ func presetInputSaid(src string) (h, w, c int, ok bool) {
 }
 
 // sizeOfLayer matches the words after a size that make it a layer's own:
-// "7x7 convolution", "3x3 max pool", "5x5 kernels".
-var sizeOfLayer = regexp.MustCompile(`(?i)^\s+(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
+// "7x7 convolution", "3x3 max pool", "5x5 kernels", "2x2 stride-2 max-pool",
+// "2x2/2 pools".
+var sizeOfLayer = regexp.MustCompile(`(?i)^(?:/\d+)?\s+(?:(?:stride|s)[-\s]*\d+,?\s+)?(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
 
 // submatches are the texts of a match's groups, "" for a group that did
 // not take part.

@@ -62,6 +62,7 @@ type enTok struct {
 	slash  int  // sizes: the stride after a slash (11x11/4)
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 	idx    int  // words: the number glued after (conv3, pool2, fc7)
+	named  bool // words: a layer named by its stage (conv5_3), no size in it
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -122,7 +123,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw))))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enFoldNumbers(src, raw)))))), nil
 }
 
 // enDtypes are the words of a stored number's type.
@@ -269,6 +270,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":" && !(c.kind == 'w' && c.glued && enShort[c.raw] == "")) {
 		t.lem = enShort[t.raw]
 		return append(out, t, *n), 1
+	}
+	if s, n := enStagedName(in, i); n > 0 {
+		return append(out, s), n // english_names.go
 	}
 	if vgg, n := enVGGConv(in, i); n > 0 {
 		return append(out, vgg...), n

@@ -18,6 +18,10 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	r.findAnchors()
 	r.asked()
+	if at := r.namedNetworkLayer(); at >= 0 { // english_names.go
+		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
+			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
+	}
 	r.scan()
 	r.indexedContext()
 	r.shareSettings()
@@ -25,6 +29,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropEmpty()
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
+	r.everyLayer()   // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.flatOutput(q) { // english_tensor.go
 		q.Notes = append(q.Notes, r.notes...)

@@ -364,7 +364,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 		r.guesses = append(r.guesses, n.i) // "what size do I end up with, 14?"
 		return true
 	}
-	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == ""
+	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == "" || r.ownResultNoted(n.i) // english_own_result.go
 }
 
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),
