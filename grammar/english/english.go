@@ -74,13 +74,17 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: "the question is longer than 4,000 characters",
 			Hint: "ask about one layer or one short network at a time"}
 	}
-	src = countTimes(src)
+	src, quoted := quotedExample(countTimes(src)) // english_context.go
 	toks, err := enLex(src)
 	if err != nil {
 		return nil, err
 	}
 	r := &enReader{src: src, toks: toks}
-	return r.read()
+	q, err := r.read()
+	if err == nil && len(quoted) > 0 {
+		q.Unused = append(q.Unused, quoted...)
+	}
+	return q, err
 }
 
 // timesBeforeSize matches a count written with a times sign before a size
@@ -448,7 +452,7 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 	case (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued):
 		t.lem = ","
 		return append(out, t), 0
-	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind == 'n' && enNetFamily(out[len(out)-1].raw):
+	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind == 'n' && (enNetFamily(out[len(out)-1].raw) || enDataset(out[len(out)-1].raw)):
 		// "resnet-18", "vgg-16": the network's name, not a count.
 		p := &out[len(out)-1]
 		p.idx, p.end = enClamp(max(in[i+1].num, 0)), in[i+1].end

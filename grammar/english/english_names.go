@@ -63,3 +63,13 @@ func (r *enReader) namedNetworkLayer() int {
 	}
 	return at
 }
+
+// enDataset reports whether w names a data set told apart by a number
+// after a hyphen ("CIFAR-10", "Caltech-101"): the number is its name.
+func enDataset(w string) bool {
+	switch strings.ToLower(w) {
+	case "cifar", "caltech", "imagenet", "places", "fashion", "coco", "voc":
+		return true
+	}
+	return false
+}
