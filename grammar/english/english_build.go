@@ -56,7 +56,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	return r.build(q)
+	return r.parallel(r.build(q)) // english_parallel.go
 }
 
 // build builds the layers of a question that asks about them (not an
@@ -421,6 +421,9 @@ func perLayer(ls []lang.Layer, lists map[string][]int) {
 		if v := lists["out"]; len(v) == len(ls) {
 			c.Out = v[k]
 		}
+		if v := lists["kernel"]; len(v) == len(ls) {
+			c.Kernel = slices.Repeat([]int{v[k]}, max(len(c.Kernel), 1))
+		}
 		if k > 0 {
 			c.In = ls[k-1].Layer.(calc.Conv).Out
 		}
@@ -545,6 +548,9 @@ func enIsFlat(l lang.Layer) bool {
 // colour words read; channels is the count the first layer's own words give.
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	f := r.inputFact()
+	if c := r.embeddingDim(); f == nil && c > 0 && first != nil && first.dims == 1 {
+		return nil, c, nil // english_parallel.go: "embeddings of dim 300"
+	}
 	if f == nil {
 		return r.datasetInput()
 	}
