@@ -21,6 +21,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	if bq, ok := r.branchList(); ok { // english_branches.go
 		return bq, nil
 	}
+	if sq, ok := r.segmentStack(); ok { // english_segments.go
+		return sq, nil
+	}
 	if at := r.namedNetworkLayer(); at >= 0 { // english_names.go
 		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
