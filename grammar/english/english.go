@@ -74,6 +74,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: "the question is longer than 4,000 characters",
 			Hint: "ask about one layer or one short network at a time"}
 	}
+	if q, ok := notationRead(src); ok { // english_course_notation.go
+		return q, nil
+	}
 	src, quoted := quotedExample(countTimes(src)) // english_context.go
 	toks, err := enLex(src)
 	if err != nil {
