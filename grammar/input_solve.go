@@ -29,6 +29,9 @@ var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b
 func withInputSolved(src string, q *Question, err error) *Question {
 	words := askText(src)
 	iq := inputQuestion(src, q, err)
+	if iq == nil && err == nil {
+		return withFieldArea(src, q) // input_pixels.go: the field asked as input pixels
+	}
 	if iq != nil {
 		iq.Doubts = append(iq.Doubts, alsoAsked(words, askAt(words))...)
 	}

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"github.com/cnnbot/cnnbot/grammar/english"
 	"regexp"
 	"slices"
 	"strings"
@@ -102,9 +103,20 @@ type partAsked struct {
 	text  string // as written
 }
 
+// beforeWord matches the words that make a part named after them a
+// landmark ("conv5_4, before the last pool"), not the layer asked about.
+var beforeWord = regexp.MustCompile(`(?i)\b(?:before|until|preceding|up\s+to)\s+(?:the\s+)?$`)
+
+// landmark reports whether the part written as part in src follows a
+// word that makes it a landmark.
+func landmark(src, part string) bool {
+	at := strings.Index(src, part)
+	return at >= 0 && beforeWord.MatchString(src[:at])
+}
+
 // askedPart reads the part of a preset src names, if any.
 func askedPart(src string) (partAsked, bool) {
-	if m := ordinalPart.FindStringSubmatch(src); m != nil {
+	if m := ordinalPart.FindStringSubmatch(src); m != nil && !(stagedConv.MatchString(src) && landmark(src, m[0])) {
 		p := partAsked{nth: ordinals[strings.ToLower(m[1])], text: m[0]}
 		word := strings.ToLower(m[2])
 		switch {
@@ -165,7 +177,7 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	if err != nil {
 		return nil, false
 	}
-	if !rfWords.MatchString(src) {
+	if !rfAsked(src) {
 		if several, ok := presetParts(q, s, name, src); ok {
 			return several, true
 		}
@@ -174,8 +186,11 @@ func presetPart(q *Question, name, src string, p partAsked) (*Question, bool) {
 	if !ok {
 		return nil, false
 	}
-	if rfWords.MatchString(src) {
-		return presetUpTo(q, name, p, row), true
+	if rfAsked(src) {
+		if lp, lrow, ok := lastNamed(s, src); ok && lrow.Index >= row.Index {
+			p, row = lp, lrow // "rf after conv1_1, conv1_2, ..., conv3_3": up to the deepest, each on the way in the table
+		}
+		return presetUpTo(q, name, p, row, s)
 	}
 	l, ok := calc.At(q.Layers[row.Index-1].Layer, row.Path)
 	if !ok {
@@ -252,6 +267,28 @@ func namedParts(src string) []partAsked {
 	return parts
 }
 
+// lastNamed is the deepest of the layers src names (by their papers'
+// names), with its row, when it names several.
+func lastNamed(s calc.Summary, src string) (partAsked, calc.Row, bool) {
+	parts := namedParts(src)
+	if len(parts) < 2 {
+		return partAsked{}, calc.Row{}, false
+	}
+	var best partAsked
+	var bestRow calc.Row
+	at := -1
+	for _, p := range parts {
+		row, ok := partRow(s, p)
+		if !ok {
+			return partAsked{}, calc.Row{}, false
+		}
+		if k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Report == row.Report }); k > at {
+			best, bestRow, at = p, row, k
+		}
+	}
+	return best, bestRow, true
+}
+
 // presetParts is the question about the several layers of the preset q
 // (summarised as s) that src names, and whether it names several that
 // read as a chain of single layers.
@@ -310,13 +347,41 @@ func presetParts(q *Question, s calc.Summary, name, src string) (*Question, bool
 // of the network it is part of.
 var rfWords = regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b`)
 
-// presetUpTo is the preset from its input up to row's top-level layer: the
-// receptive field of a layer of it is on the network's input.
-func presetUpTo(q *Question, name string, p partAsked, row calc.Row) *Question {
-	part := &Question{Input: q.Input, Network: true, Layers: q.Layers[:row.Index:row.Index], Asked: []string{"receptive field"}}
+// rfAsked reports whether src asks for a receptive field, by name or as
+// the input pixels one unit depends on ("how many input pixels does one
+// unit of conv3_3 see").
+func rfAsked(src string) bool { return rfWords.MatchString(src) || english.FieldAsked(src) }
+
+// presetUpTo is the preset from its input up to row, the part asked: the
+// receptive field of a layer of it is on the network's input. A row inside
+// a block (VGG's conv4_1 is the first of a repeat of three) ends the
+// network there: the block's layers up to it are taken one by one. False
+// when that reading's field is not the preset's at row (a branch cut).
+func presetUpTo(q *Question, name string, p partAsked, row calc.Row, s calc.Summary) (*Question, bool) {
+	layers := slices.Clone(q.Layers[:row.Index-1])
+	if len(row.Path) == 0 {
+		layers = append(layers, q.Layers[row.Index-1])
+	}
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Report == row.Report })
+	for i := 0; len(row.Path) > 0 && i <= k; i++ {
+		r := s.Rows[i]
+		if r.Index != row.Index || !r.Leaf() {
+			continue
+		}
+		l, ok := calc.At(q.Layers[r.Index-1].Layer, r.Path)
+		if !ok {
+			return nil, false
+		}
+		layers = append(layers, Layer{Layer: withInChannels(l, r.Input)})
+	}
+	part := &Question{Input: q.Input, Network: true, Layers: slices.Clip(layers), Asked: []string{"receptive field"}}
+	got, err := summarize(part)
+	if err != nil || len(got.Rows) == 0 || k < 0 || !slices.Equal(got.Rows[len(got.Rows)-1].Field, s.Rows[k].Field) {
+		return nil, false
+	}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("the preset %s up to its %s (layer %s of `show %s`)", name, p.text, rowNumber(row), name)}
-	return part
+	return part, true
 }
 
 // blockWithPools is the top-level block at i with the pooling layers
@@ -446,8 +511,9 @@ func presetInputSaid(src string) (h, w, c int, ok bool) {
 }
 
 // sizeOfLayer matches the words after a size that make it a layer's own:
-// "7x7 convolution", "3x3 max pool", "5x5 kernels".
-var sizeOfLayer = regexp.MustCompile(`(?i)^\s+(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
+// "7x7 convolution", "3x3 max pool", "5x5 kernels", "2x2 stride-2 max-pool",
+// "2x2/2 pools".
+var sizeOfLayer = regexp.MustCompile(`(?i)^(?:/\d+)?\s+(?:(?:stride|s)[-\s]*\d+,?\s+)?(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
 
 // submatches are the texts of a match's groups, "" for a group that did
 // not take part.

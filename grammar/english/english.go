@@ -62,6 +62,7 @@ type enTok struct {
 	slash  int  // sizes: the stride after a slash (11x11/4)
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 	idx    int  // words: the number glued after (conv3, pool2, fc7)
+	named  bool // words: a layer named by its stage (conv5_3), no size in it
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -73,13 +74,20 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, &lang.Error{Line: 1, Col: 1, Msg: "the question is longer than 4,000 characters",
 			Hint: "ask about one layer or one short network at a time"}
 	}
-	src = countTimes(src)
+	if q, ok := notationRead(src); ok { // english_course_notation.go
+		return q, nil
+	}
+	src, quoted := quotedExample(countTimes(src)) // english_context.go
 	toks, err := enLex(src)
 	if err != nil {
 		return nil, err
 	}
 	r := &enReader{src: src, toks: toks}
-	return r.read()
+	q, err := r.read()
+	if err == nil && len(quoted) > 0 {
+		q.Unused = append(q.Unused, quoted...)
+	}
+	return q, err
 }
 
 // timesBeforeSize matches a count written with a times sign before a size
@@ -122,7 +130,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw))))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enFoldNumbers(src, raw)))))), nil
 }
 
 // enDtypes are the words of a stored number's type.
@@ -269,6 +277,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if n, c := enAt(in, i+1), enAt(in, i+2); n != nil && n.kind == 'n' && n.glued && !n.isFrac && enShort[t.raw] != "" && (c == nil || c.raw != ":" && !(c.kind == 'w' && c.glued && enShort[c.raw] == "")) {
 		t.lem = enShort[t.raw]
 		return append(out, t, *n), 1
+	}
+	if s, n := enStagedName(in, i); n > 0 {
+		return append(out, s), n // english_names.go
 	}
 	if vgg, n := enVGGConv(in, i); n > 0 {
 		return append(out, vgg...), n
@@ -444,7 +455,7 @@ func enMergePunct(in []enTok, i int, out []enTok) ([]enTok, int) {
 	case (t.raw == "-" || t.raw == "–" || t.raw == "—") && (i+1 >= len(in) || !in[i+1].glued):
 		t.lem = ","
 		return append(out, t), 0
-	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind == 'n' && enNetFamily(out[len(out)-1].raw):
+	case t.raw == "-" && len(out) > 0 && i+1 < len(in) && in[i+1].glued && t.glued && in[i+1].kind == 'n' && (enNetFamily(out[len(out)-1].raw) || enDataset(out[len(out)-1].raw)):
 		// "resnet-18", "vgg-16": the network's name, not a count.
 		p := &out[len(out)-1]
 		p.idx, p.end = enClamp(max(in[i+1].num, 0)), in[i+1].end

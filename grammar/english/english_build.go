@@ -18,6 +18,16 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	r.findAnchors()
 	r.asked()
+	if bq, ok := r.branchList(); ok { // english_branches.go
+		return bq, nil
+	}
+	if sq, ok := r.segmentStack(); ok { // english_segments.go
+		return sq, nil
+	}
+	if at := r.namedNetworkLayer(); at >= 0 { // english_names.go
+		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
+			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
+	}
 	r.scan()
 	r.indexedContext()
 	r.shareSettings()
@@ -25,6 +35,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropEmpty()
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
+	r.everyLayer()   // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.flatOutput(q) { // english_tensor.go
 		q.Notes = append(q.Notes, r.notes...)
@@ -51,7 +62,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	return r.build(q)
+	return r.parallel(r.build(q)) // english_parallel.go
 }
 
 // build builds the layers of a question that asks about them (not an
@@ -416,6 +427,9 @@ func perLayer(ls []lang.Layer, lists map[string][]int) {
 		if v := lists["out"]; len(v) == len(ls) {
 			c.Out = v[k]
 		}
+		if v := lists["kernel"]; len(v) == len(ls) {
+			c.Kernel = slices.Repeat([]int{v[k]}, max(len(c.Kernel), 1))
+		}
 		if k > 0 {
 			c.In = ls[k-1].Layer.(calc.Conv).Out
 		}
@@ -540,6 +554,9 @@ func enIsFlat(l lang.Layer) bool {
 // colour words read; channels is the count the first layer's own words give.
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	f := r.inputFact()
+	if c := r.embeddingDim(); f == nil && c > 0 && first != nil && first.dims == 1 {
+		return nil, c, nil // english_parallel.go: "embeddings of dim 300"
+	}
 	if f == nil {
 		return r.datasetInput()
 	}

@@ -110,6 +110,9 @@ func (r *enReader) setField(n *enNum, field string) {
 			m.setList(field, list)
 		}
 	}
+	if field == "kernel" {
+		r.kernelsListed(n, m) // english_parallel.go: "widths 3, 4 and 5"
+	}
 }
 
 // setList keeps per-layer values of a setting or count.
@@ -252,8 +255,8 @@ func (r *enReader) listBefore(i int, a *enAnchor) []int {
 	j := i - 1
 	commas := r.lem(i-1) == ","
 	for j > 0 && enListWords[r.lem(j)] && r.toks[j-1].kind == 'n' && !r.toks[j-1].isFrac {
-		if a == nil || !slices.Contains(a.bare, j-1) {
-			break
+		if a == nil || !slices.Contains(a.bare, j-1) || r.toks[j-1].used {
+			break // used: a kernel of a list said before ("kernel sizes 2, 3 and 4, 64 filters each")
 		}
 		list = append([]int{enClamp(max(r.toks[j-1].num, 0))}, list...)
 		a.bare = slices.DeleteFunc(a.bare, func(k int) bool { return k == j-1 })
@@ -364,7 +367,7 @@ func (r *enReader) numIgnored(n *enNum) bool {
 		r.guesses = append(r.guesses, n.i) // "what size do I end up with, 14?"
 		return true
 	}
-	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == ""
+	return n.t.isFrac || r.lem(n.i+1) == "%" || r.ownFigure(n.i) && n.nlem == "" || r.ownResultNoted(n.i) // english_own_result.go
 }
 
 // numArgs reads a layer's arguments: Dense(10), BatchNorm2d(256),

@@ -59,6 +59,11 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		}
 	}
 	s, ok := r.ssWalk()
+	if ok && len(s.input) == 0 {
+		if in, _, _ := r.datasetInput(); len(in) == 3 {
+			s.input = []int{in[1], in[2], in[0]} // "CIFAR-10 images": 32x32x3
+		}
+	}
 	// The receptive field of blocks needs no input; other stacks without
 	// one are left to the general reading, which reads lists of settings.
 	rfOnly := len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" && s.blocks > 0

@@ -175,7 +175,7 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
-	if n == 0 || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 {
+	if n == 0 || r.toks[a.tok].named || r.stagedNames() || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 {
 		return 0 // "VGG's conv5" alone is a name
 	}
 	switch a.kind {
@@ -319,6 +319,7 @@ func enShortAt(toks []enTok, i int) bool {
 // layer and asks the output of what comes before (a flatten of the input
 // when nothing does).
 func (r *enReader) fcInputs(real []*enAnchor) []*enAnchor {
+	real = r.intoFC(real) // english_fc_inputs.go
 	n := len(real)
 	if n > 0 && real[n-1].kind == "flatten" && r.asksFCInputs() {
 		r.g.asked = []string{"output"} // "... -> flatten. in_features?"
@@ -340,6 +341,9 @@ func (r *enReader) fcInputs(real []*enAnchor) []*enAnchor {
 // asksFCInputs reports whether the question asks for a dense layer's
 // inputs: in_features, input_dim, "how many inputs".
 func (r *enReader) asksFCInputs() bool {
+	if r.asksIntoFC() { // english_fc_inputs.go
+		return true
+	}
 	for i, t := range r.toks {
 		if t.lem == "inch" || t.lem == "input" && t.plural && r.lem(i-1) == "many" {
 			return true

@@ -106,7 +106,7 @@ var enWords = map[string][]string{
 	"exactly":    {"exactly", "precisely", "exact", "roughly", "approximately", "approx", "about", "around"},
 	"thousand":   {"thousand", "thousands"},
 	"million":    {"million", "millions"},
-	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential"},
+	"stack":      {"stacked", "consecutive", "successive", "identical", "repeated", "sequential", "parallel"},
 	"_":          {"does", "do", "did", "can", "will", "am", "me", "you", "we", "it", "they", "want", "wants", "if", "why", "who", "when", "any", "all", "as", "than", "very", "quick", "hi", "hey", "ok", "okay", "im", "let's", "lets", "say", "said", "here", "whole", "entire", "cnn", "cnns", "convnet", "convnets", "neural", "given", "suppose", "assume", "take", "takes", "taking", "taken", "these", "those", "there", "where", "would", "could", "other", "times", "like", "just", "know", "think", "trying", "understand", "confused", "please", "thanks", "since", "because", "whose", "while", "right", "correct", "answer", "formula", "using_", "model", "network", "net", "architecture", "upsampling", "upsample", "downsampling"},
 }
 
