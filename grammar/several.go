@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -174,6 +175,19 @@ func parseParts(src string, parts []part) []*Question {
 		if err != nil && k > 0 {
 			text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
 		}
+		if err != nil && len(shared) > 0 {
+			// "... vs a conv w/ 100 filters. prof said conv is way
+			// smaller": a remark said of both may not fit each.
+			alone := stackedTimes(joined(src, slices.Concat(context, []span{p.span()})))
+			if again, err2 := Parse(alone.text); err2 == nil {
+				text, q, err = alone, again, nil
+			}
+		}
+		if err != nil {
+			if q, err = onInputOf(text.text, qs); err == nil {
+				text = spliced{text: text.text, src: src, from: fromStart(text.text, p.off)}
+			}
+		}
 		if err != nil {
 			return nil
 		}
@@ -345,6 +359,30 @@ func assumes(q *Question) bool {
 	}
 	return false
 }
+
+// onInputOf reads a side of a comparison that does not read on its own
+// ("a conv w/ 100 filters 5x5 on same input", after "fully connected from
+// 32x32x3 to 100 neurons") on the input an earlier side has; the error is
+// errNoInput when none has one or the side still does not read.
+func onInputOf(text string, before []*Question) (*Question, error) {
+	for _, o := range before {
+		if len(o.Input) != 3 {
+			continue
+		}
+		base := strings.TrimRight(text, "?. ")
+		again, err := Parse(fmt.Sprintf("%s, on a %dx%dx%d input", base, o.Input[1], o.Input[2], o.Input[0]))
+		if err == nil && again.Input != nil {
+			again.Notes = append([]string{fmt.Sprintf("on the input of the side before: %dx%dx%d", o.Input[1], o.Input[2], o.Input[0])}, again.Notes...)
+			return again, nil
+		}
+		return nil, errNoInput
+	}
+	return nil, errNoInput
+}
+
+// errNoInput says a side of a comparison did not read on another side's
+// input.
+var errNoInput = errors.New("no side's input reads it")
 
 // withInputOf reads again a question of a comparison that names no input
 // ("maxpool 2x2 vs conv 3x3 stride 2 on 56x56x64") on the input another
