@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
 // Two designs set against each other are often described once and named
@@ -48,7 +50,7 @@ func designQuestions(src string, in calc.Shape, sides []designSide) []*Question 
 		if s.in != nil {
 			sideIn = s.in
 		}
-		q, err := specQuestion(sideIn, s.layers)
+		q, err := designSpec(sideIn, s.layers)
 		if err != nil || len(q.Layers) == 0 {
 			return nil
 		}
@@ -79,6 +81,21 @@ func designQuestions(src string, in calc.Shape, sides []designSide) []*Question 
 		q.Unused = account(src, q, used)
 	}
 	return qs
+}
+
+// designSpec reads layers on input in as the spec language would: one
+// layer alone, or a network of them, its input said channels last ("hwc")
+// so that a 4x4x512 map is never read as 4 channels.
+func designSpec(in calc.Shape, layers []calc.Layer) (*Question, error) {
+	if len(layers) == 1 || len(in) != 3 {
+		return specQuestion(in, layers)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "input %dx%dx%d hwc\n", in[1], in[2], in[0])
+	for _, l := range layers {
+		b.WriteString(FormatLayer(l) + "\n")
+	}
+	return spec.Parse(b.String())
 }
 
 // Words of a classifier's two designs: global average pooling and flatten.

@@ -20,7 +20,7 @@ import (
 
 // followStart matches where a follow-up starts: after a question mark or a
 // full stop, "ok and if", "and in", "what about", "and with", "now".
-var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:(?:ok(?:ay)?|then|so)[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
 
 // followAt is where the follow-up of src starts (see followStart), or -1:
 // after a question, or after a comma when it asks "what if".
@@ -37,7 +37,7 @@ func followAt(src string) int {
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
-var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
+var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
 
 // aspects are the things a follow-up may change, each matched where the
 // first question and the follow-up say it: a follow-up that names one
@@ -70,7 +70,7 @@ var aspects = []*regexp.Regexp{
 // "32x32 input").
 var (
 	inputFollow = regexp.MustCompile(`(?i)\b(?:feed|input\s*(?:is|=|of|:)?|on\s+(?:an?\s+)?|with\s+(?:an?\s+)?)\s*(\d+(?:\s*x\s*\d+){0,2})\b(?:\s+(?:inputs?|images?|imgs?|pixels?|px))?|\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b`)
-	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
+	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\bon\s+(?:an?\s+)?\d+(?:\s*x\s*\d+){1,2}\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
 )
 
 // specInput matches the spec language's input: "input 56x56".
