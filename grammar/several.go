@@ -183,7 +183,7 @@ func parseParts(src string, parts []part) []*Question {
 				text, q, err = alone, again, nil
 			}
 		}
-		if err != nil {
+		if err != nil && sidesApart(src, p.text) {
 			if q, err = onInputOf(text.text, qs); err == nil {
 				text = spliced{text: text.text, src: src, from: fromStart(text.text, p.off)}
 			}
@@ -366,12 +366,12 @@ func assumes(q *Question) bool {
 // errNoInput when none has one or the side still does not read.
 func onInputOf(text string, before []*Question) (*Question, error) {
 	for _, o := range before {
-		if len(o.Input) != 3 {
+		if len(o.Input) != 3 || o.Preset != "" {
 			continue
 		}
 		base := strings.TrimRight(text, "?. ")
 		again, err := Parse(fmt.Sprintf("%s, on a %dx%dx%d input", base, o.Input[1], o.Input[2], o.Input[0]))
-		if err == nil && again.Input != nil {
+		if err == nil && again.Input != nil && len(again.Layers) > 0 {
 			again.Notes = append([]string{fmt.Sprintf("on the input of the side before: %dx%dx%d", o.Input[1], o.Input[2], o.Input[0])}, again.Notes...)
 			return again, nil
 		}
@@ -379,6 +379,26 @@ func onInputOf(text string, before []*Question) (*Question, error) {
 	}
 	return nil, errNoInput
 }
+
+// sidesApart reports whether a part of src is one side of two designs
+// set apart ("... vs a conv w/ 100 filters 5x5 on same input"), not a
+// layer after the one before ("then maxpool 2 and Conv2D(48, (5, 5))"):
+// only such a side reads on another side's input.
+func sidesApart(src, part string) bool {
+	return (versus.MatchString(src) || sameInput.MatchString(src)) && !followWords.MatchString(part) && !thenStart.MatchString(part) && sideLayer.MatchString(part)
+}
+
+// sameInput matches words that put two sides on one input: "on the same
+// input", "both on".
+var sameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map)\b|\bboth\s+on\b`)
+
+// thenStart matches a part that goes on from the one before: "then ...",
+// "after that ...".
+var thenStart = regexp.MustCompile(`(?i)^(?:then|after\s+that|next|followed\s+by|and\s+then)\b`)
+
+// sideLayer matches a part that describes a layer: "a conv w/ 100
+// filters", "dense layer to 10".
+var sideLayer = regexp.MustCompile(`(?i)\bconv\w*|\bfilters?\b|\bkernels?\b|\bfully[\s-]*connected\b|\bdense\b|\blinear\b|\bfc\b|\bpool\w*`)
 
 // errNoInput says a side of a comparison did not read on another side's
 // input.
