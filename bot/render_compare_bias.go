@@ -15,8 +15,8 @@ import (
 
 // everyBias matches words that give every conv a bias: "biases included
 // in every conv", "bias on both the depthwise and the pointwise conv",
-// "each conv has its own bias".
-var everyBias = regexp.MustCompile(`(?i)\b(?:every|each|all|both)\b[^.?!;\n]{0,40}\bbias(?:es)?\b|\bbias(?:es)?\b[^.?!;\n]{0,30}\b(?:every|each|all|both)\b`)
+// "each conv has its own bias", "biases on everything".
+var everyBias = regexp.MustCompile(`(?i)\b(?:every|each|all|both)\b[^.?!;\n]{0,40}\bbias(?:es)?\b|\bbias(?:es)?\b[^.?!;\n]{0,30}\b(?:every(?:thing|where)?|each|all|both)\b`)
 
 // biasNegated matches the words that take biases away ("no bias in
 // every conv"): everyBias then says the opposite.

@@ -106,11 +106,86 @@ var poolAfter = regexp.MustCompile(`(?i)^\s*(?:max|avg|average|mean)?[\s-]*pool`
 // (compare_bottleneck.go).
 func stackSides(src string) []*Question {
 	text, said := withSymbolsBlanked(src)
-	qs := stackSidesOf(text)
+	text, quoted := withFiguresBlanked(text)
+	var qs []*Question
+	if quoted != nil {
+		qs = kindSides(text) // "the example had 542 params vs 3584 for the normal conv. I'm trying with ..."
+	}
+	if qs == nil {
+		qs = stackSidesOf(text)
+	}
 	for _, q := range qs {
 		q.Notes = append(q.Notes, said...)
+		for _, u := range quoted {
+			q.Unused = append(q.Unused, Unused{Text: u.text, Pos: offsetPosition(src, u.at), Why: quotedWhy})
+		}
 	}
 	return qs
+}
+
+// quotedFigures matches two counts the asker quotes set against each
+// other, "542 params vs 3584", "had 542 params compared to 3,584": figures
+// of an example, no layer's settings.
+var quotedFigures = regexp.MustCompile(`(?i)\b(\d[\d,]*)\s+(?:params|parameters|weights|MACs|FLOPs)\s+(?:vs\.?|versus|compared\s+(?:to|with)|against)\s+(\d[\d,]*)\b`)
+
+// accountSides names, on each side of a comparison read from words
+// rewritten, the numbers of src no side uses; a figure the asker quotes
+// of another example (quotedFigures) is said to be one.
+func accountSides(src string, qs []*Question) {
+	used := map[float64]bool{}
+	for _, q := range qs {
+		reports, _ := computed(q)
+		for v := range readingValues(q, reports) {
+			used[v] = true
+		}
+	}
+	_, quoted := withFiguresBlanked(src)
+	for _, q := range qs {
+		q.Unused = account(src, &Question{Unused: q.Unused}, used)
+		for i, u := range q.Unused {
+			for _, f := range quoted {
+				if u.Pos == offsetPosition(src, f.at) {
+					q.Unused[i].Why = quotedWhy
+				}
+			}
+		}
+	}
+}
+
+// quotedWhy says why a figure the asker quotes is not used.
+const quotedWhy = "a figure you quote from another example, set against another: not this question's"
+
+// versusWord matches the comparison word between two quoted figures,
+// kept so that the message still sets things apart.
+var versusWord = regexp.MustCompile(`(?i)\s(?:vs\.?|versus)\s`)
+
+// figure is a number of the message and where it was written.
+type figure struct {
+	text string
+	at   int
+}
+
+// withFiguresBlanked blanks the figures the asker quotes set against each
+// other (see quotedFigures), so the comparison read is the one asked; it
+// returns the text (of the same length) and the figures blanked.
+func withFiguresBlanked(src string) (string, []figure) {
+	ms := quotedFigures.FindAllStringSubmatchIndex(src, -1)
+	if ms == nil {
+		return src, nil
+	}
+	b := []byte(src)
+	var out []figure
+	for _, m := range ms {
+		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+			out = append(out, figure{src[g[0]:g[1]], g[0]})
+		}
+		for i := m[0]; i < m[1]; i++ {
+			if i < m[3] || i >= m[4] || !versusWord.MatchString(src[m[3]:m[4]]) {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b), out
 }
 
 // symbolTerm matches a count the asker wrote with a symbol for the

@@ -519,7 +519,7 @@ var variantFirst = regexp.MustCompile(`(?is)^\s*(?:an?\s+)?(depthwise[ -]separab
 func variantFirstSides(src string) []*Question {
 	m := variantFirst.FindStringSubmatch(src)
 	if m == nil {
-		return nil
+		return variantAfterSides(src)
 	}
 	layer, rest := strings.TrimSpace(m[2]), m[3]
 	rest = strings.TrimPrefix(strings.TrimSpace(rest), layer) // "... vs normal 3x3 128->256 params"
@@ -533,6 +533,39 @@ func variantFirstSides(src string) []*Question {
 		qs = append(qs, q)
 	}
 	qs[1].Notes = append([]string{"compared: the same layer as a plain conv"}, qs[1].Notes...)
+	return qs
+}
+
+// variantAfter matches a layer described first and its two kinds named
+// after it, the variant first: "3x3, 32 in, 64 out: a depthwise separable
+// conv vs a standard one, no biases?".
+var variantAfter = regexp.MustCompile(`(?is)^(.*\d[^:;]*?)\s*[:;,-]\s*(?:what(?:'s|\s+is|\s+are|\s+about)\s+|compare\s+)?(?:an?\s+|the\s+)?(depthwise[ -]separable|(?:dw|depthwise)\s+sep(?:arable)?|separable)(?:\s+(?:conv(?:olution)?s?|one|layer|version))?\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+(?:an?\s+|the\s+)?(?:standard|normal|regular|plain|ordinary|usual)(?:\s+(?:conv(?:olution)?s?|one|layer|version))?\b(.*)$`)
+
+// variantAfterSides answers "3x3, 32 in, 64 out: a depthwise separable
+// conv vs a standard one" both ways, the variant first as asked, the
+// layer read from the last sentence before the kinds; nil when src is no
+// such comparison or a side does not read.
+func variantAfterSides(src string) []*Question {
+	m := variantAfter.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	from := 0
+	if ends := sentenceEnd.FindAllStringIndex(src[:m[3]], -1); len(ends) > 0 {
+		from = ends[len(ends)-1][1] // "my notes had ... . for 3x3, 32 in, 32 out"
+	}
+	layer, rest := strings.TrimSpace(src[from:m[3]]), strings.TrimLeft(src[m[6]:], " ,:;-")
+	as := variantNames.Replace(strings.ReplaceAll(strings.ToLower(src[m[4]:m[5]]), "-", " "))
+	var qs []*Question
+	for _, text := range []string{as + " conv " + layer + ", " + rest, "conv " + layer + ", " + rest} {
+		q, err := Parse(text)
+		if err != nil || len(q.Layers) == 0 {
+			return nil
+		}
+		qs = append(qs, movedPositions(q, fromFirst(src, text)))
+	}
+	qs[1].Notes = append([]string{"compared: the same layer as a plain conv"}, qs[1].Notes...)
+	accountSides(src, qs)
 	return qs
 }
 
