@@ -32,6 +32,13 @@ var (
 	inlineMarker = regexp.MustCompile(`(?i)\s(\((?:[a-e]|i{1,3}|iv)\)\s|option\s+[a-d1-4][:.)])`)
 )
 
+// numberedInline matches a message that numbers its questions inline,
+// "(1) ... (2) ..."; inlineNumber one such number after a space.
+var (
+	numberedInline = regexp.MustCompile(`(?:^|\s)\(1\)\s[\s\S]*\s\(2\)\s`)
+	inlineNumber   = regexp.MustCompile(`\s(\([1-5]\)\s)`)
+)
+
 // versus matches the words that set two questions side by side.
 var versus = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|or rather|than)\s`)
 
@@ -43,7 +50,13 @@ var questionEnd = regexp.MustCompile(`\?\s+`)
 func splitQuestions(src string) (parts []part) {
 	cuts := map[int]int{} // where a part ends -> where the next starts
 	marked := map[int]bool{}
-	for _, m := range append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...) {
+	markers := append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...)
+	if numberedInline.MatchString(src) {
+		// "(1) output size of ... (2) and its params": numbered inline
+		// when the message numbers both.
+		markers = append(markers, inlineNumber.FindAllStringSubmatchIndex(src, -1)...)
+	}
+	for _, m := range markers {
 		// The item starts after its marker: the 1 of "Option 1:" is no
 		// number of the question.
 		cuts[m[2]] = m[3]
@@ -139,7 +152,7 @@ func parseParts(src string, parts []part) []*Question {
 		}
 	}
 	var context []span
-	if len(numbered) > 2 && isContext(numbered[0], numbered[1]) {
+	if (len(numbered) > 2 || len(numbered) == 2 && !hasNumber(numbered[1].text)) && isContext(numbered[0], numbered[1]) {
 		context, numbered = []span{numbered[0].span()}, numbered[1:]
 	}
 	if n := len(numbered); n > 1 && numbered[n-1].marked {
@@ -173,7 +186,11 @@ func parseParts(src string, parts []part) []*Question {
 			}
 		}
 		if err != nil && k > 0 {
-			text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
+			if again, ok := askedOfBefore(p.text, qs); ok {
+				q, err = again, nil // "(2) and its params": the question before, asked again
+			} else {
+				text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
+			}
 		}
 		if err != nil && len(shared) > 0 {
 			// "... vs a conv w/ 100 filters. prof said conv is way
@@ -191,6 +208,7 @@ func parseParts(src string, parts []part) []*Question {
 		if err != nil {
 			return nil
 		}
+		q = withBiasesAsked(p.text, q)
 		qs, texts = append(qs, movedPositions(q, text.position)), append(texts, text.text)
 	}
 	for k := range qs {
@@ -203,8 +221,44 @@ func parseParts(src string, parts []part) []*Question {
 	return qs
 }
 
+// withBiasesAsked says first, on a part that asks for the biases ("(b)
+// total bias terms") read as asking something else, that it answers
+// another question; q otherwise.
+func withBiasesAsked(part string, q *Question) *Question {
+	if !biasesAsked.MatchString(part) || noBiasWords.MatchString(part) || slices.Contains(q.Asked, "biases") {
+		return q
+	}
+	cp := *q
+	cp.Doubts = append(slices.Clip(q.Doubts), "this part asks for the biases, and this reading answers another quantity")
+	return &cp
+}
+
+// biasesAsked matches a part that asks for the biases: "total bias
+// terms", "how many biases", "(b) biases?".
+var biasesAsked = regexp.MustCompile(`(?i)\b(?:how\s+many|number\s+of|total|count\s+of|the|its)\s+(?:bias(?:es)?|bias\s+terms)\b|^\s*bias(?:es|\s+terms)?\s*\??\s*$`)
+
+// askedOfBefore reads a list item that only asks a quantity ("(2) and its
+// params", "(b) the MACs") as the question before it asking that; ok is
+// false when the item holds a number, asks nothing known, or the question
+// before is a network asked for its biases (no total of a network's
+// biases is answered).
+func askedOfBefore(item string, before []*Question) (*Question, bool) {
+	if hasNumber(item) || len(before) == 0 {
+		return nil, false
+	}
+	asked := askedOf(item)
+	prev := before[len(before)-1]
+	if len(asked) == 0 || prev.Network && slices.Contains(asked, "biases") {
+		return nil, false
+	}
+	cp := *prev
+	cp.Asked = asked
+	cp.Notes = append([]string{"the question before, asking " + strings.Join(asked, " and ")}, slices.Clip(prev.Notes)...)
+	return &cp, true
+}
+
 // asksSomething matches a list item that asks a question of its own.
-var asksSomething = regexp.MustCompile(`(?i)\b(?:how|what|which|find|compute|calculate)\b|\?\s*$`)
+var asksSomething = regexp.MustCompile(`(?i)\b(?:how|what|which|find|compute|calculate|give)\b|\?\s*$|^(?:and\s+|the\s+|its\s+|total\s+|number\s+of\s+)*(?:params|parameters|weights|bias(?:es)?|bias\s+terms|macs|flops|mult-adds|output(?:\s+(?:size|shape|volume))?|receptive\s+field|rf|memory)\b`)
 
 // itemEnd matches the end of a list item's first sentence.
 var itemEnd = regexp.MustCompile(`[.?!]\s+`)
