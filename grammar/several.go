@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 )
 
@@ -208,7 +210,7 @@ func parseParts(src string, parts []part) []*Question {
 		if err != nil {
 			return nil
 		}
-		q = withBiasesAsked(p.text, q)
+		q = withBiasesAsked(p.text, withoutBiasesSaid(text.text, q))
 		qs, texts = append(qs, movedPositions(q, text.position)), append(texts, text.text)
 	}
 	for k := range qs {
@@ -789,4 +791,37 @@ func describedOverPreset(q *Question, text string) *Question {
 	}
 	again.Notes = append([]string{"the network named is context: the layer described in numbers is what is read"}, again.Notes...)
 	return again
+}
+
+// withoutBiasesSaid reads a part again without any bias when the words
+// said of every part leave biases out in words its reader missed ("No
+// padding anywhere, and we do not add bias terms. (b) how many
+// parameters ..."): the said check found them (biasIgnored), and every
+// conv and fully connected layer of the reading had one. Layers in blocks
+// are left alone, and q is returned when there are any.
+func withoutBiasesSaid(text string, q *Question) *Question {
+	d := biasIgnored(text, q)
+	if d == "" || !slices.Contains(q.Doubts, d) {
+		return q
+	}
+	cp := *q
+	cp.Layers = slices.Clone(q.Layers)
+	for i, l := range cp.Layers {
+		switch x := l.Layer.(type) {
+		case calc.Conv:
+			x.NoBias = true
+			cp.Layers[i].Layer = x
+		case calc.Linear:
+			x.NoBias = true
+			cp.Layers[i].Layer = x
+		default:
+			if calc.Leaves(l.Layer, 2) != 1 {
+				return q
+			}
+		}
+	}
+	cp.Canonical = lang.Format(&cp)
+	cp.Doubts = slices.DeleteFunc(slices.Clone(q.Doubts), func(s string) bool { return s == d })
+	cp.Notes = append(slices.Clip(q.Notes), "no layer has a bias, as the question says")
+	return &cp
 }
