@@ -187,25 +187,8 @@ func parseParts(src string, parts []part) []*Question {
 				q, err = again, nil // "resnet idea: 3x3 conv 64->64": the name is context
 			}
 		}
-		if err != nil && k > 0 {
-			if again, ok := askedOfBefore(p.text, qs); ok {
-				q, err = again, nil // "(2) and its params": the question before, asked again
-			} else {
-				text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
-			}
-		}
-		if err != nil && len(shared) > 0 {
-			// "... vs a conv w/ 100 filters. prof said conv is way
-			// smaller": a remark said of both may not fit each.
-			alone := stackedTimes(joined(src, slices.Concat(context, []span{p.span()})))
-			if again, err2 := Parse(alone.text); err2 == nil {
-				text, q, err = alone, again, nil
-			}
-		}
-		if err != nil && sidesApart(src, p.text) {
-			if q, err = onInputOf(text.text, qs); err == nil {
-				text = spliced{text: text.text, src: src, from: fromStart(text.text, p.off)}
-			}
+		if err != nil {
+			text, q, err = readPartAgain(src, k, numbered, slices.Concat(context, []span{p.span()}), shared, text, err, qs)
 		}
 		if err != nil {
 			return nil
@@ -257,6 +240,49 @@ func askedOfBefore(item string, before []*Question) (*Question, bool) {
 	cp.Asked = asked
 	cp.Notes = append([]string{"the question before, asking " + strings.Join(asked, " and ")}, slices.Clip(prev.Notes)...)
 	return &cp, true
+}
+
+// readPartAgain reads the kth part of a message, which did not read as
+// text (err), in the other ways a part may be meant: a quantity asked of
+// the question before ("(2) and its params"), a side of a comparison on
+// another side's input ("vs one Conv2D(192, (7, 7)) directly on x"), the
+// question before continued or changed (readAgain), or without the
+// remarks said of every part. own is the part with its context; before
+// are the parts read so far.
+func readPartAgain(src string, k int, numbered []part, own, shared []span, text spliced, err error, before []*Question) (spliced, *Question, error) {
+	p := numbered[k]
+	if k > 0 {
+		if again, ok := askedOfBefore(p.text, before); ok {
+			return text, again, nil // "(2) and its params": the question before, asked again
+		}
+	}
+	apart := sidesApart(src, p.text)
+	if apart {
+		// Before readAgain, which would put the part after the code of
+		// the part before: a side is not a layer after the other.
+		if q, err := onInputOf(text.text, before); err == nil {
+			return spliced{text: text.text, src: src, from: fromStart(text.text, p.off)}, q, nil
+		}
+	}
+	if k > 0 {
+		if t, q, err2 := readAgain(src, numbered[k-1], p, shared, text, err); err2 == nil {
+			return t, q, nil
+		}
+	}
+	if len(shared) > 0 {
+		// "... vs a conv w/ 100 filters. prof said conv is way
+		// smaller": a remark said of both may not fit each.
+		alone := stackedTimes(joined(src, own))
+		if q, err2 := Parse(alone.text); err2 == nil {
+			return alone, q, nil
+		}
+		if apart {
+			if q, err2 := onInputOf(alone.text, before); err2 == nil {
+				return spliced{text: alone.text, src: src, from: fromStart(alone.text, p.off)}, q, nil
+			}
+		}
+	}
+	return text, nil, err
 }
 
 // asksSomething matches a list item that asks a question of its own.
@@ -441,12 +467,15 @@ func onInputOf(text string, before []*Question) (*Question, error) {
 // layer after the one before ("then maxpool 2 and Conv2D(48, (5, 5))"):
 // only such a side reads on another side's input.
 func sidesApart(src, part string) bool {
-	return (versus.MatchString(src) || sameInput.MatchString(src)) && !followWords.MatchString(part) && !thenStart.MatchString(part) && sideLayer.MatchString(part)
+	if thenStart.MatchString(part) || !sideLayer.MatchString(part) {
+		return false
+	}
+	return sameInput.MatchString(part) || versus.MatchString(src) && !followWords.MatchString(part)
 }
 
 // sameInput matches words that put two sides on one input: "on the same
 // input", "both on".
-var sameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map)\b|\bboth\s+on\b`)
+var sameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map|tensor|x)\b|\bboth\s+on\b|\bdirectly\s+on\b`)
 
 // thenStart matches a part that goes on from the one before: "then ...",
 // "after that ...".
