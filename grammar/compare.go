@@ -25,7 +25,7 @@ const stackSide = `(?:(?:the|a\s+stack\s+of|an?\s+pair\s+of|pair\s+of)\s+)?` +
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)(?:\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and|beats?|outperforms?|over)|,?\s*(?:\((?:b|ii|2)\)|\b(?:option|design)\s+(?:b|2)\s*[:.)]))\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)(?:\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and|beats?|outperforms?)|,?\s*(?:\((?:b|ii|2)\)|\b(?:option|design)\s+(?:b|2)\s*[:.)]))\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
 
 // replacing matches the words that make "by", "with" and "for" set two
 // designs side by side: "replacing a 5x5 conv by two 3x3 convs", "swap one

@@ -117,7 +117,7 @@ var (
 // name both on one feature map and a number of classes.
 func classifierSides(src string) []*Question {
 	gap, flat := described(gapWords, src), described(flattenWords, src)
-	if gap == nil || flat == nil || !kindCompared.MatchString(src) && !insteadOrIf.MatchString(src) {
+	if gap == nil || flat == nil || !designsCompared.MatchString(src) || poolThenFlatten(src) {
 		return nil
 	}
 	m := featureMap.FindStringSubmatch(src)
@@ -148,9 +148,27 @@ func classifierSides(src string) []*Question {
 	return designQuestions(src, in, sides)
 }
 
-// insteadOrIf matches the words of a what-if between two designs: "if we
-// flatten instead", "(b)".
-var insteadOrIf = regexp.MustCompile(`(?i)\binstead\b|\(b\)|\bwhat\s+if\b|\bor\b`)
+// designsCompared matches the words that set two designs against each
+// other: "vs", "instead", "(b)", "how much smaller"; not "each", which
+// also asks of the layers of one network.
+var designsCompared = regexp.MustCompile(`(?i)\bvs\.?|\bversus\b|\binstead\b|\bcompar\w*|\brather\s+than\b|\bor\b|\(b\)|\bdifferen\w*|\breplac\w*|\bswap\w*|\bwhat\s+if\b|\bhow\s+much\s+(?:smaller|bigger|fewer|more|less)\b|\bsav(?:e|es|ed|ing)\b`)
+
+// chainWords match what may stand between two layers of one network:
+// "GAP then flatten", "GlobalAveragePooling2D() -> Flatten()".
+var chainWords = regexp.MustCompile(`(?i)^[\s,;()]*(?:then|->|→|=>|\+|followed\s+by|and\s+then|,)?[\s,;()]*$`)
+
+// poolThenFlatten reports whether src names global pooling and flatten
+// one after the other, as layers of one network.
+func poolThenFlatten(src string) bool {
+	for _, g := range gapWords.FindAllStringIndex(src, -1) {
+		for _, f := range flattenWords.FindAllStringIndex(src, -1) {
+			if g[1] <= f[0] && chainWords.MatchString(src[g[1]:f[0]]) {
+				return true // "GAP then flatten": the network has both
+			}
+		}
+	}
+	return false
+}
 
 // classesOf is the number of classes a message gives its classifier, or 0.
 func classesOf(src string) int {

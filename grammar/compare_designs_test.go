@@ -70,6 +70,8 @@ func TestDesignSidesNot(t *testing.T) {
 		"7x7x512 feature map, flatten then dense 10: params?",
 		"conv 3x3 128->128 groups=4 params?",
 		"my Conv2D(40,(3,3)) on 64x64x3, params?",
+		"7x7x512 map: GAP then flatten then dense 10, each layer's params?",
+		"nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(512, 10) on 7x7x512, params?",
 	} {
 		if qs := designSides(src); qs != nil {
 			t.Errorf("%q: read as two designs, %q and %q", src, qs[0].Canonical, qs[1].Canonical)
