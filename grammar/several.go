@@ -220,7 +220,7 @@ func withBiasesAsked(part string, q *Question) *Question {
 
 // biasesAsked matches a part that asks for the biases: "total bias
 // terms", "how many biases", "(b) biases?".
-var biasesAsked = regexp.MustCompile(`(?i)\b(?:how\s+many|number\s+of|total|count\s+of|the|its)\s+(?:bias(?:es)?|bias\s+terms)\b|^\s*bias(?:es|\s+terms)?\s*\??\s*$`)
+var biasesAsked = regexp.MustCompile(`(?i)\b(?:how\s+many|number\s+of|total|count\s+of)\s+(?:the\s+)?(?:bias(?:es)?|bias\s+terms)\b(?:\s*$|\s+(?:are|is|in|of|does|do|there)\b|\s*[?,.;])|^\s*(?:the\s+|its\s+)?bias(?:es|\s+terms)?\s*\??\s*$`)
 
 // askedOfBefore reads a list item that only asks a quantity ("(2) and its
 // params", "(b) the MACs") as the question before it asking that; ok is
