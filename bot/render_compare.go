@@ -125,12 +125,15 @@ func comparedLine(x, y int64, name, first, second string) string {
 	if first == "" {
 		return fmt.Sprintf("%s vs %s %s: %s", large(x), large(y), name, difference(x, y, "the first has", "the second"))
 	}
-	has := " have"
-	if strings.HasPrefix(first, "one ") {
-		has = " has"
+	has := " has"
+	if plural.MatchString(first) {
+		has = " have" // "two 3x3 convs have"
 	}
 	return fmt.Sprintf("%s %s vs %s %s %s: %s", first, large(x), second, large(y), name, difference(x, y, first+has, second))
 }
+
+// plural matches a side named in the plural: "two 3x3 convs".
+var plural = regexp.MustCompile(`(?i)^(?:two|three|four|five|six|seven|eight|nine|[2-9])\b`)
 
 // stackNote matches the note of a stack comparison's second side: the two
 // sides by name.
@@ -204,6 +207,8 @@ func share(x, y int64, second string) string {
 	switch f := float64(x) / float64(y); {
 	case y == 0:
 		return second + " is 0"
+	case x == 0:
+		return "it has none"
 	case f >= 2:
 		return fmt.Sprintf("%.3g× %s", f, second)
 	case f < 0.01:

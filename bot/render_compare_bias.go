@@ -15,8 +15,8 @@ import (
 
 // everyBias matches words that give every conv a bias: "biases included
 // in every conv", "bias on both the depthwise and the pointwise conv",
-// "each conv has its own bias".
-var everyBias = regexp.MustCompile(`(?i)\b(?:every|each|all|both)\b[^.?!;\n]{0,40}\bbias(?:es)?\b|\bbias(?:es)?\b[^.?!;\n]{0,30}\b(?:every|each|all|both)\b`)
+// "each conv has its own bias", "biases on everything".
+var everyBias = regexp.MustCompile(`(?i)\b(?:every|each|all|both)\b[^.?!;\n]{0,40}\bbias(?:es)?\b|\bbias(?:es)?\b[^.?!;\n]{0,30}\b(?:every(?:thing|where)?|each|all|both)\b`)
 
 // biasNegated matches the words that take biases away ("no bias in
 // every conv"): everyBias then says the opposite.
@@ -34,7 +34,8 @@ var kerasWords = regexp.MustCompile(`(?i)\bkeras\b|\bSeparableConv[123]D\b|\bten
 
 // biasesAsSaid is the parameters of both sides with the biases the words
 // of text give every conv (asked "params"), what the words say, and
-// whether the sides read below differ from them.
+// whether the sides read below differ from them. The counting is calc's
+// (calc.ParamsWithEveryBias, calc.ParamsWithoutBiases).
 func biasesAsSaid(text string, one, two Reply, asked string) (said string, x, y int64, ok bool) {
 	if asked != "params" || kerasWords.MatchString(text) || nested(one) || nested(two) {
 		return "", 0, 0, false // biases inside blocks are not counted here: the reading's doubts speak for them
@@ -42,22 +43,24 @@ func biasesAsSaid(text string, one, two Reply, asked string) (said string, x, y 
 	x, _ = paramsOf(one)
 	y, _ = paramsOf(two)
 	if m := everyBias.FindStringIndex(text); m != nil && !biasNegated.MatchString(clauseOf(text, m)) {
-		mx, my := missingBiases(one), missingBiases(two)
-		if mx+my == 0 {
+		x2, errx := calc.ParamsWithEveryBias(x, sideLayers(one))
+		y2, erry := calc.ParamsWithEveryBias(y, sideLayers(two))
+		if errx != nil || erry != nil || x2 == x && y2 == y {
 			return "", 0, 0, false
 		}
 		said = "the question gives every conv a bias, and a side below has a conv without one"
 		if separableSide(one) || separableSide(two) {
 			said += " (a depthwise separable conv with one bias, on its pointwise conv, as Keras's SeparableConv2D has it)"
 		}
-		return said + ". With a bias on every conv, as asked", x + mx, y + my, true
+		return said + ". With a bias on every conv, as asked", x2, y2, true
 	}
 	if noBiasAnywhere.MatchString(text) {
-		bx, by := biasesOf(one), biasesOf(two)
-		if bx+by == 0 {
+		x2, errx := calc.ParamsWithoutBiases(x, leafReports(one))
+		y2, erry := calc.ParamsWithoutBiases(y, leafReports(two))
+		if errx != nil || erry != nil || x2 == x && y2 == y {
 			return "", 0, 0, false
 		}
-		return "the question leaves every bias out, and a side below has biases. Without any bias, as asked", x - bx, y - by, true
+		return "the question leaves every bias out, and a side below has biases. Without any bias, as asked", x2, y2, true
 	}
 	return "", 0, 0, false
 }
@@ -100,23 +103,12 @@ func separableSide(r Reply) bool {
 	return false
 }
 
-// missingBiases is the biases the convs of a side without one would have:
-// one per output channel.
-func missingBiases(r Reply) int64 {
-	var n int64
+// sideLayers are the layers of a side as read (blocks not entered: see
+// nested).
+func sideLayers(r Reply) []calc.Layer {
+	out := make([]calc.Layer, 0, len(r.Question.Layers))
 	for _, l := range r.Question.Layers {
-		if c, ok := l.Layer.(calc.Conv); ok && c.NoBias {
-			n += int64(c.Out)
-		}
+		out = append(out, l.Layer)
 	}
-	return n
-}
-
-// biasesOf is the biases of a side's layers.
-func biasesOf(r Reply) int64 {
-	var n int64
-	for _, rep := range leafReports(r) {
-		n += rep.Biases
-	}
-	return n
+	return out
 }

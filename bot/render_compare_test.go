@@ -170,3 +170,23 @@ func firstLines(text string, n int) string {
 	lines := strings.SplitN(text, "\n", n+1)
 	return strings.Join(lines[:min(n, len(lines))], "\n")
 }
+
+// TestComparedDesigns answers two designs of the same layers on the first
+// line, each named, with "has" for one design and a side with nothing
+// (a pool's parameters) said as such, not as a ratio.
+func TestComparedDesigns(t *testing.T) {
+	b := bot.New(bot.Options{})
+	for _, c := range []struct{ text, first string }{
+		// torch: Linear(7*7*2048, 10) = 1,003,530; Linear(2048, 10) = 20,490.
+		{"params of the classifier with Flatten vs with GAP on a 7x7x2048 map, 10 classes?",
+			"Answer: Flatten + FC 1,003,530 (1.00 M) vs global average pooling + FC 20,490 (20.5 k) learnable parameters: Flatten + FC has 983,040 (983 k) more (49× global average pooling + FC)"},
+		// torch: MaxPool2d has none; Conv2d(64, 64, 2, stride=2) = 16,448.
+		{"nn.MaxPool2d(2) and nn.Conv2d(64, 64, 2, stride=2) both halve a 32x32 map. params each?",
+			"Answer: maxpool 2x2 0 vs conv 2x2 64->64 stride 2 bias 16,448 (16.4 k) learnable parameters: maxpool 2x2 has 16,448 (16.4 k) fewer (it has none)"},
+	} {
+		text := bot.RenderText(b.Answer(context.Background(), c.text))
+		if first, _, _ := strings.Cut(text, "\n"); first != c.first {
+			t.Errorf("%q:\nfirst line %q\nwant       %q", c.text, first, c.first)
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package grammar
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // A stack set against one layer — "two 3x3 convs instead of a 5x5", "one
@@ -22,7 +25,7 @@ const stackSide = `(?:(?:the|a\s+stack\s+of|an?\s+pair\s+of|pair\s+of)\s+)?` +
 	`(?:\s+(?:conv(?:olution(?:al)?)?s?|filters?|kernels?)(?:\s+layers?)?|\s+layers?)?`
 
 // stackVersus matches the words that set one design against another.
-var stackVersus = regexp.MustCompile(`(?i)\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and)\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
+var stackVersus = regexp.MustCompile(`(?i)(?:\s(?:(?:used\s+)?instead\s+of|vs\.?|versus|compared\s+(?:to|with)|rather\s+than|than|or|by|with|for|=|equals?|(?:is\s+|are\s+)?equivalent\s+to|and|beats?|outperforms?)|,?\s*(?:\((?:b|ii|2)\)|\b(?:option|design)\s+(?:b|2)\s*[:.)]))\s+(?:(?:just\s+)?(?:using|use|with|having|have)\s+)?`)
 
 // replacing matches the words that make "by", "with" and "for" set two
 // designs side by side: "replacing a 5x5 conv by two 3x3 convs", "swap one
@@ -102,8 +105,139 @@ var poolAfter = regexp.MustCompile(`(?i)^\s*(?:max|avg|average|mean)?[\s-]*pool`
 // ("directly, and if we first use a 1x1 conv down to 16") is read here too
 // (compare_bottleneck.go).
 func stackSides(src string) []*Question {
+	text, said := withSymbolsBlanked(src)
+	text, quoted := withFiguresBlanked(text)
+	var qs []*Question
+	if quoted != nil {
+		qs = kindSides(text) // "the example had 542 params vs 3584 for the normal conv. I'm trying with ..."
+	}
+	if qs == nil {
+		qs = stackSidesOf(text)
+	}
+	for _, q := range qs {
+		q.Notes = append(q.Notes, said...)
+		for _, u := range quoted {
+			q.Unused = append(q.Unused, Unused{Text: u.text, Pos: offsetPosition(src, u.at), Why: quotedWhy})
+		}
+	}
+	return qs
+}
+
+// quotedFigures matches two counts the asker quotes set against each
+// other, "542 params vs 3584", "had 542 params compared to 3,584": figures
+// of an example, no layer's settings.
+var quotedFigures = regexp.MustCompile(`(?i)\b(\d[\d,]*)\s+(?:params|parameters|weights|MACs|FLOPs)\s+(?:vs\.?|versus|compared\s+(?:to|with)|against)\s+(\d[\d,]*)\b`)
+
+// accountSides names, on each side of a comparison read from words
+// rewritten, the numbers of src no side uses; a figure the asker quotes
+// of another example (quotedFigures) is said to be one.
+func accountSides(src string, qs []*Question) {
+	used := map[float64]bool{}
+	for _, q := range qs {
+		reports, _ := computed(q)
+		for v := range readingValues(q, reports) {
+			used[v] = true
+		}
+	}
+	_, quoted := withFiguresBlanked(src)
+	for _, q := range qs {
+		q.Unused = account(src, &Question{Unused: q.Unused}, used)
+		for i, u := range q.Unused {
+			for _, f := range quoted {
+				if u.Pos == offsetPosition(src, f.at) {
+					q.Unused[i].Why = quotedWhy
+				}
+			}
+		}
+	}
+}
+
+// quotedWhy says why a figure the asker quotes is not used.
+const quotedWhy = "a figure you quote from another example, set against another: not this question's"
+
+// versusWord matches the comparison word between two quoted figures,
+// kept so that the message still sets things apart.
+var versusWord = regexp.MustCompile(`(?i)\s(?:vs\.?|versus)\s`)
+
+// figure is a number of the message and where it was written.
+type figure struct {
+	text string
+	at   int
+}
+
+// withFiguresBlanked blanks the figures the asker quotes set against each
+// other (see quotedFigures), so the comparison read is the one asked; it
+// returns the text (of the same length) and the figures blanked.
+func withFiguresBlanked(src string) (string, []figure) {
+	ms := quotedFigures.FindAllStringSubmatchIndex(src, -1)
+	if ms == nil {
+		return src, nil
+	}
+	b := []byte(src)
+	var out []figure
+	for _, m := range ms {
+		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+			out = append(out, figure{src[g[0]:g[1]], g[0]})
+		}
+		for i := m[0]; i < m[1]; i++ {
+			if i < m[3] || i >= m[4] || !versusWord.MatchString(src[m[3]:m[4]]) {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b), out
+}
+
+// symbolTerm matches a count the asker wrote with a symbol for the
+// channels, "49C^2", "27 C²", "9*C**2"; symbolValue the symbol's value,
+// "C=256".
+var (
+	symbolTerm  = regexp.MustCompile(`\b(\d+)\s*\*?\s*([A-Za-z])\s*(?:\^\s*2|²|\*\*\s*2)`)
+	symbolValue = regexp.MustCompile(`\b([A-Za-z])\s*=\s*(\d{1,5})\b`)
+)
+
+// withSymbolsBlanked blanks the asker's formulas in src ("what's 49C^2 vs
+// 27C^2 with C=256"), whose numbers are no layer's, and the symbol of
+// "C=256", so the sides read the channels; it returns the text (of the
+// same length, so positions stay) and notes working each formula out.
+func withSymbolsBlanked(src string) (string, []string) {
+	v := symbolValue.FindStringSubmatchIndex(src)
+	terms := symbolTerm.FindAllStringSubmatchIndex(src, -1)
+	if v == nil || terms == nil {
+		return src, nil
+	}
+	letter, val := src[v[2]:v[3]], 0
+	fmt.Sscan(src[v[4]:v[5]], &val)
+	b := []byte(src)
+	blank := func(from, to int) {
+		for i := from; i < to; i++ {
+			b[i] = ' '
+		}
+	}
+	var said []string
+	for _, t := range terms {
+		if !strings.EqualFold(src[t[4]:t[5]], letter) {
+			continue
+		}
+		var n int
+		fmt.Sscan(src[t[2]:t[3]], &n)
+		said = append(said, fmt.Sprintf("%s with %s = %d is %d·%d² = %s: your formula", strings.Join(strings.Fields(src[t[0]:t[1]]), ""), letter, val, n, val, lang.Group(n*val*val)))
+		blank(t[0], t[1])
+	}
+	if said == nil {
+		return src, nil
+	}
+	blank(v[2], v[4]) // "C=256 channels": 256 channels
+	return string(b), said
+}
+
+// stackSidesOf is [stackSides] of a message whose formulas are blanked.
+func stackSidesOf(src string) []*Question {
 	if qs := bottleneckSides(src); qs != nil {
 		return qs
+	}
+	if qs := designSides(src); qs != nil {
+		return qs // two designs of the same layers (compare_designs.go)
 	}
 	for _, m := range stackVersus.FindAllStringIndex(src, -1) {
 		first, second, one, two, ok := versusSides(src, m)

@@ -147,6 +147,12 @@ func FuzzStackSides(f *testing.F) {
 		"what's the param difference between a 3x3 conv and a 5x5 conv, both 64 in 64 out?",
 		"input 28x28x192, want 32 output channels with a 5x5 'same' conv. How many multiplications directly, and how many if we first use a 1x1 conv down to 16 channels?",
 		"a pair of 3x3 vs the 3x3 pair vs 3 by 3 and 3x3s, all convs have both 2 in/out",
+		"three 3x3 conv layers beat one 7x7. with C=256 and no biases, what's 49C^2 vs 27C² in actual numbers?",
+		"the example had 542 params vs 3584 for the normal conv. mine: 3x3, 16 in, 64 out: depthwise separable vs normal?",
+		"params with Flatten vs with GAP on a 7x7x2048 map, 10 classes?\n(b) if we flatten instead",
+		"nn.MaxPool2d(2) and nn.Conv2d(64, 64, 2, stride=2) both halve a 32x32 map",
+		"my second Conv2D(40,(3,3)) vs the first one (input 64x64x3)",
+		"conv 3x3 128->128 groups=4: with the grouping vs without?",
 	} {
 		f.Add(s)
 	}

@@ -20,7 +20,7 @@ import (
 
 // followStart matches where a follow-up starts: after a question mark or a
 // full stop, "ok and if", "and in", "what about", "and with", "now".
-var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:ok(?:ay)?[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:(?:ok(?:ay)?|then|so)[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
 
 // followAt is where the follow-up of src starts (see followStart), or -1:
 // after a question, or after a comma when it asks "what if".
@@ -37,7 +37,7 @@ func followAt(src string) int {
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
-var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
+var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
 
 // aspects are the things a follow-up may change, each matched where the
 // first question and the follow-up say it: a follow-up that names one
@@ -70,7 +70,7 @@ var aspects = []*regexp.Regexp{
 // "32x32 input").
 var (
 	inputFollow = regexp.MustCompile(`(?i)\b(?:feed|input\s*(?:is|=|of|:)?|on\s+(?:an?\s+)?|with\s+(?:an?\s+)?)\s*(\d+(?:\s*x\s*\d+){0,2})\b(?:\s+(?:inputs?|images?|imgs?|pixels?|px))?|\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b`)
-	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
+	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\bon\s+(?:an?\s+)?\d+(?:\s*x\s*\d+){1,2}\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
 )
 
 // specInput matches the spec language's input: "input 56x56".
@@ -106,7 +106,12 @@ func fedInput(change string) string {
 
 // claimed matches the asker's own result for the first question: "thats
 // 55 right", "i get 30". It is said of the first setting only.
-var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i\s+got|gives?|so)\s+\d+(?:\s*x\s*\d+)*\s*,?\s*(?:right|correct|yes|no)?\b`)
+var claimed = regexp.MustCompile(`(?i)\b(?:that'?s|thats|it'?s|is\s+it|i\s+get|i\s+got|gives?|so)\s+\d+(?:\s*[x×*]\s*\d+)*\s*,?\s*(?:right|correct|yes|no)?\b`)
+
+// outputClaimed matches the asker's own output size for the first
+// question: "-> flatten gives 7*7*64", "output is 7x7x64". The follow-up
+// then asks for that size again.
+var outputClaimed = regexp.MustCompile(`(?i)\b(?:flatten\w*|output|out|it)\s+(?:gives|is|=|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+\d+(?:\s*[x×*]\s*\d+)+`)
 
 // followUps reads a message that asks a question and then asks it again
 // with something changed: the first question, then the follow-up read as
@@ -135,6 +140,9 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
 		return "", nil, nil, false
 	}
+	if again, q1, q2, ok = atPlace(first, change); ok {
+		return again, q1, q2, true // "the middle one is stride 2": one layer changed
+	}
 	if again, ok = withChange(first, change); !ok {
 		return "", nil, nil, false
 	}
@@ -149,10 +157,21 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	if len(q2.Asked) == 0 {
 		q2.Asked = q1.Asked // "-> ? and with no pad": what is asked is the first question's
 	}
+	if outputClaimed.MatchString(first) {
+		q1.Asked, q2.Asked = withOutput(q1.Asked), withOutput(q2.Asked) // "flatten gives 7*7*64. what if input is 40x40?"
+	}
 	said := strings.TrimRight(withWord.ReplaceAllString(change, ""), "?. ")
 	q2.Notes = append([]string{"follow-up: the first question with " + said}, q2.Notes...)
 	sameLayer(change, q1, q2)
 	return again, q1, q2, true
+}
+
+// withOutput is asked with the output size added.
+func withOutput(asked []string) []string {
+	if slices.Contains(asked, "output") {
+		return asked
+	}
+	return append(slices.Clip(asked), "output")
 }
 
 // withWord is a follow-up's own "with" ("and with k3"), left out where

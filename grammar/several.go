@@ -1,12 +1,15 @@
 package grammar
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 )
 
@@ -31,6 +34,13 @@ var (
 	inlineMarker = regexp.MustCompile(`(?i)\s(\((?:[a-e]|i{1,3}|iv)\)\s|option\s+[a-d1-4][:.)])`)
 )
 
+// numberedInline matches a message that numbers its questions inline,
+// "(1) ... (2) ..."; inlineNumber one such number after a space.
+var (
+	numberedInline = regexp.MustCompile(`(?:^|\s)\(1\)\s[\s\S]*\s\(2\)\s`)
+	inlineNumber   = regexp.MustCompile(`\s(\([1-5]\)\s)`)
+)
+
 // versus matches the words that set two questions side by side.
 var versus = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared (?:to|with)|or rather|than)\s`)
 
@@ -42,7 +52,13 @@ var questionEnd = regexp.MustCompile(`\?\s+`)
 func splitQuestions(src string) (parts []part) {
 	cuts := map[int]int{} // where a part ends -> where the next starts
 	marked := map[int]bool{}
-	for _, m := range append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...) {
+	markers := append(itemMarker.FindAllStringSubmatchIndex(src, -1), inlineMarker.FindAllStringSubmatchIndex(src, -1)...)
+	if numberedInline.MatchString(src) {
+		// "(1) output size of ... (2) and its params": numbered inline
+		// when the message numbers both.
+		markers = append(markers, inlineNumber.FindAllStringSubmatchIndex(src, -1)...)
+	}
+	for _, m := range markers {
 		// The item starts after its marker: the 1 of "Option 1:" is no
 		// number of the question.
 		cuts[m[2]] = m[3]
@@ -138,7 +154,7 @@ func parseParts(src string, parts []part) []*Question {
 		}
 	}
 	var context []span
-	if len(numbered) > 2 && isContext(numbered[0], numbered[1]) {
+	if (len(numbered) > 2 || len(numbered) == 2 && !hasNumber(numbered[1].text)) && isContext(numbered[0], numbered[1]) {
 		context, numbered = []span{numbered[0].span()}, numbered[1:]
 	}
 	if n := len(numbered); n > 1 && numbered[n-1].marked {
@@ -171,12 +187,13 @@ func parseParts(src string, parts []part) []*Question {
 				q, err = again, nil // "resnet idea: 3x3 conv 64->64": the name is context
 			}
 		}
-		if err != nil && k > 0 {
-			text, q, err = readAgain(src, numbered[k-1], p, shared, text, err)
+		if err != nil {
+			text, q, err = readPartAgain(src, k, numbered, slices.Concat(context, []span{p.span()}), shared, text, err, qs)
 		}
 		if err != nil {
 			return nil
 		}
+		q = withBiasesAsked(p.text, withoutBiasesSaid(text.text, q))
 		qs, texts = append(qs, movedPositions(q, text.position)), append(texts, text.text)
 	}
 	for k := range qs {
@@ -189,8 +206,87 @@ func parseParts(src string, parts []part) []*Question {
 	return qs
 }
 
+// withBiasesAsked says first, on a part that asks for the biases ("(b)
+// total bias terms") read as asking something else, that it answers
+// another question; q otherwise.
+func withBiasesAsked(part string, q *Question) *Question {
+	if !biasesAsked.MatchString(part) || noBiasWords.MatchString(part) || slices.Contains(q.Asked, "biases") {
+		return q
+	}
+	cp := *q
+	cp.Doubts = append(slices.Clip(q.Doubts), "this part asks for the biases, and this reading answers another quantity")
+	return &cp
+}
+
+// biasesAsked matches a part that asks for the biases: "total bias
+// terms", "how many biases", "(b) biases?".
+var biasesAsked = regexp.MustCompile(`(?i)\b(?:how\s+many|number\s+of|total|count\s+of)\s+(?:the\s+)?(?:bias(?:es)?|bias\s+terms)\b(?:\s*$|\s+(?:are|is|in|of|does|do|there)\b|\s*[?,.;])|^\s*(?:the\s+|its\s+)?bias(?:es|\s+terms)?\s*\??\s*$`)
+
+// askedOfBefore reads a list item that only asks a quantity ("(2) and its
+// params", "(b) the MACs") as the question before it asking that; ok is
+// false when the item holds a number, asks nothing known, or the question
+// before is a network asked for its biases (no total of a network's
+// biases is answered).
+func askedOfBefore(item string, before []*Question) (*Question, bool) {
+	if hasNumber(item) || len(before) == 0 {
+		return nil, false
+	}
+	asked := askedOf(item)
+	prev := before[len(before)-1]
+	if len(asked) == 0 || prev.Network && slices.Contains(asked, "biases") {
+		return nil, false
+	}
+	cp := *prev
+	cp.Asked = asked
+	cp.Notes = append([]string{"the question before, asking " + strings.Join(asked, " and ")}, slices.Clip(prev.Notes)...)
+	return &cp, true
+}
+
+// readPartAgain reads the kth part of a message, which did not read as
+// text (err), in the other ways a part may be meant: a quantity asked of
+// the question before ("(2) and its params"), a side of a comparison on
+// another side's input ("vs one Conv2D(192, (7, 7)) directly on x"), the
+// question before continued or changed (readAgain), or without the
+// remarks said of every part. own is the part with its context; before
+// are the parts read so far.
+func readPartAgain(src string, k int, numbered []part, own, shared []span, text spliced, err error, before []*Question) (spliced, *Question, error) {
+	p := numbered[k]
+	if k > 0 {
+		if again, ok := askedOfBefore(p.text, before); ok {
+			return text, again, nil // "(2) and its params": the question before, asked again
+		}
+	}
+	apart := sidesApart(src, p.text)
+	if apart {
+		// Before readAgain, which would put the part after the code of
+		// the part before: a side is not a layer after the other.
+		if q, err := onInputOf(text.text, before); err == nil {
+			return spliced{text: text.text, src: src, from: fromStart(text.text, p.off)}, q, nil
+		}
+	}
+	if k > 0 {
+		if t, q, err2 := readAgain(src, numbered[k-1], p, shared, text, err); err2 == nil {
+			return t, q, nil
+		}
+	}
+	if len(shared) > 0 {
+		// "... vs a conv w/ 100 filters. prof said conv is way
+		// smaller": a remark said of both may not fit each.
+		alone := stackedTimes(joined(src, own))
+		if q, err2 := Parse(alone.text); err2 == nil {
+			return alone, q, nil
+		}
+		if apart {
+			if q, err2 := onInputOf(alone.text, before); err2 == nil {
+				return spliced{text: alone.text, src: src, from: fromStart(alone.text, p.off)}, q, nil
+			}
+		}
+	}
+	return text, nil, err
+}
+
 // asksSomething matches a list item that asks a question of its own.
-var asksSomething = regexp.MustCompile(`(?i)\b(?:how|what|which|find|compute|calculate)\b|\?\s*$`)
+var asksSomething = regexp.MustCompile(`(?i)\b(?:how|what|which|find|compute|calculate|give)\b|\?\s*$|^(?:and\s+|the\s+|its\s+|total\s+|number\s+of\s+)*(?:params|parameters|weights|bias(?:es)?|bias\s+terms|macs|flops|mult-adds|output(?:\s+(?:size|shape|volume))?|receptive\s+field|rf|memory)\b`)
 
 // itemEnd matches the end of a list item's first sentence.
 var itemEnd = regexp.MustCompile(`[.?!]\s+`)
@@ -346,6 +442,53 @@ func assumes(q *Question) bool {
 	return false
 }
 
+// onInputOf reads a side of a comparison that does not read on its own
+// ("a conv w/ 100 filters 5x5 on same input", after "fully connected from
+// 32x32x3 to 100 neurons") on the input an earlier side has; the error is
+// errNoInput when none has one or the side still does not read.
+func onInputOf(text string, before []*Question) (*Question, error) {
+	for _, o := range before {
+		if len(o.Input) != 3 || o.Preset != "" {
+			continue
+		}
+		base := strings.TrimRight(text, "?. ")
+		again, err := Parse(fmt.Sprintf("%s, on a %dx%dx%d input", base, o.Input[1], o.Input[2], o.Input[0]))
+		if err == nil && again.Input != nil && len(again.Layers) > 0 {
+			again.Notes = append([]string{fmt.Sprintf("on the input of the side before: %dx%dx%d", o.Input[1], o.Input[2], o.Input[0])}, again.Notes...)
+			return again, nil
+		}
+		return nil, errNoInput
+	}
+	return nil, errNoInput
+}
+
+// sidesApart reports whether a part of src is one side of two designs
+// set apart ("... vs a conv w/ 100 filters 5x5 on same input"), not a
+// layer after the one before ("then maxpool 2 and Conv2D(48, (5, 5))"):
+// only such a side reads on another side's input.
+func sidesApart(src, part string) bool {
+	if thenStart.MatchString(part) || !sideLayer.MatchString(part) {
+		return false
+	}
+	return sameInput.MatchString(part) || versus.MatchString(src) && !followWords.MatchString(part)
+}
+
+// sameInput matches words that put two sides on one input: "on the same
+// input", "both on".
+var sameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map|tensor|x)\b|\bboth\s+on\b|\bdirectly\s+on\b`)
+
+// thenStart matches a part that goes on from the one before: "then ...",
+// "after that ...".
+var thenStart = regexp.MustCompile(`(?i)^(?:then|after\s+that|next|followed\s+by|and\s+then)\b`)
+
+// sideLayer matches a part that describes a layer: "a conv w/ 100
+// filters", "dense layer to 10".
+var sideLayer = regexp.MustCompile(`(?i)\bconv\w*|\bfilters?\b|\bkernels?\b|\bfully[\s-]*connected\b|\bdense\b|\blinear\b|\bfc\b|\bpool\w*`)
+
+// errNoInput says a side of a comparison did not read on another side's
+// input.
+var errNoInput = errors.New("no side's input reads it")
+
 // withInputOf reads again a question of a comparison that names no input
 // ("maxpool 2x2 vs conv 3x3 stride 2 on 56x56x64") on the input another
 // question of the message has, when that reads; otherwise it returns q.
@@ -461,7 +604,7 @@ var variantFirst = regexp.MustCompile(`(?is)^\s*(?:an?\s+)?(depthwise[ -]separab
 func variantFirstSides(src string) []*Question {
 	m := variantFirst.FindStringSubmatch(src)
 	if m == nil {
-		return nil
+		return variantAfterSides(src)
 	}
 	layer, rest := strings.TrimSpace(m[2]), m[3]
 	rest = strings.TrimPrefix(strings.TrimSpace(rest), layer) // "... vs normal 3x3 128->256 params"
@@ -475,6 +618,39 @@ func variantFirstSides(src string) []*Question {
 		qs = append(qs, q)
 	}
 	qs[1].Notes = append([]string{"compared: the same layer as a plain conv"}, qs[1].Notes...)
+	return qs
+}
+
+// variantAfter matches a layer described first and its two kinds named
+// after it, the variant first: "3x3, 32 in, 64 out: a depthwise separable
+// conv vs a standard one, no biases?".
+var variantAfter = regexp.MustCompile(`(?is)^(.*\d[^:;]*?)\s*[:;,-]\s*(?:what(?:'s|\s+is|\s+are|\s+about)\s+|compare\s+)?(?:an?\s+|the\s+)?(depthwise[ -]separable|(?:dw|depthwise)\s+sep(?:arable)?|separable)(?:\s+(?:conv(?:olution)?s?|one|layer|version))?\s+(?:vs\.?|versus|compared (?:to|with)|or)\s+(?:an?\s+|the\s+)?(?:standard|normal|regular|plain|ordinary|usual)(?:\s+(?:conv(?:olution)?s?|one|layer|version))?\b(.*)$`)
+
+// variantAfterSides answers "3x3, 32 in, 64 out: a depthwise separable
+// conv vs a standard one" both ways, the variant first as asked, the
+// layer read from the last sentence before the kinds; nil when src is no
+// such comparison or a side does not read.
+func variantAfterSides(src string) []*Question {
+	m := variantAfter.FindStringSubmatchIndex(src)
+	if m == nil {
+		return nil
+	}
+	from := 0
+	if ends := sentenceEnd.FindAllStringIndex(src[:m[3]], -1); len(ends) > 0 {
+		from = ends[len(ends)-1][1] // "my notes had ... . for 3x3, 32 in, 32 out"
+	}
+	layer, rest := strings.TrimSpace(src[from:m[3]]), strings.TrimLeft(src[m[6]:], " ,:;-")
+	as := variantNames.Replace(strings.ReplaceAll(strings.ToLower(src[m[4]:m[5]]), "-", " "))
+	var qs []*Question
+	for _, text := range []string{as + " conv " + layer + ", " + rest, "conv " + layer + ", " + rest} {
+		q, err := Parse(text)
+		if err != nil || len(q.Layers) == 0 {
+			return nil
+		}
+		qs = append(qs, movedPositions(q, fromFirst(src, text)))
+	}
+	qs[1].Notes = append([]string{"compared: the same layer as a plain conv"}, qs[1].Notes...)
+	accountSides(src, qs)
 	return qs
 }
 
@@ -644,4 +820,37 @@ func describedOverPreset(q *Question, text string) *Question {
 	}
 	again.Notes = append([]string{"the network named is context: the layer described in numbers is what is read"}, again.Notes...)
 	return again
+}
+
+// withoutBiasesSaid reads a part again without any bias when the words
+// said of every part leave biases out in words its reader missed ("No
+// padding anywhere, and we do not add bias terms. (b) how many
+// parameters ..."): the said check found them (biasIgnored), and every
+// conv and fully connected layer of the reading had one. Layers in blocks
+// are left alone, and q is returned when there are any.
+func withoutBiasesSaid(text string, q *Question) *Question {
+	d := biasIgnored(text, q)
+	if d == "" || !slices.Contains(q.Doubts, d) {
+		return q
+	}
+	cp := *q
+	cp.Layers = slices.Clone(q.Layers)
+	for i, l := range cp.Layers {
+		switch x := l.Layer.(type) {
+		case calc.Conv:
+			x.NoBias = true
+			cp.Layers[i].Layer = x
+		case calc.Linear:
+			x.NoBias = true
+			cp.Layers[i].Layer = x
+		default:
+			if calc.Leaves(l.Layer, 2) != 1 {
+				return q
+			}
+		}
+	}
+	cp.Canonical = lang.Format(&cp)
+	cp.Doubts = slices.DeleteFunc(slices.Clone(q.Doubts), func(s string) bool { return s == d })
+	cp.Notes = append(slices.Clip(q.Notes), "no layer has a bias, as the question says")
+	return &cp
 }

@@ -26,6 +26,7 @@ var startsWithSize = regexp.MustCompile(`(?i)^(?:\d+\s*[x×]\s*\d+\b|k\s*\d)`)
 // describes more layers after "then" than q has and the clauses read; q
 // otherwise.
 func withThen(src string, q *Question) *Question {
+	q = withSizeSaid(src, q)
 	if again := withoutPlaces(src, q); again != q {
 		return withAt(src, again)
 	}
