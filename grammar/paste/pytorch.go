@@ -823,6 +823,12 @@ func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
 	switch len(d) {
 	case 1:
 		return calc.Shape{d[0]}, ""
+	case 2:
+		if channelsLast {
+			// Keras's (None, 10, 32): 10 steps of 32 features; a Dense
+			// acts on the 32
+			return calc.Shape{d[1], d[0]}, fmt.Sprintf("%s read as (steps, features)", ptJoin(d))
+		}
 	case 3:
 		square := d[1] == d[2] && d[0] != d[1] // 512x7x7: a square map after its channels
 		if channelsLast || (d[0] > 4 && d[2] <= d[0] && !square) {
