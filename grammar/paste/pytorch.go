@@ -56,6 +56,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	ptAssumedPools(f, mods, q)
+	ptWordPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptBracketProse(code, ptReadProse(f))
 	q.Asked = prose.asked
@@ -176,7 +177,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q) && !ptLoneTensor(f, src, q)) {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, src, env, prose, q) && !ptLoneTensor(f, src, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)

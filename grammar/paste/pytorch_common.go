@@ -511,7 +511,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 				p.batch = v
 				break
 			}
-			if w := r.word(j); w != "of" && w != "size" && r.punct(j) != "=" && r.punct(j) != ":" {
+			if w := r.word(j); w != "of" && w != "size" && w != "is" && w != "was" && r.punct(j) != "=" && r.punct(j) != ":" {
 				break
 			}
 		}
