@@ -64,7 +64,36 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
 	q.Layers = mods.order
-	return ptSized(src, code, f, env, mods, msg, prose, q, fx)
+	q, err = ptSized(src, code, f, env, mods, msg, prose, q, fx)
+	if err == nil {
+		ptNoInputDoubt(src, q)
+	}
+	return q, err
+}
+
+// ptLinearAskedRE are words that ask what reaches a Linear: its
+// in_features, PyTorch's mat1/mat2 message, "what should the 1000 be".
+var ptLinearAskedRE = regexp.MustCompile(`(?i)mat1 and mat2|shapes cannot be multiplied|size mismatch|in_features|what\s+(?:should|do\s+i\s+put|goes)\b[^?\n]{0,30}\b\d{2,}\b|\breplace\s+(?:the\s+)?\d{2,}\b|flatten(?:ed)?\s+size`)
+
+// ptNoInputDoubt doubts a reading that has no input size when the words
+// ask what reaches a Linear after convs: that number depends on the input,
+// so the reading's counts do not answer the question.
+func ptNoInputDoubt(src string, q *lang.Question) {
+	if q.Input != nil || q.Fix != nil || !ptLinearAskedRE.MatchString(src) {
+		return
+	}
+	conv := false
+	for _, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Conv, calc.Pool:
+			conv = true
+		case calc.Linear:
+			if conv {
+				q.Doubts = append(q.Doubts, "the question asks what reaches the Linear after the convs, which depends on the input size, and I found none in the words: say it (e.g. \"for 1x28x28 images\" or \"sequence length 250\") for the number")
+				return
+			}
+		}
+	}
 }
 
 // ptOtherForm reads the forms a PyTorch paste may take besides code:
