@@ -41,6 +41,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allPoolVsFlatten(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allExpectedFound(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -76,7 +79,7 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
 	_, _, _, _, sweep := allSweepAt(src)
-	return sweep || len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
+	return sweep || len(allParts(src)) > 1 || allExpectedFoundAsked(src) != nil || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
 }
 
 // allAsksOther reports whether src asks its one call again with a
