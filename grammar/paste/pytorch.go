@@ -118,6 +118,12 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 		q, err := tsFromSummary(src, rows)
 		return q, err, true
 	}
+	if q, ok := tsRowThenLayer(src); ok {
+		return q, nil, true
+	}
+	if q, ok := tsRowToFill(src); ok {
+		return q, nil, true
+	}
 	if rows := tsOneRow(src); rows != nil {
 		if q, ok, err := tsFromOneRow(src, rows); ok {
 			return q, err, true
