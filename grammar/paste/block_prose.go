@@ -113,7 +113,7 @@ var (
 	bpConvRE   = regexp.MustCompile(`(?i)^(?:(\d{1,2})\s*[x×]\s*\d{1,2}\s+)?(?:conv(?:2d|olution)?|Conv2D|Conv2d|nn\.Conv2d|layers\.Conv2D)\b(.*)$`)
 	bpPoolRE   = regexp.MustCompile(`(?i)^(?:(\d)\s*[x×]\s*\d\s+)?(?:max[_ -]?pool(?:ing)?(?:2d)?|MaxPooling2D|MaxPool2d|nn\.MaxPool2d|layers\.MaxPooling2D|pool(?:ing)?)(?:\s*\(\s*(?:pool_size\s*=\s*)?\(?\s*(\d)[^)]*\)?\)?|\s*(\d)\b)?\s*$`)
 	bpSkipRE   = regexp.MustCompile(`(?i)^(?:relu|ReLU\(\)|nn\.ReLU\(\)|bn|batchnorm|batch\s*norm|BatchNormalization\(\)|dropout.*|activation.*)$`)
-	bpKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*\d{1,2}\b|\bk(?:ernel(?:_size)?)?\s*=?\s*\(?(\d{1,2})\b|\(\s*\w+\s*,\s*\(?(\d{1,2})\s*(?:,\s*\d{1,2}\s*\))?\s*[,)]`)
+	bpKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*\d{1,2}\b|\bk(?:ernel(?:_size)?)?\s*=?\s*\(?(\d{1,2})\b|\(\s*\w+\s*,\s*\(?(\d{1,2})\s*(?:,\s*\d{1,2}\s*\))?\s*(?:[,)]|$)`)
 	bpSameRE   = regexp.MustCompile(`(?i)\bsame\b`)
 	bpPadRE    = regexp.MustCompile(`(?i)\bp(?:ad(?:ding)?)?\s*=?\s*([1-5])\b`)
 	bpValidRE  = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+pad(?:ding)?\b|\bp(?:ad(?:ding)?)?\s*=?\s*0\b|\bunpadded\b`)

@@ -125,7 +125,7 @@ func allPoolVsFlatten(src string) []*lang.Question {
 
 // allOtherRE asks a call again with one keyword changed: "and with the
 // default ceil_mode=False?", "what about bias=True", "vs padding=0".
-var allOtherRE = regexp.MustCompile(`(?i)\b(?:with|and|vs\.?|versus|or|about|if|does|do|used|use|using|set|setting|turn\s+on)\s+(?:the\s+)?(?:default\s+)?(?:of\s+)?(\w+)\s*=\s*(true|false|\d+)\b`)
+var allOtherRE = regexp.MustCompile(`(?i)\b(?:with|and|vs\.?|versus|or|about|if|does|do|would|will|used|use|using|set|setting|turn\s+on)\s+(?:the\s+)?(?:default\s+)?(?:of\s+)?(\w+)\s*=\s*(true|false|\d+)\b`)
 
 // allOtherValue reads src as two questions when one call sets key=v and
 // the words after it ask with key=w: the call as written, then with w.

@@ -75,11 +75,15 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 // in_features, PyTorch's mat1/mat2 message, "what should the 1000 be".
 var ptLinearAskedRE = regexp.MustCompile(`(?i)mat1 and mat2|shapes cannot be multiplied|size mismatch|in_features|what\s+(?:should|do\s+i\s+put|goes)\b[^?\n]{0,30}\b\d{2,}\b|\breplace\s+(?:the\s+)?\d{2,}\b|flatten(?:ed)?\s+size`)
 
+// ptInputAskedRE asks for the input itself ("which image size should I
+// resize to"): the input is what is solved for, not missing.
+var ptInputAskedRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:image\s+|input\s+)?(?:size|resolution|dimensions?)\b|\binput\s+size\b|\bresize\s+to\b|\bsmallest\b|\bminimum\b`)
+
 // ptNoInputDoubt doubts a reading that has no input size when the words
 // ask what reaches a Linear after convs: that number depends on the input,
 // so the reading's counts do not answer the question.
 func ptNoInputDoubt(src string, q *lang.Question) {
-	if q.Input != nil || q.Fix != nil || !ptLinearAskedRE.MatchString(src) {
+	if q.Input != nil || q.Fix != nil || !ptLinearAskedRE.MatchString(src) || ptInputAskedRE.MatchString(src) {
 		return
 	}
 	conv := false

@@ -40,6 +40,10 @@ func ptCutAtTooSmall(src string, q *lang.Question) bool {
 		if len(q.Asked) == 0 {
 			q.Asked = []string{"output"}
 		}
+		if ptCutNamedRE.MatchString(src) {
+			q.Doubts = append(q.Doubts, fmt.Sprintf("the words name the layer that fails (%s); the reading stops before it, so what reaches it is the output of the reading, %s, not the output of the last layer kept",
+				ptCutNamedRE.FindString(src), ptShapeText(in)))
+		}
 		q.Canonical = lang.Format(q)
 		return true
 	}
@@ -61,3 +65,8 @@ func ptBatchValues(batch int, q *lang.Question) {
 	q.Notes = append(q.Notes, fmt.Sprintf("for the batch of %d: %d × %s = %s output values (%s bytes in float32)",
 		batch, batch, lang.Group(int(n)), lang.Group(int(all)), lang.Group(int(4*all))))
 }
+
+// ptCutNamedRE names the layer a "map too small" message fails at as the
+// last one: a reading stopped before it must not answer for the layer
+// before as if it were that one.
+var ptCutNamedRE = regexp.MustCompile(`(?i)\b(?:that|the)\s+(?:last|final|extra)\s+(?:conv\w*|layer|pool\w*)\b`)
