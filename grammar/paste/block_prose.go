@@ -231,6 +231,11 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 	q.Unused = append(q.Unused, bpMessageUnused(src)...)
 	if ptCutAtTooSmall(src, q) {
 		q.Unused = slices.DeleteFunc(q.Unused, func(u lang.Unused) bool { return strings.HasPrefix(u.Why, "the error message's") })
+		if ptCutNamedRE.MatchString(src) {
+			// a layer told in words has no place in the text to name it by
+			q.Doubts = append(q.Doubts, fmt.Sprintf("the words name the layer that fails (%s); the reading stops before it, so what reaches it is the reading's output, not the output of the last layer kept",
+				ptCutNamedRE.FindString(src)))
+		}
 	} else if !bpSizes(q) {
 		return nil, false // a block that does not fit its input is misread
 	}

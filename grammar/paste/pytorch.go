@@ -110,6 +110,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 	if q, ok := parseBlockProse(src, "pytorch"); ok {
 		return q, nil, true
 	}
+	if q, ok := parseCountedLayers(src); ok {
+		return q, nil, true
+	}
 	if q, err, ok := parseD2LArch(src); ok {
 		return q, err, true
 	}

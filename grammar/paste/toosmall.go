@@ -40,10 +40,6 @@ func ptCutAtTooSmall(src string, q *lang.Question) bool {
 		if len(q.Asked) == 0 {
 			q.Asked = []string{"output"}
 		}
-		if ptCutNamedRE.MatchString(src) {
-			q.Doubts = append(q.Doubts, fmt.Sprintf("the words name the layer that fails (%s); the reading stops before it, so what reaches it is the output of the reading, %s, not the output of the last layer kept",
-				ptCutNamedRE.FindString(src), ptShapeText(in)))
-		}
 		q.Canonical = lang.Format(q)
 		return true
 	}

@@ -73,6 +73,17 @@ ValueError: Negative dimension size caused by subtracting 3 from 2 for '{{node c
      torch_check=lambda: [spatial(seq(blocks(1, 3, 16, convs=2), blocks(1, 16, 32, convs=2), blocks(1, 32, 48, convs=2)), (1, 3, 44, 44)),
                           flat(seq(blocks(1, 3, 16, convs=2), blocks(1, 16, 32, convs=2), blocks(1, 32, 48, convs=2)), (1, 3, 44, 44))])
 
+case("r7p-counted-calls-new-size", "toosmall", """
+RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3). Kernel size can't be greater than actual input size
+discriminator on 24x24 crops: three Conv2d(k=3, s=2, p=1) then two Conv2d(k=3, s=1, p=0). if i use 72x72 crops instead what is the output map size?
+""", [5], "72->36->18->9 (k3 s2 p1), then k3 s1 p0: 9->7->5",
+     torch_check=lambda: [spatial(seq(*[nn.Conv2d(1, 1, 3, stride=2, padding=1) for _ in range(3)], *[nn.Conv2d(1, 1, 3) for _ in range(2)]), (1, 1, 72, 72))])
+
+case("r7p-counted-calls-pool", "toosmall", """
+setup: 64x64 input, 2 x Conv2d(kernel_size=3, padding=1) then MaxPool2d(2) ... what spatial size comes out of the pool?
+""", [32], "3x3 pad 1 keeps 64, twice; the pool halves it: 32",
+     torch_check=lambda: [spatial(seq(nn.Conv2d(1, 1, 3, padding=1), nn.Conv2d(1, 1, 3, padding=1), nn.MaxPool2d(2)), (1, 1, 64, 64))])
+
 # --- 2. messages whose numbers check the reading -------------------------------
 
 case("r7p-batch-mismatch-words-pools", "message", """
