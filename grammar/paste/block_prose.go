@@ -13,6 +13,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,9 +29,9 @@ var bpCountWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "fi
 var (
 	bpBlocksOfRE = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight)\s+(?:blocks?|stages?)\s+of\s+`)
 	bpTimesRE    = regexp.MustCompile(`(?i)\s(?:repeated\s+)?(\d{1,2}|two|three|four|five|six|seven|eight|twice|thrice)(?:\s+times\b|x\b)`)
-	bpBlockIsRE  = regexp.MustCompile(`(?i)\bblock\s*(?:=|:|is)\s*`)
+	bpBlockIsRE  = regexp.MustCompile(`(?i)\b(?:(?:every|each)\s+)?blocks?(?:\s*,?\s*(?:each|every\s+one))?\s*(?:=|:|is\b)\s*`)
 	bpHaveRE     = regexp.MustCompile(`(?i)\b(\d{1,2}|one|two|three|four|five|six|seven|eight)\s+(?:blocks|stages)\b`)
-	bpStopRE     = regexp.MustCompile(`(?i)^(?:\s+on\s|\s+with\s|\s+and\s+then\b|\s+then\s|[,;?\n]|\.(?:\s|$)|:)`)
+	bpStopRE     = regexp.MustCompile(`(?i)^(?:\s+on\s|\s+with\s|\s+and\s+then\b|\s+then\s|\s+and\s+(?:the|my|i|its?|images?|input)\b|[,;?\n]|\.(?:\s|$)|:)`)
 	bpStartRE    = regexp.MustCompile(`(?i)(?:[,;:\n]|\.\s|\bi\s+(?:do|have|use|stack|repeat)\s|\brepeat\s)$`)
 )
 
@@ -82,6 +83,8 @@ func bpCandidates(src string) []bpCandidate {
 	if m := bpBlockIsRE.FindStringIndex(src); m != nil {
 		if h := bpHaveRE.FindStringSubmatch(src); h != nil {
 			out = append(out, bpCandidate{bpCount(h[1]), src[m[1]:bpClauseEnd(src, m[1])], m[1]})
+		} else if n := bpUntilTooSmall(src); n > 0 {
+			out = append(out, bpCandidate{n, src[m[1]:bpClauseEnd(src, m[1])], m[1]})
 		}
 	}
 	for _, m := range bpBlocksOfRE.FindAllStringSubmatchIndex(src, -1) {
@@ -110,7 +113,7 @@ var (
 	bpConvRE   = regexp.MustCompile(`(?i)^(?:(\d{1,2})\s*[x×]\s*\d{1,2}\s+)?(?:conv(?:2d|olution)?|Conv2D|Conv2d|nn\.Conv2d|layers\.Conv2D)\b(.*)$`)
 	bpPoolRE   = regexp.MustCompile(`(?i)^(?:(\d)\s*[x×]\s*\d\s+)?(?:max[_ -]?pool(?:ing)?(?:2d)?|MaxPooling2D|MaxPool2d|nn\.MaxPool2d|layers\.MaxPooling2D|pool(?:ing)?)(?:\s*\(\s*(?:pool_size\s*=\s*)?\(?\s*(\d)[^)]*\)?\)?|\s*(\d)\b)?\s*$`)
 	bpSkipRE   = regexp.MustCompile(`(?i)^(?:relu|ReLU\(\)|nn\.ReLU\(\)|bn|batchnorm|batch\s*norm|BatchNormalization\(\)|dropout.*|activation.*)$`)
-	bpKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*\d{1,2}\b|\bk(?:ernel(?:_size)?)?\s*=?\s*\(?(\d{1,2})\b|\(\s*\w+\s*,\s*\(?(\d{1,2})\s*(?:,\s*\d{1,2}\s*\))?\s*[,)]`)
+	bpKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*\d{1,2}\b|\bk(?:ernel(?:_size)?)?\s*=?\s*\(?(\d{1,2})\b|\(\s*\w+\s*,\s*\(?(\d{1,2})\s*(?:,\s*\d{1,2}\s*\))?\s*(?:[,)]|$)`)
 	bpSameRE   = regexp.MustCompile(`(?i)\bsame\b`)
 	bpPadRE    = regexp.MustCompile(`(?i)\bp(?:ad(?:ding)?)?\s*=?\s*([1-5])\b`)
 	bpValidRE  = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+pad(?:ding)?\b|\bp(?:ad(?:ding)?)?\s*=?\s*0\b|\bunpadded\b`)
@@ -200,7 +203,10 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 	}
 	filters, fNote, ok := bpFilters(src, n, len(b.convs))
 	if !ok {
-		return nil, false
+		filters, fNote, ok = bpFiltersUnsaid(src, b, n)
+		if !ok {
+			return nil, false
+		}
 	}
 	if drop < n {
 		q.Unused = append(q.Unused, bpDroppedFilters(src, len(filters)-drop*len(b.convs))...)
@@ -208,6 +214,10 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 	n = drop
 	q.Input = in
 	q.Layers = b.unroll(n, in[0], filters, whatIf, ptOffsetPos(src, at))
+	if extra, note := bpThenConv(src, at, b, filters, q.Layers); note != "" {
+		q.Layers = append(q.Layers, extra)
+		q.Notes = append(q.Notes, note)
+	}
 	q.Asked = bpAsked(src)
 	q.Notes = append(q.Notes, fmt.Sprintf("read as %d blocks of %s, one after the other", n, bpFormat(b)))
 	if whatIf {
@@ -219,6 +229,16 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 		}
 	}
 	q.Unused = append(q.Unused, bpMessageUnused(src)...)
+	if ptCutAtTooSmall(src, q) {
+		q.Unused = slices.DeleteFunc(q.Unused, func(u lang.Unused) bool { return strings.HasPrefix(u.Why, "the error message's") })
+		if ptCutNamedRE.MatchString(src) {
+			// a layer told in words has no place in the text to name it by
+			q.Doubts = append(q.Doubts, fmt.Sprintf("the words name the layer that fails (%s); the reading stops before it, so what reaches it is the reading's output, not the output of the last layer kept",
+				ptCutNamedRE.FindString(src)))
+		}
+	} else if !bpSizes(q) {
+		return nil, false // a block that does not fit its input is misread
+	}
 	ptFinish(q, framework, nil)
 	return q, true
 }
@@ -256,6 +276,7 @@ func bpParts(text string) (bpBlock, bool) {
 			if !ok {
 				return bpBlock{}, false
 			}
+			c = bpConvOut(c, p)
 			b.same = b.same || c.PadMode == calc.PadSame
 			b.convs = append(b.convs, c)
 			b.order = append(b.order, true)

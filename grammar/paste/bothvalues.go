@@ -125,7 +125,7 @@ func allPoolVsFlatten(src string) []*lang.Question {
 
 // allOtherRE asks a call again with one keyword changed: "and with the
 // default ceil_mode=False?", "what about bias=True", "vs padding=0".
-var allOtherRE = regexp.MustCompile(`(?i)\b(?:with|and|vs\.?|versus|or|about|if)\s+(?:the\s+)?(?:default\s+)?(?:of\s+)?(\w+)\s*=\s*(true|false|\d+)\b`)
+var allOtherRE = regexp.MustCompile(`(?i)\b(?:with|and|vs\.?|versus|or|about|if|does|do|would|will|used|use|using|set|setting|turn\s+on)\s+(?:the\s+)?(?:default\s+)?(?:of\s+)?(\w+)\s*=\s*(true|false|\d+)\b`)
 
 // allOtherValue reads src as two questions when one call sets key=v and
 // the words after it ask with key=w: the call as written, then with w.
@@ -142,12 +142,16 @@ func allOtherValue(src string) []*lang.Question {
 	if err != nil {
 		return nil
 	}
-	other, err := parseOne(src[:at] + val + src[at+was:])
-	if err != nil {
+	ins := val
+	if was == 0 {
+		ins = ", " + key + "=" + val // a key the call does not set
+	}
+	other, err := parseOne(src[:at] + ins + src[at+was:])
+	if err != nil || lang.Format(other) == lang.Format(asWritten) {
 		return nil
 	}
 	line, col := lang.RunePosition(src, len([]rune(src[:at])))
-	allShiftBack(other, lang.Position{Line: line, Col: col}, len(val)-was)
+	allShiftBack(other, lang.Position{Line: line, Col: col}, len(ins)-was)
 	other.Notes = append(other.Notes, fmt.Sprintf("with %s=%s, as asked", key, val))
 	return []*lang.Question{asWritten, other}
 }
@@ -170,7 +174,13 @@ func allOtherAt(src string) (key, val string, at, was int) {
 	}
 	key, val = src[end+m[2]:end+m[3]], src[end+m[4]:end+m[5]]
 	set := regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*=\s*(\w+)`).FindStringSubmatchIndex(src[loc[1]:end])
-	if set == nil || strings.EqualFold(src[loc[1]+set[2]:loc[1]+set[3]], val) {
+	if set == nil {
+		// The call leaves key at its default and the words ask with a
+		// value ("I think they used ceil_mode=True"): the value goes in
+		// before the call's ')'; parsing refuses a key the call lacks.
+		return key, val, end - 1, 0
+	}
+	if strings.EqualFold(src[loc[1]+set[2]:loc[1]+set[3]], val) {
 		return "", "", -1, 0
 	}
 	return key, val, loc[1] + set[2], set[3] - set[2]

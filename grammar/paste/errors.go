@@ -85,7 +85,7 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
 	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
-		errRankRE.MatchString(src)
+		errRankRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the
@@ -217,6 +217,12 @@ func (m *ptMessage) applyLinear(q *lang.Question, fx *ptFixer) {
 	why := fmt.Sprintf("PyTorch's message says %d samples of %d features reach a Linear with in_features %d", m.nums[0], feat, in)
 	for i, l := range q.Layers {
 		if lin, ok := l.Layer.(calc.Linear); ok && lin.Out == out && (lin.In == in || lin.In == 0) {
+			if n, ok := ptElementsBefore(q.Layers, i, q.Input); m.resized && q.Input != nil && ok && n > 0 {
+				// "if I resize my images to 128x128 instead": the message's
+				// features are the old input's
+				why = fmt.Sprintf("with the new input, %d values reach the Linear (PyTorch's message, %d features, was for the old input)", n, feat)
+				feat = int(n)
+			}
 			if c := fx.calls[l.Pos]; c != nil && lin.In != feat {
 				was := lin.In
 				lin.In = feat

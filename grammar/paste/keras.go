@@ -81,6 +81,7 @@ func ParseKeras(src string) (*lang.Question, error) {
 
 // parseKeras is ParseKeras once the words' rebuild is applied.
 func parseKeras(src string) (*lang.Question, error) {
+	src = kerasBlankMessages(src)
 	if q, err, ok := ptFirstOfMany(src); ok {
 		return q, err
 	}
@@ -152,6 +153,7 @@ func parseKeras(src string) (*lang.Question, error) {
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err
 	}
+	kerasAddFlatten(orig, q)
 	k.notes()
 	ptFinish(q, "keras", nil)
 	ptCutAtTooSmall(src, q)
@@ -312,6 +314,7 @@ func (k *kerasReader) layerCall(nodes []*ptNode, i int, c *ptCall, spec kerasBui
 
 // inputCall reads Input(shape=...) and InputLayer(input_shape=...).
 func (k *kerasReader) inputCall(c *ptCall) {
+	c = kerasLooseInput(c)
 	b, err := ptBind(c, k.env, []string{"shape", "batch_size", "name", "dtype", "sparse", "tensor", "ragged", "input_shape", "batch_input_shape", "batch_shape"}, nil,
 		"e.g. keras.Input(shape=(28, 28, 1)) or Input(shape=(784,))")
 	if err != nil {
@@ -613,7 +616,7 @@ var kerasAxisRE = regexp.MustCompile(`expected axis -1 of input shape to have va
 // written in the code is fixed to it.
 func (k *kerasReader) message(src string) {
 	m := kerasAxisRE.FindStringSubmatch(src)
-	if m == nil || k.shapeCall == nil {
+	if m == nil || k.shapeCall == nil || kerasInnerLayerMessage(src, k.q) {
 		return
 	}
 	var items []ptValue
@@ -645,4 +648,43 @@ func (k *kerasReader) message(src string) {
 	k.q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
 	k.q.Notes = append(k.q.Notes, "fix: "+line+" ("+why+")")
 	k.q.Unused = append(k.q.Unused, lang.Unused{Text: old, Pos: k.shapeAt, Why: "the input the model really receives is " + shape})
+}
+
+// kerasLayerNameRE is the layer Keras's message is about: `Input 0 of
+// layer "dense_1"`.
+var kerasLayerNameRE = regexp.MustCompile(`Input 0 of layer "?(\w+)"?`)
+
+// kerasInnerLayerMessage reports whether Keras's message is about a Dense
+// inside the model (`layer "dense"` after convs): what reaches it, not the
+// model's input, so the input written stays.
+func kerasInnerLayerMessage(src string, q *lang.Question) bool {
+	m := kerasLayerNameRE.FindStringSubmatch(src)
+	if m == nil || !strings.HasPrefix(strings.ToLower(m[1]), "dense") || len(q.Layers) == 0 {
+		return false
+	}
+	_, first := q.Layers[0].Layer.(calc.Linear)
+	return !first
+}
+
+// kerasLooseInput reads Input(32, 32, 3), the shape written without its
+// tuple as people write it in words, as Input(shape=(32, 32, 3)): two or
+// more numbers and no keyword. Other calls are returned as they are.
+func kerasLooseInput(c *ptCall) *ptCall {
+	if len(c.Args) < 2 || len(c.Args) > 4 {
+		return c
+	}
+	var nodes []*ptNode
+	for i, a := range c.Args {
+		if a.Key != "" || len(a.Nodes) != 1 || a.Nodes[0].Num == "" {
+			return c
+		}
+		if i > 0 {
+			nodes = append(nodes, &ptNode{Pos: a.Nodes[0].Pos, Tok: ",", Punct: ","})
+		}
+		nodes = append(nodes, a.Nodes[0])
+	}
+	cp := *c
+	tuple := &ptNode{Pos: c.Args[0].Nodes[0].Pos, Group: &ptGroup{Open: "(", Close: ")", Nodes: nodes}}
+	cp.Args = []ptArg{{Key: "shape", Pos: c.Args[0].Pos, Nodes: []*ptNode{tuple}}}
+	return &cp
 }

@@ -34,10 +34,12 @@ var krWordsCallRE = regexp.MustCompile(`\b(?:Dense|Conv2D|MaxPooling2D|Flatten)\
 // blanked, and the note to say; ok false when the words rebuild nothing.
 func kerasRebuilt(src string) (out string, note string, old []lang.Unused, ok bool) {
 	m := krRebuildRE.FindStringSubmatchIndex(src)
-	if m == nil {
+	var newShape string
+	if m != nil {
+		newShape = src[m[2]:m[3]]
+	} else if m, newShape = krRebuildSize(src); m == nil {
 		return src, "", nil, false
 	}
-	newShape := src[m[2]:m[3]]
 	lineStart := strings.LastIndexByte(src[:m[0]], '\n') + 1
 	lineEnd := strings.IndexByte(src[m[0]:], '\n')
 	if lineEnd < 0 {
@@ -45,9 +47,12 @@ func kerasRebuilt(src string) (out string, note string, old []lang.Unused, ok bo
 	} else {
 		lineEnd += m[0]
 	}
-	words := src[lineStart:lineEnd]
-	words = strings.Replace(words, newShape, strings.Repeat(" ", len(newShape)), 1)
-	words = krWordsCallRE.ReplaceAllStringFunc(words, func(s string) string { return strings.Repeat(" ", len(s)) })
+	words := src[lineStart:m[2]] + strings.Repeat(" ", m[3]-m[2]) + src[m[3]:lineEnd]
+	if !krCodeShapeRE.MatchString(words) {
+		// the words' own layer names; a line that also holds the code
+		// ("built with input_shape=(128,128,3): Conv2D(32,3) -> ...") keeps them
+		words = krWordsCallRE.ReplaceAllStringFunc(words, func(s string) string { return strings.Repeat(" ", len(s)) })
+	}
 	rest := src[:lineStart] + words + src[lineEnd:]
 	c := krCodeShapeRE.FindStringIndex(rest)
 	if c == nil || strings.ReplaceAll(rest[c[0]:c[1]], " ", "") == strings.ReplaceAll(newShape, " ", "") {
@@ -70,4 +75,24 @@ func kerasRebuilt(src string) (out string, note string, old []lang.Unused, ok bo
 	}
 	note = fmt.Sprintf("read with %s, as the words rebuild the model (the code has %s)", newShape, oldShape)
 	return out, note, old, true
+}
+
+// krRebuildSizeRE is a new size in the words without a tuple: "if i
+// resize everything to 160x160 and rebuild".
+var krRebuildSizeRE = regexp.MustCompile(`(?i)\b(?:resiz\w*|rebuil\w*|re-build|switch\w*|chang\w*|rescal\w*|downscal\w*|upscal\w*|scal(?:e|ing))\b[^\n.?]{0,40}?\bto\s+((\d{1,4})\s*[x×]\s*(\d{1,4}))\b`)
+
+// krRebuildSize reads the words' new size as the input_shape it makes with
+// the code's channels; m holds the match and the size's span (m[2]:m[3]),
+// nil when the words give none or the code has no 3-D input_shape.
+func krRebuildSize(src string) (m []int, newShape string) {
+	m = krRebuildSizeRE.FindStringSubmatchIndex(src)
+	c := krCodeShapeRE.FindString(src)
+	if m == nil || c == "" {
+		return nil, ""
+	}
+	dims := regexp.MustCompile(`\d+`).FindAllString(c, -1)
+	if len(dims) != 3 {
+		return nil, ""
+	}
+	return m, fmt.Sprintf("input_shape=(%s, %s, %s)", src[m[4]:m[5]], src[m[6]:m[7]], dims[2])
 }

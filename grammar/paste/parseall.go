@@ -41,6 +41,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allPoolVsFlatten(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allExpectedFound(src); qs != nil {
+		return qs, nil
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -76,7 +79,7 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
 	_, _, _, _, sweep := allSweepAt(src)
-	return sweep || len(allParts(src)) > 1 || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
+	return sweep || len(allParts(src)) > 1 || allExpectedFoundAsked(src) != nil || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
 }
 
 // allAsksOther reports whether src asks its one call again with a
@@ -165,6 +168,9 @@ func allParts(src string) []string {
 				spans = append(spans, []allSpan{{at + from, at + m[0]}}, []allSpan{{at + m[1], at + len(l)}})
 			}
 		}
+		if len(spans) == 0 {
+			spans = allAskedCall(src, lines, lineStarts)
+		}
 	}
 	if len(spans) < 2 {
 		return []string{src}
@@ -204,9 +210,12 @@ func allVersus(between string) bool {
 // allSameInput reports whether the message asks the second model on the
 // first one's input.
 func allSameInput(src string) bool {
-	low := strings.ToLower(src)
-	return strings.Contains(low, "instead") || strings.Contains(low, "same thing with") || strings.Contains(low, "same with")
+	return allSameInputRE.MatchString(src)
 }
+
+// allSameInputRE says the second model takes the first one's input:
+// "instead", "the same thing with", "on the same input", "directly on x".
+var allSameInputRE = regexp.MustCompile(`(?i)\binstead\b|\bsame\s+(?:thing\s+)?with\b|\b(?:on|to|for|with)\s+the\s+same\s+(?:input|tensor|x|feature\s+maps?|map|data|shape)\b|\bdirectly\s+on\s+(?:x|the\s+input|it)\b|\bon\s+x\s+directly\b`)
 
 // allInlineLabelRE starts a part inside a line: "option A: Flatten ->
 // Dense(10). option B: GlobalAveragePooling2D -> Dense(10)".
@@ -334,4 +343,42 @@ func ptFirstOfMany(src string) (q *lang.Question, err error, ok bool) {
 		q.Notes = append(q.Notes, fmt.Sprintf("this message pastes %d models: only the first is answered here; ask about each on its own for the others", len(parts)))
 	}
 	return q, err, true
+}
+
+// allAskedCueRE are the words of a question line that set a layer call
+// written in it against the code above: "what would a normal Conv2D(128,
+// (3,3)) have on the same input", "vs one Conv2D(192, (7, 7)) directly on
+// x?", "compared to a plain nn.Conv2d(64, 64, 3)".
+var allAskedCueRE = regexp.MustCompile(`(?i)\b(?:vs\.?|versus|compared\s+(?:to|with)|instead\s+of|what\s+(?:would|about|if)|how\s+about|normal|plain|regular|standard|ordinary|usual|single)\b`)
+
+// allCodeLineRE starts a line of code (an assignment, model.add, a bare
+// call) rather than words.
+var allCodeLineRE = regexp.MustCompile(`^\s*(?:[\w.\[\]]+\s*=[^=]|model\.add\(|(?:nn\.|layers\.|tf\.keras\.layers\.)?[A-Z]\w*\(|\)|#)`)
+
+// allAskedCall finds a line of words after the code that names another
+// layer call to set against it (allAskedCueRE before the call): the code
+// above is the first model, the call the second. Nil when there is none.
+func allAskedCall(src string, lines []string, lineStarts []int) [][]allSpan {
+	var code []allSpan
+	for i, l := range lines {
+		at := lineStarts[i]
+		if allCodeLineRE.MatchString(l) && allHasLayer(l) {
+			code = append(code, allSpan{at, at + len(l)})
+			continue
+		}
+		loc := allLayerRE.FindStringIndex(l)
+		if loc == nil || len(code) == 0 || !allAskedCueRE.MatchString(l[:loc[0]]) {
+			continue
+		}
+		from := loc[0]
+		if j := strings.LastIndex(l[:from], "nn."); j >= 0 && j+3 == from {
+			from = j
+		}
+		end := ptMatchClose(l, loc[1]-1)
+		if end <= loc[1] || end > len(l) || allHasLayer(l[end:]) {
+			return nil // one call asked about, closed on its line
+		}
+		return [][]allSpan{code, {{at + from, at + end}}}
+	}
+	return nil
 }

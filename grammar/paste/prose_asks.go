@@ -271,6 +271,13 @@ func ptBracketProse(code string, p ptProse) ptProse {
 	}
 	inner := ptReadProse(f)
 	if inner.dims == nil {
+		if p.length == 0 && inner.length > 0 {
+			// "1D CNN on sensor data (12 channels, sequence length 250)"
+			p.length = inner.length
+			if p.channels == 0 {
+				p.channels, p.chPos = inner.channels, inner.chPos
+			}
+		}
 		return p
 	}
 	p.dims, p.dimsPos, p.single = inner.dims, inner.dimsPos, inner.single

@@ -56,6 +56,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	ptAssumedPools(f, mods, q)
+	ptWordPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptBracketProse(code, ptReadProse(f))
 	q.Asked = prose.asked
@@ -63,7 +64,40 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
 	q.Layers = mods.order
-	return ptSized(src, code, f, env, mods, msg, prose, q, fx)
+	q, err = ptSized(src, code, f, env, mods, msg, prose, q, fx)
+	if err == nil {
+		ptNoInputDoubt(src, q)
+	}
+	return q, err
+}
+
+// ptLinearAskedRE are words that ask what reaches a Linear: its
+// in_features, PyTorch's mat1/mat2 message, "what should the 1000 be".
+var ptLinearAskedRE = regexp.MustCompile(`(?i)mat1 and mat2|shapes cannot be multiplied|size mismatch|in_features|what\s+(?:should|do\s+i\s+put|goes)\b[^?\n]{0,30}\b\d{2,}\b|\breplace\s+(?:the\s+)?\d{2,}\b|flatten(?:ed)?\s+size`)
+
+// ptInputAskedRE asks for the input itself ("which image size should I
+// resize to"): the input is what is solved for, not missing.
+var ptInputAskedRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+(?:image\s+|input\s+)?(?:size|resolution|dimensions?)\b|\binput\s+size\b|\bresize\s+to\b|\bsmallest\b|\bminimum\b`)
+
+// ptNoInputDoubt doubts a reading that has no input size when the words
+// ask what reaches a Linear after convs: that number depends on the input,
+// so the reading's counts do not answer the question.
+func ptNoInputDoubt(src string, q *lang.Question) {
+	if q.Input != nil || q.Fix != nil || !ptLinearAskedRE.MatchString(src) || ptInputAskedRE.MatchString(src) {
+		return
+	}
+	conv := false
+	for _, l := range q.Layers {
+		switch l.Layer.(type) {
+		case calc.Conv, calc.Pool:
+			conv = true
+		case calc.Linear:
+			if conv {
+				q.Doubts = append(q.Doubts, "the question asks what reaches the Linear after the convs, which depends on the input size, and I found none in the words: say it (e.g. \"for 1x28x28 images\" or \"sequence length 250\") for the number")
+				return
+			}
+		}
+	}
 }
 
 // ptOtherForm reads the forms a PyTorch paste may take besides code:
@@ -74,6 +108,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 		return q, err, true
 	}
 	if q, ok := parseBlockProse(src, "pytorch"); ok {
+		return q, nil, true
+	}
+	if q, ok := parseCountedLayers(src); ok {
 		return q, nil, true
 	}
 	if q, err, ok := parseD2LArch(src); ok {
@@ -87,6 +124,12 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 	if rows := tsSummaryRows(src); rows != nil {
 		q, err := tsFromSummary(src, rows)
 		return q, err, true
+	}
+	if q, ok := tsRowThenLayer(src); ok {
+		return q, nil, true
+	}
+	if q, ok := tsRowToFill(src); ok {
+		return q, nil, true
 	}
 	if rows := tsOneRow(src); rows != nil {
 		if q, ok, err := tsFromOneRow(src, rows); ok {
@@ -176,7 +219,7 @@ func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptMod
 		msg.noBias = ptNoBiasWords(src)
 		msg.apply(q, fx)
 	}
-	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, env, prose, q) && !ptLoneTensor(f, src, q)) {
+	if len(q.Layers) == 0 && (msg != nil || !ptLoneView(f, fx.src, src, env, prose, q) && !ptLoneTensor(f, src, q)) {
 		return nil, ptNothingFound(src, "PyTorch")
 	}
 	ptFinish(q, "pytorch", fx)
@@ -823,6 +866,12 @@ func ptVolumeInput(d []int, channelsLast bool) (calc.Shape, string) {
 	switch len(d) {
 	case 1:
 		return calc.Shape{d[0]}, ""
+	case 2:
+		if channelsLast {
+			// Keras's (None, 10, 32): 10 steps of 32 features; a Dense
+			// acts on the 32
+			return calc.Shape{d[1], d[0]}, fmt.Sprintf("%s read as (steps, features)", ptJoin(d))
+		}
 	case 3:
 		square := d[1] == d[2] && d[0] != d[1] // 512x7x7: a square map after its channels
 		if channelsLast || (d[0] > 4 && d[2] <= d[0] && !square) {

@@ -43,6 +43,9 @@ func ptBind(c *ptCall, env map[string]ptValue, names, ignored []string, examples
 		} else {
 			// a keyword in its own place ("nn.Linear(in_features=??, 10)"):
 			// Python refuses the positional after it, but what is meant is plain
+			if !slices.Contains(names, name) {
+				name = ptKeyAlias(name, names) // "k=3, s=2, p=1" in chat
+			}
 			seenKey = seenKey || i >= len(names) || names[i] != name
 			if !slices.Contains(names, name) {
 				if slices.Contains(ignored, name) {
@@ -511,7 +514,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 				p.batch = v
 				break
 			}
-			if w := r.word(j); w != "of" && w != "size" && r.punct(j) != "=" && r.punct(j) != ":" {
+			if w := r.word(j); w != "of" && w != "size" && w != "is" && w != "was" && r.punct(j) != "=" && r.punct(j) != ":" {
 				break
 			}
 		}
@@ -758,4 +761,23 @@ func ptElems(s calc.Shape) int64 {
 		return -1
 	}
 	return n
+}
+
+// ptKeyAliases are the short keywords people type for a layer's own
+// ("Conv2d(k=3, s=2, p=1)"), each with the keywords it may stand for.
+var ptKeyAliases = map[string][]string{
+	"k": {"kernel_size"}, "ks": {"kernel_size"}, "kernel": {"kernel_size"}, "ksize": {"kernel_size"},
+	"s": {"stride", "strides"}, "p": {"padding"}, "pad": {"padding"},
+	"d": {"dilation", "dilation_rate"}, "g": {"groups"},
+}
+
+// ptKeyAlias is the keyword of names that the short keyword key stands
+// for, or key itself when there is none.
+func ptKeyAlias(key string, names []string) string {
+	for _, k := range ptKeyAliases[key] {
+		if slices.Contains(names, k) {
+			return k
+		}
+	}
+	return key
 }

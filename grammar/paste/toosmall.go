@@ -61,3 +61,8 @@ func ptBatchValues(batch int, q *lang.Question) {
 	q.Notes = append(q.Notes, fmt.Sprintf("for the batch of %d: %d × %s = %s output values (%s bytes in float32)",
 		batch, batch, lang.Group(int(n)), lang.Group(int(all)), lang.Group(int(4*all))))
 }
+
+// ptCutNamedRE names the layer a "map too small" message fails at as the
+// last one: a reading stopped before it must not answer for the layer
+// before as if it were that one.
+var ptCutNamedRE = regexp.MustCompile(`(?i)\b(?:that|the)\s+(?:last|final|extra)\s+(?:conv\w*|layer|pool\w*)\b`)

@@ -7,6 +7,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,18 +17,52 @@ import (
 
 var errViewRE = regexp.MustCompile(`shape '\[(-?\d+),\s*(-?\d+)\]' is invalid for input of size (\d+)`)
 
+// errBatchRE is the loss's message when a view with the wrong figure
+// folds the batch: "Expected input batch_size (256) to match target
+// batch_size (64)". The view's rows times its figure are the values that
+// reached it.
+var errBatchRE = regexp.MustCompile(`Expected input batch_size \((\d+)\) to match target batch_size \((\d+)\)`)
+
+// ptViewFigureRE is a view or reshape that keeps -1 rows: its figure.
+var ptViewFigureRE = regexp.MustCompile(`\.(?:view|reshape)\(\s*-1\s*,\s*(\d+(?:\s*\*\s*\d+)*)\s*\)`)
+
+// ptMessageSize is the values of the whole batch that reached the view,
+// and the batch, as a message in src says: the view's message's size, or
+// the batch message's rows times the view's figure (its batch the
+// target's). ok false when src holds neither.
+func ptMessageSize(src string, batch int) (size int64, n int, ok bool) {
+	if g := errViewRE.FindStringSubmatch(src); g != nil {
+		size, err := strconv.ParseInt(g[3], 10, 64)
+		return size, batch, err == nil && size > 0
+	}
+	g, v := errBatchRE.FindStringSubmatch(src), ptViewFigureRE.FindStringSubmatch(src)
+	if g == nil || v == nil {
+		return 0, 0, false
+	}
+	rows, err1 := strconv.ParseInt(g[1], 10, 64)
+	target, err2 := strconv.Atoi(g[2])
+	fig := int64(1)
+	for _, f := range strings.Split(v[1], "*") {
+		d, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
+		if err != nil || d <= 0 || d > 1<<20 {
+			return 0, 0, false
+		}
+		fig *= d
+	}
+	if err1 != nil || err2 != nil || rows <= 0 || target <= 0 || rows > 1<<20 || fig > 1<<30 {
+		return 0, 0, false
+	}
+	return rows * fig, target, true
+}
+
 // ptViewMessage checks q's layers against a view message in src: when
 // the values reaching the view do not fit the message's size (a multiple
 // of them, the batch's when it is given), the reading with a 2x2 max pool
 // after every conv is taken if the words name a pool and it fits;
 // otherwise the reading is doubted, with the message's figure said.
 func ptViewMessage(src string, batch int, q *lang.Question, m *ptModuleSet) {
-	g := errViewRE.FindStringSubmatch(src)
-	if g == nil || q.Input == nil || len(q.Layers) == 0 {
-		return
-	}
-	size, err := strconv.ParseInt(g[3], 10, 64)
-	if err != nil || size <= 0 {
+	size, batch, ok := ptMessageSize(src, batch)
+	if !ok || q.Input == nil || len(q.Layers) == 0 {
 		return
 	}
 	n, ok := ptViewFits(q.Layers, q.Input, size, batch)
@@ -98,7 +133,7 @@ func ptPoolEachConv(layers []lang.Layer) []lang.Layer {
 // what the view passes on is its own argument, a flatten of that product.
 // The words' input size is said to be not used: the view's figure does not
 // depend on it. False when there is no such view.
-func ptLoneView(f *ptFile, src string, env map[string]ptValue, prose ptProse, q *lang.Question) bool {
+func ptLoneView(f *ptFile, src, orig string, env map[string]ptValue, prose ptProse, q *lang.Question) bool {
 	c := ptTopView(f.Nodes)
 	if c == nil {
 		return false
@@ -126,6 +161,9 @@ func ptLoneView(f *ptFile, src string, env map[string]ptValue, prose ptProse, q 
 	if len(q.Asked) == 0 {
 		q.Asked = []string{"output"}
 	}
+	if ptLoneViewMessage(orig, prose, c, text, shape, int64(v.Int), q) {
+		return true
+	}
 	q.Notes = append(q.Notes, fmt.Sprintf("the view passes on %d values a sample (%s): that is the next Linear's in_features", v.Int, text))
 	why := fmt.Sprintf("the view's own %s says what reaches the Linear; the input size does not change it (if %s is wrong for that input, the view fails)", text, text)
 	pos := prose.dimsPos
@@ -135,4 +173,54 @@ func ptLoneView(f *ptFile, src string, env map[string]ptValue, prose ptProse, q 
 		pos.Col += len(fmt.Sprint(d)) + 1
 	}
 	return true
+}
+
+// ptLoneViewMessage reads a lone view line with PyTorch's view message
+// and the batch in the words ("shape '[-1, 400]' is invalid for input of
+// size 10816 ... batch size is 4"): the message's size over the batch is
+// what reaches the view a sample, so the view's figure is fixed to it,
+// written as the view's channels times a square map when it is one
+// (16 * 13 * 13). False when the message, the batch or the view's figure
+// do not say so.
+func ptLoneViewMessage(src string, prose ptProse, c *ptCall, text string, shape calc.Shape, was int64, q *lang.Question) bool {
+	g := errViewRE.FindStringSubmatch(src)
+	if g == nil || prose.batch <= 0 || g[2] != fmt.Sprint(was) {
+		return false
+	}
+	size, err := strconv.ParseInt(g[3], 10, 64)
+	if err != nil || size%int64(prose.batch) != 0 || size/int64(prose.batch) == was {
+		return false
+	}
+	per := size / int64(prose.batch)
+	line := fmt.Sprintf("x.view(-1, %d)", per)
+	q.Input = calc.Shape{int(per)}
+	if len(shape) == 3 && per%int64(shape[0]) == 0 {
+		if side := ptSquareSide(per / int64(shape[0])); side > 0 {
+			line = fmt.Sprintf("x.view(-1, %d * %d * %d)", shape[0], side, side)
+			q.Input = calc.Shape{shape[0], side, side}
+		}
+	}
+	why := fmt.Sprintf("PyTorch's message says %s values reach the view for the batch of %d: %s a sample, not %d", lang.Group(int(size)), prose.batch, lang.Group(int(per)), was)
+	q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	q.Unused = append(q.Unused, lang.Unused{Text: text, Pos: c.Pos, Why: "the view's figure, which the message shows is wrong for this input"})
+	if len(q.Asked) == 0 || slices.Equal(q.Asked, []string{"output"}) {
+		q.Asked = []string{"output"}
+	}
+	pos := prose.dimsPos
+	for _, d := range prose.dims {
+		q.Unused = append(q.Unused, lang.Unused{Text: fmt.Sprint(d), Pos: pos, Why: "the input size: the message's size already holds what it gives"})
+		pos.Col += len(fmt.Sprint(d)) + 1
+	}
+	return true
+}
+
+// ptSquareSide is s when n is s*s, else 0.
+func ptSquareSide(n int64) int {
+	for s := int64(1); s*s <= n; s++ {
+		if s*s == n {
+			return int(s)
+		}
+	}
+	return 0
 }
