@@ -103,15 +103,15 @@ type partAsked struct {
 	text  string // as written
 }
 
-// beforeWord matches the words that make a part named after them a
+// landmarkWord matches the words that make a part named after them a
 // landmark ("conv5_4, before the last pool"), not the layer asked about.
-var beforeWord = regexp.MustCompile(`(?i)\b(?:before|until|preceding|up\s+to)\s+(?:the\s+)?$`)
+var landmarkWord = regexp.MustCompile(`(?i)\b(?:before|until|preceding|up\s+to)\s+(?:the\s+)?$`)
 
 // landmark reports whether the part written as part in src follows a
 // word that makes it a landmark.
 func landmark(src, part string) bool {
 	at := strings.Index(src, part)
-	return at >= 0 && beforeWord.MatchString(src[:at])
+	return at >= 0 && landmarkWord.MatchString(src[:at])
 }
 
 // askedPart reads the part of a preset src names, if any.

@@ -327,60 +327,10 @@ func withFieldAsked(src string, q *Question) *Question {
 	}
 	cp := *q
 	cp.Asked, cp.At = []string{"receptive field"}, nil
-	if n := fieldPixels(&cp); n != "" {
-		cp.Notes = append(slices.Clip(cp.Notes), n)
+	if withArea := withFieldArea(src, &cp); withArea != nil {
+		return withArea // input_pixels.go: the area, from calc's field
 	}
 	return &cp
-}
-
-// fieldPixels says how many input pixels one output neuron of q sees: its
-// receptive field's area ("17×17 = 289 input pixels"), worked layer by
-// layer (r += d·(k−1)·j, j ·= s), or "" when a layer has no window.
-func fieldPixels(q *Question) string {
-	dims := 2
-	var field, jump []int64
-	for _, l := range leafLayers(q) {
-		var k, st, d []int
-		switch x := l.(type) {
-		case calc.Conv:
-			if x.Transposed {
-				return ""
-			}
-			k, st, d, dims = x.Kernel, x.Stride, x.Dilation, x.Dims
-		case calc.Pool:
-			k, st, d, dims = x.Kernel, x.Stride, x.Dilation, x.Dims
-			if len(st) == 0 {
-				st = k
-			}
-		case calc.Activation, calc.Dropout:
-			continue
-		default:
-			return ""
-		}
-		if dims == 0 {
-			dims = 2 // zero means 2
-		}
-		for len(field) < dims {
-			field, jump = append(field, 1), append(jump, 1)
-		}
-		for i := range dims {
-			field[i] += int64(calc.Per(d, i, 1)) * int64(calc.Per(k, i, 1)-1) * jump[i]
-			jump[i] *= int64(calc.Per(st, i, 1))
-		}
-	}
-	if len(field) == 0 {
-		return ""
-	}
-	area := int64(1)
-	sides := make([]string, len(field))
-	for i, f := range field {
-		area *= f
-		sides[i] = strconv.FormatInt(f, 10)
-	}
-	if len(field) == 1 {
-		return fmt.Sprintf("one output neuron sees %s input positions", sides[0])
-	}
-	return fmt.Sprintf("one output neuron sees %s = %s input pixels (its receptive field's area, per channel)", strings.Join(sides, "×"), lang.Group(int(area)))
 }
 
 // ordinalLayer matches a layer named by its place: "layer 4", "the 5th

@@ -470,12 +470,12 @@ func sidesApart(src, part string) bool {
 	if thenStart.MatchString(part) || !sideLayer.MatchString(part) {
 		return false
 	}
-	return sameInput.MatchString(part) || versus.MatchString(src) && !followWords.MatchString(part)
+	return sidesSameInput.MatchString(part) || versus.MatchString(src) && !followWords.MatchString(part)
 }
 
-// sameInput matches words that put two sides on one input: "on the same
+// sidesSameInput matches words that put two sides on one input: "on the same
 // input", "both on".
-var sameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map|tensor|x)\b|\bboth\s+on\b|\bdirectly\s+on\b`)
+var sidesSameInput = regexp.MustCompile(`(?i)\bsame\s+(?:input|image|feature\s+map|map|tensor|x)\b|\bboth\s+on\b|\bdirectly\s+on\b`)
 
 // thenStart matches a part that goes on from the one before: "then ...",
 // "after that ...".
