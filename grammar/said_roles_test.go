@@ -183,7 +183,9 @@ func TestFieldPixels(t *testing.T) {
 		{"4 conv layers of 5x5 kernels, stride 1. How many pixels in the input image are supporting a neuron in the last layer?", "17×17 = 289"},
 	} {
 		q := readAll(t, c.text)[0]
-		if !slices.Contains(q.Asked, "receptive field") || !slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(strings.ReplaceAll(n, " ", ""), strings.ReplaceAll(c.note, " ", "")) }) {
+		if !slices.Contains(q.Asked, "receptive field") || !slices.ContainsFunc(q.Notes, func(n string) bool {
+			return strings.Contains(strings.ReplaceAll(n, " ", ""), strings.ReplaceAll(c.note, " ", ""))
+		}) {
 			t.Errorf("%q: asked %v, notes %q, want the receptive field and %q", c.text, q.Asked, q.Notes, c.note)
 		}
 	}
