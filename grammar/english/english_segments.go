@@ -34,6 +34,9 @@ var enSegNoBiasRE = regexp.MustCompile(`(?i)\bno\s+bias(?:es)?\b|\bbias\s*=\s*fa
 // enSegBNRE matches a batch norm after the conv: "+bn", "+ BN", "then bn".
 var enSegBNRE = regexp.MustCompile(`(?i)(?:\+|\bthen|\band|\bwith|\bfollowed\s+by)\s*(?:bn|batch\s*norm\w*)\b`)
 
+// enSegPadRE matches a padding said in a segment: "pad 1", "same".
+var enSegPadRE = regexp.MustCompile(`(?i)\b(?:pad\w*|same|valid)\b`)
+
 // enSegStrideRE matches a stride in a segment: "s2", "stride 2".
 var enSegStrideRE = regexp.MustCompile(`(?i)\b(?:s|stride\s*=?\s*)(\d)\b`)
 
@@ -96,17 +99,20 @@ var enSegAllNoBiasRE = regexp.MustCompile(`(?i)\ball\s+(?:the\s+)?(?:convs?|conv
 var enSegBiasOffRE = regexp.MustCompile(`(?i)(?:^|[,;:]|\ball)\s*bias\s*=\s*false\s*(?:[,;.]|$|with|and)`)
 
 // enSegAllBNRE matches a batch norm after every conv: "BN after each",
-// "with a BatchNorm2d after each".
-var enSegAllBNRE = regexp.MustCompile(`(?i)\b(?:bn|batch\s*norm\w*)\s+after\s+(?:each|every|all)\b`)
+// "with a BatchNorm2d after each", "each followed by BatchNorm".
+var enSegAllBNRE = regexp.MustCompile(`(?i)\b(?:bn|batch\s*norm\w*)\s+after\s+(?:each|every|all)\b|\b(?:each|every\s+one|all)\s+(?:\w+\s+)?followed\s+by\s+(?:a\s+)?(?:bn|batch\s*norm\w*)`)
 
 // enSegOtherRE matches words of a layer or setting outside the convs.
-var enSegOtherRE = regexp.MustCompile(`(?i)\b(?:bn|batch\s*norm\w*|bias\w*|relu\w*|pool\w*|stride\w*|pad\w*|groups?|dilat\w*|input|residual|shortcut|skip)\b`)
+var enSegOtherRE = regexp.MustCompile(`(?i)\b(?:bn|batch\s*norm\w*|bias\w*|relu\w*|pool\w*|stride\w*|pad\w*|same|valid|groups?|dilat\w*|input|residual|shortcut|skip)\b`)
 
 // segmentLayers reads one segment as a conv (and its batch norm), given
 // the channels the conv before gives; false when it is not one conv with
 // every number placed.
 func segmentLayers(s string, prevOut int, allNoBias bool) ([]calc.Layer, bool) {
 	k := enSegKernelRE.FindStringSubmatchIndex(s)
+	if enSegPadRE.MatchString(s) {
+		return nil, false // a padding this reading would drop: the general reading sizes it
+	}
 	if k == nil || s[k[2]:k[3]] != s[k[4]:k[5]] {
 		return nil, false
 	}
