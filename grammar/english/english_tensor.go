@@ -33,6 +33,9 @@ var enBatchRE = regexp.MustCompile(`(?i)\b(?:batch(?:[ _]size)?|bs)\s*(?:of|is|=
 // counted. It applies only when no layer is named, one size of three
 // sides is written, and its values or room are asked; false otherwise.
 func (r *enReader) tensorQuestion(q *lang.Question) bool {
+	if r.convOutputMemory(q) { // english_memory.go
+		return true
+	}
 	if len(r.anchors) > 0 && !r.kernelFreeOutput() || !enTensorAskRE.MatchString(r.src) {
 		return false
 	}
