@@ -78,7 +78,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	toks, factors := enDropFactors(src, toks) // english_factors.go
 	r := &enReader{src: src, toks: toks}
+	r.g.unused = factors
 	return r.read()
 }
 

@@ -204,22 +204,9 @@ func (r *enReader) flatOutput(q *lang.Question) bool {
 	if !r.inputsAsked() || !r.bareLayers() {
 		return false
 	}
-	at := -1
-	for i, t := range r.toks {
-		if t.kind == 's' {
-			if at >= 0 || len(t.dims) != 3 {
-				return false
-			}
-			at = i
-		}
-	}
-	if at < 0 || !r.saidOfOutput(at) && !r.outputVerbBefore(at) {
+	shape, at, layout := r.flatVolume() // english_fc.go
+	if shape == nil {
 		return false
-	}
-	d := r.toks[at].dims
-	shape, layout := r.tensorShape(d)
-	if d[1] == d[2] && d[0] != d[1] {
-		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "32x7x7"
 	}
 	pos := enPos(r.src, r.toks[at].off)
 	q.Input = shape
@@ -235,13 +222,13 @@ func (r *enReader) flatOutput(q *lang.Question) bool {
 func (r *enReader) bareLayers() bool {
 	fc := false
 	for _, a := range r.anchors {
-		if len(a.kernel)+len(a.counts)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
+		if r.kernelBesideTensor(a)+r.countsBesideTensor(a)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
 			return false
 		}
 		switch a.kind {
 		case "fc":
 			fc = true
-		case "conv", "flatten", "act", "layer":
+		case "conv", "flatten", "act", "layer", "pool":
 		default:
 			return false
 		}
