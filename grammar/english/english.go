@@ -80,7 +80,7 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	}
 	toks, factors := enDropFactors(src, toks) // english_factors.go
 	r := &enReader{src: src, toks: toks}
-	r.g.unused = factors
+	r.g.unused = append(factors, enArithmeticUnused(src)...) // english_formula.go
 	return r.read()
 }
 
@@ -318,6 +318,8 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if n := enAt(in, i+1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
 		if l, ok := enCS231n[t.raw]; ok {
 			t.lem = l
+		} else if enFormulaN(in, i) { // english_formula.go
+			t.lem = "insize"
 		}
 	}
 	pronoun := isOne(t.raw) && (len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)] || i+1 < len(in) && enOneUnit[strings.ToLower(in[i+1].raw)])

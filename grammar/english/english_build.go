@@ -19,6 +19,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.findAnchors()
 	r.asked()
 	r.scan()
+	r.formulaGuesses() // english_formula.go
 	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()

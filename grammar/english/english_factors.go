@@ -93,10 +93,10 @@ func enNumbersOf(src string, t enTok, why string) []lang.Unused {
 			continue
 		}
 		e := k
-		for e < len(text) && (text[e] >= '0' && text[e] <= '9' || text[e] == ',') {
+		for e < len(text) && (text[e] >= '0' && text[e] <= '9' || (text[e] == ',' || text[e] == '.') && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9') {
 			e++
 		}
-		out = append(out, lang.Unused{Text: strings.TrimRight(text[k:e], ","), Pos: enPos(src, t.off+k), Why: why})
+		out = append(out, lang.Unused{Text: text[k:e], Pos: enPos(src, t.off+k), Why: why})
 		k = e
 	}
 	return out

@@ -1134,7 +1134,7 @@ func (r *enReader) asked() {
 			r.g.unknown, r.g.unkTok = "input", i
 		}
 	}
-	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
+	if r.g.unknown == "" && r.lem(0) == "pad" && !r.isNum(1) && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
 	// "... want a 'same' convolution. padding?": the setting asked on its own.
