@@ -124,7 +124,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enFoldNumbers(src, raw))))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw)))))), nil
 }
 
 // enDtypes are the words of a stored number's type.
@@ -396,6 +396,9 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 // size of height × width; n is the tokens after in[i] it spans, 0 when
 // there is none.
 func enTallWide(in []enTok, i int) (enTok, int) {
+	if s, n := enWideTall(in, i); n > 0 { // english_formula.go
+		return s, n
+	}
 	word := func(j int, ws ...string) bool {
 		for _, w := range ws {
 			if j < len(in) && in[j].kind == 'w' && strings.EqualFold(in[j].raw, w) {

@@ -27,6 +27,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
+	if r.solveOutpad(q) { // english_outpad.go
+		return q, nil
+	}
 	if r.flatOutput(q) { // english_tensor.go
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil

@@ -52,6 +52,10 @@ func (r *enReader) formulaGuesses() {
 		})
 	}
 	r.sameBesidePad()
+	r.partOfChannels() // english_groups.go
+	r.flopsDefined()
+	r.unsharedAsked()
+	r.oneOutputMap()
 	r.sidesAndSamePad()
 	if guessed && len(r.g.asked) == 0 && r.g.unknown == "" {
 		r.addAsked("output")
@@ -119,15 +123,25 @@ func (r *enReader) sidesAndSamePad() {
 }
 
 // sameBesidePad drops a 'same' read from a word that is not about padding
-// when the layer says its padding in numbers: "pad 3, same A_prev of 5x7"
-// (the same input as before).
+// when the question says the padding otherwise: "pad 3, same A_prev of
+// 5x7" (the same input as before), "no padding ... a layer with the same
+// geometry".
 func (r *enReader) sameBesidePad() {
+	valid := slices.ContainsFunc(r.toks, func(t enTok) bool { return t.kind == 'w' && (t.lem == "nopad" || t.lem == "valid") })
 	for _, a := range r.anchors {
-		if a.padMode != "same" || len(a.pad) == 0 {
+		if a.padMode != "same" || len(a.pad) == 0 && !valid {
 			continue
 		}
-		if j, ok := a.at["pad"]; ok && r.lem(j) == "same" && r.lem(j+1) != "pad" && r.lem(j-1) != "pad" && r.toks[j].end-r.toks[j].off <= len(r.toks[j].raw) {
-			a.padMode = ""
+		j, ok := a.at["pad"]
+		if !ok || r.lem(j) != "same" || r.lem(j+1) == "pad" || r.lem(j-1) == "pad" || enKinds[r.lem(j+1)] || r.toks[j].end-r.toks[j].off > len(r.toks[j].raw) {
+			continue
+		}
+		if t := r.toks[min(j+1, len(r.toks)-1)]; j+1 >= len(r.toks) || t.kind != 'w' {
+			continue
+		}
+		a.padMode = ""
+		if valid && len(a.pad) == 0 {
+			a.padMode = "valid"
 		}
 	}
 }
@@ -174,4 +188,83 @@ func enArithmeticUnused(src string) []lang.Unused {
 		}
 	}
 	return out
+}
+
+// enWideTall merges "400 pixels wide and 300 tall" at in[i] into the size
+// 300x400 (height first), as enTallWide does for "300 tall by 400 wide";
+// n is the tokens after in[i] it spans, 0 when in[i] is not written so.
+func enWideTall(in []enTok, i int) (enTok, int) {
+	word := func(j int, ws ...string) bool {
+		return j < len(in) && in[j].kind == 'w' && slices.ContainsFunc(ws, func(w string) bool { return strings.EqualFold(in[j].raw, w) })
+	}
+	j := i + 1
+	if word(j, "pixels", "px", "columns") {
+		j++
+	}
+	if !word(j, "wide") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' || in[i].isFrac || in[j+2].isFrac {
+		return enTok{}, 0
+	}
+	k := j + 3
+	if word(k, "pixels", "px", "rows") {
+		k++
+	}
+	if !word(k, "tall", "high") {
+		return enTok{}, 0
+	}
+	s := enTok{kind: 's', dims: []int{enClamp(in[j+2].num), enClamp(in[i].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s.raw = src(in, s)
+	return s, k - i
+}
+
+// enDropDefinition leaves out the right side of a formula the asker quotes
+// in words ("'connections' = (kernel weights + bias) x maps x output
+// size", "output = (W-F+2P)/S+1"): it defines a quantity, names no layer
+// and gives no number of the question.
+func enDropDefinition(in []enTok) []enTok {
+	out := make([]enTok, 0, len(in))
+	for i := 0; i < len(in); i++ {
+		// LeNet's "(full) connection table" says which maps a layer
+		// reads; it is no fully connected layer.
+		if in[i].kind == 'w' && strings.EqualFold(in[i].raw, "table") && len(out) > 0 && out[len(out)-1].lem == "connect" {
+			for k := len(out) - 1; k >= 0 && k >= len(out)-2 && out[k].kind == 'w' && (out[k].lem == "connect" || out[k].lem == "fully"); k-- {
+				out[k].lem = "_"
+			}
+		}
+		if n := enDefinitionAt(in, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		out = append(out, in[i])
+	}
+	return out
+}
+
+// enDefinitionAt is the length of a formula's right side starting at the
+// "=" in[i], up to the end of its sentence, or 0.
+func enDefinitionAt(in []enTok, i int) int {
+	if in[i].raw != "=" || i == 0 || in[i-1].kind != 'w' && in[i-1].raw != "'" && in[i-1].raw != ")" {
+		return 0
+	}
+	ops, words := 0, 0
+	j := i + 1
+	for ; j < len(in); j++ {
+		t := in[j]
+		if t.kind == 'p' && (t.raw == "." || t.raw == ";" || t.raw == "?" || t.raw == "\n" || t.lem == ";") {
+			break
+		}
+		switch {
+		case t.kind == 'n' && (t.num > 2 || t.isFrac):
+			return 0 // "W=63": a value, not a formula
+		case t.kind == 's':
+			return 0
+		case t.kind == 'w' && (strings.EqualFold(t.raw, "x") || strings.EqualFold(t.raw, "times")) || strings.Contains("+-*/×·", t.raw) && t.kind == 'p':
+			ops++
+		case t.kind == 'w':
+			words++
+		}
+	}
+	if ops < 2 || words < 2 {
+		return 0
+	}
+	return j - i
 }
