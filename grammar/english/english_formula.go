@@ -55,6 +55,9 @@ func (r *enReader) formulaGuesses() {
 	r.partOfChannels() // english_groups.go
 	r.flopsDefined()
 	r.unsharedAsked()
+	r.regionOfInput()
+	r.oneKernelSaid()
+	r.mapsSizeInBrackets()
 	r.oneOutputMap()
 	r.sidesAndSamePad()
 	if guessed && len(r.g.asked) == 0 && r.g.unknown == "" {
@@ -94,9 +97,9 @@ func enPoolOpNamed(w string) bool {
 }
 
 // enSidesAskedRE asks for an output's sides in the asker's letters: "what h
-// and w do i end up with", "what n_H, n_W do we get", "height and width
-// out?".
-var enSidesAskedRE = regexp.MustCompile(`(?i)\b(?:what|wat|whats|what's|which)\s+(?:(?:is|are|the|will|would|be)\s+)*(?:h\s*(?:and|,|&|/|x)\s*w|height\s+and\s+width|n_h\b|h_out|hout)|\bend\s+up\s+with\b`)
+// and w do i end up with", "what n_H, n_W do we get"; "end up with" alone
+// is not enough (a reading that misplaces the input would answer).
+var enSidesAskedRE = regexp.MustCompile(`(?i)\b(?:what|wat|whats|what's|which)\s+(?:(?:is|are|the|will|would|be)\s+)*(?:h\s*(?:and|,|&|/|x)\s*w|height\s+and\s+width|n_h\b|h_out|hout)`)
 
 // enSamePadAskedRE asks for the padding that 'same' means: "'same' padding
 // for a 5x5 kernel with dilation 2?", "what 'same' padding do I need".
@@ -106,7 +109,8 @@ var enSamePadAskedRE = regexp.MustCompile(`(?i)^\W*(?:so\s+|ok\s+|and\s+)?(?:the
 // in letters (the output asked), and the padding 'same' stands for (the
 // padding that keeps the size, solved).
 func (r *enReader) sidesAndSamePad() {
-	if len(r.g.asked) == 0 && r.g.unknown == "" && enSidesAskedRE.MatchString(r.src) {
+	tensor := slices.ContainsFunc(r.toks, func(t enTok) bool { return t.kind == 's' && len(t.dims) >= 4 })
+	if len(r.g.asked) == 0 && r.g.unknown == "" && !tensor && enSidesAskedRE.MatchString(r.src) {
 		r.addAsked("output")
 	}
 	if r.g.unknown != "" || len(r.g.asked) > 0 && !slices.Equal(r.g.asked, []string{"output"}) || !enSamePadAskedRE.MatchString(r.src) {

@@ -163,3 +163,117 @@ func (r *enReader) oneOutputMap() {
 func convLike(a *enAnchor) bool {
 	return a.kind == "conv" || a.kind == "layer" && len(a.kernel) > 0
 }
+
+// regionOfInput reads "each neuron looks at an 11x11x3 region of the
+// 227x227x3 input" (CS231n's way of saying a conv's kernel): the first
+// size is the window one neuron reads, its last side the input's depth;
+// the second is the input.
+func (r *enReader) regionOfInput() {
+	for i, t := range r.toks {
+		if t.kind != 's' || r.lem(i+1) != "window" || r.lem(i+2) != "of" {
+			continue
+		}
+		j := i + 3
+		if r.lem(j) == "the" || r.lem(j) == "its" {
+			j++
+		}
+		if j >= len(r.toks) || r.toks[j].kind != 's' || r.lem(j+1) != "input" && r.lem(j+1) != "image" && r.lem(j+1) != "volume" {
+			continue
+		}
+		var conv *enAnchor
+		for _, a := range r.anchors {
+			if k, ok := a.at["kernel"]; ok && (k == i || k == j) && convLike(a) {
+				conv = a // the conv the sizes were misread into
+			}
+		}
+		for _, a := range r.anchors {
+			if conv == nil && convLike(a) && !a.ctx {
+				conv = a
+			}
+		}
+		win, in := t.dims, r.toks[j].dims
+		if conv == nil || len(win) > 3 || len(win) == 3 && len(in) == 3 && win[2] != in[2] {
+			return
+		}
+		conv.kernel, conv.at["kernel"] = win[:2], i
+		if len(win) == 1 {
+			conv.kernel = []int{win[0], win[0]}
+		}
+		r.g.inputs = slices.DeleteFunc(r.g.inputs, func(f enSizeFact) bool { return f.tok == i || f.tok == j })
+		r.g.inputs = append([]enSizeFact{{dims: in, tok: j, role: "in"}}, r.g.inputs...)
+		r.notes = append(r.notes, fmt.Sprintf("%s read as the window each neuron reads: the kernel", t.raw))
+		r.strideFromOutput(conv, in[0])
+		return
+	}
+}
+
+// strideFromOutput sets the stride of conv, said with no stride and no
+// padding, from the output said: the one stride that takes the input side
+// in to the output side with its kernel ("55x55x96 ... an 11x11x3 region of
+// the 227x227x3 input": stride 4).
+func (r *enReader) strideFromOutput(conv *enAnchor, in int) {
+	if len(conv.stride) > 0 || len(conv.pad) > 0 || conv.padMode != "" || len(r.g.outs) != 1 || len(conv.kernel) == 0 {
+		return
+	}
+	out, k := r.g.outs[0].dims[0], conv.kernel[0]
+	found := 0
+	for s := 1; s <= k && in >= k; s++ {
+		if (in-k)%s == 0 && (in-k)/s+1 == out {
+			if found != 0 {
+				return
+			}
+			found = s
+		}
+	}
+	if found > 1 {
+		conv.stride = []int{found}
+		r.notes = append(r.notes, fmt.Sprintf("stride %d: the stride that takes %d to %d with a %d-wide kernel and no padding (no stride is said)", found, in, out, k))
+	}
+}
+
+// oneKernelSaid reads "a 1x2 kernel" on a single-channel input, with no
+// filter count said, as one filter: image processing's one kernel slid
+// over one image ("subtracts each pixel's left neighbour (a 1x2 kernel)").
+func (r *enReader) oneKernelSaid() {
+	if r.g.channels != 1 {
+		return
+	}
+	var conv *enAnchor
+	for _, a := range r.anchors {
+		if convLike(a) && !a.ctx {
+			if conv != nil {
+				return
+			}
+			conv = a
+		}
+	}
+	k, ok := 0, false
+	if conv != nil {
+		k, ok = conv.at["kernel"]
+	}
+	if !ok || len(conv.counts)+len(conv.args) > 0 || k < 1 || k+1 >= len(r.toks) {
+		return
+	}
+	art := strings.ToLower(r.toks[k-1].raw)
+	if art != "a" && art != "one" && art != "single" && art != "an" || r.toks[k+1].plural || r.lem(k+1) != "kernel" && r.lem(k+1) != "filter" {
+		return
+	}
+	conv.counts = append(conv.counts, enCount{v: 1, class: "filter", tok: k})
+	r.notes = append(r.notes, fmt.Sprintf("one %s kernel on a single-channel input, no filter count said: one filter", r.toks[k].raw))
+}
+
+// mapsSizeInBrackets reads "its 16 maps (10x10, 5x5 kernels)": the size
+// in brackets after a count of maps is the size of those maps, an output,
+// as "16 maps of 10x10" is.
+func (r *enReader) mapsSizeInBrackets() {
+	for i, t := range r.toks {
+		if t.kind != 's' || i < 3 || r.lem(i-1) != "(" || r.lem(i-2) != "fmap" || !r.isNum(i-3) || len(t.dims) != 2 {
+			continue
+		}
+		if !slices.ContainsFunc(r.g.inputs, func(f enSizeFact) bool { return f.tok == i }) || len(r.g.inputs) < 1 {
+			continue
+		}
+		r.g.inputs = slices.DeleteFunc(r.g.inputs, func(f enSizeFact) bool { return f.tok == i })
+		r.g.outs = append(r.g.outs, enSizeFact{dims: t.dims, tok: i, role: "out"})
+	}
+}
