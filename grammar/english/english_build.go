@@ -27,8 +27,8 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.resolveBare()
 	r.inverseAsked() // english_inverse.go
 	q := &lang.Question{Asked: r.g.asked}
-	if r.solveOutpad(q) { // english_outpad.go
-		return q, nil
+	if ok, err := r.solveOutpad(q); ok || err != nil { // english_outpad.go
+		return q, err
 	}
 	if r.flatOutput(q) { // english_tensor.go
 		q.Notes = append(q.Notes, r.notes...)

@@ -64,7 +64,7 @@ func (r *enReader) dense() *lang.Question {
 			if denseVersus[low] || denseStop[t.lem] && !r.denseContext(i) {
 				return nil
 			}
-			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation"
+			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation" || r.flattenArrow(i) // english_fc.go
 			// "one output neuron", "a single output unit": a layer of one.
 			if (isOne(low) || low == "single") && (r.lem(i+1) == "output" && r.lem(i+2) == "neuron" || r.lem(i+1) == "neuron" && !r.toks[i+1].plural) {
 				d.addUnits(1, i)

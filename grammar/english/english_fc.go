@@ -21,9 +21,16 @@ func (r *enReader) denseEnds(d *denseRead, i int) bool {
 	case r.lem(i-1) == "from" && r.lem(i+1) == "to" && r.isNum(i+2) && d.inputs == 0 && len(d.vols) == 0:
 		d.inputs = v // "from 9216 to 4096"
 		return true
-	case r.lem(i-1) == "to" && r.lem(i-3) == "from" && (r.isNum(i-2) || r.toks[i-2].kind == 's'):
-		d.addUnits(v, i) // "from 7x7x512 to 4096"
+	case r.lem(i-1) == "to" && (r.lem(i-3) == "from" || r.lem(i-3) == "to" && len(d.units) > 0) && (r.isNum(i-2) || r.toks[i-2].kind == 's'):
+		d.addUnits(v, i) // "from 7x7x512 to 4096", "from 512 to 256 to 10"
 		return true
+	case r.lem(i-1) == "->" && i >= 2 && r.toks[i-2].kind == 's' && len(d.chain) == 0 && r.lem(i+1) == "->":
+		// "flatten 7x7x512 -> 4096 -> 1000": the chain starts at the
+		// volume flattened.
+		if n := enProduct(r.toks[i-2].dims); n > 0 {
+			d.chain, d.chainTok = []int{n, v}, i
+			return true
+		}
 	case r.lem(i-1) == "->" && i >= 2 && (r.toks[i-2].kind == 's' || r.lem(i-2) == "flatten" && i >= 3 && r.toks[i-3].kind == 's') && len(d.chain) == 0 && r.lem(i+1) != "->":
 		d.addUnits(v, i) // "7x7x512 -> 4096": a volume flattened into 4096 units
 		return true
@@ -145,4 +152,16 @@ func (r *enReader) denseAfterDense(d *denseRead) []int {
 		}
 	}
 	return nil
+}
+
+// flattenArrow reports whether the flatten word at i is followed by a
+// volume and an arrow to a number, or follows a volume before one:
+// "flatten 7x7x512 -> 4096 -> 1000", "6x6x256 flattened -> 4096": fully
+// connected layers, named by their widths alone.
+func (r *enReader) flattenArrow(i int) bool {
+	if r.lem(i) != "flatten" {
+		return false
+	}
+	return i+3 < len(r.toks) && r.toks[i+1].kind == 's' && r.lem(i+2) == "->" && r.isNum(i+3) ||
+		i >= 1 && i+2 < len(r.toks) && r.toks[i-1].kind == 's' && r.lem(i+1) == "->" && r.isNum(i+2)
 }

@@ -32,7 +32,7 @@ func (r *enReader) partOfChannels() {
 		if r.lem(j) == "the" || r.lem(j) == "its" {
 			j++
 		}
-		if !r.isNum(j) || !(r.lem(j+1) == "channel" || r.lem(j+1) == "fmap" || r.lem(j+1) == "input" && r.lem(j+2) == "channel") {
+		if !r.isNum(j) || !(r.lem(j+1) == "channel" || r.lem(j+1) == "fmap" || r.lem(j+1) == "input" && (r.lem(j+2) == "channel" || r.lem(j+2) == "fmap")) {
 			continue
 		}
 		prev := strings.ToLower(r.toks[i-1].raw)

@@ -11,9 +11,10 @@ import (
 // The memory of one conv's output, asked when its kernel is not said and
 // not needed: the output said in words before its size ("activation memory
 // of a conv output: 64 channels, 56x56, batch 32"), said as a square side
-// ("conv1 output of 96 channels at 55"), or kept by 'same' padding at
-// stride 1 ("a conv with 48 filters, 'same' padding, on a 50x50x3 input":
-// the output is 50x50 with 48 channels, whatever the kernel).
+// ("conv1 output of 96 channels at 55"), or given by 'same' padding ("a
+// conv with 48 filters, 'same' padding, on a 50x50x3 input": the output is
+// 50x50 with 48 channels, whatever the kernel; ceil(in/stride) at a
+// stride).
 
 // convOutputMemory reads such a question as the output tensor passed
 // through the identity, so its values and bytes are counted, as
@@ -21,8 +22,8 @@ import (
 // asks for bytes or memory, names one conv and no kernel, and says the
 // output's size and channels one of those ways.
 func (r *enReader) convOutputMemory(q *lang.Question) bool {
-	if !enStorageRE.MatchString(r.src) {
-		return false
+	if !enStorageRE.MatchString(r.src) || slices.ContainsFunc(r.g.asked, func(a string) bool { return a == "params" || a == "weights" || a == "param bytes" }) {
+		return false // the memory of its weights is another question
 	}
 	conv := r.kernelFreeConv()
 	if conv == nil {
@@ -88,7 +89,7 @@ func (r *enReader) outputShapeSaid(conv *enAnchor) (calc.Shape, int, string) {
 		shape, layout := r.tensorShape(d)
 		return shape, at, layout
 	}
-	if f := r.outFilters(); f > 0 && r.keepsSize(conv) && !r.outputBefore(at) {
+	if f, st := r.outFilters(), r.sameStride(conv); f > 0 && st > 0 && !r.outputBefore(at) {
 		shape, _ := r.tensorShape(d)
 		if len(d) == 2 {
 			shape = calc.Shape{0, d[0], d[1]}
@@ -99,24 +100,39 @@ func (r *enReader) outputShapeSaid(conv *enAnchor) (calc.Shape, int, string) {
 			}
 			r.g.unused = append(r.g.unused, c)
 		}
-		return calc.Shape{f, shape[1], shape[2]}, at,
-			fmt.Sprintf("the input, kept at %d×%d by 'same' padding at stride 1, with the conv's %d filters as channels", shape[1], shape[2], f)
+		h, w := (shape[1]+st-1)/st, (shape[2]+st-1)/st
+		if st > 1 {
+			why := fmt.Sprintf("the input: 'same' padding at stride %d gives %d×%d", st, h, w)
+			nums := r.sizeUnused(at, why)
+			if len(nums) == 3 && shape[0] == d[0] {
+				nums = nums[1:] // C×H×W
+			}
+			r.g.unused = append(r.g.unused, nums[:2]...)
+			if k, ok := conv.at["stride"]; ok && r.isNum(k) {
+				r.g.unused = append(r.g.unused, lang.Unused{Text: r.toks[k].raw, Pos: enPos(r.src, r.toks[k].off), Why: why})
+			}
+		}
+		return calc.Shape{f, h, w}, at,
+			fmt.Sprintf("the input; 'same' padding at stride %d gives ceil(%d/%d)×ceil(%d/%d) = %d×%d, with the conv's %d filters as channels", st, shape[1], st, shape[2], st, h, w, f)
 	}
 	return nil, 0, ""
 }
 
-// keepsSize reports whether conv keeps its input's height and width:
-// 'same' padding and a stride of 1, said or left out.
-func (r *enReader) keepsSize(conv *enAnchor) bool {
+// sameStride is the stride of conv when it pads 'same' (out =
+// ceil(in/stride), whatever the kernel, as TensorFlow pads), one stride
+// for both sides; 0 when it does not pad 'same'.
+func (r *enReader) sameStride(conv *enAnchor) int {
 	if conv.padMode != "same" {
-		return false
+		return 0
 	}
-	for _, s := range conv.stride {
-		if s != 1 {
-			return false
+	st := 1
+	for k, s := range conv.stride {
+		if k > 0 && s != st || s < 1 {
+			return 0
 		}
+		st = s
 	}
-	return true
+	return st
 }
 
 // outputBefore reports whether the sentence of the size at i says an

@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -17,19 +18,24 @@ import (
 // solveOutpad answers such a question in q and reports whether it was one.
 // It is not one unless the question names one transposed conv, asks its
 // output padding and says the input and the output wanted.
-func (r *enReader) solveOutpad(q *lang.Question) bool {
+func (r *enReader) solveOutpad(q *lang.Question) (bool, error) {
 	a := r.outpadAsked()
 	if a == nil {
-		return false
+		return false, nil
 	}
 	in, inTok := r.outpadInput(a)
 	out, outTok := r.outpadTarget(a, inTok)
-	if in == nil || out == nil {
-		return false
+	doubled := false
+	if out == nil && in != nil && enDoubleRE.MatchString(r.src) {
+		out, outTok, doubled = []int{2 * in[0], 2 * in[len(in)-1]}, inTok, true // "to double the size"
 	}
 	c := calc.Conv{Transposed: true, In: 1, Out: 1, Kernel: a.kernel, Stride: a.stride, Pad: a.pad, Dilation: a.dil, Groups: 1}
-	if len(c.Kernel) == 0 {
-		return false
+	if len(c.Kernel) == 0 && len(a.args) >= 3 {
+		c.Kernel = []int{int(a.args[2])} // ConvTranspose2d(16, 8, 3, ...): in, out, kernel
+	}
+	if in == nil || out == nil || len(c.Kernel) == 0 {
+		return false, r.fail(a.tok, "to find the output padding I need the kernel, the input size and the output size wanted",
+			"say them: \"ConvTranspose2d k3 s2 p1 on 16x16, what output_padding gives 32x32?\"")
 	}
 	if len(out) == 1 && len(in) == 2 {
 		out = []int{out[0], out[0]}
@@ -38,18 +44,25 @@ func (r *enReader) solveOutpad(q *lang.Question) bool {
 		in = []int{in[0], in[0]}
 	}
 	if len(out) != 2 || len(in) != 2 {
-		return false
+		return false, nil
 	}
 	sv := r.outpadSolved(c, in, out)
 	if sv == nil {
-		return false
+		return false, nil
 	}
 	q.Solve = sv
-	q.Unused = append(q.Unused, r.g.unused...)
-	q.Notes = append(q.Notes, fmt.Sprintf("%s read as the output wanted", r.toks[outTok].raw))
+	q.Unused = append(append(q.Unused, r.g.unused...), r.channelArgsUnused(a)...)
+	if doubled {
+		q.Notes = append(q.Notes, fmt.Sprintf("%dx%d, double the input, read as the output wanted", out[0], out[1]))
+	} else {
+		q.Notes = append(q.Notes, fmt.Sprintf("%s read as the output wanted", r.toks[outTok].raw))
+	}
 	q.Notes = append(q.Notes, r.notes...)
-	return true
+	return true, nil
 }
+
+// enDoubleRE asks for twice the input: "to double the size", "2x upsample".
+var enDoubleRE = regexp.MustCompile(`(?i)\bdoubl(?:e|es|ed|ing)\b|\b2x\s+(?:upsampl|bigger|larger)|\btwice\s+(?:the\s+|as\s+)`)
 
 // outpadAsked is the one transposed conv whose output padding is asked
 // ("what output_padding", "output_padding = ?", "which outpad"), or nil.
@@ -167,4 +180,21 @@ func (r *enReader) outpadStep(c calc.Conv, h, op, got int) calc.Step {
 		Formula: "(H − 1)·s − 2·p + d·(k − 1) + outpad + 1",
 		Values:  []calc.Binding{{Name: "H", Value: int64(h)}, {Name: "s", Value: int64(s)}, {Name: "p", Value: int64(p)}, {Name: "d", Value: int64(d)}, {Name: "k", Value: int64(k)}, {Name: "outpad", Value: int64(op)}},
 		Result:  int64(got)}
+}
+
+// channelArgsUnused names the channel arguments of ConvTranspose2d(16, 8,
+// 3, ...) as not used: the output size does not depend on them.
+func (r *enReader) channelArgsUnused(a *enAnchor) []lang.Unused {
+	if len(a.args) < 2 {
+		return nil
+	}
+	var out []lang.Unused
+	k := 0
+	for i := a.tok + 1; i < len(r.toks) && i <= a.tok+6 && k < 2; i++ {
+		if t := r.toks[i]; t.kind == 'n' && t.num == a.args[k] {
+			out = append(out, lang.Unused{Text: t.raw, Pos: enPos(r.src, t.off), Why: "a channel count: the output size does not depend on it"})
+			k++
+		}
+	}
+	return out
 }
