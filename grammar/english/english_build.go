@@ -70,6 +70,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 		}
 		return nil, r.noLayer()
 	}
+	if r.convOutputMemory(q) { // english_memory.go: "a conv output with 512 channels, 7x7 spatial: bytes?"
+		return q, nil
+	}
 	if v := r.versus(); v >= 0 {
 		return nil, r.fail(v, "this sets one design against another, and I could not tell the two sides apart",
 			"ask about each side on its own, or write it as \"a 5x5 conv vs two 3x3 convs, 64 channels in and out\"")

@@ -3,6 +3,7 @@ package english
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -57,7 +58,7 @@ func (r *enReader) kernelFreeConv() *enAnchor {
 	for _, a := range r.anchors {
 		switch {
 		case a.kind == "act" || a.kind == "layer":
-		case a.kind != "conv" || conv != nil || len(a.kernel) > 0 && !r.unitSize(a.at["kernel"]):
+		case a.kind != "conv" || conv != nil || len(a.kernel) > 0 && !r.unitSize(a.at["kernel"]) && !r.kernelIsOutput(a):
 			return nil
 		default:
 			conv = a
@@ -148,8 +149,8 @@ func (r *enReader) outputBefore(i int) bool {
 			return false
 		case l == "input" || l == "image" || l == "on" || l == "from" || l == "insize":
 			return false
-		case l == "output" || l == "outsize":
-			return true
+		case l == "output" || l == "outsize" || strings.HasPrefix(strings.ToLower(r.toks[j].raw), "outputt"):
+			return true // "outputting"
 		}
 	}
 	return false
@@ -176,4 +177,16 @@ func (r *enReader) outputSide() (calc.Shape, int, string) {
 	}
 	n := int(r.toks[side].num)
 	return calc.Shape{c, n, n}, side, fmt.Sprintf("a square %d×%d map with the %d channels said", n, n, c)
+}
+
+// kernelIsOutput reports whether the size read as a's kernel is its output
+// said after it: "a conv output with 512 channels, 7x7 spatial" (not "the
+// output of a 3x3 conv", whose size names the conv).
+func (r *enReader) kernelIsOutput(a *enAnchor) bool {
+	k, ok := a.at["kernel"]
+	if !ok || k <= a.tok || r.toks[k].kind != 's' || !r.outputBefore(k) {
+		return false
+	}
+	next := r.lem(k + 1)
+	return next != "conv" && next != "kernel" && next != "filter" && next != "window"
 }
