@@ -195,10 +195,10 @@ func (r *enReader) regionOfInput() {
 		if conv == nil || len(win) > 3 || len(win) == 3 && len(in) == 3 && win[2] != in[2] {
 			return
 		}
-		conv.kernel, conv.at["kernel"] = win[:2], i
-		if len(win) == 1 {
-			conv.kernel = []int{win[0], win[0]}
+		if len(win) < 2 {
+			return
 		}
+		conv.kernel, conv.at["kernel"] = slices.Clone(win[:2]), i
 		r.g.inputs = slices.DeleteFunc(r.g.inputs, func(f enSizeFact) bool { return f.tok == i || f.tok == j })
 		r.g.inputs = append([]enSizeFact{{dims: in, tok: j, role: "in"}}, r.g.inputs...)
 		r.notes = append(r.notes, fmt.Sprintf("%s read as the window each neuron reads: the kernel", t.raw))
