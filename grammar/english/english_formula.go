@@ -60,7 +60,7 @@ func (r *enReader) formulaGuesses() {
 	r.mapsSizeInBrackets()
 	r.oneOutputMap()
 	r.sidesAndSamePad()
-	if guessed && len(r.g.asked) == 0 && r.g.unknown == "" {
+	if guessed && len(r.g.asked) == 0 && r.g.unknown == "" && r.sizeGuesses() {
 		r.addAsked("output")
 	}
 	if len(r.g.inputs) > 0 {
@@ -271,4 +271,21 @@ func enDefinitionAt(in []enTok, i int) int {
 		return 0
 	}
 	return j - i
+}
+
+// sizeGuesses reports whether the guesses can only be an output's side: no
+// layer says a filter count (so no parameter count is at stake) and each
+// guess is a plausible side.
+func (r *enReader) sizeGuesses() bool {
+	for _, a := range r.anchors {
+		if len(a.counts)+len(a.args) > 0 {
+			return false
+		}
+	}
+	for _, i := range r.guesses {
+		if r.toks[i].num > 4096 {
+			return false
+		}
+	}
+	return true
 }
