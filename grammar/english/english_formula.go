@@ -155,6 +155,9 @@ func (r *enReader) sameBesidePad() {
 // their own working: those written nowhere else in the question (a number
 // also said as a setting is the reading's to account for), 0 and 1 aside.
 func enArithmeticUnused(src string) []lang.Unused {
+	if !strings.Contains(src, "=") {
+		return nil // no result written: nothing to name
+	}
 	raw, err := enRawTokens(src)
 	if err != nil {
 		return nil
