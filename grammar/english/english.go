@@ -82,7 +82,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	toks, factors := enDropFactors(src, toks) // english_factors.go
 	r := &enReader{src: src, toks: toks}
+	r.g.unused = append(factors, enArithmeticUnused(src)...) // english_formula.go
 	q, err := r.read()
 	if err == nil && len(quoted) > 0 {
 		q.Unused = append(q.Unused, quoted...)
@@ -130,7 +132,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enFoldNumbers(src, raw)))))), nil
+	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))), nil
 }
 
 // enDtypes are the words of a stored number's type.
@@ -327,6 +329,8 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if n := enAt(in, i+1); n != nil && len(t.raw) == 1 && (n.raw == "=" || n.raw == ":") {
 		if l, ok := enCS231n[t.raw]; ok {
 			t.lem = l
+		} else if enFormulaN(in, i) { // english_formula.go
+			t.lem = "insize"
 		}
 	}
 	pronoun := isOne(t.raw) && (len(out) > 0 && enPronounOne[strings.ToLower(out[len(out)-1].raw)] || i+1 < len(in) && enOneUnit[strings.ToLower(in[i+1].raw)])
@@ -403,6 +407,9 @@ func enMergeNumber(in []enTok, i int, out []enTok) ([]enTok, int) {
 // size of height × width; n is the tokens after in[i] it spans, 0 when
 // there is none.
 func enTallWide(in []enTok, i int) (enTok, int) {
+	if s, n := enWideTall(in, i); n > 0 { // english_formula.go
+		return s, n
+	}
 	word := func(j int, ws ...string) bool {
 		for _, w := range ws {
 			if j < len(in) && in[j].kind == 'w' && strings.EqualFold(in[j].raw, w) {

@@ -29,6 +29,7 @@ func (r *enReader) read() (*lang.Question, error) {
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
 	r.scan()
+	r.formulaGuesses() // english_formula.go
 	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
@@ -37,6 +38,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.inverseAsked() // english_inverse.go
 	r.everyLayer()   // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
+	if ok, err := r.solveOutpad(q); ok || err != nil { // english_outpad.go
+		return q, err
+	}
 	if r.flatOutput(q) { // english_tensor.go
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
@@ -76,6 +80,9 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 			return q, nil
 		}
 		return nil, r.noLayer()
+	}
+	if r.convOutputMemory(q) { // english_memory.go: "a conv output with 512 channels, 7x7 spatial: bytes?"
+		return q, nil
 	}
 	if v := r.versus(); v >= 0 {
 		return nil, r.fail(v, "this sets one design against another, and I could not tell the two sides apart",

@@ -64,7 +64,7 @@ func (r *enReader) dense() *lang.Question {
 			if denseVersus[low] || denseStop[t.lem] && !r.denseContext(i) {
 				return nil
 			}
-			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation"
+			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation" || r.flattenArrow(i) // english_fc.go
 			// "one output neuron", "a single output unit": a layer of one.
 			if (isOne(low) || low == "single") && (r.lem(i+1) == "output" && r.lem(i+2) == "neuron" || r.lem(i+1) == "neuron" && !r.toks[i+1].plural) {
 				d.addUnits(1, i)
@@ -109,6 +109,9 @@ func (r *enReader) denseSize(d *denseRead, i int) bool {
 // the input count, channels, a reduction ratio or a count of layers.
 func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	v := enClamp(r.toks[i].num)
+	if r.denseEnds(d, i) { // english_fc.go
+		return true
+	}
 	if r.lem(i+1) == "->" || r.lem(i-1) == "->" {
 		if len(d.chain) == 0 {
 			d.chainTok = i
@@ -345,6 +348,11 @@ func (r *enReader) denseSizes(d *denseRead, input calc.Shape) ([]int, bool) {
 		}
 		d.outUnused = r.sizeUnused(d.vols[1], fmt.Sprintf("read as the output layer's size: %s = %d units", enShapeText(out), n))
 		units = append(slices.Clone(units), int(n))
+	}
+	if in == 0 && len(d.vols) == 0 && d.channels == 0 {
+		if sizes := r.denseAfterDense(d); sizes != nil { // english_fc.go
+			return sizes, true
+		}
 	}
 	if in == 0 || len(units) == 0 || d.channels != 0 && len(d.vols) == 0 {
 		return nil, false

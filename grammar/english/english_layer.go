@@ -294,8 +294,7 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		r.notes = append(r.notes, "ResNet's stem conv1 has 64 filters (every torchvision ResNet, ResNeXt and Wide ResNet)")
 	}
 	if out == 0 && (r.shapeOnly() || r.inputFree() && !r.isLast(a)) {
-		in, out = max(in, 1), 1
-		r.noteOneFilter()
+		in, out = max(in, 1), r.assumedFilters(a) // english_groups.go
 	}
 	if out == 0 {
 		return 0, 0, r.fail(a.tok, "I could not find how many filters (output channels) this convolution has",

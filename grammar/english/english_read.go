@@ -964,7 +964,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "":
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
-	case kernelish[plem] && !(plem == "filter" && nlem == "") || plem == "fmap" && nlem == "kernel":
+	case kernelish[plem] && !(plem == "filter" && nlem == "") && !(prole == "in" && r.lem(i-1) == "from") || plem == "fmap" && nlem == "kernel":
 		setKernel()
 	case plem == "channel" && r.kernelAfterChannels(i, m):
 		setKernel() // "conv 128 -> 256 channels 3x3"
@@ -1134,7 +1134,7 @@ func (r *enReader) asked() {
 			r.g.unknown, r.g.unkTok = "input", i
 		}
 	}
-	if r.g.unknown == "" && r.lem(0) == "pad" && r.lem(len(r.toks)-1) == "?" {
+	if r.g.unknown == "" && r.lem(0) == "pad" && !r.isNum(1) && r.lem(len(r.toks)-1) == "?" {
 		r.g.unknown, r.g.unkTok = "pad", 0
 	}
 	// "... want a 'same' convolution. padding?": the setting asked on its own.

@@ -33,6 +33,9 @@ var enBatchRE = regexp.MustCompile(`(?i)\b(?:batch(?:[ _]size)?|bs)\s*(?:of|is|=
 // counted. It applies only when no layer is named, one size of three
 // sides is written, and its values or room are asked; false otherwise.
 func (r *enReader) tensorQuestion(q *lang.Question) bool {
+	if r.convOutputMemory(q) { // english_memory.go
+		return true
+	}
 	if len(r.anchors) > 0 && !r.kernelFreeOutput() || !enTensorAskRE.MatchString(r.src) {
 		return false
 	}
@@ -201,22 +204,9 @@ func (r *enReader) flatOutput(q *lang.Question) bool {
 	if !r.inputsAsked() || !r.bareLayers() {
 		return false
 	}
-	at := -1
-	for i, t := range r.toks {
-		if t.kind == 's' {
-			if at >= 0 || len(t.dims) != 3 {
-				return false
-			}
-			at = i
-		}
-	}
-	if at < 0 || !r.saidOfOutput(at) && !r.outputVerbBefore(at) {
+	shape, at, layout := r.flatVolume() // english_fc.go
+	if shape == nil {
 		return false
-	}
-	d := r.toks[at].dims
-	shape, layout := r.tensorShape(d)
-	if d[1] == d[2] && d[0] != d[1] {
-		shape, layout = calc.Shape{d[0], d[1], d[2]}, "C×H×W" // "32x7x7"
 	}
 	pos := enPos(r.src, r.toks[at].off)
 	q.Input = shape
@@ -232,13 +222,13 @@ func (r *enReader) flatOutput(q *lang.Question) bool {
 func (r *enReader) bareLayers() bool {
 	fc := false
 	for _, a := range r.anchors {
-		if len(a.kernel)+len(a.counts)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
+		if r.kernelBesideTensor(a)+r.countsBesideTensor(a)+len(a.args)+len(a.bare)+len(a.stride)+len(a.pad) > 0 {
 			return false
 		}
 		switch a.kind {
 		case "fc":
 			fc = true
-		case "conv", "flatten", "act", "layer":
+		case "conv", "flatten", "act", "layer", "pool":
 		default:
 			return false
 		}
