@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/grammar/spec"
@@ -72,8 +73,36 @@ func parseSpecLoose(src string) (*Question, error) {
 	if q, err := parseSpecAsked(line); err == nil {
 		return q, nil
 	}
-	return spec.Parse(line)
+	if q, err := spec.Parse(line); err == nil {
+		return q, nil
+	}
+	// The asked words anywhere in the line, between commas: "conv 3->64
+	// 3x3, params, with bias?" (a chat follow-up puts its change last).
+	var asked []string
+	rest := looseAsked.ReplaceAllStringFunc(line, func(w string) string {
+		for _, a := range askedTailWords {
+			if a.word.MatchString(w) && !slices.Contains(asked, a.asked) {
+				asked = append(asked, a.asked)
+			}
+		}
+		return " "
+	})
+	rest = strings.NewReplacer(",", " ", "?", " ", ";", " ").Replace(looseWithBias.ReplaceAllString(rest, "bias"))
+	q, err := spec.Parse(rest)
+	if err != nil || len(asked) == 0 {
+		return nil, &Error{Msg: "not a loose spec line"}
+	}
+	cp := *q
+	cp.Asked = asked
+	return &cp, nil
 }
+
+// looseAsked matches the words of a loose line that ask, wherever they
+// are. "size" alone is left: in the spec language it is the input.
+var looseAsked = regexp.MustCompile(`(?i)\b(?:(?:how\s+many|what(?:'s|\s+is|\s+are)?|the|total|number\s+of)\s+)*(?:params?|parameters|weights|biases|outputs?(?:\s+(?:shape|size))?|shape|macs|flops|rf|receptive\s+field|connections|memory)\b`)
+
+// looseWithBias matches a bias said in words: "with bias", "with biases".
+var looseWithBias = regexp.MustCompile(`(?i)\bwith\s+(?:a\s+)?bias(?:es)?\b`)
 
 // askedApart sets the words asked at the end of a spec-like line apart
 // from the size before them, keeping every position: "conv 3x3 dilation 2

@@ -1,6 +1,7 @@
 package grammar
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,24 @@ func TestAskedApart(t *testing.T) {
 	}
 	if got := askedApart("what input gives 32x32 output"); got != "what input gives 32x32 output" {
 		t.Errorf("a prose question was changed: %q", got)
+	}
+}
+
+// TestLooseAskedAnywhere: a chat follow-up puts its change after what was
+// asked ("conv 3->64 3x3, params, with bias?"); the asked words are read
+// wherever they are.
+func TestLooseAskedAnywhere(t *testing.T) {
+	for _, c := range []struct{ text, reads, asked string }{
+		{"conv layer 3 to 64 channels 3x3, , params, with bias?", "conv 3x3 3->64 bias", "params"},
+		{"conv 5x5 1 to 6, macs, input 28x28", "conv 5x5 1->6", "macs"},
+	} {
+		q, err := parseSpecLoose(c.text)
+		if err != nil {
+			t.Errorf("%q: %v", c.text, err)
+			continue
+		}
+		if got := Format(q); !strings.Contains(got, c.reads) || !slices.Contains(q.Asked, c.asked) {
+			t.Errorf("%q: read as %q asking %v, want %q asking %s", c.text, got, q.Asked, c.reads, c.asked)
+		}
 	}
 }
