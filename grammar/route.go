@@ -148,10 +148,13 @@ func withKerasWords(src string, q *Question) *Question {
 // on a tie). When none reads src, the error is the likeliest owner's.
 func choose(src string) (*reading, error) {
 	var best *reading
-	var refusal, englishErr error
+	var refusal, englishErr, firstErr error
 	refuser := ""
 	for _, f := range frontEnds(src) {
 		q, err := f.read(src)
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
 		if err != nil {
 			if f.owns && refusal == nil {
 				refusal, refuser = err, f.name
@@ -206,6 +209,11 @@ func choose(src string) (*reading, error) {
 	if c := conceptAsked(src); c != nil {
 		return nil, c // a rule asked about in words: the rule, and how to ask with numbers
 	}
+	if refusal == nil {
+		// No front-end owned its refusal and English was not tried: the
+		// first refusal heard, never none at all.
+		refusal = firstErr
+	}
 	return nil, refusal
 }
 
@@ -252,7 +260,7 @@ func frontEnds(src string) []frontEnd {
 	}
 	looksSpec := spec.LooksLike(src)
 	if looksSpec || spec.NearMiss(src) {
-		fs = append(fs, frontEnd{"spec", spec.Parse, len(fs) == 0})
+		fs = append(fs, frontEnd{"spec", spec.Parse, !owned(fs)})
 		fs = append(fs, frontEnd{"spec", parseSpecAsked, false})
 	}
 	if _, ok := looseSpec(src); ok {
@@ -265,9 +273,14 @@ func frontEnds(src string) []frontEnd {
 	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
 	// size": English knows what it asks without the channels).
 	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
-		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(askedApart(src)) }, len(fs) == 1})
+		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(askedApart(src)) }, !owned(fs)})
 	}
 	return fs
+}
+
+// owned reports whether one of fs owns its refusal.
+func owned(fs []frontEnd) bool {
+	return slices.ContainsFunc(fs, func(f frontEnd) bool { return f.owns })
 }
 
 // pastedLine reports whether a line of src is pasted code or a pasted
