@@ -41,7 +41,7 @@ func parseCountedLayers(src string) (*lang.Question, bool) {
 	}
 	for i := 1; i < len(ms); i++ {
 		between := strings.TrimSpace(src[ms[i-1][1]:ms[i][0]])
-		if !regexp.MustCompile(`(?i)^(?:,|then|and|and\s+then|,\s*then|->|→|\+)?$`).MatchString(between) {
+		if !clBetweenRE.MatchString(between) {
 			return nil, false // counts in different sentences
 		}
 	}
@@ -57,7 +57,7 @@ func parseCountedLayers(src string) (*lang.Question, bool) {
 		notes = append(notes, fmt.Sprintf("on %dx%d, the size the words switch to", h, w))
 		in = calc.Shape{in[0], h, w}
 	}
-	ch := in[0]
+	ch, assumed := in[0], false
 	for _, m := range ms {
 		n := 1 // a call without its count is one layer
 		if m[2] >= 0 {
@@ -69,7 +69,10 @@ func parseCountedLayers(src string) (*lang.Question, bool) {
 		}
 		for range n {
 			if c, conv := l.(calc.Conv); conv {
-				c.In, ch = ch, 1
+				if c.Out == 0 {
+					c.Out, assumed = 1, true
+				}
+				c.In, ch = ch, c.Out // a stated In that disagrees is calc's to refuse below
 				l = c
 			}
 			q.Layers = append(q.Layers, lang.Layer{Layer: l, Pos: ptOffsetPos(src, m[4])})
@@ -79,7 +82,10 @@ func parseCountedLayers(src string) (*lang.Question, bool) {
 	if !bpSizes(q) {
 		return nil, false
 	}
-	q.Notes = append(q.Notes, "read as the counted calls one after the other; the channels are not given: 1 each is assumed, which changes no spatial size (the parameters shown are not yours)")
+	q.Notes = append(q.Notes, "read as the counted calls one after the other")
+	if assumed {
+		q.Notes = append(q.Notes, "the channels are not given: 1 each is assumed, which changes no spatial size (the parameters shown are not yours)")
+	}
 	q.Notes = append(q.Notes, notes...)
 	ptFinish(q, "pytorch", nil)
 	return q, true
@@ -93,24 +99,59 @@ func clLayer(call, args string) (calc.Layer, bool) {
 		v, _ := strconv.Atoi(s[1])
 		stride = []int{v}
 	}
+	pos := clPositional(args)
 	if strings.Contains(strings.ToLower(call), "maxpool") {
-		k := bpKernelRE.FindStringSubmatch(" k=" + strings.TrimSpace(strings.Split(args, ",")[0]))
-		if k == nil {
+		// MaxPool2d(kernel_size, stride, padding): by place, then by name.
+		if len(pos) == 0 || len(pos) > 3 || len(pos) > 1 && stride != nil {
 			return nil, false
 		}
-		v, _ := strconv.Atoi(k[2])
-		if len(stride) == 0 {
-			stride = []int{v}
+		p := calc.Pool{Op: calc.MaxPool, Kernel: []int{pos[0]}, Stride: []int{pos[0]}}
+		if stride != nil {
+			p.Stride = stride
 		}
-		return calc.Pool{Op: calc.MaxPool, Kernel: []int{v}, Stride: stride}, true
+		if len(pos) > 1 {
+			p.Stride = []int{pos[1]}
+		}
+		if len(pos) > 2 {
+			p.Pad = []int{pos[2]}
+		}
+		return p, true
+	}
+	if len(pos) > 2 {
+		return nil, false // a kernel, stride or padding by place: the code reader's
 	}
 	c, ok := bpConv("conv " + args)
 	if !ok {
 		return nil, false
 	}
-	c.In, c.Out, c.Stride = 1, 1, stride
+	c.In, c.Out, c.Stride = 0, 0, stride
+	if len(pos) == 2 {
+		c.In, c.Out = pos[0], pos[1] // Conv2d(in_channels, out_channels, ...)
+	}
 	if strings.Contains(strings.ToLower(call), "transpose") {
 		c.Transposed = true
 	}
 	return c, true
+}
+
+// clBetweenRE matches what may stand between two counted calls: nothing,
+// a comma, "then", "and", an arrow.
+var clBetweenRE = regexp.MustCompile(`(?i)^(?:,|then|and|and\s+then|,\s*then|->|→|\+)?$`)
+
+// clPositional reads a call's leading arguments given by place, before
+// any keyword: "3, 3, k=4" gives 3 and 3; nil when one is not a number.
+func clPositional(args string) []int {
+	var out []int
+	for _, a := range strings.Split(args, ",") {
+		a = strings.TrimSpace(a)
+		if a == "" || strings.Contains(a, "=") {
+			break
+		}
+		v, err := strconv.Atoi(a)
+		if err != nil {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
 }
