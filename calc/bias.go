@@ -1,5 +1,7 @@
 package calc
 
+import "strings"
+
 // A comparison's words often settle the biases of every side at once
 // ("biases included in every conv", "no bias anywhere") where a side was
 // read with other biases. These count a side's parameters as the words
@@ -21,10 +23,17 @@ func MissingBiases(layers []Layer) (int64, error) {
 	return n, nil
 }
 
-// BiasTotal is the biases of reports, summed. The error is an overflow.
+// BiasTotal is the biases of the conv, separable and fully connected
+// layers among reports, summed: the biases "no bias anywhere" takes out. A
+// norm layer's shift (batch norm's β, which [Report.Biases] also counts)
+// is its own parameter, kept: nn.Conv2d(bias=False) followed by
+// BatchNorm2d still learns β. The error is an overflow.
 func BiasTotal(reports []Report) (int64, error) {
 	var n int64
 	for _, r := range reports {
+		if !biased(r.Kind) {
+			continue
+		}
 		var err error
 		if n, err = add(n, r.Biases); err != nil {
 			return 0, err
@@ -52,4 +61,16 @@ func ParamsWithoutBiases(params int64, reports []Report) (int64, error) {
 		return 0, err
 	}
 	return params - b, nil
+}
+
+// biased reports whether a layer of this kind has the bias "no bias" removes:
+// a conv of any kind (transposed, separable, depthwise) or a fully
+// connected layer.
+func biased(kind string) bool {
+	for _, k := range []string{"conv", "deconv", "separableconv", "depthwiseconv"} {
+		if strings.HasPrefix(kind, k) {
+			return true
+		}
+	}
+	return kind == "linear"
 }

@@ -47,3 +47,22 @@ func TestMissingBiasesOverflow(t *testing.T) {
 		t.Error("no overflow error")
 	}
 }
+
+// TestBiasTotalKeepsNormShift: "no bias anywhere" takes out the convs' and
+// fully connected layers' biases, not batch norm's β, which PyTorch's
+// nn.Conv2d(64, 128, 3, bias=False) + nn.BatchNorm2d(128) still learns:
+// 73,728 + 256 = 73,984 (torch 1.13), where 73,856 was answered.
+func TestBiasTotalKeepsNormShift(t *testing.T) {
+	conv, err := Conv{Kernel: []int{3, 3}, In: 64, Out: 128}.Apply(Shape{64, 8, 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bn, err := BatchNorm{C: 128}.Apply(conv.Output)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParamsWithoutBiases(conv.Params+bn.Params, []Report{conv, bn})
+	if err != nil || got != 73984 {
+		t.Errorf("ParamsWithoutBiases = %d, %v; want 73,984", got, err)
+	}
+}
