@@ -43,7 +43,7 @@ func deeper(a, b LayerCount) LayerCount {
 
 // DepthOf counts the weighted layers of layers, run one after another.
 // Repeats multiply (a repeat runs at most [MaxRepeat] times, so the counts
-// stay small); a residual's body and shortcut, a concat's branches and a
+// stay small); a residual's body and shortcut and a concat's branches
 // are parallel paths, of which Path takes the longest; a gate's layers
 // (squeeze-and-excitation) count in All only.
 func DepthOf(layers []Layer) Depth {

@@ -17,7 +17,7 @@ import (
 
 // placeWord matches a layer named by its place in a stack: "the middle
 // one", "the 2nd conv", "the last layer".
-var placeWord = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth|4th|middle|last|final)\s+(?:one|layer|conv\w*|filter)\b`)
+var placeWord = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth|4th|middle|last|final)\s+(one|layer|conv\w*|filter)\b`)
 
 // placeChange matches the setting a follow-up gives the layer it names:
 // "is stride 2", "has dilation 2", "uses padding 1".
@@ -63,10 +63,22 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 		return "", nil, nil, false
 	}
 	ls := leafLayers(q1)
-	i, ok := placeIndex(p[1], len(ls))
+	// "the third conv" counts the convs only; "the third one" or "layer"
+	// counts every layer, pools too.
+	among, what := make([]int, 0, len(ls)), "layer"
+	for j, l := range ls {
+		if _, isConv := l.(calc.Conv); isConv || !convNoun(p[2]) {
+			among = append(among, j)
+		}
+	}
+	if convNoun(p[2]) {
+		what = "conv"
+	}
+	k, ok := placeIndex(p[1], len(among))
 	if len(ls) < 2 || len(ls) != len(q1.Layers) || !ok {
 		return "", nil, nil, false
 	}
+	i := among[k]
 	c, isConv := ls[i].(calc.Conv)
 	if !isConv {
 		return "", nil, nil, false
@@ -95,8 +107,16 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 		return "", nil, nil, false
 	}
 	q2.Asked = q1.Asked
-	q2.Notes = append([]string{fmt.Sprintf("follow-up: the first question with the %s layer (layer %d of %d) at %s %d", strings.ToLower(p[1]), i+1, len(ls), name, v)}, q2.Notes...)
+	q2.Notes = append([]string{fmt.Sprintf("follow-up: the first question with the %s %s (%s %d of %d, layer %d of %d) at %s %d",
+		strings.ToLower(p[1]), what, what, k+1, len(among), i+1, len(ls), name, v)}, q2.Notes...)
 	return q2.Canonical, q1, q2, true
+}
+
+// convNoun reports whether a place's noun names convs: "conv", "convs",
+// "convolution", "filter".
+func convNoun(noun string) bool {
+	n := strings.ToLower(noun)
+	return strings.HasPrefix(n, "conv") || n == "filter"
 }
 
 // repeatInt is v n times: a setting for every dimension.
