@@ -117,8 +117,8 @@ var (
 // name both on one feature map and a number of classes.
 func classifierSides(src string) []*Question {
 	gap, flat := described(gapWords, src), described(flattenWords, src)
-	if gap == nil || flat == nil || !designsCompared.MatchString(src) || poolThenFlatten(src) {
-		return nil
+	if gap == nil || flat == nil || !designsCompared.MatchString(src) || poolThenFlatten(src) || hiddenLayer.MatchString(src) {
+		return nil // a hidden layer said before the classifier: these sides have none
 	}
 	m := featureMap.FindStringSubmatch(src)
 	n := classesOf(src)
@@ -147,6 +147,11 @@ func classifierSides(src string) []*Question {
 	}
 	return designQuestions(src, in, sides)
 }
+
+// hiddenLayer matches a fully connected layer said between the feature
+// map and the classifier: "a hidden fc of 256 then the classifier", "an
+// intermediate dense layer".
+var hiddenLayer = regexp.MustCompile(`(?i)\bhidden\b|\bintermediate\b|\b(?:fc|dense|linear)\s+(?:layer\s+)?(?:of|with)\s+\d+`)
 
 // designsCompared matches the words that set two designs against each
 // other: "vs", "instead", "(b)", "how much smaller"; not "each", which

@@ -94,3 +94,17 @@ func TestSymbolsBlanked(t *testing.T) {
 		t.Errorf("no formula, changed to %q, %q", text, said)
 	}
 }
+
+// TestClassifierSidesHidden: a hidden fully connected layer said before
+// the classifier is not one of these two designs, which have none. Found
+// in review: "hidden fc of 256 then the classifier" was answered 5,017,700
+// vs 102,500; PyTorch gives 12,871,012 vs 288,100 with the hidden layer.
+func TestClassifierSidesHidden(t *testing.T) {
+	src := "the last conv layer outputs 7x7x1024, 100 classes, hidden fc of 256 then the classifier. flatten vs GAP params?"
+	if sides := classifierSides(src); sides != nil {
+		t.Errorf("%q: read as the two designs without their hidden layer", src)
+	}
+	if sides := classifierSides("the last conv layer outputs 7x7x1024 and we need 100 classes: params of the FC with flatten vs with GAP?"); len(sides) != 2 {
+		t.Errorf("the two designs without a hidden layer are no longer read")
+	}
+}
