@@ -132,13 +132,7 @@ var quotedFigures = regexp.MustCompile(`(?i)\b(\d[\d,]*)\s+(?:params|parameters|
 // rewritten, the numbers of src no side uses; a figure the asker quotes
 // of another example (quotedFigures) is said to be one.
 func accountSides(src string, qs []*Question) {
-	used := map[float64]bool{}
-	for _, q := range qs {
-		reports, _ := computed(q)
-		for v := range readingValues(q, reports) {
-			used[v] = true
-		}
-	}
+	used := usedBySides(qs)
 	_, quoted := withFiguresBlanked(src)
 	for _, q := range qs {
 		q.Unused = account(src, &Question{Unused: q.Unused}, used)
@@ -150,6 +144,29 @@ func accountSides(src string, qs []*Question) {
 			}
 		}
 	}
+}
+
+// usedBySides is every number the readings of a comparison's sides use:
+// a number one side explains is explained for both.
+func usedBySides(qs []*Question) map[float64]bool {
+	used := map[float64]bool{}
+	for _, q := range qs {
+		reports, _ := computed(q)
+		for v := range readingValues(q, reports) {
+			used[v] = true
+		}
+	}
+	return used
+}
+
+// askedSides is what src asks of each side; the biases are not asked of
+// sides the words leave without any ("no bias anywhere").
+func askedSides(src string, noBias bool) []string {
+	asked := askedOf(src)
+	if noBias {
+		asked = slices.DeleteFunc(asked, func(a string) bool { return a == "biases" })
+	}
+	return asked
 }
 
 // quotedWhy says why a figure the asker quotes is not used.

@@ -65,17 +65,8 @@ func designQuestions(src string, in calc.Shape, sides []designSide) []*Question 
 		}
 		qs = append(qs, q)
 	}
-	asked := askedOf(src)
-	if noBiasWords.MatchString(src) {
-		asked = slices.DeleteFunc(asked, func(a string) bool { return a == "biases" })
-	}
-	used := map[float64]bool{}
-	for _, q := range qs {
-		reports, _ := computed(q)
-		for v := range readingValues(q, reports) {
-			used[v] = true
-		}
-	}
+	asked := askedSides(src, noBiasWords.MatchString(src))
+	used := usedBySides(qs)
 	for _, q := range qs {
 		q.Asked = slices.Clone(asked)
 		q.Unused = account(src, q, used)

@@ -126,17 +126,8 @@ func sidesOf(src string, c calc.Conv, in calc.Shape, kinds []kindAt) []*Question
 		}
 		qs = append(qs, q)
 	}
-	asked := askedOf(src)
-	if noBias {
-		asked = slices.DeleteFunc(asked, func(a string) bool { return a == "biases" })
-	}
-	used := map[float64]bool{}
-	for _, q := range qs {
-		reports, _ := computed(q)
-		for v := range readingValues(q, reports) {
-			used[v] = true
-		}
-	}
+	asked := askedSides(src, noBias)
+	used := usedBySides(qs)
 	for _, q := range qs {
 		q.Asked = asked
 		q.Unused = account(src, q, used)
