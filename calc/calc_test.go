@@ -166,3 +166,15 @@ func TestReceptiveField(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldArea: a field's area is the product of its sides, checked: 17×17
+// covers 289 pixels; sides too large to multiply are an overflow, not a
+// wrapped number.
+func TestFieldArea(t *testing.T) {
+	if a, err := FieldArea([]Window{{Size: 17}, {Size: 17}}); a != 289 || err != nil {
+		t.Errorf("17×17: %d, %v; want 289", a, err)
+	}
+	if _, err := FieldArea([]Window{{Size: 1 << 40}, {Size: 1 << 40}}); err == nil {
+		t.Error("2^40 × 2^40: no overflow reported")
+	}
+}

@@ -110,3 +110,17 @@ func identityWindows(n int) []Window {
 	}
 	return w
 }
+
+// FieldArea is how many input positions a receptive field covers: the
+// product of its sizes, one per spatial dimension (a 17×17 field covers
+// 289 pixels). The error is an overflow.
+func FieldArea(field []Window) (int64, error) {
+	area := int64(1)
+	for _, w := range field {
+		var err error
+		if area, err = mul(area, w.Size); err != nil {
+			return 0, err
+		}
+	}
+	return area, nil
+}

@@ -3,6 +3,7 @@ package grammar
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/english"
@@ -32,18 +33,18 @@ func withFieldArea(src string, q *Question) *Question {
 	if len(field) == 0 {
 		return nil
 	}
-	area, sides := int64(1), ""
-	for i, w := range field {
-		area *= w.Size
-		if i > 0 {
-			sides += " × "
-		}
-		sides += fmt.Sprint(w.Size)
-	}
 	if len(field) == 1 {
 		return nil // a 1-D field's pixels are its side
 	}
+	area, err := calc.FieldArea(field)
+	if err != nil {
+		return nil
+	}
+	sides := make([]string, len(field))
+	for i, w := range field {
+		sides[i] = fmt.Sprint(w.Size)
+	}
 	cp := *q
-	cp.Notes = append(slices.Clip(q.Notes), fmt.Sprintf("pixels of the input one output neuron depends on (the receptive field's area): %s = %s", sides, lang.Group(int(area))))
+	cp.Notes = append(slices.Clip(q.Notes), fmt.Sprintf("pixels of the input one output neuron depends on (the receptive field's area): %s = %s", strings.Join(sides, " × "), lang.Group(int(area))))
 	return &cp
 }
