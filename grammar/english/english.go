@@ -264,13 +264,12 @@ func enAt(in []enTok, i int) *enTok {
 // number word, and a "thousand" after a number.
 func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	t := in[i]
-	// h/w, H/W: the output's height and width.
-	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "h") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "w") {
+	// h/w, H/W: the output's height and width; w/o: without.
+	if o := enSlashed(in, i, "h", "w"); o != nil {
 		t.lem, t.end = "size", o.end
 		return append(out, t), 2
 	}
-	// w/o: without.
-	if sl, o := enAt(in, i+1), enAt(in, i+2); strings.EqualFold(t.raw, "w") && sl != nil && o != nil && sl.raw == "/" && sl.glued && o.glued && strings.EqualFold(o.raw, "o") {
+	if o := enSlashed(in, i, "w", "o"); o != nil {
 		t.lem, t.end = "no", o.end
 		return append(out, t), 2
 	}
@@ -296,21 +295,8 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		t.lem = l
 		return append(out, t), 0
 	}
-	if n := enAt(in, i+1); n != nil && n.kind == 'n' && n.glued && !n.isFrac {
-		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
-			t.dimsOf, t.end = int(n.num), d.end
-			return append(out, t), 2
-		}
-		// Conv2dTranspose, Conv2DTranspose: a transposed conv, misspelt.
-		if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && t.lem == "conv" && strings.HasPrefix(strings.ToLower(d.raw), "dtranspose") {
-			t.lem, t.dimsOf, t.end = "deconv", int(n.num), d.end
-			return append(out, t), 2
-		}
-		// conv1, fc7, layer2: an index, not a size; but stride2 is a stride.
-		if !enAttr[t.lem] && t.lem != "idx" {
-			t.end, t.idx = n.end, enClamp(max(n.num, 0))
-			return append(out, t), 1
-		}
+	if g, n := enGluedNumber(t, in, i); n > 0 {
+		return append(out, g), n
 	}
 	if m, n := enAt(in, i+1), enAt(in, i+2); len(t.raw) == 1 && m != nil && n != nil && m.kind == 'p' && (m.raw == "-" || m.raw == "+") && m.glued && n.kind == 'n' && n.glued {
 		t.lem = "" // i+1: no layer I can size
@@ -344,6 +330,40 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 		return out, 0
 	}
 	return append(out, t), 0
+}
+
+// enGluedNumber reads word t = in[i] with the number glued after it:
+// conv3d and BatchNorm2d (a dimension count), Conv2dTranspose (a
+// transposed conv, misspelt), conv1 and fc7 (an index; but stride2 is a
+// stride). n is how many tokens after t it took, 0 for none.
+func enGluedNumber(t enTok, in []enTok, i int) (enTok, int) {
+	num := enAt(in, i+1)
+	if num == nil || num.kind != 'n' || !num.glued || num.isFrac {
+		return t, 0
+	}
+	if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && strings.EqualFold(d.raw, "d") {
+		t.dimsOf, t.end = int(num.num), d.end
+		return t, 2
+	}
+	if d := enAt(in, i+2); d != nil && d.kind == 'w' && d.glued && t.lem == "conv" && strings.HasPrefix(strings.ToLower(d.raw), "dtranspose") {
+		t.lem, t.dimsOf, t.end = "deconv", int(num.num), d.end
+		return t, 2
+	}
+	if !enAttr[t.lem] && t.lem != "idx" {
+		t.end, t.idx = num.end, enClamp(max(num.num, 0))
+		return t, 1
+	}
+	return t, 0
+}
+
+// enSlashed is the token after the slash when in[i:] is a/b written glued
+// ("h/w", "w/o"), in any case; nil otherwise.
+func enSlashed(in []enTok, i int, a, b string) *enTok {
+	sl, o := enAt(in, i+1), enAt(in, i+2)
+	if !strings.EqualFold(in[i].raw, a) || sl == nil || o == nil || sl.raw != "/" || !sl.glued || !o.glued || !strings.EqualFold(o.raw, b) {
+		return nil
+	}
+	return o
 }
 
 // enBookWords are the names before "ch 9" that make it a chapter.
