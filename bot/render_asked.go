@@ -143,15 +143,14 @@ func precision(f float64) int {
 // askedValue names one asked quantity with its value, or "" when the reply
 // has no such number.
 func askedValue(r Reply, asked string) string {
-	rep, ok := lastReport(r)
 	switch asked {
 	case "params", "weights", "biases", "connections", "total connections", "neurons":
 		return askedCount(r, asked)
 	case "memory", "param bytes", "output bytes", "tensor bytes":
 		return askedStorage(r, asked)
 	case "output":
-		if ok && rep.Output != nil {
-			return "output shape = " + shapeText(rep.Output) + flattened(rep.Output) + batchValues(r.Question, rep.Output)
+		if out := outputShape(r); out != nil {
+			return "output shape = " + shapeText(out) + flattened(out) + batchValues(r.Question, out)
 		}
 	case "macs", "flops":
 		if macs, known := totalMACs(r); known {
@@ -227,8 +226,8 @@ func askedCount(r Reply, asked string) string {
 			return askedTotal(r, rep)
 		}
 	case "neurons":
-		if ok && rep.Output != nil {
-			if n, err := rep.Output.Elements(); err == nil {
+		if out := outputShape(r); out != nil {
+			if n, err := out.Elements(); err == nil {
 				return "output neurons = " + large(n)
 			}
 		}
@@ -242,7 +241,6 @@ func askedCount(r Reply, asked string) string {
 func askedStorage(r Reply, asked string) string {
 	bytesPer, format := numberFormat(r.Question)
 	batch := int64(r.Question.Batch)
-	rep, ok := lastReport(r)
 	stored := func(article string, s calc.Shape, noun string) string {
 		count, err := s.Elements()
 		if err != nil {
@@ -268,8 +266,8 @@ func askedStorage(r Reply, asked string) string {
 			}
 		}
 	case "output bytes":
-		if ok && rep.Output != nil {
-			return stored("the", rep.Output, "output")
+		if out := outputShape(r); out != nil {
+			return stored("the", out, "output")
 		}
 	case "tensor bytes":
 		if in := inputOf(r); in != nil {
@@ -293,6 +291,20 @@ func lastReport(r Reply) (calc.Report, bool) {
 		}
 	}
 	return calc.Report{}, false
+}
+
+// outputShape is the output a reply answers for: a network's own, or the
+// last layer's. A network's last leaf is not its output when it ends in a
+// block that joins branches: GoogLeNet's inception4a ends in a concat of
+// four branches, and its last leaf is the fourth branch's conv alone.
+func outputShape(r Reply) calc.Shape {
+	if r.Summary != nil && r.Summary.Output != nil {
+		return r.Summary.Output
+	}
+	if rep, ok := lastReport(r); ok {
+		return rep.Output
+	}
+	return nil
 }
 
 // networkBiases is the biases of a network's layers, split by the kinds

@@ -286,8 +286,10 @@ func askedFact(r Reply, asked string) (fact, bool) {
 		}
 		return siFact("Connections per neuron", rep.Connections), single && rep.Connections > 0
 	case "neurons":
-		if n, err := rep.Output.Elements(); err == nil && ok && rep.Output != nil {
-			return siFact("Output neurons", n), true
+		if out := outputShape(r); out != nil {
+			if n, err := out.Elements(); err == nil {
+				return siFact("Output neurons", n), true
+			}
 		}
 	case "output":
 		out := rep.Output

@@ -1,0 +1,153 @@
+package bot_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cnnbot/cnnbot/bot"
+)
+
+// stageModel is a reference model with what a stage check needs: each
+// leaf module's parameters and output, in execution order.
+type stageModel struct {
+	Model  string `json:"model"`
+	Layers []leaf `json:"layers"`
+}
+
+// leaf is one leaf module of a reference model.
+type leaf struct {
+	Layer  string `json:"layer"`
+	Params int64  `json:"params"`
+	Output []int  `json:"output"`
+}
+
+// TestStagesOfResNets asks for the parameters and the output of each stage
+// of every ResNet of testdata (torchvision's layer1 to layer4), as students
+// name them, and checks both against PyTorch's leaf modules:  a ResNet's
+// stages are split by counting their convs, from torchvision's blocks per
+// stage. Before, "params of layer4 of
+// resnet50" was answered with the whole network's 25.6 M.
+func TestStagesOfResNets(t *testing.T) {
+	asks := []string{"params of layer%d of %s", "how many parameters in %[2]s's layer%[1]d?", "%[2]s layer%[1]d param count"}
+	checked := 0
+	for _, m := range stageModels(t) {
+		blocks, ok := resnetBlocks[m.Model]
+		if !ok {
+			continue
+		}
+		start := slices.IndexFunc(m.Layers, func(l leaf) bool { return l.Layer == "MaxPool2d" }) + 1
+		if start < 1 {
+			t.Fatalf("%s: no stem pool among %d leaves", m.Model, len(m.Layers))
+		}
+		perBlock := 3 // a bottleneck's 1×1, 3×3, 1×1
+		if m.Model == "resnet18" || m.Model == "resnet34" {
+			perBlock = 2 // a basic block's two 3×3
+		}
+		for stage := 1; stage <= 4; stage++ {
+			// Stage k is its blocks' convs, a projection shortcut's conv in
+			// its first block (every stage but a basic net's first), and
+			// the leaves up to the next stage's first conv or the global pool.
+			convs := blocks[stage-1]*perBlock + 1
+			if stage == 1 && perBlock == 2 {
+				convs--
+			}
+			end, seen := start, 0
+			for end < len(m.Layers) && m.Layers[end].Layer != "AdaptiveAvgPool2d" {
+				if m.Layers[end].Layer == "Conv2d" {
+					if seen == convs {
+						break
+					}
+					seen++
+				}
+				end++
+			}
+			var params int64
+			for _, l := range m.Layers[start:end] {
+				params += l.Params
+			}
+			out := m.Layers[end-1].Output
+			start = end
+			q := fmt.Sprintf(asks[stage%len(asks)], stage, m.Model)
+			t.Run(q, func(t *testing.T) {
+				got := answerJSON(t, q)
+				if p, _ := got["params"].(float64); int64(p) != params {
+					t.Errorf("params %v, PyTorch's leaves of layer%d sum to %d", got["params"], stage, params)
+				}
+				layers, _ := got["layers"].([]any)
+				if len(layers) == 0 {
+					t.Fatalf("no layers in %v", got)
+				}
+				last, _ := layers[len(layers)-1].(map[string]any)
+				if fmt.Sprint(last["output"]) != fmt.Sprint(out) {
+					t.Errorf("output %v, PyTorch's layer%d ends on %v", last["output"], stage, out)
+				}
+			})
+			checked++
+		}
+	}
+	if checked < 4*5 {
+		t.Errorf("checked %d stages, want the 4 stages of at least 5 ResNets", checked)
+	}
+}
+
+// TestStageNotInPreset checks that a stage a preset does not have is
+// doubted, not answered with the whole network as if it were the stage.
+func TestStageNotInPreset(t *testing.T) {
+	for _, q := range []string{"params of layer5 of resnet18", "output shape after layer3 of vgg16"} {
+		got := answerJSON(t, q)
+		notes := fmt.Sprint(got["doubts"], got["notes"])
+		if !strings.Contains(notes, "no stage of that name") {
+			t.Errorf("%q: no doubt about the stage in %v", q, notes)
+		}
+	}
+}
+
+// resnetBlocks are the blocks of each stage of the ResNets of testdata, as
+// torchvision builds them (its `layers` argument).
+var resnetBlocks = map[string][4]int{
+	"resnet18": {2, 2, 2, 2}, "resnet34": {3, 4, 6, 3}, "resnet50": {3, 4, 6, 3},
+	"resnet101": {3, 4, 23, 3}, "resnet152": {3, 8, 36, 3},
+	"wide_resnet50_2": {3, 4, 6, 3}, "wide_resnet101_2": {3, 4, 23, 3},
+	"resnext50_32x4d": {3, 4, 6, 3}, "resnext101_32x8d": {3, 4, 23, 3},
+}
+
+// stageModels reads the PyTorch-computed models of testdata.
+func stageModels(t *testing.T) []stageModel {
+	var all []stageModel
+	for _, path := range []string{"../testdata/models.json", "../testdata/models-more.json"} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ms []stageModel
+		if err := json.Unmarshal(data, &ms); err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, ms...)
+	}
+	return all
+}
+
+// TestOutputOfAJoin checks the output asked of a network that ends in a
+// block joining branches: the join's, not its last branch's. Before, both
+// were answered with the last branch's conv alone (64×14×14 for
+// inception4a).
+func TestOutputOfAJoin(t *testing.T) {
+	for q, want := range map[string]string{
+		// torchvision's inception4a: 192 + 208 + 48 + 64 channels at 14×14
+		"output of inception4a in googlenet": "512×14×14",
+		// 192 + 208 channels; the 3×3 keeps 14×14 with pad 1
+		"input 14x14x480\nconcat {\n  branch { conv 1x1 192 }\n  branch { conv 1x1 96; conv 3x3 208 pad 1 }\n}\noutput shape?": "400×14×14",
+	} {
+		text := bot.RenderText(bot.New(bot.Options{}).Answer(context.Background(), q))
+		first, _, _ := strings.Cut(text, "\n")
+		if !strings.Contains(first, "output shape = "+want) {
+			t.Errorf("%q: first line %q, want output shape = %s", q, first, want)
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// A preset named with one of its stages as torchvision names them —
+// "layer3 of resnet18", "resnet50's layer4", "inception4a of googlenet",
+// "Mixed_5b of inception_v3", "the classifier of vgg16" — is that stage on
+// what reaches it, not the whole network. A receptive field, or a stage
+// asked "up to" or "through", is the network from its input to the end of
+// that stage. A stage the preset has no block of is a doubt on the whole
+// network: "layer5 of resnet18" is never answered with resnet18.
+
+// stageName matches a stage written as torchvision's module names write it.
+var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][a-e]|mixed_[5-7][a-e])\b`)
+
+// classifierName matches the classifier named as a part ("the classifier of
+// vgg16", "alexnet's classifier", "alexnet.classifier"), not one left out
+// ("without the classifier", which featuresOnly reads).
+var classifierName = regexp.MustCompile(`(?i)(?:^|[^\w])(?:the\s+|its\s+|\.|'s\s+)classifier\b|\bclassifier\s+(?:of|in|part|head|layers?)\b`)
+
+// upToWord matches the words before a stage that make the question about
+// the network up to the end of it: "up to layer3", "through layer3".
+var upToWord = regexp.MustCompile(`(?i)\b(?:up\s+to|upto|through|thru|until|till|including)\s+(?:the\s+)?(?:end\s+of\s+)?$`)
+
+// stagePart returns the stage of the preset q (named name) that src names,
+// on what reaches it, and whether src names one. A stage the preset lacks
+// comes back as the whole preset with a doubt saying so.
+func stagePart(q *Question, name, src string) (*Question, bool) {
+	if featuresOnly.MatchString(src) {
+		return nil, false
+	}
+	if classifierName.MatchString(src) {
+		return classifierPart(q, name)
+	}
+	at := stageName.FindStringIndex(src)
+	if at == nil {
+		return nil, false
+	}
+	stage := src[at[0]:at[1]]
+	i := slices.IndexFunc(q.Layers, func(l Layer) bool {
+		s, ok := l.Layer.(calc.Sequence)
+		return ok && strings.EqualFold(s.Name, stage)
+	})
+	if i < 0 {
+		cp := *q
+		cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question names %s, and the preset %s has no stage of that name%s: this reading is the whole network", stage, name, stageList(q)))
+		return &cp, true
+	}
+	s, err := summarize(q)
+	if err != nil {
+		return nil, false
+	}
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 })
+	if k < 0 {
+		return nil, false
+	}
+	row := s.Rows[k]
+	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
+	how := "on what reaches it: " + shapeWords(row.Input)
+	if rfAsked(src) || upToWord.MatchString(src[:at[0]]) {
+		part.Input, part.Layers = q.Input, slices.Clone(q.Layers[:i+1])
+		how = "the network from its input to the end of " + stage
+	}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %d of `show %s`), %s (the preset on a %s input)", stage, name, i+1, name, how, shapeWords(q.Input))}
+	return part, true
+}
+
+// classifierPart is the classifier of the preset q: its layers from the
+// global pooling or flatten before its first fully connected layer to the
+// end (torchvision's .classifier, with the pooling that feeds it), on what
+// reaches them.
+func classifierPart(q *Question, name string) (*Question, bool) {
+	features, ok := featuresPart(q.Layers)
+	if !ok {
+		return nil, false
+	}
+	s, err := summarize(q)
+	if err != nil {
+		return nil, false
+	}
+	start := len(features)
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == start+1 && r.Depth == 0 })
+	if k < 0 {
+		return nil, false
+	}
+	in := s.Rows[k].Input
+	part := &Question{Input: in, Network: true, Layers: slices.Clone(q.Layers[start:]), Asked: q.Asked}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("the classifier of the preset %s: its layers after the feature extractor (layers %d to %d of `show %s`), on what reaches them: %s", name, start+1, len(q.Layers), name, shapeWords(in))}
+	return part, true
+}
+
+// stageList names the stages of the preset q, for a doubt: " (its stages:
+// layer1, layer2, …)", or "" when it names none.
+func stageList(q *Question) string {
+	var names []string
+	for _, l := range q.Layers {
+		if s, ok := l.Layer.(calc.Sequence); ok && s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " (its stages: " + strings.Join(names, ", ") + ")"
+}
