@@ -27,11 +27,11 @@ type leaf struct {
 }
 
 // TestStagesOfResNets asks for the parameters and the output of each stage
-// of every ResNet of testdata (torchvision's layer1 to layer4), as students
-// name them, and checks both against PyTorch's leaf modules:  a ResNet's
-// stages are split by counting their convs, from torchvision's blocks per
-// stage. Before, "params of layer4 of
-// resnet50" was answered with the whole network's 25.6 M.
+// of every ResNet of testdata (torchvision's layer1 to layer4) and of its
+// first block (layer1[0]), as students name them, and checks them against
+// PyTorch's leaf modules, split by counting convs from torchvision's blocks
+// per stage. Before, "params of layer4 of resnet50" was answered with the
+// whole network's 25.6 M.
 func TestStagesOfResNets(t *testing.T) {
 	asks := []string{"params of layer%d of %s", "how many parameters in %[2]s's layer%[1]d?", "%[2]s layer%[1]d param count"}
 	checked := 0
@@ -49,50 +49,62 @@ func TestStagesOfResNets(t *testing.T) {
 			perBlock = 2 // a basic block's two 3×3
 		}
 		for stage := 1; stage <= 4; stage++ {
-			// Stage k is its blocks' convs, a projection shortcut's conv in
-			// its first block (every stage but a basic net's first), and
-			// the leaves up to the next stage's first conv or the global pool.
-			convs := blocks[stage-1]*perBlock + 1
+			// A stage's first block has a projection shortcut's conv too,
+			// but for a basic net's first stage.
+			projection := 1
 			if stage == 1 && perBlock == 2 {
-				convs--
+				projection = 0
 			}
-			end, seen := start, 0
-			for end < len(m.Layers) && m.Layers[end].Layer != "AdaptiveAvgPool2d" {
-				if m.Layers[end].Layer == "Conv2d" {
-					if seen == convs {
-						break
-					}
-					seen++
-				}
-				end++
-			}
-			var params int64
-			for _, l := range m.Layers[start:end] {
-				params += l.Params
-			}
-			out := m.Layers[end-1].Output
+			end := convsFrom(m.Layers, start, blocks[stage-1]*perBlock+projection)
+			checkPart(t, fmt.Sprintf(asks[stage%len(asks)], stage, m.Model), m.Layers[start:end])
+			first := convsFrom(m.Layers, start, perBlock+projection)
+			checkPart(t, fmt.Sprintf("params of layer%d[0] of %s", stage, m.Model), m.Layers[start:first])
 			start = end
-			q := fmt.Sprintf(asks[stage%len(asks)], stage, m.Model)
-			t.Run(q, func(t *testing.T) {
-				got := answerJSON(t, q)
-				if p, _ := got["params"].(float64); int64(p) != params {
-					t.Errorf("params %v, PyTorch's leaves of layer%d sum to %d", got["params"], stage, params)
-				}
-				layers, _ := got["layers"].([]any)
-				if len(layers) == 0 {
-					t.Fatalf("no layers in %v", got)
-				}
-				last, _ := layers[len(layers)-1].(map[string]any)
-				if fmt.Sprint(last["output"]) != fmt.Sprint(out) {
-					t.Errorf("output %v, PyTorch's layer%d ends on %v", last["output"], stage, out)
-				}
-			})
 			checked++
 		}
 	}
 	if checked < 4*5 {
 		t.Errorf("checked %d stages, want the 4 stages of at least 5 ResNets", checked)
 	}
+}
+
+// convsFrom is where the leaves from start holding convs Conv2d modules
+// end: at the next conv, or at the global pool.
+func convsFrom(layers []leaf, start, convs int) int {
+	end, seen := start, 0
+	for end < len(layers) && layers[end].Layer != "AdaptiveAvgPool2d" {
+		if layers[end].Layer == "Conv2d" {
+			if seen == convs {
+				break
+			}
+			seen++
+		}
+		end++
+	}
+	return end
+}
+
+// checkPart checks the answer to q against PyTorch's leaves of the part
+// asked: their parameters summed, and the last one's output.
+func checkPart(t *testing.T, q string, leaves []leaf) {
+	t.Run(q, func(t *testing.T) {
+		var params int64
+		for _, l := range leaves {
+			params += l.Params
+		}
+		got := answerJSON(t, q)
+		if p, _ := got["params"].(float64); int64(p) != params {
+			t.Errorf("params %v, PyTorch's leaves sum to %d", got["params"], params)
+		}
+		layers, _ := got["layers"].([]any)
+		if len(layers) == 0 {
+			t.Fatalf("no layers in %v", got)
+		}
+		last, _ := layers[len(layers)-1].(map[string]any)
+		if out := leaves[len(leaves)-1].Output; fmt.Sprint(last["output"]) != fmt.Sprint(out) {
+			t.Errorf("output %v, PyTorch's part ends on %v", last["output"], out)
+		}
+	})
 }
 
 // TestStageNotInPreset checks that a stage a preset does not have is

@@ -18,8 +18,10 @@ import (
 // that stage. A stage the preset has no block of is a doubt on the whole
 // network: "layer5 of resnet18" is never answered with resnet18.
 
-// stageName matches a stage written as torchvision's module names write it.
-var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][a-e]|mixed_[5-7][a-e])\b`)
+// stageName matches a stage written as torchvision's module names write it,
+// with the index of one of its blocks when one is written: "layer1[0]",
+// "layer2.1" (torchvision's module path), "layer3 block 2" is not one.
+var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][a-e]|mixed_[5-7][a-e])(?:\[(\d)\]|\.(\d)\b)?`)
 
 // classifierName matches the classifier named as a part ("the classifier of
 // vgg16", "alexnet's classifier", "alexnet.classifier"), not one left out
@@ -40,11 +42,12 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	if classifierName.MatchString(src) {
 		return classifierPart(q, name)
 	}
-	at := stageName.FindStringIndex(src)
+	at := stageName.FindStringIndex(src) // where the stage is written
 	if at == nil {
 		return nil, false
 	}
-	stage := src[at[0]:at[1]]
+	m := submatches(src, stageName.FindStringSubmatchIndex(src))
+	stage := m[1]
 	i := slices.IndexFunc(q.Layers, func(l Layer) bool {
 		s, ok := l.Layer.(calc.Sequence)
 		return ok && strings.EqualFold(s.Name, stage)
@@ -64,6 +67,9 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	}
 	row := s.Rows[k]
 	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
+	if index := m[2] + m[3]; index != "" {
+		return stageBlock(q, name, stage, index, i, s)
+	}
 	how := "on what reaches it: " + shapeWords(row.Input)
 	if rfAsked(src) || upToWord.MatchString(src[:at[0]]) {
 		part.Input, part.Layers = q.Input, slices.Clone(q.Layers[:i+1])
@@ -72,6 +78,39 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %d of `show %s`), %s (the preset on a %s input)", stage, name, i+1, name, how, shapeWords(q.Input))}
 	return part, true
+}
+
+// stageBlock is block index (0-based, as torchvision's layer1[0]) of the
+// stage written stage, the top-level layer i of the preset q (summarised as
+// s), with the activations after it, on what reaches it; false when the
+// stage has no such block.
+func stageBlock(q *Question, name, stage, index string, i int, s calc.Summary) (*Question, bool) {
+	children := q.Layers[i].Layer.(calc.Sequence).Layers
+	want, seen := atoi(index), -1
+	for j, l := range children {
+		if !calc.IsBlock(calc.Report{Kind: l.Kind()}) {
+			continue
+		}
+		if seen++; seen < want {
+			continue
+		}
+		k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && len(r.Path) == 1 && r.Path[0] == j+1 })
+		if k < 0 {
+			return nil, false
+		}
+		layers := []Layer{{Layer: l}}
+		for _, next := range children[j+1:] {
+			if _, ok := next.(calc.Activation); !ok {
+				break
+			}
+			layers = append(layers, Layer{Layer: next})
+		}
+		part := &Question{Input: s.Rows[k].Input, Network: true, Layers: layers, Asked: q.Asked}
+		part.Canonical = lang.Format(part)
+		part.Notes = []string{fmt.Sprintf("%s[%s] of the preset %s: block %d of %s (row %s of `show %s`), on what reaches it: %s", stage, index, name, want+1, stage, rowNumber(s.Rows[k]), name, shapeWords(part.Input))}
+		return part, true
+	}
+	return nil, false
 }
 
 // classifierPart is the classifier of the preset q: its layers from the
