@@ -16,6 +16,7 @@ import (
 // leaf module's parameters and output, in execution order.
 type stageModel struct {
 	Model  string `json:"model"`
+	Params int64  `json:"params"`
 	Layers []leaf `json:"layers"`
 }
 
@@ -107,13 +108,75 @@ func checkPart(t *testing.T, q string, leaves []leaf) {
 	})
 }
 
+// TestStageSpans checks stages named together, as fine-tuning asks them:
+// the span's parameters are the sum of PyTorch's leaves of both stages (and
+// of the fc), counted by TestStagesOfResNets' split.
+func TestStageSpans(t *testing.T) {
+	for _, m := range stageModels(t) {
+		if m.Model != "resnet18" && m.Model != "resnet50" {
+			continue
+		}
+		blocks := resnetBlocks[m.Model]
+		perBlock := map[string]int{"resnet18": 2, "resnet50": 3}[m.Model]
+		start := slices.IndexFunc(m.Layers, func(l leaf) bool { return l.Layer == "MaxPool2d" }) + 1
+		for stage := 1; stage <= 2; stage++ {
+			projection := 1
+			if stage == 1 && perBlock == 2 {
+				projection = 0
+			}
+			start = convsFrom(m.Layers, start, blocks[stage-1]*perBlock+projection)
+		}
+		end := convsFrom(m.Layers, start, (blocks[2]+blocks[3])*perBlock+2)
+		checkPart(t, "unfreeze layer3 and layer4 of "+m.Model+", how many params do i train", m.Layers[start:end])
+		gap := slices.IndexFunc(m.Layers, func(l leaf) bool { return l.Layer == "AdaptiveAvgPool2d" })
+		layer4 := convsFrom(m.Layers, start, blocks[2]*perBlock+1)
+		checkPart(t, "how many trainable params in "+m.Model+" if i freeze everything except layer4 and fc", append(slices.Clip(m.Layers[layer4:gap]), m.Layers[gap:]...))
+	}
+}
+
+// TestPresetWithClasses asks for every reference model with its own
+// number of classes, and with its fc replaced by pasted code: PyTorch's
+// parameters, less its last Linear's, plus in·n + n for the new one (in
+// from the old one's in·1000 + 1000).
+func TestPresetWithClasses(t *testing.T) {
+	checked := 0
+	for i, m := range stageModels(t) {
+		last := m.Layers[len(m.Layers)-1]
+		if last.Layer != "Linear" || fmt.Sprint(last.Output) != "[1000]" {
+			continue
+		}
+		in := last.Params/1000 - 1
+		n := int64(2 + i%9)
+		want := m.Params - last.Params + in*n + n
+		asks := []string{"%s with %d classes, how many params", "params of %s(num_classes=%d)", "i fine tuned %s on %d categories, params?"}
+		q := fmt.Sprintf(asks[i%len(asks)], m.Model, n)
+		if got := answerJSON(t, q); int64(got["params"].(float64)) != want {
+			t.Errorf("%q: params %v, want %d", q, got["params"], want)
+		}
+		if m.Model == "resnet18" || m.Model == "resnet50" {
+			q := fmt.Sprintf("i replaced %s's fc with nn.Linear(%d, %d), how many params now", m.Model, in, n)
+			if got := answerJSON(t, q); int64(got["params"].(float64)) != want {
+				t.Errorf("%q: params %v, want %d", q, got["params"], want)
+			}
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Errorf("checked %d models, want the 20 or more that end in a Linear of 1000", checked)
+	}
+}
+
 // TestStageNotInPreset checks that a stage a preset does not have is
 // doubted, not answered with the whole network as if it were the stage.
 func TestStageNotInPreset(t *testing.T) {
-	for _, q := range []string{"params of layer5 of resnet18", "output shape after layer3 of vgg16"} {
+	for q, want := range map[string]string{
+		"params of layer5 of resnet18":            "no stage of that name",
+		"output shape after layer3 of vgg16":      "no stage of that name",
+		"params of layer2 and layer4 of resnet18": "not one after another",
+	} {
 		got := answerJSON(t, q)
 		notes := fmt.Sprint(got["doubts"], got["notes"])
-		if !strings.Contains(notes, "no stage of that name") {
+		if !strings.Contains(notes, want) {
 			t.Errorf("%q: no doubt about the stage in %v", q, notes)
 		}
 	}

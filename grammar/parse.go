@@ -214,6 +214,9 @@ func mentionedPreset(src string) *Question {
 				q.Canonical = lang.Format(&q)
 				q.Notes = append([]string{fmt.Sprintf("read as the preset %s on a %d×%d×%d input", canonical, q.Input[1], q.Input[2], q.Input[0])}, p.Notes...)
 			}
+			if cq, ok := withClasses(&q, canonical, src); ok {
+				q = *cq
+			}
 			if pq, ok := stagePart(&q, canonical, src); ok {
 				return pq
 			}

@@ -65,6 +65,9 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	if k < 0 {
 		return nil, false
 	}
+	if span, ok := stageSpan(q, name, src, s); ok {
+		return span, true
+	}
 	row := s.Rows[k]
 	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
 	if index := m[2] + m[3]; index != "" {
@@ -77,6 +80,63 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layer %d of `show %s`), %s (the preset on a %s input)", stage, name, i+1, name, how, shapeWords(q.Input))}
+	return part, true
+}
+
+// stageFC matches a preset's last fully connected layer named beside its
+// stages: "layer4 and fc", "layer4 + the fc".
+var stageFC = regexp.MustCompile(`(?i)\bfc\b`)
+
+// stageSpan is the part of the preset q (summarised as s) that src names
+// with several stages, or stages and the fc — "unfreeze layer3 and
+// layer4", "train only layer4 and fc" — and whether it names several. The
+// stages named must follow one another (with nothing between them that
+// has parameters): their parameters are then the span's. Stages apart
+// ("layer2 and layer4") are a doubt on the whole network.
+func stageSpan(q *Question, name, src string, s calc.Summary) (*Question, bool) {
+	var at []int // top-level layers named
+	var names []string
+	for _, m := range stageName.FindAllStringSubmatch(src, -1) {
+		if m[2]+m[3] != "" {
+			return nil, false // a block of a stage: stageBlock reads one
+		}
+		i := slices.IndexFunc(q.Layers, func(l Layer) bool {
+			s, ok := l.Layer.(calc.Sequence)
+			return ok && strings.EqualFold(s.Name, m[1])
+		})
+		if i >= 0 && !slices.Contains(at, i) {
+			at, names = append(at, i), append(names, m[1])
+		}
+	}
+	if stageFC.MatchString(src) {
+		for i := len(q.Layers) - 1; i >= 0; i-- {
+			if _, ok := q.Layers[i].Layer.(calc.Linear); ok {
+				at, names = append(at, i), append(names, "fc")
+				break
+			}
+		}
+	}
+	if len(at) < 2 {
+		return nil, false
+	}
+	first, last := slices.Min(at), slices.Max(at)
+	for i := first; i <= last; i++ {
+		if slices.Contains(at, i) {
+			continue
+		}
+		if k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 }); k < 0 || s.Rows[k].Params > 0 {
+			cp := *q
+			cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question names %s, which are not one after another in %s: this reading is the whole network", strings.Join(names, " and "), name))
+			return &cp, true
+		}
+	}
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == first+1 && r.Depth == 0 })
+	if k < 0 {
+		return nil, false
+	}
+	part := &Question{Input: s.Rows[k].Input, Network: true, Layers: slices.Clone(q.Layers[first : last+1]), Asked: q.Asked}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layers %d to %d of `show %s`), on what reaches them: %s", strings.Join(names, " and "), name, first+1, last+1, name, shapeWords(part.Input))}
 	return part, true
 }
 

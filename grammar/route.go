@@ -44,7 +44,7 @@ func (r reading) better(o *reading) bool {
 	if r.sizes != o.sizes {
 		return r.sizes
 	}
-	if r.score == o.score && o.front == "preset" && r.front != "preset" && sizesLayers(r.q) {
+	if r.score == o.score && o.front == "preset" && r.front != "preset" && sizesLayers(r.q) && !ownClasses(o.q) {
 		return true // a preset named as context never replaces layers described in numbers
 	}
 	if r.front == "preset" && r.q.Preset == "" && pasted(o.front) && weighted(o.q) {
@@ -87,6 +87,9 @@ func route(src string) (*Question, error) {
 	r, err := choose(src)
 	if err != nil {
 		return nil, err
+	}
+	if q := presetHead(src, r); q != nil {
+		r = &reading{front: "preset", q: q, sizes: true}
 	}
 	q := withBatch(src, withUnused(r.q, r.unused))
 	if r.front == "spec" && !strings.Contains(src, "?") {

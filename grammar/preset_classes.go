@@ -1,0 +1,99 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// A preset with its own number of classes — "resnet18 with 10 classes",
+// "vgg16(num_classes=5)", "I replaced resnet18's fc with nn.Linear(512, 2)"
+// — is the preset with its last fully connected layer giving that many
+// outputs, as fine-tuning does: the rest of the network is unchanged. The
+// whole preset's 1,000 classes would answer another question.
+
+// presetClasses matches the classes said of a preset: "10 classes",
+// "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
+// "Linear(num_ftrs, 3)", "Dense(7".
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)`)
+
+// classesNote is in the note of a preset read with classes of its own.
+const classesNote = " with its last fully connected layer giving "
+
+// headSwap matches the words of a preset's classifier replaced by pasted
+// code: "I replaced resnet18's fc with nn.Linear(512, 10)", "model.fc =
+// nn.Linear(512, 2)", "changed the classifier to".
+var headSwap = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|chang\w*|instead|fine[- ]?tun\w*|transfer)\b|\.(?:fc|classifier|head)(?:\[\d+\])?\s*=`)
+
+// presetHead is the preset src names with the classifier its pasted
+// Linear replaces, when the code read (r) is that one Linear and the words
+// say it replaces the preset's head; nil otherwise. The Linear alone
+// would answer for the head, where the question asks about the network.
+func presetHead(src string, r *reading) *Question {
+	if !pasted(r.front) || len(r.q.Layers) != 1 || !headSwap.MatchString(src) {
+		return nil
+	}
+	if _, ok := r.q.Layers[0].Layer.(calc.Linear); !ok {
+		return nil
+	}
+	q := mentionedPreset(src)
+	if q == nil || !ownClasses(q) {
+		return nil
+	}
+	return q
+}
+
+// ownClasses reports whether q is a preset read with classes of its own:
+// the number of classes is the preset's, not context beside a layer.
+func ownClasses(q *Question) bool {
+	return len(q.Notes) > 0 && strings.Contains(q.Notes[0], classesNote)
+}
+
+// withClasses returns the preset q (named name) with the classes src gives
+// it, and whether src gives any. A Linear pasted with in_features other
+// than those the preset's last layer takes is not this preset's head: q is
+// returned with a doubt saying so.
+func withClasses(q *Question, name, src string) (*Question, bool) {
+	m := submatches(src, presetClasses.FindStringSubmatchIndex(src))
+	if len(m) == 0 {
+		return q, false
+	}
+	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5])
+	i := len(q.Layers) - 1
+	for i >= 0 {
+		if _, ok := q.Layers[i].Layer.(calc.Linear); ok {
+			break
+		}
+		i--
+	}
+	if n <= 0 || n > 1<<20 || i < 0 {
+		return q, false
+	}
+	last := q.Layers[i].Layer.(calc.Linear)
+	s, err := summarize(q)
+	if err != nil {
+		return q, false
+	}
+	in := last.In
+	if k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 }); k >= 0 {
+		in = s.Rows[k].Input[len(s.Rows[k].Input)-1]
+	}
+	cp := *q
+	if said, err := strconv.Atoi(m[3]); err == nil && said != in {
+		cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question's Linear takes %d features, and the last layer of %s takes %d: it is not that layer", said, name, in))
+		return &cp, true
+	}
+	last.Out = n
+	cp.Layers = slices.Clone(q.Layers)
+	cp.Layers[i] = Layer{Layer: last}
+	cp.Preset = ""
+	cp.Canonical = lang.Format(&cp)
+	note := fmt.Sprintf("read as the preset %s"+classesNote+"%d outputs (%d features in) instead of its 1,000: the rest of the network is the preset's", name, n, in)
+	cp.Notes = append([]string{note}, q.Notes...)
+	return &cp, true
+}
