@@ -226,3 +226,40 @@ func TestOutputOfAJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestGlobalPoolOfPresets asks for the output of each reference model's
+// global pooling, and for its output before it, and checks both against
+// PyTorch's AdaptiveAvgPool2d module and the leaf before it. Before,
+// "whats the output of resnet50's avgpool" was answered 1000.
+func TestGlobalPoolOfPresets(t *testing.T) {
+	checked := 0
+	for _, m := range stageModels(t) {
+		gap := len(m.Layers) - 1 // the last: squeeze-and-excitation blocks pool too
+		for gap > 0 && m.Layers[gap].Layer != "AdaptiveAvgPool2d" {
+			gap--
+		}
+		if gap < 1 {
+			continue // applied as a function: no module to check against
+		}
+		for q, want := range map[string][]int{
+			"whats the output of " + m.Model + "'s avgpool":      m.Layers[gap].Output,
+			"output shape of " + m.Model + " before the avgpool": m.Layers[gap-1].Output,
+			m.Model + " feature map size before global pooling":  m.Layers[gap-1].Output,
+		} {
+			got := answerJSON(t, q)
+			layers, _ := got["layers"].([]any)
+			if len(layers) == 0 {
+				t.Errorf("%q: no layers in %v", q, got)
+				continue
+			}
+			last, _ := layers[len(layers)-1].(map[string]any)
+			if fmt.Sprint(last["output"]) != fmt.Sprint(want) {
+				t.Errorf("%q: output %v, PyTorch's is %v", q, last["output"], want)
+			}
+		}
+		checked++
+	}
+	if checked < 20 {
+		t.Errorf("checked %d models, want the 20 or more with an AdaptiveAvgPool2d module", checked)
+	}
+}

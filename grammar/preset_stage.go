@@ -26,7 +26,12 @@ var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][
 // classifierName matches the classifier named as a part ("the classifier of
 // vgg16", "alexnet's classifier", "alexnet.classifier"), not one left out
 // ("without the classifier", which featuresOnly reads).
-var classifierName = regexp.MustCompile(`(?i)(?:^|[^\w])(?:the\s+|its\s+|\.|'s\s+)classifier\b|\bclassifier\s+(?:of|in|part|head|layers?)\b`)
+var classifierName = regexp.MustCompile(`(?i)\b(?:of|in|from)\s+(?:the\s+|its\s+)?classifier\b|'s\s+classifier\b|\.classifier\b|\b[a-z]+\d\w*\s+classifier\b|\bclassifier\s+(?:of|in|part|head|layers?)\b`)
+
+// globalPoolName matches a preset's global pooling named as torchvision
+// names it, or in words, with "before" or "after" when said: "the
+// avgpool", "resnet50's avgpool", "before the global average pooling".
+var globalPoolName = regexp.MustCompile(`(?i)(?:\b(before|after)\s+(?:the\s+|its\s+)?)?\b(?:avgpool|avg[\s_-]?pool(?:ing)?|(?:global\s+)?average\s+pool(?:ing)?|global\s+pool(?:ing)?|gap)\b`)
 
 // upToWord matches the words before a stage that make the question about
 // the network up to the end of it: "up to layer3", "through layer3".
@@ -41,6 +46,9 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	}
 	if classifierName.MatchString(src) {
 		return classifierPart(q, name)
+	}
+	if m := globalPoolName.FindStringSubmatch(src); m != nil {
+		return globalPoolPart(q, name, src, strings.EqualFold(m[1], "before"))
 	}
 	at := stageName.FindStringIndex(src) // where the stage is written
 	if at == nil {
@@ -195,6 +203,45 @@ func classifierPart(q *Question, name string) (*Question, bool) {
 	part := &Question{Input: in, Network: true, Layers: slices.Clone(q.Layers[start:]), Asked: q.Asked}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("the classifier of the preset %s: its layers after the feature extractor (layers %d to %d of `show %s`), on what reaches them: %s", name, start+1, len(q.Layers), name, shapeWords(in))}
+	return part, true
+}
+
+// globalPoolPart is the last global pooling of the preset q on what
+// reaches it, or the network before it (before), or up to it when a
+// receptive field is asked; false when q has none.
+func globalPoolPart(q *Question, name, src string, before bool) (*Question, bool) {
+	i := len(q.Layers) - 1
+	for ; i >= 0; i-- {
+		switch q.Layers[i].Layer.(type) {
+		case calc.GlobalAvgPool, calc.AdaptivePool:
+		default:
+			continue
+		}
+		break
+	}
+	if i < 0 {
+		return nil, false
+	}
+	s, err := summarize(q)
+	if err != nil {
+		return nil, false
+	}
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 })
+	if k < 0 {
+		return nil, false
+	}
+	part := &Question{Input: s.Rows[k].Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
+	how := fmt.Sprintf("the global pooling of the preset %s (layer %d of `show %s`), on what reaches it: %s", name, i+1, name, shapeWords(part.Input))
+	switch {
+	case before:
+		part.Input, part.Layers = q.Input, slices.Clone(q.Layers[:i])
+		how = fmt.Sprintf("the preset %s before its global pooling (layers 1 to %d of `show %s`)", name, i, name)
+	case rfAsked(src):
+		part.Input, part.Layers = q.Input, slices.Clone(q.Layers[:i+1])
+		how = fmt.Sprintf("the preset %s up to its global pooling (layers 1 to %d of `show %s`)", name, i+1, name)
+	}
+	part.Canonical = lang.Format(part)
+	part.Notes = []string{how + fmt.Sprintf(" (the preset on a %s input)", shapeWords(q.Input))}
 	return part, true
 }
 

@@ -69,11 +69,13 @@ func weighted(q *Question) bool {
 }
 
 // sizesLayers reports whether a reading has a layer that changes sizes or
-// has parameters: more than a flatten or an activation.
+// has parameters, with a size of its own: more than a flatten, an
+// activation or a global pool, which words name without numbers ("vgg16
+// before the global average pooling" describes no layer).
 func sizesLayers(q *Question) bool {
 	for _, l := range q.Layers {
 		switch l.Layer.(type) {
-		case calc.Flatten, calc.Activation, calc.Dropout:
+		case calc.Flatten, calc.Activation, calc.Dropout, calc.GlobalAvgPool:
 		default:
 			return true
 		}
