@@ -24,9 +24,10 @@ import (
 var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][a-e]|mixed_[5-7][a-e])(?:\[(\d)\]|\.(\d)\b)?`)
 
 // classifierName matches the classifier named as a part ("the classifier of
-// vgg16", "alexnet's classifier", "alexnet.classifier"), not one left out
+// vgg16", "alexnet's classifier", "alexnet.classifier", "the fc layers of
+// vgg16"), not one left out
 // ("without the classifier", which featuresOnly reads).
-var classifierName = regexp.MustCompile(`(?i)\b(?:of|in|from)\s+(?:the\s+|its\s+)?classifier\b|'s\s+classifier\b|\.classifier\b|\b[a-z]+\d\w*\s+classifier\b|\bclassifier\s+(?:of|in|part|head|layers?)\b`)
+var classifierName = regexp.MustCompile(`(?i)\b(?:of|in|from)\s+(?:the\s+|its\s+)?classifier\b|'s\s+classifier\b|\.classifier\b|\b[a-z]+\d\w*\s+classifier\b|\bclassifier\s+(?:of|in|part|head|layers?)\b|\b(?:fc|fully[- ]connected|dense|linear)\s+layers\b`)
 
 // globalPoolName matches a preset's global pooling named as torchvision
 // names it, or in words, with "before" or "after" when said: "the
