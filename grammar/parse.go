@@ -153,6 +153,9 @@ func Parse(src string) (*Question, error) {
 		if iq := withInputSolved(src, q, err); iq != nil {
 			return iq, nil // a network's input asked backwards (input_solve.go)
 		}
+		if sq := withSettingSolved(src, q, err); sq != nil {
+			return sq, nil // a layer's setting asked backwards (setting_solve.go)
+		}
 	}
 	return q, err
 }
