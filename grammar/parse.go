@@ -68,7 +68,7 @@ func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummar
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
-	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) {
+	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)
 	}
 	for _, read := range severalWays {

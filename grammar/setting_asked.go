@@ -60,18 +60,26 @@ var settingAskRE = func() []*regexp.Regexp {
 // not asked ("padding = 1", "padding='same'").
 var valueAfter = regexp.MustCompile(`^\s*(?:[=:]\s*)?(?:\d|['"])`)
 
-// askedSetting is the setting prose asks for, or nil. Of two asked, the
-// first written wins, but an output padding is never a padding.
+// modeBefore matches a padding's mode said before its word: "same pad",
+// "valid padding", "zero padding" is no setting asked.
+var modeBefore = regexp.MustCompile(`(?i)(?:\bsame|\bvalid|['"]same['"]|\bno|\bwithout|\bw/o|\bfull|\breflect\w*|\bcircular|\breplicate)\s*$`)
+
+// askedSetting is the setting prose asks for, or nil, also when two are
+// asked ("what stride and padding": calc.SolveStrideAndPad's question, for
+// the front-ends). An output padding asked is never a padding asked.
 func askedSetting(prose string) *settingAsk {
 	var best *settingAsk
 	for i, re := range settingAskRE {
 		for _, m := range re.FindAllStringIndex(prose, -1) {
 			at, end := settingWordIn(prose, m, settingNames[i].words)
-			if at < 0 || valueAfter.MatchString(prose[end:]) {
+			if at < 0 || valueAfter.MatchString(prose[end:]) || modeBefore.MatchString(prose[:at]) {
 				continue
 			}
 			if settingNames[i].unknown == "pad" && regexp.MustCompile(`(?i)output[_ ]$|out[_ ]?$`).MatchString(prose[:at]) {
 				continue
+			}
+			if best != nil && best.unknown != "outpad" && settingNames[i].unknown != "pad" {
+				return nil // two settings asked: "what stride and padding"
 			}
 			if best == nil || at < best.at {
 				best = &settingAsk{unknown: settingNames[i].unknown, at: at}
@@ -122,8 +130,8 @@ type sizeFact struct {
 // it is wanted, or where the data starts; outputAfter and inputAfter the
 // words after it.
 var (
-	targetBefore = regexp.MustCompile(`(?i)(?:\b(?:into|to|get|gets|want|wanted|need|needed|becomes?|exactly|still|again|match(?:es)?|reach|desired|target|remains?|stays?)|output(?:\s+(?:size|shape|dims?))?\s*(?:is|of|=|==|:|should\s+be|to\s+be|must\s+be|be)?|(?:skip|skip\s+connection|encoder\s+feature|shortcut|other\s+tensor|tensor\s+b)\s+(?:is|of|at|has)|->|→|=>)\s*(?:a|an|the|exactly|still|again|be|of|size|back)?\s*(?:a|an|the|exactly|size|of)?\s*$`)
-	weakBefore   = regexp.MustCompile(`(?i)\b(?:gives?|giving|got|produces?|outputs?|returns?|comes?\s+out\s+(?:at|as))\s*(?:me|us)?\s*(?:a|an)?\s*$`)
+	targetBefore = regexp.MustCompile(`(?i)(?:\b(?:(?:to|should|would|will|must|can|could)\s+(?:get|have|be)|instead\s+of|into|to|want|wanted|need|needed|becomes?|exactly|still|again|match(?:es)?|reach|desired|target|remains?|stays?)|output(?:\s+(?:size|shape|dims?))?\s*(?:is|of|=|==|:|should\s+be|to\s+be|must\s+be|be)?|(?:skip|skip\s+connection|encoder\s+feature|shortcut|other\s+tensor|tensor\s+b)\s+(?:is|of|at|has)|->|→|=>)\s*(?:a|an|the|exactly|still|again|be|of|size|back)?\s*(?:a|an|the|exactly|size|of)?\s*$`)
+	weakBefore   = regexp.MustCompile(`(?i)\b(?:gives?|giving|get|gets|getting|got|produces?|outputs?|returns?|comes?\s+out\s+(?:at|as))\s*(?:me|us)?\s*(?:a|an)?\s*$`)
 	inputBefore  = regexp.MustCompile(`(?i)(?:\b(?:on|from|input|image|map|takes?|turns?|in\s+at|x\s+is|feeding|fed)\s*(?:is|of|=|:|size|shape)?\s*(?:a|an|the|my|size|of)?\s*(?:is|of)?\s*$)`)
 	outputAfter  = regexp.MustCompile(`(?i)^\s*(?:out\b|output|outputs\b|back\s*(?:$|[.,?!:;]))`)
 	inputAfter   = regexp.MustCompile(`(?i)^\s*(?:input|image|feature\s+map|map|in\b|tensor|picture|patch)`)

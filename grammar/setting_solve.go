@@ -2,7 +2,6 @@ package grammar
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -27,18 +26,42 @@ import (
 func withSettingSolved(src string, q *Question, err error) *Question {
 	prose := settingProse(src)
 	ask := askedSetting(prose)
-	if ask == nil {
+	if ask == nil || countsAsked.MatchString(prose) {
 		return nil
 	}
 	l := readSettingLayer(src)
 	if !oneConvSaid(src, l) {
 		return nil
 	}
-	sq := settingSolved(src, prose, ask, l)
-	if sq == nil || !replaces(sq.Solve, q, err) {
+	sq, sizesUsed := settingSolved(prose, ask, l)
+	if sq == nil {
+		return nil
+	}
+	sq.Unused = settingUnused(src, prose, l, settingValues(l, sq.Solve, sizesUsed))
+	if !replaces(sq, q, err) {
 		return nil
 	}
 	return sq
+}
+
+// settingValues are the values a setting question's reading uses: its
+// layer's settings, its sizes and what it solved.
+func settingValues(l settingLayer, sv *calc.Solved, sizes [][]int) map[int]bool {
+	vals := map[int]bool{}
+	for _, xs := range append([][]int{l.kernel, l.stride, l.pad, l.dil, l.outpad}, sizes...) {
+		for _, x := range xs {
+			vals[x] = true
+		}
+	}
+	for _, v := range sv.Solutions {
+		vals[int(v)] = true
+	}
+	for _, vs := range sv.Seconds {
+		for _, v := range vs {
+			vals[int(v)] = true
+		}
+	}
+	return vals
 }
 
 // settingProse is src with its error lines blanked: the numbers of
@@ -54,8 +77,13 @@ func settingProse(src string) string {
 	return string(b)
 }
 
-// errorText matches a line of an error message.
-var errorText = regexp.MustCompile(`(?m)^[^\n]*\b\w*(?:Error|Exception)\b[^\n]*$|(?m)^\s*(?:Traceback|File\s)[^\n]*$`)
+// errorText matches an error message: a line that starts as one, or its
+// words inside prose ("size of tensor a (30) must match tensor b (32).").
+var errorText = regexp.MustCompile(`(?m)^[ \t]*(?:\w*(?:Error|Exception)\b|Traceback|File\s)[^\n]*$|(?i)(?:the\s+)?(?:size\s+of\s+tensor|sizes\s+of\s+tensors|expected\s+size|calculated\s+(?:padded\s+)?(?:input|output)\s+size)[^\n]*?(?:[.!?](?:\s|$)|\n|$)`)
+
+// countsAsked matches counts asked beside a setting: the layer must then
+// be sized, which the front-ends do with the setting they solve.
+var countsAsked = regexp.MustCompile(`(?i)\b(?:macs?|flops|params|parameters|weights|memory|receptive|connections|neurons)\b`)
 
 // otherLayer matches a layer that is not the convolution: the question is
 // then about a network, which this reading does not hold.
@@ -73,35 +101,36 @@ func oneConvSaid(src string, l settingLayer) bool {
 }
 
 // replaces reports whether the setting solved, sv, is the answer to give
-// rather than the reading q: q was refused, solved nothing, or solved
-// something else or to other values.
-func replaces(sv *calc.Solved, q *Question, err error) bool {
+// rather than the reading q: q was refused, solved nothing, solved
+// something else or to other values, or doubts the values sv agrees on.
+func replaces(sq *Question, q *Question, err error) bool {
+	sv := sq.Solve
 	if err != nil || q == nil || q.Solve == nil {
 		return true
 	}
-	if os.Getenv("PAD8DEBUG") != "" {
-		fmt.Fprintf(os.Stderr, "PAD8 front %s %v mine %s %v\n", q.Solve.Unknown, q.Solve.Solutions, sv.Unknown, sv.Solutions)
+	if unexplained(sq.Unused) > 0 && (q.Solve.Unknown == sv.Unknown || len(sv.Solutions) == 0) {
+		return false // both unsure: the front-end's reading says more
 	}
-	return q.Solve.Unknown != sv.Unknown || !slices.Equal(q.Solve.Solutions, sv.Solutions)
+	return q.Solve.Unknown != sv.Unknown || !slices.Equal(q.Solve.Solutions, sv.Solutions) || len(q.Doubts) > 0 || unexplained(q.Unused) > 0
 }
 
-// settingSolved solves the question for the setting asked, or returns
-// nil when the sizes it needs are not said.
-func settingSolved(src, prose string, ask *settingAsk, l settingLayer) *Question {
+// settingSolved solves the question for the setting asked, with the sizes
+// it used, or returns nil when the sizes it needs are not said.
+func settingSolved(prose string, ask *settingAsk, l settingLayer) (*Question, [][]int) {
 	c := calc.Conv{Kernel: l.kernel, Stride: l.stride, Pad: l.pad, Dilation: l.dil, Transposed: l.transposed, In: 1, Out: 1}
 	if c.Transposed {
 		c.OutPad = l.outpad
 	}
 	if c.Validate() != nil {
-		return nil
+		return nil, nil
 	}
 	sizes := settingSizes(prose, l.spans)
 	in, out := pickSizes(prose, sizes, ask.at)
-	if sameAsked(prose, l, ask) {
-		return sameSolved(prose, c, in)
+	if out == nil && sameAsked(prose, l, ask) {
+		return sameSolved(prose, c, in), [][]int{in}
 	}
 	var notes []string
-	keep := keepSaid.MatchString(prose) || addSaid.MatchString(prose)
+	keep := keepSaid.MatchString(prose) || addSaid.MatchString(prose) || l.same
 	if keep && out == nil {
 		out = in
 		notes = append(notes, "the output wanted is the input's size: the size is kept")
@@ -114,14 +143,34 @@ func settingSolved(src, prose string, ask *settingAsk, l settingLayer) *Question
 		notes = append(notes, "no input size given: solved for 32; at stride 1 the setting that keeps the size is the same for every input size")
 	}
 	if in == nil || out == nil || !square(in) || !square(out) {
-		return nil
+		return nil, nil
 	}
 	sv, err := solveSetting(c, ask.unknown, in, out)
 	if err != nil {
+		return nil, nil
+	}
+	notes = append(notes, fmt.Sprintf(settingNote+"%s, input %s, output wanted %s", settingLayerWords(c, ask.unknown), sideWords(in), sideWords(out)))
+	return &Question{Solve: sv, Notes: notes}, [][]int{in, out, nowGives(c, in)}
+}
+
+// nowGives is the size the layer gives now, with the unknown as said
+// or at its default: the size a question says it gets ("gives me 63x63
+// but I need 64x64"); nil when the layer does not size.
+func nowGives(c calc.Conv, in []int) []int {
+	r, err := c.Apply(calc.Shape{1, in[0], in[0]})
+	if err != nil {
 		return nil
 	}
-	notes = append(notes, fmt.Sprintf("read as: %s, input %s, output wanted %s", settingLayerWords(c, ask.unknown), sideWords(in), sideWords(out)))
-	return &Question{Solve: sv, Notes: notes}
+	return []int{r.Output[1]}
+}
+
+// settingNote starts the note that restates a setting question's reading.
+const settingNote = "read as: "
+
+// settingAnswered reports whether q is a setting question this reading
+// solved: one question, whatever "instead of" or "?" in it would split.
+func settingAnswered(q *Question) bool {
+	return q != nil && q.Solve != nil && q.Layers == nil && slices.ContainsFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, settingNote) })
 }
 
 // solveSetting runs calc's solver for the unknown.
@@ -193,7 +242,7 @@ var (
 )
 
 // sameAsked reports whether the question asks how much 'same' padding
-// adds: 'same' said, and a stride, an even kernel, TensorFlow or the
+// adds (it says no output wanted): 'same' said, and a stride, an even kernel, TensorFlow or the
 // sides make it more than PyTorch's symmetric padding.
 func sameAsked(prose string, l settingLayer, ask *settingAsk) bool {
 	if !l.same || l.transposed || ask.unknown != "pad" {
@@ -214,6 +263,6 @@ func sameSolved(prose string, c calc.Conv, in []int) *Question {
 	if err != nil {
 		return nil
 	}
-	notes := []string{fmt.Sprintf("read as: TensorFlow/Keras padding='same', %s, input %s", settingLayerWords(c, "pad"), sideWords(in))}
+	notes := []string{fmt.Sprintf(settingNote+"TensorFlow/Keras padding='same', %s, input %s", settingLayerWords(c, "pad"), sideWords(in))}
 	return &Question{Solve: sv, Notes: slices.Clip(notes)}
 }
