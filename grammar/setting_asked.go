@@ -35,7 +35,7 @@ var settingNames = []struct{ unknown, words string }{
 // padding"), before "= ?", before "do I need", before "needed", after
 // "solve for".
 var settingAskForms = []string{
-	`\b(?:what|which|how\s+much|how\s+many|whats|what's|wat)\s+(?:[a-z'_]+\s+){0,4}?(?:U)\b`,
+	`\b(?:what|which|how\s+much|how\s+many|how\s+big|how\s+large|how\s+wide|whats|what's|wat)\s+(?:[a-z'_]+\s+){0,4}?(?:U)\b`,
 	`\b(?:U)\s*(?:=|:|is|==)?\s*\?`,
 	`\b(?:U)\s+(?:\([^)]*\)\s*)?(?:do|should|would|must|will|can|shall)\s+(?:i|we|you|it|they)\b`,
 	`\b(?:U)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|to\s+use|to\s+set|to\s+choose|works?|would\s+work)\b`,
@@ -64,6 +64,10 @@ var valueAfter = regexp.MustCompile(`^\s*(?:[=:]\s*)?(?:\d|['"])`)
 // "valid padding", "zero padding" is no setting asked.
 var modeBefore = regexp.MustCompile(`(?i)(?:\bsame|\bvalid|['"]same['"]|\bno|\bwithout|\bw/o|\bfull|\breflect\w*|\bcircular|\breplicate)\s*$`)
 
+// valueBefore matches a size written before a setting's word: "a 2x2
+// kernel?" gives it (as "a 3 kernel" does, a kernel's number alone).
+var valueBefore = regexp.MustCompile(`\d\s*[x×]\s*\d+\s*$`)
+
 // askedSetting is the setting prose asks for, or nil, also when two are
 // asked ("what stride and padding": calc.SolveStrideAndPad's question, for
 // the front-ends). An output padding asked is never a padding asked.
@@ -72,7 +76,7 @@ func askedSetting(prose string) *settingAsk {
 	for i, re := range settingAskRE {
 		for _, m := range re.FindAllStringIndex(prose, -1) {
 			at, end := settingWordIn(prose, m, settingNames[i].words)
-			if at < 0 || valueAfter.MatchString(prose[end:]) || modeBefore.MatchString(prose[:at]) {
+			if at < 0 || valueAfter.MatchString(prose[end:]) || modeBefore.MatchString(prose[:at]) || valueBefore.MatchString(prose[:at]) || settingNames[i].unknown == "kernel" && regexp.MustCompile(`\d\s*$`).MatchString(prose[:at]) {
 				continue
 			}
 			if settingNames[i].unknown == "pad" && regexp.MustCompile(`(?i)output[_ ]$|out[_ ]?$`).MatchString(prose[:at]) {
