@@ -129,6 +129,9 @@ func settingSolved(prose string, ask *settingAsk, l settingLayer) (*Question, []
 	if out == nil && sameAsked(prose, l, ask) {
 		return sameSolved(prose, c, in), [][]int{in}
 	}
+	if sizeAsked.MatchString(prose) {
+		return nil, nil // a size asked too: two questions, for the front-ends to split
+	}
 	var notes []string
 	keep := keepSaid.MatchString(prose) || addSaid.MatchString(prose) || l.same
 	if keep && out == nil {
@@ -163,6 +166,10 @@ func nowGives(c calc.Conv, in []int) []int {
 	}
 	return []int{r.Output[1]}
 }
+
+// sizeAsked matches an output size asked beside the setting: "gives what
+// size? and what padding ...", "what's the output shape, and ...".
+var sizeAsked = regexp.MustCompile(`(?i)\bgives?\s+what\b|\bwhat(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:the\s+)?(?:output\s+|spatial\s+|new\s+)?(?:size|shape|dims|dimensions|resolution)\b|\boutput\s+(?:size|shape)\s*\?|\bhow\s+big\s+is\s+the\s+output`)
 
 // settingNote starts the note that restates a setting question's reading.
 const settingNote = "read as: "

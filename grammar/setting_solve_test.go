@@ -78,6 +78,7 @@ func TestSettingNotAsked(t *testing.T) {
 		"what padding does a 3x3 conv use in resnet, and how many parameters on 56x56x64 with 64 filters?",
 		"40x40 input: conv5 -> pool2 -> conv5 -> pool2 -> conv3 (no padding). what padding on the last conv keeps 7x7?",
 		"nn.Conv2d(3, 16, 3, padding=1) then nn.Conv2d(16, 32, 5): what padding on the second keeps 28x28?",
+		"nn.Conv2d(16, 32, 3, dilation=2) on 48x48 gives what size? and what padding keeps it at 48",
 	} {
 		prose := settingProse(src)
 		if sq := withSettingSolved(src, nil, nil); sq != nil {
