@@ -68,7 +68,7 @@ func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummar
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
-	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) {
+	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)
 	}
 	for _, read := range severalWays {
@@ -152,6 +152,9 @@ func Parse(src string) (*Question, error) {
 	if utf8.RuneCountInString(src) <= MaxChars {
 		if iq := withInputSolved(src, q, err); iq != nil {
 			return iq, nil // a network's input asked backwards (input_solve.go)
+		}
+		if sq := withSettingSolved(src, q, err); sq != nil {
+			return sq, nil // a layer's setting asked backwards (setting_solve.go)
 		}
 	}
 	return q, err

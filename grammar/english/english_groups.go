@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -216,16 +217,17 @@ func (r *enReader) strideFromOutput(conv *enAnchor, in int) {
 		return
 	}
 	out, k := r.g.outs[0].dims[0], conv.kernel[0]
-	found := 0
-	for s := 1; s <= k && in >= k; s++ {
-		if (in-k)%s == 0 && (in-k)/s+1 == out {
-			if found != 0 {
-				return
-			}
-			found = s
-		}
+	sv, err := calc.SolveConv(calc.Conv{Kernel: []int{k}, PadMode: calc.PadValid, In: 1, Out: 1}, "stride", 0, in, out)
+	if err != nil {
+		return
 	}
-	if found > 1 {
+	// Only a stride no wider than the kernel (a wider one skips input
+	// values), and the only one, is read from the sizes.
+	fit := slices.DeleteFunc(sv.Solutions, func(s int64) bool { return s > int64(k) })
+	if len(fit) != 1 {
+		return
+	}
+	if found := int(fit[0]); found > 1 {
 		conv.stride = []int{found}
 		r.notes = append(r.notes, fmt.Sprintf("stride %d: the stride that takes %d to %d with a %d-wide kernel and no padding (no stride is said)", found, in, out, k))
 	}

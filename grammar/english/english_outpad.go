@@ -134,52 +134,14 @@ func (r *enReader) outpadTarget(a *enAnchor, inTok int) ([]int, int) {
 	return nil, 0
 }
 
-// outpadSolved tries every output padding below the stride (or the
-// dilation) and keeps those that give out, with a step each.
+// outpadSolved is calc.SolveOutPad's answer, or nil when the layer
+// cannot be solved (no value PyTorch allows to try).
 func (r *enReader) outpadSolved(c calc.Conv, in, out []int) *calc.Solved {
-	top := 0
-	for d := range 2 {
-		top = max(top, calc.Per(c.Stride, d, 1)-1, calc.Per(c.Dilation, d, 1)-1)
-	}
-	sv := &calc.Solved{Unknown: "outpad", Min: 0, Max: int64(top),
-		Question: fmt.Sprintf("output padding that takes %dx%d to %dx%d", in[0], in[1], out[0], out[1])}
-	for op := 0; op <= top; op++ {
-		t := c
-		t.OutPad = []int{op}
-		if t.Validate() != nil {
-			continue
-		}
-		rep, err := t.Apply(calc.Shape{1, in[0], in[1]})
-		if err != nil {
-			continue
-		}
-		got := rep.Output
-		sv.Steps = append(sv.Steps, r.outpadStep(t, in[0], op, got[1]))
-		if len(got) == 3 && got[1] == out[0] && got[2] == out[1] {
-			sv.Solutions = append(sv.Solutions, int64(op))
-			if sv.Layer == nil {
-				sv.Layer = t
-			}
-		}
-	}
-	if len(sv.Steps) == 0 {
+	sv, err := calc.SolveOutPad(c, in, out)
+	if err != nil || len(sv.Steps) == 0 {
 		return nil
 	}
-	if len(sv.Solutions) == 0 {
-		sv.Steps = append(sv.Steps, calc.Step{Quantity: "no output padding works",
-			Note: fmt.Sprintf("the output padding must stay below the stride (or the dilation): 0 to %d; change the padding or the kernel", top)})
-	}
 	return sv
-}
-
-// outpadStep is the output-size rule of a transposed conv with the output
-// padding op put in, along the height.
-func (r *enReader) outpadStep(c calc.Conv, h, op, got int) calc.Step {
-	s, p, d, k := calc.Per(c.Stride, 0, 1), calc.Per(c.Pad, 0, 0), calc.Per(c.Dilation, 0, 1), calc.Per(c.Kernel, 0, 1)
-	return calc.Step{Quantity: fmt.Sprintf("output height with output padding %d", op),
-		Formula: "(H − 1)·s − 2·p + d·(k − 1) + outpad + 1",
-		Values:  []calc.Binding{{Name: "H", Value: int64(h)}, {Name: "s", Value: int64(s)}, {Name: "p", Value: int64(p)}, {Name: "d", Value: int64(d)}, {Name: "k", Value: int64(k)}, {Name: "outpad", Value: int64(op)}},
-		Result:  int64(got)}
 }
 
 // channelArgsUnused names the channel arguments of ConvTranspose2d(16, 8,
