@@ -21,9 +21,9 @@ import (
 
 // The settings in words around a row.
 var (
-	rwArrowRE  = regexp.MustCompile(`\b(\d{1,5})\s*(?:->|→|to)\s*(\d{1,5})\b`)
-	rwPrevRE   = regexp.MustCompile(`\[\s*-1\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\]`)
-	rwInChRE   = regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:input|in)\s+channels?\b|\bin_channels\s*=\s*(\d{1,5})\b|\bfrom\s+(\d{1,5})\s+channels\b|` +
+	rwArrowRE = regexp.MustCompile(`\b(\d{1,5})\s*(?:->|→|to)\s*(\d{1,5})\b`)
+	rwPrevRE  = regexp.MustCompile(`\[\s*-1\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\]`)
+	rwInChRE  = regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:input|in)\s+channels?\b|\bin_channels\s*=\s*(\d{1,5})\b|\bfrom\s+(\d{1,5})\s+channels\b|` +
 		`\b(?:previous|prev|preceding|last|earlier)\s+(?:layer|conv|one|row)\s+(?:has|had|outputs?|gives|gave|produces|ends\s+with)\s+(\d{1,5})\s+(?:channels|filters|feature\s+maps)\b|` +
 		`\b(?:its\s+)?input\s+(?:has|had)\s+(\d{1,5})\s+(?:channels|feature\s+maps)\b|\b(\d{1,5})\s+channels\s+(?:come|coming|go|going)\s+in(?:to\s+it)?\b`)
 	rwKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b|\bk(?:ernel(?:_size)?)?\s*=?\s*(\d{1,2})\b`)
