@@ -164,6 +164,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		assumed = ptReuseShared(src, msg, q, mods, fx)
 	}
 	ptViewMessage(src, prose.batch, q, mods)
+	ptViewMessageLinear(src, prose.batch, q)
 	if !traced {
 		ptTrailingView(f, code, env, q)
 	} else {
