@@ -197,6 +197,7 @@ func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Quest
 	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward, ptThenForward} {
 		if fw := trace(f, mods, env, q); fw != nil {
 			q.Layers = fw
+			ptSharedOf(q)
 			return true
 		}
 	}

@@ -1,0 +1,67 @@
+package paste
+
+// One module object applied several times in forward ("for i in
+// range(5): x = self.conv1(x)", a Siamese branch run on two inputs) is
+// one set of weights: its later applications are sized and computed as
+// it is, but counted with no parameters of their own (calc.Shared), as
+// model.parameters() counts them. torchsummary counts them again, which
+// is what such askers ask about.
+
+import (
+	"fmt"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// sharedApply is the layers of module mod as applied now: the module's
+// own the first time, then each learning layer wrapped as calc.Shared.
+func (t *fwTracer) sharedApply(mod []lang.Layer) []lang.Layer {
+	if len(mod) == 0 {
+		return mod
+	}
+	if t.applied == nil {
+		t.applied = map[*lang.Layer]bool{}
+	}
+	key := &mod[0]
+	if !t.applied[key] {
+		t.applied[key] = true
+		return mod
+	}
+	out := make([]lang.Layer, len(mod))
+	for i, l := range mod {
+		out[i] = l
+		if r, err := l.Layer.Apply(nil); err == nil && r.Params+r.Buffers > 0 {
+			out[i].Layer = calc.Shared{Layer: l.Layer}
+		}
+	}
+	return out
+}
+
+// ptSharedOf names, in each calc.Shared layer of a traced forward, the
+// layer whose weights it uses (the first applied from the same line), and
+// says in a note how the count differs from torchsummary's.
+func ptSharedOf(q *lang.Question) {
+	first := map[lang.Position]int{}
+	var shared, extra int64
+	for i, l := range q.Layers {
+		s, ok := l.Layer.(calc.Shared)
+		if !ok {
+			if _, seen := first[l.Pos]; !seen {
+				first[l.Pos] = i
+			}
+			continue
+		}
+		if j, ok := first[l.Pos]; ok {
+			s.Of = j + 1
+			q.Layers[i].Layer = s
+		}
+		shared++
+		if r, err := s.Layer.Apply(nil); err == nil {
+			extra += r.Params
+		}
+	}
+	if shared > 0 {
+		q.Notes = append(q.Notes, fmt.Sprintf("a module applied again in forward uses the same weights: its %d later application(s) add no parameters (torchsummary lists each and counts %s more)", shared, lang.Group(int(extra))))
+	}
+}
