@@ -369,6 +369,9 @@ func (k *kerasReader) takeShape(b *ptBound) {
 func (k *kerasReader) input(prose ptProse) error {
 	if k.shape == nil {
 		k.proseInput(prose)
+		if k.q.Input == nil {
+			k.kerasWordsInput(prose)
+		}
 		return nil
 	}
 	var dims []int
