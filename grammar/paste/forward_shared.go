@@ -9,6 +9,8 @@ package paste
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -63,5 +65,33 @@ func ptSharedOf(q *lang.Question) {
 	}
 	if shared > 0 {
 		q.Notes = append(q.Notes, fmt.Sprintf("a module applied again in forward uses the same weights: its %d later application(s) add no parameters (torchsummary lists each and counts %s more)", shared, lang.Group(int(extra))))
+	}
+}
+
+// ptSharedSaid marks as used-elsewhere the count the words quote when it
+// is the one a summary gives by counting every application ("torchinfo
+// says 10,512"): it is the asker's puzzle, not a number of this reading.
+func ptSharedSaid(src string, q *lang.Question) {
+	var all int64
+	shared := false
+	for _, l := range q.Layers {
+		s, ok := l.Layer.(calc.Shared)
+		layer := l.Layer
+		if ok {
+			shared, layer = true, s.Layer
+		}
+		if r, err := layer.Apply(nil); err == nil {
+			all += r.Params
+		}
+	}
+	if !shared || all <= 0 {
+		return
+	}
+	for _, text := range []string{lang.Group(int(all)), strconv.FormatInt(all, 10)} {
+		if i := strings.Index(src, text); i >= 0 {
+			q.Unused = append(q.Unused, lang.Unused{Text: text, Pos: ptOffsetPos(src, i),
+				Why: "what a summary that counts every application of a shared module gives; the model holds each module's weights once"})
+			return
+		}
 	}
 }

@@ -27,7 +27,7 @@ type kerasRow struct {
 // kerasRowRE is one row of model.summary() with its borders taken out:
 // a name, the class in brackets (perhaps cut short, perhaps on the next
 // line, perhaps missing), the output shape, the count (or "?").
-var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+))*)\s*,?\s*\)\]?(?:\s+([\d,]+|\?+|\.{3}|…)|\s*$)`)
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+|_{2,}))*)\s*,?\s*\)\]?(?:\s+([\d,]+|\?+|_{2,}|\.{3}|…)|\s*$)`)
 
 // kerasBorders are the characters of the summary's table borders.
 var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
@@ -53,7 +53,7 @@ func kerasSummaryRows(src string) []kerasRow {
 		}
 		row := kerasRow{Type: kerasTypeOf(typ, name), Name: name, Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
 		row.NoCount = m[8] < 0
-		if count := kerasRowCount(line, m); strings.Trim(count, "?.…") != "" {
+		if count := kerasRowCount(line, m); strings.Trim(count, "?.…_") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				continue
@@ -65,7 +65,7 @@ func kerasSummaryRows(src string) []kerasRow {
 			if err != nil || v > calc.MaxSize {
 				v = 0 // None
 			}
-			row.Blank = row.Blank || strings.Trim(strings.TrimSpace(d), "?") == "" && strings.TrimSpace(d) != ""
+			row.Blank = row.Blank || strings.Trim(strings.TrimSpace(d), "?_") == "" && strings.TrimSpace(d) != ""
 			row.Out = append(row.Out, v)
 		}
 		rows = append(rows, row)

@@ -149,6 +149,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
 	traced := ptTrace(f, mods, env, q)
 	fx.trusted = fx.trusted || traced
+	ptSharedSaid(src, q)
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}

@@ -24,7 +24,7 @@ var (
 	rwArrowRE = regexp.MustCompile(`\b(\d{1,5})\s*(?:->|→|to)\s*(\d{1,5})\b`)
 	rwPrevRE  = regexp.MustCompile(`\[\s*-1\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\]`)
 	rwInChRE  = regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:input|in)\s+channels?\b|\bin_channels\s*=\s*(\d{1,5})\b|\bfrom\s+(\d{1,5})\s+channels\b|` +
-		`\b(?:previous|prev|preceding|last|earlier)\s+(?:layer|conv|one|row)\s+(?:has|had|outputs?|gives|gave|produces|ends\s+with)\s+(\d{1,5})\s+(?:channels|filters|feature\s+maps)\b|` +
+		`\b(?:(?:previous|prev|preceding|last|earlier)\s+(?:layer|conv|one|row)|(?:layer|conv|one|row)\s+before\s+(?:it|this(?:\s+one)?))\s+(?:has|had|outputs?|gives|gave|produces|ends\s+with)\s+(\d{1,5})\s+(?:channels|filters|feature\s+maps)\b|` +
 		`\b(?:its\s+)?input\s+(?:has|had)\s+(\d{1,5})\s+(?:channels|feature\s+maps)\b|\b(\d{1,5})\s+channels\s+(?:come|coming|go|going)\s+in(?:to\s+it)?\b`)
 	rwKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b|\bk(?:ernel(?:_size)?)?\s*=?\s*(\d{1,2})\b`)
 	rwStrideRE = regexp.MustCompile(`(?i)\bstride\s*=?\s*(\d{1,2})\b|\bs\s*=\s*(\d{1,2})\b`)
@@ -149,7 +149,7 @@ func rwRowSizes(row []string, line int) []lang.Unused {
 
 // rwRowRE is a torchsummary conv row, on a line of its own or in a
 // sentence: "Conv2d-1  [-1, 64, 112, 112]  9,408".
-var rwRowRE = regexp.MustCompile(`\b(Conv2d)-(\d+)\s+\[\s*-1((?:\s*,\s*\d+)+)\s*\]\s+(\d{1,3}(?:,\d{3})+|\d+|\?+)`)
+var rwRowRE = regexp.MustCompile(`\b(Conv2d)-(\d+)\s+\[\s*-1((?:\s*,\s*\d+)+)\s*\]\s+(\d{1,3}(?:,\d{3})+|\d+|\?+|_{2,})`)
 
 // rwRow is the one conv row of src and its line; ok false for none or
 // several.
