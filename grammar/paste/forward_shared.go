@@ -95,3 +95,17 @@ func ptSharedSaid(src string, q *lang.Question) {
 		}
 	}
 }
+
+// ptShiftFrom moves the question's references to layers (its Fix and its
+// At) one place on from index i, where a layer was just inserted (the
+// flatten before a Linear): they keep naming the layer they named.
+func ptShiftFrom(q *lang.Question, i int) {
+	if q.Fix != nil && q.Fix.Layer >= i {
+		q.Fix.Layer++
+	}
+	for k := range q.At {
+		if q.At[k].Layer >= i {
+			q.At[k].Layer++
+		}
+	}
+}
