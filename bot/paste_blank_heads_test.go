@@ -39,7 +39,7 @@ func TestPasteBlankHeads(t *testing.T) {
 			}
 		})
 	})
-	if n < 20 {
-		t.Errorf("%d p8- cases; want at least 20", n)
+	if n < 22 {
+		t.Errorf("%d p8- cases; want at least 22", n)
 	}
 }

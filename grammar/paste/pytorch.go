@@ -166,6 +166,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	}
 	ptViewMessage(src, prose.batch, q, mods)
 	ptViewMessageLinear(src, prose.batch, q)
+	ptViewAsked(src, q)
 	if !traced {
 		ptTrailingView(f, code, env, q)
 	} else {

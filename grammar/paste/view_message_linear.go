@@ -67,3 +67,25 @@ func ptViewMessageLinear(src string, batch int, q *lang.Question) {
 	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
 	q.At = []lang.At{{Layer: 0, What: lang.AtInFeatures, Name: name}}
 }
+
+// ptViewAsked makes the view what the first line answers when a view's
+// message is pasted (its shape is invalid, or it folded the batch) and
+// the reading flattens: the values one sample brings to it are what goes
+// in the view, not the network's totals. Nothing changes when the
+// question already names what it asks.
+func ptViewAsked(src string, q *lang.Question) {
+	if len(q.At) > 0 || q.Input == nil || !(errViewRE.MatchString(src) || errBatchRE.MatchString(src)) || !ptViewFigureRE.MatchString(src) {
+		return
+	}
+	for _, a := range q.Asked {
+		if a != "output" {
+			return
+		}
+	}
+	for i, l := range q.Layers {
+		if _, ok := l.Layer.(calc.Flatten); ok {
+			q.At = []lang.At{{Layer: i, What: lang.AtFlattened, Name: "the Linear after the view"}}
+			return
+		}
+	}
+}

@@ -145,6 +145,28 @@ my batch is NHWC from numpy I guess. once I permute(0, 3, 1, 2), what shape does
 """, [16, 24], "[64, 1, 28, 28] -> conv 5x5 -> [64, 16, 24, 24]",
      torch_check=lambda: run(nn.Conv2d(1, 16, 5), (64, 1, 28, 28))[0][:1] + [side(nn.Conv2d(1, 16, 5), (1, 1, 28, 28))])
 
+case("p8-view-batch-fold-shorthand", "view", """
+ValueError: Expected input batch_size (128) to match target batch_size (32).
+
+my net: conv(1,16,3) pool2 conv(16,16,3) pool2 then x.view(-1, 16*4*4), inputs are 40x40 grayscale, batch 32. what should go in the view per sample?
+""", [1024], "40->38->19->17->8: 16*8*8 = 1,024 (32*1024/256 = 128 rows)",
+     torch_check=lambda: [flat(seq(nn.Conv2d(1, 16, 3), nn.MaxPool2d(2), nn.Conv2d(16, 16, 3), nn.MaxPool2d(2)), (1, 1, 40, 40))])
+
+case("p8-view-invalid-with-forward", "view", """
+RuntimeError: shape '[-1, 800]' is invalid for input of size 100352
+
+self.conv1 = nn.Conv2d(3, 32, 5)
+self.pool = nn.MaxPool2d(2)
+self.fc = nn.Linear(800, 10)
+def forward(self, x):
+    x = self.pool(F.relu(self.conv1(x)))
+    x = x.view(-1, 800)
+    return self.fc(x)
+
+images 32x32, batch size 16. whats the right number
+""", [6272], "32->28->14: 32*14*14 = 6,272; 16*6,272 = 100,352",
+     torch_check=lambda: [flat(seq(nn.Conv2d(3, 32, 5), nn.MaxPool2d(2)), (1, 3, 32, 32))])
+
 # --- 4. a module applied several times is one set of weights ----------------
 
 case("p8-shared-loop-then-fc", "forward", """
