@@ -128,16 +128,12 @@ func kerasTypeOf(typ, name string) string {
 	return ""
 }
 
-// kerasFromSummary rebuilds layers that give each row's shape and count.
+// summaryRebuild rebuilds layers that give each row's shape and count.
 // A row does not say the kernel or the input, so they are worked out from
 // the count and the row before, and the reading is named in the notes.
-func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
-	return summaryRebuild(rows, q, "", "keras")
-}
-
-// summaryRebuild is kerasFromSummary with the words around the table
-// (which may give a blank row's settings) and the framework that printed
-// it; a blank in the table becomes what is asked (askBlanks).
+// words are the text around the table (they may give a blank row's
+// settings), framework the one that printed it; a blank in the table
+// becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
 	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework}
 	for ri, r := range rows {
