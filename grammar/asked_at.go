@@ -78,7 +78,7 @@ func withAt(src string, q *Question) *Question {
 		return q
 	}
 	cp := *q
-	if len(at) > 0 {
+	if len(at) > 0 && len(q.At) == 0 { // a front-end's own At (a summary's blank row) is kept
 		cp.At = at
 	}
 	cp.Doubts = slices.Clip(q.Doubts)

@@ -107,6 +107,9 @@ func FormatLayer(l calc.Layer) string {
 
 // appendLayer appends FormatLayer(l) to b.
 func appendLayer(b []byte, l calc.Layer) []byte {
+	if s, ok := l.(calc.Shared); ok {
+		return append(appendLayer(b, s.Layer), sharedWords(s)...)
+	}
 	if IsBlock(l) {
 		var sb strings.Builder
 		formatBlock(&sb, l, "")
@@ -481,4 +484,12 @@ func (w *layerWords) frontendLayer(l calc.Layer) {
 			w.word("nobias")
 		}
 	}
+}
+
+// sharedWords mark a layer applied again with an earlier layer's weights.
+func sharedWords(s calc.Shared) string {
+	if s.Of > 0 {
+		return " (same weights as layer " + strconv.Itoa(s.Of) + ")"
+	}
+	return " (same weights as an earlier layer)"
 }

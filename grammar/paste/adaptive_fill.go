@@ -55,6 +55,10 @@ func ptAdaptiveFill(q *lang.Question, fx *ptFixer) bool {
 			}
 		}
 	}
+	if ch == 0 && size != 0 {
+		ch = ptWordsChannels(fx.src) // "the last conv before the pool has 96 output channels"
+		ptAdaptiveInput(q, ch)
+	}
 	n := size * int64(ch)
 	if n == 0 || n > ptLimit {
 		return false
@@ -62,5 +66,8 @@ func ptAdaptiveFill(q *lang.Question, fx *ptFixer) bool {
 	lin.In = int(n)
 	why := fmt.Sprintf("the adaptive pool gives %d channels × %d positions = %d values, whatever the input size", ch, size, n)
 	fx.apply(q, i, lin, c, 0, "in_features", fmt.Sprint(n), 0, why)
+	if q.Input != nil {
+		ptBlankAsked(q, fx.src, i)
+	}
 	return true
 }

@@ -50,6 +50,9 @@ type ptMessage struct {
 	// fixedAsked: the words ask about the layer once fixed ("what
 	// in_channels should it have, and how many params then?")
 	fixedAsked bool
+	// nhwc: the words say the input is channels-last ("NHWC", a
+	// permute(0, 3, 1, 2))
+	nhwc bool
 }
 
 // errFixedAskedRE are words that ask about a layer once its error is
@@ -85,7 +88,7 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
 	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
-		errRankRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
+		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the
@@ -141,7 +144,10 @@ func ptMatchMessage(src string) *ptMessage {
 	}
 	if g := errChannelsRE.FindStringSubmatchIndex(src); g != nil {
 		groups, _ := strconv.Atoi(src[g[2]:g[3]])
-		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0])}
+		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src)}
+	}
+	if m := ptWeightMessage(src, at); m != nil {
+		return m
 	}
 	if g := errRankRE.FindStringSubmatchIndex(src); g != nil {
 		return &ptMessage{kind: "rank", weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[8]:g[9]]), pos: at(g[0])}
@@ -182,7 +188,12 @@ func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
 	case "linear":
 		m.applyLinear(q, fx)
 	case "conv":
+		if m.nhwc && m.applyChannelsLast(q) {
+			return
+		}
 		m.applyConv(q, fx)
+	case "weight":
+		m.applyWeight(q)
 	case "checkpoint":
 		m.applyCheckpoint(q, fx)
 	case "rank":

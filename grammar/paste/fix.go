@@ -74,6 +74,9 @@ func (f *ptFixer) fix(q *lang.Question, i int, in calc.Shape) bool {
 		}
 		why := fmt.Sprintf("what reaches it, %s, flattens to %d values", ptShapeText(in), n)
 		f.apply(q, i, x, c, 0, "in_features", text, was, why)
+		if was == 0 && len(q.At) == 0 {
+			ptBlankAsked(q, f.src, i) // the ??? is the question
+		}
 		return true
 	case calc.Conv:
 		if !f.convs || len(in) < 2 || x.Groups > 1 || x.Depthwise || (x.In != 0 && x.In == in[0]) || (x.In == 0 && !ptUnknownArg(c, 0, "in_channels")) {

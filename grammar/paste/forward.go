@@ -57,6 +57,9 @@ type fwTracer struct {
 	// max_pool2d(relu(conv1(x)), 2) then flatten then fc"): modules are
 	// named without self., functions without F.
 	bare bool
+	// applied are the modules forward has applied, by their first layer:
+	// applied again, they share its weights (sharedApply)
+	applied map[*lang.Layer]bool
 }
 
 // fwStmt is one statement of forward's body: its nodes, and the statements

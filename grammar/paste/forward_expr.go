@@ -250,7 +250,7 @@ func (t *fwTracer) apply(v fwVal, n *ptNode, calls []*ptGroup) fwVal {
 				return fwVal{}
 			}
 			t.used[v.name] = true
-			v = t.push(in, v.mod...)
+			v = t.push(in, t.sharedApply(v.mod)...)
 		case v.kind == fwMethod:
 			v = t.callMethod(v, n, g)
 		default:
@@ -273,7 +273,7 @@ func (t *fwTracer) tensorArg(nodes []*ptNode) fwVal {
 		return v
 	}
 	t.used[v.name] = true
-	return t.push(x, v.mod...)
+	return t.push(x, t.sharedApply(v.mod)...)
 }
 
 // push appends layers to a tensor's chain.

@@ -14,7 +14,7 @@ import (
 
 // kerasRE finds what only Keras code has: its class names (Conv2D with a
 // capital D, Dense, MaxPooling2D), its keywords and model.summary() rows.
-var kerasRE = regexp.MustCompile(`\b(?:keras|tensorflow|Keras|TensorFlow)\b|\btf\.|\blayers\.[A-Z]|\bmodel\.add\(|\binput_shape\b|\b(?:Conv[123]D|Conv[123]DTranspose|SeparableConv[12]D|DepthwiseConv2D|Dense|MaxPooling[123]D|AveragePooling[123]D|MaxPool[123]D|AvgPool[123]D|GlobalAveragePooling[123]D|GlobalMaxPooling[123]D|BatchNormalization|SimpleRNN|LayerNormalization|InputLayer|Bidirectional)\(|\bfilters\s*=|\bunits\s*=|\bstrides\s*=|\breturn_sequences\b|\buse_bias\b|\(None, [\d, None]*\)\s+[\d,?]+|[│┃]\s*\(None,|\bTotal params:|\bmodel\.summary\(\)`)
+var kerasRE = regexp.MustCompile(`\b(?:keras|tensorflow|Keras|TensorFlow)\b|\btf\.|\blayers\.[A-Z]|\bmodel\.add\(|\binput_shape\b|\b(?:Conv[123]D|Conv[123]DTranspose|SeparableConv[12]D|DepthwiseConv2D|Dense|MaxPooling[123]D|AveragePooling[123]D|MaxPool[123]D|AvgPool[123]D|GlobalAveragePooling[123]D|GlobalMaxPooling[123]D|BatchNormalization|SimpleRNN|LayerNormalization|InputLayer|Bidirectional)\(|\bfilters\s*=|\bunits\s*=|\bstrides\s*=|\breturn_sequences\b|\buse_bias\b|\(None, [\d, None]*\)\s+[\d,?]+|[│┃]\s*\(None,|\([A-Z][A-Za-z]*[0-9]?D?\)\s+\(None,|\bTotal params:|\bmodel\.summary\(\)`)
 
 func kerasScore(src string) int {
 	if !kerasMarked(src) {
@@ -108,7 +108,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		prose := ptReadProse(f)
 		q.Asked = prose.asked
 		q.Input = kerasSummaryInput(prose, rows)
-		if err := kerasFromSummary(rows, q); err != nil {
+		if err := summaryRebuild(rows, q, src, "keras"); err != nil {
 			return nil, err
 		}
 		withAddedLayer(orig, src, "keras", rows, q)
@@ -369,6 +369,9 @@ func (k *kerasReader) takeShape(b *ptBound) {
 func (k *kerasReader) input(prose ptProse) error {
 	if k.shape == nil {
 		k.proseInput(prose)
+		if k.q.Input == nil {
+			k.kerasWordsInput(prose)
+		}
 		return nil
 	}
 	var dims []int

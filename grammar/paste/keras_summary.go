@@ -14,15 +14,20 @@ import (
 // kerasRow is one row of model.summary(): `conv2d (Conv2D)  (None, 30, 30, 32)  896`.
 type kerasRow struct {
 	Type   string
+	Name   string // the row's layer name as printed: "conv2d_1", "Conv2d-2"
 	Pos    lang.Position
-	Out    []int // channels-last as printed, batch dropped; 0 for None
-	Params int64
+	Out    []int // channels-last as printed, batch dropped; 0 for None or a ?
+	Params int64 // -1 for a ? or no count
+	// Blank is true when the output shape holds a ? to fill
+	// ("(None, ?, ?, 32)"); NoCount when the row has no count at all
+	// (cut off, or a table pasted without that column).
+	Blank, NoCount bool
 }
 
 // kerasRowRE is one row of model.summary() with its borders taken out:
 // a name, the class in brackets (perhaps cut short, perhaps on the next
 // line, perhaps missing), the output shape, the count (or "?").
-var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+))*)\s*,?\s*\)\]?\s+([\d,]+|\?+|\.{3}|…)`)
+var kerasRowRE = regexp.MustCompile(`^\s*([A-Za-z_][\w.]*)\s*(?:\(([A-Za-z][\w]*)\)?\s*)?\[?\((None(?:\s*,\s*(?:\d+|None|\?+|_{2,}))*)\s*,?\s*\)\]?(?:\s+([\d,]+|\?+|_{2,}|\.{3}|…)|\s*$)`)
 
 // kerasBorders are the characters of the summary's table borders.
 var kerasBorders = strings.NewReplacer("│", " ", "┃", " ", "|", " ", "║", " ")
@@ -46,8 +51,9 @@ func kerasSummaryRows(src string) []kerasRow {
 		if i+1 < len(lines) && !kerasRowRE.MatchString(kerasBorders.Replace(lines[i+1])) {
 			typ += kerasTypeTail(kerasBorders.Replace(lines[i+1]), typ == "")
 		}
-		row := kerasRow{Type: kerasTypeOf(typ, name), Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
-		if count := strings.ReplaceAll(line[m[8]:m[9]], ",", ""); strings.Trim(count, "?.…") != "" {
+		row := kerasRow{Type: kerasTypeOf(typ, name), Name: name, Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
+		row.NoCount = m[8] < 0
+		if count := kerasRowCount(line, m); strings.Trim(count, "?.…_") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				continue
@@ -59,6 +65,7 @@ func kerasSummaryRows(src string) []kerasRow {
 			if err != nil || v > calc.MaxSize {
 				v = 0 // None
 			}
+			row.Blank = row.Blank || strings.Trim(strings.TrimSpace(d), "?_") == "" && strings.TrimSpace(d) != ""
 			row.Out = append(row.Out, v)
 		}
 		rows = append(rows, row)
@@ -121,18 +128,34 @@ func kerasTypeOf(typ, name string) string {
 	return ""
 }
 
-// kerasFromSummary rebuilds layers that give each row's shape and count.
+// summaryRebuild rebuilds layers that give each row's shape and count.
 // A row does not say the kernel or the input, so they are worked out from
 // the count and the row before, and the reading is named in the notes.
-func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
-	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows)}
+// words are the text around the table (they may give a blank row's
+// settings), framework the one that printed it; a blank in the table
+// becomes what is asked (askBlanks).
+func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
+		if r.Blank && r.Type != "Flatten" {
+			l, ok := rb.fillBlankShape()
+			if !ok {
+				return rb.fail("I cannot fill the ? of this row's output shape: say the layer's settings (e.g. \"pool 2x2, stride 2\") or paste the row before it")
+			}
+			if err := rb.check(l); err != nil {
+				return err
+			}
+			rb.blankRow(true)
+			continue
+		}
+		flatBlank := false
 		if rb.out == nil && r.Type == "Flatten" && rb.prev != nil {
 			// "flatten (Flatten) (None, ???) 0": what the row before flattens to
 			if n, err := rb.prev.Elements(); err == nil && n <= calc.MaxSize {
 				rb.out = calc.Shape{int(n)}
 				rb.note("row %d: the ? in the output shape is %s", ri+1, lang.Group(int(n)))
+				flatBlank = true
 			}
 		}
 		if rb.out == nil && r.Type != "InputLayer" {
@@ -148,11 +171,15 @@ func kerasFromSummary(rows []kerasRow, q *lang.Question) error {
 		if err := rb.check(l); err != nil {
 			return err
 		}
+		if flatBlank {
+			rb.blankRow(true)
+		}
 	}
 	if len(q.Layers) == 0 {
 		return &lang.Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
 	}
 	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
+	askBlanks(q, rb.blanks)
 	return nil
 }
 
@@ -165,6 +192,11 @@ type kerasRebuild struct {
 	r    kerasRow
 	out  calc.Shape
 	rows int // how many rows the summary has
+	// words are the text around the table, framework "keras" or
+	// "pytorch"; blanks the rows whose ? is asked; blankHow how the
+	// last blank shape was filled.
+	words, framework, blankHow string
+	blanks                     []lang.At
 }
 
 func (rb *kerasRebuild) fail(msg string) error {
@@ -189,7 +221,8 @@ func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
 			return nil, false, rb.fail("a transposed conv row needs the row before it and its count")
 		}
 		l, err = kerasTransposedFromRow(r, out, rb.prev)
-	case strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && len(out) >= 2 && r.Params < 0 && rb.prev == nil && rb.ri+1 < rb.rows:
+	case rb.prev == nil && rb.ri+1 < rb.rows && len(out) >= 2 && (strings.HasPrefix(t, "Conv") && strings.HasSuffix(t, "D") && r.Params < 0 ||
+		strings.Contains(t, "Pool") && !strings.HasPrefix(t, "Global")):
 		// "conv2d_1 (Conv2D) (None, 60, 60, 12) ...": the row above the one
 		// asked about says what reaches it, not its own kernel
 		rb.note("row %d: no count and no row before it: read only for what it gives the next row, (None, %s)", rb.ri+1, kerasLastText(out))
@@ -265,9 +298,12 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 	if _, ok := l.(calc.BatchNorm); ok {
 		rep.Params += rep.Buffers
 	}
-	if r.Params < 0 {
+	if r.Params < 0 && rb.countBlank() {
 		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))
-	} else if rep.Params != r.Params {
+		if !r.Blank {
+			rb.blankRow(false)
+		}
+	} else if r.Params >= 0 && rep.Params != r.Params {
 		rb.note("row %d: the summary says %s parameters but this reading gives %s", rb.ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params)))
 	}
 	rb.prev = rb.out

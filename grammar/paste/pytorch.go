@@ -149,6 +149,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	fx.trusted = ptSaysProblem(src) || prose.whatIf != nil // "if I resize to 96x96, what does the Linear need?"
 	traced := ptTrace(f, mods, env, q)
 	fx.trusted = fx.trusted || traced
+	ptSharedSaid(src, q)
 	if err := ptInput(f, env, prose, q); err != nil {
 		return nil, err
 	}
@@ -164,6 +165,8 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		assumed = ptReuseShared(src, msg, q, mods, fx)
 	}
 	ptViewMessage(src, prose.batch, q, mods)
+	ptViewMessageLinear(src, prose.batch, q)
+	ptViewAsked(src, q)
 	if !traced {
 		ptTrailingView(f, code, env, q)
 	} else {
@@ -196,6 +199,7 @@ func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Quest
 	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward, ptThenForward} {
 		if fw := trace(f, mods, env, q); fw != nil {
 			q.Layers = fw
+			ptSharedOf(q)
 			return true
 		}
 	}

@@ -669,6 +669,7 @@ func ptFinish(q *lang.Question, framework string, fixer *ptFixer) {
 					q.Notes = append(q.Notes, fmt.Sprintf("%s receives a %v feature map: flattened to %d values first, %s", name, []int(in), n, how))
 					fl := lang.Layer{Layer: calc.Flatten{}, Pos: l.Pos}
 					q.Layers = slices.Insert(q.Layers, i, fl)
+					ptShiftFrom(q, i)
 					in = calc.Shape{int(n)}
 					continue
 				}

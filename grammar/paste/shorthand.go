@@ -40,6 +40,9 @@ func (w *ptModuleWalk) ptShorthandSpec(c *ptCall) (ptSpec, bool) {
 		for _, n := range a.Nodes {
 			_, bound := w.env[n.Ident]
 			if n.Num == "" && n.Group == nil && !ptShorthandPunct[n.Punct] && n.Ident != "True" && n.Ident != "False" && n.Str == "" && !bound {
+				if ptProseArgs(c.Args) {
+					return ptSpec{}, false // "that conv (no padding, stride 1)": a remark in brackets, not a call
+				}
 				if len(c.Args) > 1 || ptShorthandNames[strings.ToLower(c.Name)] != "" {
 					w.shorthandSkipped(c, n)
 				} // else a module called on a tensor: conv1(x)

@@ -21,9 +21,11 @@ import (
 
 // The settings in words around a row.
 var (
-	rwArrowRE  = regexp.MustCompile(`\b(\d{1,5})\s*(?:->|→|to)\s*(\d{1,5})\b`)
-	rwPrevRE   = regexp.MustCompile(`\[\s*-1\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\]`)
-	rwInChRE   = regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:input|in)\s+channels?\b|\bin_channels\s*=\s*(\d{1,5})\b|\bfrom\s+(\d{1,5})\s+channels\b`)
+	rwArrowRE = regexp.MustCompile(`\b(\d{1,5})\s*(?:->|→|to)\s*(\d{1,5})\b`)
+	rwPrevRE  = regexp.MustCompile(`\[\s*-1\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\]`)
+	rwInChRE  = regexp.MustCompile(`(?i)\b(\d{1,5})\s+(?:input|in)\s+channels?\b|\bin_channels\s*=\s*(\d{1,5})\b|\bfrom\s+(\d{1,5})\s+channels\b|` +
+		`\b(?:(?:previous|prev|preceding|last|earlier)\s+(?:layer|conv|one|row)|(?:layer|conv|one|row)\s+before\s+(?:it|this(?:\s+one)?))\s+(?:has|had|outputs?|gives|gave|produces|ends\s+with)\s+(\d{1,5})\s+(?:channels|filters|feature\s+maps)\b|` +
+		`\b(?:its\s+)?input\s+(?:has|had)\s+(\d{1,5})\s+(?:channels|feature\s+maps)\b|\b(\d{1,5})\s+channels\s+(?:come|coming|go|going)\s+in(?:to\s+it)?\b`)
 	rwKernelRE = regexp.MustCompile(`(?i)\b(\d{1,2})\s*[x×]\s*(\d{1,2})\b|\bk(?:ernel(?:_size)?)?\s*=?\s*(\d{1,2})\b`)
 	rwStrideRE = regexp.MustCompile(`(?i)\bstride\s*=?\s*(\d{1,2})\b|\bs\s*=\s*(\d{1,2})\b`)
 	rwPadRE    = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*=?\s*(\d{1,2})\b|\bp\s*=\s*(\d{1,2})\b`)
@@ -86,6 +88,9 @@ func tsRowWithWords(src string) (*lang.Question, bool) {
 		c.Pad = []int{rwFirstInt(p)}
 	}
 	q := &lang.Question{Input: in, Asked: []string{"params"}}
+	if in == nil {
+		q.Input = rwInputBack(c, dims)
+	}
 	return rwBias(q, c, words, row, line)
 }
 
@@ -144,7 +149,7 @@ func rwRowSizes(row []string, line int) []lang.Unused {
 
 // rwRowRE is a torchsummary conv row, on a line of its own or in a
 // sentence: "Conv2d-1  [-1, 64, 112, 112]  9,408".
-var rwRowRE = regexp.MustCompile(`\b(Conv2d)-(\d+)\s+\[\s*-1((?:\s*,\s*\d+)+)\s*\]\s+(\d{1,3}(?:,\d{3})+|\d+|\?+)`)
+var rwRowRE = regexp.MustCompile(`\b(Conv2d)-(\d+)\s+\[\s*-1((?:\s*,\s*\d+)+)\s*\]\s+(\d{1,3}(?:,\d{3})+|\d+|\?+|_{2,})`)
 
 // rwRow is the one conv row of src and its line; ok false for none or
 // several.
@@ -166,4 +171,30 @@ func rwRow(src string) (row []string, line int, ok bool) {
 func tsAnyRow(src string) bool {
 	_, _, ok := rwRow(src)
 	return ok
+}
+
+// rwInputBack is the input a stride-1 conv's row was computed from: its
+// output size plus the kernel's reach less the padding (28 with 3x3 and
+// padding 1 comes from 28). Nil for a stride above 1 (several inputs give
+// the row's output) or a size that does not come out whole.
+func rwInputBack(c calc.Conv, dims []int) calc.Shape {
+	if len(c.Stride) > 0 && c.Stride[0] != 1 || len(c.Kernel) != 1 || len(dims) != 3 {
+		return nil
+	}
+	p := 0
+	if len(c.Pad) == 1 {
+		p = c.Pad[0]
+	}
+	in := calc.Shape{c.In}
+	for _, d := range dims[1:] {
+		n := d + c.Kernel[0] - 1 - 2*p
+		if n < 1 {
+			return nil
+		}
+		in = append(in, n)
+	}
+	if r, err := c.Apply(in); err != nil || !r.Output.Equal(calc.Shape(dims)) {
+		return nil
+	}
+	return in
 }

@@ -17,8 +17,9 @@ import (
 )
 
 // tsRowRE is one row of torchsummary's table: the class and its index, the
-// output shape with -1 for the batch, the count (or ? to fill).
-var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*\d+)+)\s*\]\s+([\d,]+|\?+)\s*$`)
+// output shape with -1 for the batch (a size may be a ? to fill), the
+// count (or ? to fill; none when the row was cut off).
+var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*(?:\d+|\?+|_{2,}))+)\s*\](?:\s+([\d,]+|\?+|_{2,}))?\s*$`)
 
 // tsClasses map torchsummary's class names to the summary rows' kinds;
 // the ones not here (activations, dropout) keep the shape and are skipped.
@@ -39,8 +40,8 @@ func tsSummaryRows(src string) []kerasRow {
 		if !ok {
 			continue // ReLU-2, Dropout-5: the shape is kept
 		}
-		row := kerasRow{Type: typ, Pos: lang.Position{Line: i + 1, Col: strings.Index(line, m[1]) + 1}, Params: -1}
-		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?") != "" {
+		row := kerasRow{Type: typ, Name: m[1] + "-" + m[2], Pos: lang.Position{Line: i + 1, Col: strings.Index(line, m[1]) + 1}, Params: -1, NoCount: m[4] == ""}
+		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?_") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				return nil
@@ -49,6 +50,11 @@ func tsSummaryRows(src string) []kerasRow {
 		}
 		var dims []int
 		for _, d := range strings.Split(m[3], ",")[1:] {
+			if strings.Trim(strings.TrimSpace(d), "?_") == "" {
+				row.Blank = true // "[-1, 32, ?, ?]": the size asked for
+				dims = append(dims, 0)
+				continue
+			}
 			v, err := strconv.Atoi(strings.TrimSpace(d))
 			if err != nil || v < 1 || v > calc.MaxSize {
 				return nil
@@ -139,10 +145,12 @@ func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err e
 		q.Input = calc.Shape{prose.channels, prose.dims[0], prose.dims[1]}
 	case len(prose.dims) == 3 && prose.dims[0] <= 4:
 		q.Input = calc.Shape(prose.dims)
+	case tsInputTuple(blank) != nil:
+		q.Input = tsInputTuple(blank)
 	default:
 		return nil, false, nil
 	}
-	if err := kerasFromSummary(rows, q); err != nil {
+	if err := summaryRebuild(rows, q, blank, "pytorch"); err != nil {
 		return nil, true, err
 	}
 	tsExplicitPad(q)
@@ -161,7 +169,7 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	if f, err := ptParseTree(words); err == nil {
 		q.Asked = ptReadProse(f).asked
 	}
-	if err := kerasFromSummary(rows, q); err != nil {
+	if err := summaryRebuild(rows, q, words, "pytorch"); err != nil {
 		return nil, err
 	}
 	withAddedLayer(src, words, "pytorch", rows, q)

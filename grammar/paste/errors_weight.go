@@ -1,0 +1,105 @@
+package paste
+
+// Two readings of PyTorch's conv message: the message cut off after its
+// weight ("Given groups=1, weight of size [64, 1, 7, 7], expected
+// input[5, 64, 70, 70] ..."), whose conv is the weight's; and a
+// channels-last tensor ("expected input[128, 32, 32, 3] to have 3
+// channels, but got 32" with "my tensor is NHWC", "after
+// x.permute(0, 3, 1, 2)"), whose fix is the permute, not the conv.
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+var (
+	// errWeightOnlyRE is the conv message to its weight's shape.
+	errWeightOnlyRE = regexp.MustCompile(`Given groups=(\d+), weight of size \[([\d, ]+)\](?:, expected input\[([\d, ]+)\])?`)
+	// errChannelsLastRE are words that say the tensor is channels-last.
+	errChannelsLastRE = regexp.MustCompile(`(?i)\bNHWC\b|\bchannels?[_ -]last\b|\.permute\(\s*0\s*,\s*3\s*,\s*1\s*,\s*2\s*\)`)
+)
+
+// ptWeightMessage reads a conv message cut off after its weight (or after
+// the input it got); nil when src holds none.
+func ptWeightMessage(src string, at func(int) lang.Position) *ptMessage {
+	g := errWeightOnlyRE.FindStringSubmatchIndex(src)
+	if g == nil {
+		return nil
+	}
+	var groups int
+	fmt.Sscan(src[g[2]:g[3]], &groups)
+	w := ptIntList(src[g[4]:g[5]])
+	if len(w) < 3 || len(w) > 5 || groups < 1 {
+		return nil
+	}
+	if g[6] >= 0 {
+		// cut off after the input it got: the conv message, whose channels
+		// are the input's second size
+		in := ptIntList(src[g[6]:g[7]])
+		if len(in) == len(w) && in[1] != w[1]*groups {
+			return &ptMessage{kind: "conv", groups: groups, weight: w, input: in, pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src)}
+		}
+	}
+	return &ptMessage{kind: "weight", groups: groups, weight: w, pos: at(g[0])}
+}
+
+// applyWeight: the message's conv, read from its weight alone (in
+// channels = the weight's second size times the groups).
+func (m *ptMessage) applyWeight(q *lang.Question) {
+	if len(q.Layers) > 0 {
+		return
+	}
+	k := m.weight[2:]
+	c := calc.Conv{Dims: len(k), In: m.weight[1] * m.groups, Out: m.weight[0], Kernel: k, Groups: m.groups, NoBias: m.noBias}
+	if m.groups == 1 {
+		c.Groups = 0
+	}
+	q.Layers = []lang.Layer{{Layer: c, Pos: m.pos}}
+	q.Notes = append(q.Notes, fmt.Sprintf("the conv of PyTorch's message, read from its weight %v: %d filters of %s over %d input channel(s) a group", m.weight, m.weight[0], ptKernelText(k), m.weight[1]))
+}
+
+// applyChannelsLast: the input of the message is channels-last and the
+// words say so; its last size is the conv's channels. The fix is the
+// permute, and the conv is sized on the permuted input. False when the
+// message's input does not read that way.
+func (m *ptMessage) applyChannelsLast(q *lang.Question) bool {
+	in, w := m.input, m.weight
+	if len(q.Layers) > 0 || len(in) != 4 || len(w) != 4 || in[3] != w[1]*max(m.groups, 1) || in[1] == in[3] {
+		return false
+	}
+	k := w[2:]
+	c := calc.Conv{Dims: 2, In: in[3], Out: w[0], Kernel: k, NoBias: m.noBias}
+	if m.groups > 1 {
+		c.Groups = m.groups
+	}
+	q.Layers = []lang.Layer{{Layer: c, Pos: m.pos}}
+	q.Input = calc.Shape{in[3], in[1], in[2]}
+	if q.Batch == 0 {
+		q.Batch = in[0]
+	}
+	line := "x = x.permute(0, 3, 1, 2)"
+	why := fmt.Sprintf("the input %s is channels-last (N, H, W, C): permuted it is %s, with the %d channels the conv takes", ptShapeText(in), ptShapeText([]int{in[0], in[3], in[1], in[2]}), in[3])
+	q.Fix = &lang.Fix{Layer: 0, Line: line, Why: why}
+	q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+	if len(q.Asked) == 0 {
+		q.Asked = []string{"output"}
+	}
+	return true
+}
+
+// ptProseArgs reports whether a call's arguments are words of prose: an
+// argument with two words in a row ("no padding", "stride 1" after it),
+// as a remark in brackets after a layer's name has.
+func ptProseArgs(args []ptArg) bool {
+	for _, a := range args {
+		for i := 0; i+1 < len(a.Nodes); i++ {
+			if a.Nodes[i].Ident != "" && a.Nodes[i+1].Ident != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
