@@ -803,6 +803,9 @@ var inFeaturesWords = regexp.MustCompile(`(?i)\bin_?features\b|\bin\s+features\b
 // words rather than in code ("Linear(in_features=400, ...)" asks
 // nothing).
 func inFeaturesAsked(src string) bool {
+	if blankInFeatures(src) {
+		return true // asked_headline.go: "what goes in the ???"
+	}
 	for _, m := range inFeaturesWords.FindAllStringIndex(src, -1) {
 		rest := strings.TrimLeft(src[m[1]:], " \t")
 		if strings.HasPrefix(rest, "=") && len(rest) > 1 && strings.TrimLeft(rest[1:], " \t") != "" {
@@ -879,7 +882,7 @@ var biasLeftOut = regexp.MustCompile(`(?i)\bweights?\s+only\b|\bonly\s+(?:the\s+
 // and the bias left out when it says so, though "counting" appears
 // ("not counting bias").
 func withConnections(src string, q *Question) *Question {
-	total := (totalWords.MatchString(src) || leNetWords.MatchString(src)) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
+	total := (totalWords.MatchString(src) || leNetWords.MatchString(src) || layerHas.MatchString(src)) && !oneNeuron.MatchString(withoutBiasClause(src)) && slices.Contains(q.Asked, "connections")
 	leftOut := biasLeftOut.MatchString(src)
 	if !total && !leftOut {
 		return q
