@@ -146,7 +146,7 @@ func enumeratedAsks(src string) []askedFamily {
 var blankWords = regexp.MustCompile(`(?i)\bwhat(?:'s|s|\s+is)?\s+(?:number\s+|value\s+)?(?:goes|go|should\s+go|do\s+i\s+put|should\s+i\s+put|to\s+put|would\s+go)\s+(?:in|into|for|there|here|instead)\b|` +
 	`\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:\?{2,}|_{2,}|blank)|\b(?:what|which)\s+(?:number\s+|value\s+)?(?:replaces|should\s+replace)\b|` +
 	`\bwhat\s+(?:do|should|must)\s+i\s+(?:put\s+instead\s+of|replace)\b|\bwhat\s+should\s+\S+(?:\s*\*\s*\S+)*\s+become\b|` +
-	`\bwhich\s+number\s+(?:goes|should\s+go)\s+in\b|\bper[- ]sample\s+(?:feature\s+count|features|size)\b|` +
+	`\bwhich\s+number\s+(?:goes|should\s+go)\s+in\b|\bfill\s+in\s+(?:the\s+|that\s+|this\s+)?(?:\?+|_+|blank|gap|missing)|\bfill\s+(?:the\s+)?(?:\?{2,}|_{2,}|blank|gap)|\bper[- ]sample\s+(?:feature\s+count|features|size)\b|` +
 	`\bwhere\s+does\s+(?:the\s+|that\s+|this\s+)?\d[\d*x ]*\s+come\s+from\b`)
 
 // blankSite is code whose number a blank stands for: a Linear's first
@@ -174,4 +174,26 @@ func nextMarker(src string, i, end int) bool {
 	}
 	prev := regexp.MustCompile(`(?:^|[\s(:])` + strconv.Itoa(n-1) + regexp.QuoteMeta(src[end:end+1]) + `(?:\s|$)`)
 	return prev.MatchString(src[:i])
+}
+
+// linearOwn says the parameters asked are the Linear's own, not the
+// network's: "how many params will fc have", "params of that layer",
+// "how many parameters will it have" beside a Linear's in_features.
+var linearOwn = regexp.MustCompile(`(?i)\b(?:param(?:eter)?s?|weights)\b[^.?!\n]{0,30}?\b(?:will|does|would|do|should|can)\s+(?:the\s+|that\s+|this\s+|my\s+|its\s+)?(?:new\s+|fixed\s+|last\s+|first\s+)?(?:fc\d*|linear|dense|classifier|head|it|that|layer)\b|` +
+	`\b(?:param(?:eter)?s?|weights)(?:\s+count)?\s+(?:of|in|for)\s+(?:the\s+|that\s+|this\s+|my\s+)?(?:new\s+|fixed\s+|last\s+|first\s+)?(?:fc\d*|linear|dense|classifier|head|that\s+layer|this\s+layer)\b`)
+
+// withLinearAsked returns q asking the parameters of the Linear whose
+// in_features it asks, where the words ask that layer's parameters:
+// "correct in_features and how many params will fc have then?" is
+// answered with the Linear's, not the whole network's.
+func withLinearAsked(src string, q *Question) *Question {
+	if len(q.At) != 1 || q.At[0].What != AtInFeatures || !linearOwn.MatchString(src) {
+		return q
+	}
+	cp := *q
+	if !slices.Contains(q.Asked, "params") {
+		cp.Asked = append(slices.Clone(q.Asked), "params")
+	}
+	cp.At = append(slices.Clone(q.At), At{Layer: q.At[0].Layer, Name: q.At[0].Name})
+	return &cp
 }

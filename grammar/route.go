@@ -126,6 +126,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withLayersAsked,
 	withInputAsked,
 	withUnitWeights,   // asked_headline.go
+	withLinearAsked,   // asked_headline.go
 	withHeadlineAsked, // asked_headline.go: last, so it sees what the others asked
 }
 
