@@ -59,6 +59,9 @@ func withHeadlineAsked(src string, q *Question) *Question {
 			add = append(add, want)
 		}
 	}
+	if looksAt.MatchString(src) && !slices.Contains(answered, "connections") && !slices.Contains(answered, "total connections") && !slices.Contains(add, "connections") {
+		add = append(add, "connections")
+	}
 	if len(add) == 0 {
 		return q
 	}
@@ -197,3 +200,8 @@ func withLinearAsked(src string, q *Question) *Question {
 	cp.At = append(slices.Clone(q.At), At{Layer: q.At[0].Layer, Name: q.At[0].Name})
 	return &cp
 }
+
+// looksAt asks how many inputs one unit reads, with the layer named
+// between: "how many inputs does each output neuron of a 3x3 conv on 64
+// ch look at".
+var looksAt = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers|pixels|weights)\b[^.?!]{0,60}?\b(?:each|one|a|every|single)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)s?\b[^.?!]{0,50}?\b(?:look\s+at|looks\s+at|see|sees|read|reads|connect(?:ed|s)?\s+to)\b`)
