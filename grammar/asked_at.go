@@ -55,6 +55,7 @@ func withAt(src string, q *Question) *Question {
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	refs = append(refs, oneRefs(src, refs)...)
 	refs = append(refs, flattenRefs(src, q)...)
+	refs = append(refs, callRefs(src, q)...) // asked_headline.go: "the Dense(512) layer"
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // The first line of a reply answers what was asked (design.md §4). The
@@ -121,7 +123,7 @@ var layerHas = regexp.MustCompile(`(?i)\bconnections\b[^.?!]{0,100}\b(?:does|do|
 // outputVerbs ask for what comes out of a layer or a network in the verbs
 // askers use: "what does this spit out", "what do I end up with", "what
 // comes out", "what's x.shape at the end", "(H and W)".
-const outputVerbs = `\bspits?\s+out\b|\bspitting\s+out\b|\bend\s+up\s+with\b|\bcomes?\s+out\b|\bcoming\s+out\b|\bx\.shape\b|\(\s*h\s*(?:and|&|,|x|×)\s*w\s*\)`
+const outputVerbs = `\b(?:does|will|would|do)\s+(?:this|it|that|the\s+\w+)\s+(?:keep|preserve|stay\s+at|remain)\s+(?:the\s+)?(?:same\s+)?(?:size|shape|resolution|\d+\s*[x×]\s*\d+)|\bspits?\s+out\b|\bspitting\s+out\b|\bend\s+up\s+with\b|\bcomes?\s+out\b|\bcoming\s+out\b|\bx\.shape\b|\(\s*h\s*(?:and|&|,|x|×)\s*w\s*\)`
 
 // enumerator marks an item of a list of asks: "1)", "(b)", "2.", "ii)".
 var enumerator = regexp.MustCompile(`(?i)(?:^|[\s:;,])(?:\(?(?:[1-9]|[a-h]|i{1,3}|iv)\)|[1-9][.:])\s+(?:the\s+|its\s+|total\s+|number\s+of\s+|no\.\s+of\s+)*`)
@@ -190,7 +192,7 @@ var linearOwn = regexp.MustCompile(`(?i)\b(?:param(?:eter)?s?|weights)\b[^.?!\n]
 // "correct in_features and how many params will fc have then?" is
 // answered with the Linear's, not the whole network's.
 func withLinearAsked(src string, q *Question) *Question {
-	if len(q.At) != 1 || q.At[0].What != AtInFeatures || !linearOwn.MatchString(src) {
+	if len(q.At) != 1 || q.At[0].What != AtInFeatures || !linearOwn.MatchString(src) || soleWeighted(q) {
 		return q
 	}
 	cp := *q
@@ -205,3 +207,45 @@ func withLinearAsked(src string, q *Question) *Question {
 // between: "how many inputs does each output neuron of a 3x3 conv on 64
 // ch look at".
 var looksAt = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers|pixels|weights)\b[^.?!]{0,60}?\b(?:each|one|a|every|single)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)s?\b[^.?!]{0,50}?\b(?:look\s+at|looks\s+at|see|sees|read|reads|connect(?:ed|s)?\s+to)\b`)
+
+// callRef names a layer in prose by its call, an article before it: "the
+// Dense(512) layer", "that nn.Linear(4096, 1000)", "my Dense(128)".
+var callRef = regexp.MustCompile(`(?i)\b(?:the|that|this|my|its|for|does)\s+((?:nn\.|layers\.)?(?:Dense|Linear)\s*\(\s*(\d+)(?:\s*,\s*(\d+))?\s*\))`)
+
+// callRefs are the layers src names by their call in prose: the one
+// Linear with those units (and those inputs, when given).
+func callRefs(src string, q *Question) []atRef {
+	var refs []atRef
+	for _, m := range callRef.FindAllStringSubmatchIndex(src, -1) {
+		a, _ := strconv.Atoi(src[m[4]:m[5]])
+		in, out := 0, a
+		if m[6] >= 0 {
+			in, _ = strconv.Atoi(src[m[4]:m[5]])
+			out, _ = strconv.Atoi(src[m[6]:m[7]])
+		}
+		var of []int
+		for i, l := range q.Layers {
+			if lin, ok := l.Layer.(calc.Linear); ok && lin.Out == out && (in == 0 || lin.In == in) {
+				of = append(of, i)
+			}
+		}
+		if len(of) == 1 {
+			refs = append(refs, atRef{start: m[2], name: src[m[2]:m[3]], layers: of, within: -1})
+		}
+	}
+	return refs
+}
+
+// soleWeighted reports whether q's layers hold parameters in one layer
+// only: the network's counts are that layer's, and the reply names them
+// for it already.
+func soleWeighted(q *Question) bool {
+	reports, _ := computed(q)
+	n := 0
+	for _, r := range reports {
+		if r != nil && r.Weights+r.Biases > 0 {
+			n++
+		}
+	}
+	return n <= 1
+}
