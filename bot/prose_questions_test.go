@@ -26,6 +26,9 @@ type questionCase struct {
 	// Answers, when set, is how many questions the message holds: the
 	// JSON answer must carry that many in "answers" (design.md §3).
 	Answers int `json:"answers"`
+	// Head, when set, are the numbers asked: the reply's "Answer:" line,
+	// within its first three, must give each (design.md §4).
+	Head []int64 `json:"head"`
 }
 
 // proseKnownFailing lists the cases of testdata/questions/prose.jsonl the
@@ -36,6 +39,8 @@ var proseKnownFailing = map[string]string{
 	"cmp-bottleneck-vs-plain": "lacks 69632; lacks 1179648",
 	"never-lenet-s2":          "lacks 12; lacks 5880",
 	"never-lenet-s4":          "lacks 32; lacks 2000",
+	"head8-call-ref-linear":   "the paste front-end reads the words' nn.Linear(50, 5) as a second layer, and the reply has no first line",
+	"head8-come-from-dense":   "the English reading asks the output of 'Dense(32) after 100 inputs: ... where does the extra 32 come from?'",
 }
 
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code
@@ -133,6 +138,7 @@ func checkQuestion(b *bot.Bot, c questionCase) []string {
 			problems = append(problems, fmt.Sprintf("lacks %d", n))
 		}
 	}
+	problems = append(problems, headProblems(text, c.Head)...)
 	unused := map[string]bool{}
 	for _, a := range append([]bot.Reply{reply}, reply.Answers...) {
 		if a.Question != nil {
@@ -170,4 +176,27 @@ func questionTally(passed map[string][2]int) string {
 		}
 	}
 	return sb.String()
+}
+
+// headProblems checks that the first line answering, an "Answer:" line
+// within the reply's first three, gives every number asked.
+func headProblems(text string, head []int64) []string {
+	if len(head) == 0 {
+		return nil
+	}
+	lines := strings.SplitN(text, "\n", 4)
+	first := ""
+	for _, l := range lines[:min(3, len(lines))] {
+		if strings.HasPrefix(l, "Answer:") {
+			first = l
+			break
+		}
+	}
+	var problems []string
+	for _, n := range head {
+		if !containsNumber(first, n) {
+			problems = append(problems, fmt.Sprintf("the first line %q lacks %d", first, n))
+		}
+	}
+	return problems
 }

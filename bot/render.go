@@ -46,8 +46,8 @@ func writeExplained(b *strings.Builder, r Reply, m markup, full bool) {
 	}
 	q := r.Question
 	writeUnsure(b, q, m)
+	writeAsked(b, r, m) // the first line answers what was asked (design.md §4); the fix of the code follows
 	writeFix(b, q, m)
-	writeAsked(b, r, m)
 	writeUnderstood(b, q, m, full)
 	switch {
 	case q.Solve != nil && len(r.Reports) == 0 && r.Summary == nil:

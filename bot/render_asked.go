@@ -205,14 +205,14 @@ func askedCount(r Reply, asked string) string {
 			return "weights = " + large(n)
 		}
 		if ok {
-			return "weights = " + group(rep.Weights)
+			return "weights = " + group(sumOf(r.Reports, rep, func(x calc.Report) int64 { return x.Weights }))
 		}
 	case "biases":
 		if r.Summary != nil {
 			return "biases = " + networkBiases(*r.Summary)
 		}
 		if ok {
-			return "biases = " + group(rep.Biases)
+			return "biases = " + group(sumOf(r.Reports, rep, func(x calc.Report) int64 { return x.Biases }))
 		}
 	case "connections":
 		if ok && rep.Connections > 0 {
@@ -486,4 +486,18 @@ func megabytes(q *grammar.Question, bytes int64) string {
 		return group(bytes/mib) + " MiB"
 	}
 	return strconv.FormatFloat(float64(bytes)/mib, 'f', 2, 64) + " MiB"
+}
+
+// sumOf is a count of every layer of reports, as the parameters are
+// summed ("how many bias terms in the whole net"), or last's own where
+// the reply has no list of layers.
+func sumOf(reports []calc.Report, last calc.Report, count func(calc.Report) int64) int64 {
+	if len(reports) == 0 {
+		return count(last)
+	}
+	var n int64
+	for _, rep := range reports {
+		n += count(rep)
+	}
+	return n
 }

@@ -306,7 +306,7 @@ func listMarker(src string, i, end int) bool {
 		return false
 	}
 	before := strings.TrimRight(src[:i], " \t(")
-	return before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
+	return before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":") || nextMarker(src, i, end)
 }
 
 // indexWords are the words a number after which is an index, not a size.

@@ -55,6 +55,7 @@ func withAt(src string, q *Question) *Question {
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	refs = append(refs, oneRefs(src, refs)...)
 	refs = append(refs, flattenRefs(src, q)...)
+	refs = append(refs, callRefs(src, q)...) // asked_headline.go: "the Dense(512) layer"
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string
@@ -803,6 +804,9 @@ var inFeaturesWords = regexp.MustCompile(`(?i)\bin_?features\b|\bin\s+features\b
 // words rather than in code ("Linear(in_features=400, ...)" asks
 // nothing).
 func inFeaturesAsked(src string) bool {
+	if blankInFeatures(src) {
+		return true // asked_headline.go: "what goes in the ???"
+	}
 	for _, m := range inFeaturesWords.FindAllStringIndex(src, -1) {
 		rest := strings.TrimLeft(src[m[1]:], " \t")
 		if strings.HasPrefix(rest, "=") && len(rest) > 1 && strings.TrimLeft(rest[1:], " \t") != "" {
@@ -879,7 +883,7 @@ var biasLeftOut = regexp.MustCompile(`(?i)\bweights?\s+only\b|\bonly\s+(?:the\s+
 // and the bias left out when it says so, though "counting" appears
 // ("not counting bias").
 func withConnections(src string, q *Question) *Question {
-	total := (totalWords.MatchString(src) || leNetWords.MatchString(src)) && !oneNeuron.MatchString(src) && slices.Contains(q.Asked, "connections")
+	total := (totalWords.MatchString(src) || leNetWords.MatchString(src) || layerHas.MatchString(src)) && !oneNeuron.MatchString(withoutBiasClause(src)) && slices.Contains(q.Asked, "connections")
 	leftOut := biasLeftOut.MatchString(src)
 	if !total && !leftOut {
 		return q

@@ -31,9 +31,9 @@ type askedFamily struct {
 // checked by askedQuantities (doubts.go).
 var askedFamilies = []askedFamily{
 	{"the parameters", regexp.MustCompile(`(?i)\b(?:trainable\s+|learnable\s+|total\s+)?param(?:eter)?s?\b(?:\s*(?:#|count|number|num))?`), []string{"params"}},
-	{"the weights", regexp.MustCompile(`(?i)\bweights\b`), []string{"weights", "params", "connections", "total connections", "param bytes"}},
+	{"the weights", regexp.MustCompile(`(?i)\bweights\b|\bweight\s+(?:matrix|matrices|tensor|count)\b`), []string{"weights", "params", "connections", "total connections", "param bytes"}},
 	{"the biases", regexp.MustCompile(`(?i)\bbiases\b|\bbias\s+(?:terms?|params?|parameters?|values?|weights?|units?|count)\b`), []string{"biases"}},
-	{"the output size", regexp.MustCompile(`(?i)\b(?:output|out)[\s_-]*(?:size|shape|dim\w*|volume|resolution|spatial\s+size|height|width|h\s*(?:,|and|x)\s*w)\b|\b(?:output|out|sequence|seq|signal)[\s_-]*length\b|\blength\s+(?:after|of\s+the\s+output)\b|\b(?:h|w)_?out\b|\bn_[hw]\b|\b(?:feature|activation)\s+maps?\s+(?:size|shape|dim\w*)\b|\bspatial\s+(?:size|dim\w*|resolution)\b|\b(?:size|shape|dim\w*)\s+(?:after|of\s+the\s+output|coming\s+out)\b|\b(?:final|resulting|new)\s+(?:size|shape|dim\w*)\b|\bhow\s+(?:long|big|large)\s+is\s+the\s+(?:flattened\s+|feature\s+)?(?:vector|output)\b|\bvector\s+(?:length|size|dim\w*)\b`), []string{"output", "neurons", "output bytes"}},
+	{"the output size", regexp.MustCompile(`(?i)\b(?:output|out)[\s_-]*(?:size|shape|dim\w*|volume|resolution|spatial\s+size|height|width|h\s*(?:,|and|x)\s*w)\b|\b(?:output|out|sequence|seq|signal)[\s_-]*length\b|\blength\s+(?:after|of\s+the\s+output)\b|\b(?:h|w)_?out\b|\bn_[hw]\b|\b(?:feature|activation)\s+maps?\s+(?:size|shape|dim\w*)\b|\bspatial\s+(?:size|dim\w*|resolution)\b|\b(?:size|shape|dim\w*)\s+(?:after|of\s+the\s+output|coming\s+out)\b|\b(?:final|resulting|new)\s+(?:size|shape|dim\w*)\b|\bhow\s+(?:long|big|large)\s+is\s+the\s+(?:flattened\s+|feature\s+)?(?:vector|output)\b|\bvector\s+(?:length|size|dim\w*)\b|` + outputVerbs), []string{"output", "neurons", "output bytes"}},
 	{"the neurons", regexp.MustCompile(`(?i)\b(?:neurons|units|activations|elements)\b`), []string{"neurons", "output", "total connections", "connections", "output bytes", "memory"}},
 	{"the connections", regexp.MustCompile(`(?i)\bconnections\b`), []string{"connections", "total connections"}},
 	{"the memory", regexp.MustCompile(`(?i)\b(?:bytes|memory|[kmg]i?b|megabytes|gigabytes|kilobytes|vram|ram)\b`), []string{"memory", "param bytes", "output bytes", "tensor bytes"}},
@@ -51,7 +51,7 @@ var askedAfter = regexp.MustCompile(`(?i)^\s*(?:(?:and|,|&|\+)\s*(?:the\s+|its\s
 
 // statedAfter matches what follows a quantity stated, not asked: "output
 // size is 28x28", "params: 1,234", "memory of 3 MB".
-var statedAfter = regexp.MustCompile(`^\s*(?:(?:is|are|was|were|of|=|:|comes?\s+out\s+(?:as|to)|becomes?)\s*)?(?:about\s+|around\s+|~\s*)?[\d(\[]`)
+var statedAfter = regexp.MustCompile(`^\s*(?:(?:is|are|was|were|of|=|:|comes?\s+out\s+(?:as|to)|becomes?)\s*)?(?:about\s+|around\s+|~\s*)?(?:[\d\[]|\(\s*[\d(\[])`)
 
 // wordsAsked lists the families whose quantity src asks for, read from
 // its words alone: in each clause, the first family's name that an ask

@@ -130,6 +130,9 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withFieldAsked,
 	withLayersAsked,
 	withInputAsked,
+	withUnitWeights,   // asked_headline.go
+	withLinearAsked,   // asked_headline.go
+	withHeadlineAsked, // asked_headline.go: last, so it sees what the others asked
 }
 
 // kerasWords say a question is about Keras though no Keras code was

@@ -1111,9 +1111,10 @@ func (r *enReader) connectionsAsked() string {
 // setting (an inverse question).
 func (r *enReader) asked() {
 	connect, gives := false, false
-	for _, t := range r.toks {
+	for i, t := range r.toks {
 		connect = connect || t.kind == 'w' && t.lem == "connect"
-		gives = gives || t.kind == 'w' && (t.lem == "give" || t.raw == "comes" || t.raw == "come")
+		// "where do the extra ones come from" asks why, not what comes out
+		gives = gives || t.kind == 'w' && (t.lem == "give" || t.raw == "comes" || t.raw == "come") && r.lem(i+1) != "from"
 	}
 	for i, t := range r.toks {
 		if t.kind != 'w' {
