@@ -57,6 +57,9 @@ type ssRead struct {
 	stopAt   int
 	repeated int
 	fcSaid   bool // a fully connected layer was named after the stack
+	// reordered: a layer said to come before one said earlier ("maxpool
+	// after a conv"), which the walk, left to right, does not read.
+	reordered bool
 }
 
 // sizeStack reads a stack of convs and pools whose channels are not said,
@@ -71,6 +74,7 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		}
 	}
 	s, ok := r.ssWalk()
+	ok = ok && !s.reordered && !r.parallelSaid() // english_stack_shorthand.go
 	if ok && len(s.input) == 0 {
 		if in, _, _ := r.datasetInput(); len(in) == 3 {
 			s.input = []int{in[1], in[2], in[0]} // "CIFAR-10 images": 32x32x3
@@ -107,7 +111,9 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		c = min(s.input[0], s.input[2])
 	}
 	in := 1
-	if len(s.input) == 3 {
+	if len(s.input) == 3 && allOuts {
+		in = ssInputChannels(s.input) // the filters are said: the parameters shown are the asker's
+	} else if len(s.input) == 3 {
 		in = min(s.input[0], s.input[2])
 	} else if n := r.ssChannelWords(); n > 0 && allOuts {
 		in = n // "a 224x224 RGB image": the filters are said, so the parameters shown are the asker's

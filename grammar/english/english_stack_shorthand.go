@@ -75,6 +75,8 @@ func (w *ssWalker) shorthand(i int) (n int, ok, done bool) {
 	case t.kind == 'p' && w.every >= 0 && t.lem != ":":
 		w.every = -1
 		return 0, true, false
+	case t.kind == 'w' && (t.lem == "stride" || t.lem == "pad" || t.lem == "dilation") && w.saidAgain(i):
+		return 0, false, true // "4 convs: stride 2, stride 1, ...": one value per layer, the general reading's
 	case t.kind == 'w' && (t.lem == "stride" || t.lem == "pad" || t.lem == "dilation") && w.pendingAhead(i):
 		return w.pendingSetting(i)
 	case t.kind == 'w' && t.lem == "same" && r.lem(i+1) == "conv":
@@ -252,6 +254,56 @@ func (w *ssWalker) exceptStep(i int) (int, bool, bool) {
 	return 0, true, true
 }
 
+// saidAgain reports whether the setting at i was already said of the
+// open layer: a list of values, one per layer, is not one layer's.
+func (w *ssWalker) saidAgain(i int) bool {
+	if w.cur < 0 || w.every >= 0 {
+		return false
+	}
+	l := w.s.layers[w.cur]
+	switch w.r.toks[i].lem {
+	case "stride":
+		return l.stride >= 0
+	case "pad":
+		return l.pad >= 0
+	}
+	return l.dil > 0
+}
+
+// ssOrderWords put a layer before one said earlier: "maxpool 2x2 after
+// a 5x5 conv".
+var ssOrderWords = map[string]bool{"after": true, "before": true, "preceded": true, "precedes": true}
+
+// ssParallelWords say that layers run side by side, not one after the
+// other: a size stack does not read them.
+var ssParallelWords = map[string]bool{"branch": true, "branches": true, "parallel": true, "concat": true, "concatenate": true,
+	"concatenated": true, "concatenation": true, "inception": true, "concatenating": true, "paths": true, "towers": true}
+
+// reordered reports whether the layer opening at i is said to come
+// before one said earlier ("maxpool 2x2 after a 5x5 conv").
+func (w *ssWalker) reordered(i int) bool {
+	if len(w.s.layers) < 2 { // the layer opening at i is the last one
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if ssOrderWords[strings.ToLower(w.r.toks[j].raw)] {
+			return true
+		}
+	}
+	return false
+}
+
+// parallelSaid reports whether the question says its layers run side by
+// side (branches, an inception module, a concatenation).
+func (r *enReader) parallelSaid() bool {
+	for _, t := range r.toks {
+		if t.kind == 'w' && ssParallelWords[strings.ToLower(t.raw)] {
+			return true
+		}
+	}
+	return false
+}
+
 // pendingAhead reports whether the setting at i, with no layer open or
 // right after an article, is said of the layer that follows: "a
 // stride-2 3x3 conv".
@@ -309,6 +361,9 @@ func (w *ssWalker) opened() {
 	w.pend = nil
 	if l.pool && w.ptimes > 0 {
 		l.times, w.ptimes = w.ptimes, 0
+	}
+	if w.reordered(l.tok) {
+		w.s.reordered = true
 	}
 	if t := w.r.toks[l.tok]; !l.pool && t.lem == "conv" && t.idx > 0 {
 		l.named = t.idx
@@ -463,6 +518,16 @@ func (r *enReader) ssChannelWords() int {
 		}
 	}
 	return 0
+}
+
+// ssInputChannels is the channels of an input written with three sides,
+// as ssBuild takes its height and width: CxHxW when the first is at most
+// 4 ("3x32x32"), HxWxC otherwise ("32x32x64").
+func ssInputChannels(in []int) int {
+	if in[0] <= 4 {
+		return in[0]
+	}
+	return in[2]
 }
 
 // ssAllOuts reports whether every conv of the layers says its filters.
