@@ -193,7 +193,7 @@ func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
 	case s.convsApart:
 		r.notes = append(r.notes, "how many convs each block has is not said: they keep the size, so it does not change the sizes; one is shown per block")
 	}
-	if s.blocks > 0 {
+	if s.blocks > 1 {
 		n := 0
 		for _, l := range s.layers[s.blockAt:s.blockEnd] {
 			n += max(l.times, 1)

@@ -392,6 +392,7 @@ func (w *ssWalker) finish() bool {
 		return false
 	}
 	w.namedKernels()
+	w.blocksWrittenOut()
 	for _, e := range w.s.every {
 		for k := range w.s.layers {
 			l := &w.s.layers[k]
@@ -402,6 +403,24 @@ func (w *ssWalker) finish() bool {
 		}
 	}
 	return true
+}
+
+// blocksWrittenOut reads "2 blocks: conv3 conv3 pool2 conv3 conv3 pool2"
+// as the blocks written out one after the other, not the first repeated
+// twice: the layers from the block on are the block said N times over.
+func (w *ssWalker) blocksWrittenOut() {
+	s := &w.s
+	n := s.blockEnd - s.blockAt
+	if s.blocks < 2 || s.blockAt < 0 || n <= 0 || len(s.layers)-s.blockAt != n*s.blocks {
+		return
+	}
+	for k := s.blockEnd; k < len(s.layers); k++ {
+		a, b := s.layers[k], s.layers[s.blockAt+(k-s.blockAt)%n]
+		if a.pool != b.pool || a.kernel != b.kernel || a.stride != b.stride || a.pad != b.pad || a.times != b.times {
+			return
+		}
+	}
+	s.blocks, s.blockEnd = 1, len(s.layers)
 }
 
 // unset reports whether l's setting named by lem was not said.
@@ -423,8 +442,14 @@ func unset(l ssLayer, lem string) bool {
 func (w *ssWalker) namedKernels() {
 	var named []int
 	for _, l := range w.s.layers {
-		if !l.pool && l.named > 0 {
+		switch {
+		case l.pool:
+		case l.named%2 == 0 || l.named > 0 && l.kernel > 0:
+			return // "conv2 (conv1 11x11 s4 -> ...)": names; a kernel is odd, said once
+		case l.named > 0:
 			named = append(named, l.named)
+		case l.kernel > 0:
+			return // a conv with its kernel said: the others' numbers name them
 		}
 	}
 	if len(named) == 0 {
