@@ -82,6 +82,9 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 	}
 	// The receptive field of blocks needs no input; other stacks without
 	// one are left to the general reading, which reads lists of settings.
+	if ok && len(s.input) > 0 && r.ssInputAsked(s) {
+		s.input = nil // the smallest input asked: the one tried is not the answer's (grammar/input_solve.go solves it)
+	}
 	rfOnly := len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" && s.blocks > 0 || ok && (r.ssFieldOnly(s) || r.ssInputAsked(s)) // english_stack_shorthand.go
 	if !ok || len(s.input) == 0 && !rfOnly || s.blocks > 0 && s.blockAt < 0 {
 		return false

@@ -30,7 +30,11 @@ type ssWalker struct {
 // setting has no place in one.
 func (r *enReader) ssWalk() (ssRead, bool) {
 	w := &ssWalker{r: r, s: ssRead{blockAt: -1, blockEnd: -1}, cur: -1, group: ssGroup{at: -1, end: -1, closed: -1}, every: -1}
+	errLines := r.errorLines() // english_stack_shorthand.go
 	for i := 0; i < len(r.toks); i++ {
+		if len(errLines) > 0 && r.onErrorLine(errLines, i) {
+			continue
+		}
 		n, ok := w.step(i)
 		if !ok {
 			return ssRead{}, false

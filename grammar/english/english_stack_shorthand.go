@@ -82,6 +82,9 @@ func (w *ssWalker) shorthand(i int) (n int, ok, done bool) {
 	case t.kind == 'w' && t.lem == "same" && r.lem(i+1) == "conv":
 		w.pendSame = true
 		return 0, true, true
+	case t.kind == 's' && w.s.input == nil && len(t.dims) == 2 && t.dims[0] == t.dims[1] && w.fedIn(i):
+		w.s.input = t.dims // "feeding 12x12 into 4 blocks"
+		return 0, true, true
 	case t.kind == 's' && kernelSized(t.dims) && t.dims[0] == t.dims[1] && w.kernel == 0 && !w.stopped &&
 		(r.lem(i+1) == "conv" || r.lem(i+1) == "pool") && (w.cur < 0 || w.s.layers[w.cur].kernel > 0):
 		w.kernel = t.dims[0] // "apply a 3x3 conv": the kernel of the layer named next
@@ -114,6 +117,9 @@ func (w *ssWalker) shortNumber(i int) (int, bool, bool) {
 	switch {
 	case (prev == "q" || prev == "question" || prev == "ex" || prev == "exercise" || prev == "problem" || prev == "part") && r.toks[i].glued:
 		return 0, true, true // "Q3 on the problem set": the question's number
+	case next == "x" && i+2 < len(r.toks) && (r.lem(i+2) == "[" || r.lem(i+2) == "(") && w.s.blocks == 0 && v <= 64:
+		w.s.blocks, w.blockNow = v, true // "3x [conv k3 -> maxpool 2]"
+		return 1, true, true
 	case next == "times" && (w.group.closed < 0 || w.group.closed < i-2 || w.group.end <= w.group.at) && v <= 64:
 		return 1, w.repeatLast(v), true
 	case (raw1(t) == "one" || raw1(t) == "a") && !ord && !w.opensLayer(i+1):
@@ -327,6 +333,19 @@ func (w *ssWalker) pendingSetting(i int) (int, bool, bool) {
 	return 1, true, true
 }
 
+// fedIn reports whether the words around the size at i say it is fed
+// to the layers: "feeding 12x12 into", "pass a 10x10 through".
+func (w *ssWalker) fedIn(i int) bool {
+	r := w.r
+	next := strings.ToLower(r.toks[min(i+1, len(r.toks)-1)].raw)
+	for _, p := range []int{i - 1, i - 2} {
+		if p >= 0 && strings.HasPrefix(strings.ToLower(r.toks[p].raw), "feed") || p >= 0 && strings.ToLower(r.toks[p].raw) == "fed" {
+			return true
+		}
+	}
+	return i+1 < len(r.toks) && (next == "into" || next == "through")
+}
+
 // bareKernel reports whether the square size at i is a conv's kernel
 // said without the word conv, its settings after it: "3x3 s1, 3x3 s2".
 func (w *ssWalker) bareKernel(i int) bool {
@@ -513,7 +532,28 @@ var ssInverseAsk = regexp.MustCompile(`(?i)\b(?:smallest|minimum|minimal|min|low
 // smallest input it takes: the stack is read without one, and the front
 // door solves it for the input (grammar/input_solve.go).
 func (r *enReader) ssInputAsked(s ssRead) bool {
-	return len(s.input) == 0 && len(s.layers) > 0 && ssInverseAsk.MatchString(r.src)
+	return len(s.layers) > 0 && ssInverseAsk.MatchString(r.src)
+}
+
+// ssErrorLine matches a line of an error message pasted with the
+// question ("RuntimeError: Given input size: (64x1x1) ..."): its sizes
+// are what the asker's run printed, not layers or an input.
+var ssErrorLine = regexp.MustCompile(`(?m)^.*\b\w*(?:Error|Exception)\b\s*:.*$`)
+
+// errorLines are the byte spans of src's error-message lines.
+func (r *enReader) errorLines() [][]int {
+	return ssErrorLine.FindAllStringIndex(r.src, -1)
+}
+
+// onErrorLine reports whether the token at i is on one of the spans.
+func (r *enReader) onErrorLine(spans [][]int, i int) bool {
+	off := r.toks[i].off
+	for _, sp := range spans {
+		if off >= sp[0] && off < sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // ssOuts is how the filters of a size stack's convs were said: every
