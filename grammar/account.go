@@ -96,6 +96,7 @@ func readingValues(q *Question, reports []*calc.Report) map[float64]bool {
 	}
 	vals[float64(q.Batch)] = true
 	vals[float64(len(q.Layers))] = true
+	repeatCounts(q, vals) // stack_counts.go: "5 blocks of ..." unrolled
 	for _, s := range q.Input {
 		vals[float64(s)] = true
 	}

@@ -66,7 +66,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	return r.parallel(r.build(q)) // english_parallel.go
+	return r.chainNotParallel(r.parallel(r.build(q))) // english_parallel.go, english_parallel_doubt.go
 }
 
 // build builds the layers of a question that asks about them (not an

@@ -31,6 +31,8 @@ type ssLayer struct {
 	tok                 int // the token that opened it
 	times               int // "five conv ... layers": how many; 0 means 1
 	block               int // which block it is in after ssExpand, from 1; 0 for none
+	out                 int // the filters said of this conv ("10 filters 3x3"); 0 for none
+	named               int // the number glued to the conv word ("conv3"); 0 for none
 }
 
 // ssRead is what the walk over a size stack found.
@@ -45,6 +47,19 @@ type ssRead struct {
 	// convsApart: the block's convs were said apart from it and keep the
 	// size, so their number is not known and does not matter.
 	convsApart bool
+	// Shorthand (english_stack_shorthand.go): settings said of layers by
+	// place and of every layer of a kind, the block asked by place
+	// ("block 2"), the layer asked ("after layer 3"), the repeat said of
+	// one layer ("applied twice").
+	excepts  []ssExcept
+	every    []ssEvery
+	atBlock  int
+	stopAt   int
+	repeated int
+	fcSaid   bool // a fully connected layer was named after the stack
+	// reordered: a layer said to come before one said earlier ("maxpool
+	// after a conv"), which the walk, left to right, does not read.
+	reordered bool
 }
 
 // sizeStack reads a stack of convs and pools whose channels are not said,
@@ -59,6 +74,7 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		}
 	}
 	s, ok := r.ssWalk()
+	ok = ok && !s.reordered && !r.parallelSaid() // english_stack_shorthand.go
 	if ok && len(s.input) == 0 {
 		if in, _, _ := r.datasetInput(); len(in) == 3 {
 			s.input = []int{in[1], in[2], in[0]} // "CIFAR-10 images": 32x32x3
@@ -66,16 +82,24 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 	}
 	// The receptive field of blocks needs no input; other stacks without
 	// one are left to the general reading, which reads lists of settings.
-	rfOnly := len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" && s.blocks > 0
+	if ok && len(s.input) > 0 && r.ssInputAsked(s) {
+		s.input = nil // the smallest input asked: the one tried is not the answer's (grammar/input_solve.go solves it)
+	}
+	rfOnly := len(r.g.asked) == 1 && r.g.asked[0] == "receptive field" && s.blocks > 0 || ok && (r.ssFieldOnly(s) || r.ssInputAsked(s)) // english_stack_shorthand.go
 	if !ok || len(s.input) == 0 && !rfOnly || s.blocks > 0 && s.blockAt < 0 {
 		return false
 	}
-	layers := ssExpand(s)
-	if len(layers) < 2 || len(layers) > enMaxStack {
+	layers, placed := withExcepts(s, ssExpand(s))
+	if !placed || len(layers) < 2 || len(layers) > enMaxStack {
 		return false
 	}
 	c := 1
+	allOuts, someOuts := ssOuts(layers)
 	switch {
+	case someOuts && !rfOnly || allOuts && (len(s.chans) > 0 || s.fcSaid):
+		return false // filters said of some convs only, or with a fully connected layer: the general reading's
+	case allOuts:
+		// every conv says its filters: ssBuild takes each one's
 	case len(s.chans) > 0 && !s.flatten && len(r.g.asked) == 0:
 		return false // channels said and nothing asked: the counts may be what is wanted
 	case len(s.chans) == 1:
@@ -90,8 +114,12 @@ func (r *enReader) sizeStack(q *lang.Question) bool {
 		c = min(s.input[0], s.input[2])
 	}
 	in := 1
-	if len(s.input) == 3 {
+	if len(s.input) == 3 && allOuts {
+		in = ssInputChannels(s.input) // the filters are said: the parameters shown are the asker's
+	} else if len(s.input) == 3 {
 		in = min(s.input[0], s.input[2])
+	} else if n := r.ssChannelWords(); n > 0 && allOuts {
+		in = n // "a 224x224 RGB image": the filters are said, so the parameters shown are the asker's
 	}
 	return r.ssBuild(q, s, layers, in, c)
 }
@@ -104,13 +132,21 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 		if c < 0 || l.block > 0 && len(s.chans) == s.blocks && s.blocks > 1 {
 			c = s.chans[max(l.block-1, 0)]
 		}
-		layer := l.calc(ch, c)
+		out := c
+		if l.out > 0 {
+			out = l.out // "layer 2: 20 filters 5x5"
+		}
+		layer := l.calc(ch, out)
 		if !l.pool {
-			ch = c
+			ch = out
 		}
 		q.Layers = append(q.Layers, lang.Layer{Layer: layer, Pos: enPos(r.src, r.toks[l.tok].off)})
 	}
 	q.Network = true
+	if !r.ssPlaces(q, s, layers) { // english_stack_shorthand.go
+		q.Layers = nil
+		return false
+	}
 	if len(s.input) == 0 {
 		r.ssNotes(q, s, c) // the receptive field alone: no input needed
 		q.Framework = r.framework()
@@ -140,7 +176,9 @@ func (r *enReader) ssBuild(q *lang.Question, s ssRead, layers []ssLayer, in, c i
 // ssNotes says what a size stack assumed: the channels, the convs of a
 // block said apart; only the sizes are asked when nothing is.
 func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
-	if len(s.chans) == 0 && len(s.input) < 3 {
+	if ssAllOuts(s.layers) {
+		// every conv says its filters: nothing assumed
+	} else if len(s.chans) == 0 && len(s.input) < 3 {
 		r.notes = append(r.notes, "the channels were not given: 1 assumed (the sizes asked for do not depend on them)")
 	} else if len(s.chans) == 0 {
 		r.notes = append(r.notes, fmt.Sprintf("the convs' filters were not given: %d assumed, as the input has (the sizes asked for do not depend on them)", c))
@@ -158,7 +196,7 @@ func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
 	case s.convsApart:
 		r.notes = append(r.notes, "how many convs each block has is not said: they keep the size, so it does not change the sizes; one is shown per block")
 	}
-	if s.blocks > 0 {
+	if s.blocks > 1 {
 		n := 0
 		for _, l := range s.layers[s.blockAt:s.blockEnd] {
 			n += max(l.times, 1)

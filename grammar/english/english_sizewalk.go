@@ -16,20 +16,32 @@ type ssWalker struct {
 	blockNow bool
 	stopped  bool // after a flatten or a linear layer: no more sized layers
 	group    ssGroup
+	// shorthand (english_stack_shorthand.go): the layers that differ
+	// being read, the kind whose every layer is being set (0 conv, 1
+	// pool, -1 none), settings said before their layer, a count of pools.
+	except   *ssExcept
+	every    int
+	pend     []ssEvery
+	pendSame bool
+	ptimes   int
 }
 
 // ssWalk reads the question as a size stack; false when a number or a
 // setting has no place in one.
 func (r *enReader) ssWalk() (ssRead, bool) {
-	w := &ssWalker{r: r, s: ssRead{blockAt: -1, blockEnd: -1}, cur: -1, group: ssGroup{at: -1, end: -1, closed: -1}}
+	w := &ssWalker{r: r, s: ssRead{blockAt: -1, blockEnd: -1}, cur: -1, group: ssGroup{at: -1, end: -1, closed: -1}, every: -1}
+	errLines := r.errorLines() // english_stack_shorthand.go
 	for i := 0; i < len(r.toks); i++ {
+		if len(errLines) > 0 && r.onErrorLine(errLines, i) {
+			continue
+		}
 		n, ok := w.step(i)
 		if !ok {
 			return ssRead{}, false
 		}
 		i += n
 	}
-	if w.s.blockAt >= 0 && w.s.blockEnd < 0 {
+	if w.s.blockAt >= 0 && w.s.blockEnd < 0 || !w.finish() {
 		return ssRead{}, false // a block that never ends in a pool
 	}
 	for k, l := range w.s.layers {
@@ -47,6 +59,9 @@ func (r *enReader) ssWalk() (ssRead, bool) {
 func (w *ssWalker) step(i int) (int, bool) {
 	r := w.r
 	t := r.toks[i]
+	if n, ok, done := w.shorthand(i); done { // english_stack_shorthand.go
+		return n, ok
+	}
 	switch {
 	case t.kind == 'w' && (t.lem == "conv" || t.lem == "pool") && w.namedAgain(i):
 		return 0, true // "what size after the pool?"
@@ -64,6 +79,7 @@ func (w *ssWalker) step(i int) (int, bool) {
 		return 0, true
 	case t.kind == 'w' && (t.lem == "flatten" || t.lem == "fc"):
 		w.s.flatten, w.stopped, w.cur = true, true, -1
+		w.s.fcSaid = w.s.fcSaid || t.lem == "fc"
 		return 0, true
 	case t.kind == 'w' && isBlockWord(t.raw):
 		w.blockNow = true
@@ -105,6 +121,7 @@ func (w *ssWalker) open(i int, pool bool) {
 	if pool && w.s.blockAt >= 0 && w.s.blockEnd < 0 {
 		w.s.blockEnd = len(w.s.layers)
 	}
+	w.opened()
 }
 
 // closeBlock ends the open block at "]".
@@ -147,7 +164,7 @@ func (w *ssWalker) convsApart() bool {
 // isBlockWord reports whether raw is "block" or "blocks".
 func isBlockWord(raw string) bool {
 	raw = strings.ToLower(raw)
-	return raw == "block" || raw == "blocks"
+	return raw == "block" || raw == "blocks" || raw == "stage" || raw == "stages"
 }
 
 // setting reads a word that sets the open layer ("k", "s", "p", "no
