@@ -63,6 +63,10 @@ type enTok struct {
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 	idx    int  // words: the number glued after (conv3, pool2, fc7)
 	named  bool // words: a layer named by its stage (conv5_3), no size in it
+
+	// order is the layout the question said for a size ("CHW"), its
+	// dims then put as H, W, C (english_layout_hints.go).
+	order string
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -132,7 +136,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))), nil
+	return enDtypeIn(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))))), nil
 }
 
 // enDtypes are the words of a stored number's type.

@@ -29,6 +29,7 @@ func (r *enReader) read() (*lang.Question, error) {
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
 	r.scan()
+	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go
 	r.indexedContext()
 	r.shareSettings()
@@ -692,6 +693,9 @@ func (r *enReader) inputFact() *enSizeFact {
 // one number for a square.
 func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int, []int) {
 	raw := r.toks[f.tok].raw
+	if c, sides, ok := r.saidLayout(f, dims); ok { // english_layout_hints.go: "3x240x320 (hxw)", "channels first"
+		return c, sides
+	}
 	switch {
 	case len(dims) == 4 && first != nil && first.dims == 3:
 		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
