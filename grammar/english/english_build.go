@@ -39,6 +39,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.inverseAsked() // english_inverse.go
 	r.everyLayer()   // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
+	if r.batchTensor(q) { // english_batch_tensor.go: "a batch of 32 RGB images at 224x224 in float32: bytes?"
+		return q, nil
+	}
 	if ok, err := r.solveOutpad(q); ok || err != nil { // english_outpad.go
 		return q, err
 	}

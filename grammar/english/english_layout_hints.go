@@ -77,10 +77,12 @@ func enSentenceLayout(toks []enTok) string {
 				break
 			}
 		}
+		// "64 channels first, then the 3x3": a count, not a layout.
+		said := (raw == "channels" || raw == "channel") && (i == 0 || toks[i-1].kind != 'n') && !enThenAfter(toks, i+2)
 		switch {
-		case raw == "nchw" || raw == "chw" || (raw == "channels" || raw == "channel") && next == "first":
+		case raw == "nchw" || raw == "chw" || said && next == "first":
 			first = true
-		case raw == "nhwc" || raw == "hwc" || (raw == "channels" || raw == "channel") && next == "last":
+		case raw == "nhwc" || raw == "hwc" || said && next == "last":
 			last = true
 		}
 	}
@@ -91,6 +93,17 @@ func enSentenceLayout(toks []enTok) string {
 		return "HWC"
 	}
 	return ""
+}
+
+// enThenAfter reports whether a "then" comes within two tokens from i:
+// "first, then ..." orders steps.
+func enThenAfter(toks []enTok, i int) bool {
+	for j := i; j < len(toks) && j <= i+2; j++ {
+		if strings.EqualFold(toks[j].raw, "then") {
+			return true
+		}
+	}
+	return false
 }
 
 // enLayoutHints puts the sizes of three sides (four with a batch) in the
