@@ -18,6 +18,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	r.findAnchors()
 	r.asked()
+	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
 	if bq, ok := r.branchList(); ok { // english_branches.go
 		return bq, nil
 	}
