@@ -1053,6 +1053,7 @@ func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 	var rest []enCount
 	for _, c := range byLayerIndex(a.counts) {
 		switch c.role {
+		case "mult": // english_multiplier.go: a depthwise conv's filters per channel, not a count
 		case "in":
 			if in == 0 {
 				in = int(c.v)

@@ -62,7 +62,7 @@ func (r *enReader) askedInSentence(i int) bool {
 
 // enClauseEnd reports whether the lemma l ends a sentence or a clause
 // of its own.
-func enClauseEnd(l string) bool { return l == "." || l == "?" || l == "!" || l == ";" || l == ":" }
+func enClauseEnd(l string) bool { return l == "." || l == "?" || l == "!" || l == ";" }
 
 // layerCountSaid reports whether the question says how many filters or
 // maps its layer has ("32 filters", "50 feature maps"): then "each
