@@ -446,7 +446,7 @@ func enTallWide(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "rows") {
 		j++
 	}
-	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' {
+	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' {
 		return enTok{}, 0
 	}
 	k := j + 3
