@@ -83,6 +83,11 @@ func (r *enReader) flattenFeeds() {
 		}
 		fc.counts = append(fc.counts, enCount{v: c.v, class: "channel", role: "in", tok: c.tok})
 		a.counts = nil
+		for _, b := range r.anchors[:k] {
+			if r.saysNothing(b) {
+				b.ctx = true // "my conv stack ends in a flatten ...": what came before, named only
+			}
+		}
 		r.notes = append(r.notes, fmt.Sprintf("%d read as what the flatten gives: the inputs of the fully connected layer after it", c.v))
 	}
 }
@@ -102,4 +107,10 @@ func (r *enReader) fedToFc(i int) bool {
 		}
 	}
 	return false
+}
+
+// saysNothing reports whether anchor a is a layer named and nothing more:
+// no kernel, count, argument or setting.
+func (r *enReader) saysNothing(a *enAnchor) bool {
+	return len(a.kernel)+len(a.counts)+len(a.args)+len(a.bare)+len(a.bareSizes)+len(a.stride)+len(a.pad)+len(a.dil) == 0 && a.padMode == ""
 }
