@@ -27,6 +27,10 @@ func enBiasAfter(toks []enTok) []enTok {
 			t.lem = "bias"
 			continue
 		}
+		if t.lem == "bias" && enLeftOutBefore(toks, i) {
+			t.lem = "nobias" // "if we leave out biases", "dropping the bias"
+			continue
+		}
 		if t.lem != "bias" || i+1 >= len(toks) {
 			continue
 		}
@@ -46,4 +50,30 @@ func enBiasAfter(toks []enTok) []enTok {
 		}
 	}
 	return toks
+}
+
+// enLeaveOut are the verbs that leave a bias out said before it: "leave
+// out biases", "drop the bias", "omitting biases".
+var enLeaveOut = map[string]bool{"drop": true, "dropping": true, "omit": true, "omitting": true, "skip": true, "skipping": true, "remove": true, "removing": true}
+
+// enLeftOutBefore reports whether the bias word at i is left out by the
+// words before it: "leave out (the) biases", "leaving out", "left out",
+// "drop the bias".
+func enLeftOutBefore(toks []enTok, i int) bool {
+	j := i - 1
+	if j >= 0 && (strings.EqualFold(toks[j].raw, "the") || strings.EqualFold(toks[j].raw, "all")) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	w := strings.ToLower(toks[j].raw)
+	if enLeaveOut[w] {
+		return true
+	}
+	if w != "out" || j == 0 {
+		return false
+	}
+	v := strings.ToLower(toks[j-1].raw)
+	return v == "leave" || v == "leaving" || v == "left" || v == "leaves"
 }

@@ -37,8 +37,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
-	r.inverseAsked() // english_inverse.go
-	r.everyLayer()   // english_every_layer.go
+	r.separableParts() // english_separable_parts.go
+	r.inverseAsked()   // english_inverse.go
+	r.everyLayer()     // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.batchTensor(q) { // english_batch_tensor.go: "a batch of 32 RGB images at 224x224 in float32: bytes?"
 		return q, nil

@@ -32,7 +32,7 @@ func enLayoutWordsAt(toks []enTok, i, n int) (string, int) {
 		raw := strings.ToLower(toks[j].raw)
 		switch {
 		case raw == ")":
-			return enLayoutComplete(order.String(), n), j - i + 1
+			return enLayoutComplete(order.String(), n, toks[i-1].dims), j - i + 1
 		case raw == "," || raw == "×" || raw == "x" || raw == "*" || raw == "/":
 		case enLayoutNames[raw] != "":
 			order.WriteString(enLayoutNames[raw])
@@ -46,12 +46,14 @@ func enLayoutWordsAt(toks []enTok, i, n int) (string, int) {
 }
 
 // enLayoutComplete is order, the letters of a layout said for a size of n
-// sides, with the channels (and a batch) it leaves out put before the
-// height and width; "" when it is not one.
-func enLayoutComplete(order string, n int) string {
+// sides dims, with the channels (and a batch) it leaves out put where
+// they stand; "" when it is not one. "(HxW)" names two sides of three:
+// the channels are the side left, a few (3x240x320 is C×H×W, 480x640x3 is
+// H×W×C), or the one beside two equal sides.
+func enLayoutComplete(order string, n int, dims []int) string {
 	switch {
 	case order == "HW" && n == 3:
-		order = "CHW" // "3x240x320 (hxw)"
+		order = enChannelsLeft(dims)
 	case (order == "HW" || order == "CHW") && n == 4:
 		order = "NCHW"
 	case order == "HWC" && n == 4:
@@ -61,6 +63,24 @@ func enLayoutComplete(order string, n int) string {
 		return ""
 	}
 	return order
+}
+
+// enChannelsLeft is the layout of a size of three sides said "(HxW)":
+// "CHW" when its first side is the channels, "HWC" when its last is, ""
+// when the sides do not tell.
+func enChannelsLeft(d []int) string {
+	if len(d) != 3 {
+		return ""
+	}
+	first := d[0] <= 4 || d[1] == d[2] && d[0] != d[1]
+	last := d[2] <= 4 || d[0] == d[1] && d[2] != d[0]
+	switch {
+	case first && !last:
+		return "CHW"
+	case last && !first:
+		return "HWC"
+	}
+	return ""
 }
 
 // enSentenceLayout is the layout the question says for its sizes once,
