@@ -38,7 +38,7 @@ func (r *enReader) batchTensor(q *lang.Question) bool {
 		return false
 	}
 	shape, batch, how := r.batchShape(at)
-	if shape == nil || !r.tensorNumbers(at, shape[0], batch) {
+	if shape == nil || !r.tensorNumbers(at, shape[0], batch, len(r.toks[at].dims) == 2) {
 		return false
 	}
 	q.Input, q.Batch = shape, max(batch, 1)
@@ -73,6 +73,9 @@ func (r *enReader) tensorSize() int {
 // are not known or two batches disagree.
 func (r *enReader) batchShape(at int) (calc.Shape, int, string) {
 	t, batch := r.toks[at], r.g.batch
+	if m := enBatchRE.FindStringSubmatch(r.src); batch == 0 && m != nil {
+		fmt.Sscan(m[1], &batch) // "bs 64"
+	}
 	d := t.dims
 	switch {
 	case len(d) == 4:
@@ -83,6 +86,8 @@ func (r *enReader) batchShape(at int) (calc.Shape, int, string) {
 		return shape, n, how
 	case len(d) == 3 && t.order != "":
 		return calc.Shape{d[2], d[0], d[1]}, batch, t.order + ", as said"
+	case len(d) == 3 && d[1] == d[2] && d[0] != d[1]:
+		return calc.Shape{d[0], d[1], d[2]}, batch, "C×H×W" // "128x56x56": two equal sides after the channels
 	case len(d) == 3:
 		shape, how := r.tensorShape(d)
 		return shape, batch, how
@@ -112,9 +117,10 @@ func batchLayout(d []int, order string) (int, calc.Shape, string) {
 }
 
 // tensorNumbers reports whether every number of the question is the
-// tensor's: its size at, its channels, its batch, a "one" of "one layer's
-// output", or a number another reading explained.
-func (r *enReader) tensorNumbers(at, channels, batch int) bool {
+// tensor's: its size at, its channels when said apart from the size
+// (apart), its batch, a "one" of "one layer's output", or a number
+// another reading explained.
+func (r *enReader) tensorNumbers(at, channels, batch int, apart bool) bool {
 	for i, t := range r.toks {
 		if t.kind != 'n' || t.used || i == at {
 			continue
@@ -122,7 +128,7 @@ func (r *enReader) tensorNumbers(at, channels, batch int) bool {
 		switch v := int(t.num); {
 		case t.isFrac:
 			return false
-		case v == channels || v == batch:
+		case v == channels && apart || v == batch:
 		case v == 1 && (r.lem(i+1) == "layer" || r.lem(i+1) == "image" || r.lem(i+1) == "input"):
 		default:
 			return false
