@@ -113,8 +113,9 @@ var askJoined = regexp.MustCompile(`(?i)^\s*(?:\+|and|&|plus|,|/|or|as\s+well\s+
 var qualifier = regexp.MustCompile(`(?i)\b(?:incl\.?|include|includes|including|included|inc\.|with|w/|count|counts|counted|counting|plus)\s+(?:the\s+|its\s+|their\s+)?$`)
 
 // negatedAsk matches words before a quantity that leave it out of the
-// ask: "not counting biases", "without the biases", "ignore biases".
-var negatedAsk = regexp.MustCompile(`(?i)\b(?:not|without|excluding|excl\.?|ignore|ignoring|no|w/o|minus|except|besides)\s+(?:\w+\s+){0,2}$`)
+// ask: "not counting biases", "without the biases", "ignore biases",
+// "if we leave out the biases".
+var negatedAsk = regexp.MustCompile(`(?i)\b(?:not|without|excluding|excl\.?|ignore|ignoring|no|w/o|minus|except|besides|(?:leave|leaving|left)\s+out|drop|dropping|omit|omitting|skip|skipping)\s+(?:\w+\s+){0,2}$`)
 
 // askedAt reports whether the quantity named at src[start:end] is asked:
 // not stated with its value, not counted ("64 params"), and asked for by

@@ -75,6 +75,8 @@ func withStorage(src string, q *Question) *Question {
 		asked = "tensor bytes" // "bytes of a float32 activation of shape 1x64x112x112"
 	case storage && params && !activations:
 		asked = "param bytes"
+	case asksOutputRoom(src) && len(q.Layers) > 0 && q.Input != nil:
+		asked = "output bytes" // memory_output.go: "memory of the output of a conv ..., stride 2"
 	case byteWords.MatchString(src) && (activations || outputWords.MatchString(src)) && len(q.Layers) > 0:
 		asked = "output bytes" // "the first conv outputs 224x224x64: how many bytes in float32?"
 	case byteWords.MatchString(src) && len(q.Layers) > 0:

@@ -63,6 +63,10 @@ type enTok struct {
 	hyph   bool // joined to the token before by a hyphen (2-layer, 256-channel)
 	idx    int  // words: the number glued after (conv3, pool2, fc7)
 	named  bool // words: a layer named by its stage (conv5_3), no size in it
+
+	// order is the layout the question said for a size ("CHW"), its
+	// dims then put as H, W, C (english_layout_hints.go).
+	order string
 }
 
 // ParseEnglish reads a question in plain English ("a conv layer with 64 3x3
@@ -132,7 +136,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))), nil
+	return enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw)))))))))), nil
 }
 
 // enDtypes are the words of a stored number's type.
@@ -442,7 +446,7 @@ func enTallWide(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "rows") {
 		j++
 	}
-	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' {
+	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' {
 		return enTok{}, 0
 	}
 	k := j + 3

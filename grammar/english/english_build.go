@@ -18,6 +18,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	r.findAnchors()
 	r.asked()
+	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
 	if bq, ok := r.branchList(); ok { // english_branches.go
 		return bq, nil
 	}
@@ -29,15 +30,20 @@ func (r *enReader) read() (*lang.Question, error) {
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
 	r.scan()
+	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go
 	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
 	r.resolveBare()
-	r.inverseAsked() // english_inverse.go
-	r.everyLayer()   // english_every_layer.go
+	r.separableParts() // english_separable_parts.go
+	r.inverseAsked()   // english_inverse.go
+	r.everyLayer()     // english_every_layer.go
 	q := &lang.Question{Asked: r.g.asked}
+	if r.batchTensor(q) { // english_batch_tensor.go: "a batch of 32 RGB images at 224x224 in float32: bytes?"
+		return q, nil
+	}
 	if ok, err := r.solveOutpad(q); ok || err != nil { // english_outpad.go
 		return q, err
 	}
@@ -692,6 +698,9 @@ func (r *enReader) inputFact() *enSizeFact {
 // one number for a square.
 func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int, []int) {
 	raw := r.toks[f.tok].raw
+	if c, sides, ok := r.saidLayout(f, dims); ok { // english_layout_hints.go: "3x240x320 (hxw)", "channels first"
+		return c, sides
+	}
 	switch {
 	case len(dims) == 4 && first != nil && first.dims == 3:
 		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
@@ -1045,6 +1054,7 @@ func (r *enReader) channels(a *enAnchor) (out, in int, note string) {
 	var rest []enCount
 	for _, c := range byLayerIndex(a.counts) {
 		switch c.role {
+		case "mult": // english_multiplier.go: a depthwise conv's filters per channel, not a count
 		case "in":
 			if in == 0 {
 				in = int(c.v)

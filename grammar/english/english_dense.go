@@ -52,7 +52,7 @@ var denseVersus = map[string]bool{"vs": true, "versus": true, "compared": true, 
 // dense reads a question about fully connected layers only, or returns nil
 // when the question is not one or a number of it finds no role.
 func (r *enReader) dense() *lang.Question {
-	if r.g.unknown != "" || len(r.g.params) > 0 || r.g.batch > 0 {
+	if r.g.unknown != "" || len(r.g.params) > 0 || r.g.batch > 1 { // a batch of one ("for one example") counts per sample, as a layer does
 		return nil
 	}
 	d := &denseRead{}
@@ -109,6 +109,10 @@ func (r *enReader) denseSize(d *denseRead, i int) bool {
 // the input count, channels, a reduction ratio or a count of layers.
 func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	v := enClamp(r.toks[i].num)
+	if r.fedToFc(i) && d.inputs == 0 { // english_fc_roles.go: "my flatten spits out 2450 values, then Dense(128)"
+		d.inputs = v
+		return true
+	}
 	if r.denseEnds(d, i) { // english_fc.go
 		return true
 	}

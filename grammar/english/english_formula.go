@@ -208,7 +208,7 @@ func enWideTall(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "columns") {
 		j++
 	}
-	if !word(j, "wide") || !word(j+1, "by", "and", "x") || j+2 >= len(in) || in[j+2].kind != 'n' || in[i].isFrac || in[j+2].isFrac {
+	if !word(j, "wide") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' || in[i].isFrac || in[j+2].isFrac {
 		return enTok{}, 0
 	}
 	k := j + 3

@@ -273,6 +273,7 @@ func (r *enReader) convChannels(b *enBuild, kOut, kIn int) (out, in int, err err
 		in = b.inCh
 	}
 	out = r.convBareOut(a, out)
+	out = r.depthMultiplied(a, out, in) // english_multiplier.go: "depth_multiplier=2"
 	if a.depthwise && in == 0 && out != 0 && len(a.counts) == 1 {
 		in = out
 	}

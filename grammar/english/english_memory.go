@@ -101,7 +101,11 @@ func (r *enReader) outputShapeSaid(conv *enAnchor) (calc.Shape, int, string) {
 			}
 			r.g.unused = append(r.g.unused, c)
 		}
-		h, w := (shape[1]+st-1)/st, (shape[2]+st-1)/st
+		out, err := calc.SameOutput(calc.Shape{shape[0], shape[1], shape[2]}, f, st)
+		if err != nil {
+			return nil, 0, ""
+		}
+		h, w := out[1], out[2]
 		if st > 1 {
 			why := fmt.Sprintf("the input: 'same' padding at stride %d gives %d×%d", st, h, w)
 			nums := r.sizeUnused(at, why)
@@ -113,7 +117,7 @@ func (r *enReader) outputShapeSaid(conv *enAnchor) (calc.Shape, int, string) {
 				r.g.unused = append(r.g.unused, lang.Unused{Text: r.toks[k].raw, Pos: enPos(r.src, r.toks[k].off), Why: why})
 			}
 		}
-		return calc.Shape{f, h, w}, at,
+		return out, at,
 			fmt.Sprintf("the input; 'same' padding at stride %d gives ceil(%d/%d)×ceil(%d/%d) = %d×%d, with the conv's %d filters as channels", st, shape[1], st, shape[2], st, h, w, f)
 	}
 	return nil, 0, ""

@@ -84,7 +84,7 @@ var enWholeLayerRE = regexp.MustCompile(`(?i)\b(?:total|overall|altogether|whole
 func (r *enReader) perFilter() bool {
 	if r.oneOf == 0 {
 		r.oneOf = 1
-		if enPerFilterRE.MatchString(r.src) && !enWholeLayerRE.MatchString(r.src) {
+		if (enPerFilterRE.MatchString(r.src) || r.oneUnitSaid()) && !enWholeLayerRE.MatchString(r.src) { // english_one_unit.go
 			r.oneOf = 2
 		}
 	}

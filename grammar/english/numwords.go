@@ -248,8 +248,12 @@ func enLayouts(toks []enTok) []enTok {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == 's' {
-			if order, n := enLayoutAt(toks, i+1, len(t.dims)); n > 0 {
-				t.dims = enReorder(t.dims, order)
+			order, n := enLayoutAt(toks, i+1, len(t.dims))
+			if n == 0 {
+				order, n = enLayoutWordsAt(toks, i+1, len(t.dims)) // english_layout_hints.go: "(hxw)"
+			}
+			if n > 0 && order != "" {
+				t.dims, t.order = enReorder(t.dims, order), order
 				out = append(out, t)
 				i += n
 				continue

@@ -1,0 +1,79 @@
+package english
+
+import "strings"
+
+// A bias left out is said after the word as often as before it: "biases
+// not counted", "bias excluded", "(bias not included)", "bias off", and
+// in Keras's own words, "use_bias=False". The reader reads "no bias" and
+// "bias=False"; enBiasAfter folds these into them.
+
+// enBiasOffAfter are the words after "bias" that leave it out, alone or
+// after "not" ("not counted").
+var enBiasOffAfter = map[string]bool{"excluded": true, "ignored": true, "omitted": true, "off": true, "disabled": true, "dropped": true}
+
+// enBiasNotAfter are the words after "bias(es) not" that leave it out.
+var enBiasNotAfter = map[string]bool{"counted": true, "included": true, "incl": true, "used": true, "considered": true}
+
+// enBiasAfter gives "use_bias" the lemma of "bias" (so "use_bias=False"
+// reads as "bias=False") and marks "biases not counted", "bias excluded"
+// as "no bias".
+func enBiasAfter(toks []enTok) []enTok {
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != 'w' {
+			continue
+		}
+		if strings.EqualFold(t.raw, "use_bias") {
+			t.lem = "bias"
+			continue
+		}
+		if t.lem == "bias" && enLeftOutBefore(toks, i) {
+			t.lem = "nobias" // "if we leave out biases", "dropping the bias"
+			continue
+		}
+		if t.lem != "bias" || i+1 >= len(toks) {
+			continue
+		}
+		k := i + 1
+		if l := strings.ToLower(toks[k].raw); l == "are" || l == "is" {
+			k++
+		}
+		if k >= len(toks) {
+			continue
+		}
+		next := strings.ToLower(toks[k].raw)
+		switch {
+		case enBiasOffAfter[next], next == "left" && k+1 < len(toks) && strings.EqualFold(toks[k+1].raw, "out"):
+			t.lem = "nobias"
+		case next == "not" && k+1 < len(toks) && enBiasNotAfter[strings.ToLower(toks[k+1].raw)]:
+			t.lem = "nobias"
+		}
+	}
+	return toks
+}
+
+// enLeaveOut are the verbs that leave a bias out said before it: "leave
+// out biases", "drop the bias", "omitting biases".
+var enLeaveOut = map[string]bool{"drop": true, "dropping": true, "omit": true, "omitting": true, "skip": true, "skipping": true, "remove": true, "removing": true}
+
+// enLeftOutBefore reports whether the bias word at i is left out by the
+// words before it: "leave out (the) biases", "leaving out", "left out",
+// "drop the bias".
+func enLeftOutBefore(toks []enTok, i int) bool {
+	j := i - 1
+	if j >= 0 && (strings.EqualFold(toks[j].raw, "the") || strings.EqualFold(toks[j].raw, "all")) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	w := strings.ToLower(toks[j].raw)
+	if enLeaveOut[w] {
+		return true
+	}
+	if w != "out" || j == 0 {
+		return false
+	}
+	v := strings.ToLower(toks[j-1].raw)
+	return v == "leave" || v == "leaving" || v == "left" || v == "leaves"
+}
