@@ -83,7 +83,7 @@ func ParseAll(src string) ([]*Question, error) {
 		if fixed := withFixedAsked(src, whole); fixed != nil {
 			return []*Question{fixed}, nil
 		}
-		whole = askedTwice(src, withThen(src, whole))
+		whole = withChannelsDoubted(src, withEachDoubted(src, askedTwice(src, withThen(src, whole))))
 	}
 	return single(whole, err)
 }

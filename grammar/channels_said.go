@@ -1,0 +1,61 @@
+package grammar
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
+)
+
+// The words may say the input's channels without a number: "grayscale",
+// "single-channel", "RGB", "colour images". A reading whose first layer
+// takes other channels — AlexNet's first layer read with its 3 when the
+// asker feeds it grayscale — answers another layer: it says so first.
+
+var (
+	// grayWords say one input channel.
+	grayWords = regexp.MustCompile(`(?i)\b(?:gr[ae]y[\s-]?scale|single[\s-]channel|one[\s-]channel|1[\s-]channel|mono(?:chrome)?|black[\s-]and[\s-]white)\b`)
+	// colourWords say three input channels.
+	colourWords = regexp.MustCompile(`(?i)\b(?:rgb|colou?r(?:ed)?\s+(?:images?|photos?|pictures?|inputs?)|3[\s-]channel|three[\s-]channel)\b`)
+	// replacedWords name the channels given up: "instead of RGB".
+	replacedWords = regexp.MustCompile(`(?i)\b(?:instead\s+of|rather\s+than|not)\s+(?:the\s+)?(?:rgb|colou?r\w*|gr[ae]y[\s-]?scale)\b`)
+)
+
+// channelsSaid is the input channels src says in words, or 0 when it says
+// none, or both kinds ("convert RGB to grayscale"); the kind given up
+// ("grayscale instead of RGB") is not said.
+func channelsSaid(src string) int {
+	src = replacedWords.ReplaceAllString(src, "")
+	gray, colour := grayWords.MatchString(src), colourWords.MatchString(src)
+	switch {
+	case gray && !colour:
+		return 1
+	case colour && !gray:
+		return 3
+	}
+	return 0
+}
+
+// withChannelsDoubted adds a doubt to q, a reading of src, when the words
+// say the input's channels and q's first layer takes others.
+func withChannelsDoubted(src string, q *Question) *Question {
+	said := channelsSaid(src)
+	if said == 0 || len(q.Layers) == 0 {
+		return q
+	}
+	in := 0
+	if len(q.Input) == 3 {
+		in = q.Input[0]
+	} else if c, ok := q.Layers[0].Layer.(calc.Conv); ok {
+		in = c.In
+	}
+	if in == 0 || in == said {
+		return q
+	}
+	words := map[int]string{1: "grayscale (1 channel)", 3: "RGB (3 channels)"}[said]
+	doubt := fmt.Sprintf("the question says %s, and this reading's first layer takes %d channels", words, in)
+	cp := *q
+	cp.Doubts = append(slices.Clip(q.Doubts), doubt)
+	return &cp
+}
