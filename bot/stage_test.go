@@ -60,6 +60,8 @@ func TestStagesOfResNets(t *testing.T) {
 			checkPart(t, fmt.Sprintf(asks[stage%len(asks)], stage, m.Model), m.Layers[start:end])
 			first := convsFrom(m.Layers, start, perBlock+projection)
 			checkPart(t, fmt.Sprintf("params of layer%d[0] of %s", stage, m.Model), m.Layers[start:first])
+			second := convsFrom(m.Layers, first, perBlock) // blocks 2 to n are one repeat in the preset
+			checkPart(t, fmt.Sprintf("How many parameters in layer%d[1] of %s?", stage, m.Model), m.Layers[first:second])
 			start = end
 			checked++
 		}
@@ -170,9 +172,11 @@ func TestPresetWithClasses(t *testing.T) {
 // doubted, not answered with the whole network as if it were the stage.
 func TestStageNotInPreset(t *testing.T) {
 	for q, want := range map[string]string{
-		"params of layer5 of resnet18":            "no stage of that name",
-		"output shape after layer3 of vgg16":      "no stage of that name",
-		"params of layer2 and layer4 of resnet18": "not one after another",
+		"params of layer5 of resnet18":                  "no stage of that name",
+		"output shape after layer3 of vgg16":            "no stage of that name",
+		"params of layer2 and layer4 of resnet18":       "not one after another",
+		"How many parameters in layer10 of resnet50?":   "no stage of that name",
+		"How many parameters in layer3[9] of resnet34?": "cannot find it",
 	} {
 		got := answerJSON(t, q)
 		notes := fmt.Sprint(got["doubts"], got["notes"])

@@ -45,7 +45,7 @@ type atRef struct {
 // withAt returns q with the layers src asks about by place; q itself when
 // it asks about none.
 func withAt(src string, q *Question) *Question {
-	if len(q.Layers) == 0 || len(src) > MaxChars*4 {
+	if len(q.Layers) == 0 || len(src) > MaxChars*4 || stagesTogether(q) {
 		return q
 	}
 	q = withActivations(src, q)

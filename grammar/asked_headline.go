@@ -56,12 +56,14 @@ func withHeadlineAsked(src string, q *Question) *Question {
 			continue
 		case f.name == "the connections" && slices.Contains(answered, "total connections"):
 			continue
+		case want == "connections" && !soleWeighted(q):
+			continue // one neuron's connections are a layer's: which layer of several is not said
 		}
 		if !slices.Contains(answered, want) && !slices.Contains(add, want) {
 			add = append(add, want)
 		}
 	}
-	if looksAt.MatchString(src) && !slices.Contains(answered, "connections") && !slices.Contains(answered, "total connections") && !slices.Contains(add, "connections") {
+	if looksAt.MatchString(src) && soleWeighted(q) && !slices.Contains(answered, "connections") && !slices.Contains(answered, "total connections") && !slices.Contains(add, "connections") {
 		add = append(add, "connections")
 	}
 	if len(add) == 0 {

@@ -14,7 +14,7 @@ import (
 // eachOfSeveral matches an ask for each of several things, not a per-layer
 // table ("params of each layer") or a description ("each conv has 64
 // filters").
-var eachOfSeveral = regexp.MustCompile(`(?i)\b(?:does|do|did|would|will)\s+each\b|\beach\s+(?:one|option|version|variant|design|model|network|net|approach|of\s+(?:them|these|those|the\s+(?:two|three)))\b|\bof\s+each\s*(?:[?.!,;:]|$)|\b(?:for|of|in)\s+both\b|\bboth\s+(?:of\s+them|options|versions|designs|models|networks|nets|ways)\b`)
+var eachOfSeveral = regexp.MustCompile(`(?i)\b(?:does|do|did|would|will)\s+each\s+(?:one\s+)?(?:have|has|need|cost|take|use|give)\b|\beach\s+(?:one|option|version|variant|design|model|network|net|approach|of\s+(?:them|these|those|the\s+(?:two|three)))\b|\bof\s+each\s*(?:[?.!,;:]|$)|\b(?:for|of|in)\s+both\b|\bboth\s+(?:of\s+them|options|versions|designs|models|networks|nets|ways)\b`)
 
 // eachDoubt is the doubt of a single reading of a message asking for
 // each of several things.

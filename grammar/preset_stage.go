@@ -21,7 +21,7 @@ import (
 // stageName matches a stage written as torchvision's module names write it,
 // with the index of one of its blocks when one is written: "layer1[0]",
 // "layer2.1" (torchvision's module path), "layer3 block 2" is not one.
-var stageName = regexp.MustCompile(`(?i)\b(layer[1-9]|stage[1-9]|inception[3-5][a-e]|mixed_[5-7][a-e])(?:\[(\d)\]|\.(\d)\b)?`)
+var stageName = regexp.MustCompile(`(?i)\b(layer\d+|stage\d+|inception[3-5][a-e]|mixed_[5-7][a-e])(?:\[(\d+)\]|\.(\d+)\b|\b)`)
 
 // classifierName matches the classifier named as a part ("the classifier of
 // vgg16", "alexnet's classifier", "alexnet.classifier", "the fc layers of
@@ -80,7 +80,12 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	row := s.Rows[k]
 	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
 	if index := m[2] + m[3]; index != "" {
-		return stageBlock(q, name, stage, index, i, s)
+		if part, ok := stageBlock(q, name, stage, index, i, s); ok {
+			return part, true
+		}
+		cp := *q
+		cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question names block %s of %s, and this reading cannot find it in the preset %s: this reading is the whole network", index, stage, name))
+		return &cp, true
 	}
 	how := "on what reaches it: " + shapeWords(row.Input)
 	if rfAsked(src) || upToWord.MatchString(src[:at[0]]) {
@@ -94,7 +99,7 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 
 // stageFC matches a preset's last fully connected layer named beside its
 // stages: "layer4 and fc", "layer4 + the fc".
-var stageFC = regexp.MustCompile(`(?i)\bfc\b`)
+var stageFC = regexp.MustCompile(`(?i)\b(?:and|&|\+|plus)\s+(?:the\s+|its\s+)?fc\b|\bfc\s*(?:and|&|\+|plus)\s+(?:the\s+)?layer\d`)
 
 // stageSpan is the part of the preset q (summarised as s) that src names
 // with several stages, or stages and the fc — "unfreeze layer3 and
@@ -145,8 +150,17 @@ func stageSpan(q *Question, name, src string, s calc.Summary) (*Question, bool) 
 	}
 	part := &Question{Input: s.Rows[k].Input, Network: true, Layers: slices.Clone(q.Layers[first : last+1]), Asked: q.Asked}
 	part.Canonical = lang.Format(part)
-	part.Notes = []string{fmt.Sprintf("%s of the preset %s (layers %d to %d of `show %s`), on what reaches them: %s", strings.Join(names, " and "), name, first+1, last+1, name, shapeWords(part.Input))}
+	part.Notes = []string{fmt.Sprintf("%s of the preset %s"+spanNote+"(layers %d to %d of `show %s`), on what reaches them: %s", strings.Join(names, " and "), name, first+1, last+1, name, shapeWords(part.Input))}
 	return part, true
+}
+
+// spanNote is in the note of stages named together: the question is about
+// all of them, and its "the fc" names one of them, not the layer asked.
+const spanNote = ", named together "
+
+// stagesTogether reports whether q is stages of a preset named together.
+func stagesTogether(q *Question) bool {
+	return len(q.Notes) > 0 && strings.Contains(q.Notes[0], spanNote)
 }
 
 // stageBlock is block index (0-based, as torchvision's layer1[0]) of the
@@ -160,12 +174,21 @@ func stageBlock(q *Question, name, stage, index string, i int, s calc.Summary) (
 		if !calc.IsBlock(calc.Report{Kind: l.Kind()}) {
 			continue
 		}
-		if seen++; seen < want {
+		passes := 1
+		if r, ok := l.(calc.Repeat); ok {
+			passes = r.Times // blocks 2 to n of a stage are one repeat
+			if len(r.Layers) == 1 {
+				l = r.Layers[0]
+			} else {
+				l = calc.Sequence{Layers: r.Layers}
+			}
+		}
+		if seen += passes; seen < want {
 			continue
 		}
 		k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && len(r.Path) == 1 && r.Path[0] == j+1 })
-		if k < 0 {
-			return nil, false
+		if k < 0 || passes > 1 && !s.Rows[k].Input.Equal(s.Rows[k].Output) {
+			return nil, false // a later pass of a repeat that changes shape has another input
 		}
 		layers := []Layer{{Layer: l}}
 		for _, next := range children[j+1:] {
