@@ -137,7 +137,8 @@ func TestStageSpans(t *testing.T) {
 }
 
 // TestPresetWithClasses asks for every reference model with its own
-// number of classes, and with its fc replaced by pasted code: PyTorch's
+// number of classes, said or as a dataset's (CIFAR-10), and with its fc
+// replaced by pasted code: PyTorch's
 // parameters, less its last Linear's, plus in·n + n for the new one (in
 // from the old one's in·1000 + 1000).
 func TestPresetWithClasses(t *testing.T) {
@@ -154,6 +155,13 @@ func TestPresetWithClasses(t *testing.T) {
 		q := fmt.Sprintf(asks[i%len(asks)], m.Model, n)
 		if got := answerJSON(t, q); int64(got["params"].(float64)) != want {
 			t.Errorf("%q: params %v, want %d", q, got["params"], want)
+		}
+		for dataset, classes := range map[string]int64{"CIFAR-10": 10, "cifar100": 100} {
+			q := fmt.Sprintf("%s fine-tuned on %s, how many parameters?", m.Model, dataset)
+			want := m.Params - last.Params + in*classes + classes
+			if got := answerJSON(t, q); int64(got["params"].(float64)) != want {
+				t.Errorf("%q: params %v, want %d", q, got["params"], want)
+			}
 		}
 		if m.Model == "resnet18" || m.Model == "resnet50" {
 			q := fmt.Sprintf("i replaced %s's fc with nn.Linear(%d, %d), how many params now", m.Model, in, n)

@@ -19,8 +19,9 @@ import (
 
 // presetClasses matches the classes said of a preset: "10 classes",
 // "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
-// "Linear(num_ftrs, 3)", "Dense(7".
-var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)`)
+// "Linear(num_ftrs, 3)", "Dense(7", a dataset that says them: "CIFAR-10",
+// "cifar100".
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b`)
 
 // classesNote is in the note of a preset read with classes of its own.
 const classesNote = " with its last fully connected layer giving "
@@ -63,7 +64,7 @@ func withClasses(q *Question, name, src string) (*Question, bool) {
 	if len(m) == 0 {
 		return q, false
 	}
-	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5])
+	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5] + m[6])
 	i := len(q.Layers) - 1
 	for i >= 0 {
 		if _, ok := q.Layers[i].Layer.(calc.Linear); ok {
