@@ -65,13 +65,7 @@ func withClasses(q *Question, name, src string) (*Question, bool) {
 		return q, false
 	}
 	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5] + m[6])
-	i := len(q.Layers) - 1
-	for i >= 0 {
-		if _, ok := q.Layers[i].Layer.(calc.Linear); ok {
-			break
-		}
-		i--
-	}
+	i := lastLinear(q.Layers)
 	if n <= 0 || n > 1<<20 || i < 0 {
 		return q, false
 	}
@@ -81,8 +75,8 @@ func withClasses(q *Question, name, src string) (*Question, bool) {
 		return q, false
 	}
 	in := last.In
-	if k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 }); k >= 0 {
-		in = s.Rows[k].Input[len(s.Rows[k].Input)-1]
+	if row, ok := topRow(s, i); ok {
+		in = row.Input[len(row.Input)-1]
 	}
 	cp := *q
 	if said, err := strconv.Atoi(m[3]); err == nil && said != in {

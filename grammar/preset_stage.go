@@ -51,16 +51,13 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	if m := globalPoolName.FindStringSubmatch(src); m != nil {
 		return globalPoolPart(q, name, src, strings.EqualFold(m[1], "before"))
 	}
-	at := stageName.FindStringIndex(src) // where the stage is written
+	at := stageName.FindStringSubmatchIndex(src) // where the stage is written, and its parts
 	if at == nil {
 		return nil, false
 	}
-	m := submatches(src, stageName.FindStringSubmatchIndex(src))
+	m := submatches(src, at)
 	stage := m[1]
-	i := slices.IndexFunc(q.Layers, func(l Layer) bool {
-		s, ok := l.Layer.(calc.Sequence)
-		return ok && strings.EqualFold(s.Name, stage)
-	})
+	i := stageIndex(q, stage)
 	if i < 0 {
 		cp := *q
 		cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question names %s, and the preset %s has no stage of that name%s: this reading is the whole network", stage, name, stageList(q)))
@@ -70,14 +67,13 @@ func stagePart(q *Question, name, src string) (*Question, bool) {
 	if err != nil {
 		return nil, false
 	}
-	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 })
-	if k < 0 {
+	row, ok := topRow(s, i)
+	if !ok {
 		return nil, false
 	}
 	if span, ok := stageSpan(q, name, src, s); ok {
 		return span, true
 	}
-	row := s.Rows[k]
 	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
 	if index := m[2] + m[3]; index != "" {
 		if part, ok := stageBlock(q, name, stage, index, i, s); ok {
@@ -114,21 +110,12 @@ func stageSpan(q *Question, name, src string, s calc.Summary) (*Question, bool) 
 		if m[2]+m[3] != "" {
 			return nil, false // a block of a stage: stageBlock reads one
 		}
-		i := slices.IndexFunc(q.Layers, func(l Layer) bool {
-			s, ok := l.Layer.(calc.Sequence)
-			return ok && strings.EqualFold(s.Name, m[1])
-		})
-		if i >= 0 && !slices.Contains(at, i) {
+		if i := stageIndex(q, m[1]); i >= 0 && !slices.Contains(at, i) {
 			at, names = append(at, i), append(names, m[1])
 		}
 	}
-	if stageFC.MatchString(src) {
-		for i := len(q.Layers) - 1; i >= 0; i-- {
-			if _, ok := q.Layers[i].Layer.(calc.Linear); ok {
-				at, names = append(at, i), append(names, "fc")
-				break
-			}
-		}
+	if i := lastLinear(q.Layers); i >= 0 && stageFC.MatchString(src) {
+		at, names = append(at, i), append(names, "fc")
 	}
 	if len(at) < 2 {
 		return nil, false
@@ -138,17 +125,17 @@ func stageSpan(q *Question, name, src string, s calc.Summary) (*Question, bool) 
 		if slices.Contains(at, i) {
 			continue
 		}
-		if k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 }); k < 0 || s.Rows[k].Params > 0 {
+		if row, ok := topRow(s, i); !ok || row.Params > 0 {
 			cp := *q
 			cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question names %s, which are not one after another in %s: this reading is the whole network", strings.Join(names, " and "), name))
 			return &cp, true
 		}
 	}
-	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == first+1 && r.Depth == 0 })
-	if k < 0 {
+	row, ok := topRow(s, first)
+	if !ok {
 		return nil, false
 	}
-	part := &Question{Input: s.Rows[k].Input, Network: true, Layers: slices.Clone(q.Layers[first : last+1]), Asked: q.Asked}
+	part := &Question{Input: row.Input, Network: true, Layers: slices.Clone(q.Layers[first : last+1]), Asked: q.Asked}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("%s of the preset %s"+spanNote+"(layers %d to %d of `show %s`), on what reaches them: %s", strings.Join(names, " and "), name, first+1, last+1, name, shapeWords(part.Input))}
 	return part, true
@@ -219,11 +206,11 @@ func classifierPart(q *Question, name string) (*Question, bool) {
 		return nil, false
 	}
 	start := len(features)
-	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == start+1 && r.Depth == 0 })
-	if k < 0 {
+	row, ok := topRow(s, start)
+	if !ok {
 		return nil, false
 	}
-	in := s.Rows[k].Input
+	in := row.Input
 	part := &Question{Input: in, Network: true, Layers: slices.Clone(q.Layers[start:]), Asked: q.Asked}
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{fmt.Sprintf("the classifier of the preset %s: its layers after the feature extractor (layers %d to %d of `show %s`), on what reaches them: %s", name, start+1, len(q.Layers), name, shapeWords(in))}
@@ -234,15 +221,13 @@ func classifierPart(q *Question, name string) (*Question, bool) {
 // reaches it, or the network before it (before), or up to it when a
 // receptive field is asked; false when q has none.
 func globalPoolPart(q *Question, name, src string, before bool) (*Question, bool) {
-	i := len(q.Layers) - 1
-	for ; i >= 0; i-- {
-		switch q.Layers[i].Layer.(type) {
+	i := lastLayer(q.Layers, func(l calc.Layer) bool {
+		switch l.(type) {
 		case calc.GlobalAvgPool, calc.AdaptivePool:
-		default:
-			continue
+			return true
 		}
-		break
-	}
+		return false
+	})
 	if i < 0 {
 		return nil, false
 	}
@@ -250,11 +235,11 @@ func globalPoolPart(q *Question, name, src string, before bool) (*Question, bool
 	if err != nil {
 		return nil, false
 	}
-	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 })
-	if k < 0 {
+	row, ok := topRow(s, i)
+	if !ok {
 		return nil, false
 	}
-	part := &Question{Input: s.Rows[k].Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
+	part := &Question{Input: row.Input, Network: true, Layers: []Layer{q.Layers[i]}, Asked: q.Asked}
 	how := fmt.Sprintf("the global pooling of the preset %s (layer %d of `show %s`), on what reaches it: %s", name, i+1, name, shapeWords(part.Input))
 	switch {
 	case before:
@@ -267,6 +252,41 @@ func globalPoolPart(q *Question, name, src string, before bool) (*Question, bool
 	part.Canonical = lang.Format(part)
 	part.Notes = []string{how + fmt.Sprintf(" (the preset on a %s input)", shapeWords(q.Input))}
 	return part, true
+}
+
+// stageIndex is the top-level layer of the preset q that is the stage
+// named stage, or -1.
+func stageIndex(q *Question, stage string) int {
+	return slices.IndexFunc(q.Layers, func(l Layer) bool {
+		s, ok := l.Layer.(calc.Sequence)
+		return ok && strings.EqualFold(s.Name, stage)
+	})
+}
+
+// topRow is the summary row of the top-level layer i, and whether s has
+// one.
+func topRow(s calc.Summary, i int) (calc.Row, bool) {
+	k := slices.IndexFunc(s.Rows, func(r calc.Row) bool { return r.Index == i+1 && r.Depth == 0 })
+	if k < 0 {
+		return calc.Row{}, false
+	}
+	return s.Rows[k], true
+}
+
+// lastLayer is the last of layers that is is true of, or -1.
+func lastLayer(layers []Layer, is func(calc.Layer) bool) int {
+	for i := len(layers) - 1; i >= 0; i-- {
+		if is(layers[i].Layer) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastLinear is the last fully connected layer of layers, or -1: a
+// preset's classifier head.
+func lastLinear(layers []Layer) int {
+	return lastLayer(layers, func(l calc.Layer) bool { _, ok := l.(calc.Linear); return ok })
 }
 
 // stageList names the stages of the preset q, for a doubt: " (its stages:
