@@ -187,7 +187,8 @@ var namedKinds = []struct {
 }
 
 // absentKinds are kinds of layer a question may say are not there ("i
-// forgot the Flatten"), and what a reading holding one has. "no pool" is
+// forgot the Flatten", "resnet18 without batchnorm"), and what a reading
+// holding one has. "no pool" is
 // left out: it is often said of one place ("no pool at the end").
 var absentKinds = []struct {
 	word *regexp.Regexp
@@ -195,6 +196,7 @@ var absentKinds = []struct {
 	name string
 }{
 	{regexp.MustCompile(`(?i)\b(?:forgot|without|no|missing|left\s+out|didn'?t\s+(?:add|use))\s+(?:the\s+|a\s+|any\s+)?flatten(?:ing)?\b`), func(l calc.Layer) bool { _, ok := l.(calc.Flatten); return ok }, "a flatten"},
+	{regexp.MustCompile(`(?i)\b(?:without|w/o|no|remov\w*|drop\w*|strip\w*)\s+(?:the\s+|its\s+|any\s+|all\s+)?(?:batch[\s_-]?norm\w*|bn)(?:\s+layers?)?\b`), func(l calc.Layer) bool { _, ok := l.(calc.BatchNorm); return ok }, "batch norm layers"},
 }
 
 // negation matches words just before a layer word that say it is not

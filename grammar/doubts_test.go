@@ -37,6 +37,9 @@ func TestDoubts(t *testing.T) {
 		// A kind of layer said absent and present.
 		{"i forgot the flatten before Dense(10) on a (None, 4, 4, 16) tensor, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, "forgot the flatten"},
 		{"flatten then dense 10 on 4x4x16, params?", "input 4x4x16\nflatten\nlinear 10", []string{"params"}, ""},
+		{"params of conv 3x3 16->32 and its bn, without batchnorm?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "without batchnorm"},
+		{"conv 3x3 16->32 w/o bn layers: params?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "w/o bn"},
+		{"conv 3x3 16->32 no bias, then batchnorm: params?", "conv 3x3 16->32 nobias\nbatchnorm", []string{"params"}, ""},
 		// A depthwise conv, a pool, a Linear( named and absent.
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->1 input 20x20x48", []string{"params"}, "depthwise"},
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->48 groups 48 input 20x20x48", []string{"params"}, ""},

@@ -221,7 +221,10 @@ func mentionedPreset(src string) *Question {
 				q = *cq
 			}
 			if pq, ok := stagePart(&q, canonical, src); ok {
-				return pq
+				if globalPoolName.MatchString(src) {
+					return pq // "gap then a dense for 10 classes": the classes are the dense's, asked of layers described
+				}
+				return withClassesNote(pq, &q)
 			}
 			if part, ok := askedPart(src); ok {
 				if pq, ok := presetPart(&q, canonical, src, part); ok {
@@ -231,7 +234,7 @@ func mentionedPreset(src string) *Question {
 					if weightsOnly(src) {
 						pq.Asked = []string{"weights"}
 					}
-					return pq
+					return withClassesNote(pq, &q)
 				}
 			}
 			if featuresOnly.MatchString(src) {

@@ -21,7 +21,8 @@ import (
 // "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
 // "Linear(num_ftrs, 3)", "Dense(7", a dataset that says them: "CIFAR-10",
 // "cifar100".
-var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b`)
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b` +
+	`|\b(?:fc|head|classifier)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`)
 
 // classesNote is in the note of a preset read with classes of its own.
 const classesNote = " with its last fully connected layer giving "
@@ -52,7 +53,20 @@ func presetHead(src string, r *reading) *Question {
 // ownClasses reports whether q is a preset read with classes of its own:
 // the number of classes is the preset's, not context beside a layer.
 func ownClasses(q *Question) bool {
-	return len(q.Notes) > 0 && strings.Contains(q.Notes[0], classesNote)
+	return slices.ContainsFunc(q.Notes, func(n string) bool { return strings.Contains(n, classesNote) })
+}
+
+// withClassesNote returns the part of a preset read from whole, carrying
+// whole's note of its own classes: "layer4 of resnet18 with 10 classes"
+// is a part of that preset, and the classes are said of it, not of a
+// layer of their own.
+func withClassesNote(part, whole *Question) *Question {
+	if part == whole || !ownClasses(whole) || ownClasses(part) {
+		return part
+	}
+	cp := *part
+	cp.Notes = append(slices.Clip(part.Notes), whole.Notes[0])
+	return &cp
 }
 
 // withClasses returns the preset q (named name) with the classes src gives
@@ -64,7 +78,10 @@ func withClasses(q *Question, name, src string) (*Question, bool) {
 	if len(m) == 0 {
 		return q, false
 	}
-	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5] + m[6])
+	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5] + m[6] + m[8])
+	if m[7] != "" {
+		m[3] = m[7] // "my fc is 2048->10": the features it takes, as nn.Linear(2048, 10) says them
+	}
 	i := lastLinear(q.Layers)
 	if n <= 0 || n > 1<<20 || i < 0 {
 		return q, false
@@ -91,4 +108,16 @@ func withClasses(q *Question, name, src string) (*Question, bool) {
 	note := fmt.Sprintf("read as the preset %s"+classesNote+"%d outputs (%d features in) instead of its 1,000: the rest of the network is the preset's", name, n, in)
 	cp.Notes = append([]string{note}, q.Notes...)
 	return &cp, true
+}
+
+// partClasses explains the number of classes said of a preset when the
+// part read (q) is not its last fully connected layer: "layer4 of resnet18
+// with 10 classes" asks about layer4, which the classes do not change.
+func partClasses(src string, q *Question, unused []Unused) []Unused {
+	if q.Preset != "" || !ownClasses(q) {
+		return unused
+	}
+	return explainedWithin(src, unused, presetClasses, func(string) string {
+		return "the number of classes: it sizes the preset's last fully connected layer, not the part asked about"
+	})
 }

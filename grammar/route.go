@@ -190,7 +190,7 @@ func choose(src string) (*reading, error) {
 				maps.Copy(used, readingValues(q, reports))
 				maps.Copy(used, partInput(src))
 			}
-			u = partNames(src, withoutCounts(src, account(src, q, used), reports))
+			u = partClasses(src, q, partNames(src, withoutCounts(src, account(src, q, used), reports)))
 		default:
 			u = account(src, q, readingValues(q, reports))
 		}

@@ -147,7 +147,7 @@ func parseParts(src string, parts []part) []*Question {
 		// A list item is a question even without a number of its own:
 		// "(a) how many parameters does C1 have (b) how many connections?"
 		// asks two things of the text before the list.
-		if (hasNumber(p.text) || dropped.MatchString(p.text) || items >= 2 && p.marked && asksSomething.MatchString(p.text)) && !isRemark(p.text) {
+		if (hasNumber(p.text) || dropped.MatchString(p.text) || items >= 2 && p.marked && asksSomething.MatchString(p.text)) && !isRemark(p.text) && !isStatement(p, parts) {
 			numbered = append(numbered, p)
 		} else {
 			shared = append(shared, p.span())
@@ -309,6 +309,20 @@ func splitTail(p part) (part, span) {
 func isRemark(text string) bool {
 	t := strings.TrimSpace(text)
 	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1
+}
+
+// statement matches a sentence that tells, not asks: "my fc is 2048->10",
+// "the input is 64x64", "I use bias=False".
+var statement = regexp.MustCompile(`(?i)^(?:my|our|i|i'm|im|we|we're|the|its|it's|this|that|note|btw|fyi|ps|assume|assuming)\b`)
+
+// isStatement reports whether p, after a question of the same message,
+// only tells something of it ("how many params in layer4 of resnet50? my
+// fc is 2048->10"): it is said of the questions, not asked on its own.
+func isStatement(p part, parts []part) bool {
+	if p.marked || p.off == parts[0].off || strings.HasSuffix(p.text, "?") || asksSomething.MatchString(p.text) {
+		return false
+	}
+	return statement.MatchString(p.text)
 }
 
 // isContext reports whether the first part of a message is the context of
