@@ -67,6 +67,17 @@ func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummar
 // "stride 2 instead of stride 1" asks the question both ways.
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
+	qs, err := parseAll(src)
+	if utf8.RuneCountInString(src) <= MaxChars {
+		if body := titledBody(src, qs, err); body != nil {
+			return body, nil // a title, then the question again with its numbers (titled.go)
+		}
+	}
+	return qs, err
+}
+
+// parseAll is ParseAll without the reading of a title apart.
+func parseAll(src string) ([]*Question, error) {
 	whole, err := Parse(src)
 	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)
