@@ -281,7 +281,7 @@ func frontEnds(src string) []frontEnd {
 	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
 	// size": English knows what it asks without the channels).
 	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
-		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(askedApart(src)) }, !owned(fs)})
+		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(courseNames(askedApart(src))) }, !owned(fs)})
 	}
 	return fs
 }
