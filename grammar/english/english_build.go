@@ -412,11 +412,11 @@ func (r *enReader) repeated(a *enAnchor, ls []lang.Layer) []lang.Layer {
 		}
 	}
 	if len(a.lists) == 0 || len(ls) != 1 || listLen(a) != a.repeat {
-		r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		r.repeatedBy(a.repeat, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
 		return out
 	}
 	perLayer(out, a.lists)
-	r.notes = append(r.notes, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
+	r.repeatedBy(a.repeat, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
 	return out
 }
 

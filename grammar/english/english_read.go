@@ -15,6 +15,7 @@ type enReader struct {
 	anchors []*enAnchor
 	g       enGlobal
 	notes   []string
+	repeats []int // counts layers were unrolled by (english_repeats.go)
 	rfNote  bool
 	guesses []int        // tokens of the asker's guesses ("is the output 112?")
 	shortN  int          // layers written short (conv3, pool2): see shortNames

@@ -649,6 +649,7 @@ func (r *enReader) ssPlaces(q *lang.Question, s ssRead, layers []ssLayer) bool {
 	}
 	if s.repeated > 0 {
 		r.noteOnce(fmt.Sprintf("read as the layer applied %d times, one after the other", s.repeated))
+		r.repeats = append(r.repeats, s.repeated) // english_repeats.go
 	}
 	return true
 }
