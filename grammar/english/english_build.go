@@ -72,7 +72,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	return r.chainNotParallel(r.parallel(r.build(q))) // english_parallel.go, english_parallel_doubt.go
+	return r.convsPerGroup(r.chainNotParallel(r.parallel(r.build(q)))) // english_parallel.go, english_parallel_doubt.go, english_per_group.go
 }
 
 // build builds the layers of a question that asks about them (not an
