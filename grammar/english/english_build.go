@@ -109,7 +109,7 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 		return nil, err
 	}
 	layers, input = r.denseLastAxis(layers, input) // english_counts.go
-	layers = r.eachBatchNorm(layers)               // english_pairs.go
+	layers = r.eachPool(r.eachBatchNorm(layers))   // english_pairs.go, english_each_after.go
 	layers = keptFlattens(r.flattened(q, layers, input), input)
 	if input == nil {
 		input = r.inputFromOutput(layers)
