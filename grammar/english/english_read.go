@@ -194,6 +194,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 	case (last == nil || last.kind == "conv") && r.settingChain(i):
 		// "3x3 dil 2 then 3x3 dil 4": sizes with settings, one conv each.
 		return &enAnchor{kind: "conv", tok: i}
+	case r.elidedConv(i): // english_elided_conv.go
+		// "then two more 3x3 stride 1": another conv, said by its kernel.
+		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && r.shortConv(i):
 		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
 		return &enAnchor{kind: "conv", tok: i}
