@@ -965,7 +965,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
-	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "":
+	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "" && !r.kernelAfterColon(i): // english_stem_words.go
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") && !(prole == "in" && r.lem(i-1) == "from") || plem == "fmap" && nlem == "kernel":
