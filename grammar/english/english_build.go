@@ -40,6 +40,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.separableParts() // english_separable_parts.go
 	r.inverseAsked()   // english_inverse.go
 	r.everyLayer()     // english_every_layer.go
+	r.bracketBlocks()  // english_bracket_blocks.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.batchTensor(q) { // english_batch_tensor.go: "a batch of 32 RGB images at 224x224 in float32: bytes?"
 		return q, nil

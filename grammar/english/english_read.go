@@ -947,6 +947,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	if t.kind == 'n' {
 		dims = []int{enClamp(t.num)}
 	}
+	if r.leastOutput(i) { // english_least_output.go: "at least a 1x1 output"
+		return
+	}
 	if l := r.lem(i + 1); (l == "to" || l == "->") && r.isNum(i+2) {
 		prole = "in"
 	}
