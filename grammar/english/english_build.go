@@ -29,6 +29,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
+	r.perGroupMention() // english_per_group.go
 	r.scan()
 	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go

@@ -3,6 +3,7 @@ package english
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,17 +21,21 @@ import (
 // enCountWord is a count written as a digit or a small number word.
 const enCountWord = `(\d+|one|two|three|four|five|six|seven|eight)`
 
+// enConvAdjectives are the words that may stand between a count and its
+// convs: "2 dilated causal convs", "two 3x3 convs".
+const enConvAdjectives = `(?:(?:dilated|causal|temporal|stacked|residual|separable|depthwise|more|\d+\s*x\s*\d+|1d|2d)[\s-]+){0,3}`
+
 // enGroupNoun names a group of layers said by its place in a stack.
 const enGroupNoun = `(?:residual\s+|temporal\s+|conv\w*\s+|vgg\s+)?(?:blocks?|levels?|stages?|units?|modules?|groups?)`
 
 // enEachGroupHasRE matches "each residual block has 2 dilated causal
 // convs", "every level contains two conv layers", "each stage is two 3x3
 // convs".
-var enEachGroupHasRE = regexp.MustCompile(`(?i)\b(?:each|every)\s+(?:one\s+of\s+the\s+)?` + enGroupNoun + `\s*(?:,\s*)?(?:has|have|contains?|consists\s+of|is\s+made\s+of|is|with|uses)\s+` + enCountWord + `\s+(?:[\w-]+\s+){0,3}?conv\w*`)
+var enEachGroupHasRE = regexp.MustCompile(`(?i)\b(?:each|every)\s+(?:one\s+of\s+the\s+)?` + enGroupNoun + `\s*(?:,\s*)?(?:has|have|contains?|consists\s+of|is\s+made\s+of|is|with|uses)\s+` + enCountWord + `\s+` + enConvAdjectives + `conv\w*`)
 
 // enPerGroupRE matches "2 convs per level", "two dilated convs in each
 // block", "2 conv layers for every stage".
-var enPerGroupRE = regexp.MustCompile(`(?i)\b` + enCountWord + `\s+(?:[\w-]+\s+){0,3}?conv\w*(?:\s+layers?)?\s+(?:per|in\s+each|in\s+every|for\s+each|for\s+every|inside\s+each|each)\s+` + enGroupNoun + `\b`)
+var enPerGroupRE = regexp.MustCompile(`(?i)\b` + enCountWord + `\s+` + enConvAdjectives + `conv\w*(?:\s+layers?)?\s+(?:per|in\s+each|in\s+every|for\s+each|for\s+every|inside\s+each|each)\s+` + enGroupNoun + `\b`)
 
 // enGroupsCountRE matches the count of groups said: "4 levels", "three
 // residual blocks".
@@ -95,4 +100,24 @@ func countValue(s string) int {
 		}
 	}
 	return 0
+}
+
+// perGroupMention takes the count of "2 convs per level" out of the
+// numbers to read, and its conv word out of the layers mentioned when
+// another conv is said: the phrase says how many of those convs each
+// level holds (convsPerGroup unrolls them), not one more layer.
+func (r *enReader) perGroupMention() {
+	per, at := perGroupCount(r.src)
+	if per < 2 {
+		return
+	}
+	inside := func(i int) bool { return r.toks[i].off >= at[0] && r.toks[i].off < at[1] }
+	if slices.ContainsFunc(r.anchors, func(a *enAnchor) bool { return a.kind == "conv" && !inside(a.tok) }) {
+		r.anchors = slices.DeleteFunc(r.anchors, func(a *enAnchor) bool { return a.kind == "conv" && inside(a.tok) })
+	}
+	for i := range r.toks {
+		if inside(i) && r.toks[i].kind == 'n' {
+			r.toks[i].used = true
+		}
+	}
 }
