@@ -412,6 +412,7 @@ func (w *ssWalker) finish() bool {
 	}
 	w.namedKernels()
 	w.blocksWrittenOut()
+	w.blocksListed() // english_blocks_listed.go
 	for _, e := range w.s.every {
 		for k := range w.s.layers {
 			l := &w.s.layers[k]
