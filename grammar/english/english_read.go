@@ -116,7 +116,7 @@ func (r *enReader) findAnchors() {
 			continue
 		}
 		t := r.toks[i]
-		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) {
+		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) || r.kerasAutoName(i) { // english_keras_names.go
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
