@@ -223,7 +223,7 @@ var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:t
 // layer is 5x5", "all convs have padding 1").
 func eachAsked(src string) bool {
 	for _, m := range eachWords.FindAllStringIndex(src, -1) {
-		if !describesAll.MatchString(src[m[1]:]) {
+		if !describesAll.MatchString(src[m[1]:]) && !placedAfterEach(src, m) {
 			return true
 		}
 	}

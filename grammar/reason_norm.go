@@ -23,7 +23,7 @@ var normCounted = regexp.MustCompile(`(?i)\b(?:with|incl\w*|plus|and)\s+(?:the\s
 // withoutReasonNorm drops from q a batch norm right after a conv without
 // bias when src names it only as the reason for no bias.
 func withoutReasonNorm(src string, q *Question) *Question {
-	if !reasonNorm.MatchString(src) || normCounted.MatchString(src) || q.Preset != "" {
+	if m := reasonNorm.FindStringIndex(src); m == nil || normAfterEach.MatchString(src[m[1]:]) || normCounted.MatchString(src) || q.Preset != "" {
 		return q
 	}
 	var kept []Layer

@@ -90,6 +90,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	r := &enReader{src: src, toks: toks}
 	r.g.unused = append(factors, enArithmeticUnused(src)...) // english_formula.go
 	q, err := r.read()
+	if err == nil {
+		q.Repeats = append(q.Repeats, r.repeats...) // english_repeats.go
+	}
 	if err == nil && len(quoted) > 0 {
 		q.Unused = append(q.Unused, quoted...)
 	}

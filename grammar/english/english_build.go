@@ -29,6 +29,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
+	r.perGroupMention() // english_per_group.go
 	r.scan()
 	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go
@@ -40,6 +41,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.separableParts() // english_separable_parts.go
 	r.inverseAsked()   // english_inverse.go
 	r.everyLayer()     // english_every_layer.go
+	r.bracketBlocks()  // english_bracket_blocks.go
 	q := &lang.Question{Asked: r.g.asked}
 	if r.batchTensor(q) { // english_batch_tensor.go: "a batch of 32 RGB images at 224x224 in float32: bytes?"
 		return q, nil
@@ -51,7 +53,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	if r.pairStack(q) || r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_pairs.go, english_chain.go, english_arrows.go, english_sizestack.go
+	if r.pairStack(q) || r.kernelArrows(q) || r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_pairs.go, english_chain.go, english_arrows.go, english_sizestack.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
@@ -72,7 +74,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	return r.chainNotParallel(r.parallel(r.build(q))) // english_parallel.go, english_parallel_doubt.go
+	return r.convsPerGroup(r.chainNotParallel(r.parallel(r.build(q)))) // english_parallel.go, english_parallel_doubt.go, english_per_group.go
 }
 
 // build builds the layers of a question that asks about them (not an
@@ -109,7 +111,7 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 		return nil, err
 	}
 	layers, input = r.denseLastAxis(layers, input) // english_counts.go
-	layers = r.eachBatchNorm(layers)               // english_pairs.go
+	layers = r.eachPool(r.eachBatchNorm(layers))   // english_pairs.go, english_each_after.go
 	layers = keptFlattens(r.flattened(q, layers, input), input)
 	if input == nil {
 		input = r.inputFromOutput(layers)
@@ -412,11 +414,11 @@ func (r *enReader) repeated(a *enAnchor, ls []lang.Layer) []lang.Layer {
 		}
 	}
 	if len(a.lists) == 0 || len(ls) != 1 || listLen(a) != a.repeat {
-		r.notes = append(r.notes, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
+		r.repeatedBy(a.repeat, fmt.Sprintf("%d identical layers, one after the other", a.repeat))
 		return out
 	}
 	perLayer(out, a.lists)
-	r.notes = append(r.notes, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
+	r.repeatedBy(a.repeat, fmt.Sprintf("%d layers, one after the other, their values said in turn", a.repeat))
 	return out
 }
 

@@ -33,6 +33,7 @@ type denseRead struct {
 	gap      bool  // global average pooling before the layer
 	layers   int   // "two fully connected layers"
 	pending  int   // a count of layers said just before their units: "two hidden layers of 50"
+	outTok   int   // the token of the units said as outputs ("10 outputs"), 0 for none (english_dense_order.go)
 	// outUnused names the numbers of an output volume, which the layer
 	// uses as their product.
 	outUnused []lang.Unused
@@ -156,6 +157,9 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 	}
 	switch next {
 	case "neuron", "output", "out", "layer":
+		if next == "output" || next == "out" {
+			d.outTok = i
+		}
 		d.addUnits(v, i)
 		return true
 	case "input", "vector":
@@ -340,6 +344,7 @@ func (r *enReader) denseSizes(d *denseRead, input calc.Shape) ([]int, bool) {
 		r.notes = append(r.notes, fmt.Sprintf("%dx%d read as In×Out of the weight matrix", d.matrix[0], d.matrix[1]))
 		return d.matrix, true
 	}
+	r.outputLast(d) // english_dense_order.go
 	units := d.units
 	if len(d.vols) == 2 {
 		out := r.denseVolume(d, d.vols[1])
@@ -384,6 +389,7 @@ func (r *enReader) denseVolume(d *denseRead, i int) calc.Shape {
 		if i != d.vols[0] {
 			return calc.Shape{1, dims[0], dims[1]} // an output layer of HxW units
 		}
+		return r.chainImage(d, dims) // english_dense_order.go: "28x28 images: 784 -> 300 -> 10"
 	}
 	return nil
 }

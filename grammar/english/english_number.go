@@ -37,7 +37,7 @@ func (r *enReader) number(i int) {
 		return
 	}
 	n := r.numAt(i)
-	for _, read := range []func(*enNum) bool{r.numInOut, r.numOneItem, r.numInToOut, r.numMultiplier, r.numYear, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
+	for _, read := range []func(*enNum) bool{r.numRepeatAfter, r.numMoreCount, r.numChannelChain, r.numInOut, r.numOneItem, r.numInToOut, r.numMultiplier, r.numYear, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
 		if read(n) {
 			return
 		}
@@ -159,7 +159,7 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		j = k + 1
 	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
-	said := conj || plural || named || len(list) == want || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively") || r.lem(j) == "stack"
+	said := conj || plural || named || len(list) == want || commaList(list, want) || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively") || r.lem(j) == "stack"
 	if len(list) < 2 || !said || enCountNouns[r.lem(j)] {
 		return nil
 	}
@@ -296,8 +296,8 @@ func (r *enReader) numInOut(n *enNum) bool {
 // numSetting reads a setting named just before: stride 2, padding of 1,
 // filter size 3x3, groups 4.
 func (r *enReader) numSetting(n *enNum) bool {
-	if n.plem == "dilation" && n.t.kind == 's' && enKinds[n.nlem] {
-		return false // "a dilated 3x3 conv": the kernel
+	if n.plem == "dilation" && n.t.kind == 's' && (enKinds[n.nlem] || n.nlem == "kernel" || n.nlem == "filter") {
+		return false // "a dilated 3x3 conv", "dilated 3x3 kernels": the kernel
 	}
 	switch n.plem {
 	case "stride", "pad", "dilation", "outpad":

@@ -15,6 +15,7 @@ type enReader struct {
 	anchors []*enAnchor
 	g       enGlobal
 	notes   []string
+	repeats []int // counts layers were unrolled by (english_repeats.go)
 	rfNote  bool
 	guesses []int        // tokens of the asker's guesses ("is the output 112?")
 	shortN  int          // layers written short (conv3, pool2): see shortNames
@@ -115,7 +116,7 @@ func (r *enReader) findAnchors() {
 			continue
 		}
 		t := r.toks[i]
-		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) {
+		if t.kind != 'w' || !enKinds[t.lem] || r.summaryRow(i) || r.notLayer(i) || r.kerasAutoName(i) { // english_keras_names.go
 			continue
 		}
 		// Modifiers before a conv: depthwise separable conv, transposed conv.
@@ -192,6 +193,9 @@ func (r *enReader) unnamedAnchor(i int, last *enAnchor) *enAnchor {
 		return &enAnchor{kind: "conv", tok: i}
 	case (last == nil || last.kind == "conv") && r.settingChain(i):
 		// "3x3 dil 2 then 3x3 dil 4": sizes with settings, one conv each.
+		return &enAnchor{kind: "conv", tok: i}
+	case r.elidedConv(i): // english_elided_conv.go
+		// "then two more 3x3 stride 1": another conv, said by its kernel.
 		return &enAnchor{kind: "conv", tok: i}
 	case last == nil && r.shortConv(i):
 		// "resnet stem 7x7 s2 p3 64ch on 224 then maxpool 3": a conv.
@@ -943,6 +947,9 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	if t.kind == 'n' {
 		dims = []int{enClamp(t.num)}
 	}
+	if r.leastOutput(i) { // english_least_output.go: "at least a 1x1 output"
+		return
+	}
 	if l := r.lem(i + 1); (l == "to" || l == "->") && r.isNum(i+2) {
 		prole = "in"
 	}
@@ -961,7 +968,7 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 	case (plem == "layer" || enKinds[plem]) && r.g.unknown == "input" && r.saidOfOutput(i):
 		// "the output of a conv layer is 26x26"
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
-	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "":
+	case strongIn[nlem] && !r.outputsA(i, plem) || strongIn[plem] && plem != "pixel" && prole == "" && !r.kernelAfterColon(i): // english_stem_words.go
 		f := enSizeFact{dims: dims, tok: i, role: "in", rgb: rgb}
 		r.g.inputs = append(r.g.inputs, f)
 	case kernelish[plem] && !(plem == "filter" && nlem == "") && !(prole == "in" && r.lem(i-1) == "from") || plem == "fmap" && nlem == "kernel":

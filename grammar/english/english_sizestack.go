@@ -201,7 +201,7 @@ func (r *enReader) ssNotes(q *lang.Question, s ssRead, c int) {
 		for _, l := range s.layers[s.blockAt:s.blockEnd] {
 			n += max(l.times, 1)
 		}
-		r.notes = append(r.notes, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, n))
+		r.repeatedBy(s.blocks, fmt.Sprintf("read as %d blocks of %d layers", s.blocks, n))
 	}
 }
 

@@ -412,6 +412,7 @@ func (w *ssWalker) finish() bool {
 	}
 	w.namedKernels()
 	w.blocksWrittenOut()
+	w.blocksListed() // english_blocks_listed.go
 	for _, e := range w.s.every {
 		for k := range w.s.layers {
 			l := &w.s.layers[k]
@@ -649,6 +650,7 @@ func (r *enReader) ssPlaces(q *lang.Question, s ssRead, layers []ssLayer) bool {
 	}
 	if s.repeated > 0 {
 		r.noteOnce(fmt.Sprintf("read as the layer applied %d times, one after the other", s.repeated))
+		r.repeats = append(r.repeats, s.repeated) // english_repeats.go
 	}
 	return true
 }

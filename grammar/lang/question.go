@@ -22,6 +22,11 @@ type Question struct {
 	// Notes are readings the front-end chose ("3x224x224 read as C×H×W")
 	// and framework conventions it wants named.
 	Notes []string
+	// Repeats are the counts the reading unrolled layers by ("5 blocks
+	// of [conv, pool]", "a 3x3 conv applied four times", "two 3x3 convs"):
+	// numbers the reading used that are no size of any layer; nil when
+	// nothing was repeated.
+	Repeats []int
 	// Asked lists the quantities the text asked for ("params",
 	// "output", "connections", "macs", "flops", "neurons", "receptive field",
 	// "memory", ...); empty means everything.

@@ -220,6 +220,7 @@ func parseBlockProse(src, framework string) (q *lang.Question, ok bool) {
 	}
 	q.Asked = bpAsked(src)
 	q.Notes = append(q.Notes, fmt.Sprintf("read as %d blocks of %s, one after the other", n, bpFormat(b)))
+	q.Repeats = append(q.Repeats, n) // a count used, no size (grammar/stack_counts.go)
 	if whatIf {
 		q.Notes = append(q.Notes, "every conv with padding='same', as the words switch them to: the output keeps the input's size")
 	}
