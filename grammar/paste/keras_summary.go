@@ -476,13 +476,6 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	d := len(out) - 1
 	f := int64(out[0])
 	c := calc.Conv{Dims: d, Out: out[0], PadMode: calc.PadValid}
-	pow := func(k int64) int64 {
-		p := int64(1)
-		for i := 0; i < d; i++ {
-			p *= k
-		}
-		return p
-	}
 	var note string
 	perFilter := r.Params / f
 	if r.Params%f != 0 || perFilter < 2 {
@@ -492,17 +485,9 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	var k, cin int64
 	if prev != nil {
 		cin = int64(prev[0])
-		for _, bias := range []bool{true, false} {
-			// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
-			w := kc + 1
-			if bias {
-				w = kc
-			}
-			for kk := int64(1); kk <= 31 && k == 0 && w%cin == 0; kk++ {
-				if pow(kk) == w/cin {
-					k, c.NoBias = kk, !bias
-				}
-			}
+		// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
+		if sv, err := calc.SolveKernel(calc.Conv{Dims: d, In: int(cin), Out: int(f)}, r.Params); err == nil && sv.Layer != nil {
+			k, c.NoBias = sv.Solutions[0], sv.Layer.(calc.Conv).NoBias
 		}
 		if k == 0 {
 			return c, nil, "", fmt.Errorf("%d = %d·(k·k·%d + 1) has no whole kernel size", r.Params, f, cin)
@@ -549,30 +534,14 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 // Conv2DTranspose row: params = k^d·Cin·F (+ F with a bias).
 func kerasTransposedFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, error) {
 	d := len(out) - 1
-	f, cin := int64(out[0]), int64(prev[0])
-	for _, bias := range []bool{true, false} {
-		w := r.Params
-		if bias {
-			w -= f
-		}
-		if w <= 0 || w%(f*cin) != 0 {
-			continue
-		}
-		kd := w / (f * cin)
-		for k := 1; k <= 31; k++ {
-			p := int64(1)
-			for i := 0; i < d; i++ {
-				p *= int64(k)
-			}
-			if p != kd {
-				continue
-			}
-			for _, s := range []int{1, 2, 3, 4} {
-				for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
-					c := calc.Conv{Dims: d, Transposed: true, In: int(cin), Out: int(f), Kernel: []int{k}, Stride: []int{s}, PadMode: mode, NoBias: !bias}
-					if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
-						return c, nil
-					}
+	sv, err := calc.SolveKernel(calc.Conv{Dims: d, Transposed: true, In: prev[0], Out: out[0]}, r.Params)
+	if err == nil && sv.Layer != nil {
+		c := sv.Layer.(calc.Conv)
+		for _, s := range []int{1, 2, 3, 4} {
+			for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
+				c.Stride, c.PadMode = []int{s}, mode
+				if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
+					return c, nil
 				}
 			}
 		}
