@@ -87,8 +87,8 @@ func ptViewMessage(src string, batch int, q *lang.Question, m *ptModuleSet) {
 		}
 	}
 	per := ""
-	if batch > 0 && size%int64(batch) == 0 {
-		per = fmt.Sprintf(" (%d per sample with the batch of %d)", size/int64(batch), batch)
+	if n, err := calc.SplitBatch(size, batch); err == nil {
+		per = fmt.Sprintf(" (%d per sample with the batch of %d)", n, batch)
 	}
 	q.Doubts = append(q.Doubts, fmt.Sprintf("PyTorch's message says %d values reach the view%s; this reading gives %d per sample, which does not fit it: a layer of forward is likely missing here", size, per, n))
 }
