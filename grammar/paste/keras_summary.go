@@ -135,7 +135,7 @@ func kerasTypeOf(typ, name string) string {
 // settings), framework the one that printed it; a blank in the table
 // becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
-	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework}
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework, blankConvs: blankConvRows(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
 		if r.Blank && r.Type != "Flatten" {
@@ -197,6 +197,7 @@ type kerasRebuild struct {
 	// last blank shape was filled.
 	words, framework, blankHow string
 	blanks                     []lang.At
+	blankConvs                 int // conv rows whose count is blank
 }
 
 func (rb *kerasRebuild) fail(msg string) error {
@@ -313,6 +314,9 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 // conv rebuilds a conv row from its count (kerasConvFromRow).
 func (rb *kerasRebuild) conv() (calc.Layer, error) {
 	if rb.r.Params < 0 {
+		if c, ok := rb.wordsConv(); ok {
+			return c, nil
+		}
 		if c, ok := kerasConvFromSizes(rb.out, rb.prev); ok {
 			rb.note("row %d: no count given: the kernel %s read from the sizes (%d → %d), stride 1 and no padding assumed", rb.ri+1,
 				ptJoin(c.Kernel), rb.prev[1], rb.out[1])
