@@ -56,21 +56,31 @@ func SolveKernel(c Conv, params int64) (*Solved, error) {
 		sv.Steps = append(sv.Steps, kernelStep(params, cout, cin, g, b, n, kd, k))
 		return sv, nil
 	}
-	sv.Steps = append(sv.Steps, Step{Quantity: "kernel", Formula: "(P − b·Cout) / (Cout·Cin/G) = k^" + fmt.Sprint(n),
+	sv.Steps = append(sv.Steps, Step{Quantity: "kernel area (k^" + fmt.Sprint(n) + ")", Formula: "(P − b·Cout) / (Cout·Cin/G)",
 		Values: []Binding{{"P", params}, {"Cout", cout}, {"Cin", int64(c.In)}, {"G", g}},
 		Note:   fmt.Sprintf("no whole kernel from 1 to %d gives exactly %d parameters, with or without a bias", maxSolvedKernel, params)})
 	return sv, nil
 }
 
-// kernelStep is the step that finds k from the count.
+// kernelStep is the step that finds k from the count: the weights one
+// filter has on one input channel, k^d, and the k they are the power of.
 func kernelStep(params, cout, cin, g, b int64, n int, kd, k int64) Step {
-	st := Step{Quantity: "kernel", Formula: fmt.Sprintf("(P − b·Cout) / (Cout·Cin/G) = k^%d", n),
-		Values: []Binding{{"P", params}, {"b", b}, {"Cout", cout}, {"Cin", cin * g}, {"G", g}}, Result: k}
-	st.Note = fmt.Sprintf("%d weights over %d·%d = %d = %s", params-b*cout, cout, cin, kd, powText(k, n))
+	st := Step{Quantity: "kernel area (k^" + fmt.Sprint(n) + ")", Formula: "(P − b·Cout) / (Cout·Cin/G)",
+		Values: []Binding{{"P", params}, {"b", b}, {"Cout", cout}, {"Cin", cin * g}, {"G", g}}, Result: kd}
+	st.Note = fmt.Sprintf("%d = %s: the kernel is %s", kd, powText(k, n), kernelText(k, n))
 	if b == 0 {
 		st.Note += "; the count has no room for a bias, so the layer has none (bias=False)"
 	}
 	return st
+}
+
+// kernelText writes a kernel of side k in n dimensions: "3×3".
+func kernelText(k int64, n int) string {
+	s := fmt.Sprint(k)
+	for i := 1; i < n; i++ {
+		s += fmt.Sprintf("×%d", k)
+	}
+	return s
 }
 
 // powText writes k^n as a product: "3·3".

@@ -112,6 +112,7 @@ func parseKeras(src string) (*lang.Question, error) {
 			return nil, err
 		}
 		withAddedLayer(orig, src, "keras", rows, q)
+		askKernel(q, src)
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}

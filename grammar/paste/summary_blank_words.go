@@ -162,3 +162,68 @@ func tsIndexUnused(src string) []lang.Unused {
 
 // tsOtherClassRE are the classes torchsummary prints that tsClasses skips.
 var tsOtherClassRE = regexp.MustCompile(`^(?:ReLU|LeakyReLU|ReLU6|GELU|Sigmoid|Tanh|Dropout\d?d?|BatchNorm\dd|Softmax|Identity|Upsample|ConvTranspose\dd|AvgPool\dd|MaxPool\dd)$`)
+
+// rwAskKernelRE are words asking for a row's kernel: "what kernel size
+// is it", "which kernel", "kernel size?", "what size are the filters".
+var rwAskKernelRE = regexp.MustCompile(`(?i)\b(?:what|which|wat|wht)(?:s|'s|\s+is|\s+was)?\s+(?:the\s+)?(?:kernel|filter)(?:\s*_?size)?\b|\bkernel(?:\s*_?size)?\s*\?|\bwhat\s+size\s+(?:is|are|was|were)\s+(?:the\s+|its\s+)?(?:kernels?|filters?)\b|\bfind\s+(?:the\s+)?kernel\b`)
+
+// rwSolveKernel answers a row whose words ask its kernel: the row gives
+// the filters and the count, the words the input channels; the kernel is
+// solved from them (calc.SolveKernel). ok is false when the row has no
+// count or no kernel fits it.
+func rwSolveKernel(src string, c calc.Conv, row []string, line int) (*lang.Question, bool) {
+	count, err := strconv.ParseInt(strings.ReplaceAll(row[4], ",", ""), 10, 64)
+	if err != nil || c.In < 1 {
+		return nil, false
+	}
+	sv, err := calc.SolveKernel(calc.Conv{In: c.In, Out: c.Out}, count)
+	if err != nil || sv.Layer == nil {
+		return nil, false
+	}
+	q := &lang.Question{Solve: sv, Asked: []string{"params"}}
+	q.Layers = []lang.Layer{{Layer: sv.Layer, Pos: lang.Position{Line: line, Col: 1}}}
+	q.Notes = append(q.Notes, fmt.Sprintf("the row's conv: %d filters from the row, %d input channels from the words, the kernel from the row's count %s", c.Out, c.In, row[4]))
+	q.Unused = append(q.Unused, rwRowSizes(row, line)...)
+	q.Unused = append(q.Unused, tsIndexUnused(src)...)
+	ptFinish(q, "pytorch", nil)
+	return q, true
+}
+
+// askKernel answers a summary's one conv row whose words ask its kernel
+// ("previous layer has 32 channels. whats the kernel size?"): the kernel
+// the rebuild read from the row's count is solved again from the count
+// and the channels the words give (calc.SolveKernel), and shown as the
+// answer. When the two disagree the reading is not sure.
+func askKernel(q *lang.Question, words string) {
+	if !rwAskKernelRE.MatchString(words) || q.Solve != nil {
+		return
+	}
+	at := -1
+	for i, l := range q.Layers {
+		if _, ok := l.Layer.(calc.Conv); ok {
+			if at >= 0 {
+				return // several convs: the words do not say which
+			}
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	c := q.Layers[at].Layer.(calc.Conv)
+	if m := rwInChRE.FindStringSubmatch(words); m != nil {
+		if in := rwFirstInt(m); in != c.In {
+			q.Doubts = append(q.Doubts, fmt.Sprintf("the words say %d input channels, and the row's count reads as %d", in, c.In))
+			return
+		}
+	}
+	rep, err := c.Apply(nil)
+	if err != nil {
+		return
+	}
+	sv, err := calc.SolveKernel(calc.Conv{Dims: c.Dims, Transposed: c.Transposed, In: c.In, Out: c.Out, Groups: c.Groups}, rep.Params)
+	if err != nil || sv.Layer == nil || len(c.Kernel) != 1 || sv.Solutions[0] != int64(c.Kernel[0]) {
+		return
+	}
+	q.Solve = sv
+}
