@@ -1,0 +1,119 @@
+#!/usr/bin/python3
+"""Appends the p9- cases to code.jsonl: the paste front-end's ninth round,
+written after reading real threads (torchsummary and Keras summary
+worksheets where a row's Param # is left blank and the layer is told in
+words, "what kernel size gives this Param #" posts, GitHub issues on
+"Given groups=1, weight of size [64, 3, 7, 7], expected input[...] to have
+3 channels, but got 1" where the asker then changes in_channels, Keras's
+Dense "applied on the last axis" answers): a summary row's blank filled
+from the words; a kernel solved from a row's count; an error message with
+the asker's fix after it. Every number is checked with PyTorch (Debian's
+python3-torch); Keras layers as their PyTorch equivalents.
+
+Run:  /usr/bin/python3 testdata/questions/code_cases_p9.py
+Rows whose id starts with "p9-" are replaced, the rest kept as they are.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import code_cases as cc  # noqa: E402
+from code_cases import params, run, seq, torch, nn, flat  # noqa: E402
+
+cc.CASES.clear()
+case = cc.case
+
+
+# --- 1. a summary row's blank count, the layer said in words below -----------
+
+case("p9-blank-words-ts-stride", "summary", """
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1           [-1, 32, 30, 30]             896
+              ReLU-2           [-1, 32, 30, 30]               0
+            Conv2d-3           [-1, 64, 15, 15]             ???
+================================================================
+the second conv is 3x3 with stride 2 and padding 1, what goes in the ???
+""", [18496], "64*(3*3*32)+64 = 18,496; (30+2-3)//2+1 = 15 checks the row",
+     torch_check=lambda: [params(nn.Conv2d(32, 64, 3, stride=2, padding=1))])
+
+case("p9-blank-words-keras-same", "summary", """
+ Layer (type)                Output Shape              Param #
+=================================================================
+ conv2d (Conv2D)             (None, 26, 26, 32)        320
+ max_pooling2d (MaxPooling2D) (None, 13, 13, 32)       0
+ conv2d_1 (Conv2D)           (None, 13, 13, 64)        ???
+=================================================================
+conv2d_1 uses kernel_size=5 and padding='same'. what's the Param # there?
+""", [51264], "64*(5*5*32)+64 = 51,264 ('same' keeps 13)",
+     torch_check=lambda: [params(nn.Conv2d(32, 64, 5, padding=2))])
+
+case("p9-blank-words-after-pool", "summary", """
+         MaxPool2d-6           [-1, 96, 13, 13]               0
+            Conv2d-7          [-1, 256, 13, 13]               ?
+that conv is a 5x5 with pad 2, how many params is that row
+""", [614656], "256*(5*5*96)+256 = 614,656",
+     torch_check=lambda: [params(nn.Conv2d(96, 256, 5, padding=2))])
+
+case("p9-blank-words-first-row-input", "summary", """
+            Conv2d-1           [-1, 16, 98, 98]             ???
+              ReLU-2           [-1, 16, 98, 98]               0
+my input is 3x100x100 and the conv has kernel_size=3. whats the Param # of Conv2d-1
+""", [448], "16*(3*3*3)+16 = 448 (100-3+1 = 98 checks the row); the ReLU row's 16 channels are not the conv's input",
+     torch_check=lambda: [params(nn.Conv2d(3, 16, 3))])
+
+case("p9-blank-words-tuple-kernel", "summary", """
+            Conv2d-4           [-1, 64, 28, 28]          18,496
+       BatchNorm2d-5           [-1, 64, 28, 28]             128
+            Conv2d-6          [-1, 128, 14, 14]               ?
+conv6: (3, 3) kernel, stride 2, padding 1. number of parameters?
+""", [73856], "128*(3*3*64)+128 = 73,856",
+     torch_check=lambda: [params(nn.Conv2d(64, 128, 3, stride=2, padding=1))])
+
+case("p9-blank-words-keras-valid", "summary", """
+Layer (type)                 Output Shape              Param #
+=================================================================
+conv2d_3 (Conv2D)            (None, 12, 12, 48)        13872
+conv2d_4 (Conv2D)            (None, 8, 8, 96)          ???
+=================================================================
+the last conv has 5x5 filters, no padding. fill in the blank
+""", [115296], "96*(5*5*48)+96 = 115,296 (12-5+1 = 8)",
+     torch_check=lambda: [params(nn.Conv2d(48, 96, 5))])
+
+# --- 2. the kernel asked from a row's count --------------------------------------
+
+case("p9-kernel-from-count-before", "kernel", """
+Conv2d-5  [-1, 128, 28, 28]  73,856
+the layer before it outputs 64 channels. which kernel size gives that count?
+""", [3], "73,856 - 128 = 73,728 = 128*64*9: k = 3",
+     torch_check=lambda: [3 if params(nn.Conv2d(64, 128, 3)) == 73856 else 0])
+
+case("p9-kernel-from-count-nobias", "kernel", """
+            Conv2d-1         [-1, 64, 112, 112]           9,408
+thats resnet's first conv on 3 input channels, what size are the filters? 9408/64 isnt a square times 3 + 1
+""", [7], "9,408 = 64*3*7*7 exactly: no room for a bias, k = 7",
+     torch_check=lambda: [7 if params(nn.Conv2d(3, 64, 7, bias=False)) == 9408 else 0])
+
+case("p9-kernel-from-count-keras", "kernel", """
+ conv2d_2 (Conv2D)           (None, 24, 24, 64)        51264
+previous layer has 32 channels. whats the kernel size of conv2d_2?
+""", [5], "51,264 - 64 = 51,200 = 64*32*25: k = 5",
+     torch_check=lambda: [5 if params(nn.Conv2d(32, 64, 5)) == 51264 else 0])
+
+case("p9-kernel-from-count-kwarg", "kernel", """
+Conv2d-3 [-1, 48, 20, 20] 10,416
+in_channels=24 for it. what kernel_size did i use?
+""", [3], "10,416 - 48 = 10,368 = 48*24*9: k = 3",
+     torch_check=lambda: [3 if params(nn.Conv2d(24, 48, 3)) == 10416 else 0])
+
+# CASES_END
+
+
+def main():
+    return cc.replace_rows("p9-", "p9")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
