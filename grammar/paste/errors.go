@@ -53,11 +53,14 @@ type ptMessage struct {
 	// nhwc: the words say the input is channels-last ("NHWC", a
 	// permute(0, 3, 1, 2))
 	nhwc bool
+	// expected: the channels the conv message says the layer expected
+	// ("to have 3 channels"), and where
+	expected lang.Unused
 }
 
 // errFixedAskedRE are words that ask about a layer once its error is
 // fixed.
-var errFixedAskedRE = regexp.MustCompile(`(?i)\b(?:then|once|should|fixed|corrected|after\s+(?:the|that|this|i|fixing|changing)|if\s+i\s+(?:change|fix|make|set|switch))\b`)
+var errFixedAskedRE = regexp.MustCompile(`(?i)\b(?:then|once|should|fixed|corrected|after\s+(?:the|that|this|i|fixing|changing)|if\s+i\s+(?:change|fix|make|set|switch)|i\s+(?:changed|switched|set|made|updated|edited|fixed)|(?:have|has|give|is|be)\s+now|now\s*\?)\b`)
 
 // appendLinear adds the Linear the message names (in, out) after layers
 // that end in a feature map and hold no such Linear (a forward told in
@@ -88,7 +91,7 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
 	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
-		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
+		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errChannelsCutRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the
@@ -144,9 +147,13 @@ func ptMatchMessage(src string) *ptMessage {
 	}
 	if g := errChannelsRE.FindStringSubmatchIndex(src); g != nil {
 		groups, _ := strconv.Atoi(src[g[2]:g[3]])
-		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src)}
+		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src),
+			expected: lang.Unused{Text: src[g[8]:g[9]], Pos: at(g[8])}}
 	}
 	if m := ptWeightMessage(src, at); m != nil {
+		return m
+	}
+	if m := ptCutConvMessage(src, at); m != nil {
 		return m
 	}
 	if g := errRankRE.FindStringSubmatchIndex(src); g != nil {
@@ -194,6 +201,8 @@ func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
 		m.applyConv(q, fx)
 	case "weight":
 		m.applyWeight(q)
+	case "convcut":
+		m.applyCutConv(q, fx)
 	case "checkpoint":
 		m.applyCheckpoint(q, fx)
 	case "rank":
@@ -296,6 +305,11 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 		}
 		q.Fix = &lang.Fix{Line: line, Why: why}
 		q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+		if in == got && m.expected.Text != "" {
+			u := m.expected
+			u.Why = "the channels the layer of the message expected: the fix replaces them"
+			q.Unused = append(q.Unused, u)
+		}
 	}
 }
 
