@@ -27,7 +27,7 @@ var (
 	// Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got 3-dimensional input of size [64, 28, 28] instead
 	errRankRE = regexp.MustCompile(`Expected (\d)-dimensional input for \d-dimensional weight \[([\d, ]+)\], but got (\d)-dimensional input of size \[([\d, ]+)\]`)
 	// the lines of a traceback around a message
-	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=|-dimensional input for).*$`)
+	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=|expected input\[|-dimensional input for).*$`)
 )
 
 // ptMessage is what an error message says.
@@ -56,6 +56,8 @@ type ptMessage struct {
 	// expected: the channels the conv message says the layer expected
 	// ("to have 3 channels"), and where
 	expected lang.Unused
+	// words: the text with the message's lines blanked
+	words string
 }
 
 // errFixedAskedRE are words that ask about a layer once its error is
@@ -103,6 +105,7 @@ func ptReadMessage(src string) (*ptMessage, string) {
 	}
 	blank := errLineRE.ReplaceAllStringFunc(src, func(s string) string { return strings.Repeat(" ", errMessageEnd(s)) + s[errMessageEnd(s):] })
 	m.fixedAsked = errFixedAskedRE.MatchString(blank)
+	m.words = blank
 	return m, blank
 }
 
@@ -111,7 +114,7 @@ func ptReadMessage(src string) (*ptMessage, string) {
 // ("input 56x56. so what h and w"), else the end of the line.
 func errMessageEnd(s string) int {
 	end := len(s)
-	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errStateRE, errRankRE, errNegativeRE} {
+	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errChannelsCutRE, errStateRE, errRankRE, errNegativeRE} {
 		if m := re.FindStringIndex(s); m != nil {
 			end = m[1]
 			if rest := s[end:]; strings.HasPrefix(rest, " instead") {
@@ -297,8 +300,9 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 			// as it is; the fix is said first
 			in, q.Input = m.weight[1], nil
 		}
-		q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias}, Pos: m.pos}}
-		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s)", len(k), got, out, ptKernelText(k))
+		c := m.settingsSaid(calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias})
+		q.Layers = []lang.Layer{{Layer: c, Pos: m.pos}}
+		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s%s)", len(k), got, out, ptKernelText(k), ptSettingsArgs(c))
 		why := fmt.Sprintf("the input %s has %d channels", ptShapeText(m.input), got)
 		if in != got {
 			why += fmt.Sprintf("; the numbers below are the layer of the message, nn.Conv%dd(%d, %d, %s), as it is", len(k), in, out, ptKernelText(k))

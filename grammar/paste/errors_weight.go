@@ -158,4 +158,34 @@ func (m *ptMessage) applyCutConv(q *lang.Question, fx *ptFixer) {
 	}
 	m.kind, m.weight = "conv", w
 	m.applyConv(q, fx)
+	if u := m.expected; q.Fix != nil {
+		u.Why = "the channels the conv was written for: the fix replaces them"
+		q.Unused = append(q.Unused, u)
+	}
+}
+
+// settingsSaid sets the stride and padding the words give the message's
+// conv when no code is pasted: "what's the output of that conv (stride 2,
+// padding 3)?", "no padding, stride 1". The message does not say them.
+func (m *ptMessage) settingsSaid(c calc.Conv) calc.Conv {
+	if s := bkStrideRE.FindStringSubmatch(m.words); s != nil && bkInt(s) > 0 {
+		c.Stride = []int{bkInt(s)}
+	}
+	if p := bkPadRE.FindStringSubmatch(m.words); p != nil {
+		c.Pad = []int{bkInt(p)}
+	}
+	return c
+}
+
+// ptSettingsArgs writes a conv's stride and padding as PyTorch's keyword
+// arguments, ", stride=2, padding=3", leaving out the defaults.
+func ptSettingsArgs(c calc.Conv) string {
+	s := ""
+	if v := calc.Per(c.Stride, 0, 1); v != 1 {
+		s += fmt.Sprintf(", stride=%d", v)
+	}
+	if v := calc.Per(c.Pad, 0, 0); v != 0 {
+		s += fmt.Sprintf(", padding=%d", v)
+	}
+	return s
 }

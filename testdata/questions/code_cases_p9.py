@@ -108,6 +108,43 @@ in_channels=24 for it. what kernel_size did i use?
 """, [3], "10,416 - 48 = 10,368 = 48*24*9: k = 3",
      torch_check=lambda: [3 if params(nn.Conv2d(24, 48, 3)) == 10416 else 0])
 
+# --- 3. an error message, then the asker's fix or a quoted piece of it ------------
+
+case("p9-fix-said-switched", "error", """
+RuntimeError: Given groups=1, weight of size [32, 3, 5, 5], expected input[16, 1, 28, 28] to have 3 channels, but got 1 channels instead
+mnist is grayscale so i switched conv1 to nn.Conv2d(1, 32, 5). how many params does conv1 have now?
+""", [832], "32*(5*5*1)+32 = 832 with the fix",
+     torch_check=lambda: [params(nn.Conv2d(1, 32, 5))])
+
+case("p9-fix-after-settings-words", "error", """
+Given groups=1, weight of size [64, 3, 7, 7], expected input[4, 1, 100, 100] to have 3 channels, but got 1 channels instead
+after fixing in_channels, what's the output shape of that conv (stride 2, padding 3)?
+""", [50], "(100+6-7)//2+1 = 50",
+     torch_check=lambda: [run(nn.Conv2d(1, 64, 7, stride=2, padding=3), (1, 1, 100, 100))[0][-1]])
+
+case("p9-fix-weight-quoted", "error", """
+i quoted the error before - weight of size [128, 64, 3, 3] - how many weights + biases is that layer?
+""", [73856], "128*64*9 + 128 = 73,856",
+     torch_check=lambda: [params(nn.Conv2d(64, 128, 3))])
+
+case("p9-fix-cut-message-code", "error", """
+expected input[8, 32, 16, 16] to have 16 channels, but got 32 channels instead
+self.conv2 = nn.Conv2d(16, 64, 3, padding=1)
+what should conv2's in_channels be and how many params then?
+""", [18496], "in_channels 32: 64*(3*3*32)+64 = 18,496",
+     torch_check=lambda: [params(nn.Conv2d(32, 64, 3, padding=1))])
+
+case("p9-fix-set-kwarg-now", "error", """
+RuntimeError: Given groups=1, weight of size [16, 3, 3, 3], expected input[2, 1, 48, 48] to have 3 channels, but got 1 channels instead
+ok i set in_channels=1 on that layer. params now?
+""", [160], "16*(3*3*1)+16 = 160",
+     torch_check=lambda: [params(nn.Conv2d(1, 16, 3))])
+
+case("p9-fix-once-fixed-inline", "error", """
+RuntimeError: Given groups=1, weight of size [20, 3, 5, 5], expected input[10, 1, 64, 64] to have 3 channels, but got 1 channels instead. once that's fixed, what spatial size comes out of this conv on 64x64 (no padding, stride 1)?
+""", [60], "64-5+1 = 60",
+     torch_check=lambda: [run(nn.Conv2d(1, 20, 5), (1, 1, 64, 64))[0][-1]])
+
 # CASES_END
 
 
