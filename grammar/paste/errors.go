@@ -93,7 +93,7 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
 	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
-		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errChannelsCutRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
+		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errChannelsCutRE.MatchString(src) || errViewRE.MatchString(src) && vsViewRowsRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the

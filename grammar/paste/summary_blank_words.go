@@ -148,17 +148,27 @@ func wordsInputNote(s calc.Shape) string {
 var tsIndexRE = regexp.MustCompile(`\b[A-Z][A-Za-z0-9]*-(\d+)\b`)
 
 // tsIndexUnused names the index of every torchsummary row name in src as
-// a number no size or count depends on.
-func tsIndexUnused(src string) []lang.Unused {
+// a number no size or count depends on, unless q's reading writes that
+// number anyway (a kernel of 3 beside Conv2d-3).
+func tsIndexUnused(src string, q *lang.Question) []lang.Unused {
 	var out []lang.Unused
+	written := map[string]bool{"0": true, "1": true}
+	if q != nil {
+		for _, n := range tsNumberRE.FindAllString(lang.Format(q), -1) {
+			written[n] = true
+		}
+	}
 	for _, m := range tsIndexRE.FindAllStringSubmatchIndex(src, -1) {
-		if _, ok := tsClasses[src[m[0]:m[2]-1]]; !ok && !tsOtherClassRE.MatchString(src[m[0]:m[2]-1]) {
+		if _, ok := tsClasses[src[m[0]:m[2]-1]]; !ok && !tsOtherClassRE.MatchString(src[m[0]:m[2]-1]) || written[src[m[2]:m[3]]] {
 			continue
 		}
 		out = append(out, lang.Unused{Text: src[m[2]:m[3]], Pos: ptOffsetPos(src, m[2]), Why: "the row's index in torchsummary's table"})
 	}
 	return out
 }
+
+// tsNumberRE is a whole number in a restatement.
+var tsNumberRE = regexp.MustCompile(`\d+`)
 
 // tsOtherClassRE are the classes torchsummary prints that tsClasses skips.
 var tsOtherClassRE = regexp.MustCompile(`^(?:ReLU|LeakyReLU|ReLU6|GELU|Sigmoid|Tanh|Dropout\d?d?|BatchNorm\dd|Softmax|Identity|Upsample|ConvTranspose\dd|AvgPool\dd|MaxPool\dd)$`)
@@ -184,7 +194,7 @@ func rwSolveKernel(src string, c calc.Conv, row []string, line int) (*lang.Quest
 	q.Layers = []lang.Layer{{Layer: sv.Layer, Pos: lang.Position{Line: line, Col: 1}}}
 	q.Notes = append(q.Notes, fmt.Sprintf("the row's conv: %d filters from the row, %d input channels from the words, the kernel from the row's count %s", c.Out, c.In, row[4]))
 	q.Unused = append(q.Unused, rwRowSizes(row, line)...)
-	q.Unused = append(q.Unused, tsIndexUnused(src)...)
+	q.Unused = append(q.Unused, tsIndexUnused(src, q)...)
 	ptFinish(q, "pytorch", nil)
 	return q, true
 }

@@ -180,7 +180,7 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	for i, n := range q.Notes {
 		q.Notes[i] = strings.Replace(n, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)", "rebuilt from torchsummary's rows", 1)
 	}
-	q.Unused = append(q.Unused, tsIndexUnused(src)...)
+	q.Unused = append(q.Unused, tsIndexUnused(src, q)...)
 	askKernel(q, words)
 	ptFinish(q, "pytorch", nil)
 	return q, nil

@@ -145,6 +145,45 @@ RuntimeError: Given groups=1, weight of size [20, 3, 5, 5], expected input[10, 1
 """, [60], "64-5+1 = 60",
      torch_check=lambda: [run(nn.Conv2d(1, 20, 5), (1, 1, 64, 64))[0][-1]])
 
+# --- 4. a view's figure against the shape said to reach it; torchsummary footers --
+
+case("p9-view-shape-said-message", "view", """
+RuntimeError: shape '[-1, 400]' is invalid for input of size 6400
+x = x.view(-1, 16*5*5)
+printing x.shape right before it gives torch.Size([4, 16, 10, 10]). what number should replace 400?
+""", [1600], "16*10*10 = 1,600 a sample; 4*1,600 = 6,400 agrees with the message",
+     torch_check=lambda: [flat(nn.Identity(), (4, 16, 10, 10))])
+
+case("p9-view-shape-said-batch-message", "view", """
+ValueError: Expected input batch_size (128) to match target batch_size (32).
+out = out.reshape(-1, 128*4*4), but the conv block gives [32, 128, 8, 8]. what's the right reshape size?
+""", [8192], "128*8*8 = 8,192 a sample; 32*8,192/2,048 = 128 rows, as the message says",
+     torch_check=lambda: [flat(nn.Identity(), (32, 128, 8, 8))])
+
+case("p9-view-batch-inside", "view", """
+RuntimeError: shape '[16, 400]' is invalid for input of size 25088
+x = x.view(16, 16*5*5)
+what should the second number be?
+""", [1568], "25,088 / 16 = 1,568 a sample (the batch of 16 is written in the view)",
+     torch_check=None)
+
+case("p9-ts-total-blank", "summary", """
+----------------------------------------------------------------
+        Layer (type)               Output Shape         Param #
+================================================================
+            Conv2d-1           [-1, 16, 30, 30]             448
+              ReLU-2           [-1, 16, 30, 30]               0
+         MaxPool2d-3           [-1, 16, 15, 15]               0
+            Conv2d-4           [-1, 32, 13, 13]           4,640
+            Linear-5                   [-1, 10]          54,090
+================================================================
+Total params: ???
+Trainable params: ???
+----------------------------------------------------------------
+what are the totals?
+""", [59178], "448 + 4,640 + 54,090 = 59,178 (Linear 32*13*13 = 5,408 -> 10)",
+     torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), nn.Linear(5408, 10))])
+
 # CASES_END
 
 
