@@ -184,6 +184,27 @@ what are the totals?
 """, [59178], "448 + 4,640 + 54,090 = 59,178 (Linear 32*13*13 = 5,408 -> 10)",
      torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), nn.Linear(5408, 10))])
 
+# --- 5. heads on the same features, forward not pasted ----------------------------
+
+case("p9-heads-vae-mlp", "heads", """
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 400)
+        self.fc_mean = nn.Linear(400, 20)
+        self.fc_var = nn.Linear(400, 20)
+how many parameters in this encoder?
+""", [330040], "784*400+400 + 2*(400*20+20) = 330,040: both heads count",
+     torch_check=lambda: [params(nn.Linear(784, 400), nn.Linear(400, 20), nn.Linear(400, 20))])
+
+case("p9-heads-cls-box", "heads", """
+self.features = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+self.cls_head = nn.Linear(16*16*16, 10)
+self.box_head = nn.Linear(16*16*16, 4)
+input 32x32 rgb. total params? (forward applies both heads to the flattened features)
+""", [57806], "448 + 4096*10+10 + 4096*4+4 = 57,806",
+     torch_check=lambda: [params(nn.Conv2d(3, 16, 3, padding=1), nn.Linear(4096, 10), nn.Linear(4096, 4))])
+
 # CASES_END
 
 
