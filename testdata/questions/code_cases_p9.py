@@ -205,6 +205,28 @@ input 32x32 rgb. total params? (forward applies both heads to the flattened feat
 """, [57806], "448 + 4096*10+10 + 4096*4+4 = 57,806",
      torch_check=lambda: [params(nn.Conv2d(3, 16, 3, padding=1), nn.Linear(4096, 10), nn.Linear(4096, 4))])
 
+# --- 6. a Keras layer's input said as a shape in the words -------------------------
+
+case("p9-keras-applied-to", "keras", """
+Conv2D(64, 3, strides=2, padding='same') applied to (None, 32, 32, 16). output size and params?
+""", [16, 9280], "'same' stride 2: ceil(32/2) = 16; 64*(3*3*16)+64 = 9,280",
+     torch_check=lambda: [run(nn.Conv2d(16, 64, 3, stride=2, padding=1), (1, 16, 32, 32))[0][-1], params(nn.Conv2d(16, 64, 3))])
+
+case("p9-keras-input-to-it", "keras", """
+the input to it is (None, 28, 28, 32) and the layer is layers.Conv2D(64, (5, 5)). how many params, what output shape?
+""", [51264, 24], "64*(5*5*32)+64 = 51,264; 28-5+1 = 24",
+     torch_check=lambda: [params(nn.Conv2d(32, 64, 5)), run(nn.Conv2d(32, 64, 5), (1, 32, 28, 28))[0][-1]])
+
+case("p9-keras-reshaped-to", "keras", """
+i reshaped my data to (64, 64, 3), first layer Conv2D(8, (3,3), strides=(2,2)). params + output?
+""", [224, 31], "8*(3*3*3)+8 = 224; (64-3)//2+1 = 31",
+     torch_check=lambda: [params(nn.Conv2d(3, 8, 3)), run(nn.Conv2d(3, 8, 3, stride=2), (1, 3, 64, 64))[0][-1]])
+
+case("p9-keras-pool-gets-tensor", "keras", """
+MaxPooling2D(pool_size=(3, 3), strides=2) gets a tensor of shape (None, 55, 55, 96) in my alexnet port. what comes out?
+""", [27], "(55-3)//2+1 = 27",
+     torch_check=lambda: [run(nn.MaxPool2d(3, 2), (1, 96, 55, 55))[0][-1]])
+
 # CASES_END
 
 
