@@ -78,7 +78,8 @@ func (rb *kerasRebuild) wordsConv() (calc.Conv, bool) {
 	}
 	d := len(rb.out) - 1
 	c := calc.Conv{Dims: d, In: rb.prev[0], Out: rb.out[0], Kernel: []int{k}}
-	strides, pads := []int{1, 2, 3, 4}, []int{-1}
+	strides := []int{1, 2, 3, 4}
+	var pads []int // -2 stands for Keras's 'same'
 	if m := bkStrideRE.FindStringSubmatch(rb.words); m != nil {
 		strides = []int{bkInt(m)}
 	}
