@@ -9,6 +9,7 @@ package paste
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -19,7 +20,12 @@ import (
 // is not pasted and each takes the same inputs, which the one before
 // does not give ([..., Linear(3136, 16), Linear(3136, 16)]). It reports
 // whether it did.
-func ptParallelHeads(q *lang.Question) bool {
+//
+// Each head must be a module of its own, assigned on its own line of src
+// ("self.fc_mu = nn.Linear(3136, 16)"): Linears listed in a Sequential,
+// or one the words name ("how many params would Linear(1984, 64) have?"),
+// are not heads.
+func ptParallelHeads(src string, q *lang.Question) bool {
 	n := len(q.Layers)
 	if n < 2 {
 		return false
@@ -39,6 +45,15 @@ func ptParallelHeads(q *lang.Question) bool {
 	if n-start < 2 {
 		return false
 	}
+	lines := strings.Split(src, "\n")
+	seen := map[int]bool{}
+	for _, l := range q.Layers[start:] {
+		at := l.Pos.Line - 1
+		if at < 0 || at >= len(lines) || seen[at] || !phAssignedRE.MatchString(lines[at]) {
+			return false
+		}
+		seen[at] = true
+	}
 	var hl headsLayer
 	var names []string
 	for _, l := range q.Layers[start:] {
@@ -57,6 +72,9 @@ func ptParallelHeads(q *lang.Question) bool {
 		n-start, last.In, strings.Join(names, "; ")))
 	return true
 }
+
+// phAssignedRE is a Linear assigned to a module of its own on its line.
+var phAssignedRE = regexp.MustCompile(`^\s*self\.\w+\s*=\s*(?:nn\.|torch\.nn\.)?Linear\(`)
 
 // ptFlat reports whether l gives a flat vector: a Flatten or a Linear.
 func ptFlat(l calc.Layer) bool {

@@ -179,7 +179,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 	}
 	fx.unsure = mods.unsure
 	if !traced {
-		ptParallelHeads(q)
+		ptParallelHeads(src, q)
 	}
 	dropped := !traced && ptUntracedMismatch(prose, fx, q)
 	ptFinish(q, "pytorch", fx)
