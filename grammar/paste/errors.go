@@ -27,7 +27,7 @@ var (
 	// Expected 4-dimensional input for 4-dimensional weight [32, 1, 5, 5], but got 3-dimensional input of size [64, 28, 28] instead
 	errRankRE = regexp.MustCompile(`Expected (\d)-dimensional input for \d-dimensional weight \[([\d, ]+)\], but got (\d)-dimensional input of size \[([\d, ]+)\]`)
 	// the lines of a traceback around a message
-	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=|-dimensional input for).*$`)
+	errLineRE = regexp.MustCompile(`(?m)^.*(?:Traceback \(most recent call last\)|File ".*", line \d+|RuntimeError:|ValueError:|Error\(s\) in loading state_dict|size mismatch for |mat1 and mat2 shapes|size mismatch, m1:|Given groups=|expected input\[|-dimensional input for).*$`)
 )
 
 // ptMessage is what an error message says.
@@ -53,11 +53,16 @@ type ptMessage struct {
 	// nhwc: the words say the input is channels-last ("NHWC", a
 	// permute(0, 3, 1, 2))
 	nhwc bool
+	// expected: the channels the conv message says the layer expected
+	// ("to have 3 channels"), and where
+	expected lang.Unused
+	// words: the text with the message's lines blanked
+	words string
 }
 
 // errFixedAskedRE are words that ask about a layer once its error is
 // fixed.
-var errFixedAskedRE = regexp.MustCompile(`(?i)\b(?:then|once|should|fixed|corrected|after\s+(?:the|that|this|i|fixing|changing)|if\s+i\s+(?:change|fix|make|set|switch))\b`)
+var errFixedAskedRE = regexp.MustCompile(`(?i)\b(?:then|once|should|fixed|corrected|after\s+(?:the|that|this|i|fixing|changing)|if\s+i\s+(?:change|fix|make|set|switch)|i\s+(?:changed|switched|set|made|updated|edited|fixed)|(?:have|has|give|is|be)\s+now|now\s*\?)\b`)
 
 // appendLinear adds the Linear the message names (in, out) after layers
 // that end in a feature map and hold no such Linear (a forward told in
@@ -88,7 +93,7 @@ func (m *ptMessage) appendLinear(q *lang.Question, feat, out int, why string) {
 // Linear or a conv, a checkpoint that does not fit).
 func LooksLikeError(src string) bool {
 	return errMatmulRE.MatchString(src) || errOldMatmulRE.MatchString(src) || errChannelsRE.MatchString(src) || errStateRE.MatchString(src) ||
-		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errViewRE.MatchString(src) && ptViewFigureRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
+		errRankRE.MatchString(src) || errWeightOnlyRE.MatchString(src) || errChannelsCutRE.MatchString(src) || errViewRE.MatchString(src) && vsViewRowsRE.MatchString(src) || errBatchRE.MatchString(src) && ptViewFigureRE.MatchString(src)
 }
 
 // ptReadMessage finds the first message in src, and returns src with the
@@ -100,6 +105,7 @@ func ptReadMessage(src string) (*ptMessage, string) {
 	}
 	blank := errLineRE.ReplaceAllStringFunc(src, func(s string) string { return strings.Repeat(" ", errMessageEnd(s)) + s[errMessageEnd(s):] })
 	m.fixedAsked = errFixedAskedRE.MatchString(blank)
+	m.words = blank
 	return m, blank
 }
 
@@ -108,7 +114,7 @@ func ptReadMessage(src string) (*ptMessage, string) {
 // ("input 56x56. so what h and w"), else the end of the line.
 func errMessageEnd(s string) int {
 	end := len(s)
-	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errStateRE, errRankRE, errNegativeRE} {
+	for _, re := range []*regexp.Regexp{errMatmulRE, errOldMatmulRE, errChannelsRE, errChannelsCutRE, errStateRE, errRankRE, errNegativeRE} {
 		if m := re.FindStringIndex(s); m != nil {
 			end = m[1]
 			if rest := s[end:]; strings.HasPrefix(rest, " instead") {
@@ -144,9 +150,13 @@ func ptMatchMessage(src string) *ptMessage {
 	}
 	if g := errChannelsRE.FindStringSubmatchIndex(src); g != nil {
 		groups, _ := strconv.Atoi(src[g[2]:g[3]])
-		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src)}
+		return &ptMessage{kind: "conv", groups: groups, weight: ptIntList(src[g[4]:g[5]]), input: ptIntList(src[g[6]:g[7]]), pos: at(g[0]), nhwc: errChannelsLastRE.MatchString(src),
+			expected: lang.Unused{Text: src[g[8]:g[9]], Pos: at(g[8])}}
 	}
 	if m := ptWeightMessage(src, at); m != nil {
+		return m
+	}
+	if m := ptCutConvMessage(src, at); m != nil {
 		return m
 	}
 	if g := errRankRE.FindStringSubmatchIndex(src); g != nil {
@@ -194,6 +204,8 @@ func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
 		m.applyConv(q, fx)
 	case "weight":
 		m.applyWeight(q)
+	case "convcut":
+		m.applyCutConv(q, fx)
 	case "checkpoint":
 		m.applyCheckpoint(q, fx)
 	case "rank":
@@ -288,14 +300,20 @@ func (m *ptMessage) applyConv(q *lang.Question, fx *ptFixer) {
 			// as it is; the fix is said first
 			in, q.Input = m.weight[1], nil
 		}
-		q.Layers = []lang.Layer{{Layer: calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias}, Pos: m.pos}}
-		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s)", len(k), got, out, ptKernelText(k))
+		c := m.settingsSaid(calc.Conv{Dims: len(k), In: in, Out: out, Kernel: k, NoBias: m.noBias})
+		q.Layers = []lang.Layer{{Layer: c, Pos: m.pos}}
+		line := fmt.Sprintf("nn.Conv%dd(%d, %d, %s%s)", len(k), got, out, ptKernelText(k), ptSettingsArgs(c))
 		why := fmt.Sprintf("the input %s has %d channels", ptShapeText(m.input), got)
 		if in != got {
 			why += fmt.Sprintf("; the numbers below are the layer of the message, nn.Conv%dd(%d, %d, %s), as it is", len(k), in, out, ptKernelText(k))
 		}
 		q.Fix = &lang.Fix{Line: line, Why: why}
 		q.Notes = append(q.Notes, "fix: "+line+" ("+why+")")
+		if in == got && m.expected.Text != "" {
+			u := m.expected
+			u.Why = "the channels the layer of the message expected: the fix replaces them"
+			q.Unused = append(q.Unused, u)
+		}
 	}
 }
 

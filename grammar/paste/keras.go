@@ -57,6 +57,9 @@ func ptCodeMarks(src string) int {
 			n++
 		}
 	}
+	if tsSummaryRows(src) != nil {
+		n += 4 // torchsummary's rows ("Conv2d-1  [-1, 16, 30, 30]"), whatever its footer shares with Keras's
+	}
 	return n
 }
 
@@ -112,6 +115,7 @@ func parseKeras(src string) (*lang.Question, error) {
 			return nil, err
 		}
 		withAddedLayer(orig, src, "keras", rows, q)
+		askKernel(q, src)
 		ptFinish(q, "keras", nil)
 		return q, nil
 	}

@@ -74,6 +74,9 @@ func (k *kerasReader) sizeOnlyInput(prose ptProse) (calc.Shape, string) {
 func (k *kerasReader) kerasWordsInput(prose ptProse) bool {
 	in, note := k.commentInput()
 	if in == nil {
+		in, note = k.wordsShapeInput()
+	}
+	if in == nil {
 		in, note = k.sizeOnlyInput(prose)
 	}
 	if in == nil {

@@ -135,7 +135,7 @@ func kerasTypeOf(typ, name string) string {
 // settings), framework the one that printed it; a blank in the table
 // becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
-	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework}
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework, blankConvs: blankConvRows(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
 		if r.Blank && r.Type != "Flatten" {
@@ -197,6 +197,7 @@ type kerasRebuild struct {
 	// last blank shape was filled.
 	words, framework, blankHow string
 	blanks                     []lang.At
+	blankConvs                 int // conv rows whose count is blank
 }
 
 func (rb *kerasRebuild) fail(msg string) error {
@@ -313,6 +314,9 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 // conv rebuilds a conv row from its count (kerasConvFromRow).
 func (rb *kerasRebuild) conv() (calc.Layer, error) {
 	if rb.r.Params < 0 {
+		if c, ok := rb.wordsConv(); ok {
+			return c, nil
+		}
 		if c, ok := kerasConvFromSizes(rb.out, rb.prev); ok {
 			rb.note("row %d: no count given: the kernel %s read from the sizes (%d → %d), stride 1 and no padding assumed", rb.ri+1,
 				ptJoin(c.Kernel), rb.prev[1], rb.out[1])
@@ -476,13 +480,6 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	d := len(out) - 1
 	f := int64(out[0])
 	c := calc.Conv{Dims: d, Out: out[0], PadMode: calc.PadValid}
-	pow := func(k int64) int64 {
-		p := int64(1)
-		for i := 0; i < d; i++ {
-			p *= k
-		}
-		return p
-	}
 	var note string
 	perFilter := r.Params / f
 	if r.Params%f != 0 || perFilter < 2 {
@@ -492,17 +489,9 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 	var k, cin int64
 	if prev != nil {
 		cin = int64(prev[0])
-		for _, bias := range []bool{true, false} {
-			// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
-			w := kc + 1
-			if bias {
-				w = kc
-			}
-			for kk := int64(1); kk <= 31 && k == 0 && w%cin == 0; kk++ {
-				if pow(kk) == w/cin {
-					k, c.NoBias = kk, !bias
-				}
-			}
+		// PyTorch's convs before a batch norm have no bias (ResNet's 9,408)
+		if sv, err := calc.SolveKernel(calc.Conv{Dims: d, In: int(cin), Out: int(f)}, r.Params); err == nil && sv.Layer != nil {
+			k, c.NoBias = sv.Solutions[0], sv.Layer.(calc.Conv).NoBias
 		}
 		if k == 0 {
 			return c, nil, "", fmt.Errorf("%d = %d·(k·k·%d + 1) has no whole kernel size", r.Params, f, cin)
@@ -549,30 +538,14 @@ func kerasConvFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, calc.Shape, 
 // Conv2DTranspose row: params = k^d·Cin·F (+ F with a bias).
 func kerasTransposedFromRow(r kerasRow, out, prev calc.Shape) (calc.Conv, error) {
 	d := len(out) - 1
-	f, cin := int64(out[0]), int64(prev[0])
-	for _, bias := range []bool{true, false} {
-		w := r.Params
-		if bias {
-			w -= f
-		}
-		if w <= 0 || w%(f*cin) != 0 {
-			continue
-		}
-		kd := w / (f * cin)
-		for k := 1; k <= 31; k++ {
-			p := int64(1)
-			for i := 0; i < d; i++ {
-				p *= int64(k)
-			}
-			if p != kd {
-				continue
-			}
-			for _, s := range []int{1, 2, 3, 4} {
-				for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
-					c := calc.Conv{Dims: d, Transposed: true, In: int(cin), Out: int(f), Kernel: []int{k}, Stride: []int{s}, PadMode: mode, NoBias: !bias}
-					if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
-						return c, nil
-					}
+	sv, err := calc.SolveKernel(calc.Conv{Dims: d, Transposed: true, In: prev[0], Out: out[0]}, r.Params)
+	if err == nil && sv.Layer != nil {
+		c := sv.Layer.(calc.Conv)
+		for _, s := range []int{1, 2, 3, 4} {
+			for _, mode := range []calc.Padding{calc.PadSame, calc.PadValid} {
+				c.Stride, c.PadMode = []int{s}, mode
+				if rep, err := c.Apply(prev); err == nil && rep.Output.Equal(out) {
+					return c, nil
 				}
 			}
 		}

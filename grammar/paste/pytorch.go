@@ -178,6 +178,9 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		msg.apply(q, fx)
 	}
 	fx.unsure = mods.unsure
+	if !traced {
+		ptParallelHeads(src, q)
+	}
 	dropped := !traced && ptUntracedMismatch(prose, fx, q)
 	ptFinish(q, "pytorch", fx)
 	if dropped {

@@ -207,32 +207,12 @@ func (rb *kerasRebuild) blankConv() (calc.Conv, bool) {
 	if f < 1 || cin < 1 || d < 1 {
 		return calc.Conv{}, false
 	}
-	c := calc.Conv{Dims: d, In: int(cin), Out: int(f), PadMode: calc.PadValid}
-	for _, bias := range []bool{true, false} {
-		w := r.Params
-		if bias {
-			w -= f
-		}
-		if w <= 0 || w%(f*cin) != 0 {
-			continue
-		}
-		kd := w / (f * cin)
-		for k := int64(1); k <= 31 && c.Kernel == nil; k++ {
-			p := int64(1)
-			for i := 0; i < d; i++ {
-				p *= k
-			}
-			if p == kd {
-				c.Kernel, c.NoBias = []int{int(k)}, !bias
-			}
-		}
-		if c.Kernel != nil {
-			break
-		}
-	}
-	if c.Kernel == nil {
+	sv, err := calc.SolveKernel(calc.Conv{Dims: d, In: int(cin), Out: int(f)}, r.Params)
+	if err != nil || sv.Layer == nil {
 		return calc.Conv{}, false
 	}
+	c := sv.Layer.(calc.Conv)
+	c.PadMode = calc.PadValid
 	if m := bkKernelRE.FindStringSubmatch(rb.words); m != nil && bkInt(m) != c.Kernel[0] {
 		return calc.Conv{}, false // the count and the words disagree
 	}

@@ -54,12 +54,20 @@ func tsRowWithWords(src string) (*lang.Question, bool) {
 	}
 	dims := ptIntList(strings.TrimPrefix(strings.TrimSpace(row[3]), ","))
 	words := strings.Replace(src, row[0], strings.Repeat(" ", len(row[0])), 1)
+	words = rwOtherRowsRE.ReplaceAllStringFunc(words, func(s string) string { return strings.Repeat(" ", len(s)) })
 	if len(dims) != 3 {
 		return nil, false
 	}
 	c := calc.Conv{Out: dims[0]}
 	var in calc.Shape
-	if m := rwPrevRE.FindStringSubmatch(words); m != nil {
+	if m := bwFirstInputRE.FindStringSubmatch(words); m != nil && !rwPrevRE.MatchString(words) {
+		// "my input is 3x100x100": channels first, as torchsummary's input_size
+		in = calc.Shape(ptAtois(m[1:]))
+		if in[0] > 4 && in[2] <= 4 {
+			return nil, false // (H, W, C): left to the readers that know it
+		}
+		c.In = in[0]
+	} else if m := rwPrevRE.FindStringSubmatch(words); m != nil {
 		ch, _ := strconv.Atoi(m[1])
 		h, _ := strconv.Atoi(m[2])
 		w, _ := strconv.Atoi(m[3])
@@ -69,6 +77,9 @@ func tsRowWithWords(src string) (*lang.Question, bool) {
 		c.In, _ = strconv.Atoi(m[1])
 	} else if m := rwInChRE.FindStringSubmatch(words); m != nil {
 		c.In = rwFirstInt(m)
+	}
+	if c.In != 0 && rwAskKernelRE.MatchString(words) {
+		return rwSolveKernel(src, c, row, line) // a kernel in the words is the asker's guess
 	}
 	m := rwKernelRE.FindStringSubmatch(words)
 	if c.In == 0 || m == nil {
@@ -106,8 +117,8 @@ func rwBias(q *lang.Question, c calc.Conv, words string, row []string, line int)
 		c.NoBias = true
 	}
 	r, err := c.Apply(q.Input)
-	if err != nil {
-		return nil, false
+	if err != nil || q.Input != nil && !r.Output.Equal(calc.Shape(ptIntList(strings.TrimPrefix(strings.TrimSpace(row[3]), ",")))) {
+		return nil, false // the words' conv does not give the row's output
 	}
 	count := strings.ReplaceAll(row[4], ",", "")
 	rowCount, err := strconv.ParseInt(count, 10, 64)
@@ -146,6 +157,10 @@ func rwRowSizes(row []string, line int) []lang.Unused {
 	}
 	return out
 }
+
+// rwOtherRowsRE is a torchsummary row of any class on a line of its own
+// (the ReLU after the conv): its shape is not the layer before's.
+var rwOtherRowsRE = regexp.MustCompile(`(?m)^\s*[A-Z][A-Za-z0-9]*-\d+\s+\[[^\]\n]*\].*$`)
 
 // rwRowRE is a torchsummary conv row, on a line of its own or in a
 // sentence: "Conv2d-1  [-1, 64, 112, 112]  9,408".

@@ -169,6 +169,10 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	if f, err := ptParseTree(words); err == nil {
 		q.Asked = ptReadProse(f).asked
 	}
+	if in := wordsFirstInput(words, rows); in != nil {
+		q.Input = in
+		q.Notes = append(q.Notes, wordsInputNote(in))
+	}
 	if err := summaryRebuild(rows, q, words, "pytorch"); err != nil {
 		return nil, err
 	}
@@ -176,6 +180,8 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	for i, n := range q.Notes {
 		q.Notes[i] = strings.Replace(n, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)", "rebuilt from torchsummary's rows", 1)
 	}
+	q.Unused = append(q.Unused, tsIndexUnused(src, q)...)
+	askKernel(q, words)
 	ptFinish(q, "pytorch", nil)
 	return q, nil
 }

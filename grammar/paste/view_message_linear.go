@@ -41,11 +41,11 @@ func ptViewMessageLinear(src string, batch int, q *lang.Question) {
 		q.Doubts = append(q.Doubts, fmt.Sprintf("PyTorch's message says %s values reach the view for the whole batch: without the batch size, the count one sample brings (what goes in the view and in_features) is not known; say the batch size", lang.Group(int(size))))
 		return
 	}
-	if size%int64(batch) != 0 || size/int64(batch) > calc.MaxSize {
+	per, err := calc.SplitBatch(size, batch)
+	if err != nil {
 		q.Doubts = append(q.Doubts, fmt.Sprintf("PyTorch's message's %s values are not a whole number of samples for the batch of %d", lang.Group(int(size)), batch))
 		return
 	}
-	per := int(size / int64(batch))
 	if per == lin.In {
 		return
 	}

@@ -87,8 +87,8 @@ func ptViewMessage(src string, batch int, q *lang.Question, m *ptModuleSet) {
 		}
 	}
 	per := ""
-	if batch > 0 && size%int64(batch) == 0 {
-		per = fmt.Sprintf(" (%d per sample with the batch of %d)", size/int64(batch), batch)
+	if n, err := calc.SplitBatch(size, batch); err == nil {
+		per = fmt.Sprintf(" (%d per sample with the batch of %d)", n, batch)
 	}
 	q.Doubts = append(q.Doubts, fmt.Sprintf("PyTorch's message says %d values reach the view%s; this reading gives %d per sample, which does not fit it: a layer of forward is likely missing here", size, per, n))
 }
@@ -161,7 +161,7 @@ func ptLoneView(f *ptFile, src, orig string, env map[string]ptValue, prose ptPro
 	if len(q.Asked) == 0 {
 		q.Asked = []string{"output"}
 	}
-	if ptLoneViewMessage(orig, prose, c, text, shape, int64(v.Int), q) {
+	if ptLoneViewShape(orig, c, text, int64(v.Int), q) || ptLoneViewMessage(orig, prose, c, text, shape, int64(v.Int), q) {
 		return true
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("the view passes on %d values a sample (%s): that is the next Linear's in_features", v.Int, text))
@@ -184,14 +184,24 @@ func ptLoneView(f *ptFile, src, orig string, env map[string]ptValue, prose ptPro
 // do not say so.
 func ptLoneViewMessage(src string, prose ptProse, c *ptCall, text string, shape calc.Shape, was int64, q *lang.Question) bool {
 	g := errViewRE.FindStringSubmatch(src)
-	if g == nil || prose.batch <= 0 || g[2] != fmt.Sprint(was) {
+	if g == nil || g[2] != fmt.Sprint(was) {
 		return false
+	}
+	batch := prose.batch
+	if rows, err := strconv.Atoi(g[1]); err == nil && rows > 0 && (batch <= 0 || batch == rows) {
+		batch = rows // "shape '[16, 400]'": the view was written with the batch in it
+		text = g[1] + ", " + text
 	}
 	size, err := strconv.ParseInt(g[3], 10, 64)
-	if err != nil || size%int64(prose.batch) != 0 || size/int64(prose.batch) == was {
+	if err != nil || batch <= 0 {
 		return false
 	}
-	per := size / int64(prose.batch)
+	p, err := calc.SplitBatch(size, batch)
+	if err != nil || int64(p) == was {
+		return false
+	}
+	per := int64(p)
+	prose.batch = batch
 	line := fmt.Sprintf("x.view(-1, %d)", per)
 	q.Input = calc.Shape{int(per)}
 	if len(shape) == 3 && per%int64(shape[0]) == 0 {
