@@ -27,7 +27,7 @@ var (
 	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
-	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b`)
+	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b|\band\s+how\s+(?:many|much)\b`)
 )
 
 // otherSide matches a comparison's second side named by its kind alone:
@@ -73,7 +73,7 @@ func kindSides(src string) []*Question {
 	case base.Groups > 1 && !depthwiseConv(*base) && plain != nil:
 		kinds = []kindAt{{"grouped", 0, 0}, {"plain", plain[0], 0}}
 	case dense != nil && base.Groups <= 1 && len(in) == 3:
-		kinds = []kindAt{{"plain", 0, 0}, {"dense", dense[0] + 1, 0}}
+		kinds = []kindAt{{"plain", 0, 0}, {"dense", dense[0] + 1, denseUnits(src[dense[0]:])}}
 	default:
 		return nil
 	}
@@ -165,6 +165,10 @@ func kindLayers(k kindAt, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.Lay
 		m, err2 := r.Output.Elements()
 		if err1 != nil || err2 != nil || n > 1<<31 || m > 1<<31 {
 			return []calc.Layer{nil}, ""
+		}
+		if k.n > 0 { // "a fully connected hidden layer with 50 neurons": its own width
+			return []calc.Layer{calc.Flatten{}, calc.Linear{In: int(n), Out: k.n, NoBias: c.NoBias}},
+				fmt.Sprintf("compared: a fully connected layer of %s units on the %s input values", lang.Group(k.n), lang.Group(int(n)))
 		}
 		return []calc.Layer{calc.Flatten{}, calc.Linear{In: int(n), Out: int(m), NoBias: c.NoBias}},
 			fmt.Sprintf("compared: every one of the %s output values fully connected to every one of the %s input values", lang.Group(int(m)), lang.Group(int(n)))

@@ -67,6 +67,9 @@ func PresetSummary(name string) (calc.Summary, error) { return spec.PresetSummar
 // "stride 2 instead of stride 1" asks the question both ways.
 // Otherwise the message is one question, and the errors are [Parse]'s.
 func ParseAll(src string) ([]*Question, error) {
+	if qs := whatIfAsked(src); qs != nil {
+		return qs, nil // a setup asked about changed (whatif_asked.go)
+	}
 	whole, err := Parse(src)
 	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)

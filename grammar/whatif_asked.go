@@ -1,0 +1,98 @@
+package grammar
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/english"
+)
+
+// whatIfAsked reads a message that describes a setup and asks about it
+// changed ("... stride 1 gives 96, got that. what if the stride is 2
+// instead?", "but my image is 231x231", "if I put padding=2 on all three
+// convs"): the setup is read by whichever front-end reads it, the change
+// made on its layers, and only the changed setup answered; the asker's own
+// results for the setup as first described are named as theirs. It
+// returns nil when src holds no such change, or the setup does not read
+// or has no layer the change can be made on.
+func whatIfAsked(src string) []*Question {
+	if q := claimedAsked(src); q != nil {
+		return []*Question{q}
+	}
+	w, ok := english.ReadWhatIf(src)
+	if !ok {
+		return nil
+	}
+	setup := w.Setup
+	q, err := Parse(setup)
+	if err == nil && w.Change.Setting == "input" && q.Input == nil {
+		// The setup gives no input of its own: the change gives it, in
+		// words any front-end reads, the channels the first layer's.
+		setup = fmt.Sprintf("input %dx%d. %s", w.Change.Sizes[0], w.Change.Sizes[1], setup)
+		q, err = Parse(setup)
+	}
+	if err != nil || q.Solve != nil || len(q.Layers) == 0 || q.Preset != "" {
+		return nil
+	}
+	changed, err := w.Change.Apply(q)
+	if err != nil {
+		return nil
+	}
+	if len(changed.Asked) == 0 {
+		changed.Asked = askedByClaim(q, w.Claims)
+	}
+	if _, ok := computed(changed); !ok {
+		return nil
+	}
+	if len(w.Claims) > 0 {
+		changed.Notes = append(changed.Notes, fmt.Sprintf("%s: your own result for the setup as first described, not this answer", strings.Join(w.Claims, ", ")))
+	}
+	return []*Question{movedPositions(changed, fromFirst(src, setup))}
+}
+
+// askedByClaim is what the asker's own result for the setup as first
+// described was: "stride 1 gives 96, got that. what if the stride is 2?"
+// asks for the output size again, as 96 is the first setup's. Nil when no
+// claim matches a quantity of a single layer's.
+func askedByClaim(q *Question, claims []string) []string {
+	reports, ok := computed(q)
+	if !ok || q.Network || len(reports) != 1 {
+		return nil
+	}
+	r := reports[0]
+	for _, c := range claims {
+		n, err := strconv.ParseInt(strings.ReplaceAll(c, ",", ""), 10, 64)
+		switch {
+		case err != nil:
+		case len(r.Output) == 3 && (n == int64(r.Output[1]) || n == int64(r.Output[2])):
+			return []string{"output"}
+		case n == r.Params:
+			return []string{"params"}
+		case n == r.MACs:
+			return []string{"macs"}
+		}
+	}
+	return nil
+}
+
+// claimedAsked reads a message that sets the design asked against one the
+// asker gives their own count of ("..., what's param #? vs a normal
+// Conv2D(32,3) which is 896"): the design asked, with the asker's count
+// named as theirs. Nil when src has no such side or the rest does not
+// read.
+func claimedAsked(src string) *Question {
+	rest, side, count, ok := english.ClaimedSide(src)
+	if !ok {
+		return nil
+	}
+	q, err := Parse(rest)
+	if err != nil || q.Solve != nil || len(q.Layers) == 0 {
+		return nil
+	}
+	if _, ok := computed(q); !ok {
+		return nil
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s: your own count for %s, the other side of the comparison, not this answer", count, side))
+	return movedPositions(q, fromFirst(src, rest))
+}
