@@ -27,7 +27,7 @@ var (
 	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
-	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b|\band\s+how\s+(?:many|much)\b`)
+	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b`)
 )
 
 // otherSide matches a comparison's second side named by its kind alone:
@@ -44,7 +44,7 @@ var (
 // kindSides answers a comparison of kinds of one layer, each side sized;
 // nil when src compares no kinds or the layer is not found in numbers.
 func kindSides(src string) []*Question {
-	if !kindCompared.MatchString(src) || paste.LooksLikePyTorch(src) || paste.LooksLikeKeras(src) {
+	if !kindCompared.MatchString(src) && !askedOfTwoKinds(src) || paste.LooksLikePyTorch(src) || paste.LooksLikeKeras(src) {
 		return nil // pasted code is read by its own reader, its layers as written
 	}
 	sep, plain, dense := described(separableKind, src), described(plainKind, src), described(denseKind, src)

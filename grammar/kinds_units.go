@@ -24,3 +24,14 @@ func denseUnits(after string) int {
 	}
 	return n
 }
+
+// twoAsks matches a question asked of two things in turn: "how many
+// multiplications does the normal conv need and how many does the
+// depthwise separable version need".
+var twoAsks = regexp.MustCompile(`(?i)\bhow\s+(?:many|much)\b[^?]*\band\s+how\s+(?:many|much)\b`)
+
+// askedOfTwoKinds reports whether src asks the same of a standard and a
+// depthwise separable conv in turn, without a word that compares them.
+func askedOfTwoKinds(src string) bool {
+	return twoAsks.MatchString(src) && separableKind.MatchString(src) && plainKind.MatchString(src)
+}

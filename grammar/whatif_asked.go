@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/english"
 )
 
@@ -53,27 +54,65 @@ func whatIfAsked(src string) []*Question {
 
 // askedByClaim is what the asker's own result for the setup as first
 // described was: "stride 1 gives 96, got that. what if the stride is 2?"
-// asks for the output size again, as 96 is the first setup's. Nil when no
-// claim matches a quantity of a single layer's.
+// asks for the output size again, as 96 is the first setup's; "flatten
+// gives 7*7*32" asks for the output. Nil when no claim matches the
+// output, the parameters or the MACs of the first setup.
 func askedByClaim(q *Question, claims []string) []string {
 	reports, ok := computed(q)
-	if !ok || q.Network || len(reports) != 1 {
+	if !ok || len(reports) == 0 {
 		return nil
 	}
-	r := reports[0]
+	r := reports[len(reports)-1] // a network's totals, or the one layer
 	for _, c := range claims {
-		n, err := strconv.ParseInt(strings.ReplaceAll(c, ",", ""), 10, 64)
+		ns := claimNumbers(c)
 		switch {
-		case err != nil:
-		case len(r.Output) == 3 && (n == int64(r.Output[1]) || n == int64(r.Output[2])):
-			return []string{"output"}
-		case n == r.Params:
+		case len(ns) == 0:
+		case len(ns) == 1 && ns[0] == r.Params && !q.Network:
 			return []string{"params"}
-		case n == r.MACs:
+		case len(ns) == 1 && ns[0] == r.MACs && !q.Network:
 			return []string{"macs"}
+		case outputSaid(ns, r.Output):
+			return []string{"output"}
 		}
 	}
 	return nil
+}
+
+// claimNumbers reads the numbers of a claim: "7*7*32", "96", "1,600".
+func claimNumbers(c string) []int64 {
+	var ns []int64
+	for _, f := range strings.FieldsFunc(c, func(r rune) bool { return r == 'x' || r == '×' || r == '*' || r == ' ' || r == '=' }) {
+		n, err := strconv.ParseInt(strings.ReplaceAll(f, ",", ""), 10, 64)
+		if err != nil {
+			return nil
+		}
+		ns = append(ns, n)
+	}
+	return ns
+}
+
+// outputSaid reports whether numbers give the output shape out: its
+// height ("gives 96"), its sizes in any order ("7*7*32"), or the values
+// it holds ("1568").
+func outputSaid(ns []int64, out calc.Shape) bool {
+	if len(out) < 2 {
+		return false
+	}
+	elems, size := int64(1), map[int64]int{}
+	for _, d := range out {
+		elems *= int64(d)
+		size[int64(d)]++
+	}
+	if len(ns) == 1 {
+		return ns[0] == int64(out[1]) || ns[0] == elems && len(out) > 1
+	}
+	for _, n := range ns {
+		if size[n] == 0 {
+			return false
+		}
+		size[n]--
+	}
+	return true
 }
 
 // claimedAsked reads a message that sets the design asked against one the
