@@ -76,7 +76,7 @@ func ParseAll(src string) ([]*Question, error) {
 	}
 	for _, read := range severalWays {
 		if qs := read(src); len(qs) > 1 && distinct(qs) {
-			return withSidesChecked(src, qs), nil
+			return withSidesChecked(src, withPaddingShared(src, qs)), nil
 		}
 	}
 	if err == nil {

@@ -2,6 +2,7 @@ package grammar
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,4 +135,48 @@ func claimedAsked(src string) *Question {
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("%s: your own count for %s, the other side of the comparison, not this answer", count, side))
 	return movedPositions(q, fromFirst(src, rest))
+}
+
+// withPaddingShared gives every side of a comparison the padding the
+// message says once as a word ("(same padding)" said beside one side):
+// a side read without it would be sized unpadded. Sides stay as read when
+// the message says padding otherwise, or a side cannot take it.
+func withPaddingShared(src string, qs []*Question) []*Question {
+	c, ok := english.PaddingSaidOnce(src)
+	if !ok {
+		return qs
+	}
+	out := make([]*Question, len(qs))
+	for i, q := range qs {
+		out[i] = q
+		if !needsPadding(q, c.Mode) {
+			continue
+		}
+		p, err := c.Apply(q)
+		if err != nil {
+			return qs
+		}
+		if _, ok := computed(p); !ok {
+			return qs
+		}
+		p.Notes[0] = fmt.Sprintf("%s, said once, read for every conv of every side", c.Said)
+		out[i] = p
+	}
+	return out
+}
+
+// needsPadding reports whether a conv of q is padded otherwise than mode
+// by default (no padding said): one the shared padding changes.
+func needsPadding(q *Question, mode calc.Padding) bool {
+	for _, l := range q.Layers {
+		c, ok := l.Layer.(calc.Conv)
+		if !ok || c.PadMode == mode {
+			continue
+		}
+		if c.PadMode == calc.PadExplicit && !slices.ContainsFunc(c.Pad, func(p int) bool { return p != 0 }) {
+			return true
+		}
+		return false // padded by a number: said of this layer
+	}
+	return false
 }
