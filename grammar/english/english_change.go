@@ -67,7 +67,7 @@ var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what|how|which
 // claimSpan matches the asker's own result for the setup as first
 // described: "gives 96, got that", "which is 896", "= 1600 ... and it
 // worked", "i get 55".
-var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))`)
+var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))`)
 
 // settingSaid matches a setting with its new value, each alternative one
 // setting: its name is the first group that matched.
@@ -96,7 +96,7 @@ var inputWords = regexp.MustCompile(`(?i)\b(?:images?|inputs?|imgs?|pictures?|ph
 // scopeEvery and scopeNth say which convs a change is said of.
 var (
 	scopeEvery = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b(?:\s+(?:of\s+)?(?:the|my)?)?\s*(?:\w+\s+)?(?:convs?|conv\s*layers?|convolutions?|conv2ds?|layers)\b`)
-	scopeNth   = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:conv|convolution|conv\s*layer|conv2d|layer)\b|\bconv\s*([1-9])\b`)
+	scopeNth   = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:conv|convolution|conv\s*layer|conv2d|layer|one)\b|\bconv\s*([1-9])\b`)
 )
 
 // ordinals are the places a change names its conv by.
@@ -110,29 +110,50 @@ func ReadWhatIf(src string) (WhatIf, bool) {
 	if len(src) > enMaxLen {
 		return WhatIf{}, false
 	}
+	var said []changeSaid
 	for _, m := range changeLead.FindAllStringIndex(src, -1) {
 		end := len(src)
 		if e := changeEnd.FindStringIndex(src[m[1]:]); e != nil {
 			end = m[1] + e[0]
 		}
-		clause := src[m[0]:end]
-		c, ok := readChange(clause)
-		if !ok {
-			continue
+		if len(said) > 0 && m[0] < said[len(said)-1].end {
+			continue // "now I moved to 48x48": one change, its lead read once
 		}
-		setup := strings.TrimSpace(src[:m[0]]) + " " + strings.TrimLeft(src[end:], " ,")
-		if end < len(src) && strings.HasPrefix(strings.ToLower(src[end:]), "instead") {
-			setup = strings.TrimSpace(src[:m[0]]) + " " + strings.TrimLeft(insteadOf.ReplaceAllString(src[end:], ""), " ,")
+		if c, ok := readChange(src[m[0]:end]); ok {
+			said = append(said, changeSaid{c, m[0], m[1], end})
 		}
-		w := WhatIf{Change: c}
-		w.Setup, w.Claims = withoutClaims(setup)
-		if !hypothetical(src[:m[0]], src[m[0]:m[1]], clause, w.Claims) {
-			return WhatIf{}, false
-		}
-		w.Setup = strings.TrimSpace(w.Setup)
-		return w, w.Setup != ""
 	}
-	return WhatIf{}, false
+	if len(said) == 0 {
+		return WhatIf{}, false
+	}
+	// The last change is the one asked: "the dataset is 150x150. if I
+	// rescale the images to 120x120 ..." sizes 120x120; earlier changes of
+	// the same setting are left out of the setup.
+	last := said[len(said)-1]
+	setup := src
+	for i := len(said) - 1; i >= 0; i-- {
+		if s := said[i]; s.c.Setting == last.c.Setting {
+			rest := strings.TrimLeft(setup[s.end:], " ,")
+			if strings.HasPrefix(strings.ToLower(rest), "instead") {
+				rest = strings.TrimLeft(insteadOf.ReplaceAllString(rest, ""), " ,")
+			}
+			setup = strings.TrimSpace(setup[:s.at]) + " " + rest
+		}
+	}
+	w := WhatIf{Change: last.c}
+	w.Setup, w.Claims = withoutClaims(setup)
+	if !hypothetical(src[:last.at], src[last.at:last.lead], src[last.at:min(last.end+len("instead"), len(src))], w.Claims) {
+		return WhatIf{}, false
+	}
+	w.Setup = strings.TrimSpace(w.Setup)
+	return w, w.Setup != ""
+}
+
+// changeSaid is a change read, with where its lead starts and ends and
+// where its clause ends.
+type changeSaid struct {
+	c             Change
+	at, lead, end int
 }
 
 // insteadOf matches "instead" and what it replaces: "instead of 1".
@@ -147,15 +168,16 @@ var askedBefore = regexp.MustCompile(`\?\s*(?:ok(?:ay)?|so|and|but|now|then|hm+)
 // the setup, said "instead", named the scope or their own input, or did
 // not ask about the setup before the change.
 func hypothetical(before, lead, clause string, claims []string) bool {
+	low := strings.ToLower(clause)
 	switch {
-	case len(claims) > 0, strings.Contains(strings.ToLower(clause), "instead"):
+	case len(claims) > 0:
+		return true // the asker has the first setup's result
+	case askedBefore.MatchString(before):
+		return false // "params? what if I use 3x3 filters instead?" asks both
+	case strings.Contains(low, "instead"), strings.HasPrefix(low, "but my"), strings.HasPrefix(low, "but our"):
 		return true
-	case strings.Contains(strings.ToLower(lead), "but my"), strings.Contains(strings.ToLower(lead), "but our"):
-		return true
-	case followWords.MatchString(lead) && len(Asked(before)) > 0:
-		return false // "output size, and what if the input is 96x96?" asks both
 	}
-	return !askedBefore.MatchString(before)
+	return !followWords.MatchString(lead) // "output size, and what if the input is 96x96?" asks both
 }
 
 // followWords match a change said as a second question: "what if", "and

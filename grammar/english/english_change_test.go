@@ -47,11 +47,11 @@ func TestReadWhatIf(t *testing.T) {
 func TestReadWhatIfDeclines(t *testing.T) {
 	for _, src := range []string{
 		"conv 3x3 with 16 filters, stride 2, on a 64x64x3 input: output size, and what if the input is 96x96?", // asks both
-		"conv 3x3 64->64 params? and what if stride 2?",                                                          // asks both
-		"if I change it to 1 input channel with no bias, how many parameters?",                                   // two changes
-		"what if the stride is 2 and the padding 1?",                                                             // two settings
-		"conv 3x3 32->64 stride 2 pad 1 input 56x56",                                                             // no change
-		"if the kernel is 3x3 and stride 1, what padding keeps 28x28?",                                           // two settings
+		"conv 3x3 64->64 params? and what if stride 2?",                                                        // asks both
+		"if I change it to 1 input channel with no bias, how many parameters?",                                 // two changes
+		"what if the stride is 2 and the padding 1?",                                                           // two settings
+		"conv 3x3 32->64 stride 2 pad 1 input 56x56",                                                           // no change
+		"if the kernel is 3x3 and stride 1, what padding keeps 28x28?",                                         // two settings
 	} {
 		if w, ok := ReadWhatIf(src); ok {
 			t.Errorf("%q: read as a change %+v of %q", src, w.Change, w.Setup)
