@@ -44,6 +44,15 @@ func whatIfAsked(src string) []*Question {
 	if len(changed.Asked) == 0 {
 		changed.Asked = askedByClaim(q, w.Claims)
 	}
+	changed = withChannelsDoubted(src, withEachDoubted(src, changed))
+	if inDoubt(changed) {
+		// A what-if reading in doubt is no better than the message read
+		// whole, which may have read the change itself ("padding='same'
+		// on all the convs" of four blocks).
+		if whole, err := Parse(src); err == nil && !inDoubt(whole) {
+			return nil
+		}
+	}
 	if _, ok := computed(changed); !ok {
 		return nil
 	}
@@ -133,6 +142,11 @@ func claimedAsked(src string) *Question {
 	if _, ok := computed(q); !ok {
 		return nil
 	}
+	if inDoubt(q) {
+		if whole, err := Parse(src); err == nil && !inDoubt(whole) {
+			return nil // the message read whole is surer
+		}
+	}
 	q.Notes = append(q.Notes, fmt.Sprintf("%s: your own count for %s, the other side of the comparison, not this answer", count, side))
 	return movedPositions(q, fromFirst(src, rest))
 }
@@ -180,3 +194,7 @@ func needsPadding(q *Question, mode calc.Padding) bool {
 	}
 	return false
 }
+
+// inDoubt reports whether a reading is in doubt: it says what it does not
+// account for, or leaves numbers unexplained.
+func inDoubt(q *Question) bool { return len(q.Doubts) > 0 || unexplained(q.Unused) > 0 }
