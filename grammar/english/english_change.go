@@ -187,6 +187,9 @@ var followWords = regexp.MustCompile(`(?i)^(?:what|how|and|but)\b`)
 // readChange reads the one setting a change clause names, with its scope.
 func readChange(clause string) (Change, bool) {
 	c := Change{Said: strings.TrimSpace(saidTail.ReplaceAllString(clause, ""))}
+	if otherLayer.MatchString(clause) {
+		return c, false // "stride 2 on the pool": said of a layer Apply does not change
+	}
 	scoped := clause
 	if m := scopeEvery.FindStringIndex(clause); m != nil {
 		c.Every = true
@@ -235,6 +238,10 @@ func readChange(clause string) (Change, bool) {
 // saidTail matches what a change clause says after the change: "and it
 // crashes".
 var saidTail = regexp.MustCompile(`(?i)\s+(?:and|but)\s+(?:it|now|then|i)\b.*$`)
+
+// otherLayer matches a change said of a layer other than a conv: "what
+// if the pool has stride 1", "the fc with no bias".
+var otherLayer = regexp.MustCompile(`(?i)\b(?:pool\w*|max\s*pool\w*|avg\s*pool\w*|maxpool\w*|avgpool\w*|linear|fc\d*|dense|fully[\s-]*connected|batch\s*norm\w*|bn)\b`)
 
 // fromTo matches "from 1 to" in "the stride from 1 to 2": the old value.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\s+\d+(?:\s*[x×]\s*\d+)*\s+to\b`)
