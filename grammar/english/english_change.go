@@ -220,6 +220,10 @@ func readChange(clause string) (Change, bool) {
 		c.NoBias = w != "true" && w != "with"
 		scoped = biasSaid.ReplaceAllString(scoped, "")
 	}
+	if n, ok := channelsSaid(scoped); ok {
+		c.Setting, c.Sizes, found = "channels", []int{n}, found+1
+		scoped = channelWords.ReplaceAllString(scoped, "")
+	}
 	for _, s := range settingSaid {
 		m := s.re.FindStringSubmatch(scoped)
 		if m == nil || s.name == "input" && !inputWords.MatchString(clause) {
@@ -238,6 +242,26 @@ func readChange(clause string) (Change, bool) {
 // saidTail matches what a change clause says after the change: "and it
 // crashes".
 var saidTail = regexp.MustCompile(`(?i)\s+(?:and|but)\s+(?:it|now|then|i)\b.*$`)
+
+// channelWords matches the input channels changed: "in_channels=1",
+// "1 input channel", "take rgb", "grayscale".
+var channelWords = regexp.MustCompile(`(?i)\bin_channels\s*=\s*(\d+)|\b(\d+)\s+(?:input|in)\s+channels?\b|\b(rgb|colou?r|gr[ae]y(?:scale)?|mono(?:chrome)?)\b`)
+
+// channelsSaid reads the input channels a change gives.
+func channelsSaid(clause string) (int, bool) {
+	m := channelWords.FindStringSubmatch(clause)
+	if m == nil {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(m[1] + m[2]); err == nil {
+		return n, n > 0
+	}
+	switch w := strings.ToLower(m[3]); {
+	case w == "rgb", strings.HasPrefix(w, "colo"):
+		return 3, true
+	}
+	return 1, true
+}
 
 // otherLayer matches a change said of a layer other than a conv: "what
 // if the pool has stride 1", "the fc with no bias".
@@ -292,6 +316,9 @@ func (c Change) Apply(q *lang.Question) (*lang.Question, error) {
 		return c.resized(&cp)
 	}
 	convs := convAt(cp.Layers)
+	if c.Setting == "channels" {
+		return c.rechanneled(&cp, convs)
+	}
 	var at []int
 	switch {
 	case c.Every:
@@ -332,6 +359,27 @@ func (c Change) resized(q *lang.Question) (*lang.Question, error) {
 		}
 	}
 	q.Input = in
+	q.Canonical = lang.Format(q)
+	q.Notes = append([]string{c.note()}, q.Notes...)
+	return q, nil
+}
+
+// rechanneled returns q with its first layer, a conv, taking the
+// change's channels, and its input too: the channels of a later layer
+// are the output of the one before it.
+func (c Change) rechanneled(q *lang.Question, convs []int) (*lang.Question, error) {
+	if len(convs) == 0 || convs[0] != 0 || c.Nth > 1 || c.Every {
+		return nil, fmt.Errorf("the change %q gives the input channels, said of no first conv", c.Said)
+	}
+	conv, ok := q.Layers[0].Layer.(calc.Conv)
+	if !ok || conv.Groups > 1 || conv.Depthwise {
+		return nil, fmt.Errorf("the change %q gives the input channels of a layer it cannot change", c.Said)
+	}
+	conv.In = c.Sizes[0]
+	q.Layers[0].Layer = conv
+	if len(q.Input) > 0 {
+		q.Input = append(calc.Shape{c.Sizes[0]}, q.Input[1:]...)
+	}
 	q.Canonical = lang.Format(q)
 	q.Notes = append([]string{c.note()}, q.Notes...)
 	return q, nil
