@@ -62,7 +62,7 @@ var changeLead = regexp.MustCompile(`(?i)\b(?:what\s+if|what\s+about|how\s+about
 
 // changeEnd matches where a change clause ends: a sentence's end, a comma
 // before the ask, "instead", or a wh-word starting the ask.
-var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what|how|which|and\s+what|so\s+what|then)\b|\binstead\b`)
+var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what(?:'?s)?|how|which|and\s+what(?:'?s)?|so\s+what(?:'?s)?|then)\b|\binstead\b`)
 
 // claimSpan matches the asker's own result for the setup as first
 // described: "gives 96, got that", "which is 896", "= 1600 ... and it
@@ -203,6 +203,7 @@ func readChange(clause string) (Change, bool) {
 		scoped = clause[:m[0]] + clause[m[1]:]
 	}
 	scoped = fromTo.ReplaceAllString(scoped, "to")
+	scoped = oldValue.ReplaceAllString(scoped, "")
 	found := 0
 	if m := padWord.FindStringSubmatch(scoped); m != nil {
 		c.Setting, found = "padding", found+1
@@ -266,6 +267,10 @@ func channelsSaid(clause string) (int, bool) {
 // otherLayer matches a change said of a layer other than a conv: "what
 // if the pool has stride 1", "the fc with no bias".
 var otherLayer = regexp.MustCompile(`(?i)\b(?:pool\w*|max\s*pool\w*|avg\s*pool\w*|maxpool\w*|avgpool\w*|linear|fc\d*|dense|fully[\s-]*connected|batch\s*norm\w*|bn)\b`)
+
+// oldValue matches the value a change replaces, said after the new one:
+// "64x64 not 32x32", "stride 2 instead of 1".
+var oldValue = regexp.MustCompile(`(?i)\b(?:not|instead\s+of|rather\s+than)\s+\d+(?:\s*[x×]\s*\d+)*`)
 
 // fromTo matches "from 1 to" in "the stride from 1 to 2": the old value.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\s+\d+(?:\s*[x×]\s*\d+)*\s+to\b`)
