@@ -44,7 +44,7 @@ var (
 // kindSides answers a comparison of kinds of one layer, each side sized;
 // nil when src compares no kinds or the layer is not found in numbers.
 func kindSides(src string) []*Question {
-	if !kindCompared.MatchString(src) || paste.LooksLikePyTorch(src) || paste.LooksLikeKeras(src) {
+	if !kindCompared.MatchString(src) && !askedOfTwoKinds(src) || paste.LooksLikePyTorch(src) || paste.LooksLikeKeras(src) {
 		return nil // pasted code is read by its own reader, its layers as written
 	}
 	sep, plain, dense := described(separableKind, src), described(plainKind, src), described(denseKind, src)
@@ -73,7 +73,7 @@ func kindSides(src string) []*Question {
 	case base.Groups > 1 && !depthwiseConv(*base) && plain != nil:
 		kinds = []kindAt{{"grouped", 0, 0}, {"plain", plain[0], 0}}
 	case dense != nil && base.Groups <= 1 && len(in) == 3:
-		kinds = []kindAt{{"plain", 0, 0}, {"dense", dense[0] + 1, 0}}
+		kinds = []kindAt{{"plain", 0, 0}, {"dense", dense[0] + 1, denseUnits(src[dense[0]:])}}
 	default:
 		return nil
 	}
@@ -165,6 +165,10 @@ func kindLayers(k kindAt, c calc.Conv, in calc.Shape, bothBias bool) ([]calc.Lay
 		m, err2 := r.Output.Elements()
 		if err1 != nil || err2 != nil || n > 1<<31 || m > 1<<31 {
 			return []calc.Layer{nil}, ""
+		}
+		if k.n > 0 { // "a fully connected hidden layer with 50 neurons": its own width
+			return []calc.Layer{calc.Flatten{}, calc.Linear{In: int(n), Out: k.n, NoBias: c.NoBias}},
+				fmt.Sprintf("compared: a fully connected layer of %s units on the %s input values", lang.Group(k.n), lang.Group(int(n)))
 		}
 		return []calc.Layer{calc.Flatten{}, calc.Linear{In: int(n), Out: int(m), NoBias: c.NoBias}},
 			fmt.Sprintf("compared: every one of the %s output values fully connected to every one of the %s input values", lang.Group(int(m)), lang.Group(int(n)))

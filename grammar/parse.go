@@ -78,13 +78,18 @@ func ParseAll(src string) ([]*Question, error) {
 
 // parseAll is ParseAll without the reading of a title apart.
 func parseAll(src string) ([]*Question, error) {
+	if utf8.RuneCountInString(src) <= MaxChars {
+		if qs := whatIfAsked(src); qs != nil {
+			return qs, nil // a setup asked about changed (whatif_asked.go)
+		}
+	}
 	whole, err := Parse(src)
 	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)
 	}
 	for _, read := range severalWays {
 		if qs := read(src); len(qs) > 1 && distinct(qs) {
-			return withSidesChecked(src, qs), nil
+			return withSidesChecked(src, withPaddingShared(src, qs)), nil
 		}
 	}
 	if err == nil {

@@ -1,0 +1,465 @@
+package english
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
+)
+
+// A what-if describes a setup and then changes one setting of it: "100x100
+// input, 5x5 kernel, stride 1 gives 96, got that. and what if the stride
+// is 2 instead?", "'an input of 227x227x3 ...' but my image is 231x231",
+// "switched dataset to 64x64", "if I put padding=2 on all three convs",
+// "the RF of the second conv if the first conv uses dilation 3". What is
+// asked is the changed setup's; a result the asker gives for the setup as
+// first described ("gives 96, got that", "1600 for 32x32 and it worked")
+// is theirs, named, never the answer. A Change is that reading as data:
+// the setup's words without the change, and the change, applied to the
+// setup's layers once something has read them.
+
+// Change is one setting a question changes in the setup it describes.
+// The zero value changes nothing.
+type Change struct {
+	// Setting is what changes: "stride", "padding", "dilation", "kernel",
+	// "bias" or "input".
+	Setting string
+	// Sizes are the new values (one per dimension, or one for all);
+	// for "input", the height and width (and channels when said).
+	Sizes []int
+	// Mode is the padding said as a word: calc.PadSame or calc.PadValid;
+	// calc.PadExplicit (the zero value) for a number.
+	Mode calc.Padding
+	// NoBias is the new bias for "bias": true for "bias=False".
+	NoBias bool
+	// Every is true when the change is said of every conv ("on all three
+	// convs"); Nth, when not zero, is the 1-based conv it is said of ("the
+	// first conv"), -1 the last. Neither: the setup's only conv.
+	Every bool
+	Nth   int
+	// Said is the change as written, for the note.
+	Said string
+}
+
+// WhatIf is a question that describes a setup and asks about it changed.
+type WhatIf struct {
+	// Setup is the question's text without the change and without the
+	// asker's own results, for any front-end to read.
+	Setup string
+	// Change is what the question changes.
+	Change Change
+	// Claims are the asker's own results for the setup as first described
+	// ("96", "1,600"), as written.
+	Claims []string
+}
+
+// changeLead matches the words a change starts with: "what if", "and if
+// I", "but my", "switched ... to", "if the first conv uses".
+var changeLead = regexp.MustCompile(`(?i)\b(?:what\s+if|what\s+about|how\s+about|and\s+if|but\s+if|if\s+(?:i|we|you|u)\b|if\s+(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th|every|each|all)\b|if\s+(?:it|the\s+\w+)\s+(?:had|has|uses|used|were|was|is)\b|but\s+(?:my|our|the)\b|(?:i\s+)?(?:switched|switching|changed?|changing|moved?|went)\s+(?:\w+\s+){0,3}?to\b|now\s+(?:my|our|the|with|it|i)\b)`)
+
+// changeEnd matches where a change clause ends: a sentence's end, a comma
+// before the ask, "instead", or a wh-word starting the ask.
+var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what(?:'?s)?|how|which|and\s+what(?:'?s)?|so\s+what(?:'?s)?|then)\b|\binstead\b`)
+
+// claimSpan matches the asker's own result for the setup as first
+// described: "gives 96, got that", "which is 896", "= 1600 ... and it
+// worked", "i get 55".
+var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))`)
+
+// settingSaid matches a setting with its new value, each alternative one
+// setting: its name is the first group that matched.
+var settingSaid = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"stride", regexp.MustCompile(`(?i)\bstrides?\b\s*(?:=|is|of|to|:|was|were|becomes?)?\s*(?:set\s+to\s+)?\(?(\d+)(?:\s*[x×,]\s*(\d+))?`)},
+	{"dilation", regexp.MustCompile(`(?i)\bdilat\w*\b(?:[_ ]rate)?\s*(?:=|is|of|to|:|was|were)?\s*\(?(\d+)(?:\s*[x×,]\s*(\d+))?`)},
+	{"padding", regexp.MustCompile(`(?i)\bpad(?:ding)?\b\s*(?:=|is|of|to|:|was|were)?\s*\(?(\d+)(?:\s*[x×,]\s*(\d+))?`)},
+	{"kernel", regexp.MustCompile(`(?i)\b(?:kernel|filter)(?:[_ ]size)?\b\s*(?:=|is|of|to|:|was|were)?\s*\(?(\d+)(?:\s*[x×,]\s*(\d+))?|\b(\d+)\s*[x×]\s*(\d+)\s+(?:kernels?|filters?)\b`)},
+	{"input", regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?(?:\s+(?:rgb|grayscale|greyscale|colou?r))?\s*(?:inputs?|images?|imgs?|pictures?|photos?|data)?`)},
+}
+
+// padWord matches padding said as a word: "same padding", "no padding",
+// "padding='valid'".
+var padWord = regexp.MustCompile(`(?i)\b(?:pad(?:ding)?\s*(?:=|is|to|of)?\s*['"]?(same|valid)\b|(same|valid)['"]?\s+pad(?:ding)?\b|(?:no|without|zero|w/o)\s+(?:zero[- ])?pad(?:ding)?\b)`)
+
+// biasSaid matches the bias changed: "bias=False", "without bias".
+var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(false|true)\b|\b(no|without|w/o|with|drop(?:ped)?|remove[ds]?)\s+(?:the\s+)?bias(?:es)?\b`)
+
+// inputWords say a size in a change is the input's: "my image is
+// 231x231", "switched dataset to 64x64", "on 128x128 images".
+var inputWords = regexp.MustCompile(`(?i)\b(?:images?|inputs?|imgs?|pictures?|photos?|data\s*set|dataset|data|resolution|mnist|cifar)\b`)
+
+// scopeEvery and scopeNth say which convs a change is said of.
+var (
+	scopeEvery = regexp.MustCompile(`(?i)\b(?:all|every|each|both)\b(?:\s+(?:of\s+)?(?:the|my)?)?\s*(?:\w+\s+)?(?:convs?|conv\s*layers?|convolutions?|conv2ds?|layers)\b`)
+	scopeNth   = regexp.MustCompile(`(?i)\b(?:the\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:conv|convolution|conv\s*layer|conv2d|layer|one)\b|\bconv\s*([1-9])\b`)
+)
+
+// ordinals are the places a change names its conv by.
+var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+// ReadWhatIf reads src as a setup and a change to it, or reports false:
+// no change clause, a clause that names no setting or more than one, or
+// a setup asked on its own before the change ("how many params? and if
+// bias=False?" asks both, which the router answers as two questions).
+func ReadWhatIf(src string) (WhatIf, bool) {
+	if len(src) > enMaxLen {
+		return WhatIf{}, false
+	}
+	var said []changeSaid
+	for _, m := range changeLead.FindAllStringIndex(src, -1) {
+		end := len(src)
+		if e := changeEnd.FindStringIndex(src[m[1]:]); e != nil {
+			end = m[1] + e[0]
+		}
+		if len(said) > 0 && m[0] < said[len(said)-1].end {
+			continue // "now I moved to 48x48": one change, its lead read once
+		}
+		if c, ok := readChange(src[m[0]:end]); ok {
+			said = append(said, changeSaid{c, m[0], m[1], end})
+		}
+	}
+	if len(said) == 0 {
+		return WhatIf{}, false
+	}
+	// The last change is the one asked: "the dataset is 150x150. if I
+	// rescale the images to 120x120 ..." sizes 120x120; earlier changes of
+	// the same setting are left out of the setup.
+	last := said[len(said)-1]
+	setup := src
+	for i := len(said) - 1; i >= 0; i-- {
+		if s := said[i]; s.c.Setting == last.c.Setting {
+			rest := strings.TrimLeft(setup[s.end:], " ,")
+			if strings.HasPrefix(strings.ToLower(rest), "instead") {
+				rest = strings.TrimLeft(insteadOf.ReplaceAllString(rest, ""), " ,")
+			}
+			setup = strings.TrimSpace(setup[:s.at]) + " " + rest
+		}
+	}
+	w := WhatIf{Change: last.c}
+	w.Setup, w.Claims = withoutClaims(setup)
+	if !hypothetical(src[:last.at], src[last.at:last.lead], src[last.at:min(last.end+len("instead"), len(src))], w.Claims) {
+		return WhatIf{}, false
+	}
+	w.Setup = strings.TrimSpace(w.Setup)
+	return w, w.Setup != ""
+}
+
+// changeSaid is a change read, with where its lead starts and ends and
+// where its clause ends.
+type changeSaid struct {
+	c             Change
+	at, lead, end int
+}
+
+// insteadOf matches "instead" and what it replaces: "instead of 1".
+var insteadOf = regexp.MustCompile(`(?i)^instead(?:\s+of\s+(?:the\s+)?(?:\d+(?:\s*[x×]\s*\d+)*|\w+))?`)
+
+// askedBefore matches a question asked on its own before a change: text
+// ending in a question mark.
+var askedBefore = regexp.MustCompile(`\?\s*(?:ok(?:ay)?|so|and|but|now|then|hm+)?[,\s]*$`)
+
+// hypothetical reports whether a change replaces the setup rather than
+// asking a second question beside it: the asker gave their own result for
+// the setup, said "instead", named the scope or their own input, or did
+// not ask about the setup before the change.
+func hypothetical(before, lead, clause string, claims []string) bool {
+	low := strings.ToLower(clause)
+	switch {
+	case len(claims) > 0:
+		return true // the asker has the first setup's result
+	case askedBefore.MatchString(before):
+		return false // "params? what if I use 3x3 filters instead?" asks both
+	case strings.Contains(low, "instead"), strings.HasPrefix(low, "but my"), strings.HasPrefix(low, "but our"):
+		return true
+	}
+	return !followWords.MatchString(lead) // "output size, and what if the input is 96x96?" asks both
+}
+
+// followWords match a change said as a second question: "what if", "and
+// if", "how about".
+var followWords = regexp.MustCompile(`(?i)^(?:what|how|and|but)\b`)
+
+// readChange reads the one setting a change clause names, with its scope.
+func readChange(clause string) (Change, bool) {
+	c := Change{Said: strings.TrimSpace(saidTail.ReplaceAllString(clause, ""))}
+	if otherLayer.MatchString(clause) {
+		return c, false // "stride 2 on the pool": said of a layer Apply does not change
+	}
+	scoped := clause
+	if m := scopeEvery.FindStringIndex(clause); m != nil {
+		c.Every = true
+		scoped = clause[:m[0]] + clause[m[1]:]
+	} else if m := scopeNth.FindStringSubmatchIndex(clause); m != nil {
+		if m[2] >= 0 {
+			c.Nth = ordinals[strings.ToLower(clause[m[2]:m[3]])]
+		} else {
+			c.Nth, _ = strconv.Atoi(clause[m[4]:m[5]])
+		}
+		scoped = clause[:m[0]] + clause[m[1]:]
+	}
+	scoped = fromTo.ReplaceAllString(scoped, "to")
+	scoped = oldValue.ReplaceAllString(scoped, "")
+	found := 0
+	if m := padWord.FindStringSubmatch(scoped); m != nil {
+		c.Setting, found = "padding", found+1
+		switch strings.ToLower(m[1] + m[2]) {
+		case "same":
+			c.Mode = calc.PadSame
+		default:
+			c.Mode = calc.PadValid
+		}
+		scoped = padWord.ReplaceAllString(scoped, "")
+	}
+	if m := biasSaid.FindStringSubmatch(scoped); m != nil {
+		c.Setting, found = "bias", found+1
+		w := strings.ToLower(m[1] + m[2])
+		c.NoBias = w != "true" && w != "with"
+		scoped = biasSaid.ReplaceAllString(scoped, "")
+	}
+	if n, ok := channelsSaid(scoped); ok {
+		c.Setting, c.Sizes, found = "channels", []int{n}, found+1
+		scoped = channelWords.ReplaceAllString(scoped, "")
+	}
+	for _, s := range settingSaid {
+		m := s.re.FindStringSubmatch(scoped)
+		if m == nil || s.name == "input" && !inputWords.MatchString(clause) {
+			continue
+		}
+		c.Setting, found = s.name, found+1
+		c.Sizes = sizesOf(m[1:])
+		scoped = s.re.ReplaceAllString(scoped, "")
+	}
+	// A number the clause says beside the setting is another change ("to
+	// 1 input channel with no bias"), which this reading would leave out.
+	left := strings.ContainsAny(scoped, "0123456789")
+	return c, found == 1 && !left && (c.Setting != "input" || !c.Every && c.Nth == 0)
+}
+
+// saidTail matches what a change clause says after the change: "and it
+// crashes".
+var saidTail = regexp.MustCompile(`(?i)\s+(?:and|but)\s+(?:it|now|then|i)\b.*$`)
+
+// channelWords matches the input channels changed: "in_channels=1",
+// "1 input channel", "take rgb", "grayscale".
+var channelWords = regexp.MustCompile(`(?i)\bin_channels\s*=\s*(\d+)|\b(\d+)\s+(?:input|in)\s+channels?\b|\b(rgb|colou?r|gr[ae]y(?:scale)?|mono(?:chrome)?)\b`)
+
+// channelsSaid reads the input channels a change gives.
+func channelsSaid(clause string) (int, bool) {
+	m := channelWords.FindStringSubmatch(clause)
+	if m == nil {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(m[1] + m[2]); err == nil {
+		return n, n > 0
+	}
+	switch w := strings.ToLower(m[3]); {
+	case w == "rgb", strings.HasPrefix(w, "colo"):
+		return 3, true
+	}
+	return 1, true
+}
+
+// otherLayer matches a change said of a layer other than a conv: "what
+// if the pool has stride 1", "the fc with no bias".
+var otherLayer = regexp.MustCompile(`(?i)\b(?:pool\w*|max\s*pool\w*|avg\s*pool\w*|maxpool\w*|avgpool\w*|linear|fc\d*|dense|fully[\s-]*connected|batch\s*norm\w*|bn)\b`)
+
+// oldValue matches the value a change replaces, said after the new one:
+// "64x64 not 32x32", "stride 2 instead of 1".
+var oldValue = regexp.MustCompile(`(?i)\b(?:not|instead\s+of|rather\s+than)\s+\d+(?:\s*[x×]\s*\d+)*`)
+
+// fromTo matches "from 1 to" in "the stride from 1 to 2": the old value.
+var fromTo = regexp.MustCompile(`(?i)\bfrom\s+\d+(?:\s*[x×]\s*\d+)*\s+to\b`)
+
+// sizesOf reads the numbers a setting's groups caught.
+func sizesOf(groups []string) []int {
+	var out []int
+	for _, g := range groups {
+		if n, err := strconv.Atoi(g); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// errorQuoted matches an error message the asker got from the setup as
+// first described, quoted: "RuntimeError: ... Kernel size can't be
+// greater than actual input size". The change is what they ask instead.
+var errorQuoted = regexp.MustCompile(`(?i)(?:\b(?:got|getting|get|i\s+get|throws?|raised?)\s+)?["“](?:[^"”\n]*?\b(?:\w*Error|error|exception)\b[^"”\n]*)["”]`)
+
+// withoutClaims takes the asker's own results out of setup and returns
+// them as written.
+func withoutClaims(setup string) (string, []string) {
+	var claims []string
+	setup = errorQuoted.ReplaceAllStringFunc(setup, func(string) string {
+		claims = append(claims, "the error quoted")
+		return ""
+	})
+	out := claimSpan.ReplaceAllStringFunc(setup, func(s string) string {
+		m := claimSpan.FindStringSubmatch(s)
+		for _, g := range m[1:] {
+			if g != "" {
+				claims = append(claims, strings.TrimRight(strings.TrimSpace(g), ","))
+			}
+		}
+		return ""
+	})
+	return out, claims
+}
+
+// Apply returns q with the change made: the setting set on the convs it
+// is said of, or the input resized. The error says the change names no
+// layer of q, or several where it said one.
+func (c Change) Apply(q *lang.Question) (*lang.Question, error) {
+	cp := *q
+	cp.Layers = append([]lang.Layer(nil), q.Layers...)
+	if c.Setting == "input" {
+		return c.resized(&cp)
+	}
+	convs := convAt(cp.Layers)
+	if c.Setting == "channels" {
+		return c.rechanneled(&cp, convs)
+	}
+	var at []int
+	switch {
+	case c.Every:
+		at = convs
+	case c.Nth > 0 && c.Nth <= len(convs):
+		at = convs[c.Nth-1 : c.Nth]
+	case c.Nth == -1 && len(convs) > 0:
+		at = convs[len(convs)-1:]
+	case c.Nth == 0 && len(convs) == 1:
+		at = convs
+	}
+	if len(at) == 0 {
+		return nil, fmt.Errorf("the change %q names no conv of the setup, or one of several", c.Said)
+	}
+	for _, i := range at {
+		l, ok := c.set(cp.Layers[i].Layer)
+		if !ok {
+			return nil, fmt.Errorf("the change %q does not apply to layer %d", c.Said, i+1)
+		}
+		cp.Layers[i].Layer = l
+	}
+	cp.Canonical = lang.Format(&cp)
+	cp.Notes = append([]string{c.note()}, q.Notes...)
+	return &cp, nil
+}
+
+// resized returns q on the change's input size, its channels kept unless
+// the change says them.
+func (c Change) resized(q *lang.Question) (*lang.Question, error) {
+	if len(q.Input) != 3 || len(c.Sizes) < 2 {
+		return nil, fmt.Errorf("the change %q gives an input, and the setup has no 2-D input to change", c.Said)
+	}
+	in := calc.Shape{q.Input[0], c.Sizes[0], c.Sizes[1]}
+	if len(c.Sizes) == 3 {
+		in[0] = c.Sizes[2]
+		if in[0] != q.Input[0] {
+			return nil, fmt.Errorf("the change %q gives %d channels, and the setup takes %d", c.Said, in[0], q.Input[0])
+		}
+	}
+	q.Input = in
+	q.Canonical = lang.Format(q)
+	q.Notes = append([]string{c.note()}, q.Notes...)
+	return q, nil
+}
+
+// rechanneled returns q with its first layer, a conv, taking the
+// change's channels, and its input too: the channels of a later layer
+// are the output of the one before it.
+func (c Change) rechanneled(q *lang.Question, convs []int) (*lang.Question, error) {
+	if len(convs) == 0 || convs[0] != 0 || c.Nth > 1 || c.Every {
+		return nil, fmt.Errorf("the change %q gives the input channels, said of no first conv", c.Said)
+	}
+	conv, ok := q.Layers[0].Layer.(calc.Conv)
+	if !ok || conv.Groups > 1 || conv.Depthwise {
+		return nil, fmt.Errorf("the change %q gives the input channels of a layer it cannot change", c.Said)
+	}
+	conv.In = c.Sizes[0]
+	q.Layers[0].Layer = conv
+	if len(q.Input) > 0 {
+		q.Input = append(calc.Shape{c.Sizes[0]}, q.Input[1:]...)
+	}
+	q.Canonical = lang.Format(q)
+	q.Notes = append([]string{c.note()}, q.Notes...)
+	return q, nil
+}
+
+// note says what the change made of the setup.
+func (c Change) note() string {
+	return "what-if: the setup as first described, changed as you say (" + strings.TrimRight(c.Said, "?.,; ") + "); the numbers are the changed setup's"
+}
+
+// convAt lists the indexes of the convolutions among layers.
+func convAt(layers []lang.Layer) []int {
+	var at []int
+	for i, l := range layers {
+		switch l.Layer.(type) {
+		case calc.Conv, calc.Separable:
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// set makes the change on one conv; false when it cannot be made there.
+func (c Change) set(l calc.Layer) (calc.Layer, bool) {
+	switch v := l.(type) {
+	case calc.Conv:
+		dims := v.Dims
+		if dims == 0 {
+			dims = 2
+		}
+		switch c.Setting {
+		case "stride":
+			v.Stride = spread(c.Sizes, dims)
+		case "dilation":
+			v.Dilation = spread(c.Sizes, dims)
+		case "kernel":
+			v.Kernel = spread(c.Sizes, dims)
+		case "padding":
+			v.PadMode, v.Pad = c.Mode, nil
+			if c.Mode == calc.PadExplicit {
+				v.Pad = spread(c.Sizes, dims)
+			}
+		case "bias":
+			v.NoBias = c.NoBias
+		default:
+			return l, false
+		}
+		return v, true
+	case calc.Separable:
+		switch c.Setting {
+		case "stride":
+			v.Stride = spread(c.Sizes, 2)
+		case "padding":
+			v.PadMode, v.Pad = c.Mode, nil
+			if c.Mode == calc.PadExplicit {
+				v.Pad = spread(c.Sizes, 2)
+			}
+		case "bias":
+			v.NoBias = c.NoBias
+		default:
+			return l, false
+		}
+		return v, true
+	}
+	return l, false
+}
+
+// spread gives a setting one value per dimension: "2" is 2 on each.
+func spread(sizes []int, dims int) []int {
+	if len(sizes) == dims {
+		return append([]int(nil), sizes...)
+	}
+	out := make([]int, dims)
+	for i := range out {
+		out[i] = sizes[0]
+	}
+	return out
+}
