@@ -78,7 +78,7 @@ func titleRepeated(title, body string) bool {
 // and with every number explained.
 func confident(qs []*Question) bool {
 	for _, q := range qs {
-		if len(q.Doubts) > 0 || unexplained(q.Unused) > 0 {
+		if inDoubt(q) {
 			return false
 		}
 	}
@@ -104,7 +104,7 @@ func titledBody(src string, whole []*Question, err error) []*Question {
 	out := make([]*Question, len(qs))
 	for i, q := range qs {
 		cp := *q
-		if len(doubts(src, q)) > 0 {
+		if len(doubts(src, q)) > 0 || inDoubt(withChannelsDoubted(src, withEachDoubted(src, q))) {
 			return nil // the title says what the body's reading does not have
 		}
 		cp.Notes = append(slices.Clip(q.Notes), note)
