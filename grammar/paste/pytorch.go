@@ -355,6 +355,7 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			before := len(m.order)
 			w.module(spec, c, name, owner)
 			if owner == "" && w.depth == 0 {
+				w.afterMove(nodes, i, before) // pytorch_after.go
 				w.repeat(before, max(ptRepeatAfter(nodes, i), ptRepeatBefore(nodes, i)))
 			}
 			continue
