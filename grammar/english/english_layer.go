@@ -68,6 +68,9 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]lang.Lay
 		if name == "activation" || name == "" {
 			name = "relu"
 		}
+		if name == "prelu" {
+			return b.one(r.preluLayer(b)), nil // english_prelu.go
+		}
 		return b.one(calc.Activation{Name: name}), nil
 	case "dropout":
 		p := 0.5
