@@ -17,6 +17,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		return nil, r.fail(0, "the question is empty", "")
 	}
 	r.findAnchors()
+	r.dropTitle() // english_title.go
 	r.asked()
 	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
 	if bq, ok := r.branchList(); ok { // english_branches.go
