@@ -791,6 +791,9 @@ func (r *enReader) resolveBare() {
 		if len(a.kernel) > 0 || len(a.bareSizes) == 0 || !(a.kind == "conv" || a.kind == "deconv" || a.kind == "pool" || a.kind == "layer") {
 			continue
 		}
+		if r.poolNumberWindow(a) { // english_pool_window.go: "maxpool 2 ... on 7x7"
+			continue
+		}
 		best := -1
 		for k, i := range a.bareSizes {
 			if best < 0 || slices.Max(r.toks[i].dims) < slices.Max(r.toks[a.bareSizes[best]].dims) {
