@@ -102,6 +102,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	}
 	switch a.padMode {
 	case "same":
+		if err := r.torchSameStride(a, c); err != nil { // english_torch_same.go
+			return nil, err
+		}
 		c.PadMode, c.Pad = calc.PadSame, nil
 	case "valid":
 		c.PadMode, c.Pad = calc.PadValid, nil

@@ -140,6 +140,19 @@ o = out(nn.Sequential(nn.AdaptiveMaxPool2d(2), nn.Flatten()), 512, 7, 7)
 case("adaptive-max-channels-at", "adaptive", "nn.AdaptiveMaxPool2d(2) on 512 channels at 7x7, then flatten: how many features?",
      [o[0]], f"512*2*2 = {o[0]}")
 
+# PyTorch's 'same' with a stride: PyTorch refuses, the spec and Keras use
+# TensorFlow's ceil(in/stride).
+try:
+    nn.Conv2d(1, 8, 3, stride=2, padding="same")
+    raise SystemExit("PyTorch took padding='same' with stride 2")
+except ValueError:
+    pass
+o = out(nn.Conv2d(1, 8, 5, padding="same"), 1, 28, 28)
+case("torch-same-stride-1", "same", "pytorch conv 5x5 with padding='same' and stride 1 on 28x28, 1->8 channels. output?",
+     [o[1]], f"stride 1 'same' keeps 28: {o}")
+case("keras-same-stride-2", "same", "keras Conv2D 3x3 stride 2 padding same on 64x64 output?",
+     [32], "TensorFlow: ceil(64/2) = 32 (PyTorch: nn.Conv2d(1, 8, 3, stride=2, padding=1) also gives 32)")
+
 
 def main():
     rows = []
