@@ -153,6 +153,26 @@ case("torch-same-stride-1", "same", "pytorch conv 5x5 with padding='same' and st
 case("keras-same-stride-2", "same", "keras Conv2D 3x3 stride 2 padding same on 64x64 output?",
      [32], "TensorFlow: ceil(64/2) = 32 (PyTorch: nn.Conv2d(1, 8, 3, stride=2, padding=1) also gives 32)")
 
+# A depth multiplier said in prose for a separable conv; its two parts.
+def separable(cin, cout, k, m, bias=True):
+    dw = nn.Conv2d(cin, cin * m, k, groups=cin, bias=False)
+    pw = nn.Conv2d(cin * m, cout, 1, bias=bias)
+    return params(dw), params(pw)
+
+
+dw, pw = separable(32, 64, 3, 2)
+case("sep-multiplier-prose", "separable", "separable conv 3x3 from 32 to 64 channels with depth multiplier 2, how many params?",
+     [dw + pw], f"depthwise 32*2*9 = {dw}, pointwise 64*64+64 = {pw}: {dw + pw} (Keras SeparableConv2D(64, 3, depth_multiplier=2))")
+dw, pw = separable(16, 48, 5, 3)
+case("sep-multiplier-channel", "separable", "depthwise separable conv, 5x5 kernel, 16 channels in and 48 out, channel multiplier of 3. total parameters?",
+     [dw + pw], f"depthwise 16*3*25 = {dw}, pointwise 48*48+48 = {pw}: {dw + pw}")
+dw, pw = separable(32, 64, 3, 1, bias=False)
+case("sep-parts-asked", "separable", "depthwise separable conv 3x3, 32 in 64 out, no bias: params of the depthwise part and of the pointwise part?",
+     [dw, pw], f"depthwise 32*9 = {dw}; pointwise 32*64 = {pw}")
+dw, pw = separable(32, 64, 3, 2)
+case("sep-parts-multiplier", "separable", "separable conv 3x3 from 32 to 64 channels with depth multiplier 2: parameters of the depthwise step and the pointwise step?",
+     [dw, pw], f"depthwise 32*2*9 = {dw}; pointwise 64*64+64 = {pw}")
+
 
 def main():
     rows = []
