@@ -57,6 +57,9 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Canonical = lang.Format(q)
 		return q, nil
 	}
+	if nq := r.normWords(); nq != nil {
+		return nq, nil // english_norm_words.go
+	}
 	if dq := r.dense(); dq != nil {
 		return dq, nil // english_dense.go
 	}

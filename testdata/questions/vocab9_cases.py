@@ -173,6 +173,19 @@ dw, pw = separable(32, 64, 3, 2)
 case("sep-parts-multiplier", "separable", "separable conv 3x3 from 32 to 64 channels with depth multiplier 2: parameters of the depthwise step and the pointwise step?",
      [dw, pw], f"depthwise 32*2*9 = {dw}; pointwise 64*64+64 = {pw}")
 
+# Group norm and layer norm said in words: 2·C, whatever the groups.
+p_ = lambda m: params(m)  # noqa: E731
+case("gn-words-groups-on", "norm", "groupnorm with 8 groups on 64 channels, learnable params?",
+     [p_(nn.GroupNorm(8, 64))], "gamma and beta per channel: 2*64 = 128")
+case("gn-words-normalization", "norm", "how many trainable parameters does a group normalization layer with 32 groups and 256 channels have?",
+     [p_(nn.GroupNorm(32, 256))], "2*256 = 512")
+case("gn-short", "norm", "GN 16 groups, 128 channels. parameters?",
+     [p_(nn.GroupNorm(16, 128))], "2*128 = 256")
+case("ln-words-features", "norm", "layer norm over 512 features, params?",
+     [p_(nn.LayerNorm(512))], "2*512 = 1024")
+case("ln-words-no-affine", "norm", "layernorm on 768 hidden dims without elementwise affine: params?",
+     [p_(nn.LayerNorm(768, elementwise_affine=False))], "elementwise_affine=False: 0")
+
 
 def main():
     rows = []
