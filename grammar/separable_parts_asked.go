@@ -11,17 +11,19 @@ import (
 // a depthwise separable conv: the answer's first line gives both, not
 // only their sum.
 
-// depthwisePart and pointwisePart name the two parts in words.
+// partsAsked names the two parts in words.
 var (
-	depthwisePart = regexp.MustCompile(`(?i)\b(?:depth[- ]?wise|dw)\s+(?:part|step|stage|half|portion|conv\w*|layer|filter\w*|one)\b`)
-	pointwisePart = regexp.MustCompile(`(?i)\b(?:point[- ]?wise|pw)\s+(?:part|step|stage|half|portion|conv\w*|layer|filter\w*|one)\b`)
+	// both parts joined by "and", as an ask names them: "params of the
+	// depthwise part and (of) the pointwise part"; "a 3x3 depthwise step
+	// followed by a 1x1 pointwise conv" describes the layer and asks its whole
+	partsAsked = regexp.MustCompile(`(?i)\b(?:depth[- ]?wise|dw)\s+(?:part|step|stage|half|portion|conv\w*|layer|one)\s+and\s+(?:(?:of|for|in)\s+)?(?:the\s+)?(?:point[- ]?wise|pw)\s+(?:part|step|stage|half|portion|conv\w*|layer|one)\b`)
 )
 
 // withSeparableParts asks each part of a reading that is one depthwise
 // separable conv (a depthwise conv, then a 1×1 conv reading all its
 // channels) when the words name both parts; q otherwise.
 func withSeparableParts(src string, q *Question) *Question {
-	if len(q.At) > 0 || len(q.Layers) != 2 || !depthwisePart.MatchString(src) || !pointwisePart.MatchString(src) {
+	if len(q.At) > 0 || len(q.Layers) != 2 || !partsAsked.MatchString(src) {
 		return q
 	}
 	dw, ok1 := q.Layers[0].Layer.(calc.Conv)
