@@ -92,12 +92,16 @@ var unitWeights = regexp.MustCompile(`(?i)\b(?:incoming|input)\s+weights\b|\bwei
 // layer's weights.
 func withUnitWeights(src string, q *Question) *Question {
 	i := slices.Index(q.Asked, "weights")
+	if i < 0 {
+		i = unitParamsAsked(src, q.Asked) // asked_unit.go: a paste's "weights" read as its parameters
+	}
 	if i < 0 || len(q.Layers) != 1 || !unitWeights.MatchString(src) {
 		return q
 	}
 	cp := *q
 	cp.Asked = slices.Clone(q.Asked)
 	cp.Asked[i] = "connections"
+	cp.Asked = unitOnly(src, cp.Asked)
 	return &cp
 }
 

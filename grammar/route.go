@@ -127,6 +127,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withBiasCounted,
 	withConnections,
 	withAt,
+	withSeparableParts, // separable_parts_asked.go
 	withFieldAsked,
 	withLayersAsked,
 	withInputAsked,

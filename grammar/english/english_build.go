@@ -17,6 +17,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		return nil, r.fail(0, "the question is empty", "")
 	}
 	r.findAnchors()
+	r.dropTitle() // english_title.go
 	r.asked()
 	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
 	if bq, ok := r.branchList(); ok { // english_branches.go
@@ -57,6 +58,9 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil
+	}
+	if nq := r.normWords(); nq != nil {
+		return nq, nil // english_norm_words.go
 	}
 	if dq := r.dense(); dq != nil {
 		return dq, nil // english_dense.go
@@ -790,6 +794,9 @@ func (r *enReader) resolveBare() {
 			}
 		}
 		if len(a.kernel) > 0 || len(a.bareSizes) == 0 || !(a.kind == "conv" || a.kind == "deconv" || a.kind == "pool" || a.kind == "layer") {
+			continue
+		}
+		if r.poolNumberWindow(a) { // english_pool_window.go: "maxpool 2 ... on 7x7"
 			continue
 		}
 		best := -1

@@ -363,6 +363,11 @@ func (r *enReader) denseSizes(d *denseRead, input calc.Shape) ([]int, bool) {
 			return sizes, true
 		}
 	}
+	if in == 0 && d.gap && len(d.vols) == 0 && d.channels > 0 && len(units) > 0 {
+		// "after global average pooling I have 512 channels": one value each
+		r.notes = append(r.notes, fmt.Sprintf("global average pooling leaves one value per channel: %d inputs to the fully connected layer", d.channels))
+		return append([]int{d.channels}, units...), true
+	}
 	if in == 0 || len(units) == 0 || d.channels != 0 && len(d.vols) == 0 {
 		return nil, false
 	}

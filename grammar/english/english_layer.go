@@ -68,6 +68,9 @@ func (r *enReader) layer(a *enAnchor, first bool, prevOut, inCh int) ([]lang.Lay
 		if name == "activation" || name == "" {
 			name = "relu"
 		}
+		if name == "prelu" {
+			return b.one(r.preluLayer(b)), nil // english_prelu.go
+		}
 		return b.one(calc.Activation{Name: name}), nil
 	case "dropout":
 		p := 0.5
@@ -99,6 +102,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	}
 	switch a.padMode {
 	case "same":
+		if err := r.torchSameStride(a, c); err != nil { // english_torch_same.go
+			return nil, err
+		}
 		c.PadMode, c.Pad = calc.PadSame, nil
 	case "valid":
 		c.PadMode, c.Pad = calc.PadValid, nil
@@ -115,9 +121,10 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	if in == 0 {
 		return nil, r.fail(a.tok, "how many channels go into this separable convolution?", "say \"64 channels in, 128 out\"")
 	}
+	m := r.separableMultiplier(a, in) // english_multiplier.go
 	dw := c
-	dw.Out, dw.Groups, dw.NoBias = in, in, true
-	pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in, Out: out, NoBias: a.noBias}
+	dw.Out, dw.Groups, dw.NoBias = in*m, in, true
+	pw := calc.Conv{Dims: dims, Kernel: []int{1}, In: in * m, Out: out, NoBias: a.noBias}
 	if enBiasEveryRE.MatchString(r.src) && !a.noBias {
 		dw.NoBias = false
 		r.notes = append(r.notes, "a depthwise separable conv is a depthwise conv (one filter per input channel) then a 1×1 pointwise conv; each has its bias, as asked")

@@ -89,3 +89,24 @@ func (r *enReader) weightsPlusBias() {
 	r.g.asked = slices.DeleteFunc(r.g.asked, func(a string) bool { return a == "weights" || a == "biases" })
 	r.addAsked("params")
 }
+
+// connectionsGloss reports whether the weight word at i glosses the
+// connections just before it: "how many connections (weights) does each
+// neuron have" asks one neuron's connections, not the layer's weights.
+func (r *enReader) connectionsGloss(i int) bool {
+	return r.lem(i-1) == "(" && r.lem(i-2) == "connect" && r.lem(i+1) == ")"
+}
+
+// neuronPlace reports whether the output word at i says where a neuron
+// is — "each neuron in the output volume", "a unit of the output layer" —
+// rather than asking the output's size.
+func (r *enReader) neuronPlace(i int) bool {
+	j := i - 1
+	if r.lem(j) == "the" || strings.EqualFold(r.toks[max(j, 0)].raw, "the") {
+		j--
+	}
+	if j < 1 || r.lem(j) != "in" && r.lem(j) != "of" && !strings.EqualFold(r.toks[j].raw, "in") && !strings.EqualFold(r.toks[j].raw, "of") {
+		return false
+	}
+	return r.lem(j-1) == "neuron" && !r.toks[j-1].plural
+}

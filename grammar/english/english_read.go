@@ -1224,7 +1224,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
-		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) {
+		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) || r.connectionsGloss(i) {
 			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
 		if !r.isNum(i-1) && r.lem(i+1) != "sharing" && !strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "only") {
@@ -1241,7 +1241,7 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "neurons"
 		}
 	case "outsize":
-		if !r.isNum(i+1) && !r.isNum(i+2) {
+		if !r.isNum(i+1) && !r.isNum(i+2) && !r.neuronPlace(i) {
 			return "output"
 		}
 	case "out":
@@ -1319,7 +1319,7 @@ func (r *enReader) countingBias(i int) bool {
 // word at i: "how many weights does one such neuron have".
 func (r *enReader) oneNeuronAfter(i int) bool {
 	one := false
-	for j := i + 1; j < len(r.toks) && j-i <= 4; j++ {
+	for j := i + 1; j < len(r.toks) && j-i <= 5; j++ { // "weights feed into one output unit"
 		switch w := strings.ToLower(r.toks[j].raw); {
 		case w == "one" || w == "each" || w == "single" || w == "such":
 			one = true
@@ -1350,6 +1350,9 @@ func (r *enReader) ownFigure(i int) bool {
 func (r *enReader) askedOutput(i int, q bool) string {
 	if r.isNum(i+1) || r.isNum(i+2) && r.lem(i+1) != "on" || r.isNum(i-1) {
 		return "" // "output 112", "output of 28"; but "output on 28x28" asks
+	}
+	if r.neuronPlace(i) { // english_one_unit.go: "each neuron in the output volume"
+		return ""
 	}
 	if !(q || r.lem(i+1) == "?" || r.lem(i+1) == "" || r.lem(i+1) == "of" || r.lem(i+1) == "and" || r.lem(i-1) == "and" || r.lem(i-1) == "the" || r.lem(i+1) == "after") {
 		return ""

@@ -27,7 +27,7 @@ var enWords = map[string][]string{
 	"batch":      {"batch"},
 	"norm":       {"norm", "normalization", "normalisation", "normalize", "normalizing"},
 	"flatten":    {"flatten", "flattened", "flattening", "flattens", "flat", "reshape", "reshaped"},
-	"act":        {"relu", "sigmoid", "tanh", "gelu", "softmax", "leaky", "leakyrelu", "elu", "activation", "swish", "silu"},
+	"act":        {"relu", "prelu", "sigmoid", "tanh", "gelu", "softmax", "leaky", "leakyrelu", "elu", "activation", "swish", "silu"},
 	"dropout":    {"dropout"},
 	"depthwise":  {"depthwise", "depth_wise", "dw", "depthwiseconv"},
 	"separable":  {"separable", "seperable", "separate", "separableconv"},

@@ -153,6 +153,11 @@ func appendLayer(b []byte, l calc.Layer) []byte {
 		if l.C != 0 {
 			w.int(l.C)
 		}
+	case calc.PReLU:
+		w.word("prelu")
+		if l.N > 1 {
+			w.int(l.N)
+		}
 	case calc.LayerScale:
 		w.word("layerscale")
 		if l.C != 0 {

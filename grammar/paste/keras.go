@@ -546,6 +546,9 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	if i+2 < len(nodes) && kerasAfterWords[strings.ToLower(nodes[i+1].Ident)] && ptCallOf(nodes[i+2]) != nil {
 		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n} // "BatchNormalization after Conv2D(128)"
 	}
+	if kerasThenBare(nodes, i) { // keras_bare_then.go: "GlobalAveragePooling2D then Dense(5)"
+		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
+	}
 	// a list: "Conv2D(32, 3), MaxPooling2D, Dense(10)", "A: Flatten -> Dense(10)"
 	commaBefore := i > 0 && (nodes[i-1].Punct == "," || nodes[i-1].Punct == "->" || nodes[i-1].Punct == ":")
 	commaAfter := i+1 < len(nodes) && (nodes[i+1].Punct == "," || nodes[i+1].Punct == "->")

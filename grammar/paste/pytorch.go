@@ -358,6 +358,7 @@ func (w *ptModuleWalk) walk(nodes []*ptNode, owner string) {
 			before := len(m.order)
 			w.module(spec, c, name, owner)
 			if owner == "" && w.depth == 0 {
+				w.afterMove(nodes, i, before) // pytorch_after.go
 				w.repeat(before, max(ptRepeatAfter(nodes, i), ptRepeatBefore(nodes, i)))
 			}
 			continue
@@ -824,6 +825,8 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 			return in, fmt.Sprintf("H and W are not given: the adaptive pool gives %s whatever they are (traced from %dx%d)", ptJoin(a.Output), o, o)
 		}
 		return nil, ""
+	case rank == 0 && adaptiveFirst(first) && len(d) == 2 && p.channels > 0:
+		return calc.Shape{p.channels, d[0], d[1]}, "" // pytorch_adaptive_input.go: "256 channels coming in at 13x13"
 	case rank == 0 || rank == 1:
 		return ptVolumeInput(d, channelsLast)
 	}

@@ -597,7 +597,7 @@ func ptShapeWordBefore(nodes []*ptNode, i int) bool {
 
 var ptShapeWords = map[string]bool{"input": true, "inputs": true, "output": true, "outputs": true, "gives": true, "returns": true, "on": true, "shape": true, "size": true, "image": true, "images": true,
 	"tensor": true, "dimensions": true, "dims": true, "is": true, "of": true, "x": true, "as": true, "at": true, "in": true, "ends": true,
-	"takes": true, "receives": true}
+	"takes": true, "receives": true, "have": true}
 
 // ptShapeOfData reports whether argument a (named name) is an input shape
 // taken from the data — input_shape=x_train.shape[1:] — which the code

@@ -432,6 +432,7 @@ var ptShapeSpecs = map[string]func(c *ptCall, env map[string]ptValue) (calc.Laye
 	"ReplicationPad1d":     ptPad(1),
 	"ReplicationPad2d":     ptPad(2),
 	"ReplicationPad3d":     ptPad(3),
+	"PReLU":                ptPReLU, // pytorch_prelu.go
 	"InstanceNorm1d":       ptInstanceNorm,
 	"InstanceNorm2d":       ptInstanceNorm,
 	"InstanceNorm3d":       ptInstanceNorm,

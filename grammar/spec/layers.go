@@ -54,7 +54,7 @@ func lowerLine(l *line) (lang.Layer, *lang.Input, error) {
 		layer, err = b.dropout(c)
 	case "channelshuffle", "channelsplit":
 		layer, err = b.channelOp(c)
-	case "layernorm2d", "layerscale":
+	case "layernorm2d", "layerscale", "prelu":
 		layer, err = b.perChannel(c)
 	case "permute":
 		layer, err = b.permute(c)

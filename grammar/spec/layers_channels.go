@@ -58,6 +58,9 @@ func (b *builder) perChannel(c *cursor) (calc.Layer, error) {
 			return nil, c.unexpected(extra, example)
 		}
 	}
+	if b.kind == "prelu" {
+		return calc.PReLU{N: n}, nil // no count: PyTorch's one shared slope
+	}
 	if b.kind == "layerscale" {
 		return calc.LayerScale{C: n}, nil
 	}
