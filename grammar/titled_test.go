@@ -26,14 +26,18 @@ func TestTitledBody(t *testing.T) {
 		{"Transposed conv output size?\n\ninput 16x16, kernel 4, stride 2, padding 1. what's the output size?", ""},
 	} {
 		whole, err := parseAll(c.src)
-		got := titledBody(c.src, whole, err)
-		switch {
-		case c.want == "" && got != nil:
+		if got := titledBody(c.src, whole, err); c.want == "" && got != nil {
 			t.Errorf("%q: read by its body as %q, want the whole message's reading", c.src, got[0].Canonical)
-		case c.want != "" && got == nil:
-			t.Errorf("%q: not read by its body (whole: %v)", c.src, err)
-		case c.want != "" && !strings.Contains(got[0].Canonical, c.want):
-			t.Errorf("%q: read as %q, want %q", c.src, got[0].Canonical, c.want)
+		}
+		if c.want == "" {
+			continue
+		}
+		// Through the front door: the English reader may drop a title
+		// that names the body's layer again (english_title.go) before the
+		// body is read apart.
+		qs, err := ParseAll(c.src)
+		if err != nil || len(qs) != 1 || inDoubt(qs[0]) || !strings.Contains(qs[0].Canonical, c.want) {
+			t.Errorf("%q: read as %v (%v), want one confident reading with %q", c.src, qs, err, c.want)
 		}
 	}
 }
