@@ -53,7 +53,7 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	if s.Buffers > 0 {
 		fmt.Fprintf(b, "• batch-norm running statistics (buffers, not learned): %s\n", group(s.Buffers))
 	}
-	if s.Input == nil {
+	if s.Input == nil && !macsKnown(s) {
 		return
 	}
 	if flops, err := calc.FLOPs(s.MACs); err == nil {
@@ -63,6 +63,9 @@ func writeSummary(b *strings.Builder, r Reply, m markup, full bool) {
 	}
 	if full || r.Err == nil {
 		fmt.Fprintf(b, "  ↳ MACs of conv and linear layers, bias excluded, as fvcore and torchvision count them\n")
+	}
+	if s.Input == nil {
+		return // memory needs the activations' sizes
 	}
 	bytes, format := numberFormat(q)
 	mem, err := s.Memory(int64(q.Batch), bytes)
@@ -369,4 +372,23 @@ func explainMismatch(r *Reply, index int, ce *calc.Error) {
 	}
 	r.Err.Msg = fmt.Sprintf("%s expects %s but %s", strings.Fields(grammar.FormatLayer(l))[0], expects, from)
 	r.Err.Hint = fmt.Sprintf("use `%s` (or change the layers before it)", strings.TrimSuffix(grammar.FormatLayer(fixed), " bias"))
+}
+
+// macsKnown reports whether every layer of s that computes has its
+// multiply-accumulates known without an input size: a stack of fully
+// connected layers ("mlp 784-256-64-10") has them, a conv does not.
+func macsKnown(s *calc.Summary) bool {
+	known := false
+	for _, r := range s.Rows {
+		if !r.Leaf() {
+			continue
+		}
+		switch {
+		case r.MACsKnown:
+			known = true
+		case r.Params > 0:
+			return false
+		}
+	}
+	return known
 }

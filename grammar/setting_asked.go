@@ -68,10 +68,18 @@ var modeBefore = regexp.MustCompile(`(?i)(?:\bsame|\bvalid|['"]same['"]|\bno|\bw
 // kernel?" gives it (as "a 3 kernel" does, a kernel's number alone).
 var valueBefore = regexp.MustCompile(`\d\s*[x×]\s*\d+\s*$`)
 
+// sameOpens matches a message that opens by naming the padding it wants:
+// "same-size padding for k=5 dilation=3?", "'same' padding with a 7x7
+// kernel?". The mode is the output wanted; the padding is asked.
+var sameOpens = regexp.MustCompile(`(?i)^\s*(?:['"]?same['"]?(?:[\s-](?:size|shape|output|spatial\s+size))?|size[- ]preserving)\s+((?:zero[- ]?)?padding|pad)\s+(?:for|with|of|w/?|when|if|on)\b`)
+
 // askedSetting is the setting prose asks for, or nil, also when two are
 // asked ("what stride and padding": calc.SolveStrideAndPad's question, for
 // the front-ends). An output padding asked is never a padding asked.
 func askedSetting(prose string) *settingAsk {
+	if m := sameOpens.FindStringSubmatchIndex(prose); m != nil {
+		return &settingAsk{unknown: "pad", at: m[2]} // "same-size padding for k=5 dilation=3?"
+	}
 	var best *settingAsk
 	for i, re := range settingAskRE {
 		for _, m := range re.FindAllStringIndex(prose, -1) {
@@ -107,7 +115,7 @@ func settingWordIn(prose string, m []int, words string) (int, int) {
 
 // keepSaid matches words that keep the size: "same size", "keeps the
 // spatial size", "doesn't shrink", "output == input", "unchanged".
-var keepSaid = regexp.MustCompile(`(?i)\bsame\s+(?:spatial\s+)?(?:size|shape|dims?|dimensions?|resolution|height|width|h\s*/\s*w|hw)\b|\bsame\s+(?:size\s+)?as\s+(?:the\s+|its\s+|my\s+)?input|\b(?:keep|keeps|keeping|preserv\w*|maintain\w*|retain\w*)\s+(?:[a-z]+\s+){0,3}?(?:size|shape|dims?|dimensions?|resolution|spatial|it|them|\d+\s*[x×]\s*\d+|\d+)\b|\bunchanged\b|\b(?:does\s*n[o']?t|doesnt|don'?t|won'?t|not|without|never|no)\s+(?:change|shrink|reduc|downsampl|lose|alter)\w*|\boutput\s*(?:size\s*|shape\s*)?(?:==?|equals?|is\s+equal\s+to|matches)\s*(?:the\s+)?input|\binput\s*(?:size\s*|shape\s*)?(?:==?|equals?)\s*(?:the\s+)?output|size[- ]preserving|\b(?:stays?|remains?)\s+the\s+same`)
+var keepSaid = regexp.MustCompile(`(?i)\bsame[\s-]+(?:spatial\s+)?(?:size|shape|dims?|dimensions?|resolution|height|width|h\s*/\s*w|hw)\b|\bsame\s+(?:size\s+)?as\s+(?:the\s+|its\s+|my\s+)?input|\b(?:keep|keeps|keeping|preserv\w*|maintain\w*|retain\w*)\s+(?:[a-z]+\s+){0,3}?(?:size|shape|dims?|dimensions?|resolution|spatial|it|them|\d+\s*[x×]\s*\d+|\d+)\b|\bunchanged\b|\b(?:does\s*n[o']?t|doesnt|don'?t|won'?t|not|without|never|no)\s+(?:change|shrink|reduc|downsampl|lose|alter)\w*|\boutput\s*(?:size\s*|shape\s*)?(?:==?|equals?|is\s+equal\s+to|matches)\s*(?:the\s+)?input|\binput\s*(?:size\s*|shape\s*)?(?:==?|equals?)\s*(?:the\s+)?output|size[- ]preserving|\b(?:stays?|remains?)\s+the\s+same`)
 
 // addSaid matches a residual add, which needs the size kept: "x +
 // conv(x)", "out + x", "so the add works".

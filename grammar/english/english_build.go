@@ -720,7 +720,9 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 		r.notes = append(r.notes, fmt.Sprintf("%s read as N×C×H×W; the batch is dropped", raw))
 		return dims[1], dims[2:]
 	case len(dims) == 3 && r.g.frames == 0 && (first == nil || first.dims != 3):
-		if dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4 {
+		if dims[1] == dims[2] && dims[0] != dims[1] && dims[0] <= 4 || dims[0] <= 4 && dims[1] > 4 && dims[2] > 4 {
+			// 3x32x32, and 3x120x160: an image 3 pixels tall with 160
+			// channels is no image.
 			r.notes = append(r.notes, fmt.Sprintf("%s read as C×H×W (channels first); write %dx%dx%d for channels last", raw, dims[1], dims[2], dims[0]))
 			return dims[0], dims[1:]
 		}

@@ -151,8 +151,8 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 			list, at, named, j = full, append(at, e), true, e+1
 			break
 		}
-		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac || r.countsLayers(k) {
-			break
+		if k >= len(r.toks) || r.toks[k].kind != 'n' || r.toks[k].isFrac || r.countsLayers(k) || r.arrowAfter(k) {
+			break // "padding 1, 3->64 then 64->64": the 3 starts the channels
 		}
 		conj = r.lem(k-1) != ","
 		list, at = append(list, enClamp(max(r.toks[k].num, 0))), append(at, k)
@@ -167,6 +167,16 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		r.toks[k].used = true
 	}
 	return list
+}
+
+// arrowAfter reports whether an arrow follows the token at k: "3->64",
+// "3 → 64" start a layer's channels.
+func (r *enReader) arrowAfter(k int) bool {
+	if k+1 >= len(r.toks) {
+		return false
+	}
+	a := r.toks[k+1].raw
+	return a == "->" || a == "→" || a == "=>" || a == "-->"
 }
 
 // enFurther, between a count and its layers, say they follow others:
