@@ -12,16 +12,26 @@ import (
 // in place, so that every position in the text stays where it was.
 
 // courseName matches a course's name for a size, before its "=" or ":".
-var courseName = regexp.MustCompile(`(?i)\b(?:n_?[hw](?:_?prev|_in)?|n_?in|n_i|[wh](?:_in|_?1)|n_?c_?prev|c_in|d_?1|n_?c|n_?f|c_out|d_?2|num_?filters)\s*[=:]`)
+var courseName = regexp.MustCompile(`(?i)\b(?:n_?[hw](?:_?prev|_in)?|n_?in|n_i|[wh](?:_in|1)|n_?c_?prev|c_in|n_?c|n_?f|c_out|num_?filters)\s*[=:]\s*\d+\b(?:\s*[x×*]\s*\d)?`)
+
+// convContext matches a conv's settings written as letters or words
+// ("f = 5", "s=1", "kernel", "stride"): only then are a course's names
+// for sizes a conv's. "MLP with n_in = 784, h1 = 256" is no conv.
+var convContext = regexp.MustCompile(`(?i)\b[fkps]\s*[=:]\s*\d|\b(?:kernel|filters?|stride|conv\w*)\b`)
+
+// ngPrev matches Ng's name for the input's channels: beside it, n_C is the
+// layer's own channels (its filters); alone, the n_C of an input ("n_H =
+// 64, n_W = 64, n_C = 3") is the input's channels.
+var ngPrev = regexp.MustCompile(`(?i)\bn_?c_?prev\b`)
 
 // courseLetter is the one-letter name the English front-end reads for a
 // course's name: the input's side, its channels, or the filters.
-func courseLetter(name string) string {
+func courseLetter(name string, prevSaid bool) string {
 	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
 	switch {
-	case strings.HasPrefix(n, "ncprev") || n == "cin" || n == "d1":
+	case strings.HasPrefix(n, "ncprev") || n == "cin" || n == "nc" && !prevSaid:
 		return "C"
-	case n == "nc" || n == "nf" || n == "cout" || n == "d2" || n == "numfilters":
+	case n == "nc" || n == "nf" || n == "cout" || n == "numfilters":
 		return "K"
 	}
 	return "W"
@@ -30,9 +40,16 @@ func courseLetter(name string) string {
 // courseNames returns src with each course name of a size written as the
 // one letter it stands for, padded with spaces to its length.
 func courseNames(src string) string {
+	if !convContext.MatchString(src) {
+		return src
+	}
+	prevSaid := ngPrev.MatchString(src)
 	return courseName.ReplaceAllStringFunc(src, func(m string) string {
-		sep := m[len(m)-1:]
-		name := strings.TrimSpace(m[:len(m)-1])
-		return courseLetter(name) + strings.Repeat(" ", len(m)-2) + sep
+		at := strings.IndexAny(m, "=:")
+		if strings.ContainsAny(m[at:], "x×*") {
+			return m // "W1 = 784x128": a weight matrix, not a size
+		}
+		name := strings.TrimSpace(m[:at])
+		return courseLetter(name, prevSaid) + strings.Repeat(" ", at-1) + m[at:]
 	})
 }

@@ -9,11 +9,14 @@ func TestCourseNames(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{"n_H_prev = 28, f = 3", "W        = 28, f = 3"},
 		{"W1=32, F=5", "W =32, F=5"},
-		{"n_C_prev = 16, n_C = 32", "C        = 16, K   = 32"},
-		{"D1: 3", "C : 3"},
-		{"n_in = 5", "W    = 5"},
-		{"hi: how many params", "hi: how many params"},
-		{"win= 3", "win= 3"},
+		{"n_C_prev = 16, n_C = 32, f = 3", "C        = 16, K   = 32, f = 3"},
+		{"n_H = 64, n_W = 64, n_C = 3 input, conv with f = 5", "W   = 64, W   = 64, C   = 3 input, conv with f = 5"},
+		{"transposed conv: n_in = 5, s = 2", "transposed conv: W    = 5, s = 2"},
+		// No conv's settings: an MLP's names, a weight matrix.
+		{"MLP with n_in = 784, h1 = 256, n_out = 10. params?", "MLP with n_in = 784, h1 = 256, n_out = 10. params?"},
+		{"fc layer, W1 = 784x128 weight matrix, conv? no", "fc layer, W1 = 784x128 weight matrix, conv? no"},
+		{"hi: how many params in a conv", "hi: how many params in a conv"},
+		{"win= 3, conv", "win= 3, conv"},
 	} {
 		got := courseNames(c.src)
 		if got != c.want {

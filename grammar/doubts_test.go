@@ -40,6 +40,10 @@ func TestDoubts(t *testing.T) {
 		{"params of conv 3x3 16->32 and its bn, without batchnorm?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "without batchnorm"},
 		{"conv 3x3 16->32 w/o bn layers: params?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "w/o bn"},
 		{"conv 3x3 16->32 no bias, then batchnorm: params?", "conv 3x3 16->32 nobias\nbatchnorm", []string{"params"}, ""},
+		// A PReLU: Keras's counts one slope per value; one named and not read.
+		{"keras: Conv2D(8, 3) then PReLU(), params?", "input 10x10x1\nconv 3x3 1->8\nprelu", []string{"params"}, "Keras"},
+		{"conv 3x3 1->8 then a PReLU: params of the prelu?", "conv 3x3 1->8", []string{"params"}, "names a PReLU"},
+		{"conv 3x3 1->8 then nn.PReLU(8): params?", "input 10x10x1\nconv 3x3 1->8\nprelu 8", []string{"params"}, ""},
 		// A depthwise conv, a pool, a Linear( named and absent.
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->1 input 20x20x48", []string{"params"}, "depthwise"},
 		{"DepthwiseConv2D 5x5 on (None, 20, 20, 48), params?", "conv 5x5 48->48 groups 48 input 20x20x48", []string{"params"}, ""},

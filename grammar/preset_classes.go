@@ -21,8 +21,13 @@ import (
 // "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
 // "Linear(num_ftrs, 3)", "Dense(7", a dataset that says them: "CIFAR-10",
 // "cifar100".
-var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b` +
-	`|\b(?:fc|head|classifier)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`)
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b` +
+	`|\b(?:fc|head|classifier)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+|to\s+)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`)
+
+// headLayers matches a Linear or Dense named in a question: more than one
+// is a head of several layers, not a class count ("vgg16 with a
+// Dense(256) then Dense(10) on top").
+var headLayers = regexp.MustCompile(`(?i)\b(?:Linear|Dense)\(`)
 
 // classesNote is in the note of a preset read with classes of its own.
 const classesNote = " with its last fully connected layer giving "
@@ -75,7 +80,7 @@ func withClassesNote(part, whole *Question) *Question {
 // returned with a doubt saying so.
 func withClasses(q *Question, name, src string) (*Question, bool) {
 	m := submatches(src, presetClasses.FindStringSubmatchIndex(src))
-	if len(m) == 0 {
+	if len(m) == 0 || len(headLayers.FindAllStringIndex(src, 2)) > 1 {
 		return q, false
 	}
 	n, _ := strconv.Atoi(m[1] + m[2] + m[4] + m[5] + m[6] + m[8])

@@ -34,9 +34,8 @@ const (
 var label = regexp.MustCompile(`^\s*[\w'-]+(?:\s+[\w'-]+){0,5}:\s+\S`)
 
 // titleSpan returns where a message's title ends, and whether it has one:
-// a short first line of words, not code, followed by a blank line, or
-// ending in a question mark, with a body after it; or a few words before a
-// colon that open the message.
+// a short first line of words (14 at most), not code, with a body on the
+// lines after it; or a few words before a colon that open the message.
 func titleSpan(src string) (end int, note string, ok bool) {
 	end = strings.IndexByte(src, '\n')
 	if m := label.FindStringIndex(src); m != nil && (end < 0 || m[1] < end) {
@@ -49,8 +48,7 @@ func titleSpan(src string) (end int, note string, ok bool) {
 	if title == "" || len(title) > 150 || strings.TrimSpace(rest) == "" || paste.InCode(src, strings.Index(src, title)) {
 		return 0, "", false
 	}
-	blankAfter := strings.TrimSpace(strings.SplitN(rest, "\n", 2)[0]) == ""
-	if !blankAfter && !strings.HasSuffix(title, "?") {
+	if len(strings.Fields(title)) > 14 || paste.InCode(src, strings.Index(src, title)+len(title)-1) {
 		return 0, "", false
 	}
 	return end, titleNote, true
