@@ -12,7 +12,7 @@ import (
 // in place, so that every position in the text stays where it was.
 
 // courseName matches a course's name for a size, before its "=" or ":".
-var courseName = regexp.MustCompile(`(?i)\b(?:n_?[hw](?:_?prev|_in)?|n_?in|n_i|[wh](?:_in|1)|n_?c_?prev|c_in|n_?c|n_?f|c_out|num_?filters)\s*[=:]\s*\d+\b(?:\s*[x×*]\s*\d)?`)
+var courseName = regexp.MustCompile(`(?i)\b(?:n_?[hw](?:_?prev|_in)?|n_?in|n_i|[wh](?:_in|1)|n_?c_?prev|c_in|d1|n_?c|n_?f|c_out|num_?filters)\s*[=:]\s*\d+\b(?:\s*[x×*]\s*\d)?`)
 
 // convContext matches a conv's settings written as letters or words
 // ("f = 5", "s=1", "kernel", "stride"): only then are a course's names
@@ -29,7 +29,7 @@ var ngPrev = regexp.MustCompile(`(?i)\bn_?c_?prev\b`)
 func courseLetter(name string, prevSaid bool) string {
 	n := strings.ToLower(strings.ReplaceAll(name, "_", ""))
 	switch {
-	case strings.HasPrefix(n, "ncprev") || n == "cin" || n == "nc" && !prevSaid:
+	case strings.HasPrefix(n, "ncprev") || n == "cin" || n == "d1" || n == "nc" && !prevSaid:
 		return "C"
 	case n == "nc" || n == "nf" || n == "cout" || n == "numfilters":
 		return "K"
@@ -50,6 +50,9 @@ func courseNames(src string) string {
 			return m // "W1 = 784x128": a weight matrix, not a size
 		}
 		name := strings.TrimSpace(m[:at])
+		if name == "d1" {
+			return m // CS231n's depth is D1; a lowercase d1 is as often a dilation
+		}
 		return courseLetter(name, prevSaid) + strings.Repeat(" ", at-1) + m[at:]
 	})
 }

@@ -17,6 +17,8 @@ func TestCourseNames(t *testing.T) {
 		{"fc layer, W1 = 784x128 weight matrix, conv? no", "fc layer, W1 = 784x128 weight matrix, conv? no"},
 		{"hi: how many params in a conv", "hi: how many params in a conv"},
 		{"win= 3, conv", "win= 3, conv"},
+		{"W1 = 40, D1 = 3, F = 5", "W  = 40, C  = 3, F = 5"},
+		{"conv 3x3, dilation d1 = 2", "conv 3x3, dilation d1 = 2"},
 	} {
 		got := courseNames(c.src)
 		if got != c.want {

@@ -180,6 +180,10 @@ var namedKinds = []struct {
 	has  func(calc.Layer) bool
 	name string
 }{
+	{regexp.MustCompile(`(?i)\b(?:up-?sampl\w*|interpolat\w*)\b`), func(l calc.Layer) bool {
+		c, ok := l.(calc.Conv)
+		return l.Kind() == "upsample" || l.Kind() == "pixelshuffle" || ok && c.Transposed // a transposed conv upsamples too
+	}, "an upsampling layer"},
 	{regexp.MustCompile(`(?i)\b(?:transpos\w*|deconv\w*|convtranspose\w*|conv2dtranspose|up-?conv\w*)\b`), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Transposed }, "a transposed convolution"},
 	{regexp.MustCompile(`(?i)\bdepthwise(?:_?conv\w*)?\b`), depthwiseLayer, "a depthwise convolution"},
 	{regexp.MustCompile(`(?i)\b(?:linear|dense)\s*\(\s*\d`), func(l calc.Layer) bool { return l.Kind() == "linear" }, "a fully connected layer"},

@@ -40,6 +40,9 @@ func TestDoubts(t *testing.T) {
 		{"params of conv 3x3 16->32 and its bn, without batchnorm?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "without batchnorm"},
 		{"conv 3x3 16->32 w/o bn layers: params?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "w/o bn"},
 		{"conv 3x3 16->32 no bias, then batchnorm: params?", "conv 3x3 16->32 nobias\nbatchnorm", []string{"params"}, ""},
+		// Upsampling named and not read; a transposed conv upsamples.
+		{"conv 3x3 3->16 on 32x32, then upsample x2, then conv 3x3 16->8: output?", "input 32x32x3\nconv 3x3 3->16\nconv 3x3 16->16\nconv 3x3 16->8", []string{"output"}, "upsampling"},
+		{"upsampling with a transposed conv 2x2 stride 2 on 30x30, output?", "deconv 2x2 1->1 stride 2 input 30x30x1", []string{"output"}, ""},
 		// A PReLU: Keras's counts one slope per value; one named and not read.
 		{"keras: Conv2D(8, 3) then PReLU(), params?", "input 10x10x1\nconv 3x3 1->8\nprelu", []string{"params"}, "Keras"},
 		{"conv 3x3 1->8 then a PReLU: params of the prelu?", "conv 3x3 1->8", []string{"params"}, "names a PReLU"},

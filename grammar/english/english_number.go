@@ -158,6 +158,11 @@ func (r *enReader) listAfter(i int, plural bool, want int) []int {
 		list, at = append(list, enClamp(max(r.toks[k].num, 0))), append(at, k)
 		j = k + 1
 	}
+	if enCountNouns[r.lem(j)] && len(list) > 2 {
+		// "strides 1, 2, 2 and 32 filters each": the last number has its
+		// own noun; the list is the ones before it.
+		list, at, conj, j = list[:len(list)-1], at[:len(at)-1], false, at[len(at)-1]
+	}
 	// "stride 2, 64 filters" is no list: the last number has its own noun.
 	said := conj || plural || named || len(list) == want || commaList(list, want) || strings.EqualFold(r.toks[min(j, len(r.toks)-1)].raw, "respectively") || r.lem(j) == "stack"
 	if len(list) < 2 || !said || enCountNouns[r.lem(j)] {
