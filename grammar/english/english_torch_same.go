@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -14,11 +15,14 @@ import (
 // answer: the error, with the padding that works and the Keras rule
 // named, never TensorFlow's size as if PyTorch gave it.
 
+// padNumber matches a padding given as a number.
+var padNumber = regexp.MustCompile(`(?i)\b(?:padding|pad)\s*(?:=|:|of)?\s*\(?\d`)
+
 // torchSameStride refuses a strided 'same' conv of a question asked in
 // PyTorch's terms; nil otherwise.
 func (r *enReader) torchSameStride(a *enAnchor, c calc.Conv) error {
-	if r.framework() != "pytorch" && !strings.Contains(r.src, "nn.Conv") {
-		return nil
+	if r.framework() != "pytorch" && !strings.Contains(r.src, "nn.Conv") || padNumber.MatchString(r.src) {
+		return nil // "'same' isnt allowed so i use padding=2": the number is the padding used
 	}
 	s := 1
 	for _, v := range c.Stride {
