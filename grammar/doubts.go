@@ -141,6 +141,9 @@ func saidDoubts(src string, q *Question) []string {
 	if flattenUnsized(src, q) {
 		out = append(out, "the question asks what a fully connected layer takes in, and this reading has no input size to work it out")
 	}
+	if d := scaledDoubt(src); d != "" {
+		out = append(out, d)
+	}
 	if d := presetSpanDoubt(src, q); d != "" {
 		out = append(out, d)
 	}

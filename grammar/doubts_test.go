@@ -40,6 +40,9 @@ func TestDoubts(t *testing.T) {
 		{"params of conv 3x3 16->32 and its bn, without batchnorm?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "without batchnorm"},
 		{"conv 3x3 16->32 w/o bn layers: params?", "conv 3x3 16->32\nbatchnorm", []string{"params"}, "w/o bn"},
 		{"conv 3x3 16->32 no bias, then batchnorm: params?", "conv 3x3 16->32 nobias\nbatchnorm", []string{"params"}, ""},
+		// A setting changed by a factor: no reader makes the change.
+		{"conv 3x3 3->16 stride 2 on 64x64 with padding 1. what if I double the stride?", "conv 3x3 3->16 stride 2 pad 1 input 64x64x3", []string{"output"}, "by a factor"},
+		{"conv 3x3 3->16 stride 2 on 64x64 with padding 1, output?", "conv 3x3 3->16 stride 2 pad 1 input 64x64x3", []string{"output"}, ""},
 		// Upsampling named and not read; a transposed conv upsamples.
 		{"conv 3x3 3->16 on 32x32, then upsample x2, then conv 3x3 16->8: output?", "input 32x32x3\nconv 3x3 3->16\nconv 3x3 16->16\nconv 3x3 16->8", []string{"output"}, "upsampling"},
 		{"upsampling with a transposed conv 2x2 stride 2 on 30x30, output?", "deconv 2x2 1->1 stride 2 input 30x30x1", []string{"output"}, ""},
