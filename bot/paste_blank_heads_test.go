@@ -9,23 +9,28 @@ import (
 	"github.com/cnnbot/cnnbot/bot"
 )
 
-// TestPasteBlankHeads answers the p8- questions of
-// testdata/questions/code.jsonl (a blank in a pasted summary, a view
-// message's batch, a module applied several times, a Keras layer's input
-// beside it) and checks that the reply's first Answer line holds the
-// numbers asked, confidently: the blank, not the network's total.
-func TestPasteBlankHeads(t *testing.T) {
+// TestPasteHeads answers the code questions of our own whose first line
+// must carry the numbers asked, and checks that the reply's first Answer
+// line holds them, confidently: the p8- cases (a blank in a pasted
+// summary, a view message's batch, a module applied several times, a
+// Keras layer's input beside it) and the p9- cases (a summary row's blank
+// said in words, a kernel asked from a row's count, an error message with
+// the asker's fix after it, a Keras layer's input in the words).
+func TestPasteHeads(t *testing.T) {
 	b := bot.New(bot.Options{})
-	n := 0
+	least := map[string]int{"p8-": 22, "p9-": 10} // cases of each prefix, at least
+	n := map[string]int{}
 	readJSONL(t, "../testdata/questions/code.jsonl", func(line []byte) {
 		var c pasteCase
 		if err := json.Unmarshal(line, &c); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasPrefix(c.ID, "p8-") {
+		prefix, _, _ := strings.Cut(c.ID, "-")
+		prefix += "-"
+		if _, ok := least[prefix]; !ok {
 			return
 		}
-		n++
+		n[prefix]++
 		t.Run(c.ID, func(t *testing.T) {
 			text := bot.RenderText(b.Answer(context.Background(), c.Text))
 			if strings.HasPrefix(text, "Not sure") || strings.HasPrefix(text, "I can't") {
@@ -39,7 +44,9 @@ func TestPasteBlankHeads(t *testing.T) {
 			}
 		})
 	})
-	if n < 22 {
-		t.Errorf("%d p8- cases; want at least 22", n)
+	for prefix, want := range least {
+		if n[prefix] < want {
+			t.Errorf("%d %s cases; want at least %d", n[prefix], prefix, want)
+		}
 	}
 }
