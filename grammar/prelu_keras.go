@@ -4,16 +4,13 @@ import (
 	"regexp"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/paste"
 )
 
 // Keras's PReLU learns one slope per value of its input (H·W·C unless
 // shared_axes says otherwise); PyTorch's nn.PReLU learns one, or one per
 // channel. A reading that sizes a PReLU the PyTorch way for a question in
 // Keras's words is not sure of its count.
-
-// kerasSaid matches the words of Keras: its name, model.add, tf.keras,
-// layers. before a layer.
-var kerasSaid = regexp.MustCompile(`(?i)\bkeras\b|\bmodel\.add\(|\btf\.|\blayers\.[A-Z]`)
 
 // kerasPReLUDoubt says why a Keras question's PReLU count is in doubt, or
 // "" when there is none; a PReLU named and not read is in doubt too.
@@ -27,7 +24,7 @@ func kerasPReLUDoubt(src string, q *Question) string {
 	switch {
 	case !has && preluSaid.MatchString(src):
 		return "the question names a PReLU, and this reading has none"
-	case has && kerasSaid.MatchString(src):
+	case has && (kerasWords.MatchString(src) || paste.LooksLikeKeras(src)):
 		return "the question is about Keras, whose PReLU learns one slope per value of its input (H·W·C unless shared_axes is set), and this reading counts PyTorch's nn.PReLU"
 	}
 	return ""
