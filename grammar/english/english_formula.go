@@ -97,9 +97,9 @@ func enPoolOpNamed(w string) bool {
 }
 
 // enSidesAskedRE asks for an output's sides in the asker's letters: "what h
-// and w do i end up with", "what n_H, n_W do we get"; "end up with" alone
+// and w do i end up with", "what n_H, n_W do we get", "out h and w?"; "end up with" alone
 // is not enough (a reading that misplaces the input would answer).
-var enSidesAskedRE = regexp.MustCompile(`(?i)\b(?:what|wat|whats|what's|which)\s+(?:(?:is|are|the|will|would|be)\s+)*(?:h\s*(?:and|,|&|/|x)\s*w|height\s+and\s+width|n_h\b|h_out|hout)`)
+var enSidesAskedRE = regexp.MustCompile(`(?i)\b(?:what|wat|whats|what's|which)\s+(?:(?:is|are|the|will|would|be)\s+)*(?:h\s*(?:and|,|&|/|x)\s*w|height\s+and\s+width|n_h\b|h_out|hout)|\bout(?:put)?\s+(?:h\s*(?:and|,|&|/|x)\s*w|height\s+and\s+width)\b`)
 
 // enSamePadAskedRE asks for the padding that 'same' means: "'same' padding
 // for a 5x5 kernel with dilation 2?", "what 'same' padding do I need".
