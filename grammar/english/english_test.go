@@ -278,6 +278,20 @@ func enSize(q *lang.Question) (enSized, error) {
 	return s, nil
 }
 
+// fastestRead returns the fastest of the first read's time and, when that
+// was over a second, two more reads of src. A machine busy with other work
+// can stall one read; a reader that blows up is slow every time, so the bound
+// still catches it without flaking under load.
+func fastestRead(first time.Duration, src string) time.Duration {
+	took := first
+	for i := 0; i < 2 && took > time.Second; i++ {
+		start := time.Now()
+		_, _ = ParseEnglish(src)
+		took = min(took, time.Since(start))
+	}
+	return took
+}
+
 // FuzzEnglish: no panic, every error positioned inside the input, bounded
 // time on 4,000 characters.
 func FuzzEnglish(f *testing.F) {
@@ -309,7 +323,7 @@ func FuzzEnglish(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		q, err := ParseEnglish(src)
-		if d := time.Since(start); d > time.Second && len(src) <= enMaxLen {
+		if d := fastestRead(time.Since(start), src); d > time.Second && len(src) <= enMaxLen {
 			t.Errorf("took %v on %d bytes", d, len(src))
 		}
 		if err != nil {

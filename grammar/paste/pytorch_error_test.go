@@ -125,9 +125,23 @@ func ptFuzzOne(t *testing.T, parse func(string) (*lang.Question, error), src str
 		}
 		in = r.Output
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := fastest(time.Since(start), func() { _, _ = parse(src) }); d > 2*time.Second {
 		t.Fatalf("took %v on %d bytes", d, len(src))
 	}
+}
+
+// fastest returns first, or when first is over two seconds, the fastest of
+// it and two more runs of read. A machine busy with other work can stall one
+// run; a reader that blows up is slow every time, so the bound still catches
+// it without flaking under load.
+func fastest(first time.Duration, read func()) time.Duration {
+	took := first
+	for i := 0; i < 2 && took > 2*time.Second; i++ {
+		start := time.Now()
+		read()
+		took = min(took, time.Since(start))
+	}
+	return took
 }
 
 var ptSeeds = []string{
@@ -243,7 +257,7 @@ func TestFrontendBoundedTime(t *testing.T) {
 		for _, parse := range []func(string) (*lang.Question, error){ParsePyTorch, ParseKeras} {
 			start := time.Now()
 			_, _ = parse(src)
-			if d := time.Since(start); d > 2*time.Second {
+			if d := fastest(time.Since(start), func() { _, _ = parse(src) }); d > 2*time.Second {
 				t.Errorf("%.30q…: %v", src, d)
 			}
 		}
