@@ -56,6 +56,7 @@ func withAt(src string, q *Question) *Question {
 	refs = append(refs, oneRefs(src, refs)...)
 	refs = append(refs, flattenRefs(src, q)...)
 	refs = append(refs, callRefs(src, q)...) // asked_headline.go: "the Dense(512) layer"
+	refs = withoutModified(src, refs)        // asked_modified.go: "where I set the fc to 512 -> 100"
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string

@@ -17,12 +17,19 @@ import (
 // outputs, as fine-tuning does: the rest of the network is unchanged. The
 // whole preset's 1,000 classes would answer another question.
 
+// headArrow matches a preset's last fully connected layer said with its
+// features and outputs: "my fc is 2048->10", "set the fc to 512 -> 100",
+// "the last linear to 4096->5", "swapped the fc for 2048 -> 37".
+const headArrow = `\b(?:fc|head|classifier|(?:last|final)\s+(?:linear|dense|fc|fully[- ]connected)(?:\s+layer)?)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+|(?:(?:set|changed|switched)\s+)?to\s+|for\s+(?:an?\s+)?|with\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`
+
 // presetClasses matches the classes said of a preset: "10 classes",
 // "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
 // "Linear(num_ftrs, 3)", "Dense(7", a dataset that says them: "CIFAR-10",
-// "cifar100".
-var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b` +
-	`|\b(?:fc|head|classifier)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+|to\s+)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`)
+// "cifar100", a head arrow.
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b|` + headArrow)
+
+// headArrowed matches a head arrow alone (see headArrow).
+var headArrowed = regexp.MustCompile(`(?i)` + headArrow)
 
 // headLayers matches a Linear or Dense named in a question: more than one
 // is a head of several layers, not a class count ("vgg16 with a
@@ -39,10 +46,14 @@ var headSwap = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|chang\w*|instead|f
 
 // presetHead is the preset src names with the classifier its pasted
 // Linear replaces, when the code read (r) is that one Linear and the words
-// say it replaces the preset's head; nil otherwise. The Linear alone
-// would answer for the head, where the question asks about the network.
+// say it replaces the preset's head, or when the words read (r) are that
+// one Linear said as the preset's head ("vgg16, I changed the last linear
+// to 4096->5. params?"); nil otherwise. The Linear alone would answer for
+// the head, where the question asks about the network; a question about
+// the head names it again ("params of the fc?", asked_at.go).
 func presetHead(src string, r *reading) *Question {
-	if !pasted(r.front) || len(r.q.Layers) != 1 || !headSwap.MatchString(src) {
+	swapped := pasted(r.front) && headSwap.MatchString(src) || r.front == "english" && headArrowed.MatchString(src)
+	if !swapped || len(r.q.Layers) != 1 {
 		return nil
 	}
 	if _, ok := r.q.Layers[0].Layer.(calc.Linear); !ok {

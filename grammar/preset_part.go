@@ -116,7 +116,8 @@ func landmark(src, part string) bool {
 
 // askedPart reads the part of a preset src names, if any.
 func askedPart(src string) (partAsked, bool) {
-	if m := ordinalPart.FindStringSubmatch(src); m != nil && !(stagedConv.MatchString(src) && landmark(src, m[0])) {
+	if at := ordinalPart.FindStringSubmatchIndex(src); at != nil && !modifiedAt(src, at[0], at[1]) && !(stagedConv.MatchString(src) && landmark(src, src[at[0]:at[1]])) {
+		m := submatches(src, at)
 		p := partAsked{nth: ordinals[strings.ToLower(m[1])], text: m[0]}
 		word := strings.ToLower(m[2])
 		switch {
