@@ -55,8 +55,9 @@ func withAt(src string, q *Question) *Question {
 	refs = append(refs, kindRefs(src, refs, offs)...)
 	refs = append(refs, oneRefs(src, refs)...)
 	refs = append(refs, flattenRefs(src, q)...)
-	refs = append(refs, callRefs(src, q)...) // asked_headline.go: "the Dense(512) layer"
-	refs = withoutModified(src, refs)        // asked_modified.go: "where I set the fc to 512 -> 100"
+	refs = append(refs, callRefs(src, q)...)    // asked_headline.go: "the Dense(512) layer"
+	refs = append(refs, globalPoolRefs(src)...) // asked_global_pool.go: "after GAP"
+	refs = withoutModified(src, refs)           // asked_modified.go: "where I set the fc to 512 -> 100"
 	slices.SortFunc(refs, func(a, b atRef) int { return a.start - b.start })
 	var at []At
 	var d []string
@@ -789,6 +790,8 @@ func layerOfKind(l calc.Layer, kind string) bool {
 		return strings.Contains(k, "pool")
 	case "conv":
 		return strings.Contains(k, "conv")
+	case "globalpool", "globalmaxpool":
+		return globalPoolKind(k, kind)
 	}
 	return strings.Contains(k, kind)
 }

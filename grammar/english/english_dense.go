@@ -31,6 +31,7 @@ type denseRead struct {
 	inputs   int   // "784 inputs"
 	matrix   []int // "a 4096x4096 dense": In×Out
 	gap      bool  // global average pooling before the layer
+	gapMax   bool  // the global pool is a max: "global max pooling"
 	layers   int   // "two fully connected layers"
 	pending  int   // a count of layers said just before their units: "two hidden layers of 50"
 	outTok   int   // the token of the units said as outputs ("10 outputs"), 0 for none (english_dense_order.go)
@@ -72,6 +73,7 @@ func (r *enReader) dense() *lang.Question {
 			}
 			if low == "gap" || t.lem == "pool" && (r.lem(i-1) == "global" || r.lem(i-2) == "global") {
 				d.gap = true
+				d.gapMax = d.gapMax || r.lem(i-1) == "max"
 			} else if t.lem == "pool" && !r.denseContext(i) {
 				return nil // a pooling layer with sizes of its own
 			}
@@ -255,12 +257,12 @@ func (r *enReader) denseQuestion(d *denseRead) *lang.Question {
 	var layers []lang.Layer
 	if len(input) > 1 {
 		if d.gap {
-			layers = append(layers, lang.Layer{Layer: calc.AdaptivePool{Op: calc.AvgPool, Output: []int{1}}, Pos: pos})
+			layers = append(layers, lang.Layer{Layer: calc.AdaptivePool{Op: d.gapOp(), Output: []int{1}}, Pos: pos})
 		}
 		layers = append(layers, lang.Layer{Layer: calc.Flatten{}, Pos: pos})
 	}
 	if d.gap && input != nil && len(input) > 1 {
-		r.notes = append(r.notes, fmt.Sprintf("global average pooling leaves one value per channel: %d inputs to the fully connected layer", input[0]))
+		r.notes = append(r.notes, fmt.Sprintf("%s leaves one value per channel: %d inputs to the fully connected layer", d.gapWords(), input[0]))
 	}
 	for k := 1; k < len(sizes); k++ {
 		layers = append(layers, lang.Layer{Layer: calc.Linear{In: sizes[k-1], Out: sizes[k], NoBias: r.g.noBias}, Pos: pos})
@@ -365,7 +367,7 @@ func (r *enReader) denseSizes(d *denseRead, input calc.Shape) ([]int, bool) {
 	}
 	if in == 0 && d.gap && len(d.vols) == 0 && d.channels > 0 && len(units) > 0 {
 		// "after global average pooling I have 512 channels": one value each
-		r.notes = append(r.notes, fmt.Sprintf("global average pooling leaves one value per channel: %d inputs to the fully connected layer", d.channels))
+		r.notes = append(r.notes, fmt.Sprintf("%s leaves one value per channel: %d inputs to the fully connected layer", d.gapWords(), d.channels))
 		return append([]int{d.channels}, units...), true
 	}
 	if in == 0 || len(units) == 0 || d.channels != 0 && len(d.vols) == 0 {
@@ -466,4 +468,21 @@ func (r *enReader) inputsAsked() bool {
 // "connected" into a fully connected layer as "fully" does.
 func init() {
 	enVocab["densely"] = "fully"
+}
+
+// gapOp is the operation of the global pool read: a max when the words
+// say "global max pooling", an average otherwise.
+func (d *denseRead) gapOp() calc.PoolOp {
+	if d.gapMax {
+		return calc.MaxPool
+	}
+	return calc.AvgPool
+}
+
+// gapWords names the global pool read.
+func (d *denseRead) gapWords() string {
+	if d.gapMax {
+		return "global max pooling"
+	}
+	return "global average pooling"
 }
