@@ -70,6 +70,7 @@ func ptCodeMarks(src string) int {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	src = ptEllipsisBlanks(src)
 	if rebuilt, note, old, ok := kerasRebuilt(src); ok {
 		q, err := parseKeras(rebuilt)
 		if err != nil {

@@ -35,6 +35,7 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
+	src = ptEllipsisBlanks(src)
 	if q, err, ok := ptOtherForm(src); ok {
 		return q, err
 	}
