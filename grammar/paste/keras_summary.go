@@ -39,7 +39,7 @@ func kerasSummaryRows(src string) []kerasRow {
 	lines := strings.Split(src, "\n")
 	var rows []kerasRow
 	for i, raw := range lines {
-		line := kerasBorders.Replace(raw)
+		line := inlineRowLine(kerasBorders.Replace(raw), kerasRowRE)
 		m := kerasRowRE.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -361,6 +361,9 @@ func kerasConvFromSizes(out, prev calc.Shape) (calc.Conv, bool) {
 // dense rebuilds a Dense row: its inputs from the row before, or from the
 // count (units·(in + 1)).
 func (rb *kerasRebuild) dense() (calc.Layer, error) {
+	if len(rb.out) > 1 {
+		return rb.denseND()
+	}
 	r, units := rb.r, rb.out[len(rb.out)-1]
 	var in int64
 	switch {

@@ -32,6 +32,7 @@ var tsClasses = map[string]string{"Conv1d": "Conv1D", "Conv2d": "Conv2D", "Conv3
 func tsSummaryRows(src string) []kerasRow {
 	var rows []kerasRow
 	for i, line := range strings.Split(src, "\n") {
+		line = inlineRowLine(line, tsRowRE)
 		m := tsRowRE.FindStringSubmatch(line)
 		if m == nil {
 			continue

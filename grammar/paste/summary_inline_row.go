@@ -1,0 +1,30 @@
+package paste
+
+// A summary row quoted inside a sentence: "Keras summary shows `dense
+// (Dense)  (None, 64)  1179712` right after Flatten", "torchsummary has
+// `Linear-7  [-1, 256]  ???` there". The row is read as if it stood on its
+// own line; the words around it stay the question's.
+
+import (
+	"regexp"
+	"strings"
+)
+
+// inlineCodeRE is a span of inline code: `...`.
+var inlineCodeRE = regexp.MustCompile("`([^`\n]+)`")
+
+// inlineRowLine is line with everything but the first inline code span
+// that row matches blanked out (spaces keep the span's columns), or line
+// itself when the line is a row already or quotes none.
+func inlineRowLine(line string, row *regexp.Regexp) string {
+	if row.MatchString(line) || !strings.Contains(line, "`") {
+		return line
+	}
+	for _, m := range inlineCodeRE.FindAllStringSubmatchIndex(line, -1) {
+		span := line[m[2]:m[3]]
+		if row.MatchString(span) {
+			return strings.Repeat(" ", m[2]) + span
+		}
+	}
+	return line
+}
