@@ -242,6 +242,10 @@ func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
 		if rb.prev == nil {
 			rb.q.Input = out
 		}
+		if rb.framework == "pytorch" {
+			rb.note("a BatchNorm2d row counts 2·%d: a scale γ and a shift β per channel (its running mean and variance are buffers, not counted)", out[0])
+			return calc.BatchNorm{C: out[0]}, false, nil
+		}
 		rb.note("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0])
 		return calc.BatchNorm{C: out[0]}, false, nil
 	case strings.Contains(t, "Pooling") || strings.Contains(t, "Pool"):
@@ -296,8 +300,8 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 	if err != nil {
 		return rb.fail(err.Error())
 	}
-	if _, ok := l.(calc.BatchNorm); ok {
-		rep.Params += rep.Buffers
+	if _, ok := l.(calc.BatchNorm); ok && rb.framework != "pytorch" {
+		rep.Params += rep.Buffers // Keras's row counts the moving mean and variance
 	}
 	if r.Params < 0 && rb.countBlank() {
 		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))

@@ -28,3 +28,9 @@ func inlineRowLine(line string, row *regexp.Regexp) string {
 	}
 	return line
 }
+
+// inlineRowBlanked is line with its inline code spans blanked out, the
+// words around them kept.
+func inlineRowBlanked(line string) string {
+	return inlineCodeRE.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
+}

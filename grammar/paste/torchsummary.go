@@ -25,7 +25,7 @@ var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*
 // the ones not here (activations, dropout) keep the shape and are skipped.
 var tsClasses = map[string]string{"Conv1d": "Conv1D", "Conv2d": "Conv2D", "Conv3d": "Conv3D", "MaxPool2d": "MaxPooling2D",
 	"MaxPool1d": "MaxPooling1D", "AvgPool2d": "AveragePooling2D", "Linear": "Dense", "Flatten": "Flatten",
-	"AdaptiveAvgPool2d": "GlobalAveragePooling2D"}
+	"AdaptiveAvgPool2d": "GlobalAveragePooling2D", "BatchNorm2d": "BatchNormalization", "BatchNorm1d": "BatchNormalization"}
 
 // tsSummaryRows reads torchsummary's rows in src; nil when there are fewer
 // than two.
@@ -187,13 +187,20 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	return q, nil
 }
 
+// tsCutRowRE is a row cut short or garbled ("Conv2d-4  [-1, 64,"), not a
+// sentence that starts with a row's name ("Conv2d-6 is the 1x1
+// projection"): after the name comes a shape, a count or nothing.
+var tsCutRowRE = regexp.MustCompile(`^\s*[A-Z]\w*-\d+\s+(?:\[|[\d,?]+\s*$|$)|^\s*[A-Z]\w*-\d+\s*$`)
+
 // tsBlankRows blanks the table's rows, header and rules, keeping the words.
 func tsBlankRows(src string) string {
 	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		if tsRowRE.MatchString(l) || strings.Contains(l, "----") || strings.Contains(l, "====") ||
-			strings.Contains(l, "Output Shape") || regexp.MustCompile(`^\s*[A-Z]\w*-\d+\s`).MatchString(l) {
+			strings.Contains(l, "Output Shape") || tsCutRowRE.MatchString(l) {
 			lines[i] = ""
+		} else if in := inlineRowLine(l, tsRowRE); in != l {
+			lines[i] = inlineRowBlanked(l) // "torchsummary has `Linear-7  [-1, 256]  ???` ...": the words kept
 		}
 	}
 	return strings.Join(lines, "\n")
