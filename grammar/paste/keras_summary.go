@@ -135,7 +135,7 @@ func kerasTypeOf(typ, name string) string {
 // settings), framework the one that printed it; a blank in the table
 // becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
-	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework, blankConvs: blankConvRows(rows)}
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), allRows: rows, words: words, framework: framework, blankConvs: blankConvRows(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
 		if r.Blank && r.Type != "Flatten" {
@@ -186,12 +186,13 @@ func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) 
 // kerasRebuild holds the rebuilding of a summary: the question, the row
 // at hand (ri, r, out channels-first) and the output of the row before.
 type kerasRebuild struct {
-	q    *lang.Question
-	prev calc.Shape
-	ri   int
-	r    kerasRow
-	out  calc.Shape
-	rows int // how many rows the summary has
+	q       *lang.Question
+	prev    calc.Shape
+	ri      int
+	r       kerasRow
+	out     calc.Shape
+	rows    int        // how many rows the summary has
+	allRows []kerasRow // the summary's rows
 	// words are the text around the table, framework "keras" or
 	// "pytorch"; blanks the rows whose ? is asked; blankHow how the
 	// last blank shape was filled.
@@ -305,8 +306,8 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 	}
 	if r.Params < 0 && rb.countBlank() {
 		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))
-		if !r.Blank {
-			rb.blankRow(false)
+		if !r.Blank || !r.NoCount {
+			rb.blankRow(false) // a "???" count is asked, its shape's ? or not
 		}
 	} else if r.Params >= 0 && rep.Params != r.Params {
 		rb.note("row %d: the summary says %s parameters but this reading gives %s", rb.ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params)))
@@ -318,6 +319,9 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 // conv rebuilds a conv row from its count (kerasConvFromRow).
 func (rb *kerasRebuild) conv() (calc.Layer, error) {
 	if rb.r.Params < 0 {
+		if l, ok := rb.callConv(); ok {
+			return l, nil
+		}
 		if c, ok := rb.wordsConv(); ok {
 			return c, nil
 		}

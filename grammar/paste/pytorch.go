@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src)
+		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src) || tsLinearRowSaid(src)
 	}
 	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
@@ -60,7 +60,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	ptWordPools(f, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptBracketProse(code, ptReadProse(f))
-	q.Asked = prose.asked
+	q.Asked = askBlankShape(src, prose.asked)
 	if len(mods.order) == 0 {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
@@ -130,6 +130,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 		return q, nil, true
 	}
 	if q, ok := tsRowToFill(src); ok {
+		return q, nil, true
+	}
+	if q, ok := tsLinearToFill(src); ok {
 		return q, nil, true
 	}
 	if rows := tsOneRow(src); rows != nil {

@@ -122,6 +122,12 @@ func (rb *kerasRebuild) fillBlankShape() (calc.Layer, bool) {
 			return nil, false
 		}
 		l = p
+	case strings.HasPrefix(t, "Conv") && r.Params < 0:
+		c, ok := rb.callConv()
+		if !ok {
+			return nil, false
+		}
+		return c, true // callConv checked it against the row and set rb.out
 	case strings.HasPrefix(t, "Conv") && !strings.HasSuffix(t, "DTranspose") && r.Params > 0:
 		c, ok := rb.blankConv()
 		if !ok {

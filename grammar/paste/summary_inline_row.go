@@ -34,3 +34,21 @@ func inlineRowLine(line string, row *regexp.Regexp) string {
 func inlineRowBlanked(line string) string {
 	return inlineCodeRE.ReplaceAllStringFunc(line, func(s string) string { return strings.Repeat(" ", len(s)) })
 }
+
+// tsBlankShapeRE is a torchsummary row whose output shape holds a ? to
+// fill: "Conv2d-1  [-1, 20, ?, ?]  ???".
+var tsBlankShapeRE = regexp.MustCompile(`(?m)\b[A-Z][A-Za-z0-9]*-\d+\s+\[\s*-1(?:\s*,\s*(?:\d+|\?+|_{2,}))*\s*,\s*(?:\?+|_{2,})\s*(?:,\s*(?:\d+|\?+|_{2,})\s*)*\]`)
+
+// askBlankShape adds the output to what is asked when src pastes a
+// summary row whose shape has a ? beside the layer's code ("Conv2d-1
+// [-1, 20, ?, ?] ??? for nn.Conv2d(3, 20, 4, stride=2)"): the ? is a
+// size the asker wants, whatever the words name.
+func askBlankShape(src string, asked []string) []string {
+	if !tsBlankShapeRE.MatchString(src) || contains(asked, "output") {
+		return asked
+	}
+	if len(asked) == 0 {
+		return []string{"output", "params"}
+	}
+	return append(asked, "output")
+}
