@@ -58,6 +58,7 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	ptAssumedPools(f, mods, q)
 	ptWordPools(f, mods, q)
+	ptEachConvPools(code, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptBracketProse(code, ptReadProse(f))
 	q.Asked = askBlankShape(src, prose.asked)
