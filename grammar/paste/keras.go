@@ -155,6 +155,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		q.Canonical = lang.Format(q)
 		return q, nil
 	}
+	kerasDenseFromMessage(src, q)
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err
 	}
