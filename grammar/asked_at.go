@@ -75,12 +75,14 @@ func withAt(src string, q *Question) *Question {
 	if s := unsizedAsked(src, q, at); s != "" {
 		d = append(d, s)
 	}
-	if len(at) == 0 && len(d) == 0 {
+	if len(at) == 0 && len(d) == 0 && (len(q.At) == 0 || len(withCalledAt(src, q)) == len(q.At)) {
 		return q
 	}
 	cp := *q
 	if len(at) > 0 && len(q.At) == 0 { // a front-end's own At (a summary's blank row) is kept
 		cp.At = at
+	} else if len(q.At) > 0 {
+		cp.At = withCalledAt(src, q) // and a layer named by its call is added to it
 	}
 	cp.Doubts = slices.Clip(q.Doubts)
 	for _, s := range d {
@@ -342,7 +344,7 @@ func unsizedAsked(src string, q *Question, at []At) string {
 
 // wholeWords ask about the whole network even where a layer is named:
 // "total params for this? (forward does features -> classifier)".
-var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\bparams?\s+(?:in\s+)?total\b|` +
+var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\b(?:params?|parameters?|weights)\s+(?:in\s+)?total\b|` +
 	`\b(?:does|do|in|has|for)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:network|net|model|cnn)\s*(?:have|has|\?|$)`)
 
 // layerOffsets is where each layer of q starts in src, -1 where unknown.
@@ -350,7 +352,7 @@ func layerOffsets(src string, q *Question) []int {
 	offs := make([]int, len(q.Layers))
 	for i, l := range q.Layers {
 		offs[i] = -1
-		if l.Pos.Line > 0 {
+		if l.Pos.Line > 0 && !flattenPutBefore(q, i) {
 			offs[i] = positionOffset(src, l.Pos)
 		}
 	}
