@@ -18,7 +18,7 @@ import (
 // the asker's fix after it, a Keras layer's input in the words).
 func TestPasteHeads(t *testing.T) {
 	b := bot.New(bot.Options{})
-	least := map[string]int{"p8-": 22, "p9-": 10} // cases of each prefix, at least
+	least := map[string]int{"p8-": 22, "p9-": 10, "p10-": 16} // cases of each prefix, at least
 	n := map[string]int{}
 	readJSONL(t, "../testdata/questions/code.jsonl", func(line []byte) {
 		var c pasteCase

@@ -396,7 +396,7 @@ func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
 			name := strings.ToLower(src[line+m[2] : line+m[3]])
 			written := src[line+m[0] : line+m[3]]
 			code := strings.HasPrefix(written, "self.") || strings.HasPrefix(written, "(")
-			if !notNames[name] && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
+			if (!notNames[name] || strings.HasPrefix(written, "self.")) && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
 				add(line+m[2], line+m[3], i)
 				continue
 			}
@@ -800,7 +800,9 @@ func layerOfKind(l calc.Layer, kind string) bool {
 var inFeaturesWords = regexp.MustCompile(`(?i)\bin_?features\b|\bin\s+features\b|\b(?:fc\d*|linear|dense)\s+in\s*(?:=|\?|:)|` +
 	`\b(?:linear|fc|dense)(?:'s)?\s+(?:layer(?:'s)?\s+)?input\s+(?:size|dim\w*|features|length)|` +
 	`\binput\s+(?:size|dim\w*|features)\s+(?:of|for|to|into)\s+(?:the\s+|my\s+|a\s+)?(?:first\s+|next\s+)?(?:linear|fc|dense|fully[- ]connected)|` +
-	`\bfirst\s+arg\w*\s+(?:of|to|for|in)\s+(?:the\s+|my\s+)?(?:nn\.)?linear|\bflat(?:ten(?:ed)?)?\s+(?:size|length|dim\w*|features)\b`)
+	`\bfirst\s+arg\w*\s+(?:of|to|for|in)\s+(?:the\s+|my\s+)?(?:nn\.)?linear|\bflat(?:ten(?:ed)?)?\s+(?:size|length|dim\w*|features)\b|` +
+	`\b(?:features|values|numbers|elements)\s+(?:did|does|do|will|would)\s+(?:the\s+|my\s+)?flatten(?:ing)?(?:\s+layer)?\s+(?:output|give|produce|return|make)|` +
+	`\b(?:features|values|numbers|elements)\s+(?:come\s+)?out\s+of\s+(?:the\s+|my\s+)?flatten`)
 
 // inFeaturesAsked reports whether src asks for a Linear's in_features, in
 // words rather than in code ("Linear(in_features=400, ...)" asks

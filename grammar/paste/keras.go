@@ -80,7 +80,8 @@ func ParseKeras(src string) (*lang.Question, error) {
 		q.Unused = append(q.Unused, old...)
 		return q, nil
 	}
-	return parseKeras(src)
+	q, err := parseKeras(src)
+	return ptWithClaims(src, q, err)
 }
 
 // parseKeras is ParseKeras once the words' rebuild is applied.

@@ -36,6 +36,12 @@ func LooksLikePyTorch(src string) bool {
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
 	src = ptEllipsisBlanks(src)
+	q, err := parsePyTorch(src)
+	return ptWithClaims(src, q, err)
+}
+
+// parsePyTorch is ParsePyTorch before the counts the words quote are named.
+func parsePyTorch(src string) (*lang.Question, error) {
 	if q, err, ok := ptOtherForm(src); ok {
 		return q, err
 	}
