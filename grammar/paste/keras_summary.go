@@ -179,7 +179,7 @@ func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) 
 		return &lang.Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
 	}
 	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
-	askBlanks(q, rb.blanks)
+	askBlanks(q, rb.blanks, words)
 	return nil
 }
 

@@ -19,7 +19,7 @@ import (
 // tsRowRE is one row of torchsummary's table: the class and its index, the
 // output shape with -1 for the batch (a size may be a ? to fill), the
 // count (or ? to fill; none when the row was cut off).
-var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*(?:\d+|\?+|_{2,}))+)\s*\](?:\s+([\d,]+|\?+|_{2,}))?\s*$`)
+var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*(?:\d+|\?+|_{2,}))+)\s*\](?:\s+([\d,]+|\?+|_{2,}|\.{3}|…))?\s*$`)
 
 // tsClasses map torchsummary's class names to the summary rows' kinds;
 // the ones not here (activations, dropout) keep the shape and are skipped.
@@ -42,7 +42,7 @@ func tsSummaryRows(src string) []kerasRow {
 			continue // ReLU-2, Dropout-5: the shape is kept
 		}
 		row := kerasRow{Type: typ, Name: m[1] + "-" + m[2], Pos: lang.Position{Line: i + 1, Col: strings.Index(line, m[1]) + 1}, Params: -1, NoCount: m[4] == ""}
-		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?_") != "" {
+		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?_.…") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				return nil
