@@ -161,6 +161,32 @@ how many params in fc3 once the ? is right?
 """, [4059], "64 -> 60 -> 30 -> 26 -> 13; 8*13*13 = 1,352; 1352*3+3 = 4,059",
      torch_check=lambda: [params(nn.Linear(flat(seq(nn.Conv2d(1, 4, 5), nn.MaxPool2d(2), nn.Conv2d(4, 8, 5), nn.MaxPool2d(2)), (1, 1, 64, 64)), 3))])
 
+# --- 7. shapes and counts said beside the code --------------------------------
+
+case("p10-keras-shape-before-flattening", "keras", """
+my last pool gives (None, 6, 6, 128) before flattening, then Dense(64). params of that dense?
+""", [294976], "6*6*128 = 4,608; 4608*64+64 = 294,976",
+     torch_check=lambda: [params(nn.Linear(4608, 64))])
+
+case("p10-batch-named-tuple", "pytorch", """
+the encoder output is (B, 256, 2, 2) - what in_features does the nn.Linear after the flatten need?
+""", [1024], "256*2*2 = 1,024",
+     torch_check=lambda: [flat(seq(nn.Identity()), (1, 256, 2, 2))])
+
+case("p10-ts-dots-total", "summary", """
+            Conv2d-1           [-1, 16, 32, 32]             448
+       BatchNorm2d-2           [-1, 16, 32, 32]              32
+            Conv2d-3           [-1, 32, 16, 16]             ...
+the third row is nn.Conv2d(16, 32, 3, stride=2, padding=1). total params of all three?
+""", [5120], "448 + 32 + (32*16*9+32 = 4,640) = 5,120",
+     torch_check=lambda: [params(nn.Conv2d(3, 16, 3), nn.BatchNorm2d(16), nn.Conv2d(16, 32, 3, stride=2, padding=1))])
+
+case("p10-checkpoint-own-head", "pytorch", """
+size mismatch for classifier.weight: copying a param with shape torch.Size([1000, 512]) from checkpoint, the shape in current model is torch.Size([37, 512]).
+fine, that's on purpose. how many params in my new 37-class classifier?
+""", [18981], "37*512+37 = 18,981",
+     torch_check=lambda: [params(nn.Linear(512, 37))])
+
 # CASES_END
 
 
