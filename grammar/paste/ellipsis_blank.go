@@ -5,7 +5,10 @@ package paste
 // people elide the number they do not know, and Python's own Ellipsis
 // never stands for a layer's size.
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // ellipsisArgRE is an argument that is only an ellipsis, right after a
 // call's "(" or between a "," and the call's ")" or next ",": group 1 is
@@ -22,8 +25,9 @@ func ptEllipsisBlanks(src string) string {
 	}
 	b := []byte(src)
 	for _, m := range locs {
-		if !ellipsisSizedCall.MatchString(ptCalleeAt(src, m[2])) {
-			continue // Sequential(conv, ..., fc): layers left out, not a size
+		callee, index := ptCalleeAt(src, m[2])
+		if !ellipsisSizedCall.MatchString(callee) || index >= ellipsisRequired(callee) {
+			continue // Sequential(conv, ..., fc), Conv2d(3, 16, 3, ...): the rest left out, not a size
 		}
 		if src[m[2]:m[3]] == "..." {
 			copy(b[m[2]:m[3]], "???")
@@ -37,21 +41,39 @@ func ptEllipsisBlanks(src string) string {
 // ellipsisSizedCall names the layers whose arguments are sizes.
 var ellipsisSizedCall = regexp.MustCompile(`(?i)(?:^|\.)(?:Lazy)?(?:Linear|Dense|Conv(?:Transpose)?[123][dD]|Conv(?:2|3|1)?D?Transpose|SeparableConv[12]D|DepthwiseConv2D|BatchNorm[123]d|Embedding)$`)
 
+// ellipsisRequired is how many positional arguments a layer must be
+// given: an ellipsis among them is a blank, one after them stands for
+// the keywords left out ("nn.Conv2d(3, 16, 3, ...)").
+func ellipsisRequired(callee string) int {
+	name := callee[strings.LastIndexByte(callee, '.')+1:]
+	switch {
+	case name == "Dense" || strings.HasPrefix(name, "BatchNorm") || strings.HasPrefix(name, "DepthwiseConv"):
+		return 1
+	case strings.HasSuffix(name, "Linear") || name == "Embedding" || strings.HasSuffix(name, "D") || strings.HasSuffix(name, "DTranspose"):
+		return 2 // Linear(in, out); Keras's Conv2D(filters, kernel_size)
+	}
+	return 3 // Conv2d(in, out, kernel_size)
+}
+
 // ptCalleeAt is the name of the call whose unclosed "(" encloses byte
-// offset off on its line ("nn.Linear" for the "…" of "nn.Linear(…, 5)"),
-// or "" when off is not inside a call's brackets there: x[:, ..., 0] is
-// an index.
-func ptCalleeAt(src string, off int) string {
-	depth := 0
+// offset off on its line ("nn.Linear" for the "…" of "nn.Linear(…, 5)")
+// and how many arguments come before off in it; "" when off is not
+// inside a call's brackets there: x[:, ..., 0] is an index.
+func ptCalleeAt(src string, off int) (string, int) {
+	depth, commas := 0, 0
 	for i := off - 1; i >= 0 && src[i] != '\n'; i-- {
 		switch src[i] {
 		case ']', ')':
 			depth++
 		case '[':
 			if depth == 0 {
-				return ""
+				return "", 0
 			}
 			depth--
+		case ',':
+			if depth == 0 {
+				commas++
+			}
 		case '(':
 			if depth > 0 {
 				depth--
@@ -61,10 +83,10 @@ func ptCalleeAt(src string, off int) string {
 			for j > 0 && (isIdentByte(src[j-1]) || src[j-1] == '.') {
 				j--
 			}
-			return src[j:i]
+			return src[j:i], commas
 		}
 	}
-	return ""
+	return "", 0
 }
 
 func isIdentByte(c byte) bool {
