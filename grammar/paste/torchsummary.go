@@ -116,6 +116,9 @@ var tsChannelsRE = regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:input|in)\s+channels
 // worked out from it and the count. ok is false when the words do not
 // give the input: a count alone has several readings.
 func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err error) {
+	if _, switched := rwWhatIfBias(src); switched {
+		return nil, false, nil // the bias switched in words: tsRowWithWords answers the layer as asked
+	}
 	blank := tsBlankRows(src)
 	f, err := ptParseTree(blank)
 	if err != nil {

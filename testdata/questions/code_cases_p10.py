@@ -187,6 +187,18 @@ fine, that's on purpose. how many params in my new 37-class classifier?
 """, [18981], "37*512+37 = 18,981",
      torch_check=lambda: [params(nn.Linear(512, 37))])
 
+case("p10-row-bias-turned-on", "summary", """
+Conv2d-1   [-1, 32, 64, 64]   864
+that is the 3x3 pad 1 stem on 3 input channels with bias=False. what would the row say if i turned the bias on?
+""", [896], "32*(3*3*3)+32 = 896 (864 without the bias)",
+     torch_check=lambda: [params(nn.Conv2d(3, 32, 3, padding=1))])
+
+case("p10-row-bias-removed", "summary", """
+Conv2d-3  [-1, 128, 56, 56]  73,856
+64 in channels, 3x3 pad 1. and if i remove the bias, what does the row show?
+""", [73728], "128*(3*3*64) = 73,728 (73,856 with its bias)",
+     torch_check=lambda: [params(nn.Conv2d(64, 128, 3, padding=1, bias=False))])
+
 # CASES_END
 
 
