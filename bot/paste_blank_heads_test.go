@@ -15,10 +15,13 @@ import (
 // summary, a view message's batch, a module applied several times, a
 // Keras layer's input beside it) and the p9- cases (a summary row's blank
 // said in words, a kernel asked from a row's count, an error message with
-// the asker's fix after it, a Keras layer's input in the words).
+// the asker's fix after it, a Keras layer's input in the words) and the
+// p10- cases (an ellipsis argument, a quoted count, Keras's Dense on the
+// last axis, a summary row quoted inline or filled from the words, pools
+// said for each conv, a checkpoint's mismatch asked from the model's side).
 func TestPasteHeads(t *testing.T) {
 	b := bot.New(bot.Options{})
-	least := map[string]int{"p8-": 22, "p9-": 10} // cases of each prefix, at least
+	least := map[string]int{"p8-": 22, "p9-": 10, "p10-": 22} // cases of each prefix, at least
 	n := map[string]int{}
 	readJSONL(t, "../testdata/questions/code.jsonl", func(line []byte) {
 		var c pasteCase

@@ -77,12 +77,14 @@ func withAt(src string, q *Question) *Question {
 	if s := unsizedAsked(src, q, at); s != "" {
 		d = append(d, s)
 	}
-	if len(at) == 0 && len(d) == 0 {
+	if len(at) == 0 && len(d) == 0 && (len(q.At) == 0 || len(withCalledAt(src, q)) == len(q.At)) {
 		return q
 	}
 	cp := *q
 	if len(at) > 0 && len(q.At) == 0 { // a front-end's own At (a summary's blank row) is kept
 		cp.At = at
+	} else if len(q.At) > 0 {
+		cp.At = withCalledAt(src, q) // and a layer named by its call is added to it
 	}
 	cp.Doubts = slices.Clip(q.Doubts)
 	for _, s := range d {
@@ -344,7 +346,7 @@ func unsizedAsked(src string, q *Question, at []At) string {
 
 // wholeWords ask about the whole network even where a layer is named:
 // "total params for this? (forward does features -> classifier)".
-var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\bparams?\s+(?:in\s+)?total\b|` +
+var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\b(?:params?|parameters?|weights)\s+(?:in\s+)?total\b|` +
 	`\b(?:does|do|in|has|for)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:network|net|model|cnn)\s*(?:have|has|\?|$)`)
 
 // layerOffsets is where each layer of q starts in src, -1 where unknown.
@@ -352,7 +354,7 @@ func layerOffsets(src string, q *Question) []int {
 	offs := make([]int, len(q.Layers))
 	for i, l := range q.Layers {
 		offs[i] = -1
-		if l.Pos.Line > 0 {
+		if l.Pos.Line > 0 && !flattenPutBefore(q, i) {
 			offs[i] = positionOffset(src, l.Pos)
 		}
 	}
@@ -396,7 +398,7 @@ func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
 			name := strings.ToLower(src[line+m[2] : line+m[3]])
 			written := src[line+m[0] : line+m[3]]
 			code := strings.HasPrefix(written, "self.") || strings.HasPrefix(written, "(")
-			if !notNames[name] && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
+			if (!notNames[name] || strings.HasPrefix(written, "self.")) && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
 				add(line+m[2], line+m[3], i)
 				continue
 			}
@@ -802,7 +804,9 @@ func layerOfKind(l calc.Layer, kind string) bool {
 var inFeaturesWords = regexp.MustCompile(`(?i)\bin_?features\b|\bin\s+features\b|\b(?:fc\d*|linear|dense)\s+in\s*(?:=|\?|:)|` +
 	`\b(?:linear|fc|dense)(?:'s)?\s+(?:layer(?:'s)?\s+)?input\s+(?:size|dim\w*|features|length)|` +
 	`\binput\s+(?:size|dim\w*|features)\s+(?:of|for|to|into)\s+(?:the\s+|my\s+|a\s+)?(?:first\s+|next\s+)?(?:linear|fc|dense|fully[- ]connected)|` +
-	`\bfirst\s+arg\w*\s+(?:of|to|for|in)\s+(?:the\s+|my\s+)?(?:nn\.)?linear|\bflat(?:ten(?:ed)?)?\s+(?:size|length|dim\w*|features)\b`)
+	`\bfirst\s+arg\w*\s+(?:of|to|for|in)\s+(?:the\s+|my\s+)?(?:nn\.)?linear|\bflat(?:ten(?:ed)?)?\s+(?:size|length|dim\w*|features)\b|` +
+	`\b(?:features|values|numbers|elements)\s+(?:did|does|do|will|would)\s+(?:the\s+|my\s+)?flatten(?:ing)?(?:\s+layer)?\s+(?:output|give|produce|return|make)|` +
+	`\b(?:features|values|numbers|elements)\s+(?:come\s+)?out\s+of\s+(?:the\s+|my\s+)?flatten`)
 
 // inFeaturesAsked reports whether src asks for a Linear's in_features, in
 // words rather than in code ("Linear(in_features=400, ...)" asks

@@ -207,6 +207,9 @@ func (m *ptMessage) apply(q *lang.Question, fx *ptFixer) {
 	case "convcut":
 		m.applyCutConv(q, fx)
 	case "checkpoint":
+		if m.ownSideAsked() && m.applyOwnSide(q) { // errors_checkpoint_own.go
+			return
+		}
 		m.applyCheckpoint(q, fx)
 	case "rank":
 		m.applyRank(q)

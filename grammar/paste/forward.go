@@ -364,7 +364,7 @@ func ptProseForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Q
 		return nil
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
-	cur := t.proseSteps(nodes[start+1:], fwVal{kind: fwTensor})
+	cur := t.proseSteps(fwProseEnd(nodes, start), fwVal{kind: fwTensor})
 	if len(t.used) == 0 {
 		return nil
 	}

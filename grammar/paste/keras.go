@@ -70,6 +70,7 @@ func ptCodeMarks(src string) int {
 // rebuilt into layers that give the row's count. Errors are [*lang.Error] at the
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
+	src = ptEllipsisBlanks(src)
 	if rebuilt, note, old, ok := kerasRebuilt(src); ok {
 		q, err := parseKeras(rebuilt)
 		if err != nil {
@@ -79,7 +80,8 @@ func ParseKeras(src string) (*lang.Question, error) {
 		q.Unused = append(q.Unused, old...)
 		return q, nil
 	}
-	return parseKeras(src)
+	q, err := parseKeras(src)
+	return ptWithClaims(src, q, err)
 }
 
 // parseKeras is ParseKeras once the words' rebuild is applied.
@@ -154,6 +156,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		q.Canonical = lang.Format(q)
 		return q, nil
 	}
+	kerasDenseFromMessage(src, q)
 	if err := kerasNeedsInput(q); err != nil {
 		return nil, err
 	}

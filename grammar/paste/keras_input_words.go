@@ -77,6 +77,9 @@ func (k *kerasReader) kerasWordsInput(prose ptProse) bool {
 		in, note = k.wordsShapeInput()
 	}
 	if in == nil {
+		in, note = k.flattenShapeInput() // keras_flatten_shape.go
+	}
+	if in == nil {
 		in, note = k.sizeOnlyInput(prose)
 	}
 	if in == nil {

@@ -39,7 +39,7 @@ func kerasSummaryRows(src string) []kerasRow {
 	lines := strings.Split(src, "\n")
 	var rows []kerasRow
 	for i, raw := range lines {
-		line := kerasBorders.Replace(raw)
+		line := inlineRowLine(kerasBorders.Replace(raw), kerasRowRE)
 		m := kerasRowRE.FindStringSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -135,7 +135,7 @@ func kerasTypeOf(typ, name string) string {
 // settings), framework the one that printed it; a blank in the table
 // becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
-	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), words: words, framework: framework, blankConvs: blankConvRows(rows)}
+	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), allRows: rows, words: words, framework: framework, blankConvs: blankConvRows(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
 		if r.Blank && r.Type != "Flatten" {
@@ -179,19 +179,20 @@ func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) 
 		return &lang.Error{Line: rows[0].Pos.Line, Col: rows[0].Pos.Col, Msg: "the summary has no layer to explain", Hint: "paste a row such as: conv2d (Conv2D)  (None, 30, 30, 32)  896"}
 	}
 	q.Notes = append(q.Notes, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)")
-	askBlanks(q, rb.blanks)
+	askBlanks(q, rb.blanks, words)
 	return nil
 }
 
 // kerasRebuild holds the rebuilding of a summary: the question, the row
 // at hand (ri, r, out channels-first) and the output of the row before.
 type kerasRebuild struct {
-	q    *lang.Question
-	prev calc.Shape
-	ri   int
-	r    kerasRow
-	out  calc.Shape
-	rows int // how many rows the summary has
+	q       *lang.Question
+	prev    calc.Shape
+	ri      int
+	r       kerasRow
+	out     calc.Shape
+	rows    int        // how many rows the summary has
+	allRows []kerasRow // the summary's rows
 	// words are the text around the table, framework "keras" or
 	// "pytorch"; blanks the rows whose ? is asked; blankHow how the
 	// last blank shape was filled.
@@ -241,6 +242,10 @@ func (rb *kerasRebuild) layer() (l calc.Layer, done bool, err error) {
 	case t == "BatchNormalization":
 		if rb.prev == nil {
 			rb.q.Input = out
+		}
+		if rb.framework == "pytorch" {
+			rb.note("a BatchNorm2d row counts 2·%d: a scale γ and a shift β per channel (its running mean and variance are buffers, not counted)", out[0])
+			return calc.BatchNorm{C: out[0]}, false, nil
 		}
 		rb.note("Keras's %s = 4·%d: γ and β (trainable) plus the moving mean and variance (non-trainable); PyTorch counts 2·%d parameters and 2·%d buffers", lang.Group(int(r.Params)), out[0], out[0], out[0])
 		return calc.BatchNorm{C: out[0]}, false, nil
@@ -296,13 +301,13 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 	if err != nil {
 		return rb.fail(err.Error())
 	}
-	if _, ok := l.(calc.BatchNorm); ok {
-		rep.Params += rep.Buffers
+	if _, ok := l.(calc.BatchNorm); ok && rb.framework != "pytorch" {
+		rep.Params += rep.Buffers // Keras's row counts the moving mean and variance
 	}
 	if r.Params < 0 && rb.countBlank() {
 		rb.note("row %d: the ? is %s", rb.ri+1, lang.Group(int(rep.Params)))
-		if !r.Blank {
-			rb.blankRow(false)
+		if !r.Blank || !r.NoCount {
+			rb.blankRow(false) // a "???" count is asked, its shape's ? or not
 		}
 	} else if r.Params >= 0 && rep.Params != r.Params {
 		rb.note("row %d: the summary says %s parameters but this reading gives %s", rb.ri+1, lang.Group(int(r.Params)), lang.Group(int(rep.Params)))
@@ -314,6 +319,9 @@ func (rb *kerasRebuild) check(l calc.Layer) error {
 // conv rebuilds a conv row from its count (kerasConvFromRow).
 func (rb *kerasRebuild) conv() (calc.Layer, error) {
 	if rb.r.Params < 0 {
+		if l, ok := rb.callConv(); ok {
+			return l, nil
+		}
 		if c, ok := rb.wordsConv(); ok {
 			return c, nil
 		}
@@ -361,6 +369,9 @@ func kerasConvFromSizes(out, prev calc.Shape) (calc.Conv, bool) {
 // dense rebuilds a Dense row: its inputs from the row before, or from the
 // count (units·(in + 1)).
 func (rb *kerasRebuild) dense() (calc.Layer, error) {
+	if len(rb.out) > 1 {
+		return rb.denseND()
+	}
 	r, units := rb.r, rb.out[len(rb.out)-1]
 	var in int64
 	switch {

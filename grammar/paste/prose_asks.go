@@ -120,7 +120,7 @@ func ptNoBiasWords(src string) bool { return ptNoBiasRE.MatchString(src) }
 // shape follows: "on N,16,50,100", "input is 8, 3, 32, 32" (a leading N or
 // B is the batch). It reports whether it did.
 func (r *ptProseReader) commaShape(i int) bool {
-	if !ptShapeWords[r.word(i)] {
+	if !ptShapeWords[r.word(i)] || r.groupedCount(i+1) {
 		return false
 	}
 	line := r.nodes[i].Pos.Line

@@ -20,7 +20,7 @@ func LooksLikePyTorch(src string) bool {
 	k := kerasScore(src)
 	if k == 0 {
 		// nothing of Keras: one mark of PyTorch is enough
-		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src)
+		return ptLayerRE.MatchString(src) || d2lArchLooksLike(src) || LooksLikeError(src) || ptShorthandRE.MatchString(src) || tsSummaryRows(src) != nil || npLooksLike(src) || tsOneRow(src) != nil || tsAnyRow(src) || tsLinearRowSaid(src)
 	}
 	pt := ptCodeMarks(src)
 	if LooksLikeError(src) {
@@ -35,6 +35,13 @@ func LooksLikePyTorch(src string) bool {
 // model; and the input from torch.randn(...), summary(model, ...) or words
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
+	src = ptEllipsisBlanks(src)
+	q, err := parsePyTorch(src)
+	return ptWithClaims(src, q, err)
+}
+
+// parsePyTorch is ParsePyTorch before the counts the words quote are named.
+func parsePyTorch(src string) (*lang.Question, error) {
 	if q, err, ok := ptOtherForm(src); ok {
 		return q, err
 	}
@@ -57,9 +64,10 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 	}
 	ptAssumedPools(f, mods, q)
 	ptWordPools(f, mods, q)
+	ptEachConvPools(code, mods, q)
 	fx := &ptFixer{src: code, calls: mods.calls}
 	prose := ptBracketProse(code, ptReadProse(f))
-	q.Asked = prose.asked
+	q.Asked = askBlankShape(src, prose.asked)
 	if len(mods.order) == 0 {
 		return ptWithoutModules(src, f, env, mods, msg, prose, q, fx)
 	}
@@ -129,6 +137,9 @@ func ptOtherForm(src string) (q *lang.Question, err error, ok bool) {
 		return q, nil, true
 	}
 	if q, ok := tsRowToFill(src); ok {
+		return q, nil, true
+	}
+	if q, ok := tsLinearToFill(src); ok {
 		return q, nil, true
 	}
 	if rows := tsOneRow(src); rows != nil {

@@ -543,11 +543,13 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 }
 
 // notFlattened reports whether the words before a "flatten" at i say it
-// is missing: "i forgot the Flatten", "without a flatten", "no flatten".
+// is missing: "i forgot the Flatten", "without a flatten", "no flatten",
+// "why does it not flatten", "didn't flatten".
 func (r *ptProseReader) notFlattened(i int) bool {
 	for j := i - 1; j >= max(0, i-3); j-- {
 		switch r.word(j) {
-		case "forgot", "forget", "forgetting", "without", "no", "missing", "skipped", "omitted", "dropped", "removed", "lacks":
+		case "forgot", "forget", "forgetting", "without", "no", "missing", "skipped", "omitted", "dropped", "removed", "lacks",
+			"not", "never", "didnt", "doesnt", "dont", "t", "nt":
 			return true
 		case "the", "a", "any", "my", "to":
 			continue

@@ -45,8 +45,16 @@ func (rb *kerasRebuild) countBlank() bool {
 
 // askBlanks makes the summary's blanks the question's first line: each
 // blank row's layer by its name, its parameters when a count is blank.
-func askBlanks(q *lang.Question, blanks []lang.At) {
+func askBlanks(q *lang.Question, blanks []lang.At, words string) {
 	if len(blanks) == 0 {
+		return
+	}
+	if sbTotalAsked.MatchString(words) {
+		// "what would Total params be?": the blanks are filled on the
+		// way, the whole network is asked
+		if !contains(q.Asked, "params") {
+			q.Asked = append(q.Asked, "params")
+		}
 		return
 	}
 	q.At = blanks
@@ -61,6 +69,10 @@ func askBlanks(q *lang.Question, blanks []lang.At) {
 		q.Asked = onlyOf(q.Asked, "params", "output", "macs", "weights", "biases", "connections")
 	}
 }
+
+// sbTotalAsked asks for the whole summary's count: "Total params",
+// "total number of parameters", "params in total".
+var sbTotalAsked = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|trainable|learnable|weight)|\b(?:params?|parameters?)\s+(?:in\s+)?total\b|\b(?:whole|entire)\s+(?:net|model|network)\b`)
 
 // contains reports whether list holds s.
 func contains(list []string, s string) bool {
@@ -122,6 +134,12 @@ func (rb *kerasRebuild) fillBlankShape() (calc.Layer, bool) {
 			return nil, false
 		}
 		l = p
+	case strings.HasPrefix(t, "Conv") && r.Params < 0:
+		c, ok := rb.callConv()
+		if !ok {
+			return nil, false
+		}
+		return c, true // callConv checked it against the row and set rb.out
 	case strings.HasPrefix(t, "Conv") && !strings.HasSuffix(t, "DTranspose") && r.Params > 0:
 		c, ok := rb.blankConv()
 		if !ok {

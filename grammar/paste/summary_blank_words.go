@@ -77,7 +77,7 @@ func (rb *kerasRebuild) wordsConv() (calc.Conv, bool) {
 		return calc.Conv{}, false
 	}
 	d := len(rb.out) - 1
-	c := calc.Conv{Dims: d, In: rb.prev[0], Out: rb.out[0], Kernel: []int{k}}
+	c := calc.Conv{Dims: d, In: rb.prev[0], Out: rb.out[0], Kernel: []int{k}, NoBias: ptNoBiasWords(rb.words)}
 	strides := []int{1, 2, 3, 4}
 	var pads []int // -2 stands for Keras's 'same'
 	if m := bkStrideRE.FindStringSubmatch(rb.words); m != nil {

@@ -110,6 +110,9 @@ func tsRowWithWords(src string) (*lang.Question, bool) {
 // the row's count when the words do not switch the bias, and finishes q.
 func rwBias(q *lang.Question, c calc.Conv, words string, row []string, line int) (*lang.Question, bool) {
 	whatIf := rwWhatIfRE.FindStringSubmatch(words)
+	if v, ok := rwWhatIfBias(words); ok {
+		whatIf = []string{"", v} // "... bias=False. what if i turned bias on": summary_bias_whatif.go
+	}
 	switch {
 	case whatIf != nil:
 		c.NoBias = whatIf[1] == "False"

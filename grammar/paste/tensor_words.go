@@ -7,6 +7,7 @@ package paste
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -27,6 +28,10 @@ func ptLoneTensor(f *ptFile, src string, q *lang.Question) bool {
 		}
 		return g == nil
 	})
+	batchNamed := false
+	if g == nil {
+		g, batchNamed = ptBatchTuple(f.Nodes) // "conv output is (N, 128, 3, 3)"
+	}
 	if g == nil || !ptFlattenAskRE.MatchString(src) {
 		return false
 	}
@@ -43,7 +48,11 @@ func ptLoneTensor(f *ptFile, src string, q *lang.Question) bool {
 	q.Input = calc.Shape(d)
 	q.Layers = []lang.Layer{{Layer: calc.Flatten{}, Pos: ptPos(g.Pos)}}
 	q.Asked = []string{"output"}
-	q.Notes = append(q.Notes, fmt.Sprintf("torch.Size(%s) read as a batch's N×C×H×W (C×H×W without the batch): a Linear after it takes the %s flattened, with no layer between", ptGroupText(args), ptShapeText(q.Input)))
+	what := "torch.Size" + ptGroupText(args)
+	if batchNamed {
+		what = strings.Replace(strings.Replace(ptGroupText(args), "[", "(", 1), "]", ")", 1)
+	}
+	q.Notes = append(q.Notes, fmt.Sprintf("%s read as a batch's N×C×H×W (C×H×W without the batch): a Linear after it takes the %s flattened, with no layer between", what, ptShapeText(q.Input)))
 	return true
 }
 
@@ -83,3 +92,33 @@ func ptEllipsisNote(src string, q *lang.Question) {
 		q.Doubts = append(q.Doubts, "the arguments written as ... may hold a stride or padding, which would change the sizes: they are taken as the defaults here")
 	}
 }
+
+// ptBatchTuple is the one tuple of sizes after a word that says a shape
+// follows whose first item names the batch ("output is (N, 128, 3, 3)",
+// "[B, 64, 7, 7]"): ok when found, nil otherwise or when several are.
+func ptBatchTuple(nodes []*ptNode) (*ptGroup, bool) {
+	var found *ptGroup
+	for i, n := range nodes {
+		g := n.Group
+		shapeWord := ptShapeWordBefore(nodes, i)
+		if g == nil && len(n.Calls) == 1 && (ptArticles[n.Ident] || ptShapeWords[strings.ToLower(n.Ident)]) {
+			g = n.Calls[0] // "is (N, 128, 3, 3)", "a (N, 128, 3, 3) map": the tuple reads as the word's call
+			shapeWord = shapeWord || ptShapeWords[strings.ToLower(n.Ident)]
+		}
+		if g == nil || !shapeWord {
+			continue
+		}
+		args := ptSplitArgs(g.Nodes)
+		if len(args) < 3 || len(args[0].Nodes) != 1 || !ptBatchNames[args[0].Nodes[0].Ident] || ptIntGroup(g) == nil {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = g
+	}
+	return found, found != nil
+}
+
+// ptBatchNames are the names a printed shape gives its batch.
+var ptBatchNames = map[string]bool{"N": true, "B": true, "n": true, "b": true, "batch": true, "batch_size": true, "bs": true, "None": true}

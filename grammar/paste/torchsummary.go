@@ -19,19 +19,20 @@ import (
 // tsRowRE is one row of torchsummary's table: the class and its index, the
 // output shape with -1 for the batch (a size may be a ? to fill), the
 // count (or ? to fill; none when the row was cut off).
-var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*(?:\d+|\?+|_{2,}))+)\s*\](?:\s+([\d,]+|\?+|_{2,}))?\s*$`)
+var tsRowRE = regexp.MustCompile(`^\s*([A-Z][A-Za-z0-9]*)-(\d+)\s+\[\s*-1((?:\s*,\s*(?:\d+|\?+|_{2,}))+)\s*\](?:\s+([\d,]+|\?+|_{2,}|\.{3}|…))?\s*$`)
 
 // tsClasses map torchsummary's class names to the summary rows' kinds;
 // the ones not here (activations, dropout) keep the shape and are skipped.
 var tsClasses = map[string]string{"Conv1d": "Conv1D", "Conv2d": "Conv2D", "Conv3d": "Conv3D", "MaxPool2d": "MaxPooling2D",
 	"MaxPool1d": "MaxPooling1D", "AvgPool2d": "AveragePooling2D", "Linear": "Dense", "Flatten": "Flatten",
-	"AdaptiveAvgPool2d": "GlobalAveragePooling2D"}
+	"AdaptiveAvgPool2d": "GlobalAveragePooling2D", "BatchNorm2d": "BatchNormalization", "BatchNorm1d": "BatchNormalization"}
 
 // tsSummaryRows reads torchsummary's rows in src; nil when there are fewer
 // than two.
 func tsSummaryRows(src string) []kerasRow {
 	var rows []kerasRow
 	for i, line := range strings.Split(src, "\n") {
+		line = inlineRowLine(line, tsRowRE)
 		m := tsRowRE.FindStringSubmatch(line)
 		if m == nil {
 			continue
@@ -41,7 +42,7 @@ func tsSummaryRows(src string) []kerasRow {
 			continue // ReLU-2, Dropout-5: the shape is kept
 		}
 		row := kerasRow{Type: typ, Name: m[1] + "-" + m[2], Pos: lang.Position{Line: i + 1, Col: strings.Index(line, m[1]) + 1}, Params: -1, NoCount: m[4] == ""}
-		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?_") != "" {
+		if count := strings.ReplaceAll(m[4], ",", ""); strings.Trim(count, "?_.…") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				return nil
@@ -115,6 +116,9 @@ var tsChannelsRE = regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:input|in)\s+channels
 // worked out from it and the count. ok is false when the words do not
 // give the input: a count alone has several readings.
 func tsFromOneRow(src string, rows []kerasRow) (q *lang.Question, ok bool, err error) {
+	if _, switched := rwWhatIfBias(src); switched {
+		return nil, false, nil // the bias switched in words: tsRowWithWords answers the layer as asked
+	}
 	blank := tsBlankRows(src)
 	f, err := ptParseTree(blank)
 	if err != nil {
@@ -186,13 +190,20 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 	return q, nil
 }
 
+// tsCutRowRE is a row cut short or garbled ("Conv2d-4  [-1, 64,"), not a
+// sentence that starts with a row's name ("Conv2d-6 is the 1x1
+// projection"): after the name comes a shape, a count or nothing.
+var tsCutRowRE = regexp.MustCompile(`^\s*[A-Z]\w*-\d+\s+(?:\[|[\d,?]+\s*$|$)|^\s*[A-Z]\w*-\d+\s*$`)
+
 // tsBlankRows blanks the table's rows, header and rules, keeping the words.
 func tsBlankRows(src string) string {
 	lines := strings.Split(src, "\n")
 	for i, l := range lines {
 		if tsRowRE.MatchString(l) || strings.Contains(l, "----") || strings.Contains(l, "====") ||
-			strings.Contains(l, "Output Shape") || regexp.MustCompile(`^\s*[A-Z]\w*-\d+\s`).MatchString(l) {
+			strings.Contains(l, "Output Shape") || tsCutRowRE.MatchString(l) {
 			lines[i] = ""
+		} else if in := inlineRowLine(l, tsRowRE); in != l {
+			lines[i] = inlineRowBlanked(l) // "torchsummary has `Linear-7  [-1, 256]  ???` ...": the words kept
 		}
 	}
 	return strings.Join(lines, "\n")
