@@ -621,6 +621,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 			}
 			continue
 		case "in", "out":
+			if j == i-1 && role == "" && r.countRole(j) {
+				return "", -1, "" // "128 out 3x3": the out is the 128's (english_role_pairs.go)
+			}
 			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
 				role = l // "64 in", "in=64", "out: 128"
 			}

@@ -1,0 +1,48 @@
+package english
+
+// A conv's two channel counts said by their roles, in the shorthand of
+// chat: "1 in ch -> 4 maps", "3 input channels to 16 feature maps",
+// "64 in, 128 out channels". The first number is what the layer reads,
+// the second what it makes, whatever words of channels sit between.
+
+// enRoleIn are the words that make a number the channels a layer reads.
+var enRoleIn = map[string]bool{"in": true, "input": true}
+
+// enRoleOut are the words that make a number the channels a layer makes.
+var enRoleOut = map[string]bool{"out": true, "output": true, "channel": true, "fmap": true, "filter": true}
+
+// enRoleJoin join the two counts: "->", "to", a comma.
+var enRoleJoin = map[string]bool{"->": true, "to": true, ",": true, "into": true}
+
+// numRolePair reads "N in [channels] -> M [out] [maps]" said of a conv:
+// N its input channels, M its filters. False unless the number at n is
+// followed by an in-word, optionally a channel word, a joining word, and
+// a number with a word of outputs after it.
+func (r *enReader) numRolePair(n *enNum) bool {
+	i := n.i
+	if n.t.kind != 'n' || n.m == nil || n.m.kind != "conv" || !enRoleIn[r.lem(i+1)] {
+		return false
+	}
+	j := i + 2
+	if r.lem(j) == "channel" || r.lem(j) == "fmap" {
+		j++
+	}
+	if !enRoleJoin[r.lem(j)] {
+		return false
+	}
+	j++
+	if j+1 >= len(r.toks) || r.toks[j].kind != 'n' || r.toks[j].used || r.toks[j].isFrac || !enRoleOut[r.lem(j+1)] {
+		return false
+	}
+	n.m.counts = append(n.m.counts, enCount{v: n.t.num, class: "channel", role: "in", tok: i},
+		enCount{v: r.toks[j].num, class: "channel", role: "out", tok: j})
+	r.toks[i].used, r.toks[j].used = true, true
+	return true
+}
+
+// countRole reports whether the role word at j ("in", "out") belongs to
+// the number just before it ("128 out"), so it says nothing of what comes
+// after it: in "64 in 128 out 3x3" the 3x3 is no output size.
+func (r *enReader) countRole(j int) bool {
+	return j > 0 && r.toks[j-1].kind == 'n' && (r.lem(j) == "in" || r.lem(j) == "out")
+}
