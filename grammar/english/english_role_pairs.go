@@ -1,5 +1,7 @@
 package english
 
+import "strings"
+
 // A conv's two channel counts said by their roles, in the shorthand of
 // chat: "1 in ch -> 4 maps", "3 input channels to 16 feature maps",
 // "64 in, 128 out channels". The first number is what the layer reads,
@@ -45,4 +47,59 @@ func (r *enReader) numRolePair(n *enNum) bool {
 // after it: in "64 in 128 out 3x3" the 3x3 is no output size.
 func (r *enReader) countRole(j int) bool {
 	return j > 0 && r.toks[j-1].kind == 'n' && (r.lem(j) == "in" || r.lem(j) == "out")
+}
+
+// enPreviousOutput reads what the layer before gives as what this layer
+// reads: in "the previous layer output is 14x14x32", "the layer before it
+// outputs 28x28x16" and "the output of the previous layer is 7x7x64" the
+// size is this layer's input, not its output. The word of output (or of
+// giving) takes the lemma "input", so the size after it is filed as one.
+func enPreviousOutput(toks []enTok) []enTok {
+	for i := range toks {
+		if toks[i].kind != 'w' || toks[i].lem != "output" && toks[i].lem != "give" {
+			continue
+		}
+		if enPreviousBefore(toks, i) || enPreviousAfter(toks, i) {
+			toks[i].lem = "input"
+		}
+	}
+	return toks
+}
+
+// enPreviousBefore reports whether the output word at i is said of the
+// layer before, named just before it: "previous layer('s) output",
+// "layer before it gives".
+func enPreviousBefore(toks []enTok, i int) bool {
+	for j := i - 1; j >= 0 && i-j <= 4; j-- {
+		t := toks[j]
+		if t.kind != 'w' && t.raw != "'" && t.raw != "’" {
+			return false
+		}
+		if t.lem == "previous" {
+			return true
+		}
+		if strings.EqualFold(t.raw, "before") && j > 0 && toks[j-1].lem == "layer" {
+			return true
+		}
+	}
+	return false
+}
+
+// enPreviousAfter reports whether the output word at i is followed by
+// the layer it comes from, the one before: "output of the previous
+// layer", "output from the preceding conv".
+func enPreviousAfter(toks []enTok, i int) bool {
+	j := i + 1
+	if j >= len(toks) || toks[j].lem != "of" && !strings.EqualFold(toks[j].raw, "from") {
+		return false
+	}
+	for j++; j < len(toks) && j-i <= 3; j++ {
+		if toks[j].lem == "previous" {
+			return true
+		}
+		if toks[j].kind != 'w' {
+			return false
+		}
+	}
+	return false
 }
