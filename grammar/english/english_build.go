@@ -587,6 +587,9 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if c == 0 && f.rgb != 0 {
 		c = f.rgb
 	}
+	if dc, ok := r.datasetChannels(first); c == 0 && ok {
+		c = dc // english_role_pairs.go
+	}
 	if c == 0 && r.g.channels != 0 {
 		c = r.g.channels
 	}

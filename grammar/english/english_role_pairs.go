@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // A conv's two channel counts said by their roles, in the shorthand of
 // chat: "1 in ch -> 4 maps", "3 input channels to 16 feature maps",
@@ -102,4 +105,25 @@ func enPreviousAfter(toks []enTok, i int) bool {
 		}
 	}
 	return false
+}
+
+// datasetChannels reports whether the channels read from the words came
+// from a dataset's name alone ("MNIST" grayscale, "CIFAR" colour) while
+// the first layer says its own input channels otherwise: "in the MNIST
+// CNN, a conv with 16 input channels ... the input map is 14x14" speaks
+// of a layer deep in the network, whose input has the layer's 16.
+func (r *enReader) datasetChannels(first *enAnchor) (int, bool) {
+	if r.g.channels == 0 || r.g.chanTok < 0 || r.g.chanTok >= len(r.toks) || first == nil {
+		return 0, false
+	}
+	w := strings.ToLower(r.toks[r.g.chanTok].raw)
+	if !strings.HasPrefix(w, "mnist") && !strings.HasPrefix(w, "cifar") {
+		return 0, false
+	}
+	c := r.inputChannels(first)
+	if c <= 0 || c == r.g.channels {
+		return 0, false
+	}
+	r.noteOnce(fmt.Sprintf("%d input channels, as the layer says: %s names the network's images, not this layer's input", c, r.toks[r.g.chanTok].raw))
+	return c, true
 }
