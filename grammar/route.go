@@ -126,6 +126,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withStorage,
 	withBiasCounted,
 	withConnections,
+	withLayerConnections, // asked_role.go
 	withAt,
 	withSeparableParts, // separable_parts_asked.go
 	withFieldAsked,
