@@ -52,3 +52,26 @@ func blank(s string) string {
 	}
 	return string(b)
 }
+
+// storedObject says the weights or parameters are what the asked room
+// stores: "bytes to store its weights+biases", "memory of the weights",
+// "how many MB do the parameters take".
+var storedObject = regexp.MustCompile(`(?i)\b(?:bytes?|memory|storage|room|space|[kmg]i?b|megabytes?|kilobytes?|gigabytes?)\b[^.?!]{0,40}?\b(?:weights?|param(?:eter)?s?|biases)\b|\b(?:weights?|param(?:eter)?s?|biases)\b[^.?!]{0,30}?\b(?:take\s+up|takes?|occupy|occupies|need|needs|use|uses)\b[^.?!]{0,20}\b(?:bytes?|memory|storage|room|space|[kmg]i?b)\b`)
+
+// countAsked asks the count of weights or parameters for itself: "how
+// many params", "params and bytes", "parameter count".
+var countAsked = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:learnable\s+|trainable\s+)?(?:weights|param(?:eter)?s)\b|\b(?:weights|param(?:eter)?s)\s*(?:\?|,|and\b|&|\+\s*(?:bytes|memory|size))|\b(?:param(?:eter)?|weight)\s+count\b|\bnumber\s+of\s+(?:weights|param(?:eter)?s)\b`)
+
+// withStoredObject returns q without the weights or parameters its
+// reading asked when the words name them only as what the asked bytes
+// store: "how many bytes to store its weights+biases in float32?" asks
+// the bytes, and a first line that leads with the weights answers
+// another quantity.
+func withStoredObject(src string, q *Question) *Question {
+	if !slices.Contains(q.Asked, "param bytes") || !storedObject.MatchString(src) || countAsked.MatchString(src) {
+		return q
+	}
+	cp := *q
+	cp.Asked = slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool { return a == "weights" || a == "params" || a == "biases" })
+	return &cp
+}

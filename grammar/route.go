@@ -135,6 +135,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withUnitWeights,   // asked_headline.go
 	withLinearAsked,   // asked_headline.go
 	withHeadlineAsked, // asked_headline.go: last, so it sees what the others asked
+	withStoredObject,  // asked_role.go: after the headline, which adds the weights the bytes store
 }
 
 // kerasWords say a question is about Keras though no Keras code was

@@ -2,6 +2,7 @@ package english
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -126,4 +127,17 @@ func (r *enReader) datasetChannels(first *enAnchor) (int, bool) {
 	}
 	r.noteOnce(fmt.Sprintf("%d input channels, as the layer says: %s names the network's images, not this layer's input", c, r.toks[r.g.chanTok].raw))
 	return c, true
+}
+
+// enActivationWordsRE say the memory asked is the activations' or
+// training's, not the parameters'.
+var enActivationWordsRE = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|forward|backward|train\w*|batch\w*|gradients?|optimi[sz]er|output\s+tensor|inference)\b`)
+
+// paramMemory reports whether the word of memory at i asks the room of a
+// layer's parameters ("how many bytes to store its weights", "bytes in
+// float32?"): nothing says activations, training or a batch. The fully
+// connected reading then keeps its "4096 -> 1000", which the general
+// reading would cut to 1000 units.
+func (r *enReader) paramMemory(i int) bool {
+	return r.lem(i) == "memory" && !enActivationWordsRE.MatchString(r.src)
 }
