@@ -1028,8 +1028,8 @@ func (r *enReader) inputFree() bool {
 		return true
 	}
 	real := r.realAnchors()
-	if len(real) < 2 || len(r.g.asked) == 0 {
-		return false
+	if len(real) == 0 || len(r.g.asked) == 0 {
+		return false // one layer too: "neurons in the output volume of a conv with 10 filters"
 	}
 	for _, a := range r.g.asked {
 		if a != "output" && a != "receptive field" && a != "neurons" {
