@@ -141,3 +141,10 @@ var enActivationWordsRE = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+ma
 func (r *enReader) paramMemory(i int) bool {
 	return r.lem(i) == "memory" && !enActivationWordsRE.MatchString(r.src)
 }
+
+// outChannelsSaid reports whether the number at i is said as output
+// channels: "128 output channels", "64 out channels".
+func (r *enReader) outChannelsSaid(i int) bool {
+	l := r.lem(i + 1)
+	return (l == "output" || l == "out") && (r.lem(i+2) == "channel" || r.lem(i+2) == "fmap")
+}
