@@ -596,6 +596,9 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if c == 0 {
 		c = r.inputChannels(first)
 	}
+	if c == 0 {
+		c = r.kernelDepth(first) // english_role_pairs.go: "96 filters 11x11x3"
+	}
 	if c == 0 && len(dims) == 2 && r.oneFilter(first) {
 		c = 1
 		r.notes = append(r.notes, fmt.Sprintf("one filter on a %s input said without a depth: 1 input channel assumed", r.toks[f.tok].raw))

@@ -148,3 +148,32 @@ func (r *enReader) outChannelsSaid(i int) bool {
 	l := r.lem(i + 1)
 	return (l == "output" || l == "out") && (r.lem(i+2) == "channel" || r.lem(i+2) == "fmap")
 }
+
+// numSideArrow reads "227 input -> 55x55": a number said as the input
+// and led by an arrow to a size is the input's side, not a count of its
+// channels (AlexNet's "227 input -> 55x55").
+func (r *enReader) numSideArrow(n *enNum) bool {
+	i := n.i
+	if n.t.kind != 'n' || n.t.isFrac || r.lem(i+1) != "input" || r.lem(i+2) != "->" || i+3 >= len(r.toks) {
+		return false
+	}
+	if next := r.toks[i+3]; next.kind != 's' && !(next.kind == 'n' && (r.lem(i+4) == "output" || r.lem(i+4) == "outsize")) {
+		return false
+	}
+	v := enClamp(n.t.num)
+	r.sizeRole(i, []int{v, v}, "in")
+	r.toks[i].used = true
+	return true
+}
+
+// kernelDepth is the depth of the first conv's filters said as a third
+// number ("96 filters 11x11x3"): the channels of the input they span; 0
+// when not said that way.
+func (r *enReader) kernelDepth(first *enAnchor) int {
+	if first == nil || first.kind != "conv" || len(first.kernel) != 3 || first.dims != 0 || r.g.frames > 0 || first.kernel[2] < 1 {
+		return 0
+	}
+	c := first.kernel[2]
+	r.noteOnce(fmt.Sprintf("%d input channels: the depth of the %dx%dx%d filters", c, first.kernel[0], first.kernel[1], c))
+	return c
+}
