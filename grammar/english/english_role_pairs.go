@@ -177,3 +177,20 @@ func (r *enReader) kernelDepth(first *enAnchor) int {
 	r.noteOnce(fmt.Sprintf("%d input channels: the depth of the %dx%dx%d filters", c, first.kernel[0], first.kernel[1], c))
 	return c
 }
+
+// nameWithKernel reports whether the layer written short at a ("conv3")
+// is named again with a kernel of its own ("each neuron of conv3 ...
+// conv3 uses 3x3 kernels"): the number names the layer, and the mentions
+// are one layer, not a stack of 3x3 convs.
+func (r *enReader) nameWithKernel(a *enAnchor) bool {
+	raw := strings.ToLower(r.toks[a.tok].raw)
+	for _, b := range r.anchors {
+		if b == a || strings.ToLower(r.toks[b.tok].raw) != raw {
+			continue
+		}
+		if k, ok := b.at["kernel"]; ok && k != b.tok && len(b.kernel) > 0 {
+			return true
+		}
+	}
+	return false
+}
