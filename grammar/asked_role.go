@@ -3,6 +3,8 @@ package grammar
 import (
 	"regexp"
 	"slices"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // The quantity asked decides the first line. "How many connections does
@@ -73,5 +75,39 @@ func withStoredObject(src string, q *Question) *Question {
 	}
 	cp := *q
 	cp.Asked = slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool { return a == "weights" || a == "params" || a == "biases" })
+	return &cp
+}
+
+// withVectorInput gives a chain of fully connected layers said without
+// an input ("mlp 784-256-64-10: params and MACs per sample?") the vector
+// its first layer reads, so the MACs asked are counted: a fully
+// connected layer's In is its input, whole.
+func withVectorInput(src string, q *Question) *Question {
+	if q.Input != nil || !q.Network || len(q.Layers) == 0 || !slices.Contains(q.Asked, "macs") && !slices.Contains(q.Asked, "flops") {
+		return q
+	}
+	first, ok := q.Layers[0].Layer.(calc.Linear)
+	if !ok || first.In <= 0 {
+		return q
+	}
+	cp := *q
+	cp.Input = calc.Shape{first.In}
+	return &cp
+}
+
+// weightsWithBias asks the weights with the biases counted in: "how many
+// weights, with bias?", "weights including biases" — the parameters.
+var weightsWithBias = regexp.MustCompile(`(?i)\bweights?\b[^.?!]{0,60}?\b(?:with|incl\.?|including|plus)\s+(?:the\s+|its\s+)?bias(?:es)?\b(?:\s*[^=\s]|\s*$)`)
+
+// withWeightsAndBias returns q asking the parameters first where the
+// words ask the weights with the bias counted in: "How many weights in a
+// 3x3x3 Conv3d going from 4 to 8 channels, with bias?" asks 872, and a
+// first line of the weights alone (864) answers another count.
+func withWeightsAndBias(src string, q *Question) *Question {
+	if !slices.Contains(q.Asked, "weights") || slices.Contains(q.Asked, "params") || q.BiasConnection || !weightsWithBias.MatchString(src) {
+		return q
+	}
+	cp := *q
+	cp.Asked = append([]string{"params"}, q.Asked...)
 	return &cp
 }

@@ -194,3 +194,24 @@ func (r *enReader) nameWithKernel(a *enAnchor) bool {
 	}
 	return false
 }
+
+// kernelAhead reports whether the size at i names the kernel of a layer
+// said just after it with its settings between ("makes a 3x3 stride 2
+// conv take 56 -> 28"): a verb of giving before it does not make it an
+// output when a conv or pool word follows it within its phrase.
+func (r *enReader) kernelAhead(i int) bool {
+	if d := r.toks[i].dims; len(d) == 0 || !kernelSized(d) || d[0] > 11 {
+		return false
+	}
+	for j := i + 1; j < len(r.toks) && j <= i+4; j++ {
+		switch l := r.lem(j); {
+		case l == "conv" || l == "deconv" || l == "pool" || l == "kernel" || l == "filter":
+			return true
+		case l == "stride" || l == "-" || l == "dilation" || l == "depthwise" || l == "separable" || l == "max" || l == "avg":
+		case r.toks[j].kind == 'n':
+		default:
+			return false
+		}
+	}
+	return false
+}
