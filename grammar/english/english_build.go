@@ -20,6 +20,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropTitle() // english_title.go
 	r.asked()
 	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
+	if fq, ok := r.fireModule(); ok { // english_fire.go
+		return fq, nil
+	}
 	if bq, ok := r.branchList(); ok { // english_branches.go
 		return bq, nil
 	}

@@ -215,3 +215,9 @@ func (r *enReader) kernelAhead(i int) bool {
 	}
 	return false
 }
+
+// kernelFirst reports whether a chain step at i is said kernel first,
+// then channels: "256 -> 1x1 64 -> 3x3 64 -> 1x1 256".
+func (r *enReader) kernelFirst(i int) bool {
+	return i+1 < len(r.toks) && r.toks[i].kind == 's' && kernelSized(r.toks[i].dims) && r.toks[i+1].kind == 'n' && !r.toks[i+1].isFrac
+}

@@ -63,5 +63,23 @@ p,o,m = conv(48,256,5,p=2,hw=27); add("depth-side-arrow", "layers", "params and 
 _,o,m = conv(3,10,3,hw=32); add("depth-side-arrow-small", "layers", "10 filters 3x3x3, stride 1, 32 input -> 30x30. how many MACs?", [m], f"30*30*10*27 = {m} (torch shape {o})")
 _,o,_ = conv(3,96,11,s=4,hw=227); add("depth-output-shape", "layers", "a conv with 96 filters 11x11x3 stride 4 on a 227x227 image. output shape?", [o[0], o[1]], f"torch shape {o}")
 p,o,m = conv(3,16,5,hw=28); add("depth-params-macs", "layers", "conv with 16 filters 5x5x3, stride 1, padding 0, 28 input -> 24x24. params and MACs?", [p, m], f"params {p}; MACs {m} (torch shape {o})")
+# blocks said in prose: a bottleneck chain written kernel first, a fire module
+def fire(cin, s, e1, e3, bias=True):
+    sq = nn.Conv2d(cin, s, 1, bias=bias); a = nn.Conv2d(s, e1, 1, bias=bias); b = nn.Conv2d(s, e3, 3, padding=1, bias=bias)
+    o = torch.cat([a(sq(torch.zeros(1, cin, 13, 13))), b(sq(torch.zeros(1, cin, 13, 13)))], 1)
+    assert o.shape[1] == e1 + e3
+    return sum(x.numel() for m in (sq, a, b) for x in m.parameters())
+def chain(cin, steps, bias=False, bn=False):
+    ms = []
+    for k, c in steps:
+        ms.append(nn.Conv2d(cin, c, k, padding=k // 2, bias=bias)); cin = c
+        if bn: ms.append(nn.BatchNorm2d(c))
+    return sum(x.numel() for x in nn.Sequential(*ms).parameters())
+n = chain(256, [(1, 64), (3, 64), (1, 256)], bn=True); add("block-kernel-first-bn", "layers", "bottleneck 256 -> 1x1 64 -> 3x3 64 -> 1x1 256, convs without bias, each conv followed by batchnorm, no downsample. params incl bn?", [n], f"torch: {n}")
+n = chain(128, [(1, 32), (3, 32), (1, 128)]); add("block-kernel-first", "layers", "128 -> 1x1 32 -> 3x3 32 -> 1x1 128, no bias. total params?", [n], f"torch: {n}")
+n = chain(512, [(1, 128), (3, 128), (1, 512)], bn=True); add("block-kernel-first-resnet", "layers", "a wider bottleneck block: 512 -> 1x1 128 -> 3x3 128 -> 1x1 512, bias=False, each followed by batchnorm. how many parameters?", [n], f"torch: {n}")
+n = fire(96, 16, 64, 64); add("fire-equals", "layers", "squeezenet fire block with 96 input channels: squeeze1x1 = 16, expand1x1 = 64, expand3x3 = 64. how many parameters?", [n], f"torch: {n}")
+n = fire(256, 32, 128, 128, bias=False); add("fire-no-bias", "layers", "a fire module taking 256 input channels: squeeze 1x1 to 32, expand 1x1 to 128 and expand 3x3 to 128, no bias. params?", [n], f"torch: {n}")
+n = fire(512, 64, 256, 256); add("fire-input-of", "layers", "fire module, input of 512 channels, squeeze 1x1 to 64, expand 1x1 to 256, expand 3x3 to 256. parameters?", [n], f"torch: {n}")
 for c in C:
     print(json.dumps(c))
