@@ -436,6 +436,9 @@ func totalMACs(r Reply) (int64, bool) {
 // both when it does not say. Without an output size only one neuron's
 // connections are known.
 func askedTotal(r Reply, rep calc.Report) string {
+	if s, ok := linearTotal(r, rep); ok {
+		return s // render_linear_total.go
+	}
 	n, found := totalConnections(rep)
 	if !found || !rep.MACsKnown {
 		if rep.Connections > 0 {

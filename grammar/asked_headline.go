@@ -95,7 +95,7 @@ func withUnitWeights(src string, q *Question) *Question {
 	if i < 0 {
 		i = unitParamsAsked(src, q.Asked) // asked_unit.go: a paste's "weights" read as its parameters
 	}
-	if i < 0 || len(q.Layers) != 1 || !unitWeights.MatchString(src) {
+	if i < 0 || len(q.Layers) == 0 || !soleWeighted(q) || !unitWeights.MatchString(src) {
 		return q
 	}
 	cp := *q

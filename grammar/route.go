@@ -126,14 +126,18 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withStorage,
 	withBiasCounted,
 	withConnections,
+	withLayerConnections, // asked_role.go
 	withAt,
 	withSeparableParts, // separable_parts_asked.go
 	withFieldAsked,
 	withLayersAsked,
 	withInputAsked,
-	withUnitWeights,   // asked_headline.go
-	withLinearAsked,   // asked_headline.go
-	withHeadlineAsked, // asked_headline.go: last, so it sees what the others asked
+	withUnitWeights,    // asked_headline.go
+	withLinearAsked,    // asked_headline.go
+	withHeadlineAsked,  // asked_headline.go: last, so it sees what the others asked
+	withStoredObject,   // asked_role.go: after the headline, which adds the weights the bytes store
+	withWeightsAndBias, // asked_role.go
+	withVectorInput,    // asked_role.go
 }
 
 // kerasWords say a question is about Keras though no Keras code was

@@ -139,7 +139,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw)))))))))), nil
+	return enPreviousOutput(enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))))))), nil
 }
 
 // enDtypes are the words of a stored number's type.

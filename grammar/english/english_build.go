@@ -20,6 +20,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.dropTitle() // english_title.go
 	r.asked()
 	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
+	if fq, ok := r.fireModule(); ok { // english_fire.go
+		return fq, nil
+	}
 	if bq, ok := r.branchList(); ok { // english_branches.go
 		return bq, nil
 	}
@@ -587,11 +590,17 @@ func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	if c == 0 && f.rgb != 0 {
 		c = f.rgb
 	}
+	if dc, ok := r.datasetChannels(first); c == 0 && ok {
+		c = dc // english_role_pairs.go
+	}
 	if c == 0 && r.g.channels != 0 {
 		c = r.g.channels
 	}
 	if c == 0 {
 		c = r.inputChannels(first)
+	}
+	if c == 0 {
+		c = r.kernelDepth(first) // english_role_pairs.go: "96 filters 11x11x3"
 	}
 	if c == 0 && len(dims) == 2 && r.oneFilter(first) {
 		c = 1
@@ -1025,8 +1034,8 @@ func (r *enReader) inputFree() bool {
 		return true
 	}
 	real := r.realAnchors()
-	if len(real) < 2 || len(r.g.asked) == 0 {
-		return false
+	if len(real) == 0 || len(r.g.asked) == 0 {
+		return false // one layer too: "neurons in the output volume of a conv with 10 filters"
 	}
 	for _, a := range r.g.asked {
 		if a != "output" && a != "receptive field" && a != "neurons" {

@@ -63,7 +63,7 @@ func (r *enReader) dense() *lang.Question {
 		switch t.kind {
 		case 'w':
 			low := strings.ToLower(t.raw)
-			if denseVersus[low] || denseStop[t.lem] && !r.denseContext(i) {
+			if denseVersus[low] || denseStop[t.lem] && !r.denseContext(i) && !r.paramMemory(i) { // english_role_pairs.go
 				return nil
 			}
 			fc = fc || t.lem == "fc" || low == "se" || low == "squeeze" || low == "excitation" || r.flattenArrow(i) // english_fc.go

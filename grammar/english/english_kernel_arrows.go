@@ -22,7 +22,7 @@ import (
 var enProjectionRE = regexp.MustCompile(`(?i)\bprojection|\bdownsample\b|\b1x1\s+shortcut`)
 
 // enNoProjectionRE matches the projection said absent.
-var enNoProjectionRE = regexp.MustCompile(`(?i)\b(?:no|without(?:\s+a)?|not?\s+a)\s+(?:shortcut\s+|skip\s+|residual\s+)?projection|\bidentity\s+shortcut`)
+var enNoProjectionRE = regexp.MustCompile(`(?i)\b(?:no|without(?:\s+a)?|not?\s+a)\s+(?:shortcut\s+|skip\s+|residual\s+)?(?:projection|downsampl\w*)|\bidentity\s+shortcut`)
 
 // kaStep is one conv of the chain: the channels it makes, its kernel and
 // stride, and the tokens it spans.
@@ -83,7 +83,15 @@ func (r *enReader) kernelArrows(q *lang.Question) bool {
 // KxK", with an optional stride in the brackets; end is the token after
 // the last step.
 func (r *enReader) kaSteps(i int) (steps []kaStep, end int) {
-	for r.lem(i) == "->" && r.isNum(i+1) {
+	for r.lem(i) == "->" && (r.isNum(i+1) || r.kernelFirst(i+1)) {
+		if r.kernelFirst(i + 1) { // english_role_pairs.go: "-> 1x1 64"
+			s := kaStep{out: enClamp(r.toks[i+2].num), kernel: r.toks[i+1].dims, toks: []int{i + 2, i + 1}}
+			if i += 3; r.lem(i) == "conv" {
+				i++
+			}
+			steps = append(steps, s)
+			continue
+		}
 		s := kaStep{out: enClamp(r.toks[i+1].num), toks: []int{i + 1}}
 		j := i + 2
 		open := r.lem(j) == "("

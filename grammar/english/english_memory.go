@@ -23,7 +23,7 @@ import (
 // asks for bytes or memory, names one conv and no kernel, and says the
 // output's size and channels one of those ways.
 func (r *enReader) convOutputMemory(q *lang.Question) bool {
-	if !enStorageRE.MatchString(r.src) || slices.ContainsFunc(r.g.asked, func(a string) bool { return a == "params" || a == "weights" || a == "param bytes" }) {
+	if !enStorageRE.MatchString(r.src) && !enCountAskRE.MatchString(r.src) || slices.ContainsFunc(r.g.asked, func(a string) bool { return a == "params" || a == "weights" || a == "param bytes" }) {
 		return false // the memory of its weights is another question
 	}
 	conv := r.kernelFreeConv()
@@ -43,7 +43,7 @@ func (r *enReader) convOutputMemory(q *lang.Question) bool {
 	if enCountAskRE.MatchString(r.src) && !slices.Contains(q.Asked, "neurons") {
 		q.Asked = append(q.Asked, "neurons")
 	}
-	if !enActivationRE.MatchString(r.src) {
+	if !enActivationRE.MatchString(r.src) && enStorageRE.MatchString(r.src) {
 		q.Asked = append(q.Asked, "tensor bytes")
 	}
 	q.Notes = append(q.Notes, fmt.Sprintf("%s read as %s: the conv's output, counted as it is (its kernel is not needed for that)", r.toks[at].raw, how))

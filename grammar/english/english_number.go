@@ -37,7 +37,7 @@ func (r *enReader) number(i int) {
 		return
 	}
 	n := r.numAt(i)
-	for _, read := range []func(*enNum) bool{r.numRepeatAfter, r.numMoreCount, r.numChannelChain, r.numInOut, r.numOneItem, r.numInToOut, r.numMultiplier, r.numYear, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
+	for _, read := range []func(*enNum) bool{r.numRepeatAfter, r.numMoreCount, r.numChannelChain, r.numRolePair, r.numSideArrow, r.numInOut, r.numOneItem, r.numInToOut, r.numMultiplier, r.numYear, r.numSetting, r.numDropout, r.numIgnored, r.numArgs, r.numLayerSize, r.numOnSize} {
 		if read(n) {
 			return
 		}

@@ -621,6 +621,9 @@ func (r *enReader) prev(i int) (lem string, at int, role string) {
 			}
 			continue
 		case "in", "out":
+			if j == i-1 && role == "" && r.countRole(j) {
+				return "", -1, "" // "128 out 3x3": the out is the 128's (english_role_pairs.go)
+			}
 			if (j == i-1 || r.lem(j+1) == "=" || r.lem(j+1) == ":") && role == "" {
 				role = l // "64 in", "in=64", "out: 128"
 			}
@@ -977,6 +980,8 @@ func (r *enReader) size(i int, a, m *enAnchor, plem, prole, nlem, nrole string, 
 		setKernel() // "conv 128 -> 256 channels 3x3"
 	case kernelish[nlem]:
 		setKernel()
+	case prole == "out" && plem == "" && r.kernelAhead(i): // english_role_pairs.go
+		setKernel() // "makes a 3x3 stride 2 conv": the conv's kernel
 	case plem == "outsize" || plem == "output" || prole == "out" && !inputish[nlem] || nrole == "out" && (nlem == "" || nlem == "of") || nlem == "outsize":
 		r.g.outs = append(r.g.outs, enSizeFact{dims: dims, tok: i, role: "out"})
 	case plem == "fmap" && r.mapsOf(i) && r.mapsKernel(i):

@@ -175,7 +175,7 @@ func orSaid(v, shared []int) []int {
 // no such number (conv1 and fc7 are names).
 func (r *enReader) shortSize(a *enAnchor) int {
 	n := r.toks[a.tok].idx
-	if n == 0 || r.toks[a.tok].named || r.stagedNames() || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 && !enPoolOpNamed(r.toks[a.tok].raw) {
+	if n == 0 || r.toks[a.tok].named || r.stagedNames() || r.nameWithKernel(a) || !enShortAt(r.toks, a.tok+1) && r.shortN < 2 && !enPoolOpNamed(r.toks[a.tok].raw) {
 		return 0 // "VGG's conv5" alone is a name
 	}
 	switch a.kind {

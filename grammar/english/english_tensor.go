@@ -131,7 +131,7 @@ func (r *enReader) tensorChannels() int {
 	}
 	n := 0
 	for i, t := range r.toks {
-		if t.kind == 'n' && !t.isFrac && t.num > 0 && (r.lem(i+1) == "channel" || r.lem(i+1) == "fmap") {
+		if t.kind == 'n' && !t.isFrac && t.num > 0 && (r.lem(i+1) == "channel" || r.lem(i+1) == "fmap" || r.outChannelsSaid(i)) {
 			if n != 0 {
 				return 0
 			}
