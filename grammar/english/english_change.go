@@ -86,8 +86,13 @@ var settingSaid = []struct {
 // "padding='valid'".
 var padWord = regexp.MustCompile(`(?i)\b(?:pad(?:ding)?\s*(?:=|is|to|of)?\s*['"]?(same|valid)\b|(same|valid)['"]?\s+pad(?:ding)?\b|(?:no|without|zero|w/o)\s+(?:zero[- ])?pad(?:ding)?\b)`)
 
-// biasSaid matches the bias changed: "bias=False", "without bias".
-var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(false|true)\b|\b(no|without|w/o|with|drop(?:ped)?|remove[ds]?)\s+(?:the\s+)?bias(?:es)?\b`)
+// biasSaid matches the bias changed: "bias=False", "without bias",
+// "turned bias on", "add a bias", "bias off".
+var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(?:false|true)\b|\b(?:no|without|w/o|with|drop(?:ped)?|remove[ds]?|add(?:ed|ing)?|enabl(?:e|ed|ing)|disabl(?:e|ed|ing)|keep|kept)\s+(?:the\s+|a\s+)?bias(?:es)?\b` +
+	`|\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?|set|put)\s+(?:the\s+)?bias(?:es)?\s+(?:on|off)\b|\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|off)\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:on|off|enabled|disabled)\b`)
+
+// biasOff matches the words of a biasSaid match that take the bias away.
+var biasOff = regexp.MustCompile(`(?i)false|^(?:no|without|w/o|drop|remove|disabl)|\boff\b|disabled`)
 
 // inputWords say a size in a change is the input's: "my image is
 // 231x231", "switched dataset to 64x64", "on 128x128 images".
@@ -215,10 +220,9 @@ func readChange(clause string) (Change, bool) {
 		}
 		scoped = padWord.ReplaceAllString(scoped, "")
 	}
-	if m := biasSaid.FindStringSubmatch(scoped); m != nil {
+	if m := biasSaid.FindString(scoped); m != "" {
 		c.Setting, found = "bias", found+1
-		w := strings.ToLower(m[1] + m[2])
-		c.NoBias = w != "true" && w != "with"
+		c.NoBias = biasOff.MatchString(m)
 		scoped = biasSaid.ReplaceAllString(scoped, "")
 	}
 	if n, ok := channelsSaid(scoped); ok {
