@@ -111,6 +111,7 @@ func parseAll(src string) ([]*Question, error) {
 // layer, a what-if.
 var severalWays = []func(string) []*Question{
 	pastedModels,
+	pastedPairSides, // compare_pasted.go
 	kindSides,
 	variantSides,
 	followUps,
