@@ -10,7 +10,7 @@ import (
 )
 
 // A kind of layer a question names — "depthwise separable", "grouped",
-// "global average pooling", "batch norm" — changes the numbers: a reading
+// "global average pooling" — changes the numbers: a reading
 // without it answers another layer. A kind named and not said to be
 // absent must be in the reading, or the reply says "Not sure"; a kind
 // said to be absent ("skip global average pooling", "without GAP",
@@ -27,7 +27,9 @@ type kindNamed struct {
 
 // moreKinds are the kinds namedKinds (doubts.go) does not check: global
 // average pooling, a grouped conv, a separable conv said without
-// "depthwise", batch norm as a layer.
+// "depthwise". Batch norm is left out: it is named as context far more
+// often than as a layer asked about ("no bias (bn after)", "ignoring
+// batchnorm").
 var moreKinds = []kindNamed{
 	{gapNamed, globalPooled, "global average pooling"},
 	{regexp.MustCompile(`(?i)\bgroup(?:ed)?[\s-]+conv\w*|\bgroups\s*=\s*(?:[2-9]|\d\d+)\b|\b(?:[2-9]|\d\d+)\s+groups\b`), func(l calc.Layer) bool {
@@ -35,7 +37,6 @@ var moreKinds = []kindNamed{
 		return ok && (c.Groups > 1 || c.Depthwise)
 	}, "a grouped convolution"},
 	{regexp.MustCompile(`(?i)\bsep[ae]rable[\s_-]*conv\w*|\bSeparableConv[12]D\b`), depthwiseLayer, "a depthwise separable convolution"},
-	{regexp.MustCompile(`(?i)\b(?:batch[\s_-]?norm\w*|BatchNorm[123]d|bn\s*(?:layers?|after|then|\+))`), func(l calc.Layer) bool { _, ok := l.(calc.BatchNorm); return ok }, "a batch norm layer"},
 }
 
 // gapNamed matches global average pooling named: "global average
@@ -52,11 +53,6 @@ func globalPooled(l calc.Layer) bool {
 	}
 	return false
 }
-
-// kindReason matches the words before a kind named as a reason or as
-// context, not as a layer of the question: "no bias since batch norm
-// follows", "like in resnet's batchnorm".
-var kindReason = regexp.MustCompile(`(?i)\b(?:because|since|as|due\s+to|cause|bc|b/c|so|before|then|followed\s+by|after|like|e\.g\.)\b[\s\w-]{0,20}$`)
 
 // namedKindDoubts lists the kinds of moreKinds src names, not negated,
 // that q has none of. With words that set designs side by side, a kind
@@ -79,21 +75,12 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 		if m == nil || negated(src, m[0]) || slices.ContainsFunc(ls, k.has) {
 			continue
 		}
-		if k.name == "a batch norm layer" && (kindReason.MatchString(src[:m[0]]) || !hasParamsAsked(src)) {
-			continue // "no bias, as a batch norm follows": the reason, no layer asked
-		}
 		out = append(out, fmt.Sprintf("the question names %s, and this reading has none", k.name))
 	}
 	if m := kindDropped.FindStringIndex(src); m != nil && !whole && slices.ContainsFunc(ls, globalPooled) {
 		out = append(out, fmt.Sprintf("the question says %q, and this reading has global average pooling", strings.TrimSpace(src[m[0]:m[1]])))
 	}
 	return out
-}
-
-// hasParamsAsked reports whether src asks for parameters: the count a
-// batch norm layer left out changes.
-func hasParamsAsked(src string) bool {
-	return slices.Contains(askedOf(src), "params")
 }
 
 // withKindsDoubted adds to a message read whole as one question the
