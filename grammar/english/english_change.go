@@ -72,8 +72,8 @@ var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what(?:'?s)?|h
 
 // claimSpan matches the asker's own result for the setup as first
 // described: "gives 96, got that", "which is 896", "= 1600 ... and it
-// worked", "i get 55".
-var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))`)
+// worked", "i get 55", "-> 26, got it".
+var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))|(?:->|→|=>)\s*(\d+(?:\s*[x×*]\s*\d+)*)\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected)\b`)
 
 // settingSaid matches a setting with its new value, each alternative one
 // setting: its name is the first group that matched.
