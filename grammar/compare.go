@@ -298,7 +298,7 @@ func versusSides(src string, m []int) (first, second span, one, two design, ok b
 	}
 	one, okOne := designOf(src[first.from:first.to])
 	two, okTwo := designOf(src[second.from:second.to])
-	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between && !saidOnce(src, first, m) {
+	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between && !saidOnce(src, first, second, m) {
 		return first, second, one, two, false
 	}
 	return first, second, one, two, true
@@ -308,12 +308,13 @@ func versusSides(src string, m []int) (first, second span, one, two design, ok b
 // conv from 512 to 128 channels", "a 5x5 conv than a 3x3 conv, both 32
 // -> 64") share the settings the message says once: the first side says
 // none of its own (no number between it and the comparison words at m)
-// and the message says some.
-func saidOnce(src string, first span, m []int) bool {
+// and the message says some beside the two sides.
+func saidOnce(src string, first, second span, m []int) bool {
 	if !onceVersus.MatchString(src[m[0]:m[1]]) {
 		return false // "a 3x3 conv instead of a 5x5" is a what-if, read as one
 	}
-	return !strings.ContainsAny(src[first.to:m[0]], "0123456789") && strings.ContainsAny(src[m[1]:], "0123456789")
+	return !strings.ContainsAny(src[first.to:m[0]], "0123456789") &&
+		strings.ContainsAny(src[:first.from]+src[second.to:], "0123456789")
 }
 
 // onceVersus matches the words that set two single layers side by side.

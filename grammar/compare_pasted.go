@@ -17,6 +17,14 @@ import (
 // side by side.
 var callsCompared = regexp.MustCompile(`(?i)\bsame\b[^.?\n]{0,40}?\bas\b|\bas\s+many\b|\bas\s+much\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b|\bthan\b|\bequal\s+to\b|\bequivalent\s+to\b|\bdiffer\w*\s+from\b`)
 
+// callsBetween matches the words before two calls joined by "and" that
+// set them apart: "the difference between A and B", "compare A and B";
+// callsJoined the "and".
+var (
+	callsBetween = regexp.MustCompile(`(?i)\b(?:differen\w*|compar\w*)\b[^.?\n]{0,30}$`)
+	callsJoined  = regexp.MustCompile(`(?i)\)\s*(?:and|or|with)\s`)
+)
+
 // callsChained matches what says two calls are layers of one network.
 var callsChained = regexp.MustCompile(`(?i)->|\bthen\b|\bfollowed\s+by\b|\bSequential\b|\bforward\b|\bafter\b|\bbefore\b|\binto\b|\bfeeds?\b|\bself\.`)
 
@@ -33,7 +41,7 @@ func pastedPairSides(src string) []*Question {
 		return nil
 	}
 	at := [2]int{positionOffset(src, q.Layers[0].Pos), positionOffset(src, q.Layers[1].Pos)}
-	if at[0] >= at[1] || !callsCompared.MatchString(src[at[0]:at[1]]) {
+	if at[0] >= at[1] || !callsCompared.MatchString(src[at[0]:at[1]]) && !(callsBetween.MatchString(src[:at[0]]) && callsJoined.MatchString(src[at[0]:at[1]])) {
 		return nil
 	}
 	var sides []designSide
