@@ -32,8 +32,12 @@ var callsChained = regexp.MustCompile(`(?i)->|\bthen\b|\bfollowed\s+by\b|\bSeque
 // each on its own; nil when src pastes no two such calls with words of
 // comparison between them, or says they are chained.
 func pastedPairSides(src string) []*Question {
+	low := strings.ToLower(src)
+	if callsChained.MatchString(src) || !callsCompared.MatchString(src) && !strings.Contains(low, "differen") && !strings.Contains(low, "compar") {
+		return nil // no words that set calls apart: the paste is not read again
+	}
 	fs := frontEnds(src)
-	if len(fs) == 0 || fs[0].name != "pytorch" && fs[0].name != "keras" || callsChained.MatchString(src) {
+	if len(fs) == 0 || fs[0].name != "pytorch" && fs[0].name != "keras" {
 		return nil
 	}
 	q, err := fs[0].read(src)
