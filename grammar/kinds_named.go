@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -75,6 +76,9 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 		if m == nil || negated(src, m[0]) || slices.ContainsFunc(ls, k.has) {
 			continue
 		}
+		if k.name == "global average pooling" && pooledIn(src, ls) {
+			continue // "Dense(10) after GAP on (7, 7, 1280)": the dense reads the 1280 pooled values
+		}
 		out = append(out, fmt.Sprintf("the question names %s, and this reading has none", k.name))
 	}
 	if m := kindDropped.FindStringIndex(src); m != nil && !whole && slices.ContainsFunc(ls, globalPooled) {
@@ -82,6 +86,41 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 	}
 	return out
 }
+
+// pooledIn reports whether a fully connected layer of ls reads one value
+// per channel of a feature map src gives: the global pooling was read
+// into its input (its in_features are the channels, or it comes with no
+// flatten before it, on the map's last axis).
+func pooledIn(src string, ls []calc.Layer) bool {
+	maps := pooledMap.FindAllStringSubmatch(src, -1)
+	if maps == nil {
+		return false
+	}
+	for i, l := range ls {
+		if _, ok := l.(calc.Flatten); ok {
+			lin, ok := nextLinear(ls[i+1:])
+			return ok && slices.ContainsFunc(maps, func(m []string) bool { return strconv.Itoa(lin.In) == m[1] || strconv.Itoa(lin.In) == m[3] })
+		}
+		if l.Kind() == "linear" {
+			return true // no flatten before it
+		}
+	}
+	return false
+}
+
+// nextLinear is the first calc.Linear of ls.
+func nextLinear(ls []calc.Layer) (calc.Linear, bool) {
+	for _, l := range ls {
+		if lin, ok := l.(calc.Linear); ok {
+			return lin, true
+		}
+	}
+	return calc.Linear{}, false
+}
+
+// pooledMap matches a feature map of three sizes, channels first or last:
+// "(7, 7, 1280)", "7x7x512", "512x7x7".
+var pooledMap = regexp.MustCompile(`\(?\b(\d+)\s*[x×,]\s*(\d+)\s*[x×,]\s*(\d+)\b`)
 
 // withKindsDoubted adds to a message read whole as one question the
 // doubt that a kind it names is absent, where the words that set designs
