@@ -313,9 +313,16 @@ func saidOnce(src string, first, second span, m []int) bool {
 	if !onceVersus.MatchString(src[m[0]:m[1]]) {
 		return false // "a 3x3 conv instead of a 5x5" is a what-if, read as one
 	}
+	if !namedConv.MatchString(src[first.from:first.to]) || !namedConv.MatchString(src[second.from:second.to]) {
+		return false // "at 28x28 (same padding) directly vs 1x1 reduce": a size, no conv
+	}
 	return !strings.ContainsAny(src[first.to:m[0]], "0123456789") &&
 		strings.ContainsAny(src[:first.from]+src[second.to:], "0123456789")
 }
+
+// namedConv matches a side that says it is a conv: "a 5x5 conv", "3x3
+// filters".
+var namedConv = regexp.MustCompile(`(?i)\b(?:conv\w*|filters?|kernels?)\b`)
 
 // onceVersus matches the words that set two single layers side by side.
 var onceVersus = regexp.MustCompile(`(?i)^\s*(?:vs\.?|versus|compared\s+(?:to|with)|than|or)\s`)
