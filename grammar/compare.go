@@ -298,11 +298,34 @@ func versusSides(src string, m []int) (first, second span, one, two design, ok b
 	}
 	one, okOne := designOf(src[first.from:first.to])
 	two, okTwo := designOf(src[second.from:second.to])
-	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between {
+	if !okOne || !okTwo || one == two || one.count < 2 && two.count < 2 && !between && !saidOnce(src, first, second, m) {
 		return first, second, one, two, false
 	}
 	return first, second, one, two, true
 }
+
+// saidOnce reports whether two single layers set apart ("1x1 conv vs 3x3
+// conv from 512 to 128 channels", "a 5x5 conv than a 3x3 conv, both 32
+// -> 64") share the settings the message says once: the first side says
+// none of its own (no number between it and the comparison words at m)
+// and the message says some beside the two sides.
+func saidOnce(src string, first, second span, m []int) bool {
+	if !onceVersus.MatchString(src[m[0]:m[1]]) {
+		return false // "a 3x3 conv instead of a 5x5" is a what-if, read as one
+	}
+	if !namedConv.MatchString(src[first.from:first.to]) || !namedConv.MatchString(src[second.from:second.to]) {
+		return false // "at 28x28 (same padding) directly vs 1x1 reduce": a size, no conv
+	}
+	return !strings.ContainsAny(src[first.to:m[0]], "0123456789") &&
+		strings.ContainsAny(src[:first.from]+src[second.to:], "0123456789")
+}
+
+// namedConv matches a side that says it is a conv: "a 5x5 conv", "3x3
+// filters".
+var namedConv = regexp.MustCompile(`(?i)\b(?:conv\w*|filters?|kernels?)\b`)
+
+// onceVersus matches the words that set two single layers side by side.
+var onceVersus = regexp.MustCompile(`(?i)^\s*(?:vs\.?|versus|compared\s+(?:to|with)|than|or)\s`)
 
 // betweenBefore matches the "between" of "between a 3x3 conv and a 5x5
 // conv", just before the first side.

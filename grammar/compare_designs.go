@@ -31,7 +31,7 @@ type designSide struct {
 // designSides answers a message that sets two designs of the same layers
 // against each other, each side sized; nil when src is no such message.
 func designSides(src string) []*Question {
-	for _, read := range []func(string) []*Question{classifierSides, groupedSides, eitherSides, secondOfTwoSides} {
+	for _, read := range []func(string) []*Question{classifierSides, groupedSides, eitherSides, secondOfTwoSides, factoredSides} {
 		if qs := read(src); len(qs) == 2 {
 			return qs
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/english"
 )
 
 // A chat message often asks a question and then the same question again
@@ -140,6 +141,9 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
 		return "", nil, nil, false
 	}
+	if q1, q2, ok = changedLayers(first, change); ok {
+		return first, q1, q2, true // "what if the pool is kernel 3 stride 3 instead": the network changed
+	}
 	if again, q1, q2, ok = atPlace(first, change); ok {
 		return again, q1, q2, true // "the middle one is stride 2": one layer changed
 	}
@@ -164,6 +168,31 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	q2.Notes = append([]string{"follow-up: the first question with " + said}, q2.Notes...)
 	sameLayer(change, q1, q2)
 	return again, q1, q2, true
+}
+
+// changedLayers reads a follow-up that changes a pool, or a network's
+// layers, in calc values: the first question read, the change made on
+// its layers. ok is false when the change is said of one conv alone
+// (written into the first question's words by withChange), does not
+// read, or names no layer of the first question.
+func changedLayers(first, change string) (q1, q2 *Question, ok bool) {
+	c, ok := english.ReadChange(change)
+	if !ok || c.Setting == "input" || c.Setting == "channels" {
+		return nil, nil, false
+	}
+	q1, err := Parse(first)
+	if err != nil || q1.Preset != "" || q1.Solve != nil || !c.Pool && len(leafLayers(q1)) < 2 {
+		return nil, nil, false
+	}
+	q2, err = c.Apply(q1)
+	if err != nil {
+		return nil, nil, false
+	}
+	if _, ok := computed(q2); !ok {
+		return nil, nil, false
+	}
+	q2.Notes[0] = "follow-up: the first question with " + strings.TrimRight(c.Said, "?. ")
+	return q1, q2, true
 }
 
 // withOutput is asked with the output size added.

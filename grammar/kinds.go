@@ -27,7 +27,7 @@ var (
 	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
-	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b`)
+	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b|\bthan\b`)
 )
 
 // otherSide matches a comparison's second side named by its kind alone:
@@ -38,7 +38,7 @@ var otherSide = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with)
 // Words about the biases of every side.
 var (
 	noBiasWords   = regexp.MustCompile(`(?i)\b(?:no|without|ignor\w*|exclud\w*|not\s+counting|w/o|minus)\s+(?:the\s+|any\s+)?bias(?:es)?\b|\bbias\s*=\s*false\b|\buse_bias\s*=\s*false\b|\bnobias\b|\bbias[\s-]*free\b|\bbias(?:es)?\s+(?:are\s+)?(?:off|disabled|ignored|excluded)\b`)
-	bothBiasWords = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:included\s+)?(?:in|on|for)\s+(?:every|each|all|both)\b|\b(?:every|each|all|both)\s+(?:conv\w*|layers?)\s+(?:has|have|with|gets?)\s+(?:a\s+|its\s+own\s+|their\s+own\s+)?bias|\bboth\s+with\s+(?:a\s+)?bias(?:es)?\b|\bbias(?:es)?\s+on\s+(?:both|each|every)\b|\beach\s+with\s+(?:a\s+|its\s+own\s+)?bias\b|\b(?:with|incl\w*|including|plus)\s+(?:the\s+)?bias(?:es)?\b`)
+	bothBiasWords = regexp.MustCompile(`(?i)\bbias(?:es)?\s+(?:included\s+)?(?:in|on|for)\s+(?:every|each|all|both)\b|\b(?:every|each|all|both)\s+(?:conv\w*|layers?)\s+(?:has|have|with|gets?)\s+(?:a\s+|its\s+own\s+|their\s+own\s+)?bias|\bboth\s+with\s+(?:a\s+)?bias(?:es)?\b|\bbias(?:es)?\s+on\s+(?:both|each|every)\b|\beach\s+with\s+(?:a\s+|its\s+own\s+)?bias\b|\bbias(?:es)?\s+(?:on\s+|in\s+)?everywhere\b|\b(?:with|incl\w*|including|plus)\s+(?:the\s+)?bias(?:es)?\b`)
 )
 
 // kindSides answers a comparison of kinds of one layer, each side sized;

@@ -99,7 +99,7 @@ func parseAll(src string) ([]*Question, error) {
 		if fixed := withFixedAsked(src, whole); fixed != nil {
 			return []*Question{fixed}, nil
 		}
-		whole = withChannelsDoubted(src, withEachDoubted(src, askedTwice(src, withThen(src, whole))))
+		whole = withKindsDoubted(src, withChannelsDoubted(src, withEachDoubted(src, askedTwice(src, withThen(src, whole)))))
 	}
 	return single(whole, err)
 }
@@ -111,6 +111,7 @@ func parseAll(src string) ([]*Question, error) {
 // layer, a what-if.
 var severalWays = []func(string) []*Question{
 	pastedModels,
+	pastedPairSides, // compare_pasted.go
 	kindSides,
 	variantSides,
 	followUps,

@@ -90,6 +90,9 @@ func route(src string) (*Question, error) {
 	if err != nil {
 		return nil, err
 	}
+	if nr := withoutDroppedKind(src, r); nr != nil {
+		r = nr // "skip the global average pooling": read without it (kinds_named.go)
+	}
 	if q := presetHead(src, r); q != nil {
 		r = &reading{front: "preset", q: q, sizes: true}
 	}

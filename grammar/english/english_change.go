@@ -42,6 +42,12 @@ type Change struct {
 	Nth   int
 	// Said is the change as written, for the note.
 	Said string
+	// More are further settings the same change makes on the same layers
+	// ("stride 2 and pad 1"), each with only its Setting and value set.
+	More []Change
+	// Pool is true when the change is said of a pooling layer ("what if
+	// the pool is kernel 3 stride 3"), not a conv.
+	Pool bool
 }
 
 // WhatIf is a question that describes a setup and asks about it changed.
@@ -66,8 +72,8 @@ var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what(?:'?s)?|h
 
 // claimSpan matches the asker's own result for the setup as first
 // described: "gives 96, got that", "which is 896", "= 1600 ... and it
-// worked", "i get 55".
-var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+that|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))`)
+// worked", "i get 55", "-> 26, got it".
+var claimSpan = regexp.MustCompile(`(?i)\b(?:gives?|gave|i\s+get|i\s+got|getting|comes?\s+out\s+(?:as|at|to)?|results?\s+in|which\s+(?:is|was|gives?|gave))\s+(\d[\d,]*(?:\s*[x×*]\s*\d+)*)(?:\s*(?:params|parameters))?(?:\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected))?|\b(?:has|have|had)\s+(\d[\d,]*)\s*(?:params|parameters|weights)(?:\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected))?|\b(?:the\s+)?(?:output|out|flatten\w*)\s+(?:is|=|gives|comes\s+out\s+(?:as|at)|will\s+be|becomes)\s+(\d+(?:\s*[x×*]\s*\d+)+)|\s*=\s*(\d[\d,]*(?:\s*[x×*]\s*\d+)*(?:\s*=\s*\d[\d,]*)?)(?:[^.?!\n]*?\b(?:and\s+)?it\s+(?:worked|works|ran))|(?:->|→|=>)\s*(\d+(?:\s*[x×*]\s*\d+)*)\s*,?\s*(?:got\s+(?:that|it)|right|correct|ok|fine|as\s+expected)\b`)
 
 // settingSaid matches a setting with its new value, each alternative one
 // setting: its name is the first group that matched.
@@ -86,8 +92,13 @@ var settingSaid = []struct {
 // "padding='valid'".
 var padWord = regexp.MustCompile(`(?i)\b(?:pad(?:ding)?\s*(?:=|is|to|of)?\s*['"]?(same|valid)\b|(same|valid)['"]?\s+pad(?:ding)?\b|(?:no|without|zero|w/o)\s+(?:zero[- ])?pad(?:ding)?\b)`)
 
-// biasSaid matches the bias changed: "bias=False", "without bias".
-var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(false|true)\b|\b(no|without|w/o|with|drop(?:ped)?|remove[ds]?)\s+(?:the\s+)?bias(?:es)?\b`)
+// biasSaid matches the bias changed: "bias=False", "without bias",
+// "turned bias on", "add a bias", "bias off".
+var biasSaid = regexp.MustCompile(`(?i)\b(?:use_)?bias\s*=\s*(?:false|true)\b|\b(?:no|without|w/o|with|drop(?:ped)?|remove[ds]?|add(?:ed|ing)?|enabl(?:e|ed|ing)|disabl(?:e|ed|ing)|keep|kept)\s+(?:the\s+|a\s+)?bias(?:es)?\b` +
+	`|\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?|set|put)\s+(?:the\s+)?bias(?:es)?\s+(?:on|off)\b|\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?)\s+(?:on|off)\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:on|off|enabled|disabled)\b`)
+
+// biasOff matches the words of a biasSaid match that take the bias away.
+var biasOff = regexp.MustCompile(`(?i)false|^(?:no|without|w/o|drop|remove|disabl)|\boff\b|disabled`)
 
 // inputWords say a size in a change is the input's: "my image is
 // 231x231", "switched dataset to 64x64", "on 128x128 images".
@@ -130,6 +141,9 @@ func ReadWhatIf(src string) (WhatIf, bool) {
 	// rescale the images to 120x120 ..." sizes 120x120; earlier changes of
 	// the same setting are left out of the setup.
 	last := said[len(said)-1]
+	if len(last.c.More) > 0 && !strings.ContainsAny(src[:last.at], "0123456789") {
+		return WhatIf{}, false // "if the kernel is 3x3 and stride 1, what padding ...": said first, the question's givens
+	}
 	setup := src
 	for i := len(said) - 1; i >= 0; i-- {
 		if s := said[i]; s.c.Setting == last.c.Setting {
@@ -184,11 +198,26 @@ func hypothetical(before, lead, clause string, claims []string) bool {
 // if", "how about".
 var followWords = regexp.MustCompile(`(?i)^(?:what|how|and|but)\b`)
 
-// readChange reads the one setting a change clause names, with its scope.
+// ReadChange reads a follow-up's change clause ("the pool is kernel 3
+// stride 3 instead", "stride 2 and pad 1"): the settings it names, with
+// their scope. ok is false when it names none, leaves a number unread, or
+// sets the input or the channels beside something else.
+func ReadChange(clause string) (Change, bool) {
+	if len(clause) > enMaxLen {
+		return Change{}, false
+	}
+	return readChange(clause)
+}
+
+// readChange reads the settings a change clause names, with their scope.
 func readChange(clause string) (Change, bool) {
 	c := Change{Said: strings.TrimSpace(saidTail.ReplaceAllString(clause, ""))}
 	if otherLayer.MatchString(clause) {
-		return c, false // "stride 2 on the pool": said of a layer Apply does not change
+		if !poolLayer.MatchString(clause) || strings.Count(strings.ToLower(clause), "pool") > 1 {
+			return c, false // "stride 2 on the fc": said of a layer Apply does not change
+		}
+		c.Pool = true // "what if the pool is kernel 3 stride 3"
+		clause = poolLayer.ReplaceAllString(clause, "")
 	}
 	scoped := clause
 	if m := scopeEvery.FindStringIndex(clause); m != nil {
@@ -204,25 +233,51 @@ func readChange(clause string) (Change, bool) {
 	}
 	scoped = fromTo.ReplaceAllString(scoped, "to")
 	scoped = oldValue.ReplaceAllString(scoped, "")
-	found := 0
-	if m := padWord.FindStringSubmatch(scoped); m != nil {
-		c.Setting, found = "padding", found+1
-		switch strings.ToLower(m[1] + m[2]) {
-		case "same":
-			c.Mode = calc.PadSame
-		default:
-			c.Mode = calc.PadValid
+	parts, scoped := settingsSaid(scoped, clause)
+	// A number the clause says beside the settings is another change ("to
+	// 1 input channel with no bias"), which this reading would leave out.
+	if len(parts) == 0 || strings.ContainsAny(scoped, "0123456789") {
+		return c, false
+	}
+	c.Setting, c.Sizes, c.Mode, c.NoBias = parts[0].Setting, parts[0].Sizes, parts[0].Mode, parts[0].NoBias
+	c.More = parts[1:]
+	for _, p := range parts {
+		if len(parts) > 1 && !layerSetting[p.Setting] || c.Pool && !poolSetting[p.Setting] {
+			return c, false // the input or the channels change with nothing else
 		}
+	}
+	return c, c.Setting != "input" || !c.Every && c.Nth == 0
+}
+
+// layerSetting are the settings a change may make together on a layer:
+// "stride 2 and pad 1"; poolSetting those a pool has.
+var (
+	layerSetting = map[string]bool{"stride": true, "padding": true, "dilation": true, "kernel": true, "bias": true}
+	poolSetting  = map[string]bool{"stride": true, "padding": true, "kernel": true}
+)
+
+// poolLayer matches a pool a change is said of: "the pool", "maxpool".
+var poolLayer = regexp.MustCompile(`(?i)\b(?:the\s+|my\s+)?(?:max[\s_-]*|avg[\s_-]*|average[\s_-]*)?pool(?:ing)?(?:\s+layer)?\b`)
+
+// settingsSaid reads the settings a change clause names, each with its
+// value, and returns the clause without them; clause is the clause whole,
+// for the words that say a size is the input's.
+func settingsSaid(scoped, clause string) ([]Change, string) {
+	var parts []Change
+	if m := padWord.FindStringSubmatch(scoped); m != nil {
+		p := Change{Setting: "padding", Mode: calc.PadValid}
+		if strings.ToLower(m[1]+m[2]) == "same" {
+			p.Mode = calc.PadSame
+		}
+		parts = append(parts, p)
 		scoped = padWord.ReplaceAllString(scoped, "")
 	}
-	if m := biasSaid.FindStringSubmatch(scoped); m != nil {
-		c.Setting, found = "bias", found+1
-		w := strings.ToLower(m[1] + m[2])
-		c.NoBias = w != "true" && w != "with"
+	if m := biasSaid.FindString(scoped); m != "" {
+		parts = append(parts, Change{Setting: "bias", NoBias: biasOff.MatchString(m)})
 		scoped = biasSaid.ReplaceAllString(scoped, "")
 	}
 	if n, ok := channelsSaid(scoped); ok {
-		c.Setting, c.Sizes, found = "channels", []int{n}, found+1
+		parts = append(parts, Change{Setting: "channels", Sizes: []int{n}})
 		scoped = channelWords.ReplaceAllString(scoped, "")
 	}
 	for _, s := range settingSaid {
@@ -230,14 +285,10 @@ func readChange(clause string) (Change, bool) {
 		if m == nil || s.name == "input" && !inputWords.MatchString(clause) {
 			continue
 		}
-		c.Setting, found = s.name, found+1
-		c.Sizes = sizesOf(m[1:])
+		parts = append(parts, Change{Setting: s.name, Sizes: sizesOf(m[1:])})
 		scoped = s.re.ReplaceAllString(scoped, "")
 	}
-	// A number the clause says beside the setting is another change ("to
-	// 1 input channel with no bias"), which this reading would leave out.
-	left := strings.ContainsAny(scoped, "0123456789")
-	return c, found == 1 && !left && (c.Setting != "input" || !c.Every && c.Nth == 0)
+	return parts, scoped
 }
 
 // saidTail matches what a change clause says after the change: "and it
@@ -321,6 +372,9 @@ func (c Change) Apply(q *lang.Question) (*lang.Question, error) {
 		return c.resized(&cp)
 	}
 	convs := convAt(cp.Layers)
+	if c.Pool {
+		convs = poolAt(cp.Layers)
+	}
 	if c.Setting == "channels" {
 		return c.rechanneled(&cp, convs)
 	}
@@ -340,6 +394,11 @@ func (c Change) Apply(q *lang.Question) (*lang.Question, error) {
 	}
 	for _, i := range at {
 		l, ok := c.set(cp.Layers[i].Layer)
+		for _, m := range c.More {
+			if ok {
+				l, ok = m.set(l)
+			}
+		}
 		if !ok {
 			return nil, fmt.Errorf("the change %q does not apply to layer %d", c.Said, i+1)
 		}
@@ -407,9 +466,40 @@ func convAt(layers []lang.Layer) []int {
 	return at
 }
 
-// set makes the change on one conv; false when it cannot be made there.
+// poolAt lists the indexes of the pooling layers among layers.
+func poolAt(layers []lang.Layer) []int {
+	var at []int
+	for i, l := range layers {
+		if _, ok := l.Layer.(calc.Pool); ok {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// set makes the change on one conv or pool; false when it cannot be made
+// there.
 func (c Change) set(l calc.Layer) (calc.Layer, bool) {
 	switch v := l.(type) {
+	case calc.Pool:
+		dims := v.Dims
+		if dims == 0 {
+			dims = 2
+		}
+		switch c.Setting {
+		case "stride":
+			v.Stride = spread(c.Sizes, dims)
+		case "kernel":
+			v.Kernel = spread(c.Sizes, dims)
+		case "padding":
+			if c.Mode != calc.PadExplicit {
+				return l, false
+			}
+			v.Pad = spread(c.Sizes, dims)
+		default:
+			return l, false
+		}
+		return v, true
 	case calc.Conv:
 		dims := v.Dims
 		if dims == 0 {

@@ -52,7 +52,7 @@ func TestReadWhatIfDeclines(t *testing.T) {
 		"what if the stride is 2 and the padding 1?",                                                           // two settings
 		"conv 3x3 32->64 stride 2 pad 1 input 56x56",                                                           // no change
 		"if the kernel is 3x3 and stride 1, what padding keeps 28x28?",                                         // two settings
-		"conv 3x3 -> maxpool 2 on 32x32 gives 15, right. what if the pool has stride 1 instead?",               // said of the pool
+		"conv 3x3 -> fc 10 on 32x32 gives 9,010 params, right. what if the fc has no bias instead?",            // said of the fc
 	} {
 		if w, ok := ReadWhatIf(src); ok {
 			t.Errorf("%q: read as a change %+v of %q", src, w.Change, w.Setup)
