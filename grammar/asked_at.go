@@ -669,13 +669,17 @@ func resolveRefs(q *Question, refs []atRef) []At {
 		if r.after {
 			what = AtOutput
 		}
+		name := strings.TrimSpace(r.name)
 		if r.before {
 			if _, ok := q.Layers[i].Layer.(calc.Linear); !ok {
-				continue // what enters a conv or a pool: not a place this reply names
+				if i, name, what = enteringAt(i, name); i < 0 {
+					continue // what enters the first layer: the input, written already
+				}
+			} else {
+				what = AtInFeatures
 			}
-			what = AtInFeatures
 		}
-		a := At{Layer: i, What: what, Name: strings.TrimSpace(r.name)}
+		a := At{Layer: i, What: what, Name: name}
 		if !slices.Contains(at, a) {
 			at = append(at, a)
 		}
