@@ -126,7 +126,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withBiasCounted,
 	withConnections,
 	withAt,
-	withCrashCut, // crash_cut.go: a place before the layer that fails
+	withCrashCut,       // crash_cut.go: a place before the layer that fails
 	withSeparableParts, // separable_parts_asked.go
 	withFieldAsked,
 	withLayersAsked,
