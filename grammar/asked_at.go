@@ -672,7 +672,7 @@ func resolveRefs(q *Question, refs []atRef) []At {
 		name := strings.TrimSpace(r.name)
 		if r.before {
 			if _, ok := q.Layers[i].Layer.(calc.Linear); !ok {
-				if i, name, what = enteringAt(i, name); i < 0 {
+				if i, name, what = enteringAt(stoppedAt(q, r, i), name); i < 0 {
 					continue // what enters the first layer: the input, written already
 				}
 			} else {

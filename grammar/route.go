@@ -126,8 +126,9 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withBiasCounted,
 	withConnections,
 	withAt,
-	withCrashCut,       // crash_cut.go: a place before the layer that fails
-	withSeparableParts, // separable_parts_asked.go
+	withCrashCut,        // crash_cut.go: a place before the layer that fails
+	withKernelListDoubt, // kernel_list_doubt.go
+	withSeparableParts,  // separable_parts_asked.go
 	withFieldAsked,
 	withLayersAsked,
 	withInputAsked,
