@@ -30,7 +30,7 @@ const (
 )
 
 // kernelItem matches one item of a kernelList match.
-var kernelItem = regexp.MustCompile(`(\d{1,2})(?:\s*[x×]\s*\d{1,2})?`)
+var kernelItem = regexp.MustCompile(`(\d{1,2})(?:\s*[x×]\s*(\d{1,2}))?`)
 
 // withKernelListDoubt adds a doubt to q when src lists kernels that its
 // convs, in order, do not have.
@@ -45,8 +45,8 @@ func withKernelListDoubt(src string, q *Question) *Question {
 	var said []int
 	for _, it := range kernelItem.FindAllStringSubmatch(m[1]+m[2], -1) {
 		n, _ := strconv.Atoi(it[1])
-		if n > 11 {
-			return q // "kernels 3, 64 filters": not a list of kernels
+		if n > 11 || it[2] != "" && it[2] != it[1] {
+			return q // "kernels 3, 64 filters", "a 5x7 input and 3x3 filters": no list of kernels
 		}
 		said = append(said, n)
 	}

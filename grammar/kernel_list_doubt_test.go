@@ -17,6 +17,7 @@ func TestKernelListDoubt(t *testing.T) {
 		{"three convs with kernel sizes 5, 3 and 3, stride 1. receptive field?", false},
 		{"a 3x3 conv with 64 filters, stride 2, on a 32x32x3 input: params?", false},
 		{"conv layers with 32, 64 and 128 filters, all 3x3, on 32x32x3: params?", false},
+		{"stride 1, pad 3, an input of 5x7 and 3x3 filters: output size?", false},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.src)
