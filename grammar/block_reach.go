@@ -106,6 +106,9 @@ func reachQuestion(src, words string) *Question {
 		Notes: []string{fmt.Sprintf("read as blocks of %s, one after another on a %d×%d input; channels do not change sizes", strings.Join(names, " then "), in[1], in[2])}}
 	used = append(used, in[1], in[2], place.AfterBlock, place.Nth)
 	q.Unused = blockUnused(src, sv, used)
+	if unexplained(q.Unused) > 0 {
+		return nil // "with channels 32, 64, 128 ... and the in_features?": more is asked than a size
+	}
 	return q
 }
 

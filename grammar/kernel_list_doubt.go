@@ -18,7 +18,7 @@ import (
 
 // kernelList matches kernels listed in turn, with the word that says
 // they are kernels before or after the list.
-var kernelList = regexp.MustCompile(`(?i)\b(?:kernels|kernel\s+sizes|filter\s+sizes)\s*(?:of\s+|are\s+|:\s*|=\s*|\(\s*)?(` + sizeItem + `(?:` + listSep + sizeItem + `)+)|(` + squareItem + `(?:` + listSep + squareItem + `)+)\s+(?:kernels|filters|convs?|conv\s+layers|convolutions)\b`)
+var kernelList = regexp.MustCompile(`(?i)\b(?:kernels|kernel\s+sizes|filter\s+sizes)\s*(?:of\s+|are\s+|:\s*|=\s*|\(\s*)?(` + sizeItem + `(?:` + listSep + sizeItem + `)+)|(` + squareItem + `(?:` + listSep + squareItem + `){2,})\s+(?:kernels|filters|convs?|conv\s+layers|convolutions)\b`)
 
 const (
 	// squareItem is a kernel written as a size: "3x3".
