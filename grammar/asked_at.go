@@ -237,7 +237,7 @@ func eachAsked(src string) bool {
 // describesAll matches the words after "every conv layer" that describe
 // the layers rather than ask of each: "is 5x5", "has stride 2", "uses
 // padding 1"; "how many params does each layer have?" asks.
-var describesAll = regexp.MustCompile(`(?i)^\s*(?:is|are|has|have|use|uses|get|gets|with|were|was|being|take|takes|should)\s+(?:a\s+|an\s+)?(?:\d|[a-z]+\s*(?:=|\d)|same|valid|no\b|bias|padding|stride|kernels?|filters?|relu)`)
+var describesAll = regexp.MustCompile(`(?i)^\s*(?:here\s+|below\s+|in\s+(?:it|this\s+\w+)\s+)?(?:is|are|has|have|use|uses|get|gets|with|were|was|being|take|takes|should)\s+(?:a\s+|an\s+)?(?:\d|[a-z]+\s*(?:=|\d)|same|valid|no\b|bias|padding|stride|kernels?|filters?|relu)`)
 
 // eachLayer asks about every layer of q with weights, in order, when it
 // has two to six of them: "params of each layer" answers each; nil
@@ -673,13 +673,17 @@ func resolveRefs(q *Question, refs []atRef) []At {
 		if r.after {
 			what = AtOutput
 		}
+		name := strings.TrimSpace(r.name)
 		if r.before {
 			if _, ok := q.Layers[i].Layer.(calc.Linear); !ok {
-				continue // what enters a conv or a pool: not a place this reply names
+				if i, name, what = enteringAt(stoppedAt(q, r, i), name); i < 0 {
+					continue // what enters the first layer: the input, written already
+				}
+			} else {
+				what = AtInFeatures
 			}
-			what = AtInFeatures
 		}
-		a := At{Layer: i, What: what, Name: strings.TrimSpace(r.name)}
+		a := At{Layer: i, What: what, Name: name}
 		if !slices.Contains(at, a) {
 			at = append(at, a)
 		}

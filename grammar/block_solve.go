@@ -26,7 +26,7 @@ var otherCount = regexp.MustCompile(`(?i)\b(?:param\w*|weights?|neurons?|filters
 // fit one after another: "stack", "before it breaks", "until it fails".
 // Not "fit" or "apply" alone: "how many times does a 3x3 filter fit
 // across 7x7" asks for an output size.
-var blocksVerb = regexp.MustCompile(`(?i)\b(?:stack\w*|chain|before|until|till|breaks?|fails?|crash\w*|errors?|repeat|keep\s+(?:adding|applying|stacking|pooling|downsampling))\b`)
+var blocksVerb = regexp.MustCompile(`(?i)\b(?:stack\w*|chain|before|until|till|breaks?|fails?|crash\w*|errors?|throws?|repeat|in\s+a\s+row|keep\s+(?:adding|applying|stacking|pooling|downsampling))\b`)
 
 var (
 	// poolCall is a pool written as a call: "MaxPooling2D(2)",
@@ -37,14 +37,14 @@ var (
 	poolWords = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*\d+\s*(max|avg|average)?[\s_-]*pool|\b(max|avg|average)?[\s_-]*pool(?:ing)?s?\s+(?:layers?\s+)?(?:of\s+|with\s+|size\s+)*(?:size\s+)?(\d+)\b`)
 	// convKernel is a conv's kernel in words: "3x3 conv", "every conv is
 	// 5x5", "kernel size 3".
-	convKernel = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*\d+\s*(?:conv\w*|kernels?|filters?)|\bconv\w*\s+(?:layers?\s+)?(?:is\s+|are\s+|with\s+|of\s+|uses?\s+|has\s+)?(?:an?\s+)?(?:kernel\s+(?:size\s+)?(?:of\s+)?)?(\d+)\s*[x×]\s*\d+|\bkernel(?:_size|\s+size)?\s*(?:=|of|is)?\s*\(?(\d+)\b`)
+	convKernel = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*\d+\s*(?:conv\w*|kernels?|filters?)|\bconv\w*\s*\(\s*\d+\s*,\s*[(\[]\s*(\d+)|\bconv\w*(?:\s+|\s*\(\s*)(?:layers?\s+)?(?:is\s+|are\s+|with\s+|of\s+|uses?\s+|has\s+)?(?:an?\s+)?(?:kernel\s+(?:size\s+)?(?:of\s+)?)?(\d+)\s*[x×]\s*\d+|\bkernel(?:_size|\s+size)?\s*(?:=|of|is)?\s*\(?(\d+)\b|\bconv\w*\s+k\s*=?\s*(\d+)\b`)
 	// padSame, padValid and padNumber say a conv's padding.
 	padSame   = regexp.MustCompile(`(?i)\bpadding\s*=\s*['"]?same\b|\bsame(?:[- ]padded|\s+padding|\s+conv\w*)\b|['"]same['"]`)
-	padValid  = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+padding\b|\bwithout\s+padding\b|\bunpadded\b`)
+	padValid  = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+pad(?:ding)?\b|\bwithout\s+padding\b|\bunpadded\b`)
 	padNumber = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*(?:=|of|is)?\s*(\d+)\b`)
 	// blockInput is the input's size in words: "input is 48x48", "on a
 	// 100x100 image", "28x28 grayscale images".
-	blockInput = regexp.MustCompile(`(?i)\b(?:input|image|images|img|picture)s?\s+(?:is\s+|are\s+|of\s+|size\s+|shape\s+|:\s*|=\s*)*(?:[(\[]\s*)?(\d+)\s*[x×,]\s*(\d+)\b|\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*\d+)?\s*(?:px\s+|pixels?\s+)?(?:input|image|images|grayscale|gray|rgb|crops?|pictures?|feature\s+maps?|maps?)\b|\bon\s+(?:a|an|the|my)\s+(\d+)\s*[x×]\s*(\d+)\b`)
+	blockInput = regexp.MustCompile(`(?i)\b(?:input|image|images|img|picture)s?\s+(?:is\s+|are\s+|of\s+|size\s+|shape\s+|:\s*|=\s*)*(?:[(\[]\s*)?(\d+)\s*[x×,]\s*(\d+)(?:\s*[x×]\s*\d+)?\b|\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*\d+)?\s*(?:px\s+|pixels?\s+)?(?:inputs?|image|images|grayscale|gray|rgb|crops?|pictures?|feature\s+maps?|maps?)\b|\bon\s+(?:a|an|the|my)\s+(\d+)\s*[x×]\s*(\d+)\b`)
 )
 
 // blocksQuestion returns the question src asks about how many blocks fit,
@@ -52,6 +52,9 @@ var (
 // be read.
 func blocksQuestion(src, words string) *Question {
 	m := blocksAsk.FindStringIndex(words)
+	if m == nil {
+		m = callsAsk.FindStringIndex(words) // block_reach.go: "how many MaxPool2d(2,2) in a row"
+	}
 	if m == nil || !blocksVerb.MatchString(sentenceAround(words, m[0])) || otherCount.MatchString(words[m[0]:m[1]]) {
 		return nil
 	}
@@ -59,7 +62,7 @@ func blocksQuestion(src, words string) *Question {
 		return nil // a pasted model: its blocks are not described in words
 	}
 	text := withoutErrorLines(src)
-	in := readInputSize(text)
+	in := stackInput(text)
 	block, names, used := readBlock(text)
 	if in == nil || len(block) == 0 {
 		return nil
@@ -169,6 +172,10 @@ var poolName = regexp.MustCompile(`(?i)pool`)
 func readStrides(text string) (conv, pool int) {
 	for _, m := range strideWords.FindAllStringSubmatchIndex(text, -1) {
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
+		if inPoolCall(text, m[0]) { // block_reach.go: "MaxPool2d(3, stride=2)"
+			pool = n
+			continue
+		}
 		before := text[max(0, m[0]-40):m[0]]
 		if i := strings.LastIndexAny(before, ",;.\n"); i >= 0 {
 			before = before[i+1:]

@@ -28,6 +28,9 @@ var proseSize = regexp.MustCompile(`\b(?:\d+\s*[x×]\s*)?(\d+)\s*[x×]\s*(\d+)\b
 // read: then the reading q (or the refusal err) stands.
 func withInputSolved(src string, q *Question, err error) *Question {
 	words := askText(src)
+	if rq := reachQuestion(src, words); rq != nil {
+		return rq // block_reach.go: the size at a place of a stacked block
+	}
 	iq := inputQuestion(src, q, err)
 	if iq == nil && err == nil {
 		return withFieldArea(src, q) // input_pixels.go: the field asked as input pixels

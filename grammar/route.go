@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
-	"github.com/cnnbot/cnnbot/grammar/english"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
@@ -131,7 +130,9 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withConnections,
 	withLayerConnections, // asked_role.go
 	withAt,
-	withSeparableParts, // separable_parts_asked.go
+	withCrashCut,        // crash_cut.go: a place before the layer that fails
+	withKernelListDoubt, // kernel_list_doubt.go
+	withSeparableParts,  // separable_parts_asked.go
 	withFieldAsked,
 	withLayersAsked,
 	withInputAsked,
@@ -289,7 +290,7 @@ func frontEnds(src string) []frontEnd {
 	// and so do the words that ask ("conv 3x3 stride 2 on 16x16 output
 	// size": English knows what it asks without the channels).
 	if !(looksSpec || spec.NearMiss(src)) || !strings.ContainsAny(src, "{}") && (!spec.Mostly(src) || strings.Contains(src, "?") || remark.MatchString(src) || askedTail.MatchString(src)) {
-		fs = append(fs, frontEnd{"english", func(src string) (*Question, error) { return english.ParseEnglish(courseNames(askedApart(src))) }, !owned(fs)})
+		fs = append(fs, frontEnd{"english", readEnglish, !owned(fs)}) // english_error_lines.go
 	}
 	return fs
 }

@@ -81,6 +81,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	if q, ok := notationRead(src); ok { // english_course_notation.go
 		return q, nil
 	}
+	if q, ok := stackRepeated(src); ok { // english_stack_repeat.go
+		return q, nil
+	}
 	src, quoted := quotedExample(countTimes(src)) // english_context.go
 	toks, err := enLex(src)
 	if err != nil {

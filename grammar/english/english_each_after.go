@@ -9,12 +9,13 @@ import (
 
 // Convs said together with a layer that follows each: "three 3x3 conv
 // layers with 16, 32 and 64 filters, each followed by a 2x2 max pool",
-// "two convs, each one followed by relu and maxpool 2". The pool is said
+// "two convs, each one followed by relu and maxpool 2", "two 3x3 convs
+// each followed by batchnorm and a 2x2 maxpool". The pool is said
 // once but comes after every conv (eachBatchNorm in english_pairs.go
 // does the same for a batch norm).
 
 // enEachPoolRE matches a pool said to follow each conv.
-var enEachPoolRE = regexp.MustCompile(`(?i)\b(?:each|every)(?:\s+one|\s+conv\w*(?:\s+layer)?)?\s*(?:,\s*)?(?:is\s+)?(?:followed\s+by|then|with|\+)\s+(?:an?\s+)?(?:relu\s+(?:and|then|\+)\s+(?:an?\s+)?)?(?:\d+\s*x\s*\d+\s+|\(\d+,\s*\d+\)\s+)?(?:max|avg|average)?\s*-?\s*pool`)
+var enEachPoolRE = regexp.MustCompile(`(?i)\b(?:each|every)(?:\s+one|\s+conv\w*(?:\s+layer)?)?\s*(?:,\s*)?(?:is\s+)?(?:followed\s+by|then|with|\+)\s+(?:an?\s+)?(?:(?:relu|batch\s*-?\s*norm\w*|bn|activation)\s*(?:,\s*|\s+and\s+|\s+then\s+|\s*\+\s*)(?:an?\s+)?){0,2}(?:\d+\s*x\s*\d+\s+|\(\d+,\s*\d+\)\s+)?(?:max|avg|average)?\s*-?\s*pool`)
 
 // eachPool puts the pool (and an activation before it) said after a run
 // of two convs or more after each conv of the run; layers are returned as
@@ -32,10 +33,8 @@ func (r *enReader) eachPool(layers []lang.Layer) []lang.Layer {
 		k++
 	}
 	j := k
-	if j < len(layers) {
-		if _, ok := layers[j].Layer.(calc.Activation); ok {
-			j++
-		}
+	for j < len(layers) && j-k < 2 && betweenConvAndPool(layers[j].Layer) {
+		j++
 	}
 	if k < 2 || j >= len(layers) {
 		return layers
@@ -51,4 +50,14 @@ func (r *enReader) eachPool(layers []lang.Layer) []lang.Layer {
 	}
 	r.notes = append(r.notes, "the pool said once comes after each conv")
 	return append(out, layers[j+1:]...)
+}
+
+// betweenConvAndPool reports whether l is a layer said between a conv
+// and the pool after it: an activation or a batch norm.
+func betweenConvAndPool(l calc.Layer) bool {
+	switch l.(type) {
+	case calc.Activation, calc.BatchNorm:
+		return true
+	}
+	return false
 }

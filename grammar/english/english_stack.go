@@ -52,14 +52,23 @@ func (r *enReader) allOfKind(i int) bool {
 	if j > 0 && strings.EqualFold(r.toks[j].raw, "the") {
 		j--
 	}
-	if j < 0 || !strings.EqualFold(r.toks[j].raw, "all") && !strings.EqualFold(r.toks[j].raw, "every") {
+	if j < 0 {
+		return false
+	}
+	every := strings.EqualFold(r.toks[j].raw, "every") || strings.EqualFold(r.toks[j].raw, "each")
+	if !strings.EqualFold(r.toks[j].raw, "all") && !every {
 		return false
 	}
 	if n := r.lem(i + 1); n == "filter" || n == "layer" || n == "kernel" {
-		return r.toks[i+1].plural || strings.EqualFold(r.toks[j].raw, "every")
+		return r.toks[i+1].plural || every
 	}
-	return false
+	// "every conv is ks=3, stride=2, padding=1: conv(1,6), ...": a
+	// setting said of each, before the layers it is said of.
+	return every && i+1 < len(r.toks) && enEverySays[strings.ToLower(r.toks[i+1].raw)]
 }
+
+// enEverySays are the words after "every conv" that say its settings.
+var enEverySays = map[string]bool{"is": true, "has": true, "uses": true, "here": true, ":": true, "=": true}
 
 // sharedSentence reports whether a, said after the shared mention prev
 // in the same sentence, with a kernel and no count, is said of every

@@ -55,14 +55,18 @@ func ptRFInput(q *lang.Question) {
 		return
 	}
 	c, ok := ptFirstLeaf(q.Layers[0].Layer).(calc.Conv)
-	if !ok || c.In == 0 || ptDims(c.Dims) != 2 {
+	dims := ptDims(c.Dims)
+	if !ok || c.In == 0 || dims != 2 && dims != 1 {
 		return
 	}
 	for _, side := range []int{224, 1024} {
-		in := calc.Shape{c.In, side, side}
+		in, said := calc.Shape{c.In, side, side}, fmt.Sprintf("%dx%d", side, side)
+		if dims == 1 { // a Conv1d stack: a sequence of that length
+			in, said = calc.Shape{c.In, side}, fmt.Sprintf("a length of %d", side)
+		}
 		if _, ok := ptElementsBefore(q.Layers, len(q.Layers), in); ok {
 			q.Input = in
-			q.Notes = append(q.Notes, fmt.Sprintf("no input size given: traced on %dx%d, as the receptive field does not depend on it", side, side))
+			q.Notes = append(q.Notes, fmt.Sprintf("no input size given: traced on %s, as the receptive field does not depend on it", said))
 			return
 		}
 	}
