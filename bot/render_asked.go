@@ -156,11 +156,11 @@ func askedValue(r Reply, asked string) string {
 		if macs, known := totalMACs(r); known {
 			if asked == "flops" {
 				if flops, err := calc.FLOPs(macs); err == nil {
-					return "FLOPs ≈ 2 × MACs = " + large(flops)
+					return "FLOPs ≈ 2 × MACs = " + large(flops) + batchCost(r.Question, flops)
 				}
 				return ""
 			}
-			return "multiply-accumulates = " + large(macs)
+			return "multiply-accumulates = " + large(macs) + batchCost(r.Question, macs)
 		}
 	case "layers":
 		return depthValue(r)
@@ -378,6 +378,19 @@ func kerasCount(r Reply, params, buffers int64) string {
 		return ""
 	}
 	return fmt.Sprintf(" (Keras's model.summary(): %s params, %s non-trainable)", group(params+buffers), group(buffers))
+}
+
+// batchCost is what a batch the question gives costs, per-sample cost
+// given: " per sample · for a batch of 8: 1,048,576".
+func batchCost(q *grammar.Question, perSample int64) string {
+	if q == nil || q.Batch < 2 {
+		return ""
+	}
+	all, err := calc.BatchMACs(perSample, int64(q.Batch))
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" per sample · for a batch of %d: %s", q.Batch, large(all))
 }
 
 // batchValues is how many values an output holds for the batch the

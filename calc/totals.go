@@ -28,3 +28,8 @@ func (t Totals) FLOPs() (int64, error) { return FLOPs(t.MACs) }
 
 // FLOPs are twice macs — one multiply and one add each — checked.
 func FLOPs(macs int64) (int64, error) { return mul(2, macs) }
+
+// BatchMACs is the multiply-accumulates of a batch of samples: each sample
+// costs the same, so batch · macs (thop and fvcore report this when given a
+// batch of inputs).
+func BatchMACs(macs, batch int64) (int64, error) { return mul(batch, macs) }

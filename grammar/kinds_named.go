@@ -38,7 +38,15 @@ var moreKinds = []kindNamed{
 		return ok && (c.Groups > 1 || c.Depthwise)
 	}, "a grouped convolution"},
 	{regexp.MustCompile(`(?i)\bsep[ae]rable[\s_-]*conv\w*|\bSeparableConv[12]D\b`), depthwiseLayer, "a depthwise separable convolution"},
+	{linearNamed, func(l calc.Layer) bool { _, ok := l.(calc.Linear); return ok }, "a Linear layer"},
 }
+
+// linearNamed matches a fully connected layer named as PyTorch and Keras
+// name their modules ("I put a Linear to 7 classes", "nn.Linear", "a
+// Dense(10)"); the words "linear" and "fully connected" are left out, as
+// they are often context ("linear algebra", "before the fully connected
+// part").
+var linearNamed = regexp.MustCompile(`(?-i:\bLinear\b)|\bnn\.Linear\b|\bDense\s*\(`)
 
 // gapNamed matches global average pooling named: "global average
 // pooling", "GAP", "GlobalAveragePooling2D", "AdaptiveAvgPool2d(1)".

@@ -26,6 +26,9 @@ var (
 	// listRepeat matches a repeat said right after a list of values:
 	// "dilations 1, 2, 4, 8, repeated twice".
 	listRepeat = regexp.MustCompile(`(?i)\d+\s*,\s*\d+\s*(?:,\s*\d+\s*)+(,?\s*(?:and\s+)?(?:then\s+)?(?:repeated|repeat(?:ing)?\s+(?:that|this|it|them|the\s+list))\s+(` + repeatCount + `))`)
+	// copiesStacked matches copies of the whole stack said by their count:
+	// "and I stack two of those blocks", "three such blocks in a row".
+	copiesStacked = regexp.MustCompile(`(?i)(?:,\s*|;\s*)?(?:\band\s+)?(?:then\s+)?(?:(?:i|we)\s+)?(?:stack(?:ed|ing)?\s+|use\s+|chain(?:ed)?\s+)?\b(two|three|four|five|[2-9])\s+(?:of\s+(?:those|these|them|that|this)|such|identical|copies\s+of\s+(?:that|this|the))\s*(?:blocks?|stacks?|groups?|sets?)?(?:\s+(?:stacked|in\s+a\s+row|back\s+to\s+back|one\s+after\s+(?:the\s+)?other))?`)
 	// layersSaid matches the layer count written after a repeat: "(so 12
 	// layers)", "= 12 layers total".
 	layersSaid = regexp.MustCompile(`(?i)^\s*(?:\(\s*|,\s*|=\s*)?(?:so\s+|i\.?e\.?\s+|that'?s\s+|giving\s+|for\s+)?(\d+)\s+(?:conv\w*\s+)?layers?(?:\s+(?:total|in\s+total|overall|altogether))?\s*\)?`)
@@ -101,6 +104,9 @@ func repeatSpan(src string) ([]int, int) {
 	}
 	if m := listRepeat.FindStringSubmatchIndex(src); m != nil {
 		return m[2:4], repeatTimes(src[m[4]:m[5]])
+	}
+	if m := copiesStacked.FindStringSubmatchIndex(src); m != nil && m[0] > 0 {
+		return m[:2], repeatTimes(src[m[2]:m[3]]) // "two of those blocks": two copies
 	}
 	return nil, 0
 }
