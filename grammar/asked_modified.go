@@ -33,8 +33,17 @@ func modifiedRef(src string, r atRef) bool {
 	return end <= len(src) && modifiedAt(src, r.start, end)
 }
 
-// withoutModified drops the refs that name a changed layer.
+// frozenWords matches a network said frozen but for what was changed: "I
+// freeze the backbone and set the fc to 512->2", "froze resnet50". What is
+// trained, and asked, is then the changed layer itself.
+var frozenWords = regexp.MustCompile(`(?i)\b(?:freez(?:e|es|ing)|froze|frozen)\b`)
+
+// withoutModified drops the refs that name a changed layer, unless the
+// rest of the network is said frozen.
 func withoutModified(src string, refs []atRef) []atRef {
+	if frozenWords.MatchString(src) {
+		return refs
+	}
 	kept := refs[:0:0]
 	for _, r := range refs {
 		if !modifiedRef(src, r) {

@@ -52,7 +52,7 @@ var headSwap = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|chang\w*|instead|f
 // the head, where the question asks about the network; a question about
 // the head names it again ("params of the fc?", asked_at.go).
 func presetHead(src string, r *reading) *Question {
-	swapped := pasted(r.front) && headSwap.MatchString(src) || r.front == "english" && headArrowed.MatchString(src)
+	swapped := pasted(r.front) && headSwap.MatchString(src) || r.front == "english" && headArrowed.MatchString(src) && !frozenWords.MatchString(src)
 	if !swapped || len(r.q.Layers) != 1 {
 		return nil
 	}
