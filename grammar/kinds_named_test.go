@@ -19,7 +19,7 @@ func TestNamedKindDoubted(t *testing.T) {
 		{"a 3x3 conv 64->64 with groups=4, params?", false},
 		{"input 7x7x512, global average pooling then a dense layer of 10 units: params?", false},
 		{"conv 3x3 32->64 on 28x28x32 without GAP, params?", false},
-		{"how much smaller is depthwise separable than a normal conv: 3x3, 64 -> 64, params?", false}, // read as two sides
+		{"how much smaller is depthwise separable than a normal conv: 3x3, 64 -> 64, params?", false},            // read as two sides
 		{"after AdaptiveAvgPool2d((1,1)) on 256x5x5 I put a Linear to 3 classes. params of the new head?", true}, // the Linear is not read
 		{"input 7x7x512 -> global average pooling -> nn.Linear(512, 10), params?", false},
 	} {
