@@ -15,14 +15,19 @@ import (
 
 // callsCompared matches the words between two layer calls that set them
 // side by side.
-var callsCompared = regexp.MustCompile(`(?i)\bsame\b[^.?\n]{0,40}?\bas\b|\bas\s+many\b|\bas\s+much\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b|\bthan\b|\bequal\s+to\b|\bequivalent\s+to\b|\bdiffer\w*\s+from\b`)
+var callsCompared = regexp.MustCompile(`(?i)\bsame\b[^.?\n]{0,40}?\bas\b|\bas\s+many\b|\bas\s+much\b|\bvs\.?\s|\bversus\b|\bcompar(?:ed?|es|ing)\s+(?:to|with|against)\b|\bthan\b|\bequal\s+to\b|\bequivalent\s+to\b|\bdiffer\w*\s+from\b`)
 
 // callsBetween matches the words before two calls joined by "and" that
 // set them apart: "the difference between A and B", "compare A and B";
 // callsJoined the "and".
 var (
 	callsBetween = regexp.MustCompile(`(?i)\b(?:differen\w*|compar\w*)\b[^.?\n]{0,30}$`)
-	callsJoined  = regexp.MustCompile(`(?i)\)\s*(?:and|or|with)\s`)
+	callsJoined  = regexp.MustCompile(`(?i)\)\s*(?:and|or|with|to|against)\s`)
+	// callsOr matches two calls offered as a choice, "A or B", and
+	// whichAsked the question that asks to choose: "which has more
+	// params?".
+	callsOr    = regexp.MustCompile(`(?i)\)\s*,?\s*or\s`)
+	whichAsked = regexp.MustCompile(`(?i)\bwhich\b|\b(?:more|fewer|less|bigger|smaller|cheaper)\b`)
 )
 
 // callsChained matches what says two calls are layers of one network.
@@ -33,7 +38,7 @@ var callsChained = regexp.MustCompile(`(?i)->|\bthen\b|\bfollowed\s+by\b|\bSeque
 // comparison between them, or says they are chained.
 func pastedPairSides(src string) []*Question {
 	low := strings.ToLower(src)
-	if callsChained.MatchString(src) || !callsCompared.MatchString(src) && !strings.Contains(low, "differen") && !strings.Contains(low, "compar") {
+	if callsChained.MatchString(src) || !callsCompared.MatchString(src) && !strings.Contains(low, "differen") && !strings.Contains(low, "compar") && !callsOr.MatchString(src) {
 		return nil // no words that set calls apart: the paste is not read again
 	}
 	fs := frontEnds(src)
@@ -45,7 +50,7 @@ func pastedPairSides(src string) []*Question {
 		return nil
 	}
 	at := [2]int{positionOffset(src, q.Layers[0].Pos), positionOffset(src, q.Layers[1].Pos)}
-	if at[0] >= at[1] || !callsCompared.MatchString(src[at[0]:at[1]]) && !(callsBetween.MatchString(src[:at[0]]) && callsJoined.MatchString(src[at[0]:at[1]])) {
+	if at[0] >= at[1] || !callsSetApart(src, at) {
 		return nil
 	}
 	var sides []designSide
@@ -62,6 +67,16 @@ func pastedPairSides(src string) []*Question {
 		side.Framework = q.Framework
 	}
 	return qs
+}
+
+// callsSetApart reports whether the words around two calls, written at
+// src[at[0]:] and src[at[1]:], set them against each other: "A vs B", "is
+// A the same as B", "compare A to B", "A or B: which has more?".
+func callsSetApart(src string, at [2]int) bool {
+	between := src[at[0]:at[1]]
+	return callsCompared.MatchString(between) ||
+		callsBetween.MatchString(src[:at[0]]) && callsJoined.MatchString(between) ||
+		callsOr.MatchString(between) && whichAsked.MatchString(src[at[1]:])
 }
 
 // callName is the call written at src[at:], up to its closing bracket:
