@@ -22,13 +22,19 @@ import (
 
 var (
 	// wholeRepeat matches a repeat of the whole stack said before it.
-	wholeRepeat = regexp.MustCompile(`(?i)(?:,\s*|;\s*)?(?:\band\s+)?(?:then\s+)?(?:(?:that|the|this)\s+)?(?:whole|entire|same|full)\s+(?:block|stack|thing|sequence|pattern|set|group|chain)\s+(?:is\s+|gets\s+)?(?:repeated|repeats|stacked\s+again|again)\s*(` + repeatCount + `)?`)
+	wholeRepeat = regexp.MustCompile(`(?i)(?:,\s*|;\s*)?(?:\band\s+)?(?:then\s+)?(?:(?:that|the|this)\s+(?:(?:whole|entire|same|full)\s+)?|(?:whole|entire|same|full)\s+)(?:block|stack|thing|sequence|pattern|set|group|chain)\s+(?:is\s+|gets\s+)?(?:repeated|repeats|stacked\s+again|again)\s*(` + repeatCount + `)?`)
 	// listRepeat matches a repeat said right after a list of values:
 	// "dilations 1, 2, 4, 8, repeated twice".
 	listRepeat = regexp.MustCompile(`(?i)\d+\s*,\s*\d+\s*(?:,\s*\d+\s*)+(,?\s*(?:and\s+)?(?:then\s+)?(?:repeated|repeat(?:ing)?\s+(?:that|this|it|them|the\s+list))\s+(` + repeatCount + `))`)
 	// copiesStacked matches copies of the whole stack said by their count:
 	// "and I stack two of those blocks", "three such blocks in a row".
 	copiesStacked = regexp.MustCompile(`(?i)(?:,\s*|;\s*)?(?:\band\s+)?(?:then\s+)?(?:(?:i|we)\s+)?(?:stack(?:ed|ing)?\s+|use\s+|chain(?:ed)?\s+)?\b(two|three|four|five|[2-9])\s+(?:of\s+(?:those|these|them|that|this)|such|identical|copies\s+of\s+(?:that|this|the))\s*(?:blocks?|stacks?|groups?|sets?)?(?:\s+(?:stacked|in\s+a\s+row|back\s+to\s+back|one\s+after\s+(?:the\s+)?other))?`)
+	// groupRepeat matches a repeat said right after a bracketed group of
+	// layers, "(conv 3x3, conv 3x3, maxpool 2) repeated twice", or after a
+	// stack labelled a block, "block: conv 3x3, maxpool 2, repeated 2
+	// times" (blockLabel): the group is what repeats, not its last layer.
+	groupRepeat = regexp.MustCompile(`(?i)(\)\s*|,\s*)(?:(?:is|are|gets?)\s+)?(?:repeated|stacked)\s*(` + repeatCount + `)`)
+	blockLabel  = regexp.MustCompile(`(?i)^\s*(?:(?:the|a|my|one|each)\s+)?block\s*(?:\d\s*)?:`)
 	// layersSaid matches the layer count written after a repeat: "(so 12
 	// layers)", "= 12 layers total".
 	layersSaid = regexp.MustCompile(`(?i)^\s*(?:\(\s*|,\s*|=\s*)?(?:so\s+|i\.?e\.?\s+|that'?s\s+|giving\s+|for\s+)?(\d+)\s+(?:conv\w*\s+)?layers?(?:\s+(?:total|in\s+total|overall|altogether))?\s*\)?`)
@@ -67,7 +73,13 @@ func stackRepeated(src string) (*lang.Question, bool) {
 		total, _ = strconv.Atoi(src[span[1]+m[2] : span[1]+m[3]])
 		span = []int{span[0], span[1] + m[1]}
 	}
-	q, err := ParseEnglish(src[:span[0]] + blank(src[span[0]:span[1]]) + src[span[1]:])
+	before := src[:span[0]]
+	if strings.HasPrefix(src[span[0]:], ")") {
+		if open := strings.LastIndex(before, "("); open >= 0 {
+			before = before[:open] + " " + before[open+1:] // "(conv, conv, pool) repeated twice": the group's brackets go with the repeat
+		}
+	}
+	q, err := ParseEnglish(before + blank(src[span[0]:span[1]]) + src[span[1]:])
 	if err != nil || q.Solve != nil || len(q.Layers) == 0 || total >= 0 && total != times*len(q.Layers) {
 		return nil, false
 	}
@@ -104,6 +116,9 @@ func repeatSpan(src string) ([]int, int) {
 	}
 	if m := listRepeat.FindStringSubmatchIndex(src); m != nil {
 		return m[2:4], repeatTimes(src[m[4]:m[5]])
+	}
+	if m := groupRepeat.FindStringSubmatchIndex(src); m != nil && (strings.HasPrefix(src[m[2]:], ")") || blockLabel.MatchString(src)) {
+		return []int{m[2], m[1]}, repeatTimes(src[m[4]:m[5]])
 	}
 	if m := copiesStacked.FindStringSubmatchIndex(src); m != nil && m[0] > 0 {
 		return m[:2], repeatTimes(src[m[2]:m[3]]) // "two of those blocks": two copies
