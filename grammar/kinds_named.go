@@ -84,7 +84,7 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 		if m == nil || negated(src, m[0]) || slices.ContainsFunc(ls, k.has) {
 			continue
 		}
-		if k.name == "global average pooling" && pooledIn(src, ls) {
+		if k.name == "global average pooling" && (pooledIn(src, ls) || poolBehind(src, m[0])) {
 			continue // "Dense(10) after GAP on (7, 7, 1280)": the dense reads the 1280 pooled values
 		}
 		out = append(out, fmt.Sprintf("the question names %s, and this reading has none", k.name))
@@ -115,6 +115,17 @@ func pooledIn(src string, ls []calc.Layer) bool {
 	}
 	return false
 }
+
+// poolBehind reports whether the global pool named at src[at:] is behind
+// what the question describes, with no map given for it to pool: "after
+// global average pooling I have 512 features, then a linear to 7
+// classes" counts the linear alone.
+func poolBehind(src string, at int) bool {
+	return afterPool.MatchString(src[max(0, at-20):at]) && !pooledMap.MatchString(src)
+}
+
+// afterPool matches "after" just before a layer named.
+var afterPool = regexp.MustCompile(`(?i)\bafter\s+(?:the\s+|a\s+|my\s+)?$`)
 
 // nextLinear is the first calc.Linear of ls.
 func nextLinear(ls []calc.Layer) (calc.Linear, bool) {

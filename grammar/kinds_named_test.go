@@ -22,6 +22,7 @@ func TestNamedKindDoubted(t *testing.T) {
 		{"how much smaller is depthwise separable than a normal conv: 3x3, 64 -> 64, params?", false},            // read as two sides
 		{"after AdaptiveAvgPool2d((1,1)) on 256x5x5 I put a Linear to 3 classes. params of the new head?", true}, // the Linear is not read
 		{"input 7x7x512 -> global average pooling -> nn.Linear(512, 10), params?", false},
+		{"after global average pooling I have 256 features and then a linear layer to 5 classes. params of the head?", false}, // the pool is behind what is described
 	} {
 		qs, err := ParseAll(tt.src)
 		if err != nil {
