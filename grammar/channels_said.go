@@ -18,8 +18,9 @@ var (
 	grayWords = regexp.MustCompile(`(?i)\b(?:gr[ae]y[\s-]?scale|single[\s-]channel|one[\s-]channel|1[\s-]channel|mono(?:chrome)?|black[\s-]and[\s-]white)\b`)
 	// colourWords say three input channels.
 	colourWords = regexp.MustCompile(`(?i)\b(?:rgb|colou?r(?:ed)?\s+(?:images?|photos?|pictures?|inputs?)|3[\s-]channel|three[\s-]channel)\b`)
-	// replacedWords name the channels given up: "instead of RGB".
-	replacedWords = regexp.MustCompile(`(?i)\b(?:instead\s+of|rather\s+than|not)\s+(?:the\s+)?(?:rgb|colou?r\w*|gr[ae]y[\s-]?scale)\b`)
+	// replacedWords name the channels given up: "instead of RGB", "(no
+	// rgb)", "non-grayscale".
+	replacedWords = regexp.MustCompile(`(?i)\b(?:instead\s+of|rather\s+than|not|no|non|without)[\s-]+(?:the\s+|an?\s+)?(?:rgb|colou?r\w*|gr[ae]y[\s-]?scale)\b`)
 )
 
 // channelsSaid is the input channels src says in words, or 0 when it says

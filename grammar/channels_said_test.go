@@ -15,6 +15,7 @@ func TestChannelsSaidInWords(t *testing.T) {
 		"grayscale 28x28 input, conv 5x5 with 6 filters, params?":                                           false,
 		"conv 3x3 64 filters on 32x32 rgb images, params":                                                   false,
 		"on greyscale, not rgb: conv 3x3 1->16 params":                                                      false,
+		"100x100 single channel (no rgb), Conv2d(3, 20, 7): params? the tutorial assumed 3 channels":        true,
 	} {
 		q, err := Parse(src)
 		if err != nil {

@@ -756,6 +756,9 @@ func (r *enReader) word(i int) {
 	r.wordCounts(i, a)
 	switch t.lem {
 	case "rgb":
+		if prev := r.lem(i - 1); prev == "no" || prev == "non" || prev == "not" || prev == "without" {
+			break // "no color", "(no rgb)": the colour is given up, not said
+		}
 		r.g.channels, r.g.chanTok = 3, i
 	case "gray":
 		if r.lem(i-1) != "the" || r.g.channels == 0 {
