@@ -120,6 +120,9 @@ func readBlock(text string) ([]calc.Layer, []string, []int) {
 	var block []calc.Layer
 	var names []string
 	var used []int
+	if differentLayersListed(text) { // block_list.go: a list of different layers is no block
+		return nil, nil, nil
+	}
 	convStride, poolStride := readStrides(text)
 	if k := firstNumber(convKernel, text); k > 0 {
 		c := calc.Conv{Kernel: []int{k}, Out: 1}
