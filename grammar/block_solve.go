@@ -67,7 +67,12 @@ func blocksQuestion(src, words string) *Question {
 	if in == nil || len(block) == 0 {
 		return nil
 	}
-	sv, err := calc.SolveBlocks(calc.BlockSearch{Block: block, Names: names, Input: in})
+	search := calc.BlockSearch{Block: block, Names: names, Input: in}
+	sv, err := calc.SolveBlocks(search)
+	if target := blockTarget(text, in); target != nil { // block_target.go
+		sv, err = calc.SolveBlocksTo(search, target)
+		used = append(used, target[0], target[1])
+	}
 	if err != nil {
 		return nil
 	}
@@ -115,6 +120,9 @@ func readBlock(text string) ([]calc.Layer, []string, []int) {
 	var block []calc.Layer
 	var names []string
 	var used []int
+	if differentLayersListed(text) { // block_list.go: a list of different layers is no block
+		return nil, nil, nil
+	}
 	convStride, poolStride := readStrides(text)
 	if k := firstNumber(convKernel, text); k > 0 {
 		c := calc.Conv{Kernel: []int{k}, Out: 1}
@@ -254,7 +262,9 @@ func blockUnused(src string, sv *calc.Solved, used []int) []Unused {
 		vals[float64(n)] = true
 	}
 	for _, v := range sv.Solutions {
-		vals[float64(v)] = true
+		if !blockSizeWritten(src, v) { // a "6x6" said is not explained by 6 blocks
+			vals[float64(v)] = true
+		}
 	}
 	out := account(src, &Question{}, vals)
 	for i, u := range out {

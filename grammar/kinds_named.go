@@ -38,7 +38,7 @@ var moreKinds = []kindNamed{
 		return ok && (c.Groups > 1 || c.Depthwise)
 	}, "a grouped convolution"},
 	{regexp.MustCompile(`(?i)\bsep[ae]rable[\s_-]*conv\w*|\bSeparableConv[12]D\b`), depthwiseLayer, "a depthwise separable convolution"},
-	{linearNamed, func(l calc.Layer) bool { _, ok := l.(calc.Linear); return ok }, "a Linear layer"},
+	{linearNamed, linearLike, "a Linear layer"},
 }
 
 // linearNamed matches a fully connected layer named as PyTorch and Keras
@@ -47,6 +47,17 @@ var moreKinds = []kindNamed{
 // they are often context ("linear algebra", "before the fully connected
 // part").
 var linearNamed = regexp.MustCompile(`(?-i:\bLinear\b)|\bnn\.Linear\b|\bDense\s*\(`)
+
+// linearLike reports whether l is a fully connected layer: a Linear, or
+// one of the layers that hold Linears (heads side by side, a Dense on the
+// last axis), which name themselves "linear" or "dense".
+func linearLike(l calc.Layer) bool {
+	if _, ok := l.(calc.Linear); ok {
+		return true
+	}
+	k := strings.ToLower(l.Kind())
+	return strings.Contains(k, "linear") || strings.Contains(k, "dense")
+}
 
 // gapNamed matches global average pooling named: "global average
 // pooling", "GAP", "GlobalAveragePooling2D", "AdaptiveAvgPool2d(1)".
@@ -83,6 +94,9 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 		m := k.word.FindStringIndex(src)
 		if m == nil || negated(src, m[0]) || slices.ContainsFunc(ls, k.has) {
 			continue
+		}
+		if k.name == "a Linear layer" && inFeaturesAsked(src) {
+			continue // "what in_features does the nn.Linear after the flatten need": the reading stops where it starts
 		}
 		if k.name == "global average pooling" && (pooledIn(src, ls) || poolBehind(src, m[0])) {
 			continue // "Dense(10) after GAP on (7, 7, 1280)": the dense reads the 1280 pooled values

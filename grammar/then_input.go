@@ -52,6 +52,12 @@ func withSizeSaid(src string, q *Question) *Question {
 			return q
 		}
 		again.Asked = q.Asked
+		if len(again.Layers) == len(q.Layers) { // where each layer is written: "the size after the second conv" finds it
+			for i := range again.Layers {
+				again.Layers[i].Pos = q.Layers[i].Pos
+			}
+			again.At = q.At // the same layers: the places asked are the same
+		}
 		again.Notes = append([]string{fmt.Sprintf("%dx%d read as the input's height and width, with the first layer's %d channels", h, w, c.In)}, q.Notes...)
 		reports, _ := computed(again)
 		again.Unused = account(src, &Question{}, readingValues(again, reports))

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -34,7 +35,7 @@ func ptEachConvPools(code string, mods *ptModuleSet, q *lang.Question) {
 		return
 	}
 	m := ecEachConvRE.FindStringSubmatchIndex(code)
-	if m == nil {
+	if m == nil || ecDenied(code, m[0], m[1]) {
 		return
 	}
 	k := 0
@@ -71,6 +72,32 @@ func ptEachConvPools(code string, mods *ptModuleSet, q *lang.Question) {
 	}
 	mods.order = out
 	q.Notes = append(q.Notes, fmt.Sprintf("%q (line %d): a %dx%d max pool put after each of the %d convs, where the words put them", code[m[0]:m[1]], from.Line, k, k, convs))
+}
+
+// ecDenyBeforeRE is a denial or a removal said before the phrase in its
+// sentence: "I removed the maxpool 2 after each conv", "there is no pool
+// after each conv", "without a pool after every conv".
+var ecDenyBeforeRE = regexp.MustCompile(`(?i)\b(?:no|not|never|without|removed?|removing|drop(?:ped|ping)?|delet(?:e|ed|ing)|took\s+out|take\s+out|taking\s+out|got\s+rid|get\s+rid|no\s+longer|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|instead\s+of|rather\s+than|replaced?|swapped?|skip(?:ped)?)\b`)
+
+// ecDenyAfterRE is a removal said after the phrase in its sentence: "the
+// pool after each conv is gone", "... was removed".
+var ecDenyAfterRE = regexp.MustCompile(`(?i)^[^.!?\n]*?\b(?:removed|deleted|dropped|gone|taken\s+out|no\s+longer|not\s+there|isn'?t\s+there|replaced)\b`)
+
+// ecDenied reports whether the words around code[from:to] deny or remove
+// the pool after each conv: then no pool may be put anywhere.
+func ecDenied(code string, from, to int) bool {
+	// Only the clause before the phrase, and its last six words: "I
+	// removed the", "there is no", "without a"; a "no" further off is
+	// about something else.
+	start := strings.LastIndexAny(code[:from], ".!?\n,;:") + 1
+	words := strings.Fields(code[start:from])
+	if len(words) > 6 {
+		words = words[len(words)-6:]
+	}
+	if ecDenyBeforeRE.MatchString(strings.Join(words, " ")) {
+		return true
+	}
+	return ecDenyAfterRE.MatchString(code[to:])
 }
 
 // ecWithin reports whether p lies in [from, to).
