@@ -97,8 +97,11 @@ func tsTableBias(words string, rows []kerasRow, q *lang.Question) {
 		// the first row was read with a bias; the question says it has none
 		kc := row.Params / f
 		k, cin, _ := kerasGuessKernel(row.Params, f, kc, c.Dims)
-		if k == 0 {
-			k, cin = 1, kc
+		if k == 0 || cin != 1 && cin != 3 {
+			// 896 for 32 filters: 28 weights each is no image's k·k·Cin,
+			// while 3·3·3 + 1 is: the row may have its bias already
+			doubt(fmt.Sprintf("%s's %s does not read as a conv without a bias on an image's channels; it may have its bias already", row.Name, lang.Group(int(row.Params))))
+			return
 		}
 		out, err := c.Apply(q.Input)
 		if err != nil {
