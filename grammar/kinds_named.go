@@ -38,7 +38,7 @@ var moreKinds = []kindNamed{
 		return ok && (c.Groups > 1 || c.Depthwise)
 	}, "a grouped convolution"},
 	{regexp.MustCompile(`(?i)\bsep[ae]rable[\s_-]*conv\w*|\bSeparableConv[12]D\b`), depthwiseLayer, "a depthwise separable convolution"},
-	{linearNamed, func(l calc.Layer) bool { _, ok := l.(calc.Linear); return ok }, "a Linear layer"},
+	{linearNamed, func(l calc.Layer) bool { return l.Kind() == "linear" }, "a Linear layer"}, // Keras's Dense on the last axis too
 }
 
 // linearNamed matches a fully connected layer named as PyTorch and Keras
@@ -83,6 +83,9 @@ func namedKindDoubts(src string, q *Question, whole bool) []string {
 		m := k.word.FindStringIndex(src)
 		if m == nil || negated(src, m[0]) || slices.ContainsFunc(ls, k.has) {
 			continue
+		}
+		if k.name == "a Linear layer" && linearInputAsked(q) {
+			continue // "in_features of the Linear after it": the reading stops before it by design
 		}
 		if k.name == "global average pooling" && pooledIn(src, ls) {
 			continue // "Dense(10) after GAP on (7, 7, 1280)": the dense reads the 1280 pooled values
@@ -171,4 +174,11 @@ func withoutDroppedKind(src string, r *reading) *reading {
 	cp.Notes = append([]string{fmt.Sprintf("read without the global pooling, as the question says (%q)", strings.TrimSpace(src[m[0]:m[1]]))}, nr.q.Notes...)
 	nr.q = &cp
 	return nr
+}
+
+// linearInputAsked reports whether q asks what a Linear takes (its
+// in_features, or a layer's output flattened into it): the reading ends
+// before the Linear it names.
+func linearInputAsked(q *Question) bool {
+	return slices.ContainsFunc(q.At, func(a At) bool { return a.What == AtInFeatures || a.What == AtFlattened })
 }
