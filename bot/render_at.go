@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -41,6 +42,12 @@ func atParts(r Reply) []string {
 			s = inFeaturesPart(r, at)
 			used["output"], used["neurons"] = true, true
 		case grammar.AtOutput:
+			if fieldAfter(q.Asked) {
+				// "receptive field after the second conv": the field up to it
+				s = layerPart(r, at, rep, []string{"receptive field"})
+				used["receptive field"] = true
+				break
+			}
 			s = layerPart(r, at, rep, []string{"output"})
 			used["output"] = true
 		default:
@@ -118,7 +125,11 @@ func layerPart(r Reply, at grammar.At, rep calc.Report, asked []string) string {
 	one := Reply{Text: r.Text, Question: r.Question, Reports: []calc.Report{rep}}
 	var values []string
 	for _, a := range asked {
-		if s := askedValue(one, a); s != "" {
+		s := askedValue(one, a)
+		if a == "receptive field" {
+			s = layerField(r, at.Layer) // the field up to this layer, not the network's
+		}
+		if s != "" {
 			values = append(values, s)
 		}
 	}
@@ -184,4 +195,26 @@ func inFeaturesText(name string, shape calc.Shape, n int64) string {
 		return fmt.Sprintf("in_features of %s = %s = %s", name, shapeText(shape), group(n))
 	}
 	return fmt.Sprintf("in_features of %s = %s", name, group(n))
+}
+
+// fieldAfter reports whether the receptive field is what a question asks
+// "after" a layer, and not the output size as well.
+func fieldAfter(asked []string) bool {
+	return slices.Contains(asked, "receptive field") && !slices.Contains(asked, "output")
+}
+
+// layerField is the receptive field of top-level layer i (0-based), up to
+// and with that layer, from calc's summary row ("the receptive field of the
+// second layer" is the first two layers' field); "" when the row has none.
+func layerField(r Reply, i int) string {
+	if r.Summary == nil {
+		return ""
+	}
+	for _, row := range r.Summary.Rows {
+		if row.Depth == 0 && row.Index == i+1 && row.Field != nil {
+			size, stride, _ := windowText(row.Field)
+			return "receptive field = " + size + " (effective stride " + stride + ")"
+		}
+	}
+	return ""
 }

@@ -346,7 +346,7 @@ func unsizedAsked(src string, q *Question, at []At) string {
 
 // wholeWords ask about the whole network even where a layer is named:
 // "total params for this? (forward does features -> classifier)".
-var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\b(?:params?|parameters?|weights)\s+(?:in\s+)?total\b|` +
+var wholeWords = regexp.MustCompile(`(?i)\btotal\s+(?:number\s+of\s+)?(?:param|weight|mac|flop|learnable|multipl)|\b(?:whole|entire)\s+(?:net|model|network|thing)|\b(?:params?|parameters?|weights)\s+(?:in\s+)?total\b|\bthe\s+(?:new\s+)?total\s*(?:\?|$|now\b)|` +
 	`\b(?:does|do|in|has|for)\s+(?:the|this|my)\s+(?:whole\s+|entire\s+)?(?:network|net|model|cnn)\s*(?:have|has|\?|$)`)
 
 // layerOffsets is where each layer of q starts in src, -1 where unknown.

@@ -485,7 +485,7 @@ func summaryAsIs(src string, q *Question) string {
 	rebuilt, added := false, false
 	for _, n := range q.Notes {
 		rebuilt = rebuilt || strings.HasPrefix(n, "rebuilt from")
-		added = added || strings.Contains(n, "the words add")
+		added = added || strings.Contains(n, "the words add") || strings.HasPrefix(n, "bias switched ") // paste/summary_table_bias.go
 	}
 	if !rebuilt || added {
 		return ""

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/english"
+	"github.com/cnnbot/cnnbot/grammar/paste"
 )
 
 // whatIfAsked reads a message that describes a setup and asks about it
@@ -36,6 +37,9 @@ func whatIfAsked(src string) []*Question {
 	}
 	if err != nil || q.Solve != nil || len(q.Layers) == 0 || q.Preset != "" {
 		return nil
+	}
+	if w.Change.Setting == "bias" && paste.SummaryTable(src) {
+		return nil // the rows' counts answer it: paste/summary_table_bias.go
 	}
 	changed, err := w.Change.Apply(q)
 	if err != nil {

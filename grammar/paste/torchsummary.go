@@ -181,6 +181,7 @@ func tsFromSummary(src string, rows []kerasRow) (*lang.Question, error) {
 		return nil, err
 	}
 	withAddedLayer(src, words, "pytorch", rows, q)
+	tsTableBias(words, rows, q) // "what would Conv2d-1 have with bias?": summary_table_bias.go
 	for i, n := range q.Notes {
 		q.Notes[i] = strings.Replace(n, "rebuilt from model.summary() rows (channels-last shapes, read as channels-first)", "rebuilt from torchsummary's rows", 1)
 	}
