@@ -33,6 +33,7 @@ var askedQuantities = []struct {
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+stride\b`), nil, "stride", "the stride"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+(?:kernel|filter)(?:[\s_-]?size)?\b|\b(?:kernel|filter)[\s_-]?size\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "kernel", "the kernel size"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which)\s+dilation(?:[\s_]rate)?\b|\bdilation(?:[\s_]rate)?\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b`), nil, "dilation", "the dilation"},
+	{regexp.MustCompile(`(?i)\bhow\s+many\s+(?:full\s+|complete\s+|whole\s+|more\s+)?(?:blocks|pools|poolings|max\s*pools?|maxpool2d\w*|maxpooling2d\w*|times)\b`), []string{"blocks", "layers"}, "blocks", "how many blocks fit"},
 }
 
 // doubts lists what src asks or says that the reading q does not answer
