@@ -43,35 +43,9 @@ func tsTableBias(words string, rows []kerasRow, q *lang.Question) {
 	doubt := func(why string) {
 		q.Doubts = append(q.Doubts, why)
 	}
-	var convs []int
-	for i, r := range rows {
-		if strings.HasPrefix(r.Type, "Conv") {
-			convs = append(convs, i)
-		}
-	}
-	target := -1
-	names := map[string]bool{}
-	for _, m := range tbRowNameRE.FindAllString(words, -1) {
-		names[m] = true
-	}
-	switch {
-	case len(names) > 1:
-		doubt("the question names several rows; I cannot tell which one's bias it switches")
-		return
-	case len(names) == 1:
-		for i, r := range rows {
-			if names[r.Name] {
-				target = i
-			}
-		}
-		if target < 0 || !strings.HasPrefix(rows[target].Type, "Conv") {
-			doubt("the question switches the bias of a row that is not a conv row of this table")
-			return
-		}
-	case len(convs) == 1:
-		target = convs[0]
-	default:
-		doubt("the table has several conv rows; I cannot tell whose bias the question switches")
+	target, why := tbRowAsked(words, rows)
+	if target < 0 {
+		doubt(why)
 		return
 	}
 	row := rows[target]
@@ -95,31 +69,12 @@ func tsTableBias(words string, rows []kerasRow, q *lang.Question) {
 		c.NoBias = !on // the reading already had the bias the other way: switched
 	case on && li == 0 && row.Params%f == 0:
 		// the first row was read with a bias; the question says it has none
-		kc := row.Params / f
-		k, cin, _ := kerasGuessKernel(row.Params, f, kc, c.Dims)
-		if k == 0 || cin != 1 && cin != 3 {
-			// 896 for 32 filters: 28 weights each is no image's k·k·Cin,
-			// while 3·3·3 + 1 is: the row may have its bias already
-			doubt(fmt.Sprintf("%s's %s does not read as a conv without a bias on an image's channels; it may have its bias already", row.Name, lang.Group(int(row.Params))))
-			return
-		}
-		out, err := c.Apply(q.Input)
-		if err != nil {
-			doubt("I cannot rebuild row " + row.Name + " without a bias")
-			return
-		}
-		n := c
-		n.Kernel, n.In, n.NoBias, n.Stride, n.Pad, n.PadMode = []int{int(k)}, int(cin), false, c.Stride, nil, calc.PadSame
-		in := append(calc.Shape{int(cin)}, q.Input[1:]...)
-		if r, err := n.Apply(in); err != nil || !r.Output.Equal(out.Output) {
-			doubt("I cannot rebuild row " + row.Name + " without a bias")
+		n, in, why := tbFirstRowNoBias(q, c, row)
+		if why != "" {
+			doubt(why)
 			return
 		}
 		c, q.Input = n, in
-		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { // the guess with a bias, on other channels
-			return strings.HasPrefix(n, lang.Group(int(row.Params))+" = ")
-		})
-		q.Notes = append(q.Notes, fmt.Sprintf("%s's %s = %d filters × %d weights each (read as %d×%d on %d input channel(s)), no bias", row.Name, lang.Group(int(row.Params)), f, kc, k, k, cin))
 	default:
 		doubt(fmt.Sprintf("the reading of %s does not agree with the bias the question switches", row.Name))
 		return
@@ -138,6 +93,70 @@ func tsTableBias(words string, rows []kerasRow, q *lang.Question) {
 	if !tbTotalRE.MatchString(words) {
 		q.At = []lang.At{{Layer: li, Name: row.Name}}
 	}
+}
+
+// tbRowAsked is the index of the conv row whose bias words switch: the
+// row they name, or the table's only conv row; -1 and why not otherwise.
+func tbRowAsked(words string, rows []kerasRow) (int, string) {
+	var convs []int
+	for i, r := range rows {
+		if strings.HasPrefix(r.Type, "Conv") {
+			convs = append(convs, i)
+		}
+	}
+	names := map[string]bool{}
+	for _, m := range tbRowNameRE.FindAllString(words, -1) {
+		names[m] = true
+	}
+	switch {
+	case len(names) > 1:
+		return -1, "the question names several rows; I cannot tell which one's bias it switches"
+	case len(names) == 1:
+		target := -1
+		for i, r := range rows {
+			if names[r.Name] {
+				target = i
+			}
+		}
+		if target < 0 || !strings.HasPrefix(rows[target].Type, "Conv") {
+			return -1, "the question switches the bias of a row that is not a conv row of this table"
+		}
+		return target, ""
+	case len(convs) == 1:
+		return convs[0], ""
+	}
+	return -1, "the table has several conv rows; I cannot tell whose bias the question switches"
+}
+
+// tbFirstRowNoBias rebuilds the conv c of the table's first row, which
+// the rebuild read with a bias, as a conv without one on q's input: its
+// count over the filters is k·k·Cin of an image's channels. It returns
+// the conv, the input it takes and a note on q, or why it cannot.
+func tbFirstRowNoBias(q *lang.Question, c calc.Conv, row kerasRow) (calc.Conv, calc.Shape, string) {
+	f := int64(c.Out)
+	kc := row.Params / f
+	k, cin, _ := kerasGuessKernel(row.Params, f, kc, c.Dims)
+	if k == 0 || cin != 1 && cin != 3 {
+		// 896 for 32 filters: 28 weights each is no image's k·k·Cin,
+		// while 3·3·3 + 1 is: the row may have its bias already
+		return c, nil, fmt.Sprintf("%s's %s does not read as a conv without a bias on an image's channels; it may have its bias already", row.Name, lang.Group(int(row.Params)))
+	}
+	cannot := "I cannot rebuild row " + row.Name + " without a bias"
+	out, err := c.Apply(q.Input)
+	if err != nil {
+		return c, nil, cannot
+	}
+	n := c
+	n.Kernel, n.In, n.NoBias, n.Stride, n.Pad, n.PadMode = []int{int(k)}, int(cin), false, c.Stride, nil, calc.PadSame
+	in := append(calc.Shape{int(cin)}, q.Input[1:]...)
+	if r, err := n.Apply(in); err != nil || !r.Output.Equal(out.Output) {
+		return c, nil, cannot
+	}
+	q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { // the guess with a bias, on other channels
+		return strings.HasPrefix(n, lang.Group(int(row.Params))+" = ")
+	})
+	q.Notes = append(q.Notes, fmt.Sprintf("%s's %s = %d filters × %d weights each (read as %d×%d on %d input channel(s)), no bias", row.Name, lang.Group(int(row.Params)), f, kc, k, k, cin))
+	return n, in, ""
 }
 
 // SummaryTable reports whether src holds a torchsummary table: a bias
