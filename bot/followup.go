@@ -29,7 +29,7 @@ func (b *Bot) AnswerAfter(ctx context.Context, prev, text string) Reply {
 	after := b.guarded(text, func() Reply {
 		both, q, ok := grammar.FollowUp(prev, text)
 		if !ok {
-			return alone
+			return unmadeChange(alone)
 		}
 		return b.answer(ctx, both, q)
 	})
@@ -37,6 +37,18 @@ func (b *Bot) AnswerAfter(ctx context.Context, prev, text string) Reply {
 		return alone
 	}
 	return after
+}
+
+// unmadeChange is the reply to a message that starts as a follow-up ("what
+// if the first pool is 4x4?") but whose change could not be made to the
+// question before it, answered on its own. It may answer a question that
+// was not asked, so it says so first.
+func unmadeChange(alone Reply) Reply {
+	if alone.OK() && alone.Question != nil {
+		alone.Question.Doubts = append(alone.Question.Doubts,
+			"this reads as a change to the question before it, and I could not make that change, so it is answered on its own; ask the whole question again with the change")
+	}
+	return alone
 }
 
 // followed returns the question that message m follows up, as read: when

@@ -49,6 +49,21 @@ func TestChatFollowUps(t *testing.T) {
 	}
 }
 
+// TestChatFollowUpUnmade: a line that starts as a follow-up but whose
+// change cannot be made to the question before it is answered on its own,
+// and says first that it may not be what was asked.
+func TestChatFollowUpUnmade(t *testing.T) {
+	first := "conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape?"
+	var out bytes.Buffer
+	if err := Chat(context.Background(), New(Options{}), strings.NewReader(first+"\nand with a 3x3 maxpool?\n"), &out, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, second, ok := strings.Cut(out.String(), "Totals:")
+	if !ok || !strings.Contains(second, "Not sure I read this right: this reads as a change to the question before it") {
+		t.Errorf("the unmade follow-up is answered with confidence:\n%s", out.String())
+	}
+}
+
 // TestDiscordFollowUp: a reply to one of the bot's answers that only
 // changes something ("and if bias=False?") is answered as the question that
 // answer answered, changed; the question is found in memory, or read from

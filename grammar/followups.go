@@ -147,6 +147,9 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	if again, q1, q2, ok = atPlace(first, change); ok {
 		return again, q1, q2, true // "the middle one is stride 2": one layer changed
 	}
+	if placeWord.MatchString(change) {
+		return "", nil, nil, false // "the first pool is ..." not made on that layer: written in, it would reach every layer
+	}
 	if again, ok = withChange(first, change); !ok {
 		return "", nil, nil, false
 	}
@@ -157,6 +160,9 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	q2, err = Parse(again)
 	if err != nil {
 		return "", nil, nil, false
+	}
+	if grown(q1, q2) && !addWords.MatchString(change) {
+		return "", nil, nil, false // "and with a 2x2 maxpool?" changes the pool there; written in, it is one more
 	}
 	if len(q2.Asked) == 0 {
 		q2.Asked = q1.Asked // "-> ? and with no pad": what is asked is the first question's
@@ -245,6 +251,16 @@ func aspectsIn(change string) bool {
 		}
 	}
 	return false
+}
+
+// addWords say a follow-up adds a layer to the first question: "what if
+// I add another maxpool", "with an extra conv".
+var addWords = regexp.MustCompile(`(?i)\b(?:add(?:ed|ing|s)?|another|extra|one\s+more|append(?:ed)?|insert(?:ed)?|stack(?:ed)?)\b`)
+
+// grown reports whether the second reading has more layers than the
+// first: the follow-up's words were read as a layer of their own.
+func grown(q1, q2 *Question) bool {
+	return len(leafLayers(q2)) > len(leafLayers(q1))
 }
 
 // floorWords say a pool rounds down, PyTorch's default: "with the

@@ -3,7 +3,6 @@ package grammar
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -16,12 +15,37 @@ import (
 // question's reading instead, to the one layer named.
 
 // placeWord matches a layer named by its place in a stack: "the middle
-// one", "the 2nd conv", "the last layer".
-var placeWord = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth|4th|middle|last|final)\s+(one|layer|conv\w*|filter)\b`)
+// one", "the 2nd conv", "the last layer", "the first pool".
+var placeWord = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth|4th|middle|last|final)\s+(one|layer|conv\w*|filter|(?:max|avg|average)?[ -]?pool\w*)\b`)
 
 // placeChange matches the setting a follow-up gives the layer it names:
-// "is stride 2", "has dilation 2", "uses padding 1".
-var placeChange = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation)\s*(?:=|of|is|:)?\s*(\d{1,3})\b|\bs\s*=?\s*(\d)\b`)
+// "is stride 2", "has dilation 2", "uses padding 1", "is 4x4", "has
+// kernel 5", "a 3x3 window".
+var placeChange = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|kernel(?:[_ ]size)?|window|size)\s*(?:=|of|is|:)?\s*(\d{1,3})\b|\bs\s*=?\s*(\d)\b|\b(\d{1,3})\s*[x×]\s*(\d{1,3})\b`)
+
+// placeSetting is the setting a placeChange match gives: its name
+// ("stride", "padding", "dilation" or "kernel") and value. A square size
+// ("4x4") is a kernel; a non-square one is no single value, so ok is
+// false.
+func placeSetting(m []string) (name string, v int, ok bool) {
+	switch {
+	case m[1] != "":
+		name, v = strings.ToLower(m[1]), atoi(m[2])
+	case m[3] != "":
+		name, v = "stride", atoi(m[3])
+	case m[4] != m[5]:
+		return "", 0, false
+	default:
+		name, v = "kernel", atoi(m[4])
+	}
+	switch {
+	case name == "pad":
+		name = "padding"
+	case strings.HasPrefix(name, "kernel"), name == "window", name == "size":
+		name = "kernel"
+	}
+	return name, v, v >= 1 || name == "padding"
+}
 
 // placeIndex is the 0-based index of a place among n layers; ok is false
 // when there is no such layer ("the middle one" of two).
@@ -48,14 +72,18 @@ func placeIndex(place string, n int) (int, bool) {
 }
 
 // atPlace reads a follow-up that changes one layer of the first question's
-// stack, named by its place ("the middle one is stride 2"): the first
-// question's reading with that layer changed, and the text that restates
-// it. ok is false when the follow-up names no place and setting, or the
-// first question is not a stack of convs that has the place.
+// stack, named by its place ("the middle one is stride 2", "the first
+// pool is 4x4"): the first question's reading with that layer changed, and
+// the text that restates it. ok is false when the follow-up names no place
+// and setting, or the first question is not a stack that has the place.
 func atPlace(first, change string) (string, *Question, *Question, bool) {
 	p := placeWord.FindStringSubmatch(change)
 	s := placeChange.FindStringSubmatch(change)
 	if p == nil || s == nil {
+		return "", nil, nil, false
+	}
+	name, v, ok := placeSetting(s)
+	if !ok || changesMore(change, p[0], s[0]) {
 		return "", nil, nil, false
 	}
 	q1, err := Parse(first)
@@ -63,53 +91,91 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 		return "", nil, nil, false
 	}
 	ls := leafLayers(q1)
-	// "the third conv" counts the convs only; "the third one" or "layer"
-	// counts every layer, pools too.
+	// "the third conv" counts the convs only, "the first pool" the pools;
+	// "the third one" or "layer" counts every layer.
 	among, what := make([]int, 0, len(ls)), "layer"
+	switch {
+	case convNoun(p[2]):
+		what = "conv"
+	case poolNoun(p[2]):
+		what = "pool"
+	}
 	for j, l := range ls {
-		if _, isConv := l.(calc.Conv); isConv || !convNoun(p[2]) {
+		_, isConv := l.(calc.Conv)
+		_, isPool := l.(calc.Pool)
+		if what == "layer" || what == "conv" && isConv || what == "pool" && isPool {
 			among = append(among, j)
 		}
-	}
-	if convNoun(p[2]) {
-		what = "conv"
 	}
 	k, ok := placeIndex(p[1], len(among))
 	if len(ls) < 2 || len(ls) != len(q1.Layers) || !ok {
 		return "", nil, nil, false
 	}
 	i := among[k]
-	c, isConv := ls[i].(calc.Conv)
-	if !isConv {
+	changed, ok := withSetting(ls[i], name, v)
+	if !ok {
 		return "", nil, nil, false
-	}
-	name, value := strings.ToLower(s[1]), s[2]
-	if name == "" {
-		name, value = "stride", s[3]
-	}
-	v, _ := strconv.Atoi(value)
-	if v < 1 && name != "pad" && name != "padding" {
-		return "", nil, nil, false
-	}
-	dims := max(len(c.Kernel), 1)
-	switch name {
-	case "stride":
-		c.Stride = repeatInt(v, dims)
-	case "dilation":
-		c.Dilation = repeatInt(v, dims)
-	default:
-		c.PadMode, c.Pad = calc.PadExplicit, repeatInt(v, dims)
 	}
 	layers := append([]calc.Layer(nil), ls...)
-	layers[i] = c
+	layers[i] = changed
 	q2, err := specQuestion(q1.Input, layers)
 	if err != nil {
 		return "", nil, nil, false
 	}
 	q2.Asked = q1.Asked
-	q2.Notes = append([]string{fmt.Sprintf("follow-up: the first question with the %s %s (%s %d of %d, layer %d of %d) at %s %d",
-		strings.ToLower(p[1]), what, what, k+1, len(among), i+1, len(ls), name, v)}, q2.Notes...)
+	setting := fmt.Sprintf("%s %d", name, v)
+	if name == "kernel" {
+		setting = fmt.Sprintf("a %dx%d kernel", v, v)
+	}
+	q2.Notes = append([]string{fmt.Sprintf("follow-up: the first question with the %s %s (%s %d of %d, layer %d of %d) at %s",
+		strings.ToLower(p[1]), what, what, k+1, len(among), i+1, len(ls), setting)}, q2.Notes...)
 	return q2.Canonical, q1, q2, true
+}
+
+// changesMore reports whether a follow-up changes more than the one
+// setting of the one layer it names: "the second pool has dilation 2 and
+// ceil mode". Made on that layer alone, the rest would be dropped.
+func changesMore(change, place, setting string) bool {
+	rest := strings.Replace(strings.Replace(change, place, " ", 1), setting, " ", 1)
+	return placeWord.MatchString(rest) || placeChange.MatchString(rest) || aspectsIn(rest)
+}
+
+// withSetting is layer l with one setting changed: a conv's or a pool's
+// kernel, stride, padding or dilation. ok is false for any other layer,
+// and for a dilation given to an average pool, which has none.
+func withSetting(l calc.Layer, name string, v int) (calc.Layer, bool) {
+	switch l := l.(type) {
+	case calc.Conv:
+		dims := max(len(l.Kernel), 1)
+		switch name {
+		case "kernel":
+			l.Kernel = repeatInt(v, dims)
+		case "stride":
+			l.Stride = repeatInt(v, dims)
+		case "dilation":
+			l.Dilation = repeatInt(v, dims)
+		default:
+			l.PadMode, l.Pad = calc.PadExplicit, repeatInt(v, dims)
+		}
+		return l, true
+	case calc.Pool:
+		dims := max(len(l.Kernel), 1)
+		switch name {
+		case "kernel":
+			l.Kernel = repeatInt(v, dims) // a stride left unsaid follows the kernel, as in PyTorch
+		case "stride":
+			l.Stride = repeatInt(v, dims)
+		case "dilation":
+			if l.Op == calc.AvgPool {
+				return nil, false
+			}
+			l.Dilation = repeatInt(v, dims)
+		default:
+			l.Pad = repeatInt(v, dims)
+		}
+		return l, true
+	}
+	return nil, false
 }
 
 // convNoun reports whether a place's noun names convs: "conv", "convs",
@@ -117,6 +183,12 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 func convNoun(noun string) bool {
 	n := strings.ToLower(noun)
 	return strings.HasPrefix(n, "conv") || n == "filter"
+}
+
+// poolNoun reports whether a place's noun names pools: "pool",
+// "maxpool", "max pooling", "avg-pool".
+func poolNoun(noun string) bool {
+	return strings.Contains(strings.ToLower(noun), "pool")
 }
 
 // repeatInt is v n times: a setting for every dimension.

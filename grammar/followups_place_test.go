@@ -18,6 +18,13 @@ func TestAtPlace(t *testing.T) {
 		{"rf of 4 stacked 3x3 convs? and if the 2nd conv has stride 2?", 1, "stride 2"},
 		{"receptive field of five 3x3 convs? what if the last one has dilation 3", 4, "dilation 3"},
 		{"3 stacked 3x3 conv layers, receptive field? then what if the first layer has padding 1", 0, "padding 1"},
+		// A pool named by its place counts the pools only, and a size
+		// alone is its window: 32 -pad1 conv-> 32 -4x4 pool-> 8 -> 8 ->
+		// 2x2 pool -> 4 (torch 1.13: 32×4×4).
+		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? what if the first pool is 4x4?", 1, "a 4x4 kernel"},
+		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? and if the 2nd maxpool has stride 1?", 3, "stride 1"},
+		{"rf of three 3x3 convs stacked? and what if the middle one is 5x5", 1, "a 5x5 kernel"},
+		{"rf of 3 stacked 3x3 convs? what if the last conv has kernel 7", 2, "kernel 7"},
 	} {
 		qs, err := ParseAll(c.src)
 		if err != nil || len(qs) != 2 {
@@ -51,6 +58,12 @@ func TestAtPlaceNot(t *testing.T) {
 		{"rf of two 3x3 convs?", "the middle one is stride 2"},
 		{"conv 3x3 32->64 params?", "the last one is stride 2"},
 		{"rf of three 3x3 convs?", "stride 2"},
+		// two changes: made on the one setting, the other would be dropped
+		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape?", "the second pool has dilation 2 and ceil mode"},
+		{"rf of three 3x3 convs?", "the middle one is stride 2 with padding 1"},
+		// a non-square size is no single kernel; an average pool has no dilation
+		{"rf of three 3x3 convs?", "the middle one is 1x3"},
+		{"conv 3x3 3->16, avgpool 2, conv 3x3 16->32 on 32x32x3", "the first pool has dilation 2"},
 	} {
 		if _, _, _, ok := atPlace(c[0], c[1]); ok {
 			t.Errorf("%q then %q: read as one layer changed", c[0], c[1])

@@ -144,6 +144,10 @@ func TestNoFollowUp(t *testing.T) {
 	for _, src := range []string{
 		"what's the output size of conv 3x3 3->16 on 32x32? and how many params?",
 		"conv 3x3 3->16 on 32x32x3. and what is the output?",
+		// a layer kind the question has, said again, is no layer more
+		"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? and with a 2x2 maxpool?",
+		// a place that cannot be changed is not changed everywhere
+		"conv 3x3 3->16 pad 1, conv 3x3 16->32 pad 1 on 32x32x3: output shape? what if the first conv has 64 filters?",
 	} {
 		if qs := followUps(src); qs != nil {
 			t.Errorf("%q read as a follow-up: %q", src, qs[1].Canonical)
