@@ -47,6 +47,8 @@ func enBiasAfter(toks []enTok) []enTok {
 			t.lem = "nobias"
 		case next == "not" && k+1 < len(toks) && enBiasNotAfter[strings.ToLower(toks[k+1].raw)]:
 			t.lem = "nobias"
+		case (next == "turned" || next == "switched") && k+1 < len(toks) && strings.EqualFold(toks[k+1].raw, "off"):
+			t.lem = "nobias" // "bias turned off"
 		}
 	}
 	return toks
@@ -54,11 +56,11 @@ func enBiasAfter(toks []enTok) []enTok {
 
 // enLeaveOut are the verbs that leave a bias out said before it: "leave
 // out biases", "drop the bias", "omitting biases".
-var enLeaveOut = map[string]bool{"drop": true, "dropping": true, "omit": true, "omitting": true, "skip": true, "skipping": true, "remove": true, "removing": true}
+var enLeaveOut = map[string]bool{"drop": true, "dropping": true, "dropped": true, "omit": true, "omitting": true, "omitted": true, "skip": true, "skipping": true, "skipped": true, "remove": true, "removing": true, "removed": true, "disable": true, "disabled": true}
 
 // enLeftOutBefore reports whether the bias word at i is left out by the
 // words before it: "leave out (the) biases", "leaving out", "left out",
-// "drop the bias".
+// "drop the bias", "I dropped the bias".
 func enLeftOutBefore(toks []enTok, i int) bool {
 	j := i - 1
 	if j >= 0 && (strings.EqualFold(toks[j].raw, "the") || strings.EqualFold(toks[j].raw, "all")) {
@@ -77,3 +79,26 @@ func enLeftOutBefore(toks []enTok, i int) bool {
 	v := strings.ToLower(toks[j-1].raw)
 	return v == "leave" || v == "leaving" || v == "left" || v == "leaves"
 }
+
+// biasOwner is the layer a "no bias" said at layer m is of. A batch norm,
+// pool, activation or dropout has no bias to leave out: "conv 3x3 64->128
+// with batch norm after it, no bias" leaves out the conv's, the layer with
+// a bias nearest before m.
+func (r *enReader) biasOwner(m *enAnchor) *enAnchor {
+	if m == nil || !biasless[m.kind] {
+		return m
+	}
+	var owner *enAnchor
+	for _, b := range r.anchors {
+		if b.tok < m.tok && !b.ctx && !biasless[b.kind] && enKinds[b.kind] && (owner == nil || b.tok > owner.tok) {
+			owner = b
+		}
+	}
+	if owner == nil {
+		return m
+	}
+	return owner
+}
+
+// biasless are the kinds of layer that have no bias of their own.
+var biasless = map[string]bool{"bn": true, "pool": true, "act": true, "dropout": true, "flatten": true}

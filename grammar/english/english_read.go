@@ -855,12 +855,12 @@ func (r *enReader) wordBias(i int, a *enAnchor) {
 	all := r.lem(i-2) == "no" && enKinds[r.lem(i-1)] // "no conv biases"
 	if r.lem(i) == "nobias" {
 		r.g.noBias = true
-		if m := r.main(a); m != nil {
+		if m := r.biasOwner(r.main(a)); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
 		all = all || r.saidOfAll(i) // "all without bias", "no bias anywhere"
 	} else if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
-		if m := r.main(a); m != nil {
+		if m := r.biasOwner(r.main(a)); m != nil {
 			m.noBias = true
 		}
 	}
