@@ -105,10 +105,10 @@ func singular(w string) string {
 }
 
 // unknownCounts is the doubt for a "how many" whose noun this bot does not
-// count ("how many anchors").
-func unknownCounts(src string) []string {
+// count ("how many anchors"), unless the reading q asks for that noun.
+func unknownCounts(src string, q *Question) []string {
 	n, ok := countNoun(src)
-	if !ok || countNouns[n] || slices.Contains(typoStems, n) {
+	if !ok || countNouns[n] || slices.Contains(typoStems, n) || q != nil && (slices.Contains(q.Asked, n) || slices.Contains(q.Asked, plural(n))) {
 		return nil
 	}
 	return []string{fmt.Sprintf("the question asks how many %s, which is not a count I work out by that name; the numbers below are what I can work out of the layers read", plural(n))}

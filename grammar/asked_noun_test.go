@@ -37,7 +37,7 @@ func TestUnknownCounts(t *testing.T) {
 		"my keras summary shows 2048 params for BatchNormalization on 512 features but torch shows less, how many does torch count",
 		"how many MiB does a 64x112x112 fp16 output take?",
 	} {
-		if d := unknownCounts(src); d != nil {
+		if d := unknownCounts(src, nil); d != nil {
 			t.Errorf("%q: doubted as an unknown count: %q", src, d)
 		}
 	}
