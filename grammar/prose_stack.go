@@ -165,8 +165,15 @@ func sameStack(q *Question, layers []stackLayer) bool {
 	if len(got) != len(layers) {
 		return false
 	}
+	unsetPad := -1
 	for i, l := range layers {
 		g := got[i]
+		if strings.HasPrefix(l.kind, "conv") && l.pad < 0 && !l.same {
+			if unsetPad >= 0 && g.pad != unsetPad {
+				return false // a padding said once put on one conv only
+			}
+			unsetPad = g.pad
+		}
 		conv := strings.HasPrefix(l.kind, "conv")
 		switch {
 		case conv != (g.kind == "conv"), g.k != l.k:

@@ -75,11 +75,18 @@ func shortStackSettings(src string) (string, []stackLayer) {
 	if len(layers) < 2 || !wellFormed(layers) {
 		return "", nil
 	}
-	rest := src[:m[0]] + src[m[0]+used:]
+	start, end, sep := m[0], m[0]+used, ""
+	if open := strings.TrimRight(src[:start], " "); strings.HasSuffix(open, "(") {
+		if close := strings.TrimLeft(src[end:], " "); strings.HasPrefix(close, ")") {
+			// "(conv 7x7 s2, ..., conv 3x3 s1)": the brackets go with the stack
+			start, end, sep = len(open)-1, len(src)-len(close)+1, ". "
+		}
+	}
+	rest := src[:start] + src[end:]
 	if strings.Contains(src[:m[0]], "?") {
 		// the question first, its stack after: the stack is written first,
 		// so that a layer the question names ("after Pool2") is one of it
-		return stackText(layers) + ". " + strings.TrimRight(strings.TrimSpace(rest), "("), layers
+		return stackText(layers) + ". " + strings.TrimSpace(rest), layers
 	}
-	return src[:m[0]] + stackText(layers) + src[m[0]+used:], layers
+	return src[:start] + stackText(layers) + sep + src[end:], layers
 }

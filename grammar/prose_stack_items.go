@@ -23,11 +23,13 @@ var (
 	// itemQuiet matches a layer that changes no size and has no kernel:
 	// an activation, a norm, dropout.
 	itemQuiet = regexp.MustCompile(`(?i)^(?:relu|leaky\s*relu|gelu|elu|tanh|sigmoid|activation|batch\s*norm(?:alization)?(?:2d)?|bn|dropout(?:\s*\d*\.\d+)?)\b(?:\s*\([^()]*\))?`)
+	// itemNorm matches a norm among the quiet layers.
+	itemNorm = regexp.MustCompile(`(?i)norm|^bn`)
 	// itemArgs matches a bracketed argument list right after a name.
 	itemArgs = regexp.MustCompile(`^\s*\(([^()]*)\)`)
 	// itemSetting matches a setting written after a layer: "pad1",
-	// "padding=1", "stride 2", "s2", "same", "valid", "(no pad)".
-	itemSetting = regexp.MustCompile(`(?i)^\s*(?:,\s*)?(?:\(\s*)?(pad(?:ding)?\s*=?\s*\d+|p\d+\b|stride\s*=?\s*\d+|s\d+\b|same|valid|no\s+pad(?:ding)?)(?:\s*\))?`)
+	// "padding=1", "stride 2", "s2", "same", "valid", "no pad".
+	itemSetting = regexp.MustCompile(`(?i)^\s*(?:,\s*)?(pad(?:ding)?\s*=?\s*\d+|p\d+\b|stride\s*=?\s*\d+|s\d+\b|same|valid|no\s+pad(?:ding)?)`)
 	// itemSep matches what joins two layers of a block.
 	itemSep = regexp.MustCompile(`(?i)^\s*(?:->|→|=>|>|\+|-|,|/|\bthen\b|\bfollowed\s+by\b|\band\b)+\s*`)
 
@@ -69,6 +71,9 @@ func stackItems(s string) ([]stackLayer, int) {
 // quiet layer (kind ""), with the settings written after it.
 func stackItem(s string) (stackLayer, int, bool) {
 	if m := itemQuiet.FindStringIndex(s); m != nil {
+		if itemNorm.MatchString(s[m[0]:m[1]]) {
+			return stackLayer{}, 0, false // a norm has parameters the words do not carry: no shorthand reading
+		}
 		return stackLayer{}, m[1], true
 	}
 	l := stackLayer{pad: -1}

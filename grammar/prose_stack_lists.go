@@ -30,7 +30,7 @@ var (
 	convsEach   = regexp.MustCompile(`(?i)\beach\s+(?:residual\s+|tcn\s+)?block\s+(?:has|contains|is|=|with|uses)\s+(two|three|2|3)\s+(?:[a-z]+\s+){0,3}?conv(?:olution)?s?\b(?:\s+with\s+the\s+same\s+dilation)?`)
 	// kernelOne matches one kernel for every layer: "kernel_size=3", "k=3",
 	// "kernel size 3", "3x3 convs".
-	kernelOne = regexp.MustCompile(`(?i)\b(?:kernel(?:[\s_]*size)?|k)\s*(?:=|of|:)?\s*(\d+)\b(?:\s*[x×]\s*\d+)?|\b(\d+)\s*[x×]\s*\d+\s+(?:(?:dilated|causal)\s+)*conv`)
+	kernelOne = regexp.MustCompile(`(?i)\b(?:kernel(?:[\s_]*size)?|k)\s*(?:=|of|:)?\s*(\d+)\b(?:\s*[x×]\s*\d+)?|\b(\d+)\s*[x×]\s*\d+\s+(?:(?:dilated|causal)\s+)*(?:conv|kernels?\b|filters?\b)|\ball\s+(\d+)\s*[x×]\s*\d+`)
 	// oneDim matches the words of a sequence model: its convs are 1-D.
 	oneDim = regexp.MustCompile(`(?i)conv1d|\b1-?d\b|\btcn\b|wavenet|wav2vec|temporal|time\s*steps?|timesteps?|\bsamples\b|sequence|audio|causal`)
 	// noPadding matches padding said none for every layer.
@@ -38,6 +38,9 @@ var (
 	// stackNoun matches a bare name of the stack right before its first
 	// list: "conv stack (", "conv layers:".
 	stackNoun = regexp.MustCompile(`(?i)\bconv(?:olutional)?\s+(?:stack|layers|encoder|blocks?)\s*[(:]?\s*$`)
+	// padAll matches one padding for every layer: "padding 1", "with
+	// pad=1", not a list.
+	padAll = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*(?:=|of)?\s*(\d+)\b(?:\s*,\s*\d)?`)
 	// sayRespectively matches a list bound in turn: "respectively",
 	// "in that order".
 	sayRespectively = regexp.MustCompile(`(?i)\brespectively\b|\bin\s+that\s+order\b|\bin\s+turn\b`)
@@ -97,7 +100,9 @@ func perLayerLists(src string) (string, []stackLayer) {
 	if b := stackNoun.FindStringIndex(src[:lists[0].start]); b != nil {
 		spans = append(spans, [2]int{b[0], lists[0].start}) // "conv stack (kernels ...": the stack is what is written out
 	}
-	each, count, bound := 1, 0, settings > 1 || sayRespectively.MatchString(src)
+	// Two lists bind to layers when long or written bare: "(3, 5)" of
+	// two or three values in brackets is a kernel's sides, not two layers.
+	each, count, bound := 1, 0, len(lists) > 1 && (n >= 4 || !bracketed(src, lists)) || sayRespectively.MatchString(src)
 	kernel := 0
 	if m := convsEach.FindStringSubmatchIndex(src); m != nil {
 		each = countWord(src[m[2]:m[3]])
@@ -121,7 +126,7 @@ func perLayerLists(src string) (string, []stackLayer) {
 	}
 	if kernel == 0 {
 		if m := kernelOne.FindStringSubmatchIndex(src); m != nil && !overlaps(spans, m[0]) {
-			kernel, _ = strconv.Atoi(src[m[2]:m[3]] + subText(src, m[4], m[5]))
+			kernel, _ = strconv.Atoi(subText(src, m[2], m[3]) + subText(src, m[4], m[5]) + subText(src, m[6], m[7]))
 			spans = append(spans, [2]int{m[0], m[1]})
 		}
 	}
@@ -142,6 +147,8 @@ func listedLayers(src string, lists []listed, n, each, kernel int) []stackLayer 
 	pad := -1
 	if noPadding.MatchString(src) {
 		pad = 0
+	} else if m := padAll.FindStringSubmatch(src); m != nil && !strings.Contains(m[0], ",") {
+		pad, _ = strconv.Atoi(m[1])
 	}
 	var layers []stackLayer
 	for i := 0; i < n; i++ {
@@ -219,7 +226,7 @@ func replaceSpans(src string, spans [][2]int, text string) string {
 // ordinalSaid matches n convs whose first (or last) layer has a setting
 // of its own: "three 5x5 conv layers, first one stride 2, the other two
 // stride 1".
-var ordinalSaid = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six)\s+(?:(\d+)\s*[x×]\s*\d+\s+)?(?:conv(?:olution(?:al)?)?s?|convolutions)(?:\s+layers?)?(?:\s+(?:with|of|using)\s+(?:(\d+)\s*[x×]\s*\d+|kernel\s+(?:size\s+)?(\d+))(?:\s+(?:kernels?|filters?))?)?\s*[,:;(-]?\s*(?:the\s+)?(first|last)\s+(?:one\s+|layer\s+|conv\s+)?(?:has\s+|with\s+|uses\s+|at\s+|is\s+)?(?:a\s+)?(stride|padding|pad|dilation)\s*(?:of\s+|=\s*)?(\d+)\s*[,;]?\s*(?:and\s+|while\s+|but\s+)?(?:the\s+)?(?:other\s+(?:two|three|four|ones?|layers?)|others|rest|remaining(?:\s+(?:two|three|ones?|layers?))?|second\s+and\s+third|next\s+two)\s+(?:have\s+|with\s+|use\s+|are\s+|at\s+)?(?:a\s+)?(?:stride|padding|pad|dilation)?\s*(?:of\s+|=\s*)?(\d+)`)
+var ordinalSaid = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six)\s+(?:(\d+)\s*[x×]\s*\d+\s+)?(?:conv(?:olution(?:al)?)?s?|convolutions)(?:\s+layers?)?(?:\s+(\d+)\s*[x×]\s*\d+)?(?:\s+(?:with|of|using)\s+(?:(\d+)\s*[x×]\s*\d+|kernel\s+(?:size\s+)?(\d+))(?:\s+(?:kernels?|filters?))?)?\s*[,:;(-]?\s*(?:the\s+)?(first|last)\s+(?:one\s+|layer\s+|conv\s+)?(?:has\s+|with\s+|uses\s+|at\s+|is\s+)?(?:a\s+)?(stride|padding|pad|dilation)\s*(?:of\s+|=\s*)?(\d+)\s*[,;]?\s*(?:and\s+|while\s+|but\s+)?(?:the\s+)?(?:other\s+(?:two|three|four|ones?|layers?)|others|rest|remaining(?:\s+(?:two|three|ones?|layers?))?|second\s+and\s+third|next\s+two|second(?:\s+one)?)\s+(?:have\s+|with\s+|use\s+|are\s+|at\s+)?(?:a\s+)?(?:stride|padding|pad|dilation)?\s*(?:of\s+|=\s*)?(\d+)`)
 
 // ordinalSettings writes out the convs an ordinalSaid describes.
 func ordinalSettings(src string) (string, []stackLayer) {
@@ -228,16 +235,25 @@ func ordinalSettings(src string) (string, []stackLayer) {
 		return "", nil
 	}
 	n := countWord(src[m[2]:m[3]])
-	k, _ := strconv.Atoi(subText(src, m[4], m[5]) + subText(src, m[6], m[7]) + subText(src, m[8], m[9]))
+	k, _ := strconv.Atoi(subText(src, m[4], m[5]) + subText(src, m[6], m[7]) + subText(src, m[8], m[9]) + subText(src, m[10], m[11]))
 	if n < 2 || n > 12 || k <= 0 {
 		return "", nil
 	}
-	which, name := strings.ToLower(src[m[10]:m[11]]), listSettingName(src[m[12]:m[13]])
-	own, _ := strconv.Atoi(src[m[14]:m[15]])
-	rest, _ := strconv.Atoi(src[m[16]:m[17]])
+	if between := strings.ToLower(src[m[17]:m[18]]); n != 2 && strings.Contains(between, "second") && !strings.Contains(between, "third") {
+		return "", nil // "the second" of three is no rest
+	}
+	which, name := strings.ToLower(src[m[12]:m[13]]), listSettingName(src[m[14]:m[15]])
+	own, _ := strconv.Atoi(src[m[16]:m[17]])
+	rest, _ := strconv.Atoi(src[m[18]:m[19]])
 	kind := "conv"
 	if oneDim.MatchString(src) {
 		kind = "conv1d"
+	}
+	pad := -1 // one padding said for all: "no padding", "with padding 1"
+	if noPadding.MatchString(src) {
+		pad = 0
+	} else if p := padAll.FindStringSubmatch(src); p != nil && !strings.Contains(p[0], ",") {
+		pad, _ = strconv.Atoi(p[1])
 	}
 	layers := make([]stackLayer, n)
 	for i := range layers {
@@ -245,7 +261,7 @@ func ordinalSettings(src string) (string, []stackLayer) {
 		if which == "first" && i == 0 || which == "last" && i == n-1 {
 			v = own
 		}
-		layers[i] = stackLayer{kind: kind, k: k, pad: -1}
+		layers[i] = stackLayer{kind: kind, k: k, pad: pad}
 		switch name {
 		case "stride":
 			layers[i].s = v
@@ -256,4 +272,14 @@ func ordinalSettings(src string) (string, []stackLayer) {
 		}
 	}
 	return src[:m[0]] + stackText(layers) + src[m[1]:], layers
+}
+
+// bracketed reports whether one of lists is written in brackets.
+func bracketed(src string, lists []listed) bool {
+	for _, l := range lists {
+		if strings.ContainsAny(src[l.start:l.end], "([") {
+			return true
+		}
+	}
+	return false
 }
