@@ -35,6 +35,8 @@ type stackLayer struct {
 func (l stackLayer) text() string {
 	var b strings.Builder
 	switch l.kind {
+	case "fc":
+		return fmt.Sprintf("fully connected layer with %d units", l.out)
 	case "maxpool", "avgpool":
 		fmt.Fprintf(&b, "%s %dx%d", l.kind, l.k, l.k)
 		if l.s != 0 {
@@ -99,6 +101,8 @@ var proseRewriters = []func(src string) (string, []stackLayer){
 	ordinalSettings,    // prose_stack_lists.go
 	pseudoCalls,        // prose_stack_calls.go
 	shortStackSettings, // prose_stack_calls.go
+	hiddenLayers,       // prose_stack_mlp.go
+	encoderLevels,      // prose_stack_levels.go
 }
 
 // proseStack is the first rewrite of src that writes a stack out, or ""
@@ -119,7 +123,8 @@ func readProseStack(src string) (*Question, error) {
 	if len(layers) == 0 {
 		return nil, fmt.Errorf("no stack described in prose")
 	}
-	text = targetSaid.ReplaceAllStringFunc(text, func(m string) string { return "" })
+	text = targetSaid.ReplaceAllString(text, "")
+	text = inputNamed.ReplaceAllString(text, "input $1") // "input tiles are 188x188"
 	if bare := withoutErrorLines(text); strings.TrimSpace(bare) != "" {
 		text = bare // "Kernel size: (3 x 3)" is what the run printed, no layer
 	}
@@ -138,8 +143,22 @@ func readProseStack(src string) (*Question, error) {
 		cp.Unused = append(cp.Unused, Unused{Text: src[m[2]:m[3]], Pos: offsetPosition(src, m[2]),
 			Why: "a target you want to reach, not a setting of any layer: compare it with the answer"})
 	}
+	for _, m := range countSaid.FindAllStringSubmatchIndex(src, -1) {
+		if countWord(src[m[2]:m[3]]) > 1 {
+			cp.Unused = append(cp.Unused, Unused{Text: src[m[2]:m[3]], Pos: offsetPosition(src, m[2]),
+				Why: "how many there are: each is written out below"})
+		}
+	}
 	return &cp, nil
 }
+
+// countSaid matches how many layers or blocks a stack has, which the
+// stack written out accounts for: "2 hidden layers", "4 blocks".
+var countSaid = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:[a-z0-9]+\s+){0,2}?(?:hidden\s+layers|blocks)\b`)
+
+// inputNamed matches an input said by what it is cut into: "input tiles
+// are 188x188", "input patches of 64x64".
+var inputNamed = regexp.MustCompile(`(?i)\binput\s+(?:tiles|patches|crops|images)\s+(?:are|of|is|=)\s+(\d+\s*[x×]\s*\d+)`)
 
 // targetSaid matches a size the asker wants a stack to reach, which no
 // layer is set to: "I want it to cover at least 60 steps", "need the RF
@@ -158,7 +177,9 @@ func sameStack(q *Question, layers []stackLayer) bool {
 			got = append(got, stackLayer{kind: "conv", k: firstOf(v.Kernel), s: firstOf(v.Stride), pad: firstOf(v.Pad), d: firstOf(v.Dilation)})
 		case calc.Pool:
 			got = append(got, stackLayer{kind: "pool", k: firstOf(v.Kernel), s: firstOf(v.Stride), pad: firstOf(v.Pad)})
-		case calc.Linear, calc.Separable:
+		case calc.Linear:
+			got = append(got, stackLayer{kind: "fc", out: v.Out})
+		case calc.Separable:
 			return false
 		}
 	}
@@ -168,6 +189,11 @@ func sameStack(q *Question, layers []stackLayer) bool {
 	unsetPad := -1
 	for i, l := range layers {
 		g := got[i]
+		if (l.kind == "fc") != (g.kind == "fc") || l.kind == "fc" && g.out != l.out {
+			return false
+		} else if l.kind == "fc" {
+			continue
+		}
 		if strings.HasPrefix(l.kind, "conv") && l.pad < 0 && !l.same {
 			if unsetPad >= 0 && g.pad != unsetPad {
 				return false // a padding said once put on one conv only

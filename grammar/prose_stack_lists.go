@@ -144,12 +144,7 @@ func listedLayers(src string, lists []listed, n, each, kernel int) []stackLayer 
 	if oneDim.MatchString(src) {
 		kind = "conv1d"
 	}
-	pad := -1
-	if noPadding.MatchString(src) {
-		pad = 0
-	} else if m := padAll.FindStringSubmatch(src); m != nil && !strings.Contains(m[0], ",") {
-		pad, _ = strconv.Atoi(m[1])
-	}
+	pad := padForAll(src)
 	var layers []stackLayer
 	for i := 0; i < n; i++ {
 		l := stackLayer{kind: kind, k: kernel, pad: pad}
@@ -249,12 +244,7 @@ func ordinalSettings(src string) (string, []stackLayer) {
 	if oneDim.MatchString(src) {
 		kind = "conv1d"
 	}
-	pad := -1 // one padding said for all: "no padding", "with padding 1"
-	if noPadding.MatchString(src) {
-		pad = 0
-	} else if p := padAll.FindStringSubmatch(src); p != nil && !strings.Contains(p[0], ",") {
-		pad, _ = strconv.Atoi(p[1])
-	}
+	pad := padForAll(src)
 	layers := make([]stackLayer, n)
 	for i := range layers {
 		v := rest
@@ -282,4 +272,17 @@ func bracketed(src string, lists []listed) bool {
 		}
 	}
 	return false
+}
+
+// padForAll is the one padding src says for every layer ("no padding",
+// "with padding 1"), -1 when it says none or a list.
+func padForAll(src string) int {
+	if noPadding.MatchString(src) {
+		return 0
+	}
+	if m := padAll.FindStringSubmatch(src); m != nil && !strings.Contains(m[0], ",") {
+		p, _ := strconv.Atoi(m[1])
+		return p
+	}
+	return -1
 }
