@@ -125,6 +125,10 @@ func readProseStack(src string) (*Question, error) {
 	}
 	text = targetSaid.ReplaceAllString(text, "")
 	text = inputNamed.ReplaceAllString(text, "input $1") // "input tiles are 188x188"
+	text = crashPlace.ReplaceAllString(text, "")         // "crashes at the 5th conv" names a layer written out
+	if !strings.Contains(text, "conv1d") {
+		text = inputTuple.ReplaceAllString(text, "input ${2}x${3}x${1}") // PyTorch's (C, H, W)
+	}
 	if bare := withoutErrorLines(text); strings.TrimSpace(bare) != "" {
 		text = bare // "Kernel size: (3 x 3)" is what the run printed, no layer
 	}
@@ -159,6 +163,14 @@ var countSaid = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eig
 // inputNamed matches an input said by what it is cut into: "input tiles
 // are 188x188", "input patches of 64x64".
 var inputNamed = regexp.MustCompile(`(?i)\binput\s+(?:tiles|patches|crops|images)\s+(?:are|of|is|=)\s+(\d+\s*[x×]\s*\d+)`)
+
+// crashPlace matches where a run failed, said of a layer the stack has:
+// "crashes at the 5th conv", "fails on the 3rd pool".
+var crashPlace = regexp.MustCompile(`(?i),?\s*(?:and\s+)?(?:it\s+)?(?:crash(?:es|ed)?|fails?|failed|errors?|errored|breaks?|dies)\s+(?:at|on|in)\s+the\s+\d+(?:st|nd|rd|th)\s+(?:conv|pool|layer|block)\w*`)
+
+// inputTuple matches an input written as PyTorch's (C, H, W) of one or
+// three channels: "input (1, 128, 431)".
+var inputTuple = regexp.MustCompile(`(?i)\binput\s*(?:shape\s*)?(?:is\s+|=\s*|of\s+)?\(\s*([13])\s*,\s*(\d+)\s*,\s*(\d+)\s*\)`)
 
 // targetSaid matches a size the asker wants a stack to reach, which no
 // layer is set to: "I want it to cover at least 60 steps", "need the RF
