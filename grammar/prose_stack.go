@@ -103,6 +103,8 @@ var proseRewriters = []func(src string) (string, []stackLayer){
 	shortStackSettings, // prose_stack_calls.go
 	hiddenLayers,       // prose_stack_mlp.go
 	encoderLevels,      // prose_stack_levels.go
+	listedHidden,       // prose_stack_mlp.go
+	widthChain,         // prose_stack_mlp.go
 }
 
 // proseStack is the first rewrite of src that writes a stack out, or ""

@@ -58,3 +58,63 @@ func hiddenLayers(src string) (string, []stackLayer) {
 	}
 	return src[:m[0]] + stackText(layers) + rest, layers
 }
+
+var (
+	// hiddenListed matches hidden sizes listed with no count: "hidden
+	// sizes [512, 256]", "hidden layers: 300, 100".
+	hiddenListed = regexp.MustCompile(`(?i)\bhidden\s+(?:layer\s+)?(?:sizes|layers|units|dims|dimensions|widths)\s*(?:of|=|:|are)?\s*[\[(]?\s*(\d+(?:\s*,\s*\d+)+)\s*[\])]?`)
+	// sizeChain matches a fully connected network written as its widths,
+	// input first: "784-512-256-10", "100 -> 50 -> 20 -> 1".
+	sizeChain = regexp.MustCompile(`\b(\d+(?:\s*(?:-|–|->|→)\s*\d+){2,})\b`)
+	// denseNet matches the words of a fully connected network, and
+	// convWords those of a conv net, whose chains are channels.
+	denseNet  = regexp.MustCompile(`(?i)\bmlp\b|multi-?layer\s+perceptron|feed-?forward|fully[\s-]connected|\bdense\b|\blinear\s+layers\b|\bperceptron\b`)
+	convWords = regexp.MustCompile(`(?i)conv|pool|kernel|filter|stride|channels?\b|\d+\s*[x×]\s*\d+`)
+	// outputAlone matches the output layer said alone: "output 10".
+	outputAlone = regexp.MustCompile(`(?i)^\s*,?\s*(?:and\s+)?(?:an?\s+|the\s+)?output(?:\s+layer)?\s*(?:of|=|:|is|with)?\s*(\d+)\b`)
+)
+
+// listedHidden writes out hidden sizes listed with no count, and the
+// output layer said right after them.
+func listedHidden(src string) (string, []stackLayer) {
+	m := hiddenListed.FindStringSubmatchIndex(src)
+	if m == nil || convWords.MatchString(src) {
+		return "", nil
+	}
+	var layers []stackLayer
+	for _, f := range regexp.MustCompile(`\d+`).FindAllString(src[m[2]:m[3]], -1) {
+		v, _ := strconv.Atoi(f)
+		layers = append(layers, stackLayer{kind: "fc", out: v})
+	}
+	rest := src[m[1]:]
+	if o := outputAlone.FindStringSubmatchIndex(rest); o != nil {
+		v, _ := strconv.Atoi(rest[o[2]:o[3]])
+		layers = append(layers, stackLayer{kind: "fc", out: v})
+		rest = rest[o[1]:]
+	} else if o := outputsSaid.FindStringSubmatchIndex(rest); o != nil {
+		v, _ := strconv.Atoi(subText(rest, o[2], o[3]) + subText(rest, o[4], o[5]))
+		layers = append(layers, stackLayer{kind: "fc", out: v})
+		rest = rest[:o[0]] + rest[o[1]:]
+	}
+	return src[:m[0]] + stackText(layers) + rest, layers
+}
+
+// widthChain writes out a fully connected network written as its widths,
+// when the words say it is one and name no conv.
+func widthChain(src string) (string, []stackLayer) {
+	m := sizeChain.FindStringSubmatchIndex(src)
+	if m == nil || !denseNet.MatchString(src) || convWords.MatchString(src) {
+		return "", nil
+	}
+	var widths []int
+	for _, f := range regexp.MustCompile(`\d+`).FindAllString(src[m[2]:m[3]], -1) {
+		v, _ := strconv.Atoi(f)
+		widths = append(widths, v)
+	}
+	var layers []stackLayer
+	for _, w := range widths[1:] {
+		layers = append(layers, stackLayer{kind: "fc", out: w})
+	}
+	text := strconv.Itoa(widths[0]) + " inputs, " + stackText(layers)
+	return src[:m[0]] + text + src[m[1]:], layers
+}
