@@ -86,7 +86,10 @@ func shortStackSettings(src string) (string, []stackLayer) {
 	if strings.Contains(src[:m[0]], "?") {
 		// the question first, its stack after: the stack is written first,
 		// so that a layer the question names ("after Pool2") is one of it
-		return stackText(layers) + ". " + strings.TrimSpace(rest), layers
+		return stackText(layers) + ". " + strings.Join(strings.Fields(rest), " "), layers
 	}
-	return src[:start] + stackText(layers) + sep + src[end:], layers
+	if sep != "" {
+		return src[:start] + stackText(layers) + sep + strings.TrimLeft(src[end:], " "), layers
+	}
+	return src[:start] + stackText(layers) + src[end:], layers
 }

@@ -34,8 +34,8 @@ var (
 	itemSep = regexp.MustCompile(`(?i)^\s*(?:->|→|=>|>|\+|-|,|/|\bthen\b|\bfollowed\s+by\b|\band\b)+\s*`)
 
 	argKernel  = regexp.MustCompile(`(?i)\b(?:k|kernel(?:_size)?|ks|pool_size)\s*=\s*\(?(\d+)|^\s*(\d+)\s*[x×]\s*\d+|^\s*\(?(\d+)\s*(?:,|\)|$)`)
-	argPad     = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*=?\s*(\d+)|\bp(\d+)\b`)
-	argStride  = regexp.MustCompile(`(?i)\bstrides?\s*=?\s*\(?(\d+)|\bs(\d+)\b`)
+	argPad     = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*=?\s*(\d+)|\bp\s*=?\s*(\d+)\b`)
+	argStride  = regexp.MustCompile(`(?i)\bstrides?\s*=?\s*\(?(\d+)|\bs\s*=?\s*(\d+)\b`)
 	argSame    = regexp.MustCompile(`(?i)\bsame\b`)
 	argNoPad   = regexp.MustCompile(`(?i)\bvalid\b|\bno\s+pad(?:ding)?\b|\bunpadded\b`)
 	argSidePar = regexp.MustCompile(`(\d+)`)
@@ -43,13 +43,17 @@ var (
 
 // stackItems reads the layers written at the start of s, joined as a
 // block's body is, and returns them with how much of s they took. Quiet
-// layers (an activation, a norm) are read and left out.
+// layers (an activation, dropout) are read and left out; a norm ends the
+// reading with no layers, as its parameters are not written out.
 func stackItems(s string) ([]stackLayer, int) {
 	var out []stackLayer
 	at := 0
 	for {
 		l, n, ok := stackItem(s[at:])
 		if !ok {
+			if m := itemQuiet.FindString(s[at:]); m != "" && itemNorm.MatchString(m) {
+				return nil, 0
+			}
 			return out, at
 		}
 		if l.kind != "" {
@@ -61,6 +65,9 @@ func stackItems(s string) ([]stackLayer, int) {
 			return out, end
 		}
 		if _, _, ok := stackItem(s[end+len(sep):]); !ok {
+			if m := itemQuiet.FindString(s[end+len(sep):]); m != "" && itemNorm.MatchString(m) {
+				return nil, 0
+			}
 			return out, end
 		}
 		at = end + len(sep)

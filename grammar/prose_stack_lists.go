@@ -35,6 +35,9 @@ var (
 	oneDim = regexp.MustCompile(`(?i)conv1d|\b1-?d\b|\btcn\b|wavenet|wav2vec|temporal|time\s*steps?|timesteps?|\bsamples\b|sequence|audio|causal`)
 	// noPadding matches padding said none for every layer.
 	noPadding = regexp.MustCompile(`(?i)\bno\s+padding\b|\bpadding\s*=?\s*0\b|\bunpadded\b|\bvalid\b`)
+	// countNoun matches a noun right after a number, which makes it a
+	// count: "2 residual blocks", "32 filters each".
+	countNoun = regexp.MustCompile(`(?i)^\s*(?:residual\s+|conv\w*\s+|dilated\s+|stacked\s+|hidden\s+)?(?:blocks?|layers?|convs?|convolutions?|filters?|channels?|units|neurons|times|steps|levels|stages)\b`)
 	// stackNoun matches a bare name of the stack right before its first
 	// list: "conv stack (", "conv layers:".
 	stackNoun = regexp.MustCompile(`(?i)\bconv(?:olutional)?\s+(?:stack|layers|encoder|blocks?)\s*[(:]?\s*$`)
@@ -75,9 +78,19 @@ func perLayerLists(src string) (string, []stackLayer) {
 	settings := 0
 	for _, m := range settingList.FindAllStringSubmatchIndex(src, -1) {
 		l := listed{name: listSettingName(src[m[2]:m[3]]), start: m[0], end: m[1]}
-		for _, f := range regexp.MustCompile(`\d+`).FindAllString(src[m[4]:m[5]], -1) {
-			v, _ := strconv.Atoi(f)
-			l.vals = append(l.vals, v)
+		vals := regexp.MustCompile(`\d+`).FindAllStringIndex(src[m[4]:m[5]], -1)
+		if countNoun.MatchString(src[m[1]:]) {
+			// "kernel_size=3, 2 residual blocks": the last number counts
+			// what follows it, it is no value of the list
+			vals = vals[:len(vals)-1]
+			l.end = m[4] + vals[len(vals)-1][1]
+			if len(vals) < 2 {
+				continue
+			}
+		}
+		for _, v := range vals {
+			n, _ := strconv.Atoi(src[m[4]+v[0] : m[4]+v[1]])
+			l.vals = append(l.vals, n)
 		}
 		if l.name != "out" {
 			settings++
@@ -102,22 +115,8 @@ func perLayerLists(src string) (string, []stackLayer) {
 	}
 	// Two lists bind to layers when long or written bare: "(3, 5)" of
 	// two or three values in brackets is a kernel's sides, not two layers.
-	each, count, bound := 1, 0, len(lists) > 1 && (n >= 4 || !bracketed(src, lists)) || sayRespectively.MatchString(src)
-	kernel := 0
-	if m := convsEach.FindStringSubmatchIndex(src); m != nil {
-		each = countWord(src[m[2]:m[3]])
-		spans = append(spans, [2]int{m[0], m[1]})
-		if b := blocksCount.FindStringSubmatchIndex(src); b != nil {
-			count = countWord(src[b[2]:b[3]]) * each
-			spans = append(spans, [2]int{b[0], b[1]})
-		}
-	} else if m := layersCount.FindStringSubmatchIndex(src); m != nil {
-		count = countWord(src[m[2]:m[3]])
-		if m[4] >= 0 {
-			kernel, _ = strconv.Atoi(src[m[4]:m[5]])
-		}
-		spans = append(spans, [2]int{m[0], m[1]})
-	}
+	bound := len(lists) > 1 && (n >= 4 || !bracketed(src, lists)) || sayRespectively.MatchString(src)
+	each, count, kernel, spans := listCount(src, spans)
 	if count != 0 && count != n*each {
 		return "", nil
 	}
@@ -285,4 +284,27 @@ func padForAll(src string) int {
 		return p
 	}
 	return -1
+}
+
+// listCount reads how many layers lists are for: "4 residual blocks ...
+// each block has two convs" (each 2, count 8), "7 Conv1d layers" (count
+// 7; a kernel written in it, "three 3x3 convs", is every layer's), with
+// the spans that said it; count 0 when none is said.
+func listCount(src string, spans [][2]int) (each, count, kernel int, _ [][2]int) {
+	each = 1
+	if m := convsEach.FindStringSubmatchIndex(src); m != nil {
+		each = countWord(src[m[2]:m[3]])
+		spans = append(spans, [2]int{m[0], m[1]})
+		if b := blocksCount.FindStringSubmatchIndex(src); b != nil {
+			count = countWord(src[b[2]:b[3]]) * each
+			spans = append(spans, [2]int{b[0], b[1]})
+		}
+	} else if m := layersCount.FindStringSubmatchIndex(src); m != nil {
+		count = countWord(src[m[2]:m[3]])
+		if m[4] >= 0 {
+			kernel, _ = strconv.Atoi(src[m[4]:m[5]])
+		}
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
+	return each, count, kernel, spans
 }
