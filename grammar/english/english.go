@@ -90,8 +90,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	toks, factors := enDropFactors(src, toks) // english_factors.go
+	toks, ratios := enDropRatios(src, toks)   // english_ratio.go
 	r := &enReader{src: src, toks: toks}
-	r.g.unused = append(factors, enArithmeticUnused(src)...) // english_formula.go
+	r.g.unused = append(append(factors, ratios...), enArithmeticUnused(src)...) // english_formula.go
 	q, err := r.read()
 	if err == nil {
 		q.Repeats = append(q.Repeats, r.repeats...) // english_repeats.go

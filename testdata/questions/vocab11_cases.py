@@ -1,0 +1,26 @@
+# vocab11 cases (prose.jsonl, ids vocab11-*): each number checked with torch 1.13.
+# Run with /usr/bin/python3; prints the JSON lines appended to prose.jsonl.
+import json, torch, torch.nn as nn
+def conv(cin, cout, k, s=1, p=0, d=1, g=1, bias=True, hw=None):
+    m = nn.Conv2d(cin, cout, k, s, p, dilation=d, groups=g, bias=bias)
+    params = sum(x.numel() for x in m.parameters())
+    out = macs = None
+    if hw:
+        h, w = (hw, hw) if isinstance(hw, int) else hw
+        o = m(torch.zeros(1, cin, h, w)); out = tuple(o.shape[1:])
+        kk = k * k if isinstance(k, int) else k[0] * k[1]
+        macs = o.numel() * (cin // g) * kk
+    return params, out, macs
+def lin(i, o, bias=True):
+    return sum(x.numel() for x in nn.Linear(i, o, bias=bias).parameters())
+C = []
+def add(id, kind, text, head, working, unused=()):
+    C.append(dict(id="vocab11-" + id, kind=kind, text=text, must_contain=head, head=head, unused=list(unused), working=working))
+# a ratio said in passing ("2x what I expect") is no size or count
+add("ratio-gives-2x-what", "layers", "ptflops gives 2x what I get by hand. dense 2048 -> 512, batch 1. how many MACs (not flops)?", [2048*512], "2048*512 = 1048576", ["2"])
+add("ratio-reports-2x-the", "layers", "thop reports 2x the MACs I compute for a fully connected layer 784 -> 128. what is the real MAC count?", [784*128], "784*128 = 100352", ["2"])
+add("ratio-off-by-2x", "layers", "my numbers and fvcore's are off by 2x. linear 4096 -> 1000: how many MACs?", [4096*1000], "4096*1000 = 4096000", ["2"])
+add("ratio-2x-more-flops", "layers", "the profiler says 2x more flops than I expect for a linear 256 -> 64 layer. how many MACs?", [256*64], "256*64 = 16384", ["2"])
+_,o,m = conv(64,128,3,p=1,hw=28); add("ratio-conv-2x-the", "layers", "my counter shows 2x the number for a conv 3x3 64->128, pad 1, on a 28x28 map. MACs?", [m], f"28*28*128*64*9 = {m} (torch shape {o})", ["2"])
+add("ratio-gives-2x-params", "layers", "keras gives 2x the params I expect?? dense layer 100 -> 50, with bias. how many params?", [lin(100,50)], f"100*50+50 = {lin(100,50)}", ["2"])
+for c in C: print(json.dumps(c))
