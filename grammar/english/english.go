@@ -143,7 +143,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enPreviousOutput(enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))))))), nil
+	return enFourBands(enPreviousOutput(enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw)))))))))))), nil // enFourBands: english_rgb_plus.go
 }
 
 // enDtypes are the words of a stored number's type.

@@ -23,4 +23,14 @@ add("ratio-off-by-2x", "layers", "my numbers and fvcore's are off by 2x. linear 
 add("ratio-2x-more-flops", "layers", "the profiler says 2x more flops than I expect for a linear 256 -> 64 layer. how many MACs?", [256*64], "256*64 = 16384", ["2"])
 _,o,m = conv(64,128,3,p=1,hw=28); add("ratio-conv-2x-the", "layers", "my counter shows 2x the number for a conv 3x3 64->128, pad 1, on a 28x28 map. MACs?", [m], f"28*28*128*64*9 = {m} (torch shape {o})", ["2"])
 add("ratio-gives-2x-params", "layers", "keras gives 2x the params I expect?? dense layer 100 -> 50, with bias. how many params?", [lin(100,50)], f"100*50+50 = {lin(100,50)}", ["2"])
+# colour plus one more band (RGB-D, RGBA, rgb + depth) is 4 input channels
+p,_,_ = conv(4,16,3); add("bands-rgba-png", "layers", "RGBA png images 32x32, first layer conv 3x3 with 16 filters. params?", [p], f"3*3*4*16+16 = {p} (torch)")
+p,o,_ = conv(4,32,5,s=2,p=2,hw=(240,320)); add("bands-rgb-plus-depth", "layers", "my input is rgb + depth (kinect), 240x320. conv 5x5, 32 filters, stride 2, pad 2: params and output size?", [p, o[1], o[2]], f"5*5*4*32+32 = {p}; torch shape {o}")
+p,_,_ = conv(4,64,7,s=2,p=3); add("bands-rgbd-one-word", "layers", "RGBD images, 128x128, first conv 7x7 with 64 filters stride 2 pad 3: params?", [p], f"7*7*4*64+64 = {p} (torch)")
+p,_,_ = conv(4,16,3,bias=False); add("bands-rgbd-four-input-channels", "layers", "our RGB-D frames have 4 input channels; conv 3x3 with 16 filters, no bias. how many weights?", [p], f"3*3*4*16 = {p} (torch)")
+p,o,_ = conv(4,8,3,p=1,hw=64); add("bands-rgb-nir", "layers", "RGB-NIR images of 64x64, a 3x3 conv with 8 filters and padding 1: params and output shape?", [p, o[1]], f"3*3*4*8+8 = {p}; torch shape {o}")
+p,_,_ = conv(4,20,5); add("bands-rgb-plus-depth-words", "layers", "4 channel images (rgb plus depth), 5x5 kernels, 20 filters: params?", [p], f"5*5*4*20+20 = {p} (torch)")
+# one neuron's parameters asked after a sentence that describes every neuron
+add("one-neuron-after-each-neuron", "layers", "a conv layer has 32 3x3 filters on a 16-channel input, and each neuron has a bias. how many parameters does one neuron use, bias included?", [145], "3*3*16+1 = 145", ["32"])
+add("one-neuron-single-after-each", "layers", "each filter is 5x5 over 3 input channels; each neuron also gets a bias. how many params does a single neuron have including its bias?", [76], "5*5*3+1 = 76")
 for c in C: print(json.dumps(c))
