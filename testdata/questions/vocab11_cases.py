@@ -33,4 +33,16 @@ p,_,_ = conv(4,20,5); add("bands-rgb-plus-depth-words", "layers", "4 channel ima
 # one neuron's parameters asked after a sentence that describes every neuron
 add("one-neuron-after-each-neuron", "layers", "a conv layer has 32 3x3 filters on a 16-channel input, and each neuron has a bias. how many parameters does one neuron use, bias included?", [145], "3*3*16+1 = 145", ["32"])
 add("one-neuron-single-after-each", "layers", "each filter is 5x5 over 3 input channels; each neuron also gets a bias. how many params does a single neuron have including its bias?", [76], "5*5*3+1 = 76")
+# the padding that keeps the size at stride 1, from the kernel and dilation alone: p = d(k-1)/2
+def keep_pad(k, d=1):
+    p = d * (k - 1) // 2
+    assert nn.Conv2d(1, 1, k, padding=p, dilation=d)(torch.zeros(1, 1, 37, 37)).shape[-1] == 37
+    return p
+add("keep-zeros-each-side", "layers", "for a 9x9 conv, stride 1, how many zeros do I add on each side so output size = input size?", [keep_pad(9)], "p = (9-1)/2 = 4 (torch: 37 -> 37)")
+add("keep-same-height-width-dilated", "layers", "kernel 5, dilation 3, stride 1: what padding gives an output the same height and width as the input?", [keep_pad(5,3)], "p = 3*(5-1)/2 = 6 (torch: 37 -> 37)")
+add("keep-hw-unchanged-paste", "layers", "nn.Conv2d(32, 32, kernel_size=5, dilation=2) - which padding keeps H and W unchanged?", [keep_pad(5,2)], "p = 2*(5-1)/2 = 4 (torch: 37 -> 37)")
+add("keep-input-output-same-size", "layers", "7x7 conv with stride 1: padding so that input and output have the same size?", [keep_pad(7)], "p = (7-1)/2 = 3 (torch: 37 -> 37)")
+add("keep-same-h-slash-w-paste", "layers", "I want my Conv2d(16, 16, 3, dilation=4) to keep the same H/W, what padding?", [keep_pad(3,4)], "p = 4*(3-1)/2 = 4 (torch: 37 -> 37)")
+add("keep-rows-of-zeros", "layers", "how many rows of zeros on each border for a 5x5 kernel so the feature map does not shrink (stride 1)?", [keep_pad(5)], "p = (5-1)/2 = 2 (torch: 37 -> 37)")
+add("keep-same-hw-paste-stride-prose", "layers", "which padding do I set in nn.Conv2d(8, 8, kernel_size=3, dilation=3) so the output keeps the same H and W as the input? stride is 1", [keep_pad(3,3)], "p = 3*(3-1)/2 = 3 (torch: 37 -> 37)")
 for c in C: print(json.dumps(c))
