@@ -41,6 +41,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.shareSettings()
 	r.afterRef()
 	r.dropEmpty()
+	r.precedingFilters() // english_prev_filters.go
 	r.resolveBare()
 	r.separableParts() // english_separable_parts.go
 	r.inverseAsked()   // english_inverse.go

@@ -1237,6 +1237,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
+		if r.weightsQualifier(i, connect) { // english_weights_qualifier.go
+			return ""
+		}
 		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) || r.connectionsGloss(i) {
 			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}

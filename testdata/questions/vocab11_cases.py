@@ -45,4 +45,23 @@ add("keep-input-output-same-size", "layers", "7x7 conv with stride 1: padding so
 add("keep-same-h-slash-w-paste", "layers", "I want my Conv2d(16, 16, 3, dilation=4) to keep the same H/W, what padding?", [keep_pad(3,4)], "p = 4*(3-1)/2 = 4 (torch: 37 -> 37)")
 add("keep-rows-of-zeros", "layers", "how many rows of zeros on each border for a 5x5 kernel so the feature map does not shrink (stride 1)?", [keep_pad(5)], "p = (5-1)/2 = 2 (torch: 37 -> 37)")
 add("keep-same-hw-paste-stride-prose", "layers", "which padding do I set in nn.Conv2d(8, 8, kernel_size=3, dilation=3) so the output keeps the same H and W as the input? stride is 1", [keep_pad(3,3)], "p = 3*(3-1)/2 = 3 (torch: 37 -> 37)")
+# the layer before, said only by its filters, gives this layer's input channels
+add("prev-first-second-per-filter", "layers", "the first layer has 24 filters. the second layer uses 5x5 kernels - how many weights in each filter of the second layer (no bias)?", [5*5*24], "5*5*24 = 600")
+p,_,_ = conv(40,20,3); add("prev-first-second-params", "layers", "the first conv layer has 40 filters and the second conv layer has 3x3 kernels with 20 filters. params of the second layer?", [p], f"3*3*40*20+20 = {p} (torch)")
+p,_,_ = conv(32,64,5); add("prev-conv1-conv2", "layers", "conv1 has 32 filters. conv2 is 5x5 with 64 filters. how many parameters in conv2?", [p], f"5*5*32*64+64 = {p} (torch)")
+p,_,_ = conv(64,16,1); add("prev-next-conv", "layers", "the first conv has 64 filters; the next conv uses 1x1 kernels and 16 filters. how many parameters does the next conv have?", [p], f"64*16+16 = {p} (torch)")
+add("prev-layer-n-maps", "layers", "layer 1 outputs 16 feature maps; layer 2 applies 3x3 filters. how many weights per filter in layer 2?", [144], "3*3*16 = 144")
+add("prev-layer-n-after", "layers", "layer 2 has 5x5 filters and layer 1 has 6 feature maps. how many weights in one filter of layer 2?", [150], "5*5*6 = 150")
+p,_,_ = conv(16,32,3); add("prev-layer-n-of-them", "layers", "layer 2 uses 3x3 filters, 32 of them, and layer 1 gives 16 feature maps. params in layer 2?", [p], f"3*3*16*32+32 = {p} (torch)")
+# the input named as the owner of a count: those maps are read, not made
+add("owner-whose-input-has", "layers", "a conv layer whose input has 20 feature maps uses 3x3 kernels. how many connections does one of its neurons have, not counting the bias?", [180], "3*3*20 = 180")
+add("owner-input-to-this-conv", "layers", "the input to this conv has 24 feature maps and the kernels are 3x3: weights per filter?", [216], "3*3*24 = 216")
+add("owner-layer-input-has-maps", "layers", "the layer input has 10 maps, 4x4 kernels: connections per neuron (no bias)?", [160], "4*4*10 = 160")
+p,_,_ = conv(32,8,1); add("owner-input-consists-of", "layers", "its input consists of 32 feature maps; the conv uses 1x1 kernels and 8 filters. params?", [p], f"32*8+8 = {p} (torch)")
+add("owner-input-with-maps-bias-one", "layers", "Suppose a conv layer's input has 6 feature maps and it uses 5x5 kernels. How many connections per neuron, counting the bias as one?", [151], "5*5*6+1 = 151")
+add("owner-input-contains-channels", "layers", "the input contains 48 channels and the layer uses 3x3 kernels. how many weights does a single filter have?", [432], "3*3*48 = 432")
+# "(just weights no bias)" says how to count the connections asked
+add("qual-just-weights", "layers", "each output neuron of a 5x5 conv over 32 input maps connects to how many inputs (just weights)?", [800], "5*5*32 = 800")
+add("qual-brackets-weights-no-bias", "layers", "a 5x5 conv on 16 input channels: each neuron is connected to how many inputs? (weights, no bias)", [400], "5*5*16 = 400")
+add("qual-only-weights", "layers", "how many inputs does each neuron of a 3x3 conv over 32 maps connect to, only weights?", [288], "3*3*32 = 288")
 for c in C: print(json.dumps(c))
