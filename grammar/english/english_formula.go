@@ -208,17 +208,23 @@ func enWideTall(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "columns") {
 		j++
 	}
-	if !word(j, "wide") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' || in[i].isFrac || in[j+2].isFrac {
+	h := j + 2 // the height's number, after "by", "and", "x" or a comma
+	if j+1 < len(in) && in[j+1].kind == 'n' {
+		h = j + 1 // "160 wide 120 tall": no word between
+	} else if !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) {
 		return enTok{}, 0
 	}
-	k := j + 3
+	if !word(j, "wide") || h >= len(in) || in[h].kind != 'n' || in[i].isFrac || in[h].isFrac {
+		return enTok{}, 0
+	}
+	k := h + 1
 	if word(k, "pixels", "px", "rows") {
 		k++
 	}
 	if !word(k, "tall", "high") {
 		return enTok{}, 0
 	}
-	s := enTok{kind: 's', dims: []int{enClamp(in[j+2].num), enClamp(in[i].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s := enTok{kind: 's', dims: []int{enClamp(in[h].num), enClamp(in[i].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
 	s.raw = src(in, s)
 	return s, k - i
 }

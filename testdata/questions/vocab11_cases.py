@@ -64,4 +64,11 @@ add("owner-input-contains-channels", "layers", "the input contains 48 channels a
 add("qual-just-weights", "layers", "each output neuron of a 5x5 conv over 32 input maps connects to how many inputs (just weights)?", [800], "5*5*32 = 800")
 add("qual-brackets-weights-no-bias", "layers", "a 5x5 conv on 16 input channels: each neuron is connected to how many inputs? (weights, no bias)", [400], "5*5*16 = 400")
 add("qual-only-weights", "layers", "how many inputs does each neuron of a 3x3 conv over 32 maps connect to, only weights?", [288], "3*3*32 = 288")
+# height and width named with no word between: "120 tall 160 wide"
+_,o,_ = conv(3,16,5,s=2,p=2,hw=(120,160)); add("sides-tall-wide-paste", "layers", "input is 120 tall 160 wide, Conv2d(3, 16, 5, stride=2, padding=2). h and w of the output?", [o[1], o[2]], f"torch shape {o}")
+_,o,_ = conv(1,4,3,hw=(90,120)); add("sides-pixels-tall-wide", "layers", "images are 90 pixels tall 120 pixels wide; conv 3x3 with 4 filters, no padding: output size?", [o[1], o[2]], f"torch shape {o}")
+o = tuple(nn.MaxPool2d(2,2)(torch.zeros(1,1,120,160)).shape[1:]); add("sides-wide-tall-pool", "layers", "a frame 160 wide 120 tall, maxpool 2x2 stride 2: output?", [o[1], o[2]], f"torch shape {o}")
+_,o,_ = conv(3,8,3,s=2,p=1,hw=(100,200)); add("sides-px-wide-tall-paste", "layers", "my photos are 200 px wide 100 px tall, Conv2d(3, 8, 3, padding=1, stride=2): output shape?", [o[1], o[2]], f"torch shape {o}")
+_,o,_ = conv(1,6,5,hw=(64,48)); add("sides-high-wide", "layers", "input 64 high 48 wide, conv 5x5 stride 1 pad 0 with 6 filters. output h, w?", [o[1], o[2]], f"torch shape {o}")
+_,o,_ = conv(3,32,7,s=2,p=3,hw=(240,320)); add("sides-tall-wide-rgb", "layers", "RGB frames 240 tall 320 wide go into a 7x7 conv, 32 filters, stride 2, padding 3. output height and width?", [o[1], o[2]], f"torch shape {o}")
 for c in C: print(json.dumps(c))
