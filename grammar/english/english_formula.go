@@ -258,6 +258,9 @@ func enDefinitionAt(in []enTok, i int) int {
 	if in[i].raw != "=" || i == 0 || in[i-1].kind != 'w' && in[i-1].raw != "'" && in[i-1].raw != ")" {
 		return 0
 	}
+	if enInsideCall(in, i) {
+		return 0 // "Conv2D(16, 3, strides=2, padding='same') - output height/width?": a keyword's value, then prose
+	}
 	ops, words := 0, 0
 	j := i + 1
 	for ; j < len(in); j++ {
@@ -297,4 +300,21 @@ func (r *enReader) sizeGuesses() bool {
 		}
 	}
 	return true
+}
+
+// enInsideCall reports whether in[i] sits inside brackets opened on its
+// line and not closed before it: a call's argument list.
+func enInsideCall(in []enTok, i int) bool {
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		switch in[j].raw {
+		case "\n":
+			return depth > 0
+		case ")":
+			depth--
+		case "(":
+			depth++
+		}
+	}
+	return depth > 0
 }

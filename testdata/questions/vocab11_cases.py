@@ -71,4 +71,14 @@ o = tuple(nn.MaxPool2d(2,2)(torch.zeros(1,1,120,160)).shape[1:]); add("sides-wid
 _,o,_ = conv(3,8,3,s=2,p=1,hw=(100,200)); add("sides-px-wide-tall-paste", "layers", "my photos are 200 px wide 100 px tall, Conv2d(3, 8, 3, padding=1, stride=2): output shape?", [o[1], o[2]], f"torch shape {o}")
 _,o,_ = conv(1,6,5,hw=(64,48)); add("sides-high-wide", "layers", "input 64 high 48 wide, conv 5x5 stride 1 pad 0 with 6 filters. output h, w?", [o[1], o[2]], f"torch shape {o}")
 _,o,_ = conv(3,32,7,s=2,p=3,hw=(240,320)); add("sides-tall-wide-rgb", "layers", "RGB frames 240 tall 320 wide go into a 7x7 conv, 32 filters, stride 2, padding 3. output height and width?", [o[1], o[2]], f"torch shape {o}")
+# a Keras call in prose, then "- output height/width?": the keyword's value is no formula
+def kconv_out(n, k, s, same=False):
+    return -(-n // s) if same else (n - k) // s + 1   # TF: ceil(n/s) for 'same', floor((n-k)/s)+1 for 'valid'
+_,o,_ = conv(1,10,4,s=2,hw=28); assert o[1] == kconv_out(28,4,2)
+add("kwarg-strides-then-dash", "layers", "MNIST (28x28x1) into Conv2D(10, (4,4), strides=2) with default padding - output height/width?", [o[1]], f"valid: floor((28-4)/2)+1 = {o[1]} (torch shape {o})")
+add("kwarg-same-then-dash", "layers", "CIFAR (32x32x3) into Conv2D(16, (3,3), strides=2, padding=\"same\") - output height/width?", [kconv_out(32,3,2,True)], "same: ceil(32/2) = 16")
+_,o,_ = conv(3,32,5,s=2,hw=100); add("kwarg-valid-then-arrow", "layers", "input 100x100x3, Conv2D(32, (5,5), strides=(2,2), padding='valid') -> output height/width?", [o[1]], f"floor((100-5)/2)+1 = {o[1]} (torch shape {o})")
+add("kwarg-same-57", "layers", "my keras layer Conv2D(64, kernel_size=3, strides=2, padding='same') on a 57x57x32 input: output height/width and params?", [kconv_out(57,3,2,True), 3*3*32*64+64], "same: ceil(57/2) = 29; 3*3*32*64+64 = 18496")
+_,o,_ = conv(1,8,3,s=3,hw=64); add("kwarg-strides3-then-dash", "layers", "grayscale 64x64 into Conv2D(8, (3,3), strides=3) - output height/width?", [o[1]], f"floor((64-3)/3)+1 = {o[1]} (torch shape {o})")
+_,o,_ = conv(3,24,7,s=4,hw=227); add("kwarg-strides4-then-dash", "layers", "227x227x3 images into Conv2D(24, (7,7), strides=4) - output height/width/depth?", [o[1], 24], f"floor((227-7)/4)+1 = {o[1]} (torch shape {o})")
 for c in C: print(json.dumps(c))
