@@ -11,8 +11,9 @@ import "strings"
 // enOwnerArticles may come between the input and its count.
 var enOwnerArticles = map[string]bool{"the": true, "a": true, "an": true, "its": true, "whose": true, "this": true, "that": true, "my": true, "our": true, "their": true, "all": true}
 
-// enOwnerVerbs say what the input holds: "has", "contains", "consists of".
-var enOwnerVerbs = map[string]bool{"has": true, "have": true, "had": true, "contains": true, "containing": true, "consists": true, "of": true, "is": true, "are": true, "with": true, "holds": true, "carries": true, "comprises": true}
+// enOwnerVerbs say what the input holds: "has", "contains", "consists of";
+// not "with", which in "a conv on an input with 12 filters" is the conv's.
+var enOwnerVerbs = map[string]bool{"has": true, "have": true, "had": true, "contains": true, "containing": true, "consists": true, "of": true, "is": true, "are": true, "holds": true, "carries": true, "comprises": true}
 
 // inputOwned is "in" when the count at i is said of the layer's input,
 // over a verb of holding and, after the input, "to this conv": "whose

@@ -25,6 +25,9 @@ var enWholeNetRE = regexp.MustCompile(`(?i)\b(?:total|overall|altogether|whole|e
 // "the previous layer has 40 filters" is), when nothing asked is of both.
 func (r *enReader) precedingFilters() {
 	real := r.realAnchors()
+	if len(real) == 2 && r.normAfterFilters(real[0], real[1]) {
+		return
+	}
 	if enWholeNetRE.MatchString(r.src) {
 		return
 	}
@@ -93,3 +96,54 @@ func (r *enReader) earlierLayerCount(a *enAnchor) {
 		}
 	}
 }
+
+// enNormWordRE names a batch norm; enConvWordRE a conv, its filters or
+// kernel.
+var (
+	enNormWordRE = regexp.MustCompile(`(?i)\bbn\d*\b|batch[\s_-]*norm\w*|\bnorm\s+layer`)
+	enConvWordRE = regexp.MustCompile(`(?i)\bconv\w*|\bfilters?\b|\bkernels?\b`)
+)
+
+// normAfterFilters reads "a Conv2D with 96 filters followed by
+// BatchNormalization(): Param # for the BN layer?": the conv, said by its
+// filters, gives the batch norm its channels, and only the batch norm is
+// asked of (the sentence that asks names it and no conv). The conv is then
+// a context mention, as in "batch norm after a conv with 32 channels".
+func (r *enReader) normAfterFilters(a, b *enAnchor) bool {
+	if b.kind != "bn" || len(b.counts) > 0 || len(b.args) > 0 || a.kind != "conv" && a.kind != "layer" || len(a.counts) != 1 {
+		return false
+	}
+	if c := a.counts[0]; c.role == "in" || c.class != "filter" && c.class != "fmap" && c.class != "channel" {
+		return false
+	}
+	asking := r.askingSentences()
+	if asking == "" || !enNormWordRE.MatchString(asking) || enConvWordRE.MatchString(asking) {
+		return false
+	}
+	a.ctx = true
+	b.counts = append(b.counts, enCount{v: a.counts[0].v, class: "channel", tok: a.counts[0].tok})
+	for i := a.start; i < b.start && i < len(r.toks); i++ {
+		if t := r.toks[i]; t.kind == 's' || t.kind == 'n' && i != a.counts[0].tok {
+			r.g.unused = append(r.g.unused, enNumbersOf(r.src, t, "the conv's own setting: the batch norm after it does not depend on it")...)
+		}
+	}
+	r.notes = append(r.notes, fmt.Sprintf("the batch norm normalizes the %d maps of the conv before it; only the batch norm is asked of", a.counts[0].v))
+	return true
+}
+
+// askingSentences are the sentences of the question that ask: those
+// ending in "?" or holding "how many" or "what".
+func (r *enReader) askingSentences() string {
+	var out []string
+	for _, s := range enSentenceRE.FindAllString(r.src, -1) {
+		low := strings.ToLower(s)
+		if strings.HasSuffix(strings.TrimSpace(s), "?") || strings.Contains(low, "how many") || strings.Contains(low, "what") {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// enSentenceRE matches a sentence or a clause: up to its stop, colon or
+// semicolon, or the end.
+var enSentenceRE = regexp.MustCompile(`[^.?!:;\n]+(?:[.?!:;]+|$)`)

@@ -81,4 +81,12 @@ _,o,_ = conv(3,32,5,s=2,hw=100); add("kwarg-valid-then-arrow", "layers", "input 
 add("kwarg-same-57", "layers", "my keras layer Conv2D(64, kernel_size=3, strides=2, padding='same') on a 57x57x32 input: output height/width and params?", [kconv_out(57,3,2,True), 3*3*32*64+64], "same: ceil(57/2) = 29; 3*3*32*64+64 = 18496")
 _,o,_ = conv(1,8,3,s=3,hw=64); add("kwarg-strides3-then-dash", "layers", "grayscale 64x64 into Conv2D(8, (3,3), strides=3) - output height/width?", [o[1]], f"floor((64-3)/3)+1 = {o[1]} (torch shape {o})")
 _,o,_ = conv(3,24,7,s=4,hw=227); add("kwarg-strides4-then-dash", "layers", "227x227x3 images into Conv2D(24, (7,7), strides=4) - output height/width/depth?", [o[1], 24], f"floor((227-7)/4)+1 = {o[1]} (torch shape {o})")
+# a batch norm after a conv said by its filters: the conv gives its channels, and only it is asked
+def bn(c): return sum(x.numel() for x in nn.BatchNorm2d(c).parameters())
+add("norm-after-filters-followed", "layers", "a conv layer with 64 filters is followed by batch norm. how many learnable params in the batch norm?", [bn(64)], f"2*64 = {bn(64)} (torch BatchNorm2d)")
+add("norm-after-filters-kernel-unused", "layers", "conv 3x3 with 128 filters then BatchNorm2d. params of the batchnorm?", [bn(128)], f"2*128 = {bn(128)} (torch)", ["3"])
+add("norm-after-filters-keras-colon", "layers", "in keras, Conv2D with 48 filters and then a BatchNormalization layer: non-trainable params of the BN?", [96], "Keras BN(48): moving mean + variance = 2*48 = 96 non-trainable")
+add("norm-after-filters-bn-layer", "layers", "my conv has 256 filters and is followed by a BN layer. how many parameters does the BN layer have?", [bn(256)], f"2*256 = {bn(256)} (torch)")
+add("norm-after-filters-keras-summary", "layers", "keras summary: a Conv2D with 32 filters, then BatchNormalization(). what Param # does summary print for the BN row?", [128], "Keras BN(32): 4*32 = 128 (gamma, beta, moving mean, moving variance)")
+add("norm-after-filters-stride", "layers", "a 5x5 conv, stride 2, with 32 filters, then batch norm. how many parameters does the batch norm add?", [bn(32)], f"2*32 = {bn(32)} (torch)", ["5", "2"])
 for c in C: print(json.dumps(c))
