@@ -40,6 +40,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
+	r.namedAgain() // english_named_again.go
 	r.dropEmpty()
 	r.precedingFilters() // english_prev_filters.go
 	r.resolveBare()

@@ -89,4 +89,11 @@ add("norm-after-filters-keras-colon", "layers", "in keras, Conv2D with 48 filter
 add("norm-after-filters-bn-layer", "layers", "my conv has 256 filters and is followed by a BN layer. how many parameters does the BN layer have?", [bn(256)], f"2*256 = {bn(256)} (torch)")
 add("norm-after-filters-keras-summary", "layers", "keras summary: a Conv2D with 32 filters, then BatchNormalization(). what Param # does summary print for the BN row?", [128], "Keras BN(32): 4*32 = 128 (gamma, beta, moving mean, moving variance)")
 add("norm-after-filters-stride", "layers", "a 5x5 conv, stride 2, with 32 filters, then batch norm. how many parameters does the batch norm add?", [bn(32)], f"2*32 = {bn(32)} (torch)", ["5", "2"])
+# a layer named again by its kernel ("the 1x1 convolution") is the layer said, not a second one
+_,o,m = conv(16,8,1,hw=20); add("again-d2l-1x1", "layers", "c_i=16, c_o=8, h=w=20, 1x1 conv, stride 1. how many multiply-adds does the 1x1 convolution need?", [m], f"20*20*8*16 = {m} (torch shape {o})")
+_,o,m = conv(16,32,3,p=1,hw=28); add("again-this-3x3", "layers", "a 3x3 conv with 16 input channels and 32 output channels on a 28x28 map, pad 1. how many MACs does this 3x3 conv need?", [m], f"28*28*32*16*9 = {m} (torch shape {o})")
+p,_,_ = conv(3,6,5); add("again-params-of-the-5x5", "layers", "conv 5x5, 3 in 6 out, input 32x32, no padding. params of the 5x5 conv?", [p], f"5*5*3*6+6 = {p} (torch)")
+_,o,_ = conv(3,64,7,s=2,p=3,hw=224); add("again-output-of-the-7x7", "layers", "7x7 conv, 3->64, stride 2, pad 3 on 224x224: what is the output size of the 7x7 convolution?", [o[1]], f"torch shape {o}")
+p,_,_ = conv(256,64,1); add("again-that-1x1", "layers", "a 1x1 conv reduces 256 channels to 64 on a 56x56 map. how many params does that 1x1 conv have?", [p], f"256*64+64 = {p} (torch)")
+_,o,m = conv(128,64,3,p=1,hw=14); add("again-macs-of-the-3x3", "layers", "a 3x3 conv with 64 filters on a 14x14x128 input, padding 1. MACs of the 3x3 conv?", [m], f"14*14*64*128*9 = {m} (torch shape {o})")
 for c in C: print(json.dumps(c))
