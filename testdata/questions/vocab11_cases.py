@@ -96,4 +96,11 @@ p,_,_ = conv(3,6,5); add("again-params-of-the-5x5", "layers", "conv 5x5, 3 in 6 
 _,o,_ = conv(3,64,7,s=2,p=3,hw=224); add("again-output-of-the-7x7", "layers", "7x7 conv, 3->64, stride 2, pad 3 on 224x224: what is the output size of the 7x7 convolution?", [o[1]], f"torch shape {o}")
 p,_,_ = conv(256,64,1); add("again-that-1x1", "layers", "a 1x1 conv reduces 256 channels to 64 on a 56x56 map. how many params does that 1x1 conv have?", [p], f"256*64+64 = {p} (torch)")
 _,o,m = conv(128,64,3,p=1,hw=14); add("again-macs-of-the-3x3", "layers", "a 3x3 conv with 64 filters on a 14x14x128 input, padding 1. MACs of the 3x3 conv?", [m], f"14*14*64*128*9 = {m} (torch shape {o})")
+# connections of one fully connected neuron: no unit count needed
+add("fcunit-flattened-image-bias", "layers", "in a fully connected layer that takes a flattened 32x32 grayscale image, how many connections does each neuron have including the bias?", [1025], "32*32+1 = 1025")
+add("fcunit-after-flatten-map", "layers", "a dense layer after flattening a 7x7x64 map: how many connections per unit including bias?", [3137], "7*7*64+1 = 3137")
+add("fcunit-input-is-values", "layers", "fully connected layer whose input is 784 values: connections per neuron incl bias?", [785], "784+1 = 785")
+add("fcunit-bias-excluded", "layers", "a dense layer on a flattened 32x32x3 image: how many connections does one neuron have, bias excluded?", [3072], "32*32*3 = 3072")
+add("fcunit-bias-counted-as-one", "layers", "fully connected layer on 4x4x50 inputs, each unit connects to how many inputs (bias counted as one)?", [801], "4*4*50+1 = 801")
+add("fcunit-mnist-weights", "layers", "each neuron of a fully connected layer on a flattened 28x28 image has how many weights?", [784], "28*28 = 784")
 for c in C: print(json.dumps(c))
