@@ -17,8 +17,13 @@ func (r *enReader) namedAgain() {
 		if a.ctx || len(a.kernel) == 0 || len(a.counts)+len(a.args)+len(a.stride)+len(a.pad)+len(a.dil)+len(a.bare)+len(a.bareSizes) > 0 || a.padMode != "" {
 			return false
 		}
-		if w := strings.ToLower(r.toks[a.start].raw); w != "the" && w != "this" && w != "that" {
+		if w := strings.ToLower(r.toks[a.start].raw); w != "the" && w != "this" && w != "that" || r.toks[a.tok].idx > 0 {
 			return false
+		}
+		for j := a.start; j <= a.tok+1 && j < len(r.toks); j++ {
+			if l := r.lem(j); l == "another" || l == "first" || l == "previous" || l == "then" || enOrdinalWord(r.toks[j].raw) || r.toks[j].kind == 'n' {
+				return false // "the second layer also has a 3x3 filter", "layer 2": another layer
+			}
 		}
 		for _, b := range r.anchors {
 			if b == a {
@@ -30,4 +35,14 @@ func (r *enReader) namedAgain() {
 		}
 		return false
 	})
+}
+
+// enOrdinalWord reports whether w names a place in a stack: "second",
+// "third", "3rd", "last", "final", "next".
+func enOrdinalWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "second", "third", "fourth", "fifth", "last", "final", "next", "2nd", "3rd", "4th", "5th", "following", "other", "later":
+		return true
+	}
+	return false
 }
