@@ -407,6 +407,8 @@ func whyUnused(src string, w written, q *Question) string {
 	switch {
 	case strings.HasPrefix(strings.TrimSpace(after), "%"):
 		return "a percentage: no size or count depends on it"
+	case isRatio(src, w): // account_ratio.go
+		return "a ratio, not a size or count of the layer"
 	case ownResult(before, last, w.val != math.Trunc(w.val)) || confirming(after):
 		return "your own figure: compare it with the answer"
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):

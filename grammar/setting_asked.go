@@ -24,7 +24,7 @@ type settingAsk struct {
 // longer first: "output_padding" before "padding".
 var settingNames = []struct{ unknown, words string }{
 	{"outpad", `output[_ ]padding|out[_ ]?pad(?:ding)?`},
-	{"pad", `(?:zero[- ]?)?padding|padded|pad|p`},
+	{"pad", `(?:zero[- ]?)?padding|padded|pad|p|` + zeroWords}, // setting_keep_words.go
 	{"stride", `strides?|s`},
 	{"kernel", `kernel[_ ]size|kernel|filter[_ ]size|window[_ ]size|k`},
 	{"dilation", `dilation[_ ]rate|dilation|d`},

@@ -133,7 +133,7 @@ func settingSolved(prose string, ask *settingAsk, l settingLayer) (*Question, []
 		return nil, nil // a size asked too: two questions, for the front-ends to split
 	}
 	var notes []string
-	keep := keepSaid.MatchString(prose) || addSaid.MatchString(prose) || l.same
+	keep := keepSaid.MatchString(prose) || keepMoreSaid.MatchString(prose) || addSaid.MatchString(prose) || l.same // setting_keep_words.go
 	if keep && out == nil {
 		out = in
 		notes = append(notes, "the output wanted is the input's size: the size is kept")
@@ -256,7 +256,7 @@ func sameAsked(prose string, l settingLayer, ask *settingAsk) bool {
 		return false
 	}
 	kd := calc.Per(l.dil, 0, 1)*(calc.Per(l.kernel, 0, 1)-1) + 1
-	return calc.Per(l.stride, 0, 1) > 1 || kd%2 == 0 || tfSaid.MatchString(prose) || sameSides.MatchString(prose) || sameTotal.MatchString(prose)
+	return calc.Per(l.stride, 0, 1) > 1 || kd%2 == 0 || tfSaid.MatchString(torchCalls.ReplaceAllString(prose, "")) || sameSides.MatchString(prose) || sameTotal.MatchString(prose)
 }
 
 // sameSolved sizes 'same' padding on the input: its total (with the

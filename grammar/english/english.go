@@ -90,8 +90,9 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	toks, factors := enDropFactors(src, toks) // english_factors.go
+	toks, ratios := enDropRatios(src, toks)   // english_ratio.go
 	r := &enReader{src: src, toks: toks}
-	r.g.unused = append(factors, enArithmeticUnused(src)...) // english_formula.go
+	r.g.unused = append(append(factors, ratios...), enArithmeticUnused(src)...) // english_formula.go
 	q, err := r.read()
 	if err == nil {
 		q.Repeats = append(q.Repeats, r.repeats...) // english_repeats.go
@@ -142,7 +143,7 @@ func enLex(src string) ([]enTok, error) {
 	if err != nil {
 		return nil, err
 	}
-	return enPreviousOutput(enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw))))))))))), nil
+	return enFourBands(enPreviousOutput(enDtypeIn(enBiasAfter(enPerSample(enLayoutHints(enLayouts(enMerge(enDropProducts(enDropArithmetic(enDropDefinition(enFoldNumbers(src, raw)))))))))))), nil // enFourBands: english_rgb_plus.go
 }
 
 // enDtypes are the words of a stored number's type.
@@ -452,17 +453,23 @@ func enTallWide(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "rows") {
 		j++
 	}
-	if !word(j, "tall", "high") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' {
+	w := j + 2 // the width's number, after "by", "and", "x" or a comma
+	if j+1 < len(in) && in[j+1].kind == 'n' {
+		w = j + 1 // "120 tall 160 wide": no word between
+	} else if !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) {
 		return enTok{}, 0
 	}
-	k := j + 3
+	if !word(j, "tall", "high") || w >= len(in) || in[w].kind != 'n' {
+		return enTok{}, 0
+	}
+	k := w + 1
 	if word(k, "pixels", "px", "columns") {
 		k++
 	}
 	if !word(k, "wide") {
 		return enTok{}, 0
 	}
-	s := enTok{kind: 's', dims: []int{enClamp(in[i].num), enClamp(in[j+2].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s := enTok{kind: 's', dims: []int{enClamp(in[i].num), enClamp(in[w].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
 	s.raw = src(in, s)
 	return s, k - i
 }

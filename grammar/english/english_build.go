@@ -40,7 +40,9 @@ func (r *enReader) read() (*lang.Question, error) {
 	r.indexedContext()
 	r.shareSettings()
 	r.afterRef()
+	r.namedAgain() // english_named_again.go
 	r.dropEmpty()
+	r.precedingFilters() // english_prev_filters.go
 	r.resolveBare()
 	r.separableParts() // english_separable_parts.go
 	r.inverseAsked()   // english_inverse.go

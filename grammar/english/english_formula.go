@@ -208,17 +208,23 @@ func enWideTall(in []enTok, i int) (enTok, int) {
 	if word(j, "pixels", "px", "columns") {
 		j++
 	}
-	if !word(j, "wide") || !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) || j+2 >= len(in) || in[j+2].kind != 'n' || in[i].isFrac || in[j+2].isFrac {
+	h := j + 2 // the height's number, after "by", "and", "x" or a comma
+	if j+1 < len(in) && in[j+1].kind == 'n' {
+		h = j + 1 // "160 wide 120 tall": no word between
+	} else if !word(j+1, "by", "and", "x") && !enSideComma(in, j+1) {
 		return enTok{}, 0
 	}
-	k := j + 3
+	if !word(j, "wide") || h >= len(in) || in[h].kind != 'n' || in[i].isFrac || in[h].isFrac {
+		return enTok{}, 0
+	}
+	k := h + 1
 	if word(k, "pixels", "px", "rows") {
 		k++
 	}
 	if !word(k, "tall", "high") {
 		return enTok{}, 0
 	}
-	s := enTok{kind: 's', dims: []int{enClamp(in[j+2].num), enClamp(in[i].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
+	s := enTok{kind: 's', dims: []int{enClamp(in[h].num), enClamp(in[i].num)}, off: in[i].off, end: in[k].end, glued: in[i].glued}
 	s.raw = src(in, s)
 	return s, k - i
 }
@@ -251,6 +257,9 @@ func enDropDefinition(in []enTok) []enTok {
 func enDefinitionAt(in []enTok, i int) int {
 	if in[i].raw != "=" || i == 0 || in[i-1].kind != 'w' && in[i-1].raw != "'" && in[i-1].raw != ")" {
 		return 0
+	}
+	if enInsideCall(in, i) {
+		return 0 // "Conv2D(16, 3, strides=2, padding='same') - output height/width?": a keyword's value, then prose
 	}
 	ops, words := 0, 0
 	j := i + 1
@@ -291,4 +300,21 @@ func (r *enReader) sizeGuesses() bool {
 		}
 	}
 	return true
+}
+
+// enInsideCall reports whether in[i] sits inside brackets opened on its
+// line and not closed before it: a call's argument list.
+func enInsideCall(in []enTok, i int) bool {
+	depth := 0
+	for j := i - 1; j >= 0; j-- {
+		switch in[j].raw {
+		case "\n":
+			return depth > 0
+		case ")":
+			depth--
+		case "(":
+			depth++
+		}
+	}
+	return depth > 0
 }

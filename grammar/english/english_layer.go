@@ -497,6 +497,10 @@ func (r *enReader) fcLayer(b *enBuild) ([]lang.Layer, error) {
 		out = 1 // "each neuron of a fully connected layer on 32x32x3 images has how many weights?"
 		r.notes = append(r.notes, "one neuron's weights asked: the layer is counted as a single unit")
 	}
+	if out == 0 && r.onlyAsked("connections") {
+		out = 1 // what one unit reads does not depend on how many units there are
+		r.notes = append(r.notes, "the connections of one neuron asked: they do not depend on how many units the layer has, so it is counted as a single unit")
+	}
 	if out == 0 {
 		return nil, r.fail(a.tok, "I could not find how many units this fully connected layer has", "say it as \"to 500 units\" or \"Dense(10)\"")
 	}

@@ -755,6 +755,9 @@ func (r *enReader) numRole(n *enNum, class string) string {
 	if role == "" && (class == "depth" || class == "channel") {
 		role = r.depthOf(i) // "its input has depth 48"
 	}
+	if role == "" && (class == "fmap" || class == "channel") {
+		role = r.inputOwned(i) // english_input_owner.go: "whose input has 12 feature maps"
+	}
 	if role == "" && class != "" {
 		switch n.plem {
 		case "input":

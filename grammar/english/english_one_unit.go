@@ -30,7 +30,10 @@ func (r *enReader) oneUnitSaid() bool {
 		for j := i + 1; j < len(r.toks) && j <= i+2; j++ {
 			u := r.toks[j]
 			if u.kind == 'w' && enUnitWords[u.lem] && !u.plural && !strings.HasSuffix(strings.ToLower(u.raw), "s") {
-				return r.askedInSentence(j) && !r.layerCountSaid()
+				if r.askedInSentence(j) {
+					return !r.layerCountSaid()
+				}
+				break // "each neuron also has a bias. how many ... does one neuron use?": the next one may ask
 			}
 			if u.kind != 'w' || u.lem != "output" && u.lem != "conv" && u.lem != "single" {
 				break

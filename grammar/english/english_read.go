@@ -101,7 +101,7 @@ func (r *enReader) isNum(i int) bool {
 var enKinds = map[string]bool{"conv": true, "deconv": true, "pool": true, "fc": true, "bn": true, "flatten": true, "act": true, "dropout": true, "depthwise": true, "separable": true, "pointwise": true}
 
 // enNouns are the words "input" and "output" can qualify.
-var enNouns = map[string]bool{"channel": true, "fmap": true, "neuron": true, "filter": true, "depth": true, "size": true, "image": true, "volume": true, "pixel": true, "vector": true, "layer": true, "insize": true, "outsize": true, "rgb": true, "gray": true, "frame": true, "length": true}
+var enNouns = map[string]bool{"channel": true, "fmap": true, "neuron": true, "filter": true, "depth": true, "size": true, "image": true, "volume": true, "pixel": true, "vector": true, "layer": true, "insize": true, "outsize": true, "rgb": true, "rgb4": true, "gray": true, "frame": true, "length": true}
 
 // enStop ends a backward or forward look for the word a number goes with.
 var enStop = map[string]bool{".": true, ",": true, ";": true, "?": true, "!": true, ")": true, "and": true, "with": true, "then": true}
@@ -693,6 +693,9 @@ func (r *enReader) next(i int, skipSizes bool) (lem string, at int, role string,
 		case "rgb":
 			rgb = 3
 			continue
+		case "rgb4":
+			rgb = 4 // "RGB-D", "RGBA": english_rgb_plus.go
+			continue
 		case "gray":
 			rgb = 1
 			continue
@@ -760,6 +763,8 @@ func (r *enReader) word(i int) {
 			break // "no color", "(no rgb)": the colour is given up, not said
 		}
 		r.g.channels, r.g.chanTok = 3, i
+	case "rgb4":
+		r.g.channels, r.g.chanTok = 4, i // "RGB-D", "RGBA": english_rgb_plus.go
 	case "gray":
 		if r.lem(i-1) != "the" || r.g.channels == 0 {
 			r.g.channels, r.g.chanTok = 1, i
@@ -1232,6 +1237,9 @@ func (r *enReader) askedWord(i int, connect bool) string {
 			return "params"
 		}
 	case "weight":
+		if r.weightsQualifier(i, connect) { // english_weights_qualifier.go
+			return ""
+		}
 		if strings.EqualFold(r.toks[min(i+1, len(r.toks)-1)].raw, "per") && (r.lem(i+2) == "neuron" || r.lem(i+2) == "output") || r.oneNeuronAfter(i) || r.connectionsGloss(i) {
 			return "connections" // "weights per neuron", "weights does one such neuron have": what one neuron reads
 		}
