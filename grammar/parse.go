@@ -79,6 +79,9 @@ func ParseAll(src string) ([]*Question, error) {
 // parseAll is ParseAll without the reading of a title apart.
 func parseAll(src string) ([]*Question, error) {
 	if utf8.RuneCountInString(src) <= MaxChars {
+		if qs := detectionAsked(src); qs != nil {
+			return qs, nil // a detector's head or boxes (detection_head.go)
+		}
 		if qs := whatIfAsked(src); qs != nil {
 			return qs, nil // a setup asked about changed (whatif_asked.go)
 		}
