@@ -179,8 +179,19 @@ func Parse(src string) (*Question, error) {
 		if sq := withSettingSolved(src, q, err); sq != nil {
 			return sq, nil // a layer's setting asked backwards (setting_solve.go)
 		}
+		if err != nil || inDoubt(q) || !sizedWhole(q) {
+			if cq := convChain(src); cq != nil {
+				return cq, nil // convs in shorthand, one after another (conv_chain.go)
+			}
+		}
 	}
 	return q, err
+}
+
+// sizedWhole reports whether calc sizes every layer of q on its input.
+func sizedWhole(q *Question) bool {
+	_, ok := computed(q)
+	return ok
 }
 
 // kerasCounts asks batch norm layers for Keras's count too, so a student

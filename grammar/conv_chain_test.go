@@ -1,0 +1,59 @@
+package grammar
+
+import (
+	"slices"
+	"testing"
+)
+
+// Phrasings of conv chains in shorthand, after how the Inception and
+// ResNet lectures and threads put them ("1x1 conv to 16 channels then 5x5
+// to 32", "1x1 down to 64, 3x3, 1x1 back to 256"). Checked with
+// /usr/bin/python3 and torch 1.13, MACs counted as output elements ·
+// Cin/G·KH·KW per conv and params as sum(p.numel()) of the nn.Sequential.
+func TestConvChain(t *testing.T) {
+	tests := []struct {
+		src    string
+		output []int
+		params int64
+		macs   int64
+	}{
+		{"resnet bottleneck on 56x56x256: 1x1 to 64, then 3x3 to 64 (same), then 1x1 back to 256, no biases. total MACs?", []int{256, 56, 56}, 69632, 218365952},
+		{"googlenet 3x3 branch: 96 1x1 filters followed by 128 3x3 filters, padded so size stays, input 28x28 with 192 channels. params and MACs?", []int{128, 28, 28}, 129248, 101154816},
+		{"5x5 branch of inception 4a: 1x1 conv to 16 channels then 5x5 conv to 48 channels on 480 ch 14x14, keep size, ignore biases. mult-adds in total?", []int{48, 14, 14}, 26880, 5268480},
+		{"a 3x3 conv with 32 filters then a 3x3 conv with 64 filters, no padding, input 32x32x64: output shape and params?", []int{64, 28, 28}, 36960, 31039488},
+		{"1x1 -> 128 then 3x3 -> 512 keeping the spatial size; the map is 14x14x512. how many params?", []int{512, 14, 14}, 656000, 128450560},
+		{"stem: 32 3x3 filters followed by 64 3x3 filters, same padding, on a 64x64x3 image, no bias; how many multiplications?", []int{64, 64, 64}, 19296, 79036416},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src[:30], func(t *testing.T) {
+			qs, err := ParseAll(tt.src)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ParseAll: %d questions, %v", len(qs), err)
+			}
+			q := qs[0]
+			s, err := summarize(q)
+			if err != nil {
+				t.Fatalf("%s: %v", q.Canonical, err)
+			}
+			if !slices.Equal([]int(s.Output), tt.output) || s.Params != tt.params || s.MACs != tt.macs {
+				t.Errorf("output %v params %d MACs %d, want %v %d %d (%s)", s.Output, s.Params, s.MACs, tt.output, tt.params, tt.macs, q.Canonical)
+			}
+			if inDoubt(q) {
+				t.Errorf("in doubt: %q %v", q.Doubts, q.Unused)
+			}
+		})
+	}
+}
+
+// A chain that leaves a number unexplained is not taken.
+func TestConvChainLeftAlone(t *testing.T) {
+	for _, src := range []string{
+		"1x1 to 16 then 5x5 to 32 on 28x28x192, with stride 2 on the second: output?",
+		"conv 3x3 64->128 input 56x56: params?",
+		"a 3x3 conv to 64 and a 5x5 conv to 64 on 32x32x3, side by side: which has more params?",
+	} {
+		if q := convChain(src); q != nil {
+			t.Errorf("%q read as a chain: %s", src, q.Canonical)
+		}
+	}
+}
