@@ -59,6 +59,17 @@ var anyArrow = regexp.MustCompile(`\b(\d+)\s*(?:->|→)\s*(\d+)\b`)
 // not build: "a hidden layer of 256", "two linear layers".
 var deepHead = regexp.MustCompile(`(?i)\bhidden\b|\b(?:two|three|2|3)\s+(?:linear|dense|fc|fully[- ]connected)\b|\b(?:linear|dense|fc)\w*\s+(?:\w+\s+){0,4}?then\s+(?:\w+\s+){0,3}?(?:linear|dense|fc)\b|\b(?:Linear|Dense)\(.*\b(?:Linear|Dense)\(`)
 
+// headNoun matches the words that name a classifier head.
+var headNoun = regexp.MustCompile(`(?i)\b(?:fc|head|classifier|linear|dense|fully[- ]connected|output\s+layer|(?:last|final|top)\s+layer|logits)\b`)
+
+// fineTuned matches fine-tuning named: with a class count, it names the
+// head it replaces ("resnet18 fine-tuned for 2 classes").
+var fineTuned = regexp.MustCompile(`(?i)\bfine[- ]?tun\w*|\bfinetun\w*|\btransfer\s+learn\w*`)
+
+// convNamed matches a conv named: a question that changes one asks about
+// it, not about a head.
+var convNamed = regexp.MustCompile(`(?i)\bconv\w*|\b\d+\s*[x×]\s*\d+\s+(?:filters?|kernels?)\b`)
+
 // headScope tells which part of a fine-tuned network src asks about:
 // "new" (the head added), "rest" (all but the head), "removed" (what the
 // swap took away), or "" when it asks none of these.
@@ -83,6 +94,9 @@ func replacedHeadAsked(src string) []*Question {
 	scope := headScope(src)
 	if scope == "" || !headTouched.MatchString(src) && !headArrowed.MatchString(src) || codeCalls.MatchString(src) || deepHead.MatchString(src) {
 		return nil
+	}
+	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && outputsSaid.MatchString(src)) || convNamed.MatchString(src) {
+		return nil // no head named, or a conv changed: another question
 	}
 	name, orig := presetIn(src)
 	var q *Question

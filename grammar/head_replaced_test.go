@@ -83,3 +83,16 @@ func TestReplacedHeadLeftAlone(t *testing.T) {
 		}
 	}
 }
+
+// A conv replaced in a preset is not its head replaced.
+func TestReplacedHeadNotAConv(t *testing.T) {
+	for _, src := range []string{
+		"I replaced the first layer of resnet18 with 32 filters of 5x5, how many new params?",
+		"I replaced the 7x7 conv in resnet18 with three 3x3 convs. how many params did I save?",
+		"replaced the 5x5 conv with two 3x3 convs, how many params did I save? 64 channels",
+	} {
+		if qs := replacedHeadAsked(src); qs != nil {
+			t.Errorf("%q read as a head replaced: %s", src, qs[0].Canonical)
+		}
+	}
+}
