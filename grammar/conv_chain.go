@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
 // Architecture pieces are described as a chain of convs in shorthand:
@@ -37,6 +38,12 @@ var chainInput = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s*[x×]\s*(\d+)
 // samePadded matches words saying the convs keep the size.
 var samePadded = regexp.MustCompile(`(?i)\bsame\b|\bsize\s+(?:stays|is\s+kept|unchanged|preserved|the\s+same)|\bkeep(?:s|ing)?\s+(?:the\s+)?(?:spatial\s+)?(?:size|dims|dimensions|resolution)\b|\bpad(?:ded|ding)?\s+(?:so|to\s+keep|to\s+preserve)\b|\bno\s+(?:spatial\s+)?(?:shrink|downsampl)\w*`)
 
+// biasesCounted matches the biases asked for: "how many biases".
+var biasesCounted = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:\w+\s+)?bias|\bbias(?:es)?\s*\?|\bbias\s+(?:count|params|parameters|terms)\b`)
+
+// chainPad matches a padding said once for the chain: "padding 1".
+var chainPad = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*[=:]?\s*(\d+)\b`)
+
 // chainNoBias matches biases left out of the count.
 var chainNoBias = regexp.MustCompile(`(?i)\bno\s+bias(?:es)?\b|\b(?:ignore|ignoring|without|excluding|exclude|not\s+counting|skip)\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:ignored|excluded|off|not\s+counted|left\s+out)\b|\bbias\s*=\s*False\b`)
 
@@ -48,36 +55,75 @@ func convChain(src string) *Question {
 	if in == nil {
 		return nil
 	}
-	convs := chainConvs(src, in)
-	if len(convs) < 2 {
+	groups := chainConvs(src, in)
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	if n < 2 {
 		return nil
 	}
 	same, noBias := samePadded.MatchString(src), chainNoBias.MatchString(src)
-	layers := make([]calc.Layer, len(convs))
-	channels := in[0]
-	for i, c := range convs {
-		c.In = channels
-		c.NoBias = noBias
-		if same && c.Kernel[0]%2 == 1 {
-			c.Pad = []int{c.Kernel[0] / 2}
-		}
-		layers[i], channels = c, c.Out
+	pad := 0
+	if m := chainPad.FindStringSubmatch(src); m != nil {
+		pad, _ = strconv.Atoi(m[1])
 	}
-	q, err := specQuestion(in, layers)
+	layers := make([]calc.Layer, len(groups))
+	channels := in[0]
+	var convs []calc.Conv
+	for i, g := range groups {
+		var branches [][]calc.Layer
+		out := 0
+		for _, c := range g {
+			c.In = channels
+			c.NoBias = noBias
+			if same && c.Kernel[0]%2 == 1 || pad > 0 && c.Kernel[0] == 2*pad+1 {
+				c.Pad = []int{c.Kernel[0] / 2}
+			}
+			branches = append(branches, []calc.Layer{c})
+			out += c.Out
+			convs = append(convs, c)
+		}
+		layers[i] = g[0]
+		if len(g) > 1 {
+			layers[i] = calc.Concat{Branches: branches}
+		} else {
+			layers[i] = branches[0][0]
+		}
+		channels = out
+	}
+	var shape calc.Shape
+	if len(in) == 3 {
+		shape = in
+	}
+	q, err := chainSpec(shape, layers)
 	if err != nil || len(q.Layers) != len(layers) {
 		return nil
 	}
-	q.Network = true
 	q.Asked = askedOf(src)
-	if noBias {
-		// "no bias" says the convs have none, and asks nothing of them.
+	if shape == nil && slices.ContainsFunc(q.Asked, func(a string) bool { return a != "params" && a != "weights" && a != "biases" }) {
+		return nil // sizes asked of an input whose size is not said
+	}
+	q.Network = shape != nil
+	if noBias || !biasesCounted.MatchString(src) {
+		// "no bias", "biases on" say what the convs have, and ask nothing of them.
 		q.Asked = slices.DeleteFunc(q.Asked, func(a string) bool { return a == "biases" })
 	}
-	q.Notes = append([]string{fmt.Sprintf("read as %d convs one after another on the %d×%d×%d input", len(layers), in[1], in[2], in[0])}, q.Notes...)
+	if shape != nil {
+		q.Notes = append([]string{fmt.Sprintf("read as %d convs one after another on the %d×%d×%d input", len(layers), in[1], in[2], in[0])}, q.Notes...)
+	} else {
+		q.Notes = append([]string{fmt.Sprintf("read as convs one after another on %d input channels (no input size: parameters only)", in[0])}, q.Notes...)
+	}
+	if len(layers) < n {
+		q.Notes = append(q.Notes, "convs joined by \"and\" read side by side on one input, their outputs concatenated")
+	}
 	if same {
 		q.Notes = append(q.Notes, "each conv padded to keep the size (k/2 on each side)")
 	}
-	used := map[float64]bool{0: true, 1: true, float64(in[0]): true, float64(in[1]): true, float64(in[2]): true}
+	used := map[float64]bool{0: true, 1: true, float64(pad): true}
+	for _, d := range in {
+		used[float64(d)] = true
+	}
 	for _, c := range convs {
 		used[float64(c.Kernel[0])], used[float64(c.Out)] = true, true
 		if len(c.Kernel) > 1 {
@@ -91,10 +137,33 @@ func convChain(src string) *Question {
 	return q
 }
 
-// chainInputOf reads the chain's input, channels first; nil when not said.
+// chainChannels matches an input said by its channels alone: "input 128
+// channels", "128 input channels", "a 128-channel input".
+var chainChannels = regexp.MustCompile(`(?i)\binput\s+(?:is\s+|has\s+|of\s+|with\s+)?(\d+)\s*(?:ch|channels)\b|\b(\d+)\s*(?:input\s+channels|-?\s*channel\s+input|channels?\s+in(?:put)?\b)`)
+
+// chainSpec restates layers in the spec language, as a network on in
+// when in is known, and reads them back.
+func chainSpec(in calc.Shape, layers []calc.Layer) (*Question, error) {
+	if in == nil {
+		return specQuestion(nil, layers)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "input %dx%dx%d\n", in[1], in[2], in[0])
+	for _, l := range layers {
+		b.WriteString(FormatLayer(l) + "\n")
+	}
+	return spec.Parse(b.String())
+}
+
+// chainInputOf reads the chain's input, channels first: [C, H, W], or [C]
+// when only the channels are said; nil when not said.
 func chainInputOf(src string) calc.Shape {
 	m := chainInput.FindStringSubmatch(src)
 	if m == nil {
+		if c := chainChannels.FindStringSubmatch(src); c != nil {
+			n, _ := strconv.Atoi(c[1] + c[2])
+			return calc.Shape{n}
+		}
 		return nil
 	}
 	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
@@ -117,9 +186,9 @@ func chainInputOf(src string) calc.Shape {
 
 // chainConvs reads the convs of src joined by chain words, skipping the
 // input's sizes; nil when two convs are not joined so.
-func chainConvs(src string, in calc.Shape) []calc.Conv {
+func chainConvs(src string, in calc.Shape) [][]calc.Conv {
 	inAt := chainInput.FindStringIndex(src)
-	var out []calc.Conv
+	var out [][]calc.Conv
 	prevEnd := -1
 	for _, m := range chainConv.FindAllStringSubmatchIndex(src, -1) {
 		if inAt != nil && m[0] < inAt[1] && m[1] > inAt[0] {
@@ -144,14 +213,27 @@ func chainConvs(src string, in calc.Shape) []calc.Conv {
 		if c.Kernel[0] == c.Kernel[1] {
 			c.Kernel = c.Kernel[:1]
 		}
-		if prevEnd >= 0 && !chainLink.MatchString(src[prevEnd:m[0]]) && !linkedWords(src[prevEnd:m[0]]) {
+		switch between := src[max(prevEnd, 0):m[0]]; {
+		case prevEnd < 0 || chainLink.MatchString(between) || linkedWords(between):
+			out = append(out, []calc.Conv{c})
+		case parallelLink.MatchString(between) && parallelWords.MatchString(src) && !comparedWords.MatchString(src):
+			out[len(out)-1] = append(out[len(out)-1], c) // "96 1x1 filters and 96 3x3 filters in parallel"
+		default:
 			return nil
 		}
-		out = append(out, c)
 		prevEnd = m[1]
 	}
 	return out
 }
+
+// parallelLink matches the words that join two convs side by side.
+var parallelLink = regexp.MustCompile(`(?i)^[\s,;]*(?:and|&|plus|,)\s*(?:an?\s+|the\s+)?$`)
+
+// parallelWords say convs joined by "and" run side by side on one input.
+var parallelWords = regexp.MustCompile(`(?i)\bin\s+parallel\b|\bparallel\b|\bconcat\w*|\bstacked\s+along\s+(?:the\s+)?channels\b`)
+
+// comparedWords set convs against each other: "which has more", "vs".
+var comparedWords = regexp.MustCompile(`(?i)\bwhich\b|\bvs\.?\b|\bversus\b|\bcompar\w*|\bmore\s+than\b|\binstead\b`)
 
 // linkedWords reports whether the text between two convs joins them in
 // order in a few words: "then a", "and then the", "first ... then".
@@ -162,7 +244,7 @@ func linkedWords(between string) bool {
 	}
 	for _, x := range w {
 		x = strings.Trim(x, ",;:.()'\"")
-		if x == "then" || x == "->" || x == "→" || x == "followed" || x == "+" {
+		if x == "then" || x == "->" || x == "→" || x == "followed" || x == "+" || x == "next" || strings.HasPrefix(x, "expand") {
 			return true
 		}
 	}

@@ -57,3 +57,55 @@ func TestConvChainLeftAlone(t *testing.T) {
 		}
 	}
 }
+
+// Convs side by side, concatenated (SqueezeNet's fire module, an
+// Inception block's branches), after the SqueezeNet threads ("squeeze 1x1
+// to 16, expand 64 1x1 and 64 3x3"). Parameters checked with
+// /usr/bin/python3 and torch 1.13 as sum(p.numel()) of the nn.Conv2d
+// layers.
+func TestConvChainParallel(t *testing.T) {
+	tests := []struct {
+		src    string
+		params int64
+		output []int // nil when no input size is said
+	}{
+		{"squeezenet fire2: 96 input channels, squeeze 1x1 to 16, expand 64 1x1 and 64 3x3 in parallel (concatenated), how many params?", 11920, nil},
+		{"inception-style block on 28x28x192: 64 1x1 filters and 128 3x3 filters (same padding) side by side, outputs concatenated. params and output shape?", 233664, []int{192, 28, 28}},
+		{"fire module with 64 input channels: squeeze 1x1 to 16 then expand 1x1 to 64 and 3x3 to 64 concatenated, no bias. params?", 11264, nil},
+		{"input 32x32x256: a 1x1 conv to 32, then 128 1x1 filters and 128 3x3 filters in parallel (pad 1), concatenated. output shape and params?", 49440, []int{256, 32, 32}},
+		{"last fire module of squeezenet: 512 input channels, squeeze 1x1 to 64, then expand with 256 1x1 filters and 256 3x3 filters in parallel. param count?", 197184, nil},
+		{"two parallel convs on a 64-channel input: 32 1x1 filters and 32 3x3 filters, concat. params with bias?", 20544, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src[:30], func(t *testing.T) {
+			qs, err := ParseAll(tt.src)
+			if err != nil || len(qs) != 1 {
+				t.Fatalf("ParseAll: %d questions, %v", len(qs), err)
+			}
+			q := qs[0]
+			var params int64
+			var out []int
+			if q.Network {
+				s, err := summarize(q)
+				if err != nil {
+					t.Fatalf("%s: %v", q.Canonical, err)
+				}
+				params, out = s.Params, []int(s.Output)
+			} else {
+				for _, l := range q.Layers {
+					r, err := l.Layer.Apply(nil)
+					if err != nil {
+						t.Fatalf("%s: %v", q.Canonical, err)
+					}
+					params += r.Params
+				}
+			}
+			if params != tt.params || !slices.Equal(out, tt.output) {
+				t.Errorf("params %d output %v, want %d %v (%s)", params, out, tt.params, tt.output, q.Canonical)
+			}
+			if inDoubt(q) {
+				t.Errorf("in doubt: %q %v", q.Doubts, q.Unused)
+			}
+		})
+	}
+}
