@@ -78,6 +78,9 @@ func ParseAll(src string) ([]*Question, error) {
 
 // parseAll is ParseAll without the reading of a title apart.
 func parseAll(src string) ([]*Question, error) {
+	if stem := stemSaid(src); stem != src {
+		return parseAll(stem) // the stem named as a place (stem_part.go)
+	}
 	if utf8.RuneCountInString(src) <= MaxChars {
 		if qs := detectionAsked(src); qs != nil {
 			return qs, nil // a detector's head or boxes (detection_head.go)
