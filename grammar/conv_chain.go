@@ -47,12 +47,16 @@ var chainPad = regexp.MustCompile(`(?i)\bpad(?:ding)?\s*[=:]?\s*(\d+)\b`)
 // chainNoBias matches biases left out of the count.
 var chainNoBias = regexp.MustCompile(`(?i)\bno\s+bias(?:es)?\b|\b(?:ignore|ignoring|without|excluding|exclude|not\s+counting|skip)\s+(?:the\s+)?bias(?:es)?\b|\bbias(?:es)?\s+(?:ignored|excluded|off|not\s+counted|left\s+out)\b|\bbias\s*=\s*False\b`)
 
+// otherLayerWords name a layer or setting the chain does not read: a
+// chain read without it would be another network.
+var otherLayerWords = regexp.MustCompile(`(?i)\bpool\w*|\bmaxpool|\bavgpool|\bbatch\s*-?norm\w*|\bbn\b|\bnorm\w*\s+layer|\bstrides?\b|\bstrided\b|\blinear\b|\bfc\d*\b|\bdense\b|\bflatten\w*|\bupsampl\w*|\bdeconv\w*|\btranspose\w*|\bdilat\w*|\bgroups?\b|\bgrouped\b|\bdepthwise\b|\bdw\b|\bresidual\b|\bskip\b|\bshortcut\b|\bvalid\b|\bsum(?:med)?\b`)
+
 // convChain reads src as a chain of convs on one input; nil when src holds
 // fewer than two convs joined by chain words, no input, or a number the
 // chain does not explain.
 func convChain(src string) *Question {
 	in := chainInputOf(src)
-	if in == nil {
+	if in == nil || otherLayerWords.MatchString(src) {
 		return nil
 	}
 	groups := chainConvs(src, in)

@@ -109,3 +109,17 @@ func TestConvChainParallel(t *testing.T) {
 		})
 	}
 }
+
+// A chain with a layer it does not read between or after its convs is
+// not taken: the pool would be dropped.
+func TestConvChainOtherLayers(t *testing.T) {
+	for _, src := range []string{
+		"3x3 conv to 32, maxpool, then 3x3 conv to 64 on 32x32x3 same padding: output shape?",
+		"1x1 to 16 then 5x5 to 32 on 28x28x192 with batchnorm after each, params?",
+		"32 3x3 filters then 64 3x3 filters with stride 2 on 64x64x3: output?",
+	} {
+		if q := convChain(src); q != nil {
+			t.Errorf("%q read as a chain: %s", src, q.Canonical)
+		}
+	}
+}
