@@ -24,7 +24,7 @@ import (
 // Words naming a kind of the layer compared.
 var (
 	separableKind = regexp.MustCompile(`(?i)\bdepthwise[\s-]*sep[ae]rable\b|\bsep[ae]rable\s*conv|\b(?:depthwise|dw)\b[^.?;]{0,60}?\b(?:pointwise|pw)\b`)
-	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\b(?:standard|normal|regular|ordinary|vanilla|conventional)\s+(?:one|version|variant)\b|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
+	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
 	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b|\bthan\b`)

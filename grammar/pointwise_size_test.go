@@ -21,7 +21,7 @@ func TestPointwiseSize(t *testing.T) {
 		{"mobilenet style: depthwise 3x3 + pointwise 1x1 vs a regular 3x3 conv, 128 in 256 out, no bias. parameter counts?", []int64{294912, 33920}},
 		{"how many params does a regular 3x3 conv from 256 to 256 channels have vs dw 3x3 + pw 1x1, ignoring biases", []int64{589824, 67840}},
 		{"depthwise separable (3x3 depthwise, then 1x1 pointwise) versus standard 3x3 conv for 64->64 channels, no biases. params each?", []int64{36864, 4672}},
-		{"separable vs normal, 3x3, 128->128, bias=False: the normal one's params vs depthwise(3x3)+pointwise(1x1)?", []int64{147456, 17536}},
+		{"separable vs a normal conv, 3x3, 128->128, bias=False: the normal one's params vs depthwise(3x3)+pointwise(1x1)?", []int64{147456, 17536}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src[:30], func(t *testing.T) {
