@@ -254,7 +254,7 @@ func depthwiseConv(c calc.Conv) bool {
 // the layer they stand for; with the input it is on (nil when unknown).
 // A preset named is context here: its name is left out of the reading.
 func describedConv(src string, wide bool) (*calc.Conv, calc.Shape) {
-	text := withoutPresetNames(src)
+	text := withoutPointwiseSize(withoutPresetNames(src)) // pointwise_size.go
 	var in calc.Shape
 	var found *calc.Conv
 	// "3x3 dw + 1x1 pw 128->128" is the layer they stand for: "3x3 conv

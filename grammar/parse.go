@@ -78,7 +78,16 @@ func ParseAll(src string) ([]*Question, error) {
 
 // parseAll is ParseAll without the reading of a title apart.
 func parseAll(src string) ([]*Question, error) {
+	if stem := stemSaid(src); stem != src {
+		return parseAll(stem) // the stem named as a place (stem_part.go)
+	}
 	if utf8.RuneCountInString(src) <= MaxChars {
+		if qs := detectionAsked(src); qs != nil {
+			return qs, nil // a detector's head or boxes (detection_head.go)
+		}
+		if qs := replacedHeadAsked(src); qs != nil {
+			return qs, nil // a part of a fine-tuned network (head_replaced.go)
+		}
 		if qs := whatIfAsked(src); qs != nil {
 			return qs, nil // a setup asked about changed (whatif_asked.go)
 		}
@@ -173,8 +182,19 @@ func Parse(src string) (*Question, error) {
 		if sq := withSettingSolved(src, q, err); sq != nil {
 			return sq, nil // a layer's setting asked backwards (setting_solve.go)
 		}
+		if err != nil || inDoubt(q) || !sizedWhole(q) {
+			if cq := convChain(src); cq != nil {
+				return cq, nil // convs in shorthand, one after another (conv_chain.go)
+			}
+		}
 	}
 	return q, err
+}
+
+// sizedWhole reports whether calc sizes every layer of q on its input.
+func sizedWhole(q *Question) bool {
+	_, ok := computed(q)
+	return ok
 }
 
 // kerasCounts asks batch norm layers for Keras's count too, so a student
