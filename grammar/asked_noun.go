@@ -63,9 +63,9 @@ var countVerbs = map[string]bool{
 // "conections", "wieghts".
 var typoStems = []string{"param", "parm", "conn", "conec", "weig", "wieg", "filt", "chan", "neur", "flop", "mac", "lay"}
 
-// countNoun is the word a "how many" asks about, plural taken off, and
+// askedCountNoun is the word a "how many" asks about, plural taken off, and
 // whether src has one.
-func countNoun(src string) (string, bool) {
+func askedCountNoun(src string) (string, bool) {
 	m := howManyNoun.FindStringSubmatch(src)
 	if m == nil {
 		return "", false
@@ -107,7 +107,7 @@ func singular(w string) string {
 // unknownCounts is the doubt for a "how many" whose noun this bot does not
 // count ("how many anchors"), unless the reading q asks for that noun.
 func unknownCounts(src string, q *Question) []string {
-	n, ok := countNoun(src)
+	n, ok := askedCountNoun(src)
 	if !ok || countNouns[n] || slices.Contains(typoStems, n) || q != nil && (slices.Contains(q.Asked, n) || slices.Contains(q.Asked, plural(n))) {
 		return nil
 	}

@@ -141,9 +141,9 @@ func convChain(src string) *Question {
 	return q
 }
 
-// chainChannels matches an input said by its channels alone: "input 128
+// convChainChannels matches an input said by its channels alone: "input 128
 // channels", "128 input channels", "a 128-channel input".
-var chainChannels = regexp.MustCompile(`(?i)\binput\s+(?:is\s+|has\s+|of\s+|with\s+)?(\d+)\s*(?:ch|channels)\b|\b(\d+)\s*(?:input\s+channels|-?\s*channel\s+input|channels?\s+in(?:put)?\b)`)
+var convChainChannels = regexp.MustCompile(`(?i)\binput\s+(?:is\s+|has\s+|of\s+|with\s+)?(\d+)\s*(?:ch|channels)\b|\b(\d+)\s*(?:input\s+channels|-?\s*channel\s+input|channels?\s+in(?:put)?\b)`)
 
 // chainSpec restates layers in the spec language, as a network on in
 // when in is known, and reads them back.
@@ -164,7 +164,7 @@ func chainSpec(in calc.Shape, layers []calc.Layer) (*Question, error) {
 func chainInputOf(src string) calc.Shape {
 	m := chainInput.FindStringSubmatch(src)
 	if m == nil {
-		if c := chainChannels.FindStringSubmatch(src); c != nil {
+		if c := convChainChannels.FindStringSubmatch(src); c != nil {
 			n, _ := strconv.Atoi(c[1] + c[2])
 			return calc.Shape{n}
 		}

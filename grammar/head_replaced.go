@@ -47,9 +47,9 @@ var removedAsked = regexp.MustCompile(`(?i)\b(?:did|do|have|will|would|does)\s+(
 // 1280 features", "a 2048-d vector", "in_features=512", "num_ftrs = 768".
 var featuresSaid = regexp.MustCompile(`(?i)\b(\d+)[- ]?(?:d|dim|dims|dimensional)?\s*(?:features?|feature\s+vector|embedding|vector)\b|\b(\d+)[- ](?:d|dim|dimensional)\b|\bin_?features\s*(?:=|:|is|of)?\s*(\d+)|\bnum_?ftrs\s*(?:=|:|is)?\s*(\d+)`)
 
-// outputsSaid matches the outputs of the new head: "a Linear to 5
+// headOutputsSaid matches the outputs of the new head: "a Linear to 5
 // outputs", "for 5 classes", "a 10-way head", "with 3 outputs".
-var outputsSaid = regexp.MustCompile(`(?i)\b(?:linear|dense|fc|layer|head|classifier)\s+(?:\w+\s+){0,2}?(?:to|with|of|giving|producing|outputting|for)\s+(\d+)\s*(?:outputs?|classes|units|logits|neurons|categories)?\b|\b(\d+)\s+(?:[a-z]+\s+){0,2}?(?:outputs|classes|categories|logits|breeds|species|labels)\b|\b(\d+)[- ]way\b|\bnum_classes\s*=\s*(\d+)`)
+var headOutputsSaid = regexp.MustCompile(`(?i)\b(?:linear|dense|fc|layer|head|classifier)\s+(?:\w+\s+){0,2}?(?:to|with|of|giving|producing|outputting|for)\s+(\d+)\s*(?:outputs?|classes|units|logits|neurons|categories)?\b|\b(\d+)\s+(?:[a-z]+\s+){0,2}?(?:outputs|classes|categories|logits|breeds|species|labels)\b|\b(\d+)[- ]way\b|\bnum_classes\s*=\s*(\d+)`)
 
 // anyArrow matches a Linear's features and outputs said with an arrow:
 // "4096 -> 2", "512→10".
@@ -95,7 +95,7 @@ func replacedHeadAsked(src string) []*Question {
 	if scope == "" || !headTouched.MatchString(src) && !headArrowed.MatchString(src) || codeCalls.MatchString(src) || deepHead.MatchString(src) {
 		return nil
 	}
-	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && outputsSaid.MatchString(src)) || convNamed.MatchString(src) {
+	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && headOutputsSaid.MatchString(src)) || convNamed.MatchString(src) {
 		return nil // no head named, or a conv changed: another question
 	}
 	name, orig := presetIn(src)
@@ -132,7 +132,7 @@ func headOf(src string, whole *Question) (in, out int, ok bool) {
 	} else if whole != nil {
 		in = lastLinearOf(whole).In
 	}
-	if m := outputsSaid.FindStringSubmatch(src); m != nil {
+	if m := headOutputsSaid.FindStringSubmatch(src); m != nil {
 		out, _ = strconv.Atoi(m[1] + m[2] + m[3] + m[4])
 	}
 	if whole != nil && in != lastLinearOf(whole).In {
@@ -183,7 +183,7 @@ func restOf(src, name string, whole *Question) *Question {
 	cp.At = nil
 	cp.Preset = ""
 	cp.Notes = append([]string{fmt.Sprintf("the preset %s without its last Linear (%d -> %d as published, %s parameters): the rest of it, which a new head does not change", name, head.In, head.Out, lang.Group(int(hr.Params)))}, whole.Notes...)
-	cp.Unused = explainedWithin(src, headUnused(src, []int{head.In, head.Out}), outputsSaid, func(string) string {
+	cp.Unused = explainedWithin(src, headUnused(src, []int{head.In, head.Out}), headOutputsSaid, func(string) string {
 		return "the new head's outputs: they do not change the rest of the network"
 	})
 	cp.Unused = explainedWithin(src, cp.Unused, anyArrow, func(string) string {
