@@ -13,8 +13,9 @@ import (
 // first line, which is an answer to a question not asked: the reply says
 // first what it cannot count.
 
-// howManyNoun matches "how many" and the words after it, up to the noun.
-var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[a-z_]+[\s-]+){0,3}?)([a-z]+)\b`)
+// howManyNoun matches "how many" and the four words after it, among which
+// is the noun.
+var howManyNoun = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[a-z_]+[\s-]*){1,4})`)
 
 // countQualifiers are words between "how many" and the thing counted:
 // "how many total trainable params".
@@ -24,6 +25,7 @@ var countQualifiers = map[string]bool{
 	"unique": true, "free": true, "actual": true, "overall": true, "additional": true, "of": true, "the": true,
 	"non": true, "in": true, "out": true, "output": true, "input": true, "spatial": true, "learned": true,
 	"float": true, "floating": true, "point": true, "full": true, "complete": true, "whole": true,
+	"default": true, "bounding": true, "anchor": true, "predicted": true,
 	"max": true, "avg": true, "average": true, "conv": true, "dense": true, "fc": true, "hidden": true,
 }
 
@@ -57,7 +59,12 @@ var countVerbs = map[string]bool{
 	"do": true, "does": true, "did": true, "doe": true, "is": true, "are": true, "was": true, "were": true,
 	"would": true, "will": true, "should": true, "can": true, "could": true, "if": true, "i": true, "you": true,
 	"u": true, "we": true, "there": true, "then": true, "now": true, "with": true, "without": true, "for": true,
+	"those": true, "these": true, "it": true, "them": true, "that": true, "this": true, "and": true, "or": true,
+	"exactly": true, "each": true, "per": true, "all": true, "such": true, "one": true, "ones": true,
 }
+
+// detectionNouns are what a detector's box count is asked by.
+var detectionNouns = map[string]bool{"box": true, "anchor": true, "prior": true, "prediction": true, "detection": true, "candidate": true}
 
 // typoStems start the misspelt names of counts: "paramz", "parms",
 // "conections", "wieghts".
@@ -70,7 +77,7 @@ func askedCountNoun(src string) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	words := append(strings.Fields(strings.ReplaceAll(m[1], "-", " ")), m[2])
+	words := strings.Fields(strings.ReplaceAll(m[1], "-", " "))
 	for _, w := range words {
 		w = strings.ToLower(w)
 		switch {
@@ -110,6 +117,9 @@ func unknownCounts(src string, q *Question) []string {
 	n, ok := askedCountNoun(src)
 	if !ok || countNouns[n] || slices.Contains(typoStems, n) || q != nil && (slices.Contains(q.Asked, n) || slices.Contains(q.Asked, plural(n))) {
 		return nil
+	}
+	if q != nil && slices.Contains(q.Asked, "boxes") && detectionNouns[n] {
+		return nil // a detector's boxes, counted (detection_head.go)
 	}
 	return []string{fmt.Sprintf("the question asks how many %s, which is not a count I work out by that name; the numbers below are what I can work out of the layers read", plural(n))}
 }

@@ -14,6 +14,7 @@ func TestUnknownCounts(t *testing.T) {
 		"yolo head on a 13x13 grid, 1x1 conv 1024->255. how many boxes does it predict?",
 		"how many patches does a 16x16 conv with stride 16 make on a 224x224 image?",
 		"Conv1d(80, 256, 3) over a spectrogram, how many tokens go into the transformer?",
+		"a 3x3 conv 256->256 on a 20x20 map, how many superpixels is that?",
 		"ssd head 3x3 conv 512->24 on 38x38: how many default boxes?",
 		"how many detections does a 3x3 conv 256->36 give on a 19x19 map?",
 	} {
