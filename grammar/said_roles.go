@@ -160,7 +160,7 @@ func shapeUnplaced(src string, q *Question) string {
 				dims = append(dims, n)
 			}
 		}
-		if slices.ContainsFunc(shapes, func(s calc.Shape) bool { return sameDims(s, dims) }) {
+		if slices.ContainsFunc(shapes, func(s calc.Shape) bool { return sameDims(s, dims) }) || viewOfOutput(src, m[0]+1, dims, shapes) {
 			continue
 		}
 		shape := src[m[0]:m[1]]

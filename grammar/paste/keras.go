@@ -125,6 +125,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	env := ptEnv(f)
+	ptProseBindings(src, f, env, q) // prose_bindings.go
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
 	k := &kerasReader{env: env, q: q, src: src}

@@ -52,6 +52,7 @@ func parsePyTorch(src string) (*lang.Question, error) {
 	}
 	env := ptEnv(f)
 	q := &lang.Question{}
+	ptProseBindings(code, f, env, q) // prose_bindings.go: "latent_dim=20." in the words
 	mods, err := ptModules(f, env, q)
 	if err != nil {
 		if alt, ok := ptStridedSameAsked(src, err); ok {
