@@ -54,7 +54,7 @@ func ptThenCall(nodes []*ptNode, m *ptModuleSet, env map[string]ptValue) int {
 	last := m.order[len(m.order)-1].Pos
 	for i, n := range nodes {
 		c := ptCallOf(n)
-		if c == nil || c.Pos.Line < last.Line || c.Pos.Line == last.Line && c.Pos.Col < last.Col || fwFunctional(c, env) == nil {
+		if c == nil || c.Pos.Line < last.Line || c.Pos.Line == last.Line && c.Pos.Col < last.Col || fwFunctionalWords(c, env) == nil {
 			continue
 		}
 		for j := i - 1; j >= max(0, i-2); j-- {

@@ -36,7 +36,14 @@ func LooksLikePyTorch(src string) bool {
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
 	src = ptEllipsisBlanks(src)
+	fixed, note, ok := ptAskerFixed(src) // asker_fix.go: "fixed that by x.view(-1,1,28,28)"
+	if ok {
+		src = fixed
+	}
 	q, err := parsePyTorch(src)
+	if ok && err == nil {
+		q.Notes = append(q.Notes, note)
+	}
 	return ptWithClaims(src, q, err)
 }
 
