@@ -67,6 +67,9 @@ func parsePyTorch(src string) (*lang.Question, error) {
 		}
 		return nil, err
 	}
+	if err := ptLabelledCommentModules(f, env, mods, q); err != nil {
+		return nil, err // comment_labels.go: "# conv1: nn.Conv2d(3, 32, 3), pool = MaxPool2d(2)"
+	}
 	if err := ptCommentModules(f, env, mods, q); err != nil {
 		return nil, err
 	}
