@@ -23,7 +23,7 @@ import (
 // leaves out.
 func roleDoubts(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{chainedAlternative, sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
+	for _, check := range []func(string, *Question) string{chainedAlternative, sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked, joinDropped} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
