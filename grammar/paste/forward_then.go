@@ -36,7 +36,11 @@ func ptThenForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Qu
 		}
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
-	cur := t.push(fwVal{kind: fwTensor}, ptWrittenBefore(m, named)...)
+	before := ptWrittenBefore(m, named)
+	if ptThenUnflattens(f.Nodes[i]) {
+		before = ptWrittenAll(m, named) // then_view.go: the view reshapes the Linear's output
+	}
+	cur := t.push(fwVal{kind: fwTensor}, before...)
 	cur = t.proseSteps(f.Nodes[i:], cur)
 	out := make([]lang.Layer, len(cur.chain))
 	for k, s := range cur.chain {
