@@ -28,6 +28,9 @@ var afInputRE = regexp.MustCompile(`(?i)(?:expected\s+input|got\s+input\s+of\s+s
 // channels, but got 500 channels instead", a closing quote.
 var afTailRE = regexp.MustCompile(`^(?:\s*to\s+have\s+\d+\s+channels,\s*but\s+got\s+\d+\s+channels(?:\s+instead)?)?["'\x60]?`)
 
+// afWantRE is the channels a channels message says the layer wants.
+var afWantRE = regexp.MustCompile(`^\s*to\s+have\s+(\d+)\s+channels`)
+
 // afViewRE is a view or reshape call whose first size is the batch.
 var afViewRE = regexp.MustCompile(`\.(?:view|reshape)\(\s*(?:-1|\w+\.size\(0\)|\w+\.shape\[0\]|\d+)\s*,\s*(\d+(?:\s*,\s*\d+){0,3})\s*\)`)
 
@@ -63,6 +66,9 @@ func ptAskerFixed(src string) (string, string, bool) {
 	}
 	if len(fixed) < 2 || len(before) < 2 || slices.Contains(fixed, 0) || afCount(fixed) != afCount(before) {
 		return src, "", false // a fix keeps the values: one that does not is not this message's fix
+	}
+	if m := afWantRE.FindStringSubmatch(after); m != nil && strconv.Itoa(fixed[1]) != m[1] {
+		return src, "", false // the layer wants other channels than the fix gives: the fix is not read
 	}
 	// The message is blanked from its line's start (positions kept); the
 	// words after it stay.
