@@ -1,7 +1,7 @@
 package grammar
 
-// Code that joins tensors — torch.cat([x2, x1], dim=1), layers.Concatenate()
-// — makes the next layer's channels a sum. A reading without a join of two
+// Code that joins tensors — torch.cat([x2, x1], dim=1) —
+// makes the next layer's channels a sum. A reading without a join of two
 // branches there (a tensor from outside forward dropped, English reading the
 // code's numbers as a chain) answers with one side's channels only: it is
 // not sure.
@@ -13,7 +13,9 @@ import (
 )
 
 // joinCall matches a call that concatenates tensors along the channels.
-var joinCall = regexp.MustCompile(`\btorch\.(?:cat|concat|concatenate)\s*\(\s*[\[(]|\b(?:layers\.)?(?:Concatenate|concatenate)\s*\(`)
+// Keras's functional branches are read with each layer's own input (the
+// reader says so), so only PyTorch's join is checked.
+var joinCall = regexp.MustCompile(`\btorch\.(?:cat|concat|concatenate)\s*\(\s*[\[(]`)
 
 // joinDropped is a doubt when src joins tensors and no concatenation of
 // the reading has two branches or more; or "".
@@ -21,7 +23,7 @@ func joinDropped(src string, q *Question) string {
 	if q.Preset != "" || !joinCall.MatchString(src) || joinsTwo(q) {
 		return ""
 	}
-	return "the code joins tensors (torch.cat / Concatenate), and this reading joins no two: the channels after the join are a sum it does not have"
+	return "the code joins tensors (torch.cat), and this reading joins no two: the channels after the join are a sum it does not have"
 }
 
 // joinsTwo reports whether a layer of q, at any depth, is a concatenation
