@@ -60,3 +60,15 @@ func (t *fwTracer) omittedTensor(name string, n *ptNode, g *ptGroup) (fwVal, boo
 	}
 	return t.push(x, *l), true
 }
+
+// ptListedWords reports whether the call c at nodes[i] is a pool written
+// without its tensor in a comma list after a module ("conv2 =
+// nn.Conv2d(32, 64, 3), max_pool2d(2), flatten, fc1 = nn.Linear(...)"):
+// words listing forward's steps between the modules, as no code writes it.
+func ptListedWords(nodes []*ptNode, i int, c *ptCall, m *ptModuleSet) bool {
+	if fwTensorOmitted(c) == c || i == 0 || nodes[i-1].Punct != "," || len(m.order) == 0 {
+		return false
+	}
+	first := m.order[0].Pos
+	return c.Pos.Line > first.Line || c.Pos.Line == first.Line && c.Pos.Col > first.Col
+}

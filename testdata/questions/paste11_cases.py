@@ -96,6 +96,11 @@ case("short-stride-padding", "on 64x64x3: conv(3, 32, 3, stride 2, padding 1) ou
 case("short-resnet-stem", "conv(3,64,7,stride 2, pad 3) on 224x224x3: output?",
      [out(nn.Conv2d(3, 64, 7, stride=2, padding=3), (1, 3, 224, 224))[2]], "(224+6-7)//2+1 = 112")
 
+case("listed-pool-fix-params", "input 1x32x32: conv1 = nn.Conv2d(1, 8, 5), max_pool2d(2), flatten, fc1 = nn.Linear(1000, 10) -> mat1 and mat2 shapes cannot be multiplied. once fc1s in_features is fixed, how many params does it have?",
+     [P(nn.Linear(8 * 14 * 14, 10))], "32-5+1 = 28 -> 14; 8*14*14 = 1568; 1568*10+10")
+case("listed-avgpool-blank", "input 3x64x64, conv1 = nn.Conv2d(3, 16, 3, padding=1), avg_pool2d(4), flatten, fc = nn.Linear(???, 5). what goes in the ???",
+     [16 * 16 * 16], "64 -> 64 -> 16; 16*16*16")
+
 # --- 5. several modules defined in one comment, each by its name -----------
 case("comment-labels-colon", """x = self.pool(F.relu(self.conv1(x)))  # conv1: nn.Conv2d(1, 16, 5), pool: nn.MaxPool2d(2)
 x = self.pool(F.relu(self.conv2(x)))  # conv2: nn.Conv2d(16, 32, 5)
