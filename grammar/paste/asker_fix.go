@@ -83,6 +83,9 @@ func ptAskerFixed(src string) (string, string, bool) {
 		}
 		return ' '
 	}, src[start:end]) + src[end:]
+	if !ptLayerRE.MatchString(blank) && !ptShorthandRE.MatchString(blank) {
+		return src, "", false // the message alone names the layer (its weight's size): it is kept
+	}
 	parts := make([]string, len(fixed))
 	for i, d := range fixed {
 		parts[i] = strconv.Itoa(d)

@@ -31,8 +31,8 @@ func ptLabelledCommentModules(f *ptFile, env map[string]ptValue, mods *ptModuleS
 			continue
 		}
 		spec, ok := ptSpecs[c.Base()]
-		if !ok {
-			continue
+		if !ok || ptLayerCallsOnLine(cms, cm.Pos.Line) < 2 {
+			continue // a comment of one call is ptCommentModules' to read
 		}
 		sep, label := cms[i-1], cms[i-2]
 		if sep.Punct != ":" && sep.Punct != "=" || sep.Pos.Line != cm.Pos.Line || label.Pos.Line != cm.Pos.Line || len(label.Calls) > 0 {

@@ -22,6 +22,10 @@ import (
 // kerasSaidOutputRE is an output verb and a batched channels-last shape.
 var kerasSaidOutputRE = regexp.MustCompile(`(?i)(?:\b(?:gives|giving|gave|outputs?|returns|produces|yields|becomes|comes\s+out\s+(?:as|at))|->|→|=>)\s*(?:me\s+)?(?:an?\s+)?(?:output\s+(?:of\s+)?)?(?:shape\s+)?\(\s*(?:None|\?|-1)\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*,\s*(\d{1,5})\s*\)`)
 
+// kerasOtherLayerRE names another layer than the call as the one that
+// gives the shape: the layer before it, the backbone, a block.
+var kerasOtherLayerRE = regexp.MustCompile(`(?i)\b(?:previous|prior|preceding|before|last|backbone|base|block|encoder|stem)\b`)
+
 // kerasSaidOutput is the output shape (height, width, channels) the words
 // give the first layer call of src, when it follows that call before any
 // other; ok is false for none.
@@ -31,8 +35,8 @@ func kerasSaidOutput(src string) (hwc []int, ok bool) {
 		return nil, false
 	}
 	calls := kerasLayerCallRE.FindAllStringIndex(src[:m[0]], -1)
-	if len(calls) != 1 {
-		return nil, false
+	if len(calls) != 1 || kerasOtherLayerRE.MatchString(src[calls[0][0]:m[0]]) {
+		return nil, false // "Conv2D(96, 5) and the previous layer outputs (None, 18, 18, 40)": its input
 	}
 	for g := 2; g < 8; g += 2 {
 		n, err := strconv.Atoi(src[m[g]:m[g+1]])
