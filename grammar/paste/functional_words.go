@@ -69,6 +69,9 @@ func ptListedWords(nodes []*ptNode, i int, c *ptCall, m *ptModuleSet) bool {
 	if fwTensorOmitted(c) == c || i == 0 || nodes[i-1].Punct != "," || len(m.order) == 0 {
 		return false
 	}
+	if i+1 < len(nodes) && nodes[i+1].Punct != "," && nodes[i+1].Punct != "->" && !strings.EqualFold(nodes[i+1].Ident, "then") {
+		return false // "max_pool2d(2) after each relu": a rule for every conv, not a step of the list
+	}
 	first := m.order[0].Pos
 	return c.Pos.Line > first.Line || c.Pos.Line == first.Line && c.Pos.Col > first.Col
 }
