@@ -15,12 +15,14 @@ func TestAskerFixed(t *testing.T) {
 	}{
 		{"ValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]\nfixed by x.view(-1,1,28,28). nn.Conv2d(1, 8, 3)", "x = torch.randn(64, 1, 28, 28)"},
 		{"got input of size: [16, 3072]. after i reshape it to 3x32x32, nn.Conv2d(3, 8, 3)?", "x = torch.randn(16, 3, 32, 32)"},
-		{"expected input[8, 500, 12] to have 12 channels, but got 500 channels instead. I'll do x.permute(0, 2, 1)", "x = torch.randn(8, 12, 500)"},
-		{"expected input[4, 1000, 64] to have 64 channels, but got 1000 channels instead. x.transpose(1, 2) fixed it", "x = torch.randn(4, 64, 1000)"},
+		{"expected input[8, 500, 12] to have 12 channels, but got 500 channels instead. I'll do x.permute(0, 2, 1) before nn.Conv1d(12, 32, 3)", "x = torch.randn(8, 12, 500)"},
+		{"expected input[4, 1000, 64] to have 64 channels, but got 1000 channels instead. x.transpose(1, 2) fixed it for nn.Conv1d(64, 8, 3)", "x = torch.randn(4, 64, 1000)"},
 		// a view that does not keep the values is not this message's fix
 		{"got input of size: [64, 784]. I did x.view(-1, 3, 32, 32)", ""},
 		// a permute that still gives the wrong channels is not a fix
 		{"expected input[8, 500, 12] to have 500 channels, but got 12 channels instead. I'll do x.permute(0, 2, 1)", ""},
+		// the message alone names the layer (its weight): it is kept
+		{"Given groups=1, weight of size [32, 3, 3, 3], expected input[128, 32, 32, 3] to have 3 channels, but got 32 channels instead. after x.permute(0, 3, 1, 2)?", ""},
 		// no message: nothing to set aside
 		{"x = x.view(-1, 1, 28, 28) then nn.Conv2d(1, 8, 3)", ""},
 	} {

@@ -8,6 +8,7 @@ package paste
 import (
 	"strings"
 
+	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
@@ -74,4 +75,15 @@ func ptListedWords(nodes []*ptNode, i int, c *ptCall, m *ptModuleSet) bool {
 	}
 	first := m.order[0].Pos
 	return c.Pos.Line > first.Line || c.Pos.Line == first.Line && c.Pos.Col > first.Col
+}
+
+// ptHoldsLinear reports whether a module's layers hold a Linear: named
+// again in words, it is mentioned, not applied twice (a shared pool is).
+func ptHoldsLinear(ls []lang.Layer) bool {
+	for _, l := range ls {
+		if _, ok := l.Layer.(calc.Linear); ok {
+			return true
+		}
+	}
+	return false
 }
