@@ -191,7 +191,7 @@ var namedKinds = []struct {
 		c, ok := l.(calc.Conv)
 		return l.Kind() == "upsample" || l.Kind() == "pixelshuffle" || ok && c.Transposed // a transposed conv upsamples too
 	}, "an upsampling layer"},
-	{regexp.MustCompile(`(?i)\b(?:transpos\w*|deconv\w*|convtranspose\w*|conv2dtranspose|up-?conv\w*)\b`), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Transposed }, "a transposed convolution"},
+	{regexp.MustCompile(`(?i)(?:^|[^.\w])transpos\w*|\b(?:deconv\w*|convtranspose\w*|conv2dtranspose|up-?conv\w*)\b`), func(l calc.Layer) bool { c, ok := l.(calc.Conv); return ok && c.Transposed }, "a transposed convolution"},
 	{regexp.MustCompile(`(?i)\bdepthwise(?:_?conv\w*)?\b`), depthwiseLayer, "a depthwise convolution"},
 	{regexp.MustCompile(`(?i)\b(?:linear|dense)\s*\(\s*\d`), func(l calc.Layer) bool { return l.Kind() == "linear" }, "a fully connected layer"},
 	{regexp.MustCompile(`(?i)\b(?:dilat\w*|atrous)\b(?:\s*(?:rate|=|of)?\s*)(?:[2-9]|\d\d)`), func(l calc.Layer) bool {

@@ -23,7 +23,7 @@ import (
 // leaves out.
 func roleDoubts(src string, q *Question) []string {
 	var out []string
-	for _, check := range []func(string, *Question) string{chainedAlternative, sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked} {
+	for _, check := range []func(string, *Question) string{chainedAlternative, sizeGivenAsFilters, solvedGiven, whatIfMissing, ceilMissing, noOpPool, poolSizeMissing, shapeUnplaced, replacedUnanswered, fieldAreaAsked, joinDropped} {
 		if d := check(src, q); d != "" {
 			out = append(out, d)
 		}
@@ -160,7 +160,7 @@ func shapeUnplaced(src string, q *Question) string {
 				dims = append(dims, n)
 			}
 		}
-		if slices.ContainsFunc(shapes, func(s calc.Shape) bool { return sameDims(s, dims) }) {
+		if slices.ContainsFunc(shapes, func(s calc.Shape) bool { return sameDims(s, dims) }) || viewOfOutput(src, m[0]+1, dims, shapes) {
 			continue
 		}
 		shape := src[m[0]:m[1]]

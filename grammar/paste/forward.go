@@ -416,7 +416,7 @@ func (t *fwTracer) proseSteps(nodes []*ptNode, cur fwVal) fwVal {
 			}
 		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
 			cur = t.push(cur, lang.Layer{Layer: calc.Flatten{}, Pos: ptPos(n.Pos)})
-		case m.byName[n.Ident] != nil:
+		case m.byName[n.Ident] != nil && !(t.used[n.Ident] && ptHoldsLinear(m.byName[n.Ident])): // a Linear named again ("once I fix fc1's in_features") is applied once
 			t.used[n.Ident] = true
 			cur = t.push(cur, m.byName[n.Ident]...)
 		}

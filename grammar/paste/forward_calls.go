@@ -152,6 +152,9 @@ func (t *fwTracer) function(name string, n *ptNode, calls []*ptGroup) fwVal {
 	if len(args) == 0 {
 		return fwVal{}
 	}
+	if v, ok := t.omittedTensor(name, n, g); ok {
+		return v // functional_words.go: "then max_pool2d(2)"
+	}
 	x := t.tensorArg(args[0].Nodes)
 	if x.kind != fwTensor {
 		return fwVal{}

@@ -36,7 +36,11 @@ func ptThenForward(f *ptFile, m *ptModuleSet, env map[string]ptValue, q *lang.Qu
 		}
 	}
 	t := &fwTracer{m: m, env: env, q: q, vars: map[string]fwVal{}, used: map[string]bool{}, bare: true}
-	cur := t.push(fwVal{kind: fwTensor}, ptWrittenBefore(m, named)...)
+	before := ptWrittenBefore(m, named)
+	if ptThenUnflattens(f.Nodes[i]) {
+		before = ptWrittenAll(m, named) // then_view.go: the view reshapes the Linear's output
+	}
+	cur := t.push(fwVal{kind: fwTensor}, before...)
 	cur = t.proseSteps(f.Nodes[i:], cur)
 	out := make([]lang.Layer, len(cur.chain))
 	for k, s := range cur.chain {
@@ -54,7 +58,13 @@ func ptThenCall(nodes []*ptNode, m *ptModuleSet, env map[string]ptValue) int {
 	last := m.order[len(m.order)-1].Pos
 	for i, n := range nodes {
 		c := ptCallOf(n)
-		if c == nil || c.Pos.Line < last.Line || c.Pos.Line == last.Line && c.Pos.Col < last.Col || fwFunctional(c, env) == nil {
+		if c == nil || fwFunctionalWords(c, env) == nil {
+			continue
+		}
+		if ptListedWords(nodes, i, c, m) {
+			return i // functional_words.go: "conv2 = nn.Conv2d(32, 64, 3), max_pool2d(2), flatten, fc1 = ..."
+		}
+		if c.Pos.Line < last.Line || c.Pos.Line == last.Line && c.Pos.Col < last.Col {
 			continue
 		}
 		for j := i - 1; j >= max(0, i-2); j-- {

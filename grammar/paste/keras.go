@@ -125,6 +125,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	env := ptEnv(f)
+	ptProseBindings(src, f, env, q) // prose_bindings.go
 	prose := ptReadProse(f)
 	q.Asked = prose.asked
 	k := &kerasReader{env: env, q: q, src: src}
@@ -379,6 +380,9 @@ func (k *kerasReader) input(prose ptProse) error {
 		if k.q.Input == nil {
 			k.kerasWordsInput(prose)
 		}
+		if k.q.Input == nil {
+			k.fromSaidOutput()
+		}
 		return nil
 	}
 	var dims []int
@@ -405,6 +409,7 @@ func (k *kerasReader) input(prose ptProse) error {
 func (k *kerasReader) proseInput(prose ptProse) {
 	q := k.q
 	first := q.Layers[0].Layer
+	prose = withoutSaidOutput(k.src, prose) // keras_said_output.go: "Conv2D(64, 3) gives (None, 10, 10, 64)"
 	in, note := ptProseInput(prose, ptRank(q.Layers), first, true)
 	if in == nil && k.inputLen > 0 {
 		in = calc.Shape{k.inputLen}
@@ -549,7 +554,7 @@ func kerasBareLayer(nodes []*ptNode, i int) *ptCall {
 	if i+2 < len(nodes) && kerasAfterWords[strings.ToLower(nodes[i+1].Ident)] && ptCallOf(nodes[i+2]) != nil {
 		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n} // "BatchNormalization after Conv2D(128)"
 	}
-	if kerasThenBare(nodes, i) { // keras_bare_then.go: "GlobalAveragePooling2D then Dense(5)"
+	if kerasThenBare(nodes, i) || kerasAfterThen(nodes, i) { // keras_bare_then.go: "GlobalAveragePooling2D then Dense(5)"
 		return &ptCall{Name: n.Ident, Pos: ptPos(n.Pos), Close: ptPos(n.Pos), Node: n}
 	}
 	// a list: "Conv2D(32, 3), MaxPooling2D, Dense(10)", "A: Flatten -> Dense(10)"

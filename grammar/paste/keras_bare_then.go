@@ -30,3 +30,25 @@ func kerasThenBare(nodes []*ptNode, i int) bool {
 	c := ptCallOf(nodes[j])
 	return c != nil && kerasSpecs[c.Base()] != nil
 }
+
+// kerasAfterThen reports whether the bare name at nodes[i] opens a list
+// after a word of kerasThenWords — "Dense(12288) then BatchNormalization,
+// LeakyReLU, Reshape((8, 8, 192))" — on the line of a Keras layer call:
+// the name is followed by a comma, an arrow or a Keras layer.
+func kerasAfterThen(nodes []*ptNode, i int) bool {
+	if i == 0 || i+1 >= len(nodes) {
+		return false
+	}
+	p := nodes[i-1]
+	if strings.EqualFold(p.Ident, "by") && i >= 2 {
+		p = nodes[i-2] // "followed by"
+	}
+	if !kerasThenWords[strings.ToLower(p.Ident)] || len(p.Calls) > 0 || p.Pos.Line != nodes[i].Pos.Line {
+		return false
+	}
+	n := nodes[i+1]
+	if n.Pos.Line != nodes[i].Pos.Line {
+		return false
+	}
+	return n.Punct == "," || n.Punct == "->" || kerasSpecs[ptBase(n)] != nil && n.Ident != ""
+}

@@ -21,7 +21,7 @@ import (
 var kerasBNAfterRE = regexp.MustCompile(`(?i)\b(batch ?norm(?:alization)?|bn)\b(?:\s+layer)?\s+(?:right\s+|directly\s+)?(?:after|following|on top of|behind)\s+(?:my|the|a|an|this)?\s*(?:layers\.)?(?:Conv[123]D|Dense|SeparableConv2D|Conv2DTranspose)\(\s*(?:filters\s*=\s*|units\s*=\s*)?(\d+)\s*[,)]`)
 
 // kerasBNBeforeRE finds a layer call followed by a batch norm in words.
-var kerasBNBeforeRE = regexp.MustCompile(`(?i)(?:layers\.)?(?:Conv[123]D|Dense|SeparableConv2D|Conv2DTranspose)\(\s*(?:filters\s*=\s*|units\s*=\s*)?(\d+)\s*,?[^()]*(?:\([^()]*\)[^()]*)*\)\s*(?:,\s*)?(?:followed by|then|and then|->|→)\s+(?:a |an |the )?(batch ?norm(?:alization)?|bn)\b(?:\s*\(\s*\))?`)
+var kerasBNBeforeRE = regexp.MustCompile(`(?i)(?:layers\.)?(?:Conv[123]D|Dense|SeparableConv2D|Conv2DTranspose)\(\s*(?:filters\s*=\s*|units\s*=\s*)?(\d+)\s*(?:,[^()]*)?(?:\([^()]*\)[^()]*)*\)\s*(?:,\s*)?(?:followed by|then|and then|->|→)\s+(?:a |an |the )?(batch ?norm(?:alization)?|bn)\b(?:\s*\(\s*\))?`)
 
 // kerasLayerCallRE finds a Keras layer call.
 var kerasLayerCallRE = regexp.MustCompile(`\b(?:Conv[123]D|Dense|SeparableConv2D|DepthwiseConv2D|Conv2DTranspose|\w+Pooling[123]D|Flatten|BatchNormalization|Dropout|Activation)\s*\(`)

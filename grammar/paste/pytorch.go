@@ -36,7 +36,16 @@ func LooksLikePyTorch(src string) bool {
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
 	src = ptEllipsisBlanks(src)
+	fixed, note, ok := ptAskerFixed(src) // asker_fix.go: "fixed that by x.view(-1,1,28,28)"
+	if ok {
+		src = fixed
+	} else if in, said := ptCommentInput(src); said {
+		src = in // comment_input.go: "x = F.interpolate(x, scale_factor=2)  # x was [1, 64, 17, 17]"
+	}
 	q, err := parsePyTorch(src)
+	if ok && err == nil {
+		q.Notes = append(q.Notes, note)
+	}
 	return ptWithClaims(src, q, err)
 }
 
@@ -52,12 +61,16 @@ func parsePyTorch(src string) (*lang.Question, error) {
 	}
 	env := ptEnv(f)
 	q := &lang.Question{}
+	ptProseBindings(code, f, env, q) // prose_bindings.go: "latent_dim=20." in the words
 	mods, err := ptModules(f, env, q)
 	if err != nil {
 		if alt, ok := ptStridedSameAsked(src, err); ok {
 			return ptSolveStridedSame(alt, err)
 		}
 		return nil, err
+	}
+	if err := ptLabelledCommentModules(f, env, mods, q); err != nil {
+		return nil, err // comment_labels.go: "# conv1: nn.Conv2d(3, 32, 3), pool = MaxPool2d(2)"
 	}
 	if err := ptCommentModules(f, env, mods, q); err != nil {
 		return nil, err
@@ -425,8 +438,8 @@ func (w *ptModuleWalk) call(n *ptNode, c *ptCall, name, owner string) {
 	before := len(m.order)
 	if (base == "ModuleList" || base == "Sequential") && name != "" && len(n.Calls) > 0 {
 		for _, el := range ptElements(n.Calls[0].Nodes, w.env) {
-			if w.spread(el.nodes, name, inner) {
-				continue
+			if w.spread(el.nodes, name, inner) || w.perValue(el, el.all, name, inner) {
+				continue // comprehension_values.go: "[nn.Conv1d(100, 50, k) for k in (3, 4, 5)]"
 			}
 			b := len(m.order)
 			w.walk(el.nodes, inner)
@@ -960,6 +973,7 @@ func ptJoin(d []int) string {
 type ptElement struct {
 	nodes []*ptNode
 	times int
+	all   []*ptNode // the element as written, its for clause too
 }
 
 // ptElements splits a container's arguments into its modules: the items of
@@ -971,7 +985,7 @@ func ptElements(nodes []*ptNode, env map[string]ptValue) []ptElement {
 	}
 	var out []ptElement
 	for _, a := range args {
-		el := ptElement{nodes: a.Nodes, times: 1}
+		el := ptElement{nodes: a.Nodes, times: 1, all: a.Nodes}
 		if i := slices.IndexFunc(a.Nodes, func(n *ptNode) bool { return n.Ident == "for" }); i > 0 {
 			el.nodes = a.Nodes[:i]
 			if r := a.Nodes[len(a.Nodes)-1]; r.Ident == "range" && len(r.Calls) == 1 {

@@ -101,6 +101,10 @@ var ptLetterKeys = map[string]string{"s": "stride", "stride": "stride", "p": "pa
 func ptShorthandKeys(args []ptArg) []ptArg {
 	out := slices.Clone(args)
 	for i, a := range out {
+		if k, ok := ptWordKey(a); ok && len(args[0].Nodes) == 1 && args[0].Nodes[0].Num != "" {
+			out[i] = k // shorthand_words.go: "stride 2", "pad 1"
+			continue
+		}
 		if a.Key != "" || len(a.Nodes) != 1 || len(a.Nodes[0].Calls) > 0 {
 			continue
 		}

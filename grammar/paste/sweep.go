@@ -29,7 +29,9 @@ var allStackRE = regexp.MustCompile(`(?i)\b(?:blocks?|layers|stages|stacked|one 
 // after it to the end of its values, or ok false.
 func allSweepAt(src string) (name string, from, to int, values []string, ok bool) {
 	m := allSweepRE.FindStringSubmatchIndex(src)
-	if m == nil || allStackRE.MatchString(src) {
+	if m == nil || allStackRE.MatchString(src) || bracketDepth(src[:m[0]]) > 0 {
+		// inside brackets the loop is a comprehension that builds one
+		// module a value (comprehension_values.go), not a question a value
 		return "", 0, 0, nil, false
 	}
 	name = src[m[2]:m[3]]

@@ -1,0 +1,155 @@
+package paste
+
+// The asker's own fix, told after the error it fixes:
+//
+//	ValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]
+//	fixed that by x.view(-1,1,28,28). now my net is ...
+//
+//	RuntimeError: Given groups=1, weight of size [32, 12, 3], expected input[8, 500, 12] ...
+//	I'll do x.permute(0, 2, 1) before the nn.Conv1d(12, 32, 3). output length?
+//
+// The message tells what ran before the fix; the question is about the
+// tensor after it. The message is set aside and the fixed tensor is the
+// input: the view's sizes, "reshape to 1x28x28", or the message's own
+// shape permuted.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// afInputRE finds the input shape an error message quotes.
+var afInputRE = regexp.MustCompile(`(?i)(?:expected\s+input|got\s+input\s+of\s+size:?|input\s+of\s+size:?|dimensional\s+input\s+of\s+size)\s*\[([\d,\s]+)\]`)
+
+// afTailRE is the rest of a message after its shape: "to have 12
+// channels, but got 500 channels instead", a closing quote.
+var afTailRE = regexp.MustCompile(`^(?:\s*to\s+have\s+\d+\s+channels,\s*but\s+got\s+\d+\s+channels(?:\s+instead)?)?["'\x60]?`)
+
+// afWantRE is the channels a channels message says the layer wants.
+var afWantRE = regexp.MustCompile(`^\s*to\s+have\s+(\d+)\s+channels`)
+
+// afViewRE is a view or reshape call whose first size is the batch.
+var afViewRE = regexp.MustCompile(`\.(?:view|reshape)\(\s*(?:-1|\w+\.size\(0\)|\w+\.shape\[0\]|\d+)\s*,\s*(\d+(?:\s*,\s*\d+){0,3})\s*\)`)
+
+// afWordsRE is a reshape told in words: "reshape to 1x28x28", "reshaped
+// it into (1, 28, 28)".
+var afWordsRE = regexp.MustCompile(`(?i)\b(?:reshap\w*|view\w*|resiz\w*|unflatten\w*)\s+(?:it\s+|x\s+|them\s+|the\s+input\s+|the\s+batch\s+)?(?:to|into|as)\s+\(?\s*(\d+(?:\s*[x×,]\s*\d+){1,3})\s*\)?`)
+
+// afPermuteRE is a permute (or transpose of two axes) of the tensor.
+var afPermuteRE = regexp.MustCompile(`\.(?:permute\(\s*(\d(?:\s*,\s*\d){2,4})\s*\)|transpose\(\s*(\d)\s*,\s*(\d)\s*\))`)
+
+// ptAskerFixed returns src with its error message set aside and the
+// tensor the words' fix makes as the input (a torch.randn line), and the
+// note that says so; ok is false when src has no such fix.
+func ptAskerFixed(src string) (string, string, bool) {
+	msg := afInputRE.FindStringSubmatchIndex(src)
+	if msg == nil {
+		return src, "", false
+	}
+	before := afInts(src[msg[2]:msg[3]])
+	after := src[msg[1]:]
+	var fixed []int
+	var how string
+	switch {
+	case afViewRE.MatchString(after):
+		m := afViewRE.FindStringSubmatch(after)
+		fixed, how = append([]int{afBatch(before)}, afInts(m[1])...), strings.TrimPrefix(m[0], ".")
+	case afWordsRE.MatchString(after):
+		m := afWordsRE.FindStringSubmatch(after)
+		fixed, how = append([]int{afBatch(before)}, afInts(m[1])...), strings.TrimSpace(m[0])
+	case afPermuteRE.MatchString(after):
+		m := afPermuteRE.FindStringSubmatch(after)
+		fixed, how = afPermuted(before, m), strings.TrimPrefix(m[0], ".")
+	}
+	if len(fixed) < 2 || len(before) < 2 || slices.Contains(fixed, 0) || afCount(fixed) != afCount(before) {
+		return src, "", false // a fix keeps the values: one that does not is not this message's fix
+	}
+	if m := afWantRE.FindStringSubmatch(after); m != nil && strconv.Itoa(fixed[1]) != m[1] {
+		return src, "", false // the layer wants other channels than the fix gives: the fix is not read
+	}
+	// The message is blanked from its line's start (positions kept); the
+	// words after it stay.
+	start := strings.LastIndexByte(src[:msg[0]], '\n') + 1
+	end := msg[1]
+	if m := afTailRE.FindStringIndex(src[end:]); m != nil {
+		end += m[1]
+	}
+	blank := src[:start] + strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		return ' '
+	}, src[start:end]) + src[end:]
+	if !ptLayerRE.MatchString(blank) && !ptShorthandRE.MatchString(blank) {
+		return src, "", false // the message alone names the layer (its weight's size): it is kept
+	}
+	parts := make([]string, len(fixed))
+	for i, d := range fixed {
+		parts[i] = strconv.Itoa(d)
+	}
+	note := fmt.Sprintf("the error message is what ran before your fix (%s): the input is read as the tensor after it, [%s]", how, strings.Join(parts, ", "))
+	return blank + "\nx = torch.randn(" + strings.Join(parts, ", ") + ")\n", note, true
+}
+
+// afInts reads "8, 500, 12" or "1x28x28".
+func afInts(s string) []int {
+	var out []int
+	for _, f := range regexp.MustCompile(`\d+`).FindAllString(s, -1) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n > 1<<24 {
+			return nil
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// afBatch is the batch of a message's shape: its first size, or 1.
+func afBatch(shape []int) int {
+	if len(shape) >= 2 && shape[0] > 0 {
+		return shape[0]
+	}
+	return 1
+}
+
+// afCount is how many values a shape holds.
+func afCount(shape []int) int {
+	n := 1
+	for _, d := range shape {
+		n *= d
+	}
+	return n
+}
+
+// afPermuted is shape permuted as m (afPermuteRE's groups) says, or nil.
+func afPermuted(shape []int, m []string) []int {
+	var order []int
+	if m[1] != "" {
+		order = afInts(m[1])
+	} else {
+		a, _ := strconv.Atoi(m[2])
+		b, _ := strconv.Atoi(m[3])
+		order = make([]int, len(shape))
+		for i := range order {
+			order[i] = i
+		}
+		if a >= len(shape) || b >= len(shape) {
+			return nil
+		}
+		order[a], order[b] = b, a
+	}
+	if len(order) != len(shape) {
+		return nil
+	}
+	out := make([]int, len(shape))
+	for i, o := range order {
+		if o >= len(shape) {
+			return nil
+		}
+		out[i] = shape[o]
+	}
+	return out
+}
