@@ -45,8 +45,7 @@ func (b *Bot) AnswerAfter(ctx context.Context, prev, text string) Reply {
 // was not asked, so it says so first.
 func unmadeChange(alone Reply) Reply {
 	if alone.OK() && alone.Question != nil {
-		alone.Question.Doubts = append(alone.Question.Doubts,
-			"this reads as a change to the question before it, and I could not make that change, so it is answered on its own; ask the whole question again with the change")
+		alone.Question.Doubts = append(alone.Question.Doubts, grammar.UnmadeChange)
 	}
 	return alone
 }

@@ -141,14 +141,15 @@ func askedAgain(first, follow string) (again string, q1, q2 *Question, ok bool) 
 	if change == "" || !hasNumber(change) && !aspectsIn(change) || ownLayer.MatchString(change) {
 		return "", nil, nil, false
 	}
+	if placeWord.MatchString(change) {
+		// "the middle one is stride 2": one layer changed, or none when
+		// that layer is not there ("the second pool" of one); written in,
+		// the change would reach every layer.
+		again, q1, q2, ok = atPlace(first, change)
+		return again, q1, q2, ok
+	}
 	if q1, q2, ok = changedLayers(first, change); ok {
 		return first, q1, q2, true // "what if the pool is kernel 3 stride 3 instead": the network changed
-	}
-	if again, q1, q2, ok = atPlace(first, change); ok {
-		return again, q1, q2, true // "the middle one is stride 2": one layer changed
-	}
-	if placeWord.MatchString(change) {
-		return "", nil, nil, false // "the first pool is ..." not made on that layer: written in, it would reach every layer
 	}
 	if again, ok = withChange(first, change); !ok {
 		return "", nil, nil, false
@@ -229,6 +230,30 @@ func FollowUp(prev, line string) (text string, q *Question, ok bool) {
 	// language, where "params" is no option.
 	text, _, q, ok = askedAgain(prev, strings.TrimRight(strings.TrimSpace(line), "?.! ")+"?")
 	return text, q, ok
+}
+
+// UnmadeChange is the doubt of a follow-up read on its own: it starts as
+// a change to the question before it ("what if the first pool is 3x3 with
+// stride 2?") but the change could not be made, so its reading may answer
+// a question that was not asked.
+const UnmadeChange = "this reads as a change to the question before it, and I could not make that change, so it is answered on its own; ask the whole question again with the change"
+
+// withUnmadeChange marks the last of qs, read from src in parts, with
+// UnmadeChange when src ends in a follow-up that changes the question
+// before it ("what if the first conv is 5x5 with padding 2?") rather than
+// describing a layer of its own ("what about conv 5x5 32->64?").
+func withUnmadeChange(src string, qs []*Question) []*Question {
+	at := followAt(src)
+	if at < 0 {
+		return qs
+	}
+	change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[at:]), ""))
+	if ownLayer.MatchString(change) || !placeWord.MatchString(change) && !aspectsIn(change) {
+		return qs
+	}
+	last := qs[len(qs)-1]
+	last.Doubts = append(last.Doubts, UnmadeChange)
+	return qs
 }
 
 // SaysAgain reports whether line starts as a follow-up does: "and if",

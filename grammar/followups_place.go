@@ -78,12 +78,11 @@ func placeIndex(place string, n int) (int, bool) {
 // and setting, or the first question is not a stack that has the place.
 func atPlace(first, change string) (string, *Question, *Question, bool) {
 	p := placeWord.FindStringSubmatch(change)
-	s := placeChange.FindStringSubmatch(change)
-	if p == nil || s == nil {
+	if p == nil {
 		return "", nil, nil, false
 	}
-	name, v, ok := placeSetting(s)
-	if !ok || changesMore(change, p[0], s[0]) {
+	settings, ok := placeSettings(strings.Replace(change, p[0], " ", 1))
+	if !ok {
 		return "", nil, nil, false
 	}
 	q1, err := Parse(first)
@@ -112,9 +111,17 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 		return "", nil, nil, false
 	}
 	i := among[k]
-	changed, ok := withSetting(ls[i], name, v)
-	if !ok {
-		return "", nil, nil, false
+	changed := ls[i]
+	var said []string
+	for _, st := range settings {
+		if changed, ok = withSetting(changed, st.name, st.v); !ok {
+			return "", nil, nil, false
+		}
+		if st.name == "kernel" {
+			said = append(said, fmt.Sprintf("a %dx%d kernel", st.v, st.v))
+		} else {
+			said = append(said, fmt.Sprintf("%s %d", st.name, st.v))
+		}
 	}
 	layers := append([]calc.Layer(nil), ls...)
 	layers[i] = changed
@@ -123,21 +130,39 @@ func atPlace(first, change string) (string, *Question, *Question, bool) {
 		return "", nil, nil, false
 	}
 	q2.Asked = q1.Asked
-	setting := fmt.Sprintf("%s %d", name, v)
-	if name == "kernel" {
-		setting = fmt.Sprintf("a %dx%d kernel", v, v)
-	}
 	q2.Notes = append([]string{fmt.Sprintf("follow-up: the first question with the %s %s (%s %d of %d, layer %d of %d) at %s",
-		strings.ToLower(p[1]), what, what, k+1, len(among), i+1, len(ls), setting)}, q2.Notes...)
+		strings.ToLower(p[1]), what, what, k+1, len(among), i+1, len(ls), strings.Join(said, " and "))}, q2.Notes...)
 	return q2.Canonical, q1, q2, true
 }
 
-// changesMore reports whether a follow-up changes more than the one
-// setting of the one layer it names: "the second pool has dilation 2 and
-// ceil mode". Made on that layer alone, the rest would be dropped.
-func changesMore(change, place, setting string) bool {
-	rest := strings.Replace(strings.Replace(change, place, " ", 1), setting, " ", 1)
-	return placeWord.MatchString(rest) || placeChange.MatchString(rest) || aspectsIn(rest)
+// placeSet is one setting a follow-up gives the layer it names.
+type placeSet struct {
+	name string
+	v    int
+}
+
+// placeSettings are the settings rest, a follow-up without its place,
+// gives one layer: "is 5x5 with padding 2", "has stride 2". ok is false
+// when it gives none, a setting twice, a size that is no single kernel,
+// another place, something else of the layer ("and ceil mode", "no
+// bias") that would be dropped, or another kind of layer ("is a 2x2
+// maxpool"), which is no setting.
+func placeSettings(rest string) ([]placeSet, bool) {
+	var out []placeSet
+	seen := map[string]bool{}
+	for _, m := range placeChange.FindAllStringSubmatch(rest, -1) {
+		name, v, ok := placeSetting(m)
+		if !ok || seen[name] {
+			return nil, false
+		}
+		seen[name] = true
+		out = append(out, placeSet{name, v})
+		rest = strings.Replace(rest, m[0], " ", 1)
+	}
+	if len(out) == 0 || placeWord.MatchString(rest) || aspectsIn(rest) || proseLayerWord.MatchString(rest) {
+		return nil, false
+	}
+	return out, true
 }
 
 // withSetting is layer l with one setting changed: a conv's or a pool's

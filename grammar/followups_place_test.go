@@ -24,7 +24,12 @@ func TestAtPlace(t *testing.T) {
 		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? what if the first pool is 4x4?", 1, "a 4x4 kernel"},
 		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? and if the 2nd maxpool has stride 1?", 3, "stride 1"},
 		{"rf of three 3x3 convs stacked? and what if the middle one is 5x5", 1, "a 5x5 kernel"},
-		{"rf of 3 stacked 3x3 convs? what if the last conv has kernel 7", 2, "kernel 7"},
+		{"rf of 3 stacked 3x3 convs? what if the last conv has kernel 7", 2, "a 7x7 kernel"},
+		// two settings of the one layer: 32 -5x5 pad 2-> 32 -> 16 -> 16 -> 8;
+		// 32 -3x3 s2 pool-> 15 -> 15 -> 7 (torch 1.13: 32×8×8, 32×7×7)
+		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output? what if the first conv is 5x5 with padding 2?", 0, "a 5x5 kernel and padding 2"},
+		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape? what if the first pool is 3x3 with stride 2?", 1, "a 3x3 kernel and stride 2"},
+		{"rf of three 3x3 convs? and what if the middle one is stride 2 with padding 1", 1, "stride 2 and padding 1"},
 	} {
 		qs, err := ParseAll(c.src)
 		if err != nil || len(qs) != 2 {
@@ -60,7 +65,8 @@ func TestAtPlaceNot(t *testing.T) {
 		{"rf of three 3x3 convs?", "stride 2"},
 		// two changes: made on the one setting, the other would be dropped
 		{"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1, maxpool 2 on 32x32x3: output shape?", "the second pool has dilation 2 and ceil mode"},
-		{"rf of three 3x3 convs?", "the middle one is stride 2 with padding 1"},
+		// another kind of layer is no setting of this one
+		{"rf of three 3x3 convs?", "the middle one is a 2x2 maxpool"},
 		// a non-square size is no single kernel; an average pool has no dilation
 		{"rf of three 3x3 convs?", "the middle one is 1x3"},
 		{"conv 3x3 3->16, avgpool 2, conv 3x3 16->32 on 32x32x3", "the first pool has dilation 2"},

@@ -155,6 +155,23 @@ func TestNoFollowUp(t *testing.T) {
 	}
 }
 
+// TestUnmadeChangeDoubted: a follow-up in the message whose change cannot
+// be made is read on its own, and says so first.
+func TestUnmadeChangeDoubted(t *testing.T) {
+	for _, src := range []string{
+		"rf of three 3x3 convs stacked? what if the middle one is a 2x2 maxpool",
+		"conv 3x3 3->16 pad 1, maxpool 2, conv 3x3 16->32 pad 1 on 32x32x3: output shape? and if the second pool has stride 1?",
+	} {
+		qs, err := ParseAll(src)
+		if err != nil || len(qs) < 2 {
+			continue // refused, or read as one: not answered on its own
+		}
+		if !slices.Contains(qs[len(qs)-1].Doubts, UnmadeChange) {
+			t.Errorf("%q: the follow-up read on its own is not doubted: %q", src, qs[len(qs)-1].Doubts)
+		}
+	}
+}
+
 // TestStackedTimes: "2x Conv2d(...)" and "3x 3x3 conv" are stacks of
 // layers, on either side of a comparison: 2*(64*64*9+64) = 73,856 and
 // 3*(32*32*9+32) = 27,744.

@@ -96,8 +96,11 @@ func parseAll(src string) ([]*Question, error) {
 	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
 		return single(whole, err)
 	}
-	for _, read := range severalWays {
+	for i, read := range severalWays {
 		if qs := read(src); len(qs) > 1 && distinct(qs) {
+			if i > followUpWay {
+				qs = withUnmadeChange(src, qs) // followups.go
+			}
 			return withSidesChecked(src, withPaddingShared(src, qs)), nil
 		}
 	}
@@ -113,6 +116,9 @@ func parseAll(src string) ([]*Question, error) {
 	return single(whole, err)
 }
 
+// followUpWay is the index of followUps in severalWays.
+const followUpWay = 4
+
 // severalWays are the ways a message may hold several questions, tried in
 // turn: pasted models, kinds of one layer (standard vs depthwise
 // separable, grouped vs ungrouped, kinds.go), a layer and its variant, a
@@ -123,7 +129,7 @@ var severalWays = []func(string) []*Question{
 	pastedPairSides, // compare_pasted.go
 	kindSides,
 	variantSides,
-	followUps,
+	followUps, // followUpWay
 	stackSides,
 	func(src string) []*Question { return parseParts(src, splitQuestions(src)) },
 	settingSides,

@@ -102,3 +102,20 @@ func (r *enReader) biasOwner(m *enAnchor) *enAnchor {
 
 // biasless are the kinds of layer that have no bias of their own.
 var biasless = map[string]bool{"bn": true, "pool": true, "act": true, "dropout": true, "flatten": true}
+
+// biasOfEvery reports whether the "no bias" at i is said of several
+// layers by a plural or "both": "no bias on the convs", "bias=False on both
+// convs", "no bias in any of the conv layers".
+func (r *enReader) biasOfEvery(i int) bool {
+	for j := max(i-4, 0); j < min(i+5, len(r.toks)); j++ {
+		switch strings.ToLower(r.toks[j].raw) {
+		case "convs", "convolutions", "both", "each", "any":
+			return true
+		case ".", ";", "?", "!":
+			if j > i {
+				return false
+			}
+		}
+	}
+	return false
+}

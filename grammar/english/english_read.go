@@ -863,7 +863,7 @@ func (r *enReader) wordBias(i int, a *enAnchor) {
 		if m := r.biasOwner(r.main(a)); m != nil {
 			m.noBias, m.at["bias"] = true, i
 		}
-		all = all || r.saidOfAll(i) // "all without bias", "no bias anywhere"
+		all = all || r.saidOfAll(i) || r.biasOfEvery(i) // "all without bias", "no bias anywhere", "no bias on the convs"
 	} else if r.lem(i+1) == "=" && r.lem(i+2) == "no" || r.lem(i-1) == "no" {
 		if m := r.biasOwner(r.main(a)); m != nil {
 			m.noBias = true
