@@ -61,6 +61,7 @@ var countVerbs = map[string]bool{
 	"u": true, "we": true, "there": true, "then": true, "now": true, "with": true, "without": true, "for": true,
 	"those": true, "these": true, "it": true, "them": true, "that": true, "this": true, "and": true, "or": true,
 	"exactly": true, "each": true, "per": true, "all": true, "such": true, "one": true, "ones": true,
+	"its": true, "their": true, "my": true, "your": true, "our": true, "his": true, "her": true,
 }
 
 // detectionNouns are what a detector's box count is asked by.

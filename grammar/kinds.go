@@ -254,7 +254,20 @@ func depthwiseConv(c calc.Conv) bool {
 // the layer they stand for; with the input it is on (nil when unknown).
 // A preset named is context here: its name is left out of the reading.
 func describedConv(src string, wide bool) (*calc.Conv, calc.Shape) {
-	text := withoutPointwiseSize(withoutPresetNames(src)) // pointwise_size.go
+	text := withoutPresetNames(src)
+	first, then := text, withoutPointwiseSize(text) // pointwise_size.go
+	if pointwiseNamedFirst.MatchString(text) {
+		first, then = then, first // "pointwise(1x1)", "pw 1x1": the size is the part's, not the layer's
+	}
+	if c, in := describedConvIn(src, first, wide); c != nil {
+		return c, in
+	}
+	return describedConvIn(src, then, wide)
+}
+
+// describedConvIn is describedConv reading text, src with some words left
+// out.
+func describedConvIn(src, text string, wide bool) (*calc.Conv, calc.Shape) {
 	var in calc.Shape
 	var found *calc.Conv
 	// "3x3 dw + 1x1 pw 128->128" is the layer they stand for: "3x3 conv

@@ -18,3 +18,8 @@ var pointwiseSize = regexp.MustCompile(`(?i)\b(pointwise|pw)\s*[(\[]?\s*1\s*[x×
 func withoutPointwiseSize(src string) string {
 	return pointwiseSize.ReplaceAllString(src, "$1$2")
 }
+
+// pointwiseNamedFirst matches the part named before its 1×1, "pointwise(1x1)",
+// "pw 1x1": that 1×1 is surely the part's. Written after it ("a 1x1
+// pointwise"), the layer's own reading is tried first.
+var pointwiseNamedFirst = regexp.MustCompile(`(?i)\b(?:pointwise|pw)\s*[(\[]?\s*1\s*[x×]\s*1\b`)
