@@ -111,7 +111,59 @@ func replacedHeadAsked(src string) []*Question {
 	if q == nil {
 		return nil
 	}
+	if scope != "removed" && otherUnfrozen.MatchString(src) {
+		// "the fc and layer4 unfrozen": more than the head trains, so the
+		// head alone (or the rest, all frozen) is not the count asked.
+		what := "the new head alone"
+		if scope == "rest" {
+			what = "the whole network without its head, as if all of it were frozen"
+		}
+		q.Doubts = append(q.Doubts, fmt.Sprintf("you say more than the head is trained (%q): this counts %s, not the other layers unfrozen", otherUnfrozen.FindString(src), what))
+	}
+	if scope == "new" && totalToo.MatchString(src) {
+		if t := withNewHead(src, orig); t != nil {
+			return []*Question{q, t}
+		}
+		q.Doubts = append(q.Doubts, "the total is asked too, and this reading counts the new head only")
+	}
 	return []*Question{q}
+}
+
+// otherUnfrozen matches a part besides the head said trained: "layer4
+// unfrozen", "all but the last block and the fc", "the last stage too".
+var otherUnfrozen = regexp.MustCompile(`(?i)\blayer\s*_?[1-4]\b|\b(?:blocks?|stages?|bottlenecks?)\b|\bconv[2-5](?:_x)?\b|\blast\s+(?:\d+|two|three|four|few|several)\s+layers\b|\bfeatures\.\d+|\bunfr[eo]\w*\s+(?:the\s+)?(?:whole|entire|all|everything|backbone|body)\b|\bfull(?:y)?\s+fine[- ]?tun\w*`)
+
+// totalToo matches the whole network's count asked besides the head's:
+// "and how many total", "and in total", "the whole model".
+var totalToo = regexp.MustCompile(`(?i)\b(?:and|also|plus)\s+(?:\w+\s+){0,3}?(?:total|overall|altogether|in\s+all)\b|\b(?:whole|entire|full)\s+(?:network|model|net)\b`)
+
+// withNewHead is the preset whole with its last Linear set to the new
+// head's outputs: the total after the swap; nil when it cannot be sized.
+func withNewHead(src string, whole *Question) *Question {
+	if whole == nil {
+		return nil
+	}
+	i := lastLinear(whole.Layers)
+	in, out, ok := headOf(src, whole)
+	if i < 0 || !ok {
+		return nil
+	}
+	cp := *whole
+	cp.Layers = slices.Clone(whole.Layers)
+	l := cp.Layers[i].Layer.(calc.Linear)
+	l.Out = out
+	cp.Layers[i].Layer = l
+	cp.Canonical = lang.Format(&cp)
+	if _, err := summarize(&cp); err != nil {
+		return nil
+	}
+	cp.Asked = []string{"params"}
+	cp.At = nil
+	cp.Preset = ""
+	cp.Doubts = nil
+	cp.Notes = append([]string{fmt.Sprintf("the whole network: the preset with its last Linear set to %d -> %d, the new head", in, out)}, whole.Notes...)
+	cp.Unused = headUnused(src, []int{in, out})
+	return &cp
 }
 
 // headOf reads the new head's features and outputs: a head arrow ("fc to
