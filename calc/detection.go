@@ -62,6 +62,25 @@ func HeadFilters(anchors, classes, extra int) (Step, error) {
 	return st, nil
 }
 
+// YOLOv1Filters is the values YOLOv1 predicts at each cell of its grid
+// (Redmon et al. 2016, "S×S×(B·5 + C)"): B boxes of x, y, w, h and a
+// confidence each, and one set of C class scores shared by the cell, not
+// one a box as in YOLOv2 onward. It returns an [*Error] when boxes is
+// below 1 or classes is negative.
+func YOLOv1Filters(boxes, classes int) (Step, error) {
+	if boxes < 1 || classes < 0 {
+		return Step{}, errorf("anchors", "a YOLOv1 cell predicts at least 1 box, and 0 or more classes: not %d boxes and %d classes", boxes, classes)
+	}
+	var a acc
+	n := a.add(a.mul(int64(boxes), YOLOValues), int64(classes))
+	if a.err != nil {
+		return Step{}, a.err
+	}
+	return Step{Quantity: "filters (output channels)", Formula: "boxes·5 + classes",
+		Values: []Binding{{"boxes", int64(boxes)}, {"classes", int64(classes)}}, Result: n,
+		Note: "YOLOv1: each box predicts x, y, w, h and a confidence; the cell's class scores are shared by its boxes"}, nil
+}
+
 // MapBoxes is the number of boxes (anchors, default boxes) an H×W feature
 // map contributes with anchors boxes at each location: H·W·anchors. It
 // returns an [*Error] when a size or anchors is below 1.

@@ -23,7 +23,7 @@ import (
 // chainConv matches one conv of a chain: "1x1 to 16 ch", "5x5 conv with 32
 // filters", "24 1x1 filters", "48 5x5", "32 filters of 3x3", "a 1x1 conv
 // down to 64 channels".
-var chainConv = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s*(?:conv\w*|kernels?|filters?|layer)?\s*(?:\s(?:down|up|back)\s*)?(?:to|->|→|with|into|giving|producing|outputting|of)\s+(\d+)\s*(?:ch\b|channels?\b|filters?\b|maps?\b|feature\s+maps\b|outputs?\b)?` +
+var chainConv = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s*(?:conv\w*|kernels?|filters?|layer)?\s*(?:\s(?:down|up|back))*\s*(?:to|->|→|with|into|giving|producing|outputting|of)\s+(\d+)\s*(?:ch\b|channels?\b|filters?\b|maps?\b|feature\s+maps\b|outputs?\b)?` +
 	`|\b(\d+)\s+(?:filters?\s+(?:of\s+(?:size\s+)?)?)?(\d+)\s*[x×]\s*(\d+)\b(?:\s*(?:conv\w*|kernels?|filters?))?`)
 
 // chainLink matches the words that join two convs of a chain.
@@ -64,8 +64,8 @@ func convChain(src string) *Question {
 	for _, g := range groups {
 		n += len(g)
 	}
-	if n < 2 {
-		return nil
+	if n < 2 || convPhrases(src) > n {
+		return nil // fewer convs read than the text names: another network
 	}
 	same, noBias := samePadded.MatchString(src), chainNoBias.MatchString(src)
 	pad := 0
@@ -253,4 +253,19 @@ func linkedWords(between string) bool {
 		}
 	}
 	return false
+}
+
+// convPhrase matches a conv named by its kernel: "1x1 conv", "3x3 filters".
+var convPhrase = regexp.MustCompile(`(?i)\b\d+\s*[x×]\s*\d+\s*(?:conv\w*|kernels?|filters?)\b`)
+
+// convPhrases counts the convs src names by their kernels, outside its input's sizes.
+func convPhrases(src string) int {
+	inAt := chainInput.FindStringIndex(src)
+	n := 0
+	for _, m := range convPhrase.FindAllStringIndex(src, -1) {
+		if inAt == nil || m[1] <= inAt[0] || m[0] >= inAt[1] {
+			n++
+		}
+	}
+	return n
 }

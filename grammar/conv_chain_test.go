@@ -18,6 +18,7 @@ func TestConvChain(t *testing.T) {
 		macs   int64
 	}{
 		{"resnet bottleneck on 56x56x256: 1x1 to 64, then 3x3 to 64 (same), then 1x1 back to 256, no biases. total MACs?", []int{256, 56, 56}, 69632, 218365952},
+		{"a 1x1 conv down to 64 channels then a 3x3 conv to 64 then a 1x1 conv back up to 256, input 256 channels 56x56, params without bias?", []int{256, 54, 54}, 69632, 206651392},
 		{"googlenet 3x3 branch: 96 1x1 filters followed by 128 3x3 filters, padded so size stays, input 28x28 with 192 channels. params and MACs?", []int{128, 28, 28}, 129248, 101154816},
 		{"5x5 branch of inception 4a: 1x1 conv to 16 channels then 5x5 conv to 48 channels on 480 ch 14x14, keep size, ignore biases. mult-adds in total?", []int{48, 14, 14}, 26880, 5268480},
 		{"a 3x3 conv with 32 filters then a 3x3 conv with 64 filters, no padding, input 32x32x64: output shape and params?", []int{64, 28, 28}, 36960, 31039488},

@@ -124,8 +124,8 @@ var oneGrid = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*\d+)?
 // or feature map holds: H·W·anchors. It returns nil unless boxes are
 // asked, the anchors a location said and exactly one map's sides given.
 func mapBoxesAsked(src string) *Question {
-	if !boxesAsked.MatchString(src) || headAsked.MatchString(src) {
-		return nil
+	if !boxesAsked.MatchString(src) || headAsked.MatchString(src) || perCellAsked.MatchString(src) {
+		return nil // per cell: the anchors said, not the map's boxes
 	}
 	anchors := anchorsOf(src)
 	ms := oneGrid.FindAllStringSubmatch(src, -1)
@@ -240,8 +240,17 @@ func headAskedOf(src string) *Question {
 	}
 	used = append(used, k)
 	filters, err := calc.HeadFilters(anchors, classes, side.extra)
+	v1 := side.extra == calc.YOLOValues && yoloV1.MatchString(src)
+	if v1 {
+		filters, err = calc.YOLOv1Filters(anchors, classes)
+	}
 	if err != nil {
 		return nil
+	}
+	var doubts []string
+	if side.extra == calc.YOLOValues && !v1 && h == 7 && w == 7 && !yoloLater.MatchString(src) && !anchorWord.MatchString(src) {
+		// A 7×7 grid with boxes a cell and no anchors is YOLOv1's: B·5 + C a cell.
+		doubts = append(doubts, fmt.Sprintf("a 7×7 grid with boxes per cell and no anchors is YOLOv1's, whose cell predicts boxes·5 + classes = %d·5 + %d = %d values (one set of class scores a cell), not %d: say the version", anchors, classes, anchors*calc.YOLOValues+classes, filters.Result))
 	}
 	conv := calc.Conv{Kernel: []int{k}, In: in, Out: int(filters.Result), NoBias: headNoBias.MatchString(src)}
 	if m := headPad.FindStringSubmatchIndex(src); m != nil {
@@ -267,7 +276,18 @@ func headAskedOf(src string) *Question {
 		Layer: conv, Steps: []calc.Step{filters},
 		Question: fmt.Sprintf("the output channels of the %s conv, from %d anchors a location", side.name, anchors)}
 	q.Asked = []string{"params"}
-	if boxesAsked.MatchString(src) {
+	perCell := perCellAsked.MatchString(src)
+	switch {
+	case perCell:
+		// "how many predictions per cell": the boxes a cell holds, and the values they take.
+		sv.Steps = append(sv.Steps, calc.Step{Quantity: "boxes per cell", Formula: "boxes", Values: []calc.Binding{{Name: "boxes", Value: int64(anchors)}}, Result: int64(anchors),
+			Note: fmt.Sprintf("each cell predicts %d boxes, %d values in all: the head's filters", anchors, filters.Result)})
+		sv.Unknown, sv.Solutions, sv.Min, sv.Max = "boxes per cell", []int64{int64(anchors)}, int64(anchors), int64(anchors)
+		sv.Question = fmt.Sprintf("the boxes one cell predicts with the %s conv, and the values they take", side.name)
+		q.Asked = []string{"boxes"}
+		q.Solve = sv
+		notes = append(notes, fmt.Sprintf("per cell: %d boxes, %d values (%s)", anchors, filters.Result, filters.Formula))
+	case boxesAsked.MatchString(src):
 		if h < 1 {
 			return nil // boxes asked of a map whose size is not said
 		}
@@ -284,16 +304,52 @@ func headAskedOf(src string) *Question {
 		if !regexp.MustCompile(`(?i)\bparam\w*|\bweights\b`).MatchString(src) {
 			q.Asked = slices.DeleteFunc(q.Asked, func(a string) bool { return a == "params" })
 		}
+		q.Solve = sv
+	default:
+		q.Solve = sv
+		if asked := askedOf(src); len(asked) > 0 {
+			// "MACs?", "how many weights?": what is asked leads, the filters worked out in a note.
+			if h < 1 && slices.ContainsFunc(asked, func(a string) bool { return a == "macs" || a == "flops" || a == "output" }) {
+				return nil // a size asked of a map whose sides are not said
+			}
+			if regexp.MustCompile(`(?i)\bweights\b`).MatchString(src) && !regexp.MustCompile(`(?i)\bparam`).MatchString(src) {
+				if i := slices.Index(asked, "params"); i >= 0 {
+					asked[i] = "weights" // "how many weights": the weights, biases apart
+				}
+			}
+			q.Asked = asked
+			if !filtersWords.MatchString(src) && !slices.Contains(asked, "params") {
+				q.Solve = nil
+				notes = append(notes, fmt.Sprintf("filters = %s = %d", filters.Formula, filters.Result))
+			}
+		}
 	}
-	q.Solve = sv
 	q.Notes = append(q.Notes, fmt.Sprintf("read as a detector's %s: %s", side.name, filters.Note))
 	q.Notes = append(q.Notes, notes...)
 	if side.extra == 0 && !side.noClass && !backgroundIn.MatchString(src) && !backgroundAdded.MatchString(src) && ssdWords.MatchString(src) {
 		q.Doubts = append(q.Doubts, fmt.Sprintf("SSD's class head counts the background as a class: if your %d classes leave it out, the head has %d·%d = %d filters", classes, anchors, classes+1, anchors*(classes+1)))
 	}
+	q.Doubts = append(q.Doubts, doubts...)
 	q.Unused = detectionUnused(src, used, filters.Result)
 	return q
 }
+
+// yoloV1 names the first YOLO, whose cell shares its class scores among
+// its boxes: "YOLOv1", "yolo v1", "the original YOLO".
+var yoloV1 = regexp.MustCompile(`(?i)\byolo\s*-?\s*v1\b|\byolo\s+version\s+(?:1|one)\b|\b(?:original|first)\s+yolo\b`)
+
+// yoloLater names a YOLO after the first, whose boxes are anchors.
+var yoloLater = regexp.MustCompile(`(?i)\byolo\s*-?\s*v?(?:[2-9]|1\d)\b|\byolo\s*-?\s*(?:x|nas|9000)\b`)
+
+// anchorWord matches anchors or priors named.
+var anchorWord = regexp.MustCompile(`(?i)\banchors?\b|\bpriors?\b`)
+
+// filtersWords match a head's filters asked for.
+var filtersWords = regexp.MustCompile(`(?i)\bfilters?\b|\bout(?:put)?[_ ]channels\b`)
+
+// perCellAsked matches boxes or predictions asked of one cell or location:
+// "how many predictions per cell", "boxes at each location?".
+var perCellAsked = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:\w+\s+){0,2}?(?:box(?:es)?|anchors|priors|predictions|detections|values|outputs|numbers)\s+(?:\w+\s+){0,3}?(?:per|each|every|for\s+each|at\s+each|in\s+each|in\s+one|in\s+a|a)\s+(?:single\s+)?(?:grid\s+)?(?:cell|location|position)\b|\b(?:box(?:es)?|predictions|values|outputs)\s+(?:per|for\s+each|in\s+each|at\s+each|in\s+one)\s+(?:grid\s+)?(?:cell|location|position)\s*\?`)
 
 // ssdWords name SSD, whose class head scores the background too.
 var ssdWords = regexp.MustCompile(`(?i)\bssd\w*|\bdefault\s+box`)
@@ -351,7 +407,7 @@ func headKernelOf(src string, side headSide) (int, string) {
 // scales before non-maximum suppression: from its input and strides, or
 // from its grids listed, with the anchors a cell.
 func scaleBoxesAsked(src string) *Question {
-	if !boxesAsked.MatchString(src) {
+	if !boxesAsked.MatchString(src) || perCellAsked.MatchString(src) {
 		return nil
 	}
 	anchors := anchorsOf(src)

@@ -29,6 +29,14 @@ func TestDetectionHead(t *testing.T) {
 		{"ssd300 conf layer on the 10x10x512 map, 6 default boxes per location, 20 classes plus background. how many weights in that 3x3 conv and how many default boxes from this map?", "boxes", 600, 580734, false},
 		{"yolo head for nc=1 (just people), 3 anchors, 1x1 conv from 128 channels, no bias - params?", "filters", 18, 2304, false},
 		{"darknet yolov3 on coco: 80 classes, 3 anchors per scale, the last 1x1 conv takes 1024 channels. how many filters and params does it have?", "filters", 255, 261375, false},
+		// YOLOv1 shares a cell's class scores among its boxes: B·5 + C
+		// (Conv2d(1024, 30, 1) = 30,750); a 7×7 grid with boxes and no
+		// version or anchors may be it: in doubt.
+		{"YOLOv1 head: 7x7 grid, 2 boxes per cell, 20 classes, 1x1 conv on 1024 channels. how many filters?", "filters", 30, 30750, false},
+		{"original yolo: 7x7 grid, 2 boxes per cell, 20 classes, 1x1 conv on 1024 channels, filters and params?", "filters", 30, 30750, false},
+		{"yolo head: 7x7 grid, 2 boxes per cell, 20 classes, 1x1 conv on 1024 channels. how many filters?", "filters", 50, 51250, true},
+		// Per cell asked: the boxes a cell predicts, not the map's.
+		{"yolo head on a 13x13 grid with 3 anchors per cell and 80 classes, 1x1 conv on 1024 channels, how many predictions per cell?", "boxes per cell", 3, 261375, false},
 		// SSD's class head with classes not said to include the background: in doubt.
 		{"SSD class confidence head, 3x3 conv with padding 1 on 512 channels, 4 default boxes per location and 20 classes. how many parameters?", "filters", 80, 512*9*80 + 80, true},
 	}

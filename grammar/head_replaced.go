@@ -111,7 +111,64 @@ func replacedHeadAsked(src string) []*Question {
 	if q == nil {
 		return nil
 	}
+	if scope == "new" && otherUnfrozen.MatchString(src) {
+		if t := withStages(src, name, orig, q); t != nil {
+			return []*Question{t} // "layer4 unfrozen": layer4 and the head
+		}
+	}
+	if scope != "removed" && otherUnfrozen.MatchString(src) {
+		// "the fc and layer4 unfrozen": more than the head trains, so the
+		// head alone (or the rest, all frozen) is not the count asked.
+		what := "the new head alone"
+		if scope == "rest" {
+			what = "the whole network without its head, as if all of it were frozen"
+		}
+		q.Doubts = append(q.Doubts, fmt.Sprintf("you say more than the head is trained (%q): this counts %s, not the other layers unfrozen", otherUnfrozen.FindString(src), what))
+	}
+	if scope == "new" && totalToo.MatchString(src) {
+		if t := withNewHead(src, orig); t != nil {
+			return []*Question{q, t}
+		}
+		q.Doubts = append(q.Doubts, "the total is asked too, and this reading counts the new head only")
+	}
 	return []*Question{q}
+}
+
+// otherUnfrozen matches a part besides the head said trained: "layer4
+// unfrozen", "all but the last block and the fc", "the last stage too".
+var otherUnfrozen = regexp.MustCompile(`(?i)\blayer\s*_?[1-4]\b|\b(?:blocks?|stages?|bottlenecks?)\b|\bconv[2-5](?:_x)?\b|\blast\s+(?:\d+|two|three|four|few|several)\s+layers\b|\bfeatures\.\d+|\bunfr[eo]\w*\s+(?:the\s+)?(?:whole|entire|all|everything|backbone|body)\b|\bfull(?:y)?\s+fine[- ]?tun\w*`)
+
+// totalToo matches the whole network's count asked besides the head's:
+// "and how many total", "and in total", "the whole model".
+var totalToo = regexp.MustCompile(`(?i)\b(?:and|also|plus)\s+(?:\w+\s+){0,3}?(?:total|overall|altogether|in\s+all)\b|\b(?:whole|entire|full)\s+(?:network|model|net)\b`)
+
+// withNewHead is the preset whole with its last Linear set to the new
+// head's outputs: the total after the swap; nil when it cannot be sized.
+func withNewHead(src string, whole *Question) *Question {
+	if whole == nil {
+		return nil
+	}
+	i := lastLinear(whole.Layers)
+	in, out, ok := headOf(src, whole)
+	if i < 0 || !ok {
+		return nil
+	}
+	cp := *whole
+	cp.Layers = slices.Clone(whole.Layers)
+	l := cp.Layers[i].Layer.(calc.Linear)
+	l.Out = out
+	cp.Layers[i].Layer = l
+	cp.Canonical = lang.Format(&cp)
+	if _, err := summarize(&cp); err != nil {
+		return nil
+	}
+	cp.Asked = []string{"params"}
+	cp.At = nil
+	cp.Preset = ""
+	cp.Doubts = nil
+	cp.Notes = append([]string{fmt.Sprintf("the whole network: the preset with its last Linear set to %d -> %d, the new head", in, out)}, whole.Notes...)
+	cp.Unused = headUnused(src, []int{in, out})
+	return &cp
 }
 
 // headOf reads the new head's features and outputs: a head arrow ("fc to
@@ -289,4 +346,61 @@ func headUnused(src string, used []int) []Unused {
 		vals[float64(n)] = true // resnet18, efficientnet-b0, vit_b_16: a name
 	}
 	return account(src, &Question{}, vals)
+}
+
+// stageNamed matches a torchvision ResNet stage named: "layer4", "layer 3".
+var stageNamed = regexp.MustCompile(`(?i)\blayer\s*_?([1-4])\b`)
+
+// unfreezeSaid and freezeSaid tell a stage named trained from one named
+// frozen: "also unfreeze layer4" against "freeze layer4 too".
+var (
+	unfreezeSaid = regexp.MustCompile(`(?i)\bunfr[eo]\w*`)
+	freezeSaid   = regexp.MustCompile(`(?i)\b(?:freez\w*|frozen)\b`)
+)
+
+// withStages answers the trainable parameters when the stages src names
+// ("layer4 unfrozen") train with the new head: their parameters from the
+// preset, batch norms' included, and the head's. It returns nil unless
+// every other part named is such a stage of the preset, said unfrozen
+// and never said frozen.
+func withStages(src, name string, whole, head *Question) *Question {
+	if whole == nil || !unfreezeSaid.MatchString(src) || freezeSaid.MatchString(src) || otherUnfrozen.MatchString(stageNamed.ReplaceAllString(src, " ")) {
+		return nil
+	}
+	hs, err1 := summarize(head)
+	ws, err2 := summarize(whole)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	total := hs.Params
+	var steps []calc.Step
+	var terms []string
+	var vals []calc.Binding
+	seen := map[string]bool{}
+	for _, m := range stageNamed.FindAllStringSubmatch(src, -1) {
+		stage := "layer" + m[1]
+		if seen[stage] {
+			continue
+		}
+		seen[stage] = true
+		i := slices.IndexFunc(whole.Layers, func(l Layer) bool { s, ok := l.Layer.(calc.Sequence); return ok && s.Name == stage })
+		row, ok := topRow(ws, i)
+		if i < 0 || !ok {
+			return nil // not a stage of this preset
+		}
+		steps = append(steps, calc.Step{Quantity: stage + "'s parameters", Result: row.Params, Note: "from the preset, its batch norms' scales and shifts included"})
+		terms = append(terms, stage)
+		vals = append(vals, calc.Binding{Name: stage, Value: row.Params})
+		total += row.Params
+	}
+	steps = append(steps,
+		calc.Step{Quantity: "the new head's parameters", Result: hs.Params, Note: head.Canonical},
+		calc.Step{Quantity: "trainable parameters", Formula: strings.Join(terms, " + ") + " + head", Values: append(vals, calc.Binding{Name: "head", Value: hs.Params}), Result: total,
+			Note: "the stages unfrozen and the new head; everything else stays frozen"})
+	sv := &calc.Solved{Unknown: "trainable parameters", Solutions: []int64{total}, Min: total, Max: total, Steps: steps,
+		Question: fmt.Sprintf("the parameters that train in %s with %s unfrozen and a new head (%s)", name, strings.Join(terms, " and "), head.Canonical)}
+	q := &Question{Solve: sv, Asked: []string{"params"},
+		Notes: []string{fmt.Sprintf("read as %s fine-tuned with %s and the new head (%s) trained, the rest frozen", name, strings.Join(terms, " and "), head.Canonical)}}
+	q.Unused = head.Unused
+	return q
 }

@@ -26,6 +26,14 @@ func TestReplacedHead(t *testing.T) {
 		{"vgg16 transfer learning: the last linear layer replaced with 4096 -> 2, how many params does the new layer add?", 8194, false},
 		{"efficientnet_b0 with a new 7-way classifier on its 1280 features; how many trainable params if the backbone is frozen?", 8967, false},
 		{"densenet121 fine-tuned for 2 classes: how many params are in the new classifier?", 2050, false},
+		// A stage said unfrozen trains with the head (torch 1.13, layer4
+		// built of its blocks with batch norms: resnet50's 14,964,736,
+		// resnet34's 13,114,368); any other part said trained leaves the
+		// head alone, in doubt.
+		{"resnet50 fine-tuned for 5 classes with the fc and layer4 unfrozen, trainable params?", 14974981, false},
+		{"resnet34 fine-tuned, fc 100 classes, also unfreeze layer4, how many trainable params?", 13165668, false},
+		{"resnet101 fine-tuned for 3 classes, freeze all but the last block and the fc, trainable params?", 6147, true},
+		{"resnet50 fine-tuned for 5 classes, freeze layer4 too, trainable params?", 10245, true},
 		// The rest of the network.
 		{"resnet50 fine-tuned for 10 classes, how many params are frozen if I only train the fc?", 23508032, false},
 		{"resnet18 changed to 10 classes for fine-tuning: how many parameters does the backbone have (everything but the fc)?", 11176512, false},
@@ -93,6 +101,22 @@ func TestReplacedHeadNotAConv(t *testing.T) {
 	} {
 		if qs := replacedHeadAsked(src); qs != nil {
 			t.Errorf("%q read as a head replaced: %s", src, qs[0].Canonical)
+		}
+	}
+}
+
+// The new head's count and the total asked together: two answers, the
+// total the preset with its head swapped (torchvision resnet50 25,557,032
+// less its 2,049,000 fc, plus Linear(2048, 2) = 4,098: 23,512,130).
+func TestReplacedHeadAndTotal(t *testing.T) {
+	qs, err := ParseAll("resnet50 fine tune, new fc for 2 classes, how many params are in the new fc and how many total?")
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("ParseAll: %d questions, %v", len(qs), err)
+	}
+	for i, want := range []int64{4098, 23512130} {
+		s, err := summarize(qs[i])
+		if err != nil || s.Params != want {
+			t.Errorf("question %d: %d params, %v; want %d (%s)", i+1, s.Params, err, want, qs[i].Canonical)
 		}
 	}
 }
