@@ -86,6 +86,9 @@ func ptAskerFixed(src string) (string, string, bool) {
 	if !ptLayerRE.MatchString(blank) && !ptShorthandRE.MatchString(blank) {
 		return src, "", false // the message alone names the layer (its weight's size): it is kept
 	}
+	if !afFirstLayerFails(src[msg[0]-min(msg[0], 200):msg[1]], blank) {
+		return src, "", false // the error came from a later layer: the fixed tensor is not the model's input
+	}
 	parts := make([]string, len(fixed))
 	for i, d := range fixed {
 		parts[i] = strconv.Itoa(d)
@@ -152,4 +155,50 @@ func afPermuted(shape []int, m []string) []int {
 		out[i] = shape[o]
 	}
 	return out
+}
+
+// afWeightRE is the weight a conv's message quotes: [out, in, k...].
+var afWeightRE = regexp.MustCompile(`weight\s+of\s+size\s*\[\s*(\d+)\s*,\s*(\d+)`)
+
+// afFirstCallRE is a layer call: its kind and its first two numbers.
+var afFirstCallRE = regexp.MustCompile(`\bnn\.(\w+)\(\s*(\d+)?\s*,?\s*(\d+)?`)
+
+// afFirstLayerFails reports whether the message (msg) is about the first
+// layer code names: only then is the fixed tensor the model's input. A
+// message quoting a conv's weight needs a first conv of its channels; one
+// naming conv needs a conv first ("LSTM(40, 128), then Conv1d(128, 64, 3)"
+// and a Conv1d message: the LSTM's output is what was fixed).
+func afFirstLayerFails(msg, code string) bool {
+	first := afFirstCallRE.FindStringSubmatch(code)
+	if first == nil {
+		return true // no layer call (a shorthand): nothing says otherwise
+	}
+	isConv := strings.Contains(first[1], "Conv")
+	if w := afWeightRE.FindStringSubmatch(msg); w != nil {
+		return isConv && first[2] == w[2] && (first[3] == "" || first[3] == w[1])
+	}
+	if strings.Contains(strings.ToLower(msg), "conv") {
+		return isConv
+	}
+	return true
+}
+
+// afFixAt is the byte offset in src of the fix told after its message
+// (the view, the words, the permute), or of the message when none is
+// found: where an error the fixed tensor meets is aimed.
+func afFixAt(src string) int {
+	msg := afInputRE.FindStringIndex(src)
+	if msg == nil {
+		return 0
+	}
+	for _, re := range []*regexp.Regexp{afViewRE, afWordsRE, afPermuteRE} {
+		if m := re.FindStringIndex(src[msg[1]:]); m != nil {
+			at := msg[1] + m[0]
+			if src[at] == '.' {
+				at++
+			}
+			return at
+		}
+	}
+	return msg[0]
 }

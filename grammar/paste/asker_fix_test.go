@@ -1,8 +1,11 @@
 package paste
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // TestAskerFixed checks which fixes told after an error become the input,
@@ -64,5 +67,29 @@ func TestComprehensionValues(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: %d values, want %d", src, got, want)
 		}
+	}
+}
+
+// TestAskerFixedErrorInText checks that an error the fixed tensor meets
+// is aimed inside the asker's text (at the fix), never at the torch.randn
+// line the reading adds after it.
+func TestAskerFixedErrorInText(t *testing.T) {
+	src := "self.conv1 = nn.Conv2d(1, 8, 3)\nself.fc = nn.Linear(8 * 26 * 26, 10)\nValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]\nfixed that by x.view(-1, 1, 1, 28, 28).\nin_features of fc?"
+	_, err := ParsePyTorch(src)
+	var le *lang.Error
+	if !errors.As(err, &le) {
+		t.Fatalf("want a positioned error, got %v", err)
+	}
+	if le.Line != 4 {
+		t.Errorf("error at line %d, want 4 (the fix) of a 5-line paste: %v", le.Line, err)
+	}
+}
+
+// TestAskerFixedLaterLayer checks that a fix for an error a later layer
+// raised is not read as the model's input.
+func TestAskerFixedLaterLayer(t *testing.T) {
+	src := "self.lstm = nn.LSTM(40, 128, batch_first=True)\nself.conv = nn.Conv1d(128, 64, 3)\nRuntimeError: Given groups=1, weight of size [64, 128, 3], expected input[16, 200, 128] to have 128 channels, but got 200 channels instead\nI added x.transpose(1, 2). output length of conv?"
+	if got, _, ok := ptAskerFixed(src); ok {
+		t.Errorf("read the conv's fix as the LSTM's input:\n%s", got)
 	}
 }
