@@ -29,11 +29,26 @@ func allSweepArg(name string) *regexp.Regexp {
 // blocks of Conv2D(k, 3) with k = 32, 64, 128, 256"), not to questions.
 var allStackRE = regexp.MustCompile(`(?i)\b(?:blocks?|layers|stages|stacked|one after)\b`)
 
+// allEachRE asks about each of several modules; allJoinRE is code that
+// joins a comprehension's modules (a forward, a Linear taking them all).
+var (
+	allEachRE = regexp.MustCompile(`(?i)\beach\b`)
+	allJoinRE = regexp.MustCompile(`\bdef\s+forward\b|\bnn\.Linear\b|\btorch\.cat\b`)
+)
+
+// allEachAlone reports whether a comprehension's modules are asked about
+// each on its own ("ModuleList of Conv1d(300, 100, k) for k in (3,4,5)
+// ... output length of each conv?") with nothing in the code joining them:
+// one question a value, as a text CNN applies each conv to the input.
+func allEachAlone(src string) bool {
+	return allEachRE.MatchString(src) && !allJoinRE.MatchString(src)
+}
+
 // allSweepAt finds the sweep of src: the name, and the span from just
 // after it to the end of its values, or ok false.
 func allSweepAt(src string) (name string, from, to int, values []string, ok bool) {
 	m := allSweepRE.FindStringSubmatchIndex(src)
-	if m == nil || allStackRE.MatchString(src) || bracketDepth(src[:m[0]]) > 0 && !allProseParenRE.MatchString(src[:m[0]]) {
+	if m == nil || allStackRE.MatchString(src) || bracketDepth(src[:m[0]]) > 0 && !allProseParenRE.MatchString(src[:m[0]]) && !allEachAlone(src) {
 		// inside brackets the loop is a comprehension that builds one
 		// module a value (comprehension_values.go), not a question a value
 		return "", 0, 0, nil, false
