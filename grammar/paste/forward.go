@@ -417,7 +417,7 @@ func (t *fwTracer) proseSteps(nodes []*ptNode, cur fwVal) fwVal {
 			}
 		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
 			cur = t.push(cur, lang.Layer{Layer: calc.Flatten{}, Pos: ptPos(n.Pos)})
-		case fwAskWords[w]:
+		case fwAskWords[w] && len(t.used) > 0: // "what happens: conv1, pool, conv2, pool" asks before any step: the pool is applied twice
 			asking = true
 		case m.byName[n.Ident] != nil && !(t.used[n.Ident] && (asking || ptHoldsLinear(m.byName[n.Ident]))): // a Linear named again ("once I fix fc1's in_features"), or any module the question names again ("params including conv?"), is applied once
 			t.used[n.Ident] = true
