@@ -86,14 +86,25 @@ func ptAskerFixed(src string) (string, string, bool) {
 	if !ptLayerRE.MatchString(blank) && !ptShorthandRE.MatchString(blank) {
 		return src, "", false // the message alone names the layer (its weight's size): it is kept
 	}
+	from := ""
 	if !afFirstLayerFails(src[msg[0]-min(msg[0], 200):msg[1]], blank) {
-		return src, "", false // the error came from a later layer: the fixed tensor is not the model's input
+		// the error came from a later layer: the fixed tensor is not the
+		// model's input, only that layer's, when the question asks that
+		// layer's output alone
+		b, name, ok := afFromFailing(src[msg[0]-min(msg[0], 200):msg[1]], blank, start, src[end:])
+		if !ok {
+			// the message is still what ran before the fix: set aside, it
+			// says nothing of the code as fixed (read, it changed the conv's
+			// in_channels to the channels the fix moved away)
+			return blank, fmt.Sprintf("the error message is what ran before your fix (%s), at a later layer than the first: it is set aside, and the fixed tensor is that layer's input, not the model's", how), true
+		}
+		blank, from = b, fmt.Sprintf("; the layers before self.%s are left out: the question asks its output, and the fix gives its input", name)
 	}
 	parts := make([]string, len(fixed))
 	for i, d := range fixed {
 		parts[i] = strconv.Itoa(d)
 	}
-	note := fmt.Sprintf("the error message is what ran before your fix (%s): the input is read as the tensor after it, [%s]", how, strings.Join(parts, ", "))
+	note := fmt.Sprintf("the error message is what ran before your fix (%s): the input is read as the tensor after it, [%s]%s", how, strings.Join(parts, ", "), from)
 	return blank + "\nx = torch.randn(" + strings.Join(parts, ", ") + ")\n", note, true
 }
 
@@ -201,4 +212,35 @@ func afFixAt(src string) int {
 		}
 	}
 	return msg[0]
+}
+
+// afFromFailing blanks the code lines (before the message, which starts
+// at msgAt) that define the layers before the conv the message quotes,
+// when the words after it (asked) ask that conv's output by its name:
+// "self.lstm = ..., self.conv = nn.Conv1d(128, 64, 3), <message>, I added
+// x.transpose(1, 2). output length of conv?". It returns the new text and
+// the conv's name; ok is false otherwise.
+func afFromFailing(msg, src string, msgAt int, asked string) (string, string, bool) {
+	w := afWeightRE.FindStringSubmatch(msg)
+	if w == nil {
+		return "", "", false
+	}
+	def := regexp.MustCompile(`(?m)^\s*self\.(\w+)\s*=\s*nn\.Conv\w*\(\s*` + w[2] + `\s*,\s*` + w[1] + `\b`)
+	at := def.FindAllStringSubmatchIndex(src[:msgAt], -1)
+	if len(at) != 1 {
+		return "", "", false // no conv of the message's channels, or several: which one failed is not sure
+	}
+	name := src[at[0][2]:at[0][3]]
+	askRE := regexp.MustCompile(`(?i)\boutput\s+(?:length|shape|size|width|height)\s+(?:of|from|after)\s+(?:the\s+)?(?:self\.)?` + regexp.QuoteMeta(name) + `\b`)
+	if !askRE.MatchString(asked) || regexp.MustCompile(`(?i)\b(?:params?|parameters?|total|model|network|macs|flops)\b`).MatchString(asked) {
+		return "", "", false
+	}
+	cut := at[0][0]
+	head := strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		return ' '
+	}, src[:cut])
+	return head + src[cut:], name, true
 }

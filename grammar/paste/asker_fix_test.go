@@ -86,10 +86,16 @@ func TestAskerFixedErrorInText(t *testing.T) {
 }
 
 // TestAskerFixedLaterLayer checks that a fix for an error a later layer
-// raised is not read as the model's input.
+// raised is never read as the model's input: the conv's output asked by
+// name takes it as the conv's input, anything else sets the message aside.
 func TestAskerFixedLaterLayer(t *testing.T) {
-	src := "self.lstm = nn.LSTM(40, 128, batch_first=True)\nself.conv = nn.Conv1d(128, 64, 3)\nRuntimeError: Given groups=1, weight of size [64, 128, 3], expected input[16, 200, 128] to have 128 channels, but got 200 channels instead\nI added x.transpose(1, 2). output length of conv?"
-	if got, _, ok := ptAskerFixed(src); ok {
-		t.Errorf("read the conv's fix as the LSTM's input:\n%s", got)
+	src := "self.lstm = nn.LSTM(40, 128, batch_first=True)\nself.conv = nn.Conv1d(128, 64, 3)\nRuntimeError: Given groups=1, weight of size [64, 128, 3], expected input[16, 200, 128] to have 128 channels, but got 200 channels instead\nI added x.transpose(1, 2)."
+	got, _, ok := ptAskerFixed(src + " output length of conv?")
+	if !ok || strings.Contains(got, "nn.LSTM") || !strings.Contains(got, "x = torch.randn(16, 128, 200)") {
+		t.Errorf("the conv's output asked: want the LSTM left out and the conv's input fixed, got ok=%v:\n%s", ok, got)
+	}
+	got, _, ok = ptAskerFixed(src + " how many params in total?")
+	if !ok || strings.Contains(got, "torch.randn") || strings.Contains(got, "expected input") {
+		t.Errorf("params asked: want the message set aside and no input, got ok=%v:\n%s", ok, got)
 	}
 }
