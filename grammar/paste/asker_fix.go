@@ -87,11 +87,11 @@ func ptAskerFixed(src string) (string, string, bool) {
 		return src, "", false // the message alone names the layer (its weight's size): it is kept
 	}
 	from := ""
-	if !afFirstLayerFails(src[msg[0]-min(msg[0], 200):msg[1]], blank) {
+	if !afFirstLayerFails(src[start:end], blank) {
 		// the error came from a later layer: the fixed tensor is not the
 		// model's input, only that layer's, when the question asks that
 		// layer's output alone
-		b, name, ok := afFromFailing(src[msg[0]-min(msg[0], 200):msg[1]], blank, start, src[end:])
+		b, name, ok := afFromFailing(src[start:end], blank, start, src[end:])
 		if !ok {
 			// the message is still what ran before the fix: set aside, it
 			// says nothing of the code as fixed (read, it changed the conv's
@@ -174,13 +174,22 @@ var afWeightRE = regexp.MustCompile(`weight\s+of\s+size\s*\[\s*(\d+)\s*,\s*(\d+)
 // afFirstCallRE is a layer call: its kind and its first two numbers.
 var afFirstCallRE = regexp.MustCompile(`\bnn\.(\w+)\(\s*(\d+)?\s*,?\s*(\d+)?`)
 
+// afContainers hold layers: the first layer is inside.
+var afContainers = map[string]bool{"Sequential": true, "ModuleList": true, "ModuleDict": true, "Module": true}
+
 // afFirstLayerFails reports whether the message (msg) is about the first
 // layer code names: only then is the fixed tensor the model's input. A
 // message quoting a conv's weight needs a first conv of its channels; one
 // naming conv needs a conv first ("LSTM(40, 128), then Conv1d(128, 64, 3)"
 // and a Conv1d message: the LSTM's output is what was fixed).
 func afFirstLayerFails(msg, code string) bool {
-	first := afFirstCallRE.FindStringSubmatch(code)
+	var first []string
+	for _, c := range afFirstCallRE.FindAllStringSubmatch(code, -1) {
+		if !afContainers[c[1]] {
+			first = c
+			break
+		}
+	}
 	if first == nil {
 		return true // no layer call (a shorthand): nothing says otherwise
 	}

@@ -26,6 +26,8 @@ func TestAskerFixed(t *testing.T) {
 		{"expected input[8, 500, 12] to have 500 channels, but got 12 channels instead. I'll do x.permute(0, 2, 1)", ""},
 		// the message alone names the layer (its weight): it is kept
 		{"Given groups=1, weight of size [32, 3, 3, 3], expected input[128, 32, 32, 3] to have 3 channels, but got 32 channels instead. after x.permute(0, 3, 1, 2)?", ""},
+		// the first layer is inside a container: the fix is still the input
+		{"model = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU())\nValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]\nfixed that by x.view(-1, 1, 28, 28). output shape?", "x = torch.randn(64, 1, 28, 28)"},
 		// no message: nothing to set aside
 		{"x = x.view(-1, 1, 28, 28) then nn.Conv2d(1, 8, 3)", ""},
 	} {
