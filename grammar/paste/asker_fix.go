@@ -86,11 +86,25 @@ func ptAskerFixed(src string) (string, string, bool) {
 	if !ptLayerRE.MatchString(blank) && !ptShorthandRE.MatchString(blank) {
 		return src, "", false // the message alone names the layer (its weight's size): it is kept
 	}
+	from := ""
+	if !afFirstLayerFails(src[start:end], blank) {
+		// the error came from a later layer: the fixed tensor is not the
+		// model's input, only that layer's, when the question asks that
+		// layer's output alone
+		b, name, ok := afFromFailing(src[start:end], blank, start, src[end:])
+		if !ok {
+			// the message is still what ran before the fix: set aside, it
+			// says nothing of the code as fixed (read, it changed the conv's
+			// in_channels to the channels the fix moved away)
+			return blank, fmt.Sprintf("the error message is what ran before your fix (%s), at a later layer than the first: it is set aside, and the fixed tensor is that layer's input, not the model's", how), true
+		}
+		blank, from = b, fmt.Sprintf("; the layers before self.%s are left out: the question asks its output, and the fix gives its input", name)
+	}
 	parts := make([]string, len(fixed))
 	for i, d := range fixed {
 		parts[i] = strconv.Itoa(d)
 	}
-	note := fmt.Sprintf("the error message is what ran before your fix (%s): the input is read as the tensor after it, [%s]", how, strings.Join(parts, ", "))
+	note := fmt.Sprintf("the error message is what ran before your fix (%s): the input is read as the tensor after it, [%s]%s", how, strings.Join(parts, ", "), from)
 	return blank + "\nx = torch.randn(" + strings.Join(parts, ", ") + ")\n", note, true
 }
 
@@ -152,4 +166,90 @@ func afPermuted(shape []int, m []string) []int {
 		out[i] = shape[o]
 	}
 	return out
+}
+
+// afWeightRE is the weight a conv's message quotes: [out, in, k...].
+var afWeightRE = regexp.MustCompile(`weight\s+of\s+size\s*\[\s*(\d+)\s*,\s*(\d+)`)
+
+// afFirstCallRE is a layer call: its kind and its first two numbers.
+var afFirstCallRE = regexp.MustCompile(`\bnn\.(\w+)\(\s*(\d+)?\s*,?\s*(\d+)?`)
+
+// afContainers hold layers: the first layer is inside.
+var afContainers = map[string]bool{"Sequential": true, "ModuleList": true, "ModuleDict": true, "Module": true}
+
+// afFirstLayerFails reports whether the message (msg) is about the first
+// layer code names: only then is the fixed tensor the model's input. A
+// message quoting a conv's weight needs a first conv of its channels; one
+// naming conv needs a conv first ("LSTM(40, 128), then Conv1d(128, 64, 3)"
+// and a Conv1d message: the LSTM's output is what was fixed).
+func afFirstLayerFails(msg, code string) bool {
+	var first []string
+	for _, c := range afFirstCallRE.FindAllStringSubmatch(code, -1) {
+		if !afContainers[c[1]] {
+			first = c
+			break
+		}
+	}
+	if first == nil {
+		return true // no layer call (a shorthand): nothing says otherwise
+	}
+	isConv := strings.Contains(first[1], "Conv")
+	if w := afWeightRE.FindStringSubmatch(msg); w != nil {
+		return isConv && first[2] == w[2] && (first[3] == "" || first[3] == w[1])
+	}
+	if strings.Contains(strings.ToLower(msg), "conv") {
+		return isConv
+	}
+	return true
+}
+
+// afFixAt is the byte offset in src of the fix told after its message
+// (the view, the words, the permute), or of the message when none is
+// found: where an error the fixed tensor meets is aimed.
+func afFixAt(src string) int {
+	msg := afInputRE.FindStringIndex(src)
+	if msg == nil {
+		return 0
+	}
+	for _, re := range []*regexp.Regexp{afViewRE, afWordsRE, afPermuteRE} {
+		if m := re.FindStringIndex(src[msg[1]:]); m != nil {
+			at := msg[1] + m[0]
+			if src[at] == '.' {
+				at++
+			}
+			return at
+		}
+	}
+	return msg[0]
+}
+
+// afFromFailing blanks the code lines (before the message, which starts
+// at msgAt) that define the layers before the conv the message quotes,
+// when the words after it (asked) ask that conv's output by its name:
+// "self.lstm = ..., self.conv = nn.Conv1d(128, 64, 3), <message>, I added
+// x.transpose(1, 2). output length of conv?". It returns the new text and
+// the conv's name; ok is false otherwise.
+func afFromFailing(msg, src string, msgAt int, asked string) (string, string, bool) {
+	w := afWeightRE.FindStringSubmatch(msg)
+	if w == nil {
+		return "", "", false
+	}
+	def := regexp.MustCompile(`(?m)^\s*self\.(\w+)\s*=\s*nn\.Conv\w*\(\s*` + w[2] + `\s*,\s*` + w[1] + `\b`)
+	at := def.FindAllStringSubmatchIndex(src[:msgAt], -1)
+	if len(at) != 1 {
+		return "", "", false // no conv of the message's channels, or several: which one failed is not sure
+	}
+	name := src[at[0][2]:at[0][3]]
+	askRE := regexp.MustCompile(`(?i)\boutput\s+(?:length|shape|size|width|height)\s+(?:of|from|after)\s+(?:the\s+)?(?:self\.)?` + regexp.QuoteMeta(name) + `\b`)
+	if !askRE.MatchString(asked) || regexp.MustCompile(`(?i)\b(?:params?|parameters?|total|model|network|macs|flops)\b`).MatchString(asked) {
+		return "", "", false
+	}
+	cut := at[0][0]
+	head := strings.Map(func(r rune) rune {
+		if r == '\n' {
+			return r
+		}
+		return ' '
+	}, src[:cut])
+	return head + src[cut:], name, true
 }

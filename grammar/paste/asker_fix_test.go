@@ -1,8 +1,11 @@
 package paste
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // TestAskerFixed checks which fixes told after an error become the input,
@@ -23,6 +26,8 @@ func TestAskerFixed(t *testing.T) {
 		{"expected input[8, 500, 12] to have 500 channels, but got 12 channels instead. I'll do x.permute(0, 2, 1)", ""},
 		// the message alone names the layer (its weight): it is kept
 		{"Given groups=1, weight of size [32, 3, 3, 3], expected input[128, 32, 32, 3] to have 3 channels, but got 32 channels instead. after x.permute(0, 3, 1, 2)?", ""},
+		// the first layer is inside a container: the fix is still the input
+		{"model = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU())\nValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]\nfixed that by x.view(-1, 1, 28, 28). output shape?", "x = torch.randn(64, 1, 28, 28)"},
 		// no message: nothing to set aside
 		{"x = x.view(-1, 1, 28, 28) then nn.Conv2d(1, 8, 3)", ""},
 	} {
@@ -64,5 +69,35 @@ func TestComprehensionValues(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: %d values, want %d", src, got, want)
 		}
+	}
+}
+
+// TestAskerFixedErrorInText checks that an error the fixed tensor meets
+// is aimed inside the asker's text (at the fix), never at the torch.randn
+// line the reading adds after it.
+func TestAskerFixedErrorInText(t *testing.T) {
+	src := "self.conv1 = nn.Conv2d(1, 8, 3)\nself.fc = nn.Linear(8 * 26 * 26, 10)\nValueError: Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: [64, 784]\nfixed that by x.view(-1, 1, 1, 28, 28).\nin_features of fc?"
+	_, err := ParsePyTorch(src)
+	var le *lang.Error
+	if !errors.As(err, &le) {
+		t.Fatalf("want a positioned error, got %v", err)
+	}
+	if le.Line != 4 {
+		t.Errorf("error at line %d, want 4 (the fix) of a 5-line paste: %v", le.Line, err)
+	}
+}
+
+// TestAskerFixedLaterLayer checks that a fix for an error a later layer
+// raised is never read as the model's input: the conv's output asked by
+// name takes it as the conv's input, anything else sets the message aside.
+func TestAskerFixedLaterLayer(t *testing.T) {
+	src := "self.lstm = nn.LSTM(40, 128, batch_first=True)\nself.conv = nn.Conv1d(128, 64, 3)\nRuntimeError: Given groups=1, weight of size [64, 128, 3], expected input[16, 200, 128] to have 128 channels, but got 200 channels instead\nI added x.transpose(1, 2)."
+	got, _, ok := ptAskerFixed(src + " output length of conv?")
+	if !ok || strings.Contains(got, "nn.LSTM") || !strings.Contains(got, "x = torch.randn(16, 128, 200)") {
+		t.Errorf("the conv's output asked: want the LSTM left out and the conv's input fixed, got ok=%v:\n%s", ok, got)
+	}
+	got, _, ok = ptAskerFixed(src + " how many params in total?")
+	if !ok || strings.Contains(got, "torch.randn") || strings.Contains(got, "expected input") {
+		t.Errorf("params asked: want the message set aside and no input, got ok=%v:\n%s", ok, got)
 	}
 }

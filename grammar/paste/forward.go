@@ -396,6 +396,7 @@ func fwCommentForward(comments []*ptNode, isForward func(*ptNode) bool) []*ptNod
 func (t *fwTracer) proseSteps(nodes []*ptNode, cur fwVal) fwVal {
 	m := t.m
 	var last fwSame // the layers the last call added, for "then same for conv2"
+	asking := false // the question has begun: a module it names is not applied again
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		t.vars["x"] = cur
@@ -416,13 +417,20 @@ func (t *fwTracer) proseSteps(nodes []*ptNode, cur fwVal) fwVal {
 			}
 		case w == "flatten" || w == "flattens" || w == "view" || w == "reshape":
 			cur = t.push(cur, lang.Layer{Layer: calc.Flatten{}, Pos: ptPos(n.Pos)})
-		case m.byName[n.Ident] != nil && !(t.used[n.Ident] && ptHoldsLinear(m.byName[n.Ident])): // a Linear named again ("once I fix fc1's in_features") is applied once
+		case fwAskWords[w] && len(t.used) > 0: // "what happens: conv1, pool, conv2, pool" asks before any step: the pool is applied twice
+			asking = true
+		case m.byName[n.Ident] != nil && !(t.used[n.Ident] && (asking || ptHoldsLinear(m.byName[n.Ident]))): // a Linear named again ("once I fix fc1's in_features"), or any module the question names again ("params including conv?"), is applied once
 			t.used[n.Ident] = true
 			cur = t.push(cur, m.byName[n.Ident]...)
 		}
 	}
 	return cur
 }
+
+// fwAskWords begin the question after a forward told in words: a module
+// named after them ("how many params in total including conv?") is asked
+// about, not applied again.
+var fwAskWords = map[string]bool{"how": true, "what": true, "which": true, "why": true, "including": true, "include": true, "includes": true, "params": true, "parameters": true}
 
 // fwSame is what a call of a forward in words added, so "then same for
 // conv2" can add it again with conv2 in place of the module it used.

@@ -66,8 +66,10 @@ func (t *fwTracer) omittedTensor(name string, n *ptNode, g *ptGroup) (fwVal, boo
 // without its tensor in a comma list after a module ("conv2 =
 // nn.Conv2d(32, 64, 3), max_pool2d(2), flatten, fc1 = nn.Linear(...)"):
 // words listing forward's steps between the modules, as no code writes it.
+// Arrows list them as commas do ("conv1 = ... -> F.max_pool2d(2) -> conv2
+// = ..."): read otherwise, only the pool after the last module was kept.
 func ptListedWords(nodes []*ptNode, i int, c *ptCall, m *ptModuleSet) bool {
-	if fwTensorOmitted(c) == c || i == 0 || nodes[i-1].Punct != "," || len(m.order) == 0 {
+	if fwTensorOmitted(c) == c || i == 0 || nodes[i-1].Punct != "," && nodes[i-1].Punct != "->" || len(m.order) == 0 {
 		return false
 	}
 	if i+1 < len(nodes) && nodes[i+1].Punct != "," && nodes[i+1].Punct != "->" && !strings.EqualFold(nodes[i+1].Ident, "then") {

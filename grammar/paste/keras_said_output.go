@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -87,15 +88,25 @@ func (k *kerasReader) fromSaidOutput() bool {
 	q.Input = calc.Shape{hwc[2], hwc[0], hwc[1]}
 	q.Unused = append(q.Unused, unused...)
 	q.Notes = append(q.Notes, fmt.Sprintf("%s is left out: its input's channels are not given; the layers after it are sized from the (None, %d, %d, %d) the words say it gives", first, hwc[0], hwc[1], hwc[2]))
+	if kerasModelTotalRE.MatchString(k.src) {
+		// "how many params in the model?": the conv left out is part of that total
+		q.Doubts = append(q.Doubts, fmt.Sprintf("the question asks for the whole model's total, and %s is left out of it: its input's channels are not given, so the total shown counts only the layers after it; say the input's channels", first))
+	}
+	if w := kerasWordLayerRE.FindString(kerasLayerCallRE.ReplaceAllString(tail, "(")); w != "" {
+		// "but after the pooling layer and dropout, Flatten": a layer said only in words
+		q.Doubts = append(q.Doubts, fmt.Sprintf("the words name a layer (%q) between the conv's output and the layers read; it is not in this reading and may change their sizes", strings.TrimSpace(w)))
+	}
 	return true
 }
 
 // kerasConvWordRE names a conv; kerasLaterWordRE a layer after it, or
 // what comes out of the model.
 var (
-	kerasConvWordRE  = regexp.MustCompile(`(?i)\bconv|\bfilters?\b|\bkernels?\b`)
-	kerasLaterWordRE = regexp.MustCompile(`(?i)\b(?:dense|flatten|linear|fc|fully|output|last|final|next|second|third|head|classifier)\b`)
-	kerasSidesRE     = regexp.MustCompile(`\b(\d{1,5})\s*[x×]\s*(\d{1,5})\b`)
+	kerasConvWordRE   = regexp.MustCompile(`(?i)\bconv|\bfilters?\b|\bkernels?\b`)
+	kerasLaterWordRE  = regexp.MustCompile(`(?i)\b(?:dense|flatten|linear|fc|fully|output|last|final|next|second|third|head|classifier)\b`)
+	kerasModelTotalRE = regexp.MustCompile(`(?i)\b(?:total\s+(?:number\s+of\s+)?(?:params?|parameters?|weights)|(?:params?|parameters?|weights)\s+(?:in|of|does)\s+(?:the\s+|my\s+|this\s+)?(?:whole\s+|entire\s+|full\s+)?(?:model|network|net)|(?:params?|parameters?)\s+(?:in\s+)?(?:total|altogether|overall)|all\s+(?:the\s+)?(?:params?|parameters?))\b`)
+	kerasWordLayerRE  = regexp.MustCompile(`(?i)\b(?:(?:max|avg|average|global)?\s*pool(?:ing)?\w*|batch\s*norm\w*|upsampl\w*)\b`)
+	kerasSidesRE      = regexp.MustCompile(`\b(\d{1,5})\s*[x×]\s*(\d{1,5})\b`)
 )
 
 // kerasSaidInputSides checks an input's sides the words give before the

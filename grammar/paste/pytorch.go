@@ -1,10 +1,12 @@
 package paste
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -36,6 +38,7 @@ func LooksLikePyTorch(src string) bool {
 // ("for 32x32 CIFAR images"). Errors are [*lang.Error] at the argument at fault.
 func ParsePyTorch(src string) (*lang.Question, error) {
 	src = ptEllipsisBlanks(src)
+	orig := src
 	fixed, note, ok := ptAskerFixed(src) // asker_fix.go: "fixed that by x.view(-1,1,28,28)"
 	if ok {
 		src = fixed
@@ -43,6 +46,13 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		src = in // comment_input.go: "x = F.interpolate(x, scale_factor=2)  # x was [1, 64, 17, 17]"
 	}
 	q, err := parsePyTorch(src)
+	var le *lang.Error
+	if ok && errors.As(err, &le) && le.Line > strings.Count(orig, "\n")+1 {
+		// the error is at the torch.randn line the fix added, past the asker's text: aim it at the fix
+		cp := *le
+		cp.Line, cp.Col = lang.RunePosition(orig, utf8.RuneCountInString(orig[:afFixAt(orig)]))
+		err = &cp
+	}
 	if ok && err == nil {
 		q.Notes = append(q.Notes, note)
 	}

@@ -14,7 +14,11 @@ import (
 
 // allSweepRE is a name given several values: "k = 3,4,5", "for k in (3,
 // 5, 7)", "k in [1, 2]".
-var allSweepRE = regexp.MustCompile(`\b([A-Za-z_]\w{0,11})\s*(?:=|\bin\b)\s*[\[(]?\s*(\d{1,4}(?:\s*,\s*\d{1,4}){1,7})\s*[\])]?`)
+var allSweepRE = regexp.MustCompile(`\b([A-Za-z_]\w{0,11})\s*(?:=|\bin\b)\s*[\[(]?\s*(\d{1,4}(?:\s*(?:,|,?\s+and|,?\s+or)\s*\d{1,4}){1,7})\s*[\])]?`)
+
+// allProseParenRE is the words that open a parenthesis of prose around a
+// sweep: "(for k in 3, 5 and 7)", not a comprehension's brackets.
+var allProseParenRE = regexp.MustCompile(`(?i)(?:^|\s)\(\s*(?:for|with|where|when)?\s*$`)
 
 // allSweepArgRE is built per name: the name as a whole argument of a call.
 func allSweepArg(name string) *regexp.Regexp {
@@ -25,11 +29,26 @@ func allSweepArg(name string) *regexp.Regexp {
 // blocks of Conv2D(k, 3) with k = 32, 64, 128, 256"), not to questions.
 var allStackRE = regexp.MustCompile(`(?i)\b(?:blocks?|layers|stages|stacked|one after)\b`)
 
+// allEachRE asks about each of several modules; allJoinRE is code that
+// joins a comprehension's modules (a forward, a Linear taking them all).
+var (
+	allEachRE = regexp.MustCompile(`(?i)\beach\b`)
+	allJoinRE = regexp.MustCompile(`\bdef\s+forward\b|\bnn\.Linear\b|\btorch\.cat\b`)
+)
+
+// allEachAlone reports whether a comprehension's modules are asked about
+// each on its own ("ModuleList of Conv1d(300, 100, k) for k in (3,4,5)
+// ... output length of each conv?") with nothing in the code joining them:
+// one question a value, as a text CNN applies each conv to the input.
+func allEachAlone(src string) bool {
+	return allEachRE.MatchString(src) && !allJoinRE.MatchString(src)
+}
+
 // allSweepAt finds the sweep of src: the name, and the span from just
 // after it to the end of its values, or ok false.
 func allSweepAt(src string) (name string, from, to int, values []string, ok bool) {
 	m := allSweepRE.FindStringSubmatchIndex(src)
-	if m == nil || allStackRE.MatchString(src) || bracketDepth(src[:m[0]]) > 0 {
+	if m == nil || allStackRE.MatchString(src) || bracketDepth(src[:m[0]]) > 0 && !allProseParenRE.MatchString(src[:m[0]]) && !allEachAlone(src) {
 		// inside brackets the loop is a comprehension that builds one
 		// module a value (comprehension_values.go), not a question a value
 		return "", 0, 0, nil, false
@@ -38,10 +57,12 @@ func allSweepAt(src string) (name string, from, to int, values []string, ok bool
 	if !allSweepArg(name).MatchString(src) {
 		return "", 0, 0, nil, false
 	}
-	for _, v := range strings.Split(src[m[4]:m[5]], ",") {
-		values = append(values, strings.TrimSpace(v))
+	values = regexp.MustCompile(`\d+`).FindAllString(src[m[4]:m[5]], -1) // "3, 5 and 7"
+	to = m[1]
+	if c := src[to-1]; (c == ')' || c == ']') && !strings.ContainsAny(src[m[3]:m[4]], "([") {
+		to-- // "(for k in 3, 5 and 7)": the bracket closes the prose, not the values
 	}
-	return name, m[3], m[1], values, true
+	return name, m[3], to, values, true
 }
 
 // allSweep reads a message that gives a name of a layer's arguments
