@@ -25,7 +25,7 @@ var kerasSaidOutputRE = regexp.MustCompile(`(?i)(?:\b(?:gives|giving|gave|output
 
 // kerasOtherLayerRE names another layer than the call as the one that
 // gives the shape: the layer before it, the backbone, a block.
-var kerasOtherLayerRE = regexp.MustCompile(`(?i)\b(?:previous|prior|preceding|before|last|backbone|base|block|encoder|stem)\b`)
+var kerasOtherLayerRE = regexp.MustCompile(`(?i)\b(?:previous|prior|preceding|before|after|last|backbone|base|block|encoder|stem|input)\b`)
 
 // kerasSaidOutput is the output shape (height, width, channels) the words
 // give the first layer call of src, when it follows that call before any
