@@ -233,6 +233,7 @@ func TestEachAsked(t *testing.T) {
 		"input 64x64x3, with padding=1 on every conv. output shape?":             false,
 		"no bias on all layers, params?":                                         false,
 		"same padding for each conv. output?":                                    false,
+		"kernels 3, 3, 3, strides 1, 1, 2, 16 filters each. output length?":      false,
 		"params on each layer?":                                                  true,
 		"bias=False on both convs. params of each?":                              true,
 	} {
