@@ -277,14 +277,18 @@ func (r *enReader) convsOnly() (ok, conv bool, named int) {
 	return true, n == 1, named
 }
 
-// groupWord reports whether token j names layers already said as a group:
-// "both convs", "all the convs", "every conv", "each conv".
+// groupWord reports whether the conv word after token j names layers
+// already said as a group: "both convs", "all the convs", "every conv",
+// "each conv", "the convs".
 func (r *enReader) groupWord(j int) bool {
 	raw := func(j int) string {
 		if j < 0 || j >= len(r.toks) || r.toks[j].kind != 'w' {
 			return ""
 		}
 		return strings.ToLower(r.toks[j].raw)
+	}
+	if raw(j) == "the" && r.toks[j+1].plural {
+		return true // "the convs have no bias"
 	}
 	if raw(j) == "the" {
 		j--
