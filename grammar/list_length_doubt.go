@@ -3,6 +3,10 @@ package grammar
 import (
 	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/cnnbot/cnnbot/calc"
 )
 
 // "3 conv layers with kernel sizes 7, 5, 3 and strides 2, 1": a list of
@@ -51,4 +55,58 @@ func hasConv(q *Question) bool {
 		}
 	}
 	return false
+}
+
+// pairSaid matches a channel pair "32->64" standing alone, not inside a
+// chain of sizes ("28->14->7").
+var pairSaid = regexp.MustCompile(`(?:^|[^\d>x×-])(\d+)\s*->\s*(\d+)\b(?:\s*->)?`)
+
+// designsSetApart matches the words that set two designs against each
+// other, each with its own channel pairs.
+var designsSetApart = regexp.MustCompile(`(?i)\bvs\.?|\bversus\b|\binstead\s+of\b|\bcompared\s+(?:to|with)\b|\brather\s+than\b`)
+
+// pairDoubts names the channel pairs src lists one per layer ("(3->32,
+// 32->64)") that no conv or linear layer of q has, when q has two or more
+// such layers: a reading that made "3->32, 32->64" two 3->32 convs
+// answers another network.
+func pairDoubts(src string, q *Question) []string {
+	if designsSetApart.MatchString(src) {
+		return nil // each design has some of the pairs
+	}
+	type pair struct{ in, out int }
+	var said []pair
+	for _, m := range pairSaid.FindAllStringSubmatch(src, -1) {
+		if strings.HasSuffix(m[0], "->") {
+			return nil // a chain "3->16->32" is read elsewhere
+		}
+		in, _ := strconv.Atoi(m[1])
+		out, _ := strconv.Atoi(m[2])
+		said = append(said, pair{in, out})
+	}
+	if len(said) < 2 {
+		return nil
+	}
+	for k := 1; k < len(said); k++ {
+		if said[k].in != said[k-1].out {
+			return nil // no chain of layers
+		}
+	}
+	have := map[pair]bool{}
+	for _, l := range q.Layers {
+		switch v := l.Layer.(type) {
+		case calc.Conv:
+			have[pair{v.In, v.Out}] = true
+		case calc.Linear:
+			have[pair{v.In, v.Out}] = true
+		}
+	}
+	if len(have) == 0 {
+		return nil
+	}
+	for _, p := range said {
+		if !have[p] {
+			return []string{fmt.Sprintf("the question lists %d->%d, and no layer of this reading goes from %d to %d channels", p.in, p.out, p.in, p.out)}
+		}
+	}
+	return nil
 }

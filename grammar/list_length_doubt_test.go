@@ -22,3 +22,23 @@ func TestListLengthDoubts(t *testing.T) {
 		}
 	}
 }
+
+// TestPairDoubts: channel pairs listed one per layer that the reading does
+// not have are doubted: "(3->32, 32->64)" read as two 3->32 convs (10,208
+// for 19,488 = 864 + 64 + 18,432 + 128, torch 1.13).
+func TestPairDoubts(t *testing.T) {
+	for src, want := range map[string]bool{
+		"two conv layers 3x3 (3->32, 32->64) each followed by batchnorm, and conv2 has no bias. params?":                  true,
+		"two conv layers 3x3 (3->32, 32->64) each followed by batchnorm, bias=False on both convs. params?":               false,
+		"1x1 conv from 256 to 64 then 3x3 64->64 then 1x1 64->256 (bottleneck) vs two 3x3 256->256. params without bias?": false,
+	} {
+		q, err := Parse(src)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if got := len(pairDoubts(src, q)) > 0; got != want {
+			t.Errorf("%q: doubted %v, want %v (read as %q)", src, got, want, q.Canonical)
+		}
+	}
+}
