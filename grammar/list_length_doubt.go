@@ -17,12 +17,12 @@ import (
 // listLengthDoubts names a kernel, stride, dilation or padding list of src
 // whose length is not the count of convs said, when q reads convs.
 func listLengthDoubts(src string, q *Question) []string {
-	if blocksCount.MatchString(src) || !hasConv(q) {
+	if blocksCount.MatchString(src) || groupedConvs.MatchString(src) || !hasConv(q) {
 		return nil // "4 residual blocks, dilations 1, 2, 4, 8, each block has two convs"
 	}
 	m := layersCount.FindStringSubmatch(src)
-	if m == nil {
-		return nil
+	if m == nil || countIsSetting.MatchString(src[:strings.Index(src, m[0])]) {
+		return nil // "kernel size 2 causal convs"
 	}
 	n := countWord(m[1])
 	if n < 2 {
@@ -43,6 +43,14 @@ func listLengthDoubts(src string, q *Question) []string {
 	}
 	return nil
 }
+
+// groupedConvs matches convs counted per group, which the lists may be
+// of: "3 levels", "per level", "repeated 3 times", "each residual block".
+var groupedConvs = regexp.MustCompile(`(?i)\b(?:levels?|blocks?|stages?|repeated|times)\b`)
+
+// countIsSetting matches the words before a count that make it a setting:
+// "kernel size 2 causal convs".
+var countIsSetting = regexp.MustCompile(`(?i)\b(?:size|kernel|k|stride|dilation|padding|pad)\s*[=:]?\s*$`)
 
 // numbersIn matches the numbers of a list.
 var numbersIn = regexp.MustCompile(`\d+`)

@@ -8,9 +8,11 @@ import "testing"
 // are not. Worked: 64 -> 29 -> 25 -> 23 with strides 2, 1, 1.
 func TestListLengthDoubts(t *testing.T) {
 	for src, want := range map[string]bool{
-		"3 conv layers with kernel sizes 7, 5, 3 and strides 2, 1, input 64x64. output size?":    true,
-		"3 conv layers with kernel sizes 7, 5, 3 and strides 2, 1, 1, input 64x64. output size?": false,
-		"kernel_size=3, 2 residual blocks, dilations 1, 2, each block has two dilated convs":     false,
+		"3 conv layers with kernel sizes 7, 5, 3 and strides 2, 1, input 64x64. output size?":                 true,
+		"3 conv layers with kernel sizes 7, 5, 3 and strides 2, 1, 1, input 64x64. output size?":              false,
+		"kernel_size=3, 2 residual blocks, dilations 1, 2, each block has two dilated convs":                  false,
+		"temporal conv net, kernel_size=3, dilations 1, 2, 4, 8, 16 with 2 convs per level: receptive field?": false,
+		"kernel size 2 causal convs with dilation 1, 2, 4, 8, 16, repeated 3 times: receptive field?":         false,
 	} {
 		q, err := Parse(src)
 		if err != nil {
