@@ -224,11 +224,18 @@ func TestReadWithoutPlaces(t *testing.T) {
 // "every conv layer is 5x5" (a description of every layer).
 func TestEachAsked(t *testing.T) {
 	for src, want := range map[string]bool{
-		"how many params does each layer have?":                     true,
-		"params of each conv?":                                      true,
-		"every conv layer is 5x5 with pad 2: conv 6, pool, conv 12": false,
-		"all conv layers have stride 1, params?":                    false,
-		"all convs use padding 1":                                   false,
+		"how many params does each layer have?":                                  true,
+		"params of each conv?":                                                   true,
+		"every conv layer is 5x5 with pad 2: conv 6, pool, conv 12":              false,
+		"all conv layers have stride 1, params?":                                 false,
+		"all convs use padding 1":                                                false,
+		"two conv layers 3x3 (3->32, 32->64), bias=False on both convs. params?": false,
+		"input 64x64x3, with padding=1 on every conv. output shape?":             false,
+		"no bias on all layers, params?":                                         false,
+		"same padding for each conv. output?":                                    false,
+		"kernels 3, 3, 3, strides 1, 1, 2, 16 filters each. output length?":      false,
+		"params on each layer?":                                                  true,
+		"bias=False on both convs. params of each?":                              true,
 	} {
 		if got := eachAsked(src); got != want {
 			t.Errorf("eachAsked(%q) = %v, want %v", src, got, want)

@@ -262,6 +262,10 @@ var (
 	firstWord = regexp.MustCompile(`(?i)\b(?:the\s+)?(?:first|1st)(?:\s+one|\s+layer|\s+conv\w*)?\b`)
 )
 
+// firstSaid matches the first layer said with its own settings: "the
+// first layer has 40 filters", "the 1st conv uses 5x5 kernels".
+var firstSaid = regexp.MustCompile(`(?i)\b(?:first|1st)\s+(?:one|layer|conv\w*)\s+(?:has|have|uses?|is|with|outputs?|gives?|produces?)\s+(?:a\s+|an\s+)?\d`)
+
 // secondOfTwoSides answers "why does my second Conv2D(40,(3,3)) have more
 // params than the first one (input 64x64x3)?": the same call written twice,
 // the second fed by the first, so its filters span the first one's output
@@ -272,8 +276,11 @@ func secondOfTwoSides(src string) []*Question {
 	if m == nil || !firstWord.MatchString(src[m[1]:]) && !firstWord.MatchString(src[:m[0]]) {
 		return nil
 	}
+	if firstSaid.MatchString(src) {
+		return nil // "the first layer has 40 filters": two layers said, no call written once
+	}
 	q, err := Parse(src)
-	if err != nil || len(q.Layers) != 1 || len(q.Input) != 3 {
+	if err != nil || len(q.Layers) != 1 || len(q.Input) != 3 || slices.ContainsFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "the layer before has") }) {
 		return nil
 	}
 	c, ok := q.Layers[0].Layer.(calc.Conv)

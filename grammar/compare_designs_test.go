@@ -72,6 +72,10 @@ func TestDesignSidesNot(t *testing.T) {
 		"my Conv2D(40,(3,3)) on 64x64x3, params?",
 		"7x7x512 map: GAP then flatten then dense 10, each layer's params?",
 		"nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(512, 10) on 7x7x512, params?",
+		// the first layer said on its own (no kernel): no comparison asked
+		// (had answered 28,880 vs 57,680 parameters)
+		"the first layer has 40 filters. the second layer uses 3x3 kernels with 80 filters. output of second layer on a 32x32 input?",
+		"the first layer has 40 filters. the second layer uses 3x3 kernels with 80 filters. input 32x32. output shape of the second layer?",
 	} {
 		if qs := designSides(src); qs != nil {
 			t.Errorf("%q: read as two designs, %q and %q", src, qs[0].Canonical, qs[1].Canonical)
@@ -106,5 +110,29 @@ func TestClassifierSidesHidden(t *testing.T) {
 	}
 	if sides := classifierSides("the last conv layer outputs 7x7x1024 and we need 100 classes: params of the FC with flatten vs with GAP?"); len(sides) != 2 {
 		t.Errorf("the two designs without a hidden layer are no longer read")
+	}
+}
+
+// TestEarlierInputDoubted: the layer before said by its filters alone has
+// no kernel, so an input size not said of the later layer may be the
+// network's; the later layer's output on it is then not sure. Worked:
+// 3x3 40->80 on 32x32 gives 80x30x30 (torch 1.13).
+func TestEarlierInputDoubted(t *testing.T) {
+	for src, doubt := range map[string]bool{
+		"the first layer has 40 filters. the second layer uses 3x3 kernels with 80 filters. input 32x32. output shape of the second layer?": true,
+		"the first layer has 40 filters. the second layer uses 3x3 kernels with 80 filters. output of second layer on a 32x32 input?":       false,
+		"the first layer has 40 filters. the second layer uses 3x3 kernels with 80 filters. params of the second layer?":                    false,
+	} {
+		qs, err := ParseAll(src)
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%q: %d readings, %v", src, len(qs), err)
+			continue
+		}
+		if qs[0].Canonical != "conv 3x3 40->80 bias input 32x32" && qs[0].Canonical != "conv 3x3 40->80 bias" {
+			t.Errorf("%q: read as %q", src, qs[0].Canonical)
+		}
+		if got := len(qs[0].Doubts) > 0; got != doubt {
+			t.Errorf("%q: doubts %q, want doubted %v", src, qs[0].Doubts, doubt)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package grammar
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // A message that asks the same of several things — "how many params does
@@ -23,10 +24,22 @@ const eachDoubt = "the question asks the same of several things (“each”, “
 // withEachDoubted adds eachDoubt to q, the only reading of src, when src
 // asks for each of several things.
 func withEachDoubted(src string, q *Question) *Question {
-	if !eachOfSeveral.MatchString(src) || slices.Contains(q.Doubts, eachDoubt) {
+	if !eachAsksSeveral(src) || slices.Contains(q.Doubts, eachDoubt) {
 		return q
 	}
 	cp := *q
 	cp.Doubts = append(slices.Clip(q.Doubts), eachDoubt)
 	return &cp
+}
+
+// eachAsksSeveral reports whether an eachOfSeveral match of src asks, not
+// a setting put on each ("bias=False in both convolutions").
+func eachAsksSeveral(src string) bool {
+	for _, m := range eachOfSeveral.FindAllStringIndex(src, -1) {
+		word, _, _ := strings.Cut(strings.ToLower(src[m[0]:m[1]]), " ")
+		if word != "for" && word != "of" && word != "in" || !settingOnEach.MatchString(src[:m[0]+len(word)]) {
+			return true
+		}
+	}
+	return false
 }

@@ -27,6 +27,8 @@ func TestEachDoubted(t *testing.T) {
 		"each conv has 64 filters 3x3 on 32 channels, params?",
 		"how many params in each layer of conv 3x3 3->16 then conv 3x3 16->32",
 		"each neuron of a conv 5x5 over 6 channels has how many weights?",
+		// a setting put on both convs: 864 + 64 + 18,432 + 128 = 19,488
+		"two conv layers 3x3 (3->32, 32->64) each followed by batchnorm, bias=False in both convolutions. params?",
 	}
 	for _, src := range plain {
 		qs, err := ParseAll(src)

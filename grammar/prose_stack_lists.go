@@ -133,7 +133,30 @@ func perLayerLists(src string) (string, []stackLayer) {
 	if layers == nil {
 		return "", nil
 	}
+	if m := filtersEach.FindStringSubmatchIndex(src); m != nil && !hasList(lists, "out") && !overlaps(spans, m[0]) {
+		// "16 filters each": every layer's, not the last one's alone
+		out, _ := strconv.Atoi(subText(src, m[2], m[3]) + subText(src, m[4], m[5]))
+		for i := range layers {
+			layers[i].out = out
+		}
+		chainChannels(layers, 0)
+		spans = append(spans, [2]int{m[0], m[1]})
+	}
 	return replaceSpans(src, spans, stackText(layers)), layers
+}
+
+// filtersEach matches one filter count said of every layer: "16 filters
+// each", "each with 32 filters", "64 channels per layer".
+var filtersEach = regexp.MustCompile(`(?i),?\s*\b(\d+)\s+(?:filters|channels|out(?:put)?\s+channels|feature\s+maps)\s+(?:each|per\s+(?:layer|conv)|in\s+(?:each|every)\s+(?:layer|conv))\b|,?\s*\beach\s+(?:one\s+)?(?:with|has|having)\s+(\d+)\s+(?:filters|channels|out(?:put)?\s+channels|feature\s+maps)\b`)
+
+// hasList reports whether one of lists is of the setting name.
+func hasList(lists []listed, name string) bool {
+	for _, l := range lists {
+		if l.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // listedLayers builds n×each layers from lists, kernel being every

@@ -25,6 +25,8 @@ func TestProseStackWritten(t *testing.T) {
 			"conv 7x7 stride 2 pad 0, conv 5x5 stride 1 pad 0, conv 3x3 stride 1 pad 0"},
 		{"dilations bound to blocks of two convs", "kernel_size=3, 2 residual blocks, dilations 1, 2, each block has two dilated convs",
 			"conv 3x3, conv 3x3, conv 3x3 dilation 2, conv 3x3 dilation 2"},
+		{"one filter count for every listed layer", "Conv1d stack: kernels 3, 3, 3, strides 1, 1, 2, input length 100 with 8 channels, 16 filters each. output length?",
+			"Conv1d stack: conv1d kernel 3 with 16 filters stride 1, conv1d kernel 3 16->16 stride 1, conv1d kernel 3 16->16 stride 2, , input length 100 with 8 channels. output length?"},
 		{"first one's setting, the others'", "three 5x5 conv layers, first one stride 2, the other two stride 1",
 			"conv 5x5 stride 2, conv 5x5 stride 1, conv 5x5 stride 1"},
 		{"last one's setting, the rest", "3 convs 3x3, last one has stride 2, the rest stride 1",

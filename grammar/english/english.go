@@ -96,6 +96,7 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	q, err := r.read()
 	if err == nil {
 		q.Repeats = append(q.Repeats, r.repeats...) // english_repeats.go
+		withEarlierInputDoubted(src, q)             // english_prev_filters.go
 	}
 	if err == nil && len(quoted) > 0 {
 		q.Unused = append(q.Unused, quoted...)

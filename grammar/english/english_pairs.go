@@ -261,6 +261,8 @@ func (r *enReader) convsOnly() (ok, conv bool, named int) {
 	for j, t := range r.toks {
 		switch {
 		case t.kind != 'w':
+		case t.lem == "conv" && t.idx == 0 && r.groupWord(j-1):
+			// "bias=False on both convs": the convs of the list, no conv more
 		case t.lem == "conv" && t.dimsOf <= 2 && t.idx == 0:
 			n++
 		case t.lem == "conv" && t.dimsOf <= 2:
@@ -273,6 +275,29 @@ func (r *enReader) convsOnly() (ok, conv bool, named int) {
 		named += n // "1x1 conv 256->64, 3x3 conv 64->64": a conv word per pair
 	}
 	return true, n == 1, named
+}
+
+// groupWord reports whether the conv word after token j names layers
+// already said as a group: "both convs", "all the convs", "every conv",
+// "each conv", "the convs".
+func (r *enReader) groupWord(j int) bool {
+	raw := func(j int) string {
+		if j < 0 || j >= len(r.toks) || r.toks[j].kind != 'w' {
+			return ""
+		}
+		return strings.ToLower(r.toks[j].raw)
+	}
+	if raw(j) == "the" && r.toks[j+1].plural {
+		return true // "the convs have no bias"
+	}
+	if raw(j) == "the" {
+		j--
+	}
+	switch raw(j) {
+	case "both", "all", "every", "each":
+		return true
+	}
+	return false
 }
 
 // labelledPairs reports whether a conv named by its index labels a pair

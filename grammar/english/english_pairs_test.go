@@ -19,6 +19,12 @@ func TestPairStack(t *testing.T) {
 		// the stride in brackets is the last pair's own
 		{"3x3 convs 3->8, 8->16 (stride 2), params?",
 			"conv 3x3 3->8 bias\nconv 3x3 8->16 stride 2 bias"},
+		// "both convs" names the two of the list, no third conv (it had made
+		// the list two identical 3->32 convs, and 64 went unread)
+		{"two conv layers 3x3 (3->32, 32->64) each followed by batchnorm, bias=False on both convs. params?",
+			"conv 3x3 3->32 nobias\nbatchnorm 32\nconv 3x3 32->64 nobias\nbatchnorm 64"},
+		{"two conv layers 3x3 (3->32, 32->64) each followed by batchnorm, the convs have no bias. params?",
+			"conv 3x3 3->32 nobias\nbatchnorm 32\nconv 3x3 32->64 nobias\nbatchnorm 64"},
 		{"two 5x5 convs: 1->6, 16->32. params?", ""},                                                 // 6 then 16: not one chain
 		{"convs 3->8, 8->16, params?", ""},                                                           // no kernel said
 		{"a 3x3 conv with 64 filters then fc 512->256, 256->10: params?", ""},                        // fully connected, not convs

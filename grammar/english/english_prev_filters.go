@@ -3,7 +3,10 @@ package english
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // A layer said only by its filter count, then the layer after it with its
@@ -46,6 +49,25 @@ func (r *enReader) precedingFilters() {
 		a.counts[k].role = "in"
 	}
 	r.notes = append(r.notes, fmt.Sprintf("the layer before has %d filters: they are this layer's %d input channels", a.counts[0].v, a.counts[0].v))
+}
+
+// secondOnInput matches an input size said of the later layer itself:
+// "the second layer on a 32x32 input", "input to the second layer is
+// 32x32", "the second layer's input is 32x32".
+var secondOnInput = regexp.MustCompile(`(?i)\b(?:second|2nd|next)\s+(?:layer|conv\w*)\s+(?:on|for|given|takes|receives|with)\s+(?:an?\s+|the\s+)?(?:input\s+(?:of\s+)?)?\d+\s*[x×]\s*\d+|\binput\s+(?:to|of)\s+the\s+(?:second|2nd|next)\s+(?:layer|conv\w*)|\b(?:second|2nd|next)\s+(?:layer|conv\w*)'s\s+input`)
+
+// withEarlierInputDoubted doubts a reading of the later layer alone
+// (precedingFilters) on an input size that may be the network's: the layer
+// before has no kernel said, so what it makes of that input is unknown,
+// and an output or a cost on it would be the later layer's on the
+// network's input. Parameters do not depend on the input.
+func withEarlierInputDoubted(src string, q *lang.Question) {
+	if len(q.Input) < 2 || secondOnInput.MatchString(src) ||
+		!slices.ContainsFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "the layer before has") }) ||
+		!slices.ContainsFunc(q.Asked, func(a string) bool { return a != "params" && a != "weights" && a != "biases" && a != "connections" }) {
+		return
+	}
+	q.Doubts = append(q.Doubts, "the input size may be the first layer's, whose kernel is not said: this answer takes it as the second layer's own input")
 }
 
 // filtersOnly reports whether a is a conv said by its filter count alone:
