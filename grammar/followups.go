@@ -239,17 +239,18 @@ func FollowUp(prev, line string) (text string, q *Question, ok bool) {
 const UnmadeChange = "this reads as a change to the question before it, and I could not make that change, so it is answered on its own; ask the whole question again with the change"
 
 // withUnmadeChange marks the last of qs, read from src in parts, with
-// UnmadeChange when src ends in a follow-up that changes the question
-// before it ("what if the first conv is 5x5 with padding 2?") rather than
-// describing a layer of its own ("what about conv 5x5 32->64?").
+// UnmadeChange when src ends in a follow-up that changes one layer of the
+// question before it, named by its place ("what if the middle one is a
+// 2x2 maxpool?"), rather than describing a layer of its own ("what about
+// conv 5x5 32->64?").
 func withUnmadeChange(src string, qs []*Question) []*Question {
 	at := followAt(src)
 	if at < 0 {
 		return qs
 	}
 	change := strings.TrimSpace(followLead.ReplaceAllString(strings.TrimSpace(src[at:]), ""))
-	if ownLayer.MatchString(change) || !placeWord.MatchString(change) && !aspectsIn(change) {
-		return qs
+	if ownLayer.MatchString(change) || !placeWord.MatchString(change) {
+		return qs // "also what if stride 2": the parts carry the question's layer
 	}
 	last := qs[len(qs)-1]
 	last.Doubts = append(last.Doubts, UnmadeChange)
