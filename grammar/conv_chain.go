@@ -72,30 +72,7 @@ func convChain(src string) *Question {
 	if m := chainPad.FindStringSubmatch(src); m != nil {
 		pad, _ = strconv.Atoi(m[1])
 	}
-	layers := make([]calc.Layer, len(groups))
-	channels := in[0]
-	var convs []calc.Conv
-	for i, g := range groups {
-		var branches [][]calc.Layer
-		out := 0
-		for _, c := range g {
-			c.In = channels
-			c.NoBias = noBias
-			if same && c.Kernel[0]%2 == 1 || pad > 0 && c.Kernel[0] == 2*pad+1 {
-				c.Pad = []int{c.Kernel[0] / 2}
-			}
-			branches = append(branches, []calc.Layer{c})
-			out += c.Out
-			convs = append(convs, c)
-		}
-		layers[i] = g[0]
-		if len(g) > 1 {
-			layers[i] = calc.Concat{Branches: branches}
-		} else {
-			layers[i] = branches[0][0]
-		}
-		channels = out
-	}
+	layers, convs := chainLayers(groups, in[0], noBias, same, pad)
 	var shape calc.Shape
 	if len(in) == 3 {
 		shape = in
@@ -124,6 +101,46 @@ func convChain(src string) *Question {
 	if same {
 		q.Notes = append(q.Notes, "each conv padded to keep the size (k/2 on each side)")
 	}
+	used := chainUsed(in, convs, pad)
+	q.Unused = account(src, &Question{}, used)
+	if unexplained(q.Unused) > 0 {
+		return nil
+	}
+	return q
+}
+
+// chainLayers sizes the groups of convs read, one after another from the
+// input's channels: a group of one is that conv, a group of several their
+// branches side by side, concatenated. Each conv has no bias when the
+// words leave it out, and is padded to keep its size when they say so;
+// convs lists every conv sized.
+func chainLayers(groups [][]calc.Conv, channels int, noBias, same bool, pad int) (layers []calc.Layer, convs []calc.Conv) {
+	for _, g := range groups {
+		var branches [][]calc.Layer
+		out := 0
+		for _, c := range g {
+			c.In = channels
+			c.NoBias = noBias
+			if same && c.Kernel[0]%2 == 1 || pad > 0 && c.Kernel[0] == 2*pad+1 {
+				c.Pad = []int{c.Kernel[0] / 2}
+			}
+			branches = append(branches, []calc.Layer{c})
+			out += c.Out
+			convs = append(convs, c)
+		}
+		if len(g) > 1 {
+			layers = append(layers, calc.Concat{Branches: branches})
+		} else {
+			layers = append(layers, branches[0][0])
+		}
+		channels = out
+	}
+	return layers, convs
+}
+
+// chainUsed are the numbers of the question a chain reading explains: the
+// input's sizes, the padding, and each conv's kernel and filters.
+func chainUsed(in calc.Shape, convs []calc.Conv, pad int) map[float64]bool {
 	used := map[float64]bool{0: true, 1: true, float64(pad): true}
 	for _, d := range in {
 		used[float64(d)] = true
@@ -134,11 +151,7 @@ func convChain(src string) *Question {
 			used[float64(c.Kernel[1])] = true
 		}
 	}
-	q.Unused = account(src, &Question{}, used)
-	if unexplained(q.Unused) > 0 {
-		return nil
-	}
-	return q
+	return used
 }
 
 // convChainChannels matches an input said by its channels alone: "input 128

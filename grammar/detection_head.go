@@ -214,21 +214,11 @@ func headAskedOf(src string) *Question {
 		return nil
 	}
 	used := []int{anchors}
-	var notes []string
-	classes := 0
-	if !side.noClass {
-		m := classesSaid.FindStringSubmatchIndex(src)
-		if m == nil {
-			return nil
-		}
-		classes = headNumber(src, m)
-		used = append(used, classes)
-		if side.extra == 0 && backgroundAdded.MatchString(src) && !backgroundIn.MatchString(src) {
-			classes++
-			notes = append(notes, fmt.Sprintf("the background counted as one more class: %d", classes))
-			used = append(used, classes)
-		}
+	classes, classUsed, notes, ok := headClasses(src, side)
+	if !ok {
+		return nil
 	}
+	used = append(used, classUsed...)
 	in, h, w := headInput(src)
 	if in < 1 {
 		return nil
@@ -239,30 +229,14 @@ func headAskedOf(src string) *Question {
 		notes = append(notes, kernelNote)
 	}
 	used = append(used, k)
-	filters, err := calc.HeadFilters(anchors, classes, side.extra)
-	v1 := side.extra == calc.YOLOValues && yoloV1.MatchString(src)
-	if v1 {
-		filters, err = calc.YOLOv1Filters(anchors, classes)
-	}
+	filters, doubts, err := headFiltersOf(src, side, anchors, classes, h, w)
 	if err != nil {
 		return nil
 	}
-	var doubts []string
-	if side.extra == calc.YOLOValues && !v1 && h == 7 && w == 7 && !yoloLater.MatchString(src) && !anchorWord.MatchString(src) {
-		// A 7×7 grid with boxes a cell and no anchors is YOLOv1's: B·5 + C a cell.
-		doubts = append(doubts, fmt.Sprintf("a 7×7 grid with boxes per cell and no anchors is YOLOv1's, whose cell predicts boxes·5 + classes = %d·5 + %d = %d values (one set of class scores a cell), not %d: say the version", anchors, classes, anchors*calc.YOLOValues+classes, filters.Result))
-	}
-	conv := calc.Conv{Kernel: []int{k}, In: in, Out: int(filters.Result), NoBias: headNoBias.MatchString(src)}
-	if m := headPad.FindStringSubmatchIndex(src); m != nil {
-		if p := headNumber(src, m); p > 0 {
-			conv.Pad = []int{p}
-			used = append(used, p)
-		} else {
-			conv.PadMode = calc.PadSame
-		}
-	} else if k > 1 && side.extra != calc.YOLOValues {
-		conv.Pad = []int{k / 2}
-		notes = append(notes, fmt.Sprintf("padding %d assumed, so the head keeps the map's size, as SSD's heads do", k/2))
+	conv, pad, padNote := headConvOf(src, side, k, in, int(filters.Result))
+	used = append(used, pad...)
+	if padNote != "" {
+		notes = append(notes, padNote)
 	}
 	var shape calc.Shape
 	if h > 0 {
@@ -275,55 +249,11 @@ func headAskedOf(src string) *Question {
 	sv := &calc.Solved{Unknown: "filters", Solutions: []int64{filters.Result}, Min: filters.Result, Max: filters.Result,
 		Layer: conv, Steps: []calc.Step{filters},
 		Question: fmt.Sprintf("the output channels of the %s conv, from %d anchors a location", side.name, anchors)}
-	q.Asked = []string{"params"}
-	perCell := perCellAsked.MatchString(src)
-	switch {
-	case perCell:
-		// "how many predictions per cell": the boxes a cell holds, and the values they take.
-		sv.Steps = append(sv.Steps, calc.Step{Quantity: "boxes per cell", Formula: "boxes", Values: []calc.Binding{{Name: "boxes", Value: int64(anchors)}}, Result: int64(anchors),
-			Note: fmt.Sprintf("each cell predicts %d boxes, %d values in all: the head's filters", anchors, filters.Result)})
-		sv.Unknown, sv.Solutions, sv.Min, sv.Max = "boxes per cell", []int64{int64(anchors)}, int64(anchors), int64(anchors)
-		sv.Question = fmt.Sprintf("the boxes one cell predicts with the %s conv, and the values they take", side.name)
-		q.Asked = []string{"boxes"}
-		q.Solve = sv
-		notes = append(notes, fmt.Sprintf("per cell: %d boxes, %d values (%s)", anchors, filters.Result, filters.Formula))
-	case boxesAsked.MatchString(src):
-		if h < 1 {
-			return nil // boxes asked of a map whose size is not said
-		}
-		boxes, err := calc.MapBoxes(h, w, anchors)
-		if err != nil {
-			return nil
-		}
-		sv.Steps = append(sv.Steps, boxes)
-		sv.Unknown, sv.Solutions, sv.Min, sv.Max = "boxes", []int64{boxes.Result}, boxes.Result, boxes.Result
-		sv.Question = fmt.Sprintf("the boxes a %d×%d feature map contributes with %d a location, and the %s conv", h, w, anchors, side.name)
-		if regexp.MustCompile(`(?i)\bfilters?\b|\bout(?:put)?[_ ]channels\b`).MatchString(src) {
-			q.Asked = append(q.Asked, "output")
-		}
-		if !regexp.MustCompile(`(?i)\bparam\w*|\bweights\b`).MatchString(src) {
-			q.Asked = slices.DeleteFunc(q.Asked, func(a string) bool { return a == "params" })
-		}
-		q.Solve = sv
-	default:
-		q.Solve = sv
-		if asked := askedOf(src); len(asked) > 0 {
-			// "MACs?", "how many weights?": what is asked leads, the filters worked out in a note.
-			if h < 1 && slices.ContainsFunc(asked, func(a string) bool { return a == "macs" || a == "flops" || a == "output" }) {
-				return nil // a size asked of a map whose sides are not said
-			}
-			if regexp.MustCompile(`(?i)\bweights\b`).MatchString(src) && !regexp.MustCompile(`(?i)\bparam`).MatchString(src) {
-				if i := slices.Index(asked, "params"); i >= 0 {
-					asked[i] = "weights" // "how many weights": the weights, biases apart
-				}
-			}
-			q.Asked = asked
-			if !filtersWords.MatchString(src) && !slices.Contains(asked, "params") {
-				q.Solve = nil
-				notes = append(notes, fmt.Sprintf("filters = %s = %d", filters.Formula, filters.Result))
-			}
-		}
+	askedNotes, ok := headAsks(src, q, sv, side, anchors, filters, h, w)
+	if !ok {
+		return nil
 	}
+	notes = append(notes, askedNotes...)
 	q.Notes = append(q.Notes, fmt.Sprintf("read as a detector's %s: %s", side.name, filters.Note))
 	q.Notes = append(q.Notes, notes...)
 	if side.extra == 0 && !side.noClass && !backgroundIn.MatchString(src) && !backgroundAdded.MatchString(src) && ssdWords.MatchString(src) {
@@ -332,6 +262,132 @@ func headAskedOf(src string) *Question {
 	q.Doubts = append(q.Doubts, doubts...)
 	q.Unused = detectionUnused(src, used, filters.Result)
 	return q
+}
+
+// headClasses is the classes a head predicts, the numbers of src it used
+// for them, and what it noted: none for a box head; one more than said
+// when the words add the background. ok is false when a head with classes
+// says none.
+func headClasses(src string, side headSide) (classes int, used []int, notes []string, ok bool) {
+	if side.noClass {
+		return 0, nil, nil, true
+	}
+	m := classesSaid.FindStringSubmatchIndex(src)
+	if m == nil {
+		return 0, nil, nil, false
+	}
+	classes = headNumber(src, m)
+	used = append(used, classes)
+	if side.extra == 0 && backgroundAdded.MatchString(src) && !backgroundIn.MatchString(src) {
+		classes++
+		notes = append(notes, fmt.Sprintf("the background counted as one more class: %d", classes))
+		used = append(used, classes)
+	}
+	return classes, used, notes, true
+}
+
+// headFiltersOf works out the head conv's filters: YOLOv1's boxes·5 +
+// classes when the words name it, anchors·(extra + classes) otherwise,
+// with a doubt when a 7×7 grid without anchors looks like YOLOv1's.
+func headFiltersOf(src string, side headSide, anchors, classes, h, w int) (calc.Step, []string, error) {
+	filters, err := calc.HeadFilters(anchors, classes, side.extra)
+	v1 := side.extra == calc.YOLOValues && yoloV1.MatchString(src)
+	if v1 {
+		filters, err = calc.YOLOv1Filters(anchors, classes)
+	}
+	if err != nil {
+		return calc.Step{}, nil, err
+	}
+	var doubts []string
+	if side.extra == calc.YOLOValues && !v1 && h == 7 && w == 7 && !yoloLater.MatchString(src) && !anchorWord.MatchString(src) {
+		// A 7×7 grid with boxes a cell and no anchors is YOLOv1's: B·5 + C a cell.
+		doubts = append(doubts, fmt.Sprintf("a 7×7 grid with boxes per cell and no anchors is YOLOv1's, whose cell predicts boxes·5 + classes = %d·5 + %d = %d values (one set of class scores a cell), not %d: say the version", anchors, classes, anchors*calc.YOLOValues+classes, filters.Result))
+	}
+	return filters, doubts, nil
+}
+
+// headConvOf is the head conv: k×k from in to out channels, with the
+// padding the words give (its number used) or, for an SSD-style head
+// wider than 1×1, the padding that keeps the map's size (noted).
+func headConvOf(src string, side headSide, k, in, out int) (conv calc.Conv, used []int, note string) {
+	conv = calc.Conv{Kernel: []int{k}, In: in, Out: out, NoBias: headNoBias.MatchString(src)}
+	if m := headPad.FindStringSubmatchIndex(src); m != nil {
+		if p := headNumber(src, m); p > 0 {
+			conv.Pad = []int{p}
+			used = append(used, p)
+		} else {
+			conv.PadMode = calc.PadSame
+		}
+	} else if k > 1 && side.extra != calc.YOLOValues {
+		conv.Pad = []int{k / 2}
+		note = fmt.Sprintf("padding %d assumed, so the head keeps the map's size, as SSD's heads do", k/2)
+	}
+	return conv, used, note
+}
+
+// headFiltersWords, headParamWords and headWeightsWord name what a head
+// question asks in so many words.
+var (
+	headFiltersWords = regexp.MustCompile(`(?i)\bfilters?\b|\bout(?:put)?[_ ]channels\b`)
+	headParamWords   = regexp.MustCompile(`(?i)\bparam\w*|\bweights\b`)
+	headWeightsWord  = regexp.MustCompile(`(?i)\bweights\b`)
+	headParamWord    = regexp.MustCompile(`(?i)\bparam`)
+)
+
+// headAsks sets what q asks and what sv solves: the boxes of one cell,
+// the boxes of the map, or the quantity the words ask with the filters
+// worked out beside it. It returns what it noted; ok is false when the
+// map's size is needed and not said.
+func headAsks(src string, q *Question, sv *calc.Solved, side headSide, anchors int, filters calc.Step, h, w int) (notes []string, ok bool) {
+	q.Asked = []string{"params"}
+	q.Solve = sv
+	switch {
+	case perCellAsked.MatchString(src):
+		// "how many predictions per cell": the boxes a cell holds, and the values they take.
+		sv.Steps = append(sv.Steps, calc.Step{Quantity: "boxes per cell", Formula: "boxes", Values: []calc.Binding{{Name: "boxes", Value: int64(anchors)}}, Result: int64(anchors),
+			Note: fmt.Sprintf("each cell predicts %d boxes, %d values in all: the head's filters", anchors, filters.Result)})
+		sv.Unknown, sv.Solutions, sv.Min, sv.Max = "boxes per cell", []int64{int64(anchors)}, int64(anchors), int64(anchors)
+		sv.Question = fmt.Sprintf("the boxes one cell predicts with the %s conv, and the values they take", side.name)
+		q.Asked = []string{"boxes"}
+		notes = append(notes, fmt.Sprintf("per cell: %d boxes, %d values (%s)", anchors, filters.Result, filters.Formula))
+	case boxesAsked.MatchString(src):
+		if h < 1 {
+			return nil, false // boxes asked of a map whose size is not said
+		}
+		boxes, err := calc.MapBoxes(h, w, anchors)
+		if err != nil {
+			return nil, false
+		}
+		sv.Steps = append(sv.Steps, boxes)
+		sv.Unknown, sv.Solutions, sv.Min, sv.Max = "boxes", []int64{boxes.Result}, boxes.Result, boxes.Result
+		sv.Question = fmt.Sprintf("the boxes a %d×%d feature map contributes with %d a location, and the %s conv", h, w, anchors, side.name)
+		if headFiltersWords.MatchString(src) {
+			q.Asked = append(q.Asked, "output")
+		}
+		if !headParamWords.MatchString(src) {
+			q.Asked = slices.DeleteFunc(q.Asked, func(a string) bool { return a == "params" })
+		}
+	default:
+		asked := askedOf(src)
+		if len(asked) == 0 {
+			return nil, true
+		}
+		// "MACs?", "how many weights?": what is asked leads, the filters worked out in a note.
+		if h < 1 && slices.ContainsFunc(asked, func(a string) bool { return a == "macs" || a == "flops" || a == "output" }) {
+			return nil, false // a size asked of a map whose sides are not said
+		}
+		if headWeightsWord.MatchString(src) && !headParamWord.MatchString(src) {
+			if i := slices.Index(asked, "params"); i >= 0 {
+				asked[i] = "weights" // "how many weights": the weights, biases apart
+			}
+		}
+		q.Asked = asked
+		if !filtersWords.MatchString(src) && !slices.Contains(asked, "params") {
+			q.Solve = nil
+			notes = append(notes, fmt.Sprintf("filters = %s = %d", filters.Formula, filters.Result))
+		}
+	}
+	return notes, true
 }
 
 // yoloV1 names the first YOLO, whose cell shares its class scores among

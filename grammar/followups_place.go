@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/english"
 )
 
 // A follow-up may change one layer of a stack, named by its place: "rf of
@@ -165,42 +166,26 @@ func placeSettings(rest string) ([]placeSet, bool) {
 	return out, true
 }
 
-// withSetting is layer l with one setting changed: a conv's or a pool's
-// kernel, stride, padding or dilation. ok is false for any other layer,
-// and for a dilation given to an average pool, which has none.
+// withSetting is layer l, a conv or a pool, with one setting changed: its
+// kernel, stride, padding or dilation, as a what-if changes it
+// (english.Change). A max pool's dilation, which a what-if does not
+// change, is set here; an average pool has none.
 func withSetting(l calc.Layer, name string, v int) (calc.Layer, bool) {
 	switch l := l.(type) {
-	case calc.Conv:
-		dims := max(len(l.Kernel), 1)
-		switch name {
-		case "kernel":
-			l.Kernel = repeatInt(v, dims)
-		case "stride":
-			l.Stride = repeatInt(v, dims)
-		case "dilation":
-			l.Dilation = repeatInt(v, dims)
-		default:
-			l.PadMode, l.Pad = calc.PadExplicit, repeatInt(v, dims)
-		}
-		return l, true
 	case calc.Pool:
-		dims := max(len(l.Kernel), 1)
-		switch name {
-		case "kernel":
-			l.Kernel = repeatInt(v, dims) // a stride left unsaid follows the kernel, as in PyTorch
-		case "stride":
-			l.Stride = repeatInt(v, dims)
-		case "dilation":
-			if l.Op == calc.AvgPool {
-				return nil, false
-			}
-			l.Dilation = repeatInt(v, dims)
-		default:
-			l.Pad = repeatInt(v, dims)
+		if name != "dilation" {
+			break
 		}
+		if l.Op == calc.AvgPool {
+			return nil, false
+		}
+		l.Dilation = repeatInt(v, max(len(l.Kernel), 1))
 		return l, true
+	case calc.Conv:
+	default:
+		return nil, false
 	}
-	return nil, false
+	return english.Change{Setting: name, Sizes: []int{v}, Mode: calc.PadExplicit}.OnLayer(l)
 }
 
 // convNoun reports whether a place's noun names convs: "conv", "convs",

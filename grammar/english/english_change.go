@@ -393,10 +393,10 @@ func (c Change) Apply(q *lang.Question) (*lang.Question, error) {
 		return nil, fmt.Errorf("the change %q names no conv of the setup, or one of several", c.Said)
 	}
 	for _, i := range at {
-		l, ok := c.set(cp.Layers[i].Layer)
+		l, ok := c.OnLayer(cp.Layers[i].Layer)
 		for _, m := range c.More {
 			if ok {
-				l, ok = m.set(l)
+				l, ok = m.OnLayer(l)
 			}
 		}
 		if !ok {
@@ -477,9 +477,9 @@ func poolAt(layers []lang.Layer) []int {
 	return at
 }
 
-// set makes the change on one conv or pool; false when it cannot be made
-// there.
-func (c Change) set(l calc.Layer) (calc.Layer, bool) {
+// OnLayer makes the change on one conv, pool or separable conv; false
+// when it cannot be made there.
+func (c Change) OnLayer(l calc.Layer) (calc.Layer, bool) {
 	switch v := l.(type) {
 	case calc.Pool:
 		dims := v.Dims
