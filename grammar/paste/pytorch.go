@@ -44,6 +44,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		src = fixed
 	} else if in, said := ptCommentInput(src); said {
 		src = in // comment_input.go: "x = F.interpolate(x, scale_factor=2)  # x was [1, 64, 17, 17]"
+	} else if in, said := ptCommentShapeInput(src); said {
+		src = in // comment_shape.go: "x = emb(tokens)  # (B, 50, 300)"
 	}
 	q, err := parsePyTorch(src)
 	var le *lang.Error
@@ -307,6 +309,8 @@ func ptModules(f *ptFile, env map[string]ptValue, q *lang.Question) (*ptModuleSe
 	nodes := f.Nodes
 	if main := ptMainClass(classes); main != nil {
 		nodes = main.body // the model; the other classes are its parts
+	} else if out, built := ptOutsideClasses(nodes, classes); built {
+		nodes = out // class_instance.go: "blk = BasicBlock(64, 128, 2)" below the class
 	}
 	fns, nodes := ptFunctions(nodes)
 	m.fwd, m.body = ptForwardBody(nodes)
