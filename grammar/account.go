@@ -409,7 +409,7 @@ func whyUnused(src string, w written, q *Question) string {
 		return "a percentage: no size or count depends on it"
 	case isRatio(src, w): // account_ratio.go
 		return "a ratio, not a size or count of the layer"
-	case ownResult(before, last, w.val != math.Trunc(w.val)) || confirming(after):
+	case ownResult(before, last, w.val != math.Trunc(w.val)) || confirming(after) || wantedBack(last, after):
 		return "your own figure: compare it with the answer"
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
@@ -451,6 +451,16 @@ func ownResult(before string, last []string, frac bool) bool {
 	}
 	return hasAny(near, "get", "got", "getting", "put", "wrote", "answered", "entered", "submitted", "computed", "calculated", "think", "thought", "me", "its", "about", "around", "roughly", "approx", "approximately", "nearly", "almost", "like", "expected", "expecting") ||
 		hasAny(last, "my") && hasAny(last, "answer", "result", "notes")
+}
+
+// wantedBack reports whether the number is the size the asker wants out:
+// "doesn't give 28x28 back", "I want 64x64 out", "supposed to be 32".
+func wantedBack(last []string, after string) bool {
+	next := firstWords(after, 2)
+	if len(next) > 0 && next[0] == "x" {
+		next = next[1:] // "28x28 back": the words after the sizes
+	}
+	return hasAny(next[:min(1, len(next))], "back") || hasAny(last, "want", "wanted", "wants", "supposed")
 }
 
 // firstOfBatchTuple reports whether w opens a tensor shape of four or more

@@ -270,11 +270,14 @@ func ptEnv(f *ptFile) map[string]ptValue {
 
 // ptProse is what the words around the code say about the input.
 type ptProse struct {
-	dims     []int         // "32x32", "1x28x28": the first Dims token outside calls
-	dimsPos  lang.Position //
-	channels int           // "RGB" → 3, "grayscale" → 1, "256-channel" → 256
-	length   int           // "length 100", "100 time steps"
-	dataset  string        // "CIFAR", "MNIST", "ImageNet"
+	dims    []int         // "32x32", "1x28x28": the first Dims token outside calls
+	dimsPos lang.Position //
+	// dimsSaid: the words call dims the input ("input (B,64,1,1)"), so a
+	// later batched input does not replace them (prose_batched_input.go)
+	dimsSaid bool
+	channels int    // "RGB" → 3, "grayscale" → 1, "256-channel" → 256
+	length   int    // "length 100", "100 time steps"
+	dataset  string // "CIFAR", "MNIST", "ImageNet"
 	asked    []string
 	flatten  bool // "after flattening"
 	frames   int  // "16 frames": the depth of a video clip or a volume
@@ -404,9 +407,12 @@ func (r *ptProseReader) num(i int) int {
 // 224, 224)", "x is [None, 28, 28, 1]" (not "2x2 pools").
 func (r *ptProseReader) shape(i int, n *ptNode) {
 	if r.p.dims != nil {
-		r.whatIf(i, n)
+		if !r.batchedInput(i, n) {
+			r.whatIf(i, n)
+		}
 		return
 	}
+	defer func() { r.p.dimsSaid = r.p.dims != nil && r.inputWordBefore(i) }()
 	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
