@@ -18,11 +18,17 @@ import (
 // that say so.
 var kwShapeRE = regexp.MustCompile(`(?i)\b(?:applied\s+(?:to|on)|input(?:\s+to\s+it)?\s+(?:is|was|=|of)|input\s+shape\s+(?:is|was|=|of)?|reshaped?\s+(?:\w+\s+){0,2}?to|fed|feeding|gets|receives|takes\s+in)\s*(?:a\s+|an\s+)?(?:tensor\s+of\s+|shape\s+)?\(\s*((?:None|\?|\d{1,5})(?:\s*,\s*\d{1,5}){1,4})\s*,?\s*\)`)
 
+// kwArrowRE is a shape the words lead into a layer with an arrow or a
+// word: "(None, 7, 7, 128) -> Conv2DTranspose(32, 4, strides=2)", "(None,
+// 14, 14, 64) into Conv2D(...)" (keras_words_shape.go's other way of
+// giving the input).
+var kwArrowRE = regexp.MustCompile(`\(\s*((?:None|\?|\d{1,5})(?:\s*,\s*\d{1,5}){1,4})\s*,?\s*\)\s*(?:->|-->|=>|→|(?i:goes\s+into|into|is\s+fed\s+(?:in)?to|then))\s*(?:(?:tf\.)?(?:keras\.)?layers\.)?[A-Z]\w*\(`)
+
 // wordsShapeInput is the input the words give as a shape (channels-last,
 // its batch dropped), channels first, with the note to say; nil when
 // none does, several do, or its rank is not the first layer's.
 func (k *kerasReader) wordsShapeInput() (calc.Shape, string) {
-	ms := kwShapeRE.FindAllStringSubmatch(k.src, -1)
+	ms := append(kwShapeRE.FindAllStringSubmatch(k.src, -1), kwArrowRE.FindAllStringSubmatch(k.src, -1)...)
 	if len(ms) != 1 {
 		return nil, ""
 	}
