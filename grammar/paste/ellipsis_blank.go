@@ -19,6 +19,7 @@ var ellipsisArgRE = regexp.MustCompile(`(?:\w\(|,)[ \t]*(\.\.\.|…)[ \t]*[,)]`)
 // "…", three bytes, as "?" and two spaces), so that every offset and
 // every later line is kept and the readers see the blank they know.
 func ptEllipsisBlanks(src string) string {
+	src = ptTrailingEllipsis(src) // mention_partial.go: "Conv2DTranspose(64...)"
 	locs := ellipsisArgRE.FindAllStringSubmatchIndex(src, -1)
 	if locs == nil {
 		return src

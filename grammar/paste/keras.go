@@ -215,11 +215,12 @@ type kerasReader struct {
 	inputLen   int  // Embedding(input_length=)
 	sawBN, gru bool
 	resetAfter bool
-	shapeCall  *ptCall  // the call the input shape was written in
-	shapeKey   string   // its keyword: "input_shape", "shape", ...
-	contextCh  int      // the filters of a layer written after "after", read for its channels only
-	read       []string // the layer calls read, as text
-	src        string   // the paste, for words about the whole model ("base frozen")
+	shapeCall  *ptCall   // the call the input shape was written in
+	shapeKey   string    // its keyword: "input_shape", "shape", ...
+	contextCh  int       // the filters of a layer written after "after", read for its channels only
+	read       []string  // the layer calls read, as text
+	readCalls  []*ptCall // the layer calls read (mention_partial.go)
+	src        string    // the paste, for words about the whole model ("base frozen")
 }
 
 // kerasContainers are walked, not built.
@@ -299,6 +300,7 @@ func (k *kerasReader) walk(nodes []*ptNode) {
 func (k *kerasReader) layerCall(nodes []*ptNode, i int, c *ptCall, spec kerasBuild) {
 	ls, err := spec(k, c)
 	k.read = append(k.read, ptCallText(c))
+	k.readCalls = append(k.readCalls, c)
 	after := k.kerasAfter(nodes, i)
 	if after && (err != nil || k.shape == nil) && k.context(c) {
 		return
