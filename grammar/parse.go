@@ -178,6 +178,9 @@ func single(q *Question, err error) ([]*Question, error) {
 // Errors are [*Error], positioned in src where possible, with a hint.
 func Parse(src string) (*Question, error) {
 	q, err := parse(src)
+	if err == nil {
+		q = withNormsLeftOut(src, q) // norms_left_out.go: "not counting the batchnorms"
+	}
 	if err == nil && q.Framework == "keras" {
 		kerasCounts(q)
 	}

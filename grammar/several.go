@@ -322,8 +322,22 @@ func isStatement(p part, parts []part) bool {
 	if p.marked || p.off == parts[0].off || strings.HasSuffix(p.text, "?") || asksSomething.MatchString(p.text) {
 		return false
 	}
-	return statement.MatchString(p.text)
+	return statement.MatchString(p.text) || tells(p.text)
 }
+
+// tells reports whether text is a short clause that tells a value and
+// asks nothing: "expansion factor is 6 here", not "what is 6".
+func tells(text string) bool {
+	t := strings.TrimSpace(text)
+	return shortTelling.MatchString(t) && !questionWord.MatchString(t)
+}
+
+// questionWord opens a question.
+var questionWord = regexp.MustCompile(`(?i)^(?:what|whats|what's|how|which|why|where|when|who|is|are|does|do|can|should)\b`)
+
+// shortTelling is a short clause that tells a value, asking nothing:
+// "expansion factor is 6 here", "batch size = 32".
+var shortTelling = regexp.MustCompile(`(?i)^[a-z][a-z_-]*(?:\s+[a-z][a-z_-]*){0,2}\s+(?:is|are|was|=)\s+\d+(?:\s+(?:here|btw|too|also))?\s*[.!]?$`)
 
 // isContext reports whether the first part of a message is the context of
 // the list items after it ("input 14x14x256. Option A: ..."): it asks
