@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+"""paste12 cases (code.jsonl, ids paste12-*): pasted code the bot misread in
+round 12's dev set, and other ways of asking the same. Every number is
+computed here with PyTorch (Debian's python3-torch 1.13); Keras layers as
+their PyTorch equivalents (channels-last shapes turned channels-first).
+
+Each row: id, kind, text, must_contain, head (the asked numbers the first
+line must give), unused (numbers of the question the reply must name as not
+used, as written), working.
+
+Run: /usr/bin/python3 testdata/questions/paste12_cases.py >> testdata/questions/code.jsonl
+"""
+import json
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+ROWS = []
+
+
+def P(*mods):
+    return sum(p.numel() for m in mods for p in m.parameters())
+
+
+def shape(m, *s):
+    with torch.no_grad():
+        return tuple(m(torch.zeros(*s)).shape)
+
+
+def add(id, kind, text, head, working, unused=(), more=()):
+    ROWS.append(dict(id="paste12-" + id, kind=kind, text=text, must_contain=list(head) + list(more), head=list(head),
+                     unused=list(unused), working=working))
+
+
+# --- a shape comment on a fragment's line gives the tensor the layers take
+c = nn.Conv1d(1, 16, kernel_size=80, stride=4)
+o = shape(c, 1, 1, 16000)
+add("comment-shape-unsqueeze", "input", 'Conv1d output length on raw waveform\n\n```\nwav, sr = torchaudio.load("clip.wav")   # sr = 16000, exactly 1 second, mono\nx = wav.unsqueeze(0)                    # (1, 1, 16000)\nconv = nn.Conv1d(1, 16, kernel_size=80, stride=4)\nprint(conv(x).shape)\n```\nbefore running this on the cluster i need the time dimension to size the next layer. what length does it give? I expected 4000 since stride is 4 but someone said it\'s less',
+    [o[2]], f"floor((16000-80)/4)+1 = {o[2]} (torch {o})", ["4000"])
+c = nn.Conv1d(300, 100, kernel_size=3)
+o = shape(c, 1, 300, 50)
+add("comment-shape-batch-letter", "input", "text cnn\n```\nx = emb(tokens)          # (B, 50, 300)\nx = x.permute(0, 2, 1)\nx = nn.Conv1d(300, 100, kernel_size=3)(x)\n```\nparams of the conv and output len?",
+    [P(c), o[2]], f"300*100*3+100 = {P(c)}; 50-3+1 = {o[2]} (torch {o})")
+c = nn.Conv2d(512, 256, 3, padding=1)
+o = shape(c, 1, 512, 7, 7)
+add("comment-shape-feature-map", "input", "```\nfeats = backbone(img)   # [N, 512, 7, 7]\nhead = nn.Conv2d(512, 256, 3, padding=1)\nout = head(feats)\n```\nwhat shape is out and how many params in head?",
+    [o[1], o[2], P(c)], f"padding 1 keeps 7x7: torch {o}; 3*3*512*256+256 = {P(c)}")
+c = nn.Conv1d(128, 64, kernel_size=5)
+o = shape(c, 1, 128, 20)
+add("comment-shape-rnn-out", "input", "```\nh, _ = lstm(x)   # (B, 20, 128)\nh = h.transpose(1, 2)\ny = nn.Conv1d(128, 64, kernel_size=5)(h)\n```\noutput length of y and the conv's params?",
+    [o[2], P(c)], f"20-5+1 = {o[2]} (torch {o}); 5*128*64+64 = {P(c)}")
+
+# --- a batched input said after a size the words gave in passing
+dec = nn.Sequential(nn.ConvTranspose2d(64, 32, 7), nn.ReLU(), nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1), nn.ReLU(),
+                    nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1), nn.Sigmoid())
+o = shape(dec, 1, 64, 1, 1)
+add("batched-input-after-wanted", "input", "my decoder doesn't give 28x28 back, the loss complains about size mismatch\n\nself.decoder = nn.Sequential(\n    nn.ConvTranspose2d(64, 32, 7), nn.ReLU(),\n    nn.ConvTranspose2d(32, 16, 3, stride=2, padding=1), nn.ReLU(),\n    nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1), nn.Sigmoid())\n\ninput (B,64,1,1). what H/W does this actually output?",
+    [o[2]], f"1 -> 7 -> 13 -> 25 (torch {o})", ["28"])
+up = nn.Sequential(nn.ConvTranspose2d(128, 64, 4, stride=2, padding=1), nn.ReLU(), nn.ConvTranspose2d(64, 3, 4, stride=2, padding=1))
+o = shape(up, 1, 128, 8, 8)
+add("batched-input-after-want-out", "input", "I want 64x64 out of this but get something smaller:\n\nup = nn.Sequential(nn.ConvTranspose2d(128, 64, 4, stride=2, padding=1), nn.ReLU(), nn.ConvTranspose2d(64, 3, 4, stride=2, padding=1))\n\ninput (N, 128, 8, 8). what is the output size?",
+    [o[2]], f"8 -> 16 -> 32 (torch {o})", ["64"])
+enc = nn.Sequential(nn.Conv2d(3, 16, 3, stride=2, padding=1), nn.ReLU(), nn.Conv2d(16, 32, 3, stride=2, padding=1))
+o = shape(enc, 1, 3, 100, 100)
+add("batched-input-after-supposed", "input", "this is supposed to give 32x32 maps\n\nenc = nn.Sequential(nn.Conv2d(3, 16, 3, stride=2, padding=1), nn.ReLU(), nn.Conv2d(16, 32, 3, stride=2, padding=1))\n\ninput (B, 3, 100, 100). what does it output?",
+    [o[2]], f"100 -> 50 -> 25 (torch {o})", ["32"])
+
+# --- a Keras shape led into a layer with an arrow or a word
+o = (7 - 1) * 2 + 4
+t = nn.ConvTranspose2d(128, 32, 4, stride=2)
+assert shape(t, 1, 128, 7, 7)[2] == o
+add("keras-arrow-input-deconv", "keras", "keras gan generator, (None, 7, 7, 128) -> Conv2DTranspose(32, 4, strides=2, padding='valid'). output height/width?",
+    [o], f"valid: 7*2 + max(4-2, 0) = {o} (torch {shape(t, 1, 128, 7, 7)})")
+c = nn.Conv2d(64, 128, 3, stride=2, padding=1)
+o = shape(c, 1, 64, 14, 14)  # TF 'same' at stride 2 on 14: ceil(14/2) = 7, as torch with pad 1
+add("keras-arrow-input-same", "keras", "(None, 14, 14, 64) -> Conv2D(128, 3, strides=2, padding='same'): output shape and params?",
+    [o[2], P(c)], f"same: ceil(14/2) = {o[2]}; 3*3*64*128+128 = {P(c)}")
+c = nn.Conv2d(3, 16, 5)
+o = shape(c, 1, 3, 32, 32)
+add("keras-into-input-valid", "keras", "(None, 32, 32, 3) into Conv2D(16, 5) - output size and params?",
+    [o[2], P(c)], f"32-5+1 = {o[2]} (torch {o}); 5*5*3*16+16 = {P(c)}")
+
+# --- a layer named again in the words by its first arguments
+g1 = nn.ConvTranspose2d(256, 128, 5, stride=1, padding=2, bias=False)
+g2 = nn.ConvTranspose2d(128, 64, 5, stride=2, padding=2, output_padding=1, bias=False)
+g3 = nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1, bias=False)
+o = shape(nn.Sequential(g1, g2, g3), 1, 256, 7, 7)
+add("mention-ellipsis-glued", "keras", "TF DCGAN generator shapes\n\n```\nmodel = tf.keras.Sequential()\nmodel.add(layers.Dense(7*7*256, use_bias=False, input_shape=(100,)))\nmodel.add(layers.BatchNormalization())\nmodel.add(layers.LeakyReLU())\nmodel.add(layers.Reshape((7, 7, 256)))\nmodel.add(layers.Conv2DTranspose(128, (5, 5), strides=(1, 1), padding='same', use_bias=False))\nmodel.add(layers.BatchNormalization())\nmodel.add(layers.LeakyReLU())\nmodel.add(layers.Conv2DTranspose(64, (5, 5), strides=(2, 2), padding='same', use_bias=False))\nmodel.add(layers.BatchNormalization())\nmodel.add(layers.LeakyReLU())\nmodel.add(layers.Conv2DTranspose(1, (5, 5), strides=(2, 2), padding='same', use_bias=False, activation='tanh'))\n```\nwhats the final image size and how many params does the Conv2DTranspose(64...) layer have?",
+    [o[2], P(g2)], f"7 -> 7 -> 14 -> 28 (torch {o}); 5*5*128*64 = {P(g2)}")
+add("mention-ellipsis-comma", "keras", "```\nmodel = tf.keras.Sequential()\nmodel.add(layers.Dense(7*7*256, use_bias=False, input_shape=(100,)))\nmodel.add(layers.Reshape((7, 7, 256)))\nmodel.add(layers.Conv2DTranspose(128, (5, 5), strides=(1, 1), padding='same', use_bias=False))\nmodel.add(layers.Conv2DTranspose(64, (5, 5), strides=(2, 2), padding='same', use_bias=False))\nmodel.add(layers.Conv2DTranspose(1, (5, 5), strides=(2, 2), padding='same', use_bias=False, activation='tanh'))\n```\nfinal image size? and params of the Conv2DTranspose(64, ...) layer",
+    [o[2], P(g2)], f"7 -> 7 -> 14 -> 28 (torch {o}); 5*5*128*64 = {P(g2)}")
+k1, k2 = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3)
+o = shape(nn.Sequential(k1, k2), 1, 1, 28, 28)
+add("mention-first-args-only", "keras", "```\nmodel = keras.Sequential([\n    layers.Conv2D(32, (3, 3), activation='relu', input_shape=(28, 28, 1)),\n    layers.Conv2D(64, (3, 3), activation='relu'),\n])\n```\nhow many params does the Conv2D(64) have, and what shape comes out?",
+    [P(k2), o[2]], f"3*3*32*64+64 = {P(k2)}; 28 -> 26 -> 24 (torch {o})")
+
+# --- batch norms the words leave out of the count
+b = [nn.Conv2d(24, 144, 1, bias=False), nn.Conv2d(144, 144, 3, padding=1, groups=144, bias=False), nn.Conv2d(144, 24, 1, bias=False)]
+add("norms-not-counting", "blocks", "param count of a MobileNetV2 inverted residual (convs only)\n\n```\nblock = nn.Sequential(\n    nn.Conv2d(24, 144, 1, bias=False), nn.BatchNorm2d(144), nn.ReLU6(inplace=True),\n    nn.Conv2d(144, 144, 3, stride=1, padding=1, groups=144, bias=False), nn.BatchNorm2d(144), nn.ReLU6(inplace=True),\n    nn.Conv2d(144, 24, 1, bias=False), nn.BatchNorm2d(24),\n)\n```\nhow many params in the three convs together, not counting the batchnorms? expansion factor is 6 here",
+    [P(*b)], f"24*144 + 144*9 + 144*24 = {P(*b)}")
+b = [nn.Conv2d(3, 32, 3, padding=1, bias=False), nn.Conv2d(32, 64, 3, padding=1, bias=False)]
+add("norms-excluding-bn", "blocks", "stem = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(), nn.Conv2d(32, 64, 3, padding=1, bias=False), nn.BatchNorm2d(64), nn.ReLU())\nparams excluding BN?",
+    [P(*b)], f"3*3*3*32 + 3*3*32*64 = {P(*b)}")
+b = [nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3)]
+add("norms-ignoring-keras", "keras", "```\nmodel = keras.Sequential([\n    layers.Conv2D(32, 3, input_shape=(28, 28, 1)),\n    layers.BatchNormalization(),\n    layers.Conv2D(64, 3),\n    layers.BatchNormalization(),\n])\n```\nignoring the batch norm layers, how many params?",
+    [P(*b)], f"(9*1*32+32) + (9*32*64+64) = {P(*b)}")
+
+# --- a class of the paste built below it with arguments
+class BasicBlock(nn.Module):
+    def __init__(self, inp, out, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inp, out, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(out)
+        self.conv2 = nn.Conv2d(out, out, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(out)
+        self.shortcut = nn.Sequential(nn.Conv2d(inp, out, 1, stride, bias=False), nn.BatchNorm2d(out))
+
+
+add("class-built-below", "helpers", "trainable params of a downsampling BasicBlock\n\n```\nclass BasicBlock(nn.Module):\n    def __init__(self, inp, out, stride):\n        super().__init__()\n        self.conv1 = nn.Conv2d(inp, out, 3, stride, 1, bias=False)\n        self.bn1 = nn.BatchNorm2d(out)\n        self.conv2 = nn.Conv2d(out, out, 3, 1, 1, bias=False)\n        self.bn2 = nn.BatchNorm2d(out)\n        self.shortcut = nn.Sequential(nn.Conv2d(inp, out, 1, stride, bias=False), nn.BatchNorm2d(out))\n    def forward(self, x):\n        return F.relu(self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))) + self.shortcut(x))\n\nblk = BasicBlock(64, 128, 2)\n```\nhow many trainable parameters in blk, batchnorm included?",
+    [P(BasicBlock(64, 128, 2))], f"73728 + 147456 + 8192 + 3*256 = {P(BasicBlock(64, 128, 2))}")
+cb = nn.Sequential(nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64))
+add("class-built-below-two-args", "helpers", "class ConvBlock(nn.Module):\n    def __init__(self, cin, cout):\n        super().__init__()\n        self.conv = nn.Conv2d(cin, cout, 3, padding=1)\n        self.bn = nn.BatchNorm2d(cout)\n    def forward(self, x):\n        return F.relu(self.bn(self.conv(x)))\n\nblock = ConvBlock(32, 64)\nhow many params does block have?",
+    [P(cb)], f"3*3*32*64+64 + 2*64 = {P(cb)}")
+dn = nn.Sequential(nn.MaxPool2d(2), nn.Conv2d(64, 128, 3, padding=1))
+o = shape(dn, 1, 64, 56, 56)
+add("class-built-below-keywords", "helpers", "class Down(nn.Module):\n    def __init__(self, in_ch, out_ch):\n        super().__init__()\n        self.pool = nn.MaxPool2d(2)\n        self.conv = nn.Conv2d(in_ch, out_ch, 3, padding=1)\n    def forward(self, x):\n        return self.conv(self.pool(x))\n\ndown = Down(in_ch=64, out_ch=128)\nx = torch.randn(1, 64, 56, 56)\nwhat shape does down(x) give, and how many params?",
+    [o[2], P(dn)], f"56 -> 28: torch {o}; 3*3*64*128+128 = {P(dn)}")
+
+for r in ROWS:
+    print(json.dumps(r))
