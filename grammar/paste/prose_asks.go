@@ -188,12 +188,16 @@ func (r *ptProseReader) productShape(i int) bool {
 			break
 		}
 	}
-	if len(d) < 2 || len(d) > 4 {
-		return false
+	if len(d) < 2 || len(d) > 4 || ptCheckWords[r.word(j+1)] {
+		return false // "is 4*4*50 right for 28x28": the figure to check, not the input
 	}
 	r.p.dims, r.p.dimsPos = d, ptPos(r.nodes[i+1].Pos)
 	return true
 }
+
+// ptCheckWords after a size ask whether it is right: the size is the
+// asker's figure to check.
+var ptCheckWords = map[string]bool{"right": true, "correct": true, "ok": true, "okay": true, "wrong": true, "fine": true}
 
 // ptLinearNameRE names a Linear in words: fc, fc1, linear, dense.
 var ptLinearNameRE = regexp.MustCompile(`^(?:fc|fc_?[0-9]|linear[0-9]?|dense|classifier|head)$`)
