@@ -495,6 +495,9 @@ func ptIsModuleName(s string) bool {
 // ptAssignedName is the name nodes[i] is assigned to: `self.conv1 = ...`,
 // `conv1 = ...`, the repr's `(conv1): ...` or OrderedDict's `('conv1', ...)`.
 func ptAssignedName(nodes []*ptNode, i int) string {
+	if name := ptTupleName(nodes, i); name != "" {
+		return name // tuple_assign.go: "self.d1, self.d2 = dc(1, 64), dc(64, 128)"
+	}
 	if i >= 2 && nodes[i-1].Punct == "=" && nodes[i-2].Ident != "" && len(nodes[i-2].Calls) == 0 {
 		return strings.TrimPrefix(nodes[i-2].Ident, "self.")
 	}
