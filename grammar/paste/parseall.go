@@ -44,6 +44,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allExpectedFound(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allSideBySide(src); qs != nil {
+		return qs, nil // side_by_side.go: "a = nn.Conv2d(...)", "b = nn.Conv2d(...)" on one x
+	}
 	parts := allParts(src)
 	var out []*lang.Question
 	for i, text := range parts {
@@ -79,7 +82,8 @@ func ParseAll(src string) ([]*lang.Question, error) {
 // reading one model anyway need not read it twice.
 func Several(src string) bool {
 	_, _, _, _, sweep := allSweepAt(src)
-	return sweep || len(allParts(src)) > 1 || allExpectedFoundAsked(src) != nil || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src)
+	return sweep || len(allParts(src)) > 1 || allExpectedFoundAsked(src) != nil || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src) ||
+		allSideBySide(src) != nil
 }
 
 // allAsksOther reports whether src asks its one call again with a
