@@ -127,5 +127,68 @@ o = shape(dn, 1, 64, 56, 56)
 add("class-built-below-keywords", "helpers", "class Down(nn.Module):\n    def __init__(self, in_ch, out_ch):\n        super().__init__()\n        self.pool = nn.MaxPool2d(2)\n        self.conv = nn.Conv2d(in_ch, out_ch, 3, padding=1)\n    def forward(self, x):\n        return self.conv(self.pool(x))\n\ndown = Down(in_ch=64, out_ch=128)\nx = torch.randn(1, 64, 56, 56)\nwhat shape does down(x) give, and how many params?",
     [o[2], P(dn)], f"56 -> 28: torch {o}; 3*3*64*128+128 = {P(dn)}")
 
+# --- a product the words ask to check is the asker's figure, the size after it the input
+def mnist20(x):
+    c1, c2 = nn.Conv2d(1, 20, 5, 1), nn.Conv2d(20, 50, 5, 1)
+    with torch.no_grad():
+        x = F.max_pool2d(F.relu(c1(x)), 2, 2)
+        x = F.max_pool2d(F.relu(c2(x)), 2, 2)
+    return x.flatten(1).shape[1]
+n = mnist20(torch.zeros(1, 1, 28, 28))
+add("check-product-right-for", "view", "classic mnist example\n\nself.conv1 = nn.Conv2d(1, 20, 5, 1)\nself.conv2 = nn.Conv2d(20, 50, 5, 1)\nself.fc1 = nn.Linear(4*4*50, 500)\n...\nx = F.max_pool2d(F.relu(self.conv1(x)), 2, 2)\nx = F.max_pool2d(F.relu(self.conv2(x)), 2, 2)\nx = x.view(-1, 4*4*50)\n\nis 4*4*50 right for 28x28, i.e. what is the flattened size, and params of fc1",
+    [n, P(nn.Linear(n, 500))], f"28->24->12->8->4: {n}; {n}*500+500 = {P(nn.Linear(n, 500))}")
+def lenet(x):
+    c1, c2, pool = nn.Conv2d(3, 6, 5), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2, 2)
+    with torch.no_grad():
+        x = pool(F.relu(c1(x)))
+        x = pool(F.relu(c2(x)))
+    return x.flatten(1).shape[1]
+n = lenet(torch.zeros(1, 3, 32, 32))
+add("check-product-correct-for", "view", "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.conv1 = nn.Conv2d(3, 6, 5)\n        self.pool = nn.MaxPool2d(2, 2)\n        self.conv2 = nn.Conv2d(6, 16, 5)\n        self.fc1 = nn.Linear(16 * 5 * 5, 120)\n    def forward(self, x):\n        x = self.pool(F.relu(self.conv1(x)))\n        x = self.pool(F.relu(self.conv2(x)))\n        x = x.view(-1, 16 * 5 * 5)\n        return self.fc1(x)\n\nis 16*5*5 correct for 32x32 cifar images? what is the flattened size",
+    [n], f"32->28->14->10->5: {n}")
+def mnist32(x):
+    c1, c2 = nn.Conv2d(1, 32, 3, padding=1), nn.Conv2d(32, 64, 3, padding=1)
+    with torch.no_grad():
+        x = F.max_pool2d(F.relu(c1(x)), 2)
+        x = F.max_pool2d(F.relu(c2(x)), 2)
+    return x.flatten(1).shape[1]
+n = mnist32(torch.zeros(1, 1, 28, 28))
+add("check-product-ok-for", "view", "self.conv1 = nn.Conv2d(1, 32, 3, padding=1)\nself.conv2 = nn.Conv2d(32, 64, 3, padding=1)\nself.fc1 = nn.Linear(7*7*64, 128)\n\nx = F.max_pool2d(F.relu(self.conv1(x)), 2)\nx = F.max_pool2d(F.relu(self.conv2(x)), 2)\nx = x.view(x.size(0), -1)\n\nis 7*7*64 ok for 28x28 mnist? params of fc1?",
+    [n, P(nn.Linear(n, 128))], f"28->14->7: {n}; {n}*128+128 = {P(nn.Linear(n, 128))}")
+
+# --- modules assigned in one line to several names, applied by a forward told in words
+def dc(i, o):
+    return nn.Sequential(nn.Conv2d(i, o, 3), nn.ReLU(), nn.Conv2d(o, o, 3), nn.ReLU())
+pool = nn.MaxPool2d(2)
+u = nn.Sequential(dc(1, 64), pool, dc(64, 128), pool, dc(128, 256), pool, dc(256, 512), pool, dc(512, 1024))
+o = shape(u, 1, 1, 572, 572)
+add("tuple-assign-unet", "helpers", "unpadded U-Net like the paper - bottleneck size?\n\n```\ndef dc(i, o): return nn.Sequential(nn.Conv2d(i, o, 3), nn.ReLU(), nn.Conv2d(o, o, 3), nn.ReLU())\nself.d1, self.d2, self.d3, self.d4 = dc(1, 64), dc(64, 128), dc(128, 256), dc(256, 512)\nself.bottom = dc(512, 1024)\nself.pool = nn.MaxPool2d(2)\n# forward: d1 -> pool -> d2 -> pool -> d3 -> pool -> d4 -> pool -> bottom\n```\ninput 572x572 like ronneberger et al. what's the spatial size of the output of self.bottom?",
+    [o[2]], f"572->568->284->280->140->136->68->64->32->28 (torch {o})")
+o = shape(nn.Sequential(nn.Conv2d(3, 16, 3), pool, nn.Conv2d(16, 32, 3), pool), 1, 3, 64, 64)
+add("tuple-assign-layers", "forward", "self.c1, self.c2 = nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3)\nself.pool = nn.MaxPool2d(2)\n# forward: c1 -> pool -> c2 -> pool\n\ninput 64x64 rgb, output shape?",
+    [o[1], o[2]], f"64->62->31->29->14 (torch {o})")
+def block(i, o):
+    return nn.Sequential(nn.Conv2d(i, o, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+n = shape(nn.Sequential(block(3, 32), block(32, 64), block(64, 128), nn.Flatten()), 1, 3, 32, 32)[1]
+add("tuple-assign-helper-blank", "helpers", "def block(i, o): return nn.Sequential(nn.Conv2d(i, o, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))\nself.b1, self.b2, self.b3 = block(3, 32), block(32, 64), block(64, 128)\nself.fc = nn.Linear(???, 10)\n# forward: b1 -> b2 -> b3 -> flatten -> fc\n\ninput 32x32 rgb. what goes in ???",
+    [n], f"32->16->8->4, 128*4*4 = {n} (torch)")
+
+# --- layers pasted side by side, each on the input the code builds
+def macs(m, *s):
+    o = shape(m, *s)
+    if isinstance(m, nn.Linear):
+        return m.in_features * m.out_features * (o[0] if len(s) == 1 else 1)
+    return (o[1] * o[2] * o[3] if len(o) == 4 else o[1] * o[2]) * m.in_channels // m.groups * int(torch.tensor(m.kernel_size).prod())
+a = nn.Conv2d(3, 64, 3, stride=1, padding=1, bias=False)
+b = nn.Conv2d(3, 64, 3, stride=2, padding=1, bias=False)
+add("side-by-side-convs", "two", "stride 1 vs stride 2 first layer cost\n\n```\na = nn.Conv2d(3, 64, 3, stride=1, padding=1, bias=False)\nb = nn.Conv2d(3, 64, 3, stride=2, padding=1, bias=False)\nx = torch.randn(1, 3, 64, 64)\n```\nhow many MACs does a do on x, and b?",
+    [macs(a, 1, 3, 64, 64), macs(b, 1, 3, 64, 64)], f"64*64*64*27 = {macs(a, 1, 3, 64, 64)}; 32*32*64*27 = {macs(b, 1, 3, 64, 64)}")
+c3, c5 = nn.Conv1d(128, 64, 3), nn.Conv1d(128, 64, 5, padding=2)
+add("side-by-side-conv1d", "two", "c3 = nn.Conv1d(128, 64, 3)\nc5 = nn.Conv1d(128, 64, 5, padding=2)\nx = torch.randn(8, 128, 100)\noutput length of c3(x) and c5(x)?",
+    [shape(c3, 8, 128, 100)[2], shape(c5, 8, 128, 100)[2]], f"100-3+1 = {shape(c3, 8, 128, 100)[2]}; 100+4-5+1 = {shape(c5, 8, 128, 100)[2]}")
+h1, h2 = nn.Linear(512, 10), nn.Linear(512, 100)
+add("side-by-side-linear", "two", "head1 = nn.Linear(512, 10)\nhead2 = nn.Linear(512, 100)\nx = torch.randn(4, 512)\nMACs of head1(x) and head2(x)?",
+    [512 * 10, 512 * 100], "per sample: 512*10 = 5120; 512*100 = 51200")
+
 for r in ROWS:
     print(json.dumps(r))
