@@ -529,10 +529,14 @@ func kerasBlankRows(src string) string {
 
 // kerasCountLayers counts the Keras layer calls of a paste (up to 2): with
 // two, the code, not the summary rows beside it, is the model; one is a
-// row named in words ("second conv is Conv2D(48, (3, 3))").
+// row named in words ("second conv is Conv2D(48, (3, 3))"), and so are the
+// calls of a bracketed remark.
 func kerasCountLayers(f *ptFile) int {
 	n := 0
 	ptWalk(f.Nodes, func(nd *ptNode) bool {
+		if kerasRemark(nd) {
+			return false // keras_remark.go: "(last conv is Conv2D(64, (3,3)), dense is Dense(64))"
+		}
 		if c := ptCallOf(nd); c != nil && kerasSpecs[c.Base()] != nil {
 			n++
 		}
