@@ -20,8 +20,9 @@ type kerasRow struct {
 	Params int64 // -1 for a ? or no count
 	// Blank is true when the output shape holds a ? to fill
 	// ("(None, ?, ?, 32)"); NoCount when the row has no count at all
-	// (cut off, or a table pasted without that column).
-	Blank, NoCount bool
+	// (cut off, or a table pasted without that column); Elided when the
+	// count is written "..." (summary_elided_start.go).
+	Blank, NoCount, Elided bool
 }
 
 // kerasRowRE is one row of model.summary() with its borders taken out:
@@ -53,7 +54,9 @@ func kerasSummaryRows(src string) []kerasRow {
 		}
 		row := kerasRow{Type: kerasTypeOf(typ, name), Name: name, Pos: lang.Position{Line: i + 1, Col: len([]rune(line[:m[2]])) + 1}, Params: -1}
 		row.NoCount = m[8] < 0
-		if count := kerasRowCount(line, m); strings.Trim(count, "?.…_") != "" {
+		count := kerasRowCount(line, m)
+		row.Elided = count != "" && strings.Trim(count, ".…") == ""
+		if strings.Trim(count, "?.…_") != "" {
 			p, err := strconv.ParseInt(count, 10, 64)
 			if err != nil || p > ptLimit {
 				continue
@@ -135,6 +138,7 @@ func kerasTypeOf(typ, name string) string {
 // settings), framework the one that printed it; a blank in the table
 // becomes what is asked (askBlanks).
 func summaryRebuild(rows []kerasRow, q *lang.Question, words, framework string) error {
+	rows = startAfterElided(rows, q) // summary_elided_start.go: a first row "(None, 31, 31, 64)  ..."
 	rb := &kerasRebuild{q: q, prev: q.Input, rows: len(rows), allRows: rows, words: words, framework: framework, blankConvs: blankConvRows(rows)}
 	for ri, r := range rows {
 		rb.ri, rb.r, rb.out = ri, r, kerasChannelsFirst(r.Out)
