@@ -190,5 +190,27 @@ h1, h2 = nn.Linear(512, 10), nn.Linear(512, 100)
 add("side-by-side-linear", "two", "head1 = nn.Linear(512, 10)\nhead2 = nn.Linear(512, 100)\nx = torch.randn(4, 512)\nMACs of head1(x) and head2(x)?",
     [512 * 10, 512 * 100], "per sample: 512*10 = 5120; 512*100 = 51200")
 
+# --- a summary pasted from a row whose count is elided: read from that row's output
+c = nn.Conv2d(64, 128, 3, stride=2)
+o = shape(c, 1, 64, 31, 31)
+add("summary-elided-first-row", "summary", "Conv2D strides=2 valid output shape + params\n\n```\n conv2d_2 (Conv2D)           (None, 31, 31, 64)        ...\n conv2d_3 (Conv2D)           (None, ?, ?, 128)         ?\n```\nconv2d_3 is Conv2D(128, 3, strides=2) with the default padding. what's ? for the spatial size and the param count?",
+    [P(c), o[2]], f"floor((31-3)/2)+1 = {o[2]} (torch {o}); 3*3*64*128+128 = {P(c)}")
+c = nn.Conv2d(128, 256, 3, stride=2, padding=1)  # TF 'same' at stride 2 on 56: ceil(56/2) = 28, as torch with pad 1
+o = shape(c, 1, 128, 56, 56)
+add("summary-elided-unicode", "summary", " conv2d_4 (Conv2D)           (None, 56, 56, 128)       \u2026\n conv2d_5 (Conv2D)           (None, ?, ?, 256)         ???\n\nconv2d_5 is Conv2D(256, 3, strides=2, padding=\"same\"). fill in the ? for the size and the params",
+    [P(c), o[2]], f"same: ceil(56/2) = {o[2]}; 3*3*128*256+256 = {P(c)}")
+c = nn.Conv2d(32, 64, 5, padding=2)
+o = shape(c, 1, 32, 14, 14)
+add("summary-elided-pool-row", "summary", "part of my summary:\n\n```\n max_pooling2d (MaxPooling2D)  (None, 14, 14, 32)        ...\n conv2d_1 (Conv2D)             (None, ?, ?, 64)          ?\n```\nconv2d_1 is Conv2D(64, 5, padding='same'). what are the ?s",
+    [P(c), o[2]], f"same keeps 14 (torch {o}); 5*5*32*64+64 = {P(c)}")
+
+# --- layer calls in a bracketed remark under a summary name its rows
+c3, d = nn.Conv2d(64, 64, 3), nn.Linear(4 * 4 * 64, 64)
+add("summary-remark-calls", "summary", "tf cifar10 tutorial, my summary with the numbers i couldn't figure out:\n\nLayer (type)                 Output Shape              Param #\n=================================================================\nconv2d (Conv2D)              (None, 30, 30, 32)        896\nmax_pooling2d (MaxPooling2D) (None, 15, 15, 32)        0\nconv2d_1 (Conv2D)            (None, 13, 13, 64)        18496\nmax_pooling2d_1 (MaxPooling2 (None, 6, 6, 64)          0\nconv2d_2 (Conv2D)            (None, 4, 4, 64)          ???\nflatten (Flatten)            (None, ???)               0\ndense (Dense)                (None, 64)                ???\n\n(last conv is Conv2D(64, (3,3)), dense is Dense(64))",
+    [P(c3), 4 * 4 * 64, P(d)], f"3*3*64*64+64 = {P(c3)}; 4*4*64 = 1024; 1024*64+64 = {P(d)}")
+c, d = nn.Conv2d(32, 64, 3), nn.Linear(7744, 10)
+add("summary-remark-two-rows", "summary", "my summary, two numbers missing:\n\nLayer (type)                 Output Shape              Param #\n=================================================================\nconv2d (Conv2D)              (None, 26, 26, 32)        320\nmax_pooling2d (MaxPooling2D) (None, 13, 13, 32)        0\nconv2d_1 (Conv2D)            (None, 11, 11, 64)        ???\nflatten (Flatten)            (None, 7744)              0\ndense (Dense)                (None, 10)                ???\n\n(second conv is Conv2D(64, (3,3)), output is Dense(10))",
+    [P(c), P(d)], f"3*3*32*64+64 = {P(c)}; 7744*10+10 = {P(d)}")
+
 for r in ROWS:
     print(json.dumps(r))
