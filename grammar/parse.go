@@ -180,6 +180,7 @@ func Parse(src string) (*Question, error) {
 	q, err := parse(src)
 	if err == nil {
 		q = withNormsLeftOut(src, q) // norms_left_out.go: "not counting the batchnorms"
+		q = withCausalPad(src, q)    // causal_pad.go: "how much left padding to make it causal"
 	}
 	if err == nil && q.Framework == "keras" {
 		kerasCounts(q)
@@ -188,7 +189,7 @@ func Parse(src string) (*Question, error) {
 		if iq := withInputSolved(src, q, err); iq != nil {
 			return iq, nil // a network's input asked backwards (input_solve.go)
 		}
-		if sq := withSettingSolved(src, q, err); sq != nil {
+		if sq := withSettingSolved(src, q, err); sq != nil && !causalAsked(src) {
 			return sq, nil // a layer's setting asked backwards (setting_solve.go)
 		}
 		if err != nil || inDoubt(q) || !sizedWhole(q) {

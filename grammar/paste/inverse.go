@@ -35,8 +35,8 @@ func ptSolvePadding(f *ptFile, q *lang.Question) bool {
 			at = i
 		}
 	}
-	if at < 0 {
-		return false
+	if at < 0 || ptAnyWord(words, map[string]bool{"causal": true}) {
+		return false // a causal padding is one-sided: grammar/causal_pad.go works it beside the conv
 	}
 	in := q.Input[1]
 	out := in

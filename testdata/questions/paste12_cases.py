@@ -212,5 +212,23 @@ c, d = nn.Conv2d(32, 64, 3), nn.Linear(7744, 10)
 add("summary-remark-two-rows", "summary", "my summary, two numbers missing:\n\nLayer (type)                 Output Shape              Param #\n=================================================================\nconv2d (Conv2D)              (None, 26, 26, 32)        320\nmax_pooling2d (MaxPooling2D) (None, 13, 13, 32)        0\nconv2d_1 (Conv2D)            (None, 11, 11, 64)        ???\nflatten (Flatten)            (None, 7744)              0\ndense (Dense)                (None, 10)                ???\n\n(second conv is Conv2D(64, (3,3)), output is Dense(10))",
     [P(c), P(d)], f"3*3*32*64+64 = {P(c)}; 7744*10+10 = {P(d)}")
 
+# --- the padding that makes a dilated conv causal: d*(k-1) on the left only
+def causal(cin, k, d, L):
+    c = nn.Conv1d(cin, cin, k, dilation=d)
+    o = shape(c, 1, cin, L)[2]
+    p = d * (k - 1)
+    with torch.no_grad():
+        assert c(F.pad(torch.zeros(1, cin, L), (p, 0))).shape[2] == L
+    return o, p
+o, p = causal(32, 3, 8, 1000)
+add("causal-left-pad", "inverse", "wavenet-ish\n```\nnn.Conv1d(32, 32, kernel_size=3, dilation=8)\n```\ninput len 1000 no padding, out len? and how much left padding to make it causal + same length",
+    [o, p], f"eff k=17: 1000-16 = {o}; left pad 8*(3-1) = {p} (torch: F.pad(x, ({p}, 0)) keeps 1000)")
+o, p = causal(8, 4, 5, 300)
+add("causal-left-pad-tcn", "inverse", "TCN layer: nn.Conv1d(8, 8, 4, dilation=5), seq len 300. output length with no padding, and the causal left pad?",
+    [o, p], f"300-15 = {o}; left pad 5*(4-1) = {p} (torch: F.pad keeps 300)")
+o, p = causal(16, 5, 3, 200)
+add("causal-left-pad-same-length", "inverse", "nn.Conv1d(16, 16, kernel_size=5, dilation=3)\nhow much padding on the left makes it causal with the same length? input length 200",
+    [p], f"left pad 3*(5-1) = {p} (torch: F.pad(x, ({p}, 0)) keeps 200; without it {o})")
+
 for r in ROWS:
     print(json.dumps(r))
