@@ -36,5 +36,27 @@ r = rf([(3, 2, 1)] * 5); add("rf-stacked-stride-before-size", "stack-rf", "rf of
 r = rf([(2, 1, 2**i) for i in range(10)]); add("rf-wavenet-dilations", "stack-rf", "wavenet stack kernel 2, dilations 1 2 4 8 16 32 64 128 256 512, rf?", [r], f"1+sum(d) = {r} (torch gradient support)")
 r = rf([(3, 1, 2**i) for i in range(4)]); add("rf-dilations-spaced-k", "stack-rf", "k=3, dilation 1 2 4 8, rf?", [r], f"1+2*15 = {r} (torch gradient support)")
 r = rf([(2, 1, 2**i) for i in range(4)]); add("rf-dilation-rates-one-list", "stack-rf", "receptive field with kernel size 2 and dilation rates 1, 2, 4, 8?", [r], f"1+15 = {r} (torch gradient support)")
+# a part of a named network, its layers recalled in passing without channels, is the part
+def vgg_rf(upto):
+    L, blocks = [], [2, 2, 3, 3, 3]
+    for b, n in enumerate(blocks, 1):
+        for i in range(1, n + 1):
+            L.append((3, 1, 1))
+            if f"conv{b}_{i}" == upto: return rf(L)
+        L.append((2, 2, 1))  # a 2x2 stride-2 pool has the RF of a 2x2 stride-2 conv
+        if f"pool{b}" == upto: return rf(L)
+r = vgg_rf("pool5"); add("vgg-pool5-rf-recalled", "preset-part", "receptive field of a unit after pool5 in vgg16 (all 3x3 convs stride 1 pad 1, 2x2 pools stride 2)? the distill article has a table but i want to get it myself", [r], f"sum over layers (k-1)*jump + 1 = {r} (torch gradient support, pools as 2x2 stride-2 windows)")
+r = vgg_rf("conv5_3"); add("vgg-conv5-3-rf-recalled", "preset-part", "receptive field of a neuron after conv5_3 in vgg-16 (3x3 convs, pad 1, 2x2 max pools)?", [r], f"{r} (torch gradient support)")
+r = vgg_rf("pool3"); add("vgg-pool3-rf-recalled", "preset-part", "rf after pool3 in vgg16, where all convs are 3x3 stride 1 pad 1 and pools 2x2 stride 2?", [r], f"{r} (torch gradient support)")
+# a layer said again without its numbers ("then another one the same") is the layer before, on its output
+def chain(layers, cin, hw):
+    x = torch.zeros(1, cin, hw, hw); outs = []
+    for m in layers:
+        x = m(x); outs.append(tuple(x.shape[1:]))
+    return outs
+o = chain([nn.Conv2d(1, 1, 3, 3, 0)] * 2, 1, 100); add("same-again-arrows", "several", "input 100x100, conv k=3 s=3 p=0 -> ? then another one the same -> ?", [o[0][1], o[1][1]], f"100 -> {o[0][1]} -> {o[1][1]} (torch shapes {o})")
+o = chain([nn.Conv2d(1, 1, 3, 2, 1)] * 2, 1, 64); add("same-again-identical-conv", "several", "64x64 input, 3x3 conv stride 2 pad 1, then another identical conv. output size?", [o[1][1]], f"64 -> {o[0][1]} -> {o[1][1]} (torch shapes {o})")
+o = chain([nn.MaxPool2d(2, 2)] * 2, 16, 28); add("same-again-pool", "several", "maxpool 2x2 stride 2 on 28x28x16, then the same pool again: output?", [o[1][0], o[1][1]], f"28 -> 14 -> 7 (torch shapes {o})")
+p,_,_ = conv(64, 64, 3); add("same-again-params", "several", "conv 3x3 64->64 then another one the same, total params?", [2 * p], f"2*(3*3*64*64+64) = {2*p} (torch)")
 for c in C:
     print(json.dumps(c))
