@@ -177,6 +177,9 @@ func single(q *Question, err error) ([]*Question, error) {
 // asks. Code is recognised first (Conv2d( starts like the spec's conv2d).
 // Errors are [*Error], positioned in src where possible, with a hint.
 func Parse(src string) (*Question, error) {
+	if q := sameAgainRead(src); q != nil {
+		return q, nil // "then another one the same" (same_again.go)
+	}
 	q, err := parse(src)
 	if err == nil && q.Framework == "keras" {
 		kerasCounts(q)
