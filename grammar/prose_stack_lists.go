@@ -23,7 +23,7 @@ var (
 	settingList = regexp.MustCompile(`(?i)\b(kernel(?:[\s_]*sizes?|s)?|filter\s+sizes|strides?|dilations?(?:\s+rates?)?|dilation\s+rates?|paddings?|channels|filters|out(?:put)?[\s_]*channels)\s*(?:of|=|:|are|were|is)?\s*[\(\[]?\s*(` + numList + `|` + spacedList + `)\s*[\)\]]?`)
 	// layersCount matches how many convs the lists are for: "7 Conv1d
 	// layers", "three stacked 3x3 convolutions".
-	layersCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:(?:stacked|dilated|causal|consecutive|conv)\s+)*(?:(\d+)\s*[x×]\s*\d+\s+)?(?:(?:stacked|dilated|causal)\s+)*(?:conv(?:olution(?:al)?)?(?:[12]d)?s?|convolutions)\b(?:\s+layers?)?`)
+	layersCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:(?:stacked|dilated|causal|consecutive|conv)\s+)*(?:(\d+)\s*[x×]\s*\d+\s+)?(?:(?:stacked|dilated|causal)\s+)*(?:(?:nn\.|layers\.)?conv(?:olution(?:al)?)?(?:[12]d)?s?|convolutions)\b(?:\s+layers?)?`)
 	// blocksCount matches how many blocks the lists are for, and
 	// convsEach how many convs each block has.
 	blocksCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:residual\s+|tcn\s+|temporal\s+|conv\s+)?blocks\b`)

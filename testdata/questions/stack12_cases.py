@@ -58,5 +58,15 @@ o = chain([nn.Conv2d(1, 1, 3, 3, 0)] * 2, 1, 100); add("same-again-arrows", "sev
 o = chain([nn.Conv2d(1, 1, 3, 2, 1)] * 2, 1, 64); add("same-again-identical-conv", "several", "64x64 input, 3x3 conv stride 2 pad 1, then another identical conv. output size?", [o[1][1]], f"64 -> {o[0][1]} -> {o[1][1]} (torch shapes {o})")
 o = chain([nn.MaxPool2d(2, 2)] * 2, 16, 28); add("same-again-pool", "several", "maxpool 2x2 stride 2 on 28x28x16, then the same pool again: output?", [o[1][0], o[1][1]], f"28 -> 14 -> 7 (torch shapes {o})")
 p,_,_ = conv(64, 64, 3); add("same-again-params", "several", "conv 3x3 64->64 then another one the same, total params?", [2 * p], f"2*(3*3*64*64+64) = {2*p} (torch)")
+# a channel chain of convs, the convs named by their module ("five nn.Conv2d", "Conv2d layers")
+def chain_net(chs, k, s, p, hw):
+    ms = [nn.Conv2d(a, b, k, s, p) for a, b in zip(chs, chs[1:])]
+    x = torch.zeros(1, chs[0], hw, hw)
+    for m in ms: x = m(x)
+    return sum(q.numel() for m in ms for q in m.parameters()), tuple(x.shape[1:])
+P, o = chain_net([1, 8, 16, 32, 64, 10], 3, 2, 1, 28); add("chain-five-nn-conv2d", "prose-stack", "fast.ai lesson simple cnn: five nn.Conv2d with kernel 3, stride 2, padding 1, channels 1->8->16->32->64->10, with bias, no batchnorm, 28x28 mnist input. total params and final spatial size?", [P, o[1]], f"80 + 1168 + 4640 + 18496 + 5770 = {P}; torch shape {o}")
+P, o = chain_net([1, 8, 16, 32, 64, 10], 3, 2, 1, 28); add("chain-conv2d-layers-no-count", "prose-stack", "a cnn of nn.Conv2d layers, kernel 3, stride 2, padding 1: 1->8->16->32->64->10 channels, input 28x28. params and final size?", [P, o[1]], f"{P}; torch shape {o}")
+P, o = chain_net([3, 16, 32, 64, 128], 3, 1, 1, 32); add("chain-four-nn-conv2d-layers", "prose-stack", "four nn.Conv2d layers, 3x3, padding 1, channels 3->16->32->64->128 on a 32x32 image: params?", [P], f"{P} (torch)")
+P, o = chain_net([3, 16, 32], 3, 1, 1, 32); add("chain-conv-layers-plural", "prose-stack", "conv layers 3x3 pad 1 with channels 3->16->32 on 32x32: params?", [P], f"448 + 4640 = {P} (torch)")
 for c in C:
     print(json.dumps(c))
