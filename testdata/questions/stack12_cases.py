@@ -68,5 +68,12 @@ P, o = chain_net([1, 8, 16, 32, 64, 10], 3, 2, 1, 28); add("chain-five-nn-conv2d
 P, o = chain_net([1, 8, 16, 32, 64, 10], 3, 2, 1, 28); add("chain-conv2d-layers-no-count", "prose-stack", "a cnn of nn.Conv2d layers, kernel 3, stride 2, padding 1: 1->8->16->32->64->10 channels, input 28x28. params and final size?", [P, o[1]], f"{P}; torch shape {o}")
 P, o = chain_net([3, 16, 32, 64, 128], 3, 1, 1, 32); add("chain-four-nn-conv2d-layers", "prose-stack", "four nn.Conv2d layers, 3x3, padding 1, channels 3->16->32->64->128 on a 32x32 image: params?", [P], f"{P} (torch)")
 P, o = chain_net([3, 16, 32], 3, 1, 1, 32); add("chain-conv-layers-plural", "prose-stack", "conv layers 3x3 pad 1 with channels 3->16->32 on 32x32: params?", [P], f"448 + 4640 = {P} (torch)")
+# fully connected layers said once, then a pair of sizes each
+def fcs(pairs, bias=True):
+    return sum(lin(a, b, bias) for a, b in pairs)
+P = fcs([(256, 16), (16, 256)]); add("fc-pairs-squeeze-excite", "dense", "squeeze excite on 256 ch, reduction 16: fc 256->16 and 16->256 w/ biases, params?", [P], f"4112 + 4352 = {P} (torch)")
+P = fcs([(512, 32), (32, 512)]); add("fc-pairs-dense-then", "dense", "dense 512->32 then 32->512, params", [P], f"16416 + 16896 = {P} (torch)")
+P = fcs([(256, 16), (16, 256)]); add("fc-pairs-two-fc-layers", "dense", "two fc layers 256->16 and 16->256, params?", [P], f"{P} (torch)")
+P = fcs([(512, 256), (256, 10)], False); add("fc-pairs-no-bias-weights", "dense", "fc 512->256, 256->10 no bias, weights?", [P], f"512*256 + 256*10 = {P} (torch, bias=False)")
 for c in C:
     print(json.dumps(c))
