@@ -101,6 +101,9 @@ func parseAll(src string) ([]*Question, error) {
 			if i > followUpWay {
 				qs = withUnmadeChange(src, qs) // followups.go
 			}
+			if i != followUpWay {
+				qs = withSidesUnbiased(src, qs) // sides_no_bias.go
+			}
 			return withSidesChecked(src, withPaddingShared(src, qs)), nil
 		}
 	}

@@ -75,5 +75,14 @@ P = fcs([(256, 16), (16, 256)]); add("fc-pairs-squeeze-excite", "dense", "squeez
 P = fcs([(512, 32), (32, 512)]); add("fc-pairs-dense-then", "dense", "dense 512->32 then 32->512, params", [P], f"16416 + 16896 = {P} (torch)")
 P = fcs([(256, 16), (16, 256)]); add("fc-pairs-two-fc-layers", "dense", "two fc layers 256->16 and 16->256, params?", [P], f"{P} (torch)")
 P = fcs([(512, 256), (256, 10)], False); add("fc-pairs-no-bias-weights", "dense", "fc 512->256, 256->10 no bias, weights?", [P], f"512*256 + 256*10 = {P} (torch, bias=False)")
+# "no bias" said once after two designs is said of both
+def convs(spec, bias=False):
+    return sum(conv(a, b, k, bias=bias)[0] for k, a, b in spec)
+A = convs([(3, 256, 256)]); B = convs([(1, 256, 64), (3, 64, 64), (1, 64, 256)])
+add("sides-no-bias-tail-bottleneck", "compare", "256 ch in. plain 3x3 conv 256->256 vs bottleneck 1x1 256->64, 3x3 64->64, 1x1 64->256. no bias. params of each?", [A, B], f"256*256*9 = {A}; 16384+36864+16384 = {B} (torch, bias=False)")
+A = convs([(7, 3, 64)]); B = convs([(3, 3, 64), (3, 64, 64), (3, 64, 64)])
+add("sides-no-bias-tail-question", "compare", "which has fewer params: a 7x7 conv 3->64 or three 3x3 convs 3->64->64->64? no bias", [A, B], f"7*7*3*64 = {A}; 1728+36864+36864 = {B} (torch, bias=False)")
+A = convs([(5, 64, 64)]); B = convs([(3, 64, 64)] * 2)
+add("sides-no-bias-semicolon", "compare", "5x5 conv 64->64 vs two 3x3 convs 64->64; no biases. params?", [A, B], f"{A} vs {B} (torch, bias=False)")
 for c in C:
     print(json.dumps(c))
