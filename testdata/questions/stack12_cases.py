@@ -84,5 +84,17 @@ A = convs([(7, 3, 64)]); B = convs([(3, 3, 64), (3, 64, 64), (3, 64, 64)])
 add("sides-no-bias-tail-question", "compare", "which has fewer params: a 7x7 conv 3->64 or three 3x3 convs 3->64->64->64? no bias", [A, B], f"7*7*3*64 = {A}; 1728+36864+36864 = {B} (torch, bias=False)")
 A = convs([(5, 64, 64)]); B = convs([(3, 64, 64)] * 2)
 add("sides-no-bias-semicolon", "compare", "5x5 conv 64->64 vs two 3x3 convs 64->64; no biases. params?", [A, B], f"{A} vs {B} (torch, bias=False)")
+# a what-if that asks the setup too ("with stride 1, and how many if ... stride 2"), and a change said of one layer by its place
+_,_,m1 = conv(64, 64, 3, 1, 1, bias=False, hw=128); _,_,m2 = conv(64, 64, 3, 2, 1, bias=False, hw=128)
+add("whatif-both-how-many-if", "what-if", "comparing two designs for my report: 3x3 conv, padding 1, 64 -> 64 channels on a 128x128 input. how many MACs (no bias) with stride 1, and how many if i change the stride to 2?", [m1, m2], f"128*128*64*576 = {m1}; 64*64*64*576 = {m2} (torch shapes)")
+_,o1,_ = conv(3, 16, 5, hw=32); _,o2,_ = conv(3, 16, 5, p=2, hw=32)
+add("whatif-both-what-is-it-if", "what-if", "5x5 conv, 3->16, on 32x32, output size with padding 0, and what is it if i use padding 2?", [o1[1], o2[1]], f"torch shapes {o1}, {o2}")
+def stem(s1):
+    x = torch.zeros(1, 3, 224, 224)
+    x = nn.Conv2d(3, 64, 7, s1, 3)(x); x = nn.MaxPool2d(3, 2, 1)(x)
+    return x.shape[-1]
+add("place-change-stride-of-first-conv", "what-if", "resnet stem on a 224x224 image: 7x7 conv stride 2 padding 3, then maxpool 3x3 stride 2 padding 1. what size after the maxpool? and what if i change the stride of the first conv to 1 (keep everything else)?", [stem(2), stem(1)], f"224 -> 112 -> {stem(2)}; with stride 1: 224 -> 224 -> {stem(1)} (torch)")
+x = torch.zeros(1, 16, 64, 64); a = nn.Conv2d(16, 32, 3, 2)(x); b1 = nn.Conv2d(32, 64, 3, 2)(a); b2 = nn.Conv2d(32, 64, 3, 1)(a)
+add("place-change-set-stride-of-second", "what-if", "3x3 conv 16->32 stride 2 then 3x3 conv 32->64 stride 2 on 64x64. output? what if i set the stride of the second conv to 1?", [b1.shape[-1], b2.shape[-1]], f"64 -> 31 -> {b1.shape[-1]}; second at stride 1: {b2.shape[-1]} (torch)")
 for c in C:
     print(json.dumps(c))
