@@ -17,10 +17,13 @@ import (
 // build none. Layers on a size of their own ("the 55x55 maps after conv1
 // go through a 3x3 pool") are described, and stay.
 func genericOverPart(generic, part reading) bool {
-	if generic.front != "english" || generic.q.Input != nil || part.front != "preset" || part.q.Preset != "" || len(part.q.Layers) == 0 {
+	if generic.front != "english" || part.front != "preset" || part.q.Preset != "" || len(part.q.Layers) == 0 {
 		return false
 	}
-	return slices.ContainsFunc(generic.q.Notes, channelsAssumed)
+	if len(part.q.At) > 1 && len(generic.q.Layers) < len(part.q.At) && generic.q.Input == nil {
+		return true // "conv1_1 and conv1_2, both 64 filters 3x3": two layers named, one described
+	}
+	return generic.q.Input == nil && slices.ContainsFunc(generic.q.Notes, channelsAssumed)
 }
 
 // channelsAssumed reports whether a note says the channels were assumed.

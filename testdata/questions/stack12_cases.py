@@ -96,5 +96,24 @@ def stem(s1):
 add("place-change-stride-of-first-conv", "what-if", "resnet stem on a 224x224 image: 7x7 conv stride 2 padding 3, then maxpool 3x3 stride 2 padding 1. what size after the maxpool? and what if i change the stride of the first conv to 1 (keep everything else)?", [stem(2), stem(1)], f"224 -> 112 -> {stem(2)}; with stride 1: 224 -> 224 -> {stem(1)} (torch)")
 x = torch.zeros(1, 16, 64, 64); a = nn.Conv2d(16, 32, 3, 2)(x); b1 = nn.Conv2d(32, 64, 3, 2)(a); b2 = nn.Conv2d(32, 64, 3, 1)(a)
 add("place-change-set-stride-of-second", "what-if", "3x3 conv 16->32 stride 2 then 3x3 conv 32->64 stride 2 on 64x64. output? what if i set the stride of the second conv to 1?", [b1.shape[-1], b2.shape[-1]], f"64 -> 31 -> {b1.shape[-1]}; second at stride 1: {b2.shape[-1]} (torch)")
+# several layers of a named network asked together: the sum; a pool listed with them is one of them
+def vgg_outs():
+    # VGG-16's first block as torchvision builds it: conv 3->64, relu, conv 64->64, relu, maxpool 2
+    m = [nn.Conv2d(3, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2)]
+    x = torch.zeros(1, 3, 224, 224); outs = {}
+    for name, layer in zip(["conv1_1", "r", "conv1_2", "r", "pool1"], m):
+        x = layer(x)
+        if name != "r": outs[name] = x.numel()
+    return outs
+V = vgg_outs()
+t = V["conv1_1"] + V["conv1_2"] + V["pool1"]
+add("together-conv-conv-pool", "preset-part", "cs231n memory estimate, vgg16 first block: how many activation values for conv1_1 + conv1_2 + pool1 together for one 224x224 image?", [t], f"2*224*224*64 + 112*112*64 = {t} (torch, VGG-16's first block)")
+t = V["conv1_1"] + V["conv1_2"]
+add("together-two-outputs", "preset-part", "activation count for vgg first block\nconv1_1 and conv1_2 in vgg16 both output 224x224x64. how many float values are those two outputs together for one image", [t], f"2*224*224*64 = {t} (torch, VGG-16's first block)")
+P = conv(3, 64, 3, p=1)[0] + conv(64, 64, 3, p=1)[0]
+add("together-params-combined", "preset-part", "params of conv1_1 and conv1_2 in vgg16 combined?", [P], f"1792 + 36928 = {P} (torch)")
+add("each-named-described", "preset-part", "VGG-16 conv1_1 and conv1_2, both 64 filters 3x3 with bias, rgb input. how many params in each?", [conv(3, 64, 3)[0], conv(64, 64, 3)[0]], "3*3*3*64+64 = 1792; 3*3*64*64+64 = 36928 (torch)")
+add("each-named-described-stage3", "preset-part", "vgg16: conv3_1 and conv3_2 are 3x3 with 256 filters. params of each?", [conv(128, 256, 3)[0], conv(256, 256, 3)[0]], "3*3*128*256+256 = 295168; 3*3*256*256+256 = 590080 (torch)")
+add("pool-listed-with-convs", "preset-part", "vgg16 output sizes of conv1_1, conv1_2 and pool1?", [224, 112], "64x224x224, 64x224x224, 64x112x112 (torch, VGG-16's first block)")
 for c in C:
     print(json.dumps(c))
