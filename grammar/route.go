@@ -133,7 +133,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withConnections,
 	withLayerConnections, // asked_role.go
 	withAt,
-	withAtTogether, // at_together.go
+	withAtTogether,      // at_together.go
 	withCrashCut,        // crash_cut.go: a place before the layer that fails
 	withKernelListDoubt, // kernel_list_doubt.go
 	withSeparableParts,  // separable_parts_asked.go
