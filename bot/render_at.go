@@ -65,6 +65,9 @@ func atParts(r Reply) []string {
 		}
 		parts = append(parts, s)
 	}
+	if t := togetherPart(r); t != "" {
+		parts = append([]string{t}, parts...) // render_at_together.go: the sum asked first
+	}
 	whole := "whole network: "
 	if len(q.At) == 1 && q.At[0].Name != "" && soleCounted(r, q.At[0].Layer) {
 		whole = q.At[0].Name + ": " // "add nn.Linear(?, 10) after the flatten: its params?"

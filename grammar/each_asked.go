@@ -22,9 +22,10 @@ var eachOfSeveral = regexp.MustCompile(`(?i)\b(?:does|do|did|would|will)\s+each\
 const eachDoubt = "the question asks the same of several things (“each”, “both”), and this reading answers for one"
 
 // withEachDoubted adds eachDoubt to q, the only reading of src, when src
-// asks for each of several things.
+// asks for each of several things; a reading that asks of several layers
+// by name ("conv3_1 and conv3_2 ... params of each") answers each.
 func withEachDoubted(src string, q *Question) *Question {
-	if !eachAsksSeveral(src) || slices.Contains(q.Doubts, eachDoubt) {
+	if !eachAsksSeveral(src) || slices.Contains(q.Doubts, eachDoubt) || len(q.At) > 1 {
 		return q
 	}
 	cp := *q

@@ -21,8 +21,9 @@ var placeWord = regexp.MustCompile(`(?i)\b(first|1st|second|2nd|third|3rd|fourth
 
 // placeChange matches the setting a follow-up gives the layer it names:
 // "is stride 2", "has dilation 2", "uses padding 1", "is 4x4", "has
-// kernel 5", "a 3x3 window".
-var placeChange = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|kernel(?:[_ ]size)?|window|size)\s*(?:=|of|is|:)?\s*(\d{1,3})\b|\bs\s*=?\s*(\d)\b|\b(\d{1,3})\s*[x×]\s*(\d{1,3})\b`)
+// kernel 5", "a 3x3 window"; "change the stride of the first conv to 1"
+// (the place taken out: "the stride of to 1").
+var placeChange = regexp.MustCompile(`(?i)\b(stride|padding|pad|dilation|kernel(?:[_ ]size)?|window|size)\s*(?:(?:=|of|is|:|to|set\s+to|becomes?|the)\s*){0,3}(\d{1,3})\b|\bs\s*=?\s*(\d)\b|\b(\d{1,3})\s*[x×]\s*(\d{1,3})\b`)
 
 // placeSetting is the setting a placeChange match gives: its name
 // ("stride", "padding", "dilation" or "kernel") and value. A square size

@@ -101,6 +101,9 @@ func parseAll(src string) ([]*Question, error) {
 			if i > followUpWay {
 				qs = withUnmadeChange(src, qs) // followups.go
 			}
+			if i != followUpWay {
+				qs = withSidesUnbiased(src, qs) // sides_no_bias.go
+			}
 			return withSidesChecked(src, withPaddingShared(src, qs)), nil
 		}
 	}
@@ -177,6 +180,9 @@ func single(q *Question, err error) ([]*Question, error) {
 // asks. Code is recognised first (Conv2d( starts like the spec's conv2d).
 // Errors are [*Error], positioned in src where possible, with a hint.
 func Parse(src string) (*Question, error) {
+	if q := sameAgainRead(src); q != nil {
+		return q, nil // "then another one the same" (same_again.go)
+	}
 	q, err := parse(src)
 	if err == nil {
 		q = withNormsLeftOut(src, q) // norms_left_out.go: "not counting the batchnorms"

@@ -257,6 +257,8 @@ func namedParts(src string) []partAsked {
 					p.nth -= 5 // AlexNet's and VGG's fc6, fc7, fc8
 				}
 			}
+		} else if sm := namedPool.FindStringSubmatch(w); sm != nil && listedName(src, m) {
+			p = partAsked{kind: "pool", nth: int(sm[1][0] - '0'), text: w} // "conv1_1 + conv1_2 + pool1"
 		} else {
 			continue // "pool5": context, as "the 7x7x512 pool5 output"
 		}
@@ -266,6 +268,19 @@ func namedParts(src string) []partAsked {
 		}
 	}
 	return parts
+}
+
+// nameJoin matches what joins two layer names in a list: "+", ",", "and".
+var (
+	nameJoinBefore = regexp.MustCompile(`(?i)\b(?:conv|fc)\d(?:_\d)?\s*(?:\+|,|&|\band\b)\s*(?:the\s+)?$`)
+	nameJoinAfter  = regexp.MustCompile(`(?i)^\s*(?:\+|,|&|\band\b)\s*(?:the\s+)?(?:conv|fc)\d`)
+)
+
+// listedName reports whether the name at m of src is listed with a conv
+// or fully connected layer named beside it: a pool is then one of the
+// layers asked about, not a place that gives context.
+func listedName(src string, m []int) bool {
+	return nameJoinBefore.MatchString(src[:m[0]]) || nameJoinAfter.MatchString(src[m[1]:])
 }
 
 // lastNamed is the deepest of the layers src names (by their papers'

@@ -20,10 +20,10 @@ import (
 var (
 	// settingList matches a named list of values: "strides (5,2,2)",
 	// "kernel sizes 3, 5, 7", "dilation rates 1, 2 and 4".
-	settingList = regexp.MustCompile(`(?i)\b(kernel(?:[\s_]*sizes?|s)?|filter\s+sizes|strides?|dilations?(?:\s+rates?)?|dilation\s+rates?|paddings?|channels|filters|out(?:put)?[\s_]*channels)\s*(?:of|=|:|are|were|is)?\s*[\(\[]?\s*(` + numList + `)\s*[\)\]]?`)
+	settingList = regexp.MustCompile(`(?i)\b(kernel(?:[\s_]*sizes?|s)?|filter\s+sizes|strides?|dilations?(?:\s+rates?)?|dilation\s+rates?|paddings?|channels|filters|out(?:put)?[\s_]*channels)\s*(?:of|=|:|are|were|is)?\s*[\(\[]?\s*(` + numList + `|` + spacedList + `)\s*[\)\]]?`)
 	// layersCount matches how many convs the lists are for: "7 Conv1d
 	// layers", "three stacked 3x3 convolutions".
-	layersCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:(?:stacked|dilated|causal|consecutive|conv)\s+)*(?:(\d+)\s*[x×]\s*\d+\s+)?(?:(?:stacked|dilated|causal)\s+)*(?:conv(?:olution(?:al)?)?(?:[12]d)?s?|convolutions)\b(?:\s+layers?)?`)
+	layersCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:(?:stacked|dilated|causal|consecutive|conv)\s+)*(?:(\d+)\s*[x×]\s*\d+\s+)?(?:(?:stacked|dilated|causal)\s+)*(?:(?:nn\.|layers\.)?conv(?:olution(?:al)?)?(?:[12]d)?s?|convolutions)\b(?:\s+layers?)?`)
 	// blocksCount matches how many blocks the lists are for, and
 	// convsEach how many convs each block has.
 	blocksCount = regexp.MustCompile(`(?i)\b(\d+|two|three|four|five|six|seven|eight)\s+(?:residual\s+|tcn\s+|temporal\s+|conv\s+)?blocks\b`)
@@ -48,6 +48,10 @@ var (
 	// "in that order".
 	sayRespectively = regexp.MustCompile(`(?i)\brespectively\b|\bin\s+that\s+order\b|\bin\s+turn\b`)
 )
+
+// spacedList is four or more numbers apart by spaces alone: "dilations
+// 1 2 4 8 16", as a chat writes a list.
+const spacedList = `\d+(?:[ \t]+\d+){3,}`
 
 // listed is one setting's values, where they were written.
 type listed struct {
@@ -115,7 +119,7 @@ func perLayerLists(src string) (string, []stackLayer) {
 	}
 	// Two lists bind to layers when long or written bare: "(3, 5)" of
 	// two or three values in brackets is a kernel's sides, not two layers.
-	bound := len(lists) > 1 && (n >= 4 || !bracketed(src, lists)) || sayRespectively.MatchString(src)
+	bound := len(lists) > 1 && (n >= 4 || !bracketed(src, lists)) || sayRespectively.MatchString(src) || longList(lists)
 	each, count, kernel, spans := listCount(src, spans)
 	if count != 0 && count != n*each {
 		return "", nil
@@ -284,6 +288,13 @@ func ordinalSettings(src string) (string, []stackLayer) {
 		}
 	}
 	return src[:m[0]] + stackText(layers) + src[m[1]:], layers
+}
+
+// longList reports whether lists is one list of dilations or strides
+// too long for one layer's sides ("dilations 1 2 4 8 16"): it is one
+// value a layer, as a WaveNet or TCN stack is described.
+func longList(lists []listed) bool {
+	return len(lists) == 1 && len(lists[0].vals) >= 4 && (lists[0].name == "dilation" || lists[0].name == "stride")
 }
 
 // bracketed reports whether one of lists is written in brackets.

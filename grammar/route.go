@@ -43,6 +43,9 @@ func (r reading) better(o *reading) bool {
 	if r.sizes != o.sizes {
 		return r.sizes
 	}
+	if r.score == o.score && (genericOverPart(r, *o) || genericOverPart(*o, r)) {
+		return r.front == "preset" // a part of a network named, its layers recalled without channels (preset_recap.go)
+	}
 	if r.score == o.score && o.front == "preset" && r.front != "preset" && sizesLayers(r.q) && !ownClasses(o.q) {
 		return true // a preset named as context never replaces layers described in numbers
 	}
@@ -130,6 +133,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withConnections,
 	withLayerConnections, // asked_role.go
 	withAt,
+	withAtTogether,      // at_together.go
 	withCrashCut,        // crash_cut.go: a place before the layer that fails
 	withKernelListDoubt, // kernel_list_doubt.go
 	withSeparableParts,  // separable_parts_asked.go

@@ -63,6 +63,14 @@ func whatIfAsked(src string) []*Question {
 	if len(w.Claims) > 0 {
 		changed.Notes = append(changed.Notes, fmt.Sprintf("%s: your own result for the setup as first described, not this answer", strings.Join(w.Claims, ", ")))
 	}
+	if w.Both {
+		// "with stride 1, and how many if ... stride 2?": the setup as
+		// first described is asked too, and answered first.
+		first := *q
+		first.Asked = changed.Asked
+		first.Doubts = withChannelsDoubted(src, withEachDoubted(src, &first)).Doubts
+		return []*Question{movedPositions(&first, fromFirst(src, setup)), movedPositions(changed, fromFirst(src, setup))}
+	}
 	return []*Question{movedPositions(changed, fromFirst(src, setup))}
 }
 

@@ -84,7 +84,7 @@ func ParseEnglish(src string) (*lang.Question, error) {
 	if q, ok := stackRepeated(src); ok { // english_stack_repeat.go
 		return q, nil
 	}
-	src, quoted := quotedExample(countTimes(src)) // english_context.go
+	src, quoted := quotedExample(countTimes(withoutModulePrefix(src))) // english_context.go
 	toks, err := enLex(src)
 	if err != nil {
 		return nil, err
@@ -102,6 +102,20 @@ func ParseEnglish(src string) (*lang.Question, error) {
 		q.Unused = append(q.Unused, quoted...)
 	}
 	return q, err
+}
+
+// modulePrefix matches a module's name written before a layer's class in
+// prose: the "nn." of "five nn.Conv2d with kernel 3".
+var modulePrefix = regexp.MustCompile(`\b(?:torch\.nn|nn|layers|keras\.layers)\.([A-Z][A-Za-z]*[0-9]?[dD]?)\b`)
+
+// withoutModulePrefix blanks the module's name before a layer's class, so
+// its dot does not end a sentence ("five nn.Conv2d" reads as "five
+// Conv2d"); the text keeps its length and every position.
+func withoutModulePrefix(src string) string {
+	return modulePrefix.ReplaceAllStringFunc(src, func(m string) string {
+		dot := strings.LastIndex(m, ".")
+		return strings.Repeat(" ", dot+1) + m[dot+1:]
+	})
 }
 
 // timesBeforeSize matches a count written with a times sign before a size

@@ -59,7 +59,7 @@ func (r *enReader) read() (*lang.Question, error) {
 		q.Notes = append(q.Notes, r.notes...)
 		return q, nil
 	}
-	if r.pairStack(q) || r.kernelArrows(q) || r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_pairs.go, english_chain.go, english_arrows.go, english_sizestack.go
+	if r.pairStack(q) || r.fcPairStack(q) || r.kernelArrows(q) || r.kernelChain(q) || r.arrowStack(q) || r.fcAsConv(q) || r.ordinalStack(q) || r.sizeStack(q) { // english_pairs.go, english_fc_pairs.go, english_chain.go, english_arrows.go, english_sizestack.go
 		q.Notes = append(q.Notes, r.notes...)
 		q.Canonical = lang.Format(q)
 		return q, nil

@@ -60,6 +60,10 @@ type WhatIf struct {
 	// Claims are the asker's own results for the setup as first described
 	// ("96", "1,600"), as written.
 	Claims []string
+	// Both is true when the words ask about the setup as first described
+	// too: "how many MACs with stride 1, and how many if I change the
+	// stride to 2?".
+	Both bool
 }
 
 // changeLead matches the words a change starts with: "what if", "and if
@@ -160,6 +164,7 @@ func ReadWhatIf(src string) (WhatIf, bool) {
 		return WhatIf{}, false
 	}
 	w.Setup = strings.TrimSpace(w.Setup)
+	w.Both = len(w.Claims) == 0 && askedBeside.MatchString(src[:last.at])
 	return w, w.Setup != ""
 }
 
@@ -176,6 +181,10 @@ var insteadOf = regexp.MustCompile(`(?i)^instead(?:\s+of\s+(?:the\s+)?(?:\d+(?:\
 // askedBefore matches a question asked on its own before a change: text
 // ending in a question mark.
 var askedBefore = regexp.MustCompile(`\?\s*(?:ok(?:ay)?|so|and|but|now|then|hm+)?[,\s]*$`)
+
+// askedBeside matches a second question begun before a change: "how
+// many MACs with stride 1, and how many if ...", "..., and what if".
+var askedBeside = regexp.MustCompile(`(?i)(?:,|\band)\s*(?:and\s+)?(?:how\s+many|how\s+much|what(?:'s|\s+is|\s+are|s)?)(?:\s+[a-z]+){0,2}\s*$`)
 
 // hypothetical reports whether a change replaces the setup rather than
 // asking a second question beside it: the asker gave their own result for
@@ -231,7 +240,7 @@ func readChange(clause string) (Change, bool) {
 		}
 		scoped = clause[:m[0]] + clause[m[1]:]
 	}
-	scoped = fromTo.ReplaceAllString(scoped, "to")
+	scoped = ofTo.ReplaceAllString(fromTo.ReplaceAllString(scoped, "to"), "to")
 	scoped = oldValue.ReplaceAllString(scoped, "")
 	parts, scoped := settingsSaid(scoped, clause)
 	// A number the clause says beside the settings is another change ("to
@@ -322,6 +331,10 @@ var otherLayer = regexp.MustCompile(`(?i)\b(?:pool\w*|max\s*pool\w*|avg\s*pool\w
 // oldValue matches the value a change replaces, said after the new one:
 // "64x64 not 32x32", "stride 2 instead of 1".
 var oldValue = regexp.MustCompile(`(?i)\b(?:not|instead\s+of|rather\s+than)\s+\d+(?:\s*[x×]\s*\d+)*`)
+
+// ofTo matches what is left of "the stride of the first conv to 1" once
+// the layer is taken out: the setting's value follows "to".
+var ofTo = regexp.MustCompile(`(?i)\bof\s+(?:it\s+|that\s+|this\s+)?to\b`)
 
 // fromTo matches "from 1 to" in "the stride from 1 to 2": the old value.
 var fromTo = regexp.MustCompile(`(?i)\bfrom\s+\d+(?:\s*[x×]\s*\d+)*\s+to\b`)

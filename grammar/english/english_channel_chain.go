@@ -32,7 +32,7 @@ func (r *enReader) numChannelChain(n *enNum) bool {
 	}
 	switch {
 	case n.m.repeat == convs:
-	case n.m.repeat <= 1 && r.toks[n.m.tok].plural:
+	case n.m.repeat <= 1 && r.saidPlural(n.m.tok):
 		n.m.repeat = convs
 		n.m.at["repeat"] = n.i
 	default:
@@ -45,4 +45,10 @@ func (r *enReader) numChannelChain(n *enNum) bool {
 		r.toks[k].used = true
 	}
 	return true
+}
+
+// saidPlural reports whether the layer word at token i is said in the
+// plural, itself or by the word after it: "convs", "Conv2d layers".
+func (r *enReader) saidPlural(i int) bool {
+	return r.toks[i].plural || i+1 < len(r.toks) && r.lem(i+1) == "layer" && r.toks[i+1].plural
 }

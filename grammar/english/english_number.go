@@ -533,7 +533,11 @@ func (r *enReader) numNounFirst(n *enNum) (skip, done bool) {
 // stride-1 convs" (the layers repeated), "1 padding" (but not "64->64 pad
 // 1": that pad has its own value).
 func (r *enReader) numSettingNoun(n *enNum) bool {
-	if r.isNum(n.nat+1) && enKinds[r.lem(n.nat+2)] && n.t.kind == 'n' {
+	kind := n.nat + 2
+	if r.isNum(n.nat+1) && kind < len(r.toks) && r.toks[kind].kind == 's' {
+		kind++ // "5 stacked stride-2 3x3 convs"
+	}
+	if r.isNum(n.nat+1) && enKinds[r.lem(kind)] && n.t.kind == 'n' {
 		r.numRepeat(n)
 		return true
 	}
@@ -575,7 +579,7 @@ func (r *enReader) numRepeat(n *enNum) {
 		return
 	}
 	for _, b := range r.anchors {
-		if b.tok > n.i && b.tok-n.i <= 4 && n.t.num >= 2 && n.t.num <= 64 {
+		if b.tok > n.i && r.repeatReaches(n.i, b.tok) && n.t.num >= 2 && n.t.num <= 64 {
 			b.repeat = int(n.t.num)
 			b.at["repeat"] = n.i
 			return
@@ -586,6 +590,33 @@ func (r *enReader) numRepeat(n *enNum) {
 	if real := r.realAnchors(); len(real) == 1 && n.nlem == "layer" && r.toks[n.nat].plural && n.t.num >= 2 && n.t.num <= 64 && real[0].repeat <= 1 {
 		real[0].repeat, real[0].at["repeat"] = int(n.t.num), n.i
 	}
+}
+
+// repeatReaches reports whether the count at token i reaches the layer
+// word at token b: within four tokens, or further when what lies between
+// is only words that describe the layer ("5 stacked 3x3 stride-2 convs",
+// "four identical 3x3 stride 2 conv layers"): a size, a setting's name
+// and its value.
+func (r *enReader) repeatReaches(i, b int) bool {
+	if b-i <= 4 {
+		return true
+	}
+	if b-i > 7 {
+		return false
+	}
+	for j := i + 1; j < b; j++ {
+		switch l := r.lem(j); {
+		case r.toks[j].kind == 's', l == "stack", l == "-":
+		case l == "stride" || l == "pad" || l == "dilation":
+			if !r.isNum(j+1) && r.lem(j+1) != "-" {
+				return false
+			}
+		case r.isNum(j) && (r.lem(j-1) == "stride" || r.lem(j-1) == "pad" || r.lem(j-1) == "dilation" || r.lem(j-1) == "-"):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // guess reads "is the output 112 or something else?", "output 55?": the

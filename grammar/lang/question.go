@@ -79,6 +79,11 @@ type Question struct {
 	// "after the maxpool", "in_features of fc1"), in the order asked; nil
 	// when it asks about the whole reading.
 	At []At
+	// AtTogether is true when the layers asked about by place are asked
+	// together ("conv1_1 + conv1_2 + pool1 together", "those two outputs
+	// combined"): the reply sums what it gives of each; false asks each
+	// apart.
+	AtTogether bool
 }
 
 // At is one layer a question asks about by place.
