@@ -858,6 +858,9 @@ func (r *enReader) wordSame(i int, a *enAnchor) {
 // biases", "all without bias".
 func (r *enReader) wordBias(i int, a *enAnchor) {
 	all := r.lem(i-2) == "no" && enKinds[r.lem(i-1)] // "no conv biases"
+	if r.lem(i) == "nobias" && r.countOfBias(i) || r.lem(i) == "bias" && r.lem(i-1) == "no" && r.countOfBias(i-1) {
+		return // "MACs (no bias)": the count's convention (english_count_bias.go)
+	}
 	if r.lem(i) == "nobias" {
 		r.g.noBias = true
 		if m := r.biasOwner(r.main(a)); m != nil {
