@@ -1435,8 +1435,8 @@ func (r *enReader) askedUnknown(i int) {
 		if r.toks[j].kind == 'n' && enSettingLems[r.lem(j-1)] && r.lem(i+1) == "many" {
 			continue
 		}
-		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] {
-			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it
+		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] || l == "outsize" || l == "output" {
+			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it; "what's the output for W=10" the output
 		}
 	}
 }
