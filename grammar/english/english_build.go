@@ -35,6 +35,7 @@ func (r *enReader) read() (*lang.Question, error) {
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
 	r.perGroupMention() // english_per_group.go
+	r.neuronVolume()    // english_neuron_volume.go
 	r.scan()
 	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go

@@ -457,6 +457,14 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 			return
 		}
 	}
+	if i := r.sharingSaid(); i >= 0 {
+		// "55x55x96 neurons, each looking at 11x11x3: params with weight
+		// sharing?": a conv (english_neuron_volume.go).
+		a := &enAnchor{kind: "conv", tok: i}
+		r.addAnchor(a, last)
+		a.start = 0
+		return
+	}
 	for i, t := range r.toks {
 		if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
 			a := &enAnchor{kind: "conv", tok: i}
