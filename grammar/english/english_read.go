@@ -1196,7 +1196,8 @@ func (r *enReader) asked() {
 	if gives && len(r.g.asked) == 0 || len(r.g.asked) == 0 && enAfterFlattenRE.MatchString(r.src) {
 		r.addAsked("output")
 	}
-	r.fieldAsked() // english_field_asked.go
+	r.fieldAsked()     // english_field_asked.go
+	r.stateDictAsked() // english_state_dict.go
 }
 
 // enAfterFlattenRE asks how many values come out of a flatten: "how many
