@@ -148,6 +148,8 @@ func askedValue(r Reply, asked string) string {
 		return askedCount(r, asked)
 	case "memory", "param bytes", "output bytes", "tensor bytes":
 		return askedStorage(r, asked)
+	case "state dict":
+		return stateDictValue(r) // render_state_dict.go
 	case "output":
 		if out := outputShape(r); out != nil {
 			return "output shape = " + shapeText(out) + flattened(out) + batchValues(r.Question, out)

@@ -191,6 +191,9 @@ func Parse(src string) (*Question, error) {
 	if err == nil && q.Framework == "keras" {
 		kerasCounts(q)
 	}
+	if err == nil {
+		q = withStateDictAsked(src, q) // asked_state_dict.go
+	}
 	if utf8.RuneCountInString(src) <= MaxChars {
 		if iq := withInputSolved(src, q, err); iq != nil {
 			return iq, nil // a network's input asked backwards (input_solve.go)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/english"
 	"github.com/cnnbot/cnnbot/grammar/paste"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
@@ -346,7 +347,7 @@ func withBatch(src string, q *Question) *Question {
 		return q
 	}
 	for i, u := range q.Unused {
-		n, err := strconv.Atoi(u.Text)
+		n, err := unusedCount(u.Text)
 		if u.Why != batchWhy || err != nil || n < 1 || n > 1<<20 {
 			continue
 		}
@@ -359,6 +360,19 @@ func withBatch(src string, q *Question) *Question {
 		return &cp
 	}
 	return q
+}
+
+// unusedCount is the number an unused text holds, in digits or in words
+// ("thirty two").
+func unusedCount(text string) (int, error) {
+	n, err := strconv.Atoi(text)
+	if err == nil {
+		return n, nil
+	}
+	if ws := english.WordNumbers(text); len(ws) == 1 && ws[0].Off == 0 && ws[0].End == len(text) {
+		return int(ws[0].Value), nil
+	}
+	return 0, err
 }
 
 // withUnused returns a copy of q that carries its unused numbers; the

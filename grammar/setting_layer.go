@@ -20,6 +20,7 @@ type settingLayer struct {
 	calls                            int  // convolutions written as code
 	kernels                          int  // kernels said in words
 	spans                            [][2]int
+	clashes                          [][2]int // a setting said again with another value: no size, and not used
 }
 
 // settingWord finds one setting written in words; the value groups are
@@ -78,14 +79,17 @@ func readSettingLayer(src string) settingLayer {
 				continue
 			}
 			vals := groupInts(src, m)
-			if len(vals) == 0 {
-				continue
+			if len(vals) == 0 || strings.Contains(src[m[0]:m[1]], "\n") {
+				continue // a title's last word is no setting of the next line's number
 			}
-			l.spans = append(l.spans, [2]int{m[0], m[1]})
 			if w.name == "kernel" {
 				l.kernels++
 			}
-			l.set(w.name, vals)
+			if l.set(w.name, vals) {
+				l.spans = append(l.spans, [2]int{m[0], m[1]})
+			} else {
+				l.clashes = append(l.clashes, [2]int{m[0], m[1]})
+			}
 		}
 	}
 	if regexp.MustCompile(`(?i)\b(?:no|without|zero)\s+padding\b|\bvalid\b|\bunpadded\b`).MatchString(src) && l.pad == nil {
@@ -96,12 +100,22 @@ func readSettingLayer(src string) settingLayer {
 	return l
 }
 
-// set keeps the first value said of a setting.
-func (l *settingLayer) set(name string, vals []int) {
+// set keeps the first value said of a setting and reports whether vals
+// is that value: a second, other value is left for the account to name.
+func (l *settingLayer) set(name string, vals []int) bool {
 	p := map[string]*[]int{"kernel": &l.kernel, "stride": &l.stride, "pad": &l.pad, "dil": &l.dil, "outpad": &l.outpad}[name]
 	if *p == nil {
 		*p = vals
+		return true
 	}
+	return sameSizes(*p, vals)
+}
+
+// sameSizes reports whether two settings say the same: one value is a
+// square's, "3" and "3x3".
+func sameSizes(a, b []int) bool {
+	at := func(xs []int, i int) int { return xs[min(i, len(xs)-1)] }
+	return at(a, 0) == at(b, 0) && at(a, 1) == at(b, 1)
 }
 
 // groupInts are the numbers a match's groups hold, in order.

@@ -124,7 +124,7 @@ func settingSolved(prose string, ask *settingAsk, l settingLayer) (*Question, []
 	if c.Validate() != nil {
 		return nil, nil
 	}
-	sizes := settingSizes(prose, l.spans)
+	sizes := settingSizes(prose, append(l.spans[:len(l.spans):len(l.spans)], l.clashes...))
 	in, out := pickSizes(prose, sizes, ask.at)
 	if out == nil && sameAsked(prose, l, ask) {
 		return sameSolved(prose, c, in), [][]int{in}

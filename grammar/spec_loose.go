@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cnnbot/cnnbot/grammar/lang"
 	"github.com/cnnbot/cnnbot/grammar/spec"
 )
 
@@ -56,11 +57,21 @@ func looseSpec(src string) (string, bool) {
 	if strings.ContainsAny(strings.TrimSpace(src), "\n{}") || !(spec.LooksLike(src) || looseLead.MatchString(src)) {
 		return "", false
 	}
-	out := src
+	out := withoutCountBias(src)
 	for _, r := range looseRewrites {
 		out = r.from.ReplaceAllString(out, r.to)
 	}
 	return out, out != src
+}
+
+// withoutCountBias is src without the words that leave the bias out of a
+// MAC count only ("MACs (no bias)"): the layer keeps its bias.
+func withoutCountBias(src string) string {
+	spans := lang.CountBias(src)
+	for i := len(spans) - 1; i >= 0; i-- {
+		src = src[:spans[i][0]] + src[spans[i][1]:]
+	}
+	return src
 }
 
 // parseSpecLoose reads a loose spec line: the rewritten line with or

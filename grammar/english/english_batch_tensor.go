@@ -73,8 +73,8 @@ func (r *enReader) tensorSize() int {
 // are not known or two batches disagree.
 func (r *enReader) batchShape(at int) (calc.Shape, int, string) {
 	t, batch := r.toks[at], r.g.batch
-	if m := enBatchRE.FindStringSubmatch(r.src); batch == 0 && m != nil {
-		fmt.Sscan(m[1], &batch) // "bs 64"
+	if batch == 0 {
+		batch = r.batchSaid() // "bs 64", "batch of thirty two"
 	}
 	d := t.dims
 	switch {

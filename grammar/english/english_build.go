@@ -18,6 +18,7 @@ func (r *enReader) read() (*lang.Question, error) {
 	}
 	r.findAnchors()
 	r.dropTitle() // english_title.go
+	r.videoConv() // english_video.go
 	r.asked()
 	r.weightsPlusBias()               // english_one_unit.go: "how many weights + bias"
 	if fq, ok := r.fireModule(); ok { // english_fire.go
@@ -34,6 +35,7 @@ func (r *enReader) read() (*lang.Question, error) {
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
 	r.perGroupMention() // english_per_group.go
+	r.neuronVolume()    // english_neuron_volume.go
 	r.scan()
 	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go
@@ -719,6 +721,10 @@ func (r *enReader) inputLayout(f *enSizeFact, first *enAnchor, dims []int) (int,
 		return c, sides
 	}
 	switch {
+	case len(dims) == 4 && first != nil && first.dims == 3 && dims[0] <= 4 && dims[3] > 4:
+		// 1x64x64x64, 3x16x112x112: a few channels first, as PyTorch has them.
+		r.notes = append(r.notes, fmt.Sprintf("%s read as C×D×H×W (channels first)", raw))
+		return dims[0], dims[1:]
 	case len(dims) == 4 && first != nil && first.dims == 3:
 		r.notes = append(r.notes, fmt.Sprintf("%s read as D×H×W×C (channels last)", raw))
 		return dims[3], dims[:3]

@@ -34,9 +34,7 @@ func (r *enReader) convOutputMemory(q *lang.Question) bool {
 	if shape == nil {
 		return false
 	}
-	if m := enBatchRE.FindStringSubmatch(r.src); m != nil {
-		fmt.Sscan(m[1], &q.Batch)
-	}
+	q.Batch = r.batchSaid() // english_batch_words.go
 	q.Input = shape
 	q.Unused = append(q.Unused, r.g.unused...)
 	q.Layers = []lang.Layer{{Layer: calc.Activation{Name: "identity"}, Pos: enPos(r.src, r.toks[at].off)}}

@@ -693,8 +693,8 @@ func (r *enReader) numPrevNoun(n *enNum) (class string, done bool) {
 	case "batch":
 		r.g.batch = int(min(max(n.t.num, 0), 1<<20))
 	case "layer":
-		if n.pat != n.i-1 {
-			return "", false
+		if n.pat != n.i-1 || r.pairFrom(n.i) {
+			return "", false // but "a fully connected layer 4096 -> 1000" starts a pair
 		}
 		// "layer 3: conv 5x5": an index, not a count.
 	case "idx":
@@ -865,6 +865,16 @@ func (r *enReader) layerWord(j int) bool {
 	return l == "layer" || l == "previous" || l == "first" || l == "another" || enKinds[l]
 }
 
+// pairFrom reports whether the number at j starts a pair of counts, "4096
+// -> 1000", "64 to 128": in "a fully connected layer 4096 -> 1000" it is
+// the layer's inputs, not its place.
+func (r *enReader) pairFrom(j int) bool {
+	if !r.isNum(j+2) || r.toks[j].kind != 'n' {
+		return false
+	}
+	return r.lem(j+1) == "->" || r.lem(j+1) == "to" && r.toks[j].num >= 8 // "layer 2 to 3" names two layers
+}
+
 // layerIndexNear is the index of the layer a count is said of: "20 feature
 // maps of layer 2", "layer 3 has 50 feature maps"; 0 when none is said.
 func (r *enReader) layerIndexNear(i int) int {
@@ -877,7 +887,7 @@ func (r *enReader) layerIndexNear(i int) int {
 		}
 	}
 	for j := i - 1; j > 0 && i-j <= 4; j-- {
-		if r.lem(j-1) == "layer" && r.toks[j].kind == 'n' {
+		if r.lem(j-1) == "layer" && r.toks[j].kind == 'n' && !r.pairFrom(j) {
 			return enClamp(r.toks[j].num)
 		}
 		if enStop[r.lem(j)] && r.lem(j) != "with" {

@@ -457,6 +457,14 @@ func (r *enReader) fallbackAnchor(last **enAnchor) {
 			return
 		}
 	}
+	if i := r.sharingSaid(); i >= 0 {
+		// "55x55x96 neurons, each looking at 11x11x3: params with weight
+		// sharing?": a conv (english_neuron_volume.go).
+		a := &enAnchor{kind: "conv", tok: i}
+		r.addAnchor(a, last)
+		a.start = 0
+		return
+	}
 	for i, t := range r.toks {
 		if t.kind == 'w' && (t.lem == "ksize" || t.lem == "stride" || t.lem == "pad" || t.lem == "rf" || t.lem == "dilation") {
 			a := &enAnchor{kind: "conv", tok: i}
@@ -858,6 +866,9 @@ func (r *enReader) wordSame(i int, a *enAnchor) {
 // biases", "all without bias".
 func (r *enReader) wordBias(i int, a *enAnchor) {
 	all := r.lem(i-2) == "no" && enKinds[r.lem(i-1)] // "no conv biases"
+	if r.lem(i) == "nobias" && r.countOfBias(i) || r.lem(i) == "bias" && r.lem(i-1) == "no" && r.countOfBias(i-1) {
+		return // "MACs (no bias)": the count's convention (english_count_bias.go)
+	}
 	if r.lem(i) == "nobias" {
 		r.g.noBias = true
 		if m := r.biasOwner(r.main(a)); m != nil {
@@ -1185,7 +1196,8 @@ func (r *enReader) asked() {
 	if gives && len(r.g.asked) == 0 || len(r.g.asked) == 0 && enAfterFlattenRE.MatchString(r.src) {
 		r.addAsked("output")
 	}
-	r.fieldAsked() // english_field_asked.go
+	r.fieldAsked()     // english_field_asked.go
+	r.stateDictAsked() // english_state_dict.go
 }
 
 // enAfterFlattenRE asks how many values come out of a flatten: "how many
@@ -1432,8 +1444,8 @@ func (r *enReader) askedUnknown(i int) {
 		if r.toks[j].kind == 'n' && enSettingLems[r.lem(j-1)] && r.lem(i+1) == "many" {
 			continue
 		}
-		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] {
-			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it
+		if r.toks[j].kind == 'n' || r.toks[j].kind == 's' && r.lem(i+1) != "many" || enStop[l] || enQuantities[l] || l == "outsize" || l == "output" {
+			return // "how many weights per kernel" asks the weights; "for a 5x5 kernel" gives it; "what's the output for W=10" the output
 		}
 	}
 }

@@ -22,10 +22,6 @@ var (
 	enStorageRE    = regexp.MustCompile(`(?i)\b(?:bytes?|memory|mb|mib)\b`)
 )
 
-// enBatchRE reads a batch said in words: "batch size 32", "batch of 32",
-// "bs 32", "batch size is 32".
-var enBatchRE = regexp.MustCompile(`(?i)\b(?:batch(?:[ _]size)?|bs)\s*(?:of|is|=|:)?\s*(\d{1,5})\b`)
-
 // tensorQuestion reads a question about one tensor and nothing done to it
 // ("a feature map of 112x112x128 in float32, batch size 32: how many
 // bytes?", "how many activations does a 112x112x64 feature map hold?") as
@@ -52,9 +48,7 @@ func (r *enReader) tensorQuestion(q *lang.Question) bool {
 		return false
 	}
 	shape, layout := r.tensorShape(r.toks[at].dims)
-	if m := enBatchRE.FindStringSubmatch(r.src); m != nil {
-		fmt.Sscan(m[1], &q.Batch)
-	}
+	q.Batch = r.batchSaid() // english_batch_words.go
 	q.Input = shape
 	q.Layers = []lang.Layer{{Layer: calc.Activation{Name: "identity"}, Pos: enPos(r.src, r.toks[at].off)}}
 	if enCountAskRE.MatchString(r.src) && !slices.Contains(q.Asked, "neurons") {
