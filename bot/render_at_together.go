@@ -16,7 +16,8 @@ func togetherPart(r Reply) string {
 	if q == nil || !q.AtTogether || len(q.At) < 2 {
 		return ""
 	}
-	what, of := "", func(calc.Report) int64 { return 0 }
+	var what string
+	var of func(calc.Report) int64
 	switch {
 	case asks(q, "params"):
 		what, of = "learnable parameters", func(rep calc.Report) int64 { return rep.Params }

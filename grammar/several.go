@@ -199,6 +199,7 @@ func parseParts(src string, parts []part) []*Question {
 	for k := range qs {
 		qs[k] = withInputOf(qs[k], texts[k], qs)
 	}
+	qs = withThenParts(numbered, qs) // then_parts.go
 	if len(qs) == 2 {
 		qs[0] = withTailOf(qs[0], texts[0], numbered[1].text)
 		askedOfBoth(qs)

@@ -115,5 +115,10 @@ add("together-params-combined", "preset-part", "params of conv1_1 and conv1_2 in
 add("each-named-described", "preset-part", "VGG-16 conv1_1 and conv1_2, both 64 filters 3x3 with bias, rgb input. how many params in each?", [conv(3, 64, 3)[0], conv(64, 64, 3)[0]], "3*3*3*64+64 = 1792; 3*3*64*64+64 = 36928 (torch)")
 add("each-named-described-stage3", "preset-part", "vgg16: conv3_1 and conv3_2 are 3x3 with 256 filters. params of each?", [conv(128, 256, 3)[0], conv(256, 256, 3)[0]], "3*3*128*256+256 = 295168; 3*3*256*256+256 = 590080 (torch)")
 add("pool-listed-with-convs", "preset-part", "vgg16 output sizes of conv1_1, conv1_2 and pool1?", [224, 112], "64x224x224, 64x224x224, 64x112x112 (torch, VGG-16's first block)")
+# a question that starts with "then" goes on from the output of the one before
+x = torch.zeros(1, 1, 572, 572); a = nn.Conv2d(1, 1, 3)(nn.Conv2d(1, 1, 3)(x)); b = nn.MaxPool2d(2)(a)
+add("then-part-unet", "several", "unet paper: input 572x572, two 3x3 valid convs -> ? then maxpool 2 -> ?", [a.shape[-1], b.shape[-1]], f"572-4 = {a.shape[-1]}; then {b.shape[-1]} (torch)")
+x = torch.zeros(1, 3, 64, 64); a = nn.Conv2d(3, 16, 3, padding=1)(x); b = nn.MaxPool2d(2)(a); c = nn.Conv2d(16, 32, 3)(b)
+add("then-part-three", "several", "input 64x64x3, conv 3x3 3->16 pad 1 -> ? then maxpool 2 -> ? then conv 3x3 16->32 -> ?", [a.shape[-1], b.shape[-1], c.shape[-1]], f"torch shapes {tuple(a.shape[1:])}, {tuple(b.shape[1:])}, {tuple(c.shape[1:])}")
 for c in C:
     print(json.dumps(c))
