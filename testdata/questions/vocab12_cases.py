@@ -113,6 +113,12 @@ m = nn.Linear(1024, 256)
 b = sum(x.numel() * 4 for x in m.parameters())
 add("code-param-tensors-mb", "code-memory", "nn.Linear(1024, 256): how many bytes do its parameter tensors take in float32?", [b], f"(1024*256+256)*4 = {b}")
 
+# CS231n's W2, H2, D2 asked: the output volume, not a dilation ("D2")
+_,o,_ = conv(3,10,5,p=2,hw=32)
+add("letters-w2-h2-d2", "formula", "W1=32, H1=32, D1=3, K=10, F=5, S=1, P=2. what are W2, H2, D2?", [o[1], o[0]], f"(32-5+4)/1+1 = {o[1]}, D2 = K = 10 (torch shape {o})")
+_,o,_ = conv(3,96,11,s=4,hw=227)
+add("letters-w2-x-h2-x-d2", "formula", "input W1 = 227, H1 = 227, D1 = 3; K = 96 filters, F = 11, S = 4, P = 0: compute W2 x H2 x D2", [o[1], o[0]], f"(227-11)/4+1 = {o[1]}, D2 = 96 (torch shape {o})")
+
 # a batch in words beside pasted code: the words' batch, as in digits
 m = nn.Conv2d(64, 128, 3, padding=1); o = m(torch.zeros(32, 64, 56, 56))
 add("code-batch-thirty-two-paste", "code-memory", "nn.Conv2d(64,128,3,padding=1) on a 56x56 input, batch of thirty two: memory of the output in float32?", [o.numel() * 4], f"torch output {tuple(o.shape)}: {o.numel()} values * 4 = {o.numel()*4} bytes")
