@@ -14,6 +14,11 @@ import (
 // courseName matches a course's name for a size, before its "=" or ":".
 var courseName = regexp.MustCompile(`(?i)\b(?:n_?[hw](?:_?prev|_in)?|n_?in|n_i|[wh](?:_in|1)|n_?c_?prev|c_in|d1|n_?c|n_?f|c_out|num_?filters)\s*[=:]\s*\d+\b(?:\s*[x×*]\s*\d)?`)
 
+// courseOutput matches CS231n's names for the output volume asked,
+// "W2, H2, D2", "W2 and H2", "W2 x H2 x D2": the output, written in
+// their place (never longer than they are).
+var courseOutput = regexp.MustCompile(`\b[WH]2(?:\s*(?:,|and|x|×)\s*[WHD]2){1,2}\b`)
+
 // convContext matches a conv's settings written as letters or words
 // ("f = 5", "s=1", "kernel", "stride"): only then are a course's names
 // for sizes a conv's. "MLP with n_in = 784, h1 = 256" is no conv.
@@ -44,6 +49,12 @@ func courseNames(src string) string {
 		return src
 	}
 	prevSaid := ngPrev.MatchString(src)
+	src = courseOutput.ReplaceAllStringFunc(src, func(m string) string {
+		if len(m) < len("output") {
+			return "out" + strings.Repeat(" ", len(m)-3) // "W2,H2"
+		}
+		return "output" + strings.Repeat(" ", len(m)-6)
+	})
 	return courseName.ReplaceAllStringFunc(src, func(m string) string {
 		at := strings.IndexAny(m, "=:")
 		if strings.ContainsAny(m[at:], "x×*") {

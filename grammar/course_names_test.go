@@ -19,6 +19,9 @@ func TestCourseNames(t *testing.T) {
 		{"win= 3, conv", "win= 3, conv"},
 		{"W1 = 40, D1 = 3, F = 5", "W  = 40, C  = 3, F = 5"},
 		{"conv 3x3, dilation d1 = 2", "conv 3x3, dilation d1 = 2"},
+		// CS231n's output volume asked by its names.
+		{"W1=32, F=5, S=1. what are W2, H2, D2?", "W =32, F=5, S=1. what are output    ?"},
+		{"W1=7 F=3 S=2 P=1, W2,H2?", "W =7 F=3 S=2 P=1, out  ?"},
 	} {
 		got := courseNames(c.src)
 		if got != c.want {

@@ -39,7 +39,7 @@ var settingAskForms = []string{
 	`\b(?:U)\s*(?:=|:|is|==)?\s*\?`,
 	`\b(?:U)\s+(?:\([^)]*\)\s*)?(?:do|should|would|must|will|can|shall)\s+(?:i|we|you|it|they)\b`,
 	`\b(?:U)\s+(?:is\s+|are\s+)?(?:needed|required|necessary|to\s+use|to\s+set|to\s+choose|works?|would\s+work)\b`,
-	`(?:^|[.?!:\n]\s*)(?:U)\s+(?:for|so|to|that)\b`,
+	`(?:^|[.?!:\n]\s*|(?:->|=>|→)\s*)(?:U)\s+(?:for|so|to|that)\b`, // "k=7, s=1 -> padding for same size?"
 	`\b(?:need|find|solve\s+for|value\s+of|determine|calculate|compute|pick|choose)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:right\s+|correct\s+|proper\s+|minimum\s+|smallest\s+)?(?:U)\b`,
 }
 

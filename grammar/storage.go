@@ -35,6 +35,10 @@ var (
 	activationWords = regexp.MustCompile(`(?i)\b(?:activations?|feature\s+maps?|tensors?|training|train|forward|backward|batch|gradients?|inference)\b`)
 )
 
+// paramTensor matches a tensor of parameters, "the weight tensor",
+// "its kernel tensor": the parameters' room, not an activation's.
+var paramTensor = regexp.MustCompile(`(?i)\b(?:weight|param(?:eter)?|bias|kernel|filter)s?\s+tensors?\b`)
+
 // biasCounted matches words that count the bias among a neuron's
 // connections: "counting the bias as one", "bias included", "plus its
 // bias", "how many connections does a neuron have (with bias)".
@@ -67,7 +71,7 @@ func withStorage(src string, q *Question) *Question {
 		}
 	}
 	storage := storageWords.MatchString(src)
-	activations := activationWords.MatchString(src)
+	activations := activationWords.MatchString(paramTensor.ReplaceAllString(src, " "))
 	params := paramWords.MatchString(src)
 	asked := ""
 	switch {

@@ -24,8 +24,9 @@ func CountBias(src string) [][2]int {
 
 var (
 	// countBiasRE matches a MAC or FLOP count and the words after it
-	// that leave the bias out (group 1).
-	countBiasRE = regexp.MustCompile(`(?i)\b(?:g?macs?|g?flops?|mult-?adds|multiply[- ]?(?:accumulates?|adds)|multiplications|madds)\b(\s*[(,:-]?\s*(?:(?:but|are|is|only)\s+)?(?:no|without|w/o|excluding|excl\.?|ignoring|not\s+counting|minus)\s+(?:the\s+|any\s+)?bias(?:es)?\b\s*\)?)`)
+	// that leave the bias out (group 1): "(no bias)", "without biases",
+	// "(bias not counted)".
+	countBiasRE = regexp.MustCompile(`(?i)\b(?:g?macs?|g?flops?|mult-?adds|multiply[- ]?(?:accumulates?|adds)|multiplications|madds)\b(\s*[(,:-]?\s*(?:(?:but|are|is|only)\s+)?(?:(?:no|without|w/o|excluding|excl\.?|ignoring|not\s+counting|minus)\s+(?:the\s+|any\s+)?bias(?:es)?\b|bias(?:es)?\s+(?:(?:is|are)\s+)?(?:not\s+(?:counted|included|incl\b)|excluded|ignored|omitted|left\s+out))\s*\)?)`)
 	// paramsAskedRE matches a parameter count said; paramsWithBiasRE one
 	// that says its bias is in: "params (with bias)", "parameters
 	// including biases", "params incl. bias", "params (bias incl)".

@@ -14,6 +14,7 @@ func TestCountBias(t *testing.T) {
 		{"conv 3x3 64->128 on 56x56, MACs without bias?", " without bias"},
 		{"dense 512 -> 256: flops (no biases), params incl. bias?", " (no biases)"},
 		{"conv 3x3 64->128: params including bias and MACs excluding bias", " excluding bias"},
+		{"conv 3x3 64->128 s2 p1 on 56x56: MACs (bias not counted) and params (bias counted)", " (bias not counted)"},
 		{"conv 3x3 64->128 on 56x56: params and MACs (no bias)", ""}, // the params may be meant without it
 		{"conv 3x3 64->128 no bias on 56x56: MACs?", ""},             // said of the layer
 		{"conv 3x3 64->128 on 56x56: MACs, and no bias in the conv, params?", ""},

@@ -97,6 +97,28 @@ add("neurons-looks-at-there-are", "layers", "each neuron looks at 5x5x3 and ther
 p,_,_ = conv(3,96,11)
 add("neurons-conv-layer-region", "layers", "a conv layer has 55x55x96 neurons, each looking at a 11x11x3 region. with parameter sharing how many params?", [p], f"96*(11*11*3+1) = {p} (torch)", ["55"])
 
+# the setting asked after an arrow: "k=7, s=1, d=2 -> padding for same size?"
+add("arrow-padding-for-same", "inverse", "kernel=7, stride=1, dilation=2 -> padding for same size?", [keep_pad(7,2)], "p = 2*(7-1)/2 = 6 (torch: 37 -> 37)", solve={"unknown": "pad", "solutions": [keep_pad(7,2)]})
+add("arrow-padding-to-keep", "inverse", "kernel 5 stride 1 -> padding to keep the size?", [keep_pad(5)], "p = (5-1)/2 = 2 (torch: 37 -> 37)", solve={"unknown": "pad", "solutions": [keep_pad(5)]})
+# "(bias not counted)" after the MACs is the count's convention too
+p,_,m = conv(64,128,3,s=2,p=1,hw=56)
+add("macs-bias-not-counted-params-counted", "bias-words", "conv 3x3 64->128 s2 p1 on 56x56: MACs (bias not counted) and params (bias counted)", [m, p], f"28*28*128*576 = {m}; 3*3*64*128+128 = {p} (torch)")
+add("flops-bias-excluded-params-with", "bias-words", "linear 1024 -> 512: params with bias, and FLOPs (bias excluded)?", [lin(1024,512), 2*1024*512], f"1024*512+512 = {lin(1024,512)}; 2*1024*512 = {2*1024*512}")
+
+# "the weight tensor" is the parameters' room, not an activation's
+m = nn.Conv2d(256, 512, 3).half()
+b = sum(x.numel() * x.element_size() for x in m.parameters())
+add("code-weight-tensor-bytes", "code-memory", "how many bytes does the weight tensor of nn.Conv2d(256, 512, 3) take in fp16", [b], f"torch: sum of numel*element_size of the half conv's parameters = {b} (weights alone {m.weight.numel()*2})")
+m = nn.Linear(1024, 256)
+b = sum(x.numel() * 4 for x in m.parameters())
+add("code-param-tensors-mb", "code-memory", "nn.Linear(1024, 256): how many bytes do its parameter tensors take in float32?", [b], f"(1024*256+256)*4 = {b}")
+
+# CS231n's W2, H2, D2 asked: the output volume, not a dilation ("D2")
+_,o,_ = conv(3,10,5,p=2,hw=32)
+add("letters-w2-h2-d2", "formula", "W1=32, H1=32, D1=3, K=10, F=5, S=1, P=2. what are W2, H2, D2?", [o[1], o[0]], f"(32-5+4)/1+1 = {o[1]}, D2 = K = 10 (torch shape {o})")
+_,o,_ = conv(3,96,11,s=4,hw=227)
+add("letters-w2-x-h2-x-d2", "formula", "input W1 = 227, H1 = 227, D1 = 3; K = 96 filters, F = 11, S = 4, P = 0: compute W2 x H2 x D2", [o[1], o[0]], f"(227-11)/4+1 = {o[1]}, D2 = 96 (torch shape {o})")
+
 # a batch in words beside pasted code: the words' batch, as in digits
 m = nn.Conv2d(64, 128, 3, padding=1); o = m(torch.zeros(32, 64, 56, 56))
 add("code-batch-thirty-two-paste", "code-memory", "nn.Conv2d(64,128,3,padding=1) on a 56x56 input, batch of thirty two: memory of the output in float32?", [o.numel() * 4], f"torch output {tuple(o.shape)}: {o.numel()} values * 4 = {o.numel()*4} bytes")
