@@ -85,5 +85,30 @@ add(P, "tutorial-fc-pairs", "network", "the cnn from the pytorch tutorial: conv(
 mlp2 = nn.Sequential(nn.Linear(512, 128), nn.Linear(128, 128), nn.Linear(128, 10))
 add(P, "mlp-fc-chain-equal", "dense", "fully connected 512 -> 128 -> 128 -> 10, total params?", [params(mlp2)], f"three layers, 128->128 one of them: torch {params(mlp2)}")
 
+# LeNet-5's layers as the paper counts them: the bias is a connection; S2/S4 have one coefficient and one bias per
+# map; C3 reads S2 through the partial table (6 maps read 3, 9 read 4, 1 reads 6). Built with torch below.
+def lenet_c1():
+    c = nn.Conv2d(1, 6, 5); o = c(torch.zeros(1, 1, 32, 32)); return params(c), params(c) * o.shape[2] * o.shape[3], tuple(o.shape[1:])
+def lenet_s2(maps, side):  # a trainable coefficient and bias per map, on 2x2 sums: 4 inputs + bias per unit
+    coef = nn.Conv2d(maps, maps, 1, groups=maps); return params(coef), (4 + 1) * maps * side * side
+def lenet_c3():
+    convs = [nn.Conv2d(k, 1, 5, bias=False) for k in [3] * 6 + [4] * 9 + [6]]
+    p = sum(params(c) for c in convs) + 16; o = convs[0](torch.zeros(1, 3, 14, 14)); return p, p * o.shape[2] * o.shape[3], o.shape[2]
+with torch.no_grad():
+    p1, k1, o1 = lenet_c1(); p2, k2 = lenet_s2(6, 14); p3, k3, s3 = lenet_c3(); p4, k4 = lenet_s2(16, 5)
+add(P, "lenet-c1-connections-paper", "connections", "LeNet-5 C1 connections - paper says 156 trainable parameters but how many connections?\nI get 156 params fine (6 maps * (25+1)) but the paper mentions a number of connections too and I can't reproduce it. C1 output is 28x28x6 from a 32x32 input.", [k1], f"(25+1)*6*28*28 = {k1} (torch C1 {p1} params, out {o1})")
+add(P, "lenet-c1-connections-chat", "connections", "lenet5 C1: 6 maps 28x28 from 32x32 input, 5x5 kernels. how many connections (paper counts the bias as a connection)", [k1], f"{p1}*28*28 = {k1}")
+add(P, "lenet-c1-params-short", "params", "LeNet-5 C1 how many trainable params?", [p1], f"torch {p1}")
+add(P, "lenet-s2-connections", "connections", "lenet-5 paper: S2 is 6 maps of 14x14, each unit takes a 2x2 area of C1, times a trainable coefficient plus bias. it has 12 trainable params. how many connections?", [k2], f"(4+1)*6*14*14 = {k2}; params {p2}")
+add(P, "lenet-s4-params", "params", "LeNet-5 S4 trainable params?", [p4], f"a coefficient and a bias per map: {p4}")
+add(P, "lenet-s4-connections", "connections", "how many connections does S4 of lenet-5 have?", [k4], f"(4+1)*16*5*5 = {k4}")
+add(P, "lenet-c3-table", "connections", "lenet5 C3 parameters and connections\nC3 has 16 maps of 10x10 with 5x5 kernels but the partial connection table (6 maps take 3 S2 maps, 9 take 4, 1 takes all 6). trainable params and connections?", [p3, k3], f"25*60+16 = {p3}; *{s3}*{s3} = {k3}")
+add(P, "lenet-c3-connections-short", "connections", "how many connections does the C3 layer of LeNet-5 have?", [k3], f"{p3}*100 = {k3}")
+c3full = nn.Conv2d(6, 16, 5)
+add(P, "lenet-c3-all-maps", "params", "our course's lenet-5 connects C3 to all 6 maps of S2, no connection table. 16 filters of 5x5. trainable params of C3?", [params(c3full)], f"5*5*6*16+16 = {params(c3full)} (torch)")
+add(P, "lenet-c3-not-table-connections", "connections", "lenet5 but C3 is a normal conv over all six S2 maps (not the partial table): 16 maps of 10x10, 5x5 kernels. how many connections, bias counted?", [params(c3full) * 100], f"{params(c3full)}*10*10 = {params(c3full) * 100}")
+add(P, "lenet-s4-flatten", "network", "lenet-5: after S4 theres 16 maps of 5x5, how many numbers go into the next layer if u flatten", [16 * 5 * 5], f"torch {nn.Flatten()(torch.zeros(1, 16, 5, 5)).shape[1]}")
+add(P, "lenet-s2-flatten", "network", "in lenet, how many values does S2 output if flattened?", [nn.Flatten()(torch.zeros(1, 6, 14, 14)).shape[1]], "6*14*14")
+
 rows = P if sys.argv[1:] == ["prose"] else K
 for c in rows: print(json.dumps(c))
