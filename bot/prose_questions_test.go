@@ -37,8 +37,6 @@ type questionCase struct {
 var proseKnownFailing = map[string]string{
 	"given-network-input":     "lacks 32",
 	"cmp-bottleneck-vs-plain": "lacks 69632; lacks 1179648",
-	"never-lenet-s2":          "lacks 12; lacks 5880",
-	"never-lenet-s4":          "lacks 32; lacks 2000",
 	"head8-call-ref-linear":   "the paste front-end reads the words' nn.Linear(50, 5) as a second layer, and the reply has no first line",
 	"head8-come-from-dense":   "the English reading asks the output of 'Dense(32) after 100 inputs: ... where does the extra 32 come from?'",
 }

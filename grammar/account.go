@@ -413,6 +413,8 @@ func whyUnused(src string, w written, q *Question) string {
 		return "your own figure: compare it with the answer"
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
+	case hasAny(firstWords(after, 1), "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "sec", "seconds", "day", "days", "week", "weeks"):
+		return "a time: no size or count depends on it"
 	case hasAny(last, "batch", "batches", "minibatch") && q.Batch == 0:
 		return batchWhy
 	}

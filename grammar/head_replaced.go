@@ -182,6 +182,9 @@ func headOf(src string, whole *Question) (in, out int, ok bool) {
 	if m != nil {
 		in, _ = strconv.Atoi(m[1])
 		out, _ = strconv.Atoi(m[2])
+		if whole != nil && out == lastLinearOf(whole).Out {
+			out = newOutputs(src, out) // "the 4096 -> 1000 one": the old head, the new outputs said apart
+		}
 		return in, out, in > 0 && out > 0
 	}
 	if m := featuresSaid.FindStringSubmatch(src); m != nil {

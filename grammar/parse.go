@@ -85,8 +85,19 @@ func parseAll(src string) ([]*Question, error) {
 		if qs := detectionAsked(src); qs != nil {
 			return qs, nil // a detector's head or boxes (detection_head.go)
 		}
+		if qs := lenetPaperAsked(src); qs != nil {
+			return qs, nil // a LeNet-5 layer as the paper counts it (lenet_paper.go)
+		}
+		if editWritten(src) {
+			if qs := editedPresetAsked(src); qs != nil {
+				return qs, nil // a torchvision network changed as code writes it (preset_edits.go)
+			}
+		}
 		if qs := replacedHeadAsked(src); qs != nil {
 			return qs, nil // a part of a fine-tuned network (head_replaced.go)
+		}
+		if qs := editedPresetAsked(src); qs != nil {
+			return qs, nil // a torchvision network changed (preset_edits.go)
 		}
 		if qs := whatIfAsked(src); qs != nil {
 			return qs, nil // a setup asked about changed (whatif_asked.go)

@@ -1169,7 +1169,7 @@ func (r *enReader) arrowChain(a *enAnchor) []int {
 		r.toks[i].used = true
 		sizes = append(sizes, int(r.toks[i].num))
 	}
-	return sizes
+	return r.pairedSizes(best, sizes)
 }
 
 // hyphenNext reports whether the number at i follows the one at j with a

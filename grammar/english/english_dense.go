@@ -25,6 +25,7 @@ type denseRead struct {
 	unitToks []int // their tokens
 	chain    []int // "256 -> 16 -> 256"
 	chainTok int   // the chain's first token
+	chainAt  []int // the tokens of the chain's numbers, when read one by one
 	channels int   // "on 256 channels"
 	ratio    int   // "reduction ratio 16"
 	ratioTok int
@@ -126,6 +127,7 @@ func (r *enReader) denseNumber(d *denseRead, i int) bool {
 			return false // a second chain
 		}
 		d.chain = append(d.chain, v)
+		d.chainAt = append(d.chainAt, i)
 		return true
 	}
 	if r.lem(i-1) == "=" && (strings.EqualFold(r.toks[max(i-2, 0)].raw, "c") || r.lem(i-2) == "channel") {
@@ -325,6 +327,9 @@ func (r *enReader) denseSizes(d *denseRead, input calc.Shape) ([]int, bool) {
 		if d.ratio > 0 {
 			d.outUnused = append(d.outUnused, lang.Unused{Text: r.toks[d.ratioTok].raw, Pos: enPos(r.src, r.toks[d.ratioTok].off),
 				Why: fmt.Sprintf("the reduction ratio: %d/%d = %d", d.chain[0], d.ratio, d.chain[1])})
+		}
+		if len(d.chainAt) == len(d.chain) {
+			return r.pairedSizes(d.chainAt, d.chain), true // "784->256 -> 256->10" (english_arrow_pairs.go)
 		}
 		return d.chain, true
 	case d.ratio > 0:
