@@ -1,0 +1,86 @@
+#!/usr/bin/python3
+"""fixp12 cases (code.jsonl, ids fixp12-*): confident wrong answers and
+regressions round 12's paste review found (eval review-paste A1-A10, B1-B2),
+and other ways of asking each. Every number is computed here with PyTorch
+(Debian's python3-torch 1.13); Keras layers as their PyTorch equivalents
+(channels-last shapes turned channels-first, bias on).
+
+Each row: id, kind, text, must_contain, head (the asked numbers the first
+Answer line must give, with confidence), unsure (the reply must start
+"Not sure" or refuse), working.
+
+Run: /usr/bin/python3 testdata/questions/fixp12_cases.py >> testdata/questions/code.jsonl
+"""
+import json
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+ROWS = []
+
+
+def P(*mods):
+    return sum(p.numel() for m in mods for p in m.parameters())
+
+
+def shape(m, *s):
+    with torch.no_grad():
+        return tuple(m(torch.zeros(*s)).shape)
+
+
+def add(id, kind, text, head, working, unsure=False):
+    ROWS.append(dict(id="fixp12-" + id, kind=kind, text=text, must_contain=list(head), head=list(head),
+                     unsure=unsure, working=working))
+
+
+# --- A1/A2: a Keras layer named again by its first arguments is that layer
+K3 = ("model = keras.Sequential([\n"
+      "    layers.Conv2D(32, (3, 3), activation='relu', input_shape=(28, 28, 1)),\n"
+      "    layers.Conv2D(64, (3, 3), activation='relu'),\n"
+      "    layers.Conv2D(128, (3, 3), activation='relu'),\n"
+      "])\n")
+c1, c2, c3 = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3), nn.Conv2d(64, 128, 3)
+add("mention-middle-conv", "keras", K3 + "how many params does the Conv2D(64) have?",
+    [P(c2)], f"3*3*32*64+64 = {P(c2)}, not the model's {P(c1, c2, c3)}")
+add("mention-first-conv-params", "keras", K3 + "how many params does the Conv2D(32) have?",
+    [P(c1)], f"3*3*1*32+32 = {P(c1)}")
+o = shape(c1, 1, 1, 28, 28)
+add("mention-first-conv-shape", "keras", K3 + "what shape comes out of the Conv2D(32)?",
+    [o[1], o[2]], f"28 -> 26 (torch {o})")
+KP = ("model = keras.Sequential([\n"
+      "    layers.Conv2D(32, (3, 3), activation='relu', input_shape=(32, 32, 3)),\n"
+      "    layers.MaxPooling2D((2, 2)),\n"
+      "    layers.Conv2D(64, (3, 3), activation='relu'),\n"
+      "    layers.Conv2D(128, (3, 3), strides=2),\n"
+      "])\n")
+m = nn.Sequential(nn.Conv2d(3, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.Conv2d(64, 128, 3, stride=2))
+add("mention-glued-ellipsis-layer", "keras", KP + "how many params does the Conv2D(64...) layer have?",
+    [P(m[2])], f"3*3*32*64+64 = {P(m[2])}, not the model's {P(m)}")
+add("mention-last-conv-short", "keras", KP + "params of the Conv2D(128)?",
+    [P(m[3])], f"3*3*64*128+128 = {P(m[3])}")
+o = shape(m, 1, 3, 32, 32)
+add("mention-whole-call", "keras", KP + "what's the output shape of the Conv2D(128, (3, 3), strides=2) layer?",
+    [o[1], o[2]], f"32 -> 30 -> 15 -> 13 -> 6 (torch {o}); the call names the 4th layer, not a 5th")
+o = shape(m[:3], 1, 3, 32, 32)
+add("mention-tuple-unspaced", "keras", KP + "what does the Conv2D(64, (3,3)) output?",
+    [o[1], o[2]], f"32 -> 30 -> 15 -> 13 (torch {o})")
+KA = ("model = Sequential()\n"
+      "model.add(Conv2D(32, (3, 3), input_shape=(64, 64, 3)))\n"
+      "model.add(MaxPooling2D((2, 2)))\n"
+      "model.add(Conv2D(64, (3, 3)))\n"
+      "model.add(Conv2D(128, (3, 3), strides=2))\n")
+add("mention-add-form", "keras", KA + "params of the Conv2D(64, (3, 3))?",
+    [P(m[2])], f"3*3*32*64+64 = {P(m[2])}")
+add("mention-add-form-strided", "keras", KA + "how many params does the Conv2D(128, (3, 3), strides=2) have?",
+    [P(m[3])], f"3*3*64*128+128 = {P(m[3])}")
+K2 = ("model = keras.Sequential([\n"
+      "    layers.Conv2D(32, (3, 3), activation='relu', input_shape=(28, 28, 1)),\n"
+      "    layers.Conv2D(64, (3, 3), activation='relu'),\n"
+      "    layers.Conv2D(64, (3, 3), activation='relu'),\n"
+      "])\n")
+add("mention-two-alike", "keras", K2 + "how many params does the Conv2D(64) have?",
+    [], "two layers start Conv2D(64: which one is not said (each has 18496 or 36928)", unsure=True)
+
+for r in ROWS:
+    print(json.dumps(r))
