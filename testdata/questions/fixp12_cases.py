@@ -82,5 +82,15 @@ K2 = ("model = keras.Sequential([\n"
 add("mention-two-alike", "keras", K2 + "how many params does the Conv2D(64) have?",
     [], "two layers start Conv2D(64: which one is not said (each has 18496 or 36928)", unsure=True)
 
+# --- A4/B2: "excluding BN running stats" leaves the norms' statistics out, not the norms
+net = nn.Sequential(nn.Conv2d(3, 16, 3, bias=False), nn.BatchNorm2d(16), nn.Conv2d(16, 32, 3, bias=False), nn.BatchNorm2d(32))
+NET = "net = nn.Sequential(nn.Conv2d(3, 16, 3, bias=False), nn.BatchNorm2d(16), nn.Conv2d(16, 32, 3, bias=False), nn.BatchNorm2d(32))\n"
+add("bn-running-stats-params", "pytorch", NET + "excluding BN running stats, how many params?",
+    [P(net)], f"the learnable parameters, BN's weight and bias among them: {P(net)} (the convs alone {P(net[0], net[2])})")
+add("bn-moving-stats-params", "pytorch", NET + "how many parameters excluding the batchnorm moving statistics?",
+    [P(net)], f"{P(net)}: the moving statistics are buffers, no parameters")
+add("bn-excluded-params", "pytorch", NET + "params excluding BN?",
+    [P(net[0], net[2])], f"the convs alone: 3*3*3*16 + 3*3*16*32 = {P(net[0], net[2])}")
+
 for r in ROWS:
     print(json.dumps(r))
