@@ -92,5 +92,16 @@ add("bn-moving-stats-params", "pytorch", NET + "how many parameters excluding th
 add("bn-excluded-params", "pytorch", NET + "params excluding BN?",
     [P(net[0], net[2])], f"the convs alone: 3*3*3*16 + 3*3*16*32 = {P(net[0], net[2])}")
 
+# --- B1: an expansion factor told before the question, the layers expanding by it already
+blk = nn.Sequential(nn.Conv2d(16, 96, 1, bias=False), nn.BatchNorm2d(96), nn.ReLU6(), nn.Conv2d(96, 96, 3, padding=1, groups=96, bias=False),
+                    nn.BatchNorm2d(96), nn.ReLU6(), nn.Conv2d(96, 16, 1, bias=False), nn.BatchNorm2d(16))
+BLK = ("block = nn.Sequential(nn.Conv2d(16, 96, 1, bias=False), nn.BatchNorm2d(96), nn.ReLU6(), nn.Conv2d(96, 96, 3, padding=1, groups=96, bias=False), "
+       "nn.BatchNorm2d(96), nn.ReLU6(), nn.Conv2d(96, 16, 1, bias=False), nn.BatchNorm2d(16))\n")
+convs = P(blk[0], blk[3], blk[6])
+add("expansion-told-first", "pytorch", BLK + "expansion factor is 6 here. total params?", [P(blk)], f"16*96 + 9*96 + 96*16 + 2*(96+96+16) = {P(blk)}; 96 = 6*16")
+add("expansion-told-short", "pytorch", BLK + "expansion is 6. params?", [P(blk)], f"{P(blk)}")
+add("expansion-told-norms-out", "pytorch", BLK + "expansion factor is 6 here. params not counting the batchnorms?", [convs], f"the convs alone: {convs}")
+add("expansion-told-after", "pytorch", BLK + "total params? (expansion factor is 6)", [P(blk)], f"{P(blk)}")
+
 for r in ROWS:
     print(json.dumps(r))
