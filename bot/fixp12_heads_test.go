@@ -10,12 +10,14 @@ import (
 )
 
 // fixp12Case is a fixp12- row of testdata/questions/code.jsonl: Head holds
-// the numbers the first Answer line must give with confidence; Unsure
+// the numbers the first Answer line must give with confidence, Wrong
+// those of a misreading it must not give; Unsure
 // asks for a reply that starts "Not sure" or refuses.
 type fixp12Case struct {
 	ID      string  `json:"id"`
 	Text    string  `json:"text"`
 	Head    []int64 `json:"head"`
+	Wrong   []int64 `json:"wrong"`
 	Unsure  bool    `json:"unsure"`
 	Working string  `json:"working"`
 }
@@ -49,6 +51,11 @@ func TestFixp12Heads(t *testing.T) {
 			for _, want := range c.Head {
 				if !containsNumber(head, want) {
 					t.Errorf("%s\nfirst line %q lacks %d (%s)", c.Text, head, want, c.Working)
+				}
+			}
+			for _, bad := range c.Wrong {
+				if containsNumber(head, bad) {
+					t.Errorf("%s\nfirst line %q gives %d, a misreading (%s)", c.Text, head, bad, c.Working)
 				}
 			}
 		})

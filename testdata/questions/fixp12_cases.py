@@ -6,7 +6,8 @@ and other ways of asking each. Every number is computed here with PyTorch
 (channels-last shapes turned channels-first, bias on).
 
 Each row: id, kind, text, must_contain, head (the asked numbers the first
-Answer line must give, with confidence), unsure (the reply must start
+Answer line must give, with confidence), wrong (numbers of a misreading
+the first line must not give), unsure (the reply must start
 "Not sure" or refuse), working.
 
 Run: /usr/bin/python3 testdata/questions/fixp12_cases.py >> testdata/questions/code.jsonl
@@ -29,9 +30,9 @@ def shape(m, *s):
         return tuple(m(torch.zeros(*s)).shape)
 
 
-def add(id, kind, text, head, working, unsure=False):
+def add(id, kind, text, head, working, unsure=False, wrong=()):
     ROWS.append(dict(id="fixp12-" + id, kind=kind, text=text, must_contain=list(head), head=list(head),
-                     unsure=unsure, working=working))
+                     unsure=unsure, wrong=list(wrong), working=working))
 
 
 # --- A1/A2: a Keras layer named again by its first arguments is that layer
@@ -102,6 +103,18 @@ add("expansion-told-first", "pytorch", BLK + "expansion factor is 6 here. total 
 add("expansion-told-short", "pytorch", BLK + "expansion is 6. params?", [P(blk)], f"{P(blk)}")
 add("expansion-told-norms-out", "pytorch", BLK + "expansion factor is 6 here. params not counting the batchnorms?", [convs], f"the convs alone: {convs}")
 add("expansion-told-after", "pytorch", BLK + "total params? (expansion factor is 6)", [P(blk)], f"{P(blk)}")
+
+# --- A3: an elided summary row, the blank row's stride said after the call
+c = nn.Conv2d(32, 64, 3, stride=2)
+o = shape(c, 1, 32, 62, 62)
+ROWS_A3 = [
+    ("stride-with-eq", "conv2d_2 is Conv2D(64, 3) with strides=2. what are the ?s"),
+    ("stride-with-words", "conv2d_2 is Conv2D(64, 3) with stride 2. what are the ?s"),
+    ("stride-comma", "conv2d_2 is Conv2D(64, 3), strides=2. fill in the ?s"),
+]
+for id, words in ROWS_A3:
+    add("elided-" + id, "keras", " conv2d_1 (Conv2D)           (None, 62, 62, 32)        ...\n conv2d_2 (Conv2D)           (None, ?, ?, 64)          ?\n\n" + words,
+        [o[2], P(c)], f"(62-3)//2+1 = {o[2]} (torch {o}); 3*3*32*64+64 = {P(c)}; not the stride-1 reading's 60", wrong=[60])
 
 for r in ROWS:
     print(json.dumps(r))
