@@ -116,5 +116,25 @@ for id, words in ROWS_A3:
     add("elided-" + id, "keras", " conv2d_1 (Conv2D)           (None, 62, 62, 32)        ...\n conv2d_2 (Conv2D)           (None, ?, ?, 64)          ?\n\n" + words,
         [o[2], P(c)], f"(62-3)//2+1 = {o[2]} (torch {o}); 3*3*32*64+64 = {P(c)}; not the stride-1 reading's 60", wrong=[60])
 
+# --- A5: names assigned in one line are each their own value's
+fc1, fc2 = nn.Linear(512, 256), nn.Linear(256, 10)
+add("tuple-second-name", "pytorch", "self.fc1, self.fc2 = nn.Linear(512, 256), nn.Linear(256, 10)\nparams of fc2?",
+    [P(fc2)], f"256*10+10 = {P(fc2)}, not fc1's {P(fc1)}", wrong=[P(fc1)])
+add("tuple-first-name", "pytorch", "self.fc1, self.fc2 = nn.Linear(512, 256), nn.Linear(256, 10)\nhow many params does fc1 have?",
+    [P(fc1)], f"512*256+256 = {P(fc1)}")
+enc, dec = nn.Conv2d(3, 8, 4, stride=2, padding=1), nn.ConvTranspose2d(8, 3, 4, stride=2, padding=1)
+o = shape(nn.Sequential(enc, dec), 1, 3, 64, 64)
+add("tuple-enc-dec", "pytorch", "self.enc, self.dec = nn.Conv2d(3, 8, 4, stride=2, padding=1), nn.ConvTranspose2d(8, 3, 4, stride=2, padding=1)\n# forward: enc -> dec\nfor 64x64 input, shape after dec?",
+    [o[1], o[2]], f"64 -> 32 -> 64 (torch {o})")
+c1, c2 = nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3)
+o = shape(c1, 1, 3, 64, 64)
+add("tuple-shape-after-first", "pytorch", "self.c1, self.c2 = nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3)\nself.pool = nn.MaxPool2d(2)\n# forward: c1 -> pool -> c2 -> pool\ninput 64x64 rgb, what's the shape after c1?",
+    [o[1], o[2]], f"64 -> 62 (torch {o})")
+cv1, cv2 = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3)
+add("tuple-conv1-params", "pytorch", "self.conv1, self.conv2 = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3)\n# forward: conv1 -> conv2\nparams of conv1?",
+    [P(cv1)], f"3*3*1*32+32 = {P(cv1)}, not the total {P(cv1, cv2)}", wrong=[P(cv1, cv2)])
+add("tuple-three-names", "pytorch", "self.a, self.b, self.c = nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), nn.Conv2d(32, 64, 3)\nparams of b?",
+    [P(c2)], f"3*3*16*32+32 = {P(c2)}")
+
 for r in ROWS:
     print(json.dumps(r))
