@@ -136,5 +136,14 @@ add("tuple-conv1-params", "pytorch", "self.conv1, self.conv2 = nn.Conv2d(1, 32, 
 add("tuple-three-names", "pytorch", "self.a, self.b, self.c = nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), nn.Conv2d(32, 64, 3)\nparams of b?",
     [P(c2)], f"3*3*16*32+32 = {P(c2)}")
 
+# --- A10: the batch norms' own count asked
+stem = nn.Sequential(nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1, bias=False), nn.BatchNorm2d(64))
+STEM = "stem = nn.Sequential(nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1, bias=False), nn.BatchNorm2d(64))\n"
+bns = P(stem[1], stem[4])
+add("norms-only-have", "pytorch", STEM + "how many params do the batchnorms have?", [bns], f"2*(64+64) = {bns}, not the stem's {P(stem)}", wrong=[P(stem)])
+add("norms-only-add", "pytorch", BLK + "how much do the BN layers add?", [P(blk[1], blk[4], blk[7])],
+    f"2*(96+96+16) = {P(blk[1], blk[4], blk[7])}, not the block's {P(blk)}", wrong=[P(blk)])
+add("norms-only-params-in", "pytorch", STEM + "params in the bn layers?", [bns], f"{bns}")
+
 for r in ROWS:
     print(json.dumps(r))
