@@ -394,6 +394,10 @@ func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
 			continue
 		}
 		line := strings.LastIndexByte(src[:o], '\n') + 1
+		if start, end, ok := tupleName(src, line, o); ok { // asked_at_tuple.go
+			add(start, end, i)
+			continue
+		}
 		if m := assigned.FindStringSubmatchIndex(src[line:o]); m != nil {
 			name := strings.ToLower(src[line+m[2] : line+m[3]])
 			written := src[line+m[0] : line+m[3]]

@@ -18,11 +18,26 @@ import (
 // normsLeftOutRE says the batch norms are not counted.
 var normsLeftOutRE = regexp.MustCompile(`(?i)\b(?:not\s+count\w*|exclud\w*|ignor\w*|without\s+count\w*|w/o|minus|leav\w*\s+out|except(?:\s+for)?|apart\s+from)\s+(?:the\s+|any\s+|all\s+)?(?:batch[\s_-]?norm\w*|bn\w*)\b|\b(?:batch[\s_-]?norm\w*|bns?)(?:\s+layers)?\s+(?:not\s+(?:counted|included)|excluded|ignored|left\s+out)\b`)
 
+// normStatsRE are words after the batch norm that name its statistics
+// alone: "excluding BN running stats" keeps the norms' parameters.
+var normStatsRE = regexp.MustCompile(`(?i)^(?:'s|s'|s)?\s*(?:layers?'?s?\s+)?(?:running|moving|stat|buffer|mean|var|num_batches)`)
+
+// normsLeftOut reports whether src says not to count the batch norms,
+// their statistics alone aside.
+func normsLeftOut(src string) bool {
+	for _, m := range normsLeftOutRE.FindAllStringIndex(src, -1) {
+		if !normStatsRE.MatchString(src[m[1]:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // withNormsLeftOut is q without its batch norms (nested ones included),
 // with a note, when src says not to count them and q asks for
 // parameters or nothing in particular; q itself otherwise.
 func withNormsLeftOut(src string, q *Question) *Question {
-	if q == nil || !normsLeftOutRE.MatchString(src) || !biasCounts(q) {
+	if q == nil || !normsLeftOut(src) || !biasCounts(q) {
 		return q
 	}
 	var kept []lang.Layer

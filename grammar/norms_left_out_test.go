@@ -20,6 +20,9 @@ func TestNormsLeftOut(t *testing.T) {
 		{"params with the batchnorm layers not counted?", false},
 		{"how many params, batchnorm included?", true},
 		{"how many params?", true},
+		{"excluding BN running stats, how many params?", true},
+		{"params, ignoring the bn's running mean and var?", true},
+		{"how many params excluding batchnorm moving statistics?", true},
 	} {
 		q, err := Parse(code + c.words)
 		if err != nil {

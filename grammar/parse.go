@@ -197,6 +197,7 @@ func Parse(src string) (*Question, error) {
 	q, err := parse(src)
 	if err == nil {
 		q = withNormsLeftOut(src, q) // norms_left_out.go: "not counting the batchnorms"
+		q = withNormsOnly(src, q)    // norms_only.go: "how many params do the batchnorms have?"
 		q = withCausalPad(src, q)    // causal_pad.go: "how much left padding to make it causal"
 	}
 	if err == nil && q.Framework == "keras" {

@@ -147,6 +147,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withStoredObject,   // asked_role.go: after the headline, which adds the weights the bytes store
 	withWeightsAndBias, // asked_role.go
 	withVectorInput,    // asked_role.go
+	withExpansionTold,  // expansion_told.go
 }
 
 // kerasWords say a question is about Keras though no Keras code was

@@ -162,6 +162,7 @@ func parseKeras(src string) (*lang.Question, error) {
 		return nil, err
 	}
 	kerasAddFlatten(orig, q)
+	k.mentionsAt()
 	k.notes()
 	ptFinish(q, "keras", nil)
 	ptCutAtTooSmall(src, q)
@@ -215,12 +216,13 @@ type kerasReader struct {
 	inputLen   int  // Embedding(input_length=)
 	sawBN, gru bool
 	resetAfter bool
-	shapeCall  *ptCall   // the call the input shape was written in
-	shapeKey   string    // its keyword: "input_shape", "shape", ...
-	contextCh  int       // the filters of a layer written after "after", read for its channels only
-	read       []string  // the layer calls read, as text
-	readCalls  []*ptCall // the layer calls read (mention_partial.go)
-	src        string    // the paste, for words about the whole model ("base frozen")
+	shapeCall  *ptCall        // the call the input shape was written in
+	shapeKey   string         // its keyword: "input_shape", "shape", ...
+	contextCh  int            // the filters of a layer written after "after", read for its channels only
+	read       []string       // the layer calls read, as text
+	readCalls  []*ptCall      // the layer calls read (mention_partial.go)
+	mentions   []kerasMention // the calls the words name again (mention_partial.go)
+	src        string         // the paste, for words about the whole model ("base frozen")
 }
 
 // kerasContainers are walked, not built.

@@ -126,7 +126,7 @@ func (k *kerasReader) mentionedAgain(nodes []*ptNode, i int, c *ptCall) bool {
 	if i == 0 || !kerasReferWords[strings.ToLower(nodes[i-1].Ident)] {
 		return false
 	}
-	return slices.Contains(k.read, ptCallText(c)) || k.mentionedByStart(c)
+	return k.mentioned(c)
 }
 
 // wordsFlatten puts the Flatten the words name ("then Dense(10) after

@@ -32,7 +32,7 @@ func wordsCall(words string) string {
 		case ')':
 			depth--
 			if depth == 0 {
-				return words[start : i+1]
+				return withAfterSettings(words[start:i+1], words, i+1) // summary_call_settings.go
 			}
 		case '\n':
 			return ""
