@@ -27,5 +27,17 @@ o = chain([nn.Conv2d(1, 1, 3)] * 3, 1, 32); add("same-again-twice-input-first", 
 # "then an identical one"
 p = params(nn.Conv2d(32, 32, 3, padding=1))[0]; add("identical-one", "several", "3x3 conv 32->32 pad 1 on 56x56, then an identical one, params total?", [2 * p], f"2*{p} (torch)")
 add("identical-conv", "several", "3x3 conv 32->32 pad 1 on 56x56, then an identical conv, params?", [2 * p], f"2*{p} (torch)")
+# layers of vgg16 asked together: activation values, MACs and memory summed first
+x = torch.zeros(1, 3, 224, 224)
+c11, c12 = nn.Conv2d(3, 64, 3, padding=1), nn.Conv2d(64, 64, 3, padding=1)
+a = c11(x); b = c12(torch.relu(a)); pl = nn.MaxPool2d(2)(b)
+n = [a.numel(), b.numel(), pl.numel()]
+add("together-activation-values", "preset-part", "vgg16: how many activation values for conv1_1 + conv1_2 + pool1 together?", [sum(n)], f"{n} (torch numel)")
+add("together-activations", "preset-part", "vgg16 activations of conv1_1 and conv1_2 together", [n[0] + n[1]], f"{n[:2]} (torch numel)")
+m = [a.numel() * 3 * 9, b.numel() * 64 * 9]
+add("together-macs", "preset-part", "vgg16 conv1_1 + conv1_2 MACs together", [sum(m)], f"out numel x cin x 9 = {m} (torch shapes)")
+add("together-macs-combined", "preset-part", "vgg16 MACs of conv1_1 and conv1_2 combined", [sum(m)], f"{m} (torch shapes)")
+add("together-memory", "preset-part", "memory of conv1_1 + conv1_2 outputs together in vgg16, float32", [4 * (n[0] + n[1])], f"4 B x {n[:2]} (torch numel)")
+add("together-memory-fp16", "preset-part", "vgg16 conv1_1 and conv1_2 output memory combined, fp16", [2 * (n[0] + n[1])], f"2 B x {n[:2]} (torch numel)")
 for c in C:
     print(json.dumps(c))
