@@ -21,6 +21,9 @@ func atParts(r Reply) []string {
 	if q == nil || len(q.At) == 0 {
 		return nil
 	}
+	if t := togetherMemory(r); t != "" {
+		return []string{t} // render_at_together.go
+	}
 	var parts []string
 	used := map[string]bool{}
 	for _, at := range q.At {

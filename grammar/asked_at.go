@@ -217,10 +217,11 @@ func withActivations(src string, q *Question) *Question {
 }
 
 // eachWords ask a quantity of every layer rather than of the whole:
-// "params of each layer", "MACs of each?", "give both numbers",
+// "params of each layer", "MACs of each?", "params each" at the end,
+// "give both numbers",
 // "separately" ("each neuron" asks of one unit, not of each layer).
 var eachWords = regexp.MustCompile(`(?i)\b(?:each|every|both|all)\s+(?:of\s+(?:the|them|these)\s+)?(?:conv(?:olutional)?\s+layers?|layers?|convs?|convolutions?|ones?)\b|` +
-	`\b(?:of|for)\s+(?:each|both)\s*(?:[?.,!]|$)|\b(?:each|both)\s*[?.!]|\bboth\s+(?:numbers|values|counts)\b|\bseparately\b|\bindividually\b|\blayer[- ]by[- ]layer\b|\bper[- ]layer\b`)
+	`\b(?:of|for)\s+(?:each|both)\s*(?:[?.,!]|$)|\b(?:each|both)\s*[?.!]|\b(?:params|parameters|weights|biases|macs|flops|output\s+(?:sizes?|shapes?))\s+each\s*$|\bboth\s+(?:numbers|values|counts)\b|\bseparately\b|\bindividually\b|\blayer[- ]by[- ]layer\b|\bper[- ]layer\b`)
 
 // eachAsked reports whether src asks something of each layer: an
 // eachWords match that is not a description of every layer ("every conv

@@ -1,6 +1,9 @@
 package grammar
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // Several layers asked about by place may be asked together: "how many
 // activation values for conv1_1 + conv1_2 + pool1 together", "how many
@@ -19,5 +22,15 @@ func withAtTogether(src string, q *Question) *Question {
 	}
 	cp := *q
 	cp.AtTogether = true
+	if len(q.Asked) == 0 && activationsWord.MatchString(src) {
+		cp.At = slices.Clone(q.At)
+		for i := range cp.At {
+			cp.At[i].What = AtOutput // "activation values ... together": the values the outputs hold
+		}
+	}
 	return &cp
 }
+
+// activationsWord matches the values a layer's output holds asked by
+// another name: "activations", "activation values".
+var activationsWord = regexp.MustCompile(`(?i)\bactivations?(?:\s+values)?\b`)

@@ -144,6 +144,10 @@ func parseParts(src string, parts []part) []*Question {
 		}
 	}
 	for _, p := range parts {
+		if n := len(numbered); n > 0 && !p.marked && sameAgainPart.MatchString(p.text) {
+			numbered[n-1] = withPartAfter(src, numbered[n-1], p)
+			continue // "-> ? then another one the same -> ?": the part before, again
+		}
 		// A list item is a question even without a number of its own:
 		// "(a) how many parameters does C1 have (b) how many connections?"
 		// asks two things of the text before the list.
