@@ -1,0 +1,40 @@
+# fixa12 cases (prose.jsonl and code.jsonl, ids fixa12-*): confident wrongs
+# found in review of arch12/vocab12. Every number checked with torch 1.13
+# (/usr/bin/python3). Networks' heads are built as nn.Linear modules; the
+# frozen parts counted by requires_grad. `prose` prints prose rows, `code`
+# the code rows.
+import json, sys, torch, torch.nn as nn
+
+P, K = [], []
+def add(rows, id, kind, text, want, working):
+    rows.append({"id": "fixa12-" + id, "kind": kind, "text": text, "must_contain": want, "head": want, "unused": [], "working": working})
+def params(m): return sum(p.numel() for p in m.parameters())
+def trainable(m): return sum(p.numel() for p in m.parameters() if p.requires_grad)
+
+# 2: a backbone frozen in words: only the new fc trains.
+fc18, fc50 = nn.Linear(512, 10), nn.Linear(2048, 10)
+add(P, "r18-words-frozen-fc", "params", "resnet18 with fc replaced by Linear(512, 10), backbone frozen: trainable params?", [params(fc18)], f"Linear(512,10) {params(fc18)}")
+add(P, "r18-freeze-replace-fc", "params", "resnet18, freeze the backbone and replace fc with nn.Linear(512, 10): how many trainable parameters?", [params(fc18)], f"Linear(512,10) {params(fc18)}")
+add(P, "r50-10-class-fc-frozen", "params", "resnet50 with a new 10-class fc and all other layers frozen: trainable parameters?", [params(fc50)], f"Linear(2048,10) {params(fc50)}")
+
+# 1: vgg16 with only features frozen: the whole classifier trains.
+features = nn.Conv2d(3, 64, 3)  # stands for the frozen part: none of it counts
+cls = nn.Sequential(nn.Linear(25088, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(True), nn.Dropout(), nn.Linear(4096, 10))
+net = nn.Sequential(features, cls)
+for p in features.parameters(): p.requires_grad = False
+t = trainable(net)
+add(P, "vgg16-features-frozen-words", "params", "vgg16 with classifier[6] = nn.Linear(4096, 10) and features frozen: trainable params?", [t], f"25088*4096+4096 + 4096*4096+4096 + 4096*10+10 = {t}")
+add(K, "vgg16-features-frozen-code", "pytorch", "model = models.vgg16()\nfor p in model.features.parameters(): p.requires_grad = False\nmodel.classifier[6] = nn.Linear(4096, 10)\ntrainable params?", [t], f"classifier trains: {t}")
+acls = nn.Sequential(nn.Dropout(), nn.Linear(9216, 4096), nn.ReLU(), nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(), nn.Linear(4096, 5))
+add(P, "alexnet-freeze-features", "params", "alexnet, freeze the features, classifier[6] = nn.Linear(4096, 5): trainable params?", [params(acls)], f"alexnet classifier with 5 outputs {params(acls)}")
+
+# 8: a LeNet paper layer named: its inputs, C3's kernels in the paper's table.
+f6 = nn.Linear(120, 84)
+add(P, "lenet-f6-inputs", "network", "in LeNet-5, how many numbers go into F6?", [f6.in_features], f"Linear(120,84).in_features = {f6.in_features}")
+c3 = [nn.Conv2d(k, 1, 5, bias=False) for k in [3] * 6 + [4] * 9 + [6]]
+kernels = sum(c.weight.shape[1] for c in c3)
+add(P, "lenet-c3-kernels", "network", "LeNet-5 C3: how many kernels?", [kernels], f"6*3 + 9*4 + 1*6 = {kernels}")
+add(P, "lenet-c5-in-features", "network", "lenet5 C5 in_features?", [16 * 5 * 5], f"S4 16x5x5 flattened: {nn.Flatten()(torch.zeros(1, 16, 5, 5)).shape[1]}")
+
+rows = P if sys.argv[1:] == ["prose"] else K
+for c in rows: print(json.dumps(c))
