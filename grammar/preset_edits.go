@@ -63,8 +63,9 @@ func headLinear(src string) []string {
 var classifierIndex = regexp.MustCompile(`\bclassifier\s*\[\s*(\d+)\s*\]`)
 
 // poolRemoved matches the avgpool taken out: "model.avgpool =
-// nn.Identity()", "removed model.avgpool (nn.Identity)", "no avgpool".
-var poolRemoved = regexp.MustCompile(`(?i)\bavg_?pool\w*\s*(?:=|\(|with|by|to|as)\s*(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\b(?:remov|drop|delet|skip|replac)\w*\s+(?:the\s+|its\s+)?(?:model\.|m\.|net\.)?avg_?pool\w*|\bno\s+avg_?pool`)
+// nn.Identity()", "removed model.avgpool (nn.Identity)", "no avgpool",
+// "avgpool replaced by nn.Identity".
+var poolRemoved = regexp.MustCompile(`(?i)\bavg_?pool\w*\s*(?:=|\(|with|by|to|as)\s*(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\b(?:remov|drop|delet|skip|replac)\w*\s+(?:the\s+|its\s+)?(?:model\.|m\.|net\.)?avg_?pool\w*|\bavg_?pool\w*\s+(?:is\s+|was\s+)?(?:replaced|swapped|set|changed)\s+(?:with|by|to)\s+(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\bno\s+avg_?pool`)
 
 // sizeWritten matches a size written with x's: "32x32", "256x6x6".
 var sizeWritten = regexp.MustCompile(`\b(\d+)\s*[x×]\s*(\d+)(\s*[x×]\s*\d+)?\b`)

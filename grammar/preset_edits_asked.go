@@ -53,7 +53,8 @@ func editedPresetAsked(src string) []*Question {
 	}
 	words := codeInFeatures.ReplaceAllString(src, " ")
 	var qs []*Question
-	if inFeaturesAsk.MatchString(words) {
+	if inFeaturesAsk.MatchString(words) || e.head < 0 && codeInFeatures.MatchString(src) {
+		// "what is model.fc.in_features" with no Linear built of it: asked
 		qs = appendQ(qs, e.inFeatures(src))
 	}
 	if beforePoolAsk.MatchString(src) {

@@ -36,5 +36,15 @@ kernels = sum(c.weight.shape[1] for c in c3)
 add(P, "lenet-c3-kernels", "network", "LeNet-5 C3: how many kernels?", [kernels], f"6*3 + 9*4 + 1*6 = {kernels}")
 add(P, "lenet-c5-in-features", "network", "lenet5 C5 in_features?", [16 * 5 * 5], f"S4 16x5x5 flattened: {nn.Flatten()(torch.zeros(1, 16, 5, 5)).shape[1]}")
 
+# 3: avgpool replaced by nn.Identity: the last map flattened as it is.
+# The stem (stride 2), the maxpool (2) and three stride-2 stages leave 7x7.
+x = torch.zeros(1, 3, 224, 224)
+x = nn.MaxPool2d(3, 2, 1)(nn.Conv2d(3, 1, 7, 2, 3)(x))
+for _ in range(3): x = nn.Conv2d(1, 1, 3, 2, 1)(x)
+side = x.shape[2]
+add(P, "r18-avgpool-identity-words", "network", "resnet18 with avgpool replaced by nn.Identity, input 224x224: what in_features does fc need?", [512 * side * side], f"512*{side}*{side}")
+add(K, "r50-avgpool-identity-code", "pytorch", "model = models.resnet50(); model.avgpool = nn.Identity(); what is model.fc.in_features needed for a 224x224 input?", [2048 * side * side], f"2048*{side}*{side}")
+add(K, "r18-avgpool-identity-code", "pytorch", "model = models.resnet18(); model.avgpool = nn.Identity(); what is model.fc.in_features needed for a 224x224 input?", [512 * side * side], f"512*{side}*{side}")
+
 rows = P if sys.argv[1:] == ["prose"] else K
 for c in rows: print(json.dumps(c))
