@@ -46,5 +46,12 @@ add(P, "r18-avgpool-identity-words", "network", "resnet18 with avgpool replaced 
 add(K, "r50-avgpool-identity-code", "pytorch", "model = models.resnet50(); model.avgpool = nn.Identity(); what is model.fc.in_features needed for a 224x224 input?", [2048 * side * side], f"2048*{side}*{side}")
 add(K, "r18-avgpool-identity-code", "pytorch", "model = models.resnet18(); model.avgpool = nn.Identity(); what is model.fc.in_features needed for a 224x224 input?", [512 * side * side], f"512*{side}*{side}")
 
+# 4: the weight tensor's bytes are .weight's, the bias left out.
+for src, m, n in [("weights of nn.Conv2d(256, 512, 3) in fp16, bytes (weights only, no bias)?", nn.Conv2d(256, 512, 3).half(), "conv-fp16-no-bias"),
+                  ("weight tensor of nn.Conv2d(64, 128, 3) in float32, bytes?", nn.Conv2d(64, 128, 3), "conv-fp32-weight-tensor"),
+                  ("bytes of the weight tensor of nn.Linear(1024, 1000) in fp32?", nn.Linear(1024, 1000), "linear-fp32-weight-tensor")]:
+    b = m.weight.numel() * m.weight.element_size()
+    add(P, n, "memory", src, [b], f".weight.numel()*element_size() = {b}")
+
 rows = P if sys.argv[1:] == ["prose"] else K
 for c in rows: print(json.dumps(c))
