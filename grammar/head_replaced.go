@@ -23,7 +23,7 @@ import (
 
 // headTouched matches words saying a network's head was replaced or is
 // new: fine-tuning, a classifier swapped, the fc set to other outputs.
-var headTouched = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|fine[- ]?tun\w*|finetun\w*|transfer\s+learn\w*|new\s+(?:head|classifier|fc|linear|dense|layer|output\s+layer)|(?:set|changed?|switched)\s+(?:the\s+|my\s+|its\s+)?(?:fc|head|classifier|last\s+(?:linear|layer|fc))|(?:put|add\w*|stick\w*|attach\w*)\s+(?:\w+\s+){0,3}?(?:on\s+top|head|classifier))\b`)
+var headTouched = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|fine[- ]?tun\w*|finetun\w*|transfer\s+learn\w*|new\s+(?:\d+[- ](?:class|way)\s+)?(?:head|classifier|fc|linear|dense|layer|output\s+layer)|(?:set|changed?|switched)\s+(?:the\s+|my\s+|its\s+)?(?:fc|head|classifier|last\s+(?:linear|layer|fc))|(?:put|add\w*|stick\w*|attach\w*)\s+(?:\w+\s+){0,3}?(?:on\s+top|head|classifier))\b`)
 
 // newAsked matches a question for the new head's parameters: "new
 // trainable params", "am I adding", "trainable with the backbone frozen",
@@ -49,7 +49,7 @@ var featuresSaid = regexp.MustCompile(`(?i)\b(\d+)[- ]?(?:d|dim|dims|dimensional
 
 // headOutputsSaid matches the outputs of the new head: "a Linear to 5
 // outputs", "for 5 classes", "a 10-way head", "with 3 outputs".
-var headOutputsSaid = regexp.MustCompile(`(?i)\b(?:linear|dense|fc|layer|head|classifier)\s+(?:\w+\s+){0,2}?(?:to|with|of|giving|producing|outputting|for)\s+(\d+)\s*(?:outputs?|classes|units|logits|neurons|categories)?\b|\b(\d+)\s+(?:[a-z]+\s+){0,2}?(?:outputs|classes|categories|logits|breeds|species|labels)\b|\b(\d+)[- ]way\b|\bnum_classes\s*=\s*(\d+)`)
+var headOutputsSaid = regexp.MustCompile(`(?i)\b(?:linear|dense|fc|layer|head|classifier)\s+(?:\w+\s+){0,2}?(?:to|with|of|giving|producing|outputting|for)\s+(\d+)\s*(?:outputs?|classes|units|logits|neurons|categories)?\b|\b(\d+)\s+(?:[a-z]+\s+){0,2}?(?:outputs|classes|categories|logits|breeds|species|labels)\b|\b(\d+)(?:[- ]way|-class(?:es)?)\b|\bnum_classes\s*=\s*(\d+)`)
 
 // anyArrow matches a Linear's features and outputs said with an arrow:
 // "4096 -> 2", "512→10".

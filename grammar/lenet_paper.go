@@ -92,8 +92,8 @@ func lenetPaperAsked(src string) []*Question {
 	}
 	name := strings.ToLower(m[1])
 	l, ok := lenetPaper[name]
-	if !ok {
-		return nil
+	if !ok || name[0] == 's' && ownLayerSaid.MatchString(src) {
+		return nil // "stride 2 then s2 pool ... conv 1->6": a stride, not the paper's S2
 	}
 	if name == "c3" && fullTable.MatchString(src) {
 		l = c3Full // the description wins over the paper
@@ -101,6 +101,11 @@ func lenetPaperAsked(src string) []*Question {
 	var qs []*Question
 	label := strings.ToUpper(name)
 	switch {
+	case lenetInto.MatchString(src) && lenetInputs[name] > 0:
+		qs = append(qs, lenetInputsOf(label, lenetInputs[name]))
+	case lenetKernels.MatchString(src) && name == "c3" && l.params.Result == 1516:
+		qs = append(qs, solved("5×5 kernels of C3", "the kernels of LeNet-5's C3 in the paper's table", 60,
+			[]calc.Step{{Quantity: "kernels", Formula: "6·3 + 9·4 + 1·6", Result: 60, Note: "6 maps read 3 S2 maps, 9 read 4, 1 reads all 6: one 5×5 kernel for each map read"}}))
 	case lenetFlatten.MatchString(src) && l.size > 1:
 		n := l.maps * l.size * l.size
 		qs = append(qs, solved("values flattened after "+label, fmt.Sprintf("%s's %d maps of %d×%d flattened", label, l.maps, l.size, l.size), int64(n),
@@ -117,7 +122,7 @@ func lenetPaperAsked(src string) []*Question {
 		}
 	}
 	if len(qs) == 0 {
-		return nil
+		qs = lenetUnread(label, l)
 	}
 	for _, q := range qs {
 		q.Notes = []string{fmt.Sprintf("LeNet-5's %s as the paper (LeCun et al., 1998) counts it: %d maps of %d×%d", label, l.maps, l.size, l.size)}
@@ -127,6 +132,36 @@ func lenetPaperAsked(src string) []*Question {
 		}
 	}
 	return qs
+}
+
+// ownLayerSaid matches a layer of the asker's own written beside an "s2"
+// or "s4": a stride ("stride 2 then s2 pool"), a conv with its channels
+// ("conv 1->6").
+var ownLayerSaid = regexp.MustCompile(`(?i)\bstride\b|\b\d+\s*(?:->|→)\s*\d+\b`)
+
+// lenetInto matches the inputs of a paper layer asked: "how many numbers
+// go into F6", "F6's in_features", "inputs to C5".
+var lenetInto = regexp.MustCompile(`(?i)\b(?:go(?:es)?|going|come|are\s+fed|feed)\s+in(?:to)?\b|\bin_?features\b|\binputs?\s+(?:of|to|into)\b|\bfan[- ]?in\b`)
+
+// lenetKernels matches kernels or filters counted: "how many kernels".
+var lenetKernels = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:\w+\s+)?(?:kernels|filters)\b`)
+
+// lenetInputs are the values each fully connected paper layer reads: F6
+// reads C5's 120 units, C5 reads S4's 16 maps of 5×5.
+var lenetInputs = map[string]int{"f6": 120, "c5": 400}
+
+// lenetInputsOf answers the values a paper layer reads.
+func lenetInputsOf(label string, n int) *Question {
+	return solved("inputs of "+label, fmt.Sprintf("the values that go into LeNet-5's %s", label), int64(n),
+		[]calc.Step{{Quantity: "inputs", Result: int64(n), Note: "the previous layer's outputs: C5's 120 units for F6, S4's 16 maps of 5×5 for C5"}})
+}
+
+// lenetUnread is a paper layer named with nothing of it read as asked:
+// its parameters, doubted, rather than the whole network's.
+func lenetUnread(label string, l paperLayer) []*Question {
+	q := lenetStep(label, l.params)
+	q.Doubts = append(q.Doubts, "you name LeNet-5's "+label+" but I cannot tell what you ask of it: this is its trainable parameters")
+	return []*Question{q}
 }
 
 // paramsGiven matches the parameter count said as known ("paper says 156

@@ -48,3 +48,16 @@ func TestLenetPaperLeftAlone(t *testing.T) {
 		}
 	}
 }
+
+// An "s2" that is a stride ("stride 2 then s2 pool") beside a conv of the
+// asker's own is not the paper's S2; a paper layer named with something
+// the reader does not answer is doubted, not answered as the whole preset.
+func TestLenetPaperNearMiss(t *testing.T) {
+	if qs := lenetPaperAsked("conv stride 2 then s2 pool, lenet style: conv 1->6 5x5 on 32x32 params?"); qs != nil {
+		t.Errorf("stride read as S2: %v", qs[0].Solve.Solutions)
+	}
+	qs := lenetPaperAsked("LeNet-5 F6: how wide is it in the drawing?")
+	if len(qs) != 1 || len(qs[0].Doubts) == 0 {
+		t.Errorf("F6 asked something unread: want one doubted answer, got %d", len(qs))
+	}
+}

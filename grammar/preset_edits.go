@@ -43,13 +43,29 @@ var modelCall = regexp.MustCompile(`\bmodels\.([a-z][a-z0-9_]*)\s*\(`)
 // in_features as written and the outputs.
 var linearSet = regexp.MustCompile(`\.(fc|classifier|head)\s*(?:\[\s*(\d+)\s*\])?\s*=\s*(?:torch\.)?(?:nn\.)?Linear\(\s*([^,]+?)\s*,\s*(?:out_features\s*=\s*)?(\d+)\s*[,)]`)
 
+// linearSaid matches a Linear put in a head in words, written as code
+// writes the Linear: "fc replaced by Linear(512, 10)", "replace fc with
+// nn.Linear(512, 10)", "classifier[6] = nn.Linear(4096, 10)"; the same
+// groups as linearSet.
+var linearSaid = regexp.MustCompile(`(?i)\b(fc|classifier|head)\s*(?:\[\s*(\d+)\s*\])?\s+(?:(?:is\s+|was\s+)?(?:replaced|swapped|changed|set)\s+)?(?:by|with|to|=|->|as)\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:torch\.)?(?:nn\.)?Linear\(\s*([^,]+?)\s*,\s*(?:out_features\s*=\s*)?(\d+)\s*[,)]`)
+
+// headLinear is linearSet's match in src, else linearSaid's; nil when
+// neither matches.
+func headLinear(src string) []string {
+	if m := linearSet.FindStringSubmatch(src); m != nil {
+		return m
+	}
+	return linearSaid.FindStringSubmatch(src)
+}
+
 // classifierIndex matches a classifier's Linear named by its index:
 // "classifier[6]", "classifier[0]".
 var classifierIndex = regexp.MustCompile(`\bclassifier\s*\[\s*(\d+)\s*\]`)
 
 // poolRemoved matches the avgpool taken out: "model.avgpool =
-// nn.Identity()", "removed model.avgpool (nn.Identity)", "no avgpool".
-var poolRemoved = regexp.MustCompile(`(?i)\bavg_?pool\w*\s*(?:=|\(|with|by|to|as)\s*(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\b(?:remov|drop|delet|skip|replac)\w*\s+(?:the\s+|its\s+)?(?:model\.|m\.|net\.)?avg_?pool\w*|\bno\s+avg_?pool`)
+// nn.Identity()", "removed model.avgpool (nn.Identity)", "no avgpool",
+// "avgpool replaced by nn.Identity".
+var poolRemoved = regexp.MustCompile(`(?i)\bavg_?pool\w*\s*(?:=|\(|with|by|to|as)\s*(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\b(?:remov|drop|delet|skip|replac)\w*\s+(?:the\s+|its\s+)?(?:model\.|m\.|net\.)?avg_?pool\w*|\bavg_?pool\w*\s+(?:is\s+|was\s+)?(?:replaced|swapped|set|changed)\s+(?:with|by|to)\s+(?:an?\s+)?(?:torch\.)?(?:nn\.)?identity|\bno\s+avg_?pool`)
 
 // sizeWritten matches a size written with x's: "32x32", "256x6x6".
 var sizeWritten = regexp.MustCompile(`\b(\d+)\s*[x×]\s*(\d+)(\s*[x×]\s*\d+)?\b`)
@@ -180,8 +196,11 @@ func (e *presetEdit) withHead(src string, net *Question) bool {
 	l.Out = out
 	net.Layers[i].Layer = l
 	e.head = i
-	if m := linearSet.FindStringSubmatch(src); m != nil {
+	if m := headLinear(src); m != nil {
 		e.headArg = m[3]
+		if v, err := strconv.Atoi(m[3]); err == nil {
+			e.used = append(e.used, v) // the in_features written: "nn.Linear(4096, 10)"
+		}
 	}
 	return true
 }
@@ -191,7 +210,7 @@ func (e *presetEdit) withHead(src string, net *Question) bool {
 // outputs; out is 0 when src replaces none, part is not "" when it names
 // a replacement it cannot size.
 func headSet(src string, orig *Question) (part string, index, out int) {
-	if m := linearSet.FindStringSubmatch(src); m != nil {
+	if m := headLinear(src); m != nil {
 		index = -1
 		if m[2] != "" {
 			index, _ = strconv.Atoi(m[2])

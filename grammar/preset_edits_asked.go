@@ -53,7 +53,8 @@ func editedPresetAsked(src string) []*Question {
 	}
 	words := codeInFeatures.ReplaceAllString(src, " ")
 	var qs []*Question
-	if inFeaturesAsk.MatchString(words) {
+	if inFeaturesAsk.MatchString(words) || e.head < 0 && codeInFeatures.MatchString(src) {
+		// "what is model.fc.in_features" with no Linear built of it: asked
 		qs = appendQ(qs, e.inFeatures(src))
 	}
 	if beforePoolAsk.MatchString(src) {
@@ -82,6 +83,8 @@ func (e *presetEdit) paramsAsked(src string) []*Question {
 	var qs []*Question
 	trainable := trainableAsk.MatchString(src)
 	switch {
+	case trainable && e.frozen && featuresFrozen.MatchString(src):
+		qs = appendQ(qs, e.classifierTrained())
 	case trainable && e.frozen:
 		qs = appendQ(qs, e.newLayer("trainable parameters", "the backbone is frozen: only the new head's Linear trains"))
 	case newLayerAsk.MatchString(src):
@@ -358,4 +361,38 @@ func dimsValues(s calc.Shape) []calc.Binding {
 		return []calc.Binding{{Name: "N", Value: int64(shapeElements(s))}}
 	}
 	return []calc.Binding{{Name: "C", Value: int64(s[0])}, {Name: "H", Value: int64(s[1])}, {Name: "W", Value: int64(s[2])}}
+}
+
+// featuresFrozen matches the frozen part said to be `features` only (VGG's
+// or AlexNet's convolutions): "for p in model.features.parameters()",
+// "features frozen", "freeze the features".
+var featuresFrozen = regexp.MustCompile(`(?i)\.features\.parameters\(|\bfeatures\s+(?:are\s+|is\s+)?frozen\b|\b(?:freez\w*|frozen)\s+(?:the\s+)?(?:model\.)?features\b`)
+
+// classifierTrained answers the trainable count with only the features
+// frozen: every layer after the flatten trains, the hidden Linears too.
+func (e *presetEdit) classifierTrained() *Question {
+	s, err := summarize(e.net)
+	f := lastLayer(e.net.Layers, func(l calc.Layer) bool { _, ok := l.(calc.Flatten); return ok })
+	if err != nil || f < 0 {
+		return nil
+	}
+	var total int64
+	var vals []calc.Binding
+	for i := f + 1; i < len(e.net.Layers); i++ {
+		row, ok := topRow(s, i)
+		if !ok {
+			return nil
+		}
+		if row.Params > 0 {
+			total += row.Params
+			vals = append(vals, calc.Binding{Name: fmt.Sprintf("L%d", len(vals)+1), Value: row.Params})
+		}
+	}
+	names := make([]string, len(vals))
+	for k, v := range vals {
+		names[k] = v.Name
+	}
+	steps := []calc.Step{{Quantity: "trainable parameters", Formula: strings.Join(names, " + "), Values: vals, Result: total,
+		Note: "only the features are frozen: every Linear of the classifier trains, the new one and the hidden ones"}}
+	return solved("trainable parameters", "the classifier of "+e.name+" as changed", total, steps, e.describe())
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // A question about storage — "how many bytes is resnet50 in fp16?", "MB
@@ -94,6 +95,11 @@ func withStorage(src string, q *Question) *Question {
 	cp.Bytes = bytes
 	cp.MiB = binary
 	cp.Unused = unitNumbers(src, cp.Unused)
+	if asked == "param bytes" && weightTensorSaid.MatchString(src) && len(cp.Layers) == 1 {
+		cp.Layers = []Layer{cp.Layers[0]}
+		cp.Layers[0].Layer = weightOnly(cp.Layers[0].Layer)
+		cp.Canonical = lang.Format(&cp)
+	}
 	if asked != "" {
 		cp.Asked = append(slices.DeleteFunc(slices.Clone(q.Asked), func(a string) bool {
 			return a == "memory" || a == "output" || strings.HasSuffix(a, " bytes")
@@ -174,4 +180,21 @@ func withFlattenAsked(src string, q *Question) *Question {
 // endsInLinear reports whether q's last layer is a fully connected one.
 func endsInLinear(q *Question) bool {
 	return len(q.Layers) > 0 && q.Layers[len(q.Layers)-1].Layer.Kind() == "linear"
+}
+
+// weightTensorSaid matches the weight alone asked, as PyTorch's .weight
+// holds it: "the weight tensor", "weights only, no bias", ".weight".
+var weightTensorSaid = regexp.MustCompile(`(?i)\bweight\s+tensor\b|\.weight\b|\bweights?\s+only\b|\bno\s+bias\b|\bwithout\s+(?:the\s+)?bias\b`)
+
+// weightOnly is a conv or linear layer without its bias: its weight tensor.
+func weightOnly(l calc.Layer) calc.Layer {
+	switch x := l.(type) {
+	case calc.Conv:
+		x.NoBias = true
+		return x
+	case calc.Linear:
+		x.NoBias = true
+		return x
+	}
+	return l
 }

@@ -108,7 +108,7 @@ add("flops-bias-excluded-params-with", "bias-words", "linear 1024 -> 512: params
 # "the weight tensor" is the parameters' room, not an activation's
 m = nn.Conv2d(256, 512, 3).half()
 b = sum(x.numel() * x.element_size() for x in m.parameters())
-add("code-weight-tensor-bytes", "code-memory", "how many bytes does the weight tensor of nn.Conv2d(256, 512, 3) take in fp16", [b], f"torch: sum of numel*element_size of the half conv's parameters = {b} (weights alone {m.weight.numel()*2})")
+add("code-weight-tensor-bytes", "code-memory", "how many bytes does the weight tensor of nn.Conv2d(256, 512, 3) take in fp16", [m.weight.numel()*2], f"torch: conv.half().weight.numel()*element_size() = {m.weight.numel()*2} (.weight excludes the bias; with it {b})")
 m = nn.Linear(1024, 256)
 b = sum(x.numel() * 4 for x in m.parameters())
 add("code-param-tensors-mb", "code-memory", "nn.Linear(1024, 256): how many bytes do its parameter tensors take in float32?", [b], f"(1024*256+256)*4 = {b}")
