@@ -208,6 +208,20 @@ func biased(l calc.Layer) bool {
 	return false
 }
 
+// unbiased is l without its bias, and whether l is a conv or a fully
+// connected layer, the layers that have one: PyTorch's bias=False.
+func unbiased(l calc.Layer) (calc.Layer, bool) {
+	switch x := l.(type) {
+	case calc.Conv:
+		x.NoBias = true
+		return x, true
+	case calc.Linear:
+		x.NoBias = true
+		return x, true
+	}
+	return l, false
+}
+
 // outputRoom and paramRoom match what a question's bytes are of: an
 // output ("out", "the activations", "the feature map") or the parameters.
 var (

@@ -56,13 +56,6 @@ func withoutBiasSaid(src string, l calc.Layer) calc.Layer {
 	if !noBiasSaid.MatchString(src) || biasOn(src) {
 		return l
 	}
-	switch x := l.(type) {
-	case calc.Conv:
-		x.NoBias = true
-		return x
-	case calc.Linear:
-		x.NoBias = true
-		return x
-	}
+	l, _ = unbiased(l)
 	return l
 }

@@ -869,18 +869,11 @@ func withoutBiasesSaid(text string, q *Question) *Question {
 	cp := *q
 	cp.Layers = slices.Clone(q.Layers)
 	for i, l := range cp.Layers {
-		switch x := l.Layer.(type) {
-		case calc.Conv:
-			x.NoBias = true
-			cp.Layers[i].Layer = x
-		case calc.Linear:
-			x.NoBias = true
-			cp.Layers[i].Layer = x
-		default:
-			if calc.Leaves(l.Layer, 2) != 1 {
-				return q
-			}
+		nb, ok := unbiased(l.Layer)
+		if !ok && calc.Leaves(l.Layer, 2) != 1 {
+			return q
 		}
+		cp.Layers[i].Layer = nb
 	}
 	cp.Canonical = lang.Format(&cp)
 	cp.Doubts = slices.DeleteFunc(slices.Clone(q.Doubts), func(s string) bool { return s == d })

@@ -58,20 +58,12 @@ func withoutBias(q *Question) *Question {
 	cp.Layers = slices.Clone(q.Layers)
 	changed := false
 	for i, l := range cp.Layers {
-		switch x := l.Layer.(type) {
-		case calc.Conv:
-			changed = changed || !x.NoBias
-			x.NoBias = true
-			cp.Layers[i].Layer = x
-		case calc.Linear:
-			changed = changed || !x.NoBias
-			x.NoBias = true
-			cp.Layers[i].Layer = x
-		default:
-			if calc.Leaves(l.Layer, 2) != 1 {
-				return q
-			}
+		nb, ok := unbiased(l.Layer)
+		if !ok && calc.Leaves(l.Layer, 2) != 1 {
+			return q
 		}
+		changed = changed || biased(l.Layer)
+		cp.Layers[i].Layer = nb
 	}
 	if !changed {
 		return q

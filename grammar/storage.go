@@ -97,7 +97,7 @@ func withStorage(src string, q *Question) *Question {
 	cp.Unused = unitNumbers(src, cp.Unused)
 	if asked == "param bytes" && weightTensorSaid.MatchString(src) && len(cp.Layers) == 1 {
 		cp.Layers = []Layer{cp.Layers[0]}
-		cp.Layers[0].Layer = weightOnly(cp.Layers[0].Layer)
+		cp.Layers[0].Layer, _ = unbiased(cp.Layers[0].Layer)
 		cp.Canonical = lang.Format(&cp)
 	}
 	if asked != "" {
@@ -185,16 +185,3 @@ func endsInLinear(q *Question) bool {
 // weightTensorSaid matches the weight alone asked, as PyTorch's .weight
 // holds it: "the weight tensor", "weights only, no bias", ".weight".
 var weightTensorSaid = regexp.MustCompile(`(?i)\bweight\s+tensor\b|\.weight\b|\bweights?\s+only\b|\bno\s+bias\b|\bwithout\s+(?:the\s+)?bias\b`)
-
-// weightOnly is a conv or linear layer without its bias: its weight tensor.
-func weightOnly(l calc.Layer) calc.Layer {
-	switch x := l.(type) {
-	case calc.Conv:
-		x.NoBias = true
-		return x
-	case calc.Linear:
-		x.NoBias = true
-		return x
-	}
-	return l
-}
