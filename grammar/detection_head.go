@@ -476,61 +476,26 @@ func scaleBoxesAsked(src string) *Question {
 		anchors = 3
 		notes = append(notes, "3 anchors a cell at each scale assumed, as in YOLOv3")
 	}
-	used := []int{anchors}
-	var steps []calc.Step
-	var total int64
 	g := gridsSaid.FindStringSubmatch(src)
-	if g == nil && !yolo3Family.MatchString(src) && stridesSaid.FindString(src) == "" {
+	if g == nil && !family && stridesSaid.FindString(src) == "" {
 		return nil // one grid: mapBoxesAsked
 	}
+	var steps []calc.Step
+	var total int64
+	var used []int
 	if g != nil {
-		var terms []string
-		for i := 1; i+1 < len(g); i += 2 {
-			if g[i] == "" {
-				continue
-			}
-			a, _ := strconv.Atoi(g[i])
-			b, _ := strconv.Atoi(g[i+1])
-			st, err := calc.MapBoxes(a, b, anchors)
-			if err != nil {
-				return nil
-			}
-			st.Quantity = fmt.Sprintf("boxes on the %d×%d grid", a, b)
-			steps, total = append(steps, st), total+st.Result
-			terms = append(terms, lang.Group(int(st.Result)))
-			used = append(used, a, b)
-		}
-		steps = append(steps, calc.Step{Quantity: "boxes in total, before NMS", Formula: strings.Join(terms, " + "), Result: total,
-			Note: "every anchor of every cell predicts a box; non-maximum suppression removes most of them afterwards"})
-		for _, st := range steps {
-			used = append(used, int(st.Result))
-		}
+		steps, total, used = gridBoxes(g, anchors)
 	} else {
-		strides := stridesOf(src)
-		if strides == nil {
-			if !family {
-				return nil
-			}
-			strides = []int{8, 16, 32}
-			notes = append(notes, "strides 8, 16 and 32 assumed, YOLOv3's three scales")
-		}
-		h, w := detectorInput(src)
-		if h < 1 {
-			return nil
-		}
-		var err error
-		steps, total, err = calc.ScaleBoxes(h, w, strides, anchors)
-		if err != nil {
-			return nil
-		}
-		used = append(used, h, w)
-		used = append(used, strides...)
-		for _, s := range strides {
-			used = append(used, h/s, w/s)
-		}
-		for _, st := range steps {
-			used = append(used, int(st.Result))
-		}
+		var assumed []string
+		steps, total, used, assumed = strideBoxes(src, anchors, family)
+		notes = append(notes, assumed...)
+	}
+	if steps == nil {
+		return nil
+	}
+	used = append([]int{anchors}, used...)
+	for _, st := range steps {
+		used = append(used, int(st.Result))
 	}
 	sv := &calc.Solved{Unknown: "boxes", Solutions: []int64{total}, Min: total, Max: total, Steps: steps,
 		Question: "the boxes predicted over every scale, before non-maximum suppression"}
@@ -543,6 +508,62 @@ func scaleBoxesAsked(src string) *Question {
 		}
 	}
 	return q
+}
+
+// gridBoxes works out the boxes on each grid listed ("grids 13x13, 26x26
+// and 52x52", the submatches of gridsSaid), their sum last, and the
+// total, and the sizes it used; nil steps where a grid cannot hold boxes.
+func gridBoxes(g []string, anchors int) ([]calc.Step, int64, []int) {
+	var steps []calc.Step
+	var used []int
+	var total int64
+	var terms []string
+	for i := 1; i+1 < len(g); i += 2 {
+		if g[i] == "" {
+			continue
+		}
+		a, _ := strconv.Atoi(g[i])
+		b, _ := strconv.Atoi(g[i+1])
+		st, err := calc.MapBoxes(a, b, anchors)
+		if err != nil {
+			return nil, 0, nil
+		}
+		st.Quantity = fmt.Sprintf("boxes on the %d×%d grid", a, b)
+		steps, total = append(steps, st), total+st.Result
+		terms = append(terms, lang.Group(int(st.Result)))
+		used = append(used, a, b)
+	}
+	steps = append(steps, calc.Step{Quantity: "boxes in total, before NMS", Formula: strings.Join(terms, " + "), Result: total,
+		Note: "every anchor of every cell predicts a box; non-maximum suppression removes most of them afterwards"})
+	return steps, total, used
+}
+
+// strideBoxes works out the boxes of each scale from the detector's input
+// and strides (YOLOv3's 8, 16 and 32 assumed for its family), with the
+// total, the numbers it used and what it assumed; nil steps where it cannot.
+func strideBoxes(src string, anchors int, family bool) ([]calc.Step, int64, []int, []string) {
+	var assumed []string
+	strides := stridesOf(src)
+	if strides == nil {
+		if !family {
+			return nil, 0, nil, nil
+		}
+		strides = []int{8, 16, 32}
+		assumed = append(assumed, "strides 8, 16 and 32 assumed, YOLOv3's three scales")
+	}
+	h, w := detectorInput(src)
+	if h < 1 {
+		return nil, 0, nil, nil
+	}
+	steps, total, err := calc.ScaleBoxes(h, w, strides, anchors)
+	if err != nil {
+		return nil, 0, nil, nil
+	}
+	used := append([]int{h, w}, strides...)
+	for _, s := range strides {
+		used = append(used, h/s, w/s)
+	}
+	return steps, total, used, assumed
 }
 
 // replacedSize reports whether the number u is what "instead of" replaces:
