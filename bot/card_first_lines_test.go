@@ -18,6 +18,7 @@ import (
 // or the connections asked for, would mislead the very people the
 // console's reply is careful with.
 func TestCardBeginsLikeTheConsole(t *testing.T) {
+	skipCorpusWhenShort(t)
 	b := bot.New(bot.Options{})
 	texts := corpusTexts(t)
 	doubted, fixed, answered := 0, 0, 0

@@ -44,6 +44,7 @@ var knownFailing = map[string]bool{}
 // checks the reply holds the numbers (as JSON numbers, or in the text as
 // 18,496 or 18496) and the fix lines a right answer holds.
 func TestPasteQuestions(t *testing.T) {
+	skipCorpusWhenShort(t)
 	var cases []pasteCase
 	readJSONL(t, "../testdata/questions/code.jsonl", func(line []byte) {
 		var c pasteCase

@@ -49,6 +49,7 @@ var hardKnownFailing = map[string]string{}
 // testdata/questions/prose.jsonl through the front door, bot.Answer, and
 // checks the numbers of the answer and the numbers it names as unused.
 func TestProseQuestions(t *testing.T) {
+	skipCorpusWhenShort(t)
 	runQuestionCases(t, "../testdata/questions/prose.jsonl", proseKnownFailing)
 }
 
