@@ -99,6 +99,9 @@ func parseAll(src string) ([]*Question, error) {
 		if qs := editedPresetAsked(src); qs != nil {
 			return qs, nil // a torchvision network changed (preset_edits.go)
 		}
+		if qs := whatIfChained(src); qs != nil {
+			return qs, nil // a what-if asked again with a further change (whatif_chain.go)
+		}
 		if qs := whatIfAsked(src); qs != nil {
 			return qs, nil // a setup asked about changed (whatif_asked.go)
 		}

@@ -23,12 +23,15 @@ func whatIfAsked(src string) []*Question {
 	if q := claimedAsked(src); q != nil {
 		return []*Question{q}
 	}
+	if keptInCode(src) {
+		return nil // both values of the call, by the paste reader (whatif_setup.go)
+	}
 	w, ok := english.ReadWhatIf(src)
 	if !ok {
 		return nil
 	}
 	setup := w.Setup
-	q, err := Parse(setup)
+	q, err := setupRead(setup, w.Claims)
 	if err == nil && w.Change.Setting == "input" && q.Input == nil {
 		// The setup gives no input of its own: the change gives it, in
 		// words any front-end reads, the channels the first layer's.

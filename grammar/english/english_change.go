@@ -68,7 +68,7 @@ type WhatIf struct {
 
 // changeLead matches the words a change starts with: "what if", "and if
 // I", "but my", "switched ... to", "if the first conv uses".
-var changeLead = regexp.MustCompile(`(?i)\b(?:what\s+if|what\s+about|how\s+about|and\s+if|but\s+if|if\s+(?:i|we|you|u)\b|if\s+(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th|every|each|all)\b|if\s+(?:it|the\s+\w+)\s+(?:had|has|uses|used|were|was|is)\b|but\s+(?:my|our|the)\b|(?:i\s+)?(?:switched|switching|changed?|changing|moved?|went)\s+(?:\w+\s+){0,3}?to\b|now\s+(?:my|our|the|with|it|i)\b)`)
+var changeLead = regexp.MustCompile(`(?i)\b(?:what\s+if|what\s+(?:happens|changes)\s+(?:with|when|for)\b|what\s+about|how\s+about|and\s+if|but\s+if|if\s+(?:i|we|you|u)\b|if\s+(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th|every|each|all)\b|if\s+(?:it|the\s+\w+)\s+(?:had|has|uses|used|were|was|is)\b|but\s+(?:my|our|the)\b|(?:i\s+)?(?:switched|switching|changed?|changing|moved?|went)\s+(?:\w+\s+){0,3}?to\b|now\s+(?:my|our|the|with|it|i)\b)`)
 
 // changeEnd matches where a change clause ends: a sentence's end, a comma
 // before the ask, "instead", or a wh-word starting the ask.
@@ -163,10 +163,14 @@ func ReadWhatIf(src string) (WhatIf, bool) {
 	if !hypothetical(src[:last.at], src[last.at:last.lead], src[last.at:min(last.end+len("instead"), len(src))], w.Claims) {
 		return WhatIf{}, false
 	}
-	w.Setup = strings.TrimSpace(w.Setup)
+	w.Setup = strings.TrimSpace(leadLeft.ReplaceAllString(w.Setup, ""))
 	w.Both = len(w.Claims) == 0 && askedBeside.MatchString(src[:last.at])
 	return w, w.Setup != ""
 }
+
+// leadLeft matches the words a change's lead leaves behind at the end of
+// the setup: "keeps 56. also what if stride 2" leaves "also".
+var leadLeft = regexp.MustCompile(`(?i)(?:\s+(?:and|also|so|but|ok(?:ay)?|now|then|hm+)\b[,\s]*)+$`)
 
 // changeSaid is a change read, with where its lead starts and ends and
 // where its clause ends.
@@ -358,7 +362,7 @@ var errorQuoted = regexp.MustCompile(`(?i)(?:\b(?:got|getting|get|i\s+get|throws
 // withoutClaims takes the asker's own results out of setup and returns
 // them as written.
 func withoutClaims(setup string) (string, []string) {
-	var claims []string
+	setup, claims := withoutKeepClaims(setup)
 	setup = errorQuoted.ReplaceAllStringFunc(setup, func(string) string {
 		claims = append(claims, "the error quoted")
 		return ""
