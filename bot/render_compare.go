@@ -98,6 +98,9 @@ func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 			fmt.Fprintf(b, "%s the first side was read as asking for the %s and the second for the %s, so one of them is likely misread: check each “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), c.name, other)
 			return false
 		}
+		if x == 0 && y == 0 && len(one.Question.Asked) == 0 {
+			continue // nothing asked, and neither side has any: two pools compare by their outputs
+		}
 		if x == y {
 			// Two designs compared come out alike only when one was
 			// misread (or both): say so first.

@@ -27,18 +27,23 @@ var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and
 // after a question, or after a comma when it asks "what if".
 func followAt(src string) int {
 	m := followStart.FindStringSubmatchIndex(src)
+	at := -1
 	switch {
 	case m == nil:
-		return -1
 	case m[2] >= 0:
-		return m[2]
+		at = m[2]
+	default:
+		at = m[4]
 	}
-	return m[4]
+	if same := sameAt(src); same >= 0 && (at < 0 || same < at) {
+		return same // "... vs the same without ceil_mode" (followups_same.go)
+	}
+	return at
 }
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
-var followLead = regexp.MustCompile(`(?i)^(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
+var followLead = regexp.MustCompile(`(?i)^(?:` + sameLead + `)?(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
 
 // aspects are the things a follow-up may change, each matched where the
 // first question and the follow-up say it: a follow-up that names one
@@ -329,7 +334,7 @@ func withChange(first, change string) (string, bool) {
 
 // kwargsOnly matches a follow-up that only sets keyword arguments:
 // "with output_padding=1?", "and groups=4".
-var kwargsOnly = regexp.MustCompile(`(?i)^(?:with\s+)?(?:the\s+)?(\w+\s*=\s*\w+(?:\s*,\s*\w+\s*=\s*\w+)*)\s*\??$`)
+var kwargsOnly = regexp.MustCompile(`(?i)^(?:(?:with\s+|w/\s*))?(?:the\s+)?(\w+\s*=\s*['"]?\w+['"]?(?:\s*,\s*\w+\s*=\s*['"]?\w+['"]?)*)\s*\??$`)
 
 // oneCall matches a layer's call in pasted code: "nn.ConvTranspose2d(".
 var oneCall = regexp.MustCompile(`\b(?:nn\.|layers\.)?[A-Z]\w*\(`)
