@@ -146,6 +146,7 @@ var (
 	weakBefore   = regexp.MustCompile(`(?i)\b(?:gives?|giving|get|gets|getting|got|produces?|outputs?|returns?|comes?\s+out\s+(?:at|as))\s*(?:me|us)?\s*(?:a|an)?\s*$`)
 	inputBefore  = regexp.MustCompile(`(?i)(?:\b(?:on|from|input|image|map|takes?|turns?|in\s+at|x\s+is|feeding|fed)\s*(?:is|of|=|:|size|shape)?\s*(?:a|an|the|my|size|of)?\s*(?:is|of)?\s*$)`)
 	outputAfter  = regexp.MustCompile(`(?i)^\s*(?:out\b|output|outputs\b|back\s*(?:$|[.,?!:;]))`)
+	libraryAfter = regexp.MustCompile(`(?i)^\s*in\s+(?:py)?torch|^\s*in\s+(?:tf\.)?keras|^\s*in\s+(?:tensorflow|tf|caffe|jax|flax|mxnet)\b`) // "112 in pytorch": the library, not an input
 	inputAfter   = regexp.MustCompile(`(?i)^\s*(?:input|image|feature\s+map|map|in\b|tensor|picture|patch)`)
 )
 
@@ -210,7 +211,7 @@ func sizeRole(prose string, at, end int) string {
 	switch {
 	case outputAfter.MatchString(after):
 		return "out"
-	case inputAfter.MatchString(after):
+	case inputAfter.MatchString(after) && !libraryAfter.MatchString(after):
 		return "in"
 	case targetBefore.MatchString(before):
 		return "out"

@@ -165,11 +165,18 @@ func enLex(src string) ([]enTok, error) {
 var enDtypes = map[string]bool{"float32": true, "fp32": true, "float16": true, "fp16": true, "half": true, "bfloat16": true, "bf16": true,
 	"float64": true, "fp64": true, "double": true, "int8": true, "float": true, "single": true, "fp": true, "int": true, "bfloat": true, "bf": true}
 
-// enDtypeIn unties "in" from a number before a type: in "25088 -> 4096 in
-// float32" the 4096 is the output, not a count of inputs.
+// enFrameworks are the names of the libraries a question is asked in:
+// "in pytorch", "in keras".
+var enFrameworks = map[string]bool{"pytorch": true, "torch": true, "keras": true, "tensorflow": true, "tf": true,
+	"caffe": true, "jax": true, "flax": true, "mxnet": true}
+
+// enDtypeIn unties "in" from a number before a type or a library: in
+// "25088 -> 4096 in float32" the 4096 is the output, not a count of
+// inputs, and in "224 -> 112 in pytorch" the 112 is the output wanted.
 func enDtypeIn(toks []enTok) []enTok {
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].kind == 'w' && toks[i].lem == "in" && (enDtypes[strings.ToLower(toks[i+1].raw)] || toks[i+1].lem == "memory") {
+		next := strings.ToLower(toks[i+1].raw)
+		if toks[i].kind == 'w' && toks[i].lem == "in" && (enDtypes[next] || enFrameworks[next] || toks[i+1].lem == "memory") {
 			toks[i].lem = "_"
 		}
 	}
