@@ -212,6 +212,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 		msg.resized = prose.whatIf != nil
 		msg.swapped = ptSwapWords(src)
 		msg.apply(q, fx)
+		ptMessageLinearInput(msg, prose, q) // errors_linear_input.go
 	}
 	fx.unsure = mods.unsure
 	if !traced {

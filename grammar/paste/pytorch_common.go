@@ -303,7 +303,7 @@ func ptReadProse(f *ptFile) ptProse {
 	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
 	called := ptCallLines(f.Nodes)
 	for i, n := range r.nodes {
-		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) {
+		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) && !r.commentNamesArg(i, f.Nodes) {
 			// "conv(1, 4),  #14x14": a size noted beside a layer is what it
 			// gives, not the network's input
 			continue
@@ -413,6 +413,9 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		return
 	}
 	defer func() { r.p.dimsSaid = r.p.dims != nil && r.inputWordBefore(i) }()
+	if r.labelledShape(i) {
+		return
+	}
 	if n.Dims != "" && !(ptLayerWords[r.word(i+1)] && r.nodes[i+1].Pos.Line == n.Pos.Line) {
 		r.p.dims, r.p.dimsPos = ptDimsOf(n.Dims), ptPos(n.Pos)
 		return
@@ -433,6 +436,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		g = n.Group
 	case len(n.Calls) > 0 && ptShapeWords[strings.ToLower(n.Ident)]:
 		g = n.Calls[0]
+	case len(n.Calls) > 0 && ptDataNouns[strings.ToLower(n.Ident)] && ptShapeWordBefore(r.nodes, i):
+		g = n.Calls[0] // "input is a mel spectrogram (N, 1, 64, 128)"
 	case len(n.Calls) > 0 && ptArticles[n.Ident] && ptShapeWordBefore(r.nodes, i):
 		g = n.Calls[0] // "on a (None, 16, 16, 128) input": the tuple reads as a's call
 	case len(n.Calls) > 0 && ptInputName(n.Ident):
