@@ -76,7 +76,7 @@ var aspects = []*regexp.Regexp{
 // "32x32 input").
 var (
 	inputFollow = regexp.MustCompile(`(?i)\b(?:feed|input\s*(?:is|=|of|:)?|on\s+(?:an?\s+)?|with\s+(?:an?\s+)?)\s*(\d+(?:\s*x\s*\d+){0,2})\b(?:\s+(?:inputs?|images?|imgs?|pixels?|px))?|\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b`)
-	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\bon\s+(?:an?\s+)?\d+(?:\s*x\s*\d+){1,2}\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)`)
+	inputFirst  = regexp.MustCompile(`(?i)(?:\bon\s+(?:an?\s+)?)?\b\d+(?:\s*x\s*\d+){0,2}\s+(?:inputs?|images?|imgs?)\b|\b(?:on|at)\s+(?:an?\s+)?\d+(?:\s*x\s*\d+){1,2}\b|\binput\s*(?:is|=|of|:)?\s*\d+(?:\s*x\s*\d+){0,2}\b|^\s*\d+(?:\s*x\s*\d+){1,2}\s*(?:->|→|=>)|\b(?:for|at)\s+\d{2,4}(?:\s*x\s*\d+){0,2}\s*(?:in|input|px)\b`)
 )
 
 // specInput matches the spec language's input: "input 56x56".

@@ -288,8 +288,9 @@ func mentionedPreset(src string) *Question {
 				q.Canonical = lang.Format(&q)
 				q.Notes = append([]string{fmt.Sprintf("read as the preset %s on a %d×%d×%d input", canonical, q.Input[1], q.Input[2], q.Input[0])}, p.Notes...)
 			}
+			classed := false
 			if cq, ok := withClasses(&q, canonical, src); ok {
-				q = *cq
+				q, classed = *cq, true
 			}
 			if pq, ok := stagePart(&q, canonical, src); ok {
 				if globalPoolName.MatchString(src) {
@@ -297,7 +298,7 @@ func mentionedPreset(src string) *Question {
 				}
 				return withClassesNote(pq, &q)
 			}
-			if part, ok := askedPart(src); ok {
+			if part, ok := askedPart(src); ok && !(classed && headGivenWholeAsked(src, part)) {
 				if pq, ok := presetPart(&q, canonical, src, part); ok {
 					if pq.Asked == nil {
 						pq.Asked = q.Asked
@@ -338,7 +339,7 @@ func askedWords(words []string) []string {
 			a = "macs"
 		case w == "memory" || w == "ram" || w == "vram":
 			a = "memory"
-		case strings.HasPrefix(w, "receptive"):
+		case strings.HasPrefix(w, "receptive") || w == "rf" || w == "rfs":
 			a = "receptive field"
 		case w == "output" || w == "shape" || w == "size" || w == "out" || strings.HasPrefix(w, "flatten"):
 			a = "output"

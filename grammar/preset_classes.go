@@ -23,10 +23,10 @@ import (
 const headArrow = `\b(?:fc|head|classifier|(?:last|final)\s+(?:linear|dense|fc|fully[- ]connected)(?:\s+layer)?)\s+(?:is\s+|layer\s+is\s+|is\s+now\s+|(?:(?:set|changed|switched)\s+)?to\s+|for\s+(?:an?\s+)?|with\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?(\d+)\s*(?:->|→|to)\s*(\d+)\b`
 
 // presetClasses matches the classes said of a preset: "10 classes",
-// "a 5-way classifier", "num_classes=2", "nn.Linear(512, 10)",
+// "a 5-way classifier", "3-way classification", "num_classes=2", "nn.Linear(512, 10)",
 // "Linear(num_ftrs, 3)", "Dense(7", a dataset that says them: "CIFAR-10",
 // "cifar100", a head arrow.
-var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels)\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b|` + headArrow)
+var presetClasses = regexp.MustCompile(`(?i)\b(\d+)[\s-]*(?:way\s+classification|(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels))\b|\bnum_classes\s*=\s*(\d+)|\bLinear\(\s*(\w+)\s*,\s*(\d+)\s*\)|\bDense\(\s*(\d+)|\bcifar[-\s]?(10|100)\b|` + headArrow)
 
 // headArrowed matches a head arrow alone (see headArrow).
 var headArrowed = regexp.MustCompile(`(?i)` + headArrow)
@@ -90,7 +90,8 @@ func withClassesNote(part, whole *Question) *Question {
 // than those the preset's last layer takes is not this preset's head: q is
 // returned with a doubt saying so.
 func withClasses(q *Question, name, src string) (*Question, bool) {
-	m := submatches(src, presetClasses.FindStringSubmatchIndex(src))
+	said := classesInDigits(src)
+	m := submatches(said, presetClasses.FindStringSubmatchIndex(said))
 	if len(m) == 0 || len(headLayers.FindAllStringIndex(src, 2)) > 1 {
 		return q, false
 	}

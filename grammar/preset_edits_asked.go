@@ -53,11 +53,13 @@ func editedPresetAsked(src string) []*Question {
 	}
 	words := codeInFeatures.ReplaceAllString(src, " ")
 	var qs []*Question
-	if inFeaturesAsk.MatchString(words) || e.head < 0 && codeInFeatures.MatchString(src) {
+	if featuresFlatOnly(src) {
+		qs = appendQ(qs, e.featuresFlat()) // ".features on 32x32 -> flatten size?": before the pool
+	} else if inFeaturesAsk.MatchString(words) || e.head < 0 && codeInFeatures.MatchString(src) {
 		// "what is model.fc.in_features" with no Linear built of it: asked
 		qs = appendQ(qs, e.inFeatures(src))
 	}
-	if beforePoolAsk.MatchString(src) {
+	if beforePoolAsk.MatchString(src) || featuresSpatialOnly(src) {
 		qs = appendQ(qs, e.beforePool())
 	}
 	qs = append(qs, e.paramsAsked(src)...)
@@ -112,6 +114,9 @@ func (e *presetEdit) values(q *Question) []int {
 		if s, err := summarize(x); err == nil {
 			out = append(out, int(s.Params))
 		}
+	}
+	if in, ok := e.featuresOut(); ok {
+		out = append(out, in...) // "the features part gives 512x1x1": the map the asker saw
 	}
 	if q.Solve != nil {
 		for _, st := range q.Solve.Steps {

@@ -488,8 +488,9 @@ func shapeWords(s calc.Shape) string {
 }
 
 // presetInput matches an input size said of a preset: "on 160x160",
-// "at 512x512 resolution", "with 320x320x3 images", "input 96x96".
-var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|instead\s+of)\s+(?:an?\s+|the\s+)?)(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?|\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?\s+(?:input|images?|pixels|px|resolution|inputs|photos)\b`)
+// "at 512x512 resolution", "with 320x320x3 images", "input 96x96",
+// "512x512 imgs", one side for a square: "for 224 in?", "at 320 px".
+var presetInput = regexp.MustCompile(`(?i)(?:\b(?:on|at|input|with|of|for|to|instead\s+of)\s+(?:an?\s+|the\s+)?)(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?|\b(\d+)\s*[x×]\s*(\d+)(?:\s*[x×]\s*(\d+))?\s+(?:input|images?|imgs?|pixels|px|resolution|inputs|photos|pics|frames)\b|\b(?:on|at|for)\s+(\d{2,4})\s*(?:in|input|inputs|px|pixels|images|imgs|resolution)\b(?:\s*[?,.;]|$)`)
 
 // withPresetInput returns the preset q on the input size src gives, if
 // it gives one: its channels stay the preset's unless src says them.
@@ -518,6 +519,9 @@ func presetInputSaid(src string) (h, w, c int, ok bool) {
 			continue // "begins with a 7x7 convolution": a kernel, not an input
 		}
 		m := submatches(src, at)
+		if m[7] != "" {
+			return atoi(m[7]), atoi(m[7]), 0, true // "for 224 in": a square
+		}
 		if m[1] == "" {
 			m = append(m[:1], m[4:]...)
 		}
@@ -529,7 +533,7 @@ func presetInputSaid(src string) (h, w, c int, ok bool) {
 // sizeOfLayer matches the words after a size that make it a layer's own:
 // "7x7 convolution", "3x3 max pool", "5x5 kernels", "2x2 stride-2 max-pool",
 // "2x2/2 pools".
-var sizeOfLayer = regexp.MustCompile(`(?i)^(?:/\d+)?\s+(?:(?:stride|s)[-\s]*\d+,?\s+)?(?:conv\w*|kernels?|filters?|windows?|max|avg|average|pool\w*|depthwise|separable|dilated)\b`)
+var sizeOfLayer = regexp.MustCompile(`(?i)^(?:/\d+)?\s+(?:(?:stride|s)[-\s]*\d+,?\s+)?(?:conv\w*|kernels?|filters?|windows?|max\w*|avg\w*|average|pool\w*|depthwise|separable|dilated)\b`)
 
 // submatches are the texts of a match's groups, "" for a group that did
 // not take part.

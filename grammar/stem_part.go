@@ -28,6 +28,7 @@ var resnetNamed = regexp.MustCompile(`(?i)\b(?:wide_?)?res\s*-?\s*ne(?:t|xt)\s*-
 // The rewrite keeps the length where it can (spaces after it), so the
 // positions of the numbers after it stay where the asker wrote them.
 func stemSaid(src string) string {
+	src = stemWithNet(src)
 	if !resnetNamed.MatchString(src) {
 		return src
 	}
