@@ -33,5 +33,13 @@ n = neurons(1, 6, 5, 28)
 add("activations-in-conv-output", "layers", "how many activations in a 28x28x6 conv output", [n], f"28*28*6 = {n} (torch)")
 b = neurons(3, 96, 11, 55) * torch.zeros(1, dtype=torch.float32).element_size()
 add("bytes-size-conv-output", "layers", "memory of a 55x55x96 conv output in float32, in bytes", [b], f"55*55*96*4 = {b} (torch)")
+# what one neuron reads, asked as "each neuron connects to how many weights"
+def per_neuron(cin, k, bias=False):
+    return sum(x.numel() for x in nn.Conv2d(cin, 1, k, bias=bias).parameters())
+w = per_neuron(12, 5)
+add("connects-to-how-many-weights", "layers", "input 32x32x12, conv w/ 5x5 filters. each neuron connects to how many weights (not counting bias)?", [w], f"5*5*12 = {w} (torch)")
+add("connects-to-how-many-with-filters", "layers", "input 32x32x12, conv with 10 5x5 filters. each neuron connects to how many weights?", [w], f"5*5*12 = {w} (torch)")
+w = per_neuron(32, 3)
+add("is-connected-to-how-many-inputs", "layers", "conv 3x3 on a 64x64x32 input: one output unit is connected to how many inputs, bias included?", [w + 1], f"3*3*32 + 1 = {w + 1} (torch)")
 for c in C:
     print(json.dumps(c))
