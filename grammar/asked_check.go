@@ -187,6 +187,9 @@ func unansweredAsks(src string, q *Question) []string {
 		if slices.ContainsFunc(f.answered, func(a string) bool { return slices.Contains(answers, a) }) {
 			continue
 		}
+		if f.name == "the parameters" && unsharedRead(q, answers) {
+			continue // asked_headline.go: without sharing they are the total connections
+		}
 		out = append(out, fmt.Sprintf("the question asks for %s, and this reading answers %s", f.name, strings.Join(answers, " and ")))
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 )
@@ -56,6 +57,8 @@ func withHeadlineAsked(src string, q *Question) *Question {
 			continue
 		case f.name == "the connections" && slices.Contains(answered, "total connections"):
 			continue
+		case f.name == "the parameters" && unsharedRead(q, answered):
+			continue // without weight sharing, the parameters asked are the total connections
 		case want == "connections" && !soleWeighted(q):
 			continue // one neuron's connections are a layer's: which layer of several is not said
 		}
@@ -72,6 +75,16 @@ func withHeadlineAsked(src string, q *Question) *Question {
 	cp := *q
 	cp.Asked = append(slices.Clone(q.Asked), add...)
 	return &cp
+}
+
+// unsharedRead reports whether q was read as a conv without weight
+// sharing, whose parameters are its total connections, and answers them
+// first (english_groups.go notes the reading).
+func unsharedRead(q *Question, answered []string) bool {
+	if !slices.Contains(answered, "total connections") {
+		return false
+	}
+	return slices.ContainsFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "without weight sharing") })
 }
 
 // weightsAnswered reports whether a first line answering asked gives the

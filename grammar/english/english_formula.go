@@ -55,6 +55,7 @@ func (r *enReader) formulaGuesses() {
 	r.partOfChannels() // english_groups.go
 	r.flopsDefined()
 	r.unsharedAsked()
+	r.unsharedVolume() // english_unshared_volume.go
 	r.regionOfInput()
 	r.oneKernelSaid()
 	r.mapsSizeInBrackets()

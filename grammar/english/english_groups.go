@@ -97,7 +97,11 @@ func (r *enReader) assumedFilters(a *enAnchor) int {
 // sharing, which are its total connections (CS231n counts them so): "vs a
 // locally connected (unshared) layer", "WITHOUT parameter sharing", "if
 // each neuron had its own weights".
-var enUnsharedRE = regexp.MustCompile(`(?i)\bwithout\s+(?:the\s+)?(?:weight\s+|parameter\s+|param\s+)?sharing\b|\blocally[\s-]+connected\b|\bunshared\b|\bno\s+(?:weight\s+|parameter\s+)?sharing\b|\bnot\s+shared\b|\b(?:each|every)\s+(?:neuron|unit|position)\s+(?:has|had|having|gets?)\s+its\s+own\b`)
+var enUnsharedRE = regexp.MustCompile(`(?i)\bwithout\s+(?:the\s+)?(?:weight\s+|parameter\s+|param\s+)?sharing\b|\blocally[\s-]+connected\b|\bunshared\b|\bno\s+(?:weight\s+|parameter\s+)?sharing\b|\bnot\s+shared\b|\b(?:each|every)\s+(?:neuron|unit|position)\s+(?:has|had|having|gets?)\s+its\s+own\b|\b(?:didn|don|doesn|wasn|weren|isn)['’]?t\s+(?:use\s+|have\s+|do\s+)?(?:any\s+|the\s+)?(?:weight|parameter|param)\s+sharing\b|\b(?:did|do|does)\s+not\s+(?:use\s+|have\s+|do\s+)?(?:any\s+|the\s+)?(?:weight|parameter|param)\s+sharing\b|\bwithout\s+sharing\s+(?:the\s+)?(?:weights|parameters|params)\b|\b(?:weights|parameters|params)\s+(?:were|are|was|is)\s*(?:n['’]?t|not)\s+shared\b`)
+
+// enSharedRE says the shared count beside the unshared one: "with weight
+// sharing and without", "compared to parameter sharing".
+var enSharedRE = regexp.MustCompile(`(?i)\b(?:with|using|compared\s+to|versus|vs\.?)\s+(?:the\s+)?(?:weight|parameter|param)\s+sharing\b|\bshared\s+(?:and|or|vs\.?|versus)\b`)
 
 // unsharedAsked reads a question that sets a conv against the same layer
 // without weight sharing: the total connections (the bias counted, unless
@@ -116,13 +120,19 @@ func (r *enReader) unsharedAsked() {
 	if convs == 0 {
 		return
 	}
+	both := enSharedRE.MatchString(r.src)
 	for i, t := range r.toks {
 		if enVersus[strings.ToLower(t.raw)] {
 			r.toks[i].raw = "and" // the same layer, shared or not
+			both = true
 		}
 	}
-	if len(r.g.asked) == 0 {
+	if len(r.g.asked) == 0 && both {
 		r.addAsked("params")
+	}
+	if !both {
+		// the shared counts are not what is asked: they would lead the reply
+		r.g.asked = slices.DeleteFunc(r.g.asked, func(a string) bool { return a == "params" || a == "weights" })
 	}
 	r.addAsked("total connections")
 	r.notes = append(r.notes, "without weight sharing every output neuron has its own weights: the layer's parameters are then its total connections")

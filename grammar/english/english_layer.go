@@ -531,8 +531,9 @@ func (r *enReader) arrowArg(a *enAnchor, out int) bool {
 
 // enPerNeuronRE asks what one neuron of a layer holds: "each neuron in
 // the first hidden layer ... has how many weights?", "a fully connected
-// neuron looking at a 200x200x3 image has how many weights?".
-var enPerNeuronRE = regexp.MustCompile(`(?i)\b(?:each|every|one|a\s+single|a|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)\b[^.?;]{0,100}?\b(?:has|have|holds?|gets?|needs?)\s+(?:how\s+many|what\s+number\s+of)\s+(?:weights|params|parameters|connections|inputs)`)
+// neuron looking at a 200x200x3 image has how many weights?", "each
+// neuron connects to how many weights?".
+var enPerNeuronRE = regexp.MustCompile(`(?i)\b(?:each|every|one|a\s+single|a|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|node)\b[^.?;]{0,100}?\b(?:has|have|holds?|gets?|needs?|(?:connects?|(?:is|are)\s+connected|links?|is\s+linked|is\s+wired)\s+to)\s+(?:how\s+many|what\s+number\s+of)\s+(?:weights|params|parameters|connections|inputs)`)
 
 // bnLayer builds a batch norm over the channels said, or those arriving.
 func (r *enReader) bnLayer(b *enBuild) ([]lang.Layer, error) {

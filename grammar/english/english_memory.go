@@ -84,7 +84,7 @@ func (r *enReader) outputShapeSaid(conv *enAnchor) (calc.Shape, int, string) {
 	if len(d) < 2 || len(d) > 3 {
 		return nil, 0, ""
 	}
-	if r.outputBefore(at) && (len(d) == 3 || r.tensorChannels() > 0) {
+	if (r.outputBefore(at) || r.outputNamedAfter(at)) && (len(d) == 3 || r.tensorChannels() > 0) {
 		shape, layout := r.tensorShape(d)
 		return shape, at, layout
 	}
@@ -186,6 +186,9 @@ func (r *enReader) outputSide() (calc.Shape, int, string) {
 // output of a 3x3 conv", whose size names the conv).
 func (r *enReader) kernelIsOutput(a *enAnchor) bool {
 	k, ok := a.at["kernel"]
+	if ok && r.outputNamedAfter(k) {
+		return true // "a 55x55x96 conv output"
+	}
 	if !ok || k <= a.tok || r.toks[k].kind != 's' || !r.outputBefore(k) {
 		return false
 	}

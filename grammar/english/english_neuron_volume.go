@@ -18,6 +18,7 @@ import (
 // neuronVolume gives the one conv with a kernel and no filter count the
 // depth of the neuron volume said of it as its filters.
 func (r *enReader) neuronVolume() {
+	r.convNamedAgain()
 	r.lookedAtKernel()
 	conv := r.unfilteredConv()
 	if conv == nil {
@@ -40,6 +41,28 @@ func (r *enReader) neuronVolume() {
 		r.neuronVolumeUnused(i, prod)
 		return
 	}
+}
+
+// convNamedAgain drops a later mention of a conv by the name of an earlier
+// one, written bare ("conv1 has 55x55x96 neurons ... how many params would
+// conv1 have?"): it is the same layer, not a second one without filters.
+// Only where a neuron volume is said, whose conv is the question's one.
+func (r *enReader) convNamedAgain() {
+	if !slices.ContainsFunc(r.toks, func(t enTok) bool { return t.kind == 's' && len(t.dims) == 3 }) {
+		return
+	}
+	var first *enAnchor
+	r.anchors = slices.DeleteFunc(r.anchors, func(a *enAnchor) bool {
+		if a.kind != "conv" || a.ctx {
+			return false
+		}
+		if first == nil {
+			first = a
+			return false
+		}
+		t, f := r.toks[a.tok], r.toks[first.tok]
+		return t.idx > 0 && t.idx == f.idx && strings.EqualFold(t.raw, f.raw) && len(a.kernel)+len(a.counts)+len(a.args) == 0
+	})
 }
 
 // lookedAtKernel gives the one conv without a kernel the size its
@@ -72,6 +95,9 @@ func (r *enReader) lookedAtKernel() {
 // connected to: "looking at 11x11x3", "connected to an 11x11x3 patch",
 // "sees a 5x5x3 region".
 func (r *enReader) lookedAt(i int) bool {
+	if r.weightsOfEach(i) {
+		return true
+	}
 	j := i - 1
 	if r.lem(j) == "the" {
 		j--
@@ -83,6 +109,28 @@ func (r *enReader) lookedAt(i int) bool {
 		return false
 	}
 	return enLookWords[strings.ToLower(r.toks[j-1].raw)]
+}
+
+// weightsOfEach reports whether the three-sided size at i is the weights
+// of each neuron: "each with 11x11x3 weights", "each neuron has 5x5x3
+// weights", "11x11x3 receptive fields".
+func (r *enReader) weightsOfEach(i int) bool {
+	if len(r.toks[i].dims) != 3 {
+		return false
+	}
+	next := r.lem(i + 1)
+	if next == "rf" || next == "receptive" && r.lem(i+2) == "field" {
+		return true
+	}
+	if next != "weight" {
+		return false
+	}
+	for j := i - 1; j >= max(i-3, 0); j-- {
+		if w := strings.ToLower(r.toks[j].raw); w == "with" || w == "has" || w == "have" || w == "having" {
+			return true
+		}
+	}
+	return false
 }
 
 // enLookWords are the verbs of a neuron and the region it reads.
@@ -128,15 +176,23 @@ var enUnitWordRE = regexp.MustCompile(`(?i)^(?:units|activations|outputs)$`)
 // and its product at prod, as not used.
 func (r *enReader) neuronVolumeUnused(i, prod int) {
 	t := r.toks[i]
-	why := fmt.Sprintf("the output's height and width (%d×%d, the neurons of one filter): the parameters do not depend on them", t.dims[0], t.dims[1])
+	why := fmt.Sprintf(enVolumeSidesWhy+" (%d×%d, the neurons of one filter): the parameters do not depend on them", t.dims[0], t.dims[1])
 	for _, m := range enDigitsRE.FindAllStringIndex(r.src[t.off:t.end], 2) {
 		r.g.unused = append(r.g.unused, lang.Unused{Text: r.src[t.off+m[0] : t.off+m[1]], Pos: enPos(r.src, t.off+m[0]), Why: why})
 	}
 	if prod >= 0 {
 		p := r.toks[prod]
-		r.g.unused = append(r.g.unused, lang.Unused{Text: p.raw, Pos: enPos(r.src, p.off), Why: "the number of neurons, H·W·K: with weight sharing the K filters are all the layer learns"})
+		r.g.unused = append(r.g.unused, lang.Unused{Text: p.raw, Pos: enPos(r.src, p.off), Why: enVolumeCountWhy + ": with weight sharing the K filters are all the layer learns"})
 	}
 }
+
+// enVolumeSidesWhy and enVolumeCountWhy begin the reasons the neuron
+// volume's sides and product are not used, which a count without weight
+// sharing takes back (english_unshared_volume.go).
+const (
+	enVolumeSidesWhy = "the output's height and width"
+	enVolumeCountWhy = "the number of neurons, H·W·K"
+)
 
 // sharingSaid is the token of "sharing" in "weight sharing", "parameter
 // sharing" (a conv's own idea), or -1.

@@ -1206,8 +1206,9 @@ func (r *enReader) asked() {
 var enAfterFlattenRE = regexp.MustCompile(`(?i)\b(?:features|values|elements|units|neurons|numbers|inputs)\s+(?:\w+\s+){0,4}?(?:after|out\s+of|from)\s+(?:the\s+)?flatten|\bhow\s+(?:long|big|large)\s+(?:is|will\s+be)\s+the\s+flatten|\blength\s+of\s+the\s+flatten`)
 
 // enLooksAtRE asks how many inputs one unit reads: "how many inputs does
-// each conv2 neuron look at", "how many values does one unit see".
-var enLooksAtRE = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers)\s+(?:does|do|will|would)\s+(?:each|one|a|every|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|output)s?\s+(?:look|see|read|connect)|\b(?:each|one|a|every|any|single)\s+(?:\w+\s+){0,3}(?:neuron|unit)s?\s+(?:\w+\s+){0,3}(?:looks?\s+at|sees?|reads?)\s+how\s+many\b`)
+// each conv2 neuron look at", "how many values does one unit see", "each
+// neuron connects to how many weights".
+var enLooksAtRE = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:inputs?|input\s+values|values|numbers)\s+(?:does|do|will|would)\s+(?:each|one|a|every|any)\s+(?:\w+\s+){0,2}(?:neuron|unit|output)s?\s+(?:look|see|read|connect)|\b(?:each|one|a|every|any|single)\s+(?:\w+\s+){0,3}(?:neuron|unit)s?\s+(?:\w+\s+){0,3}(?:looks?\s+at|sees?|reads?|(?:connects?|(?:is|are)\s+(?:connected|linked|wired)|links?)\s+to)\s+how\s+many\b`)
 
 // enNeeded ask for the setting named before them: "filter size needed".
 var enNeeded = map[string]bool{"needed": true, "required": true, "necessary": true}

@@ -14,6 +14,9 @@ func (r *enReader) weightsQualifier(i int, connect bool) bool {
 	if !connect && !enLooksAtRE.MatchString(r.src) {
 		return false
 	}
+	if i >= 3 && r.lem(i-1) == "many" && r.lem(i-2) == "how" && r.lem(i-3) == "to" {
+		return true // "each neuron connects to how many weights": what it reads
+	}
 	prev := strings.ToLower(r.toks[max(i-1, 0)].raw)
 	if i > 0 && (prev == "just" || prev == "only" || prev == "the" && i > 1 && strings.EqualFold(r.toks[i-2].raw, "just")) {
 		return true
