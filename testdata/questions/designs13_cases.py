@@ -27,5 +27,14 @@ add("code", "named-one-line-vs", "pytorch", "dw_sep = nn.Sequential(nn.Conv2d(32
 bott = nn.Sequential(nn.Conv2d(256, 64, 1, bias=False), nn.Conv2d(64, 64, 3, padding=1, bias=False), nn.Conv2d(64, 256, 1, bias=False))
 plain = nn.Sequential(nn.Conv2d(256, 256, 3, padding=1, bias=False), nn.Conv2d(256, 256, 3, padding=1, bias=False))
 add("code", "named-bottleneck-plain", "pytorch", "bottleneck = nn.Sequential(\n    nn.Conv2d(256, 64, 1, bias=False),\n    nn.Conv2d(64, 64, 3, padding=1, bias=False),\n    nn.Conv2d(64, 256, 1, bias=False),\n)\nplain = nn.Sequential(\n    nn.Conv2d(256, 256, 3, padding=1, bias=False),\n    nn.Conv2d(256, 256, 3, padding=1, bias=False),\n)\nhow many weights in each one?", [n(bott), n(plain)], f"16384 + 36864 + 16384 = {n(bott)}; 2*256*256*9 = {n(plain)}")
+# a depthwise separable conv and a plain one asked in turn ("params? and how many for a normal conv", "what about a regular one"), or set side by side by a bare "a 3x3 conv"
+def sep(cin, cout, k, bias):
+    """Keras's SeparableConv2D: the bias on the pointwise conv only"""
+    return n(nn.Conv2d(cin, cin, k, groups=cin, bias=False)) + n(nn.Conv2d(cin, cout, 1, bias=bias))
+add("prose", "sep-then-normal-same-ch", "separable", "depthwise separable conv 32 -> 64 ch, 3x3, no bias. how many params? and how many for a normal 3x3 conv same ch (also no bias)", [sep(32, 64, 3, False), n(nn.Conv2d(32, 64, 3, bias=False))], "dw 32*9=288 + pw 32*64=2048 = 2336; normal 32*64*9 = 18432")
+add("prose", "sep-what-about-regular", "separable", "depthwise separable 3x3 conv from 64 to 128 channels, no bias: params? what about a regular conv?", [sep(64, 128, 3, False), n(nn.Conv2d(64, 128, 3, bias=False))], "64*9 + 64*128 = 8768; 64*128*9 = 73728")
+add("prose", "sep-and-for-normal-version", "separable", "separable conv 3x3, 128 in 128 out, bias. params? and for the normal version?", [sep(128, 128, 3, True), n(nn.Conv2d(128, 128, 3))], "128*9 + 128*128 + 128 = 17664 (bias on the pointwise conv, as Keras); 128*128*9 + 128 = 147584")
+add("prose", "compare-bare-3x3-and-sep", "separable", "compare a 3x3 conv and a depthwise separable conv, 64 -> 128 channels, no bias. params?", [n(nn.Conv2d(64, 128, 3, bias=False)), sep(64, 128, 3, False)], "64*128*9 = 73728; 64*9 + 64*128 = 8768")
+add("prose", "sep-vs-bare-3x3", "separable", "params of a depthwise separable conv vs a 3x3 conv, 32 in 64 out, no bias", [sep(32, 64, 3, False), n(nn.Conv2d(32, 64, 3, bias=False))], "32*9 + 32*64 = 2336; 32*64*9 = 18432")
 for row in C[sys.argv[1]]:
     print(json.dumps(row))
