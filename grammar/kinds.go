@@ -24,16 +24,34 @@ import (
 // Words naming a kind of the layer compared.
 var (
 	separableKind = regexp.MustCompile(`(?i)\bdepthwise[\s-]*sep[ae]rable\b|\bsep[ae]rable\s*conv|\b(?:depthwise|dw)\b[^.?;]{0,60}?\b(?:pointwise|pw)\b`)
-	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
+	plainKind     = regexp.MustCompile(`(?i)\b(?:standard|normal|regular|plain|ordinary|vanilla|usual|conventional|full)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\b(?:standard|normal|regular|plain|ordinary|vanilla|conventional)\s+(?:version|variant|kind)\b|\b(?:an?|one)\s+\d+\s*[x×]\s*\d+\s+conv\w*(?:\s+layer)?\s*,?\s+(?:and|vs\.?|versus|or|compared\s+(?:to|with)|against)\s+(?:an?\s+|the\s+)?(?:depthwise|dw|separable)\b|\bsep[ae]rable(?:\s+conv\w*)?\s+(?:vs\.?|versus|or|compared\s+(?:to|with)|against)\s+(?:an?|one|the)\s+(?:\d+\s*[x×]\s*\d+\s+)?conv|\bungrouped\b|\bwithout\s+(?:the\s+)?group(?:s|ing)\b|\bgroups\s*=\s*1\b|\bgroup(?:s|ing|ed)?\s+(?:vs\.?|versus|or|and|compared\s+to)\s+without\b|\bwith\s+and\s+without\s+(?:the\s+)?group(?:s|ing)\b`)
 	denseKind     = regexp.MustCompile(`(?i)\bfully[\s-]*connected\b|\bdense\s+layer\b|\bFC\s+layer\b`)
 	// kindCompared matches the words that set kinds side by side.
 	kindCompared = regexp.MustCompile(`(?i)\bvs\.?\s|\bversus\b|\bcompar\w*|\binstead\b|\brather\s+than\b|\bboth\b|\beach\b|\(a\)|\boption\s+[a-d1-4]\b|\bhow\s+many\s+would\b|\bwhat\s+would\b|\bsavings?\b|\bthan\b`)
 )
 
 // otherSide matches a comparison's second side named by its kind alone:
-// " vs depthwise separable conv", " compared to the ungrouped version".
-var otherSide = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with)|or|than)\s+(?:an?\s+|the\s+)?(?:` +
+// " vs depthwise separable conv", " compared to the ungrouped version",
+// " and a depthwise separable conv".
+var otherSide = regexp.MustCompile(`(?i)\s(?:vs\.?|versus|compared\s+(?:to|with)|or|than|and)\s+(?:an?\s+|the\s+)?(?:` +
 	separableKind.String()[4:] + `|` + plainKind.String()[4:] + `|` + denseKind.String()[4:] + `)(?:\s+(?:conv\w*|one|version|variant|layer))?`)
+
+// separableNamed is separableKind with the word for a conv after it:
+// "depthwise separable conv 32 -> 64" is "conv 32 -> 64".
+var separableNamed = regexp.MustCompile(`(?i)(?:` + separableKind.String()[4:] + `)(?:\s+conv\w*)?`)
+
+// separableCollapsed is text with its separable kind named as a plain
+// conv, "a conv" where it starts the text ("depthwise separable conv 32
+// -> 64 ch" is "a conv 32 -> 64 ch", not the spec's "conv" with unknown
+// options).
+func separableCollapsed(text string) string {
+	return separableNamed.ReplaceAllStringFunc(text, func(m string) string {
+		if strings.HasPrefix(strings.TrimSpace(text), m) {
+			return "a conv"
+		}
+		return " conv "
+	})
+}
 
 // Words about the biases of every side.
 var (
@@ -272,7 +290,7 @@ func describedConvIn(src, text string, wide bool) (*calc.Conv, calc.Shape) {
 	var found *calc.Conv
 	// "3x3 dw + 1x1 pw 128->128" is the layer they stand for: "3x3 conv
 	// 128->128".
-	collapsed := separableKind.ReplaceAllString(text, " conv ")
+	collapsed := separableCollapsed(text)
 	// "normal 3x3 conv vs depthwise separable conv on 128 channels": the
 	// layer with the other side left out.
 	cut := otherSide.ReplaceAllString(text, "")

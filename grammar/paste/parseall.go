@@ -44,6 +44,9 @@ func ParseAll(src string) ([]*lang.Question, error) {
 	if qs := allExpectedFound(src); qs != nil {
 		return qs, nil
 	}
+	if qs := allNamedModels(src); qs != nil {
+		return qs, nil // named_models.go: "sep = nn.Sequential(...)", "normal = nn.Conv2d(...)"
+	}
 	if qs := allSideBySide(src); qs != nil {
 		return qs, nil // side_by_side.go: "a = nn.Conv2d(...)", "b = nn.Conv2d(...)" on one x
 	}
@@ -83,7 +86,7 @@ func ParseAll(src string) ([]*lang.Question, error) {
 func Several(src string) bool {
 	_, _, _, _, sweep := allSweepAt(src)
 	return sweep || len(allParts(src)) > 1 || allExpectedFoundAsked(src) != nil || allDropRE.MatchString(src) || allAsksBoth(src) || allGapVsFlatRE.MatchString(src) || allAsksOther(src) ||
-		allSideBySide(src) != nil
+		allSideBySide(src) != nil || allNamedModels(src) != nil
 }
 
 // allAsksOther reports whether src asks its one call again with a
