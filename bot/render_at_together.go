@@ -33,8 +33,8 @@ func togetherPart(r Reply) string {
 	var sum int64
 	for _, at := range q.At {
 		rep, ok := layerReport(r, at.Layer)
-		if !ok || rep.Output == nil {
-			return ""
+		if !ok || rep.Output == nil && what != "learnable parameters" {
+			return "" // a count of parameters needs no input size
 		}
 		n := of(rep)
 		terms = append(terms, group(n))

@@ -134,6 +134,7 @@ var wordReaders = []func(src string, q *Question) *Question{
 	withBiasCounted,
 	withConnections,
 	withLayerConnections, // asked_role.go
+	withModuleAsked,      // asked_module.go: "params of the decoder only"
 	withAt,
 	withAtTogether,      // at_together.go
 	withCrashCut,        // crash_cut.go: a place before the layer that fails

@@ -98,8 +98,42 @@ func allNamedModels(src string) []*lang.Question {
 		q.Notes = append(q.Notes, fmt.Sprintf("`%s` is read on its own: the pasted modules are designs side by side (each takes %d channels), not one after the other", ms[k].name, c))
 		out = append(out, q)
 	}
+	if k := namedModelAsked(src, ms); k >= 0 {
+		return out[k : k+1]
+	}
 	return out
 }
+
+// namedModelAsked is the one module of ms that the words outside them
+// name ("params of m1?"), or -1 when they name none, several or each
+// ("params of each", "which of a and b").
+func namedModelAsked(src string, ms []namedModel) int {
+	b := []byte(src)
+	for _, m := range ms {
+		allBlank(b, m.at)
+	}
+	words := string(b)
+	if namedModelsEach.MatchString(words) {
+		return -1
+	}
+	asked := -1
+	for k, m := range ms {
+		if m.name == "a" || m.name == "i" {
+			continue // an article, a pronoun
+		}
+		if regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(m.name) + `\b`).MatchString(words) {
+			if asked >= 0 {
+				return -1
+			}
+			asked = k
+		}
+	}
+	return asked
+}
+
+// namedModelsEach matches words that ask every module: "each", "both",
+// "which", "compare", "vs".
+var namedModelsEach = regexp.MustCompile(`(?i)\b(?:each|both|which|compare|vs|versus|all|every|either)\b`)
 
 // namedModelsSequential reports whether a module of ms is an
 // nn.Sequential.
