@@ -70,6 +70,12 @@ func leafReports(r Reply) []calc.Report {
 	return out
 }
 
+// matchedByDesign matches a factorization built to keep its twin's
+// parameter count: (2+1)D picks the middle width of its 1×k×k and t×1×1
+// convs so both sides come out alike (Tran et al. 2018), which is then no
+// sign of a misreading.
+var matchedByDesign = regexp.MustCompile(`(?i)\(\s*2\s*\+\s*1\s*\)\s*-?d\b|\br2plus1d\b`)
+
 // writeCompared answers a comparison of two designs on its first line —
 // "two 3x3 convs 73,856 vs one 5x5 conv 102,464 learnable parameters: two
 // 3x3 convs have 28,608 fewer" — before each side is worked under its own
@@ -101,7 +107,7 @@ func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 		if x == 0 && y == 0 && len(one.Question.Asked) == 0 {
 			continue // nothing asked, and neither side has any: two pools compare by their outputs
 		}
-		if x == y {
+		if x == y && !matchedByDesign.MatchString(r.Text) {
 			// Two designs compared come out alike only when one was
 			// misread (or both): say so first.
 			fmt.Fprintf(b, "%s both sides come out with %s %s, so one of them is likely misread: check each “Understood as” below, and rephrase if it is not your question.\n\n", m.bold("Not sure I read this right:"), large(x), c.name)

@@ -90,7 +90,7 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 	if err != nil {
 		return nil, err
 	}
-	dims := r.convDims(a, k)
+	dims := r.cubeKernelDims(a, r.convDims(a, k), k)
 	out, in, k := r.convWeightShape(a, dims, k)
 	out, in, err = r.convChannels(b, out, in)
 	if err != nil {
@@ -240,6 +240,27 @@ func (r *enReader) convDims(a *enAnchor, k []int) int {
 		return 1
 	}
 	return 2
+}
+
+// cubeKernelDims is 3 for a 2-D reading of a kernel of three sides whose
+// last cannot be the channels it spans: "1x3x3 64->144" and "3x1x1
+// 144->64" of a (2+1)D block take 64 and 144 channels, not 3 and 1, so
+// the kernel is a 3-D convolution's; dims otherwise.
+func (r *enReader) cubeKernelDims(a *enAnchor, dims int, k []int) int {
+	if dims != 2 || len(k) != 3 || k[0] > 11 || k[1] > 11 || k[2] > 11 {
+		return dims
+	}
+	if _, in, _ := r.channels(a); in == 0 || in == k[2] {
+		return dims
+	}
+	r.notes = append(r.notes, fmt.Sprintf("%dx%dx%d read as a 3-D kernel: a filter of a conv taking %d channels cannot span %d", k[0], k[1], k[2], r.chIn(a), k[2]))
+	return 3
+}
+
+// chIn is the input channels said of a.
+func (r *enReader) chIn(a *enAnchor) int {
+	_, in, _ := r.channels(a)
+	return in
 }
 
 // convWeightShape reads the channels a kernel written with more numbers
