@@ -85,6 +85,9 @@ func parseAll(src string) ([]*Question, error) {
 		if qs := detectionAsked(src); qs != nil {
 			return qs, nil // a detector's head or boxes (detection_head.go)
 		}
+		if qs := subPixelConvAsked(src); qs != nil {
+			return qs, nil // the conv before a pixel shuffle (subpixel_conv.go)
+		}
 		if qs := lenetPaperAsked(src); qs != nil {
 			return qs, nil // a LeNet-5 layer as the paper counts it (lenet_paper.go)
 		}

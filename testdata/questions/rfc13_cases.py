@@ -62,6 +62,18 @@ c2 = nn.Conv2d(3, 16, 5)
 add("prose", "5x5x3-filters-rgb-stay-2d", "params",
     "5x5x3 conv 3->16 params?", [P(c2)], f"5*5*3*16 + 16 = {P(c2)}")
 
+# --- the conv before a pixel shuffle: C·r² filters for C channels out
+for r, cout, cin, k, text in [
+    (4, 3, 64, 3, "sub-pixel conv for super resolution: 64 feature channels, I want RGB output upscaled x4 with nn.PixelShuffle(4), the conv before it is 3x3. how many out_channels must the conv have and how many params (with bias)?"),
+    (3, 1, 32, 3, "ESPCN: 3x3 conv from 32 channels then pixel shuffle x3, grayscale output. how many filters and params?"),
+    (2, 3, 64, 5, "pixel shuffle upscale factor 2 to a 3 channel output from 64 feature maps, 5x5 conv: out_channels and params?"),
+]:
+    conv = nn.Conv2d(cin, cout * r * r, k, padding=k // 2)
+    y = nn.PixelShuffle(r)(conv(torch.zeros(1, cin, 8, 8)))
+    assert y.shape[1] == cout
+    add("prose", f"subpixel-conv-x{r}-to-{cout}", "params", text, [conv.out_channels, P(conv)],
+        f"{cout}*{r}^2 = {conv.out_channels}; {k}*{k}*{cin}*{conv.out_channels} + {conv.out_channels} = {P(conv)} (PixelShuffle gives {tuple(y.shape)})")
+
 if __name__ == "__main__":
     for r in ROWS[sys.argv[1] if len(sys.argv) > 1 else "code"]:
         print(json.dumps(r))
