@@ -55,7 +55,7 @@ func withChangedInto(src string, q *Question) *Question {
 		if old < 0 {
 			return withChangeDoubt(q, y)
 		}
-		return changedInto(src, q, old, y, copies)
+		return withChangedInto(src, changedInto(src, q, old, y, copies)) // "change fc1 to ... and fc2 to ..."
 	}
 	return q
 }
@@ -81,7 +81,7 @@ func changedLayer(src string, q *Question, offs []int, y, from, to int) (int, []
 	case len(copies) > 1:
 		return -1, nil
 	}
-	words := strings.TrimSpace(src[from:to])
+	words := strings.TrimSpace(lastChanged(src[from:to]))
 	if changedPronoun.MatchString(words) {
 		if q.Fix != nil && q.Fix.Layer >= 0 && q.Fix.Layer < y {
 			return q.Fix.Layer, nil
@@ -94,6 +94,26 @@ func changedLayer(src string, q *Question, offs []int, y, from, to int) (int, []
 		return l[0], nil
 	}
 	return -1, nil
+}
+
+// changeJoined matches what joins two changes: "change fc1 to X and fc2
+// to Y" ("and", "then", a comma).
+var changeJoined = regexp.MustCompile(`(?i)\b(?:and|then)\b|[,;]`)
+
+// lastChanged is the words naming the layer changed when they follow
+// another change: "fc2" of "fc1 to nn.Linear(784, 256) and fc2"; words
+// itself otherwise.
+func lastChanged(words string) string {
+	end := strings.LastIndexByte(words, ')')
+	if end < 0 {
+		return words
+	}
+	rest := words[end+1:]
+	all := changeJoined.FindAllStringIndex(rest, -1)
+	if all == nil {
+		return words
+	}
+	return rest[all[len(all)-1][1]:]
 }
 
 // changedInto is q with layer y put in place of layer old, y and the

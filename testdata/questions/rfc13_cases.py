@@ -74,6 +74,13 @@ for r, cout, cin, k, text in [
     add("prose", f"subpixel-conv-x{r}-to-{cout}", "params", text, [conv.out_channels, P(conv)],
         f"{cout}*{r}^2 = {conv.out_channels}; {k}*{k}*{cin}*{conv.out_channels} + {conv.out_channels} = {P(conv)} (PixelShuffle gives {tuple(y.shape)})")
 
+# --- two layers changed in one sentence: each takes its own old layer's place
+fc1, fc2 = nn.Linear(784, 256), nn.Linear(256, 10)
+add("code", "two-changes-joined", "params",
+    "self.fc1 = nn.Linear(784, 128)\nself.fc2 = nn.Linear(128, 10)\n"
+    "if I change fc1 to nn.Linear(784, 256) and fc2 to nn.Linear(256, 10), total params?",
+    [P(fc1, fc2)], f"784*256+256 + 256*10+10 = {P(fc1, fc2)}")
+
 if __name__ == "__main__":
     for r in ROWS[sys.argv[1] if len(sys.argv) > 1 else "code"]:
         print(json.dumps(r))
