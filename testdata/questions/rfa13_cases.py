@@ -1,0 +1,18 @@
+# rfa13 cases (prose.jsonl / code.jsonl, ids rfa13-*): each number checked with torch 1.13.
+# Run with /usr/bin/python3; prints the JSON lines appended to prose.jsonl.
+import json, torch, torch.nn as nn
+def out(m, hw, cin=1):
+    return m(torch.zeros(1, cin, hw, hw)).shape[-1]
+def conv(k, s=1, p=0, hw=28, d=1):
+    return out(nn.Conv2d(1, 1, k, s, p, dilation=d), hw)
+C = []
+def add(id, kind, text, head, working, unused=()):
+    C.append(dict(id="rfa13-" + id, kind=kind, text=text, must_contain=head, head=head, unused=list(unused), working=working))
+# a kept size said with no other size is the input as well as the output
+assert conv(3, 1, 1, 28) == 28
+add("keeps-only-size-what-if", "what-if", "conv 3x3 stride 1 pad 1 keeps 28x28 right? what if pad 0",
+    [conv(3, 1, 0, 28)], f"torch: 28 -> {conv(3,1,0,28)}")
+add("keeps-only-size-stride", "what-if", "a 3x3 conv with padding 1 keeps 32x32. what if stride 2?",
+    [conv(3, 2, 1, 32)], f"torch: 32 -> {conv(3,2,1,32)}")
+for c in C:
+    print(json.dumps(c))
