@@ -14,5 +14,12 @@ add("keeps-only-size-what-if", "what-if", "conv 3x3 stride 1 pad 1 keeps 28x28 r
     [conv(3, 1, 0, 28)], f"torch: 28 -> {conv(3,1,0,28)}")
 add("keeps-only-size-stride", "what-if", "a 3x3 conv with padding 1 keeps 32x32. what if stride 2?",
     [conv(3, 2, 1, 32)], f"torch: 32 -> {conv(3,2,1,32)}")
+# a separable conv and a plain one asked in turn after a question mark
+def w(cin, cout, k, groups=1):
+    return nn.Conv2d(cin, cout, k, groups=groups, bias=False).weight.numel()
+add("sep-params-and-how-many-normal", "separable", "depthwise separable conv 3x3, 32 in 64 out, no bias. params? and how many for a normal 3x3 conv same ch",
+    [w(32, 32, 3, 32) + w(32, 64, 1), w(32, 64, 3)], f"torch: {w(32,32,3,32)} + {w(32,64,1)}; {w(32,64,3)}")
+add("sep-params-and-a-plain", "separable", "depthwise separable 5x5, 16 in 32 out, no bias, params? and a plain 5x5 conv?",
+    [w(16, 16, 5, 16) + w(16, 32, 1), w(16, 32, 5)], f"torch: {w(16,16,5,16)} + {w(16,32,1)}; {w(16,32,5)}")
 for c in C:
     print(json.dumps(c))
