@@ -21,5 +21,12 @@ add("sep-params-and-how-many-normal", "separable", "depthwise separable conv 3x3
     [w(32, 32, 3, 32) + w(32, 64, 1), w(32, 64, 3)], f"torch: {w(32,32,3,32)} + {w(32,64,1)}; {w(32,64,3)}")
 add("sep-params-and-a-plain", "separable", "depthwise separable 5x5, 16 in 32 out, no bias, params? and a plain 5x5 conv?",
     [w(16, 16, 5, 16) + w(16, 32, 1), w(16, 32, 5)], f"torch: {w(16,16,5,16)} + {w(16,32,1)}; {w(16,32,5)}")
+# a kept size and another ask: the what-if answers both
+def params(cin, cout, k):
+    return sum(p.numel() for p in nn.Conv2d(cin, cout, k).parameters())
+add("keeps-params-what-if-stride", "what-if", "conv 3x3, 16 -> 32, pad 1 on 28x28 keeps 28. params? what if stride 2?",
+    [params(16, 32, 3), conv(3, 2, 1, 28)], f"torch: {params(16,32,3)}; 28 -> {conv(3,2,1,28)}")
+add("keeps-what-if-and-params", "what-if", "conv 3x3 pad 1 keeps 32x32, 3->16 channels. what if stride 2? and how many params",
+    [conv(3, 2, 1, 32), params(3, 16, 3)], f"torch: 32 -> {conv(3,2,1,32)}; {params(3,16,3)}")
 for c in C:
     print(json.dumps(c))
