@@ -28,8 +28,9 @@ func denseUnits(after string) int {
 // twoAsks matches a question asked of two things in turn: "how many
 // multiplications does the normal conv need and how many does the
 // depthwise separable version need", "how many params? and how many for a
-// normal 3x3 conv", "params? what about a plain conv".
-var twoAsks = regexp.MustCompile(`(?i)\bhow\s+(?:many|much)\b[^?]*(?:\?\s*)?\band\s+how\s+(?:many|much)\b|\?\s*(?:and\s+)?(?:what|how)\s+about\b|\?\s*and\s+(?:for|with)\s+(?:an?|the)\b`)
+// normal 3x3 conv", "params? what about a plain conv", "params? and how
+// many for a normal conv", "params? and a plain 5x5 conv?".
+var twoAsks = regexp.MustCompile(`(?i)\bhow\s+(?:many|much)\b[^?]*(?:\?\s*)?\band\s+how\s+(?:many|much)\b|\?\s*(?:and\s+)?(?:what|how)\s+about\b|\?\s*and\s+(?:(?:for|with)\s+)?(?:an?|the)\b|\?\s*and\s+how\s+(?:many|much)\b`)
 
 // askedOfTwoKinds reports whether src asks the same of a standard and a
 // depthwise separable conv in turn, without a word that compares them.

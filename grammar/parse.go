@@ -111,7 +111,7 @@ func parseAll(src string) ([]*Question, error) {
 	}
 	whole, err := Parse(src)
 	if utf8.RuneCountInString(src) > MaxChars || inputSolved(whole) || settingAnswered(whole) {
-		return single(whole, err)
+		return single(secondAskDoubted(src, whole), err)
 	}
 	for i, read := range severalWays {
 		if qs := read(src); len(qs) > 1 && distinct(qs) {
@@ -132,6 +132,7 @@ func parseAll(src string) ([]*Question, error) {
 			return []*Question{fixed}, nil
 		}
 		whole = withKindsDoubted(src, withChannelsDoubted(src, withEachDoubted(src, askedTwice(src, withThen(src, whole)))))
+		whole = secondAskDoubted(src, whole)
 	}
 	return single(whole, err)
 }

@@ -412,8 +412,9 @@ func solvedGiven(src string, q *Question) string {
 }
 
 // sizeGives matches a size followed by what it becomes: "on 28x28 -> 24",
-// "28x28 gives 24x24"; the number after is a size, not a channel count.
-var sizeGives = regexp.MustCompile(`(?i)\b(\d+)\s*[x×]\s*(\d+)\s*(?:->|→|=>|gives?|becomes?|goes\s+to)\s*(\d+)\b(?:\s*[x×]\s*\d+)?(\s*(?:channels?|filters?|maps?|feature|ch\b|c\b))?`)
+// "28x28 gives 24x24", "on 28 -> 14"; the number after is a size, not a
+// channel count.
+var sizeGives = regexp.MustCompile(`(?i)(?:\b(\d+)\s*[x×]\s*(\d+)|\bon\s+(?:an?\s+)?\d+)\s*(?:->|→|=>|gives?|becomes?|goes\s+to)\s*(\d+)\b(?:\s*[x×]\s*\d+)?(\s*(?:channels?|filters?|maps?|feature|ch\b|c\b))?`)
 
 // sizeGivenAsFilters is a doubt when src says a size becomes another
 // ("conv 5x5 on 28x28 -> 24") and the reading has that number as a conv's

@@ -121,6 +121,11 @@ func TestRoleOrUnsure(t *testing.T) {
 		{"size as filters", "maxpool 2x2 on 28x28 -> 14, then conv 3x3 pad 1, output?", notFilters(14)},
 		{"size as filters", "my conv 3x3 stride 2 turns 64x64 into 31?? shouldnt it be 32", notFilters(31)},
 		{"size as filters", "7x7 conv stride 2 pad 3: 224x224 becomes 112, and after a 3x3/2 maxpool with pad 1?", notFilters(112)},
+		// a size said after "on" as one number: floor((28+2-3)/2)+1 = 14, torch 14x14; 5x5 pad 2 keeps 32
+		{"size as filters", "stride 2 conv k3 pad 1 on 28 -> 14 right? what about k3 pad 0 stride 2 on 28", notFilters(14)},
+		{"size as filters", "conv k5 pad 2 on 32 -> 32 right? and with pad 0?", notFilters(32)},
+		// a second question after a question mark: pad 6 keeps 33, torch 33 - 6*2 = 21 without
+		{"second ask", "deeplab 3x3 dilation 6 on 33x33: what padding keeps 33? and what size if i forget padding", func(q *Question) bool { return false }},
 		// the pixels one neuron sees: three 3x3 convs stride 1 see 7x7 = 49
 		{"field", "three 3x3 convs stride 1, how many pixels of the input does one neuron in layer 3 see?", field},
 		{"field", "how big a region of the input image does a unit in the second conv layer look at? both layers 5x5 stride 1", field},

@@ -48,9 +48,7 @@ func whatIfAsked(src string) []*Question {
 	if err != nil {
 		return nil
 	}
-	if len(changed.Asked) == 0 {
-		changed.Asked = askedByClaim(q, w.Claims)
-	}
+	changed.Asked = withClaimAsked(changed.Asked, askedByClaim(q, w.Claims))
 	changed = withChannelsDoubted(src, withEachDoubted(src, changed))
 	if inDoubt(changed) {
 		// A what-if reading in doubt is no better than the message read
@@ -101,6 +99,18 @@ func askedByClaim(q *Question, claims []string) []string {
 		}
 	}
 	return nil
+}
+
+// withClaimAsked is asked with what the asker's own result was of added:
+// "on 28x28 keeps 28. params? what if stride 2?" asks the parameters and,
+// by the size said kept, the output size the change makes.
+func withClaimAsked(asked, byClaim []string) []string {
+	for _, a := range byClaim {
+		if !slices.Contains(asked, a) {
+			asked = append(asked, a)
+		}
+	}
+	return asked
 }
 
 // claimNumbers reads the numbers of a claim: "7*7*32", "96", "1,600".

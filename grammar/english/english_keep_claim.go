@@ -34,5 +34,19 @@ func withoutKeepClaims(setup string) (string, []string) {
 		last = m[1]
 	}
 	b.WriteString(setup[last:])
-	return b.String(), claims
+	return withKeptInput(b.String(), claims), claims
+}
+
+// inputSaid matches an input size said in a setup: "on 28x28", "on a
+// 32x32 image", "input 56", "224x224 images".
+var inputSaid = regexp.MustCompile(`(?i)\b(?:on|input|inputs|images?|img|over)\s+(?:of\s+)?(?:an?\s+|the\s+)?\d+|\d+\s*[x×]\s*\d+(?:\s*[x×]\s*\d+)?\s*(?:input|image|img|feature\s*map|px|pixels?)\b`)
+
+// withKeptInput gives setup the first kept size as its input when it
+// says no other: a size kept is the size going in as well as the size
+// coming out ("conv 3x3 pad 1 keeps 28x28, what if pad 0").
+func withKeptInput(setup string, claims []string) string {
+	if len(claims) == 0 || inputSaid.MatchString(setup) {
+		return setup
+	}
+	return strings.TrimRight(setup, " ,.;") + " on " + claims[0]
 }
