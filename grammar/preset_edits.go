@@ -75,8 +75,8 @@ var sizeWritten = regexp.MustCompile(`\b(\d+)\s*[x×]\s*(\d+)(\s*[x×]\s*\d+)?\b
 var randnSaid = regexp.MustCompile(`\b(?:randn|rand|zeros|ones)\(\s*\d+\s*,\s*3\s*,\s*(\d+)\s*,\s*(\d+)\s*\)`)
 
 // frozenSaid matches a backbone frozen: "p.requires_grad = False",
-// "after freezing", "frozen backbone".
-var frozenSaid = regexp.MustCompile(`(?i)requires_grad\s*=\s*False|requires_grad_\(\s*False\s*\)|\bfreez\w*|\bfrozen\b`)
+// "after freezing", "frozen backbone", "i froze model.features".
+var frozenSaid = regexp.MustCompile(`(?i)requires_grad\s*=\s*False|requires_grad_\(\s*False\s*\)|\bfreez\w*|\bfroze(?:n)?\b`)
 
 // editWritten reports whether src writes its change as code does (a
 // model built, "classifier[6]", "avgpool = nn.Identity()"): the exact
