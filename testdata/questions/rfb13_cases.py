@@ -26,5 +26,17 @@ for p in features.parameters():
 trainable = sum(p.numel() for m in (features, pool, classifier) for p in m.parameters() if p.requires_grad)
 add("froze-features-set-classifier6", "preset-context", "vgg16 pretrained, i froze model.features and set classifier[6] = nn.Linear(4096, 3) ... how many trainable params now?", [trainable], f"torch vgg16 with Linear(4096, 3), features requires_grad False: {trainable}")
 add("froze-features-replace-classifier6", "preset-context", "vgg16, i froze model.features, replace classifier[6] with nn.Linear(4096, 3), trainable params?", [trainable], f"torch as above: {trainable}")
+# the stem named right after its network, with no 'after' before it
+def rf(layers):  # (kernel, stride) pairs: Distill's r0 = sum (k-1) prod s + 1
+    r, j = 1, 1
+    for k, s in layers:
+        r += (k - 1) * j; j *= s
+    return r, j
+stem_rf, stem_stride = rf([(7, 2), (3, 2)])
+add("stem-rf-and-stride-bare", "preset-part", "resnet50 stem rf and stride?", [stem_rf, stem_stride], "Distill: 7 + (3-1)*2 = 11, stride 2*2 = 4")
+add("stem-rf-of-the-stem-of-resnet", "preset-part", "rf of the stem of resnet?", [stem_rf], "Distill: 7 + (3-1)*2 = 11")
+add("stem-rf-receptive-field-of-resnet-stem", "preset-part", "receptive field of the resnet stem?", [stem_rf], "Distill: 7 + (3-1)*2 = 11")
+s256 = nn.MaxPool2d(3, 2, 1)(nn.Conv2d(3, 64, 7, 2, 3)(torch.zeros(1, 3, 256, 256))).shape
+add("stem-output-for-256", "preset-part", "resnet stem output for 256x256 input?", [s256[2]], f"torch conv 7x7 s2 p3 then maxpool 3 s2 p1 on 256: {tuple(s256[1:])}")
 for c in C:
     print(json.dumps(c))
