@@ -241,7 +241,7 @@ func headSet(src string, orig *Question) (part string, index, out int) {
 // none is said.
 func newOutputs(src string, old int) int {
 	out := 0
-	for _, m := range headOutputsSaid.FindAllStringSubmatch(src, -1) {
+	for _, m := range headOutputsSaid.FindAllStringSubmatch(classesInDigits(src), -1) {
 		n, _ := strconv.Atoi(m[1] + m[2] + m[3] + m[4])
 		if n > 0 && n != old && n < 1<<20 {
 			out = n

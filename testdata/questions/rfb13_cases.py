@@ -38,5 +38,9 @@ add("stem-rf-of-the-stem-of-resnet", "preset-part", "rf of the stem of resnet?",
 add("stem-rf-receptive-field-of-resnet-stem", "preset-part", "receptive field of the resnet stem?", [stem_rf], "Distill: 7 + (3-1)*2 = 11")
 s256 = nn.MaxPool2d(3, 2, 1)(nn.Conv2d(3, 64, 7, 2, 3)(torch.zeros(1, 3, 256, 256))).shape
 add("stem-output-for-256", "preset-part", "resnet stem output for 256x256 input?", [s256[2]], f"torch conv 7x7 s2 p3 then maxpool 3 s2 p1 on 256: {tuple(s256[1:])}")
+# a class count in words sizes the new head as one in digits does
+fc2, fc3 = params(nn.Linear(2048, 2)), params(nn.Linear(512, 3))
+add("new-fc-two-classes-words", "head-output", "resnet50 pretrained, two classes, how many params in the new fc?", [fc2], f"torch Linear(2048, 2): {fc2}")
+add("new-fc-three-classes-words", "head-output", "resnet18 fine-tuned for three classes, how many params does the new fc layer have?", [fc3], f"torch Linear(512, 3): {fc3}")
 for c in C:
     print(json.dumps(c))
