@@ -42,5 +42,10 @@ add("stem-output-for-256", "preset-part", "resnet stem output for 256x256 input?
 fc2, fc3 = params(nn.Linear(2048, 2)), params(nn.Linear(512, 3))
 add("new-fc-two-classes-words", "head-output", "resnet50 pretrained, two classes, how many params in the new fc?", [fc2], f"torch Linear(2048, 2): {fc2}")
 add("new-fc-three-classes-words", "head-output", "resnet18 fine-tuned for three classes, how many params does the new fc layer have?", [fc3], f"torch Linear(512, 3): {fc3}")
+# activations of every conv and pool output summed (dev m12chat-043)
+x, total = torch.zeros(1, 3, 32, 32), 0
+for l in [nn.Conv2d(3, 16, 3, padding=1), nn.MaxPool2d(2), nn.Conv2d(16, 32, 3, padding=1), nn.MaxPool2d(2)]:
+    x = l(x); total += x.numel()
+add("activations-summed-conv-pool", "memory", "small net on 32x32x3:\nconv(3,16,3,p1) -> pool2 -> conv(16,32,3,p1) -> pool2\ncounting only outputs of the conv and pool layers (no relu, no input), total activation values per img? and bytes fp32", [total, total * 4], f"torch outputs 16384+4096+8192+2048 = {total}; x4 bytes = {total * 4}")
 for c in C:
     print(json.dumps(c))
