@@ -29,8 +29,10 @@ var stemOfNet = regexp.MustCompile(`(?i)\b(?:after|through|past|output\s+of|out\
 // a stem whose layers follow in brackets is the asker's own stack.
 var stemBare = regexp.MustCompile(`(?i)\b(?:the\s+|an?\s+)?(?:((?:wide_?)?res\s*-?\s*ne(?:t|xt)[\w-]*?)(?:'s)?\s+stem\b|stem\s+of\s+(?:the\s+|an?\s+)?((?:wide_?)?res\s*-?\s*ne(?:t|xt)[\w-]*))`)
 
-// stemLayersGiven matches a stem named then its layers in brackets.
-var stemLayersGiven = regexp.MustCompile(stemBare.String() + `\s*\(`)
+// stemLayersGiven matches a stem named then its layers in brackets, or a
+// layer of it and what it gives: "resnet stem conv output is 112x112x64"
+// is a tensor stated, not the place after the stem.
+var stemLayersGiven = regexp.MustCompile(stemBare.String() + `\s*(?:\(|conv\w*\b|(?:output\s+)?(?:is|was|=)\s)`)
 
 // stemCountAsked matches a count asked of the stem, which no place answers.
 var stemCountAsked = regexp.MustCompile(`(?i)\bparam\w*|\bweights?\b|\bmacs?\b|\bflops?\b|\bmult\w*`)

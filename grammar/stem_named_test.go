@@ -13,6 +13,7 @@ func TestStemWithNet(t *testing.T) {
 		{"resnet50 stem rf and stride?", "resnet50 after the maxpool rf and stride?"},
 		{"rf of the stem of resnet?", "rf of resnet50 after the maxpool?"},
 		{"resnet18 stem params", "resnet18 stem params"},
+		{"resnet stem conv output is 112x112x64 per image. batch of 16, MiB?", "resnet stem conv output is 112x112x64 per image. batch of 16, MiB?"},
 		{"the resnet stem (7x7 conv, stride 2) then the maxpool", "the resnet stem (7x7 conv, stride 2) then the maxpool"},
 	} {
 		if got := stemWithNet(c.src); got != c.want {
