@@ -35,10 +35,11 @@ type questionCase struct {
 // bot does not answer right yet, with what goes wrong. The test checks
 // that each still fails, so the list only shrinks.
 var proseKnownFailing = map[string]string{
-	"given-network-input":     "lacks 32",
-	"cmp-bottleneck-vs-plain": "lacks 69632; lacks 1179648",
-	"head8-call-ref-linear":   "the paste front-end reads the words' nn.Linear(50, 5) as a second layer, and the reply has no first line",
-	"head8-come-from-dense":   "the English reading asks the output of 'Dense(32) after 100 inputs: ... where does the extra 32 come from?'",
+	"given-network-input":                "lacks 32",
+	"cmp-bottleneck-vs-plain":            "lacks 69632; lacks 1179648",
+	"head8-call-ref-linear":              "the paste front-end reads the words' nn.Linear(50, 5) as a second layer, and the reply has no first line",
+	"head8-come-from-dense":              "the English reading asks the output of 'Dense(32) after 100 inputs: ... where does the extra 32 come from?'",
+	"rfb13-activations-summed-conv-pool": "the activations of every conv and pool output summed are not read; the reply starts Not sure (asked_layer_sum.go)",
 }
 
 // hardKnownFailing is the same for testdata/phrasings-hard.jsonl; the code

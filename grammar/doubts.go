@@ -39,7 +39,7 @@ var askedQuantities = []struct {
 // doubts lists what src asks or says that the reading q does not answer
 // or contradicts.
 func doubts(src string, q *Question) []string {
-	return slices.Concat(askedDoubts(src, q), unansweredAsks(src, q), unknownCounts(src, q), saidDoubts(src, q), roleDoubts(src, q), namedKindDoubts(src, q, false), listLengthDoubts(src, q), pairDoubts(src, q)) // list_length_doubt.go
+	return slices.Concat(askedDoubts(src, q), unansweredAsks(src, q), unknownCounts(src, q), saidDoubts(src, q), roleDoubts(src, q), namedKindDoubts(src, q, false), listLengthDoubts(src, q), pairDoubts(src, q), layerSumDoubts(src, q)) // list_length_doubt.go, asked_layer_sum.go
 }
 
 // askedDoubts lists the quantities src asks for that q does not answer.

@@ -95,7 +95,7 @@ func replacedHeadAsked(src string) []*Question {
 	if scope == "" || !headTouched.MatchString(src) && !headArrowed.MatchString(src) || codeCalls.MatchString(src) || deepHead.MatchString(src) {
 		return nil
 	}
-	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && headOutputsSaid.MatchString(src)) || convNamed.MatchString(src) {
+	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && headOutputsSaid.MatchString(classesInDigits(src))) || convNamed.MatchString(src) {
 		return nil // no head named, or a conv changed: another question
 	}
 	name, orig := presetIn(src)
@@ -192,8 +192,8 @@ func headOf(src string, whole *Question) (in, out int, ok bool) {
 	} else if whole != nil {
 		in = lastLinearOf(whole).In
 	}
-	if m := headOutputsSaid.FindStringSubmatch(src); m != nil {
-		out, _ = strconv.Atoi(m[1] + m[2] + m[3] + m[4])
+	if m := headOutputsSaid.FindStringSubmatch(classesInDigits(src)); m != nil {
+		out, _ = strconv.Atoi(m[1] + m[2] + m[3] + m[4]) // "two classes" as "2 classes"
 	}
 	if whole != nil && in != lastLinearOf(whole).In {
 		return 0, 0, false // the features said are not the preset's: another layer

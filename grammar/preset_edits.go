@@ -75,8 +75,8 @@ var sizeWritten = regexp.MustCompile(`\b(\d+)\s*[x×]\s*(\d+)(\s*[x×]\s*\d+)?\b
 var randnSaid = regexp.MustCompile(`\b(?:randn|rand|zeros|ones)\(\s*\d+\s*,\s*3\s*,\s*(\d+)\s*,\s*(\d+)\s*\)`)
 
 // frozenSaid matches a backbone frozen: "p.requires_grad = False",
-// "after freezing", "frozen backbone".
-var frozenSaid = regexp.MustCompile(`(?i)requires_grad\s*=\s*False|requires_grad_\(\s*False\s*\)|\bfreez\w*|\bfrozen\b`)
+// "after freezing", "frozen backbone", "i froze model.features".
+var frozenSaid = regexp.MustCompile(`(?i)requires_grad\s*=\s*False|requires_grad_\(\s*False\s*\)|\bfreez\w*|\bfroze(?:n)?\b`)
 
 // editWritten reports whether src writes its change as code does (a
 // model built, "classifier[6]", "avgpool = nn.Identity()"): the exact
@@ -241,7 +241,7 @@ func headSet(src string, orig *Question) (part string, index, out int) {
 // none is said.
 func newOutputs(src string, old int) int {
 	out := 0
-	for _, m := range headOutputsSaid.FindAllStringSubmatch(src, -1) {
+	for _, m := range headOutputsSaid.FindAllStringSubmatch(classesInDigits(src), -1) {
 		n, _ := strconv.Atoi(m[1] + m[2] + m[3] + m[4])
 		if n > 0 && n != old && n < 1<<20 {
 			out = n

@@ -371,7 +371,7 @@ func dimsValues(s calc.Shape) []calc.Binding {
 // featuresFrozen matches the frozen part said to be `features` only (VGG's
 // or AlexNet's convolutions): "for p in model.features.parameters()",
 // "features frozen", "freeze the features".
-var featuresFrozen = regexp.MustCompile(`(?i)\.features\.parameters\(|\bfeatures\s+(?:are\s+|is\s+)?frozen\b|\b(?:freez\w*|frozen)\s+(?:the\s+)?(?:model\.)?features\b`)
+var featuresFrozen = regexp.MustCompile(`(?i)\.features\.parameters\(|\bfeatures\s+(?:are\s+|is\s+)?frozen\b|\b(?:freez\w*|froze|frozen)\s+(?:the\s+)?(?:model\.)?features\b`)
 
 // classifierTrained answers the trainable count with only the features
 // frozen: every layer after the flatten trains, the hidden Linears too.
