@@ -28,7 +28,7 @@ var headTouched = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|fine[- ]?tun\w*
 // newAsked matches a question for the new head's parameters: "new
 // trainable params", "am I adding", "trainable with the backbone frozen",
 // "params in the head".
-var newAsked = regexp.MustCompile(`(?i)\bnew\s+(?:\w+\s+){0,2}?(?:param\w*|weights)|\b(?:am\s+i|i'?m|are\s+we|we'?re|i\s+am|will\s+i\s+be|do\s+i|does\s+(?:it|this))\s+add(?:ing)?\b|\bparam\w*\s+(?:\w+\s+){0,3}?(?:added|adding|new)\b|\btrainable\b|\b(?:param\w*|weights)\s+(?:\w+\s+){0,3}?(?:train|learn|updat)\w*|\b(?:train|learn|updat)\w*\s+(?:only\s+)?(?:\w+\s+){0,2}?(?:param\w*|weights)|\bparam\w*\s+(?:are\s+)?(?:in|of)\s+(?:the|my|this)\s+(?:new\s+)?(?:head|classifier|fc)\b`)
+var newAsked = regexp.MustCompile(`(?i)\bnew\s+(?:\w+\s+){0,2}?(?:param\w*|weights)|\b(?:am\s+i|i'?m|are\s+we|we'?re|i\s+am|will\s+i\s+be|do\s+i|does\s+(?:it|this))\s+add(?:ing)?\b|\bparam\w*\s+(?:\w+\s+){0,3}?(?:added|adding|new)\b|\btrainable\b|\b(?:param\w*|weights)\s+(?:\w+\s+){0,3}?(?:train|learn|updat)\w*|\b(?:train|learn|updat)\w*\s+(?:only\s+)?(?:\w+\s+){0,2}?(?:param\w*|weights)|\bparam\w*\s+(?:are\s+)?(?:in|of)\s+(?:(?:the|my|this)\s+)?(?:new\s+)?(?:head|classifier|fc)\b`)
 
 // restAsked matches a question for the network without its head: "the
 // rest of the network", "the backbone", "everything but the fc",
@@ -58,6 +58,10 @@ var anyArrow = regexp.MustCompile(`\b(\d+)\s*(?:->|→)\s*(\d+)\b`)
 // deepHead matches a head of more than one layer, which this reader does
 // not build: "a hidden layer of 256", "two linear layers".
 var deepHead = regexp.MustCompile(`(?i)\bhidden\b|\b(?:two|three|2|3)\s+(?:linear|dense|fc|fully[- ]connected)\b|\b(?:linear|dense|fc)\w*\s+(?:\w+\s+){0,4}?then\s+(?:\w+\s+){0,3}?(?:linear|dense|fc)\b|\b(?:Linear|Dense)\(.*\b(?:Linear|Dense)\(`)
+
+// headToClasses matches a head said to give a class count with an arrow
+// ("fc -> 2 classes"), once the count is in digits: the head was replaced.
+var headToClasses = regexp.MustCompile(`(?i)\b(?:fc|head|classifier)\s*(?:->|→)\s*\d+\s+(?:classes|outputs|categories|labels)\b`)
 
 // headNoun matches the words that name a classifier head.
 var headNoun = regexp.MustCompile(`(?i)\b(?:fc|head|classifier|linear|dense|fully[- ]connected|output\s+layer|(?:last|final|top)\s+layer|logits)\b`)
@@ -92,7 +96,8 @@ func headScope(src string) string {
 // cannot be sized from what it says.
 func replacedHeadAsked(src string) []*Question {
 	scope := headScope(src)
-	if scope == "" || !headTouched.MatchString(src) && !headArrowed.MatchString(src) || codeCalls.MatchString(src) || deepHead.MatchString(src) {
+	touched := headTouched.MatchString(src) || headArrowed.MatchString(src) || headToClasses.MatchString(classesInDigits(src))
+	if scope == "" || !touched || codeCalls.MatchString(src) || deepHead.MatchString(src) {
 		return nil
 	}
 	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && headOutputsSaid.MatchString(classesInDigits(src))) || convNamed.MatchString(src) {
