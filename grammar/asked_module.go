@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/cnnbot/cnnbot/grammar/lang"
 )
 
 // A module of the pasted model asked about by its name is its layers
@@ -36,31 +38,13 @@ type module struct {
 func modules(src string) []module {
 	var out []module
 	for _, m := range moduleAssigned.FindAllStringSubmatchIndex(src, -1) {
-		end := bracketClosing(src, m[1]-1)
+		end := lang.ClosingBracket(src, m[1]-1)
 		if end < 0 {
 			return nil
 		}
 		out = append(out, module{name: strings.ToLower(src[m[2]:m[3]]), kind: src[m[4]:m[5]], from: m[0], to: end + 1})
 	}
 	return out
-}
-
-// bracketClosing is the index of the bracket closing the one at open, or
-// -1.
-func bracketClosing(src string, open int) int {
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch src[i] {
-		case '(', '[':
-			depth++
-		case ')', ']':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // askedModule is the one module of ms the words outside every module

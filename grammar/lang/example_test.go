@@ -2,6 +2,7 @@ package lang_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cnnbot/cnnbot/calc"
 	"github.com/cnnbot/cnnbot/grammar/lang"
@@ -48,4 +49,16 @@ func ExampleNetworkInput() {
 	// Output:
 	// [3 224 224] ""
 	// [3 224 224] "input 3x224x224 read as channels × height × width (3 channels, PyTorch's order); for height × width × channels write input 3x224x224 hwc"
+}
+
+// ClosingBracket finds where a pasted call ends, its arguments' brackets
+// nested inside it.
+func ExampleClosingBracket() {
+	src := "head = nn.Sequential(nn.Linear(512, 10), nn.Softmax(dim=1))  # new head"
+	open := strings.Index(src, "(")
+	fmt.Println(src[:lang.ClosingBracket(src, open)+1])
+	fmt.Println(lang.ClosingBracket("nn.Conv2d(3, 16", 9))
+	// Output:
+	// head = nn.Sequential(nn.Linear(512, 10), nn.Softmax(dim=1))
+	// -1
 }

@@ -104,3 +104,21 @@ func RunePosition(src string, n int) (line, col int) {
 	}
 	return line, col
 }
+
+// ClosingBracket is the index of the bracket closing the one at src[open],
+// round and square brackets nesting, or -1 when it is left open.
+func ClosingBracket(src string, open int) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch src[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}

@@ -39,31 +39,13 @@ type namedModel struct {
 func namedModels(src string) []namedModel {
 	var out []namedModel
 	for _, m := range namedModelRE.FindAllStringSubmatchIndex(src, -1) {
-		end := closingBracket(src, m[1]-1)
+		end := lang.ClosingBracket(src, m[1]-1)
 		if end < 0 {
 			return nil
 		}
 		out = append(out, namedModel{name: src[m[2]:m[3]], kind: src[m[4]:m[5]], at: allSpan{m[0], end + 1}})
 	}
 	return out
-}
-
-// closingBracket is the index of the bracket closing the one at open, or
-// -1.
-func closingBracket(src string, open int) int {
-	depth := 0
-	for i := open; i < len(src); i++ {
-		switch src[i] {
-		case '(', '[':
-			depth++
-		case ')', ']':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // allNamedModels reads two to four modules assigned to names, at least
