@@ -117,7 +117,7 @@ func (w *ptModuleWalk) instance(cls *ptClass, c *ptCall, name, owner string) {
 		return
 	}
 	layers := sub.order
-	if fw := ptForward(nil, sub, env, &lang.Question{}); fw != nil {
+	if fw := ptForward(nil, sub, env, &lang.Question{}); len(fw) > 0 {
 		layers = fw
 	}
 	w.m.unsure = w.m.unsure || sub.unsure

@@ -237,7 +237,7 @@ func ptSized(src, code string, f *ptFile, env map[string]ptValue, mods *ptModule
 // reports whether one of them was found.
 func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Question) bool {
 	for _, trace := range []func(*ptFile, *ptModuleSet, map[string]ptValue, *lang.Question) []lang.Layer{ptForward, ptProseForward, ptLooseForward, ptThenForward} {
-		if fw := trace(f, mods, env, q); fw != nil {
+		if fw := trace(f, mods, env, q); len(fw) > 0 {
 			q.Layers = fw
 			ptSharedOf(q)
 			return true
@@ -250,7 +250,7 @@ func ptTrace(f *ptFile, mods *ptModuleSet, env map[string]ptValue, q *lang.Quest
 // alone (x = F.max_pool2d(x, 3)), or an error message alone.
 func ptWithoutModules(src string, f *ptFile, env map[string]ptValue, mods *ptModuleSet, msg *ptMessage, prose ptProse, q *lang.Question, fx *ptFixer) (*lang.Question, error) {
 	if msg == nil {
-		if fw := ptLooseForward(f, mods, env, q); fw != nil {
+		if fw := ptLooseForward(f, mods, env, q); len(fw) > 0 {
 			q.Layers = fw
 			if err := ptInput(f, env, prose, q); err != nil {
 				return nil, err
