@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			prompt = "cnnbot> "
 			fmt.Fprintln(stdout, "cnnbot: ask about a CNN layer or network — `help` for examples, `quit` to leave.")
 		}
-		return bot.Chat(ctx, bot.New(bot.Options{}), stdin, stdout, prompt)
+		return bot.Chat(ctx, consoleBot(stderr), stdin, stdout, prompt)
 	case "ask":
 		return ask(ctx, args[1:], stdin, stdout, stderr)
 	case "serve":
@@ -125,7 +125,7 @@ func ask(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		question = string(data)
 	}
-	reply := bot.New(bot.Options{}).Answer(ctx, question)
+	reply := consoleBot(stderr).Answer(ctx, question)
 	if *asJSON {
 		stdout.Write(bot.RenderJSON(reply))
 	} else {
@@ -181,6 +181,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		Queue:            cfg.Queue,
 		LogLevel:         cfg.LogLevel,
 	}, log)
+}
+
+// consoleBot is the Bot of chat and ask: a panic it recovers from is
+// logged to stderr, as the apology the asker reads promises.
+func consoleBot(stderr io.Writer) *bot.Bot {
+	return bot.New(bot.Options{OnPanic: bot.LogPanics(slog.New(slog.NewTextHandler(stderr, nil)))})
 }
 
 func isTerminal(r io.Reader) bool {

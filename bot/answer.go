@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime/debug"
 
 	"github.com/cnnbot/cnnbot/calc"
@@ -24,6 +25,15 @@ type Options struct {
 	// OnPanic, when set, hears about a panic Answer recovered from, with
 	// its stack. The asker sees only a short apology.
 	OnPanic func(question string, recovered any, stack []byte)
+}
+
+// LogPanics returns an Options.OnPanic that logs the question, the panic
+// and its stack to log at error level: the apology the asker gets says
+// the failure has been logged, so every caller that makes a Bot sets it.
+func LogPanics(log *slog.Logger) func(question string, recovered any, stack []byte) {
+	return func(question string, recovered any, stack []byte) {
+		log.Error("answer panicked", "question", question, "panic", fmt.Sprint(recovered), "stack", string(stack))
+	}
 }
 
 // Bot answers questions. It is safe for concurrent use.

@@ -24,7 +24,8 @@ type InteractionsOptions struct {
 	// PublicKey is the application's Ed25519 public key (the developer
 	// portal's "Public Key"); every request's signature is checked with it.
 	PublicKey ed25519.PublicKey
-	// Bot answers the questions; nil means New(Options{}).
+	// Bot answers the questions; nil means New with panics logged to the
+	// service's logger (LogPanics).
 	Bot *Bot
 	// APIURL is where the REST calls that follow a response go (replies
 	// with files, deleting a message); empty means https://discord.com.
@@ -92,7 +93,7 @@ func NewInteractions(opts InteractionsOptions, log *slog.Logger) (*Interactions,
 	}
 	b := opts.Bot
 	if b == nil {
-		b = New(Options{})
+		b = New(Options{OnPanic: LogPanics(log)})
 	}
 	s, err := discordgo.New("") // webhook routes take the interaction's token
 	if err != nil {

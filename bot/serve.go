@@ -54,7 +54,8 @@ type ServeOptions struct {
 	// means 10 a minute in bursts of 5.
 	FloodPerMinute float64
 	FloodBurst     int
-	// Bot answers the questions; nil means New(Options{}).
+	// Bot answers the questions; nil means New with panics logged to the
+	// service's logger (LogPanics).
 	Bot *Bot
 	// HTTPClient carries REST requests and the gateway lookup; nil means
 	// a client with a 20 s timeout that keeps up to 100 idle connections.
@@ -146,7 +147,7 @@ func Serve(ctx context.Context, opts ServeOptions, log *slog.Logger) error {
 func newDiscord(opts ServeOptions, log *slog.Logger, reg *prometheus.Registry, api *url.URL, ctx context.Context) *discord {
 	b := opts.Bot
 	if b == nil {
-		b = New(Options{})
+		b = New(Options{OnPanic: LogPanics(log)})
 	}
 	d := &discord{
 		bot:      b,
