@@ -114,6 +114,7 @@ func FuzzParseAll(f *testing.F) {
 		"resnet-18 stem: 7x7/2 conv with 64 filters",
 		"nn.Conv2d(3, 64, 3)\ninput is 32x32",
 		"?? 1) 2) (a) vs vs than 1,000,000,000,000,000,000",
+		"class SE(nn.Module):\n    def __init__(self, c=256, r=16):\n        super().__init__()\n        self.fc1 = nn.Linear(c, c // r)\n        self.fc2 = nn.Linear(c // r, c)\n    def forward(self, x):\n        s = x.mean((2, 3))\n        return x * torch.sigmoid(self.fc2(F.relu(self.fc1(s))))", // a forward that traces to no layer
 	} {
 		f.Add(s)
 	}

@@ -15,7 +15,7 @@ var enTimesAfter = map[string]bool{"times": true, "time": true}
 func (r *enReader) numRepeatAfter(n *enNum) bool {
 	raw := strings.ToLower(n.t.raw)
 	word := raw == "twice" || raw == "thrice"
-	times := n.t.kind == 'n' && !n.t.isFrac && n.i+1 < len(r.toks) && enTimesAfter[strings.ToLower(r.toks[n.i+1].raw)] && !r.isNum(n.i+2) && r.toks[n.i+2].kind != 's'
+	times := n.t.kind == 'n' && !n.t.isFrac && n.i+1 < len(r.toks) && enTimesAfter[strings.ToLower(r.toks[n.i+1].raw)] && (n.i+2 == len(r.toks) || !r.isNum(n.i+2) && r.toks[n.i+2].kind != 's')
 	if !word && !times || n.a == nil || n.a.tok > n.i || n.a.repeat > 1 || n.a.ctx {
 		return false
 	}

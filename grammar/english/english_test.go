@@ -320,6 +320,7 @@ func FuzzEnglish(f *testing.F) {
 	f.Add("fm 56x56, k3s2p1 then k0s0p9 then k3s2p1 -> ? dilations 1, 2, 4, ..., 1099511627776")
 	f.Add("first has 0 0x0 filters, second 99999999999 3x3 filters stride 0, third, input 1 channel")
 	f.Add("bs 99999, conv output is 99999ch 99999x99999, fp16. how many MiB (1024*1024)")
+	f.Add("conv 3x3 stride 1 no pad applied four time") // a count word last: "time" ends the text
 	f.Fuzz(func(t *testing.T, src string) {
 		start := time.Now()
 		q, err := ParseEnglish(src)
