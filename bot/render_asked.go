@@ -28,12 +28,30 @@ func writeAsked(b *strings.Builder, r Reply, m markup) {
 		return
 	}
 	parts := firstParts(r)
+	if said, ok := effectAnswer(r); ok {
+		parts = append([]string{said}, withoutCounts(parts)...)
+		if len(r.Question.Asked) == 0 {
+			parts = parts[:1] // the yes/no was the question; the headline numbers follow below
+		}
+	}
 	if len(parts) > 0 {
 		for i, p := range parts {
 			parts[i] = boldValue(p, m)
 		}
 		fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), strings.Join(parts, " · "))
 	}
+}
+
+// withoutCounts drops the parameter and weight counts from parts, which
+// an effect answer already gives.
+func withoutCounts(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if !strings.HasPrefix(p, "learnable parameters") && !strings.HasPrefix(p, "weights") {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // boldValue marks up the number of "name = value" as bold, where the

@@ -107,6 +107,10 @@ func writeCompared(b *strings.Builder, r Reply, m markup) bool {
 		if x == 0 && y == 0 && len(one.Question.Asked) == 0 {
 			continue // nothing asked, and neither side has any: two pools compare by their outputs
 		}
+		if said, ok := effectCompared(r, asked, x, y); ok {
+			fmt.Fprintf(b, "%s %s\n\n", m.bold("Answer:"), said)
+			return true
+		}
 		if x == y && !matchedByDesign.MatchString(r.Text) {
 			// Two designs compared come out alike only when one was
 			// misread (or both): say so first.

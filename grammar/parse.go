@@ -34,6 +34,8 @@ type (
 	Unused = lang.Unused
 	// Fix is a corrected line of the asker's own code.
 	Fix = lang.Fix
+	// Effect is a yes/no question of whether a setting changes a quantity.
+	Effect = lang.Effect
 )
 
 // Format restates q in the canonical spec language: what the bot echoes
@@ -70,10 +72,10 @@ func ParseAll(src string) ([]*Question, error) {
 	qs, err := parseAll(src)
 	if utf8.RuneCountInString(src) <= MaxChars {
 		if body := titledBody(src, qs, err); body != nil {
-			return body, nil // a title, then the question again with its numbers (titled.go)
+			qs, err = body, nil // a title, then the question again with its numbers (titled.go)
 		}
 	}
-	return qs, err
+	return withEffectAsked(src, qs), err
 }
 
 // parseAll is ParseAll without the reading of a title apart.

@@ -83,6 +83,19 @@ type enGlobal struct {
 	unused   []lang.Unused // numbers a reading names as not used, with why
 }
 
+// countsAfter reports whether a count of parameters or weights follows
+// token i within three words: what "does not change" is then not the
+// size.
+func (r *enReader) countsAfter(i int) bool {
+	for j := i + 1; j <= i+3 && j < len(r.toks); j++ {
+		switch w := strings.ToLower(r.toks[j].raw); {
+		case strings.HasPrefix(w, "param"), strings.HasPrefix(w, "weight"), w == "count", w == "number":
+			return true
+		}
+	}
+	return false
+}
+
 func (r *enReader) lem(i int) string {
 	if i < 0 || i >= len(r.toks) {
 		return ""
@@ -792,8 +805,8 @@ func (r *enReader) word(i int) {
 	case "give", "":
 		// "so it doesn't shrink my feature map", "so the size doesn't
 		// change": the size is kept.
-		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" {
-			r.g.keep = true
+		if w := strings.ToLower(t.raw); (w == "shrink" || w == "reduce" || w == "change") && r.lem(i-1) == "no" && !r.countsAfter(i) {
+			r.g.keep = true // but "why does stride not change the param count" keeps the parameters, not the size
 		}
 	case "ceil":
 		around := r.src[max(0, t.off-40):min(len(r.src), t.end+20)]

@@ -84,6 +84,18 @@ type Question struct {
 	// combined"): the reply sums what it gives of each; false asks each
 	// apart.
 	AtTogether bool
+	// Effect, when set, is a yes/no question of whether a setting changes
+	// what was asked ("does stride change the number of parameters?"):
+	// the reply answers it first, with the number.
+	Effect *Effect
+}
+
+// Effect is a yes/no question of whether a layer's setting changes a
+// quantity: Setting is "stride", "padding" or "dilation"; Asked is
+// "params" or "weights", as in Question.Asked.
+type Effect struct {
+	Setting string
+	Asked   string
 }
 
 // At is one layer a question asks about by place.
