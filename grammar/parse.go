@@ -73,7 +73,10 @@ func ParseAll(src string) ([]*Question, error) {
 			return body, nil // a title, then the question again with its numbers (titled.go)
 		}
 	}
-	return qs, err
+	if err != nil {
+		return qs, err
+	}
+	return withPartsDoubted(src, qs), nil // parts_asked.go: two parts asked, one answered
 }
 
 // parseAll is ParseAll without the reading of a title apart.
