@@ -29,5 +29,17 @@ add("macs-on-input-with-stride-and-how-many", "how many MACs for a 3x3 conv 32->
 pa = sum(x.numel() for x in nn.Conv2d(64, 64, 3).parameters())
 pb = sum(x.numel() for x in nn.Conv2d(64, 64, 3, bias=False).parameters())
 add("params-and-with-bias-false", "params of conv 3x3 64->64, and with bias=False?", [pa, pb], f"torch {pa}; bias=False {pb}")
+# "feature map after layerN" asks the output there, not the parameters
+def resnet_hw(hw, stages):
+    # torchvision's ResNet: conv1 7x7 s2 p3, maxpool 3 s2 p1, then a 3x3 s2 p1 at each stage after layer1
+    x = torch.zeros(1, 1, hw, hw)
+    x = nn.MaxPool2d(3, 2, 1)(nn.Conv2d(1, 1, 7, 2, 3)(x))
+    for _ in range(stages - 1):
+        x = nn.Conv2d(1, 1, 3, 2, 1)(x)
+    return x.shape[-1]
+def addh(id, text, head, working):
+    C.append(dict(id="ask14-" + id, kind="at-output", text=text, must_contain=head, head=head, unused=[], working=working))
+h = resnet_hw(512, 4); addh("feature-map-after-layer4", "resnet18 on 512x512 imgs, feature map after layer4?", [512, h], f"layer4 has 512 channels; stride 32: {h}")
+h = resnet_hw(320, 3); addh("feature-map-after-layer3-whats", "resnet50 with 320x320 input: what's the feature map after layer3", [1024, h], f"layer3 of resnet50 has 1024 channels; stride 16: {h}")
 for c in C:
     print(json.dumps(c))
