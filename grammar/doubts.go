@@ -19,14 +19,18 @@ import (
 // askedCue matches a word that makes a quantity named near it asked.
 var askedCue = regexp.MustCompile(`(?i)\b(?:what|wat|wht|which|how|find|compute|calculate|calc|get|need|needed|required|give|gives|is|are)\b|\?`)
 
-// askedQuantities are quantities a question may name, what the reading
-// must have asked to answer each, and what the doubt says.
-var askedQuantities = []struct {
+// askedQuantity is a quantity a question may name, what the reading must
+// have asked to answer it, and what the doubt says.
+type askedQuantity struct {
 	word  *regexp.Regexp
 	asked []string // any of these asked answers it
 	solve string   // or an inverse question solving for this
 	name  string
-}{
+}
+
+// askedQuantities are quantities a question may name, what the reading
+// must have asked to answer each, and what the doubt says.
+var askedQuantities = []askedQuantity{
 	{regexp.MustCompile(`(?i)\b(?:receptive\s+fields?|rf)\b(?:\s+(?:of\s+)?(?:size\s+)?(?:[a-z]\s*=\s*)?\d)?`), []string{"receptive field"}, "", "the receptive field"},
 	{regexp.MustCompile(`(?i)\b(?:macs?|flops|multiply[- ]accumulates?|multiplications|mult-adds|madds)\b`), []string{"macs", "flops"}, "", "the multiply-accumulates"},
 	{regexp.MustCompile(`(?i)\b(?:what|wat|which|how\s+much)\s+(?:padding|pad)\b|\b(?:padding|pad)\s+(?:do\s+i\s+need|is\s+needed|needed|required|should\s+i)\b|^\s*['"]?same['"]?\s+(?:padding|pad)\s+(?:for|with|of|w)\b`), nil, "pad", "the padding"},

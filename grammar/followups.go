@@ -21,7 +21,7 @@ import (
 
 // followStart matches where a follow-up starts: after a question mark or a
 // full stop, "ok and if", "and in", "what about", "and with", "now".
-var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:(?:ok(?:ay)?|then|so)[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)`)
+var followStart = regexp.MustCompile(`(?i)[?.!]\s+((?:ok(?:ay)?|so|hm+|right|and)?[,\s]*(?:and|also|now|but)\s+(?:what\s+(?:if|about)|how\s+about|if|in|with|w/o?|for|at)?\b|(?:(?:ok(?:ay)?|then|so)[,\s]+)?(?:what\s+(?:if|about)|how\s+about)\b)|[,;]\s+((?:and\s+)?(?:what\s+(?:if|about)|how\s+about)\s)|,\s+(and\s+(?:how\s+(?:many|much)\s+)?(?:with|w/o?|if)\s[^,?.]{0,40}\?\s*$)`)
 
 // followAt is where the follow-up of src starts (see followStart), or -1:
 // after a question, or after a comma when it asks "what if".
@@ -32,8 +32,10 @@ func followAt(src string) int {
 	case m == nil:
 	case m[2] >= 0:
 		at = m[2]
-	default:
+	case m[4] >= 0:
 		at = m[4]
+	case askWord.MatchString(src[:m[6]]) || namesQuantity(src[:m[6]]):
+		at = m[6] // "whats out size, and with ceil_mode=True?": a second part, after a first asked
 	}
 	if same := sameAt(src); same >= 0 && (at < 0 || same < at) {
 		return same // "... vs the same without ceil_mode" (followups_same.go)
@@ -43,7 +45,7 @@ func followAt(src string) int {
 
 // followLead matches the words a follow-up starts with that are not part
 // of its change: "ok and if u ", "and what about ".
-var followLead = regexp.MustCompile(`(?i)^(?:` + sameLead + `)?(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
+var followLead = regexp.MustCompile(`(?i)^(?:` + sameLead + `)?(?:(?:ok(?:ay)?|so|hm+|right|then)[,\s]+)?(?:(?:and|also|now|but)\s+)?(?:how\s+(?:many|much)\s+)?(?:(?:what\s+(?:if|about)|how\s+about|if)\s+)?(?:(?:u|you|i|we)\s+)?`)
 
 // aspects are the things a follow-up may change, each matched where the
 // first question and the follow-up say it: a follow-up that names one
@@ -447,3 +449,10 @@ func sameLayer(change string, q1, q2 *Question) {
 
 // channelWords matches a follow-up that changes channels or filters.
 var channelWords = regexp.MustCompile(`(?i)\b(?:channels?|ch|filters?|kernels|feature\s+maps?|in_channels|out_channels|->)\b|->`)
+
+// namesQuantity reports whether s names a quantity a question may ask for:
+// "params of conv 3x3 64->64, and with bias=False?".
+func namesQuantity(s string) bool {
+	return slices.ContainsFunc(askedFamilies, func(f askedFamily) bool { return f.word.MatchString(s) }) ||
+		slices.ContainsFunc(askedQuantities[:2], func(a askedQuantity) bool { return a.word.MatchString(s) })
+}

@@ -72,10 +72,13 @@ func ParseAll(src string) ([]*Question, error) {
 	qs, err := parseAll(src)
 	if utf8.RuneCountInString(src) <= MaxChars {
 		if body := titledBody(src, qs, err); body != nil {
-			qs, err = body, nil // a title, then the question again with its numbers (titled.go)
+			return withEffectAsked(src, body), nil // a title, then the question again with its numbers (titled.go)
 		}
 	}
-	return withEffectAsked(src, qs), err
+	if err != nil {
+		return qs, err
+	}
+	return withEffectAsked(src, withPartsDoubted(src, qs)), nil // parts_asked.go: two parts asked, one answered; asked_effect.go: "does stride change the params?"
 }
 
 // parseAll is ParseAll without the reading of a title apart.
