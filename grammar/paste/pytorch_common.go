@@ -303,7 +303,7 @@ func ptReadProse(f *ptFile) ptProse {
 	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
 	called := ptCallLines(f.Nodes)
 	for i, n := range r.nodes {
-		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) && !r.commentNamesArg(i, f.Nodes) {
+		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) && !r.commentNamesArg(i, f.Nodes) && !r.inputWordAfter(i, called) {
 			// "conv(1, 4),  #14x14": a size noted beside a layer is what it
 			// gives, not the network's input
 			continue

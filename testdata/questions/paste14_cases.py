@@ -103,5 +103,41 @@ d = nn.Linear(300, 128)
 add("keras-dense-3d-should-i-flatten", "params", "keras model: Input(shape=(50, 300)) then Dense(128). params? should i flatten before it?",
     [P(d)], f"last axis: 300*128+128 = {P(d)}")
 
+# --- the input in a comment beside the first layer, the size then "in"/"input"
+m = nn.Sequential(nn.Conv2d(1, 6, 5), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2), nn.Flatten(),
+                  nn.Linear(400, 120), nn.Linear(120, 84), nn.Linear(84, 10))
+macs = 6*28*28*25 + 16*10*10*150 + 400*120 + 120*84 + 84*10
+assert shape(m, 1, 1, 32, 32) == (1, 10)
+add("comment-size-in-first-layer", "macs", "lenet total MACs? (ignore bias & pooling)\n```\nconv1 = nn.Conv2d(1, 6, 5)      # 32x32 in\npool  = nn.MaxPool2d(2)\nconv2 = nn.Conv2d(6, 16, 5)\nfc1 = nn.Linear(16*5*5, 120)\nfc2 = nn.Linear(120, 84)\nfc3 = nn.Linear(84, 10)\n```",
+    [macs], f"117600+240000+48000+10080+840 = {macs}")
+macs = 16*64*64*27 + 32*32*32*144 + 8192*10
+add("comment-size-input-first-layer", "macs", "how many MACs in total?\n```\nself.conv1 = nn.Conv2d(3, 16, 3, padding=1)  # 64x64 input\nself.pool = nn.MaxPool2d(2)\nself.conv2 = nn.Conv2d(16, 32, 3, padding=1)\nself.fc = nn.Linear(32*16*16, 10)\n```",
+    [macs], f"16*64*64*27 + 32*32*32*144 + 8192*10 = {macs}")
+
+# --- the 1x1 projection shortcut a residual block's shape error asks for
+sc = nn.Conv2d(64, 128, 1, stride=2)
+assert shape(sc, 1, 64, 56, 56) == (1, 128, 28, 28)
+add("shortcut-1x1-with-bias", "params", "residual block, getting `The size of tensor a (28) must match the size of tensor b (56) at non-singleton dimension 3`\n```\nself.conv1 = nn.Conv2d(64, 128, 3, stride=2, padding=1)\nself.conv2 = nn.Conv2d(128, 128, 3, padding=1)\n...\nout = self.conv2(F.relu(self.conv1(x)))\nout = out + x\n```\ni guess i need a 1x1 conv on the shortcut, how many params would that be w bias",
+    [P(sc)], f"64*128+128 = {P(sc)}")
+sc = nn.Conv2d(32, 64, 1, stride=2, bias=False)
+add("shortcut-downsample-no-bias", "params", "my resnet block crashes at out += identity (32x32 and 16x16 maps)\n```\nself.conv1 = nn.Conv2d(32, 64, 3, stride=2, padding=1, bias=False)\nself.bn1 = nn.BatchNorm2d(64)\nself.conv2 = nn.Conv2d(64, 64, 3, padding=1, bias=False)\nself.bn2 = nn.BatchNorm2d(64)\n```\nso I add a downsample with a 1x1 conv, no bias. how many weights is that?",
+    [P(sc)], f"32*64 = {P(sc)}")
+sc = nn.Conv2d(16, 32, 1)
+add("shortcut-projection-skip", "params", "```\nself.conv1 = nn.Conv2d(16, 32, 3, padding=1)\nself.conv2 = nn.Conv2d(32, 32, 3, padding=1)\n```\nout = conv2(conv1(x)) + x fails, 16 channels against 32. params of a 1x1 projection for the skip connection?",
+    [P(sc)], f"16*32+32 = {P(sc)}")
+
+# --- the Linear a mat1/mat2 error asks for, made so in words, and its params asked
+fc = nn.Linear(5408, 10)
+add("linear-fix-make-it-params", "params", "`RuntimeError: mat1 and mat2 shapes cannot be multiplied (32x5408 and 1024x10)`\nmodel is Conv2d(1, 32, 3) -> relu -> MaxPool2d(2) -> flatten -> Linear(1024, 10) on mnist\nso i just make it Linear(5408, 10)? how many params is that then",
+    [P(fc)], f"5408*10+10 = {P(fc)}")
+fc = nn.Linear(2048, 10)
+m = nn.Sequential(nn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten())
+assert shape(m, 1, 3, 16, 16) == (1, 2048)
+add("linear-fix-should-i-make-it", "params", "error: mat1 and mat2 shapes cannot be multiplied (64x2048 and 512x10)\n```\nnn.Conv2d(3, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),\nnn.Flatten(),\nnn.Linear(512, 10)\n```\ninput 3x16x16. should i make it nn.Linear(2048, 10)? how many params would that be",
+    [P(fc)], f"2048*10+10 = {P(fc)}")
+fc = nn.Linear(1568, 128)
+add("linear-fix-set-it-to", "params", "mat1 and mat2 shapes cannot be multiplied (16x1568 and 784x128)\nmy model: Conv2d(1, 8, 3, padding=1) -> MaxPool2d(2) -> Flatten -> Linear(784, 128) -> Linear(128, 10)\nok so set it to Linear(1568, 128), how many params is that then?",
+    [P(fc)], f"1568*128+128 = {P(fc)}")
+
 for r in ROWS:
     print(json.dumps(r))
