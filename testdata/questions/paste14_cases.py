@@ -139,5 +139,23 @@ fc = nn.Linear(1568, 128)
 add("linear-fix-set-it-to", "params", "mat1 and mat2 shapes cannot be multiplied (16x1568 and 784x128)\nmy model: Conv2d(1, 8, 3, padding=1) -> MaxPool2d(2) -> Flatten -> Linear(784, 128) -> Linear(128, 10)\nok so set it to Linear(1568, 128), how many params is that then?",
     [P(fc)], f"1568*128+128 = {P(fc)}")
 
+# --- named layers pasted alone, asked against each other: each layer's count, not their sum
+a, b = nn.Conv2d(3, 16, 3), nn.Conv2d(3, 16, 5)
+add("named-convs-which-has-more", "params", "a = nn.Conv2d(3,16,3)\nb = nn.Conv2d(3,16,5)\nwhich has more params?",
+    [P(a), P(b)], f"3*3*3*16+16 = {P(a)}; 5*5*3*16+16 = {P(b)}")
+a, b = nn.Conv2d(64, 64, 3, padding=1), nn.Conv2d(64, 64, 1)
+add("named-convs-does-each-have", "params", "conv_a = nn.Conv2d(64, 64, 3, padding=1)\nconv_b = nn.Conv2d(64, 64, 1)\nhow many params does each have?",
+    [P(a), P(b)], f"3*3*64*64+64 = {P(a)}; 64*64+64 = {P(b)}")
+
+# --- a setting changed in words after the paste: "change padding to 0 in both convs, output shape?"
+m = nn.Sequential(nn.Conv2d(3, 32, 3), nn.Conv2d(32, 64, 3))
+o = shape(m, 1, 3, 32, 32)
+add("padding-changed-both-convs", "output", "self.conv1 = nn.Conv2d(3, 32, 3, padding=1)\nself.conv2 = nn.Conv2d(32, 64, 3, padding=1)\ninput 32x32. change padding to 0 in both convs, output shape?",
+    [o[2]], f"32 -> 30 -> 28 (torch {o})")
+m = nn.Sequential(nn.Conv2d(1, 16, 5), nn.MaxPool2d(2), nn.Conv2d(16, 32, 5), nn.MaxPool2d(2))
+o = shape(m, 1, 1, 28, 28)
+add("padding-changed-new-output", "output", "```\nnn.Conv2d(1, 16, 5, padding=2), nn.MaxPool2d(2),\nnn.Conv2d(16, 32, 5, padding=2), nn.MaxPool2d(2),\n```\non 28x28 mnist. change padding to 0 in both convs, new output shape?",
+    [o[2]], f"28 -> 24 -> 12 -> 8 -> 4 (torch {o})")
+
 for r in ROWS:
     print(json.dumps(r))
