@@ -69,7 +69,7 @@ func withAt(src string, q *Question) *Question {
 		if len(q.Layers) > 1 {
 			at = resolveRefs(q, refs)
 		}
-		if len(at) == 0 && eachAsked(src) {
+		if len(at) == 0 && (eachAsked(src) || eachCompared(src, q)) { // each_compared.go
 			at = eachLayer(q)
 		}
 		d = missingRefs(q, refs)

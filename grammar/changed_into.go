@@ -27,13 +27,19 @@ import (
 // with", "switch Conv2D(64, (3, 3)) for".
 var changeInto = regexp.MustCompile(`(?i)\b(?:chang(?:e|ed|es|ing)|switch(?:ed|es|ing)?|replac(?:e|ed|es|ing)|swap(?:ped|s|ping)?)\b(\s(?:[^.?!\n]|\.\S){0,80}?)\s(?:to|into|with|for|by)\s*$`)
 
+// changeMade matches the words before a layer that make the one a fix
+// is about into it, named by a pronoun: "so i just make it", "should I
+// make that layer", "set it to".
+var changeMade = regexp.MustCompile(`(?i)\b(?:make|makes|made|making|set)(\s+(?:it|that|this|(?:that|this|the)\s+(?:layer|one|linear|fc|conv)))\s+(?:to\s+|into\s+|just\s+)?(?:an?\s+)?(?:nn\.)?$`)
+
 // changedPronoun is a layer changed named by a pronoun or as "that layer":
 // the layer the error message's fix is about.
 var changedPronoun = regexp.MustCompile(`(?i)^\s*(?:it|that|this|(?:that|this|the)\s+(?:layer|one|conv|line)|(?:my|the)\s+(?:first|1st)\s+(?:layer|conv))\s*$`)
 
 // changedAsked is a question about the changed layer itself: "how many
-// params does it have", "that layer's params", "the new layer".
-var changedAsked = regexp.MustCompile(`(?i)\b(?:does|do|has|have|of|in|for)\s+(?:it|that\s+(?:layer|one|conv)|this\s+(?:layer|one|conv)|the\s+(?:new|changed|fixed)\s+(?:layer|one|conv)|the\s+layer)\b`)
+// params does it have", "that layer's params", "the new layer", "how
+// many params is that then".
+var changedAsked = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:params|parameters|weights)\s+(?:is|would|will|does|has)\s+(?:be\s+)?(?:that|it)\b|\b(?:does|do|has|have|of|in|for)\s+(?:it|that\s+(?:layer|one|conv)|this\s+(?:layer|one|conv)|the\s+(?:new|changed|fixed)\s+(?:layer|one|conv)|the\s+layer)\b`)
 
 // withChangedInto returns q with each layer written as the new form of
 // another put in that one's place; q itself when the words change none.
@@ -48,6 +54,9 @@ func withChangedInto(src string, q *Question) *Question {
 		}
 		lineStart := strings.LastIndexByte(src[:o], '\n') + 1
 		m := changeInto.FindStringSubmatchIndex(src[lineStart:o])
+		if m == nil {
+			m = changeMade.FindStringSubmatchIndex(src[lineStart:o]) // "so i just make it Linear(5408, 10)?"
+		}
 		if m == nil {
 			continue
 		}

@@ -21,7 +21,7 @@ var followedAfter = regexp.MustCompile(`(?i)^\s*(?:,\s*)?(?:is\s+)?(?:followed|t
 // set something on each of them: "bias=False on both convs", "with
 // padding=1 on every conv", "no bias on all layers", "same padding for
 // each conv"; they describe, and ask nothing of each layer.
-var settingOnEach = regexp.MustCompile(`(?i)(?:=\s*[\w'"]+|\b(?:padding|pad|stride|strides|bias|dilation|relu|bn|batch\s*norm|batchnorm)\s*[=:]?\s*(?:\d+|same|valid|true|false)?|\b(?:same|valid)\s+padding|\bno\s+bias)\s*,?\s+(?:on|for|in|across|to|applied\s+to)\s*$`)
+var settingOnEach = regexp.MustCompile(`(?i)(?:=\s*[\w'"]+|\b(?:padding|pad|stride|strides|bias|dilation|relu|bn|batch\s*norm|batchnorm)\s*(?:[=:]|to\b|of\b)?\s*(?:\d+|same|valid|true|false)?|\b(?:same|valid)\s+padding|\bno\s+bias)\s*,?\s+(?:on|for|in|across|to|applied\s+to)\s*$`)
 
 // countBeforeEach matches a count said of every layer before "each":
 // "16 filters each", "64 channels each", "stride 1 each".

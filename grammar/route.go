@@ -126,7 +126,8 @@ func route(src string) (*Question, error) {
 // counted as a connection, connections "in total", and the layers asked
 // about by name or place (asked_at.go).
 var wordReaders = []func(src string, q *Question) *Question{
-	withChangedInto, // changed_into.go: "change it to nn.Conv2d(3, 64, 5)"
+	withChangedInto,   // changed_into.go: "change it to nn.Conv2d(3, 64, 5)"
+	withShortcutAsked, // shortcut_asked.go: "i need a 1x1 conv on the shortcut, params?"
 	withoutReasonNorm,
 	withKerasWords,
 	withFlattenAsked,

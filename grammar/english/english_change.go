@@ -71,8 +71,8 @@ type WhatIf struct {
 var changeLead = regexp.MustCompile(`(?i)\b(?:what\s+if|what\s+(?:happens|changes)\s+(?:with|when|for)\b|what\s+about|how\s+about|and\s+if|but\s+if|if\s+(?:i|we|you|u)\b|if\s+(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th|every|each|all)\b|if\s+(?:it|the\s+\w+)\s+(?:had|has|uses|used|were|was|is)\b|but\s+(?:my|our|the)\b|(?:i\s+)?(?:switched|switching|changed?|changing|moved?|went)\s+(?:\w+\s+){0,3}?to\b|now\s+(?:my|our|the|with|it|i)\b)`)
 
 // changeEnd matches where a change clause ends: a sentence's end, a comma
-// before the ask, "instead", or a wh-word starting the ask.
-var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:what(?:'?s)?|how|which|and\s+what(?:'?s)?|so\s+what(?:'?s)?|then)\b|\binstead\b`)
+// before the ask (", output shape?"), "instead", or a wh-word starting the ask.
+var changeEnd = regexp.MustCompile(`(?i)[?!;\n]|\.(?:\s|$)|,\s*(?:new\s+|the\s+)?(?:output|params|parameters|macs|flops|shape|total)\b[^,]*\?|,\s*(?:what(?:'?s)?|how|which|and\s+what(?:'?s)?|so\s+what(?:'?s)?|then)\b|\binstead\b`)
 
 // claimSpan matches the asker's own result for the setup as first
 // described: "gives 96, got that", "which is 896", "= 1600 ... and it

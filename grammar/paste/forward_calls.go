@@ -48,7 +48,15 @@ func (t *fwTracer) callMethod(m fwVal, n *ptNode, g *ptGroup) fwVal {
 		if !ok || len(dims) < 2 || dims[0] != 0 {
 			return t.passed(x, n.Pos.Line, "permute")
 		}
+		if ptEmbeddingToChannels(x, dims) {
+			return x // embedding_permute.go
+		}
 		at.Layer = permuteLayer{Order: dims[1:]}
+	case "transpose":
+		if dims, ok := t.ints(args); ok && ptEmbeddingToChannels(x, dims) {
+			return x // embedding_permute.go: transpose(1, 2)
+		}
+		return t.passed(x, n.Pos.Line, m.name)
 	case "relu", "sigmoid", "tanh", "relu_", "sigmoid_", "tanh_":
 		at.Layer = calc.Activation{Name: strings.TrimSuffix(m.name, "_")}
 	case "size", "dim", "numel", "item", "tolist":

@@ -71,6 +71,9 @@ func ptCodeMarks(src string) int {
 // argument at fault.
 func ParseKeras(src string) (*lang.Question, error) {
 	src = ptEllipsisBlanks(src)
+	if in, said := kerasCommentShapeInput(src); said {
+		src = in // keras_comment_shape.go: "x = base_model.output  # (None, 8, 8, 256)"
+	}
 	if rebuilt, note, old, ok := kerasRebuilt(src); ok {
 		q, err := parseKeras(rebuilt)
 		if err != nil {

@@ -238,7 +238,10 @@ var ptMessageSizesRE = regexp.MustCompile(`(?i)\bcalculated\b|\bgiven\s+input\s+
 // ptGroupRE is words in brackets; ptLayerWordsRE marks a group that tells
 // layers, not the input: "(28x28 input, max_pool2d(2) after each conv)".
 var (
-	ptGroupRE      = regexp.MustCompile(`\(([^()\n]*)\)`)
+	ptGroupRE = regexp.MustCompile(`\(([^()\n]*)\)`)
+	// ptCountEachRE is "each" after a count of the data, which tells no
+	// layer: "(12 leads, 5000 samples each)".
+	ptCountEachRE  = regexp.MustCompile(`(?i)\b(samples|steps|timesteps|points|tokens|readings|values|frames|leads|channels)\s+each\b`)
 	ptLayerWordsRE = regexp.MustCompile(`(?i)pool|conv|linear|dense|relu|stride|pad|kernel|filter|layer|after|before|each|block|flatten`)
 )
 
@@ -247,7 +250,7 @@ var (
 func ptInputGroups(line string) string {
 	out := []byte(strings.Repeat(" ", len(line)))
 	for _, m := range ptGroupRE.FindAllStringSubmatchIndex(line, -1) {
-		if !ptLayerWordsRE.MatchString(line[m[2]:m[3]]) {
+		if !ptLayerWordsRE.MatchString(ptCountEachRE.ReplaceAllString(line[m[2]:m[3]], "$1")) {
 			copy(out[m[2]:m[3]], line[m[2]:m[3]])
 		}
 	}

@@ -46,6 +46,8 @@ func ParsePyTorch(src string) (*lang.Question, error) {
 		src = in // comment_input.go: "x = F.interpolate(x, scale_factor=2)  # x was [1, 64, 17, 17]"
 	} else if in, said := ptCommentShapeInput(src); said {
 		src = in // comment_shape.go: "x = emb(tokens)  # (B, 50, 300)"
+	} else if in, said := ptEmbeddingCommentInput(src); said {
+		src = in // embedding_comment.go: "x = self.emb(x).permute(0, 2, 1)  # (B, 300, 50)"
 	}
 	q, err := parsePyTorch(src)
 	var le *lang.Error

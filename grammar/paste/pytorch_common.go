@@ -303,7 +303,7 @@ func ptReadProse(f *ptFile) ptProse {
 	r := ptProseReader{nodes: append(append([]*ptNode{}, f.Nodes...), f.Comments...)}
 	called := ptCallLines(f.Nodes)
 	for i, n := range r.nodes {
-		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) && !r.commentNamesArg(i, f.Nodes) {
+		if i >= len(f.Nodes) && n.Dims != "" && called[n.Pos.Line] && !r.inputWordBefore(i) && !r.commentNamesArg(i, f.Nodes) && !r.inputWordAfter(i, called) {
 			// "conv(1, 4),  #14x14": a size noted beside a layer is what it
 			// gives, not the network's input
 			continue
@@ -438,6 +438,8 @@ func (r *ptProseReader) shape(i int, n *ptNode) {
 		g = n.Calls[0]
 	case len(n.Calls) > 0 && ptDataNouns[strings.ToLower(n.Ident)] && ptShapeWordBefore(r.nodes, i):
 		g = n.Calls[0] // "input is a mel spectrogram (N, 1, 64, 128)"
+	case ptDataNounShape(n) != nil:
+		g = n.Calls[0] // "sensor data (B, 4, 200)": prose_batched_shape.go
 	case len(n.Calls) > 0 && ptArticles[n.Ident] && ptShapeWordBefore(r.nodes, i):
 		g = n.Calls[0] // "on a (None, 16, 16, 128) input": the tuple reads as a's call
 	case len(n.Calls) > 0 && ptInputName(n.Ident):
@@ -501,7 +503,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 		p.channels, p.chPos = 3, ptPos(n.Pos)
 	case "grayscale", "greyscale", "gray", "grey", "monochrome", "bw":
 		p.channels, p.chPos = 1, ptPos(n.Pos)
-	case "channel", "channels", "filters", "feature", "ch", "chans", "chan":
+	case "channel", "channels", "filters", "feature", "ch", "chans", "chan", "leads":
 		// "256-channel", "256 channels"
 		if i >= 2 && (r.nodes[i-1].Punct == "-" || r.word(i-1) == "input") && r.num(i-2) > 0 {
 			p.channels, p.chPos = r.num(i-2), ptPos(r.nodes[i-2].Pos) // "256-channel", "3 input channels"
@@ -549,7 +551,7 @@ func (r *ptProseReader) input(i int, n *ptNode) {
 	case "imagenet":
 		p.dataset = "imagenet"
 	case "flatten", "flattening", "flattened":
-		p.flatten = p.flatten || !r.notFlattened(i)
+		p.flatten = p.flatten || !r.notFlattened(i) && !r.flattenAsked(i) // prose_flatten_asked.go
 	}
 }
 
@@ -573,7 +575,7 @@ func (r *ptProseReader) notFlattened(i int) bool {
 // ptAskWords map a word to what it asks for.
 var ptAskWords = map[string]string{"params": "params", "parameters": "params", "parameter": "params", "param": "params",
 	"trainable": "params", "weights": "params", "macs": "macs", "mac": "macs", "multiply": "macs", "multiplications": "macs",
-	"mult": "macs", "flops": "flops", "flop": "flops", "receptive": "receptive field", "memory": "memory", "neurons": "neurons",
+	"mult": "macs", "flops": "flops", "flop": "flops", "receptive": "receptive field", "rf": "receptive field", "rfs": "receptive field", "memory": "memory", "neurons": "neurons",
 	"connections": "connections", "connected": "connections"}
 
 // asks reads what the words ask for ("params", "output shape", ...).
