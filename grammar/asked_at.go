@@ -403,18 +403,29 @@ func layerNames(src string, offs []int) (map[string][]int, [][2]int) {
 			name := strings.ToLower(src[line+m[2] : line+m[3]])
 			written := src[line+m[0] : line+m[3]]
 			code := strings.HasPrefix(written, "self.") || strings.HasPrefix(written, "(")
-			if (!notNames[name] || strings.HasPrefix(written, "self.")) && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) {
+			if (!notNames[name] || strings.HasPrefix(written, "self.")) && len(name) > 1 && (code || strings.ContainsAny(name, "0123456789_")) && !endNamed(src, line+m[2]) {
 				add(line+m[2], line+m[3], i)
 				continue
 			}
 		}
-		if m := nameBefore.FindStringSubmatchIndex(src[line:o]); m != nil {
+		if m := nameBefore.FindStringSubmatchIndex(src[line:o]); m != nil && !endNamed(src, line+m[2]) {
 			add(line+m[2], line+m[3], i)
 		} else if m := leadName.FindStringSubmatchIndex(src[o:]); m != nil {
 			add(o+m[2], o+m[3], i)
 		}
 	}
 	return names, defs
+}
+
+// endBefore matches "up to", "until", "through" just before a name: the
+// layers listed end there ("vgg16 up to pool3: conv3-64 ..."), so the
+// name is not the title of the layer written after it.
+var endBefore = regexp.MustCompile(`(?i)\b(?:up\s+to|until|till|through|thru)\s+(?:the\s+)?$`)
+
+// endNamed reports whether the name at src[at:] is said as the end of
+// the layers listed.
+func endNamed(src string, at int) bool {
+	return endBefore.MatchString(src[max(0, at-20):at])
 }
 
 func appendOnce(s []int, i int) []int {

@@ -52,9 +52,7 @@ func withKernelListDoubt(src string, q *Question) *Question {
 	}
 	var read []int
 	for _, l := range q.Layers {
-		if c, ok := l.Layer.(calc.Conv); ok && len(c.Kernel) > 0 {
-			read = append(read, c.Kernel[0])
-		}
+		read = append(read, convKernels(l.Layer)...)
 	}
 	if len(said) < 2 || inTurn(read, said) {
 		return q
@@ -63,6 +61,27 @@ func withKernelListDoubt(src string, q *Question) *Question {
 	cp.Doubts = append(slices.Clip(q.Doubts), fmt.Sprintf("the question lists kernels %s, one a conv, and this reading's convs have %s",
 		joinInts(said), joinInts(read)))
 	return &cp
+}
+
+// convKernels is the first side of each conv's kernel in l, in order,
+// looking into the branches of a concat ("widths 3, 4 and 5" side by
+// side, as Kim's text CNN has them).
+func convKernels(l calc.Layer) []int {
+	switch v := l.(type) {
+	case calc.Conv:
+		if len(v.Kernel) > 0 {
+			return []int{v.Kernel[0]}
+		}
+	case calc.Concat:
+		var ks []int
+		for _, b := range v.Branches {
+			for _, bl := range b {
+				ks = append(ks, convKernels(bl)...)
+			}
+		}
+		return ks
+	}
+	return nil
 }
 
 // inTurn reports whether want appears in have, in order, one after

@@ -270,7 +270,7 @@ func partInput(src string) map[float64]bool {
 // pasted code, the spec language, a preset named in prose, English.
 func frontEnds(src string) []frontEnd {
 	var fs []frontEnd
-	if _, layers := proseStack(src); len(layers) > 0 {
+	if _, layers := proseStack(src); len(layers) > 0 && !english.TextCNN(src) { // a text CNN's widths are side by side, not a chain
 		fs = append(fs, frontEnd{"english", readProseStack, false}) // prose_stack.go: "4 blocks of conv3x3 -> maxpool2, channels 16, 32, 64, 128"
 	}
 	// An error message is the question even without a bracket: "size

@@ -34,8 +34,9 @@ func (r *enReader) read() (*lang.Question, error) {
 		return nil, r.fail(at, "this asks the receptive field of a layer of a network named by its place in it; it depends on every layer before it, which I hold as a preset, not in words",
 			"ask about the preset by name: \"receptive field of conv5_3 in vgg16\"")
 	}
-	r.perGroupMention() // english_per_group.go
-	r.neuronVolume()    // english_neuron_volume.go
+	r.perGroupMention()    // english_per_group.go
+	r.neuronVolume()       // english_neuron_volume.go
+	r.keepSentenceLength() // english_text_cnn.go
 	r.scan()
 	r.flattenFeeds()   // english_fc_roles.go
 	r.formulaGuesses() // english_formula.go
@@ -93,6 +94,8 @@ func (r *enReader) read() (*lang.Question, error) {
 func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 	r.fcInputsAsked(q) // english_dense.go
 	real := r.fcInputs(r.realAnchors())
+	r.separableSettings(real) // english_separable_settings.go
+	r.textConvs(real)         // english_text_cnn.go
 	q.Asked = r.g.asked
 	if len(real) == 0 {
 		if r.tensorQuestion(q) { // english_tensor.go
@@ -120,6 +123,12 @@ func (r *enReader) build(q *lang.Question) (*lang.Question, error) {
 			return q, nil
 		}
 		return nil, err
+	}
+	if r.datasetUnfit(input, layers) { // english_dataset_fit.go
+		input = nil
+		if layers, err = r.layers(real, nil, inChannels); err != nil {
+			return nil, err
+		}
 	}
 	layers, input = r.denseLastAxis(layers, input) // english_counts.go
 	layers = r.eachPool(r.eachBatchNorm(layers))   // english_pairs.go, english_each_after.go
@@ -580,7 +589,13 @@ func enIsFlat(l lang.Layer) bool {
 // colour words read; channels is the count the first layer's own words give.
 func (r *enReader) input(first *enAnchor) (calc.Shape, int, error) {
 	f := r.inputFact()
+	if f != nil && r.embeddingAt(f.tok) && first != nil && first.dims == 1 {
+		f = nil // "on 300 dim word vectors": the channels, not a length (english_text_cnn.go)
+	}
 	if c := r.embeddingDim(); f == nil && c > 0 && first != nil && first.dims == 1 {
+		if n := r.sentenceLength(); n > 0 {
+			return calc.Shape{c, n}, c, nil // english_text_cnn.go: "sentences padded to 50 tokens"
+		}
 		return nil, c, nil // english_parallel.go: "embeddings of dim 300"
 	}
 	if f == nil {

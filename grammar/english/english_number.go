@@ -575,7 +575,7 @@ func (r *enReader) numKernelNoun(n *enNum) (class string, done bool) {
 // numRepeat reads "two stacked 3x3 convs": the layer repeated. In "a
 // 2-layer MLP" the layers are counted by their sizes instead.
 func (r *enReader) numRepeat(n *enNum) {
-	if r.toks[n.i+1].hyph || r.listed(n) {
+	if r.numStackCount(n) || r.toks[n.i+1].hyph || r.listed(n) {
 		return
 	}
 	for _, b := range r.anchors {

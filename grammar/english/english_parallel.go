@@ -41,7 +41,7 @@ func (r *enReader) kernelsListed(n *enNum, m *enAnchor) {
 // parallel rebuilds q, read as a chain of the one layer said several
 // times, as those layers side by side when the words say so.
 func (r *enReader) parallel(q *lang.Question, err error) (*lang.Question, error) {
-	if err != nil || q == nil || !enParallelRE.MatchString(r.src) || len(q.Layers) < 2 {
+	if err != nil || q == nil || !enParallelRE.MatchString(r.src) && !enTextCNNRE.MatchString(r.src) || len(q.Layers) < 2 {
 		return q, err
 	}
 	if d := r.eachFilters(q); d != "" {

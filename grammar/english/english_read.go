@@ -282,6 +282,9 @@ func (r *enReader) notLayer(i int) bool {
 	if l == "fc" && len(r.toks) > i+1 && enNetWords[strings.ToLower(r.toks[i+1].raw)] && r.hasOtherFC(i) {
 		return true // "the first hidden layer of a fully connected net": the kind of network
 	}
+	if r.namedEnd(i) {
+		return true // "vgg16 up to pool3: conv3-64 ...": where the layers listed end (english_named_end.go)
+	}
 	if r.namedOutput(i) {
 		r.toks[i].lem = "the" // "the 7x7x512 pool5 output": a volume, named by the layer that made it
 		return true

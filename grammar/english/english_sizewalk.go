@@ -63,6 +63,8 @@ func (w *ssWalker) step(i int) (int, bool) {
 		return n, ok
 	}
 	switch {
+	case t.kind == 'w' && (t.lem == "conv" || t.lem == "pool") && r.namedEnd(i):
+		return 0, true // "vgg16 up to pool3: conv3-64 ...": where the stack ends (english_named_end.go)
 	case t.kind == 'w' && (t.lem == "conv" || t.lem == "pool") && w.namedAgain(i):
 		return 0, true // "what size after the pool?"
 	case t.kind == 'w' && t.lem == "conv" && w.describesAll(i):
