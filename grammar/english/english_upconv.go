@@ -8,9 +8,9 @@ import "strings"
 // conv with stride 2", "conv1 is a 3x3 conv with 64 filters": the first
 // name, with no sizes of its own, is the layer the second describes.
 
-// enUpConv merges "up-conv", "up conv" and "up-convolution(s)" into one
-// word read as a transposed convolution; n is how many tokens after i it
-// took, 0 when none.
+// enUpConv merges "up-conv", "up conv" and "up-convolution" into one word
+// read as a transposed convolution, one layer; n is how many tokens after
+// i it took, 0 when none.
 func enUpConv(in []enTok, i int) (enTok, int) {
 	if !strings.EqualFold(in[i].raw, "up") {
 		return enTok{}, 0
@@ -24,13 +24,12 @@ func enUpConv(in []enTok, i int) (enTok, int) {
 		return enTok{}, 0
 	}
 	w := strings.ToLower(c.raw)
-	if w != "conv" && w != "convs" && !strings.HasPrefix(w, "convolution") {
-		return enTok{}, 0
+	if w != "conv" && w != "convolution" {
+		return enTok{}, 0 // "2x2 up-convs" describe a network's layers, which another reader sizes
 	}
 	t := in[i]
 	t.raw, t.end = "upconv", c.end
 	t.lem, t.plural = enLemma("upconv")
-	t.plural = strings.HasSuffix(w, "s")
 	return t, j - i
 }
 
