@@ -411,6 +411,8 @@ func whyUnused(src string, w written, q *Question) string {
 		return "a ratio, not a size or count of the layer"
 	case ownResult(before, last, w.val != math.Trunc(w.val)) || confirming(after) || wantedBack(last, after):
 		return "your own figure: compare it with the answer"
+	case yearCited(before, w): // account_year.go
+		return yearWhy
 	case hasAny(last, "lr", "learning", "rate", "epoch", "epochs", "accuracy", "acc", "loss", "momentum", "decay") || hasAny(firstWords(after, 1), "epoch", "epochs"):
 		return "a training setting: no size or count depends on it"
 	case hasAny(firstWords(after, 1), "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "sec", "seconds", "day", "days", "week", "weeks"):

@@ -9,7 +9,8 @@ import (
 )
 
 // A class count is often written as a word: "resnet50 w/ fc -> two
-// classes", "a three-way classifier", "ten categories". classesInDigits
+// classes", "a three-way classifier", "ten categories", "for binary
+// classification (two output neurons)". classesInDigits
 // gives the preset's class reader (presetClasses) the count in digits, so
 // a count in words sizes the head as one typed in digits does.
 
@@ -17,11 +18,21 @@ import (
 // "two classes", "three-way", "ten output classes".
 var classWord = regexp.MustCompile(`(?i)\b([a-z]+)([\s-]+(?:way\s+classification|(?:way\s+)?(?:output\s+)?(?:class(?:es|ifier)?|categor(?:y|ies)|labels))\b)`)
 
+// binaryTask matches a two-class task said in words: "for binary
+// classification", "a binary classifier".
+var binaryTask = regexp.MustCompile(`(?i)\bbinary\s+(?:classification|classifier|task|problem|output)\b`)
+
+// outputUnits matches a head's outputs said as its units: "two output
+// neurons", "10 output units", "5 logits"; the count is read as classes.
+var outputUnits = regexp.MustCompile(`(?i)\b(\d+|[a-z]+)\s+(?:output\s+(?:neurons|units|nodes)|logits)\b`)
+
 // classesInDigits returns src with each class count written as a number
 // word ("two classes") written in digits ("2 classes"); other words are
 // left as they are. Only the values read from the result are meaningful:
 // its offsets are not src's.
 func classesInDigits(src string) string {
+	src = binaryTask.ReplaceAllString(src, "2-way classification")
+	src = outputUnits.ReplaceAllString(src, "$1 classes")
 	return classWord.ReplaceAllStringFunc(src, func(s string) string {
 		m := classWord.FindStringSubmatch(s)
 		n, ok := lang.NumberWords[strings.ToLower(m[1])]

@@ -28,7 +28,7 @@ var headTouched = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|fine[- ]?tun\w*
 // newAsked matches a question for the new head's parameters: "new
 // trainable params", "am I adding", "trainable with the backbone frozen",
 // "params in the head".
-var newAsked = regexp.MustCompile(`(?i)\bnew\s+(?:\w+\s+){0,2}?(?:param\w*|weights)|\b(?:am\s+i|i'?m|are\s+we|we'?re|i\s+am|will\s+i\s+be|do\s+i|does\s+(?:it|this))\s+add(?:ing)?\b|\bparam\w*\s+(?:\w+\s+){0,3}?(?:added|adding|new)\b|\btrainable\b|\b(?:param\w*|weights)\s+(?:\w+\s+){0,3}?(?:train|learn|updat)\w*|\b(?:train|learn|updat)\w*\s+(?:only\s+)?(?:\w+\s+){0,2}?(?:param\w*|weights)|\bparam\w*\s+(?:are\s+)?(?:in|of)\s+(?:(?:the|my|this)\s+)?(?:new\s+)?(?:head|classifier|fc)\b`)
+var newAsked = regexp.MustCompile(`(?i)\bnew\s+(?:\w+\s+){0,2}?(?:param\w*|weights)|\b(?:am\s+i|i'?m|are\s+we|we'?re|i\s+am|will\s+i\s+be|do\s+i|does\s+(?:it|this))\s+add(?:ing)?\b|\bparam\w*\s+(?:\w+\s+){0,3}?(?:added|adding|new)\b|\btrainable\b|\b(?:param\w*|weights)\s+(?:\w+\s+){0,3}?(?:train|learn|updat)\w*|\b(?:train|learn|updat)\w*\s+(?:only\s+)?(?:\w+\s+){0,2}?(?:param\w*|weights)|\bparam\w*\s+(?:are\s+)?(?:in|of)\s+(?:(?:the|my|this)\s+)?(?:new\s+)?(?:head|classifier|fc)\b|\b(?:param\w*|weights)\s+(?:are\s+)?(?:in|of|does)\s+(?:the|my|this|that)\s+new\s+(?:layer|linear|dense|one|output\s+layer)\b`)
 
 // restAsked matches a question for the network without its head: "the
 // rest of the network", "the backbone", "everything but the fc",
@@ -57,7 +57,20 @@ var anyArrow = regexp.MustCompile(`\b(\d+)\s*(?:->|→)\s*(\d+)\b`)
 
 // deepHead matches a head of more than one layer, which this reader does
 // not build: "a hidden layer of 256", "two linear layers".
-var deepHead = regexp.MustCompile(`(?i)\bhidden\b|\b(?:two|three|2|3)\s+(?:linear|dense|fc|fully[- ]connected)\b|\b(?:linear|dense|fc)\w*\s+(?:\w+\s+){0,4}?then\s+(?:\w+\s+){0,3}?(?:linear|dense|fc)\b|\b(?:Linear|Dense)\(.*\b(?:Linear|Dense)\(`)
+var deepHead = regexp.MustCompile(`(?i)\bhidden\b|\b(?:two|three|2|3)\s+(?:linear|dense|fc|fully[- ]connected)\b|\b(?:linear|dense|fc)\w*\s+(?:\w+\s+){0,4}?then\s+(?:\w+\s+){0,3}?(?:linear|dense|fc)\b`)
+
+// twoLinears matches two Linear or Dense calls: a head of two layers,
+// unless one is said swapped for the other (linearSwap).
+var twoLinears = regexp.MustCompile(`\b(?:Linear|Dense)\(.*\b(?:Linear|Dense)\(`)
+
+// linearSwap matches one Linear call said replaced by another: "replace
+// the final Linear(4096, 1000) with Linear(4096, 10)".
+var linearSwap = regexp.MustCompile(`(?i)\b(?:replac\w*|swap\w*|chang\w*|switch\w*)\b[^.?!]*?Linear\([^)]*\)[^.?!]*?\b(?:with|for|by|to|into)\s+(?:an?\s+|a\s+new\s+|new\s+)?(?:nn\.)?Linear\(`)
+
+// deepHeadSaid reports whether src writes a head of more than one layer.
+func deepHeadSaid(src string) bool {
+	return deepHead.MatchString(src) || twoLinears.MatchString(src) && !linearSwap.MatchString(src)
+}
 
 // headToClasses matches a head said to give a class count with an arrow
 // ("fc -> 2 classes"), once the count is in digits: the head was replaced.
@@ -74,11 +87,26 @@ var fineTuned = regexp.MustCompile(`(?i)\bfine[- ]?tun\w*|\bfinetun\w*|\btransfe
 // it, not about a head.
 var convNamed = regexp.MustCompile(`(?i)\bconv\w*|\b\d+\s*[x×]\s*\d+\s+(?:filters?|kernels?)\b`)
 
+// frozenButHead matches every layer but the head said frozen: "freeze
+// all but fc", "frozen except the last linear", "everything frozen other
+// than the classifier".
+var frozenButHead = regexp.MustCompile(`(?i)\b(?:freez\w*|froze|frozen)\s+(?:\w+\s+){0,3}?(?:but|except(?:\s+for)?|other\s+than|apart\s+from|besides|save\s+for)\s+(?:the\s+|my\s+|its\s+|a\s+)?(?:new\s+|last\s+|final\s+|top\s+)?(?:fc|head|classifier|linear|dense|fully[- ]connected|output\s+layer|layer)\b`)
+
+// trainedAsked and frozenCountAsked tell the trained count asked
+// ("trainable params", "how many are updated") from the frozen one ("how
+// many params are frozen").
+var (
+	trainedAsked     = regexp.MustCompile(`(?i)\btrain\w*|\bupdat\w*|\blearn(?:ed|s|ing)?\b|\bgradients?\b`)
+	frozenCountAsked = regexp.MustCompile(`(?i)\bhow\s+many\s+(?:\w+\s+){0,2}?(?:are\s+|get\s+|stay\s+)?frozen\b|\b(?:params?|parameters|weights)\s+(?:are\s+|get\s+)?frozen\s*\?`)
+)
+
 // headScope tells which part of a fine-tuned network src asks about:
 // "new" (the head added), "rest" (all but the head), "removed" (what the
 // swap took away), or "" when it asks none of these.
 func headScope(src string) string {
 	switch {
+	case frozenButHead.MatchString(src) && trainedAsked.MatchString(src) && !frozenCountAsked.MatchString(src):
+		return "new" // "everything frozen except the fc: trainable params?"
 	case restExcluding.MatchString(src):
 		return "rest" // "params excluding the new head"
 	case removedAsked.MatchString(src):
@@ -87,23 +115,34 @@ func headScope(src string) string {
 		return "new"
 	case restAsked.MatchString(src):
 		return "rest"
+	case newTotalAsked.MatchString(src):
+		return "total"
 	}
 	return ""
 }
+
+// newTotalAsked matches the whole network's count asked after the swap:
+// "what's the new total", "the total after replacing it", "params of the
+// whole net now".
+var newTotalAsked = regexp.MustCompile(`(?i)\bnew\s+(?:\w+\s+){0,2}?(?:total|count|number\s+of\s+param\w*|param\w*\s+count|size)\b|\btotal\s+(?:\w+\s+){0,3}?(?:after|now|then|becomes?)\b|\b(?:whole|entire|full)\s+(?:net|network|model)\s+(?:\w+\s+){0,2}?(?:after|now)\b|\b(?:total|overall)\s+(?:\w+\s+){0,2}?(?:param\w*|weights|count)\s+(?:\w+\s+){0,2}?(?:after|now)\b`)
 
 // replacedHeadAsked answers a question about a part of a network whose
 // classifier was replaced; nil when src is not one, or the part asked
 // cannot be sized from what it says.
 func replacedHeadAsked(src string) []*Question {
 	scope := headScope(src)
-	touched := headTouched.MatchString(src) || headArrowed.MatchString(src) || headToClasses.MatchString(classesInDigits(src))
-	if scope == "" || !touched || codeCalls.MatchString(src) || deepHead.MatchString(src) {
+	touched := headTouched.MatchString(src) || headArrowed.MatchString(src) || headToClasses.MatchString(classesInDigits(src)) ||
+		freezeSaid.MatchString(src) && headOutputsSaid.MatchString(classesInDigits(src)) // "freeze all but fc, 5 classes": a new head
+	if scope == "" || !touched || codeCalls.MatchString(src) || deepHeadSaid(src) {
 		return nil
 	}
 	if !headNoun.MatchString(src) && !(fineTuned.MatchString(src) && headOutputsSaid.MatchString(classesInDigits(src))) || convNamed.MatchString(src) {
 		return nil // no head named, or a conv changed: another question
 	}
 	name, orig := presetIn(src)
+	if !headIndexed(src, orig) {
+		return nil // "classifier[0]": another layer than the head
+	}
 	var q *Question
 	switch scope {
 	case "new":
@@ -112,6 +151,8 @@ func replacedHeadAsked(src string) []*Question {
 		q = restOf(src, name, orig)
 	case "removed":
 		q = removedHead(src, name, orig)
+	case "total":
+		q = withNewHead(src, orig)
 	}
 	if q == nil {
 		return nil
@@ -172,14 +213,32 @@ func withNewHead(src string, whole *Question) *Question {
 	cp.Preset = ""
 	cp.Doubts = nil
 	cp.Notes = append([]string{fmt.Sprintf("the whole network: the preset with its last Linear set to %d -> %d, the new head", in, out)}, whole.Notes...)
-	cp.Unused = headUnused(src, []int{in, out})
+	cp.Unused = headUnused(src, headUsed(whole, in, out))
 	return &cp
+}
+
+// headUsed are the numbers a swap of whole's head for an in -> out Linear
+// explains: the new head's sizes, the old head's outputs and whole's
+// published total ("vgg16 has 138,357,544 params originally").
+func headUsed(whole *Question, in, out int) []int {
+	used := []int{in, out}
+	if whole == nil {
+		return used
+	}
+	used = append(used, lastLinearOf(whole).Out)
+	if s, err := summarize(whole); err == nil && s.Params < 1<<40 {
+		used = append(used, int(s.Params))
+	}
+	return used
 }
 
 // headOf reads the new head's features and outputs: a head arrow ("fc to
 // 512 -> 100"), the features and outputs said, or the features of the
 // preset's last layer (whole) with the outputs said.
 func headOf(src string, whole *Question) (in, out int, ok bool) {
+	if in, out, ok := linearSwapped(src, whole); ok {
+		return in, out, true
+	}
 	m := headArrowed.FindStringSubmatch(src)
 	if m == nil {
 		m = anyArrow.FindStringSubmatch(src)
@@ -187,6 +246,9 @@ func headOf(src string, whole *Question) (in, out int, ok bool) {
 	if m != nil {
 		in, _ = strconv.Atoi(m[1])
 		out, _ = strconv.Atoi(m[2])
+		if whole != nil && out == lastLinearOf(whole).Out {
+			out = otherArrow(src, in, out) // "4096->1000 with a 4096->2 one": the old head, then the new
+		}
 		if whole != nil && out == lastLinearOf(whole).Out {
 			out = newOutputs(src, out) // "the 4096 -> 1000 one": the old head, the new outputs said apart
 		}
@@ -219,7 +281,7 @@ func newHead(src string, whole *Question) *Question {
 	}
 	q.Asked = []string{"params"}
 	q.Notes = append(q.Notes, fmt.Sprintf("the new head only: a Linear from the backbone's %d features to %d outputs; the backbone's parameters were there before (dropout and pooling add none)", in, out))
-	q.Unused = headUnused(src, []int{in, out})
+	q.Unused = headUnused(src, headUsed(whole, in, out))
 	return q
 }
 
@@ -349,7 +411,8 @@ func headUnused(src string, used []int) []Unused {
 	for _, n := range used {
 		vals[float64(n)] = true
 	}
-	for _, m := range regexp.MustCompile(`(?i)[a-z](?:[-_]?[a-z])*[-_]?(\d+)`).FindAllStringSubmatch(src, -1) {
+	for _, m := range regexp.MustCompile(`(?i)[a-z](?:[-_]?[a-z])*[-_]?(\d+)|\b[a-z_]+\s*\[\s*(\d+)\s*\]`).FindAllStringSubmatch(src, -1) {
+		m[1] += m[2] // classifier[6]: a module's index
 		n, _ := strconv.Atoi(m[1])
 		vals[float64(n)] = true // resnet18, efficientnet-b0, vit_b_16: a name
 	}
@@ -411,4 +474,19 @@ func withStages(src, name string, whole, head *Question) *Question {
 		Notes: []string{fmt.Sprintf("read as %s fine-tuned with %s and the new head (%s) trained, the rest frozen", name, strings.Join(terms, " and "), head.Canonical)}}
 	q.Unused = head.Unused
 	return q
+}
+
+// otherArrow is the outputs of the last arrow in src from in features to
+// outputs other than old ("the last Linear 4096->1000 with a 4096->2
+// one"), or old when there is none.
+func otherArrow(src string, in, old int) int {
+	out := old
+	for _, m := range anyArrow.FindAllStringSubmatch(src, -1) {
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		if a == in && b != old && b > 0 && b < 1<<20 {
+			out = b
+		}
+	}
+	return out
 }

@@ -69,6 +69,26 @@ var c3Full = paperLayer{16, 10, calc.Step{Quantity: "trainable parameters", Form
 // maps", "not the table from the paper", "without the connection table".
 var fullTable = regexp.MustCompile(`(?i)\ball\s+(?:6|six|the)\s+(?:\w+\s+)?maps\b|\b(?:connect\w*|linked|wired)\s+(?:\w+\s+){0,2}?(?:all|every)\b|\bevery\s+(?:\w+\s+)?maps?\s+(?:\w+\s+)?(?:connect\w*|reads?|sees?)\s+(?:to\s+)?(?:every|all)\b|\bnot\s+(?:the\s+)?(?:\w+\s+){0,2}table|\bwithout\s+(?:the\s+)?(?:\w+\s+)?table|\bno\s+(?:\w+\s+)?table|\bfull(?:y)?\s+connected\s+to\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?s2`)
 
+// tableNegated matches a negation just before a full table's words: "not
+// every map connects to all 6", "doesn't connect to all": the paper's
+// partial table, said.
+var tableNegated = regexp.MustCompile(`(?i)(?:\bnot|n['’]t|\bnever|\bno)\b[^.;!?]{0,20}$`)
+
+// fullTableSaid reports whether src says C3 reads every S2 map, and does
+// not deny it.
+func fullTableSaid(src string) bool {
+	for _, m := range fullTable.FindAllStringIndex(src, -1) {
+		said := strings.ToLower(src[m[0]:m[1]])
+		if strings.HasPrefix(said, "not") || strings.HasPrefix(said, "without") || strings.HasPrefix(said, "no") {
+			return true // "not the table from the paper"
+		}
+		if !tableNegated.MatchString(src[max(0, m[0]-30):m[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
 // lenetConnections, lenetParams and lenetFlatten match what is asked of
 // a paper layer: its connections, its trainable parameters, its maps
 // flattened ("how many numbers go into the next layer if you flatten").
@@ -95,7 +115,7 @@ func lenetPaperAsked(src string) []*Question {
 	if !ok || name[0] == 's' && ownLayerSaid.MatchString(src) {
 		return nil // "stride 2 then s2 pool ... conv 1->6": a stride, not the paper's S2
 	}
-	if name == "c3" && fullTable.MatchString(src) {
+	if name == "c3" && fullTableSaid(src) {
 		l = c3Full // the description wins over the paper
 	}
 	var qs []*Question

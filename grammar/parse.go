@@ -101,6 +101,9 @@ func parseAll(src string) ([]*Question, error) {
 				return qs, nil // a torchvision network changed as code writes it (preset_edits.go)
 			}
 		}
+		if qs := classifierIndexAsked(src); qs != nil {
+			return qs, nil // a layer of a preset's classifier by its index (preset_classifier_index.go)
+		}
 		if qs := replacedHeadAsked(src); qs != nil {
 			return qs, nil // a part of a fine-tuned network (head_replaced.go)
 		}

@@ -115,7 +115,7 @@ func editedPreset(src string) (*presetEdit, bool) {
 		return nil, false
 	}
 	e.net = &net
-	return e, modelCall.MatchString(src) || e.noPool || e.head >= 0 || e.input != nil
+	return e, modelCall.MatchString(src) || e.noPool || e.head >= 0 || e.input != nil || e.frozen && convPartFrozen.MatchString(src)
 }
 
 // presetCalled is the preset src builds in code, else the one it names.
@@ -218,7 +218,7 @@ func headSet(src string, orig *Question) (part string, index, out int) {
 		out, _ = strconv.Atoi(m[4])
 		return m[1], index, out
 	}
-	if codeCalls.MatchString(src) || deepHead.MatchString(src) {
+	if codeCalls.MatchString(src) || deepHead.MatchString(src) || twoLinears.MatchString(src) {
 		return "", -1, 0
 	}
 	out = newOutputs(src, lastLinearOf(orig).Out)

@@ -85,7 +85,7 @@ func (e *presetEdit) paramsAsked(src string) []*Question {
 	var qs []*Question
 	trainable := trainableAsk.MatchString(src)
 	switch {
-	case trainable && e.frozen && featuresFrozen.MatchString(src):
+	case trainable && e.frozen && (featuresFrozen.MatchString(src) || e.head < 0 && convPartFrozen.MatchString(src)):
 		qs = appendQ(qs, e.classifierTrained())
 	case trainable && e.frozen:
 		qs = appendQ(qs, e.newLayer("trainable parameters", "the backbone is frozen: only the new head's Linear trains"))
@@ -372,6 +372,12 @@ func dimsValues(s calc.Shape) []calc.Binding {
 // or AlexNet's convolutions): "for p in model.features.parameters()",
 // "features frozen", "freeze the features".
 var featuresFrozen = regexp.MustCompile(`(?i)\.features\.parameters\(|\bfeatures\s+(?:are\s+|is\s+)?frozen\b|\b(?:freez\w*|froze|frozen)\s+(?:the\s+)?(?:model\.)?features\b`)
+
+// convPartFrozen matches the convolutional part said frozen, in words
+// for any network: "froze features", "conv layers frozen", "freeze the
+// conv base", "backbone frozen". With no new head, everything after the
+// flatten trains.
+var convPartFrozen = regexp.MustCompile(`(?i)\b(?:freez\w*|froze|frozen)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+)?(?:model\.)?(?:features|conv(?:olution(?:al)?)?\w*\s*(?:layers|part|base|blocks|backbone|stack)|backbone|feature\s+extractor|body)\b|\b(?:features|conv(?:olution(?:al)?)?\w*\s+(?:layers|part|base|blocks)|backbone|feature\s+extractor)\s+(?:are\s+|is\s+|were\s+|was\s+|kept\s+|left\s+)?frozen\b`)
 
 // classifierTrained answers the trainable count with only the features
 // frozen: every layer after the flatten trains, the hidden Linears too.

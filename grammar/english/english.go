@@ -315,6 +315,9 @@ func enMergeWord(in []enTok, i int, out []enTok) ([]enTok, int) {
 	if s, n := enStagedName(in, i); n > 0 {
 		return append(out, s), n // english_names.go
 	}
+	if u, n := enUpConv(in, i); n > 0 {
+		return append(out, u), n // english_upconv.go
+	}
 	if vgg, n := enVGGConv(in, i); n > 0 {
 		return append(out, vgg...), n
 	}

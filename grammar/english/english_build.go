@@ -963,6 +963,9 @@ func (r *enReader) dropEmpty() {
 			}
 			continue
 		}
+		if empty && r.namedAsNext(k) { // english_upconv.go: "the up-conv is a 2x2 transposed conv"
+			continue
+		}
 		if empty && (dup || ref) && !a.ctx && (a.kind == "conv" || a.kind == "pool" || a.kind == "fc" || a.kind == "deconv" || a.kind == "layer") {
 			sameLayerBias(kept, a) // "ConvLayer(64, 128) -> that's conv with bias=False"
 			continue

@@ -91,6 +91,9 @@ func (r *enReader) convLayer(b *enBuild, transposed bool) ([]lang.Layer, error) 
 		return nil, err
 	}
 	dims := r.cubeKernelDims(a, r.convDims(a, k), k)
+	if dims == 1 && len(k) == 2 && k[0] == 1 && k[1] == 1 {
+		k = []int{1} // "a 1x1 conv1d": pointwise, said as in 2-D
+	}
 	out, in, k := r.convWeightShape(a, dims, k)
 	out, in, err = r.convChannels(b, out, in)
 	if err != nil {

@@ -319,7 +319,7 @@ func (r *enReader) numSetting(n *enNum) bool {
 		r.setField(n, map[string]string{"stride": "stride", "pad": "pad", "dilation": "dilation", "outpad": "outpad"}[n.plem])
 		return true
 	case "group":
-		if n.m != nil && n.t.kind == 'n' {
+		if n.m != nil && n.t.kind == 'n' && !r.arrowAfterColon(n.i) {
 			n.m.groups, n.m.at["groups"] = n.vals[0], n.i
 			return true
 		}
@@ -463,6 +463,10 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
 	case "frame":
+		if r.oneDAnchor() { // a 1-D conv "over 100 frames": the sequence's length
+			r.size(n.i, n.a, n.m, n.plem, n.prole, "length", n.nrole, n.rgb)
+			return "", true
+		}
 		r.g.frames = n.t.num
 		return "", true
 	case "image":
@@ -1024,4 +1028,24 @@ func (r *enReader) numClasses(n *enNum) bool {
 // a, which will say its units ("dense 5").
 func (r *enReader) unitsAfter(a *enAnchor) bool {
 	return r.isNum(a.tok+1) || r.lem(a.tok+1) == "(" && r.isNum(a.tok+2)
+}
+
+// oneDAnchor reports whether a layer of the question is said 1-D
+// ("conv1d"), and none 3-D.
+func (r *enReader) oneDAnchor() bool {
+	one := false
+	for _, a := range r.anchors {
+		if a.dims == 3 {
+			return false
+		}
+		one = one || a.dims == 1
+	}
+	return one
+}
+
+// arrowAfterColon reports whether the number at i follows a colon and
+// opens a channel arrow: in "with the 2 gpu groups: 96 -> 256" the 96 is
+// the input channels, not the group count.
+func (r *enReader) arrowAfterColon(i int) bool {
+	return i > 0 && r.toks[i-1].raw == ":" && r.lem(i+1) == "->" && r.isNum(i+2)
 }

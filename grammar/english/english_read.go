@@ -868,7 +868,7 @@ func (r *enReader) wordFull(i int, a *enAnchor) {
 func (r *enReader) wordSame(i int, a *enAnchor) {
 	t := r.toks[i]
 	folded := t.end-t.off > len(t.raw) // "same padding" folded into one token
-	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || (r.lem(i-1) == "is" || r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad" || r.lem(i+1) == "" || enStop[r.lem(i+1)] {
+	if folded || r.lem(i+1) == "pad" || r.lem(i-1) == "pad" || enKinds[r.lem(i+1)] || (r.lem(i-1) == "is" || r.lem(i-1) == "=" || r.lem(i-1) == ":") && r.lem(i-2) == "pad" || r.lem(i+1) == "" && !r.sameSize(i+1) || enStop[r.lem(i+1)] {
 		if m := r.main(a); m != nil && !(r.lem(i+1) == "size" || r.lem(i-1) == "the" && r.lem(i+1) == "size") {
 			m.padMode, m.at["pad"] = "same", i
 		}
@@ -876,6 +876,12 @@ func (r *enReader) wordSame(i int, a *enAnchor) {
 	if r.lem(i+1) == "size" || r.lem(i+1) == "outsize" || r.lem(i+1) == "insize" || r.lem(i+1) == "output" {
 		r.g.keep = true
 	}
+}
+
+// sameSize reports whether the token at j is a size or a number: "same
+// 300x300 rgb input" is the input said again, not padding.
+func (r *enReader) sameSize(j int) bool {
+	return j < len(r.toks) && (r.toks[j].kind == 's' || r.toks[j].kind == 'n')
 }
 
 // wordBias reads "no bias", "bias=False", "without bias", "no conv

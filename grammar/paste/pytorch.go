@@ -845,6 +845,9 @@ func ptProseInput(p ptProse, rank int, first calc.Layer, channelsLast bool) (cal
 			return nil, ""
 		}
 	}
+	if d == nil && rank == 2 && p.length == 0 && p.frames > 0 {
+		p.length = p.frames // a 1-D conv "over 100 frames": the sequence's length
+	}
 	switch {
 	case d == nil && p.length > 0:
 		if ch == 0 {

@@ -317,6 +317,8 @@ func ptSplitArgs(nodes []*ptNode) []ptArg {
 		a := ptArg{Nodes: cur, Pos: ptPos(cur[0].Pos)}
 		if len(cur) >= 2 && cur[0].Ident != "" && len(cur[0].Calls) == 0 && !strings.Contains(cur[0].Ident, ".") && cur[1].Punct == "=" {
 			a.Key, a.Nodes = cur[0].Ident, cur[2:]
+		} else if k, ok := ptLooseKey(cur); ok && len(args) > 0 && args[0].Key == "" {
+			a.Key, a.Nodes = k, cur[1:]
 		}
 		args = append(args, a)
 		cur = nil
