@@ -463,11 +463,7 @@ func (r *enReader) numNoun(n *enNum) (class string, done bool) {
 		r.g.params = append(r.g.params, enCount{v: n.t.num, class: n.nlem, tok: n.i})
 		return "", true
 	case "frame":
-		if r.oneDAnchor() { // a 1-D conv "over 100 frames": the sequence's length
-			r.size(n.i, n.a, n.m, n.plem, n.prole, "length", n.nrole, n.rgb)
-			return "", true
-		}
-		r.g.frames = n.t.num
+		r.numFrames(n)
 		return "", true
 	case "image":
 		if r.toks[n.nat].plural || n.plem == "batch" {
@@ -1028,6 +1024,16 @@ func (r *enReader) numClasses(n *enNum) bool {
 // a, which will say its units ("dense 5").
 func (r *enReader) unitsAfter(a *enAnchor) bool {
 	return r.isNum(a.tok+1) || r.lem(a.tok+1) == "(" && r.isNum(a.tok+2)
+}
+
+// numFrames reads "N frames": a clip's depth, or the sequence's length
+// under a 1-D conv ("a conv1d over 100 frames").
+func (r *enReader) numFrames(n *enNum) {
+	if r.oneDAnchor() {
+		r.size(n.i, n.a, n.m, n.plem, n.prole, "length", n.nrole, n.rgb)
+		return
+	}
+	r.g.frames = n.t.num
 }
 
 // oneDAnchor reports whether a layer of the question is said 1-D
