@@ -78,7 +78,7 @@ func ParseAll(src string) ([]*Question, error) {
 	if err != nil {
 		return qs, err
 	}
-	return withEffectAsked(src, withPartsDoubted(src, qs)), nil // parts_asked.go: two parts asked, one answered; asked_effect.go: "does stride change the params?"
+	return withSettingChangeDoubted(src, withEffectAsked(src, withPartsDoubted(src, qs))), nil // parts_asked.go: two parts asked, one answered; asked_effect.go: "does stride change the params?"; setting_from_to.go: "stride from 1 to 2" read otherwise
 }
 
 // parseAll is ParseAll without the reading of a title apart.
