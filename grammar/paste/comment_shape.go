@@ -31,14 +31,25 @@ func ptCommentShapeInput(src string) (string, bool) {
 	if ciInputSetRE.MatchString(src) || strings.Contains(src, "def forward") {
 		return src, false
 	}
-	for _, line := range strings.Split(src, "\n") {
-		code, _, _ := strings.Cut(line, "#")
-		if csModuleRE.MatchString(code) {
-			return src, false // a layer comes before any shape comment
-		}
-		if m := csLineRE.FindStringSubmatch(line); m != nil {
-			return src + "\ninput torch.Size([1, " + m[1] + "])\n", true
-		}
+	if dims, ok := firstShapeComment(src, csModuleRE, csLineRE); ok {
+		return src + "\ninput torch.Size([1, " + dims + "])\n", true
 	}
 	return src, false
+}
+
+// firstShapeComment returns the sizes (the first group of comment) of
+// src's first shape comment, when no layer (a line whose code matches
+// layer) comes before it; ok is false otherwise. The PyTorch and Keras
+// readers share it, each with its own patterns.
+func firstShapeComment(src string, layer, comment *regexp.Regexp) (dims string, ok bool) {
+	for _, line := range strings.Split(src, "\n") {
+		code, _, _ := strings.Cut(line, "#")
+		if layer.MatchString(code) {
+			return "", false // a layer comes before any shape comment
+		}
+		if m := comment.FindStringSubmatch(line); m != nil {
+			return m[1], true
+		}
+	}
+	return "", false
 }

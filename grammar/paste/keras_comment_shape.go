@@ -2,7 +2,6 @@ package paste
 
 import (
 	"regexp"
-	"strings"
 )
 
 // The input told by a shape comment on the line that gives the tensor the
@@ -28,14 +27,8 @@ func kerasCommentShapeInput(src string) (string, bool) {
 	if kerasInputSetRE.MatchString(src) {
 		return src, false
 	}
-	for _, line := range strings.Split(src, "\n") {
-		code, _, _ := strings.Cut(line, "#")
-		if kcsLayerRE.MatchString(code) {
-			return src, false // a layer comes before any shape comment
-		}
-		if m := kcsLineRE.FindStringSubmatch(line); m != nil {
-			return src + "\ninput shape (None, " + m[1] + ")\n", true
-		}
+	if dims, ok := firstShapeComment(src, kcsLayerRE, kcsLineRE); ok {
+		return src + "\ninput shape (None, " + dims + ")\n", true
 	}
 	return src, false
 }
