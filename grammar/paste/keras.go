@@ -143,6 +143,14 @@ func parseKeras(src string) (*lang.Question, error) {
 		q.Notes = slices.DeleteFunc(q.Notes, func(n string) bool { return strings.HasPrefix(n, "no input size in the paste") })
 		return q, nil
 	}
+	return k.sequential(orig, prose)
+}
+
+// sequential sizes the layers of a Sequential model (or a list of layers)
+// once they are read: the input from the code or the words, the Flatten
+// the words or a message imply, then the notes.
+func (k *kerasReader) sequential(orig string, prose ptProse) (*lang.Question, error) {
+	q, src := k.q, k.src
 	if len(q.Layers) == 0 {
 		return nil, ptNothingFound(src, "Keras")
 	}
