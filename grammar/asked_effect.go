@@ -21,7 +21,7 @@ import (
 // to.
 const (
 	effectSetting = `(?P<setting>strides?|(?:zero[- ]?)?padding|pad|dilations?)`
-	effectVerb    = `(?:change|changes|changing|changed|affect|affects|affected|alter|alters|reduce|reduces|increase|increases|decrease|decreases|impact|impacts|influence|influences|matter|matters|depend|depends)`
+	effectVerb    = `(?:go(?:es)?\s+(?:up|down)|grows?|shrinks?|change|changes|changing|changed|affect|affects|affected|alter|alters|reduce|reduces|increase|increases|decrease|decreases|impact|impacts|influence|influences|matter|matters|depend|depends)`
 	effectCount   = `(?P<count>(?:number|count|amount|#)\s+of\s+(?:(?:learnable|trainable)\s+)?(?:param(?:eter)?s|weights)|(?:learnable\s+|trainable\s+)?param(?:eter)?s?(?:\s+count)?|parameter\s+count|weights?(?:\s+count)?)`
 )
 

@@ -17,6 +17,7 @@ func TestEffectOf(t *testing.T) {
 		{"if i use padding=1 instead of 0 on my 5x5 conv with 32 filters on an rgb image, does that increase the parameters?", "padding", "params"},
 		{"Is the parameter count affected by zero padding", "padding", "params"},
 		{"will a bigger stride reduce trainable params of nn.Conv2d(3, 64, 3)", "stride", "params"},
+		{"self.conv = nn.Conv2d(1, 32, 3, stride=2) -> if i change the stride from 2 to 1 does the param count go up??", "stride", "params"},
 		{"conv 3x3 3->64 stride 2 pad 1 on 32x32, params?", "", ""},
 		{"what stride reduces the output to 16x16? conv 3x3 on 32x32, params?", "", ""},
 		{"so the size doesn't change with padding 1: how many params for conv 3x3 3->16", "", ""},
